@@ -1,8 +1,11 @@
 // Every JSON Schema the project ships: add one entry per file format (add an import and a line; keep it sorted).
+import { z } from 'zod';
+import { dossierFileSchema } from '../src/dossier/file-format';
 export interface SchemaFile {
   fileName: string;
   build: () => unknown;
 }
 
 export const schemaFiles: SchemaFile[] = [
+  { fileName: 'hta-dossier.schema.json', build: () => z.toJSONSchema(dossierFileSchema, { io: 'input', target: 'draft-2020-12' }) },
 ];

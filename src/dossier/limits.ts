@@ -1,0 +1,25 @@
+// Size caps for dossiers and files: generous for real work, small enough that a hostile file cannot
+// exhaust memory or freeze the UI. One place so the schema, the import check and the docs agree.
+
+/** Largest dossier or backup file accepted, in bytes (the UI should check File.size before reading). */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Deepest nesting of JSON arrays/objects accepted in a file (a dossier needs about 8). */
+export const MAX_JSON_DEPTH = 64;
+/** Import reports at most this many problems, then says how many more there were. */
+export const MAX_REPORTED_PROBLEMS = 200;
+
+export const MAX_ID = 100;
+export const MAX_SHORT_TEXT = 1_000;
+export const MAX_LONG_TEXT = 200_000;
+
+export const MAX_PICOS = 100;
+export const MAX_LIST_ITEMS = 200;
+export const MAX_ELEMENTS_PER_DOMAIN = 500;
+export const MAX_EVIDENCE = 5_000;
+export const MAX_ASSESSORS = 200;
+export const MAX_MODEL_LINKS = 500;
+export const MAX_LINKED_EVIDENCE = 1_000;
+
+export const MAX_BACKUP_DOSSIERS = 10_000;
+export const MAX_BACKUP_SNAPSHOTS = 50_000;
+export const MAX_BACKUP_HISTORY = 1_000_000;

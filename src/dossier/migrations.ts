@@ -1,0 +1,68 @@
+// File-format migrations: a chain of steps, each turning version N into version N+1. A file of any older
+// version with an unbroken chain up to the current version is upgraded step by step before validation.
+// Version 1 is the first released format, so the shipped chains are empty; the pipeline is tested with
+// synthetic chains (tests/dossier/migrations.test.ts).
+import { BACKUP_FILE_VERSION, DOSSIER_FILE_VERSION } from './file-format';
+
+export type JsonObject = Record<string, unknown>;
+/** One step: receives a file at version `from` and returns it at version `from + 1`. */
+export type FileMigration = (file: JsonObject) => JsonObject;
+/** Keyed by the version a step upgrades from. */
+export type MigrationChain = Readonly<Record<number, FileMigration>>;
+
+export const dossierFileMigrations: MigrationChain = {};
+export const backupFileMigrations: MigrationChain = {};
+
+export type MigrationResult = { ok: true; file: JsonObject; migratedFrom: number | null } | { ok: false; message: string };
+
+/** The oldest version the chain can bring up to `current` (current itself when the chain is empty). */
+export function oldestReadableVersion(chain: MigrationChain, current: number): number {
+  let v = current;
+  while (chain[v - 1]) v -= 1;
+  return v;
+}
+
+export function describeNewerVersion(found: number, current: number): string {
+  return `written by a newer HTA Workbench (format version ${found}); this version reads up to ${current}. Update HTA Workbench to open it.`;
+}
+
+/**
+ * Runs the chain from the file's version to `current`. Does not validate the result against the schema
+ * (the caller does, so every remaining problem is listed with its path).
+ */
+export function migrateFile(file: JsonObject, chain: MigrationChain, current: number): MigrationResult {
+  const from = file.version;
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) {
+    return { ok: false, message: 'the format version must be a whole number' };
+  }
+  if (from > current) return { ok: false, message: describeNewerVersion(from, current) };
+  const oldest = oldestReadableVersion(chain, current);
+  if (from < oldest) {
+    return { ok: false, message: `format version ${from} is too old for this version of HTA Workbench (it reads versions ${oldest} to ${current})` };
+  }
+  let out: JsonObject = file;
+  for (let v = from; v < current; v += 1) {
+    const step = chain[v];
+    if (!step) return { ok: false, message: `no upgrade from format version ${v}` };
+    try {
+      out = step(structuredCloneJson(out));
+    } catch (err) {
+      return { ok: false, message: `could not upgrade from format version ${v}: ${err instanceof Error ? err.message : String(err)}` };
+    }
+    if (out.version !== v + 1) return { ok: false, message: `the upgrade from format version ${v} did not produce version ${v + 1}` };
+  }
+  return { ok: true, file: out, migratedFrom: from === current ? null : from };
+}
+
+export function migrateDossierFile(file: JsonObject, chain: MigrationChain = dossierFileMigrations): MigrationResult {
+  return migrateFile(file, chain, DOSSIER_FILE_VERSION);
+}
+
+export function migrateBackupFile(file: JsonObject, chain: MigrationChain = backupFileMigrations): MigrationResult {
+  return migrateFile(file, chain, BACKUP_FILE_VERSION);
+}
+
+/** Steps get their own copy, so a failing step cannot leave a half-migrated input behind. */
+function structuredCloneJson(value: JsonObject): JsonObject {
+  return JSON.parse(JSON.stringify(value)) as JsonObject;
+}

@@ -1,0 +1,271 @@
+// The dossier schema: one zod source for the TypeScript types, runtime validation of imported files and
+// the JSON Schema shipped in resources/schema/. Validators use only zod features that work with
+// `z.config({ jitless: true })` (the renderer's CSP forbids new Function).
+import { z } from 'zod';
+import { coreModelDomains, domainCodes } from './core-model';
+import type { DomainCode } from './core-model';
+import {
+  MAX_ASSESSORS,
+  MAX_ELEMENTS_PER_DOMAIN,
+  MAX_EVIDENCE,
+  MAX_ID,
+  MAX_LINKED_EVIDENCE,
+  MAX_LIST_ITEMS,
+  MAX_LONG_TEXT,
+  MAX_MODEL_LINKS,
+  MAX_PICOS,
+  MAX_SHORT_TEXT,
+} from './limits';
+
+export const technologyTypes = ['liquid-biopsy', 'ngs-panel', 'companion-diagnostic', 'medicine', 'digital-tool', 'other'] as const;
+export type TechnologyType = (typeof technologyTypes)[number];
+export const technologyTypeLabels: Record<TechnologyType, string> = {
+  'liquid-biopsy': 'Liquid biopsy',
+  'ngs-panel': 'NGS panel',
+  'companion-diagnostic': 'Companion diagnostic',
+  medicine: 'Medicine',
+  'digital-tool': 'Digital tool',
+  other: 'Other',
+};
+
+export const elementStatuses = ['not-started', 'in-progress', 'complete', 'not-relevant'] as const;
+export type ElementStatus = (typeof elementStatuses)[number];
+export const elementStatusLabels: Record<ElementStatus, string> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  complete: 'Complete',
+  'not-relevant': 'Not relevant',
+};
+
+export const dossierStatuses = ['draft', 'under-review', 'final'] as const;
+export type DossierStatus = (typeof dossierStatuses)[number];
+export const dossierStatusLabels: Record<DossierStatus, string> = {
+  draft: 'Draft',
+  'under-review': 'Under review',
+  final: 'Final',
+};
+
+/**
+ * The status workflow, in one place: draft → under review → final. A review can send the dossier back to
+ * draft; a final dossier can only be reopened as a draft (so every change to it passes review again).
+ */
+export const statusTransitions: Readonly<Record<DossierStatus, readonly DossierStatus[]>> = {
+  draft: ['under-review'],
+  'under-review': ['draft', 'final'],
+  final: ['draft'],
+};
+
+export function canChangeStatus(from: DossierStatus, to: DossierStatus): boolean {
+  return statusTransitions[from].includes(to);
+}
+
+const shortText = z.string().max(MAX_SHORT_TEXT, { error: `text is too long (at most ${MAX_SHORT_TEXT} characters)` });
+const longText = z.string().max(MAX_LONG_TEXT, { error: `text is too long (at most ${MAX_LONG_TEXT} characters)` });
+const textList = z.array(shortText).max(MAX_LIST_ITEMS, { error: `too many items (at most ${MAX_LIST_ITEMS})` });
+
+/** Local identifiers: letters, digits, '-', '_' and '.' (UUIDs fit). */
+export const idSchema = z
+  .string()
+  .min(1, { error: 'an id cannot be empty' })
+  .max(MAX_ID, { error: `an id has at most ${MAX_ID} characters` })
+  .regex(/^[A-Za-z0-9._-]+$/, { error: "an id may contain only letters, digits, '.', '_' and '-'" });
+
+/** ISO 8601 date-time with a time zone, e.g. 2026-11-28T12:00:00.000Z. */
+export const timestampSchema = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time such as 2026-11-28T12:00:00Z' });
+
+const proportion = z
+  .number({ error: 'expected a number between 0 and 1' })
+  .min(0, { error: 'expected a number between 0 and 1' })
+  .max(1, { error: 'expected a number between 0 and 1' });
+
+/** A proportion (sensitivity, specificity) with its 95% confidence interval; bounds may be unknown. */
+export const accuracyEstimateSchema = z
+  .strictObject({
+    estimate: proportion,
+    lower: proportion.nullable(),
+    upper: proportion.nullable(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.lower !== null && v.lower > v.estimate) ctx.addIssue({ code: 'custom', path: ['lower'], message: 'the lower 95% bound is above the estimate' });
+    if (v.upper !== null && v.upper < v.estimate) ctx.addIssue({ code: 'custom', path: ['upper'], message: 'the upper 95% bound is below the estimate' });
+  })
+  .meta({ description: 'Point estimate with 95% confidence interval, all as proportions in [0, 1].' });
+export type AccuracyEstimate = z.infer<typeof accuracyEstimateSchema>;
+
+export const technologySchema = z.strictObject({
+  name: shortText,
+  type: z.enum(technologyTypes),
+  manufacturer: shortText,
+  /** e.g. "CE-IVDR class C" */
+  regulatoryStatus: shortText,
+  intendedUse: longText,
+});
+export type Technology = z.infer<typeof technologySchema>;
+
+export const picoSchema = z.strictObject({
+  id: idSchema,
+  label: shortText,
+  population: longText,
+  intervention: longText,
+  comparators: textList,
+  outcomes: textList,
+});
+export type Pico = z.infer<typeof picoSchema>;
+
+/** Element IDs: the domain letter, then the Core Model number (A0002) or a local suffix (G-local-1). */
+export const elementIdSchema = z
+  .string()
+  .regex(/^[A-I][A-Za-z0-9-]{1,40}$/, { error: 'expected an element id such as A0002 (domain letter A–I, then a number)' });
+
+export const assessmentElementSchema = z.strictObject({
+  id: elementIdSchema,
+  topic: shortText,
+  issue: longText,
+  answer: longText,
+  status: z.enum(elementStatuses),
+  evidenceIds: z.array(idSchema).max(MAX_LINKED_EVIDENCE, { error: `too many linked evidence items (at most ${MAX_LINKED_EVIDENCE})` }),
+});
+export type AssessmentElement = z.infer<typeof assessmentElementSchema>;
+
+export const domainSchema = z.strictObject({
+  elements: z.array(assessmentElementSchema).max(MAX_ELEMENTS_PER_DOMAIN, { error: `too many elements in one domain (at most ${MAX_ELEMENTS_PER_DOMAIN})` }),
+});
+export type DomainAssessment = z.infer<typeof domainSchema>;
+
+export const domainsSchema = z.strictObject({
+  CUR: domainSchema,
+  TEC: domainSchema,
+  SAF: domainSchema,
+  EFF: domainSchema,
+  ECO: domainSchema,
+  ETH: domainSchema,
+  ORG: domainSchema,
+  SOC: domainSchema,
+  LEG: domainSchema,
+});
+export type Domains = z.infer<typeof domainsSchema>;
+
+export const evidenceSchema = z.strictObject({
+  id: idSchema,
+  citation: longText,
+  design: shortText,
+  population: longText,
+  n: z.number().int({ error: 'expected a whole number of participants' }).min(0, { error: 'expected a whole number of participants' }).max(1e9).nullable(),
+  indexTest: shortText,
+  referenceTest: shortText,
+  /** Only for test-accuracy studies; null otherwise. */
+  sensitivity: accuracyEstimateSchema.nullable(),
+  specificity: accuracyEstimateSchema.nullable(),
+  notes: longText,
+  /** The figures were not seen in the primary source (tag [K] in the domain notes): verify before use. */
+  unverified: z.boolean(),
+  /** The figures come from a secondary source reporting the primary one (tag [S]). */
+  secondarySource: z.boolean(),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+export const assessorSchema = z.strictObject({
+  id: idSchema,
+  name: shortText,
+  role: shortText,
+  organisation: shortText,
+});
+export type Assessor = z.infer<typeof assessorSchema>;
+
+export const modelLinkSchema = z.strictObject({
+  id: idSchema,
+  name: shortText,
+  /** Path or reference of the linked model (filled by the modelling issues). */
+  ref: shortText,
+  description: longText,
+});
+export type ModelLink = z.infer<typeof modelLinkSchema>;
+
+const dossierObjectSchema = z.strictObject({
+  id: idSchema,
+  title: z.string().min(1, { error: 'a dossier needs a title' }).max(MAX_SHORT_TEXT, { error: `text is too long (at most ${MAX_SHORT_TEXT} characters)` }),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  status: z.enum(dossierStatuses),
+  archived: z.boolean(),
+  /** Free text such as "advanced non-squamous NSCLC"; the library filters on it. */
+  indication: shortText,
+  technology: technologySchema,
+  picos: z
+    .array(picoSchema)
+    .min(1, { error: 'a dossier needs at least one PICO question' })
+    .max(MAX_PICOS, { error: `too many PICO questions (at most ${MAX_PICOS})` }),
+  domains: domainsSchema,
+  evidence: z.array(evidenceSchema).max(MAX_EVIDENCE, { error: `too many evidence items (at most ${MAX_EVIDENCE})` }),
+  assessors: z.array(assessorSchema).max(MAX_ASSESSORS, { error: `too many assessors (at most ${MAX_ASSESSORS})` }),
+  modelLinks: z.array(modelLinkSchema).max(MAX_MODEL_LINKS, { error: `too many model links (at most ${MAX_MODEL_LINKS})` }),
+});
+
+type DossierShape = z.infer<typeof dossierObjectSchema>;
+type IssueSink = { addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void };
+
+function reportDuplicateIds(items: readonly { id: string }[], listPath: string, ctx: IssueSink): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [listPath, i, 'id'], message: `duplicate id "${item.id}"` });
+    seen.add(item.id);
+  });
+}
+
+/** Cross-field rules a plain object schema cannot express: ID uniqueness, element letters, evidence links. */
+function checkDossierReferences(d: DossierShape, ctx: IssueSink): void {
+  reportDuplicateIds(d.picos, 'picos', ctx);
+  reportDuplicateIds(d.evidence, 'evidence', ctx);
+  reportDuplicateIds(d.assessors, 'assessors', ctx);
+  reportDuplicateIds(d.modelLinks, 'modelLinks', ctx);
+  const evidenceIds = new Set(d.evidence.map((e) => e.id));
+  const elementIds = new Set<string>();
+  for (const domain of coreModelDomains) {
+    d.domains[domain.code].elements.forEach((el, i) => {
+      const at = ['domains', domain.code, 'elements', i];
+      if (el.id.charAt(0) !== domain.letter) {
+        ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `element ${el.id} does not belong to ${domain.code} (its IDs start with ${domain.letter})` });
+      }
+      if (elementIds.has(el.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `duplicate element id "${el.id}"` });
+      elementIds.add(el.id);
+      el.evidenceIds.forEach((ref, j) => {
+        if (!evidenceIds.has(ref)) ctx.addIssue({ code: 'custom', path: [...at, 'evidenceIds', j], message: `links to evidence "${ref}", which is not in the evidence register` });
+      });
+    });
+  }
+}
+
+export const dossierSchema = dossierObjectSchema.superRefine(checkDossierReferences).meta({
+  title: 'HTA Workbench dossier',
+  description: 'An HTA dossier: technology, PICO questions, the nine HTA Core Model domains, evidence register, assessors.',
+});
+export type Dossier = z.infer<typeof dossierSchema>;
+
+export const domainCodeSchema = z.enum(domainCodes);
+export type { DomainCode };
+
+/** Where a history entry came from; the UI can show it next to the change. */
+export const historySources = ['edit', 'status', 'snapshot-restore', 'import-replace'] as const;
+export type HistorySource = (typeof historySources)[number];
+
+/** One changed field: `path` such as `domains.EFF.elements[#D1007].answer` (array items addressed by id). */
+export const historyEntrySchema = z.strictObject({
+  dossierId: idSchema,
+  at: timestampSchema,
+  path: z.string().max(MAX_SHORT_TEXT),
+  before: z.json(),
+  after: z.json(),
+  source: z.enum(historySources),
+});
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const snapshotSchema = z.strictObject({
+  id: idSchema,
+  dossierId: idSchema,
+  name: shortText,
+  createdAt: timestampSchema,
+  /** true when the app made it (e.g. before restoring another snapshot) rather than the user. */
+  automatic: z.boolean(),
+  dossier: dossierSchema,
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
