@@ -1,0 +1,39 @@
+// Hash routes (#/library, #/dossiers/<id>/<section>): work the same on app://, http:// and file://.
+
+export type Route =
+  | { page: 'library' }
+  | { page: 'dossier'; dossierId: string; section: string }
+  | { page: 'not-found'; hash: string };
+
+export const defaultDossierSection = 'overview';
+
+/** The route a location hash names. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/^\/+/, '');
+  const parts = path.split('/').filter(Boolean).map(safeDecode);
+  if (parts.length === 0 || (parts.length === 1 && parts[0] === 'library')) return { page: 'library' };
+  if (parts[0] === 'dossiers' && parts[1] && parts.length <= 3) {
+    return { page: 'dossier', dossierId: parts[1], section: parts[2] ?? defaultDossierSection };
+  }
+  return { page: 'not-found', hash };
+}
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** The hash of a route (the inverse of parseRoute). */
+export function routeHash(route: Route): string {
+  switch (route.page) {
+    case 'library':
+      return '#/library';
+    case 'dossier':
+      return `#/dossiers/${encodeURIComponent(route.dossierId)}/${encodeURIComponent(route.section)}`;
+    case 'not-found':
+      return route.hash;
+  }
+}

@@ -1,0 +1,55 @@
+import type { ReactNode } from 'react';
+import { LibraryIcon } from '../ui/icons';
+
+// The frame every screen sits in: navigation on the left, a header with where you are and the saved state.
+
+export interface NavItem {
+  id: string;
+  label: string;
+  href: string;
+  icon: ReactNode;
+}
+
+/** Top-level screens; later features (models, results, reports) add their entries here. */
+export const navItems: readonly NavItem[] = [{ id: 'library', label: 'Dossier library', href: '#/library', icon: <LibraryIcon /> }];
+
+export interface AppFrameProps {
+  activeNav: string;
+  /** Breadcrumb: what is open (e.g. the dossier title). */
+  title: ReactNode;
+  /** Right side of the header: saved state and page actions. */
+  headerExtra?: ReactNode;
+  children: ReactNode;
+  footerNote?: string;
+}
+
+export function AppFrame({ activeNav, title, headerExtra, children, footerNote }: AppFrameProps) {
+  return (
+    <div className="app-frame">
+      <nav className="app-nav" aria-label="Main">
+        <div className="app-brand">
+          <div className="app-brand-name">HTA Workbench</div>
+          <div className="app-brand-sub">Personalised cancer medicine</div>
+        </div>
+        <div className="nav-section">
+          <div className="nav-section-title">Workspace</div>
+          {navItems.map((item) => (
+            <a key={item.id} className="nav-link" href={item.href} aria-current={item.id === activeNav ? 'page' : undefined} data-testid={`nav-${item.id}`}>
+              {item.icon}
+              {item.label}
+            </a>
+          ))}
+        </div>
+        <div className="nav-footer">{footerNote ?? 'Stored locally on this computer'}</div>
+      </nav>
+      <div className="app-main">
+        <header className="app-header">
+          <div className="app-header-title" data-testid="header-title">{title}</div>
+          <div className="app-header-spacer" />
+          {headerExtra}
+        </header>
+        <main className="app-content" id="main-content">{children}</main>
+      </div>
+    </div>
+  );
+}

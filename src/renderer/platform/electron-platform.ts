@@ -1,0 +1,20 @@
+import type { HtaBridge } from '../../shared/ipc';
+import type { Platform } from './platform';
+
+/** The platform over the preload bridge (window.htaBridge). */
+export function createElectronPlatform(bridge: HtaBridge): Platform {
+  return {
+    kind: 'electron',
+    async saveFile({ suggestedName, content, fileTypes }) {
+      const result = await bridge.saveFile({ suggestedName, content, filters: fileTypes });
+      return result.saved ? { saved: true, location: result.path } : { saved: false };
+    },
+    openFile: ({ fileTypes, maxBytes }) => bridge.openFile({ filters: fileTypes, maxBytes }),
+    async printToPdf({ suggestedName, landscape = false }) {
+      const result = await bridge.printToPdf({ suggestedName, landscape });
+      return result.saved ? { printed: true, location: result.path } : { printed: false };
+    },
+    appInfo: () => bridge.appInfo(),
+    onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+  };
+}

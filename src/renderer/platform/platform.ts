@@ -1,0 +1,48 @@
+import type { AppInfo, MenuCommand } from '../../shared/ipc';
+
+// The one way the renderer reaches its host (Electron or a plain browser).
+
+export interface FileType {
+  /** Shown in the native dialog, e.g. "HTA dossier". */
+  name: string;
+  /** Without the dot, e.g. "htad.json" or "json". */
+  extensions: string[];
+}
+
+export interface SaveFileRequest {
+  suggestedName: string;
+  content: string;
+  mimeType: string;
+  fileTypes: FileType[];
+}
+
+export type SaveFileOutcome = { saved: true; location: string } | { saved: false };
+
+export interface OpenFileRequest {
+  fileTypes: FileType[];
+  maxBytes: number;
+}
+
+export type OpenFileOutcome =
+  | { opened: true; name: string; content: string }
+  | { opened: false; reason: 'canceled' | 'too-large' | 'unreadable'; message?: string };
+
+export interface PrintRequest {
+  suggestedName: string;
+  landscape?: boolean;
+}
+
+export type PrintOutcome = { printed: true; location?: string } | { printed: false };
+
+export interface Platform {
+  readonly kind: 'electron' | 'browser';
+  /** Save dialog + atomic write in Electron; a Blob download in the browser. */
+  saveFile(request: SaveFileRequest): Promise<SaveFileOutcome>;
+  /** Open dialog in Electron; an <input type=file> in the browser. */
+  openFile(request: OpenFileRequest): Promise<OpenFileOutcome>;
+  /** Print the current page to a PDF file in Electron; the browser's print dialog otherwise. */
+  printToPdf(request: PrintRequest): Promise<PrintOutcome>;
+  appInfo(): Promise<AppInfo>;
+  /** Menu commands (Electron's application menu); the browser has none and never calls back. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
