@@ -1,0 +1,315 @@
+// Parameter sampler for probabilistic analysis: fills a draws x parameters block (row-major Float64Array) for any
+// range of draw indices [start, end). Draw i always comes from stream floor(i / DRAWS_PER_STREAM) of the seed, at
+// the same position in it, so a run split into chunks across any number of workers gives identical draws.
+// Samplers are stdlib's (gamma: Marsaglia-Tsang; beta: stdlib's Cheng-type/gamma-ratio algorithms; normal:
+// improved ziggurat) driven by the stream's uniforms. stdlib's ziggurat keeps an internal MT19937 seeded from
+// the first uniforms it sees, so the samplers are re-created at the start of every stream (fixed order);
+// that costs about 0.1 ms per stream, about 0.05 us per draw. Correlated parameters (Gaussian copula) and the
+// truncated normal are drawn by inverse CDF; Dirichlet groups as normalised Gamma(alpha_i, 1) draws.
+import betaFactory from '@stdlib/random-base-beta';
+import gammaFactory from '@stdlib/random-base-gamma';
+import lognormalFactory from '@stdlib/random-base-lognormal';
+import normalFactory from '@stdlib/random-base-normal';
+import triangularFactory from '@stdlib/random-base-triangular';
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
+import { choleskyFactor, CorrelationError } from './copula';
+import type { CorrelationSpec } from './copula';
+import { distributionQuantile, resolveParameters } from './distributions';
+import type { ParameterDistribution, ResolvedDistribution } from './distributions';
+import { assertValidSeed, DRAWS_PER_STREAM, StreamSequence } from './rng';
+
+export interface ParameterSampler {
+  readonly names: readonly string[];
+  readonly parameterCount: number;
+  readonly seed: number;
+  readonly drawsPerStream: number;
+  /** Column of a parameter in each drawn row. */
+  columnOf(name: string): number;
+  /** Writes draw i's value of parameter j at out[(i - start) * parameterCount + j]; allocates `out` if absent. */
+  fill(start: number, end: number, out?: Float64Array): Float64Array;
+}
+
+const enum Kind {
+  Fixed,
+  Beta,
+  Gamma,
+  Lognormal,
+  Normal,
+  TruncatedNormal,
+  Uniform,
+  Triangular,
+}
+
+interface CopulaGroup {
+  columns: Int32Array;
+  dists: ResolvedDistribution[];
+  lower: Float64Array;
+  normals: Float64Array;
+}
+
+interface DirichletGroup {
+  columns: Int32Array;
+  alphas: Float64Array;
+}
+
+interface ChunkSamplers {
+  uniform: () => number;
+  beta: (a: number, b: number) => number;
+  gamma: (shape: number, rate: number) => number;
+  lognormal: (mu: number, sigma: number) => number;
+  normal: (mu: number, sigma: number) => number;
+  triangular: (a: number, b: number, c: number) => number;
+}
+
+const U_MIN = 2 ** -53;
+const U_MAX = 1 - 2 ** -53;
+const unusedSampler = (): number => Number.NaN;
+
+function kindOf(dist: ResolvedDistribution): Kind {
+  switch (dist.type) {
+    case 'beta':
+      return Kind.Beta;
+    case 'gamma':
+      return Kind.Gamma;
+    case 'lognormal':
+      return Kind.Lognormal;
+    case 'normal':
+      return Number.isFinite(dist.lower) || Number.isFinite(dist.upper) ? Kind.TruncatedNormal : Kind.Normal;
+    case 'uniform':
+      return Kind.Uniform;
+    case 'triangular':
+      return Kind.Triangular;
+    case 'fixed':
+      return Kind.Fixed;
+    case 'dirichlet':
+      throw new Error('Dirichlet parameters are drawn by group');
+  }
+}
+
+/** Native parameters packed for the hot loop (a, b, c per column). */
+function packedParameters(dist: ResolvedDistribution): [number, number, number] {
+  switch (dist.type) {
+    case 'beta':
+      return [dist.alpha, dist.beta, 0];
+    case 'gamma':
+      return [dist.shape, dist.rate, 0];
+    case 'lognormal':
+      return [dist.meanlog, dist.sdlog, 0];
+    case 'normal':
+      return [dist.mean, dist.sd, 0];
+    case 'uniform':
+      return [dist.min, dist.max - dist.min, 0];
+    case 'triangular':
+      return [dist.min, dist.max, dist.mode];
+    case 'fixed':
+      return [dist.value, 0, 0];
+    case 'dirichlet':
+      return [dist.alpha, 0, 0];
+  }
+}
+
+function copulaGroups(
+  correlations: readonly CorrelationSpec[],
+  columns: ReadonlyMap<string, number>,
+  dists: readonly ResolvedDistribution[],
+): CopulaGroup[] {
+  const claimed = new Map<string, string>();
+  return correlations.map((spec, index) => {
+    const label = spec.name ?? `correlation matrix ${index + 1}`;
+    const lower = choleskyFactor(spec, index);
+    const cols = spec.parameters.map((name) => {
+      const column = columns.get(name);
+      const fail = (message: string): never => {
+        throw new CorrelationError(`${label}: ${message}`, label, spec.parameters);
+      };
+      if (column === undefined) return fail(`parameter "${name}" has no distribution.`);
+      if (dists[column]!.type === 'dirichlet') return fail(`Dirichlet parameter "${name}" cannot be correlated.`);
+      const other = claimed.get(name);
+      if (other !== undefined) return fail(`parameter "${name}" is already correlated in ${other}.`);
+      claimed.set(name, label);
+      return column;
+    });
+    return {
+      columns: Int32Array.from(cols),
+      dists: cols.map((c) => dists[c]!),
+      lower,
+      normals: new Float64Array(cols.length),
+    };
+  });
+}
+
+function dirichletGroups(dists: readonly ResolvedDistribution[]): DirichletGroup[] {
+  const byGroup = new Map<string, number[]>();
+  dists.forEach((dist, column) => {
+    if (dist.type !== 'dirichlet') return;
+    byGroup.set(dist.group, [...(byGroup.get(dist.group) ?? []), column]);
+  });
+  return [...byGroup.values()].map((cols) => ({
+    columns: Int32Array.from(cols),
+    alphas: Float64Array.from(cols.map((c) => (dists[c] as { alpha: number }).alpha)),
+  }));
+}
+
+/** stdlib samplers over one stream, created in a fixed order (each consumes uniforms when created). */
+function samplersOver(generator: JumpableRandomGenerator, needs: Set<string>): ChunkSamplers {
+  const uniform = (): number => uniformFloat64(generator);
+  const opts = { prng: uniform };
+  return {
+    uniform,
+    beta: needs.has('beta') ? betaFactory.factory(opts) : unusedSampler,
+    gamma: needs.has('gamma') ? gammaFactory.factory(opts) : unusedSampler,
+    lognormal: needs.has('lognormal') ? lognormalFactory.factory(opts) : unusedSampler,
+    normal: needs.has('normal') ? normalFactory.factory(opts) : unusedSampler,
+    triangular: needs.has('triangular') ? triangularFactory.factory(opts) : unusedSampler,
+  };
+}
+
+function openUniform(uniform: () => number): number {
+  const u = uniform();
+  return u < U_MIN ? U_MIN : u;
+}
+
+export function createParameterSampler(
+  params: readonly ParameterDistribution[],
+  correlations: readonly CorrelationSpec[] = [],
+  seed = 1,
+): ParameterSampler {
+  assertValidSeed(seed);
+  const resolved = resolveParameters(params);
+  const names = resolved.map((p) => p.name);
+  const parameterCount = names.length;
+  const dists = resolved.map((p) => p.dist);
+  const columns = new Map(names.map((name, i) => [name, i]));
+  const copulas = copulaGroups(correlations, columns, dists);
+  const dirichlets = dirichletGroups(dists);
+  const grouped = new Set<number>([...copulas, ...dirichlets].flatMap((g) => [...g.columns]));
+
+  const independent = dists.map((_, c) => c).filter((c) => !grouped.has(c));
+  const indColumns = Int32Array.from(independent);
+  const indKinds = Uint8Array.from(independent.map((c) => kindOf(dists[c]!)));
+  const pa = new Float64Array(independent.length);
+  const pb = new Float64Array(independent.length);
+  const pc = new Float64Array(independent.length);
+  independent.forEach((c, k) => {
+    [pa[k], pb[k], pc[k]] = packedParameters(dists[c]!);
+  });
+  const truncated = independent.map((c) => dists[c]!);
+
+  const needs = new Set<string>();
+  for (const kind of indKinds) {
+    if (kind === Kind.Beta) needs.add('beta');
+    if (kind === Kind.Gamma) needs.add('gamma');
+    if (kind === Kind.Lognormal) needs.add('lognormal');
+    if (kind === Kind.Normal) needs.add('normal');
+    if (kind === Kind.Triangular) needs.add('triangular');
+  }
+  if (dirichlets.length > 0) needs.add('gamma');
+  if (copulas.length > 0) needs.add('normal');
+
+  const streams = new StreamSequence(seed);
+  const scratch = new Float64Array(parameterCount);
+
+  function drawRow(s: ChunkSamplers, out: Float64Array, offset: number): void {
+    for (let k = 0; k < indColumns.length; k++) {
+      const a = pa[k]!;
+      const b = pb[k]!;
+      let x: number;
+      switch (indKinds[k]) {
+        case Kind.Beta:
+          x = s.beta(a, b);
+          break;
+        case Kind.Gamma:
+          x = s.gamma(a, b);
+          break;
+        case Kind.Lognormal:
+          x = s.lognormal(a, b);
+          break;
+        case Kind.Normal:
+          x = s.normal(a, b);
+          break;
+        case Kind.TruncatedNormal:
+          x = distributionQuantile(truncated[k]!, openUniform(s.uniform));
+          break;
+        case Kind.Uniform:
+          x = a + b * s.uniform();
+          break;
+        case Kind.Triangular:
+          x = s.triangular(a, b, pc[k]!);
+          break;
+        default:
+          x = a;
+      }
+      out[offset + indColumns[k]!] = x;
+    }
+    for (const group of dirichlets) drawDirichlet(s, group, out, offset);
+    for (const group of copulas) drawCopula(s, group, out, offset);
+  }
+
+  function fill(start: number, end: number, out?: Float64Array): Float64Array {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
+      throw new RangeError(`Draw range must be integers with 0 <= start <= end (got [${start}, ${end})).`);
+    }
+    const size = (end - start) * parameterCount;
+    const target = out ?? new Float64Array(size);
+    if (target.length < size) {
+      throw new RangeError(`Output block holds ${target.length} values; draws [${start}, ${end}) need ${size}.`);
+    }
+    if (end === start) return target;
+    const firstStream = Math.floor(start / DRAWS_PER_STREAM);
+    const lastStream = Math.floor((end - 1) / DRAWS_PER_STREAM);
+    for (let stream = firstStream; stream <= lastStream; stream++) {
+      const samplers = samplersOver(streams.generatorAt(stream), needs);
+      const streamStart = stream * DRAWS_PER_STREAM;
+      const streamEnd = Math.min(streamStart + DRAWS_PER_STREAM, end);
+      // Draws before `start` in this stream are generated and discarded so later draws keep their position.
+      for (let draw = streamStart; draw < start; draw++) drawRow(samplers, scratch, 0);
+      for (let draw = Math.max(streamStart, start); draw < streamEnd; draw++) {
+        drawRow(samplers, target, (draw - start) * parameterCount);
+      }
+    }
+    return target;
+  }
+
+  return {
+    names,
+    parameterCount,
+    seed,
+    drawsPerStream: DRAWS_PER_STREAM,
+    columnOf(name: string): number {
+      const column = columns.get(name);
+      if (column === undefined) throw new RangeError(`Parameter "${name}" is not sampled.`);
+      return column;
+    },
+    fill,
+  };
+}
+
+function drawDirichlet(s: ChunkSamplers, group: DirichletGroup, out: Float64Array, offset: number): void {
+  let total = 0;
+  for (let i = 0; i < group.columns.length; i++) {
+    const g = s.gamma(group.alphas[i]!, 1);
+    out[offset + group.columns[i]!] = g;
+    total += g;
+  }
+  for (let i = 0; i < group.columns.length; i++) out[offset + group.columns[i]!]! /= total;
+}
+
+function drawCopula(s: ChunkSamplers, group: CopulaGroup, out: Float64Array, offset: number): void {
+  const n = group.columns.length;
+  const e = group.normals;
+  for (let i = 0; i < n; i++) e[i] = s.normal(0, 1);
+  // z_i = sum_k L[i,k] e_k, computed from the last row up so e can be overwritten in place.
+  for (let i = n - 1; i >= 0; i--) {
+    let z = 0;
+    for (let k = 0; k <= i; k++) z += group.lower[i * n + k]! * e[k]!;
+    e[i] = z;
+  }
+  for (let i = 0; i < n; i++) {
+    let u = normalCdf(e[i]!, 0, 1);
+    if (u < U_MIN) u = U_MIN;
+    else if (u > U_MAX) u = U_MAX;
+    out[offset + group.columns[i]!] = distributionQuantile(group.dists[i]!, u);
+  }
+}
