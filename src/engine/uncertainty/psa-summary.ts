@@ -1,0 +1,274 @@
+// Summaries of a probabilistic analysis from per-draw costs and effects (Float64Array, draws x strategies,
+// row-major: draw i, strategy j at i * strategies + j). Net benefit is monetary: NB = wtp x effect - cost.
+// Definitions follow BCEA/dampack: CEAC = share of draws in which a strategy has the highest NB (ties to the
+// first strategy, so shares sum to 1); CEAF = the strategy with the highest expected NB and its CEAC value;
+// expected loss of s = E[max NB] - E[NB_s]; EVPI = E[max NB] - max E[NB] (= the smallest expected loss).
+
+export interface PsaResults {
+  strategyIds: readonly string[];
+  draws: number;
+  costs: Float64Array;
+  effects: Float64Array;
+}
+
+export class PsaSummaryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PsaSummaryError';
+  }
+}
+
+export function assertValidPsaResults(results: PsaResults): void {
+  const s = results.strategyIds.length;
+  if (s === 0) throw new PsaSummaryError('PSA results have no strategies.');
+  if (!Number.isInteger(results.draws) || results.draws < 1) {
+    throw new PsaSummaryError(`PSA results need at least one draw (got ${results.draws}).`);
+  }
+  if (new Set(results.strategyIds).size !== s) throw new PsaSummaryError('PSA strategy ids must be unique.');
+  for (const [label, values] of [
+    ['costs', results.costs],
+    ['effects', results.effects],
+  ] as const) {
+    if (values.length !== results.draws * s) {
+      throw new PsaSummaryError(`PSA ${label} hold ${values.length} values; ${results.draws} draws x ${s} strategies need ${results.draws * s}.`);
+    }
+    for (let i = 0; i < values.length; i++) {
+      if (!Number.isFinite(values[i]!)) {
+        throw new PsaSummaryError(
+          `PSA ${label} of strategy "${results.strategyIds[i % s]}" in draw ${Math.floor(i / s)} is not finite (${values[i]}).`,
+        );
+      }
+    }
+  }
+}
+
+function assertValidWtps(wtps: readonly number[]): void {
+  if (wtps.length === 0) throw new PsaSummaryError('At least one willingness-to-pay threshold is needed.');
+  wtps.forEach((w, i) => {
+    if (!Number.isFinite(w) || w < 0) throw new PsaSummaryError(`Willingness-to-pay at position ${i} must be finite and >= 0 (got ${w}).`);
+  });
+}
+
+function indexOfStrategy(results: PsaResults, id: string): number {
+  const index = results.strategyIds.indexOf(id);
+  if (index < 0) throw new PsaSummaryError(`Strategy "${id}" is not in the PSA results.`);
+  return index;
+}
+
+/** Sample quantile, R type 7 (linear interpolation between order statistics), of a sorted array. */
+export function sortedQuantile(sorted: Float64Array, p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+export interface Interval {
+  mean: number;
+  lower: number;
+  upper: number;
+}
+
+function columnInterval(values: Float64Array, draws: number, stride: number, column: number): Interval {
+  const column_ = new Float64Array(draws);
+  let sum = 0;
+  for (let i = 0; i < draws; i++) {
+    column_[i] = values[i * stride + column]!;
+    sum += column_[i]!;
+  }
+  column_.sort();
+  return { mean: sum / draws, lower: sortedQuantile(column_, 0.025), upper: sortedQuantile(column_, 0.975) };
+}
+
+export interface StrategyPsaMeans {
+  id: string;
+  cost: Interval;
+  effect: Interval;
+}
+
+/** Mean and 95 % interval (2.5th and 97.5th percentiles) of each strategy's cost and effect. */
+export function psaMeans(results: PsaResults): StrategyPsaMeans[] {
+  assertValidPsaResults(results);
+  const s = results.strategyIds.length;
+  return results.strategyIds.map((id, j) => ({
+    id,
+    cost: columnInterval(results.costs, results.draws, s, j),
+    effect: columnInterval(results.effects, results.draws, s, j),
+  }));
+}
+
+export interface IncrementalPlaneSeries {
+  id: string;
+  incCost: Float64Array;
+  incEffect: Float64Array;
+  meanIncCost: number;
+  meanIncEffect: number;
+  /** Ratio of mean increments (BCEA's ICER); null when the mean incremental effect is 0. */
+  icer: number | null;
+}
+
+/** Per-draw increments of every other strategy over the comparator: the cost-effectiveness plane. */
+export function incrementalPlane(results: PsaResults, comparatorId: string): IncrementalPlaneSeries[] {
+  assertValidPsaResults(results);
+  const s = results.strategyIds.length;
+  const ref = indexOfStrategy(results, comparatorId);
+  return results.strategyIds.flatMap((id, j) => {
+    if (j === ref) return [];
+    const incCost = new Float64Array(results.draws);
+    const incEffect = new Float64Array(results.draws);
+    let sc = 0;
+    let se = 0;
+    for (let i = 0; i < results.draws; i++) {
+      incCost[i] = results.costs[i * s + j]! - results.costs[i * s + ref]!;
+      incEffect[i] = results.effects[i * s + j]! - results.effects[i * s + ref]!;
+      sc += incCost[i]!;
+      se += incEffect[i]!;
+    }
+    const meanIncCost = sc / results.draws;
+    const meanIncEffect = se / results.draws;
+    return [{ id, incCost, incEffect, meanIncCost, meanIncEffect, icer: meanIncEffect === 0 ? null : meanIncCost / meanIncEffect }];
+  });
+}
+
+export interface NetBenefitSummaryAtWtp {
+  wtp: number;
+  /** Expected net monetary benefit per strategy (order of strategyIds). */
+  expectedNb: number[];
+  /** Probability each strategy has the highest NB: the CEAC; sums to 1. */
+  ceac: number[];
+  /** E[max NB] - E[NB_s] per strategy. */
+  expectedLoss: number[];
+  /** Expected value of perfect information per person. */
+  evpi: number;
+  /** CEAF: the strategy with the highest expected NB (first on ties) and its probability of being cost-effective. */
+  optimalId: string;
+  optimalProbability: number;
+}
+
+export interface NetBenefitSummary {
+  strategyIds: readonly string[];
+  draws: number;
+  byWtp: NetBenefitSummaryAtWtp[];
+}
+
+function summaryAtWtp(results: PsaResults, wtp: number, sums: Float64Array, wins: Float64Array): NetBenefitSummaryAtWtp {
+  const s = results.strategyIds.length;
+  const n = results.draws;
+  sums.fill(0);
+  wins.fill(0);
+  let sumMax = 0;
+  for (let i = 0; i < n; i++) {
+    const row = i * s;
+    let best = 0;
+    let bestNb = -Infinity;
+    for (let j = 0; j < s; j++) {
+      const nb = wtp * results.effects[row + j]! - results.costs[row + j]!;
+      sums[j]! += nb;
+      if (nb > bestNb) {
+        bestNb = nb;
+        best = j;
+      }
+    }
+    wins[best]! += 1;
+    sumMax += bestNb;
+  }
+  const expectedNb = Array.from(sums, (v) => v / n);
+  const ceac = Array.from(wins, (v) => v / n);
+  const meanMax = sumMax / n;
+  let optimal = 0;
+  for (let j = 1; j < s; j++) if (expectedNb[j]! > expectedNb[optimal]!) optimal = j;
+  return {
+    wtp,
+    expectedNb,
+    ceac,
+    expectedLoss: expectedNb.map((enb) => Math.max(0, meanMax - enb)),
+    evpi: Math.max(0, meanMax - expectedNb[optimal]!),
+    optimalId: results.strategyIds[optimal]!,
+    optimalProbability: ceac[optimal]!,
+  };
+}
+
+/** Expected NB, CEAC, CEAF, expected loss and EVPI at each willingness-to-pay, one pass over the draws each. */
+export function netBenefitSummary(results: PsaResults, wtps: readonly number[]): NetBenefitSummary {
+  assertValidPsaResults(results);
+  assertValidWtps(wtps);
+  const sums = new Float64Array(results.strategyIds.length);
+  const wins = new Float64Array(results.strategyIds.length);
+  return {
+    strategyIds: results.strategyIds,
+    draws: results.draws,
+    byWtp: wtps.map((wtp) => summaryAtWtp(results, wtp, sums, wins)),
+  };
+}
+
+/** Thresholds of the grid at which the strategy with the highest expected NB changes (BCEA's k*). */
+export function decisionSwitchPoints(summary: NetBenefitSummary): { wtp: number; fromId: string; toId: string }[] {
+  const switches: { wtp: number; fromId: string; toId: string }[] = [];
+  for (let k = 1; k < summary.byWtp.length; k++) {
+    const before = summary.byWtp[k - 1]!.optimalId;
+    const after = summary.byWtp[k]!.optimalId;
+    if (before !== after) switches.push({ wtp: summary.byWtp[k]!.wtp, fromId: before, toId: after });
+  }
+  return switches;
+}
+
+export interface PopulationOptions {
+  /** People affected per year. */
+  populationPerYear: number;
+  /** Years the decision applies. */
+  years: number;
+  /** Annual discount rate, e.g. 0.035; year 1 is undiscounted. */
+  discountRate: number;
+}
+
+/** Discounted number of people affected: N x sum_{t=0}^{years-1} (1 + r)^-t. */
+export function effectivePopulation({ populationPerYear, years, discountRate }: PopulationOptions): number {
+  if (!(Number.isFinite(populationPerYear) && populationPerYear >= 0)) {
+    throw new PsaSummaryError(`Population per year must be finite and >= 0 (got ${populationPerYear}).`);
+  }
+  if (!(Number.isInteger(years) && years >= 1)) throw new PsaSummaryError(`Years must be a whole number >= 1 (got ${years}).`);
+  if (!(Number.isFinite(discountRate) && discountRate > -1)) {
+    throw new PsaSummaryError(`Discount rate must be finite and > -1 (got ${discountRate}).`);
+  }
+  let factor = 0;
+  for (let t = 0; t < years; t++) factor += (1 + discountRate) ** -t;
+  return populationPerYear * factor;
+}
+
+/** Population EVPI at each threshold: per-person EVPI x the discounted population. */
+export function populationEvpi(summary: NetBenefitSummary, population: PopulationOptions): { wtp: number; value: number }[] {
+  const people = effectivePopulation(population);
+  return summary.byWtp.map(({ wtp, evpi }) => ({ wtp, value: evpi * people }));
+}
+
+export interface ConvergenceSeries {
+  id: string;
+  /** Number of draws at each checkpoint. */
+  draws: number[];
+  /** Running mean of incremental NB over the comparator after that many draws. */
+  runningMeanIncNb: number[];
+}
+
+/** Running mean of incremental NB vs a comparator at one threshold, at up to `points` evenly spaced checkpoints. */
+export function convergence(results: PsaResults, comparatorId: string, wtp: number, points = 200): ConvergenceSeries[] {
+  assertValidPsaResults(results);
+  assertValidWtps([wtp]);
+  const s = results.strategyIds.length;
+  const ref = indexOfStrategy(results, comparatorId);
+  const step = Math.max(1, Math.floor(results.draws / Math.max(1, points)));
+  return results.strategyIds.flatMap((id, j) => {
+    if (j === ref) return [];
+    const draws: number[] = [];
+    const runningMeanIncNb: number[] = [];
+    let sum = 0;
+    for (let i = 0; i < results.draws; i++) {
+      const row = i * s;
+      sum += wtp * (results.effects[row + j]! - results.effects[row + ref]!) - (results.costs[row + j]! - results.costs[row + ref]!);
+      if ((i + 1) % step === 0 || i === results.draws - 1) {
+        draws.push(i + 1);
+        runningMeanIncNb.push(sum / (i + 1));
+      }
+    }
+    return [{ id, draws, runningMeanIncNb }];
+  });
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import {
+  convergence,
+  effectivePopulation,
+  incrementalPlane,
+  netBenefitSummary,
+  populationEvpi,
+  psaMeans,
+  sortedQuantile,
+} from '../../../src/engine/uncertainty/psa-summary';
+import type { PsaResults } from '../../../src/engine/uncertainty/psa-summary';
+import { createParameterSampler } from '../../../src/engine/uncertainty/sampler';
+
+const phi = (z: number) => Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+
+/** Two strategies: A is (0, 0); B has effect ~ N(1, 0.1^2) and cost ~ N(20000, 1000^2), independent. */
+function twoStrategyNormal(draws: number, seed: number): PsaResults {
+  const sampler = createParameterSampler(
+    [
+      { name: 'e', dist: { type: 'normal', mean: 1, sd: 0.1 } },
+      { name: 'c', dist: { type: 'normal', mean: 20000, sd: 1000 } },
+    ],
+    [],
+    seed,
+  );
+  const block = sampler.fill(0, draws);
+  const costs = new Float64Array(draws * 2);
+  const effects = new Float64Array(draws * 2);
+  for (let i = 0; i < draws; i++) {
+    effects[i * 2 + 1] = block[i * 2]!;
+    costs[i * 2 + 1] = block[i * 2 + 1]!;
+  }
+  return { strategyIds: ['A', 'B'], draws, costs, effects };
+}
+
+describe('EVPI closed form for two strategies with normal incremental net benefit', () => {
+  // D = NB_B - NB_A = wtp * e - c ~ N(mu, s^2) with mu = wtp - 20000, s^2 = (0.1 wtp)^2 + 1000^2.
+  // EVPI = E[max(0, D)] - max(0, mu) = s phi(mu / s) - |mu| Phi(-|mu| / s).
+  const draws = 400000;
+  const results = twoStrategyNormal(draws, 77);
+  it.each([10000, 18000, 20000, 25000, 40000])('at wtp %d', (wtp) => {
+    const mu = wtp - 20000;
+    const s = Math.hypot(0.1 * wtp, 1000);
+    const exact = s * phi(mu / s) - Math.abs(mu) * normalCdf(-Math.abs(mu) / s, 0, 1);
+    const [at] = netBenefitSummary(results, [wtp]).byWtp;
+    // Monte Carlo error of E[max(0, D)] is below s / sqrt(draws); allow 4 of those.
+    expect(Math.abs(at!.evpi - exact)).toBeLessThan((4 * s) / Math.sqrt(draws));
+    // The CEAC of B is P(D > 0) = Phi(mu / s).
+    expect(Math.abs(at!.ceac[1]! - normalCdf(mu / s, 0, 1))).toBeLessThan(0.004);
+  });
+});
+
+describe('net benefit summary on a hand-made PSA', () => {
+  // 4 draws, 3 strategies; wtp 10: NB = 10 e - c
+  const results: PsaResults = {
+    strategyIds: ['x', 'y', 'z'],
+    draws: 4,
+    costs: Float64Array.from([0, 5, 10, 0, 5, 10, 0, 5, 10, 0, 5, 10]),
+    effects: Float64Array.from([0, 1, 1, 0, 0, 2, 0, 2, 3, 0, 0.5, 0.5]),
+  };
+  // NB per draw: d0 [0, 5, 0]; d1 [0, -5, 10]; d2 [0, 15, 20]; d3 [0, 0, -5]
+  const [at] = netBenefitSummary(results, [10]).byWtp;
+
+  it('gives expected NB, CEAC (ties to the first), expected loss and EVPI by hand', () => {
+    expect(at!.expectedNb).toEqual([0, 15 / 4, 25 / 4]);
+    // winners: d0 y, d1 z, d2 z, d3 x (tie x,y at 0 -> x)
+    expect(at!.ceac).toEqual([0.25, 0.25, 0.5]);
+    const meanMax = (5 + 10 + 20 + 0) / 4;
+    expect(at!.expectedLoss).toEqual([meanMax, meanMax - 15 / 4, meanMax - 25 / 4]);
+    expect(at!.evpi).toBe(meanMax - 25 / 4);
+    expect(at!.optimalId).toBe('z');
+    expect(at!.optimalProbability).toBe(0.5);
+  });
+
+  it('gives means, 95 % intervals (R type 7) and the incremental plane', () => {
+    const means = psaMeans(results);
+    expect(means[2]!.effect.mean).toBe(6.5 / 4);
+    // sorted z effects 0.5 1 2 3: type 7 at 0.025 -> 0.5 + 0.075 * 0.5
+    expect(means[2]!.effect.lower).toBeCloseTo(0.5375, 12);
+    expect(sortedQuantile(Float64Array.from([1, 2, 3, 4, 5]), 0.5)).toBe(3);
+    const plane = incrementalPlane(results, 'x');
+    expect(plane.map((p) => p.id)).toEqual(['y', 'z']);
+    expect(Array.from(plane[0]!.incEffect)).toEqual([1, 0, 2, 0.5]);
+    expect(plane[0]!.icer).toBeCloseTo(5 / 0.875, 12);
+  });
+
+  it('rejects malformed results with located messages', () => {
+    expect(() => netBenefitSummary({ ...results, costs: new Float64Array(3) }, [1])).toThrow(/costs hold 3 values/);
+    const bad = Float64Array.from(results.effects);
+    bad[7] = Number.NaN;
+    expect(() => netBenefitSummary({ ...results, effects: bad }, [1])).toThrow(/effects of strategy "y" in draw 2 is not finite/);
+    expect(() => netBenefitSummary(results, [])).toThrow(/At least one/);
+    expect(() => incrementalPlane(results, 'w')).toThrow(/"w" is not in the PSA results/);
+  });
+});
+
+describe('CEAC sums to 1 with many strategies', () => {
+  it('at every threshold', () => {
+    const draws = 3000;
+    const strategies = 5;
+    const sampler = createParameterSampler(
+      Array.from({ length: strategies * 2 }, (_, k) => ({
+        name: `v${k}`,
+        dist: k % 2 === 0 ? { type: 'gamma' as const, mean: 1000 * (1 + k), se: 300 } : { type: 'beta' as const, mean: 0.5, se: 0.1 },
+      })),
+      [],
+      3,
+    );
+    const block = sampler.fill(0, draws);
+    const costs = new Float64Array(draws * strategies);
+    const effects = new Float64Array(draws * strategies);
+    for (let i = 0; i < draws; i++) {
+      for (let j = 0; j < strategies; j++) {
+        costs[i * strategies + j] = block[i * 10 + 2 * j]!;
+        effects[i * strategies + j] = block[i * 10 + 2 * j + 1]! * (1 + j * 0.1);
+      }
+    }
+    const summary = netBenefitSummary(
+      { strategyIds: ['a', 'b', 'c', 'd', 'e'], draws, costs, effects },
+      Array.from({ length: 51 }, (_, k) => k * 2000),
+    );
+    for (const at of summary.byWtp) {
+      expect(at.ceac.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      expect(Math.min(...at.expectedLoss)).toBeCloseTo(at.evpi, 9);
+      expect(at.evpi).toBeGreaterThanOrEqual(0);
+    }
+  });
+});
+
+describe('population EVPI and convergence', () => {
+  it('discounts the population from year 2', () => {
+    expect(effectivePopulation({ populationPerYear: 1000, years: 3, discountRate: 0.05 })).toBeCloseTo(1000 * (1 + 1 / 1.05 + 1 / 1.1025), 9);
+    expect(effectivePopulation({ populationPerYear: 10, years: 4, discountRate: 0 })).toBe(40);
+    expect(() => effectivePopulation({ populationPerYear: 10, years: 0, discountRate: 0 })).toThrow(/Years/);
+    const summary = netBenefitSummary(twoStrategyNormal(1000, 1), [20000]);
+    expect(populationEvpi(summary, { populationPerYear: 100, years: 1, discountRate: 0.03 })[0]!.value).toBeCloseTo(
+      100 * summary.byWtp[0]!.evpi,
+      9,
+    );
+  });
+
+  it('running mean of incremental NB ends at the overall mean', () => {
+    const results = twoStrategyNormal(5000, 9);
+    const [series] = convergence(results, 'A', 30000, 100);
+    expect(series!.id).toBe('B');
+    expect(series!.draws.at(-1)).toBe(5000);
+    expect(series!.draws).toHaveLength(100);
+    const enb = netBenefitSummary(results, [30000]).byWtp[0]!.expectedNb;
+    expect(series!.runningMeanIncNb.at(-1)).toBeCloseTo(enb[1]! - enb[0]!, 6);
+    expect(series!.runningMeanIncNb.at(-1)).toBeCloseTo(10000, -3);
+  });
+});
