@@ -1,0 +1,80 @@
+// The contract every compiled model type (Markov now; partitioned survival, trees, hybrids later) fulfils.
+// A PSA/DSA runner only ever talks to this interface.
+
+/** Per-person totals of one strategy; discounted unless the name says Undiscounted. */
+export interface StrategyTotals {
+  cost: number;
+  costUndiscounted: number;
+  qalys: number;
+  qalysUndiscounted: number;
+  lifeYears: number;
+  lifeYearsUndiscounted: number;
+  /** qalys or lifeYears, as settings.effect says. */
+  effect: number;
+  effectUndiscounted: number;
+}
+
+export interface StrategyResult {
+  id: string;
+  label: string;
+  totals: StrategyTotals;
+  /** Per category (order = CompiledModel.categoryIds), per person. */
+  costByCategory: Float64Array;
+  costByCategoryUndiscounted: Float64Array;
+  /**
+   * Cohort trace as shares of the cohort (multiply by settings.cohortSize for counts): row t (0..cycles) holds
+   * the state distribution after t transitions; row-major, (cycles + 1) × stateIds.length.
+   */
+  trace: Float64Array;
+  /**
+   * Values per counted cycle (valueCycles rows): category-major within a row, valueCycles × categoryIds.length.
+   * Interval methods (beginning, end, life-table) count cycles 1..cycles; point methods (trapezoidal,
+   * half-cycle, simpson-1/3) count trace rows 0..cycles, so valueCycles = cycles + 1.
+   */
+  costPerCycle: Float64Array;
+  costPerCycleDiscounted: Float64Array;
+  qalysPerCycle: Float64Array;
+  qalysPerCycleDiscounted: Float64Array;
+  lifeYearsPerCycle: Float64Array;
+  lifeYearsPerCycleDiscounted: Float64Array;
+}
+
+export interface ModelResult {
+  strategies: StrategyResult[];
+}
+
+export interface CompiledModel {
+  type: string;
+  /** Every parameter slot, in model-file order; index = slot in the Float64Array. */
+  parameterIds: readonly string[];
+  parameterIndex: ReadonlyMap<string, number>;
+  /** 1 where evaluate() reads the slot from the caller's array; 0 where it recomputes it (expression parameters). */
+  isInput: Uint8Array;
+  strategyIds: readonly string[];
+  strategyLabels: readonly string[];
+  stateIds: readonly string[];
+  categoryIds: readonly string[];
+  cycles: number;
+  /** Rows of the per-cycle arrays (cycles, or cycles + 1 for point counting methods). */
+  valueCycles: number;
+  cycleLength: number;
+  cohortSize: number;
+  effect: 'qalys' | 'life-years';
+  /** Fresh array with the base-case value of every parameter (expression parameters at cycle 1). */
+  baseParameters(): Float64Array;
+  /** Preallocated result buffers to pass to evaluate() again and again. */
+  createResult(): ModelResult;
+  /**
+   * Runs every strategy with the given parameter values. Allocates nothing when `out` is given.
+   * Throws ModelEvaluationError (located: strategy, cycle, from-state, parameters) when a check fails.
+   */
+  evaluate(params: Float64Array, out?: ModelResult): ModelResult;
+}
+
+export interface CompileOptions {
+  /**
+   * Expression parameters to treat as inputs (read from the array instead of recomputed), e.g. ones a PSA
+   * samples directly. Their base value is the expression's base-case value.
+   */
+  inputs?: readonly string[];
+}

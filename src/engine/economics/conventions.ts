@@ -1,0 +1,90 @@
+// Named conventions: number of cycles, counting (within-cycle correction) weights and discount factors.
+import type { CountingMethod, Settings } from '../model/schema';
+import type { ModelIssue } from '../errors';
+
+/** Number of cycles from settings.cycles or settings.horizon / cycleLength; records an issue when unusable. */
+export function resolveCycles(settings: Settings, issues: ModelIssue[]): number {
+  const { cycles, horizon, cycleLength } = settings;
+  if (cycles === undefined && horizon === undefined) {
+    issues.push({ code: 'missing-value', severity: 'error', path: ['settings'], message: 'give the number of cycles (settings.cycles) or the time horizon in years (settings.horizon)' });
+    return 0;
+  }
+  if (horizon !== undefined) {
+    const n = horizon / cycleLength;
+    const rounded = Math.round(n);
+    if (Math.abs(n - rounded) > 1e-9 || rounded < 1) {
+      issues.push({ code: 'horizon-cycle-mismatch', severity: 'error', path: ['settings', 'horizon'], message: `horizon ${horizon} years is not a whole number of cycles of ${cycleLength} years` });
+      return 0;
+    }
+    if (cycles !== undefined && cycles !== rounded) {
+      issues.push({ code: 'horizon-cycle-mismatch', severity: 'error', path: ['settings', 'cycles'], message: `cycles = ${cycles} disagrees with horizon ${horizon} years / cycle length ${cycleLength} = ${rounded}` });
+      return 0;
+    }
+    return rounded;
+  }
+  return cycles!;
+}
+
+export interface CountingWeights {
+  /** Rows of the per-cycle value arrays: cycles (interval methods) or cycles + 1 (point methods). */
+  valueCycles: number;
+  /** weightPrev[c], weightNext[c] (c = 1..valueCycles): occupancy of counted cycle c = wp·N[c-1] + wn·N[c]. */
+  weightPrev: Float64Array;
+  weightNext: Float64Array;
+}
+
+/**
+ * Interval methods count cycle c (1..T) from trace rows c-1 and c: beginning (N[c-1]), end (N[c]),
+ * life-table (their mean, heemod's default). Point methods count trace rows t = 0..T as value cycle t+1 with
+ * weights: trapezoidal / half-cycle 1/2, 1, …, 1, 1/2; simpson-1/3 (1, 4, 2, 4, …, 2, 4, 1)/3 (needs even T).
+ */
+export function countingWeights(method: CountingMethod, T: number, issues: ModelIssue[]): CountingWeights {
+  const point = method === 'trapezoidal' || method === 'half-cycle' || method === 'simpson-1/3';
+  const valueCycles = point ? T + 1 : T;
+  const weightPrev = new Float64Array(valueCycles + 1);
+  const weightNext = new Float64Array(valueCycles + 1);
+  for (let c = 1; c <= valueCycles; c++) {
+    switch (method) {
+      case 'beginning':
+      case 'none':
+        weightPrev[c] = 1;
+        break;
+      case 'end':
+        weightNext[c] = 1;
+        break;
+      case 'life-table':
+        weightPrev[c] = 0.5;
+        weightNext[c] = 0.5;
+        break;
+      case 'trapezoidal':
+      case 'half-cycle':
+        weightPrev[c] = c === 1 || c === T + 1 ? 0.5 : 1;
+        break;
+      case 'simpson-1/3': {
+        const t = c - 1;
+        weightPrev[c] = (t === 0 || t === T ? 1 : t % 2 === 1 ? 4 : 2) / 3;
+        break;
+      }
+    }
+  }
+  if (method === 'simpson-1/3' && T % 2 !== 0) {
+    issues.push({ code: 'simpson-odd-cycles', severity: 'error', path: ['settings', 'counting'], message: `Simpson's 1/3 rule needs an even number of cycles; this model has ${T}` });
+  }
+  return { valueCycles, weightPrev, weightNext };
+}
+
+/**
+ * Discount factors, one row of (valueCycles + 1) per rate (index 0 unused). Counted cycle c is divided by
+ * (1 + r)^((c - 1)·L), or (1 + r)^(c·L) when the first cycle is discounted too.
+ */
+export function discountFactors(rates: number[], valueCycles: number, cycleLength: number, firstCycleDiscounted: boolean): Float64Array {
+  const width = valueCycles + 1;
+  const out = new Float64Array(rates.length * width);
+  rates.forEach((r, i) => {
+    for (let c = 1; c <= valueCycles; c++) {
+      const periods = (firstCycleDiscounted ? c : c - 1) * cycleLength;
+      out[i * width + c] = 1 / (1 + r) ** periods;
+    }
+  });
+  return out;
+}

@@ -1,0 +1,80 @@
+// Typed, located problems. A location is a path into the model file (e.g. strategies[1].transitions[3].probability)
+// so the UI can point at the cell and the CLI can print it.
+
+export type IssuePath = (string | number)[];
+
+export interface ModelIssue {
+  /** Stable machine-readable kind, e.g. "unknown-name", "not-a-probability", "row-sum". */
+  code: string;
+  severity: 'error' | 'warning';
+  path: IssuePath;
+  message: string;
+}
+
+/** Renders a path as `strategies[1].transitions[3].probability` (keys that are not identifiers are quoted). */
+export function formatPath(path: IssuePath): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(part)) out += out === '' ? part : `.${part}`;
+    else out += `[${JSON.stringify(part)}]`;
+  }
+  return out === '' ? '(model)' : out;
+}
+
+export function formatIssue(issue: ModelIssue): string {
+  return `${formatPath(issue.path)}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
+}
+
+/** Thrown by compileModel when the model cannot be compiled; carries every problem found. */
+export class ModelCompileError extends Error {
+  constructor(readonly issues: ModelIssue[]) {
+    super(`model cannot be compiled:\n${issues.map(formatIssue).join('\n')}`);
+    this.name = 'ModelCompileError';
+  }
+}
+
+export type EvaluationErrorCode = 'not-a-probability' | 'row-sum' | 'not-a-number' | 'initial-sum';
+
+export interface EvaluationErrorDetails {
+  code: EvaluationErrorCode;
+  strategy: string;
+  /** Model cycle (1-based); 0 for the initial distribution. */
+  cycle: number;
+  fromState?: string;
+  toState?: string;
+  /** For tunnel states: time in state (1-based). */
+  stateTime?: number;
+  /** What was being evaluated, e.g. "transition A → B" or "cost drug in state A". */
+  subject: string;
+  value: number;
+  /** Parameter values involved (read by the failing expression, directly or through other parameters). */
+  parameters: Record<string, number>;
+  /** Location in the model file of the expression that failed. */
+  path: IssuePath;
+}
+
+/** Thrown by evaluate(): a run-time check failed (row sum, probability range, NaN). */
+export class ModelEvaluationError extends Error {
+  constructor(readonly details: EvaluationErrorDetails) {
+    super(describeEvaluationError(details));
+    this.name = 'ModelEvaluationError';
+  }
+}
+
+function describeEvaluationError(d: EvaluationErrorDetails): string {
+  const params = Object.entries(d.parameters)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join(', ');
+  const move = d.fromState !== undefined && d.toState !== undefined ? `transition ${d.fromState} → ${d.toState}, ` : '';
+  const where = `${move}strategy ${d.strategy}, cycle ${d.cycle}${d.stateTime !== undefined ? `, time in state ${d.stateTime}` : ''}`;
+  const what =
+    d.code === 'row-sum'
+      ? `transition probabilities from ${d.fromState} sum to ${d.value}, not 1`
+      : d.code === 'not-a-probability'
+        ? `${d.subject} = ${d.value} is not a probability`
+        : d.code === 'initial-sum'
+          ? `initial state shares sum to ${d.value}, not 1`
+          : `${d.subject} is not a number (${d.value})`;
+  return `${what} (${where})${params ? `; parameters: ${params}` : ''}`;
+}

@@ -1,0 +1,217 @@
+// Compiles a parsed expression ONCE into nested closures over a Float64Array of parameter values `p` and a
+// small Float64Array of model variables `v` (cycle, age, state_time, time). No eval, no new Function: a
+// closure can only read those two arrays, call whitelisted functions and look up compiled tables.
+import type { ExprNode } from './parser';
+import { getFunction, CONDITIONAL_FUNCTION } from './functions';
+import type { CompiledTable } from './lookup-table';
+
+export type Evaluator = (p: Float64Array, v: Float64Array) => number;
+
+/** Slots of the model-variable array every evaluator receives. */
+export const VARIABLE_SLOTS = { cycle: 0, age: 1, state_time: 2, time: 3 } as const;
+export const VARIABLE_COUNT = 4;
+export type VariableName = keyof typeof VARIABLE_SLOTS;
+
+/** Names that are not parameters: model variables, plus the constant cycle_length. */
+export const BUILTIN_NAMES = ['cycle', 'age', 'state_time', 'time', 'cycle_length'] as const;
+
+export interface NameResolver {
+  cycleLength: number;
+  parameterSlot(name: string): number | undefined;
+  table(name: string): CompiledTable | undefined;
+}
+
+export class ExpressionNameError extends Error {
+  constructor(
+    message: string,
+    readonly unknownName: string,
+  ) {
+    super(message);
+    this.name = 'ExpressionNameError';
+  }
+}
+
+interface Compiled {
+  fn: Evaluator;
+  /** Set when the subtree is a constant, so parents can fold it. */
+  constant?: number;
+}
+
+const constant = (value: number): Compiled => ({ fn: () => value, constant: value });
+
+export function compileExpressionTree(node: ExprNode, resolver: NameResolver): Evaluator {
+  return compileNode(node, resolver).fn;
+}
+
+function compileNode(node: ExprNode, r: NameResolver): Compiled {
+  switch (node.kind) {
+    case 'number':
+      return constant(node.value);
+    case 'name':
+      return compileName(node.name, r);
+    case 'unary':
+      return compileUnary(node.op, compileNode(node.arg, r));
+    case 'binary':
+      return compileBinary(node.op, compileNode(node.left, r), compileNode(node.right, r));
+    case 'conditional':
+      return compileConditional(compileNode(node.test, r), compileNode(node.then, r), compileNode(node.otherwise, r));
+    case 'call':
+      return compileCall(node.name, node.args, r);
+  }
+}
+
+function compileName(name: string, r: NameResolver): Compiled {
+  if (name === 'cycle_length') return constant(r.cycleLength);
+  if (name in VARIABLE_SLOTS) {
+    const slot = VARIABLE_SLOTS[name as VariableName];
+    return { fn: (_p, v) => v[slot]! };
+  }
+  const slot = r.parameterSlot(name);
+  if (slot === undefined) throw new ExpressionNameError(`unknown name '${name}'`, name);
+  return { fn: (p) => p[slot]! };
+}
+
+function compileUnary(op: '-' | '+' | '!', a: Compiled): Compiled {
+  if (op === '+') return a;
+  const f = a.fn;
+  if (op === '-') return a.constant !== undefined ? constant(-a.constant) : { fn: (p, v) => -f(p, v) };
+  return a.constant !== undefined ? constant(a.constant === 0 ? 1 : 0) : { fn: (p, v) => (f(p, v) === 0 ? 1 : 0) };
+}
+
+function binaryFn(op: string, a: Evaluator, b: Evaluator): Evaluator {
+  switch (op) {
+    case '+':
+      return (p, v) => a(p, v) + b(p, v);
+    case '-':
+      return (p, v) => a(p, v) - b(p, v);
+    case '*':
+      return (p, v) => a(p, v) * b(p, v);
+    case '/':
+      return (p, v) => a(p, v) / b(p, v);
+    case '^':
+      return (p, v) => a(p, v) ** b(p, v);
+    case '<':
+      return (p, v) => (a(p, v) < b(p, v) ? 1 : 0);
+    case '<=':
+      return (p, v) => (a(p, v) <= b(p, v) ? 1 : 0);
+    case '>':
+      return (p, v) => (a(p, v) > b(p, v) ? 1 : 0);
+    case '>=':
+      return (p, v) => (a(p, v) >= b(p, v) ? 1 : 0);
+    case '==':
+      return (p, v) => (a(p, v) === b(p, v) ? 1 : 0);
+    case '!=':
+      return (p, v) => (a(p, v) !== b(p, v) ? 1 : 0);
+    case '&&':
+      return (p, v) => (a(p, v) !== 0 && b(p, v) !== 0 ? 1 : 0);
+    case '||':
+      return (p, v) => (a(p, v) !== 0 || b(p, v) !== 0 ? 1 : 0);
+    default:
+      throw new Error(`unknown operator ${op}`);
+  }
+}
+
+function compileBinary(op: string, a: Compiled, b: Compiled): Compiled {
+  const fn = binaryFn(op, a.fn, b.fn);
+  if (a.constant !== undefined && b.constant !== undefined) return constant(fn(EMPTY, EMPTY));
+  // Common shapes get direct closures (one call fewer per node on the hot path).
+  if (b.constant !== undefined) {
+    const k = b.constant;
+    const f = a.fn;
+    if (op === '*') return { fn: (p, v) => f(p, v) * k };
+    if (op === '+') return { fn: (p, v) => f(p, v) + k };
+    if (op === '-') return { fn: (p, v) => f(p, v) - k };
+    if (op === '/') return { fn: (p, v) => f(p, v) / k };
+    if (op === '<=') return { fn: (p, v) => (f(p, v) <= k ? 1 : 0) };
+  }
+  if (a.constant !== undefined) {
+    const k = a.constant;
+    const g = b.fn;
+    if (op === '-') return { fn: (p, v) => k - g(p, v) };
+    if (op === '*') return { fn: (p, v) => k * g(p, v) };
+  }
+  return { fn };
+}
+
+const EMPTY = new Float64Array(0);
+
+function compileConditional(test: Compiled, then: Compiled, otherwise: Compiled): Compiled {
+  if (test.constant !== undefined) return test.constant !== 0 ? then : otherwise;
+  const t = test.fn;
+  const a = then.fn;
+  const b = otherwise.fn;
+  return { fn: (p, v) => (t(p, v) !== 0 ? a(p, v) : b(p, v)) };
+}
+
+function compileCall(name: string, argNodes: ExprNode[], r: NameResolver): Compiled {
+  const args = argNodes.map((a) => compileNode(a, r));
+  if (name === CONDITIONAL_FUNCTION) {
+    if (args.length !== 3) throw new ExpressionNameError(`if() takes 3 arguments (condition, then, otherwise), got ${args.length}`, name);
+    return compileConditional(args[0]!, args[1]!, args[2]!);
+  }
+  const table = r.table(name);
+  if (table) return compileTableCall(table, args);
+  const spec = getFunction(name);
+  if (!spec) throw new ExpressionNameError(`unknown function '${name}'`, name);
+  if (args.length < spec.minArgs || args.length > spec.maxArgs) {
+    const expected = spec.minArgs === spec.maxArgs ? `${spec.minArgs}` : `${spec.minArgs} to ${spec.maxArgs}`;
+    throw new ExpressionNameError(`${name}() takes ${expected} argument(s), got ${args.length}`, name);
+  }
+  const L = r.cycleLength;
+  const apply = spec.apply;
+  const scratch = new Float64Array(args.length);
+  if (args.every((a) => a.constant !== undefined)) {
+    args.forEach((a, i) => (scratch[i] = a.constant!));
+    return constant(apply(scratch, L));
+  }
+  const fns = args.map((a) => a.fn);
+  if (name === 'exp') {
+    const f = fns[0]!;
+    return { fn: (p, v) => Math.exp(f(p, v)) };
+  }
+  if (fns.length === 1) {
+    const f = fns[0]!;
+    return {
+      fn: (p, v) => {
+        scratch[0] = f(p, v);
+        return apply(scratch, L);
+      },
+    };
+  }
+  if (fns.length === 2) {
+    const f = fns[0]!;
+    const g = fns[1]!;
+    return {
+      fn: (p, v) => {
+        const x = f(p, v);
+        scratch[1] = g(p, v);
+        scratch[0] = x;
+        return apply(scratch, L);
+      },
+    };
+  }
+  return {
+    fn: (p, v) => {
+      // Evaluate into locals first: a nested call to the same site cannot happen, but keep order explicit.
+      for (let i = 0; i < fns.length; i++) scratch[i] = fns[i]!(p, v);
+      return apply(scratch, L);
+    },
+  };
+}
+
+function compileTableCall(table: CompiledTable, args: Compiled[]): Compiled {
+  if (args.length !== table.arity) {
+    throw new ExpressionNameError(`table ${table.id} takes ${table.arity} key(s) (${table.keyNames.join(', ')}), got ${args.length}`, table.id);
+  }
+  const fns = args.map((a) => a.fn);
+  const keys = new Float64Array(args.length);
+  const tmp = new Float64Array(args.length);
+  return {
+    fn: (p, v) => {
+      // Arguments may themselves look up this table, so gather into tmp before filling keys.
+      for (let i = 0; i < fns.length; i++) tmp[i] = fns[i]!(p, v);
+      keys.set(tmp);
+      return table.valueAt(keys);
+    },
+  };
+}

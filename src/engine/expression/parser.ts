@@ -1,0 +1,259 @@
+// Hand-written lexer and recursive-descent parser for model expressions. It is the sandbox: the grammar has
+// no property access, indexing, assignment or strings, so an expression can only name parameters, model
+// variables, whitelisted functions and tables (checked when compiling), and combine numbers.
+//
+// Grammar (lowest precedence first):
+//   expr     := or ('?' expr ':' expr)?
+//   or       := and ('||' and)*
+//   and      := compare ('&&' compare)*
+//   compare  := additive (('<'|'<='|'>'|'>='|'=='|'!=') additive)?
+//   additive := term (('+'|'-') term)*
+//   term     := unary (('*'|'/') unary)*
+//   unary    := ('-'|'+'|'!') unary | power
+//   power    := primary ('^' unary)?          (right-associative, binds tighter than unary minus: -2^2 = -4)
+//   primary  := number | name | name '(' args ')' | '(' expr ')'
+
+export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&&' | '||';
+
+export type ExprNode =
+  | { kind: 'number'; value: number; pos: number }
+  | { kind: 'name'; name: string; pos: number }
+  | { kind: 'unary'; op: '-' | '+' | '!'; arg: ExprNode; pos: number }
+  | { kind: 'binary'; op: BinaryOp; left: ExprNode; right: ExprNode; pos: number }
+  | { kind: 'conditional'; test: ExprNode; then: ExprNode; otherwise: ExprNode; pos: number }
+  | { kind: 'call'; name: string; args: ExprNode[]; pos: number };
+
+/** A syntax error with the 1-based column where it happened. */
+export class ExpressionSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly column: number,
+  ) {
+    super(`${message} at column ${column}`);
+    this.name = 'ExpressionSyntaxError';
+  }
+}
+
+type Token =
+  | { type: 'number'; value: number; pos: number }
+  | { type: 'name'; value: string; pos: number }
+  | { type: 'op'; value: string; pos: number }
+  | { type: 'end'; pos: number };
+
+const TWO_CHAR_OPS = new Set(['<=', '>=', '==', '!=', '&&', '||']);
+const ONE_CHAR_OPS = new Set(['+', '-', '*', '/', '^', '<', '>', '!', '(', ')', ',', '?', ':']);
+
+function isDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
+}
+function isNameStart(ch: string): boolean {
+  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch === '_';
+}
+function isNameChar(ch: string): boolean {
+  return isNameStart(ch) || isDigit(ch);
+}
+
+function readNumber(src: string, start: number): { value: number; end: number } {
+  let i = start;
+  while (i < src.length && isDigit(src[i]!)) i++;
+  if (src[i] === '.') {
+    i++;
+    while (i < src.length && isDigit(src[i]!)) i++;
+  }
+  if (src[i] === 'e' || src[i] === 'E') {
+    let j = i + 1;
+    if (src[j] === '+' || src[j] === '-') j++;
+    if (isDigit(src[j] ?? '')) {
+      while (j < src.length && isDigit(src[j]!)) j++;
+      i = j;
+    }
+  }
+  const text = src.slice(start, i);
+  const value = Number(text);
+  if (text === '.' || !Number.isFinite(value)) throw new ExpressionSyntaxError(`invalid number '${text}'`, start + 1);
+  return { value, end: i };
+}
+
+/** Splits an expression into tokens; throws ExpressionSyntaxError on a character outside the language. */
+export function tokenize(src: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const ch = src[i]!;
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+      i++;
+    } else if (isDigit(ch) || (ch === '.' && isDigit(src[i + 1] ?? ''))) {
+      const { value, end } = readNumber(src, i);
+      tokens.push({ type: 'number', value, pos: i });
+      i = end;
+    } else if (isNameStart(ch)) {
+      let j = i + 1;
+      while (j < src.length && isNameChar(src[j]!)) j++;
+      tokens.push({ type: 'name', value: src.slice(i, j), pos: i });
+      i = j;
+    } else if (TWO_CHAR_OPS.has(src.slice(i, i + 2))) {
+      tokens.push({ type: 'op', value: src.slice(i, i + 2), pos: i });
+      i += 2;
+    } else if (ONE_CHAR_OPS.has(ch)) {
+      tokens.push({ type: 'op', value: ch, pos: i });
+      i++;
+    } else {
+      throw new ExpressionSyntaxError(`unexpected character '${ch}'`, i + 1);
+    }
+  }
+  tokens.push({ type: 'end', pos: src.length });
+  return tokens;
+}
+
+class Parser {
+  private index = 0;
+  constructor(private readonly tokens: Token[]) {}
+
+  private peek(): Token {
+    return this.tokens[this.index]!;
+  }
+  private next(): Token {
+    return this.tokens[this.index++]!;
+  }
+  private isOp(value: string): boolean {
+    const t = this.peek();
+    return t.type === 'op' && t.value === value;
+  }
+  private expectOp(value: string): void {
+    const t = this.next();
+    if (t.type !== 'op' || t.value !== value) throw new ExpressionSyntaxError(`expected '${value}' but found ${describe(t)}`, t.pos + 1);
+  }
+
+  parseAll(): ExprNode {
+    const node = this.parseExpr();
+    const t = this.peek();
+    if (t.type !== 'end') throw new ExpressionSyntaxError(`unexpected ${describe(t)}`, t.pos + 1);
+    return node;
+  }
+
+  private parseExpr(): ExprNode {
+    const test = this.parseOr();
+    if (!this.isOp('?')) return test;
+    const pos = this.next().pos;
+    const then = this.parseExpr();
+    this.expectOp(':');
+    const otherwise = this.parseExpr();
+    return { kind: 'conditional', test, then, otherwise, pos };
+  }
+
+  private parseLeftAssoc(ops: readonly string[], parseOperand: () => ExprNode): ExprNode {
+    let left = parseOperand();
+    for (;;) {
+      const t = this.peek();
+      if (t.type !== 'op' || !ops.includes(t.value)) return left;
+      this.next();
+      const right = parseOperand();
+      left = { kind: 'binary', op: t.value as BinaryOp, left, right, pos: t.pos };
+    }
+  }
+
+  private parseOr(): ExprNode {
+    return this.parseLeftAssoc(['||'], () => this.parseAnd());
+  }
+  private parseAnd(): ExprNode {
+    return this.parseLeftAssoc(['&&'], () => this.parseCompare());
+  }
+  private parseCompare(): ExprNode {
+    const left = this.parseAdditive();
+    const t = this.peek();
+    if (t.type === 'op' && ['<', '<=', '>', '>=', '==', '!='].includes(t.value)) {
+      this.next();
+      const right = this.parseAdditive();
+      const after = this.peek();
+      if (after.type === 'op' && ['<', '<=', '>', '>=', '==', '!='].includes(after.value)) {
+        throw new ExpressionSyntaxError('chained comparisons are ambiguous; use && between them', after.pos + 1);
+      }
+      return { kind: 'binary', op: t.value as BinaryOp, left, right, pos: t.pos };
+    }
+    return left;
+  }
+  private parseAdditive(): ExprNode {
+    return this.parseLeftAssoc(['+', '-'], () => this.parseTerm());
+  }
+  private parseTerm(): ExprNode {
+    return this.parseLeftAssoc(['*', '/'], () => this.parseUnary());
+  }
+  private parseUnary(): ExprNode {
+    const t = this.peek();
+    if (t.type === 'op' && (t.value === '-' || t.value === '+' || t.value === '!')) {
+      this.next();
+      return { kind: 'unary', op: t.value, arg: this.parseUnary(), pos: t.pos };
+    }
+    return this.parsePower();
+  }
+  private parsePower(): ExprNode {
+    const base = this.parsePrimary();
+    if (!this.isOp('^')) return base;
+    const pos = this.next().pos;
+    const exponent = this.parseUnary();
+    return { kind: 'binary', op: '^', left: base, right: exponent, pos };
+  }
+  private parsePrimary(): ExprNode {
+    const t = this.next();
+    if (t.type === 'number') return { kind: 'number', value: t.value, pos: t.pos };
+    if (t.type === 'name') {
+      if (!this.isOp('(')) return { kind: 'name', name: t.value, pos: t.pos };
+      this.next();
+      const args: ExprNode[] = [];
+      if (!this.isOp(')')) {
+        args.push(this.parseExpr());
+        while (this.isOp(',')) {
+          this.next();
+          args.push(this.parseExpr());
+        }
+      }
+      this.expectOp(')');
+      return { kind: 'call', name: t.value, args, pos: t.pos };
+    }
+    if (t.type === 'op' && t.value === '(') {
+      const inner = this.parseExpr();
+      this.expectOp(')');
+      return inner;
+    }
+    throw new ExpressionSyntaxError(`unexpected ${describe(t)}`, t.pos + 1);
+  }
+}
+
+function describe(t: Token): string {
+  if (t.type === 'end') return 'end of expression';
+  if (t.type === 'number') return `number ${t.value}`;
+  return `'${t.value}'`;
+}
+
+/** Parses an expression string into a syntax tree; throws ExpressionSyntaxError with a column. */
+export function parseExpression(src: string): ExprNode {
+  return new Parser(tokenize(src)).parseAll();
+}
+
+/** Every name the expression reads (parameters, variables) and every function or table it calls. */
+export function collectNames(node: ExprNode, names = new Set<string>(), calls = new Set<string>()): { names: Set<string>; calls: Set<string> } {
+  switch (node.kind) {
+    case 'number':
+      break;
+    case 'name':
+      names.add(node.name);
+      break;
+    case 'unary':
+      collectNames(node.arg, names, calls);
+      break;
+    case 'binary':
+      collectNames(node.left, names, calls);
+      collectNames(node.right, names, calls);
+      break;
+    case 'conditional':
+      collectNames(node.test, names, calls);
+      collectNames(node.then, names, calls);
+      collectNames(node.otherwise, names, calls);
+      break;
+    case 'call':
+      calls.add(node.name);
+      for (const a of node.args) collectNames(a, names, calls);
+      break;
+  }
+  return { names, calls };
+}

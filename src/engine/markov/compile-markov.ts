@@ -1,0 +1,718 @@
+// Markov cohort engine. compileMarkovModel does all the structural work once (state expansion for tunnel
+// states, sparse transition matrices, which entries and values vary with time); evaluate() then only copies
+// parameter values, recomputes what varies, multiplies the trace and accumulates costs and effects into
+// preallocated typed arrays. Nothing is allocated per cycle or per evaluation (given `out`).
+import type { HtaModel, Expression, CostEntry, StateValue, Transition } from '../model/schema';
+import { COMPLEMENT } from '../model/schema';
+import type { IssuePath, ModelIssue } from '../errors';
+import { ModelEvaluationError } from '../errors';
+import type { EvaluationErrorDetails } from '../errors';
+import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from '../compiled-model';
+import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
+import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
+import { VARIABLE_SLOTS } from '../expression/compile';
+import { countingWeights, discountFactors, resolveCycles } from '../economics/conventions';
+
+const RANGE_EPS = 1e-12;
+const ROW_SUM_TOL = 1e-9;
+
+/** 0: computed once per evaluation; 1: every cycle; 2: every cycle, per time in state. */
+type Variation = 0 | 1 | 2;
+
+function variationOf(site: CompiledSite | null): Variation {
+  if (!site) return 0;
+  return site.stateTimeVarying ? 2 : site.timeVarying ? 1 : 0;
+}
+
+interface Entry {
+  row: number;
+  col: number;
+  pos: number;
+  site: CompiledSite;
+  stateTime: number;
+  from: string;
+  to: string;
+}
+
+interface ValueSite {
+  site: CompiledSite;
+  /** Index into the value buffer (costs: state * nCat + cat; utilities: state). */
+  target: number;
+  stateTime: number;
+  subject: string;
+  state: string;
+}
+
+interface TransitionValue {
+  rows: Int32Array;
+  positions: Int32Array;
+  costSites: (CompiledSite | null)[];
+  costRate: Int32Array;
+  qalySite: CompiledSite | null;
+}
+
+interface StrategyPlan {
+  id: string;
+  label: string;
+  program: StrategyParameterProgram;
+  rowPtr: Int32Array;
+  colIdx: Int32Array;
+  val: Float64Array;
+  complementPos: Int32Array;
+  entryByPos: (Entry | null)[];
+  staticEntries: Entry[];
+  cycleEntries: Entry[];
+  stateTimeEntries: Entry[][];
+  staticRows: Int32Array;
+  dynamicRows: Int32Array;
+  initialSites: { site: CompiledSite; target: number; state: string }[];
+  costValues: Float64Array;
+  costRate: Int32Array;
+  utilValues: Float64Array;
+  staticValues: ValueSite[];
+  cycleValues: ValueSite[];
+  stateTimeValues: ValueSite[][];
+  transitionValues: TransitionValue[];
+  maxStateTime: number;
+}
+
+interface ExpandedStates {
+  ids: string[];
+  start: number[];
+  size: number[];
+  index: Map<string, number>;
+  total: number;
+  stateOf: Int32Array;
+  alive: Float64Array;
+}
+
+function expandStates(model: HtaModel & { model: { type: 'markov' } }): ExpandedStates {
+  const ids = model.model.states.map((s) => s.id);
+  const index = new Map<string, number>();
+  const start: number[] = [];
+  const size: number[] = [];
+  let total = 0;
+  model.model.states.forEach((s, i) => {
+    if (!index.has(s.id)) index.set(s.id, i);
+    start.push(total);
+    size.push(s.maxStateTime ?? 1);
+    total += s.maxStateTime ?? 1;
+  });
+  const stateOf = new Int32Array(total);
+  const alive = new Float64Array(total);
+  model.model.states.forEach((s, i) => {
+    for (let k = 0; k < size[i]!; k++) {
+      stateOf[start[i]! + k] = i;
+      alive[start[i]! + k] = s.dead ? 0 : 1;
+    }
+  });
+  return { ids, start, size, index, total, stateOf, alive };
+}
+
+/** Column of a move from substate k (1-based) of `from` to `to`: staying in a tunnel state advances time in state. */
+function targetColumn(states: ExpandedStates, from: number, k: number, to: number): number {
+  if (from === to) return states.start[to]! + Math.min(k, states.size[to]! - 1);
+  return states.start[to]!;
+}
+
+interface EffectiveTransition extends Transition {
+  path: IssuePath;
+}
+
+function effectiveTransitions(model: HtaModel & { model: { type: 'markov' } }, strategyIndex: number): EffectiveTransition[] {
+  const list: EffectiveTransition[] = model.model.transitions.map((t, i) => ({ ...t, path: ['model', 'transitions', i, 'probability'] }));
+  const overrides = model.strategies[strategyIndex]!.transitions ?? [];
+  overrides.forEach((t, i) => {
+    const path = ['strategies', strategyIndex, 'transitions', i, 'probability'];
+    const at = list.findIndex((e) => e.from === t.from && e.to === t.to);
+    if (at >= 0) list[at] = { ...t, path };
+    else list.push({ ...t, path });
+  });
+  return list;
+}
+
+interface EffectiveStateValue {
+  costs: Map<string, { entry: CostEntry; path: IssuePath }>;
+  utility?: { value: Expression; path: IssuePath };
+}
+
+function effectiveStateValues(model: HtaModel & { model: { type: 'markov' } }, strategyIndex: number): Map<string, EffectiveStateValue> {
+  const out = new Map<string, EffectiveStateValue>();
+  const merge = (values: Record<string, StateValue>, base: IssuePath): void => {
+    for (const [state, sv] of Object.entries(values)) {
+      const target: EffectiveStateValue = out.get(state) ?? { costs: new Map() };
+      for (const [cat, entry] of Object.entries(sv.costs ?? {})) target.costs.set(cat, { entry, path: [...base, state, 'costs', cat] });
+      if (sv.utility !== undefined) target.utility = { value: sv.utility, path: [...base, state, 'utility'] };
+      out.set(state, target);
+    }
+  };
+  merge(model.model.stateValues, ['model', 'stateValues']);
+  merge(model.strategies[strategyIndex]!.stateValues ?? {}, ['strategies', strategyIndex, 'stateValues']);
+  return out;
+}
+
+/** Cost categories: declared ones, or (when none are declared) every category used, in order of appearance. */
+export function costCategoryIds(model: HtaModel & { model: { type: 'markov' } }): string[] {
+  if (model.costCategories.length > 0) return model.costCategories.map((c) => c.id);
+  const seen: string[] = [];
+  const add = (costs: Record<string, unknown> | undefined): void => {
+    for (const k of Object.keys(costs ?? {})) if (!seen.includes(k)) seen.push(k);
+  };
+  for (const sv of Object.values(model.model.stateValues)) add(sv.costs);
+  for (const tv of model.model.transitionValues) add(tv.costs);
+  for (const s of model.strategies) for (const sv of Object.values(s.stateValues ?? {})) add(sv.costs);
+  return seen;
+}
+
+function costValueOf(entry: CostEntry): { value: Expression; discountRate?: number } {
+  return typeof entry === 'object' ? entry : { value: entry };
+}
+
+/**
+ * Compiles a Markov model. Problems are appended to `issues`; returns null when an error makes the model
+ * impossible to run. Assumes the schema has been checked (validateModel / parseModel).
+ */
+export function compileMarkovModel(model: HtaModel, options: CompileOptions, issues: ModelIssue[]): CompiledModel | null {
+  if (model.model.type !== 'markov') return null;
+  const markov = model as HtaModel & { model: { type: 'markov' } };
+  const errorsBefore = issues.filter((i) => i.severity === 'error').length;
+  const settings = model.settings;
+  const L = settings.cycleLength;
+  const T = resolveCycles(settings, issues);
+  const startAge = settings.startAge ?? NaN;
+  const counting = countingWeights(settings.counting, T, issues);
+  const Tc = counting.valueCycles;
+
+  const space = buildParameterSpace(model, issues);
+  const defs = compileModelDefinitions(model, space, issues, options.inputs ?? []);
+  const seenCycles = new Set<string>();
+  const baseProgram = buildStrategyProgram(defs, {}, [], issues, seenCycles);
+
+  const states = expandStates(markov);
+  const m = states.total;
+  const nStates = states.ids.length;
+  const categories = costCategoryIds(markov);
+  const nCat = categories.length;
+  const categoryIndex = new Map(categories.map((c, i) => [c, i]));
+  const categoryRate = new Map(model.costCategories.map((c) => [c.id, c.discountRate]));
+
+  // Discount tables: one row per distinct rate used.
+  const rates: number[] = [];
+  const rateIndex = (r: number): number => {
+    let i = rates.indexOf(r);
+    if (i < 0) i = rates.push(r) - 1;
+    return i;
+  };
+  const effectRate = rateIndex(settings.discount.effects);
+  const costRate = rateIndex(settings.discount.costs);
+
+  const plans: StrategyPlan[] = [];
+  model.strategies.forEach((strategy, si) => {
+    const program = buildStrategyProgram(defs, strategy.parameters ?? {}, ['strategies', si, 'parameters'], issues, seenCycles);
+    const plan = planStrategy(si, strategy.id, strategy.label ?? strategy.id, program);
+    if (plan) plans.push(plan);
+  });
+
+  function planStrategy(si: number, id: string, label: string, program: StrategyParameterProgram): StrategyPlan | null {
+    const localIssues: ModelIssue[] = [];
+    // Transitions → sparse rows.
+    const rowsEntries: { col: number; site: CompiledSite | null; complement: boolean; stateTime: number; from: string; to: string }[][] = Array.from({ length: m }, () => []);
+    const complementCount = new Map<string, number>();
+    const seenPairs = new Set<string>();
+    for (const t of effectiveTransitions(markov, si)) {
+      const from = states.index.get(t.from);
+      const to = states.index.get(t.to);
+      const pairPath = t.path.slice(0, -1);
+      if (from === undefined) localIssues.push({ code: 'unknown-state', severity: 'error', path: [...pairPath, 'from'], message: `unknown state '${t.from}' in transition ${t.from} → ${t.to}` });
+      if (to === undefined) localIssues.push({ code: 'unknown-state', severity: 'error', path: [...pairPath, 'to'], message: `unknown state '${t.to}' in transition ${t.from} → ${t.to}` });
+      if (from === undefined || to === undefined) continue;
+      const key = `${t.from}→${t.to}`;
+      if (seenPairs.has(key)) localIssues.push({ code: 'duplicate-transition', severity: 'error', path: pairPath, message: `transition ${t.from} → ${t.to} is defined more than once` });
+      seenPairs.add(key);
+      const complement = t.probability === COMPLEMENT;
+      if (complement) {
+        const n = (complementCount.get(t.from) ?? 0) + 1;
+        complementCount.set(t.from, n);
+        if (n === 2) localIssues.push({ code: 'two-complements', severity: 'error', path: t.path, message: `more than one complement "C" in the transitions from ${t.from}` });
+      }
+      const tunnel = states.size[from]! > 1;
+      const site = complement ? null : program.compileSite(t.probability, t.path, localIssues, tunnel);
+      if (!complement && !site) continue;
+      for (let k = 1; k <= states.size[from]!; k++) {
+        rowsEntries[states.start[from]! + k - 1]!.push({ col: targetColumn(states, from, k, to), site, complement, stateTime: tunnel ? k : 0, from: t.from, to: t.to });
+      }
+    }
+    // A state without outgoing transitions keeps its members (absorbing).
+    for (let s = 0; s < nStates; s++) {
+      for (let k = 1; k <= states.size[s]!; k++) {
+        const row = states.start[s]! + k - 1;
+        if (rowsEntries[row]!.length === 0) rowsEntries[row]!.push({ col: targetColumn(states, s, k, s), site: null, complement: true, stateTime: 0, from: states.ids[s]!, to: states.ids[s]! });
+      }
+    }
+    const rowPtr = new Int32Array(m + 1);
+    for (let r = 0; r < m; r++) rowPtr[r + 1] = rowPtr[r]! + rowsEntries[r]!.length;
+    const nnz = rowPtr[m]!;
+    const colIdx = new Int32Array(nnz);
+    const val = new Float64Array(nnz);
+    const complementPos = new Int32Array(m).fill(-1);
+    const entryByPos: (Entry | null)[] = new Array<Entry | null>(nnz).fill(null);
+    const staticEntries: Entry[] = [];
+    const cycleEntries: Entry[] = [];
+    let maxStateTime = 1;
+    for (let s = 0; s < nStates; s++) maxStateTime = Math.max(maxStateTime, states.size[s]!);
+    const stateTimeEntries: Entry[][] = Array.from({ length: maxStateTime + 1 }, () => []);
+    const rowDynamic = new Uint8Array(m);
+    for (let r = 0; r < m; r++) {
+      rowsEntries[r]!.forEach((e, j) => {
+        const pos = rowPtr[r]! + j;
+        colIdx[pos] = e.col;
+        if (e.complement) {
+          complementPos[r] = pos;
+          return;
+        }
+        const entry: Entry = { row: r, col: e.col, pos, site: e.site!, stateTime: e.stateTime, from: e.from, to: e.to };
+        entryByPos[pos] = entry;
+        const v = variationOf(e.site);
+        if (v === 0) staticEntries.push(entry);
+        else if (v === 1) cycleEntries.push(entry);
+        else stateTimeEntries[e.stateTime]!.push(entry);
+        if (v !== 0) rowDynamic[r] = 1;
+      });
+    }
+    // Initial distribution.
+    const initialSites: StrategyPlan['initialSites'] = [];
+    const strategyInitial = model.strategies[si]!.initial;
+    const initial = strategyInitial ?? markov.model.initial;
+    const initialBase: IssuePath = strategyInitial ? ['strategies', si, 'initial'] : ['model', 'initial'];
+    for (const [state, expr] of Object.entries(initial)) {
+      const s = states.index.get(state);
+      const path = [...initialBase, state];
+      if (s === undefined) {
+        localIssues.push({ code: 'unknown-state', severity: 'error', path, message: `unknown state '${state}' in the initial distribution` });
+        continue;
+      }
+      const site = program.compileSite(expr, path, localIssues, false);
+      if (site && site.timeVarying) localIssues.push({ code: 'time-varying-initial', severity: 'error', path, message: `the initial share of ${state} cannot depend on cycle, age or time` });
+      else if (site) initialSites.push({ site, target: states.start[s]!, state });
+    }
+    // State values.
+    const costValues = new Float64Array(m * nCat);
+    const costRateIdx = new Int32Array(m * nCat).fill(costRate);
+    const utilValues = new Float64Array(m);
+    const staticValues: ValueSite[] = [];
+    const cycleValues: ValueSite[] = [];
+    const stateTimeValues: ValueSite[][] = Array.from({ length: maxStateTime + 1 }, () => []);
+    const addValue = (site: CompiledSite, target: number, stateTime: number, subject: string, state: string): void => {
+      const vs: ValueSite = { site, target, stateTime, subject, state };
+      const v = variationOf(site);
+      if (v === 0) staticValues.push(vs);
+      else if (v === 1) cycleValues.push(vs);
+      else stateTimeValues[stateTime]!.push(vs);
+    };
+    for (const [state, sv] of effectiveStateValues(markov, si)) {
+      const s = states.index.get(state);
+      if (s === undefined) {
+        const first = sv.utility?.path ?? [...sv.costs.values()][0]?.path ?? ['model', 'stateValues'];
+        localIssues.push({ code: 'unknown-state', severity: 'error', path: first.slice(0, -1), message: `state values given for unknown state '${state}'` });
+        continue;
+      }
+      const tunnel = states.size[s]! > 1;
+      for (const [cat, { entry, path }] of sv.costs) {
+        const c = categoryIndex.get(cat);
+        if (c === undefined) {
+          localIssues.push({ code: 'unknown-category', severity: 'error', path, message: `unknown cost category '${cat}' (declared: ${categories.join(', ')})` });
+          continue;
+        }
+        const { value, discountRate } = costValueOf(entry);
+        const valuePath = typeof entry === 'object' ? [...path, 'value'] : path;
+        const site = program.compileSite(value, valuePath, localIssues, tunnel);
+        if (!site) continue;
+        const rate = rateIndex(discountRate ?? categoryRate.get(cat) ?? settings.discount.costs);
+        for (let k = 1; k <= states.size[s]!; k++) {
+          const x = states.start[s]! + k - 1;
+          costRateIdx[x * nCat + c] = rate;
+          addValue(site, x * nCat + c, tunnel ? k : 0, `cost ${cat} in state ${state}`, state);
+        }
+      }
+      if (sv.utility) {
+        const site = program.compileSite(sv.utility.value, sv.utility.path, localIssues, tunnel);
+        if (site) for (let k = 1; k <= states.size[s]!; k++) addValue(site, -1 - (states.start[s]! + k - 1), tunnel ? k : 0, `utility in state ${state}`, state);
+      }
+    }
+    // Category discount overrides also apply to categories with no value in a state (keeps rates consistent).
+    for (let x = 0; x < m; x++) for (let c = 0; c < nCat; c++) if (costRateIdx[x * nCat + c] === costRate) costRateIdx[x * nCat + c] = rateIndex(categoryRate.get(categories[c]!) ?? settings.discount.costs);
+    // One-off values on transitions.
+    const transitionValues: TransitionValue[] = [];
+    markov.model.transitionValues.forEach((tv, i) => {
+      const base: IssuePath = ['model', 'transitionValues', i];
+      const to = states.index.get(tv.to);
+      const from = tv.from === undefined ? undefined : states.index.get(tv.from);
+      if (to === undefined) localIssues.push({ code: 'unknown-state', severity: 'error', path: [...base, 'to'], message: `unknown state '${tv.to}'` });
+      if (tv.from !== undefined && from === undefined) localIssues.push({ code: 'unknown-state', severity: 'error', path: [...base, 'from'], message: `unknown state '${tv.from}'` });
+      if (to === undefined || (tv.from !== undefined && from === undefined)) return;
+      const rows: number[] = [];
+      const positions: number[] = [];
+      for (let r = 0; r < m; r++) {
+        const s = states.stateOf[r]!;
+        if (s === to || (from !== undefined && s !== from)) continue;
+        for (let pos = rowPtr[r]!; pos < rowPtr[r + 1]!; pos++) {
+          if (states.stateOf[colIdx[pos]!] === to) {
+            rows.push(r);
+            positions.push(pos);
+          }
+        }
+      }
+      const costSites: (CompiledSite | null)[] = new Array<CompiledSite | null>(nCat).fill(null);
+      const rateOf = new Int32Array(nCat).fill(costRate);
+      for (const [cat, entry] of Object.entries(tv.costs ?? {})) {
+        const c = categoryIndex.get(cat);
+        const path = [...base, 'costs', cat];
+        if (c === undefined) {
+          localIssues.push({ code: 'unknown-category', severity: 'error', path, message: `unknown cost category '${cat}' (declared: ${categories.join(', ')})` });
+          continue;
+        }
+        const { value, discountRate } = costValueOf(entry);
+        costSites[c] = program.compileSite(value, typeof entry === 'object' ? [...path, 'value'] : path, localIssues, false);
+        rateOf[c] = rateIndex(discountRate ?? categoryRate.get(cat) ?? settings.discount.costs);
+      }
+      const qalySite = tv.qalys === undefined ? null : program.compileSite(tv.qalys, [...base, 'qalys'], localIssues, false);
+      transitionValues.push({ rows: Int32Array.from(rows), positions: Int32Array.from(positions), costSites, costRate: rateOf, qalySite });
+    });
+
+    // Issues found while planning one strategy repeat for every strategy that shares the definition: keep one.
+    for (const issue of localIssues) {
+      const key = `${issue.code}|${JSON.stringify(issue.path)}|${issue.message}`;
+      if (!issues.some((i) => `${i.code}|${JSON.stringify(i.path)}|${i.message}` === key)) issues.push(issue);
+    }
+    if (localIssues.some((i) => i.severity === 'error')) return null;
+    const staticRows: number[] = [];
+    const dynamicRows: number[] = [];
+    for (let r = 0; r < m; r++) (rowDynamic[r] ? dynamicRows : staticRows).push(r);
+    return {
+      id,
+      label,
+      program,
+      rowPtr,
+      colIdx,
+      val,
+      complementPos,
+      entryByPos,
+      staticEntries,
+      cycleEntries,
+      stateTimeEntries,
+      staticRows: Int32Array.from(staticRows),
+      dynamicRows: Int32Array.from(dynamicRows),
+      initialSites,
+      costValues,
+      costRate: costRateIdx,
+      utilValues,
+      staticValues,
+      cycleValues,
+      stateTimeValues,
+      transitionValues,
+      maxStateTime,
+    };
+  }
+
+  if (issues.filter((i) => i.severity === 'error').length > errorsBefore || plans.length !== model.strategies.length || T <= 0) return null;
+
+  const discount = discountFactors(rates, Tc, L, settings.discount.firstCycleDiscounted);
+  const nRates = rates.length;
+  const weightPrev = counting.weightPrev;
+  const weightNext = counting.weightNext;
+  const hasTunnels = m !== nStates;
+  const stateIds = states.ids;
+  const stateOf = states.stateOf;
+  const alive = states.alive;
+  const effectIsQalys = settings.effect === 'qalys';
+
+  // Scratch shared by all strategies (evaluation is sequential).
+  const expandedTrace = new Float64Array((T + 1) * m);
+  const occ = new Float64Array(m);
+  const costU = new Float64Array(nCat);
+  const costD = new Float64Array(nCat);
+
+  function fail(plan: StrategyPlan, d: Omit<EvaluationErrorDetails, 'strategy' | 'parameters'>, names: string[]): never {
+    throw new ModelEvaluationError({ ...d, strategy: plan.id, parameters: plan.program.involvedValues(names) });
+  }
+
+  function checkEntry(plan: StrategyPlan, e: Entry, x: number, cycle: number): void {
+    if (!(x >= -RANGE_EPS && x <= 1 + RANGE_EPS)) {
+      const subject = e.site.bareParameter ? `parameter ${e.site.bareParameter}` : `probability "${e.site.source}"`;
+      fail(plan, { code: x !== x ? 'not-a-number' : 'not-a-probability', cycle, fromState: e.from, toState: e.to, subject, value: x, path: e.site.path, ...(e.stateTime ? { stateTime: e.stateTime } : {}) }, e.site.parameters);
+    }
+  }
+
+  function finalizeRow(plan: StrategyPlan, r: number, cycle: number): void {
+    const { rowPtr, val, complementPos, entryByPos } = plan;
+    let sum = 0;
+    const end = rowPtr[r + 1]!;
+    const cp = complementPos[r]!;
+    for (let pos = rowPtr[r]!; pos < end; pos++) {
+      if (pos === cp) continue;
+      sum += val[pos]!;
+    }
+    if (cp >= 0) {
+      const c = 1 - sum;
+      if (!(c >= -ROW_SUM_TOL)) rowError(plan, r, sum, cycle);
+      val[cp] = c < 0 ? 0 : c;
+    } else if (!(Math.abs(sum - 1) <= ROW_SUM_TOL)) rowError(plan, r, sum, cycle);
+    void entryByPos;
+  }
+
+  function rowError(plan: StrategyPlan, r: number, sum: number, cycle: number): never {
+    const names: string[] = [];
+    let path: IssuePath = ['model', 'transitions'];
+    let stateTime = 0;
+    for (let pos = plan.rowPtr[r]!; pos < plan.rowPtr[r + 1]!; pos++) {
+      const e = plan.entryByPos[pos];
+      if (e) {
+        names.push(...e.site.parameters);
+        path = e.site.path.slice(0, -2);
+        stateTime = e.stateTime;
+      }
+    }
+    const from = stateIds[stateOf[r]!]!;
+    return fail(plan, { code: sum !== sum ? 'not-a-number' : 'row-sum', cycle, fromState: from, subject: `transitions from ${from}`, value: sum, path, ...(stateTime ? { stateTime } : {}) }, names);
+  }
+
+  function evaluateEntries(plan: StrategyPlan, list: Entry[], cycle: number): void {
+    const { work, vars } = plan.program;
+    const val = plan.val;
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i]!;
+      const x = e.site.fn(work, vars);
+      checkEntry(plan, e, x, cycle);
+      val[e.pos] = x;
+    }
+  }
+
+  function evaluateValues(plan: StrategyPlan, list: ValueSite[], cycle: number): void {
+    const { work, vars } = plan.program;
+    for (let i = 0; i < list.length; i++) {
+      const vs = list[i]!;
+      const x = vs.site.fn(work, vars);
+      if (!(x - x === 0)) {
+        fail(plan, { code: 'not-a-number', cycle, fromState: vs.state, subject: vs.subject, value: x, path: vs.site.path, ...(vs.stateTime ? { stateTime: vs.stateTime } : {}) }, vs.site.parameters);
+      }
+      if (vs.target >= 0) plan.costValues[vs.target] = x;
+      else plan.utilValues[-1 - vs.target] = x;
+    }
+  }
+
+  function runStrategy(plan: StrategyPlan, params: Float64Array, res: StrategyResult): void {
+    const prog = plan.program;
+    const { work, vars } = prog;
+    prog.prepare(params);
+    setCycleVariables(vars, 1, L, startAge);
+    const { rowPtr, colIdx, val, costValues, utilValues, costRate: rateIdx } = plan;
+    // Parts that do not vary with time: once per evaluation.
+    evaluateEntries(plan, plan.staticEntries, 1);
+    for (let i = 0; i < plan.staticRows.length; i++) finalizeRow(plan, plan.staticRows[i]!, 1);
+    evaluateValues(plan, plan.staticValues, 1);
+    // Initial distribution.
+    const trace = hasTunnels ? expandedTrace : res.trace;
+    trace.fill(0, 0, m);
+    let initSum = 0;
+    for (let i = 0; i < plan.initialSites.length; i++) {
+      const s = plan.initialSites[i]!;
+      const x = s.site.fn(work, vars);
+      if (!(x >= -RANGE_EPS && x <= 1 + RANGE_EPS)) fail(plan, { code: x !== x ? 'not-a-number' : 'not-a-probability', cycle: 0, fromState: s.state, subject: `initial share of ${s.state}`, value: x, path: s.site.path }, s.site.parameters);
+      trace[s.target] = x;
+      initSum += x;
+    }
+    if (!(Math.abs(initSum - 1) <= ROW_SUM_TOL)) fail(plan, { code: 'initial-sum', cycle: 0, subject: 'initial distribution', value: initSum, path: ['model', 'initial'] }, plan.initialSites.flatMap((s) => s.site.parameters));
+
+    const hasCycleWork = plan.cycleEntries.length > 0 || plan.cycleValues.length > 0 || prog.hasStateTimeParameters;
+    const hasStateTimeWork = plan.maxStateTime > 1;
+    const totals = res.totals;
+    let costTotalU = 0;
+    let costTotalD = 0;
+    let qU = 0;
+    let qD = 0;
+    let lyU = 0;
+    let lyD = 0;
+    costU.fill(0);
+    costD.fill(0);
+    const dynamicRows = plan.dynamicRows;
+    for (let c = 1; c <= Tc; c++) {
+      const transition = c <= T;
+      if (hasCycleWork || hasStateTimeWork) {
+        setCycleVariables(vars, c, L, startAge);
+        prog.updateCycle();
+        if (transition) evaluateEntries(plan, plan.cycleEntries, c);
+        evaluateValues(plan, plan.cycleValues, c);
+        if (hasStateTimeWork) {
+          for (let k = 1; k <= plan.maxStateTime; k++) {
+            const entries = plan.stateTimeEntries[k]!;
+            const values = plan.stateTimeValues[k]!;
+            if (entries.length === 0 && values.length === 0) continue;
+            vars[VARIABLE_SLOTS.state_time] = k;
+            prog.updateStateTime();
+            if (transition) evaluateEntries(plan, entries, c);
+            evaluateValues(plan, values, c);
+          }
+        }
+        if (transition) for (let i = 0; i < dynamicRows.length; i++) finalizeRow(plan, dynamicRows[i]!, c);
+      }
+      const prev = (c - 1) * m;
+      const next = c * m;
+      let oneOffQ = 0;
+      let oneOffQD = 0;
+      const rowStart = (c - 1) * nCat;
+      for (let cat = 0; cat < nCat; cat++) {
+        res.costPerCycle[rowStart + cat] = 0;
+        res.costPerCycleDiscounted[rowStart + cat] = 0;
+      }
+      // One-off values on transitions (flows during cycle c), before the trace moves on.
+      if (transition && plan.transitionValues.length > 0) {
+        for (let t = 0; t < plan.transitionValues.length; t++) {
+          const tv = plan.transitionValues[t]!;
+          let flow = 0;
+          for (let k = 0; k < tv.rows.length; k++) flow += trace[prev + tv.rows[k]!]! * val[tv.positions[k]!]!;
+          for (let cat = 0; cat < nCat; cat++) {
+            const site = tv.costSites[cat];
+            if (!site) continue;
+            const x = site.fn(work, vars);
+            if (!(x - x === 0)) fail(plan, { code: 'not-a-number', cycle: c, subject: `one-off cost ${categories[cat]}`, value: x, path: site.path }, site.parameters);
+            res.costPerCycle[rowStart + cat] = res.costPerCycle[rowStart + cat]! + flow * x;
+            res.costPerCycleDiscounted[rowStart + cat] = res.costPerCycleDiscounted[rowStart + cat]! + flow * x * discount[tv.costRate[cat]! * (Tc + 1) + c]!;
+          }
+          if (tv.qalySite) {
+            const x = tv.qalySite.fn(work, vars);
+            if (!(x - x === 0)) fail(plan, { code: 'not-a-number', cycle: c, subject: 'one-off QALYs', value: x, path: tv.qalySite.path }, tv.qalySite.parameters);
+            oneOffQ += flow * x;
+            oneOffQD += flow * x * discount[effectRate * (Tc + 1) + c]!;
+          }
+        }
+      }
+      if (transition) {
+        for (let j = 0; j < m; j++) trace[next + j] = 0;
+        for (let r = 0; r < m; r++) {
+          const x = trace[prev + r]!;
+          if (x === 0) continue;
+          for (let pos = rowPtr[r]!; pos < rowPtr[r + 1]!; pos++) {
+            const j = next + colIdx[pos]!;
+            trace[j] = trace[j]! + x * val[pos]!;
+          }
+        }
+      }
+      // Occupancy counted for cycle c.
+      const wp = weightPrev[c]!;
+      const wn = weightNext[c]!;
+      if (wn === 0) for (let j = 0; j < m; j++) occ[j] = wp * trace[prev + j]!;
+      else for (let j = 0; j < m; j++) occ[j] = wp * trace[prev + j]! + wn * trace[next + j]!;
+      let ly = 0;
+      let q = 0;
+      const rowU = (c - 1) * nCat;
+      for (let j = 0; j < m; j++) {
+        const o = occ[j]!;
+        if (o === 0) continue;
+        ly += o * alive[j]!;
+        q += o * utilValues[j]!;
+        const base = j * nCat;
+        for (let cat = 0; cat < nCat; cat++) {
+          const x = o * costValues[base + cat]!;
+          res.costPerCycle[rowU + cat] = res.costPerCycle[rowU + cat]! + x;
+          res.costPerCycleDiscounted[rowU + cat] = res.costPerCycleDiscounted[rowU + cat]! + x * discount[rateIdx[base + cat]! * (Tc + 1) + c]!;
+        }
+      }
+      for (let cat = 0; cat < nCat; cat++) {
+        const u = res.costPerCycle[rowU + cat]!;
+        const d = res.costPerCycleDiscounted[rowU + cat]!;
+        costU[cat] = costU[cat]! + u;
+        costD[cat] = costD[cat]! + d;
+      }
+      const dfE = discount[effectRate * (Tc + 1) + c]!;
+      ly *= L;
+      q *= L;
+      res.qalysPerCycle[c - 1] = q + oneOffQ;
+      res.qalysPerCycleDiscounted[c - 1] = q * dfE + oneOffQD;
+      res.lifeYearsPerCycle[c - 1] = ly;
+      res.lifeYearsPerCycleDiscounted[c - 1] = ly * dfE;
+      qU += q + oneOffQ;
+      qD += q * dfE + oneOffQD;
+      lyU += ly;
+      lyD += ly * dfE;
+    }
+    for (let cat = 0; cat < nCat; cat++) {
+      res.costByCategory[cat] = costD[cat]!;
+      res.costByCategoryUndiscounted[cat] = costU[cat]!;
+      costTotalU += costU[cat]!;
+      costTotalD += costD[cat]!;
+    }
+    totals.cost = costTotalD;
+    totals.costUndiscounted = costTotalU;
+    totals.qalys = qD;
+    totals.qalysUndiscounted = qU;
+    totals.lifeYears = lyD;
+    totals.lifeYearsUndiscounted = lyU;
+    totals.effect = effectIsQalys ? qD : lyD;
+    totals.effectUndiscounted = effectIsQalys ? qU : lyU;
+    if (hasTunnels) {
+      const out = res.trace;
+      out.fill(0);
+      for (let t = 0; t <= T; t++) {
+        for (let j = 0; j < m; j++) {
+          const o = t * nStates + stateOf[j]!;
+          out[o] = out[o]! + trace[t * m + j]!;
+        }
+      }
+    }
+  }
+
+  function createResult(): ModelResult {
+    return {
+      strategies: plans.map((p) => ({
+        id: p.id,
+        label: p.label,
+        totals: { cost: 0, costUndiscounted: 0, qalys: 0, qalysUndiscounted: 0, lifeYears: 0, lifeYearsUndiscounted: 0, effect: 0, effectUndiscounted: 0 },
+        costByCategory: new Float64Array(nCat),
+        costByCategoryUndiscounted: new Float64Array(nCat),
+        trace: new Float64Array((T + 1) * nStates),
+        costPerCycle: new Float64Array(Tc * nCat),
+        costPerCycleDiscounted: new Float64Array(Tc * nCat),
+        qalysPerCycle: new Float64Array(Tc),
+        qalysPerCycleDiscounted: new Float64Array(Tc),
+        lifeYearsPerCycle: new Float64Array(Tc),
+        lifeYearsPerCycleDiscounted: new Float64Array(Tc),
+      })),
+    };
+  }
+
+  // Base values: inputs as given, expression parameters at cycle 1 (time in state 1).
+  const base = new Float64Array(space.ids.length);
+  model.parameters.forEach((p, i) => {
+    base[i] = p.value ?? NaN;
+  });
+  baseProgram.prepare(base);
+  setCycleVariables(baseProgram.vars, 1, L, startAge);
+  baseProgram.updateCycle();
+  baseProgram.updateStateTime();
+  const baseValues = Float64Array.from(baseProgram.work);
+  void nRates;
+
+  return {
+    type: 'markov',
+    parameterIds: space.ids,
+    parameterIndex: space.index,
+    isInput: defs.inputs,
+    strategyIds: plans.map((p) => p.id),
+    strategyLabels: plans.map((p) => p.label),
+    stateIds,
+    categoryIds: categories,
+    cycles: T,
+    valueCycles: Tc,
+    cycleLength: L,
+    cohortSize: settings.cohortSize,
+    effect: settings.effect,
+    baseParameters: () => Float64Array.from(baseValues),
+    createResult,
+    evaluate(params, out) {
+      if (params.length !== space.ids.length) throw new RangeError(`expected ${space.ids.length} parameter values, got ${params.length}`);
+      const result = out ?? createResult();
+      for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, params, result.strategies[s]!);
+      return result;
+    },
+  };
+}

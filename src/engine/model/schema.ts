@@ -1,0 +1,268 @@
+// The "HTA Workbench model" file format, version 1: one zod definition gives the TypeScript types,
+// the runtime check and the JSON Schema shipped in resources/schema/hta-model.schema.json.
+// Later model types (partitioned survival, decision trees, hybrids) join the `model` discriminated union;
+// budget impact and other analyses join as optional top-level sections. Extend, never rename.
+import { z } from 'zod';
+import { distributionSpecSchema, correlationSpecSchema } from '../uncertainty/distribution-schema';
+
+export const MODEL_FORMAT = 'hta-workbench-model';
+export const MODEL_FORMAT_VERSION = 1;
+
+/** Names usable in expressions: a letter first, then letters, digits or underscores. */
+export const identifierSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must start with a letter and contain only letters, digits and _')
+  .describe('Identifier usable in expressions: a letter, then letters, digits or _.');
+
+/** A number, or an expression in the model's expression language (see docs/model-format.md). */
+export const expressionSchema = z
+  .union([z.number(), z.string().min(1)])
+  .describe('A number or an expression string, e.g. "rate_to_prob(r_death) * hr".');
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const positive = finite.refine((v) => v > 0, 'must be > 0');
+
+// ---- PSA distributions: defined with the uncertainty engine (native parameters or mean + se) ----
+export const distributionSchema = distributionSpecSchema;
+
+export const uncertaintySchema = z
+  .object({
+    distribution: distributionSchema.optional(),
+    low: finite.optional().describe('Lower value for one-way sensitivity analysis.'),
+    high: finite.optional().describe('Upper value for one-way sensitivity analysis.'),
+    source: z.string().optional(),
+  })
+  .strict();
+
+export const parameterKindSchema = z.enum([
+  'probability',
+  'rate',
+  'relative-risk',
+  'hazard-ratio',
+  'odds-ratio',
+  'odds',
+  'cost',
+  'utility',
+  'count',
+  'time',
+  'age',
+  'proportion',
+  'other',
+]);
+
+export const timeUnitSchema = z.enum(['cycle', 'year', 'month', 'week', 'day']);
+
+export const parameterSchema = z
+  .object({
+    id: identifierSchema,
+    label: z.string().optional(),
+    value: finite.optional(),
+    expression: z.string().min(1).optional(),
+    kind: parameterKindSchema.optional().describe('What the number is; lets validation catch a rate used as a probability.'),
+    timeUnit: timeUnitSchema.optional().describe('Period of a probability or rate (e.g. an annual probability: "year").'),
+    unit: z.string().optional().describe('Free-text unit shown to users, e.g. "EUR per cycle".'),
+    description: z.string().optional(),
+    source: z.string().optional().describe('Citation of where the value comes from.'),
+    uncertainty: uncertaintySchema.optional(),
+  })
+  .strict();
+
+// ---- lookup tables (e.g. mortality by age and sex) ----
+export const tableKeySchema = z
+  .object({
+    name: identifierSchema,
+    match: z
+      .enum(['exact', 'bins', 'interpolate'])
+      .describe('exact: key must equal a row value; bins: largest row value <= x (left-closed bins, last open); interpolate: linear, clamped at the ends.'),
+  })
+  .strict();
+
+export const tableSchema = z
+  .object({
+    id: identifierSchema,
+    description: z.string().optional(),
+    source: z.string().optional(),
+    keys: z.array(tableKeySchema).min(1),
+    rows: z.array(z.array(finite)).min(1).describe('Each row: one value per key, then the table value.'),
+  })
+  .strict();
+
+// ---- settings ----
+export const countingMethodSchema = z.enum([
+  'beginning',
+  'none',
+  'end',
+  'life-table',
+  'half-cycle',
+  'trapezoidal',
+  'simpson-1/3',
+]);
+
+export const settingsSchema = z
+  .object({
+    cycleLength: positive.default(1).describe('Cycle length in years.'),
+    cycles: z.number().int().positive().optional(),
+    horizon: positive.optional().describe('Time horizon in years (cycles = horizon / cycleLength).'),
+    startAge: finite.optional(),
+    cohortSize: positive.default(1),
+    discount: z
+      .object({
+        costs: finite.default(0),
+        effects: finite.default(0),
+        firstCycleDiscounted: z
+          .boolean()
+          .default(false)
+          .describe('false: cycle 1 undiscounted, cycle t divided by (1+r)^((t-1)L) (heemod default); true: by (1+r)^(tL) (DMHEE).'),
+      })
+      .strict()
+      .default({ costs: 0, effects: 0, firstCycleDiscounted: false }),
+    counting: countingMethodSchema.default('life-table'),
+    effect: z.enum(['qalys', 'life-years']).default('qalys').describe('Which outcome is the effect in incremental analysis.'),
+    currency: z.string().optional(),
+    priceYear: z.number().int().optional(),
+    wtp: z.array(finite).default([]).describe('Willingness-to-pay thresholds (currency per unit of effect).'),
+  })
+  .strict();
+
+// ---- Markov cohort model ----
+export const stateSchema = z
+  .object({
+    id: identifierSchema,
+    label: z.string().optional(),
+    description: z.string().optional(),
+    dead: z.boolean().optional().describe('Dead/absorbing state: no life-years are counted in it.'),
+    maxStateTime: z
+      .number()
+      .int()
+      .min(2)
+      .optional()
+      .describe('Track time in state (state_time = 1..maxStateTime, the last absorbs longer stays) via tunnel states.'),
+  })
+  .strict();
+
+export const COMPLEMENT = 'C';
+
+export const transitionSchema = z
+  .object({
+    from: identifierSchema,
+    to: identifierSchema,
+    probability: expressionSchema.describe('Probability per cycle, or "C" for the complement of the row.'),
+  })
+  .strict();
+
+export const costEntrySchema = z.union([
+  expressionSchema,
+  z
+    .object({
+      value: expressionSchema,
+      discountRate: finite.optional().describe('Overrides the cost discount rate for this value (0: undiscounted).'),
+    })
+    .strict(),
+]);
+
+export const stateValueSchema = z
+  .object({
+    costs: z.record(identifierSchema, costEntrySchema).optional().describe('Cost per cycle in the state, by category.'),
+    utility: expressionSchema.optional().describe('Utility weight (QALYs per year in the state).'),
+  })
+  .strict();
+
+export const transitionValueSchema = z
+  .object({
+    from: identifierSchema.optional().describe('Omit for "from any other state".'),
+    to: identifierSchema,
+    costs: z.record(identifierSchema, costEntrySchema).optional().describe('One-off cost per person making the move.'),
+    qalys: expressionSchema.optional().describe('One-off QALY change per person making the move (negative: disutility).'),
+  })
+  .strict();
+
+export const markovModelSchema = z
+  .object({
+    type: z.literal('markov'),
+    states: z.array(stateSchema).min(1),
+    initial: z.record(identifierSchema, expressionSchema).describe('Share of the cohort in each state at the start (sums to 1).'),
+    transitions: z.array(transitionSchema),
+    stateValues: z.record(identifierSchema, stateValueSchema).default({}),
+    transitionValues: z.array(transitionValueSchema).default([]),
+  })
+  .strict();
+
+/** Discriminated on `type`; "psm", "tree" and "hybrid" join later. */
+export const modelStructureSchema = z.discriminatedUnion('type', [markovModelSchema]);
+
+export const costCategorySchema = z
+  .object({
+    id: identifierSchema,
+    label: z.string().optional(),
+    description: z.string().optional(),
+    discountRate: finite.optional().describe('Overrides the cost discount rate for this category.'),
+  })
+  .strict();
+
+export const strategySchema = z
+  .object({
+    id: identifierSchema,
+    label: z.string().optional(),
+    description: z.string().optional(),
+    parameters: z.record(identifierSchema, expressionSchema).optional().describe('Parameter overrides for this strategy.'),
+    transitions: z.array(transitionSchema).optional().describe('Replace (or add) transitions by from/to.'),
+    stateValues: z.record(identifierSchema, stateValueSchema).optional().describe('Merged over the model state values.'),
+    initial: z.record(identifierSchema, expressionSchema).optional(),
+  })
+  .strict();
+
+export const scenarioSchema = z
+  .object({
+    id: identifierSchema,
+    label: z.string().optional(),
+    description: z.string().optional(),
+    parameters: z.record(identifierSchema, expressionSchema).optional(),
+    settings: settingsSchema.partial().optional(),
+  })
+  .strict();
+
+export const correlationSchema = correlationSpecSchema;
+
+export const htaModelSchema = z
+  .object({
+    $schema: z.string().optional(),
+    format: z.literal(MODEL_FORMAT),
+    version: z.literal(MODEL_FORMAT_VERSION),
+    metadata: z
+      .object({
+        title: z.string(),
+        description: z.string().optional(),
+        authors: z.array(z.string()).optional(),
+        references: z.array(z.string()).optional(),
+        notes: z.array(z.string()).optional(),
+      })
+      .strict(),
+    settings: settingsSchema,
+    costCategories: z.array(costCategorySchema).default([]),
+    parameters: z.array(parameterSchema).default([]),
+    tables: z.array(tableSchema).default([]),
+    model: modelStructureSchema,
+    strategies: z.array(strategySchema).min(1),
+    scenarios: z.array(scenarioSchema).default([]),
+    correlations: z.array(correlationSchema).default([]),
+  })
+  .strict();
+
+export type HtaModel = z.output<typeof htaModelSchema>;
+export type HtaModelInput = z.input<typeof htaModelSchema>;
+export type Parameter = z.output<typeof parameterSchema>;
+export type Distribution = z.output<typeof distributionSchema>;
+export type Settings = z.output<typeof settingsSchema>;
+export type MarkovModel = z.output<typeof markovModelSchema>;
+export type Strategy = z.output<typeof strategySchema>;
+export type Transition = z.output<typeof transitionSchema>;
+export type StateValue = z.output<typeof stateValueSchema>;
+export type CostEntry = z.output<typeof costEntrySchema>;
+export type LookupTable = z.output<typeof tableSchema>;
+export type CountingMethod = z.output<typeof countingMethodSchema>;
+export type Expression = z.output<typeof expressionSchema>;
+
+/** JSON Schema of the file format (input side: defaults are optional). */
+export function buildModelJsonSchema(): unknown {
+  return z.toJSONSchema(htaModelSchema, { io: 'input', target: 'draft-2020-12' });
+}

@@ -1,0 +1,175 @@
+// validateModel: every problem in a model file at once, each located by its path in the file.
+// Schema → structure (duplicates, reserved names) → compile (names, syntax, cycles, states, categories) →
+// units and ranges → a base-case run of each strategy (row sums, probability ranges, NaN).
+import { htaModelSchema } from './schema';
+import type { HtaModel, Parameter, Transition } from './schema';
+import type { IssuePath, ModelIssue } from '../errors';
+import { ModelEvaluationError } from '../errors';
+import { compileModelCollecting } from '../compile-model';
+
+export interface ValidationReport {
+  valid: boolean;
+  /** Errors first, then warnings; each with a path into the file. */
+  issues: ModelIssue[];
+  /** The parsed model (defaults filled) when the schema check passed. */
+  model?: HtaModel;
+}
+
+const YEARS_PER_UNIT: Record<string, number[]> = {
+  year: [1],
+  month: [1 / 12],
+  week: [7 / 365.25, 7 / 365, 1 / 52],
+  day: [1 / 365.25, 1 / 365],
+};
+
+function schemaIssues(json: unknown): { model?: HtaModel; issues: ModelIssue[] } {
+  const parsed = htaModelSchema.safeParse(json);
+  if (parsed.success) return { model: parsed.data, issues: [] };
+  const issues = parsed.error.issues.map((i) => ({
+    code: 'schema',
+    severity: 'error' as const,
+    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    message: i.message,
+  }));
+  return { issues };
+}
+
+function isIdentifier(x: unknown): x is string {
+  return typeof x === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(x);
+}
+
+/** A parameter used directly as a transition probability must be a probability per cycle. */
+function transitionUnitIssue(p: Parameter, t: Transition, path: IssuePath, cycleLength: number): ModelIssue | null {
+  const move = `transition ${t.from} → ${t.to}`;
+  if (p.kind && p.kind !== 'probability' && p.kind !== 'proportion' && p.kind !== 'other') {
+    const hint = p.kind === 'rate' ? `; convert it with rate_to_prob(${p.id})` : '';
+    return { code: 'unit-mismatch', severity: 'error', path, message: `parameter ${p.id} is a ${p.kind}, used as the probability of ${move}${hint}` };
+  }
+  if (p.kind === 'probability' && p.timeUnit && p.timeUnit !== 'cycle') {
+    const matches = (YEARS_PER_UNIT[p.timeUnit] ?? []).some((y) => Math.abs(y - cycleLength) <= 1e-6 * cycleLength);
+    if (!matches) {
+      const years = YEARS_PER_UNIT[p.timeUnit]![0]!;
+      return {
+        code: 'cycle-length-mismatch',
+        severity: 'error',
+        path,
+        message: `parameter ${p.id} is a probability per ${p.timeUnit} but the cycle lasts ${cycleLength} years; used in ${move}, convert it with rescale_prob(${p.id}, ${+years.toPrecision(6)})`,
+      };
+    }
+  }
+  return null;
+}
+
+function parameterRangeIssues(p: Parameter, i: number): ModelIssue[] {
+  const v = p.value;
+  if (v === undefined) return [];
+  const path = ['parameters', i, 'value'];
+  if ((p.kind === 'probability' || p.kind === 'proportion') && (v < 0 || v > 1)) return [{ code: 'not-a-probability', severity: 'error', path, message: `parameter ${p.id} = ${v} is not a ${p.kind} (must lie in [0, 1])` }];
+  if ((p.kind === 'rate' || p.kind === 'relative-risk' || p.kind === 'hazard-ratio' || p.kind === 'odds-ratio' || p.kind === 'odds' || p.kind === 'count' || p.kind === 'time') && v < 0) {
+    return [{ code: 'negative', severity: 'error', path, message: `parameter ${p.id} = ${v} is a ${p.kind} and cannot be negative` }];
+  }
+  if (p.kind === 'utility' && v > 1) return [{ code: 'utility-above-one', severity: 'warning', path, message: `parameter ${p.id} = ${v} is a utility above 1 (full health)` }];
+  if (p.kind === 'cost' && v < 0) return [{ code: 'negative-cost', severity: 'warning', path, message: `parameter ${p.id} = ${v} is a negative cost` }];
+  return [];
+}
+
+function unitIssues(model: HtaModel): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  const byId = new Map(model.parameters.map((p) => [p.id, p]));
+  model.parameters.forEach((p, i) => issues.push(...parameterRangeIssues(p, i)));
+  if (model.model.type !== 'markov') return issues;
+  const check = (t: Transition, path: IssuePath): void => {
+    if (!isIdentifier(t.probability) || t.probability === 'C') return;
+    const p = byId.get(t.probability);
+    if (!p) return;
+    const issue = transitionUnitIssue(p, t, path, model.settings.cycleLength);
+    if (issue) issues.push(issue);
+  };
+  model.model.transitions.forEach((t, i) => check(t, ['model', 'transitions', i, 'probability']));
+  model.strategies.forEach((s, si) => (s.transitions ?? []).forEach((t, i) => check(t, ['strategies', si, 'transitions', i, 'probability'])));
+  return issues;
+}
+
+/** Every expression string in the file with its path, for checks that need only the text. */
+function expressionStrings(model: HtaModel): { text: string; path: IssuePath }[] {
+  const out: { text: string; path: IssuePath }[] = [];
+  const walk = (node: unknown, path: IssuePath): void => {
+    if (typeof node === 'string') out.push({ text: node, path });
+    else if (Array.isArray(node)) node.forEach((x, i) => walk(x, [...path, i]));
+    else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, [...path, k]);
+  };
+  model.parameters.forEach((p, i) => p.expression && out.push({ text: p.expression, path: ['parameters', i, 'expression'] }));
+  walk(model.model, ['model']);
+  model.strategies.forEach((s, i) => {
+    walk(s.parameters, ['strategies', i, 'parameters']);
+    walk(s.transitions, ['strategies', i, 'transitions']);
+    walk(s.stateValues, ['strategies', i, 'stateValues']);
+    walk(s.initial, ['strategies', i, 'initial']);
+  });
+  return out;
+}
+
+function settingsIssues(model: HtaModel): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  if (model.settings.startAge === undefined) {
+    for (const { text, path } of expressionStrings(model)) {
+      if (/(^|[^A-Za-z0-9_])age([^A-Za-z0-9_(]|$)/.test(text)) {
+        issues.push({ code: 'missing-value', severity: 'error', path, message: `"${text}" uses age, but settings.startAge is not set` });
+      }
+    }
+  }
+  if (model.model.type === 'markov' && model.settings.effect === 'qalys') {
+    const markov = model.model;
+    model.model.states.forEach((s, i) => {
+      if (s.dead) return;
+      const given = markov.stateValues[s.id]?.utility !== undefined || model.strategies.every((st) => st.stateValues?.[s.id]?.utility !== undefined);
+      if (!given) issues.push({ code: 'missing-value', severity: 'error', path: ['model', 'states', i], message: `state ${s.id} has no utility, but the effect measure is QALYs (give stateValues.${s.id}.utility, or mark the state dead)` });
+    });
+  }
+  return issues;
+}
+
+function evaluationIssue(e: ModelEvaluationError): ModelIssue {
+  return { code: e.details.code, severity: 'error', path: e.details.path, message: e.message };
+}
+
+/** Runs each strategy alone at base case so each one's first failing check is reported. */
+function baseCaseIssues(model: HtaModel): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  model.strategies.forEach((_, si) => {
+    const single: HtaModel = { ...model, strategies: [model.strategies[si]!] };
+    const { compiled } = compileModelCollecting(single);
+    if (!compiled) return;
+    try {
+      compiled.evaluate(compiled.baseParameters());
+    } catch (e) {
+      if (!(e instanceof ModelEvaluationError)) throw e;
+      const issue = evaluationIssue(e);
+      // A strategy index of 0 in the single-strategy copy is strategy si in the file.
+      if (issue.path[0] === 'strategies') issue.path = ['strategies', si, ...issue.path.slice(2)];
+      issues.push(issue);
+    }
+  });
+  return issues;
+}
+
+export function validateModel(json: unknown): ValidationReport {
+  const { model, issues } = schemaIssues(json);
+  if (!model) return { valid: false, issues };
+  const { compiled, issues: compileIssues } = compileModelCollecting(model);
+  issues.push(...compileIssues, ...unitIssues(model), ...settingsIssues(model));
+  if (compiled && !issues.some((i) => i.severity === 'error')) issues.push(...baseCaseIssues(model));
+  const unique = dedupe(issues);
+  unique.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  return { valid: !unique.some((i) => i.severity === 'error'), issues: unique, model };
+}
+
+function dedupe(issues: ModelIssue[]): ModelIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${JSON.stringify(i.path)}|${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
