@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// Runs the TypeScript CLI directly through tsx's programmatic register API, so `npx hta` works right after
+// `npm ci`, without a build step.
+'use strict';
+const path = require('node:path');
+const { register } = require('tsx/cjs/api');
+
+register();
+const { main } = require(path.join(__dirname, '..', 'src', 'cli', 'main.ts'));
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`hta: internal error: ${error && error.stack ? error.stack : String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

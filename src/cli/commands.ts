@@ -1,0 +1,6 @@
+// The command table of `hta`. Add a command (psa, dsa, bia, report) by writing a CliCommand and one line here.
+import type { CliCommand } from './command';
+import { runCommand } from './run-command';
+import { validateCommand } from './validate-command';
+
+export const commands: CliCommand[] = [runCommand, validateCommand];

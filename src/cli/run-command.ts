@@ -1,0 +1,52 @@
+// `hta run <model.json> [--json] [--trace out.csv]`: base-case results and the incremental analysis.
+import { writeFileSync } from 'node:fs';
+import type { CliCommand } from './command';
+import { EXIT, UsageError } from './io';
+import { loadValidModel } from './model-loading';
+import { runModel, traceCsv } from './run-report';
+import type { RunReport } from './run-report';
+import { ModelEvaluationError } from '../engine/errors';
+import { formatNumber, formatTable } from './format';
+
+function reportText(report: RunReport): string {
+  const unit = report.model.effect === 'qalys' ? 'QALYs' : 'LYs';
+  const cur = report.model.currency ? ` (${report.model.currency})` : '';
+  const strategies = formatTable(
+    ['Strategy', `Cost${cur}`, unit, 'Life-years'],
+    report.strategies.map((s) => [s.label === s.id ? s.id : `${s.id} (${s.label})`, formatNumber(s.cost), formatNumber(s.effect, 4), formatNumber(s.lifeYears, 4)]),
+  );
+  const incremental = formatTable(
+    ['Strategy', 'Status', 'Inc. cost', `Inc. ${unit}`, `ICER (per ${unit.slice(0, -1)})`],
+    report.incremental.map((r) => [r.id, r.status, formatNumber(r.incCost), formatNumber(r.incEffect, 4), formatNumber(r.icer)]),
+  );
+  return `${report.model.title}\nPer person, discounted; ${report.model.cycles} cycles of ${report.model.cycleLength} year(s).\n\n${strategies}\n\nIncremental analysis\n${incremental}\n`;
+}
+
+export const runCommand: CliCommand = {
+  name: 'run',
+  summary: 'run a model: costs, effects and the incremental analysis per strategy',
+  usage: 'hta run <model.json> [--json] [--trace out.csv]',
+  help: ['--json         print {"strategies": [...], "incremental": [...]} (per-person discounted totals)', '--trace FILE   write the Markov trace (state counts per cycle) as CSV'],
+  options: { json: { type: 'boolean' }, trace: { type: 'string' } },
+  positionals: 1,
+  run(args, io) {
+    const file = args.positionals[0]!;
+    const trace = args.values.trace;
+    if (trace !== undefined && (typeof trace !== 'string' || trace === '')) throw new UsageError('--trace needs a file name');
+    const model = loadValidModel(file, io);
+    if (!model) return EXIT.invalidModel;
+    let outcome;
+    try {
+      outcome = runModel(model);
+    } catch (e) {
+      if (e instanceof ModelEvaluationError) {
+        io.err(`${file}: ${e.message}`);
+        return EXIT.invalidModel;
+      }
+      throw e;
+    }
+    if (typeof trace === 'string') writeFileSync(trace, traceCsv(outcome.compiled, outcome.result));
+    io.out(args.values.json ? JSON.stringify(outcome.report, null, 2) : reportText(outcome.report));
+    return EXIT.ok;
+  },
+};
