@@ -2,6 +2,7 @@
 // Runs the TypeScript CLI directly through tsx's programmatic register API, so `npx hta` works right after
 // `npm ci`, without a build step.
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS entry point that must run before any loader */
 const path = require('node:path');
 const { register } = require('tsx/cjs/api');
 
