@@ -1,0 +1,507 @@
+// The dossier library's repository: every read and write of dossiers, history, snapshots, files and
+// backups goes through a Workspace. Writes run in one IndexedDB transaction each (strict durability), validate
+// the dossier against the zod schema first, and record field-level history.
+import { appInfo } from '../../dossier/app-info';
+import { diffDossiers, jsonEqual } from '../../dossier/diff';
+import type { FieldChange, JsonValue } from '../../dossier/diff';
+import { exampleDossier } from '../../dossier/examples/liquid-biopsy-nsclc';
+import { buildBackupFile, buildDossierFile, fileNameForBackup, fileNameForDossier, serializeFile } from '../../dossier/file-format';
+import type { BackupFile } from '../../dossier/file-format';
+import { distinctIndications, queryLibrary, summarizeDossier } from '../../dossier/library-query';
+import type { DossierSummary, ListQuery } from '../../dossier/library-query';
+import { newDossier } from '../../dossier/new-dossier';
+import type { DossierTemplate } from '../../dossier/new-dossier';
+import { parseBackupFile, parseDossierFile, pathToString } from '../../dossier/parse-file';
+import type { FileProblem } from '../../dossier/parse-file';
+import { canChangeStatus, dossierSchema, dossierStatusLabels } from '../../dossier/schema';
+import type { Dossier, DossierStatus, HistoryEntry, HistorySource, Snapshot, TechnologyType } from '../../dossier/schema';
+import { DEFAULT_DATABASE_NAME, openWorkbenchDatabase } from './database';
+import type { WorkbenchTables } from './database';
+import { WorkspaceError } from './errors';
+import { newId } from './ids';
+import { META_EXAMPLE_SEEDED } from './records';
+import type { DossierRecord, HistoryRecord } from './records';
+import { summaryRecordFor } from './schema-versions';
+
+/** Consecutive edits of the same field within this window merge into one history entry (autosave while typing). */
+export const HISTORY_MERGE_WINDOW_MS = 2 * 60 * 1000;
+
+export interface WorkspaceOptions {
+  /** IndexedDB database name; tests use a fresh one each. */
+  name?: string;
+  /** Clock, for tests. */
+  now?: () => Date;
+  /** Id generator, for tests. */
+  newId?: () => string;
+}
+
+export interface CreateDossierOptions {
+  title?: string;
+  /** 'diagnostic' (default): the Core Model elements for a diagnostic test; 'blank': none; 'example': a copy of the bundled example. */
+  template?: DossierTemplate | 'example';
+  technologyType?: TechnologyType;
+}
+
+export interface UpdateOptions {
+  /** Refuse the write (code 'stale') if the stored dossier's updatedAt differs: it changed elsewhere. */
+  expectedUpdatedAt?: string;
+}
+
+export interface UpdateResult {
+  dossier: Dossier;
+  /** The history entries this save recorded (empty when nothing changed). */
+  changes: FieldChange[];
+}
+
+export interface DeleteReceipt {
+  /** Pass to undoDelete to bring the dossier back (until purgeDeleted removes it). */
+  undoToken: string;
+  title: string;
+}
+
+export interface StoredHistoryEntry extends HistoryEntry {
+  seq: number;
+}
+
+export type SnapshotInfo = Omit<Snapshot, 'dossier'>;
+
+export interface FileText {
+  fileName: string;
+  text: string;
+}
+
+export type ImportResult =
+  | { kind: 'imported'; dossier: Dossier; mode: 'new' | 'copy' | 'replace'; migratedFrom: number | null }
+  | { kind: 'invalid'; problems: FileProblem[] }
+  /** The id exists: ask the user, then call again with onConflict 'copy' or 'replace'. Nothing was written. */
+  | { kind: 'conflict'; existing: DossierSummary; incoming: DossierSummary };
+
+export type RestoreBackupResult =
+  | {
+      kind: 'restored';
+      counts: { dossiers: number; snapshots: number; history: number };
+      /** Backup of the workspace as it was before the restore: offer it for download. */
+      previous: FileText;
+    }
+  | { kind: 'invalid'; problems: FileProblem[] };
+
+function problemsOf(err: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FileProblem[] {
+  return err.issues.map((i) => ({ path: pathToString(i.path), message: i.message }));
+}
+
+/** The dossier as it will be stored, or a WorkspaceError listing every problem. */
+function validated(dossier: Dossier): Dossier {
+  const parsed = dossierSchema.safeParse(dossier);
+  if (!parsed.success) {
+    const problems = problemsOf(parsed.error);
+    throw new WorkspaceError('invalid', `The dossier is not valid: ${problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ')}`, problems);
+  }
+  return parsed.data;
+}
+
+function liveRecord(dossier: Dossier): DossierRecord {
+  return { id: dossier.id, dossier, updatedAt: dossier.updatedAt, deleted: 0, deletedAt: null };
+}
+
+function encodeUndoToken(id: string, deletedAt: string): string {
+  return JSON.stringify({ id, deletedAt });
+}
+
+function decodeUndoToken(token: string): { id: string; deletedAt: string } | null {
+  try {
+    const v = JSON.parse(token) as { id?: unknown; deletedAt?: unknown };
+    return typeof v.id === 'string' && typeof v.deletedAt === 'string' ? { id: v.id, deletedAt: v.deletedAt } : null;
+  } catch {
+    return null;
+  }
+}
+
+export class Workspace {
+  readonly #t: WorkbenchTables;
+  readonly #now: () => Date;
+  readonly #newId: () => string;
+  #readOnlyReason: string | null;
+
+  constructor(tables: WorkbenchTables, readOnlyReason: string | null, options: WorkspaceOptions = {}) {
+    this.#t = tables;
+    this.#readOnlyReason = readOnlyReason;
+    this.#now = options.now ?? (() => new Date());
+    this.#newId = options.newId ?? newId;
+    // Another window upgrading the database to a newer version closes this connection: say so.
+    tables.db.on('versionchange', () => {
+      this.#readOnlyReason = 'HTA Workbench was updated in another window and upgraded this workspace. Reload to continue; nothing more is saved here.';
+      tables.db.close();
+    });
+  }
+
+  /** Why nothing may be written (newer workspace), or null. Show it in a banner when set. */
+  get readOnlyReason(): string | null {
+    return this.#readOnlyReason;
+  }
+
+  close(): void {
+    this.#t.db.close();
+  }
+
+  // ---------- reads (usable inside dexie-react-hooks' useLiveQuery) ----------
+
+  async list(query: ListQuery = {}): Promise<DossierSummary[]> {
+    if (this.#readOnlyReason) return queryLibrary(await this.#summariesFromDossiers(), query);
+    return queryLibrary(await this.#t.summaries.toArray(), query);
+  }
+
+  /** Distinct indications of live dossiers, for the filter's suggestions. */
+  async indications(): Promise<string[]> {
+    return distinctIndications(await this.list({ archived: 'include' }));
+  }
+
+  async get(id: string): Promise<Dossier | undefined> {
+    const rec = await this.#t.dossiers.get(id);
+    return rec && rec.deleted === 0 ? rec.dossier : undefined;
+  }
+
+  /** Newest first. */
+  async history(dossierId: string, options: { limit?: number } = {}): Promise<StoredHistoryEntry[]> {
+    let q = this.#t.history.where('dossierId').equals(dossierId).reverse();
+    if (options.limit !== undefined) q = q.limit(options.limit);
+    return (await q.toArray()) as StoredHistoryEntry[];
+  }
+
+  /** Newest first, without the stored dossier bodies. */
+  async listSnapshots(dossierId: string): Promise<SnapshotInfo[]> {
+    const all = await this.#t.snapshots.where('dossierId').equals(dossierId).toArray();
+    return all
+      .map(({ dossier: _body, ...info }) => info)
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  }
+
+  async getSnapshot(snapshotId: string): Promise<Snapshot | undefined> {
+    return this.#t.snapshots.get(snapshotId);
+  }
+
+  // ---------- library operations ----------
+
+  async create(options: CreateDossierOptions = {}): Promise<Dossier> {
+    this.#assertWritable();
+    const now = this.#stamp();
+    const id = this.#newId();
+    const dossier =
+      options.template === 'example'
+        ? { ...exampleDossier(), id, createdAt: now, updatedAt: now, ...(options.title ? { title: options.title } : {}) }
+        : newDossier({ id, now, title: options.title, template: options.template, technologyType: options.technologyType });
+    await this.#writeNew(validated(dossier));
+    return dossier;
+  }
+
+  async duplicate(id: string, options: { title?: string } = {}): Promise<Dossier> {
+    this.#assertWritable();
+    const source = await this.#requireLive(id);
+    const now = this.#stamp();
+    const copy: Dossier = {
+      ...structuredClone(source),
+      id: this.#newId(),
+      title: options.title ?? `${source.title} (copy)`,
+      status: 'draft',
+      archived: false,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await this.#writeNew(validated(copy));
+    return copy;
+  }
+
+  async setArchived(id: string, archived: boolean): Promise<Dossier> {
+    return (await this.update(id, (d) => ({ ...d, archived }))).dossier;
+  }
+
+  /** Moves through the status workflow (draft → under-review → final); refuses other transitions. */
+  async changeStatus(id: string, to: DossierStatus): Promise<Dossier> {
+    return (await this.#save(id, (d) => ({ ...d, status: to }), {}, 'status')).dossier;
+  }
+
+  /** Soft delete: the dossier disappears from the library but can be brought back with the token. */
+  async delete(id: string): Promise<DeleteReceipt> {
+    this.#assertWritable();
+    const t = this.#t;
+    const deletedAt = this.#stamp();
+    return t.db.transaction('rw', [t.dossiers, t.summaries], async () => {
+      const rec = await t.dossiers.get(id);
+      if (!rec || rec.deleted === 1) throw new WorkspaceError('not-found', `No dossier with id ${id}`);
+      await t.dossiers.put({ ...rec, deleted: 1, deletedAt });
+      await t.summaries.delete(id);
+      return { undoToken: encodeUndoToken(id, deletedAt), title: rec.dossier.title };
+    });
+  }
+
+  async undoDelete(undoToken: string): Promise<Dossier> {
+    this.#assertWritable();
+    const token = decodeUndoToken(undoToken);
+    const t = this.#t;
+    return t.db.transaction('rw', [t.dossiers, t.summaries], async () => {
+      const rec = token ? await t.dossiers.get(token.id) : undefined;
+      if (!token || !rec || rec.deleted !== 1 || rec.deletedAt !== token.deletedAt) {
+        throw new WorkspaceError('not-found', 'The deleted dossier can no longer be restored.');
+      }
+      const live = liveRecord(rec.dossier);
+      await t.dossiers.put(live);
+      await t.summaries.put(summaryRecordFor(live));
+      return rec.dossier;
+    });
+  }
+
+  /** Removes deleted dossiers (with their history and snapshots) deleted at least `olderThanMs` ago. Returns how many. */
+  async purgeDeleted(options: { olderThanMs?: number } = {}): Promise<number> {
+    this.#assertWritable();
+    const cutoff = new Date(this.#now().getTime() - (options.olderThanMs ?? 0)).toISOString();
+    const t = this.#t;
+    return t.db.transaction('rw', [t.dossiers, t.history, t.snapshots], async () => {
+      const doomed = await t.dossiers.where('deleted').equals(1).filter((r) => (r.deletedAt ?? '') <= cutoff).toArray();
+      for (const r of doomed) {
+        await t.history.where('dossierId').equals(r.id).delete();
+        await t.snapshots.where('dossierId').equals(r.id).delete();
+        await t.dossiers.delete(r.id);
+      }
+      return doomed.length;
+    });
+  }
+
+  /**
+   * Saves a new version of a dossier and records what changed. `change` is the whole new dossier or a
+   * function of the current one. id and createdAt cannot change; updatedAt is set here.
+   */
+  async update(id: string, change: Dossier | ((current: Dossier) => Dossier), options: UpdateOptions = {}): Promise<UpdateResult> {
+    return this.#save(id, change, options, 'edit');
+  }
+
+  // ---------- snapshots ----------
+
+  async createSnapshot(dossierId: string, name: string): Promise<SnapshotInfo> {
+    this.#assertWritable();
+    const t = this.#t;
+    return t.db.transaction('rw', [t.dossiers, t.snapshots], async () => {
+      const current = await this.#requireLive(dossierId);
+      return this.#putSnapshot(current, name.trim() || 'Snapshot', false);
+    });
+  }
+
+  /** Restores a snapshot: first snapshots the current state automatically, then records the changes in history. */
+  async restoreSnapshot(snapshotId: string): Promise<{ dossier: Dossier; safetySnapshot: SnapshotInfo }> {
+    this.#assertWritable();
+    const t = this.#t;
+    return t.db.transaction('rw', [t.dossiers, t.summaries, t.history, t.snapshots], async () => {
+      const snap = await t.snapshots.get(snapshotId);
+      if (!snap) throw new WorkspaceError('not-found', `No snapshot with id ${snapshotId}`);
+      const current = await this.#requireLive(snap.dossierId);
+      const safetySnapshot = await this.#putSnapshot(current, `Before restoring “${snap.name}”`, true);
+      const restored = validated({ ...structuredClone(snap.dossier), id: current.id, createdAt: current.createdAt, updatedAt: this.#stamp() });
+      await this.#writeVersion(current, restored, 'snapshot-restore');
+      return { dossier: restored, safetySnapshot };
+    });
+  }
+
+  async deleteSnapshot(snapshotId: string): Promise<void> {
+    this.#assertWritable();
+    await this.#t.snapshots.delete(snapshotId);
+  }
+
+  // ---------- files ----------
+
+  /** The dossier as `.htad.json` file text and a suggested file name. */
+  async exportDossier(id: string): Promise<FileText> {
+    const dossier = await this.#requireLive(id);
+    return { fileName: fileNameForDossier(dossier), text: serializeFile(buildDossierFile(dossier, appInfo, this.#stamp())) };
+  }
+
+  /**
+   * Imports a `.htad.json` file. Validates everything first; writes nothing if there is any problem or if a
+   * dossier with the same id exists and `onConflict` was not given ('conflict' result: ask the user).
+   * 'copy' imports under a new id; 'replace' snapshots the existing dossier, then overwrites it (history kept).
+   */
+  async importDossier(text: string, options: { onConflict?: 'copy' | 'replace' } = {}): Promise<ImportResult> {
+    this.#assertWritable();
+    const parsed = parseDossierFile(text);
+    if (!parsed.ok) return { kind: 'invalid', problems: parsed.problems };
+    const incoming = parsed.dossier;
+    const t = this.#t;
+    return t.db.transaction('rw', [t.dossiers, t.summaries, t.history, t.snapshots], async (): Promise<ImportResult> => {
+      const rec = await t.dossiers.get(incoming.id);
+      if (rec && rec.deleted === 1) {
+        // A deleted dossier with this id is waiting for purge: the import takes its place.
+        await t.history.where('dossierId').equals(rec.id).delete();
+        await t.snapshots.where('dossierId').equals(rec.id).delete();
+      }
+      if (!rec || rec.deleted === 1) {
+        await this.#putLive(incoming);
+        return { kind: 'imported', dossier: incoming, mode: 'new', migratedFrom: parsed.migratedFrom };
+      }
+      if (!options.onConflict) return { kind: 'conflict', existing: summarizeDossier(rec.dossier), incoming: summarizeDossier(incoming) };
+      const now = this.#stamp();
+      if (options.onConflict === 'copy') {
+        const copy = validated({ ...incoming, id: this.#newId(), title: `${incoming.title} (imported copy)`, createdAt: now, updatedAt: now });
+        await this.#putLive(copy);
+        return { kind: 'imported', dossier: copy, mode: 'copy', migratedFrom: parsed.migratedFrom };
+      }
+      await this.#putSnapshot(rec.dossier, 'Before replacing by an imported file', true);
+      const replacement = validated({ ...incoming, updatedAt: now });
+      await this.#writeVersion(rec.dossier, replacement, 'import-replace');
+      return { kind: 'imported', dossier: replacement, mode: 'replace', migratedFrom: parsed.migratedFrom };
+    });
+  }
+
+  /** Every live dossier with its snapshots and history, as one backup file. */
+  async backup(): Promise<FileText> {
+    const t = this.#t;
+    return t.db.transaction('r', [t.dossiers, t.history, t.snapshots], async () => this.#backupText());
+  }
+
+  /**
+   * Replaces the whole workspace by a backup file. Validates it first (nothing changes if it is invalid);
+   * the workspace as it was is returned as `previous` so the UI can offer to save it.
+   */
+  async restoreBackup(text: string): Promise<RestoreBackupResult> {
+    this.#assertWritable();
+    const parsed = parseBackupFile(text);
+    if (!parsed.ok) return { kind: 'invalid', problems: parsed.problems };
+    const b = parsed.backup;
+    const t = this.#t;
+    return t.db.transaction('rw', [t.dossiers, t.summaries, t.history, t.snapshots, t.meta], async (): Promise<RestoreBackupResult> => {
+      const previous = await this.#backupText();
+      await Promise.all([t.dossiers.clear(), t.summaries.clear(), t.history.clear(), t.snapshots.clear()]);
+      const records = b.dossiers.map(liveRecord);
+      await t.dossiers.bulkAdd(records);
+      await t.summaries.bulkAdd(records.map(summaryRecordFor));
+      await t.snapshots.bulkAdd(b.snapshots);
+      await t.history.bulkAdd(b.history.map((h) => ({ ...h })));
+      // A restored workspace is not a first run: never seed the example into it.
+      await t.meta.put({ key: META_EXAMPLE_SEEDED, value: true });
+      return { kind: 'restored', counts: { dossiers: b.dossiers.length, snapshots: b.snapshots.length, history: b.history.length }, previous };
+    });
+  }
+
+  /** Adds the bundled example on the very first run only; never again, even after the user deletes it. */
+  async seedExampleOnFirstRun(): Promise<boolean> {
+    if (this.#readOnlyReason) return false;
+    const t = this.#t;
+    return t.db.transaction('rw', [t.dossiers, t.summaries, t.meta], async () => {
+      if ((await t.meta.get(META_EXAMPLE_SEEDED))?.value === true) return false;
+      await t.meta.put({ key: META_EXAMPLE_SEEDED, value: true });
+      if ((await t.dossiers.count()) > 0) return false;
+      const now = this.#stamp();
+      await this.#putLive(validated({ ...exampleDossier(), createdAt: now, updatedAt: now }));
+      return true;
+    });
+  }
+
+  // ---------- internals ----------
+
+  #stamp(): string {
+    return this.#now().toISOString();
+  }
+
+  #assertWritable(): void {
+    if (this.#readOnlyReason) throw new WorkspaceError('read-only', this.#readOnlyReason);
+  }
+
+  async #requireLive(id: string): Promise<Dossier> {
+    const d = await this.get(id);
+    if (!d) throw new WorkspaceError('not-found', `No dossier with id ${id}`);
+    return d;
+  }
+
+  async #putLive(dossier: Dossier): Promise<void> {
+    const rec = liveRecord(dossier);
+    await this.#t.dossiers.put(rec);
+    await this.#t.summaries.put(summaryRecordFor(rec));
+  }
+
+  async #writeNew(dossier: Dossier): Promise<void> {
+    const t = this.#t;
+    await t.db.transaction('rw', [t.dossiers, t.summaries], async () => {
+      if (await t.dossiers.get(dossier.id)) throw new WorkspaceError('invalid', `A dossier with id ${dossier.id} already exists`);
+      await this.#putLive(dossier);
+    });
+  }
+
+  async #putSnapshot(dossier: Dossier, name: string, automatic: boolean): Promise<SnapshotInfo> {
+    const info: SnapshotInfo = { id: this.#newId(), dossierId: dossier.id, name, createdAt: this.#stamp(), automatic };
+    await this.#t.snapshots.add({ ...info, dossier: structuredClone(dossier) });
+    return info;
+  }
+
+  async #save(id: string, change: Dossier | ((current: Dossier) => Dossier), options: UpdateOptions, source: HistorySource): Promise<UpdateResult> {
+    this.#assertWritable();
+    const t = this.#t;
+    return t.db.transaction('rw', [t.dossiers, t.summaries, t.history], async () => {
+      const current = await this.#requireLive(id);
+      if (options.expectedUpdatedAt !== undefined && options.expectedUpdatedAt !== current.updatedAt) {
+        throw new WorkspaceError('stale', 'This dossier was changed elsewhere since it was opened; reload it before saving.');
+      }
+      const proposed = typeof change === 'function' ? change(structuredClone(current)) : change;
+      if (proposed.id !== id) throw new WorkspaceError('invalid', 'The id of a dossier cannot change');
+      if (proposed.status !== current.status && !canChangeStatus(current.status, proposed.status)) {
+        throw new WorkspaceError(
+          'invalid-transition',
+          `A dossier cannot go from “${dossierStatusLabels[current.status]}” to “${dossierStatusLabels[proposed.status]}”.`,
+        );
+      }
+      const next = validated({ ...proposed, createdAt: current.createdAt, updatedAt: current.updatedAt });
+      if (diffDossiers(current, next).length === 0) return { dossier: current, changes: [] };
+      const stamped = { ...next, updatedAt: this.#stamp() };
+      const changes = await this.#writeVersion(current, stamped, source);
+      return { dossier: stamped, changes };
+    });
+  }
+
+  /** Writes a changed dossier and its history entries; call inside a rw transaction on dossiers, summaries, history. */
+  async #writeVersion(before: Dossier, after: Dossier, source: HistorySource): Promise<FieldChange[]> {
+    const changes = diffDossiers(before, after);
+    await this.#putLive(after);
+    const at = after.updatedAt;
+    if (source === 'edit' && changes.length === 1 && (await this.#mergeIntoLastEntry(after.id, changes[0]!, at))) return changes;
+    await this.#t.history.bulkAdd(changes.map((c): HistoryRecord => ({ dossierId: after.id, at, path: c.path, before: c.before, after: c.after, source })));
+    return changes;
+  }
+
+  /** Autosave while typing: fold a change into the previous entry if it edits the same field moments later. */
+  async #mergeIntoLastEntry(dossierId: string, change: FieldChange, at: string): Promise<boolean> {
+    const last = await this.#t.history.where('dossierId').equals(dossierId).last();
+    if (!last || last.seq === undefined || last.source !== 'edit' || last.path !== change.path) return false;
+    if (Date.parse(at) - Date.parse(last.at) > HISTORY_MERGE_WINDOW_MS) return false;
+    if (jsonEqual(last.before as JsonValue, change.after)) await this.#t.history.delete(last.seq);
+    else await this.#t.history.update(last.seq, { after: change.after, at });
+    return true;
+  }
+
+  async #backupText(): Promise<FileText> {
+    const t = this.#t;
+    const dossiers = (await t.dossiers.where('deleted').equals(0).toArray()).map((r) => r.dossier);
+    const ids = new Set(dossiers.map((d) => d.id));
+    const snapshots = (await t.snapshots.toArray()).filter((s) => ids.has(s.dossierId));
+    const history = (await t.history.toArray()).filter((h) => ids.has(h.dossierId)).map(({ seq: _seq, ...entry }) => entry);
+    const createdAt = this.#stamp();
+    const file: BackupFile = buildBackupFile({ dossiers, snapshots, history }, appInfo, createdAt);
+    return { fileName: fileNameForBackup(createdAt), text: serializeFile(file) };
+  }
+
+  /** Read-only mode on a newer database: summarise what can be read, skip what cannot. */
+  async #summariesFromDossiers(): Promise<{ summary: DossierSummary; searchText: string }[]> {
+    const records = await this.#t.dossiers.toArray().catch(() => [] as DossierRecord[]);
+    const out: { summary: DossierSummary; searchText: string }[] = [];
+    for (const r of records) {
+      if (r.deleted === 1) continue;
+      try {
+        const rec = summaryRecordFor(r);
+        out.push({ summary: rec.summary, searchText: rec.searchText });
+      } catch {
+        // A record shape from a newer version: not listable by this version.
+      }
+    }
+    return out;
+  }
+}
+
+/** Opens the workspace database (creating or upgrading it) and returns the repository. */
+export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Workspace> {
+  const opened = await openWorkbenchDatabase(options.name ?? DEFAULT_DATABASE_NAME);
+  return new Workspace(opened.tables, opened.readOnlyReason, options);
+}
