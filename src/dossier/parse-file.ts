@@ -15,6 +15,7 @@ import type { BackupFile, DossierFile } from './file-format';
 import { MAX_FILE_BYTES, MAX_JSON_DEPTH, MAX_REPORTED_PROBLEMS } from './limits';
 import { backupFileMigrations, dossierFileMigrations, migrateFile } from './migrations';
 import type { JsonObject, MigrationChain } from './migrations';
+import { dossierSchema } from './schema';
 import type { Dossier } from './schema';
 
 /** One problem in a file; `path` is empty for problems with the file as a whole. */
@@ -39,6 +40,12 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function formatProblem(problem: FileProblem): string {
   return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
+}
+
+/** Validates a dossier (not a file) with the same plain-language messages as file import. */
+export function validateDossier(value: unknown): { ok: true; dossier: Dossier } | { ok: false; problems: FileProblem[] } {
+  const parsed = dossierSchema.safeParse(value, { error: describeIssue, reportInput: true });
+  return parsed.success ? { ok: true, dossier: parsed.data } : { ok: false, problems: problemsFromIssues(parsed.error.issues) };
 }
 
 export function parseDossierFile(text: string, options: ParseOptions = {}): DossierFileResult {

@@ -11,9 +11,9 @@ import { distinctIndications, queryLibrary, summarizeDossier } from '../../dossi
 import type { DossierSummary, ListQuery } from '../../dossier/library-query';
 import { newDossier } from '../../dossier/new-dossier';
 import type { DossierTemplate } from '../../dossier/new-dossier';
-import { parseBackupFile, parseDossierFile, pathToString } from '../../dossier/parse-file';
+import { formatProblem, parseBackupFile, parseDossierFile, validateDossier } from '../../dossier/parse-file';
 import type { FileProblem } from '../../dossier/parse-file';
-import { canChangeStatus, dossierSchema, dossierStatusLabels } from '../../dossier/schema';
+import { canChangeStatus, dossierStatusLabels } from '../../dossier/schema';
 import type { Dossier, DossierStatus, HistoryEntry, HistorySource, Snapshot, TechnologyType } from '../../dossier/schema';
 import { DEFAULT_DATABASE_NAME, openWorkbenchDatabase } from './database';
 import type { WorkbenchTables } from './database';
@@ -85,18 +85,13 @@ export type RestoreBackupResult =
     }
   | { kind: 'invalid'; problems: FileProblem[] };
 
-function problemsOf(err: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FileProblem[] {
-  return err.issues.map((i) => ({ path: pathToString(i.path), message: i.message }));
-}
-
 /** The dossier as it will be stored, or a WorkspaceError listing every problem. */
 function validated(dossier: Dossier): Dossier {
-  const parsed = dossierSchema.safeParse(dossier);
-  if (!parsed.success) {
-    const problems = problemsOf(parsed.error);
-    throw new WorkspaceError('invalid', `The dossier is not valid: ${problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ')}`, problems);
+  const checked = validateDossier(dossier);
+  if (!checked.ok) {
+    throw new WorkspaceError('invalid', `The dossier is not valid: ${checked.problems.map(formatProblem).join('; ')}`, checked.problems);
   }
-  return parsed.data;
+  return checked.dossier;
 }
 
 function liveRecord(dossier: Dossier): DossierRecord {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { dossierFileMigrations, migrateDossierFile, migrateFile, oldestReadableVersion } from '../../src/dossier/migrations';
+
+const step = (from: number, mark: string) => (f: Record<string, unknown>) => ({ ...f, version: from + 1, trail: [...((f.trail as string[]) ?? []), mark] });
+
+describe('migration pipeline', () => {
+  it('ships version 1 as the first format, so the real chain is empty', () => {
+    expect(Object.keys(dossierFileMigrations)).toEqual([]);
+    expect(migrateDossierFile({ version: 1 })).toEqual({ ok: true, file: { version: 1 }, migratedFrom: null });
+  });
+
+  it('runs every step from the file version to the current one, in order', () => {
+    const chain = { 0: step(0, 'a'), 1: step(1, 'b'), 2: step(2, 'c') };
+    expect(migrateFile({ version: 0 }, chain, 3)).toEqual({ ok: true, file: { version: 3, trail: ['a', 'b', 'c'] }, migratedFrom: 0 });
+    expect(migrateFile({ version: 2 }, chain, 3)).toEqual({ ok: true, file: { version: 3, trail: ['c'] }, migratedFrom: 2 });
+    expect(oldestReadableVersion(chain, 3)).toBe(0);
+  });
+
+  it('does not change the input object', () => {
+    const input = { version: 0, trail: ['x'] };
+    migrateFile(input, { 0: step(0, 'a') }, 1);
+    expect(input).toEqual({ version: 0, trail: ['x'] });
+  });
+
+  it('reports a broken chain, a failing step and a step that forgets the version', () => {
+    expect(migrateFile({ version: 0 }, { 1: step(1, 'b') }, 2)).toEqual({ ok: false, message: 'format version 0 is too old for this version of HTA Workbench (it reads versions 1 to 2)' });
+    const throwing = { 0: () => { throw new Error('field x missing'); } };
+    expect(migrateFile({ version: 0 }, throwing, 1)).toEqual({ ok: false, message: 'could not upgrade from format version 0: field x missing' });
+    expect(migrateFile({ version: 0 }, { 0: (f) => f }, 1)).toEqual({ ok: false, message: 'the upgrade from format version 0 did not produce version 1' });
+  });
+
+  it('refuses newer versions', () => {
+    expect(migrateFile({ version: 5 }, {}, 1)).toEqual({
+      ok: false,
+      message: 'written by a newer HTA Workbench (format version 5); this version reads up to 1. Update HTA Workbench to open it.',
+    });
+  });
+});
