@@ -1,14 +1,79 @@
+import { useCallback } from 'react';
+import { DossierEditorPage } from '../dossiers/dossier-editor-page';
+import { LibraryPage } from '../dossiers/library-page';
+import { useFileActions } from '../dossiers/use-file-actions';
+import { WorkspaceProvider } from '../dossiers/workspace-context';
 import { AppFrame } from '../layout/app-frame';
 import { ToastProvider } from '../ui/toasts';
+import { MenuCommandProvider, useMenuCommand } from './menu-commands';
 import { useRoute } from './use-route';
 
 export function App() {
-  const [route] = useRoute();
   return (
     <ToastProvider>
-      <AppFrame activeNav="library" title={<span className="current">Dossier library</span>}>
-        <div className="page" data-testid="route-page">{route.page}</div>
-      </AppFrame>
+      <MenuCommandProvider>
+        <WorkspaceProvider>
+          <Screens />
+        </WorkspaceProvider>
+      </MenuCommandProvider>
     </ToastProvider>
+  );
+}
+
+function Screens() {
+  const [route, navigate] = useRoute();
+  const openDossier = useCallback((id: string) => navigate({ page: 'dossier', dossierId: id, section: 'overview' }), [navigate]);
+  const files = useFileActions((dossier) => openDossier(dossier.id));
+
+  // Commands that work on every screen (the library and editor handle the rest).
+  useMenuCommand((command) => {
+    switch (command) {
+      case 'go-library':
+        navigate({ page: 'library' });
+        return true;
+      case 'import-dossier':
+        void files.importDossier();
+        return true;
+      case 'backup-workspace':
+        void files.backupWorkspace();
+        return true;
+      case 'restore-workspace':
+        files.restoreWorkspace();
+        return true;
+      default:
+        return false;
+    }
+  });
+
+  let screen;
+  if (route.page === 'dossier') {
+    screen = (
+      <DossierEditorPage
+        dossierId={route.dossierId}
+        section={route.section}
+        files={files}
+        onSection={(section) => navigate({ page: 'dossier', dossierId: route.dossierId, section })}
+      />
+    );
+  } else if (route.page === 'library') {
+    screen = (
+      <AppFrame activeNav="library" title={<span className="current">Dossier library</span>}>
+        <LibraryPage files={files} onOpen={openDossier} />
+      </AppFrame>
+    );
+  } else {
+    screen = (
+      <AppFrame activeNav="" title={<span className="current">Not found</span>}>
+        <div className="page">
+          <div className="notice notice-warning">There is no page at {route.hash}. <a href="#/library">Go to the dossier library</a></div>
+        </div>
+      </AppFrame>
+    );
+  }
+  return (
+    <>
+      {screen}
+      {files.dialogs}
+    </>
   );
 }

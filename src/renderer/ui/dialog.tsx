@@ -59,15 +59,16 @@ export interface ConfirmDialogProps {
   tone?: 'danger' | 'primary';
   onConfirm: () => void;
   onCancel: () => void;
+  testId?: string;
 }
 
-export function ConfirmDialog({ open, title, message, confirmLabel, tone = 'primary', onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, message, confirmLabel, tone = 'primary', onConfirm, onCancel, testId = 'confirm-dialog' }: ConfirmDialogProps) {
   return (
     <Dialog
       open={open}
       title={title}
       onClose={onCancel}
-      testId="confirm-dialog"
+      testId={testId}
       footer={
         <>
           <button type="button" className="btn" onClick={onCancel} data-testid="confirm-cancel" autoFocus>

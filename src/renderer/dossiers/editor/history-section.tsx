@@ -1,0 +1,58 @@
+import { describeChangePath } from '../../../dossier/diff';
+import type { HistoryEntry } from '../../../dossier/schema';
+import { Card } from '../../ui/fields';
+
+const sourceLabels: Record<HistoryEntry['source'], string> = {
+  edit: 'Edit',
+  status: 'Status',
+  'snapshot-restore': 'Snapshot restored',
+  'import-replace': 'Replaced by import',
+};
+
+/** A short text for one side of a change: strings as they are, absent as "—", objects summarised. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string') return value.length > 160 ? `${value.slice(0, 157)}…` : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? '(empty list)' : value.every((v) => typeof v === 'string') ? value.join(', ') : `${value.length} items`;
+  const record = value as Record<string, unknown>;
+  const name = record.title ?? record.citation ?? record.name ?? record.label ?? record.id;
+  return typeof name === 'string' && name !== '' ? `“${name.length > 80 ? `${name.slice(0, 77)}…` : name}”` : '(item)';
+}
+
+export function HistorySection({ entries }: { entries: readonly HistoryEntry[] | undefined }) {
+  return (
+    <Card title="Edit history">
+      {entries === undefined ? (
+        <p className="empty">Loading…</p>
+      ) : entries.length === 0 ? (
+        <p className="empty">No changes recorded yet.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="history-table">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>Field</th>
+                <th>Old</th>
+                <th>New</th>
+                <th>Source</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry, i) => (
+                <tr key={`${entry.at}-${entry.path}-${i}`} data-testid="history-row">
+                  <td className="nowrap">{new Date(entry.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' })}</td>
+                  <td className="mono">{describeChangePath(entry.path)}</td>
+                  <td><span className="diff-old">{describeValue(entry.before)}</span></td>
+                  <td><span className="diff-new">{describeValue(entry.after)}</span></td>
+                  <td>{sourceLabels[entry.source]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,62 @@
+import { Card, TextArea, TextField } from '../../ui/fields';
+import { PlusIcon } from '../../ui/icons';
+import { addPico, linesToList, newLocalId, removePico, updatePico, withoutBlankLines } from '../dossier-edits';
+import type { SectionProps } from './section-props';
+
+export function PicoSection({ dossier, edit }: SectionProps) {
+  return (
+    <div className="section-stack">
+      {dossier.picos.map((pico, index) => (
+        <Card
+          key={pico.id}
+          testId="pico-card"
+          title={`PICO question ${index + 1}`}
+          actions={
+            <button
+              type="button"
+              className="btn btn-sm btn-ghost"
+              disabled={dossier.picos.length <= 1}
+              title={dossier.picos.length <= 1 ? 'A dossier needs at least one PICO question' : undefined}
+              onClick={() => edit((d) => removePico(d, pico.id))}
+            >
+              Remove
+            </button>
+          }
+        >
+          <div className="form-grid">
+            <TextField className="span-2" label="Label" value={pico.label} onChange={(label) => edit((d) => updatePico(d, pico.id, { label }))} />
+            <TextArea label="Population" rows={3} value={pico.population} onChange={(population) => edit((d) => updatePico(d, pico.id, { population }))} />
+            <TextArea label="Intervention" rows={3} value={pico.intervention} onChange={(intervention) => edit((d) => updatePico(d, pico.id, { intervention }))} />
+            <ListArea label="Comparators" values={pico.comparators} onChange={(comparators) => edit((d) => updatePico(d, pico.id, { comparators }))} />
+            <ListArea label="Outcomes" values={pico.outcomes} onChange={(outcomes) => edit((d) => updatePico(d, pico.id, { outcomes }))} />
+          </div>
+        </Card>
+      ))}
+      <div>
+        <button
+          type="button"
+          className="btn"
+          data-testid="add-pico"
+          onClick={() =>
+            edit((d) => addPico(d, { id: newLocalId('pico'), label: `PICO ${d.picos.length + 1}`, population: '', intervention: '', comparators: [], outcomes: [] }))
+          }
+        >
+          <PlusIcon /> Add PICO question
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ListArea({ label, values, onChange }: { label: string; values: string[]; onChange: (values: string[]) => void }) {
+  return (
+    <div
+      onBlur={() => {
+        const cleaned = withoutBlankLines(values);
+        if (cleaned.length !== values.length || cleaned.some((v, i) => v !== values[i])) onChange(cleaned);
+      }}
+    >
+      <TextArea label={label} hint="One per line" rows={3} value={values.join('\n')} onChange={(text) => onChange(linesToList(text))} />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { KeyboardEvent } from 'react';
+import type { Dossier } from '../../../dossier/schema';
+import { editorSections } from './sections';
+
+// Vertical tab list: arrow keys move between sections, Home/End jump (WAI-ARIA tabs pattern).
+
+export function SectionNav({ dossier, active, onSelect }: { dossier: Dossier; active: string; onSelect: (id: string) => void }) {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = editorSections.findIndex((s) => s.id === active);
+    const next =
+      event.key === 'ArrowDown' ? Math.min(index + 1, editorSections.length - 1)
+        : event.key === 'ArrowUp' ? Math.max(index - 1, 0)
+        : event.key === 'Home' ? 0
+        : event.key === 'End' ? editorSections.length - 1
+        : null;
+    if (next === null) return;
+    event.preventDefault();
+    const target = editorSections[next]!;
+    onSelect(target.id);
+    const button = event.currentTarget.querySelector<HTMLButtonElement>(`[data-section="${target.id}"]`);
+    button?.focus();
+  };
+  return (
+    <div className="section-nav" role="tablist" aria-orientation="vertical" aria-label="Dossier sections" onKeyDown={onKeyDown}>
+      {editorSections.map((section, index) => {
+        const heading = index === 0 || editorSections[index - 1]!.group !== section.group ? section.group : null;
+        const selected = section.id === active;
+        return (
+          <div key={section.id} role="presentation">
+            {heading && <div className="section-nav-group" role="presentation">{heading}</div>}
+            <button
+              type="button"
+              role="tab"
+              id={`tab-${section.id}`}
+              aria-selected={selected}
+              aria-controls="section-panel"
+              tabIndex={selected ? 0 : -1}
+              className="section-tab"
+              data-section={section.id}
+              data-testid={`section-${section.id}`}
+              onClick={() => onSelect(section.id)}
+            >
+              {section.domain && <span className="tab-code">{section.domain}</span>}
+              <span>{section.domain ? shortDomainLabel(section.label) : section.label}</span>
+              {section.count && <span className="tab-count">{section.count(dossier)}</span>}
+            </button>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Domain names are long; the nav shows the part before the first "and"/"of" where it helps. */
+function shortDomainLabel(name: string): string {
+  const short: Record<string, string> = {
+    'Health Problem and Current Use of the Technology': 'Health problem & current use',
+    'Description and technical characteristics of technology': 'Technical characteristics',
+    'Costs and economic evaluation': 'Costs & economic evaluation',
+    'Patients and Social aspects': 'Patients & social aspects',
+  };
+  return short[name] ?? name;
+}

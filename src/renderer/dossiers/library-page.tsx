@@ -1,0 +1,264 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import type { ArchivedFilter, DossierSummary, ListQuery, SortKey } from '../../dossier/library-query';
+import { dossierStatusLabels, dossierStatuses, technologyTypeLabels, technologyTypes } from '../../dossier/schema';
+import type { DossierStatus, TechnologyType } from '../../dossier/schema';
+import { useMenuCommand } from '../app/menu-commands';
+import { routeHash } from '../app/routes';
+import { ConfirmDialog } from '../ui/dialog';
+import { SelectField, TextField } from '../ui/fields';
+import { ArrowIcon, DownloadIcon, PlusIcon, UploadIcon } from '../ui/icons';
+import { useToasts } from '../ui/toasts';
+import { NewDossierDialog } from './new-dossier-dialog';
+import { StatusBadge } from './status-badge';
+import type { FileActions } from './use-file-actions';
+import { useWorkspace } from './workspace-context';
+
+// The dossier library: search, filter, sort and act on dossiers. The list is a live query, so it follows
+// every change (including those made by undo) without manual refreshes.
+
+interface Filters {
+  search: string;
+  status: DossierStatus | 'all';
+  technologyType: TechnologyType | 'all';
+  indication: string;
+  archived: ArchivedFilter;
+  sort: SortKey;
+  direction: 'asc' | 'desc';
+}
+
+const initialFilters: Filters = { search: '', status: 'all', technologyType: 'all', indication: '', archived: 'exclude', sort: 'updated', direction: 'desc' };
+
+/** The workspace query for the filter bar's state. */
+export function listQueryFor(filters: Filters): ListQuery {
+  return {
+    search: filters.search,
+    status: filters.status === 'all' ? undefined : filters.status,
+    technologyType: filters.technologyType === 'all' ? undefined : filters.technologyType,
+    indication: filters.indication || undefined,
+    archived: filters.archived,
+    sort: filters.sort,
+    direction: filters.direction,
+  };
+}
+
+function formatUpdated(iso: string): string {
+  const date = new Date(iso);
+  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id: string) => void }) {
+  const workspace = useWorkspace();
+  const toasts = useToasts();
+  const [filters, setFilters] = useState<Filters>(initialFilters);
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<DossierSummary | null>(null);
+  const indicationListId = useId();
+  const rows = useLiveQuery(() => workspace.list(listQueryFor(filters)), [workspace, filters]);
+  const indications = useLiveQuery(() => workspace.indications(), [workspace]) ?? [];
+  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  const readOnly = workspace.readOnlyReason !== null;
+  useMenuCommand((command) => {
+    if (command !== 'new-dossier' || readOnly) return false;
+    setCreating(true);
+    return true;
+  });
+
+  const act = async (action: () => Promise<unknown>, failure: string) => {
+    try {
+      await action();
+    } catch (error) {
+      toasts.show({ tone: 'error', message: `${failure}: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+
+  const sortBy = (key: SortKey) =>
+    setFilters((f) => ({ ...f, sort: key, direction: f.sort === key ? (f.direction === 'asc' ? 'desc' : 'asc') : key === 'updated' ? 'desc' : 'asc' }));
+  const ariaSort = (key: SortKey) => (filters.sort === key ? (filters.direction === 'asc' ? 'ascending' : 'descending') : 'none');
+  const sortHeader = (key: SortKey, label: string) => (
+    <th aria-sort={ariaSort(key)}>
+      <button type="button" className="sort-button" onClick={() => sortBy(key)} data-testid={`sort-${key}`}>
+        {label}
+        <ArrowIcon direction={filters.sort === key ? (filters.direction === 'asc' ? 'up' : 'down') : 'none'} />
+      </button>
+    </th>
+  );
+
+  const confirmDelete = async () => {
+    const target = deleting;
+    setDeleting(null);
+    if (!target) return;
+    await act(async () => {
+      const receipt = await workspace.delete(target.id);
+      toasts.show({
+        message: `Deleted “${receipt.title}”.`,
+        actionLabel: 'Undo',
+        onAction: () => act(() => workspace.undoDelete(receipt.undoToken), 'Undo failed'),
+      });
+    }, 'Delete failed');
+  };
+
+  const filtered = filters.search !== '' || filters.status !== 'all' || filters.technologyType !== 'all' || filters.indication !== '' || filters.archived !== 'exclude';
+
+  return (
+    <div className="page" data-testid="library-page">
+      <div className="page-header">
+        <div className="page-title">
+          <h1>Dossier library</h1>
+          <p>HTA dossiers stored in this workspace on this computer.</p>
+        </div>
+        <div className="btn-group">
+          <button type="button" className="btn" onClick={() => void files.backupWorkspace()} data-testid="backup-workspace">
+            <DownloadIcon /> Back up workspace
+          </button>
+          <button type="button" className="btn" onClick={files.restoreWorkspace} disabled={readOnly} data-testid="restore-workspace">
+            Restore…
+          </button>
+          <button type="button" className="btn" onClick={() => void files.importDossier()} disabled={readOnly} data-testid="import-dossier">
+            <UploadIcon /> Import dossier…
+          </button>
+          <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} disabled={readOnly} data-testid="new-dossier">
+            <PlusIcon /> New dossier
+          </button>
+        </div>
+      </div>
+
+      <section className="card" aria-label="Dossiers">
+        <div className="toolbar" role="search">
+          <TextField className="grow" label="Search" placeholder="Title, technology, indication, answers, citations…" value={filters.search} testId="library-search" onChange={(search) => set({ search })} />
+          <SelectField<DossierStatus | 'all'>
+            label="Status"
+            value={filters.status}
+            testId="filter-status"
+            options={[{ value: 'all', label: 'All statuses' }, ...dossierStatuses.map((s) => ({ value: s, label: dossierStatusLabels[s] }))]}
+            onChange={(status) => set({ status })}
+          />
+          <SelectField<TechnologyType | 'all'>
+            label="Technology type"
+            value={filters.technologyType}
+            testId="filter-technology"
+            options={[{ value: 'all', label: 'All types' }, ...technologyTypes.map((t) => ({ value: t, label: technologyTypeLabels[t] }))]}
+            onChange={(technologyType) => set({ technologyType })}
+          />
+          <div className="field">
+            <label className="field-label" htmlFor={`${indicationListId}-input`}>Indication</label>
+            <input
+              id={`${indicationListId}-input`}
+              className="input"
+              list={indicationListId}
+              value={filters.indication}
+              placeholder="Any indication"
+              data-testid="filter-indication"
+              onChange={(event) => set({ indication: event.target.value })}
+            />
+            <datalist id={indicationListId}>
+              {indications.map((indication) => <option key={indication} value={indication} />)}
+            </datalist>
+          </div>
+          <SelectField<ArchivedFilter>
+            label="Archived"
+            value={filters.archived}
+            testId="filter-archived"
+            options={[{ value: 'exclude', label: 'Hide archived' }, { value: 'include', label: 'Show archived' }, { value: 'only', label: 'Only archived' }]}
+            onChange={(archived) => set({ archived })}
+          />
+          {filtered && (
+            <button type="button" className="btn btn-ghost" onClick={() => setFilters(initialFilters)}>Clear filters</button>
+          )}
+        </div>
+        {rows === undefined ? (
+          <p className="empty">Loading…</p>
+        ) : rows.length === 0 ? (
+          <p className="empty" data-testid="library-empty">
+            {filtered ? 'No dossier matches these filters.' : 'The library is empty. Create a dossier or import one.'}
+          </p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table" data-testid="library-table">
+              <thead>
+                <tr>
+                  {sortHeader('title', 'Dossier')}
+                  <th>Technology type</th>
+                  <th>Indication</th>
+                  {sortHeader('status', 'Status')}
+                  <th>Progress</th>
+                  <th className="num">Evidence</th>
+                  {sortHeader('updated', 'Last changed')}
+                  <th className="actions"><span className="visually-hidden">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id} className={row.archived ? 'is-archived' : undefined} data-testid="library-row" data-dossier-id={row.id}>
+                    <td className="title-cell">
+                      <a href={routeHash({ page: 'dossier', dossierId: row.id, section: 'overview' })} data-testid="open-dossier">{row.title}</a>
+                      <div className="subtle">{[row.technologyName, row.manufacturer].filter(Boolean).join(' · ') || 'No technology named yet'}</div>
+                    </td>
+                    <td className="nowrap">{technologyTypeLabels[row.technologyType]}</td>
+                    <td className="indication-cell"><div className="clamp">{row.indication || <span className="subtle">—</span>}</div></td>
+                    <td className="nowrap">
+                      <StatusBadge status={row.status} /> {row.archived && <span className="badge badge-archived">Archived</span>}
+                    </td>
+                    <td className="nowrap">
+                      <Progress done={row.completion.done} total={row.completion.total} />
+                    </td>
+                    <td className="num">{row.evidenceCount}</td>
+                    <td className="nowrap">{formatUpdated(row.updatedAt)}</td>
+                    <td className="actions">
+                      <button type="button" className="btn btn-sm btn-ghost" onClick={() => onOpen(row.id)} aria-label={`Open ${row.title}`}>Open</button>
+                      <button type="button" className="btn btn-sm btn-ghost" onClick={() => void files.exportDossier(row.id)} aria-label={`Export ${row.title}`} data-testid="export-dossier">Export</button>
+                      <button type="button" className="btn btn-sm btn-ghost" disabled={readOnly} onClick={() => void act(() => workspace.duplicate(row.id), 'Duplicate failed')} aria-label={`Duplicate ${row.title}`} data-testid="duplicate-dossier">Duplicate</button>
+                      <button type="button" className="btn btn-sm btn-ghost" disabled={readOnly} onClick={() => void act(() => workspace.setArchived(row.id, !row.archived), 'Archiving failed')} aria-label={`${row.archived ? 'Unarchive' : 'Archive'} ${row.title}`} data-testid="archive-dossier">
+                        {row.archived ? 'Unarchive' : 'Archive'}
+                      </button>
+                      <button type="button" className="btn btn-sm btn-ghost danger-text" disabled={readOnly} onClick={() => setDeleting(row)} aria-label={`Delete ${row.title}`} data-testid="delete-dossier">Delete</button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {rows !== undefined && rows.length > 0 && (
+          <div className="table-footer subtle" data-testid="library-count">{rows.length} dossier{rows.length === 1 ? '' : 's'}</div>
+        )}
+      </section>
+
+      <NewDossierDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreate={async (options) => {
+          const dossier = await workspace.create(options);
+          setCreating(false);
+          onOpen(dossier.id);
+        }}
+      />
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this dossier?"
+        message={
+          <p>
+            “{deleting?.title}” will be removed from the library. You can undo this right after deleting.
+          </p>
+        }
+        confirmLabel="Delete dossier"
+        testId="delete-dialog"
+        tone="danger"
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => void confirmDelete()}
+      />
+    </div>
+  );
+}
+
+function Progress({ done, total }: { done: number; total: number }) {
+  const percent = total === 0 ? 0 : Math.round((done / total) * 100);
+  return (
+    <span className="progress" title={`${done} of ${total} assessment elements complete or not relevant`}>
+      <span className="progress-track" aria-hidden="true">
+        <span className="progress-fill" style={{ width: `${percent}%` }} />
+      </span>
+      <span className="progress-label">{done}/{total}</span>
+    </span>
+  );
+}

@@ -1,0 +1,186 @@
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import type { DossierSummary } from '../../dossier/library-query';
+import type { FileProblem } from '../../dossier/parse-file';
+import type { Dossier } from '../../dossier/schema';
+import type { FileText } from '../db/workspace';
+import { usePlatform } from '../platform/platform-context';
+import { ConfirmDialog, Dialog } from '../ui/dialog';
+import { useToasts } from '../ui/toasts';
+import { backupFileTypes, dossierFileTypes, jsonMimeType, maxImportBytes } from './file-types';
+import { ProblemsDialog } from './problems-dialog';
+import { useWorkspace } from './workspace-context';
+
+// Export, import, backup and restore: the workspace makes and checks the file text, the platform moves it.
+
+type Pending =
+  | { kind: 'none' }
+  | { kind: 'problems'; title: string; intro: string; problems: FileProblem[] }
+  | { kind: 'conflict'; text: string; existing: DossierSummary; incoming: DossierSummary }
+  | { kind: 'confirm-restore' }
+  | { kind: 'restored'; counts: { dossiers: number; snapshots: number; history: number }; previous: FileText };
+
+export interface FileActions {
+  exportDossier: (id: string) => Promise<void>;
+  importDossier: () => Promise<void>;
+  backupWorkspace: () => Promise<void>;
+  restoreWorkspace: () => void;
+  /** The dialogs these actions open; render once. */
+  dialogs: ReactNode;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function useFileActions(onImported?: (dossier: Dossier) => void): FileActions {
+  const workspace = useWorkspace();
+  const platform = usePlatform();
+  const toasts = useToasts();
+  const [pending, setPending] = useState<Pending>({ kind: 'none' });
+  const close = () => setPending({ kind: 'none' });
+
+  const saveText = async (file: FileText, what: string) => {
+    const outcome = await platform.saveFile({ suggestedName: file.fileName, content: file.text, mimeType: jsonMimeType, fileTypes: what === 'backup' ? backupFileTypes : dossierFileTypes });
+    if (outcome.saved) toasts.show({ message: `Saved ${what} as ${outcome.location}.` });
+  };
+
+  const readFile = async (fileTypes: typeof dossierFileTypes): Promise<string | null> => {
+    const opened = await platform.openFile({ fileTypes, maxBytes: maxImportBytes });
+    if (opened.opened) return opened.content;
+    if (opened.reason !== 'canceled') {
+      setPending({ kind: 'problems', title: 'The file could not be read', intro: 'HTA Workbench could not read the file you chose.', problems: [{ path: '', message: opened.message ?? opened.reason }] });
+    }
+    return null;
+  };
+
+  const finishImport = async (text: string, onConflict?: 'copy' | 'replace') => {
+    const result = await workspace.importDossier(text, onConflict ? { onConflict } : {});
+    if (result.kind === 'invalid') {
+      setPending({ kind: 'problems', title: 'This file cannot be imported', intro: 'The file is not a valid HTA Workbench dossier.', problems: result.problems });
+    } else if (result.kind === 'conflict') {
+      setPending({ kind: 'conflict', text, existing: result.existing, incoming: result.incoming });
+    } else {
+      close();
+      const how = result.mode === 'replace' ? 'replaced the existing dossier' : result.mode === 'copy' ? 'imported as a copy' : 'imported';
+      toasts.show({ message: `“${result.dossier.title}” ${how}.` });
+      onImported?.(result.dossier);
+    }
+  };
+
+  const guard = (action: () => Promise<void>, failure: string) => async () => {
+    try {
+      await action();
+    } catch (error) {
+      toasts.show({ tone: 'error', message: `${failure}: ${errorMessage(error)}` });
+    }
+  };
+
+  const restore = guard(async () => {
+    close();
+    const text = await readFile(backupFileTypes);
+    if (text === null) return;
+    const result = await workspace.restoreBackup(text);
+    if (result.kind === 'invalid') {
+      setPending({ kind: 'problems', title: 'This backup cannot be restored', intro: 'The file is not a valid HTA Workbench backup.', problems: result.problems });
+    } else {
+      setPending({ kind: 'restored', counts: result.counts, previous: result.previous });
+    }
+  }, 'Restore failed');
+
+  const dialogs = (
+    <>
+      <ProblemsDialog
+        title={pending.kind === 'problems' ? pending.title : ''}
+        intro={pending.kind === 'problems' ? pending.intro : ''}
+        problems={pending.kind === 'problems' ? pending.problems : null}
+        onClose={close}
+      />
+      <Dialog
+        open={pending.kind === 'conflict'}
+        title="This dossier is already in your library"
+        onClose={close}
+        testId="conflict-dialog"
+        footer={
+          <>
+            <button type="button" className="btn" onClick={close}>Cancel</button>
+            <button type="button" className="btn" data-testid="conflict-replace" onClick={guard(async () => { if (pending.kind === 'conflict') await finishImport(pending.text, 'replace'); }, 'Import failed')}>
+              Replace existing
+            </button>
+            <button type="button" className="btn btn-primary" data-testid="conflict-copy" onClick={guard(async () => { if (pending.kind === 'conflict') await finishImport(pending.text, 'copy'); }, 'Import failed')} autoFocus>
+              Import as a copy
+            </button>
+          </>
+        }
+      >
+        {pending.kind === 'conflict' && (
+          <>
+            <p>The file holds a dossier with the same identity as one in your library.</p>
+            <dl className="kv">
+              <dt>In your library</dt>
+              <dd>{pending.existing.title} <span className="subtle">(changed {new Date(pending.existing.updatedAt).toLocaleString()})</span></dd>
+              <dt>In the file</dt>
+              <dd>{pending.incoming.title} <span className="subtle">(changed {new Date(pending.incoming.updatedAt).toLocaleString()})</span></dd>
+            </dl>
+            <p className="subtle">Replacing keeps the current version as an automatic snapshot of the dossier.</p>
+          </>
+        )}
+      </Dialog>
+      <ConfirmDialog
+        open={pending.kind === 'confirm-restore'}
+        title="Restore the whole workspace from a backup?"
+        message={
+          <>
+            <p>Every dossier in this workspace will be replaced by the contents of the backup file you choose next.</p>
+            <p className="subtle">A backup of the current workspace is made first and offered for download.</p>
+          </>
+        }
+        confirmLabel="Choose backup file…"
+        testId="restore-confirm-dialog"
+        tone="danger"
+        onCancel={close}
+        onConfirm={() => void restore()}
+      />
+      <Dialog
+        open={pending.kind === 'restored'}
+        title="Workspace restored"
+        onClose={close}
+        testId="restored-dialog"
+        footer={
+          <>
+            <button type="button" className="btn" onClick={close}>Close</button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid="download-previous"
+              onClick={guard(async () => { if (pending.kind === 'restored') await saveText(pending.previous, 'backup'); }, 'Saving the previous workspace failed')}
+            >
+              Save backup of the previous workspace
+            </button>
+          </>
+        }
+      >
+        {pending.kind === 'restored' && (
+          <>
+            <p data-testid="restored-counts">
+              Restored {pending.counts.dossiers} dossier{pending.counts.dossiers === 1 ? '' : 's'}, {pending.counts.snapshots} snapshot
+              {pending.counts.snapshots === 1 ? '' : 's'} and {pending.counts.history} history entr{pending.counts.history === 1 ? 'y' : 'ies'}.
+            </p>
+            <p>Before restoring, the workspace as it was has been backed up as <span className="mono">{pending.previous.fileName}</span>. Save it if you may want it back.</p>
+          </>
+        )}
+      </Dialog>
+    </>
+  );
+
+  return {
+    exportDossier: (id) => guard(async () => saveText(await workspace.exportDossier(id), 'the dossier'), 'Export failed')(),
+    importDossier: guard(async () => {
+      const text = await readFile(dossierFileTypes);
+      if (text !== null) await finishImport(text);
+    }, 'Import failed'),
+    backupWorkspace: guard(async () => saveText(await workspace.backup(), 'backup'), 'Backup failed'),
+    restoreWorkspace: () => setPending({ kind: 'confirm-restore' }),
+    dialogs,
+  };
+}
