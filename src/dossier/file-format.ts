@@ -77,16 +77,21 @@ export function serializeFile(file: DossierFile | BackupFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** A safe file name from a title: ASCII letters, digits and dashes, at most 80 characters before the extension. */
+const MAX_SLUG = 100;
+
+/** A safe file name from a title: ASCII letters, digits and dashes, cut at a word boundary to at most 100 characters. */
 export function fileNameForDossier(dossier: Pick<Dossier, 'title'>): string {
-  const slug = dossier.title
+  let slug = dossier.title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/g, '');
+    .replace(/^-+|-+$/g, '');
+  if (slug.length > MAX_SLUG) {
+    const cut = slug.slice(0, MAX_SLUG + 1);
+    const lastDash = cut.lastIndexOf('-');
+    slug = lastDash > MAX_SLUG / 2 ? cut.slice(0, lastDash) : slug.slice(0, MAX_SLUG);
+  }
   return `${slug || 'dossier'}${DOSSIER_FILE_EXTENSION}`;
 }
 

@@ -86,3 +86,14 @@ describe('nextItemId', () => {
     expect(nextItemId('ev', [{ id: 'ev-2' }, { id: 'ev-10' }, { id: 'ev-x' }, { id: 'pico-40' }])).toBe('ev-11');
   });
 });
+
+describe('file names', () => {
+  it('makes safe names from titles, cut at a word boundary', async () => {
+    const { fileNameForDossier, fileNameForBackup } = await import('../../src/dossier/file-format');
+    expect(fileNameForDossier({ title: 'Évaluation: NGS / ctDNA (2026)' })).toBe('evaluation-ngs-ctdna-2026.htad.json');
+    expect(fileNameForDossier({ title: '***' })).toBe('dossier.htad.json');
+    const long = fileNameForDossier({ title: `${'word '.repeat(30)}end` });
+    expect(long).toBe(`${'word-'.repeat(19)}word.htad.json`);
+    expect(fileNameForBackup('2026-11-28T10:00:01.123Z')).toBe('hta-workbench-backup-2026-11-28T10-00-01.htabackup.json');
+  });
+});

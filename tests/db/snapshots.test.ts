@@ -1,0 +1,43 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { freshWorkspace } from './helpers';
+
+describe('snapshots', () => {
+  it('creates named snapshots, lists them newest first, and restores one', async () => {
+    const { ws, clock } = await freshWorkspace();
+    const d = await ws.create({ title: 'Version A' });
+    const s1 = await ws.createSnapshot(d.id, '  Before review  ');
+    expect(s1).toEqual({ id: expect.any(String), dossierId: d.id, name: 'Before review', createdAt: '2026-11-28T10:00:00.000Z', automatic: false });
+    clock.advance(1000);
+    const b = (await ws.update(d.id, (x) => ({ ...x, title: 'Version B', indication: 'NSCLC' }))).dossier;
+    clock.advance(1000);
+    await ws.createSnapshot(d.id, 'After edit');
+    expect((await ws.listSnapshots(d.id)).map((s) => s.name)).toEqual(['After edit', 'Before review']);
+    expect((await ws.getSnapshot(s1.id))?.dossier).toEqual(d);
+
+    clock.advance(1000);
+    const { dossier, safetySnapshot } = await ws.restoreSnapshot(s1.id);
+    expect(dossier).toEqual({ ...d, updatedAt: '2026-11-28T10:00:03.000Z' });
+    expect(await ws.get(d.id)).toEqual(dossier);
+    // The state it replaced was saved first.
+    expect(safetySnapshot).toMatchObject({ name: 'Before restoring “Before review”', automatic: true });
+    expect((await ws.getSnapshot(safetySnapshot.id))?.dossier).toEqual(b);
+    // History records the restore as changes.
+    const h = await ws.history(d.id);
+    expect(h.filter((e) => e.source === 'snapshot-restore').map((e) => [e.path, e.before, e.after])).toEqual([
+      ['title', 'Version B', 'Version A'],
+      ['indication', 'NSCLC', ''],
+    ].reverse());
+    ws.close();
+  });
+
+  it('reports a missing snapshot and deletes snapshots', async () => {
+    const { ws } = await freshWorkspace();
+    const d = await ws.create({ title: 'T' });
+    const s = await ws.createSnapshot(d.id, 'x');
+    await ws.deleteSnapshot(s.id);
+    expect(await ws.listSnapshots(d.id)).toEqual([]);
+    await expect(ws.restoreSnapshot(s.id)).rejects.toMatchObject({ code: 'not-found' });
+    ws.close();
+  });
+});
