@@ -2,6 +2,9 @@
 // bench/run.ts (engine core) calls runUncertaintyBench(); `npx tsx bench/uncertainty.ts` runs it alone.
 import { createParameterSampler } from '../src/engine/uncertainty/sampler';
 import type { ParameterDistribution } from '../src/engine/uncertainty/distributions';
+import { netBenefitSummary } from '../src/engine/uncertainty/psa-summary';
+import type { PsaResults } from '../src/engine/uncertainty/psa-summary';
+import { evppiByRegression } from '../src/engine/uncertainty/evppi';
 
 export interface UncertaintyBenchResult {
   name: string;
@@ -28,7 +31,9 @@ function bestOf(repeats: number, run: () => void): number {
 }
 
 function samplingBench(draws: number): UncertaintyBenchResult[] {
+  const t0 = performance.now();
   const sampler = createParameterSampler(benchParameters, [], 1);
+  const setupMs = performance.now() - t0;
   const block = new Float64Array(draws * sampler.parameterCount);
   sampler.fill(0, draws, block); // warm-up
   const ms = bestOf(5, () => sampler.fill(0, draws, block));
@@ -38,14 +43,47 @@ function samplingBench(draws: number): UncertaintyBenchResult[] {
   withCopula.fill(0, draws / 10, block);
   const copulaMs = bestOf(3, () => withCopula.fill(0, draws / 10, block));
   return [
+    { name: 'sampler setup, 15 parameters (first time: inversion tables)', value: setupMs, unit: 'ms' },
     { name: 'sample 15 parameters (independent), per draw', value: (ms * 1000) / draws, unit: 'us' },
     { name: 'sample 15 parameters (independent), draws per second', value: draws / (ms / 1000), unit: 'draws/s' },
     { name: 'sample 15 parameters (3 correlated by copula), per draw', value: (copulaMs * 1000) / (draws / 10), unit: 'us' },
   ];
 }
 
+/** Synthetic PSA: 4 strategies whose costs and effects are functions of the 15 parameters. */
+function syntheticPsa(draws: number): { results: PsaResults; values: Float64Array } {
+  const sampler = createParameterSampler(benchParameters, [], 2);
+  const values = sampler.fill(0, draws);
+  const width = sampler.parameterCount;
+  const s = 4;
+  const costs = new Float64Array(draws * s);
+  const effects = new Float64Array(draws * s);
+  for (let i = 0; i < draws; i++) {
+    const v = (k: number) => values[i * width + k]!;
+    for (let j = 0; j < s; j++) {
+      costs[i * s + j] = v(5 + j) * (1 + v(10 + (j % 3))) + 100 * v(13);
+      effects[i * s + j] = 5 * (1 - v(j)) + 0.1 * j * v(14);
+    }
+  }
+  return { results: { strategyIds: ['a', 'b', 'c', 'd'], draws, costs, effects }, values };
+}
+
+function summaryBench(draws: number): UncertaintyBenchResult[] {
+  const { results, values } = syntheticPsa(draws);
+  const grid = Array.from({ length: 101 }, (_, k) => k * 1000);
+  const summaryMs = bestOf(3, () => netBenefitSummary(results, grid));
+  const names = benchParameters.map((p) => p.name);
+  const evppiMs = bestOf(1, () => evppiByRegression(results, { names, values }, [['p0']], 20000, { seDraws: 100 }));
+  const pairMs = bestOf(1, () => evppiByRegression(results, { names, values }, [['p0', 'c0']], 20000, { seDraws: 100 }));
+  return [
+    { name: `CEAC/CEAF/EVPI/expected loss, ${draws} draws x 4 strategies x 101 thresholds`, value: summaryMs, unit: 'ms' },
+    { name: `EVPPI one parameter (with SE, 100 posterior draws), ${draws} draws`, value: evppiMs, unit: 'ms' },
+    { name: `EVPPI two-parameter group (with SE), ${draws} draws`, value: pairMs, unit: 'ms' },
+  ];
+}
+
 export function runUncertaintyBench(): UncertaintyBenchResult[] {
-  return [...samplingBench(200000)];
+  return [...samplingBench(200000), ...summaryBench(10000)];
 }
 
 if (process.argv[1]?.endsWith('uncertainty.ts')) {

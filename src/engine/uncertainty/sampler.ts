@@ -1,22 +1,26 @@
 // Parameter sampler for probabilistic analysis: fills a draws x parameters block (row-major Float64Array) for any
 // range of draw indices [start, end). Draw i always comes from stream floor(i / DRAWS_PER_STREAM) of the seed, at
 // the same position in it, so a run split into chunks across any number of workers gives identical draws.
-// Samplers are stdlib's (gamma: Marsaglia-Tsang; beta: stdlib's Cheng-type/gamma-ratio algorithms; normal:
-// improved ziggurat) driven by the stream's uniforms. stdlib's ziggurat keeps an internal MT19937 seeded from
-// the first uniforms it sees, so the samplers are re-created at the start of every stream (fixed order);
-// that costs about 0.1 ms per stream, about 0.05 us per draw. Correlated parameters (Gaussian copula) and the
-// truncated normal are drawn by inverse CDF; Dirichlet groups as normalised Gamma(alpha_i, 1) draws.
+// How each type is drawn (all from the stream's uniforms, through stdlib):
+//  - normal and log-normal: mu + sigma Z and exp(mu + sigma Z), Z from stdlib's improved ziggurat;
+//  - beta, gamma, truncated normal: numerical inversion in normal scores, X = Q(Phi(Z)) read from a table built
+//    from stdlib's exact quantiles (see inversion-table.ts, checked to 1e-8 of the 95 % range); if the table
+//    cannot reach that accuracy, stdlib's exact samplers (beta, gamma) or the exact inverse CDF are used;
+//  - uniform: min + (max - min) U; triangular: stdlib's sampler; Dirichlet: normalised stdlib Gamma(alpha_i, 1);
+//  - Gaussian copula: correlated normal scores z = L e, then each marginal's h(z) (the same tables).
+// stdlib's ziggurat keeps an internal MT19937 seeded from the first uniform it sees, so samplers are re-created
+// at the start of every stream in a fixed order (about 0.05 ms per stream of DRAWS_PER_STREAM draws).
 import betaFactory from '@stdlib/random-base-beta';
 import gammaFactory from '@stdlib/random-base-gamma';
-import lognormalFactory from '@stdlib/random-base-lognormal';
 import normalFactory from '@stdlib/random-base-normal';
 import triangularFactory from '@stdlib/random-base-triangular';
-import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import { choleskyFactor, CorrelationError } from './copula';
 import type { CorrelationSpec } from './copula';
 import { distributionQuantile, resolveParameters } from './distributions';
+import { exactTransform, interpolate, inversionTableFor } from './inversion-table';
+import type { InversionTable } from './inversion-table';
 import type { ParameterDistribution, ResolvedDistribution } from './distributions';
 import { assertValidSeed, DRAWS_PER_STREAM, StreamSequence } from './rng';
 
@@ -40,11 +44,13 @@ const enum Kind {
   TruncatedNormal,
   Uniform,
   Triangular,
+  Table,
 }
 
 interface CopulaGroup {
   columns: Int32Array;
   dists: ResolvedDistribution[];
+  tables: (InversionTable | null)[];
   lower: Float64Array;
   normals: Float64Array;
 }
@@ -58,13 +64,11 @@ interface ChunkSamplers {
   uniform: () => number;
   beta: (a: number, b: number) => number;
   gamma: (shape: number, rate: number) => number;
-  lognormal: (mu: number, sigma: number) => number;
   normal: (mu: number, sigma: number) => number;
   triangular: (a: number, b: number, c: number) => number;
 }
 
 const U_MIN = 2 ** -53;
-const U_MAX = 1 - 2 ** -53;
 const unusedSampler = (): number => Number.NaN;
 
 function kindOf(dist: ResolvedDistribution): Kind {
@@ -134,6 +138,7 @@ function copulaGroups(
     return {
       columns: Int32Array.from(cols),
       dists: cols.map((c) => dists[c]!),
+      tables: cols.map((c) => tableFor(dists[c]!)),
       lower,
       normals: new Float64Array(cols.length),
     };
@@ -160,7 +165,6 @@ function samplersOver(generator: JumpableRandomGenerator, needs: Set<string>): C
     uniform,
     beta: needs.has('beta') ? betaFactory.factory(opts) : unusedSampler,
     gamma: needs.has('gamma') ? gammaFactory.factory(opts) : unusedSampler,
-    lognormal: needs.has('lognormal') ? lognormalFactory.factory(opts) : unusedSampler,
     normal: needs.has('normal') ? normalFactory.factory(opts) : unusedSampler,
     triangular: needs.has('triangular') ? triangularFactory.factory(opts) : unusedSampler,
   };
@@ -188,7 +192,8 @@ export function createParameterSampler(
 
   const independent = dists.map((_, c) => c).filter((c) => !grouped.has(c));
   const indColumns = Int32Array.from(independent);
-  const indKinds = Uint8Array.from(independent.map((c) => kindOf(dists[c]!)));
+  const tables = independent.map((c) => tableFor(dists[c]!));
+  const indKinds = Uint8Array.from(independent.map((c, k) => (tables[k] ? Kind.Table : kindOf(dists[c]!))));
   const pa = new Float64Array(independent.length);
   const pb = new Float64Array(independent.length);
   const pc = new Float64Array(independent.length);
@@ -201,8 +206,7 @@ export function createParameterSampler(
   for (const kind of indKinds) {
     if (kind === Kind.Beta) needs.add('beta');
     if (kind === Kind.Gamma) needs.add('gamma');
-    if (kind === Kind.Lognormal) needs.add('lognormal');
-    if (kind === Kind.Normal) needs.add('normal');
+    if (kind === Kind.Lognormal || kind === Kind.Normal || kind === Kind.Table) needs.add('normal');
     if (kind === Kind.Triangular) needs.add('triangular');
   }
   if (dirichlets.length > 0) needs.add('gamma');
@@ -224,7 +228,10 @@ export function createParameterSampler(
           x = s.gamma(a, b);
           break;
         case Kind.Lognormal:
-          x = s.lognormal(a, b);
+          x = Math.exp(a + b * s.normal(0, 1));
+          break;
+        case Kind.Table:
+          x = interpolate(tables[k]!, s.normal(0, 1));
           break;
         case Kind.Normal:
           x = s.normal(a, b);
@@ -306,10 +313,19 @@ function drawCopula(s: ChunkSamplers, group: CopulaGroup, out: Float64Array, off
     for (let k = 0; k <= i; k++) z += group.lower[i * n + k]! * e[k]!;
     e[i] = z;
   }
-  for (let i = 0; i < n; i++) {
-    let u = normalCdf(e[i]!, 0, 1);
-    if (u < U_MIN) u = U_MIN;
-    else if (u > U_MAX) u = U_MAX;
-    out[offset + group.columns[i]!] = distributionQuantile(group.dists[i]!, u);
-  }
+  for (let i = 0; i < n; i++) out[offset + group.columns[i]!] = transformNormalScore(group.dists[i]!, group.tables[i]!, e[i]!);
+}
+
+/** X = Q(Phi(z)) for a normal score z: closed forms for (log-)normal, else the table or the exact quantile. */
+function transformNormalScore(dist: ResolvedDistribution, table: InversionTable | null, z: number): number {
+  if (table !== null) return interpolate(table, z);
+  if (dist.type === 'normal' && dist.lower === -Infinity && dist.upper === Infinity) return dist.mean + dist.sd * z;
+  if (dist.type === 'lognormal') return Math.exp(dist.meanlog + dist.sdlog * z);
+  return exactTransform(dist, z);
+}
+
+/** Inversion tables for the types whose stdlib samplers are slow (beta, gamma, truncated normal). */
+function tableFor(dist: ResolvedDistribution): InversionTable | null {
+  const tabulated = dist.type === 'beta' || dist.type === 'gamma' || (dist.type === 'normal' && (dist.lower > -Infinity || dist.upper < Infinity));
+  return tabulated ? inversionTableFor(dist) : null;
 }

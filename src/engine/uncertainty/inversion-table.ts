@@ -1,0 +1,82 @@
+// Fast sampling by numerical inversion in normal scores: a parameter X with quantile function Q is drawn as
+// X = h(Z), h(z) = Q(Phi(z)), Z ~ N(0, 1) (stdlib's improved ziggurat). h is tabulated once from stdlib's exact
+// quantile at KNOTS equally spaced points on [-Z_MAX, Z_MAX] and read back by 4-point (cubic) Lagrange
+// interpolation, about 10 ns instead of 100-200 ns for stdlib's gamma/beta samplers. The table is accepted only
+// if, at checked midpoints, interpolation differs from the exact quantile by less than TOLERANCE x the
+// distribution's 95 % range (typical errors are 1e-12); otherwise the caller uses the exact sampler. Outside +-Z_MAX (probability ~1e-15)
+// the exact quantile is used. Z_MAX = 5.5 (probability 4e-8 outside) because beyond it 1 - Phi(-z) can no
+// longer carry the upper-tail probability to better than 1e-8 relative, so even the "exact" values jitter.
+// The same h serves the Gaussian copula directly (correlated normal scores).
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { distributionQuantile } from './distributions';
+import type { ResolvedDistribution } from './distributions';
+
+export const Z_MAX = 5.5;
+export const KNOTS = 257;
+const STEP = (2 * Z_MAX) / (KNOTS - 1);
+const INV_STEP = 1 / STEP;
+const TOLERANCE = 1e-8;
+const CHECK_EVERY = 4;
+const U_MIN = 2 ** -53;
+const U_MAX = 1 - 2 ** -53;
+
+export interface InversionTable {
+  dist: ResolvedDistribution;
+  values: Float64Array;
+}
+
+/** Exact h(z) = Q(Phi(z)), computing the tail probability on the short side for precision. */
+export function exactTransform(dist: ResolvedDistribution, z: number): number {
+  const u = z > 0 ? 1 - normalCdf(-z, 0, 1) : normalCdf(z, 0, 1);
+  return distributionQuantile(dist, u < U_MIN ? U_MIN : u > U_MAX ? U_MAX : u);
+}
+
+// Tables cost 3-20 ms each (stdlib's quantiles are slow in the tails), so they are kept per distribution for
+// the life of the worker; the cache is bounded and holds only deterministic values.
+const cache = new Map<string, InversionTable | null>();
+const CACHE_LIMIT = 512;
+
+/** Tabulated h, or null when cubic interpolation cannot reach the tolerance for this distribution (cached). */
+export function inversionTableFor(dist: ResolvedDistribution): InversionTable | null {
+  const key = JSON.stringify(dist);
+  let table = cache.get(key);
+  if (table === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    table = buildInversionTable(dist);
+    cache.set(key, table);
+  }
+  return table;
+}
+
+/** Tabulated h, or null when cubic interpolation cannot reach the tolerance for this distribution. */
+export function buildInversionTable(dist: ResolvedDistribution): InversionTable | null {
+  const values = new Float64Array(KNOTS);
+  for (let k = 0; k < KNOTS; k++) values[k] = exactTransform(dist, -Z_MAX + k * STEP);
+  if (!values.every(Number.isFinite)) return null;
+  const table = { dist, values };
+  const range = distributionQuantile(dist, 0.975) - distributionQuantile(dist, 0.025);
+  const limit = TOLERANCE * (range > 0 ? range : 1);
+  for (let k = 1; k < KNOTS - 2; k += CHECK_EVERY) {
+    const z = -Z_MAX + (k + 0.5) * STEP;
+    if (!(Math.abs(interpolate(table, z) - exactTransform(dist, z)) <= limit)) return null;
+  }
+  return table;
+}
+
+/** h(z) by interpolation (exact outside the table's interior). */
+export function interpolate(table: InversionTable, z: number): number {
+  const t = (z + Z_MAX) * INV_STEP;
+  const j = Math.floor(t);
+  if (j < 1 || j > KNOTS - 3) return exactTransform(table.dist, z);
+  const f = t - j;
+  const v = table.values;
+  const fm1 = f - 1;
+  const fm2 = f - 2;
+  const fp1 = f + 1;
+  return (
+    (-f * fm1 * fm2 * v[j - 1]!) / 6 +
+    (fp1 * fm1 * fm2 * v[j]!) / 2 -
+    (fp1 * f * fm2 * v[j + 1]!) / 2 +
+    (fp1 * f * fm1 * v[j + 2]!) / 6
+  );
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { buildInversionTable, exactTransform, interpolate, Z_MAX } from '../../../src/engine/uncertainty/inversion-table';
+import { distributionQuantile, resolveDistribution } from '../../../src/engine/uncertainty/distributions';
+import type { DistributionSpec } from '../../../src/engine/uncertainty/distribution-spec';
+
+describe('numerical inversion tables', () => {
+  it.each([
+    { type: 'beta', mean: 0.1, se: 0.03 },
+    { type: 'beta', alpha: 2, beta: 50 },
+    { type: 'gamma', mean: 1000, se: 200 },
+    { type: 'gamma', shape: 0.6, scale: 2 },
+  ] as DistributionSpec[])('interpolates Q(Phi(z)) to 1e-8 of the 95 %% range for %o', (spec) => {
+    const dist = resolveDistribution('x', spec);
+    const table = buildInversionTable(dist);
+    expect(table).not.toBeNull();
+    const range = distributionQuantile(dist, 0.975) - distributionQuantile(dist, 0.025);
+    let worst = 0;
+    for (let k = 0; k <= 997; k++) {
+      const z = -Z_MAX + 0.05 + (k * (2 * Z_MAX - 0.1)) / 997;
+      worst = Math.max(worst, Math.abs(interpolate(table!, z) - exactTransform(dist, z)));
+    }
+    expect(worst / range).toBeLessThan(1e-8);
+  });
+
+  it('h(0) is the median and values outside the table are exact', () => {
+    const dist = resolveDistribution('x', { type: 'gamma', shape: 1, rate: 1 });
+    const table = buildInversionTable(dist)!;
+    expect(interpolate(table, 0)).toBeCloseTo(Math.LN2, 10);
+    expect(interpolate(table, Z_MAX + 1)).toBe(exactTransform(dist, Z_MAX + 1));
+  });
+
+  it('declines distributions it cannot interpolate accurately (the sampler then uses exact methods)', () => {
+    expect(buildInversionTable(resolveDistribution('x', { type: 'beta', alpha: 0.5, beta: 0.7 }))).toBeNull();
+  });
+});
