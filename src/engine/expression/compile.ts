@@ -62,7 +62,8 @@ function compileNode(node: ExprNode, r: NameResolver): Compiled {
 
 function compileName(name: string, r: NameResolver): Compiled {
   if (name === 'cycle_length') return constant(r.cycleLength);
-  if (name in VARIABLE_SLOTS) {
+  // Own keys only: `in` would also see Object.prototype names such as constructor or __proto__.
+  if (Object.hasOwn(VARIABLE_SLOTS, name)) {
     const slot = VARIABLE_SLOTS[name as VariableName];
     return { fn: (_p, v) => v[slot]! };
   }

@@ -186,7 +186,8 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   const space = buildParameterSpace(model, issues);
   const defs = compileModelDefinitions(model, space, issues, options.inputs ?? []);
   const seenCycles = new Set<string>();
-  const baseProgram = buildStrategyProgram(defs, {}, [], issues, seenCycles);
+  // The base case computes extra inputs from their expressions.
+  const baseProgram = buildStrategyProgram({ ...defs, inputs: defs.valueInputs }, {}, [], issues, seenCycles);
 
   const states = expandStates(markov);
   const m = states.total;

@@ -201,12 +201,16 @@ export interface ModelDefinitions {
   space: ParameterSpace;
   definitions: Definition[];
   raw: (RawSite | null)[];
+  /** Slots evaluate() reads: value parameters plus the extra inputs asked for. */
   inputs: Uint8Array;
+  /** Slots that hold a plain value in the file (the base case computes every other slot). */
+  valueInputs: Uint8Array;
 }
 
 export function compileModelDefinitions(model: HtaModel, space: ParameterSpace, issues: ModelIssue[], extraInputs: readonly string[] = []): ModelDefinitions {
   const extra = new Set(extraInputs);
   const inputs = new Uint8Array(space.ids.length);
+  const valueInputs = new Uint8Array(space.ids.length);
   const raw: (RawSite | null)[] = [];
   const definitions: Definition[] = [];
   model.parameters.forEach((p, i) => {
@@ -222,11 +226,12 @@ export function compileModelDefinitions(model: HtaModel, space: ParameterSpace, 
     }
     const isInput = (hasValue && !hasExpr) || extra.has(p.id);
     inputs[i] = isInput ? 1 : 0;
+    valueInputs[i] = hasValue && !hasExpr ? 1 : 0;
     const r = hasExpr ? compileRaw(space, p.expression!, ['parameters', i, 'expression'], issues) : hasValue ? compileRaw(space, p.value!, ['parameters', i, 'value'], issues) : null;
     raw.push(r);
     definitions.push({ site: null, isInput });
   });
-  return { space, definitions, raw, inputs };
+  return { space, definitions, raw, inputs, valueInputs };
 }
 
 /**
@@ -349,7 +354,7 @@ export function buildStrategyProgram(
       const queue = [...names];
       while (queue.length > 0 && Object.keys(out).length < 12) {
         const name = queue.shift()!;
-        if (name in out) continue;
+        if (Object.hasOwn(out, name)) continue;
         const slot = space.index.get(name);
         if (slot === undefined) continue;
         out[name] = work[slot]!;
