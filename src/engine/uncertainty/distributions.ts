@@ -294,3 +294,9 @@ export function distributionVariance(dist: ResolvedDistribution): number {
       return 0;
   }
 }
+
+/** Low and high values for one-way analysis: the (1 - level)/2 and (1 + level)/2 quantiles (2.5th/97.5th). */
+export function percentileRange(dist: ResolvedDistribution, level = 0.95): { low: number; high: number } {
+  if (!(level > 0 && level < 1)) throw new RangeError(`Interval level must lie strictly between 0 and 1 (got ${level}).`);
+  return { low: distributionQuantile(dist, (1 - level) / 2), high: distributionQuantile(dist, (1 + level) / 2) };
+}

@@ -272,3 +272,36 @@ export function convergence(results: PsaResults, comparatorId: string, wtp: numb
     return [{ id, draws, runningMeanIncNb }];
   });
 }
+
+export interface PsaCliSummary {
+  iterations: number;
+  seed: number;
+  mean: { id: string; cost: number; effect: number }[];
+  ceac: { wtp: number; probabilities: Record<string, number> }[];
+  evpi: { wtp: number; value: number }[];
+}
+
+/** The `psa` block of `hta psa --json` (issue 5): means, CEAC keyed by strategy id, and EVPI per threshold. */
+export function psaCliSummary(results: PsaResults, wtps: readonly number[], seed: number): PsaCliSummary {
+  const summary = netBenefitSummary(results, wtps);
+  const s = results.strategyIds.length;
+  const mean = results.strategyIds.map((id, j) => {
+    let cost = 0;
+    let effect = 0;
+    for (let i = 0; i < results.draws; i++) {
+      cost += results.costs[i * s + j]!;
+      effect += results.effects[i * s + j]!;
+    }
+    return { id, cost: cost / results.draws, effect: effect / results.draws };
+  });
+  return {
+    iterations: results.draws,
+    seed,
+    mean,
+    ceac: summary.byWtp.map(({ wtp, ceac }) => ({
+      wtp,
+      probabilities: Object.fromEntries(results.strategyIds.map((id, j) => [id, ceac[j]!])),
+    })),
+    evpi: summary.byWtp.map(({ wtp, evpi }) => ({ wtp, value: evpi })),
+  };
+}

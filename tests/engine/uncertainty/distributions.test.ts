@@ -5,6 +5,7 @@ import {
   distributionMean,
   distributionQuantile,
   distributionVariance,
+  percentileRange,
   resolveDistribution,
   resolveParameters,
 } from '../../../src/engine/uncertainty/distributions';
@@ -95,6 +96,14 @@ describe('quantiles against known values', () => {
     const far = q({ type: 'normal', mean: 0, sd: 1, lower: 6 }, 0.5);
     expect(far).toBeGreaterThan(6);
     expect(normalCdf(-far, 0, 1) / (normalCdf(-6, 0, 1) / 2)).toBeCloseTo(1, 6);
+  });
+
+  it('gives one-way ranges at the 2.5th and 97.5th percentiles', () => {
+    const range = percentileRange(resolveDistribution('p', { type: 'normal', mean: 5, sd: 1 }));
+    expect(range.low).toBeCloseTo(5 - Z975, 12);
+    expect(range.high).toBeCloseTo(5 + Z975, 12);
+    expect(percentileRange(resolveDistribution('p', { type: 'uniform', min: 0, max: 1 }), 0.5)).toEqual({ low: 0.25, high: 0.75 });
+    expect(() => percentileRange(resolveDistribution('p', { type: 'fixed', value: 1 }), 1)).toThrow(/strictly between/);
   });
 
   it('Dirichlet category quantiles use the Beta(alpha, total - alpha) marginal', () => {

@@ -6,6 +6,7 @@ import {
   incrementalPlane,
   netBenefitSummary,
   populationEvpi,
+  psaCliSummary,
   psaMeans,
   sortedQuantile,
 } from '../../../src/engine/uncertainty/psa-summary';
@@ -83,6 +84,15 @@ describe('net benefit summary on a hand-made PSA', () => {
     expect(plane.map((p) => p.id)).toEqual(['y', 'z']);
     expect(Array.from(plane[0]!.incEffect)).toEqual([1, 0, 2, 0.5]);
     expect(plane[0]!.icer).toBeCloseTo(5 / 0.875, 12);
+  });
+
+  it('builds the CLI psa block', () => {
+    const cli = psaCliSummary(results, [10], 1);
+    expect(cli.iterations).toBe(4);
+    expect(cli.seed).toBe(1);
+    expect(cli.mean[1]).toEqual({ id: 'y', cost: 5, effect: 3.5 / 4 });
+    expect(cli.ceac).toEqual([{ wtp: 10, probabilities: { x: 0.25, y: 0.25, z: 0.5 } }]);
+    expect(cli.evpi[0]!.value).toBe(at!.evpi);
   });
 
   it('rejects malformed results with located messages', () => {

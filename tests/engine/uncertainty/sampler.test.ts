@@ -144,6 +144,27 @@ describe('Gaussian copula', () => {
     expect(Math.sqrt(columnStats(block, 4, 2).variance)).toBeCloseTo(30, 0);
   });
 
+  it('transforms every marginal type through the copula without NaN and within its support', () => {
+    const mixed: ParameterDistribution[] = [
+      { name: 'tn', dist: { type: 'normal', mean: 0, sd: 1, lower: 0, upper: 2 } },
+      { name: 'tri', dist: { type: 'triangular', min: 1, mode: 2, max: 4 } },
+      { name: 'un', dist: { type: 'uniform', min: -1, max: 1 } },
+      { name: 'ln', dist: { type: 'lognormal', meanlog: 0, sdlog: 0.5 } },
+      { name: 'bs', dist: { type: 'beta', alpha: 0.5, beta: 0.7 } },
+      { name: 'fx', dist: { type: 'fixed', value: 3 } },
+    ];
+    const names = mixed.map((p) => p.name);
+    const matrix = names.map((_, i) => names.map((__, j) => (i === j ? 1 : 0.3)));
+    const block = createParameterSampler(mixed, [{ parameters: names, matrix }], 5).fill(0, 5000);
+    let bad = 0;
+    for (let i = 0; i < 5000; i++) {
+      const [tn, tri, un, ln, bs, fx] = block.subarray(i * 6, i * 6 + 6);
+      if (!(tn! >= 0 && tn! <= 2 && tri! >= 1 && tri! <= 4 && un! >= -1 && un! <= 1 && ln! > 0 && bs! >= 0 && bs! <= 1 && fx === 3)) bad++;
+    }
+    expect(bad).toBe(0);
+    expect(columnStats(block, 6, 1).mean).toBeCloseTo(7 / 3, 1);
+  });
+
   it('rejects a matrix that is not positive definite, naming it and its parameters', () => {
     const bad: CorrelationSpec = {
       name: 'utilities',
