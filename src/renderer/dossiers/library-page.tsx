@@ -44,7 +44,7 @@ export function listQueryFor(filters: Filters): ListQuery {
 
 function formatUpdated(iso: string): string {
   const date = new Date(iso);
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
 export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id: string) => void }) {
@@ -174,15 +174,21 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
           </p>
         ) : (
           <div className="table-wrap">
-            <table className="table" data-testid="library-table">
+            <table className="table table-fixed" data-testid="library-table">
+              <colgroup>
+                <col />
+                <col className="w-indication" />
+                <col className="w-status" />
+                <col className="w-progress" />
+                <col className="w-date" />
+                <col className="w-library-actions" />
+              </colgroup>
               <thead>
                 <tr>
                   {sortHeader('title', 'Dossier')}
-                  <th>Technology type</th>
                   <th>Indication</th>
                   {sortHeader('status', 'Status')}
                   <th>Progress</th>
-                  <th className="num">Evidence</th>
                   {sortHeader('updated', 'Last changed')}
                   <th className="actions"><span className="visually-hidden">Actions</span></th>
                 </tr>
@@ -192,9 +198,11 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
                   <tr key={row.id} className={row.archived ? 'is-archived' : undefined} data-testid="library-row" data-dossier-id={row.id}>
                     <td className="title-cell">
                       <a href={routeHash({ page: 'dossier', dossierId: row.id, section: 'overview' })} data-testid="open-dossier">{row.title}</a>
-                      <div className="subtle">{[row.technologyName, row.manufacturer].filter(Boolean).join(' · ') || 'No technology named yet'}</div>
+                      <div className="subtle">
+                        <span className="type-label">{technologyTypeLabels[row.technologyType]}</span>
+                        {row.technologyName && ` · ${row.technologyName}`}
+                      </div>
                     </td>
-                    <td className="nowrap">{technologyTypeLabels[row.technologyType]}</td>
                     <td className="indication-cell"><div className="clamp">{row.indication || <span className="subtle">—</span>}</div></td>
                     <td className="nowrap">
                       <StatusBadge status={row.status} /> {row.archived && <span className="badge badge-archived">Archived</span>}
@@ -202,10 +210,8 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
                     <td className="nowrap">
                       <Progress done={row.completion.done} total={row.completion.total} />
                     </td>
-                    <td className="num">{row.evidenceCount}</td>
-                    <td className="nowrap">{formatUpdated(row.updatedAt)}</td>
+                    <td className="nowrap" title={new Date(row.updatedAt).toLocaleString()}>{formatUpdated(row.updatedAt)}</td>
                     <td className="actions">
-                      <button type="button" className="btn btn-sm btn-ghost" onClick={() => onOpen(row.id)} aria-label={`Open ${row.title}`}>Open</button>
                       <button type="button" className="btn btn-sm btn-ghost" onClick={() => void files.exportDossier(row.id)} aria-label={`Export ${row.title}`} data-testid="export-dossier">Export</button>
                       <button type="button" className="btn btn-sm btn-ghost" disabled={readOnly} onClick={() => void act(() => workspace.duplicate(row.id), 'Duplicate failed')} aria-label={`Duplicate ${row.title}`} data-testid="duplicate-dossier">Duplicate</button>
                       <button type="button" className="btn btn-sm btn-ghost" disabled={readOnly} onClick={() => void act(() => workspace.setArchived(row.id, !row.archived), 'Archiving failed')} aria-label={`${row.archived ? 'Unarchive' : 'Archive'} ${row.title}`} data-testid="archive-dossier">
@@ -254,7 +260,7 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
 function Progress({ done, total }: { done: number; total: number }) {
   const percent = total === 0 ? 0 : Math.round((done / total) * 100);
   return (
-    <span className="progress" title={`${done} of ${total} assessment elements complete or not relevant`}>
+    <span className="progress" title={`${done} of ${total} assessment elements complete or not relevant`} aria-label={`${done} of ${total} assessment elements done`}>
       <span className="progress-track" aria-hidden="true">
         <span className="progress-fill" style={{ width: `${percent}%` }} />
       </span>

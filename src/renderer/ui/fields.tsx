@@ -74,14 +74,14 @@ export function SelectField<T extends string>({
   );
 }
 
-export function Card({ title, actions, children, testId }: { title: ReactNode; actions?: ReactNode; children: ReactNode; testId?: string }) {
+export function Card({ title, actions, children, testId, flush = false }: { title: ReactNode; actions?: ReactNode; children: ReactNode; testId?: string; flush?: boolean }) {
   return (
     <section className="card" data-testid={testId}>
       <div className="card-header">
         <h2>{title}</h2>
         {actions}
       </div>
-      <div className="card-body">{children}</div>
+      <div className={flush ? 'card-body flush' : 'card-body'}>{children}</div>
     </section>
   );
 }

@@ -24,6 +24,7 @@ export function EvidenceSection({ dossier, edit }: SectionProps) {
   };
   return (
     <Card
+      flush
       title="Evidence register"
       actions={
         <button type="button" className="btn btn-sm btn-primary" data-testid="add-evidence" onClick={() => setEditing(blankEvidence())}>
@@ -35,14 +36,21 @@ export function EvidenceSection({ dossier, edit }: SectionProps) {
         <p className="empty">No evidence yet. Add studies to cite them from assessment elements.</p>
       ) : (
         <div className="table-wrap">
-          <table className="table" data-testid="evidence-table">
+          <table className="table table-fixed" data-testid="evidence-table">
+            <colgroup>
+              <col />
+              <col className="w-n" />
+              <col className="w-tests" />
+              <col className="w-accuracy" />
+              <col className="w-links" />
+              <col className="w-evidence-actions" />
+            </colgroup>
             <thead>
               <tr>
                 <th>Citation and design</th>
                 <th className="num">n</th>
                 <th>Index / reference test</th>
-                <th className="num">Sensitivity<br />(95% CI)</th>
-                <th className="num">Specificity<br />(95% CI)</th>
+                <th>Accuracy (95% CI)</th>
                 <th className="num">Links</th>
                 <th className="actions"><span className="visually-hidden">Actions</span></th>
               </tr>
@@ -60,8 +68,16 @@ export function EvidenceSection({ dossier, edit }: SectionProps) {
                   </td>
                   <td className="num">{item.n ?? '—'}</td>
                   <td className="tests-cell"><div className="clamp">{[item.indexTest, item.referenceTest].filter(Boolean).join(' vs ') || '—'}</div></td>
-                  <td className="num nowrap">{formatAccuracy(item.sensitivity)}</td>
-                  <td className="num nowrap">{formatAccuracy(item.specificity)}</td>
+                  <td className="nowrap accuracy-cell">
+                    {item.sensitivity || item.specificity ? (
+                      <>
+                        <div><abbr title="Sensitivity">Se</abbr> {formatAccuracy(item.sensitivity)}</div>
+                        <div><abbr title="Specificity">Sp</abbr> {formatAccuracy(item.specificity)}</div>
+                      </>
+                    ) : (
+                      <span className="subtle">—</span>
+                    )}
+                  </td>
                   <td className="num">{linkCount(item.id)}</td>
                   <td className="actions">
                     <button type="button" className="btn btn-sm btn-ghost" onClick={() => setEditing(item)} aria-label={`Edit ${item.citation}`}>Edit</button>
