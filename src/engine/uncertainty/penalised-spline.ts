@@ -217,17 +217,37 @@ export function solveUpper(l: Float64Array, m: number, b: Float64Array): Float64
   return b;
 }
 
-/** Inverse of A = L L' (dense, symmetric). */
-function inverseFromCholesky(l: Float64Array, m: number): Float64Array {
+/**
+ * Effective degrees of freedom tr(A^-1 X'X) with A = L L': equals tr(M X'X M') for M = L^-1, summed row by row
+ * (only M's lower triangle is non-zero), with contiguous inner loops.
+ */
+function effectiveDegreesOfFreedom(l: Float64Array, xtx: Float64Array, m: number): number {
   const inv = new Float64Array(m * m);
-  const column = new Float64Array(m);
+  const x = new Float64Array(m);
   for (let j = 0; j < m; j++) {
-    column.fill(0);
-    column[j] = 1;
-    choleskySolve(l, m, column);
-    for (let i = 0; i < m; i++) inv[i * m + j] = column[i]!;
+    x.fill(0, 0, j);
+    for (let i = j; i < m; i++) {
+      let s = i === j ? 1 : 0;
+      const row = i * m;
+      for (let k = j; k < i; k++) s -= l[row + k]! * x[k]!;
+      x[i] = s / l[row + i]!;
+      inv[row + j] = x[i]!;
+    }
   }
-  return inv;
+  const b = new Float64Array(m);
+  let edf = 0;
+  for (let i = 0; i < m; i++) {
+    b.fill(0);
+    const row = i * m;
+    for (let k = 0; k <= i; k++) {
+      const a = inv[row + k]!;
+      if (a === 0) continue;
+      const xrow = k * m;
+      for (let j = 0; j <= i; j++) b[j]! += a * xtx[xrow + j]!;
+    }
+    for (let j = 0; j <= i; j++) edf += b[j]! * inv[row + j]!;
+  }
+  return edf;
 }
 
 export interface PenalisedFit {
@@ -262,39 +282,42 @@ export function fitPenalisedRegressions(design: SparseDesign, responses: readonl
   let diagonalMean = 0;
   for (let i = 0; i < m; i++) diagonalMean += xtx[i * m + i]! / m;
   const ridge = 1e-9 * (diagonalMean || 1); // keeps the additive basis (collinear margins) solvable
-  const best = responses.map(() => ({ gcv: Infinity, lambda: 0 }));
+  const best = responses.map(() => ({ gcv: Infinity, lambda: 0, edf: 0 }));
   const fitted = new Float64Array(n);
-  const grid = lambdaGrid(xtx, design.penalty, m, m > 200 ? 13 : 25);
+  const grid = lambdaGrid(xtx, design.penalty, m, m > 200 ? 9 : 25);
   for (const lambda of grid) {
     const a = new Float64Array(m * m);
     for (let k = 0; k < m * m; k++) a[k] = xtx[k]! + lambda * design.penalty[k]!;
     for (let i = 0; i < m; i++) a[i * m + i]! += ridge;
     if (!choleskyInPlace(a, m)) continue;
-    const inv = inverseFromCholesky(a, m);
-    let edf = 0;
-    for (let k = 0; k < m * m; k++) edf += inv[k]! * xtx[k]!; // tr(A^-1 X'X); both symmetric
+    const edf = effectiveDegreesOfFreedom(a, xtx, m);
     responses.forEach((y, r) => {
       const beta = choleskySolve(a, m, Float64Array.from(xty[r]!));
       fittedValues(design, beta, fitted);
       let rss = 0;
       for (let i = 0; i < n; i++) rss += (y[i]! - fitted[i]!) ** 2;
       const gcv = (n * rss) / Math.max(n - edf, 1) ** 2;
-      if (gcv < best[r]!.gcv) best[r] = { gcv, lambda };
+      if (gcv < best[r]!.gcv) best[r] = { gcv, lambda, edf };
     });
   }
-  return responses.map((y, r) => fitAt(design, xtx, xty[r]!, y, best[r]!.lambda, ridge));
+  return responses.map((y, r) => fitAt(design, xtx, xty[r]!, y, best[r]!.lambda, best[r]!.edf, ridge));
 }
 
-function fitAt(design: SparseDesign, xtx: Float64Array, xty: Float64Array, y: Float64Array, lambda: number, ridge: number): PenalisedFit {
+function fitAt(
+  design: SparseDesign,
+  xtx: Float64Array,
+  xty: Float64Array,
+  y: Float64Array,
+  lambda: number,
+  edf: number,
+  ridge: number,
+): PenalisedFit {
   const m = design.columns;
   const n = design.rows;
   const factor = new Float64Array(m * m);
   for (let k = 0; k < m * m; k++) factor[k] = xtx[k]! + lambda * design.penalty[k]!;
   for (let i = 0; i < m; i++) factor[i * m + i]! += ridge;
   if (!choleskyInPlace(factor, m)) throw new Error('Penalised regression matrix is not positive definite.');
-  const inv = inverseFromCholesky(factor, m);
-  let edf = 0;
-  for (let k = 0; k < m * m; k++) edf += inv[k]! * xtx[k]!;
   const beta = choleskySolve(factor, m, Float64Array.from(xty));
   const fitted = fittedValues(design, beta, new Float64Array(n));
   let rss = 0;
