@@ -183,7 +183,7 @@ export type ModelLink = z.infer<typeof modelLinkSchema>;
 
 const dossierObjectSchema = z.strictObject({
   id: idSchema,
-  title: z.string().min(1, { error: 'a dossier needs a title' }).max(MAX_SHORT_TEXT, { error: `text is too long (at most ${MAX_SHORT_TEXT} characters)` }),
+  title: z.string().regex(/\S/, { error: 'a dossier needs a title' }).max(MAX_SHORT_TEXT, { error: `text is too long (at most ${MAX_SHORT_TEXT} characters)` }),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   status: z.enum(dossierStatuses),

@@ -97,3 +97,9 @@ describe('file names', () => {
     expect(fileNameForBackup('2026-11-28T10:00:01.123Z')).toBe('hta-workbench-backup-2026-11-28T10-00-01.htabackup.json');
   });
 });
+
+describe('title', () => {
+  it('must contain something other than spaces', () => {
+    expect(problems(validDossier({ title: '   ' }))).toEqual(['title: a dossier needs a title']);
+  });
+});

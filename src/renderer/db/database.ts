@@ -76,7 +76,13 @@ async function installedFormat(probe: Dexie): Promise<number> {
 
 /** Opens (creating or upgrading as needed) the workspace database `name`. */
 export async function openWorkbenchDatabase(name: string = DEFAULT_DATABASE_NAME): Promise<OpenedDatabase> {
-  if (await Dexie.exists(name)) {
+  let exists: boolean;
+  try {
+    exists = await Dexie.exists(name);
+  } catch (err) {
+    throw new WorkspaceError('open-failed', `Could not open the workspace: ${describeOpenError(err)}`);
+  }
+  if (exists) {
     const probe = new Dexie(name);
     try {
       await probe.open();

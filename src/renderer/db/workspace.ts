@@ -1,6 +1,7 @@
 // The dossier library's repository: every read and write of dossiers, history, snapshots, files and
 // backups goes through a Workspace. Writes run in one IndexedDB transaction each (strict durability), validate
 // the dossier against the zod schema first, and record field-level history.
+import { Dexie } from 'dexie';
 import { appInfo } from '../../dossier/app-info';
 import { diffDossiers, jsonEqual } from '../../dossier/diff';
 import type { FieldChange, JsonValue } from '../../dossier/diff';
@@ -164,10 +165,10 @@ export class Workspace {
 
   /** Newest first, without the stored dossier bodies. */
   async listSnapshots(dossierId: string): Promise<SnapshotInfo[]> {
-    const all = await this.#t.snapshots.where('dossierId').equals(dossierId).toArray();
-    return all
-      .map(({ dossier: _body, ...info }) => info)
-      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+    const all = this.#readOnlyReason
+      ? (await this.#t.snapshots.where('dossierId').equals(dossierId).toArray()).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+      : await this.#t.snapshots.where('[dossierId+createdAt]').between([dossierId, Dexie.minKey], [dossierId, Dexie.maxKey]).reverse().toArray();
+    return all.map(({ dossier: _body, ...info }) => info);
   }
 
   async getSnapshot(snapshotId: string): Promise<Snapshot | undefined> {
