@@ -38,7 +38,7 @@ const CACHE_LIMIT = 512;
 
 /** Tabulated h, or null when cubic interpolation cannot reach the tolerance for this distribution (cached). */
 export function inversionTableFor(dist: ResolvedDistribution): InversionTable | null {
-  const key = JSON.stringify(dist);
+  const key = Object.entries(dist).map(([k, v]) => `${k}=${String(v)}`).join(';'); // keeps +-Infinity distinct
   let table = cache.get(key);
   if (table === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
