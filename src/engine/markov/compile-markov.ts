@@ -11,17 +11,28 @@ import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from 
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
 import { VARIABLE_SLOTS } from '../expression/compile';
+
+const SLOT_STATE_TIME = VARIABLE_SLOTS.state_time;
 import { countingWeights, discountFactors, resolveCycles } from '../economics/conventions';
 
 const RANGE_EPS = 1e-12;
 const ROW_SUM_TOL = 1e-9;
 
-/** 0: computed once per evaluation; 1: every cycle; 2: every cycle, per time in state. */
-type Variation = 0 | 1 | 2;
+/**
+ * 0: once per evaluation; 1: every cycle (skipped when none of its time-varying inputs changed);
+ * 2: once per evaluation per time in state; 3: every cycle per time in state.
+ */
+type Variation = 0 | 1 | 2 | 3;
 
 function variationOf(site: CompiledSite | null): Variation {
   if (!site) return 0;
-  return site.stateTimeVarying ? 2 : site.timeVarying ? 1 : 0;
+  if (site.stateTimeVarying) return site.timeVarying ? 3 : 2;
+  return site.timeVarying ? 1 : 0;
+}
+
+/** Slots of the time-varying parameters a site reads directly: a change in one of them triggers a recompute. */
+function timeDeps(site: CompiledSite, program: StrategyParameterProgram, index: Map<string, number>): Int32Array {
+  return Int32Array.from(site.parameters.map((n) => index.get(n)!).filter((slot) => program.timeVarying[slot] === 1));
 }
 
 interface Entry {
@@ -32,9 +43,14 @@ interface Entry {
   stateTime: number;
   from: string;
   to: string;
+  /** Recompute every cycle regardless of deps (reads cycle/age/time itself). */
+  always: boolean;
+  deps: Int32Array;
 }
 
 interface ValueSite {
+  always: boolean;
+  deps: Int32Array;
   site: CompiledSite;
   /** Index into the value buffer (costs: state * nCat + cat; utilities: state). */
   target: number;
@@ -62,7 +78,10 @@ interface StrategyPlan {
   entryByPos: (Entry | null)[];
   staticEntries: Entry[];
   cycleEntries: Entry[];
+  /** Per time in state k: entries fixed within an evaluation, and entries that also vary with the cycle. */
+  stateTimeStaticEntries: Entry[][];
   stateTimeEntries: Entry[][];
+  rowDirty: Uint8Array;
   staticRows: Int32Array;
   dynamicRows: Int32Array;
   initialSites: { site: CompiledSite; target: number; state: string }[];
@@ -71,7 +90,10 @@ interface StrategyPlan {
   utilValues: Float64Array;
   staticValues: ValueSite[];
   cycleValues: ValueSite[];
+  stateTimeStaticValues: ValueSite[][];
   stateTimeValues: ValueSite[][];
+  /** Discount-table row per category when every state of the category uses the same rate; else null. */
+  categoryRate: Int32Array | null;
   transitionValues: TransitionValue[];
   maxStateTime: number;
 }
@@ -262,6 +284,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     let maxStateTime = 1;
     for (let s = 0; s < nStates; s++) maxStateTime = Math.max(maxStateTime, states.size[s]!);
     const stateTimeEntries: Entry[][] = Array.from({ length: maxStateTime + 1 }, () => []);
+    const stateTimeStaticEntries: Entry[][] = Array.from({ length: maxStateTime + 1 }, () => []);
     const rowDynamic = new Uint8Array(m);
     for (let r = 0; r < m; r++) {
       rowsEntries[r]!.forEach((e, j) => {
@@ -271,13 +294,15 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
           complementPos[r] = pos;
           return;
         }
-        const entry: Entry = { row: r, col: e.col, pos, site: e.site!, stateTime: e.stateTime, from: e.from, to: e.to };
+        const site = e.site!;
+        const entry: Entry = { row: r, col: e.col, pos, site, stateTime: e.stateTime, from: e.from, to: e.to, always: site.directTime ?? site.timeVarying, deps: timeDeps(site, program, space.index) };
         entryByPos[pos] = entry;
-        const v = variationOf(e.site);
+        const v = variationOf(site);
         if (v === 0) staticEntries.push(entry);
         else if (v === 1) cycleEntries.push(entry);
+        else if (v === 2) stateTimeStaticEntries[e.stateTime]!.push(entry);
         else stateTimeEntries[e.stateTime]!.push(entry);
-        if (v !== 0) rowDynamic[r] = 1;
+        if (v === 1 || v === 3) rowDynamic[r] = 1;
       });
     }
     // Initial distribution.
@@ -303,11 +328,13 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     const staticValues: ValueSite[] = [];
     const cycleValues: ValueSite[] = [];
     const stateTimeValues: ValueSite[][] = Array.from({ length: maxStateTime + 1 }, () => []);
+    const stateTimeStaticValues: ValueSite[][] = Array.from({ length: maxStateTime + 1 }, () => []);
     const addValue = (site: CompiledSite, target: number, stateTime: number, subject: string, state: string): void => {
-      const vs: ValueSite = { site, target, stateTime, subject, state };
+      const vs: ValueSite = { site, target, stateTime, subject, state, always: site.directTime ?? site.timeVarying, deps: timeDeps(site, program, space.index) };
       const v = variationOf(site);
       if (v === 0) staticValues.push(vs);
       else if (v === 1) cycleValues.push(vs);
+      else if (v === 2) stateTimeStaticValues[stateTime]!.push(vs);
       else stateTimeValues[stateTime]!.push(vs);
     };
     for (const [state, sv] of effectiveStateValues(markov, si)) {
@@ -386,6 +413,12 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       if (!issues.some((i) => `${i.code}|${JSON.stringify(i.path)}|${i.message}` === key)) issues.push(issue);
     }
     if (localIssues.some((i) => i.severity === 'error')) return null;
+    // One discount rate per category lets the hot loop discount category totals instead of every state value.
+    let categoryRateIdx: Int32Array | null = new Int32Array(nCat);
+    for (let c = 0; c < nCat && categoryRateIdx; c++) {
+      categoryRateIdx[c] = costRateIdx[c]!;
+      for (let x = 1; x < m; x++) if (costRateIdx[x * nCat + c] !== costRateIdx[c]) categoryRateIdx = null;
+    }
     const staticRows: number[] = [];
     const dynamicRows: number[] = [];
     for (let r = 0; r < m; r++) (rowDynamic[r] ? dynamicRows : staticRows).push(r);
@@ -400,7 +433,9 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       entryByPos,
       staticEntries,
       cycleEntries,
+      stateTimeStaticEntries,
       stateTimeEntries,
+      rowDirty: new Uint8Array(m),
       staticRows: Int32Array.from(staticRows),
       dynamicRows: Int32Array.from(dynamicRows),
       initialSites,
@@ -409,7 +444,9 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       utilValues,
       staticValues,
       cycleValues,
+      stateTimeStaticValues,
       stateTimeValues,
+      categoryRate: categoryRateIdx,
       transitionValues,
       maxStateTime,
     };
@@ -429,7 +466,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
 
   // Scratch shared by all strategies (evaluation is sequential).
   const expandedTrace = new Float64Array((T + 1) * m);
-  const occ = new Float64Array(m);
+  const rowCost = new Float64Array(nCat);
   const costU = new Float64Array(nCat);
   const costD = new Float64Array(nCat);
 
@@ -488,10 +525,46 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     }
   }
 
-  function evaluateValues(plan: StrategyPlan, list: ValueSite[], cycle: number): void {
-    const { work, vars } = plan.program;
+  /** Recomputes the entries whose inputs may have changed this cycle; marks their rows dirty. */
+  function updateCycleEntries(plan: StrategyPlan, list: Entry[], cycle: number, force: boolean): void {
+    const { work, vars, changed } = plan.program;
+    const val = plan.val;
+    const rowDirty = plan.rowDirty;
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i]!;
+      if (!force && !e.always) {
+        const deps = e.deps;
+        let any = false;
+        for (let k = 0; k < deps.length; k++) {
+          if (changed[deps[k]!] === 1) {
+            any = true;
+            break;
+          }
+        }
+        if (!any) continue;
+      }
+      const x = e.site.fn(work, vars);
+      checkEntry(plan, e, x, cycle);
+      val[e.pos] = x;
+      rowDirty[e.row] = 1;
+    }
+  }
+
+  function evaluateValues(plan: StrategyPlan, list: ValueSite[], cycle: number, force = true): void {
+    const { work, vars, changed } = plan.program;
     for (let i = 0; i < list.length; i++) {
       const vs = list[i]!;
+      if (!force && !vs.always) {
+        const deps = vs.deps;
+        let any = false;
+        for (let k = 0; k < deps.length; k++) {
+          if (changed[deps[k]!] === 1) {
+            any = true;
+            break;
+          }
+        }
+        if (!any) continue;
+      }
       const x = vs.site.fn(work, vars);
       if (!(x - x === 0)) {
         fail(plan, { code: 'not-a-number', cycle, fromState: vs.state, subject: vs.subject, value: x, path: vs.site.path, ...(vs.stateTime ? { stateTime: vs.stateTime } : {}) }, vs.site.parameters);
@@ -501,14 +574,30 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     }
   }
 
+  /** Entries and values that vary with time in state but not with the cycle: once per evaluation. */
+  function evaluateStateTimeStatic(plan: StrategyPlan): void {
+    const prog = plan.program;
+    for (let k = 1; k <= plan.maxStateTime; k++) {
+      const entries = plan.stateTimeStaticEntries[k]!;
+      const values = plan.stateTimeStaticValues[k]!;
+      if (entries.length === 0 && values.length === 0) continue;
+      prog.vars[SLOT_STATE_TIME] = k;
+      prog.updateStateTime();
+      evaluateEntries(plan, entries, 1);
+      evaluateValues(plan, values, 1);
+    }
+    prog.vars[SLOT_STATE_TIME] = 1;
+  }
+
   function runStrategy(plan: StrategyPlan, params: Float64Array, res: StrategyResult): void {
     const prog = plan.program;
     const { work, vars } = prog;
     prog.prepare(params);
     setCycleVariables(vars, 1, L, startAge);
-    const { rowPtr, colIdx, val, costValues, utilValues, costRate: rateIdx } = plan;
+    const { rowPtr, colIdx, val, costValues, utilValues, costRate: rateIdx, categoryRate, dynamicRows, rowDirty } = plan;
     // Parts that do not vary with time: once per evaluation.
     evaluateEntries(plan, plan.staticEntries, 1);
+    if (plan.maxStateTime > 1) evaluateStateTimeStatic(plan);
     for (let i = 0; i < plan.staticRows.length; i++) finalizeRow(plan, plan.staticRows[i]!, 1);
     evaluateValues(plan, plan.staticValues, 1);
     // Initial distribution.
@@ -524,50 +613,60 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     }
     if (!(Math.abs(initSum - 1) <= ROW_SUM_TOL)) fail(plan, { code: 'initial-sum', cycle: 0, subject: 'initial distribution', value: initSum, path: ['model', 'initial'] }, plan.initialSites.flatMap((s) => s.site.parameters));
 
-    const hasCycleWork = plan.cycleEntries.length > 0 || plan.cycleValues.length > 0 || prog.hasStateTimeParameters;
-    const hasStateTimeWork = plan.maxStateTime > 1;
-    const totals = res.totals;
-    let costTotalU = 0;
-    let costTotalD = 0;
+    const hasCycleWork = plan.cycleEntries.length > 0 || plan.cycleValues.length > 0 || prog.hasCycleParameters;
+    let hasStateTimeWork = false;
+    for (let k = 1; k <= plan.maxStateTime; k++) if (plan.stateTimeEntries[k]!.length > 0 || plan.stateTimeValues[k]!.length > 0) hasStateTimeWork = true;
+    const nTransitionValues = plan.transitionValues.length;
+    const cpc = res.costPerCycle;
+    const cpd = res.costPerCycleDiscounted;
+    const width = Tc + 1;
     let qU = 0;
     let qD = 0;
     let lyU = 0;
     let lyD = 0;
     costU.fill(0);
     costD.fill(0);
-    const dynamicRows = plan.dynamicRows;
     for (let c = 1; c <= Tc; c++) {
       const transition = c <= T;
       if (hasCycleWork || hasStateTimeWork) {
+        const first = c === 1;
         setCycleVariables(vars, c, L, startAge);
-        prog.updateCycle();
-        if (transition) evaluateEntries(plan, plan.cycleEntries, c);
-        evaluateValues(plan, plan.cycleValues, c);
+        prog.updateCycleTracked(first);
+        if (transition) updateCycleEntries(plan, plan.cycleEntries, c, first);
+        evaluateValues(plan, plan.cycleValues, c, first);
         if (hasStateTimeWork) {
           for (let k = 1; k <= plan.maxStateTime; k++) {
             const entries = plan.stateTimeEntries[k]!;
             const values = plan.stateTimeValues[k]!;
             if (entries.length === 0 && values.length === 0) continue;
-            vars[VARIABLE_SLOTS.state_time] = k;
+            vars[SLOT_STATE_TIME] = k;
             prog.updateStateTime();
-            if (transition) evaluateEntries(plan, entries, c);
+            if (transition) updateCycleEntries(plan, entries, c, true);
             evaluateValues(plan, values, c);
           }
         }
-        if (transition) for (let i = 0; i < dynamicRows.length; i++) finalizeRow(plan, dynamicRows[i]!, c);
+        if (transition) {
+          for (let i = 0; i < dynamicRows.length; i++) {
+            const r = dynamicRows[i]!;
+            if (rowDirty[r] === 1 || first) {
+              finalizeRow(plan, r, c);
+              rowDirty[r] = 0;
+            }
+          }
+        }
       }
       const prev = (c - 1) * m;
       const next = c * m;
-      let oneOffQ = 0;
-      let oneOffQD = 0;
       const rowStart = (c - 1) * nCat;
       for (let cat = 0; cat < nCat; cat++) {
-        res.costPerCycle[rowStart + cat] = 0;
-        res.costPerCycleDiscounted[rowStart + cat] = 0;
+        cpc[rowStart + cat] = 0;
+        cpd[rowStart + cat] = 0;
       }
+      let oneOffQ = 0;
+      let oneOffQD = 0;
       // One-off values on transitions (flows during cycle c), before the trace moves on.
-      if (transition && plan.transitionValues.length > 0) {
-        for (let t = 0; t < plan.transitionValues.length; t++) {
+      if (transition && nTransitionValues > 0) {
+        for (let t = 0; t < nTransitionValues; t++) {
           const tv = plan.transitionValues[t]!;
           let flow = 0;
           for (let k = 0; k < tv.rows.length; k++) flow += trace[prev + tv.rows[k]!]! * val[tv.positions[k]!]!;
@@ -576,14 +675,14 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
             if (!site) continue;
             const x = site.fn(work, vars);
             if (!(x - x === 0)) fail(plan, { code: 'not-a-number', cycle: c, subject: `one-off cost ${categories[cat]}`, value: x, path: site.path }, site.parameters);
-            res.costPerCycle[rowStart + cat] = res.costPerCycle[rowStart + cat]! + flow * x;
-            res.costPerCycleDiscounted[rowStart + cat] = res.costPerCycleDiscounted[rowStart + cat]! + flow * x * discount[tv.costRate[cat]! * (Tc + 1) + c]!;
+            cpc[rowStart + cat] = cpc[rowStart + cat]! + flow * x;
+            cpd[rowStart + cat] = cpd[rowStart + cat]! + flow * x * discount[tv.costRate[cat]! * width + c]!;
           }
           if (tv.qalySite) {
             const x = tv.qalySite.fn(work, vars);
             if (!(x - x === 0)) fail(plan, { code: 'not-a-number', cycle: c, subject: 'one-off QALYs', value: x, path: tv.qalySite.path }, tv.qalySite.parameters);
             oneOffQ += flow * x;
-            oneOffQD += flow * x * discount[effectRate * (Tc + 1) + c]!;
+            oneOffQD += flow * x * discount[effectRate * width + c]!;
           }
         }
       }
@@ -592,39 +691,44 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         for (let r = 0; r < m; r++) {
           const x = trace[prev + r]!;
           if (x === 0) continue;
-          for (let pos = rowPtr[r]!; pos < rowPtr[r + 1]!; pos++) {
+          const end = rowPtr[r + 1]!;
+          for (let pos = rowPtr[r]!; pos < end; pos++) {
             const j = next + colIdx[pos]!;
             trace[j] = trace[j]! + x * val[pos]!;
           }
         }
       }
-      // Occupancy counted for cycle c.
+      // Occupancy counted for cycle c, and the values it earns.
       const wp = weightPrev[c]!;
       const wn = weightNext[c]!;
-      if (wn === 0) for (let j = 0; j < m; j++) occ[j] = wp * trace[prev + j]!;
-      else for (let j = 0; j < m; j++) occ[j] = wp * trace[prev + j]! + wn * trace[next + j]!;
       let ly = 0;
       let q = 0;
-      const rowU = (c - 1) * nCat;
+      for (let cat = 0; cat < nCat; cat++) rowCost[cat] = 0;
       for (let j = 0; j < m; j++) {
-        const o = occ[j]!;
+        const o = wn === 0 ? wp * trace[prev + j]! : wp * trace[prev + j]! + wn * trace[next + j]!;
         if (o === 0) continue;
         ly += o * alive[j]!;
         q += o * utilValues[j]!;
         const base = j * nCat;
-        for (let cat = 0; cat < nCat; cat++) {
-          const x = o * costValues[base + cat]!;
-          res.costPerCycle[rowU + cat] = res.costPerCycle[rowU + cat]! + x;
-          res.costPerCycleDiscounted[rowU + cat] = res.costPerCycleDiscounted[rowU + cat]! + x * discount[rateIdx[base + cat]! * (Tc + 1) + c]!;
+        if (categoryRate) {
+          for (let cat = 0; cat < nCat; cat++) rowCost[cat] = rowCost[cat]! + o * costValues[base + cat]!;
+        } else {
+          for (let cat = 0; cat < nCat; cat++) {
+            const x = o * costValues[base + cat]!;
+            rowCost[cat] = rowCost[cat]! + x;
+            cpd[rowStart + cat] = cpd[rowStart + cat]! + x * discount[rateIdx[base + cat]! * width + c]!;
+          }
         }
       }
       for (let cat = 0; cat < nCat; cat++) {
-        const u = res.costPerCycle[rowU + cat]!;
-        const d = res.costPerCycleDiscounted[rowU + cat]!;
+        const u = cpc[rowStart + cat]! + rowCost[cat]!;
+        const d = categoryRate ? cpd[rowStart + cat]! + rowCost[cat]! * discount[categoryRate[cat]! * width + c]! : cpd[rowStart + cat]!;
+        cpc[rowStart + cat] = u;
+        cpd[rowStart + cat] = d;
         costU[cat] = costU[cat]! + u;
         costD[cat] = costD[cat]! + d;
       }
-      const dfE = discount[effectRate * (Tc + 1) + c]!;
+      const dfE = discount[effectRate * width + c]!;
       ly *= L;
       q *= L;
       res.qalysPerCycle[c - 1] = q + oneOffQ;
@@ -636,12 +740,15 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       lyU += ly;
       lyD += ly * dfE;
     }
+    let costTotalU = 0;
+    let costTotalD = 0;
     for (let cat = 0; cat < nCat; cat++) {
       res.costByCategory[cat] = costD[cat]!;
       res.costByCategoryUndiscounted[cat] = costU[cat]!;
       costTotalU += costU[cat]!;
       costTotalD += costD[cat]!;
     }
+    const totals = res.totals;
     totals.cost = costTotalD;
     totals.costUndiscounted = costTotalU;
     totals.qalys = qD;

@@ -22,6 +22,8 @@ export interface CompiledSite {
   parameters: string[];
   /** Reads cycle, age or time (directly or through parameters): recompute every cycle. */
   timeVarying: boolean;
+  /** Reads cycle, age or time itself (not only through parameters). */
+  directTime?: boolean;
   /** Reads state_time (directly or through parameters): recompute per time in state. */
   stateTimeVarying: boolean;
   /** Set when the expression is a plain number. */
@@ -53,6 +55,12 @@ export interface StrategyParameterProgram {
   prepare(params: Float64Array): void;
   /** Recomputes parameters that vary with model time (vars must hold the cycle). */
   updateCycle(): void;
+  /** As updateCycle, and sets changed[slot] = 1 for each cycle parameter whose value changed (all when `force`). */
+  updateCycleTracked(force: boolean): void;
+  /** Per slot: 1 when the last updateCycleTracked changed it. */
+  changed: Uint8Array;
+  /** True when the program has parameters that vary with cycle, age or time. */
+  hasCycleParameters: boolean;
   /** Recomputes parameters that vary with time in state (vars must hold state_time). */
   updateStateTime(): void;
   hasStateTimeParameters: boolean;
@@ -297,6 +305,7 @@ export function buildStrategyProgram(
     (s ? stateSlots : t ? cycleSlots : staticSlots).push(slot);
   }
   const work = new Float64Array(n);
+  const changed = new Uint8Array(n);
   const vars = new Float64Array(VARIABLE_COUNT);
   const fnsFor = (slots: number[]): Evaluator[] => slots.map((s) => siteOf[s]!.fn);
   const staticS = Int32Array.from(staticSlots);
@@ -327,6 +336,16 @@ export function buildStrategyProgram(
     updateCycle() {
       run(cycleS, cycleF);
     },
+    updateCycleTracked(force) {
+      for (let k = 0; k < cycleS.length; k++) {
+        const slot = cycleS[k]!;
+        const x = cycleF[k]!(work, vars);
+        changed[slot] = force || x !== work[slot] ? 1 : 0;
+        work[slot] = x;
+      }
+    },
+    changed,
+    hasCycleParameters: cycleS.length > 0,
     updateStateTime() {
       run(stateS, stateF);
     },
@@ -344,7 +363,7 @@ export function buildStrategyProgram(
         siteIssues.push({ code: 'state-time-not-available', severity: 'error', path, message: `"${source}" reads state_time, which is only defined in states with maxStateTime (tunnel states)` });
         return null;
       }
-      const site: CompiledSite = { fn: r.fn, path, source, parameters: r.parameters, timeVarying: t, stateTimeVarying: s };
+      const site: CompiledSite = { fn: r.fn, path, source, parameters: r.parameters, timeVarying: t, directTime: r.directTime, stateTimeVarying: s };
       if (r.constant !== undefined) site.constant = r.constant;
       if (r.bareParameter !== undefined) site.bareParameter = r.bareParameter;
       return site;
@@ -368,8 +387,14 @@ export function buildStrategyProgram(
 
 /** Sets the model variables for a cycle (1-based): age at the start of the cycle, time elapsed in years. */
 export function setCycleVariables(vars: Float64Array, cycle: number, cycleLength: number, startAge: number): void {
-  vars[VARIABLE_SLOTS.cycle] = cycle;
-  vars[VARIABLE_SLOTS.time] = (cycle - 1) * cycleLength;
-  vars[VARIABLE_SLOTS.age] = startAge + (cycle - 1) * cycleLength;
-  vars[VARIABLE_SLOTS.state_time] = 1;
+  vars[SLOT_CYCLE] = cycle;
+  vars[SLOT_TIME] = (cycle - 1) * cycleLength;
+  vars[SLOT_AGE] = startAge + (cycle - 1) * cycleLength;
+  vars[SLOT_STATE_TIME] = 1;
 }
+
+// Module-level copies: imported bindings can be getters after transpiling, too slow for the hot loop.
+const SLOT_CYCLE = VARIABLE_SLOTS.cycle;
+const SLOT_TIME = VARIABLE_SLOTS.time;
+const SLOT_AGE = VARIABLE_SLOTS.age;
+const SLOT_STATE_TIME = VARIABLE_SLOTS.state_time;

@@ -1,0 +1,18 @@
+// `npm run bench`: speed of the engine core (not a test; timings on a shared machine are noisy, so each figure
+// is the median of several rounds after a warm-up).
+import { runMarkovBench } from './markov-bench';
+import type { BenchLine } from './markov-bench';
+import { runUncertaintyBench } from './uncertainty';
+
+function print(lines: BenchLine[]): void {
+  for (const l of lines) {
+    const v = l.value >= 100 ? Math.round(l.value).toLocaleString('en-US') : l.value.toPrecision(3);
+    console.log(`${l.name}: ${v} ${l.unit}`);
+  }
+}
+
+console.log(`Node ${process.version}, ${new Date().toISOString()}`);
+console.log('\n== Markov engine ==');
+print(runMarkovBench());
+console.log('\n== Uncertainty core ==');
+print(runUncertaintyBench());
