@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHash } from '../../src/renderer/app/routes';
+import type { Route } from '../../src/renderer/app/routes';
+import { shortcutCommand } from '../../src/renderer/app/menu-commands';
+
+describe('routes', () => {
+  it('defaults to the library', () => {
+    expect(parseRoute('')).toEqual({ page: 'library' });
+    expect(parseRoute('#/')).toEqual({ page: 'library' });
+    expect(parseRoute('#/library')).toEqual({ page: 'library' });
+  });
+  it('reads dossier routes with and without a section', () => {
+    expect(parseRoute('#/dossiers/abc-1')).toEqual({ page: 'dossier', dossierId: 'abc-1', section: 'overview' });
+    expect(parseRoute('#/dossiers/abc-1/eff')).toEqual({ page: 'dossier', dossierId: 'abc-1', section: 'eff' });
+  });
+  it('round-trips through routeHash, including ids that need escaping', () => {
+    const routes: Route[] = [{ page: 'library' }, { page: 'dossier', dossierId: 'a b/c', section: 'history' }];
+    for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
+  });
+  it('marks unknown paths as not found instead of guessing', () => {
+    expect(parseRoute('#/nothing/here')).toEqual({ page: 'not-found', hash: '#/nothing/here' });
+    expect(parseRoute('#/dossiers/x/y/z')).toMatchObject({ page: 'not-found' });
+  });
+  it('survives malformed escapes', () => {
+    expect(parseRoute('#/dossiers/%E0%A4%A')).toEqual({ page: 'dossier', dossierId: '%E0%A4%A', section: 'overview' });
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
+    key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods,
+  });
+  it('maps Ctrl+Alt letters to commands and ignores plain typing', () => {
+    expect(shortcutCommand(key('n', { ctrlKey: true, altKey: true }))).toBe('new-dossier');
+    expect(shortcutCommand(key('I', { metaKey: true, altKey: true }))).toBe('import-dossier');
+    expect(shortcutCommand(key('n'))).toBeNull();
+    expect(shortcutCommand(key('n', { ctrlKey: true }))).toBeNull();
+    expect(shortcutCommand(key('x', { ctrlKey: true, altKey: true }))).toBeNull();
+  });
+});
