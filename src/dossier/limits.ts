@@ -1,8 +1,10 @@
 // Size caps for dossiers and files: generous for real work, small enough that a hostile file cannot
 // exhaust memory or freeze the UI. One place so the schema, the import check and the docs agree.
 
-/** Largest dossier or backup file accepted, in bytes (the UI should check File.size before reading). */
+/** Largest dossier file accepted, in bytes (the UI should check File.size before reading). */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Largest workspace backup accepted: a backup holds every dossier and every snapshot, so it may be much larger. */
+export const MAX_BACKUP_FILE_BYTES = 200 * 1024 * 1024;
 /** Deepest nesting of JSON arrays/objects accepted in a file (a dossier needs about 8). */
 export const MAX_JSON_DEPTH = 64;
 /** Import reports at most this many problems, then says how many more there were. */

@@ -12,7 +12,7 @@ import {
   dossierFileSchema,
 } from './file-format';
 import type { BackupFile, DossierFile } from './file-format';
-import { MAX_FILE_BYTES, MAX_JSON_DEPTH, MAX_REPORTED_PROBLEMS } from './limits';
+import { MAX_BACKUP_FILE_BYTES, MAX_FILE_BYTES, MAX_JSON_DEPTH, MAX_REPORTED_PROBLEMS } from './limits';
 import { backupFileMigrations, dossierFileMigrations, migrateFile } from './migrations';
 import type { JsonObject, MigrationChain } from './migrations';
 import { dossierSchema } from './schema';
@@ -49,7 +49,7 @@ export function validateDossier(value: unknown): { ok: true; dossier: Dossier } 
 }
 
 export function parseDossierFile(text: string, options: ParseOptions = {}): DossierFileResult {
-  const read = readEnvelope(text, DOSSIER_FILE_FORMAT, DOSSIER_FILE_VERSION, options.migrations ?? dossierFileMigrations);
+  const read = readEnvelope(text, DOSSIER_FILE_FORMAT, DOSSIER_FILE_VERSION, options.migrations ?? dossierFileMigrations, MAX_FILE_BYTES);
   if (!read.ok) return read;
   const parsed = dossierFileSchema.safeParse(read.file, { error: describeIssue, reportInput: true });
   if (!parsed.success) return { ok: false, problems: problemsFromIssues(parsed.error.issues) };
@@ -57,7 +57,7 @@ export function parseDossierFile(text: string, options: ParseOptions = {}): Doss
 }
 
 export function parseBackupFile(text: string, options: ParseOptions = {}): BackupFileResult {
-  const read = readEnvelope(text, BACKUP_FILE_FORMAT, BACKUP_FILE_VERSION, options.migrations ?? backupFileMigrations);
+  const read = readEnvelope(text, BACKUP_FILE_FORMAT, BACKUP_FILE_VERSION, options.migrations ?? backupFileMigrations, MAX_BACKUP_FILE_BYTES);
   if (!read.ok) return read;
   const parsed = backupFileSchema.safeParse(read.file, { error: describeIssue, reportInput: true });
   if (!parsed.success) return { ok: false, problems: problemsFromIssues(parsed.error.issues) };
@@ -70,11 +70,11 @@ function fail(message: string, path = ''): { ok: false; problems: FileProblem[] 
   return { ok: false, problems: [{ path, message }] };
 }
 
-function readEnvelope(text: string, format: string, current: number, chain: MigrationChain): EnvelopeResult {
+function readEnvelope(text: string, format: string, current: number, chain: MigrationChain, maxBytes: number): EnvelopeResult {
   if (typeof text !== 'string') return fail('the file could not be read as text');
   // A UTF-16 string has at most 3 UTF-8 bytes per code unit and at least 1; check the cheap bound first.
-  if (text.length > MAX_FILE_BYTES || (text.length * 3 > MAX_FILE_BYTES && utf8Length(text) > MAX_FILE_BYTES)) {
-    return fail(`the file is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB, the most HTA Workbench reads`);
+  if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8Length(text) > maxBytes)) {
+    return fail(`the file is larger than ${maxBytes / (1024 * 1024)} MB, the most HTA Workbench reads`);
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') return fail('the file is empty');

@@ -178,3 +178,14 @@ describe('lineAndColumn', () => {
     expect(lineAndColumn('ab\ncd', 4)).toEqual({ line: 2, column: 2 });
   });
 });
+
+describe('parseBackupFile: size', () => {
+  it('accepts backups above the dossier limit but refuses them above 200 MB', () => {
+    const pad = 'x'.repeat(25 * 1024 * 1024);
+    const r = parseBackupFile(`{"format":"hta-workbench-backup","version":1,"pad":"${pad}"}`);
+    // Past the size check: the schema complains about the content instead.
+    expect(r.ok ? [] : r.problems.map(formatProblem)).toContain('unknown field "pad"');
+    const huge = parseBackupFile(' '.repeat(201 * 1024 * 1024));
+    expect(huge.ok ? [] : huge.problems.map(formatProblem)).toEqual(['the file is larger than 200 MB, the most HTA Workbench reads']);
+  });
+});
