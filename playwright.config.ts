@@ -24,6 +24,7 @@ export default defineConfig({
     command: 'npx vite preview --config vite.web.config.ts --port 4173 --strictPort',
     url: 'http://127.0.0.1:4173',
     reuseExistingServer: !process.env.CI,
+    env: { VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     timeout: 60000,
   },
 });

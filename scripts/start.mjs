@@ -53,6 +53,8 @@ async function startElectron(rootDir, binary) {
 }
 
 async function startWeb(rootDir) {
+  // Keep the console to the one sentence and the URL (Vite's note about its future config loader is noise here).
+  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING ??= 'true';
   const { build, preview } = await import('vite');
   const configFile = join(rootDir, 'vite.web.config.ts');
   await build({ configFile, logLevel: 'warn' });
