@@ -19,6 +19,6 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     plugins: [react(), devServerCspPlugin()],
     worker: { format: 'es' },
-    build: { outDir: resolve(__dirname, 'out/renderer'), rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') } },
+    build: { outDir: resolve(__dirname, 'out/renderer'), chunkSizeWarningLimit: 2000, rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') } },
   },
 });
