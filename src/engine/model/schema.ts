@@ -4,6 +4,7 @@
 // budget impact and other analyses join as optional top-level sections. Extend, never rename.
 import { z } from 'zod';
 import { distributionSpecSchema, correlationSpecSchema } from '../uncertainty/distribution-schema';
+import { budgetImpactSchema } from '../budget/bia-schema';
 
 export const MODEL_FORMAT = 'hta-workbench-model';
 export const MODEL_FORMAT_VERSION = 1;
@@ -245,6 +246,7 @@ export const htaModelSchema = z
     strategies: z.array(strategySchema).min(1),
     scenarios: z.array(scenarioSchema).default([]),
     correlations: z.array(correlationSchema).default([]),
+    budgetImpact: budgetImpactSchema.optional().describe('Budget impact analysis linked to this model (docs/model-format.md).'),
   })
   .strict();
 

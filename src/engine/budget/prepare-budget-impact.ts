@@ -1,0 +1,297 @@
+// Compiles a model's budgetImpact section once: its named values (population, funnel steps, parameters) join the
+// model's parameter program, so budget-impact expressions can read model parameters and each other; costs and
+// outcomes of a strategy linked to a model strategy see that strategy's parameter overrides. Every problem is a
+// located ModelIssue (path from the file root, e.g. budgetImpact.strategies[1].costs.test[0]).
+import type { HtaModel, Expression, Parameter } from '../model/schema';
+import type { IssuePath, ModelIssue } from '../errors';
+import type { CompiledModel } from '../compiled-model';
+import type { CompiledSite, ParameterSpace, StrategyParameterProgram } from '../model/parameter-program';
+import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables, suggestName } from '../model/parameter-program';
+import { compileModelCollecting } from '../compile-model';
+import type { BudgetImpactSpec, CostSeries, Uptake, WorldId } from './bia-schema';
+
+/** Labels of the outcome counts the issue asks for; other ids are shown as given. */
+export const DEFAULT_OUTCOME_LABELS: Record<string, string> = {
+  tested: 'Tested',
+  identified: 'Correctly identified with an actionable alteration',
+  targeted: 'Treated with targeted therapy',
+  rebiopsied: 'Re-biopsied',
+};
+
+export type NamedValueRole = 'inhabitants' | 'annual-growth' | 'funnel' | 'eligible' | 'prevalent' | 'parameter';
+
+export interface NamedValue {
+  id: string;
+  label: string;
+  role: NamedValueRole;
+  slot: number;
+  path: IssuePath;
+  source?: string;
+  low?: number;
+  high?: number;
+  /** true when the file gives an expression (varying it makes the slot an input for that run). */
+  isExpression: boolean;
+}
+
+export interface PreparedStrategy {
+  id: string;
+  label: string;
+  /** Index into compiledModel.strategyIds, or -1 when not linked. */
+  modelIndex: number;
+  /** Parameter overrides of the linked model strategy (applied to this strategy's typed costs and outcomes). */
+  overrides: Record<string, Expression>;
+  overridePath: IssuePath;
+  /** Typed costs: category index, year since start (1-based; 0 = every year up to `years`), site. */
+  typedCosts: { category: number; yearSinceStart: number; years: number; site: CompiledSite }[];
+  /** Outcome index → site (share of this strategy's patients). */
+  outcomes: { outcome: number; site: CompiledSite }[];
+}
+
+export interface PreparedBudgetImpact {
+  model: HtaModel;
+  spec: BudgetImpactSpec;
+  /** The model's parameters followed by the budget-impact named values. */
+  augmented: HtaModel;
+  modelParameterCount: number;
+  space: ParameterSpace;
+  named: NamedValue[];
+  namedById: Map<string, NamedValue>;
+  parameterIndex: ReadonlyMap<string, number>;
+  /** Base values of every slot (model parameters at cycle 1, then named values). */
+  baseValues: Float64Array;
+  /** Sites of eligible.perYear, when typed directly. */
+  eligiblePerYear: CompiledSite[] | null;
+  strategies: PreparedStrategy[];
+  categoryIds: string[];
+  outcomeIds: string[];
+  outcomeLabels: string[];
+  compiledModel: CompiledModel | null;
+  startAge: number;
+  warnings: string[];
+}
+
+export const DEFAULT_IDS = { inhabitants: 'inhabitants', annualGrowth: 'annual_growth', eligible: 'eligible', prevalent: 'prevalent' } as const;
+
+const ROOT: IssuePath = ['budgetImpact'];
+
+interface RawNamed {
+  id: string;
+  label?: string | undefined;
+  value: Expression;
+  source?: string | undefined;
+  low?: number | undefined;
+  high?: number | undefined;
+}
+
+function collectNamedValues(spec: BudgetImpactSpec): { raw: RawNamed; role: NamedValueRole; path: IssuePath }[] {
+  const out: { raw: RawNamed; role: NamedValueRole; path: IssuePath }[] = [];
+  const pop = spec.population;
+  const popPath = [...ROOT, 'population'];
+  if (pop.inhabitants) out.push({ raw: { ...pop.inhabitants, id: pop.inhabitants.id ?? DEFAULT_IDS.inhabitants }, role: 'inhabitants', path: [...popPath, 'inhabitants'] });
+  if (pop.annualGrowth) out.push({ raw: { ...pop.annualGrowth, id: pop.annualGrowth.id ?? DEFAULT_IDS.annualGrowth }, role: 'annual-growth', path: [...popPath, 'annualGrowth'] });
+  pop.funnel.forEach((step, i) => out.push({ raw: step, role: 'funnel', path: [...popPath, 'funnel', i] }));
+  if (pop.eligible?.value !== undefined) out.push({ raw: { ...pop.eligible, id: pop.eligible.id ?? DEFAULT_IDS.eligible, value: pop.eligible.value }, role: 'eligible', path: [...popPath, 'eligible'] });
+  if (pop.prevalent) out.push({ raw: { ...pop.prevalent, id: pop.prevalent.id ?? DEFAULT_IDS.prevalent }, role: 'prevalent', path: [...popPath, 'prevalent'] });
+  spec.parameters.forEach((p, i) => out.push({ raw: p, role: 'parameter', path: [...ROOT, 'parameters', i] }));
+  return out;
+}
+
+function asParameter(raw: RawNamed): Parameter {
+  return typeof raw.value === 'number' ? { id: raw.id, value: raw.value } : { id: raw.id, expression: raw.value };
+}
+
+function populationIssues(spec: BudgetImpactSpec): ModelIssue[] {
+  const pop = spec.population;
+  const path = [...ROOT, 'population'];
+  if (pop.eligible && pop.funnel.length > 0) {
+    return [{ code: 'bia-population', severity: 'error', path: [...path, 'eligible'], message: 'give either a funnel or a typed number of eligible patients, not both' }];
+  }
+  if (!pop.eligible && pop.funnel.length === 0) {
+    return [{ code: 'bia-population', severity: 'error', path, message: 'give the eligible population: a funnel (inhabitants → incidence → shares → tested) or eligible patients typed directly' }];
+  }
+  if (pop.eligible?.perYear && pop.eligible.perYear.length < spec.horizonYears) {
+    return [{ code: 'bia-population', severity: 'error', path: [...path, 'eligible', 'perYear'], message: `perYear gives ${pop.eligible.perYear.length} year(s), the horizon has ${spec.horizonYears}` }];
+  }
+  return [];
+}
+
+/** Strategies of the analysis: as listed, or one per model strategy, linked to it. */
+function strategySpecs(model: HtaModel, spec: BudgetImpactSpec): NonNullable<BudgetImpactSpec['strategies']> {
+  return spec.strategies ?? model.strategies.map((s) => ({ id: s.id, label: s.label, modelStrategy: s.id }));
+}
+
+function worldIssues(spec: BudgetImpactSpec, ids: Set<string>): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  const check = (shares: Record<string, Uptake>, path: IssuePath): void => {
+    for (const id of Object.keys(shares)) {
+      if (!ids.has(id)) issues.push({ code: 'unknown-strategy', severity: 'error', path: [...path, id], message: `unknown strategy '${id}'${suggestName(id, ids)}; budget-impact strategies: ${[...ids].join(', ')}` });
+    }
+  };
+  for (const w of ['currentWorld', 'newWorld'] as WorldId[]) check(spec[w].shares, [...ROOT, w, 'shares']);
+  spec.scenarios.forEach((sc, i) => {
+    for (const w of ['currentWorld', 'newWorld'] as WorldId[]) if (sc[w]) check(sc[w].shares, [...ROOT, 'scenarios', i, w, 'shares']);
+  });
+  return issues;
+}
+
+function costEntries(series: CostSeries): { yearSinceStart: number; years: number; value: Expression; index: number | null }[] {
+  if (Array.isArray(series)) return series.map((value, i) => ({ yearSinceStart: i + 1, years: 1, value, index: i }));
+  if (typeof series === 'object') return [{ yearSinceStart: 0, years: series.years, value: series.perYear, index: null }];
+  return [{ yearSinceStart: 1, years: 1, value: series, index: null }];
+}
+
+/** Compiles the budgetImpact section of a parsed model; `prepared` is null when there are errors. */
+export function prepareBudgetImpact(model: HtaModel): { prepared: PreparedBudgetImpact | null; issues: ModelIssue[] } {
+  const spec = model.budgetImpact;
+  if (!spec) return { prepared: null, issues: [{ code: 'bia-missing', severity: 'error', path: ROOT, message: 'this model has no budgetImpact section' }] };
+  const issues: ModelIssue[] = [...populationIssues(spec)];
+  const warnings: string[] = [];
+
+  // Named values join the parameter list after the model's parameters.
+  const namedRaw = collectNamedValues(spec);
+  const modelIds = new Set(model.parameters.map((p) => p.id));
+  const seen = new Map<string, IssuePath>();
+  for (const n of namedRaw) {
+    const clash = modelIds.has(n.raw.id) ? 'a model parameter' : seen.has(n.raw.id) ? 'another budget-impact value' : null;
+    if (clash) issues.push({ code: 'duplicate-id', severity: 'error', path: [...n.path, 'id'], message: `id '${n.raw.id}' is already used by ${clash}; give it another id` });
+    seen.set(n.raw.id, n.path);
+  }
+  const augmented: HtaModel = { ...model, parameters: [...model.parameters, ...namedRaw.map((n) => asParameter(n.raw))] };
+  const scratch: ModelIssue[] = [];
+  const space = buildParameterSpace(augmented, scratch);
+  const defs = compileModelDefinitions(augmented, space, scratch);
+  // Only the named values' own problems are new here; model problems are reported by the model's validation.
+  const nModel = model.parameters.length;
+  for (const i of scratch) {
+    const slot = i.path[0] === 'parameters' && typeof i.path[1] === 'number' ? i.path[1] : -1;
+    if (slot >= nModel) issues.push({ ...i, path: [...namedRaw[slot - nModel]!.path, 'value'] });
+  }
+  const program = buildStrategyProgram(defs, {}, ROOT, scratch, new Set());
+  for (const i of scratch) {
+    if (i.code === 'dependency-cycle' && i.path[0] === 'parameters' && typeof i.path[1] === 'number' && i.path[1] >= nModel) {
+      issues.push({ ...i, path: [...namedRaw[i.path[1] - nModel]!.path, 'value'] });
+    }
+  }
+  const named: NamedValue[] = namedRaw.map((n, k) => {
+    const v: NamedValue = { id: n.raw.id, label: n.raw.label ?? n.raw.id, role: n.role, slot: nModel + k, path: n.path, isExpression: typeof n.raw.value === 'string' };
+    if (n.raw.source !== undefined) v.source = n.raw.source;
+    if (n.raw.low !== undefined) v.low = n.raw.low;
+    if (n.raw.high !== undefined) v.high = n.raw.high;
+    if ((n.raw.low === undefined) !== (n.raw.high === undefined)) warnings.push(`${n.raw.id}: give both low and high to include it in the tornado`);
+    return v;
+  });
+  named.forEach((n) => {
+    if (program.timeVarying[n.slot]) issues.push({ code: 'bia-time-varying', severity: 'error', path: [...n.path, 'value'], message: `${n.id} depends on model time (cycle, age or time); budget-impact values must be constant` });
+  });
+
+  const compileSite = (source: Expression, path: IssuePath, overrides: Record<string, Expression>, overridePath: IssuePath): CompiledSite | null => {
+    const prog = Object.keys(overrides).length === 0 ? program : buildStrategyProgram(defs, overrides, overridePath, [], new Set());
+    const site = prog.compileSite(source, path, issues, false);
+    if (site && site.timeVarying) {
+      issues.push({ code: 'bia-time-varying', severity: 'error', path, message: `"${source}" depends on model time (cycle, age or time); budget-impact values must be constant` });
+      return null;
+    }
+    return site;
+  };
+
+  // Strategies, categories, outcomes.
+  const specs = strategySpecs(model, spec);
+  const modelStrategyIds = model.strategies.map((s) => s.id);
+  const needsModel = specs.some((s) => s.modelStrategy !== undefined);
+  let compiledModel: CompiledModel | null = null;
+  if (needsModel) {
+    const { compiled } = compileModelCollecting(model);
+    if (!compiled) issues.push({ code: 'bia-model', severity: 'error', path: ['model'], message: 'budget impact links to the model, but the model does not compile (run `hta validate`)' });
+    compiledModel = compiled;
+  }
+  const categoryIds: string[] = needsModel && compiledModel ? [...compiledModel.categoryIds] : [];
+  const outcomeIds: string[] = spec.outcomes.map((o) => o.id);
+  const strategyIdSet = new Set<string>();
+  const strategies: PreparedStrategy[] = specs.map((s, i) => {
+    const path: IssuePath = spec.strategies ? [...ROOT, 'strategies', i] : ['strategies', i];
+    if (strategyIdSet.has(s.id)) issues.push({ code: 'duplicate-id', severity: 'error', path: [...path, 'id'], message: `strategy id '${s.id}' is used twice` });
+    strategyIdSet.add(s.id);
+    let modelIndex = -1;
+    let overrides: Record<string, Expression> = {};
+    let overridePath: IssuePath = ROOT;
+    if (s.modelStrategy !== undefined) {
+      modelIndex = modelStrategyIds.indexOf(s.modelStrategy);
+      if (modelIndex < 0) issues.push({ code: 'unknown-strategy', severity: 'error', path: [...path, 'modelStrategy'], message: `the model has no strategy '${s.modelStrategy}'${suggestName(s.modelStrategy, modelStrategyIds)}` });
+      else {
+        overrides = model.strategies[modelIndex]!.parameters ?? {};
+        overridePath = ['strategies', modelIndex, 'parameters'];
+      }
+    }
+    const typedCosts: PreparedStrategy['typedCosts'] = [];
+    for (const [cat, series] of Object.entries(s.costs ?? {})) {
+      if (!categoryIds.includes(cat)) categoryIds.push(cat);
+      for (const e of costEntries(series)) {
+        const sitePath = e.index === null ? (typeof series === 'object' && !Array.isArray(series) ? [...path, 'costs', cat, 'perYear'] : [...path, 'costs', cat]) : [...path, 'costs', cat, e.index];
+        const site = compileSite(e.value, sitePath, overrides, overridePath);
+        if (site) typedCosts.push({ category: categoryIds.indexOf(cat), yearSinceStart: e.yearSinceStart, years: e.years, site });
+      }
+    }
+    const outcomes: PreparedStrategy['outcomes'] = [];
+    for (const [o, expr] of Object.entries(s.outcomes ?? {})) {
+      if (!outcomeIds.includes(o)) outcomeIds.push(o);
+      const site = compileSite(expr, [...path, 'outcomes', o], overrides, overridePath);
+      if (site) outcomes.push({ outcome: outcomeIds.indexOf(o), site });
+    }
+    return { id: s.id, label: s.label ?? s.id, modelIndex, overrides, overridePath, typedCosts, outcomes };
+  });
+  issues.push(...worldIssues(spec, strategyIdSet));
+
+  const eligiblePerYear = spec.population.eligible?.perYear ? spec.population.eligible.perYear.map((e, i) => compileSite(e, [...ROOT, 'population', 'eligible', 'perYear', i], {}, ROOT)) : null;
+  const knownValueIds = new Set([...modelIds, ...named.map((n) => n.id)]);
+  spec.scenarios.forEach((sc, i) => {
+    for (const id of Object.keys(sc.values ?? {})) {
+      if (!knownValueIds.has(id)) issues.push({ code: 'unknown-name', severity: 'error', path: [...ROOT, 'scenarios', i, 'values', id], message: `unknown value '${id}'${suggestName(id, knownValueIds)}: give a budget-impact value or model parameter id` });
+    }
+  });
+  if (compiledModel) {
+    const covered = compiledModel.valueCycles * compiledModel.cycleLength;
+    const needed = spec.horizonYears + (spec.population.prevalent ? spec.population.prevalent.yearSinceStart - 1 : 0);
+    if (covered + 1e-9 < needed) warnings.push(`the model covers ${+covered.toPrecision(6)} years since entry; linked costs after that are 0 in the budget (horizon ${needed} years since start)`);
+  }
+
+  if (issues.some((i) => i.severity === 'error')) return { prepared: null, issues };
+
+  // Base values: inputs as given, expression values (model and named) at cycle 1.
+  const startAge = model.settings.startAge ?? NaN;
+  const base = new Float64Array(space.ids.length);
+  augmented.parameters.forEach((p, i) => {
+    base[i] = p.value ?? NaN;
+  });
+  const baseValues = evaluateProgramValues(program, base, model.settings.cycleLength, startAge);
+  const outcomeLabels = outcomeIds.map((id) => spec.outcomes.find((o) => o.id === id)?.label ?? DEFAULT_OUTCOME_LABELS[id] ?? id);
+  return {
+    prepared: {
+      model,
+      spec,
+      augmented,
+      modelParameterCount: nModel,
+      space,
+      named,
+      namedById: new Map(named.map((n) => [n.id, n])),
+      parameterIndex: space.index,
+      baseValues,
+      eligiblePerYear: eligiblePerYear && eligiblePerYear.every((s) => s !== null) ? (eligiblePerYear as CompiledSite[]) : null,
+      strategies,
+      categoryIds,
+      outcomeIds,
+      outcomeLabels,
+      compiledModel,
+      startAge,
+      warnings,
+    },
+    issues,
+  };
+}
+
+/** Runs a parameter program at cycle 1 and returns a copy of every slot's value. */
+export function evaluateProgramValues(program: StrategyParameterProgram, params: Float64Array, cycleLength: number, startAge: number): Float64Array {
+  setCycleVariables(program.vars, 1, cycleLength, startAge);
+  program.prepare(params);
+  program.updateCycle();
+  return Float64Array.from(program.work);
+}
