@@ -5,12 +5,18 @@ import { ModelCompileError } from './errors';
 import type { ModelIssue } from './errors';
 import type { CompiledModel, CompileOptions } from './compiled-model';
 import { compileMarkovModel } from './markov/compile-markov';
+import { compilePsmModel } from './psm/compile-psm';
+import { compileTreeModel } from './tree/compile-tree';
 import { structuralIssues } from './model/structure-checks';
 
 /** Compiler of one model type; later types (psm, tree, hybrid) register here. */
 export type ModelTypeCompiler = (model: HtaModel, options: CompileOptions, issues: ModelIssue[]) => CompiledModel | null;
 
-const compilers = new Map<string, ModelTypeCompiler>([['markov', compileMarkovModel]]);
+const compilers = new Map<string, ModelTypeCompiler>([
+  ['markov', compileMarkovModel],
+  ['psm', compilePsmModel],
+  ['tree', compileTreeModel],
+]);
 
 /** Lets a later model type plug in without touching this file's callers. */
 export function registerModelType(type: string, compiler: ModelTypeCompiler): void {

@@ -4,6 +4,8 @@
 // budget impact and other analyses join as optional top-level sections. Extend, never rename.
 import { z } from 'zod';
 import { distributionSpecSchema, correlationSpecSchema } from '../uncertainty/distribution-schema';
+import { buildPsmModelSchema } from '../psm/psm-schema';
+import { buildTreeModelSchema } from '../tree/tree-schema';
 import { budgetImpactSchema } from '../budget/bia-schema';
 
 export const MODEL_FORMAT = 'hta-workbench-model';
@@ -188,8 +190,17 @@ export const markovModelSchema = z
   })
   .strict();
 
-/** Discriminated on `type`; "psm", "tree" and "hybrid" join later. */
-export const modelStructureSchema = z.discriminatedUnion('type', [markovModelSchema]);
+// Partitioned survival (src/engine/psm) and decision trees / tree → cohort hybrids / diagnostic tests (src/engine/tree).
+export const psmModelSchema = buildPsmModelSchema({ identifier: identifierSchema, expression: expressionSchema, stateValue: stateValueSchema, timeUnit: timeUnitSchema });
+export const treeModelSchema = buildTreeModelSchema({
+  identifier: identifierSchema,
+  expression: expressionSchema,
+  timeUnit: timeUnitSchema,
+  submodel: z.discriminatedUnion('type', [markovModelSchema, psmModelSchema]),
+});
+
+/** Discriminated on `type`: markov, psm, tree (a tree's terminal nodes may enter markov/psm sub-models: hybrids). */
+export const modelStructureSchema = z.discriminatedUnion('type', [markovModelSchema, psmModelSchema, treeModelSchema]);
 
 export const costCategorySchema = z
   .object({
@@ -256,6 +267,8 @@ export type Parameter = z.output<typeof parameterSchema>;
 export type Distribution = z.output<typeof distributionSchema>;
 export type Settings = z.output<typeof settingsSchema>;
 export type MarkovModel = z.output<typeof markovModelSchema>;
+export type PsmModel = z.output<typeof psmModelSchema>;
+export type TreeModel = z.output<typeof treeModelSchema>;
 export type Strategy = z.output<typeof strategySchema>;
 export type Transition = z.output<typeof transitionSchema>;
 export type StateValue = z.output<typeof stateValueSchema>;

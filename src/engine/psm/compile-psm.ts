@@ -1,0 +1,436 @@
+// Partitioned survival engine: three states from two curves, PF(t) = S_pfs(t), PD(t) = S_os(t) - S_pfs(t),
+// Dead(t) = 1 - S_os(t) at trace rows t = 0..T (time t·cycleLength), optionally with OS capped by background
+// mortality. Where PFS exceeds OS the engine caps PFS at OS and reports it (result warnings, rows affected).
+// Counting (within-cycle correction) and discounting reuse economics/conventions.ts, exactly as in the Markov
+// engine, so results are comparable and `hta run` reads the same CompiledModel interface.
+import type { CostEntry, Expression, HtaModel, StateValue } from '../model/schema';
+import type { IssuePath, ModelIssue } from '../errors';
+import { ModelEvaluationError } from '../errors';
+import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from '../compiled-model';
+import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
+import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
+import { countingWeights, discountFactors, resolveCycles } from '../economics/conventions';
+import { compileCurves, medianSurvival, simpsonArea } from './survival';
+import type { CurveSet } from './survival';
+import { PSM_STATE_IDS } from './psm-schema';
+
+type PsmHtaModel = HtaModel & { model: { type: 'psm' } };
+
+/** PFS may exceed OS by this much before it counts as crossing (rounding in tables). */
+const CROSS_TOL = 1e-12;
+
+export interface CurveSummary {
+  id: string;
+  role: 'pfs' | 'os';
+  /** Area under the curve over the horizon (years), by Simpson's rule on half-cycle points: restricted mean. */
+  restrictedMean: number;
+  /** Years; null when the curve stays above 0.5 over the horizon. */
+  median: number | null;
+}
+
+export interface PsmDetails {
+  curves: CurveSummary[];
+  /** Trace rows (0..T) where PFS exceeded OS and was capped at OS. */
+  pfsCappedRows: number[];
+  /** Trace rows where background mortality capped OS. */
+  osCappedRows: number[];
+  /** Human-readable notes, e.g. "PFS exceeded OS at cycles 7–10; capped at OS". */
+  warnings: string[];
+}
+
+export interface PsmStrategyResult extends StrategyResult {
+  psm: PsmDetails;
+}
+
+interface ValueSite {
+  site: CompiledSite;
+  /** Cost: state * nCat + category; utility: -1 - state. */
+  target: number;
+  subject: string;
+  state: string;
+}
+
+interface Plan {
+  id: string;
+  label: string;
+  program: StrategyParameterProgram;
+  curves: CurveSet;
+  pfs: number;
+  os: number;
+  pfsId: string;
+  osId: string;
+  staticValues: ValueSite[];
+  cycleValues: ValueSite[];
+  costValues: Float64Array;
+  costRate: Int32Array;
+  utilValues: Float64Array;
+  background: CompiledSite | null;
+}
+
+function psmStateIds(model: PsmHtaModel): [string, string, string] {
+  const s = model.model.states ?? {};
+  return [s.progressionFree ?? PSM_STATE_IDS.progressionFree, s.progressed ?? PSM_STATE_IDS.progressed, s.dead ?? PSM_STATE_IDS.dead];
+}
+
+/** Declared cost categories, or every category used in state values, in order of appearance. */
+function psmCategoryIds(model: PsmHtaModel): string[] {
+  if (model.costCategories.length > 0) return model.costCategories.map((c) => c.id);
+  const seen: string[] = [];
+  const add = (values: Record<string, StateValue> | undefined): void => {
+    for (const sv of Object.values(values ?? {})) for (const k of Object.keys(sv.costs ?? {})) if (!seen.includes(k)) seen.push(k);
+  };
+  add(model.model.stateValues);
+  for (const s of model.strategies) add(s.stateValues);
+  return seen;
+}
+
+function costValueOf(entry: CostEntry): { value: Expression; discountRate?: number } {
+  return typeof entry === 'object' ? entry : { value: entry };
+}
+
+/** Runs of consecutive rows as "3–7, 12" for messages. */
+export function describeRows(rows: number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    parts.push(i === j ? `${rows[i]}` : `${rows[i]}–${rows[j]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+export function compilePsmModel(model: HtaModel, options: CompileOptions, issues: ModelIssue[]): CompiledModel | null {
+  if (model.model.type !== 'psm') return null;
+  const psm = model as PsmHtaModel;
+  const errorsBefore = issues.filter((i) => i.severity === 'error').length;
+  const settings = model.settings;
+  const L = settings.cycleLength;
+  const T = resolveCycles(settings, issues);
+  const startAge = settings.startAge ?? NaN;
+  const counting = countingWeights(settings.counting, T, issues);
+  const Tc = counting.valueCycles;
+  const space = buildParameterSpace(model, issues);
+  const defs = compileModelDefinitions(model, space, issues, options.inputs ?? []);
+  const seenCycles = new Set<string>();
+  const baseProgram = buildStrategyProgram(defs, {}, [], issues, seenCycles);
+  const stateIds = psmStateIds(psm);
+  const stateIndex = new Map(stateIds.map((s, i) => [s, i]));
+  if (new Set(stateIds).size !== 3) issues.push({ code: 'duplicate-id', severity: 'error', path: ['model', 'states'], message: `the three partitioned-survival states need different ids (got ${stateIds.join(', ')})` });
+  const categories = psmCategoryIds(psm);
+  const nCat = categories.length;
+  const categoryIndex = new Map(categories.map((c, i) => [c, i]));
+  const categoryRate = new Map(model.costCategories.map((c) => [c.id, c.discountRate]));
+  const rates: number[] = [];
+  const rateIndex = (r: number): number => {
+    let i = rates.indexOf(r);
+    if (i < 0) i = rates.push(r) - 1;
+    return i;
+  };
+  const effectRate = rateIndex(settings.discount.effects);
+  const costRate = rateIndex(settings.discount.costs);
+
+  const plans: Plan[] = [];
+  model.strategies.forEach((strategy, si) => {
+    const program = buildStrategyProgram(defs, strategy.parameters ?? {}, ['strategies', si, 'parameters'], issues, seenCycles);
+    const local: ModelIssue[] = [];
+    const plan = planStrategy(si, program, local);
+    for (const issue of local) {
+      const key = `${issue.code}|${JSON.stringify(issue.path)}|${issue.message}`;
+      if (!issues.some((i) => `${i.code}|${JSON.stringify(i.path)}|${i.message}` === key)) issues.push(issue);
+    }
+    if (plan && !local.some((i) => i.severity === 'error')) plans.push(plan);
+  });
+
+  function planStrategy(si: number, program: StrategyParameterProgram, local: ModelIssue[]): Plan | null {
+    const strategy = model.strategies[si]!;
+    const curves = compileCurves(psm.model.curves, ['model', 'curves'], program, L, local);
+    const arm = psm.model.strategyCurves?.[strategy.id];
+    const armPath: IssuePath = arm ? ['model', 'strategyCurves', strategy.id] : ['model'];
+    const pfsId = arm?.pfs ?? psm.model.pfs;
+    const osId = arm?.os ?? psm.model.os;
+    const pfs = curves?.index.get(pfsId);
+    const os = curves?.index.get(osId);
+    if (curves && pfs === undefined) local.push({ code: 'unknown-curve', severity: 'error', path: [...armPath, 'pfs'], message: `unknown PFS curve '${pfsId}'` });
+    if (curves && os === undefined) local.push({ code: 'unknown-curve', severity: 'error', path: [...armPath, 'os'], message: `unknown OS curve '${osId}'` });
+    const costValues = new Float64Array(3 * nCat);
+    const costRateIdx = new Int32Array(3 * nCat).fill(costRate);
+    const utilValues = new Float64Array(3);
+    const staticValues: ValueSite[] = [];
+    const cycleValues: ValueSite[] = [];
+    const addValues = (values: Record<string, StateValue>, base: IssuePath): void => {
+      for (const [state, sv] of Object.entries(values)) {
+        const s = stateIndex.get(state);
+        if (s === undefined) {
+          local.push({ code: 'unknown-state', severity: 'error', path: [...base, state], message: `state values given for unknown state '${state}' (states: ${stateIds.join(', ')})` });
+          continue;
+        }
+        for (const [cat, entry] of Object.entries(sv.costs ?? {})) {
+          const c = categoryIndex.get(cat);
+          const path = [...base, state, 'costs', cat];
+          if (c === undefined) {
+            local.push({ code: 'unknown-category', severity: 'error', path, message: `unknown cost category '${cat}' (declared: ${categories.join(', ')})` });
+            continue;
+          }
+          const { value, discountRate } = costValueOf(entry);
+          const site = program.compileSite(value, typeof entry === 'object' ? [...path, 'value'] : path, local, false);
+          costRateIdx[s * nCat + c] = rateIndex(discountRate ?? categoryRate.get(cat) ?? settings.discount.costs);
+          if (site) setValue({ site, target: s * nCat + c, subject: `cost ${cat} in state ${state}`, state });
+        }
+        if (sv.utility !== undefined) {
+          const site = program.compileSite(sv.utility, [...base, state, 'utility'], local, false);
+          if (site) setValue({ site, target: -1 - s, subject: `utility in state ${state}`, state });
+        }
+      }
+    };
+    // A strategy's state values replace the model's entry for the same state and category.
+    const byTarget = new Map<number, ValueSite>();
+    const setValue = (v: ValueSite): void => void byTarget.set(v.target, v);
+    addValues(psm.model.stateValues, ['model', 'stateValues']);
+    addValues(strategy.stateValues ?? {}, ['strategies', si, 'stateValues']);
+    for (const v of byTarget.values()) (v.site.timeVarying ? cycleValues : staticValues).push(v);
+    if (settings.effect === 'qalys') {
+      stateIds.slice(0, 2).forEach((state, s) => {
+        if (!byTarget.has(-1 - s)) local.push({ code: 'missing-value', severity: 'error', path: ['model', 'stateValues'], message: `state ${state} has no utility, but the effect measure is QALYs (give stateValues.${state}.utility)` });
+      });
+    }
+    const background = psm.model.backgroundMortality === undefined ? null : program.compileSite(psm.model.backgroundMortality, ['model', 'backgroundMortality'], local, false);
+    if (!curves || pfs === undefined || os === undefined) return null;
+    return {
+      id: strategy.id,
+      label: strategy.label ?? strategy.id,
+      program,
+      curves,
+      pfs,
+      os,
+      pfsId,
+      osId,
+      staticValues,
+      cycleValues,
+      costValues,
+      costRate: costRateIdx,
+      utilValues,
+      background,
+    };
+  }
+
+  if (issues.filter((i) => i.severity === 'error').length > errorsBefore || plans.length !== model.strategies.length || T <= 0) return null;
+
+  const discount = discountFactors(rates, Tc, L, settings.discount.firstCycleDiscounted);
+  const effectIsQalys = settings.effect === 'qalys';
+  const nHalf = 2 * T;
+  const sPfs = new Float64Array(nHalf + 1);
+  const sOs = new Float64Array(nHalf + 1);
+  const bg = new Float64Array(T + 1);
+  const occ = new Float64Array(3);
+  const ALIVE = [1, 1, 0];
+
+  function fail(plan: Plan, vs: { site: CompiledSite; subject: string; state?: string }, value: number, cycle: number): never {
+    throw new ModelEvaluationError({ code: 'not-a-number', strategy: plan.id, cycle, subject: vs.subject, value, path: vs.site.path, parameters: plan.program.involvedValues(vs.site.parameters), ...(vs.state ? { fromState: vs.state } : {}) });
+  }
+
+  function evaluateValues(plan: Plan, list: ValueSite[], cycle: number): void {
+    const { work, vars } = plan.program;
+    for (const vs of list) {
+      const x = vs.site.fn(work, vars);
+      if (!(x - x === 0)) fail(plan, vs, x, cycle);
+      if (vs.target >= 0) plan.costValues[vs.target] = x;
+      else plan.utilValues[-1 - vs.target] = x;
+    }
+  }
+
+  /** Background survival at trace rows 0..T: product of exp(-rate·L) over the cycles before. */
+  function backgroundSurvival(plan: Plan): void {
+    const site = plan.background!;
+    const { work, vars } = plan.program;
+    bg[0] = 1;
+    for (let c = 1; c <= T; c++) {
+      setCycleVariables(vars, c, L, startAge);
+      plan.program.updateCycle();
+      const rate = site.fn(work, vars);
+      if (!(rate >= 0 && rate - rate === 0)) fail(plan, { site, subject: 'background mortality rate' }, rate, c);
+      bg[c] = bg[c - 1]! * Math.exp(-rate * L);
+    }
+  }
+
+  function runStrategy(plan: Plan, params: Float64Array, res: PsmStrategyResult): void {
+    const prog = plan.program;
+    prog.prepare(params);
+    setCycleVariables(prog.vars, 1, L, startAge);
+    prog.updateCycle();
+    plan.curves.prepare(plan.id);
+    const half = L / 2;
+    for (let k = 0; k <= nHalf; k++) {
+      sPfs[k] = plan.curves.survival(plan.pfs, k * half);
+      sOs[k] = plan.curves.survival(plan.os, k * half);
+      if (!(sPfs[k]! - sPfs[k]! === 0) || !(sOs[k]! - sOs[k]! === 0)) {
+        throw new ModelEvaluationError({ code: 'not-a-number', strategy: plan.id, cycle: k / 2, subject: `survival at ${k * half} years`, value: NaN, path: ['model', 'curves'], parameters: {} });
+      }
+    }
+    const details = res.psm;
+    details.pfsCappedRows.length = 0;
+    details.osCappedRows.length = 0;
+    details.warnings.length = 0;
+    if (plan.background) backgroundSurvival(plan);
+    // Trace rows: OS (capped by background survival), then PFS capped at OS.
+    const trace = res.trace;
+    for (let t = 0; t <= T; t++) {
+      let os = sOs[2 * t]!;
+      if (plan.background && bg[t]! < os) {
+        os = bg[t]!;
+        details.osCappedRows.push(t);
+      }
+      let pf = sPfs[2 * t]!;
+      if (pf > os + CROSS_TOL) details.pfsCappedRows.push(t);
+      if (pf > os) pf = os;
+      trace[3 * t] = pf;
+      trace[3 * t + 1] = os - pf;
+      trace[3 * t + 2] = 1 - os;
+    }
+    if (details.pfsCappedRows.length > 0) {
+      const r = details.pfsCappedRows;
+      details.warnings.push(`strategy ${plan.id}: PFS (${plan.pfsId}) exceeded OS (${plan.osId}) at cycle(s) ${describeRows(r)}; PFS was capped at OS there`);
+    }
+    // Curve summaries over the horizon (uncapped curves, as specified).
+    const horizon = T * L;
+    const summaries = details.curves;
+    summaries[0]!.id = plan.pfsId;
+    summaries[0]!.restrictedMean = simpsonArea(sPfs, half, nHalf);
+    summaries[0]!.median = medianSurvival((t) => plan.curves.survival(plan.pfs, t), horizon);
+    summaries[1]!.id = plan.osId;
+    summaries[1]!.restrictedMean = simpsonArea(sOs, half, nHalf);
+    summaries[1]!.median = medianSurvival((t) => plan.curves.survival(plan.os, t), horizon);
+
+    evaluateValues(plan, plan.staticValues, 1);
+    const hasCycleWork = plan.cycleValues.length > 0;
+    const { costValues, utilValues, costRate: rateIdx } = plan;
+    const costTotals = res.costByCategory;
+    const costTotalsU = res.costByCategoryUndiscounted;
+    costTotals.fill(0);
+    costTotalsU.fill(0);
+    let qU = 0;
+    let qD = 0;
+    let lyU = 0;
+    let lyD = 0;
+    for (let c = 1; c <= Tc; c++) {
+      if (hasCycleWork) {
+        setCycleVariables(prog.vars, c, L, startAge);
+        prog.updateCycle();
+        evaluateValues(plan, plan.cycleValues, c);
+      }
+      const wp = counting.weightPrev[c]!;
+      const wn = counting.weightNext[c]!;
+      const prev = (c - 1) * 3;
+      for (let j = 0; j < 3; j++) occ[j] = wp * trace[prev + j]! + (wn === 0 ? 0 : wn * trace[prev + 3 + j]!);
+      const row = (c - 1) * nCat;
+      let ly = 0;
+      let q = 0;
+      for (let cat = 0; cat < nCat; cat++) {
+        res.costPerCycle[row + cat] = 0;
+        res.costPerCycleDiscounted[row + cat] = 0;
+      }
+      for (let j = 0; j < 3; j++) {
+        const o = occ[j]!;
+        ly += o * ALIVE[j]!;
+        q += o * utilValues[j]!;
+        for (let cat = 0; cat < nCat; cat++) {
+          const x = o * costValues[j * nCat + cat]!;
+          res.costPerCycle[row + cat] = res.costPerCycle[row + cat]! + x;
+          res.costPerCycleDiscounted[row + cat] = res.costPerCycleDiscounted[row + cat]! + x * discount[rateIdx[j * nCat + cat]! * (Tc + 1) + c]!;
+        }
+      }
+      for (let cat = 0; cat < nCat; cat++) {
+        costTotalsU[cat] = costTotalsU[cat]! + res.costPerCycle[row + cat]!;
+        costTotals[cat] = costTotals[cat]! + res.costPerCycleDiscounted[row + cat]!;
+      }
+      const dfE = discount[effectRate * (Tc + 1) + c]!;
+      ly *= L;
+      q *= L;
+      res.qalysPerCycle[c - 1] = q;
+      res.qalysPerCycleDiscounted[c - 1] = q * dfE;
+      res.lifeYearsPerCycle[c - 1] = ly;
+      res.lifeYearsPerCycleDiscounted[c - 1] = ly * dfE;
+      qU += q;
+      qD += q * dfE;
+      lyU += ly;
+      lyD += ly * dfE;
+    }
+    let cost = 0;
+    let costU = 0;
+    for (let cat = 0; cat < nCat; cat++) {
+      cost += costTotals[cat]!;
+      costU += costTotalsU[cat]!;
+    }
+    const totals = res.totals;
+    totals.cost = cost;
+    totals.costUndiscounted = costU;
+    totals.qalys = qD;
+    totals.qalysUndiscounted = qU;
+    totals.lifeYears = lyD;
+    totals.lifeYearsUndiscounted = lyU;
+    totals.effect = effectIsQalys ? qD : lyD;
+    totals.effectUndiscounted = effectIsQalys ? qU : lyU;
+  }
+
+  function createResult(): ModelResult {
+    return {
+      strategies: plans.map(
+        (p): PsmStrategyResult => ({
+          id: p.id,
+          label: p.label,
+          totals: { cost: 0, costUndiscounted: 0, qalys: 0, qalysUndiscounted: 0, lifeYears: 0, lifeYearsUndiscounted: 0, effect: 0, effectUndiscounted: 0 },
+          costByCategory: new Float64Array(nCat),
+          costByCategoryUndiscounted: new Float64Array(nCat),
+          trace: new Float64Array((T + 1) * 3),
+          costPerCycle: new Float64Array(Tc * nCat),
+          costPerCycleDiscounted: new Float64Array(Tc * nCat),
+          qalysPerCycle: new Float64Array(Tc),
+          qalysPerCycleDiscounted: new Float64Array(Tc),
+          lifeYearsPerCycle: new Float64Array(Tc),
+          lifeYearsPerCycleDiscounted: new Float64Array(Tc),
+          psm: {
+            curves: [
+              { id: p.pfsId, role: 'pfs', restrictedMean: 0, median: null },
+              { id: p.osId, role: 'os', restrictedMean: 0, median: null },
+            ],
+            pfsCappedRows: [],
+            osCappedRows: [],
+            warnings: [],
+          },
+        }),
+      ),
+    };
+  }
+
+  const base = new Float64Array(space.ids.length);
+  model.parameters.forEach((p, i) => (base[i] = p.value ?? NaN));
+  baseProgram.prepare(base);
+  setCycleVariables(baseProgram.vars, 1, L, startAge);
+  baseProgram.updateCycle();
+  baseProgram.updateStateTime();
+  const baseValues = Float64Array.from(baseProgram.work);
+
+  return {
+    type: 'psm',
+    parameterIds: space.ids,
+    parameterIndex: space.index,
+    isInput: defs.inputs,
+    strategyIds: plans.map((p) => p.id),
+    strategyLabels: plans.map((p) => p.label),
+    stateIds,
+    categoryIds: categories,
+    cycles: T,
+    valueCycles: Tc,
+    cycleLength: L,
+    cohortSize: settings.cohortSize,
+    effect: settings.effect,
+    baseParameters: () => Float64Array.from(baseValues),
+    createResult,
+    evaluate(params, out) {
+      if (params.length !== space.ids.length) throw new RangeError(`expected ${space.ids.length} parameter values, got ${params.length}`);
+      const result = out ?? createResult();
+      for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, params, result.strategies[s] as PsmStrategyResult);
+      return result;
+    },
+  };
+}

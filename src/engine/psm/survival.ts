@@ -1,0 +1,278 @@
+// Survival curves for partitioned survival models: parametric distributions (flexsurv parametrisations),
+// proportional hazards on a reference curve, tables of survival by time and joined curves. Curves are compiled
+// once (their parameters are model expressions, so PSA/DSA vary them) and evaluated at model times in years.
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import type { z } from 'zod';
+import type { IssuePath, ModelIssue } from '../errors';
+import { ModelEvaluationError } from '../errors';
+import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
+import type { buildSurvivalCurveSchema } from './psm-schema';
+
+export type SurvivalCurveSpec = z.output<ReturnType<typeof buildSurvivalCurveSchema>>;
+export type TimeUnit = 'cycle' | 'year' | 'month' | 'week' | 'day';
+
+/** Years per time unit; a year is 365.25 days. */
+export function yearsPerUnit(unit: TimeUnit, cycleLength: number): number {
+  switch (unit) {
+    case 'year':
+      return 1;
+    case 'month':
+      return 1 / 12;
+    case 'week':
+      return 7 / 365.25;
+    case 'day':
+      return 1 / 365.25;
+    case 'cycle':
+      return cycleLength;
+  }
+}
+
+export type ParametricDistribution = 'exponential' | 'weibull' | 'gompertz' | 'log-logistic' | 'log-normal';
+
+/** S(t) of a parametric distribution with parameters (a, b) as named in the file: rate | shape,scale | shape,rate | shape,scale | meanlog,sdlog. */
+export function parametricSurvival(dist: ParametricDistribution, a: number, b: number, t: number): number {
+  if (t <= 0) return 1;
+  switch (dist) {
+    case 'exponential':
+      return Math.exp(-a * t);
+    case 'weibull':
+      return Math.exp(-((t / b) ** a));
+    case 'gompertz':
+      return a === 0 ? Math.exp(-b * t) : Math.exp((-b / a) * Math.expm1(a * t));
+    case 'log-logistic':
+      return 1 / (1 + (t / b) ** a);
+    case 'log-normal':
+      return normalCdf(-(Math.log(t) - a) / b, 0, 1);
+  }
+}
+
+/** Why a parameter pair is unusable, or null. Gompertz shape may be negative (a cure fraction) or zero. */
+export function parametricProblem(dist: ParametricDistribution, a: number, b: number): string | null {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return 'parameters must be finite numbers';
+  switch (dist) {
+    case 'exponential':
+      return a >= 0 ? null : 'rate must be >= 0';
+    case 'weibull':
+    case 'log-logistic':
+      return a > 0 && b > 0 ? null : 'shape and scale must be > 0';
+    case 'gompertz':
+      return b >= 0 ? null : 'rate must be >= 0';
+    case 'log-normal':
+      return b > 0 ? null : 'sdlog must be > 0';
+  }
+}
+
+const PARAM_NAMES: Record<ParametricDistribution, [string, string]> = {
+  exponential: ['rate', 'rate'],
+  weibull: ['shape', 'scale'],
+  gompertz: ['shape', 'rate'],
+  'log-logistic': ['shape', 'scale'],
+  'log-normal': ['meanlog', 'sdlog'],
+};
+
+interface CurvePlan {
+  id: string;
+  kind: ParametricDistribution | 'hazard-ratio' | 'table' | 'join';
+  unitYears: number;
+  sites: CompiledSite[];
+  refs: number[];
+  times?: Float64Array;
+  survival?: Float64Array;
+  step?: boolean;
+  path: IssuePath;
+}
+
+/** A curve error found at run time (a draw gave a shape <= 0, say): a located evaluation error. */
+export class CurveParameterError extends ModelEvaluationError {
+  constructor(strategy: string, curve: string, problem: string, value: number, path: IssuePath, parameters: Record<string, number>) {
+    super({ code: 'not-a-number', strategy, cycle: 0, subject: `curve ${curve}`, value, path, parameters });
+    this.message = `curve ${curve}: ${problem} (got ${value}; strategy ${strategy})${Object.keys(parameters).length ? `; parameters: ${Object.entries(parameters).map(([k, v]) => `${k} = ${v}`).join(', ')}` : ''}`;
+  }
+}
+
+/** The curves of one strategy, compiled against its parameter program; values refreshed by `prepare`. */
+export class CurveSet {
+  private readonly values: Float64Array[];
+  constructor(
+    readonly plans: CurvePlan[],
+    readonly index: Map<string, number>,
+    private readonly program: StrategyParameterProgram,
+  ) {
+    this.values = plans.map((p) => new Float64Array(p.sites.length));
+  }
+
+  /** Evaluates every curve parameter for the current parameter values; throws a located error when one is unusable. */
+  prepare(strategy: string): void {
+    const { work, vars } = this.program;
+    this.plans.forEach((p, i) => {
+      const v = this.values[i]!;
+      p.sites.forEach((s, k) => (v[k] = s.fn(work, vars)));
+      let problem: string | null = null;
+      let bad = NaN;
+      let site: CompiledSite | undefined;
+      if (p.kind === 'hazard-ratio') {
+        if (!(v[0]! >= 0 && Number.isFinite(v[0]!))) [problem, bad, site] = ['hazard ratio must be a finite number >= 0', v[0]!, p.sites[0]];
+      } else if (p.kind === 'join') {
+        for (let k = 0; k < v.length && !problem; k++) {
+          if (!(v[k]! >= (k === 0 ? 0 : v[k - 1]!) && Number.isFinite(v[k]!))) [problem, bad, site] = ['cut points must be finite, >= 0 and increasing', v[k]!, p.sites[k]];
+        }
+      } else if (p.kind !== 'table') {
+        problem = parametricProblem(p.kind, v[0]!, v[1] ?? 0);
+        if (problem) {
+          const k = badParameterIndex(p.kind, v[0]!);
+          [bad, site] = [v[k]!, p.sites[k]];
+          problem = `${p.kind} ${problem}`;
+        }
+      }
+      if (problem) {
+        const names = p.sites.flatMap((s) => s.parameters);
+        throw new CurveParameterError(strategy, p.id, problem, bad, site?.path ?? p.path, this.program.involvedValues(names));
+      }
+    });
+  }
+
+  /** S(t) of curve `i` at model time t (years). */
+  survival(i: number, t: number): number {
+    const p = this.plans[i]!;
+    const v = this.values[i]!;
+    const u = t / p.unitYears;
+    switch (p.kind) {
+      case 'hazard-ratio': {
+        const s = this.survival(p.refs[0]!, t);
+        return s === 0 ? 0 : s ** v[0]!;
+      }
+      case 'join': {
+        // heemod join: S1 up to the first cut, then S1(at) * S2(t) / S2(at), and so on.
+        let scale = 1;
+        for (let k = 0; k < v.length; k++) {
+          const at = v[k]! * p.unitYears;
+          if (t <= at) return scale * this.survival(p.refs[k]!, t);
+          const s1 = this.survival(p.refs[k]!, at);
+          const s2 = this.survival(p.refs[k + 1]!, at);
+          scale *= s2 === 0 ? 0 : s1 / s2;
+        }
+        return scale * this.survival(p.refs[v.length]!, t);
+      }
+      case 'table':
+        return tableSurvival(p.times!, p.survival!, p.step!, u);
+      default:
+        return parametricSurvival(p.kind, v[0]!, v[1] ?? 0, u);
+    }
+  }
+}
+
+/** Which of the two parameters (0 or 1) makes parametricProblem fail, for the error location. */
+function badParameterIndex(dist: ParametricDistribution, a: number): number {
+  if (dist === 'exponential' || !Number.isFinite(a)) return 0;
+  if (dist === 'weibull' || dist === 'log-logistic') return a > 0 ? 1 : 0;
+  return 1;
+}
+
+function tableSurvival(times: Float64Array, surv: Float64Array, step: boolean, u: number): number {
+  const n = times.length;
+  if (u < times[0]!) return step ? 1 : times[0]! === 0 ? surv[0]! : 1 + ((surv[0]! - 1) * u) / times[0]!;
+  if (u >= times[n - 1]!) return surv[n - 1]!;
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! <= u) lo = mid;
+    else hi = mid;
+  }
+  if (step) return surv[lo]!;
+  const w = (u - times[lo]!) / (times[hi]! - times[lo]!);
+  return surv[lo]! + w * (surv[hi]! - surv[lo]!);
+}
+
+/**
+ * Compiles every curve of `curves` (ids → specs) against a strategy's program. Reference problems (unknown
+ * ids, cycles), bad tables and time-varying parameters are located issues.
+ */
+export function compileCurves(
+  curves: Record<string, SurvivalCurveSpec>,
+  basePath: IssuePath,
+  program: StrategyParameterProgram,
+  cycleLength: number,
+  issues: ModelIssue[],
+): CurveSet | null {
+  const ids = Object.keys(curves);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const before = issues.length;
+  const plans: CurvePlan[] = ids.map((id) => {
+    const spec = curves[id]!;
+    const path = [...basePath, id];
+    const site = (field: string, expr: number | string): CompiledSite => {
+      const s = program.compileSite(expr, [...path, field], issues, false);
+      if (s && s.timeVarying) issues.push({ code: 'time-varying-curve', severity: 'error', path: [...path, field], message: `curve parameters cannot depend on cycle, age or time ("${expr}")` });
+      return s ?? { fn: () => NaN, path: [...path, field], source: expr, parameters: [], timeVarying: false, stateTimeVarying: false };
+    };
+    const ref = (target: string, at: IssuePath): number => {
+      const i = index.get(target);
+      if (i === undefined) issues.push({ code: 'unknown-curve', severity: 'error', path: at, message: `unknown curve '${target}' (curves: ${ids.join(', ')})` });
+      return i ?? -1;
+    };
+    const unitYears = 'timeUnit' in spec ? yearsPerUnit(spec.timeUnit, cycleLength) : 1;
+    switch (spec.dist) {
+      case 'hazard-ratio':
+        return { id, kind: spec.dist, unitYears, sites: [site('hr', spec.hr)], refs: [ref(spec.curve, [...path, 'curve'])], path };
+      case 'join':
+        if (spec.at.length !== spec.curves.length - 1) issues.push({ code: 'bad-join', severity: 'error', path: [...path, 'at'], message: `a join of ${spec.curves.length} curves needs ${spec.curves.length - 1} cut point(s), got ${spec.at.length}` });
+        return { id, kind: spec.dist, unitYears, sites: spec.at.map((a, k) => site(`at[${k}]`, a)), refs: spec.curves.map((c, k) => ref(c, [...path, 'curves', k])), path };
+      case 'table': {
+        const problem = tableProblem(spec.times, spec.survival);
+        if (problem) issues.push({ code: 'bad-table', severity: 'error', path: [...path, problem.field], message: problem.message });
+        return { id, kind: spec.dist, unitYears, sites: [], refs: [], times: Float64Array.from(spec.times), survival: Float64Array.from(spec.survival), step: spec.interpolation === 'step', path };
+      }
+      default: {
+        const [n1, n2] = PARAM_NAMES[spec.dist];
+        const rec = spec as unknown as Record<string, number | string>;
+        const sites = spec.dist === 'exponential' ? [site(n1, rec[n1]!)] : [site(n1, rec[n1]!), site(n2, rec[n2]!)];
+        return { id, kind: spec.dist, unitYears, sites, refs: [], path };
+      }
+    }
+  });
+  // Reference cycles (a hazard ratio on itself, joins that loop) would recurse forever.
+  const state = new Uint8Array(plans.length);
+  const visit = (i: number): boolean => {
+    if (i < 0 || state[i] === 2) return true;
+    if (state[i] === 1) return false;
+    state[i] = 1;
+    const ok = plans[i]!.refs.every(visit);
+    state[i] = 2;
+    return ok;
+  };
+  plans.forEach((p, i) => {
+    if (state[i] === 0 && !visit(i)) issues.push({ code: 'curve-cycle', severity: 'error', path: p.path, message: `curve ${p.id} refers to itself through hazard-ratio/join references` });
+  });
+  if (issues.slice(before).some((i) => i.severity === 'error')) return null;
+  return new CurveSet(plans, index, program);
+}
+
+function tableProblem(times: number[], surv: number[]): { field: string; message: string } | null {
+  if (times.length !== surv.length) return { field: 'survival', message: `times has ${times.length} entries but survival has ${surv.length}` };
+  for (let k = 1; k < times.length; k++) {
+    if (!(times[k]! > times[k - 1]!)) return { field: 'times', message: `times must increase (entry ${k}: ${times[k]} after ${times[k - 1]})` };
+    if (surv[k]! > surv[k - 1]!) return { field: 'survival', message: `survival cannot increase over time (entry ${k}: ${surv[k]} after ${surv[k - 1]})` };
+  }
+  return null;
+}
+
+/** Area under S over [0, horizon] by composite Simpson on values at n + 1 equally spaced points (n even). */
+export function simpsonArea(values: Float64Array, step: number, n: number): number {
+  let sum = values[0]! + values[n]!;
+  for (let k = 1; k < n; k++) sum += values[k]! * (k % 2 === 1 ? 4 : 2);
+  return (sum * step) / 3;
+}
+
+/** Median survival (years) by bisection on [0, horizon]; null when S(horizon) > 0.5. */
+export function medianSurvival(s: (t: number) => number, horizon: number): number | null {
+  if (s(horizon) > 0.5) return null;
+  let lo = 0;
+  let hi = horizon;
+  for (let k = 0; k < 60; k++) {
+    const mid = (lo + hi) / 2;
+    if (s(mid) > 0.5) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}

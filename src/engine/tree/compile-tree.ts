@@ -1,0 +1,629 @@
+// Decision-tree engine with cohort sub-models (hybrids). The root is a decision node whose branches are the
+// strategies (branch id = strategy id). Each strategy's subtree is flattened once (diagnostic constructs
+// expanded into chance nodes); evaluate() computes branch probabilities, checks that each chance node's
+// branches sum to 1, rolls expected values back (nested decision nodes pick the highest net monetary benefit at
+// model.decisionWtp) and adds the sub-model totals of each terminal, weighted by the share reaching it.
+//
+// Time on a path (node `time`, test turnaround) delays the sub-model: the cohort spends it "waiting" with
+// model.waiting.utility and death rate model.waiting.mortalityRate (life-years accrue while waiting); the
+// survivors enter the sub-model at time τ, and the sub-model's discounted values are multiplied by
+// (1 + r)^-τ (τ in years, each cost category at its own rate). Values on the path are discounted at the time
+// the node starts. Per-cycle arrays (budget impact) place tree values in the first cycle and do not shift the
+// sub-model cycles (delays of days to weeks, well under a cycle).
+import type { HtaModel, TreeModel } from '../model/schema';
+import type { IssuePath, ModelIssue } from '../errors';
+import { ModelEvaluationError } from '../errors';
+import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from '../compiled-model';
+import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
+import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
+import { countingWeights, resolveCycles } from '../economics/conventions';
+import { compileMarkovModel } from '../markov/compile-markov';
+import { costCategoryIds } from '../markov/compile-markov';
+import { compilePsmModel } from '../psm/compile-psm';
+import type { PsmDetails, PsmStrategyResult } from '../psm/compile-psm';
+import { yearsPerUnit } from '../psm/survival';
+import { flattenNode, KIND_CHANCE, KIND_DECISION, KIND_TERMINAL } from './flatten-tree';
+import type { Factor, FlattenContext, PlanNode } from './flatten-tree';
+
+type TreeHtaModel = HtaModel & { model: TreeModel };
+
+const RANGE_EPS = 1e-12;
+const SUM_TOL = 1e-9;
+
+/** One terminal path of a strategy: who walks it and what one such patient gets. */
+export interface PathRow {
+  /** Node labels from the strategy to the terminal, joined by " → ". */
+  path: string;
+  terminal: string;
+  submodel: string | null;
+  /** Share of the cohort that completes the path (enters the sub-model, if any). */
+  probability: number;
+  /** Time spent on the path before the sub-model starts (model.timeUnit, e.g. days). */
+  time: number;
+  /** Per patient completing the path: discounted cost, QALYs, life-years (path values + sub-model). */
+  cost: number;
+  qalys: number;
+  lifeYears: number;
+}
+
+export interface TreeDetails {
+  /** Expected outcome counts per person: counters named by `count` and by diagnostic constructs. */
+  counts: Record<string, number>;
+  /** Terminal paths, plus a "died before treatment" row when waiting mortality is modelled. */
+  paths: PathRow[];
+  /** Mean time from the start of the tree to a terminal among those reaching one (model.timeUnit). */
+  meanTimeToTerminal: number;
+  timeUnit: string;
+  /** Sub-model details (mean survival per curve, capping warnings) of the sub-models this strategy uses. */
+  submodels: Record<string, { probability: number; psm?: PsmDetails }>;
+  warnings: string[];
+}
+
+export interface TreeStrategyResult extends StrategyResult {
+  tree: TreeDetails;
+}
+
+interface Submodel {
+  id: string;
+  compiled: CompiledModel;
+  out: ModelResult;
+  /** Sub-model state j → column in the hybrid trace. */
+  stateMap: Int32Array;
+}
+
+interface StrategyPlan {
+  id: string;
+  label: string;
+  program: StrategyParameterProgram;
+  nodes: PlanNode[];
+  leaves: number[];
+  /** Sub-model strategy index (same order as the model strategies). */
+  strategyIndex: number;
+  waitU: CompiledSite | null;
+  waitMu: CompiledSite | null;
+}
+
+function treeCategoryIds(model: TreeHtaModel): string[] {
+  if (model.costCategories.length > 0) return model.costCategories.map((c) => c.id);
+  const seen: string[] = [];
+  const add = (costs: Record<string, unknown> | undefined): void => {
+    for (const k of Object.keys(costs ?? {})) if (!seen.includes(k)) seen.push(k);
+  };
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object') {
+      for (const [k, v] of Object.entries(n)) {
+        if (k === 'costs' && v && typeof v === 'object') add(v as Record<string, unknown>);
+        else walk(v);
+      }
+    }
+  };
+  walk(model.model.root);
+  walk(model.model.tests);
+  for (const sub of Object.values(model.model.submodels)) {
+    if (sub.type === 'markov') for (const c of costCategoryIds({ ...model, model: sub } as HtaModel & { model: { type: 'markov' } })) add({ [c]: 0 });
+    else for (const sv of Object.values(sub.stateValues)) add(sv.costs);
+  }
+  return seen;
+}
+
+/** Rewrites a sub-model issue path (model.…) to its place in the file (model.submodels.<id>.…). */
+function relocate(issue: ModelIssue, id: string): ModelIssue {
+  if (issue.path[0] !== 'model') return issue;
+  return { ...issue, path: ['model', 'submodels', id, ...issue.path.slice(1)] };
+}
+
+function pushUnique(issues: ModelIssue[], more: ModelIssue[]): void {
+  const seen = new Set(issues.map((i) => `${i.code}|${JSON.stringify(i.path)}|${i.message}`));
+  for (const i of more) {
+    const key = `${i.code}|${JSON.stringify(i.path)}|${i.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      issues.push(i);
+    }
+  }
+}
+
+export function compileTreeModel(model: HtaModel, options: CompileOptions, issues: ModelIssue[]): CompiledModel | null {
+  if (model.model.type !== 'tree') return null;
+  const tm = model as TreeHtaModel;
+  const tree = tm.model;
+  const errorsBefore = issues.filter((i) => i.severity === 'error').length;
+  const settings = model.settings;
+  const L = settings.cycleLength;
+  const submodelIds = Object.keys(tree.submodels);
+  const hasSubmodels = submodelIds.length > 0;
+  // A pure tree has one "cycle" holding all its values; a hybrid uses the settings' horizon.
+  const T = hasSubmodels ? resolveCycles(settings, issues) : 1;
+  const Tc = hasSubmodels ? countingWeights(settings.counting, T, []).valueCycles : 1;
+  const space = buildParameterSpace(model, issues);
+  const defs = compileModelDefinitions(model, space, issues, options.inputs ?? []);
+  const seenCycles = new Set<string>();
+  const baseProgram = buildStrategyProgram(defs, {}, [], issues, seenCycles);
+  const categories = treeCategoryIds(tm);
+  const nCat = categories.length;
+  const categoryIndex = new Map(categories.map((c, i) => [c, i]));
+  const categoryRates = categories.map((c) => model.costCategories.find((x) => x.id === c)?.discountRate ?? settings.discount.costs);
+  const unitYears = yearsPerUnit(tree.timeUnit, L);
+
+  // Sub-models: the same parameters, settings, categories and strategies, another structure.
+  const stateIds: string[] = [];
+  const submodels: Submodel[] = [];
+  for (const id of submodelIds) {
+    const sub = tree.submodels[id]!;
+    const synthetic = { ...model, costCategories: categories.map((c) => model.costCategories.find((x) => x.id === c) ?? { id: c }), model: sub } as HtaModel;
+    const local: ModelIssue[] = [];
+    const compiled = sub.type === 'markov' ? compileMarkovModel(synthetic, options, local) : compilePsmModel(synthetic, options, local);
+    pushUnique(issues, local.map((i) => relocate(i, id)));
+    if (!compiled) continue;
+    const stateMap = Int32Array.from(compiled.stateIds.map((s) => {
+      let j = stateIds.indexOf(s);
+      if (j < 0) j = stateIds.push(s) - 1;
+      return j;
+    }));
+    submodels.push({ id, compiled, out: compiled.createResult(), stateMap });
+  }
+  const waitingMortality = tree.waiting?.mortalityRate !== undefined;
+  const waitingDeathState = waitingMortality && hasSubmodels ? stateIds.push('died_before_treatment') - 1 : -1;
+  const submodelIndex = new Map(submodelIds.map((id, i) => [id, i]));
+
+  // Waiting utility and mortality.
+  const waitingSite = (field: 'utility' | 'mortalityRate', program: StrategyParameterProgram, local: ModelIssue[]): CompiledSite | null => {
+    const expr = tree.waiting?.[field];
+    return expr === undefined ? null : program.compileSite(expr, ['model', 'waiting', field], local, false);
+  };
+
+  // The root: a decision node whose branches are the strategies.
+  const root = tree.root;
+  if (root.kind !== 'decision') issues.push({ code: 'root-not-decision', severity: 'error', path: ['model', 'root', 'kind'], message: 'the root of a tree must be a decision node whose branches are the strategies' });
+  const branches = root.branches ?? [];
+  branches.forEach((b, i) => {
+    if (!model.strategies.some((s) => s.id === b.id)) {
+      // A warning, not an error: validation runs each strategy alone against the same tree.
+      issues.push({ code: 'unknown-strategy', severity: 'warning', path: ['model', 'root', 'branches', i, 'id'], message: `root branch '${b.id ?? b.label ?? i}' is not a strategy and is not evaluated (branch ids must be strategy ids: ${model.strategies.map((s) => s.id).join(', ')})` });
+    }
+  });
+
+  const counterIndex = new Map<string, number>();
+  const plans: StrategyPlan[] = [];
+  let needsWtp = false;
+  model.strategies.forEach((strategy, si) => {
+    const program = buildStrategyProgram(defs, strategy.parameters ?? {}, ['strategies', si, 'parameters'], issues, seenCycles);
+    const local: ModelIssue[] = [];
+    const bi = branches.findIndex((b) => b.id === strategy.id);
+    if (bi < 0) {
+      issues.push({ code: 'missing-strategy-tree', severity: 'error', path: ['model', 'root', 'branches'], message: `strategy ${strategy.id} has no branch at the root decision node (add a branch with id "${strategy.id}")` });
+      return;
+    }
+    const ctx: FlattenContext = { model: tree, program, categoryIndex, categories, submodelIndex, counterIndex, issues: local };
+    const nodes: PlanNode[] = [];
+    flattenNode(ctx, branches[bi]!, ['model', 'root', 'branches', bi], -1, KIND_DECISION, nodes, strategy.id);
+    const waitU = waitingSite('utility', program, local);
+    const waitMu = waitingSite('mortalityRate', program, local);
+    pushUnique(issues, local);
+    if (nodes.some((n) => n.kind === KIND_DECISION)) needsWtp = true;
+    const leaves = nodes.flatMap((n, i) => (n.kind === KIND_TERMINAL ? [i] : []));
+    if (!local.some((i) => i.severity === 'error')) plans.push({ id: strategy.id, label: strategy.label ?? strategy.id, program, nodes, leaves, strategyIndex: si, waitU, waitMu });
+  });
+  if (needsWtp && tree.decisionWtp === undefined) {
+    issues.push({ code: 'missing-value', severity: 'error', path: ['model', 'decisionWtp'], message: 'a decision node inside a strategy needs model.decisionWtp (the threshold used to choose its branch)' });
+  }
+  const counterNames = [...counterIndex.keys()];
+  const nCounters = counterNames.length;
+  if (issues.filter((i) => i.severity === 'error').length > errorsBefore || plans.length !== model.strategies.length || T <= 0) return null;
+
+  const wtp = tree.decisionWtp ?? 0;
+  const effectIsQalys = settings.effect === 'qalys';
+  const rc = categoryRates;
+  const re = settings.discount.effects;
+  const nS = stateIds.length;
+
+  // Per-evaluation scratch sized for the largest strategy tree.
+  const maxNodes = Math.max(...plans.map((p) => p.nodes.length));
+  const prob = new Float64Array(maxNodes);
+  const own = { cU: new Float64Array(maxNodes * nCat), q: new Float64Array(maxNodes), time: new Float64Array(maxNodes), surv: new Float64Array(maxNodes), wait: new Float64Array(maxNodes) };
+  const tau = new Float64Array(maxNodes);
+  const ev = { cD: new Float64Array(maxNodes * nCat), cU: new Float64Array(maxNodes * nCat), qD: new Float64Array(maxNodes), qU: new Float64Array(maxNodes), lD: new Float64Array(maxNodes), lU: new Float64Array(maxNodes) };
+  const acc = { c: new Float64Array(maxNodes), q: new Float64Array(maxNodes), l: new Float64Array(maxNodes) };
+  const chosen = new Int32Array(maxNodes);
+  const reach = new Float64Array(maxNodes);
+
+  function fail(plan: StrategyPlan, code: 'not-a-probability' | 'row-sum' | 'not-a-number', s: CompiledSite | null, path: IssuePath, subject: string, value: number, names: string[]): never {
+    throw new ModelEvaluationError({ code, strategy: plan.id, cycle: 0, subject, value, path: s?.path ?? path, parameters: plan.program.involvedValues(names) });
+  }
+
+  function product(plan: StrategyPlan, factors: Factor[], checkProbability: boolean): number {
+    const { work, vars } = plan.program;
+    let x = 1;
+    for (let k = 0; k < factors.length; k++) {
+      const f = factors[k]!;
+      const v = f.site.fn(work, vars);
+      if (checkProbability && !(v >= -RANGE_EPS && v <= 1 + RANGE_EPS)) {
+        const subject = f.site.bareParameter ? `parameter ${f.site.bareParameter}` : `probability "${f.site.source}"`;
+        fail(plan, v !== v ? 'not-a-number' : 'not-a-probability', f.site, f.site.path, subject, v, f.site.parameters);
+      }
+      if (!(v - v === 0)) fail(plan, 'not-a-number', f.site, f.site.path, `"${f.site.source}"`, v, f.site.parameters);
+      x *= f.complement ? 1 - v : v;
+    }
+    return x;
+  }
+
+  /** Conditional branch probabilities, completing complements and checking each chance node sums to 1. */
+  function branchProbabilities(plan: StrategyPlan): void {
+    const nodes = plan.nodes;
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
+      if (n.kind !== KIND_CHANCE) continue;
+      let sum = 0;
+      let complement = -1;
+      for (const c of n.children) {
+        const p = nodes[c]!.probability;
+        if (p === null) {
+          complement = c;
+          continue;
+        }
+        prob[c] = product(plan, p, true);
+        sum += prob[c]!;
+      }
+      if (complement >= 0) {
+        const rest = 1 - sum;
+        if (!(rest >= -SUM_TOL)) sumError(plan, n, sum);
+        prob[complement] = rest < 0 ? 0 : rest;
+      } else if (!(Math.abs(sum - 1) <= SUM_TOL)) sumError(plan, n, sum);
+    }
+  }
+
+  function sumError(plan: StrategyPlan, n: PlanNode, sum: number): never {
+    const names = n.children.flatMap((c) => (plan.nodes[c]!.probability ?? []).flatMap((f) => f.site.parameters));
+    throw new ModelEvaluationError({
+      code: sum !== sum ? 'not-a-number' : 'row-sum',
+      strategy: plan.id,
+      cycle: 0,
+      subject: `branches of chance node '${n.label}' (probabilities sum to ${sum}, not 1)`,
+      value: sum,
+      path: [...n.path, 'branches'],
+      parameters: plan.program.involvedValues(names),
+    });
+  }
+
+  function ownValues(plan: StrategyPlan): void {
+    const { work, vars } = plan.program;
+    const nodes = plan.nodes;
+    const u = plan.waitU ? plan.waitU.fn(work, vars) : 0;
+    const mu = plan.waitMu ? plan.waitMu.fn(work, vars) : 0;
+    if (plan.waitU && !(u - u === 0)) fail(plan, 'not-a-number', plan.waitU, [], 'waiting utility', u, plan.waitU.parameters);
+    if (plan.waitMu && !(mu >= 0 && mu - mu === 0)) fail(plan, 'not-a-number', plan.waitMu, [], 'waiting mortality rate (must be >= 0)', mu, plan.waitMu.parameters);
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
+      for (let c = 0; c < nCat; c++) own.cU[i * nCat + c] = 0;
+      for (const term of n.costs) own.cU[i * nCat + term.category] = own.cU[i * nCat + term.category]! + product(plan, term.factors, false);
+      let q = 0;
+      for (const term of n.qalys) q += product(plan, term, false);
+      let t = n.timeMode === 'sum' ? 0 : n.timeMode === 'min' ? Infinity : -Infinity;
+      for (const s of n.time) {
+        const x = s.fn(work, vars);
+        if (!(x >= 0 && x - x === 0)) fail(plan, 'not-a-number', s, s.path, `time "${s.source}" (must be a number >= 0)`, x, s.parameters);
+        t = n.timeMode === 'sum' ? t + x : n.timeMode === 'min' ? Math.min(t, x) : Math.max(t, x);
+      }
+      if (n.time.length === 0) t = 0;
+      const years = t * unitYears;
+      own.time[i] = years;
+      own.surv[i] = mu > 0 ? Math.exp(-mu * years) : 1;
+      own.wait[i] = mu > 0 ? -Math.expm1(-mu * years) / mu : years;
+      own.q[i] = q + u * own.wait[i]!;
+    }
+  }
+
+  function runStrategy(plan: StrategyPlan, params: Float64Array, res: TreeStrategyResult): void {
+    const prog = plan.program;
+    prog.prepare(params);
+    setCycleVariables(prog.vars, 1, L, settings.startAge ?? NaN);
+    prog.updateCycle();
+    const nodes = plan.nodes;
+    const N = nodes.length;
+    branchProbabilities(plan);
+    ownValues(plan);
+    // Start times (years) in pre-order: a child starts when its parent's time is over.
+    for (let i = 0; i < N; i++) {
+      const p = nodes[i]!.parent;
+      tau[i] = p < 0 ? 0 : tau[p]! + own.time[p]!;
+    }
+    // Roll back (post-order = reverse pre-order).
+    for (let i = N - 1; i >= 0; i--) {
+      const n = nodes[i]!;
+      const dE = (1 + re) ** -tau[i]!;
+      const s = own.surv[i]!;
+      let contQD = 0;
+      let contQU = 0;
+      let contLD = 0;
+      let contLU = 0;
+      const base = i * nCat;
+      for (let c = 0; c < nCat; c++) {
+        ev.cU[base + c] = 0;
+        ev.cD[base + c] = 0;
+      }
+      if (n.kind === KIND_TERMINAL) {
+        if (n.submodel >= 0) {
+          const sub = submodels[n.submodel]!;
+          const r = sub.out.strategies[plan.strategyIndex]!;
+          const start = tau[i]! + own.time[i]!;
+          const dEs = (1 + re) ** -start;
+          for (let c = 0; c < nCat; c++) {
+            ev.cU[base + c] = s * r.costByCategoryUndiscounted[c]!;
+            ev.cD[base + c] = s * r.costByCategory[c]! * (1 + rc[c]!) ** -start;
+          }
+          contQU = r.totals.qalysUndiscounted;
+          contQD = r.totals.qalys * dEs;
+          contLU = r.totals.lifeYearsUndiscounted;
+          contLD = r.totals.lifeYears * dEs;
+        }
+      } else if (n.kind === KIND_CHANCE) {
+        for (const ch of n.children) {
+          const p = prob[ch]!;
+          if (p === 0) continue;
+          for (let c = 0; c < nCat; c++) {
+            ev.cU[base + c] = ev.cU[base + c]! + s * p * ev.cU[ch * nCat + c]!;
+            ev.cD[base + c] = ev.cD[base + c]! + s * p * ev.cD[ch * nCat + c]!;
+          }
+          contQU += p * ev.qU[ch]!;
+          contQD += p * ev.qD[ch]!;
+          contLU += p * ev.lU[ch]!;
+          contLD += p * ev.lD[ch]!;
+        }
+      } else {
+        let best = -1;
+        let bestNmb = -Infinity;
+        for (const ch of n.children) {
+          let cost = 0;
+          for (let c = 0; c < nCat; c++) cost += ev.cD[ch * nCat + c]!;
+          const nmb = (effectIsQalys ? ev.qD[ch]! : ev.lD[ch]!) * wtp - cost;
+          if (nmb > bestNmb) {
+            bestNmb = nmb;
+            best = ch;
+          }
+        }
+        chosen[i] = best;
+        for (let c = 0; c < nCat; c++) {
+          ev.cU[base + c] = s * ev.cU[best * nCat + c]!;
+          ev.cD[base + c] = s * ev.cD[best * nCat + c]!;
+        }
+        contQU = ev.qU[best]!;
+        contQD = ev.qD[best]!;
+        contLU = ev.lU[best]!;
+        contLD = ev.lD[best]!;
+      }
+      for (let c = 0; c < nCat; c++) {
+        const x = own.cU[base + c]!;
+        ev.cU[base + c] = ev.cU[base + c]! + x;
+        ev.cD[base + c] = ev.cD[base + c]! + x * (1 + rc[c]!) ** -tau[i]!;
+      }
+      ev.qU[i] = own.q[i]! + s * contQU;
+      ev.qD[i] = own.q[i]! * dE + s * contQD;
+      ev.lU[i] = own.wait[i]! + s * contLU;
+      ev.lD[i] = own.wait[i]! * dE + s * contLD;
+    }
+    // Shares reaching each node (pre-order), and per-patient values accumulated along each path.
+    for (let i = 0; i < N; i++) {
+      const p = nodes[i]!.parent;
+      if (p < 0) reach[i] = 1;
+      else {
+        const pn = nodes[p]!;
+        const through = reach[p]! * own.surv[p]!;
+        reach[i] = pn.kind === KIND_CHANCE ? through * prob[i]! : pn.kind === KIND_DECISION ? (chosen[p] === i ? through : 0) : 0;
+      }
+      let c = 0;
+      for (let k = 0; k < nCat; k++) c += own.cU[i * nCat + k]! * (1 + rc[k]!) ** -tau[i]!;
+      const dE = (1 + re) ** -tau[i]!;
+      acc.c[i] = (p < 0 ? 0 : acc.c[p]!) + c;
+      acc.q[i] = (p < 0 ? 0 : acc.q[p]!) + own.q[i]! * dE;
+      acc.l[i] = (p < 0 ? 0 : acc.l[p]!) + own.wait[i]! * dE;
+    }
+    writeTotals(plan, res);
+  }
+
+  function writeTotals(plan: StrategyPlan, res: TreeStrategyResult): void {
+    const nodes = plan.nodes;
+    let costD = 0;
+    let costU = 0;
+    for (let c = 0; c < nCat; c++) {
+      res.costByCategory[c] = ev.cD[c]!;
+      res.costByCategoryUndiscounted[c] = ev.cU[c]!;
+      costD += ev.cD[c]!;
+      costU += ev.cU[c]!;
+    }
+    const t = res.totals;
+    t.cost = costD;
+    t.costUndiscounted = costU;
+    t.qalys = ev.qD[0]!;
+    t.qalysUndiscounted = ev.qU[0]!;
+    t.lifeYears = ev.lD[0]!;
+    t.lifeYearsUndiscounted = ev.lU[0]!;
+    t.effect = effectIsQalys ? t.qalys : t.lifeYears;
+    t.effectUndiscounted = effectIsQalys ? t.qalysUndiscounted : t.lifeYearsUndiscounted;
+    // Counters.
+    const counts = new Float64Array(nCounters);
+    for (let i = 0; i < nodes.length; i++) {
+      const r = reach[i]!;
+      if (r === 0) continue;
+      for (const k of nodes[i]!.counters) counts[k.counter] = counts[k.counter]! + r * product(plan, k.factors, false);
+    }
+    const details = res.tree;
+    for (let k = 0; k < nCounters; k++) details.counts[counterNames[k]!] = counts[k]!;
+    // Per-cycle arrays and trace: tree values in the first cycle, then sub-models weighted by who enters them.
+    res.costPerCycle.fill(0);
+    res.costPerCycleDiscounted.fill(0);
+    res.qalysPerCycle.fill(0);
+    res.qalysPerCycleDiscounted.fill(0);
+    res.lifeYearsPerCycle.fill(0);
+    res.lifeYearsPerCycleDiscounted.fill(0);
+    res.trace.fill(0);
+    let pathShare = 0;
+    let timeSum = 0;
+    const used = details.submodels;
+    for (const key of Object.keys(used)) delete used[key];
+    for (let i = 0; i < nodes.length; i++) {
+      const r = reach[i]!;
+      if (r === 0) continue;
+      const dE = (1 + re) ** -tau[i]!;
+      for (let c = 0; c < nCat; c++) {
+        const x = r * own.cU[i * nCat + c]!;
+        res.costPerCycle[c] = res.costPerCycle[c]! + x;
+        res.costPerCycleDiscounted[c] = res.costPerCycleDiscounted[c]! + x * (1 + rc[c]!) ** -tau[i]!;
+      }
+      res.qalysPerCycle[0] = res.qalysPerCycle[0]! + r * own.q[i]!;
+      res.qalysPerCycleDiscounted[0] = res.qalysPerCycleDiscounted[0]! + r * own.q[i]! * dE;
+      res.lifeYearsPerCycle[0] = res.lifeYearsPerCycle[0]! + r * own.wait[i]!;
+      res.lifeYearsPerCycleDiscounted[0] = res.lifeYearsPerCycleDiscounted[0]! + r * own.wait[i]! * dE;
+      const n = nodes[i]!;
+      if (n.kind !== KIND_TERMINAL) continue;
+      const enter = r * own.surv[i]!;
+      const start = tau[i]! + own.time[i]!;
+      pathShare += enter;
+      timeSum += enter * start;
+      if (n.submodel < 0) continue;
+      const sub = submodels[n.submodel]!;
+      const sr = sub.out.strategies[plan.strategyIndex]!;
+      const entry = used[sub.id] ?? (used[sub.id] = { probability: 0 });
+      entry.probability += enter;
+      if ('psm' in sr) entry.psm = (sr as PsmStrategyResult).psm;
+      const dEs = (1 + re) ** -start;
+      for (let v = 0; v < Tc; v++) {
+        for (let c = 0; c < nCat; c++) {
+          const o = v * nCat + c;
+          res.costPerCycle[o] = res.costPerCycle[o]! + enter * sr.costPerCycle[o]!;
+          res.costPerCycleDiscounted[o] = res.costPerCycleDiscounted[o]! + enter * sr.costPerCycleDiscounted[o]! * (1 + rc[c]!) ** -start;
+        }
+        res.qalysPerCycle[v] = res.qalysPerCycle[v]! + enter * sr.qalysPerCycle[v]!;
+        res.qalysPerCycleDiscounted[v] = res.qalysPerCycleDiscounted[v]! + enter * sr.qalysPerCycleDiscounted[v]! * dEs;
+        res.lifeYearsPerCycle[v] = res.lifeYearsPerCycle[v]! + enter * sr.lifeYearsPerCycle[v]!;
+        res.lifeYearsPerCycleDiscounted[v] = res.lifeYearsPerCycleDiscounted[v]! + enter * sr.lifeYearsPerCycleDiscounted[v]! * dEs;
+      }
+      const m = sub.stateMap.length;
+      for (let row = 0; row <= T; row++) {
+        for (let j = 0; j < m; j++) {
+          const o = row * nS + sub.stateMap[j]!;
+          res.trace[o] = res.trace[o]! + enter * sr.trace[row * m + j]!;
+        }
+      }
+    }
+    if (waitingDeathState >= 0) for (let row = 0; row <= T; row++) res.trace[row * nS + waitingDeathState] = 1 - pathShare;
+    details.meanTimeToTerminal = pathShare > 0 ? timeSum / pathShare / unitYears : 0;
+    writePaths(plan, res, pathShare);
+    details.warnings.length = 0;
+    for (const [id, u] of Object.entries(used)) for (const w of u.psm?.warnings ?? []) details.warnings.push(`sub-model ${id}: ${w}`);
+  }
+
+  function writePaths(plan: StrategyPlan, res: TreeStrategyResult, pathShare: number): void {
+    const rows = res.tree.paths;
+    let k = 0;
+    let cost = 0;
+    let q = 0;
+    let ly = 0;
+    for (const i of plan.leaves) {
+      const row = rows[k++]!;
+      const n = plan.nodes[i]!;
+      row.probability = reach[i]! * own.surv[i]!;
+      row.time = (tau[i]! + own.time[i]!) / unitYears;
+      const s = own.surv[i]!;
+      let subCost = 0;
+      let subQ = 0;
+      let subL = 0;
+      if (n.submodel >= 0 && s > 0) {
+        // ev of a terminal = own + survivors × sub-model; per patient entering the sub-model: divide by s.
+        const base = i * nCat;
+        for (let c = 0; c < nCat; c++) subCost += ev.cD[base + c]! - own.cU[base + c]! * (1 + rc[c]!) ** -tau[i]!;
+        subCost /= s;
+        subQ = (ev.qD[i]! - own.q[i]! * (1 + re) ** -tau[i]!) / s;
+        subL = (ev.lD[i]! - own.wait[i]! * (1 + re) ** -tau[i]!) / s;
+      }
+      row.cost = acc.c[i]! + subCost;
+      row.qalys = acc.q[i]! + subQ;
+      row.lifeYears = acc.l[i]! + subL;
+      cost += row.probability * row.cost;
+      q += row.probability * row.qalys;
+      ly += row.probability * row.lifeYears;
+    }
+    if (k < rows.length) {
+      // Deaths while waiting: the residual share and value, so the rows add up to the totals.
+      const row = rows[k]!;
+      row.probability = 1 - pathShare;
+      row.time = 0;
+      const t = res.totals;
+      row.cost = row.probability > 0 ? (t.cost - cost) / row.probability : 0;
+      row.qalys = row.probability > 0 ? (t.qalys - q) / row.probability : 0;
+      row.lifeYears = row.probability > 0 ? (t.lifeYears - ly) / row.probability : 0;
+    }
+  }
+
+  /** Runs a sub-model; its run-time errors point into model.submodels.<id>. */
+  function evaluateSubmodel(sub: Submodel, params: Float64Array): void {
+    try {
+      sub.compiled.evaluate(params, sub.out);
+    } catch (e) {
+      if (!(e instanceof ModelEvaluationError) || e.details.path[0] !== 'model') throw e;
+      const relocated = new ModelEvaluationError({ ...e.details, path: ['model', 'submodels', sub.id, ...e.details.path.slice(1)] });
+      relocated.message = `sub-model ${sub.id}: ${e.message}`;
+      throw relocated;
+    }
+  }
+
+  function createResult(): ModelResult {
+    return {
+      strategies: plans.map((p): TreeStrategyResult => {
+        const paths: PathRow[] = p.leaves.map((i) => {
+          const n = p.nodes[i]!;
+          return { path: n.label, terminal: n.label.split(' → ').at(-1)!, submodel: n.submodel >= 0 ? submodelIds[n.submodel]! : null, probability: 0, time: 0, cost: 0, qalys: 0, lifeYears: 0 };
+        });
+        if (waitingMortality) paths.push({ path: `${p.id} → died before treatment`, terminal: 'died before treatment', submodel: null, probability: 0, time: 0, cost: 0, qalys: 0, lifeYears: 0 });
+        return {
+          id: p.id,
+          label: p.label,
+          totals: { cost: 0, costUndiscounted: 0, qalys: 0, qalysUndiscounted: 0, lifeYears: 0, lifeYearsUndiscounted: 0, effect: 0, effectUndiscounted: 0 },
+          costByCategory: new Float64Array(nCat),
+          costByCategoryUndiscounted: new Float64Array(nCat),
+          trace: new Float64Array((T + 1) * nS),
+          costPerCycle: new Float64Array(Tc * nCat),
+          costPerCycleDiscounted: new Float64Array(Tc * nCat),
+          qalysPerCycle: new Float64Array(Tc),
+          qalysPerCycleDiscounted: new Float64Array(Tc),
+          lifeYearsPerCycle: new Float64Array(Tc),
+          lifeYearsPerCycleDiscounted: new Float64Array(Tc),
+          tree: { counts: {}, paths, meanTimeToTerminal: 0, timeUnit: tree.timeUnit, submodels: {}, warnings: [] },
+        };
+      }),
+    };
+  }
+
+  const base = new Float64Array(space.ids.length);
+  model.parameters.forEach((p, i) => (base[i] = p.value ?? NaN));
+  baseProgram.prepare(base);
+  setCycleVariables(baseProgram.vars, 1, L, settings.startAge ?? NaN);
+  baseProgram.updateCycle();
+  baseProgram.updateStateTime();
+  const baseValues = Float64Array.from(baseProgram.work);
+
+  return {
+    type: 'tree',
+    parameterIds: space.ids,
+    parameterIndex: space.index,
+    isInput: defs.inputs,
+    strategyIds: plans.map((p) => p.id),
+    strategyLabels: plans.map((p) => p.label),
+    stateIds,
+    categoryIds: categories,
+    cycles: T,
+    valueCycles: Tc,
+    cycleLength: L,
+    cohortSize: settings.cohortSize,
+    effect: settings.effect,
+    baseParameters: () => Float64Array.from(baseValues),
+    createResult,
+    evaluate(params, out) {
+      if (params.length !== space.ids.length) throw new RangeError(`expected ${space.ids.length} parameter values, got ${params.length}`);
+      const result = out ?? createResult();
+      for (const sub of submodels) evaluateSubmodel(sub, params);
+      for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, params, result.strategies[s] as TreeStrategyResult);
+      return result;
+    },
+  };
+}

@@ -1,0 +1,315 @@
+// Turns one strategy's tree (user nodes and diagnostic-test constructs) into a flat, pre-ordered node list the
+// evaluator walks with typed arrays. A diagnostic construct is expanded here into ordinary chance nodes
+// (condition present/absent → per step: uptake → joint results of the step's tests), so the tree engine does
+// the arithmetic once and every derived probability is a product of located model expressions.
+import type { IssuePath, ModelIssue } from '../errors';
+import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
+import { COMPLEMENT } from '../model/schema';
+import type { TreeModel } from '../model/schema';
+import { DIAGNOSTIC_OUTCOMES } from './tree-schema';
+import type { DiagnosticStep, TreeNode } from './tree-schema';
+
+export const KIND_CHANCE = 0;
+export const KIND_DECISION = 1;
+export const KIND_TERMINAL = 2;
+
+/** A factor of a product: the site's value, or 1 minus it. Probability factors are range-checked. */
+export interface Factor {
+  site: CompiledSite;
+  complement: boolean;
+}
+
+export interface PlanNode {
+  kind: number;
+  parent: number;
+  children: number[];
+  /** Probability at a chance parent: product of factors; null when the branch is the complement "C". */
+  probability: Factor[] | null;
+  costs: { category: number; factors: Factor[] }[];
+  qalys: Factor[][];
+  /** Time spent at the node (model time unit): sum / min / max of the sites. */
+  timeMode: 'sum' | 'min' | 'max';
+  time: CompiledSite[];
+  counters: { counter: number; factors: Factor[] }[];
+  submodel: number;
+  path: IssuePath;
+  label: string;
+}
+
+export interface FlattenContext {
+  model: TreeModel;
+  program: StrategyParameterProgram;
+  categoryIndex: Map<string, number>;
+  categories: string[];
+  submodelIndex: Map<string, number>;
+  counterIndex: Map<string, number>;
+  issues: ModelIssue[];
+}
+
+type Status = 'positive' | 'negative' | 'no-result';
+
+function counterOf(ctx: FlattenContext, name: string): number {
+  let i = ctx.counterIndex.get(name);
+  if (i === undefined) {
+    i = ctx.counterIndex.size;
+    ctx.counterIndex.set(name, i);
+  }
+  return i;
+}
+
+function emptyNode(kind: number, parent: number, path: IssuePath, label: string): PlanNode {
+  return { kind, parent, children: [], probability: [], costs: [], qalys: [], timeMode: 'sum', time: [], counters: [], submodel: -1, path, label };
+}
+
+function site(ctx: FlattenContext, expr: number | string, path: IssuePath): CompiledSite | null {
+  const s = ctx.program.compileSite(expr, path, ctx.issues, false);
+  if (s && s.timeVarying) {
+    ctx.issues.push({ code: 'time-varying-tree', severity: 'error', path, message: `tree values cannot depend on cycle, age or time ("${expr}")` });
+    return null;
+  }
+  return s;
+}
+
+const one = (s: CompiledSite | null): Factor[] => (s ? [{ site: s, complement: false }] : []);
+
+/** Costs, QALYs, time and counters written on a user node. */
+function addNodeValues(ctx: FlattenContext, node: TreeNode, path: IssuePath, out: PlanNode): void {
+  for (const [cat, expr] of Object.entries(node.costs ?? {})) {
+    const c = ctx.categoryIndex.get(cat);
+    if (c === undefined) {
+      ctx.issues.push({ code: 'unknown-category', severity: 'error', path: [...path, 'costs', cat], message: `unknown cost category '${cat}' (declared: ${ctx.categories.join(', ')})` });
+      continue;
+    }
+    const s = site(ctx, expr, [...path, 'costs', cat]);
+    if (s) out.costs.push({ category: c, factors: one(s) });
+  }
+  if (node.qalys !== undefined) {
+    const s = site(ctx, node.qalys, [...path, 'qalys']);
+    if (s) out.qalys.push(one(s));
+  }
+  if (node.time !== undefined) {
+    const s = site(ctx, node.time, [...path, 'time']);
+    if (s) out.time.push(s);
+  }
+  for (const name of node.count ?? []) out.counters.push({ counter: counterOf(ctx, name), factors: [] });
+}
+
+/** Appends `node` (and its subtree) to `nodes` under `parent`; returns its index. */
+export function flattenNode(ctx: FlattenContext, node: TreeNode, path: IssuePath, parent: number, parentKind: number, nodes: PlanNode[], label: string): number {
+  const kind = node.kind === 'decision' ? KIND_DECISION : node.kind === 'terminal' ? KIND_TERMINAL : KIND_CHANCE;
+  const flat = emptyNode(kind, parent, path, label);
+  const index = nodes.push(flat) - 1;
+  if (parent >= 0) nodes[parent]!.children.push(index);
+  // Probability of the branch at its parent.
+  if (parentKind === KIND_CHANCE) {
+    if (node.probability === undefined) ctx.issues.push({ code: 'missing-value', severity: 'error', path, message: `branch '${label}' of a chance node needs a probability (or "C" for the complement)` });
+    else if (node.probability === COMPLEMENT) flat.probability = null;
+    else flat.probability = one(site(ctx, node.probability, [...path, 'probability']));
+  } else if (parentKind === KIND_DECISION && node.probability !== undefined) {
+    ctx.issues.push({ code: 'probability-at-decision', severity: 'warning', path: [...path, 'probability'], message: `branch '${label}' of a decision node has a probability; it is ignored (a decision node chooses one branch)` });
+  }
+  addNodeValues(ctx, node, path, flat);
+  const has = (field: keyof TreeNode): boolean => node[field] !== undefined;
+  const misplaced = (fields: (keyof TreeNode)[]): void => {
+    for (const f of fields) if (has(f)) ctx.issues.push({ code: 'misplaced-field', severity: 'error', path: [...path, f], message: `'${f}' does not belong on a ${node.kind} node` });
+  };
+  switch (node.kind) {
+    case 'terminal': {
+      misplaced(['branches', 'prevalence', 'steps', 'outcomes']);
+      if (node.submodel !== undefined) {
+        const m = ctx.submodelIndex.get(node.submodel);
+        if (m === undefined) ctx.issues.push({ code: 'unknown-submodel', severity: 'error', path: [...path, 'submodel'], message: `unknown sub-model '${node.submodel}' (defined: ${[...ctx.submodelIndex.keys()].join(', ') || 'none'})` });
+        else flat.submodel = m;
+      }
+      break;
+    }
+    case 'chance':
+    case 'decision': {
+      misplaced(['submodel', 'prevalence', 'steps', 'outcomes']);
+      const branches = node.branches ?? [];
+      if (branches.length === 0) ctx.issues.push({ code: 'no-branches', severity: 'error', path, message: `${node.kind} node '${label}' has no branches` });
+      if (kind === KIND_CHANCE && branches.filter((b) => b.probability === COMPLEMENT).length > 1) {
+        ctx.issues.push({ code: 'two-complements', severity: 'error', path: [...path, 'branches'], message: `more than one complement "C" among the branches of chance node '${label}'` });
+      }
+      branches.forEach((b, i) => flattenNode(ctx, b, [...path, 'branches', i], index, kind, nodes, b.id ?? b.label ?? `${label}.${i + 1}`));
+      break;
+    }
+    case 'diagnostic':
+      misplaced(['submodel', 'branches']);
+      expandDiagnostic(ctx, node, path, index, nodes, label);
+      break;
+  }
+  return index;
+}
+
+interface TestPlan {
+  id: string;
+  sens: CompiledSite | null;
+  spec: CompiledSite | null;
+  noResult: CompiledSite | null;
+  turnaround: CompiledSite | null;
+  costs: { category: number; factors: Factor[] }[];
+  qalys: Factor[][];
+  counters: { counter: number; factors: Factor[] }[];
+  ruleOut: boolean;
+}
+
+function compileTest(ctx: FlattenContext, i: number): TestPlan {
+  const t = ctx.model.tests[i]!;
+  const path: IssuePath = ['model', 'tests', i];
+  const plan: TestPlan = {
+    id: t.id,
+    sens: site(ctx, t.sensitivity, [...path, 'sensitivity']),
+    spec: site(ctx, t.specificity, [...path, 'specificity']),
+    noResult: t.noResult === undefined ? null : site(ctx, t.noResult, [...path, 'noResult']),
+    turnaround: t.turnaround === undefined ? null : site(ctx, t.turnaround, [...path, 'turnaround']),
+    costs: [],
+    qalys: [],
+    counters: [{ counter: counterOf(ctx, `test_${t.id}`), factors: [] }],
+    ruleOut: t.ruleOut,
+  };
+  const addCosts = (costs: Record<string, number | string> | undefined, base: IssuePath, prefix: Factor[]): void => {
+    for (const [cat, expr] of Object.entries(costs ?? {})) {
+      const c = ctx.categoryIndex.get(cat);
+      if (c === undefined) {
+        ctx.issues.push({ code: 'unknown-category', severity: 'error', path: [...base, 'costs', cat], message: `unknown cost category '${cat}' (declared: ${ctx.categories.join(', ')})` });
+        continue;
+      }
+      const s = site(ctx, expr, [...base, 'costs', cat]);
+      if (s) plan.costs.push({ category: c, factors: [...prefix, ...one(s)] });
+    }
+  };
+  addCosts(t.costs, path, []);
+  if (t.qalys !== undefined) plan.qalys.push(one(site(ctx, t.qalys, [...path, 'qalys'])));
+  (t.adverseEvents ?? []).forEach((ae, k) => {
+    const aePath: IssuePath = [...path, 'adverseEvents', k];
+    const p = one(site(ctx, ae.probability, [...aePath, 'probability']));
+    addCosts(ae.costs, aePath, p);
+    if (ae.qalys !== undefined) plan.qalys.push([...p, ...one(site(ctx, ae.qalys, [...aePath, 'qalys']))]);
+    plan.counters.push({ counter: counterOf(ctx, `ae_${ae.id}`), factors: p });
+  });
+  return plan;
+}
+
+const RESULT_LABEL = { pos: 'positive', neg: 'negative', fail: 'no result' } as const;
+type TestResult = keyof typeof RESULT_LABEL;
+
+/**
+ * Expands a diagnostic construct. Tests are conditionally independent given the true condition. A step runs
+ * when the result so far is in its `when` list (default: first step always, later ones on no result); the
+ * step's result is positive if any test is positive, else negative if a rule-out test is negative, else the
+ * earlier result stands. Time of a step: the fastest positive test's turnaround when one is positive
+ * (treatment can start), else the slowest test's.
+ */
+function expandDiagnostic(ctx: FlattenContext, node: TreeNode, path: IssuePath, index: number, nodes: PlanNode[], label: string): void {
+  const testIndex = new Map(ctx.model.tests.map((t, i) => [t.id, i]));
+  const cache = new Map<number, TestPlan>();
+  const testPlan = (i: number): TestPlan => {
+    let p = cache.get(i);
+    if (!p) cache.set(i, (p = compileTest(ctx, i)));
+    return p;
+  };
+  const steps = node.steps ?? [];
+  if (steps.length === 0) ctx.issues.push({ code: 'missing-value', severity: 'error', path, message: `diagnostic node '${label}' needs steps (the tests and when they are done)` });
+  if (node.prevalence === undefined) ctx.issues.push({ code: 'missing-value', severity: 'error', path, message: `diagnostic node '${label}' needs a prevalence` });
+  if (!node.outcomes) {
+    ctx.issues.push({ code: 'missing-value', severity: 'error', path, message: `diagnostic node '${label}' needs outcomes (${DIAGNOSTIC_OUTCOMES.join(', ')})` });
+    return;
+  }
+  const stepTests: TestPlan[][] = steps.map((s, k) =>
+    s.tests.flatMap((id, j) => {
+      const i = testIndex.get(id);
+      if (i === undefined) {
+        ctx.issues.push({ code: 'unknown-test', severity: 'error', path: [...path, 'steps', k, 'tests', j], message: `unknown test '${id}' (defined: ${[...testIndex.keys()].join(', ') || 'none'})` });
+        return [];
+      }
+      return [testPlan(i)];
+    }),
+  );
+  const uptake = steps.map((s, k) => (s.uptake === undefined ? null : site(ctx, s.uptake, [...path, 'steps', k, 'uptake'])));
+  const prevalence = node.prevalence === undefined ? null : site(ctx, node.prevalence, [...path, 'prevalence']);
+  if (!prevalence) return;
+  const outcomes = node.outcomes;
+
+  const child = (parent: number, probability: Factor[], childLabel: string): number => {
+    const n = emptyNode(KIND_CHANCE, parent, path, childLabel);
+    n.probability = probability;
+    const i = nodes.push(n) - 1;
+    nodes[parent]!.children.push(i);
+    return i;
+  };
+
+  const finish = (parent: number, status: Status, present: boolean, trail: string): void => {
+    const outcome = status === 'no-result' ? 'noResult' : status === 'positive' ? (present ? 'truePositive' : 'falsePositive') : present ? 'falseNegative' : 'trueNegative';
+    const holder = nodes[parent]!;
+    holder.counters.push({ counter: counterOf(ctx, outcome), factors: [] });
+    if (present && outcome !== 'truePositive') holder.counters.push({ counter: counterOf(ctx, 'missed'), factors: [] });
+    // The outcome subtree hangs under the last node with probability 1 (a single-branch chance node).
+    const sub = outcomes[outcome as keyof typeof outcomes];
+    const subPath: IssuePath = [...path, 'outcomes', outcome];
+    const before = ctx.issues.length;
+    flattenNode(ctx, { ...sub, probability: 1 }, subPath, parent, KIND_CHANCE, nodes, `${trail} → ${outcome}${sub.id ? ` (${sub.id})` : ''}`);
+    // The same outcome subtree is flattened at many leaves: keep its issues once.
+    const seen = new Set(ctx.issues.slice(0, before).map((i) => `${i.code}|${JSON.stringify(i.path)}|${i.message}`));
+    const added = ctx.issues.splice(before).filter((i) => !seen.has(`${i.code}|${JSON.stringify(i.path)}|${i.message}`));
+    ctx.issues.push(...added);
+  };
+
+  const expand = (k: number, parent: number, status: Status, present: boolean, trail: string): void => {
+    if (k === steps.length) return finish(parent, status, present, trail);
+    const step: DiagnosticStep = steps[k]!;
+    const when = step.when ?? (k === 0 ? ['positive', 'negative', 'no-result'] : ['no-result']);
+    if (!when.includes(status)) return expand(k + 1, parent, status, present, trail);
+    let at = parent;
+    if (uptake[k]) {
+      const decline = child(parent, [{ site: uptake[k]!, complement: true }], `${trail} → step ${k + 1} not done`);
+      expand(k + 1, decline, status, present, `${trail} → step ${k + 1} not done`);
+      at = child(parent, [{ site: uptake[k]!, complement: false }], `${trail} → step ${k + 1}`);
+    }
+    const tests = stepTests[k]!;
+    const stepNode = child(at, [], `${trail} → ${step.label ?? tests.map((t) => t.id).join(' + ')}`);
+    const sn = nodes[stepNode]!;
+    for (const t of tests) {
+      sn.costs.push(...t.costs);
+      sn.qalys.push(...t.qalys);
+      sn.counters.push(...t.counters);
+    }
+    // Every combination of results of the step's tests.
+    const combos: TestResult[][] = [[]];
+    for (const t of tests) {
+      const results: TestResult[] = t.noResult ? ['pos', 'neg', 'fail'] : ['pos', 'neg'];
+      combos.splice(0, combos.length, ...combos.flatMap((c) => results.map((r) => [...c, r])));
+    }
+    for (const combo of combos) {
+      const factors: Factor[] = [];
+      combo.forEach((r, j) => factors.push(...resultFactors(tests[j]!, r, present)));
+      const comboLabel = tests.map((t, j) => `${t.id} ${RESULT_LABEL[combo[j]!]}`).join(', ');
+      const c = child(stepNode, factors, `${trail} → ${comboLabel}`);
+      const positives = tests.filter((_, j) => combo[j] === 'pos');
+      const cn = nodes[c]!;
+      cn.timeMode = positives.length > 0 ? 'min' : 'max';
+      cn.time = (positives.length > 0 ? positives : tests).flatMap((t) => (t.turnaround ? [t.turnaround] : []));
+      const ruledOut = tests.some((t, j) => combo[j] === 'neg' && t.ruleOut);
+      const next: Status = positives.length > 0 || status === 'positive' ? 'positive' : ruledOut || status === 'negative' ? 'negative' : 'no-result';
+      expand(k + 1, c, next, present, `${trail} → ${comboLabel}`);
+    }
+  };
+
+  const presentNode = child(index, [{ site: prevalence, complement: false }], `${label}: condition present`);
+  expand(0, presentNode, 'no-result', true, `${label}: condition present`);
+  const absentNode = child(index, [{ site: prevalence, complement: true }], `${label}: condition absent`);
+  expand(0, absentNode, 'no-result', false, `${label}: condition absent`);
+}
+
+/** P(result | condition): positive = (1 - fail)·sens or (1 - fail)·(1 - spec); negative the rest; no result = fail. */
+function resultFactors(t: TestPlan, r: TestResult, present: boolean): Factor[] {
+  const out: Factor[] = [];
+  if (r === 'fail') return t.noResult ? [{ site: t.noResult, complement: false }] : [];
+  if (t.noResult) out.push({ site: t.noResult, complement: true });
+  const acc = present ? t.sens : t.spec;
+  if (!acc) return out;
+  // Present: positive with sensitivity; absent: negative with specificity.
+  const complement = present ? r === 'neg' : r === 'pos';
+  out.push({ site: acc, complement });
+  return out;
+}
