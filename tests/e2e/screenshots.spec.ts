@@ -53,4 +53,13 @@ test('library and dossier editor at 1440×900', async ({ page }) => {
   await page.getByTestId('section-pico').click();
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `${dir}/editor-pico.png` });
+
+  await page.getByTestId('section-overview').click();
+  await page.getByTestId('field-title').fill(`${await page.getByTestId('field-title').inputValue()} (2026 update)`);
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await page.getByTestId('status-to-under-review').click();
+  await page.getByTestId('section-history').click();
+  await expect(page.getByTestId('history-row')).toHaveCount(2);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${dir}/editor-history.png` });
 });

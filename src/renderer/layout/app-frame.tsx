@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { appInfo } from '../../dossier/app-info';
 import { LibraryIcon } from '../ui/icons';
 
 // The frame every screen sits in: navigation on the left, a header with where you are and the saved state.
@@ -40,7 +41,10 @@ export function AppFrame({ activeNav, title, headerExtra, children, footerNote }
             </a>
           ))}
         </div>
-        <div className="nav-footer">{footerNote ?? 'Stored locally on this computer'}</div>
+        <div className="nav-footer">
+          <div>{footerNote ?? 'Workspace stored on this computer'}</div>
+          <div data-testid="app-version">Version {appInfo.version}</div>
+        </div>
       </nav>
       <div className="app-main">
         <header className="app-header">

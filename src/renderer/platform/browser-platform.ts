@@ -1,3 +1,4 @@
+import { appInfo } from '../../dossier/app-info';
 import type { Platform, FileType } from './platform';
 
 // The same renderer in a plain browser: downloads instead of a save dialog, a file input instead of an open
@@ -66,8 +67,8 @@ export function createBrowserPlatform(win: Window = window): Platform {
     },
     async appInfo() {
       return {
-        name: 'HTA Workbench',
-        version: import.meta.env.VITE_APP_VERSION ?? 'dev',
+        name: appInfo.name,
+        version: appInfo.version,
         platform: 'browser',
         versions: { electron: '', chrome: '', node: '' },
       };

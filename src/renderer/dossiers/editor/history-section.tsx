@@ -1,5 +1,6 @@
 import { describeChangePath } from '../../../dossier/diff';
-import type { HistoryEntry } from '../../../dossier/schema';
+import { dossierStatusLabels } from '../../../dossier/schema';
+import type { DossierStatus, HistoryEntry } from '../../../dossier/schema';
 import { Card } from '../../ui/fields';
 
 const sourceLabels: Record<HistoryEntry['source'], string> = {
@@ -18,6 +19,12 @@ export function describeValue(value: unknown): string {
   const record = value as Record<string, unknown>;
   const name = record.title ?? record.citation ?? record.name ?? record.label ?? record.id;
   return typeof name === 'string' && name !== '' ? `“${name.length > 80 ? `${name.slice(0, 77)}…` : name}”` : '(item)';
+}
+
+/** Values shown with their labels where the field has them (status). */
+function describeEntryValue(path: string, value: unknown): string {
+  if (path === 'status' && typeof value === 'string' && value in dossierStatusLabels) return dossierStatusLabels[value as DossierStatus];
+  return describeValue(value);
 }
 
 export function HistorySection({ entries }: { entries: readonly HistoryEntry[] | undefined }) {
@@ -44,8 +51,8 @@ export function HistorySection({ entries }: { entries: readonly HistoryEntry[] |
                 <tr key={`${entry.at}-${entry.path}-${i}`} data-testid="history-row">
                   <td className="nowrap">{new Date(entry.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' })}</td>
                   <td className="mono">{describeChangePath(entry.path)}</td>
-                  <td><span className="diff-old">{describeValue(entry.before)}</span></td>
-                  <td><span className="diff-new">{describeValue(entry.after)}</span></td>
+                  <td><span className="diff-old">{describeEntryValue(entry.path, entry.before)}</span></td>
+                  <td><span className="diff-new">{describeEntryValue(entry.path, entry.after)}</span></td>
                   <td>{sourceLabels[entry.source]}</td>
                 </tr>
               ))}

@@ -56,7 +56,7 @@ function ListArea({ label, values, onChange }: { label: string; values: string[]
         if (cleaned.length !== values.length || cleaned.some((v, i) => v !== values[i])) onChange(cleaned);
       }}
     >
-      <TextArea label={label} hint="One per line" rows={3} value={values.join('\n')} onChange={(text) => onChange(linesToList(text))} />
+      <TextArea label={label} hint="One per line" rows={Math.min(10, Math.max(3, values.length + 1))} value={values.join('\n')} onChange={(text) => onChange(linesToList(text))} />
     </div>
   );
 }
