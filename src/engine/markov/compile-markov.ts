@@ -455,20 +455,28 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   if (issues.filter((i) => i.severity === 'error').length > errorsBefore || plans.length !== model.strategies.length || T <= 0) return null;
 
   const discount = discountFactors(rates, Tc, L, settings.discount.firstCycleDiscounted);
+  const discountAll = discount;
+  const mAll = m;
+  const nCatAll = nCat;
+  const TAll = T;
+  const TcAll = Tc;
   const nRates = rates.length;
   const weightPrev = counting.weightPrev;
   const weightNext = counting.weightNext;
+  const weightPrevAll = weightPrev;
+  const weightNextAll = weightNext;
   const hasTunnels = m !== nStates;
   const stateIds = states.ids;
   const stateOf = states.stateOf;
   const alive = states.alive;
+  const aliveAll = alive;
   const effectIsQalys = settings.effect === 'qalys';
 
   // Scratch shared by all strategies (evaluation is sequential).
   const expandedTrace = new Float64Array((T + 1) * m);
-  const rowCost = new Float64Array(nCat);
-  const costU = new Float64Array(nCat);
-  const costD = new Float64Array(nCat);
+  const rowCostAll = new Float64Array(nCat);
+  const costUAll = new Float64Array(nCat);
+  const costDAll = new Float64Array(nCat);
 
   function fail(plan: StrategyPlan, d: Omit<EvaluationErrorDetails, 'strategy' | 'parameters'>, names: string[]): never {
     throw new ModelEvaluationError({ ...d, strategy: plan.id, parameters: plan.program.involvedValues(names) });
@@ -590,6 +598,18 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   }
 
   function runStrategy(plan: StrategyPlan, params: Float64Array, res: StrategyResult): void {
+    // Locals instead of closure-context reads in the hot loops (measurably faster in V8).
+    const m = mAll;
+    const nCat = nCatAll;
+    const T = TAll;
+    const Tc = TcAll;
+    const weightPrev = weightPrevAll;
+    const weightNext = weightNextAll;
+    const discount = discountAll;
+    const alive = aliveAll;
+    const rowCost = rowCostAll;
+    const costU = costUAll;
+    const costD = costDAll;
     const prog = plan.program;
     const { work, vars } = prog;
     prog.prepare(params);
