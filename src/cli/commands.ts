@@ -2,5 +2,6 @@
 import type { CliCommand } from './command';
 import { runCommand } from './run-command';
 import { validateCommand } from './validate-command';
+import { biaCommand } from './commands/bia-command';
 
-export const commands: CliCommand[] = [runCommand, validateCommand];
+export const commands: CliCommand[] = [runCommand, validateCommand, biaCommand];
