@@ -3,5 +3,7 @@ import type { CliCommand } from './command';
 import { runCommand } from './run-command';
 import { validateCommand } from './validate-command';
 import { biaCommand } from './commands/bia-command';
+import { psaCommand } from './commands/psa-command';
+import { dsaCommand } from './commands/dsa-command';
 
-export const commands: CliCommand[] = [runCommand, validateCommand, biaCommand];
+export const commands: CliCommand[] = [runCommand, validateCommand, psaCommand, dsaCommand, biaCommand];

@@ -223,13 +223,36 @@ export const strategySchema = z
   })
   .strict();
 
+/** Settings a scenario overrides: every field optional and without defaults, so a scenario changes only what it names. */
+export const scenarioSettingsSchema = z
+  .object({
+    cycleLength: positive.optional(),
+    cycles: z.number().int().positive().optional(),
+    horizon: positive.optional(),
+    startAge: finite.optional(),
+    cohortSize: positive.optional(),
+    discount: z
+      .object({ costs: finite.optional(), effects: finite.optional(), firstCycleDiscounted: z.boolean().optional() })
+      .strict()
+      .optional()
+      .describe('Only the rates given change.'),
+    counting: countingMethodSchema.optional(),
+    effect: z.enum(['qalys', 'life-years']).optional(),
+    currency: z.string().optional(),
+    priceYear: z.number().int().optional(),
+    wtp: z.array(finite).optional(),
+  })
+  .strict();
+
 export const scenarioSchema = z
   .object({
     id: identifierSchema,
     label: z.string().optional(),
     description: z.string().optional(),
-    parameters: z.record(identifierSchema, expressionSchema).optional(),
-    settings: settingsSchema.partial().optional(),
+    perspective: z.string().optional().describe('Perspective label, e.g. "NHS and PSS" or "societal".'),
+    parameters: z.record(identifierSchema, expressionSchema).optional().describe('New value or expression per parameter (its file uncertainty is dropped unless `uncertainty` gives one).'),
+    uncertainty: z.record(identifierSchema, uncertaintySchema).optional().describe('New uncertainty (distribution, low/high, source) per parameter under this scenario.'),
+    settings: scenarioSettingsSchema.optional(),
   })
   .strict();
 
@@ -263,6 +286,8 @@ export const htaModelSchema = z
 
 export type HtaModel = z.output<typeof htaModelSchema>;
 export type HtaModelInput = z.input<typeof htaModelSchema>;
+/** A model file known to be a Markov model (model.type "markov"), e.g. in tests that edit transitions. */
+export type MarkovHtaModelInput = HtaModelInput & { model: z.input<typeof markovModelSchema> };
 export type Parameter = z.output<typeof parameterSchema>;
 export type Distribution = z.output<typeof distributionSchema>;
 export type Settings = z.output<typeof settingsSchema>;

@@ -1,0 +1,102 @@
+// A pool of Node worker threads running PSA chunks for the CLI. Each thread loads the TypeScript engine through
+// tsx (the CLI runs without a build step) and uses the same worker handler as the app's Web Worker.
+import { Worker } from 'node:worker_threads';
+import { dirname, join } from 'node:path';
+import type { HtaModel } from '../engine/model/schema';
+import { runPsaChunks } from '../engine/psa/psa-run';
+import type { PsaChunk, PsaChunkExecutor, PsaRun, PsaRunOptions } from '../engine/psa/psa-run';
+import type { PsaChunkResult } from '../engine/psa/psa-runner';
+import type { PsaSetup } from '../engine/psa/psa-setup';
+import type { PsaWorkerRequest, PsaWorkerResponse } from '../engine/psa/psa-worker-protocol';
+
+// __filename, not __dirname: tsx defines the former in every loading mode (CommonJS register, ESM import).
+const THREAD_FILE = join(dirname(__filename), 'psa-workers-thread.ts');
+
+export class PsaWorkerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PsaWorkerError';
+  }
+}
+
+interface PendingChunk {
+  resolve: (result: PsaChunkResult) => void;
+  reject: (error: Error) => void;
+}
+
+/** One worker thread; `ready` resolves once it has compiled the model. */
+class PsaThread {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, PendingChunk>();
+  private nextId = 0;
+  private onReady: { resolve: () => void; reject: (e: Error) => void } | null = null;
+  readonly ready: Promise<void>;
+
+  constructor(model: HtaModel, seed: number) {
+    this.worker = new Worker(THREAD_FILE, { execArgv: ['--require', 'tsx/cjs'] });
+    this.ready = new Promise((resolve, reject) => {
+      this.onReady = { resolve, reject };
+    });
+    this.worker.on('message', (m: PsaWorkerResponse) => this.receive(m));
+    this.worker.on('error', (e) => this.failAll(new PsaWorkerError(`PSA worker thread failed: ${e.message}`)));
+    this.worker.on('exit', (code) => {
+      if (code !== 0) this.failAll(new PsaWorkerError(`PSA worker thread exited with code ${code}`));
+    });
+    this.send({ type: 'init', model, seed });
+  }
+
+  private send(request: PsaWorkerRequest): void {
+    this.worker.postMessage(request);
+  }
+
+  private receive(m: PsaWorkerResponse): void {
+    if (m.type === 'ready') {
+      this.onReady?.resolve();
+      return;
+    }
+    if (m.type === 'error' && m.id === null) {
+      this.onReady?.reject(new PsaWorkerError(`${m.name}: ${m.message}`));
+      return;
+    }
+    if (m.id === null) return;
+    const pending = this.pending.get(m.id);
+    if (!pending) return;
+    this.pending.delete(m.id);
+    if (m.type === 'chunk') pending.resolve(m.result);
+    else pending.reject(new PsaWorkerError(`${m.name}: ${m.message}`));
+  }
+
+  private failAll(error: Error): void {
+    this.onReady?.reject(error);
+    for (const p of this.pending.values()) p.reject(error);
+    this.pending.clear();
+  }
+
+  run(chunk: PsaChunk): Promise<PsaChunkResult> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.send({ type: 'chunk', id, start: chunk.start, end: chunk.end });
+    });
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+/**
+ * Runs the PSA of `model` on `workers` threads. `setup` is the caller's own setup of the same model and seed
+ * (strategy ids and sampled parameter names of the merged result). Identical output for any worker count.
+ */
+export async function runPsaInWorkers(model: HtaModel, setup: PsaSetup, workers: number, options: PsaRunOptions): Promise<PsaRun> {
+  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be a whole number >= 1 (got ${workers})`);
+  const threads = Array.from({ length: workers }, () => new PsaThread(model, setup.sampler.seed));
+  try {
+    await Promise.all(threads.map((t) => t.ready));
+    const executors: PsaChunkExecutor[] = threads.map((t) => (chunk) => t.run(chunk));
+    return await runPsaChunks(setup, executors, options);
+  } finally {
+    await Promise.all(threads.map((t) => t.terminate()));
+  }
+}

@@ -1,0 +1,60 @@
+// Everything reported from a PSA run, through the uncertainty summaries: means and 95 % intervals, the CE plane
+// against a comparator, CEAC, CEAF, expected loss, EVPI per person and for a population, convergence of the
+// incremental net benefit, and regression EVPPI for single parameters and groups (with its standard error).
+import { convergence, incrementalPlane, netBenefitSummary, populationEvpi, psaMeans } from '../uncertainty/psa-summary';
+import type { ConvergenceSeries, IncrementalPlaneSeries, NetBenefitSummary, PopulationOptions, StrategyPsaMeans } from '../uncertainty/psa-summary';
+import { evppiByRegression } from '../uncertainty/evppi';
+import type { EvppiResult } from '../uncertainty/evppi';
+import type { PsaRun } from './psa-run';
+
+export interface PsaAnalysisOptions {
+  wtp: readonly number[];
+  /** Comparator of the CE plane and convergence (default: the first strategy). */
+  comparator?: string;
+  population?: PopulationOptions;
+  /** EVPPI parameter groups (a single parameter is a group of one); none: no EVPPI. */
+  evppiGroups?: readonly (readonly string[])[];
+  /** Posterior draws for the EVPPI standard error (0 skips it). */
+  evppiSeDraws?: number;
+}
+
+export interface PsaAnalysis {
+  means: StrategyPsaMeans[];
+  comparator: string;
+  plane: IncrementalPlaneSeries[];
+  netBenefit: NetBenefitSummary;
+  populationEvpi: { wtp: number; value: number }[] | null;
+  /** Running mean of incremental NB at each threshold (vs the comparator). */
+  convergence: { wtp: number; series: ConvergenceSeries[] }[];
+  evppi: EvppiResult[];
+}
+
+export function analysePsa(run: PsaRun, options: PsaAnalysisOptions): PsaAnalysis {
+  const comparator = options.comparator ?? run.strategyIds[0]!;
+  if (!run.strategyIds.includes(comparator)) throw new RangeError(`comparator "${comparator}" is not a strategy (${run.strategyIds.join(', ')})`);
+  const netBenefit = netBenefitSummary(run, options.wtp);
+  const groups = options.evppiGroups ?? [];
+  return {
+    means: psaMeans(run),
+    comparator,
+    plane: incrementalPlane(run, comparator),
+    netBenefit,
+    populationEvpi: options.population ? populationEvpi(netBenefit, options.population) : null,
+    convergence: options.wtp.map((wtp) => ({ wtp, series: convergence(run, comparator, wtp) })),
+    evppi: groups.length === 0 ? [] : options.wtp.flatMap((wtp) => evppiByRegression(run, run.parameterDraws, groups, wtp, { seDraws: options.evppiSeDraws ?? 200 })),
+  };
+}
+
+/** Default EVPPI groups: every sampled parameter alone, plus each Dirichlet group and each correlated set jointly. */
+export function defaultEvppiGroups(
+  sampled: readonly { name: string; dist: { type: string; group?: string } }[],
+  correlations: readonly { parameters: readonly string[] }[] = [],
+): string[][] {
+  const varying = sampled.filter((p) => p.dist.type !== 'fixed');
+  const singles = varying.map((p) => [p.name]);
+  const dirichlet = new Map<string, string[]>();
+  for (const p of varying) {
+    if (p.dist.type === 'dirichlet' && p.dist.group !== undefined) dirichlet.set(p.dist.group, [...(dirichlet.get(p.dist.group) ?? []), p.name]);
+  }
+  return [...singles, ...dirichlet.values(), ...correlations.map((c) => [...c.parameters])];
+}

@@ -1,0 +1,171 @@
+// Running a whole PSA: the chunk plan, merging chunk results by draw index, progress, cancellation and the
+// report of a failing draw. `runPsa` runs in the calling thread; `runPsaChunks` schedules the same chunks over any
+// asynchronous executor (a pool of Node worker threads or Web Workers) and gives the identical result.
+import { DRAWS_PER_STREAM } from '../uncertainty/rng';
+import type { PsaResults } from '../uncertainty/psa-summary';
+import type { ParameterDraws } from '../uncertainty/evppi';
+import { createPsaWorkspace, runPsaChunk } from './psa-runner';
+import type { PsaChunkResult, PsaDrawFailure } from './psa-runner';
+import type { PsaSetup } from './psa-setup';
+
+export interface PsaChunk {
+  index: number;
+  start: number;
+  end: number;
+}
+
+/** A PSA's per-draw results; satisfies PsaResults (summaries) and, through `parameterDraws`, ParameterDraws (EVPPI). */
+export interface PsaRun extends PsaResults {
+  seed: number;
+  strategyLabels: readonly string[];
+  /** Sampled parameters, draws x parameters row-major. */
+  parameterDraws: ParameterDraws;
+}
+
+export interface PsaProgress {
+  done: number;
+  total: number;
+}
+
+/** Anything with an `aborted` flag (an AbortSignal works); checked between chunks. */
+export interface CancelFlag {
+  readonly aborted: boolean;
+}
+
+export interface PsaRunOptions {
+  iterations: number;
+  /** Draws per chunk; a multiple of the sampler's stream length keeps every chunk on whole streams. */
+  chunkSize?: number;
+  onProgress?: (progress: PsaProgress) => void;
+  signal?: CancelFlag;
+}
+
+export class PsaCancelledError extends Error {
+  constructor(readonly done: number) {
+    super(`probabilistic analysis cancelled after ${done} draws`);
+    this.name = 'PsaCancelledError';
+  }
+}
+
+/** A draw could not be evaluated; the lowest failing draw index is reported, whatever the worker count. */
+export class PsaDrawError extends Error {
+  constructor(readonly failure: PsaDrawFailure) {
+    const values = Object.entries(failure.parameters)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(', ');
+    super(`${failure.message}; sampled values: ${values}`);
+    this.name = 'PsaDrawError';
+  }
+}
+
+export function assertValidIterations(iterations: number): void {
+  if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError(`iterations must be a whole number >= 1 (got ${iterations})`);
+}
+
+/** Chunks of `chunkSize` draws covering [0, iterations). */
+export function planChunks(iterations: number, chunkSize = DRAWS_PER_STREAM): PsaChunk[] {
+  assertValidIterations(iterations);
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunk size must be a whole number >= 1 (got ${chunkSize})`);
+  const chunks: PsaChunk[] = [];
+  for (let start = 0, index = 0; start < iterations; start += chunkSize, index++) {
+    chunks.push({ index, start, end: Math.min(start + chunkSize, iterations) });
+  }
+  return chunks;
+}
+
+/** Collects chunk results in any order into whole-run arrays. */
+export class PsaAccumulator {
+  readonly costs: Float64Array;
+  readonly effects: Float64Array;
+  readonly parameters: Float64Array;
+  private failure: PsaDrawFailure | null = null;
+  private received = 0;
+
+  constructor(
+    readonly iterations: number,
+    readonly strategyCount: number,
+    readonly parameterCount: number,
+  ) {
+    this.costs = new Float64Array(iterations * strategyCount);
+    this.effects = new Float64Array(iterations * strategyCount);
+    this.parameters = new Float64Array(iterations * parameterCount);
+  }
+
+  add(chunk: PsaChunkResult): void {
+    this.costs.set(chunk.costs, chunk.start * this.strategyCount);
+    this.effects.set(chunk.effects, chunk.start * this.strategyCount);
+    this.parameters.set(chunk.parameters, chunk.start * this.parameterCount);
+    this.received += chunk.end - chunk.start;
+    if (chunk.failure && (this.failure === null || chunk.failure.draw < this.failure.draw)) this.failure = chunk.failure;
+  }
+
+  get done(): number {
+    return this.received;
+  }
+
+  /** The merged run; throws PsaDrawError for the lowest failing draw. */
+  result(setup: Pick<PsaSetup, 'strategyIds' | 'strategyLabels' | 'sampler'>): PsaRun {
+    if (this.failure) throw new PsaDrawError(this.failure);
+    if (this.received !== this.iterations) throw new Error(`PSA incomplete: ${this.received} of ${this.iterations} draws`);
+    return {
+      strategyIds: setup.strategyIds,
+      strategyLabels: setup.strategyLabels,
+      draws: this.iterations,
+      seed: setup.sampler.seed,
+      costs: this.costs,
+      effects: this.effects,
+      parameterDraws: { names: setup.sampler.names, values: this.parameters },
+    };
+  }
+}
+
+/** Runs every chunk in this thread. */
+export function runPsa(setup: PsaSetup, options: PsaRunOptions): PsaRun {
+  const chunks = planChunks(options.iterations, options.chunkSize);
+  const acc = new PsaAccumulator(options.iterations, setup.strategyIds.length, setup.sampler.parameterCount);
+  const workspace = createPsaWorkspace(setup);
+  for (const chunk of chunks) {
+    if (options.signal?.aborted) throw new PsaCancelledError(acc.done);
+    const result = runPsaChunk(setup, chunk.start, chunk.end, workspace);
+    acc.add(result);
+    if (result.failure) break;
+    options.onProgress?.({ done: acc.done, total: options.iterations });
+  }
+  return acc.result(setup);
+}
+
+/** Evaluates one chunk somewhere (a worker) and resolves with its result. */
+export type PsaChunkExecutor = (chunk: PsaChunk) => Promise<PsaChunkResult>;
+
+/**
+ * Runs the chunks over `concurrency` parallel executor slots (slot k always uses executors[k]); stops handing out
+ * chunks on cancellation or on a failing draw (already running chunks finish).
+ */
+export async function runPsaChunks(
+  setup: Pick<PsaSetup, 'strategyIds' | 'strategyLabels' | 'sampler'>,
+  executors: readonly PsaChunkExecutor[],
+  options: PsaRunOptions,
+): Promise<PsaRun> {
+  if (executors.length === 0) throw new RangeError('at least one executor is needed');
+  const chunks = planChunks(options.iterations, options.chunkSize);
+  const acc = new PsaAccumulator(options.iterations, setup.strategyIds.length, setup.sampler.parameterCount);
+  let next = 0;
+  let failed = false;
+  let cancelled = false;
+  const work = async (execute: PsaChunkExecutor): Promise<void> => {
+    while (next < chunks.length && !failed) {
+      if (options.signal?.aborted) {
+        cancelled = true;
+        return;
+      }
+      const chunk = chunks[next++]!;
+      const result = await execute(chunk);
+      acc.add(result);
+      if (result.failure) failed = true;
+      else options.onProgress?.({ done: acc.done, total: options.iterations });
+    }
+  };
+  await Promise.all(executors.map(work));
+  if (cancelled && !failed) throw new PsaCancelledError(acc.done);
+  return acc.result(setup);
+}

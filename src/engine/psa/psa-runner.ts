@@ -1,0 +1,78 @@
+// The pure PSA runner: draws [start, end) of a seed -> per-draw cost and effect of every strategy. The same
+// function runs in-process, in a Node worker thread and in a Web Worker; a run is cut into chunks of whole
+// sampler streams, and chunk results are merged by draw index, so the output does not depend on the number of
+// workers or on the order in which chunks finish.
+import { ModelEvaluationError } from '../errors';
+import type { EvaluationErrorDetails } from '../errors';
+import type { ModelResult } from '../compiled-model';
+import type { PsaSetup } from './psa-setup';
+
+/** A draw whose evaluation failed (row sum, probability out of range, NaN), with the values that caused it. */
+export interface PsaDrawFailure {
+  draw: number;
+  message: string;
+  /** Sampled parameter values of the draw. */
+  parameters: Record<string, number>;
+  details: EvaluationErrorDetails;
+}
+
+export interface PsaChunkResult {
+  start: number;
+  end: number;
+  /** (end - start) x strategies, row-major. */
+  costs: Float64Array;
+  effects: Float64Array;
+  /** (end - start) x sampled parameters, row-major (sampler.names order). */
+  parameters: Float64Array;
+  /** First failing draw of the chunk (the chunk stops there), or null. */
+  failure: PsaDrawFailure | null;
+}
+
+/** Buffers reused across chunks by one worker: nothing is allocated per draw. */
+export interface PsaWorkspace {
+  params: Float64Array;
+  out: ModelResult;
+}
+
+export function createPsaWorkspace(setup: PsaSetup): PsaWorkspace {
+  return { params: Float64Array.from(setup.base), out: setup.compiled.createResult() };
+}
+
+function failureOf(setup: PsaSetup, draw: number, row: Float64Array, offset: number, error: ModelEvaluationError): PsaDrawFailure {
+  const parameters: Record<string, number> = {};
+  setup.sampler.names.forEach((name, k) => {
+    parameters[name] = row[offset + k]!;
+  });
+  return { draw, message: `draw ${draw}: ${error.message}`, parameters, details: error.details };
+}
+
+/** Evaluates draws [start, end) of the setup's seed. Allocates only the result arrays. */
+export function runPsaChunk(setup: PsaSetup, start: number, end: number, workspace: PsaWorkspace = createPsaWorkspace(setup)): PsaChunkResult {
+  const { compiled, sampler, slots } = setup;
+  const n = end - start;
+  const s = setup.strategyIds.length;
+  const p = sampler.parameterCount;
+  const parameters = sampler.fill(start, end);
+  const costs = new Float64Array(n * s);
+  const effects = new Float64Array(n * s);
+  const { params, out } = workspace;
+  const strategies = out.strategies;
+  for (let d = 0; d < n; d++) {
+    const offset = d * p;
+    for (let k = 0; k < p; k++) params[slots[k]!] = parameters[offset + k]!;
+    try {
+      compiled.evaluate(params, out);
+    } catch (e) {
+      if (!(e instanceof ModelEvaluationError)) throw e;
+      params.set(setup.base);
+      return { start, end, costs, effects, parameters, failure: failureOf(setup, start + d, parameters, offset, e) };
+    }
+    const row = d * s;
+    for (let j = 0; j < s; j++) {
+      const totals = strategies[j]!.totals;
+      costs[row + j] = totals.cost;
+      effects[row + j] = totals.effect;
+    }
+  }
+  return { start, end, costs, effects, parameters, failure: null };
+}

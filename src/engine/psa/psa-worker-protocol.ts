@@ -1,0 +1,54 @@
+// Messages between a PSA client and a worker (Node worker thread or Web Worker), and the worker-side handler both
+// entry points share, so the engine code that runs in a worker is the same everywhere. The worker compiles the
+// model once on `init`, then evaluates chunks on request; result arrays are transferred, not copied.
+import type { HtaModel } from '../model/schema';
+import { createPsaSetup } from './psa-setup';
+import type { PsaSetup } from './psa-setup';
+import { createPsaWorkspace, runPsaChunk } from './psa-runner';
+import type { PsaChunkResult, PsaWorkspace } from './psa-runner';
+
+export type PsaWorkerRequest =
+  | { type: 'init'; model: HtaModel; seed: number }
+  | { type: 'chunk'; id: number; start: number; end: number };
+
+export type PsaWorkerResponse =
+  | { type: 'ready'; strategyIds: readonly string[]; parameterNames: readonly string[] }
+  | { type: 'chunk'; id: number; result: PsaChunkResult }
+  | { type: 'error'; id: number | null; name: string; message: string };
+
+export interface PsaWorkerReply {
+  message: PsaWorkerResponse;
+  /** Buffers to transfer with the message. */
+  transfer: ArrayBuffer[];
+}
+
+/** Worker-side state machine: feed it requests, post back what it returns. Never throws. */
+export function createPsaWorkerHandler(): (request: PsaWorkerRequest) => PsaWorkerReply {
+  let setup: PsaSetup | null = null;
+  let workspace: PsaWorkspace | null = null;
+  const fail = (id: number | null, e: unknown): PsaWorkerReply => ({
+    message: { type: 'error', id, name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e) },
+    transfer: [],
+  });
+  return (request) => {
+    if (request.type === 'init') {
+      try {
+        setup = createPsaSetup(request.model, request.seed);
+        workspace = createPsaWorkspace(setup);
+        return { message: { type: 'ready', strategyIds: setup.strategyIds, parameterNames: setup.sampler.names }, transfer: [] };
+      } catch (e) {
+        return fail(null, e);
+      }
+    }
+    if (!setup || !workspace) return fail(request.id, new Error('PSA worker received a chunk before init'));
+    try {
+      const result = runPsaChunk(setup, request.start, request.end, workspace);
+      return {
+        message: { type: 'chunk', id: request.id, result },
+        transfer: [result.costs.buffer, result.effects.buffer, result.parameters.buffer] as ArrayBuffer[],
+      };
+    } catch (e) {
+      return fail(request.id, e);
+    }
+  };
+}

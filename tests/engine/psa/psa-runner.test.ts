@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { parseModel } from '../../../src/engine/compile-model';
+import { createPsaSetup } from '../../../src/engine/psa/psa-setup';
+import { createPsaWorkspace, runPsaChunk } from '../../../src/engine/psa/psa-runner';
+import { planChunks, PsaCancelledError, PsaDrawError, runPsa, runPsaChunks } from '../../../src/engine/psa/psa-run';
+import type { PsaChunkExecutor } from '../../../src/engine/psa/psa-run';
+import { createPsaWorkerHandler } from '../../../src/engine/psa/psa-worker-protocol';
+import { loadExample, clone } from '../model-fixtures';
+import { handModel } from '../sensitivity/dsa-fixtures';
+
+const hiv = parseModel(loadExample('hiv-chancellor-1997.json'));
+
+function same(a: Float64Array, b: Float64Array): boolean {
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+}
+
+describe('chunk plan', () => {
+  it('covers [0, n) exactly with chunks of the stream length', () => {
+    const chunks = planChunks(5000);
+    expect(chunks.map((c) => [c.start, c.end])).toEqual([
+      [0, 2048],
+      [2048, 4096],
+      [4096, 5000],
+    ]);
+    expect(() => planChunks(0)).toThrow(/iterations/);
+    expect(() => planChunks(10, 0)).toThrow(/chunk size/);
+  });
+});
+
+describe('PSA runner', () => {
+  it('samples the HIV distributions into the right slots (Dirichlet rows sum to 1)', () => {
+    const setup = createPsaSetup(hiv, 1);
+    expect(setup.sampler.names).toContain('p_AB');
+    expect(setup.compiled.isInput[setup.compiled.parameterIndex.get('p_AB')!]).toBe(1);
+    const chunk = runPsaChunk(setup, 0, 200);
+    const names = setup.sampler.names;
+    const col = (n: string) => names.indexOf(n);
+    for (let d = 0; d < 200; d++) {
+      const row = chunk.parameters.subarray(d * names.length, (d + 1) * names.length);
+      expect(row[col('p_AA')]! + row[col('p_AB')]! + row[col('p_AC')]! + row[col('p_AD')]!).toBeCloseTo(1, 12);
+      expect(row[col('rr')]!).toBeGreaterThan(0);
+    }
+    expect(chunk.failure).toBeNull();
+    // Draws differ from each other (the sampling really reaches the model).
+    expect(new Set(Array.from(chunk.costs)).size).toBeGreaterThan(390);
+  });
+
+  it('is identical run to run, and whatever the chunk size', () => {
+    const a = runPsa(createPsaSetup(hiv, 7), { iterations: 3000 });
+    const b = runPsa(createPsaSetup(hiv, 7), { iterations: 3000 });
+    const c = runPsa(createPsaSetup(hiv, 7), { iterations: 3000, chunkSize: 333 });
+    expect(same(a.costs, b.costs) && same(a.effects, b.effects)).toBe(true);
+    expect(same(a.costs, c.costs) && same(a.effects, c.effects)).toBe(true);
+    expect(same(a.parameterDraws.values, c.parameterDraws.values)).toBe(true);
+    const other = runPsa(createPsaSetup(hiv, 8), { iterations: 3000 });
+    expect(same(a.costs, other.costs)).toBe(false);
+  });
+
+  it('gives the same result with 1 and 4 asynchronous executors finishing in any order', async () => {
+    const reference = runPsa(createPsaSetup(hiv, 1), { iterations: 5000, chunkSize: 500 });
+    const setup = createPsaSetup(hiv, 1);
+    // Each executor is a worker handler (as in a real worker), answering after a random delay.
+    const executor = (): PsaChunkExecutor => {
+      const handle = createPsaWorkerHandler();
+      handle({ type: 'init', model: hiv, seed: 1 });
+      return (chunk) =>
+        new Promise((resolve, reject) => {
+          setTimeout(() => {
+            const reply = handle({ type: 'chunk', id: chunk.index, start: chunk.start, end: chunk.end }).message;
+            if (reply.type === 'chunk') resolve(reply.result);
+            else reject(new Error(reply.type === 'error' ? reply.message : 'unexpected reply'));
+          }, Math.floor(Math.random() * 5));
+        });
+    };
+    for (const k of [1, 4]) {
+      const run = await runPsaChunks(setup, Array.from({ length: k }, executor), { iterations: 5000, chunkSize: 500 });
+      expect(same(run.costs, reference.costs)).toBe(true);
+      expect(same(run.effects, reference.effects)).toBe(true);
+      expect(same(run.parameterDraws.values, reference.parameterDraws.values)).toBe(true);
+    }
+  });
+
+  it('reports progress and stops between chunks when cancelled', async () => {
+    const setup = createPsaSetup(hiv, 1);
+    const seen: number[] = [];
+    runPsa(setup, { iterations: 3000, chunkSize: 1000, onProgress: (p) => seen.push(p.done) });
+    expect(seen).toEqual([1000, 2000, 3000]);
+    const flag = { aborted: false };
+    expect(() =>
+      runPsa(setup, {
+        iterations: 3000,
+        chunkSize: 1000,
+        signal: flag,
+        onProgress: () => {
+          flag.aborted = true;
+        },
+      }),
+    ).toThrow(PsaCancelledError);
+    const controller = new AbortController();
+    controller.abort();
+    const exec: PsaChunkExecutor = (c) => Promise.resolve(runPsaChunk(setup, c.start, c.end));
+    await expect(runPsaChunks(setup, [exec], { iterations: 3000, signal: controller.signal })).rejects.toThrow(PsaCancelledError);
+  });
+
+  it('reports the first failing draw with its index and sampled values', () => {
+    const json = handModel();
+    // A normal distribution on a probability: some draws fall outside [0, 1].
+    json.parameters![0] = { id: 'p', value: 0.2, kind: 'probability', uncertainty: { distribution: { type: 'normal', mean: 0.2, sd: 0.4 } } };
+    const model = parseModel(json);
+    const setup = createPsaSetup(model, 5);
+    const values = setup.sampler.fill(0, 4000);
+    const first = values.findIndex((p) => p < 0 || p > 1);
+    expect(first).toBeGreaterThanOrEqual(0);
+    let error: unknown;
+    try {
+      runPsa(setup, { iterations: 4000, chunkSize: 700 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PsaDrawError);
+    const failure = (error as PsaDrawError).failure;
+    expect(failure.draw).toBe(first);
+    expect(failure.parameters.p).toBe(values[first]);
+    expect(failure.details.code).toBe('not-a-probability');
+    expect((error as Error).message).toContain(`draw ${first}`);
+  });
+
+  it('reuses its workspace: evaluation allocates no per-draw result objects', () => {
+    const setup = createPsaSetup(hiv, 1);
+    const ws = createPsaWorkspace(setup);
+    const out = ws.out;
+    runPsaChunk(setup, 0, 100, ws);
+    expect(ws.out).toBe(out);
+  });
+
+  it('a model without distributions gives the base case in every draw', () => {
+    const json = clone(handModel());
+    const setup = createPsaSetup(parseModel(json), 1);
+    expect(setup.sampler.parameterCount).toBe(0);
+    const run = runPsa(setup, { iterations: 10 });
+    const base = setup.compiled.evaluate(setup.base);
+    for (let d = 0; d < 10; d++) expect(run.costs[d * 2 + 1]).toBe(base.strategies[1]!.totals.cost);
+  });
+});
