@@ -31,10 +31,15 @@ function money(x: number | null | undefined): string {
   return formatNumber(x, 0);
 }
 
+/** Input values of any size: whole numbers with separators, small ones with 4 significant digits. */
+function inputValue(x: number): string {
+  return Math.abs(x) >= 100 ? formatNumber(x, 0) : String(+x.toPrecision(4));
+}
+
 function reportText(r: BudgetImpactReport): string {
   const cur = r.currency ? ` (${r.currency}${r.priceYear ? ` ${r.priceYear}` : ''})` : '';
   const head = [
-    `Budget impact${r.label ? `: ${r.label}` : ''}${r.country ? ` — ${r.country}` : ''}`,
+    `Budget impact${r.label ? `: ${r.label}` : ''}${r.country && !(r.label ?? '').includes(r.country) ? ` — ${r.country}` : ''}`,
     `Horizon ${r.horizonYears} year(s); discounting: ${r.discounting}${r.perspective ? `; perspective: ${r.perspective}` : ''}.`,
   ];
   const years = formatTable(
@@ -63,7 +68,7 @@ function reportText(r: BudgetImpactReport): string {
       `One-way sensitivity: ${r.tornado.measure} (base ${money(r.tornado.baseImpact)})`,
       formatTable(
         ['Input', 'Low', 'High', 'Impact at low', 'Impact at high', 'Swing'],
-        r.tornado.rows.slice(0, 15).map((t) => [t.label, formatNumber(t.low, 4), formatNumber(t.high, 4), money(t.impactAtLow), money(t.impactAtHigh), t.error ? `invalid: ${t.error}` : money(t.swing)]),
+        r.tornado.rows.slice(0, 15).map((t) => [t.label, inputValue(t.low), inputValue(t.high), money(t.impactAtLow), money(t.impactAtHigh), t.error ? `invalid: ${t.error}` : money(t.swing)]),
       ),
     );
   }
