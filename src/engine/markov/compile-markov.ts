@@ -534,13 +534,14 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   }
 
   /** Recomputes the entries whose inputs may have changed this cycle; marks their rows dirty. */
-  function updateCycleEntries(plan: StrategyPlan, list: Entry[], cycle: number, force: boolean): void {
+  function updateCycleEntries(plan: StrategyPlan, list: Entry[], cycle: number, force: boolean, anyChanged = true): void {
     const { work, vars, changed } = plan.program;
     const val = plan.val;
     const rowDirty = plan.rowDirty;
     for (let i = 0; i < list.length; i++) {
       const e = list[i]!;
       if (!force && !e.always) {
+        if (!anyChanged) continue;
         const deps = e.deps;
         let any = false;
         for (let k = 0; k < deps.length; k++) {
@@ -558,11 +559,12 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     }
   }
 
-  function evaluateValues(plan: StrategyPlan, list: ValueSite[], cycle: number, force = true): void {
+  function evaluateValues(plan: StrategyPlan, list: ValueSite[], cycle: number, force = true, anyChanged = true): void {
     const { work, vars, changed } = plan.program;
     for (let i = 0; i < list.length; i++) {
       const vs = list[i]!;
       if (!force && !vs.always) {
+        if (!anyChanged) continue;
         const deps = vs.deps;
         let any = false;
         for (let k = 0; k < deps.length; k++) {
@@ -651,9 +653,9 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       if (hasCycleWork || hasStateTimeWork) {
         const first = c === 1;
         setCycleVariables(vars, c, L, startAge);
-        prog.updateCycleTracked(first);
-        if (transition) updateCycleEntries(plan, plan.cycleEntries, c, first);
-        evaluateValues(plan, plan.cycleValues, c, first);
+        const anyChanged = prog.updateCycleTracked(first);
+        if (transition) updateCycleEntries(plan, plan.cycleEntries, c, first, anyChanged);
+        evaluateValues(plan, plan.cycleValues, c, first, anyChanged);
         if (hasStateTimeWork) {
           for (let k = 1; k <= plan.maxStateTime; k++) {
             const entries = plan.stateTimeEntries[k]!;

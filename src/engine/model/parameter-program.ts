@@ -55,8 +55,8 @@ export interface StrategyParameterProgram {
   prepare(params: Float64Array): void;
   /** Recomputes parameters that vary with model time (vars must hold the cycle). */
   updateCycle(): void;
-  /** As updateCycle, and sets changed[slot] = 1 for each cycle parameter whose value changed (all when `force`). */
-  updateCycleTracked(force: boolean): void;
+  /** As updateCycle, and sets changed[slot] = 1 for each cycle parameter whose value changed (all when `force`); true when any changed. */
+  updateCycleTracked(force: boolean): boolean;
   /** Per slot: 1 when the last updateCycleTracked changed it. */
   changed: Uint8Array;
   /** True when the program has parameters that vary with cycle, age or time. */
@@ -337,12 +337,16 @@ export function buildStrategyProgram(
       run(cycleS, cycleF);
     },
     updateCycleTracked(force) {
+      let any = force;
       for (let k = 0; k < cycleS.length; k++) {
         const slot = cycleS[k]!;
         const x = cycleF[k]!(work, vars);
-        changed[slot] = force || x !== work[slot] ? 1 : 0;
+        const differs = force || x !== work[slot];
+        changed[slot] = differs ? 1 : 0;
+        any ||= differs;
         work[slot] = x;
       }
+      return any;
     },
     changed,
     hasCycleParameters: cycleS.length > 0,
