@@ -110,6 +110,19 @@ function createMainWindow(): BrowserWindow {
     if (!isNavigationAllowed(url, origins)) event.preventDefault();
   });
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  // The renderer blocks unloading while edits are unsaved; Electron would then cancel silently, so ask.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'warning',
+      buttons: ['Stay', 'Leave without saving'],
+      defaultId: 0,
+      cancelId: 0,
+      title: 'Unsaved changes',
+      message: 'Some changes have not been saved yet.',
+      detail: 'Stay to let HTA Workbench finish saving (or to correct what could not be saved).',
+    });
+    if (choice === 1) event.preventDefault();
+  });
   window.webContents.setWindowOpenHandler(() => windowOpenDecision());
   void window.loadURL(devServerUrl ?? appEntryUrl);
   return window;

@@ -4,8 +4,8 @@ import { newDossier } from '../../src/dossier/new-dossier';
 import { dossierSchema } from '../../src/dossier/schema';
 import type { Dossier } from '../../src/dossier/schema';
 import {
-  addElement, allElementIds, changeStatus, formatAccuracy, linesToList, linkEvidence, removeEvidence, removePico,
-  unlinkEvidence, updateElement, upsertEvidence, withoutBlankLines,
+  addElement, addPico, allElementIds, changeStatus, formatAccuracy, linesToList, linkEvidence, reinsertElement, reinsertPico,
+  removeElement, removeEvidence, removePico, unlinkEvidence, updateElement, upsertEvidence, withoutBlankLines,
 } from '../../src/renderer/dossiers/dossier-edits';
 import { accuracyFromText } from '../../src/renderer/dossiers/editor/evidence-section';
 import { describeValue } from '../../src/renderer/dossiers/editor/history-section';
@@ -114,5 +114,30 @@ describe('text helpers', () => {
     expect(describeValue([])).toBe('(empty list)');
     expect(describeValue({ id: 'ev-1', citation: 'Leighl 2019' })).toBe('“Leighl 2019”');
     expect(describeValue('x'.repeat(300))).toHaveLength(158);
+  });
+});
+
+describe('undo helpers', () => {
+  it('reinserts a removed element at its old place, dropping links to evidence removed since', () => {
+    let d = upsertEvidence(upsertEvidence(base(), evidence('ev-1')), evidence('ev-2'));
+    d = linkEvidence(linkEvidence(d, 'EFF', 'D1007', 'ev-1'), 'EFF', 'D1007', 'ev-2');
+    const order = d.domains.EFF.elements.map((e) => e.id);
+    const element = d.domains.EFF.elements.find((e) => e.id === 'D1007')!;
+    const index = order.indexOf('D1007');
+    let next = removeElement(d, 'EFF', 'D1007');
+    next = removeEvidence(next, 'ev-2');
+    next = reinsertElement(next, 'EFF', element, index);
+    expect(next.domains.EFF.elements.map((e) => e.id)).toEqual(order);
+    expect(next.domains.EFF.elements[index]?.evidenceIds).toEqual(['ev-1']);
+    expect(dossierSchema.safeParse(next).success).toBe(true);
+    expect(reinsertElement(next, 'EFF', element, index)).toBe(next);
+  });
+
+  it('reinserts a removed PICO question at its old place', () => {
+    const second = { id: 'pico-2', label: 'P2', population: '', intervention: '', comparators: [], outcomes: [] };
+    const third = { ...second, id: 'pico-3', label: 'P3' };
+    const d = addPico(addPico(base(), second), third);
+    const next = reinsertPico(removePico(d, 'pico-2'), second, 1);
+    expect(next.picos.map((p) => p.id)).toEqual(d.picos.map((p) => p.id));
   });
 });

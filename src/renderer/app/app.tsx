@@ -4,6 +4,7 @@ import { LibraryPage } from '../dossiers/library-page';
 import { useFileActions } from '../dossiers/use-file-actions';
 import { WorkspaceProvider } from '../dossiers/workspace-context';
 import { AppFrame } from '../layout/app-frame';
+import { usePlatform } from '../platform/platform-context';
 import { ToastProvider } from '../ui/toasts';
 import { MenuCommandProvider, useMenuCommand } from './menu-commands';
 import { useRoute } from './use-route';
@@ -24,6 +25,7 @@ function Screens() {
   const [route, navigate] = useRoute();
   const openDossier = useCallback((id: string) => navigate({ page: 'dossier', dossierId: id, section: 'overview' }), [navigate]);
   const files = useFileActions((dossier) => openDossier(dossier.id));
+  const platform = usePlatform();
 
   // Commands that work on every screen (the library and editor handle the rest).
   useMenuCommand((command) => {
@@ -39,6 +41,9 @@ function Screens() {
         return true;
       case 'restore-workspace':
         files.restoreWorkspace();
+        return true;
+      case 'print-to-pdf':
+        void platform.printToPdf({ suggestedName: 'hta-workbench.pdf' });
         return true;
       default:
         return false;

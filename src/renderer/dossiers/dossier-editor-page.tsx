@@ -146,6 +146,19 @@ function DossierEditor({ dossierId, section, onSection, files, initial }: Dossie
     return () => window.removeEventListener('keydown', onKey);
   }, [autosave]);
 
+  // Closing or reloading with unsaved edits: start saving and ask the browser (or Electron's shell) to confirm.
+  const unsaved = autosave.state.kind !== 'saved';
+  useEffect(() => {
+    if (!unsaved) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      void autosave.flush();
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [unsaved, autosave]);
+
   const current = sectionById(section);
   const sectionProps = { dossier: draft, edit };
   return (

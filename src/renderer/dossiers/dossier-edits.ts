@@ -20,6 +20,19 @@ export function removeElement(d: Dossier, code: DomainCode, elementId: string): 
   return { ...d, domains: { ...d.domains, [code]: { elements } } };
 }
 
+/**
+ * Puts a removed element back at its old position (undo). Links to evidence removed in the meantime are
+ * dropped so the dossier stays valid; nothing happens if an element with that id exists again.
+ */
+export function reinsertElement(d: Dossier, code: DomainCode, element: AssessmentElement, index: number): Dossier {
+  if (allElementIds(d).has(element.id)) return d;
+  const evidenceIds = new Set(d.evidence.map((e) => e.id));
+  const restored = { ...element, evidenceIds: element.evidenceIds.filter((id) => evidenceIds.has(id)) };
+  const elements = [...d.domains[code].elements];
+  elements.splice(Math.max(0, Math.min(index, elements.length)), 0, restored);
+  return { ...d, domains: { ...d.domains, [code]: { elements } } };
+}
+
 /** All element ids in the dossier (they are unique across domains). */
 export function allElementIds(d: Dossier): Set<string> {
   return new Set(Object.values(d.domains).flatMap((domain) => domain.elements.map((el) => el.id)));
@@ -69,6 +82,14 @@ export function updatePico(d: Dossier, picoId: string, patch: Partial<Pico>): Do
 
 export function addPico(d: Dossier, pico: Pico): Dossier {
   return { ...d, picos: [...d.picos, pico] };
+}
+
+/** Puts a removed PICO question back at its old position (undo), unless its id is in use again. */
+export function reinsertPico(d: Dossier, pico: Pico, index: number): Dossier {
+  if (d.picos.some((p) => p.id === pico.id)) return d;
+  const picos = [...d.picos];
+  picos.splice(Math.max(0, Math.min(index, picos.length)), 0, pico);
+  return { ...d, picos };
 }
 
 /** Removes a PICO question unless it is the last one (a dossier needs at least one). */

@@ -5,13 +5,24 @@ import type { AssessmentElement, DomainCode, Dossier, ElementStatus } from '../.
 import { Dialog } from '../../ui/dialog';
 import { Card, SelectField, TextArea, TextField } from '../../ui/fields';
 import { PlusIcon } from '../../ui/icons';
-import { addElement, allElementIds, linkEvidence, removeElement, unlinkEvidence, updateElement } from '../dossier-edits';
+import { useToasts } from '../../ui/toasts';
+import { addElement, allElementIds, linkEvidence, reinsertElement, removeElement, unlinkEvidence, updateElement } from '../dossier-edits';
 import type { SectionProps } from './section-props';
 
 export function DomainSection({ dossier, edit, code }: SectionProps & { code: DomainCode }) {
   const domain = domainByCode(code);
   const elements = dossier.domains[code].elements;
   const [adding, setAdding] = useState(false);
+  const toasts = useToasts();
+  const remove = (element: AssessmentElement) => {
+    const index = elements.findIndex((el) => el.id === element.id);
+    edit((d) => removeElement(d, code, element.id));
+    toasts.show({
+      message: `Removed element ${element.id}.`,
+      actionLabel: 'Undo',
+      onAction: () => edit((d) => reinsertElement(d, code, element, index)),
+    });
+  };
   return (
     <div className="section-stack">
       <Card
@@ -40,7 +51,7 @@ export function DomainSection({ dossier, edit, code }: SectionProps & { code: Do
               onChange={(patch) => edit((d) => updateElement(d, code, element.id, patch))}
               onLink={(evidenceId) => edit((d) => linkEvidence(d, code, element.id, evidenceId))}
               onUnlink={(evidenceId) => edit((d) => unlinkEvidence(d, code, element.id, evidenceId))}
-              onRemove={() => edit((d) => removeElement(d, code, element.id))}
+              onRemove={() => remove(element)}
             />
           ))
         )}

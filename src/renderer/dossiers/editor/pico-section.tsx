@@ -1,9 +1,18 @@
 import { Card, TextArea, TextField } from '../../ui/fields';
 import { PlusIcon } from '../../ui/icons';
-import { addPico, linesToList, newLocalId, removePico, updatePico, withoutBlankLines } from '../dossier-edits';
+import { useToasts } from '../../ui/toasts';
+import { addPico, linesToList, newLocalId, reinsertPico, removePico, updatePico, withoutBlankLines } from '../dossier-edits';
 import type { SectionProps } from './section-props';
 
 export function PicoSection({ dossier, edit }: SectionProps) {
+  const toasts = useToasts();
+  const remove = (picoId: string, label: string) => {
+    const index = dossier.picos.findIndex((p) => p.id === picoId);
+    const removed = dossier.picos[index];
+    if (!removed) return;
+    edit((d) => removePico(d, picoId));
+    toasts.show({ message: `Removed PICO question “${label}”.`, actionLabel: 'Undo', onAction: () => edit((d) => reinsertPico(d, removed, index)) });
+  };
   return (
     <div className="section-stack">
       {dossier.picos.map((pico, index) => (
@@ -17,7 +26,7 @@ export function PicoSection({ dossier, edit }: SectionProps) {
               className="btn btn-sm btn-ghost"
               disabled={dossier.picos.length <= 1}
               title={dossier.picos.length <= 1 ? 'A dossier needs at least one PICO question' : undefined}
-              onClick={() => edit((d) => removePico(d, pico.id))}
+              onClick={() => remove(pico.id, pico.label)}
             >
               Remove
             </button>
