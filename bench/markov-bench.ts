@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compileModel, parseModel } from '../src/engine/compile-model';
 import type { CompiledModel } from '../src/engine/compiled-model';
-import type { HtaModelInput } from '../src/engine/model/schema';
+import type { MarkovHtaModelInput as HtaModelInput } from '../src/engine/model/schema';
 import { makeHandWrittenHiv } from './markov-bench-core';
 
 export interface BenchLine {

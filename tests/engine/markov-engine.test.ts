@@ -1,6 +1,6 @@
 // Hand-computed checks of the Markov engine's conventions and constructs.
 import { describe, expect, it } from 'vitest';
-import type { HtaModelInput } from '../../src/engine/model/schema';
+import type { MarkovHtaModelInput as HtaModelInput } from '../../src/engine/model/schema';
 import { compileModel, parseModel } from '../../src/engine/compile-model';
 import { ModelEvaluationError } from '../../src/engine/errors';
 import { clone, runJson, threeStateModel, totalsOf } from './model-fixtures';

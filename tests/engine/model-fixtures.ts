@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseModel, compileModel } from '../../src/engine/compile-model';
-import type { HtaModelInput } from '../../src/engine/model/schema';
+import type { MarkovHtaModelInput as HtaModelInput } from '../../src/engine/model/schema';
 import type { ModelResult } from '../../src/engine/compiled-model';
 
 export const EXAMPLES_DIR = resolve(__dirname, '..', '..', 'resources', 'examples');

@@ -1,7 +1,7 @@
 // Verification in the spirit of TECH-VER (Büyükkaramikli et al. 2019): black-box invariants that must hold for
 // any correct cohort model, on the reference examples and a small three-state model.
 import { describe, expect, it } from 'vitest';
-import type { HtaModelInput } from '../../src/engine/model/schema';
+import type { MarkovHtaModelInput as HtaModelInput } from '../../src/engine/model/schema';
 import { compileModel, parseModel } from '../../src/engine/compile-model';
 import type { ModelResult } from '../../src/engine/compiled-model';
 import { clone, loadExample, runJson, threeStateModel, totalsOf } from './model-fixtures';

@@ -275,15 +275,18 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
 
   function sumError(plan: StrategyPlan, n: PlanNode, sum: number): never {
     const names = n.children.flatMap((c) => (plan.nodes[c]!.probability ?? []).flatMap((f) => f.site.parameters));
-    throw new ModelEvaluationError({
+    const error = new ModelEvaluationError({
       code: sum !== sum ? 'not-a-number' : 'row-sum',
       strategy: plan.id,
       cycle: 0,
-      subject: `branches of chance node '${n.label}' (probabilities sum to ${sum}, not 1)`,
+      subject: `branches of chance node '${n.label}'`,
       value: sum,
       path: [...n.path, 'branches'],
       parameters: plan.program.involvedValues(names),
     });
+    const params = Object.entries(error.details.parameters).map(([k, v]) => `${k} = ${v}`);
+    error.message = `branch probabilities of chance node '${n.label}' sum to ${+sum.toPrecision(12)}, not 1 (strategy ${plan.id})${params.length ? `; parameters: ${params.join(', ')}` : ''}`;
+    throw error;
   }
 
   function ownValues(plan: StrategyPlan): void {
