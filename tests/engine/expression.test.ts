@@ -158,6 +158,16 @@ describe('lookup tables', () => {
     expect(v(99)).toBe(40);
   });
 
+  it('finds the right row in long tables, also when the same keys repeat', () => {
+    const rows = Array.from({ length: 101 }, (_, i) => [i * 0.5, 3 * i * 0.5 + 1]);
+    const lin = compileTable({ id: 'lin', keys: [{ name: 'x', match: 'interpolate' }], rows });
+    const bins = compileTable({ id: 'bins', keys: [{ name: 'x', match: 'bins' }], rows });
+    for (const x of [0, 0.1, 7.3, 7.3, 25, 49.99, 50, 12.25, 0.5]) {
+      expect(lin.valueAt(Float64Array.of(x))).toBeCloseTo(3 * x + 1, 12);
+      expect(bins.valueAt(Float64Array.of(x))).toBeCloseTo(3 * Math.floor(x * 2) * 0.5 + 1, 12);
+    }
+  });
+
   it('interpolates bilinearly on two interpolated keys', () => {
     const t = compileTable({
       id: 't',

@@ -33,6 +33,18 @@ export function tableProblems(table: LookupTable): { path: (string | number)[]; 
   return problems;
 }
 
+/** Index of the last element <= x in a sorted axis whose first element is <= x (binary search). */
+function lastNotAbove(axis: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = axis.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (axis[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 function uniqueSorted(values: number[]): Float64Array {
   return Float64Array.from([...new Set(values)].sort((a, b) => a - b));
 }
@@ -74,9 +86,7 @@ export function compileTable(table: LookupTable): CompiledTable {
     }
     if (match === 'bins') {
       if (x < axis[0]!) return false;
-      let i = n - 1;
-      while (axis[i]! > x) i--;
-      lo[k] = i;
+      lo[k] = lastNotAbove(axis, x);
       weight[k] = 0;
       return true;
     }
@@ -90,14 +100,31 @@ export function compileTable(table: LookupTable): CompiledTable {
       weight[k] = 0;
       return true;
     }
-    let i = 0;
-    while (axis[i + 1]! <= x) i++;
+    const i = lastNotAbove(axis, x);
     lo[k] = i;
     weight[k] = (x - axis[i]!) / (axis[i + 1]! - axis[i]!);
     return true;
   }
 
+  // Consecutive lookups often repeat the same keys (e.g. age for every state in a cycle): remember the last one.
+  const lastKeys = new Float64Array(d).fill(NaN);
+  let lastValue = NaN;
+
   function valueAt(keys: Float64Array): number {
+    let same = true;
+    for (let k = 0; k < d; k++) {
+      if (keys[k] !== lastKeys[k]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return lastValue;
+    lastValue = lookup(keys);
+    lastKeys.set(keys);
+    return lastValue;
+  }
+
+  function lookup(keys: Float64Array): number {
     for (let k = 0; k < d; k++) if (!locate(k, keys[k]!)) return NaN;
     // Multilinear interpolation over the 2^d corners; corners with zero weight are skipped.
     let total = 0;
