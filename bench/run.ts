@@ -3,6 +3,7 @@
 import { runMarkovBench } from './markov-bench';
 import type { BenchLine } from './markov-bench';
 import { runUncertaintyBench } from './uncertainty';
+import { runPsaBench } from './psa';
 
 function print(lines: BenchLine[]): void {
   for (const l of lines) {
@@ -16,3 +17,8 @@ console.log('\n== Markov engine ==');
 print(runMarkovBench());
 console.log('\n== Uncertainty core ==');
 print(runUncertaintyBench());
+// Asynchronous (worker threads): last.
+void runPsaBench().then((lines) => {
+  console.log('\n== Probabilistic analysis (sampling + evaluation per draw) ==');
+  print(lines);
+});

@@ -85,18 +85,42 @@ class PsaThread {
   }
 }
 
+export interface PsaWorkerPool {
+  readonly size: number;
+  /** Resolves when every thread has compiled the model. */
+  readonly ready: Promise<void>;
+  run(options: PsaRunOptions): Promise<PsaRun>;
+  close(): Promise<void>;
+}
+
 /**
- * Runs the PSA of `model` on `workers` threads. `setup` is the caller's own setup of the same model and seed
- * (strategy ids and sampled parameter names of the merged result). Identical output for any worker count.
+ * `workers` threads, each holding the compiled model and the sampler of `setup`'s seed; runs can be repeated.
+ * `setup` is the caller's own setup of the same model and seed (strategy ids and sampled parameter names).
  */
-export async function runPsaInWorkers(model: HtaModel, setup: PsaSetup, workers: number, options: PsaRunOptions): Promise<PsaRun> {
+export function createPsaWorkerPool(model: HtaModel, setup: PsaSetup, workers: number): PsaWorkerPool {
   if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be a whole number >= 1 (got ${workers})`);
   const threads = Array.from({ length: workers }, () => new PsaThread(model, setup.sampler.seed));
+  const ready = Promise.all(threads.map((t) => t.ready)).then(() => undefined);
+  const executors: PsaChunkExecutor[] = threads.map((t) => (chunk) => t.run(chunk));
+  return {
+    size: workers,
+    ready,
+    async run(options) {
+      await ready;
+      return runPsaChunks(setup, executors, options);
+    },
+    async close() {
+      await Promise.all(threads.map((t) => t.terminate()));
+    },
+  };
+}
+
+/** Runs the PSA of `model` on `workers` threads; identical output for any worker count. */
+export async function runPsaInWorkers(model: HtaModel, setup: PsaSetup, workers: number, options: PsaRunOptions): Promise<PsaRun> {
+  const pool = createPsaWorkerPool(model, setup, workers);
   try {
-    await Promise.all(threads.map((t) => t.ready));
-    const executors: PsaChunkExecutor[] = threads.map((t) => (chunk) => t.run(chunk));
-    return await runPsaChunks(setup, executors, options);
+    return await pool.run(options);
   } finally {
-    await Promise.all(threads.map((t) => t.terminate()));
+    await pool.close();
   }
 }
