@@ -166,10 +166,8 @@ function compileCall(name: string, argNodes: ExprNode[], r: NameResolver): Compi
     return constant(apply(scratch, L));
   }
   const fns = args.map((a) => a.fn);
-  if (name === 'exp') {
-    const f = fns[0]!;
-    return { fn: (p, v) => Math.exp(f(p, v)) };
-  }
+  const direct = directCall(name, fns, L);
+  if (direct) return { fn: direct };
   if (fns.length === 1) {
     const f = fns[0]!;
     return {
@@ -200,6 +198,62 @@ function compileCall(name: string, argNodes: ExprNode[], r: NameResolver): Compi
   };
 }
 
+/**
+ * Direct closures for the most used functions (same results as their FunctionSpec, without the argument
+ * buffer): they dominate the cost of time-dependent models, which evaluate them every cycle.
+ */
+function directCall(name: string, fns: Evaluator[], L: number): Evaluator | null {
+  const f = fns[0]!;
+  const g = fns[1];
+  if (fns.length === 1) {
+    switch (name) {
+      case 'exp':
+        return (p, v) => Math.exp(f(p, v));
+      case 'log':
+        return (p, v) => Math.log(f(p, v));
+      case 'sqrt':
+        return (p, v) => Math.sqrt(f(p, v));
+      case 'abs':
+        return (p, v) => Math.abs(f(p, v));
+      case 'rate_to_prob':
+        return (p, v) => 1 - Math.exp(-f(p, v) * L);
+      case 'prob_to_rate':
+        return (p, v) => -Math.log(1 - f(p, v)) / L;
+      default:
+        return null;
+    }
+  }
+  if (fns.length === 2 && g) {
+    switch (name) {
+      case 'pow':
+        return (p, v) => f(p, v) ** g(p, v);
+      case 'min':
+        return (p, v) => {
+          const a = f(p, v);
+          const b = g(p, v);
+          return a !== a || b !== b ? NaN : a < b ? a : b;
+        };
+      case 'max':
+        return (p, v) => {
+          const a = f(p, v);
+          const b = g(p, v);
+          return a !== a || b !== b ? NaN : a > b ? a : b;
+        };
+      case 'rate_to_prob':
+        return (p, v) => 1 - Math.exp(-f(p, v) * g(p, v));
+      case 'prob_to_rate':
+        return (p, v) => -Math.log(1 - f(p, v)) / g(p, v);
+      case 'apply_rr':
+        return (p, v) => f(p, v) * g(p, v);
+      case 'apply_hr':
+        return (p, v) => 1 - (1 - f(p, v)) ** g(p, v);
+      default:
+        return null;
+    }
+  }
+  return null;
+}
+
 function compileTableCall(table: CompiledTable, args: Compiled[]): Compiled {
   if (args.length !== table.arity) {
     throw new ExpressionNameError(`table ${table.id} takes ${table.arity} key(s) (${table.keyNames.join(', ')}), got ${args.length}`, table.id);
@@ -207,6 +261,15 @@ function compileTableCall(table: CompiledTable, args: Compiled[]): Compiled {
   const fns = args.map((a) => a.fn);
   const keys = new Float64Array(args.length);
   const tmp = new Float64Array(args.length);
+  if (fns.length === 1) {
+    const f = fns[0]!;
+    return {
+      fn: (p, v) => {
+        keys[0] = f(p, v);
+        return table.valueAt(keys);
+      },
+    };
+  }
   return {
     fn: (p, v) => {
       // Arguments may themselves look up this table, so gather into tmp before filling keys.
