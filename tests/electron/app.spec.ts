@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
@@ -16,16 +17,20 @@ function electronBinary(): string | null {
 
 const binary = electronBinary();
 const builtMain = join(root, 'out/main/index.js');
-const skipReason = !binary
-  ? "Electron's desktop binary is not installed (node_modules/electron/path.txt or its dist binary is missing) and cannot be downloaded here."
-  : !existsSync(builtMain)
-    ? 'out/main/index.js is missing: run `npx electron-vite build` first.'
-    : null;
+const skipReason = binary
+  ? null
+  : "Electron's desktop binary is not installed (node_modules/electron/path.txt or its dist binary is missing) and cannot be downloaded here.";
 
 if (skipReason) console.log(`[electron e2e] skipped: ${skipReason}`);
 
 test.describe('desktop app (Electron)', () => {
   test.skip(skipReason !== null, skipReason ?? '');
+
+  test.beforeAll(() => {
+    // `npm run test:e2e` builds only the web renderer; the desktop bundles come from electron-vite.
+    execFileSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+    if (!existsSync(builtMain)) throw new Error('electron-vite build did not produce out/main/index.js');
+  });
 
   test('opens one secure window on the bundled example and exposes only the typed bridge', async () => {
     const app = await electron.launch({ executablePath: binary!, args: [root], env: { ...process.env, NODE_ENV: 'production' } });

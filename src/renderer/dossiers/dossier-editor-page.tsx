@@ -175,7 +175,14 @@ function DossierEditor({ dossierId, section, onSection, files, initial }: Dossie
     >
       <div className="editor" data-testid="dossier-editor">
         <SectionNav dossier={draft} active={current.id} onSelect={onSection} />
-        <div id="section-panel" role="tabpanel" aria-labelledby={`tab-${current.id}`} data-testid={`panel-${current.id}`}>
+        <fieldset
+          id="section-panel"
+          className="panel-fieldset"
+          role="tabpanel"
+          aria-labelledby={`tab-${current.id}`}
+          data-testid={`panel-${current.id}`}
+          disabled={workspace.readOnlyReason !== null}
+        >
           {current.id === 'overview' && <OverviewSection {...sectionProps} dossier={{ ...draft, updatedAt }} onStatus={(to) => void changeStatus(to)} />}
           {current.id === 'technology' && <TechnologySection {...sectionProps} />}
           {current.id === 'pico' && <PicoSection {...sectionProps} />}
@@ -208,7 +215,7 @@ function DossierEditor({ dossierId, section, onSection, files, initial }: Dossie
               }
             />
           )}
-        </div>
+        </fieldset>
       </div>
     </AppFrame>
   );
