@@ -117,6 +117,9 @@ export const costSeriesSchema = z.union([
   z.object({ perYear: expression, years: z.number().int().min(1).describe('Same cost in years since start 1..years.') }).strict(),
 ]);
 
+/** Link an outcome to a per-person outcome count of the linked model strategy (decision trees: `count` and diagnostic counters). */
+export const modelCountSchema = z.object({ modelCount: z.string().min(1).describe('Name of the model\'s outcome count, e.g. truePositive or rebiopsy.') }).strict();
+
 export const biaStrategySchema = z
   .object({
     id: identifier,
@@ -124,7 +127,10 @@ export const biaStrategySchema = z
     description: z.string().optional(),
     modelStrategy: identifier.optional().describe("Link: per-patient costs by year since start come from this model strategy's undiscounted per-cycle costs."),
     costs: z.record(identifier, costSeriesSchema).optional().describe('Typed costs per patient by category (added to linked costs).'),
-    outcomes: z.record(identifier, expression).optional().describe('Share of this strategy\'s patients with each outcome (e.g. identified, targeted, rebiopsied); expressions see this strategy\'s parameter overrides.'),
+    outcomes: z
+      .record(identifier, z.union([expression, modelCountSchema]))
+      .optional()
+      .describe('Share of this strategy\'s patients with each outcome (e.g. identified, targeted, rebiopsied): an expression (sees this strategy\'s parameter overrides) or a count of the linked model.'),
   })
   .strict();
 

@@ -29,7 +29,7 @@ export interface WorldBudget {
   byStrategy: number[][];
   /** Incident patients entering per strategy: [year][strategy]. */
   patients: number[][];
-  /** Incident patients with each outcome: [year][outcome] (NaN when no strategy with patients defines it). */
+  /** Incident patients with each outcome: [year][outcome] (NaN when some patients are on a strategy that does not define it). */
   outcomes: number[][];
 }
 
@@ -57,15 +57,20 @@ function worldBudget(inp: BudgetInputs, shares: number[][], discount: number[]):
   const patients = Array.from({ length: H }, (_, e) => shares[e]!.map((sh) => inp.entrants[e]! * sh));
   const outcomes = patients.map((row) =>
     inp.outcomeIds.map((_, o) => {
+      // Unknown (NaN) when patients are on a strategy that does not define the outcome, or none defines it.
       let n = 0;
       let defined = false;
+      let missing = false;
       row.forEach((p, s) => {
         const x = inp.outcomeShares[s]![o]!;
-        if (Number.isNaN(x)) return;
+        if (Number.isNaN(x)) {
+          if (p > 0) missing = true;
+          return;
+        }
         defined = true;
         n += p * x;
       });
-      return defined ? n : NaN;
+      return defined && !missing ? n : NaN;
     }),
   );
   const add = (year: number, s: number, people: number, yearSinceStart: number): void => {

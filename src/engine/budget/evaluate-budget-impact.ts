@@ -106,7 +106,20 @@ function population(prep: PreparedBudgetImpact, values: Float64Array, origin: Is
   return { entrants, inhabitants, funnel, prevalent };
 }
 
-function modelCosts(prep: PreparedBudgetImpact, values: Float64Array, overridden: string[], years: number): Float64Array[] | null {
+interface LinkedModelRun {
+  /** Per model strategy: (years since start) × model categories. */
+  costs: Float64Array[];
+  /** Per model strategy: per-person outcome counts, when the model type provides them (decision trees). */
+  counts: (Record<string, number> | null)[];
+}
+
+/** Per-person outcome counts of a strategy result, for model types that report them (trees: `tree.counts`). */
+function countsOf(result: object): Record<string, number> | null {
+  const counts = (result as { tree?: { counts?: Record<string, number> } }).tree?.counts;
+  return counts && typeof counts === 'object' ? counts : null;
+}
+
+function linkedModel(prep: PreparedBudgetImpact, values: Float64Array, overridden: string[], years: number): LinkedModelRun | null {
   const base = prep.compiledModel;
   if (!base) return null;
   const nModel = prep.modelParameterCount;
@@ -122,7 +135,10 @@ function modelCosts(prep: PreparedBudgetImpact, values: Float64Array, overridden
     throw e;
   }
   const nCat = compiled.categoryIds.length;
-  return result.strategies.map((s) => costsByYearSinceStart(s.costPerCycle, compiled.valueCycles, nCat, compiled.cycleLength, years));
+  return {
+    costs: result.strategies.map((s) => costsByYearSinceStart(s.costPerCycle, compiled.valueCycles, nCat, compiled.cycleLength, years)),
+    counts: result.strategies.map((s) => (countsOf(s) ? { ...countsOf(s)! } : null)),
+  };
 }
 
 function strategyValues(prep: PreparedBudgetImpact, values: Record<string, number>, baseValues: Float64Array): Float64Array[] {
@@ -138,13 +154,13 @@ function strategyValues(prep: PreparedBudgetImpact, values: Record<string, numbe
   });
 }
 
-function strategyCosts(prep: PreparedBudgetImpact, perStrategy: Float64Array[], linked: Float64Array[] | null, years: number): Float64Array[] {
+function strategyCosts(prep: PreparedBudgetImpact, perStrategy: Float64Array[], linked: LinkedModelRun | null, years: number): Float64Array[] {
   const nCat = prep.categoryIds.length;
   const vars = new Float64Array(VARIABLE_COUNT);
   return prep.strategies.map((s, i) => {
     const out = new Float64Array(years * nCat);
     if (s.modelIndex >= 0 && linked) {
-      const src = linked[s.modelIndex]!;
+      const src = linked.costs[s.modelIndex]!;
       const modelCats = prep.compiledModel!.categoryIds.length;
       for (let k = 0; k < years; k++) for (let c = 0; c < modelCats; c++) out[k * nCat + c] = src[k * modelCats + c]!;
     }
@@ -161,11 +177,17 @@ function strategyCosts(prep: PreparedBudgetImpact, perStrategy: Float64Array[], 
   });
 }
 
-function outcomeShares(prep: PreparedBudgetImpact, perStrategy: Float64Array[]): number[][] {
+function outcomeShares(prep: PreparedBudgetImpact, perStrategy: Float64Array[], linked: LinkedModelRun | null): number[][] {
   const vars = new Float64Array(VARIABLE_COUNT);
   return prep.strategies.map((s, i) => {
     const row = new Array<number>(prep.outcomeIds.length).fill(NaN);
     for (const o of s.outcomes) row[o.outcome] = checkedValue(o.site.fn(perStrategy[i]!, vars), o.site.path, `share of ${s.id} patients with outcome ${prep.outcomeIds[o.outcome]}`, 0, 1);
+    for (const o of s.modelCounts) {
+      const counts = linked?.counts[s.modelIndex] ?? null;
+      if (!counts) fail(o.path, `the linked model strategy of ${s.id} reports no outcome counts (only decision trees do); give an expression instead`, 'bia-model-count');
+      if (!(o.name in counts)) fail(o.path, `the linked model strategy of ${s.id} has no outcome count '${o.name}'; it has: ${Object.keys(counts).join(', ') || 'none'}`, 'bia-model-count');
+      row[o.outcome] = checkedValue(counts[o.name]!, o.path, `model count ${o.name} of ${s.id}`, 0);
+    }
     return row;
   });
 }
@@ -192,7 +214,7 @@ export function evaluateBudgetImpact(prep: PreparedBudgetImpact, variation: BiaV
   const pop = population(prep, values, origin);
   const years = H + (pop.prevalent ? pop.prevalent.yearSinceStart - 1 : 0);
   const perStrategy = strategyValues(prep, overrides, values);
-  const linked = modelCosts(prep, values, Object.keys(overrides), years);
+  const linked = linkedModel(prep, values, Object.keys(overrides), years);
   const discountRate = variation.discountRate ?? spec.discountRate;
   const inputs: BudgetInputs = {
     horizon: H,
@@ -202,7 +224,7 @@ export function evaluateBudgetImpact(prep: PreparedBudgetImpact, variation: BiaV
     strategyIds: prep.strategies.map((s) => s.id),
     categoryIds: prep.categoryIds,
     costs: strategyCosts(prep, perStrategy, linked, years),
-    outcomeShares: outcomeShares(prep, perStrategy),
+    outcomeShares: outcomeShares(prep, perStrategy, linked),
     outcomeIds: prep.outcomeIds,
     shares: { current: sharesFor(prep, 'currentWorld', variation), new: sharesFor(prep, 'newWorld', variation) },
   };

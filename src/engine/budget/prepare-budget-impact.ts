@@ -45,6 +45,8 @@ export interface PreparedStrategy {
   typedCosts: { category: number; yearSinceStart: number; years: number; site: CompiledSite }[];
   /** Outcome index → site (share of this strategy's patients). */
   outcomes: { outcome: number; site: CompiledSite }[];
+  /** Outcome index → per-person count of the linked model strategy (e.g. a decision tree's counters). */
+  modelCounts: { outcome: number; name: string; path: IssuePath }[];
 }
 
 export interface PreparedBudgetImpact {
@@ -232,12 +234,19 @@ export function prepareBudgetImpact(model: HtaModel): { prepared: PreparedBudget
       }
     }
     const outcomes: PreparedStrategy['outcomes'] = [];
-    for (const [o, expr] of Object.entries(s.outcomes ?? {})) {
+    const modelCounts: PreparedStrategy['modelCounts'] = [];
+    for (const [o, source] of Object.entries(s.outcomes ?? {})) {
       if (!outcomeIds.includes(o)) outcomeIds.push(o);
-      const site = compileSite(expr, [...path, 'outcomes', o], overrides, overridePath);
+      const outcomePath = [...path, 'outcomes', o];
+      if (typeof source === 'object') {
+        if (s.modelStrategy === undefined) issues.push({ code: 'bia-model-count', severity: 'error', path: outcomePath, message: `modelCount needs a strategy linked to the model (modelStrategy)` });
+        modelCounts.push({ outcome: outcomeIds.indexOf(o), name: source.modelCount, path: outcomePath });
+        continue;
+      }
+      const site = compileSite(source, outcomePath, overrides, overridePath);
       if (site) outcomes.push({ outcome: outcomeIds.indexOf(o), site });
     }
-    return { id: s.id, label: s.label ?? s.id, modelIndex, overrides, overridePath, typedCosts, outcomes };
+    return { id: s.id, label: s.label ?? s.id, modelIndex, overrides, overridePath, typedCosts, outcomes, modelCounts };
   });
   issues.push(...worldIssues(spec, strategyIdSet));
 

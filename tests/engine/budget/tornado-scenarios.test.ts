@@ -157,3 +157,61 @@ describe('located errors', () => {
     expect(issuesOf(json)).toEqual(['budgetImpact: this model has no budgetImpact section']);
   });
 });
+
+describe('outcome counts read from a decision tree', () => {
+  // Strategy B of a hand-checkable tree: test 10, then with p 0.6 × 0.5 = 0.3 a "severe" outcome costing 200;
+  // otherwise 20 with p 0.4. Per person: B costs 78, A costs 0.3 × 100 + 0.7 × 50 = 65 (all in year 1).
+  const tree = {
+    format: 'hta-workbench-model',
+    version: 1,
+    metadata: { title: 'Tree' },
+    settings: { cycleLength: 1 },
+    costCategories: [{ id: 'care' }, { id: 'test' }],
+    parameters: [{ id: 'p_x', value: 0.6 }],
+    model: {
+      type: 'tree',
+      root: {
+        kind: 'decision',
+        branches: [
+          { id: 'A', kind: 'chance', branches: [{ id: 'a_yes', kind: 'terminal', probability: 0.3, costs: { care: 100 } }, { id: 'a_no', kind: 'terminal', probability: 'C', costs: { care: 50 } }] },
+          {
+            id: 'B',
+            kind: 'chance',
+            costs: { test: 10 },
+            branches: [
+              { id: 'b_x', kind: 'chance', probability: 'p_x', branches: [{ id: 'b_x1', kind: 'terminal', probability: 0.5, costs: { care: 200 }, count: ['severe'] }, { id: 'b_x2', kind: 'terminal', probability: 'C' }] },
+              { id: 'b_other', kind: 'terminal', probability: 'C', costs: { care: 20 } },
+            ],
+          },
+        ],
+      },
+    },
+    strategies: [{ id: 'A' }, { id: 'B' }],
+    budgetImpact: {
+      horizonYears: 2,
+      population: { eligible: { value: 1000 } },
+      strategies: [
+        { id: 'A', modelStrategy: 'A' },
+        { id: 'B', modelStrategy: 'B', outcomes: { severe: { modelCount: 'severe' } } },
+      ],
+      currentWorld: { shares: { A: 1 } },
+      newWorld: { shares: { B: 1 } },
+    },
+  };
+
+  it('links costs (one cycle of one year) and the tree’s per-person counts', () => {
+    const r = report(tree);
+    expect(r.years.map((y) => y.impact)).toEqual([13000, 13000].map((x) => expect.closeTo(x, 9)));
+    expect(r.years[0]!.byCategory.test!.new).toBeCloseTo(10000, 9);
+    expect(r.years[0]!.outcomes.severe!.new).toBeCloseTo(300, 9);
+    // No strategy of the current world defines the outcome: no count there.
+    expect(r.years[0]!.outcomes.severe!.current).toBeNull();
+  });
+
+  it('names the available counts when the name is wrong', () => {
+    const bad = JSON.parse(JSON.stringify(tree));
+    bad.budgetImpact.strategies[1].outcomes = { severe: { modelCount: 'sever' } };
+    const { issues } = runBudgetImpact(parseModel(bad));
+    expect(issues.map(formatIssue)).toContainEqual(expect.stringMatching(/^budgetImpact\.strategies\[1\]\.outcomes\.severe: the linked model strategy of B has no outcome count 'sever'; it has: .*severe/));
+  });
+});
