@@ -73,6 +73,18 @@ export function planChunks(iterations: number, chunkSize = DRAWS_PER_STREAM): Ps
   return chunks;
 }
 
+/** What a merged run needs to know about the setup (also known to a client whose workers hold the setup). */
+export interface PsaRunInfo {
+  strategyIds: readonly string[];
+  strategyLabels: readonly string[];
+  seed: number;
+  parameterNames: readonly string[];
+}
+
+export function psaRunInfo(setup: PsaSetup): PsaRunInfo {
+  return { strategyIds: setup.strategyIds, strategyLabels: setup.strategyLabels, seed: setup.sampler.seed, parameterNames: setup.sampler.names };
+}
+
 /** Collects chunk results in any order into whole-run arrays. */
 export class PsaAccumulator {
   readonly costs: Float64Array;
@@ -104,17 +116,17 @@ export class PsaAccumulator {
   }
 
   /** The merged run; throws PsaDrawError for the lowest failing draw. */
-  result(setup: Pick<PsaSetup, 'strategyIds' | 'strategyLabels' | 'sampler'>): PsaRun {
+  result(info: PsaRunInfo): PsaRun {
     if (this.failure) throw new PsaDrawError(this.failure);
     if (this.received !== this.iterations) throw new Error(`PSA incomplete: ${this.received} of ${this.iterations} draws`);
     return {
-      strategyIds: setup.strategyIds,
-      strategyLabels: setup.strategyLabels,
+      strategyIds: info.strategyIds,
+      strategyLabels: info.strategyLabels,
       draws: this.iterations,
-      seed: setup.sampler.seed,
+      seed: info.seed,
       costs: this.costs,
       effects: this.effects,
-      parameterDraws: { names: setup.sampler.names, values: this.parameters },
+      parameterDraws: { names: info.parameterNames, values: this.parameters },
     };
   }
 }
@@ -131,7 +143,7 @@ export function runPsa(setup: PsaSetup, options: PsaRunOptions): PsaRun {
     if (result.failure) break;
     options.onProgress?.({ done: acc.done, total: options.iterations });
   }
-  return acc.result(setup);
+  return acc.result(psaRunInfo(setup));
 }
 
 /** Evaluates one chunk somewhere (a worker) and resolves with its result. */
@@ -141,14 +153,11 @@ export type PsaChunkExecutor = (chunk: PsaChunk) => Promise<PsaChunkResult>;
  * Runs the chunks over `concurrency` parallel executor slots (slot k always uses executors[k]); stops handing out
  * chunks on cancellation or on a failing draw (already running chunks finish).
  */
-export async function runPsaChunks(
-  setup: Pick<PsaSetup, 'strategyIds' | 'strategyLabels' | 'sampler'>,
-  executors: readonly PsaChunkExecutor[],
-  options: PsaRunOptions,
-): Promise<PsaRun> {
+export async function runPsaChunks(setupOrInfo: PsaSetup | PsaRunInfo, executors: readonly PsaChunkExecutor[], options: PsaRunOptions): Promise<PsaRun> {
+  const info = 'sampler' in setupOrInfo ? psaRunInfo(setupOrInfo) : setupOrInfo;
   if (executors.length === 0) throw new RangeError('at least one executor is needed');
   const chunks = planChunks(options.iterations, options.chunkSize);
-  const acc = new PsaAccumulator(options.iterations, setup.strategyIds.length, setup.sampler.parameterCount);
+  const acc = new PsaAccumulator(options.iterations, info.strategyIds.length, info.parameterNames.length);
   let next = 0;
   let failed = false;
   let cancelled = false;
@@ -167,5 +176,5 @@ export async function runPsaChunks(
   };
   await Promise.all(executors.map(work));
   if (cancelled && !failed) throw new PsaCancelledError(acc.done);
-  return acc.result(setup);
+  return acc.result(info);
 }

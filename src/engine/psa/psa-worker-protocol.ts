@@ -6,13 +6,15 @@ import { createPsaSetup } from './psa-setup';
 import type { PsaSetup } from './psa-setup';
 import { createPsaWorkspace, runPsaChunk } from './psa-runner';
 import type { PsaChunkResult, PsaWorkspace } from './psa-runner';
+import { psaRunInfo } from './psa-run';
+import type { PsaRunInfo } from './psa-run';
 
 export type PsaWorkerRequest =
   | { type: 'init'; model: HtaModel; seed: number }
   | { type: 'chunk'; id: number; start: number; end: number };
 
 export type PsaWorkerResponse =
-  | { type: 'ready'; strategyIds: readonly string[]; parameterNames: readonly string[] }
+  | { type: 'ready'; info: PsaRunInfo }
   | { type: 'chunk'; id: number; result: PsaChunkResult }
   | { type: 'error'; id: number | null; name: string; message: string };
 
@@ -35,7 +37,7 @@ export function createPsaWorkerHandler(): (request: PsaWorkerRequest) => PsaWork
       try {
         setup = createPsaSetup(request.model, request.seed);
         workspace = createPsaWorkspace(setup);
-        return { message: { type: 'ready', strategyIds: setup.strategyIds, parameterNames: setup.sampler.names }, transfer: [] };
+        return { message: { type: 'ready', info: psaRunInfo(setup) }, transfer: [] };
       } catch (e) {
         return fail(null, e);
       }

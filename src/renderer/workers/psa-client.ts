@@ -1,0 +1,101 @@
+// Runs a probabilistic analysis off the UI thread on a pool of Web Workers (psa.worker.ts). The client hands out
+// chunks of draws, merges results by draw index (identical output for any number of workers), reports progress
+// after each chunk and, when the AbortSignal fires, terminates the workers at once and rejects with
+// PsaCancelledError. A failing draw rejects with PsaDrawError (draw index and sampled values).
+import type { HtaModel } from '../../engine/model/schema';
+import { PsaCancelledError, runPsaChunks } from '../../engine/psa/psa-run';
+import type { PsaChunkExecutor, PsaProgress, PsaRun, PsaRunInfo } from '../../engine/psa/psa-run';
+import type { PsaChunkResult } from '../../engine/psa/psa-runner';
+import type { PsaWorkerRequest, PsaWorkerResponse } from '../../engine/psa/psa-worker-protocol';
+
+/** The subset of the DOM Worker the client uses (lets tests pass an in-process fake). */
+export interface PsaWorkerLike {
+  postMessage(message: PsaWorkerRequest): void;
+  onmessage: ((event: { data: PsaWorkerResponse }) => void) | null;
+  onerror: ((event: { message?: string }) => void) | null;
+  terminate(): void;
+}
+
+export interface WebPsaOptions {
+  iterations: number;
+  seed: number;
+  /** Default: navigator.hardwareConcurrency (at least 1). */
+  workers?: number;
+  chunkSize?: number;
+  onProgress?: (progress: PsaProgress) => void;
+  signal?: AbortSignal;
+  /** Default: a module Web Worker on psa.worker.ts. */
+  createWorker?: () => PsaWorkerLike;
+}
+
+export class PsaWorkerFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PsaWorkerFailure';
+  }
+}
+
+function defaultWorker(): PsaWorkerLike {
+  return new Worker(new URL('./psa.worker.ts', import.meta.url), { type: 'module', name: 'psa' }) as unknown as PsaWorkerLike;
+}
+
+function defaultWorkerCount(): number {
+  const n = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 1;
+  return Math.max(1, Number.isInteger(n) ? n : 1);
+}
+
+/** One worker: init once, then chunk requests matched to replies by id. */
+function connect(worker: PsaWorkerLike, model: HtaModel, seed: number): { ready: Promise<PsaRunInfo>; run: PsaChunkExecutor; fail: (e: Error) => void } {
+  const pending = new Map<number, { resolve: (r: PsaChunkResult) => void; reject: (e: Error) => void }>();
+  let onReady: { resolve: (info: PsaRunInfo) => void; reject: (e: Error) => void } | null = null;
+  const ready = new Promise<PsaRunInfo>((resolve, reject) => {
+    onReady = { resolve, reject };
+  });
+  const fail = (e: Error): void => {
+    onReady?.reject(e);
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  worker.onmessage = ({ data }) => {
+    if (data.type === 'ready') onReady?.resolve(data.info);
+    else if (data.type === 'error' && data.id === null) onReady?.reject(new PsaWorkerFailure(`${data.name}: ${data.message}`));
+    else if (data.id !== null) {
+      const p = pending.get(data.id);
+      pending.delete(data.id);
+      if (data.type === 'chunk') p?.resolve(data.result);
+      else p?.reject(new PsaWorkerFailure(`${data.name}: ${data.message}`));
+    }
+  };
+  worker.onerror = (event) => fail(new PsaWorkerFailure(`PSA worker failed: ${event.message ?? 'unknown error'}`));
+  worker.postMessage({ type: 'init', model, seed });
+  let nextId = 0;
+  const run: PsaChunkExecutor = (chunk) =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ type: 'chunk', id, start: chunk.start, end: chunk.end });
+    });
+  return { ready, run, fail };
+}
+
+export async function runPsaInWebWorkers(model: HtaModel, options: WebPsaOptions): Promise<PsaRun> {
+  const count = options.workers ?? defaultWorkerCount();
+  const workers = Array.from({ length: count }, options.createWorker ?? defaultWorker);
+  const links = workers.map((w) => connect(w, model, options.seed));
+  const cancel = (): void => {
+    for (const l of links) l.fail(new PsaCancelledError(0));
+  };
+  options.signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    if (options.signal?.aborted) throw new PsaCancelledError(0);
+    const infos = await Promise.all(links.map((l) => l.ready));
+    return await runPsaChunks(
+      infos[0]!,
+      links.map((l) => l.run),
+      { iterations: options.iterations, chunkSize: options.chunkSize, onProgress: options.onProgress, signal: options.signal },
+    );
+  } finally {
+    options.signal?.removeEventListener('abort', cancel);
+    for (const w of workers) w.terminate();
+  }
+}

@@ -1,0 +1,75 @@
+// The app's Web Worker client, driven through in-process fake workers that run the same handler as psa.worker.ts.
+import { describe, expect, it } from 'vitest';
+import { parseModel } from '../../../src/engine/compile-model';
+import { createPsaSetup } from '../../../src/engine/psa/psa-setup';
+import { PsaCancelledError, runPsa } from '../../../src/engine/psa/psa-run';
+import { createPsaWorkerHandler } from '../../../src/engine/psa/psa-worker-protocol';
+import type { PsaWorkerRequest, PsaWorkerResponse } from '../../../src/engine/psa/psa-worker-protocol';
+import { runPsaInWebWorkers } from '../../../src/renderer/workers/psa-client';
+import type { PsaWorkerLike } from '../../../src/renderer/workers/psa-client';
+import { loadExample } from '../model-fixtures';
+
+const hiv = parseModel(loadExample('hiv-chancellor-1997.json'));
+
+/** A fake Worker: answers asynchronously (random delay) with the shared handler; counts terminations. */
+function fakeWorker(stats: { terminated: number }): () => PsaWorkerLike {
+  return () => {
+    const handle = createPsaWorkerHandler();
+    let alive = true;
+    const w: PsaWorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage(message: PsaWorkerRequest) {
+        setTimeout(() => {
+          if (!alive) return;
+          const reply: PsaWorkerResponse = handle(structuredClone(message)).message;
+          w.onmessage?.({ data: reply });
+        }, Math.floor(Math.random() * 3));
+      },
+      terminate() {
+        alive = false;
+        stats.terminated++;
+      },
+    };
+    return w;
+  };
+}
+
+describe('Web Worker PSA client', () => {
+  it('gives the in-process result with 1 and 3 workers and reports progress', async () => {
+    const reference = runPsa(createPsaSetup(hiv, 2), { iterations: 3000, chunkSize: 400 });
+    for (const workers of [1, 3]) {
+      const stats = { terminated: 0 };
+      const progress: number[] = [];
+      const run = await runPsaInWebWorkers(hiv, { iterations: 3000, seed: 2, chunkSize: 400, workers, createWorker: fakeWorker(stats), onProgress: (p) => progress.push(p.done) });
+      expect(Array.from(run.costs)).toEqual(Array.from(reference.costs));
+      expect(Array.from(run.effects)).toEqual(Array.from(reference.effects));
+      expect(run.strategyLabels).toEqual(reference.strategyLabels);
+      expect(progress[progress.length - 1]).toBe(3000);
+      expect(stats.terminated).toBe(workers);
+    }
+  });
+
+  it('cancels: rejects with PsaCancelledError and terminates the workers', async () => {
+    const stats = { terminated: 0 };
+    const controller = new AbortController();
+    const promise = runPsaInWebWorkers(hiv, {
+      iterations: 20000,
+      seed: 1,
+      chunkSize: 500,
+      workers: 2,
+      createWorker: fakeWorker(stats),
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done >= 1000) controller.abort();
+      },
+    });
+    await expect(promise).rejects.toBeInstanceOf(PsaCancelledError);
+    expect(stats.terminated).toBe(2);
+  });
+
+  it('reports a model that cannot be set up', async () => {
+    const bad = { ...hiv, correlations: [{ name: 'bad', parameters: ['rr', 'cost_dm_A'], matrix: [[1, 2], [2, 1]] }] };
+    await expect(runPsaInWebWorkers(bad, { iterations: 10, seed: 1, workers: 1, createWorker: fakeWorker({ terminated: 0 }) })).rejects.toThrow(/bad/);
+  });
+});
