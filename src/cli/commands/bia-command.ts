@@ -31,6 +31,10 @@ function money(x: number | null | undefined): string {
   return formatNumber(x, 0);
 }
 
+function percent(x: number): string {
+  return `${(x * 100).toFixed(1)}%`;
+}
+
 /** Input values of any size: whole numbers with separators, small ones with 4 significant digits. */
 function inputValue(x: number): string {
   return Math.abs(x) >= 100 ? formatNumber(x, 0) : String(+x.toPrecision(4));
@@ -51,7 +55,10 @@ function reportText(r: BudgetImpactReport): string {
     ['Category', 'Current world', 'New world', 'Impact'],
     r.categories.map((c) => [c, money(r.cumulative.byCategory[c]!.current), money(r.cumulative.byCategory[c]!.new), money(r.cumulative.byCategory[c]!.impact)]),
   );
-  const parts = [...head, '', years, '', total, '', `By cost category (${r.horizonYears} years)`, categories];
+  const shareRows = r.strategies.map((s) => [s.label === s.id ? s.id : `${s.id} (${s.label})`, ...r.shares.current.map((y) => percent(y.shares[s.id]!)), ...r.shares.new.map((y) => percent(y.shares[s.id]!))]);
+  const shares = formatTable(['Strategy', ...r.shares.current.map((y) => `Cur ${y.year}`), ...r.shares.new.map((y) => `New ${y.year}`)], shareRows);
+  const rules = [...Object.entries(r.uptake.current).map(([id, d]) => `  current world, ${id}: ${d}`), ...Object.entries(r.uptake.new).map(([id, d]) => `  new world, ${id}: ${d}`)];
+  const parts = [...head, '', years, '', total, '', 'Market shares by year', shares, ...rules, '', `By cost category (${r.horizonYears} years)`, categories];
   if (r.outcomeDefinitions.length > 0) {
     const rows = r.outcomeDefinitions.map((o) => {
       const sumOf = (pick: 'current' | 'new'): string => {

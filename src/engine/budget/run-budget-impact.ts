@@ -7,6 +7,7 @@ import type { PreparedBudgetImpact } from './prepare-budget-impact';
 import { evaluateBudgetImpact, BudgetImpactError } from './evaluate-budget-impact';
 import type { BudgetRun } from './evaluate-budget-impact';
 import { LINKED_COST_RULE } from './model-costs';
+import { describeUptake } from './uptake';
 import { oneWaySensitivity } from './bia-tornado';
 import type { BiaTornado } from './bia-tornado';
 import type { WorldBudget } from './budget-calculator';
@@ -67,6 +68,8 @@ export interface BudgetImpactReport {
     prevalent: { count: number; yearSinceStart: number } | null;
   };
   shares: { current: { year: number; shares: Record<string, number> }[]; new: { year: number; shares: Record<string, number> }[] };
+  /** Each world's uptake rule per strategy, in words (shape and parameters). */
+  uptake: { current: Record<string, string>; new: Record<string, string> };
   costsPerPatient: { strategy: string; byYearSinceStart: { yearSinceStart: number; total: number; byCategory: Record<string, number> }[] }[];
   years: BiaYear[];
   cumulative: CostTriple & { byCategory: Record<string, CostTriple>; perPatient: CostTriple | null; per100k: CostTriple | null };
@@ -204,6 +207,10 @@ export function budgetImpactReport(prep: PreparedBudgetImpact): BudgetImpactRepo
       prevalent: run.inputs.prevalent,
     },
     shares: { current: sharesRows(run.inputs.shares.current), new: sharesRows(run.inputs.shares.new) },
+    uptake: {
+      current: Object.fromEntries(Object.entries(spec.currentWorld.shares).map(([id, u]) => [id, describeUptake(u, H)])),
+      new: Object.fromEntries(Object.entries(spec.newWorld.shares).map(([id, u]) => [id, describeUptake(u, H)])),
+    },
     costsPerPatient: costsPerPatient(prep, run),
     years,
     cumulative,

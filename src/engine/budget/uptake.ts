@@ -87,3 +87,23 @@ export function worldShareProblems(shares: Record<string, Uptake>, horizon: numb
   }
   return problems;
 }
+
+function pct(x: number): string {
+  return `${+(x * 100).toPrecision(4)}%`;
+}
+
+/** The uptake rule in words, e.g. "linear: 20% up to year 1, 60% from year 5", for reports. */
+export function describeUptake(u: Uptake, horizon: number): string {
+  if (u === 'rest') return 'rest (100% minus the other strategies)';
+  if (typeof u === 'number') return `constant ${pct(u)}`;
+  switch (u.shape) {
+    case 'constant':
+      return `constant ${pct(u.value)}`;
+    case 'linear':
+      return `linear: ${pct(u.from)} up to year ${u.fromYear}, ${pct(u.to)} from year ${u.toYear ?? horizon}`;
+    case 's-curve':
+      return `S-curve (logistic): ${pct(u.from)} + (${pct(u.to)} − ${pct(u.from)}) / (1 + exp(−${u.steepness} × (year − ${u.midpoint})))`;
+    case 'series':
+      return `series: ${u.values.map(pct).join(', ')}`;
+  }
+}

@@ -1,6 +1,6 @@
 // Uptake shapes by hand, and shares that do not sum to 100% rejected with a located error.
 import { describe, expect, it } from 'vitest';
-import { uptakeShare, worldShareMatrix, worldShareProblems, withTargetShare } from '../../../src/engine/budget/uptake';
+import { describeUptake, uptakeShare, worldShareMatrix, worldShareProblems, withTargetShare } from '../../../src/engine/budget/uptake';
 import type { Uptake } from '../../../src/engine/budget/bia-schema';
 import { validateModel } from '../../../src/engine/model/validate';
 import { formatIssue } from '../../../src/engine/errors';
@@ -114,5 +114,15 @@ describe('shares must sum to 100% every year', () => {
     });
     const v = validateModel(json);
     expect(v.issues.map((i) => [i.path, i.message])).toContainEqual([['budgetImpact', 'scenarios', 0, 'newWorld', 'shares', 'year 1'], 'shares sum to 120%, expected 100%']);
+  });
+});
+
+describe('uptake rules in words', () => {
+  it('states each shape with its parameters', () => {
+    expect(describeUptake({ shape: 'linear', from: 0.2, to: 0.6, fromYear: 1 }, 5)).toBe('linear: 20% up to year 1, 60% from year 5');
+    expect(describeUptake({ shape: 's-curve', from: 0.2, to: 0.8, midpoint: 2, steepness: 1.5 }, 5)).toBe('S-curve (logistic): 20% + (80% − 20%) / (1 + exp(−1.5 × (year − 2)))');
+    expect(describeUptake('rest', 5)).toMatch(/^rest/);
+    expect(describeUptake(0.05, 5)).toBe('constant 5%');
+    expect(describeUptake({ shape: 'series', values: [0.1, 0.25] }, 2)).toBe('series: 10%, 25%');
   });
 });
