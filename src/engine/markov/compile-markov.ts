@@ -74,6 +74,10 @@ interface StrategyPlan {
   rowPtr: Int32Array;
   colIdx: Int32Array;
   val: Float64Array;
+  /** The same matrix by column (positions into val), for the pull-style trace update. */
+  cscPtr: Int32Array;
+  cscRow: Int32Array;
+  cscPos: Int32Array;
   complementPos: Int32Array;
   entryByPos: (Entry | null)[];
   staticEntries: Entry[];
@@ -171,6 +175,25 @@ function effectiveStateValues(model: HtaModel & { model: { type: 'markov' } }, s
   merge(model.model.stateValues, ['model', 'stateValues']);
   merge(model.strategies[strategyIndex]!.stateValues ?? {}, ['strategies', strategyIndex, 'stateValues']);
   return out;
+}
+
+/** Column-wise index of a row-wise sparse matrix: for column j, the rows and value positions feeding it. */
+function columnIndex(rowPtr: Int32Array, colIdx: Int32Array, m: number): { cscPtr: Int32Array; cscRow: Int32Array; cscPos: Int32Array } {
+  const nnz = rowPtr[m]!;
+  const cscPtr = new Int32Array(m + 1);
+  for (let pos = 0; pos < nnz; pos++) cscPtr[colIdx[pos]! + 1]! += 1;
+  for (let j = 0; j < m; j++) cscPtr[j + 1] = cscPtr[j + 1]! + cscPtr[j]!;
+  const fill = cscPtr.slice(0, m);
+  const cscRow = new Int32Array(nnz);
+  const cscPos = new Int32Array(nnz);
+  for (let r = 0; r < m; r++) {
+    for (let pos = rowPtr[r]!; pos < rowPtr[r + 1]!; pos++) {
+      const k = fill[colIdx[pos]!]!++;
+      cscRow[k] = r;
+      cscPos[k] = pos;
+    }
+  }
+  return { cscPtr, cscRow, cscPos };
 }
 
 /** Cost categories: declared ones, or (when none are declared) every category used, in order of appearance. */
@@ -428,6 +451,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       program,
       rowPtr,
       colIdx,
+      ...columnIndex(rowPtr, colIdx, m),
       val,
       complementPos,
       entryByPos,
@@ -616,7 +640,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     const { work, vars } = prog;
     prog.prepare(params);
     setCycleVariables(vars, 1, L, startAge);
-    const { rowPtr, colIdx, val, costValues, utilValues, costRate: rateIdx, categoryRate, dynamicRows, rowDirty } = plan;
+    const { cscPtr, cscRow, cscPos, val, costValues, utilValues, costRate: rateIdx, categoryRate, dynamicRows, rowDirty } = plan;
     // Parts that do not vary with time: once per evaluation.
     evaluateEntries(plan, plan.staticEntries, 1);
     if (plan.maxStateTime > 1) evaluateStateTimeStatic(plan);
@@ -708,26 +732,22 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
           }
         }
       }
-      if (transition) {
-        for (let j = 0; j < m; j++) trace[next + j] = 0;
-        for (let r = 0; r < m; r++) {
-          const x = trace[prev + r]!;
-          if (x === 0) continue;
-          const end = rowPtr[r + 1]!;
-          for (let pos = rowPtr[r]!; pos < end; pos++) {
-            const j = next + colIdx[pos]!;
-            trace[j] = trace[j]! + x * val[pos]!;
-          }
-        }
-      }
-      // Occupancy counted for cycle c, and the values it earns.
+      // Next trace row, pulled column by column (one store per state), fused with the values counted for
+      // cycle c: occupancy = wp·N[c-1] + wn·N[c].
       const wp = weightPrev[c]!;
       const wn = weightNext[c]!;
       let ly = 0;
       let q = 0;
       for (let cat = 0; cat < nCat; cat++) rowCost[cat] = 0;
       for (let j = 0; j < m; j++) {
-        const o = wn === 0 ? wp * trace[prev + j]! : wp * trace[prev + j]! + wn * trace[next + j]!;
+        let o = wp * trace[prev + j]!;
+        if (transition) {
+          let x = 0;
+          const end = cscPtr[j + 1]!;
+          for (let k = cscPtr[j]!; k < end; k++) x += trace[prev + cscRow[k]!]! * val[cscPos[k]!]!;
+          trace[next + j] = x;
+          o += wn * x;
+        }
         if (o === 0) continue;
         ly += o * alive[j]!;
         q += o * utilValues[j]!;
