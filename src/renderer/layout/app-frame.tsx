@@ -42,7 +42,7 @@ export function AppFrame({ activeNav, title, headerExtra, children, footerNote }
           ))}
         </div>
         <div className="nav-footer">
-          <div>{footerNote ?? 'Workspace stored on this computer'}</div>
+          <div>{footerNote ?? 'Local workspace'}</div>
           <div data-testid="app-version">Version {appInfo.version}</div>
         </div>
       </nav>

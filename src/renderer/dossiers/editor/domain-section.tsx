@@ -117,7 +117,7 @@ function ElementEditor({
               if (event.target.value) onLink(event.target.value);
             }}
           >
-            <option value="">{unlinked.length === 0 ? 'No more evidence to link' : 'Choose an evidence item…'}</option>
+            <option value="">{unlinked.length === 0 ? 'Nothing left to link' : 'Add a link…'}</option>
             {unlinked.map((e) => (
               <option key={e.id} value={e.id}>{shortCitation(e.citation)}</option>
             ))}
