@@ -117,4 +117,17 @@ describe('hta psa', () => {
     expect(run('2')).toBe(one);
     expect(JSON.parse(one).psa.iterations).toBe(3000);
   }, 60000);
+
+  it('done-when: `hta psa <HIV> --iterations 10000 --seed 1 --json` is identical run to run, CEAC sums to 1', () => {
+    const run = () =>
+      execFileSync(process.execPath, [join(ROOT, 'bin', 'hta.cjs'), 'psa', 'resources/examples/hiv-chancellor-1997.json', '--iterations', '10000', '--seed', '1', '--json'], {
+        encoding: 'utf8',
+        cwd: ROOT,
+      });
+    const first = run();
+    expect(run()).toBe(first);
+    const json = JSON.parse(first) as PsaJson;
+    expect(json.psa.ceac.length).toBe(5);
+    for (const c of json.psa.ceac) expect(Object.values(c.probabilities).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  }, 120000);
 });
