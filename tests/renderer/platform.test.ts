@@ -29,7 +29,7 @@ describe('selectPlatform', () => {
     const platform = selectPlatform(window);
     expect(platform.kind).toBe('electron');
     const types = [{ name: 'HTA dossier', extensions: ['htad.json'] }];
-    expect(await platform.saveFile({ suggestedName: 'a.htad.json', content: '{}', mimeType: 'application/json', fileTypes: types })).toEqual({ saved: true, location: '/home/u/a.htad.json' });
+    expect(await platform.saveFile({ suggestedName: 'a.htad.json', content: '{}', mimeType: 'application/json', fileTypes: types })).toEqual({ saved: true, location: '/home/u/a.htad.json', via: 'file' });
     expect(bridge.saveFile).toHaveBeenCalledWith({ suggestedName: 'a.htad.json', content: '{}', filters: types });
     expect(await platform.printToPdf({ suggestedName: 'x.pdf' })).toEqual({ printed: false });
     expect(bridge.printToPdf).toHaveBeenCalledWith({ suggestedName: 'x.pdf', landscape: false });
@@ -55,7 +55,7 @@ describe('browser platform', () => {
       clicked.push(this);
     });
     const outcome = await createBrowserPlatform(window).saveFile({ suggestedName: 'x.htad.json', content: '{"a":1}', mimeType: 'application/json', fileTypes: [] });
-    expect(outcome).toEqual({ saved: true, location: 'Downloads/x.htad.json' });
+    expect(outcome).toEqual({ saved: true, location: 'x.htad.json', via: 'download' });
     expect(clicked).toHaveLength(1);
     expect(clicked[0]!.download).toBe('x.htad.json');
     expect(clicked[0]!.href).toBe('blob:test/1');

@@ -22,7 +22,7 @@ import { useAutosave } from './use-autosave';
 import type { FileActions } from './use-file-actions';
 import { useWorkspace } from './workspace-context';
 
-type Load = { kind: 'loading' } | { kind: 'missing' } | { kind: 'loaded'; dossier: Dossier; version: number };
+type Load = { kind: 'loading' } | { kind: 'missing' } | { kind: 'loaded'; dossier: Dossier };
 
 export interface DossierEditorPageProps {
   dossierId: string;
@@ -31,14 +31,14 @@ export interface DossierEditorPageProps {
   files: FileActions;
 }
 
-/** Loads the dossier, then hands it to the editor; a restore reloads it (new version → fresh editor state). */
+/** Loads the dossier, then hands it to the editor (which keeps the draft from then on). */
 export function DossierEditorPage(props: DossierEditorPageProps) {
   const workspace = useWorkspace();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   useEffect(() => {
     let cancelled = false;
     void workspace.get(props.dossierId).then((dossier) => {
-      if (!cancelled) setLoad(dossier ? { kind: 'loaded', dossier, version: 0 } : { kind: 'missing' });
+      if (!cancelled) setLoad(dossier ? { kind: 'loaded', dossier } : { kind: 'missing' });
     });
     return () => {
       cancelled = true;

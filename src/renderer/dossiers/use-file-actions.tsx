@@ -4,6 +4,7 @@ import type { DossierSummary } from '../../dossier/library-query';
 import type { FileProblem } from '../../dossier/parse-file';
 import type { Dossier } from '../../dossier/schema';
 import type { FileText } from '../db/workspace';
+import type { FileType } from '../platform/platform';
 import { usePlatform } from '../platform/platform-context';
 import { ConfirmDialog, Dialog } from '../ui/dialog';
 import { useToasts } from '../ui/toasts';
@@ -40,9 +41,9 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
   const [pending, setPending] = useState<Pending>({ kind: 'none' });
   const close = () => setPending({ kind: 'none' });
 
-  const saveText = async (file: FileText, what: string) => {
-    const outcome = await platform.saveFile({ suggestedName: file.fileName, content: file.text, mimeType: jsonMimeType, fileTypes: what === 'backup' ? backupFileTypes : dossierFileTypes });
-    if (outcome.saved) toasts.show({ message: `Saved ${what} as ${outcome.location}.` });
+  const saveText = async (file: FileText, fileTypes: FileType[]) => {
+    const outcome = await platform.saveFile({ suggestedName: file.fileName, content: file.text, mimeType: jsonMimeType, fileTypes });
+    if (outcome.saved) toasts.show({ message: outcome.via === 'file' ? `Saved ${outcome.location}.` : `Downloaded ${outcome.location}.` });
   };
 
   const readFile = async (fileTypes: typeof dossierFileTypes): Promise<string | null> => {
@@ -153,7 +154,7 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
               type="button"
               className="btn btn-primary"
               data-testid="download-previous"
-              onClick={guard(async () => { if (pending.kind === 'restored') await saveText(pending.previous, 'backup'); }, 'Saving the previous workspace failed')}
+              onClick={guard(async () => { if (pending.kind === 'restored') await saveText(pending.previous, backupFileTypes); }, 'Saving the previous workspace failed')}
             >
               Save backup of the previous workspace
             </button>
@@ -174,12 +175,12 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
   );
 
   return {
-    exportDossier: (id) => guard(async () => saveText(await workspace.exportDossier(id), 'the dossier'), 'Export failed')(),
+    exportDossier: (id) => guard(async () => saveText(await workspace.exportDossier(id), dossierFileTypes), 'Export failed')(),
     importDossier: guard(async () => {
       const text = await readFile(dossierFileTypes);
       if (text !== null) await finishImport(text);
     }, 'Import failed'),
-    backupWorkspace: guard(async () => saveText(await workspace.backup(), 'backup'), 'Backup failed'),
+    backupWorkspace: guard(async () => saveText(await workspace.backup(), backupFileTypes), 'Backup failed'),
     restoreWorkspace: () => setPending({ kind: 'confirm-restore' }),
     dialogs,
   };

@@ -47,7 +47,7 @@ export function createBrowserPlatform(win: Window = window): Platform {
     kind: 'browser',
     async saveFile({ suggestedName, content, mimeType }) {
       downloadBlob(doc, suggestedName, new Blob([content], { type: mimeType }));
-      return { saved: true, location: `Downloads/${suggestedName}` };
+      return { saved: true, location: suggestedName, via: 'download' };
     },
     async openFile({ fileTypes, maxBytes }) {
       const file = await pickFile(doc, acceptAttribute(fileTypes));

@@ -7,7 +7,7 @@ export function createElectronPlatform(bridge: HtaBridge): Platform {
     kind: 'electron',
     async saveFile({ suggestedName, content, fileTypes }) {
       const result = await bridge.saveFile({ suggestedName, content, filters: fileTypes });
-      return result.saved ? { saved: true, location: result.path } : { saved: false };
+      return result.saved ? { saved: true, location: result.path, via: 'file' } : { saved: false };
     },
     openFile: ({ fileTypes, maxBytes }) => bridge.openFile({ filters: fileTypes, maxBytes }),
     async printToPdf({ suggestedName, landscape = false }) {

@@ -16,7 +16,8 @@ export interface SaveFileRequest {
   fileTypes: FileType[];
 }
 
-export type SaveFileOutcome = { saved: true; location: string } | { saved: false };
+/** `location`: the path written (Electron) or the file name handed to the browser's downloads. */
+export type SaveFileOutcome = { saved: true; location: string; via: 'file' | 'download' } | { saved: false };
 
 export interface OpenFileRequest {
   fileTypes: FileType[];
