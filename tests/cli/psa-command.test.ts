@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
+import { handModel } from '../engine/sensitivity/dsa-fixtures';
 
 const ROOT = resolve(__dirname, '..', '..');
 const HIV = join(ROOT, 'resources', 'examples', 'hiv-chancellor-1997.json');
@@ -130,4 +131,18 @@ describe('hta psa', () => {
     expect(json.psa.ceac.length).toBe(5);
     for (const c of json.psa.ceac) expect(Object.values(c.probabilities).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   }, 120000);
+
+  it('runs the PSA of a named scenario (--scenario)', async () => {
+    const json = handModel();
+    json.parameters![3] = { id: 'c_new', value: 3000, kind: 'cost', uncertainty: { distribution: { type: 'gamma', mean: 3000, se: 600 } } };
+    json.scenarios = [{ id: 'cheap', parameters: { c_new: 2000 } }];
+    const file = join(mkdtempSync(join(tmpdir(), 'hta-psa-')), 'hand.json');
+    writeFileSync(file, JSON.stringify(json));
+    const base = JSON.parse((await psa([file, '--iterations', '500', '--json'])).stdout) as PsaJson;
+    const cheap = JSON.parse((await psa([file, '--iterations', '500', '--scenario', 'cheap', '--json'])).stdout) as PsaJson;
+    // Base: c_new sampled, so the mean cost of "new" varies around 3000 x 0.9; scenario: fixed at 2000 x 0.9.
+    expect(base.psa.mean[1]!.cost).not.toBeCloseTo(2700, 6);
+    expect(Math.abs(base.psa.mean[1]!.cost - 2700)).toBeLessThan(150);
+    expect(cheap.psa.mean[1]!.cost).toBeCloseTo(1800, 9);
+  });
 });
