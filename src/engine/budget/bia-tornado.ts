@@ -13,6 +13,8 @@ export interface TornadoItem {
   id: string;
   label: string;
   kind: 'budget-impact-value' | 'uptake' | 'model-parameter';
+  /** For budget-impact values: population, funnel, eligible, prevalent or parameter. */
+  role: string | null;
   path: IssuePath;
   base: number;
   low: number;
@@ -25,6 +27,7 @@ export interface TornadoRow {
   id: string;
   label: string;
   kind: TornadoItem['kind'];
+  role: string | null;
   location: string;
   source: string | null;
   base: number;
@@ -35,6 +38,9 @@ export interface TornadoRow {
   impactAtHigh: number | null;
   /** |impactAtHigh − impactAtLow| (null when a run is invalid). */
   swing: number | null;
+  /** Budget impact per year with the input at its low / high value. */
+  yearsAtLow: number[] | null;
+  yearsAtHigh: number[] | null;
   error: string | null;
 }
 
@@ -51,6 +57,7 @@ function namedItems(prep: PreparedBudgetImpact): TornadoItem[] {
       id: n.id,
       label: n.label,
       kind: 'budget-impact-value' as const,
+      role: n.role,
       path: n.path,
       base: prep.baseValues[n.slot]!,
       low: n.low!,
@@ -70,6 +77,7 @@ function uptakeItems(prep: PreparedBudgetImpact): TornadoItem[] {
         id: `${world}.${sid}`,
         label: `${prep.spec[world].label ?? (world === 'newWorld' ? 'New world' : 'Current world')}: uptake of ${prep.strategies.find((s) => s.id === sid)?.label ?? sid}`,
         kind: 'uptake',
+        role: null,
         path: ['budgetImpact', world, 'shares', sid],
         base: target,
         low: u.low,
@@ -92,6 +100,7 @@ function modelParameterItems(prep: PreparedBudgetImpact): TornadoItem[] {
         id: p.id,
         label: p.label ?? p.id,
         kind: 'model-parameter' as const,
+        role: null,
         path: ['parameters', i],
         base: prep.baseValues[i]!,
         low: u.low,
@@ -103,24 +112,27 @@ function modelParameterItems(prep: PreparedBudgetImpact): TornadoItem[] {
   });
 }
 
-function cumulativeImpact(prep: PreparedBudgetImpact, variation: BiaVariation): number {
-  const run = evaluateBudgetImpact(prep, variation);
-  return run.totals.impact.reduce((a, b) => a + b, 0);
+function impactByYear(prep: PreparedBudgetImpact, variation: BiaVariation): number[] {
+  return evaluateBudgetImpact(prep, variation).totals.impact;
 }
 
+const total = (xs: number[] | null): number | null => (xs ? xs.reduce((a, b) => a + b, 0) : null);
+
 function rowOf(prep: PreparedBudgetImpact, item: TornadoItem): TornadoRow {
-  let impactAtLow: number | null = null;
-  let impactAtHigh: number | null = null;
+  let yearsAtLow: number[] | null = null;
+  let yearsAtHigh: number[] | null = null;
   let error: string | null = null;
   try {
-    impactAtLow = cumulativeImpact(prep, item.variation(item.low));
-    impactAtHigh = cumulativeImpact(prep, item.variation(item.high));
+    yearsAtLow = impactByYear(prep, item.variation(item.low));
+    yearsAtHigh = impactByYear(prep, item.variation(item.high));
   } catch (e) {
     if (!(e instanceof BudgetImpactError)) throw e;
     error = e.issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ');
   }
+  const impactAtLow = total(yearsAtLow);
+  const impactAtHigh = total(yearsAtHigh);
   const swing = impactAtLow !== null && impactAtHigh !== null ? Math.abs(impactAtHigh - impactAtLow) : null;
-  return { id: item.id, label: item.label, kind: item.kind, location: formatPath(item.path), source: item.source, base: item.base, low: item.low, high: item.high, impactAtLow, impactAtHigh: error ? null : impactAtHigh, swing, error };
+  return { id: item.id, label: item.label, kind: item.kind, role: item.role, location: formatPath(item.path), source: item.source, base: item.base, low: item.low, high: item.high, impactAtLow, impactAtHigh, swing, yearsAtLow, yearsAtHigh, error };
 }
 
 /** Tornado rows, widest swing first (invalid runs last; ties by id). */

@@ -215,3 +215,17 @@ describe('outcome counts read from a decision tree', () => {
     expect(issues.map(formatIssue)).toContainEqual(expect.stringMatching(/^budgetImpact\.strategies\[1\]\.outcomes\.severe: the linked model strategy of B has no outcome count 'sever'; it has: .*severe/));
   });
 });
+
+describe('tornado per year', () => {
+  it('keeps the impact of each year at the low and high value (two years, growth 10%)', () => {
+    const json = JSON.parse(JSON.stringify(tornadoCase));
+    json.budgetImpact.horizonYears = 2;
+    json.budgetImpact.population.annualGrowth = { value: 0.1 };
+    const row = report(json).tornado.rows.find((t) => t.id === 'price')!;
+    // Patients 100 then 110, uptake 0.5: impact = patients × 0.5 × price.
+    expect(row.yearsAtLow!.map((x) => Math.round(x * 1e6) / 1e6)).toEqual([40000, 44000]);
+    expect(row.yearsAtHigh!.map((x) => Math.round(x * 1e6) / 1e6)).toEqual([75000, 82500]);
+    expect(row.role).toBe('parameter');
+    expect(report(json).tornado.rows.find((t) => t.id === 'patients')!.role).toBe('eligible');
+  });
+});
