@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { compileModel, parseModel } from '../../src/engine/compile-model';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -59,5 +60,22 @@ describe('hta dsa', () => {
     expect(d.wtp).toBe(2000);
     expect(d.tornado.length).toBeGreaterThan(10);
     for (const row of d.tornado) expect(row.errors).toEqual([]);
+  });
+
+  it('finds a threshold over an explicit range, or says there is none', async () => {
+    // Price of lamivudine in the HIV example at which combination therapy stops being optimal at wtp 10000.
+    const r = await dsa([HIV, '--wtp', '10000', '--threshold', 'cost_lami:0:20000,rr', '--json']);
+    expect(r.code).toBe(0);
+    const [lami, rr] = JSON.parse(r.stdout).dsa.thresholds;
+    expect(lami).toMatchObject({ parameter: 'cost_lami', low: 0, high: 20000, status: 'found' });
+    expect(lami.thresholds[0]).toMatchObject({ from: 'comb', to: 'mono', exact: true });
+    // At the threshold the two strategies have equal net benefit: check by running the model there.
+    const compiled = compileModel(parseModel(JSON.parse(readFileSync(HIV, 'utf8'))));
+    const params = compiled.baseParameters();
+    params[compiled.parameterIndex.get('cost_lami')!] = lami.thresholds[0].value;
+    const [mono, comb] = compiled.evaluate(params).strategies.map((s) => 10000 * s.totals.effect - s.totals.cost);
+    expect(comb! - mono!).toBeCloseTo(0, 4);
+    expect(rr.status).toBe('no-threshold-in-range');
+    expect((await dsa([HIV, '--threshold', 'rr:1'])).stderr).toContain('must be a parameter id or id:low:high');
   });
 });

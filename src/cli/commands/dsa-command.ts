@@ -21,12 +21,30 @@ import type { ScenarioResult } from '../../engine/sensitivity/scenarios';
 import { formatNumber, formatTable } from '../format';
 import { isWholeAtLeast, numberOption, stringOption } from './psa-options';
 
+interface ThresholdRequest {
+  parameter: string;
+  low?: number;
+  high?: number;
+}
+
+/** "c_test" or "c_test:200:2000" (an explicit search range). */
+function thresholdRequest(text: string): ThresholdRequest {
+  const [parameter, low, high, ...rest] = text.split(':');
+  if (low === undefined) return { parameter: parameter! };
+  const lo = Number(low);
+  const hi = Number(high);
+  if (rest.length > 0 || high === undefined || low.trim() === '' || high.trim() === '' || !Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) {
+    throw new UsageError(`--threshold: "${text}" must be a parameter id or id:low:high with low < high`);
+  }
+  return { parameter: parameter!, low: lo, high: hi };
+}
+
 interface DsaCommandOptions {
   wtp: number | undefined;
   comparator: string | undefined;
   strategy: string | undefined;
   parameters: string[] | undefined;
-  thresholds: string[] | undefined;
+  thresholds: ThresholdRequest[] | undefined;
   twoWay: [string, string] | undefined;
   steps: number;
   scenarioIterations: number | undefined;
@@ -46,7 +64,7 @@ function parseOptions(args: ParsedCommandLine): DsaCommandOptions {
     comparator: stringOption(args, 'comparator'),
     strategy: stringOption(args, 'strategy'),
     parameters: listOption(args, 'parameters'),
-    thresholds: listOption(args, 'threshold'),
+    thresholds: listOption(args, 'threshold')?.map(thresholdRequest),
     twoWay: pair as [string, string] | undefined,
     steps: numberOption(args, 'steps', isWholeAtLeast(2), 'a whole number >= 2') ?? 11,
     scenarioIterations: numberOption(args, 'scenario-iterations', isWholeAtLeast(1), 'a whole number >= 1'),
@@ -65,10 +83,10 @@ function analyse(model: HtaModel, wtp: number, o: DsaCommandOptions): DsaOutput 
   const setup = createDsaSetup(model);
   const result = oneWay(setup, { wtp, comparator: o.comparator, strategy: o.strategy, parameters: o.parameters });
   // Without --threshold, find the thresholds of every parameter whose range changes the decision.
-  const thresholdIds = o.thresholds ?? result.rows.filter((r) => r.decisionChanges).map((r) => r.parameter);
+  const requests = o.thresholds ?? result.rows.filter((r) => r.decisionChanges).map((r) => ({ parameter: r.parameter }));
   return {
     oneWay: result,
-    thresholds: thresholdIds.map((parameter) => thresholdAnalysis(setup, { parameter, wtp })),
+    thresholds: requests.map((t) => thresholdAnalysis(setup, { ...t, wtp })),
     twoWay: o.twoWay ? twoWay(setup, { wtp, x: { parameter: o.twoWay[0], steps: o.steps }, y: { parameter: o.twoWay[1], steps: o.steps } }) : null,
     scenarios: model.scenarios.length > 0 ? compareScenarios(model, { wtp: [wtp], psa: o.scenarioIterations ? { iterations: o.scenarioIterations, seed: o.seed } : undefined }) : [],
   };
@@ -189,7 +207,8 @@ export const dsaCommand: CliCommand = {
     '--comparator ID          comparator (default: the first strategy)',
     '--strategy ID            strategy compared with it (default: the first other strategy)',
     '--parameters a,b         parameters to vary (default: every parameter with low/high or a distribution)',
-    '--threshold a,b          threshold analysis of these parameters (default: those whose range changes the decision)',
+    '--threshold a,b:lo:hi    threshold analysis of these parameters, optionally over lo..hi',
+    '                         (default: every parameter whose low-high range changes the decision)',
     '--two-way a,b            two-way grid of the optimal strategy (--steps N per axis, default 11)',
     '--scenario-iterations N  also run a PSA of N draws per scenario (--seed S)',
     '--json                   print the `run --json` object with a "dsa" section',
