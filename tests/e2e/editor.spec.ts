@@ -1,4 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
@@ -186,4 +189,28 @@ test('the app sends its strict Content-Security-Policy and stays offline', async
   await expect(page.getByTestId('library-table')).toBeVisible();
   const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(meta).toContain("object-src 'none'");
+});
+
+test('print: the browser path opens the print dialog, and the print layout drops the app chrome', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { __printed: number }).__printed = 0;
+    window.print = () => {
+      (window as unknown as { __printed: number }).__printed += 1;
+    };
+  });
+  await openExample(page);
+  await page.getByTestId('print-dossier').click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.app-nav')).toBeHidden();
+  await expect(page.locator('.section-nav')).toBeHidden();
+  await expect(page.getByTestId('panel-overview')).toBeVisible();
+  // page.pdf() is Chromium's print-to-PDF, the path Electron's webContents.printToPDF uses.
+  const file = join(tmpdir(), `hta-print-${Date.now()}.pdf`);
+  await writeFile(file, await page.pdf({ format: 'A4', printBackground: true }));
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Plasma ctDNA NGS (liquid biopsy)');
+  expect(text).toContain('Domains at a glance');
+  expect(text).not.toContain('Local workspace');
+  expect(text).not.toContain('Print…');
 });

@@ -183,6 +183,7 @@ function DossierEditor({ dossierId, section, onSection, files, initial }: Dossie
           data-testid={`panel-${current.id}`}
           disabled={workspace.readOnlyReason !== null}
         >
+          <h1 className="print-only">{draft.title}</h1>
           {current.id === 'overview' && <OverviewSection {...sectionProps} dossier={{ ...draft, updatedAt }} onStatus={(to) => void changeStatus(to)} />}
           {current.id === 'technology' && <TechnologySection {...sectionProps} />}
           {current.id === 'pico' && <PicoSection {...sectionProps} />}
