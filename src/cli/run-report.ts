@@ -5,6 +5,8 @@ import type { CompiledModel, ModelResult } from '../engine/compiled-model';
 import type { HtaModel } from '../engine/model/schema';
 import { calculateIcers, incrementalNetBenefit } from '../engine/economics/incremental';
 import type { IncrementalRow, NetBenefitAtWtp } from '../engine/economics/incremental';
+import { strategyDetails } from '../engine/tree/strategy-details';
+import type { StrategyDetails } from '../engine/tree/strategy-details';
 
 export interface StrategyReport {
   id: string;
@@ -18,6 +20,8 @@ export interface StrategyReport {
   lifeYearsUndiscounted: number;
   qalysUndiscounted: number;
   costByCategory: Record<string, number>;
+  /** Partitioned survival / tree models: mean survival, outcome counts, time to treatment, paths, warnings. */
+  details?: StrategyDetails;
 }
 
 export interface RunReport {
@@ -31,6 +35,11 @@ export interface RunOutcome {
   report: RunReport;
   compiled: CompiledModel;
   result: ModelResult;
+}
+
+function detailsOf(s: ModelResult['strategies'][number]): { details?: StrategyDetails } {
+  const details = strategyDetails(s);
+  return details ? { details } : {};
 }
 
 export function runModel(model: HtaModel): RunOutcome {
@@ -48,6 +57,7 @@ export function runModel(model: HtaModel): RunOutcome {
     lifeYearsUndiscounted: s.totals.lifeYearsUndiscounted,
     qalysUndiscounted: s.totals.qalysUndiscounted,
     costByCategory: Object.fromEntries(compiled.categoryIds.map((c, i) => [c, s.costByCategory[i]!])),
+    ...detailsOf(s),
   }));
   const outcomes = strategies.map((s) => ({ id: s.id, label: s.label, cost: s.cost, effect: s.effect }));
   const wtp = model.settings.wtp;

@@ -395,6 +395,6 @@ export function exampleDossier(): Dossier {
       { id: 'assessor-1', name: 'Example clinical assessor', role: 'Clinical assessment (CUR, TEC, SAF, EFF)', organisation: 'Example HTA agency' },
       { id: 'assessor-2', name: 'Example health economist', role: 'Non-clinical assessment (ECO, ORG)', organisation: 'Example HTA agency' },
     ],
-    modelLinks: [],
+    modelLinks: [{ id: 'model-liquid-biopsy-nsclc', name: 'Genotyping strategies: decision tree + partitioned survival', ref: 'resources/examples/liquid-biopsy-nsclc.json', description: 'Tissue-only vs plasma-first vs concurrent plasma + tissue NGS; matched targeted therapy or chemo-immunotherapy (partitioned survival); Belgian discounting.' }],
   };
 }

@@ -241,14 +241,14 @@ function expandDiagnostic(ctx: FlattenContext, node: TreeNode, path: IssuePath, 
 
   const finish = (parent: number, status: Status, present: boolean, trail: string): void => {
     const outcome = status === 'no-result' ? 'noResult' : status === 'positive' ? (present ? 'truePositive' : 'falsePositive') : present ? 'falseNegative' : 'trueNegative';
-    const holder = nodes[parent]!;
-    holder.counters.push({ counter: counterOf(ctx, outcome), factors: [] });
-    if (present && outcome !== 'truePositive') holder.counters.push({ counter: counterOf(ctx, 'missed'), factors: [] });
     // The outcome subtree hangs under the last node with probability 1 (a single-branch chance node).
     const sub = outcomes[outcome as keyof typeof outcomes];
     const subPath: IssuePath = [...path, 'outcomes', outcome];
     const before = ctx.issues.length;
-    flattenNode(ctx, { ...sub, probability: 1 }, subPath, parent, KIND_CHANCE, nodes, `${trail} → ${outcome}${sub.id ? ` (${sub.id})` : ''}`);
+    const at = flattenNode(ctx, { ...sub, probability: 1 }, subPath, parent, KIND_CHANCE, nodes, `${trail} → ${outcome}${sub.id ? ` (${sub.id})` : ''}`);
+    // Classified when the result is known: counted on the outcome node, after the last test's turnaround.
+    nodes[at]!.counters.push({ counter: counterOf(ctx, outcome), factors: [] });
+    if (present && outcome !== 'truePositive') nodes[at]!.counters.push({ counter: counterOf(ctx, 'missed'), factors: [] });
     // The same outcome subtree is flattened at many leaves: keep its issues once.
     const seen = new Set(ctx.issues.slice(0, before).map((i) => `${i.code}|${JSON.stringify(i.path)}|${i.message}`));
     const added = ctx.issues.splice(before).filter((i) => !seen.has(`${i.code}|${JSON.stringify(i.path)}|${i.message}`));

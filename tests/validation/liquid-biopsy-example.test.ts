@@ -1,0 +1,158 @@
+// The liquid-biopsy example (resources/examples/liquid-biopsy-nsclc.json): complete parameter metadata, runs
+// through the `hta` command, outcome counts equal the hand formulas of the three testing sequences, and its
+// main figures are pinned (see the reasoning next to each pin) so an accidental change shows up.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileModel, parseModel } from '../../src/engine/compile-model';
+import { validateModel } from '../../src/engine/model/validate';
+import type { HtaModelInput } from '../../src/engine/model/schema';
+import type { TreeStrategyResult } from '../../src/engine/tree/compile-tree';
+import { exampleDossier } from '../../src/dossier/examples/liquid-biopsy-nsclc';
+
+const ROOT = resolve(__dirname, '..', '..');
+const FILE = join(ROOT, 'resources', 'examples', 'liquid-biopsy-nsclc.json');
+const json = JSON.parse(readFileSync(FILE, 'utf8')) as HtaModelInput & { parameters: NonNullable<HtaModelInput['parameters']> };
+const compiled = compileModel(parseModel(json));
+const byId = (r: { strategies: unknown[] }, id: string): TreeStrategyResult => (r.strategies as TreeStrategyResult[]).find((s) => s.id === id)!;
+const value = (id: string): number => json.parameters.find((p) => p.id === id)!.value!;
+
+describe('liquid-biopsy example: inputs', () => {
+  it('validates without errors or warnings', () => {
+    const report = validateModel(json);
+    expect(report.issues).toEqual([]);
+  });
+
+  it('every parameter has a value, unit, source, PSA distribution and a one-way range around the value', () => {
+    expect(json.parameters.length).toBeGreaterThan(30);
+    for (const p of json.parameters) {
+      expect(p.value, p.id).toBeTypeOf('number');
+      expect(p.unit, p.id).toBeTruthy();
+      expect(p.source && p.source.length > 10, p.id).toBe(true);
+      expect(p.uncertainty?.distribution, p.id).toBeDefined();
+      expect(p.uncertainty!.low! <= p.value! && p.value! <= p.uncertainty!.high!, p.id).toBe(true);
+    }
+    // Figures missing from the domain notes are labelled as assumptions.
+    expect(json.parameters.filter((p) => p.source!.startsWith('Assumption: ')).length).toBeGreaterThan(10);
+    expect(json.settings.currency).toBe('EUR');
+    expect(json.settings.priceYear).toBeTypeOf('number');
+    expect(json.settings.discount).toMatchObject({ costs: 0.03, effects: 0.015 }); // KCE
+  });
+
+  it('uses every parameter it declares', () => {
+    const text = JSON.stringify({ ...json, parameters: [] });
+    for (const p of json.parameters) expect(new RegExp(`\\b${p.id}\\b`).test(text), p.id).toBe(true);
+  });
+
+  it('takes the accuracy figures from the domain notes (Chen 2023, Patel 2021, PMC7362905, NILE)', () => {
+    expect(value('sens_plasma')).toBe(0.69);
+    expect(value('spec_plasma')).toBe(0.99);
+    expect(value('fail_tissue')).toBeCloseTo(0.1 + 0.16 * 0.9, 12);
+    expect(value('p_pneumothorax')).toBe(0.259);
+    expect(value('p_drain')).toBe(0.069);
+    expect(value('tat_plasma')).toBe(9);
+    expect(value('tat_tissue')).toBe(15);
+  });
+
+  it('is linked from the bundled example dossier', () => {
+    const dossier = exampleDossier();
+    expect(dossier.modelLinks.map((l) => l.ref)).toContain('resources/examples/liquid-biopsy-nsclc.json');
+  });
+});
+
+describe('liquid-biopsy example: outcome counts against the hand formulas (no waiting mortality)', () => {
+  const params = compiled.baseParameters();
+  params[compiled.parameterIndex.get('mu_waiting')!] = 0;
+  const r = compiled.evaluate(params);
+  const p = value('prev_actionable');
+  const a = (1 - value('fail_plasma')) * value('sens_plasma'); // plasma positive | alteration
+  const aFalse = (1 - value('fail_plasma')) * (1 - value('spec_plasma')); // plasma positive | none
+  const ft = value('fail_tissue');
+  const b = (1 - ft) * value('sens_tissue'); // tissue positive | alteration
+  const rescue = ft * value('p_rebiopsy') * (1 - value('fail_rebiopsy')) * value('sens_tissue'); // found at re-biopsy
+  const rebiopsyIfNotFound = ft * value('p_rebiopsy');
+
+  it('patients correctly assigned to targeted therapy', () => {
+    expect(byId(r, 'tissue_only').tree.counts.matched_targeted_therapy).toBeCloseTo(p * (b + rescue), 12);
+    // Plasma-first and concurrent find the same patients: plasma positives, then tissue for the rest.
+    const sequential = p * (a + (1 - a) * (b + rescue));
+    expect(byId(r, 'plasma_first').tree.counts.matched_targeted_therapy).toBeCloseTo(sequential, 12);
+    expect(byId(r, 'concurrent').tree.counts.matched_targeted_therapy).toBeCloseTo(sequential, 12);
+    for (const id of ['tissue_only', 'plasma_first', 'concurrent']) {
+      const c = byId(r, id).tree.counts;
+      expect(c.truePositive! + c.missed!).toBeCloseTo(p, 12);
+    }
+  });
+
+  it('patients re-biopsied and the time to treatment', () => {
+    const notPlasmaPositive = p * (1 - a) + (1 - p) * (1 - aFalse);
+    expect(byId(r, 'tissue_only').tree.counts.test_rebiopsy_ngs).toBeCloseTo(rebiopsyIfNotFound, 12);
+    expect(byId(r, 'plasma_first').tree.counts.test_rebiopsy_ngs).toBeCloseTo(notPlasmaPositive * rebiopsyIfNotFound, 12);
+    expect(byId(r, 'concurrent').tree.counts.test_rebiopsy_ngs).toBeCloseTo(notPlasmaPositive * rebiopsyIfNotFound, 12);
+    const tp = value('tat_plasma');
+    const tt = value('tat_tissue');
+    const reTime = rebiopsyIfNotFound * (value('delay_rebiopsy') + tt);
+    expect(byId(r, 'tissue_only').tree.meanTimeToTerminal).toBeCloseTo(tt + reTime, 9);
+    expect(byId(r, 'plasma_first').tree.meanTimeToTerminal).toBeCloseTo(tp + notPlasmaPositive * (tt + reTime), 9);
+    // Concurrent: plasma positives start after the plasma result, the others after the tissue result.
+    expect(byId(r, 'concurrent').tree.meanTimeToTerminal).toBeCloseTo((1 - notPlasmaPositive) * tp + notPlasmaPositive * (tt + reTime), 9);
+  });
+});
+
+describe('liquid-biopsy example: pinned base case', () => {
+  const r = compiled.evaluate(compiled.baseParameters());
+  const rel = (x: number, y: number): number => Math.abs(x - y) / Math.abs(y);
+
+  it('runs through `hta run --json` with the incremental table described in the notes', () => {
+    const out = spawnSync(process.execPath, [join(ROOT, 'bin', 'hta.cjs'), 'run', FILE, '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
+    expect(out.status).toBe(0);
+    const report = JSON.parse(out.stdout) as {
+      strategies: { id: string; cost: number; effect: number; details: { outcomeCounts: Record<string, number>; timeToTreatment: { mean: number; unit: string }; warnings: string[] } }[];
+      incremental: { id: string; status: string; icer: number | null }[];
+    };
+    // Frontier: tissue-only (cheapest) → plasma-first → concurrent; nothing dominated.
+    expect(report.incremental.map((x) => [x.id, x.status])).toEqual([
+      ['tissue_only', 'reference'],
+      ['plasma_first', 'nondominated'],
+      ['concurrent', 'nondominated'],
+    ]);
+    // Pinned (computed once, reasoned about in the report): plasma-first buys ≈ 2.9 more matched patients per 100
+    // at ≈ 1.5 QALY and ≈ EUR 75,600 each (targeted path 3.28 QALY / EUR 214,700 vs chemo-immunotherapy 1.77 / EUR
+    // 139,100), minus ≈ 6 more days of waiting: ≈ EUR 40,000 per QALY. Concurrent finds the same patients as
+    // plasma-first, only 7.4 days sooner on average: a small QALY gain (fewer deaths while waiting) for the extra
+    // tissue tests and the drugs of those who survive to treatment: ≈ EUR 270,000 per QALY.
+    expect(rel(report.incremental[1]!.icer!, 40032.15)).toBeLessThan(1e-5);
+    expect(rel(report.incremental[2]!.icer!, 270642.4)).toBeLessThan(1e-5);
+    const concurrent = report.strategies.find((s) => s.id === 'concurrent')!;
+    expect(concurrent.details.timeToTreatment.unit).toBe('day');
+    expect(concurrent.details.warnings).toEqual([]);
+  });
+
+  it('keeps the per-person totals (EUR, QALYs, life-years; discounted) within 1e-6', () => {
+    // ~EUR 150,000 per person over 20 years is mostly drugs (targeted therapy until progression, 2 years of
+    // pembrolizumab); 2.9 life-years ≈ 0.22 × 4.6 + 0.74 × 2.6 years of mean OS (38.6 and 22.0 month medians).
+    const pins: Record<string, [number, number, number]> = {
+      tissue_only: [150038.6909, 2.01926988, 2.85922776],
+      plasma_first: [151386.8572, 2.05294697, 2.89631191],
+      concurrent: [153020.5356, 2.05898327, 2.90377846],
+    };
+    for (const [id, [cost, qalys, ly]] of Object.entries(pins)) {
+      const s = byId(r, id);
+      expect(rel(s.totals.cost, cost), id).toBeLessThan(1e-6);
+      expect(rel(s.totals.qalys, qalys), id).toBeLessThan(1e-6);
+      expect(rel(s.totals.lifeYears, ly), id).toBeLessThan(1e-6);
+    }
+  });
+
+  it('has mean survival per arm close to the exponential means (median / ln 2), restricted to 20 years', () => {
+    const sub = byId(r, 'tissue_only').tree.submodels;
+    const os = (id: string): number => sub[id]!.psm!.curves.find((c) => c.role === 'os')!.restrictedMean;
+    const restricted = (medianMonths: number): number => {
+      const rate = Math.LN2 / (medianMonths / 12);
+      return (1 - Math.exp(-rate * 20)) / rate;
+    };
+    expect(os('targeted')).toBeCloseTo(restricted(38.6), 6);
+    expect(os('chemo_io')).toBeCloseTo(restricted(22.0), 6);
+  });
+});
