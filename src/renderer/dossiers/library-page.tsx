@@ -112,7 +112,7 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
             <DownloadIcon /> Back up workspace
           </button>
           <button type="button" className="btn" onClick={files.restoreWorkspace} disabled={readOnly} data-testid="restore-workspace">
-            Restore…
+            Restore backup…
           </button>
           <button type="button" className="btn" onClick={() => void files.importDossier()} disabled={readOnly} data-testid="import-dossier">
             <UploadIcon /> Import dossier…
@@ -169,9 +169,17 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
         {rows === undefined ? (
           <p className="empty">Loading…</p>
         ) : rows.length === 0 ? (
-          <p className="empty" data-testid="library-empty">
-            {filtered ? 'No dossier matches these filters.' : 'The library is empty. Create a dossier or import one.'}
-          </p>
+          <div className="empty" data-testid="library-empty">
+            <p>{filtered ? 'No dossier matches these filters.' : 'The library is empty. Create a dossier or import one.'}</p>
+            {filtered ? (
+              <button type="button" className="btn" onClick={() => setFilters(initialFilters)}>Clear filters</button>
+            ) : (
+              <div className="btn-group">
+                <button type="button" className="btn btn-primary" disabled={readOnly} onClick={() => setCreating(true)}>New dossier</button>
+                <button type="button" className="btn" disabled={readOnly} onClick={() => void files.importDossier()}>Import dossier…</button>
+              </div>
+            )}
+          </div>
         ) : (
           <div className="table-wrap">
             <table className="table table-fixed" data-testid="library-table">
