@@ -1,6 +1,7 @@
 // Hand-calculated budgets: cohorts, costs by year since start, prevalent cohort, discounting, per-patient and
 // per-100,000 figures, funnel with growth.
 import { describe, expect, it } from 'vitest';
+import { validateModel } from '../../../src/engine/model/validate';
 import { carrierModel, report } from './bia-fixtures';
 
 const close = (x: number, y: number): void => expect(x).toBeCloseTo(y, 6);
@@ -138,5 +139,33 @@ describe('eligible population from a funnel', () => {
     close(r.years[0]!.per100k!.impact, (10000 / 1000000) * 1e5);
     close(r.years[1]!.per100k!.impact, (10100 / 1010000) * 1e5);
     expect(r.population.funnel[0]!.label).toBe('Incidence');
+  });
+});
+
+describe('horizon', () => {
+  const bia = (horizonYears?: number) => ({
+    ...(horizonYears !== undefined ? { horizonYears } : {}),
+    population: { eligible: { value: 10 } },
+    strategies: [{ id: 'A', costs: { test: 1 } }, { id: 'B', costs: { test: 2 } }],
+    currentWorld: { shares: { A: 1 } },
+    newWorld: { shares: { B: 1 } },
+  });
+
+  it('defaults to 5 years, undiscounted', () => {
+    const r = report(carrierModel(bia()));
+    expect(r.horizonYears).toBe(5);
+    expect(r.years).toHaveLength(5);
+    expect(r.discountRate).toBe(0);
+    expect(r.years.every((y) => y.discountFactor === 1)).toBe(true);
+  });
+
+  it('accepts 1 to 10 years and rejects 0 and 11 with a located schema error', () => {
+    expect(report(carrierModel(bia(1))).years).toHaveLength(1);
+    expect(report(carrierModel(bia(10))).years).toHaveLength(10);
+    for (const h of [0, 11]) {
+      const v = validateModel(carrierModel(bia(h)));
+      expect(v.valid).toBe(false);
+      expect(v.issues.map((i) => i.path.join('.'))).toContain('budgetImpact.horizonYears');
+    }
   });
 });
