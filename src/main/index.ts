@@ -20,8 +20,9 @@ const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undef
 const origins = trustedOrigins(devServerUrl);
 const rendererRoot = join(__dirname, '../renderer');
 
+// standard + secure: a real origin for IndexedDB and ES modules; corsEnabled: module scripts load in CORS mode.
 protocol.registerSchemesAsPrivileged([
-  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, allowServiceWorkers: false } },
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, allowServiceWorkers: false } },
 ]);
 
 let mainWindow: BrowserWindow | null = null;
