@@ -147,11 +147,18 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   const unitYears = yearsPerUnit(tree.timeUnit, L);
 
   // Sub-models: the same parameters, settings, categories and strategies, another structure.
+  const sharedSubmodelRuns = model.strategies.every((s) => Object.keys(s.parameters ?? {}).length === 0 && Object.keys(s.stateValues ?? {}).length === 0);
   const stateIds: string[] = [];
   const submodels: Submodel[] = [];
   for (const id of submodelIds) {
     const sub = tree.submodels[id]!;
-    const synthetic = { ...model, costCategories: categories.map((c) => model.costCategories.find((x) => x.id === c) ?? { id: c }), model: sub } as HtaModel;
+    const synthetic = {
+      ...model,
+      costCategories: categories.map((c) => model.costCategories.find((x) => x.id === c) ?? { id: c }),
+      model: sub,
+      // Strategies that change nothing in a sub-model get the same results: run it once for them all.
+      strategies: sharedSubmodelRuns ? [model.strategies[0]!] : model.strategies,
+    } as HtaModel;
     const local: ModelIssue[] = [];
     const compiled = sub.type === 'markov' ? compileMarkovModel(synthetic, options, local) : compilePsmModel(synthetic, options, local);
     pushUnique(issues, local.map((i) => relocate(i, id)));
@@ -203,7 +210,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     pushUnique(issues, local);
     if (nodes.some((n) => n.kind === KIND_DECISION)) needsWtp = true;
     const leaves = nodes.flatMap((n, i) => (n.kind === KIND_TERMINAL ? [i] : []));
-    if (!local.some((i) => i.severity === 'error')) plans.push({ id: strategy.id, label: strategy.label ?? strategy.id, program, nodes, leaves, strategyIndex: si, waitU, waitMu });
+    if (!local.some((i) => i.severity === 'error')) plans.push({ id: strategy.id, label: strategy.label ?? strategy.id, program, nodes, leaves, strategyIndex: sharedSubmodelRuns ? 0 : si, waitU, waitMu });
   });
   if (needsWtp && tree.decisionWtp === undefined) {
     issues.push({ code: 'missing-value', severity: 'error', path: ['model', 'decisionWtp'], message: 'a decision node inside a strategy needs model.decisionWtp (the threshold used to choose its branch)' });
@@ -226,6 +233,9 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   const ev = { cD: new Float64Array(maxNodes * nCat), cU: new Float64Array(maxNodes * nCat), qD: new Float64Array(maxNodes), qU: new Float64Array(maxNodes), lD: new Float64Array(maxNodes), lU: new Float64Array(maxNodes) };
   const acc = { c: new Float64Array(maxNodes), q: new Float64Array(maxNodes), l: new Float64Array(maxNodes) };
   const chosen = new Int32Array(maxNodes);
+  const subWeight = new Float64Array(submodels.length);
+  const subWeightE = new Float64Array(submodels.length);
+  const subWeightC = new Float64Array(submodels.length * nCat);
   const reach = new Float64Array(maxNodes);
 
   function fail(plan: StrategyPlan, code: 'not-a-probability' | 'row-sum' | 'not-a-number', s: CompiledSite | null, path: IssuePath, subject: string, value: number, names: string[]): never {
@@ -464,6 +474,9 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     let timeSum = 0;
     const used = details.submodels;
     for (const key of Object.keys(used)) delete used[key];
+    subWeight.fill(0);
+    subWeightE.fill(0);
+    subWeightC.fill(0);
     for (let i = 0; i < nodes.length; i++) {
       const r = reach[i]!;
       if (r === 0) continue;
@@ -489,23 +502,33 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       const entry = used[sub.id] ?? (used[sub.id] = { probability: 0 });
       entry.probability += enter;
       if ('psm' in sr) entry.psm = (sr as PsmStrategyResult).psm;
-      const dEs = (1 + re) ** -start;
+      // Sub-model arrays are linear in who enters: accumulate the weights, add each sub-model once below.
+      subWeight[n.submodel] = subWeight[n.submodel]! + enter;
+      subWeightE[n.submodel] = subWeightE[n.submodel]! + enter * (1 + re) ** -start;
+      for (let c = 0; c < nCat; c++) subWeightC[n.submodel * nCat + c] = subWeightC[n.submodel * nCat + c]! + enter * (1 + rc[c]!) ** -start;
+    }
+    for (let k = 0; k < submodels.length; k++) {
+      const w = subWeight[k]!;
+      if (w === 0) continue;
+      const sub = submodels[k]!;
+      const sr = sub.out.strategies[plan.strategyIndex]!;
+      const wE = subWeightE[k]!;
       for (let v = 0; v < Tc; v++) {
         for (let c = 0; c < nCat; c++) {
           const o = v * nCat + c;
-          res.costPerCycle[o] = res.costPerCycle[o]! + enter * sr.costPerCycle[o]!;
-          res.costPerCycleDiscounted[o] = res.costPerCycleDiscounted[o]! + enter * sr.costPerCycleDiscounted[o]! * (1 + rc[c]!) ** -start;
+          res.costPerCycle[o] = res.costPerCycle[o]! + w * sr.costPerCycle[o]!;
+          res.costPerCycleDiscounted[o] = res.costPerCycleDiscounted[o]! + subWeightC[k * nCat + c]! * sr.costPerCycleDiscounted[o]!;
         }
-        res.qalysPerCycle[v] = res.qalysPerCycle[v]! + enter * sr.qalysPerCycle[v]!;
-        res.qalysPerCycleDiscounted[v] = res.qalysPerCycleDiscounted[v]! + enter * sr.qalysPerCycleDiscounted[v]! * dEs;
-        res.lifeYearsPerCycle[v] = res.lifeYearsPerCycle[v]! + enter * sr.lifeYearsPerCycle[v]!;
-        res.lifeYearsPerCycleDiscounted[v] = res.lifeYearsPerCycleDiscounted[v]! + enter * sr.lifeYearsPerCycleDiscounted[v]! * dEs;
+        res.qalysPerCycle[v] = res.qalysPerCycle[v]! + w * sr.qalysPerCycle[v]!;
+        res.qalysPerCycleDiscounted[v] = res.qalysPerCycleDiscounted[v]! + wE * sr.qalysPerCycleDiscounted[v]!;
+        res.lifeYearsPerCycle[v] = res.lifeYearsPerCycle[v]! + w * sr.lifeYearsPerCycle[v]!;
+        res.lifeYearsPerCycleDiscounted[v] = res.lifeYearsPerCycleDiscounted[v]! + wE * sr.lifeYearsPerCycleDiscounted[v]!;
       }
       const m = sub.stateMap.length;
       for (let row = 0; row <= T; row++) {
         for (let j = 0; j < m; j++) {
           const o = row * nS + sub.stateMap[j]!;
-          res.trace[o] = res.trace[o]! + enter * sr.trace[row * m + j]!;
+          res.trace[o] = res.trace[o]! + w * sr.trace[row * m + j]!;
         }
       }
     }
