@@ -5,10 +5,10 @@
 import type { HtaModel, Expression, Parameter } from '../model/schema';
 import type { IssuePath, ModelIssue } from '../errors';
 import type { CompiledModel } from '../compiled-model';
-import type { CompiledSite, ParameterSpace, StrategyParameterProgram } from '../model/parameter-program';
+import type { CompiledSite, ModelDefinitions, ParameterSpace, StrategyParameterProgram } from '../model/parameter-program';
 import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables, suggestName } from '../model/parameter-program';
 import { compileModelCollecting } from '../compile-model';
-import type { BudgetImpactSpec, CostSeries, Uptake, WorldId } from './bia-schema';
+import type { BiaStrategySpec, BudgetImpactSpec, CostSeries, Uptake, WorldId } from './bia-schema';
 
 /** Labels of the outcome counts the issue asks for; other ids are shown as given. */
 export const DEFAULT_OUTCOME_LABELS: Record<string, string> = {
@@ -142,37 +142,34 @@ function costEntries(series: CostSeries): { yearSinceStart: number; years: numbe
   return [{ yearSinceStart: 1, years: 1, value: series, index: null }];
 }
 
-/** Compiles the budgetImpact section of a parsed model; `prepared` is null when there are errors. */
-export function prepareBudgetImpact(model: HtaModel): { prepared: PreparedBudgetImpact | null; issues: ModelIssue[] } {
-  const spec = model.budgetImpact;
-  if (!spec) return { prepared: null, issues: [{ code: 'bia-missing', severity: 'error', path: ROOT, message: 'this model has no budgetImpact section' }] };
-  const issues: ModelIssue[] = [...populationIssues(spec)];
-  const warnings: string[] = [];
+interface NamedValueProgram {
+  augmented: HtaModel;
+  space: ParameterSpace;
+  defs: ModelDefinitions;
+  program: StrategyParameterProgram;
+  named: NamedValue[];
+}
 
-  // Named values join the parameter list after the model's parameters.
+/** Named values join the parameter list after the model's parameters; their own problems are located in the BIA. */
+function compileNamedValues(model: HtaModel, spec: BudgetImpactSpec, issues: ModelIssue[], warnings: string[]): NamedValueProgram {
   const namedRaw = collectNamedValues(spec);
   const modelIds = new Set(model.parameters.map((p) => p.id));
-  const seen = new Map<string, IssuePath>();
+  const seen = new Set<string>();
   for (const n of namedRaw) {
     const clash = modelIds.has(n.raw.id) ? 'a model parameter' : seen.has(n.raw.id) ? 'another budget-impact value' : null;
     if (clash) issues.push({ code: 'duplicate-id', severity: 'error', path: [...n.path, 'id'], message: `id '${n.raw.id}' is already used by ${clash}; give it another id` });
-    seen.set(n.raw.id, n.path);
+    seen.add(n.raw.id);
   }
   const augmented: HtaModel = { ...model, parameters: [...model.parameters, ...namedRaw.map((n) => asParameter(n.raw))] };
+  const nModel = model.parameters.length;
+  // Model problems are reported by the model's own validation; keep those of the named values, relocated.
   const scratch: ModelIssue[] = [];
   const space = buildParameterSpace(augmented, scratch);
   const defs = compileModelDefinitions(augmented, space, scratch);
-  // Only the named values' own problems are new here; model problems are reported by the model's validation.
-  const nModel = model.parameters.length;
+  const program = buildStrategyProgram(defs, {}, ROOT, scratch, new Set());
   for (const i of scratch) {
     const slot = i.path[0] === 'parameters' && typeof i.path[1] === 'number' ? i.path[1] : -1;
     if (slot >= nModel) issues.push({ ...i, path: [...namedRaw[slot - nModel]!.path, 'value'] });
-  }
-  const program = buildStrategyProgram(defs, {}, ROOT, scratch, new Set());
-  for (const i of scratch) {
-    if (i.code === 'dependency-cycle' && i.path[0] === 'parameters' && typeof i.path[1] === 'number' && i.path[1] >= nModel) {
-      issues.push({ ...i, path: [...namedRaw[i.path[1] - nModel]!.path, 'value'] });
-    }
   }
   const named: NamedValue[] = namedRaw.map((n, k) => {
     const v: NamedValue = { id: n.raw.id, label: n.raw.label ?? n.raw.id, role: n.role, slot: nModel + k, path: n.path, isExpression: typeof n.raw.value === 'string' };
@@ -180,14 +177,18 @@ export function prepareBudgetImpact(model: HtaModel): { prepared: PreparedBudget
     if (n.raw.low !== undefined) v.low = n.raw.low;
     if (n.raw.high !== undefined) v.high = n.raw.high;
     if ((n.raw.low === undefined) !== (n.raw.high === undefined)) warnings.push(`${n.raw.id}: give both low and high to include it in the tornado`);
+    if (program.timeVarying[v.slot]) issues.push({ code: 'bia-time-varying', severity: 'error', path: [...n.path, 'value'], message: `${n.raw.id} depends on model time (cycle, age or time); budget-impact values must be constant` });
     return v;
   });
-  named.forEach((n) => {
-    if (program.timeVarying[n.slot]) issues.push({ code: 'bia-time-varying', severity: 'error', path: [...n.path, 'value'], message: `${n.id} depends on model time (cycle, age or time); budget-impact values must be constant` });
-  });
+  return { augmented, space, defs, program, named };
+}
 
-  const compileSite = (source: Expression, path: IssuePath, overrides: Record<string, Expression>, overridePath: IssuePath): CompiledSite | null => {
-    const prog = Object.keys(overrides).length === 0 ? program : buildStrategyProgram(defs, overrides, overridePath, [], new Set());
+type SiteCompiler = (source: Expression, path: IssuePath, overrides: Record<string, Expression>, overridePath: IssuePath) => CompiledSite | null;
+
+/** Compiles BIA expressions against the named-value program (or a linked strategy's overrides); constant in time. */
+function siteCompiler(nv: NamedValueProgram, issues: ModelIssue[]): SiteCompiler {
+  return (source, path, overrides, overridePath) => {
+    const prog = Object.keys(overrides).length === 0 ? nv.program : buildStrategyProgram(nv.defs, overrides, overridePath, [], new Set());
     const site = prog.compileSite(source, path, issues, false);
     if (site && site.timeVarying) {
       issues.push({ code: 'bia-time-varying', severity: 'error', path, message: `"${source}" depends on model time (cycle, age or time); budget-impact values must be constant` });
@@ -195,100 +196,126 @@ export function prepareBudgetImpact(model: HtaModel): { prepared: PreparedBudget
     }
     return site;
   };
+}
 
-  // Strategies, categories, outcomes.
+interface StrategyContext {
+  model: HtaModel;
+  compile: SiteCompiler;
+  issues: ModelIssue[];
+  categoryIds: string[];
+  outcomeIds: string[];
+}
+
+function costSitePath(path: IssuePath, cat: string, series: CostSeries, index: number | null): IssuePath {
+  if (index !== null) return [...path, 'costs', cat, index];
+  return typeof series === 'object' && !Array.isArray(series) ? [...path, 'costs', cat, 'perYear'] : [...path, 'costs', cat];
+}
+
+function prepareStrategy(s: BiaStrategySpec, path: IssuePath, ctx: StrategyContext): PreparedStrategy {
+  const modelStrategyIds = ctx.model.strategies.map((m) => m.id);
+  let modelIndex = -1;
+  let overrides: Record<string, Expression> = {};
+  let overridePath: IssuePath = ROOT;
+  if (s.modelStrategy !== undefined) {
+    modelIndex = modelStrategyIds.indexOf(s.modelStrategy);
+    if (modelIndex < 0) ctx.issues.push({ code: 'unknown-strategy', severity: 'error', path: [...path, 'modelStrategy'], message: `the model has no strategy '${s.modelStrategy}'${suggestName(s.modelStrategy, modelStrategyIds)}` });
+    else {
+      overrides = ctx.model.strategies[modelIndex]!.parameters ?? {};
+      overridePath = ['strategies', modelIndex, 'parameters'];
+    }
+  }
+  const typedCosts: PreparedStrategy['typedCosts'] = [];
+  for (const [cat, series] of Object.entries(s.costs ?? {})) {
+    if (!ctx.categoryIds.includes(cat)) ctx.categoryIds.push(cat);
+    for (const e of costEntries(series)) {
+      const site = ctx.compile(e.value, costSitePath(path, cat, series, e.index), overrides, overridePath);
+      if (site) typedCosts.push({ category: ctx.categoryIds.indexOf(cat), yearSinceStart: e.yearSinceStart, years: e.years, site });
+    }
+  }
+  const outcomes: PreparedStrategy['outcomes'] = [];
+  const modelCounts: PreparedStrategy['modelCounts'] = [];
+  for (const [o, source] of Object.entries(s.outcomes ?? {})) {
+    if (!ctx.outcomeIds.includes(o)) ctx.outcomeIds.push(o);
+    const outcomePath = [...path, 'outcomes', o];
+    if (typeof source === 'object') {
+      if (s.modelStrategy === undefined) ctx.issues.push({ code: 'bia-model-count', severity: 'error', path: outcomePath, message: 'modelCount needs a strategy linked to the model (modelStrategy)' });
+      modelCounts.push({ outcome: ctx.outcomeIds.indexOf(o), name: source.modelCount, path: outcomePath });
+      continue;
+    }
+    const site = ctx.compile(source, outcomePath, overrides, overridePath);
+    if (site) outcomes.push({ outcome: ctx.outcomeIds.indexOf(o), site });
+  }
+  return { id: s.id, label: s.label ?? s.id, modelIndex, overrides, overridePath, typedCosts, outcomes, modelCounts };
+}
+
+function scenarioValueIssues(spec: BudgetImpactSpec, known: Set<string>): ModelIssue[] {
+  return spec.scenarios.flatMap((sc, i) =>
+    Object.keys(sc.values ?? {})
+      .filter((id) => !known.has(id))
+      .map((id) => ({ code: 'unknown-name', severity: 'error' as const, path: [...ROOT, 'scenarios', i, 'values', id], message: `unknown value '${id}'${suggestName(id, known)}: give a budget-impact value or model parameter id` })),
+  );
+}
+
+/** A warning when the budget needs years since start beyond the linked model's horizon (they cost 0). */
+function horizonWarning(compiled: CompiledModel, spec: BudgetImpactSpec): string | null {
+  const covered = compiled.valueCycles * compiled.cycleLength;
+  const needed = spec.horizonYears + (spec.population.prevalent ? spec.population.prevalent.yearSinceStart - 1 : 0);
+  return covered + 1e-9 < needed ? `the model covers ${+covered.toPrecision(6)} years since entry; linked costs after that are 0 in the budget (horizon ${needed} years since start)` : null;
+}
+
+function linkedModel(model: HtaModel, needed: boolean, issues: ModelIssue[]): CompiledModel | null {
+  if (!needed) return null;
+  const { compiled } = compileModelCollecting(model);
+  if (!compiled) issues.push({ code: 'bia-model', severity: 'error', path: ['model'], message: 'budget impact links to the model, but the model does not compile (run `hta validate`)' });
+  return compiled;
+}
+
+/** Compiles the budgetImpact section of a parsed model; `prepared` is null when there are errors. */
+export function prepareBudgetImpact(model: HtaModel): { prepared: PreparedBudgetImpact | null; issues: ModelIssue[] } {
+  const spec = model.budgetImpact;
+  if (!spec) return { prepared: null, issues: [{ code: 'bia-missing', severity: 'error', path: ROOT, message: 'this model has no budgetImpact section' }] };
+  const issues: ModelIssue[] = [...populationIssues(spec)];
+  const warnings: string[] = [];
+  const nv = compileNamedValues(model, spec, issues, warnings);
+  const compile = siteCompiler(nv, issues);
+
   const specs = strategySpecs(model, spec);
-  const modelStrategyIds = model.strategies.map((s) => s.id);
-  const needsModel = specs.some((s) => s.modelStrategy !== undefined);
-  let compiledModel: CompiledModel | null = null;
-  if (needsModel) {
-    const { compiled } = compileModelCollecting(model);
-    if (!compiled) issues.push({ code: 'bia-model', severity: 'error', path: ['model'], message: 'budget impact links to the model, but the model does not compile (run `hta validate`)' });
-    compiledModel = compiled;
-  }
-  const categoryIds: string[] = needsModel && compiledModel ? [...compiledModel.categoryIds] : [];
-  const outcomeIds: string[] = spec.outcomes.map((o) => o.id);
-  const strategyIdSet = new Set<string>();
-  const strategies: PreparedStrategy[] = specs.map((s, i) => {
+  const compiledModel = linkedModel(model, specs.some((s) => s.modelStrategy !== undefined), issues);
+  const ctx: StrategyContext = { model, compile, issues, categoryIds: compiledModel ? [...compiledModel.categoryIds] : [], outcomeIds: spec.outcomes.map((o) => o.id) };
+  const strategyIds = new Set<string>();
+  const strategies = specs.map((s, i) => {
     const path: IssuePath = spec.strategies ? [...ROOT, 'strategies', i] : ['strategies', i];
-    if (strategyIdSet.has(s.id)) issues.push({ code: 'duplicate-id', severity: 'error', path: [...path, 'id'], message: `strategy id '${s.id}' is used twice` });
-    strategyIdSet.add(s.id);
-    let modelIndex = -1;
-    let overrides: Record<string, Expression> = {};
-    let overridePath: IssuePath = ROOT;
-    if (s.modelStrategy !== undefined) {
-      modelIndex = modelStrategyIds.indexOf(s.modelStrategy);
-      if (modelIndex < 0) issues.push({ code: 'unknown-strategy', severity: 'error', path: [...path, 'modelStrategy'], message: `the model has no strategy '${s.modelStrategy}'${suggestName(s.modelStrategy, modelStrategyIds)}` });
-      else {
-        overrides = model.strategies[modelIndex]!.parameters ?? {};
-        overridePath = ['strategies', modelIndex, 'parameters'];
-      }
-    }
-    const typedCosts: PreparedStrategy['typedCosts'] = [];
-    for (const [cat, series] of Object.entries(s.costs ?? {})) {
-      if (!categoryIds.includes(cat)) categoryIds.push(cat);
-      for (const e of costEntries(series)) {
-        const sitePath = e.index === null ? (typeof series === 'object' && !Array.isArray(series) ? [...path, 'costs', cat, 'perYear'] : [...path, 'costs', cat]) : [...path, 'costs', cat, e.index];
-        const site = compileSite(e.value, sitePath, overrides, overridePath);
-        if (site) typedCosts.push({ category: categoryIds.indexOf(cat), yearSinceStart: e.yearSinceStart, years: e.years, site });
-      }
-    }
-    const outcomes: PreparedStrategy['outcomes'] = [];
-    const modelCounts: PreparedStrategy['modelCounts'] = [];
-    for (const [o, source] of Object.entries(s.outcomes ?? {})) {
-      if (!outcomeIds.includes(o)) outcomeIds.push(o);
-      const outcomePath = [...path, 'outcomes', o];
-      if (typeof source === 'object') {
-        if (s.modelStrategy === undefined) issues.push({ code: 'bia-model-count', severity: 'error', path: outcomePath, message: `modelCount needs a strategy linked to the model (modelStrategy)` });
-        modelCounts.push({ outcome: outcomeIds.indexOf(o), name: source.modelCount, path: outcomePath });
-        continue;
-      }
-      const site = compileSite(source, outcomePath, overrides, overridePath);
-      if (site) outcomes.push({ outcome: outcomeIds.indexOf(o), site });
-    }
-    return { id: s.id, label: s.label ?? s.id, modelIndex, overrides, overridePath, typedCosts, outcomes, modelCounts };
+    if (strategyIds.has(s.id)) issues.push({ code: 'duplicate-id', severity: 'error', path: [...path, 'id'], message: `strategy id '${s.id}' is used twice` });
+    strategyIds.add(s.id);
+    return prepareStrategy(s, path, ctx);
   });
-  issues.push(...worldIssues(spec, strategyIdSet));
-
-  const eligiblePerYear = spec.population.eligible?.perYear ? spec.population.eligible.perYear.map((e, i) => compileSite(e, [...ROOT, 'population', 'eligible', 'perYear', i], {}, ROOT)) : null;
-  const knownValueIds = new Set([...modelIds, ...named.map((n) => n.id)]);
-  spec.scenarios.forEach((sc, i) => {
-    for (const id of Object.keys(sc.values ?? {})) {
-      if (!knownValueIds.has(id)) issues.push({ code: 'unknown-name', severity: 'error', path: [...ROOT, 'scenarios', i, 'values', id], message: `unknown value '${id}'${suggestName(id, knownValueIds)}: give a budget-impact value or model parameter id` });
-    }
-  });
-  if (compiledModel) {
-    const covered = compiledModel.valueCycles * compiledModel.cycleLength;
-    const needed = spec.horizonYears + (spec.population.prevalent ? spec.population.prevalent.yearSinceStart - 1 : 0);
-    if (covered + 1e-9 < needed) warnings.push(`the model covers ${+covered.toPrecision(6)} years since entry; linked costs after that are 0 in the budget (horizon ${needed} years since start)`);
-  }
-
+  issues.push(...worldIssues(spec, strategyIds));
+  const perYear = spec.population.eligible?.perYear?.map((e, i) => compile(e, [...ROOT, 'population', 'eligible', 'perYear', i], {}, ROOT)) ?? null;
+  issues.push(...scenarioValueIssues(spec, new Set([...model.parameters.map((p) => p.id), ...nv.named.map((n) => n.id)])));
+  const late = compiledModel ? horizonWarning(compiledModel, spec) : null;
+  if (late) warnings.push(late);
   if (issues.some((i) => i.severity === 'error')) return { prepared: null, issues };
 
   // Base values: inputs as given, expression values (model and named) at cycle 1.
   const startAge = model.settings.startAge ?? NaN;
-  const base = new Float64Array(space.ids.length);
-  augmented.parameters.forEach((p, i) => {
-    base[i] = p.value ?? NaN;
-  });
-  const baseValues = evaluateProgramValues(program, base, model.settings.cycleLength, startAge);
-  const outcomeLabels = outcomeIds.map((id) => spec.outcomes.find((o) => o.id === id)?.label ?? DEFAULT_OUTCOME_LABELS[id] ?? id);
+  const base = Float64Array.from(nv.augmented.parameters, (p) => p.value ?? NaN);
+  const baseValues = evaluateProgramValues(nv.program, base, model.settings.cycleLength, startAge);
   return {
     prepared: {
       model,
       spec,
-      augmented,
-      modelParameterCount: nModel,
-      space,
-      named,
-      namedById: new Map(named.map((n) => [n.id, n])),
-      parameterIndex: space.index,
+      augmented: nv.augmented,
+      modelParameterCount: model.parameters.length,
+      space: nv.space,
+      named: nv.named,
+      namedById: new Map(nv.named.map((n) => [n.id, n])),
+      parameterIndex: nv.space.index,
       baseValues,
-      eligiblePerYear: eligiblePerYear && eligiblePerYear.every((s) => s !== null) ? (eligiblePerYear as CompiledSite[]) : null,
+      eligiblePerYear: perYear ? (perYear as CompiledSite[]) : null,
       strategies,
-      categoryIds,
-      outcomeIds,
-      outcomeLabels,
+      categoryIds: ctx.categoryIds,
+      outcomeIds: ctx.outcomeIds,
+      outcomeLabels: ctx.outcomeIds.map((id) => spec.outcomes.find((o) => o.id === id)?.label ?? DEFAULT_OUTCOME_LABELS[id] ?? id),
       compiledModel,
       startAge,
       warnings,

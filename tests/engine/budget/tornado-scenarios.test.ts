@@ -151,6 +151,13 @@ describe('located errors', () => {
     expect(issues.map(formatIssue)).toContainEqual(expect.stringMatching(/^budgetImpact\.population\.funnel\[0\]\.value: funnel step share = -0\.\d+ is outside \[0, ∞\]/));
   });
 
+  it('locates a dependency cycle between budget-impact values and a value that depends on model time', () => {
+    const cyc = issuesOf(carrierModel({ ...base, parameters: [{ id: 'x', value: 'y + 1' }, { id: 'y', value: 'x * 2' }] }));
+    expect(cyc).toContainEqual(expect.stringMatching(/^budgetImpact\.parameters\[[01]\]\.value: parameters depend on each other in a cycle/));
+    const timed = issuesOf(carrierModel({ ...base, parameters: [{ id: 'x', value: 'cycle * 2' }] }));
+    expect(timed).toContainEqual(expect.stringMatching(/^budgetImpact\.parameters\[0\]\.value: x depends on model time/));
+  });
+
   it('says when the model has no budgetImpact section', () => {
     const json = carrierModel(undefined);
     delete json.budgetImpact;
