@@ -105,6 +105,13 @@ describe('Belgian budget impact example', () => {
     expect(r.scenarios[1]!.differenceFromBase).toBeCloseTo(-400 * shifted, 3);
   });
 
+  it('lists every input with its source; unpublished figures are labelled as assumptions', () => {
+    const inc = r.inputs.find((i) => i.id === 'lung_cancer_incidence')!;
+    expect(inc).toMatchObject({ role: 'funnel', value: 0.00076, low: 0.00068, high: 0.00085, location: 'budgetImpact.population.funnel[0]' });
+    expect(r.inputs.find((i) => i.id === 'inhabitants')!.source).toMatch(/^Assumption: /);
+    for (const i of r.inputs) expect(i.source, i.id).toBeTruthy();
+  });
+
   it('gives zero impact when the new world equals the current world', () => {
     const same = clone(json) as { budgetImpact: { newWorld: unknown; currentWorld: unknown } };
     same.budgetImpact.newWorld = same.budgetImpact.currentWorld;

@@ -2,6 +2,7 @@
 // as a plain JSON-ready report (what `hta bia --json` prints under "budgetImpact").
 import type { HtaModel } from '../model/schema';
 import type { ModelIssue } from '../errors';
+import { formatPath } from '../errors';
 import { prepareBudgetImpact } from './prepare-budget-impact';
 import type { PreparedBudgetImpact } from './prepare-budget-impact';
 import { evaluateBudgetImpact, BudgetImpactError } from './evaluate-budget-impact';
@@ -76,6 +77,8 @@ export interface BudgetImpactReport {
   tornado: BiaTornado;
   scenarios: BiaScenarioResult[];
   values: Record<string, number>;
+  /** Input table (ISPOR reporting): every named budget-impact value with its source and range. */
+  inputs: { id: string; label: string; role: string; value: number; source: string | null; low: number | null; high: number | null; location: string }[];
   warnings: string[];
 }
 
@@ -217,6 +220,7 @@ export function budgetImpactReport(prep: PreparedBudgetImpact): BudgetImpactRepo
     tornado: oneWaySensitivity(prep, cumulative.impact),
     scenarios: scenarioResults(prep, cumulative.impact),
     values: run.values,
+    inputs: prep.named.map((n) => ({ id: n.id, label: n.label, role: n.role, value: run.values[n.id]!, source: n.source ?? null, low: n.low ?? null, high: n.high ?? null, location: formatPath(n.path) })),
     warnings: prep.warnings,
   };
 }
