@@ -18,6 +18,7 @@ import { SnapshotsSection } from './editor/snapshots-section';
 import { TechnologySection } from './editor/technology-section';
 import { fileNameStem } from './file-names';
 import { SaveStateIndicator } from './save-state-indicator';
+import { StatusBadge } from './status-badge';
 import { useAutosave } from './use-autosave';
 import type { FileActions } from './use-file-actions';
 import { useWorkspace } from './workspace-context';
@@ -167,6 +168,8 @@ function DossierEditor({ dossierId, section, onSection, files, initial }: Dossie
       title={<Crumbs title={draft.title || 'Untitled dossier'} />}
       headerExtra={
         <>
+          <StatusBadge status={draft.status} />
+          {draft.archived && <span className="badge badge-archived">Archived</span>}
           <SaveStateIndicator state={autosave.state} onRetry={autosave.retry} />
           <button type="button" className="btn" onClick={() => void print()} data-testid="print-dossier">Print…</button>
           <button type="button" className="btn" onClick={() => void exportDossier()} data-testid="editor-export">Export…</button>
