@@ -1,5 +1,6 @@
 // The whitelist of functions an expression may call. Adding a function here is the only way to widen the
 // language; later model types (survival curves, tests) add theirs with registerFunction.
+import { survivalFunctionSpecs } from '../psm/survival-functions';
 
 export interface FunctionSpec {
   minArgs: number;
@@ -95,3 +96,6 @@ export function registerFunction(name: string, spec: FunctionSpec): void {
   if (registry.has(name) || name === CONDITIONAL_FUNCTION) throw new Error(`function ${name} already exists`);
   registry.set(name, spec);
 }
+
+// Survival distributions of the partitioned-survival engine (surv_exp, surv_weibull, surv_gompertz, surv_llogis, surv_lnorm).
+for (const [name, spec] of survivalFunctionSpecs()) registerFunction(name, spec);
