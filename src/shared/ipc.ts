@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_BACKUP_FILE_BYTES } from '../dossier/limits';
 
 // Every renderer → main call, in one typed map: the channel name, the zod schema of its single argument and
 // the result type. The preload exposes exactly these calls; main validates every argument against the schema.
@@ -14,8 +15,8 @@ const fileFilter = z.object({
   extensions: z.array(z.string().regex(/^[a-z0-9.]{1,20}$/i)).min(1).max(10),
 });
 
-/** Largest text file the host reads or writes for the renderer (a whole-workspace backup fits easily). */
-export const maxFileBytes = 64 * 1024 * 1024;
+/** Largest text file the host reads or writes for the renderer: the largest workspace backup the importer accepts. */
+export const maxFileBytes = MAX_BACKUP_FILE_BYTES;
 
 export const saveFileArgs = z.strictObject({
   suggestedName: fileName,

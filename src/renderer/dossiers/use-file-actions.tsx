@@ -8,7 +8,7 @@ import type { FileType } from '../platform/platform';
 import { usePlatform } from '../platform/platform-context';
 import { ConfirmDialog, Dialog } from '../ui/dialog';
 import { useToasts } from '../ui/toasts';
-import { backupFileTypes, dossierFileTypes, jsonMimeType, maxImportBytes } from './file-types';
+import { backupFileTypes, dossierFileTypes, jsonMimeType, maxBackupBytes, maxImportBytes } from './file-types';
 import { ProblemsDialog } from './problems-dialog';
 import { useWorkspace } from './workspace-context';
 
@@ -46,8 +46,8 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
     if (outcome.saved) toasts.show({ message: outcome.via === 'file' ? `Saved ${outcome.location}.` : `Downloaded ${outcome.location}.` });
   };
 
-  const readFile = async (fileTypes: typeof dossierFileTypes): Promise<string | null> => {
-    const opened = await platform.openFile({ fileTypes, maxBytes: maxImportBytes });
+  const readFile = async (fileTypes: typeof dossierFileTypes, maxBytes: number): Promise<string | null> => {
+    const opened = await platform.openFile({ fileTypes, maxBytes });
     if (opened.opened) return opened.content;
     if (opened.reason !== 'canceled') {
       setPending({ kind: 'problems', title: 'The file could not be read', intro: 'HTA Workbench could not read the file you chose.', problems: [{ path: '', message: opened.message ?? opened.reason }] });
@@ -79,7 +79,7 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
 
   const restore = guard(async () => {
     close();
-    const text = await readFile(backupFileTypes);
+    const text = await readFile(backupFileTypes, maxBackupBytes);
     if (text === null) return;
     const result = await workspace.restoreBackup(text);
     if (result.kind === 'invalid') {
@@ -177,7 +177,7 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
   return {
     exportDossier: (id) => guard(async () => saveText(await workspace.exportDossier(id), dossierFileTypes), 'Export failed')(),
     importDossier: guard(async () => {
-      const text = await readFile(dossierFileTypes);
+      const text = await readFile(dossierFileTypes, maxImportBytes);
       if (text !== null) await finishImport(text);
     }, 'Import failed'),
     backupWorkspace: guard(async () => saveText(await workspace.backup(), backupFileTypes), 'Backup failed'),
