@@ -134,6 +134,9 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   model.strategies.forEach((strategy, si) => {
     const program = buildStrategyProgram(defs, strategy.parameters ?? {}, ['strategies', si, 'parameters'], issues, seenCycles);
     const local: ModelIssue[] = [];
+    if (strategy.transitions || strategy.initial) {
+      local.push({ code: 'ignored-field', severity: 'warning', path: ['strategies', si, strategy.transitions ? 'transitions' : 'initial'], message: `strategy ${strategy.id}: transitions and initial apply to Markov models only; a partitioned survival model takes its states from the curves (use strategyCurves or parameters)` });
+    }
     const plan = planStrategy(si, program, local);
     for (const issue of local) {
       const key = `${issue.code}|${JSON.stringify(issue.path)}|${issue.message}`;

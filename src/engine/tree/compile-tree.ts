@@ -202,6 +202,9 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       issues.push({ code: 'missing-strategy-tree', severity: 'error', path: ['model', 'root', 'branches'], message: `strategy ${strategy.id} has no branch at the root decision node (add a branch with id "${strategy.id}")` });
       return;
     }
+    if (strategy.transitions || strategy.initial) {
+      local.push({ code: 'ignored-field', severity: 'warning', path: ['strategies', si, strategy.transitions ? 'transitions' : 'initial'], message: `strategy ${strategy.id}: transitions and initial apply to Markov models only; in a tree, change parameters (or the strategy's branch of model.root)` });
+    }
     const ctx: FlattenContext = { model: tree, program, categoryIndex, categories, submodelIndex, counterIndex, issues: local };
     const nodes: PlanNode[] = [];
     flattenNode(ctx, branches[bi]!, ['model', 'root', 'branches', bi], -1, KIND_DECISION, nodes, strategy.id);

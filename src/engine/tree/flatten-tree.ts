@@ -131,7 +131,7 @@ export function flattenNode(ctx: FlattenContext, node: TreeNode, path: IssuePath
       if (kind === KIND_CHANCE && branches.filter((b) => b.probability === COMPLEMENT).length > 1) {
         ctx.issues.push({ code: 'two-complements', severity: 'error', path: [...path, 'branches'], message: `more than one complement "C" among the branches of chance node '${label}'` });
       }
-      branches.forEach((b, i) => flattenNode(ctx, b, [...path, 'branches', i], index, kind, nodes, b.id ?? b.label ?? `${label}.${i + 1}`));
+      branches.forEach((b, i) => flattenNode(ctx, b, [...path, 'branches', i], index, kind, nodes, `${label} → ${b.id ?? b.label ?? `branch ${i + 1}`}`));
       break;
     }
     case 'diagnostic':

@@ -83,6 +83,7 @@ describe('decision tree roll-back', () => {
     expect(b!.tree.counts.severe).toBeCloseTo(0.3, 12);
     const rows = b!.tree.paths;
     expect(rows.map((r) => r.terminal)).toEqual(['b_x1', 'b_x2', 'b_other']);
+    expect(rows[0]!.path).toBe('B → b_x → b_x1');
     expect(rows.map((r) => r.probability)).toEqual([expect.closeTo(0.3, 12), expect.closeTo(0.3, 12), expect.closeTo(0.4, 12)]);
     // Per patient on the path: path costs (10 at the strategy node) + terminal costs.
     expect(rows[0]!.cost).toBeCloseTo(210, 12);
