@@ -100,6 +100,40 @@ describe('liquid-biopsy example: outcome counts against the hand formulas (no wa
   });
 });
 
+describe('liquid-biopsy example: responds to its inputs in the expected direction', () => {
+  const evaluateWith = (changes: Record<string, number>): ReturnType<typeof compiled.evaluate> => {
+    const params = compiled.baseParameters();
+    for (const [id, v] of Object.entries(changes)) params[compiled.parameterIndex.get(id)!] = v;
+    return compiled.evaluate(params);
+  };
+  const base = evaluateWith({});
+
+  it('a more sensitive plasma test finds more patients with plasma-first and changes nothing for tissue-only', () => {
+    const better = evaluateWith({ sens_plasma: 0.8 });
+    expect(byId(better, 'plasma_first').tree.counts.truePositive!).toBeGreaterThan(byId(base, 'plasma_first').tree.counts.truePositive!);
+    expect(byId(better, 'tissue_only').totals.cost).toBe(byId(base, 'tissue_only').totals.cost);
+  });
+
+  it('more tissue failures make tissue-only miss more patients and re-biopsy more', () => {
+    const worse = evaluateWith({ fail_tissue: 0.5, mu_waiting: 0 });
+    expect(byId(worse, 'tissue_only').tree.counts.missed!).toBeGreaterThan(byId(base, 'tissue_only').tree.counts.missed!);
+    expect(byId(worse, 'tissue_only').tree.counts.test_rebiopsy_ngs!).toBeCloseTo(0.5 * value('p_rebiopsy'), 12);
+  });
+
+  it('with no actionable alterations the three strategies differ only by testing (costs, delays)', () => {
+    const none = evaluateWith({ prev_actionable: 0, mu_waiting: 0, u_waiting: 0.71 });
+    // Everyone ends on chemo-immunotherapy except false positives; test costs differ by the plasma test.
+    for (const id of ['tissue_only', 'plasma_first', 'concurrent']) expect(byId(none, id).tree.counts.truePositive ?? 0).toBe(0);
+    // Test costs: concurrent adds a plasma test for everyone, and spares the re-biopsy's tissue NGS (paid at day 15,
+    // discounted at 3%) for plasma false positives, who are not re-biopsied.
+    const t = byId(none, 'tissue_only').costByCategory[0]!;
+    const c = byId(none, 'concurrent').costByCategory[0]!;
+    const aFalse = (1 - value('fail_plasma')) * (1 - value('spec_plasma'));
+    const spared = value('c_tissue_ngs') * aFalse * value('fail_tissue') * value('p_rebiopsy') * 1.03 ** (-value('tat_tissue') / 365.25);
+    expect(c - t).toBeCloseTo(value('c_plasma_ngs') - spared, 9);
+  });
+});
+
 describe('liquid-biopsy example: pinned base case', () => {
   const r = compiled.evaluate(compiled.baseParameters());
   const rel = (x: number, y: number): number => Math.abs(x - y) / Math.abs(y);
