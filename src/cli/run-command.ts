@@ -46,7 +46,6 @@ export const runCommand: CliCommand = {
       throw e;
     }
     if (typeof trace === 'string') writeFileSync(trace, traceCsv(outcome.compiled, outcome.result));
-    for (const s of outcome.report.strategies) for (const w of s.details?.warnings ?? []) io.err(`${file}: warning: ${w}`);
     io.out(args.values.json ? JSON.stringify(outcome.report, null, 2) : reportText(outcome.report));
     return EXIT.ok;
   },

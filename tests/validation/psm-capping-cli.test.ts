@@ -1,5 +1,5 @@
 // `hta run` on a partitioned survival model whose PFS crosses above OS: the run succeeds, PFS is capped, and the
-// capping is reported (stderr warning, details in --json) with the cycles affected.
+// capping is reported (validation warning at model.pfs on stderr, details in --json) with the cycles affected.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +25,7 @@ describe('hta run on crossing PFS/OS curves', () => {
     );
     const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'hta.cjs'), 'run', file, '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
     expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/warning: strategy S: PFS \(pfs\) exceeded OS \(os\) at cycle\(s\) 1–6; PFS was capped at OS there/);
+    expect(r.stderr).toMatch(/model\.pfs: warning: strategy S: PFS \(pfs\) exceeded OS \(os\) at cycle\(s\) 1–6; PFS was capped at OS there/);
     const out = JSON.parse(r.stdout) as { strategies: { cost: number; qalys: number; details: { pfsCappedCycles: number[]; meanSurvival: { role: string; restrictedMeanYears: number }[] } }[] };
     const s = out.strategies[0]!;
     expect(s.details.pfsCappedCycles).toEqual([1, 2, 3, 4, 5, 6]);

@@ -413,7 +413,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   baseProgram.updateStateTime();
   const baseValues = Float64Array.from(baseProgram.work);
 
-  return {
+  const compiled: CompiledModel = {
     type: 'psm',
     parameterIds: space.ids,
     parameterIndex: space.index,
@@ -436,4 +436,24 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       return result;
     },
   };
+  issues.push(...crossingWarnings(compiled, plans, psm));
+  return compiled;
+}
+
+/** Base-case crossings of PFS above OS, as validation warnings (run-time errors are left to validation's base-case run). */
+function crossingWarnings(compiled: CompiledModel, plans: Plan[], model: PsmHtaModel): ModelIssue[] {
+  let result: ModelResult;
+  try {
+    result = compiled.evaluate(compiled.baseParameters());
+  } catch (e) {
+    if (e instanceof ModelEvaluationError) return [];
+    throw e;
+  }
+  return result.strategies.flatMap((r, k) => {
+    const d = (r as PsmStrategyResult).psm;
+    if (d.pfsCappedRows.length === 0) return [];
+    const arm = model.model.strategyCurves?.[plans[k]!.id];
+    const path: IssuePath = arm ? ['model', 'strategyCurves', plans[k]!.id, 'pfs'] : ['model', 'pfs'];
+    return [{ code: 'pfs-above-os', severity: 'warning' as const, path, message: `${d.warnings[0]!} (base case)` }];
+  });
 }

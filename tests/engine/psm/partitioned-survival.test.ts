@@ -142,6 +142,23 @@ describe('PFS above OS and background mortality', () => {
     expect(ok.psm.pfsCappedRows).toEqual([]);
   });
 
+  it('validation warns about a base-case crossing where the curves are chosen (also inside a hybrid)', () => {
+    const crossing = psm({ pfs: { dist: 'exponential', rate: 0.1 }, os: { dist: 'exponential', rate: 0.3 } });
+    const report = validateModel(crossing);
+    expect(report.valid).toBe(true);
+    const w = report.issues.find((i) => i.code === 'pfs-above-os')!;
+    expect(w.severity).toBe('warning');
+    expect(w.path).toEqual(['model', 'pfs']);
+    expect(w.message).toMatch(/cycle\(s\) 1–10/);
+    const hybrid = {
+      ...crossing,
+      model: { type: 'tree', submodels: { arm: crossing.model }, root: { kind: 'decision', branches: [{ id: 'S', kind: 'terminal', submodel: 'arm' }] } },
+    } as unknown as HtaModelInput;
+    const inHybrid = validateModel(hybrid).issues.find((i) => i.code === 'pfs-above-os')!;
+    expect(inHybrid.path).toEqual(['model', 'submodels', 'arm', 'pfs']);
+    expect(validateModel(psm({ pfs: { dist: 'exponential', rate: 0.4 }, os: { dist: 'exponential', rate: 0.3 } })).issues).toEqual([]);
+  });
+
   it('caps OS at background survival (hazard may depend on age)', () => {
     const s = run(psm({ pfs: { dist: 'exponential', rate: 1 }, os: { dist: 'exponential', rate: 0.04 } }, { startAge: 60 }, { backgroundMortality: 'if(age < 65, 0.02, 0.2)' }));
     // Cycle c runs at age 60 + (c − 1): rate 0.02 in cycles 1–5, 0.2 after. Rows 1–5: e^{-0.02t} > e^{-0.04t},
