@@ -3,9 +3,12 @@
 export type Route =
   | { page: 'library' }
   | { page: 'dossier'; dossierId: string; section: string }
+  | { page: 'models' }
+  | { page: 'model'; modelId: string; tab: string }
   | { page: 'not-found'; hash: string };
 
 export const defaultDossierSection = 'overview';
+export const defaultModelTab = 'model';
 
 /** The route a location hash names. */
 export function parseRoute(hash: string): Route {
@@ -15,6 +18,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'dossiers' && parts[1] && parts.length <= 3) {
     return { page: 'dossier', dossierId: parts[1], section: parts[2] ?? defaultDossierSection };
   }
+  if (parts[0] === 'models' && parts.length === 1) return { page: 'models' };
+  if (parts[0] === 'models' && parts[1] && parts.length <= 3) return { page: 'model', modelId: parts[1], tab: parts[2] ?? defaultModelTab };
   return { page: 'not-found', hash };
 }
 
@@ -33,6 +38,10 @@ export function routeHash(route: Route): string {
       return '#/library';
     case 'dossier':
       return `#/dossiers/${encodeURIComponent(route.dossierId)}/${encodeURIComponent(route.section)}`;
+    case 'models':
+      return '#/models';
+    case 'model':
+      return `#/models/${encodeURIComponent(route.modelId)}/${encodeURIComponent(route.tab)}`;
     case 'not-found':
       return route.hash;
   }

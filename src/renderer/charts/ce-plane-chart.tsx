@@ -1,0 +1,110 @@
+import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import type { ReactNode } from 'react';
+import { ChartDataTable, ChartFrame } from './chart-frame';
+import { chartInk, seriesColor } from './palette';
+
+// The cost-effectiveness plane: effect on x, cost on y. Base case: one point per strategy and the efficiency
+// frontier. PSA: a cloud of incremental draws per strategy, the mean increment and a willingness-to-pay line.
+
+export interface PlaneSeries {
+  id: string;
+  label: string;
+  points: readonly { x: number; y: number }[];
+}
+
+export interface CePlaneChartProps {
+  title: string;
+  description?: ReactNode;
+  summary: string;
+  series: readonly PlaneSeries[];
+  xLabel: string;
+  yLabel: string;
+  formatX: (v: number) => string;
+  formatY: (v: number) => string;
+  /** Efficiency frontier (base case), drawn as a line through its points. */
+  frontier?: readonly { x: number; y: number }[];
+  /** Willingness-to-pay line through the origin (incremental planes). */
+  wtp?: { value: number; label: string };
+  /** Highlighted points (e.g. mean increments), drawn larger. */
+  highlights?: readonly { id: string; label: string; x: number; y: number }[];
+  /** Rows of the data table (defaults to the highlights, else every point). */
+  table?: { headers: string[]; rows: (string | number)[][] };
+  height?: number;
+  testId?: string;
+  note?: ReactNode;
+}
+
+function extent(values: number[]): [number, number] {
+  if (values.length === 0) return [0, 1];
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  if (lo === hi) {
+    const d = Math.abs(lo) * 0.1 || 1;
+    lo -= d;
+    hi += d;
+  }
+  const pad = (hi - lo) * 0.08;
+  return [lo - pad, hi + pad];
+}
+
+export function CePlaneChart(props: CePlaneChartProps) {
+  const all = props.series.flatMap((s) => s.points);
+  const withOrigin = props.wtp !== undefined;
+  const [x0, x1] = extent([...all.map((p) => p.x), ...(withOrigin ? [0] : [])]);
+  const [y0, y1] = extent([...all.map((p) => p.y), ...(withOrigin ? [0] : [])]);
+  const wtpSegment = props.wtp ? clipLine(props.wtp.value, [x0, x1], [y0, y1]) : null;
+  const table = props.table ?? {
+    headers: ['Strategy', props.xLabel, props.yLabel],
+    rows: (props.highlights ?? props.series.flatMap((s) => s.points.map((p) => ({ label: s.label, ...p })))).map((p) => [p.label, props.formatX(p.x), props.formatY(p.y)]),
+  };
+  return (
+    <ChartFrame title={props.title} description={props.description} summary={props.summary} height={props.height} testId={props.testId} note={props.note} table={<ChartDataTable caption={props.title} headers={table.headers} rows={table.rows} />}>
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart margin={{ top: 8, right: 24, bottom: 28, left: 24 }} accessibilityLayer={false}>
+          <CartesianGrid stroke={chartInk.grid} />
+          <XAxis type="number" dataKey="x" domain={[x0, x1]} tickFormatter={props.formatX} stroke={chartInk.axis} allowDataOverflow
+            label={{ value: props.xLabel, position: 'insideBottom', offset: -16, fill: chartInk.axis }} />
+          <YAxis type="number" dataKey="y" domain={[y0, y1]} tickFormatter={props.formatY} stroke={chartInk.axis} width={84} allowDataOverflow
+            label={{ value: props.yLabel, angle: -90, position: 'insideLeft', offset: -8, dy: 50, fill: chartInk.axis }} />
+          <ZAxis zAxisId="points" type="number" range={props.highlights ? [14, 14] : [90, 90]} />
+          <ZAxis zAxisId="means" type="number" range={[130, 130]} />
+          <Tooltip cursor={{ strokeDasharray: '3 3' }} formatter={(v, name) => [name === 'x' ? props.formatX(Number(v)) : props.formatY(Number(v)), name === 'x' ? props.xLabel : props.yLabel]} />
+          <Legend verticalAlign="top" height={28} />
+          {withOrigin && <ReferenceLine x={0} stroke={chartInk.reference} />}
+          {withOrigin && <ReferenceLine y={0} stroke={chartInk.reference} />}
+          {wtpSegment && props.wtp && (
+            <ReferenceLine segment={wtpSegment} stroke={chartInk.axis} strokeDasharray="6 4" label={{ value: props.wtp.label, position: 'insideTopLeft', fill: chartInk.axis, fontSize: 11 }} />
+          )}
+          {props.frontier && props.frontier.length > 1 && (
+            <Line data={props.frontier as { x: number; y: number }[]} dataKey="y" name="Efficiency frontier" stroke={chartInk.axis} strokeDasharray="5 4" dot={false} isAnimationActive={false} legendType="plainline" />
+          )}
+          {props.series.map((s, i) => (
+            <Scatter key={s.id} name={s.label} data={s.points as { x: number; y: number }[]} fill={seriesColor(i)} fillOpacity={props.highlights ? 0.35 : 1} isAnimationActive={false}
+              zAxisId="points" shape="circle" legendType="circle" />
+          ))}
+          {props.highlights?.map((h, i) => (
+            <Scatter key={`mean-${h.id}`} name={h.label} data={[{ x: h.x, y: h.y }]} fill={seriesColor(i)} stroke="#ffffff" strokeWidth={1.5} zAxisId="means" shape="diamond" legendType="diamond" isAnimationActive={false} />
+          ))}
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+/** The segment of y = slope·x inside the plotting box (for the WTP line). */
+export function clipLine(slope: number, [x0, x1]: [number, number], [y0, y1]: [number, number]): [{ x: number; y: number }, { x: number; y: number }] | null {
+  const points: { x: number; y: number }[] = [];
+  for (const x of [x0, x1]) {
+    const y = slope * x;
+    if (y >= y0 && y <= y1) points.push({ x, y });
+  }
+  if (slope !== 0) {
+    for (const y of [y0, y1]) {
+      const x = y / slope;
+      if (x > x0 && x < x1) points.push({ x, y });
+    }
+  }
+  if (points.length < 2) return null;
+  points.sort((a, b) => a.x - b.x);
+  return [points[0]!, points[points.length - 1]!];
+}

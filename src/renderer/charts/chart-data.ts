@@ -1,0 +1,154 @@
+// Pure shaping of engine results into the rows recharts draws (tested in vitest; recharts itself draws nothing
+// in jsdom, so the drawing is tested in Chromium).
+
+/** One row per trace row: time in years, then the share of the cohort in each state (keyed by state id). */
+export function traceRows(trace: ArrayLike<number>, stateIds: readonly string[], cycles: number, cycleLength: number): Record<string, number>[] {
+  const n = stateIds.length;
+  const rows: Record<string, number>[] = [];
+  for (let t = 0; t <= cycles; t++) {
+    const row: Record<string, number> = { time: t * cycleLength };
+    stateIds.forEach((id, k) => {
+      row[id] = trace[t * n + k] ?? Number.NaN;
+    });
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Share of the cohort alive at each trace row, per strategy (keyed by strategy id): 1 minus the shares of the dead
+ * states. Null when the model marks no dead state (survival cannot be told from the trace then).
+ */
+export function survivalRows(
+  strategies: readonly { id: string; trace: ArrayLike<number> }[],
+  stateIds: readonly string[],
+  deadStates: ReadonlySet<string>,
+  cycles: number,
+  cycleLength: number,
+): Record<string, number>[] | null {
+  const dead = stateIds.flatMap((id, k) => (deadStates.has(id) ? [k] : []));
+  if (dead.length === 0) return null;
+  const n = stateIds.length;
+  const rows: Record<string, number>[] = [];
+  for (let t = 0; t <= cycles; t++) {
+    const row: Record<string, number> = { time: t * cycleLength };
+    for (const s of strategies) {
+      let gone = 0;
+      for (const k of dead) gone += s.trace[t * n + k] ?? 0;
+      row[s.id] = 1 - gone;
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Every k-th row (always keeping the first and last) so a long trace is drawn with at most `max` points. */
+export function thinRows<T>(rows: readonly T[], max: number): T[] {
+  if (rows.length <= max || max < 2) return [...rows];
+  const step = (rows.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, k) => rows[Math.round(k * step)]!);
+}
+
+export interface TornadoBar {
+  parameter: string;
+  label: string;
+  /** Values of the parameter at the two ends of its range. */
+  low: number;
+  high: number;
+  /** Outcome (incremental NMB) at low and at high. */
+  outcomeLow: number;
+  outcomeHigh: number;
+  swing: number;
+  /** [base, outcome] ranges for the two bars (recharts range bars). */
+  lowBar: [number, number];
+  highBar: [number, number];
+  decisionChanges: boolean;
+}
+
+interface TornadoInputRow {
+  parameter: string;
+  label: string;
+  low: number;
+  high: number;
+  outcomeLow: number | null;
+  outcomeHigh: number | null;
+  swing: number | null;
+  decisionChanges: boolean;
+}
+
+/**
+ * Bars of a tornado diagram, widest swing first, at most `max` of them: each bar spans from the base-case outcome to
+ * the outcome at the parameter's low (and high) value. Rows whose low or high step failed are left out (listed
+ * separately by the caller).
+ */
+export function tornadoBars(rows: readonly TornadoInputRow[], baseOutcome: number, max: number): TornadoBar[] {
+  return rows
+    .filter((r): r is TornadoInputRow & { outcomeLow: number; outcomeHigh: number; swing: number } => r.outcomeLow !== null && r.outcomeHigh !== null && r.swing !== null)
+    .sort((a, b) => b.swing - a.swing)
+    .slice(0, Math.max(0, max))
+    .map((r) => ({
+      parameter: r.parameter,
+      label: r.label,
+      low: r.low,
+      high: r.high,
+      outcomeLow: r.outcomeLow,
+      outcomeHigh: r.outcomeHigh,
+      swing: r.swing,
+      lowBar: [baseOutcome, r.outcomeLow],
+      highBar: [baseOutcome, r.outcomeHigh],
+      decisionChanges: r.decisionChanges,
+    }));
+}
+
+/** Axis domain of the tornado: covers every bar and the base, with 5% padding on each side. */
+export function tornadoDomain(bars: readonly TornadoBar[], base: number): [number, number] {
+  const values = [base, ...bars.flatMap((b) => [b.outcomeLow, b.outcomeHigh])];
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const pad = (hi - lo || Math.abs(base) || 1) * 0.05;
+  return [lo - pad, hi + pad];
+}
+
+interface BudgetYear {
+  year: number;
+  calendarYear: number | null;
+  byCategory: Record<string, { current: number; new: number; impact: number }>;
+}
+
+/**
+ * Rows of the stacked budget chart: for each year, one bar for the current world and one for the new world, each
+ * stacked by cost category (keyed by category id).
+ */
+export function budgetBarRows(years: readonly BudgetYear[], categories: readonly string[]): Record<string, string | number>[] {
+  return years.flatMap((y) => {
+    const when = y.calendarYear !== null ? String(y.calendarYear) : `Year ${y.year}`;
+    return (['current', 'new'] as const).map((world) => ({
+      bar: `${when} ${world === 'current' ? 'current' : 'new'}`,
+      year: y.year,
+      world,
+      ...Object.fromEntries(categories.map((c) => [c, y.byCategory[c]?.[world] ?? 0])),
+    }));
+  });
+}
+
+export interface CePoint {
+  id: string;
+  label: string;
+  effect: number;
+  cost: number;
+  onFrontier: boolean;
+}
+
+/** Strategies on the cost-effectiveness plane, with the efficiency frontier (non-dominated, by cost). */
+export function cePlanePoints(
+  strategies: readonly { id: string; label: string; cost: number; effect: number }[],
+  incremental: readonly { id: string; status: string }[],
+): { points: CePoint[]; frontier: { effect: number; cost: number }[] } {
+  const onFrontier = new Set(incremental.filter((r) => r.status === 'reference' || r.status === 'nondominated').map((r) => r.id));
+  const points = strategies.map((s) => ({ id: s.id, label: s.label, effect: s.effect, cost: s.cost, onFrontier: onFrontier.has(s.id) }));
+  const frontier = points
+    .filter((p) => p.onFrontier)
+    .sort((a, b) => a.cost - b.cost)
+    .map((p) => ({ effect: p.effect, cost: p.cost }));
+  return { points, frontier };
+}

@@ -1,0 +1,96 @@
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ReactNode } from 'react';
+import { ChartDataTable, ChartFrame } from './chart-frame';
+import { thinRows } from './chart-data';
+import { chartInk, seriesColor } from './palette';
+
+// Lines over a numeric x axis: Markov trace, survival, CEAC, EVPI.
+
+export interface LineSeries {
+  key: string;
+  label: string;
+  color?: string;
+  dashed?: boolean;
+}
+
+export interface SeriesLineChartProps {
+  title: string;
+  description?: ReactNode;
+  summary: string;
+  rows: readonly Record<string, number | string>[];
+  xKey: string;
+  xLabel: string;
+  yLabel: string;
+  series: readonly LineSeries[];
+  formatX: (v: number) => string;
+  formatY: (v: number) => string;
+  yDomain?: [number | 'auto', number | 'auto'];
+  /** Vertical reference lines, e.g. the model's WTP thresholds. */
+  markers?: readonly { x: number; label: string }[];
+  /** Rows in the data table (thinned evenly when there are more). */
+  tableRows?: number;
+  height?: number;
+  testId?: string;
+  note?: ReactNode;
+}
+
+export function SeriesLineChart(props: SeriesLineChartProps) {
+  const { rows, xKey, series, formatX, formatY } = props;
+  const table = thinRows(rows, props.tableRows ?? 41);
+  return (
+    <ChartFrame
+      title={props.title}
+      description={props.description}
+      summary={props.summary}
+      height={props.height}
+      testId={props.testId}
+      note={props.note}
+      table={
+        <ChartDataTable
+          caption={props.title}
+          headers={[props.xLabel, ...series.map((s) => s.label)]}
+          rows={table.map((r) => [formatX(Number(r[xKey])), ...series.map((s) => formatY(Number(r[s.key])))])}
+        />
+      }
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={rows as Record<string, number | string>[]} margin={{ top: 8, right: 24, bottom: 28, left: 16 }} accessibilityLayer={false}>
+          <CartesianGrid stroke={chartInk.grid} />
+          <XAxis
+            dataKey={xKey}
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            tickFormatter={formatX}
+            stroke={chartInk.axis}
+            label={{ value: props.xLabel, position: 'insideBottom', offset: -16, fill: chartInk.axis }}
+          />
+          <YAxis
+            tickFormatter={formatY}
+            domain={props.yDomain ?? ['auto', 'auto']}
+            stroke={chartInk.axis}
+            width={72}
+            label={{ value: props.yLabel, angle: -90, position: 'insideLeft', offset: 0, dy: 60, fill: chartInk.axis }}
+          />
+          <Tooltip formatter={(v) => formatY(Number(v))} labelFormatter={(v) => `${props.xLabel}: ${formatX(Number(v))}`} />
+          <Legend verticalAlign="top" height={28} />
+          {props.markers?.map((m) => (
+            <ReferenceLine key={m.x} x={m.x} stroke={chartInk.reference} strokeDasharray="4 3" label={{ value: m.label, position: 'insideTopRight', fill: chartInk.axis, fontSize: 11 }} />
+          ))}
+          {series.map((s, i) => (
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              type="linear"
+              stroke={s.color ?? seriesColor(i)}
+              strokeWidth={2}
+              strokeDasharray={s.dashed ? '6 4' : undefined}
+              dot={false}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

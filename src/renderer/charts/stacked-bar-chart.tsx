@@ -1,0 +1,55 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ReactNode } from 'react';
+import { ChartDataTable, ChartFrame } from './chart-frame';
+import { chartInk, seriesColor } from './palette';
+
+// Bars stacked by category, one bar per row of data (e.g. each budget year in the current and the new world).
+
+export interface StackedBarChartProps {
+  title: string;
+  description?: ReactNode;
+  summary: string;
+  rows: readonly Record<string, string | number>[];
+  categoryKey: string;
+  stacks: readonly { key: string; label: string }[];
+  xLabel: string;
+  yLabel: string;
+  formatY: (v: number) => string;
+  height?: number;
+  testId?: string;
+}
+
+export function StackedBarChart(props: StackedBarChartProps) {
+  const { rows, stacks, categoryKey, formatY } = props;
+  return (
+    <ChartFrame
+      title={props.title}
+      description={props.description}
+      summary={props.summary}
+      height={props.height}
+      testId={props.testId}
+      table={
+        <ChartDataTable
+          caption={props.title}
+          headers={[props.xLabel, ...stacks.map((s) => s.label), 'Total']}
+          rows={rows.map((r) => [String(r[categoryKey]), ...stacks.map((s) => formatY(Number(r[s.key]))), formatY(stacks.reduce((a, s) => a + Number(r[s.key]), 0))])}
+        />
+      }
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows as Record<string, string | number>[]} margin={{ top: 8, right: 24, bottom: 28, left: 24 }} accessibilityLayer={false}>
+          <CartesianGrid stroke={chartInk.grid} vertical={false} />
+          <XAxis dataKey={categoryKey} stroke={chartInk.axis} interval={0} tick={{ fontSize: 11.5 }}
+            label={{ value: props.xLabel, position: 'insideBottom', offset: -16, fill: chartInk.axis }} />
+          <YAxis tickFormatter={formatY} stroke={chartInk.axis} width={84}
+            label={{ value: props.yLabel, angle: -90, position: 'insideLeft', offset: -12, dy: 50, fill: chartInk.axis }} />
+          <Tooltip formatter={(v) => formatY(Number(v))} />
+          <Legend verticalAlign="top" height={28} />
+          {stacks.map((s, i) => (
+            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="stack" fill={seriesColor(i)} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

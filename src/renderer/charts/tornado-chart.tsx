@@ -1,0 +1,65 @@
+import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { ReactNode } from 'react';
+import { ChartDataTable, ChartFrame } from './chart-frame';
+import { tornadoDomain } from './chart-data';
+import type { TornadoBar } from './chart-data';
+import { chartInk, seriesColor } from './palette';
+
+// Tornado diagram: one row per parameter, widest swing on top; each row's two bars run from the base-case outcome to
+// the outcome at the parameter's low and high value.
+
+export interface TornadoChartProps {
+  title: string;
+  description?: ReactNode;
+  summary: string;
+  bars: readonly TornadoBar[];
+  base: number;
+  outcomeLabel: string;
+  formatOutcome: (v: number) => string;
+  formatValue: (v: number) => string;
+  testId?: string;
+  note?: ReactNode;
+}
+
+const BAR = 16;
+
+export function TornadoChart(props: TornadoChartProps) {
+  const { bars, base } = props;
+  const height = Math.max(180, bars.length * (BAR + 12) + 90);
+  return (
+    <ChartFrame
+      title={props.title}
+      description={props.description}
+      summary={props.summary}
+      height={height}
+      testId={props.testId}
+      note={props.note}
+      table={
+        <ChartDataTable
+          caption={props.title}
+          headers={['Parameter', 'Low value', 'High value', `${props.outcomeLabel} at low`, `${props.outcomeLabel} at high`, 'Swing']}
+          rows={bars.map((b) => [b.label, props.formatValue(b.low), props.formatValue(b.high), props.formatOutcome(b.outcomeLow), props.formatOutcome(b.outcomeHigh), props.formatOutcome(b.swing)])}
+        />
+      }
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={bars as TornadoBar[]} layout="vertical" margin={{ top: 8, right: 32, bottom: 28, left: 8 }} barGap={-BAR} barSize={BAR} accessibilityLayer={false}>
+          <CartesianGrid stroke={chartInk.grid} horizontal={false} />
+          <XAxis type="number" domain={tornadoDomain(bars, base)} tickFormatter={props.formatOutcome} stroke={chartInk.axis}
+            label={{ value: props.outcomeLabel, position: 'insideBottom', offset: -16, fill: chartInk.axis }} />
+          <YAxis type="category" dataKey="label" width={260} stroke={chartInk.axis} interval={0} tick={{ fontSize: 12 }} />
+          <Tooltip
+            formatter={(v, name) => {
+              const range = v as unknown as [number, number];
+              return [props.formatOutcome(range[1]), name];
+            }}
+          />
+          <Legend verticalAlign="top" height={28} />
+          <ReferenceLine x={base} stroke={chartInk.text} label={{ value: `Base ${props.formatOutcome(base)}`, position: 'top', fill: chartInk.text, fontSize: 11 }} />
+          <Bar dataKey="lowBar" name="Parameter at low value" fill={seriesColor(0)} isAnimationActive={false} />
+          <Bar dataKey="highBar" name="Parameter at high value" fill={seriesColor(1)} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

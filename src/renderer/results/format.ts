@@ -1,0 +1,84 @@
+// Number formats of the results screens: money in the model's currency, effects with fixed decimals, ICERs with
+// their unit. A value that is not a finite number is shown as a dash, never as NaN or Infinity. The locale is fixed
+// (en-GB: comma thousands, point decimals) so that tables, exports and tests read the same everywhere.
+
+export const LOCALE = 'en-GB';
+const DASH = '—';
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(currency: string | undefined, digits: number): Intl.NumberFormat {
+  const key = `${currency ?? ''}|${digits}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = currency && /^[A-Z]{3}$/.test(currency)
+      ? new Intl.NumberFormat(LOCALE, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits })
+      : new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
+/** "€150,039" (whole units by default); a dash when not finite. */
+export function formatMoney(value: number | null | undefined, currency?: string, digits = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  // Avoid "-€0" for values that round to zero.
+  const rounded = Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value;
+  return moneyFormat(currency, digits).format(rounded);
+}
+
+/** Signed money for increments: "+€1,348", "−€250". */
+export function formatMoneyChange(value: number | null | undefined, currency?: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  const text = formatMoney(Math.abs(value), currency);
+  if (Math.abs(value) < 0.5) return text;
+  return `${value < 0 ? '−' : '+'}${text}`;
+}
+
+/** A plain number with fixed decimals ("2.019"); a dash when not finite. */
+export function formatNumber(value: number | null | undefined, digits = 3): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  const rounded = Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value;
+  return rounded.toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** Signed number for increments: "+0.0337". */
+export function formatNumberChange(value: number | null | undefined, digits = 4): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  const text = formatNumber(Math.abs(value), digits);
+  if (Math.abs(value) < 0.5 * 10 ** -digits) return text;
+  return `${value < 0 ? '−' : '+'}${text}`;
+}
+
+/** A parameter value as typed by analysts: up to 6 significant digits, no grouping ("0.509", "11800000"). */
+export function formatParameter(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  if (value !== 0 && (Math.abs(value) >= 1e9 || Math.abs(value) < 1e-4)) return value.toExponential(3);
+  return String(Number(value.toPrecision(6)));
+}
+
+/** Compact axis ticks: 1,500 → "1.5k", 2,000,000 → "2M". */
+export function formatCompact(value: number): string {
+  if (!Number.isFinite(value)) return DASH;
+  return new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+/** "€40,032 per QALY" or "€6,276 per life-year". */
+export function formatIcer(value: number | null | undefined, currency: string | undefined, effect: 'qalys' | 'life-years'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  return `${formatMoney(value, currency)} per ${effectUnit(effect)}`;
+}
+
+export function effectUnit(effect: 'qalys' | 'life-years'): string {
+  return effect === 'qalys' ? 'QALY' : 'life-year';
+}
+
+export function effectLabel(effect: 'qalys' | 'life-years'): string {
+  return effect === 'qalys' ? 'QALYs' : 'Life-years';
+}
+
+/** "12.5%" from 0.125. */
+export function formatPercent(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
+  return `${(value * 100).toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { budgetBarRows, cePlanePoints, survivalRows, thinRows, tornadoBars, tornadoDomain, traceRows } from '../../../src/renderer/charts/chart-data';
+import { clipLine } from '../../../src/renderer/charts/ce-plane-chart';
+import { seriesColor, seriesColors } from '../../../src/renderer/charts/palette';
+
+describe('trace and survival rows', () => {
+  // Two states (A, Dead), two cycles of half a year: rows are the trace rows with their time.
+  const trace = Float64Array.from([1, 0, 0.8, 0.2, 0.5, 0.5]);
+  it('puts each state share in its row, with time in years', () => {
+    expect(traceRows(trace, ['A', 'Dead'], 2, 0.5)).toEqual([
+      { time: 0, A: 1, Dead: 0 },
+      { time: 0.5, A: 0.8, Dead: 0.2 },
+      { time: 1, A: 0.5, Dead: 0.5 },
+    ]);
+  });
+  it('survival is 1 minus the dead states, per strategy', () => {
+    const other = Float64Array.from([1, 0, 0.9, 0.1, 0.7, 0.3]);
+    const rows = survivalRows([{ id: 's1', trace }, { id: 's2', trace: other }], ['A', 'Dead'], new Set(['Dead']), 2, 1)!;
+    expect(rows.map((r) => r.s1)).toEqual([1, 0.8, 0.5]);
+    expect(rows[2]!.s2).toBeCloseTo(0.7, 12);
+    expect(rows.map((r) => r.time)).toEqual([0, 1, 2]);
+  });
+  it('has no survival when no state is dead', () => {
+    expect(survivalRows([{ id: 's', trace }], ['A', 'Dead'], new Set(), 2, 1)).toBeNull();
+  });
+  it('thins long series but keeps both ends', () => {
+    const rows = Array.from({ length: 241 }, (_, i) => i);
+    const thin = thinRows(rows, 41);
+    expect(thin).toHaveLength(41);
+    expect(thin[0]).toBe(0);
+    expect(thin[40]).toBe(240);
+    expect(thinRows([1, 2, 3], 10)).toEqual([1, 2, 3]);
+  });
+});
+
+describe('tornado bars', () => {
+  const row = (parameter: string, outcomeLow: number | null, outcomeHigh: number | null) => ({
+    parameter, label: parameter.toUpperCase(), low: 1, high: 2, outcomeLow, outcomeHigh,
+    swing: outcomeLow === null || outcomeHigh === null ? null : Math.abs(outcomeHigh - outcomeLow), decisionChanges: false,
+  });
+  it('sorts by swing, caps the count, spans from the base outcome, and leaves failed rows out', () => {
+    const bars = tornadoBars([row('a', 90, 110), row('b', 50, 200), row('c', null, 3), row('d', 99, 101)], 100, 2);
+    expect(bars.map((b) => b.parameter)).toEqual(['b', 'a']);
+    expect(bars[0]!.lowBar).toEqual([100, 50]);
+    expect(bars[0]!.highBar).toEqual([100, 200]);
+    expect(bars[0]!.swing).toBe(150);
+  });
+  it('domain covers every bar and the base with padding', () => {
+    const bars = tornadoBars([row('a', -50, 150)], 20, 10);
+    const [lo, hi] = tornadoDomain(bars, 20);
+    expect(lo).toBeCloseTo(-60, 9);
+    expect(hi).toBeCloseTo(160, 9);
+  });
+});
+
+describe('budget bars', () => {
+  it('gives a current and a new bar per year, stacked by category', () => {
+    const years = [
+      { year: 1, calendarYear: 2027, byCategory: { test: { current: 10, new: 30, impact: 20 }, drug: { current: 100, new: 90, impact: -10 } } },
+      { year: 2, calendarYear: 2028, byCategory: { test: { current: 11, new: 33, impact: 22 }, drug: { current: 101, new: 91, impact: -10 } } },
+    ];
+    const rows = budgetBarRows(years, ['test', 'drug']);
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toEqual({ bar: '2027 current', year: 1, world: 'current', test: 10, drug: 100 });
+    expect(rows[3]).toEqual({ bar: '2028 new', year: 2, world: 'new', test: 33, drug: 91 });
+  });
+  it('names years without a calendar year by number', () => {
+    expect(budgetBarRows([{ year: 3, calendarYear: null, byCategory: {} }], [])[0]!.bar).toBe('Year 3 current');
+  });
+});
+
+describe('CE plane', () => {
+  it('marks the frontier from the incremental analysis, in cost order', () => {
+    const { points, frontier } = cePlanePoints(
+      [{ id: 'b', label: 'B', cost: 300, effect: 2 }, { id: 'a', label: 'A', cost: 100, effect: 1 }, { id: 'c', label: 'C', cost: 400, effect: 1.5 }],
+      [{ id: 'a', status: 'reference' }, { id: 'b', status: 'nondominated' }, { id: 'c', status: 'dominated' }],
+    );
+    expect(points.map((p) => p.onFrontier)).toEqual([true, true, false]);
+    expect(frontier).toEqual([{ effect: 1, cost: 100 }, { effect: 2, cost: 300 }]);
+  });
+  it('clips the willingness-to-pay line to the plotting box', () => {
+    // y = 1000 x in x [-1, 2], y [-500, 1000]: enters at y = -500 (x = -0.5), leaves at y = 1000 (x = 1).
+    expect(clipLine(1000, [-1, 2], [-500, 1000])).toEqual([{ x: -0.5, y: -500 }, { x: 1, y: 1000 }]);
+    expect(clipLine(1000, [1, 2], [-10, -5])).toBeNull();
+  });
+});
+
+describe('palette', () => {
+  it('cycles and every colour has at least 4:1 contrast on white', () => {
+    expect(seriesColor(seriesColors.length)).toBe(seriesColors[0]);
+    const lum = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255).map((s) => (s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    for (const c of seriesColors) expect(1.05 / (lum(c) + 0.05)).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileModel, parseModel } from '../../../src/engine/compile-model';
+import { calculateIcers } from '../../../src/engine/economics/incremental';
+import { checkModel, runBaseCase, runBudget, runTornado } from '../../../src/renderer/workers/engine-api';
+import { applyParameterEdits } from '../../../src/renderer/models/parameter-edits';
+import { deadStateIds } from '../../../src/renderer/results/dead-states';
+import { exampleIdForRef, exampleModels, addOpenedModel, findModel } from '../../../src/renderer/models/model-catalog';
+
+const read = (name: string): unknown => JSON.parse(readFileSync(`resources/examples/${name}.json`, 'utf8'));
+
+describe('engine API of the worker', () => {
+  const hiv = read('hiv-chancellor-1997');
+  const check = checkModel(hiv);
+  it('validates and keeps the parsed model and the one-way ranges', () => {
+    expect(check.valid).toBe(true);
+    expect(check.model).not.toBeNull();
+    const rr = check.ranges.find((r) => r.id === 'rr')!;
+    expect(rr).toMatchObject({ low: 0.365, high: 0.71, source: 'file' });
+  });
+  it('base case: the published DMHEE figures (costs 44,663.45 and 50,601.65; ICER 6,275.96 per life-year)', () => {
+    const out = runBaseCase(check.model!);
+    if (!out.ok) throw new Error('base case failed');
+    expect(out.strategies.map((s) => s.cost)).toEqual([expect.closeTo(44663.45, 1), expect.closeTo(50601.65, 1)]);
+    expect(out.incremental[1]!.icer).toBeCloseTo(6275.96, 1);
+    expect(out.effect).toBe('life-years');
+    expect(out.strategies[0]!.trace.length).toBe((out.cycles + 1) * out.stateIds.length);
+  });
+  it('an edited base value changes the results as the engine does with that value', () => {
+    const edits = { cost_lami: 3000 };
+    const out = runBaseCase(check.model!, edits);
+    if (!out.ok) throw new Error('base case failed');
+    const compiled = compileModel(parseModel(applyParameterEdits(check.model!, edits)));
+    const direct = compiled.evaluate(compiled.baseParameters());
+    expect(out.strategies[1]!.cost).toBe(direct.strategies[1]!.totals.cost);
+    expect(out.strategies[1]!.cost).toBeGreaterThan(50601.65 + 1);
+    expect(out.parameterValues.cost_lami).toBe(3000);
+    expect(applyParameterEdits(check.model!, edits).parameters.find((p) => p.id === 'cost_lami')!.value).toBe(3000);
+    expect(check.model!.parameters.find((p) => p.id === 'cost_lami')!.value).toBe(2086.5);
+  });
+  it('a value that breaks the model gives a located problem, not NaN', () => {
+    const broken = { ...check.model!, parameters: check.model!.parameters.map((p) => (p.id === 'rr' ? { ...p, value: 5 } : p)) };
+    const out = runBaseCase(broken);
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.problems[0]!.message).toMatch(/probabilit/);
+  });
+  it('tornado at a chosen WTP and comparator is sorted by swing', () => {
+    const out = runTornado(check.model!, {}, { wtp: 10000, comparator: 'mono', strategy: 'comb' });
+    if (!out.ok) throw new Error('tornado failed');
+    const swings = out.result.rows.map((r) => r.swing ?? -1);
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+    expect(out.result.base.incNmb).toBeCloseTo(10000 * 0.9461822458 - 5938.1977675, 3);
+  });
+  it('invalid files: every problem located', () => {
+    const bad = checkModel({ format: 'hta-workbench-model', version: 1, metadata: {}, settings: { cycles: 'x' }, model: { type: 'markov' }, strategies: [] });
+    expect(bad.valid).toBe(false);
+    expect(bad.model).toBeNull();
+    expect(bad.issues.length).toBeGreaterThan(2);
+    expect(bad.issues.every((i) => typeof i.path === 'string' && i.message.length > 0)).toBe(true);
+    expect(bad.issues.map((i) => i.path)).toContain('metadata.title');
+  });
+});
+
+describe('budget impact and the example model', () => {
+  const check = checkModel(read('liquid-biopsy-nsclc'));
+  it('runs the Belgian budget impact section: impact = new − current, cumulative sums', () => {
+    const out = runBudget(check.model!, {});
+    if (!out.ok) throw new Error(out.problems.map((p) => p.message).join('\n'));
+    const years = out.report.years;
+    expect(years).toHaveLength(out.report.horizonYears);
+    let cumulative = 0;
+    for (const y of years) {
+      expect(y.impact).toBeCloseTo(y.new - y.current, 6);
+      cumulative += y.impact;
+      expect(y.cumulativeImpact).toBeCloseTo(cumulative, 6);
+    }
+  });
+  it('survival reads the dead states of tree sub-models', () => {
+    const dead = deadStateIds(check.model!);
+    expect(dead.has('Dead')).toBe(true);
+    expect(dead.has('died_before_treatment')).toBe(true);
+    expect(dead.has('PF')).toBe(false);
+  });
+});
+
+describe('model catalog', () => {
+  it('bundles every example file and maps dossier links to them', () => {
+    expect(exampleModels.map((m) => m.id)).toContain('liquid-biopsy-nsclc');
+    const lb = exampleModels.find((m) => m.id === 'liquid-biopsy-nsclc')!;
+    expect(lb).toMatchObject({ type: 'tree', strategies: 3, hasBudgetImpact: true, origin: 'example' });
+    expect(exampleIdForRef('resources/examples/liquid-biopsy-nsclc.json')).toBe('liquid-biopsy-nsclc');
+    expect(exampleIdForRef('elsewhere/unknown.json')).toBeNull();
+  });
+  it('opened files get unique ids and are found', () => {
+    const a = addOpenedModel('My model.json', { metadata: { title: 'Mine' } });
+    const b = addOpenedModel('My model.json', {});
+    expect(a.id).toBe('file-my-model');
+    expect(b.id).toBe('file-my-model-2');
+    expect(b.title).toBe('My model.json');
+    expect(findModel(a.id, [a, b])?.title).toBe('Mine');
+  });
+});
