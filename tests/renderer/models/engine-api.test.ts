@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileModel, parseModel } from '../../../src/engine/compile-model';
-import { calculateIcers } from '../../../src/engine/economics/incremental';
 import { checkModel, runBaseCase, runBudget, runTornado } from '../../../src/renderer/workers/engine-api';
 import { applyParameterEdits } from '../../../src/renderer/models/parameter-edits';
 import { deadStateIds } from '../../../src/renderer/results/dead-states';
