@@ -58,6 +58,23 @@ describe('survival distributions: closed forms', () => {
     expect(s.trace[3 * 2]! + s.trace[3 * 2 + 1]!).toBeCloseTo(Math.exp(-(1 ** 1.5)), 14);
   });
 
+  it('evaluates Gompertz, log-logistic and log-normal curves (with time units) at every trace row', () => {
+    const s = run(
+      psm(
+        { pfs: { dist: 'gompertz', shape: 0.01, rate: 0.05, timeUnit: 'month' }, os: { dist: 'log-normal', meanlog: 'log(30)', sdlog: 0.8, timeUnit: 'month' } },
+        { cycleLength: 0.25, cycles: 40 },
+      ),
+    );
+    const t = run(psm({ pfs: { dist: 'exponential', rate: 5 }, os: { dist: 'log-logistic', shape: 2.5, scale: 'shape * 2' } }, { cycleLength: 0.5, cycles: 20 }));
+    for (let k = 0; k <= 40; k++) {
+      const m = 3 * k; // months
+      const os = parametricSurvival('log-normal', Math.log(30), 0.8, m);
+      expect(1 - s.trace[3 * k + 2]!).toBeCloseTo(os, 14);
+      expect(s.trace[3 * k]!).toBeCloseTo(Math.min(os, Math.exp((-0.05 / 0.01) * Math.expm1(0.01 * m))), 14);
+    }
+    for (let k = 0; k <= 20; k++) expect(1 - t.trace[3 * k + 2]!).toBeCloseTo(1 / (1 + (k / 2 / 3) ** 2.5), 14);
+  });
+
   it('a hazard ratio on a Weibull is a Weibull with scale·hr^(-1/shape)', () => {
     const a = run(psm({ ref: { dist: 'weibull', shape: 1.3, scale: 5 }, pfs: { dist: 'exponential', rate: 2 }, os: { dist: 'hazard-ratio', curve: 'ref', hr: 0.7 } }));
     const b = run(psm({ pfs: { dist: 'exponential', rate: 2 }, os: { dist: 'weibull', shape: 1.3, scale: 5 * 0.7 ** (-1 / 1.3) } }));
