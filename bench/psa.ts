@@ -80,8 +80,26 @@ function handLoopRate(model: HtaModel): number {
   return median(rates);
 }
 
+/** The engine alone at the base case, measured next to the PSA so both see the same machine load. */
+function evaluateRate(model: HtaModel, n: number): number {
+  const setup = createPsaSetup(model, 1);
+  const params = Float64Array.from(setup.base);
+  const out = setup.compiled.createResult();
+  for (let i = 0; i < Math.min(n, 1000); i++) setup.compiled.evaluate(params, out);
+  const rates: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) setup.compiled.evaluate(params, out);
+    rates.push(n / ((performance.now() - t0) / 1000));
+  }
+  return median(rates);
+}
+
 async function exampleLines(label: string, model: HtaModel, draws: number, cores: number): Promise<PsaBenchLine[]> {
-  const lines: PsaBenchLine[] = [{ name: `${label}: PSA draws/s, 1 core (this thread)`, value: singleThreadRate(model, draws, 5), unit: 'draws/s' }];
+  const lines: PsaBenchLine[] = [
+    { name: `${label}: PSA draws/s, 1 core (this thread)`, value: singleThreadRate(model, draws, 5), unit: 'draws/s' },
+    { name: `${label}: engine evaluations/s at the base case, no sampling (same period, for comparison)`, value: evaluateRate(model, Math.max(50, draws / 5)), unit: '/s' },
+  ];
   const pool = await poolTimes(model, cores, draws, 5);
   lines.push(
     { name: `${label}: ${draws} draws on ${cores} worker threads (warm pool)`, value: pool.runMs, unit: 'ms' },
@@ -98,7 +116,13 @@ export async function runPsaBench(): Promise<PsaBenchLine[]> {
   lines.push(...(await exampleLines('HIV example', hiv, 50000, cores)));
   lines.push({ name: 'HIV example: yardstick, hand-written typed-array loop (no sampling) evaluations/s', value: handLoopRate(hiv), unit: '/s' });
   const liquid = loadExample('liquid-biopsy-nsclc.json');
-  if (liquid) lines.push(...(await exampleLines('Liquid-biopsy example', liquid, 10000, cores)));
+  if (liquid) {
+    lines.push(...(await exampleLines('Liquid-biopsy example', liquid, 10000, cores)));
+    const setup = createPsaSetup(liquid, 1);
+    const t0 = performance.now();
+    setup.sampler.fill(0, 10000);
+    lines.push({ name: 'Liquid-biopsy example: sampling alone, 10000 draws', value: performance.now() - t0, unit: 'ms' });
+  }
   else lines.push({ name: 'Liquid-biopsy example: resources/examples/liquid-biopsy-nsclc.json not present, skipped', value: 0, unit: '' });
   return lines;
 }
