@@ -10,7 +10,7 @@ import { runModel } from '../run-report';
 import { ModelCompileError, ModelEvaluationError, formatIssue } from '../../engine/errors';
 import type { HtaModel } from '../../engine/model/schema';
 import { createPsaSetup, sampledParameters } from '../../engine/psa/psa-setup';
-import { PsaDrawError, runPsa } from '../../engine/psa/psa-run';
+import { planChunks, PsaDrawError, runPsa } from '../../engine/psa/psa-run';
 import type { PsaProgress, PsaRun } from '../../engine/psa/psa-run';
 import { analysePsa, defaultEvppiGroups } from '../../engine/psa/psa-analysis';
 import { applyScenario } from '../../engine/sensitivity/scenarios';
@@ -69,7 +69,9 @@ function progressReporter(io: CliIo, iterations: number): ((p: PsaProgress) => v
 async function runDraws(model: HtaModel, o: PsaCommandOptions, io: CliIo): Promise<PsaRun> {
   const setup = createPsaSetup(model, o.seed);
   const options = { iterations: o.iterations, onProgress: progressReporter(io, o.iterations) };
-  return o.workers > 1 ? runPsaInWorkers(model, setup, o.workers, options) : runPsa(setup, options);
+  // No more threads than chunks: a short run on one chunk stays in this thread (same output either way).
+  const workers = Math.min(o.workers, planChunks(o.iterations).length);
+  return workers > 1 ? runPsaInWorkers(model, setup, workers, options) : runPsa(setup, options);
 }
 
 function modelFor(file: string, o: PsaCommandOptions, io: CliIo): HtaModel | null {

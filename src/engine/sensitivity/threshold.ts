@@ -50,8 +50,9 @@ export function thresholdAnalysis(setup: DsaSetup, options: ThresholdOptions): T
   const { wtp } = options;
   if (!(Number.isFinite(wtp) && wtp >= 0)) throw new DsaError(`willingness-to-pay must be a finite number >= 0 (got ${wtp})`);
   const v = variedParameter(setup, options.parameter);
-  const low = options.low ?? v.low;
-  const high = options.high ?? v.high;
+  // A file range may be written high-first; the search runs from the smaller value.
+  const low = options.low ?? Math.min(v.low, v.high);
+  const high = options.high ?? Math.max(v.low, v.high);
   if (!Number.isFinite(low) || !Number.isFinite(high) || !(low < high)) {
     throw new DsaError(`threshold range of "${v.id}" must be finite with low < high (got ${low}, ${high})`);
   }

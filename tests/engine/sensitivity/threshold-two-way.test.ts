@@ -45,6 +45,14 @@ describe('threshold analysis', () => {
     expect(r.optimalAtLow).toBe('std');
   });
 
+  it('accepts a file range written high-first', () => {
+    const json = handModel();
+    json.parameters![3] = { id: 'c_new', value: 3000, kind: 'cost', uncertainty: { low: 6000, high: 2000 } };
+    const r = thresholdAnalysis(createDsaSetup(parseModel(json)), { parameter: 'c_new', wtp: WTP });
+    expect(r.low).toBe(2000);
+    expect(r.thresholds[0]!.value).toBeCloseTo(2800 / 0.9, 5);
+  });
+
   it('rejects an empty range', () => {
     expect(() => thresholdAnalysis(setup, { parameter: 'c_new', wtp: WTP, low: 5, high: 5 })).toThrow(/low < high/);
   });
