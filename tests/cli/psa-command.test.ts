@@ -145,4 +145,12 @@ describe('hta psa', () => {
     expect(Math.abs(base.psa.mean[1]!.cost - 2700)).toBeLessThan(150);
     expect(cheap.psa.mean[1]!.cost).toBeCloseTo(1800, 9);
   });
+
+  it('prints progress of long runs on stderr, never in the JSON on stdout', async () => {
+    const r = await psa([HIV, '--iterations', '50000', '--wtp', '20000', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('psa: 10% (');
+    expect(r.stderr).toContain('psa: 100% (50000/50000 draws)');
+    expect((JSON.parse(r.stdout) as PsaJson).psa.iterations).toBe(50000);
+  }, 60000);
 });
