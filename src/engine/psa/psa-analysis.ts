@@ -45,16 +45,31 @@ export function analysePsa(run: PsaRun, options: PsaAnalysisOptions): PsaAnalysi
   };
 }
 
-/** Default EVPPI groups: every sampled parameter alone, plus each Dirichlet group and each correlated set jointly. */
+/**
+ * Default EVPPI groups: every sampled parameter alone, each Dirichlet group jointly and each correlated set jointly.
+ * A Dirichlet group sums to 1, so it is regressed on all members but the one with the largest alpha (usually the
+ * "stay" probability): the same information without an exactly collinear covariate, and a smaller spline basis.
+ * A group of two is then a single parameter, already listed.
+ */
 export function defaultEvppiGroups(
-  sampled: readonly { name: string; dist: { type: string; group?: string } }[],
+  sampled: readonly { name: string; dist: { type: string; group?: string; alpha?: number } }[],
   correlations: readonly { parameters: readonly string[] }[] = [],
 ): string[][] {
   const varying = sampled.filter((p) => p.dist.type !== 'fixed');
   const singles = varying.map((p) => [p.name]);
-  const dirichlet = new Map<string, string[]>();
+  const dirichlet = new Map<string, { name: string; alpha: number }[]>();
   for (const p of varying) {
-    if (p.dist.type === 'dirichlet' && p.dist.group !== undefined) dirichlet.set(p.dist.group, [...(dirichlet.get(p.dist.group) ?? []), p.name]);
+    if (p.dist.type === 'dirichlet' && p.dist.group !== undefined) {
+      dirichlet.set(p.dist.group, [...(dirichlet.get(p.dist.group) ?? []), { name: p.name, alpha: p.dist.alpha ?? 0 }]);
+    }
   }
-  return [...singles, ...dirichlet.values(), ...correlations.map((c) => [...c.parameters])];
+  const dirichletGroups = [...dirichlet.values()].flatMap((members) => {
+    let largest = 0;
+    members.forEach((m, i) => {
+      if (m.alpha > members[largest]!.alpha) largest = i;
+    });
+    const free = members.filter((_, i) => i !== largest).map((m) => m.name);
+    return free.length >= 2 ? [free] : [];
+  });
+  return [...singles, ...dirichletGroups, ...correlations.map((c) => [...c.parameters])];
 }

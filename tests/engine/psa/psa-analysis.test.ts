@@ -37,8 +37,15 @@ describe('PSA outputs on the HIV example', () => {
       expect(e.evppi).toBeLessThanOrEqual(evpi + 1e-9);
       expect(e.se === null || e.se >= 0).toBe(true);
     }
-    // The Dirichlet group from_A is one of the groups.
-    expect(groups).toContainEqual(['p_AA', 'p_AB', 'p_AC', 'p_AD']);
+    // Dirichlet groups enter without their largest-alpha member (it is 1 minus the others); from_C is then a single.
+    expect(groups).toContainEqual(['p_AB', 'p_AC', 'p_AD']);
+    expect(groups).toContainEqual(['p_BC', 'p_BD']);
+    expect(groups.filter((g) => g.includes('p_CD'))).toEqual([['p_CD']]);
+  });
+
+  it('the EVPPI of a Dirichlet group equals that of the group with its redundant member', () => {
+    const full = analysePsa(run, { wtp: [5000], evppiGroups: [['p_BB', 'p_BC', 'p_BD'], ['p_BC', 'p_BD']], evppiSeDraws: 0 }).evppi;
+    expect(Math.abs(full[0]!.evppi - full[1]!.evppi)).toBeLessThanOrEqual(0.05 * full[0]!.evpi + 1e-9);
   });
 
   it('population EVPI = per-person EVPI x discounted population', () => {
