@@ -28,6 +28,7 @@ interface PsaCommandOptions {
   comparator: string | undefined;
   scenario: string | undefined;
   evppi: boolean;
+  evppiSeDraws: number;
   population: { populationPerYear: number; years: number; discountRate: number } | undefined;
 }
 
@@ -42,6 +43,7 @@ function parseOptions(args: ParsedCommandLine): PsaCommandOptions {
     comparator: stringOption(args, 'comparator'),
     scenario: stringOption(args, 'scenario'),
     evppi: args.values.evppi === true,
+    evppiSeDraws: numberOption(args, 'evppi-se-draws', isWholeAtLeast(0), 'a whole number >= 0') ?? 200,
     population:
       populationPerYear === undefined
         ? undefined
@@ -111,6 +113,7 @@ export const psaCommand: CliCommand = {
     '--comparator ID       comparator of the CE plane and convergence (default: the first strategy)',
     '--scenario ID         run the named scenario of the model instead of the base case',
     '--evppi               add EVPPI (regression) for every sampled parameter, Dirichlet group and correlated set',
+    '--evppi-se-draws N    posterior draws for the EVPPI standard error (default 200; 0 skips it)',
     '--population N        people per year for population EVPI (with --years Y, --population-discount r)',
     '--json                print the `run --json` object with a "psa" section',
   ],
@@ -123,6 +126,7 @@ export const psaCommand: CliCommand = {
     comparator: { type: 'string' },
     scenario: { type: 'string' },
     evppi: { type: 'boolean' },
+    'evppi-se-draws': { type: 'string' },
     population: { type: 'string' },
     years: { type: 'string' },
     'population-discount': { type: 'string' },
@@ -145,6 +149,7 @@ export const psaCommand: CliCommand = {
         comparator: o.comparator,
         population: o.population,
         evppiGroups: o.evppi ? defaultEvppiGroups(sampledParameters(model), model.correlations) : [],
+        evppiSeDraws: o.evppiSeDraws,
       });
       if (o.samples !== undefined) writeFileSync(o.samples, psaSamplesCsv(run));
       io.out(args.values.json ? JSON.stringify({ ...base.report, psa: psaJson(run, analysis) }, null, 2) : psaText(base.report, run, analysis));
