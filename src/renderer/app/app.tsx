@@ -4,6 +4,7 @@ import { LibraryPage } from '../dossiers/library-page';
 import { useFileActions } from '../dossiers/use-file-actions';
 import { WorkspaceProvider } from '../dossiers/workspace-context';
 import { AppFrame } from '../layout/app-frame';
+import { ModelScreen, ModelsScreen } from '../models/model-screens';
 import { usePlatform } from '../platform/platform-context';
 import { ToastProvider } from '../ui/toasts';
 import { MenuCommandProvider, useMenuCommand } from './menu-commands';
@@ -60,6 +61,10 @@ function Screens() {
         onSection={(section) => navigate({ page: 'dossier', dossierId: route.dossierId, section })}
       />
     );
+  } else if (route.page === 'models') {
+    screen = <ModelsScreen navigate={navigate} />;
+  } else if (route.page === 'model') {
+    screen = <ModelScreen modelId={route.modelId} tab={route.tab} navigate={navigate} />;
   } else if (route.page === 'library') {
     screen = (
       <AppFrame activeNav="library" title={<span className="current">Dossier library</span>}>

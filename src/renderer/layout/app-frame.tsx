@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { appInfo } from '../../dossier/app-info';
 import { LibraryIcon } from '../ui/icons';
+import { ModelsIcon } from '../models/models-icon';
 
 // The frame every screen sits in: navigation on the left, a header with where you are and the saved state.
 
@@ -12,7 +13,10 @@ export interface NavItem {
 }
 
 /** Top-level screens; later features (models, results, reports) add their entries here. */
-export const navItems: readonly NavItem[] = [{ id: 'library', label: 'Dossier library', href: '#/library', icon: <LibraryIcon /> }];
+export const navItems: readonly NavItem[] = [
+  { id: 'library', label: 'Dossier library', href: '#/library', icon: <LibraryIcon /> },
+  { id: 'models', label: 'Models', href: '#/models', icon: <ModelsIcon /> },
+];
 
 export interface AppFrameProps {
   activeNav: string;

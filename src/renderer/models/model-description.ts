@@ -1,0 +1,85 @@
+// Words for a model's settings and parameters, as the settings summary and the parameter table show them.
+import type { Distribution, HtaModel } from '../../engine/model/schema';
+import { formatMoney, formatParameter, formatPercent } from '../results/format';
+
+const countingLabels: Record<string, string> = {
+  beginning: 'Beginning of cycle (no correction)',
+  none: 'Beginning of cycle (no correction)',
+  end: 'End of cycle',
+  'life-table': 'Life-table (mean of start and end of cycle)',
+  trapezoidal: 'Trapezoidal (half-cycle correction)',
+  'half-cycle': 'Trapezoidal (half-cycle correction)',
+  'simpson-1/3': "Simpson's 1/3 rule",
+};
+
+/** "1 month", "1 year", "1 week", else "0.25 years". */
+export function describeCycleLength(years: number): string {
+  if (Math.abs(years - 1) < 1e-9) return '1 year';
+  if (Math.abs(years * 12 - 1) < 1e-9) return '1 month';
+  if (Math.abs(years * 52 - 1) < 1e-6 || Math.abs((years * 365.25) / 7 - 1) < 1e-6) return '1 week';
+  if (Math.abs(years * 365.25 - 1) < 1e-6 || Math.abs(years * 365 - 1) < 1e-6) return '1 day';
+  return `${formatParameter(years)} years`;
+}
+
+export function cyclesOf(settings: HtaModel['settings']): number | null {
+  if (settings.cycles !== undefined) return settings.cycles;
+  if (settings.horizon !== undefined) return Math.round(settings.horizon / settings.cycleLength);
+  return null;
+}
+
+export interface SettingRow {
+  label: string;
+  value: string;
+}
+
+/** The settings summary: cycle, horizon, discounting, counting, effect, currency, thresholds, cohort. */
+export function settingsRows(model: HtaModel): SettingRow[] {
+  const s = model.settings;
+  const cycles = cyclesOf(s);
+  const horizonYears = cycles !== null ? cycles * s.cycleLength : null;
+  const rows: SettingRow[] = [
+    { label: 'Cycle length', value: describeCycleLength(s.cycleLength) },
+    { label: 'Time horizon', value: horizonYears === null ? '—' : `${formatParameter(horizonYears)} years (${cycles} cycles)` },
+    {
+      label: 'Discount rates',
+      value: `costs ${formatPercent(s.discount.costs)}, effects ${formatPercent(s.discount.effects)} a year; ${s.discount.firstCycleDiscounted ? 'first cycle discounted' : 'first cycle not discounted'}`,
+    },
+    { label: 'Counting method', value: countingLabels[s.counting] ?? s.counting },
+    { label: 'Effect measure', value: s.effect === 'qalys' ? 'QALYs' : 'Life-years' },
+    { label: 'Currency and price year', value: [s.currency ?? 'not stated', s.priceYear !== undefined ? String(s.priceYear) : 'price year not stated'].join(', ') },
+    {
+      label: 'Willingness to pay',
+      value: s.wtp.length === 0 ? 'none given' : s.wtp.map((w) => `${formatMoney(w, s.currency)} per ${s.effect === 'qalys' ? 'QALY' : 'life-year'}`).join('; '),
+    },
+    { label: 'Cohort', value: `${formatParameter(s.cohortSize)}${s.startAge !== undefined ? `, starting at age ${formatParameter(s.startAge)}` : ''}` },
+  ];
+  return rows;
+}
+
+const f = formatParameter;
+
+/** "Beta(α = 350, β = 1401)", "Gamma(mean 1701, SE 1701)", "Dirichlet group from_A (α = 350)". */
+export function describeDistribution(d: Distribution | undefined): string {
+  if (!d) return '—';
+  switch (d.type) {
+    case 'beta':
+      return d.alpha !== undefined ? `Beta(α = ${f(d.alpha)}, β = ${f(d.beta)})` : `Beta(mean ${f(d.mean)}, SE ${f(d.se)})`;
+    case 'gamma':
+      if (d.mean !== undefined) return `Gamma(mean ${f(d.mean)}, SE ${f(d.se)})`;
+      return d.scale !== undefined ? `Gamma(shape ${f(d.shape)}, scale ${f(d.scale)})` : `Gamma(shape ${f(d.shape)}, rate ${f(d.rate)})`;
+    case 'lognormal':
+      return d.meanlog !== undefined ? `Log-normal(μ = ${f(d.meanlog)}, σ = ${f(d.sdlog)})` : `Log-normal(mean ${f(d.mean)}, SE ${f(d.se)})`;
+    case 'normal': {
+      const bounds = d.lower !== undefined || d.upper !== undefined ? ` in [${d.lower !== undefined ? f(d.lower) : '−∞'}, ${d.upper !== undefined ? f(d.upper) : '∞'}]` : '';
+      return `Normal(mean ${f(d.mean)}, SD ${f(d.sd ?? d.se)})${bounds}`;
+    }
+    case 'uniform':
+      return `Uniform(${f(d.min)}, ${f(d.max)})`;
+    case 'triangular':
+      return `Triangular(${f(d.min)}, ${f(d.mode)}, ${f(d.max)})`;
+    case 'dirichlet':
+      return `Dirichlet group ${d.group} (α = ${f(d.alpha)})`;
+    case 'fixed':
+      return `Fixed at ${f(d.value)}`;
+  }
+}

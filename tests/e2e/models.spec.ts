@@ -1,0 +1,194 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { compileModel, parseModel } from '../../src/engine/compile-model';
+import { calculateIcers } from '../../src/engine/economics/incremental';
+import { runBudgetImpact } from '../../src/engine/budget/run-budget-impact';
+import { formatIcer, formatMoney, formatMoneyChange, formatNumber } from '../../src/renderer/results/format';
+
+// The Models and Results screens on the liquid-biopsy example. Expected numbers are computed here, in Node, by the
+// engine on the same file (never copied from the UI), then compared with what the page shows.
+
+const dir = 'test-results/screenshots';
+const file = 'resources/examples/liquid-biopsy-nsclc.json';
+const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
+
+function withValue(id: string, value: number): unknown {
+  const copy = JSON.parse(JSON.stringify(json)) as { parameters: { id: string; value?: number }[] };
+  copy.parameters.find((p) => p.id === id)!.value = value;
+  return copy;
+}
+
+function engineBaseCase(source: unknown) {
+  const compiled = compileModel(parseModel(source));
+  const result = compiled.evaluate(compiled.baseParameters());
+  const strategies = result.strategies.map((s) => ({ id: s.id, label: s.label, cost: s.totals.cost, effect: s.totals.effect, qalys: s.totals.qalys, lifeYears: s.totals.lifeYears }));
+  return { strategies, incremental: calculateIcers(strategies) };
+}
+
+async function openExample(page: Page, tab?: string) {
+  await page.goto('/');
+  await page.getByTestId('nav-models').click();
+  await expect(page.getByTestId('models-page')).toBeVisible();
+  await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('open-model').click();
+  await expect(page.getByTestId('model-title')).toHaveText(/Liquid biopsy/);
+  await expect(page.getByTestId('strip-item').first()).toBeVisible();
+  if (tab) await page.getByTestId(`model-tab-${tab}`).click();
+}
+
+async function shot(page: Page, name: string) {
+  mkdirSync(dir, { recursive: true });
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${dir}/models-${name}.png` });
+}
+
+test.describe.configure({ timeout: 120000 });
+
+test('base-case and incremental tables show what the engine computes for the file', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await page.getByTestId('nav-models').click();
+  await expect(page.getByTestId('model-row')).toHaveCount(8);
+  await shot(page, 'list');
+
+  await openExample(page);
+  await expect(page.getByTestId('setting-currency-and-price-year')).toHaveText('EUR, 2024');
+  await expect(page.getByTestId('setting-cycle-length')).toHaveText('1 month');
+  await expect(page.getByTestId('parameter-row')).toHaveCount(39);
+  await shot(page, 'parameters');
+
+  await page.getByTestId('model-tab-results').click();
+  const expected = engineBaseCase(json);
+  const rows = page.getByTestId('base-case-row');
+  await expect(rows).toHaveCount(expected.strategies.length);
+  for (const s of expected.strategies) {
+    const row = page.locator(`[data-testid="base-case-row"][data-strategy="${s.id}"]`);
+    await expect(row.getByTestId('cell-cost')).toHaveText(formatMoney(s.cost, 'EUR'));
+    await expect(row.getByTestId('cell-qalys')).toHaveText(formatNumber(s.qalys, 3));
+    await expect(row.getByTestId('cell-life-years')).toHaveText(formatNumber(s.lifeYears, 3));
+    expect(Number(await row.getByTestId('cell-cost').getAttribute('data-value'))).toBeCloseTo(s.cost, 6);
+    expect(Number(await row.getByTestId('cell-qalys').getAttribute('data-value'))).toBeCloseTo(s.qalys, 9);
+  }
+  const incRows = page.getByTestId('incremental-row');
+  await expect(incRows).toHaveCount(expected.incremental.length);
+  for (const [i, r] of expected.incremental.entries()) {
+    const row = incRows.nth(i);
+    await expect(row).toHaveAttribute('data-strategy', r.id);
+    await expect(row).toHaveAttribute('data-status', r.status);
+    if (r.status === 'nondominated') {
+      await expect(row.getByTestId('cell-icer')).toHaveText(formatIcer(r.icer, 'EUR', 'qalys'));
+      expect(Number(await row.getByTestId('cell-icer').getAttribute('data-value'))).toBeCloseTo(r.icer!, 6);
+    }
+  }
+  // Charts draw in Chromium: the CE plane has one marker per strategy, survival one line per strategy.
+  await expect(page.getByTestId('chart-ce-plane').locator('.recharts-scatter-symbol')).toHaveCount(expected.strategies.length);
+  await expect(page.getByTestId('chart-survival').locator('.recharts-line-curve')).toHaveCount(expected.strategies.length);
+  await expect(page.getByTestId('chart-trace').locator('.recharts-line-curve')).not.toHaveCount(0);
+  await shot(page, 'results');
+});
+
+test('editing a base value re-runs the base case; invalid input shows an inline error', async ({ page }) => {
+  await openExample(page);
+  const input = page.getByTestId('param-input-c_plasma_ngs');
+  await input.fill('abc');
+  await expect(page.getByTestId('param-error-c_plasma_ngs')).toContainText('“abc” is not a number.');
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await page.getByTestId('param-input-sens_plasma').fill('1.4');
+  await expect(page.getByTestId('param-error-sens_plasma')).toContainText('between 0 and 1');
+  await page.getByTestId('param-input-sens_plasma').fill('0.69');
+
+  await input.fill('2500');
+  const edited = engineBaseCase(withValue('c_plasma_ngs', 2500));
+  await page.getByTestId('model-tab-results').click();
+  const plasma = edited.strategies.find((s) => s.id === 'plasma_first')!;
+  const row = page.locator('[data-testid="base-case-row"][data-strategy="plasma_first"]');
+  await expect(row.getByTestId('cell-cost')).toHaveText(formatMoney(plasma.cost, 'EUR'));
+  const original = engineBaseCase(json).strategies.find((s) => s.id === 'plasma_first')!;
+  expect(formatMoney(plasma.cost, 'EUR')).not.toBe(formatMoney(original.cost, 'EUR'));
+  await expect(page.getByTestId('reset-edits')).toHaveText('Reset 1 edited value');
+  await expect(page.locator('body')).not.toContainText('NaN');
+
+  await page.getByTestId('reset-edits').click();
+  await expect(row.getByTestId('cell-cost')).toHaveText(formatMoney(original.cost, 'EUR'));
+});
+
+test('tornado and a 500-draw PSA run off the UI thread and draw their charts', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openExample(page, 'uncertainty');
+  await page.getByTestId('run-dsa').click();
+  const tornado = page.getByTestId('chart-tornado');
+  await expect(tornado).toBeVisible({ timeout: 30000 });
+  await expect(tornado.locator('.recharts-bar-rectangle').first()).toBeVisible();
+  await expect(tornado.locator('.recharts-bar-rectangle')).not.toHaveCount(0);
+  await shot(page, 'tornado');
+
+  await page.getByTestId('psa-iterations').fill('500');
+  await page.getByTestId('psa-seed').fill('7');
+  await page.getByTestId('run-psa').click();
+  await expect(page.getByTestId('psa-results')).toBeVisible({ timeout: 90000 });
+  await expect(page.getByTestId('psa-section')).toContainText('500 draws, seed 7.');
+  const ceac = page.getByTestId('chart-ceac');
+  // One line per strategy plus the CEAF.
+  await expect(ceac.locator('.recharts-line-curve')).toHaveCount(4);
+  await expect(page.getByTestId('chart-psa-plane').locator('.recharts-scatter-symbol')).not.toHaveCount(0);
+  await expect(page.getByTestId('chart-evpi').locator('.recharts-line-curve')).toHaveCount(1);
+  await expect(page.getByTestId('psa-means-table').locator('tbody tr')).toHaveCount(3);
+  await page.getByTestId('psa-section').scrollIntoViewIfNeeded();
+  await page.getByTestId('chart-ceac').scrollIntoViewIfNeeded();
+  await shot(page, 'psa');
+});
+
+test('a PSA can be cancelled', async ({ page }) => {
+  await openExample(page, 'uncertainty');
+  await page.getByTestId('psa-iterations').fill('20000');
+  await page.getByTestId('run-psa').click();
+  await expect(page.getByTestId('psa-progress')).toBeVisible();
+  await page.getByTestId('cancel-psa').click();
+  await expect(page.getByTestId('psa-cancelled')).toBeVisible();
+  await expect(page.getByTestId('run-psa')).toBeEnabled();
+});
+
+test('budget impact tab shows the per-year table the engine computes', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openExample(page, 'budget');
+  const { report } = runBudgetImpact(parseModel(json));
+  expect(report).not.toBeNull();
+  const rows = page.getByTestId('budget-row');
+  await expect(rows).toHaveCount(report!.years.length);
+  for (const [i, y] of report!.years.entries()) {
+    await expect(rows.nth(i).getByTestId('budget-impact')).toHaveText(formatMoneyChange(y.impact, 'EUR'));
+  }
+  await expect(page.getByTestId('budget-total')).toHaveText(formatMoneyChange(report!.cumulative.impact, 'EUR'));
+  await expect(page.getByTestId('chart-budget').locator('.recharts-bar-rectangle')).not.toHaveCount(0);
+  await expect(page.getByTestId('budget-patients-table')).toBeVisible();
+  await shot(page, 'budget');
+});
+
+test('an invalid model file lists every located problem and is not added', async ({ page }) => {
+  await page.goto('/#/models');
+  const bad = { format: 'hta-workbench-model', version: 1, metadata: {}, settings: { cycles: 10 }, model: { type: 'markov', states: [{ id: 'A' }], initial: { A: 1 }, transitions: [{ from: 'A', to: 'B', probability: 'p_x' }] }, strategies: [{ id: 's' }] };
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('open-model-file').click();
+  await (await chooser).setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  const dialog = page.getByTestId('models-page').getByTestId('problems-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('This model cannot be opened');
+  await expect(dialog.getByTestId('problem')).not.toHaveCount(0);
+  await expect(dialog.getByTestId('problem').first()).toContainText('metadata.title');
+  await shot(page, 'invalid-file');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('opened-models')).toHaveCount(0);
+});
+
+test('a valid model file opens and runs', async ({ page }) => {
+  await page.goto('/#/models');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('open-model-file').click();
+  await (await chooser).setFiles({ name: 'hiv.json', mimeType: 'application/json', buffer: readFileSync('resources/examples/hiv-chancellor-1997.json') });
+  await expect(page.getByTestId('model-title')).toHaveText(/HIV/);
+  await page.getByTestId('model-tab-results').click();
+  const expected = engineBaseCase(JSON.parse(readFileSync('resources/examples/hiv-chancellor-1997.json', 'utf8')));
+  const comb = expected.incremental.find((r) => r.id === 'comb')!;
+  await expect(page.locator('[data-testid="incremental-row"][data-strategy="comb"]').getByTestId('cell-icer')).toHaveText(formatIcer(comb.icer, 'GBP', 'life-years'));
+  await expect(page.getByTestId('chart-trace').locator('.recharts-line-curve')).toHaveCount(4);
+});
