@@ -9,7 +9,7 @@ import { parseModel } from '../src/engine/compile-model';
 import type { HtaModel } from '../src/engine/model/schema';
 import { createPsaSetup } from '../src/engine/psa/psa-setup';
 import { runPsa } from '../src/engine/psa/psa-run';
-import { createPsaWorkerPool } from '../src/cli/psa-workers';
+import { createPsaWorkerPool, runPsaInWorkers } from '../src/cli/psa-workers';
 import { makeHandWrittenHiv } from './markov-bench-core';
 
 export interface PsaBenchLine {
@@ -101,7 +101,16 @@ async function exampleLines(label: string, model: HtaModel, draws: number, cores
     { name: `${label}: engine evaluations/s at the base case, no sampling (same period, for comparison)`, value: evaluateRate(model, Math.max(50, draws / 5)), unit: '/s' },
   ];
   const pool = await poolTimes(model, cores, draws, 5);
+  // As `hta psa --workers N` runs it: this (warm) thread plus N - 1 threads that join once loaded.
+  const setup = createPsaSetup(model, 1);
+  const cold: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    await runPsaInWorkers(model, setup, cores, { iterations: draws });
+    cold.push(performance.now() - t0);
+  }
   lines.push(
+    { name: `${label}: ${draws} draws, this thread + ${cores - 1} new worker thread(s), start-up included (as the CLI)`, value: median(cold), unit: 'ms' },
     { name: `${label}: ${draws} draws on ${cores} worker threads (warm pool)`, value: pool.runMs, unit: 'ms' },
     { name: `${label}: PSA draws/s, ${cores} worker threads (warm pool)`, value: draws / (pool.runMs / 1000), unit: 'draws/s' },
     { name: `${label}: worker pool start-up (tsx + compile, ${cores} threads)`, value: pool.startupMs, unit: 'ms' },

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type { HtaModel } from '../engine/model/schema';
 import { runPsaChunks } from '../engine/psa/psa-run';
 import type { PsaChunk, PsaChunkExecutor, PsaRun, PsaRunOptions } from '../engine/psa/psa-run';
+import { createPsaWorkspace, runPsaChunk } from '../engine/psa/psa-runner';
 import type { PsaChunkResult } from '../engine/psa/psa-runner';
 import type { PsaSetup } from '../engine/psa/psa-setup';
 import type { PsaWorkerRequest, PsaWorkerResponse } from '../engine/psa/psa-worker-protocol';
@@ -93,31 +94,69 @@ export interface PsaWorkerPool {
   close(): Promise<void>;
 }
 
+export interface PsaPoolOptions {
+  /**
+   * Also evaluate chunks in the calling thread (already warm), so the run starts at once and threads join as they
+   * finish loading. Between chunks the calling thread yields, so threads always get their next chunk.
+   */
+  useCallingThread?: boolean;
+  /** Chunks queued per thread, so a thread never waits for the next request (default 2). */
+  inFlight?: number;
+}
+
+/** Chunk executor in the calling thread: one chunk per macrotask, so worker messages are handled in between. */
+function callingThreadExecutor(setup: PsaSetup): PsaChunkExecutor {
+  const workspace = createPsaWorkspace(setup);
+  return (chunk) =>
+    new Promise((resolve, reject) => {
+      setImmediate(() => {
+        try {
+          resolve(runPsaChunk(setup, chunk.start, chunk.end, workspace));
+        } catch (e) {
+          reject(e as Error);
+        }
+      });
+    });
+}
+
 /**
- * `workers` threads, each holding the compiled model and the sampler of `setup`'s seed; runs can be repeated.
- * `setup` is the caller's own setup of the same model and seed (strategy ids and sampled parameter names).
+ * `threads` worker threads, each holding the compiled model and the sampler of `setup`'s seed; runs can be
+ * repeated. `setup` is the caller's own setup of the same model and seed (strategy ids, sampled parameter names,
+ * and the calling thread's share of the work when `useCallingThread`).
  */
-export function createPsaWorkerPool(model: HtaModel, setup: PsaSetup, workers: number): PsaWorkerPool {
-  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be a whole number >= 1 (got ${workers})`);
-  const threads = Array.from({ length: workers }, () => new PsaThread(model, setup.sampler.seed));
-  const ready = Promise.all(threads.map((t) => t.ready)).then(() => undefined);
-  const executors: PsaChunkExecutor[] = threads.map((t) => (chunk) => t.run(chunk));
+export function createPsaWorkerPool(model: HtaModel, setup: PsaSetup, threads: number, options: PsaPoolOptions = {}): PsaWorkerPool {
+  if (!Number.isInteger(threads) || threads < 0 || (threads === 0 && !options.useCallingThread)) {
+    throw new RangeError(`threads must be a whole number >= 1 (got ${threads})`);
+  }
+  const inFlight = options.inFlight ?? 2;
+  const pool = Array.from({ length: threads }, () => new PsaThread(model, setup.sampler.seed));
+  const ready = Promise.all(pool.map((t) => t.ready)).then(() => undefined);
+  // Startup errors reach the caller through run(); this keeps an unawaited `ready` from being an unhandled rejection.
+  ready.catch(() => undefined);
+  // A thread's executor waits for that thread only: a slow-starting thread does not hold the others back.
+  const threadExecutors: PsaChunkExecutor[] = pool.flatMap((t) =>
+    Array.from({ length: inFlight }, (): PsaChunkExecutor => Object.assign((chunk: PsaChunk) => t.run(chunk), { ready: t.ready })),
+  );
+  const executors = options.useCallingThread ? [callingThreadExecutor(setup), ...threadExecutors] : threadExecutors;
   return {
-    size: workers,
+    size: threads,
     ready,
-    async run(options) {
-      await ready;
-      return runPsaChunks(setup, executors, options);
+    async run(runOptions) {
+      return runPsaChunks(setup, executors, runOptions);
     },
     async close() {
-      await Promise.all(threads.map((t) => t.terminate()));
+      await Promise.all(pool.map((t) => t.terminate()));
     },
   };
 }
 
-/** Runs the PSA of `model` on `workers` threads; identical output for any worker count. */
-export async function runPsaInWorkers(model: HtaModel, setup: PsaSetup, workers: number, options: PsaRunOptions): Promise<PsaRun> {
-  const pool = createPsaWorkerPool(model, setup, workers);
+/**
+ * Runs the PSA of `model` on `workers` cores: the calling thread plus `workers - 1` worker threads (all threads
+ * when `useCallingThread` is false). Identical output for any worker count.
+ */
+export async function runPsaInWorkers(model: HtaModel, setup: PsaSetup, workers: number, options: PsaRunOptions, useCallingThread = true): Promise<PsaRun> {
+  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`workers must be a whole number >= 1 (got ${workers})`);
+  const pool = createPsaWorkerPool(model, setup, useCallingThread ? workers - 1 : workers, { useCallingThread });
   try {
     return await pool.run(options);
   } finally {

@@ -41,6 +41,18 @@ describe('PSA on Node worker threads', () => {
       await pool.close();
     }
     const bad = { ...hiv, correlations: [{ name: 'not_pd', parameters: ['rr', 'cost_dm_A'], matrix: [[1, 2], [2, 1]] }] };
-    await expect(runPsaInWorkers(bad, setup, 1, { iterations: 10 })).rejects.toThrow(/not_pd/);
+    // Threads only (not the calling thread, whose setup is fine): their setup error is the run's error.
+    await expect(runPsaInWorkers(bad, setup, 2, { iterations: 10 }, false)).rejects.toThrow(/not_pd/);
+  }, 60000);
+
+  it('the calling thread starts at once and threads join: same result as in-process', async () => {
+    const hiv = parseModel(loadExample('hiv-chancellor-1997.json'));
+    const setup = createPsaSetup(hiv, 5);
+    const reference = runPsa(setup, { iterations: 9000, chunkSize: 512 });
+    const progress: number[] = [];
+    const run = await runPsaInWorkers(hiv, setup, 3, { iterations: 9000, chunkSize: 512, onProgress: (p) => progress.push(p.done) });
+    expect(Array.from(run.costs)).toEqual(Array.from(reference.costs));
+    expect(Array.from(run.parameterDraws.values)).toEqual(Array.from(reference.parameterDraws.values));
+    expect(progress[progress.length - 1]).toBe(9000);
   }, 60000);
 });

@@ -146,8 +146,11 @@ export function runPsa(setup: PsaSetup, options: PsaRunOptions): PsaRun {
   return acc.result(psaRunInfo(setup));
 }
 
-/** Evaluates one chunk somewhere (a worker) and resolves with its result. */
-export type PsaChunkExecutor = (chunk: PsaChunk) => Promise<PsaChunkResult>;
+/**
+ * Evaluates one chunk somewhere (a worker) and resolves with its result. `ready`, when present, resolves once the
+ * executor can take work (e.g. its worker has loaded); it takes no chunk before that.
+ */
+export type PsaChunkExecutor = ((chunk: PsaChunk) => Promise<PsaChunkResult>) & { ready?: Promise<unknown> };
 
 /**
  * Runs the chunks over `concurrency` parallel executor slots (slot k always uses executors[k]); stops handing out
@@ -161,20 +164,31 @@ export async function runPsaChunks(setupOrInfo: PsaSetup | PsaRunInfo, executors
   let next = 0;
   let failed = false;
   let cancelled = false;
+  let markDispatched: () => void = () => undefined;
+  // Resolves when no chunk is left to hand out: an executor still starting then has nothing to wait for.
+  const dispatched = new Promise<void>((resolve) => {
+    markDispatched = resolve;
+  });
   const work = async (execute: PsaChunkExecutor): Promise<void> => {
+    if (execute.ready) await Promise.race([execute.ready, dispatched]);
     while (next < chunks.length && !failed) {
       if (options.signal?.aborted) {
         cancelled = true;
         return;
       }
       const chunk = chunks[next++]!;
+      if (next === chunks.length) markDispatched();
       const result = await execute(chunk);
       acc.add(result);
       if (result.failure) failed = true;
       else options.onProgress?.({ done: acc.done, total: options.iterations });
     }
   };
-  await Promise.all(executors.map(work));
+  try {
+    await Promise.all(executors.map(work));
+  } finally {
+    markDispatched();
+  }
   if (cancelled && !failed) throw new PsaCancelledError(acc.done);
   return acc.result(info);
 }
