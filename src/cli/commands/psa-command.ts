@@ -108,7 +108,7 @@ export const psaCommand: CliCommand = {
     '--iterations N        number of draws (default 1000)',
     '--seed S              seed of the xoroshiro128+ streams (default 1); same seed -> same output for any --workers',
     '--wtp a,b,c           willingness-to-pay thresholds (default: the model settings.wtp)',
-    '--workers K           worker threads (default 1: run in this thread)',
+    '--workers K           cores to use: this thread plus K - 1 worker threads (default 1)',
     '--samples FILE        write per-draw costs, effects and sampled parameters as CSV',
     '--comparator ID       comparator of the CE plane and convergence (default: the first strategy)',
     '--scenario ID         run the named scenario of the model instead of the base case',
