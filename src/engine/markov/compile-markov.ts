@@ -52,8 +52,10 @@ interface ValueSite {
   always: boolean;
   deps: Int32Array;
   site: CompiledSite;
-  /** Index into the value buffer (costs: state * nCat + cat; utilities: state). */
+  /** Index into the value buffer (costs: state * nCat + cat; utilities: -1 - state). */
   target: number;
+  /** Costs only: the same value's index in the category-major copy (cat * m + state). */
+  targetByCategory: number;
   stateTime: number;
   subject: string;
   state: string;
@@ -86,10 +88,14 @@ interface StrategyPlan {
   stateTimeStaticEntries: Entry[][];
   stateTimeEntries: Entry[][];
   rowDirty: Uint8Array;
+  /** Some cycle entry or value reads cycle/age/time itself: recompute it every cycle. */
+  cycleSitesReadTime: boolean;
   staticRows: Int32Array;
   dynamicRows: Int32Array;
   initialSites: { site: CompiledSite; target: number; state: string }[];
   costValues: Float64Array;
+  /** costValues by category (cat * m + state), for the per-category sums of the hot loop. */
+  costByCategory: Float64Array;
   costRate: Int32Array;
   utilValues: Float64Array;
   staticValues: ValueSite[];
@@ -194,6 +200,117 @@ function columnIndex(rowPtr: Int32Array, colIdx: Int32Array, m: number): { cscPt
     }
   }
   return { cscPtr, cscRow, cscPos };
+}
+
+/** Next trace row (row prev + m) from row prev, pulled column by column: one store per state. */
+function stepTrace(trace: Float64Array, prev: number, m: number, cscPtr: Int32Array, cscRow: Int32Array, cscPos: Int32Array, val: Float64Array): void {
+  const next = prev + m;
+  let k = 0;
+  for (let j = 0; j < m; j++) {
+    let x = 0;
+    const end = cscPtr[j + 1]!;
+    for (; k < end; k++) x += trace[prev + cscRow[k]!]! * val[cscPos[k]!]!;
+    trace[next + j] = x;
+  }
+}
+
+/**
+ * Occupancy-weighted values of one counted cycle (occupancy = wp·N[prev] + wn·N[next]; wn = 0 reads no next
+ * row) when states of a category are discounted at different rates: every state's cost goes into cpd at its
+ * own rate; acc[0] = alive share, acc[1] = utility sum, rowCost[cat] = undiscounted cost sums.
+ */
+function accumulateCycleByStateRate(
+  trace: Float64Array,
+  prev: number,
+  wp: number,
+  wn: number,
+  m: number,
+  nCat: number,
+  alive: Float64Array,
+  util: Float64Array,
+  costValues: Float64Array,
+  rowCost: Float64Array,
+  acc: Float64Array,
+  cpd: Float64Array,
+  rowStart: number,
+  discount: Float64Array,
+  rateIdx: Int32Array,
+  width: number,
+  c: number,
+): void {
+  let ly = 0;
+  let q = 0;
+  for (let cat = 0; cat < nCat; cat++) rowCost[cat] = 0;
+  const next = prev + m;
+  for (let j = 0; j < m; j++) {
+    let o = wp * trace[prev + j]!;
+    if (wn !== 0) o += wn * trace[next + j]!;
+    if (o === 0) continue;
+    ly += o * alive[j]!;
+    q += o * util[j]!;
+    const base = j * nCat;
+    for (let cat = 0; cat < nCat; cat++) {
+      const x = o * costValues[base + cat]!;
+      rowCost[cat] = rowCost[cat]! + x;
+      cpd[rowStart + cat] = cpd[rowStart + cat]! + x * discount[rateIdx[base + cat]! * width + c]!;
+    }
+  }
+  acc[0] = ly;
+  acc[1] = q;
+}
+
+/**
+ * One cycle: the next trace row (when `transition`), then the values counted for the cycle (occupancy =
+ * wp·N[prev] + wn·N[next], weights of cycle c): acc[0] = alive share, acc[1] = utility sum, rowCost[cat] = cost sum (category-major
+ * costs: costT[cat·m + j]). Sums run over states in order, as the reference evaluation does.
+ */
+function stepAndCount(
+  trace: Float64Array,
+  prev: number,
+  transition: boolean,
+  m: number,
+  cscPtr: Int32Array,
+  cscRow: Int32Array,
+  cscPos: Int32Array,
+  val: Float64Array,
+  weightPrev: Float64Array,
+  weightNext: Float64Array,
+  c: number,
+  nCat: number,
+  alive: Float64Array,
+  util: Float64Array,
+  costT: Float64Array,
+  occ: Float64Array,
+  rowCost: Float64Array,
+  acc: Float64Array,
+): void {
+  // Weights are read here, not passed: a double argument to a call that is not inlined is boxed (allocates).
+  const wp = weightPrev[c]!;
+  const wn = transition ? weightNext[c]! : 0;
+  const next = prev + m;
+  let ly = 0;
+  let q = 0;
+  let k = 0;
+  for (let j = 0; j < m; j++) {
+    let o = wp * trace[prev + j]!;
+    if (transition) {
+      let x = 0;
+      const end = cscPtr[j + 1]!;
+      for (; k < end; k++) x += trace[prev + cscRow[k]!]! * val[cscPos[k]!]!;
+      trace[next + j] = x;
+      if (wn !== 0) o += wn * x;
+    }
+    occ[j] = o;
+    ly += o * alive[j]!;
+    q += o * util[j]!;
+  }
+  for (let cat = 0, b = 0; cat < nCat; cat++, b += m) {
+    let x = 0;
+    for (let j = 0; j < m; j++) x += occ[j]! * costT[b + j]!;
+    rowCost[cat] = x;
+  }
+  acc[0] = ly;
+  acc[1] = q;
 }
 
 /** Cost categories: declared ones, or (when none are declared) every category used, in order of appearance. */
@@ -353,7 +470,8 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     const stateTimeValues: ValueSite[][] = Array.from({ length: maxStateTime + 1 }, () => []);
     const stateTimeStaticValues: ValueSite[][] = Array.from({ length: maxStateTime + 1 }, () => []);
     const addValue = (site: CompiledSite, target: number, stateTime: number, subject: string, state: string): void => {
-      const vs: ValueSite = { site, target, stateTime, subject, state, always: site.directTime ?? site.timeVarying, deps: timeDeps(site, program, space.index) };
+      const targetByCategory = target >= 0 ? (target % nCat) * m + Math.floor(target / nCat) : -1;
+      const vs: ValueSite = { site, target, targetByCategory, stateTime, subject, state, always: site.directTime ?? site.timeVarying, deps: timeDeps(site, program, space.index) };
       const v = variationOf(site);
       if (v === 0) staticValues.push(vs);
       else if (v === 1) cycleValues.push(vs);
@@ -460,10 +578,12 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       stateTimeStaticEntries,
       stateTimeEntries,
       rowDirty: new Uint8Array(m),
+      cycleSitesReadTime: cycleEntries.some((e) => e.always) || cycleValues.some((v) => v.always),
       staticRows: Int32Array.from(staticRows),
       dynamicRows: Int32Array.from(dynamicRows),
       initialSites,
       costValues,
+      costByCategory: new Float64Array(m * nCat),
       costRate: costRateIdx,
       utilValues,
       staticValues,
@@ -501,6 +621,8 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   const rowCostAll = new Float64Array(nCat);
   const costUAll = new Float64Array(nCat);
   const costDAll = new Float64Array(nCat);
+  const accAll = new Float64Array(2);
+  const occupancyAll = new Float64Array(m);
 
   function fail(plan: StrategyPlan, d: Omit<EvaluationErrorDetails, 'strategy' | 'parameters'>, names: string[]): never {
     throw new ModelEvaluationError({ ...d, strategy: plan.id, parameters: plan.program.involvedValues(names) });
@@ -603,8 +725,10 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       if (!(x - x === 0)) {
         fail(plan, { code: 'not-a-number', cycle, fromState: vs.state, subject: vs.subject, value: x, path: vs.site.path, ...(vs.stateTime ? { stateTime: vs.stateTime } : {}) }, vs.site.parameters);
       }
-      if (vs.target >= 0) plan.costValues[vs.target] = x;
-      else plan.utilValues[-1 - vs.target] = x;
+      if (vs.target >= 0) {
+        plan.costValues[vs.target] = x;
+        plan.costByCategory[vs.targetByCategory] = x;
+      } else plan.utilValues[-1 - vs.target] = x;
     }
   }
 
@@ -636,11 +760,13 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     const rowCost = rowCostAll;
     const costU = costUAll;
     const costD = costDAll;
+    const acc = accAll;
+    const occupancy = occupancyAll;
     const prog = plan.program;
     const { work, vars } = prog;
     prog.prepare(params);
     setCycleVariables(vars, 1, L, startAge);
-    const { cscPtr, cscRow, cscPos, val, costValues, utilValues, costRate: rateIdx, categoryRate, dynamicRows, rowDirty } = plan;
+    const { cscPtr, cscRow, cscPos, val, costValues, costByCategory, utilValues, costRate: rateIdx, categoryRate, dynamicRows, rowDirty } = plan;
     // Parts that do not vary with time: once per evaluation.
     evaluateEntries(plan, plan.staticEntries, 1);
     if (plan.maxStateTime > 1) evaluateStateTimeStatic(plan);
@@ -678,8 +804,12 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         const first = c === 1;
         setCycleVariables(vars, c, L, startAge);
         const anyChanged = prog.updateCycleTracked(first);
-        if (transition) updateCycleEntries(plan, plan.cycleEntries, c, first, anyChanged);
-        evaluateValues(plan, plan.cycleValues, c, first, anyChanged);
+        // Nothing to recompute when no input changed and no site reads the cycle variables itself.
+        const cycleSitesChange = anyChanged || plan.cycleSitesReadTime;
+        if (cycleSitesChange) {
+          if (transition) updateCycleEntries(plan, plan.cycleEntries, c, first, anyChanged);
+          evaluateValues(plan, plan.cycleValues, c, first, anyChanged);
+        }
         if (hasStateTimeWork) {
           for (let k = 1; k <= plan.maxStateTime; k++) {
             const entries = plan.stateTimeEntries[k]!;
@@ -691,7 +821,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
             evaluateValues(plan, values, c);
           }
         }
-        if (transition) {
+        if (transition && (cycleSitesChange || hasStateTimeWork)) {
           for (let i = 0; i < dynamicRows.length; i++) {
             const r = dynamicRows[i]!;
             if (rowDirty[r] === 1 || first) {
@@ -702,14 +832,16 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         }
       }
       const prev = (c - 1) * m;
-      const next = c * m;
       const rowStart = (c - 1) * nCat;
-      for (let cat = 0; cat < nCat; cat++) {
-        cpc[rowStart + cat] = 0;
-        cpd[rowStart + cat] = 0;
-      }
       let oneOffQ = 0;
       let oneOffQD = 0;
+      // Per-state discount rates or one-off values add into the per-cycle rows: start them at zero.
+      if (!categoryRate || nTransitionValues > 0) {
+        for (let cat = 0; cat < nCat; cat++) {
+          cpc[rowStart + cat] = 0;
+          cpd[rowStart + cat] = 0;
+        }
+      }
       // One-off values on transitions (flows during cycle c), before the trace moves on.
       if (transition && nTransitionValues > 0) {
         for (let t = 0; t < nTransitionValues; t++) {
@@ -732,43 +864,31 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
           }
         }
       }
-      // Next trace row, pulled column by column (one store per state), fused with the values counted for
-      // cycle c: occupancy = wp·N[c-1] + wn·N[c].
-      const wp = weightPrev[c]!;
-      const wn = weightNext[c]!;
-      let ly = 0;
-      let q = 0;
-      for (let cat = 0; cat < nCat; cat++) rowCost[cat] = 0;
-      for (let j = 0; j < m; j++) {
-        let o = wp * trace[prev + j]!;
-        if (transition) {
-          let x = 0;
-          const end = cscPtr[j + 1]!;
-          for (let k = cscPtr[j]!; k < end; k++) x += trace[prev + cscRow[k]!]! * val[cscPos[k]!]!;
-          trace[next + j] = x;
-          o += wn * x;
+      // Values counted for cycle c: occupancy = wp·N[c-1] + wn·N[c].
+      const wn = transition ? weightNext[c]! : 0;
+      if (categoryRate) stepAndCount(trace, prev, transition, m, cscPtr, cscRow, cscPos, val, weightPrev, weightNext, c, nCat, alive, utilValues, costByCategory, occupancy, rowCost, acc);
+      else if (transition) stepTrace(trace, prev, m, cscPtr, cscRow, cscPos, val);
+      if (!categoryRate) accumulateCycleByStateRate(trace, prev, weightPrev[c]!, wn, m, nCat, alive, utilValues, costValues, rowCost, acc, cpd, rowStart, discount, rateIdx, width, c);
+      let ly = acc[0]!;
+      let q = acc[1]!;
+      if (categoryRate && nTransitionValues === 0) {
+        for (let cat = 0; cat < nCat; cat++) {
+          const u = rowCost[cat]!;
+          const d = u * discount[categoryRate[cat]! * width + c]!;
+          cpc[rowStart + cat] = u;
+          cpd[rowStart + cat] = d;
+          costU[cat] = costU[cat]! + u;
+          costD[cat] = costD[cat]! + d;
         }
-        if (o === 0) continue;
-        ly += o * alive[j]!;
-        q += o * utilValues[j]!;
-        const base = j * nCat;
-        if (categoryRate) {
-          for (let cat = 0; cat < nCat; cat++) rowCost[cat] = rowCost[cat]! + o * costValues[base + cat]!;
-        } else {
-          for (let cat = 0; cat < nCat; cat++) {
-            const x = o * costValues[base + cat]!;
-            rowCost[cat] = rowCost[cat]! + x;
-            cpd[rowStart + cat] = cpd[rowStart + cat]! + x * discount[rateIdx[base + cat]! * width + c]!;
-          }
+      } else {
+        for (let cat = 0; cat < nCat; cat++) {
+          const u = cpc[rowStart + cat]! + rowCost[cat]!;
+          const d = categoryRate ? cpd[rowStart + cat]! + rowCost[cat]! * discount[categoryRate[cat]! * width + c]! : cpd[rowStart + cat]!;
+          cpc[rowStart + cat] = u;
+          cpd[rowStart + cat] = d;
+          costU[cat] = costU[cat]! + u;
+          costD[cat] = costD[cat]! + d;
         }
-      }
-      for (let cat = 0; cat < nCat; cat++) {
-        const u = cpc[rowStart + cat]! + rowCost[cat]!;
-        const d = categoryRate ? cpd[rowStart + cat]! + rowCost[cat]! * discount[categoryRate[cat]! * width + c]! : cpd[rowStart + cat]!;
-        cpc[rowStart + cat] = u;
-        cpd[rowStart + cat] = d;
-        costU[cat] = costU[cat]! + u;
-        costD[cat] = costD[cat]! + d;
       }
       const dfE = discount[effectRate * width + c]!;
       ly *= L;
