@@ -85,6 +85,8 @@ test('base-case and incremental tables show what the engine computes for the fil
   await expect(page.getByTestId('chart-survival').locator('.recharts-line-curve')).toHaveCount(expected.strategies.length);
   await expect(page.getByTestId('chart-trace').locator('.recharts-line-curve')).not.toHaveCount(0);
   await shot(page, 'results');
+  await page.getByTestId('chart-trace').scrollIntoViewIfNeeded();
+  await shot(page, 'results-charts');
 });
 
 test('editing a base value re-runs the base case; invalid input shows an inline error', async ({ page }) => {
@@ -162,6 +164,8 @@ test('budget impact tab shows the per-year table the engine computes', async ({ 
   await expect(page.getByTestId('chart-budget').locator('.recharts-bar-rectangle')).not.toHaveCount(0);
   await expect(page.getByTestId('budget-patients-table')).toBeVisible();
   await shot(page, 'budget');
+  await page.getByTestId('chart-budget').scrollIntoViewIfNeeded();
+  await shot(page, 'budget-chart');
 });
 
 test('an invalid model file lists every located problem and is not added', async ({ page }) => {
@@ -191,4 +195,14 @@ test('a valid model file opens and runs', async ({ page }) => {
   const comb = expected.incremental.find((r) => r.id === 'comb')!;
   await expect(page.locator('[data-testid="incremental-row"][data-strategy="comb"]').getByTestId('cell-icer')).toHaveText(formatIcer(comb.icer, 'GBP', 'life-years'));
   await expect(page.getByTestId('chart-trace').locator('.recharts-line-curve')).toHaveCount(4);
+});
+
+test('the example dossier opens its linked model', async ({ page }) => {
+  await page.goto('/');
+  await page.getByTestId('library-row').filter({ hasText: 'Plasma ctDNA' }).getByTestId('open-dossier').click();
+  await page.getByTestId('section-models').click();
+  await page.getByTestId('open-linked-model').click();
+  await expect(page.getByTestId('model-title')).toHaveText(/Liquid biopsy/);
+  await expect(page.getByTestId('model-tab-results')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('base-case-row')).toHaveCount(3);
 });

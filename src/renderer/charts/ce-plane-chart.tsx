@@ -1,6 +1,8 @@
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { ReactNode } from 'react';
 import { ChartDataTable, ChartFrame } from './chart-frame';
+import type { LegendItem } from './chart-frame';
+import { niceAxis } from './chart-data';
 import { chartInk, seriesColor } from './palette';
 
 // The cost-effectiveness plane: effect on x, cost on y. Base case: one point per strategy and the efficiency
@@ -43,33 +45,40 @@ function extent(values: number[]): [number, number] {
     lo -= d;
     hi += d;
   }
-  const pad = (hi - lo) * 0.08;
+  const pad = (hi - lo) * 0.04;
   return [lo - pad, hi + pad];
 }
 
 export function CePlaneChart(props: CePlaneChartProps) {
   const all = props.series.flatMap((s) => s.points);
   const withOrigin = props.wtp !== undefined;
-  const [x0, x1] = extent([...all.map((p) => p.x), ...(withOrigin ? [0] : [])]);
-  const [y0, y1] = extent([...all.map((p) => p.y), ...(withOrigin ? [0] : [])]);
+  const xAxis = niceAxis(...extent([...all.map((p) => p.x), ...(withOrigin ? [0] : [])]));
+  const yAxis = niceAxis(...extent([...all.map((p) => p.y), ...(withOrigin ? [0] : [])]));
+  const [x0, x1] = xAxis.domain;
+  const [y0, y1] = yAxis.domain;
   const wtpSegment = props.wtp ? clipLine(props.wtp.value, [x0, x1], [y0, y1]) : null;
   const table = props.table ?? {
     headers: ['Strategy', props.xLabel, props.yLabel],
     rows: (props.highlights ?? props.series.flatMap((s) => s.points.map((p) => ({ label: s.label, ...p })))).map((p) => [p.label, props.formatX(p.x), props.formatY(p.y)]),
   };
+  const legend: LegendItem[] = [
+    ...props.series.map((s, i) => ({ label: s.label, color: seriesColor(i), mark: 'point' as const })),
+    ...(props.highlights ?? []).map((h, i) => ({ label: h.label, color: seriesColor(i), mark: 'diamond' as const })),
+    ...(props.frontier && props.frontier.length > 1 ? [{ label: 'Efficiency frontier', color: chartInk.axis, mark: 'dashed' as const }] : []),
+    ...(props.wtp ? [{ label: props.wtp.label, color: chartInk.axis, mark: 'dashed' as const }] : []),
+  ];
   return (
-    <ChartFrame title={props.title} description={props.description} summary={props.summary} height={props.height} testId={props.testId} note={props.note} table={<ChartDataTable caption={props.title} headers={table.headers} rows={table.rows} />}>
+    <ChartFrame title={props.title} description={props.description} summary={props.summary} height={props.height} testId={props.testId} note={props.note} legend={legend} table={<ChartDataTable caption={props.title} headers={table.headers} rows={table.rows} />}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart margin={{ top: 8, right: 24, bottom: 28, left: 24 }} accessibilityLayer={false}>
           <CartesianGrid stroke={chartInk.grid} />
-          <XAxis type="number" dataKey="x" domain={[x0, x1]} tickFormatter={props.formatX} stroke={chartInk.axis} allowDataOverflow
+          <XAxis type="number" dataKey="x" domain={[x0, x1]} ticks={xAxis.ticks} tickFormatter={props.formatX} stroke={chartInk.axis} allowDataOverflow
             label={{ value: props.xLabel, position: 'insideBottom', offset: -16, fill: chartInk.axis }} />
-          <YAxis type="number" dataKey="y" domain={[y0, y1]} tickFormatter={props.formatY} stroke={chartInk.axis} width={84} allowDataOverflow
+          <YAxis type="number" dataKey="y" domain={[y0, y1]} ticks={yAxis.ticks} tickFormatter={props.formatY} stroke={chartInk.axis} width={84} allowDataOverflow
             label={{ value: props.yLabel, angle: -90, position: 'insideLeft', offset: -8, dy: 50, fill: chartInk.axis }} />
           <ZAxis zAxisId="points" type="number" range={props.highlights ? [14, 14] : [90, 90]} />
           <ZAxis zAxisId="means" type="number" range={[130, 130]} />
           <Tooltip cursor={{ strokeDasharray: '3 3' }} formatter={(v, name) => [name === 'x' ? props.formatX(Number(v)) : props.formatY(Number(v)), name === 'x' ? props.xLabel : props.yLabel]} />
-          <Legend verticalAlign="top" height={28} />
           {withOrigin && <ReferenceLine x={0} stroke={chartInk.reference} />}
           {withOrigin && <ReferenceLine y={0} stroke={chartInk.reference} />}
           {wtpSegment && props.wtp && (
@@ -83,7 +92,7 @@ export function CePlaneChart(props: CePlaneChartProps) {
               zAxisId="points" shape="circle" legendType="circle" />
           ))}
           {props.highlights?.map((h, i) => (
-            <Scatter key={`mean-${h.id}`} name={h.label} data={[{ x: h.x, y: h.y }]} fill={seriesColor(i)} stroke="#ffffff" strokeWidth={1.5} zAxisId="means" shape="diamond" legendType="diamond" isAnimationActive={false} />
+            <Scatter key={`mean-${h.id}`} name={h.label} data={[{ x: h.x, y: h.y }]} fill={seriesColor(i)} stroke={chartInk.text} strokeWidth={1.5} zAxisId="means" shape="diamond" legendType="diamond" isAnimationActive={false} />
           ))}
         </ComposedChart>
       </ResponsiveContainer>

@@ -152,3 +152,30 @@ export function cePlanePoints(
     .map((p) => ({ effect: p.effect, cost: p.cost }));
   return { points, frontier };
 }
+
+/** A "nice" step (1, 2, 2.5 or 5 × 10^k) at least `raw`. */
+export function niceStep(raw: number): number {
+  if (!(raw > 0) || !Number.isFinite(raw)) return 1;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / power;
+  const m = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
+  return m * power;
+}
+
+/** Axis domain widened to whole nice steps, with the ticks at every step (about `count` intervals). */
+export function niceAxis(lo: number, hi: number, count = 5): { domain: [number, number]; ticks: number[] } {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return { domain: [0, 1], ticks: [0, 1] };
+  if (lo === hi) {
+    const d = Math.abs(lo) * 0.1 || 1;
+    lo -= d;
+    hi += d;
+  }
+  const step = niceStep((hi - lo) / count);
+  const start = Math.floor(lo / step) * step;
+  const end = Math.ceil(hi / step) * step;
+  const n = Math.round((end - start) / step);
+  // Rounding each tick to the step's precision keeps 0.1 + 0.2 from showing as 0.30000000000000004.
+  const digits = Math.max(0, -Math.floor(Math.log10(step)) + 2);
+  const ticks = Array.from({ length: n + 1 }, (_, k) => Number((start + k * step).toFixed(digits)));
+  return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
+}

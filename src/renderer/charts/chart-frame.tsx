@@ -17,9 +17,17 @@ export interface ChartFrameProps {
   table: ReactNode;
   testId?: string;
   note?: ReactNode;
+  /** Series keys drawn as HTML above the drawing (wraps cleanly with long strategy names). */
+  legend?: readonly LegendItem[];
 }
 
-export function ChartFrame({ title, description, summary, height = 320, children, table, testId, note }: ChartFrameProps) {
+export interface LegendItem {
+  label: string;
+  color: string;
+  mark: 'line' | 'dashed' | 'point' | 'diamond' | 'bar';
+}
+
+export function ChartFrame({ title, description, summary, height = 320, children, table, testId, note, legend }: ChartFrameProps) {
   const titleId = useId();
   return (
     <figure className="chart" aria-labelledby={titleId} data-testid={testId}>
@@ -27,6 +35,16 @@ export function ChartFrame({ title, description, summary, height = 320, children
         <h3 id={titleId}>{title}</h3>
         {description && <p className="subtle">{description}</p>}
       </figcaption>
+      {legend && legend.length > 0 && (
+        <ul className="chart-legend" aria-hidden="true">
+          {legend.map((item) => (
+            <li key={item.label}>
+              <svg width="18" height="10" viewBox="0 0 18 10" className="legend-mark">{legendMark(item)}</svg>
+              {item.label}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="chart-canvas" role="img" aria-label={summary} style={{ height }}>
         {children}
       </div>
@@ -54,4 +72,19 @@ export function ChartDataTable({ caption, headers, rows }: { caption: string; he
       </tbody>
     </table>
   );
+}
+
+function legendMark({ color, mark }: LegendItem) {
+  switch (mark) {
+    case 'line':
+      return <line x1="0" y1="5" x2="18" y2="5" stroke={color} strokeWidth="2.5" />;
+    case 'dashed':
+      return <line x1="0" y1="5" x2="18" y2="5" stroke={color} strokeWidth="2" strokeDasharray="5 3" />;
+    case 'point':
+      return <circle cx="9" cy="5" r="4.5" fill={color} />;
+    case 'diamond':
+      return <path d="M9 0l5 5-5 5-5-5z" fill={color} />;
+    case 'bar':
+      return <rect x="3" y="0" width="12" height="10" fill={color} />;
+  }
 }

@@ -1,4 +1,4 @@
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReactNode } from 'react';
 import { ChartDataTable, ChartFrame } from './chart-frame';
 import { thinRows } from './chart-data';
@@ -45,6 +45,7 @@ export function SeriesLineChart(props: SeriesLineChartProps) {
       height={props.height}
       testId={props.testId}
       note={props.note}
+      legend={series.map((s, i) => ({ label: s.label, color: s.color ?? seriesColor(i), mark: s.dashed ? 'dashed' : 'line' }))}
       table={
         <ChartDataTable
           caption={props.title}
@@ -72,7 +73,6 @@ export function SeriesLineChart(props: SeriesLineChartProps) {
             label={{ value: props.yLabel, angle: -90, position: 'insideLeft', offset: 0, dy: 60, fill: chartInk.axis }}
           />
           <Tooltip formatter={(v) => formatY(Number(v))} labelFormatter={(v) => `${props.xLabel}: ${formatX(Number(v))}`} />
-          <Legend verticalAlign="top" height={28} />
           {props.markers?.map((m) => (
             <ReferenceLine key={m.x} x={m.x} stroke={chartInk.reference} strokeDasharray="4 3" label={{ value: m.label, position: 'insideTopRight', fill: chartInk.axis, fontSize: 11 }} />
           ))}

@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReactNode } from 'react';
 import { ChartDataTable, ChartFrame } from './chart-frame';
 import { chartInk, seriesColor } from './palette';
@@ -17,6 +17,8 @@ export interface StackedBarChartProps {
   formatY: (v: number) => string;
   height?: number;
   testId?: string;
+  /** Values may be negative: stack positives up and negatives down from zero. */
+  signed?: boolean;
 }
 
 export function StackedBarChart(props: StackedBarChartProps) {
@@ -28,6 +30,7 @@ export function StackedBarChart(props: StackedBarChartProps) {
       summary={props.summary}
       height={props.height}
       testId={props.testId}
+      legend={stacks.map((s, i) => ({ label: s.label, color: seriesColor(i), mark: 'bar' }))}
       table={
         <ChartDataTable
           caption={props.title}
@@ -37,14 +40,14 @@ export function StackedBarChart(props: StackedBarChartProps) {
       }
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows as Record<string, string | number>[]} margin={{ top: 8, right: 24, bottom: 28, left: 24 }} accessibilityLayer={false}>
+        <BarChart data={rows as Record<string, string | number>[]} margin={{ top: 8, right: 24, bottom: 28, left: 24 }} accessibilityLayer={false} stackOffset={props.signed ? 'sign' : undefined}>
           <CartesianGrid stroke={chartInk.grid} vertical={false} />
           <XAxis dataKey={categoryKey} stroke={chartInk.axis} interval={0} tick={{ fontSize: 11.5 }}
             label={{ value: props.xLabel, position: 'insideBottom', offset: -16, fill: chartInk.axis }} />
           <YAxis tickFormatter={formatY} stroke={chartInk.axis} width={84}
             label={{ value: props.yLabel, angle: -90, position: 'insideLeft', offset: -12, dy: 50, fill: chartInk.axis }} />
+          {props.signed && <ReferenceLine y={0} stroke={chartInk.text} />}
           <Tooltip formatter={(v) => formatY(Number(v))} />
-          <Legend verticalAlign="top" height={28} />
           {stacks.map((s, i) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} stackId="stack" fill={seriesColor(i)} isAnimationActive={false} />
           ))}

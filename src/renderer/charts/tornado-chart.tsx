@@ -1,7 +1,7 @@
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReactNode } from 'react';
 import { ChartDataTable, ChartFrame } from './chart-frame';
-import { tornadoDomain } from './chart-data';
+import { niceAxis, tornadoDomain } from './chart-data';
 import type { TornadoBar } from './chart-data';
 import { chartInk, seriesColor } from './palette';
 
@@ -25,7 +25,9 @@ const BAR = 16;
 
 export function TornadoChart(props: TornadoChartProps) {
   const { bars, base } = props;
-  const height = Math.max(180, bars.length * (BAR + 12) + 90);
+  const height = Math.max(180, bars.length * (BAR + 18) + 70);
+  const axis = niceAxis(...tornadoDomain(bars, base), 6);
+  const rows = bars.map((b) => ({ ...b, axisLabel: `${b.label} (${props.formatValue(b.low)} to ${props.formatValue(b.high)})` }));
   return (
     <ChartFrame
       title={props.title}
@@ -34,6 +36,7 @@ export function TornadoChart(props: TornadoChartProps) {
       height={height}
       testId={props.testId}
       note={props.note}
+      legend={[{ label: 'Parameter at its low value', color: seriesColor(0), mark: 'bar' }, { label: 'Parameter at its high value', color: seriesColor(1), mark: 'bar' }]}
       table={
         <ChartDataTable
           caption={props.title}
@@ -43,18 +46,17 @@ export function TornadoChart(props: TornadoChartProps) {
       }
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={bars as TornadoBar[]} layout="vertical" margin={{ top: 8, right: 32, bottom: 28, left: 8 }} barGap={-BAR} barSize={BAR} accessibilityLayer={false}>
+        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 32, bottom: 28, left: 8 }} barGap={-BAR} barSize={BAR} accessibilityLayer={false}>
           <CartesianGrid stroke={chartInk.grid} horizontal={false} />
-          <XAxis type="number" domain={tornadoDomain(bars, base)} tickFormatter={props.formatOutcome} stroke={chartInk.axis}
+          <XAxis type="number" domain={axis.domain} ticks={axis.ticks} tickFormatter={props.formatOutcome} stroke={chartInk.axis}
             label={{ value: props.outcomeLabel, position: 'insideBottom', offset: -16, fill: chartInk.axis }} />
-          <YAxis type="category" dataKey="label" width={260} stroke={chartInk.axis} interval={0} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="axisLabel" width={330} stroke={chartInk.axis} interval={0} tick={{ fontSize: 12 }} />
           <Tooltip
             formatter={(v, name) => {
               const range = v as unknown as [number, number];
               return [props.formatOutcome(range[1]), name];
             }}
           />
-          <Legend verticalAlign="top" height={28} />
           <ReferenceLine x={base} stroke={chartInk.text} label={{ value: `Base ${props.formatOutcome(base)}`, position: 'top', fill: chartInk.text, fontSize: 11 }} />
           <Bar dataKey="lowBar" name="Parameter at low value" fill={seriesColor(0)} isAnimationActive={false} />
           <Bar dataKey="highBar" name="Parameter at high value" fill={seriesColor(1)} isAnimationActive={false} />

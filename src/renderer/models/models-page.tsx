@@ -104,8 +104,8 @@ function ModelTable({ title, models, testId, empty, onRemove }: { title: string;
             <colgroup>
               <col />
               <col className="w-model-type" />
-              <col className="w-count" />
-              <col className="w-count" />
+              <col className="w-model-count" />
+              <col className="w-model-count" />
               <col className="w-model-bia" />
               {onRemove && <col className="w-model-actions" />}
             </colgroup>

@@ -22,7 +22,8 @@ export interface ParameterTableProps {
 }
 
 function unitOf(p: Parameter): string {
-  const parts = [p.unit, p.kind && p.kind !== 'other' ? p.kind.replace('-', ' ') : undefined, p.timeUnit && p.timeUnit !== 'cycle' ? `per ${p.timeUnit}` : undefined];
+  const kind = p.kind && p.kind !== 'other' ? p.kind.replace('-', ' ') : undefined;
+  const parts = [p.unit, kind && kind !== p.unit ? kind : undefined, p.timeUnit && p.timeUnit !== 'cycle' ? `per ${p.timeUnit}` : undefined];
   return parts.filter(Boolean).join(', ') || '—';
 }
 

@@ -4,7 +4,7 @@ import { CePlaneChart } from '../charts/ce-plane-chart';
 import { cePlanePoints, survivalRows, thinRows, traceRows } from '../charts/chart-data';
 import { SeriesLineChart } from '../charts/line-chart';
 import type { BaseCaseOutcome } from '../workers/engine-api';
-import { effectLabel, effectUnit, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from './format';
+import { effectLabel, effectNoun, effectUnit, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from './format';
 
 // Base-case results: totals per strategy, the incremental analysis (dominated strategies marked), the CE plane, the
 // cohort trace of a chosen strategy and survival (share alive) by strategy.
@@ -73,7 +73,7 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
                 <th scope="col" className="num">Cost</th>
                 <th scope="col" className="num">{effectLabel(result.effect)}</th>
                 <th scope="col" className="num">Incremental cost</th>
-                <th scope="col" className="num">Incremental {effectLabel(result.effect).toLowerCase()}</th>
+                <th scope="col" className="num">Incremental {effectNoun(result.effect)}</th>
                 <th scope="col" className="num">ICER</th>
               </tr>
             </thead>
@@ -126,7 +126,7 @@ export function BaseCaseCharts({ result, currency, deadStates }: { result: OkBas
           <CePlaneChart
             testId="chart-ce-plane"
             title="Cost-effectiveness plane (base case)"
-            description={`Cost and ${effect.toLowerCase()} per patient; the dashed line joins strategies on the efficiency frontier.`}
+            description={`Cost and ${effectNoun(result.effect)} per patient; the dashed line joins strategies on the efficiency frontier.`}
             summary={`Cost-effectiveness plane with ${plane.points.length} strategies: ${plane.points.map((p) => `${p.label}, cost ${formatMoney(p.cost, currency)}, ${formatNumber(p.effect, 3)} ${effect}${p.onFrontier ? '' : ' (dominated)'}`).join('; ')}.`}
             series={plane.points.map((p) => ({ id: p.id, label: p.label, points: [{ x: p.effect, y: p.cost }] }))}
             frontier={plane.frontier.map((p) => ({ x: p.effect, y: p.cost }))}

@@ -2,7 +2,7 @@ import type { BudgetImpactReport } from '../../engine/budget/run-budget-impact';
 import { budgetBarRows } from '../charts/chart-data';
 import { StackedBarChart } from '../charts/stacked-bar-chart';
 import type { ParameterEdits } from '../models/parameter-edits';
-import { formatCompact, formatMoney, formatMoneyChange, formatNumber, formatPercent } from './format';
+import { formatMoney, formatMoneyCompact, formatMoneyChange, formatNumber, formatPercent } from './format';
 
 // Budget impact: per-year costs in the current and the new world, the impact and its cumulative sum, costs stacked by
 // category, and the patients in each world per strategy.
@@ -32,9 +32,10 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
   const r = budget.report;
   const currency = r.currency ?? undefined;
   const money = (v: number) => formatMoney(v, currency);
-  const tick = (v: number) => (Math.abs(v) >= 10000 ? formatCompact(v) : formatMoney(v, currency));
+  const tick = (v: number) => formatMoneyCompact(v, currency);
   const label = (id: string) => r.strategies.find((s) => s.id === id)?.label ?? id;
   const rows = budgetBarRows(r.years, r.categories);
+  const impactRows = r.years.map((y) => ({ bar: whenOf(y), ...Object.fromEntries(r.categories.map((c) => [c, y.byCategory[c]?.impact ?? 0])) }));
   return (
     <div className="section-stack" data-testid="budget-panel">
       {updating && <div className="notice notice-info" role="status">Updating for the edited parameters…</div>}
@@ -50,7 +51,7 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
             <thead>
               <tr>
                 <th scope="col">Year</th>
-                <th scope="col" className="num">Patients entering</th>
+                <th scope="col" className="num">Patients</th>
                 <th scope="col" className="num">Current world</th>
                 <th scope="col" className="num">New world</th>
                 <th scope="col" className="num">Budget impact</th>
@@ -97,6 +98,24 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
             yLabel={`Cost (${currency ?? 'currency'})`}
             formatY={tick}
             height={340}
+          />
+        </div>
+      </section>
+      <section className="card chart-card">
+        <div className="card-body">
+          <StackedBarChart
+            testId="chart-budget-impact"
+            title="Budget impact by cost category"
+            description="New world minus current world per year: bars above zero are extra spending, below zero savings."
+            summary={`Budget impact per year by category: ${r.years.map((y) => `${whenOf(y)} ${formatMoneyChange(y.impact, currency)}`).join(', ')}.`}
+            rows={impactRows}
+            categoryKey="bar"
+            stacks={r.categories.map((c) => ({ key: c, label: c.replace(/_/g, ' ') }))}
+            xLabel="Year"
+            yLabel={`Impact (${currency ?? 'currency'})`}
+            formatY={tick}
+            signed
+            height={300}
           />
         </div>
       </section>

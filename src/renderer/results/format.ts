@@ -63,6 +63,15 @@ export function formatCompact(value: number): string {
   return new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
 }
 
+/** Axis ticks: "€240M", "€12.5K", "€950"; a dash when not finite. */
+export function formatMoneyCompact(value: number, currency?: string): string {
+  if (!Number.isFinite(value)) return DASH;
+  if (Math.abs(value) < 10000) return formatMoney(value, currency);
+  const options: Intl.NumberFormatOptions = { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 };
+  if (currency && /^[A-Z]{3}$/.test(currency)) Object.assign(options, { style: 'currency', currency });
+  return new Intl.NumberFormat(LOCALE, options).format(value);
+}
+
 /** "€40,032 per QALY" or "€6,276 per life-year". */
 export function formatIcer(value: number | null | undefined, currency: string | undefined, effect: 'qalys' | 'life-years'): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
@@ -75,6 +84,11 @@ export function effectUnit(effect: 'qalys' | 'life-years'): string {
 
 export function effectLabel(effect: 'qalys' | 'life-years'): string {
   return effect === 'qalys' ? 'QALYs' : 'Life-years';
+}
+
+/** The effect inside a sentence: "QALYs", "life-years". */
+export function effectNoun(effect: 'qalys' | 'life-years'): string {
+  return effect === 'qalys' ? 'QALYs' : 'life-years';
 }
 
 /** "12.5%" from 0.125. */

@@ -12,7 +12,7 @@ import { applyParameterEdits } from '../models/parameter-edits';
 import type { ParameterEdits } from '../models/parameter-edits';
 import { engineWorker } from '../workers/engine-client';
 import { runPsaInWebWorkers } from '../workers/psa-client';
-import { effectLabel, effectUnit, formatCompact, formatIcer, formatMoney, formatNumber, formatParameter, formatPercent } from './format';
+import { effectLabel, effectUnit, formatIcer, formatMoneyCompact, formatMoney, formatNumber, formatParameter, formatPercent } from './format';
 import { defaultWtpMax, wtpGrid } from './psa-view';
 import type { PsaView } from './psa-view';
 
@@ -290,7 +290,7 @@ function PsaResults({ view, model, stale }: { view: PsaView; model: HtaModel; st
   const currency = model.settings.currency;
   const effect = model.settings.effect;
   const money = (v: number) => formatMoney(v, currency);
-  const moneyTick = (v: number) => (Math.abs(v) >= 10000 ? `${currency === 'EUR' ? '€' : currency === 'GBP' ? '£' : currency === 'USD' ? '$' : ''}${formatCompact(v)}` : money(v));
+  const moneyTick = (v: number) => formatMoneyCompact(v, currency);
   const labelOf = new Map(view.strategies.map((s) => [s.id, s.label]));
   const firstWtp = model.settings.wtp[0];
   const ceacRows = view.ceac.map((r, i) => ({ ...r, ceaf: view.ceaf[i]!.probability }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetBarRows, cePlanePoints, survivalRows, thinRows, tornadoBars, tornadoDomain, traceRows } from '../../../src/renderer/charts/chart-data';
+import { budgetBarRows, cePlanePoints, niceAxis, niceStep, survivalRows, thinRows, tornadoBars, tornadoDomain, traceRows } from '../../../src/renderer/charts/chart-data';
 import { clipLine } from '../../../src/renderer/charts/ce-plane-chart';
 import { seriesColor, seriesColors } from '../../../src/renderer/charts/palette';
 
@@ -93,5 +93,20 @@ describe('palette', () => {
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     };
     for (const c of seriesColors) expect(1.05 / (lum(c) + 0.05)).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('nice axes', () => {
+  it('steps are 1, 2, 2.5 or 5 times a power of ten', () => {
+    expect(niceStep(0.013)).toBe(0.02);
+    expect(niceStep(2400)).toBe(2500);
+    expect(niceStep(6100)).toBe(10000);
+    expect(niceStep(1)).toBe(1);
+  });
+  it('widens the domain to whole steps and lists every tick', () => {
+    // (18000 + 6699) / 5 = 4939.8 → step 5000.
+    expect(niceAxis(-6699, 18000, 5)).toEqual({ domain: [-10000, 20000], ticks: [-10000, -5000, 0, 5000, 10000, 15000, 20000] });
+    const { ticks } = niceAxis(0.1, 0.3, 2);
+    expect(ticks).toEqual([0.1, 0.2, 0.3]);
   });
 });

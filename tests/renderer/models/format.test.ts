@@ -54,3 +54,13 @@ describe('parameter input', () => {
     expect(parseParameterInput('1e999', p)).toEqual({ ok: false, error: 'The number is too large.' });
   });
 });
+
+describe('compact axis money', () => {
+  it('abbreviates large amounts with the currency and keeps small ones whole', async () => {
+    const { formatMoneyCompact } = await import('../../../src/renderer/results/format');
+    expect(formatMoneyCompact(240_000_000, 'EUR')).toBe('€240m');
+    expect(formatMoneyCompact(12_500, 'EUR')).toBe('€12.5k');
+    expect(formatMoneyCompact(-950, 'GBP')).toBe('-£950');
+    expect(formatMoneyCompact(Number.NaN, 'EUR')).toBe('—');
+  });
+});

@@ -1,3 +1,5 @@
+import { routeHash } from '../../app/routes';
+import { exampleIdForRef } from '../../models/model-catalog';
 import { Card } from '../../ui/fields';
 import type { SectionProps } from './section-props';
 
@@ -13,6 +15,7 @@ export function ModelLinksSection({ dossier }: Pick<SectionProps, 'dossier'>) {
               <th>Name</th>
               <th>Reference</th>
               <th>Description</th>
+              <th><span className="visually-hidden">Open</span></th>
             </tr>
           </thead>
           <tbody>
@@ -21,6 +24,13 @@ export function ModelLinksSection({ dossier }: Pick<SectionProps, 'dossier'>) {
                 <td>{link.name}</td>
                 <td className="mono">{link.ref}</td>
                 <td>{link.description}</td>
+                <td className="actions">
+                  {exampleIdForRef(link.ref) !== null && (
+                    <a className="btn btn-sm" href={routeHash({ page: 'model', modelId: exampleIdForRef(link.ref)!, tab: 'results' })} data-testid="open-linked-model" aria-label={`Open model ${link.name}`}>
+                      Open model
+                    </a>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
