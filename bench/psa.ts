@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { parseModel } from '../src/engine/compile-model';
 import type { HtaModel } from '../src/engine/model/schema';
 import { createPsaSetup } from '../src/engine/psa/psa-setup';
-import { runPsa } from '../src/engine/psa/psa-run';
+import { chunkSizeFor, runPsa } from '../src/engine/psa/psa-run';
 import { createPsaWorkerPool, runPsaInWorkers } from '../src/cli/psa-workers';
 import { makeHandWrittenHiv } from './markov-bench-core';
 
@@ -103,10 +103,14 @@ async function exampleLines(label: string, model: HtaModel, draws: number, cores
   const pool = await poolTimes(model, cores, draws, 5);
   // As `hta psa --workers N` runs it: this (warm) thread plus N - 1 threads that join once loaded.
   const setup = createPsaSetup(model, 1);
+  const out = setup.compiled.createResult();
+  const t = performance.now();
+  setup.compiled.evaluate(setup.base, out);
+  const chunkSize = chunkSizeFor((performance.now() - t) / 1000, draws, cores);
   const cold: number[] = [];
   for (let r = 0; r < 3; r++) {
     const t0 = performance.now();
-    await runPsaInWorkers(model, setup, cores, { iterations: draws });
+    await runPsaInWorkers(model, setup, cores, { iterations: draws, chunkSize });
     cold.push(performance.now() - t0);
   }
   lines.push(

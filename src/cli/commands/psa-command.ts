@@ -10,7 +10,8 @@ import { runModel } from '../run-report';
 import { ModelCompileError, ModelEvaluationError, formatIssue } from '../../engine/errors';
 import type { HtaModel } from '../../engine/model/schema';
 import { createPsaSetup, sampledParameters } from '../../engine/psa/psa-setup';
-import { planChunks, PsaDrawError, runPsa } from '../../engine/psa/psa-run';
+import type { PsaSetup } from '../../engine/psa/psa-setup';
+import { chunkSizeFor, planChunks, PsaDrawError, runPsa } from '../../engine/psa/psa-run';
 import type { PsaProgress, PsaRun } from '../../engine/psa/psa-run';
 import { analysePsa, defaultEvppiGroups } from '../../engine/psa/psa-analysis';
 import { applyScenario } from '../../engine/sensitivity/scenarios';
@@ -71,9 +72,19 @@ function progressReporter(io: CliIo, iterations: number): ((p: PsaProgress) => v
 async function runDraws(model: HtaModel, o: PsaCommandOptions, io: CliIo): Promise<PsaRun> {
   const setup = createPsaSetup(model, o.seed);
   const options = { iterations: o.iterations, onProgress: progressReporter(io, o.iterations) };
+  if (o.workers === 1) return runPsa(setup, options);
+  const chunkSize = chunkSizeFor(secondsPerEvaluation(setup), o.iterations, o.workers);
   // No more threads than chunks: a short run on one chunk stays in this thread (same output either way).
-  const workers = Math.min(o.workers, planChunks(o.iterations).length);
-  return workers > 1 ? runPsaInWorkers(model, setup, workers, options) : runPsa(setup, options);
+  const workers = Math.min(o.workers, planChunks(o.iterations, chunkSize).length);
+  return workers > 1 ? runPsaInWorkers(model, setup, workers, { ...options, chunkSize }) : runPsa(setup, options);
+}
+
+/** Rough cost of one draw: the base case evaluated a few times (for the chunk size only, never the results). */
+function secondsPerEvaluation(setup: PsaSetup): number {
+  const out = setup.compiled.createResult();
+  const t0 = performance.now();
+  for (let i = 0; i < 3; i++) setup.compiled.evaluate(setup.base, out);
+  return (performance.now() - t0) / 3000;
 }
 
 function modelFor(file: string, o: PsaCommandOptions, io: CliIo): HtaModel | null {

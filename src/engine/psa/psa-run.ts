@@ -62,6 +62,19 @@ export function assertValidIterations(iterations: number): void {
   if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError(`iterations must be a whole number >= 1 (got ${iterations})`);
 }
 
+/**
+ * Chunk size that keeps every executor busy. Cheap draws: whole sampler streams (a chunk starting inside a stream
+ * first regenerates and discards the stream's earlier draws). Draws costing more than 0.2 ms: smaller chunks (a
+ * power of two dividing the stream length, at least 8 per executor), where that discarding is negligible. The
+ * output does not depend on the chunk size.
+ */
+export function chunkSizeFor(secondsPerDraw: number, iterations: number, executors: number): number {
+  let size = DRAWS_PER_STREAM;
+  if (!(secondsPerDraw > 2e-4) || executors <= 1) return size;
+  while (size > 64 && iterations / size < executors * 8) size /= 2;
+  return size;
+}
+
 /** Chunks of `chunkSize` draws covering [0, iterations). */
 export function planChunks(iterations: number, chunkSize = DRAWS_PER_STREAM): PsaChunk[] {
   assertValidIterations(iterations);

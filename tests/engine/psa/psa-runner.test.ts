@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../../src/engine/compile-model';
 import { createPsaSetup } from '../../../src/engine/psa/psa-setup';
 import { createPsaWorkspace, runPsaChunk } from '../../../src/engine/psa/psa-runner';
-import { planChunks, PsaCancelledError, PsaDrawError, runPsa, runPsaChunks } from '../../../src/engine/psa/psa-run';
+import { chunkSizeFor, planChunks, PsaCancelledError, PsaDrawError, runPsa, runPsaChunks } from '../../../src/engine/psa/psa-run';
 import type { PsaChunkExecutor } from '../../../src/engine/psa/psa-run';
 import { createPsaWorkerHandler } from '../../../src/engine/psa/psa-worker-protocol';
 import { loadExample, clone } from '../model-fixtures';
@@ -140,5 +140,15 @@ describe('PSA runner', () => {
     const run = runPsa(setup, { iterations: 10 });
     const base = setup.compiled.evaluate(setup.base);
     for (let d = 0; d < 10; d++) expect(run.costs[d * 2 + 1]).toBe(base.strategies[1]!.totals.cost);
+  });
+});
+
+describe('chunk size for the cost of a draw', () => {
+  it('keeps whole streams for cheap draws and splits expensive runs into >= 8 chunks per executor', () => {
+    expect(chunkSizeFor(1e-5, 10000, 2)).toBe(2048);
+    expect(chunkSizeFor(1e-3, 10000, 1)).toBe(2048);
+    expect(chunkSizeFor(1e-3, 10000, 2)).toBe(512); // 10000 / 512 = 19.5 chunks >= 16
+    expect(chunkSizeFor(1e-3, 100, 4)).toBe(64);
+    expect(2048 % chunkSizeFor(1e-3, 3000, 3)).toBe(0);
   });
 });
