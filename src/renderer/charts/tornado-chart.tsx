@@ -50,7 +50,7 @@ export function TornadoChart(props: TornadoChartProps) {
           <CartesianGrid stroke={chartInk.grid} horizontal={false} />
           <XAxis type="number" domain={axis.domain} ticks={axis.ticks} tickFormatter={props.formatOutcome} stroke={chartInk.axis}
             label={{ value: props.outcomeLabel, position: 'insideBottom', offset: -16, fill: chartInk.axis }} />
-          <YAxis type="category" dataKey="axisLabel" width={330} stroke={chartInk.axis} interval={0} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="axisLabel" width={430} stroke={chartInk.axis} interval={0} tick={{ fontSize: 12 }} />
           <Tooltip
             formatter={(v, name) => {
               const range = v as unknown as [number, number];
