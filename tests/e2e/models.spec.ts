@@ -170,15 +170,25 @@ test('budget impact tab shows the per-year table the engine computes', async ({ 
 
 test('an invalid model file lists every located problem and is not added', async ({ page }) => {
   await page.goto('/#/models');
-  const bad = { format: 'hta-workbench-model', version: 1, metadata: {}, settings: { cycles: 10 }, model: { type: 'markov', states: [{ id: 'A' }], initial: { A: 1 }, transitions: [{ from: 'A', to: 'B', probability: 'p_x' }] }, strategies: [{ id: 's' }] };
+  // Schema-valid but with three located problems: an unknown name, an unknown state and a probability above 1.
+  const bad = {
+    format: 'hta-workbench-model', version: 1, metadata: { title: 'Broken' }, settings: { cycles: 10, effect: 'life-years' },
+    parameters: [{ id: 'p_a', value: 1.4, kind: 'probability' }, { id: 'c', expression: 'p_zz * 2' }],
+    model: { type: 'markov', states: [{ id: 'A' }, { id: 'D', dead: true }], initial: { A: 1 }, transitions: [{ from: 'A', to: 'B', probability: 'p_x' }, { from: 'A', to: 'A', probability: 'C' }] },
+    strategies: [{ id: 's' }],
+  };
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('open-model-file').click();
   await (await chooser).setFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
   const dialog = page.getByTestId('models-page').getByTestId('problems-dialog');
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('This model cannot be opened');
-  await expect(dialog.getByTestId('problem')).not.toHaveCount(0);
-  await expect(dialog.getByTestId('problem').first()).toContainText('metadata.title');
+  await expect(dialog.getByTestId('problem')).toHaveCount(3);
+  await expect(dialog).toContainText('parameters[1].expression');
+  await expect(dialog).toContainText("unknown name 'p_zz'");
+  await expect(dialog).toContainText('model.transitions[0].to');
+  await expect(dialog).toContainText('parameters[0].value');
+  await expect(dialog).toContainText('3 problems found');
   await shot(page, 'invalid-file');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('opened-models')).toHaveCount(0);
