@@ -216,3 +216,16 @@ test('the example dossier opens its linked model', async ({ page }) => {
   await expect(page.getByTestId('model-tab-results')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('base-case-row')).toHaveCount(3);
 });
+
+test('every bundled example opens, runs its base case and draws its charts without errors', async ({ page }) => {
+  const files = ['heemod-counting-methods', 'heemod-intro-two-state', 'heemod-time-varying-two-state', 'hiv-chancellor-heemod', 'liquid-biopsy-nsclc-bia-belgium', 'total-hip-replacement'];
+  for (const id of files) {
+    const strategies = (JSON.parse(readFileSync(`resources/examples/${id}.json`, 'utf8')) as { strategies: unknown[] }).strategies.length;
+    await page.goto(`/#/models/${id}/results`);
+    await expect(page.getByTestId('base-case-row')).toHaveCount(strategies);
+    await expect(page.getByTestId('chart-ce-plane').locator('.recharts-scatter-symbol')).toHaveCount(strategies);
+    await expect(page.locator('body')).not.toContainText('NaN');
+    await page.getByTestId('model-tab-uncertainty').click();
+    await expect(page.getByTestId('dsa-section')).toBeVisible();
+  }
+});
