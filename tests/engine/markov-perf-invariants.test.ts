@@ -29,6 +29,10 @@ interface ReferenceRun {
   lifeYearsPerCycle: number[];
 }
 
+function addTo(xs: number[], k: number, x: number): void {
+  xs[k] = xs[k]! + x;
+}
+
 /** Thrown by the reference when a probability, row or value is invalid (the engine must throw too). */
 class InvalidDraw extends Error {}
 
@@ -142,8 +146,8 @@ function referenceRun(model: MarkovModel, si: number, inputs: Float64Array, isIn
         for (const [cat, e] of Object.entries(tv.costs ?? {})) {
           const { value, rate } = entryOf(e);
           const x = flow * finite(compile(value)(work, vars));
-          cost[categories.indexOf(cat)] += x;
-          costD[categories.indexOf(cat)] += x * factor(rateOf(cat, rate), c);
+          addTo(cost, categories.indexOf(cat), x);
+          addTo(costD, categories.indexOf(cat), x * factor(rateOf(cat, rate), c));
         }
         if (tv.qalys !== undefined) {
           const x = flow * finite(compile(tv.qalys)(work, vars));
@@ -159,11 +163,12 @@ function referenceRun(model: MarkovModel, si: number, inputs: Float64Array, isIn
     for (let j = 0; j < n; j++) {
       const o = counting.weightPrev[c]! * prev[j]! + (next ? counting.weightNext[c]! * next[j]! : 0);
       if (!model.model.states[j]!.dead) ly += o;
-      if (utility[j] !== undefined) q += o * finite(compile(utility[j])(work, vars));
+      const u = utility[j];
+      if (u !== undefined) q += o * finite(compile(u)(work, vars));
       for (const [cat, { value, rate }] of costs[j]!) {
         const x = o * finite(compile(value)(work, vars));
-        cost[categories.indexOf(cat)] += x;
-        costD[categories.indexOf(cat)] += x * factor(rateOf(cat, rate), c);
+        addTo(cost, categories.indexOf(cat), x);
+        addTo(costD, categories.indexOf(cat), x * factor(rateOf(cat, rate), c));
       }
     }
     const dfE = factor(settings.discount.effects, c);
@@ -178,7 +183,7 @@ function referenceRun(model: MarkovModel, si: number, inputs: Float64Array, isIn
     cost.forEach((x, k) => {
       run.totals.costUndiscounted += x;
       run.totals.cost += costD[k]!;
-      run.costByCategory[k] += costD[k]!;
+      addTo(run.costByCategory, k, costD[k]!);
     });
   }
   return run;
