@@ -152,6 +152,7 @@ export function BaseCaseCharts({ result, currency, deadStates }: { result: OkBas
               series={result.strategies.map((s) => ({ key: s.id, label: s.label }))}
               formatX={years}
               formatY={(v) => formatPercent(v, 0)}
+              formatTable={(v) => formatPercent(v, 2)}
               yDomain={[0, 1]}
             />
           </div>
@@ -180,6 +181,7 @@ export function BaseCaseCharts({ result, currency, deadStates }: { result: OkBas
               series={result.stateIds.map((id) => ({ key: id, label: id.replace(/_/g, ' ') }))}
               formatX={years}
               formatY={(v) => formatPercent(v, 0)}
+              formatTable={(v) => formatPercent(v, 2)}
               yDomain={[0, 1]}
             />
           </div>

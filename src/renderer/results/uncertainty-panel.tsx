@@ -187,6 +187,7 @@ function PsaSection({ model, edits, psa, setPsa }: Props) {
   const wtpMaxError = wtpMax.ok && wtpMax.value <= 0 ? 'The largest threshold must be above 0.' : wtpMax.ok ? null : wtpMax.error;
   const inputError = !iterations.ok ? iterations.error : !seed.ok ? seed.error : wtpMaxError;
   const running = psa.status === 'running';
+  const editedSampled = Object.keys(edits).filter((id) => model.parameters.some((p) => p.id === id && p.uncertainty?.distribution && p.uncertainty.distribution.type !== 'fixed'));
 
   const summarise = async (run: PsaRun, comparatorId: string, max: number, runEdits: ParameterEdits) => {
     const grid = wtpGrid(max, WTP_STEPS, model.settings.wtp);
@@ -261,6 +262,11 @@ function PsaSection({ model, edits, psa, setPsa }: Props) {
         </span>
       </form>
       <div className="card-body">
+        {editedSampled.length > 0 && (
+          <div className="notice notice-info stale-note" data-testid="psa-edit-note">
+            Edited base values apply to parameters without a distribution; {editedSampled.join(', ')} {editedSampled.length === 1 ? 'is' : 'are'} still sampled from {editedSampled.length === 1 ? 'its' : 'their'} distribution.
+          </div>
+        )}
         <PsaStatus psa={psa} />
         {psa.status === 'done' && <PsaResults view={psa.view} model={model} stale={psa.edits !== edits} />}
         {psa.status === 'idle' && <p className="empty">Set the number of iterations and the seed, then run the PSA.</p>}
@@ -358,6 +364,7 @@ function PsaResults({ view, model, stale }: { view: PsaView; model: HtaModel; st
           series={[...view.strategies.map((s) => ({ key: s.id, label: s.label })), { key: 'ceaf', label: 'CEAF (optimal strategy)', color: chartInk.text, dashed: true }]}
           formatX={moneyTick}
           formatY={(v) => formatPercent(v, 0)}
+          formatTable={(v) => formatPercent(v, 1)}
           yDomain={[0, 1]}
           markers={model.settings.wtp.map((w) => ({ x: w, label: moneyTick(w) }))}
           note={optimalText}
