@@ -17,8 +17,6 @@ import { DsaError } from './dsa-setup';
 export const BASE_SCENARIO_ID = 'base';
 
 type Scenario = HtaModel['scenarios'][number];
-/** Fields a later schema may add to a scenario (perspective label, new parameter uncertainty). */
-type ScenarioExtras = { perspective?: string; uncertainty?: Record<string, Parameter['uncertainty']> };
 
 function findScenario(model: HtaModel, id: string): { scenario: Scenario; index: number } {
   const index = model.scenarios.findIndex((s) => s.id === id);
@@ -43,15 +41,14 @@ function overriddenParameter(p: Parameter, value: number | string, uncertainty: 
 export function applyScenario(model: HtaModel, scenarioId: string): HtaModel {
   if (scenarioId === BASE_SCENARIO_ID && !model.scenarios.some((s) => s.id === BASE_SCENARIO_ID)) return model;
   const { scenario, index } = findScenario(model, scenarioId);
-  const extras = scenario as Scenario & ScenarioExtras;
   const known = new Set(model.parameters.map((p) => p.id));
   const overrides = scenario.parameters ?? {};
-  for (const id of [...Object.keys(overrides), ...Object.keys(extras.uncertainty ?? {})]) {
+  for (const id of [...Object.keys(overrides), ...Object.keys(scenario.uncertainty ?? {})]) {
     if (!known.has(id)) throw new DsaError(`scenarios[${index}] ("${scenario.id}"): unknown parameter "${id}"`);
   }
   const parameters = model.parameters.map((p) => {
     const override = overrides[p.id];
-    const uncertainty = extras.uncertainty?.[p.id];
+    const uncertainty = scenario.uncertainty?.[p.id];
     if (override !== undefined) return overriddenParameter(p, override, uncertainty);
     return uncertainty !== undefined ? { ...p, uncertainty } : p;
   });
@@ -124,7 +121,7 @@ function probabilistic(model: HtaModel, wtp: readonly number[], psa: { iteration
 
 function scenarioResult(base: HtaModel, id: string, options: ScenarioComparisonOptions): ScenarioResult {
   const model = applyScenario(base, id);
-  const scenario = base.scenarios.find((s) => s.id === id) as (Scenario & ScenarioExtras) | undefined;
+  const scenario = base.scenarios.find((s) => s.id === id);
   const strategies = deterministicRows(model);
   return {
     id,

@@ -66,3 +66,21 @@ describe('named scenarios', () => {
     expect(() => applyScenario(parseModel(json), 'bad')).toThrow(/scenarios\[0\] \("bad"\): unknown parameter "zz"/);
   });
 });
+
+describe('scenario with a new source for a parameter', () => {
+  it('replaces the distribution and keeps the perspective label', () => {
+    const json = handModel();
+    json.parameters![3] = { id: 'c_new', value: 3000, kind: 'cost', uncertainty: { distribution: { type: 'gamma', mean: 3000, se: 300 } } };
+    json.scenarios = [
+      { id: 'other_source', perspective: 'societal', parameters: { c_new: 3500 }, uncertainty: { c_new: { distribution: { type: 'fixed', value: 3500 }, source: 'Price list 2025' } } },
+    ];
+    const model = parseModel(json);
+    const m = applyScenario(model, 'other_source');
+    const p = m.parameters.find((x) => x.id === 'c_new')!;
+    expect(p.value).toBe(3500);
+    expect(p.uncertainty).toEqual({ distribution: { type: 'fixed', value: 3500 }, source: 'Price list 2025' });
+    const rows = compareScenarios(model, { wtp: [20000], psa: { iterations: 200, seed: 1 } });
+    expect(rows[1]!.perspective).toBe('societal');
+    expect(rows[1]!.probabilistic!.mean[1]!.cost).toBeCloseTo(3500 * (1 - BASE.p * BASE.rr), 8);
+  });
+});
