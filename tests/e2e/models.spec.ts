@@ -84,6 +84,7 @@ test('base-case and incremental tables show what the engine computes for the fil
   await expect(page.getByTestId('chart-ce-plane').locator('.recharts-scatter-symbol')).toHaveCount(expected.strategies.length);
   await expect(page.getByTestId('chart-survival').locator('.recharts-line-curve')).toHaveCount(expected.strategies.length);
   await expect(page.getByTestId('chart-trace').locator('.recharts-line-curve')).not.toHaveCount(0);
+  await expect(page.getByTestId('category-table').locator('tbody tr')).toHaveCount(expected.strategies.length);
   await shot(page, 'results');
   await page.getByTestId('chart-trace').scrollIntoViewIfNeeded();
   await shot(page, 'results-charts');
@@ -138,6 +139,8 @@ test('tornado and a 500-draw PSA run off the UI thread and draw their charts', a
   await page.getByTestId('psa-section').scrollIntoViewIfNeeded();
   await page.getByTestId('chart-ceac').scrollIntoViewIfNeeded();
   await shot(page, 'psa');
+  await page.getByTestId('chart-evpi').scrollIntoViewIfNeeded();
+  await shot(page, 'psa-evpi');
 });
 
 test('a PSA can be cancelled', async ({ page }) => {

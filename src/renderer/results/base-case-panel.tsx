@@ -99,6 +99,34 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
           Increments are over the next cheaper strategy on the efficiency frontier; ICER in {currency ?? 'currency units'} per {unit} gained.
         </div>
       </section>
+      {result.categoryIds.length > 1 && (
+        <section className="card" aria-labelledby="categories-title">
+          <div className="card-header">
+            <h2 id="categories-title">Costs by category</h2>
+            <span className="subtle">Per patient, discounted</span>
+          </div>
+          <div className="card-body flush table-wrap">
+            <table className="table" data-testid="category-table">
+              <thead>
+                <tr>
+                  <th scope="col">Strategy</th>
+                  {result.categoryIds.map((c) => <th key={c} scope="col" className="num">{c.replace(/_/g, ' ')}</th>)}
+                  <th scope="col" className="num">Total</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.strategies.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row" className="row-head">{s.label}</th>
+                    {s.costByCategory.map((v, k) => <td key={result.categoryIds[k]} className="num">{formatMoney(v, currency)}</td>)}
+                    <td className="num">{formatMoney(s.cost, currency)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
     </>
   );
 }

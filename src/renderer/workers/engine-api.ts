@@ -49,6 +49,8 @@ export interface StrategyBaseCase {
   lifeYearsUndiscounted: number;
   /** (cycles + 1) x states shares of the cohort, row-major. */
   trace: Float64Array;
+  /** Discounted cost per category (order of BaseCaseOutcome.categoryIds). */
+  costByCategory: number[];
 }
 
 export type BaseCaseOutcome =
@@ -58,6 +60,7 @@ export type BaseCaseOutcome =
       strategies: StrategyBaseCase[];
       incremental: IncrementalRow[];
       stateIds: string[];
+      categoryIds: string[];
       cycles: number;
       cycleLength: number;
       /** Base-case value of every parameter (expression parameters evaluated at cycle 1). */
@@ -107,6 +110,7 @@ export function runBaseCase(model: HtaModel, edits: ParameterEdits = {}): BaseCa
       qalysUndiscounted: s.totals.qalysUndiscounted,
       lifeYearsUndiscounted: s.totals.lifeYearsUndiscounted,
       trace: Float64Array.from(s.trace),
+      costByCategory: Array.from(s.costByCategory),
     }));
     return {
       ok: true,
@@ -114,6 +118,7 @@ export function runBaseCase(model: HtaModel, edits: ParameterEdits = {}): BaseCa
       strategies,
       incremental: calculateIcers(strategies.map((s) => ({ id: s.id, label: s.label, cost: s.cost, effect: s.effect }))),
       stateIds: [...compiled.stateIds],
+      categoryIds: [...compiled.categoryIds],
       cycles: compiled.cycles,
       cycleLength: compiled.cycleLength,
       parameterValues: Object.fromEntries(compiled.parameterIds.map((id, i) => [id, params[i]!])),

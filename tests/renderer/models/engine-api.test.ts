@@ -99,3 +99,12 @@ describe('model catalog', () => {
     expect(findModel(a.id, [a, b])?.title).toBe('Mine');
   });
 });
+
+describe('costs by category', () => {
+  it('add up to the total discounted cost of each strategy', () => {
+    const out = runBaseCase(checkModel(read('hiv-chancellor-1997')).model!);
+    if (!out.ok) throw new Error('base case failed');
+    expect(out.categoryIds).toEqual(['direct_medical', 'community', 'drug']);
+    for (const s of out.strategies) expect(s.costByCategory.reduce((a, b) => a + b, 0)).toBeCloseTo(s.cost, 6);
+  });
+});
