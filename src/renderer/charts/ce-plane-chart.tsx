@@ -77,7 +77,7 @@ export function CePlaneChart(props: CePlaneChartProps) {
           <YAxis type="number" dataKey="y" domain={[y0, y1]} ticks={yAxis.ticks} tickFormatter={props.formatY} stroke={chartInk.axis} width={84} allowDataOverflow
             label={{ value: props.yLabel, angle: -90, position: 'insideLeft', offset: -8, dy: 50, fill: chartInk.axis }} />
           <ZAxis zAxisId="points" type="number" range={props.highlights ? [14, 14] : [90, 90]} />
-          <ZAxis zAxisId="means" type="number" range={[130, 130]} />
+          <ZAxis zAxisId="means" type="number" range={[240, 240]} />
           <Tooltip cursor={{ strokeDasharray: '3 3' }} formatter={(v, name) => [name === 'x' ? props.formatX(Number(v)) : props.formatY(Number(v)), name === 'x' ? props.xLabel : props.yLabel]} />
           {withOrigin && <ReferenceLine x={0} stroke={chartInk.reference} />}
           {withOrigin && <ReferenceLine y={0} stroke={chartInk.reference} />}
