@@ -232,3 +232,26 @@ test('every bundled example opens, runs its base case and draws its charts witho
     await expect(page.getByTestId('dsa-section')).toBeVisible();
   }
 });
+
+test('model views are keyboard reachable and every control is labelled', async ({ page }) => {
+  await page.goto('/#/models/liquid-biopsy-nsclc/model');
+  await expect(page.getByTestId('parameter-row').first()).toBeVisible();
+  // Tabs follow the WAI-ARIA pattern: arrow keys move between them.
+  await page.getByTestId('model-tab-model').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('model-tab-results')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('model-tab-results')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('model-tab-budget')).toBeFocused();
+  await expect(page.getByTestId('budget-row').first()).toBeVisible();
+  for (const tab of ['model', 'results', 'uncertainty', 'budget']) {
+    await page.getByTestId(`model-tab-${tab}`).click();
+    const unlabelled = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('input, select, textarea, button'))
+        .filter((el) => !el.closest('[hidden], dialog:not([open])'))
+        .filter((el) => !((el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el.tagName === 'BUTTON' && el.textContent?.trim())))
+        .map((el) => el.outerHTML.slice(0, 120)),
+    );
+    expect(unlabelled, `unlabelled controls on ${tab}`).toEqual([]);
+  }
+});
