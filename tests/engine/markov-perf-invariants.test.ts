@@ -275,3 +275,25 @@ describe('optimised Markov evaluation equals a plain reference evaluation', () =
     });
   });
 });
+
+describe('expression shortcuts for constant operands (fewer closure calls) keep the operators\' results', () => {
+  const slotOf = new Map([['x', 0]]);
+  const resolver = { cycleLength: 1, parameterSlot: (n: string) => slotOf.get(n), table: () => undefined };
+  const vars = new Float64Array(VARIABLE_COUNT);
+  const at = (src: string, x: number): number => compileExpressionTree(parseExpression(src), resolver)(Float64Array.of(x), vars);
+  const cases: [string, (x: number) => number][] = [
+    ['2 + x', (x) => 2 + x],
+    ['3 / x', (x) => 3 / x],
+    ['2 ^ x', (x) => 2 ** x],
+    ['x ^ 2', (x) => x ** 2],
+    ['x < 0.5', (x) => (x < 0.5 ? 1 : 0)],
+    ['x > 0.5', (x) => (x > 0.5 ? 1 : 0)],
+    ['x >= 0.5', (x) => (x >= 0.5 ? 1 : 0)],
+    ['min(1, x * 2)', (x) => (Number.isNaN(x) ? NaN : Math.min(1, x * 2))],
+    ['max(x, 0.25)', (x) => (Number.isNaN(x) ? NaN : Math.max(x, 0.25))],
+    ['min(x, 0 / 0)', () => NaN],
+  ];
+  it.each(cases)('%s', (src, expected) => {
+    for (const x of [-1.5, 0, 0.25, 0.5, 0.75, 3, NaN]) expect(at(src, x)).toBe(expected(x));
+  });
+});

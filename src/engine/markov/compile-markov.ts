@@ -46,11 +46,15 @@ interface Entry {
   /** Recompute every cycle regardless of deps (reads cycle/age/time itself). */
   always: boolean;
   deps: Int32Array;
+  /** Slot of the parameter when the expression is exactly one parameter (read without a call); else -1. */
+  slot: number;
 }
 
 interface ValueSite {
   always: boolean;
   deps: Int32Array;
+  /** As Entry.slot. */
+  slot: number;
   site: CompiledSite;
   /** Index into the value buffer (costs: state * nCat + cat; utilities: -1 - state). */
   target: number;
@@ -369,6 +373,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   const effectRate = rateIndex(settings.discount.effects);
   const costRate = rateIndex(settings.discount.costs);
 
+  const bareSlot = (site: CompiledSite): number => (site.bareParameter === undefined ? -1 : space.index.get(site.bareParameter)!);
   const plans: StrategyPlan[] = [];
   model.strategies.forEach((strategy, si) => {
     const program = buildStrategyProgram(defs, strategy.parameters ?? {}, ['strategies', si, 'parameters'], issues, seenCycles);
@@ -435,7 +440,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
           return;
         }
         const site = e.site!;
-        const entry: Entry = { row: r, col: e.col, pos, site, stateTime: e.stateTime, from: e.from, to: e.to, always: site.directTime ?? site.timeVarying, deps: timeDeps(site, program, space.index) };
+        const entry: Entry = { row: r, col: e.col, pos, site, stateTime: e.stateTime, from: e.from, to: e.to, always: site.directTime ?? site.timeVarying, deps: timeDeps(site, program, space.index), slot: bareSlot(site) };
         entryByPos[pos] = entry;
         const v = variationOf(site);
         if (v === 0) staticEntries.push(entry);
@@ -471,7 +476,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     const stateTimeStaticValues: ValueSite[][] = Array.from({ length: maxStateTime + 1 }, () => []);
     const addValue = (site: CompiledSite, target: number, stateTime: number, subject: string, state: string): void => {
       const targetByCategory = target >= 0 ? (target % nCat) * m + Math.floor(target / nCat) : -1;
-      const vs: ValueSite = { site, target, targetByCategory, stateTime, subject, state, always: site.directTime ?? site.timeVarying, deps: timeDeps(site, program, space.index) };
+      const vs: ValueSite = { site, target, targetByCategory, stateTime, subject, state, always: site.directTime ?? site.timeVarying, deps: timeDeps(site, program, space.index), slot: bareSlot(site) };
       const v = variationOf(site);
       if (v === 0) staticValues.push(vs);
       else if (v === 1) cycleValues.push(vs);
@@ -673,7 +678,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     const val = plan.val;
     for (let i = 0; i < list.length; i++) {
       const e = list[i]!;
-      const x = e.site.fn(work, vars);
+      const x = e.slot >= 0 ? work[e.slot]! : e.site.fn(work, vars);
       checkEntry(plan, e, x, cycle);
       val[e.pos] = x;
     }
@@ -698,7 +703,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         }
         if (!any) continue;
       }
-      const x = e.site.fn(work, vars);
+      const x = e.slot >= 0 ? work[e.slot]! : e.site.fn(work, vars);
       checkEntry(plan, e, x, cycle);
       val[e.pos] = x;
       rowDirty[e.row] = 1;
@@ -721,7 +726,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         }
         if (!any) continue;
       }
-      const x = vs.site.fn(work, vars);
+      const x = vs.slot >= 0 ? work[vs.slot]! : vs.site.fn(work, vars);
       if (!(x - x === 0)) {
         fail(plan, { code: 'not-a-number', cycle, fromState: vs.state, subject: vs.subject, value: x, path: vs.site.path, ...(vs.stateTime ? { stateTime: vs.stateTime } : {}) }, vs.site.parameters);
       }
