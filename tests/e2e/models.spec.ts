@@ -85,6 +85,8 @@ test('base-case and incremental tables show what the engine computes for the fil
   await expect(page.getByTestId('chart-survival').locator('.recharts-line-curve')).toHaveCount(expected.strategies.length);
   await expect(page.getByTestId('chart-trace').locator('.recharts-line-curve')).not.toHaveCount(0);
   await expect(page.getByTestId('category-table').locator('tbody tr')).toHaveCount(expected.strategies.length);
+  await expect(page.getByTestId('outcome-table')).toContainText('True positives');
+  await expect(page.getByTestId('outcome-table')).toContainText('Mean time to treatment (days)');
   await shot(page, 'results');
   await page.getByTestId('chart-trace').scrollIntoViewIfNeeded();
   await shot(page, 'results-charts');

@@ -6,6 +6,7 @@ import { BaseCaseCharts, BaseCaseTables } from '../results/base-case-panel';
 import { BudgetPanel } from '../results/budget-panel';
 import type { BudgetState } from '../results/budget-panel';
 import { deadStateIds } from '../results/dead-states';
+import { StrategyDetailsPanel } from '../results/strategy-details-panel';
 import { formatIcer, formatMoney, formatNumber, effectLabel } from '../results/format';
 import { UncertaintyPanel } from '../results/uncertainty-panel';
 import type { DsaState, PsaState } from '../results/uncertainty-panel';
@@ -244,6 +245,7 @@ function ResultsTab({ model, session }: { model: HtaModel; session: ModelSession
   return (
     <div className="section-stack">
       <BaseCaseTables result={outcome} currency={model.settings.currency} />
+      <StrategyDetailsPanel strategies={outcome.strategies} />
       <BaseCaseCharts result={outcome} currency={model.settings.currency} deadStates={deadStates} />
     </div>
   );

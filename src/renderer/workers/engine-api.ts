@@ -7,6 +7,8 @@ import type { ModelIssue } from '../../engine/errors';
 import { calculateIcers } from '../../engine/economics/incremental';
 import type { IncrementalRow } from '../../engine/economics/incremental';
 import { validateModel } from '../../engine/model/validate';
+import { strategyDetails } from '../../engine/tree/strategy-details';
+import type { StrategyDetails } from '../../engine/tree/strategy-details';
 import type { HtaModel } from '../../engine/model/schema';
 import { createDsaSetup } from '../../engine/sensitivity/dsa-setup';
 import { oneWay } from '../../engine/sensitivity/one-way';
@@ -51,6 +53,8 @@ export interface StrategyBaseCase {
   trace: Float64Array;
   /** Discounted cost per category (order of BaseCaseOutcome.categoryIds). */
   costByCategory: number[];
+  /** Trees and partitioned survival: outcome counts, time to treatment, mean survival, warnings. */
+  details: StrategyDetails | null;
 }
 
 export type BaseCaseOutcome =
@@ -111,6 +115,7 @@ export function runBaseCase(model: HtaModel, edits: ParameterEdits = {}): BaseCa
       lifeYearsUndiscounted: s.totals.lifeYearsUndiscounted,
       trace: Float64Array.from(s.trace),
       costByCategory: Array.from(s.costByCategory),
+      details: strategyDetails(s) ?? null,
     }));
     return {
       ok: true,

@@ -108,3 +108,27 @@ describe('costs by category', () => {
     for (const s of out.strategies) expect(s.costByCategory.reduce((a, b) => a + b, 0)).toBeCloseTo(s.cost, 6);
   });
 });
+
+describe('strategy details of the liquid-biopsy tree', () => {
+  it('diagnostic classes share the patients alive at the result, and counters are labelled', async () => {
+    const { countIds, countLabel } = await import('../../../src/renderer/results/strategy-details-panel');
+    const out = runBaseCase(checkModel(read('liquid-biopsy-nsclc')).model!);
+    if (!out.ok) throw new Error('base case failed');
+    for (const s of out.strategies) {
+      const c = s.details!.outcomeCounts!;
+      // Counted after the last turnaround: those who die while waiting are in no class, so the classes sum to a bit under 1.
+      const classified = c.truePositive! + c.falsePositive! + c.falseNegative! + c.trueNegative! + c.noResult!;
+      expect(classified).toBeLessThanOrEqual(1 + 1e-12);
+      expect(classified).toBeGreaterThan(0.9);
+      // Missed = condition present and not found: at least the false negatives, at most FN + no result.
+      expect(c.missed!).toBeGreaterThanOrEqual(c.falseNegative! - 1e-12);
+      expect(c.missed!).toBeLessThanOrEqual(c.falseNegative! + c.noResult! + 1e-12);
+      expect(s.details!.timeToTreatment!.mean).toBeGreaterThan(0);
+    }
+    const ids = countIds(out.strategies);
+    expect(ids).toContain('truePositive');
+    expect(countLabel('truePositive')).toBe('True positives');
+    expect(countLabel('test_plasma_ngs')).toBe('Tests done: plasma ngs');
+    expect(countLabel('ae_pneumothorax')).toBe('Adverse events: pneumothorax');
+  });
+});
