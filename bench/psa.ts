@@ -30,17 +30,24 @@ function loadExample(name: string): HtaModel | null {
   return existsSync(file) ? parseModel(JSON.parse(readFileSync(file, 'utf8'))) : null;
 }
 
-/** Draws per second in this thread: median of `rounds` runs of `draws` after a warm-up run. */
-function singleThreadRate(model: HtaModel, draws: number, rounds: number): number {
+/**
+ * Draws per second in this thread: median of `rounds` runs of `draws` after a warm-up run, per wall-clock second
+ * and per CPU second of this process (the latter is less sensitive to other programs sharing the cores).
+ */
+function singleThreadRate(model: HtaModel, draws: number, rounds: number): { wall: number; cpu: number } {
   const setup = createPsaSetup(model, 1);
   runPsa(setup, { iterations: Math.min(draws, 4096) });
-  const rates: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let r = 0; r < rounds; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     runPsa(setup, { iterations: draws });
-    rates.push(draws / ((performance.now() - t0) / 1000));
+    wall.push(draws / ((performance.now() - t0) / 1000));
+    const c = process.cpuUsage(c0);
+    cpu.push(draws / ((c.user + c.system) / 1e6));
   }
-  return median(rates);
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 /** Worker threads: start-up time, then the median wall time of runs of `draws` on the warm pool. */
@@ -96,8 +103,10 @@ function evaluateRate(model: HtaModel, n: number): number {
 }
 
 async function exampleLines(label: string, model: HtaModel, draws: number, cores: number): Promise<PsaBenchLine[]> {
+  const single = singleThreadRate(model, draws, 5);
   const lines: PsaBenchLine[] = [
-    { name: `${label}: PSA draws/s, 1 core (this thread)`, value: singleThreadRate(model, draws, 5), unit: 'draws/s' },
+    { name: `${label}: PSA draws/s, 1 core (this thread)`, value: single.wall, unit: 'draws/s' },
+    { name: `${label}: PSA draws per CPU-second, 1 core (this thread)`, value: single.cpu, unit: 'draws/s' },
     { name: `${label}: engine evaluations/s at the base case, no sampling (same period, for comparison)`, value: evaluateRate(model, Math.max(50, draws / 5)), unit: '/s' },
   ];
   const pool = await poolTimes(model, cores, draws, 5);
