@@ -101,6 +101,9 @@ describe('hta psa', () => {
     expect((await psa([HIV, '--iterations', '0'])).code).toBe(2);
     expect((await psa([HIV, '--wtp', '1,x'])).stderr).toContain('--wtp: "x" is not a number');
     expect((await psa([HIV, '--scenario', 'nope'])).stderr).toContain('unknown scenario "nope"');
+    const unwritable = await psa([HIV, '--iterations', '10', '--samples', join(tmpdir(), 'no-such-dir', 'x.csv')]);
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toContain('cannot write');
     const dir = mkdtempSync(join(tmpdir(), 'hta-psa-'));
     const bad = JSON.parse(readFileSync(HIV, 'utf8')) as { parameters: { id: string; uncertainty?: unknown }[] };
     bad.parameters.find((p) => p.id === 'rr')!.uncertainty = { distribution: { type: 'normal', mean: 1.5, sd: 2 } };

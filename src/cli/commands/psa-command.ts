@@ -97,6 +97,14 @@ function modelFor(file: string, o: PsaCommandOptions, io: CliIo): HtaModel | nul
   return applyScenario(model, o.scenario);
 }
 
+function writeSamples(path: string, run: PsaRun): void {
+  try {
+    writeFileSync(path, psaSamplesCsv(run));
+  } catch (e) {
+    throw new UsageError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
 /** Errors the user can fix in the model or the options: printed, exit 1. */
 function reportModelProblem(file: string, e: unknown, io: CliIo): number | null {
   if (e instanceof ModelCompileError) {
@@ -162,7 +170,7 @@ export const psaCommand: CliCommand = {
         evppiGroups: o.evppi ? defaultEvppiGroups(sampledParameters(model), model.correlations) : [],
         evppiSeDraws: o.evppiSeDraws,
       });
-      if (o.samples !== undefined) writeFileSync(o.samples, psaSamplesCsv(run));
+      if (o.samples !== undefined) writeSamples(o.samples, run);
       io.out(args.values.json ? JSON.stringify({ ...base.report, psa: psaJson(run, analysis) }, null, 2) : psaText(base.report, run, analysis));
       return EXIT.ok;
     } catch (e) {
