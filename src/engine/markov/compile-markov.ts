@@ -110,6 +110,9 @@ interface StrategyPlan {
   categoryRate: Int32Array | null;
   transitionValues: TransitionValue[];
   maxStateTime: number;
+  /** Something varies with the cycle (entries, values or parameters); something varies with cycle and time in state. */
+  hasCycleWork: boolean;
+  hasStateTimeWork: boolean;
 }
 
 interface ExpandedStates {
@@ -598,6 +601,8 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       categoryRate: categoryRateIdx,
       transitionValues,
       maxStateTime,
+      hasCycleWork: cycleEntries.length > 0 || cycleValues.length > 0 || program.hasCycleParameters,
+      hasStateTimeWork: stateTimeEntries.some((l) => l.length > 0) || stateTimeValues.some((l) => l.length > 0),
     };
   }
 
@@ -779,7 +784,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     evaluateValues(plan, plan.staticValues, 1);
     // Initial distribution.
     const trace = hasTunnels ? expandedTrace : res.trace;
-    trace.fill(0, 0, m);
+    for (let j = 0; j < m; j++) trace[j] = 0;
     let initSum = 0;
     for (let i = 0; i < plan.initialSites.length; i++) {
       const s = plan.initialSites[i]!;
@@ -790,9 +795,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     }
     if (!(Math.abs(initSum - 1) <= ROW_SUM_TOL)) fail(plan, { code: 'initial-sum', cycle: 0, subject: 'initial distribution', value: initSum, path: ['model', 'initial'] }, plan.initialSites.flatMap((s) => s.site.parameters));
 
-    const hasCycleWork = plan.cycleEntries.length > 0 || plan.cycleValues.length > 0 || prog.hasCycleParameters;
-    let hasStateTimeWork = false;
-    for (let k = 1; k <= plan.maxStateTime; k++) if (plan.stateTimeEntries[k]!.length > 0 || plan.stateTimeValues[k]!.length > 0) hasStateTimeWork = true;
+    const { hasCycleWork, hasStateTimeWork } = plan;
     const nTransitionValues = plan.transitionValues.length;
     const cpc = res.costPerCycle;
     const cpd = res.costPerCycleDiscounted;
@@ -801,8 +804,10 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     let qD = 0;
     let lyU = 0;
     let lyD = 0;
-    costU.fill(0);
-    costD.fill(0);
+    for (let cat = 0; cat < nCat; cat++) {
+      costU[cat] = 0;
+      costD[cat] = 0;
+    }
     for (let c = 1; c <= Tc; c++) {
       const transition = c <= T;
       if (hasCycleWork || hasStateTimeWork) {
