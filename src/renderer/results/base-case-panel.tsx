@@ -4,7 +4,7 @@ import { CePlaneChart } from '../charts/ce-plane-chart';
 import { cePlanePoints, survivalRows, thinRows, traceRows } from '../charts/chart-data';
 import { SeriesLineChart } from '../charts/line-chart';
 import type { BaseCaseOutcome } from '../workers/engine-api';
-import { effectLabel, effectNoun, effectUnit, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from './format';
+import { effectLabel, effectNoun, effectUnit, humanise, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from './format';
 
 // Base-case results: totals per strategy, the incremental analysis (dominated strategies marked), the CE plane, the
 // cohort trace of a chosen strategy and survival (share alive) by strategy.
@@ -110,7 +110,7 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
               <thead>
                 <tr>
                   <th scope="col">Strategy</th>
-                  {result.categoryIds.map((c) => <th key={c} scope="col" className="num">{c.replace(/_/g, ' ')}</th>)}
+                  {result.categoryIds.map((c) => <th key={c} scope="col" className="num">{humanise(c)}</th>)}
                   <th scope="col" className="num">Total</th>
                 </tr>
               </thead>
@@ -206,7 +206,7 @@ export function BaseCaseCharts({ result, currency, deadStates }: { result: OkBas
               xKey="time"
               xLabel="Years"
               yLabel="Share of cohort"
-              series={result.stateIds.map((id) => ({ key: id, label: id.replace(/_/g, ' ') }))}
+              series={result.stateIds.map((id) => ({ key: id, label: humanise(id) }))}
               formatX={years}
               formatY={(v) => formatPercent(v, 0)}
               formatTable={(v) => formatPercent(v, 2)}

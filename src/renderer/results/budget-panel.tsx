@@ -2,7 +2,7 @@ import type { BudgetImpactReport } from '../../engine/budget/run-budget-impact';
 import { budgetBarRows } from '../charts/chart-data';
 import { StackedBarChart } from '../charts/stacked-bar-chart';
 import type { ParameterEdits } from '../models/parameter-edits';
-import { formatMoney, formatMoneyCompact, formatMoneyChange, formatNumber, formatPercent } from './format';
+import { formatMoney, formatMoneyCompact, humanise, formatMoneyChange, formatNumber, formatPercent } from './format';
 
 // Budget impact: per-year costs in the current and the new world, the impact and its cumulative sum, costs stacked by
 // category, and the patients in each world per strategy.
@@ -93,7 +93,7 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
             summary={`Budget per year by category. Cumulative impact over ${r.horizonYears} years: ${formatMoneyChange(r.cumulative.impact, currency)}.`}
             rows={rows}
             categoryKey="bar"
-            stacks={r.categories.map((c) => ({ key: c, label: c.replace(/_/g, ' ') }))}
+            stacks={r.categories.map((c) => ({ key: c, label: humanise(c) }))}
             xLabel="Year and world"
             yLabel={`Cost (${currency ?? 'currency'})`}
             formatY={tick}
@@ -110,7 +110,7 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
             summary={`Budget impact per year by category: ${r.years.map((y) => `${whenOf(y)} ${formatMoneyChange(y.impact, currency)}`).join(', ')}.`}
             rows={impactRows}
             categoryKey="bar"
-            stacks={r.categories.map((c) => ({ key: c, label: c.replace(/_/g, ' ') }))}
+            stacks={r.categories.map((c) => ({ key: c, label: humanise(c) }))}
             xLabel="Year"
             yLabel={`Impact (${currency ?? 'currency'})`}
             formatY={tick}

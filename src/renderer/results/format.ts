@@ -96,3 +96,9 @@ export function formatPercent(value: number | null | undefined, digits = 1): str
   if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
   return `${(value * 100).toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
 }
+
+/** An id as words: "adverse_events" → "Adverse events". */
+export function humanise(id: string): string {
+  const words = id.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

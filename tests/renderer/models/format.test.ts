@@ -64,3 +64,12 @@ describe('compact axis money', () => {
     expect(formatMoneyCompact(Number.NaN, 'EUR')).toBe('—');
   });
 });
+
+describe('ids as words', () => {
+  it('capitalises and spaces', async () => {
+    const { humanise } = await import('../../../src/renderer/results/format');
+    expect(humanise('adverse_events')).toBe('Adverse events');
+    expect(humanise('PF')).toBe('PF');
+    expect(humanise('')).toBe('');
+  });
+});
