@@ -171,6 +171,9 @@ test('budget impact tab shows the per-year table the engine computes', async ({ 
   await shot(page, 'budget');
   await page.getByTestId('chart-budget').scrollIntoViewIfNeeded();
   await shot(page, 'budget-chart');
+  await expect(page.getByTestId('chart-budget-impact').locator('.recharts-bar-rectangle')).not.toHaveCount(0);
+  await page.getByTestId('budget-patients-table').scrollIntoViewIfNeeded();
+  await shot(page, 'budget-impact-chart');
 });
 
 test('an invalid model file lists every located problem and is not added', async ({ page }) => {

@@ -128,19 +128,23 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
           <table className="table" data-testid="budget-patients-table">
             <thead>
               <tr>
-                <th scope="col">Year</th>
-                {r.strategies.map((s) => <th key={`c-${s.id}`} scope="col" className="num">Current: {s.label}</th>)}
-                {r.strategies.map((s) => <th key={`n-${s.id}`} scope="col" className="num">New: {s.label}</th>)}
+                <th scope="col">World</th>
+                <th scope="col">Strategy</th>
+                {r.years.map((y) => <th key={y.year} scope="col" className="num">{whenOf(y)}</th>)}
+                <th scope="col" className="num">Total</th>
               </tr>
             </thead>
             <tbody>
-              {r.years.map((y) => (
-                <tr key={y.year}>
-                  <th scope="row" className="row-head">{whenOf(y)}</th>
-                  {r.strategies.map((s) => <td key={`c-${s.id}`} className="num">{formatNumber(y.patients.current[s.id], 0)}</td>)}
-                  {r.strategies.map((s) => <td key={`n-${s.id}`} className="num">{formatNumber(y.patients.new[s.id], 0)}</td>)}
-                </tr>
-              ))}
+              {(['current', 'new'] as const).flatMap((world) =>
+                r.strategies.map((s, k) => (
+                  <tr key={`${world}-${s.id}`} className={k === 0 ? 'group-start' : undefined}>
+                    {k === 0 && <th scope="rowgroup" rowSpan={r.strategies.length} className="row-head">{world === 'current' ? 'Current world' : 'New world'}</th>}
+                    <th scope="row" className="row-head row-head-plain">{s.label}</th>
+                    {r.years.map((y) => <td key={y.year} className="num">{formatNumber(y.patients[world][s.id], 0)}</td>)}
+                    <td className="num">{formatNumber(r.years.reduce((a, y) => a + (y.patients[world][s.id] ?? 0), 0), 0)}</td>
+                  </tr>
+                )),
+              )}
             </tbody>
           </table>
         </div>
