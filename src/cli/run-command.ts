@@ -6,7 +6,7 @@ import { loadValidModel } from './model-loading';
 import { runModel, traceCsv } from './run-report';
 import type { RunReport } from './run-report';
 import { ModelEvaluationError } from '../engine/errors';
-import { formatNumber, formatTable } from './format';
+import { describeCycleLength, formatNumber, formatTable } from './format';
 
 function reportText(report: RunReport): string {
   const unit = report.model.effect === 'qalys' ? 'QALYs' : 'LYs';
@@ -19,7 +19,7 @@ function reportText(report: RunReport): string {
     ['Strategy', 'Status', 'Inc. cost', `Inc. ${unit}`, `ICER (per ${unit.slice(0, -1)})`],
     report.incremental.map((r) => [r.id, r.status, formatNumber(r.incCost), formatNumber(r.incEffect, 4), formatNumber(r.icer)]),
   );
-  return `${report.model.title}\nPer person, discounted; ${report.model.cycles} cycles of ${report.model.cycleLength} year(s).\n\n${strategies}\n\nIncremental analysis\n${incremental}\n`;
+  return `${report.model.title}\nPer person, discounted; ${report.model.cycles} cycles of ${describeCycleLength(report.model.cycleLength)}.\n\n${strategies}\n\nIncremental analysis\n${incremental}\n`;
 }
 
 export const runCommand: CliCommand = {
