@@ -57,12 +57,6 @@ export function formatParameter(value: number | null | undefined): string {
   return String(Number(value.toPrecision(6)));
 }
 
-/** Compact axis ticks: 1,500 → "1.5k", 2,000,000 → "2M". */
-export function formatCompact(value: number): string {
-  if (!Number.isFinite(value)) return DASH;
-  return new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
-}
-
 /** Axis ticks: "€240M", "€12.5K", "€950"; a dash when not finite. */
 export function formatMoneyCompact(value: number, currency?: string): string {
   if (!Number.isFinite(value)) return DASH;

@@ -2,7 +2,7 @@
 // user's parameter edits, the one-way (tornado) analysis, the budget impact analysis and the summaries of a PSA
 // run. Plain functions over the pure engine, so they run in the worker (engine.worker.ts) and in vitest alike.
 import { compileModel } from '../../engine/compile-model';
-import { ModelCompileError, ModelEvaluationError, formatIssue, formatPath } from '../../engine/errors';
+import { ModelCompileError, ModelEvaluationError, formatPath } from '../../engine/errors';
 import type { ModelIssue } from '../../engine/errors';
 import { calculateIcers } from '../../engine/economics/incremental';
 import type { IncrementalRow } from '../../engine/economics/incremental';
@@ -182,11 +182,6 @@ export function summarisePsa(run: PsaResults & { strategyLabels: readonly string
     comparator: request.comparator,
   });
   return shapePsaView(run, analysis, request.maxPoints);
-}
-
-/** Readable one-line summary of issues, for logs and error toasts. */
-export function issueText(issues: ModelIssue[]): string {
-  return issues.map(formatIssue).join('\n');
 }
 
 export const engineApi = { checkModel, runBaseCase, runTornado, runBudget, summarisePsa };
