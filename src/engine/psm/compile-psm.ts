@@ -263,9 +263,9 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     prog.updateCycle();
     plan.curves.prepare(plan.id);
     const half = L / 2;
+    plan.curves.fillGrid(plan.pfs, half, nHalf, sPfs);
+    plan.curves.fillGrid(plan.os, half, nHalf, sOs);
     for (let k = 0; k <= nHalf; k++) {
-      sPfs[k] = plan.curves.survival(plan.pfs, k * half);
-      sOs[k] = plan.curves.survival(plan.os, k * half);
       if (!(sPfs[k]! - sPfs[k]! === 0) || !(sOs[k]! - sOs[k]! === 0)) {
         throw new ModelEvaluationError({ code: 'not-a-number', strategy: plan.id, cycle: k / 2, subject: `survival at ${k * half} years`, value: NaN, path: ['model', 'curves'], parameters: {} });
       }
@@ -309,6 +309,8 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     const { costValues, utilValues, costRate: rateIdx } = plan;
     const costTotals = res.costByCategory;
     const costTotalsU = res.costByCategoryUndiscounted;
+    const costPerCycle = res.costPerCycle;
+    const costPerCycleD = res.costPerCycleDiscounted;
     costTotals.fill(0);
     costTotalsU.fill(0);
     let qU = 0;
@@ -328,23 +330,24 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       const row = (c - 1) * nCat;
       let ly = 0;
       let q = 0;
-      for (let cat = 0; cat < nCat; cat++) {
-        res.costPerCycle[row + cat] = 0;
-        res.costPerCycleDiscounted[row + cat] = 0;
-      }
       for (let j = 0; j < 3; j++) {
         const o = occ[j]!;
         ly += o * ALIVE[j]!;
         q += o * utilValues[j]!;
-        for (let cat = 0; cat < nCat; cat++) {
-          const x = o * costValues[j * nCat + cat]!;
-          res.costPerCycle[row + cat] = res.costPerCycle[row + cat]! + x;
-          res.costPerCycleDiscounted[row + cat] = res.costPerCycleDiscounted[row + cat]! + x * discount[rateIdx[j * nCat + cat]! * (Tc + 1) + c]!;
-        }
       }
+      // Per category, summed over the states in the same order as before (0 + PF + PD + Dead): identical bits.
       for (let cat = 0; cat < nCat; cat++) {
-        costTotalsU[cat] = costTotalsU[cat]! + res.costPerCycle[row + cat]!;
-        costTotals[cat] = costTotals[cat]! + res.costPerCycleDiscounted[row + cat]!;
+        let sumU = 0;
+        let sumD = 0;
+        for (let j = 0; j < 3; j++) {
+          const x = occ[j]! * costValues[j * nCat + cat]!;
+          sumU += x;
+          sumD += x * discount[rateIdx[j * nCat + cat]! * (Tc + 1) + c]!;
+        }
+        costPerCycle[row + cat] = sumU;
+        costPerCycleD[row + cat] = sumD;
+        costTotalsU[cat] = costTotalsU[cat]! + sumU;
+        costTotals[cat] = costTotals[cat]! + sumD;
       }
       const dfE = discount[effectRate * (Tc + 1) + c]!;
       ly *= L;

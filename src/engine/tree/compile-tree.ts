@@ -227,6 +227,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   const rc = categoryRates;
   const re = settings.discount.effects;
   const nS = stateIds.length;
+  /** First category with the same discount rate as category c. */
+  const sameRateAs = Int32Array.from(rc, (r) => rc.indexOf(r));
 
   // Per-evaluation scratch sized for the largest strategy tree.
   const maxNodes = Math.max(...plans.map((p) => p.nodes.length));
@@ -240,6 +242,13 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   const subWeightE = new Float64Array(submodels.length);
   const subWeightC = new Float64Array(submodels.length * nCat);
   const reach = new Float64Array(maxNodes);
+  // Discount factors per node, at its start time (df*) and at the end of its time (sf*, where a sub-model
+  // starts): computed once per strategy run instead of a pow in every loop that needs them.
+  const dfE = new Float64Array(maxNodes);
+  const dfC = new Float64Array(maxNodes * nCat);
+  const sfE = new Float64Array(maxNodes);
+  const sfC = new Float64Array(maxNodes * nCat);
+  const counts = new Float64Array(nCounters);
 
   function fail(plan: StrategyPlan, code: 'not-a-probability' | 'row-sum' | 'not-a-number', s: CompiledSite | null, path: IssuePath, subject: string, value: number, names: string[]): never {
     throw new ModelEvaluationError({ code, strategy: plan.id, cycle: 0, subject, value, path: s?.path ?? path, parameters: plan.program.involvedValues(names) });
@@ -344,10 +353,11 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       const p = nodes[i]!.parent;
       tau[i] = p < 0 ? 0 : tau[p]! + own.time[p]!;
     }
+    discountFactorsAt(N);
     // Roll back (post-order = reverse pre-order).
     for (let i = N - 1; i >= 0; i--) {
       const n = nodes[i]!;
-      const dE = (1 + re) ** -tau[i]!;
+      const dE = dfE[i]!;
       const s = own.surv[i]!;
       let contQD = 0;
       let contQU = 0;
@@ -362,11 +372,10 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         if (n.submodel >= 0) {
           const sub = submodels[n.submodel]!;
           const r = sub.out.strategies[plan.strategyIndex]!;
-          const start = tau[i]! + own.time[i]!;
-          const dEs = (1 + re) ** -start;
+          const dEs = sfE[i]!;
           for (let c = 0; c < nCat; c++) {
             ev.cU[base + c] = s * r.costByCategoryUndiscounted[c]!;
-            ev.cD[base + c] = s * r.costByCategory[c]! * (1 + rc[c]!) ** -start;
+            ev.cD[base + c] = s * r.costByCategory[c]! * sfC[i * nCat + c]!;
           }
           contQU = r.totals.qalysUndiscounted;
           contQD = r.totals.qalys * dEs;
@@ -411,7 +420,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       for (let c = 0; c < nCat; c++) {
         const x = own.cU[base + c]!;
         ev.cU[base + c] = ev.cU[base + c]! + x;
-        ev.cD[base + c] = ev.cD[base + c]! + x * (1 + rc[c]!) ** -tau[i]!;
+        ev.cD[base + c] = ev.cD[base + c]! + x * dfC[i * nCat + c]!;
       }
       ev.qU[i] = own.q[i]! + s * contQU;
       ev.qD[i] = own.q[i]! * dE + s * contQD;
@@ -428,13 +437,35 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         reach[i] = pn.kind === KIND_CHANCE ? through * prob[i]! : pn.kind === KIND_DECISION ? (chosen[p] === i ? through : 0) : 0;
       }
       let c = 0;
-      for (let k = 0; k < nCat; k++) c += own.cU[i * nCat + k]! * (1 + rc[k]!) ** -tau[i]!;
-      const dE = (1 + re) ** -tau[i]!;
+      for (let k = 0; k < nCat; k++) c += own.cU[i * nCat + k]! * dfC[i * nCat + k]!;
+      const dE = dfE[i]!;
       acc.c[i] = (p < 0 ? 0 : acc.c[p]!) + c;
       acc.q[i] = (p < 0 ? 0 : acc.q[p]!) + own.q[i]! * dE;
       acc.l[i] = (p < 0 ? 0 : acc.l[p]!) + own.wait[i]! * dE;
     }
     writeTotals(plan, res);
+  }
+
+  /** dfE/dfC at each node's start time tau and sfE/sfC at its end (tau + own time). */
+  function discountFactorsAt(N: number): void {
+    for (let i = 0; i < N; i++) {
+      const t0 = tau[i]!;
+      const t1 = t0 + own.time[i]!;
+      dfE[i] = (1 + re) ** -t0;
+      sfE[i] = (1 + re) ** -t1;
+      const base = i * nCat;
+      for (let c = 0; c < nCat; c++) {
+        // Categories sharing a rate (the usual case) share the factor.
+        const same = sameRateAs[c]!;
+        if (same < c) {
+          dfC[base + c] = dfC[base + same]!;
+          sfC[base + c] = sfC[base + same]!;
+        } else {
+          dfC[base + c] = (1 + rc[c]!) ** -t0;
+          sfC[base + c] = (1 + rc[c]!) ** -t1;
+        }
+      }
+    }
   }
 
   function writeTotals(plan: StrategyPlan, res: TreeStrategyResult): void {
@@ -457,7 +488,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     t.effect = effectIsQalys ? t.qalys : t.lifeYears;
     t.effectUndiscounted = effectIsQalys ? t.qalysUndiscounted : t.lifeYearsUndiscounted;
     // Counters.
-    const counts = new Float64Array(nCounters);
+    counts.fill(0);
     for (let i = 0; i < nodes.length; i++) {
       const r = reach[i]!;
       if (r === 0) continue;
@@ -483,11 +514,11 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     for (let i = 0; i < nodes.length; i++) {
       const r = reach[i]!;
       if (r === 0) continue;
-      const dE = (1 + re) ** -tau[i]!;
+      const dE = dfE[i]!;
       for (let c = 0; c < nCat; c++) {
         const x = r * own.cU[i * nCat + c]!;
         res.costPerCycle[c] = res.costPerCycle[c]! + x;
-        res.costPerCycleDiscounted[c] = res.costPerCycleDiscounted[c]! + x * (1 + rc[c]!) ** -tau[i]!;
+        res.costPerCycleDiscounted[c] = res.costPerCycleDiscounted[c]! + x * dfC[i * nCat + c]!;
       }
       res.qalysPerCycle[0] = res.qalysPerCycle[0]! + r * own.q[i]!;
       res.qalysPerCycleDiscounted[0] = res.qalysPerCycleDiscounted[0]! + r * own.q[i]! * dE;
@@ -507,8 +538,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       if ('psm' in sr) entry.psm = (sr as PsmStrategyResult).psm;
       // Sub-model arrays are linear in who enters: accumulate the weights, add each sub-model once below.
       subWeight[n.submodel] = subWeight[n.submodel]! + enter;
-      subWeightE[n.submodel] = subWeightE[n.submodel]! + enter * (1 + re) ** -start;
-      for (let c = 0; c < nCat; c++) subWeightC[n.submodel * nCat + c] = subWeightC[n.submodel * nCat + c]! + enter * (1 + rc[c]!) ** -start;
+      subWeightE[n.submodel] = subWeightE[n.submodel]! + enter * sfE[i]!;
+      for (let c = 0; c < nCat; c++) subWeightC[n.submodel * nCat + c] = subWeightC[n.submodel * nCat + c]! + enter * sfC[i * nCat + c]!;
     }
     for (let k = 0; k < submodels.length; k++) {
       const w = subWeight[k]!;
@@ -560,10 +591,10 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       if (n.submodel >= 0 && s > 0) {
         // ev of a terminal = own + survivors × sub-model; per patient entering the sub-model: divide by s.
         const base = i * nCat;
-        for (let c = 0; c < nCat; c++) subCost += ev.cD[base + c]! - own.cU[base + c]! * (1 + rc[c]!) ** -tau[i]!;
+        for (let c = 0; c < nCat; c++) subCost += ev.cD[base + c]! - own.cU[base + c]! * dfC[i * nCat + c]!;
         subCost /= s;
-        subQ = (ev.qD[i]! - own.q[i]! * (1 + re) ** -tau[i]!) / s;
-        subL = (ev.lD[i]! - own.wait[i]! * (1 + re) ** -tau[i]!) / s;
+        subQ = (ev.qD[i]! - own.q[i]! * dfE[i]!) / s;
+        subL = (ev.lD[i]! - own.wait[i]! * dfE[i]!) / s;
       }
       row.cost = acc.c[i]! + subCost;
       row.qalys = acc.q[i]! + subQ;
