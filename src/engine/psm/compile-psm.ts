@@ -63,6 +63,8 @@ interface Plan {
   cycleValues: ValueSite[];
   costValues: Float64Array;
   costRate: Int32Array;
+  /** costRate[k] · (Tc + 1): start of the discount-factor row of state/category k. */
+  rateBase: Int32Array;
   utilValues: Float64Array;
   background: CompiledSite | null;
 }
@@ -212,6 +214,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       cycleValues,
       costValues,
       costRate: costRateIdx,
+      rateBase: Int32Array.from(costRateIdx, (r) => r * (Tc + 1)),
       utilValues,
       background,
     };
@@ -225,8 +228,6 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   const sPfs = new Float64Array(nHalf + 1);
   const sOs = new Float64Array(nHalf + 1);
   const bg = new Float64Array(T + 1);
-  const occ = new Float64Array(3);
-  const ALIVE = [1, 1, 0];
 
   function fail(plan: Plan, vs: { site: CompiledSite; subject: string; state?: string }, value: number, cycle: number): never {
     throw new ModelEvaluationError({ code: 'not-a-number', strategy: plan.id, cycle, subject: vs.subject, value, path: vs.site.path, parameters: plan.program.involvedValues(vs.site.parameters), ...(vs.state ? { fromState: vs.state } : {}) });
@@ -306,10 +307,11 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
 
     evaluateValues(plan, plan.staticValues, 1);
     const hasCycleWork = plan.cycleValues.length > 0;
-    const { costValues, utilValues, costRate: rateIdx } = plan;
+    const { costValues, utilValues } = plan;
     const costTotals = res.costByCategory;
     const costTotalsU = res.costByCategoryUndiscounted;
     const costPerCycle = res.costPerCycle;
+    const rateBase = plan.rateBase;
     const costPerCycleD = res.costPerCycleDiscounted;
     costTotals.fill(0);
     costTotalsU.fill(0);
@@ -326,24 +328,19 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       const wp = counting.weightPrev[c]!;
       const wn = counting.weightNext[c]!;
       const prev = (c - 1) * 3;
-      for (let j = 0; j < 3; j++) occ[j] = wp * trace[prev + j]! + (wn === 0 ? 0 : wn * trace[prev + 3 + j]!);
+      // Occupancy of PF, PD, Dead counted in this cycle; sums keep the order of the state loop (0 + PF + PD + Dead).
+      const o0 = wp * trace[prev]! + (wn === 0 ? 0 : wn * trace[prev + 3]!);
+      const o1 = wp * trace[prev + 1]! + (wn === 0 ? 0 : wn * trace[prev + 4]!);
+      const o2 = wp * trace[prev + 2]! + (wn === 0 ? 0 : wn * trace[prev + 5]!);
       const row = (c - 1) * nCat;
-      let ly = 0;
-      let q = 0;
-      for (let j = 0; j < 3; j++) {
-        const o = occ[j]!;
-        ly += o * ALIVE[j]!;
-        q += o * utilValues[j]!;
-      }
-      // Per category, summed over the states in the same order as before (0 + PF + PD + Dead): identical bits.
+      let ly = 0 + o0 + o1 + o2 * 0;
+      let q = 0 + o0 * utilValues[0]! + o1 * utilValues[1]! + o2 * utilValues[2]!;
       for (let cat = 0; cat < nCat; cat++) {
-        let sumU = 0;
-        let sumD = 0;
-        for (let j = 0; j < 3; j++) {
-          const x = occ[j]! * costValues[j * nCat + cat]!;
-          sumU += x;
-          sumD += x * discount[rateIdx[j * nCat + cat]! * (Tc + 1) + c]!;
-        }
+        const x0 = o0 * costValues[cat]!;
+        const x1 = o1 * costValues[nCat + cat]!;
+        const x2 = o2 * costValues[2 * nCat + cat]!;
+        const sumU = 0 + x0 + x1 + x2;
+        const sumD = 0 + x0 * discount[rateBase[cat]! + c]! + x1 * discount[rateBase[nCat + cat]! + c]! + x2 * discount[rateBase[2 * nCat + cat]! + c]!;
         costPerCycle[row + cat] = sumU;
         costPerCycleD[row + cat] = sumD;
         costTotalsU[cat] = costTotalsU[cat]! + sumU;

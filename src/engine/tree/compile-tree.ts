@@ -249,6 +249,9 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   const sfE = new Float64Array(maxNodes);
   const sfC = new Float64Array(maxNodes * nCat);
   const counts = new Float64Array(nCounters);
+  const subSeen = new Uint8Array(submodels.length);
+  const subOrder = new Int32Array(submodels.length);
+  const usedCache = new WeakMap<TreeDetails, { order: Int32Array; n: number; entries: { probability: number; psm?: PsmDetails }[] }>();
 
   function fail(plan: StrategyPlan, code: 'not-a-probability' | 'row-sum' | 'not-a-number', s: CompiledSite | null, path: IssuePath, subject: string, value: number, names: string[]): never {
     throw new ModelEvaluationError({ code, strategy: plan.id, cycle: 0, subject, value, path: s?.path ?? path, parameters: plan.program.involvedValues(names) });
@@ -353,7 +356,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       const p = nodes[i]!.parent;
       tau[i] = p < 0 ? 0 : tau[p]! + own.time[p]!;
     }
-    discountFactorsAt(N);
+    discountFactorsAt(nodes);
     // Roll back (post-order = reverse pre-order).
     for (let i = N - 1; i >= 0; i--) {
       const n = nodes[i]!;
@@ -447,23 +450,31 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   }
 
   /** dfE/dfC at each node's start time tau and sfE/sfC at its end (tau + own time). */
-  function discountFactorsAt(N: number): void {
+  function discountFactorsAt(nodes: PlanNode[]): void {
+    const N = nodes.length;
+    // A child starts when its parent ends (tau[i] = tau[p] + time[p], the same number), so its start factors
+    // are the parent's end factors; a node without time ends where it starts. Only nodes with time need a pow.
     for (let i = 0; i < N; i++) {
-      const t0 = tau[i]!;
-      const t1 = t0 + own.time[i]!;
-      dfE[i] = (1 + re) ** -t0;
-      sfE[i] = (1 + re) ** -t1;
+      const p = nodes[i]!.parent;
       const base = i * nCat;
+      if (p < 0) {
+        dfE[i] = (1 + re) ** -tau[i]!;
+        for (let c = 0; c < nCat; c++) dfC[base + c] = (1 + rc[c]!) ** -tau[i]!;
+      } else {
+        dfE[i] = sfE[p]!;
+        for (let c = 0; c < nCat; c++) dfC[base + c] = sfC[p * nCat + c]!;
+      }
+      if (own.time[i] === 0) {
+        sfE[i] = dfE[i]!;
+        for (let c = 0; c < nCat; c++) sfC[base + c] = dfC[base + c]!;
+        continue;
+      }
+      const t1 = tau[i]! + own.time[i]!;
+      sfE[i] = (1 + re) ** -t1;
       for (let c = 0; c < nCat; c++) {
         // Categories sharing a rate (the usual case) share the factor.
         const same = sameRateAs[c]!;
-        if (same < c) {
-          dfC[base + c] = dfC[base + same]!;
-          sfC[base + c] = sfC[base + same]!;
-        } else {
-          dfC[base + c] = (1 + rc[c]!) ** -t0;
-          sfC[base + c] = (1 + rc[c]!) ** -t1;
-        }
+        sfC[base + c] = same < c ? sfC[base + same]! : (1 + rc[c]!) ** -t1;
       }
     }
   }
@@ -506,8 +517,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     res.trace.fill(0);
     let pathShare = 0;
     let timeSum = 0;
-    const used = details.submodels;
-    for (const key of Object.keys(used)) delete used[key];
+    subSeen.fill(0);
+    let nUsed = 0;
     subWeight.fill(0);
     subWeightE.fill(0);
     subWeightC.fill(0);
@@ -531,46 +542,103 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       pathShare += enter;
       timeSum += enter * start;
       if (n.submodel < 0) continue;
-      const sub = submodels[n.submodel]!;
-      const sr = sub.out.strategies[plan.strategyIndex]!;
-      const entry = used[sub.id] ?? (used[sub.id] = { probability: 0 });
-      entry.probability += enter;
-      if ('psm' in sr) entry.psm = (sr as PsmStrategyResult).psm;
+      if (subSeen[n.submodel] === 0) {
+        subSeen[n.submodel] = 1;
+        subOrder[nUsed++] = n.submodel;
+      }
       // Sub-model arrays are linear in who enters: accumulate the weights, add each sub-model once below.
       subWeight[n.submodel] = subWeight[n.submodel]! + enter;
       subWeightE[n.submodel] = subWeightE[n.submodel]! + enter * sfE[i]!;
       for (let c = 0; c < nCat; c++) subWeightC[n.submodel * nCat + c] = subWeightC[n.submodel * nCat + c]! + enter * sfC[i * nCat + c]!;
     }
+    writeUsedSubmodels(plan, details, nUsed);
     for (let k = 0; k < submodels.length; k++) {
       const w = subWeight[k]!;
       if (w === 0) continue;
-      const sub = submodels[k]!;
-      const sr = sub.out.strategies[plan.strategyIndex]!;
-      const wE = subWeightE[k]!;
-      for (let v = 0; v < Tc; v++) {
-        for (let c = 0; c < nCat; c++) {
-          const o = v * nCat + c;
-          res.costPerCycle[o] = res.costPerCycle[o]! + w * sr.costPerCycle[o]!;
-          res.costPerCycleDiscounted[o] = res.costPerCycleDiscounted[o]! + subWeightC[k * nCat + c]! * sr.costPerCycleDiscounted[o]!;
-        }
-        res.qalysPerCycle[v] = res.qalysPerCycle[v]! + w * sr.qalysPerCycle[v]!;
-        res.qalysPerCycleDiscounted[v] = res.qalysPerCycleDiscounted[v]! + wE * sr.qalysPerCycleDiscounted[v]!;
-        res.lifeYearsPerCycle[v] = res.lifeYearsPerCycle[v]! + w * sr.lifeYearsPerCycle[v]!;
-        res.lifeYearsPerCycleDiscounted[v] = res.lifeYearsPerCycleDiscounted[v]! + wE * sr.lifeYearsPerCycleDiscounted[v]!;
-      }
-      const m = sub.stateMap.length;
-      for (let row = 0; row <= T; row++) {
-        for (let j = 0; j < m; j++) {
-          const o = row * nS + sub.stateMap[j]!;
-          res.trace[o] = res.trace[o]! + w * sr.trace[row * m + j]!;
-        }
-      }
+      addSubmodelArrays(res, submodels[k]!, plan.strategyIndex, k, w);
     }
     if (waitingDeathState >= 0) for (let row = 0; row <= T; row++) res.trace[row * nS + waitingDeathState] = 1 - pathShare;
     details.meanTimeToTerminal = pathShare > 0 ? timeSum / pathShare / unitYears : 0;
     writePaths(plan, res, pathShare);
     details.warnings.length = 0;
-    for (const [id, u] of Object.entries(used)) for (const w of u.psm?.warnings ?? []) details.warnings.push(`sub-model ${id}: ${w}`);
+    const used = details.submodels;
+    for (const id in used) {
+      const warnings = used[id]!.psm?.warnings;
+      if (warnings) for (const w of warnings) details.warnings.push(`sub-model ${id}: ${w}`);
+    }
+  }
+
+  /**
+   * details.submodels: the sub-models reached (in order of their first terminal), with the share entering each
+   * (its weight, summed in the same order). The entry objects are kept between evaluations with the same `out`
+   * and only rebuilt when the set of reached sub-models changes.
+   */
+  function writeUsedSubmodels(plan: StrategyPlan, details: TreeDetails, nUsed: number): void {
+    let cache = usedCache.get(details);
+    if (!cache) usedCache.set(details, (cache = { order: new Int32Array(submodels.length), n: -1, entries: [] }));
+    let same = cache.n === nUsed;
+    for (let u = 0; same && u < nUsed; u++) same = cache.order[u] === subOrder[u];
+    const used = details.submodels;
+    if (!same) {
+      for (const key of Object.keys(used)) delete used[key];
+      for (let u = 0; u < nUsed; u++) {
+        const k = subOrder[u]!;
+        const entry: { probability: number; psm?: PsmDetails } = { probability: 0 };
+        cache.entries[k] = entry;
+        used[submodels[k]!.id] = entry;
+        cache.order[u] = k;
+      }
+      cache.n = nUsed;
+    }
+    for (let u = 0; u < nUsed; u++) {
+      const k = subOrder[u]!;
+      const entry = cache.entries[k]!;
+      entry.probability = subWeight[k]!;
+      const sr = submodels[k]!.out.strategies[plan.strategyIndex]!;
+      if ('psm' in sr) entry.psm = (sr as PsmStrategyResult).psm;
+    }
+  }
+
+  /** Adds sub-model k's per-cycle arrays and trace, weighted by who enters it (w; discounted: subWeightE/C). */
+  function addSubmodelArrays(res: TreeStrategyResult, sub: Submodel, strategyIndex: number, k: number, w: number): void {
+    const sr = sub.out.strategies[strategyIndex]!;
+    const wE = subWeightE[k]!;
+    // Typed arrays in locals: the loops below run Tc × categories times per sub-model and strategy.
+    const cost = res.costPerCycle;
+    const costD = res.costPerCycleDiscounted;
+    const subCost = sr.costPerCycle;
+    const subCostD = sr.costPerCycleDiscounted;
+    const wBase = k * nCat;
+    for (let v = 0; v < Tc; v++) {
+      const row = v * nCat;
+      for (let c = 0; c < nCat; c++) {
+        const o = row + c;
+        cost[o] = cost[o]! + w * subCost[o]!;
+        costD[o] = costD[o]! + subWeightC[wBase + c]! * subCostD[o]!;
+      }
+    }
+    const q = res.qalysPerCycle;
+    const qD = res.qalysPerCycleDiscounted;
+    const ly = res.lifeYearsPerCycle;
+    const lyD = res.lifeYearsPerCycleDiscounted;
+    const subQ = sr.qalysPerCycle;
+    const subQD = sr.qalysPerCycleDiscounted;
+    const subLy = sr.lifeYearsPerCycle;
+    const subLyD = sr.lifeYearsPerCycleDiscounted;
+    for (let v = 0; v < Tc; v++) {
+      q[v] = q[v]! + w * subQ[v]!;
+      qD[v] = qD[v]! + wE * subQD[v]!;
+      ly[v] = ly[v]! + w * subLy[v]!;
+      lyD[v] = lyD[v]! + wE * subLyD[v]!;
+    }
+    const trace = res.trace;
+    const subTrace = sr.trace;
+    const stateMap = sub.stateMap;
+    const m = stateMap.length;
+    for (let j = 0; j < m; j++) {
+      const col = stateMap[j]!;
+      for (let row = 0; row <= T; row++) trace[row * nS + col] = trace[row * nS + col]! + w * subTrace[row * m + j]!;
+    }
   }
 
   function writePaths(plan: StrategyPlan, res: TreeStrategyResult, pathShare: number): void {
