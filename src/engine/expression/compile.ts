@@ -35,6 +35,12 @@ interface Compiled {
   fn: Evaluator;
   /** Set when the subtree is a constant, so parents can fold it. */
   constant?: number;
+  /** Set when the subtree is one parameter (p[param]), so parents can read it without a call. */
+  param?: number;
+  /** Set when the subtree is one model variable (v[variable]). */
+  variable?: number;
+  /** Set when the subtree is a left-to-right sum of parameters (same order, so same rounding). */
+  sumSlots?: number[];
 }
 
 const constant = (value: number): Compiled => ({ fn: () => value, constant: value });
@@ -65,11 +71,11 @@ function compileName(name: string, r: NameResolver): Compiled {
   // Own keys only: `in` would also see Object.prototype names such as constructor or __proto__.
   if (Object.hasOwn(VARIABLE_SLOTS, name)) {
     const slot = VARIABLE_SLOTS[name as VariableName];
-    return { fn: (_p, v) => v[slot]! };
+    return { fn: (_p, v) => v[slot]!, variable: slot };
   }
   const slot = r.parameterSlot(name);
   if (slot === undefined) throw new ExpressionNameError(`unknown name '${name}'`, name);
-  return { fn: (p) => p[slot]! };
+  return { fn: (p) => p[slot]!, param: slot };
 }
 
 function compileUnary(op: '-' | '+' | '!', a: Compiled): Compiled {
@@ -115,6 +121,12 @@ function binaryFn(op: string, a: Evaluator, b: Evaluator): Evaluator {
 function compileBinary(op: string, a: Compiled, b: Compiled): Compiled {
   const fn = binaryFn(op, a.fn, b.fn);
   if (a.constant !== undefined && b.constant !== undefined) return constant(fn(EMPTY, EMPTY));
+  if (op === '+') {
+    const sum = parameterSum(a, b);
+    if (sum) return sum;
+  }
+  const fused = fusedBinary(op, a, b);
+  if (fused) return { fn: fused };
   // Common shapes get direct closures (one call fewer per node on the hot path).
   if (b.constant !== undefined) {
     const k = b.constant;
@@ -143,12 +155,208 @@ function compileBinary(op: string, a: Compiled, b: Compiled): Compiled {
 
 const EMPTY = new Float64Array(0);
 
+/** a + b as a loop over parameter slots when both sides are parameters or such sums (e.g. n_A + n_B + n_C). */
+function parameterSum(a: Compiled, b: Compiled): Compiled | null {
+  const left = a.sumSlots ?? (a.param !== undefined ? [a.param] : null);
+  if (!left || b.param === undefined) return null;
+  const slots = [...left, b.param];
+  const s = Int32Array.from(slots);
+  const n = s.length;
+  const fn: Evaluator = (p) => {
+    let total = p[s[0]!]!;
+    for (let k = 1; k < n; k++) total += p[s[k]!]!;
+    return total;
+  };
+  return { fn, sumSlots: slots };
+}
+
+/**
+ * One closure for an operator whose operands are parameters, model variables or constants (p_AB * rr,
+ * cycle <= effect_years, n_AB / (sum)): the general path would make a call per operand. Same operations in
+ * the same order, so the same doubles (NaN and Infinity included).
+ */
+function fusedBinary(op: string, a: Compiled, b: Compiled): Evaluator | null {
+  const i = a.param;
+  const j = b.param;
+  if (i !== undefined && j !== undefined) return paramParam(op, i, j);
+  if (i !== undefined && b.constant !== undefined) return paramConstant(op, i, b.constant);
+  if (a.constant !== undefined && j !== undefined) return constantParam(op, a.constant, j);
+  if (a.variable !== undefined && j !== undefined) return variableParam(op, a.variable, j);
+  if (a.variable !== undefined && b.constant !== undefined) return variableConstant(op, a.variable, b.constant);
+  if (a.constant !== undefined && b.variable !== undefined) return constantVariable(op, a.constant, b.variable);
+  if (i !== undefined && b.sumSlots) return op === '/' ? paramOverSum(i, b.fn) : null;
+  if (i !== undefined && b.constant === undefined) return paramAny(op, i, b.fn);
+  if (j !== undefined && a.constant === undefined) return anyParam(op, a.fn, j);
+  return null;
+}
+
+function paramParam(op: string, i: number, j: number): Evaluator | null {
+  switch (op) {
+    case '+':
+      return (p) => p[i]! + p[j]!;
+    case '-':
+      return (p) => p[i]! - p[j]!;
+    case '*':
+      return (p) => p[i]! * p[j]!;
+    case '/':
+      return (p) => p[i]! / p[j]!;
+    case '<':
+      return (p) => (p[i]! < p[j]! ? 1 : 0);
+    case '<=':
+      return (p) => (p[i]! <= p[j]! ? 1 : 0);
+    case '>':
+      return (p) => (p[i]! > p[j]! ? 1 : 0);
+    case '>=':
+      return (p) => (p[i]! >= p[j]! ? 1 : 0);
+    default:
+      return null;
+  }
+}
+
+function paramConstant(op: string, i: number, k: number): Evaluator | null {
+  switch (op) {
+    case '+':
+      return (p) => p[i]! + k;
+    case '-':
+      return (p) => p[i]! - k;
+    case '*':
+      return (p) => p[i]! * k;
+    case '/':
+      return (p) => p[i]! / k;
+    case '<':
+      return (p) => (p[i]! < k ? 1 : 0);
+    case '<=':
+      return (p) => (p[i]! <= k ? 1 : 0);
+    case '>':
+      return (p) => (p[i]! > k ? 1 : 0);
+    case '>=':
+      return (p) => (p[i]! >= k ? 1 : 0);
+    default:
+      return null;
+  }
+}
+
+function constantParam(op: string, k: number, j: number): Evaluator | null {
+  switch (op) {
+    case '+':
+      return (p) => k + p[j]!;
+    case '-':
+      return (p) => k - p[j]!;
+    case '*':
+      return (p) => k * p[j]!;
+    case '/':
+      return (p) => k / p[j]!;
+    default:
+      return null;
+  }
+}
+
+function variableParam(op: string, s: number, j: number): Evaluator | null {
+  switch (op) {
+    case '<':
+      return (p, v) => (v[s]! < p[j]! ? 1 : 0);
+    case '<=':
+      return (p, v) => (v[s]! <= p[j]! ? 1 : 0);
+    case '>':
+      return (p, v) => (v[s]! > p[j]! ? 1 : 0);
+    case '>=':
+      return (p, v) => (v[s]! >= p[j]! ? 1 : 0);
+    case '*':
+      return (p, v) => v[s]! * p[j]!;
+    default:
+      return null;
+  }
+}
+
+function variableConstant(op: string, s: number, k: number): Evaluator | null {
+  switch (op) {
+    case '<':
+      return (_p, v) => (v[s]! < k ? 1 : 0);
+    case '<=':
+      return (_p, v) => (v[s]! <= k ? 1 : 0);
+    case '>':
+      return (_p, v) => (v[s]! > k ? 1 : 0);
+    case '>=':
+      return (_p, v) => (v[s]! >= k ? 1 : 0);
+    case '+':
+      return (_p, v) => v[s]! + k;
+    case '-':
+      return (_p, v) => v[s]! - k;
+    case '*':
+      return (_p, v) => v[s]! * k;
+    default:
+      return null;
+  }
+}
+
+function constantVariable(op: string, k: number, s: number): Evaluator | null {
+  switch (op) {
+    case '*':
+      return (_p, v) => k * v[s]!;
+    case '+':
+      return (_p, v) => k + v[s]!;
+    case '-':
+      return (_p, v) => k - v[s]!;
+    default:
+      return null;
+  }
+}
+
+function paramOverSum(i: number, sum: Evaluator): Evaluator {
+  return (p, v) => p[i]! / sum(p, v);
+}
+
+function paramAny(op: string, i: number, g: Evaluator): Evaluator | null {
+  switch (op) {
+    case '+':
+      return (p, v) => p[i]! + g(p, v);
+    case '-':
+      return (p, v) => p[i]! - g(p, v);
+    case '*':
+      return (p, v) => p[i]! * g(p, v);
+    case '/':
+      return (p, v) => p[i]! / g(p, v);
+    default:
+      return null;
+  }
+}
+
+function anyParam(op: string, f: Evaluator, j: number): Evaluator | null {
+  switch (op) {
+    case '+':
+      return (p, v) => f(p, v) + p[j]!;
+    case '-':
+      return (p, v) => f(p, v) - p[j]!;
+    case '*':
+      return (p, v) => f(p, v) * p[j]!;
+    case '/':
+      return (p, v) => f(p, v) / p[j]!;
+    default:
+      return null;
+  }
+}
+
 function compileConditional(test: Compiled, then: Compiled, otherwise: Compiled): Compiled {
   if (test.constant !== undefined) return test.constant !== 0 ? then : otherwise;
   const t = test.fn;
+  const fused = conditionalWithLeaves(t, then, otherwise);
+  if (fused) return { fn: fused };
   const a = then.fn;
   const b = otherwise.fn;
   return { fn: (p, v) => (t(p, v) !== 0 ? a(p, v) : b(p, v)) };
+}
+
+/** test ? x : y where x and y are parameters or constants (cycle <= effect_years ? rr : 1): no branch calls. */
+function conditionalWithLeaves(t: Evaluator, then: Compiled, otherwise: Compiled): Evaluator | null {
+  const i = then.param;
+  const j = otherwise.param;
+  const a = then.constant;
+  const b = otherwise.constant;
+  if (i !== undefined && b !== undefined) return (p, v) => (t(p, v) !== 0 ? p[i]! : b);
+  if (i !== undefined && j !== undefined) return (p, v) => (t(p, v) !== 0 ? p[i]! : p[j]!);
+  if (a !== undefined && j !== undefined) return (p, v) => (t(p, v) !== 0 ? a : p[j]!);
+  if (a !== undefined && b !== undefined) return (p, v) => (t(p, v) !== 0 ? a : b);
+  return null;
 }
 
 function compileCall(name: string, argNodes: ExprNode[], r: NameResolver): Compiled {
@@ -304,15 +512,7 @@ function compileTableCall(table: CompiledTable, args: Compiled[]): Compiled {
   const fns = args.map((a) => a.fn);
   const keys = new Float64Array(args.length);
   const tmp = new Float64Array(args.length);
-  if (fns.length === 1) {
-    const f = fns[0]!;
-    return {
-      fn: (p, v) => {
-        keys[0] = f(p, v);
-        return table.valueAt(keys);
-      },
-    };
-  }
+  if (fns.length === 1) return { fn: oneKeyLookup(table, args[0]!, keys) };
   return {
     fn: (p, v) => {
       // Arguments may themselves look up this table, so gather into tmp before filling keys.
@@ -321,4 +521,27 @@ function compileTableCall(table: CompiledTable, args: Compiled[]): Compiled {
       return table.valueAt(keys);
     },
   };
+}
+
+/**
+ * One-key lookup that remembers its last key and value at this call site (mort(age) is asked for by every
+ * state in a cycle with the same age). A table is immutable, so the same key gives the same value; NaN never
+ * equals the remembered key, so it is always looked up (and gives NaN).
+ */
+function oneKeyLookup(table: CompiledTable, arg: Compiled, keys: Float64Array): Evaluator {
+  let lastKey = NaN;
+  let lastValue = NaN;
+  const valueOf = (x: number): number => {
+    if (x === lastKey) return lastValue;
+    keys[0] = x;
+    lastValue = table.valueAt(keys);
+    lastKey = x;
+    return lastValue;
+  };
+  const s = arg.variable;
+  if (s !== undefined) return (_p, v) => valueOf(v[s]!);
+  const i = arg.param;
+  if (i !== undefined) return (p) => valueOf(p[i]!);
+  const f = arg.fn;
+  return (p, v) => valueOf(f(p, v));
 }
