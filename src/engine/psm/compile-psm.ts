@@ -65,6 +65,8 @@ interface Plan {
   costRate: Int32Array;
   /** costRate[k] · (Tc + 1): start of the discount-factor row of state/category k. */
   rateBase: Int32Array;
+  /** 1 for categories with a cost that depends on the cycle (re-evaluated every cycle). */
+  cycleCostCategories: Uint8Array;
   utilValues: Float64Array;
   background: CompiledSite | null;
 }
@@ -215,6 +217,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       costValues,
       costRate: costRateIdx,
       rateBase: Int32Array.from(costRateIdx, (r) => r * (Tc + 1)),
+      cycleCostCategories: Uint8Array.from(categories, (_, c) => (cycleValues.some((v) => v.target >= 0 && v.target % nCat === c) ? 1 : 0)),
       utilValues,
       background,
     };
@@ -228,6 +231,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   const sPfs = new Float64Array(nHalf + 1);
   const sOs = new Float64Array(nHalf + 1);
   const bg = new Float64Array(T + 1);
+  const costFree = new Uint8Array(nCat);
 
   function fail(plan: Plan, vs: { site: CompiledSite; subject: string; state?: string }, value: number, cycle: number): never {
     throw new ModelEvaluationError({ code: 'not-a-number', strategy: plan.id, cycle, subject: vs.subject, value, path: vs.site.path, parameters: plan.program.involvedValues(vs.site.parameters), ...(vs.state ? { fromState: vs.state } : {}) });
@@ -312,6 +316,8 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     const costTotalsU = res.costByCategoryUndiscounted;
     const costPerCycle = res.costPerCycle;
     const rateBase = plan.rateBase;
+    // Categories without a cost in any state (cycle-dependent costs may change, so those never count as free).
+    for (let cat = 0; cat < nCat; cat++) costFree[cat] = hasCycleWork && plan.cycleCostCategories[cat] === 1 ? 0 : costValues[cat] === 0 && costValues[nCat + cat] === 0 && costValues[2 * nCat + cat] === 0 ? 1 : 0;
     const costPerCycleD = res.costPerCycleDiscounted;
     costTotals.fill(0);
     costTotalsU.fill(0);
@@ -336,6 +342,12 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       let ly = 0 + o0 + o1 + o2 * 0;
       let q = 0 + o0 * utilValues[0]! + o1 * utilValues[1]! + o2 * utilValues[2]!;
       for (let cat = 0; cat < nCat; cat++) {
+        if (costFree[cat] === 1) {
+          // No state has a cost in this category: every term is 0 (occupancies are finite), so is the sum.
+          costPerCycle[row + cat] = 0;
+          costPerCycleD[row + cat] = 0;
+          continue;
+        }
         const x0 = o0 * costValues[cat]!;
         const x1 = o1 * costValues[nCat + cat]!;
         const x2 = o2 * costValues[2 * nCat + cat]!;

@@ -69,6 +69,9 @@ interface Submodel {
   out: ModelResult;
   /** Sub-model state j → column in the hybrid trace. */
   stateMap: Int32Array;
+  /** Per sub-model strategy: categories with a non-zero per-cycle cost, valid when activeStamp = evaluation. */
+  activeCategories: Uint8Array[];
+  activeStamp: Float64Array;
 }
 
 interface StrategyPlan {
@@ -168,7 +171,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       if (j < 0) j = stateIds.push(s) - 1;
       return j;
     }));
-    submodels.push({ id, compiled, out: compiled.createResult(), stateMap });
+    const nSubStrategies = compiled.strategyIds.length;
+    submodels.push({ id, compiled, out: compiled.createResult(), stateMap, activeCategories: Array.from({ length: nSubStrategies }, () => new Uint8Array(categories.length)), activeStamp: new Float64Array(nSubStrategies).fill(-1) });
   }
   const waitingMortality = tree.waiting?.mortalityRate !== undefined;
   const waitingDeathState = waitingMortality && hasSubmodels ? stateIds.push('died_before_treatment') - 1 : -1;
@@ -249,6 +253,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   const sfE = new Float64Array(maxNodes);
   const sfC = new Float64Array(maxNodes * nCat);
   const counts = new Float64Array(nCounters);
+  /** Counts evaluate() calls: marks per-evaluation scans of sub-model results as current. */
+  let evaluation = 0;
   const subSeen = new Uint8Array(submodels.length);
   const subOrder = new Int32Array(submodels.length);
   const usedCache = new WeakMap<TreeDetails, { order: Int32Array; n: number; entries: { probability: number; psm?: PsmDetails }[] }>();
@@ -599,6 +605,30 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     }
   }
 
+  /**
+   * 1 for the categories in which a sub-model strategy's per-cycle costs are not all zero, scanned once per
+   * evaluate() (the scan stops at the first non-zero value, so costed categories cost one read).
+   */
+  function activeCategories(sub: Submodel, strategyIndex: number): Uint8Array {
+    const flags = sub.activeCategories[strategyIndex]!;
+    if (sub.activeStamp[strategyIndex] === evaluation) return flags;
+    const sr = sub.out.strategies[strategyIndex]!;
+    const cost = sr.costPerCycle;
+    const costD = sr.costPerCycleDiscounted;
+    for (let c = 0; c < nCat; c++) {
+      let nonZero = 0;
+      for (let o = c; o < Tc * nCat; o += nCat) {
+        if (cost[o] !== 0 || costD[o] !== 0) {
+          nonZero = 1;
+          break;
+        }
+      }
+      flags[c] = nonZero;
+    }
+    sub.activeStamp[strategyIndex] = evaluation;
+    return flags;
+  }
+
   /** Adds sub-model k's per-cycle arrays and trace, weighted by who enters it (w; discounted: subWeightE/C). */
   function addSubmodelArrays(res: TreeStrategyResult, sub: Submodel, strategyIndex: number, k: number, w: number): void {
     const sr = sub.out.strategies[strategyIndex]!;
@@ -609,12 +639,14 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     const subCost = sr.costPerCycle;
     const subCostD = sr.costPerCycleDiscounted;
     const wBase = k * nCat;
-    for (let v = 0; v < Tc; v++) {
-      const row = v * nCat;
-      for (let c = 0; c < nCat; c++) {
-        const o = row + c;
+    const active = activeCategories(sub, strategyIndex);
+    for (let c = 0; c < nCat; c++) {
+      // A category the sub-model never costs adds w × 0 = 0 everywhere: skipping it changes no bit.
+      if (active[c] === 0) continue;
+      const wC = subWeightC[wBase + c]!;
+      for (let o = c; o < Tc * nCat; o += nCat) {
         cost[o] = cost[o]! + w * subCost[o]!;
-        costD[o] = costD[o]! + subWeightC[wBase + c]! * subCostD[o]!;
+        costD[o] = costD[o]! + wC * subCostD[o]!;
       }
     }
     const q = res.qalysPerCycle;
@@ -749,6 +781,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     evaluate(params, out) {
       if (params.length !== space.ids.length) throw new RangeError(`expected ${space.ids.length} parameter values, got ${params.length}`);
       const result = out ?? createResult();
+      evaluation++;
       for (const sub of submodels) evaluateSubmodel(sub, params);
       for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, params, result.strategies[s] as TreeStrategyResult);
       return result;
