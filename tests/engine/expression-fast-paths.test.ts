@@ -114,6 +114,9 @@ describe('expression fast paths agree with a plain interpreter', () => {
     // ternaries whose branches are parameters or constants
     'cycle <= b ? a : 1', 'cycle <= b ? a : c', 'cycle <= b ? 2 : a', 'a > b ? 0 : 1', 'if(cycle <= b, a, 0)', 'b ? a : -0',
     'cycle <= d ? a * b : 1',
+    // a model variable compared with a parameter or constant, choosing between parameters or constants
+    'cycle <= b ? a : 1', 'cycle < b ? 1 : a', 'cycle > b ? a : c', 'cycle >= b ? 0 : -0', 'cycle <= 2 ? a : 1', 'cycle < 2 ? b : a',
+    'cycle > 2 ? 3 : 4', 'cycle >= 2 ? a : 0', 'age >= 50 ? a : b', 'time <= a ? b : 0', 'if(cycle <= b, a, 0)', 'cycle == b ? a : 1',
     // the model shapes the engine benchmarks use
     'rate_to_prob(a * b * (1 + 0.01 * cycle))', 'min(1, mort(age) * (1 + 0.1 * 3))', 'a * 0', '0 * a',
     // one-key table lookups (remembered per call site)

@@ -41,7 +41,20 @@ interface Compiled {
   variable?: number;
   /** Set when the subtree is a left-to-right sum of parameters (same order, so same rounding). */
   sumSlots?: number[];
+  /** Set when the subtree compares a model variable with a parameter or constant (cycle <= effect_years). */
+  comparison?: VariableComparison;
 }
+
+/** v[variable] OP (p[param] or constant); op indexes COMPARISON_OPS. */
+interface VariableComparison {
+  op: number;
+  variable: number;
+  param?: number;
+  constant?: number;
+}
+
+const COMPARISON_OPS = ['<', '<=', '>', '>='];
+
 
 const constant = (value: number): Compiled => ({ fn: () => value, constant: value });
 
@@ -126,7 +139,10 @@ function compileBinary(op: string, a: Compiled, b: Compiled): Compiled {
     if (sum) return sum;
   }
   const fused = fusedBinary(op, a, b);
-  if (fused) return { fn: fused };
+  if (fused) {
+    const comparison = variableComparison(op, a, b);
+    return comparison ? { fn: fused, comparison } : { fn: fused };
+  }
   // Common shapes get direct closures (one call fewer per node on the hot path).
   if (b.constant !== undefined) {
     const k = b.constant;
@@ -154,6 +170,14 @@ function compileBinary(op: string, a: Compiled, b: Compiled): Compiled {
 }
 
 const EMPTY = new Float64Array(0);
+
+function variableComparison(op: string, a: Compiled, b: Compiled): VariableComparison | undefined {
+  const k = COMPARISON_OPS.indexOf(op);
+  if (k < 0 || a.variable === undefined) return undefined;
+  if (b.param !== undefined) return { op: k, variable: a.variable, param: b.param };
+  if (b.constant !== undefined) return { op: k, variable: a.variable, constant: b.constant };
+  return undefined;
+}
 
 /** a + b as a loop over parameter slots when both sides are parameters or such sums (e.g. n_A + n_B + n_C). */
 function parameterSum(a: Compiled, b: Compiled): Compiled | null {
@@ -339,6 +363,8 @@ function anyParam(op: string, f: Evaluator, j: number): Evaluator | null {
 function compileConditional(test: Compiled, then: Compiled, otherwise: Compiled): Compiled {
   if (test.constant !== undefined) return test.constant !== 0 ? then : otherwise;
   const t = test.fn;
+  const compared = test.comparison ? comparisonWithLeaves(test.comparison, then, otherwise) : null;
+  if (compared) return { fn: compared };
   const fused = conditionalWithLeaves(t, then, otherwise);
   if (fused) return { fn: fused };
   const a = then.fn;
@@ -357,6 +383,28 @@ function conditionalWithLeaves(t: Evaluator, then: Compiled, otherwise: Compiled
   if (a !== undefined && j !== undefined) return (p, v) => (t(p, v) !== 0 ? a : p[j]!);
   if (a !== undefined && b !== undefined) return (p, v) => (t(p, v) !== 0 ? a : b);
   return null;
+}
+
+/** Outcome of x OP y for an index into COMPARISON_OPS (same IEEE comparisons as the operators: NaN is false). */
+function compares(op: number, x: number, y: number): boolean {
+  return op === 0 ? x < y : op === 1 ? x <= y : op === 2 ? x > y : x >= y;
+}
+
+/**
+ * cycle OP p ? x : y with x, y parameters or constants (the time-limited treatment effect of many models) in
+ * one closure. A branch reads p[slot] when its slot is >= 0, else its constant.
+ */
+function comparisonWithLeaves(c: VariableComparison, then: Compiled, otherwise: Compiled): Evaluator | null {
+  const ti = then.param ?? (then.constant !== undefined ? -1 : undefined);
+  const ei = otherwise.param ?? (otherwise.constant !== undefined ? -1 : undefined);
+  if (ti === undefined || ei === undefined) return null;
+  const tk = then.constant ?? 0;
+  const ek = otherwise.constant ?? 0;
+  const { op, variable: s } = c;
+  const j = c.param;
+  if (j !== undefined) return (p, v) => (compares(op, v[s]!, p[j]!) ? (ti >= 0 ? p[ti]! : tk) : ei >= 0 ? p[ei]! : ek);
+  const k = c.constant!;
+  return (p, v) => (compares(op, v[s]!, k) ? (ti >= 0 ? p[ti]! : tk) : ei >= 0 ? p[ei]! : ek);
 }
 
 function compileCall(name: string, argNodes: ExprNode[], r: NameResolver): Compiled {
