@@ -117,6 +117,9 @@ describe('expression fast paths agree with a plain interpreter', () => {
     // a model variable compared with a parameter or constant, choosing between parameters or constants
     'cycle <= b ? a : 1', 'cycle < b ? 1 : a', 'cycle > b ? a : c', 'cycle >= b ? 0 : -0', 'cycle <= 2 ? a : 1', 'cycle < 2 ? b : a',
     'cycle > 2 ? 3 : 4', 'cycle >= 2 ? a : 0', 'age >= 50 ? a : b', 'time <= a ? b : 0', 'if(cycle <= b, a, 0)', 'cycle == b ? a : 1',
+    // linear time trends, alone and multiplying something
+    '1 + 0.01 * cycle', '1 + cycle * 0.01', '-0 + 0 * cycle', '2 + 3 * age', 'a * (1 + 0.01 * cycle)', 'a * b * (1 + 0.5 * time)',
+    '(a + b) * (1 + cycle * 2)', '2 * (1 + 0.01 * cycle)', '(1 + 0.01 * cycle) * a',
     // the model shapes the engine benchmarks use
     'rate_to_prob(a * b * (1 + 0.01 * cycle))', 'min(1, mort(age) * (1 + 0.1 * 3))', 'a * 0', '0 * a',
     // one-key table lookups (remembered per call site)

@@ -43,6 +43,10 @@ interface Compiled {
   sumSlots?: number[];
   /** Set when the subtree compares a model variable with a parameter or constant (cycle <= effect_years). */
   comparison?: VariableComparison;
+  /** Set when the subtree is k * v[variable] or v[variable] * k. */
+  scaledVariable?: { k: number; variable: number };
+  /** Set when the subtree is c + k * v[variable] (a linear time trend such as 1 + 0.01 * cycle). */
+  affine?: { c: number; k: number; variable: number };
 }
 
 /** v[variable] OP (p[param] or constant); op indexes COMPARISON_OPS. */
@@ -138,8 +142,12 @@ function compileBinary(op: string, a: Compiled, b: Compiled): Compiled {
     const sum = parameterSum(a, b);
     if (sum) return sum;
   }
+  const trend = affineTrend(op, a, b);
+  if (trend) return trend;
   const fused = fusedBinary(op, a, b);
   if (fused) {
+    if (op === '*' && a.variable !== undefined && b.constant !== undefined) return { fn: fused, scaledVariable: { k: b.constant, variable: a.variable } };
+    if (op === '*' && a.constant !== undefined && b.variable !== undefined) return { fn: fused, scaledVariable: { k: a.constant, variable: b.variable } };
     const comparison = variableComparison(op, a, b);
     return comparison ? { fn: fused, comparison } : { fn: fused };
   }
@@ -177,6 +185,24 @@ function variableComparison(op: string, a: Compiled, b: Compiled): VariableCompa
   if (b.param !== undefined) return { op: k, variable: a.variable, param: b.param };
   if (b.constant !== undefined) return { op: k, variable: a.variable, constant: b.constant };
   return undefined;
+}
+
+/**
+ * c + k * v[s] in one closure, and x * (c + k * v[s]) without a call for the trend. k * v[s] and v[s] * k are
+ * the same double (IEEE multiplication is commutative), and the order of the addition is kept.
+ */
+function affineTrend(op: string, a: Compiled, b: Compiled): Compiled | null {
+  if (op === '+' && a.constant !== undefined && b.scaledVariable) {
+    const c = a.constant;
+    const { k, variable: s } = b.scaledVariable;
+    return { fn: (_p, v) => c + k * v[s]!, affine: { c, k, variable: s } };
+  }
+  if (op === '*' && b.affine && a.constant === undefined) {
+    const f = a.fn;
+    const { c, k, variable: s } = b.affine;
+    return { fn: (p, v) => f(p, v) * (c + k * v[s]!) };
+  }
+  return null;
 }
 
 /** a + b as a loop over parameter slots when both sides are parameters or such sums (e.g. n_A + n_B + n_C). */
