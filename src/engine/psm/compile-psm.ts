@@ -10,7 +10,7 @@ import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from 
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
 import { countingWeights, discountFactors, resolveCycles } from '../economics/conventions';
-import { compileCurves, medianSurvival, simpsonArea } from './survival';
+import { compileCurves, simpsonArea } from './survival';
 import type { CurveSet } from './survival';
 import { PSM_STATE_IDS } from './psm-schema';
 
@@ -304,10 +304,10 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     const summaries = details.curves;
     summaries[0]!.id = plan.pfsId;
     summaries[0]!.restrictedMean = simpsonArea(sPfs, half, nHalf);
-    summaries[0]!.median = medianSurvival((t) => plan.curves.survival(plan.pfs, t), horizon);
+    summaries[0]!.median = plan.curves.median(plan.pfs, horizon);
     summaries[1]!.id = plan.osId;
     summaries[1]!.restrictedMean = simpsonArea(sOs, half, nHalf);
-    summaries[1]!.median = medianSurvival((t) => plan.curves.survival(plan.os, t), horizon);
+    summaries[1]!.median = plan.curves.median(plan.os, horizon);
 
     evaluateValues(plan, plan.staticValues, 1);
     const hasCycleWork = plan.cycleValues.length > 0;

@@ -104,9 +104,11 @@ export class CurveSet {
   /** Evaluates every curve parameter for the current parameter values; throws a located error when one is unusable. */
   prepare(strategy: string): void {
     const { work, vars } = this.program;
-    this.plans.forEach((p, i) => {
+    // Plain loops: this runs once per strategy and evaluation in a PSA.
+    for (let i = 0; i < this.plans.length; i++) {
+      const p = this.plans[i]!;
       const v = this.values[i]!;
-      p.sites.forEach((s, k) => (v[k] = s.fn(work, vars)));
+      for (let k = 0; k < p.sites.length; k++) v[k] = p.sites[k]!.fn(work, vars);
       let problem: string | null = null;
       let bad = NaN;
       let site: CompiledSite | undefined;
@@ -128,7 +130,20 @@ export class CurveSet {
         const names = p.sites.flatMap((s) => s.parameters);
         throw new CurveParameterError(strategy, p.id, problem, bad, site?.path ?? p.path, this.program.involvedValues(names));
       }
-    });
+    }
+  }
+
+  /** medianSurvival of curve i (the same bisection, without a closure per call). */
+  median(i: number, horizon: number): number | null {
+    if (this.survival(i, horizon) > 0.5) return null;
+    let lo = 0;
+    let hi = horizon;
+    for (let k = 0; k < 60; k++) {
+      const mid = (lo + hi) / 2;
+      if (this.survival(i, mid) > 0.5) lo = mid;
+      else hi = mid;
+    }
+    return (lo + hi) / 2;
   }
 
   /**
