@@ -120,6 +120,11 @@ describe('expression fast paths agree with a plain interpreter', () => {
     // linear time trends, alone and multiplying something
     '1 + 0.01 * cycle', '1 + cycle * 0.01', '-0 + 0 * cycle', '2 + 3 * age', 'a * (1 + 0.01 * cycle)', 'a * b * (1 + 0.5 * time)',
     '(a + b) * (1 + cycle * 2)', '2 * (1 + 0.01 * cycle)', '(1 + 0.01 * cycle) * a',
+    // rate_to_prob of a product with a trend, min/max of a constant and a scaled subexpression
+    'rate_to_prob(a * b * (1 + 0.01 * cycle))', 'rate_to_prob(a * (2 - 0.5 * time))', 'rate_to_prob((a + b) * (1 + cycle * 0.1))', 'rate_to_prob(a * (1 + 0.01 * cycle), 2)',
+    'min(1, mort(age) * 1.3)', 'max(0, mort(a) * 2)', 'min(0.5, 3 * mort(age))', 'min(1, (a + b) * 0.5)', 'max(-0, (a - b) * -1)', 'min(1, mort(b) * 1)',
+    // two-argument min/max (direct closures): NaN wins, and a tie of 0 and -0 keeps the first argument
+    'min(a, b)', 'max(a, b)', 'min(-0, a)', 'max(-0, a)', 'min(a, 0)', 'max(a, -0)', 'min(a * 1, b * 1)',
     // the model shapes the engine benchmarks use
     'rate_to_prob(a * b * (1 + 0.01 * cycle))', 'min(1, mort(age) * (1 + 0.1 * 3))', 'a * 0', '0 * a',
     // one-key table lookups (remembered per call site)

@@ -47,6 +47,10 @@ interface Compiled {
   scaledVariable?: { k: number; variable: number };
   /** Set when the subtree is c + k * v[variable] (a linear time trend such as 1 + 0.01 * cycle). */
   affine?: { c: number; k: number; variable: number };
+  /** Set when the subtree is f * k or k * f for a non-leaf f (so min(1, f * k) can be one closure over f). */
+  scaled?: { f: Evaluator; k: number };
+  /** Set when the subtree is f * (c + k * v[variable]) (so rate_to_prob of it can be one closure over f). */
+  trendProduct?: { f: Evaluator; c: number; k: number; variable: number };
 }
 
 /** v[variable] OP (p[param] or constant); op indexes COMPARISON_OPS. */
@@ -155,7 +159,7 @@ function compileBinary(op: string, a: Compiled, b: Compiled): Compiled {
   if (b.constant !== undefined) {
     const k = b.constant;
     const f = a.fn;
-    if (op === '*') return { fn: (p, v) => f(p, v) * k };
+    if (op === '*') return { fn: (p, v) => f(p, v) * k, scaled: { f, k } };
     if (op === '+') return { fn: (p, v) => f(p, v) + k };
     if (op === '-') return { fn: (p, v) => f(p, v) - k };
     if (op === '/') return { fn: (p, v) => f(p, v) / k };
@@ -169,7 +173,7 @@ function compileBinary(op: string, a: Compiled, b: Compiled): Compiled {
     const k = a.constant;
     const g = b.fn;
     if (op === '-') return { fn: (p, v) => k - g(p, v) };
-    if (op === '*') return { fn: (p, v) => k * g(p, v) };
+    if (op === '*') return { fn: (p, v) => k * g(p, v), scaled: { f: g, k } };
     if (op === '+') return { fn: (p, v) => k + g(p, v) };
     if (op === '/') return { fn: (p, v) => k / g(p, v) };
     if (op === '^') return { fn: (p, v) => k ** g(p, v) };
@@ -200,7 +204,7 @@ function affineTrend(op: string, a: Compiled, b: Compiled): Compiled | null {
   if (op === '*' && b.affine && a.constant === undefined) {
     const f = a.fn;
     const { c, k, variable: s } = b.affine;
-    return { fn: (p, v) => f(p, v) * (c + k * v[s]!) };
+    return { fn: (p, v) => f(p, v) * (c + k * v[s]!), trendProduct: { f, c, k, variable: s } };
   }
   return null;
 }
@@ -454,6 +458,8 @@ function compileCall(name: string, argNodes: ExprNode[], r: NameResolver): Compi
     args.forEach((a, i) => (scratch[i] = a.constant!));
     return constant(apply(scratch, L));
   }
+  const rate = rateOfTrendProduct(name, args, L);
+  if (rate) return { fn: rate };
   const withConstant = minMaxWithConstant(name, args);
   if (withConstant) return { fn: withConstant };
   const fns = args.map((a) => a.fn);
@@ -522,13 +528,13 @@ function directCall(name: string, fns: Evaluator[], L: number): Evaluator | null
         return (p, v) => {
           const a = f(p, v);
           const b = g(p, v);
-          return a !== a || b !== b ? NaN : a < b ? a : b;
+          return a !== a || b !== b ? NaN : b < a ? b : a;
         };
       case 'max':
         return (p, v) => {
           const a = f(p, v);
           const b = g(p, v);
-          return a !== a || b !== b ? NaN : a > b ? a : b;
+          return a !== a || b !== b ? NaN : b > a ? b : a;
         };
       case 'rate_to_prob':
         return (p, v) => 1 - Math.exp(-f(p, v) * g(p, v));
@@ -545,22 +551,46 @@ function directCall(name: string, fns: Evaluator[], L: number): Evaluator | null
   return null;
 }
 
-/** min/max with one constant argument (e.g. min(1, x)): same results as directCall, one call fewer. */
+/** rate_to_prob(f * (c + k * cycle)) in one closure over f: same operations as rate_to_prob of the product. */
+function rateOfTrendProduct(name: string, args: Compiled[], L: number): Evaluator | null {
+  if (name !== 'rate_to_prob' || args.length !== 1 || !args[0]!.trendProduct) return null;
+  const { f, c, k, variable: s } = args[0]!.trendProduct;
+  return (p, v) => 1 - Math.exp(-(f(p, v) * (c + k * v[s]!)) * L);
+}
+
+/**
+ * min/max with one constant argument (e.g. min(1, x)): same results as directCall, one call fewer. Ties
+ * (0 and -0) keep the first argument, as the function's general form does.
+ */
 function minMaxWithConstant(name: string, args: Compiled[]): Evaluator | null {
   if ((name !== 'min' && name !== 'max') || args.length !== 2) return null;
   const [x, y] = args as [Compiled, Compiled];
   const isMin = name === 'min';
+  if (x.constant !== undefined && y.scaled) {
+    // min(1, f * k): the product written out, one call fewer.
+    const a = x.constant;
+    const { f: g, k } = y.scaled;
+    return isMin
+      ? (p, v) => {
+          const b = g(p, v) * k;
+          return a !== a || b !== b ? NaN : b < a ? b : a;
+        }
+      : (p, v) => {
+          const b = g(p, v) * k;
+          return a !== a || b !== b ? NaN : b > a ? b : a;
+        };
+  }
   if (x.constant !== undefined) {
     const a = x.constant;
     const g = y.fn;
     return isMin
       ? (p, v) => {
           const b = g(p, v);
-          return a !== a || b !== b ? NaN : a < b ? a : b;
+          return a !== a || b !== b ? NaN : b < a ? b : a;
         }
       : (p, v) => {
           const b = g(p, v);
-          return a !== a || b !== b ? NaN : a > b ? a : b;
+          return a !== a || b !== b ? NaN : b > a ? b : a;
         };
   }
   if (y.constant !== undefined) {
@@ -569,11 +599,11 @@ function minMaxWithConstant(name: string, args: Compiled[]): Evaluator | null {
     return isMin
       ? (p, v) => {
           const a = f(p, v);
-          return a !== a || b !== b ? NaN : a < b ? a : b;
+          return a !== a || b !== b ? NaN : b < a ? b : a;
         }
       : (p, v) => {
           const a = f(p, v);
-          return a !== a || b !== b ? NaN : a > b ? a : b;
+          return a !== a || b !== b ? NaN : b > a ? b : a;
         };
   }
   return null;
