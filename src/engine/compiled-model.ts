@@ -78,3 +78,45 @@ export interface CompileOptions {
    */
   inputs?: readonly string[];
 }
+
+/** What every model type's compiler knows about its compiled model, apart from how it evaluates. */
+export interface CompiledModelDescription {
+  type: string;
+  parameterIds: readonly string[];
+  parameterIndex: ReadonlyMap<string, number>;
+  isInput: Uint8Array;
+  strategies: readonly { id: string; label: string }[];
+  stateIds: readonly string[];
+  categoryIds: readonly string[];
+  cycles: number;
+  valueCycles: number;
+  cycleLength: number;
+  cohortSize: number;
+  effect: 'qalys' | 'life-years';
+  baseValues: Float64Array;
+}
+
+/** The shared, non-evaluating part of a CompiledModel (one place for every model type). */
+export function describeCompiledModel(d: CompiledModelDescription): Omit<CompiledModel, 'createResult' | 'evaluate'> {
+  return {
+    type: d.type,
+    parameterIds: d.parameterIds,
+    parameterIndex: d.parameterIndex,
+    isInput: d.isInput,
+    strategyIds: d.strategies.map((p) => p.id),
+    strategyLabels: d.strategies.map((p) => p.label),
+    stateIds: d.stateIds,
+    categoryIds: d.categoryIds,
+    cycles: d.cycles,
+    valueCycles: d.valueCycles,
+    cycleLength: d.cycleLength,
+    cohortSize: d.cohortSize,
+    effect: d.effect,
+    baseParameters: () => Float64Array.from(d.baseValues),
+  };
+}
+
+/** evaluate() takes exactly one value per parameter slot. */
+export function checkParameterCount(params: Float64Array, expected: number): void {
+  if (params.length !== expected) throw new RangeError(`expected ${expected} parameter values, got ${params.length}`);
+}

@@ -8,6 +8,7 @@ import type { IssuePath, ModelIssue } from '../errors';
 import { ModelEvaluationError } from '../errors';
 import type { EvaluationErrorDetails } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from '../compiled-model';
+import { checkParameterCount, describeCompiledModel } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
 import { VARIABLE_SLOTS } from '../expression/compile';
@@ -973,23 +974,24 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   void nRates;
 
   return {
-    type: 'markov',
-    parameterIds: space.ids,
-    parameterIndex: space.index,
-    isInput: defs.inputs,
-    strategyIds: plans.map((p) => p.id),
-    strategyLabels: plans.map((p) => p.label),
-    stateIds,
-    categoryIds: categories,
-    cycles: T,
-    valueCycles: Tc,
-    cycleLength: L,
-    cohortSize: settings.cohortSize,
-    effect: settings.effect,
-    baseParameters: () => Float64Array.from(baseValues),
+    ...describeCompiledModel({
+      type: 'markov',
+      parameterIds: space.ids,
+      parameterIndex: space.index,
+      isInput: defs.inputs,
+      strategies: plans,
+      stateIds,
+      categoryIds: categories,
+      cycles: T,
+      valueCycles: Tc,
+      cycleLength: L,
+      cohortSize: settings.cohortSize,
+      effect: settings.effect,
+      baseValues,
+    }),
     createResult,
     evaluate(params, out) {
-      if (params.length !== space.ids.length) throw new RangeError(`expected ${space.ids.length} parameter values, got ${params.length}`);
+      checkParameterCount(params, space.ids.length);
       const result = out ?? createResult();
       for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, params, result.strategies[s]!);
       return result;

@@ -7,6 +7,7 @@ import type { CostEntry, Expression, HtaModel, StateValue } from '../model/schem
 import type { IssuePath, ModelIssue } from '../errors';
 import { ModelEvaluationError } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from '../compiled-model';
+import { checkParameterCount, describeCompiledModel } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
 import { countingWeights, discountFactors, resolveCycles } from '../economics/conventions';
@@ -426,23 +427,24 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   const baseValues = Float64Array.from(baseProgram.work);
 
   const compiled: CompiledModel = {
-    type: 'psm',
-    parameterIds: space.ids,
-    parameterIndex: space.index,
-    isInput: defs.inputs,
-    strategyIds: plans.map((p) => p.id),
-    strategyLabels: plans.map((p) => p.label),
-    stateIds,
-    categoryIds: categories,
-    cycles: T,
-    valueCycles: Tc,
-    cycleLength: L,
-    cohortSize: settings.cohortSize,
-    effect: settings.effect,
-    baseParameters: () => Float64Array.from(baseValues),
+    ...describeCompiledModel({
+      type: 'psm',
+      parameterIds: space.ids,
+      parameterIndex: space.index,
+      isInput: defs.inputs,
+      strategies: plans,
+      stateIds,
+      categoryIds: categories,
+      cycles: T,
+      valueCycles: Tc,
+      cycleLength: L,
+      cohortSize: settings.cohortSize,
+      effect: settings.effect,
+      baseValues,
+    }),
     createResult,
     evaluate(params, out) {
-      if (params.length !== space.ids.length) throw new RangeError(`expected ${space.ids.length} parameter values, got ${params.length}`);
+      checkParameterCount(params, space.ids.length);
       const result = out ?? createResult();
       for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, params, result.strategies[s] as PsmStrategyResult);
       return result;

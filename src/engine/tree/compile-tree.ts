@@ -14,6 +14,7 @@ import type { HtaModel, TreeModel } from '../model/schema';
 import type { IssuePath, ModelIssue } from '../errors';
 import { ModelEvaluationError } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from '../compiled-model';
+import { checkParameterCount, describeCompiledModel } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
 import { countingWeights, resolveCycles } from '../economics/conventions';
@@ -763,23 +764,24 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   const baseValues = Float64Array.from(baseProgram.work);
 
   return {
-    type: 'tree',
-    parameterIds: space.ids,
-    parameterIndex: space.index,
-    isInput: defs.inputs,
-    strategyIds: plans.map((p) => p.id),
-    strategyLabels: plans.map((p) => p.label),
-    stateIds,
-    categoryIds: categories,
-    cycles: T,
-    valueCycles: Tc,
-    cycleLength: L,
-    cohortSize: settings.cohortSize,
-    effect: settings.effect,
-    baseParameters: () => Float64Array.from(baseValues),
+    ...describeCompiledModel({
+      type: 'tree',
+      parameterIds: space.ids,
+      parameterIndex: space.index,
+      isInput: defs.inputs,
+      strategies: plans,
+      stateIds,
+      categoryIds: categories,
+      cycles: T,
+      valueCycles: Tc,
+      cycleLength: L,
+      cohortSize: settings.cohortSize,
+      effect: settings.effect,
+      baseValues,
+    }),
     createResult,
     evaluate(params, out) {
-      if (params.length !== space.ids.length) throw new RangeError(`expected ${space.ids.length} parameter values, got ${params.length}`);
+      checkParameterCount(params, space.ids.length);
       const result = out ?? createResult();
       evaluation++;
       for (const sub of submodels) evaluateSubmodel(sub, params);
