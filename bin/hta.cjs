@@ -6,6 +6,14 @@
 const path = require('node:path');
 const { register } = require('tsx/cjs/api');
 
+// A reader that stops early (`hta run … | head`) closes the pipe: end quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error && error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 register();
 const { main } = require(path.join(__dirname, '..', 'src', 'cli', 'main.ts'));
 
