@@ -1,5 +1,6 @@
 // The contract every compiled model type (Markov now; partitioned survival, trees, hybrids later) fulfils.
 // A PSA/DSA runner only ever talks to this interface.
+import type { ModelDefinitions } from './model/parameter-program';
 
 /** Per-person totals of one strategy; discounted unless the name says Undiscounted. */
 export interface StrategyTotals {
@@ -79,40 +80,39 @@ export interface CompileOptions {
   inputs?: readonly string[];
 }
 
-/** What every model type's compiler knows about its compiled model, apart from how it evaluates. */
-export interface CompiledModelDescription {
-  type: string;
-  parameterIds: readonly string[];
-  parameterIndex: ReadonlyMap<string, number>;
-  isInput: Uint8Array;
+/** The shape of a compiled model that only its compiler knows (strategies, states, time grid, base values). */
+export interface CompiledModelLayout {
   strategies: readonly { id: string; label: string }[];
   stateIds: readonly string[];
   categoryIds: readonly string[];
   cycles: number;
   valueCycles: number;
   cycleLength: number;
-  cohortSize: number;
-  effect: 'qalys' | 'life-years';
   baseValues: Float64Array;
 }
 
 /** The shared, non-evaluating part of a CompiledModel (one place for every model type). */
-export function describeCompiledModel(d: CompiledModelDescription): Omit<CompiledModel, 'createResult' | 'evaluate'> {
+export function describeCompiledModel(
+  type: string,
+  defs: Pick<ModelDefinitions, 'space' | 'inputs'>,
+  settings: { cohortSize: number; effect: 'qalys' | 'life-years' },
+  layout: CompiledModelLayout,
+): Omit<CompiledModel, 'createResult' | 'evaluate'> {
   return {
-    type: d.type,
-    parameterIds: d.parameterIds,
-    parameterIndex: d.parameterIndex,
-    isInput: d.isInput,
-    strategyIds: d.strategies.map((p) => p.id),
-    strategyLabels: d.strategies.map((p) => p.label),
-    stateIds: d.stateIds,
-    categoryIds: d.categoryIds,
-    cycles: d.cycles,
-    valueCycles: d.valueCycles,
-    cycleLength: d.cycleLength,
-    cohortSize: d.cohortSize,
-    effect: d.effect,
-    baseParameters: () => Float64Array.from(d.baseValues),
+    type,
+    parameterIds: defs.space.ids,
+    parameterIndex: defs.space.index,
+    isInput: defs.inputs,
+    strategyIds: layout.strategies.map((p) => p.id),
+    strategyLabels: layout.strategies.map((p) => p.label),
+    stateIds: layout.stateIds,
+    categoryIds: layout.categoryIds,
+    cycles: layout.cycles,
+    valueCycles: layout.valueCycles,
+    cycleLength: layout.cycleLength,
+    cohortSize: settings.cohortSize,
+    effect: settings.effect,
+    baseParameters: () => Float64Array.from(layout.baseValues),
   };
 }
 

@@ -690,6 +690,12 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     }
   }
 
+  /** True when any parameter slot a site reads changed in this cycle (so the site must be recomputed). */
+  function anyDependencyChanged(deps: Int32Array, changed: Uint8Array): boolean {
+    for (let k = 0; k < deps.length; k++) if (changed[deps[k]!] === 1) return true;
+    return false;
+  }
+
   /** Recomputes the entries whose inputs may have changed this cycle; marks their rows dirty. */
   function updateCycleEntries(plan: StrategyPlan, list: Entry[], cycle: number, force: boolean, anyChanged = true): void {
     const { work, vars, changed } = plan.program;
@@ -699,15 +705,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       const e = list[i]!;
       if (!force && !e.always) {
         if (!anyChanged) continue;
-        const deps = e.deps;
-        let any = false;
-        for (let k = 0; k < deps.length; k++) {
-          if (changed[deps[k]!] === 1) {
-            any = true;
-            break;
-          }
-        }
-        if (!any) continue;
+        if (!anyDependencyChanged(e.deps, changed)) continue;
       }
       const x = e.slot >= 0 ? work[e.slot]! : e.site.fn(work, vars);
       checkEntry(plan, e, x, cycle);
@@ -722,15 +720,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       const vs = list[i]!;
       if (!force && !vs.always) {
         if (!anyChanged) continue;
-        const deps = vs.deps;
-        let any = false;
-        for (let k = 0; k < deps.length; k++) {
-          if (changed[deps[k]!] === 1) {
-            any = true;
-            break;
-          }
-        }
-        if (!any) continue;
+        if (!anyDependencyChanged(vs.deps, changed)) continue;
       }
       const x = vs.slot >= 0 ? work[vs.slot]! : vs.site.fn(work, vars);
       if (!(x - x === 0)) {
@@ -974,19 +964,13 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   void nRates;
 
   return {
-    ...describeCompiledModel({
-      type: 'markov',
-      parameterIds: space.ids,
-      parameterIndex: space.index,
-      isInput: defs.inputs,
+    ...describeCompiledModel('markov', defs, settings, {
       strategies: plans,
       stateIds,
       categoryIds: categories,
       cycles: T,
       valueCycles: Tc,
       cycleLength: L,
-      cohortSize: settings.cohortSize,
-      effect: settings.effect,
       baseValues,
     }),
     createResult,

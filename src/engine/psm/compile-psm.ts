@@ -427,19 +427,13 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   const baseValues = Float64Array.from(baseProgram.work);
 
   const compiled: CompiledModel = {
-    ...describeCompiledModel({
-      type: 'psm',
-      parameterIds: space.ids,
-      parameterIndex: space.index,
-      isInput: defs.inputs,
+    ...describeCompiledModel('psm', defs, settings, {
       strategies: plans,
       stateIds,
       categoryIds: categories,
       cycles: T,
       valueCycles: Tc,
       cycleLength: L,
-      cohortSize: settings.cohortSize,
-      effect: settings.effect,
       baseValues,
     }),
     createResult,

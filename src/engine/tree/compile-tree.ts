@@ -764,19 +764,13 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   const baseValues = Float64Array.from(baseProgram.work);
 
   return {
-    ...describeCompiledModel({
-      type: 'tree',
-      parameterIds: space.ids,
-      parameterIndex: space.index,
-      isInput: defs.inputs,
+    ...describeCompiledModel('tree', defs, settings, {
       strategies: plans,
       stateIds,
       categoryIds: categories,
       cycles: T,
       valueCycles: Tc,
       cycleLength: L,
-      cohortSize: settings.cohortSize,
-      effect: settings.effect,
       baseValues,
     }),
     createResult,

@@ -4,31 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { compileModel, parseModel } from '../../../src/engine/compile-model';
 import { clone, loadExample } from '../model-fixtures';
 import { report } from './bia-fixtures';
+import { hybridSettings as settings, markovSub, psmSub } from '../hybrid-fixtures';
 
-const settings = { cycleLength: 0.25, cycles: 40, counting: 'life-table', discount: { costs: 0.03, effects: 0.015 }, effect: 'qalys' };
 const parameters = [
   { id: 'p_found', value: 0.4, kind: 'probability' },
   { id: 'r_os', value: 0.3, kind: 'rate' },
   { id: 'r_pfs', value: 0.6, kind: 'rate' },
   { id: 'p_die', value: 0.1, kind: 'probability' },
 ];
-const psmSub = {
-  type: 'psm',
-  curves: { pfs: { dist: 'exponential', rate: 'r_pfs' }, os: { dist: 'exponential', rate: 'r_os' } },
-  pfs: 'pfs',
-  os: 'os',
-  stateValues: { PF: { costs: { drug: 5000 }, utility: 0.8 }, PD: { costs: { drug: 1000 }, utility: 0.6 } },
-};
-const markovSub = {
-  type: 'markov',
-  states: [{ id: 'Alive' }, { id: 'Dead', dead: true }],
-  initial: { Alive: 1 },
-  transitions: [
-    { from: 'Alive', to: 'Dead', probability: 'p_die' },
-    { from: 'Alive', to: 'Alive', probability: 'C' },
-  ],
-  stateValues: { Alive: { costs: { drug: 800 }, utility: 0.7 }, Dead: { utility: 0 } },
-};
 const bia = { horizonYears: 10, population: { eligible: { perYear: [100, 0, 0, 0, 0, 0, 0, 0, 0, 0] } }, currentWorld: { shares: { S: 1 } }, newWorld: { shares: { S: 1 } } };
 
 function base(model: unknown): Record<string, unknown> {

@@ -7,8 +7,8 @@ import { validateModel } from '../../../src/engine/model/validate';
 import type { HtaModelInput } from '../../../src/engine/model/schema';
 import type { StrategyResult } from '../../../src/engine/compiled-model';
 import type { TreeStrategyResult } from '../../../src/engine/tree/compile-tree';
+import { hybridSettings as settings, markovSub, psmSub } from '../hybrid-fixtures';
 
-const settings = { cycleLength: 0.25, cycles: 40, counting: 'life-table', discount: { costs: 0.03, effects: 0.015 }, effect: 'qalys' } as const;
 const parameters = [
   { id: 'p_found', value: 0.4, kind: 'probability' },
   { id: 'r_os', value: 0.3, kind: 'rate' },
@@ -16,23 +16,6 @@ const parameters = [
   { id: 'p_die', value: 0.1, kind: 'probability' },
   { id: 'wait_days', value: 30, kind: 'time' },
 ] satisfies HtaModelInput['parameters'];
-const psmSub = {
-  type: 'psm',
-  curves: { pfs: { dist: 'exponential', rate: 'r_pfs' }, os: { dist: 'exponential', rate: 'r_os' } },
-  pfs: 'pfs',
-  os: 'os',
-  stateValues: { PF: { costs: { drug: 5000 }, utility: 0.8 }, PD: { costs: { drug: 1000 }, utility: 0.6 } },
-};
-const markovSub = {
-  type: 'markov',
-  states: [{ id: 'Alive' }, { id: 'Dead', dead: true }],
-  initial: { Alive: 1 },
-  transitions: [
-    { from: 'Alive', to: 'Dead', probability: 'p_die' },
-    { from: 'Alive', to: 'Alive', probability: 'C' },
-  ],
-  stateValues: { Alive: { costs: { drug: 800 }, utility: 0.7 }, Dead: { utility: 0 } },
-};
 
 function standalone(sub: unknown): StrategyResult {
   const json = { format: 'hta-workbench-model', version: 1, metadata: { title: 'sub' }, settings, costCategories: [{ id: 'drug' }, { id: 'test' }], parameters, model: sub, strategies: [{ id: 'S' }] };
