@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Debian's Chromium; never `npx playwright install` (it downloads a browser and fails offline).
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+// HTA_E2E_PORT lets two checkouts run their end-to-end tests side by side without sharing a server.
+const port = Number(process.env.HTA_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests',
@@ -12,7 +14,7 @@ export default defineConfig({
   timeout: 60000,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1440, height: 900 },
     launchOptions: {
       executablePath: chromiumPath,
@@ -21,8 +23,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --config vite.web.config.ts --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --config vite.web.config.ts --port ${port} --strictPort`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     env: { VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     timeout: 60000,

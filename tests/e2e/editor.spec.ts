@@ -65,6 +65,8 @@ test('snapshots: create, change, restore after confirming, and undo the restore'
 test('evidence register: add a test-accuracy study, catch a bad interval, link it from an element', async ({ page }) => {
   await openExample(page);
   await page.getByTestId('section-evidence').click();
+  // count() does not wait: let the register render its rows first.
+  await expect(page.getByTestId('evidence-row').first()).toBeVisible();
   const before = await page.getByTestId('evidence-row').count();
   await page.getByTestId('add-evidence').click();
   const dialog = page.getByTestId('evidence-dialog');
