@@ -2,15 +2,18 @@
 // envelopes; readers migrate older versions (see migrations.ts) and refuse newer ones.
 import { z } from 'zod';
 import type { AppInfo } from './app-info';
-import { MAX_BACKUP_DOSSIERS, MAX_BACKUP_HISTORY, MAX_BACKUP_SNAPSHOTS, MAX_SHORT_TEXT } from './limits';
+import { MAX_BACKUP_DOSSIERS, MAX_BACKUP_HISTORY, MAX_BACKUP_SNAPSHOTS, MAX_MODEL_HISTORY, MAX_MODEL_VERSIONS, MAX_MODELS, MAX_RUNS, MAX_SHORT_TEXT } from './limits';
 import { dossierSchema, historyEntrySchema, snapshotSchema, timestampSchema } from './schema';
 import type { Dossier, HistoryEntry, Snapshot } from './schema';
+import { modelBundleSchema, modelHistoryEntrySchema, modelVersionSchema, storedModelSchema, storedRunSchema } from './workspace-models';
+import type { ModelBundle, ModelHistoryEntry, ModelVersion, StoredModel, StoredRun } from './workspace-models';
 
 export const DOSSIER_FILE_FORMAT = 'hta-workbench-dossier';
 export const BACKUP_FILE_FORMAT = 'hta-workbench-backup';
 /** Current versions written by this app; readers accept these and older ones with a migration path. */
-export const DOSSIER_FILE_VERSION = 1;
-export const BACKUP_FILE_VERSION = 1;
+/** Version 2 (this session): files carry workspace models with their versions, history and runs. */
+export const DOSSIER_FILE_VERSION = 2;
+export const BACKUP_FILE_VERSION = 2;
 export const DOSSIER_FILE_EXTENSION = '.htad.json';
 export const BACKUP_FILE_EXTENSION = '.htabackup.json';
 
@@ -19,6 +22,34 @@ export const appInfoSchema = z.strictObject({
   version: z.string().max(MAX_SHORT_TEXT),
 });
 
+type IssueSink = { addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void };
+
+/** Models in a file: unique ids, and the versions, history and runs of each belong to it. */
+function checkModelBundles(bundles: readonly ModelBundle[], ctx: IssueSink): void {
+  const modelIds = new Set<string>();
+  bundles.forEach((b, i) => {
+    if (modelIds.has(b.model.id)) ctx.addIssue({ code: 'custom', path: ['models', i, 'model', 'id'], message: `duplicate model id "${b.model.id}"` });
+    modelIds.add(b.model.id);
+    const own = (list: 'versions' | 'history' | 'runs') =>
+      b[list].forEach((item, j) => {
+        if (item.modelId !== b.model.id) ctx.addIssue({ code: 'custom', path: ['models', i, list, j, 'modelId'], message: `belongs to model "${item.modelId}", not to "${b.model.id}"` });
+      });
+    own('versions');
+    own('history');
+    own('runs');
+    uniqueIds(b.versions, ['models', i, 'versions'], 'version', ctx);
+    uniqueIds(b.runs, ['models', i, 'runs'], 'run', ctx);
+  });
+}
+
+function uniqueIds(items: readonly { id: string }[], at: (string | number)[], what: string, ctx: IssueSink): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [...at, i, 'id'], message: `duplicate ${what} id "${item.id}"` });
+    seen.add(item.id);
+  });
+}
+
 export const dossierFileSchema = z
   .strictObject({
     format: z.literal(DOSSIER_FILE_FORMAT),
@@ -26,14 +57,15 @@ export const dossierFileSchema = z
     exportedAt: timestampSchema,
     app: appInfoSchema,
     dossier: dossierSchema,
+    /** The workspace models the dossier links to, with their versions, history and stored runs. */
+    models: z.array(modelBundleSchema).max(MAX_MODELS, { error: `too many models (at most ${MAX_MODELS})` }),
   })
-  .meta({ title: 'HTA Workbench dossier file (.htad.json)', description: 'One exported HTA dossier.' });
+  .superRefine((file, ctx) => checkModelBundles(file.models, ctx))
+  .meta({ title: 'HTA Workbench dossier file (.htad.json)', description: 'One exported HTA dossier with the models it links to.' });
 export type DossierFile = z.infer<typeof dossierFileSchema>;
 
-type IssueSink = { addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void };
-
-/** A backup must be self-consistent: unique ids, and snapshots/history only of dossiers it contains. */
-function checkBackupReferences(b: { dossiers: Dossier[]; snapshots: Snapshot[]; history: HistoryEntry[] }, ctx: IssueSink): void {
+/** A backup must be self-consistent: unique ids, and snapshots/history/versions/runs only of what it contains. */
+function checkBackupReferences(b: BackupContent, ctx: IssueSink): void {
   const dossierIds = new Set<string>();
   b.dossiers.forEach((d, i) => {
     if (dossierIds.has(d.id)) ctx.addIssue({ code: 'custom', path: ['dossiers', i, 'id'], message: `duplicate dossier id "${d.id}"` });
@@ -48,6 +80,28 @@ function checkBackupReferences(b: { dossiers: Dossier[]; snapshots: Snapshot[]; 
   b.history.forEach((h, i) => {
     if (!dossierIds.has(h.dossierId)) ctx.addIssue({ code: 'custom', path: ['history', i, 'dossierId'], message: `history of dossier "${h.dossierId}", which is not in the backup` });
   });
+  uniqueIds(b.models, ['models'], 'model', ctx);
+  uniqueIds(b.modelVersions, ['modelVersions'], 'model version', ctx);
+  uniqueIds(b.runs, ['runs'], 'run', ctx);
+  const modelIds = new Set(b.models.map((m) => m.id));
+  const belongs = (list: 'modelVersions' | 'modelHistory' | 'runs') =>
+    b[list].forEach((item, i) => {
+      if (!modelIds.has(item.modelId)) ctx.addIssue({ code: 'custom', path: [list, i, 'modelId'], message: `belongs to model "${item.modelId}", which is not in the backup` });
+    });
+  belongs('modelVersions');
+  belongs('modelHistory');
+  belongs('runs');
+}
+
+/** What a backup holds: the whole workspace. */
+export interface BackupContent {
+  dossiers: Dossier[];
+  snapshots: Snapshot[];
+  history: HistoryEntry[];
+  models: StoredModel[];
+  modelVersions: ModelVersion[];
+  modelHistory: ModelHistoryEntry[];
+  runs: StoredRun[];
 }
 
 export const backupFileSchema = z
@@ -59,16 +113,20 @@ export const backupFileSchema = z
     dossiers: z.array(dossierSchema).max(MAX_BACKUP_DOSSIERS, { error: `too many dossiers (at most ${MAX_BACKUP_DOSSIERS})` }),
     snapshots: z.array(snapshotSchema).max(MAX_BACKUP_SNAPSHOTS, { error: `too many snapshots (at most ${MAX_BACKUP_SNAPSHOTS})` }),
     history: z.array(historyEntrySchema).max(MAX_BACKUP_HISTORY, { error: `too many history entries (at most ${MAX_BACKUP_HISTORY})` }),
+    models: z.array(storedModelSchema).max(MAX_MODELS, { error: `too many models (at most ${MAX_MODELS})` }),
+    modelVersions: z.array(modelVersionSchema).max(MAX_MODEL_VERSIONS, { error: `too many model versions (at most ${MAX_MODEL_VERSIONS})` }),
+    modelHistory: z.array(modelHistoryEntrySchema).max(MAX_MODEL_HISTORY, { error: `too many model history entries (at most ${MAX_MODEL_HISTORY})` }),
+    runs: z.array(storedRunSchema).max(MAX_RUNS, { error: `too many runs (at most ${MAX_RUNS})` }),
   })
   .superRefine(checkBackupReferences)
-  .meta({ title: 'HTA Workbench workspace backup', description: 'Every dossier of a workspace with its snapshots and edit history.' });
+  .meta({ title: 'HTA Workbench workspace backup', description: 'Every dossier and model of a workspace with snapshots, versions, edit histories and stored runs.' });
 export type BackupFile = z.infer<typeof backupFileSchema>;
 
-export function buildDossierFile(dossier: Dossier, app: AppInfo, exportedAt: string): DossierFile {
-  return { format: DOSSIER_FILE_FORMAT, version: DOSSIER_FILE_VERSION, exportedAt, app, dossier };
+export function buildDossierFile(dossier: Dossier, app: AppInfo, exportedAt: string, models: ModelBundle[] = []): DossierFile {
+  return { format: DOSSIER_FILE_FORMAT, version: DOSSIER_FILE_VERSION, exportedAt, app, dossier, models };
 }
 
-export function buildBackupFile(content: { dossiers: Dossier[]; snapshots: Snapshot[]; history: HistoryEntry[] }, app: AppInfo, createdAt: string): BackupFile {
+export function buildBackupFile(content: BackupContent, app: AppInfo, createdAt: string): BackupFile {
   return { format: BACKUP_FILE_FORMAT, version: BACKUP_FILE_VERSION, createdAt, app, ...content };
 }
 

@@ -59,8 +59,8 @@ export function canChangeStatus(from: DossierStatus, to: DossierStatus): boolean
   return statusTransitions[from].includes(to);
 }
 
-const shortText = z.string().max(MAX_SHORT_TEXT, { error: `text is too long (at most ${MAX_SHORT_TEXT} characters)` });
-const longText = z.string().max(MAX_LONG_TEXT, { error: `text is too long (at most ${MAX_LONG_TEXT} characters)` });
+export const shortText = z.string().max(MAX_SHORT_TEXT, { error: `text is too long (at most ${MAX_SHORT_TEXT} characters)` });
+export const longText = z.string().max(MAX_LONG_TEXT, { error: `text is too long (at most ${MAX_LONG_TEXT} characters)` });
 const textList = z.array(shortText).max(MAX_LIST_ITEMS, { error: `too many items (at most ${MAX_LIST_ITEMS})` });
 
 /** Local identifiers: letters, digits, '-', '_' and '.' (UUIDs fit). */
@@ -175,9 +175,11 @@ export type Assessor = z.infer<typeof assessorSchema>;
 export const modelLinkSchema = z.strictObject({
   id: idSchema,
   name: shortText,
-  /** Path or reference of the linked model (filled by the modelling issues). */
+  /** Path or reference of the linked model, e.g. a bundled example "resources/examples/x.json". */
   ref: shortText,
   description: longText,
+  /** The linked workspace model (since file version 2); links without one point at `ref` only. */
+  modelId: idSchema.optional(),
 });
 export type ModelLink = z.infer<typeof modelLinkSchema>;
 

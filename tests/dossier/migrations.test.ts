@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { dossierFileMigrations, migrateDossierFile, migrateFile, oldestReadableVersion } from '../../src/dossier/migrations';
+import { dossierFileMigrations, migrateBackupFile, migrateDossierFile, migrateFile, oldestReadableVersion } from '../../src/dossier/migrations';
 
 const step = (from: number, mark: string) => (f: Record<string, unknown>) => ({ ...f, version: from + 1, trail: [...((f.trail as string[]) ?? []), mark] });
 
 describe('migration pipeline', () => {
-  it('ships version 1 as the first format, so the real chain is empty', () => {
-    expect(Object.keys(dossierFileMigrations)).toEqual([]);
-    expect(migrateDossierFile({ version: 1 })).toEqual({ ok: true, file: { version: 1 }, migratedFrom: null });
+  it('ships one step, version 1 to 2, which adds an empty model list', () => {
+    expect(Object.keys(dossierFileMigrations)).toEqual(['1']);
+    expect(migrateDossierFile({ version: 1 })).toEqual({ ok: true, file: { version: 2, models: [] }, migratedFrom: 1 });
+    expect(migrateDossierFile({ version: 2, models: [] })).toEqual({ ok: true, file: { version: 2, models: [] }, migratedFrom: null });
+    expect(migrateBackupFile({ version: 1, dossiers: [] })).toEqual({
+      ok: true,
+      file: { version: 2, dossiers: [], models: [], modelVersions: [], modelHistory: [], runs: [] },
+      migratedFrom: 1,
+    });
   });
 
   it('runs every step from the file version to the current one, in order', () => {

@@ -64,7 +64,7 @@ describe('parseDossierFile: versions', () => {
   it('refuses a file from a newer version with the versions named', () => {
     const f = { ...fileObject(), version: 3 };
     expect(messages(JSON.stringify(f))).toEqual([
-      'version: written by a newer HTA Workbench (format version 3); this version reads up to 1. Update HTA Workbench to open it.',
+      'version: written by a newer HTA Workbench (format version 3); this version reads up to 2. Update HTA Workbench to open it.',
     ]);
   });
 
@@ -76,13 +76,23 @@ describe('parseDossierFile: versions', () => {
 
   it('refuses an older version it has no upgrade for', () => {
     expect(messages(JSON.stringify({ ...fileObject(), version: 0 }))).toEqual([
-      'version: format version 0 is too old for this version of HTA Workbench (it reads versions 1 to 1)',
+      'version: format version 0 is too old for this version of HTA Workbench (it reads versions 1 to 2)',
     ]);
   });
 
+  it('reads a version 1 file (no models) as a version 2 file with an empty model list', () => {
+    const { models: _models, ...v1 } = { ...fileObject(), version: 1 } as Record<string, unknown>;
+    const r = parseDossierFile(JSON.stringify(v1));
+    expect(r.ok && r.migratedFrom).toBe(1);
+    if (r.ok) {
+      expect(r.file.models).toEqual([]);
+      expect(r.dossier).toEqual(validDossier());
+    }
+  });
+
   it('upgrades an older version through the migration chain before validating', () => {
-    // Synthetic v0: the PICO was a single object named `pico`; v1 holds a list `picos`.
-    const v1 = fileObject();
+    // Synthetic v0: the PICO was a single object named `pico`; v1 holds a list `picos`; v2 adds models.
+    const { models: _models, ...v1 } = { ...fileObject(), version: 1 } as Record<string, unknown> & { dossier: unknown };
     const { picos, ...rest } = v1.dossier as { picos: unknown[] };
     const v0 = { ...v1, version: 0, dossier: { ...rest, pico: picos[0] } };
     const chain = {
@@ -90,6 +100,7 @@ describe('parseDossierFile: versions', () => {
         const { pico, ...d } = f.dossier as Record<string, unknown>;
         return { ...f, version: 1, dossier: { ...d, picos: [pico] } };
       },
+      1: (f: Record<string, unknown>) => ({ ...f, version: 2, models: [] }),
     };
     expect(parseDossierFile(JSON.stringify(v0)).ok).toBe(false);
     const r = parseDossierFile(JSON.stringify(v0), { migrations: chain });
@@ -123,12 +134,12 @@ describe('parseDossierFile: hostile files', () => {
     expect(found[0]).toMatch(new RegExp(`^x(\\[0\\]){${MAX_JSON_DEPTH}}: nested more than ${MAX_JSON_DEPTH} levels deep`));
   });
 
-  it('refuses files over 20 MB, counting UTF-8 bytes', () => {
-    const big = `{"format":"hta-workbench-dossier","pad":"${'x'.repeat(21 * 1024 * 1024)}"}`;
-    expect(messages(big)).toEqual(['the file is larger than 20 MB, the most HTA Workbench reads']);
-    // 11 M two-byte characters: 11 M code units but 22 MB of UTF-8.
-    const wide = `{"pad":"${'é'.repeat(11 * 1024 * 1024)}"}`;
-    expect(messages(wide)).toEqual(['the file is larger than 20 MB, the most HTA Workbench reads']);
+  it('refuses files over 100 MB, counting UTF-8 bytes', () => {
+    const big = `{"format":"hta-workbench-dossier","pad":"${'x'.repeat(101 * 1024 * 1024)}"}`;
+    expect(messages(big)).toEqual(['the file is larger than 100 MB, the most HTA Workbench reads']);
+    // 51 M two-byte characters: 51 M code units but 102 MB of UTF-8.
+    const wide = `{"pad":"${'é'.repeat(51 * 1024 * 1024)}"}`;
+    expect(messages(wide)).toEqual(['the file is larger than 100 MB, the most HTA Workbench reads']);
   });
 
   it('refuses absurd sizes inside the file', () => {

@@ -4,7 +4,7 @@ import { test, expect } from './fixtures';
 import { compileModel, parseModel } from '../../src/engine/compile-model';
 import { calculateIcers } from '../../src/engine/economics/incremental';
 import { runBudgetImpact } from '../../src/engine/budget/run-budget-impact';
-import { formatIcer, formatMoney, formatMoneyChange, formatNumber } from '../../src/renderer/results/format';
+import { formatIcer, formatMoney, formatMoneyChange, formatNumber } from '../../src/report/format';
 
 // The Models and Results screens on the liquid-biopsy example. Expected numbers are computed here, in Node, by the
 // engine on the same file (never copied from the UI), then compared with what the page shows.

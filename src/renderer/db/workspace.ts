@@ -475,7 +475,8 @@ export class Workspace {
     const snapshots = (await t.snapshots.toArray()).filter((s) => ids.has(s.dossierId));
     const history = (await t.history.toArray()).filter((h) => ids.has(h.dossierId)).map(({ seq: _seq, ...entry }) => entry);
     const createdAt = this.#stamp();
-    const file: BackupFile = buildBackupFile({ dossiers, snapshots, history }, appInfo, createdAt);
+    // Models join the workspace with the model tables (issue 10); until then a backup carries none.
+    const file: BackupFile = buildBackupFile({ dossiers, snapshots, history, models: [], modelVersions: [], modelHistory: [], runs: [] }, appInfo, createdAt);
     return { fileName: fileNameForBackup(createdAt), text: serializeFile(file) };
   }
 

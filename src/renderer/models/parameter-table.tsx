@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import type { HtaModel, Parameter } from '../../engine/model/schema';
-import { formatParameter } from '../results/format';
+import { formatParameter } from '../../report/format';
 import type { ParameterRange } from '../workers/engine-api';
-import { describeDistribution } from './model-description';
+import { describeDistribution } from '../../report/model-description';
 import { parseParameterInput } from './parameter-edits';
 import type { ParameterEdits } from './parameter-edits';
 

@@ -4,7 +4,7 @@ import { CePlaneChart } from '../charts/ce-plane-chart';
 import { cePlanePoints, survivalRows, thinRows, traceRows } from '../charts/chart-data';
 import { SeriesLineChart } from '../charts/line-chart';
 import type { BaseCaseOutcome } from '../workers/engine-api';
-import { effectLabel, effectNoun, effectUnit, humanise, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from './format';
+import { effectLabel, effectNoun, effectUnit, humanise, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../../report/format';
 
 // Base-case results: totals per strategy, the incremental analysis (dominated strategies marked), the CE plane, the
 // cohort trace of a chosen strategy and survival (share alive) by strategy.

@@ -2,7 +2,7 @@ import type { BudgetImpactReport } from '../../engine/budget/run-budget-impact';
 import { budgetBarRows } from '../charts/chart-data';
 import { StackedBarChart } from '../charts/stacked-bar-chart';
 import type { ParameterEdits } from '../models/parameter-edits';
-import { formatMoney, formatMoneyCompact, humanise, formatMoneyChange, formatNumber, formatPercent } from './format';
+import { formatMoney, formatMoneyCompact, humanise, formatMoneyChange, formatNumber, formatPercent } from '../../report/format';
 
 // Budget impact: per-year costs in the current and the new world, the impact and its cumulative sum, costs stacked by
 // category, and the patients in each world per strategy.

@@ -1,5 +1,5 @@
 import type { StrategyBaseCase } from '../workers/engine-api';
-import { formatNumber } from './format';
+import { formatNumber } from '../../report/format';
 
 // Extras of decision trees and partitioned survival models: expected outcome counts per 1,000 patients (true
 // positives, tests done, adverse events…), time to treatment, restricted mean survival per curve, and warnings.

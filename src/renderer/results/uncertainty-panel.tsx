@@ -12,7 +12,7 @@ import { applyParameterEdits } from '../models/parameter-edits';
 import type { ParameterEdits } from '../models/parameter-edits';
 import { engineWorker } from '../workers/engine-client';
 import { runPsaInWebWorkers } from '../workers/psa-client';
-import { effectLabel, effectUnit, formatIcer, formatMoneyCompact, formatMoney, formatNumber, formatParameter, formatPercent } from './format';
+import { effectLabel, effectUnit, formatIcer, formatMoneyCompact, formatMoney, formatNumber, formatParameter, formatPercent } from '../../report/format';
 import { defaultWtpMax, wtpGrid } from './psa-view';
 import type { PsaView } from './psa-view';
 

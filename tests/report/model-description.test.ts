@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseModel } from '../../../src/engine/compile-model';
-import { describeCycleLength, describeDistribution, settingsRows } from '../../../src/renderer/models/model-description';
-import { modelTabs } from '../../../src/renderer/models/model-page';
-import { parseWhole, parseWtp } from '../../../src/renderer/results/uncertainty-panel';
+import { parseModel } from '../../src/engine/compile-model';
+import { describeCycleLength, describeDistribution, settingsRows } from '../../src/report/model-description';
+import { modelTabs } from '../../src/renderer/models/model-page';
+import { parseWhole, parseWtp } from '../../src/renderer/results/uncertainty-panel';
 
 describe('settings summary', () => {
   it('names cycle lengths analysts use', () => {

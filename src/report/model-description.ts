@@ -1,6 +1,6 @@
 // Words for a model's settings and parameters, as the settings summary and the parameter table show them.
-import type { Distribution, HtaModel } from '../../engine/model/schema';
-import { formatMoney, formatParameter, formatPercent } from '../results/format';
+import type { Distribution, HtaModel } from '../engine/model/schema';
+import { formatMoney, formatParameter, formatPercent } from './format';
 
 const countingLabels: Record<string, string> = {
   beginning: 'Beginning of cycle (no correction)',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatParameter, formatPercent } from '../../../src/renderer/results/format';
-import { parseParameterInput } from '../../../src/renderer/models/parameter-edits';
+import { formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatParameter, formatPercent } from '../../src/report/format';
+import { parseParameterInput } from '../../src/renderer/models/parameter-edits';
 
 describe('result formats', () => {
   it('money in the model currency, whole units, thousands grouped', () => {
@@ -57,7 +57,7 @@ describe('parameter input', () => {
 
 describe('compact axis money', () => {
   it('abbreviates large amounts with the currency and keeps small ones whole', async () => {
-    const { formatMoneyCompact } = await import('../../../src/renderer/results/format');
+    const { formatMoneyCompact } = await import('../../src/report/format');
     expect(formatMoneyCompact(240_000_000, 'EUR')).toBe('€240m');
     expect(formatMoneyCompact(12_500, 'EUR')).toBe('€12.5k');
     expect(formatMoneyCompact(-950, 'GBP')).toBe('-£950');
@@ -67,7 +67,7 @@ describe('compact axis money', () => {
 
 describe('ids as words', () => {
   it('capitalises and spaces', async () => {
-    const { humanise } = await import('../../../src/renderer/results/format');
+    const { humanise } = await import('../../src/report/format');
     expect(humanise('adverse_events')).toBe('Adverse events');
     expect(humanise('PF')).toBe('PF');
     expect(humanise('')).toBe('');
