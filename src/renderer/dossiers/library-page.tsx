@@ -195,18 +195,18 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
             <table className="table table-fixed" data-testid="library-table" aria-rowcount={rows.length + 1}>
               <colgroup>
                 <col />
-                <col className="w-indication" />
+                <col className="w-indication narrow-hidden" />
                 <col className="w-status" />
-                <col className="w-progress" />
+                <col className="w-progress narrow-hidden" />
                 <col className="w-date" />
                 <col className="w-library-actions" />
               </colgroup>
               <thead>
                 <tr aria-rowindex={1}>
                   {sortHeader('title', 'Dossier')}
-                  <th>Indication</th>
+                  <th className="narrow-hidden">Indication</th>
                   {sortHeader('status', 'Status')}
-                  <th>Progress</th>
+                  <th className="narrow-hidden">Progress</th>
                   {sortHeader('updated', 'Last changed')}
                   <th className="actions"><span className="visually-hidden">Actions</span></th>
                 </tr>

@@ -119,13 +119,14 @@ export function LibraryRows({ rows, readOnly, onExport, onDuplicate, onArchive, 
               <div className="subtle">
                 <span className="type-label">{technologyTypeLabels[row.technologyType]}</span>
                 {row.technologyName && ` · ${row.technologyName}`}
+                {row.indication && <span className="narrow-only"> · {row.indication}</span>}
               </div>
             </td>
-            <td className="indication-cell"><div className="clamp">{row.indication || <span className="subtle">—</span>}</div></td>
+            <td className="indication-cell narrow-hidden"><div className="clamp">{row.indication || <span className="subtle">—</span>}</div></td>
             <td className="nowrap">
               <StatusBadge status={row.status} /> {row.archived && <span className="badge badge-archived">Archived</span>}
             </td>
-            <td className="nowrap">
+            <td className="nowrap narrow-hidden">
               <Progress done={row.completion.done} total={row.completion.total} />
             </td>
             <td className="nowrap" title={new Date(row.updatedAt).toLocaleString()}>{formatUpdated(row.updatedAt)}</td>

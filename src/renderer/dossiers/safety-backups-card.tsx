@@ -49,15 +49,13 @@ export function SafetyBackupsCard({ files, readOnly }: { files: FileActions; rea
           <colgroup>
             <col className="w-date-time" />
             <col />
-            <col className="w-backup-contents" />
             <col className="w-backup-size" />
             <col className="w-backup-actions" />
           </colgroup>
           <thead>
             <tr>
               <th scope="col">Made</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Contents</th>
+              <th scope="col">Reason and contents</th>
               <th scope="col" className="num">Size</th>
               <th scope="col" className="actions"><span className="visually-hidden">Actions</span></th>
             </tr>
@@ -68,10 +66,11 @@ export function SafetyBackupsCard({ files, readOnly }: { files: FileActions; rea
               return (
                 <tr key={b.id} data-testid="safety-backup-row">
                   <td className="nowrap">{made}</td>
-                  <td><div className="clamp">{b.reason}</div></td>
                   <td>
-                    {plural(b.counts.dossiers, 'dossier', 'dossiers')}
-                    <div className="subtle">{plural(b.counts.snapshots, 'snapshot', 'snapshots')}, {plural(b.counts.history, 'history entry', 'history entries')}</div>
+                    <div className="clamp">{b.reason}</div>
+                    <div className="subtle">
+                      {plural(b.counts.dossiers, 'dossier', 'dossiers')}, {plural(b.counts.snapshots, 'snapshot', 'snapshots')}, {plural(b.counts.history, 'history entry', 'history entries')}
+                    </div>
                   </td>
                   <td className="num nowrap">{formatSize(b.size)}</td>
                   <td className="actions">

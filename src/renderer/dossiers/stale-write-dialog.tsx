@@ -54,8 +54,13 @@ export function StaleWriteDialog({ open, theirs, mine, onReload, onKeepMine, onC
           {differences.length === 0 ? (
             <p className="empty">The two versions have the same content.</p>
           ) : (
-            <table className="table" data-testid="stale-compare-table">
+            <table className="table table-fixed compare-table" data-testid="stale-compare-table">
               <caption className="visually-hidden">Fields that differ between the version saved elsewhere and yours</caption>
+              <colgroup>
+                <col className="w-compare-field" />
+                <col />
+                <col />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">Field</th>
@@ -66,7 +71,7 @@ export function StaleWriteDialog({ open, theirs, mine, onReload, onKeepMine, onC
               <tbody>
                 {differences.map((d) => (
                   <tr key={d.path} data-testid="stale-compare-row">
-                    <th scope="row" className="mono">{describeChangePath(d.path)}</th>
+                    <th scope="row">{describeChangePath(d.path)}</th>
                     <td>{describeEntryValue(d.path, d.before)}</td>
                     <td>{describeEntryValue(d.path, d.after)}</td>
                   </tr>
