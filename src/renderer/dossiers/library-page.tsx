@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { distinctIndications, queryLibrary } from '../../dossier/library-query';
 import type { ArchivedFilter, DossierSummary, ListQuery, SortKey } from '../../dossier/library-query';
 import { dossierStatusLabels, dossierStatuses, technologyTypeLabels, technologyTypes } from '../../dossier/schema';
@@ -19,7 +19,7 @@ import { useReadOnlyReason, useWorkspace } from './workspace-context';
 // every change, in this tab or another, including undo); search and filters run over them in memory, debounced
 // while typing, and only the rows in view are rendered (2,000 dossiers stay quick).
 
-/** Typing pauses this long before the list is filtered again. */
+/** Keys typed within this many milliseconds of the previous one wait until typing pauses this long. */
 export const SEARCH_DEBOUNCE_MS = 150;
 
 interface Filters {
@@ -59,15 +59,43 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
   const rows = useMemo(() => (items === undefined ? undefined : queryLibrary(items, listQueryFor(filters))), [items, filters]);
   const indications = useMemo(() => distinctIndications((items ?? []).map((i) => i.summary)), [items]);
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
-  useEffect(() => {
-    const timer = setTimeout(() => setFilters((f) => (f.search === searchInput ? f : { ...f, search: searchInput })), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [searchInput]);
+  // The first key after a pause searches at once; keys typed in quick succession are debounced, so a search
+  // runs when typing pauses, not on every letter.
+  const searchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastKeyAt = useRef(Number.NEGATIVE_INFINITY);
+  const stopSearchTimer = () => {
+    if (searchTimer.current !== null) clearTimeout(searchTimer.current);
+    searchTimer.current = null;
+  };
+  useEffect(() => stopSearchTimer, []);
+  const onSearchInput = (value: string) => {
+    setSearchInput(value);
+    const now = performance.now();
+    const typingOn = now - lastKeyAt.current < SEARCH_DEBOUNCE_MS;
+    lastKeyAt.current = now;
+    stopSearchTimer();
+    if (typingOn) searchTimer.current = setTimeout(() => set({ search: value }), SEARCH_DEBOUNCE_MS);
+    else set({ search: value });
+  };
   const clearFilters = () => {
+    stopSearchTimer();
     setSearchInput('');
     setFilters(initialFilters);
   };
   const readOnly = useReadOnlyReason(workspace) !== null;
+  // The page's scroller, found once the page is mounted (it stays mounted while searches empty and refill the list).
+  const pageRef = useRef<HTMLDivElement>(null);
+  const [scroller, setScroller] = useState<{ element: HTMLElement | null; hasLayout: boolean }>({ element: null, hasLayout: false });
+  useLayoutEffect(() => {
+    const find = () => {
+      const element = pageRef.current?.closest<HTMLElement>('.app-content') ?? null;
+      const hasLayout = element !== null && element.clientHeight > 0;
+      setScroller((s) => (s.element === element && s.hasLayout === hasLayout ? s : { element, hasLayout }));
+    };
+    find();
+    window.addEventListener('resize', find);
+    return () => window.removeEventListener('resize', find);
+  }, []);
   useMenuCommand((command) => {
     if (command !== 'new-dossier' || readOnly) return false;
     setCreating(true);
@@ -111,7 +139,7 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
   const filtered = searchInput !== '' || filters.search !== '' || filters.status !== 'all' || filters.technologyType !== 'all' || filters.indication !== '' || filters.archived !== 'exclude';
 
   return (
-    <div className="page" data-testid="library-page">
+    <div className="page" data-testid="library-page" ref={pageRef}>
       <div className="page-header">
         <div className="page-title">
           <h1>Dossier library</h1>
@@ -135,7 +163,7 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
 
       <section className="card" aria-label="Dossiers">
         <div className="toolbar" role="search">
-          <TextField className="grow" label="Search" placeholder="Title, technology, indication, answers, citations…" value={searchInput} testId="library-search" onChange={setSearchInput} />
+          <TextField className="grow" label="Search" placeholder="Title, technology, indication, answers, citations…" value={searchInput} testId="library-search" onChange={onSearchInput} />
           <SelectField<DossierStatus | 'all'>
             label="Status"
             value={filters.status}
@@ -213,6 +241,8 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
               </thead>
               <LibraryRows
                 rows={rows}
+                scroller={scroller.element}
+                hasLayout={scroller.hasLayout}
                 readOnly={readOnly}
                 onExport={(row) => void files.exportDossier(row.id)}
                 onDuplicate={(row) => void act(() => workspace.duplicate(row.id), 'Duplicate failed')}

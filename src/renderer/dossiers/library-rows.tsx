@@ -16,10 +16,14 @@ const ESTIMATED_ROW_HEIGHT = 57;
 /** Rows rendered beyond each edge of the view. */
 const OVERSCAN_ROWS = 8;
 /** Rows rendered while the scroller has no size yet (first paint, or no layout at all as in jsdom). */
-const ROWS_WITHOUT_LAYOUT = 40;
+const ROWS_WITHOUT_LAYOUT = 20;
 
 export interface LibraryRowsProps {
   rows: readonly DossierSummary[];
+  /** The element that scrolls the page (.app-content), or null before it is known. */
+  scroller: HTMLElement | null;
+  /** False while the scroller has no size (first paint, or no layout at all as in jsdom). */
+  hasLayout: boolean;
   readOnly: boolean;
   onExport: (row: DossierSummary) => void;
   onDuplicate: (row: DossierSummary) => void;
@@ -37,24 +41,24 @@ function offsetWithin(element: HTMLElement, scroller: HTMLElement): number {
   return Math.round(element.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
 }
 
-export function LibraryRows({ rows, readOnly, onExport, onDuplicate, onArchive, onDelete }: LibraryRowsProps) {
+/** Where the list started last time: the first render after a search that emptied the list starts from it. */
+let lastScrollMargin = 0;
+
+export function LibraryRows({ rows, scroller, hasLayout, readOnly, onExport, onDuplicate, onArchive, onDelete }: LibraryRowsProps) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const [scroller, setScroller] = useState<HTMLElement | null>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-  const [hasLayout, setHasLayout] = useState(false);
+  const [scrollMargin, setScrollMargin] = useState(lastScrollMargin);
   // Where the list starts inside the scroller moves when the filter bar wraps: measure again on resize.
   useLayoutEffect(() => {
     const measure = () => {
       const body = bodyRef.current;
-      const found = body?.closest<HTMLElement>('.app-content') ?? null;
-      setScroller(found);
-      setHasLayout(found !== null && found.clientHeight > 0);
-      if (body && found) setScrollMargin(offsetWithin(body, found));
+      if (!body || !scroller) return;
+      lastScrollMargin = offsetWithin(body, scroller);
+      setScrollMargin(lastScrollMargin);
     };
     measure();
     window.addEventListener('resize', measure);
     return () => window.removeEventListener('resize', measure);
-  }, [rows]);
+  }, [rows, scroller]);
   // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler here; the virtualizer re-renders through its own state
   const virtualizer = useVirtualizer({
     count: rows.length,
