@@ -4,7 +4,7 @@
 // each, with real answers and 21 evidence rows); otherwise from the diagnostic template (about 6 kB).
 import { appInfo } from '../src/dossier/app-info';
 import { exampleDossier } from '../src/dossier/examples/liquid-biopsy-nsclc';
-import { buildBackupFile, serializeFile } from '../src/dossier/file-format';
+import { BACKUP_FILE_FORMAT } from '../src/dossier/file-format';
 import { newDossier } from '../src/dossier/new-dossier';
 import type { Dossier } from '../src/dossier/schema';
 
@@ -34,9 +34,13 @@ export function libraryDossiers(count: number, heavy: boolean): Dossier[] {
   return Array.from({ length: count }, (_, i) => libraryDossier(i, heavy));
 }
 
-/** The library as `.htabackup.json` text, to restore through the app. */
+/**
+ * The library as `.htabackup.json` text, to restore through the app. Written as a version-1 backup, which every later
+ * version reads (it migrates), so the same file measures a build before and after a format change.
+ */
 export function libraryBackupText(count: number, heavy: boolean): string {
-  return serializeFile(buildBackupFile({ dossiers: libraryDossiers(count, heavy), snapshots: [], history: [] }, appInfo, '2026-02-01T00:00:00.000Z'));
+  const file = { format: BACKUP_FILE_FORMAT, version: 1, createdAt: '2026-02-01T00:00:00.000Z', app: appInfo, dossiers: libraryDossiers(count, heavy), snapshots: [], history: [] };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 /** Searches with a known number of matches among the first `count` dossiers. */
