@@ -23,6 +23,7 @@ test('two pages on one dossier: the second save is refused with the prompt, and 
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
   // Window B hears about it (and offers to reload while it has nothing unsaved).
   await expect(other.getByTestId('changed-elsewhere-notice')).toBeVisible();
+  await other.screenshot({ path: 'test-results/screenshots/changed-elsewhere-1440.png' });
 
   await other.getByTestId('field-title').fill('Title typed in window B');
   const prompt = other.getByTestId('stale-write-dialog');
