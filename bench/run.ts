@@ -4,6 +4,7 @@ import { runMarkovBench } from './markov-bench';
 import type { BenchLine } from './markov-bench';
 import { runUncertaintyBench } from './uncertainty';
 import { runPsaBench } from './psa';
+import { runLibrarySearchBench } from './library-search';
 
 function print(lines: BenchLine[]): void {
   for (const l of lines) {
@@ -18,7 +19,13 @@ print(runMarkovBench());
 console.log('\n== Uncertainty core ==');
 print(runUncertaintyBench());
 // Asynchronous (worker threads): last.
-void runPsaBench().then((lines) => {
-  console.log('\n== Probabilistic analysis (sampling + evaluation per draw) ==');
-  print(lines);
-});
+void runPsaBench()
+  .then((lines) => {
+    console.log('\n== Probabilistic analysis (sampling + evaluation per draw) ==');
+    print(lines);
+    return runLibrarySearchBench();
+  })
+  .then((lines) => {
+    console.log('\n== Dossier library search, 2,000 dossiers (in the browser: npx playwright test --config bench/playwright.bench.config.ts) ==');
+    print(lines);
+  });

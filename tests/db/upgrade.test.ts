@@ -8,7 +8,7 @@ import { exampleDossier } from '../../src/dossier/examples/liquid-biopsy-nsclc';
 import { newDossier } from '../../src/dossier/new-dossier';
 import { createWorkbenchDexie } from '../../src/renderer/db/database';
 import type { DossierRecord, HistoryRecord, SnapshotRecord } from '../../src/renderer/db/records';
-import { LATEST_SCHEMA_VERSION, schemaVersions } from '../../src/renderer/db/schema-versions';
+import { LATEST_SCHEMA_VERSION, schemaVersions, summaryRecordFor } from '../../src/renderer/db/schema-versions';
 import { openWorkspace } from '../../src/renderer/db/workspace';
 import { freshDbName } from './helpers';
 
@@ -80,6 +80,59 @@ describe('upgrade from version 1 to 2', () => {
     expect((await ws.history('d-2')).map((h) => h.after)).toEqual(['Second']);
     expect((await ws.listSnapshots('d-2')).map((s) => s.name)).toEqual(['v1']);
     // The deleted dossier can still be purged, and the example is not seeded again.
+    expect(await ws.purgeDeleted()).toBe(1);
+    expect(await ws.seedExampleOnFirstRun()).toBe(false);
+    ws.close();
+  });
+});
+
+describe('upgrade from version 2 to 3', () => {
+  it('keeps every dossier, deleted dossier, summary, history entry, snapshot and meta row, and adds empty safety-backup tables', async () => {
+    const name = freshDbName();
+    const v2 = createWorkbenchDexie(name, 2);
+    await v2.open();
+    expect(v2.verno).toBe(2);
+    const live = { ...exampleDossier(), createdAt: T, updatedAt: T };
+    const other = newDossier({ id: 'd-2', now: T, title: 'Second' });
+    const deleted = newDossier({ id: 'd-3', now: T, title: 'Deleted' });
+    const records: DossierRecord[] = [
+      { id: live.id, dossier: live, updatedAt: T, deleted: 0, deletedAt: null },
+      { id: other.id, dossier: other, updatedAt: T, deleted: 0, deletedAt: null },
+      { id: deleted.id, dossier: deleted, updatedAt: T, deleted: 1, deletedAt: T },
+    ];
+    await v2.table('dossiers').bulkAdd(records);
+    await v2.table('summaries').bulkAdd(records.filter((r) => r.deleted === 0).map(summaryRecordFor));
+    await v2.table('history').bulkAdd([
+      { dossierId: 'd-2', at: T, path: 'title', before: 'First', after: 'Second', source: 'edit' },
+      { dossierId: 'd-3', at: T, path: 'indication', before: '', after: 'x', source: 'edit' },
+    ] satisfies HistoryRecord[]);
+    await v2.table('snapshots').bulkAdd([
+      { id: 's-1', dossierId: 'd-2', name: 'v1', createdAt: T, automatic: false, dossier: other },
+      { id: 's-2', dossierId: live.id, name: 'auto', createdAt: T, automatic: true, dossier: live },
+    ] satisfies SnapshotRecord[]);
+    await v2.table('meta').bulkAdd([
+      { key: 'dataFormat', value: 2 },
+      { key: 'writtenByAppVersion', value: '0.1.0' },
+      { key: 'exampleSeeded', value: true },
+    ]);
+    const before = await tableDump(name);
+    v2.close();
+
+    const ws = await openWorkspace({ name });
+    expect(ws.readOnlyReason).toBeNull();
+    const after = await tableDump(name);
+    for (const table of ['dossiers', 'summaries', 'history', 'snapshots']) expect(after[table], table).toEqual(before[table]);
+    expect(after.meta).toEqual(
+      expect.arrayContaining([
+        { key: 'dataFormat', value: 3 },
+        { key: 'exampleSeeded', value: true },
+      ]),
+    );
+    expect(after.safetyBackups).toEqual([]);
+    expect(after.safetyBackupFiles).toEqual([]);
+    expect((await ws.list()).map((s) => s.id).sort()).toEqual([live.id, 'd-2'].sort());
+    expect((await ws.listSnapshots(live.id)).map((s) => s.name)).toEqual(['auto']);
+    expect(await ws.listSafetyBackups()).toEqual([]);
     expect(await ws.purgeDeleted()).toBe(1);
     expect(await ws.seedExampleOnFirstRun()).toBe(false);
     ws.close();

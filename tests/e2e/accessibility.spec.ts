@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
@@ -99,6 +100,28 @@ const screens: Array<[string, (page: Page) => Promise<void>]> = [
     await expect(page.getByTestId('delete-dialog')).toBeVisible();
     await page.getByTestId('confirm-ok').click();
     await expect(page.getByTestId('toast')).toBeVisible();
+  }],
+  ['library with a safety backup', async (page) => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('backup-workspace').click();
+    const text = await readFile(await (await download).path(), 'utf8');
+    await page.getByTestId('restore-workspace').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('restore-confirm-dialog').getByTestId('confirm-ok').click();
+    await (await chooser).setFiles({ name: 'backup.htabackup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.getByTestId('restored-dialog').getByRole('button', { name: 'Close' }).click();
+    await expect(page.getByTestId('safety-backup-row')).toHaveCount(1);
+  }],
+  ['stale-write prompt with the comparison', async (page) => {
+    await page.getByTestId('open-dossier').first().click();
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await other.getByTestId('field-indication').fill('Saved in another tab');
+    await expect(other.getByTestId('save-state')).toHaveText('All changes saved');
+    await other.close();
+    await page.getByTestId('field-title').fill('Typed here');
+    await page.getByTestId('stale-compare').click();
+    await expect(page.getByTestId('stale-compare-table')).toBeVisible();
   }],
 ];
 

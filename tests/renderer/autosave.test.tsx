@@ -109,4 +109,17 @@ describe('useAutosave', () => {
     });
     expect(save).toHaveBeenCalledWith({ text: 'typed just before leaving' });
   });
+
+  it('saves a draft that starts different from the stored value (restored after a reload)', async () => {
+    const save = vi.fn(async () => undefined);
+    const stored = { text: 'stored' };
+    const restored = { text: 'typed before the reload' };
+    const { result } = renderHook(() => useAutosave(restored, save, 500, stored));
+    expect(result.current.state.kind).toBe('pending');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(500);
+    });
+    expect(save).toHaveBeenCalledWith(restored);
+    expect(result.current.state.kind).toBe('saved');
+  });
 });

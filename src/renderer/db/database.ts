@@ -7,7 +7,7 @@ import type { Table } from 'dexie';
 import { appInfo } from '../../dossier/app-info';
 import { WorkspaceError, newerWorkspaceMessage } from './errors';
 import { META_DATA_FORMAT, META_WRITTEN_BY } from './records';
-import type { DossierRecord, HistoryRecord, MetaRecord, SnapshotRecord, SummaryRecord } from './records';
+import type { DossierRecord, HistoryRecord, MetaRecord, SafetyBackupFileRecord, SafetyBackupRecord, SnapshotRecord, SummaryRecord } from './records';
 import { LATEST_SCHEMA_VERSION, declareSchema } from './schema-versions';
 
 export const DEFAULT_DATABASE_NAME = 'hta-workbench';
@@ -20,12 +20,16 @@ export interface WorkbenchTables {
   history: Table<HistoryRecord, number>;
   snapshots: Table<SnapshotRecord, string>;
   meta: Table<MetaRecord, string>;
+  safetyBackups: Table<SafetyBackupRecord, string>;
+  safetyBackupFiles: Table<SafetyBackupFileRecord, string>;
 }
 
 export interface OpenedDatabase {
   tables: WorkbenchTables;
   /** Why nothing may be written, or null when the workspace is writable. */
   readOnlyReason: string | null;
+  /** True when no database of this name existed: this open created it. */
+  created: boolean;
 }
 
 /** A Dexie instance with the app's schema and strict durability (data is on disk before a save resolves). */
@@ -53,6 +57,12 @@ export function tablesOf(db: Dexie): WorkbenchTables {
     },
     get meta() {
       return db.table<MetaRecord, string>('meta');
+    },
+    get safetyBackups() {
+      return db.table<SafetyBackupRecord, string>('safetyBackups');
+    },
+    get safetyBackupFiles() {
+      return db.table<SafetyBackupFileRecord, string>('safetyBackupFiles');
     },
   };
 }
@@ -91,7 +101,7 @@ export async function openWorkbenchDatabase(name: string = DEFAULT_DATABASE_NAME
     }
     const found = await installedFormat(probe);
     if (found > LATEST_SCHEMA_VERSION) {
-      return { tables: tablesOf(probe), readOnlyReason: newerWorkspaceMessage(found, LATEST_SCHEMA_VERSION) };
+      return { tables: tablesOf(probe), readOnlyReason: newerWorkspaceMessage(found, LATEST_SCHEMA_VERSION), created: false };
     }
     probe.close();
   }
@@ -104,14 +114,19 @@ export async function openWorkbenchDatabase(name: string = DEFAULT_DATABASE_NAME
       // The installed database is newer than this app: fall back to a read-only dynamic open.
       const probe = new Dexie(name);
       await probe.open();
-      return { tables: tablesOf(probe), readOnlyReason: newerWorkspaceMessage(probe.verno, LATEST_SCHEMA_VERSION) };
+      return { tables: tablesOf(probe), readOnlyReason: newerWorkspaceMessage(probe.verno, LATEST_SCHEMA_VERSION), created: false };
     }
     throw new WorkspaceError('open-failed', `Could not open the workspace: ${describeOpenError(err)}`);
   }
   const tables = tablesOf(db);
-  await db.transaction('rw', tables.meta, async () => {
-    await tables.meta.put({ key: META_DATA_FORMAT, value: LATEST_SCHEMA_VERSION });
-    await tables.meta.put({ key: META_WRITTEN_BY, value: appInfo.version });
-  });
-  return { tables, readOnlyReason: null };
+  try {
+    await db.transaction('rw', tables.meta, async () => {
+      await tables.meta.put({ key: META_DATA_FORMAT, value: LATEST_SCHEMA_VERSION });
+      await tables.meta.put({ key: META_WRITTEN_BY, value: appInfo.version });
+    });
+  } catch (err) {
+    db.close();
+    throw new WorkspaceError('open-failed', `Could not open the workspace: ${describeOpenError(err)}`);
+  }
+  return { tables, readOnlyReason: null, created: !exists };
 }

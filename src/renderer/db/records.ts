@@ -29,6 +29,26 @@ export interface HistoryRecord extends HistoryEntry {
 
 export type SnapshotRecord = Snapshot;
 
+/** Since schema version 3: the workspace as it was before a restore replaced it, kept until the user discards it.
+ *  The listing row; the backup file text is in SafetyBackupFileRecord so listing never loads it. */
+export interface SafetyBackupRecord {
+  id: string;
+  createdAt: string;
+  /** In words, e.g. "Before restoring hta-workbench-backup-2026-11-28T12-30-00.htabackup.json". */
+  reason: string;
+  /** Suggested name when downloaded. */
+  fileName: string;
+  counts: { dossiers: number; snapshots: number; history: number };
+  /** Length of the file text in UTF-16 code units (a close lower bound of its size on disk). */
+  size: number;
+}
+
+/** Since schema version 3: the `.htabackup.json` text of a safety backup, same id as its SafetyBackupRecord. */
+export interface SafetyBackupFileRecord {
+  id: string;
+  text: string;
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;

@@ -49,6 +49,18 @@ export const schemaVersions: readonly SchemaVersion[] = [
       await tx.table('meta').put({ key: META_DATA_FORMAT, value: 2 });
     },
   },
+  {
+    version: 3,
+    note: 'safety backups: the whole workspace as it was before a restore replaced it, kept until the user discards it (listing rows apart from the file text)',
+    stores: {
+      safetyBackups: 'id, createdAt',
+      safetyBackupFiles: 'id',
+    },
+    // New tables only; nothing to convert.
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: META_DATA_FORMAT, value: 3 });
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

@@ -2,6 +2,7 @@
 // backups goes through a Workspace. Writes run in one IndexedDB transaction each (strict durability), validate
 // the dossier against the zod schema first, and record field-level history.
 import { Dexie } from 'dexie';
+import type { Table } from 'dexie';
 import { appInfo } from '../../dossier/app-info';
 import { diffDossiers, jsonEqual } from '../../dossier/diff';
 import type { FieldChange, JsonValue } from '../../dossier/diff';
@@ -9,7 +10,7 @@ import { exampleDossier } from '../../dossier/examples/liquid-biopsy-nsclc';
 import { buildBackupFile, buildDossierFile, fileNameForBackup, fileNameForDossier, serializeFile } from '../../dossier/file-format';
 import type { BackupFile } from '../../dossier/file-format';
 import { distinctIndications, queryLibrary, summarizeDossier } from '../../dossier/library-query';
-import type { DossierSummary, ListQuery } from '../../dossier/library-query';
+import type { DossierSummary, ListQuery, SearchableSummary } from '../../dossier/library-query';
 import { newDossier } from '../../dossier/new-dossier';
 import type { DossierTemplate } from '../../dossier/new-dossier';
 import { formatProblem, parseBackupFile, parseDossierFile, validateDossier } from '../../dossier/parse-file';
@@ -18,10 +19,10 @@ import { canChangeStatus, dossierStatusLabels } from '../../dossier/schema';
 import type { Dossier, DossierStatus, HistoryEntry, HistorySource, Snapshot, TechnologyType } from '../../dossier/schema';
 import { DEFAULT_DATABASE_NAME, openWorkbenchDatabase } from './database';
 import type { WorkbenchTables } from './database';
-import { WorkspaceError } from './errors';
+import { DATABASE_DELETED_MESSAGE, DATABASE_UPGRADED_MESSAGE, WorkspaceError, isDatabaseClosedError, storageFailure } from './errors';
 import { newId } from './ids';
 import { META_EXAMPLE_SEEDED } from './records';
-import type { DossierRecord, HistoryRecord } from './records';
+import type { DossierRecord, HistoryRecord, SafetyBackupRecord } from './records';
 import { summaryRecordFor } from './schema-versions';
 
 /** Consecutive edits of the same field within this window merge into one history entry (autosave while typing). */
@@ -77,14 +78,29 @@ export type ImportResult =
   /** The id exists: ask the user, then call again with onConflict 'copy' or 'replace'. Nothing was written. */
   | { kind: 'conflict'; existing: DossierSummary; incoming: DossierSummary };
 
-export type RestoreBackupResult =
-  | {
-      kind: 'restored';
-      counts: { dossiers: number; snapshots: number; history: number };
-      /** Backup of the workspace as it was before the restore: offer it for download. */
-      previous: FileText;
-    }
-  | { kind: 'invalid'; problems: FileProblem[] };
+export type SafetyBackupInfo = SafetyBackupRecord;
+
+export type RestoredBackup = {
+  kind: 'restored';
+  counts: { dossiers: number; snapshots: number; history: number };
+  /** Backup of the workspace as it was before the restore: offer it for download. */
+  previous: FileText;
+  /** The same backup, stored in the workspace before anything was cleared; listed until the user discards it. */
+  safetyBackup: SafetyBackupInfo;
+};
+
+export type RestoreBackupResult = RestoredBackup | { kind: 'invalid'; problems: FileProblem[] };
+
+export interface RestoreOptions {
+  /** What is being restored, for the safety backup's reason (e.g. the file name). */
+  sourceName?: string;
+}
+
+/** Why nothing may be written: a newer workspace (read-only), or the connection had to close. */
+interface Unavailable {
+  code: 'read-only' | 'deleted';
+  message: string;
+}
 
 /** The dossier as it will be stored, or a WorkspaceError listing every problem. */
 function validated(dossier: Dossier): Dossier {
@@ -116,34 +132,74 @@ export class Workspace {
   readonly #t: WorkbenchTables;
   readonly #now: () => Date;
   readonly #newId: () => string;
-  #readOnlyReason: string | null;
+  readonly #createdNow: boolean;
+  #unavailable: Unavailable | null;
+  /** True once this workspace closed its connection on purpose (close(), deletion, upgrade elsewhere): never reopen. */
+  #closed = false;
+  readonly #listeners = new Set<() => void>();
 
-  constructor(tables: WorkbenchTables, readOnlyReason: string | null, options: WorkspaceOptions = {}) {
+  constructor(tables: WorkbenchTables, readOnlyReason: string | null, options: WorkspaceOptions & { createdNow?: boolean } = {}) {
     this.#t = tables;
-    this.#readOnlyReason = readOnlyReason;
+    this.#unavailable = readOnlyReason ? { code: 'read-only', message: readOnlyReason } : null;
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? newId;
-    // Another window upgrading the database to a newer version closes this connection: say so.
-    tables.db.on('versionchange', () => {
-      this.#readOnlyReason = 'HTA Workbench was updated in another window and upgraded this workspace. Reload to continue; nothing more is saved here.';
+    this.#createdNow = options.createdNow ?? false;
+    // Another window upgrading the database, or anyone deleting it, closes this connection: say which.
+    tables.db.on('versionchange', (event: IDBVersionChangeEvent) => {
+      const deleted = event.newVersion === null || event.newVersion === 0;
+      this.#unavailable = deleted ? { code: 'deleted', message: DATABASE_DELETED_MESSAGE } : { code: 'read-only', message: DATABASE_UPGRADED_MESSAGE };
+      this.#closed = true;
       tables.db.close();
+      for (const listener of this.#listeners) listener();
     });
   }
 
-  /** Why nothing may be written (newer workspace), or null. Show it in a banner when set. */
+  /** Why nothing may be written (newer workspace, database deleted or upgraded elsewhere), or null. Show it in a banner. */
   get readOnlyReason(): string | null {
-    return this.#readOnlyReason;
+    return this.#unavailable?.message ?? null;
+  }
+
+  /** True when the database was deleted while open: nothing on screen can be saved any more. */
+  get deleted(): boolean {
+    return this.#unavailable?.code === 'deleted';
+  }
+
+  /** The IndexedDB database name. */
+  get name(): string {
+    return this.#t.db.name;
+  }
+
+  /** True when opening created the database (there was none of this name). */
+  get createdNow(): boolean {
+    return this.#createdNow;
+  }
+
+  /** Calls `listener` when readOnlyReason changes; returns the unsubscribe function. */
+  subscribe(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   close(): void {
+    this.#closed = true;
     this.#t.db.close();
   }
 
   // ---------- reads (usable inside dexie-react-hooks' useLiveQuery) ----------
 
   async list(query: ListQuery = {}): Promise<DossierSummary[]> {
-    if (this.#readOnlyReason) return queryLibrary(await this.#summariesFromDossiers(), query);
-    return queryLibrary(await this.#t.summaries.toArray(), query);
+    return queryLibrary(await this.searchableSummaries(), query);
+  }
+
+  /**
+   * Every live dossier's summary with its folded search text, for filtering in memory: the library reads these
+   * once per change of the workspace and runs each search over them (queryLibrary) without touching the database.
+   */
+  async searchableSummaries(): Promise<SearchableSummary[]> {
+    return this.#read(async () => {
+      if (this.#unavailable) return this.#summariesFromDossiers();
+      return (await this.#t.summaries.toArray()).map(({ summary, searchText }) => ({ summary, searchText }));
+    }, []);
   }
 
   /** Distinct indications of live dossiers, for the filter's suggestions. */
@@ -152,27 +208,66 @@ export class Workspace {
   }
 
   async get(id: string): Promise<Dossier | undefined> {
-    const rec = await this.#t.dossiers.get(id);
-    return rec && rec.deleted === 0 ? rec.dossier : undefined;
+    return this.#read(async () => {
+      const rec = await this.#t.dossiers.get(id);
+      return rec && rec.deleted === 0 ? rec.dossier : undefined;
+    }, undefined);
   }
 
   /** Newest first. */
   async history(dossierId: string, options: { limit?: number } = {}): Promise<StoredHistoryEntry[]> {
-    let q = this.#t.history.where('dossierId').equals(dossierId).reverse();
-    if (options.limit !== undefined) q = q.limit(options.limit);
-    return (await q.toArray()) as StoredHistoryEntry[];
+    return this.#read(async () => {
+      let q = this.#t.history.where('dossierId').equals(dossierId).reverse();
+      if (options.limit !== undefined) q = q.limit(options.limit);
+      return (await q.toArray()) as StoredHistoryEntry[];
+    }, []);
   }
 
   /** Newest first, without the stored dossier bodies. */
   async listSnapshots(dossierId: string): Promise<SnapshotInfo[]> {
-    const all = this.#readOnlyReason
-      ? (await this.#t.snapshots.where('dossierId').equals(dossierId).toArray()).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
-      : await this.#t.snapshots.where('[dossierId+createdAt]').between([dossierId, Dexie.minKey], [dossierId, Dexie.maxKey]).reverse().toArray();
-    return all.map(({ dossier: _body, ...info }) => info);
+    return this.#read(async () => {
+      const all = this.#unavailable
+        ? (await this.#t.snapshots.where('dossierId').equals(dossierId).toArray()).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+        : await this.#t.snapshots.where('[dossierId+createdAt]').between([dossierId, Dexie.minKey], [dossierId, Dexie.maxKey]).reverse().toArray();
+      return all.map(({ dossier: _body, ...info }) => info);
+    }, []);
   }
 
   async getSnapshot(snapshotId: string): Promise<Snapshot | undefined> {
-    return this.#t.snapshots.get(snapshotId);
+    return this.#read(() => this.#t.snapshots.get(snapshotId), undefined);
+  }
+
+  /** Safety backups (made before each restore replaced the workspace), newest first, without their file text. */
+  async listSafetyBackups(): Promise<SafetyBackupInfo[]> {
+    return this.#read(async () => {
+      // A newer workspace opened read-only may lack the table: nothing to list then.
+      if (this.#unavailable && !this.#t.db.tables.some((t) => t.name === 'safetyBackups')) return [];
+      return this.#t.safetyBackups.orderBy('createdAt').reverse().toArray();
+    }, []);
+  }
+
+  /** The `.htabackup.json` text of a safety backup, to download or restore. */
+  async safetyBackupFile(id: string): Promise<FileText> {
+    return this.#guard(async () => {
+      const t = this.#t;
+      return this.#tx('r', [t.safetyBackups, t.safetyBackupFiles], async () => {
+        const [info, file] = await Promise.all([t.safetyBackups.get(id), t.safetyBackupFiles.get(id)]);
+        if (!info || !file) throw new WorkspaceError('not-found', 'This safety backup is no longer in the workspace.');
+        return { fileName: info.fileName, text: file.text };
+      });
+    });
+  }
+
+  /** Deletes a safety backup for good (the UI asks for confirmation first). */
+  async discardSafetyBackup(id: string): Promise<void> {
+    this.#assertWritable();
+    await this.#guard(async () => {
+      const t = this.#t;
+      await this.#tx('rw', [t.safetyBackups, t.safetyBackupFiles], async () => {
+        await t.safetyBackups.delete(id);
+        await t.safetyBackupFiles.delete(id);
+      });
+    });
   }
 
   // ---------- library operations ----------
@@ -220,7 +315,7 @@ export class Workspace {
     this.#assertWritable();
     const t = this.#t;
     const deletedAt = this.#stamp();
-    return t.db.transaction('rw', [t.dossiers, t.summaries], async () => {
+    return this.#tx('rw', [t.dossiers, t.summaries], async () => {
       const rec = await t.dossiers.get(id);
       if (!rec || rec.deleted === 1) throw new WorkspaceError('not-found', `No dossier with id ${id}`);
       await t.dossiers.put({ ...rec, deleted: 1, deletedAt });
@@ -233,7 +328,7 @@ export class Workspace {
     this.#assertWritable();
     const token = decodeUndoToken(undoToken);
     const t = this.#t;
-    return t.db.transaction('rw', [t.dossiers, t.summaries], async () => {
+    return this.#tx('rw', [t.dossiers, t.summaries], async () => {
       const rec = token ? await t.dossiers.get(token.id) : undefined;
       if (!token || !rec || rec.deleted !== 1 || rec.deletedAt !== token.deletedAt) {
         throw new WorkspaceError('not-found', 'The deleted dossier can no longer be restored.');
@@ -250,7 +345,7 @@ export class Workspace {
     this.#assertWritable();
     const cutoff = new Date(this.#now().getTime() - (options.olderThanMs ?? 0)).toISOString();
     const t = this.#t;
-    return t.db.transaction('rw', [t.dossiers, t.history, t.snapshots], async () => {
+    return this.#tx('rw', [t.dossiers, t.history, t.snapshots], async () => {
       const doomed = await t.dossiers.where('deleted').equals(1).filter((r) => (r.deletedAt ?? '') <= cutoff).toArray();
       for (const r of doomed) {
         await t.history.where('dossierId').equals(r.id).delete();
@@ -274,7 +369,7 @@ export class Workspace {
   async createSnapshot(dossierId: string, name: string): Promise<SnapshotInfo> {
     this.#assertWritable();
     const t = this.#t;
-    return t.db.transaction('rw', [t.dossiers, t.snapshots], async () => {
+    return this.#tx('rw', [t.dossiers, t.snapshots], async () => {
       const current = await this.#requireLive(dossierId);
       return this.#putSnapshot(current, name.trim() || 'Snapshot', false);
     });
@@ -284,7 +379,7 @@ export class Workspace {
   async restoreSnapshot(snapshotId: string): Promise<{ dossier: Dossier; safetySnapshot: SnapshotInfo }> {
     this.#assertWritable();
     const t = this.#t;
-    return t.db.transaction('rw', [t.dossiers, t.summaries, t.history, t.snapshots], async () => {
+    return this.#tx('rw', [t.dossiers, t.summaries, t.history, t.snapshots], async () => {
       const snap = await t.snapshots.get(snapshotId);
       if (!snap) throw new WorkspaceError('not-found', `No snapshot with id ${snapshotId}`);
       const current = await this.#requireLive(snap.dossierId);
@@ -297,7 +392,7 @@ export class Workspace {
 
   async deleteSnapshot(snapshotId: string): Promise<void> {
     this.#assertWritable();
-    await this.#t.snapshots.delete(snapshotId);
+    await this.#guard(() => this.#t.snapshots.delete(snapshotId));
   }
 
   // ---------- files ----------
@@ -319,7 +414,7 @@ export class Workspace {
     if (!parsed.ok) return { kind: 'invalid', problems: parsed.problems };
     const incoming = parsed.dossier;
     const t = this.#t;
-    return t.db.transaction('rw', [t.dossiers, t.summaries, t.history, t.snapshots], async (): Promise<ImportResult> => {
+    return this.#tx('rw', [t.dossiers, t.summaries, t.history, t.snapshots], async (): Promise<ImportResult> => {
       const rec = await t.dossiers.get(incoming.id);
       if (rec && rec.deleted === 1) {
         // A deleted dossier with this id is waiting for purge: the import takes its place.
@@ -347,21 +442,34 @@ export class Workspace {
   /** Every live dossier with its snapshots and history, as one backup file. */
   async backup(): Promise<FileText> {
     const t = this.#t;
-    return t.db.transaction('r', [t.dossiers, t.history, t.snapshots], async () => this.#backupText());
+    const { fileName, text } = await this.#tx('r', [t.dossiers, t.history, t.snapshots], async () => this.#backupText());
+    return { fileName, text };
   }
 
   /**
    * Replaces the whole workspace by a backup file. Validates it first (nothing changes if it is invalid);
-   * the workspace as it was is returned as `previous` so the UI can offer to save it.
+   * the workspace as it was is stored as a safety backup first and also returned as `previous`.
    */
-  async restoreBackup(text: string): Promise<RestoreBackupResult> {
+  async restoreBackup(text: string, options: RestoreOptions = {}): Promise<RestoreBackupResult> {
     this.#assertWritable();
     const parsed = parseBackupFile(text);
     if (!parsed.ok) return { kind: 'invalid', problems: parsed.problems };
-    const b = parsed.backup;
+    return this.restoreParsedBackup(parsed.backup, options);
+  }
+
+  /**
+   * Replaces the whole workspace by a backup that parseBackupFile accepted (the UI parses large files in a
+   * worker and hands the result here). The workspace as it was is written as a safety backup before anything is
+   * cleared, in the same transaction: the restore and its safety backup are stored together or not at all.
+   */
+  async restoreParsedBackup(b: BackupFile, options: RestoreOptions = {}): Promise<RestoredBackup> {
+    this.#assertWritable();
     const t = this.#t;
-    return t.db.transaction('rw', [t.dossiers, t.summaries, t.history, t.snapshots, t.meta], async (): Promise<RestoreBackupResult> => {
+    const tables = [t.dossiers, t.summaries, t.history, t.snapshots, t.meta, t.safetyBackups, t.safetyBackupFiles];
+    return this.#tx('rw', tables, async (): Promise<RestoredBackup> => {
       const previous = await this.#backupText();
+      const reason = options.sourceName ? `Before restoring ${options.sourceName}` : 'Before restoring a backup';
+      const safetyBackup = await this.#putSafetyBackup(previous, reason);
       await Promise.all([t.dossiers.clear(), t.summaries.clear(), t.history.clear(), t.snapshots.clear()]);
       const records = b.dossiers.map(liveRecord);
       await t.dossiers.bulkAdd(records);
@@ -370,15 +478,20 @@ export class Workspace {
       await t.history.bulkAdd(b.history.map((h) => ({ ...h })));
       // A restored workspace is not a first run: never seed the example into it.
       await t.meta.put({ key: META_EXAMPLE_SEEDED, value: true });
-      return { kind: 'restored', counts: { dossiers: b.dossiers.length, snapshots: b.snapshots.length, history: b.history.length }, previous };
+      return {
+        kind: 'restored',
+        counts: { dossiers: b.dossiers.length, snapshots: b.snapshots.length, history: b.history.length },
+        previous: { fileName: previous.fileName, text: previous.text },
+        safetyBackup,
+      };
     });
   }
 
   /** Adds the bundled example on the very first run only; never again, even after the user deletes it. */
   async seedExampleOnFirstRun(): Promise<boolean> {
-    if (this.#readOnlyReason) return false;
+    if (this.#unavailable) return false;
     const t = this.#t;
-    return t.db.transaction('rw', [t.dossiers, t.summaries, t.meta], async () => {
+    return this.#tx('rw', [t.dossiers, t.summaries, t.meta], async () => {
       if ((await t.meta.get(META_EXAMPLE_SEEDED))?.value === true) return false;
       await t.meta.put({ key: META_EXAMPLE_SEEDED, value: true });
       if ((await t.dossiers.count()) > 0) return false;
@@ -388,6 +501,12 @@ export class Workspace {
     });
   }
 
+  /** Records that the example must never be added to this workspace (it replaces one that was lost). */
+  async skipExampleSeed(): Promise<void> {
+    if (this.#unavailable) return;
+    await this.#guard(() => this.#t.meta.put({ key: META_EXAMPLE_SEEDED, value: true }));
+  }
+
   // ---------- internals ----------
 
   #stamp(): string {
@@ -395,7 +514,61 @@ export class Workspace {
   }
 
   #assertWritable(): void {
-    if (this.#readOnlyReason) throw new WorkspaceError('read-only', this.#readOnlyReason);
+    if (this.#unavailable) throw new WorkspaceError(this.#unavailable.code, this.#unavailable.message);
+  }
+
+  /** A transaction run through #guard. */
+  #tx<T>(mode: 'r' | 'rw', tables: Table[], scope: () => Promise<T>): Promise<T> {
+    return this.#guard(() => this.#t.db.transaction(mode, tables, scope));
+  }
+
+  /**
+   * Runs a database operation; failures become WorkspaceErrors in plain words. A closed connection (the browser
+   * closes it after a disk failure; a failed automatic reopen leaves Dexie closed for good) is reopened and the
+   * operation tried once more, so Retry works once space is freed. Inside a transaction it only runs the operation.
+   */
+  async #guard<T>(op: () => Promise<T>): Promise<T> {
+    if (Dexie.currentTransaction) return op();
+    if (this.#unavailable?.code === 'deleted') throw new WorkspaceError('deleted', this.#unavailable.message);
+    try {
+      return await op();
+    } catch (err) {
+      if (err instanceof WorkspaceError) throw err;
+      if (!isDatabaseClosedError(err) || this.#closed) throw storageFailure(err);
+      try {
+        await this.#reopen();
+        return await op();
+      } catch (again) {
+        throw storageFailure(again);
+      }
+    }
+  }
+
+  /** A read: like #guard, but once this workspace has closed its connection it returns `fallback` (views stay up). */
+  async #read<T>(op: () => Promise<T>, fallback: T): Promise<T> {
+    if (this.#closed && !Dexie.currentTransaction) return fallback;
+    return this.#guard(op);
+  }
+
+  async #reopen(): Promise<void> {
+    const db = this.#t.db;
+    // Reopening a database that is gone would silently create an empty one: report the deletion instead.
+    if (!(await Dexie.exists(db.name))) {
+      this.#unavailable = { code: 'deleted', message: DATABASE_DELETED_MESSAGE };
+      this.#closed = true;
+      db.close();
+      for (const listener of this.#listeners) listener();
+      throw new WorkspaceError('deleted', DATABASE_DELETED_MESSAGE);
+    }
+    db.close({ disableAutoOpen: false });
+    await db.open();
+  }
+
+  async #putSafetyBackup(file: FileText & { counts: SafetyBackupRecord['counts'] }, reason: string): Promise<SafetyBackupInfo> {
+    const info: SafetyBackupRecord = { id: this.#newId(), createdAt: this.#stamp(), reason, fileName: file.fileName, counts: file.counts, size: file.text.length };
+    await this.#t.safetyBackups.add(info);
+    await this.#t.safetyBackupFiles.add({ id: info.id, text: file.text });
+    return info;
   }
 
   async #requireLive(id: string): Promise<Dossier> {
@@ -412,7 +585,7 @@ export class Workspace {
 
   async #writeNew(dossier: Dossier): Promise<void> {
     const t = this.#t;
-    await t.db.transaction('rw', [t.dossiers, t.summaries], async () => {
+    await this.#tx('rw', [t.dossiers, t.summaries], async () => {
       if (await t.dossiers.get(dossier.id)) throw new WorkspaceError('invalid', `A dossier with id ${dossier.id} already exists`);
       await this.#putLive(dossier);
     });
@@ -427,7 +600,7 @@ export class Workspace {
   async #save(id: string, change: Dossier | ((current: Dossier) => Dossier), options: UpdateOptions, source: HistorySource): Promise<UpdateResult> {
     this.#assertWritable();
     const t = this.#t;
-    return t.db.transaction('rw', [t.dossiers, t.summaries, t.history], async () => {
+    return this.#tx('rw', [t.dossiers, t.summaries, t.history], async () => {
       const current = await this.#requireLive(id);
       if (options.expectedUpdatedAt !== undefined && options.expectedUpdatedAt !== current.updatedAt) {
         throw new WorkspaceError('stale', 'This dossier was changed elsewhere since it was opened; reload it before saving.');
@@ -468,7 +641,7 @@ export class Workspace {
     return true;
   }
 
-  async #backupText(): Promise<FileText> {
+  async #backupText(): Promise<FileText & { counts: SafetyBackupRecord['counts'] }> {
     const t = this.#t;
     const dossiers = (await t.dossiers.where('deleted').equals(0).toArray()).map((r) => r.dossier);
     const ids = new Set(dossiers.map((d) => d.id));
@@ -477,7 +650,7 @@ export class Workspace {
     const createdAt = this.#stamp();
     // Models join the workspace with the model tables (issue 10); until then a backup carries none.
     const file: BackupFile = buildBackupFile({ dossiers, snapshots, history, models: [], modelVersions: [], modelHistory: [], runs: [] }, appInfo, createdAt);
-    return { fileName: fileNameForBackup(createdAt), text: serializeFile(file) };
+    return { fileName: fileNameForBackup(createdAt), text: serializeFile(file), counts: { dossiers: dossiers.length, snapshots: snapshots.length, history: history.length } };
   }
 
   /** Read-only mode on a newer database: summarise what can be read, skip what cannot. */
@@ -500,5 +673,5 @@ export class Workspace {
 /** Opens the workspace database (creating or upgrading it) and returns the repository. */
 export async function openWorkspace(options: WorkspaceOptions = {}): Promise<Workspace> {
   const opened = await openWorkbenchDatabase(options.name ?? DEFAULT_DATABASE_NAME);
-  return new Workspace(opened.tables, opened.readOnlyReason, options);
+  return new Workspace(opened.tables, opened.readOnlyReason, { ...options, createdNow: opened.created });
 }

@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { diffDossiers } from '../../dossier/diff';
 import type { DomainCode, Dossier, DossierStatus } from '../../dossier/schema';
+import { WorkspaceError } from '../db/errors';
 import { useMenuCommand } from '../app/menu-commands';
 import { AppFrame } from '../layout/app-frame';
 import { usePlatform } from '../platform/platform-context';
@@ -17,13 +19,38 @@ import { sectionById } from './editor/sections';
 import { SnapshotsSection } from './editor/snapshots-section';
 import { TechnologySection } from './editor/technology-section';
 import { fileNameStem } from './file-names';
+import { browserDraftStorage, dropPendingDraft, keepPendingDraft, readPendingDraft } from './pending-drafts';
 import { SaveStateIndicator } from './save-state-indicator';
+import { StaleWriteDialog } from './stale-write-dialog';
 import { StatusBadge } from './status-badge';
 import { useAutosave } from './use-autosave';
 import type { FileActions } from './use-file-actions';
-import { useWorkspace } from './workspace-context';
+import { useReadOnlyReason, useWorkspace } from './workspace-context';
 
-type Load = { kind: 'loading' } | { kind: 'missing' } | { kind: 'loaded'; dossier: Dossier };
+/** What the editor starts from: the stored dossier, and the unsaved draft of the last visit if one was kept. */
+interface Loaded {
+  kind: 'loaded';
+  stored: Dossier;
+  /** The draft to show (the stored dossier unless an unsaved draft was restored). */
+  draft: Dossier;
+  /** updatedAt of the stored version the draft was edited from. */
+  baseUpdatedAt: string;
+  restoredDraft: boolean;
+}
+
+type Load = { kind: 'loading' } | { kind: 'missing' } | Loaded;
+
+/** The stored dossier, with the unsaved draft a reload or close interrupted (if it holds changes). */
+function startingPoint(stored: Dossier): Loaded {
+  const storage = browserDraftStorage();
+  const pending = readPendingDraft(storage, stored.id);
+  if (pending && diffDossiers(stored, pending.dossier).length > 0) {
+    return { kind: 'loaded', stored, draft: pending.dossier, baseUpdatedAt: pending.baseUpdatedAt, restoredDraft: true };
+  }
+  // Saved after all (the save finished as the page went) or nothing changed: nothing to restore.
+  if (pending) dropPendingDraft(storage, stored.id);
+  return { kind: 'loaded', stored, draft: stored, baseUpdatedAt: stored.updatedAt, restoredDraft: false };
+}
 
 export interface DossierEditorPageProps {
   dossierId: string;
@@ -39,7 +66,7 @@ export function DossierEditorPage(props: DossierEditorPageProps) {
   useEffect(() => {
     let cancelled = false;
     void workspace.get(props.dossierId).then((dossier) => {
-      if (!cancelled) setLoad(dossier ? { kind: 'loaded', dossier } : { kind: 'missing' });
+      if (!cancelled) setLoad(dossier ? startingPoint(dossier) : { kind: 'missing' });
     });
     return () => {
       cancelled = true;
@@ -60,7 +87,7 @@ export function DossierEditorPage(props: DossierEditorPageProps) {
       </AppFrame>
     );
   }
-  return <DossierEditor key={props.dossierId} {...props} initial={load.dossier} />;
+  return <DossierEditor key={props.dossierId} {...props} start={load} />;
 }
 
 function Crumbs({ title }: { title: string }) {
@@ -73,30 +100,99 @@ function Crumbs({ title }: { title: string }) {
   );
 }
 
-function DossierEditor({ dossierId, section, onSection, files, initial }: DossierEditorPageProps & { initial: Dossier }) {
+function DossierEditor({ dossierId, section, onSection, files, start }: DossierEditorPageProps & { start: Loaded }) {
   const workspace = useWorkspace();
+  const readOnlyReason = useReadOnlyReason(workspace);
   const platform = usePlatform();
   const toasts = useToasts();
-  const [draft, setDraft] = useState<Dossier>(initial);
-  const [updatedAt, setUpdatedAt] = useState(initial.updatedAt);
+  const [draft, setDraft] = useState<Dossier>(start.draft);
+  const [updatedAt, setUpdatedAt] = useState(start.stored.updatedAt);
+  // The stored version the draft builds on: every save expects it, so a save never overwrites another tab's.
+  const [base, setBaseState] = useState(start.baseUpdatedAt);
+  const baseRef = useRef(start.baseUpdatedAt);
+  const setBase = useCallback((value: string) => {
+    baseRef.current = value;
+    setBaseState(value);
+  }, []);
+  const [restoredDraft, setRestoredDraft] = useState(start.restoredDraft);
+  const [conflict, setConflict] = useState<{ theirs: Dossier } | null>(null);
   const save = useCallback(
     async (value: Dossier) => {
-      const result = await workspace.update(dossierId, value);
-      setUpdatedAt(result.dossier.updatedAt);
+      try {
+        const result = await workspace.update(dossierId, value, { expectedUpdatedAt: baseRef.current });
+        setBase(result.dossier.updatedAt);
+        setUpdatedAt(result.dossier.updatedAt);
+      } catch (error) {
+        if (error instanceof WorkspaceError && error.code === 'stale') {
+          const theirs = await workspace.get(dossierId);
+          if (theirs) setConflict({ theirs });
+        }
+        throw error;
+      }
     },
-    [workspace, dossierId],
+    [workspace, dossierId, setBase],
   );
-  const autosave = useAutosave<Dossier>(draft, save);
+  const autosave = useAutosave<Dossier>(draft, save, 500, start.stored);
   const edit = useCallback((change: (d: Dossier) => Dossier) => setDraft((d) => change(d)), []);
   const history = useLiveQuery(() => workspace.history(dossierId, { limit: 500 }), [workspace, dossierId]);
   const snapshots = useLiveQuery(() => workspace.listSnapshots(dossierId), [workspace, dossierId]);
+  // The stored version's stamp, following writes from other tabs and windows (null: deleted there).
+  const storedUpdatedAt = useLiveQuery(async () => (await workspace.get(dossierId))?.updatedAt ?? null, [workspace, dossierId]);
 
   /** Replaces the draft by a version saved by the workspace itself (not written again). */
   const adopt = (dossier: Dossier) => {
     autosave.markSaved(dossier);
     setDraft(dossier);
     setUpdatedAt(dossier.updatedAt);
+    setBase(dossier.updatedAt);
   };
+
+  /** Takes the stored version, dropping the edits on screen (the user chose Reload). */
+  const reloadStored = async () => {
+    const stored = await workspace.get(dossierId);
+    setConflict(null);
+    if (stored) adopt(stored);
+  };
+
+  /** Saves the draft over the version saved elsewhere (the user chose Keep mine). */
+  const keepMine = (theirs: Dossier) => {
+    setBase(theirs.updatedAt);
+    setConflict(null);
+    void autosave.flush().then((ok) => ok && toasts.show({ message: 'Your version was saved. The other version is in the edit history.' }));
+  };
+
+  // Keep the unsaved draft in this tab's session storage until the workspace has it (a reload restores it).
+  const unsaved = autosave.state.kind !== 'saved';
+  const latestDraft = useRef({ draft, base });
+  useEffect(() => {
+    latestDraft.current = { draft, base };
+    const storage = browserDraftStorage();
+    if (unsaved) keepPendingDraft(storage, { dossier: draft, baseUpdatedAt: base, keptAt: new Date().toISOString() });
+    else dropPendingDraft(storage, dossierId);
+  }, [draft, base, unsaved, dossierId]);
+
+  // Leaving the page (reload, close, another app in front): keep the draft and start saving it now.
+  const { flush } = autosave;
+  useEffect(() => {
+    const keepAndFlush = () => {
+      if (!unsaved) return;
+      keepPendingDraft(browserDraftStorage(), { dossier: latestDraft.current.draft, baseUpdatedAt: latestDraft.current.base, keptAt: new Date().toISOString() });
+      void flush();
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') keepAndFlush();
+    };
+    window.addEventListener('pagehide', keepAndFlush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', keepAndFlush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [unsaved, flush]);
+
+  // Another tab or window saved (or deleted) this dossier while it is open here.
+  const changedElsewhere = typeof storedUpdatedAt === 'string' && storedUpdatedAt !== base && autosave.state.kind !== 'saving' && conflict === null;
+  const deletedElsewhere = storedUpdatedAt === null && readOnlyReason === null;
 
   /** Saves pending edits first; refuses (keeping the draft) when they cannot be saved. */
   const saveFirst = async () => {
@@ -148,7 +244,6 @@ function DossierEditor({ dossierId, section, onSection, files, initial }: Dossie
   }, [autosave]);
 
   // Closing or reloading with unsaved edits: start saving and ask the browser (or Electron's shell) to confirm.
-  const unsaved = autosave.state.kind !== 'saved';
   useEffect(() => {
     if (!unsaved) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -176,6 +271,38 @@ function DossierEditor({ dossierId, section, onSection, files, initial }: Dossie
         </>
       }
     >
+      {restoredDraft && (
+        <div className="notice notice-info banner" role="status" data-testid="draft-restored-notice">
+          <span className="grow">
+            Edits you made just before this page was reloaded or closed had not been saved yet. They were restored
+            {autosave.state.kind === 'saved' ? ' and are saved now.' : ' and are being saved.'}
+          </span>
+          <button type="button" className="btn btn-sm" onClick={() => setRestoredDraft(false)}>Dismiss</button>
+        </div>
+      )}
+      {changedElsewhere && (
+        <div className="notice notice-warning banner" role="status" data-testid="changed-elsewhere-notice">
+          <span className="grow">This dossier was changed in another window or tab since it was opened here.</span>
+          {unsaved ? (
+            <button type="button" className="btn btn-sm" onClick={() => void workspace.get(dossierId).then((theirs) => theirs && setConflict({ theirs }))}>Compare and choose…</button>
+          ) : (
+            <button type="button" className="btn btn-sm" onClick={() => void reloadStored()} data-testid="changed-elsewhere-reload">Reload</button>
+          )}
+        </div>
+      )}
+      {deletedElsewhere && (
+        <div className="notice notice-error banner" role="alert" data-testid="deleted-elsewhere-notice">
+          This dossier was deleted in another window or tab. What is on screen is no longer saved; export it or copy what you need.
+        </div>
+      )}
+      <StaleWriteDialog
+        open={conflict !== null}
+        theirs={conflict?.theirs ?? null}
+        mine={draft}
+        onReload={() => void reloadStored()}
+        onKeepMine={() => conflict && keepMine(conflict.theirs)}
+        onClose={() => setConflict(null)}
+      />
       <div className="editor" data-testid="dossier-editor">
         <SectionNav dossier={draft} active={current.id} onSelect={onSection} />
         <fieldset
@@ -184,7 +311,7 @@ function DossierEditor({ dossierId, section, onSection, files, initial }: Dossie
           role="tabpanel"
           aria-labelledby={`tab-${current.id}`}
           data-testid={`panel-${current.id}`}
-          disabled={workspace.readOnlyReason !== null}
+          disabled={readOnlyReason !== null}
         >
           <h1 className="print-only">{draft.title}</h1>
           {current.id === 'overview' && <OverviewSection {...sectionProps} dossier={{ ...draft, updatedAt }} onStatus={(to) => void changeStatus(to)} />}

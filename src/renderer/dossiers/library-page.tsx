@@ -1,21 +1,26 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { distinctIndications, queryLibrary } from '../../dossier/library-query';
 import type { ArchivedFilter, DossierSummary, ListQuery, SortKey } from '../../dossier/library-query';
 import { dossierStatusLabels, dossierStatuses, technologyTypeLabels, technologyTypes } from '../../dossier/schema';
 import type { DossierStatus, TechnologyType } from '../../dossier/schema';
 import { useMenuCommand } from '../app/menu-commands';
-import { routeHash } from '../app/routes';
 import { ConfirmDialog } from '../ui/dialog';
 import { SelectField, TextField } from '../ui/fields';
 import { ArrowIcon, DownloadIcon, PlusIcon, UploadIcon } from '../ui/icons';
 import { useToasts } from '../ui/toasts';
+import { LibraryRows } from './library-rows';
 import { NewDossierDialog } from './new-dossier-dialog';
-import { StatusBadge } from './status-badge';
+import { SafetyBackupsCard } from './safety-backups-card';
 import type { FileActions } from './use-file-actions';
-import { useWorkspace } from './workspace-context';
+import { useReadOnlyReason, useWorkspace } from './workspace-context';
 
-// The dossier library: search, filter, sort and act on dossiers. The list is a live query, so it follows
-// every change (including those made by undo) without manual refreshes.
+// The dossier library: search, filter, sort and act on dossiers. The summaries are a live query (they follow
+// every change, in this tab or another, including undo); search and filters run over them in memory, debounced
+// while typing, and only the rows in view are rendered (2,000 dossiers stay quick).
+
+/** Keys typed within this many milliseconds of the previous one wait until typing pauses this long. */
+export const SEARCH_DEBOUNCE_MS = 150;
 
 interface Filters {
   search: string;
@@ -42,22 +47,55 @@ export function listQueryFor(filters: Filters): ListQuery {
   };
 }
 
-function formatUpdated(iso: string): string {
-  const date = new Date(iso);
-  return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
-}
-
 export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id: string) => void }) {
   const workspace = useWorkspace();
   const toasts = useToasts();
   const [filters, setFilters] = useState<Filters>(initialFilters);
+  const [searchInput, setSearchInput] = useState('');
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<DossierSummary | null>(null);
   const indicationListId = useId();
-  const rows = useLiveQuery(() => workspace.list(listQueryFor(filters)), [workspace, filters]);
-  const indications = useLiveQuery(() => workspace.indications(), [workspace]) ?? [];
+  const items = useLiveQuery(() => workspace.searchableSummaries(), [workspace]);
+  const rows = useMemo(() => (items === undefined ? undefined : queryLibrary(items, listQueryFor(filters))), [items, filters]);
+  const indications = useMemo(() => distinctIndications((items ?? []).map((i) => i.summary)), [items]);
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
-  const readOnly = workspace.readOnlyReason !== null;
+  // The first key after a pause searches at once; keys typed in quick succession are debounced, so a search
+  // runs when typing pauses, not on every letter.
+  const searchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastKeyAt = useRef(Number.NEGATIVE_INFINITY);
+  const stopSearchTimer = () => {
+    if (searchTimer.current !== null) clearTimeout(searchTimer.current);
+    searchTimer.current = null;
+  };
+  useEffect(() => stopSearchTimer, []);
+  const onSearchInput = (value: string) => {
+    setSearchInput(value);
+    const now = performance.now();
+    const typingOn = now - lastKeyAt.current < SEARCH_DEBOUNCE_MS;
+    lastKeyAt.current = now;
+    stopSearchTimer();
+    if (typingOn) searchTimer.current = setTimeout(() => set({ search: value }), SEARCH_DEBOUNCE_MS);
+    else set({ search: value });
+  };
+  const clearFilters = () => {
+    stopSearchTimer();
+    setSearchInput('');
+    setFilters(initialFilters);
+  };
+  const readOnly = useReadOnlyReason(workspace) !== null;
+  // The page's scroller, found once the page is mounted (it stays mounted while searches empty and refill the list).
+  const pageRef = useRef<HTMLDivElement>(null);
+  const [scroller, setScroller] = useState<{ element: HTMLElement | null; hasLayout: boolean }>({ element: null, hasLayout: false });
+  useLayoutEffect(() => {
+    const find = () => {
+      const element = pageRef.current?.closest<HTMLElement>('.app-content') ?? null;
+      const hasLayout = element !== null && element.clientHeight > 0;
+      setScroller((s) => (s.element === element && s.hasLayout === hasLayout ? s : { element, hasLayout }));
+    };
+    find();
+    window.addEventListener('resize', find);
+    return () => window.removeEventListener('resize', find);
+  }, []);
   useMenuCommand((command) => {
     if (command !== 'new-dossier' || readOnly) return false;
     setCreating(true);
@@ -98,10 +136,10 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
     }, 'Delete failed');
   };
 
-  const filtered = filters.search !== '' || filters.status !== 'all' || filters.technologyType !== 'all' || filters.indication !== '' || filters.archived !== 'exclude';
+  const filtered = searchInput !== '' || filters.search !== '' || filters.status !== 'all' || filters.technologyType !== 'all' || filters.indication !== '' || filters.archived !== 'exclude';
 
   return (
-    <div className="page" data-testid="library-page">
+    <div className="page" data-testid="library-page" ref={pageRef}>
       <div className="page-header">
         <div className="page-title">
           <h1>Dossier library</h1>
@@ -125,7 +163,7 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
 
       <section className="card" aria-label="Dossiers">
         <div className="toolbar" role="search">
-          <TextField className="grow" label="Search" placeholder="Title, technology, indication, answers, citations…" value={filters.search} testId="library-search" onChange={(search) => set({ search })} />
+          <TextField className="grow" label="Search" placeholder="Title, technology, indication, answers, citations…" value={searchInput} testId="library-search" onChange={onSearchInput} />
           <SelectField<DossierStatus | 'all'>
             label="Status"
             value={filters.status}
@@ -163,7 +201,7 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
             onChange={(archived) => set({ archived })}
           />
           {filtered && (
-            <button type="button" className="btn btn-ghost" onClick={() => setFilters(initialFilters)}>Clear filters</button>
+            <button type="button" className="btn btn-ghost" onClick={clearFilters}>Clear filters</button>
           )}
         </div>
         {rows === undefined ? (
@@ -172,7 +210,7 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
           <div className="empty" data-testid="library-empty">
             <p>{filtered ? 'No dossier matches these filters.' : 'The library is empty. Create a dossier or import one.'}</p>
             {filtered ? (
-              <button type="button" className="btn" onClick={() => setFilters(initialFilters)}>Clear filters</button>
+              <button type="button" className="btn" onClick={clearFilters}>Clear filters</button>
             ) : (
               <div className="btn-group">
                 <button type="button" className="btn btn-primary" disabled={readOnly} onClick={() => setCreating(true)}>New dossier</button>
@@ -182,54 +220,35 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
           </div>
         ) : (
           <div className="table-wrap">
-            <table className="table table-fixed" data-testid="library-table">
+            <table className="table table-fixed" data-testid="library-table" aria-rowcount={rows.length + 1}>
               <colgroup>
                 <col />
-                <col className="w-indication" />
+                <col className="w-indication narrow-hidden" />
                 <col className="w-status" />
-                <col className="w-progress" />
+                <col className="w-progress narrow-hidden" />
                 <col className="w-date" />
                 <col className="w-library-actions" />
               </colgroup>
               <thead>
-                <tr>
+                <tr aria-rowindex={1}>
                   {sortHeader('title', 'Dossier')}
-                  <th>Indication</th>
+                  <th className="narrow-hidden">Indication</th>
                   {sortHeader('status', 'Status')}
-                  <th>Progress</th>
+                  <th className="narrow-hidden">Progress</th>
                   {sortHeader('updated', 'Last changed')}
                   <th className="actions"><span className="visually-hidden">Actions</span></th>
                 </tr>
               </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id} className={row.archived ? 'is-archived' : undefined} data-testid="library-row" data-dossier-id={row.id}>
-                    <td className="title-cell">
-                      <a href={routeHash({ page: 'dossier', dossierId: row.id, section: 'overview' })} data-testid="open-dossier">{row.title}</a>
-                      <div className="subtle">
-                        <span className="type-label">{technologyTypeLabels[row.technologyType]}</span>
-                        {row.technologyName && ` · ${row.technologyName}`}
-                      </div>
-                    </td>
-                    <td className="indication-cell"><div className="clamp">{row.indication || <span className="subtle">—</span>}</div></td>
-                    <td className="nowrap">
-                      <StatusBadge status={row.status} /> {row.archived && <span className="badge badge-archived">Archived</span>}
-                    </td>
-                    <td className="nowrap">
-                      <Progress done={row.completion.done} total={row.completion.total} />
-                    </td>
-                    <td className="nowrap" title={new Date(row.updatedAt).toLocaleString()}>{formatUpdated(row.updatedAt)}</td>
-                    <td className="actions">
-                      <button type="button" className="btn btn-sm btn-ghost" onClick={() => void files.exportDossier(row.id)} aria-label={`Export ${row.title}`} data-testid="export-dossier">Export</button>
-                      <button type="button" className="btn btn-sm btn-ghost" disabled={readOnly} onClick={() => void act(() => workspace.duplicate(row.id), 'Duplicate failed')} aria-label={`Duplicate ${row.title}`} data-testid="duplicate-dossier">Duplicate</button>
-                      <button type="button" className="btn btn-sm btn-ghost" disabled={readOnly} onClick={() => void act(() => workspace.setArchived(row.id, !row.archived), 'Archiving failed')} aria-label={`${row.archived ? 'Unarchive' : 'Archive'} ${row.title}`} data-testid="archive-dossier">
-                        {row.archived ? 'Unarchive' : 'Archive'}
-                      </button>
-                      <button type="button" className="btn btn-sm btn-ghost danger-text" disabled={readOnly} onClick={() => setDeleting(row)} aria-label={`Delete ${row.title}`} data-testid="delete-dossier">Delete</button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
+              <LibraryRows
+                rows={rows}
+                scroller={scroller.element}
+                hasLayout={scroller.hasLayout}
+                readOnly={readOnly}
+                onExport={(row) => void files.exportDossier(row.id)}
+                onDuplicate={(row) => void act(() => workspace.duplicate(row.id), 'Duplicate failed')}
+                onArchive={(row) => void act(() => workspace.setArchived(row.id, !row.archived), 'Archiving failed')}
+                onDelete={setDeleting}
+              />
             </table>
           </div>
         )}
@@ -237,6 +256,8 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
           <div className="table-footer subtle" data-testid="library-count">{rows.length} dossier{rows.length === 1 ? '' : 's'}</div>
         )}
       </section>
+
+      <SafetyBackupsCard files={files} readOnly={readOnly} />
 
       <NewDossierDialog
         open={creating}
@@ -262,17 +283,5 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
         onConfirm={() => void confirmDelete()}
       />
     </div>
-  );
-}
-
-function Progress({ done, total }: { done: number; total: number }) {
-  const percent = total === 0 ? 0 : Math.round((done / total) * 100);
-  return (
-    <span className="progress" title={`${done} of ${total} assessment elements complete or not relevant`} aria-label={`${done} of ${total} assessment elements done`}>
-      <span className="progress-track" aria-hidden="true">
-        <span className="progress-fill" style={{ width: `${percent}%` }} />
-      </span>
-      <span className="progress-label">{done}/{total}</span>
-    </span>
   );
 }

@@ -15,9 +15,13 @@ export interface Autosave<T> {
   markSaved: (value: T) => void;
 }
 
-export function useAutosave<T>(draft: T | null, save: (value: T) => Promise<void>, delayMs = 500): Autosave<T> {
-  const [state, setState] = useState<SaveState>({ kind: 'saved' });
-  const lastSaved = useRef<T | null>(draft);
+/**
+ * `saved` is the value the store holds when the hook starts (default: the draft). Pass the stored version when the
+ * draft starts different from it (an unsaved draft restored after a reload): it is then saved like any edit.
+ */
+export function useAutosave<T>(draft: T | null, save: (value: T) => Promise<void>, delayMs = 500, saved: T | null = draft): Autosave<T> {
+  const [state, setState] = useState<SaveState>(() => (draft === saved ? { kind: 'saved' } : { kind: 'pending' }));
+  const lastSaved = useRef<T | null>(saved);
   const latest = useRef<T | null>(draft);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);

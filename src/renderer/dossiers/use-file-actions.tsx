@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import type { DossierSummary } from '../../dossier/library-query';
 import type { FileProblem } from '../../dossier/parse-file';
 import type { Dossier } from '../../dossier/schema';
-import type { FileText } from '../db/workspace';
+import type { FileText, RestoredBackup, SafetyBackupInfo } from '../db/workspace';
+import { parseBackupInWorker } from '../workers/file-jobs';
 import type { FileType } from '../platform/platform';
 import { usePlatform } from '../platform/platform-context';
 import { ConfirmDialog, Dialog } from '../ui/dialog';
@@ -19,13 +20,17 @@ type Pending =
   | { kind: 'problems'; title: string; intro: string; problems: FileProblem[] }
   | { kind: 'conflict'; text: string; existing: DossierSummary; incoming: DossierSummary }
   | { kind: 'confirm-restore' }
-  | { kind: 'restored'; counts: { dossiers: number; snapshots: number; history: number }; previous: FileText };
+  | { kind: 'restoring' }
+  | { kind: 'restored'; counts: { dossiers: number; snapshots: number; history: number }; previous: FileText; safetyBackup: SafetyBackupInfo };
 
 export interface FileActions {
   exportDossier: (id: string) => Promise<void>;
   importDossier: () => Promise<void>;
   backupWorkspace: () => Promise<void>;
   restoreWorkspace: () => void;
+  /** Replaces the workspace by a safety backup (after the caller's confirmation); makes a safety backup first. */
+  restoreSafetyBackup: (backup: SafetyBackupInfo) => Promise<void>;
+  downloadSafetyBackup: (backup: SafetyBackupInfo) => Promise<void>;
   /** The dialogs these actions open; render once. */
   dialogs: ReactNode;
 }
@@ -77,16 +82,33 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
     }
   };
 
+  /** Parses the backup in a worker (large files must not freeze the screen), then replaces the workspace. */
+  const restoreText = async (text: string, sourceName: string, intro: string) => {
+    setPending({ kind: 'restoring' });
+    try {
+      const parsed = await parseBackupInWorker(text);
+      if (!parsed.ok) {
+        setPending({ kind: 'problems', title: 'This backup cannot be restored', intro, problems: parsed.problems });
+        return;
+      }
+      const result: RestoredBackup = await workspace.restoreParsedBackup(parsed.backup, { sourceName });
+      setPending({ kind: 'restored', counts: result.counts, previous: result.previous, safetyBackup: result.safetyBackup });
+    } catch (error) {
+      close();
+      throw error;
+    }
+  };
+
   const restore = guard(async () => {
     close();
-    const text = await readFile(backupFileTypes, maxBackupBytes);
-    if (text === null) return;
-    const result = await workspace.restoreBackup(text);
-    if (result.kind === 'invalid') {
-      setPending({ kind: 'problems', title: 'This backup cannot be restored', intro: 'The file is not a valid HTA Workbench backup.', problems: result.problems });
-    } else {
-      setPending({ kind: 'restored', counts: result.counts, previous: result.previous });
+    const opened = await platform.openFile({ fileTypes: backupFileTypes, maxBytes: maxBackupBytes });
+    if (!opened.opened) {
+      if (opened.reason !== 'canceled') {
+        setPending({ kind: 'problems', title: 'The file could not be read', intro: 'HTA Workbench could not read the file you chose.', problems: [{ path: '', message: opened.message ?? opened.reason }] });
+      }
+      return;
     }
+    await restoreText(opened.content, opened.name, 'The file is not a valid HTA Workbench backup.');
   }, 'Restore failed');
 
   const dialogs = (
@@ -142,6 +164,9 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
         onCancel={close}
         onConfirm={() => void restore()}
       />
+      <Dialog open={pending.kind === 'restoring'} title="Restoring the workspace" onClose={() => undefined} testId="restoring-dialog" footer={null}>
+        <p role="status">Checking the backup file and restoring it. This can take a while for a large workspace.</p>
+      </Dialog>
       <Dialog
         open={pending.kind === 'restored'}
         title="Workspace restored"
@@ -167,7 +192,10 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
               Restored {pending.counts.dossiers} dossier{pending.counts.dossiers === 1 ? '' : 's'}, {pending.counts.snapshots} snapshot
               {pending.counts.snapshots === 1 ? '' : 's'} and {pending.counts.history} history entr{pending.counts.history === 1 ? 'y' : 'ies'}.
             </p>
-            <p>Before restoring, the workspace as it was has been backed up as <span className="mono">{pending.previous.fileName}</span>. Save it if you may want it back.</p>
+            <p>
+              The workspace as it was before is kept as a safety backup: it is listed in the library under <strong>Safety backups</strong> until you
+              discard it, and you can restore it from there. You can also save it as a file (<span className="mono">{pending.previous.fileName}</span>).
+            </p>
           </>
         )}
       </Dialog>
@@ -182,6 +210,12 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
     }, 'Import failed'),
     backupWorkspace: guard(async () => saveText(await workspace.backup(), backupFileTypes), 'Backup failed'),
     restoreWorkspace: () => setPending({ kind: 'confirm-restore' }),
+    restoreSafetyBackup: (backup) =>
+      guard(async () => {
+        const file = await workspace.safetyBackupFile(backup.id);
+        await restoreText(file.text, `the safety backup of ${new Date(backup.createdAt).toLocaleString()}`, 'This safety backup is damaged and cannot be restored.');
+      }, 'Restore failed')(),
+    downloadSafetyBackup: (backup) => guard(async () => saveText(await workspace.safetyBackupFile(backup.id), backupFileTypes), 'Download failed')(),
     dialogs,
   };
 }

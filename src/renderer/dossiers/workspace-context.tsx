@@ -1,11 +1,15 @@
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
+import { startUpWorkspace } from '../db/start-up';
+import type { MarkerStorage } from '../db/start-up';
 import { openWorkspace } from '../db/workspace';
 import type { Workspace } from '../db/workspace';
 
-// Opens the local workspace (IndexedDB) once, seeds the bundled example on the first run, and provides it.
+// Opens the local workspace (IndexedDB) once, seeds the bundled example on a true first run (never silently
+// after the workspace was lost), and provides it. The banner follows the workspace: a database deleted or
+// upgraded elsewhere while open is reported as soon as it happens.
 
-type WorkspaceState = { kind: 'opening' } | { kind: 'open'; workspace: Workspace } | { kind: 'failed'; message: string };
+type WorkspaceState = { kind: 'opening' } | { kind: 'open'; workspace: Workspace; notice: string | null } | { kind: 'failed'; message: string };
 
 const WorkspaceContext = createContext<Workspace | null>(null);
 
@@ -13,6 +17,22 @@ export function useWorkspace(): Workspace {
   const workspace = useContext(WorkspaceContext);
   if (!workspace) throw new Error('useWorkspace() needs a <WorkspaceProvider> above it');
   return workspace;
+}
+
+/** Why nothing may be written now (re-renders when it changes), or null. */
+export function useReadOnlyReason(workspace: Workspace): string | null {
+  return useSyncExternalStore(
+    (listener) => workspace.subscribe(listener),
+    () => workspace.readOnlyReason,
+  );
+}
+
+function browserMarkerStorage(): MarkerStorage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
 }
 
 export function WorkspaceProvider({ children, open = openWorkspace }: { children: ReactNode; open?: () => Promise<Workspace> }) {
@@ -27,10 +47,8 @@ export function WorkspaceProvider({ children, open = openWorkspace }: { children
           return;
         }
         opened = workspace;
-        await workspace.seedExampleOnFirstRun();
-        // Deletes can be undone only in the session that made them: finish older ones now.
-        if (!workspace.readOnlyReason) await workspace.purgeDeleted({ olderThanMs: 0 });
-        if (!cancelled) setState({ kind: 'open', workspace });
+        const { notice } = await startUpWorkspace(workspace, browserMarkerStorage());
+        if (!cancelled) setState({ kind: 'open', workspace, notice });
       })
       .catch((error: unknown) => {
         if (!cancelled) setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
@@ -57,12 +75,26 @@ export function WorkspaceProvider({ children, open = openWorkspace }: { children
   }
   return (
     <WorkspaceContext.Provider value={state.workspace}>
-      <div className="workspace-root">
-        {state.workspace.readOnlyReason && (
-          <div className="notice notice-warning banner" role="alert" data-testid="read-only-banner">{state.workspace.readOnlyReason}</div>
-        )}
-        {children}
-      </div>
+      <OpenWorkspace workspace={state.workspace} notice={state.notice}>{children}</OpenWorkspace>
     </WorkspaceContext.Provider>
+  );
+}
+
+function OpenWorkspace({ workspace, notice, children }: { workspace: Workspace; notice: string | null; children: ReactNode }) {
+  const readOnlyReason = useReadOnlyReason(workspace);
+  const [showNotice, setShowNotice] = useState(notice !== null);
+  return (
+    <div className="workspace-root">
+      {readOnlyReason && (
+        <div className={`notice ${workspace.deleted ? 'notice-error' : 'notice-warning'} banner`} role="alert" data-testid="read-only-banner">{readOnlyReason}</div>
+      )}
+      {notice && showNotice && (
+        <div className="notice notice-warning banner" role="alert" data-testid="workspace-notice">
+          <span className="grow">{notice}</span>
+          <button type="button" className="btn btn-sm" onClick={() => setShowNotice(false)}>Dismiss</button>
+        </div>
+      )}
+      {children}
+    </div>
   );
 }

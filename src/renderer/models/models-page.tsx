@@ -1,16 +1,18 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { routeHash } from '../app/routes';
 import { ProblemsDialog } from '../dossiers/problems-dialog';
 import { usePlatform } from '../platform/platform-context';
 import { UploadIcon } from '../ui/icons';
 import { useToasts } from '../ui/toasts';
-import { engineWorker } from '../workers/engine-client';
+import { MODEL_CHECK_TIMEOUT_MS, checkModelInWorker } from '../workers/file-jobs';
+import { WorkerStoppedError } from '../workers/one-shot-worker';
 import { addOpenedModel, exampleModels, modelTypeLabel, removeOpenedModel, useOpenedModels } from './model-catalog';
 import type { ModelEntry } from './model-catalog';
 import './models.css';
 
 // The Models screen: bundled example models and the model files opened in this session. Opening a file validates
-// it in the engine worker; an invalid file shows every located problem and is not added.
+// it in a worker of its own, with a time limit and a Cancel button (the worker is terminated, so a pathological
+// file cannot keep the screen waiting); an invalid file shows every located problem and is not added.
 
 export const modelFileTypes = [{ name: 'HTA Workbench model', extensions: ['json'] }];
 export const maxModelBytes = 20 * 1024 * 1024;
@@ -26,7 +28,8 @@ export function ModelsPage({ onOpen }: { onOpen: (id: string) => void }) {
   const toasts = useToasts();
   const opened = useOpenedModels();
   const [problems, setProblems] = useState<Problems | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [checking, setChecking] = useState<string | null>(null);
+  const cancelCheck = useRef<AbortController | null>(null);
 
   const openFile = async () => {
     const file = await platform.openFile({ fileTypes: modelFileTypes, maxBytes: maxModelBytes });
@@ -41,9 +44,11 @@ export function ModelsPage({ onOpen }: { onOpen: (id: string) => void }) {
       setProblems({ title: 'This file cannot be opened', intro: `${file.name} is not valid JSON.`, problems: [{ path: '', message: error instanceof Error ? error.message : String(error) }] });
       return;
     }
-    setBusy(true);
+    const controller = new AbortController();
+    cancelCheck.current = controller;
+    setChecking(file.name);
     try {
-      const check = await engineWorker().checkModel(json);
+      const check = await checkModelInWorker(json, { signal: controller.signal });
       if (!check.valid) {
         setProblems({
           title: 'This model cannot be opened',
@@ -56,9 +61,20 @@ export function ModelsPage({ onOpen }: { onOpen: (id: string) => void }) {
       toasts.show({ message: `Opened “${entry.title}”.` });
       onOpen(entry.id);
     } catch (error) {
-      toasts.show({ tone: 'error', message: `Checking the model failed: ${error instanceof Error ? error.message : String(error)}` });
+      if (error instanceof WorkerStoppedError && error.reason === 'cancelled') {
+        toasts.show({ message: `Checking ${file.name} was cancelled. The file was not opened.` });
+      } else if (error instanceof WorkerStoppedError) {
+        setProblems({
+          title: 'This model took too long to check',
+          intro: `${file.name} was not opened.`,
+          problems: [{ path: '', message: `Checking was stopped after ${MODEL_CHECK_TIMEOUT_MS / 1000} seconds. The file may be too large or too deeply nested for HTA Workbench.` }],
+        });
+      } else {
+        toasts.show({ tone: 'error', message: `Checking the model failed: ${error instanceof Error ? error.message : String(error)}` });
+      }
     } finally {
-      setBusy(false);
+      cancelCheck.current = null;
+      setChecking(null);
     }
   };
 
@@ -69,9 +85,15 @@ export function ModelsPage({ onOpen }: { onOpen: (id: string) => void }) {
           <h1>Models</h1>
           <p>Cost-effectiveness and budget impact models: run the base case, sensitivity analyses and budget impact.</p>
         </div>
-        <button type="button" className="btn btn-primary" onClick={() => void openFile()} disabled={busy} data-testid="open-model-file">
+        {checking !== null && (
+          <div className="check-progress" role="status" data-testid="model-check-progress">
+            <span className="subtle">Checking {checking}…</span>
+            <button type="button" className="btn" onClick={() => cancelCheck.current?.abort()} data-testid="cancel-model-check">Cancel</button>
+          </div>
+        )}
+        <button type="button" className="btn btn-primary" onClick={() => void openFile()} disabled={checking !== null} data-testid="open-model-file">
           <UploadIcon />
-          {busy ? 'Checking…' : 'Open model file…'}
+          {checking !== null ? 'Checking…' : 'Open model file…'}
         </button>
       </div>
       <div className="section-stack">

@@ -22,7 +22,7 @@ export function describeValue(value: unknown): string {
 }
 
 /** Values shown with their labels where the field has them (status). */
-function describeEntryValue(path: string, value: unknown): string {
+export function describeEntryValue(path: string, value: unknown): string {
   if (path === 'status' && typeof value === 'string' && value in dossierStatusLabels) return dossierStatusLabels[value as DossierStatus];
   return describeValue(value);
 }
