@@ -5,7 +5,8 @@ import { devServerCspPlugin } from './src/shared/dev-csp-plugin';
 
 export default defineConfig({
   main: {
-    build: { outDir: 'out/main', rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } } },
+    // Bundle main's dependencies (zod) too, so the packaged app carries no node_modules at all.
+    build: { outDir: 'out/main', externalizeDeps: false, rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } } },
   },
   preload: {
     // The sandboxed preload may only require('electron'): bundle everything else into it.
