@@ -119,6 +119,8 @@ function createMainWindow(): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click would try to open links in a new window (denied anyway): no auxclick events at all.
+      disableBlinkFeatures: 'Auxclick',
       devTools: isDevelopment,
     },
   });

@@ -61,7 +61,7 @@ describe('webPreferences', () => {
   });
   it('keep the security baseline', () => {
     for (const setting of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'nodeIntegrationInWorker: false',
-      'nodeIntegrationInSubFrames: false', 'webSecurity: true', 'allowRunningInsecureContent: false', 'webviewTag: false', 'experimentalFeatures: false']) {
+      'nodeIntegrationInSubFrames: false', 'webSecurity: true', 'allowRunningInsecureContent: false', 'webviewTag: false', 'experimentalFeatures: false', "disableBlinkFeatures: 'Auxclick'"]) {
       expect(prefs).toContain(`${setting},`);
     }
   });
