@@ -6,5 +6,6 @@ export default defineConfig({
     exclude: ['tests/e2e/**', 'tests/electron/**', 'node_modules/**'],
     environment: 'node',
     testTimeout: 30000,
+    globalSetup: ['tests/setup/build-cli-bundle.ts'],
   },
 });

@@ -1,10 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx's programmatic register API, so `npx hta` works right after
-// `npm ci`, without a build step.
+// The `hta` command: runs the pre-built bundle in out/cli/ (built by `npm ci` through the prepare script, and by
+// `npm run build` / `npm run build:cli`). Without the bundle it says so and runs the TypeScript sources through
+// tsx, a development dependency; HTA_FROM_SOURCE=1 asks for the sources on purpose (tests compare the two).
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS entry point that must run before any loader */
+const { existsSync } = require('node:fs');
 const path = require('node:path');
-const { register } = require('tsx/cjs/api');
+const { pathToFileURL } = require('node:url');
+
+const root = path.join(__dirname, '..');
+const bundle = path.join(root, 'out', 'cli', 'main.mjs');
 
 // A reader that stops early (`hta run … | head`) closes the pipe: end quietly, as Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -14,15 +19,38 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-register();
-const { main } = require(path.join(__dirname, '..', 'src', 'cli', 'main.ts'));
+async function loadFromSource() {
+  try {
+    require.resolve('tsx');
+  } catch {
+    return null;
+  }
+  // tsx's hooks for CommonJS (the sources' static imports) and ESM (the commands' lazy import() calls).
+  require('tsx/cjs/api').register();
+  (await import('tsx/esm/api')).register();
+  return require(path.join(root, 'src', 'cli', 'main.ts'));
+}
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`hta: internal error: ${error && error.stack ? error.stack : String(error)}\n`);
-    process.exitCode = 70;
-  },
-);
+function loadCli() {
+  if (process.env.HTA_FROM_SOURCE !== '1') {
+    if (existsSync(bundle)) return import(pathToFileURL(bundle).href);
+    process.stderr.write('hta: the pre-built command line (out/cli/main.mjs) is missing; running from the TypeScript sources, which starts slower. `npm run build:cli` builds it.\n');
+  }
+  return loadFromSource().then((cli) => {
+    if (cli) return cli;
+    process.stderr.write('hta: cannot start: the pre-built command line (out/cli/main.mjs) is missing and the development dependencies that run the sources are not installed. Run `npm ci` (or `npm run build:cli`) in the project folder.\n');
+    process.exit(70);
+  });
+}
+
+loadCli()
+  .then(({ main }) => main(process.argv.slice(2)))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`hta: internal error: ${error && error.stack ? error.stack : String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );

@@ -1,9 +1,18 @@
-// The command table of `hta`. Add a command (psa, dsa, bia, report) by writing a CliCommand and one line here.
+// The command table of `hta`. Each command's module loads only when that command runs (or shows its help), so
+// `hta --help` and `hta validate` never load the PSA machinery. Add a command by writing a CliCommand in its own
+// module and one line here; its summary is repeated here for the general help (a test keeps the two equal).
 import type { CliCommand } from './command';
-import { runCommand } from './run-command';
-import { validateCommand } from './validate-command';
-import { biaCommand } from './commands/bia-command';
-import { psaCommand } from './commands/psa-command';
-import { dsaCommand } from './commands/dsa-command';
 
-export const commands: CliCommand[] = [runCommand, validateCommand, psaCommand, dsaCommand, biaCommand];
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<CliCommand>;
+}
+
+export const commands: CommandEntry[] = [
+  { name: 'run', summary: 'run a model: costs, effects and the incremental analysis per strategy', load: async () => (await import('./run-command')).runCommand },
+  { name: 'validate', summary: 'check a model file and list every problem with its location', load: async () => (await import('./validate-command')).validateCommand },
+  { name: 'psa', summary: 'probabilistic analysis: means, CEAC, CEAF, expected loss, EVPI (and EVPPI) from sampled parameters', load: async () => (await import('./commands/psa-command')).psaCommand },
+  { name: 'dsa', summary: 'deterministic sensitivity: tornado (one-way), thresholds, two-way grid and named scenarios', load: async () => (await import('./commands/dsa-command')).dsaCommand },
+  { name: 'bia', summary: 'budget impact analysis: current vs new world budgets per year, by category, tornado and scenarios', load: async () => (await import('./commands/bia-command')).biaCommand },
+];

@@ -39,11 +39,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.out(generalHelp());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(`hta: unknown command '${name}'\n\n${generalHelp()}`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   try {
     const args = parseCommandLine(command, rest);
     if (args.values.help) {

@@ -1,5 +1,5 @@
-// A pool of Node worker threads running PSA chunks for the CLI. Each thread loads the TypeScript engine through
-// tsx (the CLI runs without a build step) and uses the same worker handler as the app's Web Worker.
+// A pool of Node worker threads running PSA chunks for the CLI. Each thread runs the same worker handler as the
+// app's Web Worker: from the pre-built CLI bundle, or from the TypeScript sources through tsx (tests, benches).
 import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import type { HtaModel } from '../engine/model/schema';
@@ -10,8 +10,17 @@ import type { PsaChunkResult } from '../engine/psa/psa-runner';
 import type { PsaSetup } from '../engine/psa/psa-setup';
 import type { PsaWorkerRequest, PsaWorkerResponse } from '../engine/psa/psa-worker-protocol';
 
-// __filename, not __dirname: tsx defines the former in every loading mode (CommonJS register, ESM import).
-const THREAD_FILE = join(dirname(__filename), 'psa-workers-thread.ts');
+/**
+ * The thread's entry next to this module: the bundled `psa-workers-thread.mjs` when this code runs from the CLI
+ * bundle (scripts/build-cli.mjs defines __filename there), the TypeScript file through tsx otherwise.
+ * __filename, not __dirname: tsx defines the former in every loading mode (CommonJS register, ESM import).
+ */
+export function psaThreadEntry(moduleFile: string = __filename): { file: string; execArgv: string[] } {
+  const folder = dirname(moduleFile);
+  return moduleFile.endsWith('.ts')
+    ? { file: join(folder, 'psa-workers-thread.ts'), execArgv: ['--require', 'tsx/cjs'] }
+    : { file: join(folder, 'psa-workers-thread.mjs'), execArgv: [] };
+}
 
 export class PsaWorkerError extends Error {
   constructor(message: string) {
@@ -34,7 +43,8 @@ class PsaThread {
   readonly ready: Promise<void>;
 
   constructor(model: HtaModel, seed: number) {
-    this.worker = new Worker(THREAD_FILE, { execArgv: ['--require', 'tsx/cjs'] });
+    const entry = psaThreadEntry();
+    this.worker = new Worker(entry.file, { execArgv: entry.execArgv });
     this.ready = new Promise((resolve, reject) => {
       this.onReady = { resolve, reject };
     });

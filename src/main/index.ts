@@ -9,14 +9,17 @@ import { createIpcHandlers, registerIpcHandlers } from './ipc-handlers';
 import type { HostServices } from './ipc-handlers';
 import { buildMenuTemplate } from './menu';
 import {
-  appEntryUrl, appScheme, isNavigationAllowed, isPermissionGranted, isTrustedUrl, secureWebPreferences,
+  appEntryUrl, appScheme, isDevicePermissionGranted, isNavigationAllowed, isPermissionGranted, isTrustedUrl,
   trustedOrigins, windowOpenDecision,
 } from './security';
 
 // The Electron shell: one window, the app protocol, the security baseline, the menu and the IPC handlers.
 // Decisions live in the pure modules next to this file; this one only wires them to Electron.
 
-const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+// Developer affordances exist in development only: a packaged build ignores ELECTRON_RENDERER_URL (it always
+// loads its own app:// pages) and has no developer tools.
+const isDevelopment = !app.isPackaged;
+const devServerUrl = isDevelopment ? process.env.ELECTRON_RENDERER_URL : undefined;
 const origins = trustedOrigins(devServerUrl);
 const rendererRoot = join(__dirname, '../renderer');
 
@@ -46,6 +49,7 @@ function hardenSession(): void {
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_webContents, permission, callback) => callback(isPermissionGranted(permission)));
   ses.setPermissionCheckHandler((_webContents, permission) => isPermissionGranted(permission));
+  ses.setDevicePermissionHandler((details) => isDevicePermissionGranted(details.deviceType));
   // The dev server's pages get the same policy as a header; remote requests never happen, but refuse them anyway.
   ses.webRequest.onBeforeRequest((details, callback) => {
     const url = details.url;
@@ -93,6 +97,8 @@ function hostServices(): HostServices {
 }
 
 function createMainWindow(): BrowserWindow {
+  // webPreferences stay literal here (not built in a helper) so security scanners such as Electronegativity
+  // see the baseline where the window is made.
   const window = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -101,9 +107,29 @@ function createMainWindow(): BrowserWindow {
     show: false,
     title: 'HTA Workbench',
     backgroundColor: '#f6f7f9',
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      // Middle-click would try to open links in a new window (denied anyway): no auxclick events at all.
+      disableBlinkFeatures: 'Auxclick',
+      devTools: isDevelopment,
+    },
   });
   window.once('ready-to-show', () => window.show());
+  // Without a handler Electron would pick the first Bluetooth device for navigator.bluetooth.requestDevice.
+  window.webContents.on('select-bluetooth-device', (event, _devices, callback) => {
+    event.preventDefault();
+    callback('');
+  });
   window.webContents.on('will-navigate', (event, url) => {
     if (!isNavigationAllowed(url, origins)) event.preventDefault();
   });
@@ -129,27 +155,53 @@ function createMainWindow(): BrowserWindow {
   return window;
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.setWindowOpenHandler(() => windowOpenDecision());
-  contents.on('will-navigate', (event, url) => {
-    if (!isNavigationAllowed(url, origins)) event.preventDefault();
+function openMainWindow(): void {
+  const window = createMainWindow();
+  mainWindow = window;
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
   });
-});
+}
 
-void app.whenReady().then(() => {
-  serveAppProtocol();
-  hardenSession();
-  registerIpcHandlers(ipcMain, createIpcHandlers(hostServices()), origins);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(sendMenuCommand, process.platform === 'darwin')));
-  mainWindow = createMainWindow();
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
-  });
-});
+/** A second launch hands over to the running instance: bring its window to the front. */
+function focusExistingWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  if (!mainWindow.isVisible()) mainWindow.show();
+  mainWindow.focus();
+}
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+function startApp(): void {
+  app.on('second-instance', focusExistingWindow);
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => windowOpenDecision());
+    contents.on('will-navigate', (event, url) => {
+      if (!isNavigationAllowed(url, origins)) event.preventDefault();
+    });
+  });
+
+  void app.whenReady().then(() => {
+    serveAppProtocol();
+    hardenSession();
+    registerIpcHandlers(ipcMain, createIpcHandlers(hostServices()), origins);
+    const menu = buildMenuTemplate(sendMenuCommand, process.platform === 'darwin', { devTools: isDevelopment });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+    openMainWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+// One instance only: two windows on one database would overwrite each other's saves. A second launch quits and
+// the first one comes to the front ('second-instance').
+if (app.requestSingleInstanceLock()) {
+  startApp();
+} else {
+  app.quit();
+}

@@ -3,7 +3,8 @@ import type { MenuCommand } from '../shared/ipc';
 
 // The application menu as data: every command the renderer handles has an item and an accelerator.
 
-export function buildMenuTemplate(send: (command: MenuCommand) => void, isMac: boolean): MenuItemConstructorOptions[] {
+/** `devTools: false` in packaged builds, where the developer tools are disabled. */
+export function buildMenuTemplate(send: (command: MenuCommand) => void, isMac: boolean, options: { devTools: boolean } = { devTools: true }): MenuItemConstructorOptions[] {
   const item = (label: string, command: MenuCommand, accelerator: string): MenuItemConstructorOptions => ({
     label,
     accelerator,
@@ -32,7 +33,7 @@ export function buildMenuTemplate(send: (command: MenuCommand) => void, isMac: b
         item('Dossier library', 'go-library', 'CmdOrCtrl+L'),
         { type: 'separator' },
         { role: 'reload' },
-        { role: 'toggleDevTools' },
+        ...(options.devTools ? [{ role: 'toggleDevTools' as const }] : []),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

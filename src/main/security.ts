@@ -46,24 +46,12 @@ export function windowOpenDecision(): { action: 'deny' } {
   return { action: 'deny' };
 }
 
-/** Permission requests (camera, notifications, geolocation …) are all denied: the app needs none. */
+/** Permission requests and checks (camera, notifications, geolocation …) are all denied: the app needs none. */
 export function isPermissionGranted(_permission: string): boolean {
   return false;
 }
 
-/** The BrowserWindow webPreferences of the security baseline. */
-export function secureWebPreferences(preloadPath: string) {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    experimentalFeatures: false,
-    webviewTag: false,
-    spellcheck: false,
-  } as const;
+/** Device access (USB, HID, serial, Bluetooth) is always denied: the app talks to no device. */
+export function isDevicePermissionGranted(_deviceType: string): boolean {
+  return false;
 }

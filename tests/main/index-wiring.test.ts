@@ -6,7 +6,16 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 type Handler = (...args: unknown[]) => unknown;
 
 const state = vi.hoisted(() => ({
-  windows: [] as Array<{ options: Record<string, unknown>; contentsHandlers: Map<string, (...args: unknown[]) => unknown>; windowOpenHandler?: () => unknown; loadedUrl?: string }>,
+  windows: [] as Array<{
+    options: Record<string, unknown>; contentsHandlers: Map<string, (...args: unknown[]) => unknown>; windowOpenHandler?: () => unknown; loadedUrl?: string;
+    minimized: boolean; visible: boolean; calls: string[];
+  }>,
+  isPackaged: false,
+  lockGranted: true,
+  quitCalls: 0,
+  whenReadyCalls: 0,
+  devicePermission: undefined as undefined | ((details: { deviceType: string }) => boolean),
+  permissionCheck: undefined as undefined | ((wc: unknown, permission: string) => boolean),
   appHandlers: new Map<string, (...args: unknown[]) => unknown>(),
   ipcChannels: [] as string[],
   privileged: [] as unknown[],
@@ -24,8 +33,10 @@ vi.mock('electron', () => {
       return BrowserWindow.all;
     }
     webContents: Record<string, Handler>;
+    record: (typeof state.windows)[number];
     constructor(options: Record<string, unknown>) {
-      const record = { options, contentsHandlers: new Map<string, Handler>() } as (typeof state.windows)[number];
+      const record = { options, contentsHandlers: new Map<string, Handler>(), minimized: false, visible: true, calls: [] as string[] } as (typeof state.windows)[number];
+      this.record = record;
       state.windows.push(record);
       this.webContents = {
         on: (event: string, handler: Handler) => void record.contentsHandlers.set(event as string, handler),
@@ -41,19 +52,43 @@ vi.mock('electron', () => {
     }
     once() {}
     on() {}
-    show() {}
+    isMinimized() {
+      return this.record.minimized;
+    }
+    isVisible() {
+      return this.record.visible;
+    }
+    restore() {
+      this.record.calls.push('restore');
+      this.record.minimized = false;
+    }
+    show() {
+      this.record.calls.push('show');
+      this.record.visible = true;
+    }
+    focus() {
+      this.record.calls.push('focus');
+    }
   }
   return {
     app: {
-      isPackaged: false,
+      get isPackaged() {
+        return state.isPackaged;
+      },
+      requestSingleInstanceLock: () => state.lockGranted,
       getName: () => 'HTA Workbench',
       getVersion: () => '0.1.0',
       getPath: () => '/home/u/Documents',
       on: (event: string, handler: Handler) => void state.appHandlers.set(event, handler),
-      whenReady: () => new Promise<void>((resolve) => {
-        state.readyResolve = resolve;
-      }),
-      quit: () => undefined,
+      whenReady: () => {
+        state.whenReadyCalls += 1;
+        return new Promise<void>((resolve) => {
+          state.readyResolve = resolve;
+        });
+      },
+      quit: () => {
+        state.quitCalls += 1;
+      },
     },
     BrowserWindow,
     dialog: {},
@@ -68,7 +103,12 @@ vi.mock('electron', () => {
         setPermissionRequestHandler: (handler: typeof state.permissionRequest) => {
           state.permissionRequest = handler;
         },
-        setPermissionCheckHandler: () => undefined,
+        setPermissionCheckHandler: (handler: typeof state.permissionCheck) => {
+          state.permissionCheck = handler;
+        },
+        setDevicePermissionHandler: (handler: typeof state.devicePermission) => {
+          state.devicePermission = handler;
+        },
         webRequest: {
           onBeforeRequest: (handler: typeof state.beforeRequest) => {
             state.beforeRequest = handler;
@@ -96,7 +136,7 @@ describe('Electron entry point wiring', () => {
   it('opens one window with the security baseline on the app page', () => {
     expect(state.windows).toHaveLength(1);
     const win = state.windows[0]!;
-    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, devTools: true });
     expect(win.loadedUrl).toBe('app://hta/index.html');
   });
 
@@ -111,7 +151,9 @@ describe('Electron entry point wiring', () => {
     expect(allowed).not.toHaveBeenCalled();
   });
 
-  it('denies permission requests and cancels remote requests', () => {
+  it('denies permission requests, permission checks and device access, and cancels remote requests', () => {
+    expect(state.permissionCheck?.({}, 'hid')).toBe(false);
+    expect(state.devicePermission?.({ deviceType: 'usb' })).toBe(false);
     const decisions: boolean[] = [];
     state.permissionRequest?.({}, 'media', (ok) => decisions.push(ok));
     state.permissionRequest?.({}, 'notifications', (ok) => decisions.push(ok));
@@ -131,5 +173,68 @@ describe('Electron entry point wiring', () => {
   it('refuses app:// paths outside the renderer folder', async () => {
     const response = await state.protocolHandlers.get('app')!({ url: 'app://other/index.html' });
     expect(response.status).toBe(404);
+  });
+});
+
+describe('one instance at a time', () => {
+  it('brings the running window to the front when the app is launched again', () => {
+    const win = state.windows[0]!;
+    win.minimized = true;
+    state.appHandlers.get('second-instance')?.({}, ['hta-workbench'], '/home/u');
+    expect(win.calls).toEqual(['restore', 'focus']);
+    win.visible = false;
+    state.appHandlers.get('second-instance')?.({}, ['hta-workbench'], '/home/u');
+    expect(win.calls).toEqual(['restore', 'focus', 'show', 'focus']);
+  });
+
+  it('quits a second instance before it opens a window or touches the database', async () => {
+    vi.resetModules();
+    const windowsBefore = state.windows.length;
+    const readyBefore = state.whenReadyCalls;
+    state.lockGranted = false;
+    try {
+      await import('../../src/main/index');
+    } finally {
+      state.lockGranted = true;
+    }
+    expect(state.quitCalls).toBe(1);
+    expect(state.whenReadyCalls).toBe(readyBefore);
+    expect(state.windows).toHaveLength(windowsBefore);
+  });
+});
+
+describe('a packaged build', () => {
+  it('ignores the dev-server URL override and has no developer tools', async () => {
+    vi.resetModules();
+    state.isPackaged = true;
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173/';
+    try {
+      await import('../../src/main/index');
+      state.readyResolve?.();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    } finally {
+      state.isPackaged = false;
+      delete process.env.ELECTRON_RENDERER_URL;
+    }
+    const win = state.windows.at(-1)!;
+    expect(win.loadedUrl).toBe('app://hta/index.html');
+    expect(win.options.webPreferences).toMatchObject({ devTools: false, contextIsolation: true, sandbox: true });
+    const roles = JSON.stringify(state.menuTemplate);
+    expect(roles).not.toContain('toggleDevTools');
+  });
+
+  it('in development, follows the dev-server URL on loopback', async () => {
+    vi.resetModules();
+    process.env.ELECTRON_RENDERER_URL = 'http://localhost:5173/';
+    try {
+      await import('../../src/main/index');
+      state.readyResolve?.();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    } finally {
+      delete process.env.ELECTRON_RENDERER_URL;
+    }
+    const win = state.windows.at(-1)!;
+    expect(win.loadedUrl).toBe('http://localhost:5173/');
+    expect(JSON.stringify(state.menuTemplate)).toContain('toggleDevTools');
   });
 });

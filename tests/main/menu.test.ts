@@ -19,6 +19,12 @@ describe('application menu', () => {
     for (const item of items) (item.click as () => void)();
     expect(send.mock.calls.map((call) => call[0]).sort()).toEqual([...menuCommands].sort());
   });
+  it('offers the developer tools only where they are enabled (not in packaged builds)', () => {
+    const roles = (devTools: boolean) => flatten(buildMenuTemplate(vi.fn(), false, { devTools })).map((item) => item.role);
+    expect(roles(true)).toContain('toggleDevTools');
+    expect(roles(false)).not.toContain('toggleDevTools');
+    expect(roles(false)).toContain('reload');
+  });
   it('adds the app menu on macOS only', () => {
     expect(buildMenuTemplate(vi.fn(), true)[0]).toEqual({ role: 'appMenu' });
     expect(buildMenuTemplate(vi.fn(), false)[0]?.label).toBe('File');

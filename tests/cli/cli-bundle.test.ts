@@ -1,0 +1,140 @@
+// The pre-built `hta` (out/cli/, built by tests/setup/build-cli-bundle.ts as by `npm ci`) against the TypeScript
+// sources it is built from: the same bytes on stdout and stderr and the same exit status, worker threads included.
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- plain ESM script without type declarations
+import { cliBuildOptions } from '../../scripts/build-cli.mjs';
+import { psaThreadEntry } from '../../src/cli/psa-workers';
+
+const ROOT = resolve(__dirname, '..', '..');
+const EXAMPLES = join(ROOT, 'resources', 'examples');
+const HIV = join(EXAMPLES, 'hiv-chancellor-1997.json');
+const LIQUID_BIOPSY = join(EXAMPLES, 'liquid-biopsy-nsclc.json');
+const THR = join(EXAMPLES, 'total-hip-replacement.json');
+
+interface Outcome {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function hta(args: string[], options: { fromSource?: boolean; bin?: string } = {}): Promise<Outcome> {
+  const env = { ...process.env };
+  delete env.HTA_FROM_SOURCE;
+  if (options.fromSource) env.HTA_FROM_SOURCE = '1';
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [options.bin ?? join(ROOT, 'bin', 'hta.cjs'), ...args], { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolvePromise({ status, stdout, stderr }));
+  });
+}
+
+const invalidModel = join(mkdtempSync(join(tmpdir(), 'hta-bundle-')), 'invalid.json');
+writeFileSync(invalidModel, JSON.stringify({ format: 'HTA Workbench model', version: 1, model: { type: 'markov' } }));
+
+const cases: Array<[string, string[]]> = [
+  ['help', ['--help']],
+  ['psa help', ['psa', '--help']],
+  ['unknown command', ['frobnicate']],
+  ['usage error', ['run']],
+  ['run (HIV, JSON)', ['run', HIV, '--json']],
+  ['run (liquid biopsy, table)', ['run', LIQUID_BIOPSY]],
+  ['run (hip replacement, JSON)', ['run', THR, '--json']],
+  ['validate (valid)', ['validate', HIV]],
+  ['validate (invalid, JSON)', ['validate', invalidModel, '--json']],
+  ['psa (HIV, 2 workers)', ['psa', HIV, '--iterations', '2000', '--seed', '7', '--workers', '2', '--json']],
+  ['psa (liquid biopsy, table)', ['psa', LIQUID_BIOPSY, '--iterations', '300', '--seed', '3']],
+  ['dsa (liquid biopsy)', ['dsa', LIQUID_BIOPSY, '--wtp', '50000', '--json']],
+  ['bia (liquid biopsy)', ['bia', LIQUID_BIOPSY, '--json']],
+  ['bia (liquid biopsy, table)', ['bia', LIQUID_BIOPSY]],
+];
+
+describe('the bundled hta prints exactly what the TypeScript sources print', () => {
+  for (const [name, args] of cases) {
+    it(name, async () => {
+      const [bundled, fromSource] = await Promise.all([hta(args), hta(args, { fromSource: true })]);
+      expect(bundled.stdout).toBe(fromSource.stdout);
+      expect(bundled.stderr).toBe(fromSource.stderr);
+      expect(bundled.status).toBe(fromSource.status);
+      expect(bundled.stdout.length + bundled.stderr.length).toBeGreaterThan(0);
+    }, 120000);
+  }
+});
+
+describe('the bundle', () => {
+  const outputs = async () => {
+    const result = await esbuild.build({ ...cliBuildOptions(ROOT), write: false, logLevel: 'silent' });
+    return result.metafile!.outputs as Record<string, { entryPoint?: string; bytes: number; inputs: Record<string, unknown>; imports: Array<{ path: string; kind: string; external?: boolean }> }>;
+  };
+  /** Input files that load with an output file: its static imports, transitively. */
+  function loadedInputs(outs: Awaited<ReturnType<typeof outputs>>, entry: string): string[] {
+    const start = Object.keys(outs).find((file) => outs[file]!.entryPoint === entry)!;
+    const seen = new Set<string>();
+    const stack = [start];
+    while (stack.length > 0) {
+      const file = stack.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const i of outs[file]!.imports) if (i.kind === 'import-statement' && !i.external) stack.push(i.path);
+    }
+    return [...seen].flatMap((file) => Object.keys(outs[file]!.inputs));
+  }
+
+  it('loads no engine code for `hta --help`, and no PSA machinery for `hta validate`', async () => {
+    const outs = await outputs();
+    const forHelp = loadedInputs(outs, 'src/cli/main.ts');
+    expect(forHelp.filter((f) => f.startsWith('src/engine/') || f.includes('node_modules'))).toEqual([]);
+    const forValidate = loadedInputs(outs, 'src/cli/validate-command.ts');
+    expect(forValidate).toContain('src/engine/model/validate.ts');
+    expect(forValidate.filter((f) => f.startsWith('src/engine/psa/') || f.includes('psa-workers'))).toEqual([]);
+    expect(loadedInputs(outs, 'src/cli/commands/psa-command.ts')).toContain('src/engine/psa/psa-run.ts');
+  });
+
+  it('carries no licence comments (they are in THIRD-PARTY-NOTICES.md)', async () => {
+    const result = await esbuild.build({ ...cliBuildOptions(ROOT), write: false, logLevel: 'silent' });
+    const text = result.outputFiles!.map((f) => f.text).join('\n');
+    expect(text).toContain('@stdlib');
+    expect(text).not.toMatch(/Licensed under the Apache License|@license|@preserve/);
+  });
+
+  it('starts worker threads from the bundled thread entry, and from TypeScript through tsx when run from source', () => {
+    expect(psaThreadEntry(join(ROOT, 'out', 'cli', 'chunk-X.mjs'))).toEqual({ file: join(ROOT, 'out', 'cli', 'psa-workers-thread.mjs'), execArgv: [] });
+    expect(psaThreadEntry(join(ROOT, 'src', 'cli', 'psa-workers.ts'))).toEqual({ file: join(ROOT, 'src', 'cli', 'psa-workers-thread.ts'), execArgv: ['--require', 'tsx/cjs'] });
+  });
+});
+
+describe('bin/hta.cjs without the bundle', () => {
+  /** A copy of the project with bin/ and, optionally, the sources and node_modules, but no out/cli/. */
+  function checkoutWithoutBundle(withDevDependencies: boolean): string {
+    const dir = mkdtempSync(join(tmpdir(), 'hta-nobundle-'));
+    mkdirSync(join(dir, 'bin'));
+    cpSync(join(ROOT, 'bin', 'hta.cjs'), join(dir, 'bin', 'hta.cjs'));
+    symlinkSync(join(ROOT, 'src'), join(dir, 'src'));
+    if (withDevDependencies) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    return dir;
+  }
+
+  it('says the bundle is missing and runs the TypeScript sources', async () => {
+    const r = await hta(['validate', HIV], { bin: join(checkoutWithoutBundle(true), 'bin', 'hta.cjs') });
+    expect(r.stderr).toContain('the pre-built command line (out/cli/main.mjs) is missing');
+    expect(r.stderr).toContain('npm run build:cli');
+    expect(r.stdout).toBe(`${HIV}: valid\n`);
+    expect(r.status).toBe(0);
+  });
+
+  it('ends with a clear message when the sources cannot run either', async () => {
+    const r = await hta(['--help'], { bin: join(checkoutWithoutBundle(false), 'bin', 'hta.cjs') });
+    expect(r.stderr).toMatch(/cannot start: .* Run `npm ci`/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(70);
+  });
+});
