@@ -10,8 +10,9 @@ import gammaln from '@stdlib/math-base-special-gammaln';
 import { choleskyFromTheta, covarianceFromTheta, invert2, thetaFrom } from './bivariate-fit';
 import type { BivariateFit, Matrix2 } from './bivariate-fit';
 import type { FitOptions } from './reitsma-reml';
-import { inverseSpd, minimise, numericHessian } from '../numeric/minimise';
-import { expit } from './two-by-two';
+import { inverseSpd } from '../numeric/linear-algebra';
+import { minimise, numericHessian } from '../numeric/minimise';
+import { expit } from '../numeric/logistic';
 import type { TwoByTwo } from './two-by-two';
 
 interface BinomialStudy {

@@ -8,7 +8,8 @@ import type { BivariateFit, Matrix2 } from './bivariate-fit';
 import { fitReitsmaReml } from './reitsma-reml';
 import { hsrocParameters, logitEllipse, srocCurve } from './sroc';
 import type { HsrocParameters, RocPoint } from './sroc';
-import { expit, studyLogits, studySensitivity, studySpecificity, twoByTwoProblems } from './two-by-two';
+import { expit } from '../numeric/logistic';
+import { studyLogits, studySensitivity, studySpecificity, twoByTwoProblems } from './two-by-two';
 import type { AccuracyStudy, IntervalMethod, ProportionEstimate } from './two-by-two';
 
 export type AccuracyMethod = 'reml' | 'glmm';

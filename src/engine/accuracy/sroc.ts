@@ -6,7 +6,7 @@
 // ROC space: the 95% confidence region of the summary point uses the covariance of the pooled logits, the 95%
 // prediction region (where a new study's true accuracy is expected) the between-study covariance plus that one, both
 // with the chi-squared quantile on 2 degrees of freedom (-2 log 0.05 = 5.99).
-import { expit, logit } from './two-by-two';
+import { expit, logit } from '../numeric/logistic';
 import type { Matrix2 } from './bivariate-fit';
 
 export interface RocPoint {

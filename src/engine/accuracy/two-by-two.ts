@@ -103,11 +103,3 @@ export function studyLogits(t: TwoByTwo, correction = CONTINUITY_CORRECTION): St
     corrected,
   };
 }
-
-export function logit(p: number): number {
-  return Math.log(p / (1 - p));
-}
-
-export function expit(x: number): number {
-  return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cholesky, inverseSpd, minimise, numericHessian } from '../../../src/engine/numeric/minimise';
+import { cholesky, inverseSpd } from '../../../src/engine/numeric/linear-algebra';
+import { minimise, numericHessian } from '../../../src/engine/numeric/minimise';
 
 describe('minimise (BFGS + Newton polish)', () => {
   it('finds the minimum of the Rosenbrock function at (1, 1)', () => {
