@@ -57,6 +57,7 @@ export interface AccuracyMetaAnalysis {
   rho: number | null;
   logLik: number;
   iterations: number;
+  /** Curve over fprRange: the studies' false-positive rates (continuity-corrected where a cell is zero). */
   sroc: { form: 'rutter-gatsonis'; parameters: HsrocParameters | null; fprRange: [number, number]; curve: RocPoint[] };
   summaryPoint: RocPoint;
   confidenceRegion: RocPoint[] | null;
@@ -152,7 +153,9 @@ function summarise(
     n: s.tp + s.fn + s.tn + s.fp,
     continuityCorrected: studyLogits(s).corrected,
   }));
-  const fprs = perStudy.map((s) => 1 - s.specificity.estimate);
+  // The range of false-positive rates the model sees (0.5 added to the cells of studies with a zero cell), so a
+  // study with no false positives does not stretch the curve to FPR 0.
+  const fprs = studies.map((s) => expit(-studyLogits(s).logitSpecificity));
   const fprRange: [number, number] = [Math.min(...fprs), Math.max(...fprs)];
   const hsroc = hsrocParameters(fit.mu, tau2, fit.rho);
   const cross = fit.rho * Math.sqrt(tau2[0] * tau2[1]);

@@ -2,7 +2,7 @@
 // The curve is the Rutter–Gatsonis (HSROC) form whose parameters follow from the bivariate ones (Harbord et al. 2007,
 // Biostatistics 8:239): beta = log(tau_spec / tau_sens), Lambda = (tau_spec/tau_sens)^(1/2) mu_sens +
 // (tau_sens/tau_spec)^(1/2) mu_spec, and logit(sens) = Lambda e^(-beta/2) + e^(-beta) logit(FPR); it is drawn over the
-// range of the studies' false-positive rates, as RevMan draws it. Regions are ellipses on the logit scale mapped into
+// range of the studies' false-positive rates, as RevMan draws it (continuity-corrected, so never from FPR 0). Regions are ellipses on the logit scale mapped into
 // ROC space: the 95% confidence region of the summary point uses the covariance of the pooled logits, the 95%
 // prediction region (where a new study's true accuracy is expected) the between-study covariance plus that one, both
 // with the chi-squared quantile on 2 degrees of freedom (-2 log 0.05 = 5.99).

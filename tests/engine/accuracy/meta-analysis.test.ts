@@ -47,12 +47,14 @@ describe('summary ROC curve and regions', () => {
     expect(h.varianceThreshold).toBeCloseTo(0.5 * (tA * tB + 0.3 * tA * tB), 14);
   });
 
-  it('draws the curve over the studies’ range of false-positive rates', () => {
-    const fprs = result.studies.map((s) => 1 - s.specificity.estimate);
-    expect(result.sroc.fprRange).toEqual([Math.min(...fprs), Math.max(...fprs)]);
+  it('draws the curve over the studies’ range of false-positive rates (continuity-corrected)', () => {
+    // Kearon: lowest Barnes et al. 1991 (TN 123, FP 0: 0.5 / 124), highest Schindler et al. (TN 27, FP 10, and FN 0,
+    // so corrected: 10.5 / 38).
+    expect(result.sroc.fprRange[0]).toBeCloseTo(0.5 / 124, 12);
+    expect(result.sroc.fprRange[1]).toBeCloseTo(10.5 / 38, 12);
     const curve = result.sroc.curve;
-    expect(curve[0]!.fpr).toBeCloseTo(Math.max(1e-4, Math.min(...fprs)), 10);
-    expect(curve.at(-1)!.fpr).toBeCloseTo(Math.max(...fprs), 10);
+    expect(curve[0]!.fpr).toBeCloseTo(0.5 / 124, 10);
+    expect(curve.at(-1)!.fpr).toBeCloseTo(10.5 / 38, 10);
     for (let i = 1; i < curve.length; i++) expect(curve[i]!.sensitivity).toBeGreaterThanOrEqual(curve[i - 1]!.sensitivity);
   });
 
