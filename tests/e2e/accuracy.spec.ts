@@ -93,3 +93,47 @@ test('test accuracy at the smallest window (1024×640), and a CSV with errors im
   await expect(page.getByTestId('import-problems')).toContainText('row 2, column fn: "x" is not a whole number >= 0');
   await expect(page.getByTestId('two-by-two-row')).toHaveCount(30);
 });
+
+test('evidence dialog: a 2×2 table and a QUADAS-2 judgement, with located errors', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await page.getByTestId('library-row').filter({ hasText: 'Plasma ctDNA' }).getByTestId('open-dossier').click();
+  await page.getByTestId('section-evidence').click();
+  await page.getByTestId('add-evidence').click();
+  const dialog = page.getByTestId('evidence-dialog');
+  await dialog.getByTestId('evidence-citation').fill('Doe J et al. Plasma NGS validation. 2025.');
+  await dialog.getByTestId('evidence-n').fill('100');
+  await dialog.getByTestId('add-two-by-two').click();
+  const row = dialog.getByTestId('two-by-two-edit-row');
+  await row.getByLabel('Table 1: index test').fill('Plasma NGS');
+  await row.getByLabel('Table 1: alteration or gene').fill('EGFR');
+  await row.getByTestId('two-by-two-tp').fill('40');
+  await row.getByTestId('two-by-two-fn').fill('-3');
+  await row.getByTestId('two-by-two-tn').fill('50');
+  await row.getByTestId('two-by-two-fp').fill('5');
+  await dialog.getByTestId('quadas-riskOfBias-patientSelection').selectOption('high');
+  await dialog.getByTestId('evidence-save').click();
+  await expect(dialog.getByTestId('two-by-two-edit-error')).toHaveText('Table 1 (FN): expected a whole number >= 0');
+  await expect(dialog).toContainText('Rate all seven QUADAS-2 domains, or none.');
+  await dialog.getByTestId('two-by-two-fields').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${dir}/evidence-dialog-accuracy-1440.png` });
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await dialog.getByTestId('two-by-two-fields').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${dir}/evidence-dialog-accuracy-1024.png` });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  await row.getByTestId('two-by-two-fn').fill('60');
+  await dialog.getByTestId('evidence-save').click();
+  await expect(dialog.getByTestId('two-by-two-edit-error')).toHaveText("Table 1: TP + FN + TN + FP = 155 is more than the study's n = 100");
+  await row.getByTestId('two-by-two-fn').fill('3');
+  for (const key of ['indexTest', 'referenceStandard', 'flowAndTiming']) await dialog.getByTestId(`quadas-riskOfBias-${key}`).selectOption('low');
+  for (const key of ['patientSelection', 'indexTest', 'referenceStandard']) await dialog.getByTestId(`quadas-applicability-${key}`).selectOption('unclear');
+  await dialog.getByTestId('evidence-save').click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByTestId('section-accuracy').click();
+  await expect(page.getByTestId('two-by-two-row')).toHaveCount(1);
+  await expect(page.getByTestId('two-by-two-row')).toContainText('93.0% (80.9–98.5)');
+  await expect(page.getByTestId('accuracy-results')).toContainText('A meta-analysis needs at least two studies with 2×2 data in the chosen subset (1 now).');
+  await expect(page.getByTestId('quadas-table')).toContainText('Doe J et al. 2025');
+});

@@ -136,7 +136,7 @@ function useAccuracyFit(studies: ReturnType<typeof studiesOf>['studies'], method
   const key = JSON.stringify([studies, method]);
   const [answer, setAnswer] = useState<{ key: string; fit: Fit } | null>(null);
   useEffect(() => {
-    if (studies.length === 0) return;
+    if (studies.length < 2) return;
     let current = true;
     engineWorker()
       .analyseAccuracy(studies, { method })
@@ -154,12 +154,12 @@ function useAccuracyFit(studies: ReturnType<typeof studiesOf>['studies'], method
     // The key stands for the studies and the method (new arrays on every render would re-run the fit).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
-  if (studies.length === 0) return { state: 'idle' };
+  if (studies.length < 2) return { state: 'idle' };
   return answer?.key === key ? answer.fit : { state: 'running' };
 }
 
 function FitSummary({ fit, studyCount, skipped }: { fit: Fit; studyCount: number; skipped: AccuracyRow[] }) {
-  if (fit.state === 'idle') return <p className="empty">Choose a subset with at least two studies.</p>;
+  if (fit.state === 'idle') return <p className="empty">A meta-analysis needs at least two studies with 2×2 data in the chosen subset ({studyCount} now).</p>;
   if (fit.state === 'running') return <p className="subtle" role="status">Fitting the model to {studyCount} studies…</p>;
   if (fit.state === 'failed') return <div className="notice notice-error" role="alert" data-testid="accuracy-error">{fit.message}</div>;
   const r = fit.result;
