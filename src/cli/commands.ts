@@ -15,4 +15,5 @@ export const commands: CommandEntry[] = [
   { name: 'psa', summary: 'probabilistic analysis: means, CEAC, CEAF, expected loss, EVPI (and EVPPI) from sampled parameters', load: async () => (await import('./commands/psa-command')).psaCommand },
   { name: 'dsa', summary: 'deterministic sensitivity: tornado (one-way), thresholds, two-way grid and named scenarios', load: async () => (await import('./commands/dsa-command')).dsaCommand },
   { name: 'bia', summary: 'budget impact analysis: current vs new world budgets per year, by category, tornado and scenarios', load: async () => (await import('./commands/bia-command')).biaCommand },
+  { name: 'accuracy', summary: 'meta-analysis of test accuracy: pooled sensitivity and specificity from 2×2 rows (bivariate model)', load: async () => (await import('./commands/accuracy-command')).accuracyCommand },
 ];

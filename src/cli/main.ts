@@ -16,7 +16,7 @@ function generalHelp(): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Run "hta <command> --help" for the options of a command.',
-    'Exit status: 0 success, 1 invalid model, 2 usage error.',
+    'Exit status: 0 success, 1 invalid model or data, 2 usage error.',
   ].join('\n');
 }
 

@@ -15,6 +15,7 @@ import {
   MAX_MODEL_LINKS,
   MAX_PICOS,
   MAX_SHORT_TEXT,
+  MAX_TWO_BY_TWO,
 } from './limits';
 
 export const technologyTypes = ['liquid-biopsy', 'ngs-panel', 'companion-diagnostic', 'medicine', 'digital-tool', 'other'] as const;
@@ -145,6 +146,61 @@ export const domainsSchema = z.strictObject({
 });
 export type Domains = z.infer<typeof domainsSchema>;
 
+const cellCount = z
+  .number({ error: 'expected a whole number >= 0' })
+  .int({ error: 'expected a whole number >= 0' })
+  .min(0, { error: 'expected a whole number >= 0' })
+  .max(1e9, { error: 'expected at most 1,000,000,000' });
+
+/**
+ * One 2×2 table of a test-accuracy study against its reference standard; a study may report several (per index
+ * test, alteration or gene, setting).
+ */
+export const twoByTwoSchema = z
+  .strictObject({
+    id: idSchema,
+    indexTest: shortText,
+    referenceStandard: shortText,
+    setting: shortText,
+    /** The alteration or gene the table is about (e.g. "EGFR"), or "" for any driver. */
+    alteration: shortText,
+    tp: cellCount,
+    fn: cellCount,
+    tn: cellCount,
+    fp: cellCount,
+    /** Counts back-calculated from reported percentages and group sizes, not printed in the publication. */
+    derived: z.boolean(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.tp + t.fn === 0) ctx.addIssue({ code: 'custom', path: ['tp'], message: 'no one with the condition (TP + FN = 0): sensitivity is undefined' });
+    if (t.tn + t.fp === 0) ctx.addIssue({ code: 'custom', path: ['tn'], message: 'no one without the condition (TN + FP = 0): specificity is undefined' });
+  })
+  .meta({ description: 'A 2×2 table: true/false positives and negatives against the reference standard.' });
+export type TwoByTwoTable = z.infer<typeof twoByTwoSchema>;
+
+export const quadasRatings = ['low', 'high', 'unclear'] as const;
+export type QuadasRating = (typeof quadasRatings)[number];
+export const quadasRatingLabels: Record<QuadasRating, string> = { low: 'Low', high: 'High', unclear: 'Unclear' };
+const quadasRating = z.enum(quadasRatings);
+
+/** QUADAS-2 domains, in the tool's order; applicability has no flow-and-timing domain. */
+export const quadasDomains = [
+  { key: 'patientSelection', label: 'Patient selection' },
+  { key: 'indexTest', label: 'Index test' },
+  { key: 'referenceStandard', label: 'Reference standard' },
+  { key: 'flowAndTiming', label: 'Flow and timing' },
+] as const;
+export type QuadasDomain = (typeof quadasDomains)[number]['key'];
+export type QuadasApplicabilityDomain = Exclude<QuadasDomain, 'flowAndTiming'>;
+
+/** QUADAS-2 (Whiting et al. 2011): risk of bias in four domains, concerns about applicability in three. */
+export const quadasSchema = z.strictObject({
+  riskOfBias: z.strictObject({ patientSelection: quadasRating, indexTest: quadasRating, referenceStandard: quadasRating, flowAndTiming: quadasRating }),
+  applicability: z.strictObject({ patientSelection: quadasRating, indexTest: quadasRating, referenceStandard: quadasRating }),
+  notes: longText,
+});
+export type Quadas = z.infer<typeof quadasSchema>;
+
 export const evidenceSchema = z.strictObject({
   id: idSchema,
   citation: longText,
@@ -161,6 +217,20 @@ export const evidenceSchema = z.strictObject({
   unverified: z.boolean(),
   /** The figures come from a secondary source reporting the primary one (tag [S]). */
   secondarySource: z.boolean(),
+  /** Test-accuracy studies: their 2×2 tables (optional; absent in older files). */
+  twoByTwo: z.array(twoByTwoSchema).max(MAX_TWO_BY_TWO, { error: `too many 2×2 tables (at most ${MAX_TWO_BY_TWO})` }).optional(),
+  /** Test-accuracy studies: the QUADAS-2 judgement (optional). */
+  quadas: quadasSchema.optional(),
+}).superRefine((e, ctx) => {
+  const seen = new Set<string>();
+  (e.twoByTwo ?? []).forEach((t, i) => {
+    if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['twoByTwo', i, 'id'], message: `duplicate id "${t.id}"` });
+    seen.add(t.id);
+    const total = t.tp + t.fn + t.tn + t.fp;
+    if (e.n !== null && total > e.n) {
+      ctx.addIssue({ code: 'custom', path: ['twoByTwo', i], message: `TP + FN + TN + FP = ${total} is more than the study's n = ${e.n}` });
+    }
+  });
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 

@@ -30,9 +30,9 @@ describe('App (jsdom + fake IndexedDB)', () => {
     const editor = await screen.findByTestId('dossier-editor');
     expect(within(editor).getByTestId('completion').textContent).toMatch(/^\d+ of \d+ complete or not relevant$/);
     expect(screen.getByTestId('save-state').textContent).toBe('All changes saved');
-    // Every section tab is labelled and reachable; exactly one is selected.
+    // Every section tab (18, with Test accuracy) is labelled and reachable; exactly one is selected.
     const tabs = within(editor).getAllByRole('tab');
-    expect(tabs).toHaveLength(17);
+    expect(tabs).toHaveLength(18);
     expect(tabs.filter((t) => t.getAttribute('aria-selected') === 'true')).toHaveLength(1);
   });
 });

@@ -10,7 +10,8 @@ export interface ChartFrameProps {
   description?: ReactNode;
   /** What the chart shows, in words (aria-label of the drawing). */
   summary: string;
-  height?: number;
+  /** Pixel height of the drawing (recharts needs one); null: as tall as its content (an SVG with a viewBox). */
+  height?: number | null;
   /** The recharts chart (inside a ResponsiveContainer). */
   children: ReactNode;
   /** The data as a table. */
@@ -24,7 +25,7 @@ export interface ChartFrameProps {
 export interface LegendItem {
   label: string;
   color: string;
-  mark: 'line' | 'dashed' | 'point' | 'diamond' | 'bar';
+  mark: 'line' | 'dashed' | 'dotted' | 'point' | 'diamond' | 'bar';
 }
 
 export function ChartFrame({ title, description, summary, height = 320, children, table, testId, note, legend }: ChartFrameProps) {
@@ -45,7 +46,7 @@ export function ChartFrame({ title, description, summary, height = 320, children
           ))}
         </ul>
       )}
-      <div className="chart-canvas" role="img" aria-label={summary} style={{ height }}>
+      <div className="chart-canvas" role="img" aria-label={summary} style={height === null ? undefined : { height }}>
         {children}
       </div>
       {note && <p className="chart-note subtle">{note}</p>}
@@ -80,6 +81,8 @@ function legendMark({ color, mark }: LegendItem) {
       return <line x1="0" y1="5" x2="18" y2="5" stroke={color} strokeWidth="2.5" />;
     case 'dashed':
       return <line x1="0" y1="5" x2="18" y2="5" stroke={color} strokeWidth="2" strokeDasharray="5 3" />;
+    case 'dotted':
+      return <line x1="1" y1="5" x2="17" y2="5" stroke={color} strokeWidth="2" strokeDasharray="1.5 3" strokeLinecap="round" />;
     case 'point':
       return <circle cx="9" cy="5" r="4.5" fill={color} />;
     case 'diamond':

@@ -7,6 +7,7 @@ import { useMenuCommand } from '../app/menu-commands';
 import { AppFrame } from '../layout/app-frame';
 import { usePlatform } from '../platform/platform-context';
 import { useToasts } from '../ui/toasts';
+import { AccuracySection } from './editor/accuracy-section';
 import { AssessorsSection } from './editor/assessors-section';
 import { DomainSection } from './editor/domain-section';
 import { EvidenceSection } from './editor/evidence-section';
@@ -319,6 +320,7 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
           {current.id === 'pico' && <PicoSection {...sectionProps} />}
           {current.domain && <DomainSection {...sectionProps} code={current.domain as DomainCode} />}
           {current.id === 'evidence' && <EvidenceSection {...sectionProps} />}
+          {current.id === 'accuracy' && <AccuracySection {...sectionProps} />}
           {current.id === 'assessors' && <AssessorsSection {...sectionProps} />}
           {current.id === 'models' && <ModelLinksSection dossier={draft} />}
           {current.id === 'history' && <HistorySection entries={history} />}

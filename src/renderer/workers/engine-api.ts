@@ -1,6 +1,6 @@
 // What the engine worker does for the Models and Results screens: validate a file, run the base case with the
 // user's parameter edits, the one-way (tornado) analysis, the budget impact analysis and the summaries of a PSA
-// run. Plain functions over the pure engine, so they run in the worker (engine.worker.ts) and in vitest alike.
+// run; and for the dossier's Test accuracy section, the meta-analysis of 2×2 tables. Plain functions over the pure engine, so they run in the worker (engine.worker.ts) and in vitest alike.
 import { compileModel } from '../../engine/compile-model';
 import { ModelCompileError, ModelEvaluationError, formatPath } from '../../engine/errors';
 import type { ModelIssue } from '../../engine/errors';
@@ -17,6 +17,9 @@ import { runBudgetImpact } from '../../engine/budget/run-budget-impact';
 import type { BudgetImpactReport } from '../../engine/budget/run-budget-impact';
 import { analysePsa } from '../../engine/psa/psa-analysis';
 import type { PsaResults } from '../../engine/uncertainty/psa-summary';
+import { AccuracyAnalysisError, metaAnalyseAccuracy } from '../../engine/accuracy/meta-analysis';
+import type { AccuracyMetaAnalysis, AccuracyOptions } from '../../engine/accuracy/meta-analysis';
+import type { AccuracyStudy } from '../../engine/accuracy/two-by-two';
 import { applyParameterEdits } from '../models/parameter-edits';
 import type { ParameterEdits } from '../models/parameter-edits';
 import { shapePsaView } from '../results/psa-view';
@@ -184,5 +187,19 @@ export function summarisePsa(run: PsaResults & { strategyLabels: readonly string
   return shapePsaView(run, analysis, request.maxPoints);
 }
 
-export const engineApi = { checkModel, runBaseCase, runTornado, runBudget, summarisePsa };
+export type AccuracyOutcome = { ok: true; result: AccuracyMetaAnalysis; milliseconds: number } | { ok: false; message: string };
+
+/** Meta-analysis of 2×2 tables (bivariate model, or the univariate fallback), timed in the worker. */
+export function analyseAccuracy(studies: AccuracyStudy[], options: AccuracyOptions): AccuracyOutcome {
+  const start = performance.now();
+  try {
+    const result = metaAnalyseAccuracy(studies, options);
+    return { ok: true, result, milliseconds: performance.now() - start };
+  } catch (error) {
+    if (error instanceof AccuracyAnalysisError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+export const engineApi = { checkModel, runBaseCase, runTornado, runBudget, summarisePsa, analyseAccuracy };
 export type EngineApi = typeof engineApi;

@@ -7,6 +7,8 @@ import { PlusIcon } from '../../ui/icons';
 import { useToasts } from '../../ui/toasts';
 import { formatAccuracy, newLocalId, removeEvidence, upsertEvidence } from '../dossier-edits';
 import type { SectionProps } from './section-props';
+import { blankTwoByTwo, QuadasFields, quadasDraft, quadasFromDraft, TwoByTwoFields, twoByTwoDrafts, twoByTwoFromDrafts } from './evidence-accuracy-fields';
+import type { QuadasDraft, TwoByTwoDraft } from './evidence-accuracy-fields';
 
 export function EvidenceSection({ dossier, edit }: SectionProps) {
   const [editing, setEditing] = useState<Evidence | null>(null);
@@ -63,6 +65,8 @@ export function EvidenceSection({ dossier, edit }: SectionProps) {
                     <div className="evidence-meta">
                       {item.unverified && <span className="badge badge-unverified" title="Figures not checked against the primary source" data-testid="unverified-badge">Unverified</span>}
                       {item.secondarySource && <span className="badge badge-draft">Secondary source</span>}
+                      {(item.twoByTwo?.length ?? 0) > 0 && <span className="badge badge-info" title="2×2 tables in the Test accuracy section">2×2 ×{item.twoByTwo!.length}</span>}
+                      {item.quadas && <span className="badge badge-draft" title="Judged with QUADAS-2">QUADAS-2</span>}
                       {item.design && <span className="subtle one-line" title={item.design}>{item.design}</span>}
                     </div>
                   </td>
@@ -129,7 +133,13 @@ export function accuracyFromText(text: AccuracyText): AccuracyEstimate | null {
   return { estimate: num(text.estimate) ?? Number.NaN, lower: num(text.lower), upper: num(text.upper) };
 }
 
-type Draft = Omit<Evidence, 'n' | 'sensitivity' | 'specificity'> & { n: string; sensitivity: AccuracyText; specificity: AccuracyText };
+type Draft = Omit<Evidence, 'n' | 'sensitivity' | 'specificity' | 'twoByTwo' | 'quadas'> & {
+  n: string;
+  sensitivity: AccuracyText;
+  specificity: AccuracyText;
+  twoByTwo: TwoByTwoDraft[];
+  quadas: QuadasDraft;
+};
 
 function EvidenceDialog({ initial, isNew, onClose, onSave }: { initial: Evidence; isNew: boolean; onClose: () => void; onSave: (item: Evidence) => void }) {
   const [draft, setDraft] = useState<Draft>({
@@ -137,22 +147,30 @@ function EvidenceDialog({ initial, isNew, onClose, onSave }: { initial: Evidence
     n: initial.n === null ? '' : String(initial.n),
     sensitivity: accuracyToText(initial.sensitivity),
     specificity: accuracyToText(initial.specificity),
+    twoByTwo: twoByTwoDrafts(initial),
+    quadas: quadasDraft(initial),
   });
+  const [quadasError, setQuadasError] = useState<string | undefined>();
   const [problems, setProblems] = useState<Map<string, string>>(new Map());
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const submit = () => {
+    const judged = quadasFromDraft(draft.quadas);
+    setQuadasError(judged.error);
+    const { twoByTwo: tables, quadas: _quadas, ...rest } = draft;
     const candidate = {
-      ...draft,
+      ...rest,
       n: draft.n.trim() === '' ? null : Number(draft.n),
       sensitivity: accuracyFromText(draft.sensitivity),
       specificity: accuracyFromText(draft.specificity),
+      ...(tables.length > 0 ? { twoByTwo: twoByTwoFromDrafts(tables) } : {}),
+      ...(judged.quadas ? { quadas: judged.quadas } : {}),
     };
     const parsed = evidenceSchema.safeParse(candidate);
-    if (parsed.success) {
+    if (parsed.success && !judged.error) {
       onSave(parsed.data);
       return;
     }
-    setProblems(new Map(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message])));
+    setProblems(new Map(parsed.success ? [] : parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message])));
   };
   const accuracyFields = (key: 'sensitivity' | 'specificity', label: string) => (
     <fieldset className="form-grid-3 fieldset">
@@ -184,7 +202,7 @@ function EvidenceDialog({ initial, isNew, onClose, onSave }: { initial: Evidence
       }
     >
       <div className="section-stack">
-        {problems.size > 0 && <div className="notice notice-error" role="alert">Please correct the highlighted fields.</div>}
+        {(problems.size > 0 || quadasError) && <div className="notice notice-error" role="alert">Please correct the highlighted fields.</div>}
         <TextArea label="Citation" rows={2} value={draft.citation} error={problems.get('citation')} testId="evidence-citation" onChange={(citation) => set({ citation })} />
         <div className="form-grid-3">
           <TextField label="Design" value={draft.design} onChange={(design) => set({ design })} />
@@ -195,6 +213,13 @@ function EvidenceDialog({ initial, isNew, onClose, onSave }: { initial: Evidence
         </div>
         {accuracyFields('sensitivity', 'Sensitivity')}
         {accuracyFields('specificity', 'Specificity')}
+        <TwoByTwoFields
+          rows={draft.twoByTwo}
+          problems={problems}
+          onChange={(twoByTwo) => set({ twoByTwo })}
+          onAdd={() => set({ twoByTwo: [...draft.twoByTwo, blankTwoByTwo(draft)] })}
+        />
+        <QuadasFields draft={draft.quadas} error={quadasError} onChange={(quadas) => set({ quadas })} />
         <TextArea label="Notes" rows={2} value={draft.notes} onChange={(notes) => set({ notes })} />
         <div className="btn-group">
           <label className="checkbox">

@@ -24,6 +24,7 @@ export const editorSections: readonly SectionDef[] = [
     count: (d) => d.domains[domain.code].elements.length,
   })),
   { id: 'evidence', label: 'Evidence register', group: 'Register', count: (d) => d.evidence.length },
+  { id: 'accuracy', label: 'Test accuracy', group: 'Register', count: (d) => d.evidence.reduce((n, e) => n + (e.twoByTwo?.length ?? 0), 0) },
   { id: 'assessors', label: 'Assessors', group: 'Register', count: (d) => d.assessors.length },
   { id: 'models', label: 'Model links', group: 'Register', count: (d) => d.modelLinks.length },
   { id: 'history', label: 'History', group: 'Versions' },
