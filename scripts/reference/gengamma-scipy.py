@@ -57,7 +57,7 @@ for name, start in [('ovarian', [6.4, 0.35, -0.7]), ('aml', [2.9, -0.1, -0.5])]:
     r = optimize.minimize(lambda x: -loglik(x, t, e), r.x, method='BFGS', options=dict(gtol=1e-10))
     mu, log_sigma, q = r.x
     out['datasets'][name] = {'mu': mu, 'sigma': float(np.exp(log_sigma)), 'Q': q, 'logLik': -float(r.fun)}
-    for theta in ([mu, log_sigma, 1.0], [mu, log_sigma, 0.01], [mu, log_sigma, -0.004], [mu, log_sigma, 0.0025], [mu, log_sigma, 2.5]):
+    for theta in ([mu, log_sigma, 1.0], [mu, log_sigma, 0.01], [mu, log_sigma, -0.004], [mu, log_sigma, 0.0025], [mu, log_sigma, 0.001], [mu, log_sigma, -0.0015], [mu, log_sigma, 2.5]):
         sigma = float(np.exp(theta[1]))
         out['points'].append({'dataset': name, 'mu': theta[0], 'sigma': sigma, 'Q': theta[2], 'logLik': loglik_mpmath(theta[0], sigma, theta[2], t, e)})
 for a, x in [(0.3, 0.5), (2, 50), (5, 1e-3), (1000, 1050), (5000, 5000), (5000, 4800), (250000, 250300), (250000, 249000)]:

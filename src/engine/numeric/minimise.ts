@@ -69,14 +69,14 @@ export function hessianOf(objective: Objective, x: Float64Array, steps: readonly
 
 /**
  * The Hessian at an optimum, for the covariance: a first pass gives each coordinate's curvature, the second
- * differentiates with steps of 1e-3 standard errors (truncation error ~1e-7 relative, whatever the scaling).
+ * differentiates with steps of 1e-4 standard errors (truncation error ~1e-9 relative, whatever the scaling).
  */
 export function hessianAtOptimum(objective: Objective, x: Float64Array): Float64Array {
   const n = x.length;
   const first = hessianOf(objective, x);
   const steps = Array.from(x, (v, j) => {
     const curvature = first[j * n + j]!;
-    return curvature > 0 && Number.isFinite(curvature) ? 1e-3 / Math.sqrt(curvature) : 1e-5 * Math.max(1, Math.abs(v));
+    return curvature > 0 && Number.isFinite(curvature) ? 1e-4 / Math.sqrt(curvature) : 1e-5 * Math.max(1, Math.abs(v));
   });
   return hessianOf(objective, x, steps);
 }
