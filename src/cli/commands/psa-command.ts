@@ -9,7 +9,7 @@ import { loadValidModel } from '../model-loading';
 import { runModel } from '../run-report';
 import { ModelCompileError, ModelEvaluationError, formatIssue } from '../../engine/errors';
 import type { HtaModel } from '../../engine/model/schema';
-import { createPsaSetup, sampledParameters } from '../../engine/psa/psa-setup';
+import { createPsaSetup, sampledParameterNames, sampledParameters } from '../../engine/psa/psa-setup';
 import type { PsaSetup } from '../../engine/psa/psa-setup';
 import { chunkSizeFor, planChunks, PsaDrawError, runPsa } from '../../engine/psa/psa-run';
 import type { PsaProgress, PsaRun } from '../../engine/psa/psa-run';
@@ -160,14 +160,14 @@ export const psaCommand: CliCommand = {
       if (!model) return EXIT.invalidModel;
       const wtp = o.wtp ?? model.settings.wtp;
       if (wtp.length === 0) throw new UsageError('the model has no settings.wtp: give --wtp a,b,c');
-      if (sampledParameters(model).length === 0) io.err(`${file}: warning: no parameter has a distribution; every draw equals the base case`);
+      if (sampledParameterNames(model).length === 0) io.err(`${file}: warning: no parameter has a distribution; every draw equals the base case`);
       const base = runModel(model);
       const run = await runDraws(model, o, io);
       const analysis = analysePsa(run, {
         wtp,
         comparator: o.comparator,
         population: o.population,
-        evppiGroups: o.evppi ? defaultEvppiGroups(sampledParameters(model), model.correlations) : [],
+        evppiGroups: o.evppi ? defaultEvppiGroups(sampledParameters(model), model.correlations, model.jointDistributions) : [],
         evppiSeDraws: o.evppiSeDraws,
       });
       if (o.samples !== undefined) writeSamples(o.samples, run);

@@ -3,7 +3,7 @@
 // Later model types (partitioned survival, decision trees, hybrids) join the `model` discriminated union;
 // budget impact and other analyses join as optional top-level sections. Extend, never rename.
 import { z } from 'zod';
-import { distributionSpecSchema, correlationSpecSchema } from '../uncertainty/distribution-schema';
+import { distributionSpecSchema, correlationSpecSchema, jointDistributionSchema } from '../uncertainty/distribution-schema';
 import { buildPsmModelSchema } from '../psm/psm-schema';
 import { buildTreeModelSchema } from '../tree/tree-schema';
 import { budgetImpactSchema } from '../budget/bia-schema';
@@ -280,6 +280,10 @@ export const htaModelSchema = z
     strategies: z.array(strategySchema).min(1),
     scenarios: z.array(scenarioSchema).default([]),
     correlations: z.array(correlationSchema).default([]),
+    jointDistributions: z
+      .array(jointDistributionSchema)
+      .default([])
+      .describe('Joint PSA distributions of parameter groups (e.g. sensitivity and specificity from a bivariate meta-analysis); their parameters have no distribution of their own.'),
     budgetImpact: budgetImpactSchema.optional().describe('Budget impact analysis linked to this model (docs/model-format.md).'),
   })
   .strict();

@@ -6,6 +6,7 @@ import type { HtaModel, Parameter, Transition } from './schema';
 import type { IssuePath, ModelIssue } from '../errors';
 import { ModelEvaluationError } from '../errors';
 import { compileModelCollecting } from '../compile-model';
+import { fromJointScale, jointLabel } from '../uncertainty/joint-distribution';
 
 export interface ValidationReport {
   valid: boolean;
@@ -129,6 +130,36 @@ function settingsIssues(model: HtaModel): ModelIssue[] {
   return issues;
 }
 
+/** Members of joint distributions: real parameters, drawn by one distribution only, base value at the centre. */
+function jointDistributionIssues(model: HtaModel): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  const byId = new Map(model.parameters.map((p) => [p.id, p]));
+  const owner = new Map<string, string>();
+  model.correlations.forEach((c, i) => c.parameters.forEach((name) => owner.set(name, c.name ?? `correlations[${i}]`)));
+  model.jointDistributions.forEach((joint, i) => {
+    const label = jointLabel(joint, i);
+    joint.parameters.forEach((name, k) => {
+      const path = ['jointDistributions', i, 'parameters', k];
+      const p = byId.get(name);
+      if (!p) {
+        issues.push({ code: 'unknown-name', severity: 'error', path, message: `${label}: "${name}" is not a parameter of the model` });
+        return;
+      }
+      if (p.uncertainty?.distribution) {
+        issues.push({ code: 'joint-conflict', severity: 'error', path, message: `${label}: parameter ${name} also has a distribution of its own (remove one)` });
+      }
+      const other = owner.get(name);
+      if (other !== undefined) issues.push({ code: 'joint-conflict', severity: 'error', path, message: `${label}: parameter ${name} is already drawn by ${other}` });
+      owner.set(name, label);
+      const centre = fromJointScale(joint.scale?.[k] ?? 'identity', joint.mean[k] ?? Number.NaN);
+      if (p.value !== undefined && Math.abs(p.value - centre) > 1e-6 * Math.max(1, Math.abs(centre))) {
+        issues.push({ code: 'joint-centre', severity: 'warning', path: ['parameters', model.parameters.indexOf(p), 'value'], message: `parameter ${name} = ${p.value}, but ${label} is centred on ${+centre.toPrecision(6)}` });
+      }
+    });
+  });
+  return issues;
+}
+
 function evaluationIssue(e: ModelEvaluationError): ModelIssue {
   return { code: e.details.code, severity: 'error', path: e.details.path, message: e.message };
 }
@@ -157,7 +188,7 @@ export function validateModel(json: unknown): ValidationReport {
   const { model, issues } = schemaIssues(json);
   if (!model) return { valid: false, issues };
   const { compiled, issues: compileIssues } = compileModelCollecting(model);
-  issues.push(...compileIssues, ...unitIssues(model), ...settingsIssues(model));
+  issues.push(...compileIssues, ...unitIssues(model), ...settingsIssues(model), ...jointDistributionIssues(model));
   if (compiled && !issues.some((i) => i.severity === 'error')) issues.push(...baseCaseIssues(model));
   const unique = dedupe(issues);
   unique.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));

@@ -46,7 +46,8 @@ export function analysePsa(run: PsaRun, options: PsaAnalysisOptions): PsaAnalysi
 }
 
 /**
- * Default EVPPI groups: every sampled parameter alone, each Dirichlet group jointly and each correlated set jointly.
+ * Default EVPPI groups: every sampled parameter alone, each Dirichlet group jointly, each correlated set and each
+ * joint distribution's parameters jointly.
  * A Dirichlet group sums to 1, so it is regressed on all members but the one with the largest alpha (usually the
  * "stay" probability): the same information without an exactly collinear covariate, and a smaller spline basis.
  * A group of two is then a single parameter, already listed.
@@ -54,9 +55,10 @@ export function analysePsa(run: PsaRun, options: PsaAnalysisOptions): PsaAnalysi
 export function defaultEvppiGroups(
   sampled: readonly { name: string; dist: { type: string; group?: string; alpha?: number } }[],
   correlations: readonly { parameters: readonly string[] }[] = [],
+  joints: readonly { parameters: readonly string[] }[] = [],
 ): string[][] {
   const varying = sampled.filter((p) => p.dist.type !== 'fixed');
-  const singles = varying.map((p) => [p.name]);
+  const singles = [...varying.map((p) => [p.name]), ...joints.flatMap((j) => j.parameters.map((name) => [name]))];
   const dirichlet = new Map<string, { name: string; alpha: number }[]>();
   for (const p of varying) {
     if (p.dist.type === 'dirichlet' && p.dist.group !== undefined) {
@@ -71,5 +73,5 @@ export function defaultEvppiGroups(
     const free = members.filter((_, i) => i !== largest).map((m) => m.name);
     return free.length >= 2 ? [free] : [];
   });
-  return [...singles, ...dirichletGroups, ...correlations.map((c) => [...c.parameters])];
+  return [...singles, ...dirichletGroups, ...[...correlations, ...joints].map((c) => [...c.parameters])];
 }

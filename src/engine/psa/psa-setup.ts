@@ -8,6 +8,7 @@ import { createParameterSampler } from '../uncertainty/sampler';
 import type { ParameterSampler } from '../uncertainty/sampler';
 import type { ParameterDistribution } from '../uncertainty/distributions';
 import type { CorrelationSpec } from '../uncertainty/copula';
+import { JointDistributionError, jointLabel } from '../uncertainty/joint-distribution';
 
 export interface PsaSetup {
   compiled: CompiledModel;
@@ -25,15 +26,29 @@ export function sampledParameters(model: HtaModel): ParameterDistribution[] {
   return model.parameters.flatMap((p) => (p.uncertainty?.distribution ? [{ name: p.id, dist: p.uncertainty.distribution }] : []));
 }
 
-/** Builds the setup; throws ModelCompileError, DistributionError or CorrelationError (each names the culprit). */
+/** Names of every parameter drawn in a PSA: those with a distribution, then the members of joint distributions. */
+export function sampledParameterNames(model: HtaModel): string[] {
+  return [...sampledParameters(model).map((d) => d.name), ...model.jointDistributions.flatMap((j) => j.parameters)];
+}
+
+/**
+ * Builds the setup; throws ModelCompileError, DistributionError, CorrelationError or JointDistributionError (each
+ * names the culprit).
+ */
 export function createPsaSetup(model: HtaModel, seed: number): PsaSetup {
   const distributions = sampledParameters(model);
   // Expression parameters with a distribution (e.g. Dirichlet probabilities written as count ratios) are sampled
   // directly, so they become inputs of the compiled model.
   const expressionIds = new Set(model.parameters.filter((p) => p.expression !== undefined).map((p) => p.id));
-  const inputs = distributions.map((d) => d.name).filter((id) => expressionIds.has(id));
+  const inputs = sampledParameterNames(model).filter((id) => expressionIds.has(id));
+  const known = new Set(model.parameters.map((p) => p.id));
+  model.jointDistributions.forEach((joint, index) =>
+    joint.parameters.forEach((name, k) => {
+      if (!known.has(name)) throw new JointDistributionError(`${jointLabel(joint, index)}: "${name}" is not a parameter of the model.`, jointLabel(joint, index), ['parameters', k]);
+    }),
+  );
   const compiled = compileModel(model, { inputs });
-  const sampler = createParameterSampler(distributions, model.correlations as CorrelationSpec[], seed);
+  const sampler = createParameterSampler(distributions, model.correlations as CorrelationSpec[], seed, model.jointDistributions);
   const slots = Int32Array.from(sampler.names.map((name) => compiled.parameterIndex.get(name)!));
   return {
     compiled,

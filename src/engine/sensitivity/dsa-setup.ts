@@ -1,6 +1,7 @@
 // Deterministic sensitivity analysis shares one compiled model: each varied parameter's slot and range (low/high
-// from the file, else the 2.5th/97.5th percentiles of its distribution), and an evaluator that sets a few
-// parameters, runs the model and puts the base values back. A failing step becomes a located error, not a crash.
+// from the file, else the 2.5th/97.5th percentiles of its distribution or of its marginal in a joint distribution),
+// and an evaluator that sets a few parameters, runs the model and puts the base values back. A failing step becomes
+// a located error, not a crash.
 import { compileModel } from '../compile-model';
 import type { CompiledModel, ModelResult } from '../compiled-model';
 import { ModelEvaluationError } from '../errors';
@@ -9,6 +10,7 @@ import type { HtaModel } from '../model/schema';
 import { distributionQuantile, resolveParameters } from '../uncertainty/distributions';
 import type { ResolvedDistribution } from '../uncertainty/distributions';
 import { sampledParameters } from '../psa/psa-setup';
+import { jointMarginalQuantile } from '../uncertainty/joint-distribution';
 
 export class DsaError extends Error {
   constructor(message: string) {
@@ -57,8 +59,14 @@ function distributionRange(dist: ResolvedDistribution): [number, number] {
   return [distributionQuantile(dist, 0.025), distributionQuantile(dist, 0.975)];
 }
 
+/** 2.5th and 97.5th percentiles of each joint-distribution member's marginal. */
+function jointRanges(model: HtaModel): Map<string, [number, number]> {
+  return new Map(model.jointDistributions.flatMap((j) => j.parameters.map((name, k): [string, [number, number]] => [name, [jointMarginalQuantile(j, k, 0.025), jointMarginalQuantile(j, k, 0.975)]])));
+}
+
 function variedParameters(model: HtaModel, compiled: CompiledModel, base: Float64Array): VariedParameter[] {
   const resolved = new Map(resolveParameters(sampledParameters(model)).map((r) => [r.name, r.dist]));
+  const joint = jointRanges(model);
   const groups = new Map<string, string[]>();
   for (const [name, dist] of resolved) if (dist.type === 'dirichlet') groups.set(dist.group, [...(groups.get(dist.group) ?? []), name]);
   return model.parameters.flatMap((p): VariedParameter[] => {
@@ -71,6 +79,9 @@ function variedParameters(model: HtaModel, compiled: CompiledModel, base: Float6
     else if (dist && dist.type !== 'fixed') {
       range = distributionRange(dist);
       rangeSource = 'distribution';
+    } else if (joint.has(p.id)) {
+      range = joint.get(p.id)!;
+      rangeSource = 'distribution';
     }
     if (!range) return [];
     const group = dist?.type === 'dirichlet' ? (groups.get(dist.group) ?? []) : [];
@@ -82,9 +93,10 @@ function variedParameters(model: HtaModel, compiled: CompiledModel, base: Float6
 /** Compiles the model once with every ranged expression parameter as an input. */
 export function createDsaSetup(model: HtaModel): DsaSetup {
   const expressionIds = new Set(model.parameters.filter((p) => p.expression !== undefined).map((p) => p.id));
+  const jointMembers = new Set(model.jointDistributions.flatMap((j) => j.parameters));
   const ranged = model.parameters.filter((p) => {
     const u = p.uncertainty;
-    return (u?.low !== undefined && u.high !== undefined) || (u?.distribution !== undefined && u.distribution.type !== 'fixed');
+    return (u?.low !== undefined && u.high !== undefined) || (u?.distribution !== undefined && u.distribution.type !== 'fixed') || jointMembers.has(p.id);
   });
   // Dirichlet siblings are rescaled, so they must be inputs too.
   const inputs = [...new Set([...ranged.map((p) => p.id), ...sampledParameters(model).filter((d) => d.dist.type === 'dirichlet').map((d) => d.name)])].filter((id) =>

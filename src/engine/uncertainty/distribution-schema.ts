@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { parameterisationProblem } from './distribution-spec';
 import type { DistributionSpec } from './distribution-spec';
+import { jointScales, jointSpecProblems } from './joint-distribution';
+import type { JointDistributionSpec } from './joint-distribution';
 
 const finite = z.number().finite();
 const optionalFinite = finite.optional();
@@ -68,3 +70,24 @@ export const correlationSpecSchema = z
     matrix: z.array(z.array(finite)),
   })
   .describe('Gaussian-copula correlation of parameters (correlation of normal scores)');
+
+export const jointDistributionSchema = z
+  .strictObject({
+    type: z.literal('multivariate-normal'),
+    name: z.string().min(1).optional().describe('Shown in messages, e.g. "plasma NGS accuracy"'),
+    parameters: z.array(z.string().min(1)).min(2).describe('Parameters drawn jointly; none may have a distribution of its own'),
+    scale: z
+      .array(z.enum(jointScales))
+      .optional()
+      .describe('Scale on which each parameter is normal: identity (the value), log (value = exp(z)) or logit (value = expit(z)); default identity'),
+    mean: z.array(finite).describe('Means on those scales, in the order of parameters'),
+    covariance: z.array(z.array(finite)).describe('Covariance matrix on those scales (symmetric, positive definite)'),
+    source: z.string().optional().describe('Where it comes from, e.g. a meta-analysis: studies, method, date'),
+  })
+  .superRefine((spec, ctx) => {
+    for (const problem of jointSpecProblems(spec)) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  })
+  .describe('Joint PSA distribution of a group of parameters: multivariate normal, each parameter on its own scale');
+
+const _jointSchemaMatchesType = (spec: z.infer<typeof jointDistributionSchema>): JointDistributionSpec => spec;
+void _jointSchemaMatchesType;

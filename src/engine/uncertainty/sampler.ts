@@ -7,7 +7,9 @@
 //    from stdlib's exact quantiles (see inversion-table.ts, checked to 1e-8 of the 95 % range); if the table
 //    cannot reach that accuracy, stdlib's exact samplers (beta, gamma) or the exact inverse CDF are used;
 //  - uniform: min + (max - min) U; triangular: stdlib's sampler; Dirichlet: normalised stdlib Gamma(alpha_i, 1);
-//  - Gaussian copula: correlated normal scores z = L e, then each marginal's h(z) (the same tables).
+//  - Gaussian copula: correlated normal scores z = L e, then each marginal's h(z) (the same tables);
+//  - joint multivariate normal on a scale per parameter (joint-distribution.ts): z = mean + L e, then identity, exp or
+//    expit; drawn after the copulas in each row.
 // stdlib's ziggurat keeps an internal MT19937 seeded from the first uniform it sees, so samplers are re-created
 // at the start of every stream in a fixed order (about 0.05 ms per stream of DRAWS_PER_STREAM draws).
 import betaFactory from '@stdlib/random-base-beta';
@@ -20,6 +22,8 @@ import { choleskyFactor, CorrelationError } from './copula';
 import type { CorrelationSpec } from './copula';
 import { distributionQuantile, resolveParameters } from './distributions';
 import { exactTransform, interpolate, inversionTableFor } from './inversion-table';
+import { fromJointScale, JointDistributionError, prepareJoint } from './joint-distribution';
+import type { JointDistributionSpec, PreparedJoint } from './joint-distribution';
 import type { InversionTable } from './inversion-table';
 import type { ParameterDistribution, ResolvedDistribution } from './distributions';
 import { assertValidSeed, DRAWS_PER_STREAM, StreamSequence } from './rng';
@@ -58,6 +62,12 @@ interface CopulaGroup {
 interface DirichletGroup {
   columns: Int32Array;
   alphas: Float64Array;
+}
+
+interface JointGroup {
+  columns: Int32Array;
+  joint: PreparedJoint;
+  normals: Float64Array;
 }
 
 interface ChunkSamplers {
@@ -175,20 +185,38 @@ function openUniform(uniform: () => number): number {
   return u < U_MIN ? U_MIN : u;
 }
 
+/** Joint groups take the columns after the single-parameter ones; a parameter belongs to one distribution only. */
+function jointGroups(joints: readonly JointDistributionSpec[], names: string[], columns: Map<string, number>): JointGroup[] {
+  return joints.map((spec, index) => {
+    const joint = prepareJoint(spec, index);
+    const cols = spec.parameters.map((name, k) => {
+      if (columns.has(name)) {
+        throw new JointDistributionError(`${joint.label}: parameter "${name}" already has a distribution of its own or in another joint distribution.`, joint.label, ['parameters', k]);
+      }
+      columns.set(name, names.length);
+      names.push(name);
+      return names.length - 1;
+    });
+    return { columns: Int32Array.from(cols), joint, normals: new Float64Array(cols.length) };
+  });
+}
+
 export function createParameterSampler(
   params: readonly ParameterDistribution[],
   correlations: readonly CorrelationSpec[] = [],
   seed = 1,
+  joints: readonly JointDistributionSpec[] = [],
 ): ParameterSampler {
   assertValidSeed(seed);
   const resolved = resolveParameters(params);
   const names = resolved.map((p) => p.name);
-  const parameterCount = names.length;
   const dists = resolved.map((p) => p.dist);
   const columns = new Map(names.map((name, i) => [name, i]));
   const copulas = copulaGroups(correlations, columns, dists);
   const dirichlets = dirichletGroups(dists);
-  const grouped = new Set<number>([...copulas, ...dirichlets].flatMap((g) => [...g.columns]));
+  const jointDraws = jointGroups(joints, names, columns);
+  const parameterCount = names.length;
+  const grouped = new Set<number>([...copulas, ...dirichlets, ...jointDraws].flatMap((g) => [...g.columns]));
 
   const independent = dists.map((_, c) => c).filter((c) => !grouped.has(c));
   const indColumns = Int32Array.from(independent);
@@ -210,7 +238,7 @@ export function createParameterSampler(
     if (kind === Kind.Triangular) needs.add('triangular');
   }
   if (dirichlets.length > 0) needs.add('gamma');
-  if (copulas.length > 0) needs.add('normal');
+  if (copulas.length > 0 || jointDraws.length > 0) needs.add('normal');
 
   const streams = new StreamSequence(seed);
   const scratch = new Float64Array(parameterCount);
@@ -252,6 +280,7 @@ export function createParameterSampler(
     }
     for (const group of dirichlets) drawDirichlet(s, group, out, offset);
     for (const group of copulas) drawCopula(s, group, out, offset);
+    for (const group of jointDraws) drawJoint(s, group, out, offset);
   }
 
   function fill(start: number, end: number, out?: Float64Array): Float64Array {
@@ -314,6 +343,19 @@ function drawCopula(s: ChunkSamplers, group: CopulaGroup, out: Float64Array, off
     e[i] = z;
   }
   for (let i = 0; i < n; i++) out[offset + group.columns[i]!] = transformNormalScore(group.dists[i]!, group.tables[i]!, e[i]!);
+}
+
+function drawJoint(s: ChunkSamplers, group: JointGroup, out: Float64Array, offset: number): void {
+  const { mean, lower, scales } = group.joint;
+  const n = group.columns.length;
+  const e = group.normals;
+  for (let i = 0; i < n; i++) e[i] = s.normal(0, 1);
+  for (let i = n - 1; i >= 0; i--) {
+    let z = mean[i]!;
+    for (let k = 0; k <= i; k++) z += lower[i * n + k]! * e[k]!;
+    e[i] = z;
+  }
+  for (let i = 0; i < n; i++) out[offset + group.columns[i]!] = fromJointScale(scales[i]!, e[i]!);
 }
 
 /** X = Q(Phi(z)) for a normal score z: closed forms for (log-)normal, else the table or the exact quantile. */
