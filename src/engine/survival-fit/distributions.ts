@@ -7,7 +7,7 @@
 import { gengammaLogDensity, gengammaLogSurvival } from '../psm/generalised-gamma';
 import { CURVE_PARAMETER_NAMES, parametricSurvival } from '../psm/survival';
 import type { ParametricDistribution } from '../psm/survival';
-import { numericalGradient } from '../numeric/minimise';
+import { numericalGradient } from '../numeric/newton';
 import { logNormalUpperTail, normalHazard } from '../numeric/normal-tail';
 import type { SurvivalData } from './survival-data';
 

@@ -3,7 +3,8 @@
 // estimation scale (inverse observed information), and median and restricted mean survival with delta-method
 // confidence intervals (on the log scale, so limits stay positive).
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
-import { hessianAtOptimum, hessianOfValue, inverseSpd, minimise } from '../numeric/minimise';
+import { inverseSpd } from '../numeric/linear-algebra';
+import { hessianAtOptimum, hessianOfValue, minimise } from '../numeric/newton';
 import { integrate } from '../numeric/quadrature';
 import {
   DISTRIBUTION_INFO,

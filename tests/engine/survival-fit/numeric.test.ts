@@ -6,7 +6,7 @@ import gammainc from '@stdlib/math-base-special-gammainc';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { describe, expect, it } from 'vitest';
 import { logGammaTails } from '../../../src/engine/numeric/incomplete-gamma';
-import { minimise } from '../../../src/engine/numeric/minimise';
+import { minimise } from '../../../src/engine/numeric/newton';
 import { logNormalUpperTail, normalHazard } from '../../../src/engine/numeric/normal-tail';
 import { integrate } from '../../../src/engine/numeric/quadrature';
 

@@ -108,20 +108,6 @@ export function hessianOfValue(f: (x: Float64Array) => number, x: Float64Array, 
   return h;
 }
 
-/** Inverse of a symmetric positive definite matrix, or null when it is not positive definite. */
-export function inverseSpd(matrix: Float64Array, n: number): Float64Array | null {
-  const l = Float64Array.from(matrix);
-  if (!choleskyInPlace(l, n)) return null;
-  const inv = new Float64Array(n * n);
-  for (let j = 0; j < n; j++) {
-    const column = new Float64Array(n);
-    column[j] = 1;
-    choleskySolve(l, n, column);
-    for (let i = 0; i < n; i++) inv[i * n + j] = column[i]!;
-  }
-  return inv;
-}
-
 /** Cholesky factor of H + mu diag(|H_ii|, 1) for the smallest mu in 0, 1e-8, 1e-7, ... that makes it positive definite. */
 function dampedFactor(h: Float64Array, n: number): Float64Array | null {
   for (let mu = 0; mu <= 1e8; mu = mu === 0 ? 1e-8 : mu * 10) {
