@@ -66,14 +66,25 @@ function records(text: string, separator: string): { fields: string[]; line: num
   return out.filter((r) => r.fields.some((f) => f.trim() !== ''));
 }
 
+export interface ParseCsvOptions {
+  /**
+   * 'auto': a first row of numbers only is data, and the columns are named `defaultHeader` (digitisers export
+   * headerless x,y files). Default: the first row is a header.
+   */
+  header?: 'first-row' | 'auto';
+  defaultHeader?: string[];
+}
+
 /** Parses CSV text with a header row; blank lines are skipped. */
-export function parseCsv(text: string): CsvTable {
+export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvTable {
   const clean = text.replace(/^\uFEFF/, '');
   const firstLine = clean.split(/\r?\n/, 1)[0] ?? '';
   const all = records(clean, detectSeparator(firstLine));
   if (all.length === 0) throw new CsvError('the file is empty');
-  const header = all[0]!.fields.map((h) => h.trim());
-  const body = all.slice(1);
+  const headerless = options.header === 'auto' && all[0]!.fields.every((f) => f.trim() !== '' && Number.isFinite(Number(f)));
+  const width = all[0]!.fields.length;
+  const header = headerless ? Array.from({ length: width }, (_, i) => options.defaultHeader?.[i] ?? `column ${i + 1}`) : all[0]!.fields.map((h) => h.trim());
+  const body = headerless ? all : all.slice(1);
   for (const r of body) {
     if (r.fields.length !== header.length) {
       throw new CsvError(`line ${r.line}: ${r.fields.length} fields, but the header has ${header.length} (${header.join(', ')})`);
@@ -82,9 +93,10 @@ export function parseCsv(text: string): CsvTable {
   return { header, rows: body.map((r) => r.fields.map((f) => f.trim())), lines: body.map((r) => r.line) };
 }
 
-/** Index of a column by name (case-insensitive), or a message listing the columns there are. */
-export function columnIndex(table: CsvTable, name: string): number {
-  const i = table.header.findIndex((h) => h.toLowerCase() === name.toLowerCase());
+/** Index of a column by name or one of its aliases (case-insensitive), or a message listing the columns there are. */
+export function columnIndex(table: CsvTable, name: string, aliases: readonly string[] = []): number {
+  const wanted = [name, ...aliases].map((n) => n.toLowerCase());
+  const i = table.header.findIndex((h) => wanted.includes(h.toLowerCase()));
   if (i < 0) throw new CsvError(`no column "${name}" (columns: ${table.header.join(', ')})`);
   return i;
 }

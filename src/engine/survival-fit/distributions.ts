@@ -229,3 +229,24 @@ function gengammaLogLikelihood(theta: Float64Array, data: SurvivalData): number 
   }
   return Number.isFinite(ll) ? ll : -Infinity;
 }
+
+const ALIASES: Record<string, FitDistribution> = {
+  exp: 'exponential',
+  exponential: 'exponential',
+  weibull: 'weibull',
+  gompertz: 'gompertz',
+  llogis: 'log-logistic',
+  loglogistic: 'log-logistic',
+  'log-logistic': 'log-logistic',
+  lnorm: 'log-normal',
+  lognormal: 'log-normal',
+  'log-normal': 'log-normal',
+  gengamma: 'generalised-gamma',
+  'generalised-gamma': 'generalised-gamma',
+  'generalized-gamma': 'generalised-gamma',
+};
+
+/** A family by its name here or flexsurv's (exp, llogis, lnorm, gengamma), case-insensitive; null if unknown. */
+export function distributionNamed(name: string): FitDistribution | null {
+  return ALIASES[name.trim().toLowerCase()] ?? null;
+}
