@@ -8,15 +8,8 @@ import { formatNumber, formatTable } from '../format';
 import { readDigitisedCurveCsv, readRiskTableCsv } from '../../engine/survival-fit/read-km-csv';
 import { reconstructIpd } from '../../engine/survival-fit/reconstruct-ipd';
 import type { Reconstruction } from '../../engine/survival-fit/reconstruct-ipd';
-import type { SurvivalData } from '../../engine/survival-fit/survival-data';
+import { survivalCsv } from '../../engine/survival-fit/read-survival-csv';
 import { isInputError, readTextFile } from './survival-input';
-
-/** time,event rows, times in the order the algorithm places them (events, then censorings). */
-export function ipdCsv(data: SurvivalData): string {
-  const lines = ['time,event'];
-  for (let i = 0; i < data.time.length; i++) lines.push(`${+data.time[i]!.toPrecision(12)},${data.event[i]}`);
-  return `${lines.join('\n')}\n`;
-}
 
 function parseEvents(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -80,7 +73,7 @@ export const reconstructCommand: CliCommand = {
       return EXIT.invalidModel;
     }
     try {
-      writeFileSync(out, ipdCsv(result.data));
+      writeFileSync(out, survivalCsv(result.data));
     } catch (e) {
       throw new UsageError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }

@@ -108,6 +108,9 @@ export function hessianOfValue(f: (x: Float64Array) => number, x: Float64Array, 
   return h;
 }
 
+/** Newton iterations in a row without a positive definite Hessian before giving up. */
+const RIDGE_ITERATIONS = 30;
+
 /** Cholesky factor of H + mu diag(|H_ii|, 1) for the smallest mu in 0, 1e-8, 1e-7, ... that makes it positive definite. */
 function dampedFactor(h: Float64Array, n: number): Float64Array | null {
   for (let mu = 0; mu <= 1e8; mu = mu === 0 ? 1e-8 : mu * 10) {
@@ -145,9 +148,13 @@ export function minimise(objective: Objective, start: readonly number[], options
   let decrement = Infinity;
   let iterations = 0;
   let stalled = false;
+  let indefinite = 0;
   for (; iterations < maxIterations; iterations++) {
     const h = hessian(x);
     const positiveDefinite = choleskyInPlace(Float64Array.from(h), n);
+    indefinite = positiveDefinite ? 0 : indefinite + 1;
+    // Far from any regular optimum for this long: the objective falls along a ridge towards the boundary.
+    if (indefinite > RIDGE_ITERATIONS) break;
     const factor = dampedFactor(h, n);
     if (!factor) {
       stalled = true;
@@ -183,6 +190,7 @@ export function minimise(objective: Objective, start: readonly number[], options
   const converged = decrement < 1e-10;
   let message: string;
   if (converged) message = `converged in ${iterations} iterations`;
+  else if (indefinite > RIDGE_ITERATIONS) message = `no optimum inside the parameter space: the estimates drift along a ridge (now ${Array.from(x, (v) => +v.toPrecision(4)).join(', ')})`;
   else if (stalled) message = `no step lowered the objective further (predicted decrease ${decrement.toExponential(2)})`;
   else message = `did not converge in ${maxIterations} iterations (predicted decrease ${decrement.toExponential(2)})`;
   return { x, value: f, gradient: g, iterations, evaluations, converged, message };

@@ -42,3 +42,10 @@ export function readSurvivalCsv(text: string, options: SurvivalCsvOptions = {}):
     throw new SurvivalDataError(`line ${lines[error.at.index]}, column "${column}": ${error.at.problem}`, error.at);
   }
 }
+
+/** Patient data as CSV text with the columns time,event (the format readSurvivalCsv reads by default). */
+export function survivalCsv(data: SurvivalData): string {
+  const lines = ['time,event'];
+  for (let i = 0; i < data.time.length; i++) lines.push(`${+data.time[i]!.toPrecision(12)},${data.event[i]}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,4 +1,4 @@
-// What the engine worker does for the Models and Results screens: validate a file, run the base case with the
+// What the engine worker does for the Models and Results screens (and, from survival-api.ts, the Survival screen): validate a file, run the base case with the
 // user's parameter edits, the one-way (tornado) analysis, the budget impact analysis and the summaries of a PSA
 // run. Plain functions over the pure engine, so they run in the worker (engine.worker.ts) and in vitest alike.
 import { compileModel } from '../../engine/compile-model';
@@ -21,6 +21,7 @@ import { applyParameterEdits } from '../models/parameter-edits';
 import type { ParameterEdits } from '../models/parameter-edits';
 import { shapePsaView } from '../results/psa-view';
 import type { PsaView } from '../results/psa-view';
+import { survivalApi } from './survival-api';
 
 
 export interface ParameterRange {
@@ -184,5 +185,5 @@ export function summarisePsa(run: PsaResults & { strategyLabels: readonly string
   return shapePsaView(run, analysis, request.maxPoints);
 }
 
-export const engineApi = { checkModel, runBaseCase, runTornado, runBudget, summarisePsa };
+export const engineApi = { checkModel, runBaseCase, runTornado, runBudget, summarisePsa, ...survivalApi };
 export type EngineApi = typeof engineApi;

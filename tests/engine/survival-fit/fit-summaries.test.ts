@@ -79,6 +79,11 @@ describe('bad input', () => {
     expect(() => survivalData([1, 0], [1, 1])).toThrow(/patient 2: time must be a number > 0/);
     expect(() => survivalData([1, 2], [1, 2])).toThrow(SurvivalDataError);
   });
+  it('a generalised gamma without an interior maximum (8 patients) fails with a reason, quickly', () => {
+    const fit = fitDistribution('generalised-gamma', survivalData([1, 2, 3, 5, 7, 4, 6, 9], [1, 0, 1, 1, 0, 1, 1, 1]));
+    expect(fit.converged).toBe(false);
+    expect(fit.message).toMatch(/^Generalised gamma fit did not converge: no optimum inside the parameter space: the estimates drift along a ridge .*; do not use it$/);
+  });
   it('a single event still gives a converged exponential', () => {
     expect(fitDistribution('exponential', survivalData([1, 2, 3], [0, 1, 0])).converged).toBe(true);
   });

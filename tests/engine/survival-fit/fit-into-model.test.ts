@@ -12,8 +12,8 @@ import { runPsa } from '../../../src/engine/psa/psa-run';
 import { fitDistribution } from '../../../src/engine/survival-fit/fit';
 import type { SurvivalFit } from '../../../src/engine/survival-fit/fit';
 import { readSurvivalCsv } from '../../../src/engine/survival-fit/read-survival-csv';
-import { UseFitError, fitModelFragment, useSurvivalFit } from '../../../src/engine/survival-fit/use-fit';
-import type { UseFitOptions } from '../../../src/engine/survival-fit/use-fit';
+import { FitIntoModelError, fitModelFragment, writeFitIntoModel } from '../../../src/engine/survival-fit/fit-into-model';
+import type { FitIntoModelOptions } from '../../../src/engine/survival-fit/fit-into-model';
 
 const ovarian = readSurvivalCsv(readFileSync(resolve(__dirname, '../../fixtures/survival/ovarian_ipd.csv'), 'utf8')).data;
 const weibull = fitDistribution('weibull', ovarian);
@@ -36,7 +36,7 @@ function psmModel(): HtaModelInput {
   } as HtaModelInput;
 }
 
-const options: UseFitOptions = {
+const options: FitIntoModelOptions = {
   curveId: 'os_fit',
   timeUnit: 'day',
   role: 'os',
@@ -44,7 +44,7 @@ const options: UseFitOptions = {
 };
 
 describe('use this fit', () => {
-  const { model, changes } = useSurvivalFit(psmModel(), weibull, options);
+  const { model, changes } = writeFitIntoModel(psmModel(), weibull, options);
 
   it('adds parameters, a joint distribution on (log shape, log scale) and the curve, and the model validates', () => {
     const report = validateModel(model);
@@ -101,7 +101,7 @@ describe('use this fit', () => {
   });
 
   it('using a fit again replaces its parameters and distribution instead of adding more', () => {
-    const again = useSurvivalFit(model, fitDistribution('log-logistic', ovarian), { ...options, provenance: { ...options.provenance, aicRank: 3 } });
+    const again = writeFitIntoModel(model, fitDistribution('log-logistic', ovarian), { ...options, provenance: { ...options.provenance, aicRank: 3 } });
     expect(again.model.parameters!.map((p) => p.id)).toEqual(['pfs_rate', 'os_fit_shape', 'os_fit_scale']);
     expect(again.model.jointDistributions).toHaveLength(1);
     expect(again.changes).toContain('replaced parameter os_fit_shape');
@@ -121,22 +121,22 @@ describe('fragments of other families', () => {
   it('generalised gamma and Gompertz: identity scale where flexsurv estimates without a transform', () => {
     expect(fitModelFragment(fitDistribution('generalised-gamma', ovarian), options).jointDistributions[0]!.scale).toEqual(['identity', 'log', 'identity']);
     expect(fitModelFragment(fitDistribution('gompertz', ovarian), options).jointDistributions[0]!.scale).toEqual(['identity', 'log']);
-    const { model } = useSurvivalFit(psmModel(), fitDistribution('generalised-gamma', ovarian), options);
+    const { model } = writeFitIntoModel(psmModel(), fitDistribution('generalised-gamma', ovarian), options);
     expect(validateModel(model).valid).toBe(true);
   });
 
   it('a Markov model gets the parameters and distribution, and is told how to use them', () => {
     const markov = JSON.parse(readFileSync(resolve(__dirname, '../../../resources/examples/hiv-chancellor-1997.json'), 'utf8')) as HtaModelInput;
-    const { model, changes } = useSurvivalFit(markov, weibull, { ...options, role: undefined });
+    const { model, changes } = writeFitIntoModel(markov, weibull, { ...options, role: undefined });
     expect(validateModel(model).valid).toBe(true);
     expect(changes.at(-1)).toMatch(/has no survival curves \(markov\): use the parameters in expressions, e.g. surv_weibull\(t, os_fit_shape, os_fit_scale\)/);
   });
 
   it('refuses a fit that did not converge, and names bad ids', () => {
     const broken: SurvivalFit = { ...weibull, converged: false, message: 'Weibull fit did not converge: no step lowered the objective further' };
-    expect(() => fitModelFragment(broken, options)).toThrow(UseFitError);
+    expect(() => fitModelFragment(broken, options)).toThrow(FitIntoModelError);
     expect(() => fitModelFragment(broken, options)).toThrow(/did not converge/);
     expect(() => fitModelFragment(weibull, { ...options, curveId: '2os' })).toThrow(/curve id "2os"/);
-    expect(() => useSurvivalFit(psmModel(), weibull, { ...options, submodel: 'x' })).toThrow(/no sub-model "x"/);
+    expect(() => writeFitIntoModel(psmModel(), weibull, { ...options, submodel: 'x' })).toThrow(/no sub-model "x"/);
   });
 });

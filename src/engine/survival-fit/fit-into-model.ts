@@ -19,7 +19,7 @@ export interface FitProvenance {
   candidates: number;
 }
 
-export interface UseFitOptions {
+export interface FitIntoModelOptions {
   /** Curve id in the model (model.curves, or the sub-model's curves). */
   curveId: string;
   /** Parameter ids are `${prefix}_${name}` (default: the curve id), e.g. os_shape, os_scale. */
@@ -39,10 +39,10 @@ export interface ModelFragment {
   curve: Record<string, unknown>;
 }
 
-export class UseFitError extends Error {
+export class FitIntoModelError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'UseFitError';
+    this.name = 'FitIntoModelError';
   }
 }
 
@@ -71,12 +71,12 @@ export function fitSourceText(fit: SurvivalFit, p: FitProvenance, timeUnit: stri
 }
 
 /** The parameters, PSA distribution and curve of a fit, before they are merged into a model. */
-export function fitModelFragment(fit: SurvivalFit, options: UseFitOptions): ModelFragment {
+export function fitModelFragment(fit: SurvivalFit, options: FitIntoModelOptions): ModelFragment {
   const covariance = fit.covariance;
-  if (!fit.converged || !covariance) throw new UseFitError(`the ${fit.label} fit cannot be used: ${fit.message}`);
-  if (!IDENTIFIER.test(options.curveId)) throw new UseFitError(`curve id "${options.curveId}" must start with a letter and contain only letters, digits and _`);
+  if (!fit.converged || !covariance) throw new FitIntoModelError(`the ${fit.label} fit cannot be used: ${fit.message}`);
+  if (!IDENTIFIER.test(options.curveId)) throw new FitIntoModelError(`curve id "${options.curveId}" must start with a letter and contain only letters, digits and _`);
   const prefix = options.parameterPrefix ?? options.curveId;
-  if (!IDENTIFIER.test(prefix)) throw new UseFitError(`parameter prefix "${prefix}" must start with a letter and contain only letters, digits and _`);
+  if (!IDENTIFIER.test(prefix)) throw new FitIntoModelError(`parameter prefix "${prefix}" must start with a letter and contain only letters, digits and _`);
   const info = DISTRIBUTION_INFO[fit.distribution];
   const source = fitSourceText(fit, options.provenance, options.timeUnit);
   const ids = info.parameters.map((name) => `${prefix}_${name}`);
@@ -124,15 +124,15 @@ function curveHolder(model: HtaModelInput, submodel: string | undefined): CurveH
   const structure = model.model as unknown as { type: string; curves?: Record<string, unknown>; submodels?: Record<string, { type: string; curves?: Record<string, unknown> }> };
   if (submodel !== undefined) {
     const sub = structure.submodels?.[submodel];
-    if (!sub) throw new UseFitError(`the model has no sub-model "${submodel}" (sub-models: ${Object.keys(structure.submodels ?? {}).join(', ') || 'none'})`);
-    if (sub.type !== 'psm') throw new UseFitError(`sub-model "${submodel}" is a ${sub.type} model; survival curves belong to partitioned survival models`);
+    if (!sub) throw new FitIntoModelError(`the model has no sub-model "${submodel}" (sub-models: ${Object.keys(structure.submodels ?? {}).join(', ') || 'none'})`);
+    if (sub.type !== 'psm') throw new FitIntoModelError(`sub-model "${submodel}" is a ${sub.type} model; survival curves belong to partitioned survival models`);
     return sub as unknown as CurveHolder;
   }
   if (structure.type === 'psm') return structure as unknown as CurveHolder;
   return null;
 }
 
-export interface UseFitResult {
+export interface FitIntoModelResult {
   model: HtaModelInput;
   /** What was added or replaced, in words. */
   changes: string[];
@@ -143,7 +143,7 @@ export interface UseFitResult {
  * a joint distribution over any of them is replaced. Models without survival curves (Markov) get the parameters
  * and distribution only: use them through surv_weibull(t, shape, scale) and the like.
  */
-export function useSurvivalFit(model: HtaModelInput, fit: SurvivalFit, options: UseFitOptions): UseFitResult {
+export function writeFitIntoModel(model: HtaModelInput, fit: SurvivalFit, options: FitIntoModelOptions): FitIntoModelResult {
   const fragment = fitModelFragment(fit, options);
   const next = JSON.parse(JSON.stringify(model)) as HtaModelInput;
   const changes: string[] = [];
