@@ -4,6 +4,7 @@ import { runMarkovBench } from './markov-bench';
 import type { BenchLine } from './markov-bench';
 import { runUncertaintyBench } from './uncertainty';
 import { runPsaBench } from './psa';
+import { runSurvivalBench } from './survival-fit';
 
 function print(lines: BenchLine[]): void {
   for (const l of lines) {
@@ -17,6 +18,8 @@ console.log('\n== Markov engine ==');
 print(runMarkovBench());
 console.log('\n== Uncertainty core ==');
 print(runUncertaintyBench());
+console.log('\n== Survival fits (median of 21 rounds) ==');
+print(runSurvivalBench());
 // Asynchronous (worker threads): last.
 void runPsaBench().then((lines) => {
   console.log('\n== Probabilistic analysis (sampling + evaluation per draw) ==');
