@@ -103,7 +103,7 @@ function reportText(file: string, analysis: SurvivalAnalysis): string {
 
 export const fitCommand: CliCommand = {
   name: 'fit',
-  summary: 'Fit parametric survival curves (exponential … generalised gamma) to patient data, with Kaplan–Meier',
+  summary: 'survival curves: maximum-likelihood fits (exponential … generalised gamma) to patient data, with Kaplan–Meier',
   usage: 'hta fit <ipd.csv> [--time time] [--event event] [--dist weibull,…] [--arm column=value] [--horizon t] [--json]',
   help: [
     '--time <column>       column of follow-up times, > 0 (default "time")',

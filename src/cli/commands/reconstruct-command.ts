@@ -32,7 +32,7 @@ function reportText(out: string, r: Reconstruction): string {
 
 export const reconstructCommand: CliCommand = {
   name: 'reconstruct',
-  summary: 'Rebuild patient data from a digitised Kaplan–Meier curve and numbers at risk (Guyot 2012)',
+  summary: 'patient data rebuilt from a digitised Kaplan–Meier curve and its numbers at risk (Guyot 2012)',
   usage: 'hta reconstruct <km.csv> --at-risk <atrisk.csv> [--events N] --out ipd.csv [--json]',
   help: [
     '<km.csv>              digitised curve: columns time, survival (a header is optional; survival 0–1 or %)',
