@@ -5,6 +5,7 @@ import type { BenchLine } from './markov-bench';
 import { runUncertaintyBench } from './uncertainty';
 import { runPsaBench } from './psa';
 import { runLibrarySearchBench } from './library-search';
+import { runSurvivalBench } from './survival-fit';
 
 function print(lines: BenchLine[]): void {
   for (const l of lines) {
@@ -18,6 +19,8 @@ console.log('\n== Markov engine ==');
 print(runMarkovBench());
 console.log('\n== Uncertainty core ==');
 print(runUncertaintyBench());
+console.log('\n== Survival fits (median of 21 rounds) ==');
+print(runSurvivalBench());
 // Asynchronous (worker threads): last.
 void runPsaBench()
   .then((lines) => {

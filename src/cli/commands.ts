@@ -16,4 +16,6 @@ export const commands: CommandEntry[] = [
   { name: 'dsa', summary: 'deterministic sensitivity: tornado (one-way), thresholds, two-way grid and named scenarios', load: async () => (await import('./commands/dsa-command')).dsaCommand },
   { name: 'bia', summary: 'budget impact analysis: current vs new world budgets per year, by category, tornado and scenarios', load: async () => (await import('./commands/bia-command')).biaCommand },
   { name: 'accuracy', summary: 'meta-analysis of test accuracy: pooled sensitivity and specificity from 2×2 rows (bivariate model)', load: async () => (await import('./commands/accuracy-command')).accuracyCommand },
+  { name: 'fit', summary: 'survival curves: maximum-likelihood fits (exponential … generalised gamma) to patient data, with Kaplan–Meier', load: async () => (await import('./commands/fit-command')).fitCommand },
+  { name: 'reconstruct', summary: 'patient data rebuilt from a digitised Kaplan–Meier curve and its numbers at risk (Guyot 2012)', load: async () => (await import('./commands/reconstruct-command')).reconstructCommand },
 ];

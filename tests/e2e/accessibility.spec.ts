@@ -95,6 +95,18 @@ const screens: Array<[string, (page: Page) => Promise<void>]> = [
     await page.getByTestId('section-evidence').click();
     await expect(page.getByTestId('evidence-table')).toBeVisible();
   }],
+  ['survival curves with fits', async (page) => {
+    await page.getByTestId('nav-survival').click();
+    await page.getByTestId('example-ovarian').click();
+    await expect(page.getByTestId('fit-row')).toHaveCount(6);
+  }],
+  ['survival curves, digitised curve rebuilt', async (page) => {
+    await page.getByTestId('nav-survival').click();
+    await page.getByTestId('source-digitised').click();
+    await page.getByTestId('digitised-example').click();
+    await page.getByTestId('rebuild').click();
+    await expect(page.getByTestId('reconstruction-card')).toBeVisible();
+  }],
   ['delete dialog and undo toast', async (page) => {
     await page.getByTestId('delete-dossier').first().click();
     await expect(page.getByTestId('delete-dialog')).toBeVisible();

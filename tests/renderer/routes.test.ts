@@ -14,12 +14,13 @@ describe('routes', () => {
     expect(parseRoute('#/dossiers/abc-1/eff')).toEqual({ page: 'dossier', dossierId: 'abc-1', section: 'eff' });
   });
   it('round-trips through routeHash, including ids that need escaping', () => {
-    const routes: Route[] = [{ page: 'library' }, { page: 'dossier', dossierId: 'a b/c', section: 'history' }];
+    const routes: Route[] = [{ page: 'library' }, { page: 'dossier', dossierId: 'a b/c', section: 'history' }, { page: 'survival' }];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
   });
   it('marks unknown paths as not found instead of guessing', () => {
     expect(parseRoute('#/nothing/here')).toEqual({ page: 'not-found', hash: '#/nothing/here' });
     expect(parseRoute('#/dossiers/x/y/z')).toMatchObject({ page: 'not-found' });
+    expect(parseRoute('#/survival/x')).toMatchObject({ page: 'not-found' });
   });
   it('survives malformed escapes', () => {
     expect(parseRoute('#/dossiers/%E0%A4%A')).toEqual({ page: 'dossier', dossierId: '%E0%A4%A', section: 'overview' });

@@ -11,7 +11,7 @@ export interface PsmSchemaPrimitives {
   timeUnit: typeof timeUnitSchema;
 }
 
-export const SURVIVAL_DISTRIBUTIONS = ['exponential', 'weibull', 'gompertz', 'log-logistic', 'log-normal'] as const;
+export const SURVIVAL_DISTRIBUTIONS = ['exponential', 'weibull', 'gompertz', 'log-logistic', 'log-normal', 'generalised-gamma'] as const;
 
 /** Default ids of the three partitioned-survival states (override with model.states). */
 export const PSM_STATE_IDS = { progressionFree: 'PF', progressed: 'PD', dead: 'Dead' } as const;
@@ -27,6 +27,15 @@ export function buildSurvivalCurveSchema(p: PsmSchemaPrimitives) {
     z.object({ dist: z.literal('gompertz'), shape: p.expression, rate: p.expression.describe('h(t) = rate * exp(shape * t) (flexsurv).'), ...common }).strict(),
     z.object({ dist: z.literal('log-logistic'), shape: p.expression, scale: p.expression.describe('S(t) = 1 / (1 + (t/scale)^shape).'), ...common }).strict(),
     z.object({ dist: z.literal('log-normal'), meanlog: p.expression, sdlog: p.expression.describe('S(t) = 1 - Phi((log t - meanlog) / sdlog).'), ...common }).strict(),
+    z
+      .object({
+        dist: z.literal('generalised-gamma'),
+        mu: p.expression,
+        sigma: p.expression.describe('> 0'),
+        Q: p.expression.describe('flexsurv gengamma (Prentice 1974): Q = 0 log-normal, Q = 1 Weibull, Q = sigma gamma.'),
+        ...common,
+      })
+      .strict(),
     z
       .object({
         dist: z.literal('hazard-ratio'),

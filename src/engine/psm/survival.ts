@@ -2,6 +2,7 @@
 // proportional hazards on a reference curve, tables of survival by time and joined curves. Curves are compiled
 // once (their parameters are model expressions, so PSA/DSA vary them) and evaluated at model times in years.
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import { gengammaLogSurvival } from './generalised-gamma';
 import type { z } from 'zod';
 import type { IssuePath, ModelIssue } from '../errors';
 import { ModelEvaluationError } from '../errors';
@@ -27,10 +28,13 @@ export function yearsPerUnit(unit: TimeUnit, cycleLength: number): number {
   }
 }
 
-export type ParametricDistribution = 'exponential' | 'weibull' | 'gompertz' | 'log-logistic' | 'log-normal';
+export type ParametricDistribution = 'exponential' | 'weibull' | 'gompertz' | 'log-logistic' | 'log-normal' | 'generalised-gamma';
 
-/** S(t) of a parametric distribution with parameters (a, b) as named in the file: rate | shape,scale | shape,rate | shape,scale | meanlog,sdlog. */
-export function parametricSurvival(dist: ParametricDistribution, a: number, b: number, t: number): number {
+/**
+ * S(t) of a parametric distribution with parameters (a, b, c) as named in the file: rate | shape,scale |
+ * shape,rate | shape,scale | meanlog,sdlog | mu,sigma,Q.
+ */
+export function parametricSurvival(dist: ParametricDistribution, a: number, b: number, t: number, c = 0): number {
   if (t <= 0) return 1;
   switch (dist) {
     case 'exponential':
@@ -43,12 +47,14 @@ export function parametricSurvival(dist: ParametricDistribution, a: number, b: n
       return 1 / (1 + (t / b) ** a);
     case 'log-normal':
       return normalCdf(-(Math.log(t) - a) / b, 0, 1);
+    case 'generalised-gamma':
+      return Math.exp(gengammaLogSurvival(a, b, c, t));
   }
 }
 
 /** Why a parameter pair is unusable, or null. Gompertz shape may be negative (a cure fraction) or zero. */
-export function parametricProblem(dist: ParametricDistribution, a: number, b: number): string | null {
-  if (!Number.isFinite(a) || !Number.isFinite(b)) return 'parameters must be finite numbers';
+export function parametricProblem(dist: ParametricDistribution, a: number, b: number, c = 0): string | null {
+  if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(c)) return 'parameters must be finite numbers';
   switch (dist) {
     case 'exponential':
       return a >= 0 ? null : 'rate must be >= 0';
@@ -59,15 +65,19 @@ export function parametricProblem(dist: ParametricDistribution, a: number, b: nu
       return b >= 0 ? null : 'rate must be >= 0';
     case 'log-normal':
       return b > 0 ? null : 'sdlog must be > 0';
+    case 'generalised-gamma':
+      return b > 0 ? null : 'sigma must be > 0';
   }
 }
 
-const PARAM_NAMES: Record<ParametricDistribution, [string, string]> = {
-  exponential: ['rate', 'rate'],
+/** The parameters of each parametric curve, in the order parametricSurvival takes them. */
+export const CURVE_PARAMETER_NAMES: Record<ParametricDistribution, readonly string[]> = {
+  exponential: ['rate'],
   weibull: ['shape', 'scale'],
   gompertz: ['shape', 'rate'],
   'log-logistic': ['shape', 'scale'],
   'log-normal': ['meanlog', 'sdlog'],
+  'generalised-gamma': ['mu', 'sigma', 'Q'],
 };
 
 interface CurvePlan {
@@ -119,9 +129,9 @@ export class CurveSet {
           if (!(v[k]! >= (k === 0 ? 0 : v[k - 1]!) && Number.isFinite(v[k]!))) [problem, bad, site] = ['cut points must be finite, >= 0 and increasing', v[k]!, p.sites[k]];
         }
       } else if (p.kind !== 'table') {
-        problem = parametricProblem(p.kind, v[0]!, v[1] ?? 0);
+        problem = parametricProblem(p.kind, v[0]!, v[1] ?? 0, v[2] ?? 0);
         if (problem) {
-          const k = badParameterIndex(p.kind, v[0]!);
+          const k = badParameterIndex(p.kind, v[0]!, v[1] ?? 0);
           [bad, site] = [v[k]!, p.sites[k]];
           problem = `${p.kind} ${problem}`;
         }
@@ -159,6 +169,7 @@ export class CurveSet {
     const v = this.values[i]!;
     const a = v[0]!;
     const b = v[1] ?? 0;
+    const c = v[2] ?? 0;
     const unit = p.unitYears;
     if (p.kind === 'exponential') {
       for (let k = 0; k <= n; k++) {
@@ -167,7 +178,7 @@ export class CurveSet {
       }
       return;
     }
-    for (let k = 0; k <= n; k++) out[k] = parametricSurvival(p.kind, a, b, (k * step) / unit);
+    for (let k = 0; k <= n; k++) out[k] = parametricSurvival(p.kind, a, b, (k * step) / unit, c);
   }
 
   /** S(t) of curve `i` at model time t (years). */
@@ -195,14 +206,15 @@ export class CurveSet {
       case 'table':
         return tableSurvival(p.times!, p.survival!, p.step!, u);
       default:
-        return parametricSurvival(p.kind, v[0]!, v[1] ?? 0, u);
+        return parametricSurvival(p.kind, v[0]!, v[1] ?? 0, u, v[2] ?? 0);
     }
   }
 }
 
 /** Which of the two parameters (0 or 1) makes parametricProblem fail, for the error location. */
-function badParameterIndex(dist: ParametricDistribution, a: number): number {
+function badParameterIndex(dist: ParametricDistribution, a: number, b: number): number {
   if (dist === 'exponential' || !Number.isFinite(a)) return 0;
+  if (dist === 'generalised-gamma' && b > 0) return 2;
   if (dist === 'weibull' || dist === 'log-logistic') return a > 0 ? 1 : 0;
   return 1;
 }
@@ -263,9 +275,8 @@ export function compileCurves(
         return { id, kind: spec.dist, unitYears, sites: [], refs: [], times: Float64Array.from(spec.times), survival: Float64Array.from(spec.survival), step: spec.interpolation === 'step', path };
       }
       default: {
-        const [n1, n2] = PARAM_NAMES[spec.dist];
         const rec = spec as unknown as Record<string, number | string>;
-        const sites = spec.dist === 'exponential' ? [site(n1, rec[n1]!)] : [site(n1, rec[n1]!), site(n2, rec[n2]!)];
+        const sites = CURVE_PARAMETER_NAMES[spec.dist].map((name) => site(name, rec[name]!));
         return { id, kind: spec.dist, unitYears, sites, refs: [], path };
       }
     }

@@ -6,6 +6,7 @@ import { WorkspaceProvider } from '../dossiers/workspace-context';
 import { AppFrame } from '../layout/app-frame';
 import { ModelScreen, ModelsScreen } from '../models/model-screens';
 import { usePlatform } from '../platform/platform-context';
+import { SurvivalScreen } from '../survival/survival-screen';
 import { ToastProvider } from '../ui/toasts';
 import { MenuCommandProvider, useMenuCommand } from './menu-commands';
 import { useRoute } from './use-route';
@@ -65,6 +66,8 @@ function Screens() {
     screen = <ModelsScreen navigate={navigate} />;
   } else if (route.page === 'model') {
     screen = <ModelScreen modelId={route.modelId} tab={route.tab} navigate={navigate} />;
+  } else if (route.page === 'survival') {
+    screen = <SurvivalScreen />;
   } else if (route.page === 'library') {
     screen = (
       <AppFrame activeNav="library" title={<span className="current">Dossier library</span>}>

@@ -1,10 +1,11 @@
-// Hash routes (#/library, #/dossiers/<id>/<section>): work the same on app://, http:// and file://.
+// Hash routes (#/library, #/dossiers/<id>/<section>, #/models, #/survival): work the same on app://, http:// and file://.
 
 export type Route =
   | { page: 'library' }
   | { page: 'dossier'; dossierId: string; section: string }
   | { page: 'models' }
   | { page: 'model'; modelId: string; tab: string }
+  | { page: 'survival' }
   | { page: 'not-found'; hash: string };
 
 export const defaultDossierSection = 'overview';
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'models' && parts.length === 1) return { page: 'models' };
   if (parts[0] === 'models' && parts[1] && parts.length <= 3) return { page: 'model', modelId: parts[1], tab: parts[2] ?? defaultModelTab };
+  if (parts[0] === 'survival' && parts.length === 1) return { page: 'survival' };
   return { page: 'not-found', hash };
 }
 
@@ -42,6 +44,8 @@ export function routeHash(route: Route): string {
       return '#/models';
     case 'model':
       return `#/models/${encodeURIComponent(route.modelId)}/${encodeURIComponent(route.tab)}`;
+    case 'survival':
+      return '#/survival';
     case 'not-found':
       return route.hash;
   }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { appInfo } from '../../dossier/app-info';
 import { LibraryIcon } from '../ui/icons';
 import { ModelsIcon } from '../models/models-icon';
+import { SurvivalIcon } from '../survival/survival-icon';
 
 // The frame every screen sits in: navigation on the left, a header with where you are and the saved state.
 
@@ -16,6 +17,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { id: 'library', label: 'Dossier library', href: '#/library', icon: <LibraryIcon /> },
   { id: 'models', label: 'Models', href: '#/models', icon: <ModelsIcon /> },
+  { id: 'survival', label: 'Survival curves', href: '#/survival', icon: <SurvivalIcon /> },
 ];
 
 export interface AppFrameProps {

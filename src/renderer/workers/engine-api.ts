@@ -1,4 +1,4 @@
-// What the engine worker does for the Models and Results screens: validate a file, run the base case with the
+// What the engine worker does for the Models and Results screens (and, from survival-api.ts, the Survival screen): validate a file, run the base case with the
 // user's parameter edits, the one-way (tornado) analysis, the budget impact analysis and the summaries of a PSA
 // run; and for the dossier's Test accuracy section, the meta-analysis of 2×2 tables. Plain functions over the pure engine, so they run in the worker (engine.worker.ts) and in vitest alike.
 import { compileModel } from '../../engine/compile-model';
@@ -24,6 +24,7 @@ import { applyParameterEdits } from '../models/parameter-edits';
 import type { ParameterEdits } from '../models/parameter-edits';
 import { shapePsaView } from '../results/psa-view';
 import type { PsaView } from '../results/psa-view';
+import { survivalApi } from './survival-api';
 
 
 export interface ParameterRange {
@@ -201,5 +202,5 @@ export function analyseAccuracy(studies: AccuracyStudy[], options: AccuracyOptio
   }
 }
 
-export const engineApi = { checkModel, runBaseCase, runTornado, runBudget, summarisePsa, analyseAccuracy };
+export const engineApi = { checkModel, runBaseCase, runTornado, runBudget, summarisePsa, analyseAccuracy, ...survivalApi };
 export type EngineApi = typeof engineApi;

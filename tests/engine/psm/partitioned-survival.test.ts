@@ -75,6 +75,16 @@ describe('survival distributions: closed forms', () => {
     for (let k = 0; k <= 20; k++) expect(1 - t.trace[3 * k + 2]!).toBeCloseTo(1 / (1 + (k / 2 / 3) ** 2.5), 14);
   });
 
+  it('a generalised gamma curve with Q = 1 is the Weibull (shape 1/sigma, scale e^mu); a negative sigma is located', () => {
+    const a = run(psm({ pfs: { dist: 'exponential', rate: 2 }, os: { dist: 'generalised-gamma', mu: 'log(5)', sigma: 1 / 1.3, Q: 1 } }));
+    const b = run(psm({ pfs: { dist: 'exponential', rate: 2 }, os: { dist: 'weibull', shape: 1.3, scale: 5 } }));
+    a.trace.forEach((v, i) => expect(v).toBeCloseTo(b.trace[i]!, 12));
+    const bad = validateModel(psm({ pfs: { dist: 'exponential', rate: 2 }, os: { dist: 'generalised-gamma', mu: 1, sigma: 'shape - 2', Q: 0.5 } }));
+    const issue = bad.issues.find((i) => i.severity === 'error');
+    expect(issue?.message).toMatch(/generalised-gamma sigma must be > 0/);
+    expect(issue?.path).toEqual(['model', 'curves', 'os', 'sigma']);
+  });
+
   it('a hazard ratio on a Weibull is a Weibull with scale·hr^(-1/shape)', () => {
     const a = run(psm({ ref: { dist: 'weibull', shape: 1.3, scale: 5 }, pfs: { dist: 'exponential', rate: 2 }, os: { dist: 'hazard-ratio', curve: 'ref', hr: 0.7 } }));
     const b = run(psm({ pfs: { dist: 'exponential', rate: 2 }, os: { dist: 'weibull', shape: 1.3, scale: 5 * 0.7 ** (-1 / 1.3) } }));

@@ -42,6 +42,9 @@ describe('survival functions in expressions', () => {
     expect(valueOf('surv_lnorm(exp(1.2), 1.2, 0.5)')).toBeCloseTo(0.5, 12);
     expect(valueOf('surv_gompertz(1, 0, 0.2)')).toBeCloseTo(Math.exp(-0.2), 15);
     expect(valueOf('surv_weibull(0, 1.5, 3)')).toBe(1);
+    // Generalised gamma: Q = 1 is the Weibull with shape 1/sigma and scale e^mu.
+    expect(valueOf('surv_gengamma(2, log(3), 1 / 1.5, 1)')).toBeCloseTo(Math.exp(-((2 / 3) ** 1.5)), 13);
+    expect(valueOf('surv_gengamma(exp(1.2), 1.2, 0.5, 0)')).toBeCloseTo(0.5, 12);
   });
 
   it('give NaN for impossible parameters, which validation reports where the expression is', () => {

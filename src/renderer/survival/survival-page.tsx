@@ -1,0 +1,325 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { FIT_DISTRIBUTIONS } from '../../engine/survival-fit/distributions';
+import type { FitDistribution } from '../../engine/survival-fit/distributions';
+import type { ReconstructionCheck } from '../../engine/survival-fit/reconstruct-ipd';
+import { usePlatform } from '../platform/platform-context';
+import { formatNumber } from '../../report/format';
+import { Card, SelectField, TextArea, TextField } from '../ui/fields';
+import { UploadIcon } from '../ui/icons';
+import { engineWorker } from '../workers/engine-client';
+import type { SurvivalFitOutcome } from '../workers/survival-api';
+import { FitTable } from './fit-table';
+import { HazardChart, LogCumulativeHazardChart, NumbersAtRisk, SurvivalCurvesChart } from './survival-charts';
+import { digitisedExample, patientDataExamples } from './survival-examples';
+import { formatEstimate } from './survival-format';
+import { UseFitPanel } from './use-fit-panel';
+import type { TimeUnit } from './use-fit-panel';
+import './survival.css';
+
+// The Survival screen: patient data from a CSV (or rebuilt from a digitised Kaplan–Meier curve and its numbers at
+// risk), the six fitted families against Kaplan–Meier with the hazard and log-cumulative-hazard plots, an AIC/BIC
+// table to choose a fit, and the chosen fit into a model. All fitting runs in the engine worker.
+
+interface DataSource {
+  name: string;
+  csv: string;
+  /** Set when the data were rebuilt from a digitised curve. */
+  reconstruction?: { check: ReconstructionCheck; notes: string[] };
+}
+
+const TIME_UNITS: { value: TimeUnit; label: string }[] = [
+  { value: 'day', label: 'Days' },
+  { value: 'week', label: 'Weeks' },
+  { value: 'month', label: 'Months' },
+  { value: 'year', label: 'Years' },
+];
+
+const NONE = '';
+const maxCsvBytes = 10 * 1024 * 1024;
+
+function guessColumn(columns: readonly string[], wanted: string[], fallback: number): string {
+  return columns.find((c) => wanted.includes(c.toLowerCase())) ?? columns[fallback] ?? '';
+}
+
+export function SurvivalPage() {
+  const platform = usePlatform();
+  const [mode, setMode] = useState<'patients' | 'digitised'>('patients');
+  const [source, setSource] = useState<DataSource | null>(null);
+  const [columns, setColumns] = useState<string[]>([]);
+  const [timeColumn, setTimeColumn] = useState('');
+  const [eventColumn, setEventColumn] = useState('');
+  const [armColumn, setArmColumn] = useState(NONE);
+  const [armValue, setArmValue] = useState('');
+  const [levels, setLevels] = useState<Record<string, string[]>>({});
+  const [timeUnit, setTimeUnit] = useState<TimeUnit>('month');
+  const [horizonText, setHorizonText] = useState('');
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [answer, setAnswer] = useState<{ key: string; outcome: SurvivalFitOutcome } | null>(null);
+  const [chosen, setChosen] = useState<FitDistribution | null>(null);
+  const [shown, setShown] = useState<ReadonlySet<FitDistribution>>(new Set(FIT_DISTRIBUTIONS));
+  const [curveText, setCurveText] = useState('');
+  const [riskText, setRiskText] = useState('');
+  const [eventsText, setEventsText] = useState('');
+  const [curveName, setCurveName] = useState('');
+  const [rebuildError, setRebuildError] = useState<string | null>(null);
+  const request = useRef(0);
+
+  const horizon = horizonText.trim() === '' ? undefined : Number(horizonText);
+  const horizonError = horizon !== undefined && !(Number.isFinite(horizon) && horizon > 0) ? 'A number > 0' : undefined;
+
+  const loadData = async (next: DataSource, unit?: TimeUnit) => {
+    const header = await engineWorker().csvColumns(next.csv);
+    if (!header.ok) {
+      setLoadError(`${next.name}: ${header.message}`);
+      return;
+    }
+    setLoadError(null);
+    setSource(next);
+    setColumns(header.columns);
+    setLevels(header.levels);
+    setTimeColumn(guessColumn(header.columns, ['time', 'futime', 'months', 'days', 'weeks', 't'], 0));
+    setEventColumn(guessColumn(header.columns, ['event', 'status', 'fustat', 'dead', 'died', 'censor'], 1));
+    setArmColumn(NONE);
+    setArmValue('');
+    setChosen(null);
+    setHorizonText('');
+    if (unit) setTimeUnit(unit);
+  };
+
+  const openCsv = async () => {
+    const file = await platform.openFile({ fileTypes: [{ name: 'Patient data (CSV)', extensions: ['csv', 'txt'] }], maxBytes: maxCsvBytes });
+    if (!file.opened) {
+      if (file.reason !== 'canceled') setLoadError(file.message ?? `The file could not be read (${file.reason}).`);
+      return;
+    }
+    await loadData({ name: file.name, csv: file.content });
+  };
+
+  const rebuild = async () => {
+    const totalEvents = eventsText.trim() === '' ? undefined : Number(eventsText);
+    if (totalEvents !== undefined && !(Number.isInteger(totalEvents) && totalEvents >= 0)) {
+      setRebuildError('Total events must be a whole number.');
+      return;
+    }
+    const result = await engineWorker().reconstructSurvival({ curveCsv: curveText, riskCsv: riskText, totalEvents });
+    if (!result.ok) {
+      setRebuildError(result.message);
+      return;
+    }
+    setRebuildError(null);
+    await loadData({ name: `reconstructed from ${curveName.trim() || 'a digitised curve'}`, csv: result.csv, reconstruction: { check: result.check, notes: result.notes } });
+  };
+
+  // Fit whenever the data or the choices change; an answer counts only for the inputs it was asked for.
+  const arm = source && armColumn !== NONE && armValue !== '' ? { column: armColumn, value: armValue } : undefined;
+  const ready = !!source && !!timeColumn && !!eventColumn && !horizonError && (armColumn === NONE || armValue !== '');
+  const key = ready ? JSON.stringify([source.name, source.csv.length, timeColumn, eventColumn, arm, horizon]) : '';
+  useEffect(() => {
+    if (!ready || !source) return;
+    const id = ++request.current;
+    void engineWorker()
+      .fitSurvival({ csv: source.csv, timeColumn, eventColumn, arm, distributions: [...FIT_DISTRIBUTIONS], plotHorizon: horizon })
+      .then((outcome) => {
+        if (id === request.current) setAnswer({ key, outcome });
+      });
+    // `key` stands for every input of the request.
+  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  const outcome = answer?.outcome ?? null;
+  const fitting = ready && answer?.key !== key;
+
+  const fits = useMemo(() => (outcome?.ok ? outcome.analysis.fits : []), [outcome]);
+  const best = fits.find((f) => f.aicRank === 1)?.distribution ?? null;
+  const current = chosen && fits.some((f) => f.distribution === chosen && f.converged) ? chosen : best;
+  const chosenFit = fits.find((f) => f.distribution === current) ?? null;
+  const visible = useMemo(() => fits.filter((f) => f.converged && shown.has(f.distribution)).map((f) => f.distribution), [fits, shown]);
+  const timeLabel = TIME_UNITS.find((u) => u.value === timeUnit)!.label.toLowerCase();
+
+  return (
+    <div className="page survival-page" data-testid="survival-page">
+      <div className="page-header">
+        <div className="page-title">
+          <h1>Survival curves</h1>
+          <p>Fit parametric curves to patient data, or to data rebuilt from a published Kaplan–Meier curve, compare them and take one into a model.</p>
+        </div>
+      </div>
+
+      <Card title="Data" testId="survival-data">
+        <div className="model-tabs" role="tablist" aria-label="Source of the data">
+          {(['patients', 'digitised'] as const).map((m) => (
+            <button key={m} type="button" role="tab" className="model-tab" aria-selected={mode === m} onClick={() => setMode(m)} data-testid={`source-${m}`}>
+              {m === 'patients' ? 'Patient data (CSV)' : 'Digitised Kaplan–Meier curve'}
+            </button>
+          ))}
+        </div>
+        <div className="source-panel">
+          {mode === 'patients' ? (
+            <div className="source-row">
+              <button type="button" className="btn btn-primary" onClick={() => void openCsv()} data-testid="open-csv">
+                <UploadIcon />
+                Open CSV…
+              </button>
+              <span className="subtle">One row per patient: a time (&gt; 0) and an event (1 event, 0 censored); optionally an arm.</span>
+              <span className="source-examples">
+                Examples:{' '}
+                {patientDataExamples.map((ex) => (
+                  <button key={ex.id} type="button" className="btn btn-ghost btn-sm" title={ex.description} onClick={() => void loadData({ name: ex.name, csv: ex.csv }, ex.timeUnit)} data-testid={`example-${ex.id}`}>
+                    {ex.name}
+                  </button>
+                ))}
+              </span>
+            </div>
+          ) : (
+            <div className="digitised-form">
+              <TextArea label="Kaplan–Meier points: time, survival (one per line)" value={curveText} onChange={setCurveText} rows={7} placeholder={'0, 1\n2.1, 0.95\n…'} testId="digitised-curve" />
+              <TextArea label="Numbers at risk: time, number (from time 0)" value={riskText} onChange={setRiskText} rows={7} placeholder={'0, 120\n6, 98\n…'} testId="digitised-at-risk" />
+              <div className="digitised-side">
+                <TextField label="Total events (if reported)" value={eventsText} onChange={setEventsText} testId="digitised-events" />
+                <TextField label="Source of the curve" value={curveName} onChange={setCurveName} placeholder="e.g. Smith 2021, figure 2A" testId="digitised-name" />
+                <div className="btn-row">
+                  <button type="button" className="btn btn-primary" onClick={() => void rebuild()} disabled={!curveText.trim() || !riskText.trim()} data-testid="rebuild">
+                    Rebuild patient data
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-ghost btn-sm"
+                    onClick={() => {
+                      setCurveText(digitisedExample.curve);
+                      setRiskText(digitisedExample.atRisk);
+                      setCurveName(digitisedExample.name);
+                      setTimeUnit(digitisedExample.timeUnit);
+                    }}
+                    data-testid="digitised-example"
+                  >
+                    Fill in an example
+                  </button>
+                </div>
+                {rebuildError && <p className="field-error" role="alert" data-testid="rebuild-error">{rebuildError}</p>}
+              </div>
+            </div>
+          )}
+          {loadError && <div className="notice notice-error" role="alert" data-testid="load-error">{loadError}</div>}
+          {source && (
+            <div className="data-options" data-testid="data-options">
+              <div className="data-name">
+                <span className="strip-label">Data</span>
+                <span data-testid="data-name">{source.name}</span>
+              </div>
+              <SelectField label="Time column" value={timeColumn} onChange={setTimeColumn} options={columns.map((c) => ({ value: c, label: c }))} testId="time-column" />
+              <SelectField label="Event column" value={eventColumn} onChange={setEventColumn} options={columns.map((c) => ({ value: c, label: c }))} testId="event-column" />
+              <SelectField
+                label="Arm column"
+                value={armColumn}
+                onChange={(v) => {
+                  setArmColumn(v);
+                  setArmValue(levels[v]?.[0] ?? '');
+                }}
+                options={[{ value: NONE, label: 'All patients' }, ...columns.filter((c) => levels[c]).map((c) => ({ value: c, label: c }))]}
+                testId="arm-column"
+              />
+              {armColumn !== NONE && <SelectField label="Arm" value={armValue} onChange={setArmValue} options={(levels[armColumn] ?? []).map((a) => ({ value: a, label: a }))} testId="arm-value" />}
+              <SelectField label="Time unit" value={timeUnit} onChange={setTimeUnit} options={TIME_UNITS} testId="time-unit" />
+              <TextField label="Extrapolate to" value={horizonText} onChange={setHorizonText} placeholder={outcome?.ok ? formatEstimate(outcome.analysis.summary.maxTime) : ''} error={horizonError} testId="plot-horizon" />
+            </div>
+          )}
+        </div>
+      </Card>
+
+      {source?.reconstruction && <ReconstructionCard check={source.reconstruction.check} notes={source.reconstruction.notes} csv={source.csv} name={source.name} timeLabel={timeLabel} />}
+
+      {outcome && !outcome.ok && <div className="notice notice-error" role="alert" data-testid="fit-error">{outcome.message}</div>}
+
+      {outcome?.ok && (
+        <>
+          <Card
+            title="Fitted distributions"
+            testId="fits-card"
+            actions={
+              <span className="subtle" data-testid="data-summary">
+                {fitting ? 'Fitting…' : `${outcome.analysis.summary.n} patients, ${outcome.analysis.summary.events} events; Kaplan–Meier median ${formatEstimate(outcome.analysis.summary.kmMedian) === '—' ? 'not reached' : formatEstimate(outcome.analysis.summary.kmMedian)}`}
+              </span>
+            }
+            flush
+          >
+            <FitTable
+              fits={fits}
+              chosen={current}
+              onChoose={setChosen}
+              shown={shown}
+              onShow={(d, show) => setShown((s) => { const next = new Set(s); if (show) next.add(d); else next.delete(d); return next; })}
+              timeLabel={timeLabel}
+            />
+          </Card>
+          <section className="card" aria-label="Plots">
+            <div className="card-body survival-charts">
+              <div className="span-all">
+                <SurvivalCurvesChart plot={outcome.plot} shown={visible} chosen={current} timeLabel={timeLabel} />
+                <NumbersAtRisk plot={outcome.plot} timeLabel={timeLabel} />
+              </div>
+              <HazardChart plot={outcome.plot} shown={visible} chosen={current} timeLabel={timeLabel} />
+              <LogCumulativeHazardChart plot={outcome.plot} shown={visible} chosen={current} timeLabel={timeLabel} />
+            </div>
+          </section>
+          {chosenFit && (
+            <Card title={`Chosen fit: ${chosenFit.label}`} testId="chosen-fit">
+              <UseFitPanel
+                fit={chosenFit}
+                context={{ dataset: source!.name, n: outcome.analysis.summary.n, events: outcome.analysis.summary.events, candidates: fits.filter((f) => f.converged).length, timeUnit }}
+              />
+            </Card>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function ReconstructionCard({ check, notes, csv, name, timeLabel }: { check: ReconstructionCheck; notes: string[]; csv: string; name: string; timeLabel: string }) {
+  const platform = usePlatform();
+  // Differences below one patient's step (1/n) are at the resolution of the data; more deserves a look.
+  const patients = check.atRisk[0]?.published ?? 1;
+  const tolerance = Math.max(0.02, 1 / patients);
+  const good = check.maxDifference <= tolerance;
+  return (
+    <Card
+      title="Rebuilt patient data"
+      testId="reconstruction-card"
+      actions={
+        <button type="button" className="btn btn-sm" onClick={() => void platform.saveFile({ suggestedName: 'reconstructed-ipd.csv', content: csv, mimeType: 'text/csv', fileTypes: [{ name: 'CSV', extensions: ['csv'] }] })} data-testid="download-ipd">
+          Download patient data (CSV)
+        </button>
+      }
+    >
+      <p data-testid="reconstruction-summary">
+        {patients} patients and {check.events} events{check.publishedEvents !== null ? ` (published ${check.publishedEvents})` : ''}, {name}. At the {check.points.length} digitised
+        points the rebuilt Kaplan–Meier is within {formatNumber(check.maxDifference, 3)} of the curve (largest difference at {formatEstimate(check.atTime)} {timeLabel}).
+      </p>
+      {!good && (
+        <p className="notice notice-warning" data-testid="reconstruction-warning">
+          That is more than one patient’s step (1/{patients}): check the digitised points and the numbers at risk around that time.
+        </p>
+      )}
+      <table className="table at-risk-table">
+        <caption className="table-caption">Numbers at risk: published and rebuilt</caption>
+        <tbody>
+          <tr>
+            <th scope="row">{timeLabel}</th>
+            {check.atRisk.map((a) => <td key={a.time} className="num">{formatEstimate(a.time)}</td>)}
+          </tr>
+          <tr>
+            <th scope="row">Published</th>
+            {check.atRisk.map((a) => <td key={a.time} className="num">{a.published}</td>)}
+          </tr>
+          <tr>
+            <th scope="row">Rebuilt</th>
+            {check.atRisk.map((a) => <td key={a.time} className="num">{a.reconstructed}</td>)}
+          </tr>
+        </tbody>
+      </table>
+      {notes.length > 0 && (
+        <ul className="plain-list subtle">
+          {notes.map((n) => <li key={n}>{n}</li>)}
+        </ul>
+      )}
+    </Card>
+  );
+}

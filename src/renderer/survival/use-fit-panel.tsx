@@ -1,0 +1,178 @@
+import { useState } from 'react';
+import type { RankedFit } from '../../engine/survival-fit/fit-all';
+import type { FitIntoModelOptions } from '../../engine/survival-fit/fit-into-model';
+import { routeHash } from '../app/routes';
+import { addOpenedModel, exampleModels, useOpenedModels } from '../models/model-catalog';
+import { usePlatform } from '../platform/platform-context';
+import { ProblemsDialog } from '../dossiers/problems-dialog';
+import { SelectField, TextField } from '../ui/fields';
+import { useToasts } from '../ui/toasts';
+import { engineWorker } from '../workers/engine-client';
+import { formatEstimate } from './survival-format';
+
+// The chosen fit: its estimates and covariance on the estimation scale, and the ways into a model. The model
+// transform is the engine's (use-fit.ts); until models are kept in the workspace (issue 10) the result is opened
+// as a model of this session and can be downloaded, and the fit can be downloaded as a JSON snippet to paste.
+
+export type TimeUnit = FitIntoModelOptions['timeUnit'];
+
+export interface FitContext {
+  dataset: string;
+  n: number;
+  events: number;
+  candidates: number;
+  timeUnit: TimeUnit;
+}
+
+const ID = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** Partitioned-survival sub-models of a decision tree (read defensively: the file is validated later). */
+function psmSubmodels(json: unknown): string[] {
+  const model = (json as { model?: { type?: string; submodels?: Record<string, { type?: string }> } } | null)?.model;
+  if (model?.type !== 'tree' || !model.submodels) return [];
+  return Object.entries(model.submodels)
+    .filter(([, sub]) => sub?.type === 'psm')
+    .map(([id]) => id);
+}
+
+export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitContext }) {
+  const platform = usePlatform();
+  const toasts = useToasts();
+  const opened = useOpenedModels();
+  const models = [...exampleModels, ...opened].filter((m) => m.type === 'psm' || m.type === 'tree' || m.type === 'markov');
+  const [curveId, setCurveId] = useState('os');
+  const [role, setRole] = useState<'none' | 'pfs' | 'os'>('os');
+  // Default to a model that has survival curves (partitioned survival, or a tree with such sub-models).
+  const [modelId, setModelId] = useState((models.find((m) => m.type === 'psm' || psmSubmodels(m.json).length > 0) ?? models[0])?.id ?? '');
+  const submodels = psmSubmodels(models.find((m) => m.id === modelId)?.json);
+  const [submodelChoice, setSubmodel] = useState('');
+  const submodel = submodels.includes(submodelChoice) ? submodelChoice : (submodels[0] ?? '');
+  const [problems, setProblems] = useState<{ path: string; message: string }[] | null>(null);
+  const [result, setResult] = useState<{ id: string; title: string; changes: string[]; json: unknown; fileName: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const idError = ID.test(curveId) ? undefined : 'A letter, then letters, digits or _';
+
+  const options = (): FitIntoModelOptions => ({
+    curveId,
+    timeUnit: context.timeUnit,
+    role: role === 'none' ? undefined : role,
+    submodel: submodel || undefined,
+    provenance: { dataset: context.dataset, n: context.n, events: context.events, aicRank: fit.aicRank ?? 0, candidates: context.candidates },
+  });
+
+  const downloadSnippet = async () => {
+    const outcome = await engineWorker().survivalFitFragment(fit, options());
+    if (!outcome.ok) {
+      toasts.show({ tone: 'error', message: outcome.message });
+      return;
+    }
+    const { parameters, jointDistributions, curve } = outcome.fragment;
+    const snippet = { parameters, jointDistributions, curves: { [curveId]: curve } };
+    await platform.saveFile({
+      suggestedName: `${curveId}-${fit.distribution}-fit.json`,
+      content: `${JSON.stringify(snippet, null, 2)}\n`,
+      mimeType: 'application/json',
+      fileTypes: [{ name: 'JSON', extensions: ['json'] }],
+    });
+  };
+
+  const addToModel = async () => {
+    const target = models.find((m) => m.id === modelId);
+    if (!target) return;
+    setBusy(true);
+    try {
+      const outcome = await engineWorker().applySurvivalFit(target.json, fit, options());
+      if (!outcome.ok) {
+        setProblems(outcome.problems.length > 0 ? outcome.problems : [{ path: '', message: outcome.message }]);
+        return;
+      }
+      const fileName = `${target.fileName.replace(/\.json$/i, '')}-${curveId}-${fit.distribution}.json`;
+      const entry = addOpenedModel(fileName, outcome.model);
+      setResult({ id: entry.id, title: entry.title, changes: [...outcome.changes, ...outcome.warnings.map((w) => `warning: ${w}`)], json: outcome.model, fileName });
+      toasts.show({ message: `Added the ${fit.label} curve to a copy of “${target.title}”.` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const downloadModel = async () => {
+    if (!result) return;
+    await platform.saveFile({ suggestedName: result.fileName, content: `${JSON.stringify(result.json, null, 2)}\n`, mimeType: 'application/json', fileTypes: [{ name: 'HTA Workbench model', extensions: ['json'] }] });
+  };
+
+  const names = fit.estimationScale.names;
+  return (
+    <div className="use-fit" data-testid="use-fit-panel">
+      <div className="use-fit-estimates">
+        <h3>{fit.label}: estimates and their covariance</h3>
+        <p className="subtle">
+          {names.length > 1
+            ? 'On flexsurv’s estimation scale; a model’s PSA draws them from this multivariate normal, so they stay correlated.'
+            : `On the log scale; a model’s PSA draws ${names[0]} from this normal (a log-normal ${fit.estimationScale.names[0]!.replace(/^log\((.*)\)$/, '$1')}).`}
+        </p>
+        <table className="table covariance-table" data-testid="covariance-table">
+          <thead>
+            <tr>
+              <th scope="col">Estimate</th>
+              <th scope="col" className="num">Value</th>
+              <th scope="col" className="num">SE</th>
+              {names.map((n) => <th key={n} scope="col" className="num">Cov. with {n}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {names.map((n, i) => (
+              <tr key={n}>
+                <th scope="row">{n}</th>
+                <td className="num">{formatEstimate(fit.estimationScale.estimates[i])}</td>
+                <td className="num">{formatEstimate(fit.covariance ? Math.sqrt(fit.covariance[i]![i]!) : null)}</td>
+                {names.map((m, j) => <td key={m} className="num">{formatEstimate(fit.covariance?.[i]?.[j])}</td>)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="use-fit-actions">
+        <h3>Use this fit in a model</h3>
+        <div className="form-row">
+          <TextField label="Curve id" value={curveId} onChange={setCurveId} error={idError} hint={`Parameters ${curveId}_${fit.estimationScale.names.length > 1 ? '…' : 'rate'}`} testId="curve-id" className="field-short-wide" />
+          <SelectField
+            label="Role"
+            value={role}
+            onChange={setRole}
+            options={[
+              { value: 'os', label: 'Overall survival (OS)' },
+              { value: 'pfs', label: 'Progression-free (PFS)' },
+              { value: 'none', label: 'Curve only' },
+            ]}
+          />
+        </div>
+        <div className="btn-row">
+          <button type="button" className="btn" onClick={() => void downloadSnippet()} disabled={!!idError} data-testid="download-snippet">
+            Download curve as model JSON snippet
+          </button>
+        </div>
+        <div className="form-row form-row-end">
+          <SelectField label="Model" value={modelId} onChange={setModelId} options={models.map((m) => ({ value: m.id, label: m.title }))} testId="target-model" className="field-grow" />
+          {submodels.length > 0 && (
+            <SelectField label="Sub-model" value={submodel} onChange={setSubmodel} options={submodels.map((id) => ({ value: id, label: id }))} testId="target-submodel" />
+          )}
+          <button type="button" className="btn btn-primary" onClick={() => void addToModel()} disabled={!!idError || busy || !modelId} data-testid="add-to-model">
+            {busy ? 'Adding…' : 'Add to a copy of this model'}
+          </button>
+        </div>
+        {result && (
+          <div className="notice notice-info" data-testid="add-result">
+            <p>
+              <a href={routeHash({ page: 'model', modelId: result.id, tab: 'model' })}>{result.title}</a> (opened in this session) now has:
+            </p>
+            <ul className="plain-list">
+              {result.changes.map((c) => <li key={c}>{c}</li>)}
+            </ul>
+            <button type="button" className="btn btn-sm" onClick={() => void downloadModel()}>Download the model file</button>
+          </div>
+        )}
+      </div>
+      <ProblemsDialog title="The fit could not be added" intro="The model with this curve has problems:" problems={problems} onClose={() => setProblems(null)} />
+    </div>
+  );
+}

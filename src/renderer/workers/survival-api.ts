@@ -1,0 +1,115 @@
+// What the engine worker does for the Survival screen: read patient data, fit the curves and shape the plots;
+// rebuild patient data from a digitised curve; write a chosen fit into a model. Plain functions over the pure engine
+// (they run in the worker and in vitest alike); every failure comes back as a message, never a throw.
+import { parseCsv } from '../../engine/survival-fit/csv-table';
+import type { FitDistribution } from '../../engine/survival-fit/distributions';
+import { fitSurvivalData } from '../../engine/survival-fit/fit-all';
+import type { SurvivalAnalysis } from '../../engine/survival-fit/fit-all';
+import type { SurvivalFit } from '../../engine/survival-fit/fit';
+import { survivalPlotData } from '../../engine/survival-fit/plot-data';
+import type { SurvivalPlot } from '../../engine/survival-fit/plot-data';
+import { readDigitisedCurveCsv, readRiskTableCsv } from '../../engine/survival-fit/read-km-csv';
+import { readSurvivalCsv, survivalCsv } from '../../engine/survival-fit/read-survival-csv';
+import { reconstructIpd } from '../../engine/survival-fit/reconstruct-ipd';
+import type { ReconstructionCheck } from '../../engine/survival-fit/reconstruct-ipd';
+import { fitModelFragment, writeFitIntoModel } from '../../engine/survival-fit/fit-into-model';
+import type { ModelFragment, FitIntoModelOptions } from '../../engine/survival-fit/fit-into-model';
+import { validateModel } from '../../engine/model/validate';
+import type { HtaModelInput } from '../../engine/model/schema';
+import { formatPath } from '../../engine/errors';
+
+export interface SurvivalFitRequest {
+  csv: string;
+  timeColumn: string;
+  eventColumn: string;
+  arm?: { column: string; value: string };
+  distributions: FitDistribution[];
+  /** Horizon of the plots (extrapolation), in the data's time unit; at least the follow-up. */
+  plotHorizon?: number;
+  rmstHorizon?: number;
+}
+
+export type SurvivalFitOutcome =
+  | { ok: true; analysis: SurvivalAnalysis; plot: SurvivalPlot; arms: string[] }
+  | { ok: false; message: string };
+
+/** Columns of a CSV, and the distinct values of each column that has at most 50 (arms to choose from). */
+export function csvColumns(csv: string): { ok: true; columns: string[]; levels: Record<string, string[]> } | { ok: false; message: string } {
+  try {
+    const table = parseCsv(csv);
+    const levels: Record<string, string[]> = {};
+    table.header.forEach((name, i) => {
+      const values = [...new Set(table.rows.map((r) => r[i]!))];
+      if (values.length <= 50) levels[name] = values;
+    });
+    return { ok: true, columns: table.header, levels };
+  } catch (error) {
+    return { ok: false, message: messageOf(error) };
+  }
+}
+
+export function fitSurvival(request: SurvivalFitRequest): SurvivalFitOutcome {
+  try {
+    const { data, arms } = readSurvivalCsv(request.csv, { timeColumn: request.timeColumn, eventColumn: request.eventColumn, arm: request.arm });
+    const analysis = fitSurvivalData(data, request.distributions, { rmstHorizon: request.rmstHorizon });
+    const plot = survivalPlotData(data, analysis.km, analysis.fits, request.plotHorizon ?? analysis.summary.maxTime);
+    return { ok: true, analysis, plot, arms };
+  } catch (error) {
+    return { ok: false, message: messageOf(error) };
+  }
+}
+
+export interface ReconstructRequest {
+  curveCsv: string;
+  riskCsv: string;
+  totalEvents?: number;
+}
+
+export type ReconstructOutcome = { ok: true; csv: string; check: ReconstructionCheck; notes: string[] } | { ok: false; message: string };
+
+export function reconstructSurvival(request: ReconstructRequest): ReconstructOutcome {
+  let part = 'digitised curve';
+  try {
+    const curve = readDigitisedCurveCsv(request.curveCsv);
+    part = 'numbers at risk';
+    const table = readRiskTableCsv(request.riskCsv);
+    part = 'reconstruction';
+    const r = reconstructIpd(curve, table, request.totalEvents);
+    return { ok: true, csv: survivalCsv(r.data), check: r.check, notes: r.notes };
+  } catch (error) {
+    return { ok: false, message: `${part}: ${messageOf(error)}` };
+  }
+}
+
+export type FragmentOutcome = { ok: true; fragment: ModelFragment } | { ok: false; message: string };
+
+export function survivalFitFragment(fit: SurvivalFit, options: FitIntoModelOptions): FragmentOutcome {
+  try {
+    return { ok: true, fragment: fitModelFragment(fit, options) };
+  } catch (error) {
+    return { ok: false, message: messageOf(error) };
+  }
+}
+
+export type ApplyFitOutcome =
+  | { ok: true; model: HtaModelInput; changes: string[]; warnings: string[] }
+  | { ok: false; message: string; problems: { path: string; message: string }[] };
+
+/** Writes the fit into a model document and validates the result (an invalid result is refused, with its problems). */
+export function applySurvivalFit(modelJson: unknown, fit: SurvivalFit, options: FitIntoModelOptions): ApplyFitOutcome {
+  try {
+    const { model, changes } = writeFitIntoModel(modelJson as HtaModelInput, fit, options);
+    const report = validateModel(model);
+    const rows = report.issues.map((i) => ({ path: formatPath(i.path), message: i.message, severity: i.severity }));
+    if (!report.valid) return { ok: false, message: 'the model with this curve does not validate', problems: rows.filter((r) => r.severity === 'error') };
+    return { ok: true, model, changes, warnings: rows.filter((r) => r.severity === 'warning').map((r) => `${r.path}: ${r.message}`) };
+  } catch (error) {
+    return { ok: false, message: messageOf(error), problems: [] };
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export const survivalApi = { csvColumns, fitSurvival, reconstructSurvival, survivalFitFragment, applySurvivalFit };

@@ -1,0 +1,47 @@
+// The engine-worker functions of the Survival screen: answers, never throws, and located messages.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applySurvivalFit, csvColumns, fitSurvival, reconstructSurvival, survivalFitFragment } from '../../../src/renderer/workers/survival-api';
+
+const FIXTURES = resolve(__dirname, '../../fixtures/survival');
+const aml = readFileSync(resolve(FIXTURES, 'aml_ipd.csv'), 'utf8');
+const example = (name: string) => JSON.parse(readFileSync(resolve(__dirname, '../../../resources/examples', name), 'utf8')) as unknown;
+
+describe('survival worker API', () => {
+  it('lists columns and the values of columns with few of them (the arms)', () => {
+    const r = csvColumns('time,event,arm\n1,1,A\n2,0,B\n');
+    expect(r).toEqual({ ok: true, columns: ['time', 'event', 'arm'], levels: { time: ['1', '2'], event: ['1', '0'], arm: ['A', 'B'] } });
+    expect(csvColumns('a,b\n1\n')).toMatchObject({ ok: false, message: 'line 2: 1 fields, but the header has 2 (a, b)' });
+  });
+
+  it('fits and shapes the plots; bad data come back as a message', () => {
+    const r = fitSurvival({ csv: aml, timeColumn: 'time', eventColumn: 'event', distributions: ['weibull', 'log-normal'], plotHorizon: 300 });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.analysis.fits.map((f) => f.aicRank)).toEqual([2, 1]);
+    expect(r.plot.horizon).toBe(300);
+    expect(fitSurvival({ csv: 'time,event\n1,2\n', timeColumn: 'time', eventColumn: 'event', distributions: ['weibull'] })).toEqual({
+      ok: false,
+      message: 'line 2, column "event": event must be 1 (event) or 0 (censored) (got 2)',
+    });
+  });
+
+  it('rebuilds patient data as CSV and names the part of the input at fault', () => {
+    const ok = reconstructSurvival({ curveCsv: '0,1\n1,0.9\n2,0.8\n3,0.7\n', riskCsv: 'time,n_risk\n0,30\n' });
+    if (!ok.ok) throw new Error(ok.message);
+    expect(ok.csv.split('\n')[0]).toBe('time,event');
+    expect(reconstructSurvival({ curveCsv: '0,1\n1,x\n', riskCsv: '0,30\n' })).toEqual({ ok: false, message: 'digitised curve: line 2, column "survival": "x" is not a number' });
+    expect(reconstructSurvival({ curveCsv: '0,1\n1,0.9\n', riskCsv: '2,30\n' })).toMatchObject({ ok: false, message: expect.stringMatching(/^reconstruction: the risk table must start at time 0/) });
+  });
+
+  it('writes a fit into a tree sub-model and validates the result; a bad target is refused with a reason', () => {
+    const r = fitSurvival({ csv: aml, timeColumn: 'time', eventColumn: 'event', distributions: ['weibull'] });
+    if (!r.ok) throw new Error(r.message);
+    const fit = r.analysis.fits[0]!;
+    const options = { curveId: 'os', timeUnit: 'week' as const, role: 'os' as const, submodel: 'chemo_io', provenance: { dataset: 'aml.csv', n: 23, events: 18, aicRank: 1, candidates: 1 } };
+    const applied = applySurvivalFit(example('liquid-biopsy-nsclc.json'), fit, options);
+    expect(applied).toMatchObject({ ok: true, changes: expect.arrayContaining(['replaced curve os (Weibull)']) });
+    expect(applySurvivalFit(example('liquid-biopsy-nsclc.json'), fit, { ...options, submodel: 'nope' })).toMatchObject({ ok: false, message: expect.stringMatching(/no sub-model "nope"/) });
+    expect(survivalFitFragment(fit, { ...options, curveId: '1x' })).toMatchObject({ ok: false, message: expect.stringMatching(/curve id "1x"/) });
+  });
+});
