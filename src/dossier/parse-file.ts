@@ -17,6 +17,7 @@ import { backupFileMigrations, dossierFileMigrations, migrateFile } from './migr
 import type { JsonObject, MigrationChain } from './migrations';
 import { dossierSchema } from './schema';
 import type { Dossier } from './schema';
+import { describeZodIssue, flattenZodIssues } from '../shared/zod-issue-text';
 
 /** One problem in a file; `path` is empty for problems with the file as a whole. */
 export interface FileProblem {
@@ -44,14 +45,14 @@ export function formatProblem(problem: FileProblem): string {
 
 /** Validates a dossier (not a file) with the same plain-language messages as file import. */
 export function validateDossier(value: unknown): { ok: true; dossier: Dossier } | { ok: false; problems: FileProblem[] } {
-  const parsed = dossierSchema.safeParse(value, { error: describeIssue, reportInput: true });
+  const parsed = dossierSchema.safeParse(value, { error: describeZodIssue, reportInput: true });
   return parsed.success ? { ok: true, dossier: parsed.data } : { ok: false, problems: problemsFromIssues(parsed.error.issues) };
 }
 
 export function parseDossierFile(text: string, options: ParseOptions = {}): DossierFileResult {
   const read = readEnvelope(text, DOSSIER_FILE_FORMAT, DOSSIER_FILE_VERSION, options.migrations ?? dossierFileMigrations, MAX_FILE_BYTES);
   if (!read.ok) return read;
-  const parsed = dossierFileSchema.safeParse(read.file, { error: describeIssue, reportInput: true });
+  const parsed = dossierFileSchema.safeParse(read.file, { error: describeZodIssue, reportInput: true });
   if (!parsed.success) return { ok: false, problems: problemsFromIssues(parsed.error.issues) };
   return { ok: true, dossier: parsed.data.dossier, file: parsed.data, migratedFrom: read.migratedFrom };
 }
@@ -59,7 +60,7 @@ export function parseDossierFile(text: string, options: ParseOptions = {}): Doss
 export function parseBackupFile(text: string, options: ParseOptions = {}): BackupFileResult {
   const read = readEnvelope(text, BACKUP_FILE_FORMAT, BACKUP_FILE_VERSION, options.migrations ?? backupFileMigrations, MAX_BACKUP_FILE_BYTES);
   if (!read.ok) return read;
-  const parsed = backupFileSchema.safeParse(read.file, { error: describeIssue, reportInput: true });
+  const parsed = backupFileSchema.safeParse(read.file, { error: describeZodIssue, reportInput: true });
   if (!parsed.success) return { ok: false, problems: problemsFromIssues(parsed.error.issues) };
   return { ok: true, backup: parsed.data, migratedFrom: read.migratedFrom };
 }
@@ -204,64 +205,8 @@ export function pathToString(path: readonly PropertyKey[]): string {
 }
 
 function problemsFromIssues(issues: readonly z.core.$ZodIssue[]): FileProblem[] {
-  const all = flattenIssues(issues);
+  const all = flattenZodIssues(issues).map((p) => ({ path: pathToString(p.path), message: p.message }));
   const shown = all.slice(0, MAX_REPORTED_PROBLEMS);
   if (all.length > shown.length) shown.push({ path: '', message: `…and ${all.length - shown.length} more problems` });
   return shown;
-}
-
-/** Unions report the problems of their branches; list those rather than a vague "invalid input". */
-function flattenIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): FileProblem[] {
-  const out: FileProblem[] = [];
-  for (const issue of issues) {
-    const path = [...prefix, ...issue.path];
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      const branch = issue.errors.reduce((best, e) => (e.length < best.length ? e : best));
-      out.push(...flattenIssues(branch, path));
-    } else {
-      out.push({ path: pathToString(path), message: issue.message });
-    }
-  }
-  return out;
-}
-
-function describeValue(input: unknown): string {
-  if (input === null) return 'null';
-  if (Array.isArray(input)) return 'a list';
-  if (typeof input === 'string') return input.length > 40 ? 'a text' : `the text ${JSON.stringify(input)}`;
-  if (typeof input === 'number') return Number.isFinite(input) ? `the number ${input}` : 'a non-finite number';
-  if (typeof input === 'object') return 'an object';
-  return `a ${typeof input}`;
-}
-
-const typeNames: Record<string, string> = {
-  string: 'a text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'a list',
-  null: 'null',
-};
-
-/** Plain-language messages for zod's generic issues; schema-specific messages take precedence. */
-function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
-  switch (issue.code) {
-    case 'invalid_type': {
-      const expected = typeNames[issue.expected] ?? issue.expected;
-      return issue.input === undefined ? `required field is missing (expected ${expected})` : `expected ${expected}, got ${describeValue(issue.input)}`;
-    }
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-    case 'invalid_value':
-      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(issue.input)}`;
-    case 'too_big':
-      return issue.origin === 'string' ? `text is too long (at most ${issue.maximum} characters)` : issue.origin === 'array' ? `too many items (at most ${issue.maximum})` : `must be at most ${issue.maximum}`;
-    case 'too_small':
-      return issue.origin === 'string' ? `text is too short (at least ${issue.minimum} characters)` : issue.origin === 'array' ? `too few items (at least ${issue.minimum})` : `must be at least ${issue.minimum}`;
-    case 'invalid_format':
-      return `expected ${issue.format} format`;
-    default:
-      return undefined;
-  }
 }

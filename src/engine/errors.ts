@@ -22,6 +22,12 @@ export function formatPath(path: IssuePath): string {
   return out === '' ? '(model)' : out;
 }
 
+/** An expression in quotes for a message, shortened past 80 characters (expressions may be 10,000 long). */
+export function quoteExpression(source: string | number): string {
+  const text = String(source);
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}…` : text);
+}
+
 export function formatIssue(issue: ModelIssue): string {
   return `${formatPath(issue.path)}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
 }

@@ -5,13 +5,14 @@
 import type { HtaModel, Expression, CostEntry, StateValue, Transition } from '../model/schema';
 import { COMPLEMENT } from '../model/schema';
 import type { IssuePath, ModelIssue } from '../errors';
-import { ModelEvaluationError } from '../errors';
+import { ModelEvaluationError, quoteExpression } from '../errors';
 import type { EvaluationErrorDetails } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from '../compiled-model';
 import { checkParameterCount, describeCompiledModel } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
 import { VARIABLE_SLOTS } from '../expression/compile';
+import { MAX_EXPANDED_STATES, MAX_TRACE_CELLS } from '../model/limits';
 
 const SLOT_STATE_TIME = VARIABLE_SLOTS.state_time;
 import { countingWeights, discountFactors, resolveCycles } from '../economics/conventions';
@@ -338,6 +339,22 @@ function costValueOf(entry: CostEntry): { value: Expression; discountRate?: numb
   return typeof entry === 'object' ? entry : { value: entry };
 }
 
+/** Tunnel states and cycles multiply into the trace: refuse sizes that would exhaust memory, before allocating. */
+function withinSizeLimits(model: HtaModel & { model: { type: 'markov' } }, cycles: number, issues: ModelIssue[]): boolean {
+  const expanded = model.model.states.reduce((n, s) => n + (s.maxStateTime ?? 1), 0);
+  if (expanded > MAX_EXPANDED_STATES) {
+    issues.push({ code: 'too-large', severity: 'error', path: ['model', 'states'], message: `the states expand to ${expanded.toLocaleString('en-US')} tunnel states (maxStateTime counts each time in state); the engine handles at most ${MAX_EXPANDED_STATES.toLocaleString('en-US')}` });
+    return false;
+  }
+  const cells = (cycles + 1) * expanded;
+  if (cells > MAX_TRACE_CELLS) {
+    const where = model.settings.cycles !== undefined ? 'cycles' : 'horizon';
+    issues.push({ code: 'too-large', severity: 'error', path: ['settings', where], message: `${cycles.toLocaleString('en-US')} cycles × ${expanded.toLocaleString('en-US')} states (tunnel states expanded) make a trace of ${cells.toLocaleString('en-US')} cells; the engine handles at most ${MAX_TRACE_CELLS.toLocaleString('en-US')} (fewer cycles or shorter tunnels)` });
+    return false;
+  }
+  return true;
+}
+
 /**
  * Compiles a Markov model. Problems are appended to `issues`; returns null when an error makes the model
  * impossible to run. Assumes the schema has been checked (validateModel / parseModel).
@@ -352,6 +369,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   const startAge = settings.startAge ?? NaN;
   const counting = countingWeights(settings.counting, T, issues);
   const Tc = counting.valueCycles;
+  if (!withinSizeLimits(markov, T, issues)) return null;
 
   const space = buildParameterSpace(model, issues);
   const defs = compileModelDefinitions(model, space, issues, options.inputs ?? []);
@@ -641,7 +659,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
 
   function checkEntry(plan: StrategyPlan, e: Entry, x: number, cycle: number): void {
     if (!(x >= -RANGE_EPS && x <= 1 + RANGE_EPS)) {
-      const subject = e.site.bareParameter ? `parameter ${e.site.bareParameter}` : `probability "${e.site.source}"`;
+      const subject = e.site.bareParameter ? `parameter ${e.site.bareParameter}` : `probability ${quoteExpression(e.site.source)}`;
       fail(plan, { code: x !== x ? 'not-a-number' : 'not-a-probability', cycle, fromState: e.from, toState: e.to, subject, value: x, path: e.site.path, ...(e.stateTime ? { stateTime: e.stateTime } : {}) }, e.site.parameters);
     }
   }

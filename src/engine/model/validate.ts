@@ -1,10 +1,10 @@
 // validateModel: every problem in a model file at once, each located by its path in the file.
 // Schema → structure (duplicates, reserved names) → compile (names, syntax, cycles, states, categories) →
 // units and ranges → a base-case run of each strategy (row sums, probability ranges, NaN).
-import { htaModelSchema } from './schema';
+import { checkModelSchema } from './schema-check';
 import type { HtaModel, Parameter, Transition } from './schema';
 import type { IssuePath, ModelIssue } from '../errors';
-import { ModelEvaluationError } from '../errors';
+import { ModelEvaluationError, quoteExpression } from '../errors';
 import { compileModelCollecting } from '../compile-model';
 
 export interface ValidationReport {
@@ -21,18 +21,6 @@ const YEARS_PER_UNIT: Record<string, number[]> = {
   week: [7 / 365.25, 7 / 365, 1 / 52],
   day: [1 / 365.25, 1 / 365],
 };
-
-function schemaIssues(json: unknown): { model?: HtaModel; issues: ModelIssue[] } {
-  const parsed = htaModelSchema.safeParse(json);
-  if (parsed.success) return { model: parsed.data, issues: [] };
-  const issues = parsed.error.issues.map((i) => ({
-    code: 'schema',
-    severity: 'error' as const,
-    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    message: i.message,
-  }));
-  return { issues };
-}
 
 function isIdentifier(x: unknown): x is string {
   return typeof x === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(x);
@@ -114,7 +102,7 @@ function settingsIssues(model: HtaModel): ModelIssue[] {
   if (model.settings.startAge === undefined) {
     for (const { text, path } of expressionStrings(model)) {
       if (/(^|[^A-Za-z0-9_])age([^A-Za-z0-9_(]|$)/.test(text)) {
-        issues.push({ code: 'missing-value', severity: 'error', path, message: `"${text}" uses age, but settings.startAge is not set` });
+        issues.push({ code: 'missing-value', severity: 'error', path, message: `${quoteExpression(text)} uses age, but settings.startAge is not set` });
       }
     }
   }
@@ -154,7 +142,7 @@ function baseCaseIssues(model: HtaModel): ModelIssue[] {
 }
 
 export function validateModel(json: unknown): ValidationReport {
-  const { model, issues } = schemaIssues(json);
+  const { model, issues } = checkModelSchema(json);
   if (!model) return { valid: false, issues };
   const { compiled, issues: compileIssues } = compileModelCollecting(model);
   issues.push(...compileIssues, ...unitIssues(model), ...settingsIssues(model));

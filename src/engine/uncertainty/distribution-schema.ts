@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { parameterisationProblem } from './distribution-spec';
 import type { DistributionSpec } from './distribution-spec';
+import { whenFieldsValid } from '../model/refine-when-valid';
 
 const finite = z.number().finite();
 const optionalFinite = finite.optional();
@@ -54,7 +55,7 @@ export const distributionSpecSchema = z
   .superRefine((spec, ctx) => {
     const problem = parameterisationProblem(spec);
     if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-  })
+  }, whenFieldsValid)
   .describe('PSA distribution of a parameter');
 
 // Compile-time check that what the schema accepts is a DistributionSpec.
