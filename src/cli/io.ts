@@ -12,7 +12,7 @@ export const processIo: CliIo = {
 };
 
 /** Exit statuses shared by every command. */
-export const EXIT = { ok: 0, invalidModel: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, invalidModel: 1, usage: 2, internal: 70 } as const;
 
 /** Wrong command line (unknown option, missing argument, unreadable file): exit status 2. */
 export class UsageError extends Error {

@@ -56,8 +56,12 @@ export interface EvaluationErrorDetails {
   value: number;
   /** Parameter values involved (read by the failing expression, directly or through other parameters). */
   parameters: Record<string, number>;
-  /** Location in the model file of the expression that failed. */
+  /** Location in the model file of the expression that failed (for a row sum: its first entry). */
   path: IssuePath;
+  /** Row sums: every entry of the row in the file (paths of the transitions). */
+  rowEntries?: IssuePath[];
+  /** Set when the same failure happens in several strategies (validation reports it once): all of them. */
+  strategies?: string[];
 }
 
 /** Thrown by evaluate(): a run-time check failed (row sum, probability range, NaN). */
@@ -68,12 +72,14 @@ export class ModelEvaluationError extends Error {
   }
 }
 
-function describeEvaluationError(d: EvaluationErrorDetails): string {
+/** The message of an evaluation failure: what failed, where (transition, strategy, cycle) and the values involved. */
+export function describeEvaluationError(d: EvaluationErrorDetails): string {
   const params = Object.entries(d.parameters)
     .map(([k, v]) => `${k} = ${v}`)
     .join(', ');
   const move = d.fromState !== undefined && d.toState !== undefined ? `transition ${d.fromState} → ${d.toState}, ` : '';
-  const where = `${move}strategy ${d.strategy}, cycle ${d.cycle}${d.stateTime !== undefined ? `, time in state ${d.stateTime}` : ''}`;
+  const strategies = d.strategies && d.strategies.length > 1 ? `strategies ${d.strategies.join(', ')}` : `strategy ${d.strategy}`;
+  const where = `${move}${strategies}, cycle ${d.cycle}${d.stateTime !== undefined ? `, time in state ${d.stateTime}` : ''}`;
   const what =
     d.code === 'row-sum'
       ? `transition probabilities from ${d.fromState} sum to ${d.value}, not 1`
@@ -82,5 +88,6 @@ function describeEvaluationError(d: EvaluationErrorDetails): string {
         : d.code === 'initial-sum'
           ? `initial state shares sum to ${d.value}, not 1`
           : `${d.subject} is not a number (${d.value})`;
-  return `${what} (${where})${params ? `; parameters: ${params}` : ''}`;
+  const row = d.rowEntries && d.rowEntries.length > 0 ? `; the row: ${d.rowEntries.map(formatPath).join(', ')}` : '';
+  return `${what} (${where})${params ? `; parameters: ${params}` : ''}${row}`;
 }

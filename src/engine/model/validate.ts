@@ -4,7 +4,10 @@
 import { checkModelSchema } from './schema-check';
 import type { HtaModel, Parameter, Transition } from './schema';
 import type { IssuePath, ModelIssue } from '../errors';
-import { ModelEvaluationError, quoteExpression } from '../errors';
+import { ModelEvaluationError, describeEvaluationError, quoteExpression } from '../errors';
+import type { EvaluationErrorDetails } from '../errors';
+import type { CompiledModel } from '../compiled-model';
+import { baseCaseResultIssues } from './result-checks';
 import { compileModelCollecting } from '../compile-model';
 
 export interface ValidationReport {
@@ -117,28 +120,46 @@ function settingsIssues(model: HtaModel): ModelIssue[] {
   return issues;
 }
 
-function evaluationIssue(e: ModelEvaluationError): ModelIssue {
-  return { code: e.details.code, severity: 'error', path: e.details.path, message: e.message };
-}
-
-/** Runs each strategy alone at base case so each one's first failing check is reported. */
+/**
+ * Runs each strategy alone at base case so each one's first failing check is reported. A failure in the shared
+ * model (e.g. a row of model.transitions that does not sum to 1) is reported once, naming every strategy it
+ * happens in, not once per strategy.
+ */
 function baseCaseIssues(model: HtaModel): ModelIssue[] {
-  const issues: ModelIssue[] = [];
-  model.strategies.forEach((_, si) => {
-    const single: HtaModel = { ...model, strategies: [model.strategies[si]!] };
+  const groups = new Map<string, { error: ModelEvaluationError; details: EvaluationErrorDetails; strategies: string[] }>();
+  model.strategies.forEach((strategy, si) => {
+    const single: HtaModel = { ...model, strategies: [strategy] };
     const { compiled } = compileModelCollecting(single);
     if (!compiled) return;
     try {
       compiled.evaluate(compiled.baseParameters());
     } catch (e) {
       if (!(e instanceof ModelEvaluationError)) throw e;
-      const issue = evaluationIssue(e);
       // A strategy index of 0 in the single-strategy copy is strategy si in the file.
-      if (issue.path[0] === 'strategies') issue.path = ['strategies', si, ...issue.path.slice(2)];
-      issues.push(issue);
+      const relocate = (path: IssuePath): IssuePath => (path[0] === 'strategies' ? ['strategies', si, ...path.slice(2)] : path);
+      const details: EvaluationErrorDetails = { ...e.details, path: relocate(e.details.path), ...(e.details.rowEntries ? { rowEntries: e.details.rowEntries.map(relocate) } : {}) };
+      const key = `${details.code}|${JSON.stringify(details.path)}|${details.fromState ?? ''}|${details.toState ?? ''}`;
+      const group = groups.get(key);
+      if (group) group.strategies.push(strategy.id);
+      else groups.set(key, { error: e, details, strategies: [strategy.id] });
     }
   });
-  return issues;
+  return [...groups.values()].map(({ error, details, strategies }) => ({
+    code: details.code,
+    severity: 'error' as const,
+    path: details.path,
+    message: strategies.length === 1 ? error.message : error.constructor === ModelEvaluationError ? describeEvaluationError({ ...details, strategies }) : `${error.message} (also in strategies ${strategies.slice(1).join(', ')})`,
+  }));
+}
+
+/** The whole model at base case, with the checks of what `hta run` reports (finite totals, ICERs, net benefit). */
+function resultIssues(model: HtaModel, compiled: CompiledModel): ModelIssue[] {
+  try {
+    return baseCaseResultIssues(model, compiled.evaluate(compiled.baseParameters()));
+  } catch (e) {
+    if (!(e instanceof ModelEvaluationError)) throw e;
+    return [{ code: e.details.code, severity: 'error', path: e.details.path, message: e.message }];
+  }
 }
 
 export function validateModel(json: unknown): ValidationReport {
@@ -146,7 +167,10 @@ export function validateModel(json: unknown): ValidationReport {
   if (!model) return { valid: false, issues };
   const { compiled, issues: compileIssues } = compileModelCollecting(model);
   issues.push(...compileIssues, ...unitIssues(model), ...settingsIssues(model));
-  if (compiled && !issues.some((i) => i.severity === 'error')) issues.push(...baseCaseIssues(model));
+  // Per-cycle checks run for every strategy that compiles, even when other checks failed: every problem at once.
+  const runIssues = baseCaseIssues(model);
+  issues.push(...runIssues);
+  if (compiled && !issues.some((i) => i.severity === 'error')) issues.push(...resultIssues(model, compiled));
   const unique = dedupe(issues);
   unique.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return { valid: !unique.some((i) => i.severity === 'error'), issues: unique, model };
