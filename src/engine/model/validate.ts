@@ -9,6 +9,7 @@ import type { EvaluationErrorDetails } from '../errors';
 import type { CompiledModel } from '../compiled-model';
 import { baseCaseResultIssues } from './result-checks';
 import { compileModelCollecting } from '../compile-model';
+import { ownValue } from '../own-key';
 
 export interface ValidationReport {
   valid: boolean;
@@ -113,7 +114,7 @@ function settingsIssues(model: HtaModel): ModelIssue[] {
     const markov = model.model;
     model.model.states.forEach((s, i) => {
       if (s.dead) return;
-      const given = markov.stateValues[s.id]?.utility !== undefined || model.strategies.every((st) => st.stateValues?.[s.id]?.utility !== undefined);
+      const given = ownValue(markov.stateValues, s.id)?.utility !== undefined || model.strategies.every((st) => ownValue(st.stateValues, s.id)?.utility !== undefined);
       if (!given) issues.push({ code: 'missing-value', severity: 'error', path: ['model', 'states', i], message: `state ${s.id} has no utility, but the effect measure is QALYs (give stateValues.${s.id}.utility, or mark the state dead)` });
     });
   }

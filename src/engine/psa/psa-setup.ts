@@ -18,6 +18,8 @@ export interface PsaSetup {
   base: Float64Array;
   strategyIds: readonly string[];
   strategyLabels: readonly string[];
+  /** Distribution type of each sampled column (sampler.names order), to blame a failed draw on its distribution. */
+  distributionTypes: readonly string[];
 }
 
 /** Parameters that have a PSA distribution, in model-file order. */
@@ -42,5 +44,6 @@ export function createPsaSetup(model: HtaModel, seed: number): PsaSetup {
     base: compiled.baseParameters(),
     strategyIds: compiled.strategyIds,
     strategyLabels: compiled.strategyLabels,
+    distributionTypes: sampler.names.map((name) => distributions.find((d) => d.name === name)?.dist.type ?? 'unknown'),
   };
 }

@@ -14,6 +14,7 @@ import { countingWeights, discountFactors, resolveCycles } from '../economics/co
 import { compileCurves, simpsonArea } from './survival';
 import type { CurveSet } from './survival';
 import { PSM_STATE_IDS } from './psm-schema';
+import { ownValue } from '../own-key';
 
 type PsmHtaModel = HtaModel & { model: { type: 'psm' } };
 
@@ -153,7 +154,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   function planStrategy(si: number, program: StrategyParameterProgram, local: ModelIssue[]): Plan | null {
     const strategy = model.strategies[si]!;
     const curves = compileCurves(psm.model.curves, ['model', 'curves'], program, L, local);
-    const arm = psm.model.strategyCurves?.[strategy.id];
+    const arm = ownValue(psm.model.strategyCurves, strategy.id);
     const armPath: IssuePath = arm ? ['model', 'strategyCurves', strategy.id] : ['model'];
     const pfsId = arm?.pfs ?? psm.model.pfs;
     const osId = arm?.os ?? psm.model.os;
@@ -460,7 +461,7 @@ function crossingWarnings(compiled: CompiledModel, plans: Plan[], model: PsmHtaM
   return result.strategies.flatMap((r, k) => {
     const d = (r as PsmStrategyResult).psm;
     if (d.pfsCappedRows.length === 0) return [];
-    const arm = model.model.strategyCurves?.[plans[k]!.id];
+    const arm = ownValue(model.model.strategyCurves, plans[k]!.id);
     const path: IssuePath = arm ? ['model', 'strategyCurves', plans[k]!.id, 'pfs'] : ['model', 'pfs'];
     return [{ code: 'pfs-above-os', severity: 'warning' as const, path, message: `${d.warnings[0]!} (base case)` }];
   });
