@@ -1,5 +1,8 @@
 // What a command needs from the outside world, so tests can run commands in-process.
 import { readFileSync } from 'node:fs';
+import { readJsonText } from '../dossier/json-text';
+import type { JsonTextProblem } from '../dossier/json-text';
+import { MAX_MODEL_JSON_DEPTH } from '../engine/model/limits';
 
 export interface CliIo {
   out(text: string): void;
@@ -22,14 +25,15 @@ export class UsageError extends Error {
   }
 }
 
-/** Thrown when the file is read but is not valid JSON: an invalid model (exit 1). */
+/** Thrown when the file is read but is not clean JSON (syntax, duplicate keys, nesting): an invalid model (exit 1). */
 export class InvalidJsonError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly problems: JsonTextProblem[]) {
+    super(problems.map((p) => p.message).join('; '));
     this.name = 'InvalidJsonError';
   }
 }
 
+/** The file's JSON value, read as the app reads files (byte order mark skipped, duplicate keys refused). */
 export function readJsonFile(path: string): unknown {
   let text: string;
   try {
@@ -37,9 +41,7 @@ export function readJsonFile(path: string): unknown {
   } catch (e) {
     throw new UsageError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new InvalidJsonError(`${path}: not valid JSON (${(e as Error).message})`);
-  }
+  const read = readJsonText(text, { maxDepth: MAX_MODEL_JSON_DEPTH });
+  if (!read.ok) throw new InvalidJsonError(read.problems);
+  return read.value;
 }

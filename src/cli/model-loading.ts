@@ -2,6 +2,7 @@
 import { validateModel } from '../engine/model/validate';
 import type { ValidationReport } from '../engine/model/validate';
 import { formatIssue } from '../engine/errors';
+import type { ModelIssue } from '../engine/errors';
 import type { HtaModel } from '../engine/model/schema';
 import { readJsonFile, InvalidJsonError } from './io';
 import type { CliIo } from './io';
@@ -10,7 +11,10 @@ export function validateFile(path: string): ValidationReport {
   try {
     return validateModel(readJsonFile(path));
   } catch (e) {
-    if (e instanceof InvalidJsonError) return { valid: false, issues: [{ code: 'json', severity: 'error', path: [], message: e.message }] };
+    if (e instanceof InvalidJsonError) {
+      const issues = e.problems.map((p): ModelIssue => ({ code: 'json', severity: 'error', path: p.path, message: p.path.length === 0 ? `not valid JSON: ${p.message}` : p.message }));
+      return { valid: false, issues };
+    }
     throw e;
   }
 }

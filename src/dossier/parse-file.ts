@@ -18,6 +18,7 @@ import type { JsonObject, MigrationChain } from './migrations';
 import { dossierSchema } from './schema';
 import type { Dossier } from './schema';
 import { describeZodIssue, flattenZodIssues } from '../shared/zod-issue-text';
+import { readJsonText } from './json-text';
 
 /** One problem in a file; `path` is empty for problems with the file as a whole. */
 export interface FileProblem {
@@ -77,10 +78,8 @@ function readEnvelope(text: string, format: string, current: number, chain: Migr
   if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8Length(text) > maxBytes)) {
     return fail(`the file is larger than ${maxBytes / (1024 * 1024)} MB, the most HTA Workbench reads`);
   }
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') return fail('the file is empty');
-  const json = parseJsonWithLocation(body);
-  if (!json.ok) return fail(json.message);
+  const json = readJsonText(text);
+  if (!json.ok) return { ok: false, problems: json.problems.map((p) => ({ path: pathToString(p.path), message: p.message })) };
   const hostile = findHostileStructure(json.value);
   if (hostile.length > 0) return { ok: false, problems: hostile };
   const root = json.value;
@@ -111,55 +110,6 @@ function utf8Length(text: string): number {
     } else bytes += 3;
   }
   return bytes;
-}
-
-type JsonParse = { ok: true; value: unknown } | { ok: false; message: string };
-
-/** JSON.parse with a located message: line and column, and a plain word when the file was cut short. */
-export function parseJsonWithLocation(text: string): JsonParse {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (err) {
-    const raw = err instanceof Error ? err.message : String(err);
-    const position = errorPosition(raw, text);
-    const truncated = /end of (JSON )?input|Unterminated string/i.test(raw) || (position !== null && position >= text.trimEnd().length);
-    if (truncated) return { ok: false, message: 'the file ends unexpectedly: it is truncated or incomplete (invalid JSON)' };
-    if (position === null) return { ok: false, message: `invalid JSON: ${raw}` };
-    const { line, column } = lineAndColumn(text, position);
-    const found = text.charAt(position);
-    const near = found.trim() === '' ? '' : ` near ${JSON.stringify(found)}`;
-    return { ok: false, message: `invalid JSON at line ${line}, column ${column}${near}` };
-  }
-}
-
-/** V8 says "at position N" (Node 20) and may add "(line L column C)" (newer Chromium). */
-function errorPosition(message: string, text: string): number | null {
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) return offsetOf(text, Number(lc[1]), Number(lc[2]));
-  const pos = /position (\d+)/.exec(message);
-  return pos ? Number(pos[1]) : null;
-}
-
-function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l += 1) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) break;
-    offset = next + 1;
-  }
-  return offset + column - 1;
-}
-
-export function lineAndColumn(text: string, position: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < position && i < text.length; i += 1) {
-    if (text.charCodeAt(i) === 10) {
-      line += 1;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: position - lineStart + 1 };
 }
 
 /**
