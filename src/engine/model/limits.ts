@@ -19,3 +19,5 @@ export const MAX_EXPRESSION_LENGTH = 10_000;
 export const MAX_EXPRESSION_DEPTH = 200;
 /** Deepest nesting of arrays and objects in a model file (a decision tree needs two levels per tree level). */
 export const MAX_MODEL_JSON_DEPTH = 200;
+/** Most branches of one strategy's decision tree once diagnostic steps are expanded (tests multiply them). */
+export const MAX_TREE_NODES = 200_000;

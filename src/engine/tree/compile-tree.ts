@@ -23,7 +23,7 @@ import { costCategoryIds } from '../markov/compile-markov';
 import { compilePsmModel } from '../psm/compile-psm';
 import type { PsmDetails, PsmStrategyResult } from '../psm/compile-psm';
 import { yearsPerUnit } from '../psm/survival';
-import { flattenNode, KIND_CHANCE, KIND_DECISION, KIND_TERMINAL } from './flatten-tree';
+import { flattenNode, KIND_CHANCE, KIND_DECISION, KIND_TERMINAL, TreeTooLargeError } from './flatten-tree';
 import type { Factor, FlattenContext, PlanNode } from './flatten-tree';
 
 type TreeHtaModel = HtaModel & { model: TreeModel };
@@ -212,7 +212,13 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     }
     const ctx: FlattenContext = { model: tree, program, categoryIndex, categories, submodelIndex, counterIndex, issues: local };
     const nodes: PlanNode[] = [];
-    flattenNode(ctx, branches[bi]!, ['model', 'root', 'branches', bi], -1, KIND_DECISION, nodes, strategy.id);
+    try {
+      flattenNode(ctx, branches[bi]!, ['model', 'root', 'branches', bi], -1, KIND_DECISION, nodes, strategy.id);
+    } catch (e) {
+      if (!(e instanceof TreeTooLargeError)) throw e;
+      issues.push({ code: 'too-large', severity: 'error', path: e.path, message: `strategy ${strategy.id}: ${e.message}` });
+      return;
+    }
     const waitU = waitingSite('utility', program, local);
     const waitMu = waitingSite('mortalityRate', program, local);
     pushUnique(issues, local);
