@@ -32,6 +32,28 @@ export function formatIssue(issue: ModelIssue): string {
   return `${formatPath(issue.path)}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
 }
 
+function issueKey(i: ModelIssue): string {
+  return `${i.code}|${JSON.stringify(i.path)}|${i.message}`;
+}
+
+/** Keys of the issues of a list seen so far, kept between calls (compilers append once per strategy). */
+const seenKeys = new WeakMap<ModelIssue[], { keys: Set<string>; counted: number }>();
+
+/** Appends the issues not already in `issues` (same code, path and message); linear in the issues added. */
+export function pushUniqueIssues(issues: ModelIssue[], more: readonly ModelIssue[]): void {
+  let cache = seenKeys.get(issues);
+  if (!cache || cache.counted > issues.length) seenKeys.set(issues, (cache = { keys: new Set(), counted: 0 }));
+  for (; cache.counted < issues.length; cache.counted++) cache.keys.add(issueKey(issues[cache.counted]!));
+  const seen = cache.keys;
+  for (const i of more) {
+    const key = issueKey(i);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(i);
+    cache.counted++;
+  }
+}
+
 /** Thrown by compileModel when the model cannot be compiled; carries every problem found. */
 export class ModelCompileError extends Error {
   constructor(readonly issues: ModelIssue[]) {

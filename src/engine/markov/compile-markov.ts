@@ -5,7 +5,7 @@
 import type { HtaModel, Expression, CostEntry, StateValue, Transition } from '../model/schema';
 import { COMPLEMENT } from '../model/schema';
 import type { IssuePath, ModelIssue } from '../errors';
-import { ModelEvaluationError, formatPath, quoteExpression } from '../errors';
+import { ModelEvaluationError, formatPath, pushUniqueIssues, quoteExpression } from '../errors';
 import type { EvaluationErrorDetails } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from '../compiled-model';
 import { checkParameterCount, describeCompiledModel } from '../compiled-model';
@@ -327,14 +327,14 @@ function stepAndCount(
 /** Cost categories: declared ones, or (when none are declared) every category used, in order of appearance. */
 export function costCategoryIds(model: HtaModel & { model: { type: 'markov' } }): string[] {
   if (model.costCategories.length > 0) return model.costCategories.map((c) => c.id);
-  const seen: string[] = [];
+  const seen = new Set<string>();
   const add = (costs: Record<string, unknown> | undefined): void => {
-    for (const k of Object.keys(costs ?? {})) if (!seen.includes(k)) seen.push(k);
+    for (const k of Object.keys(costs ?? {})) seen.add(k);
   };
   for (const sv of Object.values(model.model.stateValues)) add(sv.costs);
   for (const tv of model.model.transitionValues) add(tv.costs);
   for (const s of model.strategies) for (const sv of Object.values(s.stateValues ?? {})) add(sv.costs);
-  return seen;
+  return [...seen];
 }
 
 function costValueOf(entry: CostEntry): { value: Expression; discountRate?: number } {
@@ -580,10 +580,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     });
 
     // Issues found while planning one strategy repeat for every strategy that shares the definition: keep one.
-    for (const issue of localIssues) {
-      const key = `${issue.code}|${JSON.stringify(issue.path)}|${issue.message}`;
-      if (!issues.some((i) => `${i.code}|${JSON.stringify(i.path)}|${i.message}` === key)) issues.push(issue);
-    }
+    pushUniqueIssues(issues, localIssues);
     if (localIssues.some((i) => i.severity === 'error')) return null;
     // One discount rate per category lets the hot loop discount category totals instead of every state value.
     let categoryRateIdx: Int32Array | null = new Int32Array(nCat);

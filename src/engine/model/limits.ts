@@ -21,3 +21,6 @@ export const MAX_EXPRESSION_DEPTH = 200;
 export const MAX_MODEL_JSON_DEPTH = 200;
 /** Most branches of one strategy's decision tree once diagnostic steps are expanded (tests multiply them). */
 export const MAX_TREE_NODES = 200_000;
+/** Most strategies and scenarios: each is compiled and run on its own (validation, DSA scenario comparison). */
+export const MAX_STRATEGIES = 1_000;
+export const MAX_SCENARIOS = 500;

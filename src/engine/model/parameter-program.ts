@@ -317,7 +317,9 @@ export function buildStrategyProgram(
   const stateF = fnsFor(stateSlots);
   const inputSlots = Int32Array.from([...isInput.keys()].filter((i) => isInput[i] === 1));
   // Slots neither input nor computed (broken definitions) stay NaN so a run can never silently use them.
-  const brokenSlots = Int32Array.from(space.ids.map((_, i) => i).filter((i) => !isInput[i] && !staticSlots.includes(i) && !cycleSlots.includes(i) && !stateSlots.includes(i)));
+  const computed = new Uint8Array(n);
+  for (const slot of [...staticSlots, ...cycleSlots, ...stateSlots]) computed[slot] = 1;
+  const brokenSlots = Int32Array.from(space.ids.map((_, i) => i).filter((i) => !isInput[i] && !computed[i]));
 
   const run = (slots: Int32Array, fns: Evaluator[]): void => {
     for (let k = 0; k < slots.length; k++) work[slots[k]!] = fns[k]!(work, vars);

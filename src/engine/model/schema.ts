@@ -7,7 +7,7 @@ import { distributionSpecSchema, correlationSpecSchema } from '../uncertainty/di
 import { buildPsmModelSchema } from '../psm/psm-schema';
 import { buildTreeModelSchema } from '../tree/tree-schema';
 import { budgetImpactSchema } from '../budget/bia-schema';
-import { MAX_CYCLES, MAX_CYCLE_LENGTH, MAX_TABLE_ROWS, MIN_CYCLE_LENGTH } from './limits';
+import { MAX_CYCLES, MAX_CYCLE_LENGTH, MAX_SCENARIOS, MAX_STRATEGIES, MAX_TABLE_ROWS, MIN_CYCLE_LENGTH } from './limits';
 
 export const MODEL_FORMAT = 'hta-workbench-model';
 export const MODEL_FORMAT_VERSION = 1;
@@ -295,8 +295,8 @@ export const htaModelSchema = z
     parameters: z.array(parameterSchema).default([]),
     tables: z.array(tableSchema).default([]),
     model: modelStructureSchema,
-    strategies: z.array(strategySchema).min(1),
-    scenarios: z.array(scenarioSchema).default([]),
+    strategies: z.array(strategySchema).min(1).max(MAX_STRATEGIES),
+    scenarios: z.array(scenarioSchema).max(MAX_SCENARIOS).default([]),
     correlations: z.array(correlationSchema).default([]),
     budgetImpact: budgetImpactSchema.optional().describe('Budget impact analysis linked to this model (docs/model-format.md).'),
   })

@@ -6,7 +6,7 @@ import type { HtaModel, Parameter, Transition } from './schema';
 import type { IssuePath, ModelIssue } from '../errors';
 import { ModelEvaluationError, describeEvaluationError, quoteExpression } from '../errors';
 import type { EvaluationErrorDetails } from '../errors';
-import type { CompiledModel } from '../compiled-model';
+import type { CompiledModel, ModelResult } from '../compiled-model';
 import { baseCaseResultIssues } from './result-checks';
 import { compileModelCollecting } from '../compile-model';
 import { ownValue } from '../own-key';
@@ -126,9 +126,20 @@ function settingsIssues(model: HtaModel): ModelIssue[] {
  * model (e.g. a row of model.transitions that does not sum to 1) is reported once, naming every strategy it
  * happens in, not once per strategy.
  */
-function baseCaseIssues(model: HtaModel): ModelIssue[] {
+function baseCaseIssues(model: HtaModel, compiled: CompiledModel | null): { issues: ModelIssue[]; result: ModelResult | null } {
+  // The whole model at once first: when every strategy runs, there is nothing to report strategy by strategy.
+  if (compiled) {
+    try {
+      return { issues: [], result: compiled.evaluate(compiled.baseParameters()) };
+    } catch (e) {
+      if (!(e instanceof ModelEvaluationError)) throw e;
+    }
+  }
   const groups = new Map<string, { error: ModelEvaluationError; details: EvaluationErrorDetails; strategies: string[] }>();
+  const seenIds = new Set<string>();
   model.strategies.forEach((strategy, si) => {
+    if (seenIds.has(strategy.id)) return; // a repeated id is reported as such; its copy runs the same way
+    seenIds.add(strategy.id);
     const single: HtaModel = { ...model, strategies: [strategy] };
     const { compiled } = compileModelCollecting(single);
     if (!compiled) return;
@@ -145,22 +156,13 @@ function baseCaseIssues(model: HtaModel): ModelIssue[] {
       else groups.set(key, { error: e, details, strategies: [strategy.id] });
     }
   });
-  return [...groups.values()].map(({ error, details, strategies }) => ({
+  const issues = [...groups.values()].map(({ error, details, strategies }) => ({
     code: details.code,
     severity: 'error' as const,
     path: details.path,
     message: strategies.length === 1 ? error.message : error.constructor === ModelEvaluationError ? describeEvaluationError({ ...details, strategies }) : `${error.message} (also in strategies ${strategies.slice(1).join(', ')})`,
   }));
-}
-
-/** The whole model at base case, with the checks of what `hta run` reports (finite totals, ICERs, net benefit). */
-function resultIssues(model: HtaModel, compiled: CompiledModel): ModelIssue[] {
-  try {
-    return baseCaseResultIssues(model, compiled.evaluate(compiled.baseParameters()));
-  } catch (e) {
-    if (!(e instanceof ModelEvaluationError)) throw e;
-    return [{ code: e.details.code, severity: 'error', path: e.details.path, message: e.message }];
-  }
+  return { issues, result: null };
 }
 
 export function validateModel(json: unknown): ValidationReport {
@@ -169,9 +171,10 @@ export function validateModel(json: unknown): ValidationReport {
   const { compiled, issues: compileIssues } = compileModelCollecting(model);
   issues.push(...compileIssues, ...unitIssues(model), ...settingsIssues(model));
   // Per-cycle checks run for every strategy that compiles, even when other checks failed: every problem at once.
-  const runIssues = baseCaseIssues(model);
-  issues.push(...runIssues);
-  if (compiled && !issues.some((i) => i.severity === 'error')) issues.push(...resultIssues(model, compiled));
+  const run = baseCaseIssues(model, compiled);
+  issues.push(...run.issues);
+  // Then the checks of what `hta run` reports (finite totals, ICERs, net benefit at each threshold).
+  if (run.result && !issues.some((i) => i.severity === 'error')) issues.push(...baseCaseResultIssues(model, run.result));
   const unique = dedupe(issues);
   unique.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return { valid: !unique.some((i) => i.severity === 'error'), issues: unique, model };

@@ -5,7 +5,7 @@
 // engine, so results are comparable and `hta run` reads the same CompiledModel interface.
 import type { CostEntry, Expression, HtaModel, StateValue } from '../model/schema';
 import type { IssuePath, ModelIssue } from '../errors';
-import { ModelEvaluationError } from '../errors';
+import { ModelEvaluationError, pushUniqueIssues } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from '../compiled-model';
 import { checkParameterCount, describeCompiledModel } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
@@ -144,10 +144,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       local.push({ code: 'ignored-field', severity: 'warning', path: ['strategies', si, strategy.transitions ? 'transitions' : 'initial'], message: `strategy ${strategy.id}: transitions and initial apply to Markov models only; a partitioned survival model takes its states from the curves (use strategyCurves or parameters)` });
     }
     const plan = planStrategy(si, program, local);
-    for (const issue of local) {
-      const key = `${issue.code}|${JSON.stringify(issue.path)}|${issue.message}`;
-      if (!issues.some((i) => `${i.code}|${JSON.stringify(i.path)}|${i.message}` === key)) issues.push(issue);
-    }
+    pushUniqueIssues(issues, local);
     if (plan && !local.some((i) => i.severity === 'error')) plans.push(plan);
   });
 
