@@ -5,6 +5,7 @@ import { checkModelSchema } from './schema-check';
 import type { HtaModel, Parameter, Transition } from './schema';
 import type { IssuePath, ModelIssue } from '../errors';
 import { ModelEvaluationError, describeEvaluationError, quoteExpression } from '../errors';
+import { htaModelSchema } from './schema';
 import type { EvaluationErrorDetails } from '../errors';
 import type { CompiledModel, ModelResult } from '../compiled-model';
 import { baseCaseResultIssues } from './result-checks';
@@ -167,7 +168,7 @@ function baseCaseIssues(model: HtaModel, compiled: CompiledModel | null): { issu
 
 export function validateModel(json: unknown): ValidationReport {
   const { model, issues } = checkModelSchema(json);
-  if (!model) return { valid: false, issues };
+  if (!model) return { valid: false, issues: issues.sort(byPlace) };
   const { compiled, issues: compileIssues } = compileModelCollecting(model);
   issues.push(...compileIssues, ...unitIssues(model), ...settingsIssues(model));
   // Per-cycle checks run for every strategy that compiles, even when other checks failed: every problem at once.
@@ -176,8 +177,33 @@ export function validateModel(json: unknown): ValidationReport {
   // Then the checks of what `hta run` reports (finite totals, ICERs, net benefit at each threshold).
   if (run.result && !issues.some((i) => i.severity === 'error')) issues.push(...baseCaseResultIssues(model, run.result));
   const unique = dedupe(issues);
-  unique.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  unique.sort(byPlace);
   return { valid: !unique.some((i) => i.severity === 'error'), issues: unique, model };
+}
+
+/** Sections of the file in the order they are written, so problems read top to bottom. */
+const SECTION_ORDER = Object.keys(htaModelSchema.shape);
+
+/** Errors before warnings; within each, grouped by place: file section, then path (numbers in numeric order). */
+function byPlace(a: ModelIssue, b: ModelIssue): number {
+  if (a.severity !== b.severity) return a.severity === 'error' ? -1 : 1;
+  const section = (i: ModelIssue): number => {
+    const k = SECTION_ORDER.indexOf(String(i.path[0] ?? ''));
+    return k < 0 ? -1 : k;
+  };
+  return section(a) - section(b) || comparePaths(a.path, b.path);
+}
+
+/** Element by element: numbers in numeric order, names in code-point order; a path before the paths inside it. */
+function comparePaths(a: IssuePath, b: IssuePath): number {
+  for (let k = 0; k < Math.min(a.length, b.length); k++) {
+    const x = a[k]!;
+    const y = b[k]!;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 function dedupe(issues: ModelIssue[]): ModelIssue[] {
