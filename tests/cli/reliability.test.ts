@@ -70,6 +70,25 @@ describe('validate refuses what run would fail on (item 7)', () => {
   });
 });
 
+describe('validate refuses what psa would fail on', () => {
+  it('an impossible distribution and a correlation out of range are located by validate, as psa reports them', async () => {
+    const m = hiv();
+    const rr = m.parameters.findIndex((p) => p.id === 'rr');
+    m.parameters[rr]!.uncertainty = { distribution: { type: 'beta', mean: 0.5, se: 0.9 } };
+    const bad = await hta('validate', write(m));
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain(`parameters[${rr}].uncertainty.distribution: Parameter "rr": beta with mean 0.5 and se 0.9 is impossible`);
+    m.parameters[rr]!.uncertainty = { distribution: { type: 'lognormal', mean: 0.5, se: 0.1 } };
+    m.parameters.find((p) => p.id === 'cost_zido')!.uncertainty = { distribution: { type: 'gamma', mean: 2278, se: 100 } };
+    m.correlations = [{ parameters: ['rr', 'cost_zido'], matrix: [[1, 2], [2, 1]] }];
+    const path = write(m);
+    const validate = await hta('validate', path);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toContain('correlations[0]: correlation matrix 1 (rr, cost_zido): entry [1, 2] = 2 is not in [-1, 1].');
+    expect((await hta('psa', path, '--iterations', '10')).code).toBe(1);
+  });
+});
+
 describe('no null where a number belongs (item 8)', () => {
   it('wtp: [1e308] is refused at settings.wtp[0] by validate, run and the JSON guard', async () => {
     const m = hiv();

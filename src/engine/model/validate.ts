@@ -2,7 +2,12 @@
 // Schema → structure (duplicates, reserved names) → compile (names, syntax, cycles, states, categories) →
 // units and ranges → a base-case run of each strategy (row sums, probability ranges, NaN).
 import { checkModelSchema } from './schema-check';
-import type { HtaModel, Parameter, Transition } from './schema';
+import type { Distribution, HtaModel, Parameter, Transition } from './schema';
+import { DistributionError, resolveDistribution } from '../uncertainty/distributions';
+import { CorrelationError } from '../uncertainty/copula';
+import type { CorrelationSpec } from '../uncertainty/copula';
+import { createParameterSampler } from '../uncertainty/sampler';
+import { sampledParameters } from '../psa/psa-setup';
 import type { IssuePath, ModelIssue } from '../errors';
 import { ModelEvaluationError, describeEvaluationError, quoteExpression } from '../errors';
 import { htaModelSchema } from './schema';
@@ -102,6 +107,39 @@ function expressionStrings(model: HtaModel): { text: string; path: IssuePath }[]
   return out;
 }
 
+/**
+ * PSA distributions and correlations, checked as `hta psa` and the app's PSA check them: each distribution on
+ * its own (so every bad one is reported), then the sampler of them all (Dirichlet groups, correlation matrices).
+ */
+function uncertaintyIssues(model: HtaModel): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  const check = (name: string, spec: Distribution, path: IssuePath): void => {
+    try {
+      resolveDistribution(name, spec);
+    } catch (e) {
+      if (!(e instanceof DistributionError)) throw e;
+      issues.push({ code: 'bad-distribution', severity: 'error', path, message: e.message });
+    }
+  };
+  model.parameters.forEach((p, i) => p.uncertainty?.distribution && check(p.id, p.uncertainty.distribution, ['parameters', i, 'uncertainty', 'distribution']));
+  model.scenarios.forEach((sc, i) => {
+    for (const [id, u] of Object.entries(sc.uncertainty ?? {})) if (u.distribution) check(id, u.distribution, ['scenarios', i, 'uncertainty', id, 'distribution']);
+  });
+  if (issues.length > 0) return issues;
+  try {
+    createParameterSampler(sampledParameters(model), model.correlations as CorrelationSpec[], 1);
+  } catch (e) {
+    if (e instanceof DistributionError) {
+      const i = model.parameters.findIndex((p) => p.id === e.parameter);
+      issues.push({ code: 'bad-distribution', severity: 'error', path: i >= 0 ? ['parameters', i, 'uncertainty', 'distribution'] : ['parameters'], message: e.message });
+    } else if (e instanceof CorrelationError) {
+      const i = model.correlations.findIndex((c) => (c.name ?? '') === e.matrixName || c.parameters.join() === e.parameters.join());
+      issues.push({ code: 'bad-correlation', severity: 'error', path: i >= 0 ? ['correlations', i] : ['correlations'], message: e.message });
+    } else throw e;
+  }
+  return issues;
+}
+
 function settingsIssues(model: HtaModel): ModelIssue[] {
   const issues: ModelIssue[] = [];
   if (model.settings.startAge === undefined) {
@@ -170,7 +208,7 @@ export function validateModel(json: unknown): ValidationReport {
   const { model, issues } = checkModelSchema(json);
   if (!model) return { valid: false, issues: issues.sort(byPlace) };
   const { compiled, issues: compileIssues } = compileModelCollecting(model);
-  issues.push(...compileIssues, ...unitIssues(model), ...settingsIssues(model));
+  issues.push(...compileIssues, ...unitIssues(model), ...settingsIssues(model), ...uncertaintyIssues(model));
   // Per-cycle checks run for every strategy that compiles, even when other checks failed: every problem at once.
   const run = baseCaseIssues(model, compiled);
   issues.push(...run.issues);
