@@ -1,5 +1,5 @@
-// The bundled example dossier, seeded on first run. Every fact and figure comes from
-// /work/shared/domain/DOMAIN-NOTES.md (sections named in the comments); tags there: [V] seen in the source,
+// The bundled example dossier, seeded on first run. Every fact and figure comes from the project's domain
+// research notes (DOMAIN-NOTES, sections named in the comments; sources cited per item); tags: [V] seen in the source,
 // [S] secondary source (→ secondarySource: true), [K] general knowledge, not retrieved (→ unverified: true).
 // Where the notes say a value was "not retrieved", the example says so instead of guessing.
 import type { AssessmentElement, Dossier, Evidence } from '../schema';

@@ -11,7 +11,7 @@ import { buildBackupFile, buildDossierFile, fileNameForBackup, fileNameForDossie
 import type { BackupFile } from '../../dossier/file-format';
 import { distinctIndications, queryLibrary, summarizeDossier } from '../../dossier/library-query';
 import type { DossierSummary, ListQuery, SearchableSummary } from '../../dossier/library-query';
-import { newDossier } from '../../dossier/new-dossier';
+import { newDossier, suffixedTitle } from '../../dossier/new-dossier';
 import type { DossierTemplate } from '../../dossier/new-dossier';
 import { formatProblem, parseBackupFile, parseDossierFile, validateDossier } from '../../dossier/parse-file';
 import type { FileProblem } from '../../dossier/parse-file';
@@ -291,7 +291,7 @@ export class Workspace {
     const copy: Dossier = {
       ...structuredClone(source),
       id: this.#newId(),
-      title: options.title ?? `${source.title} (copy)`,
+      title: options.title ?? suffixedTitle(source.title, ' (copy)'),
       status: 'draft',
       archived: false,
       createdAt: now,
@@ -428,7 +428,7 @@ export class Workspace {
       if (!options.onConflict) return { kind: 'conflict', existing: summarizeDossier(rec.dossier), incoming: summarizeDossier(incoming) };
       const now = this.#stamp();
       if (options.onConflict === 'copy') {
-        const copy = validated({ ...incoming, id: this.#newId(), title: `${incoming.title} (imported copy)`, createdAt: now, updatedAt: now });
+        const copy = validated({ ...incoming, id: this.#newId(), title: suffixedTitle(incoming.title, ' (imported copy)'), createdAt: now, updatedAt: now });
         await this.#putLive(copy);
         return { kind: 'imported', dossier: copy, mode: 'copy', migratedFrom: parsed.migratedFrom };
       }

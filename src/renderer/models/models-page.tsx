@@ -1,5 +1,8 @@
 import { useRef, useState } from 'react';
 import { routeHash } from '../app/routes';
+import { readJsonText } from '../../dossier/json-text';
+import { formatPath } from '../../engine/errors';
+import { MAX_MODEL_JSON_DEPTH } from '../../engine/model/limits';
 import { ProblemsDialog } from '../dossiers/problems-dialog';
 import { usePlatform } from '../platform/platform-context';
 import { UploadIcon } from '../ui/icons';
@@ -37,13 +40,13 @@ export function ModelsPage({ onOpen }: { onOpen: (id: string) => void }) {
       if (file.reason !== 'canceled') setProblems({ title: 'The file could not be read', intro: 'HTA Workbench could not read the file you chose.', problems: [{ path: '', message: file.message ?? file.reason }] });
       return;
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(file.content);
-    } catch (error) {
-      setProblems({ title: 'This file cannot be opened', intro: `${file.name} is not valid JSON.`, problems: [{ path: '', message: error instanceof Error ? error.message : String(error) }] });
+    // The same reader as dossier import and the CLI: line and column of a syntax error, duplicate keys refused.
+    const read = readJsonText(file.content, { maxDepth: MAX_MODEL_JSON_DEPTH });
+    if (!read.ok) {
+      setProblems({ title: 'This file cannot be opened', intro: `${file.name} is not valid JSON.`, problems: read.problems.map((p) => ({ path: p.path.length > 0 ? formatPath(p.path) : '', message: p.message })) });
       return;
     }
+    const json = read.value;
     const controller = new AbortController();
     cancelCheck.current = controller;
     setChecking(file.name);

@@ -1,6 +1,7 @@
 // The user's edits of parameter base values: checked as typed (a clear message, never NaN) and written into a copy
 // of the model that the engine runs.
 import type { HtaModel, Parameter } from '../../engine/model/schema';
+import { ownValue } from '../../engine/own-key';
 
 /** Base values the user typed, by parameter id (only parameters given as a number in the file). */
 export type ParameterEdits = Readonly<Record<string, number>>;
@@ -10,7 +11,10 @@ export function applyParameterEdits(model: HtaModel, edits: ParameterEdits): Hta
   if (Object.keys(edits).length === 0) return model;
   return {
     ...model,
-    parameters: model.parameters.map((p) => (p.value !== undefined && edits[p.id] !== undefined ? { ...p, value: edits[p.id]! } : p)),
+    parameters: model.parameters.map((p) => {
+      const edited = ownValue(edits, p.id);
+      return p.value !== undefined && edited !== undefined ? { ...p, value: edited } : p;
+    }),
   };
 }
 

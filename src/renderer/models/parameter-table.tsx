@@ -5,6 +5,7 @@ import type { ParameterRange } from '../workers/engine-api';
 import { describeDistribution } from '../../report/model-description';
 import { parseParameterInput } from './parameter-edits';
 import type { ParameterEdits } from './parameter-edits';
+import { ownValue } from '../../engine/own-key';
 
 // Every parameter with its value or expression, unit, source, PSA distribution and one-way range. Base values given
 // as numbers are editable; the base case re-runs (debounced) on each valid edit. Invalid text shows an inline
@@ -87,11 +88,11 @@ export function ParameterTable({ model, ranges, edits, values, onEdit, resetKey 
                   </td>
                   <td>
                     {p.value !== undefined ? (
-                      <ValueInput key={`${p.id}-${resetKey}`} parameter={p} fileValue={p.value} edited={edits[p.id]} onEdit={onEdit} />
+                      <ValueInput key={`${p.id}-${resetKey}`} parameter={p} fileValue={p.value} edited={ownValue(edits, p.id)} onEdit={onEdit} />
                     ) : (
                       <div>
                         <code className="expression" title={p.expression}>{p.expression}</code>
-                        <div className="subtle">= {formatParameter(values?.[p.id])}</div>
+                        <div className="subtle">= {formatParameter(ownValue(values, p.id))}</div>
                       </div>
                     )}
                   </td>

@@ -1,5 +1,6 @@
 import type { StrategyBaseCase } from '../workers/engine-api';
 import { formatNumber } from '../../report/format';
+import { ownValue } from '../../engine/own-key';
 
 // Extras of decision trees and partitioned survival models: expected outcome counts per 1,000 patients (true
 // positives, tests done, adverse events…), time to treatment, restricted mean survival per curve, and warnings.
@@ -15,7 +16,8 @@ const countLabels: Record<string, string> = {
 
 /** "test_plasma_ngs" → "Tests done: plasma ngs"; known counters by name. */
 export function countLabel(id: string): string {
-  if (countLabels[id]) return countLabels[id]!;
+  const known = ownValue(countLabels, id);
+  if (known) return known;
   if (id.startsWith('test_')) return `Tests done: ${id.slice(5).replace(/_/g, ' ')}`;
   if (id.startsWith('ae_')) return `Adverse events: ${id.slice(3).replace(/_/g, ' ')}`;
   return id.replace(/_/g, ' ');
