@@ -5,13 +5,14 @@ import { routeHash } from '../app/routes';
 import { BaseCaseCharts, BaseCaseTables } from '../results/base-case-panel';
 import { BudgetPanel } from '../results/budget-panel';
 import type { BudgetState } from '../results/budget-panel';
-import { deadStateIds } from '../results/dead-states';
+import { deadStateIds } from '../../engine/analysis/dead-states';
+import { applyParameterEdits } from './parameter-edits';
 import { StrategyDetailsPanel } from '../results/strategy-details-panel';
 import { formatIcer, formatMoney, formatNumber, effectLabel } from '../../report/format';
 import { UncertaintyPanel } from '../results/uncertainty-panel';
 import type { DsaState, PsaState } from '../results/uncertainty-panel';
 import { engineWorker } from '../workers/engine-client';
-import type { BaseCaseOutcome } from '../workers/engine-api';
+import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
 import { findModel, modelTypeLabel, useOpenedModels } from './model-catalog';
 import type { ModelEntry } from './model-catalog';
 import { settingsRows } from '../../report/model-description';
@@ -116,7 +117,7 @@ function useBudget(model: HtaModel | null, session: ModelSession, wanted: boolea
     let live = true;
     const timer = setTimeout(() => {
       engineWorker()
-        .runBudget(model, edits)
+        .runBudget(applyParameterEdits(model, edits))
         .then((out) => live && setBudget(out.ok ? { report: out.report, problems: [], edits } : { report: null, problems: out.problems, edits }))
         .catch((e: unknown) => live && setBudget({ report: null, problems: [{ path: '', message: e instanceof Error ? e.message : String(e) }], edits }));
     }, Object.keys(edits).length === 0 ? 0 : 500);

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { HtaModel, Parameter } from '../../engine/model/schema';
 import { formatParameter } from '../../report/format';
-import type { ParameterRange } from '../workers/engine-api';
+import type { ParameterRange } from '../../engine/analysis/model-check';
 import { describeDistribution } from '../../report/model-description';
 import { parseParameterInput } from './parameter-edits';
 import type { ParameterEdits } from './parameter-edits';

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BaseCaseOutcome, ModelCheck } from '../workers/engine-api';
+import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
+import type { ModelCheck } from '../../engine/analysis/model-check';
+import { applyParameterEdits } from './parameter-edits';
 import { engineWorker } from '../workers/engine-client';
 import type { ModelEntry } from './model-catalog';
 import type { ParameterEdits } from './parameter-edits';
@@ -45,7 +47,7 @@ export function useModelSession(entry: ModelEntry): ModelSession {
     const delay = Object.keys(edits).length === 0 ? 0 : EDIT_DEBOUNCE_MS;
     const timer = setTimeout(() => {
       engineWorker()
-        .runBaseCase(model, edits)
+        .runBaseCase(applyParameterEdits(model, edits))
         .then((outcome) => live && setBaseCase({ outcome, edits }))
         .catch((e: unknown) => live && setBaseCase({ outcome: { ok: false, problems: [{ path: '', message: e instanceof Error ? e.message : String(e) }] }, edits }));
     }, delay);

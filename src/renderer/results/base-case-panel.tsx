@@ -3,7 +3,8 @@ import type { IncrementalRow } from '../../engine/economics/incremental';
 import { CePlaneChart } from '../charts/ce-plane-chart';
 import { cePlanePoints, survivalRows, thinRows, traceRows } from '../charts/chart-data';
 import { SeriesLineChart } from '../charts/line-chart';
-import type { BaseCaseOutcome } from '../workers/engine-api';
+import { incrementalStatusLabels } from '../../report/results-tables';
+import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
 import { effectLabel, effectNoun, effectUnit, humanise, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../../report/format';
 
 // Base-case results: totals per strategy, the incremental analysis (dominated strategies marked), the CE plane, the
@@ -11,16 +12,9 @@ import { effectLabel, effectNoun, effectUnit, humanise, formatIcer, formatMoney,
 
 type OkBaseCase = Extract<BaseCaseOutcome, { ok: true }>;
 
-const statusLabels: Record<IncrementalRow['status'], string> = {
-  reference: 'Reference',
-  nondominated: 'On frontier',
-  dominated: 'Dominated',
-  'extendedly-dominated': 'Extendedly dominated',
-};
-
 export function statusBadge(status: IncrementalRow['status']) {
   const tone = status === 'dominated' || status === 'extendedly-dominated' ? 'badge-unverified' : status === 'reference' ? 'badge-draft' : 'badge-final';
-  return <span className={`badge ${tone}`}>{statusLabels[status]}</span>;
+  return <span className={`badge ${tone}`}>{incrementalStatusLabels[status]}</span>;
 }
 
 export function BaseCaseTables({ result, currency }: { result: OkBaseCase; currency: string | undefined }) {

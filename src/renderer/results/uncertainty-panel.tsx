@@ -13,8 +13,8 @@ import type { ParameterEdits } from '../models/parameter-edits';
 import { engineWorker } from '../workers/engine-client';
 import { runPsaInWebWorkers } from '../workers/psa-client';
 import { effectLabel, effectUnit, formatIcer, formatMoneyCompact, formatMoney, formatNumber, formatParameter, formatPercent } from '../../report/format';
-import { defaultWtpMax, wtpGrid } from './psa-view';
-import type { PsaView } from './psa-view';
+import { defaultWtpMax, wtpGrid } from '../../engine/analysis/psa-view';
+import type { PsaView } from '../../engine/analysis/psa-view';
 
 // Deterministic (tornado) and probabilistic sensitivity analysis. Both run off the UI thread: the tornado in the
 // engine worker, the PSA draws on the PSA worker pool (progress, cancel), its summaries in the engine worker.
@@ -91,7 +91,7 @@ function DsaSection({ model, edits, dsa, setDsa }: Props) {
     if (!wtp.ok || same) return;
     setDsa({ result: dsa?.result ?? null, problems: [], edits, running: true });
     engineWorker()
-      .runTornado(model, edits, { wtp: wtp.value, comparator, strategy })
+      .runTornado(applyParameterEdits(model, edits), { wtp: wtp.value, comparator, strategy })
       .then((out) => setDsa(out.ok ? { result: out.result, problems: [], edits, running: false } : { result: null, problems: out.problems, edits, running: false }))
       .catch((e: unknown) => setDsa({ result: null, problems: [{ path: '', message: message(e) }], edits, running: false }));
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analysePsa } from '../../../src/engine/psa/psa-analysis';
-import { defaultWtpMax, sampleIndices, shapePsaView, wtpGrid } from '../../../src/renderer/results/psa-view';
+import { defaultWtpMax, sampleIndices, shapePsaView, wtpGrid } from '../../../src/engine/analysis/psa-view';
 
 // Three draws, two strategies (a, b), hand-computed: increments of b over a are (dC, dE) = (100, 0.1), (300, 0.1), (-50, -0.02).
 const run = {
