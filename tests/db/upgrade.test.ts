@@ -8,7 +8,7 @@ import { exampleDossier } from '../../src/dossier/examples/liquid-biopsy-nsclc';
 import { newDossier } from '../../src/dossier/new-dossier';
 import { createWorkbenchDexie } from '../../src/renderer/db/database';
 import type { DossierRecord, HistoryRecord, SnapshotRecord } from '../../src/renderer/db/records';
-import { LATEST_SCHEMA_VERSION, schemaVersions } from '../../src/renderer/db/schema-versions';
+import { LATEST_SCHEMA_VERSION, schemaVersions, summaryRecordFor } from '../../src/renderer/db/schema-versions';
 import { openWorkspace } from '../../src/renderer/db/workspace';
 import { freshDbName } from './helpers';
 
@@ -24,8 +24,9 @@ async function tableDump(name: string): Promise<Record<string, unknown[]>> {
 }
 
 describe('schema versions', () => {
-  it('are numbered 1..N without gaps, and every version after the first has an upgrade', () => {
-    expect(schemaVersions.map((v) => v.version)).toEqual(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => i + 1));
+  it('are numbered in ascending order from 1 (version 3 is reserved for another branch), and every version after the first has an upgrade', () => {
+    const reserved = new Set([3]);
+    expect(schemaVersions.map((v) => v.version)).toEqual(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => i + 1).filter((v) => !reserved.has(v)));
     for (const v of schemaVersions.slice(1)) expect(typeof v.upgrade, `version ${v.version}`).toBe('function');
   });
 });
@@ -80,6 +81,67 @@ describe('upgrade from version 1 to 2', () => {
     expect((await ws.history('d-2')).map((h) => h.after)).toEqual(['Second']);
     expect((await ws.listSnapshots('d-2')).map((s) => s.name)).toEqual(['v1']);
     // The deleted dossier can still be purged, and the example is not seeded again.
+    expect(await ws.purgeDeleted()).toBe(1);
+    expect(await ws.seedExampleOnFirstRun()).toBe(false);
+    ws.close();
+  });
+});
+
+describe('upgrade from version 2 to 4 (models)', () => {
+  it('keeps every dossier, deleted dossier, summary, history entry, snapshot and meta row, and adds empty model tables that work', async () => {
+    const name = freshDbName();
+    const v2 = createWorkbenchDexie(name, 2);
+    await v2.open();
+    expect(v2.verno).toBe(2);
+    const live = { ...exampleDossier(), createdAt: T, updatedAt: T };
+    const other = newDossier({ id: 'd-2', now: T, title: 'Second' });
+    const deleted = newDossier({ id: 'd-3', now: T, title: 'Deleted' });
+    const records: DossierRecord[] = [
+      { id: live.id, dossier: live, updatedAt: T, deleted: 0, deletedAt: null },
+      { id: other.id, dossier: other, updatedAt: T, deleted: 0, deletedAt: null },
+      { id: deleted.id, dossier: deleted, updatedAt: T, deleted: 1, deletedAt: T },
+    ];
+    await v2.table('dossiers').bulkAdd(records);
+    await v2.table('summaries').bulkAdd(records.filter((r) => r.deleted === 0).map(summaryRecordFor));
+    await v2.table('history').bulkAdd([
+      { dossierId: 'd-2', at: T, path: 'title', before: 'First', after: 'Second', source: 'edit' },
+      { dossierId: 'd-3', at: T, path: 'indication', before: '', after: 'x', source: 'edit' },
+      { dossierId: live.id, at: T, path: 'status', before: 'draft', after: 'under-review', source: 'status' },
+    ] satisfies HistoryRecord[]);
+    await v2.table('snapshots').bulkAdd([
+      { id: 's-1', dossierId: 'd-2', name: 'v1', createdAt: T, automatic: false, dossier: other },
+      { id: 's-2', dossierId: live.id, name: 'auto', createdAt: T, automatic: true, dossier: live },
+    ] satisfies SnapshotRecord[]);
+    await v2.table('meta').bulkAdd([
+      { key: 'dataFormat', value: 2 },
+      { key: 'writtenByAppVersion', value: '0.1.0' },
+      { key: 'exampleSeeded', value: true },
+    ]);
+    const before = await tableDump(name);
+    expect(before.dossiers).toHaveLength(3);
+    expect(before.history).toHaveLength(3);
+    v2.close();
+
+    const ws = await openWorkspace({ name });
+    expect(ws.readOnlyReason).toBeNull();
+    const after = await tableDump(name);
+    // Every row of every version-2 table, unchanged (meta gains the new format only).
+    for (const table of ['dossiers', 'summaries', 'history', 'snapshots']) expect(after[table], table).toEqual(before[table]);
+    expect(after.meta).toEqual(
+      expect.arrayContaining([
+        { key: 'dataFormat', value: 4 },
+        { key: 'exampleSeeded', value: true },
+      ]),
+    );
+    expect(after.meta).toHaveLength(3);
+    for (const table of ['models', 'modelVersions', 'modelHistory', 'runs', 'runResults']) expect(after[table], table).toEqual([]);
+    // The workspace reads what was there, and the new tables take models.
+    expect((await ws.list()).map((s) => s.id).sort()).toEqual([live.id, 'd-2'].sort());
+    expect(await ws.get(live.id)).toEqual(live);
+    expect((await ws.history(live.id)).map((h) => h.after)).toEqual(['under-review']);
+    expect((await ws.listSnapshots(live.id)).map((s) => s.name)).toEqual(['auto']);
+    const model = await ws.models.create({ document: { format: 'hta-workbench-model', version: 1, metadata: { title: 'New' } }, origin: { kind: 'file', ref: 'new.json' } });
+    expect((await ws.models.list()).map((m) => m.id)).toEqual([model.id]);
     expect(await ws.purgeDeleted()).toBe(1);
     expect(await ws.seedExampleOnFirstRun()).toBe(false);
     ws.close();

@@ -7,7 +7,7 @@ import type { Table } from 'dexie';
 import { appInfo } from '../../dossier/app-info';
 import { WorkspaceError, newerWorkspaceMessage } from './errors';
 import { META_DATA_FORMAT, META_WRITTEN_BY } from './records';
-import type { DossierRecord, HistoryRecord, MetaRecord, SnapshotRecord, SummaryRecord } from './records';
+import type { DossierRecord, HistoryRecord, MetaRecord, ModelHistoryRecord, ModelRecord, ModelVersionRecord, RunRecord, RunResultRecord, SnapshotRecord, SummaryRecord } from './records';
 import { LATEST_SCHEMA_VERSION, declareSchema } from './schema-versions';
 
 export const DEFAULT_DATABASE_NAME = 'hta-workbench';
@@ -20,6 +20,11 @@ export interface WorkbenchTables {
   history: Table<HistoryRecord, number>;
   snapshots: Table<SnapshotRecord, string>;
   meta: Table<MetaRecord, string>;
+  models: Table<ModelRecord, string>;
+  modelVersions: Table<ModelVersionRecord, string>;
+  modelHistory: Table<ModelHistoryRecord, number>;
+  runs: Table<RunRecord, string>;
+  runResults: Table<RunResultRecord, string>;
 }
 
 export interface OpenedDatabase {
@@ -53,6 +58,21 @@ export function tablesOf(db: Dexie): WorkbenchTables {
     },
     get meta() {
       return db.table<MetaRecord, string>('meta');
+    },
+    get models() {
+      return db.table<ModelRecord, string>('models');
+    },
+    get modelVersions() {
+      return db.table<ModelVersionRecord, string>('modelVersions');
+    },
+    get modelHistory() {
+      return db.table<ModelHistoryRecord, number>('modelHistory');
+    },
+    get runs() {
+      return db.table<RunRecord, string>('runs');
+    },
+    get runResults() {
+      return db.table<RunResultRecord, string>('runResults');
     },
   };
 }

@@ -20,6 +20,7 @@ import { DEFAULT_DATABASE_NAME, openWorkbenchDatabase } from './database';
 import type { WorkbenchTables } from './database';
 import { WorkspaceError } from './errors';
 import { newId } from './ids';
+import { ModelStore } from './model-store';
 import { META_EXAMPLE_SEEDED } from './records';
 import type { DossierRecord, HistoryRecord } from './records';
 import { summaryRecordFor } from './schema-versions';
@@ -80,7 +81,7 @@ export type ImportResult =
 export type RestoreBackupResult =
   | {
       kind: 'restored';
-      counts: { dossiers: number; snapshots: number; history: number };
+      counts: { dossiers: number; snapshots: number; history: number; models: number; runs: number };
       /** Backup of the workspace as it was before the restore: offer it for download. */
       previous: FileText;
     }
@@ -113,6 +114,8 @@ function decodeUndoToken(token: string): { id: string; deletedAt: string } | nul
 }
 
 export class Workspace {
+  /** The workspace's models, their versions, edit history and stored runs. */
+  readonly models: ModelStore;
   readonly #t: WorkbenchTables;
   readonly #now: () => Date;
   readonly #newId: () => string;
@@ -123,6 +126,7 @@ export class Workspace {
     this.#readOnlyReason = readOnlyReason;
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? newId;
+    this.models = new ModelStore(tables, { now: this.#now, newId: this.#newId, readOnlyReason: () => this.#readOnlyReason, mergeWindowMs: HISTORY_MERGE_WINDOW_MS });
     // Another window upgrading the database to a newer version closes this connection: say so.
     tables.db.on('versionchange', () => {
       this.#readOnlyReason = 'HTA Workbench was updated in another window and upgraded this workspace. Reload to continue; nothing more is saved here.';
@@ -302,10 +306,11 @@ export class Workspace {
 
   // ---------- files ----------
 
-  /** The dossier as `.htad.json` file text and a suggested file name. */
+  /** The dossier as `.htad.json` file text (with the workspace models it links to) and a suggested file name. */
   async exportDossier(id: string): Promise<FileText> {
     const dossier = await this.#requireLive(id);
-    return { fileName: fileNameForDossier(dossier), text: serializeFile(buildDossierFile(dossier, appInfo, this.#stamp())) };
+    const models = await this.models.bundles(dossier.modelLinks.flatMap((l) => (l.modelId ? [l.modelId] : [])));
+    return { fileName: fileNameForDossier(dossier), text: serializeFile(buildDossierFile(dossier, appInfo, this.#stamp(), models)) };
   }
 
   /**
@@ -317,10 +322,13 @@ export class Workspace {
     this.#assertWritable();
     const parsed = parseDossierFile(text);
     if (!parsed.ok) return { kind: 'invalid', problems: parsed.problems };
-    const incoming = parsed.dossier;
+    // Models come in with the dossier (never overwriting a different model of the same id; see importBundles).
+    let modelIds = new Map<string, string>();
     const t = this.#t;
-    return t.db.transaction('rw', [t.dossiers, t.summaries, t.history, t.snapshots], async (): Promise<ImportResult> => {
-      const rec = await t.dossiers.get(incoming.id);
+    return t.db.transaction('rw', [t.dossiers, t.summaries, t.history, t.snapshots, t.models, t.modelVersions, t.modelHistory, t.runs, t.runResults], async (): Promise<ImportResult> => {
+      const rec = await t.dossiers.get(parsed.dossier.id);
+      if (!rec || rec.deleted === 1 || options.onConflict) modelIds = await this.models.importBundles(parsed.file.models);
+      const incoming = relinked(parsed.dossier, modelIds);
       if (rec && rec.deleted === 1) {
         // A deleted dossier with this id is waiting for purge: the import takes its place.
         await t.history.where('dossierId').equals(rec.id).delete();
@@ -347,7 +355,7 @@ export class Workspace {
   /** Every live dossier with its snapshots and history, as one backup file. */
   async backup(): Promise<FileText> {
     const t = this.#t;
-    return t.db.transaction('r', [t.dossiers, t.history, t.snapshots], async () => this.#backupText());
+    return t.db.transaction('r', [t.dossiers, t.history, t.snapshots, t.models, t.modelVersions, t.modelHistory, t.runs, t.runResults], async () => this.#backupText());
   }
 
   /**
@@ -360,8 +368,10 @@ export class Workspace {
     if (!parsed.ok) return { kind: 'invalid', problems: parsed.problems };
     const b = parsed.backup;
     const t = this.#t;
-    return t.db.transaction('rw', [t.dossiers, t.summaries, t.history, t.snapshots, t.meta], async (): Promise<RestoreBackupResult> => {
+    const modelTables = [t.models, t.modelVersions, t.modelHistory, t.runs, t.runResults];
+    return t.db.transaction('rw', [t.dossiers, t.summaries, t.history, t.snapshots, t.meta, ...modelTables], async (): Promise<RestoreBackupResult> => {
       const previous = await this.#backupText();
+      await this.models.replaceAll(b);
       await Promise.all([t.dossiers.clear(), t.summaries.clear(), t.history.clear(), t.snapshots.clear()]);
       const records = b.dossiers.map(liveRecord);
       await t.dossiers.bulkAdd(records);
@@ -370,7 +380,7 @@ export class Workspace {
       await t.history.bulkAdd(b.history.map((h) => ({ ...h })));
       // A restored workspace is not a first run: never seed the example into it.
       await t.meta.put({ key: META_EXAMPLE_SEEDED, value: true });
-      return { kind: 'restored', counts: { dossiers: b.dossiers.length, snapshots: b.snapshots.length, history: b.history.length }, previous };
+      return { kind: 'restored', counts: { dossiers: b.dossiers.length, snapshots: b.snapshots.length, history: b.history.length, models: b.models.length, runs: b.runs.length }, previous };
     });
   }
 
@@ -475,8 +485,7 @@ export class Workspace {
     const snapshots = (await t.snapshots.toArray()).filter((s) => ids.has(s.dossierId));
     const history = (await t.history.toArray()).filter((h) => ids.has(h.dossierId)).map(({ seq: _seq, ...entry }) => entry);
     const createdAt = this.#stamp();
-    // Models join the workspace with the model tables (issue 10); until then a backup carries none.
-    const file: BackupFile = buildBackupFile({ dossiers, snapshots, history, models: [], modelVersions: [], modelHistory: [], runs: [] }, appInfo, createdAt);
+    const file: BackupFile = buildBackupFile({ dossiers, snapshots, history, ...(await this.models.backupContent()) }, appInfo, createdAt);
     return { fileName: fileNameForBackup(createdAt), text: serializeFile(file) };
   }
 
@@ -495,6 +504,12 @@ export class Workspace {
     }
     return out;
   }
+}
+
+/** The dossier with its model links pointing at the ids the imported models have in this workspace. */
+function relinked(dossier: Dossier, modelIds: ReadonlyMap<string, string>): Dossier {
+  if (!dossier.modelLinks.some((l) => l.modelId && modelIds.get(l.modelId) !== l.modelId)) return dossier;
+  return { ...dossier, modelLinks: dossier.modelLinks.map((l) => (l.modelId && modelIds.has(l.modelId) ? { ...l, modelId: modelIds.get(l.modelId)! } : l)) };
 }
 
 /** Opens the workspace database (creating or upgrading it) and returns the repository. */

@@ -19,7 +19,7 @@ type Pending =
   | { kind: 'problems'; title: string; intro: string; problems: FileProblem[] }
   | { kind: 'conflict'; text: string; existing: DossierSummary; incoming: DossierSummary }
   | { kind: 'confirm-restore' }
-  | { kind: 'restored'; counts: { dossiers: number; snapshots: number; history: number }; previous: FileText };
+  | { kind: 'restored'; counts: { dossiers: number; snapshots: number; history: number; models: number; runs: number }; previous: FileText };
 
 export interface FileActions {
   exportDossier: (id: string) => Promise<void>;
@@ -165,7 +165,8 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
           <>
             <p data-testid="restored-counts">
               Restored {pending.counts.dossiers} dossier{pending.counts.dossiers === 1 ? '' : 's'}, {pending.counts.snapshots} snapshot
-              {pending.counts.snapshots === 1 ? '' : 's'} and {pending.counts.history} history entr{pending.counts.history === 1 ? 'y' : 'ies'}.
+              {pending.counts.snapshots === 1 ? '' : 's'} and {pending.counts.history} history entr{pending.counts.history === 1 ? 'y' : 'ies'}
+              {pending.counts.models > 0 && `, with ${pending.counts.models} model${pending.counts.models === 1 ? '' : 's'} and ${pending.counts.runs} stored run${pending.counts.runs === 1 ? '' : 's'}`}.
             </p>
             <p>Before restoring, the workspace as it was has been backed up as <span className="mono">{pending.previous.fileName}</span>. Save it if you may want it back.</p>
           </>
