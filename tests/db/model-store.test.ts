@@ -6,7 +6,6 @@ import { parseBackupFile, parseDossierFile } from '../../src/dossier/parse-file'
 import type { StoredModel } from '../../src/dossier/workspace-models';
 import { modelDocumentHash } from '../../src/engine/json/canonical-json';
 import { setParameterUncertainty, setParameterValue } from '../../src/engine/model/document-edits';
-import type { ModelDocumentJson } from '../../src/engine/model/document-edits';
 import { ENGINE_VERSION } from '../../src/engine/version';
 import { appInfo } from '../../src/dossier/app-info';
 import { WorkspaceError } from '../../src/renderer/db/errors';
@@ -223,8 +222,8 @@ describe('models in files', () => {
 
     // Into a workspace where that model id holds another document: it stays; the file's model is a copy.
     const clash = await openWorkspace({ name: freshDbName(), newId: (() => { let n = 0; return () => `new-${(n += 1)}`; })() });
-    const edited = setParameterValue(example, 'c_plasma_ngs', 999) as ModelDocumentJson;
-    await clash.models.importBundles([{ model: { ...m, document: edited as StoredModel['document'] }, versions: [], history: [], runs: [] }]);
+    const edited = setParameterValue(example, 'c_plasma_ngs', 999);
+    await clash.models.importBundles([{ model: { ...m, document: edited }, versions: [], history: [], runs: [] }]);
     const r = await clash.importDossier(file.text);
     if (r.kind !== 'imported') throw new Error(r.kind);
     const copyId = r.dossier.modelLinks[0]!.modelId!;

@@ -26,17 +26,17 @@ function parameterList(doc: ModelDocumentJson): JsonRecord[] {
 }
 
 /** A copy of the document with parameter `id` replaced by `change(parameter)`. */
-function withParameter(doc: ModelDocumentJson, id: string, change: (p: JsonRecord) => JsonRecord): ModelDocumentJson {
+function withParameter<D extends ModelDocumentJson>(doc: D, id: string, change: (p: JsonRecord) => JsonRecord): D {
   const list = parameterList(doc);
   const index = list.findIndex((p) => isRecord(p) && p.id === id);
   if (index < 0) throw new DocumentEditError(`the model has no parameter “${id}”`);
   const next = [...list];
   next[index] = change({ ...list[index]! });
-  return { ...doc, parameters: next };
+  return { ...doc, parameters: next } as D;
 }
 
 /** Sets the base value of a parameter given as a number (an expression parameter keeps its formula). */
-export function setParameterValue(doc: ModelDocumentJson, id: string, value: number): ModelDocumentJson {
+export function setParameterValue<D extends ModelDocumentJson>(doc: D, id: string, value: number): D {
   if (!Number.isFinite(value)) throw new DocumentEditError(`the value of “${id}” must be a finite number`);
   return withParameter(doc, id, (p) => {
     if (typeof p.expression === 'string') throw new DocumentEditError(`“${id}” is computed by an expression; edit the expression instead`);
@@ -53,7 +53,7 @@ export interface UncertaintyChange {
 }
 
 /** Changes a parameter's PSA distribution and one-way range; the uncertainty's source text is kept. */
-export function setParameterUncertainty(doc: ModelDocumentJson, id: string, change: UncertaintyChange): ModelDocumentJson {
+export function setParameterUncertainty<D extends ModelDocumentJson>(doc: D, id: string, change: UncertaintyChange): D {
   for (const end of ['low', 'high'] as const) {
     const v = change[end];
     if (v !== undefined && v !== null && !Number.isFinite(v)) throw new DocumentEditError(`the one-way ${end} value of “${id}” must be a finite number`);
@@ -89,6 +89,6 @@ export function documentTitle(doc: ModelDocumentJson): string {
 }
 
 /** Sets metadata.title (the name a model has in lists and reports). */
-export function setDocumentTitle(doc: ModelDocumentJson, title: string): ModelDocumentJson {
-  return { ...doc, metadata: { ...(isRecord(doc.metadata) ? doc.metadata : {}), title } };
+export function setDocumentTitle<D extends ModelDocumentJson>(doc: D, title: string): D {
+  return { ...doc, metadata: { ...(isRecord(doc.metadata) ? doc.metadata : {}), title } } as D;
 }
