@@ -52,7 +52,7 @@ export function parameterChecks(parameter: Parameter): ParameterCheck[] {
   const out: ParameterCheck[] = [];
   const dist = u.distribution;
   if (dist && dist.type !== 'dirichlet') {
-    const summary = summariseDistribution(dist, parameter.id);
+    const summary = summariseDistribution(dist, parameter.id, { density: false });
     if (summary.ok) {
       const s = summary.summary;
       const outside = dist.type !== 'fixed' && !inSupport(base, s.support, dist.type);

@@ -59,8 +59,11 @@ export function densityCurve(dist: ResolvedDistribution, points = 60): { x: numb
   return out;
 }
 
-/** The summary of a distribution as written in a model file, or why it is not a valid distribution. */
-export function summariseDistribution(spec: DistributionSpec, parameter = 'parameter'): DistributionSummaryResult {
+/**
+ * The summary of a distribution as written in a model file, or why it is not a valid distribution. Without
+ * `density` the curve is left empty (it costs 60 quantile evaluations).
+ */
+export function summariseDistribution(spec: DistributionSpec, parameter = 'parameter', options: { density?: boolean } = {}): DistributionSummaryResult {
   if (spec.type === 'dirichlet') return { ok: false, message: 'a Dirichlet category is summarised with its whole group' };
   let dist: ResolvedDistribution;
   try {
@@ -78,7 +81,7 @@ export function summariseDistribution(spec: DistributionSpec, parameter = 'param
       low95: low,
       high95: high,
       support: distributionSupport(dist),
-      density: densityCurve(dist),
+      density: options.density === false ? [] : densityCurve(dist),
     },
   };
 }
@@ -107,7 +110,7 @@ function withoutUndefined<T extends object>(spec: T): T {
 export function recentreDistribution(spec: DistributionSpec, to: number, parameter = 'parameter'): RecentreResult {
   if (!Number.isFinite(to)) return { ok: false, message: `${to} is not a finite number` };
   if (spec.type === 'dirichlet') return { ok: false, message: `it belongs to the Dirichlet group “${spec.group}”; edit the group’s counts instead` };
-  const current = summariseDistribution(spec, parameter);
+  const current = summariseDistribution(spec, parameter, { density: false });
   if (!current.ok) return current;
   const from = current.summary.mean;
   const factor = from !== 0 ? to / from : Number.NaN;
@@ -154,6 +157,6 @@ export function recentreDistribution(spec: DistributionSpec, to: number, paramet
   }
   const problem = parameterisationProblem(next);
   if (problem !== null) return { ok: false, message: problem };
-  const check = summariseDistribution(next, parameter);
+  const check = summariseDistribution(next, parameter, { density: false });
   return check.ok ? { ok: true, spec: next } : check;
 }

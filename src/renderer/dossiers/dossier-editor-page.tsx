@@ -193,7 +193,7 @@ function DossierEditor({ dossierId, section, onSection, files, initial }: Dossie
           {current.domain && <DomainSection {...sectionProps} code={current.domain as DomainCode} />}
           {current.id === 'evidence' && <EvidenceSection {...sectionProps} />}
           {current.id === 'assessors' && <AssessorsSection {...sectionProps} />}
-          {current.id === 'models' && <ModelLinksSection dossier={draft} />}
+          {current.id === 'models' && <ModelLinksSection {...sectionProps} />}
           {current.id === 'history' && <HistorySection entries={history} />}
           {current.id === 'snapshots' && (
             <SnapshotsSection

@@ -3,7 +3,8 @@ import type { IncrementalRow } from '../../engine/economics/incremental';
 import { CePlaneChart } from '../charts/ce-plane-chart';
 import { cePlanePoints, survivalRows, thinRows, traceRows } from '../charts/chart-data';
 import { SeriesLineChart } from '../charts/line-chart';
-import { incrementalStatusLabels } from '../../report/results-tables';
+import { baseCaseTable, costCategoryTable, incrementalStatusLabels, incrementalTable } from '../../report/results-tables';
+import { TableExport } from '../exports/export-menu';
 import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
 import { effectLabel, effectNoun, effectUnit, humanise, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../../report/format';
 
@@ -25,6 +26,7 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
         <div className="card-header">
           <h2 id="base-case-title">Base case</h2>
           <span className="subtle">Per patient, discounted</span>
+          <TableExport table={() => baseCaseTable(result, currency)} testId="export-base-case" />
         </div>
         <div className="card-body flush table-wrap">
           <table className="table" data-testid="base-case-table">
@@ -57,6 +59,7 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
         <div className="card-header">
           <h2 id="incremental-title">Incremental analysis</h2>
           <span className="subtle">Effect: {effectLabel(result.effect)}; sorted by cost; dominance as in dampack’s calculate_icers</span>
+          <TableExport table={() => incrementalTable(result, currency)} testId="export-incremental" />
         </div>
         <div className="card-body flush table-wrap">
           <table className="table" data-testid="incremental-table">
@@ -98,6 +101,7 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
           <div className="card-header">
             <h2 id="categories-title">Costs by category</h2>
             <span className="subtle">Per patient, discounted</span>
+            <TableExport table={() => costCategoryTable(result, currency)} testId="export-categories" />
           </div>
           <div className="card-body flush table-wrap">
             <table className="table" data-testid="category-table">

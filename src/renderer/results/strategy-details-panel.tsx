@@ -1,11 +1,13 @@
-import type { StrategyBaseCase } from '../../engine/analysis/base-case';
+import type { BaseCaseResult } from '../../engine/analysis/base-case';
+import { TableExport } from '../exports/export-menu';
 import { formatNumber } from '../../report/format';
-import { outcomeCountIds, outcomeCountLabel } from '../../report/results-tables';
+import { outcomeCountIds, outcomeCountLabel, outcomeCountsTable } from '../../report/results-tables';
 
 // Extras of decision trees and partitioned survival models: expected outcome counts per 1,000 patients (true
 // positives, tests done, adverse events…), time to treatment, restricted mean survival per curve, and warnings.
 
-export function StrategyDetailsPanel({ strategies }: { strategies: readonly StrategyBaseCase[] }) {
+export function StrategyDetailsPanel({ result }: { result: BaseCaseResult }) {
+  const strategies = result.strategies;
   const ids = outcomeCountIds(strategies);
   const hasTime = strategies.some((s) => s.details?.timeToTreatment);
   const warnings = strategies.flatMap((s) => (s.details?.warnings ?? []).map((w) => `${s.label}: ${w}`));
@@ -16,6 +18,7 @@ export function StrategyDetailsPanel({ strategies }: { strategies: readonly Stra
       <div className="card-header">
         <h2 id="details-title">Diagnostic outcomes and time to treatment</h2>
         <span className="subtle">Expected per 1,000 patients tested</span>
+        <TableExport table={() => outcomeCountsTable(result)!} testId="export-outcomes" />
       </div>
       <div className="card-body flush table-wrap">
         <table className="table" data-testid="outcome-table">
