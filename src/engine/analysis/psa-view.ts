@@ -1,7 +1,7 @@
 // The PSA screen's (and report's) data: means with 95% intervals, a capped sample of the CE-plane cloud, CEAC, CEAF and EVPI
 // by willingness-to-pay, shaped from the engine's analysis into plain rows the charts and tables read.
-import { analysePsa } from '../psa/psa-analysis';
 import type { PsaAnalysis } from '../psa/psa-analysis';
+import { incrementalPlane, netBenefitSummary, psaMeans } from '../uncertainty/psa-summary';
 import type { Interval, PsaResults } from '../uncertainty/psa-summary';
 
 export interface PsaMeanRow {
@@ -97,11 +97,20 @@ export interface PsaViewRequest {
   maxPoints: number;
 }
 
-/** Summaries and chart data of a finished PSA (means with 95% intervals, CE plane sample, CEAC, CEAF, EVPI). */
+/**
+ * Summaries and chart data of a finished PSA (means with 95% intervals, CE plane sample, CEAC, CEAF, EVPI): only
+ * the parts of the analysis the view shows (no convergence or EVPPI), so a stored run reopens quickly.
+ */
 export function summarisePsa(run: PsaResults & { strategyLabels: readonly string[]; seed: number }, request: PsaViewRequest): PsaView {
-  const analysis = analysePsa({ ...run, parameterDraws: { names: [], values: new Float64Array(0) } }, {
-    wtp: request.wtpGrid,
+  if (!run.strategyIds.includes(request.comparator)) throw new RangeError(`comparator "${request.comparator}" is not a strategy (${run.strategyIds.join(', ')})`);
+  const analysis: PsaAnalysis = {
+    means: psaMeans(run),
     comparator: request.comparator,
-  });
+    plane: incrementalPlane(run, request.comparator),
+    netBenefit: netBenefitSummary(run, request.wtpGrid),
+    populationEvpi: null,
+    convergence: [],
+    evppi: [],
+  };
   return shapePsaView(run, analysis, request.maxPoints);
 }

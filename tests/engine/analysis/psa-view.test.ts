@@ -57,3 +57,12 @@ describe('sampling and WTP grid', () => {
     expect(defaultWtpMax([])).toBe(100000);
   });
 });
+
+describe('summarisePsa (what the PSA screen and a reopened run show)', () => {
+  it('gives the same view as shaping the full analysis', async () => {
+    const { summarisePsa } = await import('../../../src/engine/analysis/psa-view');
+    const request = { wtpGrid: [0, 2000, 5000], comparator: 'a', maxPoints: 2 };
+    expect(summarisePsa(run, request)).toEqual(shapePsaView(run, analysePsa(run, { wtp: request.wtpGrid, comparator: 'a' }), 2));
+    expect(() => summarisePsa(run, { ...request, comparator: 'zz' })).toThrow(/comparator "zz" is not a strategy/);
+  });
+});
