@@ -205,6 +205,8 @@ export class Workspace {
       archived: false,
       createdAt: now,
       updatedAt: now,
+      // A copy starts its own governance: the original's approvals do not apply to it.
+      ...(source.statusLog ? { statusLog: [] } : {}),
     };
     await this.#writeNew(validated(copy));
     return copy;
@@ -214,9 +216,29 @@ export class Workspace {
     return (await this.update(id, (d) => ({ ...d, archived }))).dossier;
   }
 
-  /** Moves through the status workflow (draft → under-review → final); refuses other transitions. */
-  async changeStatus(id: string, to: DossierStatus): Promise<Dossier> {
-    return (await this.#save(id, (d) => ({ ...d, status: to }), {}, 'status')).dossier;
+  /**
+   * Moves through the status workflow (draft → under-review → final); refuses other transitions. Approving as
+   * final needs the approver's name (`by`); reopening a final dossier needs a `reason`. Each change is logged in
+   * the dossier's statusLog with who, when and why.
+   */
+  async changeStatus(id: string, to: DossierStatus, details: { by?: string; reason?: string } = {}): Promise<Dossier> {
+    const by = details.by?.trim() ?? '';
+    const reason = details.reason?.trim() ?? '';
+    const at = this.#stamp();
+    const eventId = this.#newId();
+    return (
+      await this.#save(
+        id,
+        (d) => {
+          // A step the workflow forbids is refused by #save, with its own message.
+          if (canChangeStatus(d.status, to) && to === 'final' && by === '') throw new WorkspaceError('invalid', 'Approving a dossier as final needs the name of the person approving it.');
+          if (canChangeStatus(d.status, to) && d.status === 'final' && reason === '') throw new WorkspaceError('invalid', 'Reopening a final dossier needs a reason.');
+          return { ...d, status: to, statusLog: [...(d.statusLog ?? []), { id: eventId, at, from: d.status, to, by, reason }] };
+        },
+        {},
+        'status',
+      )
+    ).dossier;
   }
 
   /** Soft delete: the dossier disappears from the library but can be brought back with the token. */
@@ -292,6 +314,7 @@ export class Workspace {
       const snap = await t.snapshots.get(snapshotId);
       if (!snap) throw new WorkspaceError('not-found', `No snapshot with id ${snapshotId}`);
       const current = await this.#requireLive(snap.dossierId);
+      assertNotFinal(current);
       const safetySnapshot = await this.#putSnapshot(current, `Before restoring “${snap.name}”`, true);
       const restored = validated({ ...structuredClone(snap.dossier), id: current.id, createdAt: current.createdAt, updatedAt: this.#stamp() });
       await this.#writeVersion(current, restored, 'snapshot-restore');
@@ -452,6 +475,8 @@ export class Workspace {
       }
       const next = validated({ ...proposed, createdAt: current.createdAt, updatedAt: current.updatedAt });
       if (diffDossiers(current, next).length === 0) return { dossier: current, changes: [] };
+      // A final dossier is read-only (archiving it is library housekeeping, not a change of its content).
+      if (source === 'edit' && diffDossiers(current, { ...next, archived: current.archived }).length > 0) assertNotFinal(current);
       const stamped = { ...next, updatedAt: this.#stamp() };
       const changes = await this.#writeVersion(current, stamped, source);
       return { dossier: stamped, changes };
@@ -504,6 +529,10 @@ export class Workspace {
     }
     return out;
   }
+}
+
+function assertNotFinal(dossier: Dossier): void {
+  if (dossier.status === 'final') throw new WorkspaceError('final', `“${dossier.title}” is final and read-only. Reopen it as a draft, with a reason, to change it.`);
 }
 
 /** The dossier with its model links pointing at the ids the imported models have in this workspace. */
