@@ -38,7 +38,7 @@ export function RunStatus({ run, hash, onRerun, busy, testId }: { run: RunRecord
   const current = isCurrent(run, hash);
   return (
     <div className={current ? 'run-status' : 'run-status notice notice-warning'} data-testid={testId} data-current={current}>
-      <span className={current ? 'badge badge-final' : 'badge badge-unverified'} data-testid={`${testId}-badge`}>{current ? 'Current' : 'Out of date'}</span>
+      {current && <span className="badge badge-final" data-testid={`${testId}-badge`}>Current</span>}
       {run.status === 'partial' && <span className="badge badge-under-review">Partial</span>}
       <span className="run-status-text">
         {current ? describeRun(run) : <><strong>Out of date — the model changed since this run.</strong> {describeRun(run)}</>}
