@@ -1,7 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
+import { appInfo } from '../../dossier/app-info';
+import { modelDocumentHash } from '../../engine/json/canonical-json';
+import { ENGINE_VERSION } from '../../engine/version';
 import { routeHash } from '../app/routes';
 import type { Route } from '../app/routes';
 import { useWorkspace } from '../dossiers/workspace-context';
+import { ExportProvider } from '../exports/export-context';
 import { AppFrame } from '../layout/app-frame';
 import { useToasts } from '../ui/toasts';
 import { findExample, modelTypeLabel } from './model-catalog';
@@ -67,6 +71,10 @@ function ExampleView({ example, tab, navigate }: { example: ExampleModel; tab: s
   };
   const canCopy = workspace.readOnlyReason === null;
   const noop = useMemo(() => () => undefined, []);
+  const provenance = useMemo(
+    () => [`Model: ${example.title} (bundled example ${example.fileName})`, `Model SHA-256: ${modelDocumentHash(document)}`, `${appInfo.name} ${appInfo.version}, engine ${ENGINE_VERSION}`],
+    [example, document],
+  );
   const useButton = (nextTab?: string, testId = 'use-model') =>
     canCopy && (
       <button type="button" className="btn btn-primary" onClick={() => void use(nextTab)} disabled={busy} data-testid={testId}>
@@ -74,37 +82,39 @@ function ExampleView({ example, tab, navigate }: { example: ExampleModel; tab: s
       </button>
     );
   return (
-    <div className="page model-page" data-testid="model-page" data-example-id={example.id}>
-      <div className="page-header">
-        <div className="page-title">
-          <h1 data-testid="model-title">{example.title}</h1>
-          <p>{modelTypeLabel(example)} · {example.strategies} strategies · bundled example ({example.fileName}), read-only</p>
+    <ExportProvider modelTitle={example.title} provenance={provenance}>
+      <div className="page model-page" data-testid="model-page" data-example-id={example.id}>
+        <div className="page-header">
+          <div className="page-title">
+            <h1 data-testid="model-title">{example.title}</h1>
+            <p>{modelTypeLabel(example)} · {example.strategies} strategies · bundled example ({example.fileName}), read-only</p>
+          </div>
+          {useButton()}
         </div>
-        {useButton()}
+        <div className="notice notice-info" data-testid="template-note">
+          This bundled example is kept as published. “Use this model” puts a copy in your workspace: edit values and distributions, run the tornado and the PSA, save versions and link it to dossiers — all kept between sessions.
+        </div>
+        <ModelView
+          document={document}
+          evaluation={evaluation}
+          tab={tab}
+          onTab={(next) => navigate({ page: 'example', exampleId: example.id, tab: next })}
+          readOnly
+          onSetValue={noop}
+          onSetUncertainty={noop}
+          runs={null}
+          hasBudgetImpact={example.hasBudgetImpact}
+          templateUncertainty={
+            <section className="card" data-testid="template-uncertainty">
+              <div className="card-header"><h2>Uncertainty</h2></div>
+              <div className="card-body template-offer">
+                <p>The tornado and the PSA run on a model in your workspace, where their results are stored with the model they ran on.</p>
+                {useButton('uncertainty', 'use-model-uncertainty')}
+              </div>
+            </section>
+          }
+        />
       </div>
-      <div className="notice notice-info" data-testid="template-note">
-        This bundled example is kept as published. “Use this model” puts a copy in your workspace: edit values and distributions, run the tornado and the PSA, save versions and link it to dossiers — all kept between sessions.
-      </div>
-      <ModelView
-        document={document}
-        evaluation={evaluation}
-        tab={tab}
-        onTab={(next) => navigate({ page: 'example', exampleId: example.id, tab: next })}
-        readOnly
-        onSetValue={noop}
-        onSetUncertainty={noop}
-        runs={null}
-        hasBudgetImpact={example.hasBudgetImpact}
-        templateUncertainty={
-          <section className="card" data-testid="template-uncertainty">
-            <div className="card-header"><h2>Uncertainty</h2></div>
-            <div className="card-body template-offer">
-              <p>The tornado and the PSA run on a model in your workspace, where their results are stored with the model they ran on.</p>
-              {useButton('uncertainty', 'use-model-uncertainty')}
-            </div>
-          </section>
-        }
-      />
-    </div>
+    </ExportProvider>
   );
 }
