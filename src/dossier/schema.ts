@@ -16,6 +16,7 @@ import {
   MAX_PICOS,
   MAX_SHORT_TEXT,
   MAX_TWO_BY_TWO,
+  MAX_STATUS_EVENTS,
 } from './limits';
 
 export const technologyTypes = ['liquid-biopsy', 'ngs-panel', 'companion-diagnostic', 'medicine', 'digital-tool', 'other'] as const;
@@ -253,6 +254,20 @@ export const modelLinkSchema = z.strictObject({
 });
 export type ModelLink = z.infer<typeof modelLinkSchema>;
 
+/**
+ * One move through the status workflow, with who made it and why: approving as final names the approver;
+ * reopening a final dossier needs a reason. Kept in the dossier, so files and reports carry its governance.
+ */
+export const statusEventSchema = z.strictObject({
+  id: idSchema,
+  at: timestampSchema,
+  from: z.enum(dossierStatuses),
+  to: z.enum(dossierStatuses),
+  by: shortText,
+  reason: longText,
+});
+export type StatusEvent = z.infer<typeof statusEventSchema>;
+
 const dossierObjectSchema = z.strictObject({
   id: idSchema,
   title: z.string().regex(/\S/, { error: 'a dossier needs a title' }).max(MAX_SHORT_TEXT, { error: `text is too long (at most ${MAX_SHORT_TEXT} characters)` }),
@@ -271,6 +286,8 @@ const dossierObjectSchema = z.strictObject({
   evidence: z.array(evidenceSchema).max(MAX_EVIDENCE, { error: `too many evidence items (at most ${MAX_EVIDENCE})` }),
   assessors: z.array(assessorSchema).max(MAX_ASSESSORS, { error: `too many assessors (at most ${MAX_ASSESSORS})` }),
   modelLinks: z.array(modelLinkSchema).max(MAX_MODEL_LINKS, { error: `too many model links (at most ${MAX_MODEL_LINKS})` }),
+  /** Status changes with approver and reasons (since this version; older dossiers have none). */
+  statusLog: z.array(statusEventSchema).max(MAX_STATUS_EVENTS, { error: `too many status changes (at most ${MAX_STATUS_EVENTS})` }).optional(),
 });
 
 type DossierShape = z.infer<typeof dossierObjectSchema>;
@@ -290,6 +307,7 @@ function checkDossierReferences(d: DossierShape, ctx: IssueSink): void {
   reportDuplicateIds(d.evidence, 'evidence', ctx);
   reportDuplicateIds(d.assessors, 'assessors', ctx);
   reportDuplicateIds(d.modelLinks, 'modelLinks', ctx);
+  reportDuplicateIds(d.statusLog ?? [], 'statusLog', ctx);
   const evidenceIds = new Set(d.evidence.map((e) => e.id));
   const elementIds = new Set<string>();
   for (const domain of coreModelDomains) {

@@ -96,3 +96,31 @@ export function humanise(id: string): string {
   const words = id.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** "1 May 2026, 10:03" in the app's locale; the text itself when it is not a date. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** "850 ms", "4.2 s", "3 min 12 s". */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return DASH;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toLocaleString(LOCALE, { maximumFractionDigits: 1 })} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms - minutes * 60_000) / 1000)} s`;
+}
+
+/** "512 bytes", "48 kB", "3.6 MB" (powers of 1,000). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return DASH;
+  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1e6) return `${(bytes / 1e3).toLocaleString(LOCALE, { maximumFractionDigits: 0 })} kB`;
+  return `${(bytes / 1e6).toLocaleString(LOCALE, { maximumFractionDigits: 1 })} MB`;
+}
+
+/** A whole number with thousands separators: "10,000". */
+export function formatCount(n: number): string {
+  return Number.isFinite(n) ? Math.round(n).toLocaleString(LOCALE) : DASH;
+}

@@ -20,7 +20,8 @@ export const maxFileBytes = MAX_BACKUP_FILE_BYTES;
 
 export const saveFileArgs = z.strictObject({
   suggestedName: fileName,
-  content: z.string().max(maxFileBytes),
+  /** Text, or the bytes of a binary file (XLSX, PNG). */
+  content: z.union([z.string().max(maxFileBytes), z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= maxFileBytes, { message: `at most ${maxFileBytes} bytes` })]),
   filters: z.array(fileFilter).max(10).default([]),
 });
 

@@ -20,11 +20,58 @@ test('status workflow: draft → under review → final, and back to draft only 
   await page.getByTestId('status-to-under-review').click();
   await expect(page.getByTestId('panel-overview').getByTestId('status-badge')).toHaveText('Under review');
   await expect(actions.getByRole('button')).toHaveText(['Return to draft', 'Approve as final']);
+  // Approving asks for confirmation and a name, and lists what is unfinished or unverified.
   await page.getByTestId('status-to-final').click();
+  const approve = page.getByTestId('approve-dialog');
+  await expect(approve).toBeVisible();
+  await expect(approve.getByTestId('approve-warnings')).toContainText('assessment elements are not complete');
+  await expect(approve.getByTestId('approve-warnings')).toContainText('not verified in the primary source');
+  await expect(approve.getByTestId('approve-ok')).toBeDisabled();
+  await approve.getByTestId('approve-by').fill('Dr A. Peeters');
+  await approve.getByTestId('approve-ok').click();
   await expect(page.getByTestId('panel-overview').getByTestId('status-badge')).toHaveText('Final');
-  await expect(actions.getByRole('button')).toHaveText(['Reopen as draft']);
+  await expect(page.getByTestId('final-banner')).toContainText('Final — approved by Dr A. Peeters on');
+  // The one way out is the banner's "Reopen as draft…" (the status card's buttons sit in the read-only form).
+  await expect(actions.getByRole('button')).toHaveCount(0);
+  await expect(page.getByTestId('final-note')).toBeVisible();
+  await expect(page.getByTestId('reopen-dossier')).toBeEnabled();
+
+  // A final dossier rejects typing: its fields are disabled, and keys change nothing.
+  const title = page.getByTestId('field-title');
+  const before = await title.inputValue();
+  await expect(title).toBeDisabled();
+  await title.click({ force: true });
+  await page.keyboard.type('typed into a final dossier');
+  await expect(title).toHaveValue(before);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByTestId('final-banner').scrollIntoViewIfNeeded();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'test-results/screenshots/editor-final.png' });
+
+  // Reopening needs a reason; the history tells who did what, in words.
+  await page.getByTestId('reopen-dossier').click();
+  const reopen = page.getByTestId('reopen-dialog');
+  await expect(reopen.getByTestId('reopen-ok')).toBeDisabled();
+  await reopen.getByTestId('reopen-reason').fill('New overall survival data (FLAURA final analysis)');
+  await reopen.getByTestId('reopen-by').fill('B. Maes');
+  await reopen.getByTestId('reopen-ok').click();
+  await expect(page.getByTestId('panel-overview').getByTestId('status-badge')).toHaveText('Draft');
+  await expect(page.getByTestId('final-banner')).toHaveCount(0);
+  await expect(title).toBeEnabled();
   await page.getByTestId('section-history').click();
-  await expect(page.getByTestId('history-row').filter({ hasText: 'Status' })).toHaveCount(2);
+  await expect(page.getByTestId('status-event')).toHaveText([
+    'Reopened as draft by B. Maes: New overall survival data (FLAURA final analysis)',
+    'Approved as final by Dr A. Peeters',
+    'Submitted for review',
+  ]);
+  await expect(page.getByTestId('history-row').filter({ hasText: 'Status' })).toHaveCount(6);
+  // Back to final for the library filter below.
+  await page.getByTestId('section-overview').click();
+  await page.getByTestId('status-to-under-review').click();
+  await page.getByTestId('status-to-final').click();
+  await page.getByTestId('approve-by').fill('Dr A. Peeters');
+  await page.getByTestId('approve-ok').click();
+  await expect(page.getByTestId('final-banner')).toBeVisible();
   await page.getByTestId('nav-library').click();
   await page.getByTestId('filter-status').selectOption('final');
   await expect(page.getByTestId('library-row')).toHaveCount(1);

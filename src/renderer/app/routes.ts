@@ -1,10 +1,13 @@
-// Hash routes (#/library, #/dossiers/<id>/<section>, #/models, #/survival): work the same on app://, http:// and file://.
+// Hash routes (#/library, #/dossiers/<id>/<section>, #/models/<id>/<tab>, #/examples/<file>/<tab>, #/survival): work
+// the same on app://, http:// and file://. Workspace models and bundled examples (read-only templates) have separate
+// routes, so an imported model can never hide an example of the same id.
 
 export type Route =
   | { page: 'library' }
   | { page: 'dossier'; dossierId: string; section: string }
   | { page: 'models' }
   | { page: 'model'; modelId: string; tab: string }
+  | { page: 'example'; exampleId: string; tab: string }
   | { page: 'survival' }
   | { page: 'not-found'; hash: string };
 
@@ -21,6 +24,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'models' && parts.length === 1) return { page: 'models' };
   if (parts[0] === 'models' && parts[1] && parts.length <= 3) return { page: 'model', modelId: parts[1], tab: parts[2] ?? defaultModelTab };
+  if (parts[0] === 'examples' && parts[1] && parts.length <= 3) return { page: 'example', exampleId: parts[1], tab: parts[2] ?? defaultModelTab };
   if (parts[0] === 'survival' && parts.length === 1) return { page: 'survival' };
   return { page: 'not-found', hash };
 }
@@ -44,6 +48,8 @@ export function routeHash(route: Route): string {
       return '#/models';
     case 'model':
       return `#/models/${encodeURIComponent(route.modelId)}/${encodeURIComponent(route.tab)}`;
+    case 'example':
+      return `#/examples/${encodeURIComponent(route.exampleId)}/${encodeURIComponent(route.tab)}`;
     case 'survival':
       return '#/survival';
     case 'not-found':

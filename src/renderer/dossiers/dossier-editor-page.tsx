@@ -24,6 +24,7 @@ import { browserDraftStorage, dropPendingDraft, keepPendingDraft, readPendingDra
 import { SaveStateIndicator } from './save-state-indicator';
 import { StaleWriteDialog } from './stale-write-dialog';
 import { StatusBadge } from './status-badge';
+import { ApproveDialog, FinalBanner, ReopenDialog } from './status-dialogs';
 import { useAutosave } from './use-autosave';
 import type { FileActions } from './use-file-actions';
 import { useReadOnlyReason, useWorkspace } from './workspace-context';
@@ -208,11 +209,19 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
     }
   };
 
-  const changeStatus = (to: DossierStatus) =>
+  const [statusDialog, setStatusDialog] = useState<'approve' | 'reopen' | null>(null);
+  const moveStatus = (to: DossierStatus, details: { by?: string; reason?: string } = {}) =>
     run(async () => {
       await saveFirst();
-      adopt(await workspace.changeStatus(dossierId, to));
+      adopt(await workspace.changeStatus(dossierId, to, details));
+      setStatusDialog(null);
     }, 'Status change failed');
+  /** Approving and reopening ask first (name, reason); other steps happen at once. */
+  const changeStatus = (to: DossierStatus) => {
+    if (to === 'final') setStatusDialog('approve');
+    else if (draft.status === 'final') setStatusDialog('reopen');
+    else void moveStatus(to);
+  };
 
   const exportDossier = () =>
     run(async () => {
@@ -304,6 +313,9 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
         onKeepMine={() => conflict && keepMine(conflict.theirs)}
         onClose={() => setConflict(null)}
       />
+      {draft.status === 'final' && <FinalBanner dossier={draft} canReopen={workspace.readOnlyReason === null} onReopen={() => setStatusDialog('reopen')} />}
+      {statusDialog === 'approve' && <ApproveDialog dossier={draft} onClose={() => setStatusDialog(null)} onApprove={(by) => moveStatus('final', { by })} />}
+      {statusDialog === 'reopen' && <ReopenDialog onClose={() => setStatusDialog(null)} onReopen={(by, reason) => moveStatus('draft', { by, reason })} />}
       <div className="editor" data-testid="dossier-editor">
         <SectionNav dossier={draft} active={current.id} onSelect={onSection} />
         <fieldset
@@ -312,17 +324,17 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
           role="tabpanel"
           aria-labelledby={`tab-${current.id}`}
           data-testid={`panel-${current.id}`}
-          disabled={readOnlyReason !== null}
+          disabled={readOnlyReason !== null || draft.status === 'final'}
         >
           <h1 className="print-only">{draft.title}</h1>
-          {current.id === 'overview' && <OverviewSection {...sectionProps} dossier={{ ...draft, updatedAt }} onStatus={(to) => void changeStatus(to)} />}
+          {current.id === 'overview' && <OverviewSection {...sectionProps} dossier={{ ...draft, updatedAt }} onStatus={changeStatus} />}
           {current.id === 'technology' && <TechnologySection {...sectionProps} />}
           {current.id === 'pico' && <PicoSection {...sectionProps} />}
           {current.domain && <DomainSection {...sectionProps} code={current.domain as DomainCode} />}
           {current.id === 'evidence' && <EvidenceSection {...sectionProps} />}
           {current.id === 'accuracy' && <AccuracySection {...sectionProps} />}
           {current.id === 'assessors' && <AssessorsSection {...sectionProps} />}
-          {current.id === 'models' && <ModelLinksSection dossier={draft} />}
+          {current.id === 'models' && <ModelLinksSection {...sectionProps} />}
           {current.id === 'history' && <HistorySection entries={history} />}
           {current.id === 'snapshots' && (
             <SnapshotsSection

@@ -11,7 +11,8 @@ export interface FileType {
 
 export interface SaveFileRequest {
   suggestedName: string;
-  content: string;
+  /** Text, or bytes for binary files (XLSX, PNG). */
+  content: string | Uint8Array<ArrayBuffer>;
   mimeType: string;
   fileTypes: FileType[];
 }

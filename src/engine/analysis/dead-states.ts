@@ -1,5 +1,5 @@
 // Which trace states are death states, so survival (share alive) can be read from any model's trace.
-import type { HtaModel } from '../../engine/model/schema';
+import type { HtaModel } from '../model/schema';
 
 type Structure = { type: string; states?: unknown; submodels?: Record<string, unknown> };
 
