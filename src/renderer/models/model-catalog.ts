@@ -17,7 +17,8 @@ export interface ModelEntry {
   json: unknown;
 }
 
-const exampleFiles = import.meta.glob<unknown>('../../../resources/examples/*.json', { eager: true, import: 'default' });
+// Model files only: resources/examples also holds the example dossier file (*.htad.json).
+const exampleFiles = import.meta.glob<unknown>(['../../../resources/examples/*.json', '!../../../resources/examples/*.htad.json'], { eager: true, import: 'default' });
 
 function record(x: unknown): Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : {};

@@ -5,7 +5,7 @@ import { routeHash } from '../app/routes';
 import { BaseCaseCharts, BaseCaseTables } from '../results/base-case-panel';
 import { BudgetPanel } from '../results/budget-panel';
 import type { BudgetState } from '../results/budget-panel';
-import { deadStateIds } from '../results/dead-states';
+import { deadStateIds } from '../../report/dead-states';
 import { StrategyDetailsPanel } from '../results/strategy-details-panel';
 import { formatIcer, formatMoney, formatNumber, effectLabel } from '../../report/format';
 import { UncertaintyPanel } from '../results/uncertainty-panel';

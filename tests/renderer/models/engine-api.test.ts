@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileModel, parseModel } from '../../../src/engine/compile-model';
 import { checkModel, runBaseCase, runBudget, runTornado } from '../../../src/renderer/workers/engine-api';
 import { applyParameterEdits } from '../../../src/renderer/models/parameter-edits';
-import { deadStateIds } from '../../../src/renderer/results/dead-states';
+import { deadStateIds } from '../../../src/report/dead-states';
 import { exampleIdForRef, exampleModels, addOpenedModel, findModel } from '../../../src/renderer/models/model-catalog';
 
 const read = (name: string): unknown => JSON.parse(readFileSync(`resources/examples/${name}.json`, 'utf8'));
