@@ -5,5 +5,6 @@ import { validateCommand } from './validate-command';
 import { biaCommand } from './commands/bia-command';
 import { psaCommand } from './commands/psa-command';
 import { dsaCommand } from './commands/dsa-command';
+import { reportCommand } from './commands/report-command';
 
-export const commands: CliCommand[] = [runCommand, validateCommand, psaCommand, dsaCommand, biaCommand];
+export const commands: CliCommand[] = [runCommand, validateCommand, psaCommand, dsaCommand, biaCommand, reportCommand];

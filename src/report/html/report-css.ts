@@ -66,9 +66,17 @@ export const REPORT_CSS = `
 }
 `;
 
-/** A CSS string literal (quotes, backslashes and line breaks escaped). */
+/**
+ * A CSS string literal: quotes, backslashes and line breaks escaped, and < > & as CSS escapes, so text inside a
+ * <style> element can never close it.
+ */
 function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
+  const escaped = text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[<>&]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
+  return `"${escaped}"`;
 }
 
 function shorten(text: string, max: number): string {

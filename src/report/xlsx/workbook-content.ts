@@ -115,11 +115,12 @@ function inputsSheet(input: ReportInput): SheetBlock[] {
         { header: 'Low', width: 12, format: 'general' },
         { header: 'High', width: 12, format: 'general' },
         { header: 'Source', width: 80 },
+        { header: 'Range source', width: 40 },
         { header: 'Flag', width: 16 },
       ],
       rows: input.models.flatMap((m) =>
         m.model.parameters.map((p) =>
-          cells([m.id, p.id, p.label ?? '', p.value ?? m.analyses['base-case']?.parameterValues[p.id] ?? null, p.expression ?? '', p.unit ?? '', p.kind ?? '', describeDistribution(p.uncertainty?.distribution), p.uncertainty?.low ?? null, p.uncertainty?.high ?? null, [p.source, p.uncertainty?.source].filter(Boolean).join(' '), parameterFlag(p) === '—' ? '' : parameterFlag(p)]),
+          cells([m.id, p.id, p.label ?? '', p.value ?? m.analyses['base-case']?.parameterValues[p.id] ?? null, p.expression ?? '', p.unit ?? '', p.kind ?? '', describeDistribution(p.uncertainty?.distribution), p.uncertainty?.low ?? null, p.uncertainty?.high ?? null, p.source ?? '', p.uncertainty?.source ?? '', parameterFlag(p) === '—' ? '' : parameterFlag(p)]),
         ),
       ),
     },
