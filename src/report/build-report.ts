@@ -11,7 +11,7 @@ import { cheersChecklist } from './cheers';
 import type { BuildContext, DraftSection } from './build/context';
 import { numberSections, table } from './build/context';
 import { frontMatterSection } from './build/front-matter';
-import { summaryBlocks } from './build/summary';
+import { generatedSummary, summaryBlocks } from './build/summary';
 import { scopeSection } from './build/scope';
 import { domainsSection } from './build/domains';
 import { evidenceSection } from './build/evidence';
@@ -49,11 +49,20 @@ const builders: Record<Exclude<ReportSectionId, 'summary' | 'cheers'>, (ctx: Bui
   limitations: limitationsSection,
 };
 
-export function buildReport(input: ReportInput, options: ReportOptions): ReportDocument {
-  const fmt = formatsFor(options.locale);
+function contextFor(input: ReportInput, options: ReportOptions): { ctx: BuildContext; ids: ReportSectionId[]; sectionNumbers: Map<ReportSectionId, string> } {
   const ids = includedSections(options);
   const sectionNumbers = new Map(ids.map((id, i) => [id, String(i + 1)]));
-  const ctx: BuildContext = { input, fmt, profile: options.profile, included: new Set(ids), sectionNumbers };
+  return { ctx: { input, fmt: formatsFor(options.locale), profile: options.profile, included: new Set(ids), sectionNumbers }, ids, sectionNumbers };
+}
+
+/** The summary the report generates (paragraphs separated by blank lines), to start an edited one from. */
+export function generatedSummaryText(input: ReportInput, options: ReportOptions): string {
+  return generatedSummary(contextFor(input, options).ctx).join('\n\n');
+}
+
+export function buildReport(input: ReportInput, options: ReportOptions): ReportDocument {
+  const { ctx, ids, sectionNumbers } = contextFor(input, options);
+  const fmt = ctx.fmt;
   const d = input.dossier;
   const sections: Section[] = ids
     .filter((id) => id !== 'cheers')

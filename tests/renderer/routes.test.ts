@@ -14,8 +14,12 @@ describe('routes', () => {
     expect(parseRoute('#/dossiers/abc-1/eff')).toEqual({ page: 'dossier', dossierId: 'abc-1', section: 'eff' });
   });
   it('round-trips through routeHash, including ids that need escaping', () => {
-    const routes: Route[] = [{ page: 'library' }, { page: 'dossier', dossierId: 'a b/c', section: 'history' }];
+    const routes: Route[] = [{ page: 'library' }, { page: 'dossier', dossierId: 'a b/c', section: 'history' }, { page: 'report', dossierId: 'a b/c' }];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
+  });
+  it('reads the report route of a dossier', () => {
+    expect(parseRoute('#/dossiers/abc-1/report')).toEqual({ page: 'report', dossierId: 'abc-1' });
+    expect(routeHash({ page: 'report', dossierId: 'abc-1' })).toBe('#/dossiers/abc-1/report');
   });
   it('marks unknown paths as not found instead of guessing', () => {
     expect(parseRoute('#/nothing/here')).toEqual({ page: 'not-found', hash: '#/nothing/here' });

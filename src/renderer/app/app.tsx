@@ -5,6 +5,7 @@ import { useFileActions } from '../dossiers/use-file-actions';
 import { WorkspaceProvider } from '../dossiers/workspace-context';
 import { AppFrame } from '../layout/app-frame';
 import { ModelScreen, ModelsScreen } from '../models/model-screens';
+import { ReportScreen } from '../reports/report-page';
 import { usePlatform } from '../platform/platform-context';
 import { ToastProvider } from '../ui/toasts';
 import { MenuCommandProvider, useMenuCommand } from './menu-commands';
@@ -61,6 +62,8 @@ function Screens() {
         onSection={(section) => navigate({ page: 'dossier', dossierId: route.dossierId, section })}
       />
     );
+  } else if (route.page === 'report') {
+    screen = <ReportScreen dossierId={route.dossierId} />;
   } else if (route.page === 'models') {
     screen = <ModelsScreen navigate={navigate} />;
   } else if (route.page === 'model') {

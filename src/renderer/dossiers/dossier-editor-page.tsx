@@ -2,8 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import type { DomainCode, Dossier, DossierStatus } from '../../dossier/schema';
 import { useMenuCommand } from '../app/menu-commands';
+import { routeHash } from '../app/routes';
 import { AppFrame } from '../layout/app-frame';
-import { usePlatform } from '../platform/platform-context';
 import { useToasts } from '../ui/toasts';
 import { AssessorsSection } from './editor/assessors-section';
 import { DomainSection } from './editor/domain-section';
@@ -12,11 +12,11 @@ import { HistorySection } from './editor/history-section';
 import { ModelLinksSection } from './editor/model-links-section';
 import { OverviewSection } from './editor/overview-section';
 import { PicoSection } from './editor/pico-section';
+import { ReportingSection } from './editor/reporting-section';
 import { SectionNav } from './editor/section-nav';
 import { sectionById } from './editor/sections';
 import { SnapshotsSection } from './editor/snapshots-section';
 import { TechnologySection } from './editor/technology-section';
-import { fileNameStem } from './file-names';
 import { SaveStateIndicator } from './save-state-indicator';
 import { StatusBadge } from './status-badge';
 import { useAutosave } from './use-autosave';
@@ -75,7 +75,6 @@ function Crumbs({ title }: { title: string }) {
 
 function DossierEditor({ dossierId, section, onSection, files, initial }: DossierEditorPageProps & { initial: Dossier }) {
   const workspace = useWorkspace();
-  const platform = usePlatform();
   const toasts = useToasts();
   const [draft, setDraft] = useState<Dossier>(initial);
   const [updatedAt, setUpdatedAt] = useState(initial.updatedAt);
@@ -123,15 +122,16 @@ function DossierEditor({ dossierId, section, onSection, files, initial }: Dossie
       await files.exportDossier(dossierId);
     }, 'Export failed');
 
-  const print = () =>
+  // Printing a dossier means its report: the form itself is not a document to hand out.
+  const openReport = () =>
     run(async () => {
       await saveFirst();
-      await platform.printToPdf({ suggestedName: `${fileNameStem(draft.title)}.pdf` });
-    }, 'Printing failed');
+      window.location.hash = routeHash({ page: 'report', dossierId });
+    }, 'The report could not be opened');
 
   useMenuCommand((command) => {
     if (command === 'export-dossier') void exportDossier();
-    else if (command === 'print-to-pdf') void print();
+    else if (command === 'print-to-pdf') void openReport();
     else return false;
     return true;
   });
@@ -171,7 +171,7 @@ function DossierEditor({ dossierId, section, onSection, files, initial }: Dossie
           <StatusBadge status={draft.status} />
           {draft.archived && <span className="badge badge-archived">Archived</span>}
           <SaveStateIndicator state={autosave.state} onRetry={autosave.retry} />
-          <button type="button" className="btn" onClick={() => void print()} data-testid="print-dossier">Print…</button>
+          <button type="button" className="btn" onClick={() => void openReport()} data-testid="open-report">Report…</button>
           <button type="button" className="btn" onClick={() => void exportDossier()} data-testid="editor-export">Export…</button>
         </>
       }
@@ -186,7 +186,6 @@ function DossierEditor({ dossierId, section, onSection, files, initial }: Dossie
           data-testid={`panel-${current.id}`}
           disabled={workspace.readOnlyReason !== null}
         >
-          <h1 className="print-only">{draft.title}</h1>
           {current.id === 'overview' && <OverviewSection {...sectionProps} dossier={{ ...draft, updatedAt }} onStatus={(to) => void changeStatus(to)} />}
           {current.id === 'technology' && <TechnologySection {...sectionProps} />}
           {current.id === 'pico' && <PicoSection {...sectionProps} />}
@@ -194,6 +193,7 @@ function DossierEditor({ dossierId, section, onSection, files, initial }: Dossie
           {current.id === 'evidence' && <EvidenceSection {...sectionProps} />}
           {current.id === 'assessors' && <AssessorsSection {...sectionProps} />}
           {current.id === 'models' && <ModelLinksSection dossier={draft} />}
+          {current.id === 'reporting' && <ReportingSection {...sectionProps} />}
           {current.id === 'history' && <HistorySection entries={history} />}
           {current.id === 'snapshots' && (
             <SnapshotsSection

@@ -11,7 +11,8 @@ export interface FileType {
 
 export interface SaveFileRequest {
   suggestedName: string;
-  content: string;
+  /** Text (written as UTF-8) or bytes (Word and Excel files). */
+  content: string | Uint8Array;
   mimeType: string;
   fileTypes: FileType[];
 }

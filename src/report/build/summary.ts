@@ -14,10 +14,17 @@ function joinWords(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** "Advanced (stage IV) …" → "advanced (stage IV) …" inside a sentence; acronyms ("NSCLC …") stay. */
+function inSentence(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
 function decisionProblem(ctx: BuildContext): string {
   const d = ctx.input.dossier;
   const picos = d.picos.map((p, i) => `(${i + 1}) ${p.label}`);
-  return `This report assesses ${d.technology.name} (${technologyTypeLabels[d.technology.type].toLowerCase()}) in ${d.indication || 'the indication stated in the dossier'}. It addresses ${d.picos.length === 1 ? 'one decision problem' : `${d.picos.length} decision problems`}: ${joinWords(picos)}.`;
+  const type = technologyTypeLabels[d.technology.type].toLowerCase();
+  const name = d.technology.name.toLowerCase().includes(type) || d.technology.type === 'other' ? d.technology.name : `${d.technology.name} (${type})`;
+  return `This report assesses ${name} in ${d.indication ? inSentence(d.indication) : 'the indication stated in the dossier'}. It addresses ${d.picos.length === 1 ? 'one decision problem' : `${d.picos.length} decision problems`}: ${joinWords(picos)}.`;
 }
 
 function baseCaseSentence(ctx: BuildContext, m: ReportModel): string | null {

@@ -108,6 +108,7 @@ function oneWayParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSe
               return id === null ? '—' : (short.get(id) ?? id);
             })]),
             numeric: true,
+            widths: [3, ...tw.x.values.map(() => 1)],
             notes: [strategies.map((s, i) => `S${i + 1}: ${s.label}`).join('; ')],
           }),
         ),

@@ -26,6 +26,7 @@ export const editorSections: readonly SectionDef[] = [
   { id: 'evidence', label: 'Evidence register', group: 'Register', count: (d) => d.evidence.length },
   { id: 'assessors', label: 'Assessors', group: 'Register', count: (d) => d.assessors.length },
   { id: 'models', label: 'Model links', group: 'Register', count: (d) => d.modelLinks.length },
+  { id: 'reporting', label: 'Reporting (CHEERS)', group: 'Register' },
   { id: 'history', label: 'History', group: 'Versions' },
   { id: 'snapshots', label: 'Snapshots', group: 'Versions' },
 ];
