@@ -166,4 +166,10 @@ test('report screen at 1440×900 and 1024×640', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 640 });
   await page.getByTestId('report-preview-scroll').evaluate((el) => el.scrollTo(0, 0));
   await page.screenshot({ path: `${shots}/report-1024.png` });
+  // The dossier fields reports need (CHEERS items without another home).
+  await page.goto(page.url().replace(/\/report$/, '/reporting'));
+  await expect(page.getByTestId('field-reporting-perspective')).toHaveValue(/health-care payer/);
+  await page.screenshot({ path: `${shots}/reporting-section-1024.png` });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: `${shots}/reporting-section-1440.png` });
 });
