@@ -52,6 +52,8 @@ export async function printHtmlToPdf(html: string, outPath: string, chromium: st
       '--disable-component-update',
       '--disable-sync',
       '--no-pdf-header-footer',
+      // Headings become the PDF's bookmarks (ignored by Chromium versions without the option).
+      '--generate-pdf-document-outline',
       `--user-data-dir=${join(work, 'profile')}`,
       `--print-to-pdf=${outPath}`,
       // The sandbox cannot start as root (containers, CI); the page has no script and may load nothing.

@@ -62,9 +62,12 @@ export function parameterFlag(p: Parameter): string {
 function parameterRows(ctx: BuildContext, m: ReportModel): string[][] {
   const values = m.analyses['base-case']?.parameterValues ?? {};
   return m.model.parameters.map((p) => {
-    const value = p.value !== undefined ? ctx.fmt.parameter(p.value) : `${ctx.fmt.parameter(values[p.id])} (= ${p.expression ?? ''})`;
+    // An expression parameter shows its base-case value; the expression follows its name (it is too long for the
+    // value column).
+    const value = ctx.fmt.parameter(p.value ?? values[p.id]);
+    const name = `${p.label ?? p.id} (${p.id})${p.value === undefined && p.expression ? ` = ${p.expression}` : ''}`;
     const source = [p.source, p.uncertainty?.source].filter((x): x is string => typeof x === 'string' && x.trim() !== '').join(' ');
-    return [`${p.label ?? p.id} (${p.id})`, value, p.unit ?? p.kind ?? '—', describeDistribution(p.uncertainty?.distribution, ctx.fmt), rangeText(ctx, p), source || 'Not stated', parameterFlag(p)];
+    return [name, value, p.unit ?? p.kind ?? '—', describeDistribution(p.uncertainty?.distribution, ctx.fmt), rangeText(ctx, p), source || 'Not stated', parameterFlag(p)];
   });
 }
 
