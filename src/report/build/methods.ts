@@ -100,7 +100,7 @@ function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSec
         header: ['Parameter', 'Value', 'Unit', 'Distribution', 'Range', 'Source', 'Flag'],
         rows: parameterRows(ctx, m),
         align: ['left', 'right', 'left', 'left', 'right', 'left', 'left'],
-        widths: [2.2, 0.9, 1.3, 1.8, 1.2, 3.9, 1.2],
+        widths: [2.2, 0.9, 1.3, 1.8, 1.2, 3.6, 1.5],
       }),
     ]),
   ];
