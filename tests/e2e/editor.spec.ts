@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
@@ -240,26 +237,12 @@ test('the app sends its strict Content-Security-Policy and stays offline', async
   expect(meta).toContain("object-src 'none'");
 });
 
-test('print: the browser path opens the print dialog, and the print layout drops the app chrome', async ({ page }) => {
-  await page.addInitScript(() => {
-    (window as unknown as { __printed: number }).__printed = 0;
-    window.print = () => {
-      (window as unknown as { __printed: number }).__printed += 1;
-    };
-  });
+test('the editor prints no form: Report… saves pending edits and opens the dossier’s report', async ({ page }) => {
   await openExample(page);
-  await page.getByTestId('print-dossier').click();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
-  await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('.app-nav')).toBeHidden();
-  await expect(page.locator('.section-nav')).toBeHidden();
-  await expect(page.getByTestId('panel-overview')).toBeVisible();
-  // page.pdf() is Chromium's print-to-PDF, the path Electron's webContents.printToPDF uses.
-  const file = join(tmpdir(), `hta-print-${Date.now()}.pdf`);
-  await writeFile(file, await page.pdf({ format: 'A4', printBackground: true }));
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  expect(text).toContain('Plasma ctDNA NGS (liquid biopsy)');
-  expect(text).toContain('Domains at a glance');
-  expect(text).not.toContain('Local workspace');
-  expect(text).not.toContain('Print…');
+  await page.getByTestId('field-indication').fill('Advanced NSCLC, first line (edited)');
+  await page.getByTestId('open-report').click();
+  await expect(page).toHaveURL(/#\/dossiers\/[^/]+\/report$/);
+  await expect(page.getByTestId('report-screen')).toBeVisible();
+  // Pending edits are saved before leaving the editor.
+  await expect(page.getByTestId('report-preview')).toContainText('Advanced NSCLC, first line (edited)', { timeout: 120_000 });
 });

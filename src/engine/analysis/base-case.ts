@@ -1,5 +1,7 @@
-// The deterministic base case as the screens and reports read it: totals per strategy (discounted and not), the
-// cohort trace, costs by category, tree/PSM details, the incremental analysis and every parameter's base value.
+// The deterministic base case of a model as one plain result (what a stored "base-case" run holds): per-person
+// totals of every strategy, discounted and not, cost by category, the cohort trace, the tree/partitioned-survival
+// details, the incremental analysis and the base value of every parameter. The screens, the report builder and the
+// CLI read the same shape.
 import { compileModel } from '../compile-model';
 import { calculateIcers } from '../economics/incremental';
 import type { IncrementalRow } from '../economics/incremental';
@@ -21,7 +23,7 @@ export interface StrategyBaseCase {
   lifeYearsUndiscounted: number;
   /** (cycles + 1) x states shares of the cohort, row-major. */
   trace: Float64Array;
-  /** Discounted cost per category (order of BaseCaseOutcome.categoryIds). */
+  /** Discounted cost per category (order of BaseCaseResult.categoryIds). */
   costByCategory: number[];
   /** Trees and partitioned survival: outcome counts, time to treatment, mean survival, warnings. */
   details: StrategyDetails | null;
@@ -42,36 +44,42 @@ export interface BaseCaseResult {
 
 export type BaseCaseOutcome = BaseCaseResult | { ok: false; problems: AnalysisProblem[] };
 
+/** Runs the base case; throws ModelCompileError / ModelEvaluationError (located) when the model cannot run. */
+export function baseCase(model: HtaModel): BaseCaseResult {
+  const compiled = compileModel(model);
+  const params = compiled.baseParameters();
+  const result = compiled.evaluate(params);
+  const strategies = result.strategies.map((s) => ({
+    id: s.id,
+    label: s.label,
+    cost: s.totals.cost,
+    qalys: s.totals.qalys,
+    lifeYears: s.totals.lifeYears,
+    effect: s.totals.effect,
+    costUndiscounted: s.totals.costUndiscounted,
+    qalysUndiscounted: s.totals.qalysUndiscounted,
+    lifeYearsUndiscounted: s.totals.lifeYearsUndiscounted,
+    trace: Float64Array.from(s.trace),
+    costByCategory: Array.from(s.costByCategory),
+    details: strategyDetails(s) ?? null,
+  }));
+  return {
+    ok: true,
+    effect: compiled.effect,
+    strategies,
+    incremental: calculateIcers(strategies.map((s) => ({ id: s.id, label: s.label, cost: s.cost, effect: s.effect }))),
+    stateIds: [...compiled.stateIds],
+    categoryIds: [...compiled.categoryIds],
+    cycles: compiled.cycles,
+    cycleLength: compiled.cycleLength,
+    parameterValues: Object.fromEntries(compiled.parameterIds.map((id, i) => [id, params[i]!])),
+  };
+}
+
+/** The base case, or the located problems that stop it (for screens that show them instead of throwing). */
 export function runBaseCase(model: HtaModel): BaseCaseOutcome {
   try {
-    const compiled = compileModel(model);
-    const params = compiled.baseParameters();
-    const result = compiled.evaluate(params);
-    const strategies = result.strategies.map((s) => ({
-      id: s.id,
-      label: s.label,
-      cost: s.totals.cost,
-      qalys: s.totals.qalys,
-      lifeYears: s.totals.lifeYears,
-      effect: s.totals.effect,
-      costUndiscounted: s.totals.costUndiscounted,
-      qalysUndiscounted: s.totals.qalysUndiscounted,
-      lifeYearsUndiscounted: s.totals.lifeYearsUndiscounted,
-      trace: Float64Array.from(s.trace),
-      costByCategory: Array.from(s.costByCategory),
-      details: strategyDetails(s) ?? null,
-    }));
-    return {
-      ok: true,
-      effect: compiled.effect,
-      strategies,
-      incremental: calculateIcers(strategies.map((s) => ({ id: s.id, label: s.label, cost: s.cost, effect: s.effect }))),
-      stateIds: [...compiled.stateIds],
-      categoryIds: [...compiled.categoryIds],
-      cycles: compiled.cycles,
-      cycleLength: compiled.cycleLength,
-      parameterValues: Object.fromEntries(compiled.parameterIds.map((id, i) => [id, params[i]!])),
-    };
+    return baseCase(model);
   } catch (error) {
     return { ok: false, problems: problemsOf(error) };
   }

@@ -7,6 +7,7 @@ import { AppFrame } from '../layout/app-frame';
 import { ExamplePage } from '../models/example-page';
 import { ModelPage } from '../models/model-page';
 import { ModelsScreen } from '../models/model-screens';
+import { ReportScreen } from '../reports/report-page';
 import { usePlatform } from '../platform/platform-context';
 import { SurvivalScreen } from '../survival/survival-screen';
 import { ToastProvider } from '../ui/toasts';
@@ -64,6 +65,8 @@ function Screens() {
         onSection={(section) => navigate({ page: 'dossier', dossierId: route.dossierId, section })}
       />
     );
+  } else if (route.page === 'report') {
+    screen = <ReportScreen dossierId={route.dossierId} />;
   } else if (route.page === 'models') {
     screen = <ModelsScreen navigate={navigate} />;
   } else if (route.page === 'model') {

@@ -5,6 +5,7 @@
 export type Route =
   | { page: 'library' }
   | { page: 'dossier'; dossierId: string; section: string }
+  | { page: 'report'; dossierId: string }
   | { page: 'models' }
   | { page: 'model'; modelId: string; tab: string }
   | { page: 'example'; exampleId: string; tab: string }
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '').replace(/^\/+/, '');
   const parts = path.split('/').filter(Boolean).map(safeDecode);
   if (parts.length === 0 || (parts.length === 1 && parts[0] === 'library')) return { page: 'library' };
+  if (parts[0] === 'dossiers' && parts[1] && parts.length === 3 && parts[2] === 'report') return { page: 'report', dossierId: parts[1] };
   if (parts[0] === 'dossiers' && parts[1] && parts.length <= 3) {
     return { page: 'dossier', dossierId: parts[1], section: parts[2] ?? defaultDossierSection };
   }
@@ -44,6 +46,8 @@ export function routeHash(route: Route): string {
       return '#/library';
     case 'dossier':
       return `#/dossiers/${encodeURIComponent(route.dossierId)}/${encodeURIComponent(route.section)}`;
+    case 'report':
+      return `#/dossiers/${encodeURIComponent(route.dossierId)}/report`;
     case 'models':
       return '#/models';
     case 'model':

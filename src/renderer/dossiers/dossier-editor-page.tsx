@@ -4,8 +4,8 @@ import { diffDossiers } from '../../dossier/diff';
 import type { DomainCode, Dossier, DossierStatus } from '../../dossier/schema';
 import { WorkspaceError } from '../db/errors';
 import { useMenuCommand } from '../app/menu-commands';
+import { routeHash } from '../app/routes';
 import { AppFrame } from '../layout/app-frame';
-import { usePlatform } from '../platform/platform-context';
 import { useToasts } from '../ui/toasts';
 import { AccuracySection } from './editor/accuracy-section';
 import { AssessorsSection } from './editor/assessors-section';
@@ -15,11 +15,11 @@ import { HistorySection } from './editor/history-section';
 import { ModelLinksSection } from './editor/model-links-section';
 import { OverviewSection } from './editor/overview-section';
 import { PicoSection } from './editor/pico-section';
+import { ReportingSection } from './editor/reporting-section';
 import { SectionNav } from './editor/section-nav';
 import { sectionById } from './editor/sections';
 import { SnapshotsSection } from './editor/snapshots-section';
 import { TechnologySection } from './editor/technology-section';
-import { fileNameStem } from './file-names';
 import { browserDraftStorage, dropPendingDraft, keepPendingDraft, readPendingDraft } from './pending-drafts';
 import { SaveStateIndicator } from './save-state-indicator';
 import { StaleWriteDialog } from './stale-write-dialog';
@@ -105,7 +105,6 @@ function Crumbs({ title }: { title: string }) {
 function DossierEditor({ dossierId, section, onSection, files, start }: DossierEditorPageProps & { start: Loaded }) {
   const workspace = useWorkspace();
   const readOnlyReason = useReadOnlyReason(workspace);
-  const platform = usePlatform();
   const toasts = useToasts();
   const [draft, setDraft] = useState<Dossier>(start.draft);
   const [updatedAt, setUpdatedAt] = useState(start.stored.updatedAt);
@@ -229,15 +228,16 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
       await files.exportDossier(dossierId);
     }, 'Export failed');
 
-  const print = () =>
+  // Printing a dossier means its report: the form itself is not a document to hand out.
+  const openReport = () =>
     run(async () => {
       await saveFirst();
-      await platform.printToPdf({ suggestedName: `${fileNameStem(draft.title)}.pdf` });
-    }, 'Printing failed');
+      window.location.hash = routeHash({ page: 'report', dossierId });
+    }, 'The report could not be opened');
 
   useMenuCommand((command) => {
     if (command === 'export-dossier') void exportDossier();
-    else if (command === 'print-to-pdf') void print();
+    else if (command === 'print-to-pdf') void openReport();
     else return false;
     return true;
   });
@@ -276,7 +276,7 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
           <StatusBadge status={draft.status} />
           {draft.archived && <span className="badge badge-archived">Archived</span>}
           <SaveStateIndicator state={autosave.state} onRetry={autosave.retry} />
-          <button type="button" className="btn" onClick={() => void print()} data-testid="print-dossier">Print…</button>
+          <button type="button" className="btn" onClick={() => void openReport()} data-testid="open-report">Report…</button>
           <button type="button" className="btn" onClick={() => void exportDossier()} data-testid="editor-export">Export…</button>
         </>
       }
@@ -326,7 +326,6 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
           data-testid={`panel-${current.id}`}
           disabled={readOnlyReason !== null || draft.status === 'final'}
         >
-          <h1 className="print-only">{draft.title}</h1>
           {current.id === 'overview' && <OverviewSection {...sectionProps} dossier={{ ...draft, updatedAt }} onStatus={changeStatus} />}
           {current.id === 'technology' && <TechnologySection {...sectionProps} />}
           {current.id === 'pico' && <PicoSection {...sectionProps} />}
@@ -335,6 +334,7 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
           {current.id === 'accuracy' && <AccuracySection {...sectionProps} />}
           {current.id === 'assessors' && <AssessorsSection {...sectionProps} />}
           {current.id === 'models' && <ModelLinksSection {...sectionProps} />}
+          {current.id === 'reporting' && <ReportingSection {...sectionProps} />}
           {current.id === 'history' && <HistorySection entries={history} />}
           {current.id === 'snapshots' && (
             <SnapshotsSection

@@ -22,7 +22,8 @@ export interface ExampleModel extends ModelSummary {
   document: StoredModel['document'];
 }
 
-const exampleFiles = import.meta.glob<StoredModel['document']>('../../../resources/examples/*.json', { eager: true, import: 'default' });
+// Model files only: resources/examples also holds the example dossier file (*.htad.json).
+const exampleFiles = import.meta.glob<StoredModel['document']>(['../../../resources/examples/*.json', '!../../../resources/examples/*.htad.json'], { eager: true, import: 'default' });
 
 function record(x: unknown): Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : {};
