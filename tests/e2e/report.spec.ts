@@ -1,17 +1,16 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { seriousAxeViolations } from './axe';
 import { test, expect } from './fixtures';
 
 // The report preview of the bundled example: sections, profile and summary editing, exports (HTML, Word, Excel,
 // print), the printed layout, and axe-core on the screen and on the standalone HTML file (no network request).
 
 const exampleTitle = 'Plasma ctDNA NGS (liquid biopsy) for first-line genotyping of advanced non-squamous NSCLC';
-const axePath = createRequire(__filename).resolve('axe-core/axe.min.js');
 const shots = 'test-results/screenshots';
 
 async function openReport(page: Page) {
@@ -22,19 +21,6 @@ async function openReport(page: Page) {
   await expect(page.getByTestId('report-screen')).toBeVisible();
   // The analyses (a 1,000-draw PSA among them) run in the report worker.
   await expect(page.getByTestId('report-preview')).toBeVisible({ timeout: 120_000 });
-}
-
-async function seriousAxeViolations(page: Page, context?: string): Promise<string[]> {
-  // Evaluated through the DevTools protocol, so the page's own CSP (script-src 'self') stays as it is.
-  await page.evaluate(readFileSync(axePath, 'utf8'));
-  return page.evaluate(async (selector) => {
-    type Result = { id: string; impact: string; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Result[]; passes: Result[] }> } }).axe;
-    const result = await axe.run(selector ?? document, {});
-    // A run that checked nothing would pass vacuously.
-    if (result.passes.length < 10) return [`axe-core checked only ${result.passes.length} rules`];
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  }, context);
 }
 
 test('the dossier’s Report opens a numbered preview with the chosen sections and profile', async ({ page }) => {

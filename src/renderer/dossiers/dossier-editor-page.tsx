@@ -97,7 +97,7 @@ function Crumbs({ title }: { title: string }) {
     <>
       <a className="crumb" href="#/library">Dossier library</a>
       <span className="crumb-sep" aria-hidden="true">›</span>
-      <span className="current" data-testid="header-dossier-title">{title}</span>
+      <h1 className="current" data-testid="header-dossier-title">{title}</h1>
     </>
   );
 }
@@ -318,49 +318,45 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
       {statusDialog === 'reopen' && <ReopenDialog onClose={() => setStatusDialog(null)} onReopen={(by, reason) => moveStatus('draft', { by, reason })} />}
       <div className="editor" data-testid="dossier-editor">
         <SectionNav dossier={draft} active={current.id} onSelect={onSection} />
-        <fieldset
-          id="section-panel"
-          className="panel-fieldset"
-          role="tabpanel"
-          aria-labelledby={`tab-${current.id}`}
-          data-testid={`panel-${current.id}`}
-          disabled={readOnlyReason !== null || draft.status === 'final'}
-        >
-          {current.id === 'overview' && <OverviewSection {...sectionProps} dossier={{ ...draft, updatedAt }} onStatus={changeStatus} />}
-          {current.id === 'technology' && <TechnologySection {...sectionProps} />}
-          {current.id === 'pico' && <PicoSection {...sectionProps} />}
-          {current.domain && <DomainSection {...sectionProps} code={current.domain as DomainCode} />}
-          {current.id === 'evidence' && <EvidenceSection {...sectionProps} />}
-          {current.id === 'accuracy' && <AccuracySection {...sectionProps} />}
-          {current.id === 'assessors' && <AssessorsSection {...sectionProps} />}
-          {current.id === 'models' && <ModelLinksSection {...sectionProps} />}
-          {current.id === 'reporting' && <ReportingSection {...sectionProps} />}
-          {current.id === 'history' && <HistorySection entries={history} />}
-          {current.id === 'snapshots' && (
-            <SnapshotsSection
-              snapshots={snapshots}
-              onCreate={(name) =>
-                run(async () => {
-                  await saveFirst();
-                  await workspace.createSnapshot(dossierId, name);
-                  toasts.show({ message: `Snapshot “${name}” created.` });
-                }, 'Snapshot failed')
-              }
-              onRestore={(snapshot) =>
-                run(async () => {
-                  await saveFirst();
-                  const { dossier, safetySnapshot } = await workspace.restoreSnapshot(snapshot.id);
-                  adopt(dossier);
-                  toasts.show({
-                    message: `Restored “${snapshot.name}”. The previous version is kept as “${safetySnapshot.name}”.`,
-                    actionLabel: 'Undo',
-                    onAction: () => run(async () => adopt((await workspace.restoreSnapshot(safetySnapshot.id)).dossier), 'Undo failed'),
-                  });
-                }, 'Restore failed')
-              }
-            />
-          )}
-        </fieldset>
+        {/* The tab panel is a div (a fieldset may not take role="tabpanel"); the fieldset inside disables every field at once. */}
+        <div id="section-panel" role="tabpanel" aria-labelledby={`tab-${current.id}`} className="section-panel" data-testid={`panel-${current.id}`}>
+          <fieldset className="panel-fieldset" disabled={readOnlyReason !== null || draft.status === 'final'}>
+            {current.id === 'overview' && <OverviewSection {...sectionProps} dossier={{ ...draft, updatedAt }} onStatus={changeStatus} />}
+            {current.id === 'technology' && <TechnologySection {...sectionProps} />}
+            {current.id === 'pico' && <PicoSection {...sectionProps} />}
+            {current.domain && <DomainSection {...sectionProps} code={current.domain as DomainCode} />}
+            {current.id === 'evidence' && <EvidenceSection {...sectionProps} />}
+            {current.id === 'accuracy' && <AccuracySection {...sectionProps} />}
+            {current.id === 'assessors' && <AssessorsSection {...sectionProps} />}
+            {current.id === 'models' && <ModelLinksSection {...sectionProps} />}
+            {current.id === 'reporting' && <ReportingSection {...sectionProps} />}
+            {current.id === 'history' && <HistorySection entries={history} />}
+            {current.id === 'snapshots' && (
+              <SnapshotsSection
+                snapshots={snapshots}
+                onCreate={(name) =>
+                  run(async () => {
+                    await saveFirst();
+                    await workspace.createSnapshot(dossierId, name);
+                    toasts.show({ message: `Snapshot “${name}” created.` });
+                  }, 'Snapshot failed')
+                }
+                onRestore={(snapshot) =>
+                  run(async () => {
+                    await saveFirst();
+                    const { dossier, safetySnapshot } = await workspace.restoreSnapshot(snapshot.id);
+                    adopt(dossier);
+                    toasts.show({
+                      message: `Restored “${snapshot.name}”. The previous version is kept as “${safetySnapshot.name}”.`,
+                      actionLabel: 'Undo',
+                      onAction: () => run(async () => adopt((await workspace.restoreSnapshot(safetySnapshot.id)).dossier), 'Undo failed'),
+                    });
+                  }, 'Restore failed')
+                }
+              />
+            )}
+          </fieldset>
+        </div>
       </div>
     </AppFrame>
   );

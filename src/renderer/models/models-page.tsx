@@ -202,7 +202,7 @@ function ExamplesTable({ onUse, readOnly }: { onUse: (m: ExampleModel) => void; 
                 <td>{m.hasBudgetImpact ? <span className="badge badge-info">Included</span> : <span className="subtle">—</span>}</td>
                 <td className="actions">
                   {!readOnly && (
-                    <button type="button" className="btn btn-sm" onClick={() => onUse(m)} aria-label={`Use ${m.title} as a model in your workspace`} data-testid="use-example">
+                    <button type="button" className="btn btn-sm" onClick={() => onUse(m)} aria-label={`Use this model: ${m.title} (a copy in your workspace)`} data-testid="use-example">
                       Use this model
                     </button>
                   )}

@@ -74,7 +74,7 @@ export function ModelLinksSection({ dossier, edit }: SectionProps) {
                       )}
                       {exampleId && (
                         <>
-                          <a className="btn btn-sm" href={routeHash({ page: 'example', exampleId, tab: 'results' })} data-testid="open-linked-model" aria-label={`Open the bundled example ${l.name}`}>Open example</a>{' '}
+                          <a className="btn btn-sm" href={routeHash({ page: 'example', exampleId, tab: 'results' })} data-testid="open-linked-model" aria-label={`Open example ${l.name}`}>Open example</a>{' '}
                           {!readOnly && (
                             <button type="button" className="btn btn-sm" onClick={() => void copyExample(l, exampleId)} data-testid="use-linked-example">Use this model</button>
                           )}
