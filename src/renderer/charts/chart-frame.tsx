@@ -1,4 +1,5 @@
-import { useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import type { ReactNode } from 'react';
 import type { DataTable } from '../../report/data-table';
 import { mimeTypes, useExports } from '../exports/export-context';
@@ -38,6 +39,8 @@ export interface LegendItem {
 export function ChartFrame({ title, description, summary, height = 320, children, table, testId, note, legend, data }: ChartFrameProps) {
   const titleId = useId();
   const figure = useRef<HTMLElement>(null);
+  const canvas = useRef<HTMLDivElement>(null);
+  const shown = useHasWidth(canvas);
   const exports = useExports();
   const picture = () => standaloneChartSvg(figure.current!, title, legend ?? []);
   return (
@@ -73,8 +76,8 @@ export function ChartFrame({ title, description, summary, height = 320, children
           ))}
         </ul>
       )}
-      <div className="chart-canvas" role="img" aria-label={summary} style={height === null ? undefined : { height }}>
-        {children}
+      <div className="chart-canvas" role="img" aria-label={summary} style={height === null ? undefined : { height }} ref={canvas}>
+        {shown && children}
       </div>
       {note && <p className="chart-note subtle">{note}</p>}
       <details className="chart-data">
@@ -83,6 +86,23 @@ export function ChartFrame({ title, description, summary, height = 320, children
       </details>
     </figure>
   );
+}
+
+/**
+ * Whether the element has a width: false while it sits on a hidden tab or in a closed disclosure, so the chart is
+ * not drawn there (recharts warns about, and draws nothing at, width 0) and is drawn when it becomes visible.
+ * Without ResizeObserver (jsdom) it is always true.
+ */
+function useHasWidth(element: RefObject<HTMLElement | null>): boolean {
+  const [hasWidth, setHasWidth] = useState(() => typeof ResizeObserver === 'undefined');
+  useEffect(() => {
+    const node = element.current;
+    if (!node || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => setHasWidth((entries[0]?.contentRect.width ?? 0) > 0));
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [element]);
+  return hasWidth;
 }
 
 /** A simple data table for ChartFrame: header row and rows of cells (numbers right-aligned by the caller's class). */
