@@ -123,7 +123,8 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
             ) : models.length === 0 ? (
               <p className="empty" data-testid="no-workspace-models">No models yet. “Use this model” on a bundled example below, or open a model file.</p>
             ) : (
-              <table className="table table-fixed" data-testid="workspace-models">
+              <div className="table-wrap">
+              <table className="table table-fixed models-table" data-testid="workspace-models">
                 <colgroup>
                   <col />
                   <col className="w-model-type" />
@@ -155,6 +156,7 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
                   })}
                 </tbody>
               </table>
+              </div>
             )}
           </div>
         </section>
@@ -172,8 +174,8 @@ function ExamplesTable({ onUse, readOnly }: { onUse: (m: ExampleModel) => void; 
         <h2 id="example-models-title">Bundled examples</h2>
         <span className="subtle">{exampleModels.length} read-only templates, each reproduced by a test against its published source</span>
       </div>
-      <div className="card-body flush">
-        <table className="table table-fixed" data-testid="example-models">
+      <div className="card-body flush table-wrap">
+        <table className="table table-fixed models-table" data-testid="example-models">
           <colgroup>
             <col />
             <col className="w-model-type" />

@@ -88,7 +88,7 @@ export function ParameterTable({ parameters, ranges, values, readOnly, onSetValu
             <col className="w-param-name" />
             <col className="w-param-value" />
             <col className="w-param-unit" />
-            <col />
+            <col className="w-param-source narrow-hidden" />
             <col className="w-param-dist" />
             <col className="w-param-range" />
             <col className="w-param-range" />
@@ -98,7 +98,7 @@ export function ParameterTable({ parameters, ranges, values, readOnly, onSetValu
               <th scope="col">Parameter</th>
               <th scope="col">Base value or expression</th>
               <th scope="col">Unit and kind</th>
-              <th scope="col">Source</th>
+              <th scope="col" className="narrow-hidden">Source</th>
               <th scope="col">PSA distribution</th>
               <th scope="col" className="num">Low</th>
               <th scope="col" className="num">High</th>
@@ -115,6 +115,7 @@ export function ParameterTable({ parameters, ranges, values, readOnly, onSetValu
                     <td>
                       <div className="mono param-id">{p.id}</div>
                       {(p.label || p.description) && <div className="subtle clamp">{p.label ?? p.description}</div>}
+                      {(p.source ?? p.uncertainty?.source) && <div className="narrow-only-block subtle"><span className="clamp" title={p.source ?? p.uncertainty?.source}>Source: {p.source ?? p.uncertainty?.source}</span></div>}
                     </td>
                     <td>
                       {p.value !== undefined ? (
@@ -127,7 +128,7 @@ export function ParameterTable({ parameters, ranges, values, readOnly, onSetValu
                       )}
                     </td>
                     <td className="subtle-cell">{unitOf(p)}</td>
-                    <td className="source-cell"><span className="clamp" title={p.source ?? p.uncertainty?.source}>{p.source ?? p.uncertainty?.source ?? '—'}</span></td>
+                    <td className="source-cell narrow-hidden"><span className="clamp" title={p.source ?? p.uncertainty?.source}>{p.source ?? p.uncertainty?.source ?? '—'}</span></td>
                     <td className="subtle-cell">
                       {readOnly ? (
                         <div data-testid={`distribution-${p.id}`}>{describeDistribution(p.uncertainty?.distribution)}</div>

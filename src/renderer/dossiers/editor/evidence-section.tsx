@@ -38,22 +38,22 @@ export function EvidenceSection({ dossier, edit }: SectionProps) {
         <p className="empty">No evidence yet. Add studies to cite them from assessment elements.</p>
       ) : (
         <div className="table-wrap">
-          <table className="table table-fixed" data-testid="evidence-table">
+          <table className="table table-fixed evidence-table" data-testid="evidence-table">
             <colgroup>
               <col />
               <col className="w-n" />
-              <col className="w-tests" />
+              <col className="w-tests narrow-hidden" />
               <col className="w-accuracy" />
-              <col className="w-links" />
+              <col className="w-links narrow-hidden" />
               <col className="w-evidence-actions" />
             </colgroup>
             <thead>
               <tr>
                 <th>Citation and design</th>
                 <th className="num">n</th>
-                <th>Index / reference test</th>
+                <th className="narrow-hidden">Index / reference test</th>
                 <th>Accuracy (95% CI)</th>
-                <th className="num">Links</th>
+                <th className="num narrow-hidden">Links</th>
                 <th className="actions"><span className="visually-hidden">Actions</span></th>
               </tr>
             </thead>
@@ -69,9 +69,10 @@ export function EvidenceSection({ dossier, edit }: SectionProps) {
                       {item.quadas && <span className="badge badge-draft" title="Judged with QUADAS-2">QUADAS-2</span>}
                       {item.design && <span className="subtle one-line" title={item.design}>{item.design}</span>}
                     </div>
+                    {(item.indexTest || item.referenceTest) && <div className="narrow-only-block subtle"><span className="clamp">{[item.indexTest, item.referenceTest].filter(Boolean).join(' vs ')}</span></div>}
                   </td>
                   <td className="num">{item.n ?? '—'}</td>
-                  <td className="tests-cell"><div className="clamp">{[item.indexTest, item.referenceTest].filter(Boolean).join(' vs ') || '—'}</div></td>
+                  <td className="tests-cell narrow-hidden"><div className="clamp">{[item.indexTest, item.referenceTest].filter(Boolean).join(' vs ') || '—'}</div></td>
                   <td className="nowrap accuracy-cell">
                     {item.sensitivity || item.specificity ? (
                       <>
@@ -82,7 +83,7 @@ export function EvidenceSection({ dossier, edit }: SectionProps) {
                       <span className="subtle">—</span>
                     )}
                   </td>
-                  <td className="num">{linkCount(item.id)}</td>
+                  <td className="num narrow-hidden">{linkCount(item.id)}</td>
                   <td className="actions">
                     <button type="button" className="btn btn-sm btn-ghost" onClick={() => setEditing(item)} aria-label={`Edit ${item.citation}`}>Edit</button>
                     <button type="button" className="btn btn-sm btn-ghost" onClick={() => remove(item)} aria-label={`Remove ${item.citation}`} data-testid="remove-evidence">Remove</button>

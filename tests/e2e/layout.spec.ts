@@ -1,0 +1,108 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+// At the app's minimum window (1024×640) every visible table column keeps a readable width (48 px or more: tables
+// wrap, hide secondary columns behind a toggle or scroll sideways), and at 720 px wide (1440 px at 200% zoom,
+// WCAG 1.4.10 reflow) the screens reflow: no part of the page needs scrolling sideways except inside a table.
+
+const MIN_COLUMN_PX = 48;
+const exampleTitle = 'Plasma ctDNA NGS (liquid biopsy)';
+
+interface NarrowColumn {
+  table: string;
+  column: string;
+  width: number;
+}
+
+/** Columns of visible tables narrower than MIN_COLUMN_PX (measured on the header cells of the first header row). */
+async function narrowColumns(page: Page): Promise<{ narrow: NarrowColumn[]; narrowest: number; tables: number }> {
+  return page.evaluate((min) => {
+    const narrow: NarrowColumn[] = [];
+    let narrowest = Number.POSITIVE_INFINITY;
+    let tables = 0;
+    for (const table of Array.from(document.querySelectorAll('table'))) {
+      const box = table.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || table.closest('details:not([open]), [hidden]')) continue;
+      tables++;
+      const name = table.getAttribute('data-testid') ?? table.querySelector('caption')?.textContent ?? table.className;
+      const row = table.querySelector('thead tr') ?? table.querySelector('tr');
+      for (const cell of Array.from(row?.children ?? [])) {
+        if (getComputedStyle(cell).display === 'none') continue; // a secondary column hidden at this width
+        const width = cell.getBoundingClientRect().width / Math.max(1, (cell as HTMLTableCellElement).colSpan);
+        narrowest = Math.min(narrowest, width);
+        if (width < min) narrow.push({ table: name, column: cell.textContent?.trim() || '(no header)', width: Math.round(width) });
+      }
+    }
+    return { narrow, narrowest: Math.round(narrowest), tables };
+  }, MIN_COLUMN_PX) as Promise<{ narrow: NarrowColumn[]; narrowest: number; tables: number }>;
+}
+
+/** How far the page (outside scrollable tables) overflows the window sideways, in px. */
+async function sidewaysOverflow(page: Page): Promise<{ px: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const culprits: string[] = [];
+    let px = 0;
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      if (el.closest('.table-wrap, .chart-data-body, [hidden], dialog:not([open])')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0) continue;
+      const over = r.right - width;
+      if (over > 1) {
+        px = Math.max(px, over);
+        if (culprits.length < 5) culprits.push(`${el.tagName.toLowerCase()}.${el.className} +${Math.round(over)}`);
+      }
+    }
+    return { px: Math.round(px), culprits };
+  });
+}
+
+const screens: Array<[string, (page: Page) => Promise<void>]> = [
+  ['library', async (page) => {
+    await page.goto('/');
+    await expect(page.getByTestId('library-table')).toBeVisible();
+  }],
+  ['evidence register', async (page) => {
+    await page.goto('/');
+    await page.getByTestId('library-row').filter({ hasText: exampleTitle }).getByTestId('open-dossier').click();
+    await page.getByTestId('section-evidence').click();
+    await expect(page.getByTestId('evidence-table')).toBeVisible();
+  }],
+  ['parameter table', async (page) => {
+    await page.goto('/#/examples/liquid-biopsy-nsclc/model');
+    await expect(page.getByTestId('parameter-table')).toBeVisible();
+  }],
+  ['base-case results tables', async (page) => {
+    await page.goto('/#/examples/liquid-biopsy-nsclc/results');
+    await expect(page.getByTestId('incremental-table')).toBeVisible();
+  }],
+  ['budget impact tables', async (page) => {
+    await page.goto('/#/examples/liquid-biopsy-nsclc/budget');
+    await expect(page.getByTestId('budget-table')).toBeVisible({ timeout: 30_000 });
+  }],
+  ['models list', async (page) => {
+    await page.goto('/#/models');
+    await expect(page.getByTestId('example-models')).toBeVisible();
+  }],
+];
+
+for (const [name, open] of screens) {
+  test(`${name}: every table column is at least ${MIN_COLUMN_PX} px wide at 1024×640`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await open(page);
+    await page.screenshot({ path: `test-results/screenshots/layout-${name.replace(/\W+/g, '-')}-1024.png` });
+    const measured = await narrowColumns(page);
+    console.log(`${name}: ${measured.tables} tables, narrowest column ${measured.narrowest} px`);
+    expect(measured.tables).toBeGreaterThan(0);
+    expect(measured.narrow).toEqual([]);
+  });
+
+  test(`${name}: reflows at 720 px wide`, async ({ page }) => {
+    await page.setViewportSize({ width: 720, height: 800 });
+    await open(page);
+    await page.screenshot({ path: `test-results/screenshots/layout-${name.replace(/\W+/g, '-')}-720.png`, fullPage: true });
+    const overflow = await sidewaysOverflow(page);
+    expect(overflow.culprits, `${overflow.px} px beyond the window`).toEqual([]);
+    expect((await narrowColumns(page)).narrow).toEqual([]);
+  });
+}
