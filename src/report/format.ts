@@ -1,7 +1,8 @@
 // Number, money and date formats, one module for the results screens, the command line and reports. Each locale
 // gets one set of formatters (formatsFor); the plain exports below are English (en-GB: comma thousands, point
-// decimals), which the screens use until the display-language setting chooses another. A value that is not a
-// finite number is shown as a dash, never as NaN or Infinity.
+// decimals), which the command line uses; the screens format through the display-language setting
+// (src/renderer/settings/display-format.ts). A value that is not a finite number is shown as a dash, never as NaN
+// or Infinity, and negative numbers carry the minus sign "−" (U+2212), not a hyphen.
 
 /** The locales reports (and later the app) can use: English and two comma-decimal Belgian locales. */
 export const reportLocales = ['en', 'nl-BE', 'fr-BE'] as const;
@@ -40,6 +41,11 @@ export interface NumberFormats {
   parameter(value: Num): string;
   /** Axis ticks: "€240m", "€12.5k", "€950". */
   moneyCompact(value: number, currency?: string | null): string;
+  /**
+   * One style for every tick of a money axis whose largest absolute value is `maxAbs`: all in thousands ("€5k",
+   * "€10k"), all in millions or all in full ("€950"), never "€5,000" next to "€10k".
+   */
+  moneyAxis(maxAbs: number, currency?: string | null): (value: number) => string;
   /** "€40,032 per QALY". */
   icer(value: Num, currency: string | null | undefined, effect: Effect): string;
   /** "12.5%" from 0.125. */
@@ -70,13 +76,18 @@ function createFormats(locale: ReportLocale): NumberFormats {
       : intl(`m||${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   // Avoid "-€0" and "-0.000" for values that round to zero.
   const roundedZero = (value: number, digits: number) => (Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value);
+  const compactSuffix = (unit: number) => {
+    const parts = intl('suffix', { notation: 'compact' }).formatToParts(unit);
+    const at = parts.findIndex((p) => p.type === 'compact');
+    return at < 0 ? '' : `${parts[at - 1]?.type === 'literal' ? parts[at - 1]!.value : ''}${parts[at]!.value}`;
+  };
 
   const formats: NumberFormats = {
     locale,
     intlLocale: tag,
     money(value, currency, digits = 0) {
       if (!finite(value)) return DASH;
-      return moneyFormat(currency, digits).format(roundedZero(value, digits));
+      return minusSign(moneyFormat(currency, digits).format(roundedZero(value, digits)));
     },
     moneyChange(value, currency) {
       if (!finite(value)) return DASH;
@@ -86,7 +97,7 @@ function createFormats(locale: ReportLocale): NumberFormats {
     },
     number(value, digits = 3) {
       if (!finite(value)) return DASH;
-      return intl(`n|${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(roundedZero(value, digits));
+      return minusSign(intl(`n|${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(roundedZero(value, digits)));
     },
     numberChange(value, digits = 4) {
       if (!finite(value)) return DASH;
@@ -96,7 +107,7 @@ function createFormats(locale: ReportLocale): NumberFormats {
     },
     parameter(value) {
       if (!finite(value)) return DASH;
-      const decimalPoint = (text: string) => (locale === 'en' ? text : text.replace('.', ','));
+      const decimalPoint = (text: string) => minusSign(locale === 'en' ? text : text.replace('.', ','));
       if (value !== 0 && (Math.abs(value) >= 1e9 || Math.abs(value) < 1e-4)) return decimalPoint(value.toExponential(3));
       return decimalPoint(String(Number(value.toPrecision(6))));
     },
@@ -105,7 +116,25 @@ function createFormats(locale: ReportLocale): NumberFormats {
       if (Math.abs(value) < 10000) return formats.money(value, currency);
       const options: Intl.NumberFormatOptions = { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 };
       if (isCurrencyCode(currency)) Object.assign(options, { style: 'currency', currency });
-      return intl(`c|${currency ?? ''}`, options).format(value);
+      return minusSign(intl(`c|${currency ?? ''}`, options).format(value));
+    },
+    moneyAxis(maxAbs, currency) {
+      const unit = !Number.isFinite(maxAbs) ? 1 : Math.abs(maxAbs) >= 1e9 ? 1e9 : Math.abs(maxAbs) >= 1e6 ? 1e6 : Math.abs(maxAbs) >= 1e4 ? 1e3 : 1;
+      if (unit === 1) return (value) => formats.money(value, currency);
+      const suffix = compactSuffix(unit);
+      const digits = Math.abs(maxAbs) / unit < 10 ? 1 : 0;
+      const format = isCurrencyCode(currency)
+        ? intl(`a|${currency}|${digits}`, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: digits })
+        : intl(`a||${digits}`, { minimumFractionDigits: 0, maximumFractionDigits: digits });
+      return (value) => {
+        if (!Number.isFinite(value)) return DASH;
+        const parts = format.formatToParts(roundedZero(value / unit, digits));
+        let last = -1;
+        parts.forEach((p, i) => {
+          if (p.type === 'integer' || p.type === 'fraction') last = i;
+        });
+        return minusSign(parts.map((p, i) => (i === last ? p.value + suffix : p.value)).join(''));
+      };
     },
     icer(value, currency, effect) {
       if (!finite(value)) return DASH;
@@ -113,7 +142,7 @@ function createFormats(locale: ReportLocale): NumberFormats {
     },
     percent(value, digits = 1) {
       if (!finite(value)) return DASH;
-      return intl(`p|${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+      return minusSign(intl(`p|${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(roundedZero(value, digits + 2)));
     },
     date(iso) {
       const d = new Date(iso);
@@ -127,6 +156,11 @@ function createFormats(locale: ReportLocale): NumberFormats {
     },
   };
   return formats;
+}
+
+/** Intl writes a hyphen-minus for negative numbers; typeset numbers use the minus sign. */
+function minusSign(text: string): string {
+  return text.replace(/-/g, '\u2212');
 }
 
 const formatsByLocale = new Map<ReportLocale, NumberFormats>();
@@ -227,5 +261,5 @@ export function formatBytes(bytes: number): string {
 
 /** A whole number with thousands separators: "10,000". */
 export function formatCount(n: number): string {
-  return Number.isFinite(n) ? Math.round(n).toLocaleString(LOCALE) : DASH;
+  return Number.isFinite(n) ? en.number(Math.round(n), 0) : DASH;
 }

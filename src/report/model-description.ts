@@ -86,3 +86,32 @@ export function describeDistribution(d: Distribution | undefined, fmt: NumberFor
       return `Fixed at ${f(d.value)}`;
   }
 }
+
+/**
+ * A parameter's name with its range in its unit, for tornado rows and range lists: "Targeted therapy cost, €3,000
+ * to €7,000 per month", "Plasma NGS turnaround, 7 to 12 days", "Plasma NGS sensitivity, 0.63 to 0.74". Money
+ * units ("EUR per month", or a cost without unit) are shown as money; probabilities and shares carry no unit.
+ */
+export function parameterRangeText(
+  parameter: { label?: string; id: string; unit?: string; kind?: string },
+  low: number,
+  high: number,
+  currency: string | undefined,
+  fmt: NumberFormats = english,
+): string {
+  const name = parameter.label ?? parameter.id;
+  const unit = parameter.unit?.trim() ?? '';
+  const money = /^([A-Z]{3})\b\s*(.*)$/.exec(unit);
+  if (money || (parameter.kind === 'cost' && unit === '')) {
+    const code = money?.[1] ?? currency;
+    const per = money?.[2] ?? '';
+    return `${name}, ${fmt.money(low, code, moneyDigits(low, high))} to ${fmt.money(high, code, moneyDigits(low, high))}${per ? ` ${per}` : ''}`;
+  }
+  const unitless = unit === '' || parameter.kind === 'probability' || parameter.kind === 'proportion' || /^(probability|proportion|share\b)/.test(unit);
+  return `${name}, ${fmt.parameter(low)} to ${fmt.parameter(high)}${unitless ? '' : ` ${unit}`}`;
+}
+
+/** Whole currency units, or cents when the range is narrower than a few units. */
+function moneyDigits(low: number, high: number): number {
+  return Math.max(Math.abs(low), Math.abs(high)) < 100 && !(Number.isInteger(low) && Number.isInteger(high)) ? 2 : 0;
+}

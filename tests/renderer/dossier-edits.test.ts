@@ -99,9 +99,11 @@ describe('text helpers', () => {
     expect(formatAccuracy({ estimate: 0.8, lower: null, upper: 0.9 })).toBe('0.80');
   });
 
-  it('reads accuracy text boxes: empty → none, commas accepted, junk → NaN for the schema to reject', () => {
+  it('reads accuracy text boxes by the display language (English here): empty → none, junk → NaN for the schema to reject', () => {
     expect(accuracyFromText({ estimate: '', lower: '', upper: '' })).toBeNull();
-    expect(accuracyFromText({ estimate: '0,8', lower: '0.7', upper: '' })).toEqual({ estimate: 0.8, lower: 0.7, upper: null });
+    expect(accuracyFromText({ estimate: '0.8', lower: '0.7', upper: '' })).toEqual({ estimate: 0.8, lower: 0.7, upper: null });
+    // One rule in every field: in English a comma is a thousands separator, so "0,8" is not a number.
+    expect(accuracyFromText({ estimate: '0,8', lower: '', upper: '' })?.estimate).toBeNaN();
     expect(accuracyFromText({ estimate: '', lower: '0.7', upper: '' })?.estimate).toBeNaN();
     expect(accuracyFromText({ estimate: 'abc', lower: '', upper: '' })?.estimate).toBeNaN();
   });

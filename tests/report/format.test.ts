@@ -32,7 +32,7 @@ describe('result formats', () => {
     expect(formatParameter(0.509)).toBe('0.509');
     expect(formatParameter(11800000)).toBe('11800000');
     expect(formatParameter(1 / 3)).toBe('0.333333');
-    expect(formatParameter(0.00001234)).toBe('1.234e-5');
+    expect(formatParameter(0.00001234)).toBe('1.234e−5');
     expect(formatPercent(0.125)).toBe('12.5%');
   });
 });
@@ -45,7 +45,7 @@ describe('parameter input', () => {
     expect(parseParameterInput('-12.5', { id: 'c', kind: 'cost' })).toEqual({ ok: true, value: -12.5 });
   });
   it('explains what is wrong instead of producing NaN', () => {
-    expect(parseParameterInput('', p)).toEqual({ ok: false, error: 'Enter a number.' });
+    expect(parseParameterInput('', p)).toEqual({ ok: false, error: 'Enter a number (e.g. 1,250.5).' });
     expect(parseParameterInput('abc', p)).toEqual({ ok: false, error: '“abc” is not a number.' });
     expect(parseParameterInput('1,5', p).ok).toBe(false);
     expect(parseParameterInput('1,5', p)).toMatchObject({ error: expect.stringContaining('point for decimals') });
@@ -60,7 +60,7 @@ describe('compact axis money', () => {
     const { formatMoneyCompact } = await import('../../src/report/format');
     expect(formatMoneyCompact(240_000_000, 'EUR')).toBe('€240m');
     expect(formatMoneyCompact(12_500, 'EUR')).toBe('€12.5k');
-    expect(formatMoneyCompact(-950, 'GBP')).toBe('-£950');
+    expect(formatMoneyCompact(-950, 'GBP')).toBe('−£950');
     expect(formatMoneyCompact(Number.NaN, 'EUR')).toBe('—');
   });
 });

@@ -30,7 +30,7 @@ describe('distributions in words', () => {
     expect(describeDistribution({ type: 'beta', mean: 0.24, se: 0.03 })).toBe('Beta(mean 0.24, SE 0.03)');
     expect(describeDistribution({ type: 'gamma', mean: 1701, se: 1701 })).toBe('Gamma(mean 1701, SE 1701)');
     expect(describeDistribution({ type: 'gamma', shape: 2, rate: 0.5 })).toBe('Gamma(shape 2, rate 0.5)');
-    expect(describeDistribution({ type: 'lognormal', meanlog: -0.6753, sdlog: 0.1699 })).toBe('Log-normal(μ = -0.6753, σ = 0.1699)');
+    expect(describeDistribution({ type: 'lognormal', meanlog: -0.6753, sdlog: 0.1699 })).toBe('Log-normal(μ = −0.6753, σ = 0.1699)');
     expect(describeDistribution({ type: 'normal', mean: 1, sd: 0.1, lower: 0 })).toBe('Normal(mean 1, SD 0.1) in [0, ∞]');
     expect(describeDistribution({ type: 'dirichlet', group: 'from_A', alpha: 350 })).toBe('Dirichlet group from_A (α = 350)');
     expect(describeDistribution(undefined)).toBe('—');
@@ -49,7 +49,20 @@ describe('model tabs and analysis inputs', () => {
     expect(parseWhole('5', 10, 100000, 'Iterations')).toEqual({ ok: false, error: 'Iterations must be between 10 and 100,000.' });
     expect(parseWhole('1.5', 0, 10, 'Seed')).toEqual({ ok: false, error: 'Seed must be a whole number.' });
     expect(parseWtp('30000')).toEqual({ ok: true, value: 30000 });
-    expect(parseWtp('30,000').ok).toBe(false);
+    expect(parseWtp('30,000')).toEqual({ ok: true, value: 30000 }); // English: a thousands separator
+    expect(parseWtp('30.5,0').ok).toBe(false);
     expect(parseWtp('-1').ok).toBe(false);
+  });
+});
+
+describe('parameter ranges in words', () => {
+  it('names the parameter and gives its range in its unit', async () => {
+    const { parameterRangeText } = await import('../../src/report/model-description');
+    expect(parameterRangeText({ id: 'c_targeted', label: 'Targeted therapy cost', unit: 'EUR per month', kind: 'cost' }, 3000, 7000, 'EUR')).toBe('Targeted therapy cost, €3,000 to €7,000 per month');
+    expect(parameterRangeText({ id: 'c_test', kind: 'cost' }, 1200.5, 1800, 'GBP')).toBe('c_test, £1,201 to £1,800');
+    expect(parameterRangeText({ id: 'tat', label: 'Plasma NGS turnaround', unit: 'days', kind: 'time' }, 7, 12, 'EUR')).toBe('Plasma NGS turnaround, 7 to 12 days');
+    expect(parameterRangeText({ id: 'sens', label: 'Plasma NGS sensitivity', unit: 'probability', kind: 'probability' }, 0.63, 0.74, 'EUR')).toBe('Plasma NGS sensitivity, 0.63 to 0.74');
+    expect(parameterRangeText({ id: 'prev', label: 'Prevalence', unit: 'share of patients', kind: 'proportion' }, 0.2, 0.3, 'EUR')).toBe('Prevalence, 0.2 to 0.3');
+    expect(parameterRangeText({ id: 'u', label: 'Disutility', unit: 'QALYs lost per event', kind: 'utility' }, -0.05, -0.01, 'EUR')).toBe('Disutility, −0.05 to −0.01 QALYs lost per event');
   });
 });

@@ -9,6 +9,7 @@ import { ModelPage } from '../models/model-page';
 import { ModelsScreen } from '../models/model-screens';
 import { ReportScreen } from '../reports/report-page';
 import { usePlatform } from '../platform/platform-context';
+import { SettingsProvider } from '../settings/settings-context';
 import { SurvivalScreen } from '../survival/survival-screen';
 import { ToastProvider } from '../ui/toasts';
 import { MenuCommandProvider, useMenuCommand } from './menu-commands';
@@ -19,7 +20,7 @@ export function App() {
     <ToastProvider>
       <MenuCommandProvider>
         <WorkspaceProvider>
-          <Screens />
+          <SettingsProvider>{(language) => <Screens key={language} />}</SettingsProvider>
         </WorkspaceProvider>
       </MenuCommandProvider>
     </ToastProvider>

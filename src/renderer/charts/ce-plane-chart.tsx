@@ -15,6 +15,15 @@ export interface PlaneSeries {
   points: readonly { x: number; y: number }[];
 }
 
+export interface WtpLine {
+  value: number;
+  label: string;
+  through?: { x: number; y: number };
+}
+
+const wtpDashes = ['6 4', '2 3', '10 3 2 3'] as const;
+const wtpMarks = ['dashed', 'dotted', 'dashed'] as const;
+
 export interface CePlaneChartProps {
   title: string;
   description?: ReactNode;
@@ -26,8 +35,11 @@ export interface CePlaneChartProps {
   formatY: (v: number) => string;
   /** Efficiency frontier (base case), drawn as a line through its points. */
   frontier?: readonly { x: number; y: number }[];
-  /** Willingness-to-pay line through the origin (incremental planes). */
-  wtp?: { value: number; label: string };
+  /**
+   * Willingness-to-pay line(s): through the origin (incremental planes) or through `through` (a base-case plane,
+   * through the reference strategy). Several thresholds are drawn with different dash patterns.
+   */
+  wtp?: WtpLine | readonly WtpLine[];
   /** Highlighted points (e.g. mean increments), drawn larger. */
   highlights?: readonly { id: string; label: string; x: number; y: number }[];
   /** Rows of the data table (defaults to the highlights, else every point). */
@@ -52,12 +64,13 @@ function extent(values: number[]): [number, number] {
 
 export function CePlaneChart(props: CePlaneChartProps) {
   const all = props.series.flatMap((s) => s.points);
-  const withOrigin = props.wtp !== undefined;
+  const wtpLines: readonly WtpLine[] = props.wtp === undefined ? [] : 'value' in props.wtp ? [props.wtp] : props.wtp;
+  const withOrigin = wtpLines.some((w) => w.through === undefined);
   const xAxis = niceAxis(...extent([...all.map((p) => p.x), ...(withOrigin ? [0] : [])]));
   const yAxis = niceAxis(...extent([...all.map((p) => p.y), ...(withOrigin ? [0] : [])]));
   const [x0, x1] = xAxis.domain;
   const [y0, y1] = yAxis.domain;
-  const wtpSegment = props.wtp ? clipLine(props.wtp.value, [x0, x1], [y0, y1]) : null;
+  const wtpSegments = wtpLines.map((w) => ({ line: w, segment: clipLine(w.value, [x0, x1], [y0, y1], w.through) }));
   const table = props.table ?? {
     headers: ['Strategy', props.xLabel, props.yLabel],
     rows: (props.highlights ?? props.series.flatMap((s) => s.points.map((p) => ({ label: s.label, ...p })))).map((p) => [p.label, props.formatX(p.x), props.formatY(p.y)]),
@@ -66,7 +79,7 @@ export function CePlaneChart(props: CePlaneChartProps) {
     ...props.series.map((s, i) => ({ label: s.label, color: seriesColor(i), mark: 'point' as const })),
     ...(props.highlights ?? []).map((h, i) => ({ label: h.label, color: seriesColor(i), mark: 'diamond' as const })),
     ...(props.frontier && props.frontier.length > 1 ? [{ label: 'Efficiency frontier', color: chartInk.axis, mark: 'dashed' as const }] : []),
-    ...(props.wtp ? [{ label: props.wtp.label, color: chartInk.axis, mark: 'dashed' as const }] : []),
+    ...wtpLines.map((w, i) => ({ label: w.label, color: chartInk.axis, mark: wtpMarks[i % wtpMarks.length]! })),
   ];
   const data = {
     title: props.title,
@@ -87,8 +100,11 @@ export function CePlaneChart(props: CePlaneChartProps) {
           <Tooltip cursor={{ strokeDasharray: '3 3' }} formatter={(v, name) => [name === 'x' ? props.formatX(Number(v)) : props.formatY(Number(v)), name === 'x' ? props.xLabel : props.yLabel]} />
           {withOrigin && <ReferenceLine x={0} stroke={chartInk.reference} />}
           {withOrigin && <ReferenceLine y={0} stroke={chartInk.reference} />}
-          {wtpSegment && props.wtp && (
-            <ReferenceLine segment={wtpSegment} stroke={chartInk.axis} strokeDasharray="6 4" label={{ value: props.wtp.label, position: 'insideTopLeft', fill: chartInk.axis, fontSize: 11 }} />
+          {wtpSegments.map(({ line, segment }, i) =>
+            segment ? (
+              <ReferenceLine key={`wtp-${line.value}`} segment={segment} stroke={chartInk.axis} strokeDasharray={wtpDashes[i % wtpDashes.length]}
+                label={{ value: line.label, position: i % 2 === 0 ? 'insideTopLeft' : 'insideBottomRight', fill: chartInk.axis, fontSize: 11 }} />
+            ) : null,
           )}
           {props.frontier && props.frontier.length > 1 && (
             <Line data={props.frontier as { x: number; y: number }[]} dataKey="y" name="Efficiency frontier" stroke={chartInk.axis} strokeDasharray="5 4" dot={false} isAnimationActive={false} legendType="plainline" />
@@ -106,16 +122,21 @@ export function CePlaneChart(props: CePlaneChartProps) {
   );
 }
 
-/** The segment of y = slope·x inside the plotting box (for the WTP line). */
-export function clipLine(slope: number, [x0, x1]: [number, number], [y0, y1]: [number, number]): [{ x: number; y: number }, { x: number; y: number }] | null {
+/** The segment of y = slope·x (or the line of that slope through `through`) inside the plotting box (for WTP lines). */
+export function clipLine(
+  slope: number,
+  [x0, x1]: [number, number],
+  [y0, y1]: [number, number],
+  through: { x: number; y: number } = { x: 0, y: 0 },
+): [{ x: number; y: number }, { x: number; y: number }] | null {
   const points: { x: number; y: number }[] = [];
   for (const x of [x0, x1]) {
-    const y = slope * x;
+    const y = through.y + slope * (x - through.x);
     if (y >= y0 && y <= y1) points.push({ x, y });
   }
   if (slope !== 0) {
     for (const y of [y0, y1]) {
-      const x = y / slope;
+      const x = through.x + (y - through.y) / slope;
       if (x > x0 && x < x1) points.push({ x, y });
     }
   }

@@ -27,6 +27,8 @@ export interface SeriesLineChartProps {
   formatY: (v: number) => string;
   /** Format of the values in the data table (default: formatY). */
   formatTable?: (v: number) => string;
+  /** Format of the x values in the data table (default: formatX). */
+  formatTableX?: (v: number) => string;
   yDomain?: [number | 'auto', number | 'auto'];
   /** Vertical reference lines, e.g. the model's WTP thresholds. */
   markers?: readonly { x: number; label: string }[];
@@ -58,7 +60,7 @@ export function SeriesLineChart(props: SeriesLineChartProps) {
         <ChartDataTable
           caption={props.title}
           headers={[props.xLabel, ...series.map((s) => s.label)]}
-          rows={table.map((r) => [formatX(Number(r[xKey])), ...series.map((s) => (props.formatTable ?? formatY)(Number(r[s.key])))])}
+          rows={table.map((r) => [(props.formatTableX ?? formatX)(Number(r[xKey])), ...series.map((s) => (props.formatTable ?? formatY)(Number(r[s.key])))])}
         />
       }
     >

@@ -16,6 +16,8 @@ export interface StackedBarChartProps {
   xLabel: string;
   yLabel: string;
   formatY: (v: number) => string;
+  /** Format of the values in the data table (default: formatY). */
+  formatTable?: (v: number) => string;
   height?: number;
   testId?: string;
   /** Values may be negative: stack positives up and negatives down from zero. */
@@ -24,6 +26,7 @@ export interface StackedBarChartProps {
 
 export function StackedBarChart(props: StackedBarChartProps) {
   const { rows, stacks, categoryKey, formatY } = props;
+  const formatTable = props.formatTable ?? formatY;
   return (
     <ChartFrame
       title={props.title}
@@ -41,7 +44,7 @@ export function StackedBarChart(props: StackedBarChartProps) {
         <ChartDataTable
           caption={props.title}
           headers={[props.xLabel, ...stacks.map((s) => s.label), 'Total']}
-          rows={rows.map((r) => [String(r[categoryKey]), ...stacks.map((s) => formatY(Number(r[s.key]))), formatY(stacks.reduce((a, s) => a + Number(r[s.key]), 0))])}
+          rows={rows.map((r) => [String(r[categoryKey]), ...stacks.map((s) => formatTable(Number(r[s.key]))), formatTable(stacks.reduce((a, s) => a + Number(r[s.key]), 0))])}
         />
       }
     >

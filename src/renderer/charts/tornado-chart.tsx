@@ -18,6 +18,8 @@ export interface TornadoChartProps {
   outcomeLabel: string;
   formatOutcome: (v: number) => string;
   formatValue: (v: number) => string;
+  /** A row's label with its range (default: "Label (low to high)"), e.g. with the parameter's unit. */
+  rangeLabel?: (bar: TornadoBar) => string;
   testId?: string;
   note?: ReactNode;
 }
@@ -28,7 +30,8 @@ export function TornadoChart(props: TornadoChartProps) {
   const { bars, base } = props;
   const height = Math.max(180, bars.length * (BAR + 18) + 70);
   const axis = niceAxis(...tornadoDomain(bars, base), 6);
-  const rows = bars.map((b) => ({ ...b, axisLabel: `${b.label} (${props.formatValue(b.low)} to ${props.formatValue(b.high)})` }));
+  const rangeLabel = props.rangeLabel ?? ((b: TornadoBar) => `${b.label} (${props.formatValue(b.low)} to ${props.formatValue(b.high)})`);
+  const rows = bars.map((b) => ({ ...b, axisLabel: rangeLabel(b) }));
   return (
     <ChartFrame
       title={props.title}

@@ -1,8 +1,12 @@
+import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { appInfo } from '../../dossier/app-info';
 import { LibraryIcon } from '../ui/icons';
 import { ModelsIcon } from '../models/models-icon';
 import { SurvivalIcon } from '../survival/survival-icon';
+import { displayLanguageLabels, displayLanguages } from '../settings/app-settings';
+import type { DisplayLanguage } from '../settings/app-settings';
+import { useSettings } from '../settings/settings-context';
 
 // The frame every screen sits in: navigation on the left, a header with where you are and the saved state.
 
@@ -48,6 +52,7 @@ export function AppFrame({ activeNav, title, headerExtra, children, footerNote }
           ))}
         </div>
         <div className="nav-footer">
+          <DisplayLanguageSelect />
           <div>{footerNote ?? 'Local workspace'}</div>
           <div data-testid="app-version">Version {appInfo.version}</div>
         </div>
@@ -60,6 +65,20 @@ export function AppFrame({ activeNav, title, headerExtra, children, footerNote }
         </header>
         <main className="app-content" id="main-content">{children}</main>
       </div>
+    </div>
+  );
+}
+
+/** The display-language setting: numbers and dates on every screen and in every field follow it. */
+function DisplayLanguageSelect() {
+  const { settings, setDisplayLanguage } = useSettings();
+  const id = useId();
+  return (
+    <div className="nav-setting">
+      <label htmlFor={id}>Display language</label>
+      <select id={id} className="nav-select" value={settings.displayLanguage} onChange={(e) => setDisplayLanguage(e.target.value as DisplayLanguage)} data-testid="display-language">
+        {displayLanguages.map((l) => <option key={l} value={l}>{displayLanguageLabels[l]}</option>)}
+      </select>
     </div>
   );
 }

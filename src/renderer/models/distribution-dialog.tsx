@@ -5,7 +5,7 @@ import type { DistributionSpec, DistributionType } from '../../engine/uncertaint
 import { parameterisationProblem } from '../../engine/uncertainty/distribution-spec';
 import { summariseDistribution } from '../../engine/uncertainty/distribution-summary';
 import type { DistributionSummary } from '../../engine/uncertainty/distribution-summary';
-import { formatParameter } from '../../report/format';
+import { formatParameter } from '../settings/display-format';
 import { Dialog } from '../ui/dialog';
 import { parseParameterInput } from './parameter-input';
 

@@ -4,7 +4,7 @@ import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
 import { deadStateIds } from '../../engine/analysis/dead-states';
 import type { UncertaintyChange } from '../../engine/model/document-edits';
 import type { HtaModel, Parameter } from '../../engine/model/schema';
-import { effectLabel, formatIcer, formatMoney, formatNumber } from '../../report/format';
+import { effectLabel, formatIcer, formatMoney, formatNumber } from '../settings/display-format';
 import { settingsRows } from '../../report/model-description';
 import { BaseCaseCharts, BaseCaseTables } from '../results/base-case-panel';
 import { BudgetPanel } from '../results/budget-panel';
@@ -271,7 +271,7 @@ function ResultsTab({ model, outcome }: { model: HtaModel; outcome: BaseCaseOutc
     <div className="section-stack">
       <BaseCaseTables result={outcome} currency={model.settings.currency} />
       <StrategyDetailsPanel result={outcome} />
-      <BaseCaseCharts result={outcome} currency={model.settings.currency} deadStates={deadStates} />
+      <BaseCaseCharts result={outcome} currency={model.settings.currency} deadStates={deadStates} wtp={model.settings.wtp} />
     </div>
   );
 }

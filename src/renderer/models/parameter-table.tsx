@@ -5,7 +5,7 @@ import type { ParameterCheck, ParameterFix } from '../../engine/analysis/paramet
 import type { UncertaintyChange } from '../../engine/model/document-edits';
 import type { Parameter } from '../../engine/model/schema';
 import { summariseDistribution } from '../../engine/uncertainty/distribution-summary';
-import { formatParameter } from '../../report/format';
+import { formatParameter } from '../settings/display-format';
 import { describeDistribution } from '../../report/model-description';
 import { DistributionDialog } from './distribution-dialog';
 import { parseParameterInput } from './parameter-input';

@@ -5,7 +5,7 @@ import type { RunKind, StoredModel } from '../../dossier/workspace-models';
 import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
 import { diffModelDocuments } from '../../report/model-changes';
 import type { ModelChange } from '../../report/model-changes';
-import { effectLabel, formatBytes, formatDateTime, formatDuration, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange } from '../../report/format';
+import { effectLabel, formatBytes, formatDateTime, formatDuration, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange } from '../settings/display-format';
 import type { ModelStore, ModelVersionInfo } from '../db/model-store';
 import type { RunRecord } from '../db/records';
 import { isCurrent } from '../results/run-status';

@@ -27,6 +27,7 @@ import { canvasRasterise } from './canvas-rasterise';
 import { modelSourcesForDossier } from './report-models';
 import { useReportStylesheet } from './use-report-stylesheet';
 import './reports.css';
+import { useSettings } from '../settings/settings-context';
 
 // The report preview of a dossier: choose the profile, locale and sections, edit the generated summary, read the
 // report as it will print, and export it as HTML, PDF, Word or Excel. Analyses of the linked models run in the
@@ -83,7 +84,9 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
   // The dossier as opened; the one field this screen edits (the summary) lives in `summary` and is saved on its own.
   const dossier = initial;
   const [profile, setProfile] = useState<ReportProfile>('full');
-  const [locale, setLocale] = useState<ReportLocale>('en');
+  // The report's number format starts as the display language.
+  const displayLanguage = useSettings().settings.displayLanguage;
+  const [locale, setLocale] = useState<ReportLocale>(displayLanguage);
   const [chosen, setChosen] = useState<ReadonlySet<ReportSectionId>>(new Set(profileSections.full));
   const [iterations, setIterations] = useState(DEFAULT_ITERATIONS);
   const [seed, setSeed] = useState(1);

@@ -6,7 +6,7 @@ import { SeriesLineChart } from '../charts/line-chart';
 import { baseCaseTable, costCategoryTable, incrementalStatusLabels, incrementalTable } from '../../report/results-tables';
 import { TableExport } from '../exports/export-menu';
 import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
-import { effectLabel, effectNoun, effectUnit, humanise, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../../report/format';
+import { effectLabel, effectNoun, effectUnit, humanise, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
 
 // Base-case results: totals per strategy, the incremental analysis (dominated strategies marked), the CE plane, the
 // cohort trace of a chosen strategy and survival (share alive) by strategy.
@@ -129,10 +129,11 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
   );
 }
 
-export function BaseCaseCharts({ result, currency, deadStates }: { result: OkBaseCase; currency: string | undefined; deadStates: ReadonlySet<string> }) {
+export function BaseCaseCharts({ result, currency, deadStates, wtp = [] }: { result: OkBaseCase; currency: string | undefined; deadStates: ReadonlySet<string>; wtp?: readonly number[] }) {
   const [traceStrategy, setTraceStrategy] = useState(result.strategies[0]?.id ?? '');
   const selectId = useId();
   const plane = cePlanePoints(result.strategies, result.incremental);
+  const reference = plane.points.find((p) => result.incremental.some((r) => r.id === p.id && r.status === 'reference'));
   const strategy = result.strategies.find((s) => s.id === traceStrategy) ?? result.strategies[0];
   const trace = useMemo(
     () => (strategy ? thinRows(traceRows(strategy.trace, result.stateIds, result.cycles, result.cycleLength), 400) : []),
@@ -152,10 +153,11 @@ export function BaseCaseCharts({ result, currency, deadStates }: { result: OkBas
           <CePlaneChart
             testId="chart-ce-plane"
             title="Cost-effectiveness plane (base case)"
-            description={`Cost and ${effectNoun(result.effect)} per patient; the dashed line joins strategies on the efficiency frontier.`}
+            description={`Cost and ${effectNoun(result.effect)} per patient; the dashed line joins strategies on the efficiency frontier.${reference && wtp.length > 0 ? ` Threshold lines run through ${reference.label}: strategies below a line are cost-effective against it at that threshold.` : ''}`}
             summary={`Cost-effectiveness plane with ${plane.points.length} strategies: ${plane.points.map((p) => `${p.label}, cost ${formatMoney(p.cost, currency)}, ${formatNumber(p.effect, 3)} ${effect}${p.onFrontier ? '' : ' (dominated)'}`).join('; ')}.`}
             series={plane.points.map((p) => ({ id: p.id, label: p.label, points: [{ x: p.effect, y: p.cost }] }))}
             frontier={plane.frontier.map((p) => ({ x: p.effect, y: p.cost }))}
+            wtp={reference ? wtp.map((w) => ({ value: w, label: `${formatIcer(w, currency, result.effect)}`, through: { x: reference.effect, y: reference.cost } })) : undefined}
             xLabel={effect}
             yLabel={`Cost (${currency ?? 'currency'})`}
             formatX={(v) => formatNumber(v, 3)}

@@ -3,7 +3,7 @@ import { budgetBarRows } from '../charts/chart-data';
 import { StackedBarChart } from '../charts/stacked-bar-chart';
 import { TableExport } from '../exports/export-menu';
 import { budgetPatientsTable, budgetYearsTable } from '../../report/results-tables';
-import { formatMoney, formatMoneyCompact, humanise, formatMoneyChange, formatNumber, formatPercent } from '../../report/format';
+import { formatMoney, formatMoneyAxis, humanise, formatMoneyChange, formatNumber, formatPercent } from '../settings/display-format';
 
 // Budget impact: per-year costs in the current and the new world, the impact and its cumulative sum, costs stacked by
 // category, and the patients in each world per strategy.
@@ -34,7 +34,8 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
   const r = budget.report;
   const currency = r.currency ?? undefined;
   const money = (v: number) => formatMoney(v, currency);
-  const tick = (v: number) => formatMoneyCompact(v, currency);
+  // One tick style per axis: the scale of the largest stacked bar.
+  const barSize = (row: Record<string, string | number>) => r.categories.reduce((a, c) => a + Math.abs(Number(row[c] ?? 0)), 0);
   const label = (id: string) => r.strategies.find((s) => s.id === id)?.label ?? id;
   const rows = budgetBarRows(r.years, r.categories);
   const impactRows = r.years.map((y) => ({ bar: whenOf(y), ...Object.fromEntries(r.categories.map((c) => [c, y.byCategory[c]?.impact ?? 0])) }));
@@ -99,7 +100,8 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
             stacks={r.categories.map((c) => ({ key: c, label: humanise(c) }))}
             xLabel="Year and world"
             yLabel={`Cost (${currency ?? 'currency'})`}
-            formatY={tick}
+            formatY={formatMoneyAxis(Math.max(0, ...rows.map(barSize)), currency)}
+            formatTable={money}
             height={340}
           />
         </div>
@@ -116,7 +118,8 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
             stacks={r.categories.map((c) => ({ key: c, label: humanise(c) }))}
             xLabel="Year"
             yLabel={`Impact (${currency ?? 'currency'})`}
-            formatY={tick}
+            formatY={formatMoneyAxis(Math.max(0, ...impactRows.map(barSize)), currency)}
+            formatTable={(v) => formatMoneyChange(v, currency)}
             signed
             height={300}
           />

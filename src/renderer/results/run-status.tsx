@@ -2,7 +2,7 @@ import type { RunKind } from '../../dossier/workspace-models';
 import type { HtaModel } from '../../engine/model/schema';
 import type { ModelStore } from '../db/model-store';
 import type { RunRecord } from '../db/records';
-import { formatCount, formatDateTime, formatDuration } from '../../report/format';
+import { formatCount, formatDateTime, formatDuration } from '../settings/display-format';
 
 // Where a stored result came from, and whether it still describes the model: a run made from another version of
 // the model document (its SHA-256 differs) is out of date, and says so with a Re-run button.

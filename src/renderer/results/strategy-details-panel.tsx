@@ -1,6 +1,6 @@
 import type { BaseCaseResult } from '../../engine/analysis/base-case';
 import { TableExport } from '../exports/export-menu';
-import { formatNumber } from '../../report/format';
+import { formatNumber } from '../settings/display-format';
 import { outcomeCountIds, outcomeCountLabel, outcomeCountsTable } from '../../report/results-tables';
 
 // Extras of decision trees and partitioned survival models: expected outcome counts per 1,000 patients (true

@@ -19,7 +19,8 @@ import type { RunRecord } from '../db/records';
 import { TableExport } from '../exports/export-menu';
 import { engineWorker } from '../workers/engine-client';
 import { runPsaInWebWorkers } from '../workers/psa-client';
-import { effectLabel, effectUnit, formatCount, formatIcer, formatMoneyCompact, formatMoney, formatNumber, formatParameter, formatPercent } from '../../report/format';
+import { parameterRangeText } from '../../report/model-description';
+import { displayFormats, effectLabel, effectUnit, formatCount, parseDisplayNumber, formatIcer, formatMoneyAxis, formatMoney, formatNumber, formatParameter, formatPercent } from '../settings/display-format';
 import { RunStatus } from './run-status';
 import type { RunContext } from './run-status';
 
@@ -36,20 +37,14 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** A whole number in [min, max] from text, or an error message. */
+/** A whole number in [min, max] from text (the display language's rule), or an error message. */
 export function parseWhole(text: string, min: number, max: number, what: string): { ok: true; value: number } | { ok: false; error: string } {
-  const t = text.trim();
-  if (!/^\d+$/.test(t)) return { ok: false, error: `${what} must be a whole number.` };
-  const v = Number(t);
-  if (v < min || v > max) return { ok: false, error: `${what} must be between ${formatCount(min)} and ${formatCount(max)}.` };
-  return { ok: true, value: v };
+  return parseDisplayNumber(text, { whole: true, min, max, what });
 }
 
-/** A willingness-to-pay (>= 0) from text, or an error message. */
+/** A willingness-to-pay (>= 0) from text (the display language's rule), or an error message. */
 export function parseWtp(text: string): { ok: true; value: number } | { ok: false; error: string } {
-  const t = text.trim();
-  if (!/^(\d+\.?\d*|\.\d+)$/.test(t)) return { ok: false, error: 'Enter an amount of 0 or more, without thousands separators.' };
-  return { ok: true, value: Number(t) };
+  return parseDisplayNumber(text, { min: 0, what: 'The threshold' });
 }
 
 interface StoredResults<R> {
@@ -207,6 +202,10 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
               outcomeLabel={`Incremental NMB (${currency ?? 'currency'})`}
               formatOutcome={money}
               formatValue={formatParameter}
+              rangeLabel={(b) => {
+                const p = model.parameters.find((q) => q.id === b.parameter);
+                return parameterRangeText({ id: b.parameter, label: b.label, unit: p?.unit, kind: p?.kind }, b.low, b.high, currency, displayFormats());
+              }}
               note={bars.some((b) => b.decisionChanges) ? `The optimal strategy changes within the range of: ${bars.filter((b) => b.decisionChanges).map((b) => b.label).join(', ')}.` : 'The optimal strategy does not change within any parameter’s range.'}
             />
             {failed.length > 0 && (
@@ -468,9 +467,9 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
   const currency = model.settings.currency;
   const effect = model.settings.effect;
   const money = (v: number) => formatMoney(v, currency);
-  const moneyTick = (v: number) => formatMoneyCompact(v, currency);
+  const wtpTick = formatMoneyAxis(shown.wtpMax, currency);
+  const incCostTick = formatMoneyAxis(Math.max(0, ...view.plane.flatMap((s) => s.points.map((p) => Math.abs(p.incCost)))), currency);
   const labelOf = new Map(view.strategies.map((s) => [s.id, s.label]));
-  const firstWtp = model.settings.wtp[0];
   const ceacRows = view.ceac.map((r, i) => ({ ...r, ceaf: view.ceaf[i]!.probability }));
   const switches = view.ceaf.filter((c, i) => i > 0 && c.optimalId !== view.ceaf[i - 1]!.optimalId);
   const optimalText = switches.length === 0
@@ -514,15 +513,15 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
         <CePlaneChart
           testId="chart-psa-plane"
           title={`Incremental cost-effectiveness plane vs ${view.comparatorLabel}`}
-          description={`Each point is one draw; diamonds are the mean increments.${firstWtp !== undefined ? ` Dashed line: ${formatIcer(firstWtp, currency, effect)}.` : ''}`}
+          description={`Each point is one draw; diamonds are the mean increments.${model.settings.wtp.length > 0 ? ` Threshold lines: ${model.settings.wtp.map((w) => formatIcer(w, currency, effect)).join(', ')} (points below a line are cost-effective at it).` : ''}`}
           summary={`Incremental CE plane of ${view.plane.length} strategies against ${view.comparatorLabel}: ${view.plane.map((s) => `${s.label} mean incremental cost ${money(s.meanIncCost)}, ${formatNumber(s.meanIncEffect, 4)} ${effectLabel(effect)}`).join('; ')}.`}
           series={view.plane.map((s) => ({ id: s.id, label: s.label, points: s.points.map((p) => ({ x: p.incEffect, y: p.incCost })) }))}
           highlights={view.plane.map((s) => ({ id: s.id, label: `Mean: ${s.label}`, x: s.meanIncEffect, y: s.meanIncCost }))}
-          wtp={firstWtp !== undefined ? { value: firstWtp, label: `WTP ${money(firstWtp)}` } : undefined}
+          wtp={model.settings.wtp.map((w) => ({ value: w, label: `WTP ${money(w)}` }))}
           xLabel={`Incremental ${effectLabel(effect)}`}
           yLabel={`Incremental cost (${currency ?? 'currency'})`}
           formatX={(v) => formatNumber(v, 3)}
-          formatY={moneyTick}
+          formatY={incCostTick}
           table={{
             headers: ['Strategy', 'Mean incremental cost', `Mean incremental ${effectLabel(effect)}`, 'ICER (ratio of means)'],
             rows: view.plane.map((s) => [s.label, money(s.meanIncCost), formatNumber(s.meanIncEffect, 4), formatIcer(s.icer, currency, effect)]),
@@ -539,11 +538,12 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
           xLabel={`Willingness to pay (${currency ?? 'currency'} per ${effectUnit(effect)})`}
           yLabel="Probability cost-effective"
           series={[...view.strategies.map((s) => ({ key: s.id, label: s.label })), { key: 'ceaf', label: 'CEAF (optimal strategy)', color: chartInk.text, dashed: true }]}
-          formatX={moneyTick}
+          formatX={wtpTick}
+          formatTableX={money}
           formatY={(v) => formatPercent(v, 0)}
           formatTable={(v) => formatPercent(v, 1)}
           yDomain={[0, 1]}
-          markers={model.settings.wtp.map((w) => ({ x: w, label: moneyTick(w) }))}
+          markers={model.settings.wtp.map((w) => ({ x: w, label: money(w) }))}
           note={optimalText}
         />
         <SeriesLineChart
@@ -556,10 +556,11 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
           xLabel={`Willingness to pay (${currency ?? 'currency'} per ${effectUnit(effect)})`}
           yLabel={`EVPI (${currency ?? 'currency'})`}
           series={[{ key: 'evpi', label: 'EVPI per patient' }]}
-          formatX={moneyTick}
+          formatX={wtpTick}
+          formatTableX={money}
           formatY={money}
           yDomain={[0, 'auto']}
-          markers={model.settings.wtp.map((w) => ({ x: w, label: moneyTick(w) }))}
+          markers={model.settings.wtp.map((w) => ({ x: w, label: money(w) }))}
         />
       </div>
     </div>

@@ -1,6 +1,6 @@
 import type { FitDistribution } from '../../engine/survival-fit/distributions';
 import type { RankedFit } from '../../engine/survival-fit/fit-all';
-import { formatNumber } from '../../report/format';
+import { formatNumber } from '../settings/display-format';
 import { fitColour } from './survival-charts';
 import { formatEstimate, formatWithInterval } from './survival-format';
 

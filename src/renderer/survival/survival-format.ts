@@ -1,14 +1,15 @@
 // Number formats of the Survival screen: estimates with a precision that suits their size (fixed decimals:
-// results/format.ts).
-import { LOCALE } from '../../report/format';
+// report/format.ts), in the display language.
+import { displayFormats } from '../settings/display-format';
 
 /** 4 significant digits, thousands separated; "—" for null or non-finite. */
 export function formatEstimate(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   if (value === 0) return '0';
   const magnitude = Math.abs(value);
-  if (magnitude >= 1e5 || magnitude < 1e-3) return value.toExponential(3);
-  return Number(value.toPrecision(4)).toLocaleString(LOCALE, { maximumFractionDigits: 6 });
+  const f = displayFormats();
+  if (magnitude >= 1e5 || magnitude < 1e-3) return value.toExponential(3).replace('.', f.locale === 'en' ? '.' : ',').replace(/-/g, '\u2212');
+  return Number(value.toPrecision(4)).toLocaleString(f.intlLocale, { maximumFractionDigits: 6 }).replace('-', '\u2212');
 }
 
 /** "880 (523–1,480)". */

@@ -3,7 +3,7 @@ import { FIT_DISTRIBUTIONS } from '../../engine/survival-fit/distributions';
 import type { FitDistribution } from '../../engine/survival-fit/distributions';
 import type { ReconstructionCheck } from '../../engine/survival-fit/reconstruct-ipd';
 import { usePlatform } from '../platform/platform-context';
-import { formatNumber } from '../../report/format';
+import { formatNumber, numberOrNaN } from '../settings/display-format';
 import { Card, SelectField, TextArea, TextField } from '../ui/fields';
 import { UploadIcon } from '../ui/icons';
 import { engineWorker } from '../workers/engine-client';
@@ -64,7 +64,7 @@ export function SurvivalPage() {
   const [rebuildError, setRebuildError] = useState<string | null>(null);
   const request = useRef(0);
 
-  const horizon = horizonText.trim() === '' ? undefined : Number(horizonText);
+  const horizon = horizonText.trim() === '' ? undefined : numberOrNaN(horizonText);
   const horizonError = horizon !== undefined && !(Number.isFinite(horizon) && horizon > 0) ? 'A number > 0' : undefined;
 
   const loadData = async (next: DataSource, unit?: TimeUnit) => {
@@ -96,7 +96,7 @@ export function SurvivalPage() {
   };
 
   const rebuild = async () => {
-    const totalEvents = eventsText.trim() === '' ? undefined : Number(eventsText);
+    const totalEvents = eventsText.trim() === '' ? undefined : numberOrNaN(eventsText);
     if (totalEvents !== undefined && !(Number.isInteger(totalEvents) && totalEvents >= 0)) {
       setRebuildError('Total events must be a whole number.');
       return;

@@ -82,6 +82,8 @@ describe('CE plane', () => {
     // y = 1000 x in x [-1, 2], y [-500, 1000]: enters at y = -500 (x = -0.5), leaves at y = 1000 (x = 1).
     expect(clipLine(1000, [-1, 2], [-500, 1000])).toEqual([{ x: -0.5, y: -500 }, { x: 1, y: 1000 }]);
     expect(clipLine(1000, [1, 2], [-10, -5])).toBeNull();
+    // A base-case plane's threshold line runs through the reference strategy, not the origin.
+    expect(clipLine(1000, [0, 2], [0, 1000], { x: 1, y: 100 })).toEqual([{ x: 0.9, y: 0 }, { x: 1.9, y: 1000 }]);
   });
 });
 

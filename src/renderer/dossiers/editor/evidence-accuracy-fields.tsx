@@ -3,6 +3,7 @@ import { quadasDomains, quadasRatingLabels, quadasRatings } from '../../../dossi
 import type { Evidence, Quadas, QuadasRating, TwoByTwoTable } from '../../../dossier/schema';
 import { PlusIcon } from '../../ui/icons';
 import { newLocalId } from '../dossier-edits';
+import { numberOrNaN } from '../../settings/display-format';
 
 // The evidence dialog's test-accuracy fields: the study's 2×2 tables (one row each) and its QUADAS-2 judgement.
 // Typed as text, turned into numbers on save so the schema can name any bad cell.
@@ -28,7 +29,7 @@ export function quadasDraft(e: Evidence): QuadasDraft {
 }
 
 function count(text: string): number {
-  return text.trim() === '' ? Number.NaN : Number(text.trim());
+  return numberOrNaN(text);
 }
 
 export function twoByTwoFromDrafts(drafts: readonly TwoByTwoDraft[]): TwoByTwoTable[] | undefined {

@@ -9,6 +9,7 @@ import { formatAccuracy, newLocalId, removeEvidence, upsertEvidence } from '../d
 import type { SectionProps } from './section-props';
 import { blankTwoByTwo, QuadasFields, quadasDraft, quadasFromDraft, TwoByTwoFields, twoByTwoDrafts, twoByTwoFromDrafts } from './evidence-accuracy-fields';
 import type { QuadasDraft, TwoByTwoDraft } from './evidence-accuracy-fields';
+import { numberOrNaN } from '../../settings/display-format';
 
 export function EvidenceSection({ dossier, edit }: SectionProps) {
   const [editing, setEditing] = useState<Evidence | null>(null);
@@ -130,7 +131,7 @@ function accuracyToText(value: AccuracyEstimate | null): AccuracyText {
 /** The estimate from three text boxes: null when all are empty; NaN marks text that is not a number. */
 export function accuracyFromText(text: AccuracyText): AccuracyEstimate | null {
   if (text.estimate.trim() === '' && text.lower.trim() === '' && text.upper.trim() === '') return null;
-  const num = (s: string) => (s.trim() === '' ? null : Number(s.replace(',', '.')));
+  const num = (s: string) => (s.trim() === '' ? null : numberOrNaN(s));
   return { estimate: num(text.estimate) ?? Number.NaN, lower: num(text.lower), upper: num(text.upper) };
 }
 
@@ -160,7 +161,7 @@ function EvidenceDialog({ initial, isNew, onClose, onSave }: { initial: Evidence
     const { twoByTwo: tables, quadas: _quadas, ...rest } = draft;
     const candidate = {
       ...rest,
-      n: draft.n.trim() === '' ? null : Number(draft.n),
+      n: draft.n.trim() === '' ? null : numberOrNaN(draft.n),
       sensitivity: accuracyFromText(draft.sensitivity),
       specificity: accuracyFromText(draft.specificity),
       ...(tables.length > 0 ? { twoByTwo: twoByTwoFromDrafts(tables) } : {}),

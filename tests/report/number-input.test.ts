@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { formatsFor, reportLocales } from '../../src/report/format';
+import { parseNumber } from '../../src/report/number-input';
+
+describe('one rule for typed numbers, by display language', () => {
+  it('English: comma thousands, point decimals', () => {
+    expect(parseNumber('10,000', 'en')).toEqual({ ok: true, value: 10000 });
+    expect(parseNumber('0.85', 'en')).toEqual({ ok: true, value: 0.85 });
+    expect(parseNumber(' 1,250.5 ', 'en')).toEqual({ ok: true, value: 1250.5 });
+    expect(parseNumber('.5', 'en')).toEqual({ ok: true, value: 0.5 });
+    expect(parseNumber('1e-5', 'en')).toEqual({ ok: true, value: 1e-5 });
+    expect(parseNumber('−12.5', 'en')).toEqual({ ok: true, value: -12.5 });
+    expect(parseNumber('+3', 'en')).toEqual({ ok: true, value: 3 });
+    expect(parseNumber('1,5', 'en')).toEqual({ ok: false, error: 'Use a point for decimals (e.g. 1,250.5).' });
+    expect(parseNumber('10,00', 'en').ok).toBe(false);
+  });
+
+  it('Dutch and French (Belgium): comma decimals, point or space thousands', () => {
+    expect(parseNumber('0,85', 'nl-BE')).toEqual({ ok: true, value: 0.85 });
+    expect(parseNumber('10.000', 'nl-BE')).toEqual({ ok: true, value: 10000 });
+    expect(parseNumber('1.250,5', 'nl-BE')).toEqual({ ok: true, value: 1250.5 });
+    expect(parseNumber('0.85', 'nl-BE')).toEqual({ ok: false, error: 'Use a comma for decimals (e.g. 1.250,5).' });
+    expect(parseNumber('0,85', 'fr-BE')).toEqual({ ok: true, value: 0.85 });
+    expect(parseNumber('10 000', 'fr-BE')).toEqual({ ok: true, value: 10000 });
+    expect(parseNumber('10\u202f000,25', 'fr-BE')).toEqual({ ok: true, value: 10000.25 });
+    expect(parseNumber('2,5E3', 'fr-BE')).toEqual({ ok: true, value: 2500 });
+  });
+
+  it('reads back what the formatter of the same language writes', () => {
+    for (const locale of reportLocales) {
+      const f = formatsFor(locale);
+      for (const v of [0, 0.85, -12.5, 1234.25, -98765.4, 0.00001234, 11800000]) {
+        expect(parseNumber(f.parameter(v), locale)).toEqual({ ok: true, value: v });
+        expect(parseNumber(f.number(v, 2), locale)).toEqual({ ok: true, value: Number(v.toFixed(2)) });
+      }
+    }
+  });
+
+  it('explains what is wrong instead of producing NaN', () => {
+    expect(parseNumber('', 'en')).toEqual({ ok: false, error: 'Enter a number (e.g. 1,250.5).' });
+    expect(parseNumber('abc', 'en')).toEqual({ ok: false, error: '“abc” is not a number.' });
+    expect(parseNumber('1e999', 'en')).toEqual({ ok: false, error: 'The number is too large.' });
+    expect(parseNumber('.', 'en').ok).toBe(false);
+    expect(parseNumber('1.5', 'en', { whole: true, what: 'Seed' })).toEqual({ ok: false, error: 'Seed must be a whole number.' });
+    expect(parseNumber('5', 'en', { whole: true, min: 10, max: 100000, what: 'Iterations' })).toEqual({ ok: false, error: 'Iterations must be between 10 and 100,000.' });
+    expect(parseNumber('5', 'nl-BE', { whole: true, min: 10, max: 100000, what: 'Iterations' })).toEqual({ ok: false, error: 'Iterations must be between 10 and 100.000.' });
+    expect(parseNumber('-1', 'en', { min: 0, what: 'The threshold' })).toEqual({ ok: false, error: 'The threshold must be 0 or more.' });
+  });
+});
+
+describe('number display by language', () => {
+  it('negative numbers carry the minus sign, not a hyphen', () => {
+    const en = formatsFor('en');
+    expect(en.money(-250, 'EUR')).toBe('−€250');
+    expect(en.number(-0.5, 2)).toBe('−0.50');
+    expect(en.percent(-0.125)).toBe('−12.5%');
+    expect(en.parameter(-3)).toBe('−3');
+    expect(formatsFor('nl-BE').money(-1234.5, 'EUR', 2)).toBe('€\u00a0−1.234,50');
+  });
+
+  it('a money axis keeps one style for all its ticks', () => {
+    const en = formatsFor('en');
+    const thousands = en.moneyAxis(40000, 'EUR');
+    expect([0, 5000, 10000, 40000, -5000].map(thousands)).toEqual(['€0k', '€5k', '€10k', '€40k', '−€5k']);
+    const small = en.moneyAxis(950, 'EUR');
+    expect([0, 500, 950].map(small)).toEqual(['€0', '€500', '€950']);
+    const millions = en.moneyAxis(2_500_000, 'EUR');
+    expect([500_000, 2_500_000].map(millions)).toEqual(['€0.5m', '€2.5m']);
+    expect(formatsFor('fr-BE').moneyAxis(40000, 'EUR')(5000)).toBe('5\u00a0k\u00a0€');
+  });
+});
