@@ -28,6 +28,11 @@ function evidenceRow(row: Partial<Evidence> & Pick<Evidence, 'id' | 'citation' |
   };
 }
 
+/** A 2×2 table of NILE's Table 3 (cfDNA NGS against standard-of-care tissue genotyping, by gene). */
+function nileTable(id: string, alteration: string, tp: number, fn: number, tn: number, fp: number): NonNullable<Evidence['twoByTwo']>[number] {
+  return { id, indexTest: 'Comprehensive cfDNA NGS', referenceStandard: 'Standard-of-care tissue genotyping', setting: 'Newly diagnosed metastatic NSCLC', alteration, tp, fn, tn, fp, derived: false };
+}
+
 // §3.3 C, §3.2, §3.3 D–G, §3.3 A–B, §2.1 of DOMAIN-NOTES.md.
 function exampleEvidence(): Evidence[] {
   return [
@@ -46,15 +51,37 @@ function exampleEvidence(): Evidence[] {
       id: 'ev-nile-2019',
       citation: 'Leighl NB, et al. NILE study. Clin Cancer Res 2019;25(15):4691.',
       design: 'Comparison of cfDNA NGS with standard-of-care tissue genotyping',
-      population: 'Advanced NSCLC (n = 282)',
+      population: 'Newly diagnosed metastatic NSCLC (n = 282)',
       n: 282,
       indexTest: 'Comprehensive cfDNA NGS',
       referenceTest: 'Tissue genotyping (standard of care)',
       sensitivity: ci(0.8, null, null),
       notes:
         'Clinical sensitivity 80% for any guideline-recommended biomarker (48 of 60 tissue-positive patients also cfDNA-positive); 95% CI not retrieved. ' +
-        'Concordance >98.2% and PPV 100% (34/34) for EGFR, ALK, ROS1 and BRAF; specificity as such not retrieved. ' +
+        'Concordance >98.2% and PPV 100% (34/34) for EGFR, ALK, ROS1 and BRAF. The 2×2 tables are those of Table 3 by gene (patients with both a tissue and a cfDNA result; ALK after the reanalysis that turned one false negative positive). ' +
         'Detection: tissue 60 (21.3%) vs cfDNA 77 (27.3%); adding cfDNA to tissue raised detection by 48% (60 → 89). Median turnaround 9 days (cfDNA) vs 15 days (tissue).',
+      twoByTwo: [
+        nileTable('nile-egfr-ex19', 'EGFR exon 19 deletion', 18, 4, 201, 0),
+        nileTable('nile-egfr-l858r', 'EGFR L858R', 9, 1, 213, 0),
+        nileTable('nile-alk', 'ALK', 6, 2, 207, 0),
+        nileTable('nile-ros1', 'ROS1', 0, 2, 151, 0),
+        nileTable('nile-braf', 'BRAF V600E', 2, 0, 90, 0),
+      ],
+    }),
+    evidenceRow({
+      id: 'ev-cui-2017',
+      citation: 'Cui S, Zhang W, Xiong L, et al. Use of capture-based next-generation sequencing to detect ALK fusion in plasma cell-free DNA of patients with non-small-cell lung cancer. Oncotarget 2017;8:2771–80.',
+      design: 'Diagnostic accuracy study: plasma cfDNA capture-based NGS against tissue ALK status',
+      population: 'NSCLC, 24 patients with tissue ALK fusion and 15 without (n = 39)',
+      n: 39,
+      indexTest: 'Plasma cfDNA capture-based NGS',
+      referenceTest: 'Tissue ALK testing',
+      sensitivity: ci(0.542, null, null),
+      specificity: ci(1, null, null),
+      notes: 'Overall sensitivity 54.2% (13 of 24), specificity 100%, accuracy 71.8% (abstract). The false-positive and true-negative cells are derived from the reported specificity of 100% in the 15 ALK-negative patients.',
+      twoByTwo: [
+        { id: 'cui-alk', indexTest: 'Plasma cfDNA capture-based NGS', referenceStandard: 'Tissue ALK testing', setting: 'NSCLC, China (single centre)', alteration: 'ALK', tp: 13, fn: 11, tn: 15, fp: 0, derived: true },
+      ],
     }),
     evidenceRow({
       id: 'ev-ontario-2020',
@@ -266,7 +293,7 @@ function exampleDomains(): Dossier['domains'] {
       elements: [
         el('D1001', 'Test accuracy', 'What is the accuracy of the test against the reference standard?',
           'Against tissue genotyping, pooled sensitivity for any driver is 0.69 (95% CI 0.63–0.74) and specificity 0.99 (0.97–1.00), with sensitivity by gene from 0.29 (ROS1) to 0.77 (KRAS) (Chen 2023, preprint). In NILE, clinical sensitivity was 80% (48/60) with PPV 100% for EGFR, ALK, ROS1 and BRAF. Tissue is an imperfect reference: it fails or is insufficient in a sizeable share of patients.',
-          'complete', ['ev-chen-2023', 'ev-nile-2019']),
+          'complete', ['ev-chen-2023', 'ev-nile-2019', 'ev-cui-2017']),
         el('D1007', 'Test accuracy', 'How does test accuracy vary in different settings?',
           'Accuracy depends on tumour shedding (ctDNA detectable in about 84%), on the gene (ROS1 fusions are detected least well) and on the assay generation: a PCR-era single-gene test for EGFR T790M at progression had sensitivity 68% and specificity 86% (Ontario Health 2020), which should not be transferred to first-line NGS panels.',
           'complete', ['ev-thompson-2016', 'ev-chen-2023', 'ev-ontario-2020']),

@@ -86,7 +86,7 @@ describe('model catalog', () => {
   it('bundles every example file and maps dossier links to them', () => {
     expect(exampleModels.map((m) => m.id)).toContain('liquid-biopsy-nsclc');
     const lb = exampleModels.find((m) => m.id === 'liquid-biopsy-nsclc')!;
-    expect(lb).toMatchObject({ type: 'tree', strategies: 3, hasBudgetImpact: true, origin: 'example' });
+    expect(lb).toMatchObject({ type: 'tree', strategies: 4, hasBudgetImpact: true, origin: 'example' });
     expect(exampleIdForRef('resources/examples/liquid-biopsy-nsclc.json')).toBe('liquid-biopsy-nsclc');
     expect(exampleIdForRef('elsewhere/unknown.json')).toBeNull();
   });
