@@ -14,7 +14,7 @@ import { validateModel } from '../../src/engine/model/validate';
 import type { HtaModelInput } from '../../src/engine/model/schema';
 import { applyScenario } from '../../src/engine/sensitivity/scenarios';
 import type { TreeStrategyResult } from '../../src/engine/tree/compile-tree';
-import { exampleDossier } from '../../src/dossier/examples/liquid-biopsy-nsclc';
+import { EXAMPLE_MODEL_STRATEGIES, exampleDossier } from '../../src/dossier/examples/liquid-biopsy-nsclc';
 
 const ROOT = resolve(__dirname, '..', '..');
 const FILE = join(ROOT, 'resources', 'examples', 'liquid-biopsy-nsclc.json');
@@ -61,9 +61,23 @@ describe('liquid-biopsy example: inputs', () => {
     for (const p of json.parameters) expect(new RegExp(`\\b${p.id}\\b`).test(text), p.id).toBe(true);
   });
 
-  it('has the four strategies of the dossier’s PICO questions, and the dossier links it', () => {
-    expect(json.strategies.map((s) => s.id)).toEqual(['tissue_only', 'tissue_first_plasma_rescue', 'plasma_first', 'concurrent']);
-    expect(exampleDossier().modelLinks.map((l) => l.ref)).toContain('resources/examples/liquid-biopsy-nsclc.json');
+  it('has the four strategies of the dossier’s PICO questions, one to one, and the dossier links it', () => {
+    expect(json.strategies.map((s) => s.id)).toEqual([...EXAMPLE_MODEL_STRATEGIES]);
+    const dossier = exampleDossier();
+    expect(dossier.modelLinks.map((l) => l.ref)).toContain('resources/examples/liquid-biopsy-nsclc.json');
+    const named = (text: string): string[] => [...text.matchAll(/\(model strategy: ([a-z_]+)\)/g)].map((m) => m[1]!);
+    const interventions = dossier.picos.map((p) => named(p.intervention));
+    for (const i of interventions) expect(i).toHaveLength(1);
+    // Every PICO comparator is a model strategy, every model strategy appears, and each is the intervention of
+    // at most one PICO question.
+    for (const p of dossier.picos) for (const c of p.comparators) expect(named(c), c).toHaveLength(1);
+    const all = new Set(dossier.picos.flatMap((p) => [...named(p.intervention), ...p.comparators.flatMap(named)]));
+    expect([...all].sort()).toEqual([...EXAMPLE_MODEL_STRATEGIES].sort());
+    expect(new Set(interventions.flat()).size).toBe(interventions.length);
+    // PICO 1 is the budget impact's new world: the strategy whose share grows.
+    const bia = (json as unknown as { budgetImpact: { newWorld: { shares: Record<string, unknown> } } }).budgetImpact;
+    const growing = Object.entries(bia.newWorld.shares).filter(([, v]) => typeof v === 'object' && v !== null && (v as { shape?: string }).shape === 'linear').map(([k]) => k);
+    expect(growing).toEqual(interventions[0]);
   });
 });
 
@@ -297,5 +311,15 @@ describe('liquid-biopsy example: pinned base case (reasoning next to each pin)',
     const qc = byId(r, 'concurrent').totals.qalys;
     expect(Math.abs(qc - qp)).toBeLessThan(1e-12);
     expect(byId(r, 'concurrent').totals.cost - byId(r, 'plasma_first').totals.cost).toBeCloseTo(112.12, 2);
+  });
+
+  it('is what the dossier reports (element E0005), to the euro', () => {
+    const answer = exampleDossier().domains.ECO.elements.find((e) => e.id === 'E0005')!.answer;
+    const euros = (x: number): string => `€${Math.round(x).toLocaleString('en-GB')}`;
+    const icer = (a: string, b: string): number => (byId(r, a).totals.cost - byId(r, b).totals.cost) / (byId(r, a).totals.qalys - byId(r, b).totals.qalys);
+    for (const id of IDS) expect(answer).toContain(euros(byId(r, id).totals.cost));
+    expect(answer).toContain(`${euros(icer('tissue_first_plasma_rescue', 'tissue_only'))} per QALY`);
+    expect(answer).toContain(`${euros(icer('plasma_first', 'tissue_first_plasma_rescue'))} per QALY`);
+    expect(answer).toContain('| Singapore 2024');
   });
 });
