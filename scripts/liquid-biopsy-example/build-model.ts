@@ -1,24 +1,25 @@
 // Source of the bundled liquid-biopsy model, resources/examples/liquid-biopsy-nsclc.json (written by
 // `npx tsx scripts/liquid-biopsy-example/write-model.ts`; a test checks the file equals this output). Written as
-// code because the model repeats one structure 16 times (4 strategies × 4 alteration groups) and because its
-// plasma accuracy is computed, not typed: the bivariate meta-analysis of the 2×2 tables held by the example
-// dossier's evidence register (one place for the studies) is written into the model by "use the pooled accuracy".
+// code because the model repeats one structure 16 times (4 strategies × 4 alteration groups) and because part of
+// its plasma accuracy is computed, not typed: the ALK sensitivity is the meta-analysis of the ALK 2×2 tables held
+// by the example dossier's evidence register (one place for the studies; one table per study, as the app's Test
+// accuracy section analyses them). The any-driver sensitivity and specificity are the published bivariate
+// meta-analysis of Chen 2023 (13 studies, whose 2×2 tables were not retrieved), with a joint distribution on
+// logits built from its confidence intervals.
 //
 // Every figure has a source; a figure without a published source says "Assumption: …" and a derived one
 // "Derived: …". [S] marks a figure seen only in a secondary report of the primary source.
 import { metaAnalyseAccuracy } from '../../src/engine/accuracy/meta-analysis';
 import type { AccuracyMetaAnalysis } from '../../src/engine/accuracy/meta-analysis';
-import { usePooledAccuracy } from '../../src/engine/accuracy/use-pooled-accuracy';
-import { parseModel } from '../../src/engine/compile-model';
-import type { HtaModel } from '../../src/engine/model/schema';
+import { logit } from '../../src/engine/numeric/logistic';
 import { exampleDossier } from '../../src/dossier/examples/liquid-biopsy-nsclc';
 
 /** Where the model is written, relative to the repository root. */
 export const LIQUID_BIOPSY_MODEL_FILE = 'resources/examples/liquid-biopsy-nsclc.json';
-/** Date recorded in the source of the pooled accuracy (fixed so the file is reproducible). */
-export const POOLED_ACCURACY_DATE = '2026-12-06';
-/** Evidence ids whose 2×2 tables (first-line actionable drivers, plasma NGS vs tissue) are pooled. */
-export const POOLED_ACCURACY_EVIDENCE: Readonly<Record<string, string>> = { 'ev-nile-2019': 'NILE (Leighl 2019)', 'ev-cui-2017': 'Cui 2017' };
+/** Short names of the studies whose ALK 2×2 tables are pooled (evidence id → name). */
+export const ALK_ACCURACY_EVIDENCE: Readonly<Record<string, string>> = { 'ev-nile-2019': 'NILE (Leighl 2019)', 'ev-cui-2017': 'Cui 2017' };
+/** Chen 2023: pooled sensitivity and specificity of plasma NGS for any driver, with 95% CIs. */
+const CHEN = { sensitivity: [0.69, 0.63, 0.74], specificity: [0.99, 0.97, 1.0] } as const;
 
 type Json = Record<string, unknown>;
 type Dist = Json;
@@ -63,6 +64,7 @@ const lognormal = (mean: number, se: number): Dist => ({ type: 'lognormal', mean
 const truncNormal = (mean: number, sd: number, lower: number, upper: number): Dist => ({ type: 'normal', mean, sd, lower, upper });
 /** Standard error of a proportion from its 95% confidence interval (normal approximation). */
 const seFromCi = (lo: number, hi: number): number => +((hi - lo) / 3.92).toPrecision(4);
+const pct = (p: number): string => `${(100 * p).toFixed(1)}%`;
 
 // ---------------------------------------------------------------------------------------------------------
 // Parameters
@@ -92,30 +94,33 @@ function prevalenceParameters(): Json[] {
   ];
 }
 
-function accuracyParameters(): Json[] {
+const CHEN_SOURCE = 'Chen C, Douglas MP, Ragavan MV, Phillips KA, Jansen JP. medRxiv 2023.10.27.23297657: bivariate random-effects meta-analysis of 13 studies of plasma ctDNA NGS against tissue in advanced NSCLC, any driver (DOMAIN-NOTES 3.3 C)';
+
+function accuracyParameters(alk: AccuracyMetaAnalysis): Json[] {
+  const s = alk.sensitivity;
   return [
-    // sens_plasma / spec_plasma are overwritten with the pooled analysis (usePooledAccuracy) below.
-    param({ id: 'sens_plasma', label: 'Plasma NGS sensitivity, first-line actionable drivers (pooled)', unit: 'probability', kind: 'probability', value: 0.69, source: 'replaced by the pooled analysis', dist: beta(0.69, 0.028), low: 0.63, high: 0.74 }),
-    param({ id: 'spec_plasma', label: 'Plasma NGS specificity against tissue NGS (pooled)', unit: 'probability', kind: 'probability', value: 0.99, source: 'replaced by the pooled analysis', dist: beta(0.99, 0.0077), low: 0.97, high: 1 }),
+    // Drawn jointly (jointDistributions below), so no distribution of their own.
+    param({ id: 'sens_plasma', label: 'Plasma NGS sensitivity, any driver (pooled)', unit: 'probability', kind: 'probability', value: CHEN.sensitivity[0], source: `${CHEN_SOURCE}: pooled sensitivity 0.69 (95% CI 0.63–0.74)`, low: CHEN.sensitivity[1], high: CHEN.sensitivity[2], rangeSource: 'Range: 95% CI' }),
+    param({ id: 'spec_plasma', label: 'Plasma NGS specificity against tissue NGS (pooled)', unit: 'probability', kind: 'probability', value: CHEN.specificity[0], source: `${CHEN_SOURCE}: pooled specificity 0.99 (95% CI 0.97–1.00). Measured against tissue NGS, an imperfect reference: plasma-only findings counted as false positives may be true (NILE: PPV 100%, 34/34)`, low: CHEN.specificity[1], high: CHEN.specificity[2], rangeSource: 'Range: 95% CI' }),
     param({
       id: 'sens_plasma_egfr',
       label: 'Plasma NGS sensitivity, EGFR',
       unit: 'probability',
       kind: 'probability',
       expression: 'sens_plasma',
-      source: 'The pooled value (its EGFR tables weigh most). NILE alone found 27 of 32 EGFR mutations (84%, Table 3), above the top of the by-gene range of Chen 2023 (KRAS 0.77): a scenario',
+      source: 'The pooled any-driver value (Chen 2023; an EGFR-specific pooled value was not retrieved). NILE alone found 27 of 32 EGFR mutations (84%, Table 3), above the top of Chen’s by-gene range (KRAS 0.77): a scenario',
     }),
     param({
       id: 'sens_plasma_alk',
       label: 'Plasma NGS sensitivity, ALK fusions',
       unit: 'probability',
       kind: 'probability',
-      value: 0.594,
-      source: 'Derived: the two ALK 2×2 tables pooled (fixed effect): NILE 6/8 (reanalysis, Leighl 2019 Table 3) + Cui 2017 13/24 = 19/32 = 0.594',
-      dist: { type: 'beta', alpha: 19, beta: 13 },
-      low: 0.42,
-      high: 0.75,
-      rangeSource: 'Range: about the 95% interval of Beta(19, 13); high 0.75 = NILE alone',
+      value: s.estimate,
+      source: `Meta-analysis of the example dossier’s ALK 2×2 tables, one per study (NILE, Leighl 2019 Table 3, reanalysis: 6 of 8; Cui 2017: 13 of 24): ${alk.methodLabel}${alk.model === 'univariate' ? ', univariate (2 studies)' : ''}: ${pct(s.estimate)} (95% CI ${pct(s.lower)}–${pct(s.upper)})`,
+      dist: beta(+s.estimate.toFixed(6), seFromCi(s.lower, s.upper)),
+      low: +s.lower.toFixed(4),
+      high: +s.upper.toFixed(4),
+      rangeSource: 'Range: 95% CI of the pooled estimate; distribution: a beta with its mean and standard error',
     }),
     param({
       id: 'sens_plasma_ros1',
@@ -491,13 +496,37 @@ function budgetImpact(): Json {
 // The model
 // ---------------------------------------------------------------------------------------------------------
 
-/** The meta-analysis of the example dossier's 2×2 tables for first-line actionable drivers (REML). */
-export function pooledPlasmaAccuracy(): AccuracyMetaAnalysis {
-  const evidence = exampleDossier().evidence.filter((e) => POOLED_ACCURACY_EVIDENCE[e.id] !== undefined);
+/** The meta-analysis (REML) of the example dossier's ALK 2×2 tables, one per study. */
+export function pooledAlkAccuracy(): AccuracyMetaAnalysis {
+  const evidence = exampleDossier().evidence.filter((e) => ALK_ACCURACY_EVIDENCE[e.id] !== undefined);
   const studies = evidence.flatMap((e) =>
-    (e.twoByTwo ?? []).map((t) => ({ study: `${POOLED_ACCURACY_EVIDENCE[e.id]} ${t.alteration}`, tp: t.tp, fn: t.fn, tn: t.tn, fp: t.fp, attributes: { alteration: t.alteration } })),
+    (e.twoByTwo ?? []).filter((t) => t.alteration === 'ALK').map((t) => ({ study: ALK_ACCURACY_EVIDENCE[e.id]!, tp: t.tp, fn: t.fn, tn: t.tn, fp: t.fp })),
   );
   return metaAnalyseAccuracy(studies, { method: 'reml' });
+}
+
+/**
+ * Joint distribution of the any-driver sensitivity and specificity: bivariate normal on logits centred on Chen's
+ * pooled values, standard deviations from the 95% CIs on the logit scale (specificity: from its lower bound, the
+ * upper one being rounded to 1.00), correlation 0 (Chen does not report it).
+ */
+export function chenJointDistribution(): Json {
+  const [se, seLo, seHi] = CHEN.sensitivity;
+  const [sp, spLo] = CHEN.specificity;
+  const sdSens = (logit(seHi) - logit(seLo)) / (2 * 1.959963984540054);
+  const sdSpec = (logit(sp) - logit(spLo)) / 1.959963984540054;
+  return {
+    type: 'multivariate-normal',
+    name: 'Plasma ctDNA NGS accuracy, any driver (Chen 2023)',
+    parameters: ['sens_plasma', 'spec_plasma'],
+    scale: ['logit', 'logit'],
+    mean: [logit(se), logit(sp)],
+    covariance: [
+      [sdSens ** 2, 0],
+      [0, sdSpec ** 2],
+    ],
+    source: 'Derived: Chen 2023 pooled sensitivity 0.69 (0.63–0.74) and specificity 0.99 (0.97–1.00) on the logit scale, standard deviations from the confidence intervals; correlation 0 (assumption: not reported)',
+  };
 }
 
 /** The model file's JSON (as written to resources/examples/liquid-biopsy-nsclc.json). */
@@ -528,8 +557,8 @@ export function buildLiquidBiopsyModel(): Json {
       ],
       notes: [
         'Dossier: bundled example dossier "liquid-biopsy-nsclc" (src/dossier/examples/liquid-biopsy-nsclc.ts), model link "model-liquid-biopsy-nsclc"; PICO comparators and these four strategies map one to one. Built by scripts/liquid-biopsy-example/build-model.ts.',
-        'Alteration groups: EGFR, ALK, other first-line actionable (ROS1, BRAF V600, RET, MET exon 14, NTRK) and none. Plasma sensitivity is gene-specific (pooled value for EGFR, ALK 19/32, ROS1 0.29 within the other group), so the strategy-level sensitivity is the mix-weighted one.',
-        'Plasma accuracy: bivariate REML meta-analysis of the dossier’s 2×2 tables for first-line actionable drivers (NILE by gene, Cui 2017 ALK), written in by "use the pooled accuracy" with its joint distribution on logits. Specificity is measured against tissue NGS, an imperfect reference: plasma-only findings counted as false positives may be true.',
+        'Alteration groups: EGFR, ALK, other first-line actionable (ROS1, BRAF V600, RET, MET exon 14, NTRK) and none. Plasma sensitivity is gene-specific (any-driver pooled value for EGFR and for BRAF, RET, MET, NTRK; ALK from the dossier’s ALK tables; ROS1 0.29), so the strategy-level sensitivity is the mix-weighted one.',
+        'Plasma accuracy: any-driver sensitivity and specificity from the bivariate meta-analysis of Chen 2023 (13 studies), drawn jointly (bivariate normal on logits from its confidence intervals, correlation 0); ALK sensitivity from the REML meta-analysis of the dossier’s ALK 2×2 tables (NILE, Cui 2017). Specificity is measured against tissue NGS, an imperfect reference: plasma-only findings counted as false positives may be true.',
         'Dependence: plasma misses and tissue failures are independent given the alteration (conditional independence), named as parameter rr_plasma_miss_tissue_fail = 1; scenario dependent_misses sets 2. It enters as test overrides: plasma sensitivity in the rescue step of tissue-first, tissue failure after a plasma result without target in plasma-first and concurrent.',
         'A negative plasma result does not rule an alteration out (ruleOut false): it leads to tissue testing and, without a tissue result, to the re-biopsy policy.',
         'Time to treatment: turnaround times (re-biopsy adds its scheduling delay); in plasma-first the tissue block is already in the laboratory, so tissue results arrive as in tissue-only testing (delay_tissue_after_plasma = 0; scenario tissue_after_plasma). Survival is measured from diagnosis (engine 1.2.0): waiting is valued at u_waiting, never adds life, and excess mortality while waiting (mu_waiting) is 0 in the base case, 0.5 per year in scenario waiting_mortality.',
@@ -545,7 +574,7 @@ export function buildLiquidBiopsyModel(): Json {
       { id: 'drug', label: 'Anticancer drugs' },
       { id: 'care', label: 'Monitoring and care' },
     ],
-    parameters: [...prevalenceParameters(), ...accuracyParameters(), ...timeParameters(), ...procedureParameters(), ...survivalParameters(), ...costAndUtilityParameters()],
+    parameters: [...prevalenceParameters(), ...accuracyParameters(pooledAlkAccuracy()), ...timeParameters(), ...procedureParameters(), ...survivalParameters(), ...costAndUtilityParameters()],
     model: {
       type: 'tree',
       timeUnit: 'day',
@@ -558,17 +587,6 @@ export function buildLiquidBiopsyModel(): Json {
     scenarios: scenarios(),
     budgetImpact: budgetImpact(),
   };
-  // "Use the pooled accuracy" on the parsed model; its pooled parameters and joint distribution are copied into
-  // the file as written (the parsed model carries every default, the file only what is set).
-  const pooled: HtaModel = usePooledAccuracy(parseModel(draft), { sensitivity: 'sens_plasma', specificity: 'spec_plasma', name: 'Plasma ctDNA NGS accuracy (first-line actionable drivers)' }, pooledPlasmaAccuracy(), POOLED_ACCURACY_DATE);
-  // The analysis pools 2×2 tables by alteration, several from one study: say so where it says "studies".
-  const tables = (text: string | undefined): string => (text ?? '').replace(/^Meta-analysis of (\d+) studies/, `Meta-analysis of $1 2×2 tables by alteration from ${Object.keys(POOLED_ACCURACY_EVIDENCE).length} studies`);
-  draft.parameters = draft.parameters.map((p) => {
-    const q = pooled.parameters.find((x) => x.id === p.id && (x.id === 'sens_plasma' || x.id === 'spec_plasma'));
-    if (!q) return p;
-    return { id: q.id, label: p.label, value: q.value, kind: q.kind, unit: p.unit, source: `${tables(q.source)}. Specificity is against tissue NGS, an imperfect reference (Chen 2023, 13 studies: 0.69 and 0.99)`, uncertainty: q.uncertainty };
-  });
-  const joint = pooled.jointDistributions.map((j) => ({ ...j, source: tables(j.source) }));
   const { scenarios: modelScenarios, budgetImpact: bia, ...rest } = draft;
-  return { ...rest, jointDistributions: joint, scenarios: modelScenarios, budgetImpact: bia };
+  return { ...rest, jointDistributions: [chenJointDistribution()], scenarios: modelScenarios, budgetImpact: bia };
 }

@@ -41,7 +41,7 @@ describe('use the pooled accuracy', () => {
     // The example itself is untouched (a pure transform: it keeps its own pooled analysis), and the new model is a
     // valid file whose one joint distribution replaced the example's.
     expect(example.jointDistributions).toEqual(parseModel(loadExample('liquid-biopsy-nsclc.json')).jointDistributions);
-    expect(example.jointDistributions[0]!.source).toMatch(/NILE/);
+    expect(example.jointDistributions[0]!.source).toMatch(/^Derived: Chen 2023/);
     expect(htaModelSchema.safeParse(JSON.parse(JSON.stringify(model))).success).toBe(true);
     const report = validateModel(JSON.parse(JSON.stringify(model)));
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
