@@ -24,14 +24,49 @@ const outcomeCountLabels: Record<string, string> = {
   trueNegative: 'True negatives',
   noResult: 'No result',
   missed: 'Condition missed (false negative or no result)',
+  missed_actionable: 'Actionable alteration missed',
+  matched_targeted_therapy: 'Correctly on targeted therapy',
+  targeted_without_target: 'On targeted therapy without a target',
+  chemo_immunotherapy: 'On chemo-immunotherapy',
 };
 
-/** "test_plasma_ngs" → "Tests done: plasma ngs"; known counters by name. */
+// Abbreviations kept in capitals when counter ids are turned into words.
+const acronyms = new Set(['ngs', 'egfr', 'alk', 'ros1', 'braf', 'ret', 'met', 'ntrk', 'kras', 'her2', 'pdl1', 'tki', 'ct', 'ctdna', 'pcr']);
+const words = (id: string) => id.split('_').filter(Boolean).map((w) => (acronyms.has(w.toLowerCase()) ? w.toUpperCase() : w)).join(' ');
+
+/** "test_plasma_ngs" → "Tests done: plasma NGS"; known counters by name ("Correctly on targeted therapy"). */
 export function outcomeCountLabel(id: string): string {
   if (outcomeCountLabels[id]) return outcomeCountLabels[id]!;
-  if (id.startsWith('test_')) return `Tests done: ${id.slice(5).replace(/_/g, ' ')}`;
-  if (id.startsWith('ae_')) return `Adverse events: ${id.slice(3).replace(/_/g, ' ')}`;
-  return id.replace(/_/g, ' ');
+  if (id.startsWith('test_')) return `Tests done: ${words(id.slice(5))}`;
+  if (id.startsWith('ae_')) return `Adverse events: ${words(id.slice(3))}`;
+  if (id.startsWith('targeted_')) return `On targeted therapy: ${words(id.slice(9))}`;
+  const text = words(id);
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The label under its group heading: "Tissue NGS" under Tests, "Chest drain" under Adverse events. */
+export function outcomeCountLabelInGroup(id: string): string {
+  const label = outcomeCountLabel(id).replace(/^(Tests done|Adverse events): /, '');
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+export type OutcomeCountGroup = 'Tests' | 'Results' | 'Treatments' | 'Adverse events' | 'Other outcomes';
+const resultIds = new Set(['truePositive', 'falsePositive', 'falseNegative', 'trueNegative', 'noResult', 'missed']);
+
+/** The group a counter belongs to in the outcome table: tests, results, treatments, adverse events. */
+export function outcomeCountGroup(id: string): OutcomeCountGroup {
+  if (id.startsWith('test_')) return 'Tests';
+  if (resultIds.has(id) || id.startsWith('missed')) return 'Results';
+  if (id.startsWith('ae_')) return 'Adverse events';
+  if (/^(targeted|matched|chemo|treat|immuno|therapy)/.test(id)) return 'Treatments';
+  return 'Other outcomes';
+}
+
+const groupOrder: readonly OutcomeCountGroup[] = ['Tests', 'Results', 'Treatments', 'Adverse events', 'Other outcomes'];
+
+/** Counter ids grouped (tests, results, treatments, adverse events, other), each group in first-seen order. */
+export function groupedOutcomeCounts(ids: readonly string[]): { group: OutcomeCountGroup; ids: string[] }[] {
+  return groupOrder.map((group) => ({ group, ids: ids.filter((id) => outcomeCountGroup(id) === group) })).filter((g) => g.ids.length > 0);
 }
 
 /** Counter ids across strategies, in first-seen order. */
@@ -103,7 +138,7 @@ export function outcomeCountsTable(result: BaseCaseResult): DataTable | null {
     note: 'Expected per 1,000 patients tested.',
     columns: [textColumn('Outcome'), ...result.strategies.map((s) => numberColumn(s.label, 1))],
     rows: [
-      ...ids.map((id) => [outcomeCountLabel(id), ...result.strategies.map((s) => finiteOrNull((s.details?.outcomeCounts?.[id] ?? Number.NaN) * 1000))]),
+      ...groupedOutcomeCounts(ids).flatMap((g) => g.ids.map((id) => [`${g.group}: ${outcomeCountLabel(id)}`, ...result.strategies.map((s) => finiteOrNull((s.details?.outcomeCounts?.[id] ?? Number.NaN) * 1000))])),
       ...(withTime ? [[`Mean time to treatment (${unit}s)`, ...result.strategies.map((s) => finiteOrNull(s.details?.timeToTreatment?.mean))]] : []),
     ],
   };

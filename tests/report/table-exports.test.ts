@@ -53,7 +53,7 @@ describe('results tables as data', () => {
       expect(parts.reduce((a, b) => a + b, 0)).toBeCloseTo(row[row.length - 1] as number, 6);
     }
     const counts = outcomeCountsTable(outcome)!;
-    const tp = counts.rows.find((r) => r[0] === 'True positives')!;
+    const tp = counts.rows.find((r) => r[0] === 'Results: True positives')!;
     expect(tp[1]).toBeCloseTo(outcome.strategies[0]!.details!.outcomeCounts!.truePositive! * 1000, 9);
     expect(baseCaseTable(outcome, 'EUR').rows[1]![1]).toBe(outcome.strategies[1]!.cost);
   });

@@ -143,7 +143,7 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
                       {readOnly ? (
                         <div data-testid={`distribution-${p.id}`}>{describeParameterDistribution(p, joint)}</div>
                       ) : (
-                        <button type="button" className="link-button" onClick={(e) => { opener.current = e.currentTarget; setEditing(p.id); }} aria-label={`Edit the uncertainty of ${p.id}: ${describeParameterDistribution(p, joint)}`} title="Edit the distribution and the one-way range" data-testid={`edit-uncertainty-${p.id}`}>
+                        <button type="button" className="link-button" onClick={(e) => { opener.current = e.currentTarget; setEditing(p.id); }} aria-label={`${joint || p.uncertainty?.distribution ? describeParameterDistribution(p, joint) : 'None — add…'}: edit the uncertainty of ${p.id}`} title="Edit the distribution and the one-way range" data-testid={`edit-uncertainty-${p.id}`}>
                           <span data-testid={`distribution-${p.id}`}>{joint || p.uncertainty?.distribution ? describeParameterDistribution(p, joint) : 'None — add…'}</span>
                         </button>
                       )}

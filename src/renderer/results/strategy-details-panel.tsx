@@ -1,7 +1,8 @@
+import { Fragment } from 'react';
 import type { BaseCaseResult } from '../../engine/analysis/base-case';
 import { TableExport } from '../exports/export-menu';
 import { formatNumber } from '../settings/display-format';
-import { outcomeCountIds, outcomeCountLabel, outcomeCountsTable } from '../../report/results-tables';
+import { groupedOutcomeCounts, outcomeCountIds, outcomeCountLabelInGroup, outcomeCountsTable } from '../../report/results-tables';
 
 // Extras of decision trees and partitioned survival models: expected outcome counts per 1,000 patients (true
 // positives, tests done, adverse events…), time to treatment, restricted mean survival per curve, and warnings.
@@ -20,7 +21,8 @@ export function StrategyDetailsPanel({ result }: { result: BaseCaseResult }) {
         <span className="subtle">Expected per 1,000 patients tested</span>
         <TableExport table={() => outcomeCountsTable(result)!} testId="export-outcomes" />
       </div>
-      <div className="card-body flush table-wrap">
+      {/* Focusable: with many strategies the table scrolls sideways, and keyboard users must be able to scroll it. */}
+      <div className="card-body flush table-wrap" tabIndex={0} role="region" aria-labelledby="details-title">
         <table className="table" data-testid="outcome-table">
           <thead>
             <tr>
@@ -29,11 +31,18 @@ export function StrategyDetailsPanel({ result }: { result: BaseCaseResult }) {
             </tr>
           </thead>
           <tbody>
-            {ids.map((id) => (
-              <tr key={id}>
-                <th scope="row" className="row-head">{outcomeCountLabel(id)}</th>
-                {strategies.map((s) => <td key={s.id} className="num">{formatNumber((s.details?.outcomeCounts?.[id] ?? Number.NaN) * 1000, 1)}</td>)}
-              </tr>
+            {groupedOutcomeCounts(ids).map((g) => (
+              <Fragment key={g.group}>
+                <tr className="group-row">
+                  <th scope="colgroup" colSpan={strategies.length + 1}>{g.group}</th>
+                </tr>
+                {g.ids.map((id) => (
+                  <tr key={id} data-testid="outcome-row" data-outcome={id}>
+                    <th scope="row" className="row-head row-head-indented">{outcomeCountLabelInGroup(id)}</th>
+                    {strategies.map((s) => <td key={s.id} className="num">{formatNumber((s.details?.outcomeCounts?.[id] ?? Number.NaN) * 1000, 1)}</td>)}
+                  </tr>
+                ))}
+              </Fragment>
             ))}
             {hasTime && (
               <tr>

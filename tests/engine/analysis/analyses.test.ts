@@ -8,7 +8,7 @@ import { runTornado } from '../../../src/engine/analysis/tornado';
 import { deadStateIds } from '../../../src/engine/analysis/dead-states';
 import { setParameterValue } from '../../../src/engine/model/document-edits';
 import type { ModelDocumentJson } from '../../../src/engine/model/document-edits';
-import { outcomeCountIds, outcomeCountLabel } from '../../../src/report/results-tables';
+import { groupedOutcomeCounts, outcomeCountIds, outcomeCountLabel } from '../../../src/report/results-tables';
 
 const read = (name: string): unknown => JSON.parse(readFileSync(`resources/examples/${name}.json`, 'utf8'));
 
@@ -112,7 +112,15 @@ describe('strategy details of the liquid-biopsy tree', () => {
     const ids = outcomeCountIds(out.strategies);
     expect(ids).toContain('truePositive');
     expect(outcomeCountLabel('truePositive')).toBe('True positives');
-    expect(outcomeCountLabel('test_plasma_ngs')).toBe('Tests done: plasma ngs');
+    expect(outcomeCountLabel('test_plasma_ngs')).toBe('Tests done: plasma NGS');
     expect(outcomeCountLabel('ae_pneumothorax')).toBe('Adverse events: pneumothorax');
+    expect(outcomeCountLabel('matched_targeted_therapy')).toBe('Correctly on targeted therapy');
+    expect(outcomeCountLabel('targeted_egfr')).toBe('On targeted therapy: EGFR');
+    expect(groupedOutcomeCounts(['ae_chest_drain', 'truePositive', 'test_tissue_ngs', 'targeted_alk', 'missed_actionable', 'test_plasma_ngs', 'chemo_immunotherapy'])).toEqual([
+      { group: 'Tests', ids: ['test_tissue_ngs', 'test_plasma_ngs'] },
+      { group: 'Results', ids: ['truePositive', 'missed_actionable'] },
+      { group: 'Treatments', ids: ['targeted_alk', 'chemo_immunotherapy'] },
+      { group: 'Adverse events', ids: ['ae_chest_drain'] },
+    ]);
   });
 });

@@ -194,7 +194,7 @@ function FitSummary({ fit, studyCount, skipped }: { fit: Fit; studyCount: number
 
 function TwoByTwoTable({ rows }: { rows: readonly AccuracyRow[] }) {
   return (
-    <div className="table-wrap two-by-two-wrap">
+    <div className="table-wrap two-by-two-wrap" tabIndex={0} role="region" aria-label="2×2 tables">
       <table className="table two-by-two-table" data-testid="two-by-two-table">
         <thead>
           <tr>
