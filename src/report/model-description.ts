@@ -129,3 +129,12 @@ export function parameterRangeText(
 function moneyDigits(low: number, high: number): number {
   return Math.max(Math.abs(low), Math.abs(high)) < 100 && !(Number.isInteger(low) && Number.isInteger(high)) ? 2 : 0;
 }
+
+const stateWords: Record<string, string> = { PF: 'Progression-free', PD: 'Progressed', pf: 'Progression-free', pd: 'Progressed', OS: 'Alive', dead: 'Dead', Dead: 'Dead' };
+
+/** A health state in words: the usual partitioned-survival ids ("PF" → "Progression-free"), else the id as words. */
+export function stateLabel(id: string): string {
+  if (stateWords[id]) return stateWords[id]!;
+  const words = id.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

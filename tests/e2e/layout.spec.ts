@@ -70,11 +70,11 @@ const screens: Array<[string, (page: Page) => Promise<void>]> = [
   }],
   ['parameter table', async (page) => {
     await page.goto('/#/examples/liquid-biopsy-nsclc/model');
-    await expect(page.getByTestId('parameter-table')).toBeVisible();
+    await expect(page.getByTestId('parameter-table')).toBeVisible({ timeout: 30_000 });
   }],
   ['base-case results tables', async (page) => {
     await page.goto('/#/examples/liquid-biopsy-nsclc/results');
-    await expect(page.getByTestId('incremental-table')).toBeVisible();
+    await expect(page.getByTestId('incremental-table')).toBeVisible({ timeout: 30_000 });
   }],
   ['budget impact tables', async (page) => {
     await page.goto('/#/examples/liquid-biopsy-nsclc/budget');

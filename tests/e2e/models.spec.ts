@@ -95,9 +95,10 @@ test('base-case and incremental tables show what the engine computes for the fil
       expect(Number(await row.getByTestId('cell-icer').getAttribute('data-value'))).toBeCloseTo(r.icer!, 6);
     }
   }
-  // Charts draw in Chromium: the CE plane has one marker per strategy, survival one line per strategy.
+  // Charts draw in Chromium: the CE plane has one marker per strategy.
   await expect(page.getByTestId('chart-ce-plane').locator('.recharts-scatter-symbol')).toHaveCount(expected.strategies.length);
-  await expect(page.getByTestId('chart-survival').locator('.recharts-line-curve')).toHaveCount(expected.strategies.length);
+  // Overall and progression-free survival: two lines per strategy.
+  await expect(page.getByTestId('chart-survival').locator('.recharts-line-curve')).toHaveCount(2 * expected.strategies.length);
   await expect(page.getByTestId('chart-trace').locator('.recharts-line-curve')).not.toHaveCount(0);
   await expect(page.getByTestId('category-table').locator('tbody tr')).toHaveCount(expected.strategies.length);
   await expect(page.getByTestId('outcome-table')).toContainText('True positives');

@@ -63,6 +63,8 @@ describe('parameter ranges in words', () => {
     expect(parameterRangeText({ id: 'tat', label: 'Plasma NGS turnaround', unit: 'days', kind: 'time' }, 7, 12, 'EUR')).toBe('Plasma NGS turnaround, 7 to 12 days');
     expect(parameterRangeText({ id: 'sens', label: 'Plasma NGS sensitivity', unit: 'probability', kind: 'probability' }, 0.63, 0.74, 'EUR')).toBe('Plasma NGS sensitivity, 0.63 to 0.74');
     expect(parameterRangeText({ id: 'prev', label: 'Prevalence', unit: 'share of patients', kind: 'proportion' }, 0.2, 0.3, 'EUR')).toBe('Prevalence, 0.2 to 0.3');
+    expect((await import('../../src/report/model-description')).stateLabel('died_before_treatment')).toBe('Died before treatment');
+    expect((await import('../../src/report/model-description')).stateLabel('PF')).toBe('Progression-free');
     expect(parameterRangeText({ id: 'u', label: 'Disutility', unit: 'QALYs lost per event', kind: 'utility' }, -0.05, -0.01, 'EUR')).toBe('Disutility, −0.05 to −0.01 QALYs lost per event');
   });
 });

@@ -21,8 +21,9 @@ export interface WtpLine {
   through?: { x: number; y: number };
 }
 
-const wtpDashes = ['6 4', '2 3', '10 3 2 3'] as const;
-const wtpMarks = ['dashed', 'dotted', 'dashed'] as const;
+// Threshold lines: dotted, then dash-dot, then long dashes, all unlike the frontier's dashes.
+const wtpDashes = ['2 3', '10 3 2 3', '12 4'] as const;
+const wtpMarks = ['dotted', 'dashdot', 'longdash'] as const;
 
 export interface CePlaneChartProps {
   title: string;
@@ -102,8 +103,8 @@ export function CePlaneChart(props: CePlaneChartProps) {
           {withOrigin && <ReferenceLine y={0} stroke={chartInk.reference} />}
           {wtpSegments.map(({ line, segment }, i) =>
             segment ? (
-              <ReferenceLine key={`wtp-${line.value}`} segment={segment} stroke={chartInk.axis} strokeDasharray={wtpDashes[i % wtpDashes.length]}
-                label={{ value: line.label, position: i % 2 === 0 ? 'insideTopLeft' : 'insideBottomRight', fill: chartInk.axis, fontSize: 11 }} />
+              <ReferenceLine key={`wtp-${line.value}`} segment={segment} stroke={chartInk.axis} strokeWidth={1.5} strokeDasharray={wtpDashes[i % wtpDashes.length]}
+                label={wtpLines.length === 1 ? { value: line.label, position: 'insideTopLeft', fill: chartInk.axis, fontSize: 11 } : undefined} />
             ) : null,
           )}
           {props.frontier && props.frontier.length > 1 && (

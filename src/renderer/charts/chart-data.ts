@@ -42,6 +42,53 @@ export function survivalRows(
   return rows;
 }
 
+/**
+ * Share of the cohort in the given states at each trace row, per strategy, keyed `${strategy id}${suffix}` (e.g.
+ * progression-free survival from the progression-free states). Null when no trace state is in the set.
+ */
+export function stateShareRows(
+  strategies: readonly { id: string; trace: ArrayLike<number> }[],
+  stateIds: readonly string[],
+  states: ReadonlySet<string>,
+  cycles: number,
+  cycleLength: number,
+  suffix = '',
+): Record<string, number>[] | null {
+  const picked = stateIds.flatMap((id, k) => (states.has(id) ? [k] : []));
+  if (picked.length === 0) return null;
+  const n = stateIds.length;
+  const rows: Record<string, number>[] = [];
+  for (let t = 0; t <= cycles; t++) {
+    const row: Record<string, number> = { time: t * cycleLength };
+    for (const s of strategies) {
+      let share = 0;
+      for (const k of picked) share += s.trace[t * n + k] ?? 0;
+      row[`${s.id}${suffix}`] = share;
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Groups of series (by key) whose values coincide in every row (within `tolerance`): curves drawn over each other. */
+export function coincidingSeries(rows: readonly Record<string, number | string>[], keys: readonly string[], tolerance = 1e-9): string[][] {
+  const groups: string[][] = [];
+  const placed = new Set<string>();
+  for (const a of keys) {
+    if (placed.has(a)) continue;
+    const group = [a];
+    for (const b of keys) {
+      if (b === a || placed.has(b)) continue;
+      if (rows.every((r) => Math.abs(Number(r[a]) - Number(r[b])) <= tolerance)) group.push(b);
+    }
+    if (group.length > 1) {
+      group.forEach((k) => placed.add(k));
+      groups.push(group);
+    }
+  }
+  return groups;
+}
+
 /** Every k-th row (always keeping the first and last) so a long trace is drawn with at most `max` points. */
 export function thinRows<T>(rows: readonly T[], max: number): T[] {
   if (rows.length <= max || max < 2) return [...rows];

@@ -42,6 +42,10 @@ function legendMark(doc: Document, item: LegendItem, x: number, y: number): SVGE
       return svgElement(doc, 'line', { x1: x, y1: y, x2: x + 18, y2: y, stroke: item.color, 'stroke-width': 2, 'stroke-dasharray': '5 3' });
     case 'dotted':
       return svgElement(doc, 'line', { x1: x + 1, y1: y, x2: x + 17, y2: y, stroke: item.color, 'stroke-width': 2, 'stroke-dasharray': '1.5 3', 'stroke-linecap': 'round' });
+    case 'dashdot':
+      return svgElement(doc, 'line', { x1: x, y1: y, x2: x + 18, y2: y, stroke: item.color, 'stroke-width': 1.5, 'stroke-dasharray': '7 2 2 2' });
+    case 'longdash':
+      return svgElement(doc, 'line', { x1: x, y1: y, x2: x + 18, y2: y, stroke: item.color, 'stroke-width': 1.5, 'stroke-dasharray': '9 3' });
     case 'point':
       return svgElement(doc, 'circle', { cx: x + 9, cy: y, r: 4.5, fill: item.color });
     case 'diamond':

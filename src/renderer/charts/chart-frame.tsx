@@ -33,7 +33,7 @@ export interface ChartFrameProps {
 export interface LegendItem {
   label: string;
   color: string;
-  mark: 'line' | 'dashed' | 'dotted' | 'point' | 'diamond' | 'bar';
+  mark: 'line' | 'dashed' | 'dotted' | 'dashdot' | 'longdash' | 'point' | 'diamond' | 'bar';
 }
 
 export function ChartFrame({ title, description, summary, height = 320, children, table, testId, note, legend, data }: ChartFrameProps) {
@@ -130,6 +130,10 @@ function legendMark({ color, mark }: LegendItem) {
       return <line x1="0" y1="5" x2="18" y2="5" stroke={color} strokeWidth="2" strokeDasharray="5 3" />;
     case 'dotted':
       return <line x1="1" y1="5" x2="17" y2="5" stroke={color} strokeWidth="2" strokeDasharray="1.5 3" strokeLinecap="round" />;
+    case 'dashdot':
+      return <line x1="0" y1="5" x2="18" y2="5" stroke={color} strokeWidth="1.5" strokeDasharray="7 2 2 2" />;
+    case 'longdash':
+      return <line x1="0" y1="5" x2="18" y2="5" stroke={color} strokeWidth="1.5" strokeDasharray="9 3" />;
     case 'point':
       return <circle cx="9" cy="5" r="4.5" fill={color} />;
     case 'diamond':

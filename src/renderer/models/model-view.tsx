@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
-import { deadStateIds } from '../../engine/analysis/dead-states';
+import { deadStateIds, progressionFreeStateIds } from '../../engine/analysis/dead-states';
 import type { UncertaintyChange } from '../../engine/model/document-edits';
 import type { HtaModel, Parameter } from '../../engine/model/schema';
 import { effectLabel, formatIcer, formatMoney, formatNumber } from '../settings/display-format';
@@ -266,13 +266,14 @@ function BaseCaseStrip({ model, evaluation }: { model: HtaModel; evaluation: Mod
 
 function ResultsTab({ model, outcome }: { model: HtaModel; outcome: BaseCaseOutcome | undefined }) {
   const deadStates = useMemo(() => deadStateIds(model), [model]);
+  const progressionFreeStates = useMemo(() => progressionFreeStateIds(model), [model]);
   if (!outcome) return <p className="empty" role="status">Running the base case…</p>;
   if (!outcome.ok) return <p className="empty">No results: the model cannot be evaluated with the current values (see above).</p>;
   return (
     <div className="section-stack">
       <BaseCaseTables result={outcome} currency={model.settings.currency} />
       <StrategyDetailsPanel result={outcome} />
-      <BaseCaseCharts result={outcome} currency={model.settings.currency} deadStates={deadStates} wtp={model.settings.wtp} />
+      <BaseCaseCharts result={outcome} currency={model.settings.currency} deadStates={deadStates} wtp={model.settings.wtp} progressionFreeStates={progressionFreeStates} />
     </div>
   );
 }

@@ -1,17 +1,20 @@
 import { useId, useMemo, useState } from 'react';
 import type { IncrementalRow } from '../../engine/economics/incremental';
 import { CePlaneChart } from '../charts/ce-plane-chart';
-import { cePlanePoints, survivalRows, thinRows, traceRows } from '../charts/chart-data';
+import { cePlanePoints, coincidingSeries, stateShareRows, survivalRows, thinRows, traceRows } from '../charts/chart-data';
+import { seriesColor } from '../charts/palette';
 import { SeriesLineChart } from '../charts/line-chart';
 import { baseCaseTable, costCategoryTable, incrementalStatusLabels, incrementalTable } from '../../report/results-tables';
 import { TableExport } from '../exports/export-menu';
 import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
 import { effectLabel, effectNoun, effectUnit, humanise, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
+import { stateLabel } from '../../report/model-description';
 
 // Base-case results: totals per strategy, the incremental analysis (dominated strategies marked), the CE plane, the
 // cohort trace of a chosen strategy and survival (share alive) by strategy.
 
 type OkBaseCase = Extract<BaseCaseOutcome, { ok: true }>;
+const PFS_KEY = ':pfs';
 
 export function statusBadge(status: IncrementalRow['status']) {
   const tone = status === 'dominated' || status === 'extendedly-dominated' ? 'badge-unverified' : status === 'reference' ? 'badge-draft' : 'badge-final';
@@ -129,9 +132,18 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
   );
 }
 
-export function BaseCaseCharts({ result, currency, deadStates, wtp = [] }: { result: OkBaseCase; currency: string | undefined; deadStates: ReadonlySet<string>; wtp?: readonly number[] }) {
+export function BaseCaseCharts({ result, currency, deadStates, wtp = [], progressionFreeStates }: {
+  result: OkBaseCase;
+  currency: string | undefined;
+  deadStates: ReadonlySet<string>;
+  wtp?: readonly number[];
+  /** Progression-free states: with them the survival chart adds PFS (dashed) to OS per strategy. */
+  progressionFreeStates?: ReadonlySet<string>;
+}) {
   const [traceStrategy, setTraceStrategy] = useState(result.strategies[0]?.id ?? '');
+  const [survivalStrategy, setSurvivalStrategy] = useState('all');
   const selectId = useId();
+  const survivalSelectId = useId();
   const plane = cePlanePoints(result.strategies, result.incremental);
   const reference = plane.points.find((p) => result.incremental.some((r) => r.id === p.id && r.status === 'reference'));
   const strategy = result.strategies.find((s) => s.id === traceStrategy) ?? result.strategies[0];
@@ -141,8 +153,21 @@ export function BaseCaseCharts({ result, currency, deadStates, wtp = [] }: { res
   );
   const survival = useMemo(() => {
     const rows = survivalRows(result.strategies, result.stateIds, deadStates, result.cycles, result.cycleLength);
-    return rows ? thinRows(rows, 400) : null;
-  }, [result, deadStates]);
+    if (!rows) return null;
+    const pfs = progressionFreeStates ? stateShareRows(result.strategies, result.stateIds, progressionFreeStates, result.cycles, result.cycleLength, PFS_KEY) : null;
+    return thinRows(pfs ? rows.map((r, t) => ({ ...r, ...pfs[t] })) : rows, 400);
+  }, [result, deadStates, progressionFreeStates]);
+  const hasPfs = survival !== null && survival.length > 0 && result.strategies.some((s) => `${s.id}${PFS_KEY}` in survival[0]!);
+  const survivalSeries = result.strategies.flatMap((s, i) =>
+    survivalStrategy !== 'all' && survivalStrategy !== s.id
+      ? []
+      : [
+          { key: s.id, label: hasPfs ? `${s.label}: overall survival` : s.label, color: seriesColor(i) },
+          ...(hasPfs ? [{ key: `${s.id}${PFS_KEY}`, label: `${s.label}: progression-free`, color: seriesColor(i), dashed: true }] : []),
+        ],
+  );
+  const sameSurvival = survival ? coincidingSeries(survival, result.strategies.map((s) => s.id), 1e-6) : [];
+  const labelOf = (id: string) => result.strategies.find((s) => s.id === id)?.label ?? id;
   const years = (v: number) => formatNumber(v, v % 1 === 0 ? 0 : 1);
   const effect = effectLabel(result.effect);
   const hasTrace = result.cycles > 1 && result.stateIds.length > 0;
@@ -168,16 +193,28 @@ export function BaseCaseCharts({ result, currency, deadStates, wtp = [] }: { res
       {survival && (
         <section className="card chart-card">
           <div className="card-body">
+            {result.strategies.length > 1 && (
+              <div className="chart-controls">
+                <div className="field">
+                  <label className="field-label" htmlFor={survivalSelectId}>Strategies shown</label>
+                  <select id={survivalSelectId} className="select" value={survivalStrategy} onChange={(e) => setSurvivalStrategy(e.target.value)} data-testid="survival-strategy">
+                    <option value="all">All strategies</option>
+                    {result.strategies.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
+                  </select>
+                </div>
+              </div>
+            )}
             <SeriesLineChart
               testId="chart-survival"
-              title="Overall survival by strategy"
-              description="Share of the cohort alive (not in a death state), from the cohort trace."
-              summary={`Overall survival curves of ${result.strategies.length} strategies over ${years(result.cycles * result.cycleLength)} years.`}
+              title={hasPfs ? 'Overall and progression-free survival by strategy' : 'Overall survival by strategy'}
+              description={`Share of the cohort alive (solid lines)${hasPfs ? ' and alive without progression (dashed lines), over all sub-models of a strategy' : ''}, from the cohort trace.`}
+              summary={`${hasPfs ? 'Overall and progression-free' : 'Overall'} survival curves of ${result.strategies.length} strategies over ${years(result.cycles * result.cycleLength)} years.`}
               rows={survival}
               xKey="time"
-              xLabel="Years"
-              yLabel="Alive"
-              series={result.strategies.map((s) => ({ key: s.id, label: s.label }))}
+              xLabel="Years since the start of the model"
+              yLabel="Share of the cohort (%)"
+              series={survivalSeries}
+              note={sameSurvival.length > 0 && survivalStrategy === 'all' ? `Curves drawn over each other (the same survival): ${sameSurvival.map((g) => g.map(labelOf).join(' and ')).join('; ')}. Choose a strategy above to see one alone.` : undefined}
               formatX={years}
               formatY={(v) => formatPercent(v, 0)}
               formatTable={(v) => formatPercent(v, 2)}
@@ -206,7 +243,7 @@ export function BaseCaseCharts({ result, currency, deadStates, wtp = [] }: { res
               xKey="time"
               xLabel="Years"
               yLabel="Share of cohort"
-              series={result.stateIds.map((id) => ({ key: id, label: humanise(id) }))}
+              series={result.stateIds.map((id) => ({ key: id, label: stateLabel(id) }))}
               formatX={years}
               formatY={(v) => formatPercent(v, 0)}
               formatTable={(v) => formatPercent(v, 2)}

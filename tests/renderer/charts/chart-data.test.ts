@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetBarRows, cePlanePoints, niceAxis, niceStep, survivalRows, thinRows, tornadoBars, tornadoDomain, traceRows } from '../../../src/renderer/charts/chart-data';
+import { budgetBarRows, cePlanePoints, coincidingSeries, stateShareRows, niceAxis, niceStep, survivalRows, thinRows, tornadoBars, tornadoDomain, traceRows } from '../../../src/renderer/charts/chart-data';
 import { clipLine } from '../../../src/renderer/charts/ce-plane-chart';
 import { seriesColor, seriesColors } from '../../../src/renderer/charts/palette';
 
@@ -110,5 +110,19 @@ describe('nice axes', () => {
     expect(niceAxis(-6699, 18000, 5)).toEqual({ domain: [-10000, 20000], ticks: [-10000, -5000, 0, 5000, 10000, 15000, 20000] });
     const { ticks } = niceAxis(0.1, 0.3, 2);
     expect(ticks).toEqual([0.1, 0.2, 0.3]);
+  });
+});
+
+describe('survival by strategy', () => {
+  it('sums the shares of the chosen states per strategy and row', () => {
+    // Two states (PF, PD) over 1 cycle of 0.5 years.
+    const rows = stateShareRows([{ id: 'a', trace: [1, 0, 0.6, 0.3] }], ['PF', 'PD'], new Set(['PF']), 1, 0.5, ':pfs');
+    expect(rows).toEqual([{ time: 0, 'a:pfs': 1 }, { time: 0.5, 'a:pfs': 0.6 }]);
+    expect(stateShareRows([{ id: 'a', trace: [1] }], ['PF'], new Set(['X']), 0, 1)).toBeNull();
+  });
+  it('finds curves that coincide', () => {
+    const rows = [{ a: 1, b: 1, c: 1 }, { a: 0.5, b: 0.5, c: 0.6 }];
+    expect(coincidingSeries(rows, ['a', 'b', 'c'])).toEqual([['a', 'b']]);
+    expect(coincidingSeries(rows, ['a', 'c'])).toEqual([]);
   });
 });
