@@ -96,7 +96,7 @@ function pooledTable(ctx: BuildContext, id: string, r: AccuracyMetaAnalysis): Bl
   return table({
     id,
     caption: `Pooled test accuracy (${r.studies.length} studies): ${r.methodLabel}${r.model === 'univariate' ? ', univariate fallback' : ''}`,
-    header: ['Quantity', 'Sensitivity', 'Specificity', 'Between the two'],
+    header: ['Quantity', 'Sensitivity', 'Specificity', 'Joint: covariance, ρ'],
     rows: [
       ['Pooled estimate (95% CI)', p3(r.sensitivity), p3(r.specificity), '—'],
       ['Pooled logit', f(r.logit.sensitivity), f(r.logit.specificity), '—'],

@@ -68,7 +68,7 @@ export function evidenceSection(ctx: BuildContext): DraftSection[] {
         header: ['Ref.', 'Source', 'Design', 'Population', 'n', 'Flags'],
         rows: evidence.map((e, i) => [`E${i + 1}`, e.citation, e.design || '—', e.population || '—', e.n === null ? '—' : ctx.fmt.number(e.n, 0), evidenceFlags(e)]),
         align: ['left', 'left', 'left', 'left', 'right', 'left'],
-        widths: [0.6, 3.6, 2.4, 2.2, 0.7, 1.2],
+        widths: [0.9, 3.6, 2.4, 2.2, 0.7, 1.2],
       }),
     ]),
     draft('sec-evidence-accuracy', 'Test accuracy', accuracyBlocks),
