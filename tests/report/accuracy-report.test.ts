@@ -177,9 +177,15 @@ describe('test-accuracy synthesis: options and pools', () => {
     expect(t.notes!.join(' ')).toContain('Clopper–Pearson');
   });
 
-  it('keeps the synthesis in the joint clinical assessment profile', () => {
+  it('keeps the synthesis in the joint clinical assessment profile, whose summary gives the pooled accuracy', () => {
     const doc = buildReport(kearonInput(), { profile: 'jca', locale: 'en' });
     expect(figures(doc).map((f) => f.id)).toContain('fig-sec-evidence-pooled-sroc');
+    const engine = metaAnalyseAccuracy(kearonStudies, { method: 'reml' });
+    const summary = doc.sections.find((s) => s.id === 'sec-summary')!.blocks.map((b) => (b.kind === 'paragraph' ? b.text : ''));
+    expect(summary).toContain(
+      `Test accuracy from the meta-analysis of the 2×2 data: Pooled over 30 studies (bivariate random-effects model): sensitivity ${fmt.number(engine.sensitivity.estimate, 3)} (95% CI ${fmt.number(engine.sensitivity.lower, 3)}–${fmt.number(engine.sensitivity.upper, 3)}), specificity ${fmt.number(engine.specificity.estimate, 3)} (95% CI ${fmt.number(engine.specificity.lower, 3)}–${fmt.number(engine.specificity.upper, 3)}).`,
+    );
+    expect(summary.join(' ')).not.toContain('reports no test-accuracy estimates');
   });
 
   it('says so when no study has a QUADAS-2 judgement, and notes the unjudged ones', () => {
