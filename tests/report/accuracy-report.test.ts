@@ -198,7 +198,7 @@ describe('test-accuracy synthesis: options and pools', () => {
     expect(quadas.blocks[0]).toEqual({ kind: 'paragraph', role: 'note', text: '20 of the 30 studies with 2×2 data have no QUADAS-2 judgement and are not shown.' });
   });
 
-  it('pools per alteration, one table per study, and says why a pool with one study is not pooled', () => {
+  it('pools per alteration, one table per study, and names the alterations with one study', () => {
     const base = kearonDossier();
     const evidence = base.evidence.slice(0, 5).map((e, i) => ({
       ...e,
@@ -209,11 +209,11 @@ describe('test-accuracy synthesis: options and pools', () => {
     }));
     const doc = buildReport(kearonInput({ ...base, evidence }), { profile: 'full', locale: 'en' });
     const pooled = flattenSections(doc.sections).find((s) => s.id === 'sec-evidence-pooled')!;
-    expect(pooled.children.map((c) => c.title)).toEqual(['ALK', 'EGFR']);
+    expect(pooled.children.map((c) => c.title)).toEqual(['ALK']);
+    expect(pooled.blocks[1]).toEqual({ kind: 'paragraph', text: `Not pooled (fewer than 2 studies): EGFR (1 study). Their 2×2 data are in section ${pooled.number.replace(/\.\d+$/, '')}.2.` });
     const alk = metaAnalyseAccuracy(kearonStudies.slice(0, 5), { method: 'reml' });
     const alkTable = tables(doc).find((t) => t.id.startsWith('tab-sec-evidence-pooled-1-alk'))!;
     expect(alkTable.rows[0]!.cells[1]).toBe(ci(alk.sensitivity, 3));
     expect(pooled.children[0]!.blocks.some((b) => b.kind === 'paragraph' && b.text.startsWith('1 further table'))).toBe(true);
-    expect(pooled.children[1]!.blocks).toEqual([{ kind: 'paragraph', text: 'Not pooled: one study: a meta-analysis needs at least 2.' }]);
   });
 });

@@ -117,8 +117,7 @@ function twoByTwoSection(ctx: BuildContext): string {
 }
 
 function poolSection(ctx: BuildContext, pool: AccuracyPool, idBase: string, title: string): DraftSection {
-  const r = pool.result;
-  if (r === null) return draft(idBase, title, [paragraph(`Not pooled: ${pool.problem}.`)]);
+  const r = pool.result!;
   const forestStudies = r.studies.map((s) => ({ label: s.study, sensitivity: s.sensitivity, specificity: s.specificity }));
   const pooled = { label: r.model === 'bivariate' ? 'Pooled (bivariate)' : 'Pooled (univariate)', sensitivity: r.sensitivity, specificity: r.specificity };
   const n = (v: number) => ctx.fmt.number(v, 0);
@@ -173,15 +172,25 @@ function metaAnalysisSection(ctx: BuildContext, synthesis: AccuracySynthesis): D
       (synthesis.pools.length > 1 || synthesis.pools[0]?.label !== 'All studies' ? 'Studies are pooled per alteration or gene, each contributing one 2×2 table.' : 'Each study contributes one 2×2 table.'),
   );
   const pools = synthesis.pools;
-  if (pools.length === 1) {
+  if (pools.length === 1 && pools[0]!.result !== null) {
     const only = poolSection(ctx, pools[0]!, 'sec-evidence-pooled', 'Meta-analysis of test accuracy');
     return { ...only, blocks: [intro, ...only.blocks] };
   }
+  // Pools that could not be fitted are named in one list rather than as subsections of one sentence each.
+  const unfitted = pools.filter((p) => p.result === null);
+  const few = unfitted.filter((p) => p.studies.length < 2);
+  const failed = unfitted.filter((p) => p.studies.length >= 2);
+  const blocks: Block[] = [intro];
+  if (few.length > 0) {
+    blocks.push(paragraph(`Not pooled (fewer than 2 studies): ${few.map((p) => `${p.label} (${p.studies.length === 1 ? '1 study' : 'no study'})`).join(', ')}. Their 2×2 data are in section ${twoByTwoSection(ctx)}.`));
+  }
+  for (const p of failed) blocks.push(notice(`${p.label}: not pooled: ${p.problem}`, 'warning'));
+  const fitted = pools.filter((p) => p.result !== null);
   return draft(
     'sec-evidence-pooled',
     'Meta-analysis of test accuracy',
-    [intro],
-    pools.map((p, i) => poolSection(ctx, p, `sec-evidence-pooled-${i + 1}-${idPart(p.label).toLowerCase()}`, p.label)),
+    blocks,
+    fitted.map((p, i) => poolSection(ctx, p, `sec-evidence-pooled-${i + 1}-${idPart(p.label).toLowerCase()}`, p.label)),
   );
 }
 
