@@ -40,11 +40,13 @@ function fit(studies: readonly AccuracyStudy[]): { result: AccuracyMetaAnalysis 
   }
 }
 
-const cache = new WeakMap<Dossier, AccuracySynthesis>();
+// Keyed by the evidence array: the preview rebuilds the report on every keystroke of the summary, which copies the
+// dossier but not its evidence, and a fit of 30 studies takes some 30 ms on a busy machine.
+const cache = new WeakMap<Dossier['evidence'], AccuracySynthesis>();
 
-/** The 2×2 rows and pools of a dossier (computed once per dossier object: the document and the workbook share it). */
+/** The 2×2 rows and pools of a dossier (computed once per evidence register: the document and the workbook share it). */
 export function accuracySynthesis(d: Dossier): AccuracySynthesis {
-  const known = cache.get(d);
+  const known = cache.get(d.evidence);
   if (known) return known;
   const rows = accuracyRows(d);
   const alterations = [...new Set(rows.map((r) => r.table.alteration))];
@@ -55,6 +57,6 @@ export function accuracySynthesis(d: Dossier): AccuracySynthesis {
     return { alteration, label, studies, skipped, ...fit(studies) };
   });
   const synthesis = { rows, pools };
-  cache.set(d, synthesis);
+  cache.set(d.evidence, synthesis);
   return synthesis;
 }
