@@ -19,6 +19,8 @@ export function isLocalUrl(url: string): boolean {
 export interface PageGuard {
   externalRequests: string[];
   consoleErrors: string[];
+  /** Console warnings a test provokes on purpose (e.g. Dexie's when the test deletes the database), by pattern. */
+  expectedWarnings?: RegExp[];
 }
 
 /** Attaches the guards to a page (call it for pages of extra browser contexts too). */
@@ -44,7 +46,8 @@ export const test = base.extend<{ guard: PageGuard }>({
       guardPage(page, guard);
       await use(guard);
       expect(guard.externalRequests, 'requests that left localhost').toEqual([]);
-      expect(guard.consoleErrors, 'console errors and warnings').toEqual([]);
+      const unexpected = guard.consoleErrors.filter((m) => !(m.startsWith('warning: ') && guard.expectedWarnings?.some((w) => w.test(m))));
+      expect(unexpected, 'console errors and warnings').toEqual([]);
     },
     { auto: true },
   ],
