@@ -22,7 +22,10 @@ export interface HorizontalBarChartProps {
   series: readonly { key: string; label: string }[];
   categoryLabel: string;
   valueLabel: string;
+  /** Values in the data table and tooltip. */
   formatValue: (v: number) => string;
+  /** Ticks of the value axis (default formatValue), e.g. formatMoneyAxis's one style per axis. */
+  formatTick?: (v: number) => string;
   /** Heading of the interval column in the data table (default "Interval"). */
   intervalLabel?: string;
   testId?: string;
@@ -81,7 +84,7 @@ export function HorizontalBarChart(props: HorizontalBarChartProps) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 8, right: 32, bottom: 28, left: 8 }} barSize={barSize} accessibilityLayer={false}>
           <CartesianGrid stroke={chartInk.grid} horizontal={false} />
-          <XAxis type="number" tickFormatter={formatValue} stroke={chartInk.axis} domain={signed ? ['auto', 'auto'] : [0, 'auto']}
+          <XAxis type="number" tickFormatter={props.formatTick ?? formatValue} stroke={chartInk.axis} domain={signed ? ['auto', 'auto'] : [0, 'auto']}
             label={{ value: props.valueLabel, position: 'insideBottom', offset: -16, fill: chartInk.axis }} />
           <YAxis type="category" dataKey="label" width={props.labelWidth ?? 260} stroke={chartInk.axis} interval={0} tick={{ fontSize: 12 }} />
           <Tooltip formatter={(v, name) => [formatValue(Number(v)), name]} />

@@ -18,6 +18,8 @@ export interface TornadoChartProps {
   outcomeLabel: string;
   formatOutcome: (v: number) => string;
   formatValue: (v: number) => string;
+  /** Ticks of the outcome axis (default formatOutcome). */
+  formatTick?: (v: number) => string;
   /** A row's label with its range (default: "Label (low to high)"), e.g. with the parameter's unit. */
   rangeLabel?: (bar: TornadoBar) => string;
   testId?: string;
@@ -57,7 +59,7 @@ export function TornadoChart(props: TornadoChartProps) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 32, bottom: 28, left: 8 }} barGap={-BAR} barSize={BAR} accessibilityLayer={false}>
           <CartesianGrid stroke={chartInk.grid} horizontal={false} />
-          <XAxis type="number" domain={axis.domain} ticks={axis.ticks} tickFormatter={props.formatOutcome} stroke={chartInk.axis}
+          <XAxis type="number" domain={axis.domain} ticks={axis.ticks} tickFormatter={props.formatTick ?? props.formatOutcome} stroke={chartInk.axis}
             label={{ value: props.outcomeLabel, position: 'insideBottom', offset: -16, fill: chartInk.axis }} />
           <YAxis type="category" dataKey="axisLabel" width={430} stroke={chartInk.axis} interval={0} tick={{ fontSize: 12 }} />
           <Tooltip

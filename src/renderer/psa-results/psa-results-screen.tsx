@@ -14,7 +14,7 @@ import type { PsaView } from '../../engine/analysis/psa-view';
 import { calculateIcers } from '../../engine/economics/incremental';
 import type { IncrementalRow } from '../../engine/economics/incremental';
 import { incrementalStatusLabels } from '../../report/results-tables';
-import { formatCount, formatMoney, formatMoneyCompact, formatNumber, formatPercent } from '../../report/format';
+import { formatCount, formatMoney, formatMoneyAxis, formatNumber, formatPercent } from '../settings/display-format';
 
 // "Analyse PSA results…": per-draw costs and effects made by another model (BCEA / dampack exports, a company's
 // spreadsheet saved as CSV) read with the same reader as `hta voi` and shown with the PSA screen's summaries:
@@ -113,8 +113,8 @@ function DrawsResults({ analysed, currency }: { analysed: Analysed; currency: st
   // Draws from other models are often small amounts (a vaccine's cost per person): cents when costs are below 1,000.
   const small = Math.max(...view.means.map((m) => Math.abs(m.cost.mean))) < 1000;
   const money = (v: number) => formatMoney(v, currency, small ? 2 : 0);
-  const moneyTick = (v: number) => formatMoneyCompact(v, currency);
-  const costTick = small ? (v: number) => formatMoney(v, currency, 1) : moneyTick;
+  const wtpTick = formatMoneyAxis(Math.max(0, ...view.ceac.map((r) => r.wtp ?? 0)), currency);
+  const costTick = small ? (v: number) => formatMoney(v, currency, 1) : formatMoneyAxis(Math.max(0, ...view.plane.flatMap((s) => s.points.map((p) => Math.abs(p.incCost)))), currency);
   const evpiMoney = (v: number) => formatMoney(v, currency, 2);
   const ceacRows = view.ceac.map((r, i) => ({ ...r, ceaf: view.ceaf[i]!.probability }));
   const switches = view.ceaf.filter((c, i) => i > 0 && c.optimalId !== view.ceaf[i - 1]!.optimalId);
@@ -206,7 +206,8 @@ function DrawsResults({ analysed, currency }: { analysed: Analysed; currency: st
           xLabel={wtpLabel}
           yLabel="Probability cost-effective"
           series={[...view.strategies.map((s) => ({ key: s.id, label: s.label })), { key: 'ceaf', label: 'CEAF (optimal strategy)', color: chartInk.text, dashed: true }]}
-          formatX={moneyTick}
+          formatX={wtpTick}
+          formatTableX={money}
           formatY={(v) => formatPercent(v, 0)}
           formatTable={(v) => formatPercent(v, 1)}
           yDomain={[0, 1]}
@@ -222,7 +223,8 @@ function DrawsResults({ analysed, currency }: { analysed: Analysed; currency: st
           xLabel={wtpLabel}
           yLabel={`EVPI (${currency ?? 'currency'})`}
           series={[{ key: 'evpi', label: 'EVPI per person' }]}
-          formatX={moneyTick}
+          formatX={wtpTick}
+          formatTableX={money}
           formatY={evpiMoney}
           yDomain={[0, 'auto']}
         />

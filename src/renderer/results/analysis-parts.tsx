@@ -1,7 +1,7 @@
 import type { ParameterRange } from '../../engine/analysis/model-check';
 import type { AnalysisProblem } from '../../engine/analysis/problems';
 import type { HtaModel } from '../../engine/model/schema';
-import { formatMoney, formatParameter } from '../../report/format';
+import { editableNumber, formatMoney, formatParameter } from '../settings/display-format';
 import { parseParameterInput } from '../models/parameter-input';
 import type { ParsedInput } from '../models/parameter-input';
 
@@ -12,11 +12,22 @@ export function parameterOf(model: HtaModel, id: string) {
   return model.parameters.find((p) => p.id === id);
 }
 
-/** "Plasma NGS test cost (EUR)" or "Plasma test sensitivity". */
-export function parameterName(model: HtaModel, id: string): string {
+/**
+ * The unit an axis title gives a parameter ("EUR per test", "months", the model's currency for a cost without one);
+ * none for probabilities, shares, utilities and ratios, whose values say what they are.
+ */
+export function parameterUnit(model: HtaModel, id: string): string {
   const p = parameterOf(model, id);
-  const label = p?.label ?? id;
-  return p?.kind === 'cost' && model.settings.currency ? `${label} (${model.settings.currency})` : label;
+  const unit = p?.unit?.trim() ?? '';
+  if (p?.kind === 'probability' || p?.kind === 'proportion' || /^(probability|proportion|share\b|utility|relative risk|ratio)/i.test(unit)) return '';
+  return unit !== '' ? unit : p?.kind === 'cost' ? (model.settings.currency ?? '') : '';
+}
+
+/** "Plasma NGS test cost (EUR per test)", "Plasma NGS turnaround (days)" or "Plasma test sensitivity". */
+export function parameterName(model: HtaModel, id: string): string {
+  const label = parameterOf(model, id)?.label ?? id;
+  const unit = parameterUnit(model, id);
+  return unit ? `${label} (${unit})` : label;
 }
 
 /** Values of the parameter as a person reads them: money for costs, else up to 6 significant digits. */
@@ -31,6 +42,11 @@ export function rangedParameters(model: HtaModel, ranges: readonly ParameterRang
     const p = parameterOf(model, r.id);
     return { id: r.id, label: p?.label ?? r.id, low: Math.min(r.low, r.high), high: Math.max(r.low, r.high), base: typeof p?.value === 'number' ? p.value : null };
   });
+}
+
+/** The text a range field starts with: the value in the display language, read back unchanged. */
+export function rangeEndText(value: number | null | undefined): string {
+  return editableNumber(value);
 }
 
 export function parseEnd(model: HtaModel, id: string, text: string): ParsedInput {

@@ -1,5 +1,5 @@
 import type { BudgetImpactReport } from '../../engine/budget/run-budget-impact';
-import { formatMoney, formatMoneyChange, formatMoneyCompact, formatParameter, humanise } from '../../report/format';
+import { formatMoney, formatMoneyAxis, formatMoneyChange, formatParameter, humanise } from '../settings/display-format';
 import { HorizontalBarChart } from '../charts/bar-chart';
 import { tornadoBars } from '../charts/chart-data';
 import { SeriesLineChart } from '../charts/line-chart';
@@ -104,7 +104,8 @@ export function BudgetTornado({ report: r }: { report: BudgetImpactReport }) {
           bars={bars}
           base={t.baseImpact}
           outcomeLabel={`Cumulative budget impact (${currency ?? 'currency'})`}
-          formatOutcome={(v) => formatMoneyCompact(v, currency)}
+          formatOutcome={money}
+          formatTick={formatMoneyAxis(Math.max(0, ...bars.flatMap((b) => [Math.abs(b.outcomeLow), Math.abs(b.outcomeHigh)])), currency)}
           formatValue={formatParameter}
         />
         {failed.length > 0 && <div className="notice notice-warning">{failed.length} input{failed.length === 1 ? '' : 's'} could not be evaluated at an end of the range: {failed.map((f) => `${f.label}: ${f.error}`).join('; ')}</div>}
@@ -189,7 +190,7 @@ export function BudgetScenarioComparison({ testId, title, subtitle, currency, ho
           yLabel={`Budget impact (${currency ?? 'currency'})`}
           series={items.map((s, i) => ({ key: s.id, label: s.label, dashed: i === 0 }))}
           formatX={(v) => when(v)}
-          formatY={(v) => formatMoneyCompact(v, currency)}
+          formatY={formatMoneyAxis(Math.max(0, ...items.flatMap((s) => s.years.map((y) => Math.abs(y.impact)))), currency)}
           formatTable={change}
         />
         <HorizontalBarChart
@@ -201,7 +202,8 @@ export function BudgetScenarioComparison({ testId, title, subtitle, currency, ho
           series={[{ key: 'cumulative', label: 'Cumulative budget impact' }]}
           categoryLabel="Scenario"
           valueLabel={`Cumulative budget impact (${currency ?? 'currency'})`}
-          formatValue={(v) => formatMoneyCompact(v, currency)}
+          formatValue={change}
+          formatTick={formatMoneyAxis(Math.max(0, ...items.map((s) => Math.abs(s.cumulative))), currency)}
           labelWidth={220}
         />
       </div>

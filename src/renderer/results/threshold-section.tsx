@@ -3,10 +3,10 @@ import type { ParameterRange } from '../../engine/analysis/model-check';
 import type { AnalysisProblem } from '../../engine/analysis/problems';
 import type { ThresholdRequest, ThresholdRunResult } from '../../engine/analysis/sensitivity-runs';
 import type { HtaModel } from '../../engine/model/schema';
-import { effectUnit, formatIcer, formatMoney, formatMoneyCompact } from '../../report/format';
+import { effectUnit, formatIcer, editableNumber, formatMoney, formatMoneyAxis } from '../settings/display-format';
 import { SeriesLineChart } from '../charts/line-chart';
 import { engineWorker } from '../workers/engine-client';
-import { NumberField, ParameterSelect, ProblemsNotice, parameterFormatter, parameterName, parseEnd, rangedParameters } from './analysis-parts';
+import { NumberField, ParameterSelect, ProblemsNotice, parameterFormatter, parameterName, parseEnd, rangeEndText, rangedParameters } from './analysis-parts';
 import { RunStatus } from './run-status';
 import './analyses.css';
 import type { RunContext } from './run-status';
@@ -32,10 +32,10 @@ export function ThresholdSection({ ctx, model, ranges }: { ctx: RunContext; mode
   const [parameter, setParameter] = useState(() => defaultParameter(model, options));
   const [ends, setEnds] = useState<Record<string, string>>({});
   const range = options.find((o) => o.id === parameter);
-  const endText = (end: 'low' | 'high') => ends[`${parameter}:${end}`] ?? String(range?.[end] ?? '');
+  const endText = (end: 'low' | 'high') => ends[`${parameter}:${end}`] ?? rangeEndText(range?.[end]);
   const setEnd = (end: 'low' | 'high', text: string) => setEnds((e) => ({ ...e, [`${parameter}:${end}`]: text }));
   const [comparator, setComparator] = useState(ids[0] ?? '');
-  const [wtpText, setWtpText] = useState(String(model.settings.wtp[0] ?? 0));
+  const [wtpText, setWtpText] = useState(editableNumber(model.settings.wtp[0] ?? 0));
   const [running, setRunning] = useState(false);
   const [problems, setProblems] = useState<AnalysisProblem[]>([]);
   const low = parseEnd(model, parameter, endText('low'));
@@ -135,7 +135,7 @@ function ThresholdResultView({ model, result }: { model: HtaModel; result: Thres
           <ul className="plain-list threshold-list">
             {result.thresholds.map((t, i) => (
               <li key={i} data-testid="threshold-value" data-value={t.value}>
-                At <strong>{name.replace(/ \([A-Z]{3}\)$/, '')} = {fmt(t.value)}</strong> the optimal strategy at {at} changes from {label(t.from)} (below) to {label(t.to)} (above){t.exact ? '.' : ` (approximate: within ${fmt(t.bracket[0])} to ${fmt(t.bracket[1])}).`}
+                At <strong>{model.parameters.find((p) => p.id === result.parameter)?.label ?? result.parameter} = {fmt(t.value)}</strong> the optimal strategy at {at} changes from {label(t.from)} (below) to {label(t.to)} (above){t.exact ? '.' : ` (approximate: within ${fmt(t.bracket[0])} to ${fmt(t.bracket[1])}).`}
               </li>
             ))}
           </ul>
@@ -154,7 +154,7 @@ function ThresholdResultView({ model, result }: { model: HtaModel; result: Thres
         yLabel={`Incremental NMB (${currency ?? 'currency'})`}
         series={others.map((id) => ({ key: id, label: `${label(id)} vs ${label(curve.comparator)}` }))}
         formatX={fmt}
-        formatY={(v) => formatMoneyCompact(v, currency)}
+        formatY={formatMoneyAxis(Math.max(0, ...others.flatMap((id) => curve.incNmb[id]!.map((v) => (v !== null && Number.isFinite(v) ? Math.abs(v) : 0)))), currency)}
         formatTable={money}
         markers={result.thresholds.map((t) => ({ x: t.value, label: `Threshold ${fmt(t.value)}` }))}
         yReference={{ y: 0, label: 'Zero' }}

@@ -5,13 +5,13 @@ import type { TwoWayRequest } from '../../engine/analysis/sensitivity-runs';
 import type { HtaModel } from '../../engine/model/schema';
 import type { TwoWayResult } from '../../engine/sensitivity/two-way';
 import type { OneWayResult } from '../../engine/sensitivity/one-way';
-import { effectUnit, formatIcer, formatMoney, formatMoneyCompact } from '../../report/format';
+import { effectUnit, formatIcer, editableNumber, formatMoney, formatMoneyAxis } from '../settings/display-format';
 import { HeatMapChart } from '../charts/heat-map-chart';
 import type { HeatCell } from '../charts/heat-map-chart';
 import { seriesColor } from '../charts/palette';
 import type { ParsedInput } from '../models/parameter-input';
 import { engineWorker } from '../workers/engine-client';
-import { NumberField, ParameterSelect, ProblemsNotice, parameterFormatter, parameterName, parseEnd, rangedParameters } from './analysis-parts';
+import { NumberField, ParameterSelect, ProblemsNotice, parameterFormatter, parameterName, parseEnd, rangeEndText, rangedParameters } from './analysis-parts';
 import { RunStatus } from './run-status';
 import './analyses.css';
 import type { RunContext } from './run-status';
@@ -79,10 +79,10 @@ export function TwoWaySection({ ctx, model, ranges }: { ctx: RunContext; model: 
   const pickY = (id: string) => { setPicked(true); setYId(id); };
   const rangeOf = (id: string) => options.find((o) => o.id === id);
   const [ends, setEnds] = useState<Record<string, string>>({});
-  const endText = (id: string, end: 'low' | 'high') => ends[`${id}:${end}`] ?? String(rangeOf(id)?.[end] ?? '');
+  const endText = (id: string, end: 'low' | 'high') => ends[`${id}:${end}`] ?? rangeEndText(rangeOf(id)?.[end]);
   const setEnd = (id: string, end: 'low' | 'high', text: string) => setEnds((e) => ({ ...e, [`${id}:${end}`]: text }));
   const [stepsText, setStepsText] = useState('11');
-  const [wtpText, setWtpText] = useState(String(model.settings.wtp[0] ?? 0));
+  const [wtpText, setWtpText] = useState(editableNumber(model.settings.wtp[0] ?? 0));
   const [display, setDisplay] = useState<string>('optimal');
   const [running, setRunning] = useState(false);
   const [problems, setProblems] = useState<AnalysisProblem[]>([]);
@@ -194,8 +194,9 @@ function TwoWayHeatMap({ model, result, display }: { model: HtaModel; result: Tw
   const inmbOf = (nmb: Record<string, number> | null) => (nmb ? nmb[display]! - nmb[comparator]! : null);
   const inmbValues = inmbMode ? result.cells.flat().flatMap((c) => { const v = inmbOf(c.nmb); return v === null ? [] : [v]; }) : [];
   const bands = inmbBands(Math.min(...inmbValues), Math.max(...inmbValues));
+  const bandMoney = formatMoneyAxis(Math.max(0, ...bands.map((b) => Math.max(Math.abs(b.lower), Math.abs(b.upper)))), currency);
   const categories = inmbMode
-    ? bands.map((b) => ({ label: `${formatMoneyCompact(b.lower, currency)} to ${formatMoneyCompact(b.upper, currency)}`, color: b.color }))
+    ? bands.map((b) => ({ label: `${bandMoney(b.lower)} to ${bandMoney(b.upper)}`, color: b.color }))
     : ids.map((id, k) => ({ label: label(id), color: seriesColor(k) }));
   const cells: HeatCell[][] = result.cells.map((col) =>
     col.map((c) => {

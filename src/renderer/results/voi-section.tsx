@@ -6,7 +6,7 @@ import type { PsaRunResults } from '../../engine/analysis/run-payloads';
 import type { HtaModel } from '../../engine/model/schema';
 import type { EvppiResult } from '../../engine/uncertainty/evppi';
 import { effectivePopulation } from '../../engine/uncertainty/psa-summary';
-import { effectUnit, formatCount, formatIcer, formatMoney, formatMoneyCompact, formatNumber } from '../../report/format';
+import { effectUnit, formatCount, formatIcer, editableNumber, formatMoney, formatMoneyAxis, formatNumber } from '../settings/display-format';
 import { HorizontalBarChart } from '../charts/bar-chart';
 import { dedicatedEngineWorker, engineWorker } from '../workers/engine-client';
 import { NumberField, ProblemsNotice } from './analysis-parts';
@@ -210,7 +210,8 @@ function EvppiChart({ model, results }: { model: HtaModel; results: EvppiResult[
       series={[{ key: 'evppi', label: 'EVPPI per patient' }]}
       categoryLabel="Parameter or group"
       valueLabel={`EVPPI per patient (${currency ?? 'currency'})`}
-      formatValue={(v) => formatMoneyCompact(v, currency)}
+      formatValue={money}
+      formatTick={formatMoneyAxis(Math.max(0, ...bars.map((b) => b.evppi + (b.se ?? 0))), currency)}
       intervalLabel="± 1 SE"
       labelWidth={280}
       note={bars.some((b) => b.method === 'additive-p-spline') ? 'Groups of four or more parameters use an additive model, which ignores interactions and may underestimate.' : undefined}
@@ -225,7 +226,7 @@ function PopulationEvpi({ ctx, model, psa, wtp }: { ctx: RunContext; model: HtaM
   const [defaults, setDefaults] = useState<{ perYear: number; years: number; source: string } | null>(null);
   const [perYearText, setPerYearText] = useState<string | null>(null);
   const [yearsText, setYearsText] = useState<string | null>(null);
-  const [rateText, setRateText] = useState(String(model.settings.discount.costs));
+  const [rateText, setRateText] = useState(editableNumber(model.settings.discount.costs));
   const [evpi, setEvpi] = useState<number | null>(null);
   useEffect(() => {
     let live = true;
@@ -256,7 +257,7 @@ function PopulationEvpi({ ctx, model, psa, wtp }: { ctx: RunContext; model: HtaM
   const years = parseWhole(yearsText ?? String(defaults?.years ?? 5), 1, 100, 'Years');
   const rate = parseWtp(rateText);
   const people = perYear.ok && years.ok && rate.ok && rate.value < 1 ? effectivePopulation({ populationPerYear: perYear.value, years: years.value, discountRate: rate.value }) : null;
-  const inputError = !perYear.ok ? perYear.error : !years.ok ? years.error : !rate.ok || rate.value >= 1 ? 'The discount rate is a share below 1 (e.g. 0.03).' : null;
+  const inputError = !perYear.ok ? perYear.error : !years.ok ? years.error : !rate.ok || rate.value >= 1 ? `The discount rate is a share below 1 (e.g. ${editableNumber(0.03)}).` : null;
   return (
     <div className="voi-population" data-testid="voi-population">
       <form className="toolbar toolbar-plain" aria-label="Population EVPI settings" onSubmit={(e) => e.preventDefault()}>

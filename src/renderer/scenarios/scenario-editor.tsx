@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { ScenarioJson } from '../../engine/model/document-edits';
 import type { HtaModel } from '../../engine/model/schema';
 import { countingLabels } from '../../report/model-description';
-import { formatParameter } from '../../report/format';
+import { editableNumber, formatParameter, parseDisplayNumber } from '../settings/display-format';
 import { parseParameterInput } from '../models/parameter-input';
 import { recentreDistribution } from '../../engine/uncertainty/distribution-summary';
 import { Dialog } from '../ui/dialog';
@@ -36,7 +36,7 @@ type JsonRecord = Record<string, unknown>;
 
 export function draftOf(scenario: ScenarioJson | null): ScenarioDraft {
   const s = (scenario ?? {}) as JsonRecord & { parameters?: Record<string, number | string>; uncertainty?: Record<string, { low?: number; high?: number; distribution?: unknown }>; settings?: JsonRecord & { discount?: JsonRecord } };
-  const text = (v: unknown) => (typeof v === 'number' ? formatParameter(v) : typeof v === 'string' ? v : '');
+  const text = (v: unknown) => (typeof v === 'number' ? editableNumber(v) : typeof v === 'string' ? v : '');
   return {
     label: typeof s.label === 'string' ? s.label : '',
     description: typeof s.description === 'string' ? s.description : '',
@@ -49,7 +49,9 @@ export function draftOf(scenario: ScenarioJson | null): ScenarioDraft {
   };
 }
 
-const plainNumber = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// Text made of digits, signs and separators only is meant as a number (read by the display language's rule); anything
+// else is an expression, checked with the model.
+const numberLike = /^[+\-\u2212]?[\d.,\s\u00a0\u202f]+([eE][+\-\u2212]?\d+)?$/;
 
 /** The scenario the draft describes (keeping fields the form does not edit), or the first problem in words. */
 export function scenarioFromDraft(draft: ScenarioDraft, model: HtaModel, id: string, previous: ScenarioJson | null): { ok: true; scenario: ScenarioJson } | { ok: false; error: string } {
@@ -64,12 +66,10 @@ export function scenarioFromDraft(draft: ScenarioDraft, model: HtaModel, id: str
     if (row.id in parameters) return { ok: false, error: `${p.label ?? p.id} is changed twice.` };
     const text = row.value.trim();
     if (text === '') return { ok: false, error: `Give a value for ${p.label ?? p.id}.` };
-    if (plainNumber.test(text)) {
+    if (numberLike.test(text)) {
       const v = parseParameterInput(text, p);
       if (!v.ok) return { ok: false, error: `${p.label ?? p.id}: ${v.error}` };
       parameters[row.id] = v.value;
-    } else if (/,/.test(text) && /^[\d,.\s+-]+$/.test(text)) {
-      return { ok: false, error: `${p.label ?? p.id}: use a point for decimals and no thousands separators (e.g. 1500).` };
     } else {
       parameters[row.id] = text; // an expression, checked with the model
     }
@@ -107,17 +107,17 @@ export function scenarioFromDraft(draft: ScenarioDraft, model: HtaModel, id: str
   delete settings.discount;
   if (draft.horizon.trim() !== '') {
     const t = draft.horizon.trim();
-    const v = Number(t);
-    if (!plainNumber.test(t) || !(v > 0)) return { ok: false, error: 'The horizon is a number of years above 0.' };
-    settings.horizon = v;
+    const v = parseDisplayNumber(t);
+    if (!v.ok || !(v.value > 0)) return { ok: false, error: `The horizon is a number of years above 0${v.ok ? '' : ` (${v.error})`}.` };
+    settings.horizon = v.value;
     delete settings.cycles;
   }
   for (const [key, text] of [['costs', draft.discountCosts], ['effects', draft.discountEffects]] as const) {
     const t = text.trim();
     if (t === '') continue;
-    const v = Number(t);
-    if (!plainNumber.test(t) || v < 0 || v >= 1) return { ok: false, error: `The ${key} discount rate is a share from 0 to below 1 (e.g. 0.03 for 3%).` };
-    discount[key] = v;
+    const v = parseDisplayNumber(t);
+    if (!v.ok || v.value < 0 || v.value >= 1) return { ok: false, error: `The ${key} discount rate is a share from 0 to below 1 (e.g. ${editableNumber(0.03)} for 3%).` };
+    discount[key] = v.value;
   }
   if (Object.keys(discount).length > 0) settings.discount = discount;
   if (draft.counting !== '') settings.counting = draft.counting;

@@ -11,7 +11,7 @@ import { applyScenario } from '../../engine/sensitivity/scenarios';
 import type { ScenarioRunResult } from '../../engine/analysis/sensitivity-runs';
 import { BudgetScenarioComparison } from '../results/budget-analyses';
 import { describeScenario } from '../../report/model-description';
-import { effectLabel, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyChange, formatMoneyCompact, formatNumber, formatNumberChange, formatPercent } from '../../report/format';
+import { effectLabel, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
 import { HorizontalBarChart } from '../charts/bar-chart';
 import { SeriesLineChart } from '../charts/line-chart';
 import { chartInk, seriesColor } from '../charts/palette';
@@ -297,7 +297,9 @@ function ScenarioRunResults({ model, results }: { model: HtaModel; results: Scen
   const ceacRows = probabilistic
     ? results[0]!.probabilistic!.byWtp.map((b, k) => ({ wtp: b.wtp, ...Object.fromEntries(results.map((r) => [r.id, r.probabilistic!.byWtp[k]?.ceac[strategyIds.indexOf(ceacStrategy)] ?? Number.NaN])) }))
     : [];
-  const moneyTick = (v: number) => formatMoneyCompact(v, currency);
+  const barValues = results.flatMap((r) => others.map((id) => Math.abs(valueOf(r, id) ?? 0)));
+  const barTick = formatMoneyAxis(Math.max(0, ...barValues), currency);
+  const wtpTick = formatMoneyAxis(Math.max(0, ...ceacRows.map((r) => r.wtp)), currency);
   return (
     <>
       <div className="table-wrap" tabIndex={0} role="region" aria-label="Scenario results (scrolls sideways)">
@@ -360,7 +362,8 @@ function ScenarioRunResults({ model, results }: { model: HtaModel; results: Scen
           series={others.map((id) => ({ key: id, label: `${label(id)} vs ${label(comparator)}` }))}
           categoryLabel="Scenario"
           valueLabel={atWtp !== null ? `Incremental NMB (${currency ?? 'currency'})` : `ICER (${currency ?? 'currency'} per ${effectUnit(effect)})`}
-          formatValue={moneyTick}
+          formatValue={money}
+          formatTick={barTick}
           labelWidth={220}
         />
         {probabilistic ? (
@@ -374,11 +377,12 @@ function ScenarioRunResults({ model, results }: { model: HtaModel; results: Scen
             xLabel={`Willingness to pay (${currency ?? 'currency'} per ${effectUnit(effect)})`}
             yLabel="Probability cost-effective"
             series={results.map((r, i) => (i === 0 ? { key: r.id, label: r.label, color: chartInk.text, dashed: true } : { key: r.id, label: r.label, color: seriesColor(i - 1) }))}
-            formatX={moneyTick}
+            formatX={wtpTick}
+            formatTableX={money}
             formatY={(v) => formatPercent(v, 0)}
             formatTable={(v) => formatPercent(v, 1)}
             yDomain={[0, 1]}
-            markers={thresholds.map((w) => ({ x: w, label: moneyTick(w) }))}
+            markers={thresholds.map((w) => ({ x: w, label: money(w) }))}
           />
         ) : (
           <p className="empty">Run the scenarios probabilistically to see the CEACs of all scenarios on one chart.</p>

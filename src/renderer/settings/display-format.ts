@@ -35,6 +35,16 @@ export const formatIcer = (value: Num, currency: string | undefined, effect: 'qa
 export const formatPercent = (value: Num, digits = 1) => active.percent(value, digits);
 export const formatCount = (n: number) => (Number.isFinite(n) ? active.number(Math.round(n), 0) : '—');
 
+/**
+ * A number as the text a field starts with, in full precision by the display language's rule ("0.85" in English,
+ * "0,85" in Dutch or French), so the field reads back the same number unchanged.
+ */
+export function editableNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '';
+  const text = String(value);
+  return active.locale === 'en' ? text : text.replace('.', ',');
+}
+
 /** A number typed in any field, by the display language's rule (report/number-input.ts). */
 export function parseDisplayNumber(text: string, rules?: NumberRules): ParsedNumber {
   return parseNumber(text, active.locale, rules);

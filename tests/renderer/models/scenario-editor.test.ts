@@ -6,6 +6,7 @@ import { applyScenario } from '../../../src/engine/sensitivity/scenarios';
 import { draftOf, scenarioFromDraft } from '../../../src/renderer/scenarios/scenario-editor';
 import type { ScenarioDraft } from '../../../src/renderer/scenarios/scenario-editor';
 import { describeScenario } from '../../../src/report/model-description';
+import { setDisplayLanguageFormats } from '../../../src/renderer/settings/display-format';
 import { inmbBands } from '../../../src/renderer/results/two-way-section';
 import { isTestCategory, testBudgetRows } from '../../../src/renderer/results/budget-analyses';
 import { runBudgetImpact } from '../../../src/engine/budget/run-budget-impact';
@@ -40,6 +41,23 @@ describe('scenario editor', () => {
     expect(draftOf(out.scenario)).toEqual({ ...draft, discountCosts: '0.04', horizon: '10' });
   });
 
+  it('reads numbers by the display language, like every other field', () => {
+    const draft = (value: string, discountCosts: string): ScenarioDraft => ({ ...blank, rows: [{ id: cost.id, value, low: '', high: '', sample: false }], discountCosts });
+    const en = scenarioFromDraft(draft('1,500.5', '0.04'), model, 'a', null);
+    expect(en.ok && en.scenario).toMatchObject({ parameters: { [cost.id]: 1500.5 }, settings: { discount: { costs: 0.04 } } });
+    setDisplayLanguageFormats('nl-BE');
+    try {
+      const nl = scenarioFromDraft(draft('1.500,5', '0,04'), model, 'a', null);
+      expect(nl.ok && nl.scenario).toMatchObject({ parameters: { [cost.id]: 1500.5 }, settings: { discount: { costs: 0.04 } } });
+      const wrong = scenarioFromDraft(draft('0.85', ''), model, 'a', null);
+      expect(wrong.ok ? null : wrong.error).toMatch(/comma for decimals/);
+      // The form starts with the scenario's numbers written the same way.
+      expect(draftOf(nl.ok ? nl.scenario : null).rows[0]!.value).toBe('1500,5');
+    } finally {
+      setDisplayLanguageFormats('en');
+    }
+  });
+
   it('fixes an unticked parameter in the PSA and keeps expressions as written', () => {
     const out = scenarioFromDraft({ ...blank, rows: [{ id: cost.id, value: `${cost.id} * 0.5`, low: '', high: '', sample: false }] }, model, 'half', null);
     expect(out.ok && out.scenario).toEqual({ id: 'half', label: 'Cheaper test', parameters: { [cost.id]: `${cost.id} * 0.5` } });
@@ -52,7 +70,7 @@ describe('scenario editor', () => {
       return out.ok ? null : out.error;
     };
     expect(error({ label: ' ' })).toBe('Give the scenario a name.');
-    expect(error({ rows: [{ ...row, value: '1,500' }] })).toMatch(/no thousands separators/);
+    expect(error({ rows: [{ ...row, value: '1,5' }] })).toMatch(/point for decimals/);
     expect(error({ rows: [{ ...row, value: '' }] })).toMatch(/Give a value/);
     expect(error({ rows: [{ ...row, low: '10' }] })).toMatch(/both ends/);
     expect(error({ rows: [{ ...row, low: '10', high: '5' }] })).toMatch(/low end must be below/);
