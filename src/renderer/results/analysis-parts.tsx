@@ -36,17 +36,17 @@ export function parameterFormatter(model: HtaModel, id: string): (v: number) => 
   return p?.kind === 'cost' ? (v) => formatMoney(v, model.settings.currency, !Number.isInteger(v) && Math.abs(v) < 100 ? 2 : 0) : formatParameter;
 }
 
-/** Parameters a deterministic analysis can vary (those with a range), labelled, in model order. */
-export function rangedParameters(model: HtaModel, ranges: readonly ParameterRange[]): { id: string; label: string; low: number; high: number; base: number | null }[] {
+/**
+ * Parameters a deterministic analysis can vary (those with a range), labelled, in model order, with the text their
+ * range fields start with (written by the display language, read back unchanged).
+ */
+export function rangedParameters(model: HtaModel, ranges: readonly ParameterRange[]): { id: string; label: string; low: number; high: number; base: number | null; text: { low: string; high: string } }[] {
   return ranges.map((r) => {
     const p = parameterOf(model, r.id);
-    return { id: r.id, label: p?.label ?? r.id, low: Math.min(r.low, r.high), high: Math.max(r.low, r.high), base: typeof p?.value === 'number' ? p.value : null };
+    const low = Math.min(r.low, r.high);
+    const high = Math.max(r.low, r.high);
+    return { id: r.id, label: p?.label ?? r.id, low, high, base: typeof p?.value === 'number' ? p.value : null, text: { low: editableNumber(low), high: editableNumber(high) } };
   });
-}
-
-/** The text a range field starts with: the value in the display language, read back unchanged. */
-export function rangeEndText(value: number | null | undefined): string {
-  return editableNumber(value);
 }
 
 export function parseEnd(model: HtaModel, id: string, text: string): ParsedInput {

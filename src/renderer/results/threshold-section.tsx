@@ -6,11 +6,11 @@ import type { HtaModel } from '../../engine/model/schema';
 import { effectUnit, formatIcer, editableNumber, formatMoney, formatMoneyAxis } from '../settings/display-format';
 import { SeriesLineChart } from '../charts/line-chart';
 import { engineWorker } from '../workers/engine-client';
-import { NumberField, ParameterSelect, ProblemsNotice, parameterFormatter, parameterName, parseEnd, rangeEndText, rangedParameters } from './analysis-parts';
+import { NumberField, ParameterSelect, ProblemsNotice, parameterFormatter, parameterName, parseEnd, rangedParameters } from './analysis-parts';
 import { RunStatus } from './run-status';
 import './analyses.css';
 import type { RunContext } from './run-status';
-import { errorMessage, useStoredRun } from './use-stored-run';
+import { clockMs, errorMessage, useStoredRun } from './use-stored-run';
 import { parseWtp } from './uncertainty-panel';
 
 // Threshold analysis: the value(s) of one parameter at which the optimal strategy changes at a willingness to pay
@@ -32,10 +32,10 @@ export function ThresholdSection({ ctx, model, ranges }: { ctx: RunContext; mode
   const [parameter, setParameter] = useState(() => defaultParameter(model, options));
   const [ends, setEnds] = useState<Record<string, string>>({});
   const range = options.find((o) => o.id === parameter);
-  const endText = (end: 'low' | 'high') => ends[`${parameter}:${end}`] ?? rangeEndText(range?.[end]);
+  const endText = (end: 'low' | 'high') => ends[`${parameter}:${end}`] ?? range?.text[end] ?? '';
   const setEnd = (end: 'low' | 'high', text: string) => setEnds((e) => ({ ...e, [`${parameter}:${end}`]: text }));
   const [comparator, setComparator] = useState(ids[0] ?? '');
-  const [wtpText, setWtpText] = useState(editableNumber(model.settings.wtp[0] ?? 0));
+  const [wtpText, setWtpText] = useState(() => editableNumber(model.settings.wtp[0] ?? 0));
   const [running, setRunning] = useState(false);
   const [problems, setProblems] = useState<AnalysisProblem[]>([]);
   const low = parseEnd(model, parameter, endText('low'));
@@ -50,7 +50,7 @@ export function ThresholdSection({ ctx, model, ranges }: { ctx: RunContext; mode
     setRunning(true);
     setProblems([]);
     const startedAt = new Date().toISOString();
-    const t0 = performance.now();
+    const t0 = clockMs();
     try {
       const out = await engineWorker().runThreshold(runModel, request);
       if (!out.ok) {
@@ -65,7 +65,7 @@ export function ThresholdSection({ ctx, model, ranges }: { ctx: RunContext; mode
         label: `Threshold: ${parameterName(model, request.parameter)} at ${formatMoney(request.wtp, currency)} per ${effectUnit(model.settings.effect)}`,
         modelHash: hash,
         startedAt,
-        durationMs: performance.now() - t0,
+        durationMs: clockMs() - t0,
         status: 'complete',
         inputs: { ...request },
         results,

@@ -11,11 +11,11 @@ import type { HeatCell } from '../charts/heat-map-chart';
 import { seriesColor } from '../charts/palette';
 import type { ParsedInput } from '../models/parameter-input';
 import { engineWorker } from '../workers/engine-client';
-import { NumberField, ParameterSelect, ProblemsNotice, parameterFormatter, parameterName, parseEnd, rangeEndText, rangedParameters } from './analysis-parts';
+import { NumberField, ParameterSelect, ProblemsNotice, parameterFormatter, parameterName, parseEnd, rangedParameters } from './analysis-parts';
 import { RunStatus } from './run-status';
 import './analyses.css';
 import type { RunContext } from './run-status';
-import { errorMessage, useStoredRun } from './use-stored-run';
+import { clockMs, errorMessage, useStoredRun } from './use-stored-run';
 import { parseWhole, parseWtp } from './uncertainty-panel';
 
 // Two-way sensitivity analysis: two parameters over their ranges on a grid, a heat map of the optimal strategy (or
@@ -79,10 +79,10 @@ export function TwoWaySection({ ctx, model, ranges }: { ctx: RunContext; model: 
   const pickY = (id: string) => { setPicked(true); setYId(id); };
   const rangeOf = (id: string) => options.find((o) => o.id === id);
   const [ends, setEnds] = useState<Record<string, string>>({});
-  const endText = (id: string, end: 'low' | 'high') => ends[`${id}:${end}`] ?? rangeEndText(rangeOf(id)?.[end]);
+  const endText = (id: string, end: 'low' | 'high') => ends[`${id}:${end}`] ?? rangeOf(id)?.text[end] ?? '';
   const setEnd = (id: string, end: 'low' | 'high', text: string) => setEnds((e) => ({ ...e, [`${id}:${end}`]: text }));
   const [stepsText, setStepsText] = useState('11');
-  const [wtpText, setWtpText] = useState(editableNumber(model.settings.wtp[0] ?? 0));
+  const [wtpText, setWtpText] = useState(() => editableNumber(model.settings.wtp[0] ?? 0));
   const [display, setDisplay] = useState<string>('optimal');
   const [running, setRunning] = useState(false);
   const [problems, setProblems] = useState<AnalysisProblem[]>([]);
@@ -104,7 +104,7 @@ export function TwoWaySection({ ctx, model, ranges }: { ctx: RunContext; model: 
     setRunning(true);
     setProblems([]);
     const startedAt = new Date().toISOString();
-    const t0 = performance.now();
+    const t0 = clockMs();
     try {
       const out = await engineWorker().runTwoWay(runModel, request);
       if (!out.ok) {
@@ -117,7 +117,7 @@ export function TwoWaySection({ ctx, model, ranges }: { ctx: RunContext; model: 
         label: `Two-way: ${parameterName(model, request.x.parameter)} × ${parameterName(model, request.y.parameter)} at ${formatMoney(request.wtp, currency)} per ${effectUnit(model.settings.effect)}`,
         modelHash: hash,
         startedAt,
-        durationMs: performance.now() - t0,
+        durationMs: clockMs() - t0,
         status: 'complete',
         inputs: { ...request, x: { ...request.x }, y: { ...request.y } },
         results: out.result,

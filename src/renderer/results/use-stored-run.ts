@@ -37,3 +37,11 @@ export function useStoredRun<R>(ctx: RunContext, kind: RunKind): { stored: Store
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+/**
+ * The page clock in milliseconds, for a run's duration. Called from the run handlers only; the React compiler's purity
+ * rule cannot tell those async handlers from render code in some panels, so the clock is read here.
+ */
+export function clockMs(): number {
+  return performance.now();
+}
