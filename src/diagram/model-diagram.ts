@@ -3,7 +3,7 @@
 import type { HtaModel, MarkovModel, PsmModel, TreeModel } from '../engine/model/schema';
 import { structureValues } from '../engine/model/structure-values';
 import type { StructureValues } from '../engine/model/structure-values';
-import type { DiagramGraph } from './diagram-graph';
+import type { CurvePlot, DiagramGraph } from './diagram-graph';
 import { layoutDiagram } from './layout';
 import { markovGraph } from './markov-graph';
 import { psmGraph } from './psm-graph';
@@ -24,6 +24,8 @@ export interface DrawnDiagram {
   /** From, to, label: the data table that stands for the picture. */
   rows: string[][];
   nodeCount: number;
+  /** The survival curves plotted in the cards (partitioned survival), for the data table beside the picture. */
+  plots: { title: string; plot: CurvePlot }[];
 }
 
 /** The diagrams a model has: its structure, then each sub-model of a tree. */
@@ -74,5 +76,6 @@ export function drawModelDiagram(model: HtaModel, id: string, options: DiagramOp
   const laid = layoutDiagram(graph);
   const title = options.title ?? diagramParts(model).find((p) => p.key === (options.part ?? 'model'))?.title ?? 'Model structure';
   const drawn = renderDiagramSvg(laid, { id, title, interactive: options.interactive ?? false });
-  return { ...drawn, description: graph.description, rows: graph.rows, nodeCount: graph.nodes.length };
+  const plots = graph.nodes.flatMap((n) => (n.plot ? [{ title: n.title, plot: n.plot }] : []));
+  return { ...drawn, description: graph.description, rows: graph.rows, nodeCount: graph.nodes.length, plots };
 }

@@ -54,8 +54,10 @@ function plotSvg(n: PlacedNode, top: number): string {
     el('line', { x1: left, y1: bottom, x2: right, y2: bottom, stroke: MUTED_INK, 'stroke-width': 0.8 }),
     textEl(left - 4, top + 7, '1', { 'text-anchor': 'end', 'font-size': 9, fill: MUTED_INK }),
     textEl(left - 4, bottom, '0', { 'text-anchor': 'end', 'font-size': 9, fill: MUTED_INK }),
+    // Axis titles: survival S(t) up the y axis, years along the x axis from 0 to the horizon.
+    textEl(left, bottom + 11, '0', { 'text-anchor': 'middle', 'font-size': 9, fill: MUTED_INK }),
     textEl(right, bottom + 11, `${Math.round(plot.xMax * 10) / 10} years`, { 'text-anchor': 'end', 'font-size': 9, fill: MUTED_INK }),
-    textEl(left, bottom + 11, 'S(t)', { 'font-size': 9, fill: MUTED_INK }),
+    textEl(left - 14, (top + bottom) / 2, 'S(t)', { 'text-anchor': 'middle', 'font-size': 9, fill: MUTED_INK, transform: `rotate(-90 ${left - 14} ${(top + bottom) / 2})` }),
   ];
   for (const s of plot.series) {
     const d = s.points.map(([t, v], k) => `${k === 0 ? 'M' : 'L'}${Math.round(sx(t) * 10) / 10},${Math.round(sy(v) * 10) / 10}`).join('');
@@ -93,17 +95,22 @@ function nodeSvg(n: PlacedNode, interactive: boolean): string {
   if (n.fold) {
     const cx = box.x + box.width - FOLD_SPACE / 2 - 2;
     const cy = box.y + box.height / 2;
-    const text = n.fold.collapsed ? `+${n.fold.hidden}` : '−';
+    const text = `+${n.fold.hidden}`;
     const attrs = interactive
-      ? { 'data-fold': n.id, tabindex: 0, role: 'button', 'aria-expanded': String(!n.fold.collapsed), 'aria-label': `${n.fold.collapsed ? 'Expand' : 'Collapse'} the subtree of ${n.title} (${n.fold.hidden} nodes)`, cursor: 'pointer' }
+      ? { 'data-fold': n.id, tabindex: 0, role: 'button', 'aria-expanded': String(!n.fold.collapsed), 'aria-label': n.fold.collapsed ? `${text} nodes folded under ${n.title}: expand` : `Collapse the subtree of ${n.title} (${n.fold.hidden} nodes)`, cursor: 'pointer' }
       : {};
     parts.push(
       el(
         'g',
         { class: 'fold', ...attrs },
-        el('title', {}, n.fold.collapsed ? `${n.fold.hidden} nodes folded` : 'Fold this subtree'),
+        // On screen the button's aria-label names it, starting with its visible "+N" (axe label-content-name-mismatch);
+        // a <title> would add text the name does not contain.
+        interactive ? '' : el('title', {}, n.fold.collapsed ? `${n.fold.hidden} nodes folded` : 'Fold this subtree'),
         el('rect', { x: cx - 13, y: cy - 10, width: 26, height: 20, rx: 10, fill: n.fold.collapsed ? '#1f5fa8' : '#ffffff', stroke: '#1f5fa8', 'stroke-width': 1.2 }),
-        textEl(cx, cy + 4, text, { 'text-anchor': 'middle', 'font-size': n.fold.collapsed ? 10 : 13, 'font-weight': 700, fill: n.fold.collapsed ? '#ffffff' : '#1f5fa8' }),
+        // The fold mark is drawn as a line, not a "−" character the button's name would have to contain.
+        n.fold.collapsed
+          ? textEl(cx, cy + 4, text, { 'text-anchor': 'middle', 'font-size': 10, 'font-weight': 700, fill: '#ffffff' })
+          : el('line', { x1: cx - 4.5, y1: cy, x2: cx + 4.5, y2: cy, stroke: '#1f5fa8', 'stroke-width': 2, 'stroke-linecap': 'round' }),
       ),
     );
   }
@@ -152,5 +159,5 @@ export function renderDiagramSvg(d: LaidOutDiagram, options: RenderOptions): { s
   ]
     .join('')
     .replaceAll('url(#MARKER)', `url(#${marker})`);
-  return { svg: svgDocument({ id: options.id, width, height, title: options.title, description: d.graph.description }, body), width, height };
+  return { svg: svgDocument({ id: options.id, width, height, title: options.title, description: d.graph.description, interactive: options.interactive === true }, body), width, height };
 }

@@ -56,6 +56,8 @@ export interface SvgMeta {
   height: number;
   title: string;
   description: string;
+  /** Holds focusable controls (fold buttons): a labelled group, since an image may not contain controls. */
+  interactive?: boolean;
 }
 
 /** The outer <svg>: sized, labelled for assistive technology, white background (for PNG conversion). */
@@ -69,7 +71,7 @@ export function svgDocument(meta: SvgMeta, body: string): string {
       viewBox: `0 0 ${meta.width} ${meta.height}`,
       width: meta.width,
       height: meta.height,
-      role: 'img',
+      role: meta.interactive ? 'group' : 'img',
       'aria-labelledby': `${titleId} ${descId}`,
     },
     el('title', { id: titleId }, escapeXml(meta.title)),

@@ -116,7 +116,7 @@ describe('decision tree diagram', () => {
     const svg = drawModelDiagram(model, 't', { collapsed: new Set(['root.1']), interactive: true })!.svg;
     const fold = parseSvg(svg).querySelector('[data-fold="root.1"]')!;
     expect(fold.getAttribute('aria-expanded')).toBe('false');
-    expect(fold.getAttribute('aria-label')).toBe('Expand the subtree of Test and treat (5 nodes)');
+    expect(fold.getAttribute('aria-label')).toBe('+5 nodes folded under Test and treat: expand');
     expect(fold.getAttribute('tabindex')).toBe('0');
   });
 

@@ -8,6 +8,8 @@ import { svgToPng } from '../charts/chart-export';
 import '../charts/charts.css';
 import { mimeTypes, useExports } from '../exports/export-context';
 import { ExportMenu } from '../exports/export-menu';
+import { formatPercent } from '../settings/display-format';
+import type { CurvePlot } from '../../diagram/diagram-graph';
 
 // The model's structure diagram on screen: the same SVG the reports print (src/diagram), with a choice of part
 // (a tree's sub-models), folding of tree subtrees (click or Enter/Space on a node's fold button), SVG/PNG export
@@ -127,9 +129,33 @@ export function StructureDiagramView({ model }: { model: HtaModel }) {
                 {drawn.rows.map((r, i) => <tr key={i}>{r.map((c, k) => (k === 0 ? <th key={k} scope="row">{c}</th> : <td key={k}>{c}</td>))}</tr>)}
               </tbody>
             </table>
+            {drawn.plots.length > 0 && <CurveTable plots={drawn.plots} />}
           </div>
         </details>
       )}
     </figure>
+  );
+}
+
+/** The survival plotted in the curve cards, at each whole year of the horizon (the nearest point drawn). */
+function CurveTable({ plots }: { plots: readonly { title: string; plot: CurvePlot }[] }) {
+  const xMax = Math.max(...plots.map((p) => p.plot.xMax));
+  const years = Array.from({ length: Math.floor(xMax) + 1 }, (_, k) => k);
+  const at = (plot: CurvePlot, t: number) => {
+    const points = plot.series[0]?.points ?? [];
+    let best = points[0];
+    for (const p of points) if (best === undefined || Math.abs(p[0] - t) < Math.abs(best[0] - t)) best = p;
+    return best === undefined ? Number.NaN : best[1];
+  };
+  return (
+    <table className="table chart-table" data-testid="diagram-curve-table">
+      <caption className="table-caption">Survival S(t) of each curve by year</caption>
+      <thead>
+        <tr><th scope="col">Year</th>{plots.map((p) => <th key={p.title} scope="col" className="num">{p.title}</th>)}</tr>
+      </thead>
+      <tbody>
+        {years.map((t) => <tr key={t}><th scope="row">{t}</th>{plots.map((p) => <td key={p.title} className="num">{formatPercent(at(p.plot, t), 1)}</td>)}</tr>)}
+      </tbody>
+    </table>
   );
 }

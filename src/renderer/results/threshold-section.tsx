@@ -128,6 +128,10 @@ function ThresholdResultView({ model, result }: { model: HtaModel; result: Thres
   const others = Object.keys(curve.incNmb);
   const rows = curve.values.map((x, k) => ({ x, ...Object.fromEntries(others.map((id) => [id, curve.incNmb[id]![k] ?? Number.NaN])) }));
   const at = formatIcer(result.wtp, currency, model.settings.effect);
+  // The zero line is always in view: where a curve crosses it is the threshold.
+  const found = others.flatMap((id) => curve.incNmb[id]!.filter((v): v is number => v !== null && Number.isFinite(v)));
+  const low = Math.min(0, ...found);
+  const high = Math.max(0, ...found);
   return (
     <>
       <div className={result.status === 'found' ? 'notice notice-info' : 'notice notice-warning'} role="status" data-testid="threshold-answer" data-status={result.status}>
@@ -154,7 +158,8 @@ function ThresholdResultView({ model, result }: { model: HtaModel; result: Thres
         yLabel={`Incremental NMB (${currency ?? 'currency'})`}
         series={others.map((id) => ({ key: id, label: `${label(id)} vs ${label(curve.comparator)}` }))}
         formatX={fmt}
-        formatY={formatMoneyAxis(Math.max(0, ...others.flatMap((id) => curve.incNmb[id]!.map((v) => (v !== null && Number.isFinite(v) ? Math.abs(v) : 0)))), currency)}
+        formatY={formatMoneyAxis(Math.max(-low, high), currency)}
+        yDomain={[low, high]}
         formatTable={money}
         markers={result.thresholds.map((t) => ({ x: t.value, label: `Threshold ${fmt(t.value)}` }))}
         yReference={{ y: 0, label: 'Zero' }}
