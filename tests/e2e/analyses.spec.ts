@@ -48,11 +48,12 @@ test('scenarios: define "Plasma test €1,500", run it deterministically and pro
   await page.getByTestId('scenario-label').fill('Plasma test €1,500');
   await page.getByTestId('scenario-add-parameter').click();
   await page.getByTestId('scenario-row-parameter').selectOption(PLASMA_COST);
-  // A thousands separator is refused in words, not read as 1.5.
-  await page.getByTestId('scenario-row-value').fill('1,500');
+  // Numbers follow the display language's rule like every field: in English a decimal comma is refused in words
+  // (never read as 15), and "1,500" is fifteen hundred.
+  await page.getByTestId('scenario-row-value').fill('1,5');
   await page.getByTestId('scenario-save').click();
-  await expect(page.getByTestId('scenario-editor-error')).toContainText('no thousands separators');
-  await page.getByTestId('scenario-row-value').fill('1500');
+  await expect(page.getByTestId('scenario-editor-error')).toContainText('point for decimals');
+  await page.getByTestId('scenario-row-value').fill('1,500');
   await page.getByTestId('scenario-save').click();
   await expect(page.getByTestId('scenario-editor')).not.toBeVisible();
   const rows = page.getByTestId('scenario-list-row');

@@ -11,7 +11,7 @@ import { applyScenario } from '../../engine/sensitivity/scenarios';
 import type { ScenarioRunResult } from '../../engine/analysis/sensitivity-runs';
 import { BudgetScenarioComparison } from '../results/budget-analyses';
 import { describeScenario } from '../../report/model-description';
-import { effectLabel, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
+import { displayFormats, effectLabel, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
 import { HorizontalBarChart } from '../charts/bar-chart';
 import { SeriesLineChart } from '../charts/line-chart';
 import { chartInk, seriesColor } from '../charts/palette';
@@ -96,7 +96,7 @@ export function ScenariosPanel({ ctx, model, document, readOnly, onEdit }: {
                 return (
                   <tr key={s.id} data-testid="scenario-list-row" data-scenario-id={s.id}>
                     <th scope="row" className="row-head">{s.label ?? s.id}{s.description && <span className="subtle scenario-description">{s.description}</span>}</th>
-                    <td>{describeScenario(model, s)}</td>
+                    <td>{describeScenario(model, s, displayFormats())}</td>
                     <td className="actions">
                       {!readOnly && raw && (
                         <span className="btn-group">
