@@ -122,7 +122,8 @@ function createFormats(locale: ReportLocale): NumberFormats {
       const unit = !Number.isFinite(maxAbs) ? 1 : Math.abs(maxAbs) >= 1e9 ? 1e9 : Math.abs(maxAbs) >= 1e6 ? 1e6 : Math.abs(maxAbs) >= 1e4 ? 1e3 : 1;
       if (unit === 1) return (value) => formats.money(value, currency);
       const suffix = compactSuffix(unit);
-      const digits = Math.abs(maxAbs) / unit < 10 ? 1 : 0;
+      // Enough decimals for ticks at quarter and half steps of the unit (€0.25m, €2.5m; €12.5m on a €15m axis).
+      const digits = Math.abs(maxAbs) / unit < 10 ? 2 : Math.abs(maxAbs) / unit < 100 ? 1 : 0;
       const format = isCurrencyCode(currency)
         ? intl(`a|${currency}|${digits}`, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: digits })
         : intl(`a||${digits}`, { minimumFractionDigits: 0, maximumFractionDigits: digits });

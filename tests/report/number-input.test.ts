@@ -66,6 +66,9 @@ describe('number display by language', () => {
     expect([0, 500, 950].map(small)).toEqual(['€0', '€500', '€950']);
     const millions = en.moneyAxis(2_500_000, 'EUR');
     expect([500_000, 2_500_000].map(millions)).toEqual(['€0.5m', '€2.5m']);
+    // Ticks at 2.5m steps on a 15m axis are not rounded to whole millions.
+    expect([0, 2_500_000, 12_500_000].map(en.moneyAxis(14_000_000, 'EUR'))).toEqual(['€0m', '€2.5m', '€12.5m']);
+    expect([250_000, 750_000].map(en.moneyAxis(1_000_000, 'EUR'))).toEqual(['€0.25m', '€0.75m']);
     expect(formatsFor('fr-BE').moneyAxis(40000, 'EUR')(5000)).toBe('5\u00a0k\u00a0€');
   });
 });

@@ -1,5 +1,6 @@
 import type { BudgetImpactReport } from '../../engine/budget/run-budget-impact';
-import { formatMoney, formatMoneyAxis, formatMoneyChange, formatParameter, humanise } from '../settings/display-format';
+import { parameterRangeText } from '../../report/model-description';
+import { displayFormats, formatPercent, formatMoney, formatMoneyAxis, formatMoneyChange, formatParameter, humanise } from '../settings/display-format';
 import { HorizontalBarChart } from '../charts/bar-chart';
 import { tornadoBars } from '../charts/chart-data';
 import { SeriesLineChart } from '../charts/line-chart';
@@ -86,7 +87,10 @@ export function BudgetTestSplit({ report: r }: { report: BudgetImpactReport }) {
   );
 }
 
-export function BudgetTornado({ report: r }: { report: BudgetImpactReport }) {
+/** Units of the model's parameters, for the tornado's row labels ("Targeted therapy cost, €3,000 to €7,000 per month"). */
+export type ParameterUnits = readonly { id: string; unit?: string; kind?: string }[];
+
+export function BudgetTornado({ report: r, parameters = [] }: { report: BudgetImpactReport; parameters?: ParameterUnits }) {
   const currency = r.currency ?? undefined;
   const money = (v: number) => formatMoneyChange(v, currency);
   const t = r.tornado;
@@ -107,6 +111,12 @@ export function BudgetTornado({ report: r }: { report: BudgetImpactReport }) {
           formatOutcome={money}
           formatTick={formatMoneyAxis(Math.max(0, ...bars.flatMap((b) => [Math.abs(b.outcomeLow), Math.abs(b.outcomeHigh)])), currency)}
           formatValue={formatParameter}
+          rangeLabel={(b) => {
+            const row = t.rows.find((x) => x.id === b.parameter);
+            if (row?.kind === 'uptake') return `${b.label}, ${formatPercent(b.low, 0)} to ${formatPercent(b.high, 0)}`;
+            const p = parameters.find((q) => q.id === b.parameter);
+            return parameterRangeText({ id: b.parameter, label: b.label, unit: p?.unit, kind: p?.kind }, b.low, b.high, currency, displayFormats());
+          }}
         />
         {failed.length > 0 && <div className="notice notice-warning">{failed.length} input{failed.length === 1 ? '' : 's'} could not be evaluated at an end of the range: {failed.map((f) => `${f.label}: ${f.error}`).join('; ')}</div>}
       </div>

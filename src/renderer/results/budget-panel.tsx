@@ -1,6 +1,7 @@
 import type { BudgetImpactReport } from '../../engine/budget/run-budget-impact';
 import { budgetBarRows } from '../charts/chart-data';
 import { BudgetScenarios, BudgetTestSplit, BudgetTornado } from './budget-analyses';
+import type { ParameterUnits } from './budget-analyses';
 import { StackedBarChart } from '../charts/stacked-bar-chart';
 import { TableExport } from '../exports/export-menu';
 import { budgetPatientsTable, budgetYearsTable } from '../../report/results-tables';
@@ -91,7 +92,7 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
       </section>
       <BudgetTestSplit report={r} />
       <BudgetScenarios report={r} />
-      <BudgetTornado report={r} />
+      <BudgetTornado report={r} parameters={parametersOf(budget.document)} />
       <section className="card chart-card">
         <div className="card-body">
           <StackedBarChart
@@ -165,4 +166,10 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
       </section>
     </div>
   );
+}
+
+/** The parameters (id, unit, kind) of the model document the budget impact ran on. */
+function parametersOf(document: unknown): ParameterUnits {
+  const list = (document as { parameters?: unknown } | null)?.parameters;
+  return Array.isArray(list) ? (list as ParameterUnits) : [];
 }
