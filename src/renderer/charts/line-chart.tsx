@@ -30,6 +30,8 @@ export interface SeriesLineChartProps {
   /** Format of the x values in the data table (default: formatX). */
   formatTableX?: (v: number) => string;
   yDomain?: [number | 'auto', number | 'auto'];
+  /** The x range (default: the data's), e.g. [0, draws] so a count axis gets round ticks. */
+  xDomain?: [number, number];
   /** Vertical reference lines, e.g. the model's WTP thresholds. */
   markers?: readonly { x: number; label: string }[];
   /** A horizontal reference line, e.g. zero incremental net benefit. */
@@ -72,7 +74,7 @@ export function SeriesLineChart(props: SeriesLineChartProps) {
           <XAxis
             dataKey={xKey}
             type="number"
-            domain={['dataMin', 'dataMax']}
+            domain={props.xDomain ?? ['dataMin', 'dataMax']}
             tickFormatter={formatX}
             stroke={chartInk.axis}
             label={{ value: props.xLabel, position: 'insideBottom', offset: -16, fill: chartInk.axis }}

@@ -545,6 +545,7 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
             rows={view.convergence.rows}
             xKey="draws"
             xLabel="Draws"
+            xDomain={[0, view.draws]}
             yLabel={`Mean incremental NMB (${currency ?? 'currency'})`}
             series={view.plane.map((s) => ({ key: s.id, label: `${s.label} vs ${view.comparatorLabel}` }))}
             formatX={(v) => formatCount(v)}
