@@ -154,3 +154,37 @@ describe('expressions: % (R %%) and the model constants', () => {
     expect(validateModel(m).issues.some((i) => i.severity === 'error' && i.path.join('.') === 'parameters.1.id')).toBe(true);
   });
 });
+
+describe('what porters write first: distribution parameters as expressions, lists, per-strategy transition values', () => {
+  const errors = (m: unknown) =>
+    validateModel(m)
+      .issues.filter((i) => i.severity === 'error')
+      .map((i) => `${i.path.join('.')}: ${i.message}`);
+
+  it('reads distribution parameters written as expressions of numbers (log(3)), and names what else is not allowed', () => {
+    const m = moveCostModel();
+    m.parameters = [{ id: 'p', value: 0.5, uncertainty: { distribution: { type: 'lognormal', meanlog: 'log(0.5)', sdlog: '0.2 / 2' } } }];
+    const report = validateModel(m);
+    expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(report.model!.parameters[0]!.uncertainty!.distribution).toEqual({ type: 'lognormal', meanlog: Math.log(0.5), sdlog: 0.1 });
+    m.parameters = [{ id: 'p', value: 0.5, uncertainty: { distribution: { type: 'beta', alpha: 'n_events', beta: 'log(0)' } } }];
+    expect(errors(m)).toEqual([
+      'parameters.0.uncertainty.distribution.alpha: "n_events" names n_events; here only numbers and functions are allowed (e.g. "log(3)"), not parameters or model variables',
+      'parameters.0.uncertainty.distribution.beta: "log(0)" is -Infinity, not a finite number',
+    ]);
+  });
+
+  it('says to use a table when a parameter is given a list of values', () => {
+    const m = moveCostModel() as unknown as { parameters: unknown[] };
+    m.parameters = [{ id: 'p', value: [0.1, 0.2, 0.3] }];
+    expect(errors(m)).toEqual([expect.stringMatching(/^parameters\.0\.value: expected a number, got a list: a parameter holds one number or expression; put values that vary by age, cycle or group in a lookup table/)]);
+  });
+
+  it('says transition values are model-level when a strategy has them', () => {
+    const m = moveCostModel() as unknown as { strategies: unknown[] };
+    m.strategies = [{ id: 's' }, { id: 't', transitionValues: [{ from: 'A', to: 'D', costs: { event: 200 } }] }];
+    expect(errors(m)).toEqual([
+      'strategies.1: unknown field "transitionValues": transition values are model-level (model.transitionValues, shared by every strategy); to make one differ by strategy, write it with a parameter and override that parameter in the strategy\'s "parameters"',
+    ]);
+  });
+});

@@ -8,7 +8,18 @@ import { jointScales, jointSpecProblems } from './joint-distribution';
 import type { JointDistributionSpec } from './joint-distribution';
 import { whenFieldsValid } from '../model/refine-when-valid';
 
-const finite = z.number().finite();
+import { evaluateConstantExpression } from '../expression/constant';
+
+/** A finite number, or an expression of numbers such as "log(3)" (evaluated once, when the file is read). */
+const finite = z.union([z.number().finite(), z.string().min(1)]).transform((v, ctx): number => {
+  if (typeof v === 'number') return v;
+  const result = evaluateConstantExpression(v);
+  if (result.error !== undefined) {
+    ctx.addIssue({ code: 'custom', message: result.error });
+    return z.NEVER;
+  }
+  return result.value;
+});
 const optionalFinite = finite.optional();
 
 const options = [
