@@ -240,7 +240,7 @@ export function validateModel(json: unknown): ValidationReport {
   const { model, issues } = checkModelSchema(json);
   if (!model) {
     // The rest of the file is checked too, on a copy without the refused fields (salvage.ts).
-    const salvaged = salvageForChecks(json);
+    const salvaged = issues.some((i) => i.code === 'too-deep') ? null : salvageForChecks(json);
     const later = salvaged ? checkParsedModel(htaModelSchema.parse(salvaged.json), [], !salvaged.valuesRemoved).filter((i) => !nearRemoved(i.path, salvaged.removed)) : [];
     const unique = dedupe([...issues, ...later]);
     unique.sort(byPlace);
