@@ -14,6 +14,7 @@ import { StrategyDetailsPanel } from '../results/strategy-details-panel';
 import { UncertaintyPanel } from '../results/uncertainty-panel';
 import { engineWorker } from '../workers/engine-client';
 import { ParameterTable } from './parameter-table';
+import { StructureDiagramView } from './structure-diagram-view';
 import type { ModelEvaluation } from './use-model-evaluation';
 import './models.css';
 
@@ -29,6 +30,7 @@ export interface ModelTab {
 export function modelTabs(hasBudgetImpact: boolean, withVersions: boolean): ModelTab[] {
   return [
     { id: 'model', label: 'Model and parameters' },
+    { id: 'structure', label: 'Structure' },
     { id: 'results', label: 'Base-case results' },
     { id: 'uncertainty', label: 'Uncertainty' },
     ...(hasBudgetImpact ? [{ id: 'budget', label: 'Budget impact' }] : []),
@@ -52,6 +54,8 @@ export interface ModelViewProps {
   /** Cards above the parameters (linked dossiers). */
   modelCards?: ReactNode;
   versions?: ReactNode;
+  /** Editors of states, transitions, settings and strategies (workspace models); also shown when the model is invalid. */
+  structureEditor?: ReactNode;
   hasBudgetImpact: boolean;
 }
 
@@ -70,6 +74,7 @@ export function ModelView(props: ModelViewProps) {
     <>
       {evaluation.checkError && <div className="notice notice-error" role="alert">The model could not be checked: {evaluation.checkError}</div>}
       {evaluation.check && !evaluation.check.valid && <InvalidModel issues={evaluation.check.issues} />}
+      {evaluation.check && !evaluation.check.valid && props.structureEditor}
       {!evaluation.check && !evaluation.checkError && <p className="empty" role="status">Checking the model…</p>}
       {model && (
         <>
@@ -90,6 +95,12 @@ export function ModelView(props: ModelViewProps) {
                       onSetValue={props.onSetValue}
                       onSetUncertainty={props.onSetUncertainty}
                     />
+                  </div>
+                )}
+                {t.id === 'structure' && (
+                  <div className="section-stack">
+                    <StructureDiagramView model={model} />
+                    {props.structureEditor}
                   </div>
                 )}
                 {t.id === 'results' && <ResultsTab model={model} outcome={evaluation.baseCase?.outcome} />}
