@@ -58,10 +58,28 @@ export function diagramNumber(x: number): string {
 export function expressionLines(expression: number | string, value: number | null, varies = false): string[] {
   if (typeof expression === 'number') return [diagramNumber(expression)];
   const text = expression === 'C' ? 'C (the rest)' : expression;
-  if (value === null) return [text];
+  if (value === null) return wrapText(text);
   const valueText = diagramNumber(value);
   if (expression.trim() === valueText) return [valueText];
-  return [text, `= ${valueText}${varies ? ' at cycle 1' : ''}`];
+  return [...wrapText(text), `= ${valueText}${varies ? ' at cycle 1' : ''}`];
+}
+
+/** Long expressions break at spaces into lines of about `width` characters, so labels stay narrow (at most `maxLines`, the last cut with an ellipsis). */
+export function wrapText(text: string, width = 28, maxLines = 3): string[] {
+  const words = text.trim().split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1]!} …`;
+  return kept;
 }
 
 /** The same on one line: "p_AB * rr = 0.1027". */

@@ -83,7 +83,9 @@ function layoutTree(graph: DiagramGraph): LaidOutDiagram {
   const children = new Map<string, string[]>();
   for (const e of graph.edges) children.set(e.from, [...(children.get(e.from) ?? []), e.to]);
   const root = hierarchy<string>(graph.nodes[0]!.id, (id) => children.get(id));
-  const heightOf = (id: string) => sizes.get(id)!.height;
+  // A branch label sits above the connector into its node, so a node takes at least twice its label's height.
+  const labelHeight = new Map(graph.edges.map((e) => [e.to, edgeLabelSize(e).height]));
+  const heightOf = (id: string) => Math.max(sizes.get(id)!.height, 2 * (labelHeight.get(id) ?? 0));
   // nodeSize [1, 1] makes the separation a distance in pixels between the centres of neighbouring boxes.
   tidyTree<string>()
     .nodeSize([1, 1])
@@ -96,9 +98,10 @@ function layoutTree(graph: DiagramGraph): LaidOutDiagram {
   const columnLeft: number[] = [];
   columnWidth.forEach((w, d) => (columnLeft[d] = d === 0 ? MARGIN : columnLeft[d - 1]! + columnWidth[d - 1]! + gap));
   const top = Math.min(...all.map((n) => n.x! - heightOf(n.data) / 2));
+  const boxHeight = (id: string) => sizes.get(id)!.height;
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const nodes: PlacedNode[] = all.map((n) => ({ ...byId.get(n.data)!, x: columnLeft[n.depth]!, y: n.x! - heightOf(n.data) / 2 - top + MARGIN, ...sizes.get(n.data)! }));
-  const height = Math.ceil(Math.max(...nodes.map((n) => n.y + n.height)) + MARGIN);
+  const nodes: PlacedNode[] = all.map((n) => ({ ...byId.get(n.data)!, x: columnLeft[n.depth]!, y: n.x! - boxHeight(n.data) / 2 - top + MARGIN, ...sizes.get(n.data)! }));
+  const height = Math.ceil(Math.max(...all.map((n) => n.x! + heightOf(n.data) / 2 - top)) + 2 * MARGIN);
   const width = Math.ceil(columnLeft[columnWidth.length - 1]! + columnWidth[columnWidth.length - 1]! + MARGIN);
   // Keep the graph's node order (callers and tests look nodes up by id, not by position in the list).
   const order = new Map(graph.nodes.map((n, i) => [n.id, i]));
@@ -119,6 +122,17 @@ function treeEdges(graph: DiagramGraph, nodes: PlacedNode[]): PlacedEdge[] {
     const points = [{ x: a.x + a.width, y: ay }, { x: elbow, y: ay }, { x: elbow, y: by }, { x: b.x, y: by }];
     return { ...e, points, labelAt: label.width > 0 ? { x: elbow + 6 + label.width / 2, y: by - label.height / 2 } : null, labelWidth: label.width };
   });
+}
+
+/** Where the line from the box's centre towards `toward` leaves the box. */
+function toBoxEdge(box: PlacedNode, toward: Point): Point {
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const dx = toward.x - cx;
+  const dy = toward.y - cy;
+  if (dx === 0 && dy === 0) return { x: cx, y: cy };
+  const scale = Math.min(dx === 0 ? Infinity : box.width / 2 / Math.abs(dx), dy === 0 ? Infinity : box.height / 2 / Math.abs(dy));
+  return { x: cx + dx * scale, y: cy + dy * scale };
 }
 
 export function layoutDiagram(graph: DiagramGraph): LaidOutDiagram {
@@ -171,10 +185,17 @@ export function layoutDiagram(graph: DiagramGraph): LaidOutDiagram {
     const loop = n.loop ? LOOP_SPACE : 0;
     return { ...n, x: p.x - size.width / 2, y: p.y - (size.height + loop) / 2 + loop, width: size.width, height: size.height };
   });
+  const placed = new Map(nodes.map((n) => [n.id, n]));
   const edges: PlacedEdge[] = graph.edges.map((e, i) => {
     const label = edgeLabelSize(e);
     const data = g.edge({ v: e.from, w: e.to, name: `e${i}` });
-    return { ...e, points: (data.points ?? []).map((p: { x: number; y: number }) => ({ x: p.x, y: p.y })), labelAt: label.width > 0 && data.x !== undefined && data.y !== undefined ? { x: data.x, y: data.y } : null, labelWidth: label.width };
+    const points: Point[] = (data.points ?? []).map((p: { x: number; y: number }) => ({ x: p.x, y: p.y }));
+    // dagre ends edges on the node's layout box, which includes the loop area above a state: end them on the state's own box.
+    if (points.length >= 2) {
+      points[0] = toBoxEdge(placed.get(e.from)!, points[1]!);
+      points[points.length - 1] = toBoxEdge(placed.get(e.to)!, points[points.length - 2]!);
+    }
+    return { ...e, points, labelAt: label.width > 0 && data.x !== undefined && data.y !== undefined ? { x: data.x, y: data.y } : null, labelWidth: label.width };
   });
   return { graph, nodes, edges, width, height };
 }

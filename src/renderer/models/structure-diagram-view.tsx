@@ -39,6 +39,8 @@ export function StructureDiagramView({ model }: { model: HtaModel }) {
   const refocus = useRef<string | null>(null);
   const exports = useExports();
   const isTree = root !== null && activePart === 'model';
+  // Fit to the width of the screen by default (large diagrams scroll at their actual size instead).
+  const [fit, setFit] = useState(true);
 
   useEffect(() => {
     if (!refocus.current) return;
@@ -85,6 +87,7 @@ export function StructureDiagramView({ model }: { model: HtaModel }) {
               </select>
             </label>
           )}
+          <button type="button" className="btn btn-sm" aria-pressed={!fit} onClick={() => setFit(!fit)} data-testid="diagram-fit">{fit ? 'Actual size' : 'Fit to width'}</button>
           {isTree && (
             <>
               <button type="button" className="btn btn-sm" onClick={() => setCollapsed(new Set())} data-testid="diagram-expand-all">Expand all</button>
@@ -105,7 +108,7 @@ export function StructureDiagramView({ model }: { model: HtaModel }) {
       </figcaption>
       {drawn ? (
         // The SVG is made by our own code from the model (text escaped by src/diagram/svg-markup.ts).
-        <div className="diagram-canvas" ref={canvas} onClick={onClick} onKeyDown={onKeyDown} data-testid="diagram-canvas" dangerouslySetInnerHTML={{ __html: drawn.svg }} />
+        <div className={`diagram-canvas${fit ? ' fit' : ''}`} ref={canvas} onClick={onClick} onKeyDown={onKeyDown} data-testid="diagram-canvas" dangerouslySetInnerHTML={{ __html: drawn.svg }} />
       ) : (
         <p className="empty">Nothing to draw.</p>
       )}
