@@ -135,6 +135,37 @@ describe('decision tree diagram', () => {
   });
 });
 
+describe('the bundled liquid-biopsy tree', () => {
+  const model = parseModel(loadExample('liquid-biopsy-nsclc.json'));
+  const tree = model.model as TreeModel;
+
+  it('draws every strategy as a branch of the root decision, in order, and every sub-model a terminal enters', () => {
+    const g = diagramGraph(model, { values: null })!;
+    const strategies = g.edges.filter((e) => e.from === 'root').map((e) => g.nodes.find((n) => n.id === e.to)!.title);
+    expect(strategies).toEqual(model.strategies.map((s) => s.label ?? s.id));
+    expect(strategies.length).toBeGreaterThanOrEqual(4);
+    const entered = new Set(g.nodes.flatMap((n) => n.lines.filter((l) => l.startsWith('→ ')).map((l) => l.slice(2).split(' ')[0])));
+    const used = new Set<string>();
+    const walk = (node: typeof tree.root) => {
+      if (node.submodel) used.add(node.submodel);
+      for (const b of node.branches ?? []) walk(b);
+      for (const o of Object.values(node.outcomes ?? {})) walk(o);
+    };
+    walk(tree.root);
+    expect([...entered].sort()).toEqual([...used].sort());
+    expect(g.nodes).toHaveLength(1 + descendantCount(tree.root));
+    expectTidy(layoutDiagram(g));
+  });
+
+  it('draws well-formed SVG with a diagram per sub-model', () => {
+    for (const part of diagramParts(model)) {
+      const drawn = drawModelDiagram(model, `lb-${part.key.replace(':', '-')}`, { part: part.key })!;
+      parseSvg(drawn.svg);
+      expect(drawn.svg).not.toContain('NaN');
+    }
+  });
+});
+
 describe('partitioned survival diagram', () => {
   const model = parseModel(modelTemplate('psm')!.create());
 
