@@ -22,7 +22,7 @@ export const STACK_OFFSET = 5;
 export const FOLD_SPACE = 30;
 /** Length of a tree connector's first horizontal stretch. */
 export const TREE_ELBOW = 14;
-const MAX_NODE_WIDTH = 560;
+const MAX_NODE_WIDTH = 680;
 const MAX_CARD_WIDTH = 340;
 
 export interface Point {
@@ -159,7 +159,7 @@ export function layoutDiagram(graph: DiagramGraph): LaidOutDiagram {
   const cardAt = new Map<string, { x: number; y: number }>();
   if (cards.length > 0) {
     const gap = 16;
-    const rowWidth = Math.max(width - 32, Math.min(3, cards.length) * (Math.max(...cards.map((c) => sizes.get(c.id)!.width)) + gap));
+    const rowWidth = Math.max(width - 32, Math.min(4, cards.length) * (Math.max(...cards.map((c) => sizes.get(c.id)!.width)) + gap));
     let x = 16;
     let y = height + 4;
     let rowHeight = 0;

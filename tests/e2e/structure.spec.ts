@@ -142,6 +142,20 @@ test('builds the HIV/AIDS model from the blank Markov template and gets the publ
     await expect(page.getByTestId(`parameter-definition-${id}`)).toHaveCount(0);
   }
 
+  // The matrix by keyboard: arrows move between cells, Escape cancels an edit, and a cell's name is read out.
+  const ab = page.getByTestId('transition-matrix-cell-A-B');
+  await ab.click();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('transition-matrix-cell-A-C')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('transition-matrix-cell-B-C')).toBeFocused();
+  await expect(page.getByTestId('transition-matrix-cell-B-C')).toHaveAttribute('aria-label', /^Transition from B to C: n_BC .* value 0\.407$/);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('0.9');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('transition-matrix-cell-B-C')).toBeFocused();
+  await expect(page.getByTestId('transition-matrix-cell-B-C').locator('.cell-expression')).toHaveText(`n_BC / ${fromB} * treatment_rr`);
+
   // Every row sums to 1 and the model is valid.
   for (const s of ['A', 'B', 'C', 'D']) await expect(page.getByTestId(`row-sum-${s}`)).toHaveText('✓ 1');
   await expect(page.getByTestId('model-invalid')).toHaveCount(0);
@@ -166,6 +180,11 @@ test('builds the HIV/AIDS model from the blank Markov template and gets the publ
   await expect(diagram.locator('g.node')).toHaveCount(4);
   await diagram.scrollIntoViewIfNeeded();
   await shot(page, 'hiv-diagram-1440', diagram);
+  await page.getByTestId('transitions-card').scrollIntoViewIfNeeded();
+  await shot(page, 'hiv-editor-1440');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await shot(page, 'hiv-editor-1024');
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // The exported file validates and `hta run` gives the same numbers.
   const downloading = page.waitForEvent('download');
@@ -232,10 +251,13 @@ test('diagrams: liquid-biopsy tree folds and unfolds by keyboard; PSM curves; sc
   await page.getByTestId('model-tab-structure').click();
   const diagram = page.getByTestId('structure-diagram');
   const nodes = diagram.locator('g.node');
-  const all = await nodes.count();
-  expect(all).toBeGreaterThan(10);
+  // A large tree opens folded below the strategies' first level; Expand all shows every node.
+  const folded = await nodes.count();
   await shot(page, 'liquid-biopsy-tree-1440');
   await shot(page, 'liquid-biopsy-tree-diagram', diagram);
+  await page.getByTestId('diagram-expand-all').click();
+  await expect.poll(() => nodes.count()).toBeGreaterThan(folded);
+  const all = await nodes.count();
   // Fold the first strategy's subtree with the keyboard, then unfold it.
   const fold = diagram.locator('[data-fold]').first();
   const hidden = Number((await fold.getAttribute('aria-label'))!.match(/\((\d+) nodes\)/)![1]);

@@ -39,8 +39,9 @@ export function StructureDiagramView({ model }: { model: HtaModel }) {
   const refocus = useRef<string | null>(null);
   const exports = useExports();
   const isTree = root !== null && activePart === 'model';
-  // Fit to the width of the screen by default (large diagrams scroll at their actual size instead).
-  const [fit, setFit] = useState(true);
+  // Diagrams up to about a screen wide fit its width; larger ones (big trees) start at their actual size and scroll,
+  // so their text stays readable. The button switches.
+  const [fitChoice, setFit] = useState<boolean | null>(null);
 
   useEffect(() => {
     if (!refocus.current) return;
@@ -68,6 +69,7 @@ export function StructureDiagramView({ model }: { model: HtaModel }) {
       toggle(fold.getAttribute('data-fold')!);
     }
   };
+  const fit = fitChoice ?? (drawn === null || drawn.width <= 1400);
   const title = parts.find((p) => p.key === activePart)?.title ?? 'Model structure';
   const picture = () => drawModelDiagram(model, 'diagram', { part: activePart, collapsed, values, title })!;
 
