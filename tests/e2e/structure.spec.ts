@@ -279,6 +279,13 @@ test('diagrams: liquid-biopsy tree folds and unfolds by keyboard; PSM curves; sc
   const psm = page.getByTestId('structure-diagram');
   await expect(psm.locator('g.node-curve')).toHaveCount(4);
   await expect(psm.locator('.curve-plot path')).toHaveCount(4);
+  // The curve editor: a smaller hazard ratio on OS moves the new treatment's median survival out, and its plot.
+  const median = page.getByTestId('curve-median-os_new');
+  const before = Number(await median.textContent());
+  const plotBefore = await psm.locator('.curve-plot path').nth(3).getAttribute('d');
+  await commit(page.getByTestId('curve-os_new-hr'), '0.5');
+  await expect.poll(async () => Number(await median.textContent())).toBeGreaterThan(before);
+  await expect.poll(() => psm.locator('.curve-plot path').nth(3).getAttribute('d')).not.toBe(plotBefore);
   await shot(page, 'psm-diagram', psm);
   await shot(page, 'psm-1440');
   await page.setViewportSize({ width: 1024, height: 640 });

@@ -484,3 +484,32 @@ export function setCurve<D extends ModelDocumentJson>(doc: D, id: string, spec: 
     return { ...s, curves };
   });
 }
+
+/** Which curves give PFS and OS: the model's own (strategy undefined) or one strategy's (null removes its own choice). */
+export function setPsmArm<D extends ModelDocumentJson>(doc: D, strategy: string | undefined, arm: { pfs: string; os: string } | null): D {
+  const m = structure(doc);
+  if (m.type !== 'psm') throw new DocumentEditError('PFS and OS curves belong to partitioned survival models');
+  return withStructure(doc, (s) => {
+    if (strategy === undefined) {
+      if (!arm) throw new DocumentEditError('the model needs its PFS and OS curves');
+      return { ...s, pfs: arm.pfs, os: arm.os };
+    }
+    const arms = { ...record(s.strategyCurves) };
+    if (arm === null) delete arms[strategy];
+    else arms[strategy] = { pfs: arm.pfs, os: arm.os };
+    const out: JsonRecord = { ...s, strategyCurves: arms };
+    if (Object.keys(arms).length === 0) delete out.strategyCurves;
+    return out;
+  });
+}
+
+/** The fields each curve distribution takes (besides label, source and timeUnit). */
+export const CURVE_FIELDS: Record<string, readonly string[]> = {
+  exponential: ['rate'],
+  weibull: ['shape', 'scale'],
+  gompertz: ['shape', 'rate'],
+  'log-logistic': ['shape', 'scale'],
+  'log-normal': ['meanlog', 'sdlog'],
+  'generalised-gamma': ['mu', 'sigma', 'Q'],
+  'hazard-ratio': ['curve', 'hr'],
+};

@@ -60,6 +60,12 @@ export function StructureEditor(props: StructureEditorProps) {
           <StateValuesCard {...props} />
         </>
       )}
+      {type === 'psm' && (
+        <>
+          <CurvesCard {...props} />
+          <StateValuesCard {...props} />
+        </>
+      )}
       {type === 'tree' && <TreeEditor {...props} />}
       <SettingsCard {...props} />
       {type !== 'tree' && <StrategiesCard {...props} />}
@@ -312,7 +318,8 @@ function TransitionsCard({ document, issues, values, readOnly, apply }: Structur
 
 function StateValuesCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
   const m = rec(document.model);
-  const states = arr(m.states).map((s) => ({ key: String(s.id), label: String(s.label ?? s.id) }));
+  const psmStates = { progressionFree: 'PF', progressed: 'PD', dead: 'Dead', ...(rec(m.states) as Record<string, string>) };
+  const states = m.type === 'psm' ? [psmStates.progressionFree, psmStates.progressed, psmStates.dead].map((id) => ({ key: id, label: id })) : arr(m.states).map((s) => ({ key: String(s.id), label: String(s.label ?? s.id) }));
   const categories = arr(document.costCategories).map((c) => ({ key: String(c.id), label: `Cost: ${String(c.label ?? c.id)}` }));
   const columns = [...categories, { key: '__utility', label: 'Utility' }];
   const stateValues = rec(m.stateValues);
@@ -531,6 +538,118 @@ function ParametersCard({ document, issues, values, readOnly, apply }: Structure
           apply((d) => edits.removeParameter(d, id));
         }}
       />
+    </Card>
+  );
+}
+
+// ---------- partitioned survival: curves ----------
+
+const DISTRIBUTIONS = Object.keys(edits.CURVE_FIELDS);
+
+function CurvesCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
+  const m = rec(document.model);
+  const curves = rec(m.curves);
+  const ids = Object.keys(curves);
+  const strategies = arr(document.strategies);
+  const arms = rec(m.strategyCurves);
+  const setField = (id: string, field: string, text: string) => {
+    const spec = { ...rec(curves[id]) };
+    const v = field === 'curve' || field === 'label' ? text.trim() : edits.parseExpressionInput(text);
+    if (v === null || v === '') delete spec[field];
+    else spec[field] = v;
+    apply((d) => edits.setCurve(d, id, spec), `curve:${id}:${field}`);
+  };
+  const setDist = (id: string, dist: string) => {
+    const old = rec(curves[id]);
+    const spec: Record<string, unknown> = { dist, ...(old.label !== undefined ? { label: old.label } : {}) };
+    for (const f of edits.CURVE_FIELDS[dist] ?? []) spec[f] = f === 'curve' ? (ids.find((c) => c !== id) ?? id) : (old[f] ?? 1);
+    apply((d) => edits.setCurve(d, id, spec));
+  };
+  const armSelect = (label: string, value: string, onChange: (v: string) => void, testId: string) => (
+    <label className="inline-field">
+      <span>{label}</span>
+      <select className="select" value={value} disabled={readOnly} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        {ids.map((c) => <option key={c} value={c}>{c}</option>)}
+      </select>
+    </label>
+  );
+  return (
+    <Card title="Survival curves" hint="Each curve's distribution and parameters (numbers or expressions); the plots in the diagram above follow every change." testId="curves-card">
+      <table className="table structure-table" data-testid="curves-table">
+        <thead>
+          <tr><th scope="col">Curve</th><th scope="col">Label</th><th scope="col">Distribution</th><th scope="col">Parameters</th><th scope="col">Median (years)</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+        </thead>
+        <tbody>
+          {ids.map((id) => {
+            const spec = rec(curves[id]);
+            const dist = String(spec.dist);
+            const fields = edits.CURVE_FIELDS[dist] ?? [];
+            const grid = Array.from({ length: 201 }, (_, k) => k * 0.25);
+            const surv = values?.survival(curves as never, id, grid) ?? null;
+            const medianAt = surv ? surv.findIndex((x) => x <= 0.5) : -1;
+            return (
+              <tr key={id} data-testid={`curve-row-${id}`}>
+                <th scope="row" className="mono">{id}</th>
+                <td><CommitInput value={exprText(spec.label)} label={`Label of curve ${id}`} readOnly={readOnly} onCommit={(t) => setField(id, 'label', t)} testId={`curve-label-${id}`} /></td>
+                <td>
+                  {fields.length > 0 ? (
+                    <select className="select" value={dist} disabled={readOnly} onChange={(e) => setDist(id, e.target.value)} aria-label={`Distribution of curve ${id}`} data-testid={`curve-dist-${id}`}>
+                      {DISTRIBUTIONS.map((d) => <option key={d} value={d}>{d}</option>)}
+                    </select>
+                  ) : (
+                    <span>{dist} <span className="subtle">(edited in the file)</span></span>
+                  )}
+                </td>
+                <td>
+                  <div className="add-form compact">
+                    {fields.map((f) =>
+                      f === 'curve' ? (
+                        <label key={f} className="inline-field">
+                          <span>on</span>
+                          <select className="select" value={exprText(spec.curve)} disabled={readOnly} onChange={(e) => setField(id, 'curve', e.target.value)} data-testid={`curve-${id}-curve`}>
+                            {ids.filter((c) => c !== id).map((c) => <option key={c} value={c}>{c}</option>)}
+                          </select>
+                        </label>
+                      ) : (
+                        <label key={f} className="inline-field">
+                          <span>{f}</span>
+                          <CommitInput value={exprText(spec[f])} label={`${f} of curve ${id}`} readOnly={readOnly} width={120} onCommit={(t) => setField(id, f, t)} testId={`curve-${id}-${f}`} error={problemAt(issues, `model.curves.${id}.${f}`)} />
+                        </label>
+                      ),
+                    )}
+                  </div>
+                </td>
+                <td className="num" data-testid={`curve-median-${id}`}>{medianAt > 0 ? diagramNumber(grid[medianAt]!) : medianAt === 0 ? '0' : surv ? '> 50' : '—'}</td>
+                <td>{!readOnly && ids.length > 2 && <button type="button" className="btn btn-ghost btn-sm" onClick={() => apply((d) => edits.setCurve(d, id, null))} aria-label={`Remove curve ${id}`}>Remove</button>}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <AddForm readOnly={readOnly} testId="add-curve" submitLabel="Add curve (exponential)" fields={[{ key: 'id', label: 'Id', placeholder: 'e.g. os_new' }, { key: 'rate', label: 'Rate per year', placeholder: '0.3' }]} onAdd={(v) => apply((d) => edits.setCurve(d, (v.id ?? '').trim(), { dist: 'exponential', rate: edits.parseExpressionInput(v.rate ?? '') ?? 0.3 }))} />
+      <div className="section-stack curve-arms">
+        <div className="add-form">
+          <strong>Model</strong>
+          {armSelect('PFS', exprText(m.pfs), (v) => apply((d) => edits.setPsmArm(d, undefined, { pfs: v, os: String(m.os) })), 'arm-model-pfs')}
+          {armSelect('OS', exprText(m.os), (v) => apply((d) => edits.setPsmArm(d, undefined, { pfs: String(m.pfs), os: v })), 'arm-model-os')}
+        </div>
+        {strategies.map((st) => {
+          const sid = String(st.id);
+          const arm = rec(arms[sid]);
+          const own = arms[sid] !== undefined;
+          return (
+            <div key={sid} className="add-form">
+              <strong>{String(st.label ?? sid)}</strong>
+              <label className="inline-field">
+                <input type="checkbox" checked={own} disabled={readOnly} onChange={(e) => apply((d) => edits.setPsmArm(d, sid, e.target.checked ? { pfs: String(m.pfs), os: String(m.os) } : null))} data-testid={`arm-${sid}-own`} />
+                <span>own curves</span>
+              </label>
+              {own && armSelect('PFS', exprText(arm.pfs), (v) => apply((d) => edits.setPsmArm(d, sid, { pfs: v, os: String(arm.os) })), `arm-${sid}-pfs`)}
+              {own && armSelect('OS', exprText(arm.os), (v) => apply((d) => edits.setPsmArm(d, sid, { pfs: String(arm.pfs), os: v })), `arm-${sid}-os`)}
+            </div>
+          );
+        })}
+      </div>
     </Card>
   );
 }

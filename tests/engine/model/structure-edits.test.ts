@@ -14,7 +14,9 @@ import {
   removeNode,
   removeState,
   renameState,
+  setCurve,
   setInitialShare,
+  setPsmArm,
   setNodeField,
   setParameterDefinition,
   setSetting,
@@ -121,5 +123,19 @@ describe('structure edits', () => {
     d = removeNode(d, [1]);
     expect(d.strategies.map((s) => s.id)).toEqual(['no_test', 'test_treat']);
     expect(() => removeNode(d, [1, 'truePositive'])).toThrow(/always there/);
+  });
+
+  it('edits partitioned survival curves and which curves each strategy uses', () => {
+    let d = modelTemplate('psm')!.create() as Doc;
+    d = setCurve(d, 'os_new', { dist: 'hazard-ratio', curve: 'os_soc', hr: 0.5 });
+    d = setPsmArm(d, 'standard', { pfs: 'pfs_soc', os: 'os_new' });
+    expect((d.model as unknown as { strategyCurves: unknown }).strategyCurves).toEqual({ new_treatment: { pfs: 'pfs_new', os: 'os_new' }, standard: { pfs: 'pfs_soc', os: 'os_new' } });
+    const both = runBaseCase(validateModel(d).model!);
+    if (!both.ok) throw new Error('did not run');
+    // With the same OS curve, both strategies have the same life-years.
+    expect(both.strategies[0]!.lifeYears).toBeCloseTo(both.strategies[1]!.lifeYears, 12);
+    d = setPsmArm(d, 'standard', null);
+    expect((d.model as unknown as { strategyCurves: unknown }).strategyCurves).toEqual({ new_treatment: { pfs: 'pfs_new', os: 'os_new' } });
+    expect(() => setCurve(d, 'pfs_soc', null)).toThrow(/PFS curve/);
   });
 });
