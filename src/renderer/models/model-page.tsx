@@ -199,6 +199,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
             readOnly={readOnly}
             onSetValue={onSetValue}
             onSetUncertainty={onSetUncertainty}
+            onEditDocument={apply}
             runs={runs}
             hasBudgetImpact={summary.hasBudgetImpact}
             modelCards={<LinkedDossiersCard linked={linked} readOnly={readOnly} onLink={() => setDialog('link')} onUnlink={(l) => void unlinkModel(workspace, l.id, l.linkId).catch((e: unknown) => toasts.show({ tone: 'error', message: `Unlinking failed: ${e instanceof Error ? e.message : String(e)}` }))} />}
