@@ -22,7 +22,7 @@ export function parameterName(model: HtaModel, id: string): string {
 /** Values of the parameter as a person reads them: money for costs, else up to 6 significant digits. */
 export function parameterFormatter(model: HtaModel, id: string): (v: number) => string {
   const p = parameterOf(model, id);
-  return p?.kind === 'cost' ? (v) => formatMoney(v, model.settings.currency, Math.abs(v) < 100 ? 2 : 0) : formatParameter;
+  return p?.kind === 'cost' ? (v) => formatMoney(v, model.settings.currency, !Number.isInteger(v) && Math.abs(v) < 100 ? 2 : 0) : formatParameter;
 }
 
 /** Parameters a deterministic analysis can vary (those with a range), labelled, in model order. */

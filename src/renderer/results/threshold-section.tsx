@@ -132,7 +132,7 @@ function ThresholdResultView({ model, result }: { model: HtaModel; result: Thres
     <>
       <div className={result.status === 'found' ? 'notice notice-info' : 'notice notice-warning'} role="status" data-testid="threshold-answer" data-status={result.status}>
         {result.status === 'found' ? (
-          <ul className="plain-list">
+          <ul className="plain-list threshold-list">
             {result.thresholds.map((t, i) => (
               <li key={i} data-testid="threshold-value" data-value={t.value}>
                 At <strong>{name.replace(/ \([A-Z]{3}\)$/, '')} = {fmt(t.value)}</strong> the optimal strategy at {at} changes from {label(t.from)} (below) to {label(t.to)} (above){t.exact ? '.' : ` (approximate: within ${fmt(t.bracket[0])} to ${fmt(t.bracket[1])}).`}

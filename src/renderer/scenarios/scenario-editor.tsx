@@ -4,6 +4,7 @@ import type { HtaModel } from '../../engine/model/schema';
 import { countingLabels } from '../../report/model-description';
 import { formatParameter } from '../../report/format';
 import { parseParameterInput } from '../models/parameter-input';
+import { recentreDistribution } from '../../engine/uncertainty/distribution-summary';
 import { Dialog } from '../ui/dialog';
 
 // Editing one named scenario: its name, description and perspective; new values for parameters (a number, or an
@@ -16,6 +17,8 @@ interface ParameterRow {
   value: string;
   low: string;
   high: string;
+  /** Sampled in the PSA: the base distribution re-centred on the scenario value (relative SE kept). */
+  sample: boolean;
 }
 
 export interface ScenarioDraft {
@@ -32,13 +35,13 @@ export interface ScenarioDraft {
 type JsonRecord = Record<string, unknown>;
 
 export function draftOf(scenario: ScenarioJson | null): ScenarioDraft {
-  const s = (scenario ?? {}) as JsonRecord & { parameters?: Record<string, number | string>; uncertainty?: Record<string, { low?: number; high?: number }>; settings?: JsonRecord & { discount?: JsonRecord } };
+  const s = (scenario ?? {}) as JsonRecord & { parameters?: Record<string, number | string>; uncertainty?: Record<string, { low?: number; high?: number; distribution?: unknown }>; settings?: JsonRecord & { discount?: JsonRecord } };
   const text = (v: unknown) => (typeof v === 'number' ? formatParameter(v) : typeof v === 'string' ? v : '');
   return {
     label: typeof s.label === 'string' ? s.label : '',
     description: typeof s.description === 'string' ? s.description : '',
     perspective: typeof s.perspective === 'string' ? s.perspective : '',
-    rows: Object.entries(s.parameters ?? {}).map(([id, value]) => ({ id, value: text(value), low: text(s.uncertainty?.[id]?.low), high: text(s.uncertainty?.[id]?.high) })),
+    rows: Object.entries(s.parameters ?? {}).map(([id, value]) => ({ id, value: text(value), low: text(s.uncertainty?.[id]?.low), high: text(s.uncertainty?.[id]?.high), sample: s.uncertainty?.[id]?.distribution !== undefined })),
     horizon: text(s.settings?.horizon),
     discountCosts: text(s.settings?.discount?.costs),
     discountEffects: text(s.settings?.discount?.effects),
@@ -84,6 +87,14 @@ export function scenarioFromDraft(draft: ScenarioDraft, model: HtaModel, id: str
       if (l.value >= h.value) return { ok: false, error: `${p.label ?? p.id}: the low end must be below the high end.` };
       kept.low = l.value;
       kept.high = h.value;
+    }
+    const value = parameters[row.id];
+    const baseDistribution = p.uncertainty?.distribution;
+    if (!row.sample) delete kept.distribution;
+    else if (typeof value === 'number' && baseDistribution) {
+      const moved = recentreDistribution(baseDistribution, value, p.id);
+      if (!moved.ok) return { ok: false, error: `${p.label ?? p.id}: its distribution cannot be centred on ${formatParameter(value)} (${moved.message}); leave “Sampled” unticked to fix it in the PSA.` };
+      kept.distribution = moved.spec;
     }
     if (Object.keys(kept).length > 0) uncertainty[row.id] = kept;
   }
@@ -175,6 +186,7 @@ export function ScenarioEditor({ open, model, scenario, onSave, onClose }: { ope
                   <th scope="col">Scenario value</th>
                   <th scope="col">One-way low</th>
                   <th scope="col">One-way high</th>
+                  <th scope="col">Sampled in PSA</th>
                   <th scope="col"><span className="visually-hidden">Remove</span></th>
                 </tr>
               </thead>
@@ -192,6 +204,7 @@ export function ScenarioEditor({ open, model, scenario, onSave, onClose }: { ope
                       <td><input className="input input-num" aria-label={`Scenario value of ${name}`} value={row.value} onChange={(e) => setRow(k, { value: e.target.value })} data-testid="scenario-row-value" /></td>
                       <td><input className="input input-num" aria-label={`One-way low of ${name}`} value={row.low} onChange={(e) => setRow(k, { low: e.target.value })} data-testid="scenario-row-low" /></td>
                       <td><input className="input input-num" aria-label={`One-way high of ${name}`} value={row.high} onChange={(e) => setRow(k, { high: e.target.value })} data-testid="scenario-row-high" /></td>
+                      <td><input type="checkbox" checked={row.sample} onChange={(e) => setRow(k, { sample: e.target.checked })} aria-label={`Sample ${name} in the PSA`} disabled={!model.parameters.find((p) => p.id === row.id)?.uncertainty?.distribution} data-testid="scenario-row-sample" /></td>
                       <td><button type="button" className="btn btn-sm btn-ghost" onClick={() => setDraft((d) => ({ ...d, rows: d.rows.filter((_, i) => i !== k) }))} aria-label={`Remove the change of ${name}`}>Remove</button></td>
                     </tr>
                   );
@@ -199,10 +212,10 @@ export function ScenarioEditor({ open, model, scenario, onSave, onClose }: { ope
               </tbody>
             </table>
           )}
-          <button type="button" className="btn btn-sm" onClick={() => setDraft((d) => ({ ...d, rows: [...d.rows, { id: model.parameters.find((p) => !d.rows.some((r) => r.id === p.id))?.id ?? '', value: '', low: '', high: '' }] }))} data-testid="scenario-add-parameter">
+          <button type="button" className="btn btn-sm" onClick={() => setDraft((d) => ({ ...d, rows: [...d.rows, { id: model.parameters.find((p) => !d.rows.some((r) => r.id === p.id))?.id ?? '', value: '', low: '', high: '', sample: true }] }))} data-testid="scenario-add-parameter">
             Add a parameter value
           </button>
-          <p className="field-hint">A value is a number (point for decimals, no thousands separators) or an expression. A changed parameter is fixed in the probabilistic analysis; its one-way range (optional) is used by the tornado under this scenario.</p>
+          <p className="field-hint">A value is a number (point for decimals, no thousands separators) or an expression. “Sampled in PSA” keeps the parameter’s distribution, re-centred on the scenario value with its relative standard error; unticked, the value is fixed in the probabilistic analysis. The one-way range (optional) is the tornado’s under this scenario.</p>
         </fieldset>
         <fieldset className="fieldset scenario-fieldset">
           <legend className="field-label">Settings (blank: as the base case)</legend>
