@@ -71,6 +71,9 @@ test('scenarios: define "Plasma test €1,500", run it deterministically and pro
   await expect(scenarioRows.filter({ hasText: plasmaFirst.label ?? plasmaFirst.id })).toContainText(formatMoney(cost, 'EUR'));
   await expect(page.getByTestId('chart-scenarios')).toBeVisible();
   await expect(page.getByTestId('chart-scenarios')).toContainText('Plasma test €1,500');
+  // The budget impact under the scenario, next to the base case.
+  await expect(page.getByTestId('scenario-budget-row')).toHaveCount(2);
+  await expect(page.getByTestId('scenario-budget')).toContainText('Plasma test €1,500');
 
   await page.getByTestId('scenario-iterations').fill('100');
   await page.getByTestId('run-scenarios-psa').click();
@@ -82,6 +85,8 @@ test('scenarios: define "Plasma test €1,500", run it deterministically and pro
   await shot(page, 'scenarios');
   await page.getByTestId('chart-scenario-ceac').scrollIntoViewIfNeeded();
   await shot(page, 'scenario-charts');
+  await page.getByTestId('scenario-budget').scrollIntoViewIfNeeded();
+  await shot(page, 'scenario-budget');
 
   // Duplicate, then delete the copy: the list follows.
   await page.getByTestId('duplicate-scenario').first().click();
@@ -165,7 +170,7 @@ test('two-way heat map, threshold of the plasma test price at €30,000, PSA sum
   // Budget impact: both bundled scenarios, the tornado and the test budget apart from downstream costs.
   await page.getByTestId('model-tab-budget').click();
   const biaScenarios = (example.budgetImpact as { scenarios: { id: string; label: string }[] }).scenarios;
-  await expect(page.getByTestId('budget-scenario-row')).toHaveCount(biaScenarios.length + 1);
+  await expect(page.getByTestId('budget-scenarios-row')).toHaveCount(biaScenarios.length + 1);
   for (const s of biaScenarios) await expect(page.getByTestId('budget-scenarios')).toContainText(s.label);
   await expect(page.getByTestId('chart-budget-tornado')).toBeVisible();
   await expect(page.getByTestId('budget-test-table')).toBeVisible();

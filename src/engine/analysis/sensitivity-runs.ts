@@ -7,7 +7,8 @@ import { thresholdAnalysis, thresholdCurve } from '../sensitivity/threshold';
 import type { ThresholdCurve, ThresholdResult } from '../sensitivity/threshold';
 import { twoWay } from '../sensitivity/two-way';
 import type { TwoWayResult } from '../sensitivity/two-way';
-import { compareScenarios } from '../sensitivity/scenarios';
+import { applyScenario, compareScenarios } from '../sensitivity/scenarios';
+import { runBudgetImpact } from '../budget/run-budget-impact';
 import type { ScenarioResult } from '../sensitivity/scenarios';
 import { evppiByRegression } from '../uncertainty/evppi';
 import type { EvppiResult } from '../uncertainty/evppi';
@@ -59,8 +60,34 @@ export function runThreshold(model: HtaModel, request: ThresholdRequest): Outcom
   });
 }
 
-export function runScenarios(model: HtaModel, request: { wtp: number[]; scenarios?: string[] }): Outcome<ScenarioResult[]> {
-  return attempt(() => compareScenarios(model, { wtp: request.wtp, scenarios: request.scenarios }));
+/** A scenario's budget impact: impact per year and cumulated (null when the model has no budget impact section). */
+export interface ScenarioBudget {
+  years: { year: number; calendarYear: number | null; current: number; new: number; impact: number }[];
+  cumulative: { current: number; new: number; impact: number };
+  /** Why it could not be computed under this scenario (the scenario's values break the budget impact). */
+  problem: string | null;
+}
+
+/** A scenario result as the Scenarios screen stores it: the engine's comparison plus the budget impact under it. */
+export type ScenarioRunResult = ScenarioResult & { budgetImpact?: ScenarioBudget | null };
+
+function scenarioBudget(model: HtaModel, id: string): ScenarioBudget | null {
+  if (!model.budgetImpact) return null;
+  const { report, issues } = runBudgetImpact(applyScenario(model, id));
+  if (!report) return { years: [], cumulative: { current: 0, new: 0, impact: 0 }, problem: issues.filter((i) => i.severity === 'error').map((i) => i.message).join('; ') || 'the budget impact could not be computed' };
+  return {
+    years: report.years.map((y) => ({ year: y.year, calendarYear: y.calendarYear, current: y.current, new: y.new, impact: y.impact })),
+    cumulative: { current: report.cumulative.current, new: report.cumulative.new, impact: report.cumulative.impact },
+    problem: null,
+  };
+}
+
+/** The base case and the named scenarios side by side; with `budget`, each scenario's budget impact too. */
+export function runScenarios(model: HtaModel, request: { wtp: number[]; scenarios?: string[]; budget?: boolean }): Outcome<ScenarioRunResult[]> {
+  return attempt(() => {
+    const results: ScenarioRunResult[] = compareScenarios(model, { wtp: request.wtp, scenarios: request.scenarios });
+    return request.budget ? results.map((r) => ({ ...r, budgetImpact: scenarioBudget(model, r.id) })) : results;
+  });
 }
 
 export interface EvppiRequest {

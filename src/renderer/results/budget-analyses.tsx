@@ -112,39 +112,65 @@ export function BudgetTornado({ report: r }: { report: BudgetImpactReport }) {
   );
 }
 
+export interface BudgetScenarioItem {
+  id: string;
+  label: string;
+  years: { year: number; calendarYear?: number | null; impact: number }[];
+  cumulative: number;
+}
+
+/** The named scenarios of the budget impact analysis (the model file's), next to the base case. */
 export function BudgetScenarios({ report: r }: { report: BudgetImpactReport }) {
-  const currency = r.currency ?? undefined;
-  const change = (v: number) => formatMoneyChange(v, currency);
   if (r.scenarios.length === 0) return null;
+  const items: BudgetScenarioItem[] = [
+    { id: 'base', label: 'Base case', years: r.years.map((y) => ({ year: y.year, calendarYear: y.calendarYear, impact: y.impact })), cumulative: r.cumulative.impact },
+    ...r.scenarios.map((s) => ({ id: s.id, label: s.label, years: s.years.map((y) => ({ year: y.year, calendarYear: r.years.find((x) => x.year === y.year)?.calendarYear ?? null, impact: y.impact })), cumulative: s.cumulative.impact })),
+  ];
+  return (
+    <BudgetScenarioComparison
+      testId="budget-scenarios"
+      title="Budget impact scenarios"
+      subtitle={`${r.scenarios.length} named scenario${r.scenarios.length === 1 ? '' : 's'} of the budget impact analysis, next to the base case`}
+      currency={r.currency ?? undefined}
+      horizonYears={r.horizonYears}
+      items={items}
+    />
+  );
+}
+
+/** Budget impact per year and cumulated for a base case (first item) and scenarios: a table, lines and bars. */
+export function BudgetScenarioComparison({ testId, title, subtitle, currency, horizonYears, items }: { testId: string; title: string; subtitle: string; currency: string | undefined; horizonYears: number; items: readonly BudgetScenarioItem[] }) {
+  const change = (v: number) => formatMoneyChange(v, currency);
+  const base = items[0];
+  if (!base) return null;
   const when = (year: number) => {
-    const y = r.years.find((x) => x.year === year);
+    const y = base.years.find((x) => x.year === year);
     return y?.calendarYear != null ? `${y.calendarYear}` : `Year ${year}`;
   };
-  const all = [{ id: 'base', label: 'Base case', years: r.years.map((y) => ({ year: y.year, impact: y.impact })), cumulative: r.cumulative.impact, difference: 0 }, ...r.scenarios.map((s) => ({ id: s.id, label: s.label, years: s.years, cumulative: s.cumulative.impact, difference: s.differenceFromBase }))];
-  const rows = r.years.map((y, k) => ({ year: y.year, ...Object.fromEntries(all.map((s) => [s.id, s.years[k]?.impact ?? Number.NaN])) }));
+  const rows = base.years.map((y, k) => ({ year: y.year, ...Object.fromEntries(items.map((s) => [s.id, s.years[k]?.impact ?? Number.NaN])) }));
   return (
-    <section className="card" aria-labelledby="bia-scenarios-title" data-testid="budget-scenarios">
+    <section className="card" aria-labelledby={`${testId}-title`} data-testid={testId}>
       <div className="card-header">
-        <h2 id="bia-scenarios-title">Budget impact scenarios</h2>
-        <span className="subtle">{r.scenarios.length} named scenario{r.scenarios.length === 1 ? '' : 's'} of the budget impact analysis, next to the base case</span>
+        <h2 id={`${testId}-title`}>{title}</h2>
+        <span className="subtle">{subtitle}</span>
       </div>
       <div className="card-body flush table-wrap">
-        <table className="table" data-testid="budget-scenario-table">
+        <table className="table" data-testid={`${testId}-table`}>
           <thead>
             <tr>
               <th scope="col">Scenario</th>
-              {r.years.map((y) => <th key={y.year} scope="col" className="num">{when(y.year)}</th>)}
+              {base.years.map((y) => <th key={y.year} scope="col" className="num">{when(y.year)}</th>)}
               <th scope="col" className="num">Cumulative</th>
               <th scope="col" className="num">Difference from base</th>
             </tr>
           </thead>
           <tbody>
-            {all.map((s) => (
-              <tr key={s.id} data-testid="budget-scenario-row" data-scenario-id={s.id}>
+            {items.map((s, i) => (
+              <tr key={s.id} data-testid={`${testId}-row`} data-scenario-id={s.id}>
                 <th scope="row" className="row-head">{s.label}</th>
                 {s.years.map((y) => <td key={y.year} className="num">{change(y.impact)}</td>)}
                 <td className="num">{change(s.cumulative)}</td>
-                <td className="num">{s.id === 'base' ? '—' : change(s.difference)}</td>
+                <td className="num">{i === 0 ? '—' : change(s.cumulative - base.cumulative)}</td>
               </tr>
             ))}
           </tbody>
@@ -152,30 +178,30 @@ export function BudgetScenarios({ report: r }: { report: BudgetImpactReport }) {
       </div>
       <div className="card-body chart-grid">
         <SeriesLineChart
-          testId="chart-budget-scenarios"
-          title="Budget impact per year by scenario"
+          testId={`chart-${testId}`}
+          title={`${title}: impact per year`}
           description="New world minus current world in each year."
-          summary={`Budget impact per year: ${all.map((s) => `${s.label} ${s.years.map((y) => change(y.impact)).join(', ')}`).join('; ')}.`}
+          summary={`Budget impact per year: ${items.map((s) => `${s.label} ${s.years.map((y) => change(y.impact)).join(', ')}`).join('; ')}.`}
           rows={rows}
           xKey="year"
           xLabel="Budget year"
           yLabel={`Budget impact (${currency ?? 'currency'})`}
-          series={all.map((s, i) => ({ key: s.id, label: s.label, dashed: i === 0 }))}
+          series={items.map((s, i) => ({ key: s.id, label: s.label, dashed: i === 0 }))}
           formatX={(v) => when(v)}
           formatY={(v) => formatMoneyCompact(v, currency)}
           formatTable={change}
         />
         <HorizontalBarChart
-          testId="chart-budget-scenarios-cumulative"
-          title={`Cumulative budget impact over ${r.horizonYears} years by scenario`}
+          testId={`chart-${testId}-cumulative`}
+          title={`${title}: cumulative impact over ${horizonYears} years`}
           description="Sum of the yearly impacts."
-          summary={`Cumulative budget impact: ${all.map((s) => `${s.label} ${change(s.cumulative)}`).join('; ')}.`}
-          rows={all.map((s) => ({ label: s.label, values: { cumulative: s.cumulative } }))}
+          summary={`Cumulative budget impact: ${items.map((s) => `${s.label} ${change(s.cumulative)}`).join('; ')}.`}
+          rows={items.map((s) => ({ label: s.label, values: { cumulative: s.cumulative } }))}
           series={[{ key: 'cumulative', label: 'Cumulative budget impact' }]}
           categoryLabel="Scenario"
           valueLabel={`Cumulative budget impact (${currency ?? 'currency'})`}
           formatValue={(v) => formatMoneyCompact(v, currency)}
-          labelWidth={240}
+          labelWidth={220}
         />
       </div>
     </section>

@@ -8,7 +8,8 @@ import type { ModelDocument } from '../models/use-model-document';
 import type { HtaModel } from '../../engine/model/schema';
 import { PsaCancelledError } from '../../engine/psa/psa-run';
 import { applyScenario } from '../../engine/sensitivity/scenarios';
-import type { ScenarioResult } from '../../engine/sensitivity/scenarios';
+import type { ScenarioRunResult } from '../../engine/analysis/sensitivity-runs';
+import { BudgetScenarioComparison } from '../results/budget-analyses';
 import { describeScenario } from '../../report/model-description';
 import { effectLabel, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyChange, formatMoneyCompact, formatNumber, formatNumberChange, formatPercent } from '../../report/format';
 import { HorizontalBarChart } from '../charts/bar-chart';
@@ -136,7 +137,7 @@ type RunState = { status: 'idle' } | { status: 'running'; done: number; total: n
 
 function ScenarioRuns({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
   const formId = useId();
-  const { stored, setStored } = useStoredRun<ScenarioResult[]>(ctx, 'scenarios');
+  const { stored, setStored } = useStoredRun<ScenarioRunResult[]>(ctx, 'scenarios');
   const [iterationsText, setIterationsText] = useState('500');
   const [seedText, setSeedText] = useState('1');
   const [state, setState] = useState<RunState>({ status: 'idle' });
@@ -156,7 +157,7 @@ function ScenarioRuns({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
     abort.current = controller;
     try {
       setState({ status: 'running', done: 0, total: 0, what: 'Deterministic run' });
-      const out = await engineWorker().runScenarios(runModel, { wtp: inputs.wtp });
+      const out = await engineWorker().runScenarios(runModel, { wtp: inputs.wtp, budget: runModel.budgetImpact !== undefined });
       if (!out.ok) {
         setProblems(out.problems);
         setState({ status: 'idle' });
@@ -254,7 +255,7 @@ function ScenarioRuns({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
         {stored ? (
           <div className="section-stack">
             <RunStatus run={stored.run} hash={ctx.hash} testId="scenarios-run-status" busy={running || !ctx.model} onRerun={() => void run(stored.run.inputs as unknown as ScenarioRunInputs)} />
-            <ScenarioResults model={model} results={stored.results} />
+            <ScenarioRunResults model={model} results={stored.results} />
           </div>
         ) : (
           problems.length === 0 && state.status === 'idle' && <p className="empty">Run the scenarios to compare them with the base case. Results are kept with the model.</p>
@@ -264,7 +265,7 @@ function ScenarioRuns({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
   );
 }
 
-function ScenarioResults({ model, results }: { model: HtaModel; results: ScenarioResult[] }) {
+function ScenarioRunResults({ model, results }: { model: HtaModel; results: ScenarioRunResult[] }) {
   const formId = useId();
   const currency = model.settings.currency;
   const effect = model.settings.effect;
@@ -278,7 +279,7 @@ function ScenarioResults({ model, results }: { model: HtaModel; results: Scenari
   const [ceacStrategy, setCeacStrategy] = useState(others[0] ?? comparator);
   const probabilistic = results.every((r) => r.probabilistic !== null && r.probabilistic.byWtp.length > 0);
   const atWtp = measure.startsWith('nmb:') ? Number(measure.slice(4)) : null;
-  const valueOf = (r: ScenarioResult, id: string): number | null => {
+  const valueOf = (r: ScenarioRunResult, id: string): number | null => {
     const s = r.strategies.find((x) => x.id === id);
     const c = r.strategies.find((x) => x.id === comparator);
     if (!s || !c) return null;
@@ -287,7 +288,7 @@ function ScenarioResults({ model, results }: { model: HtaModel; results: Scenari
     const v = dE === 0 ? null : (s.cost - c.cost) / dE;
     return v !== null && Number.isFinite(v) ? v : null;
   };
-  const probAt = (r: ScenarioResult, id: string, wtp: number) => {
+  const probAt = (r: ScenarioRunResult, id: string, wtp: number) => {
     const b = r.probabilistic?.byWtp.find((x) => x.wtp === wtp);
     const j = strategyIds.indexOf(id);
     return b && j >= 0 ? b.ceac[j]! : null;
@@ -382,6 +383,27 @@ function ScenarioResults({ model, results }: { model: HtaModel; results: Scenari
           <p className="empty">Run the scenarios probabilistically to see the CEACs of all scenarios on one chart.</p>
         )}
       </div>
+      <ScenarioBudgets model={model} results={results} />
+    </>
+  );
+}
+
+/** Budget impact under each scenario (the model's budget impact section run on the scenario's model). */
+function ScenarioBudgets({ model, results }: { model: HtaModel; results: ScenarioRunResult[] }) {
+  const withBudget = results.filter((r) => r.budgetImpact && r.budgetImpact.problem === null);
+  const failed = results.filter((r) => r.budgetImpact?.problem);
+  if (withBudget.length === 0 || withBudget[0]!.id !== results[0]!.id) return null;
+  return (
+    <>
+      {failed.length > 0 && <div className="notice notice-warning">No budget impact for {failed.map((r) => `${r.label} (${r.budgetImpact!.problem})`).join('; ')}.</div>}
+      <BudgetScenarioComparison
+        testId="scenario-budget"
+        title="Budget impact by scenario"
+        subtitle="The model’s budget impact analysis run under each scenario"
+        currency={model.settings.currency}
+        horizonYears={withBudget[0]!.budgetImpact!.years.length}
+        items={withBudget.map((r) => ({ id: r.id, label: r.label, years: r.budgetImpact!.years, cumulative: r.budgetImpact!.cumulative.impact }))}
+      />
     </>
   );
 }

@@ -54,6 +54,25 @@ describe('two-way run', () => {
   });
 });
 
+describe('scenario budget impact', () => {
+  it('gives each scenario the budget impact of its own model; the base case matches the plain run', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { runBudgetImpact } = await import('../../../src/engine/budget/run-budget-impact');
+    const json = JSON.parse(readFileSync('resources/examples/liquid-biopsy-nsclc.json', 'utf8')) as { parameters: { id: string; kind?: string; value?: number }[]; scenarios?: unknown[] };
+    const cost = json.parameters.find((p) => p.kind === 'cost' && typeof p.value === 'number')!;
+    json.scenarios = [{ id: 'dearer', label: 'Dearer', parameters: { [cost.id]: cost.value! * 2 } }];
+    const m = parseModel(json);
+    const out = runScenarios(m, { wtp: [WTP], budget: true });
+    if (!out.ok) throw new Error(out.problems[0]!.message);
+    const plain = runBudgetImpact(m).report!;
+    expect(out.result[0]!.budgetImpact!.cumulative.impact).toBeCloseTo(plain.cumulative.impact, 6);
+    expect(out.result[0]!.budgetImpact!.years.map((y) => y.impact)).toEqual(plain.years.map((y) => expect.closeTo(y.impact, 6)));
+    const dearer = runBudgetImpact(parseModel({ ...json, parameters: json.parameters.map((p) => (p.id === cost.id ? { ...p, value: cost.value! * 2 } : p)), scenarios: [] })).report!;
+    expect(out.result[1]!.budgetImpact!.cumulative.impact).toBeCloseTo(dearer.cumulative.impact, 6);
+    expect(runScenarios(parseModel(handModel()), { wtp: [WTP], budget: true }).ok).toBe(true);
+  });
+});
+
 describe('scenarios run', () => {
   const json = handModel();
   json.parameters![3] = { id: 'c_new', value: 3000, kind: 'cost', uncertainty: { low: 2000, high: 6000, distribution: { type: 'gamma', mean: 3000, se: 300 } } };

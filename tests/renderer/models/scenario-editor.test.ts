@@ -23,7 +23,7 @@ describe('scenario editor', () => {
     const draft: ScenarioDraft = { ...blank, rows: [{ id: cost.id, value: '1500', low: '1000', high: '2000', sample: true }], horizon: '10', discountCosts: '0.04', counting: 'end' };
     const out = scenarioFromDraft(draft, model, 'cheaper_test', null);
     if (!out.ok) throw new Error(out.error);
-    const s = out.scenario as { parameters: Record<string, number>; uncertainty: Record<string, { low: number; high: number; distribution: { type: string; mean: number; se: number } }>; settings: Record<string, unknown> };
+    const s = out.scenario as unknown as { parameters: Record<string, number>; uncertainty: Record<string, { low: number; high: number; distribution: { type: string; mean: number; se: number } }>; settings: Record<string, unknown> };
     expect(s.parameters).toEqual({ [cost.id]: 1500 });
     expect(s.uncertainty[cost.id]!.low).toBe(1000);
     const base = cost.uncertainty!.distribution as { mean: number; se: number };
