@@ -120,7 +120,7 @@ export function summarisePsa(run: PsaResults & { strategyLabels: readonly string
   };
   const view = shapePsaView(run, analysis, request.maxPoints);
   const thresholds = (request.thresholds ?? []).filter((w) => Number.isFinite(w) && w >= 0);
-  if (thresholds.length === 0) return { ...view, incremental: [], convergence: null };
+  if (thresholds.length === 0) return view;
   const labelOf = new Map(view.strategies.map((s) => [s.id, s.label]));
   const incremental = incrementalSummary(run, request.comparator, thresholds).map((r) => ({ ...r, label: labelOf.get(r.id) ?? r.id }));
   const series = convergence(run, request.comparator, thresholds[0]!, 100);

@@ -126,7 +126,7 @@ describe('PSA incremental summary', () => {
     const rows = view.convergence!.rows;
     expect(rows.map((r) => r.draws)).toEqual([1, 2, 3]);
     expect(rows.map((r) => r.b)).toEqual([100, 0, 10 / 3].map((v) => expect.closeTo(v, 9)));
-    expect(summarisePsa(draws, { wtpGrid: [0], comparator: 'a', maxPoints: 10 }).convergence).toBeNull();
+    expect(summarisePsa(draws, { wtpGrid: [0], comparator: 'a', maxPoints: 10 }).convergence).toBeUndefined();
   });
 });
 
