@@ -88,7 +88,7 @@ export function HorizontalBarChart(props: HorizontalBarChartProps) {
           {signed && <ReferenceLine x={0} stroke={chartInk.text} />}
           {series.map((s, i) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} fill={seriesColor(i)} isAnimationActive={false}>
-              {withIntervals && <ErrorBar dataKey={`${s.key}__err`} direction="x" width={6} stroke={chartInk.text} />}
+              {withIntervals && <ErrorBar dataKey={`${s.key}__err`} direction="x" width={6} stroke={chartInk.text} isAnimationActive={false} />}
             </Bar>
           ))}
         </BarChart>

@@ -4,6 +4,7 @@ import { HorizontalBarChart } from '../charts/bar-chart';
 import { tornadoBars } from '../charts/chart-data';
 import { SeriesLineChart } from '../charts/line-chart';
 import { TornadoChart } from '../charts/tornado-chart';
+import './analyses.css';
 
 // The budget impact's own analyses: the test budget apart from the downstream treatment and care costs it causes,
 // the one-way sensitivity (tornado) on the cumulative impact, and the named budget-impact scenarios per year and
@@ -44,8 +45,8 @@ export function BudgetTestSplit({ report: r }: { report: BudgetImpactReport }) {
         <h2 id="bia-test-title">Test budget and downstream costs</h2>
         <span className="subtle">Test budget: {tests.map(humanise).join(', ')}; downstream: {r.categories.filter((c) => !isTestCategory(c)).map(humanise).join(', ')}</span>
       </div>
-      <div className="card-body flush table-wrap">
-        <table className="table" data-testid="budget-test-table">
+      <div className="card-body flush table-wrap" tabIndex={0} role="region" aria-label="Test budget and downstream costs (scrolls sideways)">
+        <table className="table table-money" data-testid="budget-test-table">
           <thead>
             <tr>
               <th scope="col">Year</th>
@@ -154,8 +155,8 @@ export function BudgetScenarioComparison({ testId, title, subtitle, currency, ho
         <h2 id={`${testId}-title`}>{title}</h2>
         <span className="subtle">{subtitle}</span>
       </div>
-      <div className="card-body flush table-wrap">
-        <table className="table" data-testid={`${testId}-table`}>
+      <div className="card-body flush table-wrap" tabIndex={0} role="region" aria-label={`${title} (scrolls sideways)`}>
+        <table className="table table-money" data-testid={`${testId}-table`}>
           <thead>
             <tr>
               <th scope="col">Scenario</th>

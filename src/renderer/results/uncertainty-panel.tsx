@@ -567,8 +567,8 @@ function PsaIncrementalTable({ view, model }: { view: PsaView; model: HtaModel }
   const thresholds = rows[0]!.byWtp.map((b) => b.wtp);
   const ceacAt = (wtp: number) => view.ceac.find((r) => r.wtp === wtp);
   return (
-    <div className="table-wrap">
-      <table className="table table-psa-incremental" data-testid="psa-incremental-table">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="PSA incremental results (scrolls sideways)">
+      <table className="table table-money table-psa-incremental" data-testid="psa-incremental-table">
         <caption className="table-caption">Against {view.comparatorLabel}, per patient: means with 95% intervals (2.5th–97.5th percentile) below them; incremental net monetary benefit (NMB) and the probability of being cost-effective (the highest net benefit of all strategies) at each threshold</caption>
         <thead>
           <tr>

@@ -299,8 +299,8 @@ function ScenarioRunResults({ model, results }: { model: HtaModel; results: Scen
   const moneyTick = (v: number) => formatMoneyCompact(v, currency);
   return (
     <>
-      <div className="table-wrap">
-        <table className="table table-scenario-results" data-testid="scenario-table">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Scenario results (scrolls sideways)">
+        <table className="table table-money table-scenario-results" data-testid="scenario-table">
           <caption className="table-caption">Per patient, discounted; incremental analysis within each scenario (status on the cost-effectiveness frontier){probabilistic ? `; probability cost-effective from ${formatCount(results[0]!.probabilistic!.iterations)} PSA draws` : ''}</caption>
           <thead>
             <tr>
