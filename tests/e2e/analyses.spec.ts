@@ -88,6 +88,14 @@ test('scenarios: define "Plasma test €1,500", run it deterministically and pro
   await page.getByTestId('scenario-budget').scrollIntoViewIfNeeded();
   await shot(page, 'scenario-budget');
 
+  // A long probabilistic run shows its progress and stops on Cancel, storing nothing.
+  await page.getByTestId('scenario-iterations').fill('20000');
+  await page.getByTestId('run-scenarios-psa').click();
+  await expect(page.getByTestId('scenario-progress').getByRole('progressbar')).toBeVisible({ timeout: 60000 });
+  await page.getByTestId('cancel-scenarios').click();
+  await expect(page.getByTestId('scenarios-cancelled')).toBeVisible();
+  await expect(page.getByTestId('scenarios-run-status')).toContainText('100 draws');
+
   // Duplicate, then delete the copy: the list follows.
   await page.getByTestId('duplicate-scenario').first().click();
   await expect(row).toHaveCount(2);
@@ -159,8 +167,21 @@ test('two-way heat map, threshold of the plasma test price at €30,000, PSA sum
   await expect(voi.getByTestId('voi-evpi-person')).not.toHaveText('—');
   await expect(voi.getByTestId('voi-evpi-population')).not.toHaveText('—');
   await voi.getByTestId('voi-se-draws').fill('20');
+  // A user group of two parameters is valued together, next to each parameter alone.
+  await voi.getByTestId('voi-groups').locator('summary').click();
+  const ticks = voi.locator('[data-testid^="voi-tick-"]');
+  await ticks.nth(0).check();
+  await ticks.nth(1).check();
+  await voi.getByTestId('voi-add-group').click();
+  await expect(voi.getByTestId('voi-groups')).toContainText('Parameter groups (1)');
   await voi.getByTestId('run-evppi').click();
   await expect(voi.getByTestId('chart-evppi')).toBeVisible({ timeout: 180000 });
+  await expect(voi.getByTestId('chart-evppi')).toContainText(' + ');
+  // The per-patient EVPI and the population figure agree: population = per patient × discounted people.
+  const perPatient = Number((await voi.getByTestId('voi-evpi-person').textContent())!.replace(/[^\d.]/g, ''));
+  const people = Number((await voi.getByTestId('voi-people-effective').textContent())!.replace(/[^\d.]/g, ''));
+  const population = Number((await voi.getByTestId('voi-evpi-population').textContent())!.replace(/[^\d.]/g, ''));
+  expect(Math.abs(population - perPatient * people)).toBeLessThan(0.01 * population + people);
   await expect(voi.getByTestId('evppi-method')).toContainText('Strong, Oakley & Brennan 2014');
   await voi.scrollIntoViewIfNeeded();
   await shot(page, 'voi');
