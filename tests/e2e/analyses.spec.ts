@@ -161,6 +161,10 @@ test('two-way heat map, threshold of the plasma test price at €30,000, PSA sum
   await expect(page.getByTestId('psa-results')).toBeVisible({ timeout: 180000 });
   await expect(page.getByTestId('psa-incremental-row')).toHaveCount((example.strategies as unknown[]).length);
   await expect(page.getByTestId('chart-psa-convergence')).toBeVisible();
+  // Thresholds of the table chosen by the user: one probability column each.
+  await page.getByTestId('psa-thresholds').fill('20000; 40000; 60000');
+  await expect(page.getByTestId('psa-incremental-table').locator('thead th')).toHaveCount(1 + 2 + 3 + 3);
+  await expect(page.getByTestId('psa-incremental-row').first().getByTestId('psa-prob-ce')).toHaveCount(3);
   await page.getByTestId('psa-incremental-table').scrollIntoViewIfNeeded();
   await shot(page, 'psa-summaries');
   const voi = page.getByTestId('voi-section');

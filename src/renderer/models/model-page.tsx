@@ -214,7 +214,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
                 onSaveVersion={() => setDialog('version')}
                 onShowRun={(kind: RunKind, id: string) => {
                   setSelected({ kind, id });
-                  onTab('uncertainty');
+                  onTab(kind === 'scenarios' ? 'scenarios' : 'uncertainty');
                 }}
               />
             }

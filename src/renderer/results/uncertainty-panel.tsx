@@ -483,7 +483,7 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
           </tbody>
         </table>
       </div>
-      <PsaIncrementalTable view={view} model={model} />
+      <PsaIncrementalTable shown={shown} model={model} />
       <div className="chart-grid">
         <CePlaneChart
           testId="chart-psa-plane"
@@ -557,48 +557,103 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
   );
 }
 
-/** Each strategy against the comparator: increments with 95% intervals, INMB and probability of being better at each threshold. */
-function PsaIncrementalTable({ view, model }: { view: PsaView; model: HtaModel }) {
-  const rows = view.incremental ?? [];
-  if (rows.length === 0) return null;
+/** Thresholds typed as "30000; 50000" (semicolons or spaces between them), or an error message. */
+export function parseThresholds(text: string): { ok: true; values: number[] } | { ok: false; error: string } {
+  const parts = text.split(/[;\s]+/).filter((t) => t !== '');
+  if (parts.length === 0) return { ok: false, error: 'Give at least one threshold.' };
+  if (parts.length > 6) return { ok: false, error: 'Give at most six thresholds.' };
+  const values: number[] = [];
+  for (const part of parts) {
+    const w = parseWtp(part);
+    if (!w.ok) return { ok: false, error: `“${part}”: ${w.error} Separate thresholds with a semicolon.` };
+    values.push(w.value);
+  }
+  return { ok: true, values: [...new Set(values)].sort((x, y) => x - y) };
+}
+
+/**
+ * Each strategy against the comparator at thresholds the user chooses (the model's by default): increments with 95%
+ * intervals, the incremental NMB with its interval and the probability of being cost-effective.
+ */
+function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaModel }) {
+  const formId = useId();
   const currency = model.settings.currency;
   const effect = model.settings.effect;
+  const [text, setText] = useState(model.settings.wtp.join('; '));
+  const [view, setView] = useState<PsaView | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const parsed = parseThresholds(text);
+  const key = parsed.ok ? parsed.values.join(',') : null;
+  useEffect(() => {
+    let live = true;
+    if (key === null || !parsed.ok) return;
+    const r = shown.results;
+    engineWorker()
+      .summarisePsa(
+        { strategyIds: r.strategyIds, strategyLabels: r.strategyLabels, draws: r.draws, seed: r.seed, costs: r.costs, effects: r.effects },
+        { wtpGrid: parsed.values, comparator: shown.comparator, maxPoints: 0, thresholds: parsed.values },
+      )
+      .then((v) => {
+        if (!live) return;
+        setView(v);
+        setFailure(null);
+      })
+      .catch((e: unknown) => live && setFailure(message(e)));
+    return () => {
+      live = false;
+    };
+    // parsed follows key.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shown.results, shown.comparator, key]);
+  const rows = view?.incremental ?? [];
   const money = (v: number) => formatMoneyChange(v, currency);
-  const thresholds = rows[0]!.byWtp.map((b) => b.wtp);
-  const ceacAt = (wtp: number) => view.ceac.find((r) => r.wtp === wtp);
+  const thresholds = rows[0]?.byWtp.map((b) => b.wtp) ?? [];
+  const ceacAt = (wtp: number) => view?.ceac.find((r) => r.wtp === wtp);
+  const error = !parsed.ok ? parsed.error : failure;
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label="PSA incremental results (scrolls sideways)">
-      <table className="table table-money table-psa-incremental" data-testid="psa-incremental-table">
-        <caption className="table-caption">Against {view.comparatorLabel}, per patient: means with 95% intervals (2.5th–97.5th percentile) below them; incremental net monetary benefit (NMB) and the probability of being cost-effective (the highest net benefit of all strategies) at each threshold</caption>
-        <thead>
-          <tr>
-            <th scope="col">Strategy</th>
-            <th scope="col" className="num">Incremental cost</th>
-            <th scope="col" className="num">Incremental {effectLabel(effect)}</th>
-            {thresholds.map((w) => <th key={w} scope="col" className="num">Incremental NMB at {formatMoney(w, currency)}</th>)}
-            {thresholds.map((w) => <th key={`p${w}`} scope="col" className="num">Probability cost-effective at {formatMoney(w, currency)}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {[{ id: view.comparator, label: view.comparatorLabel, reference: true as const }, ...rows.map((r) => ({ ...r, reference: false as const }))].map((r) => (
-            <tr key={r.id} data-testid="psa-incremental-row">
-              <th scope="row" className="row-head">{r.label}</th>
-              {r.reference ? (
-                <>
-                  <td className="num subtle" colSpan={2 + thresholds.length}>Comparator</td>
-                </>
-              ) : (
-                <>
-                  <td className="num">{money(r.incCost.mean)}<span className="interval">{money(r.incCost.lower)} to {money(r.incCost.upper)}</span></td>
-                  <td className="num">{formatNumberChange(r.incEffect.mean, 4)}<span className="interval">{formatNumberChange(r.incEffect.lower, 4)} to {formatNumberChange(r.incEffect.upper, 4)}</span></td>
-                  {r.byWtp.map((b) => <td key={b.wtp} className="num">{money(b.incNmb.mean)}<span className="interval">{money(b.incNmb.lower)} to {money(b.incNmb.upper)}</span></td>)}
-                </>
-              )}
-              {thresholds.map((w) => <td key={`p${w}`} className="num" data-testid="psa-prob-ce">{formatPercent(ceacAt(w)?.[r.id] ?? Number.NaN, 1)}</td>)}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div className="section-stack">
+      <div className="toolbar toolbar-plain">
+        <div className="field field-wtp">
+          <label className="field-label" htmlFor={`${formId}-thresholds`}>Thresholds of the table ({currency ?? 'per unit'} per {effectUnit(effect)})</label>
+          <input id={`${formId}-thresholds`} className="input input-num" value={text} onChange={(e) => setText(e.target.value)} aria-invalid={!parsed.ok || undefined} aria-describedby={`${formId}-thresholds-note`} data-testid="psa-thresholds" />
+        </div>
+        <span id={`${formId}-thresholds-note`} className={error ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={error ? 'alert' : undefined}>
+          {error ?? 'Separate thresholds with a semicolon, e.g. 30000; 50000.'}
+        </span>
+      </div>
+      {view && rows.length > 0 && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="PSA incremental results (scrolls sideways)">
+          <table className="table table-money table-psa-incremental" data-testid="psa-incremental-table">
+            <caption className="table-caption">Against {view.comparatorLabel}, per patient: means with 95% intervals (2.5th–97.5th percentile) below them; incremental net monetary benefit (NMB) and the probability of being cost-effective (the highest net benefit of all strategies) at each threshold</caption>
+            <thead>
+              <tr>
+                <th scope="col">Strategy</th>
+                <th scope="col" className="num">Incremental cost</th>
+                <th scope="col" className="num">Incremental {effectLabel(effect)}</th>
+                {thresholds.map((w) => <th key={w} scope="col" className="num">Incremental NMB at {formatMoney(w, currency)}</th>)}
+                {thresholds.map((w) => <th key={`p${w}`} scope="col" className="num">Probability cost-effective at {formatMoney(w, currency)}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {[{ id: view.comparator, label: view.comparatorLabel, reference: true as const }, ...rows.map((r) => ({ ...r, reference: false as const }))].map((r) => (
+                <tr key={r.id} data-testid="psa-incremental-row">
+                  <th scope="row" className="row-head">{r.label}</th>
+                  {r.reference ? (
+                    <td className="num subtle" colSpan={2 + thresholds.length}>Comparator</td>
+                  ) : (
+                    <>
+                      <td className="num">{money(r.incCost.mean)}<span className="interval">{money(r.incCost.lower)} to {money(r.incCost.upper)}</span></td>
+                      <td className="num">{formatNumberChange(r.incEffect.mean, 4)}<span className="interval">{formatNumberChange(r.incEffect.lower, 4)} to {formatNumberChange(r.incEffect.upper, 4)}</span></td>
+                      {r.byWtp.map((b) => <td key={b.wtp} className="num">{money(b.incNmb.mean)}<span className="interval">{money(b.incNmb.lower)} to {money(b.incNmb.upper)}</span></td>)}
+                    </>
+                  )}
+                  {thresholds.map((w) => <td key={`p${w}`} className="num" data-testid="psa-prob-ce">{formatPercent(ceacAt(w)?.[r.id] ?? Number.NaN, 1)}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </div>
   );
 }

@@ -90,3 +90,14 @@ describe('two-way bands and the test budget', () => {
     });
   });
 });
+
+describe('PSA table thresholds', () => {
+  it('reads thresholds separated by semicolons or spaces, sorted and without repeats, and refuses grouped numbers', async () => {
+    const { parseThresholds } = await import('../../../src/renderer/results/uncertainty-panel');
+    expect(parseThresholds('50000; 30000 30000')).toEqual({ ok: true, values: [30000, 50000] });
+    expect(parseThresholds(' ')).toEqual({ ok: false, error: 'Give at least one threshold.' });
+    const grouped = parseThresholds('30,000');
+    expect(grouped.ok).toBe(false);
+    if (!grouped.ok) expect(grouped.error).toMatch(/“30,000”.*semicolon/);
+  });
+});
