@@ -17,7 +17,8 @@ const dir = 'test-results/screenshots';
 const file = 'resources/examples/liquid-biopsy-nsclc.json';
 const example = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 const PLASMA_COST = 'c_plasma_ngs';
-const plasmaFirst = (example.strategies as { id: string; label?: string }[]).find((s) => /plasma/i.test(s.id))!;
+const plasmaFirst = (example.strategies as { id: string; label?: string }[]).find((s) => s.id === 'plasma_first')!;
+const bundled = ((example.scenarios ?? []) as { id: string }[]).length;
 
 async function shot(page: Page, name: string) {
   mkdirSync(dir, { recursive: true });
@@ -54,8 +55,9 @@ test('scenarios: define "Plasma test €1,500", run it deterministically and pro
   await page.getByTestId('scenario-row-value').fill('1500');
   await page.getByTestId('scenario-save').click();
   await expect(page.getByTestId('scenario-editor')).not.toBeVisible();
-  const row = page.getByTestId('scenario-list-row');
-  await expect(row).toHaveCount(1);
+  const rows = page.getByTestId('scenario-list-row');
+  const row = page.locator('[data-testid="scenario-list-row"][data-scenario-id="plasma_test_1_500"]');
+  await expect(rows).toHaveCount(bundled + 1);
   await expect(row).toContainText('Plasma test €1,500');
   await expect(row).toContainText('1500');
 
@@ -64,15 +66,16 @@ test('scenarios: define "Plasma test €1,500", run it deterministically and pro
   // Expected: the engine on the same document with the same scenario.
   const doc = putScenario(example, { id: 'plasma_test_1_500', label: 'Plasma test €1,500', parameters: { [PLASMA_COST]: 1500 } });
   const expected = compareScenarios(parseModel(doc), { wtp: [30000, 50000] });
+  const mine = expected.find((r) => r.id === 'plasma_test_1_500')!;
   const scenarioRows = page.locator('[data-testid="scenario-result-row"][data-scenario-id="plasma_test_1_500"]');
   await expect(page.locator('[data-testid="scenario-result-row"][data-scenario-id="base"]')).toHaveCount(expected[0]!.incremental.length);
-  await expect(scenarioRows).toHaveCount(expected[1]!.incremental.length);
-  const cost = expected[1]!.incremental.find((r) => r.id === plasmaFirst.id)!.cost;
+  await expect(scenarioRows).toHaveCount(mine.incremental.length);
+  const cost = mine.incremental.find((r) => r.id === plasmaFirst.id)!.cost;
   await expect(scenarioRows.filter({ hasText: plasmaFirst.label ?? plasmaFirst.id })).toContainText(formatMoney(cost, 'EUR'));
   await expect(page.getByTestId('chart-scenarios')).toBeVisible();
   await expect(page.getByTestId('chart-scenarios')).toContainText('Plasma test €1,500');
   // The budget impact under the scenario, next to the base case.
-  await expect(page.getByTestId('scenario-budget-row')).toHaveCount(2);
+  await expect(page.getByTestId('scenario-budget-row')).toHaveCount(bundled + 2);
   await expect(page.getByTestId('scenario-budget')).toContainText('Plasma test €1,500');
 
   await page.getByTestId('scenario-iterations').fill('100');
@@ -97,14 +100,16 @@ test('scenarios: define "Plasma test €1,500", run it deterministically and pro
   await expect(page.getByTestId('scenarios-run-status')).toContainText('100 draws');
 
   // Duplicate, then delete the copy: the list follows.
-  await page.getByTestId('duplicate-scenario').first().click();
-  await expect(row).toHaveCount(2);
-  await expect(row.nth(1)).toContainText('Plasma test €1,500 (copy)');
-  await page.getByTestId('delete-scenario').nth(1).click();
+  await row.getByTestId('duplicate-scenario').click();
+  const copy = page.locator('[data-testid="scenario-list-row"][data-scenario-id="plasma_test_1_500_copy"]');
+  await expect(rows).toHaveCount(bundled + 2);
+  await expect(copy).toContainText('Plasma test €1,500 (copy)');
+  await copy.getByTestId('delete-scenario').click();
   await page.getByTestId('confirm-ok').click();
-  await expect(row).toHaveCount(1);
+  await expect(rows).toHaveCount(bundled + 1);
+  await expect(copy).toHaveCount(0);
   // Editing keeps the id and changes the value.
-  await page.getByTestId('edit-scenario').click();
+  await row.getByTestId('edit-scenario').click();
   await expect(page.getByTestId('scenario-row-value')).toHaveValue('1500');
   await page.getByTestId('scenario-horizon').fill('10');
   await page.getByTestId('scenario-save').click();
