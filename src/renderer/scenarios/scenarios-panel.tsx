@@ -14,6 +14,7 @@ import { describeScenario } from '../../report/model-description';
 import { effectLabel, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyChange, formatMoneyCompact, formatNumber, formatNumberChange, formatPercent } from '../../report/format';
 import { HorizontalBarChart } from '../charts/bar-chart';
 import { SeriesLineChart } from '../charts/line-chart';
+import { chartInk, seriesColor } from '../charts/palette';
 import { NumberField, ProblemsNotice } from '../results/analysis-parts';
 import { RunStatus } from '../results/run-status';
 import type { RunContext } from '../results/run-status';
@@ -366,13 +367,13 @@ function ScenarioRunResults({ model, results }: { model: HtaModel; results: Scen
           <SeriesLineChart
             testId="chart-scenario-ceac"
             title={`Probability ${label(ceacStrategy)} is cost-effective, by scenario`}
-            description="Cost-effectiveness acceptability curves of all scenarios on one chart (each from its own PSA with the same seed)."
+            description="Cost-effectiveness acceptability curves of all scenarios on one chart (each from its own PSA with the same seed); the base case is the dashed black line."
             summary={`CEAC of ${label(ceacStrategy)}: ${results.map((r) => `${r.label} ${thresholds.map((w) => `${formatPercent(probAt(r, ceacStrategy, w) ?? Number.NaN, 0)} at ${money(w)}`).join(', ')}`).join('; ')}.`}
             rows={ceacRows}
             xKey="wtp"
             xLabel={`Willingness to pay (${currency ?? 'currency'} per ${effectUnit(effect)})`}
             yLabel="Probability cost-effective"
-            series={results.map((r) => ({ key: r.id, label: r.label }))}
+            series={results.map((r, i) => (i === 0 ? { key: r.id, label: r.label, color: chartInk.text, dashed: true } : { key: r.id, label: r.label, color: seriesColor(i - 1) }))}
             formatX={moneyTick}
             formatY={(v) => formatPercent(v, 0)}
             formatTable={(v) => formatPercent(v, 1)}
