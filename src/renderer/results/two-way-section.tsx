@@ -4,6 +4,7 @@ import type { AnalysisProblem } from '../../engine/analysis/problems';
 import type { TwoWayRequest } from '../../engine/analysis/sensitivity-runs';
 import type { HtaModel } from '../../engine/model/schema';
 import type { TwoWayResult } from '../../engine/sensitivity/two-way';
+import type { OneWayResult } from '../../engine/sensitivity/one-way';
 import { effectUnit, formatIcer, formatMoney, formatMoneyCompact } from '../../report/format';
 import { HeatMapChart } from '../charts/heat-map-chart';
 import type { HeatCell } from '../charts/heat-map-chart';
@@ -21,17 +22,36 @@ import { parseWhole, parseWtp } from './uncertainty-panel';
 // of one strategy's incremental NMB over a comparator) with the base case marked. Runs in the engine worker and is
 // stored with the model like the tornado.
 
-const INMB_COLORS = ['#8f1d16', '#c4510f', '#f0b48a', '#a9c7e8', '#3f7fc7', '#123f75'];
+// Losses in reds (darkest furthest below zero), gains in blues (darkest furthest above).
+const LOSS_COLORS = ['#f0b48a', '#e07b39', '#c4510f', '#b3261e', '#8f1d16', '#6f140f'];
+const GAIN_COLORS = ['#a9c7e8', '#6fa1d6', '#3f7fc7', '#1d5ea8', '#154a87', '#0f3566'];
 
-/** Six bands of incremental NMB, symmetric around zero: losses in reds, gains in blues. */
-export function inmbBands(maxAbs: number): { lower: number; upper: number }[] {
-  const m = maxAbs > 0 ? maxAbs : 1;
-  const edges = [-Infinity, (-2 * m) / 3, -m / 3, 0, m / 3, (2 * m) / 3, Infinity];
-  return edges.slice(0, -1).map((lower, k) => ({ lower, upper: edges[k + 1]! }));
+export interface InmbBand {
+  lower: number;
+  upper: number;
+  color: string;
 }
 
-function bandOf(bands: { lower: number; upper: number }[], v: number): number {
-  const k = bands.findIndex((b) => v >= b.lower && v < b.upper);
+/**
+ * Six bands of equal width over the incremental NMB found, with zero as a band edge when the values straddle it, so
+ * a cell's colour tells its sign (reds below zero, blues above) and how far from zero it is.
+ */
+export function inmbBands(min: number, max: number): InmbBand[] {
+  const lo = Number.isFinite(min) ? min : 0;
+  const hi = Number.isFinite(max) && max > lo ? max : lo + 1;
+  const edges = Array.from({ length: 7 }, (_, k) => lo + ((hi - lo) * k) / 6);
+  if (lo < 0 && hi > 0) {
+    let nearest = 1;
+    for (let k = 1; k < 6; k++) if (Math.abs(edges[k]!) < Math.abs(edges[nearest]!)) nearest = k;
+    edges[nearest] = 0;
+  }
+  const bands = edges.slice(0, -1).map((lower, k) => ({ lower, upper: edges[k + 1]! }));
+  const losses = bands.filter((b) => b.upper <= 0).length;
+  return bands.map((b, k) => ({ ...b, color: b.upper <= 0 ? LOSS_COLORS[losses - 1 - k]! : GAIN_COLORS[k - losses]! }));
+}
+
+function bandOf(bands: readonly InmbBand[], v: number): number {
+  const k = bands.findIndex((b) => v < b.upper);
   return k < 0 ? bands.length - 1 : k;
 }
 
@@ -47,6 +67,16 @@ export function TwoWaySection({ ctx, model, ranges }: { ctx: RunContext; model: 
   const { stored, setStored } = useStoredRun<TwoWayResult>(ctx, 'two-way');
   const [xId, setXId] = useState(options[0]?.id ?? '');
   const [yId, setYId] = useState(options[1]?.id ?? options[0]?.id ?? '');
+  // Until the user picks, the axes are the two widest swings of the latest tornado (when there is one).
+  const tornado = useStoredRun<OneWayResult>(ctx, 'one-way').stored;
+  const [picked, setPicked] = useState(false);
+  const top = tornado ? tornado.results.rows.filter((r) => r.swing !== null && r.swing > 0 && options.some((o) => o.id === r.parameter)).slice(0, 2).map((r) => r.parameter) : [];
+  if (!picked && top.length === 2 && (xId !== top[0] || yId !== top[1])) {
+    setXId(top[0]!);
+    setYId(top[1]!);
+  }
+  const pickX = (id: string) => { setPicked(true); setXId(id); };
+  const pickY = (id: string) => { setPicked(true); setYId(id); };
   const rangeOf = (id: string) => options.find((o) => o.id === id);
   const [ends, setEnds] = useState<Record<string, string>>({});
   const endText = (id: string, end: 'low' | 'high') => ends[`${id}:${end}`] ?? String(rangeOf(id)?.[end] ?? '');
@@ -113,17 +143,17 @@ export function TwoWaySection({ ctx, model, ranges }: { ctx: RunContext; model: 
         <span className="subtle">Two parameters varied together on a grid; all others at base</span>
       </div>
       <form className="toolbar" aria-label="Two-way settings" onSubmit={(e) => { e.preventDefault(); submit(); }}>
-        <ParameterSelect id={`${formId}-x`} label="Horizontal axis" value={xId} options={options} onChange={setXId} testId="two-way-x" />
+        <ParameterSelect id={`${formId}-x`} label="Horizontal axis" value={xId} options={options} onChange={pickX} testId="two-way-x" />
         <NumberField id={`${formId}-xlow`} label="From" value={endText(xId, 'low')} onChange={(t) => setEnd(xId, 'low', t)} invalid={!parsed[0]!.ok} testId="two-way-x-low" />
         <NumberField id={`${formId}-xhigh`} label="To" value={endText(xId, 'high')} onChange={(t) => setEnd(xId, 'high', t)} invalid={!parsed[1]!.ok} testId="two-way-x-high" />
-        <ParameterSelect id={`${formId}-y`} label="Vertical axis" value={yId} options={options} onChange={setYId} testId="two-way-y" />
+        <ParameterSelect id={`${formId}-y`} label="Vertical axis" value={yId} options={options} onChange={pickY} testId="two-way-y" />
         <NumberField id={`${formId}-ylow`} label="From" value={endText(yId, 'low')} onChange={(t) => setEnd(yId, 'low', t)} invalid={!parsed[2]!.ok} testId="two-way-y-low" />
         <NumberField id={`${formId}-yhigh`} label="To" value={endText(yId, 'high')} onChange={(t) => setEnd(yId, 'high', t)} invalid={!parsed[3]!.ok} testId="two-way-y-high" />
         <NumberField id={`${formId}-steps`} label="Steps per axis" value={stepsText} onChange={setStepsText} invalid={!steps.ok} testId="two-way-steps" short />
         <NumberField id={`${formId}-wtp`} label={`Threshold (${currency ?? 'per unit'} per ${effectUnit(model.settings.effect)})`} value={wtpText} onChange={setWtpText} invalid={!wtp.ok} testId="two-way-wtp" />
         <button type="submit" className="btn btn-primary" disabled={error !== null || running || !ctx.model} data-testid="run-two-way">{running ? 'Running…' : 'Run two-way'}</button>
         <span className={error ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={error ? 'alert' : undefined}>
-          {error ?? (ctx.model ? 'Ranges start at the one-way ranges of the parameter table.' : 'Waiting for the model check…')}
+          {error ?? (ctx.model ? `Ranges start at the one-way ranges of the parameter table${top.length === 2 && !picked ? '; the axes are the tornado’s two widest swings' : ''}.` : 'Waiting for the model check…')}
         </span>
       </form>
       <div className="card-body">
@@ -162,13 +192,10 @@ function TwoWayHeatMap({ model, result, display }: { model: HtaModel; result: Tw
   const comparator = ids[0]!;
   const inmbMode = display !== 'optimal' && ids.includes(display);
   const inmbOf = (nmb: Record<string, number> | null) => (nmb ? nmb[display]! - nmb[comparator]! : null);
-  const maxAbs = inmbMode ? Math.max(0, ...result.cells.flat().map((c) => Math.abs(inmbOf(c.nmb) ?? 0))) : 0;
-  const bands = inmbBands(maxAbs);
+  const inmbValues = inmbMode ? result.cells.flat().flatMap((c) => { const v = inmbOf(c.nmb); return v === null ? [] : [v]; }) : [];
+  const bands = inmbBands(Math.min(...inmbValues), Math.max(...inmbValues));
   const categories = inmbMode
-    ? bands.map((b, k) => ({
-        label: k === 0 ? `below ${formatMoneyCompact(b.upper, currency)}` : k === bands.length - 1 ? `${formatMoneyCompact(b.lower, currency)} and above` : `${formatMoneyCompact(b.lower, currency)} to ${formatMoneyCompact(b.upper, currency)}`,
-        color: INMB_COLORS[k]!,
-      }))
+    ? bands.map((b) => ({ label: `${formatMoneyCompact(b.lower, currency)} to ${formatMoneyCompact(b.upper, currency)}`, color: b.color }))
     : ids.map((id, k) => ({ label: label(id), color: seriesColor(k) }));
   const cells: HeatCell[][] = result.cells.map((col) =>
     col.map((c) => {

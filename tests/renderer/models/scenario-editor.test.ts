@@ -73,10 +73,19 @@ describe('scenario editor', () => {
 });
 
 describe('two-way bands and the test budget', () => {
-  it('cuts incremental NMB into six bands symmetric around zero', () => {
-    const bands = inmbBands(600);
-    expect(bands.map((b) => b.upper)).toEqual([-400, -200, 0, 200, 400, Infinity]);
-    expect(bands[0]!.lower).toBe(-Infinity);
+  it('cuts incremental NMB into six bands over the values found, with zero as an edge and its sign in the colour', () => {
+    const straddling = inmbBands(-600, 600);
+    expect(straddling.map((b) => b.upper)).toEqual([-400, -200, 0, 200, 400, 600]);
+    expect(straddling.slice(0, 3).map((b) => b.color)).toEqual(['#c4510f', '#e07b39', '#f0b48a']);
+    expect(straddling[3]!.color).toBe('#a9c7e8');
+    const losses = inmbBands(-2400, -1200);
+    expect(losses.map((b) => b.lower)).toEqual([-2400, -2200, -2000, -1800, -1600, -1400]);
+    expect(losses.every((b) => b.upper <= 0)).toBe(true);
+    expect(losses[5]!.color).toBe('#f0b48a'); // nearest zero: the lightest red
+    expect(new Set(losses.map((b) => b.color)).size).toBe(6);
+    const gains = inmbBands(100, 700);
+    expect(gains[0]!.color).toBe('#a9c7e8');
+    expect(inmbBands(5, 5)).toHaveLength(6);
   });
 
   it('splits the budget impact into the test budget and downstream costs that add up to the impact', () => {
