@@ -7,7 +7,7 @@ import type { NumberFormats } from './format';
 
 const english = formatsFor('en');
 
-const countingLabels: Record<string, string> = {
+export const countingLabels: Record<string, string> = {
   beginning: 'Beginning of cycle (no correction)',
   none: 'Beginning of cycle (no correction)',
   end: 'End of cycle',
@@ -106,4 +106,28 @@ export function describeParameterDistribution(p: Parameter, joint: JointMembersh
   if (!joint) return describeDistribution(p.uncertainty?.distribution, fmt);
   const others = joint.spec.parameters.filter((_, i) => i !== joint.k).join(', ');
   return `Joint normal${jointScaleWords[joint.spec.scale?.[joint.k] ?? 'identity']}, with ${others}: ${jointLabel(joint.spec, joint.index)}`;
+}
+
+/** What a named scenario changes, in words: "Plasma NGS test cost 1500 (base 2000); horizon 10 years". */
+export function describeScenario(model: Pick<HtaModel, 'parameters' | 'settings'>, scenario: HtaModel['scenarios'][number], fmt: NumberFormats = english): string {
+  const parts: string[] = [];
+  for (const [id, value] of Object.entries(scenario.parameters ?? {})) {
+    const p = model.parameters.find((q) => q.id === id);
+    const base = p?.value !== undefined ? fmt.parameter(p.value) : p?.expression;
+    parts.push(`${p?.label ?? id} ${typeof value === 'number' ? fmt.parameter(value) : `= ${value}`}${base !== undefined ? ` (base ${base})` : ''}`);
+  }
+  for (const id of Object.keys(scenario.uncertainty ?? {})) {
+    if (!(id in (scenario.parameters ?? {}))) parts.push(`new uncertainty for ${model.parameters.find((q) => q.id === id)?.label ?? id}`);
+  }
+  const s = scenario.settings ?? {};
+  if (s.horizon !== undefined) parts.push(`horizon ${fmt.parameter(s.horizon)} years`);
+  if (s.cycles !== undefined) parts.push(`${s.cycles} cycles`);
+  if (s.discount?.costs !== undefined) parts.push(`costs discounted at ${fmt.percent(s.discount.costs, 1)}`);
+  if (s.discount?.effects !== undefined) parts.push(`effects discounted at ${fmt.percent(s.discount.effects, 1)}`);
+  if (s.counting !== undefined) parts.push(`counting: ${countingLabels[s.counting] ?? s.counting}`);
+  for (const key of Object.keys(s)) {
+    if (!['horizon', 'cycles', 'discount', 'counting'].includes(key)) parts.push(`${key} changed`);
+  }
+  if (scenario.perspective) parts.push(`perspective: ${scenario.perspective}`);
+  return parts.length > 0 ? parts.join('; ') : 'No changes from the base case';
 }

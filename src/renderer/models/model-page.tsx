@@ -205,6 +205,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
             readOnly={readOnly}
             onSetValue={onSetValue}
             onSetUncertainty={onSetUncertainty}
+            onEditDocument={apply}
             runs={runs}
             hasBudgetImpact={summary.hasBudgetImpact}
             structureEditor={<StructureEditor document={document} issues={evaluation.check?.issues ?? []} values={structureValues} readOnly={readOnly} apply={applyStructure} />}
@@ -220,7 +221,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
                 onSaveVersion={() => setDialog('version')}
                 onShowRun={(kind: RunKind, id: string) => {
                   setSelected({ kind, id });
-                  onTab('uncertainty');
+                  onTab(kind === 'scenarios' ? 'scenarios' : 'uncertainty');
                 }}
               />
             }

@@ -3,6 +3,7 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
 import { deadStateIds } from '../../engine/analysis/dead-states';
 import type { UncertaintyChange } from '../../engine/model/document-edits';
+import type { ModelDocument } from './use-model-document';
 import type { HtaModel, Parameter } from '../../engine/model/schema';
 import { effectLabel, formatIcer, formatMoney, formatNumber } from '../../report/format';
 import { settingsRows } from '../../report/model-description';
@@ -11,7 +12,11 @@ import { BudgetPanel } from '../results/budget-panel';
 import type { BudgetState } from '../results/budget-panel';
 import type { RunContext } from '../results/run-status';
 import { StrategyDetailsPanel } from '../results/strategy-details-panel';
+import { ThresholdSection } from '../results/threshold-section';
+import { TwoWaySection } from '../results/two-way-section';
 import { UncertaintyPanel } from '../results/uncertainty-panel';
+import { VoiSection } from '../results/voi-section';
+import { ScenariosPanel } from '../scenarios/scenarios-panel';
 import { engineWorker } from '../workers/engine-client';
 import { ParameterTable } from './parameter-table';
 import { StructureDiagramView } from './structure-diagram-view';
@@ -33,6 +38,7 @@ export function modelTabs(hasBudgetImpact: boolean, withVersions: boolean): Mode
     { id: 'structure', label: 'Structure' },
     { id: 'results', label: 'Base-case results' },
     { id: 'uncertainty', label: 'Uncertainty' },
+    { id: 'scenarios', label: 'Scenarios' },
     ...(hasBudgetImpact ? [{ id: 'budget', label: 'Budget impact' }] : []),
     ...(withVersions ? [{ id: 'versions', label: 'Versions and runs' }] : []),
   ];
@@ -47,6 +53,8 @@ export interface ModelViewProps {
   readOnly: boolean;
   onSetValue: (id: string, value: number) => void;
   onSetUncertainty: (id: string, change: UncertaintyChange) => void;
+  /** Any other edit of the document (named scenarios); absent for a read-only example. */
+  onEditDocument?: (change: (doc: ModelDocument) => ModelDocument) => void;
   /** Stores and shows runs (workspace models); null for a bundled example. */
   runs: RunContext | null;
   /** What the uncertainty tab shows for a bundled example (the "Use this model" offer). */
@@ -109,7 +117,17 @@ export function ModelView(props: ModelViewProps) {
                       </div>
                     )}
                     {t.id === 'results' && <ResultsTab model={model} outcome={evaluation.baseCase?.outcome} />}
-                    {t.id === 'uncertainty' && (runs ? <UncertaintyPanel ctx={runs} model={model} /> : props.templateUncertainty)}
+                    {t.id === 'uncertainty' && (runs ? (
+                      <div className="section-stack">
+                        <UncertaintyPanel ctx={runs} model={model} />
+                        <VoiSection ctx={runs} model={model} />
+                        <TwoWaySection ctx={runs} model={model} ranges={evaluation.check?.ranges ?? []} />
+                        <ThresholdSection ctx={runs} model={model} ranges={evaluation.check?.ranges ?? []} />
+                      </div>
+                    ) : props.templateUncertainty)}
+                    {t.id === 'scenarios' && (runs && props.onEditDocument ? (
+                      <ScenariosPanel ctx={runs} model={model} document={props.document as ModelDocument} readOnly={props.readOnly} onEdit={props.onEditDocument} />
+                    ) : props.templateUncertainty)}
                     {t.id === 'budget' && <BudgetPanel budget={budget} updating={budget !== null && budget.document !== evaluation.checked} />}
                   </>
                 )}
