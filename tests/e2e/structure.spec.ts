@@ -163,6 +163,7 @@ test('builds the HIV/AIDS model from the blank Markov template and gets the publ
 
   // The published results (DMHEE Example 2.5): £44,663.45 / 7.9912 LY and £50,601.65 / 8.9374 LY, ICER £6,276 per LY.
   await page.getByTestId('model-tab-results').click();
+  await expect(page.getByTestId('results-current')).toHaveAttribute('aria-busy', 'false');
   const row = (id: string) => page.locator(`[data-testid="base-case-row"][data-strategy="${id}"]`);
   await expect(row('comb')).toBeVisible();
   const num = async (l: Locator) => Number(await l.getAttribute('data-value'));
@@ -234,6 +235,8 @@ test('a test-and-treat tree with Markov sub-models gives the hand-calculated res
     },
   };
   await page.getByTestId('model-tab-results').click();
+  // The label edit just made is still being evaluated: read the results once they are the current document's.
+  await expect(page.getByTestId('results-current')).toHaveAttribute('aria-busy', 'false');
   for (const [id, e] of Object.entries(expected)) {
     const row = page.locator(`[data-testid="base-case-row"][data-strategy="${id}"]`);
     await expect(row).toBeVisible();
