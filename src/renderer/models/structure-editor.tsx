@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { diagramNumber } from '../../diagram/diagram-graph';
 import type { ModelDocumentJson } from '../../engine/model/document-edits';
 import type { StructureValues } from '../../engine/model/structure-values';
@@ -8,6 +8,8 @@ import type { SettingKey } from '../../engine/model/structure-edits';
 import { ConfirmDialog } from '../ui/dialog';
 import { ExpressionGrid } from './expression-grid';
 import type { GridCell } from './expression-grid';
+import { AddForm, CommitInput, arr, exprText, problemAt, rec } from './structure-fields';
+import { TestsCard } from './diagnostic-editor';
 import { TreeEditor } from './tree-editor';
 
 // Building a model's structure on screen: states, the transition matrix, state values, settings, strategies and
@@ -16,7 +18,6 @@ import { TreeEditor } from './tree-editor';
 // and recorded in the history like a parameter edit. Problems found by validation are shown at the cell or field
 // they point at (their path), as `hta validate` reports them.
 
-type Json = Record<string, unknown>;
 type Doc = ModelDocumentJson;
 export type ApplyEdit = (change: (doc: Doc) => Doc, mergeKey?: string) => void;
 
@@ -32,16 +33,6 @@ export interface StructureEditorProps {
   values: StructureValues | null;
   readOnly: boolean;
   apply: ApplyEdit;
-}
-
-const rec = (v: unknown): Json => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
-const exprText = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
-
-/** The first problem whose path is `path` or lies under it. */
-function problemAt(issues: readonly Issue[], path: string, exact = false): string | undefined {
-  const hit = issues.find((i) => i.path === path || (!exact && (i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))));
-  return hit ? `${hit.severity === 'warning' ? 'Warning: ' : ''}${hit.message}` : undefined;
 }
 
 function value(values: StructureValues | null, text: unknown, strategy?: string): number | null {
@@ -67,6 +58,7 @@ export function StructureEditor(props: StructureEditorProps) {
         </>
       )}
       {type === 'tree' && <TreeEditor {...props} />}
+      {type === 'tree' && <TestsCard {...props} />}
       <SettingsCard {...props} />
       {type !== 'tree' && <StrategiesCard {...props} />}
       <ParametersCard {...props} />
@@ -88,63 +80,6 @@ function Card({ title, hint, children, testId }: { title: string; hint?: string;
 }
 
 /** An input that commits on Enter or when it loses focus, and goes back to the stored text on Escape. */
-function CommitInput({ value, onCommit, label, testId, readOnly, error, width, placeholder }: { value: string; onCommit: (text: string) => void; label: string; testId: string; readOnly: boolean; error?: string | undefined; width?: number; placeholder?: string }) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const errorId = useId();
-  const commit = () => {
-    if (draft !== null && draft !== value) onCommit(draft);
-    setDraft(null);
-  };
-  return (
-    <span className="commit-field">
-      <input
-        className="input"
-        aria-label={label}
-        value={draft ?? value}
-        readOnly={readOnly}
-        placeholder={placeholder}
-        style={width ? { width } : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            commit();
-          } else if (e.key === 'Escape' && draft !== null) {
-            e.preventDefault();
-            setDraft(null);
-          }
-        }}
-        data-testid={testId}
-      />
-      {error && <span id={errorId} className="field-error" role="note">{error}</span>}
-    </span>
-  );
-}
-
-function AddForm({ fields, onAdd, submitLabel, testId, readOnly }: { fields: { key: string; label: string; placeholder?: string }[]; onAdd: (values: Record<string, string>) => void; submitLabel: string; testId: string; readOnly: boolean }) {
-  const [values, setValues] = useState<Record<string, string>>({});
-  if (readOnly) return null;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onAdd(values);
-    setValues({});
-  };
-  return (
-    <form className="add-form" onSubmit={submit} data-testid={testId}>
-      {fields.map((f) => (
-        <label key={f.key} className="inline-field">
-          <span>{f.label}</span>
-          <input className="input" value={values[f.key] ?? ''} placeholder={f.placeholder} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} data-testid={`${testId}-${f.key}`} />
-        </label>
-      ))}
-      <button type="submit" className="btn btn-sm" data-testid={`${testId}-submit`}>{submitLabel}</button>
-    </form>
-  );
-}
-
 // ---------- Markov: states ----------
 
 function StatesCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
