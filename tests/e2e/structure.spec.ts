@@ -381,6 +381,21 @@ test('diagrams: liquid-biopsy tree folds and unfolds by keyboard; PSM curves; sc
   await commit(page.getByTestId('curve-os_new-hr'), '0.5');
   await expect.poll(async () => Number(await median.textContent())).toBeGreaterThan(before);
   await expect.poll(() => psm.locator('.curve-plot path').nth(3).getAttribute('d')).not.toBe(plotBefore);
+  // A curve as a table pasted from a spreadsheet (median where survival reaches 0.5), a bad row refused with its
+  // line and the curve kept; another curve joined from two (switching distribution keeps the model valid).
+  await page.getByTestId('curve-dist-pfs_new').selectOption('table');
+  const table = page.getByTestId('curve-pfs_new-table');
+  await table.fill('time\tsurvival\n0\t1\n1\t0.5\n2\t0.2\n3\t0');
+  await table.blur();
+  await expect(page.getByTestId('curve-median-pfs_new')).toHaveText('1');
+  await table.fill('0 1\n1 1.5');
+  await table.blur();
+  await expect(page.getByTestId('curve-row-pfs_new').getByRole('alert')).toContainText('line 2: survival 1.5 is not between 0 and 1');
+  await expect(page.getByTestId('curve-median-pfs_new')).toHaveText('1');
+  await page.getByTestId('curve-dist-pfs_soc').selectOption('join');
+  await expect(page.getByTestId('curve-pfs_soc-join')).toBeVisible();
+  await commit(page.getByTestId('curve-pfs_soc-at-0'), '2');
+  await expect(page.getByTestId('model-invalid')).toHaveCount(0);
   await shot(page, 'psm-diagram', psm);
   await shot(page, 'psm-1440');
   await page.setViewportSize({ width: 1024, height: 640 });

@@ -699,3 +699,36 @@ export const CURVE_FIELDS: Record<string, readonly string[]> = {
   'generalised-gamma': ['mu', 'sigma', 'Q'],
   'hazard-ratio': ['curve', 'hr'],
 };
+
+/**
+ * Reads a survival table typed or pasted as lines of "time survival" (tab, comma, semicolon or spaces between;
+ * a header line is skipped). Refuses with the line: times must increase from ≥ 0, survival lie in [0, 1] and not rise.
+ */
+export function parseSurvivalTable(text: string): { times: number[]; survival: number[] } {
+  const times: number[] = [];
+  const survival: number[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    const cells = line.split(/[\t,;]|\s+/).map((c) => c.trim()).filter((c) => c !== '');
+    const numbers = cells.map(Number);
+    if (times.length === 0 && numbers.some((x) => !Number.isFinite(x))) return; // a header
+    const where = `line ${i + 1}`;
+    if (cells.length !== 2 || numbers.some((x) => !Number.isFinite(x))) throw new DocumentEditError(`${where}: expected a time and a survival, got “${line}”`);
+    const [t, s] = numbers as [number, number];
+    if (t < 0) throw new DocumentEditError(`${where}: time ${t} is negative`);
+    if (times.length > 0 && t <= times[times.length - 1]!) throw new DocumentEditError(`${where}: times must increase (${t} after ${times[times.length - 1]})`);
+    if (s < 0 || s > 1) throw new DocumentEditError(`${where}: survival ${s} is not between 0 and 1`);
+    if (survival.length > 0 && s > survival[survival.length - 1]!) throw new DocumentEditError(`${where}: survival rises from ${survival[survival.length - 1]} to ${s}`);
+    times.push(t);
+    survival.push(s);
+  });
+  if (times.length === 0) throw new DocumentEditError('the table has no rows of a time and a survival');
+  return { times, survival };
+}
+
+/** A survival table as the editor shows it: one "time<TAB>survival" line per row. */
+export function survivalTableText(times: readonly unknown[], survival: readonly unknown[]): string {
+  return times.map((t, i) => `${String(t)}\t${String(survival[i] ?? '')}`).join('\n');
+}

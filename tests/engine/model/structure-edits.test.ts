@@ -13,6 +13,8 @@ import {
   moveDiagnosticStep,
   moveNodeTo,
   moveTargets,
+  parseSurvivalTable,
+  survivalTableText,
   removeDiagnosticStep,
   removeTest,
   setDiagnosticStep,
@@ -216,5 +218,20 @@ describe('structure edits', () => {
     // ruleOut true is the default and is not written.
     const ruled = setTestField(setTestField(d, 'confirm', 'ruleOut', false), 'confirm', 'ruleOut', true);
     expect((ruled.model as unknown as { tests: Record<string, unknown>[] }).tests[1]).not.toHaveProperty('ruleOut');
+  });
+
+  it('reads survival tables typed or pasted from a spreadsheet, and refuses bad rows with their line', () => {
+    expect(parseSurvivalTable('time\tsurvival\n0\t1\n1,0.8\n2; 0.5\n\n4 0.5')).toEqual({ times: [0, 1, 2, 4], survival: [1, 0.8, 0.5, 0.5] });
+    expect(parseSurvivalTable(survivalTableText([0, 1.5], [1, 0.25]))).toEqual({ times: [0, 1.5], survival: [1, 0.25] });
+    expect(() => parseSurvivalTable('0 1\n2 0.9\n1 0.8')).toThrow(/line 3: times must increase/);
+    expect(() => parseSurvivalTable('0 1\n1 1.2')).toThrow(/line 2: survival 1.2 is not between 0 and 1/);
+    expect(() => parseSurvivalTable('0 0.5\n1 0.6')).toThrow(/line 2: survival rises/);
+    expect(() => parseSurvivalTable('0 1\n1 x')).toThrow(/line 2: expected a time and a survival/);
+    expect(() => parseSurvivalTable('')).toThrow(/no rows/);
+    // A table written into a PSM runs: survival at the table times is the table's.
+    let d = modelTemplate('psm')!.create() as Doc;
+    d = setCurve(d, 'os_soc', { dist: 'table', ...parseSurvivalTable('0 1\n1 0.5\n2 0.25\n40 0'), interpolation: 'linear' });
+    const out = runBaseCase(validateModel(d).model!);
+    expect(out.ok).toBe(true);
   });
 });
