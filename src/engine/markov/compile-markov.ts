@@ -11,6 +11,9 @@ import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from 
 import { checkParameterCount, describeCompiledModel } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
+import type { HoistOptions } from '../model/parameter-program';
+import { sharedSubexpressions } from '../model/hoisting';
+import { byForm, ExpressionBatch } from '../expression/inline-forms';
 import { VARIABLE_SLOTS } from '../expression/compile';
 
 const SLOT_STATE_TIME = VARIABLE_SLOTS.state_time;
@@ -31,11 +34,6 @@ function variationOf(site: CompiledSite | null): Variation {
   return site.timeVarying ? 1 : 0;
 }
 
-/** Slots of the time-varying parameters a site reads directly: a change in one of them triggers a recompute. */
-function timeDeps(site: CompiledSite, program: StrategyParameterProgram, index: Map<string, number>): Int32Array {
-  return Int32Array.from(site.parameters.map((n) => index.get(n)!).filter((slot) => program.timeVarying[slot] === 1));
-}
-
 interface Entry {
   row: number;
   col: number;
@@ -44,18 +42,13 @@ interface Entry {
   stateTime: number;
   from: string;
   to: string;
-  /** Recompute every cycle regardless of deps (reads cycle/age/time itself). */
+  /** Reads cycle, age or time itself (so it changes even when no time-varying parameter does). */
   always: boolean;
-  deps: Int32Array;
-  /** Slot of the parameter when the expression is exactly one parameter (read without a call); else -1. */
-  slot: number;
 }
 
 interface ValueSite {
+  /** As Entry.always. */
   always: boolean;
-  deps: Int32Array;
-  /** As Entry.slot. */
-  slot: number;
   site: CompiledSite;
   /** Index into the value buffer (costs: state * nCat + cat; utilities: -1 - state). */
   target: number;
@@ -64,6 +57,29 @@ interface ValueSite {
   stateTime: number;
   subject: string;
   state: string;
+}
+
+/**
+ * Sites evaluated together in one ExpressionBatch (inline where their form allows): item i's value goes to
+ * targets[i] of the output array (entries: their position in the matrix values; values: index i of a scratch).
+ */
+interface SiteList<T extends { site: CompiledSite }> {
+  items: T[];
+  batch: ExpressionBatch;
+  targets: Int32Array;
+  /** Values: the batch's output, checked and then copied to the value buffers. */
+  results: Float64Array;
+}
+
+/** The batch computes the items grouped by form (faster); checks still run in the items' order (same first error). */
+function entryList(items: Entry[]): SiteList<Entry> {
+  const sorted = byForm(items);
+  return { items, batch: new ExpressionBatch(sorted.map((x) => x.site)), targets: Int32Array.from(sorted, (e) => e.pos), results: new Float64Array(0) };
+}
+
+function valueList(items: ValueSite[]): SiteList<ValueSite> {
+  const sorted = byForm(items.map((x, i) => ({ site: x.site, i })));
+  return { items, batch: new ExpressionBatch(sorted.map((x) => x.site)), targets: Int32Array.from(sorted, (x) => x.i), results: new Float64Array(items.length) };
 }
 
 interface TransitionValue {
@@ -87,11 +103,11 @@ interface StrategyPlan {
   cscPos: Int32Array;
   complementPos: Int32Array;
   entryByPos: (Entry | null)[];
-  staticEntries: Entry[];
-  cycleEntries: Entry[];
+  staticEntries: SiteList<Entry>;
+  cycleEntries: SiteList<Entry>;
   /** Per time in state k: entries fixed within an evaluation, and entries that also vary with the cycle. */
-  stateTimeStaticEntries: Entry[][];
-  stateTimeEntries: Entry[][];
+  stateTimeStaticEntries: SiteList<Entry>[];
+  stateTimeEntries: SiteList<Entry>[];
   rowDirty: Uint8Array;
   /** Some cycle entry or value reads cycle/age/time itself: recompute it every cycle. */
   cycleSitesReadTime: boolean;
@@ -103,10 +119,10 @@ interface StrategyPlan {
   costByCategory: Float64Array;
   costRate: Int32Array;
   utilValues: Float64Array;
-  staticValues: ValueSite[];
-  cycleValues: ValueSite[];
-  stateTimeStaticValues: ValueSite[][];
-  stateTimeValues: ValueSite[][];
+  staticValues: SiteList<ValueSite>;
+  cycleValues: SiteList<ValueSite>;
+  stateTimeStaticValues: SiteList<ValueSite>[];
+  stateTimeValues: SiteList<ValueSite>[];
   /** Discount-table row per category when every state of the category uses the same rate; else null. */
   categoryRate: Int32Array | null;
   transitionValues: TransitionValue[];
@@ -338,6 +354,24 @@ function costValueOf(entry: CostEntry): { value: Expression; discountRate?: numb
   return typeof entry === 'object' ? entry : { value: entry };
 }
 
+/** Every transition probability and state value of the model and its strategies (the sites compiled with hoisting). */
+function hoistableSources(model: HtaModel & { model: { type: 'markov' } }): Expression[] {
+  const out: Expression[] = [];
+  const addValues = (values: Record<string, StateValue> | undefined): void => {
+    for (const sv of Object.values(values ?? {})) {
+      for (const entry of Object.values(sv.costs ?? {})) out.push(costValueOf(entry).value);
+      if (sv.utility !== undefined) out.push(sv.utility);
+    }
+  };
+  for (const t of model.model.transitions) out.push(t.probability);
+  addValues(model.model.stateValues);
+  for (const s of model.strategies) {
+    for (const t of s.transitions ?? []) out.push(t.probability);
+    addValues(s.stateValues);
+  }
+  return out;
+}
+
 /**
  * Compiles a Markov model. Problems are appended to `issues`; returns null when an error makes the model
  * impossible to run. Assumes the schema has been checked (validateModel / parseModel).
@@ -377,7 +411,9 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   const effectRate = rateIndex(settings.discount.effects);
   const costRate = rateIndex(settings.discount.costs);
 
-  const bareSlot = (site: CompiledSite): number => (site.bareParameter === undefined ? -1 : space.index.get(site.bareParameter)!);
+  // Transitions and state values are evaluated every cycle when they vary with time: their loop invariants (an
+  // age-table lookup shared by every state, the fixed factor of a time trend) are computed once (hoisting.ts).
+  const hoist: HoistOptions = { shared: sharedSubexpressions(hoistableSources(markov)) };
   const plans: StrategyPlan[] = [];
   model.strategies.forEach((strategy, si) => {
     const program = buildStrategyProgram(defs, strategy.parameters ?? {}, ['strategies', si, 'parameters'], issues, seenCycles);
@@ -408,7 +444,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         if (n === 2) localIssues.push({ code: 'two-complements', severity: 'error', path: t.path, message: `more than one complement "C" in the transitions from ${t.from}` });
       }
       const tunnel = states.size[from]! > 1;
-      const site = complement ? null : program.compileSite(t.probability, t.path, localIssues, tunnel);
+      const site = complement ? null : program.compileSite(t.probability, t.path, localIssues, tunnel, hoist);
       if (!complement && !site) continue;
       for (let k = 1; k <= states.size[from]!; k++) {
         rowsEntries[states.start[from]! + k - 1]!.push({ col: targetColumn(states, from, k, to), site, complement, stateTime: tunnel ? k : 0, from: t.from, to: t.to });
@@ -444,7 +480,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
           return;
         }
         const site = e.site!;
-        const entry: Entry = { row: r, col: e.col, pos, site, stateTime: e.stateTime, from: e.from, to: e.to, always: site.directTime ?? site.timeVarying, deps: timeDeps(site, program, space.index), slot: bareSlot(site) };
+        const entry: Entry = { row: r, col: e.col, pos, site, stateTime: e.stateTime, from: e.from, to: e.to, always: site.directTime ?? site.timeVarying };
         entryByPos[pos] = entry;
         const v = variationOf(site);
         if (v === 0) staticEntries.push(entry);
@@ -480,7 +516,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     const stateTimeStaticValues: ValueSite[][] = Array.from({ length: maxStateTime + 1 }, () => []);
     const addValue = (site: CompiledSite, target: number, stateTime: number, subject: string, state: string): void => {
       const targetByCategory = target >= 0 ? (target % nCat) * m + Math.floor(target / nCat) : -1;
-      const vs: ValueSite = { site, target, targetByCategory, stateTime, subject, state, always: site.directTime ?? site.timeVarying, deps: timeDeps(site, program, space.index), slot: bareSlot(site) };
+      const vs: ValueSite = { site, target, targetByCategory, stateTime, subject, state, always: site.directTime ?? site.timeVarying };
       const v = variationOf(site);
       if (v === 0) staticValues.push(vs);
       else if (v === 1) cycleValues.push(vs);
@@ -503,7 +539,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         }
         const { value, discountRate } = costValueOf(entry);
         const valuePath = typeof entry === 'object' ? [...path, 'value'] : path;
-        const site = program.compileSite(value, valuePath, localIssues, tunnel);
+        const site = program.compileSite(value, valuePath, localIssues, tunnel, hoist);
         if (!site) continue;
         const rate = rateIndex(discountRate ?? categoryRate.get(cat) ?? settings.discount.costs);
         for (let k = 1; k <= states.size[s]!; k++) {
@@ -513,7 +549,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         }
       }
       if (sv.utility) {
-        const site = program.compileSite(sv.utility.value, sv.utility.path, localIssues, tunnel);
+        const site = program.compileSite(sv.utility.value, sv.utility.path, localIssues, tunnel, hoist);
         if (site) for (let k = 1; k <= states.size[s]!; k++) addValue(site, -1 - (states.start[s]! + k - 1), tunnel ? k : 0, `utility in state ${state}`, state);
       }
     }
@@ -582,10 +618,10 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       val,
       complementPos,
       entryByPos,
-      staticEntries,
-      cycleEntries,
-      stateTimeStaticEntries,
-      stateTimeEntries,
+      staticEntries: entryList(staticEntries),
+      cycleEntries: entryList(cycleEntries),
+      stateTimeStaticEntries: stateTimeStaticEntries.map(entryList),
+      stateTimeEntries: stateTimeEntries.map(entryList),
       rowDirty: new Uint8Array(m),
       cycleSitesReadTime: cycleEntries.some((e) => e.always) || cycleValues.some((v) => v.always),
       staticRows: Int32Array.from(staticRows),
@@ -595,10 +631,10 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       costByCategory: new Float64Array(m * nCat),
       costRate: costRateIdx,
       utilValues,
-      staticValues,
-      cycleValues,
-      stateTimeStaticValues,
-      stateTimeValues,
+      staticValues: valueList(staticValues),
+      cycleValues: valueList(cycleValues),
+      stateTimeStaticValues: stateTimeStaticValues.map(valueList),
+      stateTimeValues: stateTimeValues.map(valueList),
       categoryRate: categoryRateIdx,
       transitionValues,
       maxStateTime,
@@ -679,50 +715,39 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     return fail(plan, { code: sum !== sum ? 'not-a-number' : 'row-sum', cycle, fromState: from, subject: `transitions from ${from}`, value: sum, path, ...(stateTime ? { stateTime } : {}) }, names);
   }
 
-  function evaluateEntries(plan: StrategyPlan, list: Entry[], cycle: number): void {
+  /** Computes the entries into the matrix values and checks they are probabilities. */
+  function evaluateEntries(plan: StrategyPlan, sites: SiteList<Entry>, cycle: number): void {
+    const list = sites.items;
+    if (list.length === 0) return;
     const { work, vars } = plan.program;
     const val = plan.val;
+    sites.batch.evaluate(work, vars, val, sites.targets);
     for (let i = 0; i < list.length; i++) {
       const e = list[i]!;
-      const x = e.slot >= 0 ? work[e.slot]! : e.site.fn(work, vars);
-      checkEntry(plan, e, x, cycle);
-      val[e.pos] = x;
+      checkEntry(plan, e, val[e.pos]!, cycle);
     }
   }
 
-  /** True when any parameter slot a site reads changed in this cycle (so the site must be recomputed). */
-  function anyDependencyChanged(deps: Int32Array, changed: Uint8Array): boolean {
-    for (let k = 0; k < deps.length; k++) if (changed[deps[k]!] === 1) return true;
-    return false;
-  }
-
-  /** Recomputes the entries whose inputs may have changed this cycle; marks their rows dirty. */
-  function updateCycleEntries(plan: StrategyPlan, list: Entry[], cycle: number, force: boolean, anyChanged = true): void {
-    const { work, vars, changed } = plan.program;
-    const val = plan.val;
+  /**
+   * Recomputes time-varying entries and marks their rows for finalizeRow. Every entry of the list is
+   * recomputed: an entry whose inputs did not change gets the same value again (expressions are pure).
+   */
+  function updateCycleEntries(plan: StrategyPlan, sites: SiteList<Entry>, cycle: number): void {
+    evaluateEntries(plan, sites, cycle);
+    const list = sites.items;
     const rowDirty = plan.rowDirty;
-    for (let i = 0; i < list.length; i++) {
-      const e = list[i]!;
-      if (!force && !e.always) {
-        if (!anyChanged) continue;
-        if (!anyDependencyChanged(e.deps, changed)) continue;
-      }
-      const x = e.slot >= 0 ? work[e.slot]! : e.site.fn(work, vars);
-      checkEntry(plan, e, x, cycle);
-      val[e.pos] = x;
-      rowDirty[e.row] = 1;
-    }
+    for (let i = 0; i < list.length; i++) rowDirty[list[i]!.row] = 1;
   }
 
-  function evaluateValues(plan: StrategyPlan, list: ValueSite[], cycle: number, force = true, anyChanged = true): void {
-    const { work, vars, changed } = plan.program;
+  function evaluateValues(plan: StrategyPlan, sites: SiteList<ValueSite>, cycle: number): void {
+    const list = sites.items;
+    if (list.length === 0) return;
+    const { work, vars } = plan.program;
+    const results = sites.results;
+    sites.batch.evaluate(work, vars, results, sites.targets);
     for (let i = 0; i < list.length; i++) {
       const vs = list[i]!;
-      if (!force && !vs.always) {
-        if (!anyChanged) continue;
-        if (!anyDependencyChanged(vs.deps, changed)) continue;
-      }
-      const x = vs.slot >= 0 ? work[vs.slot]! : vs.site.fn(work, vars);
+      const x = results[i]!;
       if (!(x - x === 0)) {
         fail(plan, { code: 'not-a-number', cycle, fromState: vs.state, subject: vs.subject, value: x, path: vs.site.path, ...(vs.stateTime ? { stateTime: vs.stateTime } : {}) }, vs.site.parameters);
       }
@@ -739,7 +764,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     for (let k = 1; k <= plan.maxStateTime; k++) {
       const entries = plan.stateTimeStaticEntries[k]!;
       const values = plan.stateTimeStaticValues[k]!;
-      if (entries.length === 0 && values.length === 0) continue;
+      if (entries.items.length === 0 && values.items.length === 0) continue;
       prog.vars[SLOT_STATE_TIME] = k;
       prog.updateStateTime();
       evaluateEntries(plan, entries, 1);
@@ -808,17 +833,17 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         // Nothing to recompute when no input changed and no site reads the cycle variables itself.
         const cycleSitesChange = anyChanged || plan.cycleSitesReadTime;
         if (cycleSitesChange) {
-          if (transition) updateCycleEntries(plan, plan.cycleEntries, c, first, anyChanged);
-          evaluateValues(plan, plan.cycleValues, c, first, anyChanged);
+          if (transition) updateCycleEntries(plan, plan.cycleEntries, c);
+          evaluateValues(plan, plan.cycleValues, c);
         }
         if (hasStateTimeWork) {
           for (let k = 1; k <= plan.maxStateTime; k++) {
             const entries = plan.stateTimeEntries[k]!;
             const values = plan.stateTimeValues[k]!;
-            if (entries.length === 0 && values.length === 0) continue;
+            if (entries.items.length === 0 && values.items.length === 0) continue;
             vars[SLOT_STATE_TIME] = k;
             prog.updateStateTime();
-            if (transition) updateCycleEntries(plan, entries, c, true);
+            if (transition) updateCycleEntries(plan, entries, c);
             evaluateValues(plan, values, c);
           }
         }

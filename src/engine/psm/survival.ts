@@ -255,7 +255,7 @@ export function compileCurves(
     const site = (field: string, expr: number | string): CompiledSite => {
       const s = program.compileSite(expr, [...path, field], issues, false);
       if (s && s.timeVarying) issues.push({ code: 'time-varying-curve', severity: 'error', path: [...path, field], message: `curve parameters cannot depend on cycle, age or time ("${expr}")` });
-      return s ?? { fn: () => NaN, path: [...path, field], source: expr, parameters: [], timeVarying: false, stateTimeVarying: false };
+      return s ?? { fn: () => NaN, form: null, path: [...path, field], source: expr, parameters: [], timeVarying: false, stateTimeVarying: false };
     };
     const ref = (target: string, at: IssuePath): number => {
       const i = index.get(target);

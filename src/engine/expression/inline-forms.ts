@@ -1,0 +1,211 @@
+// Inline forms: the few shapes most per-cycle expressions take once compiled (a parameter, a product of two
+// parameters, rate_to_prob of a product or of a time trend, min(1, p * smr), cycle <= years ? rr : 1, ...),
+// written as an opcode and operands. A hot loop evaluates a list of them through one ExpressionBatch: a switch in
+// one monomorphic method instead of a call to a different closure per site. That call site is megamorphic in a
+// model with several kinds of expression, so V8 can neither inline it nor return a double without allocating a
+// heap number; which closures it sees first also decides how well it gets optimised, so timings varied from one
+// process to the next (issue 16). The formulas are those of the closures compile.ts builds for the same shapes,
+// operation for operation, so both give the same doubles (tests/engine/expression-fast-paths.test.ts).
+import type { Evaluator } from './compile';
+
+export const FORM_GENERIC = 0;
+/** c */
+export const FORM_CONSTANT = 1;
+/** p[a] */
+export const FORM_PARAMETER = 2;
+/** v[s] */
+export const FORM_VARIABLE = 3;
+/** p[a] + p[b], p[a] - p[b], p[a] * p[b], p[a] / p[b] */
+export const FORM_ADD = 4;
+export const FORM_SUBTRACT = 5;
+export const FORM_MULTIPLY = 6;
+export const FORM_DIVIDE = 7;
+/** 1 - exp(-p[a] * c): rate_to_prob(p) with c = the period (cycle length) */
+export const FORM_RATE_PARAMETER = 8;
+/** 1 - exp(-(p[a] * p[b]) * c) */
+export const FORM_RATE_PRODUCT = 9;
+/** 1 - exp(-(p[a] * (k0 + k * v[s])) * c): rate_to_prob of a rate with a linear time trend */
+export const FORM_RATE_TREND = 10;
+/** min(c, p[a] * p[b]), max(c, p[a] * p[b]) (NaN when either is NaN; a tie keeps c) */
+export const FORM_MIN_PRODUCT = 11;
+export const FORM_MAX_PRODUCT = 12;
+/** v[s] CMP y ? t : e; y, t, e each a parameter (slot >= 0) or a constant (slot -1) */
+export const FORM_COMPARE_SELECT = 13;
+
+/** Comparison codes of FORM_COMPARE_SELECT (and of compile.ts's variable comparisons). */
+export const COMPARISON_OPS = ['<', '<=', '>', '>=', '==', '!='] as const;
+
+/** x CMP y for a code of COMPARISON_OPS (IEEE comparisons, as the operators: NaN compares false, != true). */
+export function compares(op: number, x: number, y: number): boolean {
+  switch (op) {
+    case 0:
+      return x < y;
+    case 1:
+      return x <= y;
+    case 2:
+      return x > y;
+    case 3:
+      return x >= y;
+    case 4:
+      return x === y;
+    default:
+      return x !== y;
+  }
+}
+
+/** Operands of a form: slots a, b (and y, t, e for compare-select), variable slot s, constants c, k0, k. */
+export interface InlineForm {
+  op: number;
+  a: number;
+  b: number;
+  s: number;
+  c: number;
+  k0: number;
+  k: number;
+  /** compare-select: comparison code, and the slots (or -1) and constants of y, t and e. */
+  cmp: number;
+  y: number;
+  t: number;
+  e: number;
+  yc: number;
+  tc: number;
+  ec: number;
+}
+
+export function inlineForm(op: number, fields: Partial<Omit<InlineForm, 'op'>>): InlineForm {
+  return { op, a: -1, b: -1, s: 0, c: 0, k0: 0, k: 0, cmp: 0, y: -1, t: -1, e: -1, yc: 0, tc: 0, ec: 0, ...fields };
+}
+
+/** A compiled expression with its inline form (null when its root has none of the shapes above). */
+export interface FormedEvaluator {
+  fn: Evaluator;
+  form: InlineForm | null;
+}
+
+/** The items in an order that groups equal forms (for lists whose evaluation order does not matter). */
+export function byForm<T extends { site: FormedEvaluator }>(items: readonly T[]): T[] {
+  const op = (x: T): number => x.site.form?.op ?? FORM_GENERIC;
+  return items.map((x, i) => ({ x, i })).sort((p, q) => op(p.x) - op(q.x) || p.i - q.i).map(({ x }) => x);
+}
+
+/**
+ * A fixed list of expressions evaluated together, inline where they have a form, else through their closure.
+ * Lists whose order does not matter run faster sorted by form (byForm).
+ */
+export class ExpressionBatch {
+  readonly length: number;
+  /** (form, first, end) triples: maximal runs of consecutive expressions of one form. */
+  private readonly runs: Int32Array;
+  private readonly a: Int32Array;
+  private readonly b: Int32Array;
+  private readonly s: Int32Array;
+  private readonly c: Float64Array;
+  private readonly k0: Float64Array;
+  private readonly k: Float64Array;
+  private readonly cmp: Uint8Array;
+  private readonly y: Int32Array;
+  private readonly t: Int32Array;
+  private readonly e: Int32Array;
+  private readonly yc: Float64Array;
+  private readonly tc: Float64Array;
+  private readonly ec: Float64Array;
+  private readonly fns: Evaluator[];
+
+  constructor(items: readonly FormedEvaluator[]) {
+    const n = items.length;
+    this.length = n;
+    const form = (i: number): InlineForm => items[i]!.form ?? inlineForm(FORM_GENERIC, {});
+    const ints = (f: (x: InlineForm) => number): Int32Array => Int32Array.from({ length: n }, (_, i) => f(form(i)));
+    const doubles = (f: (x: InlineForm) => number): Float64Array => Float64Array.from({ length: n }, (_, i) => f(form(i)));
+    const runs: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const op = form(i).op;
+      if (runs.length > 0 && runs[runs.length - 3] === op) runs[runs.length - 1] = i + 1;
+      else runs.push(op, i, i + 1);
+    }
+    this.runs = Int32Array.from(runs);
+    this.a = ints((x) => x.a);
+    this.b = ints((x) => x.b);
+    this.s = ints((x) => x.s);
+    this.c = doubles((x) => x.c);
+    this.k0 = doubles((x) => x.k0);
+    this.k = doubles((x) => x.k);
+    this.cmp = Uint8Array.from({ length: n }, (_, i) => form(i).cmp);
+    this.y = ints((x) => x.y);
+    this.t = ints((x) => x.t);
+    this.e = ints((x) => x.e);
+    this.yc = doubles((x) => x.yc);
+    this.tc = doubles((x) => x.tc);
+    this.ec = doubles((x) => x.ec);
+    this.fns = items.map((x) => x.fn);
+  }
+
+  /**
+   * out[targets[i]] = value of expression i, for every i in order (so an expression may read what an earlier one
+   * wrote when out is p). Consecutive expressions of the same form run in one specialised loop: a method
+   * returning one double per call would not be inlined (too large) and would allocate a heap number per call.
+   */
+  evaluate(p: Float64Array, v: Float64Array, out: Float64Array, targets: Int32Array): void {
+    const { runs, a, b, s, c, k0, k, cmp, y, t, e, yc, tc, ec, fns } = this;
+    for (let r = 0; r < runs.length; r += 3) {
+      const end = runs[r + 2]!;
+      let i = runs[r + 1]!;
+      switch (runs[r]) {
+        case FORM_CONSTANT:
+          for (; i < end; i++) out[targets[i]!] = c[i]!;
+          break;
+        case FORM_PARAMETER:
+          for (; i < end; i++) out[targets[i]!] = p[a[i]!]!;
+          break;
+        case FORM_VARIABLE:
+          for (; i < end; i++) out[targets[i]!] = v[s[i]!]!;
+          break;
+        case FORM_ADD:
+          for (; i < end; i++) out[targets[i]!] = p[a[i]!]! + p[b[i]!]!;
+          break;
+        case FORM_SUBTRACT:
+          for (; i < end; i++) out[targets[i]!] = p[a[i]!]! - p[b[i]!]!;
+          break;
+        case FORM_MULTIPLY:
+          for (; i < end; i++) out[targets[i]!] = p[a[i]!]! * p[b[i]!]!;
+          break;
+        case FORM_DIVIDE:
+          for (; i < end; i++) out[targets[i]!] = p[a[i]!]! / p[b[i]!]!;
+          break;
+        case FORM_RATE_PARAMETER:
+          for (; i < end; i++) out[targets[i]!] = 1 - Math.exp(-p[a[i]!]! * c[i]!);
+          break;
+        case FORM_RATE_PRODUCT:
+          for (; i < end; i++) out[targets[i]!] = 1 - Math.exp(-(p[a[i]!]! * p[b[i]!]!) * c[i]!);
+          break;
+        case FORM_RATE_TREND:
+          for (; i < end; i++) out[targets[i]!] = 1 - Math.exp(-(p[a[i]!]! * (k0[i]! + k[i]! * v[s[i]!]!)) * c[i]!);
+          break;
+        case FORM_MIN_PRODUCT:
+          for (; i < end; i++) {
+            const lhs = c[i]!;
+            const rhs = p[a[i]!]! * p[b[i]!]!;
+            out[targets[i]!] = lhs !== lhs || rhs !== rhs ? NaN : rhs < lhs ? rhs : lhs;
+          }
+          break;
+        case FORM_MAX_PRODUCT:
+          for (; i < end; i++) {
+            const lhs = c[i]!;
+            const rhs = p[a[i]!]! * p[b[i]!]!;
+            out[targets[i]!] = lhs !== lhs || rhs !== rhs ? NaN : rhs > lhs ? rhs : lhs;
+          }
+          break;
+        case FORM_COMPARE_SELECT:
+          for (; i < end; i++) {
+            const yi = y[i]!;
+            const ti = t[i]!;
+            const ei = e[i]!;
+            out[targets[i]!] = compares(cmp[i]!, v[s[i]!]!, yi >= 0 ? p[yi]! : yc[i]!) ? (ti >= 0 ? p[ti]! : tc[i]!) : ei >= 0 ? p[ei]! : ec[i]!;
+          }
+          break;
+        default:
+          for (; i < end; i++) out[targets[i]!] = fns[i]!(p, v);
+      }
+    }
+  }
+}
