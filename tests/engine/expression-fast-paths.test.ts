@@ -20,6 +20,7 @@ import {
   FORM_RATE_PRODUCT,
   FORM_RATE_TREND,
   FORM_SUBTRACT,
+  FORM_TREND,
   FORM_VARIABLE,
 } from '../../src/engine/expression/inline-forms';
 import type { NameResolver, VariableName } from '../../src/engine/expression/compile';
@@ -156,6 +157,7 @@ describe('expression fast paths agree with a plain interpreter', () => {
     'mort(age)', 'mort(a)', 'mort(a) + mort(b)', 'mort(cycle * 10 + 40)', 'mort(age) * mort(age + 1)',
     // shapes with an inline form: rate_to_prob of a parameter or a product, a capped product, == and != selections
     'rate_to_prob(a)', 'rate_to_prob(a * b)', 'rate_to_prob(a * (b + 0))', 'min(1, a * b)', 'max(0.5, a * b)', 'min(-0, a * b)',
+    'rescale_prob(a, b)', 'rescale_prob(mort(age), 1)', 'rescale_prob(a, 2)',
     'cycle == 1 ? a : 0', 'cycle != b ? 1 : a', 'cycle == b ? -0 : b', 'age != 45 ? c : d', 'cycle == 2', 'cycle != a', '5', 'a', 'cycle',
   ])('%s', (src) => {
     expectSameAsInterpreter(src);
@@ -176,6 +178,8 @@ describe('expression fast paths agree with a plain interpreter', () => {
     ['max(0, a * b)', FORM_MAX_PRODUCT],
     ['cycle <= b ? a : 1', FORM_COMPARE_SELECT],
     ['cycle == 1 ? c : 0', FORM_COMPARE_SELECT],
+    ['1 + 0.001 * cycle', FORM_TREND],
+    ['2 + age * 3', FORM_TREND],
   ])('%s has an inline form (the per-cycle loops do not call a closure for it)', (src, op) => {
     expect(compileExpressionForm(parseExpression(src), resolver).form?.op).toBe(op);
   });

@@ -19,6 +19,7 @@ import {
   FORM_RATE_PRODUCT,
   FORM_RATE_TREND,
   FORM_SUBTRACT,
+  FORM_TREND,
   FORM_VARIABLE,
   inlineForm,
 } from './inline-forms';
@@ -230,7 +231,7 @@ function affineTrend(op: string, a: Compiled, b: Compiled): Compiled | null {
   if (op === '+' && a.constant !== undefined && b.scaledVariable) {
     const c = a.constant;
     const { k, variable: s } = b.scaledVariable;
-    return { fn: (_p, v) => c + k * v[s]!, affine: { c, k, variable: s } };
+    return { fn: (_p, v) => c + k * v[s]!, affine: { c, k, variable: s }, form: inlineForm(FORM_TREND, { k0: c, k, s }) };
   }
   if (op === '*' && b.affine && a.constant === undefined) {
     const f = a.fn;
@@ -581,6 +582,8 @@ function directCall(name: string, fns: Evaluator[], L: number): Evaluator | null
         return (p, v) => f(p, v) * g(p, v);
       case 'apply_hr':
         return (p, v) => 1 - (1 - f(p, v)) ** g(p, v);
+      case 'rescale_prob':
+        return (p, v) => 1 - (1 - f(p, v)) ** (L / g(p, v));
       default:
         return null;
     }

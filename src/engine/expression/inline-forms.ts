@@ -31,6 +31,8 @@ export const FORM_MIN_PRODUCT = 11;
 export const FORM_MAX_PRODUCT = 12;
 /** v[s] CMP y ? t : e; y, t, e each a parameter (slot >= 0) or a constant (slot -1) */
 export const FORM_COMPARE_SELECT = 13;
+/** k0 + k * v[s]: a linear time trend such as 1 + 0.01 * cycle */
+export const FORM_TREND = 14;
 
 /** Comparison codes of FORM_COMPARE_SELECT (and of compile.ts's variable comparisons). */
 export const COMPARISON_OPS = ['<', '<=', '>', '>=', '==', '!='] as const;
@@ -195,6 +197,9 @@ export class ExpressionBatch {
             out[targets[i]!] = lhs !== lhs || rhs !== rhs ? NaN : rhs > lhs ? rhs : lhs;
           }
           break;
+        case FORM_TREND:
+          for (; i < end; i++) out[targets[i]!] = k0[i]! + k[i]! * v[s[i]!]!;
+          break;
         case FORM_COMPARE_SELECT:
           for (; i < end; i++) {
             const yi = y[i]!;
@@ -209,3 +214,22 @@ export class ExpressionBatch {
     }
   }
 }
+
+/**
+ * Runs every form once when the module loads, so the optimising compiler sees type feedback for every case of
+ * evaluate() from the start: otherwise code optimised while only some forms had run deoptimises on the first
+ * other one, and how the recompilation went varied from one process to the next.
+ */
+function primeFeedback(): void {
+  const forms = [
+    FORM_CONSTANT, FORM_PARAMETER, FORM_VARIABLE, FORM_ADD, FORM_SUBTRACT, FORM_MULTIPLY, FORM_DIVIDE, FORM_RATE_PARAMETER,
+    FORM_RATE_PRODUCT, FORM_RATE_TREND, FORM_MIN_PRODUCT, FORM_MAX_PRODUCT, FORM_COMPARE_SELECT, FORM_TREND,
+  ];
+  const items: FormedEvaluator[] = forms.map((op) => ({ fn: () => 0, form: inlineForm(op, { a: 0, b: 1, y: 0, t: 1, e: 0, cmp: op % 6 }) }));
+  items.push({ fn: (p) => p[0]!, form: null });
+  const batch = new ExpressionBatch(items);
+  const p = Float64Array.of(0.5, 0.25);
+  const out = new Float64Array(items.length);
+  batch.evaluate(p, new Float64Array(4), out, Int32Array.from(items, (_, i) => i));
+}
+primeFeedback();
