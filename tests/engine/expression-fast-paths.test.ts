@@ -156,7 +156,8 @@ describe('expression fast paths agree with a plain interpreter', () => {
     // one-key table lookups (remembered per call site)
     'mort(age)', 'mort(a)', 'mort(a) + mort(b)', 'mort(cycle * 10 + 40)', 'mort(age) * mort(age + 1)',
     // shapes with an inline form: rate_to_prob of a parameter or a product, a capped product, == and != selections
-    'rate_to_prob(a)', 'rate_to_prob(a * b)', 'rate_to_prob(a * (b + 0))', 'min(1, a * b)', 'max(0.5, a * b)', 'min(-0, a * b)',
+    'rate_to_prob(a)', 'rate_to_prob(a * b)', 'rate_to_prob(a * (b + 0))', 'min(1, a * b)', 'max(0.5, a * b)', 'min(-0, a * b)', 'max(0, a * b)',
+    'min(0 / 0, a * b)', 'max(0 / 0, a * b)', 'min(1 / 0, a * b)', 'max(-1 / 0, a * b)',
     'rescale_prob(a, b)', 'rescale_prob(mort(age), 1)', 'rescale_prob(a, 2)',
     'cycle == 1 ? a : 0', 'cycle != b ? 1 : a', 'cycle == b ? -0 : b', 'age != 45 ? c : d', 'cycle == 2', 'cycle != a', '5', 'a', 'cycle',
   ])('%s', (src) => {
@@ -184,7 +185,7 @@ describe('expression fast paths agree with a plain interpreter', () => {
     expect(compileExpressionForm(parseExpression(src), resolver).form?.op).toBe(op);
   });
 
-  it.each(['a + b + c', 'mort(age)', 'rate_to_prob(a * b, 2)', 'min(a, b)', 'a ^ 2', '-a'])('%s has no inline form (computed by its closure)', (src) => {
+  it.each(['min(0 / 0, a * b)', 'a + b + c', 'mort(age)', 'rate_to_prob(a * b, 2)', 'min(a, b)', 'a ^ 2', '-a'])('%s has no inline form (computed by its closure)', (src) => {
     expect(compileExpressionForm(parseExpression(src), resolver).form).toBeNull();
   });
 

@@ -618,7 +618,7 @@ function minMaxWithConstant(name: string, args: Compiled[]): Compiled | null {
   const fn = minMaxClosure(name, args);
   if (!fn) return null;
   const [x, y] = args as [Compiled, Compiled];
-  if (x.constant !== undefined && y.paramProduct) return { fn, form: inlineForm(name === 'min' ? FORM_MIN_PRODUCT : FORM_MAX_PRODUCT, { c: x.constant, a: y.paramProduct.i, b: y.paramProduct.j }) };
+  if (x.constant !== undefined && x.constant === x.constant && y.paramProduct) return { fn, form: inlineForm(name === 'min' ? FORM_MIN_PRODUCT : FORM_MAX_PRODUCT, { c: x.constant, a: y.paramProduct.i, b: y.paramProduct.j }) };
   return { fn };
 }
 

@@ -26,7 +26,7 @@ export const FORM_RATE_PARAMETER = 8;
 export const FORM_RATE_PRODUCT = 9;
 /** 1 - exp(-(p[a] * (k0 + k * v[s])) * c): rate_to_prob of a rate with a linear time trend */
 export const FORM_RATE_TREND = 10;
-/** min(c, p[a] * p[b]), max(c, p[a] * p[b]) (NaN when either is NaN; a tie keeps c) */
+/** min(c, p[a] * p[b]), max(c, p[a] * p[b]) for a constant c that is not NaN (NaN when the product is; a tie keeps c) */
 export const FORM_MIN_PRODUCT = 11;
 export const FORM_MAX_PRODUCT = 12;
 /** v[s] CMP y ? t : e; y, t, e each a parameter (slot >= 0) or a constant (slot -1) */
@@ -185,16 +185,16 @@ export class ExpressionBatch {
           break;
         case FORM_MIN_PRODUCT:
           for (; i < end; i++) {
-            const lhs = c[i]!;
             const rhs = p[a[i]!]! * p[b[i]!]!;
-            out[targets[i]!] = lhs !== lhs || rhs !== rhs ? NaN : rhs < lhs ? rhs : lhs;
+            const lhs = c[i]!;
+            out[targets[i]!] = rhs < lhs || rhs !== rhs ? rhs : lhs;
           }
           break;
         case FORM_MAX_PRODUCT:
           for (; i < end; i++) {
-            const lhs = c[i]!;
             const rhs = p[a[i]!]! * p[b[i]!]!;
-            out[targets[i]!] = lhs !== lhs || rhs !== rhs ? NaN : rhs > lhs ? rhs : lhs;
+            const lhs = c[i]!;
+            out[targets[i]!] = rhs > lhs || rhs !== rhs ? rhs : lhs;
           }
           break;
         case FORM_TREND:

@@ -95,18 +95,13 @@ interface StrategyPlan {
   id: string;
   label: string;
   program: StrategyParameterProgram;
+  /** The matrix row by row: row r holds positions rowPtr[r] .. rowPtr[r + 1] - 1, column colIdx[pos], value val[pos]. */
   rowPtr: Int32Array;
   colIdx: Int32Array;
-  /** Matrix values in column order (cscPtr/cscRow), so the trace update reads them in sequence. */
   val: Float64Array;
-  /** The matrix by column (val[k] is the entry at cscRow[k] of column j, cscPtr[j] <= k < cscPtr[j + 1]). */
-  cscPtr: Int32Array;
-  cscRow: Int32Array;
-  /** Index into val of row-major position pos (rowPtr/colIdx order). */
-  valueIndex: Int32Array;
-  /** Index into val of each row's complement, or -1. */
+  /** Position of each row's complement, or -1. */
   complementPos: Int32Array;
-  /** The entry at each row-major position (null for complements). */
+  /** The entry at each position (null for complements). */
   entryByPos: (Entry | null)[];
   staticEntries: SiteList<Entry>;
   cycleEntries: SiteList<Entry>;
@@ -116,14 +111,17 @@ interface StrategyPlan {
   /** Some cycle entry or value reads cycle/age/time itself: recompute it every cycle. */
   cycleSitesReadTime: boolean;
   staticRows: Int32Array;
-  dynamicRows: Int32Array;
-  /** Rows with time-varying entries, summed together each cycle (finalizeDynamicRows). */
-  dynamic: DynamicRows;
+  /** 1 for rows with time-varying entries (checked and summed again every cycle, as the trace steps). */
+  rowIsDynamic: Uint8Array;
   initialSites: { site: CompiledSite; target: number; state: string }[];
   costValues: Float64Array;
   /** costValues by category (cat * m + state), for the per-category sums of the hot loop. */
   costByCategory: Float64Array;
   costRate: Int32Array;
+  /** 1 for categories with a cost that varies with the cycle or time in state. */
+  categoryVaries: Uint8Array;
+  /** 1 for categories whose costs are 0 in every state in this evaluation (their sums are 0; set per evaluation). */
+  categoryIsZero: Uint8Array;
   utilValues: Float64Array;
   staticValues: SiteList<ValueSite>;
   cycleValues: SiteList<ValueSite>;
@@ -213,34 +211,20 @@ function effectiveStateValues(model: HtaModel & { model: { type: 'markov' } }, s
   return out;
 }
 
-/** Column-wise index of a row-wise sparse matrix: for column j, its rows; and the column-order index of each row-major position. */
-function columnIndex(rowPtr: Int32Array, colIdx: Int32Array, m: number): { cscPtr: Int32Array; cscRow: Int32Array; valueIndex: Int32Array } {
-  const nnz = rowPtr[m]!;
-  const cscPtr = new Int32Array(m + 1);
-  for (let pos = 0; pos < nnz; pos++) cscPtr[colIdx[pos]! + 1]! += 1;
-  for (let j = 0; j < m; j++) cscPtr[j + 1] = cscPtr[j + 1]! + cscPtr[j]!;
-  const fill = cscPtr.slice(0, m);
-  const cscRow = new Int32Array(nnz);
-  const valueIndex = new Int32Array(nnz);
-  for (let r = 0; r < m; r++) {
-    for (let pos = rowPtr[r]!; pos < rowPtr[r + 1]!; pos++) {
-      const k = fill[colIdx[pos]!]!++;
-      cscRow[k] = r;
-      valueIndex[pos] = k;
-    }
-  }
-  return { cscPtr, cscRow, valueIndex };
-}
-
-/** Next trace row (row prev + m) from row prev, pulled column by column: one store per state. */
-function stepTrace(trace: Float64Array, prev: number, m: number, cscPtr: Int32Array, cscRow: Int32Array, val: Float64Array): void {
+/**
+ * Next trace row (row prev + m) from row prev, row by row: next[col] += N[prev][r] * P[r][col]. Rows run in
+ * ascending order, so each next value is 0 + its terms in row order.
+ */
+function stepTrace(trace: Float64Array, prev: number, m: number, rowPtr: Int32Array, colIdx: Int32Array, val: Float64Array): void {
   const next = prev + m;
-  let k = 0;
-  for (let j = 0; j < m; j++) {
-    let x = 0;
-    const end = cscPtr[j + 1]!;
-    for (; k < end; k++) x += trace[prev + cscRow[k]!]! * val[k]!;
-    trace[next + j] = x;
+  for (let j = 0; j < m; j++) trace[next + j] = 0;
+  for (let r = 0; r < m; r++) {
+    const x = trace[prev + r]!;
+    const end = rowPtr[r + 1]!;
+    for (let pos = rowPtr[r]!; pos < end; pos++) {
+      const o = next + colIdx[pos]!;
+      trace[o] = trace[o]! + x * val[pos]!;
+    }
   }
 }
 
@@ -290,18 +274,15 @@ function accumulateCycleByStateRate(
 }
 
 /**
- * One cycle: the next trace row (when `transition`), then the values counted for the cycle (occupancy =
- * wp·N[prev] + wn·N[next], weights of cycle c): acc[0] = alive share, acc[1] = utility sum, rowCost[cat] = cost sum (category-major
- * costs: costT[cat·m + j]). Sums run over states in order, as the reference evaluation does.
+ * The values counted for cycle c (occupancy = wp·N[prev] + wn·N[next], weights of cycle c; N[next] read only when
+ * `transition`): acc[0] = alive share, acc[1] = utility sum, rowCost[cat] = cost sum (category-major costs:
+ * costT[cat·m + j]). Sums run over states in order, as the reference evaluation does.
  */
-function stepAndCount(
+function countCycle(
   trace: Float64Array,
   prev: number,
   transition: boolean,
   m: number,
-  cscPtr: Int32Array,
-  cscRow: Int32Array,
-  val: Float64Array,
   weightPrev: Float64Array,
   weightNext: Float64Array,
   c: number,
@@ -309,6 +290,7 @@ function stepAndCount(
   alive: Float64Array,
   util: Float64Array,
   costT: Float64Array,
+  zero: Uint8Array,
   occ: Float64Array,
   rowCost: Float64Array,
   acc: Float64Array,
@@ -319,61 +301,25 @@ function stepAndCount(
   const next = prev + m;
   let ly = 0;
   let q = 0;
-  let k = 0;
   for (let j = 0; j < m; j++) {
     let o = wp * trace[prev + j]!;
-    if (transition) {
-      let x = 0;
-      const end = cscPtr[j + 1]!;
-      for (; k < end; k++) x += trace[prev + cscRow[k]!]! * val[k]!;
-      trace[next + j] = x;
-      if (wn !== 0) o += wn * x;
-    }
+    if (transition && wn !== 0) o += wn * trace[next + j]!;
     occ[j] = o;
     ly += o * alive[j]!;
     q += o * util[j]!;
   }
   for (let cat = 0, b = 0; cat < nCat; cat++, b += m) {
+    // A category without costs sums to 0 (every occupancy is finite, so every term is +-0).
+    if (zero[cat] === 1) {
+      rowCost[cat] = 0;
+      continue;
+    }
     let x = 0;
     for (let j = 0; j < m; j++) x += occ[j]! * costT[b + j]!;
     rowCost[cat] = x;
   }
   acc[0] = ly;
   acc[1] = q;
-}
-
-/**
- * The rows with time-varying entries, laid out to be summed together: pass p adds the p-th non-complement entry
- * (in row order) of every row that has one, so each row's sum keeps its order, 0 + e0 + e1 + ..., while the rows'
- * additions interleave instead of waiting on each other.
- */
-interface DynamicRows {
-  /** Entries of all passes: the row (index into rows) and the value index in val. */
-  entryRow: Int32Array;
-  entryValue: Int32Array;
-  /** Value index of each row's complement, or -1. */
-  complement: Int32Array;
-  sums: Float64Array;
-}
-
-function dynamicRowLayout(rows: readonly number[], rowPtr: Int32Array, valueIndex: Int32Array, complementPos: Int32Array): DynamicRows {
-  const others = rows.map((r) => {
-    const list: number[] = [];
-    for (let pos = rowPtr[r]!; pos < rowPtr[r + 1]!; pos++) if (valueIndex[pos] !== complementPos[r]) list.push(valueIndex[pos]!);
-    return list;
-  });
-  const entryRow: number[] = [];
-  const entryValue: number[] = [];
-  const passes = Math.max(0, ...others.map((l) => l.length));
-  for (let p = 0; p < passes; p++) {
-    others.forEach((list, i) => {
-      if (p < list.length) {
-        entryRow.push(i);
-        entryValue.push(list[p]!);
-      }
-    });
-  }
-  return { entryRow: Int32Array.from(entryRow), entryValue: Int32Array.from(entryValue), complement: Int32Array.from(rows, (r) => complementPos[r]!), sums: new Float64Array(rows.length) };
 }
 
 /** Cost categories: declared ones, or (when none are declared) every category used, in order of appearance. */
@@ -510,19 +456,17 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     const stateTimeEntries: Entry[][] = Array.from({ length: maxStateTime + 1 }, () => []);
     const stateTimeStaticEntries: Entry[][] = Array.from({ length: maxStateTime + 1 }, () => []);
     const rowDynamic = new Uint8Array(m);
-    for (let r = 0; r < m; r++) rowsEntries[r]!.forEach((e, j) => (colIdx[rowPtr[r]! + j] = e.col));
-    const columns = columnIndex(rowPtr, colIdx, m);
     for (let r = 0; r < m; r++) {
       rowsEntries[r]!.forEach((e, j) => {
-        const rowMajor = rowPtr[r]! + j;
-        const pos = columns.valueIndex[rowMajor]!;
+        const pos = rowPtr[r]! + j;
+        colIdx[pos] = e.col;
         if (e.complement) {
           complementPos[r] = pos;
           return;
         }
         const site = e.site!;
         const entry: Entry = { row: r, col: e.col, pos, site, stateTime: e.stateTime, from: e.from, to: e.to, always: site.directTime ?? site.timeVarying };
-        entryByPos[rowMajor] = entry;
+        entryByPos[pos] = entry;
         const v = variationOf(site);
         if (v === 0) staticEntries.push(entry);
         else if (v === 1) cycleEntries.push(entry);
@@ -613,7 +557,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         for (let pos = rowPtr[r]!; pos < rowPtr[r + 1]!; pos++) {
           if (states.stateOf[colIdx[pos]!] === to) {
             rows.push(r);
-            positions.push(columns.valueIndex[pos]!);
+            positions.push(pos);
           }
         }
       }
@@ -647,15 +591,13 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       for (let x = 1; x < m; x++) if (costRateIdx[x * nCat + c] !== costRateIdx[c]) categoryRateIdx = null;
     }
     const staticRows: number[] = [];
-    const dynamicRows: number[] = [];
-    for (let r = 0; r < m; r++) (rowDynamic[r] ? dynamicRows : staticRows).push(r);
+    for (let r = 0; r < m; r++) if (!rowDynamic[r]) staticRows.push(r);
     return {
       id,
       label,
       program,
       rowPtr,
       colIdx,
-      ...columns,
       val,
       complementPos,
       entryByPos,
@@ -665,11 +607,12 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       stateTimeEntries: stateTimeEntries.map(entryList),
       cycleSitesReadTime: cycleEntries.some((e) => e.always) || cycleValues.some((v) => v.always),
       staticRows: Int32Array.from(staticRows),
-      dynamicRows: Int32Array.from(dynamicRows),
-      dynamic: dynamicRowLayout(dynamicRows, rowPtr, columns.valueIndex, complementPos),
+      rowIsDynamic: rowDynamic,
       initialSites,
       costValues,
       costByCategory: new Float64Array(m * nCat),
+      categoryVaries: Uint8Array.from(categories, (_, cat) => ([cycleValues, ...stateTimeValues].some((list) => list.some((v) => v.target >= 0 && v.target % nCat === cat)) ? 1 : 0)),
+      categoryIsZero: new Uint8Array(nCat),
       costRate: costRateIdx,
       utilValues,
       staticValues: valueList(staticValues),
@@ -725,14 +668,13 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
 
   /** Sums row r in row order; sets its complement (1 - the others) or checks it sums to 1. */
   function finalizeRow(plan: StrategyPlan, r: number, cycle: number): void {
-    const { rowPtr, val, valueIndex, complementPos } = plan;
+    const { rowPtr, val, complementPos } = plan;
     let sum = 0;
     const end = rowPtr[r + 1]!;
     const cp = complementPos[r]!;
     for (let pos = rowPtr[r]!; pos < end; pos++) {
-      const q = valueIndex[pos]!;
-      if (q === cp) continue;
-      sum += val[q]!;
+      if (pos === cp) continue;
+      sum += val[pos]!;
     }
     if (cp >= 0) {
       const c = 1 - sum;
@@ -742,34 +684,51 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   }
 
   /**
-   * Sums every row with time-varying entries, checks its entries are probabilities, and sets its complement (or
-   * checks it sums to 1). Problems are reported as entry-by-entry checks then row-by-row would report them:
-   * the first bad time-varying entry in list order, else the first bad row.
+   * The next trace row, as stepTrace, with the rows that have time-varying entries finalised on the way (their
+   * entries checked, their complement set or their sum checked) just before they are used. Problems are
+   * reported as checking every entry first and then row by row would: the first bad time-varying entry in list
+   * order, else the first bad row.
    */
-  function finalizeDynamicRows(plan: StrategyPlan, cycle: number): void {
-    const { entryRow, entryValue, complement, sums } = plan.dynamic;
-    const val = plan.val;
-    for (let i = 0; i < sums.length; i++) sums[i] = 0;
-    // Smallest and largest entry (NaN if any is NaN): one check after the loop instead of a branch per entry.
-    let lo = 0;
-    let hi = 0;
-    for (let k = 0; k < entryRow.length; k++) {
-      const x = val[entryValue[k]!]!;
-      lo = Math.min(lo, x);
-      hi = Math.max(hi, x);
-      const r = entryRow[k]!;
-      sums[r] = sums[r]! + x;
+  function stepFinalizing(plan: StrategyPlan, trace: Float64Array, prev: number, cycle: number): void {
+    const { rowPtr, colIdx, val, complementPos, rowIsDynamic } = plan;
+    const m = mAll;
+    const next = prev + m;
+    for (let j = 0; j < m; j++) trace[next + j] = 0;
+    for (let r = 0; r < m; r++) {
+      const start = rowPtr[r]!;
+      const end = rowPtr[r + 1]!;
+      if (rowIsDynamic[r] === 1) {
+        const cp = complementPos[r]!;
+        let sum = 0;
+        // Smallest and largest entry (NaN if any is NaN): one check per row instead of a branch per entry.
+        let lo = 0;
+        let hi = 0;
+        for (let pos = start; pos < end; pos++) {
+          if (pos === cp) continue;
+          const v = val[pos]!;
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+          sum += v;
+        }
+        if (!(lo >= -RANGE_EPS && hi <= 1 + RANGE_EPS)) checkTimeVaryingEntries(plan, cycle);
+        if (cp >= 0) {
+          const c = 1 - sum;
+          if (!(c >= -ROW_SUM_TOL)) rowFailure(plan, r, sum, cycle);
+          val[cp] = c < 0 ? 0 : c;
+        } else if (!(Math.abs(sum - 1) <= ROW_SUM_TOL)) rowFailure(plan, r, sum, cycle);
+      }
+      const x = trace[prev + r]!;
+      for (let pos = start; pos < end; pos++) {
+        const o = next + colIdx[pos]!;
+        trace[o] = trace[o]! + x * val[pos]!;
+      }
     }
-    if (!(lo >= -RANGE_EPS && hi <= 1 + RANGE_EPS)) checkTimeVaryingEntries(plan, cycle);
-    for (let i = 0; i < complement.length; i++) {
-      const sum = sums[i]!;
-      const cp = complement[i]!;
-      if (cp >= 0) {
-        const c = 1 - sum;
-        if (!(c >= -ROW_SUM_TOL)) rowError(plan, plan.dynamicRows[i]!, sum, cycle);
-        val[cp] = c < 0 ? 0 : c;
-      } else if (!(Math.abs(sum - 1) <= ROW_SUM_TOL)) rowError(plan, plan.dynamicRows[i]!, sum, cycle);
-    }
+  }
+
+  /** A row does not sum to 1: an out-of-range entry is reported first, as when entries are checked before rows. */
+  function rowFailure(plan: StrategyPlan, r: number, sum: number, cycle: number): never {
+    checkTimeVaryingEntries(plan, cycle);
+    return rowError(plan, r, sum, cycle);
   }
 
   /** Throws for the first time-varying entry (in the order they are evaluated) that is not a probability. */
@@ -871,6 +830,11 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     if (plan.maxStateTime > 1) evaluateStateTimeStatic(plan);
     for (let i = 0; i < plan.staticRows.length; i++) finalizeRow(plan, plan.staticRows[i]!, 1);
     evaluateValues(plan, plan.staticValues, 1);
+    for (let cat = 0; cat < nCat; cat++) {
+      let zero = plan.categoryVaries[cat] === 0;
+      for (let j = 0; j < m && zero; j++) zero = plan.costByCategory[cat * m + j] === 0;
+      plan.categoryIsZero[cat] = zero ? 1 : 0;
+    }
     // Initial distribution.
     const trace = hasTunnels ? expandedTrace : res.trace;
     for (let j = 0; j < m; j++) trace[j] = 0;
@@ -939,11 +903,12 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     const width = TcAll + 1;
     const prog = plan.program;
     const { work, vars } = prog;
-    const { cscPtr, cscRow, val, costValues, costByCategory, utilValues, costRate: rateIdx, categoryRate, hasCycleWork, hasStateTimeWork } = plan;
+    const { rowPtr, colIdx, val, costValues, costByCategory, utilValues, costRate: rateIdx, categoryRate, hasCycleWork, hasStateTimeWork } = plan;
     const nTransitionValues = plan.transitionValues.length;
     const cpc = res.costPerCycle;
     const cpd = res.costPerCycleDiscounted;
     const transition = c <= T;
+    let rowsChanged = false;
     if (hasCycleWork || hasStateTimeWork) {
       const first = c === 1;
       setCycleVariables(vars, c, L, startAge);
@@ -965,10 +930,12 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
           evaluateValues(plan, values, c);
         }
       }
-      // Rows with a recomputed entry: checked, and their complement and sum again.
-      if (transition && (cycleSitesChange || hasStateTimeWork)) finalizeDynamicRows(plan, c);
+      // Rows with a recomputed entry are checked and summed again (as the trace steps).
+      rowsChanged = transition && (cycleSitesChange || hasStateTimeWork);
     }
     const prev = (c - 1) * m;
+    if (rowsChanged) stepFinalizing(plan, trace, prev, c);
+    else if (transition) stepTrace(trace, prev, m, rowPtr, colIdx, val);
     const rowStart = (c - 1) * nCat;
     let oneOffQ = 0;
     let oneOffQD = 0;
@@ -979,7 +946,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         cpd[rowStart + cat] = 0;
       }
     }
-    // One-off values on transitions (flows during cycle c), before the trace moves on.
+    // One-off values on transitions (flows during cycle c, from trace row c - 1).
     if (transition && nTransitionValues > 0) {
       for (let t = 0; t < nTransitionValues; t++) {
         const tv = plan.transitionValues[t]!;
@@ -1003,9 +970,8 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     }
     // Values counted for cycle c: occupancy = wp·N[c-1] + wn·N[c].
     const wn = transition ? weightNext[c]! : 0;
-    if (categoryRate) stepAndCount(trace, prev, transition, m, cscPtr, cscRow, val, weightPrev, weightNext, c, nCat, alive, utilValues, costByCategory, occupancy, rowCost, acc);
-    else if (transition) stepTrace(trace, prev, m, cscPtr, cscRow, val);
-    if (!categoryRate) accumulateCycleByStateRate(trace, prev, weightPrev[c]!, wn, m, nCat, alive, utilValues, costValues, rowCost, acc, cpd, rowStart, discount, rateIdx, width, c);
+    if (categoryRate) countCycle(trace, prev, transition, m, weightPrev, weightNext, c, nCat, alive, utilValues, costByCategory, plan.categoryIsZero, occupancy, rowCost, acc);
+    else accumulateCycleByStateRate(trace, prev, weightPrev[c]!, wn, m, nCat, alive, utilValues, costValues, rowCost, acc, cpd, rowStart, discount, rateIdx, width, c);
     let ly = acc[0]!;
     let q = acc[1]!;
     if (categoryRate && nTransitionValues === 0) {
