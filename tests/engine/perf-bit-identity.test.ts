@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GOLDEN_DRAWS, GOLDEN_SEED, fullFingerprint, goldenCase, goldenModels, goldenRecord } from './golden/result-fingerprint';
+import { GOLDEN_DRAWS, GOLDEN_SEED, fullFingerprint, goldenCase, goldenModels, goldenRecord, totalsOnlyFingerprint } from './golden/result-fingerprint';
 import type { GoldenFixture } from './golden/result-fingerprint';
 
 const fixture = JSON.parse(readFileSync(resolve(__dirname, '..', 'fixtures', 'perf-golden.json'), 'utf8')) as GoldenFixture;
@@ -40,6 +40,24 @@ describe('engine results are bit-identical to the engine before the speed work',
     expect(errors).toEqual(golden.errors);
     const base = c.compiled.evaluate(c.compiled.baseParameters());
     expect(base.strategies.map((s) => ({ ...s.totals }))).toEqual(golden.baseTotals);
+  });
+
+  // What a PSA, DSA or EVPPI evaluates: the same totals and costs by category, and the same failures, as the full
+  // evaluation checked above (whose fingerprints cover them).
+  it.each(models)('%s: totals-only results equal full results', (name, json, draws) => {
+    const c = goldenCase(name, json, draws);
+    const full = c.compiled.createResult();
+    const totalsOnly = c.compiled.createResult({ totalsOnly: true });
+    expect(totalsOnly.totalsOnly).toBe(true);
+    const mismatches: string[] = [];
+    for (let d = 0; d < draws && mismatches.length < 5; d++) {
+      const p = c.params(d);
+      const a = goldenRecord(c.compiled, p, totalsOnly);
+      const b = goldenRecord(c.compiled, p, full);
+      const expected = b.error ? b : { hash: totalsOnlyFingerprint(full).slice(0, 8) };
+      if (JSON.stringify(a) !== JSON.stringify(expected)) mismatches.push(`draw ${d}: ${JSON.stringify(a)} (full: ${JSON.stringify(expected)})`);
+    }
+    expect(mismatches).toEqual([]);
   });
 
   it('tells results apart (a one-ulp change of one input moves the fingerprint)', () => {

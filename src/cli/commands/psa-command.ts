@@ -81,7 +81,7 @@ async function runDraws(model: HtaModel, o: PsaCommandOptions, io: CliIo): Promi
 
 /** Rough cost of one draw: the base case evaluated a few times (for the chunk size only, never the results). */
 function secondsPerEvaluation(setup: PsaSetup): number {
-  const out = setup.compiled.createResult();
+  const out = setup.compiled.createResult({ totalsOnly: true });
   const t0 = performance.now();
   for (let i = 0; i < 3; i++) setup.compiled.evaluate(setup.base, out);
   return (performance.now() - t0) / 3000;

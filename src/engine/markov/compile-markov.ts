@@ -7,7 +7,7 @@ import { COMPLEMENT } from '../model/schema';
 import type { IssuePath, ModelIssue } from '../errors';
 import { ModelEvaluationError } from '../errors';
 import type { EvaluationErrorDetails } from '../errors';
-import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from '../compiled-model';
+import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
 import { checkParameterCount, describeCompiledModel } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
@@ -1006,8 +1006,10 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     sums[SUM_LYD] = sums[SUM_LYD]! + ly * dfE;
   }
 
-  function createResult(): ModelResult {
+  // A totals-only result holds every array too: the cycle loop writes them on its way (the trace is its state).
+  function createResult(options?: ResultOptions): ModelResult {
     return {
+      ...(options?.totalsOnly ? { totalsOnly: true as const } : {}),
       strategies: plans.map((p) => ({
         id: p.id,
         label: p.label,

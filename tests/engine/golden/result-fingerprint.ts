@@ -65,6 +65,13 @@ export function totalsFingerprint(result: ModelResult): string {
   return h.hex();
 }
 
+/** Hash of what a totals-only result holds: every strategy's totals and cost by category. */
+export function totalsOnlyFingerprint(result: ModelResult): string {
+  const h = new WordHash();
+  for (const s of result.strategies) h.numbers(TOTAL_KEYS.map((k) => s.totals[k])).numbers(s.costByCategory).numbers(s.costByCategoryUndiscounted);
+  return h.hex();
+}
+
 /** Hash of every number of every strategy: totals, arrays, extras. */
 export function fullFingerprint(result: ModelResult): string {
   const h = new WordHash();
@@ -158,15 +165,18 @@ export function goldenCase(name: string, json: unknown, draws = GOLDEN_DRAWS): G
   };
 }
 
-/** The record of one draw: its full fingerprint (8 hex digits), or the located error it raised. */
+/**
+ * The record of one draw: its full fingerprint (8 hex digits; of totals and costs by category only for a
+ * totals-only result), or the located error it raised.
+ */
 export function goldenRecord(compiled: CompiledModel, params: Float64Array, out: ModelResult): { hash: string; error?: string } {
   try {
     compiled.evaluate(params, out);
   } catch (e) {
     if (!(e instanceof ModelEvaluationError)) throw e;
-    return { hash: '--------', error: `${e.details.code}:${e.details.strategy}:${e.details.cycle}` };
+    return { hash: '--------', error: `${e.details.code}:${e.details.strategy}:${e.details.cycle}:${e.details.subject}` };
   }
-  return { hash: fullFingerprint(out).slice(0, 8) };
+  return { hash: (out.totalsOnly ? totalsOnlyFingerprint(out) : fullFingerprint(out)).slice(0, 8) };
 }
 
 export interface GoldenFixture {
