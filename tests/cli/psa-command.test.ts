@@ -84,6 +84,7 @@ describe('hta psa', () => {
     const json = JSON.parse(r.stdout) as PsaJson;
     const evpi = json.psa.evpi[0]!.value;
     expect(json.psa.evppi.length).toBeGreaterThan(10);
+    expect(r.stderr).toMatch(new RegExp(`^EVPPI: ${json.psa.evppi.length} parameter groups x 1 threshold in \\d+\\.\\d\\d s$`, 'm'));
     for (const e of json.psa.evppi) {
       expect(e.value).toBeGreaterThanOrEqual(0);
       expect(e.value).toBeLessThanOrEqual(evpi + 1e-9);

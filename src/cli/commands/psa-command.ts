@@ -163,13 +163,11 @@ export const psaCommand: CliCommand = {
       if (sampledParameterNames(model).length === 0) io.err(`${file}: warning: no parameter has a distribution; every draw equals the base case`);
       const base = runModel(model);
       const run = await runDraws(model, o, io);
-      const analysis = analysePsa(run, {
-        wtp,
-        comparator: o.comparator,
-        population: o.population,
-        evppiGroups: o.evppi ? defaultEvppiGroups(sampledParameters(model), model.correlations, model.jointDistributions) : [],
-        evppiSeDraws: o.evppiSeDraws,
-      });
+      const evppiGroups = o.evppi ? defaultEvppiGroups(sampledParameters(model), model.correlations, model.jointDistributions) : [];
+      const analysisStart = performance.now();
+      const analysis = analysePsa(run, { wtp, comparator: o.comparator, population: o.population, evppiGroups, evppiSeDraws: o.evppiSeDraws });
+      // Timing on stderr: stdout stays the same from run to run for a seed.
+      if (o.evppi) io.err(`EVPPI: ${evppiGroups.length} parameter groups x ${wtp.length} threshold${wtp.length === 1 ? '' : 's'} in ${((performance.now() - analysisStart) / 1000).toFixed(2)} s`);
       if (o.samples !== undefined) writeSamples(o.samples, run);
       io.out(args.values.json ? JSON.stringify({ ...base.report, psa: psaJson(run, analysis) }, null, 2) : psaText(base.report, run, analysis));
       return EXIT.ok;
