@@ -50,7 +50,9 @@ loadCli()
       process.exitCode = code;
     },
     (error) => {
-      process.stderr.write(`hta: internal error: ${error && error.stack ? error.stack : String(error)}\n`);
+      // main() reports every failure itself; this is the last resort (e.g. the engine failed to load).
+      const details = process.argv.includes('--debug') && error && error.stack ? `\n${error.stack}` : '';
+      process.stderr.write(`hta: internal error (${error && error.message ? error.message : String(error)}); please report it to the HTA Workbench maintainers.${details}\n`);
       process.exitCode = 70;
     },
   );

@@ -28,6 +28,9 @@ export function cliBuildOptions(rootDir) {
     target: 'node20.19',
     // Licences of bundled packages are collected in THIRD-PARTY-NOTICES.md, not repeated in the bundle.
     legalComments: 'none',
+    // Loaded from node_modules at run time: resvg ships a native addon (a .node file esbuild cannot bundle), and
+    // exceljs's zip reader names an AWS client it requires only for S3 sources, which `hta` never reads.
+    external: ['@resvg/resvg-js', '@aws-sdk/client-s3'],
     logLevel: 'warning',
     metafile: true,
     // The sources are CommonJS-flavoured TypeScript: give every output file the __filename and require that

@@ -1,9 +1,13 @@
-// `hta`: command-line access to the engine. Exit status: 0 ok, 1 invalid model, 2 usage error.
+// `hta`: command-line access to the engine. Exit status: 0 ok, 1 invalid model, 2 usage error, 70 internal error
+// (a fault of the program: one sentence and where to report it; the stack trace only with --debug).
 import { parseArgs } from 'node:util';
 import { commands } from './commands';
 import type { CliCommand } from './command';
 import { EXIT, UsageError, processIo } from './io';
 import type { CliIo } from './io';
+
+/** Global option of every command: print the stack trace of an internal error. */
+const DEBUG_FLAG = '--debug';
 
 function generalHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -16,7 +20,8 @@ function generalHelp(): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Run "hta <command> --help" for the options of a command.',
-    'Exit status: 0 success, 1 invalid model or data, 2 usage error.',
+    `${DEBUG_FLAG} (any command) prints the details of an internal error.`,
+    'Exit status: 0 success, 1 invalid model or data, 2 usage error, 70 internal error.',
   ].join('\n');
 }
 
@@ -33,7 +38,9 @@ function parseCommandLine(c: CliCommand, argv: string[]): { positionals: string[
   }
 }
 
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(argvWithFlags: string[], io: CliIo = processIo): Promise<number> {
+  const debug = argvWithFlags.includes(DEBUG_FLAG);
+  const argv = argvWithFlags.filter((a) => a !== DEBUG_FLAG);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(generalHelp());
@@ -45,8 +52,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return EXIT.usage;
   }
   const command = await entry.load();
+  let file: string | undefined;
   try {
     const args = parseCommandLine(command, rest);
+    file = args.positionals[0];
     if (args.values.help) {
       io.out(commandHelp(command));
       return EXIT.ok;
@@ -60,6 +69,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.err(`hta ${command.name}: ${e.message}\nUsage: ${command.usage}`);
       return EXIT.usage;
     }
-    throw e;
+    // Loaded only on failure: the error classes it knows come from across the engine, which `--help` never needs.
+    const { internalErrorText, modelProblemLines } = await import('./problems');
+    const lines = modelProblemLines(file, e);
+    if (lines) {
+      for (const line of lines) io.err(line);
+      return EXIT.invalidModel;
+    }
+    io.err(internalErrorText(e, debug));
+    return EXIT.internal;
   }
 }

@@ -5,7 +5,7 @@ import { EXIT, UsageError } from './io';
 import { loadValidModel } from './model-loading';
 import { runModel, traceCsv } from './run-report';
 import type { RunReport } from './run-report';
-import { ModelEvaluationError } from '../engine/errors';
+import { finiteJson } from './finite-output';
 import { describeCycleLength, formatNumber, formatTable } from './format';
 
 function reportText(report: RunReport): string {
@@ -35,18 +35,10 @@ export const runCommand: CliCommand = {
     if (trace !== undefined && (typeof trace !== 'string' || trace === '')) throw new UsageError('--trace needs a file name');
     const model = loadValidModel(file, io);
     if (!model) return EXIT.invalidModel;
-    let outcome;
-    try {
-      outcome = runModel(model);
-    } catch (e) {
-      if (e instanceof ModelEvaluationError) {
-        io.err(`${file}: ${e.message}`);
-        return EXIT.invalidModel;
-      }
-      throw e;
-    }
+    const outcome = runModel(model);
+    const text = args.values.json ? finiteJson(outcome.report) : reportText(outcome.report);
     if (typeof trace === 'string') writeFileSync(trace, traceCsv(outcome.compiled, outcome.result));
-    io.out(args.values.json ? JSON.stringify(outcome.report, null, 2) : reportText(outcome.report));
+    io.out(text);
     return EXIT.ok;
   },
 };

@@ -1,6 +1,6 @@
 // The nine domains of the EUnetHTA HTA Core Model (version 3.0) and a default set of assessment elements
 // for a diagnostic technology.
-// Source: /work/shared/domain/DOMAIN-NOTES.md §1.2 (domain codes after the EUPATI course page
+// Sources (the project's domain notes, §1.2): domain codes after the EUPATI course page
 // learning.eupati.eu/mod/page/view.php?id=956; element IDs, topics and wording from the htacoremodel.info
 // element cards of the "HTA Core Model Application for Diagnostic Technologies (1.1)").
 

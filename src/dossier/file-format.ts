@@ -137,20 +137,25 @@ export function serializeFile(file: DossierFile | BackupFile): string {
 
 const MAX_SLUG = 100;
 
-/** A safe file name from a title: ASCII letters, digits and dashes, cut at a word boundary to at most 100 characters. */
-export function fileNameForDossier(dossier: Pick<Dossier, 'title'>): string {
-  let slug = dossier.title
+/** A file-name-safe form of a title: ASCII letters, digits and dashes, cut at a word boundary to at most `max` characters. */
+export function titleSlug(title: string, max = MAX_SLUG): string {
+  let slug = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  if (slug.length > MAX_SLUG) {
-    const cut = slug.slice(0, MAX_SLUG + 1);
+  if (slug.length > max) {
+    const cut = slug.slice(0, max + 1);
     const lastDash = cut.lastIndexOf('-');
-    slug = lastDash > MAX_SLUG / 2 ? cut.slice(0, lastDash) : slug.slice(0, MAX_SLUG);
+    slug = lastDash > max / 2 ? cut.slice(0, lastDash) : slug.slice(0, max);
   }
-  return `${slug || 'dossier'}${DOSSIER_FILE_EXTENSION}`;
+  return slug;
+}
+
+/** A safe file name from a title: ASCII letters, digits and dashes, cut at a word boundary to at most 100 characters. */
+export function fileNameForDossier(dossier: Pick<Dossier, 'title'>): string {
+  return `${titleSlug(dossier.title) || 'dossier'}${DOSSIER_FILE_EXTENSION}`;
 }
 
 /** e.g. hta-workbench-backup-2026-11-28T12-30-00.htabackup.json */

@@ -23,6 +23,7 @@ export const MAX_ELEMENTS_PER_DOMAIN = 500;
 export const MAX_EVIDENCE = 5_000;
 export const MAX_ASSESSORS = 200;
 export const MAX_MODEL_LINKS = 500;
+export const MAX_STATUS_EVENTS = 1_000;
 export const MAX_LINKED_EVIDENCE = 1_000;
 /** 2×2 tables in one evidence item (one per index test, alteration, setting, …). */
 export const MAX_TWO_BY_TWO = 200;

@@ -1,6 +1,7 @@
 // Builders for new dossiers. Pure: the caller supplies ids and the clock so this runs anywhere and tests
 // are deterministic.
 import { coreModelDomains, elementTemplatesFor } from './core-model';
+import { MAX_SHORT_TEXT } from './limits';
 import type { AssessmentElement, Domains, Dossier, TechnologyType } from './schema';
 
 /** 'blank': no assessment elements; 'diagnostic': the default Core Model elements for a diagnostic test. */
@@ -66,4 +67,16 @@ export function nextItemId(prefix: string, existing: readonly { id: string }[]):
     if (match) max = Math.max(max, Number(match[0]));
   }
   return `${prefix}-${max + 1}`;
+}
+
+/**
+ * A title with a suffix such as " (copy)", shortened (with an ellipsis, never inside a surrogate pair) so that the
+ * whole stays within the title limit: copying a dossier whose title is already at the limit must not fail.
+ */
+export function suffixedTitle(title: string, suffix: string, max = MAX_SHORT_TEXT): string {
+  if (title.length + suffix.length <= max) return `${title}${suffix}`;
+  let cut = Math.max(0, max - suffix.length - 1);
+  const last = title.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut -= 1;
+  return `${title.slice(0, cut).trimEnd()}…${suffix}`;
 }

@@ -17,6 +17,8 @@ import { backupFileMigrations, dossierFileMigrations, migrateFile } from './migr
 import type { JsonObject, MigrationChain } from './migrations';
 import { dossierSchema } from './schema';
 import type { Dossier } from './schema';
+import { describeZodIssue, flattenZodIssues } from '../shared/zod-issue-text';
+import { readJsonText } from './json-text';
 
 /** One problem in a file; `path` is empty for problems with the file as a whole. */
 export interface FileProblem {
@@ -44,14 +46,14 @@ export function formatProblem(problem: FileProblem): string {
 
 /** Validates a dossier (not a file) with the same plain-language messages as file import. */
 export function validateDossier(value: unknown): { ok: true; dossier: Dossier } | { ok: false; problems: FileProblem[] } {
-  const parsed = dossierSchema.safeParse(value, { error: describeIssue, reportInput: true });
+  const parsed = dossierSchema.safeParse(value, { error: describeZodIssue, reportInput: true });
   return parsed.success ? { ok: true, dossier: parsed.data } : { ok: false, problems: problemsFromIssues(parsed.error.issues) };
 }
 
 export function parseDossierFile(text: string, options: ParseOptions = {}): DossierFileResult {
   const read = readEnvelope(text, DOSSIER_FILE_FORMAT, DOSSIER_FILE_VERSION, options.migrations ?? dossierFileMigrations, MAX_FILE_BYTES);
   if (!read.ok) return read;
-  const parsed = dossierFileSchema.safeParse(read.file, { error: describeIssue, reportInput: true });
+  const parsed = dossierFileSchema.safeParse(read.file, { error: describeZodIssue, reportInput: true });
   if (!parsed.success) return { ok: false, problems: problemsFromIssues(parsed.error.issues) };
   return { ok: true, dossier: parsed.data.dossier, file: parsed.data, migratedFrom: read.migratedFrom };
 }
@@ -59,7 +61,7 @@ export function parseDossierFile(text: string, options: ParseOptions = {}): Doss
 export function parseBackupFile(text: string, options: ParseOptions = {}): BackupFileResult {
   const read = readEnvelope(text, BACKUP_FILE_FORMAT, BACKUP_FILE_VERSION, options.migrations ?? backupFileMigrations, MAX_BACKUP_FILE_BYTES);
   if (!read.ok) return read;
-  const parsed = backupFileSchema.safeParse(read.file, { error: describeIssue, reportInput: true });
+  const parsed = backupFileSchema.safeParse(read.file, { error: describeZodIssue, reportInput: true });
   if (!parsed.success) return { ok: false, problems: problemsFromIssues(parsed.error.issues) };
   return { ok: true, backup: parsed.data, migratedFrom: read.migratedFrom };
 }
@@ -76,10 +78,8 @@ function readEnvelope(text: string, format: string, current: number, chain: Migr
   if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8Length(text) > maxBytes)) {
     return fail(`the file is larger than ${maxBytes / (1024 * 1024)} MB, the most HTA Workbench reads`);
   }
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') return fail('the file is empty');
-  const json = parseJsonWithLocation(body);
-  if (!json.ok) return fail(json.message);
+  const json = readJsonText(text);
+  if (!json.ok) return { ok: false, problems: json.problems.map((p) => ({ path: pathToString(p.path), message: p.message })) };
   const hostile = findHostileStructure(json.value);
   if (hostile.length > 0) return { ok: false, problems: hostile };
   const root = json.value;
@@ -110,55 +110,6 @@ function utf8Length(text: string): number {
     } else bytes += 3;
   }
   return bytes;
-}
-
-type JsonParse = { ok: true; value: unknown } | { ok: false; message: string };
-
-/** JSON.parse with a located message: line and column, and a plain word when the file was cut short. */
-export function parseJsonWithLocation(text: string): JsonParse {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (err) {
-    const raw = err instanceof Error ? err.message : String(err);
-    const position = errorPosition(raw, text);
-    const truncated = /end of (JSON )?input|Unterminated string/i.test(raw) || (position !== null && position >= text.trimEnd().length);
-    if (truncated) return { ok: false, message: 'the file ends unexpectedly: it is truncated or incomplete (invalid JSON)' };
-    if (position === null) return { ok: false, message: `invalid JSON: ${raw}` };
-    const { line, column } = lineAndColumn(text, position);
-    const found = text.charAt(position);
-    const near = found.trim() === '' ? '' : ` near ${JSON.stringify(found)}`;
-    return { ok: false, message: `invalid JSON at line ${line}, column ${column}${near}` };
-  }
-}
-
-/** V8 says "at position N" (Node 20) and may add "(line L column C)" (newer Chromium). */
-function errorPosition(message: string, text: string): number | null {
-  const lc = /line (\d+) column (\d+)/.exec(message);
-  if (lc) return offsetOf(text, Number(lc[1]), Number(lc[2]));
-  const pos = /position (\d+)/.exec(message);
-  return pos ? Number(pos[1]) : null;
-}
-
-function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l += 1) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) break;
-    offset = next + 1;
-  }
-  return offset + column - 1;
-}
-
-export function lineAndColumn(text: string, position: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < position && i < text.length; i += 1) {
-    if (text.charCodeAt(i) === 10) {
-      line += 1;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: position - lineStart + 1 };
 }
 
 /**
@@ -204,64 +155,8 @@ export function pathToString(path: readonly PropertyKey[]): string {
 }
 
 function problemsFromIssues(issues: readonly z.core.$ZodIssue[]): FileProblem[] {
-  const all = flattenIssues(issues);
+  const all = flattenZodIssues(issues).map((p) => ({ path: pathToString(p.path), message: p.message }));
   const shown = all.slice(0, MAX_REPORTED_PROBLEMS);
   if (all.length > shown.length) shown.push({ path: '', message: `…and ${all.length - shown.length} more problems` });
   return shown;
-}
-
-/** Unions report the problems of their branches; list those rather than a vague "invalid input". */
-function flattenIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[] = []): FileProblem[] {
-  const out: FileProblem[] = [];
-  for (const issue of issues) {
-    const path = [...prefix, ...issue.path];
-    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      const branch = issue.errors.reduce((best, e) => (e.length < best.length ? e : best));
-      out.push(...flattenIssues(branch, path));
-    } else {
-      out.push({ path: pathToString(path), message: issue.message });
-    }
-  }
-  return out;
-}
-
-function describeValue(input: unknown): string {
-  if (input === null) return 'null';
-  if (Array.isArray(input)) return 'a list';
-  if (typeof input === 'string') return input.length > 40 ? 'a text' : `the text ${JSON.stringify(input)}`;
-  if (typeof input === 'number') return Number.isFinite(input) ? `the number ${input}` : 'a non-finite number';
-  if (typeof input === 'object') return 'an object';
-  return `a ${typeof input}`;
-}
-
-const typeNames: Record<string, string> = {
-  string: 'a text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  object: 'an object',
-  array: 'a list',
-  null: 'null',
-};
-
-/** Plain-language messages for zod's generic issues; schema-specific messages take precedence. */
-function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
-  switch (issue.code) {
-    case 'invalid_type': {
-      const expected = typeNames[issue.expected] ?? issue.expected;
-      return issue.input === undefined ? `required field is missing (expected ${expected})` : `expected ${expected}, got ${describeValue(issue.input)}`;
-    }
-    case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
-    case 'invalid_value':
-      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(issue.input)}`;
-    case 'too_big':
-      return issue.origin === 'string' ? `text is too long (at most ${issue.maximum} characters)` : issue.origin === 'array' ? `too many items (at most ${issue.maximum})` : `must be at most ${issue.maximum}`;
-    case 'too_small':
-      return issue.origin === 'string' ? `text is too short (at least ${issue.minimum} characters)` : issue.origin === 'array' ? `too few items (at least ${issue.minimum})` : `must be at least ${issue.minimum}`;
-    case 'invalid_format':
-      return `expected ${issue.format} format`;
-    default:
-      return undefined;
-  }
 }

@@ -16,6 +16,7 @@ import {
   MAX_PICOS,
   MAX_SHORT_TEXT,
   MAX_TWO_BY_TWO,
+  MAX_STATUS_EVENTS,
 } from './limits';
 
 export const technologyTypes = ['liquid-biopsy', 'ngs-panel', 'companion-diagnostic', 'medicine', 'digital-tool', 'other'] as const;
@@ -253,6 +254,56 @@ export const modelLinkSchema = z.strictObject({
 });
 export type ModelLink = z.infer<typeof modelLinkSchema>;
 
+/**
+ * One move through the status workflow, with who made it and why: approving as final names the approver;
+ * reopening a final dossier needs a reason. Kept in the dossier, so files and reports carry its governance.
+ */
+export const statusEventSchema = z.strictObject({
+  id: idSchema,
+  at: timestampSchema,
+  from: z.enum(dossierStatuses),
+  to: z.enum(dossierStatuses),
+  by: shortText,
+  reason: longText,
+});
+export type StatusEvent = z.infer<typeof statusEventSchema>;
+
+/**
+ * What a report needs and the rest of the dossier does not hold: the CHEERS 2022 items without a natural home
+ * (analysis plan, setting, perspective, heterogeneity, distributional effects, engagement, funding, conflicts of
+ * interest), the assessors' own limitations text, an edited report summary and a confidentiality mark. Every field
+ * is optional; an empty or missing field is reported as "Not reported".
+ */
+export const reportingSchema = z
+  .strictObject({
+    /** CHEERS 4: whether a health economic analysis plan was developed and where it is available. */
+    analysisPlan: longText.optional(),
+    /** CHEERS 6: setting and location (country, health system, level of care). */
+    setting: longText.optional(),
+    /** CHEERS 8: perspective(s) of the economic evaluation and why. */
+    perspective: longText.optional(),
+    /** CHEERS 18: how results vary between subgroups. */
+    heterogeneity: longText.optional(),
+    /** CHEERS 19: how impacts are distributed across groups; equity adjustments. */
+    distributionalEffects: longText.optional(),
+    /** CHEERS 21: engagement of patients, the public and others affected in the design. */
+    engagement: longText.optional(),
+    /** CHEERS 25: what difference that engagement made. */
+    engagementEffect: longText.optional(),
+    /** CHEERS 27: funding and the funder's role. */
+    funding: longText.optional(),
+    /** CHEERS 28: conflicts of interest of the assessors. */
+    conflictsOfInterest: longText.optional(),
+    /** Limitations in the assessors' words (after the generated list in reports). */
+    limitations: longText.optional(),
+    /** The report summary as edited; empty: the generated summary. */
+    summary: longText.optional(),
+    /** e.g. "Confidential — draft for review"; printed on every report page. */
+    confidentiality: shortText.optional(),
+  })
+  .meta({ description: 'Reporting details for assessment reports (CHEERS 2022 items without another field); all optional.' });
+export type Reporting = z.infer<typeof reportingSchema>;
+
 const dossierObjectSchema = z.strictObject({
   id: idSchema,
   title: z.string().regex(/\S/, { error: 'a dossier needs a title' }).max(MAX_SHORT_TEXT, { error: `text is too long (at most ${MAX_SHORT_TEXT} characters)` }),
@@ -271,6 +322,10 @@ const dossierObjectSchema = z.strictObject({
   evidence: z.array(evidenceSchema).max(MAX_EVIDENCE, { error: `too many evidence items (at most ${MAX_EVIDENCE})` }),
   assessors: z.array(assessorSchema).max(MAX_ASSESSORS, { error: `too many assessors (at most ${MAX_ASSESSORS})` }),
   modelLinks: z.array(modelLinkSchema).max(MAX_MODEL_LINKS, { error: `too many model links (at most ${MAX_MODEL_LINKS})` }),
+  /** Status changes with approver and reasons (since this version; older dossiers have none). */
+  statusLog: z.array(statusEventSchema).max(MAX_STATUS_EVENTS, { error: `too many status changes (at most ${MAX_STATUS_EVENTS})` }).optional(),
+  /** Added in file version 2 (optional, so version-2 files without it stay valid). */
+  reporting: reportingSchema.optional(),
 });
 
 type DossierShape = z.infer<typeof dossierObjectSchema>;
@@ -290,6 +345,7 @@ function checkDossierReferences(d: DossierShape, ctx: IssueSink): void {
   reportDuplicateIds(d.evidence, 'evidence', ctx);
   reportDuplicateIds(d.assessors, 'assessors', ctx);
   reportDuplicateIds(d.modelLinks, 'modelLinks', ctx);
+  reportDuplicateIds(d.statusLog ?? [], 'statusLog', ctx);
   const evidenceIds = new Set(d.evidence.map((e) => e.id));
   const elementIds = new Set<string>();
   for (const domain of coreModelDomains) {

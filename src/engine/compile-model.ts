@@ -1,5 +1,5 @@
 // Entry points: parse a model file, compile it once, evaluate it many times.
-import { htaModelSchema } from './model/schema';
+import { checkModelSchema } from './model/schema-check';
 import type { HtaModel } from './model/schema';
 import { ModelCompileError } from './errors';
 import type { ModelIssue } from './errors';
@@ -45,9 +45,7 @@ export function compileModel(model: HtaModel, options: CompileOptions = {}): Com
 
 /** Checks the file against the schema and fills defaults; throws ModelCompileError on schema errors. */
 export function parseModel(json: unknown): HtaModel {
-  const parsed = htaModelSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new ModelCompileError(parsed.error.issues.map((i) => ({ code: 'schema', severity: 'error' as const, path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })));
-  }
-  return parsed.data;
+  const { model, issues } = checkModelSchema(json);
+  if (!model) throw new ModelCompileError(issues);
+  return model;
 }

@@ -22,8 +22,36 @@ export function formatPath(path: IssuePath): string {
   return out === '' ? '(model)' : out;
 }
 
+/** An expression in quotes for a message, shortened past 80 characters (expressions may be 10,000 long). */
+export function quoteExpression(source: string | number): string {
+  const text = String(source);
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}…` : text);
+}
+
 export function formatIssue(issue: ModelIssue): string {
   return `${formatPath(issue.path)}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
+}
+
+function issueKey(i: ModelIssue): string {
+  return `${i.code}|${JSON.stringify(i.path)}|${i.message}`;
+}
+
+/** Keys of the issues of a list seen so far, kept between calls (compilers append once per strategy). */
+const seenKeys = new WeakMap<ModelIssue[], { keys: Set<string>; counted: number }>();
+
+/** Appends the issues not already in `issues` (same code, path and message); linear in the issues added. */
+export function pushUniqueIssues(issues: ModelIssue[], more: readonly ModelIssue[]): void {
+  let cache = seenKeys.get(issues);
+  if (!cache || cache.counted > issues.length) seenKeys.set(issues, (cache = { keys: new Set(), counted: 0 }));
+  for (; cache.counted < issues.length; cache.counted++) cache.keys.add(issueKey(issues[cache.counted]!));
+  const seen = cache.keys;
+  for (const i of more) {
+    const key = issueKey(i);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    issues.push(i);
+    cache.counted++;
+  }
 }
 
 /** Thrown by compileModel when the model cannot be compiled; carries every problem found. */
@@ -50,8 +78,12 @@ export interface EvaluationErrorDetails {
   value: number;
   /** Parameter values involved (read by the failing expression, directly or through other parameters). */
   parameters: Record<string, number>;
-  /** Location in the model file of the expression that failed. */
+  /** Location in the model file of the expression that failed (for a row sum: its first entry). */
   path: IssuePath;
+  /** Row sums: every entry of the row in the file (paths of the transitions). */
+  rowEntries?: IssuePath[];
+  /** Set when the same failure happens in several strategies (validation reports it once): all of them. */
+  strategies?: string[];
 }
 
 /** Thrown by evaluate(): a run-time check failed (row sum, probability range, NaN). */
@@ -62,12 +94,14 @@ export class ModelEvaluationError extends Error {
   }
 }
 
-function describeEvaluationError(d: EvaluationErrorDetails): string {
+/** The message of an evaluation failure: what failed, where (transition, strategy, cycle) and the values involved. */
+export function describeEvaluationError(d: EvaluationErrorDetails): string {
   const params = Object.entries(d.parameters)
     .map(([k, v]) => `${k} = ${v}`)
     .join(', ');
   const move = d.fromState !== undefined && d.toState !== undefined ? `transition ${d.fromState} → ${d.toState}, ` : '';
-  const where = `${move}strategy ${d.strategy}, cycle ${d.cycle}${d.stateTime !== undefined ? `, time in state ${d.stateTime}` : ''}`;
+  const strategies = d.strategies && d.strategies.length > 1 ? `strategies ${d.strategies.join(', ')}` : `strategy ${d.strategy}`;
+  const where = `${move}${strategies}, cycle ${d.cycle}${d.stateTime !== undefined ? `, time in state ${d.stateTime}` : ''}`;
   const what =
     d.code === 'row-sum'
       ? `transition probabilities from ${d.fromState} sum to ${d.value}, not 1`
@@ -76,5 +110,6 @@ function describeEvaluationError(d: EvaluationErrorDetails): string {
         : d.code === 'initial-sum'
           ? `initial state shares sum to ${d.value}, not 1`
           : `${d.subject} is not a number (${d.value})`;
-  return `${what} (${where})${params ? `; parameters: ${params}` : ''}`;
+  const row = d.rowEntries && d.rowEntries.length > 0 ? `; the row: ${d.rowEntries.map(formatPath).join(', ')}` : '';
+  return `${what} (${where})${params ? `; parameters: ${params}` : ''}${row}`;
 }

@@ -93,7 +93,7 @@ export interface IpcMainLike {
 }
 export interface IpcEventLike {
   senderFrame: { url: string } | null;
-  sender: { printToPDF(options: { landscape: boolean; printBackground: boolean }): Promise<Uint8Array> };
+  sender: { printToPDF(options: { landscape: boolean; printBackground: boolean; preferCSSPageSize: boolean; generateDocumentOutline: boolean }): Promise<Uint8Array> };
 }
 
 /** Registers every handler behind the sender and argument checks. */
@@ -103,7 +103,9 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, handlers: IpcHandlers,
       const check = checkIpcCall(channel, event.senderFrame?.url, rawArgs, origins);
       if (!check.ok) throw new Error(check.message);
       const caller: CallerPage = {
-        printToPdf: ({ landscape }) => event.sender.printToPDF({ landscape, printBackground: true }),
+        // The page's own @page rules (the report's A4, margins, running header) decide the paper; headings become
+        // the PDF's outline.
+        printToPdf: ({ landscape }) => event.sender.printToPDF({ landscape, printBackground: true, preferCSSPageSize: true, generateDocumentOutline: true }),
       };
       const handler = handlers[channel] as (args: unknown, caller: CallerPage) => Promise<unknown>;
       return handler(check.args, caller);

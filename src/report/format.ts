@@ -1,98 +1,231 @@
-// Number formats of the results screens: money in the model's currency, effects with fixed decimals, ICERs with
-// their unit. A value that is not a finite number is shown as a dash, never as NaN or Infinity. The locale is fixed
-// (en-GB: comma thousands, point decimals) so that tables, exports and tests read the same everywhere.
+// Number, money and date formats, one module for the results screens, the command line and reports. Each locale
+// gets one set of formatters (formatsFor); the plain exports below are English (en-GB: comma thousands, point
+// decimals), which the screens use until the display-language setting chooses another. A value that is not a
+// finite number is shown as a dash, never as NaN or Infinity.
 
-export const LOCALE = 'en-GB';
-const DASH = '—';
+/** The locales reports (and later the app) can use: English and two comma-decimal Belgian locales. */
+export const reportLocales = ['en', 'nl-BE', 'fr-BE'] as const;
+export type ReportLocale = (typeof reportLocales)[number];
+export const reportLocaleLabels: Record<ReportLocale, string> = {
+  en: 'English (1,234.5)',
+  'nl-BE': 'Nederlands, België (1.234,5)',
+  'fr-BE': 'Français, Belgique (1 234,5)',
+};
+const intlLocales: Record<ReportLocale, string> = { en: 'en-GB', 'nl-BE': 'nl-BE', 'fr-BE': 'fr-BE' };
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-function moneyFormat(currency: string | undefined, digits: number): Intl.NumberFormat {
-  const key = `${currency ?? ''}|${digits}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = currency && /^[A-Z]{3}$/.test(currency)
-      ? new Intl.NumberFormat(LOCALE, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits })
-      : new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    moneyFormats.set(key, format);
-  }
-  return format;
+export function isReportLocale(value: string): value is ReportLocale {
+  return (reportLocales as readonly string[]).includes(value);
 }
 
+/** The Intl locale of the English formats (kept for callers that format with Intl themselves). */
+export const LOCALE = intlLocales.en;
+const DASH = '—';
+
+type Num = number | null | undefined;
+type Effect = 'qalys' | 'life-years';
+
+export interface NumberFormats {
+  readonly locale: ReportLocale;
+  /** The BCP 47 tag Intl uses (en-GB, nl-BE, fr-BE). */
+  readonly intlLocale: string;
+  /** "€150,039" (whole units by default); a dash when not finite. */
+  money(value: Num, currency?: string | null, digits?: number): string;
+  /** Signed money for increments: "+€1,348", "−€250". */
+  moneyChange(value: Num, currency?: string | null): string;
+  /** A plain number with fixed decimals ("2.019"). */
+  number(value: Num, digits?: number): string;
+  /** Signed number for increments: "+0.0337". */
+  numberChange(value: Num, digits?: number): string;
+  /** A parameter value as typed by analysts: up to 6 significant digits, no grouping ("0.509", "11800000"). */
+  parameter(value: Num): string;
+  /** Axis ticks: "€240m", "€12.5k", "€950". */
+  moneyCompact(value: number, currency?: string | null): string;
+  /** "€40,032 per QALY". */
+  icer(value: Num, currency: string | null | undefined, effect: Effect): string;
+  /** "12.5%" from 0.125. */
+  percent(value: Num, digits?: number): string;
+  /** "28 November 2026" from an ISO date-time. */
+  date(iso: string): string;
+  /** "28 November 2026, 14:05" from an ISO date-time (UTC). */
+  dateTime(iso: string): string;
+}
+
+const isCurrencyCode = (c: string | null | undefined): c is string => typeof c === 'string' && /^[A-Z]{3}$/.test(c);
+const finite = (v: Num): v is number => v !== null && v !== undefined && Number.isFinite(v);
+
+function createFormats(locale: ReportLocale): NumberFormats {
+  const tag = intlLocales[locale];
+  const cache = new Map<string, Intl.NumberFormat>();
+  const intl = (key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+    let f = cache.get(key);
+    if (!f) {
+      f = new Intl.NumberFormat(tag, options);
+      cache.set(key, f);
+    }
+    return f;
+  };
+  const moneyFormat = (currency: string | null | undefined, digits: number) =>
+    isCurrencyCode(currency)
+      ? intl(`m|${currency}|${digits}`, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits })
+      : intl(`m||${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  // Avoid "-€0" and "-0.000" for values that round to zero.
+  const roundedZero = (value: number, digits: number) => (Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value);
+
+  const formats: NumberFormats = {
+    locale,
+    intlLocale: tag,
+    money(value, currency, digits = 0) {
+      if (!finite(value)) return DASH;
+      return moneyFormat(currency, digits).format(roundedZero(value, digits));
+    },
+    moneyChange(value, currency) {
+      if (!finite(value)) return DASH;
+      const text = formats.money(Math.abs(value), currency);
+      if (Math.abs(value) < 0.5) return text;
+      return `${value < 0 ? '−' : '+'}${text}`;
+    },
+    number(value, digits = 3) {
+      if (!finite(value)) return DASH;
+      return intl(`n|${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(roundedZero(value, digits));
+    },
+    numberChange(value, digits = 4) {
+      if (!finite(value)) return DASH;
+      const text = formats.number(Math.abs(value), digits);
+      if (Math.abs(value) < 0.5 * 10 ** -digits) return text;
+      return `${value < 0 ? '−' : '+'}${text}`;
+    },
+    parameter(value) {
+      if (!finite(value)) return DASH;
+      const decimalPoint = (text: string) => (locale === 'en' ? text : text.replace('.', ','));
+      if (value !== 0 && (Math.abs(value) >= 1e9 || Math.abs(value) < 1e-4)) return decimalPoint(value.toExponential(3));
+      return decimalPoint(String(Number(value.toPrecision(6))));
+    },
+    moneyCompact(value, currency) {
+      if (!Number.isFinite(value)) return DASH;
+      if (Math.abs(value) < 10000) return formats.money(value, currency);
+      const options: Intl.NumberFormatOptions = { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 };
+      if (isCurrencyCode(currency)) Object.assign(options, { style: 'currency', currency });
+      return intl(`c|${currency ?? ''}`, options).format(value);
+    },
+    icer(value, currency, effect) {
+      if (!finite(value)) return DASH;
+      return `${formats.money(value, currency)} per ${effectUnit(effect)}`;
+    },
+    percent(value, digits = 1) {
+      if (!finite(value)) return DASH;
+      return intl(`p|${digits}`, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+    },
+    date(iso) {
+      const d = new Date(iso);
+      if (Number.isNaN(d.getTime())) return DASH;
+      return new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+    },
+    dateTime(iso) {
+      const d = new Date(iso);
+      if (Number.isNaN(d.getTime())) return DASH;
+      return new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(d) + ' UTC';
+    },
+  };
+  return formats;
+}
+
+const formatsByLocale = new Map<ReportLocale, NumberFormats>();
+
+/** The formatters of a locale (created once). */
+export function formatsFor(locale: ReportLocale): NumberFormats {
+  let formats = formatsByLocale.get(locale);
+  if (!formats) {
+    formats = createFormats(locale);
+    formatsByLocale.set(locale, formats);
+  }
+  return formats;
+}
+
+const en = formatsFor('en');
+
 /** "€150,039" (whole units by default); a dash when not finite. */
-export function formatMoney(value: number | null | undefined, currency?: string, digits = 0): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  // Avoid "-€0" for values that round to zero.
-  const rounded = Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value;
-  return moneyFormat(currency, digits).format(rounded);
+export function formatMoney(value: Num, currency?: string, digits = 0): string {
+  return en.money(value, currency, digits);
 }
 
 /** Signed money for increments: "+€1,348", "−€250". */
-export function formatMoneyChange(value: number | null | undefined, currency?: string): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  const text = formatMoney(Math.abs(value), currency);
-  if (Math.abs(value) < 0.5) return text;
-  return `${value < 0 ? '−' : '+'}${text}`;
+export function formatMoneyChange(value: Num, currency?: string): string {
+  return en.moneyChange(value, currency);
 }
 
 /** A plain number with fixed decimals ("2.019"); a dash when not finite. */
-export function formatNumber(value: number | null | undefined, digits = 3): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  const rounded = Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value;
-  return rounded.toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export function formatNumber(value: Num, digits = 3): string {
+  return en.number(value, digits);
 }
 
 /** Signed number for increments: "+0.0337". */
-export function formatNumberChange(value: number | null | undefined, digits = 4): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  const text = formatNumber(Math.abs(value), digits);
-  if (Math.abs(value) < 0.5 * 10 ** -digits) return text;
-  return `${value < 0 ? '−' : '+'}${text}`;
+export function formatNumberChange(value: Num, digits = 4): string {
+  return en.numberChange(value, digits);
 }
 
 /** A parameter value as typed by analysts: up to 6 significant digits, no grouping ("0.509", "11800000"). */
-export function formatParameter(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  if (value !== 0 && (Math.abs(value) >= 1e9 || Math.abs(value) < 1e-4)) return value.toExponential(3);
-  return String(Number(value.toPrecision(6)));
+export function formatParameter(value: Num): string {
+  return en.parameter(value);
 }
 
-/** Axis ticks: "€240M", "€12.5K", "€950"; a dash when not finite. */
+/** Axis ticks: "€240m", "€12.5k", "€950"; a dash when not finite. */
 export function formatMoneyCompact(value: number, currency?: string): string {
-  if (!Number.isFinite(value)) return DASH;
-  if (Math.abs(value) < 10000) return formatMoney(value, currency);
-  const options: Intl.NumberFormatOptions = { notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 };
-  if (currency && /^[A-Z]{3}$/.test(currency)) Object.assign(options, { style: 'currency', currency });
-  return new Intl.NumberFormat(LOCALE, options).format(value);
+  return en.moneyCompact(value, currency);
 }
 
 /** "€40,032 per QALY" or "€6,276 per life-year". */
-export function formatIcer(value: number | null | undefined, currency: string | undefined, effect: 'qalys' | 'life-years'): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  return `${formatMoney(value, currency)} per ${effectUnit(effect)}`;
+export function formatIcer(value: Num, currency: string | undefined, effect: Effect): string {
+  return en.icer(value, currency, effect);
 }
 
-export function effectUnit(effect: 'qalys' | 'life-years'): string {
+export function effectUnit(effect: Effect): string {
   return effect === 'qalys' ? 'QALY' : 'life-year';
 }
 
-export function effectLabel(effect: 'qalys' | 'life-years'): string {
+export function effectLabel(effect: Effect): string {
   return effect === 'qalys' ? 'QALYs' : 'Life-years';
 }
 
 /** The effect inside a sentence: "QALYs", "life-years". */
-export function effectNoun(effect: 'qalys' | 'life-years'): string {
+export function effectNoun(effect: Effect): string {
   return effect === 'qalys' ? 'QALYs' : 'life-years';
 }
 
 /** "12.5%" from 0.125. */
-export function formatPercent(value: number | null | undefined, digits = 1): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return DASH;
-  return `${(value * 100).toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits })}%`;
+export function formatPercent(value: Num, digits = 1): string {
+  return en.percent(value, digits);
 }
 
 /** An id as words: "adverse_events" → "Adverse events". */
 export function humanise(id: string): string {
   const words = id.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "1 May 2026, 10:03" in the app's locale; the text itself when it is not a date. */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** "850 ms", "4.2 s", "3 min 12 s". */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return DASH;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toLocaleString(LOCALE, { maximumFractionDigits: 1 })} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms - minutes * 60_000) / 1000)} s`;
+}
+
+/** "512 bytes", "48 kB", "3.6 MB" (powers of 1,000). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return DASH;
+  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1e6) return `${(bytes / 1e3).toLocaleString(LOCALE, { maximumFractionDigits: 0 })} kB`;
+  return `${(bytes / 1e6).toLocaleString(LOCALE, { maximumFractionDigits: 1 })} MB`;
+}
+
+/** A whole number with thousands separators: "10,000". */
+export function formatCount(n: number): string {
+  return Number.isFinite(n) ? Math.round(n).toLocaleString(LOCALE) : DASH;
 }

@@ -1,6 +1,9 @@
 // Words for a model's settings and parameters, as the settings summary and the parameter table show them.
 import type { Distribution, HtaModel } from '../engine/model/schema';
-import { formatMoney, formatParameter, formatPercent } from './format';
+import { formatsFor } from './format';
+import type { NumberFormats } from './format';
+
+const english = formatsFor('en');
 
 const countingLabels: Record<string, string> = {
   beginning: 'Beginning of cycle (no correction)',
@@ -13,12 +16,12 @@ const countingLabels: Record<string, string> = {
 };
 
 /** "1 month", "1 year", "1 week", else "0.25 years". */
-export function describeCycleLength(years: number): string {
+export function describeCycleLength(years: number, fmt: NumberFormats = english): string {
   if (Math.abs(years - 1) < 1e-9) return '1 year';
   if (Math.abs(years * 12 - 1) < 1e-9) return '1 month';
   if (Math.abs(years * 52 - 1) < 1e-6 || Math.abs((years * 365.25) / 7 - 1) < 1e-6) return '1 week';
   if (Math.abs(years * 365.25 - 1) < 1e-6 || Math.abs(years * 365 - 1) < 1e-6) return '1 day';
-  return `${formatParameter(years)} years`;
+  return `${fmt.parameter(years)} years`;
 }
 
 export function cyclesOf(settings: HtaModel['settings']): number | null {
@@ -33,34 +36,34 @@ export interface SettingRow {
 }
 
 /** The settings summary: cycle, horizon, discounting, counting, effect, currency, thresholds, cohort. */
-export function settingsRows(model: HtaModel): SettingRow[] {
+export function settingsRows(model: HtaModel, fmt: NumberFormats = english): SettingRow[] {
   const s = model.settings;
   const cycles = cyclesOf(s);
   const horizonYears = cycles !== null ? cycles * s.cycleLength : null;
   const rows: SettingRow[] = [
-    { label: 'Cycle length', value: describeCycleLength(s.cycleLength) },
-    { label: 'Time horizon', value: horizonYears === null ? '—' : `${formatParameter(horizonYears)} years (${cycles} cycles)` },
+    { label: 'Cycle length', value: describeCycleLength(s.cycleLength, fmt) },
+    { label: 'Time horizon', value: horizonYears === null ? '—' : `${fmt.parameter(horizonYears)} years (${cycles} cycles)` },
     {
       label: 'Discount rates',
-      value: `costs ${formatPercent(s.discount.costs)}, effects ${formatPercent(s.discount.effects)} a year; ${s.discount.firstCycleDiscounted ? 'first cycle discounted' : 'first cycle not discounted'}`,
+      value: `costs ${fmt.percent(s.discount.costs)}, effects ${fmt.percent(s.discount.effects)} a year; ${s.discount.firstCycleDiscounted ? 'first cycle discounted' : 'first cycle not discounted'}`,
     },
     { label: 'Counting method', value: countingLabels[s.counting] ?? s.counting },
     { label: 'Effect measure', value: s.effect === 'qalys' ? 'QALYs' : 'Life-years' },
     { label: 'Currency and price year', value: [s.currency ?? 'not stated', s.priceYear !== undefined ? String(s.priceYear) : 'price year not stated'].join(', ') },
     {
       label: 'Willingness to pay',
-      value: s.wtp.length === 0 ? 'none given' : s.wtp.map((w) => `${formatMoney(w, s.currency)} per ${s.effect === 'qalys' ? 'QALY' : 'life-year'}`).join('; '),
+      value: s.wtp.length === 0 ? 'none given' : s.wtp.map((w) => `${fmt.money(w, s.currency)} per ${s.effect === 'qalys' ? 'QALY' : 'life-year'}`).join('; '),
     },
-    { label: 'Cohort', value: `${formatParameter(s.cohortSize)}${s.startAge !== undefined ? `, starting at age ${formatParameter(s.startAge)}` : ''}` },
+    { label: 'Cohort', value: `${fmt.parameter(s.cohortSize)}${s.startAge !== undefined ? `, starting at age ${fmt.parameter(s.startAge)}` : ''}` },
   ];
   return rows;
 }
 
-const f = formatParameter;
 
 /** "Beta(α = 350, β = 1401)", "Gamma(mean 1701, SE 1701)", "Dirichlet group from_A (α = 350)". */
-export function describeDistribution(d: Distribution | undefined): string {
+export function describeDistribution(d: Distribution | undefined, fmt: NumberFormats = english): string {
   if (!d) return '—';
+  const f = (x: number | undefined) => fmt.parameter(x);
   switch (d.type) {
     case 'beta':
       return d.alpha !== undefined ? `Beta(α = ${f(d.alpha)}, β = ${f(d.beta)})` : `Beta(mean ${f(d.mean)}, SE ${f(d.se)})`;

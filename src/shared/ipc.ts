@@ -18,9 +18,13 @@ const fileFilter = z.object({
 /** Largest text file the host reads or writes for the renderer: the largest workspace backup the importer accepts. */
 export const maxFileBytes = MAX_BACKUP_FILE_BYTES;
 
+/** Bytes of a binary file (Word, Excel) the renderer made. */
+const fileBytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array && value.byteLength <= maxFileBytes, { message: `expected the file's bytes (at most ${maxFileBytes})` });
+
 export const saveFileArgs = z.strictObject({
   suggestedName: fileName,
-  content: z.string().max(maxFileBytes),
+  /** Text, or the bytes of a binary file (Word, Excel, PNG). */
+  content: z.union([z.string().max(maxFileBytes), fileBytes]),
   filters: z.array(fileFilter).max(10).default([]),
 });
 

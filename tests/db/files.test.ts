@@ -118,7 +118,7 @@ describe('workspace backup and restore', () => {
     const r = await other.restoreBackup(backup.text);
     expect(r.kind).toBe('restored');
     if (r.kind !== 'restored') return;
-    expect(r.counts).toEqual({ dossiers: 2, snapshots: 1, history: 1 });
+    expect(r.counts).toEqual({ dossiers: 2, snapshots: 1, history: 1, models: 0, runs: 0 });
     // The replaced workspace comes back as a valid backup containing what was there.
     const prev = parseBackupFile(r.previous.text);
     expect(prev.ok && prev.backup.dossiers).toEqual([before]);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { exampleDossier } from '../../src/dossier/examples/liquid-biopsy-nsclc';
 import { newDossier } from '../../src/dossier/new-dossier';
 import { createWorkbenchDexie } from '../../src/renderer/db/database';
-import type { DossierRecord, HistoryRecord, SnapshotRecord } from '../../src/renderer/db/records';
+import type { DossierRecord, HistoryRecord, SafetyBackupFileRecord, SafetyBackupRecord, SnapshotRecord } from '../../src/renderer/db/records';
 import { LATEST_SCHEMA_VERSION, schemaVersions, summaryRecordFor } from '../../src/renderer/db/schema-versions';
 import { openWorkspace } from '../../src/renderer/db/workspace';
 import { freshDbName } from './helpers';
@@ -24,7 +24,7 @@ async function tableDump(name: string): Promise<Record<string, unknown[]>> {
 }
 
 describe('schema versions', () => {
-  it('are numbered 1..N without gaps, and every version after the first has an upgrade', () => {
+  it('are numbered 1, 2, 3, … without gaps, and every version after the first has an upgrade', () => {
     expect(schemaVersions.map((v) => v.version)).toEqual(Array.from({ length: LATEST_SCHEMA_VERSION }, (_, i) => i + 1));
     for (const v of schemaVersions.slice(1)) expect(typeof v.upgrade, `version ${v.version}`).toBe('function');
   });
@@ -86,12 +86,13 @@ describe('upgrade from version 1 to 2', () => {
   });
 });
 
-describe('upgrade from version 2 to 3', () => {
-  it('keeps every dossier, deleted dossier, summary, history entry, snapshot and meta row, and adds empty safety-backup tables', async () => {
+for (const from of [2, 3]) {
+describe(`upgrade from version ${from} to 4 (models)`, () => {
+  it('keeps every dossier, deleted dossier, summary, history entry, snapshot, safety backup and meta row, and adds empty model tables that work', async () => {
     const name = freshDbName();
-    const v2 = createWorkbenchDexie(name, 2);
+    const v2 = createWorkbenchDexie(name, from);
     await v2.open();
-    expect(v2.verno).toBe(2);
+    expect(v2.verno).toBe(from);
     const live = { ...exampleDossier(), createdAt: T, updatedAt: T };
     const other = newDossier({ id: 'd-2', now: T, title: 'Second' });
     const deleted = newDossier({ id: 'd-3', now: T, title: 'Deleted' });
@@ -105,36 +106,52 @@ describe('upgrade from version 2 to 3', () => {
     await v2.table('history').bulkAdd([
       { dossierId: 'd-2', at: T, path: 'title', before: 'First', after: 'Second', source: 'edit' },
       { dossierId: 'd-3', at: T, path: 'indication', before: '', after: 'x', source: 'edit' },
+      { dossierId: live.id, at: T, path: 'status', before: 'draft', after: 'under-review', source: 'status' },
     ] satisfies HistoryRecord[]);
     await v2.table('snapshots').bulkAdd([
       { id: 's-1', dossierId: 'd-2', name: 'v1', createdAt: T, automatic: false, dossier: other },
       { id: 's-2', dossierId: live.id, name: 'auto', createdAt: T, automatic: true, dossier: live },
     ] satisfies SnapshotRecord[]);
     await v2.table('meta').bulkAdd([
-      { key: 'dataFormat', value: 2 },
+      { key: 'dataFormat', value: from },
       { key: 'writtenByAppVersion', value: '0.1.0' },
       { key: 'exampleSeeded', value: true },
     ]);
+    if (from === 3) {
+      await v2.table('safetyBackups').add({ id: 'sb-1', createdAt: T, reason: 'Before restoring x.htabackup.json', fileName: 'x.htabackup.json', counts: { dossiers: 1, snapshots: 0, history: 0 }, size: 2 } satisfies SafetyBackupRecord);
+      await v2.table('safetyBackupFiles').add({ id: 'sb-1', text: '{}' } satisfies SafetyBackupFileRecord);
+    }
     const before = await tableDump(name);
+    expect(before.dossiers).toHaveLength(3);
+    expect(before.history).toHaveLength(3);
     v2.close();
 
     const ws = await openWorkspace({ name });
     expect(ws.readOnlyReason).toBeNull();
     const after = await tableDump(name);
+    // Every row of every older table, unchanged (meta gains the new format only).
     for (const table of ['dossiers', 'summaries', 'history', 'snapshots']) expect(after[table], table).toEqual(before[table]);
     expect(after.meta).toEqual(
       expect.arrayContaining([
-        { key: 'dataFormat', value: 3 },
+        { key: 'dataFormat', value: 4 },
         { key: 'exampleSeeded', value: true },
       ]),
     );
-    expect(after.safetyBackups).toEqual([]);
-    expect(after.safetyBackupFiles).toEqual([]);
+    expect(after.meta).toHaveLength(3);
+    expect(after.safetyBackups).toEqual(before.safetyBackups ?? []);
+    expect(after.safetyBackupFiles).toEqual(before.safetyBackupFiles ?? []);
+    for (const table of ['models', 'modelVersions', 'modelHistory', 'runs', 'runResults']) expect(after[table], table).toEqual([]);
+    // The workspace reads what was there, and the new tables take models.
     expect((await ws.list()).map((s) => s.id).sort()).toEqual([live.id, 'd-2'].sort());
+    expect(await ws.get(live.id)).toEqual(live);
+    expect((await ws.history(live.id)).map((h) => h.after)).toEqual(['under-review']);
     expect((await ws.listSnapshots(live.id)).map((s) => s.name)).toEqual(['auto']);
-    expect(await ws.listSafetyBackups()).toEqual([]);
+    expect((await ws.listSafetyBackups()).map((s) => s.id)).toEqual(from === 3 ? ['sb-1'] : []);
+    const model = await ws.models.create({ document: { format: 'hta-workbench-model', version: 1, metadata: { title: 'New' } }, origin: { kind: 'file', ref: 'new.json' } });
+    expect((await ws.models.list()).map((m) => m.id)).toEqual([model.id]);
     expect(await ws.purgeDeleted()).toBe(1);
     expect(await ws.seedExampleOnFirstRun()).toBe(false);
     ws.close();
   });
 });
+}

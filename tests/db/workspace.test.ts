@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_DOSSIER_ID, EXAMPLE_DOSSIER_TITLE } from '../../src/dossier/examples/liquid-biopsy-nsclc';
+import { describeStatusEvent, statusEventsAdded } from '../../src/dossier/governance';
 import { WorkspaceError } from '../../src/renderer/db/errors';
 import { HISTORY_MERGE_WINDOW_MS, openWorkspace } from '../../src/renderer/db/workspace';
 import { freshWorkspace } from './helpers';
@@ -205,13 +206,47 @@ describe('updates and history', () => {
     expect(err.code).toBe('invalid-transition');
     expect(err.message).toBe('A dossier cannot go from “Draft” to “Final”.');
     await ws.changeStatus(d.id, 'under-review');
-    const final = await ws.changeStatus(d.id, 'final');
+    const final = await ws.changeStatus(d.id, 'final', { by: 'Dr A. Peeters' });
     expect(final.status).toBe('final');
-    expect((await ws.history(d.id)).map((e) => [e.path, e.before, e.after, e.source])).toEqual([
+    expect((await ws.history(d.id)).filter((e) => e.path === 'status').map((e) => [e.path, e.before, e.after, e.source])).toEqual([
       ['status', 'under-review', 'final', 'status'],
       ['status', 'draft', 'under-review', 'status'],
     ]);
     expect((await rejection(ws.update(d.id, (x) => ({ ...x, status: 'under-review' })))).code).toBe('invalid-transition');
+    ws.close();
+  });
+
+  it('governance: approving names the approver; a final dossier is read-only until reopened with a reason; each change is logged', async () => {
+    const { ws, clock } = await freshWorkspace();
+    const d = await ws.create({ title: 'T' });
+    await ws.changeStatus(d.id, 'under-review');
+    const noName = await rejection(ws.changeStatus(d.id, 'final', { by: '  ' }));
+    expect([noName.code, noName.message]).toEqual(['invalid', 'Approving a dossier as final needs the name of the person approving it.']);
+    clock.advance(1000);
+    const final = await ws.changeStatus(d.id, 'final', { by: ' Dr A. Peeters ' });
+    expect(final.statusLog?.map((e) => [e.from, e.to, e.by, e.reason, e.at])).toEqual([
+      ['draft', 'under-review', '', '', '2026-11-28T10:00:00.000Z'],
+      ['under-review', 'final', 'Dr A. Peeters', '', '2026-11-28T10:00:01.000Z'],
+    ]);
+    // Content, snapshots restored onto it and reopening without a reason are all refused; archiving is not.
+    const edit = await rejection(ws.update(d.id, (x) => ({ ...x, title: 'Changed' })));
+    expect([edit.code, edit.message]).toEqual(['final', '“T” is final and read-only. Reopen it as a draft, with a reason, to change it.']);
+    const snap = await ws.createSnapshot(d.id, 'final version');
+    expect((await rejection(ws.restoreSnapshot(snap.id))).code).toBe('final');
+    expect((await ws.setArchived(d.id, true)).archived).toBe(true);
+    expect((await rejection(ws.changeStatus(d.id, 'draft'))).message).toBe('Reopening a final dossier needs a reason.');
+    expect((await ws.get(d.id))!.status).toBe('final');
+    clock.advance(1000);
+    const reopened = await ws.changeStatus(d.id, 'draft', { by: 'B. Maes', reason: 'New survival data' });
+    expect(reopened.statusLog?.at(-1)).toMatchObject({ from: 'final', to: 'draft', by: 'B. Maes', reason: 'New survival data' });
+    expect((await ws.update(d.id, (x) => ({ ...x, title: 'Changed' }))).dossier.title).toBe('Changed');
+    const history = await ws.history(d.id);
+    // The history tells each change in words.
+    expect(history.flatMap((h) => statusEventsAdded(h.path, h.before, h.after)).map(describeStatusEvent)).toEqual([
+      'Reopened as draft by B. Maes: New survival data',
+      'Approved as final by Dr A. Peeters',
+      'Submitted for review',
+    ]);
     ws.close();
   });
 

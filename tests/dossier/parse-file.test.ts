@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exampleDossier } from '../../src/dossier/examples/liquid-biopsy-nsclc';
 import { MAX_JSON_DEPTH, MAX_REPORTED_PROBLEMS } from '../../src/dossier/limits';
-import { formatProblem, lineAndColumn, parseBackupFile, parseDossierFile } from '../../src/dossier/parse-file';
+import { formatProblem, parseBackupFile, parseDossierFile } from '../../src/dossier/parse-file';
+import { lineAndColumn } from '../../src/dossier/json-text';
 import type { FileProblem } from '../../src/dossier/parse-file';
 import { evidence, fileObject, fileText, validDossier } from './fixtures';
 
@@ -36,7 +37,7 @@ describe('parseDossierFile: malformed and truncated files', () => {
   it('locates a syntax error by line and column', () => {
     // line 3, column 3 is the second property without a comma before it
     const text = '{\n  "format": "hta-workbench-dossier"\n  "version": 1\n}';
-    expect(messages(text)).toEqual(['invalid JSON at line 3, column 3 near "\\""']);
+    expect(messages(text)).toEqual(['invalid JSON at line 3, column 3 near "\\"": expected "," or "}"']);
   });
 
   it('says a cut-off file is truncated', () => {

@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
@@ -20,11 +17,58 @@ test('status workflow: draft → under review → final, and back to draft only 
   await page.getByTestId('status-to-under-review').click();
   await expect(page.getByTestId('panel-overview').getByTestId('status-badge')).toHaveText('Under review');
   await expect(actions.getByRole('button')).toHaveText(['Return to draft', 'Approve as final']);
+  // Approving asks for confirmation and a name, and lists what is unfinished or unverified.
   await page.getByTestId('status-to-final').click();
+  const approve = page.getByTestId('approve-dialog');
+  await expect(approve).toBeVisible();
+  await expect(approve.getByTestId('approve-warnings')).toContainText('assessment elements are not complete');
+  await expect(approve.getByTestId('approve-warnings')).toContainText('not verified in the primary source');
+  await expect(approve.getByTestId('approve-ok')).toBeDisabled();
+  await approve.getByTestId('approve-by').fill('Dr A. Peeters');
+  await approve.getByTestId('approve-ok').click();
   await expect(page.getByTestId('panel-overview').getByTestId('status-badge')).toHaveText('Final');
-  await expect(actions.getByRole('button')).toHaveText(['Reopen as draft']);
+  await expect(page.getByTestId('final-banner')).toContainText('Final — approved by Dr A. Peeters on');
+  // The one way out is the banner's "Reopen as draft…" (the status card's buttons sit in the read-only form).
+  await expect(actions.getByRole('button')).toHaveCount(0);
+  await expect(page.getByTestId('final-note')).toBeVisible();
+  await expect(page.getByTestId('reopen-dossier')).toBeEnabled();
+
+  // A final dossier rejects typing: its fields are disabled, and keys change nothing.
+  const title = page.getByTestId('field-title');
+  const before = await title.inputValue();
+  await expect(title).toBeDisabled();
+  await title.click({ force: true });
+  await page.keyboard.type('typed into a final dossier');
+  await expect(title).toHaveValue(before);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByTestId('final-banner').scrollIntoViewIfNeeded();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'test-results/screenshots/editor-final.png' });
+
+  // Reopening needs a reason; the history tells who did what, in words.
+  await page.getByTestId('reopen-dossier').click();
+  const reopen = page.getByTestId('reopen-dialog');
+  await expect(reopen.getByTestId('reopen-ok')).toBeDisabled();
+  await reopen.getByTestId('reopen-reason').fill('New overall survival data (FLAURA final analysis)');
+  await reopen.getByTestId('reopen-by').fill('B. Maes');
+  await reopen.getByTestId('reopen-ok').click();
+  await expect(page.getByTestId('panel-overview').getByTestId('status-badge')).toHaveText('Draft');
+  await expect(page.getByTestId('final-banner')).toHaveCount(0);
+  await expect(title).toBeEnabled();
   await page.getByTestId('section-history').click();
-  await expect(page.getByTestId('history-row').filter({ hasText: 'Status' })).toHaveCount(2);
+  await expect(page.getByTestId('status-event')).toHaveText([
+    'Reopened as draft by B. Maes: New overall survival data (FLAURA final analysis)',
+    'Approved as final by Dr A. Peeters',
+    'Submitted for review',
+  ]);
+  await expect(page.getByTestId('history-row').filter({ hasText: 'Status' })).toHaveCount(6);
+  // Back to final for the library filter below.
+  await page.getByTestId('section-overview').click();
+  await page.getByTestId('status-to-under-review').click();
+  await page.getByTestId('status-to-final').click();
+  await page.getByTestId('approve-by').fill('Dr A. Peeters');
+  await page.getByTestId('approve-ok').click();
+  await expect(page.getByTestId('final-banner')).toBeVisible();
   await page.getByTestId('nav-library').click();
   await page.getByTestId('filter-status').selectOption('final');
   await expect(page.getByTestId('library-row')).toHaveCount(1);
@@ -193,26 +237,12 @@ test('the app sends its strict Content-Security-Policy and stays offline', async
   expect(meta).toContain("object-src 'none'");
 });
 
-test('print: the browser path opens the print dialog, and the print layout drops the app chrome', async ({ page }) => {
-  await page.addInitScript(() => {
-    (window as unknown as { __printed: number }).__printed = 0;
-    window.print = () => {
-      (window as unknown as { __printed: number }).__printed += 1;
-    };
-  });
+test('the editor prints no form: Report… saves pending edits and opens the dossier’s report', async ({ page }) => {
   await openExample(page);
-  await page.getByTestId('print-dossier').click();
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
-  await page.emulateMedia({ media: 'print' });
-  await expect(page.locator('.app-nav')).toBeHidden();
-  await expect(page.locator('.section-nav')).toBeHidden();
-  await expect(page.getByTestId('panel-overview')).toBeVisible();
-  // page.pdf() is Chromium's print-to-PDF, the path Electron's webContents.printToPDF uses.
-  const file = join(tmpdir(), `hta-print-${Date.now()}.pdf`);
-  await writeFile(file, await page.pdf({ format: 'A4', printBackground: true }));
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  expect(text).toContain('Plasma ctDNA NGS (liquid biopsy)');
-  expect(text).toContain('Domains at a glance');
-  expect(text).not.toContain('Local workspace');
-  expect(text).not.toContain('Print…');
+  await page.getByTestId('field-indication').fill('Advanced NSCLC, first line (edited)');
+  await page.getByTestId('open-report').click();
+  await expect(page).toHaveURL(/#\/dossiers\/[^/]+\/report$/);
+  await expect(page.getByTestId('report-screen')).toBeVisible();
+  // Pending edits are saved before leaving the editor.
+  await expect(page.getByTestId('report-preview')).toContainText('Advanced NSCLC, first line (edited)', { timeout: 120_000 });
 });

@@ -32,18 +32,33 @@ test.beforeEach(async ({ page }) => {
 });
 
 test('with the Electron bridge, export and print go to the host with typed arguments', async ({ page }) => {
+  test.setTimeout(180_000);
   await page.goto('/');
   await page.getByTestId('export-dossier').first().click();
   await expect(page.getByTestId('toast')).toContainText('/home/analyst/Documents/file');
   await page.getByTestId('open-dossier').first().click();
-  await page.getByTestId('print-dossier').click();
+  await page.getByTestId('open-report').click();
+  await expect(page.getByTestId('report-preview')).toBeVisible({ timeout: 120_000 });
+  await page.getByTestId('report-export-pdf').click();
   await expect.poll(async () => page.evaluate(() => (window as unknown as { __bridgeCalls: Array<{ method: string }> }).__bridgeCalls.length)).toBe(2);
-  const calls = await page.evaluate(() => (window as unknown as { __bridgeCalls: Array<{ method: string; args: Record<string, unknown> }> }).__bridgeCalls);
+  await page.getByTestId('report-export-xlsx').click();
+  await expect.poll(async () => page.evaluate(() => (window as unknown as { __bridgeCalls: Array<{ method: string }> }).__bridgeCalls.length), { timeout: 60_000 }).toBe(3);
+  const calls = await page.evaluate(() =>
+    (window as unknown as { __bridgeCalls: Array<{ method: string; args: Record<string, unknown> }> }).__bridgeCalls.map((c) => ({
+      method: c.method,
+      args: { ...c.args, content: c.args.content instanceof Uint8Array ? `bytes:${c.args.content.byteLength}` : c.args.content } as Record<string, unknown>,
+    })),
+  );
   expect(calls[0]!.method).toBe('saveFile');
   expect(calls[0]!.args.suggestedName).toMatch(/\.htad\.json$/);
   expect(calls[0]!.args.filters).toEqual([{ name: 'HTA dossier', extensions: ['htad.json', 'json'] }]);
   expect(JSON.parse(calls[0]!.args.content as string).format).toBe('hta-workbench-dossier');
-  expect(calls[1]).toEqual({ method: 'printToPdf', args: { suggestedName: expect.stringMatching(/^plasma-ctdna.*\.pdf$/), landscape: false } });
+  expect(calls[1]).toEqual({ method: 'printToPdf', args: { suggestedName: expect.stringMatching(/^plasma-ctdna.*-report\.pdf$/), landscape: false, content: undefined } });
+  // Excel bytes cross the bridge as a Uint8Array (the IPC schema accepts text or bytes).
+  expect(calls[2]!.method).toBe('saveFile');
+  expect(calls[2]!.args.suggestedName).toMatch(/-report\.xlsx$/);
+  expect(calls[2]!.args.content).toMatch(/^bytes:\d{4,}$/);
+  expect(calls[2]!.args.filters).toEqual([{ name: 'Excel workbook', extensions: ['xlsx'] }]);
 });
 
 test('menu commands from the host reach the screens (new dossier, import, library)', async ({ page }) => {

@@ -6,8 +6,9 @@ import { calculateIcers } from '../../src/engine/economics/incremental';
 import { runBudgetImpact } from '../../src/engine/budget/run-budget-impact';
 import { formatIcer, formatMoney, formatMoneyChange, formatNumber } from '../../src/report/format';
 
-// The Models and Results screens on the liquid-biopsy example. Expected numbers are computed here, in Node, by the
-// engine on the same file (never copied from the UI), then compared with what the page shows.
+// The Models and Results screens on the liquid-biopsy example (the bundled, read-only template and workspace copies
+// of it). Expected numbers are computed here, in Node, by the engine on the same file (never copied from the UI),
+// then compared with what the page shows.
 
 const dir = 'test-results/screenshots';
 const file = 'resources/examples/liquid-biopsy-nsclc.json';
@@ -26,12 +27,23 @@ function engineBaseCase(source: unknown) {
   return { strategies, incremental: calculateIcers(strategies) };
 }
 
+/** Opens the bundled example (a read-only template). */
 async function openExample(page: Page, tab?: string) {
   await page.goto('/');
   await page.getByTestId('nav-models').click();
   await expect(page.getByTestId('models-page')).toBeVisible();
   await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('open-model').click();
   await expect(page.getByTestId('model-title')).toHaveText(/Liquid biopsy/);
+  await expect(page.getByTestId('strip-item').first()).toBeVisible();
+  if (tab) await page.getByTestId(`model-tab-${tab}`).click();
+}
+
+/** Copies the bundled example into the workspace ("Use this model") and opens the copy. */
+async function useExample(page: Page, tab?: string) {
+  await openExample(page);
+  await page.getByTestId('use-model').click();
+  await expect(page.getByTestId('model-page')).not.toHaveAttribute('data-example-id', /.*/);
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
   await expect(page.getByTestId('strip-item').first()).toBeVisible();
   if (tab) await page.getByTestId(`model-tab-${tab}`).click();
 }
@@ -92,11 +104,16 @@ test('base-case and incremental tables show what the engine computes for the fil
   await shot(page, 'results-charts');
 });
 
-test('editing a base value re-runs the base case; invalid input shows an inline error', async ({ page }) => {
+test('the bundled example is a read-only template; editing a workspace copy re-runs the base case; invalid input shows an inline error; undo restores', async ({ page }) => {
   await openExample(page);
+  await expect(page.getByTestId('param-input-c_plasma_ngs')).toHaveAttribute('readonly', '');
+  await expect(page.getByTestId('template-note')).toBeVisible();
+  await expect(page.getByTestId('model-tab-versions')).toHaveCount(0);
+  await page.getByTestId('use-model').click();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
   const input = page.getByTestId('param-input-c_plasma_ngs');
   await input.fill('abc');
-  await expect(page.getByTestId('param-error-c_plasma_ngs')).toContainText('“abc” is not a number.');
+  await expect(page.getByTestId('param-error-c_plasma_ngs')).toContainText('“abc” is not a number. The model keeps the last valid value.');
   await expect(input).toHaveAttribute('aria-invalid', 'true');
   await page.getByTestId('param-input-sens_plasma').fill('1.4');
   await expect(page.getByTestId('param-error-sens_plasma')).toContainText('between 0 and 1');
@@ -110,16 +127,18 @@ test('editing a base value re-runs the base case; invalid input shows an inline 
   await expect(row.getByTestId('cell-cost')).toHaveText(formatMoney(plasma.cost, 'EUR'));
   const original = engineBaseCase(json).strategies.find((s) => s.id === 'plasma_first')!;
   expect(formatMoney(plasma.cost, 'EUR')).not.toBe(formatMoney(original.cost, 'EUR'));
-  await expect(page.getByTestId('reset-edits')).toHaveText('Reset 1 edited value');
   await expect(page.locator('body')).not.toContainText('NaN');
 
-  await page.getByTestId('reset-edits').click();
+  // Undo (the button, as Ctrl+Z) brings back the stored value and its results.
+  await page.getByTestId('model-undo').click();
   await expect(row.getByTestId('cell-cost')).toHaveText(formatMoney(original.cost, 'EUR'));
+  await page.getByTestId('model-tab-model').click();
+  await expect(input).toHaveValue('1000');
 });
 
 test('tornado and a 500-draw PSA run off the UI thread and draw their charts', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await openExample(page, 'uncertainty');
+  await useExample(page, 'uncertainty');
   await page.getByTestId('run-dsa').click();
   const tornado = page.getByTestId('chart-tornado');
   await expect(tornado).toBeVisible({ timeout: 30000 });
@@ -146,13 +165,21 @@ test('tornado and a 500-draw PSA run off the UI thread and draw their charts', a
 });
 
 test('a PSA can be cancelled', async ({ page }) => {
-  await openExample(page, 'uncertainty');
+  await useExample(page, 'uncertainty');
   await page.getByTestId('psa-iterations').fill('20000');
   await page.getByTestId('run-psa').click();
   await expect(page.getByTestId('psa-progress')).toBeVisible();
   await page.getByTestId('cancel-psa').click();
-  await expect(page.getByTestId('psa-cancelled')).toBeVisible();
+  await expect(page.getByTestId('psa-cancelled')).toContainText(/PSA cancelled after [\d,]+ of 20,000 draws\./);
   await expect(page.getByTestId('run-psa')).toBeEnabled();
+});
+
+test('the uncertainty tab of a bundled example offers to use it: analyses are stored with workspace models', async ({ page }) => {
+  await openExample(page, 'uncertainty');
+  await expect(page.getByTestId('template-uncertainty')).toBeVisible();
+  await page.getByTestId('use-model-uncertainty').click();
+  await expect(page.getByTestId('dsa-section')).toBeVisible();
+  await expect(page.getByTestId('model-tab-uncertainty')).toHaveAttribute('aria-selected', 'true');
 });
 
 test('budget impact tab shows the per-year table the engine computes', async ({ page }) => {
@@ -199,20 +226,26 @@ test('an invalid model file lists every located problem and is not added', async
   await expect(dialog).toContainText('3 problems found');
   await shot(page, 'invalid-file');
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByTestId('opened-models')).toHaveCount(0);
+  await expect(page.getByTestId('no-workspace-models')).toBeVisible();
 });
 
-test('a valid model file opens and runs', async ({ page }) => {
+test('a valid model file opens into the workspace, runs, and is still there after a reload', async ({ page }) => {
   await page.goto('/#/models');
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('open-model-file').click();
   await (await chooser).setFiles({ name: 'hiv.json', mimeType: 'application/json', buffer: readFileSync('resources/examples/hiv-chancellor-1997.json') });
   await expect(page.getByTestId('model-title')).toHaveText(/HIV/);
+  await expect(page.getByTestId('model-page')).toContainText('opened from a file (hiv.json)');
   await page.getByTestId('model-tab-results').click();
   const expected = engineBaseCase(JSON.parse(readFileSync('resources/examples/hiv-chancellor-1997.json', 'utf8')));
   const comb = expected.incremental.find((r) => r.id === 'comb')!;
   await expect(page.locator('[data-testid="incremental-row"][data-strategy="comb"]').getByTestId('cell-icer')).toHaveText(formatIcer(comb.icer, 'GBP', 'life-years'));
   await expect(page.getByTestId('chart-trace').locator('.recharts-line-curve')).toHaveCount(4);
+  await page.reload();
+  await expect(page.locator('[data-testid="incremental-row"][data-strategy="comb"]').getByTestId('cell-icer')).toHaveText(formatIcer(comb.icer, 'GBP', 'life-years'));
+  await page.getByTestId('nav-models').click();
+  await expect(page.getByTestId('workspace-model-row')).toHaveCount(1);
+  await expect(page.getByTestId('workspace-model-row')).toContainText('HIV');
 });
 
 test('the example dossier opens its linked model', async ({ page }) => {
@@ -223,23 +256,36 @@ test('the example dossier opens its linked model', async ({ page }) => {
   await expect(page.getByTestId('model-title')).toHaveText(/Liquid biopsy/);
   await expect(page.getByTestId('model-tab-results')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('base-case-row')).toHaveCount(3);
+  // From the dossier, "Use this model" links the dossier to a workspace copy instead of the read-only example.
+  await page.goBack();
+  await page.getByTestId('use-linked-example').click();
+  await expect(page.getByTestId('model-link-row')).toContainText('Workspace model');
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await page.getByTestId('open-linked-model').click();
+  await expect(page.getByTestId('model-page')).not.toHaveAttribute('data-example-id', /.*/);
+  await expect(page.getByTestId('model-page')).toContainText('linked to 1 dossier');
+  await page.getByTestId('model-tab-model').click();
+  await expect(page.getByTestId('linked-dossier')).toContainText('Plasma ctDNA');
 });
 
 test('every bundled example opens, runs its base case and draws its charts without errors', async ({ page }) => {
   const files = ['heemod-counting-methods', 'heemod-intro-two-state', 'heemod-time-varying-two-state', 'hiv-chancellor-heemod', 'liquid-biopsy-nsclc-bia-belgium', 'total-hip-replacement'];
   for (const id of files) {
     const strategies = (JSON.parse(readFileSync(`resources/examples/${id}.json`, 'utf8')) as { strategies: unknown[] }).strategies.length;
-    await page.goto(`/#/models/${id}/results`);
+    await page.goto(`/#/examples/${id}/results`);
     await expect(page.getByTestId('base-case-row')).toHaveCount(strategies);
     await expect(page.getByTestId('chart-ce-plane').locator('.recharts-scatter-symbol')).toHaveCount(strategies);
     await expect(page.locator('body')).not.toContainText('NaN');
+    await page.getByTestId('use-model').click();
+    await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
     await page.getByTestId('model-tab-uncertainty').click();
     await expect(page.getByTestId('dsa-section')).toBeVisible();
+    await expect(page.getByTestId('psa-section')).toBeVisible();
   }
 });
 
 test('model views are keyboard reachable and every control is labelled', async ({ page }) => {
-  await page.goto('/#/models/liquid-biopsy-nsclc/model');
+  await page.goto('/#/examples/liquid-biopsy-nsclc/model');
   await expect(page.getByTestId('parameter-row').first()).toBeVisible();
   // Tabs follow the WAI-ARIA pattern: arrow keys move between them.
   await page.getByTestId('model-tab-model').focus();
@@ -249,14 +295,38 @@ test('model views are keyboard reachable and every control is labelled', async (
   await page.keyboard.press('End');
   await expect(page.getByTestId('model-tab-budget')).toBeFocused();
   await expect(page.getByTestId('budget-row').first()).toBeVisible();
-  for (const tab of ['model', 'results', 'uncertainty', 'budget']) {
-    await page.getByTestId(`model-tab-${tab}`).click();
-    const unlabelled = await page.evaluate(() =>
+  const unlabelledControls = () =>
+    page.evaluate(() =>
       Array.from(document.querySelectorAll('input, select, textarea, button'))
         .filter((el) => !el.closest('[hidden], dialog:not([open])'))
         .filter((el) => !((el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el.tagName === 'BUTTON' && el.textContent?.trim())))
         .map((el) => el.outerHTML.slice(0, 120)),
     );
-    expect(unlabelled, `unlabelled controls on ${tab}`).toEqual([]);
+  for (const tab of ['model', 'results', 'uncertainty', 'budget']) {
+    await page.getByTestId(`model-tab-${tab}`).click();
+    expect(await unlabelledControls(), `unlabelled controls on ${tab}`).toEqual([]);
   }
+  // A workspace copy adds editing, versions and runs: the same holds there, and in the distribution editor.
+  await page.getByTestId('use-model').click();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  for (const tab of ['model', 'results', 'uncertainty', 'budget', 'versions']) {
+    await page.getByTestId(`model-tab-${tab}`).click();
+    expect(await unlabelledControls(), `unlabelled controls on ${tab} of a workspace model`).toEqual([]);
+  }
+  await page.getByTestId('model-tab-model').click();
+  await page.getByTestId('edit-uncertainty-sens_plasma').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('distribution-dialog')).toBeVisible();
+  expect(await unlabelledControls(), 'unlabelled controls in the distribution editor').toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('edit-uncertainty-sens_plasma')).toBeFocused();
+  // The export menu opens from the keyboard and closes with Escape, returning focus.
+  await page.getByTestId('model-tab-results').click();
+  await page.getByTestId('export-incremental').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('export-incremental-csv')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('export-incremental-xlsx')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('export-incremental')).toBeFocused();
 });

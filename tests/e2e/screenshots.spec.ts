@@ -59,7 +59,9 @@ test('library and dossier editor at 1440×900', async ({ page }) => {
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
   await page.getByTestId('status-to-under-review').click();
   await page.getByTestId('section-history').click();
-  await expect(page.getByTestId('history-row')).toHaveCount(2);
+  // The title, the status, and the status change in words (who and why).
+  await expect(page.getByTestId('history-row')).toHaveCount(3);
+  await expect(page.getByTestId('status-event')).toHaveText('Submitted for review');
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `${dir}/editor-history.png` });
 });

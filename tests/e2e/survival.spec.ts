@@ -31,13 +31,17 @@ test('adds the chosen fit to a copy of a model, which opens and validates', asyn
   await page.getByTestId('example-aml').click();
   await expect(page.getByTestId('fit-row')).toHaveCount(6);
   await page.getByLabel('Use the Weibull fit').check();
-  await page.getByTestId('target-model').selectOption('liquid-biopsy-nsclc');
+  await page.getByTestId('target-model').selectOption('ex:liquid-biopsy-nsclc');
   await page.getByTestId('target-submodel').selectOption('chemo_io');
   await page.getByTestId('add-to-model').click();
   await expect(page.getByTestId('add-result')).toContainText('replaced curve os (Weibull)');
   await expect(page.getByTestId('add-result')).toContainText('added a multivariate normal PSA distribution of os_shape, os_scale');
+  await expect(page.getByTestId('add-result')).toContainText('a new model in your workspace');
   await page.getByTestId('add-result').getByRole('link').click();
   await expect(page.getByTestId('model-page')).toBeVisible();
+  await expect(page.getByText('os_shape').first()).toBeVisible();
+  // The copy is kept: it is still there after a reload, and the bundled example is unchanged.
+  await page.reload();
   await expect(page.getByText('os_shape').first()).toBeVisible();
 });
 

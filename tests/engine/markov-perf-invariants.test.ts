@@ -219,7 +219,8 @@ function lcg(seed: number): () => number {
 
 const examplesDir = resolve(__dirname, '..', '..', 'resources', 'examples');
 const markovExamples: [string, unknown][] = readdirSync(examplesDir)
-  .filter((f) => f.endsWith('.json'))
+  // Model files only (resources/examples also holds the example dossier file, *.htad.json).
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.htad.json'))
   .map((f): [string, unknown] => [f, JSON.parse(readFileSync(resolve(examplesDir, f), 'utf8')) as unknown])
   .filter(([, json]) => (json as { model: { type: string } }).model.type === 'markov');
 

@@ -66,7 +66,11 @@ describe('validateModel', () => {
   it('reports rows that do not sum to 1 and two complements in a row', () => {
     const m = threeStateModel();
     m.model.transitions[3]!.probability = 0.5;
-    expect(find(errorsOf(m), 'row-sum').message).toMatch(/from Sick sum to 0\.6, not 1 \(strategy soc, cycle 1\)/);
+    // Reported once for the shared row, naming both strategies, located at the row's first entry and listing the row.
+    const rowSums = errorsOf(m).filter((i) => i.code === 'row-sum');
+    expect(rowSums).toHaveLength(1);
+    expect(formatPath(rowSums[0]!.path)).toBe('model.transitions[3]');
+    expect(rowSums[0]!.message).toBe('transition probabilities from Sick sum to 0.6, not 1 (strategies soc, new, cycle 1); parameters: p_SD = 0.1; the row: model.transitions[3], model.transitions[4]');
     const two = threeStateModel();
     two.model.transitions[2]!.probability = 'C';
     const issue = find(errorsOf(two), 'two-complements');
@@ -131,5 +135,36 @@ describe('validateModel', () => {
     const m = threeStateModel();
     m.parameters!.push({ id: 'bad', expression: 'p_HS * (1 + ' });
     expect(find(errorsOf(m), 'syntax').message).toMatch(/at column \d+/);
+  });
+});
+
+describe('every problem at once, in words, grouped by place (issue 14 item 5)', () => {
+  const located = (issues: ModelIssue[]): string[] => issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
+
+  it('a unit error no longer hides the per-cycle check of another row', () => {
+    const m = threeStateModel();
+    m.parameters!.push({ id: 'r_event', value: 0.2, kind: 'rate', timeUnit: 'year' });
+    m.model.transitions[2]!.probability = 'r_event';
+    m.model.transitions[3]!.probability = 0.5;
+    expect(located(errorsOf(m))).toEqual([
+      'model.transitions[2].probability: parameter r_event is a rate, used as the probability of transition Healthy → Dead; convert it with rate_to_prob(r_event)',
+      'model.transitions[3]: transition probabilities from Sick sum to 0.6, not 1 (strategies soc, new, cycle 1); parameters: p_SD = 0.1; the row: model.transitions[3], model.transitions[4]',
+    ]);
+  });
+
+  it('schema problems are in words, all reported, in the order of the file', () => {
+    const m = clone(loadExample('heemod-intro-two-state.json')) as unknown as Record<string, Record<string, unknown>> & { strategies: Record<string, unknown>[] };
+    m.strategies[0]!.parameters = { p_AB: true };
+    m.settings!.cycles = 0;
+    m.settings!.cycleLength = 'x';
+    m.settings!.colour = 'red';
+    (m.model as Record<string, unknown>).type = 'tree-ish';
+    expect(located(errorsOf(m))).toEqual([
+      'settings: unknown field "colour"',
+      'settings.cycleLength: expected a number, got the text "x"',
+      'settings.cycles: must be at least 1',
+      'model.type: expected "markov" or "psm" or "tree", got the text "tree-ish"',
+      'strategies[0].parameters.p_AB: expected a number or a text, got a boolean',
+    ]);
   });
 });

@@ -55,6 +55,24 @@ describe('handlers', () => {
     expect(result).toEqual({ saved: true, path: '/home/u/a.htad.json' });
     expect(host.writeFileAtomic).toHaveBeenCalledWith('/home/u/a.htad.json', '{}');
   });
+  it('save-file writes binary files (XLSX, PNG) as bytes, and the argument check accepts bytes but nothing else', async () => {
+    const host = fakeHost();
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    const check = checkIpcCall('renderer:save-file', 'app://hta/index.html', { suggestedName: 'chart.png', content: bytes }, origins);
+    expect(check.ok).toBe(true);
+    if (!check.ok) return;
+    await createIpcHandlers(host)['renderer:save-file'](check.args, printer);
+    expect(host.writeFileAtomic).toHaveBeenCalledWith('/home/u/chart.png', bytes);
+    expect(checkIpcCall('renderer:save-file', 'app://hta/index.html', { suggestedName: 'a', content: [1, 2] }, origins).ok).toBe(false);
+  });
+  it('save-file accepts the bytes of a binary file (Word, Excel) and refuses other values', () => {
+    const bytes = new Uint8Array([0x50, 0x4b, 3, 4]);
+    const ok = checkIpcCall('renderer:save-file', 'app://hta/index.html', { suggestedName: 'report.docx', content: bytes }, origins);
+    expect(ok.ok && ok.args.content).toBe(bytes);
+    const bad = checkIpcCall('renderer:save-file', 'app://hta/index.html', { suggestedName: 'report.docx', content: [80, 75] }, origins);
+    expect(bad.ok).toBe(false);
+  });
+
   it('save-file writes nothing when the dialog is cancelled', async () => {
     const host = fakeHost({ chooseSavePath: vi.fn(async () => null) });
     expect(await createIpcHandlers(host)['renderer:save-file']({ suggestedName: 'a', content: '', filters: [] }, printer)).toEqual({ saved: false });

@@ -32,7 +32,7 @@ describe('App (jsdom + fake IndexedDB)', () => {
     expect(screen.getByTestId('save-state').textContent).toBe('All changes saved');
     // Every section tab (18, with Test accuracy) is labelled and reachable; exactly one is selected.
     const tabs = within(editor).getAllByRole('tab');
-    expect(tabs).toHaveLength(18);
+    expect(tabs).toHaveLength(19);
     expect(tabs.filter((t) => t.getAttribute('aria-selected') === 'true')).toHaveLength(1);
   });
 });

@@ -14,8 +14,23 @@ describe('routes', () => {
     expect(parseRoute('#/dossiers/abc-1/eff')).toEqual({ page: 'dossier', dossierId: 'abc-1', section: 'eff' });
   });
   it('round-trips through routeHash, including ids that need escaping', () => {
-    const routes: Route[] = [{ page: 'library' }, { page: 'dossier', dossierId: 'a b/c', section: 'history' }, { page: 'survival' }];
+    const routes: Route[] = [
+      { page: 'library' },
+      { page: 'dossier', dossierId: 'a b/c', section: 'history' },
+      { page: 'model', modelId: 'm-1', tab: 'versions' },
+      { page: 'example', exampleId: 'liquid-biopsy-nsclc', tab: 'results' },
+      { page: 'survival' },
+      { page: 'report', dossierId: 'a b/c' },
+    ];
     for (const route of routes) expect(parseRoute(routeHash(route))).toEqual(route);
+  });
+  it('keeps workspace models and bundled examples apart', () => {
+    expect(parseRoute('#/models/abc')).toEqual({ page: 'model', modelId: 'abc', tab: 'model' });
+    expect(parseRoute('#/examples/liquid-biopsy-nsclc/budget')).toEqual({ page: 'example', exampleId: 'liquid-biopsy-nsclc', tab: 'budget' });
+  });
+  it('reads the report route of a dossier', () => {
+    expect(parseRoute('#/dossiers/abc-1/report')).toEqual({ page: 'report', dossierId: 'abc-1' });
+    expect(routeHash({ page: 'report', dossierId: 'abc-1' })).toBe('#/dossiers/abc-1/report');
   });
   it('marks unknown paths as not found instead of guessing', () => {
     expect(parseRoute('#/nothing/here')).toEqual({ page: 'not-found', hash: '#/nothing/here' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatParameter, formatPercent } from '../../src/report/format';
-import { parseParameterInput } from '../../src/renderer/models/parameter-edits';
+import { parseParameterInput } from '../../src/renderer/models/parameter-input';
 
 describe('result formats', () => {
   it('money in the model currency, whole units, thousands grouped', () => {
@@ -71,5 +71,18 @@ describe('ids as words', () => {
     expect(humanise('adverse_events')).toBe('Adverse events');
     expect(humanise('PF')).toBe('PF');
     expect(humanise('')).toBe('');
+  });
+});
+
+describe('dates, durations, sizes and counts', () => {
+  it('read as people write them', async () => {
+    const { formatBytes, formatCount, formatDuration } = await import('../../src/report/format');
+    expect(formatDuration(850)).toBe('850 ms');
+    expect(formatDuration(4230)).toBe('4.2 s');
+    expect(formatDuration(192_000)).toBe('3 min 12 s');
+    expect(formatBytes(512)).toBe('512 bytes');
+    expect(formatBytes(3_640_000)).toBe('3.6 MB');
+    expect(formatCount(10000)).toBe('10,000');
+    expect(formatCount(Number.NaN)).toBe('—');
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../src/engine/compile-model';
 import { describeCycleLength, describeDistribution, settingsRows } from '../../src/report/model-description';
-import { modelTabs } from '../../src/renderer/models/model-page';
+import { modelTabs } from '../../src/renderer/models/model-view';
 import { parseWhole, parseWtp } from '../../src/renderer/results/uncertainty-panel';
 
 describe('settings summary', () => {
@@ -39,8 +39,10 @@ describe('distributions in words', () => {
 
 describe('model tabs and analysis inputs', () => {
   it('shows the budget impact tab only for models with a budget impact section', () => {
-    expect(modelTabs(false).map((t) => t.id)).toEqual(['model', 'results', 'uncertainty']);
-    expect(modelTabs(true).map((t) => t.id)).toContain('budget');
+    expect(modelTabs(false, false).map((t) => t.id)).toEqual(['model', 'results', 'uncertainty']);
+    expect(modelTabs(true, false).map((t) => t.id)).toContain('budget');
+    // Workspace models add their versions and stored runs; bundled examples (read-only) do not.
+    expect(modelTabs(true, true).map((t) => t.id)).toEqual(['model', 'results', 'uncertainty', 'budget', 'versions']);
   });
   it('checks iterations, seeds and thresholds with clear messages', () => {
     expect(parseWhole('500', 10, 100000, 'Iterations')).toEqual({ ok: true, value: 500 });

@@ -9,7 +9,7 @@ import {
 } from '../../src/engine/uncertainty/psa-summary';
 import type { PsaResults } from '../../src/engine/uncertainty/psa-summary';
 
-const referenceDir = resolve(__dirname, '../../../shared/reference');
+const referenceDir = resolve(__dirname, '../fixtures/reference');
 const reference = JSON.parse(readFileSync(resolve(referenceDir, 'bcea_vaccine.json'), 'utf8')) as {
   vaccine: {
     expected_published: {

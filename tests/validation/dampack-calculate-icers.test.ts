@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { calculateIcers } from '../../src/engine/economics/incremental';
 import type { IncrementalRow } from '../../src/engine/economics/incremental';
 
-const referenceDir = resolve(__dirname, '../../../shared/reference');
+const referenceDir = resolve(__dirname, '../fixtures/reference');
 
 interface ExpectedRow {
   Strategy: string;

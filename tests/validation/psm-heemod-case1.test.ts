@@ -1,4 +1,4 @@
-// Partitioned survival against ../shared/reference/psm_heemod_case1.json: joined exponential PFS/OS, a hazard
+// Partitioned survival against tests/fixtures/reference/psm_heemod_case1.json: joined exponential PFS/OS, a hazard
 // ratio of 0.8 on both curves for Strat2, three counting methods, cohort of 1000, no discounting. heemod's
 // inputs are rates per day with 365-day cycles; here the same curves are written per 365-day cycle
 // (rate 0.005/day × 365 per cycle, joined at 1 cycle), which is exactly heemod's S(t·365 days).
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compileModel, parseModel } from '../../src/engine/compile-model';
 import type { HtaModelInput } from '../../src/engine/model/schema';
 
-const REF_DIR = resolve(__dirname, '..', '..', '..', 'shared', 'reference');
+const REF_DIR = resolve(__dirname, '..', 'fixtures', 'reference');
 const reference = JSON.parse(readFileSync(resolve(REF_DIR, 'psm_heemod_case1.json'), 'utf8')) as {
   tolerance: string;
   cases: { expected_generated: Record<string, { Strat1: { cost: number; ut: number }; Strat2: { cost: number; ut: number }; icer: number }> }[];

@@ -1,4 +1,5 @@
-// Every Markov case in ../shared/reference, run from the example files in resources/examples, within the
+// Every published Markov reference case (heemod vignettes and tests, DMHEE exercises; cited per case below), run
+// from the example files in resources/examples, within the
 // tolerance each case states. Expected numbers are the published / independently re-implemented values of the
 // reference files (cited per case), not this engine's output.
 import { describe, expect, it } from 'vitest';

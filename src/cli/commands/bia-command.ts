@@ -5,6 +5,8 @@ import { EXIT } from '../io';
 import type { CliIo } from '../io';
 import { validateFile } from '../model-loading';
 import { formatNumber, formatTable } from '../format';
+import { finiteJson } from '../finite-output';
+import { ownValue } from '../../engine/own-key';
 import type { IssuePath, ModelIssue } from '../../engine/errors';
 import { formatPath } from '../../engine/errors';
 import { runBudgetImpact } from '../../engine/budget/run-budget-impact';
@@ -55,14 +57,14 @@ function reportText(r: BudgetImpactReport): string {
     ['Category', 'Current world', 'New world', 'Impact'],
     r.categories.map((c) => [c, money(r.cumulative.byCategory[c]!.current), money(r.cumulative.byCategory[c]!.new), money(r.cumulative.byCategory[c]!.impact)]),
   );
-  const shareRows = r.strategies.map((s) => [s.label === s.id ? s.id : `${s.id} (${s.label})`, ...r.shares.current.map((y) => percent(y.shares[s.id]!)), ...r.shares.new.map((y) => percent(y.shares[s.id]!))]);
+  const shareRows = r.strategies.map((s) => [s.label === s.id ? s.id : `${s.id} (${s.label})`, ...r.shares.current.map((y) => percent(ownValue(y.shares, s.id) ?? NaN)), ...r.shares.new.map((y) => percent(ownValue(y.shares, s.id) ?? NaN))]);
   const shares = formatTable(['Strategy', ...r.shares.current.map((y) => `Cur ${y.year}`), ...r.shares.new.map((y) => `New ${y.year}`)], shareRows);
   const rules = [...Object.entries(r.uptake.current).map(([id, d]) => `  current world, ${id}: ${d}`), ...Object.entries(r.uptake.new).map(([id, d]) => `  new world, ${id}: ${d}`)];
   const parts = [...head, '', years, '', total, '', 'Market shares by year', shares, ...rules, '', `By cost category (${r.horizonYears} years)`, categories];
   if (r.outcomeDefinitions.length > 0) {
     const rows = r.outcomeDefinitions.map((o) => {
       const sumOf = (pick: 'current' | 'new'): string => {
-        const xs = r.years.map((y) => y.outcomes[o.id]![pick]);
+        const xs = r.years.map((y) => ownValue(y.outcomes, o.id)?.[pick] ?? null);
         return xs.every((x) => x !== null) ? formatNumber(xs.reduce<number>((a, b) => a + b!, 0), 1) : '—';
       };
       return [o.label, sumOf('current'), sumOf('new')];
@@ -107,7 +109,7 @@ export const biaCommand: CliCommand = {
       return EXIT.invalidModel;
     }
     for (const w of report.warnings) io.err(`${file}: warning: ${w}`);
-    io.out(args.values.json ? JSON.stringify({ budgetImpact: report }, null, 2) : reportText(report));
+    io.out(args.values.json ? finiteJson({ budgetImpact: report }) : reportText(report));
     return EXIT.ok;
   },
 };

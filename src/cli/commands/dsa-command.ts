@@ -3,11 +3,11 @@
 // decision, an optional two-way grid and the side-by-side comparison of the model's named scenarios.
 import type { CliCommand, ParsedCommandLine } from '../command';
 import { EXIT, UsageError } from '../io';
-import type { CliIo } from '../io';
 import { loadValidModel } from '../model-loading';
 import { runModel } from '../run-report';
 import type { RunReport } from '../run-report';
-import { ModelCompileError, ModelEvaluationError, formatIssue, formatPath } from '../../engine/errors';
+import { formatPath } from '../../engine/errors';
+import { finiteJson } from '../finite-output';
 import type { HtaModel } from '../../engine/model/schema';
 import { createDsaSetup, DsaError } from '../../engine/sensitivity/dsa-setup';
 import { oneWay } from '../../engine/sensitivity/one-way';
@@ -185,19 +185,6 @@ function dsaText(report: RunReport, d: DsaOutput): string {
   return `${parts.join('\n')}\n`;
 }
 
-function reportProblem(file: string, e: unknown, io: CliIo): number | null {
-  if (e instanceof ModelCompileError) {
-    io.err(`${file}: invalid model`);
-    for (const i of e.issues) io.err(`  ${formatIssue(i)}`);
-    return EXIT.invalidModel;
-  }
-  if (e instanceof ModelEvaluationError || (e instanceof Error && /Distribution|Correlation/.test(e.name))) {
-    io.err(`${file}: ${e.message}`);
-    return EXIT.invalidModel;
-  }
-  return null;
-}
-
 export const dsaCommand: CliCommand = {
   name: 'dsa',
   summary: 'deterministic sensitivity: tornado (one-way), thresholds, two-way grid and named scenarios',
@@ -236,12 +223,10 @@ export const dsaCommand: CliCommand = {
     try {
       const base = runModel(model);
       const output = analyse(model, wtp, o);
-      io.out(args.values.json ? JSON.stringify({ ...base.report, dsa: dsaJson(output) }, null, 2) : dsaText(base.report, output));
+      io.out(args.values.json ? finiteJson({ ...base.report, dsa: dsaJson(output) }) : dsaText(base.report, output));
       return EXIT.ok;
     } catch (e) {
       if (e instanceof DsaError) throw new UsageError(e.message);
-      const code = reportProblem(file, e, io);
-      if (code !== null) return code;
       throw e;
     }
   },

@@ -7,18 +7,18 @@ import { EXIT, UsageError } from '../io';
 import type { CliIo } from '../io';
 import { loadValidModel } from '../model-loading';
 import { runModel } from '../run-report';
-import { ModelCompileError, ModelEvaluationError, formatIssue } from '../../engine/errors';
 import type { HtaModel } from '../../engine/model/schema';
-import { createPsaSetup, sampledParameterNames, sampledParameters } from '../../engine/psa/psa-setup';
+import { createPsaSetup } from '../../engine/psa/psa-setup';
+import { sampledParameterNames, sampledParameters } from '../../engine/uncertainty/sampled-parameters';
 import type { PsaSetup } from '../../engine/psa/psa-setup';
-import { chunkSizeFor, planChunks, PsaDrawError, runPsa } from '../../engine/psa/psa-run';
+import { chunkSizeFor, planChunks, runPsa } from '../../engine/psa/psa-run';
 import type { PsaProgress, PsaRun } from '../../engine/psa/psa-run';
 import { analysePsa, defaultEvppiGroups } from '../../engine/psa/psa-analysis';
 import { applyScenario } from '../../engine/sensitivity/scenarios';
-import { DsaError } from '../../engine/sensitivity/dsa-setup';
 import { runPsaInWorkers } from '../psa-workers';
 import { isWholeAtLeast, numberOption, stringOption, wtpListOption } from './psa-options';
 import { psaJson, psaSamplesCsv, psaText } from './psa-output';
+import { finiteJson } from '../finite-output';
 
 interface PsaCommandOptions {
   iterations: number;
@@ -105,20 +105,6 @@ function writeSamples(path: string, run: PsaRun): void {
   }
 }
 
-/** Errors the user can fix in the model or the options: printed, exit 1. */
-function reportModelProblem(file: string, e: unknown, io: CliIo): number | null {
-  if (e instanceof ModelCompileError) {
-    io.err(`${file}: invalid model`);
-    for (const i of e.issues) io.err(`  ${formatIssue(i)}`);
-    return EXIT.invalidModel;
-  }
-  if (e instanceof PsaDrawError || e instanceof ModelEvaluationError || e instanceof DsaError || (e instanceof Error && /Distribution|Correlation|RandomSeed/.test(e.name))) {
-    io.err(`${file}: ${e.message}`);
-    return EXIT.invalidModel;
-  }
-  return null;
-}
-
 export const psaCommand: CliCommand = {
   name: 'psa',
   summary: 'probabilistic analysis: means, CEAC, CEAF, expected loss, EVPI (and EVPPI) from sampled parameters',
@@ -169,12 +155,10 @@ export const psaCommand: CliCommand = {
       // Timing on stderr: stdout stays the same from run to run for a seed.
       if (o.evppi) io.err(`EVPPI: ${evppiGroups.length} parameter groups x ${wtp.length} threshold${wtp.length === 1 ? '' : 's'} in ${((performance.now() - analysisStart) / 1000).toFixed(2)} s`);
       if (o.samples !== undefined) writeSamples(o.samples, run);
-      io.out(args.values.json ? JSON.stringify({ ...base.report, psa: psaJson(run, analysis) }, null, 2) : psaText(base.report, run, analysis));
+      io.out(args.values.json ? finiteJson({ ...base.report, psa: psaJson(run, analysis) }) : psaText(base.report, run, analysis));
       return EXIT.ok;
     } catch (e) {
       if (e instanceof RangeError && /comparator/.test(e.message)) throw new UsageError(e.message);
-      const code = reportModelProblem(file, e, io);
-      if (code !== null) return code;
       throw e;
     }
   },

@@ -35,7 +35,7 @@ export function psaJson(run: PsaRun, a: PsaAnalysis) {
     expectedLoss: byWtp.map((b) => ({ wtp: b.wtp, values: byId(ids, b.expectedLoss) })),
     evpi: byWtp.map((b) => ({ wtp: b.wtp, value: b.evpi })),
     evpiPopulation: a.populationEvpi,
-    evppi: a.evppi.map((e) => ({ parameters: e.parameters, wtp: e.wtp, value: e.evppi, se: e.se, method: e.method })),
+    evppi: a.evppi.map((e) => ({ parameters: e.parameters, wtp: e.wtp, value: e.evppi, se: e.se, method: e.method, ...(e.seNote ? { seNote: e.seNote } : {}) })),
     convergence: a.convergence.map((c) => ({
       wtp: c.wtp,
       series: c.series.map((s) => ({ id: s.id, draws: s.draws, runningMeanIncNb: s.runningMeanIncNb })),

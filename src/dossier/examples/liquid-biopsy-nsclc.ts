@@ -1,5 +1,5 @@
-// The bundled example dossier, seeded on first run. Every fact and figure comes from
-// /work/shared/domain/DOMAIN-NOTES.md (sections named in the comments); tags there: [V] seen in the source,
+// The bundled example dossier, seeded on first run. Every fact and figure comes from the project's domain
+// research notes (DOMAIN-NOTES, sections named in the comments; sources cited per item); tags: [V] seen in the source,
 // [S] secondary source (→ secondarySource: true), [K] general knowledge, not retrieved (→ unverified: true).
 // Where the notes say a value was "not retrieved", the example says so instead of guessing.
 import type { AssessmentElement, Dossier, Evidence } from '../schema';
@@ -395,6 +395,20 @@ export function exampleDossier(): Dossier {
       { id: 'assessor-1', name: 'Example clinical assessor', role: 'Clinical assessment (CUR, TEC, SAF, EFF)', organisation: 'Example HTA agency' },
       { id: 'assessor-2', name: 'Example health economist', role: 'Non-clinical assessment (ECO, ORG)', organisation: 'Example HTA agency' },
     ],
+    // Reporting details for the CHEERS 2022 checklist; perspective and setting after KCE Report 183C (§4).
+    reporting: {
+      analysisPlan: 'No health economic analysis plan was written for this illustrative example.',
+      setting: 'Belgium (illustrative): first-line genotyping of advanced non-squamous NSCLC in hospital molecular pathology networks; Belgian discount rates and population, assumed unit costs.',
+      perspective: 'Costs: health-care payer (government and patients); outcomes: health effects on patients, valued by the public — the Belgian guideline (KCE Report 183C, 2012).',
+      heterogeneity: 'Not analysed: subgroups by alteration (EGFR, ALK, ROS1, …) share one prevalence and one pooled sensitivity.',
+      engagement: 'No patients or members of the public were involved in this illustrative example.',
+      engagementEffect: 'Not applicable: no engagement took place.',
+      funding: 'None: an illustrative example shipped with HTA Workbench, not a funded assessment.',
+      conflictsOfInterest: 'None declared (example).',
+      limitations: '',
+      summary: '',
+      confidentiality: 'Illustrative example — not for decision making',
+    },
     modelLinks: [{ id: 'model-liquid-biopsy-nsclc', name: 'Genotyping strategies: decision tree + partitioned survival', ref: 'resources/examples/liquid-biopsy-nsclc.json', description: 'Tissue-only vs plasma-first vs concurrent plasma + tissue NGS; matched targeted therapy or chemo-immunotherapy (partitioned survival); Belgian discounting.' }],
   };
 }

@@ -5,6 +5,7 @@
 // as model/schema.ts) so that schema.ts can import this file without a circular import.
 import { z } from 'zod';
 import { worldShareProblems } from './uptake';
+import { whenFieldsValid } from '../model/refine-when-valid';
 
 const identifier = z
   .string()
@@ -41,7 +42,7 @@ export const eligibleSchema = z
     high: finite.optional(),
   })
   .strict()
-  .refine((e) => (e.value === undefined) !== (e.perYear === undefined), 'give either value or perYear');
+  .refine((e) => (e.value === undefined) !== (e.perYear === undefined), { message: 'give either value or perYear', ...whenFieldsValid });
 
 export const prevalentSchema = populationValueSchema
   .extend({
@@ -185,7 +186,7 @@ export const budgetImpactSchema = budgetImpactObject.superRefine((bia, ctx) => {
       for (const p of worldShareProblems({ ...bia[world].shares, ...over.shares }, bia.horizonYears)) ctx.addIssue({ code: 'custom', path: ['scenarios', i, world, 'shares', ...p.path], message: p.message });
     }
   });
-});
+}, whenFieldsValid);
 
 export type BudgetImpactSpec = z.output<typeof budgetImpactSchema>;
 export type BiaValue = z.output<typeof biaValueSchema>;

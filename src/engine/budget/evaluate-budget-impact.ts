@@ -15,6 +15,7 @@ import { costsByYearSinceStart } from './model-costs';
 import { evaluateProgramValues } from './prepare-budget-impact';
 import type { PreparedBudgetImpact } from './prepare-budget-impact';
 import { worldShareMatrix, worldShareProblems } from './uptake';
+import { ownValue } from '../own-key';
 
 export class BudgetImpactError extends Error {
   constructor(readonly issues: ModelIssue[]) {
@@ -185,8 +186,8 @@ function outcomeShares(prep: PreparedBudgetImpact, perStrategy: Float64Array[], 
     for (const o of s.modelCounts) {
       const counts = linked?.counts[s.modelIndex] ?? null;
       if (!counts) fail(o.path, `the linked model strategy of ${s.id} reports no outcome counts (only decision trees do); give an expression instead`, 'bia-model-count');
-      if (!(o.name in counts)) fail(o.path, `the linked model strategy of ${s.id} has no outcome count '${o.name}'; it has: ${Object.keys(counts).join(', ') || 'none'}`, 'bia-model-count');
-      row[o.outcome] = checkedValue(counts[o.name]!, o.path, `model count ${o.name} of ${s.id}`, 0);
+      if (!Object.hasOwn(counts, o.name)) fail(o.path, `the linked model strategy of ${s.id} has no outcome count '${o.name}'; it has: ${Object.keys(counts).join(', ') || 'none'}`, 'bia-model-count');
+      row[o.outcome] = checkedValue(ownValue(counts, o.name) ?? NaN, o.path, `model count ${o.name} of ${s.id}`, 0);
     }
     return row;
   });

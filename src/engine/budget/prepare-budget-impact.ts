@@ -9,6 +9,7 @@ import type { CompiledSite, ModelDefinitions, ParameterSpace, StrategyParameterP
 import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables, suggestName } from '../model/parameter-program';
 import { compileModelCollecting } from '../compile-model';
 import type { BiaStrategySpec, BudgetImpactSpec, CostSeries, Uptake, WorldId } from './bia-schema';
+import { ownValue } from '../own-key';
 
 /** Labels of the outcome counts the issue asks for; other ids are shown as given. */
 export const DEFAULT_OUTCOME_LABELS: Record<string, string> = {
@@ -315,7 +316,7 @@ export function prepareBudgetImpact(model: HtaModel): { prepared: PreparedBudget
       strategies,
       categoryIds: ctx.categoryIds,
       outcomeIds: ctx.outcomeIds,
-      outcomeLabels: ctx.outcomeIds.map((id) => spec.outcomes.find((o) => o.id === id)?.label ?? DEFAULT_OUTCOME_LABELS[id] ?? id),
+      outcomeLabels: ctx.outcomeIds.map((id) => spec.outcomes.find((o) => o.id === id)?.label ?? ownValue(DEFAULT_OUTCOME_LABELS, id) ?? id),
       compiledModel,
       startAge,
       warnings,

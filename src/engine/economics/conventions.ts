@@ -1,6 +1,7 @@
 // Named conventions: number of cycles, counting (within-cycle correction) weights and discount factors.
 import type { CountingMethod, Settings } from '../model/schema';
 import type { ModelIssue } from '../errors';
+import { MAX_CYCLES } from '../model/limits';
 
 /** Number of cycles from settings.cycles or settings.horizon / cycleLength; records an issue when unusable. */
 export function resolveCycles(settings: Settings, issues: ModelIssue[]): number {
@@ -12,6 +13,10 @@ export function resolveCycles(settings: Settings, issues: ModelIssue[]): number 
   if (horizon !== undefined) {
     const n = horizon / cycleLength;
     const rounded = Math.round(n);
+    if (rounded > MAX_CYCLES) {
+      issues.push({ code: 'too-many-cycles', severity: 'error', path: ['settings', 'horizon'], message: `horizon ${horizon} years is ${rounded.toLocaleString('en-US')} cycles of ${cycleLength} years; the engine runs at most ${MAX_CYCLES.toLocaleString('en-US')} cycles (lengthen the cycle or shorten the horizon)` });
+      return 0;
+    }
     if (Math.abs(n - rounded) > 1e-9 || rounded < 1) {
       issues.push({ code: 'horizon-cycle-mismatch', severity: 'error', path: ['settings', 'horizon'], message: `horizon ${horizon} years is not a whole number of cycles of ${cycleLength} years` });
       return 0;
@@ -21,6 +26,10 @@ export function resolveCycles(settings: Settings, issues: ModelIssue[]): number 
       return 0;
     }
     return rounded;
+  }
+  if (!(Number.isInteger(cycles) && cycles! >= 1 && cycles! <= MAX_CYCLES)) {
+    issues.push({ code: 'too-many-cycles', severity: 'error', path: ['settings', 'cycles'], message: `cycles must be a whole number from 1 to ${MAX_CYCLES.toLocaleString('en-US')} (got ${cycles})` });
+    return 0;
   }
   return cycles!;
 }

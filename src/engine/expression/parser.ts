@@ -12,6 +12,10 @@
 //   unary    := ('-'|'+'|'!') unary | power
 //   power    := primary ('^' unary)?          (right-associative, binds tighter than unary minus: -2^2 = -4)
 //   primary  := number | name | name '(' args ')' | '(' expr ')'
+//
+// Bounded: at most MAX_EXPRESSION_LENGTH characters and MAX_EXPRESSION_DEPTH levels of nesting, so a hostile
+// expression gets a located error instead of overflowing the stack here or in the recursive compiler.
+import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH } from '../model/limits';
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&&' | '||';
 
@@ -107,7 +111,18 @@ export function tokenize(src: string): Token[] {
 
 class Parser {
   private index = 0;
+  private depth = 0;
   constructor(private readonly tokens: Token[]) {}
+
+  /** Counts one level of recursion (brackets, call arguments, signs, branches); refuses past the limit. */
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_EXPRESSION_DEPTH) throw new ExpressionSyntaxError(`expression is nested too deeply (more than ${MAX_EXPRESSION_DEPTH} levels)`, this.peek().pos + 1);
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
 
   private peek(): Token {
     return this.tokens[this.index]!;
@@ -132,6 +147,10 @@ class Parser {
   }
 
   private parseExpr(): ExprNode {
+    return this.nested(() => this.parseConditional());
+  }
+
+  private parseConditional(): ExprNode {
     const test = this.parseOr();
     if (!this.isOp('?')) return test;
     const pos = this.next().pos;
@@ -182,7 +201,7 @@ class Parser {
     const t = this.peek();
     if (t.type === 'op' && (t.value === '-' || t.value === '+' || t.value === '!')) {
       this.next();
-      return { kind: 'unary', op: t.value, arg: this.parseUnary(), pos: t.pos };
+      return { kind: 'unary', op: t.value, arg: this.nested(() => this.parseUnary()), pos: t.pos };
     }
     return this.parsePower();
   }
@@ -190,7 +209,7 @@ class Parser {
     const base = this.parsePrimary();
     if (!this.isOp('^')) return base;
     const pos = this.next().pos;
-    const exponent = this.parseUnary();
+    const exponent = this.nested(() => this.parseUnary());
     return { kind: 'binary', op: '^', left: base, right: exponent, pos };
   }
   private parsePrimary(): ExprNode {
@@ -227,33 +246,48 @@ function describe(t: Token): string {
 
 /** Parses an expression string into a syntax tree; throws ExpressionSyntaxError with a column. */
 export function parseExpression(src: string): ExprNode {
-  return new Parser(tokenize(src)).parseAll();
+  if (src.length > MAX_EXPRESSION_LENGTH) throw new ExpressionSyntaxError(`expression is longer than ${MAX_EXPRESSION_LENGTH.toLocaleString('en-US')} characters`, MAX_EXPRESSION_LENGTH + 1);
+  const tree = new Parser(tokenize(src)).parseAll();
+  const tooDeep = nodeDeeperThan(tree, MAX_EXPRESSION_DEPTH);
+  if (tooDeep) throw new ExpressionSyntaxError(`expression is nested too deeply (more than ${MAX_EXPRESSION_DEPTH} levels of operators, brackets and calls)`, tooDeep.pos + 1);
+  return tree;
 }
 
-/** Every name the expression reads (parameters, variables) and every function or table it calls. */
-export function collectNames(node: ExprNode, names = new Set<string>(), calls = new Set<string>()): { names: Set<string>; calls: Set<string> } {
+function childrenOf(node: ExprNode): ExprNode[] {
   switch (node.kind) {
-    case 'number':
-      break;
-    case 'name':
-      names.add(node.name);
-      break;
     case 'unary':
-      collectNames(node.arg, names, calls);
-      break;
+      return [node.arg];
     case 'binary':
-      collectNames(node.left, names, calls);
-      collectNames(node.right, names, calls);
-      break;
+      return [node.left, node.right];
     case 'conditional':
-      collectNames(node.test, names, calls);
-      collectNames(node.then, names, calls);
-      collectNames(node.otherwise, names, calls);
-      break;
+      return [node.test, node.then, node.otherwise];
     case 'call':
-      calls.add(node.name);
-      for (const a of node.args) collectNames(a, names, calls);
-      break;
+      return node.args;
+    default:
+      return [];
+  }
+}
+
+/** The first node found below `limit` levels (iterative: long operator chains such as a + b + … are deep trees). */
+function nodeDeeperThan(root: ExprNode, limit: number): ExprNode | null {
+  const stack: { node: ExprNode; depth: number }[] = [{ node: root, depth: 1 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth > limit) return node;
+    for (const child of childrenOf(node)) stack.push({ node: child, depth: depth + 1 });
+  }
+  return null;
+}
+
+/** Every name the expression reads (parameters, variables) and every function or table it calls (iterative walk). */
+export function collectNames(root: ExprNode, names = new Set<string>(), calls = new Set<string>()): { names: Set<string>; calls: Set<string> } {
+  const stack: ExprNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.kind === 'name') names.add(node.name);
+    else if (node.kind === 'call') calls.add(node.name);
+    const children = childrenOf(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return { names, calls };
 }

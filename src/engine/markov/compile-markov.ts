@@ -5,7 +5,7 @@
 import type { HtaModel, Expression, CostEntry, StateValue, Transition } from '../model/schema';
 import { COMPLEMENT } from '../model/schema';
 import type { IssuePath, ModelIssue } from '../errors';
-import { ModelEvaluationError } from '../errors';
+import { ModelEvaluationError, formatPath, pushUniqueIssues, quoteExpression } from '../errors';
 import type { EvaluationErrorDetails } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
 import { checkParameterCount, describeCompiledModel } from '../compiled-model';
@@ -15,6 +15,7 @@ import type { HoistOptions } from '../model/parameter-program';
 import { sharedSubexpressions } from '../model/hoisting';
 import { byForm, ExpressionBatch } from '../expression/inline-forms';
 import { VARIABLE_SLOTS } from '../expression/compile';
+import { MAX_EXPANDED_STATES, MAX_TRACE_CELLS } from '../model/limits';
 
 const SLOT_STATE_TIME = VARIABLE_SLOTS.state_time;
 import { countingWeights, discountFactors, resolveCycles } from '../economics/conventions';
@@ -101,6 +102,8 @@ interface StrategyPlan {
   val: Float64Array;
   /** Position of each row's complement, or -1. */
   complementPos: Int32Array;
+  /** Per row: where the complement "C" of the row is written in the file (null when none). */
+  complementPaths: (IssuePath | null)[];
   /** The entry at each position (null for complements). */
   entryByPos: (Entry | null)[];
   staticEntries: SiteList<Entry>;
@@ -325,14 +328,14 @@ function countCycle(
 /** Cost categories: declared ones, or (when none are declared) every category used, in order of appearance. */
 export function costCategoryIds(model: HtaModel & { model: { type: 'markov' } }): string[] {
   if (model.costCategories.length > 0) return model.costCategories.map((c) => c.id);
-  const seen: string[] = [];
+  const seen = new Set<string>();
   const add = (costs: Record<string, unknown> | undefined): void => {
-    for (const k of Object.keys(costs ?? {})) if (!seen.includes(k)) seen.push(k);
+    for (const k of Object.keys(costs ?? {})) seen.add(k);
   };
   for (const sv of Object.values(model.model.stateValues)) add(sv.costs);
   for (const tv of model.model.transitionValues) add(tv.costs);
   for (const s of model.strategies) for (const sv of Object.values(s.stateValues ?? {})) add(sv.costs);
-  return seen;
+  return [...seen];
 }
 
 function costValueOf(entry: CostEntry): { value: Expression; discountRate?: number } {
@@ -357,6 +360,22 @@ function hoistableSources(model: HtaModel & { model: { type: 'markov' } }): Expr
   return out;
 }
 
+/** Tunnel states and cycles multiply into the trace: refuse sizes that would exhaust memory, before allocating. */
+function withinSizeLimits(model: HtaModel & { model: { type: 'markov' } }, cycles: number, issues: ModelIssue[]): boolean {
+  const expanded = model.model.states.reduce((n, s) => n + (s.maxStateTime ?? 1), 0);
+  if (expanded > MAX_EXPANDED_STATES) {
+    issues.push({ code: 'too-large', severity: 'error', path: ['model', 'states'], message: `the states expand to ${expanded.toLocaleString('en-US')} tunnel states (maxStateTime counts each time in state); the engine handles at most ${MAX_EXPANDED_STATES.toLocaleString('en-US')}` });
+    return false;
+  }
+  const cells = (cycles + 1) * expanded;
+  if (cells > MAX_TRACE_CELLS) {
+    const where = model.settings.cycles !== undefined ? 'cycles' : 'horizon';
+    issues.push({ code: 'too-large', severity: 'error', path: ['settings', where], message: `${cycles.toLocaleString('en-US')} cycles × ${expanded.toLocaleString('en-US')} states (tunnel states expanded) make a trace of ${cells.toLocaleString('en-US')} cells; the engine handles at most ${MAX_TRACE_CELLS.toLocaleString('en-US')} (fewer cycles or shorter tunnels)` });
+    return false;
+  }
+  return true;
+}
+
 /**
  * Compiles a Markov model. Problems are appended to `issues`; returns null when an error makes the model
  * impossible to run. Assumes the schema has been checked (validateModel / parseModel).
@@ -371,6 +390,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   const startAge = settings.startAge ?? NaN;
   const counting = countingWeights(settings.counting, T, issues);
   const Tc = counting.valueCycles;
+  if (!withinSizeLimits(markov, T, issues)) return null;
 
   const space = buildParameterSpace(model, issues);
   const defs = compileModelDefinitions(model, space, issues, options.inputs ?? []);
@@ -409,7 +429,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   function planStrategy(si: number, id: string, label: string, program: StrategyParameterProgram): StrategyPlan | null {
     const localIssues: ModelIssue[] = [];
     // Transitions → sparse rows.
-    const rowsEntries: { col: number; site: CompiledSite | null; complement: boolean; stateTime: number; from: string; to: string }[][] = Array.from({ length: m }, () => []);
+    const rowsEntries: { col: number; site: CompiledSite | null; complement: boolean; stateTime: number; from: string; to: string; path: IssuePath | null }[][] = Array.from({ length: m }, () => []);
     const complementCount = new Map<string, number>();
     const seenPairs = new Set<string>();
     for (const t of effectiveTransitions(markov, si)) {
@@ -432,14 +452,14 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       const site = complement ? null : program.compileSite(t.probability, t.path, localIssues, tunnel, hoist);
       if (!complement && !site) continue;
       for (let k = 1; k <= states.size[from]!; k++) {
-        rowsEntries[states.start[from]! + k - 1]!.push({ col: targetColumn(states, from, k, to), site, complement, stateTime: tunnel ? k : 0, from: t.from, to: t.to });
+        rowsEntries[states.start[from]! + k - 1]!.push({ col: targetColumn(states, from, k, to), site, complement, stateTime: tunnel ? k : 0, from: t.from, to: t.to, path: pairPath });
       }
     }
     // A state without outgoing transitions keeps its members (absorbing).
     for (let s = 0; s < nStates; s++) {
       for (let k = 1; k <= states.size[s]!; k++) {
         const row = states.start[s]! + k - 1;
-        if (rowsEntries[row]!.length === 0) rowsEntries[row]!.push({ col: targetColumn(states, s, k, s), site: null, complement: true, stateTime: 0, from: states.ids[s]!, to: states.ids[s]! });
+        if (rowsEntries[row]!.length === 0) rowsEntries[row]!.push({ col: targetColumn(states, s, k, s), site: null, complement: true, stateTime: 0, from: states.ids[s]!, to: states.ids[s]!, path: null });
       }
     }
     const rowPtr = new Int32Array(m + 1);
@@ -448,6 +468,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     const colIdx = new Int32Array(nnz);
     const val = new Float64Array(nnz);
     const complementPos = new Int32Array(m).fill(-1);
+    const complementPaths: (IssuePath | null)[] = new Array<IssuePath | null>(m).fill(null);
     const entryByPos: (Entry | null)[] = new Array<Entry | null>(nnz).fill(null);
     const staticEntries: Entry[] = [];
     const cycleEntries: Entry[] = [];
@@ -462,6 +483,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         colIdx[pos] = e.col;
         if (e.complement) {
           complementPos[r] = pos;
+          complementPaths[r] = e.path;
           return;
         }
         const site = e.site!;
@@ -579,10 +601,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     });
 
     // Issues found while planning one strategy repeat for every strategy that shares the definition: keep one.
-    for (const issue of localIssues) {
-      const key = `${issue.code}|${JSON.stringify(issue.path)}|${issue.message}`;
-      if (!issues.some((i) => `${i.code}|${JSON.stringify(i.path)}|${i.message}` === key)) issues.push(issue);
-    }
+    pushUniqueIssues(issues, localIssues);
     if (localIssues.some((i) => i.severity === 'error')) return null;
     // One discount rate per category lets the hot loop discount category totals instead of every state value.
     let categoryRateIdx: Int32Array | null = new Int32Array(nCat);
@@ -600,6 +619,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       colIdx,
       val,
       complementPos,
+      complementPaths,
       entryByPos,
       staticEntries: entryList(staticEntries),
       cycleEntries: entryList(cycleEntries),
@@ -661,7 +681,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
 
   function checkEntry(plan: StrategyPlan, e: Entry, x: number, cycle: number): void {
     if (!(x >= -RANGE_EPS && x <= 1 + RANGE_EPS)) {
-      const subject = e.site.bareParameter ? `parameter ${e.site.bareParameter}` : `probability "${e.site.source}"`;
+      const subject = e.site.bareParameter ? `parameter ${e.site.bareParameter}` : `probability ${quoteExpression(e.site.source)}`;
       fail(plan, { code: x !== x ? 'not-a-number' : 'not-a-probability', cycle, fromState: e.from, toState: e.to, subject, value: x, path: e.site.path, ...(e.stateTime ? { stateTime: e.stateTime } : {}) }, e.site.parameters);
     }
   }
@@ -738,18 +758,23 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
 
   function rowError(plan: StrategyPlan, r: number, sum: number, cycle: number): never {
     const names: string[] = [];
-    let path: IssuePath = ['model', 'transitions'];
+    const rowEntries: IssuePath[] = [];
     let stateTime = 0;
     for (let pos = plan.rowPtr[r]!; pos < plan.rowPtr[r + 1]!; pos++) {
       const e = plan.entryByPos[pos];
       if (e) {
         names.push(...e.site.parameters);
-        path = e.site.path.slice(0, -2);
+        rowEntries.push(e.site.path.slice(0, -1));
         stateTime = e.stateTime;
       }
     }
+    const complement = plan.complementPos[r]!;
+    if (complement >= 0 && plan.complementPaths[r]) rowEntries.push(plan.complementPaths[r]!);
+    rowEntries.sort((a, b) => formatPath(a).localeCompare(formatPath(b), 'en', { numeric: true }));
+    // The row is every entry from the state: point at its first one (in file order) and list them all.
+    const path = rowEntries[0] ?? ['model', 'transitions'];
     const from = stateIds[stateOf[r]!]!;
-    return fail(plan, { code: sum !== sum ? 'not-a-number' : 'row-sum', cycle, fromState: from, subject: `transitions from ${from}`, value: sum, path, ...(stateTime ? { stateTime } : {}) }, names);
+    return fail(plan, { code: sum !== sum ? 'not-a-number' : 'row-sum', cycle, fromState: from, subject: `transitions from ${from}`, value: sum, path, rowEntries, ...(stateTime ? { stateTime } : {}) }, names);
   }
 
   /**

@@ -4,6 +4,7 @@
 // (read state_time). Shared by every model type.
 import type { HtaModel, Expression } from './schema';
 import type { IssuePath, ModelIssue } from '../errors';
+import { quoteExpression } from '../errors';
 import { parseExpression, collectNames, ExpressionSyntaxError } from '../expression/parser';
 import type { ExprNode } from '../expression/parser';
 import { compileExpressionForm, ExpressionNameError, BUILTIN_NAMES, VARIABLE_COUNT, VARIABLE_SLOTS } from '../expression/compile';
@@ -189,7 +190,7 @@ function compileRaw(space: ParameterSpace, source: Expression, path: IssuePath, 
   try {
     tree = parseCached(source);
   } catch (e) {
-    issues.push({ code: 'syntax', severity: 'error', path, message: `cannot read expression "${source}": ${(e as Error).message}` });
+    issues.push({ code: 'syntax', severity: 'error', path, message: `cannot read expression ${quoteExpression(source)}: ${(e as Error).message}` });
     return null;
   }
   const { names, calls } = collectNames(tree);
@@ -205,12 +206,12 @@ function compileRaw(space: ParameterSpace, source: Expression, path: IssuePath, 
         : name === 'C'
           ? ' (the complement "C" must be the whole probability of a transition)'
           : suggestName(name, [...space.index.keys(), ...builtins]);
-    issues.push({ code: 'unknown-name', severity: 'error', path, message: `unknown name '${name}' in "${source}"${hint}` });
+    issues.push({ code: 'unknown-name', severity: 'error', path, message: `unknown name '${name}' in ${quoteExpression(source)}${hint}` });
   }
   for (const call of calls) {
     if (call === CONDITIONAL_FUNCTION || getFunction(call) || space.tables.has(call)) continue;
     ok = false;
-    issues.push({ code: 'unknown-function', severity: 'error', path, message: `unknown function or table '${call}' in "${source}"` });
+    issues.push({ code: 'unknown-function', severity: 'error', path, message: `unknown function or table '${call}' in ${quoteExpression(source)}` });
   }
   if (!ok) return null;
   let compiled: FormedEvaluator;
@@ -218,7 +219,7 @@ function compileRaw(space: ParameterSpace, source: Expression, path: IssuePath, 
     compiled = rewrite ? compileExpressionForm(rewrite.rewrite(tree), rewrite.resolver) : compileExpressionForm(tree, space.resolver);
   } catch (e) {
     if (!(e instanceof ExpressionNameError)) throw e;
-    issues.push({ code: 'bad-call', severity: 'error', path, message: `${e.message} in "${source}"` });
+    issues.push({ code: 'bad-call', severity: 'error', path, message: `${e.message} in ${quoteExpression(source)}` });
     return null;
   }
   const parameters = [...names].filter((n) => space.index.has(n));
@@ -346,7 +347,9 @@ export function buildStrategyProgram(
   const stateF = batchFor(stateSlots);
   const inputSlots = Int32Array.from([...isInput.keys()].filter((i) => isInput[i] === 1));
   // Slots neither input nor computed (broken definitions) stay NaN so a run can never silently use them.
-  const brokenSlots = Int32Array.from(space.ids.map((_, i) => i).filter((i) => !isInput[i] && !staticSlots.includes(i) && !cycleSlots.includes(i) && !stateSlots.includes(i)));
+  const computed = new Uint8Array(n);
+  for (const slot of [...staticSlots, ...cycleSlots, ...stateSlots]) computed[slot] = 1;
+  const brokenSlots = Int32Array.from(space.ids.map((_, i) => i).filter((i) => !isInput[i] && !computed[i]));
 
   // Hidden temporaries of hoisted sites (slots n, n + 1, ...): per evaluation after the static parameters, per
   // cycle after the cycle parameters. Plain arrays while sites are compiled, typed arrays once evaluation starts.
@@ -454,7 +457,7 @@ export function buildStrategyProgram(
         s ||= stateTimeVarying[ds] === 1;
       }
       if (s && !allowStateTime) {
-        siteIssues.push({ code: 'state-time-not-available', severity: 'error', path, message: `"${source}" reads state_time, which is only defined in states with maxStateTime (tunnel states)` });
+        siteIssues.push({ code: 'state-time-not-available', severity: 'error', path, message: `${quoteExpression(source)} reads state_time, which is only defined in states with maxStateTime (tunnel states)` });
         return null;
       }
       const site: CompiledSite = { fn: r.fn, form: r.form, path, source, parameters: r.parameters, timeVarying: t, directTime: r.directTime, stateTimeVarying: s };

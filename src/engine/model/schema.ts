@@ -7,6 +7,7 @@ import { distributionSpecSchema, correlationSpecSchema, jointDistributionSchema 
 import { buildPsmModelSchema } from '../psm/psm-schema';
 import { buildTreeModelSchema } from '../tree/tree-schema';
 import { budgetImpactSchema } from '../budget/bia-schema';
+import { MAX_CYCLES, MAX_CYCLE_LENGTH, MAX_SCENARIOS, MAX_STRATEGIES, MAX_TABLE_ROWS, MIN_CYCLE_LENGTH } from './limits';
 
 export const MODEL_FORMAT = 'hta-workbench-model';
 export const MODEL_FORMAT_VERSION = 1;
@@ -23,7 +24,19 @@ export const expressionSchema = z
   .describe('A number or an expression string, e.g. "rate_to_prob(r_death) * hr".');
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
-const positive = finite.refine((v) => v > 0, 'must be > 0');
+/** A discount rate: (1 + r) must stay positive, so r > -1 (e.g. 0.035 for 3.5% a year). */
+const discountRate = finite.refine((v) => v > -1, 'must be greater than -1 (a discount rate such as 0.035)');
+const cycleLength = z
+  .number()
+  .min(MIN_CYCLE_LENGTH, `must be at least ${MIN_CYCLE_LENGTH} years (about 53 minutes)`)
+  .max(MAX_CYCLE_LENGTH, `must be at most ${MAX_CYCLE_LENGTH} years`);
+const cycleCount = z.number().int().min(1).max(MAX_CYCLES, `must be at most ${MAX_CYCLES.toLocaleString('en-US')} (the engine's limit)`);
+const horizonYears = z
+  .number()
+  .positive()
+  .max(MAX_CYCLES * MAX_CYCLE_LENGTH);
+const cohortSize = z.number().positive().max(1e15);
+const wtpList = z.array(finite.refine((v) => v >= 0, 'must be 0 or more (a willingness to pay per unit of effect)'));
 
 // ---- PSA distributions: defined with the uncertainty engine (native parameters or mean + se) ----
 export const distributionSchema = distributionSpecSchema;
@@ -86,7 +99,11 @@ export const tableSchema = z
     description: z.string().optional(),
     source: z.string().optional(),
     keys: z.array(tableKeySchema).min(1),
-    rows: z.array(z.array(finite)).min(1).describe('Each row: one value per key, then the table value.'),
+    rows: z
+      .array(z.array(finite))
+      .min(1)
+      .max(MAX_TABLE_ROWS, `too many rows (at most ${MAX_TABLE_ROWS.toLocaleString('en-US')})`)
+      .describe('Each row: one value per key, then the table value.'),
   })
   .strict();
 
@@ -103,15 +120,15 @@ export const countingMethodSchema = z.enum([
 
 export const settingsSchema = z
   .object({
-    cycleLength: positive.default(1).describe('Cycle length in years.'),
-    cycles: z.number().int().positive().optional(),
-    horizon: positive.optional().describe('Time horizon in years (cycles = horizon / cycleLength).'),
+    cycleLength: cycleLength.default(1).describe('Cycle length in years (from 0.0001 to 100).'),
+    cycles: cycleCount.optional().describe('Number of cycles (1 to 100,000).'),
+    horizon: horizonYears.optional().describe('Time horizon in years (cycles = horizon / cycleLength, at most 100,000).'),
     startAge: finite.optional(),
-    cohortSize: positive.default(1),
+    cohortSize: cohortSize.default(1),
     discount: z
       .object({
-        costs: finite.default(0),
-        effects: finite.default(0),
+        costs: discountRate.default(0),
+        effects: discountRate.default(0),
         firstCycleDiscounted: z
           .boolean()
           .default(false)
@@ -123,7 +140,7 @@ export const settingsSchema = z
     effect: z.enum(['qalys', 'life-years']).default('qalys').describe('Which outcome is the effect in incremental analysis.'),
     currency: z.string().optional(),
     priceYear: z.number().int().optional(),
-    wtp: z.array(finite).default([]).describe('Willingness-to-pay thresholds (currency per unit of effect).'),
+    wtp: wtpList.default([]).describe('Willingness-to-pay thresholds (currency per unit of effect, 0 or more).'),
   })
   .strict();
 
@@ -138,6 +155,7 @@ export const stateSchema = z
       .number()
       .int()
       .min(2)
+      .max(MAX_CYCLES)
       .optional()
       .describe('Track time in state (state_time = 1..maxStateTime, the last absorbs longer stays) via tunnel states.'),
   })
@@ -158,7 +176,7 @@ export const costEntrySchema = z.union([
   z
     .object({
       value: expressionSchema,
-      discountRate: finite.optional().describe('Overrides the cost discount rate for this value (0: undiscounted).'),
+      discountRate: discountRate.optional().describe('Overrides the cost discount rate for this value (0: undiscounted).'),
     })
     .strict(),
 ]);
@@ -207,7 +225,7 @@ export const costCategorySchema = z
     id: identifierSchema,
     label: z.string().optional(),
     description: z.string().optional(),
-    discountRate: finite.optional().describe('Overrides the cost discount rate for this category.'),
+    discountRate: discountRate.optional().describe('Overrides the cost discount rate for this category.'),
   })
   .strict();
 
@@ -226,13 +244,13 @@ export const strategySchema = z
 /** Settings a scenario overrides: every field optional and without defaults, so a scenario changes only what it names. */
 export const scenarioSettingsSchema = z
   .object({
-    cycleLength: positive.optional(),
-    cycles: z.number().int().positive().optional(),
-    horizon: positive.optional(),
+    cycleLength: cycleLength.optional(),
+    cycles: cycleCount.optional(),
+    horizon: horizonYears.optional(),
     startAge: finite.optional(),
-    cohortSize: positive.optional(),
+    cohortSize: cohortSize.optional(),
     discount: z
-      .object({ costs: finite.optional(), effects: finite.optional(), firstCycleDiscounted: z.boolean().optional() })
+      .object({ costs: discountRate.optional(), effects: discountRate.optional(), firstCycleDiscounted: z.boolean().optional() })
       .strict()
       .optional()
       .describe('Only the rates given change.'),
@@ -240,7 +258,7 @@ export const scenarioSettingsSchema = z
     effect: z.enum(['qalys', 'life-years']).optional(),
     currency: z.string().optional(),
     priceYear: z.number().int().optional(),
-    wtp: z.array(finite).optional(),
+    wtp: wtpList.optional(),
   })
   .strict();
 
@@ -277,8 +295,8 @@ export const htaModelSchema = z
     parameters: z.array(parameterSchema).default([]),
     tables: z.array(tableSchema).default([]),
     model: modelStructureSchema,
-    strategies: z.array(strategySchema).min(1),
-    scenarios: z.array(scenarioSchema).default([]),
+    strategies: z.array(strategySchema).min(1).max(MAX_STRATEGIES),
+    scenarios: z.array(scenarioSchema).max(MAX_SCENARIOS).default([]),
     correlations: z.array(correlationSchema).default([]),
     jointDistributions: z
       .array(jointDistributionSchema)

@@ -1,12 +1,22 @@
 // validateModel: every problem in a model file at once, each located by its path in the file.
 // Schema → structure (duplicates, reserved names) → compile (names, syntax, cycles, states, categories) →
 // units and ranges → a base-case run of each strategy (row sums, probability ranges, NaN).
-import { htaModelSchema } from './schema';
-import type { HtaModel, Parameter, Transition } from './schema';
+import { checkModelSchema } from './schema-check';
+import type { Distribution, HtaModel, Parameter, Transition } from './schema';
+import { DistributionError, resolveDistribution } from '../uncertainty/distributions';
+import { CorrelationError } from '../uncertainty/copula';
+import type { CorrelationSpec } from '../uncertainty/copula';
+import { createParameterSampler } from '../uncertainty/sampler';
+import { sampledParameters } from '../uncertainty/sampled-parameters';
 import type { IssuePath, ModelIssue } from '../errors';
-import { ModelEvaluationError } from '../errors';
+import { ModelEvaluationError, describeEvaluationError, quoteExpression } from '../errors';
+import { htaModelSchema } from './schema';
+import type { EvaluationErrorDetails } from '../errors';
+import type { CompiledModel, ModelResult } from '../compiled-model';
+import { baseCaseResultIssues } from './result-checks';
 import { compileModelCollecting } from '../compile-model';
 import { fromJointScale, jointLabel } from '../uncertainty/joint-distribution';
+import { ownValue } from '../own-key';
 
 export interface ValidationReport {
   valid: boolean;
@@ -22,18 +32,6 @@ const YEARS_PER_UNIT: Record<string, number[]> = {
   week: [7 / 365.25, 7 / 365, 1 / 52],
   day: [1 / 365.25, 1 / 365],
 };
-
-function schemaIssues(json: unknown): { model?: HtaModel; issues: ModelIssue[] } {
-  const parsed = htaModelSchema.safeParse(json);
-  if (parsed.success) return { model: parsed.data, issues: [] };
-  const issues = parsed.error.issues.map((i) => ({
-    code: 'schema',
-    severity: 'error' as const,
-    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
-    message: i.message,
-  }));
-  return { issues };
-}
 
 function isIdentifier(x: unknown): x is string {
   return typeof x === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(x);
@@ -110,12 +108,45 @@ function expressionStrings(model: HtaModel): { text: string; path: IssuePath }[]
   return out;
 }
 
+/**
+ * PSA distributions and correlations, checked as `hta psa` and the app's PSA check them: each distribution on
+ * its own (so every bad one is reported), then the sampler of them all (Dirichlet groups, correlation matrices).
+ */
+function uncertaintyIssues(model: HtaModel): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  const check = (name: string, spec: Distribution, path: IssuePath): void => {
+    try {
+      resolveDistribution(name, spec);
+    } catch (e) {
+      if (!(e instanceof DistributionError)) throw e;
+      issues.push({ code: 'bad-distribution', severity: 'error', path, message: e.message });
+    }
+  };
+  model.parameters.forEach((p, i) => p.uncertainty?.distribution && check(p.id, p.uncertainty.distribution, ['parameters', i, 'uncertainty', 'distribution']));
+  model.scenarios.forEach((sc, i) => {
+    for (const [id, u] of Object.entries(sc.uncertainty ?? {})) if (u.distribution) check(id, u.distribution, ['scenarios', i, 'uncertainty', id, 'distribution']);
+  });
+  if (issues.length > 0) return issues;
+  try {
+    createParameterSampler(sampledParameters(model), model.correlations as CorrelationSpec[], 1);
+  } catch (e) {
+    if (e instanceof DistributionError) {
+      const i = model.parameters.findIndex((p) => p.id === e.parameter);
+      issues.push({ code: 'bad-distribution', severity: 'error', path: i >= 0 ? ['parameters', i, 'uncertainty', 'distribution'] : ['parameters'], message: e.message });
+    } else if (e instanceof CorrelationError) {
+      const i = model.correlations.findIndex((c) => (c.name ?? '') === e.matrixName || c.parameters.join() === e.parameters.join());
+      issues.push({ code: 'bad-correlation', severity: 'error', path: i >= 0 ? ['correlations', i] : ['correlations'], message: e.message });
+    } else throw e;
+  }
+  return issues;
+}
+
 function settingsIssues(model: HtaModel): ModelIssue[] {
   const issues: ModelIssue[] = [];
   if (model.settings.startAge === undefined) {
     for (const { text, path } of expressionStrings(model)) {
       if (/(^|[^A-Za-z0-9_])age([^A-Za-z0-9_(]|$)/.test(text)) {
-        issues.push({ code: 'missing-value', severity: 'error', path, message: `"${text}" uses age, but settings.startAge is not set` });
+        issues.push({ code: 'missing-value', severity: 'error', path, message: `${quoteExpression(text)} uses age, but settings.startAge is not set` });
       }
     }
   }
@@ -123,7 +154,7 @@ function settingsIssues(model: HtaModel): ModelIssue[] {
     const markov = model.model;
     model.model.states.forEach((s, i) => {
       if (s.dead) return;
-      const given = markov.stateValues[s.id]?.utility !== undefined || model.strategies.every((st) => st.stateValues?.[s.id]?.utility !== undefined);
+      const given = ownValue(markov.stateValues, s.id)?.utility !== undefined || model.strategies.every((st) => ownValue(st.stateValues, s.id)?.utility !== undefined);
       if (!given) issues.push({ code: 'missing-value', severity: 'error', path: ['model', 'states', i], message: `state ${s.id} has no utility, but the effect measure is QALYs (give stateValues.${s.id}.utility, or mark the state dead)` });
     });
   }
@@ -160,39 +191,88 @@ function jointDistributionIssues(model: HtaModel): ModelIssue[] {
   return issues;
 }
 
-function evaluationIssue(e: ModelEvaluationError): ModelIssue {
-  return { code: e.details.code, severity: 'error', path: e.details.path, message: e.message };
-}
-
-/** Runs each strategy alone at base case so each one's first failing check is reported. */
-function baseCaseIssues(model: HtaModel): ModelIssue[] {
-  const issues: ModelIssue[] = [];
-  model.strategies.forEach((_, si) => {
-    const single: HtaModel = { ...model, strategies: [model.strategies[si]!] };
+/**
+ * Runs each strategy alone at base case so each one's first failing check is reported. A failure in the shared
+ * model (e.g. a row of model.transitions that does not sum to 1) is reported once, naming every strategy it
+ * happens in, not once per strategy.
+ */
+function baseCaseIssues(model: HtaModel, compiled: CompiledModel | null): { issues: ModelIssue[]; result: ModelResult | null } {
+  // The whole model at once first: when every strategy runs, there is nothing to report strategy by strategy.
+  if (compiled) {
+    try {
+      return { issues: [], result: compiled.evaluate(compiled.baseParameters()) };
+    } catch (e) {
+      if (!(e instanceof ModelEvaluationError)) throw e;
+    }
+  }
+  const groups = new Map<string, { error: ModelEvaluationError; details: EvaluationErrorDetails; strategies: string[] }>();
+  const seenIds = new Set<string>();
+  model.strategies.forEach((strategy, si) => {
+    if (seenIds.has(strategy.id)) return; // a repeated id is reported as such; its copy runs the same way
+    seenIds.add(strategy.id);
+    const single: HtaModel = { ...model, strategies: [strategy] };
     const { compiled } = compileModelCollecting(single);
     if (!compiled) return;
     try {
       compiled.evaluate(compiled.baseParameters());
     } catch (e) {
       if (!(e instanceof ModelEvaluationError)) throw e;
-      const issue = evaluationIssue(e);
       // A strategy index of 0 in the single-strategy copy is strategy si in the file.
-      if (issue.path[0] === 'strategies') issue.path = ['strategies', si, ...issue.path.slice(2)];
-      issues.push(issue);
+      const relocate = (path: IssuePath): IssuePath => (path[0] === 'strategies' ? ['strategies', si, ...path.slice(2)] : path);
+      const details: EvaluationErrorDetails = { ...e.details, path: relocate(e.details.path), ...(e.details.rowEntries ? { rowEntries: e.details.rowEntries.map(relocate) } : {}) };
+      const key = `${details.code}|${JSON.stringify(details.path)}|${details.fromState ?? ''}|${details.toState ?? ''}`;
+      const group = groups.get(key);
+      if (group) group.strategies.push(strategy.id);
+      else groups.set(key, { error: e, details, strategies: [strategy.id] });
     }
   });
-  return issues;
+  const issues = [...groups.values()].map(({ error, details, strategies }) => ({
+    code: details.code,
+    severity: 'error' as const,
+    path: details.path,
+    message: strategies.length === 1 ? error.message : error.constructor === ModelEvaluationError ? describeEvaluationError({ ...details, strategies }) : `${error.message} (also in strategies ${strategies.slice(1).join(', ')})`,
+  }));
+  return { issues, result: null };
 }
 
 export function validateModel(json: unknown): ValidationReport {
-  const { model, issues } = schemaIssues(json);
-  if (!model) return { valid: false, issues };
+  const { model, issues } = checkModelSchema(json);
+  if (!model) return { valid: false, issues: issues.sort(byPlace) };
   const { compiled, issues: compileIssues } = compileModelCollecting(model);
-  issues.push(...compileIssues, ...unitIssues(model), ...settingsIssues(model), ...jointDistributionIssues(model));
-  if (compiled && !issues.some((i) => i.severity === 'error')) issues.push(...baseCaseIssues(model));
+  issues.push(...compileIssues, ...unitIssues(model), ...settingsIssues(model), ...uncertaintyIssues(model), ...jointDistributionIssues(model));
+  // Per-cycle checks run for every strategy that compiles, even when other checks failed: every problem at once.
+  const run = baseCaseIssues(model, compiled);
+  issues.push(...run.issues);
+  // Then the checks of what `hta run` reports (finite totals, ICERs, net benefit at each threshold).
+  if (run.result && !issues.some((i) => i.severity === 'error')) issues.push(...baseCaseResultIssues(model, run.result));
   const unique = dedupe(issues);
-  unique.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  unique.sort(byPlace);
   return { valid: !unique.some((i) => i.severity === 'error'), issues: unique, model };
+}
+
+/** Sections of the file in the order they are written, so problems read top to bottom. */
+const SECTION_ORDER = Object.keys(htaModelSchema.shape);
+
+/** Errors before warnings; within each, grouped by place: file section, then path (numbers in numeric order). */
+function byPlace(a: ModelIssue, b: ModelIssue): number {
+  if (a.severity !== b.severity) return a.severity === 'error' ? -1 : 1;
+  const section = (i: ModelIssue): number => {
+    const k = SECTION_ORDER.indexOf(String(i.path[0] ?? ''));
+    return k < 0 ? -1 : k;
+  };
+  return section(a) - section(b) || comparePaths(a.path, b.path);
+}
+
+/** Element by element: numbers in numeric order, names in code-point order; a path before the paths inside it. */
+function comparePaths(a: IssuePath, b: IssuePath): number {
+  for (let k = 0; k < Math.min(a.length, b.length); k++) {
+    const x = a[k]!;
+    const y = b[k]!;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 function dedupe(issues: ModelIssue[]): ModelIssue[] {

@@ -41,7 +41,15 @@ export interface PsaRunOptions {
 }
 
 export class PsaCancelledError extends Error {
-  constructor(readonly done: number) {
+  /**
+   * @param done draws finished when the run stopped
+   * @param partial the finished draws 0..k-1 as a run (the same draws a k-iteration run with this seed gives), or
+   * null when none; draws finished beyond the first gap are not in it
+   */
+  constructor(
+    readonly done: number,
+    readonly partial: PsaRun | null = null,
+  ) {
     super(`probabilistic analysis cancelled after ${done} draws`);
     this.name = 'PsaCancelledError';
   }
@@ -105,6 +113,8 @@ export class PsaAccumulator {
   readonly parameters: Float64Array;
   private failure: PsaDrawFailure | null = null;
   private received = 0;
+  /** End of each finished chunk, by its start. */
+  private readonly finished = new Map<number, number>();
 
   constructor(
     readonly iterations: number,
@@ -121,11 +131,34 @@ export class PsaAccumulator {
     this.effects.set(chunk.effects, chunk.start * this.strategyCount);
     this.parameters.set(chunk.parameters, chunk.start * this.parameterCount);
     this.received += chunk.end - chunk.start;
+    this.finished.set(chunk.start, chunk.end);
     if (chunk.failure && (this.failure === null || chunk.failure.draw < this.failure.draw)) this.failure = chunk.failure;
   }
 
   get done(): number {
     return this.received;
+  }
+
+  /** Draws 0..k-1 that are all finished (chunks may finish out of order). */
+  get finishedPrefix(): number {
+    let k = 0;
+    for (let end = this.finished.get(k); end !== undefined; end = this.finished.get(k)) k = end;
+    return k;
+  }
+
+  /** The finished prefix of a stopped run, or null when it is empty. */
+  partial(info: PsaRunInfo): PsaRun | null {
+    const k = this.finishedPrefix;
+    if (k === 0) return null;
+    return {
+      strategyIds: info.strategyIds,
+      strategyLabels: info.strategyLabels,
+      draws: k,
+      seed: info.seed,
+      costs: this.costs.slice(0, k * this.strategyCount),
+      effects: this.effects.slice(0, k * this.strategyCount),
+      parameterDraws: { names: info.parameterNames, values: this.parameters.slice(0, k * this.parameterCount) },
+    };
   }
 
   /** The merged run; throws PsaDrawError for the lowest failing draw. */
@@ -149,14 +182,15 @@ export function runPsa(setup: PsaSetup, options: PsaRunOptions): PsaRun {
   const chunks = planChunks(options.iterations, options.chunkSize);
   const acc = new PsaAccumulator(options.iterations, setup.strategyIds.length, setup.sampler.parameterCount);
   const workspace = createPsaWorkspace(setup);
+  const info = psaRunInfo(setup);
   for (const chunk of chunks) {
-    if (options.signal?.aborted) throw new PsaCancelledError(acc.done);
+    if (options.signal?.aborted) throw new PsaCancelledError(acc.done, acc.partial(info));
     const result = runPsaChunk(setup, chunk.start, chunk.end, workspace);
     acc.add(result);
     if (result.failure) break;
     options.onProgress?.({ done: acc.done, total: options.iterations });
   }
-  return acc.result(psaRunInfo(setup));
+  return acc.result(info);
 }
 
 /**
@@ -191,7 +225,17 @@ export async function runPsaChunks(setupOrInfo: PsaSetup | PsaRunInfo, executors
       }
       const chunk = chunks[next++]!;
       if (next === chunks.length) markDispatched();
-      const result = await execute(chunk);
+      let result: PsaChunkResult;
+      try {
+        result = await execute(chunk);
+      } catch (e) {
+        // A pool stopping its workers on cancel rejects the chunks in flight: that is the cancel, not a failure.
+        if (options.signal?.aborted) {
+          cancelled = true;
+          return;
+        }
+        throw e;
+      }
       acc.add(result);
       if (result.failure) failed = true;
       else options.onProgress?.({ done: acc.done, total: options.iterations });
@@ -202,6 +246,6 @@ export async function runPsaChunks(setupOrInfo: PsaSetup | PsaRunInfo, executors
   } finally {
     markDispatched();
   }
-  if (cancelled && !failed) throw new PsaCancelledError(acc.done);
+  if (cancelled && !failed) throw new PsaCancelledError(acc.done, acc.partial(info));
   return acc.result(info);
 }

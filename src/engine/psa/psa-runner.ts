@@ -40,11 +40,34 @@ export function createPsaWorkspace(setup: PsaSetup): PsaWorkspace {
 }
 
 function failureOf(setup: PsaSetup, draw: number, row: Float64Array, offset: number, error: ModelEvaluationError): PsaDrawFailure {
+  return { draw, message: `draw ${draw}: ${error.message}`, parameters: sampledValues(setup, row, offset), details: error.details };
+}
+
+function sampledValues(setup: PsaSetup, row: Float64Array, offset: number): Record<string, number> {
   const parameters: Record<string, number> = {};
   setup.sampler.names.forEach((name, k) => {
     parameters[name] = row[offset + k]!;
   });
-  return { draw, message: `draw ${draw}: ${error.message}`, parameters, details: error.details };
+  return parameters;
+}
+
+/** A sampled value that is not a finite number: the distribution is to blame, not the expressions that read it. */
+function samplingFailure(setup: PsaSetup, draw: number, row: Float64Array, offset: number, k: number): PsaDrawFailure {
+  const name = setup.sampler.names[k]!;
+  const value = row[offset + k]!;
+  const slot = setup.compiled.parameterIndex.get(name) ?? -1;
+  const subject = `the ${setup.distributionTypes[k]} distribution of parameter ${name}`;
+  const message = `draw ${draw}: ${subject} drew ${value}, not a finite number (check the distribution's parameters)`;
+  const details: EvaluationErrorDetails = { code: 'not-a-number', strategy: '', cycle: 0, subject, value, parameters: {}, path: ['parameters', slot, 'uncertainty', 'distribution'] };
+  return { draw, message, parameters: sampledValues(setup, row, offset), details };
+}
+
+/** A strategy total that overflowed in a draw (every value finite, their sum not). */
+function totalFailure(setup: PsaSetup, draw: number, row: Float64Array, offset: number, strategy: number, field: 'cost' | 'effect', value: number): PsaDrawFailure {
+  const id = setup.strategyIds[strategy]!;
+  const subject = `the total ${field} of strategy ${id}`;
+  const details: EvaluationErrorDetails = { code: 'not-a-number', strategy: id, cycle: 0, subject, value, parameters: {}, path: ['strategies', strategy] };
+  return { draw, message: `draw ${draw}: ${subject} is not a finite number (${value}): the sampled values are too large to add up`, parameters: sampledValues(setup, row, offset), details };
 }
 
 /** Evaluates draws [start, end) of the setup's seed. Allocates only the result arrays. */
@@ -60,7 +83,14 @@ export function runPsaChunk(setup: PsaSetup, start: number, end: number, workspa
   const strategies = out.strategies;
   for (let d = 0; d < n; d++) {
     const offset = d * p;
-    for (let k = 0; k < p; k++) params[slots[k]!] = parameters[offset + k]!;
+    for (let k = 0; k < p; k++) {
+      const x = parameters[offset + k]!;
+      if (!(x - x === 0)) {
+        params.set(setup.base);
+        return { start, end, costs, effects, parameters, failure: samplingFailure(setup, start + d, parameters, offset, k) };
+      }
+      params[slots[k]!] = x;
+    }
     try {
       compiled.evaluate(params, out);
     } catch (e) {
@@ -71,6 +101,11 @@ export function runPsaChunk(setup: PsaSetup, start: number, end: number, workspa
     const row = d * s;
     for (let j = 0; j < s; j++) {
       const totals = strategies[j]!.totals;
+      if (!(totals.cost - totals.cost === 0 && totals.effect - totals.effect === 0)) {
+        params.set(setup.base);
+        const field = totals.cost - totals.cost === 0 ? 'effect' : 'cost';
+        return { start, end, costs, effects, parameters, failure: totalFailure(setup, start + d, parameters, offset, j, field, totals[field]) };
+      }
       costs[row + j] = totals.cost;
       effects[row + j] = totals.effect;
     }

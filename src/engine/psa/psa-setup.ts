@@ -6,7 +6,7 @@ import type { CompiledModel } from '../compiled-model';
 import type { HtaModel } from '../model/schema';
 import { createParameterSampler } from '../uncertainty/sampler';
 import type { ParameterSampler } from '../uncertainty/sampler';
-import type { ParameterDistribution } from '../uncertainty/distributions';
+import { sampledParameterNames, sampledParameters } from '../uncertainty/sampled-parameters';
 import type { CorrelationSpec } from '../uncertainty/copula';
 import { JointDistributionError, jointLabel } from '../uncertainty/joint-distribution';
 
@@ -19,16 +19,8 @@ export interface PsaSetup {
   base: Float64Array;
   strategyIds: readonly string[];
   strategyLabels: readonly string[];
-}
-
-/** Parameters that have a PSA distribution, in model-file order. */
-export function sampledParameters(model: HtaModel): ParameterDistribution[] {
-  return model.parameters.flatMap((p) => (p.uncertainty?.distribution ? [{ name: p.id, dist: p.uncertainty.distribution }] : []));
-}
-
-/** Names of every parameter drawn in a PSA: those with a distribution, then the members of joint distributions. */
-export function sampledParameterNames(model: HtaModel): string[] {
-  return [...sampledParameters(model).map((d) => d.name), ...model.jointDistributions.flatMap((j) => j.parameters)];
+  /** Distribution type of each sampled column (sampler.names order), to blame a failed draw on its distribution. */
+  distributionTypes: readonly string[];
 }
 
 /**
@@ -57,5 +49,6 @@ export function createPsaSetup(model: HtaModel, seed: number): PsaSetup {
     base: compiled.baseParameters(),
     strategyIds: compiled.strategyIds,
     strategyLabels: compiled.strategyLabels,
+    distributionTypes: sampler.names.map((name) => distributions.find((d) => d.name === name)?.dist.type ?? 'unknown'),
   };
 }

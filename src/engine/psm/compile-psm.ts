@@ -5,7 +5,7 @@
 // engine, so results are comparable and `hta run` reads the same CompiledModel interface.
 import type { CostEntry, Expression, HtaModel, StateValue } from '../model/schema';
 import type { IssuePath, ModelIssue } from '../errors';
-import { ModelEvaluationError } from '../errors';
+import { ModelEvaluationError, pushUniqueIssues } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
 import { checkParameterCount, describeCompiledModel } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
@@ -14,6 +14,7 @@ import { countingWeights, discountFactors, resolveCycles } from '../economics/co
 import { compileCurves, CurveGridCache, simpsonArea } from './survival';
 import type { CurveSet } from './survival';
 import { PSM_STATE_IDS } from './psm-schema';
+import { ownValue } from '../own-key';
 
 type PsmHtaModel = HtaModel & { model: { type: 'psm' } };
 
@@ -144,17 +145,14 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       local.push({ code: 'ignored-field', severity: 'warning', path: ['strategies', si, strategy.transitions ? 'transitions' : 'initial'], message: `strategy ${strategy.id}: transitions and initial apply to Markov models only; a partitioned survival model takes its states from the curves (use strategyCurves or parameters)` });
     }
     const plan = planStrategy(si, program, local);
-    for (const issue of local) {
-      const key = `${issue.code}|${JSON.stringify(issue.path)}|${issue.message}`;
-      if (!issues.some((i) => `${i.code}|${JSON.stringify(i.path)}|${i.message}` === key)) issues.push(issue);
-    }
+    pushUniqueIssues(issues, local);
     if (plan && !local.some((i) => i.severity === 'error')) plans.push(plan);
   });
 
   function planStrategy(si: number, program: StrategyParameterProgram, local: ModelIssue[]): Plan | null {
     const strategy = model.strategies[si]!;
     const curves = compileCurves(psm.model.curves, ['model', 'curves'], program, L, local, gridCache);
-    const arm = psm.model.strategyCurves?.[strategy.id];
+    const arm = ownValue(psm.model.strategyCurves, strategy.id);
     const armPath: IssuePath = arm ? ['model', 'strategyCurves', strategy.id] : ['model'];
     const pfsId = arm?.pfs ?? psm.model.pfs;
     const osId = arm?.os ?? psm.model.os;
@@ -481,7 +479,7 @@ function crossingWarnings(compiled: CompiledModel, plans: Plan[], model: PsmHtaM
   return result.strategies.flatMap((r, k) => {
     const d = (r as PsmStrategyResult).psm;
     if (d.pfsCappedRows.length === 0) return [];
-    const arm = model.model.strategyCurves?.[plans[k]!.id];
+    const arm = ownValue(model.model.strategyCurves, plans[k]!.id);
     const path: IssuePath = arm ? ['model', 'strategyCurves', plans[k]!.id, 'pfs'] : ['model', 'pfs'];
     return [{ code: 'pfs-above-os', severity: 'warning' as const, path, message: `${d.warnings[0]!} (base case)` }];
   });

@@ -9,7 +9,7 @@ import type { EvaluationErrorDetails } from '../errors';
 import type { HtaModel } from '../model/schema';
 import { distributionQuantile, resolveParameters } from '../uncertainty/distributions';
 import type { ResolvedDistribution } from '../uncertainty/distributions';
-import { sampledParameters } from '../psa/psa-setup';
+import { sampledParameters } from '../uncertainty/sampled-parameters';
 import { jointMarginalQuantile } from '../uncertainty/joint-distribution';
 
 export class DsaError extends Error {

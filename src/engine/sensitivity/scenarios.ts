@@ -13,6 +13,7 @@ import { createPsaSetup } from '../psa/psa-setup';
 import { runPsa } from '../psa/psa-run';
 import type { PsaRun } from '../psa/psa-run';
 import { DsaError } from './dsa-setup';
+import { ownValue } from '../own-key';
 
 export const BASE_SCENARIO_ID = 'base';
 
@@ -47,8 +48,8 @@ export function applyScenario(model: HtaModel, scenarioId: string): HtaModel {
     if (!known.has(id)) throw new DsaError(`scenarios[${index}] ("${scenario.id}"): unknown parameter "${id}"`);
   }
   const parameters = model.parameters.map((p) => {
-    const override = overrides[p.id];
-    const uncertainty = scenario.uncertainty?.[p.id];
+    const override = ownValue(overrides, p.id);
+    const uncertainty = ownValue(scenario.uncertainty, p.id);
     if (override !== undefined) return overriddenParameter(p, override, uncertainty);
     return uncertainty !== undefined ? { ...p, uncertainty } : p;
   });
@@ -133,10 +134,10 @@ function scenarioResult(base: HtaModel, id: string, options: ScenarioComparisonO
     strategies,
     incremental: calculateIcers(strategies),
     optimal: options.wtp.map((wtp) => {
-      const nmb = Object.fromEntries(strategies.map((s) => [s.id, wtp * s.effect - s.cost]));
+      const nmbOf = (s: ScenarioStrategyResult): number => wtp * s.effect - s.cost;
       let best = strategies[0]!;
-      for (const s of strategies) if (nmb[s.id]! > nmb[best.id]!) best = s;
-      return { wtp, id: best.id, nmb };
+      for (const s of strategies) if (nmbOf(s) > nmbOf(best)) best = s;
+      return { wtp, id: best.id, nmb: Object.fromEntries(strategies.map((s) => [s.id, nmbOf(s)])) };
     }),
     probabilistic: options.psa ? probabilistic(model, options.wtp, options.psa) : null,
   };

@@ -12,7 +12,7 @@
 // sub-model cycles (delays of days to weeks, well under a cycle).
 import type { HtaModel, TreeModel } from '../model/schema';
 import type { IssuePath, ModelIssue } from '../errors';
-import { ModelEvaluationError } from '../errors';
+import { ModelEvaluationError, pushUniqueIssues } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
 import { checkParameterCount, describeCompiledModel } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
@@ -23,7 +23,7 @@ import { costCategoryIds } from '../markov/compile-markov';
 import { compilePsmModel } from '../psm/compile-psm';
 import type { PsmDetails, PsmStrategyResult } from '../psm/compile-psm';
 import { yearsPerUnit } from '../psm/survival';
-import { flattenNode, KIND_CHANCE, KIND_DECISION, KIND_TERMINAL } from './flatten-tree';
+import { flattenNode, KIND_CHANCE, KIND_DECISION, KIND_TERMINAL, TreeTooLargeError } from './flatten-tree';
 import type { Factor, FlattenContext, PlanNode } from './flatten-tree';
 
 type TreeHtaModel = HtaModel & { model: TreeModel };
@@ -120,16 +120,6 @@ function relocate(issue: ModelIssue, id: string): ModelIssue {
   return { ...issue, path: ['model', 'submodels', id, ...issue.path.slice(1)] };
 }
 
-function pushUnique(issues: ModelIssue[], more: ModelIssue[]): void {
-  const seen = new Set(issues.map((i) => `${i.code}|${JSON.stringify(i.path)}|${i.message}`));
-  for (const i of more) {
-    const key = `${i.code}|${JSON.stringify(i.path)}|${i.message}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      issues.push(i);
-    }
-  }
-}
 
 export function compileTreeModel(model: HtaModel, options: CompileOptions, issues: ModelIssue[]): CompiledModel | null {
   if (model.model.type !== 'tree') return null;
@@ -168,7 +158,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     } as HtaModel;
     const local: ModelIssue[] = [];
     const compiled = sub.type === 'markov' ? compileMarkovModel(synthetic, options, local) : compilePsmModel(synthetic, options, local);
-    pushUnique(issues, local.map((i) => relocate(i, id)));
+    pushUniqueIssues(issues, local.map((i) => relocate(i, id)));
     if (!compiled) continue;
     const stateMap = Int32Array.from(compiled.stateIds.map((s) => {
       let j = stateIds.indexOf(s);
@@ -216,10 +206,16 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     }
     const ctx: FlattenContext = { model: tree, program, categoryIndex, categories, submodelIndex, counterIndex, issues: local };
     const nodes: PlanNode[] = [];
-    flattenNode(ctx, branches[bi]!, ['model', 'root', 'branches', bi], -1, KIND_DECISION, nodes, strategy.id);
+    try {
+      flattenNode(ctx, branches[bi]!, ['model', 'root', 'branches', bi], -1, KIND_DECISION, nodes, strategy.id);
+    } catch (e) {
+      if (!(e instanceof TreeTooLargeError)) throw e;
+      issues.push({ code: 'too-large', severity: 'error', path: e.path, message: `strategy ${strategy.id}: ${e.message}` });
+      return;
+    }
     const waitU = waitingSite('utility', program, local);
     const waitMu = waitingSite('mortalityRate', program, local);
-    pushUnique(issues, local);
+    pushUniqueIssues(issues, local);
     if (nodes.some((n) => n.kind === KIND_DECISION)) needsWtp = true;
     const leaves = nodes.flatMap((n, i) => (n.kind === KIND_TERMINAL ? [i] : []));
     if (!local.some((i) => i.severity === 'error')) plans.push({ id: strategy.id, label: strategy.label ?? strategy.id, program, nodes, leaves, strategyIndex: sharedSubmodelRuns ? 0 : si, waitU, waitMu });

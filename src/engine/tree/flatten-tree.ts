@@ -7,6 +7,7 @@ import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-
 import { COMPLEMENT } from '../model/schema';
 import type { TreeModel } from '../model/schema';
 import { DIAGNOSTIC_OUTCOMES } from './tree-schema';
+import { MAX_TREE_NODES } from '../model/limits';
 import type { DiagnosticStep, TreeNode } from './tree-schema';
 
 export const KIND_CHANCE = 0;
@@ -34,6 +35,19 @@ export interface PlanNode {
   submodel: number;
   path: IssuePath;
   label: string;
+}
+
+/** Thrown when a strategy's tree expands past MAX_TREE_NODES (concurrent tests and steps multiply the branches). */
+export class TreeTooLargeError extends Error {
+  constructor(readonly path: IssuePath) {
+    super(`the tree expands to more than ${MAX_TREE_NODES.toLocaleString('en-US')} branches (each test of a diagnostic step doubles or triples them, and steps multiply); use fewer concurrent tests or steps`);
+    this.name = 'TreeTooLargeError';
+  }
+}
+
+function pushNode(nodes: PlanNode[], node: PlanNode, path: IssuePath): number {
+  if (nodes.length >= MAX_TREE_NODES) throw new TreeTooLargeError(path);
+  return nodes.push(node) - 1;
 }
 
 export interface FlattenContext {
@@ -98,7 +112,7 @@ function addNodeValues(ctx: FlattenContext, node: TreeNode, path: IssuePath, out
 export function flattenNode(ctx: FlattenContext, node: TreeNode, path: IssuePath, parent: number, parentKind: number, nodes: PlanNode[], label: string): number {
   const kind = node.kind === 'decision' ? KIND_DECISION : node.kind === 'terminal' ? KIND_TERMINAL : KIND_CHANCE;
   const flat = emptyNode(kind, parent, path, label);
-  const index = nodes.push(flat) - 1;
+  const index = pushNode(nodes, flat, path);
   if (parent >= 0) nodes[parent]!.children.push(index);
   // Probability of the branch at its parent.
   if (parentKind === KIND_CHANCE) {
@@ -234,7 +248,7 @@ function expandDiagnostic(ctx: FlattenContext, node: TreeNode, path: IssuePath, 
   const child = (parent: number, probability: Factor[], childLabel: string): number => {
     const n = emptyNode(KIND_CHANCE, parent, path, childLabel);
     n.probability = probability;
-    const i = nodes.push(n) - 1;
+    const i = pushNode(nodes, n, path);
     nodes[parent]!.children.push(i);
     return i;
   };
@@ -275,6 +289,8 @@ function expandDiagnostic(ctx: FlattenContext, node: TreeNode, path: IssuePath, 
       sn.counters.push(...t.counters);
     }
     // Every combination of results of the step's tests.
+    const comboCount = tests.reduce((n, t) => n * (t.noResult ? 3 : 2), 1);
+    if (nodes.length + comboCount > MAX_TREE_NODES) throw new TreeTooLargeError([...path, 'steps', k, 'tests']);
     const combos: TestResult[][] = [[]];
     for (const t of tests) {
       const results: TestResult[] = t.noResult ? ['pos', 'neg', 'fail'] : ['pos', 'neg'];

@@ -6,6 +6,7 @@ import { parameterisationProblem } from './distribution-spec';
 import type { DistributionSpec } from './distribution-spec';
 import { jointScales, jointSpecProblems } from './joint-distribution';
 import type { JointDistributionSpec } from './joint-distribution';
+import { whenFieldsValid } from '../model/refine-when-valid';
 
 const finite = z.number().finite();
 const optionalFinite = finite.optional();
@@ -56,7 +57,7 @@ export const distributionSpecSchema = z
   .superRefine((spec, ctx) => {
     const problem = parameterisationProblem(spec);
     if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-  })
+  }, whenFieldsValid)
   .describe('PSA distribution of a parameter');
 
 // Compile-time check that what the schema accepts is a DistributionSpec.

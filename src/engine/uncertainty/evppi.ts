@@ -37,7 +37,9 @@ export interface EvppiResult {
   evppi: number;
   /** Unclamped estimate. */
   raw: number;
+  /** Null when not asked for (0 draws) or when it cannot be computed (then `seNote` says why). */
   se: number | null;
+  seNote?: string;
   evpi: number;
   method: 'p-spline' | 'tensor-p-spline' | 'additive-p-spline';
 }
@@ -67,6 +69,9 @@ function incrementalNetBenefits(results: PsaResults, wtp: number): Float64Array[
     for (let i = 0; i < results.draws; i++) {
       const row = i * s;
       y[i] = wtp * (results.effects[row + d + 1]! - results.effects[row]!) - (results.costs[row + d + 1]! - results.costs[row]!);
+      if (!Number.isFinite(y[i]!)) {
+        throw new EvppiError(`At a willingness to pay of ${wtp}, the incremental net benefit of strategy "${results.strategyIds[d + 1]}" in draw ${i} is not a finite number; use a smaller threshold.`);
+      }
     }
     return y;
   });
@@ -97,8 +102,7 @@ function standardError(design: SparseDesign, fits: readonly PenalisedFit[], draw
   const normal = normalFactory.factory({ prng: stream.next });
   const beta = new Float64Array(m);
   const fitted = fits.map(() => new Float64Array(n));
-  let sum = 0;
-  let sumSq = 0;
+  const values = new Float64Array(draws);
   for (let b = 0; b < draws; b++) {
     fits.forEach((fit, d) => {
       // beta_b = beta_hat + sigma L^-T z has covariance sigma^2 (L L')^-1.
@@ -108,12 +112,23 @@ function standardError(design: SparseDesign, fits: readonly PenalisedFit[], draw
       for (let k = 0; k < m; k++) beta[k] = fit.beta[k]! + sigma * beta[k]!;
       fittedValues(design, beta, fitted[d]!);
     });
-    const v = valueOfInformation(fitted, n);
-    sum += v;
-    sumSq += v * v;
+    values[b] = valueOfInformation(fitted, n);
   }
-  const mean = sum / draws;
-  return Math.sqrt(Math.max(0, (sumSq - draws * mean * mean) / Math.max(1, draws - 1)));
+  return standardDeviation(values);
+}
+
+/** Sample standard deviation, scaled by the largest magnitude first so squares of large values cannot overflow. */
+function standardDeviation(values: Float64Array): number {
+  let scale = 0;
+  for (const v of values) scale = Math.max(scale, Math.abs(v));
+  if (!Number.isFinite(scale)) return NaN;
+  if (scale === 0) return 0;
+  let mean = 0;
+  for (const v of values) mean += v / scale;
+  mean /= values.length;
+  let ss = 0;
+  for (const v of values) ss += (v / scale - mean) ** 2;
+  return scale * Math.sqrt(ss / Math.max(1, values.length - 1));
 }
 
 function evpiAt(results: PsaResults, incNb: readonly Float64Array[]): number {
@@ -176,26 +191,37 @@ export function evppiAcrossThresholds(
     const incNb = incrementalNetBenefits(results, wtp);
     return { wtp, incNb, evpi: evpiAt(results, incNb), out: [] as EvppiResult[] };
   });
+  let failure: { at: number; error: EvppiError } | null = null as { at: number; error: EvppiError } | null;
   for (const group of groups) {
     const kind = basisKindFor(group.length);
     const design = buildDesign(covariatesOf(parameters, group, results.draws), kind);
     const plan = planSmoothing(design);
-    for (const { wtp, incNb, evpi, out } of byThreshold) {
+    byThreshold.forEach(({ wtp, incNb, evpi, out }, t) => {
+      if (failure && failure.at < t) return;
       const fits = fitPenalisedRegressions(design, incNb, plan);
       const raw = valueOfInformation(
         fits.map((f) => f.fitted),
         results.draws,
       );
+      if (!Number.isFinite(raw)) {
+        // Thrown after the loops: the first failure in threshold order, as a run threshold by threshold meets it.
+        if (!failure || t < failure.at) failure = { at: t, error: new EvppiError(`EVPPI of ${group.join(' + ')} at a willingness to pay of ${wtp} is not a finite number (${raw}): the regression on these parameters failed.`) };
+        return;
+      }
+      const se = seDraws > 0 ? standardError(design, fits, seDraws, options.seed ?? 1) : null;
+      const seFinite = se !== null && Number.isFinite(se);
       out.push({
         parameters: [...group],
         wtp,
         evppi: Math.min(Math.max(raw, 0), evpi),
         raw,
-        se: seDraws > 0 ? standardError(design, fits, seDraws, options.seed ?? 1) : null,
+        se: seFinite ? se : null,
+        ...(se !== null && !seFinite ? { seNote: `the standard error could not be computed (${se}): the regression's posterior is degenerate` } : {}),
         evpi,
         method: methodOf[kind],
       });
-    }
+    });
   }
+  if (failure) throw failure.error;
   return byThreshold.flatMap((t) => t.out);
 }

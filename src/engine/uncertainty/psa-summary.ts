@@ -151,6 +151,15 @@ export interface NetBenefitSummary {
   byWtp: NetBenefitSummaryAtWtp[];
 }
 
+function nonFiniteNetBenefit(results: PsaResults, wtp: number, draw: number, j: number): PsaSummaryError {
+  const s = results.strategyIds.length;
+  const effect = results.effects[draw * s + j]!;
+  const cost = results.costs[draw * s + j]!;
+  return new PsaSummaryError(
+    `At a willingness to pay of ${wtp}, the net benefit of strategy "${results.strategyIds[j]}" in draw ${draw} is not a finite number (${wtp} × ${effect} − ${cost}); use a smaller threshold.`,
+  );
+}
+
 function summaryAtWtp(results: PsaResults, wtp: number, sums: Float64Array, wins: Float64Array): NetBenefitSummaryAtWtp {
   const s = results.strategyIds.length;
   const n = results.draws;
@@ -163,6 +172,8 @@ function summaryAtWtp(results: PsaResults, wtp: number, sums: Float64Array, wins
     let bestNb = -Infinity;
     for (let j = 0; j < s; j++) {
       const nb = wtp * results.effects[row + j]! - results.costs[row + j]!;
+      // A NaN or infinite NB would never win the comparison below and hand the draw to the first strategy.
+      if (!(nb - nb === 0)) throw nonFiniteNetBenefit(results, wtp, i, j);
       sums[j]! += nb;
       if (nb > bestNb) {
         bestNb = nb;
@@ -171,6 +182,9 @@ function summaryAtWtp(results: PsaResults, wtp: number, sums: Float64Array, wins
     }
     wins[best]! += 1;
     sumMax += bestNb;
+  }
+  if (!(sumMax - sumMax === 0) || sums.some((v) => !Number.isFinite(v))) {
+    throw new PsaSummaryError(`At a willingness to pay of ${wtp}, the expected net benefits add up beyond the largest number (draws' net benefits are too large); use a smaller threshold.`);
   }
   const expectedNb = Array.from(sums, (v) => v / n);
   const ceac = Array.from(wins, (v) => v / n);

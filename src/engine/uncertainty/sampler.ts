@@ -62,6 +62,9 @@ interface CopulaGroup {
 interface DirichletGroup {
   columns: Int32Array;
   alphas: Float64Array;
+  /** Some alpha is below 1: draw in log space (Gamma(alpha < 1) draws underflow to 0, and 0 / 0 is NaN). */
+  logSpace: boolean;
+  logs: Float64Array;
 }
 
 interface JointGroup {
@@ -161,10 +164,10 @@ function dirichletGroups(dists: readonly ResolvedDistribution[]): DirichletGroup
     if (dist.type !== 'dirichlet') return;
     byGroup.set(dist.group, [...(byGroup.get(dist.group) ?? []), column]);
   });
-  return [...byGroup.values()].map((cols) => ({
-    columns: Int32Array.from(cols),
-    alphas: Float64Array.from(cols.map((c) => (dists[c] as { alpha: number }).alpha)),
-  }));
+  return [...byGroup.values()].map((cols) => {
+    const alphas = Float64Array.from(cols.map((c) => (dists[c] as { alpha: number }).alpha));
+    return { columns: Int32Array.from(cols), alphas, logSpace: alphas.some((a) => a < 1), logs: new Float64Array(cols.length) };
+  });
 }
 
 /** stdlib samplers over one stream, created in a fixed order (each consumes uniforms when created). */
@@ -323,6 +326,10 @@ export function createParameterSampler(
 }
 
 function drawDirichlet(s: ChunkSamplers, group: DirichletGroup, out: Float64Array, offset: number): void {
+  if (group.logSpace) {
+    drawDirichletLogSpace(s, group, out, offset);
+    return;
+  }
   let total = 0;
   for (let i = 0; i < group.columns.length; i++) {
     const g = s.gamma(group.alphas[i]!, 1);
@@ -330,6 +337,27 @@ function drawDirichlet(s: ChunkSamplers, group: DirichletGroup, out: Float64Arra
     total += g;
   }
   for (let i = 0; i < group.columns.length; i++) out[offset + group.columns[i]!]! /= total;
+}
+
+/**
+ * Dirichlet with some alpha < 1, stable for alpha as small as 1e-3: log Gamma(a) = log Gamma(a + 1) + log(U) / a
+ * (Marsaglia & Tsang 2000, section 6), so no draw underflows; shares = exp(log g_i - max) / sum, which sums to 1.
+ */
+function drawDirichletLogSpace(s: ChunkSamplers, group: DirichletGroup, out: Float64Array, offset: number): void {
+  const { alphas, logs, columns } = group;
+  let max = -Infinity;
+  for (let i = 0; i < columns.length; i++) {
+    const a = alphas[i]!;
+    const logG = a < 1 ? Math.log(s.gamma(a + 1, 1)) + Math.log(openUniform(s.uniform)) / a : Math.log(s.gamma(a, 1));
+    logs[i] = logG;
+    if (logG > max) max = logG;
+  }
+  let total = 0;
+  for (let i = 0; i < columns.length; i++) {
+    logs[i] = Math.exp(logs[i]! - max);
+    total += logs[i]!;
+  }
+  for (let i = 0; i < columns.length; i++) out[offset + columns[i]!] = logs[i]! / total;
 }
 
 function drawCopula(s: ChunkSamplers, group: CopulaGroup, out: Float64Array, offset: number): void {

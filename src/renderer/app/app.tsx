@@ -4,7 +4,10 @@ import { LibraryPage } from '../dossiers/library-page';
 import { useFileActions } from '../dossiers/use-file-actions';
 import { WorkspaceProvider } from '../dossiers/workspace-context';
 import { AppFrame } from '../layout/app-frame';
-import { ModelScreen, ModelsScreen } from '../models/model-screens';
+import { ExamplePage } from '../models/example-page';
+import { ModelPage } from '../models/model-page';
+import { ModelsScreen } from '../models/model-screens';
+import { ReportScreen } from '../reports/report-page';
 import { usePlatform } from '../platform/platform-context';
 import { SurvivalScreen } from '../survival/survival-screen';
 import { ToastProvider } from '../ui/toasts';
@@ -62,10 +65,14 @@ function Screens() {
         onSection={(section) => navigate({ page: 'dossier', dossierId: route.dossierId, section })}
       />
     );
+  } else if (route.page === 'report') {
+    screen = <ReportScreen dossierId={route.dossierId} />;
   } else if (route.page === 'models') {
     screen = <ModelsScreen navigate={navigate} />;
   } else if (route.page === 'model') {
-    screen = <ModelScreen modelId={route.modelId} tab={route.tab} navigate={navigate} />;
+    screen = <ModelPage key={route.modelId} modelId={route.modelId} tab={route.tab} navigate={navigate} />;
+  } else if (route.page === 'example') {
+    screen = <ExamplePage key={route.exampleId} exampleId={route.exampleId} tab={route.tab} navigate={navigate} />;
   } else if (route.page === 'survival') {
     screen = <SurvivalScreen />;
   } else if (route.page === 'library') {

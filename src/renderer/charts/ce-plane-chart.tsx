@@ -1,5 +1,6 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 import type { ReactNode } from 'react';
+import { numberColumn, textColumn } from '../../report/data-table';
 import { ChartDataTable, ChartFrame } from './chart-frame';
 import type { LegendItem } from './chart-frame';
 import { niceAxis } from './chart-data';
@@ -67,8 +68,13 @@ export function CePlaneChart(props: CePlaneChartProps) {
     ...(props.frontier && props.frontier.length > 1 ? [{ label: 'Efficiency frontier', color: chartInk.axis, mark: 'dashed' as const }] : []),
     ...(props.wtp ? [{ label: props.wtp.label, color: chartInk.axis, mark: 'dashed' as const }] : []),
   ];
+  const data = {
+    title: props.title,
+    columns: [textColumn('Series'), numberColumn(props.xLabel, 6), numberColumn(props.yLabel, 2)],
+    rows: [...props.series.flatMap((s) => s.points.map((p) => [s.label, p.x, p.y])), ...(props.highlights ?? []).map((h) => [h.label, h.x, h.y])],
+  };
   return (
-    <ChartFrame title={props.title} description={props.description} summary={props.summary} height={props.height} testId={props.testId} note={props.note} legend={legend} table={<ChartDataTable caption={props.title} headers={table.headers} rows={table.rows} />}>
+    <ChartFrame title={props.title} description={props.description} summary={props.summary} height={props.height} testId={props.testId} note={props.note} legend={legend} data={data} table={<ChartDataTable caption={props.title} headers={table.headers} rows={table.rows} />}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart margin={{ top: 8, right: 24, bottom: 28, left: 24 }} accessibilityLayer={false}>
           <CartesianGrid stroke={chartInk.grid} />

@@ -1,9 +1,14 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import type { ReactNode } from 'react';
+import type { DataTable } from '../../report/data-table';
+import { mimeTypes, useExports } from '../exports/export-context';
+import { ExportMenu } from '../exports/export-menu';
+import { standaloneChartSvg, svgToPng } from './chart-export';
 import './charts.css';
 
 // Every chart sits in a figure with a visible title, a one-line description, a text summary for screen readers
-// (the drawing itself is one labelled image) and the numbers behind it in a "Data table" disclosure.
+// (the drawing itself is one labelled image), the numbers behind it in a "Data table" disclosure and, on a model
+// screen, an Export menu: the chart as SVG or PNG and its data (full precision) as CSV.
 
 export interface ChartFrameProps {
   title: string;
@@ -20,6 +25,8 @@ export interface ChartFrameProps {
   note?: ReactNode;
   /** Series keys drawn as HTML above the drawing (wraps cleanly with long strategy names). */
   legend?: readonly LegendItem[];
+  /** The numbers drawn, in full precision, for the CSV export. */
+  data?: DataTable;
 }
 
 export interface LegendItem {
@@ -28,13 +35,33 @@ export interface LegendItem {
   mark: 'line' | 'dashed' | 'dotted' | 'point' | 'diamond' | 'bar';
 }
 
-export function ChartFrame({ title, description, summary, height = 320, children, table, testId, note, legend }: ChartFrameProps) {
+export function ChartFrame({ title, description, summary, height = 320, children, table, testId, note, legend, data }: ChartFrameProps) {
   const titleId = useId();
+  const figure = useRef<HTMLElement>(null);
+  const exports = useExports();
+  const picture = () => standaloneChartSvg(figure.current!, title, legend ?? []);
   return (
-    <figure className="chart" aria-labelledby={titleId} data-testid={testId}>
+    <figure className="chart" aria-labelledby={titleId} data-testid={testId} ref={figure}>
       <figcaption className="chart-caption">
-        <h3 id={titleId}>{title}</h3>
-        {description && <p className="subtle">{description}</p>}
+        <div className="chart-caption-text">
+          <h3 id={titleId}>{title}</h3>
+          {description && <p className="subtle">{description}</p>}
+        </div>
+        {exports && (
+          <ExportMenu
+            label={`Export chart: ${title}`}
+            testId={testId ? `${testId}-export` : undefined}
+            choices={[
+              { label: 'Chart as SVG', testId: testId ? `${testId}-svg` : undefined, onSelect: () => exports.save(exports.fileName(title, 'svg'), () => picture().svg, mimeTypes.svg) },
+              {
+                label: 'Chart as PNG',
+                testId: testId ? `${testId}-png` : undefined,
+                onSelect: () => exports.save(exports.fileName(title, 'png'), () => svgToPng(picture()), mimeTypes.png),
+              },
+              ...(data ? [{ label: 'Chart data as CSV', testId: testId ? `${testId}-csv` : undefined, onSelect: () => exports.exportCsv(data, title) }] : []),
+            ]}
+          />
+        )}
       </figcaption>
       {legend && legend.length > 0 && (
         <ul className="chart-legend" aria-hidden="true">

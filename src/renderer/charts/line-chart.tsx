@@ -1,5 +1,6 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReactNode } from 'react';
+import { numberColumn } from '../../report/data-table';
 import { ChartDataTable, ChartFrame } from './chart-frame';
 import { thinRows } from './chart-data';
 import { chartInk, seriesColor } from './palette';
@@ -48,6 +49,11 @@ export function SeriesLineChart(props: SeriesLineChartProps) {
       testId={props.testId}
       note={props.note}
       legend={series.map((s, i) => ({ label: s.label, color: s.color ?? seriesColor(i), mark: s.dashed ? 'dashed' : 'line' }))}
+      data={{
+        title: props.title,
+        columns: [numberColumn(props.xLabel, 6), ...series.map((s) => numberColumn(s.label, 6))],
+        rows: rows.map((r) => [Number(r[xKey]), ...series.map((s) => (typeof r[s.key] === 'number' ? (r[s.key] as number) : null))]),
+      }}
       table={
         <ChartDataTable
           caption={props.title}

@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReactNode } from 'react';
+import { numberColumn, textColumn } from '../../report/data-table';
 import { ChartDataTable, ChartFrame } from './chart-frame';
 import { chartInk, seriesColor } from './palette';
 
@@ -31,6 +32,11 @@ export function StackedBarChart(props: StackedBarChartProps) {
       height={props.height}
       testId={props.testId}
       legend={stacks.map((s, i) => ({ label: s.label, color: seriesColor(i), mark: 'bar' }))}
+      data={{
+        title: props.title,
+        columns: [textColumn(props.xLabel), ...stacks.map((s) => numberColumn(s.label, 2)), numberColumn('Total', 2)],
+        rows: rows.map((r) => [String(r[categoryKey]), ...stacks.map((s) => Number(r[s.key])), stacks.reduce((a, s) => a + Number(r[s.key]), 0)]),
+      }}
       table={
         <ChartDataTable
           caption={props.title}

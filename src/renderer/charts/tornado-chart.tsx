@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReactNode } from 'react';
+import { numberColumn, textColumn } from '../../report/data-table';
 import { ChartDataTable, ChartFrame } from './chart-frame';
 import { niceAxis, tornadoDomain } from './chart-data';
 import type { TornadoBar } from './chart-data';
@@ -37,6 +38,11 @@ export function TornadoChart(props: TornadoChartProps) {
       testId={props.testId}
       note={props.note}
       legend={[{ label: 'Parameter at its low value', color: seriesColor(0), mark: 'bar' }, { label: 'Parameter at its high value', color: seriesColor(1), mark: 'bar' }]}
+      data={{
+        title: props.title,
+        columns: [textColumn('Parameter'), numberColumn('Low value', 6), numberColumn('High value', 6), numberColumn(`${props.outcomeLabel} at low`, 2), numberColumn(`${props.outcomeLabel} at high`, 2), numberColumn('Swing', 2)],
+        rows: bars.map((b) => [b.label, b.low, b.high, b.outcomeLow, b.outcomeHigh, b.swing]),
+      }}
       table={
         <ChartDataTable
           caption={props.title}

@@ -7,7 +7,7 @@ import type { Table } from 'dexie';
 import { appInfo } from '../../dossier/app-info';
 import { WorkspaceError, newerWorkspaceMessage } from './errors';
 import { META_DATA_FORMAT, META_WRITTEN_BY } from './records';
-import type { DossierRecord, HistoryRecord, MetaRecord, SafetyBackupFileRecord, SafetyBackupRecord, SnapshotRecord, SummaryRecord } from './records';
+import type { DossierRecord, HistoryRecord, MetaRecord, ModelHistoryRecord, ModelRecord, ModelVersionRecord, RunRecord, RunResultRecord, SafetyBackupFileRecord, SafetyBackupRecord, SnapshotRecord, SummaryRecord } from './records';
 import { LATEST_SCHEMA_VERSION, declareSchema } from './schema-versions';
 
 export const DEFAULT_DATABASE_NAME = 'hta-workbench';
@@ -22,6 +22,11 @@ export interface WorkbenchTables {
   meta: Table<MetaRecord, string>;
   safetyBackups: Table<SafetyBackupRecord, string>;
   safetyBackupFiles: Table<SafetyBackupFileRecord, string>;
+  models: Table<ModelRecord, string>;
+  modelVersions: Table<ModelVersionRecord, string>;
+  modelHistory: Table<ModelHistoryRecord, number>;
+  runs: Table<RunRecord, string>;
+  runResults: Table<RunResultRecord, string>;
 }
 
 export interface OpenedDatabase {
@@ -63,6 +68,21 @@ export function tablesOf(db: Dexie): WorkbenchTables {
     },
     get safetyBackupFiles() {
       return db.table<SafetyBackupFileRecord, string>('safetyBackupFiles');
+    },
+    get models() {
+      return db.table<ModelRecord, string>('models');
+    },
+    get modelVersions() {
+      return db.table<ModelVersionRecord, string>('modelVersions');
+    },
+    get modelHistory() {
+      return db.table<ModelHistoryRecord, number>('modelHistory');
+    },
+    get runs() {
+      return db.table<RunRecord, string>('runs');
+    },
+    get runResults() {
+      return db.table<RunResultRecord, string>('runResults');
     },
   };
 }

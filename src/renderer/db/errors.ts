@@ -12,6 +12,8 @@ export type WorkspaceErrorCode =
   | 'invalid-transition'
   /** The dossier changed since the caller read it (expectedUpdatedAt did not match). */
   | 'stale'
+  /** The dossier is final: read-only until it is reopened with a reason. */
+  | 'final'
   /** IndexedDB could not be opened (private mode, disk full, blocked by another window...). */
   | 'open-failed'
   /** The disk (or the browser's storage quota) is full; the write did not happen. */

@@ -2,6 +2,7 @@
 // on every write); the other fields are denormalised for indexes and the library list.
 import type { DossierSummary } from '../../dossier/library-query';
 import type { Dossier, HistoryEntry, Snapshot } from '../../dossier/schema';
+import type { ModelHistoryEntry, ModelVersion, StoredModel, StoredRun } from '../../dossier/workspace-models';
 
 export interface DossierRecord {
   id: string;
@@ -47,6 +48,28 @@ export interface SafetyBackupRecord {
 export interface SafetyBackupFileRecord {
   id: string;
   text: string;
+}
+
+/** Since schema version 4: a workspace model with its current document. */
+export type ModelRecord = StoredModel;
+
+export type ModelVersionRecord = ModelVersion;
+
+export interface ModelHistoryRecord extends ModelHistoryEntry {
+  /** Auto-incremented; orders entries. */
+  seq?: number;
+}
+
+/** A run without its results (lists and out-of-date checks never load PSA draws). */
+export interface RunRecord extends Omit<StoredRun, 'results'> {
+  /** Size of the stored results (typed arrays counted by their bytes). */
+  resultBytes: number;
+}
+
+/** A run's results as the engine produced them (typed arrays kept as typed arrays). */
+export interface RunResultRecord {
+  id: string;
+  results: unknown;
 }
 
 export interface MetaRecord {

@@ -61,6 +61,21 @@ export const schemaVersions: readonly SchemaVersion[] = [
       await tx.table('meta').put({ key: META_DATA_FORMAT, value: 3 });
     },
   },
+  {
+    version: 4,
+    note: 'workspace models: current document, named versions, edit history, stored runs (run metadata apart from the results, so lists never load PSA draws)',
+    stores: {
+      models: 'id, updatedAt',
+      modelVersions: 'id, modelId, [modelId+createdAt]',
+      modelHistory: '++seq, modelId',
+      runs: 'id, modelId, [modelId+startedAt], [modelId+kind]',
+      runResults: 'id',
+    },
+    // New tables only; nothing to convert.
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: META_DATA_FORMAT, value: 4 });
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

@@ -11,7 +11,7 @@ import { buildBackupFile, buildDossierFile, fileNameForBackup, fileNameForDossie
 import type { BackupFile } from '../../dossier/file-format';
 import { distinctIndications, queryLibrary, summarizeDossier } from '../../dossier/library-query';
 import type { DossierSummary, ListQuery, SearchableSummary } from '../../dossier/library-query';
-import { newDossier } from '../../dossier/new-dossier';
+import { newDossier, suffixedTitle } from '../../dossier/new-dossier';
 import type { DossierTemplate } from '../../dossier/new-dossier';
 import { formatProblem, parseBackupFile, parseDossierFile, validateDossier } from '../../dossier/parse-file';
 import type { FileProblem } from '../../dossier/parse-file';
@@ -21,6 +21,7 @@ import { DEFAULT_DATABASE_NAME, openWorkbenchDatabase } from './database';
 import type { WorkbenchTables } from './database';
 import { DATABASE_DELETED_MESSAGE, DATABASE_UPGRADED_MESSAGE, WorkspaceError, isDatabaseClosedError, storageFailure } from './errors';
 import { newId } from './ids';
+import { ModelStore } from './model-store';
 import { META_EXAMPLE_SEEDED } from './records';
 import type { DossierRecord, HistoryRecord, SafetyBackupRecord } from './records';
 import { summaryRecordFor } from './schema-versions';
@@ -82,7 +83,7 @@ export type SafetyBackupInfo = SafetyBackupRecord;
 
 export type RestoredBackup = {
   kind: 'restored';
-  counts: { dossiers: number; snapshots: number; history: number };
+  counts: { dossiers: number; snapshots: number; history: number; models: number; runs: number };
   /** Backup of the workspace as it was before the restore: offer it for download. */
   previous: FileText;
   /** The same backup, stored in the workspace before anything was cleared; listed until the user discards it. */
@@ -129,6 +130,8 @@ function decodeUndoToken(token: string): { id: string; deletedAt: string } | nul
 }
 
 export class Workspace {
+  /** The workspace's models, their versions, edit history and stored runs. */
+  readonly models: ModelStore;
   readonly #t: WorkbenchTables;
   readonly #now: () => Date;
   readonly #newId: () => string;
@@ -144,6 +147,14 @@ export class Workspace {
     this.#now = options.now ?? (() => new Date());
     this.#newId = options.newId ?? newId;
     this.#createdNow = options.createdNow ?? false;
+    // Models share this workspace's guard: plain-language storage errors, reopen on Retry, the read-only state.
+    this.models = new ModelStore(tables, {
+      now: this.#now,
+      newId: this.#newId,
+      readOnlyReason: () => this.readOnlyReason,
+      mergeWindowMs: HISTORY_MERGE_WINDOW_MS,
+      transaction: (mode, scope, body) => this.#tx(mode, scope, body),
+    });
     // Another window upgrading the database, or anyone deleting it, closes this connection: say which.
     tables.db.on('versionchange', (event: IDBVersionChangeEvent) => {
       const deleted = event.newVersion === null || event.newVersion === 0;
@@ -291,11 +302,13 @@ export class Workspace {
     const copy: Dossier = {
       ...structuredClone(source),
       id: this.#newId(),
-      title: options.title ?? `${source.title} (copy)`,
+      title: options.title ?? suffixedTitle(source.title, ' (copy)'),
       status: 'draft',
       archived: false,
       createdAt: now,
       updatedAt: now,
+      // A copy starts its own governance: the original's approvals do not apply to it.
+      ...(source.statusLog ? { statusLog: [] } : {}),
     };
     await this.#writeNew(validated(copy));
     return copy;
@@ -305,9 +318,29 @@ export class Workspace {
     return (await this.update(id, (d) => ({ ...d, archived }))).dossier;
   }
 
-  /** Moves through the status workflow (draft → under-review → final); refuses other transitions. */
-  async changeStatus(id: string, to: DossierStatus): Promise<Dossier> {
-    return (await this.#save(id, (d) => ({ ...d, status: to }), {}, 'status')).dossier;
+  /**
+   * Moves through the status workflow (draft → under-review → final); refuses other transitions. Approving as
+   * final needs the approver's name (`by`); reopening a final dossier needs a `reason`. Each change is logged in
+   * the dossier's statusLog with who, when and why.
+   */
+  async changeStatus(id: string, to: DossierStatus, details: { by?: string; reason?: string } = {}): Promise<Dossier> {
+    const by = details.by?.trim() ?? '';
+    const reason = details.reason?.trim() ?? '';
+    const at = this.#stamp();
+    const eventId = this.#newId();
+    return (
+      await this.#save(
+        id,
+        (d) => {
+          // A step the workflow forbids is refused by #save, with its own message.
+          if (canChangeStatus(d.status, to) && to === 'final' && by === '') throw new WorkspaceError('invalid', 'Approving a dossier as final needs the name of the person approving it.');
+          if (canChangeStatus(d.status, to) && d.status === 'final' && reason === '') throw new WorkspaceError('invalid', 'Reopening a final dossier needs a reason.');
+          return { ...d, status: to, statusLog: [...(d.statusLog ?? []), { id: eventId, at, from: d.status, to, by, reason }] };
+        },
+        {},
+        'status',
+      )
+    ).dossier;
   }
 
   /** Soft delete: the dossier disappears from the library but can be brought back with the token. */
@@ -383,6 +416,7 @@ export class Workspace {
       const snap = await t.snapshots.get(snapshotId);
       if (!snap) throw new WorkspaceError('not-found', `No snapshot with id ${snapshotId}`);
       const current = await this.#requireLive(snap.dossierId);
+      assertNotFinal(current);
       const safetySnapshot = await this.#putSnapshot(current, `Before restoring “${snap.name}”`, true);
       const restored = validated({ ...structuredClone(snap.dossier), id: current.id, createdAt: current.createdAt, updatedAt: this.#stamp() });
       await this.#writeVersion(current, restored, 'snapshot-restore');
@@ -397,10 +431,11 @@ export class Workspace {
 
   // ---------- files ----------
 
-  /** The dossier as `.htad.json` file text and a suggested file name. */
+  /** The dossier as `.htad.json` file text (with the workspace models it links to) and a suggested file name. */
   async exportDossier(id: string): Promise<FileText> {
     const dossier = await this.#requireLive(id);
-    return { fileName: fileNameForDossier(dossier), text: serializeFile(buildDossierFile(dossier, appInfo, this.#stamp())) };
+    const models = await this.models.bundles(dossier.modelLinks.flatMap((l) => (l.modelId ? [l.modelId] : [])));
+    return { fileName: fileNameForDossier(dossier), text: serializeFile(buildDossierFile(dossier, appInfo, this.#stamp(), models)) };
   }
 
   /**
@@ -412,10 +447,13 @@ export class Workspace {
     this.#assertWritable();
     const parsed = parseDossierFile(text);
     if (!parsed.ok) return { kind: 'invalid', problems: parsed.problems };
-    const incoming = parsed.dossier;
+    // Models come in with the dossier (never overwriting a different model of the same id; see importBundles).
+    let modelIds = new Map<string, string>();
     const t = this.#t;
-    return this.#tx('rw', [t.dossiers, t.summaries, t.history, t.snapshots], async (): Promise<ImportResult> => {
-      const rec = await t.dossiers.get(incoming.id);
+    return this.#tx('rw', [t.dossiers, t.summaries, t.history, t.snapshots, t.models, t.modelVersions, t.modelHistory, t.runs, t.runResults], async (): Promise<ImportResult> => {
+      const rec = await t.dossiers.get(parsed.dossier.id);
+      if (!rec || rec.deleted === 1 || options.onConflict) modelIds = await this.models.importBundles(parsed.file.models);
+      const incoming = relinked(parsed.dossier, modelIds);
       if (rec && rec.deleted === 1) {
         // A deleted dossier with this id is waiting for purge: the import takes its place.
         await t.history.where('dossierId').equals(rec.id).delete();
@@ -428,7 +466,7 @@ export class Workspace {
       if (!options.onConflict) return { kind: 'conflict', existing: summarizeDossier(rec.dossier), incoming: summarizeDossier(incoming) };
       const now = this.#stamp();
       if (options.onConflict === 'copy') {
-        const copy = validated({ ...incoming, id: this.#newId(), title: `${incoming.title} (imported copy)`, createdAt: now, updatedAt: now });
+        const copy = validated({ ...incoming, id: this.#newId(), title: suffixedTitle(incoming.title, ' (imported copy)'), createdAt: now, updatedAt: now });
         await this.#putLive(copy);
         return { kind: 'imported', dossier: copy, mode: 'copy', migratedFrom: parsed.migratedFrom };
       }
@@ -442,7 +480,7 @@ export class Workspace {
   /** Every live dossier with its snapshots and history, as one backup file. */
   async backup(): Promise<FileText> {
     const t = this.#t;
-    const { fileName, text } = await this.#tx('r', [t.dossiers, t.history, t.snapshots], async () => this.#backupText());
+    const { fileName, text } = await this.#tx('r', [t.dossiers, t.history, t.snapshots, t.models, t.modelVersions, t.modelHistory, t.runs, t.runResults], async () => this.#backupText());
     return { fileName, text };
   }
 
@@ -465,11 +503,13 @@ export class Workspace {
   async restoreParsedBackup(b: BackupFile, options: RestoreOptions = {}): Promise<RestoredBackup> {
     this.#assertWritable();
     const t = this.#t;
-    const tables = [t.dossiers, t.summaries, t.history, t.snapshots, t.meta, t.safetyBackups, t.safetyBackupFiles];
+    const modelTables = [t.models, t.modelVersions, t.modelHistory, t.runs, t.runResults];
+    const tables = [t.dossiers, t.summaries, t.history, t.snapshots, t.meta, t.safetyBackups, t.safetyBackupFiles, ...modelTables];
     return this.#tx('rw', tables, async (): Promise<RestoredBackup> => {
       const previous = await this.#backupText();
       const reason = options.sourceName ? `Before restoring ${options.sourceName}` : 'Before restoring a backup';
       const safetyBackup = await this.#putSafetyBackup(previous, reason);
+      await this.models.replaceAll(b);
       await Promise.all([t.dossiers.clear(), t.summaries.clear(), t.history.clear(), t.snapshots.clear()]);
       const records = b.dossiers.map(liveRecord);
       await t.dossiers.bulkAdd(records);
@@ -480,7 +520,7 @@ export class Workspace {
       await t.meta.put({ key: META_EXAMPLE_SEEDED, value: true });
       return {
         kind: 'restored',
-        counts: { dossiers: b.dossiers.length, snapshots: b.snapshots.length, history: b.history.length },
+        counts: { dossiers: b.dossiers.length, snapshots: b.snapshots.length, history: b.history.length, models: b.models.length, runs: b.runs.length },
         previous: { fileName: previous.fileName, text: previous.text },
         safetyBackup,
       };
@@ -615,6 +655,8 @@ export class Workspace {
       }
       const next = validated({ ...proposed, createdAt: current.createdAt, updatedAt: current.updatedAt });
       if (diffDossiers(current, next).length === 0) return { dossier: current, changes: [] };
+      // A final dossier is read-only (archiving it is library housekeeping, not a change of its content).
+      if (source === 'edit' && diffDossiers(current, { ...next, archived: current.archived }).length > 0) assertNotFinal(current);
       const stamped = { ...next, updatedAt: this.#stamp() };
       const changes = await this.#writeVersion(current, stamped, source);
       return { dossier: stamped, changes };
@@ -648,8 +690,7 @@ export class Workspace {
     const snapshots = (await t.snapshots.toArray()).filter((s) => ids.has(s.dossierId));
     const history = (await t.history.toArray()).filter((h) => ids.has(h.dossierId)).map(({ seq: _seq, ...entry }) => entry);
     const createdAt = this.#stamp();
-    // Models join the workspace with the model tables (issue 10); until then a backup carries none.
-    const file: BackupFile = buildBackupFile({ dossiers, snapshots, history, models: [], modelVersions: [], modelHistory: [], runs: [] }, appInfo, createdAt);
+    const file: BackupFile = buildBackupFile({ dossiers, snapshots, history, ...(await this.models.backupContent()) }, appInfo, createdAt);
     return { fileName: fileNameForBackup(createdAt), text: serializeFile(file), counts: { dossiers: dossiers.length, snapshots: snapshots.length, history: history.length } };
   }
 
@@ -668,6 +709,16 @@ export class Workspace {
     }
     return out;
   }
+}
+
+function assertNotFinal(dossier: Dossier): void {
+  if (dossier.status === 'final') throw new WorkspaceError('final', `“${dossier.title}” is final and read-only. Reopen it as a draft, with a reason, to change it.`);
+}
+
+/** The dossier with its model links pointing at the ids the imported models have in this workspace. */
+function relinked(dossier: Dossier, modelIds: ReadonlyMap<string, string>): Dossier {
+  if (!dossier.modelLinks.some((l) => l.modelId && modelIds.get(l.modelId) !== l.modelId)) return dossier;
+  return { ...dossier, modelLinks: dossier.modelLinks.map((l) => (l.modelId && modelIds.has(l.modelId) ? { ...l, modelId: modelIds.get(l.modelId)! } : l)) };
 }
 
 /** Opens the workspace database (creating or upgrading it) and returns the repository. */

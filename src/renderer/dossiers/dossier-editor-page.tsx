@@ -4,8 +4,8 @@ import { diffDossiers } from '../../dossier/diff';
 import type { DomainCode, Dossier, DossierStatus } from '../../dossier/schema';
 import { WorkspaceError } from '../db/errors';
 import { useMenuCommand } from '../app/menu-commands';
+import { routeHash } from '../app/routes';
 import { AppFrame } from '../layout/app-frame';
-import { usePlatform } from '../platform/platform-context';
 import { useToasts } from '../ui/toasts';
 import { AccuracySection } from './editor/accuracy-section';
 import { AssessorsSection } from './editor/assessors-section';
@@ -15,15 +15,16 @@ import { HistorySection } from './editor/history-section';
 import { ModelLinksSection } from './editor/model-links-section';
 import { OverviewSection } from './editor/overview-section';
 import { PicoSection } from './editor/pico-section';
+import { ReportingSection } from './editor/reporting-section';
 import { SectionNav } from './editor/section-nav';
 import { sectionById } from './editor/sections';
 import { SnapshotsSection } from './editor/snapshots-section';
 import { TechnologySection } from './editor/technology-section';
-import { fileNameStem } from './file-names';
 import { browserDraftStorage, dropPendingDraft, keepPendingDraft, readPendingDraft } from './pending-drafts';
 import { SaveStateIndicator } from './save-state-indicator';
 import { StaleWriteDialog } from './stale-write-dialog';
 import { StatusBadge } from './status-badge';
+import { ApproveDialog, FinalBanner, ReopenDialog } from './status-dialogs';
 import { useAutosave } from './use-autosave';
 import type { FileActions } from './use-file-actions';
 import { useReadOnlyReason, useWorkspace } from './workspace-context';
@@ -104,7 +105,6 @@ function Crumbs({ title }: { title: string }) {
 function DossierEditor({ dossierId, section, onSection, files, start }: DossierEditorPageProps & { start: Loaded }) {
   const workspace = useWorkspace();
   const readOnlyReason = useReadOnlyReason(workspace);
-  const platform = usePlatform();
   const toasts = useToasts();
   const [draft, setDraft] = useState<Dossier>(start.draft);
   const [updatedAt, setUpdatedAt] = useState(start.stored.updatedAt);
@@ -208,11 +208,19 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
     }
   };
 
-  const changeStatus = (to: DossierStatus) =>
+  const [statusDialog, setStatusDialog] = useState<'approve' | 'reopen' | null>(null);
+  const moveStatus = (to: DossierStatus, details: { by?: string; reason?: string } = {}) =>
     run(async () => {
       await saveFirst();
-      adopt(await workspace.changeStatus(dossierId, to));
+      adopt(await workspace.changeStatus(dossierId, to, details));
+      setStatusDialog(null);
     }, 'Status change failed');
+  /** Approving and reopening ask first (name, reason); other steps happen at once. */
+  const changeStatus = (to: DossierStatus) => {
+    if (to === 'final') setStatusDialog('approve');
+    else if (draft.status === 'final') setStatusDialog('reopen');
+    else void moveStatus(to);
+  };
 
   const exportDossier = () =>
     run(async () => {
@@ -220,15 +228,16 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
       await files.exportDossier(dossierId);
     }, 'Export failed');
 
-  const print = () =>
+  // Printing a dossier means its report: the form itself is not a document to hand out.
+  const openReport = () =>
     run(async () => {
       await saveFirst();
-      await platform.printToPdf({ suggestedName: `${fileNameStem(draft.title)}.pdf` });
-    }, 'Printing failed');
+      window.location.hash = routeHash({ page: 'report', dossierId });
+    }, 'The report could not be opened');
 
   useMenuCommand((command) => {
     if (command === 'export-dossier') void exportDossier();
-    else if (command === 'print-to-pdf') void print();
+    else if (command === 'print-to-pdf') void openReport();
     else return false;
     return true;
   });
@@ -267,7 +276,7 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
           <StatusBadge status={draft.status} />
           {draft.archived && <span className="badge badge-archived">Archived</span>}
           <SaveStateIndicator state={autosave.state} onRetry={autosave.retry} />
-          <button type="button" className="btn" onClick={() => void print()} data-testid="print-dossier">Print…</button>
+          <button type="button" className="btn" onClick={() => void openReport()} data-testid="open-report">Report…</button>
           <button type="button" className="btn" onClick={() => void exportDossier()} data-testid="editor-export">Export…</button>
         </>
       }
@@ -304,6 +313,9 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
         onKeepMine={() => conflict && keepMine(conflict.theirs)}
         onClose={() => setConflict(null)}
       />
+      {draft.status === 'final' && <FinalBanner dossier={draft} canReopen={workspace.readOnlyReason === null} onReopen={() => setStatusDialog('reopen')} />}
+      {statusDialog === 'approve' && <ApproveDialog dossier={draft} onClose={() => setStatusDialog(null)} onApprove={(by) => moveStatus('final', { by })} />}
+      {statusDialog === 'reopen' && <ReopenDialog onClose={() => setStatusDialog(null)} onReopen={(by, reason) => moveStatus('draft', { by, reason })} />}
       <div className="editor" data-testid="dossier-editor">
         <SectionNav dossier={draft} active={current.id} onSelect={onSection} />
         <fieldset
@@ -312,17 +324,17 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
           role="tabpanel"
           aria-labelledby={`tab-${current.id}`}
           data-testid={`panel-${current.id}`}
-          disabled={readOnlyReason !== null}
+          disabled={readOnlyReason !== null || draft.status === 'final'}
         >
-          <h1 className="print-only">{draft.title}</h1>
-          {current.id === 'overview' && <OverviewSection {...sectionProps} dossier={{ ...draft, updatedAt }} onStatus={(to) => void changeStatus(to)} />}
+          {current.id === 'overview' && <OverviewSection {...sectionProps} dossier={{ ...draft, updatedAt }} onStatus={changeStatus} />}
           {current.id === 'technology' && <TechnologySection {...sectionProps} />}
           {current.id === 'pico' && <PicoSection {...sectionProps} />}
           {current.domain && <DomainSection {...sectionProps} code={current.domain as DomainCode} />}
           {current.id === 'evidence' && <EvidenceSection {...sectionProps} />}
           {current.id === 'accuracy' && <AccuracySection {...sectionProps} />}
           {current.id === 'assessors' && <AssessorsSection {...sectionProps} />}
-          {current.id === 'models' && <ModelLinksSection dossier={draft} />}
+          {current.id === 'models' && <ModelLinksSection {...sectionProps} />}
+          {current.id === 'reporting' && <ReportingSection {...sectionProps} />}
           {current.id === 'history' && <HistorySection entries={history} />}
           {current.id === 'snapshots' && (
             <SnapshotsSection

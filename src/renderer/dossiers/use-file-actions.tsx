@@ -21,7 +21,7 @@ type Pending =
   | { kind: 'conflict'; text: string; existing: DossierSummary; incoming: DossierSummary }
   | { kind: 'confirm-restore' }
   | { kind: 'restoring' }
-  | { kind: 'restored'; counts: { dossiers: number; snapshots: number; history: number }; previous: FileText; safetyBackup: SafetyBackupInfo };
+  | { kind: 'restored'; counts: { dossiers: number; snapshots: number; history: number; models: number; runs: number }; previous: FileText; safetyBackup: SafetyBackupInfo };
 
 export interface FileActions {
   exportDossier: (id: string) => Promise<void>;
@@ -190,7 +190,8 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
           <>
             <p data-testid="restored-counts">
               Restored {pending.counts.dossiers} dossier{pending.counts.dossiers === 1 ? '' : 's'}, {pending.counts.snapshots} snapshot
-              {pending.counts.snapshots === 1 ? '' : 's'} and {pending.counts.history} history entr{pending.counts.history === 1 ? 'y' : 'ies'}.
+              {pending.counts.snapshots === 1 ? '' : 's'} and {pending.counts.history} history entr{pending.counts.history === 1 ? 'y' : 'ies'}
+              {pending.counts.models > 0 && `, with ${pending.counts.models} model${pending.counts.models === 1 ? '' : 's'} and ${pending.counts.runs} stored run${pending.counts.runs === 1 ? '' : 's'}`}.
             </p>
             <p>
               The workspace as it was before is kept as a safety backup: it is listed in the library under <strong>Safety backups</strong> until you

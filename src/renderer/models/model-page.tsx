@@ -1,252 +1,385 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent, ReactNode } from 'react';
-import type { HtaModel } from '../../engine/model/schema';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { appInfo } from '../../dossier/app-info';
+import { titleSlug } from '../../dossier/file-format';
+import type { RunKind, StoredModel } from '../../dossier/workspace-models';
+import { modelDocumentHash } from '../../engine/json/canonical-json';
+import { DocumentEditError, setParameterUncertainty, setParameterValue } from '../../engine/model/document-edits';
+import type { UncertaintyChange } from '../../engine/model/document-edits';
+import { ENGINE_VERSION } from '../../engine/version';
 import { routeHash } from '../app/routes';
-import { BaseCaseCharts, BaseCaseTables } from '../results/base-case-panel';
-import { BudgetPanel } from '../results/budget-panel';
-import type { BudgetState } from '../results/budget-panel';
-import { deadStateIds } from '../results/dead-states';
-import { StrategyDetailsPanel } from '../results/strategy-details-panel';
-import { formatIcer, formatMoney, formatNumber, effectLabel } from '../../report/format';
-import { UncertaintyPanel } from '../results/uncertainty-panel';
-import type { DsaState, PsaState } from '../results/uncertainty-panel';
-import { engineWorker } from '../workers/engine-client';
-import type { BaseCaseOutcome } from '../workers/engine-api';
-import { findModel, modelTypeLabel, useOpenedModels } from './model-catalog';
-import type { ModelEntry } from './model-catalog';
-import { settingsRows } from '../../report/model-description';
-import { ParameterTable } from './parameter-table';
-import { useModelSession } from './use-model-session';
-import type { ModelSession } from './use-model-session';
-import './models.css';
+import type { Route } from '../app/routes';
+import type { LinkedDossier } from '../db/model-store';
+import { SaveStateIndicator } from '../dossiers/save-state-indicator';
+import { StatusBadge } from '../dossiers/status-badge';
+import { useWorkspace } from '../dossiers/workspace-context';
+import { ExportProvider, mimeTypes } from '../exports/export-context';
+import { AppFrame } from '../layout/app-frame';
+import { usePlatform } from '../platform/platform-context';
+import type { RunContext } from '../results/run-status';
+import { ConfirmDialog, Dialog } from '../ui/dialog';
+import { TextArea, TextField } from '../ui/fields';
+import { useToasts } from '../ui/toasts';
+import { modelTypeLabel, summariseDocument } from './model-catalog';
+import { linkModel, unlinkModel } from './model-links';
+import { ModelView } from './model-view';
+import { useModelDocument } from './use-model-document';
+import { useModelEvaluation } from './use-model-evaluation';
+import { VersionsPanel } from './versions-panel';
 
-// One model: settings and parameters (editable base values), base-case results, uncertainty (tornado, PSA) and
-// budget impact, as tabs. Panels stay mounted once visited so results survive switching tabs.
+// One workspace model: its document edited in place (autosaved, undo/redo), versions, stored runs, links to
+// dossiers and exports. Loads the stored model once; from then on the page keeps the document being edited.
 
-export interface ModelTab {
-  id: string;
-  label: string;
-}
+type Load = { kind: 'loading' } | { kind: 'missing' } | { kind: 'loaded'; model: StoredModel };
 
-export function modelTabs(hasBudgetImpact: boolean): ModelTab[] {
-  return [
-    { id: 'model', label: 'Model and parameters' },
-    { id: 'results', label: 'Base-case results' },
-    { id: 'uncertainty', label: 'Uncertainty' },
-    ...(hasBudgetImpact ? [{ id: 'budget', label: 'Budget impact' }] : []),
-  ];
-}
+const originWords: Record<StoredModel['origin']['kind'], string> = {
+  example: 'copied from a bundled example',
+  file: 'opened from a file',
+  template: 'made from a template',
+  copy: 'a copy',
+};
 
-export function ModelPage({ modelId, tab, onTab }: { modelId: string; tab: string; onTab: (tab: string) => void }) {
-  const opened = useOpenedModels();
-  const entry = findModel(modelId, opened);
-  if (!entry) {
-    return (
-      <div className="page">
-        <div className="notice notice-warning" role="alert">
-          There is no model “{modelId}”. Models opened from a file are kept only until the app closes. <a href={routeHash({ page: 'models' })}>Go to the models</a>
-        </div>
-      </div>
-    );
-  }
-  return <ModelView key={entry.id} entry={entry} tab={tab} onTab={onTab} />;
-}
-
-function ModelView({ entry, tab, onTab }: { entry: ModelEntry; tab: string; onTab: (tab: string) => void }) {
-  const session = useModelSession(entry);
-  const model = session.check?.model ?? null;
-  const tabs = modelTabs(entry.hasBudgetImpact);
-  const active = tabs.some((t) => t.id === tab) ? tab : 'model';
-  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set([active]));
-  if (!visited.has(active)) setVisited(new Set([...visited, active]));
-  const [resetKey, setResetKey] = useState(0);
-  const [dsa, setDsa] = useState<DsaState | null>(null);
-  const [psa, setPsa] = useState<PsaState>({ status: 'idle' });
-  const budget = useBudget(model, session, visited.has('budget'));
-
+function Crumbs({ title }: { title: string }) {
   return (
-    <div className="page model-page" data-testid="model-page" data-model-id={entry.id}>
-      <div className="page-header">
-        <div className="page-title">
-          <h1 data-testid="model-title">{entry.title}</h1>
-          <p>
-            {modelTypeLabel(entry)} · {entry.strategies} strategies · {entry.origin === 'example' ? 'bundled example' : `opened from ${entry.fileName}`}
-          </p>
-        </div>
-        {Object.keys(session.edits).length > 0 && (
-          <button type="button" className="btn" onClick={() => { session.resetEdits(); setResetKey((k) => k + 1); }} data-testid="reset-edits">
-            Reset {Object.keys(session.edits).length} edited value{Object.keys(session.edits).length === 1 ? '' : 's'}
-          </button>
-        )}
-      </div>
-      {session.checkError && <div className="notice notice-error" role="alert">The model could not be checked: {session.checkError}</div>}
-      {session.check && !session.check.valid && <InvalidModel issues={session.check.issues} />}
-      {!session.check && !session.checkError && <p className="empty" role="status">Checking the model…</p>}
-      {model && (
-        <>
-          <BaseCaseStrip model={model} session={session} />
-          <Tabs tabs={tabs} active={active} onTab={onTab} />
-          {tabs.map((t) =>
-            visited.has(t.id) ? (
-              <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} hidden={t.id !== active} className="tab-panel" data-testid={`model-panel-${t.id}`}>
-                {t.id === 'model' && (
-                  <div className="section-stack">
-                    <SettingsCard model={model} />
-                    <ParameterTable model={model} ranges={session.check!.ranges} edits={session.edits} values={session.baseCase?.outcome.ok ? session.baseCase.outcome.parameterValues : null} onEdit={session.setEdit} resetKey={resetKey} />
-                  </div>
-                )}
-                {t.id === 'results' && <ResultsTab model={model} session={session} />}
-                {t.id === 'uncertainty' && <UncertaintyPanel model={model} edits={session.edits} dsa={dsa} setDsa={setDsa} psa={psa} setPsa={setPsa} />}
-                {t.id === 'budget' && <BudgetPanel budget={budget} updating={budget !== null && budget.edits !== session.edits} />}
-              </div>
-            ) : null,
-          )}
-        </>
-      )}
-    </div>
+    <>
+      <a className="crumb" href={routeHash({ page: 'models' })}>Models</a>
+      <span className="crumb-sep" aria-hidden="true">/</span>
+      <span className="current">{title}</span>
+    </>
   );
 }
 
-/** Runs the budget impact analysis (in the worker) once its tab is opened, and again after edits (debounced). */
-function useBudget(model: HtaModel | null, session: ModelSession, wanted: boolean): BudgetState | null {
-  const [budget, setBudget] = useState<BudgetState | null>(null);
-  const { edits } = session;
+export function ModelPage({ modelId, tab, navigate }: { modelId: string; tab: string; navigate: (route: Route) => void }) {
+  const workspace = useWorkspace();
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
   useEffect(() => {
-    if (!model || !wanted || !model.budgetImpact) return;
     let live = true;
-    const timer = setTimeout(() => {
-      engineWorker()
-        .runBudget(model, edits)
-        .then((out) => live && setBudget(out.ok ? { report: out.report, problems: [], edits } : { report: null, problems: out.problems, edits }))
-        .catch((e: unknown) => live && setBudget({ report: null, problems: [{ path: '', message: e instanceof Error ? e.message : String(e) }], edits }));
-    }, Object.keys(edits).length === 0 ? 0 : 500);
+    void workspace.models.get(modelId).then((model) => live && setLoad(model ? { kind: 'loaded', model } : { kind: 'missing' }));
     return () => {
       live = false;
-      clearTimeout(timer);
     };
-  }, [model, edits, wanted]);
-  return budget;
+  }, [workspace, modelId]);
+  if (load.kind !== 'loaded') {
+    return (
+      <AppFrame activeNav="models" title={<Crumbs title={load.kind === 'missing' ? 'Not found' : 'Loading…'} />}>
+        <div className="page">
+          {load.kind === 'missing' ? (
+            <div className="notice notice-warning" role="alert" data-testid="model-missing">
+              There is no model with this id in the workspace (it may have been deleted). <a href={routeHash({ page: 'models' })}>Go to the models</a>
+            </div>
+          ) : (
+            <p className="empty">Loading…</p>
+          )}
+        </div>
+      </AppFrame>
+    );
+  }
+  return <ModelWorkbench key={load.model.id} initial={load.model} tab={tab} navigate={navigate} />;
 }
 
-function Tabs({ tabs, active, onTab }: { tabs: ModelTab[]; active: string; onTab: (id: string) => void }) {
-  const refs = useRef(new Map<string, HTMLButtonElement>());
-  const onKeyDown = (event: KeyboardEvent, index: number) => {
-    const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (event.key === 'Home' || event.key === 'End' || delta !== 0) {
+function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab: string; navigate: (route: Route) => void }) {
+  const workspace = useWorkspace();
+  const store = workspace.models;
+  const platform = usePlatform();
+  const toasts = useToasts();
+  const session = useModelDocument(store, initial);
+  const { document, edit, undo, redo, autosave } = session;
+  const evaluation = useModelEvaluation(document);
+  const hash = useMemo(() => modelDocumentHash(document), [document]);
+  const summary = useMemo(() => summariseDocument(document), [document]);
+  const readOnly = workspace.readOnlyReason !== null;
+  const [selected, setSelected] = useState<RunContext['selected']>(null);
+  const [dialog, setDialog] = useState<'version' | 'link' | 'delete' | null>(null);
+  const linked = useLiveQuery(() => store.linkedDossiers(initial.id), [store, initial.id]);
+  const onTab = useCallback((next: string) => navigate({ page: 'model', modelId: initial.id, tab: next }), [navigate, initial.id]);
+
+  const runs: RunContext = useMemo(
+    () => ({ store, modelId: initial.id, hash, model: evaluation.updating ? null : (evaluation.check?.model ?? null), selected }),
+    [store, initial.id, hash, evaluation.updating, evaluation.check, selected],
+  );
+
+  const apply = useCallback(
+    (change: (doc: StoredModel['document']) => StoredModel['document'], mergeKey?: string) => {
+      try {
+        edit(change, mergeKey);
+      } catch (error) {
+        if (!(error instanceof DocumentEditError)) throw error;
+        toasts.show({ tone: 'error', message: `The change was not made: ${error.message}.` });
+      }
+    },
+    [edit, toasts],
+  );
+  const onSetValue = useCallback((id: string, value: number) => apply((d) => setParameterValue(d, id, value), `value:${id}`), [apply]);
+  const onSetUncertainty = useCallback((id: string, change: UncertaintyChange) => apply((d) => setParameterUncertainty(d, id, change)), [apply]);
+
+  // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo model edits anywhere on the page but in dialogs.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+      const target = event.target as Element | null;
+      if (target?.closest?.('dialog')) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        undo();
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault();
+        redo();
+      } else if (key === 's') {
+        event.preventDefault();
+        void autosave.flush();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo, autosave]);
+
+  // Closing or reloading with unsaved edits: start saving and ask the browser (or Electron's shell) to confirm.
+  const unsaved = autosave.state.kind !== 'saved';
+  useEffect(() => {
+    if (!unsaved) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      void autosave.flush();
       event.preventDefault();
-      const next = event.key === 'Home' ? 0 : event.key === 'End' ? tabs.length - 1 : (index + delta + tabs.length) % tabs.length;
-      onTab(tabs[next]!.id);
-      refs.current.get(tabs[next]!.id)?.focus();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [unsaved, autosave]);
+
+  const exportModel = async () => {
+    const outcome = await platform.saveFile({
+      suggestedName: `${titleSlug(session.title) || 'model'}.json`,
+      content: `${JSON.stringify(document, null, 2)}\n`,
+      mimeType: mimeTypes.json,
+      fileTypes: [{ name: 'HTA Workbench model', extensions: ['json'] }],
+    });
+    if (outcome.saved) toasts.show({ message: outcome.via === 'download' ? `Downloaded ${outcome.location}.` : `Saved ${outcome.location}.` });
+  };
+
+  const provenance = useMemo(
+    () => [`Model: ${session.title}`, `Model SHA-256: ${hash}`, `${appInfo.name} ${appInfo.version}, engine ${ENGINE_VERSION}`],
+    [session.title, hash],
+  );
+
+  return (
+    <AppFrame
+      activeNav="models"
+      title={<Crumbs title={session.title} />}
+      headerExtra={
+        <>
+          {!readOnly && <SaveStateIndicator state={autosave.state} onRetry={autosave.retry} />}
+          <button type="button" className="btn" onClick={undo} disabled={!session.canUndo || readOnly} title="Undo (Ctrl+Z)" data-testid="model-undo">Undo</button>
+          <button type="button" className="btn" onClick={redo} disabled={!session.canRedo || readOnly} title="Redo (Ctrl+Shift+Z)" data-testid="model-redo">Redo</button>
+        </>
+      }
+    >
+      <ExportProvider modelTitle={session.title} provenance={provenance}>
+        <div className="page model-page" data-testid="model-page" data-model-id={initial.id}>
+          <div className="page-header">
+            <div className="page-title">
+              <h1 data-testid="model-title">{session.title}</h1>
+              <p>
+                {modelTypeLabel(summary)} · {summary.strategies} strategies · {originWords[initial.origin.kind]}
+                {initial.origin.ref ? ` (${initial.origin.ref})` : ''}
+                {linked && linked.length > 0 ? ` · linked to ${linked.length} dossier${linked.length === 1 ? '' : 's'}` : ''}
+              </p>
+            </div>
+            <div className="btn-group">
+              {!readOnly && <button type="button" className="btn" onClick={() => setDialog('version')} data-testid="save-version">Save version…</button>}
+              <button type="button" className="btn" onClick={() => void exportModel()} data-testid="export-model">Export model file</button>
+              {!readOnly && <button type="button" className="btn btn-ghost danger-text" onClick={() => setDialog('delete')} data-testid="delete-model">Delete</button>}
+            </div>
+          </div>
+          <ModelView
+            document={document}
+            evaluation={evaluation}
+            tab={tab}
+            onTab={onTab}
+            readOnly={readOnly}
+            onSetValue={onSetValue}
+            onSetUncertainty={onSetUncertainty}
+            runs={runs}
+            hasBudgetImpact={summary.hasBudgetImpact}
+            modelCards={<LinkedDossiersCard linked={linked} readOnly={readOnly} onLink={() => setDialog('link')} onUnlink={(l) => void unlinkModel(workspace, l.id, l.linkId).catch((e: unknown) => toasts.show({ tone: 'error', message: `Unlinking failed: ${e instanceof Error ? e.message : String(e)}` }))} />}
+            versions={
+              <VersionsPanel
+                store={store}
+                modelId={initial.id}
+                document={document}
+                hash={hash}
+                readOnly={readOnly}
+                onRestored={session.adopt}
+                onSaveVersion={() => setDialog('version')}
+                onShowRun={(kind: RunKind, id: string) => {
+                  setSelected({ kind, id });
+                  onTab('uncertainty');
+                }}
+              />
+            }
+          />
+        </div>
+      </ExportProvider>
+      {dialog === 'version' && (
+        <SaveVersionDialog
+          onClose={() => setDialog(null)}
+          onSave={async (name, note) => {
+            if (!(await autosave.flush())) throw new Error('the open changes could not be saved; correct them first');
+            await store.saveVersion(initial.id, name, note);
+            toasts.show({ message: `Saved the version “${name}”.` });
+          }}
+        />
+      )}
+      {dialog === 'link' && (
+        <LinkDossierDialog
+          linkedIds={new Set((linked ?? []).map((l) => l.id))}
+          onClose={() => setDialog(null)}
+          onLink={async (dossierId) => {
+            const d = await linkModel(workspace, dossierId, { id: initial.id, title: session.title, origin: initial.origin });
+            toasts.show({ message: `Linked to “${d.title}”.` });
+          }}
+        />
+      )}
+      <ConfirmDialog
+        open={dialog === 'delete'}
+        title="Delete this model?"
+        message={
+          <p>
+            “{session.title}” will be deleted with its {linked && linked.length > 0 ? 'versions and stored runs; the links from ' + linked.map((l) => `“${l.title}”`).join(', ') + ' will show it as missing' : 'versions and stored runs'}. Export the model file first if you may want it back.
+          </p>
+        }
+        confirmLabel="Delete model"
+        tone="danger"
+        onCancel={() => setDialog(null)}
+        onConfirm={() => {
+          setDialog(null);
+          void store
+            .remove(initial.id)
+            .then(() => {
+              toasts.show({ message: `Deleted “${session.title}”.` });
+              navigate({ page: 'models' });
+            })
+            .catch((e: unknown) => toasts.show({ tone: 'error', message: `Deleting failed: ${e instanceof Error ? e.message : String(e)}` }));
+        }}
+      />
+    </AppFrame>
+  );
+}
+
+function LinkedDossiersCard({ linked, readOnly, onLink, onUnlink }: { linked: LinkedDossier[] | undefined; readOnly: boolean; onLink: () => void; onUnlink: (l: LinkedDossier) => void }) {
+  return (
+    <section className="card" aria-labelledby="linked-title" data-testid="linked-dossiers">
+      <div className="card-header">
+        <h2 id="linked-title">Linked dossiers</h2>
+        <span className="subtle">Dossiers whose assessment uses this model</span>
+        {!readOnly && <button type="button" className="btn btn-sm" onClick={onLink} data-testid="link-dossier">Link to a dossier…</button>}
+      </div>
+      <div className="card-body flush">
+        {linked === undefined ? (
+          <p className="empty">Loading…</p>
+        ) : linked.length === 0 ? (
+          <p className="empty compact-empty">Not linked to any dossier yet.</p>
+        ) : (
+          <ul className="link-list">
+            {linked.map((l) => (
+              <li key={`${l.id}-${l.linkId}`} data-testid="linked-dossier">
+                <a href={routeHash({ page: 'dossier', dossierId: l.id, section: 'models' })}>{l.title}</a> <StatusBadge status={l.status} />
+                {!readOnly && l.status !== 'final' && (
+                  <button type="button" className="btn btn-ghost btn-sm" onClick={() => onUnlink(l)} aria-label={`Unlink from ${l.title}`}>Unlink</button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function SaveVersionDialog({ onClose, onSave }: { onClose: () => void; onSave: (name: string, note: string) => Promise<void> }) {
+  const [name, setName] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    setBusy(true);
+    try {
+      await onSave(name.trim(), note.trim());
+      onClose();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
     }
   };
   return (
-    <div className="model-tabs" role="tablist" aria-label="Model views">
-      {tabs.map((t, i) => (
-        <button
-          key={t.id}
-          ref={(el) => { if (el) refs.current.set(t.id, el); }}
-          type="button"
-          role="tab"
-          id={`tab-${t.id}`}
-          aria-selected={t.id === active}
-          aria-controls={`panel-${t.id}`}
-          tabIndex={t.id === active ? 0 : -1}
-          className="model-tab"
-          onClick={() => onTab(t.id)}
-          onKeyDown={(e) => onKeyDown(e, i)}
-          data-testid={`model-tab-${t.id}`}
-        >
-          {t.label}
-        </button>
-      ))}
-    </div>
+    <Dialog
+      open
+      title="Save a version"
+      onClose={onClose}
+      testId="save-version-dialog"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>Cancel</button>
+          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy || name.trim() === ''} data-testid="save-version-ok">Save version</button>
+        </>
+      }
+    >
+      <p className="subtle">A version keeps the model as it is now, under a name. You can compare versions and restore one later.</p>
+      <div className="section-stack">
+        <TextField label="Name" hint="e.g. Submitted to the appraisal committee" value={name} onChange={setName} testId="version-name" />
+        <TextArea label="Note (optional)" value={note} onChange={setNote} rows={3} testId="version-note" />
+        {error && <p className="field-error" role="alert">{error}</p>}
+      </div>
+    </Dialog>
   );
 }
 
-function InvalidModel({ issues }: { issues: { path: string; message: string; severity: string }[] }) {
+function LinkDossierDialog({ linkedIds, onClose, onLink }: { linkedIds: ReadonlySet<string>; onClose: () => void; onLink: (dossierId: string) => Promise<void> }) {
+  const workspace = useWorkspace();
+  const dossiers = useLiveQuery(() => workspace.list({ archived: 'include', sort: 'title' }), [workspace]);
+  const [choice, setChoice] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const open = (dossiers ?? []).filter((d) => !linkedIds.has(d.id));
+  const chosen = choice || open.find((d) => d.status !== 'final')?.id || '';
+  const link = async () => {
+    try {
+      await onLink(chosen);
+      onClose();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
   return (
-    <section className="card" data-testid="model-invalid">
-      <div className="card-header"><h2>This model has problems</h2><span className="subtle">{issues.length} found</span></div>
-      <div className="card-body">
-        <ul className="problem-list">
-          {issues.map((i, k) => <li key={k}><span className="problem-path">{i.path}</span><span>{i.severity === 'warning' ? 'Warning: ' : ''}{i.message}</span></li>)}
-        </ul>
-      </div>
-    </section>
-  );
-}
-
-function SettingsCard({ model }: { model: HtaModel }) {
-  const rows = settingsRows(model);
-  return (
-    <section className="card" aria-labelledby="settings-title" data-testid="model-settings">
-      <div className="card-header"><h2 id="settings-title">Settings</h2></div>
-      <div className="card-body settings-body">
-        <dl className="settings-grid">
-          {rows.map((r) => (
-            <div key={r.label} className="setting">
-              <dt>{r.label}</dt>
-              <dd data-testid={`setting-${r.label.toLowerCase().replace(/[^a-z]+/g, '-')}`}>{r.value}</dd>
-            </div>
-          ))}
-        </dl>
-        {model.metadata.description && <p className="model-description">{model.metadata.description}</p>}
-      </div>
-    </section>
-  );
-}
-
-/** Always-visible summary of the base case, so an edit's effect shows on every tab. */
-function BaseCaseStrip({ model, session }: { model: HtaModel; session: ModelSession }) {
-  const outcome: BaseCaseOutcome | undefined = session.baseCase?.outcome;
-  const currency = model.settings.currency;
-  let content: ReactNode;
-  if (!outcome) content = <span className="subtle">Running the base case…</span>;
-  else if (!outcome.ok) {
-    content = (
-      <div className="strip-error" role="alert" data-testid="base-case-error">
-        <strong>The model cannot be evaluated with these values.</strong>
-        <ul className="plain-list">{outcome.problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{p.message}</li>)}</ul>
-      </div>
-    );
-  } else {
-    content = (
-      <ul className="strip-items">
-        {outcome.incremental.map((r) => (
-          <li key={r.id} className="strip-item" data-testid="strip-item">
-            <span className="strip-label">{r.label ?? r.id}</span>
-            <span className="strip-values">
-              {formatMoney(r.cost, currency)} · {formatNumber(r.effect, 3)} {effectLabel(outcome.effect)}
-            </span>
-            <span className="strip-icer" data-testid="strip-icer">
-              {r.status === 'reference' ? 'Reference' : r.status === 'nondominated' ? `ICER ${formatIcer(r.icer, currency, outcome.effect)}` : r.status === 'dominated' ? 'Dominated' : 'Extendedly dominated'}
-            </span>
-          </li>
-        ))}
-      </ul>
-    );
-  }
-  return (
-    <section className="base-strip" aria-label="Base-case summary" aria-busy={session.updating} data-testid="base-case-strip">
-      <div className="strip-head">
-        <span className="strip-title">Base case</span>
-        <span className="subtle" aria-live="polite">{session.updating ? 'Updating…' : Object.keys(session.edits).length > 0 ? 'With edited values' : 'File values'}</span>
-      </div>
-      {content}
-    </section>
-  );
-}
-
-function ResultsTab({ model, session }: { model: HtaModel; session: ModelSession }) {
-  const deadStates = useMemo(() => deadStateIds(model), [model]);
-  const outcome = session.baseCase?.outcome;
-  if (!outcome) return <p className="empty" role="status">Running the base case…</p>;
-  if (!outcome.ok) return <p className="empty">No results: the model cannot be evaluated with the current values (see above).</p>;
-  return (
-    <div className="section-stack">
-      <BaseCaseTables result={outcome} currency={model.settings.currency} />
-      <StrategyDetailsPanel strategies={outcome.strategies} />
-      <BaseCaseCharts result={outcome} currency={model.settings.currency} deadStates={deadStates} />
-    </div>
+    <Dialog
+      open
+      title="Link to a dossier"
+      onClose={onClose}
+      testId="link-dossier-dialog"
+      footer={
+        <>
+          <button type="button" className="btn" onClick={onClose}>Cancel</button>
+          <button type="button" className="btn btn-primary" onClick={() => void link()} disabled={!chosen} data-testid="link-dossier-ok">Link</button>
+        </>
+      }
+    >
+      {dossiers === undefined ? (
+        <p className="empty">Loading…</p>
+      ) : open.length === 0 ? (
+        <p className="empty">Every dossier in the library is linked to this model already.</p>
+      ) : (
+        <div className="field">
+          <label className="field-label" htmlFor="link-dossier-select">Dossier</label>
+          <select id="link-dossier-select" className="select" value={chosen} onChange={(e) => setChoice(e.target.value)} data-testid="link-dossier-select">
+            {open.map((d) => (
+              <option key={d.id} value={d.id} disabled={d.status === 'final'}>
+                {d.title}{d.status === 'final' ? ' (final: reopen it to change its links)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {error && <p className="field-error" role="alert">{error}</p>}
+    </Dialog>
   );
 }

@@ -1,24 +1,30 @@
-import { useId, useMemo, useState } from 'react';
-import type { HtaModel, Parameter } from '../../engine/model/schema';
+import { Fragment, useId, useMemo, useRef, useState } from 'react';
+import type { ParameterRange } from '../../engine/analysis/model-check';
+import { parameterChecks } from '../../engine/analysis/parameter-checks';
+import type { ParameterCheck, ParameterFix } from '../../engine/analysis/parameter-checks';
+import type { UncertaintyChange } from '../../engine/model/document-edits';
+import type { Parameter } from '../../engine/model/schema';
+import { summariseDistribution } from '../../engine/uncertainty/distribution-summary';
 import { formatParameter } from '../../report/format';
-import type { ParameterRange } from '../workers/engine-api';
 import { describeDistribution } from '../../report/model-description';
-import { parseParameterInput } from './parameter-edits';
-import type { ParameterEdits } from './parameter-edits';
+import { DistributionDialog } from './distribution-dialog';
+import { parseParameterInput } from './parameter-input';
+import { ownValue } from '../../engine/own-key';
 
-// Every parameter with its value or expression, unit, source, PSA distribution and one-way range. Base values given
-// as numbers are editable; the base case re-runs (debounced) on each valid edit. Invalid text shows an inline
-// message and the results keep the last valid value.
+// Every parameter with its value or expression, unit, source, PSA distribution and one-way range, read from the
+// model document itself: what the table shows is what the base case, the PSA and the tornado use. Base values given
+// as numbers are edited in place; the uncertainty (distribution and range) in a dialog. When the uncertainty no
+// longer describes the base value, a warning under the row offers the one-click fixes.
 
 export interface ParameterTableProps {
-  model: HtaModel;
+  parameters: readonly Parameter[];
+  /** One-way ranges as the tornado uses them (from the last check of the document). */
   ranges: readonly ParameterRange[];
-  edits: ParameterEdits;
   /** Base-case values of every parameter (expressions evaluated), when known. */
   values: Record<string, number> | null;
-  onEdit: (id: string, value: number | null) => void;
-  /** Changes when edits are reset, so the inputs show the file's values again. */
-  resetKey: number;
+  readOnly: boolean;
+  onSetValue: (id: string, value: number) => void;
+  onSetUncertainty: (id: string, change: UncertaintyChange) => void;
 }
 
 function unitOf(p: Parameter): string {
@@ -33,18 +39,36 @@ function matches(p: Parameter, query: string): boolean {
   return [p.id, p.label, p.description, p.source, p.expression].some((t) => t?.toLowerCase().includes(q));
 }
 
-export function ParameterTable({ model, ranges, edits, values, onEdit, resetKey }: ParameterTableProps) {
+function distributionLine(p: Parameter): string | null {
+  const d = p.uncertainty?.distribution;
+  if (!d || d.type === 'dirichlet' || d.type === 'fixed') return null;
+  const s = summariseDistribution(d, p.id, { density: false });
+  const f = (v: number) => formatParameter(Number(v.toPrecision(3)));
+  return s.ok ? `mean ${f(s.summary.mean)}, 95% ${f(s.summary.low95)}–${f(s.summary.high95)}` : `not valid: ${s.message}`;
+}
+
+export function ParameterTable({ parameters, ranges, values, readOnly, onSetValue, onSetUncertainty }: ParameterTableProps) {
   const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
+  // The dialog is unmounted on close, so focus goes back to the button that opened it by hand.
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const closeEditor = () => {
+    setEditing(null);
+    requestAnimationFrame(() => opener.current?.focus());
+  };
   const searchId = useId();
   const rangeById = useMemo(() => new Map(ranges.map((r) => [r.id, r])), [ranges]);
-  const shown = model.parameters.filter((p) => matches(p, query));
-  const editable = model.parameters.filter((p) => p.value !== undefined).length;
+  const checks = useMemo(() => new Map(parameters.map((p) => [p.id, parameterChecks(p)])), [parameters]);
+  const shown = parameters.filter((p) => matches(p, query));
+  const editable = parameters.filter((p) => p.value !== undefined).length;
+  const warnings = [...checks.values()].filter((c) => c.length > 0).length;
+  const editingParameter = editing ? parameters.find((p) => p.id === editing) : undefined;
   return (
     <section className="card" aria-labelledby="parameters-title" data-testid="parameter-table-card">
       <div className="card-header">
         <h2 id="parameters-title">Parameters</h2>
         <span className="subtle">
-          {model.parameters.length} parameters, {editable} editable base values
+          {parameters.length} parameters, {editable} editable base values{warnings > 0 ? `; ${warnings} with a warning` : ''}
         </span>
       </div>
       <div className="toolbar">
@@ -52,7 +76,11 @@ export function ParameterTable({ model, ranges, edits, values, onEdit, resetKey 
           <label className="field-label" htmlFor={searchId}>Find a parameter</label>
           <input id={searchId} className="input" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name, description, source or expression" data-testid="parameter-search" />
         </div>
-        <p className="subtle toolbar-note">Edit a base value to re-run the base case. Ranges without a file value are the 2.5th and 97.5th percentiles of the distribution.</p>
+        <p className="subtle toolbar-note">
+          {readOnly
+            ? 'A bundled example is read-only: use it as your own model to edit values and distributions.'
+            : 'Edits are saved as you type and re-run the base case. Ctrl+Z undoes, Ctrl+Shift+Z redoes.'}
+        </p>
       </div>
       <div className="card-body flush table-wrap">
         <table className="table table-fixed parameter-table" data-testid="parameter-table">
@@ -79,43 +107,106 @@ export function ParameterTable({ model, ranges, edits, values, onEdit, resetKey 
           <tbody>
             {shown.map((p) => {
               const range = rangeById.get(p.id);
+              const found = checks.get(p.id) ?? [];
+              const line = distributionLine(p);
               return (
-                <tr key={p.id} data-testid="parameter-row" data-parameter={p.id}>
-                  <td>
-                    <div className="mono param-id">{p.id}</div>
-                    {(p.label || p.description) && <div className="subtle clamp">{p.label ?? p.description}</div>}
-                  </td>
-                  <td>
-                    {p.value !== undefined ? (
-                      <ValueInput key={`${p.id}-${resetKey}`} parameter={p} fileValue={p.value} edited={edits[p.id]} onEdit={onEdit} />
-                    ) : (
-                      <div>
-                        <code className="expression" title={p.expression}>{p.expression}</code>
-                        <div className="subtle">= {formatParameter(values?.[p.id])}</div>
-                      </div>
-                    )}
-                  </td>
-                  <td className="subtle-cell">{unitOf(p)}</td>
-                  <td className="source-cell"><span className="clamp" title={p.source ?? p.uncertainty?.source}>{p.source ?? p.uncertainty?.source ?? '—'}</span></td>
-                  <td className="subtle-cell">{describeDistribution(p.uncertainty?.distribution)}</td>
-                  <td className="num">{range ? formatParameter(range.low) : '—'}{range?.source === 'distribution' && <span className="range-mark" title="2.5th percentile of the distribution">*</span>}</td>
-                  <td className="num">{range ? formatParameter(range.high) : '—'}{range?.source === 'distribution' && <span className="range-mark" title="97.5th percentile of the distribution">*</span>}</td>
-                </tr>
+                <Fragment key={p.id}>
+                  <tr data-testid="parameter-row" data-parameter={p.id} className={found.length > 0 ? 'has-warning' : undefined}>
+                    <td>
+                      <div className="mono param-id">{p.id}</div>
+                      {(p.label || p.description) && <div className="subtle clamp">{p.label ?? p.description}</div>}
+                    </td>
+                    <td>
+                      {p.value !== undefined ? (
+                        <ValueInput parameter={p} value={p.value} readOnly={readOnly} onSetValue={onSetValue} warned={found.length > 0} />
+                      ) : (
+                        <div>
+                          <code className="expression" title={p.expression}>{p.expression}</code>
+                          <div className="subtle">= {formatParameter(values ? ownValue(values, p.id) : undefined)}</div>
+                        </div>
+                      )}
+                    </td>
+                    <td className="subtle-cell">{unitOf(p)}</td>
+                    <td className="source-cell"><span className="clamp" title={p.source ?? p.uncertainty?.source}>{p.source ?? p.uncertainty?.source ?? '—'}</span></td>
+                    <td className="subtle-cell">
+                      {readOnly ? (
+                        <div data-testid={`distribution-${p.id}`}>{describeDistribution(p.uncertainty?.distribution)}</div>
+                      ) : (
+                        <button type="button" className="link-button" onClick={(e) => { opener.current = e.currentTarget; setEditing(p.id); }} aria-label={`Edit the uncertainty of ${p.id}: ${describeDistribution(p.uncertainty?.distribution)}`} title="Edit the distribution and the one-way range" data-testid={`edit-uncertainty-${p.id}`}>
+                          <span data-testid={`distribution-${p.id}`}>{p.uncertainty?.distribution ? describeDistribution(p.uncertainty.distribution) : 'None — add…'}</span>
+                        </button>
+                      )}
+                      {line && <div className="dist-line">{line}</div>}
+                    </td>
+                    <td className="num" data-testid={`range-low-${p.id}`}>{range ? formatParameter(range.low) : '—'}{range?.source === 'distribution' && <span className="range-mark" title="2.5th percentile of the distribution">*</span>}</td>
+                    <td className="num" data-testid={`range-high-${p.id}`}>{range ? formatParameter(range.high) : '—'}{range?.source === 'distribution' && <span className="range-mark" title="97.5th percentile of the distribution">*</span>}</td>
+                  </tr>
+                  {found.length > 0 && (
+                    <tr className="warning-row" data-testid={`param-warning-${p.id}`}>
+                      <td colSpan={7}>
+                        <ParameterWarnings checks={found} readOnly={readOnly} onFix={(fix) => onSetUncertainty(p.id, fix.kind === 'recentre' ? { distribution: fix.distribution } : { low: fix.low, high: fix.high })} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               );
             })}
           </tbody>
         </table>
         {shown.length === 0 && <p className="empty">No parameter matches “{query}”.</p>}
       </div>
-      <div className="table-footer subtle">* Range from the PSA distribution (2.5th–97.5th percentile); other ranges are the file’s low and high values.</div>
+      <div className="table-footer subtle">* Range from the PSA distribution (2.5th–97.5th percentile); other ranges are the model’s own low and high values.</div>
+      {editingParameter && (
+        <DistributionDialog
+          parameter={editingParameter}
+          onClose={closeEditor}
+          onApply={(change) => {
+            onSetUncertainty(editingParameter.id, change);
+            closeEditor();
+          }}
+        />
+      )}
     </section>
   );
 }
 
-function ValueInput({ parameter, fileValue, edited, onEdit }: { parameter: Parameter; fileValue: number; edited: number | undefined; onEdit: (id: string, value: number | null) => void }) {
-  const [text, setText] = useState(formatParameter(edited ?? fileValue));
+function ParameterWarnings({ checks, readOnly, onFix }: { checks: readonly ParameterCheck[]; readOnly: boolean; onFix: (fix: ParameterFix) => void }) {
+  return (
+    <ul className="param-warnings">
+      {checks.map((c) => (
+        <li key={c.kind} className="param-warning" data-kind={c.kind}>
+          <span className="param-warning-text">{c.message}{c.unavailable ? ` ${c.unavailable}` : ''}</span>
+          {!readOnly &&
+            c.fixes.map((fix) => (
+              <button key={fix.kind} type="button" className="btn btn-sm" onClick={() => onFix(fix)} data-testid={`param-fix-${fix.kind}-${c.parameter}`}>
+                {fix.label}
+              </button>
+            ))}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * A base value as typed. The text follows the document when it changes elsewhere (undo, a restored version) and
+ * is kept while it reads as the stored value (so "0.80" is not rewritten to "0.8" while typing). Invalid text shows
+ * an inline message and the model keeps the last valid value.
+ */
+function ValueInput({ parameter, value, readOnly, warned, onSetValue }: { parameter: Parameter; value: number; readOnly: boolean; warned: boolean; onSetValue: (id: string, value: number) => void }) {
+  const [text, setText] = useState(formatParameter(value));
   const [error, setError] = useState<string | null>(null);
+  const [shownValue, setShownValue] = useState(value);
   const id = useId();
+  // Only a change of the stored value re-syncs the text (adjusting state while rendering, as React advises).
+  if (shownValue !== value) {
+    setShownValue(value);
+    const parsed = parseParameterInput(text, parameter);
+    if (!parsed.ok || parsed.value !== value) {
+      setText(formatParameter(value));
+      setError(null);
+    }
+  }
   const change = (next: string) => {
     setText(next);
     const parsed = parseParameterInput(next, parameter);
@@ -124,9 +215,8 @@ function ValueInput({ parameter, fileValue, edited, onEdit }: { parameter: Param
       return;
     }
     setError(null);
-    onEdit(parameter.id, parsed.value === fileValue ? null : parsed.value);
+    if (parsed.value !== value) onSetValue(parameter.id, parsed.value);
   };
-  const isEdited = edited !== undefined && edited !== fileValue;
   return (
     <div className="value-field">
       <label htmlFor={id} className="visually-hidden">Base value of {parameter.id}</label>
@@ -135,14 +225,15 @@ function ValueInput({ parameter, fileValue, edited, onEdit }: { parameter: Param
         className="input input-num"
         inputMode="decimal"
         value={text}
+        readOnly={readOnly}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-note`}
         onChange={(e) => change(e.target.value)}
         data-testid={`param-input-${parameter.id}`}
-        data-edited={isEdited || undefined}
+        data-warning={warned || undefined}
       />
       <span id={`${id}-note`} className={error ? 'field-error' : 'field-hint'} data-testid={error ? `param-error-${parameter.id}` : undefined}>
-        {error ? `${error} Results use the last valid value.` : isEdited ? `Edited (file: ${formatParameter(fileValue)})` : ''}
+        {error ? `${error} The model keeps the last valid value.` : ''}
       </span>
     </div>
   );

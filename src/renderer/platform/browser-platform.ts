@@ -46,7 +46,7 @@ export function createBrowserPlatform(win: Window = window): Platform {
   return {
     kind: 'browser',
     async saveFile({ suggestedName, content, mimeType }) {
-      downloadBlob(doc, suggestedName, new Blob([content], { type: mimeType }));
+      downloadBlob(doc, suggestedName, new Blob([content as BlobPart], { type: mimeType }));
       return { saved: true, location: suggestedName, via: 'download' };
     },
     async openFile({ fileTypes, maxBytes }) {

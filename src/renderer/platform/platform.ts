@@ -11,7 +11,8 @@ export interface FileType {
 
 export interface SaveFileRequest {
   suggestedName: string;
-  content: string;
+  /** Text (written as UTF-8) or bytes for binary files (Word, Excel, PNG). */
+  content: string | Uint8Array;
   mimeType: string;
   fileTypes: FileType[];
 }

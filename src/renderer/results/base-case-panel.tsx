@@ -3,7 +3,9 @@ import type { IncrementalRow } from '../../engine/economics/incremental';
 import { CePlaneChart } from '../charts/ce-plane-chart';
 import { cePlanePoints, survivalRows, thinRows, traceRows } from '../charts/chart-data';
 import { SeriesLineChart } from '../charts/line-chart';
-import type { BaseCaseOutcome } from '../workers/engine-api';
+import { baseCaseTable, costCategoryTable, incrementalStatusLabels, incrementalTable } from '../../report/results-tables';
+import { TableExport } from '../exports/export-menu';
+import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
 import { effectLabel, effectNoun, effectUnit, humanise, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../../report/format';
 
 // Base-case results: totals per strategy, the incremental analysis (dominated strategies marked), the CE plane, the
@@ -11,16 +13,9 @@ import { effectLabel, effectNoun, effectUnit, humanise, formatIcer, formatMoney,
 
 type OkBaseCase = Extract<BaseCaseOutcome, { ok: true }>;
 
-const statusLabels: Record<IncrementalRow['status'], string> = {
-  reference: 'Reference',
-  nondominated: 'On frontier',
-  dominated: 'Dominated',
-  'extendedly-dominated': 'Extendedly dominated',
-};
-
 export function statusBadge(status: IncrementalRow['status']) {
   const tone = status === 'dominated' || status === 'extendedly-dominated' ? 'badge-unverified' : status === 'reference' ? 'badge-draft' : 'badge-final';
-  return <span className={`badge ${tone}`}>{statusLabels[status]}</span>;
+  return <span className={`badge ${tone}`}>{incrementalStatusLabels[status]}</span>;
 }
 
 export function BaseCaseTables({ result, currency }: { result: OkBaseCase; currency: string | undefined }) {
@@ -31,6 +26,7 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
         <div className="card-header">
           <h2 id="base-case-title">Base case</h2>
           <span className="subtle">Per patient, discounted</span>
+          <TableExport table={() => baseCaseTable(result, currency)} testId="export-base-case" />
         </div>
         <div className="card-body flush table-wrap">
           <table className="table" data-testid="base-case-table">
@@ -63,6 +59,7 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
         <div className="card-header">
           <h2 id="incremental-title">Incremental analysis</h2>
           <span className="subtle">Effect: {effectLabel(result.effect)}; sorted by cost; dominance as in dampack’s calculate_icers</span>
+          <TableExport table={() => incrementalTable(result, currency)} testId="export-incremental" />
         </div>
         <div className="card-body flush table-wrap">
           <table className="table" data-testid="incremental-table">
@@ -104,6 +101,7 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
           <div className="card-header">
             <h2 id="categories-title">Costs by category</h2>
             <span className="subtle">Per patient, discounted</span>
+            <TableExport table={() => costCategoryTable(result, currency)} testId="export-categories" />
           </div>
           <div className="card-body flush table-wrap">
             <table className="table" data-testid="category-table">

@@ -1,7 +1,8 @@
 import type { BudgetImpactReport } from '../../engine/budget/run-budget-impact';
 import { budgetBarRows } from '../charts/chart-data';
 import { StackedBarChart } from '../charts/stacked-bar-chart';
-import type { ParameterEdits } from '../models/parameter-edits';
+import { TableExport } from '../exports/export-menu';
+import { budgetPatientsTable, budgetYearsTable } from '../../report/results-tables';
 import { formatMoney, formatMoneyCompact, humanise, formatMoneyChange, formatNumber, formatPercent } from '../../report/format';
 
 // Budget impact: per-year costs in the current and the new world, the impact and its cumulative sum, costs stacked by
@@ -10,7 +11,8 @@ import { formatMoney, formatMoneyCompact, humanise, formatMoneyChange, formatNum
 export interface BudgetState {
   report: BudgetImpactReport | null;
   problems: { path: string; message: string }[];
-  edits: ParameterEdits;
+  /** The model document the analysis was run on. */
+  document: unknown;
 }
 
 function whenOf(y: { year: number; calendarYear: number | null }): string {
@@ -45,6 +47,7 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
           <span className="subtle">
             {[r.country, r.perspective, `${currency ?? ''}${r.priceYear !== null ? ` ${r.priceYear}` : ''}`.trim(), `${r.horizonYears} years`].filter(Boolean).join(' · ')}
           </span>
+          <TableExport table={() => budgetYearsTable(r)} testId="export-budget-table" />
         </div>
         <div className="card-body flush table-wrap">
           <table className="table" data-testid="budget-table">
@@ -123,6 +126,7 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
         <div className="card-header">
           <h2 id="bia-patients-title">Patients by strategy</h2>
           <span className="subtle">Patients treated in each world (entering cohorts and the prevalent cohort)</span>
+          <TableExport table={() => budgetPatientsTable(r)} testId="export-budget-patients" />
         </div>
         <div className="card-body flush table-wrap">
           <table className="table" data-testid="budget-patients-table">

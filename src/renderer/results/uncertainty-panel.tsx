@@ -1,50 +1,36 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { HtaModel } from '../../engine/model/schema';
 import type { OneWayResult } from '../../engine/sensitivity/one-way';
 import { PsaCancelledError } from '../../engine/psa/psa-run';
 import type { PsaRun } from '../../engine/psa/psa-run';
+import { defaultWtpMax, wtpGrid } from '../../engine/analysis/psa-view';
+import type { PsaView } from '../../engine/analysis/psa-view';
+import { psaRunFromResults, psaRunResults } from '../../engine/analysis/run-payloads';
+import type { PsaRunInputs, PsaRunResults, TornadoRunInputs } from '../../engine/analysis/run-payloads';
+import type { AnalysisProblem } from '../../engine/analysis/problems';
+import { psaMeansTable, tornadoTable } from '../../report/results-tables';
 import { CePlaneChart } from '../charts/ce-plane-chart';
 import { tornadoBars } from '../charts/chart-data';
 import { SeriesLineChart } from '../charts/line-chart';
 import { TornadoChart } from '../charts/tornado-chart';
 import { chartInk } from '../charts/palette';
-import { applyParameterEdits } from '../models/parameter-edits';
-import type { ParameterEdits } from '../models/parameter-edits';
+import type { RunRecord } from '../db/records';
+import { TableExport } from '../exports/export-menu';
 import { engineWorker } from '../workers/engine-client';
 import { runPsaInWebWorkers } from '../workers/psa-client';
-import { effectLabel, effectUnit, formatIcer, formatMoneyCompact, formatMoney, formatNumber, formatParameter, formatPercent } from '../../report/format';
-import { defaultWtpMax, wtpGrid } from './psa-view';
-import type { PsaView } from './psa-view';
+import { effectLabel, effectUnit, formatCount, formatIcer, formatMoneyCompact, formatMoney, formatNumber, formatParameter, formatPercent } from '../../report/format';
+import { RunStatus } from './run-status';
+import type { RunContext } from './run-status';
 
-// Deterministic (tornado) and probabilistic sensitivity analysis. Both run off the UI thread: the tornado in the
-// engine worker, the PSA draws on the PSA worker pool (progress, cancel), its summaries in the engine worker.
+// Deterministic (tornado) and probabilistic sensitivity analysis of a workspace model. Every run is stored with its
+// provenance and shown again when the model is reopened; a run made from another version of the model says it is
+// out of date and offers to run it again with the same settings. The tornado runs in the engine worker, the PSA on
+// the PSA worker pool (progress, cancel with the finished draws kept on request), its summaries in the engine worker.
 
 export const MAX_PLANE_POINTS = 2000;
 const TORNADO_ROWS = 15;
 const WTP_STEPS = 40;
-
-export interface DsaState {
-  result: OneWayResult | null;
-  problems: { path: string; message: string }[];
-  edits: ParameterEdits;
-  running: boolean;
-}
-
-export type PsaState =
-  | { status: 'idle' }
-  | { status: 'running'; done: number; total: number }
-  | { status: 'cancelled'; done: number }
-  | { status: 'failed'; message: string }
-  | { status: 'done'; view: PsaView; run: PsaRun; edits: ParameterEdits; wtpMax: number };
-
-interface Props {
-  model: HtaModel;
-  edits: ParameterEdits;
-  dsa: DsaState | null;
-  setDsa: (s: DsaState) => void;
-  psa: PsaState;
-  setPsa: (s: PsaState) => void;
-}
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -55,7 +41,7 @@ export function parseWhole(text: string, min: number, max: number, what: string)
   const t = text.trim();
   if (!/^\d+$/.test(t)) return { ok: false, error: `${what} must be a whole number.` };
   const v = Number(t);
-  if (v < min || v > max) return { ok: false, error: `${what} must be between ${min.toLocaleString('en-GB')} and ${max.toLocaleString('en-GB')}.` };
+  if (v < min || v > max) return { ok: false, error: `${what} must be between ${formatCount(min)} and ${formatCount(max)}.` };
   return { ok: true, value: v };
 }
 
@@ -66,47 +52,114 @@ export function parseWtp(text: string): { ok: true; value: number } | { ok: fals
   return { ok: true, value: Number(t) };
 }
 
-export function UncertaintyPanel(props: Props) {
+interface StoredResults<R> {
+  run: RunRecord;
+  results: R;
+  /** performance.now() when reading it from the database began (measures reopening). */
+  requestedAt?: number;
+}
+
+/** The latest stored run of a kind (or the one chosen in the runs list) with its results. */
+function useStoredRun<R>(ctx: RunContext, kind: 'one-way' | 'psa'): { stored: StoredResults<R> | null; setStored: (s: StoredResults<R> | null) => void; loading: boolean } {
+  const [stored, setStored] = useState<StoredResults<R> | null>(null);
+  const [loading, setLoading] = useState(true);
+  const selectedId = ctx.selected?.kind === kind ? ctx.selected.id : null;
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const requestedAt = performance.now();
+      const run = selectedId ? await ctx.store.getRun(selectedId) : await ctx.store.latestRun(ctx.modelId, kind);
+      const results = run ? ((await ctx.store.getRunResults(run.id)) as R | undefined) : undefined;
+      if (!live) return;
+      setStored(run && results !== undefined ? { run, results, requestedAt } : null);
+      setLoading(false);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [ctx.store, ctx.modelId, kind, selectedId]);
+  return { stored, setStored, loading };
+}
+
+export function UncertaintyPanel({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
   return (
     <div className="section-stack">
-      <DsaSection {...props} />
-      <PsaSection {...props} />
+      <DsaSection ctx={ctx} model={model} />
+      <PsaSection ctx={ctx} model={model} />
     </div>
   );
 }
 
-function DsaSection({ model, edits, dsa, setDsa }: Props) {
+function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
   const ids = model.strategies.map((s) => s.id);
   const label = (id: string) => model.strategies.find((s) => s.id === id)?.label ?? id;
   const currency = model.settings.currency;
+  const { stored, setStored } = useStoredRun<OneWayResult>(ctx, 'one-way');
   const [comparator, setComparator] = useState(ids[0] ?? '');
   const [strategy, setStrategy] = useState(ids[1] ?? ids[0] ?? '');
   const [wtpText, setWtpText] = useState(String(model.settings.wtp[0] ?? 0));
+  const [running, setRunning] = useState(false);
+  const [problems, setProblems] = useState<AnalysisProblem[]>([]);
+  const formId = useId();
+  const [formFor, setFormFor] = useState<string | null>(null);
+  if (stored && formFor !== stored.run.id) {
+    // The form starts from the settings of the run shown.
+    const inputs = stored.run.inputs as unknown as TornadoRunInputs;
+    setFormFor(stored.run.id);
+    setComparator(inputs.comparator);
+    setStrategy(inputs.strategy);
+    setWtpText(String(inputs.wtp));
+  }
   const wtp = parseWtp(wtpText);
   const same = comparator === strategy;
-  const formId = useId();
-  const stale = dsa?.result && dsa.edits !== edits;
 
-  const run = () => {
-    if (!wtp.ok || same) return;
-    setDsa({ result: dsa?.result ?? null, problems: [], edits, running: true });
-    engineWorker()
-      .runTornado(model, edits, { wtp: wtp.value, comparator, strategy })
-      .then((out) => setDsa(out.ok ? { result: out.result, problems: [], edits, running: false } : { result: null, problems: out.problems, edits, running: false }))
-      .catch((e: unknown) => setDsa({ result: null, problems: [{ path: '', message: message(e) }], edits, running: false }));
+  const run = async (request: TornadoRunInputs) => {
+    const runModel = ctx.model;
+    if (!runModel) return;
+    const hash = ctx.hash;
+    setRunning(true);
+    setProblems([]);
+    const startedAt = new Date().toISOString();
+    const t0 = performance.now();
+    try {
+      const out = await engineWorker().runTornado(runModel, request);
+      if (!out.ok) {
+        setProblems(out.problems);
+        return;
+      }
+      const record = await ctx.store.addRun({
+        modelId: ctx.modelId,
+        kind: 'one-way',
+        label: `Tornado: ${label(request.strategy)} vs ${label(request.comparator)} at ${formatMoney(request.wtp, currency)} per ${effectUnit(model.settings.effect)}`,
+        modelHash: hash,
+        startedAt,
+        durationMs: performance.now() - t0,
+        status: 'complete',
+        inputs: { ...request },
+        results: out.result,
+      });
+      setFormFor(record.id);
+      setStored({ run: record, results: out.result });
+    } catch (e) {
+      setProblems([{ path: '', message: message(e) }]);
+    } finally {
+      setRunning(false);
+    }
   };
 
-  const result = dsa?.result ?? null;
+  const result = stored?.results ?? null;
   const bars = result ? tornadoBars(result.rows, result.base.incNmb, TORNADO_ROWS) : [];
   const failed = result ? result.rows.filter((r) => r.errors.length > 0) : [];
   const money = (v: number) => formatMoney(v, currency);
+  const blocked = !ctx.model ? 'Waiting for the model check…' : null;
   return (
     <section className="card" aria-labelledby={`${formId}-title`} data-testid="dsa-section">
       <div className="card-header">
         <h2 id={`${formId}-title`}>One-way sensitivity analysis (tornado)</h2>
         <span className="subtle">Outcome: incremental net monetary benefit</span>
+        {result && <TableExport table={() => tornadoTable(result, label, currency)} testId="export-tornado-table" />}
       </div>
-      <form className="toolbar" onSubmit={(e) => { e.preventDefault(); run(); }} aria-label="Tornado settings">
+      <form className="toolbar" onSubmit={(e) => { e.preventDefault(); if (wtp.ok && !same) void run({ wtp: wtp.value, comparator, strategy }); }} aria-label="Tornado settings">
         <div className="field">
           <label className="field-label" htmlFor={`${formId}-strategy`}>Strategy</label>
           <select id={`${formId}-strategy`} className="select" value={strategy} onChange={(e) => setStrategy(e.target.value)} data-testid="dsa-strategy">
@@ -125,24 +178,25 @@ function DsaSection({ model, edits, dsa, setDsa }: Props) {
             aria-invalid={!wtp.ok || undefined} aria-describedby={`${formId}-wtp-note`} data-testid="dsa-wtp" />
           <datalist id={`${formId}-wtps`}>{model.settings.wtp.map((w) => <option key={w} value={w} />)}</datalist>
         </div>
-        <button type="submit" className="btn btn-primary" disabled={!wtp.ok || same || dsa?.running} data-testid="run-dsa">
-          {dsa?.running ? 'Running…' : result ? 'Run again' : 'Run tornado'}
+        <button type="submit" className="btn btn-primary" disabled={!wtp.ok || same || running || blocked !== null} data-testid="run-dsa">
+          {running ? 'Running…' : result ? 'Run again' : 'Run tornado'}
         </button>
         <span id={`${formId}-wtp-note`} className={!wtp.ok || same ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={!wtp.ok || same ? 'alert' : undefined}>
-          {!wtp.ok ? wtp.error : same ? 'Choose two different strategies.' : 'Each parameter is set to its low and then its high value, all others at base.'}
+          {!wtp.ok ? wtp.error : same ? 'Choose two different strategies.' : blocked ?? 'Each parameter is set to its low and then its high value (as the parameter table shows), all others at base.'}
         </span>
       </form>
       <div className="card-body">
-        {dsa?.problems.length ? (
+        {problems.length > 0 && (
           <div className="notice notice-error" role="alert" data-testid="dsa-error">
             <div>
               <strong>The tornado could not be computed.</strong>
-              <ul className="plain-list">{dsa.problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{p.message}</li>)}</ul>
+              <ul className="plain-list">{problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{p.message}</li>)}</ul>
             </div>
           </div>
-        ) : result ? (
+        )}
+        {stored && result ? (
           <>
-            {stale && <div className="notice notice-warning stale-note">Parameters were edited after this tornado was computed. Run it again to update it.</div>}
+            <RunStatus run={stored.run} hash={ctx.hash} testId="dsa-run-status" busy={running || blocked !== null} onRerun={() => void run(stored.run.inputs as unknown as TornadoRunInputs)} />
             <TornadoChart
               testId="chart-tornado"
               title={`Tornado: ${label(result.strategy)} vs ${label(result.comparator)} at ${formatIcer(result.wtp, currency, model.settings.effect)}`}
@@ -165,14 +219,43 @@ function DsaSection({ model, edits, dsa, setDsa }: Props) {
             )}
           </>
         ) : (
-          <p className="empty">Choose the strategies and the threshold, then run the tornado.</p>
+          problems.length === 0 && <p className="empty">Choose the strategies and the threshold, then run the tornado. The result is kept with the model.</p>
         )}
       </div>
     </section>
   );
 }
 
-function PsaSection({ model, edits, psa, setPsa }: Props) {
+type PsaStatus =
+  | { status: 'idle' }
+  | { status: 'running'; done: number; total: number }
+  | { status: 'cancelled'; done: number; total: number; partial: PsaRun | null; inputs: PsaRunInputs; hash: string; startedAt: string; durationMs: number }
+  | { status: 'failed'; message: string };
+
+interface ShownPsa {
+  run: RunRecord;
+  results: PsaRunResults;
+  view: PsaView;
+  comparator: string;
+  wtpMax: number;
+}
+
+/** A stored PSA's summaries and chart data (in the engine worker), at a comparator and CEAC range. */
+async function summariseRun(model: HtaModel, run: RunRecord, results: PsaRunResults, comparatorId: string, max: number): Promise<ShownPsa> {
+  const grid = wtpGrid(max, WTP_STEPS, model.settings.wtp);
+  const psa = psaRunFromResults(results);
+  const view = await engineWorker().summarisePsa(
+    { strategyIds: [...psa.strategyIds], strategyLabels: [...psa.strategyLabels], draws: psa.draws, seed: psa.seed, costs: psa.costs, effects: psa.effects },
+    { wtpGrid: grid, comparator: results.strategyIds.includes(comparatorId) ? comparatorId : results.strategyIds[0]!, maxPoints: MAX_PLANE_POINTS },
+  );
+  return { run, results, view, comparator: view.comparator, wtpMax: max };
+}
+
+function psaLabel(inputs: PsaRunInputs, done: number): string {
+  return done < inputs.iterations ? `PSA, partial: ${formatCount(done)} of ${formatCount(inputs.iterations)} draws, seed ${inputs.seed}` : `PSA, ${formatCount(inputs.iterations)} draws, seed ${inputs.seed}`;
+}
+
+function PsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
   const ids = model.strategies.map((s) => s.id);
   const currency = model.settings.currency;
   const formId = useId();
@@ -180,58 +263,126 @@ function PsaSection({ model, edits, psa, setPsa }: Props) {
   const [seedText, setSeedText] = useState('1');
   const [wtpMaxText, setWtpMaxText] = useState(String(defaultWtpMax(model.settings.wtp)));
   const [comparator, setComparator] = useState(ids[0] ?? '');
+  const [status, setStatus] = useState<PsaStatus>({ status: 'idle' });
+  const [shown, setShown] = useState<ShownPsa | null>(null);
+  const [reopenMs, setReopenMs] = useState<{ fromRequest: number; sinceNavigation: number } | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const { stored } = useStoredRun<PsaRunResults>(ctx, 'psa');
   const iterations = parseWhole(iterationsText, 10, 100000, 'Iterations');
   const seed = parseWhole(seedText, 0, 4294967295, 'Seed');
   const wtpMax = parseWtp(wtpMaxText);
   const wtpMaxError = wtpMax.ok && wtpMax.value <= 0 ? 'The largest threshold must be above 0.' : wtpMax.ok ? null : wtpMax.error;
   const inputError = !iterations.ok ? iterations.error : !seed.ok ? seed.error : wtpMaxError;
-  const running = psa.status === 'running';
-  const editedSampled = Object.keys(edits).filter((id) => model.parameters.some((p) => p.id === id && p.uncertainty?.distribution && p.uncertainty.distribution.type !== 'fixed'));
+  const running = status.status === 'running';
+  const sampled = model.parameters.filter((p) => p.uncertainty?.distribution && p.uncertainty.distribution.type !== 'fixed').length;
 
-  const summarise = async (run: PsaRun, comparatorId: string, max: number, runEdits: ParameterEdits) => {
-    const grid = wtpGrid(max, WTP_STEPS, model.settings.wtp);
-    const { strategyIds, strategyLabels, draws, seed: runSeed, costs, effects } = run;
-    const view = await engineWorker().summarisePsa({ strategyIds: [...strategyIds], strategyLabels: [...strategyLabels], draws, seed: runSeed, costs, effects }, { wtpGrid: grid, comparator: comparatorId, maxPoints: MAX_PLANE_POINTS });
-    setPsa({ status: 'done', view, run, edits: runEdits, wtpMax: max });
+  const summarise = async (run: RunRecord, results: PsaRunResults, comparatorId: string, max: number): Promise<void> => {
+    setShown(await summariseRun(model, run, results, comparatorId, max));
   };
 
-  const start = async () => {
-    if (!iterations.ok || !seed.ok || !wtpMax.ok || wtpMaxError) return;
+  // A stored run (the latest, or the one chosen in the runs list) is shown at once; the time to its first chart is
+  // measured (data-reopen-ms on the results) so the test suite can report it.
+  const [formFor, setFormFor] = useState<string | null>(null);
+  if (stored && formFor !== stored.run.id) {
+    // The form starts from the settings of the run shown.
+    const inputs = stored.run.inputs as unknown as PsaRunInputs;
+    setFormFor(stored.run.id);
+    setComparator(inputs.comparator);
+    setWtpMaxText(String(inputs.wtpMax));
+    setIterationsText(String(inputs.iterations));
+    setSeedText(String(inputs.seed));
+  }
+  useEffect(() => {
+    if (!stored || shown?.run.id === stored.run.id) return;
+    const t0 = stored.requestedAt ?? performance.now();
+    const inputs = stored.run.inputs as unknown as PsaRunInputs;
+    void summariseRun(model, stored.run, stored.results, inputs.comparator, inputs.wtpMax)
+      .then((next) => {
+        setShown(next);
+        // Two frames: the charts are laid out and painted by then.
+        requestAnimationFrame(() => requestAnimationFrame(() => setReopenMs({ fromRequest: performance.now() - t0, sinceNavigation: performance.now() })));
+      })
+      .catch((e: unknown) => setStatus({ status: 'failed', message: message(e) }));
+    // summarise reads the current model only for its thresholds.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stored]);
+
+  const store = async (inputs: PsaRunInputs, run: PsaRun, hash: string, startedAt: string, durationMs: number) => {
+    const record = await ctx.store.addRun({
+      modelId: ctx.modelId,
+      kind: 'psa',
+      label: psaLabel(inputs, run.draws),
+      modelHash: hash,
+      startedAt,
+      durationMs,
+      status: run.draws < inputs.iterations ? 'partial' : 'complete',
+      seed: inputs.seed,
+      iterations: inputs.iterations,
+      completedIterations: run.draws,
+      inputs: { ...inputs },
+      results: psaRunResults(run),
+    });
+    await summarise(record, psaRunResults(run), inputs.comparator, inputs.wtpMax);
+  };
+
+  const start = async (inputs: PsaRunInputs) => {
+    const runModel = ctx.model;
+    if (!runModel) return;
+    const hash = ctx.hash;
     const controller = new AbortController();
     abort.current = controller;
-    const total = iterations.value;
-    setPsa({ status: 'running', done: 0, total });
+    setStatus({ status: 'running', done: 0, total: inputs.iterations });
+    const startedAt = new Date().toISOString();
+    const t0 = performance.now();
     try {
-      const run = await runPsaInWebWorkers(applyParameterEdits(model, edits), {
-        iterations: total,
-        seed: seed.value,
+      const run = await runPsaInWebWorkers(runModel, {
+        iterations: inputs.iterations,
+        seed: inputs.seed,
         signal: controller.signal,
         // Small chunks so the progress bar moves; draws do not depend on the chunk size.
-        chunkSize: Math.max(25, Math.ceil(total / 50)),
-        onProgress: ({ done }) => setPsa({ status: 'running', done, total }),
+        chunkSize: Math.max(25, Math.ceil(inputs.iterations / 50)),
+        onProgress: ({ done }) => setStatus({ status: 'running', done, total: inputs.iterations }),
       });
-      await summarise(run, comparator, wtpMax.value, edits);
+      await store(inputs, run, hash, startedAt, performance.now() - t0);
+      setStatus({ status: 'idle' });
     } catch (e) {
-      if (e instanceof PsaCancelledError || controller.signal.aborted) setPsa({ status: 'cancelled', done: e instanceof PsaCancelledError ? e.done : 0 });
-      else setPsa({ status: 'failed', message: message(e) });
+      if (e instanceof PsaCancelledError || controller.signal.aborted) {
+        const cancelled = e instanceof PsaCancelledError ? e : null;
+        setStatus({ status: 'cancelled', done: cancelled?.done ?? 0, total: inputs.iterations, partial: cancelled?.partial ?? null, inputs, hash, startedAt, durationMs: performance.now() - t0 });
+      } else setStatus({ status: 'failed', message: message(e) });
     } finally {
       abort.current = null;
     }
   };
 
+  const keepPartial = async () => {
+    if (status.status !== 'cancelled' || !status.partial) return;
+    try {
+      await store(status.inputs, status.partial, status.hash, status.startedAt, status.durationMs);
+      setStatus({ status: 'idle' });
+    } catch (e) {
+      setStatus({ status: 'failed', message: message(e) });
+    }
+  };
+
+  const reshow = (comparatorId: string, max: number) => {
+    if (shown) void summarise(shown.run, shown.results, comparatorId, max).catch((e: unknown) => setStatus({ status: 'failed', message: message(e) }));
+  };
   const changeComparator = (id: string) => {
     setComparator(id);
-    if (psa.status === 'done') void summarise(psa.run, id, psa.wtpMax, psa.edits).catch((e: unknown) => setPsa({ status: 'failed', message: message(e) }));
+    reshow(id, shown?.wtpMax ?? (wtpMax.ok ? wtpMax.value : defaultWtpMax(model.settings.wtp)));
   };
+  const inputsFromForm = (): PsaRunInputs | null =>
+    iterations.ok && seed.ok && wtpMax.ok && !wtpMaxError ? { iterations: iterations.value, seed: seed.value, wtpMax: wtpMax.value, comparator } : null;
 
   return (
     <section className="card" aria-labelledby={`${formId}-title`} data-testid="psa-section">
       <div className="card-header">
         <h2 id={`${formId}-title`}>Probabilistic sensitivity analysis</h2>
-        <span className="subtle">{model.parameters.filter((p) => p.uncertainty?.distribution && p.uncertainty.distribution.type !== 'fixed').length} parameters sampled from their distributions</span>
+        <span className="subtle">{sampled} parameters sampled from the distributions the parameter table shows</span>
+        {shown && <TableExport table={() => psaMeansTable(shown.view, model.settings.effect, currency)} testId="export-psa-means" />}
       </div>
-      <form className="toolbar" onSubmit={(e) => { e.preventDefault(); void start(); }} aria-label="PSA settings">
+      <form className="toolbar" onSubmit={(e) => { e.preventDefault(); const inputs = inputsFromForm(); if (inputs) void start(inputs); }} aria-label="PSA settings">
         <div className="field field-short">
           <label className="field-label" htmlFor={`${formId}-iterations`}>Iterations</label>
           <input id={`${formId}-iterations`} className="input input-num" inputMode="numeric" value={iterationsText} onChange={(e) => setIterationsText(e.target.value)} aria-invalid={!iterations.ok || undefined} disabled={running} data-testid="psa-iterations" />
@@ -242,7 +393,9 @@ function PsaSection({ model, edits, psa, setPsa }: Props) {
         </div>
         <div className="field field-wtp">
           <label className="field-label" htmlFor={`${formId}-wtpmax`}>Largest threshold for CEAC ({currency ?? 'per unit'})</label>
-          <input id={`${formId}-wtpmax`} className="input input-num" inputMode="decimal" value={wtpMaxText} onChange={(e) => setWtpMaxText(e.target.value)} aria-invalid={!!wtpMaxError || undefined} disabled={running} data-testid="psa-wtp-max" />
+          <input id={`${formId}-wtpmax`} className="input input-num" inputMode="decimal" value={wtpMaxText}
+            onChange={(e) => setWtpMaxText(e.target.value)} onBlur={() => { const w = parseWtp(wtpMaxText); if (w.ok && w.value > 0 && shown && w.value !== shown.wtpMax) reshow(comparator, w.value); }}
+            aria-invalid={!!wtpMaxError || undefined} disabled={running} data-testid="psa-wtp-max" />
         </div>
         <div className="field">
           <label className="field-label" htmlFor={`${formId}-comparator`}>CE plane comparator</label>
@@ -255,44 +408,63 @@ function PsaSection({ model, edits, psa, setPsa }: Props) {
           // run has stopped and the same element became the submit button again.
           <button key="cancel" type="button" className="btn" onClick={() => abort.current?.abort()} data-testid="cancel-psa">Cancel</button>
         ) : (
-          <button key="run" type="submit" className="btn btn-primary" disabled={inputError !== null} data-testid="run-psa">Run PSA</button>
+          <button key="run" type="submit" className="btn btn-primary" disabled={inputError !== null || !ctx.model} data-testid="run-psa">Run PSA</button>
         )}
         <span className={inputError ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={inputError ? 'alert' : undefined}>
-          {inputError ?? 'The same seed gives the same draws, whatever the number of workers.'}
+          {inputError ?? (ctx.model ? 'The same seed gives the same draws, whatever the number of workers.' : 'Waiting for the model check…')}
         </span>
       </form>
       <div className="card-body">
-        {editedSampled.length > 0 && (
-          <div className="notice notice-info stale-note" data-testid="psa-edit-note">
-            Edited base values apply to parameters without a distribution; {editedSampled.join(', ')} {editedSampled.length === 1 ? 'is' : 'are'} still sampled from {editedSampled.length === 1 ? 'its' : 'their'} distribution.
-          </div>
+        <PsaProgress status={status} onKeep={() => void keepPartial()} onDiscard={() => setStatus({ status: 'idle' })} />
+        {shown && (
+          <PsaResults
+            shown={shown}
+            model={model}
+            reopenMs={reopenMs}
+            status={<RunStatus run={shown.run} hash={ctx.hash} testId="psa-run-status" busy={running || !ctx.model} onRerun={() => void start({ ...(shown.run.inputs as unknown as PsaRunInputs) })} />}
+          />
         )}
-        <PsaStatus psa={psa} />
-        {psa.status === 'done' && <PsaResults view={psa.view} model={model} stale={psa.edits !== edits} />}
-        {psa.status === 'idle' && <p className="empty">Set the number of iterations and the seed, then run the PSA.</p>}
+        {!shown && status.status === 'idle' && <p className="empty">Set the number of iterations and the seed, then run the PSA. The draws are kept with the model.</p>}
       </div>
     </section>
   );
 }
 
-function PsaStatus({ psa }: { psa: PsaState }) {
-  if (psa.status === 'running') {
-    const pct = psa.total > 0 ? (100 * psa.done) / psa.total : 0;
+function PsaProgress({ status, onKeep, onDiscard }: { status: PsaStatus; onKeep: () => void; onDiscard: () => void }) {
+  if (status.status === 'running') {
+    const pct = status.total > 0 ? (100 * status.done) / status.total : 0;
     return (
       <div className="psa-progress" data-testid="psa-progress">
-        <div className="psa-progress-track" role="progressbar" aria-label="PSA progress" aria-valuemin={0} aria-valuemax={psa.total} aria-valuenow={psa.done} aria-valuetext={`${psa.done} of ${psa.total} draws`}>
+        <div className="psa-progress-track" role="progressbar" aria-label="PSA progress" aria-valuemin={0} aria-valuemax={status.total} aria-valuenow={status.done} aria-valuetext={`${status.done} of ${status.total} draws`}>
           <span className="psa-progress-fill" style={{ width: `${pct}%` }} />
         </div>
-        <span className="subtle" aria-live="polite">{psa.done.toLocaleString('en-GB')} of {psa.total.toLocaleString('en-GB')} draws</span>
+        <span className="subtle" aria-live="polite">{formatCount(status.done)} of {formatCount(status.total)} draws</span>
       </div>
     );
   }
-  if (psa.status === 'cancelled') return <div className="notice notice-warning" role="status" data-testid="psa-cancelled">PSA cancelled after {psa.done.toLocaleString('en-GB')} draws. No results were kept.</div>;
-  if (psa.status === 'failed') return <div className="notice notice-error" role="alert" data-testid="psa-error"><div><strong>The PSA stopped.</strong> {psa.message}</div></div>;
+  if (status.status === 'cancelled') {
+    const kept = status.partial?.draws ?? 0;
+    return (
+      <div className="notice notice-warning psa-cancelled" role="status" data-testid="psa-cancelled">
+        <div>
+          <strong>PSA cancelled after {formatCount(status.done)} of {formatCount(status.total)} draws.</strong>{' '}
+          {kept > 0
+            ? `You can keep the ${kept === status.done ? '' : 'first '}${formatCount(kept)} finished draws as a partial run (labelled as such), or discard them.`
+            : 'No draw was finished, so there is nothing to keep.'}
+          <div className="btn-group psa-cancelled-actions">
+            {kept > 0 && <button type="button" className="btn btn-sm btn-primary" onClick={onKeep} data-testid="psa-keep-partial">Keep partial results ({formatCount(kept)} draws)</button>}
+            <button type="button" className="btn btn-sm" onClick={onDiscard} data-testid="psa-discard-partial">{kept > 0 ? 'Discard' : 'Close'}</button>
+          </div>
+        </div>
+      </div>
+    );
+  }
+  if (status.status === 'failed') return <div className="notice notice-error" role="alert" data-testid="psa-error"><div><strong>The PSA stopped.</strong> {status.message}</div></div>;
   return null;
 }
 
-function PsaResults({ view, model, stale }: { view: PsaView; model: HtaModel; stale: boolean }) {
+function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model: HtaModel; status: ReactNode; reopenMs: { fromRequest: number; sinceNavigation: number } | null }) {
+  const { view, run } = shown;
   const currency = model.settings.currency;
   const effect = model.settings.effect;
   const money = (v: number) => formatMoney(v, currency);
@@ -305,9 +477,14 @@ function PsaResults({ view, model, stale }: { view: PsaView; model: HtaModel; st
     ? `${labelOf.get(view.ceaf[0]?.optimalId ?? '') ?? ''} has the highest expected net benefit across the range.`
     : `The strategy with the highest expected net benefit changes at ${switches.map((s) => `${money(s.wtp)} (to ${labelOf.get(s.optimalId)})`).join(', ')}.`;
   return (
-    <div className="section-stack" data-testid="psa-results">
-      {stale && <div className="notice notice-warning stale-note">Parameters were edited after this PSA was run. Run it again to update it.</div>}
-      <p className="subtle">{view.draws.toLocaleString('en-GB')} draws, seed {view.seed}.</p>
+    <div className="section-stack" data-testid="psa-results" data-run-id={run.id} data-reopen-ms={reopenMs?.fromRequest} data-since-navigation-ms={reopenMs?.sinceNavigation}>
+      {status}
+      {run.status === 'partial' && (
+        <div className="notice notice-warning" data-testid="psa-partial-note">
+          Partial results: the run was cancelled after {formatCount(view.draws)} of {formatCount(run.iterations ?? view.draws)} draws. Means, intervals, CEAC and EVPI use these {formatCount(view.draws)} draws only.
+        </div>
+      )}
+      <p className="subtle" data-testid="psa-draws">{formatCount(view.draws)} draws, seed {view.seed}.</p>
       <div className="table-wrap">
         <table className="table" data-testid="psa-means-table">
           <caption className="table-caption">Mean and 95% interval (2.5th–97.5th percentile) per patient</caption>
@@ -350,7 +527,7 @@ function PsaResults({ view, model, stale }: { view: PsaView; model: HtaModel; st
             headers: ['Strategy', 'Mean incremental cost', `Mean incremental ${effectLabel(effect)}`, 'ICER (ratio of means)'],
             rows: view.plane.map((s) => [s.label, money(s.meanIncCost), formatNumber(s.meanIncEffect, 4), formatIcer(s.icer, currency, effect)]),
           }}
-          note={view.plottedPoints < view.draws * view.plane.length ? `Showing ${view.plottedPoints.toLocaleString('en-GB')} of ${(view.draws * view.plane.length).toLocaleString('en-GB')} points (evenly spaced draws); means use every draw.` : `All ${view.draws.toLocaleString('en-GB')} draws shown.`}
+          note={view.plottedPoints < view.draws * view.plane.length ? `Showing ${formatCount(view.plottedPoints)} of ${formatCount(view.draws * view.plane.length)} points (evenly spaced draws); means use every draw.` : `All ${formatCount(view.draws)} draws shown.`}
         />
         <SeriesLineChart
           testId="chart-ceac"

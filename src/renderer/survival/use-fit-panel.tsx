@@ -1,8 +1,11 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { RankedFit } from '../../engine/survival-fit/fit-all';
 import type { FitIntoModelOptions } from '../../engine/survival-fit/fit-into-model';
 import { routeHash } from '../app/routes';
-import { addOpenedModel, exampleModels, useOpenedModels } from '../models/model-catalog';
+import { exampleModels, summariseDocument } from '../models/model-catalog';
+import { useWorkspace } from '../dossiers/workspace-context';
+import type { StoredModel } from '../../dossier/workspace-models';
 import { usePlatform } from '../platform/platform-context';
 import { ProblemsDialog } from '../dossiers/problems-dialog';
 import { SelectField, TextField } from '../ui/fields';
@@ -11,8 +14,8 @@ import { engineWorker } from '../workers/engine-client';
 import { formatEstimate } from './survival-format';
 
 // The chosen fit: its estimates and covariance on the estimation scale, and the ways into a model. The model
-// transform is the engine's (use-fit.ts); until models are kept in the workspace (issue 10) the result is opened
-// as a model of this session and can be downloaded, and the fit can be downloaded as a JSON snippet to paste.
+// transform is the engine's (fit-into-model.ts); the result is a new workspace model (a copy of the chosen workspace
+// model or bundled example, which stays as it was), and the fit can also be downloaded as a JSON snippet to paste.
 
 export type TimeUnit = FitIntoModelOptions['timeUnit'];
 
@@ -35,16 +38,32 @@ function psmSubmodels(json: unknown): string[] {
     .map(([id]) => id);
 }
 
+interface TargetModel {
+  /** "ws:<id>" for a workspace model, "ex:<id>" for a bundled example. */
+  key: string;
+  title: string;
+  type: string;
+  document: StoredModel['document'];
+}
+
+function targetModels(stored: readonly StoredModel[] | undefined): TargetModel[] {
+  const own = (stored ?? []).map((m) => ({ key: `ws:${m.id}`, title: m.title, type: summariseDocument(m.document).type, document: m.document }));
+  const examples = exampleModels.map((e) => ({ key: `ex:${e.id}`, title: `${e.title} (bundled example)`, type: e.type, document: e.document }));
+  return [...own, ...examples].filter((m) => m.type === 'psm' || m.type === 'tree' || m.type === 'markov');
+}
+
 export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitContext }) {
   const platform = usePlatform();
   const toasts = useToasts();
-  const opened = useOpenedModels();
-  const models = [...exampleModels, ...opened].filter((m) => m.type === 'psm' || m.type === 'tree' || m.type === 'markov');
+  const workspace = useWorkspace();
+  const stored = useLiveQuery(() => workspace.models.list(), [workspace]);
+  const models = targetModels(stored);
   const [curveId, setCurveId] = useState('os');
   const [role, setRole] = useState<'none' | 'pfs' | 'os'>('os');
   // Default to a model that has survival curves (partitioned survival, or a tree with such sub-models).
-  const [modelId, setModelId] = useState((models.find((m) => m.type === 'psm' || psmSubmodels(m.json).length > 0) ?? models[0])?.id ?? '');
-  const submodels = psmSubmodels(models.find((m) => m.id === modelId)?.json);
+  const [modelChoice, setModelId] = useState('');
+  const modelId = models.some((m) => m.key === modelChoice) ? modelChoice : ((models.find((m) => m.type === 'psm' || psmSubmodels(m.document).length > 0) ?? models[0])?.key ?? '');
+  const submodels = psmSubmodels(models.find((m) => m.key === modelId)?.document);
   const [submodelChoice, setSubmodel] = useState('');
   const submodel = submodels.includes(submodelChoice) ? submodelChoice : (submodels[0] ?? '');
   const [problems, setProblems] = useState<{ path: string; message: string }[] | null>(null);
@@ -77,19 +96,22 @@ export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitCont
   };
 
   const addToModel = async () => {
-    const target = models.find((m) => m.id === modelId);
+    const target = models.find((m) => m.key === modelId);
     if (!target) return;
     setBusy(true);
     try {
-      const outcome = await engineWorker().applySurvivalFit(target.json, fit, options());
+      const outcome = await engineWorker().applySurvivalFit(target.document, fit, options());
       if (!outcome.ok) {
         setProblems(outcome.problems.length > 0 ? outcome.problems : [{ path: '', message: outcome.message }]);
         return;
       }
-      const fileName = `${target.fileName.replace(/\.json$/i, '')}-${curveId}-${fit.distribution}.json`;
-      const entry = addOpenedModel(fileName, outcome.model);
-      setResult({ id: entry.id, title: entry.title, changes: [...outcome.changes, ...outcome.warnings.map((w) => `warning: ${w}`)], json: outcome.model, fileName });
-      toasts.show({ message: `Added the ${fit.label} curve to a copy of “${target.title}”.` });
+      const title = `${summariseDocument(target.document, target.title).title} with the ${fit.label} ${curveId} curve`;
+      const model = await workspace.models.create({ document: outcome.model as StoredModel['document'], origin: { kind: 'copy', ref: target.title }, title });
+      const fileName = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'model'}.json`;
+      setResult({ id: model.id, title: model.title, changes: [...outcome.changes, ...outcome.warnings.map((w) => `warning: ${w}`)], json: outcome.model, fileName });
+      toasts.show({ message: `Added the ${fit.label} curve to a copy of “${target.title}”; the copy is in your workspace.` });
+    } catch (error) {
+      toasts.show({ tone: 'error', message: `The model could not be saved: ${error instanceof Error ? error.message : String(error)}` });
     } finally {
       setBusy(false);
     }
@@ -152,7 +174,7 @@ export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitCont
           </button>
         </div>
         <div className="form-row form-row-end">
-          <SelectField label="Model" value={modelId} onChange={setModelId} options={models.map((m) => ({ value: m.id, label: m.title }))} testId="target-model" className="field-grow" />
+          <SelectField label="Model" value={modelId} onChange={setModelId} options={models.map((m) => ({ value: m.key, label: m.title }))} testId="target-model" className="field-grow" />
           {submodels.length > 0 && (
             <SelectField label="Sub-model" value={submodel} onChange={setSubmodel} options={submodels.map((id) => ({ value: id, label: id }))} testId="target-submodel" />
           )}
@@ -163,7 +185,7 @@ export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitCont
         {result && (
           <div className="notice notice-info" data-testid="add-result">
             <p>
-              <a href={routeHash({ page: 'model', modelId: result.id, tab: 'model' })}>{result.title}</a> (opened in this session) now has:
+              <a href={routeHash({ page: 'model', modelId: result.id, tab: 'model' })}>{result.title}</a> (a new model in your workspace) has:
             </p>
             <ul className="plain-list">
               {result.changes.map((c) => <li key={c}>{c}</li>)}

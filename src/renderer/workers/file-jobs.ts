@@ -1,6 +1,6 @@
 // Jobs that run in a one-shot worker each: parsing a backup to restore, checking a model file being opened.
 import type { BackupFileResult } from '../../dossier/parse-file';
-import type { ModelCheck } from './engine-api';
+import type { ModelCheck } from '../../engine/analysis/model-check';
 import { runOneShot } from './one-shot-worker';
 import type { OneShotOptions, OneShotWorker } from './one-shot-worker';
 

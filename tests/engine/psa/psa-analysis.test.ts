@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../../src/engine/compile-model';
-import { createPsaSetup, sampledParameters } from '../../../src/engine/psa/psa-setup';
+import { createPsaSetup } from '../../../src/engine/psa/psa-setup';
+import { sampledParameters } from '../../../src/engine/uncertainty/sampled-parameters';
 import { runPsa } from '../../../src/engine/psa/psa-run';
 import { analysePsa, defaultEvppiGroups } from '../../../src/engine/psa/psa-analysis';
 import { loadExample } from '../model-fixtures';

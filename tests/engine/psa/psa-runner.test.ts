@@ -86,7 +86,8 @@ describe('PSA runner', () => {
     runPsa(setup, { iterations: 3000, chunkSize: 1000, onProgress: (p) => seen.push(p.done) });
     expect(seen).toEqual([1000, 2000, 3000]);
     const flag = { aborted: false };
-    expect(() =>
+    let stopped: unknown = null;
+    try {
       runPsa(setup, {
         iterations: 3000,
         chunkSize: 1000,
@@ -94,8 +95,16 @@ describe('PSA runner', () => {
         onProgress: () => {
           flag.aborted = true;
         },
-      }),
-    ).toThrow(PsaCancelledError);
+      });
+    } catch (e) {
+      stopped = e;
+    }
+    expect(stopped).toBeInstanceOf(PsaCancelledError);
+    // Cancelled after the first chunk: its 1,000 draws are kept as a partial run equal to a 1,000-draw run.
+    const partial = (stopped as PsaCancelledError).partial!;
+    expect((stopped as PsaCancelledError).done).toBe(1000);
+    expect(partial.draws).toBe(1000);
+    expect(Array.from(partial.costs)).toEqual(Array.from(runPsa(setup, { iterations: 1000 }).costs));
     const controller = new AbortController();
     controller.abort();
     const exec: PsaChunkExecutor = (c) => Promise.resolve(runPsaChunk(setup, c.start, c.end));

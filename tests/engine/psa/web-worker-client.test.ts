@@ -64,8 +64,26 @@ describe('Web Worker PSA client', () => {
         if (p.done >= 1000) controller.abort();
       },
     });
-    await expect(promise).rejects.toBeInstanceOf(PsaCancelledError);
+    const error = await promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PsaCancelledError);
     expect(stats.terminated).toBe(2);
+    // The finished draws are counted, and the unbroken prefix of them is kept: exactly the first k draws of a
+    // k-iteration run with the same seed.
+    const cancelled = error as PsaCancelledError;
+    expect(cancelled.done).toBeGreaterThanOrEqual(1000);
+    expect(cancelled.done).toBeLessThan(20000);
+    const partial = cancelled.partial!;
+    expect(partial.draws).toBeGreaterThanOrEqual(500);
+    expect(partial.draws).toBeLessThanOrEqual(cancelled.done);
+    expect(partial.draws % 500).toBe(0);
+    const reference = runPsa(createPsaSetup(hiv, 1), { iterations: partial.draws });
+    expect(Array.from(partial.costs)).toEqual(Array.from(reference.costs));
+    expect(Array.from(partial.effects)).toEqual(Array.from(reference.effects));
+    expect(Array.from(partial.parameterDraws.values)).toEqual(Array.from(reference.parameterDraws.values));
+    expect(partial.seed).toBe(1);
   });
 
   it('reports a model that cannot be set up', async () => {

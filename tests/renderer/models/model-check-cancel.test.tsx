@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
 // Opening a model file whose check never ends: the screen offers Cancel, and gives up by itself after the time
 // limit; either way the checking worker is terminated and the user is told in plain words.
+import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openWorkspace } from '../../../src/renderer/db/workspace';
+import { WorkspaceProvider } from '../../../src/renderer/dossiers/workspace-context';
 import { ModelsPage } from '../../../src/renderer/models/models-page';
 import type { Platform } from '../../../src/renderer/platform/platform';
 import { PlatformProvider } from '../../../src/renderer/platform/platform-context';
@@ -46,21 +49,28 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function renderPage() {
+let dbCount = 0;
+
+/** The Models screen on a fresh workspace; returns the navigate mock (called only when a model is opened). */
+async function renderPage() {
   const onOpen = vi.fn();
+  const name = `model-check-cancel-${++dbCount}-${Date.now()}`;
   render(
     <PlatformProvider platform={platform}>
       <ToastProvider>
-        <ModelsPage onOpen={onOpen} />
+        <WorkspaceProvider open={() => openWorkspace({ name })}>
+          <ModelsPage navigate={onOpen} />
+        </WorkspaceProvider>
       </ToastProvider>
     </PlatformProvider>,
   );
+  await screen.findByTestId('open-model-file');
   return onOpen;
 }
 
 describe('opening a model file that never finishes checking', () => {
   it('Cancel stops the check, terminates its worker and says so', async () => {
-    const onOpen = renderPage();
+    const onOpen = await renderPage();
     await act(async () => {
       fireEvent.click(screen.getByTestId('open-model-file'));
     });
@@ -78,8 +88,8 @@ describe('opening a model file that never finishes checking', () => {
   });
 
   it('gives up after the time limit with a plain message', async () => {
+    const onOpen = await renderPage();
     vi.useFakeTimers();
-    const onOpen = renderPage();
     await act(async () => {
       fireEvent.click(screen.getByTestId('open-model-file'));
       await vi.advanceTimersByTimeAsync(0);

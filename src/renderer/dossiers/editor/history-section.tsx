@@ -1,4 +1,5 @@
 import { describeChangePath } from '../../../dossier/diff';
+import { describeStatusEvent, statusEventsAdded } from '../../../dossier/governance';
 import { dossierStatusLabels } from '../../../dossier/schema';
 import type { DossierStatus, HistoryEntry } from '../../../dossier/schema';
 import { Card } from '../../ui/fields';
@@ -47,15 +48,30 @@ export function HistorySection({ entries }: { entries: readonly HistoryEntry[] |
               </tr>
             </thead>
             <tbody>
-              {entries.map((entry, i) => (
-                <tr key={`${entry.at}-${entry.path}-${i}`} data-testid="history-row">
-                  <td className="nowrap">{new Date(entry.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' })}</td>
-                  <td className="mono">{describeChangePath(entry.path)}</td>
-                  <td><span className="diff-old">{describeEntryValue(entry.path, entry.before)}</span></td>
-                  <td><span className="diff-new">{describeEntryValue(entry.path, entry.after)}</span></td>
-                  <td>{sourceLabels[entry.source]}</td>
-                </tr>
-              ))}
+              {entries.map((entry, i) => {
+                const when = new Date(entry.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'medium' });
+                const events = statusEventsAdded(entry.path, entry.before, entry.after);
+                if (events.length > 0) {
+                  // Who approved or reopened, and why, in words.
+                  return events.map((e) => (
+                    <tr key={`${entry.at}-${e.id}`} data-testid="history-row" data-kind="status-event">
+                      <td className="nowrap">{when}</td>
+                      <td>Status change</td>
+                      <td colSpan={2} data-testid="status-event">{describeStatusEvent(e)}</td>
+                      <td>{sourceLabels[entry.source]}</td>
+                    </tr>
+                  ));
+                }
+                return (
+                  <tr key={`${entry.at}-${entry.path}-${i}`} data-testid="history-row">
+                    <td className="nowrap">{when}</td>
+                    <td className="mono">{describeChangePath(entry.path)}</td>
+                    <td><span className="diff-old">{describeEntryValue(entry.path, entry.before)}</span></td>
+                    <td><span className="diff-new">{describeEntryValue(entry.path, entry.after)}</span></td>
+                    <td>{sourceLabels[entry.source]}</td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

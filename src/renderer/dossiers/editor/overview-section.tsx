@@ -49,8 +49,9 @@ export function OverviewSection({ dossier, edit, onStatus }: SectionProps & { on
               Current status: <StatusBadge status={dossier.status} />
             </p>
             <p className="subtle">Workflow: draft → under review → final. A final dossier can only be reopened as a draft.</p>
+            {dossier.status === 'final' && <p data-testid="final-note">It is read-only: “Reopen as draft…” at the top of the page asks for a reason.</p>}
             <div className="btn-group" data-testid="status-actions">
-              {statusTransitions[dossier.status].map((to) => (
+              {dossier.status !== 'final' && statusTransitions[dossier.status].map((to) => (
                 <button key={to} type="button" className={to === 'draft' ? 'btn' : 'btn btn-primary'} data-testid={`status-to-${to}`} onClick={() => onStatus(to)}>
                   {transitionLabels[dossier.status][to] ?? dossierStatusLabels[to]}
                 </button>

@@ -27,6 +27,7 @@ export const editorSections: readonly SectionDef[] = [
   { id: 'accuracy', label: 'Test accuracy', group: 'Register', count: (d) => d.evidence.reduce((n, e) => n + (e.twoByTwo?.length ?? 0), 0) },
   { id: 'assessors', label: 'Assessors', group: 'Register', count: (d) => d.assessors.length },
   { id: 'models', label: 'Model links', group: 'Register', count: (d) => d.modelLinks.length },
+  { id: 'reporting', label: 'Reporting (CHEERS)', group: 'Register' },
   { id: 'history', label: 'History', group: 'Versions' },
   { id: 'snapshots', label: 'Snapshots', group: 'Versions' },
 ];

@@ -1,14 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileModel, parseModel } from '../../../src/engine/compile-model';
-import { checkModel, runBaseCase, runBudget, runTornado } from '../../../src/renderer/workers/engine-api';
-import { applyParameterEdits } from '../../../src/renderer/models/parameter-edits';
-import { deadStateIds } from '../../../src/renderer/results/dead-states';
-import { exampleIdForRef, exampleModels, addOpenedModel, findModel } from '../../../src/renderer/models/model-catalog';
+import { runBaseCase } from '../../../src/engine/analysis/base-case';
+import { runBudget } from '../../../src/engine/analysis/budget';
+import { checkModel } from '../../../src/engine/analysis/model-check';
+import { runTornado } from '../../../src/engine/analysis/tornado';
+import { deadStateIds } from '../../../src/engine/analysis/dead-states';
+import { setParameterValue } from '../../../src/engine/model/document-edits';
+import type { ModelDocumentJson } from '../../../src/engine/model/document-edits';
+import { outcomeCountIds, outcomeCountLabel } from '../../../src/report/results-tables';
 
 const read = (name: string): unknown => JSON.parse(readFileSync(`resources/examples/${name}.json`, 'utf8'));
 
-describe('engine API of the worker', () => {
+describe('analyses for screens, reports and the command line', () => {
   const hiv = read('hiv-chancellor-1997');
   const check = checkModel(hiv);
   it('validates and keeps the parsed model and the one-way ranges', () => {
@@ -25,16 +29,15 @@ describe('engine API of the worker', () => {
     expect(out.effect).toBe('life-years');
     expect(out.strategies[0]!.trace.length).toBe((out.cycles + 1) * out.stateIds.length);
   });
-  it('an edited base value changes the results as the engine does with that value', () => {
-    const edits = { cost_lami: 3000 };
-    const out = runBaseCase(check.model!, edits);
+  it('an edited base value (in the document) changes the results as the engine does with that value', () => {
+    const edited = checkModel(setParameterValue(hiv as ModelDocumentJson, 'cost_lami', 3000));
+    const out = runBaseCase(edited.model!);
     if (!out.ok) throw new Error('base case failed');
-    const compiled = compileModel(parseModel(applyParameterEdits(check.model!, edits)));
+    const compiled = compileModel(parseModel(setParameterValue(hiv as ModelDocumentJson, 'cost_lami', 3000)));
     const direct = compiled.evaluate(compiled.baseParameters());
     expect(out.strategies[1]!.cost).toBe(direct.strategies[1]!.totals.cost);
     expect(out.strategies[1]!.cost).toBeGreaterThan(50601.65 + 1);
     expect(out.parameterValues.cost_lami).toBe(3000);
-    expect(applyParameterEdits(check.model!, edits).parameters.find((p) => p.id === 'cost_lami')!.value).toBe(3000);
     expect(check.model!.parameters.find((p) => p.id === 'cost_lami')!.value).toBe(2086.5);
   });
   it('a value that breaks the model gives a located problem, not NaN', () => {
@@ -44,7 +47,7 @@ describe('engine API of the worker', () => {
     if (!out.ok) expect(out.problems[0]!.message).toMatch(/probabilit/);
   });
   it('tornado at a chosen WTP and comparator is sorted by swing', () => {
-    const out = runTornado(check.model!, {}, { wtp: 10000, comparator: 'mono', strategy: 'comb' });
+    const out = runTornado(check.model!, { wtp: 10000, comparator: 'mono', strategy: 'comb' });
     if (!out.ok) throw new Error('tornado failed');
     const swings = out.result.rows.map((r) => r.swing ?? -1);
     expect(swings).toEqual([...swings].sort((a, b) => b - a));
@@ -63,7 +66,7 @@ describe('engine API of the worker', () => {
 describe('budget impact and the example model', () => {
   const check = checkModel(read('liquid-biopsy-nsclc'));
   it('runs the Belgian budget impact section: impact = new − current, cumulative sums', () => {
-    const out = runBudget(check.model!, {});
+    const out = runBudget(check.model!);
     if (!out.ok) throw new Error(out.problems.map((p) => p.message).join('\n'));
     const years = out.report.years;
     expect(years).toHaveLength(out.report.horizonYears);
@@ -82,24 +85,6 @@ describe('budget impact and the example model', () => {
   });
 });
 
-describe('model catalog', () => {
-  it('bundles every example file and maps dossier links to them', () => {
-    expect(exampleModels.map((m) => m.id)).toContain('liquid-biopsy-nsclc');
-    const lb = exampleModels.find((m) => m.id === 'liquid-biopsy-nsclc')!;
-    expect(lb).toMatchObject({ type: 'tree', strategies: 3, hasBudgetImpact: true, origin: 'example' });
-    expect(exampleIdForRef('resources/examples/liquid-biopsy-nsclc.json')).toBe('liquid-biopsy-nsclc');
-    expect(exampleIdForRef('elsewhere/unknown.json')).toBeNull();
-  });
-  it('opened files get unique ids and are found', () => {
-    const a = addOpenedModel('My model.json', { metadata: { title: 'Mine' } });
-    const b = addOpenedModel('My model.json', {});
-    expect(a.id).toBe('file-my-model');
-    expect(b.id).toBe('file-my-model-2');
-    expect(b.title).toBe('My model.json');
-    expect(findModel(a.id, [a, b])?.title).toBe('Mine');
-  });
-});
-
 describe('costs by category', () => {
   it('add up to the total discounted cost of each strategy', () => {
     const out = runBaseCase(checkModel(read('hiv-chancellor-1997')).model!);
@@ -110,8 +95,7 @@ describe('costs by category', () => {
 });
 
 describe('strategy details of the liquid-biopsy tree', () => {
-  it('diagnostic classes share the patients alive at the result, and counters are labelled', async () => {
-    const { countIds, countLabel } = await import('../../../src/renderer/results/strategy-details-panel');
+  it('diagnostic classes share the patients alive at the result, and counters are labelled', () => {
     const out = runBaseCase(checkModel(read('liquid-biopsy-nsclc')).model!);
     if (!out.ok) throw new Error('base case failed');
     for (const s of out.strategies) {
@@ -125,10 +109,10 @@ describe('strategy details of the liquid-biopsy tree', () => {
       expect(c.missed!).toBeLessThanOrEqual(c.falseNegative! + c.noResult! + 1e-12);
       expect(s.details!.timeToTreatment!.mean).toBeGreaterThan(0);
     }
-    const ids = countIds(out.strategies);
+    const ids = outcomeCountIds(out.strategies);
     expect(ids).toContain('truePositive');
-    expect(countLabel('truePositive')).toBe('True positives');
-    expect(countLabel('test_plasma_ngs')).toBe('Tests done: plasma ngs');
-    expect(countLabel('ae_pneumothorax')).toBe('Adverse events: pneumothorax');
+    expect(outcomeCountLabel('truePositive')).toBe('True positives');
+    expect(outcomeCountLabel('test_plasma_ngs')).toBe('Tests done: plasma ngs');
+    expect(outcomeCountLabel('ae_pneumothorax')).toBe('Adverse events: pneumothorax');
   });
 });

@@ -1,18 +1,5 @@
-// The user's edits of parameter base values: checked as typed (a clear message, never NaN) and written into a copy
-// of the model that the engine runs.
-import type { HtaModel, Parameter } from '../../engine/model/schema';
-
-/** Base values the user typed, by parameter id (only parameters given as a number in the file). */
-export type ParameterEdits = Readonly<Record<string, number>>;
-
-/** The model with the edited base values written into its parameters (expression parameters are never edited). */
-export function applyParameterEdits(model: HtaModel, edits: ParameterEdits): HtaModel {
-  if (Object.keys(edits).length === 0) return model;
-  return {
-    ...model,
-    parameters: model.parameters.map((p) => (p.value !== undefined && edits[p.id] !== undefined ? { ...p, value: edits[p.id]! } : p)),
-  };
-}
+// Reading a number the user typed for a parameter: a clear message, never NaN, and the range its kind allows.
+import type { Parameter } from '../../engine/model/schema';
 
 const nonNegativeKinds = new Set(['rate', 'relative-risk', 'hazard-ratio', 'odds-ratio', 'odds', 'count', 'time', 'age']);
 

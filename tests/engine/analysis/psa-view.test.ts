@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analysePsa } from '../../../src/engine/psa/psa-analysis';
-import { defaultWtpMax, sampleIndices, shapePsaView, wtpGrid } from '../../../src/renderer/results/psa-view';
+import { defaultWtpMax, sampleIndices, shapePsaView, wtpGrid } from '../../../src/engine/analysis/psa-view';
 
 // Three draws, two strategies (a, b), hand-computed: increments of b over a are (dC, dE) = (100, 0.1), (300, 0.1), (-50, -0.02).
 const run = {
@@ -55,5 +55,14 @@ describe('sampling and WTP grid', () => {
     expect(wtpGrid(100000, 4, [30000, 50000])).toEqual([0, 25000, 30000, 50000, 75000, 100000]);
     expect(defaultWtpMax([30000, 50000])).toBe(100000);
     expect(defaultWtpMax([])).toBe(100000);
+  });
+});
+
+describe('summarisePsa (what the PSA screen and a reopened run show)', () => {
+  it('gives the same view as shaping the full analysis', async () => {
+    const { summarisePsa } = await import('../../../src/engine/analysis/psa-view');
+    const request = { wtpGrid: [0, 2000, 5000], comparator: 'a', maxPoints: 2 };
+    expect(summarisePsa(run, request)).toEqual(shapePsaView(run, analysePsa(run, { wtp: request.wtpGrid, comparator: 'a' }), 2));
+    expect(() => summarisePsa(run, { ...request, comparator: 'zz' })).toThrow(/comparator "zz" is not a strategy/);
   });
 });

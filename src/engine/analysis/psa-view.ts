@@ -1,7 +1,8 @@
-// The PSA screen's data: means with 95% intervals, a capped sample of the CE-plane cloud, CEAC, CEAF and EVPI
+// The PSA screen's (and report's) data: means with 95% intervals, a capped sample of the CE-plane cloud, CEAC, CEAF and EVPI
 // by willingness-to-pay, shaped from the engine's analysis into plain rows the charts and tables read.
-import type { PsaAnalysis } from '../../engine/psa/psa-analysis';
-import type { Interval, PsaResults } from '../../engine/uncertainty/psa-summary';
+import type { PsaAnalysis } from '../psa/psa-analysis';
+import { incrementalPlane, netBenefitSummary, psaMeans } from '../uncertainty/psa-summary';
+import type { Interval, PsaResults } from '../uncertainty/psa-summary';
 
 export interface PsaMeanRow {
   id: string;
@@ -86,4 +87,30 @@ export function wtpGrid(max: number, steps: number, extra: readonly number[] = [
 export function defaultWtpMax(thresholds: readonly number[]): number {
   const top = Math.max(0, ...thresholds.filter(Number.isFinite));
   return top > 0 ? 2 * top : 100000;
+}
+
+export interface PsaViewRequest {
+  /** Thresholds for CEAC, CEAF and EVPI (ascending). */
+  wtpGrid: number[];
+  comparator: string;
+  /** At most this many draws are plotted on the CE plane. */
+  maxPoints: number;
+}
+
+/**
+ * Summaries and chart data of a finished PSA (means with 95% intervals, CE plane sample, CEAC, CEAF, EVPI): only
+ * the parts of the analysis the view shows (no convergence or EVPPI), so a stored run reopens quickly.
+ */
+export function summarisePsa(run: PsaResults & { strategyLabels: readonly string[]; seed: number }, request: PsaViewRequest): PsaView {
+  if (!run.strategyIds.includes(request.comparator)) throw new RangeError(`comparator "${request.comparator}" is not a strategy (${run.strategyIds.join(', ')})`);
+  const analysis: PsaAnalysis = {
+    means: psaMeans(run),
+    comparator: request.comparator,
+    plane: incrementalPlane(run, request.comparator),
+    netBenefit: netBenefitSummary(run, request.wtpGrid),
+    populationEvpi: null,
+    convergence: [],
+    evppi: [],
+  };
+  return shapePsaView(run, analysis, request.maxPoints);
 }

@@ -1,0 +1,120 @@
+import { useCallback, useMemo, useState } from 'react';
+import { appInfo } from '../../dossier/app-info';
+import { modelDocumentHash } from '../../engine/json/canonical-json';
+import { ENGINE_VERSION } from '../../engine/version';
+import { routeHash } from '../app/routes';
+import type { Route } from '../app/routes';
+import { useWorkspace } from '../dossiers/workspace-context';
+import { ExportProvider } from '../exports/export-context';
+import { AppFrame } from '../layout/app-frame';
+import { useToasts } from '../ui/toasts';
+import { findExample, modelTypeLabel } from './model-catalog';
+import type { ExampleModel } from './model-catalog';
+import { ModelView } from './model-view';
+import { useModelEvaluation } from './use-model-evaluation';
+
+// A bundled example as a read-only template: its settings, parameters, base case and budget impact can be looked
+// at; "Use this model" makes a workspace copy to edit, run analyses on and keep.
+
+/** Copies a bundled example into the workspace and opens the copy. */
+export function useCopyExample(navigate: (route: Route) => void): (example: ExampleModel, tab?: string) => Promise<void> {
+  const workspace = useWorkspace();
+  const toasts = useToasts();
+  return useCallback(
+    async (example, tab = 'model') => {
+      try {
+        const model = await workspace.models.create({ document: example.document, origin: { kind: 'example', ref: example.fileName } });
+        toasts.show({ message: `“${model.title}” is now in your workspace.` });
+        navigate({ page: 'model', modelId: model.id, tab });
+      } catch (error) {
+        toasts.show({ tone: 'error', message: `The model could not be copied: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    },
+    [workspace, toasts, navigate],
+  );
+}
+
+export function ExamplePage({ exampleId, tab, navigate }: { exampleId: string; tab: string; navigate: (route: Route) => void }) {
+  const example = findExample(exampleId);
+  return (
+    <AppFrame
+      activeNav="models"
+      title={
+        <>
+          <a className="crumb" href={routeHash({ page: 'models' })}>Models</a>
+          <span className="crumb-sep" aria-hidden="true">/</span>
+          <span className="current">{example?.title ?? exampleId}</span>
+        </>
+      }
+    >
+      {example ? (
+        <ExampleView key={example.id} example={example} tab={tab} navigate={navigate} />
+      ) : (
+        <div className="page">
+          <div className="notice notice-warning" role="alert">There is no bundled example “{exampleId}”. <a href={routeHash({ page: 'models' })}>Go to the models</a></div>
+        </div>
+      )}
+    </AppFrame>
+  );
+}
+
+function ExampleView({ example, tab, navigate }: { example: ExampleModel; tab: string; navigate: (route: Route) => void }) {
+  const workspace = useWorkspace();
+  const document = example.document;
+  const evaluation = useModelEvaluation(document);
+  const copy = useCopyExample(navigate);
+  const [busy, setBusy] = useState(false);
+  const use = async (nextTab?: string) => {
+    setBusy(true);
+    await copy(example, nextTab);
+    setBusy(false);
+  };
+  const canCopy = workspace.readOnlyReason === null;
+  const noop = useMemo(() => () => undefined, []);
+  const provenance = useMemo(
+    () => [`Model: ${example.title} (bundled example ${example.fileName})`, `Model SHA-256: ${modelDocumentHash(document)}`, `${appInfo.name} ${appInfo.version}, engine ${ENGINE_VERSION}`],
+    [example, document],
+  );
+  const useButton = (nextTab?: string, testId = 'use-model') =>
+    canCopy && (
+      <button type="button" className="btn btn-primary" onClick={() => void use(nextTab)} disabled={busy} data-testid={testId}>
+        Use this model
+      </button>
+    );
+  return (
+    <ExportProvider modelTitle={example.title} provenance={provenance}>
+      <div className="page model-page" data-testid="model-page" data-example-id={example.id}>
+        <div className="page-header">
+          <div className="page-title">
+            <h1 data-testid="model-title">{example.title}</h1>
+            <p>{modelTypeLabel(example)} · {example.strategies} strategies · bundled example ({example.fileName}), read-only</p>
+          </div>
+          {useButton()}
+        </div>
+        <div className="notice notice-info" data-testid="template-note">
+          This bundled example is kept as published. “Use this model” puts a copy in your workspace: edit values and distributions, run the tornado and the PSA, save versions and link it to dossiers — all kept between sessions.
+        </div>
+        <ModelView
+          document={document}
+          evaluation={evaluation}
+          tab={tab}
+          onTab={(next) => navigate({ page: 'example', exampleId: example.id, tab: next })}
+          readOnly
+          onSetValue={noop}
+          onSetUncertainty={noop}
+          runs={null}
+          hasBudgetImpact={example.hasBudgetImpact}
+          templateUncertainty={
+            <section className="card" data-testid="template-uncertainty">
+              <div className="card-header"><h2>Uncertainty</h2></div>
+              <div className="card-body template-offer">
+                <p>The tornado and the PSA run on a model in your workspace, where their results are stored with the model they ran on.</p>
+                {useButton('uncertainty', 'use-model-uncertainty')}
+              </div>
+            </section>
+          }
+        />
+      </div>
+    </ExportProvider>
+  );
+}

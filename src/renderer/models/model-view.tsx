@@ -1,0 +1,277 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
+import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
+import { deadStateIds } from '../../engine/analysis/dead-states';
+import type { UncertaintyChange } from '../../engine/model/document-edits';
+import type { HtaModel, Parameter } from '../../engine/model/schema';
+import { effectLabel, formatIcer, formatMoney, formatNumber } from '../../report/format';
+import { settingsRows } from '../../report/model-description';
+import { BaseCaseCharts, BaseCaseTables } from '../results/base-case-panel';
+import { BudgetPanel } from '../results/budget-panel';
+import type { BudgetState } from '../results/budget-panel';
+import type { RunContext } from '../results/run-status';
+import { StrategyDetailsPanel } from '../results/strategy-details-panel';
+import { UncertaintyPanel } from '../results/uncertainty-panel';
+import { engineWorker } from '../workers/engine-client';
+import { ParameterTable } from './parameter-table';
+import type { ModelEvaluation } from './use-model-evaluation';
+import './models.css';
+
+// The tabs of one model, for a workspace model (editable, runs stored) and for a bundled example (read-only):
+// settings and parameters, base-case results, uncertainty, budget impact, and for workspace models the versions,
+// stored runs and edit history. Panels stay mounted once visited so their state survives switching tabs.
+
+export interface ModelTab {
+  id: string;
+  label: string;
+}
+
+export function modelTabs(hasBudgetImpact: boolean, withVersions: boolean): ModelTab[] {
+  return [
+    { id: 'model', label: 'Model and parameters' },
+    { id: 'results', label: 'Base-case results' },
+    { id: 'uncertainty', label: 'Uncertainty' },
+    ...(hasBudgetImpact ? [{ id: 'budget', label: 'Budget impact' }] : []),
+    ...(withVersions ? [{ id: 'versions', label: 'Versions and runs' }] : []),
+  ];
+}
+
+export interface ModelViewProps {
+  /** The current document (parameters are read from it directly, so the table never lags an edit). */
+  document: Record<string, unknown>;
+  evaluation: ModelEvaluation;
+  tab: string;
+  onTab: (tab: string) => void;
+  readOnly: boolean;
+  onSetValue: (id: string, value: number) => void;
+  onSetUncertainty: (id: string, change: UncertaintyChange) => void;
+  /** Stores and shows runs (workspace models); null for a bundled example. */
+  runs: RunContext | null;
+  /** What the uncertainty tab shows for a bundled example (the "Use this model" offer). */
+  templateUncertainty?: ReactNode;
+  /** Cards above the parameters (linked dossiers). */
+  modelCards?: ReactNode;
+  versions?: ReactNode;
+  hasBudgetImpact: boolean;
+}
+
+export function ModelView(props: ModelViewProps) {
+  const { evaluation, runs, tab, onTab } = props;
+  const model = evaluation.check?.model ?? null;
+  const tabs = modelTabs(props.hasBudgetImpact, props.versions !== undefined);
+  const active = tabs.some((t) => t.id === tab) ? tab : 'model';
+  const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set([active]));
+  if (!visited.has(active)) setVisited(new Set([...visited, active]));
+  const budget = useBudget(model, evaluation, props.hasBudgetImpact && visited.has('budget'), runs);
+  useStoredBaseCase(evaluation, runs);
+  const parameters = useMemo(() => (Array.isArray(props.document.parameters) ? (props.document.parameters as Parameter[]) : []), [props.document]);
+
+  return (
+    <>
+      {evaluation.checkError && <div className="notice notice-error" role="alert">The model could not be checked: {evaluation.checkError}</div>}
+      {evaluation.check && !evaluation.check.valid && <InvalidModel issues={evaluation.check.issues} />}
+      {!evaluation.check && !evaluation.checkError && <p className="empty" role="status">Checking the model…</p>}
+      {model && (
+        <>
+          <BaseCaseStrip model={model} evaluation={evaluation} />
+          <Tabs tabs={tabs} active={active} onTab={onTab} />
+          {tabs.map((t) =>
+            visited.has(t.id) ? (
+              <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} hidden={t.id !== active} className="tab-panel" data-testid={`model-panel-${t.id}`}>
+                {t.id === 'model' && (
+                  <div className="section-stack">
+                    <SettingsCard model={model} />
+                    {props.modelCards}
+                    <ParameterTable
+                      parameters={parameters}
+                      ranges={evaluation.check?.ranges ?? []}
+                      values={evaluation.baseCase?.outcome.ok ? evaluation.baseCase.outcome.parameterValues : null}
+                      readOnly={props.readOnly}
+                      onSetValue={props.onSetValue}
+                      onSetUncertainty={props.onSetUncertainty}
+                    />
+                  </div>
+                )}
+                {t.id === 'results' && <ResultsTab model={model} outcome={evaluation.baseCase?.outcome} />}
+                {t.id === 'uncertainty' && (runs ? <UncertaintyPanel ctx={runs} model={model} /> : props.templateUncertainty)}
+                {t.id === 'budget' && <BudgetPanel budget={budget} updating={budget !== null && budget.document !== evaluation.checked} />}
+                {t.id === 'versions' && props.versions}
+              </div>
+            ) : null,
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+/** Stores the base case of each new document as the model's latest base-case run (workspace models only). */
+function useStoredBaseCase(evaluation: ModelEvaluation, runs: RunContext | null): void {
+  const storedFor = useRef<string | null>(null);
+  const baseCase = evaluation.baseCase;
+  const upToDate = !evaluation.updating && runs !== null && runs.model !== null;
+  useEffect(() => {
+    if (!runs || !upToDate || !baseCase?.outcome.ok || storedFor.current === runs.hash) return;
+    storedFor.current = runs.hash;
+    const { outcome, startedAt, durationMs } = baseCase;
+    void runs.store
+      .addRun({ modelId: runs.modelId, kind: 'base-case', label: 'Base case', modelHash: runs.hash, startedAt, durationMs, status: 'complete', inputs: {}, results: outcome }, { replaceSameKind: true })
+      .catch(() => {
+        // The read-only banner or the save indicator already tells why nothing is written.
+        storedFor.current = null;
+      });
+  }, [runs, upToDate, baseCase]);
+}
+
+/** Runs the budget impact analysis (in the worker) once its tab is opened, and again after each change. */
+function useBudget(model: HtaModel | null, evaluation: ModelEvaluation, wanted: boolean, runs: RunContext | null): BudgetState | null {
+  const [budget, setBudget] = useState<BudgetState | null>(null);
+  const document = evaluation.checked;
+  const hash = runs?.hash;
+  useEffect(() => {
+    if (!model || !wanted) return;
+    let live = true;
+    const startedAt = new Date().toISOString();
+    const t0 = performance.now();
+    engineWorker()
+      .runBudget(model)
+      .then((out) => {
+        if (!live) return;
+        setBudget(out.ok ? { report: out.report, problems: [], document } : { report: null, problems: out.problems, document });
+        if (out.ok && runs && hash && !evaluation.updating) {
+          void runs.store
+            .addRun({ modelId: runs.modelId, kind: 'budget-impact', label: out.report.label ?? 'Budget impact', modelHash: hash, startedAt, durationMs: performance.now() - t0, status: 'complete', inputs: {}, results: out.report }, { replaceSameKind: true })
+            .catch(() => undefined);
+        }
+      })
+      .catch((e: unknown) => live && setBudget({ report: null, problems: [{ path: '', message: e instanceof Error ? e.message : String(e) }], document }));
+    return () => {
+      live = false;
+    };
+    // A new checked model (after an edit) or opening the tab runs it again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [model, wanted]);
+  return budget;
+}
+
+function Tabs({ tabs, active, onTab }: { tabs: ModelTab[]; active: string; onTab: (id: string) => void }) {
+  const refs = useRef(new Map<string, HTMLButtonElement>());
+  const onKeyDown = (event: KeyboardEvent, index: number) => {
+    const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (event.key === 'Home' || event.key === 'End' || delta !== 0) {
+      event.preventDefault();
+      const next = event.key === 'Home' ? 0 : event.key === 'End' ? tabs.length - 1 : (index + delta + tabs.length) % tabs.length;
+      onTab(tabs[next]!.id);
+      refs.current.get(tabs[next]!.id)?.focus();
+    }
+  };
+  return (
+    <div className="model-tabs" role="tablist" aria-label="Model views">
+      {tabs.map((t, i) => (
+        <button
+          key={t.id}
+          ref={(el) => { if (el) refs.current.set(t.id, el); }}
+          type="button"
+          role="tab"
+          id={`tab-${t.id}`}
+          aria-selected={t.id === active}
+          aria-controls={`panel-${t.id}`}
+          tabIndex={t.id === active ? 0 : -1}
+          className="model-tab"
+          onClick={() => onTab(t.id)}
+          onKeyDown={(e) => onKeyDown(e, i)}
+          data-testid={`model-tab-${t.id}`}
+        >
+          {t.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function InvalidModel({ issues }: { issues: { path: string; message: string; severity: string }[] }) {
+  return (
+    <section className="card" data-testid="model-invalid">
+      <div className="card-header"><h2>This model has problems</h2><span className="subtle">{issues.length} found</span></div>
+      <div className="card-body">
+        <ul className="problem-list">
+          {issues.map((i, k) => <li key={k}><span className="problem-path">{i.path}</span><span>{i.severity === 'warning' ? 'Warning: ' : ''}{i.message}</span></li>)}
+        </ul>
+      </div>
+    </section>
+  );
+}
+
+function SettingsCard({ model }: { model: HtaModel }) {
+  const rows = settingsRows(model);
+  return (
+    <section className="card" aria-labelledby="settings-title" data-testid="model-settings">
+      <div className="card-header"><h2 id="settings-title">Settings</h2></div>
+      <div className="card-body settings-body">
+        <dl className="settings-grid">
+          {rows.map((r) => (
+            <div key={r.label} className="setting">
+              <dt>{r.label}</dt>
+              <dd data-testid={`setting-${r.label.toLowerCase().replace(/[^a-z]+/g, '-')}`}>{r.value}</dd>
+            </div>
+          ))}
+        </dl>
+        {model.metadata.description && <p className="model-description">{model.metadata.description}</p>}
+      </div>
+    </section>
+  );
+}
+
+/** Always-visible summary of the base case, so an edit's effect shows on every tab. */
+function BaseCaseStrip({ model, evaluation }: { model: HtaModel; evaluation: ModelEvaluation }) {
+  const outcome: BaseCaseOutcome | undefined = evaluation.baseCase?.outcome;
+  const currency = model.settings.currency;
+  let content: ReactNode;
+  if (!outcome) content = <span className="subtle">Running the base case…</span>;
+  else if (!outcome.ok) {
+    content = (
+      <div className="strip-error" role="alert" data-testid="base-case-error">
+        <strong>The model cannot be evaluated with these values.</strong>
+        <ul className="plain-list">{outcome.problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{p.message}</li>)}</ul>
+      </div>
+    );
+  } else {
+    content = (
+      <ul className="strip-items">
+        {outcome.incremental.map((r) => (
+          <li key={r.id} className="strip-item" data-testid="strip-item">
+            <span className="strip-label">{r.label ?? r.id}</span>
+            <span className="strip-values">
+              {formatMoney(r.cost, currency)} · {formatNumber(r.effect, 3)} {effectLabel(outcome.effect)}
+            </span>
+            <span className="strip-icer" data-testid="strip-icer">
+              {r.status === 'reference' ? 'Reference' : r.status === 'nondominated' ? `ICER ${formatIcer(r.icer, currency, outcome.effect)}` : r.status === 'dominated' ? 'Dominated' : 'Extendedly dominated'}
+            </span>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  return (
+    <section className="base-strip" aria-label="Base-case summary" aria-busy={evaluation.updating} data-testid="base-case-strip">
+      <div className="strip-head">
+        <span className="strip-title">Base case</span>
+        <span className="subtle" aria-live="polite">{evaluation.updating ? 'Updating…' : 'Up to date'}</span>
+      </div>
+      {content}
+    </section>
+  );
+}
+
+function ResultsTab({ model, outcome }: { model: HtaModel; outcome: BaseCaseOutcome | undefined }) {
+  const deadStates = useMemo(() => deadStateIds(model), [model]);
+  if (!outcome) return <p className="empty" role="status">Running the base case…</p>;
+  if (!outcome.ok) return <p className="empty">No results: the model cannot be evaluated with the current values (see above).</p>;
+  return (
+    <div className="section-stack">
+      <BaseCaseTables result={outcome} currency={model.settings.currency} />
+      <StrategyDetailsPanel result={outcome} />
+      <BaseCaseCharts result={outcome} currency={model.settings.currency} deadStates={deadStates} />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { RunKind } from '../../dossier/workspace-models';
+import type { HtaModel } from '../../engine/model/schema';
+import type { ModelStore } from '../db/model-store';
+import type { RunRecord } from '../db/records';
+import { formatCount, formatDateTime, formatDuration } from '../../report/format';
+
+// Where a stored result came from, and whether it still describes the model: a run made from another version of
+// the model document (its SHA-256 differs) is out of date, and says so with a Re-run button.
+
+/** What the analysis panels of a workspace model need to run, store and show runs. */
+export interface RunContext {
+  store: ModelStore;
+  modelId: string;
+  /** SHA-256 of the current model document. */
+  hash: string;
+  /** The current document, parsed and checked; null while the check is behind the edits or the model is invalid. */
+  model: HtaModel | null;
+  /** A run chosen in the list of stored runs, shown instead of the latest of its kind. */
+  selected: { kind: RunKind; id: string } | null;
+}
+
+export function isCurrent(run: Pick<RunRecord, 'modelHash'>, hash: string): boolean {
+  return run.modelHash === hash;
+}
+
+/** "10,000 draws, seed 1 · run 1 May 2026, 10:03 in 4.2 s". */
+export function describeRun(run: RunRecord): string {
+  const parts: string[] = [];
+  if (run.iterations !== undefined) {
+    const done = run.completedIterations ?? run.iterations;
+    parts.push(run.status === 'partial' ? `${formatCount(done)} of ${formatCount(run.iterations)} draws` : `${formatCount(run.iterations)} draws`);
+  }
+  if (run.seed !== undefined) parts.push(`seed ${run.seed}`);
+  return [parts.join(', '), `run ${formatDateTime(run.startedAt)} in ${formatDuration(run.durationMs)}`].filter(Boolean).join(' · ');
+}
+
+export function RunStatus({ run, hash, onRerun, busy, testId }: { run: RunRecord; hash: string; onRerun?: () => void; busy?: boolean; testId: string }) {
+  const current = isCurrent(run, hash);
+  return (
+    <div className={current ? 'run-status' : 'run-status notice notice-warning'} data-testid={testId} data-current={current}>
+      {current && <span className="badge badge-final" data-testid={`${testId}-badge`}>Current</span>}
+      {run.status === 'partial' && <span className="badge badge-under-review">Partial</span>}
+      <span className="run-status-text">
+        {current ? describeRun(run) : <><strong>Out of date — the model changed since this run.</strong> {describeRun(run)}</>}
+      </span>
+      {!current && onRerun && (
+        <button type="button" className="btn btn-sm btn-primary" onClick={onRerun} disabled={busy} data-testid={`${testId}-rerun`}>
+          Re-run
+        </button>
+      )}
+    </div>
+  );
+}

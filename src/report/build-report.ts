@@ -1,0 +1,120 @@
+// ReportInput → one neutral ReportDocument: title page facts, then the chosen sections in a fixed order, numbered
+// (1, 1.1, …), with tables and figures numbered in reading order. The profile decides which sections can appear
+// (the JCA profile has no economic section); the locale decides how numbers and dates read.
+import { dossierStatusLabels } from '../dossier/schema';
+import type { ReportDocument, ReportProfile, ReportSectionId, Section } from './document';
+import { numberTablesAndFigures, profileSections, reportProfileLabels, reportSectionIds, reportSectionTitles } from './document';
+import { formatsFor } from './format';
+import type { ReportLocale } from './format';
+import type { ReportInput } from './report-input';
+import { cheersChecklist } from './cheers';
+import type { BuildContext, DraftSection } from './build/context';
+import { numberSections, table } from './build/context';
+import { frontMatterSection } from './build/front-matter';
+import { generatedSummary, summaryBlocks } from './build/summary';
+import { scopeSection } from './build/scope';
+import { domainsSection } from './build/domains';
+import { evidenceSection } from './build/evidence';
+import { methodsSection } from './build/methods';
+import { resultsSection } from './build/results';
+import { uncertaintySection } from './build/uncertainty';
+import { budgetSection } from './build/budget';
+import { limitationsSection } from './build/limitations';
+
+export interface ReportOptions {
+  profile: ReportProfile;
+  locale: ReportLocale;
+  /** Sections to include (default: all the profile allows); order is always the report's own. */
+  sections?: readonly ReportSectionId[];
+  /** Summary text replacing the generated one (default: the dossier's edited summary, if any). */
+  summary?: string;
+}
+
+/** The sections a report with these options holds, in report order. */
+export function includedSections(options: Pick<ReportOptions, 'profile' | 'sections'>): ReportSectionId[] {
+  const allowed = new Set(profileSections[options.profile]);
+  const chosen = options.sections ? new Set(options.sections) : allowed;
+  return reportSectionIds.filter((id) => allowed.has(id) && chosen.has(id));
+}
+
+const builders: Record<Exclude<ReportSectionId, 'summary' | 'cheers'>, (ctx: BuildContext) => DraftSection[]> = {
+  front: frontMatterSection,
+  scope: scopeSection,
+  domains: domainsSection,
+  evidence: evidenceSection,
+  methods: methodsSection,
+  results: resultsSection,
+  uncertainty: uncertaintySection,
+  budget: budgetSection,
+  limitations: limitationsSection,
+};
+
+function contextFor(input: ReportInput, options: ReportOptions): { ctx: BuildContext; ids: ReportSectionId[]; sectionNumbers: Map<ReportSectionId, string> } {
+  const ids = includedSections(options);
+  const sectionNumbers = new Map(ids.map((id, i) => [id, String(i + 1)]));
+  return { ctx: { input, fmt: formatsFor(options.locale), profile: options.profile, included: new Set(ids), sectionNumbers }, ids, sectionNumbers };
+}
+
+/** The summary the report generates (paragraphs separated by blank lines), to start an edited one from. */
+export function generatedSummaryText(input: ReportInput, options: ReportOptions): string {
+  return generatedSummary(contextFor(input, options).ctx).join('\n\n');
+}
+
+export function buildReport(input: ReportInput, options: ReportOptions): ReportDocument {
+  const { ctx, ids, sectionNumbers } = contextFor(input, options);
+  const fmt = ctx.fmt;
+  const d = input.dossier;
+  const sections: Section[] = ids
+    .filter((id) => id !== 'cheers')
+    .map((id): Section => {
+      const number = sectionNumbers.get(id)!;
+      if (id === 'summary') {
+        return { id: 'sec-summary', number, title: reportSectionTitles.summary, level: 1, blocks: summaryBlocks(ctx, options.summary ?? d.reporting?.summary), children: [] };
+      }
+      const children = builders[id](ctx);
+      return { id: `sec-${id}`, number, title: reportSectionTitles[id], level: 1, blocks: [], children: numberSections(number, 2, children) };
+    });
+  if (sectionNumbers.has('cheers')) {
+    const rows = cheersChecklist(sections, d.reporting);
+    sections.push({
+      id: 'sec-cheers',
+      number: sectionNumbers.get('cheers')!,
+      title: reportSectionTitles.cheers,
+      level: 1,
+      blocks: [
+        table({
+          id: 'tab-cheers',
+          caption: 'CHEERS 2022 checklist (Husereau et al. 2022): where this report addresses each item',
+          header: ['No.', 'Topic', 'Item', 'Reported in'],
+          rows: rows.map((r) => ({ cells: [String(r.number), r.topic, r.item, r.reportedIn], ...(r.reportedIn === 'Not reported' ? { tone: 'warning' as const } : {}) })),
+          align: ['right', 'left', 'left', 'left'],
+          widths: [0.6, 1.8, 4, 3.4],
+        }),
+      ],
+      children: [],
+    });
+  }
+  numberTablesAndFigures(sections);
+  const assessors = d.assessors.map((a) => [a.name, a.role, a.organisation].filter(Boolean).join(', ')).join('; ');
+  const confidentiality = d.reporting?.confidentiality?.trim() ?? '';
+  return {
+    title: d.title,
+    subtitle: options.profile === 'jca' ? 'Joint clinical assessment report' : 'Health technology assessment report',
+    profile: options.profile,
+    locale: options.locale,
+    runningHeader: d.title,
+    confidentiality,
+    info: [
+      { label: 'Technology', value: d.technology.name },
+      { label: 'Indication', value: d.indication || 'Not stated' },
+      { label: 'Dossier status', value: dossierStatusLabels[d.status] },
+      { label: 'Version', value: `as last changed on ${fmt.dateTime(d.updatedAt)}` },
+      { label: 'Assessors', value: assessors || 'Not stated' },
+      { label: 'Report date', value: fmt.date(input.generatedAt) },
+      { label: 'Report profile', value: reportProfileLabels[options.profile] },
+      ...(confidentiality ? [{ label: 'Confidentiality', value: confidentiality }] : []),
+    ],
+    generatedAt: input.generatedAt,
+    sections,
+  };
+}

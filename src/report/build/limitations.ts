@@ -1,0 +1,66 @@
+// Section "Limitations": generated lists of every input labelled as an assumption, every evidence item marked
+// unverified or taken from a secondary source, and every engine warning (capped survival curves, budget-impact
+// warnings, analyses that could not run, stored runs not used), followed by the assessors' own text.
+import { parameterFlag } from './methods';
+import { evidenceFlags } from './evidence';
+import type { BuildContext, DraftSection } from './context';
+import { draft, isAssumption, list, paragraph, table } from './context';
+import { runKindLabels } from '../../dossier/workspace-models';
+import type { ReportModel } from '../report-input';
+
+/** Every warning the engine gave for a model, in words. */
+export function engineWarnings(m: ReportModel): string[] {
+  const out: string[] = [...m.warnings];
+  const base = m.analyses['base-case'];
+  for (const s of base?.strategies ?? []) {
+    for (const w of s.details?.warnings ?? []) out.push(`${s.label}: ${w}`);
+    if (s.details?.pfsCappedCycles && s.details.pfsCappedCycles.length > 0) out.push(`${s.label}: progression-free survival was capped at overall survival in ${s.details.pfsCappedCycles.length} cycles.`);
+    for (const [id, sub] of Object.entries(s.details?.submodels ?? {})) {
+      if (sub.pfsCappedCycles && sub.pfsCappedCycles.length > 0) out.push(`${s.label}, sub-model ${id}: progression-free survival was capped at overall survival in ${sub.pfsCappedCycles.length} cycles.`);
+    }
+  }
+  for (const w of m.analyses['budget-impact']?.warnings ?? []) out.push(`Budget impact: ${w}`);
+  for (const p of m.problems) out.push(`${runKindLabels[p.kind]} could not be run: ${p.message}`);
+  return [...new Set(out)];
+}
+
+export function limitationsSection(ctx: BuildContext): DraftSection[] {
+  const { input, fmt } = ctx;
+  const sections: DraftSection[] = [];
+  if (ctx.profile !== 'jca') {
+    const rows = input.models.flatMap((m) => [
+      ...m.model.parameters
+        .filter((p) => parameterFlag(p) !== '—')
+        .map((p) => [input.models.length > 1 ? `${m.title}: ${p.label ?? p.id}` : (p.label ?? p.id), p.value !== undefined ? fmt.parameter(p.value) : (p.expression ?? '—'), parameterFlag(p), [p.source, p.uncertainty?.source].filter(Boolean).join(' ')]),
+      ...(m.analyses['budget-impact']?.inputs ?? []).filter((i) => isAssumption(i.source)).map((i) => [`Budget impact: ${i.label}`, fmt.parameter(i.value), 'Assumption', i.source ?? '']),
+    ]);
+    sections.push(
+      draft('sec-limitations-assumptions', 'Inputs resting on assumptions', [
+        rows.length === 0
+          ? paragraph('No model input is labelled as an assumption.')
+          : table({ id: 'tab-limitations-assumptions', caption: `Model inputs labelled as assumptions (${rows.length})`, header: ['Input', 'Value', 'Flag', 'Source'], rows, align: ['left', 'right', 'left', 'left'], widths: [2.4, 1, 1.2, 5] }),
+      ]),
+    );
+  }
+  const flagged = input.dossier.evidence.map((e, i) => ({ e, ref: `E${i + 1}` })).filter(({ e }) => e.unverified || e.secondarySource);
+  sections.push(
+    draft('sec-limitations-evidence', 'Unverified and secondary evidence', [
+      flagged.length === 0
+        ? paragraph('No evidence item is marked unverified or as coming from a secondary source.')
+        : table({ id: 'tab-limitations-evidence', caption: 'Evidence items to verify', header: ['Ref.', 'Source', 'Flags'], rows: flagged.map(({ e, ref }) => [ref, e.citation, evidenceFlags(e)]), widths: [0.6, 6, 1.6] }),
+    ]),
+  );
+  if (ctx.profile !== 'jca') {
+    const warnings = [...input.models.flatMap((m) => engineWarnings(m).map((w) => (input.models.length > 1 ? `${m.title}: ${w}` : w))), ...input.unresolvedLinks.map((u) => `Model link “${u.link.name}” not reported: ${u.reason}.`)];
+    sections.push(draft('sec-limitations-warnings', 'Engine warnings', [warnings.length === 0 ? paragraph('The engine gave no warning.') : list(warnings)]));
+  }
+  const text = input.dossier.reporting?.limitations?.trim() ?? '';
+  sections.push(
+    draft(
+      'sec-limitations-assessors',
+      "Assessors' comments",
+      text === '' ? [paragraph('The assessors have not added comments on limitations.', 'note')] : text.split(/\n\s*\n/).map((p) => paragraph(p.trim())),
+    ),
+  );
+  return sections;
+}

@@ -1,0 +1,213 @@
+// Section "Results": per strategy the discounted and undiscounted totals and costs by category, the incremental
+// analysis with dominance and the frontier chart, net monetary benefit at each threshold, diagnostic outcomes per
+// 1,000 tested and time to treatment (trees), and survival read from the cohort trace.
+import { incrementalNetBenefit } from '../../engine/economics/incremental';
+import type { BaseCaseResult } from '../../engine/analysis/base-case';
+import { frontierChart, survivalChart } from '../charts/hta-charts';
+import type { SurvivalSeries } from '../charts/hta-charts';
+import { deadStateIds, progressionFreeStateIds } from '../../engine/analysis/dead-states';
+import { humanise } from '../format';
+import type { Block } from '../document';
+import type { ReportModel } from '../report-input';
+import type { BuildContext, DraftSection } from './context';
+import { currencyOf, draft, effectWord, figure, idPart, notice, paragraph, perModel, strategyLabel, table, wtpText } from './context';
+
+const statusWords: Record<string, string> = {
+  reference: 'Reference',
+  nondominated: 'On the frontier',
+  dominated: 'Dominated',
+  'extendedly-dominated': 'Extendedly dominated',
+};
+
+export interface SurvivalSummary extends SurvivalSeries {
+  meanOs: number;
+  medianOs: number | null;
+  meanPfs: number | null;
+  medianPfs: number | null;
+}
+
+/** Restricted mean (trapezoids over the trace rows) and the first time the curve falls to one half. */
+function curveStats(years: readonly number[], s: readonly number[]): { mean: number; median: number | null } {
+  let mean = 0;
+  let median: number | null = null;
+  for (let i = 1; i < years.length; i++) {
+    mean += ((s[i - 1]! + s[i]!) / 2) * (years[i]! - years[i - 1]!);
+    if (median === null && s[i - 1]! > 0.5 && s[i]! <= 0.5) median = years[i - 1]! + ((s[i - 1]! - 0.5) / (s[i - 1]! - s[i]!)) * (years[i]! - years[i - 1]!);
+  }
+  return { mean, median };
+}
+
+/** Overall and progression-free survival per strategy from the cohort trace (null when the model has no dead state). */
+export function survivalFromTrace(m: ReportModel, base: BaseCaseResult): SurvivalSummary[] | null {
+  const dead = deadStateIds(m.model);
+  const pf = progressionFreeStateIds(m.model);
+  const deadIdx = base.stateIds.flatMap((s, i) => (dead.has(s) ? [i] : []));
+  const pfIdx = base.stateIds.flatMap((s, i) => (pf.has(s) ? [i] : []));
+  if (deadIdx.length === 0) return null;
+  const n = base.stateIds.length;
+  const rows = base.cycles + 1;
+  const years = Array.from({ length: rows }, (_, t) => t * base.cycleLength);
+  return base.strategies.map((s, j) => {
+    const os: number[] = [];
+    const pfs: number[] = [];
+    for (let t = 0; t < rows; t++) {
+      let deadShare = 0;
+      let pfShare = 0;
+      for (const k of deadIdx) deadShare += s.trace[t * n + k]!;
+      for (const k of pfIdx) pfShare += s.trace[t * n + k]!;
+      os.push(1 - deadShare);
+      pfs.push(pfShare);
+    }
+    const o = curveStats(years, os);
+    const p = pfIdx.length > 0 ? curveStats(years, pfs) : null;
+    return { label: s.label, colourIndex: j, years, os, pfs: pfIdx.length > 0 ? pfs : null, meanOs: o.mean, medianOs: o.median, meanPfs: p?.mean ?? null, medianPfs: p?.median ?? null };
+  });
+}
+
+/** Words for an outcome counter: "test_plasma_ngs" → "Plasma ctDNA NGS done", "truePositive" → "True positive". */
+export function outcomeLabel(m: ReportModel, id: string): string {
+  const tests = ((m.model.model as { tests?: { id: string; label?: string }[] }).tests ?? []);
+  const test = id.startsWith('test_') ? tests.find((t) => `test_${t.id}` === id) : undefined;
+  if (test) return `${test.label ?? test.id}: tests done`;
+  return humanise(id.replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`));
+}
+
+function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSection[] {
+  const base = m.analyses['base-case'];
+  const p = idPart(prefix);
+  if (!base) {
+    const why = m.problems.find((x) => x.kind === 'base-case')?.message ?? 'not run';
+    return [draft(`${prefix}-totals`, 'Base case', [notice(`The base case could not be run: ${why}.`, 'warning')])];
+  }
+  const { fmt } = ctx;
+  const cur = currencyOf(m);
+  const e = effectWord(m);
+  const money = (x: number | null) => fmt.money(x, cur);
+  const categoryLabels = base.categoryIds.map((c) => m.model.costCategories.find((x) => x.id === c)?.label ?? humanise(c));
+  const parts: DraftSection[] = [];
+
+  parts.push(
+    draft(`${prefix}-totals`, 'Costs and outcomes per strategy', [
+      table({
+        id: `tab-${p}-totals`,
+        caption: 'Costs and outcomes per person (discounted)',
+        header: ['Strategy', `Cost (${cur ?? 'currency'})`, 'QALYs', 'Life-years'],
+        rows: base.strategies.map((s) => [s.label, money(s.cost), fmt.number(s.qalys, 4), fmt.number(s.lifeYears, 4)]),
+        numeric: true,
+        widths: [4, 2, 1.5, 1.5],
+      }),
+      table({
+        id: `tab-${p}-undiscounted`,
+        caption: 'Costs and outcomes per person (undiscounted)',
+        header: ['Strategy', `Cost (${cur ?? 'currency'})`, 'QALYs', 'Life-years'],
+        rows: base.strategies.map((s) => [s.label, money(s.costUndiscounted), fmt.number(s.qalysUndiscounted, 4), fmt.number(s.lifeYearsUndiscounted, 4)]),
+        numeric: true,
+        widths: [4, 2, 1.5, 1.5],
+      }),
+      table({
+        id: `tab-${p}-categories`,
+        caption: 'Discounted cost per person by category',
+        header: ['Strategy', ...categoryLabels, 'Total'],
+        rows: base.strategies.map((s) => [s.label, ...s.costByCategory.map((c) => money(c)), money(s.cost)]),
+        numeric: true,
+      }),
+    ]),
+  );
+
+  const frontierPoints = base.incremental.map((r) => ({ id: r.id, label: strategyLabel(m, r.id), cost: r.cost, effect: r.effect, onFrontier: r.status === 'reference' || r.status === 'nondominated' }));
+  const incrementalTable = table({
+    id: `tab-${p}-incremental`,
+    caption: 'Incremental analysis (strategies on the frontier by cost, then dominated ones)',
+    header: ['Strategy', 'Cost', e.label, 'Incremental cost', `Incremental ${e.plural}`, `ICER (per ${e.unit})`, 'Status'],
+    rows: base.incremental.map((r) => [strategyLabel(m, r.id), money(r.cost), fmt.number(r.effect, 4), r.incCost === null ? '—' : fmt.moneyChange(r.incCost, cur), r.incEffect === null ? '—' : fmt.numberChange(r.incEffect, 4), r.icer === null ? '—' : money(r.icer), statusWords[r.status] ?? r.status]),
+    align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
+    widths: [3.2, 1.4, 1, 1.4, 1.3, 1.4, 1.6],
+  });
+  parts.push(
+    draft(`${prefix}-incremental`, 'Incremental analysis', [
+      paragraph(`Strategies are ordered by cost; each strategy on the cost-effectiveness frontier is compared with the next cheaper one on it. Dominance follows dampack's calculate_icers (strong, then extended dominance).`, 'note'),
+      incrementalTable,
+      figure(
+        `fig-${p}-frontier`,
+        'Cost-effectiveness frontier',
+        frontierChart(`fig-${p}-frontier-svg`, { fmt, currency: cur, effectUnit: e.unit, effectLabel: e.label }, frontierPoints),
+        table({ id: `tab-${p}-frontier-data`, caption: 'Cost-effectiveness frontier', header: ['Strategy', 'Cost', e.label, 'On the frontier'], rows: frontierPoints.map((x) => [x.label, money(x.cost), fmt.number(x.effect, 4), x.onFrontier ? 'yes' : 'no']), numeric: true }),
+      ),
+    ]),
+  );
+
+  const wtps = m.model.settings.wtp;
+  if (wtps.length > 0) {
+    const nb = incrementalNetBenefit(base.strategies.map((s) => ({ id: s.id, label: s.label, cost: s.cost, effect: s.effect })), wtps);
+    const ref = strategyLabel(m, nb[0]!.referenceId);
+    parts.push(
+      draft(`${prefix}-net-benefit`, 'Net monetary benefit at each threshold', [
+        table({
+          id: `tab-${p}-net-benefit`,
+          caption: `Net monetary benefit per person (incremental: against ${ref})`,
+          header: ['Strategy', ...nb.flatMap((w) => [`NMB at ${fmt.moneyCompact(w.wtp, cur)}`, `Incremental NMB at ${fmt.moneyCompact(w.wtp, cur)}`])],
+          rows: base.strategies.map((s) => [s.label, ...nb.flatMap((w) => {
+            const entry = w.strategies.find((x) => x.id === s.id)!;
+            return [money(entry.nmb), fmt.moneyChange(entry.incNmb, cur)];
+          })]),
+          numeric: true,
+          notes: nb.map((w) => `At ${wtpText(ctx, m, w.wtp)} the strategy with the highest net monetary benefit is ${strategyLabel(m, w.optimalId)}.`),
+        }),
+      ]),
+    );
+  }
+
+  const withCounts = base.strategies.filter((s) => s.details?.outcomeCounts);
+  if (withCounts.length > 0) {
+    const keys = [...new Set(withCounts.flatMap((s) => Object.keys(s.details!.outcomeCounts!)))];
+    const blocks: Block[] = [
+      table({
+        id: `tab-${p}-outcomes`,
+        caption: 'Diagnostic and treatment outcomes per 1,000 people tested',
+        header: ['Outcome', ...withCounts.map((s) => s.label)],
+        rows: keys.map((k) => [outcomeLabel(m, k), ...withCounts.map((s) => fmt.number((s.details!.outcomeCounts![k] ?? 0) * 1000, 1))]),
+        numeric: true,
+      }),
+    ];
+    const withTime = withCounts.filter((s) => s.details?.timeToTreatment);
+    if (withTime.length > 0) {
+      blocks.push(
+        table({
+          id: `tab-${p}-time-to-treatment`,
+          caption: 'Mean time to treatment',
+          header: ['Strategy', 'Mean time to treatment'],
+          rows: withTime.map((s) => [s.label, `${fmt.number(s.details!.timeToTreatment!.mean, 1)} ${s.details!.timeToTreatment!.unit}s`]),
+          numeric: true,
+        }),
+      );
+    }
+    parts.push(draft(`${prefix}-outcomes`, 'Diagnostic outcomes per 1,000 tested', blocks));
+  }
+
+  const survival = survivalFromTrace(m, base);
+  if (survival) {
+    const yearsLabel = (x: number | null) => (x === null ? 'not reached' : fmt.number(x, 2));
+    parts.push(
+      draft(`${prefix}-survival`, 'Survival', [
+        figure(
+          `fig-${p}-survival`,
+          'Survival by strategy (share of the cohort)',
+          survivalChart(`fig-${p}-survival-svg`, fmt, survival),
+          table({
+            id: `tab-${p}-survival-data`,
+            caption: 'Survival by strategy',
+            header: ['Strategy', 'Mean OS (years, restricted)', 'Median OS (years)', 'Mean PFS (years, restricted)', 'Median PFS (years)'],
+            rows: survival.map((s) => [s.label, fmt.number(s.meanOs, 2), yearsLabel(s.medianOs), s.meanPfs === null ? '—' : fmt.number(s.meanPfs, 2), s.pfs === null ? '—' : yearsLabel(s.medianPfs)]),
+            numeric: true,
+          }),
+        ),
+      ]),
+    );
+  }
+  return parts;
+}
+
+export function resultsSection(ctx: BuildContext): DraftSection[] {
+  if (ctx.input.models.length === 0) return [draft('sec-results-none', 'Models', [paragraph('The dossier links no model the report could read, so there are no results.')])];
+  return perModel(ctx, 'results', (m, prefix) => modelParts(ctx, m, prefix));
+}

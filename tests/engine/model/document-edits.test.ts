@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parameterChecks } from '../../../src/engine/analysis/parameter-checks';
+import { checkModel } from '../../../src/engine/analysis/model-check';
+import { DocumentEditError, documentTitle, setDocumentTitle, setParameterUncertainty, setParameterValue } from '../../../src/engine/model/document-edits';
+import type { ModelDocumentJson } from '../../../src/engine/model/document-edits';
+import { createDsaSetup } from '../../../src/engine/sensitivity/dsa-setup';
+import { createPsaSetup } from '../../../src/engine/psa/psa-setup';
+import { parseModel } from '../../../src/engine/compile-model';
+
+const read = (name: string): ModelDocumentJson => JSON.parse(readFileSync(`resources/examples/${name}.json`, 'utf8')) as ModelDocumentJson;
+const lb = read('liquid-biopsy-nsclc');
+type P = { id: string; value?: number; uncertainty?: Record<string, unknown> };
+const param = (doc: ModelDocumentJson, id: string) => (doc.parameters as P[]).find((p) => p.id === id)!;
+
+describe('model document edits', () => {
+  it('set a base value without touching the input or any other field', () => {
+    const before = JSON.stringify(lb);
+    const edited = setParameterValue(lb, 'sens_plasma', 0.85);
+    expect(JSON.stringify(lb)).toBe(before);
+    expect(param(edited, 'sens_plasma').value).toBe(0.85);
+    expect(param(edited, 'sens_plasma').uncertainty).toEqual(param(lb, 'sens_plasma').uncertainty);
+    // Everything else is the same object.
+    expect(edited.model).toBe(lb.model);
+    expect((edited.parameters as P[]).filter((p) => p.id !== 'sens_plasma')).toEqual((lb.parameters as P[]).filter((p) => p.id !== 'sens_plasma'));
+  });
+  it('refuse unknown parameters, expression parameters and values that are not finite, with the reason', () => {
+    expect(() => setParameterValue(lb, 'nope', 1)).toThrow(new DocumentEditError('the model has no parameter “nope”'));
+    const hiv = read('hiv-chancellor-1997');
+    const expr = (hiv.parameters as { id: string; expression?: string }[]).find((p) => p.expression)!;
+    expect(() => setParameterValue(hiv, expr.id, 1)).toThrow(/computed by an expression/);
+    expect(() => setParameterValue(lb, 'sens_plasma', Number.NaN)).toThrow(/finite number/);
+  });
+  it('change the distribution and range, keep the source text, drop an empty uncertainty', () => {
+    const withDist = setParameterUncertainty(lb, 'prev_actionable', { distribution: { type: 'beta', alpha: 24, beta: 76 } });
+    expect(param(withDist, 'prev_actionable').uncertainty).toEqual({ distribution: { type: 'beta', alpha: 24, beta: 76 }, low: 0.2, high: 0.32, source: param(lb, 'prev_actionable').uncertainty!.source });
+    expect(Object.keys(param(withDist, 'prev_actionable').uncertainty!)).toEqual(['distribution', 'low', 'high', 'source']);
+    const bare = setParameterUncertainty(lb, 'sens_plasma', { distribution: null, low: null, high: null });
+    expect(param(bare, 'sens_plasma').uncertainty).toBeUndefined();
+    expect(() => setParameterUncertainty(lb, 'sens_plasma', { low: null, high: 0.9 })).toThrow(/both ends/);
+  });
+  it('title lives in metadata', () => {
+    expect(documentTitle(setDocumentTitle(lb, 'Mine'))).toBe('Mine');
+    expect(documentTitle({})).toBe('');
+  });
+});
+
+describe('parameter checks: the uncertainty must describe the base value', () => {
+  it('the bundled example as shipped has none', () => {
+    const model = parseModel(lb);
+    expect(model.parameters.flatMap(parameterChecks)).toEqual([]);
+  });
+  it('sens_plasma edited to 0.85: the PSA mean and the one-way range are reported, each with its fix', () => {
+    const model = parseModel(setParameterValue(lb, 'sens_plasma', 0.85));
+    const checks = parameterChecks(model.parameters.find((p) => p.id === 'sens_plasma')!);
+    expect(checks.map((c) => c.kind)).toEqual(['distribution-mean', 'outside-range']);
+    expect(checks[0]!.message).toBe('The PSA samples around 0.69 (the distribution’s mean), not the base value 0.85.');
+    expect(checks[0]!.fixes).toEqual([{ kind: 'recentre', label: 'Re-centre the distribution on 0.85 (same relative SE)', distribution: { type: 'beta', mean: 0.85, se: 0.034566667 } }]);
+    expect(checks[1]!.message).toBe('The base value 0.85 is outside the one-way range 0.63 to 0.74, so the tornado tests one side only.');
+    expect(checks[1]!.fixes).toEqual([{ kind: 'widen-range', label: 'Widen the range to 0.63 to 0.85', low: 0.63, high: 0.85 }]);
+  });
+  it('after both fixes the PSA samples around the base value and the tornado range contains it', () => {
+    let doc = setParameterValue(lb, 'sens_plasma', 0.85);
+    const checks = parameterChecks(parseModel(doc).parameters.find((p) => p.id === 'sens_plasma')!);
+    for (const c of checks) {
+      for (const fix of c.fixes) {
+        doc = fix.kind === 'recentre' ? setParameterUncertainty(doc, 'sens_plasma', { distribution: fix.distribution }) : setParameterUncertainty(doc, 'sens_plasma', { low: fix.low, high: fix.high });
+      }
+    }
+    const model = parseModel(doc);
+    expect(parameterChecks(model.parameters.find((p) => p.id === 'sens_plasma')!)).toEqual([]);
+    const varied = createDsaSetup(model).varied.find((v) => v.id === 'sens_plasma')!;
+    expect([varied.base, varied.low, varied.high]).toEqual([0.85, 0.63, 0.85]);
+    // The PSA's draws of sens_plasma centre on 0.85: mean of 2,000 draws within 3 SE of it.
+    const setup = createPsaSetup(model, 1);
+    const col = setup.sampler.names.indexOf('sens_plasma');
+    const n = 2000;
+    const draws = setup.sampler.fill(0, n);
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += draws[i * setup.sampler.parameterCount + col]!;
+    expect(Math.abs(sum / n - 0.85)).toBeLessThan((3 * 0.034566667) / Math.sqrt(n));
+  });
+  it('a base value the distribution cannot produce, and a fix that cannot be made, are both said', () => {
+    const model = parseModel(setParameterValue(lb, 'spec_plasma', 1));
+    const [check] = parameterChecks(model.parameters.find((p) => p.id === 'spec_plasma')!);
+    expect(check!.kind).toBe('outside-support');
+    expect(check!.message).toBe('The PSA distribution takes values 0 to 1 only, so it can never sample the base value 1.');
+    expect(check!.fixes).toEqual([]);
+    expect(check!.unavailable).toBe('It cannot be re-centred automatically: a beta distribution needs a mean below 1.');
+  });
+  it('the ranges the screen shows are the ones the tornado uses', () => {
+    const check = checkModel(setParameterUncertainty(lb, 'c_plasma_ngs', { low: 500, high: 2500 }));
+    expect(check.ranges.find((r) => r.id === 'c_plasma_ngs')).toEqual({ id: 'c_plasma_ngs', low: 500, high: 2500, source: 'file' });
+  });
+});
+
+describe('parameter checks on every bundled example', () => {
+  it('find nothing: the HIV relative risk is a log-normal centred on its median exp(μ) = 0.509, by convention', () => {
+    for (const name of ['hiv-chancellor-1997', 'hiv-chancellor-heemod', 'total-hip-replacement', 'heemod-counting-methods', 'liquid-biopsy-nsclc-bia-belgium']) {
+      expect(parseModel(read(name)).parameters.flatMap(parameterChecks), name).toEqual([]);
+    }
+    const rr = parseModel(read('hiv-chancellor-1997')).parameters.find((p) => p.id === 'rr')!;
+    expect(rr.uncertainty?.distribution).toMatchObject({ type: 'lognormal' });
+    // Moved off the median it is reported, with the mean in the message.
+    const moved = parameterChecks({ ...rr, value: 0.6 });
+    expect(moved.map((c) => c.kind)).toContain('distribution-mean');
+    expect(moved[0]!.message).toMatch(/^The PSA samples around 0\.5163\d* \(the distribution’s mean\), not the base value 0\.6\.$/);
+  });
+});

@@ -1,0 +1,71 @@
+// @vitest-environment jsdom
+// Report charts are SVG strings made without a browser: well-formed, scaled from the data (checked on the drawn
+// coordinates) and free of NaN.
+import { describe, expect, it } from 'vitest';
+import { lineChart, tornadoChart } from '../../src/report/charts/charts';
+import { sampleIndices } from '../../src/report/charts/hta-charts';
+import { structureDiagram } from '../../src/report/charts/structure-diagram';
+import { escapeXml } from '../../src/report/charts/svg';
+import { parseModel } from '../../src/engine/compile-model';
+import { exampleFile } from './report-fixture';
+
+const parse = (svg: string) => {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+  return doc;
+};
+
+describe('report charts', () => {
+  it('draws tornado bars from the base value to the value at each end of the range', () => {
+    const chart = tornadoChart({
+      id: 't',
+      title: 'T',
+      description: 'Tornado & <test>',
+      bars: [
+        { label: 'Cost of the test', atLow: -100, atHigh: 300 },
+        { label: 'Sensitivity', atLow: 50, atHigh: 150 },
+      ],
+      base: 100,
+      x: { label: 'iNMB', format: String },
+      lowLabel: 'low',
+      highLabel: 'high',
+    });
+    const doc = parse(chart.svg);
+    const bars = Array.from(doc.querySelectorAll('rect[fill-opacity]'));
+    expect(bars).toHaveLength(4);
+    const [lowA, highA, lowB, highB] = bars.map((b) => ({ x: Number(b.getAttribute('x')), w: Number(b.getAttribute('width')) }));
+    // Widths proportional to |value − base|: 200, 200, 50, 50.
+    expect(lowA!.w).toBeCloseTo(highA!.w, 1);
+    expect(lowA!.w / lowB!.w).toBeCloseTo(4, 1);
+    expect(highA!.x).toBeCloseTo(lowA!.x + lowA!.w, 1);
+    expect(lowB!.x + lowB!.w).toBeCloseTo(highB!.x, 1);
+    expect(doc.querySelector('desc')!.textContent).toBe('Tornado & <test>');
+  });
+
+  it('skips points that are not numbers instead of drawing NaN', () => {
+    const chart = lineChart({ id: 'l', title: 'L', description: 'd', series: [{ label: 's', colour: '#000', points: [[0, 1], [1, Number.NaN], [2, 0.5]] }], x: { label: 'x', format: String }, y: { label: 'y', format: String } });
+    expect(chart.svg).not.toMatch(/NaN/);
+    const path = parse(chart.svg).querySelector('g.series path')!.getAttribute('d')!;
+    expect(path.match(/M/g)).toHaveLength(2);
+  });
+
+  it('samples large PSAs evenly and reproducibly', () => {
+    expect(sampleIndices(5, 10)).toEqual([0, 1, 2, 3, 4]);
+    const s = sampleIndices(10000, 1000);
+    expect(s).toHaveLength(1000);
+    expect(s[1]).toBe(10);
+    expect(s[999]).toBe(9990);
+  });
+
+  it('draws the tree structure of the example: three strategies into three sub-models', () => {
+    const model = parseModel(exampleFile().models[0]!.model.document);
+    const diagram = structureDiagram('s', model)!;
+    parse(diagram.chart.svg);
+    expect(diagram.edges.filter((e) => e[0] === 'Tissue-only NGS').map((e) => e[1])).toEqual(['targeted (partitioned survival)', 'targeted_no_target (partitioned survival)', 'chemo_io (partitioned survival)']);
+    expect(new Set(diagram.edges.map((e) => e[0])).size).toBe(3);
+  });
+
+  it('escapes text for XML', () => {
+    expect(escapeXml(`a<b>&"c'`)).toBe('a&lt;b&gt;&amp;&quot;c&#39;');
+  });
+});
