@@ -11,7 +11,8 @@ import type { HtaModel } from '../../engine/model/schema';
 import { createPsaSetup } from '../../engine/psa/psa-setup';
 import { sampledParameterNames, sampledParameters } from '../../engine/uncertainty/sampled-parameters';
 import type { PsaSetup } from '../../engine/psa/psa-setup';
-import { chunkSizeFor, planChunks, runPsa } from '../../engine/psa/psa-run';
+import { chunkSizeFor, coresWorthUsing, planChunks, runPsa } from '../../engine/psa/psa-run';
+import { createPsaWorkspace, runPsaChunk } from '../../engine/psa/psa-runner';
 import type { PsaProgress, PsaRun } from '../../engine/psa/psa-run';
 import { analysePsa, defaultEvppiGroups } from '../../engine/psa/psa-analysis';
 import { applyScenario } from '../../engine/sensitivity/scenarios';
@@ -73,18 +74,21 @@ async function runDraws(model: HtaModel, o: PsaCommandOptions, io: CliIo): Promi
   const setup = createPsaSetup(model, o.seed);
   const options = { iterations: o.iterations, onProgress: progressReporter(io, o.iterations) };
   if (o.workers === 1) return runPsa(setup, options);
-  const chunkSize = chunkSizeFor(secondsPerEvaluation(setup), o.iterations, o.workers);
-  // No more threads than chunks: a short run on one chunk stays in this thread (same output either way).
-  const workers = Math.min(o.workers, planChunks(o.iterations, chunkSize).length);
+  const perDraw = secondsPerDraw(setup);
+  const chunkSize = chunkSizeFor(perDraw, o.iterations, o.workers);
+  // Worker threads only when the run outlasts their start-up, and no more threads than chunks (a short run on
+  // one chunk stays in this thread). The output is the same either way.
+  const workers = Math.min(coresWorthUsing(perDraw, o.iterations, o.workers), planChunks(o.iterations, chunkSize).length);
   return workers > 1 ? runPsaInWorkers(model, setup, workers, { ...options, chunkSize }) : runPsa(setup, options);
 }
 
-/** Rough cost of one draw: the base case evaluated a few times (for the chunk size only, never the results). */
-function secondsPerEvaluation(setup: PsaSetup): number {
-  const out = setup.compiled.createResult({ totalsOnly: true });
+/** Rough cost of one draw, sampling included: a few draws after a warm-up (to plan the run, never its results). */
+function secondsPerDraw(setup: PsaSetup): number {
+  const workspace = createPsaWorkspace(setup);
+  runPsaChunk(setup, 0, 8, workspace);
   const t0 = performance.now();
-  for (let i = 0; i < 3; i++) setup.compiled.evaluate(setup.base, out);
-  return (performance.now() - t0) / 3000;
+  runPsaChunk(setup, 0, 32, workspace);
+  return (performance.now() - t0) / 32000;
 }
 
 function modelFor(file: string, o: PsaCommandOptions, io: CliIo): HtaModel | null {
