@@ -20,15 +20,22 @@ function median(xs: number[]): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-function run(args: string[], cwd = ROOT): { ms: number; stdout: string } {
+/** Wall time, and CPU time of every thread of the process (bench/report-cpu.cjs), of one node process. */
+function run(args: string[], cwd = ROOT): { ms: number; cpuMs: number; stdout: string } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, ['--require', join(HERE, 'report-cpu.cjs'), ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${r.stderr}`);
-  return { ms, stdout: r.stdout };
+  return { ms, cpuMs: Number(/HTA_BENCH_CPU_MS ([\d.]+)/.exec(r.stderr)?.[1] ?? NaN), stdout: r.stdout };
 }
 
-const hta = (root: string, args: string[]): number => run([join(root, 'bin', 'hta.cjs'), ...args], root).ms;
+/** Last CPU time of a whole-process row, printed beside its wall time. */
+let lastCpuMs = NaN;
+const hta = (root: string, args: string[]): number => {
+  const r = run([join(root, 'bin', 'hta.cjs'), ...args], root);
+  lastCpuMs = r.cpuMs;
+  return r.ms;
+};
 const probe = (root: string, model: string): number =>
   (JSON.parse(run(['--import', 'tsx', join(HERE, 'speed-probe.ts'), root, model, 'totals']).stdout) as { usPerEval: number }).usPerEval;
 const handLoopUs = (model: string): number => (JSON.parse(run([join(YARDSTICKS, 'handloops.mjs'), model]).stdout) as { usPerEval: number }).usPerEval;
@@ -44,12 +51,14 @@ interface Row {
   target: string;
   /** Report max/min over the rounds (separate processes) too. */
   spread?: boolean;
+  /** A whole-process row: report the CPU time of the process (all threads) beside the wall time. */
+  cpu?: boolean;
 }
 
 const psa = (model: string, extra: string[]) => (root: string) => hta(root, ['psa', model, '--iterations', '10000', '--seed', '1', '--json', ...extra]);
 
 const ROWS: Row[] = [
-  { what: '`hta --help`, whole process', unit: 'ms', measure: (root) => hta(root, ['--help']), target: '< 200 ms' },
+  { what: '`hta --help`, whole process', unit: 'ms', measure: (root) => hta(root, ['--help']), target: '< 200 ms', cpu: true },
   {
     what: 'HIV 10,000-draw PSA, 1 core, beyond process start',
     unit: 'ms',
@@ -72,8 +81,8 @@ const ROWS: Row[] = [
     yardstick: { what: 'hand loop (handloops.mjs)', measure: () => handLoopUs(PSM) },
     target: '<= 2x',
   },
-  { what: 'liquid-biopsy PSA 10,000 draws, 2 cores, whole process', unit: 'ms', measure: psa(LIQUID_BIOPSY, ['--workers', '2']), target: '< 1000 ms' },
-  { what: 'HIV `hta psa --evppi` 10,000 draws, whole process', unit: 'ms', measure: psa(HIV, ['--evppi']), target: '< 3000 ms' },
+  { what: 'liquid-biopsy PSA 10,000 draws, 2 cores, whole process', unit: 'ms', measure: psa(LIQUID_BIOPSY, ['--workers', '2']), target: '< 1000 ms', cpu: true },
+  { what: 'HIV `hta psa --evppi` 10,000 draws, whole process', unit: 'ms', measure: psa(HIV, ['--evppi']), target: '< 3000 ms', cpu: true },
   { what: 'HIV 10,000 draws, 2 workers / 1 worker (whole process)', unit: 'x', measure: (root) => psa(HIV, ['--workers', '2'])(root) / psa(HIV, ['--workers', '1'])(root), target: '<= 1' },
 ];
 
@@ -88,10 +97,14 @@ export function runSpeedRows(rounds = Number(process.env.HTA_BENCH_ROUNDS ?? 5),
   console.log(`Issue 16 rows: medians of ${rounds} alternated rounds in fresh processes${baseline ? ` (before = ${resolve(baseline)})` : ''}`);
   for (const row of ROWS) {
     const samples = new Map<string, number[]>(roots.map(([name]) => [name, []]));
+    const cpu = new Map<string, number[]>(roots.map(([name]) => [name, []]));
     const yard: number[] = [];
     for (let r = 0; r < rounds; r++) {
       const order = r % 2 === 0 ? roots : [...roots].reverse();
-      for (const [name, root] of order) samples.get(name)!.push(row.measure(root));
+      for (const [name, root] of order) {
+        samples.get(name)!.push(row.measure(root));
+        cpu.get(name)!.push(lastCpuMs);
+      }
       if (row.yardstick) yard.push(row.yardstick.measure());
     }
     const y = row.yardstick ? median(yard) : NaN;
@@ -100,7 +113,8 @@ export function runSpeedRows(rounds = Number(process.env.HTA_BENCH_ROUNDS ?? 5),
       const m = median(xs);
       const ratio = row.yardstick ? ` = ${(m / y).toFixed(2)}x` : '';
       const spread = row.spread ? ` (max/min ${(Math.max(...xs) / Math.min(...xs)).toFixed(2)})` : '';
-      return `${name} ${format(m, row.unit)}${ratio}${spread}`;
+      const cpuText = row.cpu ? ` (CPU ${format(median(cpu.get(name)!), 'ms')})` : '';
+      return `${name} ${format(m, row.unit)}${cpuText}${ratio}${spread}`;
     });
     const yardText = row.yardstick ? `; ${row.yardstick.what} ${format(y, row.unit)}` : '';
     console.log(`  ${row.what}: ${cells.join(' | ')}${yardText}; target ${row.target}`);
