@@ -82,6 +82,11 @@ interface StrategyPlan {
   id: string;
   label: string;
   program: StrategyParameterProgram;
+  /**
+   * Discount factors at the end of each node's time, kept from the evaluation before with the end time they
+   * were computed for: times rarely change between PSA draws, and the same time gives the same factors.
+   */
+  endFactors: { at: Float64Array; effect: Float64Array; costs: Float64Array };
   nodes: PlanNode[];
   leaves: number[];
   /** Sub-model strategy index (same order as the model strategies). */
@@ -218,7 +223,17 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     pushUniqueIssues(issues, local);
     if (nodes.some((n) => n.kind === KIND_DECISION)) needsWtp = true;
     const leaves = nodes.flatMap((n, i) => (n.kind === KIND_TERMINAL ? [i] : []));
-    if (!local.some((i) => i.severity === 'error')) plans.push({ id: strategy.id, label: strategy.label ?? strategy.id, program, nodes, leaves, strategyIndex: sharedSubmodelRuns ? 0 : si, waitU, waitMu });
+    if (!local.some((i) => i.severity === 'error')) plans.push({
+        id: strategy.id,
+        label: strategy.label ?? strategy.id,
+        program,
+        endFactors: { at: new Float64Array(nodes.length).fill(NaN), effect: new Float64Array(nodes.length), costs: new Float64Array(nodes.length * categories.length) },
+        nodes,
+        leaves,
+        strategyIndex: sharedSubmodelRuns ? 0 : si,
+        waitU,
+        waitMu,
+      });
   });
   if (needsWtp && tree.decisionWtp === undefined) {
     issues.push({ code: 'missing-value', severity: 'error', path: ['model', 'decisionWtp'], message: 'a decision node inside a strategy needs model.decisionWtp (the threshold used to choose its branch)' });
@@ -363,7 +378,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       const p = nodes[i]!.parent;
       tau[i] = p < 0 ? 0 : tau[p]! + own.time[p]!;
     }
-    discountFactorsAt(nodes);
+    discountFactorsAt(plan);
     // Roll back (post-order = reverse pre-order).
     for (let i = N - 1; i >= 0; i--) {
       const n = nodes[i]!;
@@ -457,10 +472,13 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   }
 
   /** dfE/dfC at each node's start time tau and sfE/sfC at its end (tau + own time). */
-  function discountFactorsAt(nodes: PlanNode[]): void {
+  function discountFactorsAt(plan: StrategyPlan): void {
+    const nodes = plan.nodes;
     const N = nodes.length;
+    const kept = plan.endFactors;
     // A child starts when its parent ends (tau[i] = tau[p] + time[p], the same number), so its start factors
-    // are the parent's end factors; a node without time ends where it starts. Only nodes with time need a pow.
+    // are the parent's end factors; a node without time ends where it starts. Only nodes with time need a pow,
+    // and only when their end time differs from the evaluation before.
     for (let i = 0; i < N; i++) {
       const p = nodes[i]!.parent;
       const base = i * nCat;
@@ -477,12 +495,20 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         continue;
       }
       const t1 = tau[i]! + own.time[i]!;
+      if (kept.at[i] === t1) {
+        sfE[i] = kept.effect[i]!;
+        for (let c = 0; c < nCat; c++) sfC[base + c] = kept.costs[base + c]!;
+        continue;
+      }
       sfE[i] = (1 + re) ** -t1;
       for (let c = 0; c < nCat; c++) {
         // Categories sharing a rate (the usual case) share the factor.
         const same = sameRateAs[c]!;
         sfC[base + c] = same < c ? sfC[base + same]! : (1 + rc[c]!) ** -t1;
       }
+      kept.at[i] = t1;
+      kept.effect[i] = sfE[i]!;
+      for (let c = 0; c < nCat; c++) kept.costs[base + c] = sfC[base + c]!;
     }
   }
 
