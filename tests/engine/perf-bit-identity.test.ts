@@ -10,6 +10,8 @@ import type { GoldenFixture } from './golden/result-fingerprint';
 
 const fixture = JSON.parse(readFileSync(resolve(__dirname, '..', 'fixtures', 'perf-golden.json'), 'utf8')) as GoldenFixture;
 const models = goldenModels();
+// The liquid-biopsy hybrid's 1,600 draws take tens of seconds on a shared 2-core machine.
+const SLOW_MODEL_TIMEOUT_MS = 600_000;
 
 describe('engine results are bit-identical to the engine before the speed work', () => {
   it('covers every bundled example with 1,600 draws (guards against a silently smaller test)', () => {
@@ -40,7 +42,7 @@ describe('engine results are bit-identical to the engine before the speed work',
     expect(errors).toEqual(golden.errors);
     const base = c.compiled.evaluate(c.compiled.baseParameters());
     expect(base.strategies.map((s) => ({ ...s.totals }))).toEqual(golden.baseTotals);
-  });
+  }, SLOW_MODEL_TIMEOUT_MS);
 
   // What a PSA, DSA or EVPPI evaluates: the same totals and costs by category, and the same failures, as the full
   // evaluation checked above (whose fingerprints cover them).
@@ -58,7 +60,7 @@ describe('engine results are bit-identical to the engine before the speed work',
       if (JSON.stringify(a) !== JSON.stringify(expected)) mismatches.push(`draw ${d}: ${JSON.stringify(a)} (full: ${JSON.stringify(expected)})`);
     }
     expect(mismatches).toEqual([]);
-  });
+  }, SLOW_MODEL_TIMEOUT_MS);
 
   it('tells results apart (a one-ulp change of one input moves the fingerprint)', () => {
     const [name, json] = models.find(([n]) => n === 'hiv-chancellor-1997.json')!;
