@@ -82,13 +82,20 @@ async function runDraws(model: HtaModel, o: PsaCommandOptions, io: CliIo): Promi
   return workers > 1 ? runPsaInWorkers(model, setup, workers, { ...options, chunkSize }) : runPsa(setup, options);
 }
 
-/** Rough cost of one draw, sampling included: a few draws after a warm-up (to plan the run, never its results). */
+/**
+ * Rough CPU cost of one draw, sampling included: a few draws after a warm-up (to plan the run, never its
+ * results). CPU time, not wall time: on a busy machine wall time would overstate the work and start workers.
+ */
 function secondsPerDraw(setup: PsaSetup): number {
   const workspace = createPsaWorkspace(setup);
-  runPsaChunk(setup, 0, 8, workspace);
-  const t0 = performance.now();
   runPsaChunk(setup, 0, 32, workspace);
-  return (performance.now() - t0) / 32000;
+  const cpuSeconds = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
+  const t0 = cpuSeconds();
+  runPsaChunk(setup, 0, 64, workspace);
+  return (cpuSeconds() - t0) / 64;
 }
 
 function modelFor(file: string, o: PsaCommandOptions, io: CliIo): HtaModel | null {
