@@ -20,6 +20,13 @@ export const reportSectionTitles: Record<ReportSectionId, string> = {
   cheers: 'CHEERS 2022 checklist',
 };
 
+/** Optional parts of a section, in the report unless left out (the preview's nested choices, `--omit`). */
+export const reportPartIds = ['accuracy'] as const;
+export type ReportPartId = (typeof reportPartIds)[number];
+export const reportParts: Record<ReportPartId, { section: ReportSectionId; title: string }> = {
+  accuracy: { section: 'evidence', title: 'Test accuracy synthesis: 2×2 data, QUADAS-2, meta-analysis' },
+};
+
 /** full: every section; jca: the joint clinical assessment profile (relative effects and certainty only). */
 export const reportProfiles = ['full', 'jca'] as const;
 export type ReportProfile = (typeof reportProfiles)[number];

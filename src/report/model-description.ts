@@ -14,8 +14,15 @@ const countingLabels: Record<string, string> = {
   'life-table': 'Life-table (mean of start and end of cycle)',
   trapezoidal: 'Trapezoidal (half-cycle correction)',
   'half-cycle': 'Trapezoidal (half-cycle correction)',
-  'simpson-1/3': "Simpson's 1/3 rule",
+  'simpson-1/3': "Simpson's 1/3 rule (textbook weights 1, 4, 2, …, 4, 1)",
+  custom: 'Custom weights',
 };
+
+function countingLabel(s: HtaModel['settings']): string {
+  const base = countingLabels[s.counting] ?? s.counting;
+  const method = s.counting === 'custom' && s.countingWeights !== undefined ? `${base}: ${String(s.countingWeights)}` : base;
+  return s.transitionValues === 'destination-row' ? `${method}; one-off transition values at the destination row` : method;
+}
 
 /** "1 month", "1 year", "1 week", else "0.25 years". */
 export function describeCycleLength(years: number, fmt: NumberFormats = english): string {
@@ -49,7 +56,7 @@ export function settingsRows(model: HtaModel, fmt: NumberFormats = english): Set
       label: 'Discount rates',
       value: `costs ${fmt.percent(s.discount.costs)}, effects ${fmt.percent(s.discount.effects)} a year; ${s.discount.firstCycleDiscounted ? 'first cycle discounted' : 'first cycle not discounted'}`,
     },
-    { label: 'Counting method', value: countingLabels[s.counting] ?? s.counting },
+    { label: 'Counting method', value: countingLabel(s) },
     { label: 'Effect measure', value: s.effect === 'qalys' ? 'QALYs' : 'Life-years' },
     { label: 'Currency and price year', value: [s.currency ?? 'not stated', s.priceYear !== undefined ? String(s.priceYear) : 'price year not stated'].join(', ') },
     {

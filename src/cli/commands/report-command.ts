@@ -1,6 +1,6 @@
 // `hta report <dossier.htad.json> --format html|pdf|docx|xlsx --out FILE [--profile full|jca] [--locale en|nl-BE|fr-BE]
-// [--iterations N --seed S] [--sections a,b]`: the assessment report of a dossier file, from the models and stored
-// runs inside it; analyses without a stored run (of this exact model version) are run here with the given seed.
+// [--iterations N --seed S] [--sections a,b] [--omit part]`: the assessment report of a dossier file, from the models
+// and stored runs inside it; analyses without a stored run (of this exact model version) are run here with the given seed.
 // Exit 1 with located messages when the file, a model or a stored run is bad; 2 on usage errors (and when no
 // Chromium is found for PDF).
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -15,8 +15,8 @@ import { runKindLabels } from '../../dossier/workspace-models';
 import type { AnalysisKind } from '../../engine/analysis/model-analyses';
 import { isReportLocale, reportLocales } from '../../report/format';
 import type { ReportLocale } from '../../report/format';
-import { reportProfiles, reportSectionIds } from '../../report/document';
-import type { ReportProfile, ReportSectionId } from '../../report/document';
+import { reportPartIds, reportParts, reportProfiles, reportSectionIds } from '../../report/document';
+import type { ReportPartId, ReportProfile, ReportSectionId } from '../../report/document';
 import { exportReport, formatInfo } from '../../report/export-report';
 import { prepareReportInput, ReportInputError } from '../../report/report-input';
 import { buildReport } from '../../report/build-report';
@@ -38,6 +38,7 @@ interface ReportCommandOptions {
   iterations: number;
   seed: number;
   sections: ReportSectionId[] | undefined;
+  omitParts: ReportPartId[];
 }
 
 function oneOf<T extends string>(args: ParsedCommandLine, name: string, allowed: readonly T[], fallback?: T): T {
@@ -58,6 +59,8 @@ function parseOptions(args: ParsedCommandLine): ReportCommandOptions {
   const sectionsText = stringOption(args, 'sections');
   const sections = sectionsText?.split(',').map((s) => s.trim()).filter(Boolean);
   for (const s of sections ?? []) if (!(reportSectionIds as readonly string[]).includes(s)) throw new UsageError(`--sections: unknown section "${s}" (sections: ${reportSectionIds.join(', ')})`);
+  const omitParts = (stringOption(args, 'omit') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const p of omitParts) if (!(reportPartIds as readonly string[]).includes(p)) throw new UsageError(`--omit: unknown part "${p}" (parts: ${reportPartIds.join(', ')})`);
   return {
     format: oneOf(args, 'format', FORMATS),
     out,
@@ -66,6 +69,7 @@ function parseOptions(args: ParsedCommandLine): ReportCommandOptions {
     iterations: numberOption(args, 'iterations', isWholeAtLeast(1), 'a whole number >= 1') ?? 1000,
     seed: numberOption(args, 'seed', (x) => Number.isInteger(x) && x >= 0 && x <= 0xffffffff, 'a whole number from 0 to 4294967295') ?? 1,
     sections: sections as ReportSectionId[] | undefined,
+    omitParts: omitParts as ReportPartId[],
   };
 }
 
@@ -105,7 +109,7 @@ function describeRuns(io: CliIo, file: string, runs: { model: string; kind: Anal
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: 'assessment report of a dossier file (.htad.json) as HTML, PDF, Word or Excel, with CHEERS 2022',
-  usage: 'hta report <dossier.htad.json> --format html|pdf|docx|xlsx --out FILE [--profile full|jca] [--locale en|nl-BE|fr-BE] [--iterations N --seed S] [--sections a,b]',
+  usage: 'hta report <dossier.htad.json> --format html|pdf|docx|xlsx --out FILE [--profile full|jca] [--locale en|nl-BE|fr-BE] [--iterations N --seed S] [--sections a,b] [--omit part]',
   help: [
     '--format F          html (one standalone file), pdf, docx (Word) or xlsx (Excel)',
     '--out FILE          where to write the report',
@@ -114,6 +118,7 @@ export const reportCommand: CliCommand = {
     '--iterations N      PSA draws when the file has no stored PSA run of this model version (default 1000)',
     '--seed S            seed of those draws (default 1)',
     `--sections a,b      only these sections (${reportSectionIds.join(', ')})`,
+    `--omit part         leave out an optional part (${reportPartIds.map((p) => `${p}: ${reportParts[p].title}`).join('; ')})`,
     '',
     'Stored runs inside the file are used when they were made from the same model document (same SHA-256);',
     'missing analyses are run here. PDF needs a local Chromium or Google Chrome in headless print mode',
@@ -129,6 +134,7 @@ export const reportCommand: CliCommand = {
     iterations: { type: 'string' },
     seed: { type: 'string' },
     sections: { type: 'string' },
+    omit: { type: 'string' },
   },
   positionals: 1,
   async run(args, io) {
@@ -168,7 +174,7 @@ export const reportCommand: CliCommand = {
     }
     if (o.profile !== 'jca') describeRuns(io, file, input.models.flatMap((m) => m.runs.map((r) => ({ model: m.id, ...r }))));
 
-    const doc = buildReport(input, { profile: o.profile, locale: o.locale, sections: o.sections });
+    const doc = buildReport(input, { profile: o.profile, locale: o.locale, sections: o.sections, omitParts: o.omitParts });
     let bytes: number;
     if (o.format === 'pdf') {
       try {

@@ -10,6 +10,7 @@ import { ModelsScreen } from '../models/model-screens';
 import { ReportScreen } from '../reports/report-page';
 import { usePlatform } from '../platform/platform-context';
 import { SurvivalScreen } from '../survival/survival-screen';
+import { PsaResultsScreen } from '../psa-results/psa-results-screen';
 import { ToastProvider } from '../ui/toasts';
 import { MenuCommandProvider, useMenuCommand } from './menu-commands';
 import { useRoute } from './use-route';
@@ -75,6 +76,8 @@ function Screens() {
     screen = <ExamplePage key={route.exampleId} exampleId={route.exampleId} tab={route.tab} navigate={navigate} />;
   } else if (route.page === 'survival') {
     screen = <SurvivalScreen />;
+  } else if (route.page === 'psa-results') {
+    screen = <PsaResultsScreen />;
   } else if (route.page === 'library') {
     screen = (
       <AppFrame activeNav="library" title={<span className="current">Dossier library</span>}>

@@ -104,6 +104,9 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
             <button type="button" className="btn" onClick={() => cancelCheck.current?.abort()} data-testid="cancel-model-check">Cancel</button>
           </div>
         )}
+        <a className="btn" href={routeHash({ page: 'psa-results' })} data-testid="analyse-psa-results">
+          Analyse PSA results…
+        </a>
         {!readOnly && (
           <button type="button" className="btn btn-primary" onClick={() => void openFile()} disabled={checking !== null} data-testid="open-model-file">
             <UploadIcon />

@@ -1,6 +1,6 @@
 // What every section builder shares: the input, the locale's formats, the profile, and small constructors for
 // sections, tables and figures so builders read as content, not plumbing.
-import type { Block, CellAlign, Chart, Figure, ReportProfile, ReportSectionId, Section, Table, TableRow } from '../document';
+import type { Block, CellAlign, Chart, Figure, ReportPartId, ReportProfile, ReportSectionId, Section, Table, TableRow } from '../document';
 import type { NumberFormats } from '../format';
 import type { ReportInput, ReportModel } from '../report-input';
 
@@ -10,6 +10,8 @@ export interface BuildContext {
   profile: ReportProfile;
   /** Sections in the report (a builder may mention another section only when it is there). */
   included: ReadonlySet<ReportSectionId>;
+  /** Optional parts of sections that are in the report. */
+  parts: ReadonlySet<ReportPartId>;
   /** Numbers of the included sections, e.g. results → "7". */
   sectionNumbers: ReadonlyMap<ReportSectionId, string>;
 }
