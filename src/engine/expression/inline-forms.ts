@@ -146,70 +146,72 @@ export class ExpressionBatch {
    * out[targets[i]] = value of expression i, for every i in order (so an expression may read what an earlier one
    * wrote when out is p). Consecutive expressions of the same form run in one specialised loop: a method
    * returning one double per call would not be inlined (too large) and would allocate a heap number per call.
+   * Case labels are number literals (named in comments): V8 dispatches a switch over literals through a jump
+   * table but compares imported constants one by one (a 2-expression batch: 33 -> 21 ns).
    */
   evaluate(p: Float64Array, v: Float64Array, out: Float64Array, targets: Int32Array): void {
-    const { runs, a, b, s, c, k0, k, cmp, y, t, e, yc, tc, ec, fns } = this;
+    const runs = this.runs;
     for (let r = 0; r < runs.length; r += 3) {
       const end = runs[r + 2]!;
       let i = runs[r + 1]!;
       switch (runs[r]) {
-        case FORM_CONSTANT:
-          for (; i < end; i++) out[targets[i]!] = c[i]!;
+        case 1: // FORM_CONSTANT
+          for (; i < end; i++) out[targets[i]!] = this.c[i]!;
           break;
-        case FORM_PARAMETER:
-          for (; i < end; i++) out[targets[i]!] = p[a[i]!]!;
+        case 2: // FORM_PARAMETER
+          for (; i < end; i++) out[targets[i]!] = p[this.a[i]!]!;
           break;
-        case FORM_VARIABLE:
-          for (; i < end; i++) out[targets[i]!] = v[s[i]!]!;
+        case 3: // FORM_VARIABLE
+          for (; i < end; i++) out[targets[i]!] = v[this.s[i]!]!;
           break;
-        case FORM_ADD:
-          for (; i < end; i++) out[targets[i]!] = p[a[i]!]! + p[b[i]!]!;
+        case 4: // FORM_ADD
+          for (; i < end; i++) out[targets[i]!] = p[this.a[i]!]! + p[this.b[i]!]!;
           break;
-        case FORM_SUBTRACT:
-          for (; i < end; i++) out[targets[i]!] = p[a[i]!]! - p[b[i]!]!;
+        case 5: // FORM_SUBTRACT
+          for (; i < end; i++) out[targets[i]!] = p[this.a[i]!]! - p[this.b[i]!]!;
           break;
-        case FORM_MULTIPLY:
-          for (; i < end; i++) out[targets[i]!] = p[a[i]!]! * p[b[i]!]!;
+        case 6: // FORM_MULTIPLY
+          for (; i < end; i++) out[targets[i]!] = p[this.a[i]!]! * p[this.b[i]!]!;
           break;
-        case FORM_DIVIDE:
-          for (; i < end; i++) out[targets[i]!] = p[a[i]!]! / p[b[i]!]!;
+        case 7: // FORM_DIVIDE
+          for (; i < end; i++) out[targets[i]!] = p[this.a[i]!]! / p[this.b[i]!]!;
           break;
-        case FORM_RATE_PARAMETER:
-          for (; i < end; i++) out[targets[i]!] = 1 - Math.exp(-p[a[i]!]! * c[i]!);
+        case 8: // FORM_RATE_PARAMETER
+          for (; i < end; i++) out[targets[i]!] = 1 - Math.exp(-p[this.a[i]!]! * this.c[i]!);
           break;
-        case FORM_RATE_PRODUCT:
-          for (; i < end; i++) out[targets[i]!] = 1 - Math.exp(-(p[a[i]!]! * p[b[i]!]!) * c[i]!);
+        case 9: // FORM_RATE_PRODUCT
+          for (; i < end; i++) out[targets[i]!] = 1 - Math.exp(-(p[this.a[i]!]! * p[this.b[i]!]!) * this.c[i]!);
           break;
-        case FORM_RATE_TREND:
-          for (; i < end; i++) out[targets[i]!] = 1 - Math.exp(-(p[a[i]!]! * (k0[i]! + k[i]! * v[s[i]!]!)) * c[i]!);
+        case 10: // FORM_RATE_TREND
+          for (; i < end; i++) out[targets[i]!] = 1 - Math.exp(-(p[this.a[i]!]! * (this.k0[i]! + this.k[i]! * v[this.s[i]!]!)) * this.c[i]!);
           break;
-        case FORM_MIN_PRODUCT:
+        case 11: // FORM_MIN_PRODUCT
           for (; i < end; i++) {
-            const rhs = p[a[i]!]! * p[b[i]!]!;
-            const lhs = c[i]!;
+            const rhs = p[this.a[i]!]! * p[this.b[i]!]!;
+            const lhs = this.c[i]!;
             out[targets[i]!] = rhs < lhs || rhs !== rhs ? rhs : lhs;
           }
           break;
-        case FORM_MAX_PRODUCT:
+        case 12: // FORM_MAX_PRODUCT
           for (; i < end; i++) {
-            const rhs = p[a[i]!]! * p[b[i]!]!;
-            const lhs = c[i]!;
+            const rhs = p[this.a[i]!]! * p[this.b[i]!]!;
+            const lhs = this.c[i]!;
             out[targets[i]!] = rhs > lhs || rhs !== rhs ? rhs : lhs;
           }
           break;
-        case FORM_TREND:
-          for (; i < end; i++) out[targets[i]!] = k0[i]! + k[i]! * v[s[i]!]!;
+        case 14: // FORM_TREND
+          for (; i < end; i++) out[targets[i]!] = this.k0[i]! + this.k[i]! * v[this.s[i]!]!;
           break;
-        case FORM_COMPARE_SELECT:
+        case 13: // FORM_COMPARE_SELECT
           for (; i < end; i++) {
-            const yi = y[i]!;
-            const ti = t[i]!;
-            const ei = e[i]!;
-            out[targets[i]!] = compares(cmp[i]!, v[s[i]!]!, yi >= 0 ? p[yi]! : yc[i]!) ? (ti >= 0 ? p[ti]! : tc[i]!) : ei >= 0 ? p[ei]! : ec[i]!;
+            const yi = this.y[i]!;
+            const ti = this.t[i]!;
+            const ei = this.e[i]!;
+            out[targets[i]!] = compares(this.cmp[i]!, v[this.s[i]!]!, yi >= 0 ? p[yi]! : this.yc[i]!) ? (ti >= 0 ? p[ti]! : this.tc[i]!) : ei >= 0 ? p[ei]! : this.ec[i]!;
           }
           break;
         default:
-          for (; i < end; i++) out[targets[i]!] = fns[i]!(p, v);
+          for (; i < end; i++) out[targets[i]!] = this.fns[i]!(p, v);
       }
     }
   }

@@ -57,7 +57,7 @@ export interface StrategyParameterProgram {
    * Parameter values (one slot per parameter), then the hidden temporaries of hoisted sites. Compiling a site
    * with `hoist` may replace the array: read it when evaluating, not when compiling.
    */
-  readonly work: Float64Array;
+  work: Float64Array;
   /** Variable array passed to evaluators: cycle, age, state_time, time. */
   vars: Float64Array;
   timeVarying: Uint8Array;
@@ -394,6 +394,7 @@ export function buildStrategyProgram(
         const grown = new Float64Array(slot + 1);
         grown.set(work);
         work = grown;
+        program.work = work;
         temporaryByKey.set(key, slot);
         temporarySlotOf.set(`${TEMPORARY_PREFIX}${slot}`, slot);
         const list = level === LEVEL_EVALUATION ? evaluationTemporaries : cycleTemporaries;
@@ -415,9 +416,7 @@ export function buildStrategyProgram(
   const previousCycleValues = new Float64Array(cycleS.length);
 
   const program: StrategyParameterProgram = {
-    get work() {
-      return work;
-    },
+    work,
     vars,
     timeVarying,
     stateTimeVarying,
