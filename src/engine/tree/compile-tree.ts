@@ -17,7 +17,8 @@ import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from 
 import { checkParameterCount, describeCompiledModel } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
-import { countingWeights, resolveCycles } from '../economics/conventions';
+import { costDiscount, countingWeights, discountFactorAt, effectDiscount, resolveCycles } from '../economics/conventions';
+import type { DiscountRateSpec } from '../economics/conventions';
 import { compileMarkovModel } from '../markov/compile-markov';
 import { costCategoryIds } from '../markov/compile-markov';
 import { compilePsmModel } from '../psm/compile-psm';
@@ -137,7 +138,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   const categories = treeCategoryIds(tm);
   const nCat = categories.length;
   const categoryIndex = new Map(categories.map((c, i) => [c, i]));
-  const categoryRates = categories.map((c) => model.costCategories.find((x) => x.id === c)?.discountRate ?? settings.discount.costs);
+  const baseCostDiscount = costDiscount(settings);
+  const categoryRates: DiscountRateSpec[] = categories.map((c) => model.costCategories.find((x) => x.id === c)?.discountRate ?? baseCostDiscount);
   const unitYears = yearsPerUnit(tree.timeUnit, L);
 
   // Sub-models: the same parameters, settings, categories and strategies, another structure.
@@ -226,7 +228,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   const wtp = tree.decisionWtp ?? 0;
   const effectIsQalys = settings.effect === 'qalys';
   const rc = categoryRates;
-  const re = settings.discount.effects;
+  const re = effectDiscount(settings);
   const nS = stateIds.length;
   /** First category with the same discount rate as category c. */
   const sameRateAs = Int32Array.from(rc, (r) => rc.indexOf(r));
@@ -461,8 +463,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       const p = nodes[i]!.parent;
       const base = i * nCat;
       if (p < 0) {
-        dfE[i] = (1 + re) ** -tau[i]!;
-        for (let c = 0; c < nCat; c++) dfC[base + c] = (1 + rc[c]!) ** -tau[i]!;
+        dfE[i] = discountFactorAt(re, tau[i]!);
+        for (let c = 0; c < nCat; c++) dfC[base + c] = discountFactorAt(rc[c]!, tau[i]!);
       } else {
         dfE[i] = sfE[p]!;
         for (let c = 0; c < nCat; c++) dfC[base + c] = sfC[p * nCat + c]!;
@@ -473,11 +475,11 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         continue;
       }
       const t1 = tau[i]! + own.time[i]!;
-      sfE[i] = (1 + re) ** -t1;
+      sfE[i] = discountFactorAt(re, t1);
       for (let c = 0; c < nCat; c++) {
         // Categories sharing a rate (the usual case) share the factor.
         const same = sameRateAs[c]!;
-        sfC[base + c] = same < c ? sfC[base + same]! : (1 + rc[c]!) ** -t1;
+        sfC[base + c] = same < c ? sfC[base + same]! : discountFactorAt(rc[c]!, t1);
       }
     }
   }
