@@ -19,4 +19,5 @@ export const commands: CommandEntry[] = [
   { name: 'fit', summary: 'survival curves: maximum-likelihood fits (exponential … generalised gamma) to patient data, with Kaplan–Meier', load: async () => (await import('./commands/fit-command')).fitCommand },
   { name: 'reconstruct', summary: 'patient data rebuilt from a digitised Kaplan–Meier curve and its numbers at risk (Guyot 2012)', load: async () => (await import('./commands/reconstruct-command')).reconstructCommand },
   { name: 'report', summary: 'assessment report of a dossier file (.htad.json) as HTML, PDF, Word or Excel, with CHEERS 2022', load: async () => (await import('./commands/report-command')).reportCommand },
+  { name: 'countries', summary: "country comparison: the model under each country's discounting and thresholds, optimal strategy and price headroom per country", load: async () => (await import('./commands/countries-command')).countriesCommand },
 ];

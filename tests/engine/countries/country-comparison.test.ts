@@ -6,34 +6,8 @@ import { emptyRateTable } from '../../../src/engine/countries/exchange-rates';
 import type { ExchangeRateTable } from '../../../src/engine/countries/exchange-rates';
 import type { CountryProfile } from '../../../src/engine/countries/country-profile';
 import { shippedCountryProfile } from '../../../src/dossier/country-profiles';
+import { sumFactors, twoStrategyModel } from './country-fixtures';
 
-const CYCLES = 10;
-/** Strategy "usual": cost 100, utility 0.5 per year; "test": cost `price` per year, utility 0.6. */
-function twoStrategyModel(price = 400): Record<string, unknown> {
-  return {
-    format: 'hta-workbench-model',
-    version: 1,
-    metadata: { title: 'Two strategies' },
-    settings: { cycleLength: 1, cycles: CYCLES, counting: 'beginning', discount: { costs: 0.07, effects: 0.07 }, currency: 'EUR' },
-    parameters: [
-      { id: 'price', value: price, kind: 'cost' },
-      { id: 'u_test', value: 0.6, kind: 'utility' },
-    ],
-    model: {
-      type: 'markov',
-      states: [{ id: 'Alive' }],
-      initial: { Alive: 1 },
-      transitions: [{ from: 'Alive', to: 'Alive', probability: 'C' }],
-      stateValues: { Alive: { costs: { care: 100 }, utility: 0.5 } },
-    },
-    strategies: [
-      { id: 'usual', label: 'Usual care' },
-      { id: 'test', label: 'Test', stateValues: { Alive: { costs: { care: 'price' }, utility: 'u_test' } } },
-    ],
-  };
-}
-
-const sumFactors = (rate: number) => Array.from({ length: CYCLES }, (_, t) => 1 / (1 + rate) ** t).reduce((a, b) => a + b, 0);
 const rates: ExchangeRateTable = { ...emptyRateTable(), rates: [{ from: 'GBP', to: 'EUR', rate: 1.25, basis: 'market-exchange', date: '2026-12-01', source: 'test value' }] };
 
 function withThreshold(profile: CountryProfile, value: number, currency = 'EUR'): CountryProfile {
