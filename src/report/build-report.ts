@@ -3,12 +3,12 @@
 // (the JCA profile has no economic section); the locale decides how numbers and dates read.
 import { dossierStatusLabels } from '../dossier/schema';
 import type { ReportDocument, ReportProfile, ReportSectionId, Section } from './document';
-import { numberTablesAndFigures, profileSections, reportProfileLabels, reportSectionIds, reportSectionTitles } from './document';
+import { numberTablesAndFigures, profileSections, reportProfileLabels, reportSectionIds } from './document';
 import { formatsFor } from './format';
 import type { ReportLocale } from './format';
 import type { ReportInput } from './report-input';
 import { cheersChecklist } from './cheers';
-import type { BuildContext, DraftSection } from './build/context';
+import type { BuildContext, DraftSection, ReportCountryOptions } from './build/context';
 import { numberSections, table } from './build/context';
 import { frontMatterSection } from './build/front-matter';
 import { generatedSummary, summaryBlocks } from './build/summary';
@@ -20,6 +20,8 @@ import { resultsSection } from './build/results';
 import { uncertaintySection } from './build/uncertainty';
 import { budgetSection } from './build/budget';
 import { limitationsSection } from './build/limitations';
+import { countriesSection } from './build/countries';
+import { translator } from './i18n/translate';
 
 export interface ReportOptions {
   profile: ReportProfile;
@@ -28,13 +30,15 @@ export interface ReportOptions {
   sections?: readonly ReportSectionId[];
   /** Summary text replacing the generated one (default: the dossier's edited summary, if any). */
   summary?: string;
+  /** Countries to compare the first model across; the country comparison section appears only with them. */
+  countries?: ReportCountryOptions;
 }
 
 /** The sections a report with these options holds, in report order. */
-export function includedSections(options: Pick<ReportOptions, 'profile' | 'sections'>): ReportSectionId[] {
+export function includedSections(options: Pick<ReportOptions, 'profile' | 'sections' | 'countries'>): ReportSectionId[] {
   const allowed = new Set(profileSections[options.profile]);
   const chosen = options.sections ? new Set(options.sections) : allowed;
-  return reportSectionIds.filter((id) => allowed.has(id) && chosen.has(id));
+  return reportSectionIds.filter((id) => allowed.has(id) && chosen.has(id) && (id !== 'countries' || (options.countries?.requests.length ?? 0) > 0));
 }
 
 const builders: Record<Exclude<ReportSectionId, 'summary' | 'cheers'>, (ctx: BuildContext) => DraftSection[]> = {
@@ -46,13 +50,14 @@ const builders: Record<Exclude<ReportSectionId, 'summary' | 'cheers'>, (ctx: Bui
   results: resultsSection,
   uncertainty: uncertaintySection,
   budget: budgetSection,
+  countries: countriesSection,
   limitations: limitationsSection,
 };
 
 function contextFor(input: ReportInput, options: ReportOptions): { ctx: BuildContext; ids: ReportSectionId[]; sectionNumbers: Map<ReportSectionId, string> } {
   const ids = includedSections(options);
   const sectionNumbers = new Map(ids.map((id, i) => [id, String(i + 1)]));
-  return { ctx: { input, fmt: formatsFor(options.locale), profile: options.profile, included: new Set(ids), sectionNumbers }, ids, sectionNumbers };
+  return { ctx: { input, fmt: formatsFor(options.locale), profile: options.profile, included: new Set(ids), sectionNumbers, t: translator(options.locale), countries: options.countries ?? null }, ids, sectionNumbers };
 }
 
 /** The summary the report generates (paragraphs separated by blank lines), to start an edited one from. */
@@ -69,17 +74,17 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportD
     .map((id): Section => {
       const number = sectionNumbers.get(id)!;
       if (id === 'summary') {
-        return { id: 'sec-summary', number, title: reportSectionTitles.summary, level: 1, blocks: summaryBlocks(ctx, options.summary ?? d.reporting?.summary), children: [] };
+        return { id: 'sec-summary', number, title: ctx.t('report.section.summary'), level: 1, blocks: summaryBlocks(ctx, options.summary ?? d.reporting?.summary), children: [] };
       }
       const children = builders[id](ctx);
-      return { id: `sec-${id}`, number, title: reportSectionTitles[id], level: 1, blocks: [], children: numberSections(number, 2, children) };
+      return { id: `sec-${id}`, number, title: ctx.t(`report.section.${id}`), level: 1, blocks: [], children: numberSections(number, 2, children) };
     });
   if (sectionNumbers.has('cheers')) {
     const rows = cheersChecklist(sections, d.reporting);
     sections.push({
       id: 'sec-cheers',
       number: sectionNumbers.get('cheers')!,
-      title: reportSectionTitles.cheers,
+      title: ctx.t('report.section.cheers'),
       level: 1,
       blocks: [
         table({

@@ -2,23 +2,13 @@
 // dossier with its models and runs into one of these; the HTML, DOCX and XLSX writers only lay it out. Text is
 // plain (writers escape it); numbers arrive formatted for the report's locale.
 import type { ReportLocale } from './format';
+import { en } from './i18n/messages-en';
 
-export const reportSectionIds = ['front', 'summary', 'scope', 'domains', 'evidence', 'methods', 'results', 'uncertainty', 'budget', 'limitations', 'cheers'] as const;
+export const reportSectionIds = ['front', 'summary', 'scope', 'domains', 'evidence', 'methods', 'results', 'uncertainty', 'budget', 'countries', 'limitations', 'cheers'] as const;
 export type ReportSectionId = (typeof reportSectionIds)[number];
 
-export const reportSectionTitles: Record<ReportSectionId, string> = {
-  front: 'About this report',
-  summary: 'Summary',
-  scope: 'Scope',
-  domains: 'HTA Core Model domains',
-  evidence: 'Evidence register',
-  methods: 'Economic evaluation methods',
-  results: 'Results',
-  uncertainty: 'Uncertainty',
-  budget: 'Budget impact',
-  limitations: 'Limitations',
-  cheers: 'CHEERS 2022 checklist',
-};
+/** Section titles in English (the catalogue's; reports in another language use translator(locale)). */
+export const reportSectionTitles = Object.fromEntries(reportSectionIds.map((id) => [id, en[`report.section.${id}`]])) as Record<ReportSectionId, string>;
 
 /** full: every section; jca: the joint clinical assessment profile (relative effects and certainty only). */
 export const reportProfiles = ['full', 'jca'] as const;

@@ -56,7 +56,7 @@ export function settingsRows(model: HtaModel, fmt: NumberFormats = english): Set
     { label: 'Time horizon', value: horizonYears === null ? '—' : `${fmt.parameter(horizonYears)} years (${cycles} cycles)` },
     {
       label: 'Discount rates',
-      value: `costs ${describeDiscount(s.discount.costsSchedule ?? s.discount.costs, fmt)}, effects ${describeDiscount(s.discount.effectsSchedule ?? s.discount.effects, fmt)}; ${s.discount.firstCycleDiscounted ? 'first cycle discounted' : 'first cycle not discounted'}`,
+      value: `${s.discount.costsSchedule || s.discount.effectsSchedule ? `costs ${describeDiscount(s.discount.costsSchedule ?? s.discount.costs, fmt)}, effects ${describeDiscount(s.discount.effectsSchedule ?? s.discount.effects, fmt)}` : `costs ${fmt.percent(s.discount.costs)}, effects ${fmt.percent(s.discount.effects)} a year`}; ${s.discount.firstCycleDiscounted ? 'first cycle discounted' : 'first cycle not discounted'}`,
     },
     { label: 'Counting method', value: countingLabels[s.counting] ?? s.counting },
     { label: 'Effect measure', value: s.effect === 'qalys' ? 'QALYs' : 'Life-years' },

@@ -109,7 +109,7 @@ function reportText(c: CountryComparison): string {
       else if (h.status === 'above-range') parts.push(`headroom ${at}: optimal up to the top of the range searched, ${money(h.high, r.currency)}`);
       else parts.push(`headroom ${at}: not optimal even at ${money(h.low, r.currency)}`);
     }
-    for (const p of r.problems) parts.push(`note: ${p}`);
+    for (const p of r.problems) parts.push(`note: ${p.message}`);
   }
   return `${parts.join('\n')}\n`;
 }

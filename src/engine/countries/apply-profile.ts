@@ -9,8 +9,12 @@ import type { CountryProfile, ProfileDiscount, ProfileFieldId } from './country-
 import { emptyRateTable, findConversion } from './exchange-rates';
 import type { Conversion, ExchangeRateTable } from './exchange-rates';
 
+/** Why a profile field left the model alone: a code screens translate, and the reason in English words. */
+export type NotAppliedCode = 'not-known' | 'no-threshold' | 'unit-mismatch' | 'no-model-currency' | 'no-rate' | 'described-only';
+
 export interface ProfileFieldNote {
   field: ProfileFieldId;
+  code: NotAppliedCode;
   /** Why the model keeps its own value, or what the profile value means for the model. */
   reason: string;
 }
@@ -74,7 +78,7 @@ export function applyCountryProfile(doc: ModelDocumentJson, profile: CountryProf
 
   for (const [field, side] of [['discountCosts', 'costs'], ['discountEffects', 'effects']] as const) {
     const value = profile[field].value;
-    if (value === null) notApplied.push({ field, reason: 'not known for this profile; the model keeps its own rate' });
+    if (value === null) notApplied.push({ field, code: 'not-known', reason: 'not known for this profile; the model keeps its own rate' });
     else {
       discount = withDiscount(discount, side, value);
       applied.push(field);
@@ -85,14 +89,14 @@ export function applyCountryProfile(doc: ModelDocumentJson, profile: CountryProf
   const thresholds = profile.thresholds.value;
   const modelCurrency = typeof settings.currency === 'string' ? settings.currency : null;
   const effect = settings.effect === 'life-years' ? 'life-year' : 'QALY';
-  if (thresholds === null) notApplied.push({ field: 'thresholds', reason: 'not known for this profile; the model keeps its willingness-to-pay values' });
-  else if (thresholds.length === 0) notApplied.push({ field: 'thresholds', reason: 'the guideline sets no threshold; the model keeps its willingness-to-pay values' });
-  else if (thresholds.some((t) => t.per !== effect)) notApplied.push({ field: 'thresholds', reason: `the thresholds are per ${thresholds[0]!.per}, the model's effect is per ${effect}` });
-  else if (modelCurrency === null) notApplied.push({ field: 'thresholds', reason: 'the model states no currency (settings.currency), so thresholds cannot be set in it' });
+  if (thresholds === null) notApplied.push({ field: 'thresholds', code: 'not-known', reason: 'not known for this profile; the model keeps its willingness-to-pay values' });
+  else if (thresholds.length === 0) notApplied.push({ field: 'thresholds', code: 'no-threshold', reason: 'the guideline sets no threshold; the model keeps its willingness-to-pay values' });
+  else if (thresholds.some((t) => t.per !== effect)) notApplied.push({ field: 'thresholds', code: 'unit-mismatch', reason: `the thresholds are per ${thresholds[0]!.per}, the model's effect is per ${effect}` });
+  else if (modelCurrency === null) notApplied.push({ field: 'thresholds', code: 'no-model-currency', reason: 'the model states no currency (settings.currency), so thresholds cannot be set in it' });
   else {
     const currency = thresholds[0]!.currency;
     const conversion = findConversion(options.rates ?? emptyRateTable(), currency, modelCurrency);
-    if (!conversion) notApplied.push({ field: 'thresholds', reason: `no exchange rate from ${currency} to ${modelCurrency} in the rate table; add one to set the thresholds` });
+    if (!conversion) notApplied.push({ field: 'thresholds', code: 'no-rate', reason: `no exchange rate from ${currency} to ${modelCurrency} in the rate table; add one to set the thresholds` });
     else {
       settings.wtp = thresholds.map((t) => Math.round(t.value * conversion.factor));
       if (conversion.rate) thresholdConversion = conversion;
@@ -100,7 +104,7 @@ export function applyCountryProfile(doc: ModelDocumentJson, profile: CountryProf
     }
   }
   for (const field of describedOnly) {
-    if (profile[field].value !== null) notApplied.push({ field, reason: 'stated in the report with the methods; the model format has no setting for it' });
+    if (profile[field].value !== null) notApplied.push({ field, code: 'described-only', reason: 'stated in the report with the methods; the model format has no setting for it' });
   }
 
   const document = { ...doc, settings };

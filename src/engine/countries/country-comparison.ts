@@ -93,10 +93,18 @@ export interface CountryResult {
   thresholds: ThresholdOutcome[];
   /** Optimal strategy at the first threshold; null when the country has no usable threshold. */
   optimal: string | null;
-  /** Why something could not be computed (no threshold, no exchange rate), in words. */
-  problems: string[];
+  /** Why something could not be computed (no threshold, no exchange rate): a code and the reason in words. */
+  problems: ComparisonProblem[];
   /** Profile fields the model did not take, with the reason (perspective, outcome, …). */
   notApplied: ProfileFieldNote[];
+}
+
+export interface ComparisonProblem {
+  code: 'no-threshold-known' | 'no-threshold' | 'unit-mismatch' | 'no-rate' | 'no-model-currency';
+  message: string;
+  /** Currencies of a missing rate. */
+  from?: string;
+  to?: string;
 }
 
 export interface CountryComparison {
@@ -140,7 +148,7 @@ export function compareCountries(doc: ModelDocumentJson, requests: readonly Coun
 
 function compareOne(doc: ModelDocumentJson, request: CountryRequest, options: CountryComparisonOptions, modelCurrency: string | null, parameterIds: Set<string>): CountryResult {
   const { profile } = request;
-  const problems: string[] = [];
+  const problems: ComparisonProblem[] = [];
   // Discounting only: thresholds are used here in their own currency, not written into the model.
   const discountOnly = { ...profile, thresholds: { value: null, status: 'unverified' as const } };
   const application = applyCountryProfile(doc, discountOnly, { rates: options.rates });
@@ -149,9 +157,9 @@ function compareOne(doc: ModelDocumentJson, request: CountryRequest, options: Co
   const thresholds = profile.thresholds.value ?? [];
   const effectUnit = parseModel(doc).settings.effect === 'life-years' ? 'life-year' : 'QALY';
   const usable = thresholds.filter((t) => t.per === effectUnit);
-  if (profile.thresholds.value === null) problems.push('No threshold is known for this profile: net benefit and the optimal strategy are not computed (add one in your copy of the profile).');
-  else if (thresholds.length === 0) problems.push('The guideline sets no threshold: net benefit and the optimal strategy do not apply.');
-  else if (usable.length < thresholds.length) problems.push(`Thresholds per ${thresholds.find((t) => t.per !== effectUnit)!.per} do not apply to a model whose effect is per ${effectUnit}.`);
+  if (profile.thresholds.value === null) problems.push({ code: 'no-threshold-known', message: 'No threshold is known for this profile: net benefit and the optimal strategy are not computed (add one in your copy of the profile).' });
+  else if (thresholds.length === 0) problems.push({ code: 'no-threshold', message: 'The guideline sets no threshold: net benefit and the optimal strategy do not apply.' });
+  else if (usable.length < thresholds.length) problems.push({ code: 'unit-mismatch', message: `Thresholds per ${thresholds.find((t) => t.per !== effectUnit)!.per} do not apply to a model whose effect is per ${effectUnit}.` });
 
   // Results are in the thresholds' currency when the rate table can convert the model's costs into it.
   let conversion: Conversion | null = modelCurrency ? findConversion(options.rates, modelCurrency, modelCurrency) : null;
@@ -165,8 +173,8 @@ function compareOne(doc: ModelDocumentJson, request: CountryRequest, options: Co
     } else {
       problems.push(
         modelCurrency
-          ? `No exchange rate between ${modelCurrency} and ${wanted} in the rate table: results stay in ${modelCurrency} and are not compared with the ${wanted} thresholds.`
-          : `The model states no currency, so its costs cannot be compared with thresholds in ${wanted}.`,
+          ? { code: 'no-rate', from: modelCurrency, to: wanted, message: `No exchange rate between ${modelCurrency} and ${wanted} in the rate table: results stay in ${modelCurrency} and are not compared with the ${wanted} thresholds.` }
+          : { code: 'no-model-currency', message: `The model states no currency, so its costs cannot be compared with thresholds in ${wanted}.` },
       );
     }
   }
@@ -226,4 +234,16 @@ function compareOne(doc: ModelDocumentJson, request: CountryRequest, options: Co
     problems,
     notApplied,
   };
+}
+
+export type CountryComparisonOutcome = { ok: true; result: CountryComparison } | { ok: false; message: string };
+
+/** compareCountries for screens: a request or model that cannot run becomes a message, never a throw. */
+export function runCountryComparison(doc: ModelDocumentJson, requests: readonly CountryRequest[], options: CountryComparisonOptions): CountryComparisonOutcome {
+  try {
+    return { ok: true, result: compareCountries(doc, requests, options) };
+  } catch (error) {
+    if (error instanceof Error && error.name !== 'TypeError' && error.name !== 'RangeError' && error.name !== 'ReferenceError') return { ok: false, message: error.message };
+    throw error;
+  }
 }

@@ -10,19 +10,23 @@ import { ModelsScreen } from '../models/model-screens';
 import { ReportScreen } from '../reports/report-page';
 import { usePlatform } from '../platform/platform-context';
 import { SurvivalScreen } from '../survival/survival-screen';
+import { CountriesScreen } from '../countries/countries-screen';
+import { LanguageProvider } from '../i18n/language';
 import { ToastProvider } from '../ui/toasts';
 import { MenuCommandProvider, useMenuCommand } from './menu-commands';
 import { useRoute } from './use-route';
 
 export function App() {
   return (
-    <ToastProvider>
-      <MenuCommandProvider>
-        <WorkspaceProvider>
-          <Screens />
-        </WorkspaceProvider>
-      </MenuCommandProvider>
-    </ToastProvider>
+    <LanguageProvider>
+      <ToastProvider>
+        <MenuCommandProvider>
+          <WorkspaceProvider>
+            <Screens />
+          </WorkspaceProvider>
+        </MenuCommandProvider>
+      </ToastProvider>
+    </LanguageProvider>
   );
 }
 
@@ -75,6 +79,8 @@ function Screens() {
     screen = <ExamplePage key={route.exampleId} exampleId={route.exampleId} tab={route.tab} navigate={navigate} />;
   } else if (route.page === 'survival') {
     screen = <SurvivalScreen />;
+  } else if (route.page === 'countries') {
+    screen = <CountriesScreen />;
   } else if (route.page === 'library') {
     screen = (
       <AppFrame activeNav="library" title={<span className="current">Dossier library</span>}>

@@ -1,5 +1,8 @@
 // What every section builder shares: the input, the locale's formats, the profile, and small constructors for
 // sections, tables and figures so builders read as content, not plumbing.
+import type { Translate } from '../i18n/translate';
+import type { CountryRequest, HeadroomRequest } from '../../engine/countries/country-comparison';
+import type { ExchangeRateTable } from '../../engine/countries/exchange-rates';
 import type { Block, CellAlign, Chart, Figure, ReportProfile, ReportSectionId, Section, Table, TableRow } from '../document';
 import type { NumberFormats } from '../format';
 import type { ReportInput, ReportModel } from '../report-input';
@@ -12,6 +15,16 @@ export interface BuildContext {
   included: ReadonlySet<ReportSectionId>;
   /** Numbers of the included sections, e.g. results → "7". */
   sectionNumbers: ReadonlyMap<ReportSectionId, string>;
+  /** Catalogued texts in the report's language. */
+  t: Translate;
+  /** The countries to compare (the country comparison section appears only with them). */
+  countries: ReportCountryOptions | null;
+}
+
+export interface ReportCountryOptions {
+  requests: CountryRequest[];
+  rates: ExchangeRateTable;
+  headroom?: HeadroomRequest;
 }
 
 /** A section whose number is filled in by numberSections(). */

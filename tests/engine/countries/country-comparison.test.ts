@@ -27,7 +27,7 @@ describe('compareCountries', () => {
     expect(bel!.strategies[0]!.cost).toBeCloseTo(100 * sumFactors(0.03), 9);
     expect(bel!.strategies[1]!.qalys).toBeCloseTo(0.6 * sumFactors(0.015), 9);
     expect(bel!.optimal).toBeNull();
-    expect(bel!.problems[0]).toMatch(/No threshold is known/);
+    expect(bel!.problems[0]).toMatchObject({ code: 'no-threshold-known', message: expect.stringMatching(/^No threshold is known/) });
     // England: 3.5% both, costs in GBP at 1 GBP = 1.25 EUR.
     expect(eng!.currency).toBe('GBP');
     expect(eng!.conversion).toMatchObject({ from: 'EUR', to: 'GBP', inverted: true });
@@ -81,7 +81,7 @@ describe('compareCountries', () => {
     expect(eng.currency).toBe('EUR');
     expect(eng.thresholds).toEqual([]);
     expect(eng.optimal).toBeNull();
-    expect(eng.problems).toContain('No exchange rate between EUR and GBP in the rate table: results stay in EUR and are not compared with the GBP thresholds.');
+    expect(eng.problems).toContainEqual({ code: 'no-rate', from: 'EUR', to: 'GBP', message: 'No exchange rate between EUR and GBP in the rate table: results stay in EUR and are not compared with the GBP thresholds.' });
   });
 
   it('rejects unknown parameters and strategies with their names', () => {

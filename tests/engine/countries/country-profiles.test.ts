@@ -121,7 +121,7 @@ describe('applying a profile', () => {
     expect(pl.thresholdConversion?.inverted).toBe(true);
     const none = applyCountryProfile(startingDocument(), gb);
     expect(none.changes.map((c) => c.path)).not.toContain('settings.wtp');
-    expect(none.notApplied).toContainEqual({ field: 'thresholds', reason: 'no exchange rate from GBP to EUR in the rate table; add one to set the thresholds' });
+    expect(none.notApplied).toContainEqual({ field: 'thresholds', code: 'no-rate', reason: 'no exchange rate from GBP to EUR in the rate table; add one to set the thresholds' });
   });
 
   it('replaces a schedule by a flat rate and lists the fields only the report states', () => {
