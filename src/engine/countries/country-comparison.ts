@@ -80,6 +80,7 @@ export interface ThresholdOutcome {
 export interface CountryResult {
   profileId: string;
   country: string;
+  countryCode: string;
   agency: string;
   /** Currency of costs and net benefit: the thresholds' currency, or the model's when none can be used. */
   currency: string | null;
@@ -221,6 +222,7 @@ function compareOne(doc: ModelDocumentJson, request: CountryRequest, options: Co
   return {
     profileId: profile.id,
     country: profile.country,
+    countryCode: profile.countryCode,
     agency: profile.agency,
     currency,
     conversion,

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { DEFAULT_COUNTRY_SELECTION, useCountrySettings } from './country-settings';
 import { countryProfileSchema, profileFieldIds } from '../../engine/countries/country-profile';
 import type { CountryProfile, ProfileFieldId, VerificationStatus } from '../../engine/countries/country-profile';
 import type { CountryComparisonOutcome, CountryRequest, HeadroomResult } from '../../engine/countries/country-comparison';
@@ -9,7 +10,7 @@ import type { NotAppliedCode, ProfileApplication } from '../../engine/countries/
 import { shippedCountryProfiles } from '../../dossier/country-profiles';
 import type { StoredModel } from '../../dossier/workspace-models';
 import type { MessageKey } from '../../report/i18n/translate';
-import { countryComparisonChart, discountText, problemText, strategyLabel, thresholdText } from '../../report/countries/country-text';
+import { countryComparisonChart, countryName, discountText, problemText, strategyLabel, thresholdText } from '../../report/countries/country-text';
 import { AppFrame } from '../layout/app-frame';
 import { useWorkspace } from '../dossiers/workspace-context';
 import { exampleModels } from '../models/model-catalog';
@@ -24,9 +25,6 @@ import './countries.css';
 // QALYs, ICERs and net benefit at each country's threshold in its currency, the optimal strategy per country, a
 // chart, per-country prices and the headroom price. Applying a profile to a workspace model shows the changes first.
 
-const PROFILES_SETTING = 'countryProfiles';
-const RATES_SETTING = 'exchangeRates';
-const DEFAULT_SELECTION = ['BE-KCE', 'GB-NICE', 'NL-ZIN', 'DK-MEDICINRAADET'];
 
 interface ModelChoice {
   key: string;
@@ -91,50 +89,6 @@ function fieldValueText(profile: CountryProfile, id: ProfileFieldId, lang: Langu
   }
 }
 
-function useStoredSetting<T>(key: string, parse: (value: unknown) => T | null, fallback: T): [T, (next: T) => Promise<void>, string | null] {
-  const workspace = useWorkspace();
-  const [value, setValue] = useState<T>(fallback);
-  const [problem, setProblem] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void workspace.readSetting(key).then((stored) => {
-      if (!live || stored === undefined) return;
-      const parsed = parse(stored);
-      if (parsed === null) setProblem(key);
-      else setValue(parsed);
-    });
-    return () => {
-      live = false;
-    };
-    // parse is a module-level function per call site; the key decides what is read.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [workspace, key]);
-  const save = useCallback(
-    async (next: T) => {
-      setValue(next);
-      await workspace.writeSetting(key, next);
-    },
-    [workspace, key],
-  );
-  return [value, save, problem];
-}
-
-function parseProfiles(value: unknown): CountryProfile[] | null {
-  if (!Array.isArray(value)) return null;
-  const out: CountryProfile[] = [];
-  for (const item of value) {
-    const r = countryProfileSchema.safeParse(item);
-    if (!r.success) return null;
-    out.push(r.data);
-  }
-  return out;
-}
-
-function parseRates(value: unknown): ExchangeRateTable | null {
-  const r = exchangeRateTableSchema.safeParse(value);
-  return r.success ? r.data : null;
-}
-
 export function CountriesScreen() {
   const lang = useLanguage();
   const { t } = lang;
@@ -153,10 +107,10 @@ export function CountriesScreen() {
   const [modelKey, setModelKey] = useState('ex:liquid-biopsy-nsclc');
   const model = choices.find((c) => c.key === modelKey) ?? choices.find((c) => c.storedId === null) ?? null;
 
-  const [userProfiles, saveUserProfiles, profilesProblem] = useStoredSetting<CountryProfile[]>(PROFILES_SETTING, parseProfiles, []);
-  const [rates, saveRates, ratesProblem] = useStoredSetting<ExchangeRateTable>(RATES_SETTING, parseRates, emptyRateTable());
+  const { userProfiles, saveUserProfiles, rates, saveRates, selection: storedSelection, saveSelection, problem: storedProblem } = useCountrySettings();
+  const [picked, setSelected] = useState<string[] | null>(null);
+  const selected = picked ?? storedSelection ?? DEFAULT_COUNTRY_SELECTION;
   const profiles = useMemo(() => [...shippedCountryProfiles(), ...userProfiles], [userProfiles]);
-  const [selected, setSelected] = useState<string[]>(DEFAULT_SELECTION);
   const chosen = selected.map((id) => profiles.find((p) => p.id === id)).filter((p): p is CountryProfile => p !== undefined);
 
   const [priceParameter, setPriceParameter] = useState('');
@@ -172,12 +126,14 @@ export function CountriesScreen() {
   const parameters = useMemo(() => (Array.isArray(model?.document.parameters) ? (model!.document.parameters as { id: string; label?: string; value?: number }[]).filter((p) => typeof p.value === 'number') : []), [model]);
   const strategies = useMemo(() => (Array.isArray(model?.document.strategies) ? (model!.document.strategies as { id: string; label?: string }[]) : []), [model]);
 
-  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  const toggle = (id: string) => setSelected(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
 
   const run = async () => {
     if (!model) return;
     setRunning(true);
     setNotice(null);
+    // The report's country comparison uses the countries of the last comparison run.
+    void saveSelection(chosen.map((p) => p.id));
     try {
       const requests: CountryRequest[] = chosen.map((profile) => {
         const text = prices[profile.id]?.trim() ?? '';
@@ -197,7 +153,7 @@ export function CountriesScreen() {
     for (let k = 2; profiles.some((p) => p.id === id); k++) id = `${profile.id}-own-${k}`;
     const copy: CountryProfile = { ...structuredClone(profile), id, origin: 'user' };
     await saveUserProfiles([...userProfiles, copy]);
-    setSelected((s) => [...s.filter((x) => x !== profile.id), id]);
+    setSelected([...selected.filter((x) => x !== profile.id), id]);
     setEditing(copy);
   };
 
@@ -208,7 +164,7 @@ export function CountriesScreen() {
     <AppFrame activeNav="countries" title={<span className="current">{t('countries.title')}</span>}>
       <div className="page countries-page" data-testid="countries-screen">
         <p className="page-intro">{t('countries.intro')}</p>
-        {(profilesProblem || ratesProblem) && <div className="notice notice-warning" role="alert">{t('countries.storedProblem')}</div>}
+        {storedProblem && <div className="notice notice-warning" role="alert">{t('countries.storedProblem')}</div>}
         {notice && <div className="notice notice-info" role="status">{notice}</div>}
 
         <section className="card" aria-labelledby="countries-model-title">
@@ -216,7 +172,7 @@ export function CountriesScreen() {
           <div className="card-body">
             <label className="field">
               <span className="field-label">{t('countries.model')}</span>
-              <select value={model?.key ?? ''} onChange={(e) => { setModelKey(e.target.value); setOutcome(null); setPriceParameter(''); setHeadroomStrategy(''); }} data-testid="countries-model">
+              <select className="select" value={model?.key ?? ''} onChange={(e) => { setModelKey(e.target.value); setOutcome(null); setPriceParameter(''); setHeadroomStrategy(''); }} data-testid="countries-model">
                 {choices.map((c) => (
                   <option key={c.key} value={c.key}>{c.storedId ? c.title : t('countries.exampleModel', { title: c.title })}</option>
                 ))}
@@ -233,7 +189,7 @@ export function CountriesScreen() {
               {profiles.map((p) => (
                 <label key={p.id} className="profile-option">
                   <input type="checkbox" checked={selected.includes(p.id)} onChange={() => toggle(p.id)} data-testid={`profile-${p.id}`} />
-                  <span>{p.origin === 'user' ? t('profile.ownCopy', { country: p.country, agency: p.agency }) : t('profile.name', { country: p.country, agency: p.agency })}</span>
+                  <span>{p.origin === 'user' ? t('profile.ownCopy', { country: countryName(p, lang.locale), agency: p.agency }) : t('profile.name', { country: countryName(p, lang.locale), agency: p.agency })}</span>
                 </label>
               ))}
             </fieldset>
@@ -247,7 +203,7 @@ export function CountriesScreen() {
                     <th scope="col">{t('countries.field')}</th>
                     {chosen.map((p) => (
                       <th key={p.id} scope="col">
-                        <div>{p.country}</div>
+                        <div>{countryName(p, lang.locale)}</div>
                         <div className="subtle">{p.agency}</div>
                         <div className="btn-group profile-actions">
                           {p.origin === 'shipped' ? (
@@ -255,7 +211,7 @@ export function CountriesScreen() {
                           ) : (
                             <>
                               <button type="button" className="btn btn-sm" onClick={() => setEditing(p)} data-testid={`edit-${p.id}`}>{t('profile.edit')}</button>
-                              <button type="button" className="btn btn-sm btn-ghost" onClick={() => { void saveUserProfiles(userProfiles.filter((x) => x.id !== p.id)); setSelected((s) => s.filter((x) => x !== p.id)); }}>{t('profile.delete')}</button>
+                              <button type="button" className="btn btn-sm btn-ghost" onClick={() => { void saveUserProfiles(userProfiles.filter((x) => x.id !== p.id)); setSelected(selected.filter((x) => x !== p.id)); }}>{t('profile.delete')}</button>
                             </>
                           )}
                           {model?.storedId && (
@@ -298,29 +254,29 @@ export function CountriesScreen() {
             <div className="run-options">
               <label className="field">
                 <span className="field-label">{t('countries.priceParameter')}</span>
-                <select value={priceParameter} onChange={(e) => setPriceParameter(e.target.value)} data-testid="price-parameter">
+                <select className="select" value={priceParameter} onChange={(e) => setPriceParameter(e.target.value)} data-testid="price-parameter">
                   <option value="">{t('countries.noPrice')}</option>
                   {parameters.map((p) => <option key={p.id} value={p.id}>{p.label ? `${p.label} (${p.id})` : p.id}</option>)}
                 </select>
               </label>
               <label className="field">
                 <span className="field-label">{t('countries.headroomStrategy')}</span>
-                <select value={headroomStrategy} onChange={(e) => setHeadroomStrategy(e.target.value)} disabled={!priceParameter} data-testid="headroom-strategy">
+                <select className="select" value={headroomStrategy} onChange={(e) => setHeadroomStrategy(e.target.value)} disabled={!priceParameter} data-testid="headroom-strategy">
                   <option value="">{t('countries.noHeadroom')}</option>
                   {strategies.map((s) => <option key={s.id} value={s.id}>{s.label ?? s.id}</option>)}
                 </select>
               </label>
               <label className="field">
                 <span className="field-label">{t('countries.headroomHigh')}</span>
-                <input type="text" inputMode="decimal" value={headroomHigh} onChange={(e) => setHeadroomHigh(e.target.value)} disabled={!headroomStrategy} placeholder={t('countries.headroomHighHint')} />
+                <input className="input" type="text" inputMode="decimal" value={headroomHigh} onChange={(e) => setHeadroomHigh(e.target.value)} disabled={!headroomStrategy} placeholder={t('countries.headroomHighHint')} />
               </label>
             </div>
             {priceParameter && chosen.length > 0 && (
               <div className="price-inputs">
                 {chosen.map((p) => (
                   <label key={p.id} className="field">
-                    <span className="field-label">{t('countries.priceFor', { country: p.country })}</span>
-                    <input type="text" inputMode="decimal" value={prices[p.id] ?? ''} onChange={(e) => setPrices({ ...prices, [p.id]: e.target.value })} placeholder={t('countries.priceHint')} data-testid={`price-${p.id}`} />
+                    <span className="field-label">{t('countries.priceFor', { country: countryName(p, lang.locale) })}</span>
+                    <input className="input" type="text" inputMode="decimal" value={prices[p.id] ?? ''} onChange={(e) => setPrices({ ...prices, [p.id]: e.target.value })} placeholder={t('countries.priceHint')} data-testid={`price-${p.id}`} />
                   </label>
                 ))}
               </div>
@@ -352,7 +308,7 @@ export function CountriesScreen() {
             await workspace.models.updateDocument(model.storedId!, applying.application.document as StoredModel['document'], { source: 'edit' });
             setApplying(null);
             setStored(await workspace.models.list());
-            setNotice(t('apply.done', { country: applying.profile.country }));
+            setNotice(t('apply.done', { country: countryName(applying.profile, lang.locale) }));
           }}
         />
       )}
@@ -383,7 +339,7 @@ function ComparisonResults({ result, chartSvg }: { result: NonNullable<Extract<C
           <tbody>
             {result.countries.map((r) => (
               <tr key={r.profileId} data-testid={`summary-${r.profileId}`}>
-                <th scope="row">{r.country}<div className="subtle">{r.agency}</div></th>
+                <th scope="row">{countryName(r, lang.locale)}<div className="subtle">{r.agency}</div></th>
                 <td>{discountText(r.discountCosts.value, t, fmt)}{r.discountCosts.from === 'model' && <div className="subtle">{t('results.modelRate')}</div>}</td>
                 <td>{discountText(r.discountEffects.value, t, fmt)}{r.discountEffects.from === 'model' && <div className="subtle">{t('results.modelRate')}</div>}</td>
                 <td>{r.thresholds.length === 0 ? '—' : r.thresholds.map((x) => thresholdText(x.threshold, t, fmt, false)).join('; ')}</td>
@@ -402,8 +358,8 @@ function ComparisonResults({ result, chartSvg }: { result: NonNullable<Extract<C
       </div>
       {result.countries.map((r) => (
         <div key={r.profileId} className="card-body country-detail" data-testid={`detail-${r.profileId}`}>
-          <h3>{t('profile.name', { country: r.country, agency: r.agency })}</h3>
-          {r.conversion?.rate && <p className="subtle">{t('results.converted', { from: r.conversion.from, to: r.conversion.to, factor: fmt.parameter(r.conversion.factor), basis: t(basisKeys[r.conversion.rate.basis]), date: r.conversion.rate.date ?? '—', source: r.conversion.rate.source ?? '—' })}</p>}
+          <h3>{t('profile.name', { country: countryName(r, lang.locale), agency: r.agency })}</h3>
+          {r.conversion?.rate && <p className="subtle">{t('results.converted', { from: r.conversion.from, to: r.conversion.to, factor: fmt.parameter(r.conversion.factor), basis: t(basisKeys[r.conversion.rate.basis]).toLocaleLowerCase(lang.locale), date: r.conversion.rate.date ?? '—', source: r.conversion.rate.source ?? '—' })}</p>}
           {r.prices.map((p) => <p key={p.parameter} className="subtle">{t('results.price', { parameter: p.parameter, value: fmt.money(p.value, r.currency, 2), model: fmt.money(p.inModelCurrency, result.modelCurrency, 2) })}</p>)}
           <div className="table-wrap">
             <table className="table">
@@ -512,16 +468,16 @@ function RatesCard({ rates, onSave }: { rates: ExchangeRateTable; onSave: (next:
               <tbody>
                 {rows.map((r, k) => (
                   <tr key={k}>
-                    <td><input aria-label={t('rates.fromRow', { row: k + 1 })} value={r.from} onChange={(e) => update(k, { from: e.target.value })} size={4} data-testid={`rate-from-${k}`} /></td>
-                    <td><input aria-label={t('rates.toRow', { row: k + 1 })} value={r.to} onChange={(e) => update(k, { to: e.target.value })} size={4} data-testid={`rate-to-${k}`} /></td>
-                    <td><input aria-label={t('rates.rateRow', { row: k + 1 })} value={r.rate} inputMode="decimal" onChange={(e) => update(k, { rate: e.target.value })} size={8} data-testid={`rate-value-${k}`} /></td>
+                    <td><input className="input" aria-label={t('rates.fromRow', { row: k + 1 })} value={r.from} onChange={(e) => update(k, { from: e.target.value })} size={4} data-testid={`rate-from-${k}`} /></td>
+                    <td><input className="input" aria-label={t('rates.toRow', { row: k + 1 })} value={r.to} onChange={(e) => update(k, { to: e.target.value })} size={4} data-testid={`rate-to-${k}`} /></td>
+                    <td><input className="input" aria-label={t('rates.rateRow', { row: k + 1 })} value={r.rate} inputMode="decimal" onChange={(e) => update(k, { rate: e.target.value })} size={8} data-testid={`rate-value-${k}`} /></td>
                     <td>
-                      <select aria-label={t('rates.basisRow', { row: k + 1 })} value={r.basis} onChange={(e) => update(k, { basis: e.target.value as RateBasis })}>
+                      <select className="select" aria-label={t('rates.basisRow', { row: k + 1 })} value={r.basis} onChange={(e) => update(k, { basis: e.target.value as RateBasis })}>
                         {rateBases.map((b) => <option key={b} value={b}>{t(basisKeys[b])}</option>)}
                       </select>
                     </td>
-                    <td><input aria-label={t('rates.dateRow', { row: k + 1 })} value={r.date} onChange={(e) => update(k, { date: e.target.value })} size={10} /></td>
-                    <td><input aria-label={t('rates.sourceRow', { row: k + 1 })} value={r.source} onChange={(e) => update(k, { source: e.target.value })} data-testid={`rate-source-${k}`} /></td>
+                    <td><input className="input" aria-label={t('rates.dateRow', { row: k + 1 })} value={r.date} onChange={(e) => update(k, { date: e.target.value })} size={10} /></td>
+                    <td><input className="input" aria-label={t('rates.sourceRow', { row: k + 1 })} value={r.source} onChange={(e) => update(k, { source: e.target.value })} data-testid={`rate-source-${k}`} /></td>
                     <td className="actions"><button type="button" className="btn btn-sm btn-ghost" onClick={() => { setSaved(false); setRows(rows.filter((_, i) => i !== k)); }}>{t('rates.remove')}</button></td>
                   </tr>
                 ))}
@@ -541,7 +497,7 @@ function RatesCard({ rates, onSave }: { rates: ExchangeRateTable; onSave: (next:
 }
 
 function ProfileEditor({ profile, onClose, onSave }: { profile: CountryProfile; onClose: () => void; onSave: (next: CountryProfile) => Promise<void> }) {
-  const { t } = useLanguage();
+  const { t, locale } = useLanguage();
   const first = profile.thresholds.value?.[0];
   const pct = (v: CountryProfile['discountCosts']['value']) => (typeof v === 'number' ? String(Math.round(v * 10000) / 100) : '');
   const [threshold, setThreshold] = useState(first ? String(first.value) : '');
@@ -572,7 +528,7 @@ function ProfileEditor({ profile, onClose, onSave }: { profile: CountryProfile; 
   return (
     <Dialog
       open
-      title={t('editor.title', { country: profile.country })}
+      title={t('editor.title', { country: countryName(profile, locale) })}
       onClose={onClose}
       testId="profile-editor"
       footer={
@@ -585,15 +541,15 @@ function ProfileEditor({ profile, onClose, onSave }: { profile: CountryProfile; 
       <div className="section-stack">
         <p className="subtle">{t('editor.intro')}</p>
         <div className="editor-row">
-          <label className="field"><span className="field-label">{t('editor.threshold')}</span><input value={threshold} inputMode="decimal" onChange={(e) => setThreshold(e.target.value)} data-testid="edit-threshold" /></label>
-          <label className="field"><span className="field-label">{t('editor.currency')}</span><input value={currency} onChange={(e) => setCurrency(e.target.value)} size={4} data-testid="edit-currency" /></label>
+          <label className="field"><span className="field-label">{t('editor.threshold')}</span><input className="input" value={threshold} inputMode="decimal" onChange={(e) => setThreshold(e.target.value)} data-testid="edit-threshold" /></label>
+          <label className="field"><span className="field-label">{t('editor.currency')}</span><input className="input" value={currency} onChange={(e) => setCurrency(e.target.value)} size={4} data-testid="edit-currency" /></label>
         </div>
         {stepped ? (
           <p className="subtle">{t('editor.stepped')}</p>
         ) : (
           <div className="editor-row">
-            <label className="field"><span className="field-label">{t('editor.discountCosts')}</span><input value={costs} inputMode="decimal" onChange={(e) => setCosts(e.target.value)} /></label>
-            <label className="field"><span className="field-label">{t('editor.discountEffects')}</span><input value={effects} inputMode="decimal" onChange={(e) => setEffects(e.target.value)} /></label>
+            <label className="field"><span className="field-label">{t('editor.discountCosts')}</span><input className="input" value={costs} inputMode="decimal" onChange={(e) => setCosts(e.target.value)} /></label>
+            <label className="field"><span className="field-label">{t('editor.discountEffects')}</span><input className="input" value={effects} inputMode="decimal" onChange={(e) => setEffects(e.target.value)} /></label>
           </div>
         )}
         {error && <div className="notice notice-error" role="alert">{error}</div>}
@@ -632,7 +588,7 @@ function ApplyDialog({ applying, onClose, onApply }: { applying: { profile: Coun
     <Dialog
       open
       wide
-      title={t('apply.title', { country: profile.country })}
+      title={t('apply.title', { country: countryName(profile, lang.locale) })}
       onClose={onClose}
       testId="apply-dialog"
       footer={

@@ -23,6 +23,8 @@ import { usePlatform } from '../platform/platform-context';
 import { useToasts } from '../ui/toasts';
 import type { PreparedModels } from '../workers/report-api';
 import { reportWorker } from '../workers/report-client';
+import { useReportCountries } from '../countries/country-settings';
+import { useLanguage } from '../i18n/language';
 import { canvasRasterise } from './canvas-rasterise';
 import { modelSourcesForDossier } from './report-models';
 import { useReportStylesheet } from './use-report-stylesheet';
@@ -83,7 +85,8 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
   // The dossier as opened; the one field this screen edits (the summary) lives in `summary` and is saved on its own.
   const dossier = initial;
   const [profile, setProfile] = useState<ReportProfile>('full');
-  const [locale, setLocale] = useState<ReportLocale>('en');
+  const [locale, setLocale] = useState<ReportLocale>(useLanguage().locale);
+  const countries = useReportCountries();
   const [chosen, setChosen] = useState<ReadonlySet<ReportSectionId>>(new Set(profileSections.full));
   const [iterations, setIterations] = useState(DEFAULT_ITERATIONS);
   const [seed, setSeed] = useState(1);
@@ -122,11 +125,11 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
         : null,
     [analyses, dossier, summary, unresolvedLinks],
   );
-  const sectionsKey = includedSections({ profile, sections: [...chosen] }).join(',');
+  const sectionsKey = includedSections({ profile, sections: [...chosen], countries }).join(',');
   const doc = useMemo(() => {
     const sections = sectionsKey === '' ? [] : (sectionsKey.split(',') as ReportSectionId[]);
-    return input ? buildReport(input, { profile, locale, sections }) : null;
-  }, [input, profile, locale, sectionsKey]);
+    return input ? buildReport(input, { profile, locale, sections, countries }) : null;
+  }, [input, profile, locale, sectionsKey, countries]);
   const body = useMemo(() => (doc ? renderReportBody(doc) : ''), [doc]);
   useReportStylesheet(doc ? reportStylesheet(doc) : '');
   // The generated summary does not depend on the edited one; without it in the input, it is stable while typing.
@@ -136,10 +139,10 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
       generatedInput
         ? generatedSummaryText(
             { dossier, models: generatedInput.prepared.models, unresolvedLinks, appVersion: appInfo.version, engineVersion: ENGINE_VERSION, generatedAt: generatedInput.at },
-            { profile, locale, sections: sectionsKey === '' ? [] : (sectionsKey.split(',') as ReportSectionId[]) },
+            { profile, locale, sections: sectionsKey === '' ? [] : (sectionsKey.split(',') as ReportSectionId[]), countries },
           )
         : '',
-    [generatedInput, dossier, unresolvedLinks, profile, locale, sectionsKey],
+    [generatedInput, dossier, unresolvedLinks, profile, locale, sectionsKey, countries],
   );
 
   // The edited summary is part of the dossier (reporting.summary), saved shortly after typing stops.
@@ -240,7 +243,7 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
             ))}
           </fieldset>
           <div className="field">
-            <label className="field-label" htmlFor="report-locale">Numbers and dates</label>
+            <label className="field-label" htmlFor="report-locale">Language, numbers and dates</label>
             <select id="report-locale" className="select" value={locale} onChange={(e) => setLocale(e.target.value as ReportLocale)} data-testid="report-locale">
               {reportLocales.map((l) => (
                 <option key={l} value={l}>{reportLocaleLabels[l]}</option>

@@ -6,7 +6,7 @@ import { runCountryComparison } from '../../engine/countries/country-comparison'
 import type { CountryComparison, CountryResult } from '../../engine/countries/country-comparison';
 import type { CountryProfile, VerificationStatus } from '../../engine/countries/country-profile';
 import type { MessageKey } from '../i18n/translate';
-import { countryComparisonChart, discountText, problemText, strategyLabel, thresholdText } from '../countries/country-text';
+import { countryComparisonChart, countryName, discountText, problemText, strategyLabel, thresholdText } from '../countries/country-text';
 import type { BuildContext, DraftSection } from './context';
 import { draft, figure, notice, paragraph, table } from './context';
 
@@ -28,7 +28,7 @@ function methodsRow(ctx: BuildContext, profile: CountryProfile, r: CountryResult
   const thresholds = profile.thresholds.value;
   const thresholdTextAll = thresholds === null ? '' : thresholds.length === 0 ? t('profile.noThreshold') : thresholds.map((x) => thresholdText(x, t, fmt)).join('; ');
   return [
-    t('profile.name', { country: profile.country, agency: profile.agency }),
+    t('profile.name', { country: countryName(profile, fmt.locale), agency: profile.agency }),
     withStatus(ctx, guideline, profile.guideline.status),
     discount('discountCosts'),
     discount('discountEffects'),
@@ -79,7 +79,7 @@ export function countriesSection(ctx: BuildContext): DraftSection[] {
     caption: t('report.countries.summaryCaption'),
     header: [t('results.country'), t('field.thresholds'), t('results.optimal'), ...(hasHeadroom ? [t('results.headroom')] : [])],
     rows: c.countries.map((r) => [
-      t('profile.name', { country: r.country, agency: r.agency }),
+      t('profile.name', { country: countryName(r, fmt.locale), agency: r.agency }),
       r.thresholds.length === 0 ? '—' : r.thresholds.map((x) => thresholdText(x.threshold, t, fmt, false)).join('; '),
       strategyLabel(c, r.optimal),
       ...(hasHeadroom ? [headroomCell(ctx, c, r)] : []),
@@ -93,7 +93,7 @@ export function countriesSection(ctx: BuildContext): DraftSection[] {
     rows: c.countries.map((r) => {
       const first = r.thresholds[0];
       const factor = r.conversion?.factor ?? 1;
-      return [r.country, ...c.strategyIds.map((_, i) => (first ? fmt.money((first.netBenefit[i]! - first.netBenefit[0]!) / factor, c.modelCurrency) : '—'))];
+      return [countryName(r, fmt.locale), ...c.strategyIds.map((_, i) => (first ? fmt.money((first.netBenefit[i]! - first.netBenefit[0]!) / factor, c.modelCurrency) : '—'))];
     }),
     numeric: true,
   });
@@ -108,7 +108,7 @@ export function countriesSection(ctx: BuildContext): DraftSection[] {
     blocks.push(
       table({
         id: `tab-countries-${r.profileId}`,
-        caption: t('report.countries.detailCaption', { country: r.country, currency: r.currency ?? '—' }),
+        caption: t('report.countries.detailCaption', { country: countryName(r, fmt.locale), currency: r.currency ?? '—' }),
         header: [t('results.strategy'), t('results.cost'), t(effectKey), t('results.icer'), ...r.thresholds.map((x) => t('results.nmbAt', { threshold: fmt.money(x.threshold.value, x.threshold.currency) }))],
         rows: r.strategies.map((s, i) => {
           const inc = r.incremental.find((x) => x.id === s.id);

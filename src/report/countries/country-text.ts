@@ -5,7 +5,7 @@ import type { ProfileDiscount, Threshold } from '../../engine/countries/country-
 import type { Chart } from '../document';
 import { groupedBarChart } from '../charts/charts';
 import { seriesColour } from '../charts/svg';
-import type { NumberFormats } from '../format';
+import type { NumberFormats, ReportLocale } from '../format';
 import type { Translate } from '../i18n/translate';
 
 /** "3.0% a year", or "3.5% years 0–35, 2.5% years 35–70, 1.5% from year 70", in the display language. */
@@ -43,10 +43,10 @@ function incrementalNetBenefit(r: CountryResult): number[] | null {
 
 export function countryComparisonChart(c: CountryComparison, t: Translate, fmt: NumberFormats, id = 'country-comparison-chart'): Chart {
   const currency = c.modelCurrency ?? '';
-  const groups = c.countries.map((r) => (r.thresholds.length > 0 ? r.country : t('chart.noThreshold', { country: r.country })));
+  const groups = c.countries.map((r) => (r.thresholds.length > 0 ? countryName(r, fmt.locale) : t('chart.noThreshold', { country: countryName(r, fmt.locale) })));
   const values = c.countries.map(incrementalNetBenefit);
   const series = c.strategyIds.map((sid, si) => ({ label: strategyLabel(c, sid), colour: seriesColour(si), values: values.map((v) => v?.[si] ?? 0) }));
-  const optimal = c.countries.map((r) => `${r.country}: ${strategyLabel(c, r.optimal)}`).join('; ');
+  const optimal = c.countries.map((r) => `${countryName(r, fmt.locale)}: ${strategyLabel(c, r.optimal)}`).join('; ');
   return groupedBarChart({
     id,
     title: t('chart.title'),
@@ -69,5 +69,18 @@ export function problemText(problem: ComparisonProblem, t: Translate): string {
       return t('problem.noRate', { from: problem.from ?? '', to: problem.to ?? '' });
     default:
       return problem.message;
+  }
+}
+
+/**
+ * The country's name in the display language (Intl.DisplayNames from its ISO code); England, whose guideline is not
+ * the United Kingdom's, and any name Intl does not know keep the profile's own name.
+ */
+export function countryName(profile: { country: string; countryCode: string }, locale: ReportLocale): string {
+  if (locale === 'en' || profile.countryCode === 'GB') return profile.country;
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(profile.countryCode) ?? profile.country;
+  } catch {
+    return profile.country;
   }
 }
