@@ -15,6 +15,7 @@ import type { BackupFile, DossierFile } from './file-format';
 import { MAX_BACKUP_FILE_BYTES, MAX_FILE_BYTES, MAX_JSON_DEPTH, MAX_REPORTED_PROBLEMS } from './limits';
 import { backupFileMigrations, dossierFileMigrations, migrateFile } from './migrations';
 import type { JsonObject, MigrationChain } from './migrations';
+import { upgradeElementWording } from './element-wording';
 import { dossierSchema } from './schema';
 import type { Dossier } from './schema';
 import { describeZodIssue, flattenZodIssues } from '../shared/zod-issue-text';
@@ -55,7 +56,9 @@ export function parseDossierFile(text: string, options: ParseOptions = {}): Doss
   if (!read.ok) return read;
   const parsed = dossierFileSchema.safeParse(read.file, { error: describeZodIssue, reportInput: true });
   if (!parsed.success) return { ok: false, problems: problemsFromIssues(parsed.error.issues) };
-  return { ok: true, dossier: parsed.data.dossier, file: parsed.data, migratedFrom: read.migratedFrom };
+  // Element wording corrected against the Core Model cards (a data fix-up; see element-wording.ts).
+  const file = { ...parsed.data, dossier: upgradeElementWording(parsed.data.dossier).dossier };
+  return { ok: true, dossier: file.dossier, file, migratedFrom: read.migratedFrom };
 }
 
 export function parseBackupFile(text: string, options: ParseOptions = {}): BackupFileResult {
@@ -63,7 +66,12 @@ export function parseBackupFile(text: string, options: ParseOptions = {}): Backu
   if (!read.ok) return read;
   const parsed = backupFileSchema.safeParse(read.file, { error: describeZodIssue, reportInput: true });
   if (!parsed.success) return { ok: false, problems: problemsFromIssues(parsed.error.issues) };
-  return { ok: true, backup: parsed.data, migratedFrom: read.migratedFrom };
+  const backup = {
+    ...parsed.data,
+    dossiers: parsed.data.dossiers.map((d) => upgradeElementWording(d).dossier),
+    snapshots: parsed.data.snapshots.map((s) => ({ ...s, dossier: upgradeElementWording(s.dossier).dossier })),
+  };
+  return { ok: true, backup, migratedFrom: read.migratedFrom };
 }
 
 type EnvelopeResult = { ok: true; file: JsonObject; migratedFrom: number | null } | { ok: false; problems: FileProblem[] };

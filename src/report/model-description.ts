@@ -1,5 +1,7 @@
 // Words for a model's settings and parameters, as the settings summary and the parameter table show them.
-import type { Distribution, HtaModel } from '../engine/model/schema';
+import type { Distribution, HtaModel, Parameter } from '../engine/model/schema';
+import { jointLabel } from '../engine/uncertainty/joint-distribution';
+import type { JointMembership } from '../engine/uncertainty/joint-distribution';
 import { formatsFor } from './format';
 import type { NumberFormats } from './format';
 
@@ -96,4 +98,16 @@ export function describeDistribution(d: Distribution | undefined, fmt: NumberFor
     case 'fixed':
       return `Fixed at ${f(d.value)}`;
   }
+}
+
+const jointScaleWords = { identity: '', log: ', log scale', logit: ', logit scale' } as const;
+
+/**
+ * A parameter's PSA distribution in words: its own, or the joint distribution it is sampled in ("Joint normal, logit
+ * scale, with spec_plasma: Plasma ctDNA NGS accuracy"), so no sampled parameter reads as "—".
+ */
+export function describeParameterDistribution(p: Parameter, joint: JointMembership | undefined, fmt: NumberFormats = english): string {
+  if (!joint) return describeDistribution(p.uncertainty?.distribution, fmt);
+  const others = joint.spec.parameters.filter((_, i) => i !== joint.k).join(', ');
+  return `Joint normal${jointScaleWords[joint.spec.scale?.[joint.k] ?? 'identity']}, with ${others}: ${jointLabel(joint.spec, joint.index)}`;
 }

@@ -81,7 +81,7 @@ describe('hta report: bad files', () => {
     writeFileSync(path, JSON.stringify(file));
     const r = await report([path, '--format', 'html', '--out', join(dir, 'bad-model.html')]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/models\[0\]\.model\.document\.parameters\[1\]\.value: .*probability/);
+    expect(r.stderr).toMatch(/models\[0\]\.model\.document\.parameters\[1\]\.value: parameter p_alk = 1\.7 is not a proportion/);
   });
 });
 
@@ -108,7 +108,7 @@ describe('hta report: the bundled example', () => {
     for (const title of ['1 About this report', '2 Summary', '3 Scope', '4 HTA Core Model domains', '5 Evidence register', '6 Economic evaluation methods', '7 Results', '8 Uncertainty', '9 Budget impact', '10 Limitations', '11 CHEERS 2022 checklist']) {
       expect(text.replace(/[ \t]+/g, ' ')).toContain(title);
     }
-    expect(text).toContain('€40,032');
+    expect(text).toContain('€103,448');
     expect(text).toMatch(/Page 2 of \d+/);
   }, 240_000);
 

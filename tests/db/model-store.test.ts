@@ -71,11 +71,11 @@ describe('models in the workspace', () => {
     const m = await ws.models.create({ document: example, origin: exampleOrigin });
     clock.advance(1000);
     const first = await ws.models.updateDocument(m.id, setParameterValue(example, 'sens_plasma', 0.8), { expectedUpdatedAt: m.updatedAt });
-    expect(first.changes.map((c) => c.summary)).toEqual(['Plasma NGS sensitivity 0.69 → 0.8']);
+    expect(first.changes.map((c) => c.summary)).toEqual(['Plasma NGS sensitivity, any driver (pooled) 0.69 → 0.8']);
     clock.advance(1000);
     const second = await ws.models.updateDocument(m.id, setParameterValue(example, 'sens_plasma', 0.85), { expectedUpdatedAt: first.model.updatedAt });
     let history = await ws.models.history(m.id);
-    expect(history.map((h) => [h.path, h.before, h.after, h.summary, h.source])).toEqual([['parameters[#sens_plasma].value', 0.69, 0.85, 'Plasma NGS sensitivity 0.69 → 0.85', 'edit']]);
+    expect(history.map((h) => [h.path, h.before, h.after, h.summary, h.source])).toEqual([['parameters[#sens_plasma].value', 0.69, 0.85, 'Plasma NGS sensitivity, any driver (pooled) 0.69 → 0.85', 'edit']]);
     // Back to the old value within the window: no change is left to record.
     clock.advance(1000);
     await ws.models.updateDocument(m.id, example, { expectedUpdatedAt: second.model.updatedAt });
@@ -84,7 +84,7 @@ describe('models in the workspace', () => {
     clock.advance(HISTORY_MERGE_WINDOW_MS + 1);
     await ws.models.updateDocument(m.id, setParameterUncertainty(example, 'sens_plasma', { low: 0.6, high: 0.9 }));
     history = await ws.models.history(m.id);
-    expect(history.map((h) => h.summary)).toEqual(['Plasma NGS sensitivity: one-way high value 0.74 → 0.9', 'Plasma NGS sensitivity: one-way low value 0.63 → 0.6']);
+    expect(history.map((h) => h.summary)).toEqual(['Plasma NGS sensitivity, any driver (pooled): one-way high value 0.74 → 0.9', 'Plasma NGS sensitivity, any driver (pooled): one-way low value 0.63 → 0.6']);
     ws.close();
   });
 

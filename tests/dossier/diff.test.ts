@@ -13,7 +13,7 @@ describe('diffDossiers', () => {
     const b = structuredClone(a);
     b.title = 'New title';
     b.technology.name = 'Guardant360';
-    b.domains.EFF.elements[1]!.answer = 'Varies by setting';
+    b.domains.EFF.elements.find((e) => e.id === 'D1007')!.answer = 'Varies by setting';
     expect(diffDossiers(a, b)).toEqual([
       { path: 'title', before: 'Test dossier', after: 'New title' },
       { path: 'technology.name', before: '', after: 'Guardant360' },

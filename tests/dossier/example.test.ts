@@ -45,7 +45,7 @@ describe('bundled example dossier', () => {
 
   it('flags [K] figures as unverified and [S] sources as secondary, and nothing else', () => {
     expect(d.evidence.filter((e) => e.unverified).map((e) => e.id)).toEqual(['ev-htar-ivd-eligibility']);
-    expect(d.evidence.filter((e) => e.secondarySource).map((e) => e.id).sort()).toEqual(['ev-accelerate-2023', 'ev-ivdr-class']);
+    expect(d.evidence.filter((e) => e.secondarySource).map((e) => e.id).sort()).toEqual(['ev-accelerate-2023', 'ev-flaura-landmarks', 'ev-ivdr-class']);
   });
 
   it('links evidence that backs the answers, and every evidence row is used somewhere', () => {

@@ -1,5 +1,7 @@
 // Small builders for tests: a valid dossier and its file text.
 import { appInfo } from '../../src/dossier/app-info';
+import { coreModelDomains } from '../../src/dossier/core-model';
+import { PREVIOUS_ELEMENT_WORDING } from '../../src/dossier/element-wording';
 import { buildDossierFile, serializeFile } from '../../src/dossier/file-format';
 import { newDossier } from '../../src/dossier/new-dossier';
 import type { Dossier, Evidence } from '../../src/dossier/schema';
@@ -35,4 +37,16 @@ export function fileText(dossier: Dossier): string {
 /** The file as a plain object, for tests that break it on purpose. */
 export function fileObject(dossier: Dossier = validDossier()): Record<string, unknown> & { dossier: Record<string, unknown> } {
   return JSON.parse(fileText(dossier)) as Record<string, unknown> & { dossier: Record<string, unknown> };
+}
+
+/** A dossier as this app wrote it before the card check: old topics and questions, with answers. */
+export function oldWordingDossier(): Dossier {
+  const d = validDossier();
+  for (const domain of coreModelDomains) {
+    d.domains[domain.code].elements = d.domains[domain.code].elements.map((el) => {
+      const old = PREVIOUS_ELEMENT_WORDING[el.id];
+      return { ...el, topic: old?.topic ?? el.topic, issue: old?.issue ?? el.issue, answer: `Answer of ${el.id}`, evidenceIds: [] };
+    });
+  }
+  return d;
 }

@@ -13,6 +13,9 @@ import { formatIcer, formatMoney, formatMoneyChange, formatNumber } from '../../
 const dir = 'test-results/screenshots';
 const file = 'resources/examples/liquid-biopsy-nsclc.json';
 const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
+/** Strategies and parameters of the example, read from the file (the example is rebuilt by its source script). */
+const exampleStrategies = (json as { strategies: unknown[] }).strategies.length;
+const exampleParameters = (json as { parameters: unknown[] }).parameters.length;
 
 function withValue(id: string, value: number): unknown {
   const copy = JSON.parse(JSON.stringify(json)) as { parameters: { id: string; value?: number }[] };
@@ -66,7 +69,7 @@ test('base-case and incremental tables show what the engine computes for the fil
   await openExample(page);
   await expect(page.getByTestId('setting-currency-and-price-year')).toHaveText('EUR, 2024');
   await expect(page.getByTestId('setting-cycle-length')).toHaveText('1 month');
-  await expect(page.getByTestId('parameter-row')).toHaveCount(39);
+  await expect(page.getByTestId('parameter-row')).toHaveCount(exampleParameters);
   await shot(page, 'parameters');
 
   await page.getByTestId('model-tab-results').click();
@@ -153,10 +156,10 @@ test('tornado and a 500-draw PSA run off the UI thread and draw their charts', a
   await expect(page.getByTestId('psa-section')).toContainText('500 draws, seed 7.');
   const ceac = page.getByTestId('chart-ceac');
   // One line per strategy plus the CEAF.
-  await expect(ceac.locator('.recharts-line-curve')).toHaveCount(4);
+  await expect(ceac.locator('.recharts-line-curve')).toHaveCount(exampleStrategies + 1);
   await expect(page.getByTestId('chart-psa-plane').locator('.recharts-scatter-symbol')).not.toHaveCount(0);
   await expect(page.getByTestId('chart-evpi').locator('.recharts-line-curve')).toHaveCount(1);
-  await expect(page.getByTestId('psa-means-table').locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByTestId('psa-means-table').locator('tbody tr')).toHaveCount(exampleStrategies);
   await page.getByTestId('psa-section').scrollIntoViewIfNeeded();
   await page.getByTestId('chart-ceac').scrollIntoViewIfNeeded();
   await shot(page, 'psa');
@@ -255,7 +258,7 @@ test('the example dossier opens its linked model', async ({ page }) => {
   await page.getByTestId('open-linked-model').click();
   await expect(page.getByTestId('model-title')).toHaveText(/Liquid biopsy/);
   await expect(page.getByTestId('model-tab-results')).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByTestId('base-case-row')).toHaveCount(3);
+  await expect(page.getByTestId('base-case-row')).toHaveCount(exampleStrategies);
   // From the dossier, "Use this model" links the dossier to a workspace copy instead of the read-only example.
   await page.goBack();
   await page.getByTestId('use-linked-example').click();

@@ -47,7 +47,7 @@ test('the dossier’s Report opens a numbered preview with the chosen sections a
     '7 Results', '8 Uncertainty', '9 Budget impact', '10 Limitations', '11 CHEERS 2022 checklist',
   ]);
   await expect(preview.locator('#tab-cheers tbody tr')).toHaveCount(28);
-  await expect(preview.locator('#tab-sec-results-incremental')).toContainText('€40,032');
+  await expect(preview.locator('#tab-sec-results-incremental')).toContainText('€103,448');
   await expect(page.getByTestId('report-analyses')).toContainText('Probabilistic analysis: computed now, 1,000 draws, seed 1');
 
   // Leaving a section out renumbers the rest.
@@ -69,7 +69,7 @@ test('the dossier’s Report opens a numbered preview with the chosen sections a
   // Another locale changes numbers, not words.
   await page.getByTestId('report-profile-full').check();
   await page.getByTestId('report-locale').selectOption('nl-BE');
-  await expect(preview.locator('#tab-sec-results-incremental')).toContainText('40.032');
+  await expect(preview.locator('#tab-sec-results-incremental')).toContainText('103.448');
 });
 
 test('the summary is generated, can be edited, and the edit is kept with the dossier', async ({ page }) => {
@@ -124,7 +124,7 @@ test('exports HTML, Word and Excel files, and prints the report alone', async ({
   await writeFile(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
   expect(text).toContain('11 CHEERS 2022 checklist');
-  expect(text).toContain('€40,032');
+  expect(text).toContain('€103,448');
   expect(text).toMatch(/Page 3 of \d+/);
   expect(text).not.toContain('Local workspace');
   expect(text).not.toContain('Numbers and dates');

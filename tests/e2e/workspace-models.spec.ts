@@ -61,22 +61,30 @@ test('edit, PSA, leave and reload: the edit and the PSA are still there and curr
   const modelId = await useExample(page);
 
   // Edit a base value; undo and redo it from the keyboard.
-  const input = page.getByTestId('param-input-sens_plasma');
-  await input.fill('0.85');
-  await expect(page.getByTestId('param-warning-sens_plasma')).toContainText('The PSA samples around 0.69');
-  await expect(page.getByTestId('param-warning-sens_plasma')).toContainText('outside the one-way range 0.63 to 0.74');
+  const input = page.getByTestId('param-input-p_rebiopsy');
+  await input.fill('0.9');
+  await expect(page.getByTestId('param-warning-p_rebiopsy')).toContainText('The PSA samples around 0.5');
+  await expect(page.getByTestId('param-warning-p_rebiopsy')).toContainText('outside the one-way range 0.3 to 0.8');
   await page.keyboard.press('Control+z');
-  await expect(input).toHaveValue('0.69');
-  await expect(page.getByTestId('param-warning-sens_plasma')).toHaveCount(0);
+  await expect(input).toHaveValue('0.5');
+  await expect(page.getByTestId('param-warning-p_rebiopsy')).toHaveCount(0);
   await page.keyboard.press('Control+Shift+z');
-  await expect(input).toHaveValue('0.85');
+  await expect(input).toHaveValue('0.9');
   // The one-click fixes: the distribution re-centred (same relative SE), the range widened.
-  await page.getByTestId('param-fix-recentre-sens_plasma').click();
-  await expect(page.getByTestId('distribution-sens_plasma')).toHaveText('Beta(mean 0.85, SE 0.0345667)');
-  await page.getByTestId('param-fix-widen-range-sens_plasma').click();
-  await expect(page.getByTestId('param-warning-sens_plasma')).toHaveCount(0);
+  await page.getByTestId('param-fix-recentre-p_rebiopsy').click();
+  await expect(page.getByTestId('distribution-p_rebiopsy')).toHaveText('Beta(mean 0.9, SE 0.22959)');
+  await page.getByTestId('param-fix-widen-range-p_rebiopsy').click();
+  await expect(page.getByTestId('param-warning-p_rebiopsy')).toHaveCount(0);
   await saved(page);
-  await expect(page.getByTestId('range-high-sens_plasma')).toHaveText('0.85');
+  await expect(page.getByTestId('range-high-p_rebiopsy')).toHaveText('0.9');
+  // A parameter sampled in the joint accuracy distribution says so, and offers no re-centring it cannot make.
+  await expect(page.getByTestId('distribution-sens_plasma')).toContainText('Joint normal, logit scale, with spec_plasma');
+  await page.getByTestId('param-input-sens_plasma').fill('0.85');
+  await expect(page.getByTestId('param-warning-sens_plasma')).toContainText('from the joint distribution “Plasma ctDNA NGS accuracy, any driver (Chen 2023)”, centred on 0.69 (its median), not the base value 0.85');
+  await expect(page.getByTestId('param-fix-recentre-sens_plasma')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('param-input-sens_plasma')).toHaveValue('0.69');
+  await saved(page);
 
   // A 1,000-draw PSA and a tornado, stored with the model.
   await page.getByTestId('model-tab-uncertainty').click();
@@ -101,10 +109,10 @@ test('edit, PSA, leave and reload: the edit and the PSA are still there and curr
   await expect(page.getByTestId('psa-run-status-badge')).toHaveText('Current');
   await expect(page.getByTestId('dsa-run-status')).toHaveAttribute('data-current', 'true');
   await expect(page.getByTestId('psa-draws')).toHaveText('1,000 draws, seed 3.');
-  await expect(page.getByTestId('chart-ceac').locator('.recharts-line-curve')).toHaveCount(4);
+  await expect(page.getByTestId('chart-ceac').locator('.recharts-line-curve')).toHaveCount((example.strategies as unknown[]).length + 1); // one per strategy and the frontier
   await page.getByTestId('model-tab-model').click();
-  await expect(page.getByTestId('param-input-sens_plasma')).toHaveValue('0.85');
-  await expect(page.getByTestId('distribution-sens_plasma')).toHaveText('Beta(mean 0.85, SE 0.0345667)');
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.9');
+  await expect(page.getByTestId('distribution-p_rebiopsy')).toHaveText('Beta(mean 0.9, SE 0.22959)');
 
   // Change a distribution: the stored PSA is out of date; Re-run gives another CEAC.
   const ceacBefore = await page.getByTestId('chart-ceac').locator('.chart-data-body').textContent();
@@ -132,7 +140,7 @@ test('edit, PSA, leave and reload: the edit and the PSA are still there and curr
   // The history tells the changes in words; both PSA runs are listed, the older one out of date.
   await page.getByTestId('model-tab-versions').click();
   const history = page.getByTestId('model-history');
-  await expect(history).toContainText('Plasma NGS sensitivity 0.69 → 0.85');
+  await expect(history).toContainText('Re-biopsy uptake 0.5 → 0.9');
   await expect(history).toContainText('Targeted therapy cost: PSA distribution Gamma(mean 5000, SE 1020.41) → Gamma(mean 5000, SE 2500)');
   const psaRuns = page.locator('[data-testid="run-row"][data-kind="psa"]');
   await expect(psaRuns).toHaveCount(2);
@@ -149,7 +157,7 @@ test('exports: the incremental table as XLSX reads back as the engine computes; 
   const expected = engineIncremental(document);
   const today = exportDate(new Date());
   await page.getByTestId('model-tab-results').click();
-  await expect(page.getByTestId('incremental-row')).toHaveCount(3);
+  await expect(page.getByTestId('incremental-row')).toHaveCount(expected.length);
 
   // XLSX: read back with exceljs; numeric cells equal the engine's numbers.
   const xlsx = await download(page, async () => {
@@ -181,7 +189,7 @@ test('exports: the incremental table as XLSX reads back as the engine computes; 
     await page.getByTestId('export-incremental-csv').click();
   });
   const lines = readFileSync(csv.path, 'utf8').trimEnd().split('\r\n');
-  expect(lines).toHaveLength(4);
+  expect(lines).toHaveLength(expected.length + 1);
   expect(Number(lines[1]!.split(',')[2])).toBe(expected[0]!.cost);
 
   // The CE plane as SVG (title, legend, drawing inline) and PNG; its data as CSV.
@@ -279,7 +287,7 @@ test('versions: save, compare in words and results, restore; links to dossiers f
   await expect(page.getByTestId('compare-changes')).toContainText('Plasma NGS sensitivity');
   await expect(changes.filter({ hasText: 'Plasma NGS cost' })).toContainText('1000');
   await expect(changes.filter({ hasText: 'Plasma NGS cost' })).toContainText('1500');
-  await expect(page.getByTestId('compare-results').locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByTestId('compare-results').locator('tbody tr')).toHaveCount((example.strategies as unknown[]).length);
   await page.getByTestId('compare-card').scrollIntoViewIfNeeded();
   await shot(page, 'versions-compare');
   await page.getByTestId('runs-card').scrollIntoViewIfNeeded();

@@ -130,10 +130,10 @@ describe('upper bounds on cycles, sizes and settings', () => {
   });
 
   it('a diagnostic step with 2,000 concurrent tests is refused at the step (was a stack overflow; 3^2000 branches)', () => {
-    const m = clone(loadExample('liquid-biopsy-nsclc.json')) as { model: { root: { branches: { steps: { tests: string[] }[] }[] } } };
-    m.model.root.branches[1]!.steps[0]!.tests = Array.from({ length: 2_000 }, () => 'plasma_ngs');
+    const m = clone(loadExample('liquid-biopsy-nsclc.json')) as { model: { root: { branches: { branches: { steps: { tests: string[] }[] }[] }[] } } };
+    m.model.root.branches[2]!.branches[0]!.steps[0]!.tests = Array.from({ length: 2_000 }, () => 'plasma_ngs');
     const errors = errorsOf(m);
-    expect(errors).toContainEqual({ path: 'model.root.branches.1.steps.0.tests', message: expect.stringContaining('strategy plasma_first: the tree expands to more than 200,000 branches') });
+    expect(errors).toContainEqual({ path: 'model.root.branches.2.branches.0.steps.0.tests', message: expect.stringContaining('strategy plasma_first: the tree expands to more than 200,000 branches') });
   });
 
   it('budgetImpact.horizonYears: 1e15 is refused at once (the share refinement does not run on it)', () => {

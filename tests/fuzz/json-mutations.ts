@@ -23,6 +23,8 @@ export type TextDamage = (typeof TEXT_DAMAGE)[number];
 
 export const mutationArb: fc.Arbitrary<Mutation> = fc.record({ kind: fc.constantFrom(...MUTATION_KINDS), target: fc.nat(), pick: fc.nat() });
 
+/** Upper bound on the nodes one huge-array mutation adds. */
+const MAX_ADDED_NODES = 200_000;
 const EXTREMES = [1e308, -1e308, -1, 0, 5e-324, -5e-324, 1e12, 1e9, 1e15, 0.5, 2, 1.5, -0.001, 100_001];
 const NUMBER_TEXTS = ['NaN', 'Infinity', '-Infinity', '1e999', '', ' ', 'x', '1,5', '0x10', '1e308*10'];
 const WRONG_TYPES: Json[] = [true, null, [], {}, 'text', 42, [1, 2], { value: 1 }];
@@ -120,7 +122,10 @@ export function applyMutation(root: Json, m: Mutation): string {
       const arrays = nodes.filter((n) => Array.isArray(n.value) && (n.value as Json[]).length > 0);
       const target = arrays.length > 0 ? arrays[m.target % arrays.length]! : node;
       const items = Array.isArray(target.value) ? target.value : [0];
-      const size = [500, 2_000, 5_000][m.pick % 3]!;
+      // Bounded by the nodes added, so a second huge-array mutation inside the first cannot multiply them (5,000 ×
+      // 5,000 items exhausts the test's own memory before any file is written).
+      const perItem = Math.max(1, nodesOf(items).length / items.length);
+      const size = Math.max(items.length, Math.min([500, 2_000, 5_000][m.pick % 3]!, Math.floor(MAX_ADDED_NODES / perItem)));
       replace(target, Array.from({ length: size }, (_, i) => structuredClone(items[i % items.length]!)));
       return `${target.path.join('.')} repeated to ${size} items`;
     }

@@ -81,8 +81,8 @@ describe('report document of the bundled example', () => {
     const plasma = engine.incremental.find((r) => r.id === 'plasma_first')!;
     const row = incremental.rows.find((r) => r.cells[0]!.startsWith('Plasma-first'))!;
     expect(row.cells[5]).toBe(fmt.money(plasma.icer, 'EUR'));
-    // The pinned figure of tests/validation/liquid-biopsy-example.test.ts.
-    expect(row.cells[5]).toBe('€40,032');
+    // The pinned figure of tests/validation/liquid-biopsy-example.test.ts (103,447.62 per QALY).
+    expect(row.cells[5]).toBe('€103,448');
     expect(row.cells[6]).toBe('On the frontier');
   });
 
@@ -94,14 +94,18 @@ describe('report document of the bundled example', () => {
   });
 
   it('adds a warning row where a PICO comparator or population has no strategy in the linked model', () => {
-    const pico2 = tableById(doc, 'tab-pico-pico-2');
-    const warnings = pico2.rows.filter((r) => r.tone === 'warning');
-    expect(warnings.map((r) => [r.cells[0], r.cells[1]!.slice(0, 20)])).toEqual([['Comparator', 'Tissue-first testing']]);
-    expect(pico2.rows.find((r) => r.cells[0] === 'Intervention')!.cells[2]).toMatch(/^Plasma-first NGS/);
-    const pico3 = tableById(doc, 'tab-pico-pico-3');
+    // The example's three PICOs are all answered by the model's four strategies.
+    for (const id of ['pico-1', 'pico-2', 'pico-3']) expect(tableById(doc, `tab-pico-${id}`).rows.filter((r) => r.tone === 'warning'), id).toEqual([]);
+    expect(tableById(doc, 'tab-pico-pico-2').rows.find((r) => r.cells[0] === 'Intervention')!.cells[2]).toMatch(/^Plasma-first NGS/);
+    // A comparator the model has no strategy for, and a PICO none of whose options is modelled.
+    const picos = input.dossier.picos.map((p, i) =>
+      i === 1 ? { ...p, comparators: [...p.comparators, 'Single-gene EGFR PCR on tissue'] } : i === 2 ? { ...p, intervention: 'Plasma ctDNA whole-genome methylation assay', comparators: ['Single-gene EGFR PCR on tissue'] } : p,
+    );
+    const gaps = buildReport({ ...input, dossier: { ...input.dossier, picos } }, { profile: 'full', locale: 'en' });
+    const pico2 = tableById(gaps, 'tab-pico-pico-2');
+    expect(pico2.rows.filter((r) => r.tone === 'warning').map((r) => [r.cells[0], r.cells[1]])).toEqual([['Comparator', 'Single-gene EGFR PCR on tissue']]);
+    const pico3 = tableById(gaps, 'tab-pico-pico-3');
     expect(pico3.rows.find((r) => r.cells[0] === 'Population')!.tone).toBe('warning');
-    const pico1 = tableById(doc, 'tab-pico-pico-1');
-    expect(pico1.rows.filter((r) => r.tone === 'warning')).toEqual([]);
   });
 
   it('lists the full parameter table with the Assumption flag', () => {
@@ -110,9 +114,12 @@ describe('report document of the bundled example', () => {
     expect(params.rows).toHaveLength(model.parameters.length);
     const fail = params.rows.find((r) => r.cells[0]!.endsWith('(fail_plasma)'))!;
     expect(fail.cells[6]).toBe('Assumption');
+    const tissue = params.rows.find((r) => r.cells[0]!.endsWith('(sens_tissue)'))!;
+    expect(tissue.cells[3]).toBe('Beta(mean 0.95, SE 0.02551)');
+    // Sampled in the model's joint distribution of plasma accuracy: named, never "—".
     const sens = params.rows.find((r) => r.cells[0]!.endsWith('(sens_plasma)'))!;
     expect(sens.cells[6]).toBe('—');
-    expect(sens.cells[3]).toBe('Beta(mean 0.69, SE 0.02806)');
+    expect(sens.cells[3]).toBe('Joint normal, logit scale, with spec_plasma: Plasma ctDNA NGS accuracy, any driver (Chen 2023)');
   });
 
   it('lists the assumptions and unverified evidence under Limitations', () => {
@@ -152,7 +159,9 @@ describe('report document of the bundled example', () => {
   it('generates a summary with the base case, the probability cost-effective, the drivers and the budget impact', () => {
     const summary = doc.sections.find((s) => s.id === 'sec-summary')!;
     const text = summary.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')).join(' ');
-    expect(text).toContain('ICER €40,032 per QALY');
+    expect(text).toContain('ICER €103,448 per QALY');
+    // Parameter labels keep their acronyms inside the sentence ("tissue NGS", never "tissue ngs").
+    expect(text).not.toMatch(/\bngs\b/);
     expect(text).toMatch(/probability of \d+\.\d% of being cost-effective/);
     expect(text).toContain('most sensitive to');
     expect(text).toContain('budget impact in Belgium');
@@ -177,8 +186,8 @@ describe('report document of the bundled example', () => {
   it('formats numbers for the chosen locale', () => {
     const nl = buildReport(input, { profile: 'full', locale: 'nl-BE' });
     const row = tableById(nl, 'tab-sec-results-incremental').rows.find((r) => r.cells[0]!.startsWith('Plasma-first'))!;
-    expect(row.cells[5]!.replace(/\u00a0/g, ' ')).toBe('€ 40.032');
-    expect(row.cells[4]).toBe('+0,0337');
+    expect(row.cells[5]!.replace(/\u00a0/g, ' ')).toBe('€ 103.448');
+    expect(row.cells[4]).toBe('+0,0124');
   });
 });
 

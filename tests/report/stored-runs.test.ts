@@ -90,7 +90,7 @@ describe('stored runs in a report', () => {
     const broken = { ...psa, costs: psa.costs.subarray(0, 10) };
     const attempt = () => prepareReportInput(withRuns([run('one-way', { rows: [] }, { modelHash: hash, id: 'ok' }), run('psa', broken, { modelHash: hash })]), settings);
     expect(attempt).toThrow(ReportInputError);
-    expect(attempt).toThrow('models[0].runs[1].results.costs: holds 10 numbers; 25 draws × 3 strategies need 75');
+    expect(attempt).toThrow(`models[0].runs[1].results.costs: holds 10 numbers; 25 draws × ${model.strategies.length} strategies need ${25 * model.strategies.length}`);
   });
 
   it('refuses an invalid model document with located problems', () => {

@@ -12,7 +12,8 @@ const json = loadExample(FILE);
 const r = report(json);
 
 // Inputs as in the file.
-const N1 = 11800000 * 0.00076 * 0.85 * 0.45 * 0.7 * 0.8 * 0.9; // 1,728.85 patients genotyped in 2027
+// Lung cancers per inhabitant 0.000797 = the registry's 9,410 in 2022 / 11.8 million inhabitants (assumption).
+const N1 = 11800000 * 0.000797 * 0.85 * 0.45 * 0.7 * 0.8 * 0.9; // 1,812.97 patients genotyped in 2027
 const prev = 0.455;
 const sens = 0.69;
 const fail = 0.244;
@@ -34,12 +35,13 @@ describe('Belgian budget impact example', () => {
     expect(r.discountRate).toBe(0);
   });
 
-  it('derives 1,729 genotyped patients in 2027 from the funnel, growing 0.5% a year', () => {
+  it('derives 1,813 genotyped patients in 2027 from the funnel, growing 0.5% a year', () => {
     expect(r.population.entering[0]).toBeCloseTo(N1, 6);
-    expect(N1).toBeCloseTo(1728.85, 1);
+    expect(N1).toBeCloseTo(1812.97, 1);
     r.population.entering.forEach((n, i) => expect(n).toBeCloseTo(N1 * 1.005 ** i, 6));
     expect(r.population.funnel.map((f) => f.id)).toEqual(['lung_cancer_incidence', 'nsclc_share', 'stage_iv_share', 'non_squamous_share', 'fit_for_therapy', 'tested_share']);
-    expect(r.population.funnel[0]!.counts[0]).toBeCloseTo(8968, 6);
+    // 11.8 million × 0.000797 = 9,404.6 lung cancers, the registry's 9,410 to rounding of the rate.
+    expect(r.population.funnel[0]!.counts[0]).toBeCloseTo(9404.6, 6);
   });
 
   it('ramps plasma-first uptake linearly from 20% to 60% (current world 5%)', () => {
@@ -107,7 +109,8 @@ describe('Belgian budget impact example', () => {
 
   it('lists every input with its source; unpublished figures are labelled as assumptions', () => {
     const inc = r.inputs.find((i) => i.id === 'lung_cancer_incidence')!;
-    expect(inc).toMatchObject({ role: 'funnel', value: 0.00076, low: 0.00068, high: 0.00085, location: 'budgetImpact.population.funnel[0]' });
+    expect(inc).toMatchObject({ role: 'funnel', value: 0.000797, low: 0.000763, high: 0.00083, location: 'budgetImpact.population.funnel[0]' });
+    expect(inc.source).toMatch(/^Derived: 9,410 lung cancer diagnoses in 2022 \(Belgian Cancer Registry/);
     expect(r.inputs.find((i) => i.id === 'inhabitants')!.source).toMatch(/^Assumption: /);
     for (const i of r.inputs) expect(i.source, i.id).toBeTruthy();
   });

@@ -5,6 +5,8 @@
 import type { Parameter } from '../model/schema';
 import type { DistributionSpec } from '../uncertainty/distribution-spec';
 import { recentreDistribution, summariseDistribution } from '../uncertainty/distribution-summary';
+import type { JointDistributionSpec, JointMembership } from '../uncertainty/joint-distribution';
+import { jointLabel, jointMarginalCentre, jointMemberships } from '../uncertainty/joint-distribution';
 
 export type ParameterFix =
   | { kind: 'recentre'; label: string; distribution: DistributionSpec }
@@ -12,7 +14,7 @@ export type ParameterFix =
 
 export interface ParameterCheck {
   parameter: string;
-  kind: 'outside-support' | 'distribution-mean' | 'outside-range';
+  kind: 'outside-support' | 'distribution-mean' | 'joint-centre' | 'outside-range';
   /** In plain words, e.g. "The PSA samples around 0.69 (the distribution's mean), not 0.85." */
   message: string;
   fixes: ParameterFix[];
@@ -44,12 +46,30 @@ function describeSupport(support: { min: number; max: number }): string {
   return `${formatValue(support.min)} to ${formatValue(support.max)}`;
 }
 
-/** Findings about one parameter given as a number (expression parameters have no base value to compare). */
-export function parameterChecks(parameter: Parameter): ParameterCheck[] {
+/**
+ * Findings about one parameter given as a number (expression parameters have no base value to compare). A parameter
+ * sampled in one of the model's joint distributions passes its membership: the PSA draws it from there.
+ */
+export function parameterChecks(parameter: Parameter, joint?: JointMembership): ParameterCheck[] {
   const base = parameter.value;
-  const u = parameter.uncertainty;
-  if (base === undefined || !u) return [];
+  if (base === undefined) return [];
   const out: ParameterCheck[] = [];
+  if (joint) {
+    const centre = jointMarginalCentre(joint.spec, joint.k);
+    if (meanDiffers(centre, base)) {
+      const others = joint.spec.parameters.filter((_, i) => i !== joint.k).join(', ');
+      const scale = joint.spec.scale?.[joint.k] ?? 'identity';
+      out.push({
+        parameter: parameter.id,
+        kind: 'joint-centre',
+        message: `The PSA samples it with ${others} from the joint distribution “${jointLabel(joint.spec, joint.index)}”, centred on ${formatValue(centre)}${scale === 'identity' ? '' : ' (its median)'}, not the base value ${formatValue(base)}.`,
+        fixes: [],
+        unavailable: 'It cannot be re-centred here: change that joint distribution’s mean in the model file (jointDistributions).',
+      });
+    }
+  }
+  const u = parameter.uncertainty;
+  if (!u) return out;
   const dist = u.distribution;
   if (dist && dist.type !== 'dirichlet') {
     const summary = summariseDistribution(dist, parameter.id, { density: false });
@@ -87,4 +107,10 @@ export function parameterChecks(parameter: Parameter): ParameterCheck[] {
     });
   }
   return out;
+}
+
+/** Findings about every parameter of a model, each checked against the distribution the PSA really draws it from. */
+export function modelParameterChecks(model: { parameters: readonly Parameter[]; jointDistributions: readonly JointDistributionSpec[] }): Map<string, ParameterCheck[]> {
+  const joints = jointMemberships(model.jointDistributions);
+  return new Map(model.parameters.map((p) => [p.id, parameterChecks(p, joints.get(p.id))]));
 }

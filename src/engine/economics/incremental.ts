@@ -1,7 +1,10 @@
 // Incremental cost-effectiveness analysis: a faithful port of dampack's calculate_icers (DARTH-git/dampack,
 // R/icers.R) so results match the tool analysts already trust, ties included:
 //  1. sort by cost ascending, then effect descending (stable, so exact duplicates keep input order);
-//  2. strong dominance: j is dominated when some earlier i (in that order) has effect_j <= effect_i;
+//  2. strong dominance: j is dominated when some earlier i (in that order) has effect_j <= effect_i, where effects
+//     that differ by at most EFFECT_TIE_TOLERANCE (relative) count as equal, so floating-point noise between
+//     strategies with the same health outcome (e.g. 4.4e-16 QALYs) never puts the dearer one on the frontier
+//     with an ICER of 10^17; dampack compares exactly, and every dampack reference case still passes;
 //  3. extended dominance, repeated until stable: among the remaining strategies compute sequential ICERs and
 //     mark every interior i with ICER_i > ICER_{i+1} (strict, so equal ICERs stay on the frontier);
 //  4. output order: frontier by cost, then extendedly dominated, then dominated (each by cost asc, effect desc).
@@ -66,12 +69,20 @@ function byCostThenEffectDesc(a: StrategyOutcome, b: StrategyOutcome): number {
   return a.cost - b.cost || b.effect - a.effect;
 }
 
+/** Effects whose difference is at most this share of the larger magnitude are treated as equal. */
+export const EFFECT_TIE_TOLERANCE = 1e-9;
+
+/** a <= b, or a and b equal within EFFECT_TIE_TOLERANCE (relative to the larger magnitude). */
+export function effectAtMost(a: number, b: number): boolean {
+  return a <= b || a - b <= EFFECT_TIE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+}
+
 function stronglyDominatedIds(sorted: readonly StrategyOutcome[]): Set<string> {
   const dominated = new Set<string>();
   for (let i = 0; i < sorted.length - 1; i++) {
     const effectI = sorted[i]!.effect;
     for (let j = i + 1; j < sorted.length; j++) {
-      if (sorted[j]!.effect <= effectI) dominated.add(sorted[j]!.id);
+      if (effectAtMost(sorted[j]!.effect, effectI)) dominated.add(sorted[j]!.id);
     }
   }
   return dominated;

@@ -4,12 +4,15 @@
 // branches sum to 1, rolls expected values back (nested decision nodes pick the highest net monetary benefit at
 // model.decisionWtp) and adds the sub-model totals of each terminal, weighted by the share reaching it.
 //
-// Time on a path (node `time`, test turnaround) delays the sub-model: the cohort spends it "waiting" with
-// model.waiting.utility and death rate model.waiting.mortalityRate (life-years accrue while waiting); the
-// survivors enter the sub-model at time τ, and the sub-model's discounted values are multiplied by
-// (1 + r)^-τ (τ in years, each cost category at its own rate). Values on the path are discounted at the time
-// the node starts. Per-cycle arrays (budget impact) place tree values in the first cycle and do not shift the
-// sub-model cycles (delays of days to weeks, well under a cycle).
+// Time on a path (node `time`, test turnaround) never adds life: survival is measured from diagnosis, so a
+// sub-model describes the patient's course from diagnosis and its first τ years (τ = the path's time) are spent
+// waiting for treatment. Life-years are the sub-model's own; QALYs of the waiting years use
+// model.waiting.utility, never above the sub-model's utility in the same cycle; excess deaths while waiting
+// (model.waiting.mortalityRate, default 0) remove those who would start treatment. Costs: the treatment course
+// is counted in full for those alive to start it (a delay neither shortens nor postpones it). So a delay can
+// only lower or keep life-years and QALYs. One-off values on the path (tests, procedures, complications) are
+// counted at diagnosis, undiscounted, for those alive at their node. Per-cycle arrays (budget impact) place
+// one-offs in the first cycle and the waiting years in the cycles they fall in.
 import type { HtaModel, TreeModel } from '../model/schema';
 import type { IssuePath, ModelIssue } from '../errors';
 import { ModelEvaluationError, pushUniqueIssues } from '../errors';
@@ -17,8 +20,7 @@ import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from 
 import { checkParameterCount, describeCompiledModel } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
-import { costDiscount, countingWeights, discountFactorAt, effectDiscount, resolveCycles } from '../economics/conventions';
-import type { DiscountRateSpec } from '../economics/conventions';
+import { countingWeights, resolveCycles } from '../economics/conventions';
 import { compileMarkovModel } from '../markov/compile-markov';
 import { costCategoryIds } from '../markov/compile-markov';
 import { compilePsmModel } from '../psm/compile-psm';
@@ -138,8 +140,6 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   const categories = treeCategoryIds(tm);
   const nCat = categories.length;
   const categoryIndex = new Map(categories.map((c, i) => [c, i]));
-  const baseCostDiscount = costDiscount(settings);
-  const categoryRates: DiscountRateSpec[] = categories.map((c) => model.costCategories.find((x) => x.id === c)?.discountRate ?? baseCostDiscount);
   const unitYears = yearsPerUnit(tree.timeUnit, L);
 
   // Sub-models: the same parameters, settings, categories and strategies, another structure.
@@ -227,36 +227,43 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
 
   const wtp = tree.decisionWtp ?? 0;
   const effectIsQalys = settings.effect === 'qalys';
-  const rc = categoryRates;
-  const re = effectDiscount(settings);
   const nS = stateIds.length;
-  /** First category with the same discount rate as category c. */
-  const sameRateAs = Int32Array.from(rc, (r) => rc.indexOf(r));
+
+  // Time interval (years from diagnosis) each value cycle of a sub-model stands for: interval counting methods
+  // count cycle v over [vL, (v+1)L); point methods count trace row v, over [(v−½)L, (v+½)L) clipped to [0, TL].
+  const cycleStart = new Float64Array(Tc);
+  const cycleEnd = new Float64Array(Tc);
+  const pointCounting = Tc === T + 1;
+  for (let v = 0; v < Tc; v++) {
+    cycleStart[v] = pointCounting ? Math.max(0, (v - 0.5) * L) : v * L;
+    cycleEnd[v] = pointCounting ? Math.min(T * L, (v + 0.5) * L) : (v + 1) * L;
+  }
 
   // Per-evaluation scratch sized for the largest strategy tree.
   const maxNodes = Math.max(...plans.map((p) => p.nodes.length));
   const prob = new Float64Array(maxNodes);
-  const own = { cU: new Float64Array(maxNodes * nCat), q: new Float64Array(maxNodes), time: new Float64Array(maxNodes), surv: new Float64Array(maxNodes), wait: new Float64Array(maxNodes) };
+  const own = { c: new Float64Array(maxNodes * nCat), q: new Float64Array(maxNodes), time: new Float64Array(maxNodes) };
   const tau = new Float64Array(maxNodes);
+  /** Share alive at a node's start, of those who set out on its path (excess mortality while waiting). */
+  const alive = new Float64Array(maxNodes);
+  /** Values per person setting out on the node's path (divide-free roll-back): one-offs in the subtree + sub-models. */
   const ev = { cD: new Float64Array(maxNodes * nCat), cU: new Float64Array(maxNodes * nCat), qD: new Float64Array(maxNodes), qU: new Float64Array(maxNodes), lD: new Float64Array(maxNodes), lU: new Float64Array(maxNodes) };
-  const acc = { c: new Float64Array(maxNodes), q: new Float64Array(maxNodes), l: new Float64Array(maxNodes) };
+  /** Per patient completing the path to a node: one-offs along it (costs, QALYs). */
+  const acc = { c: new Float64Array(maxNodes), q: new Float64Array(maxNodes) };
   const chosen = new Int32Array(maxNodes);
+  /** Product of branch probabilities (and decision choices) to a node; reach = pathShare × alive. */
+  const pathShare = new Float64Array(maxNodes);
   const subWeight = new Float64Array(submodels.length);
-  const subWeightE = new Float64Array(submodels.length);
-  const subWeightC = new Float64Array(submodels.length * nCat);
-  const reach = new Float64Array(maxNodes);
-  // Discount factors per node, at its start time (df*) and at the end of its time (sf*, where a sub-model
-  // starts): computed once per strategy run instead of a pow in every loop that needs them.
-  const dfE = new Float64Array(maxNodes);
-  const dfC = new Float64Array(maxNodes * nCat);
-  const sfE = new Float64Array(maxNodes);
-  const sfC = new Float64Array(maxNodes * nCat);
   const counts = new Float64Array(nCounters);
   /** Counts evaluate() calls: marks per-evaluation scans of sub-model results as current. */
   let evaluation = 0;
   const subSeen = new Uint8Array(submodels.length);
   const subOrder = new Int32Array(submodels.length);
   const usedCache = new WeakMap<TreeDetails, { order: Int32Array; n: number; entries: { probability: number; psm?: PsmDetails }[] }>();
+  /** Waiting values of one terminal (see waitingValues). */
+  const wait = { lyU: 0, lyD: 0, qU: 0, qD: 0, cutLyU: 0, cutLyD: 0, cutQU: 0, cutQD: 0, q0D: 0 };
+  let waitUtility = Infinity;
+  let waitMu = 0;
 
   function fail(plan: StrategyPlan, code: 'not-a-probability' | 'row-sum' | 'not-a-number', s: CompiledSite | null, path: IssuePath, subject: string, value: number, names: string[]): never {
     throw new ModelEvaluationError({ code, strategy: plan.id, cycle: 0, subject, value, path: s?.path ?? path, parameters: plan.program.involvedValues(names) });
@@ -319,17 +326,20 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     throw error;
   }
 
+  /** One-off costs and QALYs of each node, its time (years), and the waiting utility and mortality. */
   function ownValues(plan: StrategyPlan): void {
     const { work, vars } = plan.program;
     const nodes = plan.nodes;
-    const u = plan.waitU ? plan.waitU.fn(work, vars) : 0;
+    const u = plan.waitU ? plan.waitU.fn(work, vars) : Infinity;
     const mu = plan.waitMu ? plan.waitMu.fn(work, vars) : 0;
     if (plan.waitU && !(u - u === 0)) fail(plan, 'not-a-number', plan.waitU, [], 'waiting utility', u, plan.waitU.parameters);
     if (plan.waitMu && !(mu >= 0 && mu - mu === 0)) fail(plan, 'not-a-number', plan.waitMu, [], 'waiting mortality rate (must be >= 0)', mu, plan.waitMu.parameters);
+    waitUtility = u;
+    waitMu = mu;
     for (let i = 0; i < nodes.length; i++) {
       const n = nodes[i]!;
-      for (let c = 0; c < nCat; c++) own.cU[i * nCat + c] = 0;
-      for (const term of n.costs) own.cU[i * nCat + term.category] = own.cU[i * nCat + term.category]! + product(plan, term.factors, false);
+      for (let c = 0; c < nCat; c++) own.c[i * nCat + c] = 0;
+      for (const term of n.costs) own.c[i * nCat + term.category] = own.c[i * nCat + term.category]! + product(plan, term.factors, false);
       let q = 0;
       for (const term of n.qalys) q += product(plan, term, false);
       let t = n.timeMode === 'sum' ? 0 : n.timeMode === 'min' ? Infinity : -Infinity;
@@ -339,11 +349,51 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         t = n.timeMode === 'sum' ? t + x : n.timeMode === 'min' ? Math.min(t, x) : Math.max(t, x);
       }
       if (n.time.length === 0) t = 0;
-      const years = t * unitYears;
-      own.time[i] = years;
-      own.surv[i] = mu > 0 ? Math.exp(-mu * years) : 1;
-      own.wait[i] = mu > 0 ? -Math.expm1(-mu * years) / mu : years;
-      own.q[i] = q + u * own.wait[i]!;
+      own.time[i] = t * unitYears;
+      own.q[i] = q;
+    }
+  }
+
+  /** QALYs of a stretch of waiting in a value cycle: the waiting utility, never above the sub-model's own. */
+  function cappedQalys(q: number, ly: number): number {
+    if (!(ly > 0)) return q < 0 ? q : 0;
+    if (waitUtility === Infinity) return q;
+    const w = waitUtility * ly;
+    return w < q ? w : q;
+  }
+
+  /**
+   * The first τ years of the sub-model (survival measured from diagnosis) are spent waiting: for the value cycles
+   * overlapping [0, τ), the life-years and (capped) QALYs lived while waiting, with excess mortality μ
+   * (ly, q: ∫ density·e^(−μt) dt), and the sub-model values those years would have held (cut*; μ = 0).
+   * Values are uniform within a cycle. q0D: QALYs while waiting without excess mortality (for the path rows).
+   */
+  function waitingValues(r: StrategyResult, tauEnd: number): void {
+    wait.lyU = wait.lyD = wait.qU = wait.qD = wait.cutLyU = wait.cutLyD = wait.cutQU = wait.cutQD = wait.q0D = 0;
+    if (tauEnd <= 0) return;
+    const mu = waitMu;
+    for (let v = 0; v < Tc && cycleStart[v]! < tauEnd; v++) {
+      const a = cycleStart[v]!;
+      const b = cycleEnd[v]!;
+      if (!(b > a)) continue;
+      const hi = b < tauEnd ? b : tauEnd;
+      const phi = (hi - a) / (b - a);
+      const e = mu > 0 ? (Math.exp(-mu * a) - Math.exp(-mu * hi)) / mu / (b - a) : phi;
+      const lyU = r.lifeYearsPerCycle[v]!;
+      const lyD = r.lifeYearsPerCycleDiscounted[v]!;
+      const qU = r.qalysPerCycle[v]!;
+      const qD = r.qalysPerCycleDiscounted[v]!;
+      const capU = cappedQalys(qU, lyU);
+      const capD = cappedQalys(qD, lyD);
+      wait.lyU += e * lyU;
+      wait.lyD += e * lyD;
+      wait.qU += e * capU;
+      wait.qD += e * capD;
+      wait.cutLyU += phi * lyU;
+      wait.cutLyD += phi * lyD;
+      wait.cutQU += phi * qU;
+      wait.cutQD += phi * qD;
+      wait.q0D += phi * capD;
     }
   }
 
@@ -356,52 +406,57 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     const N = nodes.length;
     branchProbabilities(plan);
     ownValues(plan);
+    const mu = waitMu;
     // Start times (years) in pre-order: a child starts when its parent's time is over.
     for (let i = 0; i < N; i++) {
       const p = nodes[i]!.parent;
       tau[i] = p < 0 ? 0 : tau[p]! + own.time[p]!;
+      alive[i] = mu > 0 ? Math.exp(-mu * tau[i]!) : 1;
     }
-    discountFactorsAt(nodes);
-    // Roll back (post-order = reverse pre-order).
+    // Roll back (post-order = reverse pre-order). One-offs are counted at diagnosis (not discounted: the
+    // diagnostic phase lasts days to weeks), for those alive at the node.
     for (let i = N - 1; i >= 0; i--) {
       const n = nodes[i]!;
-      const dE = dfE[i]!;
-      const s = own.surv[i]!;
-      let contQD = 0;
-      let contQU = 0;
-      let contLD = 0;
-      let contLU = 0;
       const base = i * nCat;
+      const a = alive[i]!;
+      let qU = 0;
+      let qD = 0;
+      let lU = 0;
+      let lD = 0;
       for (let c = 0; c < nCat; c++) {
         ev.cU[base + c] = 0;
         ev.cD[base + c] = 0;
       }
       if (n.kind === KIND_TERMINAL) {
         if (n.submodel >= 0) {
-          const sub = submodels[n.submodel]!;
-          const r = sub.out.strategies[plan.strategyIndex]!;
-          const dEs = sfE[i]!;
+          const r = submodels[n.submodel]!.out.strategies[plan.strategyIndex]!;
+          const tauEnd = tau[i]! + own.time[i]!;
+          const s = mu > 0 ? Math.exp(-mu * tauEnd) : 1;
+          waitingValues(r, tauEnd);
+          // Costs: the treatment course is counted in full for those alive to start it (a delay neither
+          // shortens nor postpones it); life-years and QALYs: the waiting years, then the rest of the sub-model.
           for (let c = 0; c < nCat; c++) {
             ev.cU[base + c] = s * r.costByCategoryUndiscounted[c]!;
-            ev.cD[base + c] = s * r.costByCategory[c]! * sfC[i * nCat + c]!;
+            ev.cD[base + c] = s * r.costByCategory[c]!;
           }
-          contQU = r.totals.qalysUndiscounted;
-          contQD = r.totals.qalys * dEs;
-          contLU = r.totals.lifeYearsUndiscounted;
-          contLD = r.totals.lifeYears * dEs;
+          const t = r.totals;
+          lU = wait.lyU + s * (t.lifeYearsUndiscounted - wait.cutLyU);
+          lD = wait.lyD + s * (t.lifeYears - wait.cutLyD);
+          qU = wait.qU + s * (t.qalysUndiscounted - wait.cutQU);
+          qD = wait.qD + s * (t.qalys - wait.cutQD);
         }
       } else if (n.kind === KIND_CHANCE) {
         for (const ch of n.children) {
           const p = prob[ch]!;
           if (p === 0) continue;
           for (let c = 0; c < nCat; c++) {
-            ev.cU[base + c] = ev.cU[base + c]! + s * p * ev.cU[ch * nCat + c]!;
-            ev.cD[base + c] = ev.cD[base + c]! + s * p * ev.cD[ch * nCat + c]!;
+            ev.cU[base + c] = ev.cU[base + c]! + p * ev.cU[ch * nCat + c]!;
+            ev.cD[base + c] = ev.cD[base + c]! + p * ev.cD[ch * nCat + c]!;
           }
-          contQU += p * ev.qU[ch]!;
-          contQD += p * ev.qD[ch]!;
-          contLU += p * ev.lU[ch]!;
-          contLD += p * ev.lD[ch]!;
+          qU += p * ev.qU[ch]!;
+          qD += p * ev.qD[ch]!;
+          lU += p * ev.lU[ch]!;
+          lD += p * ev.lD[ch]!;
         }
       } else {
         let best = -1;
@@ -417,71 +472,39 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         }
         chosen[i] = best;
         for (let c = 0; c < nCat; c++) {
-          ev.cU[base + c] = s * ev.cU[best * nCat + c]!;
-          ev.cD[base + c] = s * ev.cD[best * nCat + c]!;
+          ev.cU[base + c] = ev.cU[best * nCat + c]!;
+          ev.cD[base + c] = ev.cD[best * nCat + c]!;
         }
-        contQU = ev.qU[best]!;
-        contQD = ev.qD[best]!;
-        contLU = ev.lU[best]!;
-        contLD = ev.lD[best]!;
+        qU = ev.qU[best]!;
+        qD = ev.qD[best]!;
+        lU = ev.lU[best]!;
+        lD = ev.lD[best]!;
       }
       for (let c = 0; c < nCat; c++) {
-        const x = own.cU[base + c]!;
+        const x = a * own.c[base + c]!;
         ev.cU[base + c] = ev.cU[base + c]! + x;
-        ev.cD[base + c] = ev.cD[base + c]! + x * dfC[i * nCat + c]!;
+        ev.cD[base + c] = ev.cD[base + c]! + x;
       }
-      ev.qU[i] = own.q[i]! + s * contQU;
-      ev.qD[i] = own.q[i]! * dE + s * contQD;
-      ev.lU[i] = own.wait[i]! + s * contLU;
-      ev.lD[i] = own.wait[i]! * dE + s * contLD;
+      const oneOffQ = a * own.q[i]!;
+      ev.qU[i] = qU + oneOffQ;
+      ev.qD[i] = qD + oneOffQ;
+      ev.lU[i] = lU;
+      ev.lD[i] = lD;
     }
-    // Shares reaching each node (pre-order), and per-patient values accumulated along each path.
+    // Shares setting out on each path (pre-order), and per-patient one-offs accumulated along each path.
     for (let i = 0; i < N; i++) {
       const p = nodes[i]!.parent;
-      if (p < 0) reach[i] = 1;
+      if (p < 0) pathShare[i] = 1;
       else {
         const pn = nodes[p]!;
-        const through = reach[p]! * own.surv[p]!;
-        reach[i] = pn.kind === KIND_CHANCE ? through * prob[i]! : pn.kind === KIND_DECISION ? (chosen[p] === i ? through : 0) : 0;
+        pathShare[i] = pn.kind === KIND_CHANCE ? pathShare[p]! * prob[i]! : pn.kind === KIND_DECISION ? (chosen[p] === i ? pathShare[p]! : 0) : 0;
       }
       let c = 0;
-      for (let k = 0; k < nCat; k++) c += own.cU[i * nCat + k]! * dfC[i * nCat + k]!;
-      const dE = dfE[i]!;
+      for (let k = 0; k < nCat; k++) c += own.c[i * nCat + k]!;
       acc.c[i] = (p < 0 ? 0 : acc.c[p]!) + c;
-      acc.q[i] = (p < 0 ? 0 : acc.q[p]!) + own.q[i]! * dE;
-      acc.l[i] = (p < 0 ? 0 : acc.l[p]!) + own.wait[i]! * dE;
+      acc.q[i] = (p < 0 ? 0 : acc.q[p]!) + own.q[i]!;
     }
     writeTotals(plan, res);
-  }
-
-  /** dfE/dfC at each node's start time tau and sfE/sfC at its end (tau + own time). */
-  function discountFactorsAt(nodes: PlanNode[]): void {
-    const N = nodes.length;
-    // A child starts when its parent ends (tau[i] = tau[p] + time[p], the same number), so its start factors
-    // are the parent's end factors; a node without time ends where it starts. Only nodes with time need a pow.
-    for (let i = 0; i < N; i++) {
-      const p = nodes[i]!.parent;
-      const base = i * nCat;
-      if (p < 0) {
-        dfE[i] = discountFactorAt(re, tau[i]!);
-        for (let c = 0; c < nCat; c++) dfC[base + c] = discountFactorAt(rc[c]!, tau[i]!);
-      } else {
-        dfE[i] = sfE[p]!;
-        for (let c = 0; c < nCat; c++) dfC[base + c] = sfC[p * nCat + c]!;
-      }
-      if (own.time[i] === 0) {
-        sfE[i] = dfE[i]!;
-        for (let c = 0; c < nCat; c++) sfC[base + c] = dfC[base + c]!;
-        continue;
-      }
-      const t1 = tau[i]! + own.time[i]!;
-      sfE[i] = discountFactorAt(re, t1);
-      for (let c = 0; c < nCat; c++) {
-        // Categories sharing a rate (the usual case) share the factor.
-        const same = sameRateAs[c]!;
-        sfC[base + c] = same < c ? sfC[base + same]! : discountFactorAt(rc[c]!, t1);
-      }
-    }
   }
 
   function writeTotals(plan: StrategyPlan, res: TreeStrategyResult): void {
@@ -503,16 +526,17 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     t.lifeYearsUndiscounted = ev.lU[0]!;
     t.effect = effectIsQalys ? t.qalys : t.lifeYears;
     t.effectUndiscounted = effectIsQalys ? t.qalysUndiscounted : t.lifeYearsUndiscounted;
-    // Counters.
+    // Counters: the share reaching a node alive.
     counts.fill(0);
     for (let i = 0; i < nodes.length; i++) {
-      const r = reach[i]!;
+      const r = pathShare[i]! * alive[i]!;
       if (r === 0) continue;
       for (const k of nodes[i]!.counters) counts[k.counter] = counts[k.counter]! + r * product(plan, k.factors, false);
     }
     const details = res.tree;
     for (let k = 0; k < nCounters; k++) details.counts[counterNames[k]!] = counts[k]!;
-    // Per-cycle arrays and trace: tree values in the first cycle, then sub-models weighted by who enters them.
+    // Per-cycle arrays and trace: one-offs in the first cycle, then sub-models weighted by who starts treatment,
+    // with the waiting years of each path in the cycles they fall in.
     res.costPerCycle.fill(0);
     res.costPerCycleDiscounted.fill(0);
     res.qalysPerCycle.fill(0);
@@ -520,56 +544,77 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     res.lifeYearsPerCycle.fill(0);
     res.lifeYearsPerCycleDiscounted.fill(0);
     res.trace.fill(0);
-    let pathShare = 0;
+    let survivors = 0;
     let timeSum = 0;
     subSeen.fill(0);
     let nUsed = 0;
     subWeight.fill(0);
-    subWeightE.fill(0);
-    subWeightC.fill(0);
+    const mu = waitMu;
     for (let i = 0; i < nodes.length; i++) {
-      const r = reach[i]!;
-      if (r === 0) continue;
-      const dE = dfE[i]!;
+      const share = pathShare[i]!;
+      if (share === 0) continue;
+      const r = share * alive[i]!;
       for (let c = 0; c < nCat; c++) {
-        const x = r * own.cU[i * nCat + c]!;
+        const x = r * own.c[i * nCat + c]!;
         res.costPerCycle[c] = res.costPerCycle[c]! + x;
-        res.costPerCycleDiscounted[c] = res.costPerCycleDiscounted[c]! + x * dfC[i * nCat + c]!;
+        res.costPerCycleDiscounted[c] = res.costPerCycleDiscounted[c]! + x;
       }
       res.qalysPerCycle[0] = res.qalysPerCycle[0]! + r * own.q[i]!;
-      res.qalysPerCycleDiscounted[0] = res.qalysPerCycleDiscounted[0]! + r * own.q[i]! * dE;
-      res.lifeYearsPerCycle[0] = res.lifeYearsPerCycle[0]! + r * own.wait[i]!;
-      res.lifeYearsPerCycleDiscounted[0] = res.lifeYearsPerCycleDiscounted[0]! + r * own.wait[i]! * dE;
+      res.qalysPerCycleDiscounted[0] = res.qalysPerCycleDiscounted[0]! + r * own.q[i]!;
       const n = nodes[i]!;
       if (n.kind !== KIND_TERMINAL) continue;
-      const enter = r * own.surv[i]!;
-      const start = tau[i]! + own.time[i]!;
-      pathShare += enter;
-      timeSum += enter * start;
+      const tauEnd = tau[i]! + own.time[i]!;
+      const s = mu > 0 ? Math.exp(-mu * tauEnd) : 1;
+      const enter = share * s;
+      survivors += enter;
+      timeSum += enter * tauEnd;
       if (n.submodel < 0) continue;
       if (subSeen[n.submodel] === 0) {
         subSeen[n.submodel] = 1;
         subOrder[nUsed++] = n.submodel;
       }
-      // Sub-model arrays are linear in who enters: accumulate the weights, add each sub-model once below.
+      // Sub-model arrays are linear in who starts treatment: accumulate the weights, add each sub-model once below.
       subWeight[n.submodel] = subWeight[n.submodel]! + enter;
-      subWeightE[n.submodel] = subWeightE[n.submodel]! + enter * sfE[i]!;
-      for (let c = 0; c < nCat; c++) subWeightC[n.submodel * nCat + c] = subWeightC[n.submodel * nCat + c]! + enter * sfC[i * nCat + c]!;
+      if (tauEnd > 0) addWaitingYears(res, submodels[n.submodel]!.out.strategies[plan.strategyIndex]!, tauEnd, share, s);
     }
     writeUsedSubmodels(plan, details, nUsed);
     for (let k = 0; k < submodels.length; k++) {
       const w = subWeight[k]!;
       if (w === 0) continue;
-      addSubmodelArrays(res, submodels[k]!, plan.strategyIndex, k, w);
+      addSubmodelArrays(res, submodels[k]!, plan.strategyIndex, w);
     }
-    if (waitingDeathState >= 0) for (let row = 0; row <= T; row++) res.trace[row * nS + waitingDeathState] = 1 - pathShare;
-    details.meanTimeToTerminal = pathShare > 0 ? timeSum / pathShare / unitYears : 0;
-    writePaths(plan, res, pathShare);
+    if (waitingDeathState >= 0) for (let row = 0; row <= T; row++) res.trace[row * nS + waitingDeathState] = 1 - survivors;
+    details.meanTimeToTerminal = survivors > 0 ? timeSum / survivors / unitYears : 0;
+    writePaths(plan, res, survivors);
     details.warnings.length = 0;
     const used = details.submodels;
     for (const id in used) {
       const warnings = used[id]!.psm?.warnings;
       if (warnings) for (const w of warnings) details.warnings.push(`sub-model ${id}: ${w}`);
+    }
+  }
+
+  /**
+   * The waiting years of one path in the per-cycle arrays: the sub-model arrays are added below for the survivors
+   * (share × s) in full; here the cycles overlapping [0, τ) get the waiting values instead of their first part.
+   */
+  function addWaitingYears(res: TreeStrategyResult, r: StrategyResult, tauEnd: number, share: number, s: number): void {
+    const mu = waitMu;
+    for (let v = 0; v < Tc && cycleStart[v]! < tauEnd; v++) {
+      const a = cycleStart[v]!;
+      const b = cycleEnd[v]!;
+      if (!(b > a)) continue;
+      const hi = b < tauEnd ? b : tauEnd;
+      const phi = (hi - a) / (b - a);
+      const e = mu > 0 ? (Math.exp(-mu * a) - Math.exp(-mu * hi)) / mu / (b - a) : phi;
+      const lyU = r.lifeYearsPerCycle[v]!;
+      const lyD = r.lifeYearsPerCycleDiscounted[v]!;
+      const qU = r.qalysPerCycle[v]!;
+      const qD = r.qalysPerCycleDiscounted[v]!;
+      res.lifeYearsPerCycle[v] = res.lifeYearsPerCycle[v]! + share * (e - s * phi) * lyU;
+      res.lifeYearsPerCycleDiscounted[v] = res.lifeYearsPerCycleDiscounted[v]! + share * (e - s * phi) * lyD;
+      res.qalysPerCycle[v] = res.qalysPerCycle[v]! + share * (e * cappedQalys(qU, lyU) - s * phi * qU);
+      res.qalysPerCycleDiscounted[v] = res.qalysPerCycleDiscounted[v]! + share * (e * cappedQalys(qD, lyD) - s * phi * qD);
     }
   }
 
@@ -628,24 +673,21 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     return flags;
   }
 
-  /** Adds sub-model k's per-cycle arrays and trace, weighted by who enters it (w; discounted: subWeightE/C). */
-  function addSubmodelArrays(res: TreeStrategyResult, sub: Submodel, strategyIndex: number, k: number, w: number): void {
+  /** Adds sub-model k's per-cycle arrays and trace, weighted by who starts treatment (w). */
+  function addSubmodelArrays(res: TreeStrategyResult, sub: Submodel, strategyIndex: number, w: number): void {
     const sr = sub.out.strategies[strategyIndex]!;
-    const wE = subWeightE[k]!;
     // Typed arrays in locals: the loops below run Tc × categories times per sub-model and strategy.
     const cost = res.costPerCycle;
     const costD = res.costPerCycleDiscounted;
     const subCost = sr.costPerCycle;
     const subCostD = sr.costPerCycleDiscounted;
-    const wBase = k * nCat;
     const active = activeCategories(sub, strategyIndex);
     for (let c = 0; c < nCat; c++) {
       // A category the sub-model never costs adds w × 0 = 0 everywhere: skipping it changes no bit.
       if (active[c] === 0) continue;
-      const wC = subWeightC[wBase + c]!;
       for (let o = c; o < Tc * nCat; o += nCat) {
         cost[o] = cost[o]! + w * subCost[o]!;
-        costD[o] = costD[o]! + wC * subCostD[o]!;
+        costD[o] = costD[o]! + w * subCostD[o]!;
       }
     }
     const q = res.qalysPerCycle;
@@ -658,9 +700,9 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     const subLyD = sr.lifeYearsPerCycleDiscounted;
     for (let v = 0; v < Tc; v++) {
       q[v] = q[v]! + w * subQ[v]!;
-      qD[v] = qD[v]! + wE * subQD[v]!;
+      qD[v] = qD[v]! + w * subQD[v]!;
       ly[v] = ly[v]! + w * subLy[v]!;
-      lyD[v] = lyD[v]! + wE * subLyD[v]!;
+      lyD[v] = lyD[v]! + w * subLyD[v]!;
     }
     const trace = res.trace;
     const subTrace = sr.trace;
@@ -672,8 +714,9 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     }
   }
 
-  function writePaths(plan: StrategyPlan, res: TreeStrategyResult, pathShare: number): void {
+  function writePaths(plan: StrategyPlan, res: TreeStrategyResult, survivors: number): void {
     const rows = res.tree.paths;
+    const mu = waitMu;
     let k = 0;
     let cost = 0;
     let q = 0;
@@ -681,23 +724,24 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     for (const i of plan.leaves) {
       const row = rows[k++]!;
       const n = plan.nodes[i]!;
-      row.probability = reach[i]! * own.surv[i]!;
-      row.time = (tau[i]! + own.time[i]!) / unitYears;
-      const s = own.surv[i]!;
+      const tauEnd = tau[i]! + own.time[i]!;
+      row.probability = pathShare[i]! * (mu > 0 ? Math.exp(-mu * tauEnd) : 1);
+      row.time = tauEnd / unitYears;
+      // One patient who completes the path: its one-offs, then the sub-model from diagnosis with the waiting
+      // years at the waiting utility (no excess mortality: this patient survived the wait).
       let subCost = 0;
       let subQ = 0;
       let subL = 0;
-      if (n.submodel >= 0 && s > 0) {
-        // ev of a terminal = own + survivors × sub-model; per patient entering the sub-model: divide by s.
-        const base = i * nCat;
-        for (let c = 0; c < nCat; c++) subCost += ev.cD[base + c]! - own.cU[base + c]! * dfC[i * nCat + c]!;
-        subCost /= s;
-        subQ = (ev.qD[i]! - own.q[i]! * dfE[i]!) / s;
-        subL = (ev.lD[i]! - own.wait[i]! * dfE[i]!) / s;
+      if (n.submodel >= 0) {
+        const r = submodels[n.submodel]!.out.strategies[plan.strategyIndex]!;
+        waitingValues(r, tauEnd);
+        for (let c = 0; c < nCat; c++) subCost += r.costByCategory[c]!;
+        subQ = r.totals.qalys - wait.cutQD + wait.q0D;
+        subL = r.totals.lifeYears;
       }
       row.cost = acc.c[i]! + subCost;
       row.qalys = acc.q[i]! + subQ;
-      row.lifeYears = acc.l[i]! + subL;
+      row.lifeYears = subL;
       cost += row.probability * row.cost;
       q += row.probability * row.qalys;
       ly += row.probability * row.lifeYears;
@@ -705,7 +749,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     if (k < rows.length) {
       // Deaths while waiting: the residual share and value, so the rows add up to the totals.
       const row = rows[k]!;
-      row.probability = 1 - pathShare;
+      row.probability = 1 - survivors;
       row.time = 0;
       const t = res.totals;
       row.cost = row.probability > 0 ? (t.cost - cost) / row.probability : 0;

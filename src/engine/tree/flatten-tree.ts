@@ -8,7 +8,8 @@ import { COMPLEMENT } from '../model/schema';
 import type { TreeModel } from '../model/schema';
 import { DIAGNOSTIC_OUTCOMES } from './tree-schema';
 import { MAX_TREE_NODES } from '../model/limits';
-import type { DiagnosticStep, TreeNode } from './tree-schema';
+import type { DiagnosticStep, TestOverride, TreeNode } from './tree-schema';
+import { TEST_OVERRIDE_FIELDS } from './tree-schema';
 
 export const KIND_CHANCE = 0;
 export const KIND_DECISION = 1;
@@ -129,7 +130,7 @@ export function flattenNode(ctx: FlattenContext, node: TreeNode, path: IssuePath
   };
   switch (node.kind) {
     case 'terminal': {
-      misplaced(['branches', 'prevalence', 'steps', 'outcomes']);
+      misplaced(['branches', 'prevalence', 'steps', 'outcomes', 'overrides']);
       if (node.submodel !== undefined) {
         const m = ctx.submodelIndex.get(node.submodel);
         if (m === undefined) ctx.issues.push({ code: 'unknown-submodel', severity: 'error', path: [...path, 'submodel'], message: `unknown sub-model '${node.submodel}' (defined: ${[...ctx.submodelIndex.keys()].join(', ') || 'none'})` });
@@ -139,7 +140,7 @@ export function flattenNode(ctx: FlattenContext, node: TreeNode, path: IssuePath
     }
     case 'chance':
     case 'decision': {
-      misplaced(['submodel', 'prevalence', 'steps', 'outcomes']);
+      misplaced(['submodel', 'prevalence', 'steps', 'outcomes', 'overrides']);
       const branches = node.branches ?? [];
       if (branches.length === 0) ctx.issues.push({ code: 'no-branches', severity: 'error', path, message: `${node.kind} node '${label}' has no branches` });
       if (kind === KIND_CHANCE && branches.filter((b) => b.probability === COMPLEMENT).length > 1) {
@@ -168,15 +169,22 @@ interface TestPlan {
   ruleOut: boolean;
 }
 
-function compileTest(ctx: FlattenContext, i: number): TestPlan {
+/** Where each overridable value of a test comes from: the test itself, or an override (with its path). */
+interface TestValueSources {
+  values: TestOverride;
+  paths: Record<(typeof TEST_OVERRIDE_FIELDS)[number], IssuePath>;
+}
+
+function compileTest(ctx: FlattenContext, i: number, sources: TestValueSources): TestPlan {
   const t = ctx.model.tests[i]!;
   const path: IssuePath = ['model', 'tests', i];
+  const { values, paths } = sources;
   const plan: TestPlan = {
     id: t.id,
-    sens: site(ctx, t.sensitivity, [...path, 'sensitivity']),
-    spec: site(ctx, t.specificity, [...path, 'specificity']),
-    noResult: t.noResult === undefined ? null : site(ctx, t.noResult, [...path, 'noResult']),
-    turnaround: t.turnaround === undefined ? null : site(ctx, t.turnaround, [...path, 'turnaround']),
+    sens: site(ctx, values.sensitivity!, paths.sensitivity),
+    spec: site(ctx, values.specificity!, paths.specificity),
+    noResult: values.noResult === undefined ? null : site(ctx, values.noResult, paths.noResult),
+    turnaround: values.turnaround === undefined ? null : site(ctx, values.turnaround, paths.turnaround),
     costs: [],
     qalys: [],
     counters: [{ counter: counterOf(ctx, `test_${t.id}`), factors: [] }],
@@ -217,13 +225,39 @@ type TestResult = keyof typeof RESULT_LABEL;
  */
 function expandDiagnostic(ctx: FlattenContext, node: TreeNode, path: IssuePath, index: number, nodes: PlanNode[], label: string): void {
   const testIndex = new Map(ctx.model.tests.map((t, i) => [t.id, i]));
-  const cache = new Map<number, TestPlan>();
-  const testPlan = (i: number): TestPlan => {
-    let p = cache.get(i);
-    if (!p) cache.set(i, (p = compileTest(ctx, i)));
+  const steps = node.steps ?? [];
+  const checkOverrides = (overrides: Record<string, TestOverride> | undefined, at: IssuePath): void => {
+    for (const id of Object.keys(overrides ?? {})) {
+      if (!testIndex.has(id)) ctx.issues.push({ code: 'unknown-test', severity: 'error', path: [...at, 'overrides', id], message: `overrides name unknown test '${id}' (defined: ${[...testIndex.keys()].join(', ') || 'none'})` });
+    }
+  };
+  checkOverrides(node.overrides, path);
+  steps.forEach((s, k) => checkOverrides(s.overrides, [...path, 'steps', k]));
+  // A test's values: its own, then the construct's overrides, then the step's (the closest wins).
+  const cache = new Map<string, TestPlan>();
+  const testPlan = (i: number, k: number): TestPlan => {
+    const t = ctx.model.tests[i]!;
+    const sources: TestValueSources = {
+      values: { sensitivity: t.sensitivity, specificity: t.specificity, noResult: t.noResult, turnaround: t.turnaround },
+      paths: { sensitivity: ['model', 'tests', i, 'sensitivity'], specificity: ['model', 'tests', i, 'specificity'], noResult: ['model', 'tests', i, 'noResult'], turnaround: ['model', 'tests', i, 'turnaround'] },
+    };
+    const layers: [TestOverride | undefined, IssuePath][] = [
+      [node.overrides?.[t.id], [...path, 'overrides', t.id]],
+      [steps[k]?.overrides?.[t.id], [...path, 'steps', k, 'overrides', t.id]],
+    ];
+    let key = `${i}`;
+    layers.forEach(([o, at], layer) => {
+      for (const f of TEST_OVERRIDE_FIELDS) {
+        if (o?.[f] === undefined) continue;
+        sources.values[f] = o[f];
+        sources.paths[f] = [...at, f];
+        key += layer === 0 ? `|node.${f}` : `|step${k}.${f}`;
+      }
+    });
+    let p = cache.get(key);
+    if (!p) cache.set(key, (p = compileTest(ctx, i, sources)));
     return p;
   };
-  const steps = node.steps ?? [];
   if (steps.length === 0) ctx.issues.push({ code: 'missing-value', severity: 'error', path, message: `diagnostic node '${label}' needs steps (the tests and when they are done)` });
   if (node.prevalence === undefined) ctx.issues.push({ code: 'missing-value', severity: 'error', path, message: `diagnostic node '${label}' needs a prevalence` });
   if (!node.outcomes) {
@@ -237,7 +271,7 @@ function expandDiagnostic(ctx: FlattenContext, node: TreeNode, path: IssuePath, 
         ctx.issues.push({ code: 'unknown-test', severity: 'error', path: [...path, 'steps', k, 'tests', j], message: `unknown test '${id}' (defined: ${[...testIndex.keys()].join(', ') || 'none'})` });
         return [];
       }
-      return [testPlan(i)];
+      return [testPlan(i, k)];
     }),
   );
   const uptake = steps.map((s, k) => (s.uptake === undefined ? null : site(ctx, s.uptake, [...path, 'steps', k, 'uptake'])));

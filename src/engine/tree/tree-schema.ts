@@ -32,14 +32,25 @@ export interface TreeNode {
   prevalence?: Expr | undefined;
   steps?: DiagnosticStep[] | undefined;
   outcomes?: Record<(typeof DIAGNOSTIC_OUTCOMES)[number], TreeNode> | undefined;
+  overrides?: Record<string, TestOverride> | undefined;
 }
 export type TreeNodeInput = TreeNode;
+
+/** Values that replace a test's own in one diagnostic construct or step (e.g. gene-specific sensitivity). */
+export interface TestOverride {
+  sensitivity?: Expr | undefined;
+  specificity?: Expr | undefined;
+  noResult?: Expr | undefined;
+  turnaround?: Expr | undefined;
+}
+export const TEST_OVERRIDE_FIELDS = ['sensitivity', 'specificity', 'noResult', 'turnaround'] as const;
 
 export interface DiagnosticStep {
   tests: string[];
   when?: (typeof TEST_RESULT_STATUSES)[number][] | undefined;
   uptake?: Expr | undefined;
   label?: string | undefined;
+  overrides?: Record<string, TestOverride> | undefined;
 }
 
 export function buildTreeModelSchema<S extends z.ZodType>(p: TreeSchemaPrimitives<S>) {
@@ -53,6 +64,21 @@ export function buildTreeModelSchema<S extends z.ZodType>(p: TreeSchemaPrimitive
     time: p.expression.optional().describe('Time spent at this node (in model.timeUnit), e.g. waiting for a result.'),
     count: z.array(p.identifier).optional().describe('Outcome counters: the share of the cohort reaching the node is added to each.'),
   };
+  const overrides = z
+    .record(
+      p.identifier,
+      z
+        .object({
+          sensitivity: p.expression.optional(),
+          specificity: p.expression.optional(),
+          noResult: p.expression.optional(),
+          turnaround: p.expression.optional(),
+        })
+        .strict(),
+    )
+    .describe(
+      'Per test id, values that replace the test’s own sensitivity, specificity, noResult or turnaround here: e.g. a gene-specific sensitivity, or a value conditional on the earlier result (dependence between tests).',
+    );
   const outcomes = (node: z.ZodType) =>
     z
       .object({ truePositive: node, falsePositive: node, falseNegative: node, trueNegative: node, noResult: node })
@@ -68,6 +94,7 @@ export function buildTreeModelSchema<S extends z.ZodType>(p: TreeSchemaPrimitive
         .describe('Do this step only when the result so far is one of these (default: first step always, later steps only on no result).'),
       uptake: p.expression.optional().describe('Share of eligible patients who get this step (default 1), e.g. fit for re-biopsy.'),
       label: z.string().optional(),
+      overrides: overrides.optional().describe('Test values in this step only (over the construct’s overrides).'),
     })
     .strict();
   const node: z.ZodType<TreeNode, TreeNodeInput> = z.lazy(() =>
@@ -80,6 +107,7 @@ export function buildTreeModelSchema<S extends z.ZodType>(p: TreeSchemaPrimitive
         prevalence: p.expression.optional().describe('Diagnostic: share of the population that truly has the condition.'),
         steps: z.array(step).min(1).optional().describe('Diagnostic: the testing sequence, with its re-test policy.'),
         outcomes: outcomes(node).optional(),
+        overrides: overrides.optional().describe('Diagnostic: test values in this construct (over model.tests).'),
       })
       .strict(),
   ) as z.ZodType<TreeNode, TreeNodeInput>;

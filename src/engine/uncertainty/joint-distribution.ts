@@ -115,3 +115,21 @@ export function jointMarginalQuantile(spec: JointDistributionSpec, k: number, p:
   const sd = Math.sqrt(spec.covariance[k]![k]!);
   return fromJointScale(spec.scale?.[k] ?? 'identity', normalQuantile(p, spec.mean[k]!, sd));
 }
+
+/** Where a parameter sits in the model's joint distributions: which one (index), and its position k in it. */
+export interface JointMembership {
+  spec: JointDistributionSpec;
+  index: number;
+  k: number;
+}
+
+export function jointMemberships(joints: readonly JointDistributionSpec[]): Map<string, JointMembership> {
+  const out = new Map<string, JointMembership>();
+  joints.forEach((spec, index) => spec.parameters.forEach((name, k) => out.set(name, { spec, index, k })));
+  return out;
+}
+
+/** The value a joint marginal is centred on: the transform of its normal mean (the median on a log or logit scale). */
+export function jointMarginalCentre(spec: JointDistributionSpec, k: number): number {
+  return fromJointScale(spec.scale?.[k] ?? 'identity', spec.mean[k]!);
+}

@@ -6,6 +6,7 @@ import type { Table } from 'dexie';
 import { appInfo } from '../../dossier/app-info';
 import { diffDossiers, jsonEqual } from '../../dossier/diff';
 import type { FieldChange, JsonValue } from '../../dossier/diff';
+import { upgradeElementWording } from '../../dossier/element-wording';
 import { exampleDossier } from '../../dossier/examples/liquid-biopsy-nsclc';
 import { buildBackupFile, buildDossierFile, fileNameForBackup, fileNameForDossier, serializeFile } from '../../dossier/file-format';
 import type { BackupFile } from '../../dossier/file-format';
@@ -221,7 +222,8 @@ export class Workspace {
   async get(id: string): Promise<Dossier | undefined> {
     return this.#read(async () => {
       const rec = await this.#t.dossiers.get(id);
-      return rec && rec.deleted === 0 ? rec.dossier : undefined;
+      // Wording corrected on read; a save then stores it (no history entry: it is not an edit).
+      return rec && rec.deleted === 0 ? upgradeElementWording(rec.dossier).dossier : undefined;
     }, undefined);
   }
 
@@ -418,7 +420,7 @@ export class Workspace {
       const current = await this.#requireLive(snap.dossierId);
       assertNotFinal(current);
       const safetySnapshot = await this.#putSnapshot(current, `Before restoring “${snap.name}”`, true);
-      const restored = validated({ ...structuredClone(snap.dossier), id: current.id, createdAt: current.createdAt, updatedAt: this.#stamp() });
+      const restored = validated({ ...structuredClone(upgradeElementWording(snap.dossier).dossier), id: current.id, createdAt: current.createdAt, updatedAt: this.#stamp() });
       await this.#writeVersion(current, restored, 'snapshot-restore');
       return { dossier: restored, safetySnapshot };
     });

@@ -84,6 +84,7 @@ export function ModelView(props: ModelViewProps) {
                     {props.modelCards}
                     <ParameterTable
                       parameters={parameters}
+                      jointDistributions={model.jointDistributions}
                       ranges={evaluation.check?.ranges ?? []}
                       values={evaluation.baseCase?.outcome.ok ? evaluation.baseCase.outcome.parameterValues : null}
                       readOnly={props.readOnly}

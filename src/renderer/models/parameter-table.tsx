@@ -1,12 +1,14 @@
 import { Fragment, useId, useMemo, useRef, useState } from 'react';
 import type { ParameterRange } from '../../engine/analysis/model-check';
-import { parameterChecks } from '../../engine/analysis/parameter-checks';
+import { modelParameterChecks } from '../../engine/analysis/parameter-checks';
 import type { ParameterCheck, ParameterFix } from '../../engine/analysis/parameter-checks';
 import type { UncertaintyChange } from '../../engine/model/document-edits';
 import type { Parameter } from '../../engine/model/schema';
 import { summariseDistribution } from '../../engine/uncertainty/distribution-summary';
 import { formatParameter } from '../../report/format';
-import { describeDistribution } from '../../report/model-description';
+import { describeParameterDistribution } from '../../report/model-description';
+import { jointMarginalQuantile, jointMemberships } from '../../engine/uncertainty/joint-distribution';
+import type { JointDistributionSpec, JointMembership } from '../../engine/uncertainty/joint-distribution';
 import { DistributionDialog } from './distribution-dialog';
 import { parseParameterInput } from './parameter-input';
 import { ownValue } from '../../engine/own-key';
@@ -18,6 +20,8 @@ import { ownValue } from '../../engine/own-key';
 
 export interface ParameterTableProps {
   parameters: readonly Parameter[];
+  /** The model's joint PSA distributions: their parameters are sampled there, not from a distribution of their own. */
+  jointDistributions: readonly JointDistributionSpec[];
   /** One-way ranges as the tornado uses them (from the last check of the document). */
   ranges: readonly ParameterRange[];
   /** Base-case values of every parameter (expressions evaluated), when known. */
@@ -39,15 +43,19 @@ function matches(p: Parameter, query: string): boolean {
   return [p.id, p.label, p.description, p.source, p.expression].some((t) => t?.toLowerCase().includes(q));
 }
 
-function distributionLine(p: Parameter): string | null {
+function distributionLine(p: Parameter, joint: JointMembership | undefined): string | null {
+  const f = (v: number) => formatParameter(Number(v.toPrecision(3)));
+  if (joint) {
+    const q = (x: number) => jointMarginalQuantile(joint.spec, joint.k, x);
+    return `median ${f(q(0.5))}, 95% ${f(q(0.025))}–${f(q(0.975))}`;
+  }
   const d = p.uncertainty?.distribution;
   if (!d || d.type === 'dirichlet' || d.type === 'fixed') return null;
   const s = summariseDistribution(d, p.id, { density: false });
-  const f = (v: number) => formatParameter(Number(v.toPrecision(3)));
   return s.ok ? `mean ${f(s.summary.mean)}, 95% ${f(s.summary.low95)}–${f(s.summary.high95)}` : `not valid: ${s.message}`;
 }
 
-export function ParameterTable({ parameters, ranges, values, readOnly, onSetValue, onSetUncertainty }: ParameterTableProps) {
+export function ParameterTable({ parameters, jointDistributions, ranges, values, readOnly, onSetValue, onSetUncertainty }: ParameterTableProps) {
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   // The dialog is unmounted on close, so focus goes back to the button that opened it by hand.
@@ -58,7 +66,8 @@ export function ParameterTable({ parameters, ranges, values, readOnly, onSetValu
   };
   const searchId = useId();
   const rangeById = useMemo(() => new Map(ranges.map((r) => [r.id, r])), [ranges]);
-  const checks = useMemo(() => new Map(parameters.map((p) => [p.id, parameterChecks(p)])), [parameters]);
+  const joints = useMemo(() => jointMemberships(jointDistributions), [jointDistributions]);
+  const checks = useMemo(() => modelParameterChecks({ parameters, jointDistributions }), [parameters, jointDistributions]);
   const shown = parameters.filter((p) => matches(p, query));
   const editable = parameters.filter((p) => p.value !== undefined).length;
   const warnings = [...checks.values()].filter((c) => c.length > 0).length;
@@ -108,7 +117,8 @@ export function ParameterTable({ parameters, ranges, values, readOnly, onSetValu
             {shown.map((p) => {
               const range = rangeById.get(p.id);
               const found = checks.get(p.id) ?? [];
-              const line = distributionLine(p);
+              const joint = joints.get(p.id);
+              const line = distributionLine(p, joint);
               return (
                 <Fragment key={p.id}>
                   <tr data-testid="parameter-row" data-parameter={p.id} className={found.length > 0 ? 'has-warning' : undefined}>
@@ -130,10 +140,10 @@ export function ParameterTable({ parameters, ranges, values, readOnly, onSetValu
                     <td className="source-cell"><span className="clamp" title={p.source ?? p.uncertainty?.source}>{p.source ?? p.uncertainty?.source ?? '—'}</span></td>
                     <td className="subtle-cell">
                       {readOnly ? (
-                        <div data-testid={`distribution-${p.id}`}>{describeDistribution(p.uncertainty?.distribution)}</div>
+                        <div data-testid={`distribution-${p.id}`}>{describeParameterDistribution(p, joint)}</div>
                       ) : (
-                        <button type="button" className="link-button" onClick={(e) => { opener.current = e.currentTarget; setEditing(p.id); }} aria-label={`Edit the uncertainty of ${p.id}: ${describeDistribution(p.uncertainty?.distribution)}`} title="Edit the distribution and the one-way range" data-testid={`edit-uncertainty-${p.id}`}>
-                          <span data-testid={`distribution-${p.id}`}>{p.uncertainty?.distribution ? describeDistribution(p.uncertainty.distribution) : 'None — add…'}</span>
+                        <button type="button" className="link-button" onClick={(e) => { opener.current = e.currentTarget; setEditing(p.id); }} aria-label={`Edit the uncertainty of ${p.id}: ${describeParameterDistribution(p, joint)}`} title="Edit the distribution and the one-way range" data-testid={`edit-uncertainty-${p.id}`}>
+                          <span data-testid={`distribution-${p.id}`}>{joint || p.uncertainty?.distribution ? describeParameterDistribution(p, joint) : 'None — add…'}</span>
                         </button>
                       )}
                       {line && <div className="dist-line">{line}</div>}

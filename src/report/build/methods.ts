@@ -3,7 +3,8 @@
 // strategies, settings (horizon, cycle, counting, discounting, currency and price year, thresholds) and the full
 // parameter table (value, unit, distribution, range, source, "Assumption" flag).
 import type { HtaModel, Parameter } from '../../engine/model/schema';
-import { describeDistribution, settingsRows } from '../model-description';
+import { describeParameterDistribution, settingsRows } from '../model-description';
+import { jointMemberships } from '../../engine/uncertainty/joint-distribution';
 import type { ReportModel } from '../report-input';
 import { structureDiagram } from '../charts/structure-diagram';
 import type { BuildContext, DraftSection } from './context';
@@ -61,13 +62,14 @@ export function parameterFlag(p: Parameter): string {
 
 function parameterRows(ctx: BuildContext, m: ReportModel): string[][] {
   const values = m.analyses['base-case']?.parameterValues ?? {};
+  const joints = jointMemberships(m.model.jointDistributions);
   return m.model.parameters.map((p) => {
     // An expression parameter shows its base-case value; the expression follows its name (it is too long for the
     // value column).
     const value = ctx.fmt.parameter(p.value ?? values[p.id]);
     const name = `${p.label ?? p.id} (${p.id})${p.value === undefined && p.expression ? ` = ${p.expression}` : ''}`;
     const source = [p.source, p.uncertainty?.source].filter((x): x is string => typeof x === 'string' && x.trim() !== '').join(' ');
-    return [name, value, p.unit ?? p.kind ?? '—', describeDistribution(p.uncertainty?.distribution, ctx.fmt), rangeText(ctx, p), source || 'Not stated', parameterFlag(p)];
+    return [name, value, p.unit ?? p.kind ?? '—', describeParameterDistribution(p, joints.get(p.id), ctx.fmt), rangeText(ctx, p), source || 'Not stated', parameterFlag(p)];
   });
 }
 

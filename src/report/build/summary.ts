@@ -57,7 +57,7 @@ function driversSentence(ctx: BuildContext, m: ReportModel): string | null {
   const top = oneWay.rows.filter((r) => r.swing !== null && r.swing > 0).slice(0, 3);
   if (top.length === 0) return null;
   const changes = oneWay.rows.filter((r) => r.decisionChanges).length;
-  return `The result is most sensitive to ${joinWords(top.map((r) => r.label.toLowerCase()))} (one-way analysis of ${strategyLabel(m, oneWay.strategy)} against ${strategyLabel(m, oneWay.comparator)} at ${wtpText(ctx, m, oneWay.wtp)}); ${changes === 0 ? 'no input changes the optimal strategy within its range' : `${changes} input${changes === 1 ? '' : 's'} change${changes === 1 ? 's' : ''} the optimal strategy within ${changes === 1 ? 'its' : 'their'} range`}.`;
+  return `The result is most sensitive to ${joinWords(top.map((r) => inSentence(r.label)))} (one-way analysis of ${strategyLabel(m, oneWay.strategy)} against ${strategyLabel(m, oneWay.comparator)} at ${wtpText(ctx, m, oneWay.wtp)}); ${changes === 0 ? 'no input changes the optimal strategy within its range' : `${changes} input${changes === 1 ? '' : 's'} change${changes === 1 ? 's' : ''} the optimal strategy within ${changes === 1 ? 'its' : 'their'} range`}.`;
 }
 
 function budgetSentence(ctx: BuildContext, m: ReportModel): string | null {

@@ -38,8 +38,10 @@ describe('use the pooled accuracy', () => {
     const joint = model.jointDistributions[0]!;
     expect(joint).toMatchObject({ type: 'multivariate-normal', parameters: ['sens_plasma', 'spec_plasma'], scale: ['logit', 'logit'], mean: [analysis.logit.sensitivity, analysis.logit.specificity] });
     expect(joint.covariance).toEqual(analysis.logit.covariance);
-    // The example itself is untouched (a pure transform), and the new model is a valid file.
-    expect(example.jointDistributions).toEqual([]);
+    // The example itself is untouched (a pure transform: it keeps its own pooled analysis), and the new model is a
+    // valid file whose one joint distribution replaced the example's.
+    expect(example.jointDistributions).toEqual(parseModel(loadExample('liquid-biopsy-nsclc.json')).jointDistributions);
+    expect(example.jointDistributions[0]!.source).toMatch(/^Derived: Chen 2023/);
     expect(htaModelSchema.safeParse(JSON.parse(JSON.stringify(model))).success).toBe(true);
     const report = validateModel(JSON.parse(JSON.stringify(model)));
     expect(report.issues.filter((i) => i.severity === 'error')).toEqual([]);

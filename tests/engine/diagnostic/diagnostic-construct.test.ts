@@ -164,3 +164,36 @@ describe('test sequences with the re-test policy written once', () => {
     expect(issue.path).toEqual(['model', 'tests', 0, 'sensitivity']);
   });
 });
+
+describe('overrides: test values replaced in one construct or one step', () => {
+  it('a construct-level override (gene-specific sensitivity) changes the 2×2 table; counters keep the test id', () => {
+    const json = model([{ tests: ['T'] }]);
+    const diag = (json.model as unknown as { root: { branches: Record<string, unknown>[] } }).root.branches[0]!;
+    diag.overrides = { T: { sensitivity: 0.5, turnaround: 3 } };
+    const s = run(json);
+    // TP = 0.2 · 0.9 · 0.5, FN = 0.2 · 0.9 · 0.5; specificity and no-result rate are the test's own.
+    expect(s.tree.counts.truePositive).toBeCloseTo(0.09, 12);
+    expect(s.tree.counts.falseNegative).toBeCloseTo(0.09, 12);
+    expect(s.tree.counts.falsePositive).toBeCloseTo(0.144, 12);
+    expect(s.tree.counts.test_T).toBeCloseTo(1, 12);
+    expect(s.tree.meanTimeToTerminal).toBeCloseTo(3, 12);
+  });
+
+  it('a step-level override gives a value conditional on the earlier result (plasma rescue after tissue failure)', () => {
+    // Tissue first, plasma when tissue gives no result; among tissue failures plasma misses 1.5 times as often
+    // (dependence): sensitivity 1 − 1.5 × (1 − 0.7) = 0.55 in the rescue step only.
+    const json = model([{ tests: ['Tt'] }, { tests: ['P'], when: ['no-result'], overrides: { P: { sensitivity: '1 - 1.5 * (1 - 0.7)' } } }], [plasma, tissue]);
+    const c = run(json).tree.counts;
+    expect(c.truePositive).toBeCloseTo(prev * (0.76 + 0.2 * 0.95 * 0.55), 12);
+    expect(c.test_P).toBeCloseTo(0.2, 12);
+  });
+
+  it('locates an override of an unknown test, and a bad override value where it is written', () => {
+    const json = model([{ tests: ['T'], overrides: { nope: { sensitivity: 0.5 } } }]);
+    const issues = validateModel(json).issues.map((i) => `${i.code} ${JSON.stringify(i.path)}`);
+    expect(issues).toContain('unknown-test ["model","root","branches",0,"steps",0,"overrides","nope"]');
+    const bad = model([{ tests: ['T'], overrides: { T: { sensitivity: 1.5 } } }]);
+    const issue = validateModel(bad).issues.find((i) => i.code === 'not-a-probability')!;
+    expect(issue.path).toEqual(['model', 'root', 'branches', 0, 'steps', 0, 'overrides', 'T', 'sensitivity']);
+  });
+});

@@ -94,3 +94,40 @@ describe('incrementalNetBenefit', () => {
     expect(() => incrementalNetBenefit(rows, [])).toThrow(/At least one/);
   });
 });
+
+describe('calculateIcers: effects equal within the stated tolerance', () => {
+  it('a dearer strategy whose effect is higher only by floating-point noise (4.4e-16) is dominated, with no ICER', () => {
+    // Same health outcome computed along two paths of a tree: 2.0194 vs 2.0194 + 4.4e-16 QALYs, EUR 110 dearer.
+    // Exact comparison (dampack) puts B on the frontier with ICER 110 / 4.4e-16 = 2.5e17 per QALY.
+    const a = 2.0194;
+    const b = a + 4.4e-16;
+    expect(b).toBeGreaterThan(a);
+    const result = calculateIcers([
+      { id: 'A', cost: 1000, effect: a },
+      { id: 'B', cost: 1110, effect: b },
+    ]);
+    expect(result.map((r) => [r.id, r.status, r.icer])).toEqual([
+      ['A', 'reference', null],
+      ['B', 'dominated', null],
+    ]);
+  });
+
+  it('the tolerance is relative (1e-9 of the larger effect): a real difference just above it still counts', () => {
+    const e = 3;
+    const tiny = calculateIcers([
+      { id: 'A', cost: 0, effect: e },
+      { id: 'B', cost: 1, effect: e * (1 + 0.5e-9) },
+    ]);
+    expect(tiny[1]!.status).toBe('dominated');
+    const real = calculateIcers([
+      { id: 'A', cost: 0, effect: e },
+      { id: 'B', cost: 1, effect: e * (1 + 2e-9) },
+    ]);
+    expect(real.map((r) => r.status)).toEqual(['reference', 'nondominated']);
+    expect(real[1]!.icer).toBeCloseTo(1 / (e * 2e-9), -3);
+    // Equal costs, effects equal within the tolerance: one reference, the other dominated (never two frontier rows).
+    const same = calculateIcers([{ id: 'x', cost: 5, effect: 1 }, { id: 'y', cost: 5, effect: 1 + 1e-15 }]);
+    expect(same.map((r) => r.status)).toEqual(['reference', 'dominated']);
+    expect(same[1]!.icer).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parameterChecks } from '../../../src/engine/analysis/parameter-checks';
+import { modelParameterChecks, parameterChecks } from '../../../src/engine/analysis/parameter-checks';
 import { checkModel } from '../../../src/engine/analysis/model-check';
 import { DocumentEditError, documentTitle, setDocumentTitle, setParameterUncertainty, setParameterValue } from '../../../src/engine/model/document-edits';
 import type { ModelDocumentJson } from '../../../src/engine/model/document-edits';
@@ -32,11 +32,11 @@ describe('model document edits', () => {
     expect(() => setParameterValue(lb, 'sens_plasma', Number.NaN)).toThrow(/finite number/);
   });
   it('change the distribution and range, keep the source text, drop an empty uncertainty', () => {
-    const withDist = setParameterUncertainty(lb, 'prev_actionable', { distribution: { type: 'beta', alpha: 24, beta: 76 } });
-    expect(param(withDist, 'prev_actionable').uncertainty).toEqual({ distribution: { type: 'beta', alpha: 24, beta: 76 }, low: 0.2, high: 0.32, source: param(lb, 'prev_actionable').uncertainty!.source });
-    expect(Object.keys(param(withDist, 'prev_actionable').uncertainty!)).toEqual(['distribution', 'low', 'high', 'source']);
-    const bare = setParameterUncertainty(lb, 'sens_plasma', { distribution: null, low: null, high: null });
-    expect(param(bare, 'sens_plasma').uncertainty).toBeUndefined();
+    const withDist = setParameterUncertainty(lb, 'p_egfr', { distribution: { type: 'beta', alpha: 13, beta: 87 } });
+    expect(param(withDist, 'p_egfr').uncertainty).toEqual({ distribution: { type: 'beta', alpha: 13, beta: 87 }, low: 0.1, high: 0.16, source: param(lb, 'p_egfr').uncertainty!.source });
+    expect(Object.keys(param(withDist, 'p_egfr').uncertainty!)).toEqual(['distribution', 'low', 'high', 'source']);
+    const bare = setParameterUncertainty(lb, 'fail_plasma', { distribution: null, low: null, high: null });
+    expect(param(bare, 'fail_plasma').uncertainty).toBeUndefined();
     expect(() => setParameterUncertainty(lb, 'sens_plasma', { low: null, high: 0.9 })).toThrow(/both ends/);
   });
   it('title lives in metadata', () => {
@@ -48,41 +48,55 @@ describe('model document edits', () => {
 describe('parameter checks: the uncertainty must describe the base value', () => {
   it('the bundled example as shipped has none', () => {
     const model = parseModel(lb);
-    expect(model.parameters.flatMap(parameterChecks)).toEqual([]);
+    expect([...modelParameterChecks(model).values()].flat()).toEqual([]);
   });
-  it('sens_plasma edited to 0.85: the PSA mean and the one-way range are reported, each with its fix', () => {
+  it('sens_plasma edited to 0.85: the joint distribution it is sampled from and the one-way range are reported', () => {
     const model = parseModel(setParameterValue(lb, 'sens_plasma', 0.85));
-    const checks = parameterChecks(model.parameters.find((p) => p.id === 'sens_plasma')!);
-    expect(checks.map((c) => c.kind)).toEqual(['distribution-mean', 'outside-range']);
-    expect(checks[0]!.message).toBe('The PSA samples around 0.69 (the distribution’s mean), not the base value 0.85.');
-    expect(checks[0]!.fixes).toEqual([{ kind: 'recentre', label: 'Re-centre the distribution on 0.85 (same relative SE)', distribution: { type: 'beta', mean: 0.85, se: 0.034566667 } }]);
+    const checks = modelParameterChecks(model).get('sens_plasma')!;
+    expect(checks.map((c) => c.kind)).toEqual(['joint-centre', 'outside-range']);
+    // The joint normal's logit mean 0.8001 is logit(0.69): its median on the probability scale.
+    expect(checks[0]!.message).toBe('The PSA samples it with spec_plasma from the joint distribution “Plasma ctDNA NGS accuracy, any driver (Chen 2023)”, centred on 0.69 (its median), not the base value 0.85.');
+    expect(checks[0]!.fixes).toEqual([]);
+    expect(checks[0]!.unavailable).toMatch(/jointDistributions/);
     expect(checks[1]!.message).toBe('The base value 0.85 is outside the one-way range 0.63 to 0.74, so the tornado tests one side only.');
     expect(checks[1]!.fixes).toEqual([{ kind: 'widen-range', label: 'Widen the range to 0.63 to 0.85', low: 0.63, high: 0.85 }]);
+    // Checked alone (without its joint membership) the parameter has no distribution to compare.
+    expect(parameterChecks(model.parameters.find((p) => p.id === 'sens_plasma')!).map((c) => c.kind)).toEqual(['outside-range']);
+  });
+  it('p_rebiopsy edited to 0.9: the PSA mean and the one-way range are reported, each with its fix', () => {
+    const model = parseModel(setParameterValue(lb, 'p_rebiopsy', 0.9));
+    const checks = modelParameterChecks(model).get('p_rebiopsy')!;
+    expect(checks.map((c) => c.kind)).toEqual(['distribution-mean', 'outside-range']);
+    expect(checks[0]!.message).toBe('The PSA samples around 0.5 (the distribution’s mean), not the base value 0.9.');
+    // Same relative SE: 0.12755 / 0.5 × 0.9.
+    expect(checks[0]!.fixes).toEqual([{ kind: 'recentre', label: 'Re-centre the distribution on 0.9 (same relative SE)', distribution: { type: 'beta', mean: 0.9, se: expect.closeTo(0.22959, 8) } }]);
+    expect(checks[1]!.message).toBe('The base value 0.9 is outside the one-way range 0.3 to 0.8, so the tornado tests one side only.');
+    expect(checks[1]!.fixes).toEqual([{ kind: 'widen-range', label: 'Widen the range to 0.3 to 0.9', low: 0.3, high: 0.9 }]);
   });
   it('after both fixes the PSA samples around the base value and the tornado range contains it', () => {
-    let doc = setParameterValue(lb, 'sens_plasma', 0.85);
-    const checks = parameterChecks(parseModel(doc).parameters.find((p) => p.id === 'sens_plasma')!);
+    let doc = setParameterValue(lb, 'p_rebiopsy', 0.9);
+    const checks = modelParameterChecks(parseModel(doc)).get('p_rebiopsy')!;
     for (const c of checks) {
       for (const fix of c.fixes) {
-        doc = fix.kind === 'recentre' ? setParameterUncertainty(doc, 'sens_plasma', { distribution: fix.distribution }) : setParameterUncertainty(doc, 'sens_plasma', { low: fix.low, high: fix.high });
+        doc = fix.kind === 'recentre' ? setParameterUncertainty(doc, 'p_rebiopsy', { distribution: fix.distribution }) : setParameterUncertainty(doc, 'p_rebiopsy', { low: fix.low, high: fix.high });
       }
     }
     const model = parseModel(doc);
-    expect(parameterChecks(model.parameters.find((p) => p.id === 'sens_plasma')!)).toEqual([]);
-    const varied = createDsaSetup(model).varied.find((v) => v.id === 'sens_plasma')!;
-    expect([varied.base, varied.low, varied.high]).toEqual([0.85, 0.63, 0.85]);
-    // The PSA's draws of sens_plasma centre on 0.85: mean of 2,000 draws within 3 SE of it.
+    expect(modelParameterChecks(model).get('p_rebiopsy')).toEqual([]);
+    const varied = createDsaSetup(model).varied.find((v) => v.id === 'p_rebiopsy')!;
+    expect([varied.base, varied.low, varied.high]).toEqual([0.9, 0.3, 0.9]);
+    // The PSA's draws of p_rebiopsy centre on 0.9: mean of 2,000 draws within 3 SE of it.
     const setup = createPsaSetup(model, 1);
-    const col = setup.sampler.names.indexOf('sens_plasma');
+    const col = setup.sampler.names.indexOf('p_rebiopsy');
     const n = 2000;
     const draws = setup.sampler.fill(0, n);
     let sum = 0;
     for (let i = 0; i < n; i++) sum += draws[i * setup.sampler.parameterCount + col]!;
-    expect(Math.abs(sum / n - 0.85)).toBeLessThan((3 * 0.034566667) / Math.sqrt(n));
+    expect(Math.abs(sum / n - 0.9)).toBeLessThan((3 * 0.22959) / Math.sqrt(n));
   });
   it('a base value the distribution cannot produce, and a fix that cannot be made, are both said', () => {
-    const model = parseModel(setParameterValue(lb, 'spec_plasma', 1));
-    const [check] = parameterChecks(model.parameters.find((p) => p.id === 'spec_plasma')!);
+    const model = parseModel(setParameterValue(lb, 'sens_tissue', 1));
+    const [check] = parameterChecks(model.parameters.find((p) => p.id === 'sens_tissue')!);
     expect(check!.kind).toBe('outside-support');
     expect(check!.message).toBe('The PSA distribution takes values 0 to 1 only, so it can never sample the base value 1.');
     expect(check!.fixes).toEqual([]);
@@ -97,7 +111,7 @@ describe('parameter checks: the uncertainty must describe the base value', () =>
 describe('parameter checks on every bundled example', () => {
   it('find nothing: the HIV relative risk is a log-normal centred on its median exp(μ) = 0.509, by convention', () => {
     for (const name of ['hiv-chancellor-1997', 'hiv-chancellor-heemod', 'total-hip-replacement', 'heemod-counting-methods', 'liquid-biopsy-nsclc-bia-belgium']) {
-      expect(parseModel(read(name)).parameters.flatMap(parameterChecks), name).toEqual([]);
+      expect([...modelParameterChecks(parseModel(read(name))).values()].flat(), name).toEqual([]);
     }
     const rr = parseModel(read('hiv-chancellor-1997')).parameters.find((p) => p.id === 'rr')!;
     expect(rr.uncertainty?.distribution).toMatchObject({ type: 'lognormal' });

@@ -1,6 +1,7 @@
-// Tree → cohort hybrids: terminal nodes enter a partitioned survival or Markov sub-model; time on the path delays
-// the sub-model (discounting starts later; waiting utility and mortality apply meanwhile). Expected values are
-// the stand-alone sub-models' own results combined by the documented convention, written out by hand.
+// Tree → cohort hybrids: terminal nodes enter a partitioned survival or Markov sub-model. Survival is measured from
+// diagnosis: time on the path is spent waiting inside the sub-model's first cycle (its life-years stay the
+// sub-model's, its QALYs use the waiting utility, excess mortality removes patients), never added to it.
+// Expected values are the stand-alone sub-models' results combined by the documented convention, by hand.
 import { describe, expect, it } from 'vitest';
 import { compileModel, parseModel } from '../../../src/engine/compile-model';
 import { validateModel } from '../../../src/engine/model/validate';
@@ -65,19 +66,47 @@ describe('hybrid tree → PSM / Markov', () => {
   const markov = standalone(markovSub);
   const tau = 30 / 365.25;
 
-  it('weights the sub-model totals by the share entering them; a delay discounts the sub-model later', () => {
+  // The PSM's first cycle by hand (quarter-year cycles, life-table counting, first cycle undiscounted):
+  // PF(t) = e^(−0.6t), OS(t) = e^(−0.3t); life-years (1 + OS(¼))/2 × ¼, QALYs ¼ × (0.8 × mean PF + 0.6 × mean PD).
+  const pf = (t: number): number => Math.exp(-0.6 * t);
+  const os = (t: number): number => Math.exp(-0.3 * t);
+  const ly0 = 0.25 * ((os(0) + os(0.25)) / 2);
+  const q0 = 0.25 * (0.8 * ((pf(0) + pf(0.25)) / 2) + 0.6 * ((os(0) - pf(0) + os(0.25) - pf(0.25)) / 2));
+  const phi = tau / 0.25; // share of the first cycle spent waiting
+
+  it('counts the sub-models from diagnosis: a 30-day wait keeps costs and life-years, and values its days at the waiting utility', () => {
+    expect(psm.lifeYearsPerCycle[0]).toBeCloseTo(ly0, 14);
+    expect(psm.qalysPerCycle[0]).toBeCloseTo(q0, 14);
+    expect(q0 / ly0).toBeGreaterThan(0.6); // the sub-model's utility in the first cycle is above the waiting 0.6
     const s = run(hybrid({ utility: 0.6 }));
-    const dc = 1.03 ** -tau;
-    const de = 1.015 ** -tau;
-    expect(s.totals.cost).toBeCloseTo(250 + 0.4 * psm.totals.cost * dc + 0.6 * markov.totals.cost, 9);
+    expect(s.totals.cost).toBeCloseTo(250 + 0.4 * psm.totals.cost + 0.6 * markov.totals.cost, 9);
     expect(s.totals.costUndiscounted).toBeCloseTo(250 + 0.4 * psm.totals.costUndiscounted + 0.6 * markov.totals.costUndiscounted, 9);
-    // Waiting 30 days at utility 0.6 (alive): QALYs and life-years accrue on the path, undiscounted at τ = 0.
-    expect(s.totals.qalys).toBeCloseTo(0.4 * (0.6 * tau + psm.totals.qalys * de) + 0.6 * markov.totals.qalys, 12);
-    expect(s.totals.lifeYears).toBeCloseTo(0.4 * (tau + psm.totals.lifeYears * de) + 0.6 * markov.totals.lifeYears, 12);
+    expect(s.totals.lifeYears).toBeCloseTo(0.4 * psm.totals.lifeYears + 0.6 * markov.totals.lifeYears, 12);
+    // 30 of the first cycle's days at utility 0.6 instead of the sub-model's: a loss of φ × (q0 − 0.6 × ly0) QALYs.
+    expect(s.totals.qalys).toBeCloseTo(0.4 * (psm.totals.qalys - phi * (q0 - 0.6 * ly0)) + 0.6 * markov.totals.qalys, 12);
+    expect(s.totals.qalys).toBeLessThan(0.4 * psm.totals.qalys + 0.6 * markov.totals.qalys);
     expect(s.costByCategory[1]).toBeCloseTo(250, 12);
     expect(s.tree.meanTimeToTerminal).toBeCloseTo(0.4 * 30, 9);
     expect(s.tree.submodels.targeted!.probability).toBeCloseTo(0.4, 12);
     expect(s.tree.submodels.targeted!.psm!.curves[1]!.restrictedMean).toBeGreaterThan(0);
+    // The per-cycle arrays hold the waiting days in the first cycle and still add up to the totals.
+    expect(s.qalysPerCycleDiscounted.reduce((a, b) => a + b, 0)).toBeCloseTo(s.totals.qalys, 10);
+    expect(s.lifeYearsPerCycle.reduce((a, b) => a + b, 0)).toBeCloseTo(s.totals.lifeYearsUndiscounted, 10);
+    expect(s.costPerCycleDiscounted.reduce((a, b) => a + b, 0)).toBeCloseTo(s.totals.cost, 8);
+  });
+
+  it('without a waiting utility the wait is valued at the sub-model’s own utility: a delay then changes nothing', () => {
+    const delayed = run(hybrid({}));
+    const json = hybrid({});
+    const found = (json.model as unknown as { root: { branches: { branches: { time?: unknown }[] }[] } }).root.branches[0]!.branches[0]!;
+    delete found.time;
+    const immediate = run(json);
+    for (const key of ['cost', 'qalys', 'lifeYears'] as const) expect(delayed.totals[key]).toBeCloseTo(immediate.totals[key], 12);
+  });
+
+  it('a waiting utility above the sub-model’s is capped at it: waiting never improves quality of life', () => {
+    const s = run(hybrid({ utility: 0.99 }));
+    expect(s.totals.qalys).toBeCloseTo(0.4 * psm.totals.qalys + 0.6 * markov.totals.qalys, 12);
   });
 
   it('without a delay it is exactly the probability-weighted mix, per cycle and in the trace', () => {
@@ -99,21 +128,28 @@ describe('hybrid tree → PSM / Markov', () => {
     expect(s.costPerCycleDiscounted.reduce((a, b) => a + b, 0)).toBeCloseTo(s.totals.cost, 8);
   });
 
-  it('waiting mortality: survivors enter the sub-model; the path rows add up to the totals', () => {
+  it('waiting mortality: survivors start treatment; the dead lived only their part of the wait; the path rows add up', () => {
     const mu = 2;
     const s = run(hybrid({ utility: 0.6, mortalityRate: mu }));
     const surv = Math.exp(-mu * tau);
-    const waitLy = (1 - surv) / mu;
-    expect(s.totals.cost).toBeCloseTo(250 + 0.4 * surv * psm.totals.cost * 1.03 ** -tau + 0.6 * markov.totals.cost, 9);
-    expect(s.totals.lifeYears).toBeCloseTo(0.4 * (waitLy + surv * psm.totals.lifeYears * 1.015 ** -tau) + 0.6 * markov.totals.lifeYears, 12);
+    // Alive while waiting, inside the first cycle: the sub-model's life-year density ly0/¼ times e^(−μt), t in [0, τ).
+    const waitShare = (1 - surv) / mu / 0.25;
+    expect(s.totals.cost).toBeCloseTo(250 + 0.4 * surv * psm.totals.cost + 0.6 * markov.totals.cost, 9);
+    expect(s.totals.lifeYears).toBeCloseTo(0.4 * (waitShare * ly0 + surv * (psm.totals.lifeYears - phi * ly0)) + 0.6 * markov.totals.lifeYears, 12);
+    expect(s.totals.qalys).toBeCloseTo(0.4 * (waitShare * 0.6 * ly0 + surv * (psm.totals.qalys - phi * q0)) + 0.6 * markov.totals.qalys, 12);
     const rows = s.tree.paths;
     expect(rows.map((r) => r.terminal)).toEqual(['found', 'not_found', 'died before treatment']);
     expect(rows[0]!.probability).toBeCloseTo(0.4 * surv, 12);
     expect(rows[2]!.probability).toBeCloseTo(0.4 * (1 - surv), 12);
+    // A patient who survives the wait lives the sub-model's life-years from diagnosis.
+    expect(rows[0]!.lifeYears).toBeCloseTo(psm.totals.lifeYears, 12);
     for (const key of ['cost', 'qalys', 'lifeYears'] as const) {
       expect(rows.reduce((a, r) => a + r.probability * r[key], 0)).toBeCloseTo(s.totals[key], 9);
     }
     expect(rows[1]!.cost).toBeCloseTo(250 + markov.totals.cost, 9);
+    // Those who died while waiting lived part of it: between 0 and τ years each.
+    expect(rows[2]!.lifeYears).toBeGreaterThan(0);
+    expect(rows[2]!.lifeYears).toBeLessThan(tau);
   });
 
   it('locates sub-model errors inside model.submodels', () => {

@@ -92,7 +92,7 @@ describe('tree/hybrid evaluate with a reused result equals a fresh compile and e
     expect(setup.compiled.type).toBe('tree');
     expect(setup.compiled.stateIds).toContain('PF');
     const slotsVaried = [...setup.slots].map((s) => setup.compiled.parameterIds[s]);
-    expect(slotsVaried).toEqual(expect.arrayContaining(['m_pfs_tki', 'm_os_cio', 'prev_actionable', 'sens_plasma']));
+    expect(slotsVaried).toEqual(expect.arrayContaining(['m_pfs_tki', 'm_os_cio', 's60_os_alk', 'p_egfr', 'sens_plasma']));
     // The draws differ from each other in the curve parameters (otherwise a stale cache could not show).
     const m = index('m_pfs_tki');
     expect(drawParameters(setup, block, 0)[m]).not.toBe(drawParameters(setup, block, 1)[m]);
@@ -132,17 +132,19 @@ describe('tree/hybrid evaluate with a reused result equals a fresh compile and e
     const out = setup.compiled.createResult();
     const base = setup.compiled.baseParameters();
     const none = Float64Array.from(base);
-    none[index('prev_actionable')] = 0;
+    for (const id of ['p_egfr', 'p_alk', 'p_ros1', 'p_braf', 'p_ret', 'p_met', 'p_ntrk']) none[index(id)] = 0;
     const submodelsOf = (r: ModelResult): string[] => Object.keys((r.strategies[0] as TreeStrategyResult).tree.submodels);
     const all = submodelsOf(setup.compiled.evaluate(base, out));
-    expect(all).toContain('targeted');
+    expect(all).toContain('targeted_egfr');
     const problems: string[] = [];
     const fresh = freshResult(setup, none);
     const got = setup.compiled.evaluate(none, out);
     differences(snapshot(got), fresh, 'prevalence 0', problems);
-    // With no actionable alteration, nobody enters the matched targeted-therapy sub-model... unless a false positive does.
+    // With no actionable alteration, nobody enters a matched targeted-therapy sub-model (false positives enter
+    // targeted_no_target): the reached set changes.
     const shares = (got.strategies[0] as TreeStrategyResult).tree.submodels;
-    expect(shares['targeted']?.probability ?? 0).toBeLessThan(0.05);
+    expect(shares['targeted_egfr']?.probability ?? 0).toBe(0);
+    expect(submodelsOf(got)).not.toEqual(all);
     differences(snapshot(setup.compiled.evaluate(base, out)), freshResult(setup, base), 'base after prevalence 0', problems);
     expect(submodelsOf(out)).toEqual(all);
     expect(problems).toEqual([]);

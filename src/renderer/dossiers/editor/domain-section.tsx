@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { domainByCode, elementTemplatesFor } from '../../../dossier/core-model';
+import { domainByCode, elementCardReference, elementTemplatesFor } from '../../../dossier/core-model';
+import type { ElementTemplate } from '../../../dossier/core-model';
 import { elementIdSchema, elementStatusLabels, elementStatuses } from '../../../dossier/schema';
 import type { AssessmentElement, DomainCode, Dossier, ElementStatus } from '../../../dossier/schema';
 import { Dialog } from '../../ui/dialog';
@@ -154,6 +155,12 @@ function ElementEditor({
   );
 }
 
+/** Where a suggested element's wording comes from, for its tooltip: the card, or why there is none. */
+function templateOrigin(t: ElementTemplate): string {
+  const origin = t.card ? elementCardReference(t.card) : t.wording === 'unverified' ? 'Unverified: no element card was found' : 'Paraphrase: no card text was found';
+  return `${t.issue} — ${origin}`;
+}
+
 /** "Leighl NB et al. Clin Cancer Res 2019" from a long citation: the text before the title, else the start. */
 export function shortCitation(citation: string): string {
   const trimmed = citation.trim();
@@ -211,10 +218,10 @@ function AddElementDialog({
       <div className="section-stack">
         {suggestions.length > 0 && (
           <div className="field">
-            <span className="field-label">From the Core Model (diagnostic application)</span>
+            <span className="field-label">From the HTA Core Model (wording from each element’s card)</span>
             <div className="chip-list">
               {suggestions.map((t) => (
-                <button key={t.id} type="button" className="btn btn-sm" onClick={() => { setId(t.id); setTopic(t.topic); setIssue(t.issue); }}>
+                <button key={t.id} type="button" className="btn btn-sm" title={templateOrigin(t)} onClick={() => { setId(t.id); setTopic(t.topic); setIssue(t.issue); }}>
                   {t.id}
                 </button>
               ))}
