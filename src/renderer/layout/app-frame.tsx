@@ -38,7 +38,7 @@ export function AppFrame({ activeNav, title, headerExtra, children, footerNote }
   const { t } = useLanguage();
   return (
     <div className="app-frame">
-      <nav className="app-nav" aria-label="Main">
+      <nav className="app-nav" aria-label={t('nav.main')}>
         <div className="app-brand">
           <div className="app-brand-name">HTA Workbench</div>
           <div className="app-brand-sub">{t('nav.brandSub')}</div>

@@ -2,6 +2,7 @@
 // with the same {placeholders} (TypeScript and tests/report/i18n-catalogues.test.ts check it).
 export const en = {
   'app.language': 'Language',
+  'nav.main': 'Main',
   'nav.workspace': 'Workspace',
   'nav.library': 'Dossier library',
   'nav.models': 'Models',

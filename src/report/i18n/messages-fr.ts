@@ -3,6 +3,7 @@ import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   'app.language': 'Langue',
+  'nav.main': 'Navigation principale',
   'nav.workspace': 'Espace de travail',
   'nav.library': 'Bibliothèque de dossiers',
   'nav.models': 'Modèles',

@@ -3,6 +3,7 @@ import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   'app.language': 'Taal',
+  'nav.main': 'Hoofdnavigatie',
   'nav.workspace': 'Werkruimte',
   'nav.library': 'Dossierbibliotheek',
   'nav.models': 'Modellen',
