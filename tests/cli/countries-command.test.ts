@@ -1,11 +1,12 @@
 // `hta countries <model.json>`: the JSON contract, hand-computed figures, user profile and rate files, errors.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { shippedCountryProfile } from '../../src/dossier/country-profiles';
 import { sumFactors, twoStrategyModel } from '../engine/countries/country-fixtures';
+import { nl } from '../../src/report/i18n/messages-nl';
 
 const dir = mkdtempSync(join(tmpdir(), 'hta-countries-'));
 
@@ -63,4 +64,16 @@ describe('hta countries', () => {
     const r = await hta('countries', model, '--rates', badRates);
     expect([r.code, r.err.trim()]).toEqual([1, `${model}: ${badRates}: rates.0.rate: must be a positive number`]);
   });
+
+  it('hta report --countries adds the country comparison in the report language', async () => {
+    const out = join(dir, 'report-nl.html');
+    const dossier = join(__dirname, '..', '..', 'resources', 'examples', 'liquid-biopsy-nsclc.htad.json');
+    const r = await hta('report', dossier, '--format', 'html', '--out', out, '--locale', 'nl-BE', '--sections', 'methods,countries', '--iterations', '20', '--countries', 'GB-NICE,NL-ZIN', '--rates', rates);
+    expect(r.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    for (const key of ['report.section.countries', 'report.section.methods', 'report.countries.methodsTitle'] as const) expect(html).toContain(nl[key]);
+    expect(html).toContain('Nederland (Zorginstituut Nederland (ZIN))');
+    const bad = await hta('report', dossier, '--format', 'html', '--out', out, '--countries', 'XX');
+    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('--countries: unknown profile "XX"')]);
+  }, 120000);
 });

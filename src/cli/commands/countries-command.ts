@@ -8,12 +8,11 @@ import { formatNumber, formatTable } from '../format';
 import { finiteJson } from '../finite-output';
 import { formatIssue } from '../../engine/errors';
 import { shippedCountryProfiles } from '../../dossier/country-profiles';
-import { CountryProfileError, parseCountryProfiles } from '../../engine/countries/country-profile';
-import type { CountryProfile } from '../../engine/countries/country-profile';
+import { CountryProfileError } from '../../engine/countries/country-profile';
 import { compareCountries, CountryComparisonError } from '../../engine/countries/country-comparison';
 import type { CountryComparison, CountryRequest, HeadroomRequest } from '../../engine/countries/country-comparison';
-import { describeConversion, emptyRateTable, exchangeRateTableSchema } from '../../engine/countries/exchange-rates';
-import type { ExchangeRateTable } from '../../engine/countries/exchange-rates';
+import { describeConversion } from '../../engine/countries/exchange-rates';
+import { availableProfiles, readRates } from '../country-options';
 import { describeDiscount } from '../../report/model-description';
 
 const DEFAULT_PROFILES = ['BE-KCE', 'GB-NICE', 'NL-ZIN', 'DK-MEDICINRAADET'];
@@ -21,30 +20,6 @@ const DEFAULT_PROFILES = ['BE-KCE', 'GB-NICE', 'NL-ZIN', 'DK-MEDICINRAADET'];
 function listOption(value: unknown): string[] {
   const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return items.filter((x): x is string => typeof x === 'string');
-}
-
-function readRates(path: string | undefined): ExchangeRateTable {
-  if (!path) return emptyRateTable();
-  const r = exchangeRateTableSchema.safeParse(readJsonFile(path));
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new CountryProfileError(`${path}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
-  }
-  return r.data;
-}
-
-/** Shipped profiles, with a user's file laid over them (same id: the user's copy wins). */
-function availableProfiles(path: string | undefined): CountryProfile[] {
-  const shipped = [...shippedCountryProfiles()];
-  if (!path) return shipped;
-  let own: CountryProfile[];
-  try {
-    own = parseCountryProfiles(readJsonFile(path)).profiles;
-  } catch (e) {
-    if (e instanceof CountryProfileError) throw new CountryProfileError(`${path}: ${e.message}`);
-    throw e;
-  }
-  return [...shipped.filter((p) => !own.some((o) => o.id === p.id)), ...own];
 }
 
 /** --price GB-NICE:c_plasma=250 → per-profile parameter values. */
