@@ -70,12 +70,12 @@ test('compare the liquid-biopsy model across Belgium, England, the Netherlands a
   await expect(chart.locator('desc')).toContainText(`Netherlands: ${netherlands}`);
 
   await page.mouse.move(0, 0);
-  await page.getByTestId('profiles-table').screenshot({ path: `${dir}/countries-profiles-1440.png` });
-  await page.getByTestId('countries-results').screenshot({ path: `${dir}/countries-results-1440.png` });
-  await page.getByTestId('countries-screen').evaluate((el) => el.scrollIntoView());
-  await page.screenshot({ path: `${dir}/countries-1440.png` });
+  await page.getByTestId('profiles-table').evaluate((el) => el.scrollIntoView());
+  await page.screenshot({ path: `${dir}/countries-profiles-1440.png` });
+  await page.getByTestId('countries-results').evaluate((el) => el.scrollIntoView());
+  await page.screenshot({ path: `${dir}/countries-results-1440.png` });
   await page.setViewportSize({ width: 1024, height: 640 });
-  await page.screenshot({ path: `${dir}/countries-1024.png` });
+  await page.screenshot({ path: `${dir}/countries-results-1024.png` });
 
   for (const [locale, catalogue, heading] of [['fr-BE', fr, fr['countries.title']], ['nl-BE', nl, nl['countries.title']]] as const) {
     await page.getByTestId('display-language').selectOption(locale);
@@ -87,7 +87,8 @@ test('compare the liquid-biopsy model across Belgium, England, the Netherlands a
   }
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.mouse.move(0, 0);
-  await page.getByTestId('countries-results').screenshot({ path: `${dir}/countries-results-1440-nl.png` });
+  await page.getByTestId('countries-results').evaluate((el) => el.scrollIntoView());
+  await page.screenshot({ path: `${dir}/countries-results-1440-nl.png` });
 });
 
 test('the report exports in Dutch with the country comparison', async ({ page }) => {
