@@ -27,6 +27,11 @@ export default tseslint.config(
   },
   { files: ['src/engine/**/*.ts', 'src/dossier/**/*.ts'], rules: { 'no-restricted-imports': ['error', pureLayer] } },
   {
+    // Diagrams are pure (model → SVG string) and run in the renderer and under Node for reports.
+    files: ['src/diagram/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [...pureLayer.patterns, { group: ['**/renderer/**', '**/dossier/**'], message: 'Diagrams depend on the engine only.' }] }] },
+  },
+  {
     files: ['src/report/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [pureLayer.patterns[0], pureLayer.patterns[2]] }] },
   },

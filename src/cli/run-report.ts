@@ -82,14 +82,41 @@ export function runModel(model: HtaModel): RunOutcome {
   };
 }
 
-/** Markov trace as CSV: one row per strategy and cycle, state counts for the whole cohort. */
+/**
+ * Trace as CSV, for the whole cohort: one row per strategy and trace row t = 0..cycles with the state counts, then
+ * the values counted there: costs by category, QALYs and life-years, undiscounted and discounted. With interval
+ * counting (beginning, end, life-table) row t holds the values of cycle t (the cycle that ends at row t; row 0 has
+ * none); with point counting (trapezoidal, half-cycle, Simpson, custom) the values of row t itself. Each value
+ * column sums to the strategy's total × cohort size.
+ */
 export function traceCsv(compiled: CompiledModel, result: ModelResult): string {
   const n = compiled.stateIds.length;
-  const lines = [['strategy', 'cycle', ...compiled.stateIds].join(',')];
+  const nCat = compiled.categoryIds.length;
+  const cohort = compiled.cohortSize;
+  const point = compiled.valueCycles === compiled.cycles + 1;
+  const valueHeader = [
+    ...compiled.categoryIds.flatMap((c) => [`cost_${c}`, `cost_${c}_discounted`]),
+    'qalys',
+    'qalys_discounted',
+    'life_years',
+    'life_years_discounted',
+  ];
+  const lines = [['strategy', 'cycle', ...compiled.stateIds, ...valueHeader].join(',')];
   for (const s of result.strategies) {
     for (let t = 0; t <= compiled.cycles; t++) {
-      const row = Array.from(s.trace.subarray(t * n, (t + 1) * n), (x) => String(x * compiled.cohortSize));
-      lines.push([s.id, String(t), ...row].join(','));
+      const row = Array.from(s.trace.subarray(t * n, (t + 1) * n), (x) => String(x * cohort));
+      const v = point ? t : t - 1;
+      const values =
+        v < 0 || v >= compiled.valueCycles
+          ? valueHeader.map(() => '')
+          : [
+              ...compiled.categoryIds.flatMap((_, c) => [String(s.costPerCycle[v * nCat + c]! * cohort), String(s.costPerCycleDiscounted[v * nCat + c]! * cohort)]),
+              String(s.qalysPerCycle[v]! * cohort),
+              String(s.qalysPerCycleDiscounted[v]! * cohort),
+              String(s.lifeYearsPerCycle[v]! * cohort),
+              String(s.lifeYearsPerCycleDiscounted[v]! * cohort),
+            ];
+      lines.push([s.id, String(t), ...row, ...values].join(','));
     }
   }
   return `${lines.join('\n')}\n`;

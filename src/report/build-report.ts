@@ -2,8 +2,8 @@
 // (1, 1.1, …), with tables and figures numbered in reading order. The profile decides which sections can appear
 // (the JCA profile has no economic section); the locale decides how numbers and dates read.
 import { dossierStatusLabels } from '../dossier/schema';
-import type { ReportDocument, ReportProfile, ReportSectionId, Section } from './document';
-import { numberTablesAndFigures, profileSections, reportProfileLabels, reportSectionIds } from './document';
+import type { ReportDocument, ReportPartId, ReportProfile, ReportSectionId, Section } from './document';
+import { numberTablesAndFigures, profileSections, reportPartIds, reportProfileLabels, reportSectionIds } from './document';
 import { formatsFor } from './format';
 import type { ReportLocale } from './format';
 import type { ReportInput } from './report-input';
@@ -28,6 +28,8 @@ export interface ReportOptions {
   locale: ReportLocale;
   /** Sections to include (default: all the profile allows); order is always the report's own. */
   sections?: readonly ReportSectionId[];
+  /** Optional parts of sections to leave out (default: none). */
+  omitParts?: readonly ReportPartId[];
   /** Summary text replacing the generated one (default: the dossier's edited summary, if any). */
   summary?: string;
   /** Countries to compare the first model across; the country comparison section appears only with them. */
@@ -57,7 +59,8 @@ const builders: Record<Exclude<ReportSectionId, 'summary' | 'cheers'>, (ctx: Bui
 function contextFor(input: ReportInput, options: ReportOptions): { ctx: BuildContext; ids: ReportSectionId[]; sectionNumbers: Map<ReportSectionId, string> } {
   const ids = includedSections(options);
   const sectionNumbers = new Map(ids.map((id, i) => [id, String(i + 1)]));
-  return { ctx: { input, fmt: formatsFor(options.locale), profile: options.profile, included: new Set(ids), sectionNumbers, t: translator(options.locale), countries: options.countries ?? null }, ids, sectionNumbers };
+  const parts = new Set(reportPartIds.filter((p) => !(options.omitParts ?? []).includes(p)));
+  return { ctx: { input, fmt: formatsFor(options.locale), profile: options.profile, included: new Set(ids), parts, sectionNumbers, t: translator(options.locale), countries: options.countries ?? null }, ids, sectionNumbers };
 }
 
 /** The summary the report generates (paragraphs separated by blank lines), to start an edited one from. */

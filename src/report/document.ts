@@ -10,6 +10,13 @@ export type ReportSectionId = (typeof reportSectionIds)[number];
 /** Section titles in English (the catalogue's; reports in another language use translator(locale)). */
 export const reportSectionTitles = Object.fromEntries(reportSectionIds.map((id) => [id, en[`report.section.${id}`]])) as Record<ReportSectionId, string>;
 
+/** Optional parts of a section, in the report unless left out (the preview's nested choices, `--omit`). */
+export const reportPartIds = ['accuracy'] as const;
+export type ReportPartId = (typeof reportPartIds)[number];
+export const reportParts: Record<ReportPartId, { section: ReportSectionId; title: string }> = {
+  accuracy: { section: 'evidence', title: 'Test accuracy synthesis: 2×2 data, QUADAS-2, meta-analysis' },
+};
+
 /** full: every section; jca: the joint clinical assessment profile (relative effects and certainty only). */
 export const reportProfiles = ['full', 'jca'] as const;
 export type ReportProfile = (typeof reportProfiles)[number];

@@ -7,15 +7,22 @@ import type { NumberFormats } from './format';
 
 const english = formatsFor('en');
 
-const countingLabels: Record<string, string> = {
+export const countingLabels: Record<string, string> = {
   beginning: 'Beginning of cycle (no correction)',
   none: 'Beginning of cycle (no correction)',
   end: 'End of cycle',
   'life-table': 'Life-table (mean of start and end of cycle)',
   trapezoidal: 'Trapezoidal (half-cycle correction)',
   'half-cycle': 'Trapezoidal (half-cycle correction)',
-  'simpson-1/3': "Simpson's 1/3 rule",
+  'simpson-1/3': "Simpson's 1/3 rule (textbook weights 1, 4, 2, …, 4, 1)",
+  custom: 'Custom weights',
 };
+
+function countingLabel(s: HtaModel['settings']): string {
+  const base = countingLabels[s.counting] ?? s.counting;
+  const method = s.counting === 'custom' && s.countingWeights !== undefined ? `${base}: ${String(s.countingWeights)}` : base;
+  return s.transitionValues === 'destination-row' ? `${method}; one-off transition values at the destination row` : method;
+}
 
 /** "1 month", "1 year", "1 week", else "0.25 years". */
 export function describeCycleLength(years: number, fmt: NumberFormats = english): string {
@@ -60,7 +67,7 @@ export function settingsRows(model: HtaModel, fmt: NumberFormats = english): Set
       label: 'Discount rates',
       value: `${s.discount.costsSchedule || s.discount.effectsSchedule ? `costs ${describeDiscount(s.discount.costsSchedule ?? s.discount.costs, fmt)}, effects ${describeDiscount(s.discount.effectsSchedule ?? s.discount.effects, fmt)}` : `costs ${fmt.percent(s.discount.costs)}, effects ${fmt.percent(s.discount.effects)} a year`}; ${s.discount.firstCycleDiscounted ? 'first cycle discounted' : 'first cycle not discounted'}`,
     },
-    { label: 'Counting method', value: countingLabels[s.counting] ?? s.counting },
+    { label: 'Counting method', value: countingLabel(s) },
     { label: 'Effect measure', value: s.effect === 'qalys' ? 'QALYs' : 'Life-years' },
     { label: 'Currency and price year', value: [s.currency ?? 'not stated', s.priceYear !== undefined ? String(s.priceYear) : 'price year not stated'].join(', ') },
     {
@@ -110,4 +117,28 @@ export function describeParameterDistribution(p: Parameter, joint: JointMembersh
   if (!joint) return describeDistribution(p.uncertainty?.distribution, fmt);
   const others = joint.spec.parameters.filter((_, i) => i !== joint.k).join(', ');
   return `Joint normal${jointScaleWords[joint.spec.scale?.[joint.k] ?? 'identity']}, with ${others}: ${jointLabel(joint.spec, joint.index)}`;
+}
+
+/** What a named scenario changes, in words: "Plasma NGS test cost 1500 (base 2000); horizon 10 years". */
+export function describeScenario(model: Pick<HtaModel, 'parameters' | 'settings'>, scenario: HtaModel['scenarios'][number], fmt: NumberFormats = english): string {
+  const parts: string[] = [];
+  for (const [id, value] of Object.entries(scenario.parameters ?? {})) {
+    const p = model.parameters.find((q) => q.id === id);
+    const base = p?.value !== undefined ? fmt.parameter(p.value) : p?.expression;
+    parts.push(`${p?.label ?? id} ${typeof value === 'number' ? fmt.parameter(value) : `= ${value}`}${base !== undefined ? ` (base ${base})` : ''}`);
+  }
+  for (const id of Object.keys(scenario.uncertainty ?? {})) {
+    if (!(id in (scenario.parameters ?? {}))) parts.push(`new uncertainty for ${model.parameters.find((q) => q.id === id)?.label ?? id}`);
+  }
+  const s = scenario.settings ?? {};
+  if (s.horizon !== undefined) parts.push(`horizon ${fmt.parameter(s.horizon)} years`);
+  if (s.cycles !== undefined) parts.push(`${s.cycles} cycles`);
+  if (s.discount?.costs !== undefined) parts.push(`costs discounted at ${fmt.percent(s.discount.costs, 1)}`);
+  if (s.discount?.effects !== undefined) parts.push(`effects discounted at ${fmt.percent(s.discount.effects, 1)}`);
+  if (s.counting !== undefined) parts.push(`counting: ${countingLabels[s.counting] ?? s.counting}`);
+  for (const key of Object.keys(s)) {
+    if (!['horizon', 'cycles', 'discount', 'counting'].includes(key)) parts.push(`${key} changed`);
+  }
+  if (scenario.perspective) parts.push(`perspective: ${scenario.perspective}`);
+  return parts.length > 0 ? parts.join('; ') : 'No changes from the base case';
 }

@@ -47,9 +47,10 @@ describe('hta run', () => {
     expect(rel(out.incremental[1]!.icer!, 6275.9556)).toBeLessThanOrEqual(1e-7);
 
     const lines = readFileSync(tracePath, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('strategy,cycle,A,B,C,D');
+    // The state columns first; per-cycle values follow them (added by issue 14).
+    expect(lines[0]!.startsWith('strategy,cycle,A,B,C,D,cost_')).toBe(true);
     expect(lines).toHaveLength(1 + 2 * 21);
-    expect(lines[1]).toBe('mono,0,1,0,0,0');
+    expect(lines[1]!.startsWith('mono,0,1,0,0,0,')).toBe(true);
     const [, , a] = lines[2]!.split(',');
     expect(Number(a)).toBeCloseTo(1251 / 1734, 12);
   });

@@ -43,6 +43,7 @@ describe('hta report: usage', () => {
     [[EXAMPLE, '--format', 'html', '--out', join(dir, 'x.html'), '--locale', 'de'], '--locale must be one of en, nl-BE, fr-BE'],
     [[EXAMPLE, '--format', 'html', '--out', join(dir, 'x.html'), '--profile', 'short'], '--profile must be one of full, jca'],
     [[EXAMPLE, '--format', 'html', '--out', join(dir, 'x.html'), '--sections', 'results,appendix'], 'unknown section "appendix"'],
+    [[EXAMPLE, '--format', 'html', '--out', join(dir, 'x.html'), '--omit', 'accuracy,appendix'], '--omit: unknown part "appendix" (parts: accuracy)'],
     [[EXAMPLE, '--format', 'html', '--out', join(dir, 'no-such-folder', 'x.html')], 'does not exist'],
     [[join(dir, 'missing.htad.json'), '--format', 'html', '--out', join(dir, 'x.html')], 'cannot read'],
     [[EXAMPLE, '--format', 'html', '--out', join(dir, 'x.html'), '--iterations', '0'], '--iterations must be a whole number >= 1'],

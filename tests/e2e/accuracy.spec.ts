@@ -156,3 +156,33 @@ test('evidence dialog: a 2×2 table and a QUADAS-2 judgement, with located error
   await expect(page.getByTestId('accuracy-results')).toContainText('A meta-analysis needs at least two studies with 2×2 data in the chosen subset (1 now).');
   await expect(page.getByTestId('quadas-table')).toContainText('Doe J et al. 2025');
 });
+
+test('the report’s evidence chapter shows the 2×2 table, QUADAS-2, forest and SROC figures, and can leave them out', async ({ page }) => {
+  test.setTimeout(120_000);
+  await importKearon(page, { width: 1440, height: 900 });
+  await expect(page.getByTestId('pooled-sensitivity')).toHaveText('75.2% (64.8–83.3)');
+  await page.getByTestId('open-report').click();
+  const preview = page.getByTestId('report-preview');
+  await expect(preview).toBeVisible({ timeout: 60_000 });
+  // The same REML fit as the screen's, to three decimals.
+  await expect(preview.locator('#tab-sec-evidence-pooled-pooled tbody tr').first()).toContainText('0.752 (0.648–0.833)');
+  await expect(preview.locator('#tab-two-by-two tbody tr')).toHaveCount(30);
+  await expect(preview.locator('#sec-evidence figure')).toHaveCount(4);
+  await expect(preview.locator('#fig-sec-evidence-pooled-sroc svg circle')).toHaveCount(30 + 1);
+  await page.mouse.move(0, 0);
+  await preview.locator('#sec-evidence-pooled').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${dir}/report-accuracy-1440.png` });
+  await preview.locator('#fig-sec-evidence-pooled-sroc').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${dir}/report-accuracy-sroc-1440.png` });
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.screenshot({ path: `${dir}/report-accuracy-1024.png` });
+
+  // Left out: no QUADAS-2 or meta-analysis subsection; the register computes accuracy from the 2×2 data.
+  await page.getByTestId('report-part-accuracy').uncheck();
+  await expect(preview.locator('#sec-evidence-pooled')).toHaveCount(0);
+  await expect(preview.locator('#sec-evidence figure')).toHaveCount(0);
+  await expect(preview.locator('#tab-accuracy tbody tr', { hasText: 'Venous ultrasonography' })).toHaveCount(30);
+  // Leaving the whole chapter out disables the part's choice.
+  await page.getByTestId('report-section-evidence').uncheck();
+  await expect(page.getByTestId('report-part-accuracy')).toBeDisabled();
+});

@@ -293,6 +293,8 @@ test('model views are keyboard reachable and every control is labelled', async (
   // Tabs follow the WAI-ARIA pattern: arrow keys move between them.
   await page.getByTestId('model-tab-model').focus();
   await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('model-tab-structure')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('model-tab-results')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('model-tab-results')).toBeFocused();
   await page.keyboard.press('End');

@@ -102,7 +102,7 @@ test('edit, PSA, leave and reload: the edit and the PSA are still there and curr
   await page.getByTestId('nav-library').click();
   await expect(page.getByTestId('library-row').first()).toBeVisible();
   await page.goBack();
-  await expect(page.getByTestId('psa-results')).toHaveAttribute('data-run-id', runId!);
+  await expect(page.getByTestId('psa-results')).toHaveAttribute('data-run-id', runId!, { timeout: 30000 });
   await page.reload();
   await expect(page.getByTestId('psa-results')).toHaveAttribute('data-run-id', runId!, { timeout: 30000 });
   await expect(page.getByTestId('psa-run-status')).toHaveAttribute('data-current', 'true');

@@ -4,10 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { lineChart, tornadoChart } from '../../src/report/charts/charts';
 import { sampleIndices } from '../../src/report/charts/hta-charts';
-import { structureDiagram } from '../../src/report/charts/structure-diagram';
 import { escapeXml } from '../../src/report/charts/svg';
-import { parseModel } from '../../src/engine/compile-model';
-import { exampleFile } from './report-fixture';
 
 const parse = (svg: string) => {
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
@@ -55,16 +52,6 @@ describe('report charts', () => {
     expect(s).toHaveLength(1000);
     expect(s[1]).toBe(10);
     expect(s[999]).toBe(9990);
-  });
-
-  it('draws the tree structure of the example: four strategies, each into its sub-models', () => {
-    const model = parseModel(exampleFile().models[0]!.model.document);
-    const diagram = structureDiagram('s', model)!;
-    parse(diagram.chart.svg);
-    const submodels = Object.keys(model.model.type === 'tree' ? model.model.submodels : {}).map((id) => `${id} (partitioned survival)`);
-    expect(submodels.length).toBeGreaterThan(3);
-    expect(diagram.edges.filter((e) => e[0] === 'Tissue-only NGS').map((e) => e[1]).sort()).toEqual(submodels.sort());
-    expect([...new Set(diagram.edges.map((e) => e[0]))]).toEqual(model.strategies.map((s) => s.label));
   });
 
   it('escapes text for XML', () => {

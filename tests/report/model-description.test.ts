@@ -39,10 +39,10 @@ describe('distributions in words', () => {
 
 describe('model tabs and analysis inputs', () => {
   it('shows the budget impact tab only for models with a budget impact section', () => {
-    expect(modelTabs(false, false).map((t) => t.id)).toEqual(['model', 'results', 'uncertainty']);
+    expect(modelTabs(false, false).map((t) => t.id)).toEqual(['model', 'structure', 'results', 'uncertainty', 'scenarios']);
     expect(modelTabs(true, false).map((t) => t.id)).toContain('budget');
     // Workspace models add their versions and stored runs; bundled examples (read-only) do not.
-    expect(modelTabs(true, true).map((t) => t.id)).toEqual(['model', 'results', 'uncertainty', 'budget', 'versions']);
+    expect(modelTabs(true, true).map((t) => t.id)).toEqual(['model', 'structure', 'results', 'uncertainty', 'scenarios', 'budget', 'versions']);
   });
   it('checks iterations, seeds and thresholds with clear messages', () => {
     expect(parseWhole('500', 10, 100000, 'Iterations')).toEqual({ ok: true, value: 500 });

@@ -49,7 +49,7 @@ describe('XLSX export of the bundled example', () => {
   }, 120_000);
 
   it('has one sheet each for the report, inputs, results, PSA draws, budget impact and CHEERS', () => {
-    expect(book.worksheets.map((w) => w.name)).toEqual(['About', 'Inputs', 'Results', 'PSA draws', 'Budget impact', 'CHEERS 2022']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['About', 'Inputs', 'Results', 'PSA draws', 'Budget impact', 'Test accuracy', 'CHEERS 2022']);
   });
 
   it('writes results as numbers equal to the engine’s, with formats', () => {
@@ -119,7 +119,7 @@ describe('XLSX export of the bundled example', () => {
 
   it('exports the JCA profile without economic sheets', async () => {
     const jca = await readBook(await exportReport(input, buildReport(input, { profile: 'jca', locale: 'en' }), 'xlsx'));
-    expect(jca.worksheets.map((w) => w.name)).toEqual(['About', 'PICO', 'Evidence', 'Domains']);
+    expect(jca.worksheets.map((w) => w.name)).toEqual(['About', 'PICO', 'Evidence', 'Domains', 'Test accuracy']);
     const evidence = rowsOf(jca.getWorksheet('Evidence')!);
     const chen = evidence.find((r) => r[1] === 'ev-chen-2023')!;
     expect(chen.slice(7, 13)).toEqual([0.69, 0.63, 0.74, 0.99, 0.97, 1]);

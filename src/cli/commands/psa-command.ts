@@ -14,7 +14,7 @@ import type { PsaSetup } from '../../engine/psa/psa-setup';
 import { chunkSizeFor, planChunks, runPsa } from '../../engine/psa/psa-run';
 import type { PsaProgress, PsaRun } from '../../engine/psa/psa-run';
 import { analysePsa, defaultEvppiGroups } from '../../engine/psa/psa-analysis';
-import { applyScenario } from '../../engine/sensitivity/scenarios';
+import { withScenario } from '../model-variant';
 import { runPsaInWorkers } from '../psa-workers';
 import { isWholeAtLeast, numberOption, stringOption, wtpListOption } from './psa-options';
 import { psaJson, psaSamplesCsv, psaText } from './psa-output';
@@ -89,12 +89,7 @@ function secondsPerEvaluation(setup: PsaSetup): number {
 
 function modelFor(file: string, o: PsaCommandOptions, io: CliIo): HtaModel | null {
   const model = loadValidModel(file, io);
-  if (!model) return null;
-  if (o.scenario === undefined) return model;
-  if (!model.scenarios.some((s) => s.id === o.scenario)) {
-    throw new UsageError(`unknown scenario "${o.scenario}" (scenarios: ${model.scenarios.map((s) => s.id).join(', ') || 'none'})`);
-  }
-  return applyScenario(model, o.scenario);
+  return model ? withScenario(model, o.scenario) : null;
 }
 
 function writeSamples(path: string, run: PsaRun): void {

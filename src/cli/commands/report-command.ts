@@ -1,6 +1,6 @@
 // `hta report <dossier.htad.json> --format html|pdf|docx|xlsx --out FILE [--profile full|jca] [--locale en|nl-BE|fr-BE]
-// [--iterations N --seed S] [--sections a,b]`: the assessment report of a dossier file, from the models and stored
-// runs inside it; analyses without a stored run (of this exact model version) are run here with the given seed.
+// [--iterations N --seed S] [--sections a,b] [--omit part]`: the assessment report of a dossier file, from the models
+// and stored runs inside it; analyses without a stored run (of this exact model version) are run here with the given seed.
 // Exit 1 with located messages when the file, a model or a stored run is bad; 2 on usage errors (and when no
 // Chromium is found for PDF).
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -15,8 +15,8 @@ import { runKindLabels } from '../../dossier/workspace-models';
 import type { AnalysisKind } from '../../engine/analysis/model-analyses';
 import { isReportLocale, reportLocales } from '../../report/format';
 import type { ReportLocale } from '../../report/format';
-import { reportProfiles, reportSectionIds } from '../../report/document';
-import type { ReportProfile, ReportSectionId } from '../../report/document';
+import { reportPartIds, reportParts, reportProfiles, reportSectionIds } from '../../report/document';
+import type { ReportPartId, ReportProfile, ReportSectionId } from '../../report/document';
 import { exportReport, formatInfo } from '../../report/export-report';
 import { prepareReportInput, ReportInputError } from '../../report/report-input';
 import { availableProfiles, readRates } from '../country-options';
@@ -42,6 +42,7 @@ interface ReportCommandOptions {
   seed: number;
   sections: ReportSectionId[] | undefined;
   countries: ReportCountryOptions | undefined;
+  omitParts: ReportPartId[];
 }
 
 function oneOf<T extends string>(args: ParsedCommandLine, name: string, allowed: readonly T[], fallback?: T): T {
@@ -83,6 +84,8 @@ function parseOptions(args: ParsedCommandLine): ReportCommandOptions {
   const sectionsText = stringOption(args, 'sections');
   const sections = sectionsText?.split(',').map((s) => s.trim()).filter(Boolean);
   for (const s of sections ?? []) if (!(reportSectionIds as readonly string[]).includes(s)) throw new UsageError(`--sections: unknown section "${s}" (sections: ${reportSectionIds.join(', ')})`);
+  const omitParts = (stringOption(args, 'omit') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const p of omitParts) if (!(reportPartIds as readonly string[]).includes(p)) throw new UsageError(`--omit: unknown part "${p}" (parts: ${reportPartIds.join(', ')})`);
   return {
     format: oneOf(args, 'format', FORMATS),
     out,
@@ -92,6 +95,7 @@ function parseOptions(args: ParsedCommandLine): ReportCommandOptions {
     seed: numberOption(args, 'seed', (x) => Number.isInteger(x) && x >= 0 && x <= 0xffffffff, 'a whole number from 0 to 4294967295') ?? 1,
     sections: sections as ReportSectionId[] | undefined,
     countries: countryOptions(args),
+    omitParts: omitParts as ReportPartId[],
   };
 }
 
@@ -131,7 +135,7 @@ function describeRuns(io: CliIo, file: string, runs: { model: string; kind: Anal
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: 'assessment report of a dossier file (.htad.json) as HTML, PDF, Word or Excel, with CHEERS 2022',
-  usage: 'hta report <dossier.htad.json> --format html|pdf|docx|xlsx --out FILE [--profile full|jca] [--locale en|nl-BE|fr-BE] [--iterations N --seed S] [--sections a,b] [--countries BE-KCE,GB-NICE,… [--rates f] [--profiles-file f]]',
+  usage: 'hta report <dossier.htad.json> --format html|pdf|docx|xlsx --out FILE [--profile full|jca] [--locale en|nl-BE|fr-BE] [--iterations N --seed S] [--sections a,b] [--omit part] [--countries BE-KCE,GB-NICE,… [--rates f] [--profiles-file f]]',
   help: [
     '--format F          html (one standalone file), pdf, docx (Word) or xlsx (Excel)',
     '--out FILE          where to write the report',
@@ -142,6 +146,7 @@ export const reportCommand: CliCommand = {
     `--sections a,b      only these sections (${reportSectionIds.join(', ')})`,
     '--countries ids     add the country comparison of the first model under these profiles (see hta countries --help)',
     '--rates f           exchange rates for it (format hta-workbench-exchange-rates); --profiles-file f: your own profiles',
+    `--omit part         leave out an optional part (${reportPartIds.map((p) => `${p}: ${reportParts[p].title}`).join('; ')})`,
     '',
     'Stored runs inside the file are used when they were made from the same model document (same SHA-256);',
     'missing analyses are run here. PDF needs a local Chromium or Google Chrome in headless print mode',
@@ -160,6 +165,7 @@ export const reportCommand: CliCommand = {
     countries: { type: 'string' },
     rates: { type: 'string' },
     'profiles-file': { type: 'string' },
+    omit: { type: 'string' },
   },
   positionals: 1,
   async run(args, io) {
@@ -199,7 +205,7 @@ export const reportCommand: CliCommand = {
     }
     if (o.profile !== 'jca') describeRuns(io, file, input.models.flatMap((m) => m.runs.map((r) => ({ model: m.id, ...r }))));
 
-    const doc = buildReport(input, { profile: o.profile, locale: o.locale, sections: o.sections, countries: o.countries });
+    const doc = buildReport(input, { profile: o.profile, locale: o.locale, sections: o.sections, omitParts: o.omitParts, countries: o.countries });
     let bytes: number;
     if (o.format === 'pdf') {
       try {

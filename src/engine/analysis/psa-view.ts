@@ -1,8 +1,8 @@
 // The PSA screen's (and report's) data: means with 95% intervals, a capped sample of the CE-plane cloud, CEAC, CEAF and EVPI
 // by willingness-to-pay, shaped from the engine's analysis into plain rows the charts and tables read.
 import type { PsaAnalysis } from '../psa/psa-analysis';
-import { incrementalPlane, netBenefitSummary, psaMeans } from '../uncertainty/psa-summary';
-import type { Interval, PsaResults } from '../uncertainty/psa-summary';
+import { convergence, incrementalPlane, incrementalSummary, netBenefitSummary, psaMeans } from '../uncertainty/psa-summary';
+import type { IncrementalAtWtp, Interval, PsaResults } from '../uncertainty/psa-summary';
 
 export interface PsaMeanRow {
   id: string;
@@ -35,6 +35,10 @@ export interface PsaView {
   /** Strategy with the highest expected net benefit at each threshold and its probability of being cost-effective. */
   ceaf: { wtp: number; optimalId: string; probability: number }[];
   evpi: { wtp: number; evpi: number }[];
+  /** Each other strategy against the comparator at the decision thresholds (absent in views made before). */
+  incremental?: { id: string; label: string; incCost: Interval; incEffect: Interval; byWtp: IncrementalAtWtp[] }[];
+  /** Running mean incremental NMB over the comparator at the first decision threshold: draws, then one key per strategy. */
+  convergence?: { wtp: number; rows: Record<string, number>[] } | null;
 }
 
 /** Evenly spaced draw indices, at most `cap` of them (all draws when there are fewer). */
@@ -95,6 +99,8 @@ export interface PsaViewRequest {
   comparator: string;
   /** At most this many draws are plotted on the CE plane. */
   maxPoints: number;
+  /** Decision thresholds of the incremental table and the convergence plot (default: none). */
+  thresholds?: number[];
 }
 
 /**
@@ -112,5 +118,12 @@ export function summarisePsa(run: PsaResults & { strategyLabels: readonly string
     convergence: [],
     evppi: [],
   };
-  return shapePsaView(run, analysis, request.maxPoints);
+  const view = shapePsaView(run, analysis, request.maxPoints);
+  const thresholds = (request.thresholds ?? []).filter((w) => Number.isFinite(w) && w >= 0);
+  if (thresholds.length === 0) return view;
+  const labelOf = new Map(view.strategies.map((s) => [s.id, s.label]));
+  const incremental = incrementalSummary(run, request.comparator, thresholds).map((r) => ({ ...r, label: labelOf.get(r.id) ?? r.id }));
+  const series = convergence(run, request.comparator, thresholds[0]!, 100);
+  const rows = (series[0]?.draws ?? []).map((draws, k) => ({ draws, ...Object.fromEntries(series.map((s) => [s.id, s.runningMeanIncNb[k]!])) }));
+  return { ...view, incremental, convergence: { wtp: thresholds[0]!, rows } };
 }

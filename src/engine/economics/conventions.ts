@@ -1,9 +1,13 @@
 // Named conventions: number of cycles, counting (within-cycle correction) weights and discount factors.
-import type { CountingMethod, Settings } from '../model/schema';
+import type { CountingMethod, Expression, Settings } from '../model/schema';
+import type { ModelIssue } from '../errors';
+import { quoteExpression } from '../errors';
+import { MAX_CYCLES } from '../model/limits';
+import { collectNames, parseExpression } from '../expression/parser';
+import { compileExpressionTree, VARIABLE_COUNT, VARIABLE_SLOTS } from '../expression/compile';
+import { CONDITIONAL_FUNCTION, getFunction } from '../expression/functions';
 
 type DiscountSettings = Settings['discount'];
-import type { ModelIssue } from '../errors';
-import { MAX_CYCLES } from '../model/limits';
 
 /** Number of cycles from settings.cycles or settings.horizon / cycleLength; records an issue when unusable. */
 export function resolveCycles(settings: Settings, issues: ModelIssue[]): number {
@@ -47,13 +51,18 @@ export interface CountingWeights {
 /**
  * Interval methods count cycle c (1..T) from trace rows c-1 and c: beginning (N[c-1]), end (N[c]),
  * life-table (their mean, heemod's default). Point methods count trace rows t = 0..T as value cycle t+1 with
- * weights: trapezoidal / half-cycle 1/2, 1, …, 1, 1/2; simpson-1/3 (1, 4, 2, 4, …, 2, 4, 1)/3 (needs even T).
+ * weights: trapezoidal / half-cycle 1/2, 1, …, 1, 1/2; simpson-1/3 the textbook composite rule
+ * (1, 4, 2, 4, …, 2, 4, 1)/3 (needs even T); custom the weight expression of `cycle` (the row t) and `n_cycles`.
  */
-export function countingWeights(method: CountingMethod, T: number, issues: ModelIssue[]): CountingWeights {
-  const point = method === 'trapezoidal' || method === 'half-cycle' || method === 'simpson-1/3';
+export function countingWeights(method: CountingMethod, T: number, issues: ModelIssue[], customWeights?: Expression): CountingWeights {
+  const point = method === 'trapezoidal' || method === 'half-cycle' || method === 'simpson-1/3' || method === 'custom';
   const valueCycles = point ? T + 1 : T;
   const weightPrev = new Float64Array(valueCycles + 1);
   const weightNext = new Float64Array(valueCycles + 1);
+  if (method === 'custom') {
+    customRowWeights(customWeights, T, issues, weightPrev);
+    return { valueCycles, weightPrev, weightNext };
+  }
   for (let c = 1; c <= valueCycles; c++) {
     switch (method) {
       case 'beginning':
@@ -79,7 +88,7 @@ export function countingWeights(method: CountingMethod, T: number, issues: Model
     }
   }
   if (method === 'simpson-1/3' && T % 2 !== 0) {
-    issues.push({ code: 'simpson-odd-cycles', severity: 'error', path: ['settings', 'counting'], message: `Simpson's 1/3 rule needs an even number of cycles; this model has ${T}` });
+    issues.push({ code: 'simpson-odd-cycles', severity: 'error', path: ['settings', 'counting'], message: `Simpson's 1/3 rule needs an even number of cycles; this model has ${T} (for odd counts write the weights you need in settings.countingWeights with "counting": "custom")` });
   }
   return { valueCycles, weightPrev, weightNext };
 }
@@ -115,6 +124,52 @@ export function costDiscount(settings: Settings): DiscountRateSpec {
 }
 export function effectDiscount(settings: Settings): DiscountRateSpec {
   return settings.discount.effectsSchedule ?? settings.discount.effects;
+}
+
+const WEIGHT_NAMES = new Set(['cycle', 'n_cycles']);
+
+/** Evaluates settings.countingWeights for trace rows t = 0..T into weightPrev[t + 1]; located issues on failure. */
+function customRowWeights(source: Expression | undefined, T: number, issues: ModelIssue[], weightPrev: Float64Array): void {
+  const path = ['settings', 'countingWeights'];
+  if (source === undefined) {
+    issues.push({ code: 'missing-value', severity: 'error', path, message: 'counting "custom" needs settings.countingWeights: the weight of trace row `cycle` (0 to n_cycles), e.g. "cycle == 0 || cycle == n_cycles ? 0.5 : 1"' });
+    return;
+  }
+  if (typeof source === 'number') {
+    weightPrev.fill(source, 1);
+    return;
+  }
+  let fn;
+  try {
+    const tree = parseExpression(source);
+    const { names, calls } = collectNames(tree);
+    const unknown = [...names].filter((n) => !WEIGHT_NAMES.has(n));
+    const unknownCalls = [...calls].filter((n) => n !== CONDITIONAL_FUNCTION && !getFunction(n));
+    if (unknown.length > 0 || unknownCalls.length > 0) {
+      issues.push({ code: 'unknown-name', severity: 'error', path, message: `counting weights ${quoteExpression(source)} may use only cycle (the trace row, 0 to n_cycles), n_cycles and functions; not ${[...unknown, ...unknownCalls].join(', ')}` });
+      return;
+    }
+    fn = compileExpressionTree(tree, {
+      cycleLength: NaN,
+      constants: new Map([['n_cycles', T]]),
+      parameterSlot: () => undefined,
+      table: () => undefined,
+    });
+  } catch (e) {
+    issues.push({ code: 'syntax', severity: 'error', path, message: `cannot read counting weights ${quoteExpression(source)}: ${(e as Error).message}` });
+    return;
+  }
+  const vars = new Float64Array(VARIABLE_COUNT);
+  const none = new Float64Array(0);
+  for (let t = 0; t <= T; t++) {
+    vars[VARIABLE_SLOTS.cycle] = t;
+    const w = fn(none, vars);
+    if (!Number.isFinite(w)) {
+      issues.push({ code: 'not-a-number', severity: 'error', path, message: `counting weights ${quoteExpression(source)} give ${w} for cycle = ${t} (n_cycles = ${T}); each row needs a finite weight` });
+      return;
+    }
+    weightPrev[t + 1] = w;
+  }
 }
 
 /**

@@ -12,11 +12,16 @@ export const VARIABLE_SLOTS = { cycle: 0, age: 1, state_time: 2, time: 3 } as co
 export const VARIABLE_COUNT = 4;
 export type VariableName = keyof typeof VARIABLE_SLOTS;
 
-/** Names that are not parameters: model variables, plus the constant cycle_length. */
-export const BUILTIN_NAMES = ['cycle', 'age', 'state_time', 'time', 'cycle_length'] as const;
+/** Names of the model's constants readable in expressions (from its settings). */
+export const MODEL_CONSTANT_NAMES = ['n_cycles', 'discount_costs', 'discount_effects'] as const;
+
+/** Names that are not parameters: model variables, the constant cycle_length and the model's constants. */
+export const BUILTIN_NAMES = ['cycle', 'age', 'state_time', 'time', 'cycle_length', ...MODEL_CONSTANT_NAMES] as const;
 
 export interface NameResolver {
   cycleLength: number;
+  /** Further named constants (n_cycles, discount rates); a name missing here is looked up as a parameter. */
+  constants?: ReadonlyMap<string, number>;
   parameterSlot(name: string): number | undefined;
   table(name: string): CompiledTable | undefined;
 }
@@ -89,6 +94,8 @@ function compileNode(node: ExprNode, r: NameResolver): Compiled {
 
 function compileName(name: string, r: NameResolver): Compiled {
   if (name === 'cycle_length') return constant(r.cycleLength);
+  const known = r.constants?.get(name);
+  if (known !== undefined) return constant(known);
   // Own keys only: `in` would also see Object.prototype names such as constructor or __proto__.
   if (Object.hasOwn(VARIABLE_SLOTS, name)) {
     const slot = VARIABLE_SLOTS[name as VariableName];
@@ -118,6 +125,8 @@ function binaryFn(op: string, a: Evaluator, b: Evaluator): Evaluator {
       return (p, v) => a(p, v) / b(p, v);
     case '^':
       return (p, v) => a(p, v) ** b(p, v);
+    case '%':
+      return (p, v) => floorModulo(a(p, v), b(p, v));
     case '<':
       return (p, v) => (a(p, v) < b(p, v) ? 1 : 0);
     case '<=':
@@ -182,6 +191,11 @@ function compileBinary(op: string, a: Compiled, b: Compiled): Compiled {
 }
 
 const EMPTY = new Float64Array(0);
+
+/** R's %%: the remainder takes the sign of the divisor (-1 %% 3 = 2), unlike JavaScript's %. */
+export function floorModulo(a: number, b: number): number {
+  return a - b * Math.floor(a / b);
+}
 
 function variableComparison(op: string, a: Compiled, b: Compiled): VariableComparison | undefined {
   const k = COMPARISON_OPS.indexOf(op);

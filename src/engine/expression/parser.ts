@@ -8,7 +8,7 @@
 //   and      := compare ('&&' compare)*
 //   compare  := additive (('<'|'<='|'>'|'>='|'=='|'!=') additive)?
 //   additive := term (('+'|'-') term)*
-//   term     := unary (('*'|'/') unary)*
+//   term     := unary (('*'|'/'|'%') unary)*      (% is R's %%: floored modulo)
 //   unary    := ('-'|'+'|'!') unary | power
 //   power    := primary ('^' unary)?          (right-associative, binds tighter than unary minus: -2^2 = -4)
 //   primary  := number | name | name '(' args ')' | '(' expr ')'
@@ -17,7 +17,7 @@
 // expression gets a located error instead of overflowing the stack here or in the recursive compiler.
 import { MAX_EXPRESSION_DEPTH, MAX_EXPRESSION_LENGTH } from '../model/limits';
 
-export type BinaryOp = '+' | '-' | '*' | '/' | '^' | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&&' | '||';
+export type BinaryOp = '+' | '-' | '*' | '/' | '%' | '^' | '<' | '<=' | '>' | '>=' | '==' | '!=' | '&&' | '||';
 
 export type ExprNode =
   | { kind: 'number'; value: number; pos: number }
@@ -45,7 +45,7 @@ type Token =
   | { type: 'end'; pos: number };
 
 const TWO_CHAR_OPS = new Set(['<=', '>=', '==', '!=', '&&', '||']);
-const ONE_CHAR_OPS = new Set(['+', '-', '*', '/', '^', '<', '>', '!', '(', ')', ',', '?', ':']);
+const ONE_CHAR_OPS = new Set(['+', '-', '*', '/', '%', '^', '<', '>', '!', '(', ')', ',', '?', ':']);
 
 function isDigit(ch: string): boolean {
   return ch >= '0' && ch <= '9';
@@ -195,7 +195,7 @@ class Parser {
     return this.parseLeftAssoc(['+', '-'], () => this.parseTerm());
   }
   private parseTerm(): ExprNode {
-    return this.parseLeftAssoc(['*', '/'], () => this.parseUnary());
+    return this.parseLeftAssoc(['*', '/', '%'], () => this.parseUnary());
   }
   private parseUnary(): ExprNode {
     const t = this.peek();

@@ -2,7 +2,7 @@
 // states, sparse transition matrices, which entries and values vary with time); evaluate() then only copies
 // parameter values, recomputes what varies, multiplies the trace and accumulates costs and effects into
 // preallocated typed arrays. Nothing is allocated per cycle or per evaluation (given `out`).
-import type { HtaModel, Expression, CostEntry, StateValue, Transition } from '../model/schema';
+import type { HtaModel, Expression, CostEntry, StateValue, Transition, TransitionValueTiming } from '../model/schema';
 import { COMPLEMENT } from '../model/schema';
 import type { IssuePath, ModelIssue } from '../errors';
 import { ModelEvaluationError, formatPath, pushUniqueIssues, quoteExpression } from '../errors';
@@ -359,6 +359,21 @@ function withinSizeLimits(model: HtaModel & { model: { type: 'markov' } }, cycle
 }
 
 /**
+ * Weights of a one-off transition value for a move during cycle c: `now[c]` in counted cycle c (discounted like
+ * it), `later[c]` in counted cycle c + 1. cycle-start: all in cycle c, unweighted. destination-row: as a state value
+ * of trace row c, i.e. the weights the counting method gives row c (end-of-cycle share now, the rest later).
+ */
+export function transitionValueWeights(timing: TransitionValueTiming, weightPrev: Float64Array, weightNext: Float64Array, valueCycles: number): { now: Float64Array; later: Float64Array; carries: boolean } {
+  const now = new Float64Array(valueCycles + 1);
+  const later = new Float64Array(valueCycles + 1);
+  for (let c = 1; c <= valueCycles; c++) {
+    now[c] = timing === 'destination-row' ? weightNext[c]! : 1;
+    later[c] = timing === 'destination-row' && c < valueCycles ? weightPrev[c + 1]! : 0;
+  }
+  return { now, later, carries: timing === 'destination-row' };
+}
+
+/**
  * Compiles a Markov model. Problems are appended to `issues`; returns null when an error makes the model
  * impossible to run. Assumes the schema has been checked (validateModel / parseModel).
  */
@@ -370,7 +385,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   const L = settings.cycleLength;
   const T = resolveCycles(settings, issues);
   const startAge = settings.startAge ?? NaN;
-  const counting = countingWeights(settings.counting, T, issues);
+  const counting = countingWeights(settings.counting, T, issues, settings.countingWeights);
   const Tc = counting.valueCycles;
   if (!withinSizeLimits(markov, T, issues)) return null;
 
@@ -642,6 +657,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   const weightNext = counting.weightNext;
   const weightPrevAll = weightPrev;
   const weightNextAll = weightNext;
+  const oneOff = transitionValueWeights(settings.transitionValues, weightPrev, weightNext, Tc);
   const hasTunnels = m !== nStates;
   const stateIds = states.ids;
   const stateOf = states.stateOf;
@@ -656,6 +672,8 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   const costDAll = new Float64Array(nCat);
   const accAll = new Float64Array(2);
   const occupancyAll = new Float64Array(m);
+  const carryCostU = new Float64Array(nCat);
+  const carryCostD = new Float64Array(nCat);
 
   function fail(plan: StrategyPlan, d: Omit<EvaluationErrorDetails, 'strategy' | 'parameters'>, names: string[]): never {
     throw new ModelEvaluationError({ ...d, strategy: plan.id, parameters: plan.program.involvedValues(names) });
@@ -822,6 +840,10 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     let qD = 0;
     let lyU = 0;
     let lyD = 0;
+    let carryQ = 0;
+    let carryQD = 0;
+    carryCostU.fill(0);
+    carryCostD.fill(0);
     for (let cat = 0; cat < nCat; cat++) {
       costU[cat] = 0;
       costD[cat] = 0;
@@ -870,8 +892,23 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
           cpd[rowStart + cat] = 0;
         }
       }
+      // Destination-row convention: moves of cycle c - 1 valued at trace row c - 1, counted in this value cycle.
+      if (oneOff.carries && nTransitionValues > 0) {
+        for (let cat = 0; cat < nCat; cat++) {
+          cpc[rowStart + cat] = carryCostU[cat]!;
+          cpd[rowStart + cat] = carryCostD[cat]!;
+          carryCostU[cat] = 0;
+          carryCostD[cat] = 0;
+        }
+        oneOffQ = carryQ;
+        oneOffQD = carryQD;
+        carryQ = 0;
+        carryQD = 0;
+      }
       // One-off values on transitions (flows during cycle c), before the trace moves on.
       if (transition && nTransitionValues > 0) {
+        const wNow = oneOff.now[c]!;
+        const wLater = oneOff.later[c]!;
         for (let t = 0; t < nTransitionValues; t++) {
           const tv = plan.transitionValues[t]!;
           let flow = 0;
@@ -881,14 +918,23 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
             if (!site) continue;
             const x = site.fn(work, vars);
             if (!(x - x === 0)) fail(plan, { code: 'not-a-number', cycle: c, subject: `one-off cost ${categories[cat]}`, value: x, path: site.path }, site.parameters);
-            cpc[rowStart + cat] = cpc[rowStart + cat]! + flow * x;
-            cpd[rowStart + cat] = cpd[rowStart + cat]! + flow * x * discount[tv.costRate[cat]! * width + c]!;
+            const rateRow = tv.costRate[cat]! * width;
+            cpc[rowStart + cat] = cpc[rowStart + cat]! + flow * x * wNow;
+            cpd[rowStart + cat] = cpd[rowStart + cat]! + flow * x * wNow * discount[rateRow + c]!;
+            if (wLater !== 0) {
+              carryCostU[cat] = carryCostU[cat]! + flow * x * wLater;
+              carryCostD[cat] = carryCostD[cat]! + flow * x * wLater * discount[rateRow + c + 1]!;
+            }
           }
           if (tv.qalySite) {
             const x = tv.qalySite.fn(work, vars);
             if (!(x - x === 0)) fail(plan, { code: 'not-a-number', cycle: c, subject: 'one-off QALYs', value: x, path: tv.qalySite.path }, tv.qalySite.parameters);
-            oneOffQ += flow * x;
-            oneOffQD += flow * x * discount[effectRate * width + c]!;
+            oneOffQ += flow * x * wNow;
+            oneOffQD += flow * x * wNow * discount[effectRate * width + c]!;
+            if (wLater !== 0) {
+              carryQ += flow * x * wLater;
+              carryQD += flow * x * wLater * discount[effectRate * width + c + 1]!;
+            }
           }
         }
       }

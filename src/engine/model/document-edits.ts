@@ -92,3 +92,63 @@ export function documentTitle(doc: ModelDocumentJson): string {
 export function setDocumentTitle<D extends ModelDocumentJson>(doc: D, title: string): D {
   return { ...doc, metadata: { ...(isRecord(doc.metadata) ? doc.metadata : {}), title } } as D;
 }
+
+/** A named scenario as the model file writes it (see the model format's `scenarios`). */
+export type ScenarioJson = JsonRecord & { id: string; label?: string };
+
+function scenarioList(doc: ModelDocumentJson): ScenarioJson[] {
+  const list = doc.scenarios;
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) throw new DocumentEditError('the model’s “scenarios” is not a list');
+  return list as ScenarioJson[];
+}
+
+function scenarioIndex(list: readonly ScenarioJson[], id: string): number {
+  const index = list.findIndex((s) => isRecord(s) && s.id === id);
+  if (index < 0) throw new DocumentEditError(`the model has no scenario “${id}”`);
+  return index;
+}
+
+/** An identifier from a label ("Plasma test €1,500" → "plasma_test_1_500"), made unique among `taken`. */
+export function uniqueScenarioId(label: string, taken: readonly string[]): string {
+  const stem = label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40) || 'scenario';
+  const base = /^[a-z]/.test(stem) ? stem : `s_${stem}`;
+  let id = base;
+  for (let k = 2; taken.includes(id); k++) id = `${base}_${k}`;
+  return id;
+}
+
+/**
+ * Adds a scenario, or replaces the one with id `replaceId` in place (its position kept). The id must be unique
+ * among the other scenarios.
+ */
+export function putScenario<D extends ModelDocumentJson>(doc: D, scenario: ScenarioJson, replaceId?: string): D {
+  const list = scenarioList(doc);
+  const others = replaceId === undefined ? list : list.filter((s) => s.id !== replaceId);
+  if (others.some((s) => s.id === scenario.id)) throw new DocumentEditError(`a scenario with the id “${scenario.id}” already exists`);
+  const next = [...list];
+  if (replaceId === undefined) next.push(scenario);
+  else next[scenarioIndex(list, replaceId)] = scenario;
+  return { ...doc, scenarios: next } as D;
+}
+
+/** Removes the scenario with this id (and the empty list with the last one). */
+export function removeScenario<D extends ModelDocumentJson>(doc: D, id: string): D {
+  const list = scenarioList(doc);
+  const index = scenarioIndex(list, id);
+  const next = list.filter((_, i) => i !== index);
+  const copy: ModelDocumentJson = { ...doc, scenarios: next };
+  if (next.length === 0) delete copy.scenarios;
+  return copy as D;
+}
+
+/** Adds a copy of the scenario right after it, with a new id and "(copy)" after its label. */
+export function duplicateScenario<D extends ModelDocumentJson>(doc: D, id: string): D {
+  const list = scenarioList(doc);
+  const index = scenarioIndex(list, id);
+  const original = list[index]!;
+  const label = `${original.label ?? original.id} (copy)`;
+  const copy: ScenarioJson = { ...(JSON.parse(JSON.stringify(original)) as ScenarioJson), id: uniqueScenarioId(label, list.map((s) => s.id)), label };
+  const next = [...list.slice(0, index + 1), copy, ...list.slice(index + 1)];
+  return { ...doc, scenarios: next } as D;
+}

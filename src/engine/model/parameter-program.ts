@@ -130,9 +130,16 @@ export function buildParameterSpace(model: HtaModel, issues: ModelIssue[]): Para
     for (const p of problems) issues.push({ code: 'bad-table', severity: 'error', path: ['tables', i, ...p.path], message: p.message });
     if (problems.length === 0 && !tables.has(t.id)) tables.set(t.id, compileTable(t));
   });
-  const cycleLength = model.settings.cycleLength;
+  const { cycleLength, cycles, horizon, discount } = model.settings;
+  // Constants read as plain numbers; a cycle count that does not resolve is reported by the model's compiler.
+  const constants = new Map<string, number>([
+    ['n_cycles', cycles ?? (horizon === undefined ? NaN : Math.round(horizon / cycleLength))],
+    ['discount_costs', discount.costs],
+    ['discount_effects', discount.effects],
+  ]);
   const resolver: NameResolver = {
     cycleLength,
+    constants,
     parameterSlot: (name) => index.get(name),
     table: (name) => tables.get(name),
   };

@@ -25,8 +25,35 @@ export function checkModelSchema(json: unknown): { model?: HtaModel; issues: Mod
   if (deep) return { issues: [{ code: 'too-deep', severity: 'error', path: deep, message: `nested more than ${MAX_MODEL_JSON_DEPTH} levels deep; a model file never is` }] };
   const parsed = htaModelSchema.safeParse(json, { error: describeZodIssue, reportInput: true });
   if (parsed.success) return { model: parsed.data, issues: [] };
-  const issues = flattenZodIssues(parsed.error.issues).map(
-    (p): ModelIssue => ({ code: 'schema', severity: 'error', path: p.path.map((k) => (typeof k === 'symbol' ? String(k) : k)), message: p.message }),
-  );
+  const issues = flattenZodIssues(parsed.error.issues).map((p): ModelIssue => {
+    const path = p.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
+    return { code: 'schema', severity: 'error', path, message: portingHint(json, path, p.message) };
+  });
   return { issues };
+}
+
+function valueAt(root: unknown, path: IssuePath): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+/** Whether the path is a parameter's value: parameters[i].value/expression, or an override in a strategy or scenario. */
+function isParameterValuePath(path: IssuePath): boolean {
+  if (path[0] === 'parameters') return path.length === 3 && (path[2] === 'value' || path[2] === 'expression');
+  return (path[0] === 'strategies' || path[0] === 'scenarios') && path.length === 4 && path[2] === 'parameters';
+}
+
+/** Messages for what modellers porting R or spreadsheet models write first (issue 14): where it goes instead. */
+function portingHint(json: unknown, path: IssuePath, message: string): string {
+  if (isParameterValuePath(path) && Array.isArray(valueAt(json, path))) {
+    return `${message}: a parameter holds one number or expression; put values that vary by age, cycle or group in a lookup table ("tables", see docs/model-format.md#lookup-tables) and read them with e.g. mortality(age) or by_cycle(cycle)`;
+  }
+  if (path[0] === 'strategies' && path.length === 2 && /"transitionValues"/.test(message)) {
+    return `${message}: transition values are model-level (model.transitionValues, shared by every strategy); to make one differ by strategy, write it with a parameter and override that parameter in the strategy's "parameters"`;
+  }
+  return message;
 }

@@ -135,7 +135,15 @@ export const countingMethodSchema = z.enum([
   'half-cycle',
   'trapezoidal',
   'simpson-1/3',
+  'custom',
 ]);
+
+/** When one-off transition values are counted: see docs/model-format.md#transition-values. */
+export const transitionValueTimingSchema = z
+  .enum(['cycle-start', 'destination-row'])
+  .describe('cycle-start: a move during cycle c is valued in counted cycle c, discounted like it, with no within-cycle weight; destination-row: valued like a state value of trace row c (its within-cycle weight and discount), as DARTH-style R code does.');
+
+const countingWeightsSchema = expressionSchema.describe('With counting "custom": weight of trace row `cycle` (0 to n_cycles), an expression of cycle and n_cycles, e.g. "cycle == 0 || cycle == n_cycles ? 0.5 : 1".');
 
 export const settingsSchema = z
   .object({
@@ -158,6 +166,8 @@ export const settingsSchema = z
       .strict()
       .default({ costs: 0, effects: 0, firstCycleDiscounted: false }),
     counting: countingMethodSchema.default('life-table'),
+    countingWeights: countingWeightsSchema.optional(),
+    transitionValues: transitionValueTimingSchema.default('cycle-start'),
     effect: z.enum(['qalys', 'life-years']).default('qalys').describe('Which outcome is the effect in incremental analysis.'),
     currency: z.string().optional(),
     priceYear: z.number().int().optional(),
@@ -282,6 +292,8 @@ export const scenarioSettingsSchema = z
       .optional()
       .describe('Only the rates given change; a flat rate given without a schedule replaces the model\'s schedule.'),
     counting: countingMethodSchema.optional(),
+    countingWeights: countingWeightsSchema.optional(),
+    transitionValues: transitionValueTimingSchema.optional(),
     effect: z.enum(['qalys', 'life-years']).optional(),
     currency: z.string().optional(),
     priceYear: z.number().int().optional(),
@@ -350,6 +362,7 @@ export type StateValue = z.output<typeof stateValueSchema>;
 export type CostEntry = z.output<typeof costEntrySchema>;
 export type LookupTable = z.output<typeof tableSchema>;
 export type CountingMethod = z.output<typeof countingMethodSchema>;
+export type TransitionValueTiming = z.output<typeof transitionValueTimingSchema>;
 export type Expression = z.output<typeof expressionSchema>;
 
 /** JSON Schema of the file format (input side: defaults are optional). */

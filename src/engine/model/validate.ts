@@ -2,6 +2,7 @@
 // Schema → structure (duplicates, reserved names) → compile (names, syntax, cycles, states, categories) →
 // units and ranges → a base-case run of each strategy (row sums, probability ranges, NaN).
 import { checkModelSchema } from './schema-check';
+import { nearRemoved, salvageForChecks } from './salvage';
 import type { Distribution, HtaModel, Parameter, Transition } from './schema';
 import { DistributionError, resolveDistribution } from '../uncertainty/distributions';
 import { CorrelationError } from '../uncertainty/copula';
@@ -237,17 +238,30 @@ function baseCaseIssues(model: HtaModel, compiled: CompiledModel | null): { issu
 
 export function validateModel(json: unknown): ValidationReport {
   const { model, issues } = checkModelSchema(json);
-  if (!model) return { valid: false, issues: issues.sort(byPlace) };
+  if (!model) {
+    // The rest of the file is checked too, on a copy without the refused fields (salvage.ts).
+    const salvaged = issues.some((i) => i.code === 'too-deep') ? null : salvageForChecks(json);
+    const later = salvaged ? checkParsedModel(htaModelSchema.parse(salvaged.json), [], !salvaged.valuesRemoved).filter((i) => !nearRemoved(i.path, salvaged.removed)) : [];
+    const unique = dedupe([...issues, ...later]);
+    unique.sort(byPlace);
+    return { valid: false, issues: unique };
+  }
+  const unique = dedupe(checkParsedModel(model, issues, true));
+  unique.sort(byPlace);
+  return { valid: !unique.some((i) => i.severity === 'error'), issues: unique, model };
+}
+
+/** Every check after the schema's: compile (names, syntax, cycles), units, settings, uncertainty, then the base case. */
+function checkParsedModel(model: HtaModel, issues: ModelIssue[], runBaseCase: boolean): ModelIssue[] {
   const { compiled, issues: compileIssues } = compileModelCollecting(model);
   issues.push(...compileIssues, ...unitIssues(model), ...settingsIssues(model), ...uncertaintyIssues(model), ...jointDistributionIssues(model));
+  if (!runBaseCase) return issues;
   // Per-cycle checks run for every strategy that compiles, even when other checks failed: every problem at once.
   const run = baseCaseIssues(model, compiled);
   issues.push(...run.issues);
   // Then the checks of what `hta run` reports (finite totals, ICERs, net benefit at each threshold).
   if (run.result && !issues.some((i) => i.severity === 'error')) issues.push(...baseCaseResultIssues(model, run.result));
-  const unique = dedupe(issues);
-  unique.sort(byPlace);
-  return { valid: !unique.some((i) => i.severity === 'error'), issues: unique, model };
+  return issues;
 }
 
 /** Sections of the file in the order they are written, so problems read top to bottom. */

@@ -4,8 +4,8 @@
 import { convergence, incrementalPlane, netBenefitSummary, populationEvpi, psaMeans } from '../uncertainty/psa-summary';
 import type { ConvergenceSeries, IncrementalPlaneSeries, NetBenefitSummary, PopulationOptions, StrategyPsaMeans } from '../uncertainty/psa-summary';
 import { evppiByRegression } from '../uncertainty/evppi';
-import type { EvppiResult } from '../uncertainty/evppi';
-import type { PsaRun } from './psa-run';
+import type { EvppiResult, ParameterDraws } from '../uncertainty/evppi';
+import type { PsaResults } from '../uncertainty/psa-summary';
 
 export interface PsaAnalysisOptions {
   wtp: readonly number[];
@@ -29,7 +29,10 @@ export interface PsaAnalysis {
   evppi: EvppiResult[];
 }
 
-export function analysePsa(run: PsaRun, options: PsaAnalysisOptions): PsaAnalysis {
+/** Per-draw results with the parameters drawn: a PSA run of the engine, or draws read from another model's output. */
+export type PsaDraws = PsaResults & { parameterDraws: ParameterDraws };
+
+export function analysePsa(run: PsaDraws, options: PsaAnalysisOptions): PsaAnalysis {
   const comparator = options.comparator ?? run.strategyIds[0]!;
   if (!run.strategyIds.includes(comparator)) throw new RangeError(`comparator "${comparator}" is not a strategy (${run.strategyIds.join(', ')})`);
   const netBenefit = netBenefitSummary(run, options.wtp);

@@ -115,7 +115,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   const L = settings.cycleLength;
   const T = resolveCycles(settings, issues);
   const startAge = settings.startAge ?? NaN;
-  const counting = countingWeights(settings.counting, T, issues);
+  const counting = countingWeights(settings.counting, T, issues, settings.countingWeights);
   const Tc = counting.valueCycles;
   const space = buildParameterSpace(model, issues);
   const defs = compileModelDefinitions(model, space, issues, options.inputs ?? []);

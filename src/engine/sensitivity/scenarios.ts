@@ -105,8 +105,8 @@ function deterministicRows(model: HtaModel): ScenarioStrategyResult[] {
   return compiled.evaluate(compiled.baseParameters()).strategies.map((s) => ({ id: s.id, label: s.label, cost: s.totals.cost, effect: s.totals.effect }));
 }
 
-function probabilistic(model: HtaModel, wtp: readonly number[], psa: { iterations: number; seed: number }): ScenarioProbabilistic {
-  const run: PsaRun = runPsa(createPsaSetup(model, psa.seed), { iterations: psa.iterations });
+/** A scenario's PSA summarised: mean cost and effect per strategy, and CEAC / expected NB / EVPI at each threshold. */
+export function summariseScenarioPsa(run: Pick<PsaRun, 'strategyIds' | 'draws' | 'costs' | 'effects'>, wtp: readonly number[], psa: { iterations: number; seed: number }): ScenarioProbabilistic {
   const n = run.draws;
   const s = run.strategyIds.length;
   const mean = run.strategyIds.map((id, j) => {
@@ -119,6 +119,10 @@ function probabilistic(model: HtaModel, wtp: readonly number[], psa: { iteration
     return { id, cost: c / n, effect: e / n };
   });
   return { iterations: psa.iterations, seed: psa.seed, mean, byWtp: wtp.length ? netBenefitSummary(run, wtp).byWtp : [] };
+}
+
+function probabilistic(model: HtaModel, wtp: readonly number[], psa: { iterations: number; seed: number }): ScenarioProbabilistic {
+  return summariseScenarioPsa(runPsa(createPsaSetup(model, psa.seed), { iterations: psa.iterations }), wtp, psa);
 }
 
 function scenarioResult(base: HtaModel, id: string, options: ScenarioComparisonOptions): ScenarioResult {

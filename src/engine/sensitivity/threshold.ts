@@ -105,3 +105,49 @@ function argMax(values: readonly number[]): number {
   for (let j = 1; j < values.length; j++) if (values[j]! > values[best]!) best = j;
   return best;
 }
+
+export interface ThresholdCurveOptions {
+  parameter: string;
+  wtp: number;
+  /** Strategy whose net benefit is subtracted (the INMB of every other strategy is over this one). */
+  comparator: string;
+  low: number;
+  high: number;
+  /** Points of the curve, both ends included (default 41). */
+  points?: number;
+}
+
+export interface ThresholdCurve {
+  parameter: string;
+  wtp: number;
+  comparator: string;
+  values: number[];
+  /** Incremental NMB over the comparator at each value, per other strategy; null where the model failed. */
+  incNmb: Record<string, (number | null)[]>;
+}
+
+/**
+ * Incremental NMB of each strategy over the comparator along the parameter's range: the picture behind a
+ * threshold (a curve crossing zero is a change of the better of the two).
+ */
+export function thresholdCurve(setup: DsaSetup, options: ThresholdCurveOptions): ThresholdCurve {
+  const { wtp, comparator } = options;
+  if (!(Number.isFinite(wtp) && wtp >= 0)) throw new DsaError(`willingness-to-pay must be a finite number >= 0 (got ${wtp})`);
+  const v = variedParameter(setup, options.parameter);
+  const ref = setup.strategyIds.indexOf(comparator);
+  if (ref < 0) throw new DsaError(`unknown comparator "${comparator}" (strategies: ${setup.strategyIds.join(', ')})`);
+  if (!Number.isFinite(options.low) || !Number.isFinite(options.high) || !(options.low < options.high)) {
+    throw new DsaError(`threshold range of "${v.id}" must be finite with low < high (got ${options.low}, ${options.high})`);
+  }
+  const values = evenlySpaced(options.low, options.high, options.points ?? 41);
+  const others = setup.strategyIds.filter((_, j) => j !== ref);
+  const incNmb: Record<string, (number | null)[]> = Object.fromEntries(others.map((id) => [id, []]));
+  for (const x of values) {
+    const r = evaluateWith(setup, [[v, x]]);
+    const nmb = r.ok ? r.strategies.map((s) => wtp * s.effect - s.cost) : null;
+    setup.strategyIds.forEach((id, j) => {
+      if (j !== ref) incNmb[id]!.push(nmb ? nmb[j]! - nmb[ref]! : null);
+    });
+  }
+  return { parameter: v.id, wtp, comparator, values, incNmb };
+}

@@ -8,8 +8,20 @@ import { jointScales, jointSpecProblems } from './joint-distribution';
 import type { JointDistributionSpec } from './joint-distribution';
 import { whenFieldsValid } from '../model/refine-when-valid';
 
+import { evaluateConstantExpression } from '../expression/constant';
+
 const finite = z.number().finite();
-const optionalFinite = finite.optional();
+/** A distribution's number, or an expression of numbers such as "log(3)" (evaluated once, when the file is read). */
+const distributionNumber = z.union([finite, z.string().min(1)]).transform((v, ctx): number => {
+  if (typeof v === 'number') return v;
+  const result = evaluateConstantExpression(v);
+  if (result.error !== undefined) {
+    ctx.addIssue({ code: 'custom', message: result.error });
+    return z.NEVER;
+  }
+  return result.value;
+});
+const optionalFinite = distributionNumber.optional();
 
 const options = [
   z.strictObject({
@@ -36,20 +48,20 @@ const options = [
   }),
   z.strictObject({
     type: z.literal('normal'),
-    mean: finite,
+    mean: distributionNumber,
     sd: optionalFinite.describe('Standard deviation (> 0)'),
     se: optionalFinite.describe('Synonym of sd'),
     lower: optionalFinite.describe('Truncation: lower bound'),
     upper: optionalFinite.describe('Truncation: upper bound'),
   }),
-  z.strictObject({ type: z.literal('uniform'), min: finite, max: finite }),
-  z.strictObject({ type: z.literal('triangular'), min: finite, mode: finite, max: finite }),
+  z.strictObject({ type: z.literal('uniform'), min: distributionNumber, max: distributionNumber }),
+  z.strictObject({ type: z.literal('triangular'), min: distributionNumber, mode: distributionNumber, max: distributionNumber }),
   z.strictObject({
     type: z.literal('dirichlet'),
     group: z.string().min(1).describe('Parameters with the same group are drawn jointly and sum to 1'),
-    alpha: finite.describe('Concentration of this category (> 0), e.g. its observed count'),
+    alpha: distributionNumber.describe('Concentration of this category (> 0), e.g. its observed count'),
   }),
-  z.strictObject({ type: z.literal('fixed'), value: finite }),
+  z.strictObject({ type: z.literal('fixed'), value: distributionNumber }),
 ] as const;
 
 export const distributionSpecSchema = z

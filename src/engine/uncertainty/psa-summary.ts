@@ -319,3 +319,48 @@ export function psaCliSummary(results: PsaResults, wtps: readonly number[], seed
     evpi: summary.byWtp.map(({ wtp, evpi }) => ({ wtp, value: evpi })),
   };
 }
+
+export interface IncrementalAtWtp {
+  wtp: number;
+  /** Incremental NMB over the comparator: mean and 2.5th / 97.5th percentiles across draws. */
+  incNmb: Interval;
+  /** Share of draws in which the strategy has a higher NB than the comparator (pairwise, ties count as not). */
+  probabilityBetter: number;
+}
+
+export interface IncrementalPsaRow {
+  id: string;
+  incCost: Interval;
+  incEffect: Interval;
+  byWtp: IncrementalAtWtp[];
+}
+
+/**
+ * Per-draw increments of every other strategy over the comparator, summarised: mean incremental cost and effect with
+ * 95 % intervals (percentiles) and, at each threshold, the incremental NMB with its interval and the share of draws
+ * in which the strategy beats the comparator.
+ */
+export function incrementalSummary(results: PsaResults, comparatorId: string, wtps: readonly number[]): IncrementalPsaRow[] {
+  assertValidWtps(wtps);
+  const n = results.draws;
+  return incrementalPlane(results, comparatorId).map((series) => {
+    const interval = (values: Float64Array, mean: number): Interval => {
+      const sorted = Float64Array.from(values).sort();
+      return { mean, lower: sortedQuantile(sorted, 0.025), upper: sortedQuantile(sorted, 0.975) };
+    };
+    const byWtp = wtps.map((wtp): IncrementalAtWtp => {
+      const inmb = new Float64Array(n);
+      let sum = 0;
+      let better = 0;
+      for (let i = 0; i < n; i++) {
+        const v = wtp * series.incEffect[i]! - series.incCost[i]!;
+        if (!(v - v === 0)) throw new PsaSummaryError(`At a willingness to pay of ${wtp}, the incremental net benefit of strategy "${series.id}" in draw ${i} is not a finite number; use a smaller threshold.`);
+        inmb[i] = v;
+        sum += v;
+        if (v > 0) better++;
+      }
+      return { wtp, incNmb: interval(inmb, sum / n), probabilityBetter: better / n };
+    });
+    return { id: series.id, incCost: interval(series.incCost, series.meanIncCost), incEffect: interval(series.incEffect, series.meanIncEffect), byWtp };
+  });
+}

@@ -12,6 +12,7 @@ import { usePlatform } from '../platform/platform-context';
 import { SurvivalScreen } from '../survival/survival-screen';
 import { CountriesScreen } from '../countries/countries-screen';
 import { LanguageProvider } from '../i18n/language';
+import { PsaResultsScreen } from '../psa-results/psa-results-screen';
 import { ToastProvider } from '../ui/toasts';
 import { MenuCommandProvider, useMenuCommand } from './menu-commands';
 import { useRoute } from './use-route';
@@ -81,6 +82,8 @@ function Screens() {
     screen = <SurvivalScreen />;
   } else if (route.page === 'countries') {
     screen = <CountriesScreen />;
+  } else if (route.page === 'psa-results') {
+    screen = <PsaResultsScreen />;
   } else if (route.page === 'library') {
     screen = (
       <AppFrame activeNav="library" title={<span className="current">Dossier library</span>}>

@@ -11,6 +11,7 @@ export type Route =
   | { page: 'example'; exampleId: string; tab: string }
   | { page: 'survival' }
   | { page: 'countries' }
+  | { page: 'psa-results' }
   | { page: 'not-found'; hash: string };
 
 export const defaultDossierSection = 'overview';
@@ -30,6 +31,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'examples' && parts[1] && parts.length <= 3) return { page: 'example', exampleId: parts[1], tab: parts[2] ?? defaultModelTab };
   if (parts[0] === 'survival' && parts.length === 1) return { page: 'survival' };
   if (parts[0] === 'countries' && parts.length === 1) return { page: 'countries' };
+  if (parts[0] === 'psa-results' && parts.length === 1) return { page: 'psa-results' };
   return { page: 'not-found', hash };
 }
 
@@ -60,6 +62,8 @@ export function routeHash(route: Route): string {
       return '#/survival';
     case 'countries':
       return '#/countries';
+    case 'psa-results':
+      return '#/psa-results';
     case 'not-found':
       return route.hash;
   }

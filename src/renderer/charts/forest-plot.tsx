@@ -1,5 +1,5 @@
 import type { ProportionEstimate } from '../../engine/accuracy/two-by-two';
-import { axisPercent } from './accuracy-chart-data';
+import { axisPercent } from '../../report/charts/accuracy-chart-data';
 import { ChartDataTable } from './chart-frame';
 import { chartInk, seriesColor } from './palette';
 import './charts.css';

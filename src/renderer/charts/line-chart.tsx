@@ -30,6 +30,8 @@ export interface SeriesLineChartProps {
   yDomain?: [number | 'auto', number | 'auto'];
   /** Vertical reference lines, e.g. the model's WTP thresholds. */
   markers?: readonly { x: number; label: string }[];
+  /** A horizontal reference line, e.g. zero incremental net benefit. */
+  yReference?: { y: number; label: string };
   /** Rows in the data table (thinned evenly when there are more). */
   tableRows?: number;
   height?: number;
@@ -84,6 +86,7 @@ export function SeriesLineChart(props: SeriesLineChartProps) {
           {props.markers?.map((m) => (
             <ReferenceLine key={m.x} x={m.x} stroke={chartInk.reference} strokeDasharray="4 3" label={{ value: m.label, position: 'insideTopRight', fill: chartInk.axis, fontSize: 11 }} />
           ))}
+          {props.yReference && <ReferenceLine y={props.yReference.y} stroke={chartInk.text} label={{ value: props.yReference.label, position: 'insideBottomLeft', fill: chartInk.axis, fontSize: 11 }} />}
           {series.map((s, i) => (
             <Line
               key={s.key}

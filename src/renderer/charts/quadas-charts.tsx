@@ -1,19 +1,17 @@
 import { quadasDomains, quadasRatingLabels, quadasRatings } from '../../dossier/schema';
 import type { Quadas, QuadasRating } from '../../dossier/schema';
-import { quadasBars } from './accuracy-chart-data';
+import { quadasBarOrder, quadasBars, quadasColors, quadasSymbols } from '../../report/charts/accuracy-chart-data';
 import { ChartDataTable, ChartFrame } from './chart-frame';
 
 // QUADAS-2 summaries as in Cochrane DTA reviews: the traffic-light table (one row per study, a coloured mark with a
 // symbol per domain, so colour is never the only cue) and the stacked bars (share of studies at low, high and
 // unclear risk per domain).
 
-export const quadasColors: Record<QuadasRating, string> = { low: '#1b7f4f', unclear: '#9a6a00', high: '#b3261e' };
-const symbols: Record<QuadasRating, string> = { low: '+', unclear: '?', high: '−' };
 
 function Light({ rating }: { rating: QuadasRating }) {
   return (
     <span className={`quadas-light quadas-${rating}`} title={quadasRatingLabels[rating]}>
-      <span aria-hidden="true">{symbols[rating]}</span>
+      <span aria-hidden="true">{quadasSymbols[rating]}</span>
       <span className="visually-hidden">{quadasRatingLabels[rating]}</span>
     </span>
   );
@@ -58,7 +56,7 @@ export function QuadasTrafficLights({ studies, testId }: { studies: readonly { l
 
 export function QuadasBars({ studies, testId }: { studies: readonly { quadas: Quadas }[]; testId?: string }) {
   const bars = quadasBars(studies.map((s) => s.quadas));
-  const order: QuadasRating[] = ['low', 'high', 'unclear'];
+  const order = quadasBarOrder;
   const section = (part: 'riskOfBias' | 'applicability', title: string) => (
     <div className="quadas-bars-part">
       <h4>{title}</h4>

@@ -1,6 +1,6 @@
 import type { AccuracyMetaAnalysis } from '../../engine/accuracy/meta-analysis';
-import { radiiBySize, rocToSvg, svgPath } from './accuracy-chart-data';
-import type { PlotBox } from './accuracy-chart-data';
+import { srocDescription, srocGeometry } from '../../report/charts/accuracy-chart-data';
+import type { PlotBox } from '../../report/charts/accuracy-chart-data';
 import { ChartDataTable, ChartFrame } from './chart-frame';
 import { chartInk, seriesColor } from './palette';
 
@@ -9,7 +9,6 @@ import { chartInk, seriesColor } from './palette';
 // summary point, and its 95% confidence and prediction regions. A square SVG scaled to its box (text scales with it).
 
 const BOX: PlotBox = { width: 440, height: 420, left: 52, right: 14, top: 12, bottom: 48 };
-const TICKS = [0, 0.2, 0.4, 0.6, 0.8, 1];
 const STUDY = seriesColor(0);
 const CURVE = seriesColor(1);
 const REGION = seriesColor(3);
@@ -19,11 +18,9 @@ function pct(p: number): string {
 }
 
 export function SrocChart({ result, testId }: { result: AccuracyMetaAnalysis; testId?: string }) {
-  const radii = radiiBySize(result.studies.map((s) => s.n));
-  const summary = rocToSvg(BOX, result.summaryPoint);
-  const plotW = BOX.width - BOX.left - BOX.right;
-  const plotH = BOX.height - BOX.top - BOX.bottom;
-  const description = `Sensitivity against 1 − specificity. Circles: studies (area ∝ n). Curve: ${result.sroc.parameters ? 'Rutter–Gatsonis SROC' : 'not drawn (a between-study variance is 0)'}; regions at ${Math.round(result.level * 100)}%.`;
+  const g = srocGeometry(result, BOX);
+  const { plot } = g;
+  const description = srocDescription(result);
   return (
     <ChartFrame
       title="Summary ROC plot"
@@ -50,30 +47,23 @@ export function SrocChart({ result, testId }: { result: AccuracyMetaAnalysis; te
       }
     >
       <svg className="sroc-svg" viewBox={`0 0 ${BOX.width} ${BOX.height}`} preserveAspectRatio="xMinYMin meet" width="100%" aria-hidden="true">
-        {TICKS.map((t) => {
-          const x = BOX.left + t * plotW;
-          const y = BOX.top + (1 - t) * plotH;
-          return (
-            <g key={t}>
-              <line x1={x} x2={x} y1={BOX.top} y2={BOX.top + plotH} stroke={chartInk.grid} />
-              <line x1={BOX.left} x2={BOX.left + plotW} y1={y} y2={y} stroke={chartInk.grid} />
-              <text x={x} y={BOX.top + plotH + 16} textAnchor="middle" fontSize="11" fill={chartInk.axis}>{t.toFixed(1)}</text>
-              <text x={BOX.left - 6} y={y + 4} textAnchor="end" fontSize="11" fill={chartInk.axis}>{t.toFixed(1)}</text>
-            </g>
-          );
-        })}
-        <rect x={BOX.left} y={BOX.top} width={plotW} height={plotH} fill="none" stroke={chartInk.axis} />
-        <line x1={BOX.left} y1={BOX.top + plotH} x2={BOX.left + plotW} y2={BOX.top} stroke={chartInk.reference} strokeDasharray="2 4" />
-        <text x={BOX.left + plotW / 2} y={BOX.height - 8} textAnchor="middle" fontSize="12" fill={chartInk.axis}>1 − specificity (false-positive rate)</text>
-        <text transform={`translate(14 ${BOX.top + plotH / 2}) rotate(-90)`} textAnchor="middle" fontSize="12" fill={chartInk.axis}>Sensitivity</text>
-        {result.predictionRegion && <path d={svgPath(BOX, result.predictionRegion, true)} fill="none" stroke={REGION} strokeWidth="1.4" strokeDasharray="1.5 3" strokeLinecap="round" data-testid="sroc-prediction" />}
-        {result.studies.map((s, i) => {
-          const { x, y } = rocToSvg(BOX, { fpr: 1 - s.specificity.estimate, sensitivity: s.sensitivity.estimate });
-          return <circle key={i} cx={x} cy={y} r={radii[i]} fill={STUDY} fillOpacity="0.18" stroke={STUDY} strokeWidth="1.2" />;
-        })}
-        {result.sroc.curve.length > 0 && <path d={svgPath(BOX, result.sroc.curve)} fill="none" stroke={CURVE} strokeWidth="2.2" data-testid="sroc-curve" />}
-        {result.confidenceRegion && <path d={svgPath(BOX, result.confidenceRegion, true)} fill="none" stroke={REGION} strokeWidth="1.6" strokeDasharray="6 3" data-testid="sroc-confidence" />}
-        <path d={`M${summary.x} ${summary.y - 7} l7 7 l-7 7 l-7 -7 z`} fill={chartInk.text} stroke="#fff" strokeWidth="1" data-testid="sroc-summary" />
+        {g.ticks.map((t) => (
+          <g key={t.value}>
+            <line x1={t.x} x2={t.x} y1={plot.y} y2={plot.y + plot.height} stroke={chartInk.grid} />
+            <line x1={plot.x} x2={plot.x + plot.width} y1={t.y} y2={t.y} stroke={chartInk.grid} />
+            <text x={t.x} y={plot.y + plot.height + 16} textAnchor="middle" fontSize="11" fill={chartInk.axis}>{t.value.toFixed(1)}</text>
+            <text x={plot.x - 6} y={t.y + 4} textAnchor="end" fontSize="11" fill={chartInk.axis}>{t.value.toFixed(1)}</text>
+          </g>
+        ))}
+        <rect x={plot.x} y={plot.y} width={plot.width} height={plot.height} fill="none" stroke={chartInk.axis} />
+        <line x1={g.chance.x1} y1={g.chance.y1} x2={g.chance.x2} y2={g.chance.y2} stroke={chartInk.reference} strokeDasharray="2 4" />
+        <text x={plot.x + plot.width / 2} y={BOX.height - 8} textAnchor="middle" fontSize="12" fill={chartInk.axis}>1 − specificity (false-positive rate)</text>
+        <text transform={`translate(14 ${plot.y + plot.height / 2}) rotate(-90)`} textAnchor="middle" fontSize="12" fill={chartInk.axis}>Sensitivity</text>
+        {g.prediction && <path d={g.prediction} fill="none" stroke={REGION} strokeWidth="1.4" strokeDasharray="1.5 3" strokeLinecap="round" data-testid="sroc-prediction" />}
+        {g.studies.map((p, i) => <circle key={i} cx={p.x} cy={p.y} r={p.r} fill={STUDY} fillOpacity="0.18" stroke={STUDY} strokeWidth="1.2" />)}
+        {g.curve && <path d={g.curve} fill="none" stroke={CURVE} strokeWidth="2.2" data-testid="sroc-curve" />}
+        {g.confidence && <path d={g.confidence} fill="none" stroke={REGION} strokeWidth="1.6" strokeDasharray="6 3" data-testid="sroc-confidence" />}
+        <path d={`M${g.summary.x} ${g.summary.y - 7} l7 7 l-7 7 l-7 -7 z`} fill={chartInk.text} stroke="#fff" strokeWidth="1" data-testid="sroc-summary" />
       </svg>
     </ChartFrame>
   );

@@ -106,9 +106,9 @@ function ExampleView({ example, tab, navigate }: { example: ExampleModel; tab: s
           hasBudgetImpact={example.hasBudgetImpact}
           templateUncertainty={
             <section className="card" data-testid="template-uncertainty">
-              <div className="card-header"><h2>Uncertainty</h2></div>
+              <div className="card-header"><h2>Uncertainty and scenarios</h2></div>
               <div className="card-body template-offer">
-                <p>The tornado and the PSA run on a model in your workspace, where their results are stored with the model they ran on.</p>
+                <p>The tornado, two-way, threshold and probabilistic analyses, value of information and named scenarios run on a model in your workspace, where their results are stored with the model they ran on.</p>
                 {useButton('uncertainty', 'use-model-uncertainty')}
               </div>
             </section>

@@ -26,6 +26,8 @@ import { ModelView } from './model-view';
 import { useModelDocument } from './use-model-document';
 import { useModelEvaluation } from './use-model-evaluation';
 import { VersionsPanel } from './versions-panel';
+import { StructureEditor } from './structure-editor';
+import { diagramValues } from '../../diagram/model-diagram';
 
 // One workspace model: its document edited in place (autosaved, undo/redo), versions, stored runs, links to
 // dossiers and exports. Loads the stored model once; from then on the page keeps the document being edited.
@@ -110,6 +112,10 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
     [edit, toasts],
   );
   const onSetValue = useCallback((id: string, value: number) => apply((d) => setParameterValue(d, id, value), `value:${id}`), [apply]);
+  // Structure edits work on the document as plain JSON records; the stored document type is the same JSON.
+  const applyStructure = useCallback((change: (doc: Record<string, unknown>) => Record<string, unknown>, mergeKey?: string) => apply((d) => change(d) as StoredModel['document'], mergeKey), [apply]);
+  const checkedModel = evaluation.check?.model ?? null;
+  const structureValues = useMemo(() => (checkedModel ? diagramValues(checkedModel) : null), [checkedModel]);
   const onSetUncertainty = useCallback((id: string, change: UncertaintyChange) => apply((d) => setParameterUncertainty(d, id, change)), [apply]);
 
   // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo model edits anywhere on the page but in dialogs.
@@ -199,8 +205,10 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
             readOnly={readOnly}
             onSetValue={onSetValue}
             onSetUncertainty={onSetUncertainty}
+            onEditDocument={apply}
             runs={runs}
             hasBudgetImpact={summary.hasBudgetImpact}
+            structureEditor={<StructureEditor document={document} issues={evaluation.check?.issues ?? []} values={structureValues} readOnly={readOnly} apply={applyStructure} />}
             modelCards={<LinkedDossiersCard linked={linked} readOnly={readOnly} onLink={() => setDialog('link')} onUnlink={(l) => void unlinkModel(workspace, l.id, l.linkId).catch((e: unknown) => toasts.show({ tone: 'error', message: `Unlinking failed: ${e instanceof Error ? e.message : String(e)}` }))} />}
             versions={
               <VersionsPanel
@@ -213,7 +221,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
                 onSaveVersion={() => setDialog('version')}
                 onShowRun={(kind: RunKind, id: string) => {
                   setSelected({ kind, id });
-                  onTab('uncertainty');
+                  onTab(kind === 'scenarios' ? 'scenarios' : 'uncertainty');
                 }}
               />
             }

@@ -3,6 +3,7 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
 import { deadStateIds } from '../../engine/analysis/dead-states';
 import type { UncertaintyChange } from '../../engine/model/document-edits';
+import type { ModelDocument } from './use-model-document';
 import type { HtaModel, Parameter } from '../../engine/model/schema';
 import { effectLabel, formatIcer, formatMoney, formatNumber } from '../../report/format';
 import { settingsRows } from '../../report/model-description';
@@ -11,9 +12,14 @@ import { BudgetPanel } from '../results/budget-panel';
 import type { BudgetState } from '../results/budget-panel';
 import type { RunContext } from '../results/run-status';
 import { StrategyDetailsPanel } from '../results/strategy-details-panel';
+import { ThresholdSection } from '../results/threshold-section';
+import { TwoWaySection } from '../results/two-way-section';
 import { UncertaintyPanel } from '../results/uncertainty-panel';
+import { VoiSection } from '../results/voi-section';
+import { ScenariosPanel } from '../scenarios/scenarios-panel';
 import { engineWorker } from '../workers/engine-client';
 import { ParameterTable } from './parameter-table';
+import { StructureDiagramView } from './structure-diagram-view';
 import type { ModelEvaluation } from './use-model-evaluation';
 import './models.css';
 
@@ -29,8 +35,10 @@ export interface ModelTab {
 export function modelTabs(hasBudgetImpact: boolean, withVersions: boolean): ModelTab[] {
   return [
     { id: 'model', label: 'Model and parameters' },
+    { id: 'structure', label: 'Structure' },
     { id: 'results', label: 'Base-case results' },
     { id: 'uncertainty', label: 'Uncertainty' },
+    { id: 'scenarios', label: 'Scenarios' },
     ...(hasBudgetImpact ? [{ id: 'budget', label: 'Budget impact' }] : []),
     ...(withVersions ? [{ id: 'versions', label: 'Versions and runs' }] : []),
   ];
@@ -45,6 +53,8 @@ export interface ModelViewProps {
   readOnly: boolean;
   onSetValue: (id: string, value: number) => void;
   onSetUncertainty: (id: string, change: UncertaintyChange) => void;
+  /** Any other edit of the document (named scenarios); absent for a read-only example. */
+  onEditDocument?: (change: (doc: ModelDocument) => ModelDocument) => void;
   /** Stores and shows runs (workspace models); null for a bundled example. */
   runs: RunContext | null;
   /** What the uncertainty tab shows for a bundled example (the "Use this model" offer). */
@@ -52,6 +62,8 @@ export interface ModelViewProps {
   /** Cards above the parameters (linked dossiers). */
   modelCards?: ReactNode;
   versions?: ReactNode;
+  /** Editors of states, transitions, settings and strategies (workspace models); also shown when the model is invalid. */
+  structureEditor?: ReactNode;
   hasBudgetImpact: boolean;
 }
 
@@ -71,31 +83,54 @@ export function ModelView(props: ModelViewProps) {
       {evaluation.checkError && <div className="notice notice-error" role="alert">The model could not be checked: {evaluation.checkError}</div>}
       {evaluation.check && !evaluation.check.valid && <InvalidModel issues={evaluation.check.issues} />}
       {!evaluation.check && !evaluation.checkError && <p className="empty" role="status">Checking the model…</p>}
-      {model && (
+      {/* With a structure editor the tabs stay while the model is invalid, so the editor keeps its place (and focus) as
+          edits make the model valid or not; the other tabs then wait for a valid model. */}
+      {(model || (evaluation.check && props.structureEditor)) && (
         <>
-          <BaseCaseStrip model={model} evaluation={evaluation} />
+          {model && <BaseCaseStrip model={model} evaluation={evaluation} />}
           <Tabs tabs={tabs} active={active} onTab={onTab} />
           {tabs.map((t) =>
             visited.has(t.id) ? (
               <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} hidden={t.id !== active} className="tab-panel" data-testid={`model-panel-${t.id}`}>
-                {t.id === 'model' && (
+                {t.id === 'structure' ? (
                   <div className="section-stack">
-                    <SettingsCard model={model} />
-                    {props.modelCards}
-                    <ParameterTable
-                      parameters={parameters}
-                      jointDistributions={model.jointDistributions}
-                      ranges={evaluation.check?.ranges ?? []}
-                      values={evaluation.baseCase?.outcome.ok ? evaluation.baseCase.outcome.parameterValues : null}
-                      readOnly={props.readOnly}
-                      onSetValue={props.onSetValue}
-                      onSetUncertainty={props.onSetUncertainty}
-                    />
+                    {model && <StructureDiagramView model={model} />}
+                    {props.structureEditor}
                   </div>
+                ) : !model ? (
+                  <p className="empty">The model has problems (listed above); this view comes back when they are fixed.</p>
+                ) : (
+                  <>
+                    {t.id === 'model' && (
+                      <div className="section-stack">
+                        <SettingsCard model={model} />
+                        {props.modelCards}
+                        <ParameterTable
+                          parameters={parameters}
+                          jointDistributions={model.jointDistributions}
+                          ranges={evaluation.check?.ranges ?? []}
+                          values={evaluation.baseCase?.outcome.ok ? evaluation.baseCase.outcome.parameterValues : null}
+                          readOnly={props.readOnly}
+                          onSetValue={props.onSetValue}
+                          onSetUncertainty={props.onSetUncertainty}
+                        />
+                      </div>
+                    )}
+                    {t.id === 'results' && <ResultsTab model={model} outcome={evaluation.baseCase?.outcome} />}
+                    {t.id === 'uncertainty' && (runs ? (
+                      <div className="section-stack">
+                        <UncertaintyPanel ctx={runs} model={model} />
+                        <VoiSection ctx={runs} model={model} />
+                        <TwoWaySection ctx={runs} model={model} ranges={evaluation.check?.ranges ?? []} />
+                        <ThresholdSection ctx={runs} model={model} ranges={evaluation.check?.ranges ?? []} />
+                      </div>
+                    ) : props.templateUncertainty)}
+                    {t.id === 'scenarios' && (runs && props.onEditDocument ? (
+                      <ScenariosPanel ctx={runs} model={model} document={props.document as ModelDocument} readOnly={props.readOnly} onEdit={props.onEditDocument} />
+                    ) : props.templateUncertainty)}
+                    {t.id === 'budget' && <BudgetPanel budget={budget} updating={budget !== null && budget.document !== evaluation.checked} />}
+                  </>
                 )}
-                {t.id === 'results' && <ResultsTab model={model} outcome={evaluation.baseCase?.outcome} />}
-                {t.id === 'uncertainty' && (runs ? <UncertaintyPanel ctx={runs} model={model} /> : props.templateUncertainty)}
-                {t.id === 'budget' && <BudgetPanel budget={budget} updating={budget !== null && budget.document !== evaluation.checked} />}
                 {t.id === 'versions' && props.versions}
               </div>
             ) : null,

@@ -17,6 +17,7 @@ import { exampleModels, modelTypeLabel, summariseDocument } from './model-catalo
 import type { ExampleModel } from './model-catalog';
 import type { StoredModel } from '../../dossier/workspace-models';
 import { useCopyExample } from './example-page';
+import { NewModelDialog } from './new-model-dialog';
 import './models.css';
 
 // The Models screen: the workspace's own models (kept between sessions) and the bundled examples, which are
@@ -43,6 +44,7 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
   const [checking, setChecking] = useState<string | null>(null);
   const cancelCheck = useRef<AbortController | null>(null);
   const readOnly = workspace.readOnlyReason !== null;
+  const [newOpen, setNewOpen] = useState(false);
 
   const openFile = async () => {
     const file = await platform.openFile({ fileTypes: modelFileTypes, maxBytes: maxModelBytes });
@@ -104,6 +106,12 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
             <button type="button" className="btn" onClick={() => cancelCheck.current?.abort()} data-testid="cancel-model-check">Cancel</button>
           </div>
         )}
+        <a className="btn" href={routeHash({ page: 'psa-results' })} data-testid="analyse-psa-results">
+          Analyse PSA results…
+        </a>
+        {!readOnly && (
+          <button type="button" className="btn" onClick={() => setNewOpen(true)} data-testid="new-model">New model…</button>
+        )}
         {!readOnly && (
           <button type="button" className="btn btn-primary" onClick={() => void openFile()} disabled={checking !== null} data-testid="open-model-file">
             <UploadIcon />
@@ -160,6 +168,17 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
         </section>
         <ExamplesTable onUse={(m) => void copy(m)} readOnly={readOnly} />
       </div>
+      {newOpen && (
+        <NewModelDialog
+          open
+          onClose={() => setNewOpen(false)}
+          onCreate={async (template) => {
+            const model = await workspace.models.create({ document: template.create() as StoredModel['document'], origin: { kind: 'template', ref: template.title } });
+            toasts.show({ message: `Created “${model.title}” from the ${template.title} template.` });
+            navigate({ page: 'model', modelId: model.id, tab: 'structure' });
+          }}
+        />
+      )}
       <ProblemsDialog title={problems?.title ?? ''} intro={problems?.intro ?? ''} problems={problems?.problems ?? null} onClose={() => setProblems(null)} />
     </div>
   );

@@ -293,7 +293,7 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
 function RunsCard({ store, hash, readOnly, onShowRun, runs }: Props & { runs: RunRecord[] | undefined }) {
   const toasts = useToasts();
   const [confirm, setConfirm] = useState<RunRecord | null>(null);
-  const showable = (kind: RunKind) => kind === 'psa' || kind === 'one-way';
+  const showable = (kind: RunKind) => kind !== 'base-case' && kind !== 'budget-impact';
   return (
     <section className="card" aria-labelledby="runs-title" data-testid="runs-card">
       <div className="card-header">
@@ -304,7 +304,7 @@ function RunsCard({ store, hash, readOnly, onShowRun, runs }: Props & { runs: Ru
         {runs === undefined ? (
           <p className="empty">Loading…</p>
         ) : runs.length === 0 ? (
-          <p className="empty">No runs yet. Results of the base case, the tornado, the PSA and the budget impact are kept here.</p>
+          <p className="empty">No runs yet. Results of the base case, the tornado, two-way and threshold analyses, scenarios, the PSA, EVPPI and the budget impact are kept here.</p>
         ) : (
           <table className="table" data-testid="runs-table">
             <thead>

@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import type { Dossier } from '../../dossier/schema';
 import { appInfo } from '../../dossier/app-info';
 import { ENGINE_VERSION } from '../../engine/version';
 import { runKindLabels } from '../../dossier/workspace-models';
 import { buildReport, generatedSummaryText, includedSections } from '../../report/build-report';
-import { profileSections, reportProfileLabels, reportProfiles, reportSectionTitles } from '../../report/document';
-import type { ReportProfile, ReportSectionId } from '../../report/document';
+import { profileSections, reportPartIds, reportParts, reportProfileLabels, reportProfiles, reportSectionTitles } from '../../report/document';
+import type { ReportPartId, ReportProfile, ReportSectionId } from '../../report/document';
 import { reportLocaleLabels, reportLocales } from '../../report/format';
 import type { ReportLocale } from '../../report/format';
 import { renderReportBody, reportStylesheet } from '../../report/html/render-html';
@@ -88,6 +88,7 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
   const [locale, setLocale] = useState<ReportLocale>(useLanguage().locale);
   const countries = useReportCountries();
   const [chosen, setChosen] = useState<ReadonlySet<ReportSectionId>>(new Set(profileSections.full));
+  const [omitted, setOmitted] = useState<ReadonlySet<ReportPartId>>(new Set());
   const [iterations, setIterations] = useState(DEFAULT_ITERATIONS);
   const [seed, setSeed] = useState(1);
   const [runKey, setRunKey] = useState(0);
@@ -126,10 +127,12 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
     [analyses, dossier, summary, unresolvedLinks],
   );
   const sectionsKey = includedSections({ profile, sections: [...chosen], countries }).join(',');
+  const omittedKey = [...omitted].sort().join(',');
   const doc = useMemo(() => {
     const sections = sectionsKey === '' ? [] : (sectionsKey.split(',') as ReportSectionId[]);
-    return input ? buildReport(input, { profile, locale, sections, countries }) : null;
-  }, [input, profile, locale, sectionsKey, countries]);
+    const omitParts = omittedKey === '' ? [] : (omittedKey.split(',') as ReportPartId[]);
+    return input ? buildReport(input, { profile, locale, sections, omitParts, countries }) : null;
+  }, [input, profile, locale, sectionsKey, omittedKey, countries]);
   const body = useMemo(() => (doc ? renderReportBody(doc) : ''), [doc]);
   useReportStylesheet(doc ? reportStylesheet(doc) : '');
   // The generated summary does not depend on the edited one; without it in the input, it is stable while typing.
@@ -218,6 +221,14 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
       return next;
     });
 
+  const togglePart = (id: ReportPartId) =>
+    setOmitted((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
   const ready = doc !== null && busy === null;
   const exportButtons = (
     <div className="report-exports" role="group" aria-labelledby="report-export-label">
@@ -253,10 +264,20 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
           <fieldset className="report-fieldset">
             <legend>Sections</legend>
             {profileSections[profile].map((id) => (
-              <label key={id} className="report-choice">
-                <input type="checkbox" checked={chosen.has(id)} onChange={() => toggleSection(id)} data-testid={`report-section-${id}`} />
-                <span>{reportSectionTitles[id]}</span>
-              </label>
+              <Fragment key={id}>
+                <label className="report-choice">
+                  <input type="checkbox" checked={chosen.has(id)} onChange={() => toggleSection(id)} data-testid={`report-section-${id}`} />
+                  <span>{reportSectionTitles[id]}</span>
+                </label>
+                {reportPartIds
+                  .filter((part) => reportParts[part].section === id && partApplies(part, dossier))
+                  .map((part) => (
+                    <label key={part} className="report-choice report-choice-part">
+                      <input type="checkbox" checked={chosen.has(id) && !omitted.has(part)} disabled={!chosen.has(id)} onChange={() => togglePart(part)} data-testid={`report-part-${part}`} />
+                      <span>{reportParts[part].title}</span>
+                    </label>
+                  ))}
+              </Fragment>
             ))}
           </fieldset>
           <div className="field">
@@ -292,6 +313,11 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
       </div>
     </AppFrame>
   );
+}
+
+/** Whether an optional part has anything to show for this dossier (only those are offered). */
+function partApplies(part: ReportPartId, dossier: Dossier): boolean {
+  return part === 'accuracy' ? dossier.evidence.some((e) => (e.twoByTwo ?? []).length > 0) : true;
 }
 
 function AnalysesPanel({

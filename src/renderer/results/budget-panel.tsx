@@ -1,5 +1,6 @@
 import type { BudgetImpactReport } from '../../engine/budget/run-budget-impact';
 import { budgetBarRows } from '../charts/chart-data';
+import { BudgetScenarios, BudgetTestSplit, BudgetTornado } from './budget-analyses';
 import { StackedBarChart } from '../charts/stacked-bar-chart';
 import { TableExport } from '../exports/export-menu';
 import { budgetPatientsTable, budgetYearsTable } from '../../report/results-tables';
@@ -87,6 +88,9 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
         </div>
         <div className="table-footer subtle">Discounting: {r.discounting}.</div>
       </section>
+      <BudgetTestSplit report={r} />
+      <BudgetScenarios report={r} />
+      <BudgetTornado report={r} />
       <section className="card chart-card">
         <div className="card-body">
           <StackedBarChart

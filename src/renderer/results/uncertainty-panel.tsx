@@ -19,8 +19,10 @@ import type { RunRecord } from '../db/records';
 import { TableExport } from '../exports/export-menu';
 import { engineWorker } from '../workers/engine-client';
 import { runPsaInWebWorkers } from '../workers/psa-client';
-import { effectLabel, effectUnit, formatCount, formatIcer, formatMoneyCompact, formatMoney, formatNumber, formatParameter, formatPercent } from '../../report/format';
+import { effectLabel, effectUnit, formatCount, formatIcer, formatMoneyChange, formatMoneyCompact, formatMoney, formatNumber, formatNumberChange, formatParameter, formatPercent } from '../../report/format';
 import { RunStatus } from './run-status';
+import './analyses.css';
+import { useStoredRun } from './use-stored-run';
 import type { RunContext } from './run-status';
 
 // Deterministic (tornado) and probabilistic sensitivity analysis of a workspace model. Every run is stored with its
@@ -50,35 +52,6 @@ export function parseWtp(text: string): { ok: true; value: number } | { ok: fals
   const t = text.trim();
   if (!/^(\d+\.?\d*|\.\d+)$/.test(t)) return { ok: false, error: 'Enter an amount of 0 or more, without thousands separators.' };
   return { ok: true, value: Number(t) };
-}
-
-interface StoredResults<R> {
-  run: RunRecord;
-  results: R;
-  /** performance.now() when reading it from the database began (measures reopening). */
-  requestedAt?: number;
-}
-
-/** The latest stored run of a kind (or the one chosen in the runs list) with its results. */
-function useStoredRun<R>(ctx: RunContext, kind: 'one-way' | 'psa'): { stored: StoredResults<R> | null; setStored: (s: StoredResults<R> | null) => void; loading: boolean } {
-  const [stored, setStored] = useState<StoredResults<R> | null>(null);
-  const [loading, setLoading] = useState(true);
-  const selectedId = ctx.selected?.kind === kind ? ctx.selected.id : null;
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const requestedAt = performance.now();
-      const run = selectedId ? await ctx.store.getRun(selectedId) : await ctx.store.latestRun(ctx.modelId, kind);
-      const results = run ? ((await ctx.store.getRunResults(run.id)) as R | undefined) : undefined;
-      if (!live) return;
-      setStored(run && results !== undefined ? { run, results, requestedAt } : null);
-      setLoading(false);
-    })();
-    return () => {
-      live = false;
-    };
-  }, [ctx.store, ctx.modelId, kind, selectedId]);
-  return { stored, setStored, loading };
 }
 
 export function UncertaintyPanel({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
@@ -246,7 +219,7 @@ async function summariseRun(model: HtaModel, run: RunRecord, results: PsaRunResu
   const psa = psaRunFromResults(results);
   const view = await engineWorker().summarisePsa(
     { strategyIds: [...psa.strategyIds], strategyLabels: [...psa.strategyLabels], draws: psa.draws, seed: psa.seed, costs: psa.costs, effects: psa.effects },
-    { wtpGrid: grid, comparator: results.strategyIds.includes(comparatorId) ? comparatorId : results.strategyIds[0]!, maxPoints: MAX_PLANE_POINTS },
+    { wtpGrid: grid, comparator: results.strategyIds.includes(comparatorId) ? comparatorId : results.strategyIds[0]!, maxPoints: MAX_PLANE_POINTS, thresholds: [...model.settings.wtp] },
   );
   return { run, results, view, comparator: view.comparator, wtpMax: max };
 }
@@ -510,6 +483,7 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
           </tbody>
         </table>
       </div>
+      <PsaIncrementalTable shown={shown} model={model} />
       <div className="chart-grid">
         <CePlaneChart
           testId="chart-psa-plane"
@@ -561,7 +535,125 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
           yDomain={[0, 'auto']}
           markers={model.settings.wtp.map((w) => ({ x: w, label: moneyTick(w) }))}
         />
+        {view.convergence && view.convergence.rows.length > 1 && (
+          <SeriesLineChart
+            testId="chart-psa-convergence"
+            title={`Convergence: running mean incremental NMB vs ${view.comparatorLabel}`}
+            description={`At ${formatIcer(view.convergence.wtp, currency, effect)}; a flat line by the last draws means more draws would change the mean little.`}
+            summary={`Running mean incremental NMB after ${formatCount(view.draws)} draws: ${view.plane.map((s) => `${s.label} ${money(view.convergence!.rows[view.convergence!.rows.length - 1]![s.id] ?? Number.NaN)}`).join('; ')}.`}
+            rows={view.convergence.rows}
+            xKey="draws"
+            xLabel="Draws"
+            yLabel={`Mean incremental NMB (${currency ?? 'currency'})`}
+            series={view.plane.map((s) => ({ key: s.id, label: `${s.label} vs ${view.comparatorLabel}` }))}
+            formatX={(v) => formatCount(v)}
+            formatY={moneyTick}
+            formatTable={money}
+            yReference={{ y: 0, label: 'Zero' }}
+          />
+        )}
       </div>
+    </div>
+  );
+}
+
+/** Thresholds typed as "30000; 50000" (semicolons or spaces between them), or an error message. */
+export function parseThresholds(text: string): { ok: true; values: number[] } | { ok: false; error: string } {
+  const parts = text.split(/[;\s]+/).filter((t) => t !== '');
+  if (parts.length === 0) return { ok: false, error: 'Give at least one threshold.' };
+  if (parts.length > 6) return { ok: false, error: 'Give at most six thresholds.' };
+  const values: number[] = [];
+  for (const part of parts) {
+    const w = parseWtp(part);
+    if (!w.ok) return { ok: false, error: `“${part}”: ${w.error} Separate thresholds with a semicolon.` };
+    values.push(w.value);
+  }
+  return { ok: true, values: [...new Set(values)].sort((x, y) => x - y) };
+}
+
+/**
+ * Each strategy against the comparator at thresholds the user chooses (the model's by default): increments with 95%
+ * intervals, the incremental NMB with its interval and the probability of being cost-effective.
+ */
+function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaModel }) {
+  const formId = useId();
+  const currency = model.settings.currency;
+  const effect = model.settings.effect;
+  const [text, setText] = useState(model.settings.wtp.join('; '));
+  const [view, setView] = useState<PsaView | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const parsed = parseThresholds(text);
+  const key = parsed.ok ? parsed.values.join(',') : null;
+  useEffect(() => {
+    let live = true;
+    if (key === null || !parsed.ok) return;
+    const r = shown.results;
+    engineWorker()
+      .summarisePsa(
+        { strategyIds: r.strategyIds, strategyLabels: r.strategyLabels, draws: r.draws, seed: r.seed, costs: r.costs, effects: r.effects },
+        { wtpGrid: parsed.values, comparator: shown.comparator, maxPoints: 0, thresholds: parsed.values },
+      )
+      .then((v) => {
+        if (!live) return;
+        setView(v);
+        setFailure(null);
+      })
+      .catch((e: unknown) => live && setFailure(message(e)));
+    return () => {
+      live = false;
+    };
+    // parsed follows key.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shown.results, shown.comparator, key]);
+  const rows = view?.incremental ?? [];
+  const money = (v: number) => formatMoneyChange(v, currency);
+  const thresholds = rows[0]?.byWtp.map((b) => b.wtp) ?? [];
+  const ceacAt = (wtp: number) => view?.ceac.find((r) => r.wtp === wtp);
+  const error = !parsed.ok ? parsed.error : failure;
+  return (
+    <div className="section-stack">
+      <div className="toolbar toolbar-plain">
+        <div className="field field-wtp">
+          <label className="field-label" htmlFor={`${formId}-thresholds`}>Thresholds of the table ({currency ?? 'per unit'} per {effectUnit(effect)})</label>
+          <input id={`${formId}-thresholds`} className="input input-num" value={text} onChange={(e) => setText(e.target.value)} aria-invalid={!parsed.ok || undefined} aria-describedby={`${formId}-thresholds-note`} data-testid="psa-thresholds" />
+        </div>
+        <span id={`${formId}-thresholds-note`} className={error ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={error ? 'alert' : undefined}>
+          {error ?? 'Separate thresholds with a semicolon, e.g. 30000; 50000.'}
+        </span>
+      </div>
+      {view && rows.length > 0 && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="PSA incremental results (scrolls sideways)">
+          <table className="table table-money table-psa-incremental" data-testid="psa-incremental-table">
+            <caption className="table-caption">Against {view.comparatorLabel}, per patient: means with 95% intervals (2.5th–97.5th percentile) below them; incremental net monetary benefit (NMB) and the probability of being cost-effective (the highest net benefit of all strategies) at each threshold</caption>
+            <thead>
+              <tr>
+                <th scope="col">Strategy</th>
+                <th scope="col" className="num">Incremental cost</th>
+                <th scope="col" className="num">Incremental {effectLabel(effect)}</th>
+                {thresholds.map((w) => <th key={w} scope="col" className="num">Incremental NMB at {formatMoney(w, currency)}</th>)}
+                {thresholds.map((w) => <th key={`p${w}`} scope="col" className="num">Probability cost-effective at {formatMoney(w, currency)}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {[{ id: view.comparator, label: view.comparatorLabel, reference: true as const }, ...rows.map((r) => ({ ...r, reference: false as const }))].map((r) => (
+                <tr key={r.id} data-testid="psa-incremental-row">
+                  <th scope="row" className="row-head">{r.label}</th>
+                  {r.reference ? (
+                    <td className="num subtle" colSpan={2 + thresholds.length}>Comparator</td>
+                  ) : (
+                    <>
+                      <td className="num">{money(r.incCost.mean)}<span className="interval">{money(r.incCost.lower)} to {money(r.incCost.upper)}</span></td>
+                      <td className="num">{formatNumberChange(r.incEffect.mean, 4)}<span className="interval">{formatNumberChange(r.incEffect.lower, 4)} to {formatNumberChange(r.incEffect.upper, 4)}</span></td>
+                      {r.byWtp.map((b) => <td key={b.wtp} className="num">{money(b.incNmb.mean)}<span className="interval">{money(b.incNmb.lower)} to {money(b.incNmb.upper)}</span></td>)}
+                    </>
+                  )}
+                  {thresholds.map((w) => <td key={`p${w}`} className="num" data-testid="psa-prob-ce">{formatPercent(ceacAt(w)?.[r.id] ?? Number.NaN, 1)}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </div>
   );
 }

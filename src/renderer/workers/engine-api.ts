@@ -6,6 +6,8 @@ import { runBudget } from '../../engine/analysis/budget';
 import { checkModel } from '../../engine/analysis/model-check';
 import { summarisePsa } from '../../engine/analysis/psa-view';
 import { runTornado } from '../../engine/analysis/tornado';
+import { runEvppi, runScenarios, runThreshold, runTwoWay } from '../../engine/analysis/sensitivity-runs';
+import { summariseScenarioPsa } from '../../engine/sensitivity/scenarios';
 import { AccuracyAnalysisError, metaAnalyseAccuracy } from '../../engine/accuracy/meta-analysis';
 import type { AccuracyMetaAnalysis, AccuracyOptions } from '../../engine/accuracy/meta-analysis';
 import type { AccuracyStudy } from '../../engine/accuracy/two-by-two';
@@ -26,5 +28,5 @@ export function analyseAccuracy(studies: AccuracyStudy[], options: AccuracyOptio
   }
 }
 
-export const engineApi = { checkModel, runBaseCase, runTornado, runBudget, summarisePsa, analyseAccuracy, runCountryComparison, ...survivalApi };
+export const engineApi = { checkModel, runBaseCase, runTornado, runBudget, summarisePsa, runTwoWay, runThreshold, runScenarios, runEvppi, summariseScenarioPsa, analyseAccuracy, runCountryComparison, ...survivalApi };
 export type EngineApi = typeof engineApi;

@@ -13,3 +13,12 @@ export function engineWorker(): Remote<EngineApi> {
   }
   return remote;
 }
+
+/**
+ * An engine worker of its own for one long job (EVPPI): terminating it cancels the job at once without stopping the
+ * shared worker the other screens use.
+ */
+export function dedicatedEngineWorker(): { remote: Remote<EngineApi>; terminate: () => void } {
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine-job' });
+  return { remote: wrap<EngineApi>(worker), terminate: () => worker.terminate() };
+}

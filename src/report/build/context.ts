@@ -3,7 +3,7 @@
 import type { Translate } from '../i18n/translate';
 import type { CountryRequest, HeadroomRequest } from '../../engine/countries/country-comparison';
 import type { ExchangeRateTable } from '../../engine/countries/exchange-rates';
-import type { Block, CellAlign, Chart, Figure, ReportProfile, ReportSectionId, Section, Table, TableRow } from '../document';
+import type { Block, CellAlign, Chart, Figure, ReportPartId, ReportProfile, ReportSectionId, Section, Table, TableRow } from '../document';
 import type { NumberFormats } from '../format';
 import type { ReportInput, ReportModel } from '../report-input';
 
@@ -13,6 +13,8 @@ export interface BuildContext {
   profile: ReportProfile;
   /** Sections in the report (a builder may mention another section only when it is there). */
   included: ReadonlySet<ReportSectionId>;
+  /** Optional parts of sections that are in the report. */
+  parts: ReadonlySet<ReportPartId>;
   /** Numbers of the included sections, e.g. results → "7". */
   sectionNumbers: ReadonlyMap<ReportSectionId, string>;
   /** Catalogued texts in the report's language. */

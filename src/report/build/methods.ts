@@ -6,7 +6,7 @@ import type { HtaModel, Parameter } from '../../engine/model/schema';
 import { describeParameterDistribution, settingsRows } from '../model-description';
 import { jointMemberships } from '../../engine/uncertainty/joint-distribution';
 import type { ReportModel } from '../report-input';
-import { structureDiagram } from '../charts/structure-diagram';
+import { drawModelDiagram } from '../../diagram/model-diagram';
 import type { BuildContext, DraftSection } from './context';
 import { draft, figure, idPart, isAssumption, orNotReported, paragraph, perModel, table } from './context';
 
@@ -75,12 +75,12 @@ function parameterRows(ctx: BuildContext, m: ReportModel): string[][] {
 
 function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSection[] {
   const settings = settingsRows(m.model, ctx.fmt).map((r) => [r.label, r.value]);
-  const diagram = structureDiagram(`${prefix}-structure-diagram`, m.model);
+  const diagram = drawModelDiagram(m.model, `${prefix}-structure-diagram`);
   return [
     draft(`${prefix}-structure`, 'Model type and structure', [
       paragraph(m.model.metadata.description ?? m.model.metadata.title),
       table({ id: `tab-${idPart(prefix)}-structure`, caption: 'Model structure', header: ['Element', 'Description'], rows: structureRows(m.model), widths: [1.4, 5] }),
-      ...(diagram ? [figure(`fig-${idPart(prefix)}-structure`, 'Model structure', diagram.chart, table({ id: `tab-${idPart(prefix)}-structure-data`, caption: 'Model structure', header: ['From', 'To'], rows: diagram.edges }))] : []),
+      ...(diagram ? [figure(`fig-${idPart(prefix)}-structure`, 'Model structure', { svg: diagram.svg, width: diagram.width, height: diagram.height, alt: diagram.description }, table({ id: `tab-${idPart(prefix)}-structure-data`, caption: 'Model structure', header: m.model.model.type === 'psm' ? ['Curve', 'Defines', 'Distribution'] : ['From', 'To', 'Probability'], rows: diagram.rows }))] : []),
     ]),
     draft(`${prefix}-strategies`, 'Strategies compared', [
       table({

@@ -6,6 +6,7 @@ import { netBenefitSummary } from '../../engine/uncertainty/psa-summary';
 import { technologyTypeLabels } from '../../dossier/schema';
 import type { Block } from '../document';
 import type { ReportModel } from '../report-input';
+import { accuracySynthesis } from '../accuracy-synthesis';
 import type { BuildContext } from './context';
 import { currencyOf, effectWord, isAssumption, notice, paragraph, strategyLabel, wtpText } from './context';
 
@@ -94,12 +95,26 @@ function relativeEffects(ctx: BuildContext): string[] {
     });
 }
 
+/** The pooled sensitivity and specificity of each pool of 2×2 data (see accuracy-synthesis.ts), when the part is in. */
+function pooledAccuracy(ctx: BuildContext): string[] {
+  if (!ctx.parts.has('accuracy')) return [];
+  const { fmt } = ctx;
+  const ci = (e: { estimate: number; lower: number; upper: number }) => `${fmt.number(e.estimate, 3)} (95% CI ${fmt.number(e.lower, 3)}–${fmt.number(e.upper, 3)})`;
+  return accuracySynthesis(ctx.input.dossier).pools.flatMap((p) =>
+    p.result
+      ? [`${p.label === 'All studies' ? 'Pooled' : `${p.label}, pooled`} over ${p.result.studies.length} studies (${p.result.model === 'bivariate' ? 'bivariate' : 'univariate'} random-effects model): sensitivity ${ci(p.result.sensitivity)}, specificity ${ci(p.result.specificity)}.`]
+      : [],
+  );
+}
+
 /** The generated summary paragraphs. */
 export function generatedSummary(ctx: BuildContext): string[] {
   const paragraphs = [decisionProblem(ctx)];
   if (ctx.profile === 'jca') {
     const effects = relativeEffects(ctx);
-    paragraphs.push(effects.length > 0 ? `Test accuracy reported in the evidence register: ${effects.join(' ')}` : 'The evidence register reports no test-accuracy estimates.');
+    const pooled = pooledAccuracy(ctx);
+    if (pooled.length > 0) paragraphs.push(`Test accuracy from the meta-analysis of the 2×2 data: ${pooled.join(' ')}`);
+    if (effects.length > 0 || pooled.length === 0) paragraphs.push(effects.length > 0 ? `Test accuracy reported in the evidence register: ${effects.join(' ')}` : 'The evidence register reports no test-accuracy estimates.');
   } else {
     for (const m of ctx.input.models) {
       for (const sentence of [baseCaseSentence(ctx, m), psaSentence(ctx, m), driversSentence(ctx, m), budgetSentence(ctx, m)]) if (sentence) paragraphs.push(sentence);

@@ -14,6 +14,8 @@ import type { CellValue } from '../spreadsheet-cells';
 import { cheersChecklist } from '../cheers';
 import { parameterFlag } from '../build/methods';
 import { humanise } from '../format';
+import { accuracySynthesis } from '../accuracy-synthesis';
+import { studySensitivity, studySpecificity } from '../../engine/accuracy/two-by-two';
 
 /** Excel number formats used by the export. */
 export const NUMBER_FORMATS = {
@@ -372,17 +374,82 @@ function clinicalSheets(input: ReportInput, used: Set<string>): SheetSpec[] {
   ];
 }
 
+/** The 2×2 tables with their derived accuracy, and the pooled estimates, at full precision (when the report has them). */
+function accuracySheets(input: ReportInput, doc: ReportDocument, used: Set<string>): SheetSpec[] {
+  const inReport = doc.sections.some((s) => s.id === 'sec-evidence' && s.children.some((c) => c.blocks.some((b) => b.kind === 'table' && b.id === 'tab-two-by-two')));
+  if (!inReport) return [];
+  const { rows, pools } = accuracySynthesis(input.dossier);
+  const evidence = input.dossier.evidence;
+  const share = (header: string): SheetColumn => ({ header, width: 12, format: 'general' });
+  const count = (header: string): SheetColumn => ({ header, width: 8, format: 'count' });
+  const fitted = pools.flatMap((p) => (p.result ? [{ pool: p, r: p.result }] : []));
+  return [
+    {
+      name: sheetName('Test accuracy', used),
+      blocks: [
+        {
+          title: '2×2 data (sensitivity and specificity with exact Clopper–Pearson 95% CIs)',
+          columns: [
+            { header: 'Ref.', width: 6 },
+            { header: 'Evidence id', width: 18 },
+            { header: 'Study', width: 28 },
+            { header: 'Index test', width: 24 },
+            { header: 'Reference standard', width: 24 },
+            { header: 'Setting', width: 18 },
+            { header: 'Alteration', width: 14 },
+            count('TP'), count('FN'), count('TN'), count('FP'), count('n'),
+            share('Sensitivity'), share('Sensitivity lower 95%'), share('Sensitivity upper 95%'),
+            share('Specificity'), share('Specificity lower 95%'), share('Specificity upper 95%'),
+            { header: 'Derived', width: 9 },
+          ],
+          rows: rows.map((r) => {
+            const t = r.table;
+            const se = studySensitivity(t);
+            const sp = studySpecificity(t);
+            return cells([`E${evidence.findIndex((e) => e.id === r.evidenceId) + 1}`, r.evidenceId, r.label, t.indexTest, t.referenceStandard, t.setting, t.alteration, t.tp, t.fn, t.tn, t.fp, t.tp + t.fn + t.tn + t.fp, se.estimate, se.lower, se.upper, sp.estimate, sp.lower, sp.upper, t.derived ? 'yes' : 'no']);
+          }),
+        },
+        {
+          title: 'Pooled estimates',
+          columns: [
+            { header: 'Pool', width: 18 },
+            count('Studies'),
+            { header: 'Method', width: 40 },
+            { header: 'Model', width: 11 },
+            share('Sensitivity'), share('Sensitivity lower 95%'), share('Sensitivity upper 95%'),
+            share('Specificity'), share('Specificity lower 95%'), share('Specificity upper 95%'),
+            share('Logit sensitivity'), share('Logit specificity'),
+            share('Var logit sensitivity'), share('Var logit specificity'), share('Cov logits'),
+            share('Tau2 sensitivity'), share('Tau2 specificity'), share('Rho'),
+          ],
+          rows: fitted.map(({ pool, r }) =>
+            cells([
+              pool.label, r.studies.length, r.methodLabel, r.model,
+              r.sensitivity.estimate, r.sensitivity.lower, r.sensitivity.upper,
+              r.specificity.estimate, r.specificity.lower, r.specificity.upper,
+              r.logit.sensitivity, r.logit.specificity,
+              r.logit.covariance[0][0], r.logit.covariance[1][1], r.logit.covariance[0][1],
+              r.tau2.sensitivity, r.tau2.specificity, r.rho,
+            ]),
+          ),
+        },
+      ],
+    },
+  ];
+}
+
 /** The sheets of the export for a report built from `input` (the document gives the profile and CHEERS numbers). */
 export function workbookContent(input: ReportInput, doc: ReportDocument): SheetSpec[] {
   const used = new Set<string>();
   const about: SheetSpec = { name: sheetName('About', used), blocks: aboutSheet(input, doc) };
-  if (doc.profile === 'jca') return [about, ...clinicalSheets(input, used)];
+  if (doc.profile === 'jca') return [about, ...clinicalSheets(input, used), ...accuracySheets(input, doc, used)];
   return [
     about,
     { name: sheetName('Inputs', used), blocks: inputsSheet(input) },
     { name: sheetName('Results', used), blocks: resultsSheet(input) },
     ...psaSheets(input, used),
     ...budgetSheets(input, used),
+    ...accuracySheets(input, doc, used),
     { name: sheetName('CHEERS 2022', used), blocks: cheersSheet(input, doc) },
   ];
 }

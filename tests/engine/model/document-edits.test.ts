@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { modelParameterChecks, parameterChecks } from '../../../src/engine/analysis/parameter-checks';
 import { checkModel } from '../../../src/engine/analysis/model-check';
-import { DocumentEditError, documentTitle, setDocumentTitle, setParameterUncertainty, setParameterValue } from '../../../src/engine/model/document-edits';
+import { DocumentEditError, documentTitle, duplicateScenario, putScenario, removeScenario, setDocumentTitle, setParameterUncertainty, setParameterValue, uniqueScenarioId } from '../../../src/engine/model/document-edits';
 import type { ModelDocumentJson } from '../../../src/engine/model/document-edits';
 import { createDsaSetup } from '../../../src/engine/sensitivity/dsa-setup';
 import { createPsaSetup } from '../../../src/engine/psa/psa-setup';
@@ -119,5 +119,37 @@ describe('parameter checks on every bundled example', () => {
     const moved = parameterChecks({ ...rr, value: 0.6 });
     expect(moved.map((c) => c.kind)).toContain('distribution-mean');
     expect(moved[0]!.message).toMatch(/^The PSA samples around 0\.5163\d* \(the distribution’s mean\), not the base value 0\.6\.$/);
+  });
+});
+
+describe('scenario edits', () => {
+  const doc = { format: 'hta-workbench-model', version: 1, parameters: [{ id: 'c', value: 1 }] } as Record<string, unknown>;
+
+  it('adds, replaces in place, duplicates and removes scenarios, leaving the input untouched', () => {
+    const one = putScenario(doc, { id: 'cheap', label: 'Cheap', parameters: { c: 0.5 } });
+    expect(doc.scenarios).toBeUndefined();
+    const two = putScenario(one, { id: 'dear', label: 'Dear', parameters: { c: 2 } });
+    const edited = putScenario(two, { id: 'cheaper', label: 'Cheaper', parameters: { c: 0.25 } }, 'cheap');
+    expect((edited.scenarios as { id: string }[]).map((s) => s.id)).toEqual(['cheaper', 'dear']);
+    const copied = duplicateScenario(edited, 'cheaper');
+    expect(copied.scenarios).toEqual([
+      { id: 'cheaper', label: 'Cheaper', parameters: { c: 0.25 } },
+      { id: 'cheaper_copy', label: 'Cheaper (copy)', parameters: { c: 0.25 } },
+      { id: 'dear', label: 'Dear', parameters: { c: 2 } },
+    ]);
+    expect(removeScenario(removeScenario(removeScenario(copied, 'dear'), 'cheaper'), 'cheaper_copy').scenarios).toBeUndefined();
+  });
+
+  it('refuses a duplicate id and an unknown scenario, in words', () => {
+    const one = putScenario(doc, { id: 'cheap' });
+    expect(() => putScenario(one, { id: 'cheap' })).toThrow(/already exists/);
+    expect(() => removeScenario(one, 'zz')).toThrow(/no scenario “zz”/);
+  });
+
+  it('makes identifiers from labels', () => {
+    expect(uniqueScenarioId('Plasma test €1,500', [])).toBe('plasma_test_1_500');
+    expect(uniqueScenarioId('2 years', [])).toBe('s_2_years');
+    expect(uniqueScenarioId('€', [])).toBe('scenario');
+    expect(uniqueScenarioId('Cheap', ['cheap', 'cheap_2'])).toBe('cheap_3');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accuracyRows, accuracySubsets, importTwoByTwoCsv, quadasOf, selectRows, shortCitation, studiesOf } from '../../../src/renderer/dossiers/accuracy/accuracy-data';
+import { accuracyRows, accuracySubsets, quadasOf, selectRows, shortCitation, studiesOf } from '../../../src/dossier/accuracy-rows';
+import { importTwoByTwoCsv } from '../../../src/renderer/dossiers/accuracy/accuracy-data';
 import { validateDossier } from '../../../src/dossier/parse-file';
 import { evidence, validDossier } from '../../dossier/fixtures';
 

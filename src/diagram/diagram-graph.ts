@@ -1,0 +1,88 @@
+// A model's structure as a graph to draw: boxes with text, arrows with labels. Built from the parsed model by
+// markov-graph.ts, tree-graph.ts and psm-graph.ts; laid out by layout.ts; drawn by render-svg.ts.
+
+export type NodeShape = 'state' | 'absorbing' | 'decision' | 'chance' | 'terminal' | 'diagnostic' | 'curve';
+
+export interface CurvePlot {
+  /** Years on the x axis, survival (0..1) on the y axis. */
+  xMax: number;
+  series: { label: string; points: [number, number][] }[];
+}
+
+export interface DiagramNode {
+  id: string;
+  shape: NodeShape;
+  title: string;
+  /** Detail lines under the title. */
+  lines: string[];
+  /** Tunnel state: time in the state is tracked for this many cycles. */
+  tunnel?: number;
+  /** A subtree that can be folded: whether it is, and how many nodes it holds. */
+  fold?: { collapsed: boolean; hidden: number };
+  plot?: CurvePlot;
+  /** Label of the arrow from the node to itself (staying in a Markov state). */
+  loop?: string[];
+}
+
+export interface DiagramEdge {
+  from: string;
+  to: string;
+  label: string[];
+  dashed?: boolean;
+}
+
+export interface DiagramGraph {
+  kind: 'markov' | 'tree' | 'psm';
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+  /** Lines of text under the picture (strategy overrides, the meaning of the curves). */
+  notes: string[];
+  /** One sentence for assistive technology. */
+  description: string;
+  /** Rows of the data table that stands for the picture: from, to, label. */
+  rows: string[][];
+}
+
+/** A value in a diagram: four significant digits, no grouping ("0.2018", "0.009804", "1251"). */
+export function diagramNumber(x: number): string {
+  if (!Number.isFinite(x)) return '—';
+  if (x === 0) return '0';
+  const digits = Math.abs(x) >= 1000 ? 0 : Math.max(0, 3 - Math.floor(Math.log10(Math.abs(x))));
+  return String(Number(x.toFixed(Math.min(digits, 10))));
+}
+
+/**
+ * Label lines of an expression and its base-case value: ["p_AB * rr", "= 0.1027"], ["0.3"], ["C (the rest)", "= 0.72"].
+ * An expression that changes over time is labelled with its value at cycle 1.
+ */
+export function expressionLines(expression: number | string, value: number | null, varies = false): string[] {
+  if (typeof expression === 'number') return [diagramNumber(expression)];
+  const text = expression === 'C' ? 'C (the rest)' : expression;
+  if (value === null) return wrapText(text);
+  const valueText = diagramNumber(value);
+  if (expression.trim() === valueText) return [valueText];
+  return [...wrapText(text), `= ${valueText}${varies ? ' at cycle 1' : ''}`];
+}
+
+/** Long expressions break at spaces into lines of about `width` characters, so labels stay narrow (at most `maxLines`, the last cut with an ellipsis). */
+export function wrapText(text: string, width = 28, maxLines = 3): string[] {
+  const words = text.trim().split(/\s+/);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1]!} …`;
+  return kept;
+}
+
+/** The same on one line: "p_AB * rr = 0.1027". */
+export function expressionLabel(expression: number | string, value: number | null, varies = false): string {
+  return expressionLines(expression, value, varies).join(' ');
+}

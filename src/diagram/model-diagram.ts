@@ -1,0 +1,78 @@
+// The structure diagrams of a model: the model itself, and for a tree → cohort hybrid each of its sub-models.
+// One entry point for the model screen, exports and reports: model → graph → layout → SVG.
+import type { HtaModel, MarkovModel, PsmModel, TreeModel } from '../engine/model/schema';
+import { structureValues } from '../engine/model/structure-values';
+import type { StructureValues } from '../engine/model/structure-values';
+import type { DiagramGraph } from './diagram-graph';
+import { layoutDiagram } from './layout';
+import { markovGraph } from './markov-graph';
+import { psmGraph } from './psm-graph';
+import { renderDiagramSvg } from './render-svg';
+import { treeGraph } from './tree-graph';
+
+export interface DiagramPart {
+  /** "model", or "submodel:<id>". */
+  key: string;
+  title: string;
+}
+
+export interface DrawnDiagram {
+  svg: string;
+  width: number;
+  height: number;
+  description: string;
+  /** From, to, label: the data table that stands for the picture. */
+  rows: string[][];
+  nodeCount: number;
+}
+
+/** The diagrams a model has: its structure, then each sub-model of a tree. */
+export function diagramParts(model: HtaModel): DiagramPart[] {
+  const parts: DiagramPart[] = [{ key: 'model', title: model.model.type === 'tree' ? 'Decision tree' : model.model.type === 'psm' ? 'Partitioned survival' : 'State transitions' }];
+  if (model.model.type === 'tree') {
+    for (const [id, sub] of Object.entries((model.model as TreeModel).submodels)) parts.push({ key: `submodel:${id}`, title: `Sub-model ${id} (${sub.type === 'psm' ? 'partitioned survival' : 'Markov'})` });
+  }
+  return parts;
+}
+
+/** Values of the model's expressions, or none when the model cannot be compiled (the diagram then shows expressions only). */
+export function diagramValues(model: HtaModel): StructureValues | null {
+  try {
+    return structureValues(model);
+  } catch {
+    return null;
+  }
+}
+
+export interface DiagramOptions {
+  /** Which diagram (a key of diagramParts); the model's own by default. */
+  part?: string;
+  /** Folded tree nodes. */
+  collapsed?: ReadonlySet<string>;
+  values?: StructureValues | null;
+}
+
+export function diagramGraph(model: HtaModel, options: DiagramOptions = {}): DiagramGraph | null {
+  const values = options.values === undefined ? diagramValues(model) : options.values;
+  const part = options.part ?? 'model';
+  const structure = model.model;
+  if (part.startsWith('submodel:')) {
+    if (structure.type !== 'tree') return null;
+    const sub = (structure as TreeModel).submodels[part.slice('submodel:'.length)];
+    if (!sub) return null;
+    return sub.type === 'markov' ? markovGraph(sub as MarkovModel, values) : psmGraph(sub as PsmModel, model, values, model.strategies);
+  }
+  if (structure.type === 'markov') return markovGraph(structure, values, model.strategies);
+  if (structure.type === 'psm') return psmGraph(structure, model, values, model.strategies);
+  return treeGraph(model, values, options.collapsed ? { collapsed: options.collapsed } : {});
+}
+
+/** Draws one diagram of a model as SVG (null when the part does not exist). */
+export function drawModelDiagram(model: HtaModel, id: string, options: DiagramOptions & { interactive?: boolean; title?: string } = {}): DrawnDiagram | null {
+  const graph = diagramGraph(model, options);
+  if (!graph) return null;
+  const laid = layoutDiagram(graph);
+  const title = options.title ?? diagramParts(model).find((p) => p.key === (options.part ?? 'model'))?.title ?? 'Model structure';
+  const drawn = renderDiagramSvg(laid, { id, title, interactive: options.interactive ?? false });
+  return { ...drawn, description: graph.description, rows: graph.rows, nodeCount: graph.nodes.length };
+}

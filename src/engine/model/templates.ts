@@ -1,0 +1,190 @@
+// Starting points for a new model: small, valid and runnable documents of each model type, in the file format as
+// an analyst would write it (no defaults filled in), so the editors and an exported file start from plain JSON.
+import { MODEL_FORMAT, MODEL_FORMAT_VERSION } from './schema';
+import type { ModelDocumentJson } from './document-edits';
+
+export type ModelTemplateId = 'markov' | 'psm' | 'tree-hybrid' | 'budget-impact';
+
+export interface ModelTemplate {
+  id: ModelTemplateId;
+  title: string;
+  description: string;
+  create: () => ModelDocumentJson;
+}
+
+const header = (title: string, description: string) => ({
+  format: MODEL_FORMAT,
+  version: MODEL_FORMAT_VERSION,
+  metadata: { title, description },
+});
+
+const settings = { cycleLength: 1, cycles: 20, cohortSize: 1, discount: { costs: 0.035, effects: 0.035 }, counting: 'life-table', effect: 'qalys', currency: 'EUR', wtp: [20000, 50000] };
+
+function blankMarkov(): ModelDocumentJson {
+  return {
+    ...header('New Markov model', 'A two-state Markov cohort model to build on: add states, transitions, values and strategies.'),
+    settings,
+    costCategories: [{ id: 'direct', label: 'Direct medical' }],
+    parameters: [
+      { id: 'p_death', value: 0.1, kind: 'probability', timeUnit: 'year', description: 'Annual probability of death' },
+      { id: 'c_alive', value: 1000, kind: 'cost', description: 'Yearly cost while alive' },
+      { id: 'u_alive', value: 0.8, kind: 'utility', description: 'Utility while alive' },
+    ],
+    model: {
+      type: 'markov',
+      states: [
+        { id: 'Alive', label: 'Alive' },
+        { id: 'Dead', label: 'Dead', dead: true },
+      ],
+      initial: { Alive: 1 },
+      transitions: [
+        { from: 'Alive', to: 'Alive', probability: 'C' },
+        { from: 'Alive', to: 'Dead', probability: 'p_death' },
+        { from: 'Dead', to: 'Dead', probability: 1 },
+      ],
+      stateValues: { Alive: { costs: { direct: 'c_alive' }, utility: 'u_alive' }, Dead: { utility: 0 } },
+    },
+    strategies: [{ id: 'standard', label: 'Standard care' }],
+  };
+}
+
+function partitionedSurvival(): ModelDocumentJson {
+  return {
+    ...header('New partitioned survival model', 'Progression-free, progressed and dead states read from PFS and OS curves; the new treatment acts through hazard ratios.'),
+    settings: { ...settings, cycleLength: 1 / 12, cycles: 120, counting: 'half-cycle' },
+    costCategories: [{ id: 'drug', label: 'Drugs' }, { id: 'care', label: 'Care' }],
+    parameters: [
+      { id: 'pfs_shape', value: 1.2, kind: 'other', description: 'Weibull shape of PFS on standard care' },
+      { id: 'pfs_scale', value: 1.1, kind: 'time', unit: 'years', description: 'Weibull scale of PFS on standard care' },
+      { id: 'os_shape', value: 1.1, kind: 'other', description: 'Weibull shape of OS on standard care' },
+      { id: 'os_scale', value: 2.5, kind: 'time', unit: 'years', description: 'Weibull scale of OS on standard care' },
+      { id: 'hr_pfs', value: 0.7, kind: 'hazard-ratio', description: 'Hazard ratio of progression, new treatment vs standard care' },
+      { id: 'hr_os', value: 0.8, kind: 'hazard-ratio', description: 'Hazard ratio of death, new treatment vs standard care' },
+      { id: 'c_new', value: 3000, kind: 'cost', unit: 'EUR per month', description: 'Drug cost of the new treatment while progression-free' },
+      { id: 'c_care', value: 500, kind: 'cost', unit: 'EUR per month', description: 'Care cost per month alive' },
+      { id: 'u_pf', value: 0.75, kind: 'utility' },
+      { id: 'u_pd', value: 0.6, kind: 'utility' },
+      { id: 'on_new', value: 0, kind: 'other', description: '1 on the new treatment (set by the strategy)' },
+    ],
+    model: {
+      type: 'psm',
+      curves: {
+        pfs_soc: { dist: 'weibull', shape: 'pfs_shape', scale: 'pfs_scale', label: 'PFS, standard care' },
+        os_soc: { dist: 'weibull', shape: 'os_shape', scale: 'os_scale', label: 'OS, standard care' },
+        pfs_new: { dist: 'hazard-ratio', curve: 'pfs_soc', hr: 'hr_pfs', label: 'PFS, new treatment' },
+        os_new: { dist: 'hazard-ratio', curve: 'os_soc', hr: 'hr_os', label: 'OS, new treatment' },
+      },
+      pfs: 'pfs_soc',
+      os: 'os_soc',
+      strategyCurves: { new_treatment: { pfs: 'pfs_new', os: 'os_new' } },
+      stateValues: {
+        PF: { costs: { drug: 'on_new * c_new', care: 'c_care' }, utility: 'u_pf' },
+        PD: { costs: { care: 'c_care' }, utility: 'u_pd' },
+        Dead: { utility: 0 },
+      },
+    },
+    strategies: [
+      { id: 'standard', label: 'Standard care' },
+      { id: 'new_treatment', label: 'New treatment', parameters: { on_new: 1 } },
+    ],
+  };
+}
+
+const alive = (pDeath: string, cost: string, utility: string) => ({
+  type: 'markov',
+  states: [{ id: 'Alive' }, { id: 'Dead', dead: true }],
+  initial: { Alive: 1 },
+  transitions: [
+    { from: 'Alive', to: 'Alive', probability: 'C' },
+    { from: 'Alive', to: 'Dead', probability: pDeath },
+    { from: 'Dead', to: 'Dead', probability: 1 },
+  ],
+  stateValues: { Alive: { costs: { treatment: cost }, utility } },
+});
+
+function treeHybrid(): ModelDocumentJson {
+  const outcome = (id: string, submodel: string) => ({ kind: 'terminal', id, submodel });
+  return {
+    ...header('New test-and-treat model', 'A decision tree with a diagnostic test sequence (test, re-test when there is no result) leading into Markov cohort sub-models.'),
+    settings: { ...settings, cycles: 10 },
+    costCategories: [{ id: 'test', label: 'Testing' }, { id: 'treatment', label: 'Treatment' }],
+    parameters: [
+      { id: 'prevalence', value: 0.2, kind: 'proportion', description: 'Share with the targetable alteration' },
+      { id: 'sens', value: 0.9, kind: 'probability', description: 'Test sensitivity' },
+      { id: 'spec', value: 0.98, kind: 'probability', description: 'Test specificity' },
+      { id: 'fail', value: 0.05, kind: 'probability', description: 'Share of tests without a result' },
+      { id: 'c_test', value: 500, kind: 'cost', description: 'Cost per test' },
+      { id: 'tat', value: 10, kind: 'time', unit: 'days', description: 'Turnaround time' },
+      { id: 'p_death_targeted', value: 0.2, kind: 'probability', timeUnit: 'year', description: 'Annual death probability on targeted therapy (with the target)' },
+      { id: 'p_death_standard', value: 0.35, kind: 'probability', timeUnit: 'year', description: 'Annual death probability on standard therapy' },
+      { id: 'c_targeted', value: 40000, kind: 'cost', description: 'Yearly cost of targeted therapy' },
+      { id: 'c_standard', value: 15000, kind: 'cost', description: 'Yearly cost of standard therapy' },
+      { id: 'u_alive', value: 0.7, kind: 'utility' },
+    ],
+    model: {
+      type: 'tree',
+      timeUnit: 'day',
+      tests: [{ id: 'test', label: 'Molecular test', sensitivity: 'sens', specificity: 'spec', noResult: 'fail', costs: { test: 'c_test' }, turnaround: 'tat' }],
+      submodels: {
+        targeted: alive('p_death_targeted', 'c_targeted', 'u_alive'),
+        standard: alive('p_death_standard', 'c_standard', 'u_alive'),
+      },
+      root: {
+        kind: 'decision',
+        label: 'Testing strategy',
+        branches: [
+          { kind: 'terminal', id: 'no_test', label: 'No testing', submodel: 'standard' },
+          {
+            kind: 'diagnostic',
+            id: 'test_treat',
+            label: 'Test and treat',
+            prevalence: 'prevalence',
+            steps: [{ tests: ['test'] }, { tests: ['test'], when: ['no-result'], label: 're-test' }],
+            outcomes: {
+              truePositive: outcome('tp_targeted', 'targeted'),
+              falsePositive: outcome('fp_standard', 'standard'),
+              falseNegative: outcome('fn_standard', 'standard'),
+              trueNegative: outcome('tn_standard', 'standard'),
+              noResult: outcome('nr_standard', 'standard'),
+            },
+          },
+        ],
+      },
+    },
+    strategies: [
+      { id: 'no_test', label: 'No testing' },
+      { id: 'test_treat', label: 'Test and treat' },
+    ],
+  };
+}
+
+function budgetImpact(): ModelDocumentJson {
+  const markov = blankMarkov();
+  return {
+    ...markov,
+    metadata: { title: 'New budget impact analysis', description: 'A Markov model of the current and the new treatment, with a five-year budget impact of moving patients to the new one.' },
+    parameters: [...(markov.parameters as object[]), { id: 'c_new', value: 2500, kind: 'cost', description: 'Yearly cost while alive on the new treatment' }],
+    strategies: [
+      { id: 'standard', label: 'Standard care' },
+      { id: 'new_treatment', label: 'New treatment', parameters: { c_alive: 'c_new' } },
+    ],
+    budgetImpact: {
+      label: 'Budget impact of the new treatment',
+      horizonYears: 5,
+      population: { eligible: { value: 1000, label: 'Patients starting treatment each year', source: 'Assumption: replace with local data' } },
+      currentWorld: { shares: { standard: 1, new_treatment: 0 } },
+      newWorld: { shares: { standard: 'rest', new_treatment: { shape: 'linear', from: 0.1, to: 0.5 } } },
+    },
+  };
+}
+
+export const MODEL_TEMPLATES: readonly ModelTemplate[] = [
+  { id: 'markov', title: 'Markov cohort model', description: 'Two states (alive, dead) and one strategy: add states, transitions and values.', create: blankMarkov },
+  { id: 'psm', title: 'Partitioned survival', description: 'PFS and OS curves (Weibull) with hazard ratios for a new treatment.', create: partitionedSurvival },
+  { id: 'tree-hybrid', title: 'Decision tree → cohort', description: 'Test-and-treat tree with a diagnostic test and re-test, leading into Markov sub-models.', create: treeHybrid },
+  { id: 'budget-impact', title: 'Budget impact', description: 'A Markov model of two treatments with a five-year budget impact analysis.', create: budgetImpact },
+];
+
+export function modelTemplate(id: string): ModelTemplate | undefined {
+  return MODEL_TEMPLATES.find((t) => t.id === id);
+}

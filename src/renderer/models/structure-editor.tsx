@@ -1,0 +1,655 @@
+import { useId, useState } from 'react';
+import type { FormEvent, ReactNode } from 'react';
+import { diagramNumber } from '../../diagram/diagram-graph';
+import type { ModelDocumentJson } from '../../engine/model/document-edits';
+import type { StructureValues } from '../../engine/model/structure-values';
+import * as edits from '../../engine/model/structure-edits';
+import type { SettingKey } from '../../engine/model/structure-edits';
+import { ConfirmDialog } from '../ui/dialog';
+import { ExpressionGrid } from './expression-grid';
+import type { GridCell } from './expression-grid';
+import { TreeEditor } from './tree-editor';
+
+// Building a model's structure on screen: states, the transition matrix, state values, settings, strategies and
+// their overrides, parameters (and for trees the tree editor). Every change is a pure edit of the model document
+// (src/engine/model/structure-edits.ts) applied through the model page's edit path, so it is autosaved, undoable
+// and recorded in the history like a parameter edit. Problems found by validation are shown at the cell or field
+// they point at (their path), as `hta validate` reports them.
+
+type Json = Record<string, unknown>;
+type Doc = ModelDocumentJson;
+export type ApplyEdit = (change: (doc: Doc) => Doc, mergeKey?: string) => void;
+
+export interface Issue {
+  path: string;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export interface StructureEditorProps {
+  document: Doc;
+  issues: readonly Issue[];
+  values: StructureValues | null;
+  readOnly: boolean;
+  apply: ApplyEdit;
+}
+
+const rec = (v: unknown): Json => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
+const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
+const exprText = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+
+/** The first problem whose path is `path` or lies under it. */
+function problemAt(issues: readonly Issue[], path: string, exact = false): string | undefined {
+  const hit = issues.find((i) => i.path === path || (!exact && (i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))));
+  return hit ? `${hit.severity === 'warning' ? 'Warning: ' : ''}${hit.message}` : undefined;
+}
+
+function value(values: StructureValues | null, text: unknown, strategy?: string): number | null {
+  if (text === undefined || text === '' || text === 'C' || !values) return null;
+  return values.value(text as string | number, strategy);
+}
+
+export function StructureEditor(props: StructureEditorProps) {
+  const type = rec(props.document.model).type;
+  return (
+    <div className="section-stack" data-testid="structure-editor">
+      {type === 'markov' && (
+        <>
+          <StatesCard {...props} />
+          <TransitionsCard {...props} />
+          <StateValuesCard {...props} />
+        </>
+      )}
+      {type === 'psm' && (
+        <>
+          <CurvesCard {...props} />
+          <StateValuesCard {...props} />
+        </>
+      )}
+      {type === 'tree' && <TreeEditor {...props} />}
+      <SettingsCard {...props} />
+      {type !== 'tree' && <StrategiesCard {...props} />}
+      <ParametersCard {...props} />
+    </div>
+  );
+}
+
+function Card({ title, hint, children, testId }: { title: string; hint?: string; children: ReactNode; testId: string }) {
+  const id = useId();
+  return (
+    <section className="card" aria-labelledby={id} data-testid={testId}>
+      <div className="card-header">
+        <h2 id={id}>{title}</h2>
+        {hint && <span className="subtle">{hint}</span>}
+      </div>
+      <div className="card-body">{children}</div>
+    </section>
+  );
+}
+
+/** An input that commits on Enter or when it loses focus, and goes back to the stored text on Escape. */
+function CommitInput({ value, onCommit, label, testId, readOnly, error, width, placeholder }: { value: string; onCommit: (text: string) => void; label: string; testId: string; readOnly: boolean; error?: string | undefined; width?: number; placeholder?: string }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const errorId = useId();
+  const commit = () => {
+    if (draft !== null && draft !== value) onCommit(draft);
+    setDraft(null);
+  };
+  return (
+    <span className="commit-field">
+      <input
+        className="input"
+        aria-label={label}
+        value={draft ?? value}
+        readOnly={readOnly}
+        placeholder={placeholder}
+        style={width ? { width } : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          } else if (e.key === 'Escape' && draft !== null) {
+            e.preventDefault();
+            setDraft(null);
+          }
+        }}
+        data-testid={testId}
+      />
+      {error && <span id={errorId} className="field-error" role="note">{error}</span>}
+    </span>
+  );
+}
+
+function AddForm({ fields, onAdd, submitLabel, testId, readOnly }: { fields: { key: string; label: string; placeholder?: string }[]; onAdd: (values: Record<string, string>) => void; submitLabel: string; testId: string; readOnly: boolean }) {
+  const [values, setValues] = useState<Record<string, string>>({});
+  if (readOnly) return null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onAdd(values);
+    setValues({});
+  };
+  return (
+    <form className="add-form" onSubmit={submit} data-testid={testId}>
+      {fields.map((f) => (
+        <label key={f.key} className="inline-field">
+          <span>{f.label}</span>
+          <input className="input" value={values[f.key] ?? ''} placeholder={f.placeholder} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} data-testid={`${testId}-${f.key}`} />
+        </label>
+      ))}
+      <button type="submit" className="btn btn-sm" data-testid={`${testId}-submit`}>{submitLabel}</button>
+    </form>
+  );
+}
+
+// ---------- Markov: states ----------
+
+function StatesCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
+  const m = rec(document.model);
+  const states = arr(m.states);
+  const initial = rec(m.initial);
+  const [removing, setRemoving] = useState<string | null>(null);
+  const references = removing ? edits.stateReferences(document, removing) : [];
+  return (
+    <Card title="States" hint="Health states of the cohort; a dead state counts no life-years; a tunnel tracks time in the state." testId="states-card">
+      <table className="table structure-table" data-testid="states-table">
+        <thead>
+          <tr>
+            <th scope="col">Id</th>
+            <th scope="col">Label</th>
+            <th scope="col">Dead</th>
+            <th scope="col">Tunnel (cycles)</th>
+            <th scope="col">Share at start</th>
+            <th scope="col"><span className="visually-hidden">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {states.map((s, i) => {
+            const id = String(s.id);
+            const share = initial[id];
+            const shareValue = value(values, share);
+            return (
+              <tr key={`${i}-${id}`} data-testid={`state-row-${id}`}>
+                <td><CommitInput value={id} label={`Id of state ${id}`} readOnly={readOnly} onCommit={(t) => apply((d) => edits.renameState(d, id, t.trim()))} testId={`state-id-${id}`} error={problemAt(issues, `model.states[${i}].id`)} width={110} /></td>
+                <td><CommitInput value={exprText(s.label)} label={`Label of state ${id}`} readOnly={readOnly} onCommit={(t) => apply((d) => edits.setStateFields(d, id, { label: t }), `state-label:${id}`)} testId={`state-label-${id}`} error={problemAt(issues, `model.states[${i}]`, true)} /></td>
+                <td><input type="checkbox" aria-label={`State ${id} is dead (absorbing)`} checked={s.dead === true} disabled={readOnly} onChange={(e) => apply((d) => edits.setStateFields(d, id, { dead: e.target.checked }))} data-testid={`state-dead-${id}`} /></td>
+                <td>
+                  <CommitInput
+                    value={exprText(s.maxStateTime)}
+                    label={`Tunnel length of state ${id} (cycles; empty for none)`}
+                    placeholder="none"
+                    readOnly={readOnly}
+                    width={70}
+                    onCommit={(t) => apply((d) => edits.setStateFields(d, id, { maxStateTime: t.trim() === '' ? null : Number(t) }))}
+                    testId={`state-tunnel-${id}`}
+                    error={problemAt(issues, `model.states[${i}].maxStateTime`)}
+                  />
+                </td>
+                <td>
+                  <CommitInput value={exprText(share)} label={`Share of the cohort in ${id} at the start`} placeholder="0" readOnly={readOnly} width={90} onCommit={(t) => apply((d) => edits.setInitialShare(d, id, edits.parseExpressionInput(t)))} testId={`state-start-${id}`} error={problemAt(issues, `model.initial.${id}`)} />
+                  {shareValue !== null && typeof share === 'string' && <span className="subtle"> = {diagramNumber(shareValue)}</span>}
+                </td>
+                <td className="actions">
+                  {!readOnly && (
+                    <>
+                      <button type="button" className="btn btn-ghost btn-sm" aria-label={`Move state ${id} up`} disabled={i === 0} onClick={() => apply((d) => edits.moveState(d, id, -1))}>↑</button>
+                      <button type="button" className="btn btn-ghost btn-sm" aria-label={`Move state ${id} down`} disabled={i === states.length - 1} onClick={() => apply((d) => edits.moveState(d, id, 1))}>↓</button>
+                      <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => setRemoving(id)} data-testid={`state-remove-${id}`}>Remove</button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <AddForm
+        readOnly={readOnly}
+        testId="add-state"
+        submitLabel="Add state"
+        fields={[{ key: 'id', label: 'Id', placeholder: 'e.g. Progressed' }, { key: 'label', label: 'Label' }]}
+        onAdd={(v) => apply((d) => edits.addState(d, (v.id ?? '').trim(), v.label?.trim() || undefined))}
+      />
+      <ConfirmDialog
+        open={removing !== null}
+        title={`Remove state ${removing ?? ''}?`}
+        message={
+          references.length > 0 ? (
+            <>
+              <p>These go with it:</p>
+              <ul data-testid="state-references">{references.map((r) => <li key={r}>{r}</li>)}</ul>
+              <p className="subtle">Undo (Ctrl+Z) brings them back.</p>
+            </>
+          ) : (
+            <p>Nothing else refers to it.</p>
+          )
+        }
+        confirmLabel="Remove state"
+        tone="danger"
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => {
+          const id = removing!;
+          setRemoving(null);
+          apply((d) => edits.removeState(d, id));
+        }}
+      />
+    </Card>
+  );
+}
+
+// ---------- Markov: transition matrix ----------
+
+function TransitionsCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
+  const m = rec(document.model);
+  const states = arr(m.states).map((s) => ({ key: String(s.id), label: String(s.label ?? s.id) }));
+  const transitions = arr(m.transitions);
+  const index = new Map(transitions.map((t, i) => [`${String(t.from)}→${String(t.to)}`, i]));
+  // The value of each cell; a complement ("C") is 1 minus the rest of its row.
+  const rowValues = (from: string): Map<string, number | null> => {
+    const out = new Map<string, number | null>();
+    let rest: number | null = 1;
+    let complement: string | null = null;
+    for (const t of transitions) {
+      if (t.from !== from) continue;
+      const to = String(t.to);
+      if (t.probability === 'C') {
+        complement = to;
+        continue;
+      }
+      const v = value(values, t.probability);
+      out.set(to, v);
+      rest = v === null || rest === null ? null : rest - v;
+    }
+    if (complement) out.set(complement, rest);
+    return out;
+  };
+  const rows = new Map(states.map((s) => [s.key, rowValues(s.key)]));
+  const cell = (from: string, to: string): GridCell => {
+    const i = index.get(`${from}→${to}`);
+    if (i === undefined) return { text: '', value: null };
+    const t = transitions[i]!;
+    const v = rows.get(from)?.get(to) ?? null;
+    return { text: exprText(t.probability), value: v, ...(t.probability === 'C' && v !== null ? { note: `= ${diagramNumber(v)}` } : {}), error: problemAt(issues, `model.transitions[${i}].probability`) };
+  };
+  const rowProblem = (from: string): string | undefined => {
+    for (const [key, i] of index) if (key.startsWith(`${from}→`)) {
+      const p = problemAt(issues, `model.transitions[${i}]`, true);
+      if (p) return p;
+    }
+    return undefined;
+  };
+  return (
+    <Card title="Transitions" hint="Probability per cycle from the row's state to the column's; C is the rest of the row. Arrow keys move, Enter edits, Escape cancels." testId="transitions-card">
+      <ExpressionGrid
+        label="Transition probabilities per cycle, from row state to column state"
+        rows={states}
+        columns={states}
+        cell={cell}
+        cellName={(from, to) => `Transition from ${from} to ${to}`}
+        onCommit={(from, to, text) => apply((d) => edits.setTransition(d, from, to, edits.parseExpressionInput(text)), `transition:${from}:${to}`)}
+        readOnly={readOnly}
+        formatValue={diagramNumber}
+        testId="transition-matrix"
+        trailing={{
+          label: 'Row sum',
+          render: (from) => {
+            const vals = [...(rows.get(from)?.values() ?? [])];
+            const problem = rowProblem(from);
+            if (vals.length === 0) return <span className="row-sum row-sum-bad" data-testid={`row-sum-${from}`}>no transitions</span>;
+            const sum = vals.some((v) => v === null) ? null : vals.reduce<number>((a, v) => a + v!, 0);
+            const ok = sum !== null && Math.abs(sum - 1) < 1e-9 && !problem;
+            return (
+              <span className={`row-sum ${ok ? 'row-sum-ok' : sum === null ? '' : 'row-sum-bad'}`} data-testid={`row-sum-${from}`} title={problem}>
+                {sum === null ? '—' : `${ok ? '✓ ' : '✗ '}${diagramNumber(sum)}`}
+                {problem && <span className="visually-hidden">. {problem}</span>}
+              </span>
+            );
+          },
+        }}
+      />
+    </Card>
+  );
+}
+
+// ---------- Markov and PSM: state values ----------
+
+function StateValuesCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
+  const m = rec(document.model);
+  const psmStates = { progressionFree: 'PF', progressed: 'PD', dead: 'Dead', ...(rec(m.states) as Record<string, string>) };
+  const states = m.type === 'psm' ? [psmStates.progressionFree, psmStates.progressed, psmStates.dead].map((id) => ({ key: id, label: id })) : arr(m.states).map((s) => ({ key: String(s.id), label: String(s.label ?? s.id) }));
+  const categories = arr(document.costCategories).map((c) => ({ key: String(c.id), label: `Cost: ${String(c.label ?? c.id)}` }));
+  const columns = [...categories, { key: '__utility', label: 'Utility' }];
+  const stateValues = rec(m.stateValues);
+  const cell = (state: string, column: string): GridCell => {
+    const entry = rec(stateValues[state]);
+    const raw = column === '__utility' ? entry.utility : rec(entry.costs)[column];
+    const text = typeof raw === 'object' && raw !== null ? exprText(rec(raw).value) : exprText(raw);
+    const path = column === '__utility' ? `model.stateValues.${state}.utility` : `model.stateValues.${state}.costs.${column}`;
+    return { text, value: value(values, text === '' ? undefined : edits.parseExpressionInput(text) ?? undefined), error: problemAt(issues, path) };
+  };
+  return (
+    <Card title="State values" hint="Cost per cycle by category and utility in each state." testId="state-values-card">
+      <ExpressionGrid
+        label="Costs per cycle and utility by state"
+        rows={states}
+        columns={columns}
+        cell={cell}
+        cellName={(state, column) => (column === '__utility' ? `Utility in ${state}` : `Cost per cycle in ${state}, ${column}`)}
+        onCommit={(state, column, text) => apply((d) => edits.setStateValue(d, state, column === '__utility' ? null : column, edits.parseExpressionInput(text)), `value:${state}:${column}`)}
+        readOnly={readOnly}
+        formatValue={diagramNumber}
+        testId="state-values"
+      />
+      <AddForm readOnly={readOnly} testId="add-category" submitLabel="Add cost category" fields={[{ key: 'id', label: 'Id', placeholder: 'e.g. drug' }, { key: 'label', label: 'Label' }]} onAdd={(v) => apply((d) => edits.addCostCategory(d, (v.id ?? '').trim(), v.label?.trim() || undefined))} />
+    </Card>
+  );
+}
+
+// ---------- settings ----------
+
+const COUNTING = ['life-table', 'half-cycle', 'beginning', 'end', 'none', 'trapezoidal', 'simpson-1/3'];
+
+function SettingsCard({ document, issues, readOnly, apply }: StructureEditorProps) {
+  const s = rec(document.settings);
+  const d = rec(s.discount);
+  const set = (key: SettingKey, v: number | string | boolean | number[] | null) => apply((doc) => edits.setSetting(doc, key, v), `setting:${key}`);
+  const num = (text: string): number | null => {
+    const t = text.trim();
+    return t === '' ? null : Number(t);
+  };
+  const field = (key: SettingKey, label: string, current: unknown, parse: (t: string) => number | string | null = num, width = 100) => (
+    <label className="setting-field" key={key}>
+      <span>{label}</span>
+      <CommitInput value={exprText(current)} label={label} readOnly={readOnly} width={width} onCommit={(t) => set(key, parse(t))} testId={`edit-setting-${key.replace('.', '-')}`} error={problemAt(issues, `settings.${key}`)} />
+    </label>
+  );
+  return (
+    <Card title="Settings" hint="Cycle length and horizon, discounting, counting method, currency and thresholds." testId="settings-editor">
+      <div className="settings-form">
+        {field('cycleLength', 'Cycle length (years)', s.cycleLength)}
+        {field('cycles', 'Cycles', s.cycles)}
+        {field('horizon', 'or horizon (years)', s.horizon)}
+        {field('discount.costs', 'Discount rate, costs', d.costs)}
+        {field('discount.effects', 'Discount rate, effects', d.effects)}
+        <label className="setting-field">
+          <span>Discount from cycle 1</span>
+          <input type="checkbox" checked={d.firstCycleDiscounted === true} disabled={readOnly} onChange={(e) => set('discount.firstCycleDiscounted', e.target.checked)} data-testid="edit-setting-discount-firstCycleDiscounted" aria-label="Discount from the first cycle" />
+        </label>
+        <label className="setting-field">
+          <span>Counting</span>
+          <select className="select" value={exprText(s.counting) || 'life-table'} disabled={readOnly} onChange={(e) => set('counting', e.target.value)} data-testid="edit-setting-counting">
+            {COUNTING.map((c) => <option key={c} value={c}>{c}</option>)}
+          </select>
+        </label>
+        <label className="setting-field">
+          <span>Effect</span>
+          <select className="select" value={exprText(s.effect) || 'qalys'} disabled={readOnly} onChange={(e) => set('effect', e.target.value)} data-testid="edit-setting-effect">
+            <option value="qalys">QALYs</option>
+            <option value="life-years">Life-years</option>
+          </select>
+        </label>
+        {field('currency', 'Currency', s.currency, (t) => t.trim() || null, 70)}
+        {field('priceYear', 'Price year', s.priceYear)}
+        {field('startAge', 'Start age', s.startAge)}
+        {field('cohortSize', 'Cohort size', s.cohortSize)}
+        <label className="setting-field">
+          <span>Thresholds (per unit of effect)</span>
+          <CommitInput
+            value={arr(s.wtp).join(', ')}
+            label="Willingness-to-pay thresholds, separated by commas"
+            readOnly={readOnly}
+            width={180}
+            onCommit={(t) => set('wtp', t.split(/[,;\s]+/).filter(Boolean).map(Number))}
+            testId="edit-setting-wtp"
+            error={problemAt(issues, 'settings.wtp')}
+          />
+        </label>
+      </div>
+    </Card>
+  );
+}
+
+// ---------- strategies ----------
+
+function StrategiesCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
+  const strategies = arr(document.strategies);
+  const parameterIds = arr(document.parameters).map((p) => String(p.id));
+  return (
+    <Card title="Strategies" hint="What is compared; each strategy may override parameters (a value or an expression such as cycle <= 2 ? rr : 1)." testId="strategies-card">
+      <div className="section-stack">
+        {strategies.map((s, i) => {
+          const id = String(s.id);
+          const overrides = Object.entries(rec(s.parameters));
+          return (
+            <div key={`${i}-${id}`} className="strategy-block" data-testid={`strategy-${id}`}>
+              <div className="strategy-head">
+                <span className="mono">{id}</span>
+                <CommitInput value={exprText(s.label)} label={`Label of strategy ${id}`} readOnly={readOnly} onCommit={(t) => apply((d) => edits.setStrategyLabel(d, id, t), `strategy-label:${id}`)} testId={`strategy-label-${id}`} error={problemAt(issues, `strategies[${i}]`, true)} />
+                {!readOnly && strategies.length > 1 && <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => apply((d) => edits.removeStrategy(d, id))} data-testid={`strategy-remove-${id}`}>Remove</button>}
+              </div>
+              {overrides.length > 0 && (
+                <table className="table structure-table">
+                  <thead>
+                    <tr><th scope="col">Parameter</th><th scope="col">Override</th><th scope="col">Value at cycle 1</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+                  </thead>
+                  <tbody>
+                    {overrides.map(([p, e]) => {
+                      const v = values?.value(e as string | number, id) ?? null;
+                      return (
+                        <tr key={p}>
+                          <th scope="row" className="mono">{p}</th>
+                          <td><CommitInput value={exprText(e)} label={`Override of ${p} in ${id}`} readOnly={readOnly} onCommit={(t) => apply((d) => edits.setStrategyOverride(d, id, p, edits.parseExpressionInput(t)))} testId={`override-${id}-${p}`} error={problemAt(issues, `strategies[${i}].parameters.${p}`)} width={260} /></td>
+                          <td className="num">{v === null ? '—' : diagramNumber(v)}</td>
+                          <td>{!readOnly && <button type="button" className="btn btn-ghost btn-sm" onClick={() => apply((d) => edits.setStrategyOverride(d, id, p, null))} aria-label={`Remove the override of ${p} in ${id}`}>Remove</button>}</td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              )}
+              {!readOnly && <OverrideForm strategy={id} parameterIds={parameterIds.filter((p) => !overrides.some(([k]) => k === p))} apply={apply} />}
+            </div>
+          );
+        })}
+        <AddForm readOnly={readOnly} testId="add-strategy" submitLabel="Add strategy" fields={[{ key: 'id', label: 'Id', placeholder: 'e.g. combination' }, { key: 'label', label: 'Label' }]} onAdd={(v) => apply((d) => edits.addStrategy(d, (v.id ?? '').trim(), v.label?.trim() || undefined))} />
+      </div>
+    </Card>
+  );
+}
+
+function OverrideForm({ strategy, parameterIds, apply }: { strategy: string; parameterIds: string[]; apply: ApplyEdit }) {
+  const [parameter, setParameter] = useState('');
+  const [text, setText] = useState('');
+  const chosen = parameter || parameterIds[0] || '';
+  if (parameterIds.length === 0) return null;
+  return (
+    <form
+      className="add-form"
+      data-testid={`add-override-${strategy}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const v = edits.parseExpressionInput(text);
+        if (v === null) return;
+        apply((d) => edits.setStrategyOverride(d, strategy, chosen, v));
+        setText('');
+      }}
+    >
+      <label className="inline-field">
+        <span>Override</span>
+        <select className="select" value={chosen} onChange={(e) => setParameter(e.target.value)} data-testid={`add-override-${strategy}-parameter`}>
+          {parameterIds.map((p) => <option key={p} value={p}>{p}</option>)}
+        </select>
+      </label>
+      <label className="inline-field">
+        <span>with</span>
+        <input className="input" value={text} onChange={(e) => setText(e.target.value)} placeholder="value or expression" data-testid={`add-override-${strategy}-value`} />
+      </label>
+      <button type="submit" className="btn btn-sm" data-testid={`add-override-${strategy}-submit`}>Add override</button>
+    </form>
+  );
+}
+
+// ---------- parameters ----------
+
+function ParametersCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
+  const parameters = arr(document.parameters);
+  const [removing, setRemoving] = useState<string | null>(null);
+  return (
+    <Card title="Parameters" hint="Add parameters and change their definition (a number or an expression of other parameters). Uncertainty is edited on the Model and parameters tab." testId="parameters-editor">
+      {parameters.length > 0 && (
+        <table className="table structure-table" data-testid="parameter-definitions">
+          <thead>
+            <tr><th scope="col">Id</th><th scope="col">Value or expression</th><th scope="col">Value</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+          </thead>
+          <tbody>
+            {parameters.map((p, i) => {
+              const id = String(p.id);
+              const def = p.expression ?? p.value;
+              const v = values?.value(id) ?? null;
+              return (
+                <tr key={`${i}-${id}`}>
+                  <th scope="row" className="mono">{id}</th>
+                  <td><CommitInput value={exprText(def)} label={`Definition of ${id}`} readOnly={readOnly} width={300} onCommit={(t) => { const x = edits.parseExpressionInput(t); if (x !== null) apply((d) => edits.setParameterDefinition(d, id, x), `definition:${id}`); }} testId={`parameter-definition-${id}`} error={problemAt(issues, `parameters[${i}]`)} /></td>
+                  <td className="num">{v === null ? '—' : diagramNumber(v)}</td>
+                  <td>{!readOnly && <button type="button" className="btn btn-ghost btn-sm" onClick={() => setRemoving(id)} aria-label={`Remove parameter ${id}`}>Remove</button>}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <AddForm readOnly={readOnly} testId="add-parameter" submitLabel="Add parameter" fields={[{ key: 'id', label: 'Id', placeholder: 'e.g. rr' }, { key: 'definition', label: 'Value or expression', placeholder: 'e.g. 0.509' }]} onAdd={(v) => {
+        const def = edits.parseExpressionInput(v.definition ?? '');
+        apply((d) => edits.addParameter(d, (v.id ?? '').trim(), def ?? 0));
+      }} />
+      <ConfirmDialog
+        open={removing !== null}
+        title={`Remove parameter ${removing ?? ''}?`}
+        message={<p>Expressions that use it will show a problem until you change them. Undo (Ctrl+Z) brings it back.</p>}
+        confirmLabel="Remove parameter"
+        tone="danger"
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => {
+          const id = removing!;
+          setRemoving(null);
+          apply((d) => edits.removeParameter(d, id));
+        }}
+      />
+    </Card>
+  );
+}
+
+// ---------- partitioned survival: curves ----------
+
+const DISTRIBUTIONS = Object.keys(edits.CURVE_FIELDS);
+
+function CurvesCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
+  const m = rec(document.model);
+  const curves = rec(m.curves);
+  const ids = Object.keys(curves);
+  const strategies = arr(document.strategies);
+  const arms = rec(m.strategyCurves);
+  const setField = (id: string, field: string, text: string) => {
+    const spec = { ...rec(curves[id]) };
+    const v = field === 'curve' || field === 'label' ? text.trim() : edits.parseExpressionInput(text);
+    if (v === null || v === '') delete spec[field];
+    else spec[field] = v;
+    apply((d) => edits.setCurve(d, id, spec), `curve:${id}:${field}`);
+  };
+  const setDist = (id: string, dist: string) => {
+    const old = rec(curves[id]);
+    const spec: Record<string, unknown> = { dist, ...(old.label !== undefined ? { label: old.label } : {}) };
+    for (const f of edits.CURVE_FIELDS[dist] ?? []) spec[f] = f === 'curve' ? (ids.find((c) => c !== id) ?? id) : (old[f] ?? 1);
+    apply((d) => edits.setCurve(d, id, spec));
+  };
+  const armSelect = (label: string, value: string, onChange: (v: string) => void, testId: string) => (
+    <label className="inline-field">
+      <span>{label}</span>
+      <select className="select" value={value} disabled={readOnly} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        {ids.map((c) => <option key={c} value={c}>{c}</option>)}
+      </select>
+    </label>
+  );
+  return (
+    <Card title="Survival curves" hint="Each curve's distribution and parameters (numbers or expressions); the plots in the diagram above follow every change." testId="curves-card">
+      <table className="table structure-table" data-testid="curves-table">
+        <thead>
+          <tr><th scope="col">Curve</th><th scope="col">Label</th><th scope="col">Distribution</th><th scope="col">Parameters</th><th scope="col">Median (years)</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+        </thead>
+        <tbody>
+          {ids.map((id) => {
+            const spec = rec(curves[id]);
+            const dist = String(spec.dist);
+            const fields = edits.CURVE_FIELDS[dist] ?? [];
+            const grid = Array.from({ length: 201 }, (_, k) => k * 0.25);
+            const surv = values?.survival(curves as never, id, grid) ?? null;
+            const medianAt = surv ? surv.findIndex((x) => x <= 0.5) : -1;
+            return (
+              <tr key={id} data-testid={`curve-row-${id}`}>
+                <th scope="row" className="mono">{id}</th>
+                <td><CommitInput value={exprText(spec.label)} label={`Label of curve ${id}`} readOnly={readOnly} onCommit={(t) => setField(id, 'label', t)} testId={`curve-label-${id}`} /></td>
+                <td>
+                  {fields.length > 0 ? (
+                    <select className="select" value={dist} disabled={readOnly} onChange={(e) => setDist(id, e.target.value)} aria-label={`Distribution of curve ${id}`} data-testid={`curve-dist-${id}`}>
+                      {DISTRIBUTIONS.map((d) => <option key={d} value={d}>{d}</option>)}
+                    </select>
+                  ) : (
+                    <span>{dist} <span className="subtle">(edited in the file)</span></span>
+                  )}
+                </td>
+                <td>
+                  <div className="add-form compact">
+                    {fields.map((f) =>
+                      f === 'curve' ? (
+                        <label key={f} className="inline-field">
+                          <span>on</span>
+                          <select className="select" value={exprText(spec.curve)} disabled={readOnly} onChange={(e) => setField(id, 'curve', e.target.value)} data-testid={`curve-${id}-curve`}>
+                            {ids.filter((c) => c !== id).map((c) => <option key={c} value={c}>{c}</option>)}
+                          </select>
+                        </label>
+                      ) : (
+                        <label key={f} className="inline-field">
+                          <span>{f}</span>
+                          <CommitInput value={exprText(spec[f])} label={`${f} of curve ${id}`} readOnly={readOnly} width={120} onCommit={(t) => setField(id, f, t)} testId={`curve-${id}-${f}`} error={problemAt(issues, `model.curves.${id}.${f}`)} />
+                        </label>
+                      ),
+                    )}
+                  </div>
+                </td>
+                <td className="num" data-testid={`curve-median-${id}`}>{medianAt > 0 ? diagramNumber(grid[medianAt]!) : medianAt === 0 ? '0' : surv ? '> 50' : '—'}</td>
+                <td>{!readOnly && ids.length > 2 && <button type="button" className="btn btn-ghost btn-sm" onClick={() => apply((d) => edits.setCurve(d, id, null))} aria-label={`Remove curve ${id}`}>Remove</button>}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <AddForm readOnly={readOnly} testId="add-curve" submitLabel="Add curve (exponential)" fields={[{ key: 'id', label: 'Id', placeholder: 'e.g. os_new' }, { key: 'rate', label: 'Rate per year', placeholder: '0.3' }]} onAdd={(v) => apply((d) => edits.setCurve(d, (v.id ?? '').trim(), { dist: 'exponential', rate: edits.parseExpressionInput(v.rate ?? '') ?? 0.3 }))} />
+      <div className="section-stack curve-arms">
+        <div className="add-form">
+          <strong>Model</strong>
+          {armSelect('PFS', exprText(m.pfs), (v) => apply((d) => edits.setPsmArm(d, undefined, { pfs: v, os: String(m.os) })), 'arm-model-pfs')}
+          {armSelect('OS', exprText(m.os), (v) => apply((d) => edits.setPsmArm(d, undefined, { pfs: String(m.pfs), os: v })), 'arm-model-os')}
+        </div>
+        {strategies.map((st) => {
+          const sid = String(st.id);
+          const arm = rec(arms[sid]);
+          const own = arms[sid] !== undefined;
+          return (
+            <div key={sid} className="add-form">
+              <strong>{String(st.label ?? sid)}</strong>
+              <label className="inline-field">
+                <input type="checkbox" checked={own} disabled={readOnly} onChange={(e) => apply((d) => edits.setPsmArm(d, sid, e.target.checked ? { pfs: String(m.pfs), os: String(m.os) } : null))} data-testid={`arm-${sid}-own`} />
+                <span>own curves</span>
+              </label>
+              {own && armSelect('PFS', exprText(arm.pfs), (v) => apply((d) => edits.setPsmArm(d, sid, { pfs: v, os: String(arm.os) })), `arm-${sid}-pfs`)}
+              {own && armSelect('OS', exprText(arm.os), (v) => apply((d) => edits.setPsmArm(d, sid, { pfs: String(arm.pfs), os: v })), `arm-${sid}-os`)}
+            </div>
+          );
+        })}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,211 @@
+import { useRef, useState } from 'react';
+import type { KeyboardEvent, Ref } from 'react';
+import { diagramNumber } from '../../diagram/diagram-graph';
+import { OUTCOME_WORDS, treeChildren } from '../../diagram/tree-graph';
+import * as edits from '../../engine/model/structure-edits';
+import type { NodePath } from '../../engine/model/structure-edits';
+import type { TreeNode } from '../../engine/tree/tree-schema';
+import type { StructureEditorProps } from './structure-editor';
+
+// The decision tree as an outline (a WAI-ARIA tree: Up/Down move, Right opens or goes to the first child, Left
+// closes or goes to the parent, Home/End, Enter edits the node's label) with the chosen node's fields beside it:
+// kind, id, label, branch probability, one-off cost and QALYs, time, the sub-model a terminal enters; branches are
+// added, removed and moved with buttons. Diagnostic constructs show their test sequence (edited in the file).
+
+type Json = Record<string, unknown>;
+const rec = (v: unknown): Json => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
+
+interface Row {
+  path: NodePath;
+  key: string;
+  node: TreeNode;
+  depth: number;
+  edge: string;
+  hasChildren: boolean;
+}
+
+function flatten(root: TreeNode, closed: ReadonlySet<string>): Row[] {
+  const rows: Row[] = [];
+  const walk = (node: TreeNode, path: NodePath, depth: number, edge: string) => {
+    const key = ['root', ...path].join('.');
+    const children = treeChildren(node);
+    rows.push({ path, key, node, depth, edge, hasChildren: children.length > 0 });
+    if (closed.has(key)) return;
+    for (const c of children) {
+      const k = node.kind === 'diagnostic' ? c.key : Number(c.key);
+      walk(c.node, [...path, k], depth + 1, node.kind === 'diagnostic' ? OUTCOME_WORDS[c.key as keyof typeof OUTCOME_WORDS] : '');
+    }
+  };
+  walk(root, [], 0, '');
+  return rows;
+}
+
+function pathProblem(issues: StructureEditorProps['issues'], path: NodePath): string | undefined {
+  const prefix = `model.root${path.map((k) => (typeof k === 'number' ? `.branches[${k}]` : `.outcomes.${k}`)).join('')}`;
+  const hit = issues.find((i) => i.path === prefix || i.path.startsWith(`${prefix}.`) && !i.path.slice(prefix.length).includes('branches') && !i.path.slice(prefix.length).includes('outcomes'));
+  return hit?.message;
+}
+
+export function TreeEditor({ document, issues, values, readOnly, apply }: StructureEditorProps) {
+  const m = rec(document.model);
+  const root = m.root as TreeNode;
+  const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
+  const [selected, setSelected] = useState('root');
+  const list = useRef<HTMLUListElement>(null);
+  const labelInput = useRef<HTMLInputElement>(null);
+  const rows = flatten(root, closed);
+  const index = Math.max(0, rows.findIndex((r) => r.key === selected));
+  const row = rows[index]!;
+  const submodels = Object.keys(rec(m.submodels));
+  const categories = ((document.costCategories as Json[] | undefined) ?? []).map((c) => String(c.id));
+
+  const focusRow = (key: string) => {
+    setSelected(key);
+    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus());
+  };
+  const toggle = (key: string, open: boolean) => {
+    const next = new Set(closed);
+    if (open) next.delete(key);
+    else next.add(key);
+    setClosed(next);
+  };
+  const onKey = (event: KeyboardEvent) => {
+    const go = (i: number) => focusRow(rows[Math.max(0, Math.min(rows.length - 1, i))]!.key);
+    const actions: Record<string, () => void> = {
+      ArrowDown: () => go(index + 1),
+      ArrowUp: () => go(index - 1),
+      Home: () => go(0),
+      End: () => go(rows.length - 1),
+      ArrowRight: () => (row.hasChildren && closed.has(row.key) ? toggle(row.key, true) : row.hasChildren ? go(index + 1) : undefined),
+      ArrowLeft: () => {
+        if (row.hasChildren && !closed.has(row.key)) toggle(row.key, false);
+        else if (row.path.length > 0) focusRow(['root', ...row.path.slice(0, -1)].join('.'));
+      },
+      Enter: () => labelInput.current?.focus(),
+    };
+    const action = actions[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  };
+  const node = row.node;
+  const parent = row.path.length > 0 ? rows.find((r) => r.key === ['root', ...row.path.slice(0, -1)].join('.'))?.node : undefined;
+  const isBranch = typeof row.path[row.path.length - 1] === 'number';
+  const set = (field: Parameters<typeof edits.setNodeField>[2], text: string) => apply((d) => edits.setNodeField(d, row.path, field, field === 'label' || field === 'id' || field === 'submodel' ? (text.trim() === '' ? null : text.trim()) : edits.parseExpressionInput(text)), `node:${row.key}:${field}`);
+  const problem = pathProblem(issues, row.path);
+  const strategyId = row.path.length > 0 && typeof row.path[0] === 'number' ? (root.branches?.[row.path[0]]?.id ?? undefined) : undefined;
+  const probValue = node.probability !== undefined && node.probability !== 'C' && values ? values.value(node.probability, strategyId) : null;
+
+  return (
+    <section className="card" aria-labelledby="tree-editor-title" data-testid="tree-editor">
+      <div className="card-header">
+        <h2 id="tree-editor-title">Decision tree</h2>
+        <span className="subtle">Up/Down move, Right/Left open and close, Enter edits the label.</span>
+      </div>
+      <div className="card-body tree-editor">
+        <ul className="tree-outline" role="tree" aria-label="Decision tree nodes" ref={list} data-testid="tree-outline">
+          {rows.map((r) => (
+            <li
+              key={r.key}
+              role="treeitem"
+              aria-level={r.depth + 1}
+              aria-selected={r.key === row.key}
+              aria-expanded={r.hasChildren ? !closed.has(r.key) : undefined}
+              tabIndex={r.key === row.key ? 0 : -1}
+              data-key={r.key}
+              className={`tree-row${r.key === row.key ? ' selected' : ''}${pathProblem(issues, r.path) ? ' has-error' : ''}`}
+              style={{ paddingLeft: 8 + r.depth * 18 }}
+              onClick={() => focusRow(r.key)}
+              onKeyDown={r.key === row.key ? onKey : undefined}
+              data-testid={`tree-node-${r.key}`}
+            >
+              {r.hasChildren ? <span aria-hidden="true" className="tree-twisty">{closed.has(r.key) ? '▸' : '▾'}</span> : <span aria-hidden="true" className="tree-twisty" />}
+              <span className={`tree-kind tree-kind-${r.node.kind}`} aria-hidden="true" />
+              {r.edge && <span className="subtle">{r.edge}: </span>}
+              <span>{r.node.label ?? r.node.id ?? r.node.kind}</span>
+              {r.node.probability !== undefined && <span className="subtle mono"> · {String(r.node.probability)}</span>}
+              {r.node.submodel && <span className="subtle"> → {r.node.submodel}</span>}
+            </li>
+          ))}
+        </ul>
+        <div key={row.key} className="tree-node-form" data-testid="tree-node-form">
+          <h3>{node.label ?? node.id ?? node.kind}</h3>
+          {problem && <p className="field-error" role="alert">{problem}</p>}
+          <div className="settings-form">
+            {node.kind !== 'diagnostic' && (
+              <label className="setting-field">
+                <span>Kind</span>
+                <select className="select" value={node.kind} disabled={readOnly || row.path.length === 0} onChange={(e) => apply((d) => edits.setNodeKind(d, row.path, e.target.value as 'chance' | 'decision' | 'terminal'))} data-testid="node-kind">
+                  <option value="chance">Chance</option>
+                  <option value="decision">Decision</option>
+                  <option value="terminal">Terminal</option>
+                </select>
+              </label>
+            )}
+            <Field label="Id" value={node.id ?? ''} onCommit={(t) => set('id', t)} readOnly={readOnly} testId="node-id" />
+            <Field label="Label" value={node.label ?? ''} onCommit={(t) => set('label', t)} readOnly={readOnly} testId="node-label" inputRef={labelInput} />
+            {parent?.kind === 'chance' && isBranch && <Field label={`Probability${probValue !== null ? ` (= ${diagramNumber(probValue)})` : ''}`} value={String(node.probability ?? '')} onCommit={(t) => set('probability', t)} readOnly={readOnly} testId="node-probability" />}
+            {categories.map((c) => <Field key={c} label={`Cost: ${c}`} value={String(node.costs?.[c] ?? '')} onCommit={(t) => apply((d) => edits.setNodeCost(d, row.path, c, edits.parseExpressionInput(t)))} readOnly={readOnly} testId={`node-cost-${c}`} />)}
+            <Field label="QALYs (one-off)" value={String(node.qalys ?? '')} onCommit={(t) => set('qalys', t)} readOnly={readOnly} testId="node-qalys" />
+            <Field label={`Time (${String(m.timeUnit ?? 'day')}s)`} value={String(node.time ?? '')} onCommit={(t) => set('time', t)} readOnly={readOnly} testId="node-time" />
+            {node.kind === 'terminal' && (
+              <label className="setting-field">
+                <span>Enters sub-model</span>
+                <select className="select" value={node.submodel ?? ''} disabled={readOnly} onChange={(e) => set('submodel', e.target.value)} data-testid="node-submodel">
+                  <option value="">none (end of path)</option>
+                  {submodels.map((s) => <option key={s} value={s}>{s}</option>)}
+                </select>
+              </label>
+            )}
+            {node.kind === 'diagnostic' && <Field label="Prevalence" value={String(node.prevalence ?? '')} onCommit={(t) => set('prevalence', t)} readOnly={readOnly} testId="node-prevalence" />}
+          </div>
+          {node.kind === 'diagnostic' && (
+            <ol className="plain-list" data-testid="node-steps">
+              {(node.steps ?? []).map((s, i) => <li key={i}>{i + 1}. {s.tests.join(' + ')}{s.when ? ` if ${s.when.join(' or ')}` : ''}{s.uptake !== undefined ? ` (uptake ${String(s.uptake)})` : ''}</li>)}
+            </ol>
+          )}
+          {!readOnly && (
+            <div className="btn-group">
+              {(node.kind === 'chance' || node.kind === 'decision') && <button type="button" className="btn btn-sm" onClick={() => apply((d) => edits.addBranch(d, row.path, row.path.length === 0 ? { kind: 'terminal', id: `strategy_${(node.branches?.length ?? 0) + 1}`, label: 'New strategy' } : { kind: 'terminal', ...(node.kind === 'chance' ? { probability: 0 } : {}) }))} data-testid="node-add-branch">Add branch</button>}
+              {isBranch && <button type="button" className="btn btn-sm" onClick={() => { apply((d) => edits.moveNode(d, row.path, -1)); }} aria-label="Move this branch up" data-testid="node-up">↑</button>}
+              {isBranch && <button type="button" className="btn btn-sm" onClick={() => { apply((d) => edits.moveNode(d, row.path, 1)); }} aria-label="Move this branch down" data-testid="node-down">↓</button>}
+              {isBranch && <button type="button" className="btn btn-sm danger-text" onClick={() => { apply((d) => edits.removeNode(d, row.path)); setSelected(['root', ...row.path.slice(0, -1)].join('.')); }} data-testid="node-remove">Remove branch</button>}
+            </div>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Field({ label, value, onCommit, readOnly, testId, inputRef }: { label: string; value: string; onCommit: (t: string) => void; readOnly: boolean; testId: string; inputRef?: Ref<HTMLInputElement> }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft !== null && draft !== value) onCommit(draft);
+    setDraft(null);
+  };
+  return (
+    <label className="setting-field">
+      <span>{label}</span>
+      <input
+        ref={inputRef}
+        className="input"
+        value={draft ?? value}
+        readOnly={readOnly}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            setDraft(null);
+          }
+        }}
+        data-testid={testId}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,164 @@
+import { useId, useState } from 'react';
+import type { ParameterRange } from '../../engine/analysis/model-check';
+import type { AnalysisProblem } from '../../engine/analysis/problems';
+import type { ThresholdRequest, ThresholdRunResult } from '../../engine/analysis/sensitivity-runs';
+import type { HtaModel } from '../../engine/model/schema';
+import { effectUnit, formatIcer, formatMoney, formatMoneyCompact } from '../../report/format';
+import { SeriesLineChart } from '../charts/line-chart';
+import { engineWorker } from '../workers/engine-client';
+import { NumberField, ParameterSelect, ProblemsNotice, parameterFormatter, parameterName, parseEnd, rangedParameters } from './analysis-parts';
+import { RunStatus } from './run-status';
+import './analyses.css';
+import type { RunContext } from './run-status';
+import { errorMessage, useStoredRun } from './use-stored-run';
+import { parseWtp } from './uncertainty-panel';
+
+// Threshold analysis: the value(s) of one parameter at which the optimal strategy changes at a willingness to pay
+// ("at what plasma test price is plasma-first cost-effective at €30,000/QALY?"), found by Brent's method, with the
+// incremental NMB of each strategy over the comparator along the range and its zero line. Engine worker; stored.
+
+/** Cost parameters first (a test's price is the common question), then the rest in model order. */
+function defaultParameter(model: HtaModel, options: { id: string }[]): string {
+  const costs = options.filter((o) => model.parameters.find((p) => p.id === o.id)?.kind === 'cost');
+  return (costs[0] ?? options[0])?.id ?? '';
+}
+
+export function ThresholdSection({ ctx, model, ranges }: { ctx: RunContext; model: HtaModel; ranges: readonly ParameterRange[] }) {
+  const formId = useId();
+  const options = rangedParameters(model, ranges);
+  const currency = model.settings.currency;
+  const ids = model.strategies.map((s) => s.id);
+  const { stored, setStored } = useStoredRun<ThresholdRunResult>(ctx, 'threshold');
+  const [parameter, setParameter] = useState(() => defaultParameter(model, options));
+  const [ends, setEnds] = useState<Record<string, string>>({});
+  const range = options.find((o) => o.id === parameter);
+  const endText = (end: 'low' | 'high') => ends[`${parameter}:${end}`] ?? String(range?.[end] ?? '');
+  const setEnd = (end: 'low' | 'high', text: string) => setEnds((e) => ({ ...e, [`${parameter}:${end}`]: text }));
+  const [comparator, setComparator] = useState(ids[0] ?? '');
+  const [wtpText, setWtpText] = useState(String(model.settings.wtp[0] ?? 0));
+  const [running, setRunning] = useState(false);
+  const [problems, setProblems] = useState<AnalysisProblem[]>([]);
+  const low = parseEnd(model, parameter, endText('low'));
+  const high = parseEnd(model, parameter, endText('high'));
+  const wtp = parseWtp(wtpText);
+  const error = options.length === 0 ? 'No parameter of the model has a range.' : !low.ok ? low.error : !high.ok ? high.error : low.value >= high.value ? 'The low end must be below the high end.' : !wtp.ok ? wtp.error : null;
+
+  const run = async (request: ThresholdRequest) => {
+    const runModel = ctx.model;
+    if (!runModel) return;
+    const hash = ctx.hash;
+    setRunning(true);
+    setProblems([]);
+    const startedAt = new Date().toISOString();
+    const t0 = performance.now();
+    try {
+      const out = await engineWorker().runThreshold(runModel, request);
+      if (!out.ok) {
+        setProblems(out.problems);
+        return;
+      }
+      // Stored as the report reads threshold runs: a list of the engine's threshold results.
+      const results = [out.result];
+      const record = await ctx.store.addRun({
+        modelId: ctx.modelId,
+        kind: 'threshold',
+        label: `Threshold: ${parameterName(model, request.parameter)} at ${formatMoney(request.wtp, currency)} per ${effectUnit(model.settings.effect)}`,
+        modelHash: hash,
+        startedAt,
+        durationMs: performance.now() - t0,
+        status: 'complete',
+        inputs: { ...request },
+        results,
+      });
+      setStored({ run: record, results: out.result });
+    } catch (e) {
+      setProblems([{ path: '', message: errorMessage(e) }]);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  // Stored runs hold a list; a run made here holds one result.
+  const raw = stored?.results as ThresholdRunResult | ThresholdRunResult[] | undefined;
+  const result = Array.isArray(raw) ? (raw[0] ?? null) : (raw ?? null);
+  return (
+    <section className="card" aria-labelledby={`${formId}-title`} data-testid="threshold-section">
+      <div className="card-header">
+        <h2 id={`${formId}-title`}>Threshold analysis</h2>
+        <span className="subtle">The parameter value at which the optimal strategy changes</span>
+      </div>
+      <form className="toolbar" aria-label="Threshold settings" onSubmit={(e) => { e.preventDefault(); if (error === null && low.ok && high.ok && wtp.ok) void run({ parameter, low: low.value, high: high.value, wtp: wtp.value, comparator }); }}>
+        <ParameterSelect id={`${formId}-parameter`} label="Parameter" value={parameter} options={options} onChange={setParameter} testId="threshold-parameter" />
+        <NumberField id={`${formId}-low`} label="From" value={endText('low')} onChange={(t) => setEnd('low', t)} invalid={!low.ok} testId="threshold-low" />
+        <NumberField id={`${formId}-high`} label="To" value={endText('high')} onChange={(t) => setEnd('high', t)} invalid={!high.ok} testId="threshold-high" />
+        <NumberField id={`${formId}-wtp`} label={`Threshold (${currency ?? 'per unit'} per ${effectUnit(model.settings.effect)})`} value={wtpText} onChange={setWtpText} invalid={!wtp.ok} testId="threshold-wtp" />
+        <div className="field">
+          <label className="field-label" htmlFor={`${formId}-comparator`}>Net benefit compared with</label>
+          <select id={`${formId}-comparator`} className="select" value={comparator} onChange={(e) => setComparator(e.target.value)} data-testid="threshold-comparator">
+            {model.strategies.map((s) => <option key={s.id} value={s.id}>{s.label ?? s.id}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="btn btn-primary" disabled={error !== null || running || !ctx.model} data-testid="run-threshold">{running ? 'Running…' : 'Find threshold'}</button>
+        <span className={error ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={error ? 'alert' : undefined}>
+          {error ?? (ctx.model ? 'Widen the range to look further; every change of the optimal strategy inside it is found.' : 'Waiting for the model check…')}
+        </span>
+      </form>
+      <div className="card-body">
+        <ProblemsNotice title="The threshold analysis could not be computed." problems={problems} testId="threshold-error" />
+        {stored && result ? (
+          <div className="section-stack">
+            <RunStatus run={stored.run} hash={ctx.hash} testId="threshold-run-status" busy={running || !ctx.model} onRerun={() => void run(stored.run.inputs as unknown as ThresholdRequest)} />
+            <ThresholdResultView model={model} result={result} />
+          </div>
+        ) : (
+          problems.length === 0 && <p className="empty">Choose a parameter (a test’s price, say) and a range, then find the threshold. The result is kept with the model.</p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ThresholdResultView({ model, result }: { model: HtaModel; result: ThresholdRunResult }) {
+  const currency = model.settings.currency;
+  const label = (id: string | null) => (id === null ? '—' : (model.strategies.find((s) => s.id === id)?.label ?? id));
+  const fmt = parameterFormatter(model, result.parameter);
+  const name = parameterName(model, result.parameter);
+  const money = (v: number) => formatMoney(v, currency);
+  const curve = result.curve;
+  const others = Object.keys(curve.incNmb);
+  const rows = curve.values.map((x, k) => ({ x, ...Object.fromEntries(others.map((id) => [id, curve.incNmb[id]![k] ?? Number.NaN])) }));
+  const at = formatIcer(result.wtp, currency, model.settings.effect);
+  return (
+    <>
+      <div className={result.status === 'found' ? 'notice notice-info' : 'notice notice-warning'} role="status" data-testid="threshold-answer" data-status={result.status}>
+        {result.status === 'found' ? (
+          <ul className="plain-list threshold-list">
+            {result.thresholds.map((t, i) => (
+              <li key={i} data-testid="threshold-value" data-value={t.value}>
+                At <strong>{name.replace(/ \([A-Z]{3}\)$/, '')} = {fmt(t.value)}</strong> the optimal strategy at {at} changes from {label(t.from)} (below) to {label(t.to)} (above){t.exact ? '.' : ` (approximate: within ${fmt(t.bracket[0])} to ${fmt(t.bracket[1])}).`}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span data-testid="threshold-none"><strong>No threshold in range:</strong> between {fmt(result.low)} and {fmt(result.high)} the optimal strategy at {at} is {label(result.optimalAtLow)} throughout.</span>
+        )}
+      </div>
+      <SeriesLineChart
+        testId="chart-threshold"
+        title={`Incremental net monetary benefit over ${label(curve.comparator)} by ${name}`}
+        description={`At ${at}. Above the zero line a strategy has a higher net benefit than ${label(curve.comparator)}.`}
+        summary={`Incremental NMB against ${name} from ${fmt(result.low)} to ${fmt(result.high)}: ${others.map((id) => `${label(id)} from ${money(curve.incNmb[id]![0] ?? Number.NaN)} to ${money(curve.incNmb[id]![curve.values.length - 1] ?? Number.NaN)}`).join('; ')}.`}
+        rows={rows}
+        xKey="x"
+        xLabel={name}
+        yLabel={`Incremental NMB (${currency ?? 'currency'})`}
+        series={others.map((id) => ({ key: id, label: `${label(id)} vs ${label(curve.comparator)}` }))}
+        formatX={fmt}
+        formatY={(v) => formatMoneyCompact(v, currency)}
+        formatTable={money}
+        markers={result.thresholds.map((t) => ({ x: t.value, label: `Threshold ${fmt(t.value)}` }))}
+        yReference={{ y: 0, label: 'Zero' }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,277 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { AnalysisProblem } from '../../engine/analysis/problems';
+import type { EvppiRequest } from '../../engine/analysis/sensitivity-runs';
+import type { PsaRunResults } from '../../engine/analysis/run-payloads';
+import type { HtaModel } from '../../engine/model/schema';
+import type { EvppiResult } from '../../engine/uncertainty/evppi';
+import { effectivePopulation } from '../../engine/uncertainty/psa-summary';
+import { effectUnit, formatCount, formatIcer, formatMoney, formatMoneyCompact, formatNumber } from '../../report/format';
+import { HorizontalBarChart } from '../charts/bar-chart';
+import { dedicatedEngineWorker, engineWorker } from '../workers/engine-client';
+import { NumberField, ProblemsNotice } from './analysis-parts';
+import { RunStatus } from './run-status';
+import './analyses.css';
+import type { RunContext } from './run-status';
+import { errorMessage, useStoredRun } from './use-stored-run';
+import { parseWhole, parseWtp } from './uncertainty-panel';
+
+// Value of information from the latest stored PSA: EVPI per person and for the population the decision affects
+// (people per year and years from the budget-impact funnel when the model has one), and EVPPI of each sampled
+// parameter and of groups the user makes, by regression (Strong, Oakley & Brennan 2014), as sorted bars with their
+// standard errors. EVPPI runs in an engine worker of its own, a few groups at a time (progress; Cancel ends it).
+
+const GROUPS_PER_CALL = 4;
+
+export const EVPPI_METHOD =
+  'Non-parametric regression of the incremental net benefit on the parameters across the PSA draws (Strong, Oakley & Brennan 2014): a penalised cubic regression spline (P-spline, smoothing chosen by GCV) for one parameter, a tensor-product spline for groups of two or three, an additive model for four or more (which ignores interactions and may underestimate). Standard errors from draws of the spline coefficients’ approximate posterior.';
+
+interface EvppiRunInputs extends EvppiRequest {
+  psaRunId: string;
+}
+
+function sortedBars(results: readonly EvppiResult[], name: (id: string) => string) {
+  return [...results].sort((a, b) => b.evppi - a.evppi).map((r) => ({ ...r, label: r.parameters.map(name).join(' + ') }));
+}
+
+export function VoiSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
+  const formId = useId();
+  const currency = model.settings.currency;
+  const money = (v: number) => formatMoney(v, currency);
+  const nameOf = (id: string) => model.parameters.find((p) => p.id === id)?.label ?? id;
+  const psaRun = useLiveQuery(() => ctx.store.latestRun(ctx.modelId, 'psa'), [ctx.store, ctx.modelId]);
+  const [psa, setPsa] = useState<PsaRunResults | null>(null);
+  useEffect(() => {
+    let live = true;
+    if (!psaRun) return;
+    void ctx.store.getRunResults(psaRun.id).then((r) => live && setPsa((r as PsaRunResults | undefined) ?? null));
+    return () => {
+      live = false;
+    };
+  }, [ctx.store, psaRun]);
+  const { stored, setStored } = useStoredRun<EvppiResult[]>(ctx, 'evppi');
+
+  const [wtpText, setWtpText] = useState(String(model.settings.wtp[0] ?? 0));
+  const [seDrawsText, setSeDrawsText] = useState('100');
+  const [groups, setGroups] = useState<string[][]>([]);
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
+  const [status, setStatus] = useState<{ done: number; total: number } | null>(null);
+  const [problems, setProblems] = useState<AnalysisProblem[]>([]);
+  const cancel = useRef<(() => void) | null>(null);
+  const wtp = parseWtp(wtpText);
+  const seDraws = parseWhole(seDrawsText, 0, 1000, 'Standard-error draws');
+  const parameters = psa?.parameterNames ?? [];
+  const error = !psa ? 'Run a PSA first: EVPPI is estimated from its draws.' : psa.strategyIds.length < 2 ? 'EVPPI needs two strategies or more.' : !wtp.ok ? wtp.error : !seDraws.ok ? seDraws.error : null;
+
+  const run = async () => {
+    if (!psa || !psaRun || !wtp.ok || !seDraws.ok) return;
+    const all = [...parameters.map((p) => [p]), ...groups];
+    const inputs: EvppiRunInputs = { psaRunId: psaRun.id, groups: all, wtp: wtp.value, seDraws: seDraws.value, seed: psa.seed };
+    const worker = dedicatedEngineWorker();
+    let cancelled = false;
+    cancel.current = () => {
+      cancelled = true;
+      worker.terminate();
+      setStatus(null);
+    };
+    setProblems([]);
+    setStatus({ done: 0, total: all.length });
+    const startedAt = new Date().toISOString();
+    const t0 = performance.now();
+    const results: EvppiResult[] = [];
+    try {
+      for (let k = 0; k < all.length; k += GROUPS_PER_CALL) {
+        const out = await worker.remote.runEvppi(psa, { ...inputs, groups: all.slice(k, k + GROUPS_PER_CALL) });
+        if (cancelled) return;
+        if (!out.ok) {
+          setProblems(out.problems);
+          return;
+        }
+        results.push(...out.result);
+        setStatus({ done: results.length, total: all.length });
+      }
+      const record = await ctx.store.addRun({
+        modelId: ctx.modelId,
+        kind: 'evppi',
+        label: `EVPPI of ${formatCount(all.length)} parameters and groups at ${money(inputs.wtp)} per ${effectUnit(model.settings.effect)} (${formatCount(psa.draws)} draws)`,
+        modelHash: psaRun.modelHash,
+        startedAt,
+        durationMs: performance.now() - t0,
+        status: 'complete',
+        seed: inputs.seed,
+        inputs: { ...inputs, groups: inputs.groups.map((g) => [...g]) },
+        results,
+      });
+      setStored({ run: record, results });
+    } catch (e) {
+      if (!cancelled) setProblems([{ path: '', message: errorMessage(e) }]);
+    } finally {
+      if (!cancelled) {
+        worker.terminate();
+        setStatus(null);
+      }
+      cancel.current = null;
+    }
+  };
+
+  const addGroup = () => {
+    if (ticked.size < 2) return;
+    setGroups((g) => [...g, parameters.filter((p) => ticked.has(p))]);
+    setTicked(new Set());
+  };
+  const running = status !== null;
+  const result = stored?.results ?? null;
+  return (
+    <section className="card" aria-labelledby={`${formId}-title`} data-testid="voi-section">
+      <div className="card-header">
+        <h2 id={`${formId}-title`}>Value of information</h2>
+        <span className="subtle">From the latest PSA{psa ? ` (${formatCount(psa.draws)} draws, seed ${psa.seed})` : ''}</span>
+      </div>
+      <PopulationEvpi ctx={ctx} model={model} psa={psa} wtp={wtp.ok ? wtp.value : null} />
+      <form className="toolbar" aria-label="EVPPI settings" onSubmit={(e) => { e.preventDefault(); if (error === null) void run(); }}>
+        <NumberField id={`${formId}-wtp`} label={`Threshold (${currency ?? 'per unit'} per ${effectUnit(model.settings.effect)})`} value={wtpText} onChange={setWtpText} invalid={!wtp.ok} testId="voi-wtp" />
+        <NumberField id={`${formId}-se`} label="SE draws" value={seDrawsText} onChange={setSeDrawsText} invalid={!seDraws.ok} testId="voi-se-draws" short />
+        {running ? (
+          <button key="cancel" type="button" className="btn" onClick={() => cancel.current?.()} data-testid="cancel-evppi">Cancel</button>
+        ) : (
+          <button key="run" type="submit" className="btn btn-primary" disabled={error !== null} data-testid="run-evppi">Run EVPPI</button>
+        )}
+        <span className={error && psa ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={error && psa ? 'alert' : undefined}>
+          {error ?? `Each of the ${parameters.length} sampled parameters${groups.length > 0 ? ` and ${groups.length} group${groups.length === 1 ? '' : 's'}` : ''}.`}
+        </span>
+      </form>
+      {psa && parameters.length > 1 && (
+        <details className="voi-groups" data-testid="voi-groups">
+          <summary>Parameter groups ({groups.length})</summary>
+          <div className="voi-groups-body">
+            {groups.length > 0 && (
+              <ul className="plain-list voi-group-list">
+                {groups.map((g, i) => (
+                  <li key={i}>
+                    {g.map(nameOf).join(' + ')}{' '}
+                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => setGroups((all) => all.filter((_, k) => k !== i))} aria-label={`Remove group ${g.map(nameOf).join(' + ')}`}>Remove</button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <fieldset className="fieldset voi-pick">
+              <legend className="field-label">Tick two or more parameters to value them together</legend>
+              <div className="voi-pick-list">
+                {parameters.map((p) => (
+                  <label key={p} className="checkbox">
+                    <input type="checkbox" checked={ticked.has(p)} onChange={(e) => setTicked((t) => { const n = new Set(t); if (e.target.checked) n.add(p); else n.delete(p); return n; })} data-testid={`voi-tick-${p}`} />
+                    {nameOf(p)}
+                  </label>
+                ))}
+              </div>
+              <button type="button" className="btn btn-sm" disabled={ticked.size < 2} onClick={addGroup} data-testid="voi-add-group">Add group of {ticked.size} ticked</button>
+            </fieldset>
+          </div>
+        </details>
+      )}
+      <div className="card-body">
+        {status && (
+          <div className="psa-progress" data-testid="evppi-progress">
+            <div className="psa-progress-track" role="progressbar" aria-label="EVPPI progress" aria-valuemin={0} aria-valuemax={status.total} aria-valuenow={status.done} aria-valuetext={`${status.done} of ${status.total} parameters and groups`}>
+              <span className="psa-progress-fill" style={{ width: `${status.total ? (100 * status.done) / status.total : 0}%` }} />
+            </div>
+            <span className="subtle" aria-live="polite">{status.done} of {status.total} parameters and groups</span>
+          </div>
+        )}
+        <ProblemsNotice title="EVPPI could not be computed." problems={problems} testId="evppi-error" />
+        {stored && result && result.length > 0 ? (
+          <div className="section-stack">
+            <RunStatus run={stored.run} hash={ctx.hash} testId="evppi-run-status" />
+            <EvppiChart model={model} results={result} />
+            <p className="subtle method-note" data-testid="evppi-method"><strong>Method:</strong> {EVPPI_METHOD}</p>
+          </div>
+        ) : (
+          problems.length === 0 && !status && <p className="empty">{psa ? 'Run EVPPI to see which parameters are worth more research.' : 'Run a PSA above first; EVPPI is estimated from its draws.'}</p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function EvppiChart({ model, results }: { model: HtaModel; results: EvppiResult[] }) {
+  const currency = model.settings.currency;
+  const money = (v: number) => formatMoney(v, currency, Math.abs(v) < 100 ? 2 : 0);
+  const nameOf = (id: string) => model.parameters.find((p) => p.id === id)?.label ?? id;
+  const bars = sortedBars(results, nameOf);
+  const evpi = results[0]?.evpi ?? 0;
+  const wtp = results[0]?.wtp ?? 0;
+  return (
+    <HorizontalBarChart
+      testId="chart-evppi"
+      title={`Expected value of partial perfect information per patient at ${formatIcer(wtp, currency, model.settings.effect)}`}
+      description={`Sorted, largest first; whiskers are ±1 standard error. EVPI per patient (all parameters): ${money(evpi)}.`}
+      summary={`EVPPI per patient, largest: ${bars.slice(0, 5).map((b) => `${b.label} ${money(b.evppi)}`).join('; ')}.`}
+      rows={bars.map((b) => ({ label: b.label, values: { evppi: b.evppi }, intervals: { evppi: b.se !== null ? [Math.max(0, b.evppi - b.se), b.evppi + b.se] : null } }))}
+      series={[{ key: 'evppi', label: 'EVPPI per patient' }]}
+      categoryLabel="Parameter or group"
+      valueLabel={`EVPPI per patient (${currency ?? 'currency'})`}
+      formatValue={(v) => formatMoneyCompact(v, currency)}
+      intervalLabel="± 1 SE"
+      labelWidth={280}
+      note={bars.some((b) => b.method === 'additive-p-spline') ? 'Groups of four or more parameters use an additive model, which ignores interactions and may underestimate.' : undefined}
+    />
+  );
+}
+
+/** EVPI per person at the threshold (from the PSA) and for the population: people per year × discounted years. */
+function PopulationEvpi({ ctx, model, psa, wtp }: { ctx: RunContext; model: HtaModel; psa: PsaRunResults | null; wtp: number | null }) {
+  const formId = useId();
+  const currency = model.settings.currency;
+  const [defaults, setDefaults] = useState<{ perYear: number; years: number; source: string } | null>(null);
+  const [perYearText, setPerYearText] = useState<string | null>(null);
+  const [yearsText, setYearsText] = useState<string | null>(null);
+  const [rateText, setRateText] = useState(String(model.settings.discount.costs));
+  const [evpi, setEvpi] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    if (!ctx.model?.budgetImpact) return;
+    void engineWorker().runBudget(ctx.model).then((out) => {
+      if (!live || !out.ok) return;
+      const entering = out.report.population.entering;
+      setDefaults({ perYear: Math.round(entering[0] ?? 0), years: out.report.horizonYears, source: `the budget-impact funnel (${out.report.label ?? 'budget impact'}): patients entering in year 1 and its ${out.report.horizonYears}-year horizon` });
+    });
+    return () => {
+      live = false;
+    };
+    // Defaults are read once the model is checked; later edits keep what the user typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ctx.model === null]);
+  useEffect(() => {
+    let live = true;
+    if (!psa || wtp === null || psa.strategyIds.length < 2) return;
+    void engineWorker()
+      .summarisePsa({ strategyIds: psa.strategyIds, strategyLabels: psa.strategyLabels, draws: psa.draws, seed: psa.seed, costs: psa.costs, effects: psa.effects }, { wtpGrid: [wtp], comparator: psa.strategyIds[0]!, maxPoints: 0 })
+      .then((v) => live && setEvpi(v.evpi[0]?.evpi ?? null))
+      .catch(() => live && setEvpi(null));
+    return () => {
+      live = false;
+    };
+  }, [psa, wtp]);
+  const perYear = parseWhole(perYearText ?? String(defaults?.perYear ?? ''), 0, 1e9, 'People per year');
+  const years = parseWhole(yearsText ?? String(defaults?.years ?? 5), 1, 100, 'Years');
+  const rate = parseWtp(rateText);
+  const people = perYear.ok && years.ok && rate.ok && rate.value < 1 ? effectivePopulation({ populationPerYear: perYear.value, years: years.value, discountRate: rate.value }) : null;
+  const inputError = !perYear.ok ? perYear.error : !years.ok ? years.error : !rate.ok || rate.value >= 1 ? 'The discount rate is a share below 1 (e.g. 0.03).' : null;
+  return (
+    <div className="voi-population" data-testid="voi-population">
+      <form className="toolbar toolbar-plain" aria-label="Population EVPI settings" onSubmit={(e) => e.preventDefault()}>
+        <NumberField id={`${formId}-people`} label="People per year" value={perYearText ?? String(defaults?.perYear ?? '')} onChange={setPerYearText} invalid={!perYear.ok} testId="voi-people" />
+        <NumberField id={`${formId}-years`} label="Years" value={yearsText ?? String(defaults?.years ?? 5)} onChange={setYearsText} invalid={!years.ok} testId="voi-years" short />
+        <NumberField id={`${formId}-rate`} label="Discount rate" value={rateText} onChange={setRateText} invalid={!rate.ok} testId="voi-rate" short />
+        <span className={inputError ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={inputError ? 'alert' : undefined}>
+          {inputError ?? (defaults ? `Defaults from ${defaults.source}.` : 'Type the number of people the decision affects each year.')}
+        </span>
+      </form>
+      <dl className="voi-figures">
+        <div><dt>EVPI per patient{wtp !== null ? ` at ${formatIcer(wtp, currency, model.settings.effect)}` : ''}</dt><dd data-testid="voi-evpi-person">{evpi === null ? '—' : formatMoney(evpi, currency, 2)}</dd></div>
+        <div><dt>People affected (discounted)</dt><dd data-testid="voi-people-effective">{people === null ? '—' : formatNumber(people, 0)}</dd></div>
+        <div><dt>Population EVPI</dt><dd data-testid="voi-evpi-population">{evpi === null || people === null ? '—' : formatMoney(evpi * people, currency)}</dd></div>
+      </dl>
+    </div>
+  );
+}

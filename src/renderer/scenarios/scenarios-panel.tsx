@@ -1,0 +1,410 @@
+import { useId, useRef, useState } from 'react';
+import { defaultWtpMax, wtpGrid } from '../../engine/analysis/psa-view';
+import type { AnalysisProblem } from '../../engine/analysis/problems';
+import { problemsOf } from '../../engine/analysis/problems';
+import { duplicateScenario, putScenario, removeScenario, uniqueScenarioId } from '../../engine/model/document-edits';
+import type { ScenarioJson } from '../../engine/model/document-edits';
+import type { ModelDocument } from '../models/use-model-document';
+import type { HtaModel } from '../../engine/model/schema';
+import { PsaCancelledError } from '../../engine/psa/psa-run';
+import { applyScenario } from '../../engine/sensitivity/scenarios';
+import type { ScenarioRunResult } from '../../engine/analysis/sensitivity-runs';
+import { BudgetScenarioComparison } from '../results/budget-analyses';
+import { describeScenario } from '../../report/model-description';
+import { effectLabel, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyChange, formatMoneyCompact, formatNumber, formatNumberChange, formatPercent } from '../../report/format';
+import { HorizontalBarChart } from '../charts/bar-chart';
+import { SeriesLineChart } from '../charts/line-chart';
+import { chartInk, seriesColor } from '../charts/palette';
+import { NumberField, ProblemsNotice } from '../results/analysis-parts';
+import { RunStatus } from '../results/run-status';
+import type { RunContext } from '../results/run-status';
+import { parseWhole } from '../results/uncertainty-panel';
+import { errorMessage, useStoredRun } from '../results/use-stored-run';
+import { ConfirmDialog } from '../ui/dialog';
+import { engineWorker } from '../workers/engine-client';
+import { runPsaInWebWorkers } from '../workers/psa-client';
+import { ScenarioEditor, scenarioFromDraft } from './scenario-editor';
+import type { ScenarioDraft } from './scenario-editor';
+import '../results/analyses.css';
+import './scenarios.css';
+
+// Named scenarios of a workspace model: defined, edited, duplicated and deleted here (they are part of the model
+// document, so they are saved, versioned and exported with it), run deterministically (engine worker) or
+// probabilistically (one PSA per scenario on the PSA worker pool, same seed in each: common random numbers; progress
+// and Cancel), and compared with the base case side by side. Every run is stored with the model.
+
+const CEAC_STEPS = 40;
+
+interface ScenarioRunInputs {
+  wtp: number[];
+  psa: { iterations: number; seed: number } | null;
+}
+
+export function ScenariosPanel({ ctx, model, document, readOnly, onEdit }: {
+  ctx: RunContext;
+  model: HtaModel;
+  document: ModelDocument;
+  readOnly: boolean;
+  onEdit: (change: (doc: ModelDocument) => ModelDocument) => void;
+}) {
+  const listed = (Array.isArray(document.scenarios) ? document.scenarios : []) as ScenarioJson[];
+  const [editing, setEditing] = useState<{ scenario: ScenarioJson | null; key: number } | null>(null);
+  const [deleting, setDeleting] = useState<ScenarioJson | null>(null);
+  const editKey = useRef(0);
+  const save = (draft: ScenarioDraft): string | null => {
+    const previous = editing?.scenario ?? null;
+    const id = previous?.id ?? uniqueScenarioId(draft.label, listed.map((s) => s.id));
+    const out = scenarioFromDraft(draft, model, id, previous);
+    if (!out.ok) return out.error;
+    try {
+      onEdit((d) => putScenario(d, out.scenario, previous?.id));
+    } catch (e) {
+      return errorMessage(e);
+    }
+    setEditing(null);
+    return null;
+  };
+  return (
+    <div className="section-stack" data-testid="scenarios-panel">
+      <section className="card" aria-labelledby="scenario-list-title">
+        <div className="card-header">
+          <h2 id="scenario-list-title">Named scenarios</h2>
+          <span className="subtle">Part of the model: saved, versioned and exported with it</span>
+          {!readOnly && (
+            <button type="button" className="btn btn-primary card-header-action" onClick={() => setEditing({ scenario: null, key: ++editKey.current })} data-testid="new-scenario">
+              New scenario
+            </button>
+          )}
+        </div>
+        <div className="card-body flush table-wrap">
+          <table className="table table-scenarios" data-testid="scenario-list">
+            <thead>
+              <tr>
+                <th scope="col">Scenario</th>
+                <th scope="col">What it changes</th>
+                <th scope="col"><span className="visually-hidden">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row" className="row-head">Base case</th>
+                <td className="subtle">The model as it stands</td>
+                <td />
+              </tr>
+              {model.scenarios.map((s) => {
+                const raw = listed.find((r) => r.id === s.id) ?? null;
+                return (
+                  <tr key={s.id} data-testid="scenario-list-row" data-scenario-id={s.id}>
+                    <th scope="row" className="row-head">{s.label ?? s.id}{s.description && <span className="subtle scenario-description">{s.description}</span>}</th>
+                    <td>{describeScenario(model, s)}</td>
+                    <td className="actions">
+                      {!readOnly && raw && (
+                        <span className="btn-group">
+                          <button type="button" className="btn btn-sm" onClick={() => setEditing({ scenario: raw, key: ++editKey.current })} aria-label={`Edit ${s.label ?? s.id}`} data-testid="edit-scenario">Edit</button>
+                          <button type="button" className="btn btn-sm" onClick={() => onEdit((d) => duplicateScenario(d, s.id))} aria-label={`Duplicate ${s.label ?? s.id}`} data-testid="duplicate-scenario">Duplicate</button>
+                          <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDeleting(raw)} aria-label={`Delete ${s.label ?? s.id}`} data-testid="delete-scenario">Delete</button>
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {model.scenarios.length === 0 && <p className="empty">No scenarios yet. A scenario sets parameters (a test’s price, say) and settings (horizon, discount rates, counting) to other values and is compared with the base case.</p>}
+        </div>
+      </section>
+      {editing && <ScenarioEditor key={editing.key} open model={model} scenario={editing.scenario} onSave={save} onClose={() => setEditing(null)} />}
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this scenario?"
+        message={<p>“{deleting?.label ?? deleting?.id}” is removed from the model (Undo brings it back; stored runs keep their results).</p>}
+        confirmLabel="Delete scenario"
+        tone="danger"
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => {
+          const id = deleting?.id;
+          setDeleting(null);
+          if (id) onEdit((d) => removeScenario(d, id));
+        }}
+        testId="delete-scenario-dialog"
+      />
+      <ScenarioRuns ctx={ctx} model={model} />
+    </div>
+  );
+}
+
+type RunState = { status: 'idle' } | { status: 'running'; done: number; total: number; what: string } | { status: 'cancelled' };
+
+function ScenarioRuns({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
+  const formId = useId();
+  const { stored, setStored } = useStoredRun<ScenarioRunResult[]>(ctx, 'scenarios');
+  const [iterationsText, setIterationsText] = useState('500');
+  const [seedText, setSeedText] = useState('1');
+  const [state, setState] = useState<RunState>({ status: 'idle' });
+  const [problems, setProblems] = useState<AnalysisProblem[]>([]);
+  const abort = useRef<AbortController | null>(null);
+  const iterations = parseWhole(iterationsText, 10, 100000, 'Iterations');
+  const seed = parseWhole(seedText, 0, 4294967295, 'Seed');
+
+  const run = async (inputs: ScenarioRunInputs) => {
+    const runModel = ctx.model;
+    if (!runModel) return;
+    const hash = ctx.hash;
+    setProblems([]);
+    const startedAt = new Date().toISOString();
+    const t0 = performance.now();
+    const controller = new AbortController();
+    abort.current = controller;
+    try {
+      setState({ status: 'running', done: 0, total: 0, what: 'Deterministic run' });
+      const out = await engineWorker().runScenarios(runModel, { wtp: inputs.wtp, budget: runModel.budgetImpact !== undefined });
+      if (!out.ok) {
+        setProblems(out.problems);
+        setState({ status: 'idle' });
+        return;
+      }
+      const results = out.result;
+      if (inputs.psa) {
+        const { iterations: n, seed: s } = inputs.psa;
+        const grid = wtpGrid(defaultWtpMax(runModel.settings.wtp), CEAC_STEPS, runModel.settings.wtp);
+        for (let k = 0; k < results.length; k++) {
+          const r = results[k]!;
+          setState({ status: 'running', done: k * n, total: results.length * n, what: r.label });
+          let scenarioModel: HtaModel;
+          try {
+            scenarioModel = applyScenario(runModel, r.id);
+          } catch (e) {
+            setProblems(problemsOf(e));
+            setState({ status: 'idle' });
+            return;
+          }
+          const psa = await runPsaInWebWorkers(scenarioModel, {
+            iterations: n,
+            seed: s,
+            signal: controller.signal,
+            chunkSize: Math.max(25, Math.ceil(n / 20)),
+            onProgress: ({ done }) => setState({ status: 'running', done: k * n + done, total: results.length * n, what: r.label }),
+          });
+          results[k] = { ...r, probabilistic: await engineWorker().summariseScenarioPsa({ strategyIds: psa.strategyIds, draws: psa.draws, costs: psa.costs, effects: psa.effects }, grid, { iterations: n, seed: s }) };
+        }
+      }
+      const record = await ctx.store.addRun({
+        modelId: ctx.modelId,
+        kind: 'scenarios',
+        label: `Scenarios: base case and ${results.length - 1}, ${inputs.psa ? `PSA ${formatCount(inputs.psa.iterations)} draws each, seed ${inputs.psa.seed}` : 'deterministic'}`,
+        modelHash: hash,
+        startedAt,
+        durationMs: performance.now() - t0,
+        status: 'complete',
+        ...(inputs.psa ? { seed: inputs.psa.seed, iterations: inputs.psa.iterations } : {}),
+        inputs: { wtp: [...inputs.wtp], psa: inputs.psa ? { ...inputs.psa } : null },
+        results,
+      });
+      setStored({ run: record, results });
+      setState({ status: 'idle' });
+    } catch (e) {
+      if (e instanceof PsaCancelledError || controller.signal.aborted) setState({ status: 'cancelled' });
+      else {
+        setProblems([{ path: '', message: errorMessage(e) }]);
+        setState({ status: 'idle' });
+      }
+    } finally {
+      abort.current = null;
+    }
+  };
+
+  const running = state.status === 'running';
+  const wtp = [...model.settings.wtp];
+  const inputError = !iterations.ok ? iterations.error : !seed.ok ? seed.error : null;
+  return (
+    <section className="card" aria-labelledby={`${formId}-title`} data-testid="scenario-runs">
+      <div className="card-header">
+        <h2 id={`${formId}-title`}>Scenarios compared with the base case</h2>
+        <span className="subtle">{model.scenarios.length} scenario{model.scenarios.length === 1 ? '' : 's'} and the base case</span>
+      </div>
+      <form className="toolbar" aria-label="Scenario run settings" onSubmit={(e) => e.preventDefault()}>
+        <button type="button" className="btn btn-primary" disabled={running || !ctx.model} onClick={() => void run({ wtp, psa: null })} data-testid="run-scenarios">Run deterministic</button>
+        <NumberField id={`${formId}-iterations`} label="PSA draws per scenario" value={iterationsText} onChange={setIterationsText} invalid={!iterations.ok} testId="scenario-iterations" short />
+        <NumberField id={`${formId}-seed`} label="Seed" value={seedText} onChange={setSeedText} invalid={!seed.ok} testId="scenario-seed" short />
+        {running ? (
+          <button key="cancel" type="button" className="btn" onClick={() => abort.current?.abort()} data-testid="cancel-scenarios">Cancel</button>
+        ) : (
+          <button key="run" type="button" className="btn" disabled={inputError !== null || !ctx.model} onClick={() => iterations.ok && seed.ok && void run({ wtp, psa: { iterations: iterations.value, seed: seed.value } })} data-testid="run-scenarios-psa">Run probabilistic</button>
+        )}
+        <span className={inputError ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={inputError ? 'alert' : undefined}>
+          {inputError ?? (ctx.model ? 'Probabilistic: one PSA per scenario with the same seed (common random numbers), CEACs of all scenarios on one chart.' : 'Waiting for the model check…')}
+        </span>
+      </form>
+      <div className="card-body">
+        {state.status === 'running' && (
+          <div className="psa-progress" data-testid="scenario-progress">
+            {state.total > 0 ? (
+              <div className="psa-progress-track" role="progressbar" aria-label="Scenario PSA progress" aria-valuemin={0} aria-valuemax={state.total} aria-valuenow={state.done} aria-valuetext={`${state.done} of ${state.total} draws`}>
+                <span className="psa-progress-fill" style={{ width: `${(100 * state.done) / state.total}%` }} />
+              </div>
+            ) : null}
+            <span className="subtle" aria-live="polite">{state.total > 0 ? `${state.what}: ${formatCount(state.done)} of ${formatCount(state.total)} draws` : `${state.what}…`}</span>
+          </div>
+        )}
+        {state.status === 'cancelled' && (
+          <div className="notice notice-warning" role="status" data-testid="scenarios-cancelled">
+            <div>Scenario PSA cancelled; nothing was stored. <button type="button" className="btn btn-sm" onClick={() => setState({ status: 'idle' })}>Close</button></div>
+          </div>
+        )}
+        <ProblemsNotice title="The scenarios could not be run." problems={problems} testId="scenarios-error" />
+        {stored ? (
+          <div className="section-stack">
+            <RunStatus run={stored.run} hash={ctx.hash} testId="scenarios-run-status" busy={running || !ctx.model} onRerun={() => void run(stored.run.inputs as unknown as ScenarioRunInputs)} />
+            <ScenarioRunResults model={model} results={stored.results} />
+          </div>
+        ) : (
+          problems.length === 0 && state.status === 'idle' && <p className="empty">Run the scenarios to compare them with the base case. Results are kept with the model.</p>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ScenarioRunResults({ model, results }: { model: HtaModel; results: ScenarioRunResult[] }) {
+  const formId = useId();
+  const currency = model.settings.currency;
+  const effect = model.settings.effect;
+  const money = (v: number) => formatMoney(v, currency);
+  const strategyIds = results[0]?.strategies.map((s) => s.id) ?? [];
+  const label = (id: string) => results[0]?.strategies.find((s) => s.id === id)?.label ?? id;
+  const comparator = strategyIds[0] ?? '';
+  const others = strategyIds.slice(1);
+  const thresholds = results[0]?.optimal.map((o) => o.wtp) ?? [];
+  const [measure, setMeasure] = useState<string>(thresholds.length > 0 ? `nmb:${thresholds[0]}` : 'icer');
+  const [ceacStrategy, setCeacStrategy] = useState(others[0] ?? comparator);
+  const probabilistic = results.every((r) => r.probabilistic !== null && r.probabilistic.byWtp.length > 0);
+  const atWtp = measure.startsWith('nmb:') ? Number(measure.slice(4)) : null;
+  const valueOf = (r: ScenarioRunResult, id: string): number | null => {
+    const s = r.strategies.find((x) => x.id === id);
+    const c = r.strategies.find((x) => x.id === comparator);
+    if (!s || !c) return null;
+    if (atWtp !== null) return atWtp * (s.effect - c.effect) - (s.cost - c.cost);
+    const dE = s.effect - c.effect;
+    const v = dE === 0 ? null : (s.cost - c.cost) / dE;
+    return v !== null && Number.isFinite(v) ? v : null;
+  };
+  const probAt = (r: ScenarioRunResult, id: string, wtp: number) => {
+    const b = r.probabilistic?.byWtp.find((x) => x.wtp === wtp);
+    const j = strategyIds.indexOf(id);
+    return b && j >= 0 ? b.ceac[j]! : null;
+  };
+  const ceacRows = probabilistic
+    ? results[0]!.probabilistic!.byWtp.map((b, k) => ({ wtp: b.wtp, ...Object.fromEntries(results.map((r) => [r.id, r.probabilistic!.byWtp[k]?.ceac[strategyIds.indexOf(ceacStrategy)] ?? Number.NaN])) }))
+    : [];
+  const moneyTick = (v: number) => formatMoneyCompact(v, currency);
+  return (
+    <>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Scenario results (scrolls sideways)">
+        <table className="table table-money table-scenario-results" data-testid="scenario-table">
+          <caption className="table-caption">Per patient, discounted; incremental analysis within each scenario (status on the cost-effectiveness frontier){probabilistic ? `; probability cost-effective from ${formatCount(results[0]!.probabilistic!.iterations)} PSA draws` : ''}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Scenario</th>
+              <th scope="col">Strategy</th>
+              <th scope="col" className="num">Cost</th>
+              <th scope="col" className="num">{effectLabel(effect)}</th>
+              <th scope="col" className="num">Incremental cost</th>
+              <th scope="col" className="num">Incremental {effectLabel(effect)}</th>
+              <th scope="col" className="num">ICER</th>
+              {probabilistic && thresholds.map((w) => <th key={w} scope="col" className="num">P(cost-effective) at {money(w)}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {results.flatMap((r) =>
+              r.incremental.map((row, i) => (
+                <tr key={`${r.id}-${row.id}`} className={i === 0 ? 'group-start' : undefined} data-testid="scenario-result-row" data-scenario-id={r.id}>
+                  {i === 0 && <th scope="rowgroup" rowSpan={r.incremental.length} className="row-head">{r.label}</th>}
+                  <th scope="row" className="row-head row-head-plain">{row.label ?? label(row.id)}</th>
+                  <td className="num">{money(row.cost)}</td>
+                  <td className="num">{formatNumber(row.effect, 3)}</td>
+                  <td className="num">{row.incCost === null ? '—' : formatMoneyChange(row.incCost, currency)}</td>
+                  <td className="num">{row.incEffect === null ? '—' : formatNumberChange(row.incEffect, 4)}</td>
+                  <td className="num" data-testid="scenario-icer">{row.status === 'reference' ? 'Reference' : row.status === 'nondominated' ? formatIcer(row.icer, currency, effect) : row.status === 'dominated' ? 'Dominated' : 'Extendedly dominated'}</td>
+                  {probabilistic && thresholds.map((w) => <td key={w} className="num">{formatPercent(probAt(r, row.id, w) ?? Number.NaN, 1)}</td>)}
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div className="toolbar toolbar-plain" role="group" aria-label="Chart settings">
+        <div className="field">
+          <label className="field-label" htmlFor={`${formId}-measure`}>Bars show</label>
+          <select id={`${formId}-measure`} className="select" value={measure} onChange={(e) => setMeasure(e.target.value)} data-testid="scenario-measure">
+            {thresholds.map((w) => <option key={w} value={`nmb:${w}`}>Incremental NMB at {money(w)} per {effectUnit(effect)}</option>)}
+            <option value="icer">ICER vs {label(comparator)}</option>
+          </select>
+        </div>
+        {probabilistic && others.length > 1 && (
+          <div className="field">
+            <label className="field-label" htmlFor={`${formId}-ceac`}>CEAC of</label>
+            <select id={`${formId}-ceac`} className="select" value={ceacStrategy} onChange={(e) => setCeacStrategy(e.target.value)} data-testid="scenario-ceac-strategy">
+              {strategyIds.map((id) => <option key={id} value={id}>{label(id)}</option>)}
+            </select>
+          </div>
+        )}
+      </div>
+      <div className="chart-grid">
+        <HorizontalBarChart
+          testId="chart-scenarios"
+          title={atWtp !== null ? `Incremental NMB vs ${label(comparator)} by scenario at ${formatIcer(atWtp, currency, effect)}` : `ICER vs ${label(comparator)} by scenario`}
+          description={atWtp !== null ? 'Above zero: a higher net benefit than the comparator.' : 'Cost per unit of effect gained over the comparator; no bar where the effects are equal.'}
+          summary={`By scenario: ${results.map((r) => `${r.label}: ${others.map((id) => `${label(id)} ${money(valueOf(r, id) ?? Number.NaN)}`).join(', ')}`).join('; ')}.`}
+          rows={results.map((r) => ({ label: r.label, values: Object.fromEntries(others.map((id) => [id, valueOf(r, id)])) }))}
+          series={others.map((id) => ({ key: id, label: `${label(id)} vs ${label(comparator)}` }))}
+          categoryLabel="Scenario"
+          valueLabel={atWtp !== null ? `Incremental NMB (${currency ?? 'currency'})` : `ICER (${currency ?? 'currency'} per ${effectUnit(effect)})`}
+          formatValue={moneyTick}
+          labelWidth={220}
+        />
+        {probabilistic ? (
+          <SeriesLineChart
+            testId="chart-scenario-ceac"
+            title={`Probability ${label(ceacStrategy)} is cost-effective, by scenario`}
+            description="Cost-effectiveness acceptability curves of all scenarios on one chart (each from its own PSA with the same seed); the base case is the dashed black line."
+            summary={`CEAC of ${label(ceacStrategy)}: ${results.map((r) => `${r.label} ${thresholds.map((w) => `${formatPercent(probAt(r, ceacStrategy, w) ?? Number.NaN, 0)} at ${money(w)}`).join(', ')}`).join('; ')}.`}
+            rows={ceacRows}
+            xKey="wtp"
+            xLabel={`Willingness to pay (${currency ?? 'currency'} per ${effectUnit(effect)})`}
+            yLabel="Probability cost-effective"
+            series={results.map((r, i) => (i === 0 ? { key: r.id, label: r.label, color: chartInk.text, dashed: true } : { key: r.id, label: r.label, color: seriesColor(i - 1) }))}
+            formatX={moneyTick}
+            formatY={(v) => formatPercent(v, 0)}
+            formatTable={(v) => formatPercent(v, 1)}
+            yDomain={[0, 1]}
+            markers={thresholds.map((w) => ({ x: w, label: moneyTick(w) }))}
+          />
+        ) : (
+          <p className="empty">Run the scenarios probabilistically to see the CEACs of all scenarios on one chart.</p>
+        )}
+      </div>
+      <ScenarioBudgets model={model} results={results} />
+    </>
+  );
+}
+
+/** Budget impact under each scenario (the model's budget impact section run on the scenario's model). */
+function ScenarioBudgets({ model, results }: { model: HtaModel; results: ScenarioRunResult[] }) {
+  const withBudget = results.filter((r) => r.budgetImpact && r.budgetImpact.problem === null);
+  const failed = results.filter((r) => r.budgetImpact?.problem);
+  if (withBudget.length === 0 || withBudget[0]!.id !== results[0]!.id) return null;
+  return (
+    <>
+      {failed.length > 0 && <div className="notice notice-warning">No budget impact for {failed.map((r) => `${r.label} (${r.budgetImpact!.problem})`).join('; ')}.</div>}
+      <BudgetScenarioComparison
+        testId="scenario-budget"
+        title="Budget impact by scenario"
+        subtitle="The model’s budget impact analysis run under each scenario"
+        currency={model.settings.currency}
+        horizonYears={withBudget[0]!.budgetImpact!.years.length}
+        items={withBudget.map((r) => ({ id: r.id, label: r.label, years: r.budgetImpact!.years, cumulative: r.budgetImpact!.cumulative.impact }))}
+      />
+    </>
+  );
+}
