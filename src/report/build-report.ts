@@ -1,9 +1,8 @@
 // ReportInput → one neutral ReportDocument: title page facts, then the chosen sections in a fixed order, numbered
 // (1, 1.1, …), with tables and figures numbered in reading order. The profile decides which sections can appear
 // (the JCA profile has no economic section); the locale decides how numbers and dates read.
-import { dossierStatusLabels } from '../dossier/schema';
 import type { ReportDocument, ReportPartId, ReportProfile, ReportSectionId, Section } from './document';
-import { numberTablesAndFigures, profileSections, reportPartIds, reportProfileLabels, reportSectionIds } from './document';
+import { numberTablesAndFigures, profileSections, reportPartIds, reportSectionIds } from './document';
 import { formatsFor } from './format';
 import type { ReportLocale } from './format';
 import type { ReportInput } from './report-input';
@@ -70,7 +69,7 @@ export function generatedSummaryText(input: ReportInput, options: ReportOptions)
 
 export function buildReport(input: ReportInput, options: ReportOptions): ReportDocument {
   const { ctx, ids, sectionNumbers } = contextFor(input, options);
-  const fmt = ctx.fmt;
+  const { fmt, t } = ctx;
   const d = input.dossier;
   const sections: Section[] = ids
     .filter((id) => id !== 'cheers')
@@ -102,25 +101,25 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportD
       children: [],
     });
   }
-  numberTablesAndFigures(sections);
+  numberTablesAndFigures(sections, ctx.t);
   const assessors = d.assessors.map((a) => [a.name, a.role, a.organisation].filter(Boolean).join(', ')).join('; ');
   const confidentiality = d.reporting?.confidentiality?.trim() ?? '';
   return {
     title: d.title,
-    subtitle: options.profile === 'jca' ? 'Joint clinical assessment report' : 'Health technology assessment report',
+    subtitle: ctx.t(`report.subtitle.${options.profile}`),
     profile: options.profile,
     locale: options.locale,
     runningHeader: d.title,
     confidentiality,
     info: [
-      { label: 'Technology', value: d.technology.name },
-      { label: 'Indication', value: d.indication || 'Not stated' },
-      { label: 'Dossier status', value: dossierStatusLabels[d.status] },
-      { label: 'Version', value: `as last changed on ${fmt.dateTime(d.updatedAt)}` },
-      { label: 'Assessors', value: assessors || 'Not stated' },
-      { label: 'Report date', value: fmt.date(input.generatedAt) },
-      { label: 'Report profile', value: reportProfileLabels[options.profile] },
-      ...(confidentiality ? [{ label: 'Confidentiality', value: confidentiality }] : []),
+      { label: t('report.info.technology'), value: d.technology.name },
+      { label: t('report.info.indication'), value: d.indication || t('report.methods.notStated') },
+      { label: t('report.info.status'), value: t(`report.status.${d.status}`) },
+      { label: t('report.info.version'), value: t('report.info.versionValue', { date: fmt.dateTime(d.updatedAt) }) },
+      { label: t('report.info.assessors'), value: assessors || t('report.methods.notStated') },
+      { label: t('report.info.date'), value: fmt.date(input.generatedAt) },
+      { label: t('report.info.profile'), value: t(`report.profile.${options.profile}`) },
+      ...(confidentiality ? [{ label: t('report.info.confidentiality'), value: confidentiality }] : []),
     ],
     generatedAt: input.generatedAt,
     sections,

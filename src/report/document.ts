@@ -3,6 +3,8 @@
 // plain (writers escape it); numbers arrive formatted for the report's locale.
 import type { ReportLocale } from './format';
 import { en } from './i18n/messages-en';
+import { translator } from './i18n/translate';
+import type { Translate } from './i18n/translate';
 
 export const reportSectionIds = ['front', 'summary', 'scope', 'domains', 'evidence', 'methods', 'results', 'uncertainty', 'budget', 'countries', 'limitations', 'cheers'] as const;
 export type ReportSectionId = (typeof reportSectionIds)[number];
@@ -136,16 +138,19 @@ export function allBlocks(doc: ReportDocument): Block[] {
   return flattenSections(doc.sections).flatMap((s) => s.blocks);
 }
 
-/** Numbers tables and figures in reading order ("Table 1", "Figure 1"); a figure's data table shares its number. */
-export function numberTablesAndFigures(sections: readonly Section[]): void {
+/**
+ * Numbers tables and figures in reading order ("Table 1", "Figure 1", in the report's language through `t`); a
+ * figure's data table shares its number.
+ */
+export function numberTablesAndFigures(sections: readonly Section[], t: Translate = translator('en')): void {
   let tables = 0;
   let figures = 0;
   for (const section of flattenSections(sections)) {
     for (const block of section.blocks) {
-      if (block.kind === 'table') block.label = `Table ${++tables}`;
+      if (block.kind === 'table') block.label = t('report.label.table', { n: ++tables });
       if (block.kind === 'figure') {
-        block.label = `Figure ${++figures}`;
-        block.data.label = `Data for figure ${figures}`;
+        block.label = t('report.label.figure', { n: ++figures });
+        block.data.label = t('report.label.figureData', { n: figures });
       }
     }
   }

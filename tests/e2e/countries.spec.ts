@@ -25,13 +25,18 @@ function englishFragments(other: Catalogue): string[] {
   return [...out];
 }
 
-/** The screen's own text: navigation and UI, without profile data, model data and chart text. */
+/** The screen's own text: navigation and UI, without profile data, model data, chart text and the report body. */
 async function uiText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const root = document.querySelector('.app-frame')!.cloneNode(true) as HTMLElement;
-    root.querySelectorAll('.profile-value, .profile-source, .profile-note, svg, option, [data-testid^="summary-"] th, tbody th[scope="row"]').forEach((n) => n.remove());
+    root.querySelectorAll('.profile-value, .profile-source, .profile-note, svg, option, [data-testid^="summary-"] th, tbody th[scope="row"], [data-testid="report-preview"]').forEach((n) => n.remove());
     return root.innerText;
   });
+}
+
+/** The English catalogue fragments found in `text` (whole words only). */
+function englishIn(text: string, catalogue: Catalogue): string[] {
+  return englishFragments(catalogue).filter((f) => new RegExp(`(^|[^\\p{L}])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text));
 }
 
 async function addTestRate(page: Page) {
@@ -80,9 +85,7 @@ test('compare the liquid-biopsy model across Belgium, England, the Netherlands a
   for (const [locale, catalogue, heading] of [['fr-BE', fr, fr['countries.title']], ['nl-BE', nl, nl['countries.title']]] as const) {
     await page.getByTestId('display-language').selectOption(locale);
     await expect(page.getByTestId('header-title')).toHaveText(heading);
-    const text = await uiText(page);
-    const english = englishFragments(catalogue).filter((f) => new RegExp(`(^|[^\\p{L}])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text));
-    expect(english, `English text on the ${locale} screen`).toEqual([]);
+    expect(englishIn(await uiText(page), catalogue), `English text on the ${locale} screen`).toEqual([]);
     await page.screenshot({ path: `${dir}/countries-1024-${locale}.png` });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -104,9 +107,26 @@ test('the report exports in Dutch with the country comparison', async ({ page })
   const preview = page.getByTestId('report-preview');
   await expect(preview).toContainText(nl['report.section.countries'], { timeout: 30000 });
   await expect(preview).toContainText(nl['report.countries.methodsTitle']);
+  // The report screen's own text and the catalogued report parts (title page, About this report, methods) in Dutch.
+  await expect(page.getByTestId('header-title-report')).toHaveText(nl['reportPage.crumb']);
+  expect(englishIn(await uiText(page), nl), 'English text on the Dutch report screen').toEqual([]);
+  const catalogued = await page.evaluate(() => ['.title-page', '#sec-front', '#sec-methods'].map((s) => (document.querySelector(s) as HTMLElement).innerText).join('\n'));
+  expect(catalogued).toContain(nl['report.front.provenance']);
+  expect(catalogued).toContain(nl['report.methods.parameters']);
+  const englishHeadings = ['Provenance', 'Funding and conflicts of interest', 'Model type and structure', 'Strategies compared', 'Horizon, cycles, discounting and currency', 'Technology', 'Report date'];
+  expect(englishHeadings.filter((h) => catalogued.split('\n').some((line) => line.trim() === h || line.endsWith(` ${h}`)))).toEqual([]);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${dir}/report-nl-1440.png` });
   const download = page.waitForEvent('download');
   await page.getByTestId('report-export-html').click();
   const html = readFileSync((await (await download).path())!, 'utf8');
   for (const key of ['report.section.countries', 'report.section.results', 'report.countries.summaryCaption'] as const) expect(html).toContain(nl[key]);
   expect(html).not.toContain(en['report.section.countries']);
+  expect(html).toContain('<html lang="nl-BE">');
+  for (const key of ['report.front.provenance', 'report.methods.settings', 'report.contents', 'report.info.assessors'] as const) expect(html).toContain(nl[key]);
+
+  // The same screen in French.
+  await page.getByTestId('display-language').selectOption('fr-BE');
+  await expect(page.getByTestId('header-title-report')).toHaveText(fr['reportPage.crumb']);
+  expect(englishIn(await uiText(page), fr), 'English text on the French report screen').toEqual([]);
 });

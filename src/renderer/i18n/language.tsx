@@ -4,11 +4,12 @@ import { formatsFor, isReportLocale, reportLocaleLabels, reportLocales } from '.
 import type { NumberFormats, ReportLocale } from '../../report/format';
 import { translator } from '../../report/i18n/translate';
 import type { Translate } from '../../report/i18n/translate';
+import { readSettings, writeSettings } from '../settings/app-settings';
+import type { SettingsStorage } from '../settings/app-settings';
 
 // The display language: one setting for the catalogued screens' text and for how numbers, money and dates read
-// (English, Nederlands (België), Français (Belgique)). Kept per computer in local storage, like a window size.
-
-const STORAGE_KEY = 'hta-workbench.display-locale';
+// (English, Nederlands (België), Français (Belgique)). Stored as `displayLanguage` in the app's settings record
+// (settings/app-settings.ts), the one place the app's preferences live on this computer.
 
 export interface Language {
   locale: ReportLocale;
@@ -17,26 +18,23 @@ export interface Language {
   fmt: NumberFormats;
 }
 
-function storedLocale(): ReportLocale {
+function browserStorage(): SettingsStorage | null {
   try {
-    const value = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
-    return value && isReportLocale(value) ? value : 'en';
+    return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
-    return 'en';
+    return null;
   }
 }
 
 const LanguageContext = createContext<Language | null>(null);
 
 export function LanguageProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocaleState] = useState<ReportLocale>(storedLocale);
+  const [locale, setLocaleState] = useState<ReportLocale>(() => readSettings(browserStorage()).displayLanguage);
   const setLocale = useCallback((next: ReportLocale) => {
     setLocaleState(next);
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // Private windows may refuse storage: the choice then lasts for this session only.
-    }
+    // Storage refused (private window, full): the choice then lasts for this session only.
+    const storage = browserStorage();
+    writeSettings(storage, { ...readSettings(storage), displayLanguage: next });
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale === 'en' ? 'en' : locale;

@@ -95,8 +95,8 @@ export function figure(id: string, caption: string, chart: Chart, data: Table): 
 }
 
 /** A text that may be empty, as the report prints it. */
-export function orNotReported(text: string | undefined): string {
-  return text !== undefined && text.trim() !== '' ? text.trim() : 'Not reported.';
+export function orNotReported(text: string | undefined, notReported = 'Not reported.'): string {
+  return text !== undefined && text.trim() !== '' ? text.trim() : notReported;
 }
 
 /** Anchor-safe id part from a model id. */
