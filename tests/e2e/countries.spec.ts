@@ -110,10 +110,10 @@ test('the report exports in Dutch with the country comparison', async ({ page })
   // The report screen's own text and the catalogued report parts (title page, About this report, methods) in Dutch.
   await expect(page.getByTestId('header-title-report')).toHaveText(nl['reportPage.crumb']);
   expect(englishIn(await uiText(page), nl), 'English text on the Dutch report screen').toEqual([]);
-  const catalogued = await page.evaluate(() => ['.title-page', '#sec-front', '#sec-methods'].map((s) => (document.querySelector(s) as HTMLElement).innerText).join('\n'));
+  const catalogued = await page.evaluate(() => ['.title-page', '#sec-front', '#sec-scope', '#sec-methods', '#sec-limitations'].map((s) => (document.querySelector(s) as HTMLElement).innerText).join('\n'));
   expect(catalogued).toContain(nl['report.front.provenance']);
   expect(catalogued).toContain(nl['report.methods.parameters']);
-  const englishHeadings = ['Provenance', 'Funding and conflicts of interest', 'Model type and structure', 'Strategies compared', 'Horizon, cycles, discounting and currency', 'Technology', 'Report date'];
+  const englishHeadings = ['Provenance', 'Funding and conflicts of interest', 'Model type and structure', 'Strategies compared', 'Horizon, cycles, discounting and currency', 'Report date', 'PICO questions', 'Engine warnings'];
   expect(englishHeadings.filter((h) => catalogued.split('\n').some((line) => line.trim() === h || line.endsWith(` ${h}`)))).toEqual([]);
   await page.mouse.move(0, 0);
   await page.screenshot({ path: `${dir}/report-nl-1440.png` });

@@ -48,6 +48,8 @@ const cataloguedScreens = [
   'src/report/countries/country-text.ts',
   'src/report/build/front-matter.ts',
   'src/report/build/methods.ts',
+  'src/report/build/scope.ts',
+  'src/report/build/limitations.ts',
 ];
 const labelAttributes = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label']);
 /** The product's name and file formats' names are the same in every language. */

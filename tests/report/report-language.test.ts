@@ -1,5 +1,5 @@
-// A report in Dutch or French: the title page, the table and figure labels, "About this report" and the economic
-// methods come from the catalogue, and the HTML says its language. Checked against every English catalogue text of
+// A report in Dutch or French: the title page, the table and figure labels, "About this report", the scope, the
+// economic methods and the limitations come from the catalogue, and the HTML says its language. Checked against every English catalogue text of
 // those parts, so a part that falls back to English fails.
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build-report';
@@ -38,20 +38,22 @@ describe('report language', () => {
   const input = exampleInput();
 
   for (const [locale, language] of [['nl-BE', 'nl'], ['fr-BE', 'fr']] as const) {
-    it(`${locale}: title page, labels, "About this report" and the methods read in ${language}`, () => {
+    it(`${locale}: title page, labels, "About this report", scope, methods and limitations read in ${language}`, () => {
       const doc: ReportDocument = buildReport(input, { profile: 'full', locale });
       const t = catalogues[language];
       expect(doc.subtitle).toBe(t['report.subtitle.full']);
       expect(doc.info.map((r) => r.label)).toContain(t['report.info.technology']);
       const tables = allBlocks(doc).filter((b) => b.kind === 'table');
       expect(tables[0]!.label).toBe(t['report.label.table'].replace('{n}', '1'));
-      const parts = doc.sections.filter((s) => s.id === 'sec-front' || s.id === 'sec-methods');
-      expect(parts).toHaveLength(2);
+      const parts = doc.sections.filter((s) => ['sec-front', 'sec-scope', 'sec-methods', 'sec-limitations'].includes(s.id));
+      expect(parts).toHaveLength(4);
       const text = sectionText(parts);
       expect(text).toContain(t['report.front.provenance']);
       expect(text).toContain(t['report.methods.parameters']);
+      expect(text).toContain(t['report.scope.picos']);
+      expect(text).toContain(t['report.limits.warnings']);
       // Whole English texts (headers, titles, row labels) that must not remain.
-      const english = englishOf(['report.front.', 'report.methods.', 'report.info.', 'report.section.'], t).filter((e) => text.split('\n').includes(e));
+      const english = englishOf(['report.front.', 'report.methods.', 'report.info.', 'report.section.', 'report.scope.', 'report.limits.'], t).filter((e) => text.split('\n').includes(e));
       expect(english).toEqual([]);
       const html = renderReportBody(doc);
       expect(html).toContain(`lang="${locale}"`);
