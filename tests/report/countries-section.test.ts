@@ -34,6 +34,7 @@ describe('country comparison section', () => {
     expect(methods.header[0]).toBe(nl['results.country']);
     const [be, gb, nlRow, dk] = methods.rows.map((r) => r.cells);
     expect(be![0]).toBe('België (KCE)');
+    expect(gb![0]).toBe('Engeland (NICE)');
     expect(be![2]).toBe('3,0% per jaar [Geverifieerd]');
     expect(nlRow![3]).toBe(`1,5% per jaar (${nl['results.modelRate']})`);
     expect(dk![2]).toBe('3,5% jaren 0 tot 35, 2,5% jaren 35 tot 70, 1,5% vanaf jaar 70 [Geverifieerd]');

@@ -6,7 +6,8 @@ import type { Chart } from '../document';
 import { groupedBarChart } from '../charts/charts';
 import { seriesColour } from '../charts/svg';
 import type { NumberFormats, ReportLocale } from '../format';
-import type { Translate } from '../i18n/translate';
+import { translator } from '../i18n/translate';
+import type { MessageKey, Translate } from '../i18n/translate';
 
 /** "3.0% a year", or "3.5% years 0–35, 2.5% years 35–70, 1.5% from year 70", in the display language. */
 export function discountText(spec: ProfileDiscount, t: Translate, fmt: NumberFormats): string {
@@ -72,12 +73,24 @@ export function problemText(problem: ComparisonProblem, t: Translate): string {
   }
 }
 
+const ukNations: Record<string, MessageKey> = {
+  england: 'country.england',
+  scotland: 'country.scotland',
+  wales: 'country.wales',
+  'northern ireland': 'country.northernIreland',
+};
+
 /**
- * The country's name in the display language (Intl.DisplayNames from its ISO code); England, whose guideline is not
- * the United Kingdom's, and any name Intl does not know keep the profile's own name.
+ * The country's name in the display language (Intl.DisplayNames from its ISO code); the UK's nations (England's
+ * guideline is not the United Kingdom's) from the catalogue; a name neither knows stays the profile's own.
  */
 export function countryName(profile: { country: string; countryCode: string }, locale: ReportLocale): string {
-  if (locale === 'en' || profile.countryCode === 'GB') return profile.country;
+  if (locale === 'en') return profile.country;
+  // The United Kingdom's nations have their own agencies (NICE for England); Intl names only the kingdom.
+  if (profile.countryCode === 'GB') {
+    const nation = ukNations[profile.country.trim().toLowerCase()];
+    return nation ? translator(locale)(nation) : profile.country;
+  }
   try {
     return new Intl.DisplayNames([locale], { type: 'region' }).of(profile.countryCode) ?? profile.country;
   } catch {

@@ -358,6 +358,10 @@ export const en = {
   'report.limits.linkNotReported': 'Model link “{name}” not reported: {reason}.',
   'report.limits.assessors': 'Assessors’ comments',
   'report.limits.noComments': 'The assessors have not added comments on limitations.',
+  'country.england': 'England',
+  'country.scotland': 'Scotland',
+  'country.wales': 'Wales',
+  'country.northernIreland': 'Northern Ireland',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -359,4 +359,8 @@ export const fr: Record<MessageKey, string> = {
   'report.limits.linkNotReported': 'Lien de modèle « {name} » non rapporté : {reason}.',
   'report.limits.assessors': 'Commentaires des évaluateurs',
   'report.limits.noComments': 'Les évaluateurs n’ont pas ajouté de commentaires sur les limites.',
+  'country.england': 'Angleterre',
+  'country.scotland': 'Écosse',
+  'country.wales': 'Pays de Galles',
+  'country.northernIreland': 'Irlande du Nord',
 };

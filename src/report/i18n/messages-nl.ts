@@ -359,4 +359,8 @@ export const nl: Record<MessageKey, string> = {
   'report.limits.linkNotReported': 'Modelkoppeling ‘{name}’ niet gerapporteerd: {reason}.',
   'report.limits.assessors': 'Opmerkingen van de beoordelaars',
   'report.limits.noComments': 'De beoordelaars hebben geen opmerkingen over de beperkingen toegevoegd.',
+  'country.england': 'Engeland',
+  'country.scotland': 'Schotland',
+  'country.wales': 'Wales',
+  'country.northernIreland': 'Noord-Ierland',
 };
