@@ -18,7 +18,8 @@ import { VARIABLE_SLOTS } from '../expression/compile';
 import { MAX_EXPANDED_STATES, MAX_TRACE_CELLS } from '../model/limits';
 
 const SLOT_STATE_TIME = VARIABLE_SLOTS.state_time;
-import { countingWeights, discountFactors, resolveCycles } from '../economics/conventions';
+import { costDiscount, countingWeights, discountFactors, effectDiscount, resolveCycles } from '../economics/conventions';
+import type { DiscountRateSpec } from '../economics/conventions';
 
 const RANGE_EPS = 1e-12;
 /** Trace size (states x counted cycles) up to which a strategy's cycles run in one call (see oneCallPerCycle). */
@@ -502,14 +503,15 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   const categoryRate = new Map(model.costCategories.map((c) => [c.id, c.discountRate]));
 
   // Discount tables: one row per distinct rate used.
-  const rates: number[] = [];
-  const rateIndex = (r: number): number => {
+  const rates: DiscountRateSpec[] = [];
+  const rateIndex = (r: DiscountRateSpec): number => {
     let i = rates.indexOf(r);
     if (i < 0) i = rates.push(r) - 1;
     return i;
   };
-  const effectRate = rateIndex(settings.discount.effects);
-  const costRate = rateIndex(settings.discount.costs);
+  const baseCostDiscount = costDiscount(settings);
+  const effectRate = rateIndex(effectDiscount(settings));
+  const costRate = rateIndex(baseCostDiscount);
 
   // Transitions and state values are evaluated every cycle when they vary with time: their loop invariants (an
   // age-table lookup shared by every state, the fixed factor of a time trend) are computed once (hoisting.ts).
@@ -643,7 +645,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         const valuePath = typeof entry === 'object' ? [...path, 'value'] : path;
         const site = program.compileSite(value, valuePath, localIssues, tunnel, hoist);
         if (!site) continue;
-        const rate = rateIndex(discountRate ?? categoryRate.get(cat) ?? settings.discount.costs);
+        const rate = rateIndex(discountRate ?? categoryRate.get(cat) ?? baseCostDiscount);
         for (let k = 1; k <= states.size[s]!; k++) {
           const x = states.start[s]! + k - 1;
           costRateIdx[x * nCat + c] = rate;
@@ -656,7 +658,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       }
     }
     // Category discount overrides also apply to categories with no value in a state (keeps rates consistent).
-    for (let x = 0; x < m; x++) for (let c = 0; c < nCat; c++) if (costRateIdx[x * nCat + c] === costRate) costRateIdx[x * nCat + c] = rateIndex(categoryRate.get(categories[c]!) ?? settings.discount.costs);
+    for (let x = 0; x < m; x++) for (let c = 0; c < nCat; c++) if (costRateIdx[x * nCat + c] === costRate) costRateIdx[x * nCat + c] = rateIndex(categoryRate.get(categories[c]!) ?? baseCostDiscount);
     // One-off values on transitions.
     const transitionValues: TransitionValue[] = [];
     markov.model.transitionValues.forEach((tv, i) => {
@@ -689,7 +691,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         }
         const { value, discountRate } = costValueOf(entry);
         costSites[c] = program.compileSite(value, typeof entry === 'object' ? [...path, 'value'] : path, localIssues, false);
-        rateOf[c] = rateIndex(discountRate ?? categoryRate.get(cat) ?? settings.discount.costs);
+        rateOf[c] = rateIndex(discountRate ?? categoryRate.get(cat) ?? baseCostDiscount);
       }
       const qalySite = tv.qalys === undefined ? null : program.compileSite(tv.qalys, [...base, 'qalys'], localIssues, false);
       transitionValues.push({ rows: Int32Array.from(rows), positions: Int32Array.from(positions), costSites, costRate: rateOf, qalySite });

@@ -10,7 +10,8 @@ import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, Strateg
 import { checkParameterCount, describeCompiledModel } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
-import { countingWeights, discountFactors, resolveCycles } from '../economics/conventions';
+import { costDiscount, countingWeights, discountFactors, effectDiscount, resolveCycles } from '../economics/conventions';
+import type { DiscountRateSpec } from '../economics/conventions';
 import { compileCurves, CurveGridCache, simpsonArea } from './survival';
 import type { CurveSet } from './survival';
 import { PSM_STATE_IDS } from './psm-schema';
@@ -127,14 +128,15 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   const nCat = categories.length;
   const categoryIndex = new Map(categories.map((c, i) => [c, i]));
   const categoryRate = new Map(model.costCategories.map((c) => [c.id, c.discountRate]));
-  const rates: number[] = [];
-  const rateIndex = (r: number): number => {
+  const rates: DiscountRateSpec[] = [];
+  const rateIndex = (r: DiscountRateSpec): number => {
     let i = rates.indexOf(r);
     if (i < 0) i = rates.push(r) - 1;
     return i;
   };
-  const effectRate = rateIndex(settings.discount.effects);
-  const costRate = rateIndex(settings.discount.costs);
+  const baseCostDiscount = costDiscount(settings);
+  const effectRate = rateIndex(effectDiscount(settings));
+  const costRate = rateIndex(baseCostDiscount);
 
   const plans: Plan[] = [];
   const gridCache = new CurveGridCache();
@@ -181,7 +183,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
           }
           const { value, discountRate } = costValueOf(entry);
           const site = program.compileSite(value, typeof entry === 'object' ? [...path, 'value'] : path, local, false);
-          costRateIdx[s * nCat + c] = rateIndex(discountRate ?? categoryRate.get(cat) ?? settings.discount.costs);
+          costRateIdx[s * nCat + c] = rateIndex(discountRate ?? categoryRate.get(cat) ?? baseCostDiscount);
           if (site) setValue({ site, target: s * nCat + c, subject: `cost ${cat} in state ${state}`, state });
         }
         if (sv.utility !== undefined) {

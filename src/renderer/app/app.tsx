@@ -10,6 +10,8 @@ import { ModelsScreen } from '../models/model-screens';
 import { ReportScreen } from '../reports/report-page';
 import { usePlatform } from '../platform/platform-context';
 import { SurvivalScreen } from '../survival/survival-screen';
+import { CountriesScreen } from '../countries/countries-screen';
+import { LanguageProvider } from '../i18n/language';
 import { PsaResultsScreen } from '../psa-results/psa-results-screen';
 import { ToastProvider } from '../ui/toasts';
 import { MenuCommandProvider, useMenuCommand } from './menu-commands';
@@ -17,13 +19,15 @@ import { useRoute } from './use-route';
 
 export function App() {
   return (
-    <ToastProvider>
-      <MenuCommandProvider>
-        <WorkspaceProvider>
-          <Screens />
-        </WorkspaceProvider>
-      </MenuCommandProvider>
-    </ToastProvider>
+    <LanguageProvider>
+      <ToastProvider>
+        <MenuCommandProvider>
+          <WorkspaceProvider>
+            <Screens />
+          </WorkspaceProvider>
+        </MenuCommandProvider>
+      </ToastProvider>
+    </LanguageProvider>
   );
 }
 
@@ -76,6 +80,8 @@ function Screens() {
     screen = <ExamplePage key={route.exampleId} exampleId={route.exampleId} tab={route.tab} navigate={navigate} />;
   } else if (route.page === 'survival') {
     screen = <SurvivalScreen />;
+  } else if (route.page === 'countries') {
+    screen = <CountriesScreen />;
   } else if (route.page === 'psa-results') {
     screen = <PsaResultsScreen />;
   } else if (route.page === 'library') {

@@ -3,21 +3,25 @@ import { appInfo } from '../../dossier/app-info';
 import { LibraryIcon } from '../ui/icons';
 import { ModelsIcon } from '../models/models-icon';
 import { SurvivalIcon } from '../survival/survival-icon';
+import { CountriesIcon } from '../countries/countries-icon';
+import { LanguageSelect, useLanguage } from '../i18n/language';
+import type { MessageKey } from '../../report/i18n/translate';
 
 // The frame every screen sits in: navigation on the left, a header with where you are and the saved state.
 
 export interface NavItem {
   id: string;
-  label: string;
+  label: MessageKey;
   href: string;
   icon: ReactNode;
 }
 
 /** Top-level screens; later features (models, results, reports) add their entries here. */
 export const navItems: readonly NavItem[] = [
-  { id: 'library', label: 'Dossier library', href: '#/library', icon: <LibraryIcon /> },
-  { id: 'models', label: 'Models', href: '#/models', icon: <ModelsIcon /> },
-  { id: 'survival', label: 'Survival curves', href: '#/survival', icon: <SurvivalIcon /> },
+  { id: 'library', label: 'nav.library', href: '#/library', icon: <LibraryIcon /> },
+  { id: 'models', label: 'nav.models', href: '#/models', icon: <ModelsIcon /> },
+  { id: 'survival', label: 'nav.survival', href: '#/survival', icon: <SurvivalIcon /> },
+  { id: 'countries', label: 'nav.countries', href: '#/countries', icon: <CountriesIcon /> },
 ];
 
 export interface AppFrameProps {
@@ -31,25 +35,27 @@ export interface AppFrameProps {
 }
 
 export function AppFrame({ activeNav, title, headerExtra, children, footerNote }: AppFrameProps) {
+  const { t } = useLanguage();
   return (
     <div className="app-frame">
-      <nav className="app-nav" aria-label="Main">
+      <nav className="app-nav" aria-label={t('nav.main')}>
         <div className="app-brand">
           <div className="app-brand-name">HTA Workbench</div>
-          <div className="app-brand-sub">Personalised cancer medicine</div>
+          <div className="app-brand-sub">{t('nav.brandSub')}</div>
         </div>
         <div className="nav-section">
-          <div className="nav-section-title">Workspace</div>
+          <div className="nav-section-title">{t('nav.workspace')}</div>
           {navItems.map((item) => (
             <a key={item.id} className="nav-link" href={item.href} aria-current={item.id === activeNav ? 'page' : undefined} data-testid={`nav-${item.id}`}>
               {item.icon}
-              {item.label}
+              {t(item.label)}
             </a>
           ))}
         </div>
         <div className="nav-footer">
-          <div>{footerNote ?? 'Local workspace'}</div>
-          <div data-testid="app-version">Version {appInfo.version}</div>
+          <LanguageSelect />
+          <div>{footerNote ?? t('nav.localWorkspace')}</div>
+          <div data-testid="app-version">{t('nav.version', { version: appInfo.version })}</div>
         </div>
       </nav>
       <div className="app-main">
