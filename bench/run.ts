@@ -6,6 +6,7 @@ import { runUncertaintyBench } from './uncertainty';
 import { runPsaBench } from './psa';
 import { runLibrarySearchBench } from './library-search';
 import { runSurvivalBench } from './survival-fit';
+import { runSpeedRows } from './speed-rows';
 
 function print(lines: BenchLine[]): void {
   for (const l of lines) {
@@ -15,6 +16,8 @@ function print(lines: BenchLine[]): void {
 }
 
 console.log(`Node ${process.version}, ${new Date().toISOString()}`);
+console.log('\n== Issue 16: where users wait (HTA_BENCH_BASELINE=<checkout of the engine before> adds a before column) ==');
+runSpeedRows();
 console.log('\n== Markov engine ==');
 print(runMarkovBench());
 console.log('\n== Uncertainty core ==');

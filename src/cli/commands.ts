@@ -20,4 +20,5 @@ export const commands: CommandEntry[] = [
   { name: 'reconstruct', summary: 'patient data rebuilt from a digitised Kaplan–Meier curve and its numbers at risk (Guyot 2012)', load: async () => (await import('./commands/reconstruct-command')).reconstructCommand },
   { name: 'voi', summary: 'value of information from PSA results made elsewhere (BCEA / dampack layouts): CEAC, CEAF, EVPI, EVPPI', load: async () => (await import('./commands/voi-command')).voiCommand },
   { name: 'report', summary: 'assessment report of a dossier file (.htad.json) as HTML, PDF, Word or Excel, with CHEERS 2022', load: async () => (await import('./commands/report-command')).reportCommand },
+  { name: 'countries', summary: "country comparison: the model under each country's discounting and thresholds, optimal strategy and price headroom per country", load: async () => (await import('./commands/countries-command')).countriesCommand },
 ];

@@ -9,6 +9,7 @@ import { createPsaWorkspace, runPsaChunk } from '../engine/psa/psa-runner';
 import type { PsaChunkResult } from '../engine/psa/psa-runner';
 import type { PsaSetup } from '../engine/psa/psa-setup';
 import type { PsaWorkerRequest, PsaWorkerResponse } from '../engine/psa/psa-worker-protocol';
+import { cachedInversionTables } from '../engine/uncertainty/inversion-table';
 
 /**
  * The thread's entry next to this module: the bundled `psa-workers-thread.mjs` when this code runs from the CLI
@@ -53,7 +54,8 @@ class PsaThread {
     this.worker.on('exit', (code) => {
       if (code !== 0) this.failAll(new PsaWorkerError(`PSA worker thread exited with code ${code}`));
     });
-    this.send({ type: 'init', model, seed });
+    // The calling thread built the setup already: its inversion tables spare the thread that work.
+    this.send({ type: 'init', model, seed, tables: cachedInversionTables() });
   }
 
   private send(request: PsaWorkerRequest): void {

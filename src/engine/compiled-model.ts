@@ -42,6 +42,19 @@ export interface StrategyResult {
 
 export interface ModelResult {
   strategies: StrategyResult[];
+  /**
+   * Set on a result made by createResult({ totalsOnly: true }): evaluate() then computes only what a PSA, DSA or
+   * EVPPI reads, totals and costByCategory (the same doubles as a full evaluation). The trace, the per-cycle
+   * arrays and the model-specific details are left unspecified (empty or stale): never show them. (Markov and
+   * partitioned-survival results still fill their arrays: a hybrid's tree reads its sub-models' per-cycle
+   * life-years and QALYs for the waiting years.)
+   */
+  readonly totalsOnly?: true;
+}
+
+export interface ResultOptions {
+  /** Only totals and costByCategory are read (see ModelResult.totalsOnly). */
+  totalsOnly?: boolean;
 }
 
 export interface CompiledModel {
@@ -64,7 +77,7 @@ export interface CompiledModel {
   /** Fresh array with the base-case value of every parameter (expression parameters at cycle 1). */
   baseParameters(): Float64Array;
   /** Preallocated result buffers to pass to evaluate() again and again. */
-  createResult(): ModelResult;
+  createResult(options?: ResultOptions): ModelResult;
   /**
    * Runs every strategy with the given parameter values. Allocates nothing when `out` is given.
    * Throws ModelEvaluationError (located: strategy, cycle, from-state, parameters) when a check fails.

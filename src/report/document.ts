@@ -2,23 +2,15 @@
 // dossier with its models and runs into one of these; the HTML, DOCX and XLSX writers only lay it out. Text is
 // plain (writers escape it); numbers arrive formatted for the report's locale.
 import type { ReportLocale } from './format';
+import { en } from './i18n/messages-en';
+import { translator } from './i18n/translate';
+import type { Translate } from './i18n/translate';
 
-export const reportSectionIds = ['front', 'summary', 'scope', 'domains', 'evidence', 'methods', 'results', 'uncertainty', 'budget', 'limitations', 'cheers'] as const;
+export const reportSectionIds = ['front', 'summary', 'scope', 'domains', 'evidence', 'methods', 'results', 'uncertainty', 'budget', 'countries', 'limitations', 'cheers'] as const;
 export type ReportSectionId = (typeof reportSectionIds)[number];
 
-export const reportSectionTitles: Record<ReportSectionId, string> = {
-  front: 'About this report',
-  summary: 'Summary',
-  scope: 'Scope',
-  domains: 'HTA Core Model domains',
-  evidence: 'Evidence register',
-  methods: 'Economic evaluation methods',
-  results: 'Results',
-  uncertainty: 'Uncertainty',
-  budget: 'Budget impact',
-  limitations: 'Limitations',
-  cheers: 'CHEERS 2022 checklist',
-};
+/** Section titles in English (the catalogue's; reports in another language use translator(locale)). */
+export const reportSectionTitles = Object.fromEntries(reportSectionIds.map((id) => [id, en[`report.section.${id}`]])) as Record<ReportSectionId, string>;
 
 /** Optional parts of a section, in the report unless left out (the preview's nested choices, `--omit`). */
 export const reportPartIds = ['accuracy'] as const;
@@ -146,16 +138,19 @@ export function allBlocks(doc: ReportDocument): Block[] {
   return flattenSections(doc.sections).flatMap((s) => s.blocks);
 }
 
-/** Numbers tables and figures in reading order ("Table 1", "Figure 1"); a figure's data table shares its number. */
-export function numberTablesAndFigures(sections: readonly Section[]): void {
+/**
+ * Numbers tables and figures in reading order ("Table 1", "Figure 1", in the report's language through `t`); a
+ * figure's data table shares its number.
+ */
+export function numberTablesAndFigures(sections: readonly Section[], t: Translate = translator('en')): void {
   let tables = 0;
   let figures = 0;
   for (const section of flattenSections(sections)) {
     for (const block of section.blocks) {
-      if (block.kind === 'table') block.label = `Table ${++tables}`;
+      if (block.kind === 'table') block.label = t('report.label.table', { n: ++tables });
       if (block.kind === 'figure') {
-        block.label = `Figure ${++figures}`;
-        block.data.label = `Data for figure ${figures}`;
+        block.label = t('report.label.figure', { n: ++figures });
+        block.data.label = t('report.label.figureData', { n: figures });
       }
     }
   }

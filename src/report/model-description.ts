@@ -44,6 +44,17 @@ export interface SettingRow {
   value: string;
 }
 
+/** "3.5% a year", or a stepped schedule: "3.5% years 0–35, 2.5% years 35–70, 1.5% from year 70". */
+export function describeDiscount(spec: number | readonly { fromYear: number; rate: number }[], fmt: NumberFormats = english): string {
+  if (typeof spec === 'number') return `${fmt.percent(spec)} a year`;
+  return spec
+    .map((step, k) => {
+      const next = spec[k + 1];
+      return next ? `${fmt.percent(step.rate)} years ${fmt.parameter(step.fromYear)}–${fmt.parameter(next.fromYear)}` : `${fmt.percent(step.rate)} from year ${fmt.parameter(step.fromYear)}`;
+    })
+    .join(', ');
+}
+
 /** The settings summary: cycle, horizon, discounting, counting, effect, currency, thresholds, cohort. */
 export function settingsRows(model: HtaModel, fmt: NumberFormats = english): SettingRow[] {
   const s = model.settings;
@@ -54,7 +65,7 @@ export function settingsRows(model: HtaModel, fmt: NumberFormats = english): Set
     { label: 'Time horizon', value: horizonYears === null ? '—' : `${fmt.parameter(horizonYears)} years (${cycles} cycles)` },
     {
       label: 'Discount rates',
-      value: `costs ${fmt.percent(s.discount.costs)}, effects ${fmt.percent(s.discount.effects)} a year; ${s.discount.firstCycleDiscounted ? 'first cycle discounted' : 'first cycle not discounted'}`,
+      value: `${s.discount.costsSchedule || s.discount.effectsSchedule ? `costs ${describeDiscount(s.discount.costsSchedule ?? s.discount.costs, fmt)}, effects ${describeDiscount(s.discount.effectsSchedule ?? s.discount.effects, fmt)}` : `costs ${fmt.percent(s.discount.costs)}, effects ${fmt.percent(s.discount.effects)} a year`}; ${s.discount.firstCycleDiscounted ? 'first cycle discounted' : 'first cycle not discounted'}`,
     },
     { label: 'Counting method', value: countingLabel(s) },
     { label: 'Effect measure', value: s.effect === 'qalys' ? 'QALYs' : 'Life-years' },

@@ -50,7 +50,8 @@ const cases: Array<[string, string[]]> = [
   ['run (hip replacement, JSON)', ['run', THR, '--json']],
   ['validate (valid)', ['validate', HIV]],
   ['validate (invalid, JSON)', ['validate', invalidModel, '--json']],
-  ['psa (HIV, 2 workers)', ['psa', HIV, '--iterations', '2000', '--seed', '7', '--workers', '2', '--json']],
+  // Long enough for a worker thread (a short run stays in this thread): the bundle's thread entry is used.
+  ['psa (liquid biopsy, 2 workers)', ['psa', LIQUID_BIOPSY, '--iterations', '3000', '--seed', '7', '--workers', '2', '--json']],
   ['psa (liquid biopsy, table)', ['psa', LIQUID_BIOPSY, '--iterations', '300', '--seed', '3']],
   ['dsa (liquid biopsy)', ['dsa', LIQUID_BIOPSY, '--wtp', '50000', '--json']],
   ['bia (liquid biopsy)', ['bia', LIQUID_BIOPSY, '--json']],

@@ -163,6 +163,7 @@ test('builds the HIV/AIDS model from the blank Markov template and gets the publ
 
   // The published results (DMHEE Example 2.5): £44,663.45 / 7.9912 LY and £50,601.65 / 8.9374 LY, ICER £6,276 per LY.
   await page.getByTestId('model-tab-results').click();
+  await expect(page.getByTestId('results-current')).toHaveAttribute('aria-busy', 'false');
   const row = (id: string) => page.locator(`[data-testid="base-case-row"][data-strategy="${id}"]`);
   await expect(row('comb')).toBeVisible();
   const num = async (l: Locator) => Number(await l.getAttribute('data-value'));
@@ -234,6 +235,8 @@ test('a test-and-treat tree with Markov sub-models gives the hand-calculated res
     },
   };
   await page.getByTestId('model-tab-results').click();
+  // The label edit just made is still being evaluated: read the results once they are the current document's.
+  await expect(page.getByTestId('results-current')).toHaveAttribute('aria-busy', 'false');
   for (const [id, e] of Object.entries(expected)) {
     const row = page.locator(`[data-testid="base-case-row"][data-strategy="${id}"]`);
     await expect(row).toBeVisible();
@@ -241,6 +244,98 @@ test('a test-and-treat tree with Markov sub-models gives the hand-calculated res
     expect(Number(await row.getByTestId('cell-qalys').getAttribute('data-value'))).toBeCloseTo(e.qalys, 9);
   }
   await expect(page.locator('[data-testid="base-case-row"][data-strategy="test_treat"] th, [data-testid="base-case-row"][data-strategy="test_treat"] td').first()).toContainText('Molecular testing');
+});
+
+test('the diagnostic construct as a form: a second test on negatives matches the hand calculation; a subtree moves under another parent', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await newModel(page, 'tree-hybrid');
+  await commit(page.getByTestId('parameter-definition-tat'), '0');
+  await commit(page.getByTestId('parameter-definition-prevalence'), '0.3');
+  const spec = Number(await page.getByTestId('parameter-definition-spec').inputValue());
+  const sens = Number(await page.getByTestId('parameter-definition-sens').inputValue());
+  const fail = Number(await page.getByTestId('parameter-definition-fail').inputValue());
+  const testCost = Number(await page.getByTestId('parameter-definition-c_test').inputValue());
+
+  // A confirmatory test defined in the tests table…
+  const add = page.getByTestId('add-test');
+  await add.getByTestId('add-test-id').fill('confirm');
+  await add.getByTestId('add-test-label').fill('Confirmatory test');
+  await add.getByTestId('add-test-submit').click();
+  await commit(page.getByTestId('test-confirm-sensitivity'), '0.95');
+  await commit(page.getByTestId('test-confirm-specificity'), '0.99');
+  await commit(page.getByTestId('test-confirm-cost-test'), '200');
+  // …and done as a third step on negatives only, for 80% of them (a positive stands), in the node form.
+  await page.getByTestId('tree-node-root').click();
+  await page.getByTestId('tree-node-root').press('ArrowDown');
+  await page.getByTestId('tree-node-root.0').press('ArrowDown');
+  await expect(page.getByTestId('tree-node-root.1')).toBeFocused();
+  await page.getByTestId('step-add').click();
+  await page.getByTestId('step-2-test-confirm').check();
+  await page.getByTestId('step-2-test-test').uncheck();
+  await page.getByTestId('step-2-when-negative').check();
+  await page.getByTestId('step-2-when-no-result').uncheck();
+  await commit(page.getByTestId('step-2-uptake'), '0.8');
+  await expect(page.getByTestId('model-invalid')).toHaveCount(0);
+  await shot(page, 'diagnostic-form-1440', page.getByTestId('tree-editor'));
+
+  const cohort = (p: number, perCycle: number) => {
+    let total = 0;
+    for (let t = 1; t <= 10; t++) total += (perCycle * ((1 - p) ** (t - 1) + (1 - p) ** t)) / 2 / 1.035 ** (t - 1);
+    return total;
+  };
+  const prevalence = 0.3;
+  const found = 1 - fail * fail;
+  // After the test and its re-test on no result, negatives are (1 - sens) or spec of those with a result; 80% of
+  // them get the second test, which finds 95% of the missed (no-result rate 0). A positive result stands.
+  const negatives = prevalence * (1 - sens) * found + (1 - prevalence) * spec * found;
+  const truePositive = prevalence * sens * found + prevalence * (1 - sens) * found * 0.8 * 0.95;
+  const expected = {
+    cost: testCost * (1 + fail) + 200 * 0.8 * negatives + truePositive * cohort(0.2, 40000) + (1 - truePositive) * cohort(0.35, 15000),
+    qalys: truePositive * cohort(0.2, 0.7) + (1 - truePositive) * cohort(0.35, 0.7),
+  };
+  await page.getByTestId('model-tab-results').click();
+  await expect(page.getByTestId('results-current')).toHaveAttribute('aria-busy', 'false');
+  const row = page.locator('[data-testid="base-case-row"][data-strategy="test_treat"]');
+  expect(Number(await row.getByTestId('cell-cost').getAttribute('data-value'))).toBeCloseTo(expected.cost, 6);
+  expect(Number(await row.getByTestId('cell-qalys').getAttribute('data-value'))).toBeCloseTo(expected.qalys, 9);
+
+  // Moving a subtree: the true positives split (X certain, Y with probability 0); Y moves under the false positives.
+  await page.getByTestId('model-tab-structure').click();
+  const select = async (key: string) => {
+    await page.getByTestId(`tree-node-${key}`).click();
+    await expect(page.getByTestId(`tree-node-${key}`)).toHaveAttribute('aria-selected', 'true');
+  };
+  await select('root.1.truePositive');
+  await page.getByTestId('node-kind').selectOption('chance');
+  await page.getByTestId('node-add-branch').click();
+  await page.getByTestId('node-add-branch').click();
+  await select('root.1.truePositive.0');
+  await commit(page.getByTestId('node-probability'), 'C');
+  await page.getByTestId('node-submodel').selectOption('targeted');
+  await select('root.1.truePositive.1');
+  await commit(page.getByTestId('node-label'), 'Y');
+  await page.getByTestId('node-submodel').selectOption('standard');
+  await select('root.1.falsePositive');
+  await page.getByTestId('node-kind').selectOption('chance');
+  await page.getByTestId('node-add-branch').click();
+  await select('root.1.falsePositive.0');
+  await commit(page.getByTestId('node-probability'), '1');
+  await page.getByTestId('node-submodel').selectOption('standard');
+  await select('root.1.truePositive.1');
+  await page.getByTestId('node-move-target').selectOption({ label: 'Test and treat › False positive: fp_standard' });
+  await page.getByTestId('node-move').click();
+  await expect(page.getByTestId('tree-node-root.1.falsePositive.1')).toContainText('Y');
+  await expect(page.getByTestId('tree-node-root.1.falsePositive.1')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('tree-node-root.1.truePositive.1')).toHaveCount(0);
+  await expect(page.getByTestId('model-invalid')).toHaveCount(0);
+  // Nothing else changed: the results are the same as before the split and the move.
+  await page.getByTestId('model-tab-results').click();
+  await expect(page.getByTestId('results-current')).toHaveAttribute('aria-busy', 'false');
+  expect(Number(await row.getByTestId('cell-cost').getAttribute('data-value'))).toBeCloseTo(expected.cost, 6);
+  // Undo takes the move back.
+  await page.getByTestId('model-tab-structure').click();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('tree-node-root.1.truePositive.1')).toContainText('Y');
 });
 
 test('diagrams: liquid-biopsy tree folds and unfolds by keyboard; PSM curves; screenshots at 1440×900 and 1024×640', async ({ page }) => {
@@ -286,6 +381,21 @@ test('diagrams: liquid-biopsy tree folds and unfolds by keyboard; PSM curves; sc
   await commit(page.getByTestId('curve-os_new-hr'), '0.5');
   await expect.poll(async () => Number(await median.textContent())).toBeGreaterThan(before);
   await expect.poll(() => psm.locator('.curve-plot path').nth(3).getAttribute('d')).not.toBe(plotBefore);
+  // A curve as a table pasted from a spreadsheet (median where survival reaches 0.5), a bad row refused with its
+  // line and the curve kept; another curve joined from two (switching distribution keeps the model valid).
+  await page.getByTestId('curve-dist-pfs_new').selectOption('table');
+  const table = page.getByTestId('curve-pfs_new-table');
+  await table.fill('time\tsurvival\n0\t1\n1\t0.5\n2\t0.2\n3\t0');
+  await table.blur();
+  await expect(page.getByTestId('curve-median-pfs_new')).toHaveText('1');
+  await table.fill('0 1\n1 1.5');
+  await table.blur();
+  await expect(page.getByTestId('curve-row-pfs_new').getByRole('alert')).toContainText('line 2: survival 1.5 is not between 0 and 1');
+  await expect(page.getByTestId('curve-median-pfs_new')).toHaveText('1');
+  await page.getByTestId('curve-dist-pfs_soc').selectOption('join');
+  await expect(page.getByTestId('curve-pfs_soc-join')).toBeVisible();
+  await commit(page.getByTestId('curve-pfs_soc-at-0'), '2');
+  await expect(page.getByTestId('model-invalid')).toHaveCount(0);
   await shot(page, 'psm-diagram', psm);
   await shot(page, 'psm-1440');
   await page.setViewportSize({ width: 1024, height: 640 });

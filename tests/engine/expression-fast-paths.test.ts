@@ -1,10 +1,28 @@
 // The compiler's fused closures (param*param, cycle <= p, sums of parameters, ternaries over leaves, one-key
-// table lookups remembered per call site) must give exactly the doubles of a plain tree-walking interpreter,
-// including NaN, Infinity and signed zeros.
+// table lookups remembered per call site) and their inline forms (evaluated by an ExpressionBatch in the
+// engines' per-cycle loops) must give exactly the doubles of a plain tree-walking interpreter, including NaN,
+// Infinity and signed zeros.
 import { describe, expect, it } from 'vitest';
 import { parseExpression } from '../../src/engine/expression/parser';
 import type { ExprNode } from '../../src/engine/expression/parser';
-import { compileExpressionTree, VARIABLE_COUNT, VARIABLE_SLOTS } from '../../src/engine/expression/compile';
+import { compileExpressionForm, compileExpressionTree, VARIABLE_COUNT, VARIABLE_SLOTS } from '../../src/engine/expression/compile';
+import {
+  ExpressionBatch,
+  FORM_ADD,
+  FORM_COMPARE_SELECT,
+  FORM_CONSTANT,
+  FORM_DIVIDE,
+  FORM_MAX_PRODUCT,
+  FORM_MIN_PRODUCT,
+  FORM_MULTIPLY,
+  FORM_PARAMETER,
+  FORM_RATE_PARAMETER,
+  FORM_RATE_PRODUCT,
+  FORM_RATE_TREND,
+  FORM_SUBTRACT,
+  FORM_TREND,
+  FORM_VARIABLE,
+} from '../../src/engine/expression/inline-forms';
 import type { NameResolver, VariableName } from '../../src/engine/expression/compile';
 import { getFunction } from '../../src/engine/expression/functions';
 import { compileTable } from '../../src/engine/expression/lookup-table';
@@ -85,12 +103,20 @@ function* inputs(): Generator<[Float64Array, Float64Array]> {
 function expectSameAsInterpreter(src: string): void {
   const tree = parseExpression(src);
   const fn = compileExpressionTree(tree, resolver);
+  const formed = compileExpressionForm(tree, resolver);
+  // The inline form through a batch (a generic item after it checks that runs hand over correctly).
+  const batch = new ExpressionBatch([formed, { fn, form: null }]);
+  const out = new Float64Array(2);
+  const targets = Int32Array.of(0, 1);
   let checked = 0;
   for (const [p, v] of inputs()) {
     const got = fn(p, v);
     const want = interpret(tree, p, v);
+    batch.evaluate(p, v, out, targets);
     // Object.is: NaN equals NaN, and +0 differs from -0.
     if (!Object.is(got, want)) expect({ src, p: [...p], v: [...v], got }).toEqual({ src, p: [...p], v: [...v], got: want });
+    if (!Object.is(out[0], want)) expect({ src, form: formed.form?.op, p: [...p], v: [...v], got: out[0] }).toEqual({ src, form: formed.form?.op, p: [...p], v: [...v], got: want });
+    if (!Object.is(out[1], want)) expect({ src, p: [...p], v: [...v], got: out[1] }).toEqual({ src, p: [...p], v: [...v], got: want });
     checked++;
   }
   expect(checked).toBe(special.length * special.length * 7);
@@ -129,8 +155,48 @@ describe('expression fast paths agree with a plain interpreter', () => {
     'rate_to_prob(a * b * (1 + 0.01 * cycle))', 'min(1, mort(age) * (1 + 0.1 * 3))', 'a * 0', '0 * a',
     // one-key table lookups (remembered per call site)
     'mort(age)', 'mort(a)', 'mort(a) + mort(b)', 'mort(cycle * 10 + 40)', 'mort(age) * mort(age + 1)',
+    // shapes with an inline form: rate_to_prob of a parameter or a product, a capped product, == and != selections
+    'rate_to_prob(a)', 'rate_to_prob(a * b)', 'rate_to_prob(a * (b + 0))', 'min(1, a * b)', 'max(0.5, a * b)', 'min(-0, a * b)', 'max(0, a * b)',
+    'min(0 / 0, a * b)', 'max(0 / 0, a * b)', 'min(1 / 0, a * b)', 'max(-1 / 0, a * b)',
+    'rescale_prob(a, b)', 'rescale_prob(mort(age), 1)', 'rescale_prob(a, 2)',
+    'cycle == 1 ? a : 0', 'cycle != b ? 1 : a', 'cycle == b ? -0 : b', 'age != 45 ? c : d', 'cycle == 2', 'cycle != a', '5', 'a', 'cycle',
   ])('%s', (src) => {
     expectSameAsInterpreter(src);
+  });
+
+  it.each([
+    ['2.5', FORM_CONSTANT],
+    ['a', FORM_PARAMETER],
+    ['age', FORM_VARIABLE],
+    ['a + b', FORM_ADD],
+    ['a - b', FORM_SUBTRACT],
+    ['a * b', FORM_MULTIPLY],
+    ['a / b', FORM_DIVIDE],
+    ['rate_to_prob(a)', FORM_RATE_PARAMETER],
+    ['rate_to_prob(a * b)', FORM_RATE_PRODUCT],
+    ['rate_to_prob(a * (1 + 0.01 * cycle))', FORM_RATE_TREND],
+    ['min(1, a * b)', FORM_MIN_PRODUCT],
+    ['max(0, a * b)', FORM_MAX_PRODUCT],
+    ['cycle <= b ? a : 1', FORM_COMPARE_SELECT],
+    ['cycle == 1 ? c : 0', FORM_COMPARE_SELECT],
+    ['1 + 0.001 * cycle', FORM_TREND],
+    ['2 + age * 3', FORM_TREND],
+  ])('%s has an inline form (the per-cycle loops do not call a closure for it)', (src, op) => {
+    expect(compileExpressionForm(parseExpression(src), resolver).form?.op).toBe(op);
+  });
+
+  it.each(['min(0 / 0, a * b)', 'a + b + c', 'mort(age)', 'rate_to_prob(a * b, 2)', 'min(a, b)', 'a ^ 2', '-a'])('%s has no inline form (computed by its closure)', (src) => {
+    expect(compileExpressionForm(parseExpression(src), resolver).form).toBeNull();
+  });
+
+  it('a batch runs its expressions in order, so a later one reads what an earlier one wrote into p', () => {
+    const at = (src: string) => compileExpressionForm(parseExpression(src), resolver);
+    // c := a * b, d := c + a (reads the new c), then a generic one reading d, then a form again.
+    const batch = new ExpressionBatch([at('a * b'), at('c + a'), at('d ^ 2'), at('rate_to_prob(d)')]);
+    const p = Float64Array.from([2, 3, 0, 0]);
+    batch.evaluate(p, new Float64Array(VARIABLE_COUNT), p, Int32Array.of(2, 3, 1, 0));
+    // c = 2 * 3 = 6, d = 6 + 2 = 8, b = 8^2 = 64, a = rate_to_prob(8) over the cycle length 0.5.
+    expect([...p]).toEqual([1 - Math.exp(-8 * 0.5), 64, 6, 8]);
   });
 
   it('a remembered table lookup follows a changed key, including NaN and back', () => {

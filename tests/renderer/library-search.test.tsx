@@ -6,7 +6,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as libraryQuery from '../../src/dossier/library-query';
 import { App } from '../../src/renderer/app/app';
-import { SEARCH_DEBOUNCE_MS } from '../../src/renderer/dossiers/library-page';
+import { SEARCH_DEBOUNCE_MS, typingClock } from '../../src/renderer/dossiers/library-page';
 import { createBrowserPlatform } from '../../src/renderer/platform/browser-platform';
 import { PlatformProvider } from '../../src/renderer/platform/platform-context';
 
@@ -15,7 +15,10 @@ vi.mock('../../src/dossier/library-query', async (importOriginal) => {
   return { ...actual, queryLibrary: vi.fn(actual.queryLibrary) };
 });
 
+const realClock = typingClock.now;
+
 afterEach(() => {
+  typingClock.now = realClock;
   cleanup();
   window.location.hash = '';
 });
@@ -31,13 +34,17 @@ describe('library search', () => {
     const searched = () => vi.mocked(libraryQuery.queryLibrary).mock.calls.map(([, query]) => query?.search ?? '');
     const input = screen.getByTestId('library-search');
     vi.mocked(libraryQuery.queryLibrary).mockClear();
+    // Key times are set by the test (10 ms apart), so a slow machine does not turn quick typing into pauses.
+    let at = 1000;
+    typingClock.now = () => at;
     fireEvent.change(input, { target: { value: 'ж' } });
     await waitFor(() => expect(screen.getByTestId('library-empty')).toBeTruthy());
     expect(searched()).toEqual(['ж']);
     // Quick typing: "жж" and "жжж" are never searched; "liquid" is, once typing pauses.
-    fireEvent.change(input, { target: { value: 'жж' } });
-    fireEvent.change(input, { target: { value: 'жжж' } });
-    fireEvent.change(input, { target: { value: 'liquid' } });
+    for (const value of ['жж', 'жжж', 'liquid']) {
+      at += 10;
+      fireEvent.change(input, { target: { value } });
+    }
     expect(searched()).toEqual(['ж']);
     await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
     await waitFor(() => expect(screen.getAllByTestId('library-row')).toHaveLength(1));

@@ -11,7 +11,8 @@ import type { HtaModel } from '../../engine/model/schema';
 import { createPsaSetup } from '../../engine/psa/psa-setup';
 import { sampledParameterNames, sampledParameters } from '../../engine/uncertainty/sampled-parameters';
 import type { PsaSetup } from '../../engine/psa/psa-setup';
-import { chunkSizeFor, planChunks, runPsa } from '../../engine/psa/psa-run';
+import { chunkSizeFor, coresWorthUsing, planChunks, runPsa } from '../../engine/psa/psa-run';
+import { createPsaWorkspace, runPsaChunk } from '../../engine/psa/psa-runner';
 import type { PsaProgress, PsaRun } from '../../engine/psa/psa-run';
 import { analysePsa, defaultEvppiGroups } from '../../engine/psa/psa-analysis';
 import { withScenario } from '../model-variant';
@@ -73,18 +74,28 @@ async function runDraws(model: HtaModel, o: PsaCommandOptions, io: CliIo): Promi
   const setup = createPsaSetup(model, o.seed);
   const options = { iterations: o.iterations, onProgress: progressReporter(io, o.iterations) };
   if (o.workers === 1) return runPsa(setup, options);
-  const chunkSize = chunkSizeFor(secondsPerEvaluation(setup), o.iterations, o.workers);
-  // No more threads than chunks: a short run on one chunk stays in this thread (same output either way).
-  const workers = Math.min(o.workers, planChunks(o.iterations, chunkSize).length);
+  const perDraw = secondsPerDraw(setup);
+  const chunkSize = chunkSizeFor(perDraw, o.iterations, o.workers);
+  // Worker threads only when the run outlasts their start-up, and no more threads than chunks (a short run on
+  // one chunk stays in this thread). The output is the same either way.
+  const workers = Math.min(coresWorthUsing(perDraw, o.iterations, o.workers), planChunks(o.iterations, chunkSize).length);
   return workers > 1 ? runPsaInWorkers(model, setup, workers, { ...options, chunkSize }) : runPsa(setup, options);
 }
 
-/** Rough cost of one draw: the base case evaluated a few times (for the chunk size only, never the results). */
-function secondsPerEvaluation(setup: PsaSetup): number {
-  const out = setup.compiled.createResult();
-  const t0 = performance.now();
-  for (let i = 0; i < 3; i++) setup.compiled.evaluate(setup.base, out);
-  return (performance.now() - t0) / 3000;
+/**
+ * Rough CPU cost of one draw, sampling included: a few draws after a warm-up (to plan the run, never its
+ * results). CPU time, not wall time: on a busy machine wall time would overstate the work and start workers.
+ */
+function secondsPerDraw(setup: PsaSetup): number {
+  const workspace = createPsaWorkspace(setup);
+  runPsaChunk(setup, 0, 32, workspace);
+  const cpuSeconds = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
+  const t0 = cpuSeconds();
+  runPsaChunk(setup, 0, 64, workspace);
+  return (cpuSeconds() - t0) / 64;
 }
 
 function modelFor(file: string, o: PsaCommandOptions, io: CliIo): HtaModel | null {
@@ -144,13 +155,11 @@ export const psaCommand: CliCommand = {
       if (sampledParameterNames(model).length === 0) io.err(`${file}: warning: no parameter has a distribution; every draw equals the base case`);
       const base = runModel(model);
       const run = await runDraws(model, o, io);
-      const analysis = analysePsa(run, {
-        wtp,
-        comparator: o.comparator,
-        population: o.population,
-        evppiGroups: o.evppi ? defaultEvppiGroups(sampledParameters(model), model.correlations, model.jointDistributions) : [],
-        evppiSeDraws: o.evppiSeDraws,
-      });
+      const evppiGroups = o.evppi ? defaultEvppiGroups(sampledParameters(model), model.correlations, model.jointDistributions) : [];
+      const analysisStart = performance.now();
+      const analysis = analysePsa(run, { wtp, comparator: o.comparator, population: o.population, evppiGroups, evppiSeDraws: o.evppiSeDraws });
+      // Timing on stderr: stdout stays the same from run to run for a seed.
+      if (o.evppi) io.err(`EVPPI: ${evppiGroups.length} parameter groups x ${wtp.length} threshold${wtp.length === 1 ? '' : 's'} in ${((performance.now() - analysisStart) / 1000).toFixed(2)} s`);
       if (o.samples !== undefined) writeSamples(o.samples, run);
       io.out(args.values.json ? finiteJson({ ...base.report, psa: psaJson(run, analysis) }) : psaText(base.report, run, analysis));
       return EXIT.ok;

@@ -19,6 +19,9 @@ import { reportPartIds, reportParts, reportProfiles, reportSectionIds } from '..
 import type { ReportPartId, ReportProfile, ReportSectionId } from '../../report/document';
 import { exportReport, formatInfo } from '../../report/export-report';
 import { prepareReportInput, ReportInputError } from '../../report/report-input';
+import { availableProfiles, readRates } from '../country-options';
+import { CountryProfileError } from '../../engine/countries/country-profile';
+import type { ReportCountryOptions } from '../../report/build/context';
 import { buildReport } from '../../report/build-report';
 import { renderStandaloneHtml } from '../../report/html/render-html';
 import { ChromiumNotFoundError, findChromium, printHtmlToPdf } from '../report/chromium-pdf';
@@ -38,6 +41,7 @@ interface ReportCommandOptions {
   iterations: number;
   seed: number;
   sections: ReportSectionId[] | undefined;
+  countries: ReportCountryOptions | undefined;
   omitParts: ReportPartId[];
 }
 
@@ -49,6 +53,27 @@ function oneOf<T extends string>(args: ParsedCommandLine, name: string, allowed:
   }
   if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
   return value as T;
+}
+
+/** --countries BE-KCE,GB-NICE [--profiles-file f] [--rates f]: the country comparison section. */
+function countryOptions(args: ParsedCommandLine): ReportCountryOptions | undefined {
+  const ids = stringOption(args, 'countries')?.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!ids || ids.length === 0) {
+    if (stringOption(args, 'rates') !== undefined || stringOption(args, 'profiles-file') !== undefined) throw new UsageError('--rates and --profiles-file go with --countries');
+    return undefined;
+  }
+  try {
+    const profiles = availableProfiles(stringOption(args, 'profiles-file'));
+    const requests = ids.map((id) => {
+      const profile = profiles.find((p) => p.id === id);
+      if (!profile) throw new UsageError(`--countries: unknown profile "${id}"; available: ${profiles.map((p) => p.id).join(', ')}`);
+      return { profile };
+    });
+    return { requests, rates: readRates(stringOption(args, 'rates')) };
+  } catch (e) {
+    if (e instanceof CountryProfileError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 function parseOptions(args: ParsedCommandLine): ReportCommandOptions {
@@ -69,6 +94,7 @@ function parseOptions(args: ParsedCommandLine): ReportCommandOptions {
     iterations: numberOption(args, 'iterations', isWholeAtLeast(1), 'a whole number >= 1') ?? 1000,
     seed: numberOption(args, 'seed', (x) => Number.isInteger(x) && x >= 0 && x <= 0xffffffff, 'a whole number from 0 to 4294967295') ?? 1,
     sections: sections as ReportSectionId[] | undefined,
+    countries: countryOptions(args),
     omitParts: omitParts as ReportPartId[],
   };
 }
@@ -109,15 +135,17 @@ function describeRuns(io: CliIo, file: string, runs: { model: string; kind: Anal
 export const reportCommand: CliCommand = {
   name: 'report',
   summary: 'assessment report of a dossier file (.htad.json) as HTML, PDF, Word or Excel, with CHEERS 2022',
-  usage: 'hta report <dossier.htad.json> --format html|pdf|docx|xlsx --out FILE [--profile full|jca] [--locale en|nl-BE|fr-BE] [--iterations N --seed S] [--sections a,b] [--omit part]',
+  usage: 'hta report <dossier.htad.json> --format html|pdf|docx|xlsx --out FILE [--profile full|jca] [--locale en|nl-BE|fr-BE] [--iterations N --seed S] [--sections a,b] [--omit part] [--countries BE-KCE,GB-NICE,… [--rates f] [--profiles-file f]]',
   help: [
     '--format F          html (one standalone file), pdf, docx (Word) or xlsx (Excel)',
     '--out FILE          where to write the report',
     '--profile P         full (default) or jca: joint clinical assessment, no economic results or value judgements',
-    `--locale L          numbers, currency and dates: ${reportLocales.join(', ')} (default en)`,
+    `--locale L          language of catalogued texts, numbers, currency and dates: ${reportLocales.join(', ')} (default en)`,
     '--iterations N      PSA draws when the file has no stored PSA run of this model version (default 1000)',
     '--seed S            seed of those draws (default 1)',
     `--sections a,b      only these sections (${reportSectionIds.join(', ')})`,
+    '--countries ids     add the country comparison of the first model under these profiles (see hta countries --help)',
+    '--rates f           exchange rates for it (format hta-workbench-exchange-rates); --profiles-file f: your own profiles',
     `--omit part         leave out an optional part (${reportPartIds.map((p) => `${p}: ${reportParts[p].title}`).join('; ')})`,
     '',
     'Stored runs inside the file are used when they were made from the same model document (same SHA-256);',
@@ -134,6 +162,9 @@ export const reportCommand: CliCommand = {
     iterations: { type: 'string' },
     seed: { type: 'string' },
     sections: { type: 'string' },
+    countries: { type: 'string' },
+    rates: { type: 'string' },
+    'profiles-file': { type: 'string' },
     omit: { type: 'string' },
   },
   positionals: 1,
@@ -174,7 +205,7 @@ export const reportCommand: CliCommand = {
     }
     if (o.profile !== 'jca') describeRuns(io, file, input.models.flatMap((m) => m.runs.map((r) => ({ model: m.id, ...r }))));
 
-    const doc = buildReport(input, { profile: o.profile, locale: o.locale, sections: o.sections, omitParts: o.omitParts });
+    const doc = buildReport(input, { profile: o.profile, locale: o.locale, sections: o.sections, omitParts: o.omitParts, countries: o.countries });
     let bytes: number;
     if (o.format === 'pdf') {
       try {

@@ -7,6 +7,8 @@ import { collectNames, parseExpression } from '../expression/parser';
 import { compileExpressionTree, VARIABLE_COUNT, VARIABLE_SLOTS } from '../expression/compile';
 import { CONDITIONAL_FUNCTION, getFunction } from '../expression/functions';
 
+type DiscountSettings = Settings['discount'];
+
 /** Number of cycles from settings.cycles or settings.horizon / cycleLength; records an issue when unusable. */
 export function resolveCycles(settings: Settings, issues: ModelIssue[]): number {
   const { cycles, horizon, cycleLength } = settings;
@@ -91,6 +93,39 @@ export function countingWeights(method: CountingMethod, T: number, issues: Model
   return { valueCycles, weightPrev, weightNext };
 }
 
+/** One step of a stepped discount schedule: `rate` applies from `fromYear` (years since the start) to the next step. */
+export interface DiscountStep {
+  fromYear: number;
+  rate: number;
+}
+
+/** A flat annual rate, or a stepped schedule by year (e.g. Denmark: 3.5% years 0–35, 2.5% 36–70, 1.5% after). */
+export type DiscountRateSpec = number | readonly DiscountStep[];
+
+/**
+ * Discount factor at `years` since the start. A stepped schedule compounds each rate over the time spent in its
+ * step: 40 years under [0: 3.5%, 35: 2.5%] is 1 / (1.035^35 · 1.025^5), so the factor never jumps at a step.
+ */
+export function discountFactorAt(spec: DiscountRateSpec, years: number): number {
+  if (typeof spec === 'number') return (1 + spec) ** -years;
+  let logFactor = 0;
+  for (let k = 0; k < spec.length; k++) {
+    const start = spec[k]!.fromYear;
+    if (years <= start) break;
+    const end = k + 1 < spec.length ? Math.min(spec[k + 1]!.fromYear, years) : years;
+    logFactor -= (end - start) * Math.log1p(spec[k]!.rate);
+  }
+  return Math.exp(logFactor);
+}
+
+/** The cost and effect discounting the settings define: a schedule replaces the flat rate when one is given. */
+export function costDiscount(settings: Settings): DiscountRateSpec {
+  return settings.discount.costsSchedule ?? settings.discount.costs;
+}
+export function effectDiscount(settings: Settings): DiscountRateSpec {
+  return settings.discount.effectsSchedule ?? settings.discount.effects;
+}
+
 const WEIGHT_NAMES = new Set(['cycle', 'n_cycles']);
 
 /** Evaluates settings.countingWeights for trace rows t = 0..T into weightPrev[t + 1]; located issues on failure. */
@@ -139,16 +174,29 @@ function customRowWeights(source: Expression | undefined, T: number, issues: Mod
 
 /**
  * Discount factors, one row of (valueCycles + 1) per rate (index 0 unused). Counted cycle c is divided by
- * (1 + r)^((c - 1)·L), or (1 + r)^(c·L) when the first cycle is discounted too.
+ * (1 + r)^((c - 1)·L), or (1 + r)^(c·L) when the first cycle is discounted too; a stepped schedule gives the
+ * factor at that time (discountFactorAt).
  */
-export function discountFactors(rates: number[], valueCycles: number, cycleLength: number, firstCycleDiscounted: boolean): Float64Array {
+export function discountFactors(rates: readonly DiscountRateSpec[], valueCycles: number, cycleLength: number, firstCycleDiscounted: boolean): Float64Array {
   const width = valueCycles + 1;
   const out = new Float64Array(rates.length * width);
   rates.forEach((r, i) => {
     for (let c = 1; c <= valueCycles; c++) {
       const periods = (firstCycleDiscounted ? c : c - 1) * cycleLength;
-      out[i * width + c] = 1 / (1 + r) ** periods;
+      out[i * width + c] = typeof r === 'number' ? 1 / (1 + r) ** periods : discountFactorAt(r, periods);
     }
   });
   return out;
+}
+
+/**
+ * Discount settings with `given` laid over `base`: only what is given changes, and a flat rate given without a
+ * schedule also removes the base's schedule for it (the flat rate would otherwise be hidden by the schedule).
+ */
+export function mergeDiscount(base: DiscountSettings, given: Partial<DiscountSettings> | undefined): DiscountSettings {
+  if (!given) return base;
+  const merged = { ...base, ...given };
+  if (given.costs !== undefined && given.costsSchedule === undefined) delete merged.costsSchedule;
+  if (given.effects !== undefined && given.effectsSchedule === undefined) delete merged.effectsSchedule;
+  return merged;
 }

@@ -4,6 +4,26 @@
 import type { ExprNode } from './parser';
 import { getFunction, CONDITIONAL_FUNCTION } from './functions';
 import type { CompiledTable } from './lookup-table';
+import {
+  compares,
+  COMPARISON_OPS,
+  FORM_ADD,
+  FORM_COMPARE_SELECT,
+  FORM_CONSTANT,
+  FORM_DIVIDE,
+  FORM_MAX_PRODUCT,
+  FORM_MIN_PRODUCT,
+  FORM_MULTIPLY,
+  FORM_PARAMETER,
+  FORM_RATE_PARAMETER,
+  FORM_RATE_PRODUCT,
+  FORM_RATE_TREND,
+  FORM_SUBTRACT,
+  FORM_TREND,
+  FORM_VARIABLE,
+  inlineForm,
+} from './inline-forms';
+import type { FormedEvaluator, InlineForm } from './inline-forms';
 
 export type Evaluator = (p: Float64Array, v: Float64Array) => number;
 
@@ -38,6 +58,8 @@ export class ExpressionNameError extends Error {
 
 interface Compiled {
   fn: Evaluator;
+  /** The same computation as an inline form (inline-forms.ts), when the subtree has one of those shapes. */
+  form?: InlineForm;
   /** Set when the subtree is a constant, so parents can fold it. */
   constant?: number;
   /** Set when the subtree is one parameter (p[param]), so parents can read it without a call. */
@@ -54,8 +76,10 @@ interface Compiled {
   affine?: { c: number; k: number; variable: number };
   /** Set when the subtree is f * k or k * f for a non-leaf f (so min(1, f * k) can be one closure over f). */
   scaled?: { f: Evaluator; k: number };
-  /** Set when the subtree is f * (c + k * v[variable]) (so rate_to_prob of it can be one closure over f). */
-  trendProduct?: { f: Evaluator; c: number; k: number; variable: number };
+  /** Set when the subtree is f * (c + k * v[variable]) (so rate_to_prob of it can be one closure over f); `param` when f is p[param]. */
+  trendProduct?: { f: Evaluator; c: number; k: number; variable: number; param?: number };
+  /** Set when the subtree is p[i] * p[j] (so min(1, p[i] * p[j]) can be one closure). */
+  paramProduct?: { i: number; j: number };
 }
 
 /** v[variable] OP (p[param] or constant); op indexes COMPARISON_OPS. */
@@ -66,13 +90,16 @@ interface VariableComparison {
   constant?: number;
 }
 
-const COMPARISON_OPS = ['<', '<=', '>', '>='];
-
-
-const constant = (value: number): Compiled => ({ fn: () => value, constant: value });
+const constant = (value: number): Compiled => ({ fn: () => value, constant: value, form: inlineForm(FORM_CONSTANT, { c: value }) });
 
 export function compileExpressionTree(node: ExprNode, resolver: NameResolver): Evaluator {
   return compileNode(node, resolver).fn;
+}
+
+/** The closure and, when the root has one of the common shapes, its inline form (for ExpressionBatch). */
+export function compileExpressionForm(node: ExprNode, resolver: NameResolver): FormedEvaluator {
+  const c = compileNode(node, resolver);
+  return { fn: c.fn, form: c.form ?? null };
 }
 
 function compileNode(node: ExprNode, r: NameResolver): Compiled {
@@ -99,11 +126,11 @@ function compileName(name: string, r: NameResolver): Compiled {
   // Own keys only: `in` would also see Object.prototype names such as constructor or __proto__.
   if (Object.hasOwn(VARIABLE_SLOTS, name)) {
     const slot = VARIABLE_SLOTS[name as VariableName];
-    return { fn: (_p, v) => v[slot]!, variable: slot };
+    return { fn: (_p, v) => v[slot]!, variable: slot, form: inlineForm(FORM_VARIABLE, { s: slot }) };
   }
   const slot = r.parameterSlot(name);
   if (slot === undefined) throw new ExpressionNameError(`unknown name '${name}'`, name);
-  return { fn: (p) => p[slot]!, param: slot };
+  return { fn: (p) => p[slot]!, param: slot, form: inlineForm(FORM_PARAMETER, { a: slot }) };
 }
 
 function compileUnary(op: '-' | '+' | '!', a: Compiled): Compiled {
@@ -158,6 +185,11 @@ function compileBinary(op: string, a: Compiled, b: Compiled): Compiled {
   const trend = affineTrend(op, a, b);
   if (trend) return trend;
   const fused = fusedBinary(op, a, b);
+  if (fused && a.param !== undefined && b.param !== undefined) {
+    const form = inlineForm(op === '-' ? FORM_SUBTRACT : op === '*' ? FORM_MULTIPLY : FORM_DIVIDE, { a: a.param, b: b.param });
+    if (op === '*') return { fn: fused, paramProduct: { i: a.param, j: b.param }, form };
+    if (op === '-' || op === '/') return { fn: fused, form };
+  }
   if (fused) {
     if (op === '*' && a.variable !== undefined && b.constant !== undefined) return { fn: fused, scaledVariable: { k: b.constant, variable: a.variable } };
     if (op === '*' && a.constant !== undefined && b.variable !== undefined) return { fn: fused, scaledVariable: { k: a.constant, variable: b.variable } };
@@ -198,7 +230,7 @@ export function floorModulo(a: number, b: number): number {
 }
 
 function variableComparison(op: string, a: Compiled, b: Compiled): VariableComparison | undefined {
-  const k = COMPARISON_OPS.indexOf(op);
+  const k = (COMPARISON_OPS as readonly string[]).indexOf(op);
   if (k < 0 || a.variable === undefined) return undefined;
   if (b.param !== undefined) return { op: k, variable: a.variable, param: b.param };
   if (b.constant !== undefined) return { op: k, variable: a.variable, constant: b.constant };
@@ -213,11 +245,13 @@ function affineTrend(op: string, a: Compiled, b: Compiled): Compiled | null {
   if (op === '+' && a.constant !== undefined && b.scaledVariable) {
     const c = a.constant;
     const { k, variable: s } = b.scaledVariable;
-    return { fn: (_p, v) => c + k * v[s]!, affine: { c, k, variable: s } };
+    return { fn: (_p, v) => c + k * v[s]!, affine: { c, k, variable: s }, form: inlineForm(FORM_TREND, { k0: c, k, s }) };
   }
   if (op === '*' && b.affine && a.constant === undefined) {
     const f = a.fn;
     const { c, k, variable: s } = b.affine;
+    const i = a.param;
+    if (i !== undefined) return { fn: (p, v) => p[i]! * (c + k * v[s]!), trendProduct: { f, c, k, variable: s, param: i } };
     return { fn: (p, v) => f(p, v) * (c + k * v[s]!), trendProduct: { f, c, k, variable: s } };
   }
   return null;
@@ -235,7 +269,7 @@ function parameterSum(a: Compiled, b: Compiled): Compiled | null {
     for (let k = 1; k < n; k++) total += p[s[k]!]!;
     return total;
   };
-  return { fn, sumSlots: slots };
+  return n === 2 ? { fn, sumSlots: slots, form: inlineForm(FORM_ADD, { a: slots[0]!, b: slots[1]! }) } : { fn, sumSlots: slots };
 }
 
 /**
@@ -329,6 +363,10 @@ function variableParam(op: string, s: number, j: number): Evaluator | null {
       return (p, v) => (v[s]! > p[j]! ? 1 : 0);
     case '>=':
       return (p, v) => (v[s]! >= p[j]! ? 1 : 0);
+    case '==':
+      return (p, v) => (v[s]! === p[j]! ? 1 : 0);
+    case '!=':
+      return (p, v) => (v[s]! !== p[j]! ? 1 : 0);
     case '*':
       return (p, v) => v[s]! * p[j]!;
     default:
@@ -346,6 +384,10 @@ function variableConstant(op: string, s: number, k: number): Evaluator | null {
       return (_p, v) => (v[s]! > k ? 1 : 0);
     case '>=':
       return (_p, v) => (v[s]! >= k ? 1 : 0);
+    case '==':
+      return (_p, v) => (v[s]! === k ? 1 : 0);
+    case '!=':
+      return (_p, v) => (v[s]! !== k ? 1 : 0);
     case '+':
       return (_p, v) => v[s]! + k;
     case '-':
@@ -408,7 +450,7 @@ function compileConditional(test: Compiled, then: Compiled, otherwise: Compiled)
   if (test.constant !== undefined) return test.constant !== 0 ? then : otherwise;
   const t = test.fn;
   const compared = test.comparison ? comparisonWithLeaves(test.comparison, then, otherwise) : null;
-  if (compared) return { fn: compared };
+  if (compared) return compared;
   const fused = conditionalWithLeaves(t, then, otherwise);
   if (fused) return { fn: fused };
   const a = then.fn;
@@ -429,16 +471,11 @@ function conditionalWithLeaves(t: Evaluator, then: Compiled, otherwise: Compiled
   return null;
 }
 
-/** Outcome of x OP y for an index into COMPARISON_OPS (same IEEE comparisons as the operators: NaN is false). */
-function compares(op: number, x: number, y: number): boolean {
-  return op === 0 ? x < y : op === 1 ? x <= y : op === 2 ? x > y : x >= y;
-}
-
 /**
  * cycle OP p ? x : y with x, y parameters or constants (the time-limited treatment effect of many models) in
  * one closure. A branch reads p[slot] when its slot is >= 0, else its constant.
  */
-function comparisonWithLeaves(c: VariableComparison, then: Compiled, otherwise: Compiled): Evaluator | null {
+function comparisonWithLeaves(c: VariableComparison, then: Compiled, otherwise: Compiled): Compiled | null {
   const ti = then.param ?? (then.constant !== undefined ? -1 : undefined);
   const ei = otherwise.param ?? (otherwise.constant !== undefined ? -1 : undefined);
   if (ti === undefined || ei === undefined) return null;
@@ -446,9 +483,10 @@ function comparisonWithLeaves(c: VariableComparison, then: Compiled, otherwise: 
   const ek = otherwise.constant ?? 0;
   const { op, variable: s } = c;
   const j = c.param;
-  if (j !== undefined) return (p, v) => (compares(op, v[s]!, p[j]!) ? (ti >= 0 ? p[ti]! : tk) : ei >= 0 ? p[ei]! : ek);
+  const form = inlineForm(FORM_COMPARE_SELECT, { cmp: op, s, y: j ?? -1, yc: c.constant ?? 0, t: ti, tc: tk, e: ei, ec: ek });
+  if (j !== undefined) return { fn: (p, v) => (compares(op, v[s]!, p[j]!) ? (ti >= 0 ? p[ti]! : tk) : ei >= 0 ? p[ei]! : ek), form };
   const k = c.constant!;
-  return (p, v) => (compares(op, v[s]!, k) ? (ti >= 0 ? p[ti]! : tk) : ei >= 0 ? p[ei]! : ek);
+  return { fn: (p, v) => (compares(op, v[s]!, k) ? (ti >= 0 ? p[ti]! : tk) : ei >= 0 ? p[ei]! : ek), form };
 }
 
 function compileCall(name: string, argNodes: ExprNode[], r: NameResolver): Compiled {
@@ -472,10 +510,10 @@ function compileCall(name: string, argNodes: ExprNode[], r: NameResolver): Compi
     args.forEach((a, i) => (scratch[i] = a.constant!));
     return constant(apply(scratch, L));
   }
-  const rate = rateOfTrendProduct(name, args, L);
-  if (rate) return { fn: rate };
+  const rate = rateOfTrendProduct(name, args, L) ?? rateOfParameters(name, args, L);
+  if (rate) return rate;
   const withConstant = minMaxWithConstant(name, args);
-  if (withConstant) return { fn: withConstant };
+  if (withConstant) return withConstant;
   const fns = args.map((a) => a.fn);
   const direct = directCall(name, fns, L);
   if (direct) return { fn: direct };
@@ -558,6 +596,8 @@ function directCall(name: string, fns: Evaluator[], L: number): Evaluator | null
         return (p, v) => f(p, v) * g(p, v);
       case 'apply_hr':
         return (p, v) => 1 - (1 - f(p, v)) ** g(p, v);
+      case 'rescale_prob':
+        return (p, v) => 1 - (1 - f(p, v)) ** (L / g(p, v));
       default:
         return null;
     }
@@ -566,20 +606,54 @@ function directCall(name: string, fns: Evaluator[], L: number): Evaluator | null
 }
 
 /** rate_to_prob(f * (c + k * cycle)) in one closure over f: same operations as rate_to_prob of the product. */
-function rateOfTrendProduct(name: string, args: Compiled[], L: number): Evaluator | null {
+function rateOfTrendProduct(name: string, args: Compiled[], L: number): Compiled | null {
   if (name !== 'rate_to_prob' || args.length !== 1 || !args[0]!.trendProduct) return null;
-  const { f, c, k, variable: s } = args[0]!.trendProduct;
-  return (p, v) => 1 - Math.exp(-(f(p, v) * (c + k * v[s]!)) * L);
+  const { f, c, k, variable: s, param: i } = args[0]!.trendProduct;
+  if (i !== undefined) return { fn: (p, v) => 1 - Math.exp(-(p[i]! * (c + k * v[s]!)) * L), form: inlineForm(FORM_RATE_TREND, { a: i, k0: c, k, s, c: L }) };
+  return { fn: (p, v) => 1 - Math.exp(-(f(p, v) * (c + k * v[s]!)) * L) };
+}
+
+/** rate_to_prob(p) and rate_to_prob(p * q) over parameters in one closure (the operations of rate_to_prob). */
+function rateOfParameters(name: string, args: Compiled[], L: number): Compiled | null {
+  if (name !== 'rate_to_prob' || args.length !== 1) return null;
+  const x = args[0]!;
+  const i = x.param;
+  if (i !== undefined) return { fn: (p) => 1 - Math.exp(-p[i]! * L), form: inlineForm(FORM_RATE_PARAMETER, { a: i, c: L }) };
+  if (!x.paramProduct) return null;
+  const { i: a, j: b } = x.paramProduct;
+  return { fn: (p) => 1 - Math.exp(-(p[a]! * p[b]!) * L), form: inlineForm(FORM_RATE_PRODUCT, { a, b, c: L }) };
 }
 
 /**
  * min/max with one constant argument (e.g. min(1, x)): same results as directCall, one call fewer. Ties
  * (0 and -0) keep the first argument, as the function's general form does.
  */
-function minMaxWithConstant(name: string, args: Compiled[]): Evaluator | null {
+function minMaxWithConstant(name: string, args: Compiled[]): Compiled | null {
+  const fn = minMaxClosure(name, args);
+  if (!fn) return null;
+  const [x, y] = args as [Compiled, Compiled];
+  if (x.constant !== undefined && x.constant === x.constant && y.paramProduct) return { fn, form: inlineForm(name === 'min' ? FORM_MIN_PRODUCT : FORM_MAX_PRODUCT, { c: x.constant, a: y.paramProduct.i, b: y.paramProduct.j }) };
+  return { fn };
+}
+
+function minMaxClosure(name: string, args: Compiled[]): Evaluator | null {
   if ((name !== 'min' && name !== 'max') || args.length !== 2) return null;
   const [x, y] = args as [Compiled, Compiled];
   const isMin = name === 'min';
+  if (x.constant !== undefined && y.paramProduct) {
+    // min(1, p[i] * p[j]) (a probability times a relative risk, capped): the product written out.
+    const a = x.constant;
+    const { i, j } = y.paramProduct;
+    return isMin
+      ? (p) => {
+          const b = p[i]! * p[j]!;
+          return a !== a || b !== b ? NaN : b < a ? b : a;
+        }
+      : (p) => {
+          const b = p[i]! * p[j]!;
+          return a !== a || b !== b ? NaN : b > a ? b : a;
+        };
+  }
   if (x.constant !== undefined && y.scaled) {
     // min(1, f * k): the product written out, one call fewer.
     const a = x.constant;

@@ -7,16 +7,22 @@ import type { IssuePath, ModelIssue } from '../errors';
 import { quoteExpression } from '../errors';
 import { parseExpression, collectNames, ExpressionSyntaxError } from '../expression/parser';
 import type { ExprNode } from '../expression/parser';
-import { compileExpressionTree, ExpressionNameError, BUILTIN_NAMES, VARIABLE_COUNT, VARIABLE_SLOTS } from '../expression/compile';
+import { compileExpressionForm, ExpressionNameError, BUILTIN_NAMES, VARIABLE_COUNT, VARIABLE_SLOTS } from '../expression/compile';
 import type { Evaluator, NameResolver } from '../expression/compile';
 import { getFunction, CONDITIONAL_FUNCTION } from '../expression/functions';
 import { compileTable, tableProblems } from '../expression/lookup-table';
 import type { CompiledTable } from '../expression/lookup-table';
+import { ExpressionBatch, FORM_CONSTANT, inlineForm } from '../expression/inline-forms';
+import type { FormedEvaluator, InlineForm } from '../expression/inline-forms';
 import { topologicalOrder } from './dependency-graph';
+import { hoistInvariants, LEVEL_CONSTANT, LEVEL_CYCLE, LEVEL_EVALUATION, LEVEL_STATE_TIME, TEMPORARY_PREFIX } from './hoisting';
+import type { VariationLevel } from './hoisting';
 
 /** A compiled expression from the model file, with what it depends on. */
 export interface CompiledSite {
   fn: Evaluator;
+  /** The same computation as an inline form, for evaluation through an ExpressionBatch (null: call fn). */
+  form: InlineForm | null;
   path: IssuePath;
   source: Expression;
   /** Parameters read directly. */
@@ -47,6 +53,10 @@ interface Definition {
 }
 
 export interface StrategyParameterProgram {
+  /**
+   * Parameter values (one slot per parameter), then the hidden temporaries of hoisted sites. Compiling a site
+   * with `hoist` may replace the array: read it when evaluating, not when compiling.
+   */
   work: Float64Array;
   /** Variable array passed to evaluators: cycle, age, state_time, time. */
   vars: Float64Array;
@@ -65,11 +75,23 @@ export interface StrategyParameterProgram {
   /** Recomputes parameters that vary with time in state (vars must hold state_time). */
   updateStateTime(): void;
   hasStateTimeParameters: boolean;
-  /** Compiles a model expression against this strategy's parameters. Returns null (and records an issue) when invalid. */
-  compileSite(source: Expression, path: IssuePath, issues: ModelIssue[], allowStateTime?: boolean): CompiledSite | null;
+  /**
+   * Compiles a model expression against this strategy's parameters. Returns null (and records an issue) when invalid.
+   * `hoist`: the site is evaluated every cycle right after updateCycle/updateCycleTracked (or per time in state
+   * after those), so its loop invariants may move into temporaries that prepare() and updateCycle() compute
+   * (see hoisting.ts); `shared` lists the subexpressions that other sites repeat.
+   */
+  compileSite(source: Expression, path: IssuePath, issues: ModelIssue[], allowStateTime?: boolean, hoist?: HoistOptions): CompiledSite | null;
   /** Current values of the parameters an expression reads, directly or through other parameters. */
   involvedValues(names: string[]): Record<string, number>;
 }
+
+export interface HoistOptions {
+  /** Subexpression keys (hoisting.ts subexpressionKey) that occur in more than one site. */
+  shared: ReadonlySet<string>;
+}
+
+const NOTHING_SHARED: ReadonlySet<string> = new Set();
 
 const SYNTAX_CACHE = new Map<string, ExprNode | ExpressionSyntaxError>();
 
@@ -148,6 +170,7 @@ export function buildParameterSpace(model: HtaModel, issues: ModelIssue[]): Para
 
 interface RawSite {
   fn: Evaluator;
+  form: InlineForm | null;
   parameters: string[];
   directTime: boolean;
   directStateTime: boolean;
@@ -155,14 +178,20 @@ interface RawSite {
   bareParameter?: string;
 }
 
+/** A rewrite of the parsed tree before compiling (hoisting), with the resolver that knows its temporaries. */
+interface TreeRewrite {
+  rewrite(tree: ExprNode): ExprNode;
+  resolver: NameResolver;
+}
+
 /** Parses and compiles one expression, recording located issues instead of throwing. */
-function compileRaw(space: ParameterSpace, source: Expression, path: IssuePath, issues: ModelIssue[]): RawSite | null {
+function compileRaw(space: ParameterSpace, source: Expression, path: IssuePath, issues: ModelIssue[], rewrite?: TreeRewrite): RawSite | null {
   if (typeof source === 'number') {
     if (!Number.isFinite(source)) {
       issues.push({ code: 'not-a-number', severity: 'error', path, message: `${source} is not a finite number` });
       return null;
     }
-    return { fn: () => source, parameters: [], directTime: false, directStateTime: false, constant: source };
+    return { fn: () => source, form: inlineForm(FORM_CONSTANT, { c: source }), parameters: [], directTime: false, directStateTime: false, constant: source };
   }
   let tree: ExprNode;
   try {
@@ -192,9 +221,9 @@ function compileRaw(space: ParameterSpace, source: Expression, path: IssuePath, 
     issues.push({ code: 'unknown-function', severity: 'error', path, message: `unknown function or table '${call}' in ${quoteExpression(source)}` });
   }
   if (!ok) return null;
-  let fn: Evaluator;
+  let compiled: FormedEvaluator;
   try {
-    fn = compileExpressionTree(tree, space.resolver);
+    compiled = rewrite ? compileExpressionForm(rewrite.rewrite(tree), rewrite.resolver) : compileExpressionForm(tree, space.resolver);
   } catch (e) {
     if (!(e instanceof ExpressionNameError)) throw e;
     issues.push({ code: 'bad-call', severity: 'error', path, message: `${e.message} in ${quoteExpression(source)}` });
@@ -202,7 +231,8 @@ function compileRaw(space: ParameterSpace, source: Expression, path: IssuePath, 
   }
   const parameters = [...names].filter((n) => space.index.has(n));
   const raw: RawSite = {
-    fn,
+    fn: compiled.fn,
+    form: compiled.form,
     parameters,
     directTime: names.has('cycle') || names.has('age') || names.has('time'),
     directStateTime: names.has('state_time'),
@@ -312,25 +342,78 @@ export function buildStrategyProgram(
     stateTimeVarying[slot] = s ? 1 : 0;
     (s ? stateSlots : t ? cycleSlots : staticSlots).push(slot);
   }
-  const work = new Float64Array(n);
+  let work = new Float64Array(n);
   const changed = new Uint8Array(n);
   const vars = new Float64Array(VARIABLE_COUNT);
-  const fnsFor = (slots: number[]): Evaluator[] => slots.map((s) => siteOf[s]!.fn);
+  const batchFor = (slots: number[]): ExpressionBatch => new ExpressionBatch(slots.map((s) => siteOf[s]!));
   const staticS = Int32Array.from(staticSlots);
-  const staticF = fnsFor(staticSlots);
+  const staticF = batchFor(staticSlots);
   const cycleS = Int32Array.from(cycleSlots);
-  const cycleF = fnsFor(cycleSlots);
+  const cycleF = batchFor(cycleSlots);
   const stateS = Int32Array.from(stateSlots);
-  const stateF = fnsFor(stateSlots);
+  const stateF = batchFor(stateSlots);
   const inputSlots = Int32Array.from([...isInput.keys()].filter((i) => isInput[i] === 1));
   // Slots neither input nor computed (broken definitions) stay NaN so a run can never silently use them.
   const computed = new Uint8Array(n);
   for (const slot of [...staticSlots, ...cycleSlots, ...stateSlots]) computed[slot] = 1;
   const brokenSlots = Int32Array.from(space.ids.map((_, i) => i).filter((i) => !isInput[i] && !computed[i]));
 
-  const run = (slots: Int32Array, fns: Evaluator[]): void => {
-    for (let k = 0; k < slots.length; k++) work[slots[k]!] = fns[k]!(work, vars);
+  // Hidden temporaries of hoisted sites (slots n, n + 1, ...): per evaluation after the static parameters, per
+  // cycle after the cycle parameters. Plain arrays while sites are compiled, typed arrays once evaluation starts.
+  const temporaryByKey = new Map<string, number>();
+  const temporarySlotOf = new Map<string, number>();
+  const evaluationTemporaries = { slots: [] as number[], fns: [] as FormedEvaluator[] };
+  const cycleTemporaries = { slots: [] as number[], fns: [] as FormedEvaluator[] };
+  let evaluationTempS = new Int32Array(0);
+  let evaluationTempF = new ExpressionBatch([]);
+  let cycleTempS = new Int32Array(0);
+  let cycleTempF = new ExpressionBatch([]);
+  const levelOfName = (name: string): VariationLevel => {
+    if (name === 'state_time') return LEVEL_STATE_TIME;
+    if (name === 'cycle' || name === 'age' || name === 'time') return LEVEL_CYCLE;
+    const slot = space.index.get(name) ?? temporarySlotOf.get(name);
+    if (slot === undefined) return LEVEL_CONSTANT; // cycle_length
+    if (slot >= n) return cycleTemporaries.slots.includes(slot) ? LEVEL_CYCLE : LEVEL_EVALUATION;
+    return stateTimeVarying[slot] ? LEVEL_STATE_TIME : timeVarying[slot] ? LEVEL_CYCLE : LEVEL_EVALUATION;
   };
+  const temporaryResolver: NameResolver = {
+    cycleLength: space.cycleLength,
+    constants: space.resolver.constants,
+    parameterSlot: (name) => space.index.get(name) ?? temporarySlotOf.get(name),
+    table: (name) => space.tables.get(name),
+  };
+  const hoistingRewrite = (shared: ReadonlySet<string>): TreeRewrite => {
+    const rewrite = (tree: ExprNode): ExprNode => hoistInvariants(tree, levelOfName, shared, temporary);
+    const temporary = (node: ExprNode, key: string, level: VariationLevel): string => {
+      let slot = temporaryByKey.get(key);
+      if (slot === undefined) {
+        // Compiled before its slot exists, so a temporary never reads itself. Inside a per-cycle temporary only
+        // per-evaluation parts move out (it is computed once per cycle already).
+        const fn = compileExpressionForm(hoistInvariants(node, levelOfName, NOTHING_SHARED, temporary), temporaryResolver);
+        slot = work.length;
+        const grown = new Float64Array(slot + 1);
+        grown.set(work);
+        work = grown;
+        program.work = work;
+        temporaryByKey.set(key, slot);
+        temporarySlotOf.set(`${TEMPORARY_PREFIX}${slot}`, slot);
+        const list = level === LEVEL_EVALUATION ? evaluationTemporaries : cycleTemporaries;
+        list.slots.push(slot);
+        list.fns.push(fn);
+        evaluationTempS = Int32Array.from(evaluationTemporaries.slots);
+        evaluationTempF = new ExpressionBatch(evaluationTemporaries.fns);
+        cycleTempS = Int32Array.from(cycleTemporaries.slots);
+        cycleTempF = new ExpressionBatch(cycleTemporaries.fns);
+      }
+      return `${TEMPORARY_PREFIX}${slot}`;
+    };
+    return { rewrite, resolver: temporaryResolver };
+  };
+
+  const run = (slots: Int32Array, batch: ExpressionBatch): void => {
+    if (slots.length > 0) batch.evaluate(work, vars, work, slots);
+  };
+  const previousCycleValues = new Float64Array(cycleS.length);
 
   const program: StrategyParameterProgram = {
     work,
@@ -339,23 +422,30 @@ export function buildStrategyProgram(
     stateTimeVarying,
     hasStateTimeParameters: stateS.length > 0,
     prepare(params) {
-      for (let k = 0; k < inputSlots.length; k++) work[inputSlots[k]!] = params[inputSlots[k]!]!;
-      for (let k = 0; k < brokenSlots.length; k++) work[brokenSlots[k]!] = NaN;
+      const w = work;
+      for (let k = 0; k < inputSlots.length; k++) w[inputSlots[k]!] = params[inputSlots[k]!]!;
+      for (let k = 0; k < brokenSlots.length; k++) w[brokenSlots[k]!] = NaN;
       run(staticS, staticF);
+      run(evaluationTempS, evaluationTempF);
     },
     updateCycle() {
       run(cycleS, cycleF);
+      run(cycleTempS, cycleTempF);
     },
     updateCycleTracked(force) {
+      const w = work;
       let any = force;
-      for (let k = 0; k < cycleS.length; k++) {
-        const slot = cycleS[k]!;
-        const x = cycleF[k]!(work, vars);
-        const differs = force || x !== work[slot];
-        changed[slot] = differs ? 1 : 0;
-        any ||= differs;
-        work[slot] = x;
+      if (cycleS.length > 0) {
+        for (let k = 0; k < cycleS.length; k++) previousCycleValues[k] = w[cycleS[k]!]!;
+        cycleF.evaluate(w, vars, w, cycleS);
+        for (let k = 0; k < cycleS.length; k++) {
+          const slot = cycleS[k]!;
+          const differs = force || w[slot] !== previousCycleValues[k];
+          changed[slot] = differs ? 1 : 0;
+          any ||= differs;
+        }
       }
+      if (cycleTempS.length > 0) run(cycleTempS, cycleTempF);
       return any;
     },
     changed,
@@ -363,8 +453,8 @@ export function buildStrategyProgram(
     updateStateTime() {
       run(stateS, stateF);
     },
-    compileSite(source, path, siteIssues, allowStateTime = true) {
-      const r = compileRaw(space, source, path, siteIssues);
+    compileSite(source, path, siteIssues, allowStateTime = true, hoist) {
+      const r = compileRaw(space, source, path, siteIssues, hoist ? hoistingRewrite(hoist.shared) : undefined);
       if (!r) return null;
       let t = r.directTime;
       let s = r.directStateTime;
@@ -377,7 +467,7 @@ export function buildStrategyProgram(
         siteIssues.push({ code: 'state-time-not-available', severity: 'error', path, message: `${quoteExpression(source)} reads state_time, which is only defined in states with maxStateTime (tunnel states)` });
         return null;
       }
-      const site: CompiledSite = { fn: r.fn, path, source, parameters: r.parameters, timeVarying: t, directTime: r.directTime, stateTimeVarying: s };
+      const site: CompiledSite = { fn: r.fn, form: r.form, path, source, parameters: r.parameters, timeVarying: t, directTime: r.directTime, stateTimeVarying: s };
       if (r.constant !== undefined) site.constant = r.constant;
       if (r.bareParameter !== undefined) site.bareParameter = r.bareParameter;
       return site;

@@ -26,6 +26,25 @@ export const expressionSchema = z
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 /** A discount rate: (1 + r) must stay positive, so r > -1 (e.g. 0.035 for 3.5% a year). */
 const discountRate = finite.refine((v) => v > -1, 'must be greater than -1 (a discount rate such as 0.035)');
+/** A stepped discount schedule: steps from year 0, in increasing order of `fromYear`. */
+const discountScheduleSchema = z
+  .array(
+    z
+      .object({
+        fromYear: finite.refine((v) => v >= 0, 'must be 0 or more (years since the start)').describe('Years since the start from which this rate applies.'),
+        rate: discountRate,
+      })
+      .strict(),
+  )
+  .min(1)
+  .max(100)
+  .superRefine((steps, ctx) => {
+    if (steps[0] && steps[0].fromYear !== 0) ctx.addIssue({ code: 'custom', path: [0, 'fromYear'], message: 'the first step must start at year 0' });
+    for (let k = 1; k < steps.length; k++) {
+      if (!(steps[k]!.fromYear > steps[k - 1]!.fromYear)) ctx.addIssue({ code: 'custom', path: [k, 'fromYear'], message: `must be greater than the previous step's ${steps[k - 1]!.fromYear}` });
+    }
+  })
+  .describe('Stepped annual rates, e.g. [{fromYear: 0, rate: 0.035}, {fromYear: 35, rate: 0.025}, {fromYear: 70, rate: 0.015}]; each rate compounds over the years spent in its step.');
 const cycleLength = z
   .number()
   .min(MIN_CYCLE_LENGTH, `must be at least ${MIN_CYCLE_LENGTH} years (about 53 minutes)`)
@@ -141,6 +160,8 @@ export const settingsSchema = z
           .boolean()
           .default(false)
           .describe('false: cycle 1 undiscounted, cycle t divided by (1+r)^((t-1)L) (heemod default); true: by (1+r)^(tL) (DMHEE).'),
+        costsSchedule: discountScheduleSchema.optional().describe('Stepped schedule for costs; replaces `costs` when given (cost categories and values with their own discountRate keep it).'),
+        effectsSchedule: discountScheduleSchema.optional().describe('Stepped schedule for effects; replaces `effects` when given.'),
       })
       .strict()
       .default({ costs: 0, effects: 0, firstCycleDiscounted: false }),
@@ -260,10 +281,16 @@ export const scenarioSettingsSchema = z
     startAge: finite.optional(),
     cohortSize: cohortSize.optional(),
     discount: z
-      .object({ costs: discountRate.optional(), effects: discountRate.optional(), firstCycleDiscounted: z.boolean().optional() })
+      .object({
+        costs: discountRate.optional(),
+        effects: discountRate.optional(),
+        firstCycleDiscounted: z.boolean().optional(),
+        costsSchedule: discountScheduleSchema.optional(),
+        effectsSchedule: discountScheduleSchema.optional(),
+      })
       .strict()
       .optional()
-      .describe('Only the rates given change.'),
+      .describe('Only the rates given change; a flat rate given without a schedule replaces the model\'s schedule.'),
     counting: countingMethodSchema.optional(),
     countingWeights: countingWeightsSchema.optional(),
     transitionValues: transitionValueTimingSchema.optional(),
@@ -325,6 +352,7 @@ export type MarkovHtaModelInput = HtaModelInput & { model: z.input<typeof markov
 export type Parameter = z.output<typeof parameterSchema>;
 export type Distribution = z.output<typeof distributionSchema>;
 export type Settings = z.output<typeof settingsSchema>;
+export type DiscountSchedule = z.output<typeof discountScheduleSchema>;
 export type MarkovModel = z.output<typeof markovModelSchema>;
 export type PsmModel = z.output<typeof psmModelSchema>;
 export type TreeModel = z.output<typeof treeModelSchema>;

@@ -469,6 +469,192 @@ export function moveNode<D extends ModelDocumentJson>(doc: D, path: NodePath, de
   });
 }
 
+/** The eligible new parents of a branch: chance and decision nodes below the root, outside its own subtree. */
+export function moveTargets(doc: ModelDocumentJson, path: NodePath): NodePath[] {
+  const root = record(structure(doc).root);
+  const out: NodePath[] = [];
+  const inside = (p: NodePath) => p.length >= path.length && path.every((k, i) => p[i] === k);
+  const walk = (node: JsonRecord, p: NodePath) => {
+    if (p.length > 0 && (node.kind === 'chance' || node.kind === 'decision') && !inside(p) && !sameParent(p)) out.push(p);
+    list(node.branches).forEach((b, i) => walk(b, [...p, i]));
+    for (const [k, o] of Object.entries(record(node.outcomes))) if (isRecord(o)) walk(o, [...p, k]);
+  };
+  const sameParent = (p: NodePath) => p.length === path.length - 1 && p.every((k, i) => path[i] === k);
+  walk(root, []);
+  return out;
+}
+
+/**
+ * Moves a branch with its subtree under another chance or decision node (appended as its last branch). A branch
+ * moved under a decision node loses its probability; one moved under a chance node without one gets 0, so the
+ * sum check then points at the new parent until the user sets it.
+ */
+export function moveNodeTo<D extends ModelDocumentJson>(doc: D, path: NodePath, parent: NodePath): D {
+  const index = path[path.length - 1];
+  if (typeof index !== 'number') throw new DocumentEditError('diagnostic outcomes stay with their construct');
+  if (path.length < 2) throw new DocumentEditError('a strategy is moved among the strategies (↑ ↓), not under another node');
+  if (parent.length === 0) throw new DocumentEditError('the root decision holds the strategies; add a strategy instead');
+  if (parent.length >= path.length && path.every((k, i) => parent[i] === k)) throw new DocumentEditError('a branch cannot be moved into its own subtree');
+  const root = record(structure(doc).root);
+  let node: JsonRecord | undefined = root;
+  for (const k of path) node = node ? childAt(node, k) : undefined;
+  if (!node) throw new DocumentEditError(`the tree has no node at ${path.join('.')}`);
+  const moved: JsonRecord = { ...node };
+  // Insert first (appending leaves every existing path valid), then remove the original.
+  const inserted = withTree(doc, parent, (target) => {
+    if (target.kind === 'decision') delete moved.probability;
+    else if (target.kind === 'chance') {
+      if (moved.probability === undefined) moved.probability = 0;
+    } else throw new DocumentEditError('branches go under chance and decision nodes');
+    return { ...target, branches: [...list(target.branches), moved] };
+  });
+  return removeNode(inserted, path);
+}
+
+// ---------- diagnostic tests and test sequences ----------
+
+function tests(doc: ModelDocumentJson): JsonRecord[] {
+  const m = structure(doc);
+  if (m.type !== 'tree') throw new DocumentEditError('tests belong to decision trees');
+  return list(m.tests);
+}
+
+/** Where a test is used: the diagnostic constructs (by path) whose steps or overrides name it. */
+export function testReferences(doc: ModelDocumentJson, id: string): string[] {
+  const out: string[] = [];
+  const walk = (node: JsonRecord, where: string) => {
+    if (node.kind === 'diagnostic') {
+      const steps = list(node.steps);
+      steps.forEach((step, i) => {
+        const names = Array.isArray(step.tests) ? (step.tests as unknown[]) : [];
+        if (names.includes(id) || id in record(step.overrides)) out.push(`${where}.steps[${i}]`);
+      });
+      if (id in record(node.overrides)) out.push(`${where}.overrides`);
+    }
+    list(node.branches).forEach((b, i) => walk(b, `${where}.branches[${i}]`));
+    for (const [k, o] of Object.entries(record(node.outcomes))) if (isRecord(o)) walk(o, `${where}.outcomes.${k}`);
+  };
+  walk(record(structure(doc).root), 'model.root');
+  return out;
+}
+
+export function addTest<D extends ModelDocumentJson>(doc: D, id: string, label?: string): D {
+  checkIdentifier(id, 'test');
+  const current = tests(doc);
+  if (current.some((t) => t.id === id)) throw new DocumentEditError(`there is already a test “${id}”`);
+  const test: JsonRecord = { id, ...(label ? { label } : {}), sensitivity: 1, specificity: 1 };
+  return withStructure(doc, (m) => ({ ...m, tests: [...current, test] }));
+}
+
+export type TestField = 'label' | 'sensitivity' | 'specificity' | 'noResult' | 'turnaround' | 'qalys' | 'ruleOut';
+
+/** Sets (or with null removes) a field of a test; sensitivity and specificity are required, so they cannot be removed. */
+export function setTestField<D extends ModelDocumentJson>(doc: D, id: string, field: TestField, value: Expr | boolean | null): D {
+  const current = tests(doc);
+  const index = current.findIndex((t) => t.id === id);
+  if (index < 0) throw new DocumentEditError(`there is no test “${id}”`);
+  if (value === null && (field === 'sensitivity' || field === 'specificity')) throw new DocumentEditError(`a test needs its ${field}`);
+  const test = { ...current[index]! };
+  if (value === null || (field === 'ruleOut' && value === true)) delete test[field];
+  else test[field] = value;
+  return withStructure(doc, (m) => ({ ...m, tests: current.map((t, i) => (i === index ? test : t)) }));
+}
+
+export function setTestCost<D extends ModelDocumentJson>(doc: D, id: string, category: string, value: Expr | null): D {
+  const current = tests(doc);
+  const index = current.findIndex((t) => t.id === id);
+  if (index < 0) throw new DocumentEditError(`there is no test “${id}”`);
+  const test = { ...current[index]! };
+  const costs = { ...record(test.costs) };
+  if (value === null) delete costs[category];
+  else costs[category] = value;
+  if (Object.keys(costs).length === 0) delete test.costs;
+  else test.costs = costs;
+  return withStructure(doc, (m) => ({ ...m, tests: current.map((t, i) => (i === index ? test : t)) }));
+}
+
+/** Removes a test no construct uses; otherwise says where it is used. */
+export function removeTest<D extends ModelDocumentJson>(doc: D, id: string): D {
+  const current = tests(doc);
+  if (!current.some((t) => t.id === id)) throw new DocumentEditError(`there is no test “${id}”`);
+  const used = testReferences(doc, id);
+  if (used.length > 0) throw new DocumentEditError(`test “${id}” is used at ${used.join(', ')}; take it out of those steps first`);
+  return withStructure(doc, (m) => ({ ...m, tests: current.filter((t) => t.id !== id) }));
+}
+
+export type TestResultStatus = 'positive' | 'negative' | 'no-result';
+
+export interface DiagnosticStepFields {
+  tests?: string[];
+  /** null: the default (first step always, later steps on no result). */
+  when?: TestResultStatus[] | null;
+  /** null: everyone eligible (1). */
+  uptake?: Expr | null;
+  label?: string | null;
+}
+
+function withSteps<D extends ModelDocumentJson>(doc: D, path: NodePath, change: (steps: JsonRecord[]) => JsonRecord[]): D {
+  return withTree(doc, path, (node) => {
+    if (node.kind !== 'diagnostic') throw new DocumentEditError('test steps belong to diagnostic constructs');
+    const steps = change(list(node.steps).map((s) => ({ ...s })));
+    if (steps.length === 0) throw new DocumentEditError('a diagnostic construct needs at least one step');
+    return { ...node, steps };
+  });
+}
+
+/** Changes a step of a diagnostic construct's test sequence (which tests, when it runs, its uptake). */
+export function setDiagnosticStep<D extends ModelDocumentJson>(doc: D, path: NodePath, index: number, fields: DiagnosticStepFields): D {
+  const known = new Set(tests(doc).map((t) => String(t.id)));
+  return withSteps(doc, path, (steps) => {
+    const step = steps[index];
+    if (!step) throw new DocumentEditError(`there is no step ${index + 1}`);
+    if (fields.tests !== undefined) {
+      if (fields.tests.length === 0) throw new DocumentEditError(`step ${index + 1} needs at least one test`);
+      const unknown = fields.tests.filter((t) => !known.has(t));
+      if (unknown.length > 0) throw new DocumentEditError(`there is no test ${unknown.map((t) => `“${t}”`).join(', ')}`);
+      step.tests = [...fields.tests];
+    }
+    if (fields.when !== undefined) {
+      if (fields.when === null) delete step.when;
+      else if (fields.when.length === 0) throw new DocumentEditError(`step ${index + 1} must run on at least one result (or use the default)`);
+      else step.when = (['positive', 'negative', 'no-result'] as const).filter((w) => fields.when!.includes(w));
+    }
+    if (fields.uptake !== undefined) {
+      if (fields.uptake === null) delete step.uptake;
+      else step.uptake = fields.uptake;
+    }
+    if (fields.label !== undefined) {
+      if (fields.label === null || fields.label.trim() === '') delete step.label;
+      else step.label = fields.label;
+    }
+    return steps;
+  });
+}
+
+/** Appends a step (by default: the first test, on no result — the usual re-test). */
+export function addDiagnosticStep<D extends ModelDocumentJson>(doc: D, path: NodePath, step?: { tests: string[]; when?: TestResultStatus[] }): D {
+  const first = tests(doc)[0];
+  if (!step && !first) throw new DocumentEditError('define a test first');
+  const added: JsonRecord = step ? { ...step } : { tests: [String(first!.id)], when: ['no-result'] };
+  return withSteps(doc, path, (steps) => [...steps, added]);
+}
+
+export function removeDiagnosticStep<D extends ModelDocumentJson>(doc: D, path: NodePath, index: number): D {
+  return withSteps(doc, path, (steps) => {
+    if (!steps[index]) throw new DocumentEditError(`there is no step ${index + 1}`);
+    return steps.filter((_, i) => i !== index);
+  });
+}
+
+export function moveDiagnosticStep<D extends ModelDocumentJson>(doc: D, path: NodePath, index: number, delta: -1 | 1): D {
+  return withSteps(doc, path, (steps) => {
+    const j = index + delta;
+    if (!steps[index] || j < 0 || j >= steps.length) return steps;
+    [steps[index], steps[j]] = [steps[j]!, steps[index]!];
+    return steps;
+  });
+}
+
 // ---------- partitioned survival ----------
 
 /** Sets (or with null removes) a survival curve of a partitioned survival model. */
@@ -513,3 +699,36 @@ export const CURVE_FIELDS: Record<string, readonly string[]> = {
   'generalised-gamma': ['mu', 'sigma', 'Q'],
   'hazard-ratio': ['curve', 'hr'],
 };
+
+/**
+ * Reads a survival table typed or pasted as lines of "time survival" (tab, comma, semicolon or spaces between;
+ * a header line is skipped). Refuses with the line: times must increase from ≥ 0, survival lie in [0, 1] and not rise.
+ */
+export function parseSurvivalTable(text: string): { times: number[]; survival: number[] } {
+  const times: number[] = [];
+  const survival: number[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '') return;
+    const cells = line.split(/[\t,;]|\s+/).map((c) => c.trim()).filter((c) => c !== '');
+    const numbers = cells.map(Number);
+    if (times.length === 0 && numbers.some((x) => !Number.isFinite(x))) return; // a header
+    const where = `line ${i + 1}`;
+    if (cells.length !== 2 || numbers.some((x) => !Number.isFinite(x))) throw new DocumentEditError(`${where}: expected a time and a survival, got “${line}”`);
+    const [t, s] = numbers as [number, number];
+    if (t < 0) throw new DocumentEditError(`${where}: time ${t} is negative`);
+    if (times.length > 0 && t <= times[times.length - 1]!) throw new DocumentEditError(`${where}: times must increase (${t} after ${times[times.length - 1]})`);
+    if (s < 0 || s > 1) throw new DocumentEditError(`${where}: survival ${s} is not between 0 and 1`);
+    if (survival.length > 0 && s > survival[survival.length - 1]!) throw new DocumentEditError(`${where}: survival rises from ${survival[survival.length - 1]} to ${s}`);
+    times.push(t);
+    survival.push(s);
+  });
+  if (times.length === 0) throw new DocumentEditError('the table has no rows of a time and a survival');
+  return { times, survival };
+}
+
+/** A survival table as the editor shows it: one "time<TAB>survival" line per row. */
+export function survivalTableText(times: readonly unknown[], survival: readonly unknown[]): string {
+  return times.map((t, i) => `${String(t)}\t${String(survival[i] ?? '')}`).join('\n');
+}

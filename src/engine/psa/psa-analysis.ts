@@ -3,7 +3,7 @@
 // incremental net benefit, and regression EVPPI for single parameters and groups (with its standard error).
 import { convergence, incrementalPlane, netBenefitSummary, populationEvpi, psaMeans } from '../uncertainty/psa-summary';
 import type { ConvergenceSeries, IncrementalPlaneSeries, NetBenefitSummary, PopulationOptions, StrategyPsaMeans } from '../uncertainty/psa-summary';
-import { evppiByRegression } from '../uncertainty/evppi';
+import { evppiAcrossThresholds } from '../uncertainty/evppi';
 import type { EvppiResult, ParameterDraws } from '../uncertainty/evppi';
 import type { PsaResults } from '../uncertainty/psa-summary';
 
@@ -44,7 +44,7 @@ export function analysePsa(run: PsaDraws, options: PsaAnalysisOptions): PsaAnaly
     netBenefit,
     populationEvpi: options.population ? populationEvpi(netBenefit, options.population) : null,
     convergence: options.wtp.map((wtp) => ({ wtp, series: convergence(run, comparator, wtp) })),
-    evppi: groups.length === 0 ? [] : options.wtp.flatMap((wtp) => evppiByRegression(run, run.parameterDraws, groups, wtp, { seDraws: options.evppiSeDraws ?? 200 })),
+    evppi: groups.length === 0 ? [] : evppiAcrossThresholds(run, run.parameterDraws, groups, options.wtp, { seDraws: options.evppiSeDraws ?? 200 }),
   };
 }
 

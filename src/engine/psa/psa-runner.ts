@@ -35,7 +35,8 @@ export interface PsaWorkspace {
 }
 
 export function createPsaWorkspace(setup: PsaSetup): PsaWorkspace {
-  return { params: Float64Array.from(setup.base), out: setup.compiled.createResult() };
+  // A PSA keeps per-draw cost and effect only.
+  return { params: Float64Array.from(setup.base), out: setup.compiled.createResult({ totalsOnly: true }) };
 }
 
 function failureOf(setup: PsaSetup, draw: number, row: Float64Array, offset: number, error: ModelEvaluationError): PsaDrawFailure {

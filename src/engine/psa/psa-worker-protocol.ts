@@ -7,10 +7,13 @@ import type { PsaSetup } from './psa-setup';
 import { createPsaWorkspace, runPsaChunk } from './psa-runner';
 import type { PsaChunkResult, PsaWorkspace } from './psa-runner';
 import { psaRunInfo } from './psa-run';
+import { adoptInversionTables } from '../uncertainty/inversion-table';
+import type { InversionTableEntry } from '../uncertainty/inversion-table';
 import type { PsaRunInfo } from './psa-run';
 
 export type PsaWorkerRequest =
-  | { type: 'init'; model: HtaModel; seed: number }
+  /** tables: inversion tables the client already built (cachedInversionTables), so the worker need not. */
+  | { type: 'init'; model: HtaModel; seed: number; tables?: InversionTableEntry[] }
   | { type: 'chunk'; id: number; start: number; end: number };
 
 export type PsaWorkerResponse =
@@ -35,6 +38,7 @@ export function createPsaWorkerHandler(): (request: PsaWorkerRequest) => PsaWork
   return (request) => {
     if (request.type === 'init') {
       try {
+        if (request.tables) adoptInversionTables(request.tables);
         setup = createPsaSetup(request.model, request.seed);
         workspace = createPsaWorkspace(setup);
         return { message: { type: 'ready', info: psaRunInfo(setup) }, transfer: [] };

@@ -6,12 +6,13 @@
 import type { CostEntry, Expression, HtaModel, StateValue } from '../model/schema';
 import type { IssuePath, ModelIssue } from '../errors';
 import { ModelEvaluationError, pushUniqueIssues } from '../errors';
-import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from '../compiled-model';
+import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
 import { checkParameterCount, describeCompiledModel } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
-import { countingWeights, discountFactors, resolveCycles } from '../economics/conventions';
-import { compileCurves, simpsonArea } from './survival';
+import { costDiscount, countingWeights, discountFactors, effectDiscount, resolveCycles } from '../economics/conventions';
+import type { DiscountRateSpec } from '../economics/conventions';
+import { compileCurves, CurveGridCache, simpsonArea } from './survival';
 import type { CurveSet } from './survival';
 import { PSM_STATE_IDS } from './psm-schema';
 import { ownValue } from '../own-key';
@@ -127,16 +128,18 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   const nCat = categories.length;
   const categoryIndex = new Map(categories.map((c, i) => [c, i]));
   const categoryRate = new Map(model.costCategories.map((c) => [c.id, c.discountRate]));
-  const rates: number[] = [];
-  const rateIndex = (r: number): number => {
+  const rates: DiscountRateSpec[] = [];
+  const rateIndex = (r: DiscountRateSpec): number => {
     let i = rates.indexOf(r);
     if (i < 0) i = rates.push(r) - 1;
     return i;
   };
-  const effectRate = rateIndex(settings.discount.effects);
-  const costRate = rateIndex(settings.discount.costs);
+  const baseCostDiscount = costDiscount(settings);
+  const effectRate = rateIndex(effectDiscount(settings));
+  const costRate = rateIndex(baseCostDiscount);
 
   const plans: Plan[] = [];
+  const gridCache = new CurveGridCache();
   model.strategies.forEach((strategy, si) => {
     const program = buildStrategyProgram(defs, strategy.parameters ?? {}, ['strategies', si, 'parameters'], issues, seenCycles);
     const local: ModelIssue[] = [];
@@ -150,7 +153,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
 
   function planStrategy(si: number, program: StrategyParameterProgram, local: ModelIssue[]): Plan | null {
     const strategy = model.strategies[si]!;
-    const curves = compileCurves(psm.model.curves, ['model', 'curves'], program, L, local);
+    const curves = compileCurves(psm.model.curves, ['model', 'curves'], program, L, local, gridCache);
     const arm = ownValue(psm.model.strategyCurves, strategy.id);
     const armPath: IssuePath = arm ? ['model', 'strategyCurves', strategy.id] : ['model'];
     const pfsId = arm?.pfs ?? psm.model.pfs;
@@ -180,7 +183,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
           }
           const { value, discountRate } = costValueOf(entry);
           const site = program.compileSite(value, typeof entry === 'object' ? [...path, 'value'] : path, local, false);
-          costRateIdx[s * nCat + c] = rateIndex(discountRate ?? categoryRate.get(cat) ?? settings.discount.costs);
+          costRateIdx[s * nCat + c] = rateIndex(discountRate ?? categoryRate.get(cat) ?? baseCostDiscount);
           if (site) setValue({ site, target: s * nCat + c, subject: `cost ${cat} in state ${state}`, state });
         }
         if (sv.utility !== undefined) {
@@ -227,8 +230,29 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   const discount = discountFactors(rates, Tc, L, settings.discount.firstCycleDiscounted);
   const effectIsQalys = settings.effect === 'qalys';
   const nHalf = 2 * T;
+  // Survival on the half-cycle grid when the curve summaries are computed (restricted means by Simpson's rule);
+  // on whole cycles only (the trace rows) for a totals-only result.
   const sPfs = new Float64Array(nHalf + 1);
   const sOs = new Float64Array(nHalf + 1);
+
+  /**
+   * sPfs/sOs[k·stride] = S(k·L) for k = 0..T, and the half-cycle points in between when stride = 2: point t of
+   * the whole-cycle grid is S(t·L), exactly point 2t of the half-cycle grid (2t·(L/2) rounds the same real t·L).
+   * Throws for the first point that is not a number; of the half-cycle grid even when stride = 1, so that the
+   * error is the one a full evaluation gives.
+   */
+  function fillSurvival(plan: Plan, stride: 1 | 2): void {
+    const n = stride * T;
+    plan.curves.fillGrid(plan.pfs, L / stride, n, sPfs);
+    plan.curves.fillGrid(plan.os, L / stride, n, sOs);
+    for (let k = 0; k <= n; k++) {
+      if (!(sPfs[k]! - sPfs[k]! === 0) || !(sOs[k]! - sOs[k]! === 0)) {
+        if (stride === 1) fillSurvival(plan, 2);
+        throw new ModelEvaluationError({ code: 'not-a-number', strategy: plan.id, cycle: k / stride, subject: `survival at ${k * (L / stride)} years`, value: NaN, path: ['model', 'curves'], parameters: {} });
+      }
+    }
+  }
+
   const bg = new Float64Array(T + 1);
   const costFree = new Uint8Array(nCat);
 
@@ -260,20 +284,16 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     }
   }
 
-  function runStrategy(plan: Plan, params: Float64Array, res: PsmStrategyResult): void {
+  function runStrategy(plan: Plan, params: Float64Array, res: PsmStrategyResult, totalsOnly: boolean): void {
     const prog = plan.program;
     prog.prepare(params);
     setCycleVariables(prog.vars, 1, L, startAge);
     prog.updateCycle();
     plan.curves.prepare(plan.id);
-    const half = L / 2;
-    plan.curves.fillGrid(plan.pfs, half, nHalf, sPfs);
-    plan.curves.fillGrid(plan.os, half, nHalf, sOs);
-    for (let k = 0; k <= nHalf; k++) {
-      if (!(sPfs[k]! - sPfs[k]! === 0) || !(sOs[k]! - sOs[k]! === 0)) {
-        throw new ModelEvaluationError({ code: 'not-a-number', strategy: plan.id, cycle: k / 2, subject: `survival at ${k * half} years`, value: NaN, path: ['model', 'curves'], parameters: {} });
-      }
-    }
+    // Half-cycle points only feed the curve summaries, which a totals-only result (PSA, DSA) does not hold. A
+    // curve that is a number at every whole cycle but not at a half cycle would fail only with summaries.
+    const stride = totalsOnly ? 1 : 2;
+    fillSurvival(plan, stride);
     const details = res.psm;
     details.pfsCappedRows.length = 0;
     details.osCappedRows.length = 0;
@@ -282,12 +302,12 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     // Trace rows: OS (capped by background survival), then PFS capped at OS.
     const trace = res.trace;
     for (let t = 0; t <= T; t++) {
-      let os = sOs[2 * t]!;
+      let os = sOs[stride * t]!;
       if (plan.background && bg[t]! < os) {
         os = bg[t]!;
         details.osCappedRows.push(t);
       }
-      let pf = sPfs[2 * t]!;
+      let pf = sPfs[stride * t]!;
       if (pf > os + CROSS_TOL) details.pfsCappedRows.push(t);
       if (pf > os) pf = os;
       trace[3 * t] = pf;
@@ -298,15 +318,15 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       const r = details.pfsCappedRows;
       details.warnings.push(`strategy ${plan.id}: PFS (${plan.pfsId}) exceeded OS (${plan.osId}) at cycle(s) ${describeRows(r)}; PFS was capped at OS there`);
     }
-    // Curve summaries over the horizon (uncapped curves, as specified).
-    const horizon = T * L;
-    const summaries = details.curves;
-    summaries[0]!.id = plan.pfsId;
-    summaries[0]!.restrictedMean = simpsonArea(sPfs, half, nHalf);
-    summaries[0]!.median = plan.curves.median(plan.pfs, horizon);
-    summaries[1]!.id = plan.osId;
-    summaries[1]!.restrictedMean = simpsonArea(sOs, half, nHalf);
-    summaries[1]!.median = plan.curves.median(plan.os, horizon);
+    if (!totalsOnly) {
+      // Curve summaries over the horizon (uncapped curves, as specified).
+      const horizon = T * L;
+      const summaries = details.curves;
+      summaries[0]!.restrictedMean = simpsonArea(sPfs, L / 2, nHalf);
+      summaries[0]!.median = plan.curves.median(plan.pfs, horizon);
+      summaries[1]!.restrictedMean = simpsonArea(sOs, L / 2, nHalf);
+      summaries[1]!.median = plan.curves.median(plan.os, horizon);
+    }
 
     evaluateValues(plan, plan.staticValues, 1);
     const hasCycleWork = plan.cycleValues.length > 0;
@@ -386,8 +406,9 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     totals.effectUndiscounted = effectIsQalys ? qU : lyU;
   }
 
-  function createResult(): ModelResult {
+  function createResult(options?: ResultOptions): ModelResult {
     return {
+      ...(options?.totalsOnly ? { totalsOnly: true as const } : {}),
       strategies: plans.map(
         (p): PsmStrategyResult => ({
           id: p.id,
@@ -404,8 +425,8 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
           lifeYearsPerCycleDiscounted: new Float64Array(Tc),
           psm: {
             curves: [
-              { id: p.pfsId, role: 'pfs', restrictedMean: 0, median: null },
-              { id: p.osId, role: 'os', restrictedMean: 0, median: null },
+              { id: p.pfsId, role: 'pfs', restrictedMean: NaN, median: null },
+              { id: p.osId, role: 'os', restrictedMean: NaN, median: null },
             ],
             pfsCappedRows: [],
             osCappedRows: [],
@@ -438,7 +459,9 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     evaluate(params, out) {
       checkParameterCount(params, space.ids.length);
       const result = out ?? createResult();
-      for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, params, result.strategies[s] as PsmStrategyResult);
+      gridCache.startEvaluation();
+      const totalsOnly = result.totalsOnly === true;
+      for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, params, result.strategies[s] as PsmStrategyResult, totalsOnly);
       return result;
     },
   };

@@ -100,6 +100,39 @@ export class CurveParameterError extends ModelEvaluationError {
   }
 }
 
+/**
+ * Grids of parametric curves shared by the strategies of one model within one evaluation: a strategy whose
+ * curve has the same parameter values as one computed earlier in the evaluation (the comparator's curve under
+ * a hazard ratio, say) copies its grid. Nothing is kept from one evaluation to the next.
+ */
+export class CurveGridCache {
+  private readonly entries = new Map<string, { evaluation: number; a: number; b: number; c: number; unit: number; step: number; n: number; grid: Float64Array }>();
+  private evaluation = 0;
+
+  /** Forgets every grid (call at the start of each evaluation). */
+  startEvaluation(): void {
+    this.evaluation++;
+  }
+
+  /** Copies a grid of curve `id` with these values computed in this evaluation into out; false when there is none. */
+  copy(id: string, a: number, b: number, c: number, unit: number, step: number, n: number, out: Float64Array): boolean {
+    const e = this.entries.get(id);
+    if (!e || e.evaluation !== this.evaluation || !Object.is(e.a, a) || !Object.is(e.b, b) || !Object.is(e.c, c) || e.unit !== unit || e.step !== step || e.n !== n) return false;
+    out.set(e.grid.subarray(0, n + 1));
+    return true;
+  }
+
+  remember(id: string, a: number, b: number, c: number, unit: number, step: number, n: number, grid: Float64Array): void {
+    let e = this.entries.get(id);
+    if (!e || e.grid.length < n + 1) {
+      e = { evaluation: this.evaluation, a, b, c, unit, step, n, grid: new Float64Array(n + 1) };
+      this.entries.set(id, e);
+    }
+    Object.assign(e, { evaluation: this.evaluation, a, b, c, unit, step, n });
+    e.grid.set(grid.subarray(0, n + 1));
+  }
+}
+
 /** The curves of one strategy, compiled against its parameter program; values refreshed by `prepare`. */
 export class CurveSet {
   private readonly values: Float64Array[];
@@ -107,6 +140,7 @@ export class CurveSet {
     readonly plans: CurvePlan[],
     readonly index: Map<string, number>,
     private readonly program: StrategyParameterProgram,
+    private readonly gridCache: CurveGridCache | null = null,
   ) {
     this.values = plans.map((p) => new Float64Array(p.sites.length));
   }
@@ -158,27 +192,40 @@ export class CurveSet {
 
   /**
    * out[k] = S(k·step) for k = 0..n: the same arithmetic as survival(i, k * step), with the curve's kind and
-   * parameters looked up once instead of at every point (parametric curves are the hot path of a PSA).
+   * parameters looked up once instead of at every point (parametric curves are the hot path of a PSA). A
+   * hazard-ratio curve raises its reference's grid to the hazard ratio (as survival does point by point).
    */
   fillGrid(i: number, step: number, n: number, out: Float64Array): void {
     const p = this.plans[i]!;
-    if (p.kind === 'hazard-ratio' || p.kind === 'join' || p.kind === 'table') {
+    const v = this.values[i]!;
+    if (p.kind === 'hazard-ratio') {
+      this.fillGrid(p.refs[0]!, step, n, out);
+      const hr = v[0]!;
+      for (let k = 0; k <= n; k++) {
+        const s = out[k]!;
+        out[k] = s === 0 ? 0 : s ** hr;
+      }
+      return;
+    }
+    if (p.kind === 'join' || p.kind === 'table') {
       for (let k = 0; k <= n; k++) out[k] = this.survival(i, k * step);
       return;
     }
-    const v = this.values[i]!;
     const a = v[0]!;
     const b = v[1] ?? 0;
     const c = v[2] ?? 0;
     const unit = p.unitYears;
+    const cache = this.gridCache;
+    if (cache?.copy(p.id, a, b, c, unit, step, n, out)) return;
     if (p.kind === 'exponential') {
       for (let k = 0; k <= n; k++) {
         const u = (k * step) / unit;
         out[k] = u <= 0 ? 1 : Math.exp(-a * u);
       }
-      return;
+    } else {
+      for (let k = 0; k <= n; k++) out[k] = parametricSurvival(p.kind, a, b, (k * step) / unit, c);
     }
-    for (let k = 0; k <= n; k++) out[k] = parametricSurvival(p.kind, a, b, (k * step) / unit, c);
+    cache?.remember(p.id, a, b, c, unit, step, n, out);
   }
 
   /** S(t) of curve `i` at model time t (years). */
@@ -245,6 +292,7 @@ export function compileCurves(
   program: StrategyParameterProgram,
   cycleLength: number,
   issues: ModelIssue[],
+  gridCache: CurveGridCache | null = null,
 ): CurveSet | null {
   const ids = Object.keys(curves);
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -255,7 +303,7 @@ export function compileCurves(
     const site = (field: string, expr: number | string): CompiledSite => {
       const s = program.compileSite(expr, [...path, field], issues, false);
       if (s && s.timeVarying) issues.push({ code: 'time-varying-curve', severity: 'error', path: [...path, field], message: `curve parameters cannot depend on cycle, age or time ("${expr}")` });
-      return s ?? { fn: () => NaN, path: [...path, field], source: expr, parameters: [], timeVarying: false, stateTimeVarying: false };
+      return s ?? { fn: () => NaN, form: null, path: [...path, field], source: expr, parameters: [], timeVarying: false, stateTimeVarying: false };
     };
     const ref = (target: string, at: IssuePath): number => {
       const i = index.get(target);
@@ -295,7 +343,7 @@ export function compileCurves(
     if (state[i] === 0 && !visit(i)) issues.push({ code: 'curve-cycle', severity: 'error', path: p.path, message: `curve ${p.id} refers to itself through hazard-ratio/join references` });
   });
   if (issues.slice(before).some((i) => i.severity === 'error')) return null;
-  return new CurveSet(plans, index, program);
+  return new CurveSet(plans, index, program, gridCache);
 }
 
 function tableProblem(times: number[], surv: number[]): { field: string; message: string } | null {

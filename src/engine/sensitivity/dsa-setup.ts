@@ -109,7 +109,8 @@ export function createDsaSetup(model: HtaModel): DsaSetup {
     compiled,
     base,
     params: Float64Array.from(base),
-    out: compiled.createResult(),
+    // DSA reads totals only.
+    out: compiled.createResult({ totalsOnly: true }),
     strategyIds: compiled.strategyIds,
     varied: variedParameters(model, compiled, base),
   };

@@ -3,6 +3,7 @@
 // a new value or expression by a scenario loses its file uncertainty (range and distribution) under that
 // scenario, unless the scenario gives a new one (`uncertainty`). A scenario's `discount` replaces the whole
 // discount setting. Scenarios are compared side by side, deterministically and, optionally, probabilistically.
+import { mergeDiscount } from '../economics/conventions';
 import { compileModel } from '../compile-model';
 import type { HtaModel, Parameter } from '../model/schema';
 import { calculateIcers } from '../economics/incremental';
@@ -54,7 +55,7 @@ export function applyScenario(model: HtaModel, scenarioId: string): HtaModel {
     return uncertainty !== undefined ? { ...p, uncertainty } : p;
   });
   const given = scenario.settings ?? {};
-  const settings = { ...model.settings, ...given, discount: { ...model.settings.discount, ...given.discount } };
+  const settings = { ...model.settings, ...given, discount: mergeDiscount(model.settings.discount, given.discount) };
   // A scenario horizon replaces the base number of cycles and vice versa.
   if (given.horizon !== undefined && given.cycles === undefined) delete settings.cycles;
   if (given.cycles !== undefined && given.horizon === undefined) delete settings.horizon;

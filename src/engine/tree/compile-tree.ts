@@ -16,7 +16,7 @@
 import type { HtaModel, TreeModel } from '../model/schema';
 import type { IssuePath, ModelIssue } from '../errors';
 import { ModelEvaluationError, pushUniqueIssues } from '../errors';
-import type { CompiledModel, CompileOptions, ModelResult, StrategyResult } from '../compiled-model';
+import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
 import { checkParameterCount, describeCompiledModel } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
@@ -70,7 +70,10 @@ export interface TreeStrategyResult extends StrategyResult {
 interface Submodel {
   id: string;
   compiled: CompiledModel;
+  /** The sub-model's result of the current evaluation: `full`, or `totals` when the tree's result is totals-only. */
   out: ModelResult;
+  full: ModelResult;
+  totals: ModelResult;
   /** Sub-model state j → column in the hybrid trace. */
   stateMap: Int32Array;
   /** Per sub-model strategy: categories with a non-zero per-cycle cost, valid when activeStamp = evaluation. */
@@ -165,7 +168,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       return j;
     }));
     const nSubStrategies = compiled.strategyIds.length;
-    submodels.push({ id, compiled, out: compiled.createResult(), stateMap, activeCategories: Array.from({ length: nSubStrategies }, () => new Uint8Array(categories.length)), activeStamp: new Float64Array(nSubStrategies).fill(-1) });
+    const full = compiled.createResult();
+    submodels.push({ id, compiled, out: full, full, totals: compiled.createResult({ totalsOnly: true }), stateMap, activeCategories: Array.from({ length: nSubStrategies }, () => new Uint8Array(categories.length)), activeStamp: new Float64Array(nSubStrategies).fill(-1) });
   }
   const waitingMortality = tree.waiting?.mortalityRate !== undefined;
   const waitingDeathState = waitingMortality && hasSubmodels ? stateIds.push('died_before_treatment') - 1 : -1;
@@ -216,7 +220,16 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     pushUniqueIssues(issues, local);
     if (nodes.some((n) => n.kind === KIND_DECISION)) needsWtp = true;
     const leaves = nodes.flatMap((n, i) => (n.kind === KIND_TERMINAL ? [i] : []));
-    if (!local.some((i) => i.severity === 'error')) plans.push({ id: strategy.id, label: strategy.label ?? strategy.id, program, nodes, leaves, strategyIndex: sharedSubmodelRuns ? 0 : si, waitU, waitMu });
+    if (!local.some((i) => i.severity === 'error')) plans.push({
+        id: strategy.id,
+        label: strategy.label ?? strategy.id,
+        program,
+        nodes,
+        leaves,
+        strategyIndex: sharedSubmodelRuns ? 0 : si,
+        waitU,
+        waitMu,
+      });
   });
   if (needsWtp && tree.decisionWtp === undefined) {
     issues.push({ code: 'missing-value', severity: 'error', path: ['model', 'decisionWtp'], message: 'a decision node inside a strategy needs model.decisionWtp (the threshold used to choose its branch)' });
@@ -397,7 +410,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     }
   }
 
-  function runStrategy(plan: StrategyPlan, params: Float64Array, res: TreeStrategyResult): void {
+  function runStrategy(plan: StrategyPlan, params: Float64Array, res: TreeStrategyResult, totalsOnly: boolean): void {
     const prog = plan.program;
     prog.prepare(params);
     setCycleVariables(prog.vars, 1, L, settings.startAge ?? NaN);
@@ -504,10 +517,10 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       acc.c[i] = (p < 0 ? 0 : acc.c[p]!) + c;
       acc.q[i] = (p < 0 ? 0 : acc.q[p]!) + own.q[i]!;
     }
-    writeTotals(plan, res);
+    writeTotals(plan, res, totalsOnly);
   }
 
-  function writeTotals(plan: StrategyPlan, res: TreeStrategyResult): void {
+  function writeTotals(plan: StrategyPlan, res: TreeStrategyResult, totalsOnly: boolean): void {
     const nodes = plan.nodes;
     let costD = 0;
     let costU = 0;
@@ -535,6 +548,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     }
     const details = res.tree;
     for (let k = 0; k < nCounters; k++) details.counts[counterNames[k]!] = counts[k]!;
+    // Nothing below can fail, and a totals-only result (PSA, DSA, EVPPI) reads none of it.
+    if (totalsOnly) return;
     // Per-cycle arrays and trace: one-offs in the first cycle, then sub-models weighted by who starts treatment,
     // with the waiting years of each path in the cycles they fall in.
     res.costPerCycle.fill(0);
@@ -770,8 +785,12 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     }
   }
 
-  function createResult(): ModelResult {
+  function createResult(options?: ResultOptions): ModelResult {
+    const totalsOnly = options?.totalsOnly === true;
+    // A totals-only result has no per-cycle arrays or trace (never written).
+    const rows = (n: number): Float64Array => new Float64Array(totalsOnly ? 0 : n);
     return {
+      ...(totalsOnly ? { totalsOnly: true as const } : {}),
       strategies: plans.map((p): TreeStrategyResult => {
         const paths: PathRow[] = p.leaves.map((i) => {
           const n = p.nodes[i]!;
@@ -784,13 +803,13 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
           totals: { cost: 0, costUndiscounted: 0, qalys: 0, qalysUndiscounted: 0, lifeYears: 0, lifeYearsUndiscounted: 0, effect: 0, effectUndiscounted: 0 },
           costByCategory: new Float64Array(nCat),
           costByCategoryUndiscounted: new Float64Array(nCat),
-          trace: new Float64Array((T + 1) * nS),
-          costPerCycle: new Float64Array(Tc * nCat),
-          costPerCycleDiscounted: new Float64Array(Tc * nCat),
-          qalysPerCycle: new Float64Array(Tc),
-          qalysPerCycleDiscounted: new Float64Array(Tc),
-          lifeYearsPerCycle: new Float64Array(Tc),
-          lifeYearsPerCycleDiscounted: new Float64Array(Tc),
+          trace: rows((T + 1) * nS),
+          costPerCycle: rows(Tc * nCat),
+          costPerCycleDiscounted: rows(Tc * nCat),
+          qalysPerCycle: rows(Tc),
+          qalysPerCycleDiscounted: rows(Tc),
+          lifeYearsPerCycle: rows(Tc),
+          lifeYearsPerCycleDiscounted: rows(Tc),
           tree: { counts: {}, paths, meanTimeToTerminal: 0, timeUnit: tree.timeUnit, submodels: {}, warnings: [] },
         };
       }),
@@ -820,8 +839,12 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       checkParameterCount(params, space.ids.length);
       const result = out ?? createResult();
       evaluation++;
-      for (const sub of submodels) evaluateSubmodel(sub, params);
-      for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, params, result.strategies[s] as TreeStrategyResult);
+      const totalsOnly = result.totalsOnly === true;
+      for (const sub of submodels) {
+        sub.out = totalsOnly ? sub.totals : sub.full;
+        evaluateSubmodel(sub, params);
+      }
+      for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, params, result.strategies[s] as TreeStrategyResult, totalsOnly);
       return result;
     },
   };

@@ -15,7 +15,7 @@ import normalFactory from '@stdlib/random-base-normal';
 import { createStream } from './rng';
 import type { PsaResults } from './psa-summary';
 import { assertValidPsaResults } from './psa-summary';
-import { buildDesign, fitPenalisedRegressions, fittedValues, normalisedRanks, solveUpper } from './penalised-spline';
+import { buildDesign, fitPenalisedRegressions, fittedValues, normalisedRanks, planSmoothing, solveUpper } from './penalised-spline';
 import type { BasisKind, PenalisedFit, SparseDesign } from './penalised-spline';
 
 export interface ParameterDraws {
@@ -170,30 +170,58 @@ export function evppiByRegression(
   wtp: number,
   options: EvppiOptions = {},
 ): EvppiResult[] {
-  assertValidInput(results, parameters, groups, wtp);
-  const incNb = incrementalNetBenefits(results, wtp);
-  const evpi = evpiAt(results, incNb);
+  return evppiAcrossThresholds(results, parameters, groups, [wtp], options);
+}
+
+/**
+ * EVPPI of each group at each threshold, threshold by threshold (the order of evppiByRegression called for each
+ * wtp). What does not depend on the threshold (ranks, design, X'X, and per smoothing parameter the Cholesky
+ * factor and degrees of freedom) is computed once per group; the values are those of evppiByRegression.
+ */
+export function evppiAcrossThresholds(
+  results: PsaResults,
+  parameters: ParameterDraws,
+  groups: readonly (readonly string[])[],
+  wtps: readonly number[],
+  options: EvppiOptions = {},
+): EvppiResult[] {
+  for (const wtp of wtps) assertValidInput(results, parameters, groups, wtp);
   const seDraws = options.seDraws ?? 200;
-  return groups.map((group) => {
+  const byThreshold = wtps.map((wtp) => {
+    const incNb = incrementalNetBenefits(results, wtp);
+    return { wtp, incNb, evpi: evpiAt(results, incNb), out: [] as EvppiResult[] };
+  });
+  let failure: { at: number; error: EvppiError } | null = null as { at: number; error: EvppiError } | null;
+  for (const group of groups) {
     const kind = basisKindFor(group.length);
     const design = buildDesign(covariatesOf(parameters, group, results.draws), kind);
-    const fits = fitPenalisedRegressions(design, incNb);
-    const raw = valueOfInformation(
-      fits.map((f) => f.fitted),
-      results.draws,
-    );
-    if (!Number.isFinite(raw)) throw new EvppiError(`EVPPI of ${group.join(' + ')} at a willingness to pay of ${wtp} is not a finite number (${raw}): the regression on these parameters failed.`);
-    const se = seDraws > 0 ? standardError(design, fits, seDraws, options.seed ?? 1) : null;
-    const seFinite = se !== null && Number.isFinite(se);
-    return {
-      parameters: [...group],
-      wtp,
-      evppi: Math.min(Math.max(raw, 0), evpi),
-      raw,
-      se: seFinite ? se : null,
-      ...(se !== null && !seFinite ? { seNote: `the standard error could not be computed (${se}): the regression's posterior is degenerate` } : {}),
-      evpi,
-      method: methodOf[kind],
-    };
-  });
+    const plan = planSmoothing(design);
+    byThreshold.forEach(({ wtp, incNb, evpi, out }, t) => {
+      if (failure && failure.at < t) return;
+      const fits = fitPenalisedRegressions(design, incNb, plan);
+      const raw = valueOfInformation(
+        fits.map((f) => f.fitted),
+        results.draws,
+      );
+      if (!Number.isFinite(raw)) {
+        // Thrown after the loops: the first failure in threshold order, as a run threshold by threshold meets it.
+        if (!failure || t < failure.at) failure = { at: t, error: new EvppiError(`EVPPI of ${group.join(' + ')} at a willingness to pay of ${wtp} is not a finite number (${raw}): the regression on these parameters failed.`) };
+        return;
+      }
+      const se = seDraws > 0 ? standardError(design, fits, seDraws, options.seed ?? 1) : null;
+      const seFinite = se !== null && Number.isFinite(se);
+      out.push({
+        parameters: [...group],
+        wtp,
+        evppi: Math.min(Math.max(raw, 0), evpi),
+        raw,
+        se: seFinite ? se : null,
+        ...(se !== null && !seFinite ? { seNote: `the standard error could not be computed (${se}): the regression's posterior is degenerate` } : {}),
+        evpi,
+        method: methodOf[kind],
+      });
+    });
+  }
+  if (failure) throw failure.error;
+  return byThreshold.flatMap((t) => t.out);
 }

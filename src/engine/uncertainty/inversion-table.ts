@@ -36,9 +36,11 @@ export function exactTransform(dist: ResolvedDistribution, z: number): number {
 const cache = new Map<string, InversionTable | null>();
 const CACHE_LIMIT = 512;
 
+const keyOf = (dist: ResolvedDistribution): string => Object.entries(dist).map(([k, v]) => `${k}=${String(v)}`).join(';'); // keeps +-Infinity distinct
+
 /** Tabulated h, or null when cubic interpolation cannot reach the tolerance for this distribution (cached). */
 export function inversionTableFor(dist: ResolvedDistribution): InversionTable | null {
-  const key = Object.entries(dist).map(([k, v]) => `${k}=${String(v)}`).join(';'); // keeps +-Infinity distinct
+  const key = keyOf(dist);
   let table = cache.get(key);
   if (table === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
@@ -46,6 +48,29 @@ export function inversionTableFor(dist: ResolvedDistribution): InversionTable | 
     cache.set(key, table);
   }
   return table;
+}
+
+/** A table as built for a distribution, to hand to another worker. */
+export interface InversionTableEntry {
+  dist: ResolvedDistribution;
+  values: Float64Array;
+}
+
+/** The tables this thread has built (or adopted), for a worker's init message. */
+export function cachedInversionTables(): InversionTableEntry[] {
+  return [...cache.values()].flatMap((table) => (table ? [{ dist: table.dist, values: table.values }] : []));
+}
+
+/**
+ * Adopts tables another thread built (the same deterministic values, so the same draws), sparing a new worker
+ * their 3-20 ms each.
+ */
+export function adoptInversionTables(entries: readonly InversionTableEntry[]): void {
+  for (const { dist, values } of entries) {
+    if (values.length !== KNOTS) continue;
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(keyOf(dist), { dist, values });
+  }
 }
 
 /** Tabulated h, or null when cubic interpolation cannot reach the tolerance for this distribution. */

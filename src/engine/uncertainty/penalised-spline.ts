@@ -273,54 +273,70 @@ function lambdaGrid(xtx: Float64Array, penalty: Float64Array, m: number, points:
   return Array.from({ length: points }, (_, k) => scale * 10 ** (-8 + (12 * k) / (points - 1)));
 }
 
-/** Fits each response by penalised least squares, choosing lambda by GCV for each. */
-export function fitPenalisedRegressions(design: SparseDesign, responses: readonly Float64Array[]): PenalisedFit[] {
+/**
+ * What the fits of any responses on one design share: X'X, and for each smoothing parameter of the GCV grid the
+ * Cholesky factor of X'X + lambda S (+ ridge) and the effective degrees of freedom (null where not positive
+ * definite). Computed once per EVPPI group, for every threshold.
+ */
+export interface SmoothingPlan {
+  design: SparseDesign;
+  xtx: Float64Array;
+  ridge: number;
+  grid: { lambda: number; factor: Float64Array | null; edf: number }[];
+}
+
+export function planSmoothing(design: SparseDesign): SmoothingPlan {
   const m = design.columns;
-  const n = design.rows;
   const xtx = crossProduct(design);
-  const xty = responses.map((y) => crossProductWith(design, y));
   let diagonalMean = 0;
   for (let i = 0; i < m; i++) diagonalMean += xtx[i * m + i]! / m;
   const ridge = 1e-9 * (diagonalMean || 1); // keeps the additive basis (collinear margins) solvable
-  const best = responses.map(() => ({ gcv: Infinity, lambda: 0, edf: 0 }));
+  const grid = lambdaGrid(xtx, design.penalty, m, m > 200 ? 9 : 25).map((lambda) => {
+    const a = penalisedMatrix(xtx, design.penalty, lambda, ridge, m);
+    return choleskyInPlace(a, m) ? { lambda, factor: a, edf: effectiveDegreesOfFreedom(a, xtx, m) } : { lambda, factor: null, edf: NaN };
+  });
+  return { design, xtx, ridge, grid };
+}
+
+/** X'X + lambda S + ridge I. */
+function penalisedMatrix(xtx: Float64Array, penalty: Float64Array, lambda: number, ridge: number, m: number): Float64Array {
+  const a = new Float64Array(m * m);
+  for (let k = 0; k < m * m; k++) a[k] = xtx[k]! + lambda * penalty[k]!;
+  for (let i = 0; i < m; i++) a[i * m + i]! += ridge;
+  return a;
+}
+
+/** Fits each response by penalised least squares, choosing lambda by GCV for each. */
+export function fitPenalisedRegressions(design: SparseDesign, responses: readonly Float64Array[], plan: SmoothingPlan = planSmoothing(design)): PenalisedFit[] {
+  const n = design.rows;
+  const xty = responses.map((y) => crossProductWith(design, y));
+  const best = responses.map(() => ({ gcv: Infinity, at: -1 }));
   const fitted = new Float64Array(n);
-  const grid = lambdaGrid(xtx, design.penalty, m, m > 200 ? 9 : 25);
-  for (const lambda of grid) {
-    const a = new Float64Array(m * m);
-    for (let k = 0; k < m * m; k++) a[k] = xtx[k]! + lambda * design.penalty[k]!;
-    for (let i = 0; i < m; i++) a[i * m + i]! += ridge;
-    if (!choleskyInPlace(a, m)) continue;
-    const edf = effectiveDegreesOfFreedom(a, xtx, m);
+  plan.grid.forEach(({ factor, edf }, at) => {
+    if (!factor) return;
     responses.forEach((y, r) => {
-      const beta = choleskySolve(a, m, Float64Array.from(xty[r]!));
+      const beta = choleskySolve(factor, design.columns, Float64Array.from(xty[r]!));
       fittedValues(design, beta, fitted);
       let rss = 0;
       for (let i = 0; i < n; i++) rss += (y[i]! - fitted[i]!) ** 2;
       const gcv = (n * rss) / Math.max(n - edf, 1) ** 2;
-      if (gcv < best[r]!.gcv) best[r] = { gcv, lambda, edf };
+      if (gcv < best[r]!.gcv) best[r] = { gcv, at };
     });
-  }
-  return responses.map((y, r) => fitAt(design, xtx, xty[r]!, y, best[r]!.lambda, best[r]!.edf, ridge));
+  });
+  return responses.map((y, r) => fitAt(plan, xty[r]!, y, best[r]!.at));
 }
 
-function fitAt(
-  design: SparseDesign,
-  xtx: Float64Array,
-  xty: Float64Array,
-  y: Float64Array,
-  lambda: number,
-  edf: number,
-  ridge: number,
-): PenalisedFit {
+function fitAt(plan: SmoothingPlan, xty: Float64Array, y: Float64Array, at: number): PenalisedFit {
+  const { design } = plan;
   const m = design.columns;
   const n = design.rows;
-  const factor = new Float64Array(m * m);
-  for (let k = 0; k < m * m; k++) factor[k] = xtx[k]! + lambda * design.penalty[k]!;
-  for (let i = 0; i < m; i++) factor[i * m + i]! += ridge;
-  if (!choleskyInPlace(factor, m)) throw new Error('Penalised regression matrix is not positive definite.');
+  // No grid point positive definite (or GCV never finite): lambda 0, as the search left it.
+  const point = at >= 0 ? plan.grid[at]! : { lambda: 0, factor: null, edf: 0 };
+  const factor = point.factor ?? penalisedMatrix(plan.xtx, design.penalty, point.lambda, plan.ridge, m);
+  if (!point.factor && !choleskyInPlace(factor, m)) throw new Error('Penalised regression matrix is not positive definite.');
   const beta = choleskySolve(factor, m, Float64Array.from(xty));
   const fitted = fittedValues(design, beta, new Float64Array(n));
   let rss = 0;
   for (let i = 0; i < n; i++) rss += (y[i]! - fitted[i]!) ** 2;
-  return { lambda, beta, fitted, edf, sigma2: rss / Math.max(n - edf, 1), factor };
+  return { lambda: point.lambda, beta, fitted, edf: point.edf, sigma2: rss / Math.max(n - point.edf, 1), factor };
 }

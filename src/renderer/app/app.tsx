@@ -11,6 +11,7 @@ import { ReportScreen } from '../reports/report-page';
 import { usePlatform } from '../platform/platform-context';
 import { SettingsProvider } from '../settings/settings-context';
 import { SurvivalScreen } from '../survival/survival-screen';
+import { CountriesScreen } from '../countries/countries-screen';
 import { PsaResultsScreen } from '../psa-results/psa-results-screen';
 import { ToastProvider } from '../ui/toasts';
 import { MenuCommandProvider, useMenuCommand } from './menu-commands';
@@ -77,6 +78,8 @@ function Screens() {
     screen = <ExamplePage key={route.exampleId} exampleId={route.exampleId} tab={route.tab} navigate={navigate} />;
   } else if (route.page === 'survival') {
     screen = <SurvivalScreen />;
+  } else if (route.page === 'countries') {
+    screen = <CountriesScreen />;
   } else if (route.page === 'psa-results') {
     screen = <PsaResultsScreen />;
   } else if (route.page === 'library') {

@@ -1,4 +1,4 @@
-// Hash routes (#/library, #/dossiers/<id>/<section>, #/models/<id>/<tab>, #/examples/<file>/<tab>, #/survival): work
+// Hash routes (#/library, #/dossiers/<id>/<section>, #/models/<id>/<tab>, #/examples/<file>/<tab>, #/survival, #/countries): work
 // the same on app://, http:// and file://. Workspace models and bundled examples (read-only templates) have separate
 // routes, so an imported model can never hide an example of the same id.
 
@@ -10,6 +10,7 @@ export type Route =
   | { page: 'model'; modelId: string; tab: string }
   | { page: 'example'; exampleId: string; tab: string }
   | { page: 'survival' }
+  | { page: 'countries' }
   | { page: 'psa-results' }
   | { page: 'not-found'; hash: string };
 
@@ -29,6 +30,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'models' && parts[1] && parts.length <= 3) return { page: 'model', modelId: parts[1], tab: parts[2] ?? defaultModelTab };
   if (parts[0] === 'examples' && parts[1] && parts.length <= 3) return { page: 'example', exampleId: parts[1], tab: parts[2] ?? defaultModelTab };
   if (parts[0] === 'survival' && parts.length === 1) return { page: 'survival' };
+  if (parts[0] === 'countries' && parts.length === 1) return { page: 'countries' };
   if (parts[0] === 'psa-results' && parts.length === 1) return { page: 'psa-results' };
   return { page: 'not-found', hash };
 }
@@ -58,6 +60,8 @@ export function routeHash(route: Route): string {
       return `#/examples/${encodeURIComponent(route.exampleId)}/${encodeURIComponent(route.tab)}`;
     case 'survival':
       return '#/survival';
+    case 'countries':
+      return '#/countries';
     case 'psa-results':
       return '#/psa-results';
     case 'not-found':

@@ -529,6 +529,16 @@ export class Workspace {
     });
   }
 
+  /** A workspace-wide setting kept in the meta table (e.g. the user's country profiles); undefined when never written. */
+  async readSetting(key: string): Promise<unknown> {
+    return this.#read(async () => (await this.#t.meta.get(`setting:${key}`))?.value, undefined);
+  }
+
+  async writeSetting(key: string, value: unknown): Promise<void> {
+    this.#assertWritable();
+    await this.#guard(() => this.#t.meta.put({ key: `setting:${key}`, value }));
+  }
+
   /** Adds the bundled example on the very first run only; never again, even after the user deletes it. */
   async seedExampleOnFirstRun(): Promise<boolean> {
     if (this.#unavailable) return false;

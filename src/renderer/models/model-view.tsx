@@ -116,7 +116,13 @@ export function ModelView(props: ModelViewProps) {
                         />
                       </div>
                     )}
-                    {t.id === 'results' && <ResultsTab model={model} outcome={evaluation.baseCase?.outcome} />}
+                    {t.id === 'results' && (
+                      // Results of the previous document stay on screen while the edited one is evaluated, dimmed and
+                      // marked busy so neither a reader nor a test takes them for the current ones.
+                      <div className={evaluation.updating ? 'results-updating' : undefined} aria-busy={evaluation.updating} data-testid="results-current">
+                        <ResultsTab model={model} outcome={evaluation.baseCase?.outcome} />
+                      </div>
+                    )}
                     {t.id === 'uncertainty' && (runs ? (
                       <div className="section-stack">
                         <UncertaintyPanel ctx={runs} model={model} />

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { FormEvent, ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { diagramNumber } from '../../diagram/diagram-graph';
 import type { ModelDocumentJson } from '../../engine/model/document-edits';
 import type { StructureValues } from '../../engine/model/structure-values';
@@ -8,6 +8,8 @@ import type { SettingKey } from '../../engine/model/structure-edits';
 import { ConfirmDialog } from '../ui/dialog';
 import { ExpressionGrid } from './expression-grid';
 import type { GridCell } from './expression-grid';
+import { AddForm, CommitInput, arr, exprText, problemAt, rec } from './structure-fields';
+import { TestsCard } from './diagnostic-editor';
 import { TreeEditor } from './tree-editor';
 
 // Building a model's structure on screen: states, the transition matrix, state values, settings, strategies and
@@ -16,7 +18,6 @@ import { TreeEditor } from './tree-editor';
 // and recorded in the history like a parameter edit. Problems found by validation are shown at the cell or field
 // they point at (their path), as `hta validate` reports them.
 
-type Json = Record<string, unknown>;
 type Doc = ModelDocumentJson;
 export type ApplyEdit = (change: (doc: Doc) => Doc, mergeKey?: string) => void;
 
@@ -32,16 +33,6 @@ export interface StructureEditorProps {
   values: StructureValues | null;
   readOnly: boolean;
   apply: ApplyEdit;
-}
-
-const rec = (v: unknown): Json => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
-const exprText = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
-
-/** The first problem whose path is `path` or lies under it. */
-function problemAt(issues: readonly Issue[], path: string, exact = false): string | undefined {
-  const hit = issues.find((i) => i.path === path || (!exact && (i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))));
-  return hit ? `${hit.severity === 'warning' ? 'Warning: ' : ''}${hit.message}` : undefined;
 }
 
 function value(values: StructureValues | null, text: unknown, strategy?: string): number | null {
@@ -67,6 +58,7 @@ export function StructureEditor(props: StructureEditorProps) {
         </>
       )}
       {type === 'tree' && <TreeEditor {...props} />}
+      {type === 'tree' && <TestsCard {...props} />}
       <SettingsCard {...props} />
       {type !== 'tree' && <StrategiesCard {...props} />}
       <ParametersCard {...props} />
@@ -88,63 +80,6 @@ function Card({ title, hint, children, testId }: { title: string; hint?: string;
 }
 
 /** An input that commits on Enter or when it loses focus, and goes back to the stored text on Escape. */
-function CommitInput({ value, onCommit, label, testId, readOnly, error, width, placeholder }: { value: string; onCommit: (text: string) => void; label: string; testId: string; readOnly: boolean; error?: string | undefined; width?: number; placeholder?: string }) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const errorId = useId();
-  const commit = () => {
-    if (draft !== null && draft !== value) onCommit(draft);
-    setDraft(null);
-  };
-  return (
-    <span className="commit-field">
-      <input
-        className="input"
-        aria-label={label}
-        value={draft ?? value}
-        readOnly={readOnly}
-        placeholder={placeholder}
-        style={width ? { width } : undefined}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            commit();
-          } else if (e.key === 'Escape' && draft !== null) {
-            e.preventDefault();
-            setDraft(null);
-          }
-        }}
-        data-testid={testId}
-      />
-      {error && <span id={errorId} className="field-error" role="note">{error}</span>}
-    </span>
-  );
-}
-
-function AddForm({ fields, onAdd, submitLabel, testId, readOnly }: { fields: { key: string; label: string; placeholder?: string }[]; onAdd: (values: Record<string, string>) => void; submitLabel: string; testId: string; readOnly: boolean }) {
-  const [values, setValues] = useState<Record<string, string>>({});
-  if (readOnly) return null;
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onAdd(values);
-    setValues({});
-  };
-  return (
-    <form className="add-form" onSubmit={submit} data-testid={testId}>
-      {fields.map((f) => (
-        <label key={f.key} className="inline-field">
-          <span>{f.label}</span>
-          <input className="input" value={values[f.key] ?? ''} placeholder={f.placeholder} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} data-testid={`${testId}-${f.key}`} />
-        </label>
-      ))}
-      <button type="submit" className="btn btn-sm" data-testid={`${testId}-submit`}>{submitLabel}</button>
-    </form>
-  );
-}
-
 // ---------- Markov: states ----------
 
 function StatesCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
@@ -544,7 +479,75 @@ function ParametersCard({ document, issues, values, readOnly, apply }: Structure
 
 // ---------- partitioned survival: curves ----------
 
-const DISTRIBUTIONS = Object.keys(edits.CURVE_FIELDS);
+const DISTRIBUTIONS = [...Object.keys(edits.CURVE_FIELDS), 'table', 'join'];
+
+/** A survival table as text (paste from a spreadsheet); refused lines are reported and the table stays as it was. */
+function SurvivalTableField({ id, spec, readOnly, onChange, error }: { id: string; spec: Record<string, unknown>; readOnly: boolean; onChange: (next: Record<string, unknown>) => void; error?: string | undefined }) {
+  const stored = edits.survivalTableText(arr(spec.times), arr(spec.survival));
+  const [draft, setDraft] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === null || draft === stored) return setDraft(null);
+    try {
+      onChange({ ...spec, ...edits.parseSurvivalTable(draft) });
+      setDraft(null);
+      setProblem(null);
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const shown = problem ?? error;
+  return (
+    <div className="curve-table-field">
+      <label className="inline-field stacked">
+        <span>Time and survival, one row per line</span>
+        <textarea className="input mono" rows={5} value={draft ?? stored} readOnly={readOnly} onChange={(e) => setDraft(e.target.value)} onBlur={commit} aria-invalid={shown ? true : undefined} data-testid={`curve-${id}-table`} />
+      </label>
+      <label className="inline-field">
+        <span>Between rows</span>
+        <select className="select" value={String(spec.interpolation ?? 'linear')} disabled={readOnly} onChange={(e) => onChange({ ...spec, interpolation: e.target.value })} data-testid={`curve-${id}-interpolation`}>
+          <option value="linear">linear</option>
+          <option value="step">step</option>
+        </select>
+      </label>
+      {shown && <span className="field-error" role="alert">{shown}</span>}
+    </div>
+  );
+}
+
+/** A joined curve: the curves used one after another and the times they change (heemod's join). */
+function JoinField({ id, spec, others, readOnly, issues, onChange }: { id: string; spec: Record<string, unknown>; others: string[]; readOnly: boolean; issues: readonly Issue[]; onChange: (next: Record<string, unknown>, mergeKey?: string) => void }) {
+  const pieces = arr(spec.curves).map(String);
+  const at = arr(spec.at);
+  const setPiece = (i: number, curve: string) => onChange({ ...spec, curves: pieces.map((c, j) => (j === i ? curve : c)) });
+  const setAt = (i: number, text: string) => {
+    const v = edits.parseExpressionInput(text);
+    if (v !== null) onChange({ ...spec, at: at.map((x, j) => (j === i ? v : x)) }, `curve:${id}:at:${i}`);
+  };
+  return (
+    <div className="add-form compact" data-testid={`curve-${id}-join`}>
+      {pieces.map((c, i) => (
+        <span key={i} className="inline-field">
+          {i > 0 && (
+            <label className="inline-field">
+              <span>from</span>
+              <CommitInput value={exprText(at[i - 1])} label={`Time curve ${id} changes to piece ${i + 1}`} readOnly={readOnly} width={70} onCommit={(t) => setAt(i - 1, t)} testId={`curve-${id}-at-${i - 1}`} error={problemAt(issues, `model.curves.${id}.at[${i - 1}]`)} />
+            </label>
+          )}
+          <select className="select" value={c} disabled={readOnly} onChange={(e) => setPiece(i, e.target.value)} aria-label={`Piece ${i + 1} of curve ${id}`} data-testid={`curve-${id}-piece-${i}`}>
+            {others.map((o) => <option key={o} value={o}>{o}</option>)}
+          </select>
+        </span>
+      ))}
+      {!readOnly && (
+        <>
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => onChange({ ...spec, curves: [...pieces, pieces[pieces.length - 1] ?? others[0] ?? id], at: [...at, Number(at[at.length - 1] ?? 0) + 1] })} data-testid={`curve-${id}-add-piece`}>Add piece</button>
+          {pieces.length > 2 && <button type="button" className="btn btn-ghost btn-sm" onClick={() => onChange({ ...spec, curves: pieces.slice(0, -1), at: at.slice(0, -1) })}>Remove last piece</button>}
+        </>
+      )}
+    </div>
+  );
+}
 
 function CurvesCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
   const m = rec(document.model);
@@ -563,6 +566,18 @@ function CurvesCard({ document, issues, values, readOnly, apply }: StructureEdit
     const old = rec(curves[id]);
     const spec: Record<string, unknown> = { dist, ...(old.label !== undefined ? { label: old.label } : {}) };
     for (const f of edits.CURVE_FIELDS[dist] ?? []) spec[f] = f === 'curve' ? (ids.find((c) => c !== id) ?? id) : (old[f] ?? 1);
+    if (dist === 'table') {
+      // Start from the curve as it is now, read yearly over five years, so the switch keeps its shape.
+      const times = [0, 1, 2, 3, 4, 5];
+      const now = values?.survival(curves as never, id, times) ?? null;
+      spec.times = times;
+      spec.survival = now ? now.map((x, i) => (i === 0 ? 1 : Math.min(1, Math.max(0, Number(x.toPrecision(4)))))) : [1, 0.8, 0.6, 0.45, 0.3, 0.2];
+    }
+    if (dist === 'join') {
+      const others = ids.filter((c) => c !== id);
+      spec.curves = [others[0] ?? id, others[1] ?? others[0] ?? id];
+      spec.at = [1];
+    }
     apply((d) => edits.setCurve(d, id, spec));
   };
   const armSelect = (label: string, value: string, onChange: (v: string) => void, testId: string) => (
@@ -592,7 +607,7 @@ function CurvesCard({ document, issues, values, readOnly, apply }: StructureEdit
                 <th scope="row" className="mono">{id}</th>
                 <td><CommitInput value={exprText(spec.label)} label={`Label of curve ${id}`} readOnly={readOnly} onCommit={(t) => setField(id, 'label', t)} testId={`curve-label-${id}`} /></td>
                 <td>
-                  {fields.length > 0 ? (
+                  {DISTRIBUTIONS.includes(dist) ? (
                     <select className="select" value={dist} disabled={readOnly} onChange={(e) => setDist(id, e.target.value)} aria-label={`Distribution of curve ${id}`} data-testid={`curve-dist-${id}`}>
                       {DISTRIBUTIONS.map((d) => <option key={d} value={d}>{d}</option>)}
                     </select>
@@ -601,6 +616,8 @@ function CurvesCard({ document, issues, values, readOnly, apply }: StructureEdit
                   )}
                 </td>
                 <td>
+                  {dist === 'table' && <SurvivalTableField id={id} spec={spec} readOnly={readOnly} onChange={(next) => apply((d) => edits.setCurve(d, id, next))} error={problemAt(issues, `model.curves.${id}`)} />}
+                  {dist === 'join' && <JoinField id={id} spec={spec} others={ids.filter((c) => c !== id)} readOnly={readOnly} issues={issues} onChange={(next, key) => apply((d) => edits.setCurve(d, id, next), key)} />}
                   <div className="add-form compact">
                     {fields.map((f) =>
                       f === 'curve' ? (

@@ -5,12 +5,13 @@ import { OUTCOME_WORDS, treeChildren } from '../../diagram/tree-graph';
 import * as edits from '../../engine/model/structure-edits';
 import type { NodePath } from '../../engine/model/structure-edits';
 import type { TreeNode } from '../../engine/tree/tree-schema';
+import { DiagnosticSteps } from './diagnostic-editor';
 import type { StructureEditorProps } from './structure-editor';
 
 // The decision tree as an outline (a WAI-ARIA tree: Up/Down move, Right opens or goes to the first child, Left
 // closes or goes to the parent, Home/End, Enter edits the node's label) with the chosen node's fields beside it:
 // kind, id, label, branch probability, one-off cost and QALYs, time, the sub-model a terminal enters; branches are
-// added, removed and moved with buttons. Diagnostic constructs show their test sequence (edited in the file).
+// added, removed and moved with buttons or under another parent; diagnostic constructs edit their test sequence.
 
 type Json = Record<string, unknown>;
 const rec = (v: unknown): Json => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
@@ -40,8 +41,13 @@ function flatten(root: TreeNode, closed: ReadonlySet<string>): Row[] {
   return rows;
 }
 
+/** A node's place as validation names it: model.root.branches[1].outcomes.truePositive … */
+function pathPrefix(path: NodePath): string {
+  return `model.root${path.map((k) => (typeof k === 'number' ? `.branches[${k}]` : `.outcomes.${k}`)).join('')}`;
+}
+
 function pathProblem(issues: StructureEditorProps['issues'], path: NodePath): string | undefined {
-  const prefix = `model.root${path.map((k) => (typeof k === 'number' ? `.branches[${k}]` : `.outcomes.${k}`)).join('')}`;
+  const prefix = pathPrefix(path);
   const hit = issues.find((i) => i.path === prefix || i.path.startsWith(`${prefix}.`) && !i.path.slice(prefix.length).includes('branches') && !i.path.slice(prefix.length).includes('outcomes'));
   return hit?.message;
 }
@@ -160,11 +166,8 @@ export function TreeEditor({ document, issues, values, readOnly, apply }: Struct
             )}
             {node.kind === 'diagnostic' && <Field label="Prevalence" value={String(node.prevalence ?? '')} onCommit={(t) => set('prevalence', t)} readOnly={readOnly} testId="node-prevalence" />}
           </div>
-          {node.kind === 'diagnostic' && (
-            <ol className="plain-list" data-testid="node-steps">
-              {(node.steps ?? []).map((s, i) => <li key={i}>{i + 1}. {s.tests.join(' + ')}{s.when ? ` if ${s.when.join(' or ')}` : ''}{s.uptake !== undefined ? ` (uptake ${String(s.uptake)})` : ''}</li>)}
-            </ol>
-          )}
+          {node.kind === 'diagnostic' && <DiagnosticSteps document={document} issues={issues} values={values} readOnly={readOnly} apply={apply} path={row.path} steps={node.steps ?? []} problemPrefix={pathPrefix(row.path)} />}
+          {isBranch && row.path.length >= 2 && !readOnly && <MoveTo document={document} path={row.path} apply={apply} onMoved={(to) => setSelected(['root', ...to].join('.'))} />}
           {!readOnly && (
             <div className="btn-group">
               {(node.kind === 'chance' || node.kind === 'decision') && <button type="button" className="btn btn-sm" onClick={() => apply((d) => edits.addBranch(d, row.path, row.path.length === 0 ? { kind: 'terminal', id: `strategy_${(node.branches?.length ?? 0) + 1}`, label: 'New strategy' } : { kind: 'terminal', ...(node.kind === 'chance' ? { probability: 0 } : {}) }))} data-testid="node-add-branch">Add branch</button>}
@@ -207,5 +210,54 @@ function Field({ label, value, onCommit, readOnly, testId, inputRef }: { label: 
         data-testid={testId}
       />
     </label>
+  );
+}
+
+/** Moves the chosen branch with its subtree under another chance or decision node (a keyboard-usable "drag"). */
+function MoveTo({ document, path, apply, onMoved }: { document: StructureEditorProps['document']; path: NodePath; apply: StructureEditorProps['apply']; onMoved: (to: NodePath) => void }) {
+  const root = rec(document.model).root as TreeNode;
+  const targets = edits.moveTargets(document, path);
+  const [choice, setChoice] = useState('');
+  if (targets.length === 0) return null;
+  const nodeAt = (p: NodePath): TreeNode => p.reduce<TreeNode>((n, k) => (typeof k === 'number' ? n.branches![k]! : (n.outcomes as Record<string, TreeNode>)[k]!), root);
+  const describe = (p: NodePath) => {
+    const names = p.map((k, i) => {
+      const n = nodeAt(p.slice(0, i + 1));
+      const name = n.label ?? n.id ?? n.kind;
+      return typeof k === 'string' ? `${OUTCOME_WORDS[k as keyof typeof OUTCOME_WORDS] ?? k}: ${name}` : name;
+    });
+    return names.join(' › ');
+  };
+  const chosen = targets.find((t) => t.join('.') === choice);
+  return (
+    <div className="move-to inline-field">
+      <label className="inline-field">
+        <span>Move under</span>
+        <select className="select" value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="node-move-target">
+          <option value="">choose a node…</option>
+          {targets.map((t) => <option key={t.join('.')} value={t.join('.')}>{describe(t)}</option>)}
+        </select>
+      </label>
+      <button
+        type="button"
+        className="btn btn-sm"
+        disabled={!chosen}
+        onClick={() => {
+          if (!chosen) return;
+          const parentNode = nodeAt(chosen);
+          apply((d) => edits.moveNodeTo(d, path, chosen));
+          // Appended as the last branch; the parent's path is unchanged unless it came after the moved node among
+          // the same siblings, where removing the original shifts it one place up.
+          const to = [...chosen];
+          const depth = path.length - 1;
+          if (to.length > depth && path.slice(0, depth).every((k, i) => to[i] === k) && typeof to[depth] === 'number' && (to[depth] as number) > (path[depth] as number)) to[depth] = (to[depth] as number) - 1;
+          onMoved([...to, parentNode.branches?.length ?? 0]);
+          setChoice('');
+        }}
+        data-testid="node-move"
+      >
+        Move
+      </button>
+    </div>
   );
 }

@@ -3,9 +3,8 @@ import type { MouseEvent } from 'react';
 import type { Dossier } from '../../dossier/schema';
 import { appInfo } from '../../dossier/app-info';
 import { ENGINE_VERSION } from '../../engine/version';
-import { runKindLabels } from '../../dossier/workspace-models';
 import { buildReport, generatedSummaryText, includedSections } from '../../report/build-report';
-import { profileSections, reportPartIds, reportParts, reportProfileLabels, reportProfiles, reportSectionTitles } from '../../report/document';
+import { profileSections, reportPartIds, reportParts, reportProfiles } from '../../report/document';
 import type { ReportPartId, ReportProfile, ReportSectionId } from '../../report/document';
 import { reportLocaleLabels, reportLocales } from '../../report/format';
 import type { ReportLocale } from '../../report/format';
@@ -23,11 +22,12 @@ import { usePlatform } from '../platform/platform-context';
 import { useToasts } from '../ui/toasts';
 import type { PreparedModels } from '../workers/report-api';
 import { reportWorker } from '../workers/report-client';
+import { useReportCountries } from '../countries/country-settings';
+import { useLanguage } from '../i18n/language';
 import { canvasRasterise } from './canvas-rasterise';
 import { modelSourcesForDossier } from './report-models';
 import { useReportStylesheet } from './use-report-stylesheet';
 import './reports.css';
-import { useSettings } from '../settings/settings-context';
 
 // The report preview of a dossier: choose the profile, locale and sections, edit the generated summary, read the
 // report as it will print, and export it as HTML, PDF, Word or Excel. Analyses of the linked models run in the
@@ -41,6 +41,7 @@ const DEFAULT_ITERATIONS = 1000;
 
 export function ReportScreen({ dossierId }: { dossierId: string }) {
   const workspace = useWorkspace();
+  const { t } = useLanguage();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   useEffect(() => {
     let cancelled = false;
@@ -51,14 +52,14 @@ export function ReportScreen({ dossierId }: { dossierId: string }) {
       cancelled = true;
     };
   }, [workspace, dossierId]);
-  const title = load.kind === 'loaded' ? load.dossier.title : load.kind === 'missing' ? 'Not found' : 'Loading…';
+  const title = load.kind === 'loaded' ? load.dossier.title : load.kind === 'missing' ? t('common.notFound') : t('common.loading');
   const crumbs = (
     <>
-      <a className="crumb" href="#/library">Dossier library</a>
+      <a className="crumb" href="#/library">{t('nav.library')}</a>
       <span className="crumb-sep" aria-hidden="true">›</span>
       {load.kind === 'loaded' ? <a className="crumb report-crumb-title" href={routeHash({ page: 'dossier', dossierId, section: 'overview' })}>{title}</a> : <span className="crumb">{title}</span>}
       <span className="crumb-sep" aria-hidden="true">›</span>
-      <span className="current" data-testid="header-title-report">Report</span>
+      <span className="current" data-testid="header-title-report">{t('reportPage.crumb')}</span>
     </>
   );
   if (load.kind !== 'loaded') {
@@ -66,9 +67,9 @@ export function ReportScreen({ dossierId }: { dossierId: string }) {
       <AppFrame activeNav="library" title={crumbs}>
         <div className="page">
           {load.kind === 'missing' ? (
-            <div className="notice notice-warning" data-testid="dossier-missing">This dossier is not in the library. <a href="#/library">Back to the library</a></div>
+            <div className="notice notice-warning" data-testid="dossier-missing">{t('reportPage.missing')} <a href="#/library">{t('reportPage.backToLibrary')}</a></div>
           ) : (
-            <p className="empty">Loading…</p>
+            <p className="empty">{t('common.loading')}</p>
           )}
         </div>
       </AppFrame>
@@ -84,9 +85,9 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
   // The dossier as opened; the one field this screen edits (the summary) lives in `summary` and is saved on its own.
   const dossier = initial;
   const [profile, setProfile] = useState<ReportProfile>('full');
-  // The report's number format starts as the display language.
-  const displayLanguage = useSettings().settings.displayLanguage;
-  const [locale, setLocale] = useState<ReportLocale>(displayLanguage);
+  const { t, locale: displayLocale } = useLanguage();
+  const [locale, setLocale] = useState<ReportLocale>(displayLocale);
+  const countries = useReportCountries();
   const [chosen, setChosen] = useState<ReadonlySet<ReportSectionId>>(new Set(profileSections.full));
   const [omitted, setOmitted] = useState<ReadonlySet<ReportPartId>>(new Set());
   const [iterations, setIterations] = useState(DEFAULT_ITERATIONS);
@@ -126,13 +127,13 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
         : null,
     [analyses, dossier, summary, unresolvedLinks],
   );
-  const sectionsKey = includedSections({ profile, sections: [...chosen] }).join(',');
+  const sectionsKey = includedSections({ profile, sections: [...chosen], countries }).join(',');
   const omittedKey = [...omitted].sort().join(',');
   const doc = useMemo(() => {
     const sections = sectionsKey === '' ? [] : (sectionsKey.split(',') as ReportSectionId[]);
     const omitParts = omittedKey === '' ? [] : (omittedKey.split(',') as ReportPartId[]);
-    return input ? buildReport(input, { profile, locale, sections, omitParts }) : null;
-  }, [input, profile, locale, sectionsKey, omittedKey]);
+    return input ? buildReport(input, { profile, locale, sections, omitParts, countries }) : null;
+  }, [input, profile, locale, sectionsKey, omittedKey, countries]);
   const body = useMemo(() => (doc ? renderReportBody(doc) : ''), [doc]);
   useReportStylesheet(doc ? reportStylesheet(doc) : '');
   // The generated summary does not depend on the edited one; without it in the input, it is stable while typing.
@@ -142,10 +143,10 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
       generatedInput
         ? generatedSummaryText(
             { dossier, models: generatedInput.prepared.models, unresolvedLinks, appVersion: appInfo.version, engineVersion: ENGINE_VERSION, generatedAt: generatedInput.at },
-            { profile, locale, sections: sectionsKey === '' ? [] : (sectionsKey.split(',') as ReportSectionId[]) },
+            { profile, locale, sections: sectionsKey === '' ? [] : (sectionsKey.split(',') as ReportSectionId[]), countries },
           )
         : '',
-    [generatedInput, dossier, unresolvedLinks, profile, locale, sectionsKey],
+    [generatedInput, dossier, unresolvedLinks, profile, locale, sectionsKey, countries],
   );
 
   // The edited summary is part of the dossier (reporting.summary), saved shortly after typing stops.
@@ -157,7 +158,7 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
       saveTimer.current = null;
       void workspace
         .update(dossier.id, (d) => ({ ...d, reporting: { ...d.reporting, summary: text } }))
-        .catch((error: unknown) => toasts.show({ tone: 'error', message: `The summary could not be saved: ${error instanceof Error ? error.message : String(error)}` }));
+        .catch((error: unknown) => toasts.show({ tone: 'error', message: t('reportPage.summarySaveFailed', { message: error instanceof Error ? error.message : String(error) }) }));
     }, 600);
   };
   useEffect(() => () => {
@@ -178,9 +179,9 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
         mimeType: info.mimeType,
         fileTypes: [{ name: info.name, extensions: [info.extension] }],
       });
-      if (outcome.saved) toasts.show({ message: outcome.via === 'file' ? `Saved ${outcome.location}.` : `Downloaded ${outcome.location}.` });
+      if (outcome.saved) toasts.show({ message: t(outcome.via === 'file' ? 'reportPage.saved' : 'reportPage.downloaded', { location: outcome.location }) });
     } catch (error) {
-      toasts.show({ tone: 'error', message: `Export failed: ${error instanceof Error ? error.message : String(error)}` });
+      toasts.show({ tone: 'error', message: t('reportPage.exportFailed', { message: error instanceof Error ? error.message : String(error) }) });
     } finally {
       setBusy(null);
     }
@@ -190,9 +191,9 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
     setBusy('pdf');
     try {
       const outcome = await platform.printToPdf({ suggestedName: `${stem}.pdf` });
-      if (outcome.printed && outcome.location) toasts.show({ message: `Saved ${outcome.location}.` });
+      if (outcome.printed && outcome.location) toasts.show({ message: t('reportPage.saved', { location: outcome.location }) });
     } catch (error) {
-      toasts.show({ tone: 'error', message: `Printing failed: ${error instanceof Error ? error.message : String(error)}` });
+      toasts.show({ tone: 'error', message: t('reportPage.printFailed', { message: error instanceof Error ? error.message : String(error) }) });
     } finally {
       setBusy(null);
     }
@@ -232,9 +233,9 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
   const ready = doc !== null && busy === null;
   const exportButtons = (
     <div className="report-exports" role="group" aria-labelledby="report-export-label">
-      <span id="report-export-label" className="report-exports-label">Export</span>
+      <span id="report-export-label" className="report-exports-label">{t('reportPage.export')}</span>
       <button type="button" className="btn" disabled={!ready} onClick={() => void exportFile('html')} data-testid="report-export-html">HTML</button>
-      <button type="button" className="btn" disabled={!ready} onClick={() => void printPdf()} data-testid="report-export-pdf">{platform.kind === 'electron' ? 'PDF' : 'Print / PDF'}</button>
+      <button type="button" className="btn" disabled={!ready} onClick={() => void printPdf()} data-testid="report-export-pdf">{platform.kind === 'electron' ? 'PDF' : t('reportPage.printPdf')}</button>
       <button type="button" className="btn" disabled={!ready} onClick={() => void exportFile('docx')} data-testid="report-export-docx">Word</button>
       <button type="button" className="btn" disabled={!ready} onClick={() => void exportFile('xlsx')} data-testid="report-export-xlsx">Excel</button>
     </div>
@@ -243,18 +244,18 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
   return (
     <AppFrame activeNav="library" title={crumbs} headerExtra={exportButtons}>
       <div className="report-layout" data-testid="report-screen">
-        <aside className="report-options" aria-label="Report options">
+        <aside className="report-options" aria-label={t('reportPage.options')}>
           <fieldset className="report-fieldset">
-            <legend>Profile</legend>
+            <legend>{t('reportPage.profile')}</legend>
             {reportProfiles.map((p) => (
               <label key={p} className="report-choice">
                 <input type="radio" name="report-profile" value={p} checked={profile === p} onChange={() => setProfile(p)} data-testid={`report-profile-${p}`} />
-                <span>{reportProfileLabels[p]}</span>
+                <span>{t(`report.profile.${p}`)}</span>
               </label>
             ))}
           </fieldset>
           <div className="field">
-            <label className="field-label" htmlFor="report-locale">Numbers and dates</label>
+            <label className="field-label" htmlFor="report-locale">{t('reportPage.locale')}</label>
             <select id="report-locale" className="select" value={locale} onChange={(e) => setLocale(e.target.value as ReportLocale)} data-testid="report-locale">
               {reportLocales.map((l) => (
                 <option key={l} value={l}>{reportLocaleLabels[l]}</option>
@@ -262,40 +263,40 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
             </select>
           </div>
           <fieldset className="report-fieldset">
-            <legend>Sections</legend>
+            <legend>{t('reportPage.sections')}</legend>
             {profileSections[profile].map((id) => (
               <Fragment key={id}>
                 <label className="report-choice">
                   <input type="checkbox" checked={chosen.has(id)} onChange={() => toggleSection(id)} data-testid={`report-section-${id}`} />
-                  <span>{reportSectionTitles[id]}</span>
+                  <span>{t(`report.section.${id}`)}</span>
                 </label>
                 {reportPartIds
                   .filter((part) => reportParts[part].section === id && partApplies(part, dossier))
                   .map((part) => (
                     <label key={part} className="report-choice report-choice-part">
                       <input type="checkbox" checked={chosen.has(id) && !omitted.has(part)} disabled={!chosen.has(id)} onChange={() => togglePart(part)} data-testid={`report-part-${part}`} />
-                      <span>{reportParts[part].title}</span>
+                      <span>{t(`report.part.${part}`)}</span>
                     </label>
                   ))}
               </Fragment>
             ))}
           </fieldset>
           <div className="field">
-            <label className="field-label" htmlFor="report-summary">Summary</label>
+            <label className="field-label" htmlFor="report-summary">{t('reportPage.summary')}</label>
             <textarea
               id="report-summary"
               className="textarea"
               rows={8}
               value={summary}
-              placeholder={generated ? `Generated (used while this is empty):\n\n${generated}` : 'The generated summary is used while this is empty.'}
+              placeholder={generated ? t('reportPage.summaryGenerated', { text: generated }) : t('reportPage.summaryPlaceholder')}
               onChange={(e) => saveSummary(e.target.value)}
               aria-describedby="report-summary-hint"
               data-testid="report-summary"
             />
-            <span id="report-summary-hint" className="field-hint">Empty: the generated summary. Saved with the dossier.</span>
+            <span id="report-summary-hint" className="field-hint">{t('reportPage.summaryHint')}</span>
             <div className="report-summary-actions">
-              <button type="button" className="btn btn-sm" disabled={!generated} onClick={() => saveSummary(generated)} data-testid="report-summary-start">Edit the generated text</button>
-              <button type="button" className="btn btn-sm" disabled={summary === ''} onClick={() => saveSummary('')} data-testid="report-summary-reset">Use generated</button>
+              <button type="button" className="btn btn-sm" disabled={!generated} onClick={() => saveSummary(generated)} data-testid="report-summary-start">{t('reportPage.editGenerated')}</button>
+              <button type="button" className="btn btn-sm" disabled={summary === ''} onClick={() => saveSummary('')} data-testid="report-summary-reset">{t('reportPage.useGenerated')}</button>
             </div>
           </div>
           <AnalysesPanel analyses={analyses} iterations={iterations} seed={seed} onIterations={setIterations} onSeed={setSeed} onRerun={() => setRunKey((k) => k + 1)} unresolved={resolved.unresolvedLinks.map((u) => `${u.link.name}: ${u.reason}`)} />
@@ -303,7 +304,7 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
         <div className="report-preview-scroll" data-testid="report-preview-scroll">
           {doc === null ? (
             <div className="report-waiting" role="status" data-testid="report-status">
-              {analyses.kind === 'failed' ? `The analyses failed: ${analyses.message}` : 'Running the analyses of the linked models…'}
+              {analyses.kind === 'failed' ? t('reportPage.analysesFailed', { message: analyses.message }) : t('reportPage.runningAll')}
             </div>
           ) : (
             // The report body is HTML built by src/report from escaped text (no user markup reaches it unescaped).
@@ -331,6 +332,7 @@ function AnalysesPanel({
   onRerun: () => void;
   unresolved: string[];
 }) {
+  const { t, fmt } = useLanguage();
   const [draws, setDraws] = useState(String(iterations));
   const [seedText, setSeedText] = useState(String(seed));
   const drawsValid = /^\d+$/.test(draws) && Number(draws) >= 1 && Number(draws) <= 100000;
@@ -343,24 +345,24 @@ function AnalysesPanel({
   };
   return (
     <section className="report-analyses" aria-labelledby="report-analyses-title" data-testid="report-analyses">
-      <h2 id="report-analyses-title">Analyses</h2>
-      {analyses.kind === 'running' && <p className="muted" role="status">Running…</p>}
+      <h2 id="report-analyses-title">{t('reportPage.analyses')}</h2>
+      {analyses.kind === 'running' && <p className="muted" role="status">{t('reportPage.running')}</p>}
       {analyses.kind === 'failed' && <p className="field-error" role="alert">{analyses.message}</p>}
       {analyses.kind === 'ready' && (
         <>
-          {analyses.prepared.models.length === 0 && <p className="muted">No linked model could be read.</p>}
+          {analyses.prepared.models.length === 0 && <p className="muted">{t('reportPage.noModel')}</p>}
           {analyses.prepared.models.map((m) => (
             <div key={m.id} className="report-model">
               <div className="report-model-title">{m.title}</div>
               <ul className="report-runs">
                 {m.runs.map((r) => (
                   <li key={r.kind}>
-                    {runKindLabels[r.kind]}: {r.source === 'stored' ? `stored run “${r.label}”` : 'computed now'}
-                    {r.iterations !== null ? `, ${r.iterations.toLocaleString('en-GB')} draws, seed ${r.seed}` : ''}
+                    {t(`run.kind.${r.kind}`)}: {r.source === 'stored' ? t('reportPage.storedRun', { label: r.label }) : t('reportPage.computedNow')}
+                    {r.iterations !== null ? t('reportPage.drawsSeed', { n: fmt.number(r.iterations, 0), seed: r.seed ?? '—' }) : ''}
                   </li>
                 ))}
                 {m.problems.map((p) => (
-                  <li key={p.kind} className="field-error">{runKindLabels[p.kind]}: {p.message}</li>
+                  <li key={p.kind} className="field-error">{t(`run.kind.${p.kind}`)}: {p.message}</li>
                 ))}
               </ul>
             </div>
@@ -375,14 +377,14 @@ function AnalysesPanel({
       ))}
       <div className="report-psa-settings">
         <div className="field">
-          <label className="field-label" htmlFor="report-draws">PSA draws</label>
+          <label className="field-label" htmlFor="report-draws">{t('reportPage.psaDraws')}</label>
           <input id="report-draws" className="input" inputMode="numeric" value={draws} aria-invalid={!drawsValid || undefined} onChange={(e) => setDraws(e.target.value)} data-testid="report-draws" />
         </div>
         <div className="field">
-          <label className="field-label" htmlFor="report-seed">Seed</label>
+          <label className="field-label" htmlFor="report-seed">{t('reportPage.seed')}</label>
           <input id="report-seed" className="input" inputMode="numeric" value={seedText} aria-invalid={!seedValid || undefined} onChange={(e) => setSeedText(e.target.value)} data-testid="report-seed" />
         </div>
-        <button type="button" className="btn btn-sm" disabled={!drawsValid || !seedValid || analyses.kind === 'running'} onClick={apply} data-testid="report-rerun">Run again</button>
+        <button type="button" className="btn btn-sm" disabled={!drawsValid || !seedValid || analyses.kind === 'running'} onClick={apply} data-testid="report-rerun">{t('reportPage.rerun')}</button>
       </div>
     </section>
   );

@@ -18,7 +18,7 @@ import { chartInk } from '../charts/palette';
 import type { RunRecord } from '../db/records';
 import { TableExport } from '../exports/export-menu';
 import { engineWorker } from '../workers/engine-client';
-import { runPsaInWebWorkers } from '../workers/psa-client';
+import { runPsaInWebWorkers, warmPsaWorkers } from '../workers/psa-client';
 import { parameterRangeText } from '../../report/model-description';
 import { displayFormats, effectLabel, effectUnit, formatCount, parseDisplayNumber, formatIcer, formatMoneyAxis, formatMoneyChange, formatMoney, formatNumber, formatNumberChange, formatParameter, formatPercent } from '../settings/display-format';
 import { RunStatus } from './run-status';
@@ -264,6 +264,8 @@ function PsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
     setIterationsText(String(inputs.iterations));
     setSeedText(String(inputs.seed));
   }
+  // Load the PSA workers while the user reads the screen: the first run then starts at once.
+  useEffect(() => warmPsaWorkers(), []);
   useEffect(() => {
     if (!stored || shown?.run.id === stored.run.id) return;
     const t0 = stored.requestedAt ?? performance.now();

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { readSettings, writeSettings } from './app-settings';
 import type { AppSettings, DisplayLanguage, SettingsStorage } from './app-settings';
@@ -35,6 +35,10 @@ export function SettingsProvider({ children, storage = browserStorage() }: { chi
     },
     [storage],
   );
+  // Screen readers and the browser's hyphenation read the page in its language.
+  useEffect(() => {
+    document.documentElement.lang = settings.displayLanguage;
+  }, [settings.displayLanguage]);
   const value = useMemo(() => ({ settings, setDisplayLanguage }), [settings, setDisplayLanguage]);
   return <SettingsContext.Provider value={value}>{children(settings.displayLanguage)}</SettingsContext.Provider>;
 }

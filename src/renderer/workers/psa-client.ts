@@ -1,4 +1,5 @@
-// Runs a probabilistic analysis off the UI thread on a pool of Web Workers (psa.worker.ts). The client hands out
+// Runs a probabilistic analysis off the UI thread on a pool of Web Workers (psa.worker.ts), kept warm between
+// runs (WarmPsaWorkers). The client hands out
 // chunks of draws, merges results by draw index (identical output for any number of workers), reports progress
 // after each chunk and, when the AbortSignal fires, terminates the workers at once and rejects with
 // PsaCancelledError. A failing draw rejects with PsaDrawError (draw index and sampled values).
@@ -26,6 +27,49 @@ export interface WebPsaOptions {
   signal?: AbortSignal;
   /** Default: a module Web Worker on psa.worker.ts. */
   createWorker?: () => PsaWorkerLike;
+  /** Where workers are taken from and returned to after a finished run (default: the app's pool for default workers). */
+  warmPool?: WarmPsaWorkers;
+}
+
+/**
+ * Idle workers kept after a finished run, loaded and warm, for the next run (which sends them its model in a
+ * new init). A cancelled or failed run terminates its workers instead.
+ */
+export class WarmPsaWorkers {
+  private readonly idle: PsaWorkerLike[] = [];
+
+  constructor(private readonly limit = 16) {}
+
+  get size(): number {
+    return this.idle.length;
+  }
+
+  /** Starts workers until `count` are idle (ahead of a run, e.g. when the analysis screen opens). */
+  warm(count: number, create: () => PsaWorkerLike): void {
+    while (this.idle.length < Math.min(count, this.limit)) this.idle.push(create());
+  }
+
+  take(count: number, create: () => PsaWorkerLike): PsaWorkerLike[] {
+    const taken = this.idle.splice(0, count);
+    while (taken.length < count) taken.push(create());
+    return taken;
+  }
+
+  giveBack(workers: PsaWorkerLike[]): void {
+    for (const w of workers) {
+      w.onmessage = null;
+      w.onerror = null;
+      if (this.idle.length < this.limit) this.idle.push(w);
+      else w.terminate();
+    }
+  }
+}
+
+const appWorkers = new WarmPsaWorkers();
+
+/** Loads the default PSA workers in the background, so the next run starts without waiting for them. */
+export function warmPsaWorkers(count = defaultWorkerCount()): void {
+  appWorkers.warm(count, defaultWorker);
 }
 
 export class PsaWorkerFailure extends Error {
@@ -80,7 +124,10 @@ function connect(worker: PsaWorkerLike, model: HtaModel, seed: number): { ready:
 
 export async function runPsaInWebWorkers(model: HtaModel, options: WebPsaOptions): Promise<PsaRun> {
   const count = options.workers ?? defaultWorkerCount();
-  const workers = Array.from({ length: count }, options.createWorker ?? defaultWorker);
+  const create = options.createWorker ?? defaultWorker;
+  const pool = options.warmPool ?? (options.createWorker ? null : appWorkers);
+  const workers = pool ? pool.take(count, create) : Array.from({ length: count }, create);
+  let finished = false;
   const links = workers.map((w) => connect(w, model, options.seed));
   const cancel = (): void => {
     for (const l of links) l.fail(new PsaCancelledError(0));
@@ -89,13 +136,16 @@ export async function runPsaInWebWorkers(model: HtaModel, options: WebPsaOptions
   try {
     if (options.signal?.aborted) throw new PsaCancelledError(0);
     const infos = await Promise.all(links.map((l) => l.ready));
-    return await runPsaChunks(
+    const run = await runPsaChunks(
       infos[0]!,
       links.map((l) => l.run),
       { iterations: options.iterations, chunkSize: options.chunkSize, onProgress: options.onProgress, signal: options.signal },
     );
+    finished = true;
+    return run;
   } finally {
     options.signal?.removeEventListener('abort', cancel);
-    for (const w of workers) w.terminate();
+    if (finished && pool) pool.giveBack(workers);
+    else for (const w of workers) w.terminate();
   }
 }

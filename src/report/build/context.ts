@@ -1,5 +1,8 @@
 // What every section builder shares: the input, the locale's formats, the profile, and small constructors for
 // sections, tables and figures so builders read as content, not plumbing.
+import type { Translate } from '../i18n/translate';
+import type { CountryRequest, HeadroomRequest } from '../../engine/countries/country-comparison';
+import type { ExchangeRateTable } from '../../engine/countries/exchange-rates';
 import type { Block, CellAlign, Chart, Figure, ReportPartId, ReportProfile, ReportSectionId, Section, Table, TableRow } from '../document';
 import type { NumberFormats } from '../format';
 import type { ReportInput, ReportModel } from '../report-input';
@@ -14,6 +17,16 @@ export interface BuildContext {
   parts: ReadonlySet<ReportPartId>;
   /** Numbers of the included sections, e.g. results → "7". */
   sectionNumbers: ReadonlyMap<ReportSectionId, string>;
+  /** Catalogued texts in the report's language. */
+  t: Translate;
+  /** The countries to compare (the country comparison section appears only with them). */
+  countries: ReportCountryOptions | null;
+}
+
+export interface ReportCountryOptions {
+  requests: CountryRequest[];
+  rates: ExchangeRateTable;
+  headroom?: HeadroomRequest;
 }
 
 /** A section whose number is filled in by numberSections(). */
@@ -82,8 +95,8 @@ export function figure(id: string, caption: string, chart: Chart, data: Table): 
 }
 
 /** A text that may be empty, as the report prints it. */
-export function orNotReported(text: string | undefined): string {
-  return text !== undefined && text.trim() !== '' ? text.trim() : 'Not reported.';
+export function orNotReported(text: string | undefined, notReported = 'Not reported.'): string {
+  return text !== undefined && text.trim() !== '' ? text.trim() : notReported;
 }
 
 /** Anchor-safe id part from a model id. */

@@ -25,41 +25,41 @@ export function engineWarnings(m: ReportModel): string[] {
 }
 
 export function limitationsSection(ctx: BuildContext): DraftSection[] {
-  const { input, fmt } = ctx;
+  const { input, fmt, t } = ctx;
   const sections: DraftSection[] = [];
   if (ctx.profile !== 'jca') {
     const rows = input.models.flatMap((m) => [
       ...m.model.parameters
         .filter((p) => parameterFlag(p) !== '—')
         .map((p) => [input.models.length > 1 ? `${m.title}: ${p.label ?? p.id}` : (p.label ?? p.id), p.value !== undefined ? fmt.parameter(p.value) : (p.expression ?? '—'), parameterFlag(p), [p.source, p.uncertainty?.source].filter(Boolean).join(' ')]),
-      ...(m.analyses['budget-impact']?.inputs ?? []).filter((i) => isAssumption(i.source)).map((i) => [`Budget impact: ${i.label}`, fmt.parameter(i.value), 'Assumption', i.source ?? '']),
+      ...(m.analyses['budget-impact']?.inputs ?? []).filter((i) => isAssumption(i.source)).map((i) => [t('report.limits.budgetInput', { label: i.label }), fmt.parameter(i.value), 'Assumption', i.source ?? '']),
     ]);
     sections.push(
-      draft('sec-limitations-assumptions', 'Inputs resting on assumptions', [
+      draft('sec-limitations-assumptions', t('report.limits.assumptions'), [
         rows.length === 0
-          ? paragraph('No model input is labelled as an assumption.')
-          : table({ id: 'tab-limitations-assumptions', caption: `Model inputs labelled as assumptions (${rows.length})`, header: ['Input', 'Value', 'Flag', 'Source'], rows, align: ['left', 'right', 'left', 'left'], widths: [2.4, 1, 1.2, 5] }),
+          ? paragraph(t('report.limits.noAssumption'))
+          : table({ id: 'tab-limitations-assumptions', caption: t('report.limits.assumptionsCaption', { n: rows.length }), header: [t('report.limits.input'), t('report.methods.value'), t('report.methods.flag'), t('report.methods.source')], rows, align: ['left', 'right', 'left', 'left'], widths: [2.4, 1, 1.2, 5] }),
       ]),
     );
   }
   const flagged = input.dossier.evidence.map((e, i) => ({ e, ref: `E${i + 1}` })).filter(({ e }) => e.unverified || e.secondarySource);
   sections.push(
-    draft('sec-limitations-evidence', 'Unverified and secondary evidence', [
+    draft('sec-limitations-evidence', t('report.limits.evidence'), [
       flagged.length === 0
-        ? paragraph('No evidence item is marked unverified or as coming from a secondary source.')
-        : table({ id: 'tab-limitations-evidence', caption: 'Evidence items to verify', header: ['Ref.', 'Source', 'Flags'], rows: flagged.map(({ e, ref }) => [ref, e.citation, evidenceFlags(e)]), widths: [0.6, 6, 1.6] }),
+        ? paragraph(t('report.limits.noFlaggedEvidence'))
+        : table({ id: 'tab-limitations-evidence', caption: t('report.limits.evidenceCaption'), header: [t('report.limits.ref'), t('report.methods.source'), t('report.limits.flags')], rows: flagged.map(({ e, ref }) => [ref, e.citation, evidenceFlags(e)]), widths: [0.6, 6, 1.6] }),
     ]),
   );
   if (ctx.profile !== 'jca') {
-    const warnings = [...input.models.flatMap((m) => engineWarnings(m).map((w) => (input.models.length > 1 ? `${m.title}: ${w}` : w))), ...input.unresolvedLinks.map((u) => `Model link “${u.link.name}” not reported: ${u.reason}.`)];
-    sections.push(draft('sec-limitations-warnings', 'Engine warnings', [warnings.length === 0 ? paragraph('The engine gave no warning.') : list(warnings)]));
+    const warnings = [...input.models.flatMap((m) => engineWarnings(m).map((w) => (input.models.length > 1 ? `${m.title}: ${w}` : w))), ...input.unresolvedLinks.map((u) => t('report.limits.linkNotReported', { name: u.link.name, reason: u.reason }))];
+    sections.push(draft('sec-limitations-warnings', t('report.limits.warnings'), [warnings.length === 0 ? paragraph(t('report.limits.noWarning')) : list(warnings)]));
   }
   const text = input.dossier.reporting?.limitations?.trim() ?? '';
   sections.push(
     draft(
       'sec-limitations-assessors',
-      "Assessors' comments",
-      text === '' ? [paragraph('The assessors have not added comments on limitations.', 'note')] : text.split(/\n\s*\n/).map((p) => paragraph(p.trim())),
+      t('report.limits.assessors'),
+      text === '' ? [paragraph(t('report.limits.noComments'), 'note')] : text.split(/\n\s*\n/).map((p) => paragraph(p.trim())),
     ),
   );
   return sections;

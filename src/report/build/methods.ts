@@ -27,24 +27,25 @@ export function describeModelType(model: HtaModel): string {
   return `${name}${tests > 0 ? ` with ${tests} diagnostic test${tests === 1 ? '' : 's'}` : ''}${subs.length > 0 ? ` feeding ${subs.length} ${kinds.join(' and ')} sub-model${subs.length === 1 ? '' : 's'}` : ''}`;
 }
 
-function structureRows(model: HtaModel): string[][] {
+function structureRows(ctx: BuildContext, model: HtaModel): string[][] {
   const s = model.model as Record<string, unknown> & { type: string };
-  const rows: string[][] = [['Model type', describeModelType(model)]];
+  const { t } = ctx;
+  const rows: string[][] = [[t('report.methods.modelType'), describeModelType(model)]];
   if (s.type === 'markov' && Array.isArray(s.states)) {
     const states = s.states as { id: string; label?: string; dead?: boolean }[];
-    rows.push(['Health states', states.map((st) => `${st.label ?? st.id}${st.dead ? ' (dead)' : ''}`).join(', ')]);
-    rows.push(['Transitions', String(Array.isArray(s.transitions) ? s.transitions.length : 0)]);
+    rows.push([t('report.methods.healthStates'), states.map((st) => (st.dead ? t('report.methods.dead', { state: st.label ?? st.id }) : (st.label ?? st.id))).join(', ')]);
+    rows.push([t('report.methods.transitions'), String(Array.isArray(s.transitions) ? s.transitions.length : 0)]);
   }
-  if (s.type === 'psm') rows.push(['Curves', `progression-free survival “${String(s.pfs)}”, overall survival “${String(s.os)}”`]);
+  if (s.type === 'psm') rows.push([t('report.methods.curves'), `progression-free survival “${String(s.pfs)}”, overall survival “${String(s.os)}”`]);
   if (s.type === 'tree') {
     const tests = (s.tests ?? []) as { id: string; label?: string }[];
-    if (tests.length > 0) rows.push(['Diagnostic tests', tests.map((t) => t.label ?? t.id).join('; ')]);
+    if (tests.length > 0) rows.push([t('report.methods.tests'), tests.map((t) => t.label ?? t.id).join('; ')]);
     const subs = Object.entries((s.submodels ?? {}) as Record<string, { type: string }>);
-    if (subs.length > 0) rows.push(['Sub-models', subs.map(([id, sub]) => `${id} (${modelTypeNames[sub.type] ?? sub.type})`).join('; ')]);
-    if (typeof s.timeUnit === 'string') rows.push(['Time unit of the tree', s.timeUnit]);
+    if (subs.length > 0) rows.push([t('report.methods.submodels'), subs.map(([id, sub]) => `${id} (${modelTypeNames[sub.type] ?? sub.type})`).join('; ')]);
+    if (typeof s.timeUnit === 'string') rows.push([t('report.methods.timeUnit'), s.timeUnit]);
   }
   const categories = model.costCategories.map((c) => c.label ?? c.id);
-  if (categories.length > 0) rows.push(['Cost categories', categories.join(', ')]);
+  if (categories.length > 0) rows.push([t('report.methods.costCategories'), categories.join(', ')]);
   return rows;
 }
 
@@ -69,37 +70,38 @@ function parameterRows(ctx: BuildContext, m: ReportModel): string[][] {
     const value = ctx.fmt.parameter(p.value ?? values[p.id]);
     const name = `${p.label ?? p.id} (${p.id})${p.value === undefined && p.expression ? ` = ${p.expression}` : ''}`;
     const source = [p.source, p.uncertainty?.source].filter((x): x is string => typeof x === 'string' && x.trim() !== '').join(' ');
-    return [name, value, p.unit ?? p.kind ?? '—', describeParameterDistribution(p, joints.get(p.id), ctx.fmt), rangeText(ctx, p), source || 'Not stated', parameterFlag(p)];
+    return [name, value, p.unit ?? p.kind ?? '—', describeParameterDistribution(p, joints.get(p.id), ctx.fmt), rangeText(ctx, p), source || ctx.t('report.methods.notStated'), parameterFlag(p)];
   });
 }
 
 function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSection[] {
+  const { t } = ctx;
   const settings = settingsRows(m.model, ctx.fmt).map((r) => [r.label, r.value]);
   const diagram = drawModelDiagram(m.model, `${prefix}-structure-diagram`);
   return [
-    draft(`${prefix}-structure`, 'Model type and structure', [
+    draft(`${prefix}-structure`, t('report.methods.structure'), [
       paragraph(m.model.metadata.description ?? m.model.metadata.title),
-      table({ id: `tab-${idPart(prefix)}-structure`, caption: 'Model structure', header: ['Element', 'Description'], rows: structureRows(m.model), widths: [1.4, 5] }),
-      ...(diagram ? [figure(`fig-${idPart(prefix)}-structure`, 'Model structure', { svg: diagram.svg, width: diagram.width, height: diagram.height, alt: diagram.description }, table({ id: `tab-${idPart(prefix)}-structure-data`, caption: 'Model structure', header: m.model.model.type === 'psm' ? ['Curve', 'Defines', 'Distribution'] : ['From', 'To', 'Probability'], rows: diagram.rows }))] : []),
+      table({ id: `tab-${idPart(prefix)}-structure`, caption: t('report.methods.structureCaption'), header: [t('report.methods.element'), t('report.methods.description')], rows: structureRows(ctx, m.model), widths: [1.4, 5] }),
+      ...(diagram ? [figure(`fig-${idPart(prefix)}-structure`, t('report.methods.structureCaption'), { svg: diagram.svg, width: diagram.width, height: diagram.height, alt: diagram.description }, table({ id: `tab-${idPart(prefix)}-structure-data`, caption: t('report.methods.structureCaption'), header: m.model.model.type === 'psm' ? [t('report.methods.curve'), t('report.methods.defines'), t('report.methods.distribution')] : [t('report.methods.from'), t('report.methods.to'), t('report.methods.probability')], rows: diagram.rows }))] : []),
     ]),
-    draft(`${prefix}-strategies`, 'Strategies compared', [
+    draft(`${prefix}-strategies`, t('report.methods.strategies'), [
       table({
         id: `tab-${idPart(prefix)}-strategies`,
-        caption: 'Strategies compared',
-        header: ['Strategy', 'Id', 'Description'],
+        caption: t('report.methods.strategies'),
+        header: [t('report.methods.strategy'), t('report.methods.id'), t('report.methods.description')],
         rows: m.model.strategies.map((s) => [s.label ?? s.id, s.id, s.description ?? '—']),
         widths: [2.5, 1.3, 4],
       }),
     ]),
-    draft(`${prefix}-settings`, 'Horizon, cycles, discounting and currency', [
-      table({ id: `tab-${idPart(prefix)}-settings`, caption: 'Model settings', header: ['Setting', 'Value'], rows: settings, widths: [1.6, 5] }),
+    draft(`${prefix}-settings`, t('report.methods.settings'), [
+      table({ id: `tab-${idPart(prefix)}-settings`, caption: t('report.methods.settingsCaption'), header: [t('report.methods.settingName'), t('report.methods.value')], rows: settings, widths: [1.6, 5] }),
     ]),
-    draft(`${prefix}-parameters`, 'Parameters', [
-      paragraph(`All ${m.model.parameters.length} parameters of the model with their base-case value, unit, distribution for the probabilistic analysis, range for the one-way analysis and source. “Assumption” marks values the source states as assumed.`, 'note'),
+    draft(`${prefix}-parameters`, t('report.methods.parameters'), [
+      paragraph(t('report.methods.parametersNote', { n: m.model.parameters.length }), 'note'),
       table({
         id: `tab-${idPart(prefix)}-parameters`,
-        caption: 'Parameters',
-        header: ['Parameter', 'Value', 'Unit', 'Distribution', 'Range', 'Source', 'Flag'],
+        caption: t('report.methods.parameters'),
+        header: [t('report.methods.parameter'), t('report.methods.value'), t('report.methods.unit'), t('report.methods.distribution'), t('report.methods.range'), t('report.methods.source'), t('report.methods.flag')],
         rows: parameterRows(ctx, m),
         align: ['left', 'right', 'left', 'left', 'right', 'left', 'left'],
         widths: [2.2, 0.9, 1.3, 1.8, 1.2, 3.6, 1.5],
@@ -110,22 +112,24 @@ function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSec
 
 export function methodsSection(ctx: BuildContext): DraftSection[] {
   const r = ctx.input.dossier.reporting ?? {};
-  const problem = draft('sec-methods-problem', 'Perspective, setting and analysis plan', [
+  const { t } = ctx;
+  const stated = (text: string | undefined) => orNotReported(text, t('report.notReported'));
+  const problem = draft('sec-methods-problem', t('report.methods.problem'), [
     table({
       id: 'tab-methods-problem',
-      caption: 'Perspective, setting, analysis plan and engagement',
-      header: ['Item', 'Description'],
+      caption: t('report.methods.problemCaption'),
+      header: [t('report.front.item'), t('report.methods.description')],
       rows: [
-        ['Perspective', orNotReported(r.perspective)],
-        ['Setting and location', orNotReported(r.setting)],
-        ['Health economic analysis plan', orNotReported(r.analysisPlan)],
-        ['Engagement with patients and others affected', orNotReported(r.engagement)],
-        ['Heterogeneity (subgroups)', orNotReported(r.heterogeneity)],
-        ['Distributional effects', orNotReported(r.distributionalEffects)],
+        [t('report.methods.perspective'), stated(r.perspective)],
+        [t('report.methods.setting'), stated(r.setting)],
+        [t('report.methods.analysisPlan'), stated(r.analysisPlan)],
+        [t('report.methods.engagement'), stated(r.engagement)],
+        [t('report.methods.heterogeneity'), stated(r.heterogeneity)],
+        [t('report.methods.distributional'), stated(r.distributionalEffects)],
       ],
       widths: [2, 5],
     }),
   ]);
-  if (ctx.input.models.length === 0) return [problem, draft('sec-methods-none', 'Models', [paragraph('The dossier links no model the report could read.')])];
+  if (ctx.input.models.length === 0) return [problem, draft('sec-methods-none', t('report.methods.models'), [paragraph(t('report.methods.noModel'))])];
   return [problem, ...perModel(ctx, 'methods', (m, prefix) => modelParts(ctx, m, prefix))];
 }

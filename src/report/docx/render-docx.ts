@@ -27,6 +27,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Block, Figure, ReportDocument, Section, Table } from '../document';
+import { translator } from '../i18n/translate';
 
 /** SVG → PNG bytes at the given pixel width (null when it cannot be done here). */
 export type Rasterise = (svg: string, widthPx: number) => Promise<Uint8Array | null>;
@@ -166,8 +167,8 @@ function titlePage(doc: ReportDocument): BodyPart[] {
     new Paragraph({ heading: HeadingLevel.TITLE, children: [run(doc.title)] }),
     ...(doc.confidentiality ? [new Paragraph({ spacing: { after: 240 }, children: [run(doc.confidentiality, { bold: true, color: '9B1C1C' })] })] : []),
     info,
-    new Paragraph({ pageBreakBefore: true, style: 'TocHeading', children: [run('Contents')] }),
-    new TableOfContents('Contents', { hyperlink: true, headingStyleRange: '1-2' }),
+    new Paragraph({ pageBreakBefore: true, style: 'TocHeading', children: [run(translator(doc.locale)('report.contents'))] }),
+    new TableOfContents(translator(doc.locale)('report.contents'), { hyperlink: true, headingStyleRange: '1-2' }),
   ];
 }
 

@@ -4,8 +4,23 @@ import { describe, expect, it } from 'vitest';
 import { runBaseCase } from '../../../src/engine/analysis/base-case';
 import { DocumentEditError } from '../../../src/engine/model/document-edits';
 import type { ModelDocumentJson } from '../../../src/engine/model/document-edits';
+import { compileModel, parseModel } from '../../../src/engine/compile-model';
+import type { TreeStrategyResult } from '../../../src/engine/tree/compile-tree';
 import {
   addBranch,
+  addDiagnosticStep,
+  addTest,
+  moveDiagnosticStep,
+  moveNodeTo,
+  moveTargets,
+  parseSurvivalTable,
+  survivalTableText,
+  removeDiagnosticStep,
+  removeTest,
+  setDiagnosticStep,
+  setTestCost,
+  setTestField,
+  testReferences,
   addParameter,
   addState,
   addStrategy,
@@ -16,6 +31,7 @@ import {
   renameState,
   setCurve,
   setInitialShare,
+  setNodeKind,
   setPsmArm,
   setNodeField,
   setParameterDefinition,
@@ -137,5 +153,85 @@ describe('structure edits', () => {
     d = setPsmArm(d, 'standard', null);
     expect((d.model as unknown as { strategyCurves: unknown }).strategyCurves).toEqual({ new_treatment: { pfs: 'pfs_new', os: 'os_new' } });
     expect(() => setCurve(d, 'pfs_soc', null)).toThrow(/PFS curve/);
+  });
+
+  it('moves a subtree under another parent: probability kept under a chance node, dropped under a decision node', () => {
+    let d = modelTemplate('tree-hybrid')!.create() as Doc;
+    // no_test becomes a chance node with two branches; a decision node is added under test_treat's true positives.
+    d = setNodeKind(d, [0], 'chance');
+    d = addBranch(d, [0], { kind: 'terminal', id: 'a', probability: 0.4, submodel: 'standard' });
+    d = addBranch(d, [0], { kind: 'chance', id: 'b', probability: 'C', branches: [{ kind: 'terminal', id: 'b1', probability: 1, submodel: 'targeted' }] });
+    d = setNodeKind(d, [1, 'truePositive'], 'decision');
+    expect(moveTargets(d, [0, 0])).toEqual([[0, 1], [1, 'truePositive']]);
+    // Not into its own subtree, not to its own parent.
+    expect(moveTargets(d, [0, 1])).toEqual([[1, 'truePositive']]);
+    expect(() => moveNodeTo(d, [0, 1], [0, 1])).toThrow(/own subtree/);
+    expect(() => moveNodeTo(d, [0], [1, 'truePositive'])).toThrow(/among the strategies/);
+    const moved = moveNodeTo(d, [0, 0], [0, 1]);
+    const root = (moved.model as unknown as { root: { branches: { branches: { id: string; probability?: unknown; branches?: { id: string; probability?: unknown }[] }[] }[] } }).root;
+    expect(root.branches[0]!.branches.map((b) => b.id)).toEqual(['b']);
+    expect(root.branches[0]!.branches[0]!.branches!.map((b) => [b.id, b.probability])).toEqual([['b1', 1], ['a', 0.4]]);
+    // The moved subtree is the same (a copy, not a reference to the original document).
+    expect(JSON.stringify(d)).toContain('"id":"a"');
+    const underDecision = moveNodeTo(d, [0, 0], [1, 'truePositive']);
+    const tp = (underDecision.model as unknown as { root: { branches: { outcomes: { truePositive: { branches: { id: string; probability?: unknown }[] } } }[] } }).root.branches[1]!.outcomes.truePositive;
+    expect(tp.branches.map((b) => [b.id, b.probability])).toEqual([['a', undefined]]);
+  });
+
+  it('edits tests and the test sequence; the results follow the hand formulas of the sequence', () => {
+    const counts = (d: Doc) => {
+      const compiled = compileModel(parseModel(d));
+      return (compiled.evaluate(compiled.baseParameters()).strategies[1] as TreeStrategyResult).tree.counts;
+    };
+    let d = modelTemplate('tree-hybrid')!.create() as Doc;
+    d = setParameterDefinition(d, 'prevalence', 0.3);
+    const value = (id: string) => (d.parameters as { id: string; value?: number }[]).find((q) => q.id === id)!.value!;
+    const [prev, sens, spec, fail] = [0.3, value('sens'), value('spec'), value('fail')];
+    // The template: test, re-test on no result.
+    expect(counts(d).truePositive).toBeCloseTo(prev * sens * (1 - fail * fail), 12);
+    expect(counts(d).test_test).toBeCloseTo(1 + fail, 12);
+    // Without the re-test: one test.
+    const once = removeDiagnosticStep(d, [1], 1);
+    expect(counts(once).truePositive).toBeCloseTo(prev * sens * (1 - fail), 12);
+    expect(counts(once).test_test).toBeCloseTo(1, 12);
+    expect(() => removeDiagnosticStep(once, [1], 0)).toThrow(/at least one step/);
+    // A second, confirmatory test on positives only, taken up by 80%.
+    d = addTest(d, 'confirm', 'Confirmatory test');
+    d = setTestField(d, 'confirm', 'sensitivity', 0.95);
+    d = setTestField(d, 'confirm', 'specificity', 0.99);
+    d = setTestCost(d, 'confirm', 'test', 200);
+    d = addDiagnosticStep(d, [1]);
+    d = setDiagnosticStep(d, [1], 2, { tests: ['confirm'], when: ['positive'], uptake: 0.8 });
+    expect(validateModel(d).valid).toBe(true);
+    const c = counts(d);
+    const positives = prev * sens * (1 - fail * fail) + (1 - prev) * (1 - spec) * (1 - fail * fail);
+    expect(c.test_confirm).toBeCloseTo(0.8 * positives, 12);
+    // Steps reorder; a used test cannot be removed and says where it is used; an unused one can.
+    const swapped = moveDiagnosticStep(d, [1], 2, -1);
+    expect((swapped.model as unknown as { root: { branches: { steps: { tests: string[] }[] }[] } }).root.branches[1]!.steps.map((st) => st.tests[0])).toEqual(['test', 'confirm', 'test']);
+    expect(testReferences(d, 'confirm')).toEqual(['model.root.branches[1].steps[2]']);
+    expect(() => removeTest(d, 'confirm')).toThrow(/used at model\.root\.branches\[1\]\.steps\[2\]/);
+    expect(() => setDiagnosticStep(d, [1], 2, { tests: ['nope'] })).toThrow(/no test “nope”/);
+    expect(() => setTestField(d, 'confirm', 'sensitivity', null)).toThrow(/needs its sensitivity/);
+    const without = removeTest(removeDiagnosticStep(d, [1], 2), 'confirm');
+    expect((without.model as unknown as { tests: { id: string }[] }).tests.map((t) => t.id)).toEqual(['test']);
+    // ruleOut true is the default and is not written.
+    const ruled = setTestField(setTestField(d, 'confirm', 'ruleOut', false), 'confirm', 'ruleOut', true);
+    expect((ruled.model as unknown as { tests: Record<string, unknown>[] }).tests[1]).not.toHaveProperty('ruleOut');
+  });
+
+  it('reads survival tables typed or pasted from a spreadsheet, and refuses bad rows with their line', () => {
+    expect(parseSurvivalTable('time\tsurvival\n0\t1\n1,0.8\n2; 0.5\n\n4 0.5')).toEqual({ times: [0, 1, 2, 4], survival: [1, 0.8, 0.5, 0.5] });
+    expect(parseSurvivalTable(survivalTableText([0, 1.5], [1, 0.25]))).toEqual({ times: [0, 1.5], survival: [1, 0.25] });
+    expect(() => parseSurvivalTable('0 1\n2 0.9\n1 0.8')).toThrow(/line 3: times must increase/);
+    expect(() => parseSurvivalTable('0 1\n1 1.2')).toThrow(/line 2: survival 1.2 is not between 0 and 1/);
+    expect(() => parseSurvivalTable('0 0.5\n1 0.6')).toThrow(/line 2: survival rises/);
+    expect(() => parseSurvivalTable('0 1\n1 x')).toThrow(/line 2: expected a time and a survival/);
+    expect(() => parseSurvivalTable('')).toThrow(/no rows/);
+    // A table written into a PSM runs: survival at the table times is the table's.
+    let d = modelTemplate('psm')!.create() as Doc;
+    d = setCurve(d, 'os_soc', { dist: 'table', ...parseSurvivalTable('0 1\n1 0.5\n2 0.25\n40 0'), interpolation: 'linear' });
+    const out = runBaseCase(validateModel(d).model!);
+    expect(out.ok).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../../src/engine/compile-model';
 import { createPsaSetup } from '../../../src/engine/psa/psa-setup';
 import { createPsaWorkspace, runPsaChunk } from '../../../src/engine/psa/psa-runner';
-import { chunkSizeFor, planChunks, PsaCancelledError, PsaDrawError, runPsa, runPsaChunks } from '../../../src/engine/psa/psa-run';
+import { chunkSizeFor, coresWorthUsing, planChunks, PsaCancelledError, PsaDrawError, runPsa, runPsaChunks, WORKER_START_SECONDS } from '../../../src/engine/psa/psa-run';
 import type { PsaChunkExecutor } from '../../../src/engine/psa/psa-run';
 import { createPsaWorkerHandler } from '../../../src/engine/psa/psa-worker-protocol';
 import { loadExample, clone } from '../model-fixtures';
@@ -159,5 +159,19 @@ describe('chunk size for the cost of a draw', () => {
     expect(chunkSizeFor(1e-3, 10000, 2)).toBe(512); // 10000 / 512 = 19.5 chunks >= 16
     expect(chunkSizeFor(1e-3, 100, 4)).toBe(64);
     expect(2048 % chunkSizeFor(1e-3, 3000, 3)).toBe(0);
+  });
+});
+
+describe('worker threads only when they pay for their start-up', () => {
+  it('keeps a run shorter than two start-ups per worker in one thread, and never exceeds the cores asked for', () => {
+    const perDraw = 3e-5; // HIV-like: 10,000 draws = 0.3 s
+    expect(coresWorthUsing(perDraw, 10000, 2)).toBe(1);
+    expect(coresWorthUsing(perDraw, 100000, 2)).toBe(2);
+    expect(coresWorthUsing(perDraw, 100000, 8)).toBe(1 + Math.floor((perDraw * 100000) / (2 * WORKER_START_SECONDS)));
+    expect(coresWorthUsing(3e-4, 10000, 2)).toBe(2); // liquid-biopsy-like: 3 s
+    expect(coresWorthUsing(3e-4, 10000, 1)).toBe(1);
+    expect(coresWorthUsing(Number.NaN, 10000, 4)).toBe(1);
+    expect(coresWorthUsing((2 * WORKER_START_SECONDS) / 1000, 999, 2)).toBe(1);
+    expect(coresWorthUsing((2 * WORKER_START_SECONDS) / 1000, 1000, 2)).toBe(2);
   });
 });

@@ -5,7 +5,7 @@ import { createPsaSetup } from '../../../src/engine/psa/psa-setup';
 import { PsaCancelledError, runPsa } from '../../../src/engine/psa/psa-run';
 import { createPsaWorkerHandler } from '../../../src/engine/psa/psa-worker-protocol';
 import type { PsaWorkerRequest, PsaWorkerResponse } from '../../../src/engine/psa/psa-worker-protocol';
-import { runPsaInWebWorkers } from '../../../src/renderer/workers/psa-client';
+import { runPsaInWebWorkers, WarmPsaWorkers } from '../../../src/renderer/workers/psa-client';
 import type { PsaWorkerLike } from '../../../src/renderer/workers/psa-client';
 import { loadExample } from '../model-fixtures';
 
@@ -84,6 +84,33 @@ describe('Web Worker PSA client', () => {
     expect(Array.from(partial.effects)).toEqual(Array.from(reference.effects));
     expect(Array.from(partial.parameterDraws.values)).toEqual(Array.from(reference.parameterDraws.values));
     expect(partial.seed).toBe(1);
+  });
+
+  it('keeps finished workers warm for the next run (re-initialised with its model), terminates them on cancel', async () => {
+    const stats = { terminated: 0 };
+    let created = 0;
+    const fake = fakeWorker(stats);
+    const createWorker = (): PsaWorkerLike => {
+      created++;
+      return fake();
+    };
+    const warmPool = new WarmPsaWorkers();
+    warmPool.warm(2, createWorker);
+    expect(created).toBe(2);
+    const first = await runPsaInWebWorkers(hiv, { iterations: 1000, seed: 3, chunkSize: 250, workers: 2, createWorker, warmPool });
+    const other = parseModel({ ...loadExample('hiv-chancellor-1997.json'), strategies: [{ id: 'mono', label: 'Mono only' }, { id: 'comb', label: 'Comb' }] } as never);
+    const second = await runPsaInWebWorkers(other, { iterations: 1000, seed: 4, chunkSize: 250, workers: 2, createWorker, warmPool });
+    expect(created).toBe(2);
+    expect(stats.terminated).toBe(0);
+    expect(warmPool.size).toBe(2);
+    expect(Array.from(first.costs)).toEqual(Array.from(runPsa(createPsaSetup(hiv, 3), { iterations: 1000 }).costs));
+    expect(Array.from(second.costs)).toEqual(Array.from(runPsa(createPsaSetup(other, 4), { iterations: 1000 }).costs));
+    expect(second.strategyLabels[0]).toBe('Mono only');
+    const controller = new AbortController();
+    controller.abort();
+    await expect(runPsaInWebWorkers(hiv, { iterations: 1000, seed: 1, workers: 2, createWorker, warmPool, signal: controller.signal })).rejects.toBeInstanceOf(PsaCancelledError);
+    expect(stats.terminated).toBe(2);
+    expect(warmPool.size).toBe(0);
   });
 
   it('reports a model that cannot be set up', async () => {

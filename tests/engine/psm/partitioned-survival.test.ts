@@ -6,6 +6,7 @@ import { validateModel } from '../../../src/engine/model/validate';
 import type { HtaModelInput } from '../../../src/engine/model/schema';
 import type { PsmStrategyResult } from '../../../src/engine/psm/compile-psm';
 import { parametricSurvival } from '../../../src/engine/psm/survival';
+import { ModelEvaluationError } from '../../../src/engine/errors';
 
 type Curves = Record<string, Record<string, unknown>>;
 
@@ -206,6 +207,22 @@ describe('located curve errors', () => {
     const issue = validateModel(json).issues.find((i) => i.severity === 'error')!;
     expect(issue.path).toEqual(['model', 'curves', 'os', 'shape']);
     expect(issue.message).toMatch(/weibull shape and scale must be > 0/);
+  });
+
+  it('a curve that stops being a number between trace rows fails at that half cycle, in totals-only results too', () => {
+    // Gompertz with rate 0: -0/shape · expm1(210 t) is 0 · Infinity = NaN once 210 t > 709.78, i.e. from t = 3.5
+    // years on the half-cycle grid (3.38 years), while the first whole cycle that fails is t = 4.
+    const compiled = compileModel(parseModel(psm({ pfs: { dist: 'exponential', rate: 1 }, os: { dist: 'gompertz', shape: 210, rate: 0 } })));
+    const failure = (totalsOnly: boolean): unknown => {
+      try {
+        compiled.evaluate(compiled.baseParameters(), compiled.createResult({ totalsOnly }));
+      } catch (e) {
+        return e instanceof ModelEvaluationError ? { message: e.message, ...e.details } : e;
+      }
+      return 'no error';
+    };
+    expect(failure(false)).toMatchObject({ code: 'not-a-number', cycle: 3.5, subject: 'survival at 3.5 years' });
+    expect(failure(true)).toEqual(failure(false));
   });
 
   it('unknown curves, reference loops and bad tables are reported where they are written', () => {

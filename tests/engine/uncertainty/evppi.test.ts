@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
-import { evppiByRegression } from '../../../src/engine/uncertainty/evppi';
+import { evppiAcrossThresholds, evppiByRegression } from '../../../src/engine/uncertainty/evppi';
 import type { PsaResults } from '../../../src/engine/uncertainty/psa-summary';
 import { createParameterSampler } from '../../../src/engine/uncertainty/sampler';
 
@@ -72,6 +72,20 @@ describe('EVPPI by penalised-spline regression', () => {
     expect(irrelevant!.evppi).toBeGreaterThanOrEqual(0);
     expect(irrelevant!.evppi / irrelevant!.evpi).toBeLessThan(0.05);
     expect(relevant!.se).toBeNull();
+  });
+
+  it('gives every threshold the values of a run at that threshold alone (threshold-free work shared per group)', () => {
+    const draws = 600;
+    const params = drawParameters(4, draws, 12);
+    const v = (i: number, k: number) => params.values[i * 4 + k]!;
+    const results = resultsFrom(draws, 3, (i, d) => (d === 1 ? 300 * v(i, 0) - 200 * v(i, 1) * v(i, 2) : 100 + 250 * v(i, 3)));
+    // Effects that change the ranking with the threshold.
+    for (let i = 0; i < draws; i++) for (let d = 1; d < 3; d++) results.effects[i * 3 + d] = 0.01 * d + 0.004 * v(i, d);
+    const groups = [['t1'], ['t2', 't3'], ['t1', 't2', 't3'], ['t1', 't2', 't3', 't4']];
+    const wtps = [0, 20000, 50000];
+    const together = evppiAcrossThresholds(results, params, groups, wtps, { seDraws: 10 });
+    expect(together).toEqual(wtps.flatMap((wtp) => evppiByRegression(results, params, groups, wtp, { seDraws: 10 })));
+    expect(new Set(together.map((r) => r.evppi)).size).toBeGreaterThan(groups.length);
   });
 
   it('keeps 0 <= EVPPI <= EVPI for single parameters, tensor groups and additive groups with noise', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildInversionTable, exactTransform, interpolate, Z_MAX } from '../../../src/engine/uncertainty/inversion-table';
+import { adoptInversionTables, buildInversionTable, cachedInversionTables, exactTransform, interpolate, inversionTableFor, Z_MAX } from '../../../src/engine/uncertainty/inversion-table';
 import { distributionQuantile, resolveDistribution } from '../../../src/engine/uncertainty/distributions';
 import type { DistributionSpec } from '../../../src/engine/uncertainty/distribution-spec';
 
@@ -31,5 +31,22 @@ describe('numerical inversion tables', () => {
 
   it('declines distributions it cannot interpolate accurately (the sampler then uses exact methods)', () => {
     expect(buildInversionTable(resolveDistribution('x', { type: 'beta', alpha: 0.5, beta: 0.7 }))).toBeNull();
+  });
+});
+
+describe('inversion tables handed to a worker', () => {
+  it('are the tables this thread built, and adopted ones are used as they are', () => {
+    const dist = resolveDistribution('x', { type: 'gamma', mean: 777, se: 111 });
+    const built = inversionTableFor(dist)!;
+    const entry = cachedInversionTables().find((e) => e.dist.type === 'gamma' && distributionQuantile(e.dist, 0.5) === distributionQuantile(dist, 0.5))!;
+    expect(entry.values).toEqual(built.values);
+    // Through a structured clone (as in postMessage) the adopted table reads back the same bits.
+    const cloned = structuredClone(entry);
+    adoptInversionTables([cloned]);
+    expect(inversionTableFor(dist)!.values).toBe(cloned.values);
+    expect(interpolate(inversionTableFor(dist)!, 0.3)).toBe(interpolate(built, 0.3));
+    // A table of the wrong length is refused.
+    adoptInversionTables([{ dist, values: new Float64Array(3) }]);
+    expect(inversionTableFor(dist)!.values).toBe(cloned.values);
   });
 });

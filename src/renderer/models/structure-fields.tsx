@@ -1,0 +1,75 @@
+import { useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { Issue } from './structure-editor';
+
+type Json = Record<string, unknown>;
+
+// Small pieces shared by the structure editors: a field that commits on Enter or leaving it (Escape cancels), an
+// inline add form, and how a validation problem is found for a path of the model file.
+
+export const rec = (v: unknown): Json => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
+export const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
+export const exprText = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+
+/** The first problem whose path is `path` or lies under it. */
+export function problemAt(issues: readonly Issue[], path: string, exact = false): string | undefined {
+  const hit = issues.find((i) => i.path === path || (!exact && (i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))));
+  return hit ? `${hit.severity === 'warning' ? 'Warning: ' : ''}${hit.message}` : undefined;
+}
+
+export function CommitInput({ value, onCommit, label, testId, readOnly, error, width, placeholder }: { value: string; onCommit: (text: string) => void; label: string; testId: string; readOnly: boolean; error?: string | undefined; width?: number; placeholder?: string }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const errorId = useId();
+  const commit = () => {
+    if (draft !== null && draft !== value) onCommit(draft);
+    setDraft(null);
+  };
+  return (
+    <span className="commit-field">
+      <input
+        className="input"
+        aria-label={label}
+        value={draft ?? value}
+        readOnly={readOnly}
+        placeholder={placeholder}
+        style={width ? { width } : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            commit();
+          } else if (e.key === 'Escape' && draft !== null) {
+            e.preventDefault();
+            setDraft(null);
+          }
+        }}
+        data-testid={testId}
+      />
+      {error && <span id={errorId} className="field-error" role="note">{error}</span>}
+    </span>
+  );
+}
+
+export function AddForm({ fields, onAdd, submitLabel, testId, readOnly }: { fields: { key: string; label: string; placeholder?: string }[]; onAdd: (values: Record<string, string>) => void; submitLabel: string; testId: string; readOnly: boolean }) {
+  const [values, setValues] = useState<Record<string, string>>({});
+  if (readOnly) return null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onAdd(values);
+    setValues({});
+  };
+  return (
+    <form className="add-form" onSubmit={submit} data-testid={testId}>
+      {fields.map((f) => (
+        <label key={f.key} className="inline-field">
+          <span>{f.label}</span>
+          <input className="input" value={values[f.key] ?? ''} placeholder={f.placeholder} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} data-testid={`${testId}-${f.key}`} />
+        </label>
+      ))}
+      <button type="submit" className="btn btn-sm" data-testid={`${testId}-submit`}>{submitLabel}</button>
+    </form>
+  );
+}
