@@ -77,7 +77,7 @@ function Screens() {
   } else if (route.page === 'survival') {
     screen = <SurvivalScreen />;
   } else if (route.page === 'psa-results') {
-    screen = <PsaResultsScreen />;
+    screen = <PsaResultsScreen key={route.importId ?? ''} importId={route.importId} />;
   } else if (route.page === 'library') {
     screen = (
       <AppFrame activeNav="library" title={<span className="current">Dossier library</span>}>

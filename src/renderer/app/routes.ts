@@ -10,7 +10,8 @@ export type Route =
   | { page: 'model'; modelId: string; tab: string }
   | { page: 'example'; exampleId: string; tab: string }
   | { page: 'survival' }
-  | { page: 'psa-results' }
+  /** importId: PSA results stored with a dossier, reopened. */
+  | { page: 'psa-results'; importId?: string }
   | { page: 'not-found'; hash: string };
 
 export const defaultDossierSection = 'overview';
@@ -30,6 +31,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'examples' && parts[1] && parts.length <= 3) return { page: 'example', exampleId: parts[1], tab: parts[2] ?? defaultModelTab };
   if (parts[0] === 'survival' && parts.length === 1) return { page: 'survival' };
   if (parts[0] === 'psa-results' && parts.length === 1) return { page: 'psa-results' };
+  if (parts[0] === 'psa-results' && parts[1] && parts.length === 2) return { page: 'psa-results', importId: parts[1] };
   return { page: 'not-found', hash };
 }
 
@@ -59,7 +61,7 @@ export function routeHash(route: Route): string {
     case 'survival':
       return '#/survival';
     case 'psa-results':
-      return '#/psa-results';
+      return route.importId ? `#/psa-results/${encodeURIComponent(route.importId)}` : '#/psa-results';
     case 'not-found':
       return route.hash;
   }

@@ -12,6 +12,7 @@ import { AccuracyAnalysisError, metaAnalyseAccuracy } from '../../engine/accurac
 import type { AccuracyMetaAnalysis, AccuracyOptions } from '../../engine/accuracy/meta-analysis';
 import type { AccuracyStudy } from '../../engine/accuracy/two-by-two';
 import { survivalApi } from './survival-api';
+import { psaImportApi } from './psa-import-api';
 
 export type AccuracyOutcome = { ok: true; result: AccuracyMetaAnalysis; milliseconds: number } | { ok: false; message: string };
 
@@ -27,5 +28,5 @@ export function analyseAccuracy(studies: AccuracyStudy[], options: AccuracyOptio
   }
 }
 
-export const engineApi = { checkModel, runBaseCase, runTornado, runBudget, summarisePsa, runTwoWay, runThreshold, runScenarios, runEvppi, summariseScenarioPsa, analyseAccuracy, ...survivalApi };
+export const engineApi = { checkModel, runBaseCase, runTornado, runBudget, summarisePsa, runTwoWay, runThreshold, runScenarios, runEvppi, summariseScenarioPsa, analyseAccuracy, ...survivalApi, ...psaImportApi };
 export type EngineApi = typeof engineApi;
