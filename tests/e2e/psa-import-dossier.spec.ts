@@ -96,3 +96,20 @@ test('BCEA vaccine draws from Excel: EVPI and EVPPI, stored in a dossier, reopen
   await page.getByTestId('draws-evppi-card').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${dir}/psa-import-reopened-evppi-1024.png` });
 });
+
+test('EVPPI of many parameter columns shows progress and can be cancelled, then run again', async ({ page }) => {
+  test.setTimeout(120_000);
+  // 12 parameter columns: EVPPI runs four at a time, so the first call is still running when Cancel is pressed.
+  const names = Array.from({ length: 12 }, (_, k) => `p${k + 1}`);
+  const lines = [[...header.slice(0, 5), ...names].join(','), ...rows.map((r, i) => [...r.slice(0, 5), ...names.map((_, k) => ((i * (k + 7919)) % 997) / 997)].join(','))];
+  await page.goto('/#/psa-results');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('choose-draws-file').click();
+  await (await chooser).setFiles({ name: 'many-parameters.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await expect(page.getByTestId('draws-evppi-progress')).toContainText('of 12 parameters');
+  await page.getByTestId('cancel-draws-evppi').click();
+  await expect(page.getByTestId('draws-evppi-cancelled')).toBeVisible();
+  await expect(page.getByTestId('draws-evppi')).toHaveCount(0);
+  await page.getByTestId('run-draws-evppi').click();
+  await expect(page.getByTestId('draws-evppi-progress')).toBeVisible();
+});
