@@ -10,19 +10,22 @@ export function isWorkbookFile(name: string): boolean {
   return /\.(xlsx|xlsm)$/i.test(name);
 }
 
+/** The table, and the worksheet it came from (null for CSV). */
+export type DrawsTable = CsvTable & { sheet: string | null };
+
 /**
  * The table in a draws file: the first worksheet (or `sheet`) of a workbook, else CSV text (UTF-8; a byte-order
  * mark, as Excel writes in "CSV UTF-8", is dropped so it does not become part of the first column's name).
  * Throws CsvError or DrawsTableError with the place of the problem.
  */
-export async function readDrawsTable(name: string, bytes: Uint8Array, sheet?: string): Promise<CsvTable> {
+export async function readDrawsTable(name: string, bytes: Uint8Array, sheet?: string): Promise<DrawsTable> {
   if (isWorkbookFile(name)) return workbookTable(bytes, sheet);
   if (sheet !== undefined) throw new DrawsTableError('a worksheet can be chosen in .xlsx files only');
-  return parseCsv(new TextDecoder('utf-8').decode(bytes));
+  return { ...parseCsv(new TextDecoder('utf-8').decode(bytes)), sheet: null };
 }
 
 /** Row 1 is the header; empty rows are skipped; line numbers are the worksheet's row numbers. */
-async function workbookTable(bytes: Uint8Array, sheet: string | undefined): Promise<CsvTable> {
+async function workbookTable(bytes: Uint8Array, sheet: string | undefined): Promise<DrawsTable> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
@@ -49,5 +52,5 @@ async function workbookTable(bytes: Uint8Array, sheet: string | undefined): Prom
     rows.push(cells);
     lines.push(r);
   }
-  return { header, rows, lines };
+  return { header, rows, lines, sheet: ws.name };
 }

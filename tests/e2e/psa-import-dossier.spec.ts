@@ -86,7 +86,7 @@ test('BCEA vaccine draws from Excel: EVPI and EVPPI, stored in a dossier, reopen
   await page.screenshot({ path: `${dir}/psa-import-dossier-list-1440.png` });
   await page.getByTestId('open-imported-psa').click();
   await expect(page.getByTestId('draws-stored-note')).toContainText(dossierTitle);
-  await expect(page.getByTestId('draws-stored-note')).toContainText('bcea_vaccine_ce.xlsx');
+  await expect(page.getByTestId('draws-stored-note')).toContainText('bcea_vaccine_ce.xlsx, worksheet “vaccine”');
   await expect(summary).toHaveText(figures.summary!);
   await expect(page.getByTestId('draws-evppi')).toBeVisible({ timeout: 60_000 });
   expect(await page.getByTestId('draws-evpi').locator('table').textContent()).toBe(figures.evpi);

@@ -50,6 +50,8 @@ describe('readDrawsTable', () => {
   it('reads a named worksheet and names the sheets when it is missing', async () => {
     const bytes = await workbook(header, numbers.slice(0, 3), 'psa');
     expect((await readDrawsTable('x.xlsx', bytes, 'psa')).rows).toHaveLength(3);
+    expect((await readDrawsTable('x.xlsx', bytes)).sheet).toBe('psa');
+    expect((await readDrawsTable('x.csv', csvBytes)).sheet).toBeNull();
     await expect(readDrawsTable('x.xlsx', bytes, 'other')).rejects.toThrow('no worksheet "other" (sheets: psa)');
     await expect(readDrawsTable('x.csv', csvBytes, 'psa')).rejects.toThrow('a worksheet can be chosen in .xlsx files only');
   });

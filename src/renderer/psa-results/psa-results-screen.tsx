@@ -34,6 +34,8 @@ const EVPPI_SE_DRAWS = 200;
 interface Loaded {
   fileName: string;
   fileSha256: string;
+  /** Worksheet read from a workbook, else null. */
+  sheet: string | null;
   draws: ExternalPsaDraws;
   /** The stored import when reopened from a dossier. */
   stored: StoredPsaImport | null;
@@ -87,7 +89,7 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
         setMaxWtpText(String(item.settings.maxWtp));
         if (item.settings.evppiWtp !== null) setEvppiWtpText(String(item.settings.evppiWtp));
         setCurrency(item.settings.currency);
-        setLoaded({ fileName: item.fileName, fileSha256: item.fileSha256, draws: drawsOfStored(item), stored: item });
+        setLoaded({ fileName: item.fileName, fileSha256: item.fileSha256, sheet: item.sheet, draws: drawsOfStored(item), stored: item });
       },
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
@@ -112,7 +114,7 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
           if (!live) return;
           if (out.ok) {
             setError(null);
-            setLoaded({ fileName: file.name, fileSha256: out.sha256, draws: out.draws, stored: null });
+            setLoaded({ fileName: file.name, fileSha256: out.sha256, sheet: out.sheet, draws: out.draws, stored: null });
           } else {
             setLoaded(null);
             setError(out.message);
@@ -195,7 +197,7 @@ function StoredNote({ stored }: { stored: StoredPsaImport }) {
   return (
     <div className="notice" data-testid="draws-stored-note">
       <div>
-        Stored with the dossier {owner ? <a href={routeHash({ page: 'dossier', dossierId: owner.id, section: 'models' })}>{owner.title}</a> : '…'} on {formatDateTime(stored.importedAt)}: file {stored.fileName} (SHA-256 <span className="mono">{stored.fileSha256.slice(0, 12)}…</span>), read as the {stored.layout} layout.
+        Stored with the dossier {owner ? <a href={routeHash({ page: 'dossier', dossierId: owner.id, section: 'models' })}>{owner.title}</a> : '…'} on {formatDateTime(stored.importedAt)}: file {stored.fileName}{stored.sheet ? `, worksheet “${stored.sheet}”` : ''} (SHA-256 <span className="mono">{stored.fileSha256.slice(0, 12)}…</span>), read as the {stored.layout} layout.
       </div>
     </div>
   );
@@ -221,7 +223,7 @@ function StoreInDossier({ loaded, settings }: { loaded: Loaded; settings: PsaImp
         dossierId: chosen,
         fileName: loaded.fileName,
         fileSha256: loaded.fileSha256,
-        sheet: null,
+        sheet: loaded.sheet,
         layout: d.layout,
         strategyIds: [...d.strategyIds],
         draws: d.draws,

@@ -21,13 +21,14 @@ export interface ReadDrawsRequest {
   strategyNames?: string[];
 }
 
-export type ReadDrawsOutcome = { ok: true; draws: ExternalPsaDraws; sha256: string } | { ok: false; message: string };
+/** `sheet`: the worksheet read from a workbook, null for CSV. */
+export type ReadDrawsOutcome = { ok: true; draws: ExternalPsaDraws; sha256: string; sheet: string | null } | { ok: false; message: string };
 
 /** The file's draws and the SHA-256 of its bytes, or the located reason it cannot be read. */
 async function readImportedDraws(request: ReadDrawsRequest): Promise<ReadDrawsOutcome> {
   try {
     const table = await readDrawsTable(request.name, request.bytes);
-    return { ok: true, draws: readPsaDraws(table, request.strategyNames), sha256: bytesToHex(sha256(request.bytes)) };
+    return { ok: true, draws: readPsaDraws(table, request.strategyNames), sha256: bytesToHex(sha256(request.bytes)), sheet: table.sheet };
   } catch (e) {
     if (e instanceof CsvError || e instanceof DrawsTableError) return { ok: false, message: `${request.name}: ${e.message}` };
     throw e;
