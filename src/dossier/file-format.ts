@@ -7,13 +7,15 @@ import { dossierSchema, historyEntrySchema, snapshotSchema, timestampSchema } fr
 import type { Dossier, HistoryEntry, Snapshot } from './schema';
 import { modelBundleSchema, modelHistoryEntrySchema, modelVersionSchema, storedModelSchema, storedRunSchema } from './workspace-models';
 import type { ModelBundle, ModelHistoryEntry, ModelVersion, StoredModel, StoredRun } from './workspace-models';
+import { MAX_PSA_IMPORTS, checkPsaImportOwners, psaImportFileSchema } from './psa-imports';
+import type { PsaImportFileBlock } from './psa-imports';
 
 export const DOSSIER_FILE_FORMAT = 'hta-workbench-dossier';
 export const BACKUP_FILE_FORMAT = 'hta-workbench-backup';
 /** Current versions written by this app; readers accept these and older ones with a migration path. */
-/** Version 2 (this session): files carry workspace models with their versions, history and runs. */
-export const DOSSIER_FILE_VERSION = 2;
-export const BACKUP_FILE_VERSION = 2;
+/** Version 2: files carry workspace models with their versions, history and runs. Version 3: imported PSA results. */
+export const DOSSIER_FILE_VERSION = 3;
+export const BACKUP_FILE_VERSION = 3;
 export const DOSSIER_FILE_EXTENSION = '.htad.json';
 export const BACKUP_FILE_EXTENSION = '.htabackup.json';
 
@@ -50,6 +52,8 @@ function uniqueIds(items: readonly { id: string }[], at: (string | number)[], wh
   });
 }
 
+const psaImportsSchema = z.array(psaImportFileSchema).max(MAX_PSA_IMPORTS, { error: `too many imported PSA results (at most ${MAX_PSA_IMPORTS})` });
+
 export const dossierFileSchema = z
   .strictObject({
     format: z.literal(DOSSIER_FILE_FORMAT),
@@ -59,8 +63,13 @@ export const dossierFileSchema = z
     dossier: dossierSchema,
     /** The workspace models the dossier links to, with their versions, history and stored runs. */
     models: z.array(modelBundleSchema).max(MAX_MODELS, { error: `too many models (at most ${MAX_MODELS})` }),
+    /** PSA results of other models imported into the dossier (since version 3). */
+    psaImports: psaImportsSchema,
   })
-  .superRefine((file, ctx) => checkModelBundles(file.models, ctx))
+  .superRefine((file, ctx) => {
+    checkModelBundles(file.models, ctx);
+    checkPsaImportOwners(file.psaImports, new Set([file.dossier.id]), ctx, 'the dossier of this file');
+  })
   .meta({ title: 'HTA Workbench dossier file (.htad.json)', description: 'One exported HTA dossier with the models it links to.' });
 export type DossierFile = z.infer<typeof dossierFileSchema>;
 
@@ -91,6 +100,7 @@ function checkBackupReferences(b: BackupContent, ctx: IssueSink): void {
   belongs('modelVersions');
   belongs('modelHistory');
   belongs('runs');
+  checkPsaImportOwners(b.psaImports, dossierIds, ctx, 'in the backup');
 }
 
 /** What a backup holds: the whole workspace. */
@@ -102,6 +112,8 @@ export interface BackupContent {
   modelVersions: ModelVersion[];
   modelHistory: ModelHistoryEntry[];
   runs: StoredRun[];
+  /** Imported PSA results of the dossiers (file form: arrays as base64 blocks). */
+  psaImports: PsaImportFileBlock[];
 }
 
 export const backupFileSchema = z
@@ -117,13 +129,14 @@ export const backupFileSchema = z
     modelVersions: z.array(modelVersionSchema).max(MAX_MODEL_VERSIONS, { error: `too many model versions (at most ${MAX_MODEL_VERSIONS})` }),
     modelHistory: z.array(modelHistoryEntrySchema).max(MAX_MODEL_HISTORY, { error: `too many model history entries (at most ${MAX_MODEL_HISTORY})` }),
     runs: z.array(storedRunSchema).max(MAX_RUNS, { error: `too many runs (at most ${MAX_RUNS})` }),
+    psaImports: psaImportsSchema,
   })
   .superRefine(checkBackupReferences)
   .meta({ title: 'HTA Workbench workspace backup', description: 'Every dossier and model of a workspace with snapshots, versions, edit histories and stored runs.' });
 export type BackupFile = z.infer<typeof backupFileSchema>;
 
-export function buildDossierFile(dossier: Dossier, app: AppInfo, exportedAt: string, models: ModelBundle[] = []): DossierFile {
-  return { format: DOSSIER_FILE_FORMAT, version: DOSSIER_FILE_VERSION, exportedAt, app, dossier, models };
+export function buildDossierFile(dossier: Dossier, app: AppInfo, exportedAt: string, models: ModelBundle[] = [], psaImports: PsaImportFileBlock[] = []): DossierFile {
+  return { format: DOSSIER_FILE_FORMAT, version: DOSSIER_FILE_VERSION, exportedAt, app, dossier, models, psaImports };
 }
 
 export function buildBackupFile(content: BackupContent, app: AppInfo, createdAt: string): BackupFile {

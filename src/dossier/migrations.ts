@@ -1,7 +1,7 @@
 // File-format migrations: a chain of steps, each turning version N into version N+1. A file of any older
 // version with an unbroken chain up to the current version is upgraded step by step before validation.
 // Version 2 added workspace models (with their versions, edit history and stored runs) to both formats; a
-// version 1 file simply has none. The pipeline is also tested with synthetic chains (tests/dossier/migrations.test.ts).
+// version 1 file simply has none. Version 3 added imported PSA results (psaImports); a version 2 file has none. The pipeline is also tested with synthetic chains (tests/dossier/migrations.test.ts).
 import { BACKUP_FILE_VERSION, DOSSIER_FILE_VERSION } from './file-format';
 
 export type JsonObject = Record<string, unknown>;
@@ -12,9 +12,11 @@ export type MigrationChain = Readonly<Record<number, FileMigration>>;
 
 export const dossierFileMigrations: MigrationChain = {
   1: (file) => ({ ...file, version: 2, models: [] }),
+  2: (file) => ({ ...file, version: 3, psaImports: [] }),
 };
 export const backupFileMigrations: MigrationChain = {
   1: (file) => ({ ...file, version: 2, models: [], modelVersions: [], modelHistory: [], runs: [] }),
+  2: (file) => ({ ...file, version: 3, psaImports: [] }),
 };
 
 export type MigrationResult = { ok: true; file: JsonObject; migratedFrom: number | null } | { ok: false; message: string };

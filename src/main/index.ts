@@ -86,6 +86,7 @@ function hostServices(): HostServices {
     },
     fileSize: async (path) => (await stat(path)).size,
     readTextFile: (path) => readFile(path, 'utf8'),
+    readBinaryFile: async (path) => new Uint8Array(await readFile(path)),
     writeFileAtomic,
     appInfo: () => ({
       name: app.getName(),

@@ -16,6 +16,7 @@ export interface HostServices {
   chooseOpenPath(filters: FileFilter[]): Promise<string | null>;
   fileSize(path: string): Promise<number>;
   readTextFile(path: string): Promise<string>;
+  readBinaryFile(path: string): Promise<Uint8Array>;
   writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
   appInfo(): AppInfo;
 }
@@ -42,7 +43,7 @@ export function createIpcHandlers(host: HostServices): IpcHandlers {
       await host.writeFileAtomic(path, content);
       return { saved: true, path };
     },
-    'renderer:open-file': async ({ filters, maxBytes }) => {
+    'renderer:open-file': async ({ filters, maxBytes, binary }) => {
       const path = await host.chooseOpenPath(filters);
       if (path === null) return { opened: false, reason: 'canceled' };
       const size = await host.fileSize(path);
@@ -50,7 +51,7 @@ export function createIpcHandlers(host: HostServices): IpcHandlers {
         return { opened: false, reason: 'too-large', message: `${baseName(path)} is ${size} bytes; the limit is ${maxBytes} bytes.` };
       }
       try {
-        return { opened: true, name: baseName(path), content: await host.readTextFile(path) };
+        return { opened: true, name: baseName(path), content: binary ? await host.readBinaryFile(path) : await host.readTextFile(path) };
       } catch (error) {
         return { opened: false, reason: 'unreadable', message: error instanceof Error ? error.message : String(error) };
       }

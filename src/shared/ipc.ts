@@ -31,6 +31,8 @@ export const saveFileArgs = z.strictObject({
 export const openFileArgs = z.strictObject({
   filters: z.array(fileFilter).max(10).default([]),
   maxBytes: z.number().int().positive().max(maxFileBytes).default(maxFileBytes),
+  /** true: the file's bytes (spreadsheets), not UTF-8 text. */
+  binary: z.boolean().default(false),
 });
 
 export const printToPdfArgs = z.strictObject({
@@ -46,7 +48,7 @@ export type PrintToPdfArgs = z.input<typeof printToPdfArgs>;
 
 export type SaveFileResult = { saved: true; path: string } | { saved: false };
 export type OpenFileResult =
-  | { opened: true; name: string; content: string }
+  | { opened: true; name: string; content: string | Uint8Array }
   | { opened: false; reason: 'canceled' | 'too-large' | 'unreadable'; message?: string };
 export type PrintToPdfResult = SaveFileResult;
 export interface AppInfo {

@@ -12,14 +12,15 @@ const T = '2026-11-01T09:00:00.000Z';
 const newerMessage = (n: number) =>
   `This workspace was written by a newer HTA Workbench (data format ${n}); this version reads up to ${LATEST_SCHEMA_VERSION}. It is open read-only and nothing will be changed. Update HTA Workbench to edit it.`;
 
-/** A database as a future version 5 might leave it: a new table, no summaries table. */
+/** A database as a future version might leave it: a new table, no summaries table. */
+const FUTURE = LATEST_SCHEMA_VERSION + 1;
 async function createFutureDatabase(name: string): Promise<void> {
   const db = new Dexie(name);
-  db.version(5).stores({ dossiers: 'id, updatedAt, status, deleted', history: '++seq, dossierId', snapshots: 'id, dossierId', meta: 'key', comments: 'id' });
+  db.version(FUTURE).stores({ dossiers: 'id, updatedAt, status, deleted', history: '++seq, dossierId', snapshots: 'id, dossierId', meta: 'key', comments: 'id' });
   await db.open();
   const d = newDossier({ id: 'd-1', now: T, title: 'From the future' });
   await db.table('dossiers').add({ id: d.id, dossier: d, updatedAt: T, deleted: 0, deletedAt: null });
-  await db.table('meta').add({ key: 'dataFormat', value: 5 });
+  await db.table('meta').add({ key: 'dataFormat', value: FUTURE });
   db.close();
 }
 
@@ -47,12 +48,12 @@ describe('a workspace from a newer version', () => {
     await createFutureDatabase(name);
     const before = await nativeState(name);
     const ws = await openWorkspace({ name });
-    expect(ws.readOnlyReason).toBe(newerMessage(5));
+    expect(ws.readOnlyReason).toBe(newerMessage(FUTURE));
     // Reads still work, so the user can see their dossiers.
     expect((await ws.list()).map((s) => s.title)).toEqual(['From the future']);
     expect((await ws.get('d-1'))?.title).toBe('From the future');
     // Every write is refused with the same message.
-    await expect(ws.create({ title: 'x' })).rejects.toMatchObject({ code: 'read-only', message: newerMessage(5) });
+    await expect(ws.create({ title: 'x' })).rejects.toMatchObject({ code: 'read-only', message: newerMessage(FUTURE) });
     await expect(ws.update('d-1', (d) => ({ ...d, title: 'y' }))).rejects.toMatchObject({ code: 'read-only' });
     await expect(ws.delete('d-1')).rejects.toMatchObject({ code: 'read-only' });
     await expect(ws.importDossier('{}')).rejects.toMatchObject({ code: 'read-only' });

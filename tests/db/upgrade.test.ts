@@ -133,7 +133,7 @@ describe(`upgrade from version ${from} to 4 (models)`, () => {
     for (const table of ['dossiers', 'summaries', 'history', 'snapshots']) expect(after[table], table).toEqual(before[table]);
     expect(after.meta).toEqual(
       expect.arrayContaining([
-        { key: 'dataFormat', value: 4 },
+        { key: 'dataFormat', value: LATEST_SCHEMA_VERSION },
         { key: 'exampleSeeded', value: true },
       ]),
     );
@@ -155,3 +155,54 @@ describe(`upgrade from version ${from} to 4 (models)`, () => {
   });
 });
 }
+
+describe('upgrade from version 4 to 5 (imported PSA results)', () => {
+  it('keeps every row of every table (dossiers, history, snapshots, safety backups, models, versions, runs and their draws) and adds empty import tables that work', async () => {
+    const name = freshDbName();
+    const v4 = createWorkbenchDexie(name, 4);
+    await v4.open();
+    expect(v4.verno).toBe(4);
+    const live = { ...exampleDossier(), createdAt: T, updatedAt: T };
+    const deleted = newDossier({ id: 'd-3', now: T, title: 'Deleted' });
+    const records: DossierRecord[] = [
+      { id: live.id, dossier: live, updatedAt: T, deleted: 0, deletedAt: null },
+      { id: deleted.id, dossier: deleted, updatedAt: T, deleted: 1, deletedAt: T },
+    ];
+    await v4.table('dossiers').bulkAdd(records);
+    await v4.table('summaries').add(summaryRecordFor(records[0]!));
+    await v4.table('history').add({ dossierId: live.id, at: T, path: 'status', before: 'draft', after: 'under-review', source: 'status' } satisfies HistoryRecord);
+    await v4.table('snapshots').add({ id: 's-1', dossierId: live.id, name: 'v1', createdAt: T, automatic: false, dossier: live } satisfies SnapshotRecord);
+    await v4.table('safetyBackups').add({ id: 'sb-1', createdAt: T, reason: 'Before restoring x', fileName: 'x.htabackup.json', counts: { dossiers: 1, snapshots: 0, history: 0 }, size: 2 } satisfies SafetyBackupRecord);
+    await v4.table('safetyBackupFiles').add({ id: 'sb-1', text: '{}' } satisfies SafetyBackupFileRecord);
+    const document = { format: 'hta-workbench-model', version: 1, metadata: { title: 'M' } };
+    await v4.table('models').add({ id: 'm-1', title: 'M', createdAt: T, updatedAt: T, origin: { kind: 'file', ref: 'm.json' }, document });
+    await v4.table('modelVersions').add({ id: 'mv-1', modelId: 'm-1', name: 'v1', note: '', createdAt: T, hash: 'a'.repeat(64), automatic: false, document });
+    await v4.table('modelHistory').add({ modelId: 'm-1', at: T, path: 'metadata.title', before: 'L', after: 'M', summary: 'Title L → M', source: 'edit' });
+    await v4.table('runs').add({ id: 'r-1', modelId: 'm-1', kind: 'psa', label: 'PSA', modelHash: 'a'.repeat(64), appVersion: '0.1.0', engineVersion: '1', startedAt: T, durationMs: 5, status: 'complete', inputs: {}, resultBytes: 16 });
+    await v4.table('runResults').add({ id: 'r-1', results: { costs: Float64Array.from([1.5, Math.PI]) } });
+    await v4.table('meta').bulkAdd([
+      { key: 'dataFormat', value: 4 },
+      { key: 'writtenByAppVersion', value: '0.1.0' },
+      { key: 'exampleSeeded', value: true },
+    ]);
+    const before = await tableDump(name);
+    v4.close();
+
+    const ws = await openWorkspace({ name });
+    expect(ws.readOnlyReason).toBeNull();
+    const after = await tableDump(name);
+    const kept = Object.keys(before).filter((t) => t !== 'meta');
+    expect(kept).toHaveLength(11);
+    for (const table of kept) expect(after[table], table).toEqual(before[table]);
+    expect(after.meta).toEqual(expect.arrayContaining([{ key: 'dataFormat', value: 5 }, { key: 'exampleSeeded', value: true }]));
+    expect(after.psaImports).toEqual([]);
+    expect(after.psaImportDraws).toEqual([]);
+    const stored = await ws.psaImports.add({
+      dossierId: live.id, fileName: 'draws.csv', fileSha256: 'b'.repeat(64), sheet: null, layout: 'wide-named', strategyIds: ['A', 'B'], draws: 1,
+      costs: Float64Array.from([1, 2]), effects: Float64Array.from([0.1, 0.2]), parameterNames: [], parameterValues: new Float64Array(0), ignoredColumns: [],
+      settings: { maxWtp: 50000, evppiWtp: null, currency: '', strategyNames: '' },
+    });
+    expect((await ws.psaImports.list(live.id)).map((i) => i.id)).toEqual([stored.id]);
+    ws.close();
+  });
+});

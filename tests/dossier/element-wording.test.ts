@@ -48,7 +48,7 @@ describe('element wording fix-up', () => {
     expect(element(parsed.dossier, 'E0011').topic).toBe('Characterising heterogeneity');
     expect(element(parsed.file.dossier, 'E0011').topic).toBe('Characterising heterogeneity');
     const old = oldWordingDossier();
-    const backup = buildBackupFile({ dossiers: [old], snapshots: [{ id: 's-1', dossierId: old.id, name: 'Before', createdAt: T0, automatic: false, dossier: old }], history: [], models: [], modelVersions: [], modelHistory: [], runs: [] }, appInfo, T0);
+    const backup = buildBackupFile({ dossiers: [old], snapshots: [{ id: 's-1', dossierId: old.id, name: 'Before', createdAt: T0, automatic: false, dossier: old }], history: [], models: [], modelVersions: [], modelHistory: [], runs: [], psaImports: [] }, appInfo, T0);
     const restored = parseBackupFile(serializeFile(backup));
     expect(restored.ok).toBe(true);
     if (!restored.ok) return;

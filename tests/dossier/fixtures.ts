@@ -5,6 +5,11 @@ import { PREVIOUS_ELEMENT_WORDING } from '../../src/dossier/element-wording';
 import { buildDossierFile, serializeFile } from '../../src/dossier/file-format';
 import { newDossier } from '../../src/dossier/new-dossier';
 import type { Dossier, Evidence } from '../../src/dossier/schema';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { StoredPsaImport } from '../../src/dossier/psa-imports';
+import { readPsaDraws } from '../../src/engine/psa/external-draws';
+import { parseCsv } from '../../src/engine/survival-fit/csv-table';
 
 export const T0 = '2026-11-28T12:00:00.000Z';
 
@@ -49,4 +54,26 @@ export function oldWordingDossier(): Dossier {
     });
   }
   return d;
+}
+
+/** The BCEA vaccine draws (tests/fixtures/reference) as PSA results imported into dossier `dossierId`. */
+export function vaccineImport(dossierId: string, id = 'psa-1'): StoredPsaImport {
+  const vaccine = readPsaDraws(parseCsv(readFileSync(resolve(__dirname, '../fixtures/reference/data/bcea_vaccine_ce.csv'), 'utf8')));
+  return {
+    id,
+    dossierId,
+    fileName: 'bcea_vaccine_ce.xlsx',
+    fileSha256: 'c'.repeat(64),
+    sheet: null,
+    layout: vaccine.layout,
+    strategyIds: [...vaccine.strategyIds],
+    draws: vaccine.draws,
+    costs: vaccine.costs,
+    effects: vaccine.effects,
+    parameterNames: [],
+    parameterValues: new Float64Array(0),
+    ignoredColumns: vaccine.ignoredColumns,
+    settings: { maxWtp: 50000, evppiWtp: null, currency: 'GBP', strategyNames: '' },
+    importedAt: T0,
+  };
 }

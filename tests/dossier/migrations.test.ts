@@ -4,15 +4,17 @@ import { dossierFileMigrations, migrateBackupFile, migrateDossierFile, migrateFi
 const step = (from: number, mark: string) => (f: Record<string, unknown>) => ({ ...f, version: from + 1, trail: [...((f.trail as string[]) ?? []), mark] });
 
 describe('migration pipeline', () => {
-  it('ships one step, version 1 to 2, which adds an empty model list', () => {
-    expect(Object.keys(dossierFileMigrations)).toEqual(['1']);
-    expect(migrateDossierFile({ version: 1 })).toEqual({ ok: true, file: { version: 2, models: [] }, migratedFrom: 1 });
-    expect(migrateDossierFile({ version: 2, models: [] })).toEqual({ ok: true, file: { version: 2, models: [] }, migratedFrom: null });
+  it('ships two steps: 1 → 2 adds an empty model list, 2 → 3 an empty list of imported PSA results', () => {
+    expect(Object.keys(dossierFileMigrations)).toEqual(['1', '2']);
+    expect(migrateDossierFile({ version: 1 })).toEqual({ ok: true, file: { version: 3, models: [], psaImports: [] }, migratedFrom: 1 });
+    expect(migrateDossierFile({ version: 2, models: [] })).toEqual({ ok: true, file: { version: 3, models: [], psaImports: [] }, migratedFrom: 2 });
+    expect(migrateDossierFile({ version: 3, models: [], psaImports: [] })).toEqual({ ok: true, file: { version: 3, models: [], psaImports: [] }, migratedFrom: null });
     expect(migrateBackupFile({ version: 1, dossiers: [] })).toEqual({
       ok: true,
-      file: { version: 2, dossiers: [], models: [], modelVersions: [], modelHistory: [], runs: [] },
+      file: { version: 3, dossiers: [], models: [], modelVersions: [], modelHistory: [], runs: [], psaImports: [] },
       migratedFrom: 1,
     });
+    expect(migrateBackupFile({ version: 2, dossiers: [], runs: [] })).toEqual({ ok: true, file: { version: 3, dossiers: [], runs: [], psaImports: [] }, migratedFrom: 2 });
   });
 
   it('runs every step from the file version to the current one, in order', () => {

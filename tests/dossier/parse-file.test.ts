@@ -63,9 +63,9 @@ describe('parseDossierFile: malformed and truncated files', () => {
 
 describe('parseDossierFile: versions', () => {
   it('refuses a file from a newer version with the versions named', () => {
-    const f = { ...fileObject(), version: 3 };
+    const f = { ...fileObject(), version: 4 };
     expect(messages(JSON.stringify(f))).toEqual([
-      'version: written by a newer HTA Workbench (format version 3); this version reads up to 2. Update HTA Workbench to open it.',
+      'version: written by a newer HTA Workbench (format version 4); this version reads up to 3. Update HTA Workbench to open it.',
     ]);
   });
 
@@ -77,12 +77,12 @@ describe('parseDossierFile: versions', () => {
 
   it('refuses an older version it has no upgrade for', () => {
     expect(messages(JSON.stringify({ ...fileObject(), version: 0 }))).toEqual([
-      'version: format version 0 is too old for this version of HTA Workbench (it reads versions 1 to 2)',
+      'version: format version 0 is too old for this version of HTA Workbench (it reads versions 1 to 3)',
     ]);
   });
 
-  it('reads a version 1 file (no models) as a version 2 file with an empty model list', () => {
-    const { models: _models, ...v1 } = { ...fileObject(), version: 1 } as Record<string, unknown>;
+  it('reads a version 1 file (no models) as a current file with an empty model list', () => {
+    const { models: _models, psaImports: _imports, ...v1 } = { ...fileObject(), version: 1 } as Record<string, unknown>;
     const r = parseDossierFile(JSON.stringify(v1));
     expect(r.ok && r.migratedFrom).toBe(1);
     if (r.ok) {
@@ -93,7 +93,7 @@ describe('parseDossierFile: versions', () => {
 
   it('upgrades an older version through the migration chain before validating', () => {
     // Synthetic v0: the PICO was a single object named `pico`; v1 holds a list `picos`; v2 adds models.
-    const { models: _models, ...v1 } = { ...fileObject(), version: 1 } as Record<string, unknown> & { dossier: unknown };
+    const { models: _models, psaImports: _imports, ...v1 } = { ...fileObject(), version: 1 } as Record<string, unknown> & { dossier: unknown };
     const { picos, ...rest } = v1.dossier as { picos: unknown[] };
     const v0 = { ...v1, version: 0, dossier: { ...rest, pico: picos[0] } };
     const chain = {
@@ -102,6 +102,7 @@ describe('parseDossierFile: versions', () => {
         return { ...f, version: 1, dossier: { ...d, picos: [pico] } };
       },
       1: (f: Record<string, unknown>) => ({ ...f, version: 2, models: [] }),
+      2: (f: Record<string, unknown>) => ({ ...f, version: 3, psaImports: [] }),
     };
     expect(parseDossierFile(JSON.stringify(v0)).ok).toBe(false);
     const r = parseDossierFile(JSON.stringify(v0), { migrations: chain });

@@ -153,7 +153,7 @@ describe('fuzzed dossier and backup files through the import parser', () => {
   it(`${DOSSIER_CASES} mutated files: accepted, or every problem located`, async () => {
     const now = '2026-12-06T00:00:00.000Z';
     const dossierDoc = JSON.parse(serializeFile(buildDossierFile(exampleDossier(), appInfo, now))) as Json;
-    const backupDoc = JSON.parse(serializeFile(buildBackupFile({ dossiers: [exampleDossier()], snapshots: [], history: [], models: [], modelVersions: [], modelHistory: [], runs: [] }, appInfo, now))) as Json;
+    const backupDoc = JSON.parse(serializeFile(buildBackupFile({ dossiers: [exampleDossier()], snapshots: [], history: [], models: [], modelVersions: [], modelHistory: [], runs: [], psaImports: [] }, appInfo, now))) as Json;
     // Problems without a path concern the whole file: they say where in the text (line and column), name the
     // unknown top-level field, or say what is wrong with the file as a whole.
     const wholeFile = /line \d+, column \d+|^unknown fields? "|^the file is empty$|^the file ends unexpectedly|^the file is larger than|^not an HTA Workbench file|^…and \d+ more problems$/;

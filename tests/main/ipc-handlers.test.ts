@@ -11,6 +11,7 @@ function fakeHost(overrides: Partial<HostServices> = {}): HostServices {
     chooseOpenPath: vi.fn(async () => '/home/u/in.htad.json'),
     fileSize: vi.fn(async () => 10),
     readTextFile: vi.fn(async () => '{"x":1}'),
+    readBinaryFile: vi.fn(async () => new Uint8Array([1, 2, 3])),
     writeFileAtomic: vi.fn(async () => undefined),
     appInfo: () => ({ name: 'HTA Workbench', version: '0.1.0', platform: 'linux', versions: { electron: '45', chrome: '140', node: '22' } }),
     ...overrides,
@@ -80,13 +81,19 @@ describe('handlers', () => {
   });
   it('open-file refuses a file over the limit without reading it', async () => {
     const host = fakeHost({ fileSize: vi.fn(async () => 5000) });
-    const result = await createIpcHandlers(host)['renderer:open-file']({ filters: [], maxBytes: 1000 }, printer);
+    const result = await createIpcHandlers(host)['renderer:open-file']({ filters: [], maxBytes: 1000, binary: false }, printer);
     expect(result).toMatchObject({ opened: false, reason: 'too-large' });
     expect(host.readTextFile).not.toHaveBeenCalled();
   });
   it('open-file returns the base name and content', async () => {
-    const result = await createIpcHandlers(fakeHost())['renderer:open-file']({ filters: [], maxBytes: 1000 }, printer);
+    const result = await createIpcHandlers(fakeHost())['renderer:open-file']({ filters: [], maxBytes: 1000, binary: false }, printer);
     expect(result).toEqual({ opened: true, name: 'in.htad.json', content: '{"x":1}' });
+  });
+  it('open-file returns the bytes of a binary file (spreadsheets)', async () => {
+    const host = fakeHost();
+    const result = await createIpcHandlers(host)['renderer:open-file']({ filters: [], maxBytes: 1000, binary: true }, printer);
+    expect(result).toEqual({ opened: true, name: 'in.htad.json', content: new Uint8Array([1, 2, 3]) });
+    expect(host.readTextFile).not.toHaveBeenCalled();
   });
   it('print-to-pdf writes the printed bytes', async () => {
     const host = fakeHost();

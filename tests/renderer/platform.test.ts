@@ -35,6 +35,9 @@ describe('selectPlatform', () => {
     expect(bridge.printToPdf).toHaveBeenCalledWith({ suggestedName: 'x.pdf', landscape: false });
     await platform.openFile({ fileTypes: types, maxBytes: 10 });
     expect(bridge.openFile).toHaveBeenCalledWith({ filters: types, maxBytes: 10 });
+    // Spreadsheets come as bytes: the bridge is asked for them.
+    expect(await platform.openBinaryFile({ fileTypes: types, maxBytes: 10 })).toEqual({ opened: true, name: 'a.htad.json', bytes: new TextEncoder().encode('{}') });
+    expect(bridge.openFile).toHaveBeenLastCalledWith({ filters: types, maxBytes: 10, binary: true });
   });
 });
 
@@ -79,6 +82,12 @@ describe('browser platform', () => {
     const outcome = await createBrowserPlatform(window).openFile({ fileTypes: [], maxBytes: 100 });
     expect(outcome).toEqual({ opened: true, name: 'in.htad.json', content: '{"x":1}' });
     expect(document.querySelector('input[type=file]')).toBeNull();
+  });
+
+  it('opens a chosen file as bytes for spreadsheets', async () => {
+    pickWith(new File([new Uint8Array([80, 75, 3, 4])], 'draws.xlsx'));
+    const outcome = await createBrowserPlatform(window).openBinaryFile({ fileTypes: [], maxBytes: 100 });
+    expect(outcome).toEqual({ opened: true, name: 'draws.xlsx', bytes: new Uint8Array([80, 75, 3, 4]) });
   });
 
   it('refuses a file over the size limit without reading it', async () => {

@@ -10,9 +10,36 @@ function byId(ids: readonly string[], values: readonly number[]): Record<string,
   return Object.fromEntries(ids.map((id, j) => [id, values[j]!]));
 }
 
+// The pieces of the "psa" and "voi" JSON sections that are the same analysis (PsaAnalysis), written once.
+
+/** Mean cost and effect of each strategy with their 95 % intervals. */
+export function strategyMeansJson(means: PsaAnalysis['means']) {
+  return means.map((m) => ({
+    id: m.id,
+    cost: m.cost.mean,
+    effect: m.effect.mean,
+    costInterval: { lower: m.cost.lower, upper: m.cost.upper },
+    effectInterval: { lower: m.effect.lower, upper: m.effect.upper },
+  }));
+}
+
+/** Per threshold: expected net benefit, CEAC, CEAF, expected loss and EVPI, keyed by strategy id where per strategy. */
+export function thresholdSummariesJson(ids: readonly string[], byWtp: PsaAnalysis['netBenefit']['byWtp']) {
+  return {
+    expectedNetBenefit: byWtp.map((b) => ({ wtp: b.wtp, values: byId(ids, b.expectedNb) })),
+    ceac: byWtp.map((b) => ({ wtp: b.wtp, probabilities: byId(ids, b.ceac) })),
+    ceaf: byWtp.map((b) => ({ wtp: b.wtp, id: b.optimalId, probability: b.optimalProbability })),
+    expectedLoss: byWtp.map((b) => ({ wtp: b.wtp, values: byId(ids, b.expectedLoss) })),
+    evpi: byWtp.map((b) => ({ wtp: b.wtp, value: b.evpi })),
+  };
+}
+
+export function evppiJson(evppi: PsaAnalysis['evppi']) {
+  return evppi.map((e) => ({ parameters: e.parameters, wtp: e.wtp, value: e.evppi, se: e.se, method: e.method, ...(e.seNote ? { seNote: e.seNote } : {}) }));
+}
+
 /** The "psa" section of `hta psa --json`. */
 export function psaJson(run: PsaRun, a: PsaAnalysis) {
-  const ids = run.strategyIds;
   const byWtp = a.netBenefit.byWtp;
   return {
     iterations: run.draws,
@@ -20,22 +47,12 @@ export function psaJson(run: PsaRun, a: PsaAnalysis) {
     rng: RNG_ALGORITHM,
     sampledParameters: [...run.parameterDraws.names],
     wtp: byWtp.map((b) => b.wtp),
-    mean: a.means.map((m) => ({
-      id: m.id,
-      cost: m.cost.mean,
-      effect: m.effect.mean,
-      costInterval: { lower: m.cost.lower, upper: m.cost.upper },
-      effectInterval: { lower: m.effect.lower, upper: m.effect.upper },
-    })),
+    mean: strategyMeansJson(a.means),
     comparator: a.comparator,
     incremental: a.plane.map((p) => ({ id: p.id, incCost: p.meanIncCost, incEffect: p.meanIncEffect, icer: p.icer })),
-    expectedNetBenefit: byWtp.map((b) => ({ wtp: b.wtp, values: byId(ids, b.expectedNb) })),
-    ceac: byWtp.map((b) => ({ wtp: b.wtp, probabilities: byId(ids, b.ceac) })),
-    ceaf: byWtp.map((b) => ({ wtp: b.wtp, id: b.optimalId, probability: b.optimalProbability })),
-    expectedLoss: byWtp.map((b) => ({ wtp: b.wtp, values: byId(ids, b.expectedLoss) })),
-    evpi: byWtp.map((b) => ({ wtp: b.wtp, value: b.evpi })),
+    ...thresholdSummariesJson(run.strategyIds, byWtp),
     evpiPopulation: a.populationEvpi,
-    evppi: a.evppi.map((e) => ({ parameters: e.parameters, wtp: e.wtp, value: e.evppi, se: e.se, method: e.method, ...(e.seNote ? { seNote: e.seNote } : {}) })),
+    evppi: evppiJson(a.evppi),
     convergence: a.convergence.map((c) => ({
       wtp: c.wtp,
       series: c.series.map((s) => ({ id: s.id, draws: s.draws, runningMeanIncNb: s.runningMeanIncNb })),

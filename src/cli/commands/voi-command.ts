@@ -2,16 +2,17 @@
 // made by another model (BCEA / dampack exports, company spreadsheets). The same summaries as `hta psa`
 // (src/engine/psa/psa-analysis.ts) on draws read by src/engine/psa/external-draws.ts.
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { basename } from 'node:path';
 import type { CliCommand, ParsedCommandLine } from '../command';
 import { EXIT, UsageError } from '../io';
-import { CsvError, parseCsv } from '../../engine/survival-fit/csv-table';
+import { CsvError } from '../../engine/survival-fit/csv-table';
 import type { CsvTable } from '../../engine/survival-fit/csv-table';
 import { DrawsTableError, readPsaDraws } from '../../engine/psa/external-draws';
 import { analyseDraws, VOI_DEFAULT_WTP } from '../../engine/psa/draws-analysis';
 import { isWholeAtLeast, numberOption, stringOption } from './psa-options';
 import { voiJson, voiText } from './voi-output';
 import { finiteJson } from '../finite-output';
+import { isWorkbookFile, readDrawsTable } from '../../report/draws-file';
 
 /** "20000,30000" or a grid "0:50000:100" (from:to:step, both ends included). */
 export function wtpGridOption(args: ParsedCommandLine, name: string): number[] | undefined {
@@ -32,6 +33,7 @@ export function wtpGridOption(args: ParsedCommandLine, name: string): number[] |
   });
 }
 
+/** The file's table, read by the reader the app uses too (src/report/draws-file.ts). */
 async function readTable(file: string, sheet: string | undefined): Promise<CsvTable> {
   let bytes: Buffer;
   try {
@@ -39,41 +41,8 @@ async function readTable(file: string, sheet: string | undefined): Promise<CsvTa
   } catch (e) {
     throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const ext = extname(file).toLowerCase();
-  if (ext === '.xlsx' || ext === '.xlsm') return xlsxTable(bytes, sheet);
-  if (sheet !== undefined) throw new UsageError('--sheet applies to .xlsx files only');
-  return parseCsv(bytes.toString('utf8'));
-}
-
-/** The first worksheet (or the named one) as a table of strings: row 1 is the header. */
-async function xlsxTable(bytes: Buffer, sheet: string | undefined): Promise<CsvTable> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new DrawsTableError(`not a readable .xlsx workbook (${(e as Error).message})`);
-  }
-  const ws = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
-  if (!ws) throw new DrawsTableError(sheet === undefined ? 'the workbook has no worksheet' : `no worksheet "${sheet}" (sheets: ${workbook.worksheets.map((w) => w.name).join(', ')})`);
-  const width = ws.getRow(1).cellCount;
-  const text = (v: unknown): string => {
-    if (v === null || v === undefined) return '';
-    if (typeof v === 'object' && 'result' in v) return text((v as { result: unknown }).result);
-    if (typeof v === 'object' && 'richText' in v) return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
-    return String(v).trim();
-  };
-  const rowCells = (r: number) => Array.from({ length: width }, (_, c) => text(ws.getRow(r).getCell(c + 1).value));
-  const header = rowCells(1);
-  const rows: string[][] = [];
-  const lines: number[] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const cells = rowCells(r);
-    if (cells.every((c) => c === '')) continue;
-    rows.push(cells);
-    lines.push(r);
-  }
-  return { header, rows, lines };
+  if (sheet !== undefined && !isWorkbookFile(file)) throw new UsageError('--sheet applies to .xlsx files only');
+  return readDrawsTable(basename(file), bytes, sheet);
 }
 
 export const voiCommand: CliCommand = {

@@ -3,38 +3,23 @@
 import type { ExternalPsaDraws } from '../../engine/psa/external-draws';
 import type { DrawsAnalysis } from '../../engine/psa/draws-analysis';
 import { formatNumber, formatTable } from '../format';
-
-function byId(ids: readonly string[], values: readonly number[]): Record<string, number> {
-  return Object.fromEntries(ids.map((id, j) => [id, values[j]!]));
-}
+import { evppiJson, strategyMeansJson, thresholdSummariesJson } from './psa-output';
 
 export function voiJson(draws: ExternalPsaDraws, a: DrawsAnalysis) {
-  const ids = draws.strategyIds;
-  const byWtp = a.psa.netBenefit.byWtp;
   return {
     draws: draws.draws,
     layout: draws.layout,
     parameters: [...draws.parameterDraws.names],
     ignoredColumns: draws.ignoredColumns,
     wtp: a.wtp,
-    strategies: a.psa.means.map((m) => ({
-      id: m.id,
-      cost: m.cost.mean,
-      effect: m.effect.mean,
-      costInterval: { lower: m.cost.lower, upper: m.cost.upper },
-      effectInterval: { lower: m.effect.lower, upper: m.effect.upper },
-    })),
+    strategies: strategyMeansJson(a.psa.means),
     incremental: a.incremental.map((r) => ({ id: r.id, cost: r.cost, effect: r.effect, status: r.status, incCost: r.incCost, incEffect: r.incEffect, icer: r.icer })),
     comparator: a.psa.comparator,
     plane: a.psa.plane.map((p) => ({ id: p.id, incCost: p.meanIncCost, incEffect: p.meanIncEffect, icer: p.icer })),
-    expectedNetBenefit: byWtp.map((b) => ({ wtp: b.wtp, values: byId(ids, b.expectedNb) })),
-    ceac: byWtp.map((b) => ({ wtp: b.wtp, probabilities: byId(ids, b.ceac) })),
-    ceaf: byWtp.map((b) => ({ wtp: b.wtp, id: b.optimalId, probability: b.optimalProbability })),
-    expectedLoss: byWtp.map((b) => ({ wtp: b.wtp, values: byId(ids, b.expectedLoss) })),
-    evpi: byWtp.map((b) => ({ wtp: b.wtp, value: b.evpi })),
+    ...thresholdSummariesJson(draws.strategyIds, a.psa.netBenefit.byWtp),
     evpiPopulation: a.psa.populationEvpi,
     switchPoints: a.switchPoints,
-    evppi: a.psa.evppi.map((e) => ({ parameters: e.parameters, wtp: e.wtp, value: e.evppi, se: e.se, method: e.method, ...(e.seNote ? { seNote: e.seNote } : {}) })),
+    evppi: evppiJson(a.psa.evppi),
   };
 }
 

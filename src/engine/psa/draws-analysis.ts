@@ -7,6 +7,8 @@ import type { ExternalPsaDraws } from './external-draws';
 import { calculateIcers } from '../economics/incremental';
 import type { IncrementalRow } from '../economics/incremental';
 import { decisionSwitchPoints } from '../uncertainty/psa-summary';
+import { evppiByRegression } from '../uncertainty/evppi';
+import type { EvppiResult } from '../uncertainty/evppi';
 import type { PopulationOptions } from '../uncertainty/psa-summary';
 
 /** BCEA's default grid of thresholds: 0 to 50,000 by 100 (501 points). */
@@ -34,6 +36,16 @@ export interface DrawsAnalysis {
   notes: string[];
 }
 
+/**
+ * EVPPI of each named parameter column on its own, at each threshold (regression, Strong et al. 2014), as
+ * analysePsa computes it. Each parameter's standard error has its own seeded stream, so computing the parameters a
+ * few at a time (the app does, for progress and Cancel) gives the same figures as all at once.
+ */
+export function drawsEvppi(draws: ExternalPsaDraws, wtp: readonly number[], parameters: readonly string[], seDraws = 200): EvppiResult[] {
+  const groups = parameters.map((p) => [p]);
+  return groups.length === 0 ? [] : wtp.flatMap((w) => evppiByRegression(draws, draws.parameterDraws, groups, w, { seDraws }));
+}
+
 export function analyseDraws(draws: ExternalPsaDraws, options: DrawsAnalysisOptions = {}): DrawsAnalysis {
   const wtp = [...(options.wtp ?? DEFAULT_GRID)];
   const notes: string[] = [];
@@ -46,11 +58,8 @@ export function analyseDraws(draws: ExternalPsaDraws, options: DrawsAnalysisOpti
     notes.push(`EVPPI not computed at ${wtp.length} thresholds; give --evppi-wtp (e.g. --evppi-wtp 20000,30000)`);
   }
   const psa = analysePsa(draws, { wtp, comparator: options.comparator, population: options.population, evppiSeDraws: options.evppiSeDraws });
-  // EVPPI per parameter at its own thresholds (analysePsa runs it at every wtp it is given).
-  const evppi =
-    evppiWtp.length === 0
-      ? []
-      : analysePsa(draws, { wtp: evppiWtp, comparator: options.comparator, evppiGroups: parameters.map((p) => [p]), evppiSeDraws: options.evppiSeDraws ?? 200 }).evppi;
+  // EVPPI per parameter at its own thresholds.
+  const evppi = drawsEvppi(draws, evppiWtp, parameters, options.evppiSeDraws);
   const incremental = calculateIcers(psa.means.map((m) => ({ id: m.id, cost: m.cost.mean, effect: m.effect.mean })));
   return { wtp, evppiWtp, psa: { ...psa, evppi }, incremental, switchPoints: decisionSwitchPoints(psa.netBenefit), notes };
 }

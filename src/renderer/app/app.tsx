@@ -81,7 +81,7 @@ function Screens() {
   } else if (route.page === 'countries') {
     screen = <CountriesScreen />;
   } else if (route.page === 'psa-results') {
-    screen = <PsaResultsScreen />;
+    screen = <PsaResultsScreen key={route.importId ?? ''} importId={route.importId} />;
   } else if (route.page === 'library') {
     screen = (
       <AppFrame activeNav="library" title={<span className="current">Dossier library</span>}>

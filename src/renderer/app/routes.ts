@@ -11,7 +11,8 @@ export type Route =
   | { page: 'example'; exampleId: string; tab: string }
   | { page: 'survival' }
   | { page: 'countries' }
-  | { page: 'psa-results' }
+  /** importId: PSA results stored with a dossier, reopened. */
+  | { page: 'psa-results'; importId?: string }
   | { page: 'not-found'; hash: string };
 
 export const defaultDossierSection = 'overview';
@@ -32,6 +33,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'survival' && parts.length === 1) return { page: 'survival' };
   if (parts[0] === 'countries' && parts.length === 1) return { page: 'countries' };
   if (parts[0] === 'psa-results' && parts.length === 1) return { page: 'psa-results' };
+  if (parts[0] === 'psa-results' && parts[1] && parts.length === 2) return { page: 'psa-results', importId: parts[1] };
   return { page: 'not-found', hash };
 }
 
@@ -63,7 +65,7 @@ export function routeHash(route: Route): string {
     case 'countries':
       return '#/countries';
     case 'psa-results':
-      return '#/psa-results';
+      return route.importId ? `#/psa-results/${encodeURIComponent(route.importId)}` : '#/psa-results';
     case 'not-found':
       return route.hash;
   }

@@ -7,7 +7,7 @@ import type { Table } from 'dexie';
 import { appInfo } from '../../dossier/app-info';
 import { WorkspaceError, newerWorkspaceMessage } from './errors';
 import { META_DATA_FORMAT, META_WRITTEN_BY } from './records';
-import type { DossierRecord, HistoryRecord, MetaRecord, ModelHistoryRecord, ModelRecord, ModelVersionRecord, RunRecord, RunResultRecord, SafetyBackupFileRecord, SafetyBackupRecord, SnapshotRecord, SummaryRecord } from './records';
+import type { DossierRecord, HistoryRecord, MetaRecord, ModelHistoryRecord, ModelRecord, ModelVersionRecord, PsaImportDrawsRecord, PsaImportRecord, RunRecord, RunResultRecord, SafetyBackupFileRecord, SafetyBackupRecord, SnapshotRecord, SummaryRecord } from './records';
 import { LATEST_SCHEMA_VERSION, declareSchema } from './schema-versions';
 
 export const DEFAULT_DATABASE_NAME = 'hta-workbench';
@@ -27,6 +27,8 @@ export interface WorkbenchTables {
   modelHistory: Table<ModelHistoryRecord, number>;
   runs: Table<RunRecord, string>;
   runResults: Table<RunResultRecord, string>;
+  psaImports: Table<PsaImportRecord, string>;
+  psaImportDraws: Table<PsaImportDrawsRecord, string>;
 }
 
 export interface OpenedDatabase {
@@ -83,6 +85,12 @@ export function tablesOf(db: Dexie): WorkbenchTables {
     },
     get runResults() {
       return db.table<RunResultRecord, string>('runResults');
+    },
+    get psaImports() {
+      return db.table<PsaImportRecord, string>('psaImports');
+    },
+    get psaImportDraws() {
+      return db.table<PsaImportDrawsRecord, string>('psaImportDraws');
     },
   };
 }

@@ -3,6 +3,7 @@
 import type { DossierSummary } from '../../dossier/library-query';
 import type { Dossier, HistoryEntry, Snapshot } from '../../dossier/schema';
 import type { ModelHistoryEntry, ModelVersion, StoredModel, StoredRun } from '../../dossier/workspace-models';
+import type { PsaImportInfo } from '../../dossier/psa-imports';
 
 export interface DossierRecord {
   id: string;
@@ -70,6 +71,17 @@ export interface RunRecord extends Omit<StoredRun, 'results'> {
 export interface RunResultRecord {
   id: string;
   results: unknown;
+}
+
+/** Since schema version 5: an imported PSA result's listing row (no arrays). */
+export type PsaImportRecord = PsaImportInfo;
+
+/** Since schema version 5: its per-draw arrays, same id. */
+export interface PsaImportDrawsRecord {
+  id: string;
+  costs: Float64Array;
+  effects: Float64Array;
+  parameterValues: Float64Array;
 }
 
 export interface MetaRecord {

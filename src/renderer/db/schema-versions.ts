@@ -76,6 +76,18 @@ export const schemaVersions: readonly SchemaVersion[] = [
       await tx.table('meta').put({ key: META_DATA_FORMAT, value: 4 });
     },
   },
+  {
+    version: 5,
+    note: 'PSA results of other models imported into a dossier: the listing row (source file, its SHA-256, layout, strategies, settings) apart from the per-draw arrays',
+    stores: {
+      psaImports: 'id, dossierId',
+      psaImportDraws: 'id',
+    },
+    // New tables only; nothing to convert.
+    upgrade: async (tx) => {
+      await tx.table('meta').put({ key: META_DATA_FORMAT, value: 5 });
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = schemaVersions[schemaVersions.length - 1]!.version;

@@ -23,6 +23,7 @@ import type { WorkbenchTables } from './database';
 import { DATABASE_DELETED_MESSAGE, DATABASE_UPGRADED_MESSAGE, WorkspaceError, isDatabaseClosedError, storageFailure } from './errors';
 import { newId } from './ids';
 import { ModelStore } from './model-store';
+import { PsaImportStore } from './psa-import-store';
 import { META_EXAMPLE_SEEDED } from './records';
 import type { DossierRecord, HistoryRecord, SafetyBackupRecord } from './records';
 import { summaryRecordFor } from './schema-versions';
@@ -133,6 +134,8 @@ function decodeUndoToken(token: string): { id: string; deletedAt: string } | nul
 export class Workspace {
   /** The workspace's models, their versions, edit history and stored runs. */
   readonly models: ModelStore;
+  /** PSA results of other models stored with dossiers. */
+  readonly psaImports: PsaImportStore;
   readonly #t: WorkbenchTables;
   readonly #now: () => Date;
   readonly #newId: () => string;
@@ -154,6 +157,12 @@ export class Workspace {
       newId: this.#newId,
       readOnlyReason: () => this.readOnlyReason,
       mergeWindowMs: HISTORY_MERGE_WINDOW_MS,
+      transaction: (mode, scope, body) => this.#tx(mode, scope, body),
+    });
+    this.psaImports = new PsaImportStore(tables, {
+      now: this.#now,
+      newId: this.#newId,
+      assertWritable: () => this.#assertWritable(),
       transaction: (mode, scope, body) => this.#tx(mode, scope, body),
     });
     // Another window upgrading the database, or anyone deleting it, closes this connection: say which.
@@ -380,9 +389,10 @@ export class Workspace {
     this.#assertWritable();
     const cutoff = new Date(this.#now().getTime() - (options.olderThanMs ?? 0)).toISOString();
     const t = this.#t;
-    return this.#tx('rw', [t.dossiers, t.history, t.snapshots], async () => {
+    return this.#tx('rw', [t.dossiers, t.history, t.snapshots, t.psaImports, t.psaImportDraws], async () => {
       const doomed = await t.dossiers.where('deleted').equals(1).filter((r) => (r.deletedAt ?? '') <= cutoff).toArray();
       for (const r of doomed) {
+        await this.psaImports.removeForDossier(r.id);
         await t.history.where('dossierId').equals(r.id).delete();
         await t.snapshots.where('dossierId').equals(r.id).delete();
         await t.dossiers.delete(r.id);
@@ -437,7 +447,9 @@ export class Workspace {
   async exportDossier(id: string): Promise<FileText> {
     const dossier = await this.#requireLive(id);
     const models = await this.models.bundles(dossier.modelLinks.flatMap((l) => (l.modelId ? [l.modelId] : [])));
-    return { fileName: fileNameForDossier(dossier), text: serializeFile(buildDossierFile(dossier, appInfo, this.#stamp(), models)) };
+    const t = this.#t;
+    const psaImports = await this.#tx('r', [t.psaImports, t.psaImportDraws], () => this.psaImports.fileBlocks(new Set([dossier.id])));
+    return { fileName: fileNameForDossier(dossier), text: serializeFile(buildDossierFile(dossier, appInfo, this.#stamp(), models, psaImports)) };
   }
 
   /**
@@ -452,7 +464,8 @@ export class Workspace {
     // Models come in with the dossier (never overwriting a different model of the same id; see importBundles).
     let modelIds = new Map<string, string>();
     const t = this.#t;
-    return this.#tx('rw', [t.dossiers, t.summaries, t.history, t.snapshots, t.models, t.modelVersions, t.modelHistory, t.runs, t.runResults], async (): Promise<ImportResult> => {
+    const tables = [t.dossiers, t.summaries, t.history, t.snapshots, t.models, t.modelVersions, t.modelHistory, t.runs, t.runResults, t.psaImports, t.psaImportDraws];
+    return this.#tx('rw', tables, async (): Promise<ImportResult> => {
       const rec = await t.dossiers.get(parsed.dossier.id);
       if (!rec || rec.deleted === 1 || options.onConflict) modelIds = await this.models.importBundles(parsed.file.models);
       const incoming = relinked(parsed.dossier, modelIds);
@@ -461,8 +474,10 @@ export class Workspace {
         await t.history.where('dossierId').equals(rec.id).delete();
         await t.snapshots.where('dossierId').equals(rec.id).delete();
       }
+      if (rec && rec.deleted === 1) await this.psaImports.removeForDossier(rec.id);
       if (!rec || rec.deleted === 1) {
         await this.#putLive(incoming);
+        await this.psaImports.putFileBlocks(parsed.file.psaImports, incoming.id);
         return { kind: 'imported', dossier: incoming, mode: 'new', migratedFrom: parsed.migratedFrom };
       }
       if (!options.onConflict) return { kind: 'conflict', existing: summarizeDossier(rec.dossier), incoming: summarizeDossier(incoming) };
@@ -470,11 +485,15 @@ export class Workspace {
       if (options.onConflict === 'copy') {
         const copy = validated({ ...incoming, id: this.#newId(), title: suffixedTitle(incoming.title, ' (imported copy)'), createdAt: now, updatedAt: now });
         await this.#putLive(copy);
+        // The copy's imported results are its own: new ids under the new dossier.
+        await this.psaImports.putFileBlocks(parsed.file.psaImports.map((b) => ({ ...b, id: this.#newId() })), copy.id);
         return { kind: 'imported', dossier: copy, mode: 'copy', migratedFrom: parsed.migratedFrom };
       }
       await this.#putSnapshot(rec.dossier, 'Before replacing by an imported file', true);
       const replacement = validated({ ...incoming, updatedAt: now });
       await this.#writeVersion(rec.dossier, replacement, 'import-replace');
+      // Replacing keeps imports the file does not have (like snapshots, they are the workspace's record) and updates those it has.
+      await this.psaImports.putFileBlocks(parsed.file.psaImports, replacement.id);
       return { kind: 'imported', dossier: replacement, mode: 'replace', migratedFrom: parsed.migratedFrom };
     });
   }
@@ -482,7 +501,7 @@ export class Workspace {
   /** Every live dossier with its snapshots and history, as one backup file. */
   async backup(): Promise<FileText> {
     const t = this.#t;
-    const { fileName, text } = await this.#tx('r', [t.dossiers, t.history, t.snapshots, t.models, t.modelVersions, t.modelHistory, t.runs, t.runResults], async () => this.#backupText());
+    const { fileName, text } = await this.#tx('r', [t.dossiers, t.history, t.snapshots, t.models, t.modelVersions, t.modelHistory, t.runs, t.runResults, t.psaImports, t.psaImportDraws], async () => this.#backupText());
     return { fileName, text };
   }
 
@@ -505,13 +524,14 @@ export class Workspace {
   async restoreParsedBackup(b: BackupFile, options: RestoreOptions = {}): Promise<RestoredBackup> {
     this.#assertWritable();
     const t = this.#t;
-    const modelTables = [t.models, t.modelVersions, t.modelHistory, t.runs, t.runResults];
+    const modelTables = [t.models, t.modelVersions, t.modelHistory, t.runs, t.runResults, t.psaImports, t.psaImportDraws];
     const tables = [t.dossiers, t.summaries, t.history, t.snapshots, t.meta, t.safetyBackups, t.safetyBackupFiles, ...modelTables];
     return this.#tx('rw', tables, async (): Promise<RestoredBackup> => {
       const previous = await this.#backupText();
       const reason = options.sourceName ? `Before restoring ${options.sourceName}` : 'Before restoring a backup';
       const safetyBackup = await this.#putSafetyBackup(previous, reason);
       await this.models.replaceAll(b);
+      await this.psaImports.replaceAll(b.psaImports);
       await Promise.all([t.dossiers.clear(), t.summaries.clear(), t.history.clear(), t.snapshots.clear()]);
       const records = b.dossiers.map(liveRecord);
       await t.dossiers.bulkAdd(records);
@@ -702,7 +722,8 @@ export class Workspace {
     const snapshots = (await t.snapshots.toArray()).filter((s) => ids.has(s.dossierId));
     const history = (await t.history.toArray()).filter((h) => ids.has(h.dossierId)).map(({ seq: _seq, ...entry }) => entry);
     const createdAt = this.#stamp();
-    const file: BackupFile = buildBackupFile({ dossiers, snapshots, history, ...(await this.models.backupContent()) }, appInfo, createdAt);
+    const psaImports = await this.psaImports.fileBlocks(ids);
+    const file: BackupFile = buildBackupFile({ dossiers, snapshots, history, ...(await this.models.backupContent()), psaImports }, appInfo, createdAt);
     return { fileName: fileNameForBackup(createdAt), text: serializeFile(file), counts: { dossiers: dossiers.length, snapshots: snapshots.length, history: history.length } };
   }
 

@@ -61,6 +61,18 @@ export function createBrowserPlatform(win: Window = window): Platform {
         return { opened: false, reason: 'unreadable', message: error instanceof Error ? error.message : String(error) };
       }
     },
+    async openBinaryFile({ fileTypes, maxBytes }) {
+      const file = await pickFile(doc, acceptAttribute(fileTypes));
+      if (file === null) return { opened: false, reason: 'canceled' };
+      if (file.size > maxBytes) {
+        return { opened: false, reason: 'too-large', message: `${file.name} is ${file.size} bytes; the limit is ${maxBytes} bytes.` };
+      }
+      try {
+        return { opened: true, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+      } catch (error) {
+        return { opened: false, reason: 'unreadable', message: error instanceof Error ? error.message : String(error) };
+      }
+    },
     async printToPdf() {
       win.print();
       return { printed: true };

@@ -9,7 +9,14 @@ export function createElectronPlatform(bridge: HtaBridge): Platform {
       const result = await bridge.saveFile({ suggestedName, content, filters: fileTypes });
       return result.saved ? { saved: true, location: result.path, via: 'file' } : { saved: false };
     },
-    openFile: ({ fileTypes, maxBytes }) => bridge.openFile({ filters: fileTypes, maxBytes }),
+    async openFile({ fileTypes, maxBytes }) {
+      const result = await bridge.openFile({ filters: fileTypes, maxBytes });
+      return result.opened ? { opened: true, name: result.name, content: typeof result.content === 'string' ? result.content : new TextDecoder().decode(result.content) } : result;
+    },
+    async openBinaryFile({ fileTypes, maxBytes }) {
+      const result = await bridge.openFile({ filters: fileTypes, maxBytes, binary: true });
+      return result.opened ? { opened: true, name: result.name, bytes: typeof result.content === 'string' ? new TextEncoder().encode(result.content) : result.content } : result;
+    },
     async printToPdf({ suggestedName, landscape = false }) {
       const result = await bridge.printToPdf({ suggestedName, landscape });
       return result.saved ? { printed: true, location: result.path } : { printed: false };

@@ -29,6 +29,10 @@ export type OpenFileOutcome =
   | { opened: true; name: string; content: string }
   | { opened: false; reason: 'canceled' | 'too-large' | 'unreadable'; message?: string };
 
+export type OpenBinaryFileOutcome =
+  | { opened: true; name: string; bytes: Uint8Array }
+  | { opened: false; reason: 'canceled' | 'too-large' | 'unreadable'; message?: string };
+
 export interface PrintRequest {
   suggestedName: string;
   landscape?: boolean;
@@ -42,6 +46,8 @@ export interface Platform {
   saveFile(request: SaveFileRequest): Promise<SaveFileOutcome>;
   /** Open dialog in Electron; an <input type=file> in the browser. */
   openFile(request: OpenFileRequest): Promise<OpenFileOutcome>;
+  /** The same, with the file's bytes (spreadsheets and other binary files). */
+  openBinaryFile(request: OpenFileRequest): Promise<OpenBinaryFileOutcome>;
   /** Print the current page to a PDF file in Electron; the browser's print dialog otherwise. */
   printToPdf(request: PrintRequest): Promise<PrintOutcome>;
   appInfo(): Promise<AppInfo>;

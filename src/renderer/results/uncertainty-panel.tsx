@@ -10,17 +10,16 @@ import { psaRunFromResults, psaRunResults } from '../../engine/analysis/run-payl
 import type { PsaRunInputs, PsaRunResults, TornadoRunInputs } from '../../engine/analysis/run-payloads';
 import type { AnalysisProblem } from '../../engine/analysis/problems';
 import { psaMeansTable, tornadoTable } from '../../report/results-tables';
-import { CePlaneChart } from '../charts/ce-plane-chart';
 import { tornadoBars } from '../charts/chart-data';
 import { SeriesLineChart } from '../charts/line-chart';
 import { TornadoChart } from '../charts/tornado-chart';
-import { chartInk } from '../charts/palette';
 import type { RunRecord } from '../db/records';
 import { TableExport } from '../exports/export-menu';
 import { engineWorker } from '../workers/engine-client';
 import { runPsaInWebWorkers, warmPsaWorkers } from '../workers/psa-client';
 import { parameterRangeText } from '../../report/model-description';
 import { displayFormats, effectLabel, effectUnit, formatCount, parseDisplayNumber, formatIcer, formatMoneyAxis, formatMoneyChange, formatMoney, formatNumber, formatNumberChange, formatParameter, formatPercent } from '../settings/display-format';
+import { PsaCharts } from './psa-charts';
 import { RunStatus } from './run-status';
 import './analyses.css';
 import { useStoredRun } from './use-stored-run';
@@ -444,12 +443,6 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
   const money = (v: number) => formatMoney(v, currency);
   const wtpTick = formatMoneyAxis(shown.wtpMax, currency);
   const incCostTick = formatMoneyAxis(Math.max(0, ...view.plane.flatMap((s) => s.points.map((p) => Math.abs(p.incCost)))), currency);
-  const labelOf = new Map(view.strategies.map((s) => [s.id, s.label]));
-  const ceacRows = view.ceac.map((r, i) => ({ ...r, ceaf: view.ceaf[i]!.probability }));
-  const switches = view.ceaf.filter((c, i) => i > 0 && c.optimalId !== view.ceaf[i - 1]!.optimalId);
-  const optimalText = switches.length === 0
-    ? `${labelOf.get(view.ceaf[0]?.optimalId ?? '') ?? ''} has the highest expected net benefit across the range.`
-    : `The strategy with the highest expected net benefit changes at ${switches.map((s) => `${money(s.wtp)} (to ${labelOf.get(s.optimalId)})`).join(', ')}.`;
   return (
     <div className="section-stack" data-testid="psa-results" data-run-id={run.id} data-reopen-ms={reopenMs?.fromRequest} data-since-navigation-ms={reopenMs?.sinceNavigation}>
       {status}
@@ -485,59 +478,21 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
         </table>
       </div>
       <PsaIncrementalTable shown={shown} model={model} />
-      <div className="chart-grid">
-        <CePlaneChart
-          testId="chart-psa-plane"
-          title={`Incremental cost-effectiveness plane vs ${view.comparatorLabel}`}
-          description={`Each point is one draw; diamonds are the mean increments.${model.settings.wtp.length > 0 ? ` Threshold lines: ${model.settings.wtp.map((w) => formatIcer(w, currency, effect)).join(', ')} (points below a line are cost-effective at it).` : ''}`}
-          summary={`Incremental CE plane of ${view.plane.length} strategies against ${view.comparatorLabel}: ${view.plane.map((s) => `${s.label} mean incremental cost ${money(s.meanIncCost)}, ${formatNumber(s.meanIncEffect, 4)} ${effectLabel(effect)}`).join('; ')}.`}
-          series={view.plane.map((s) => ({ id: s.id, label: s.label, points: s.points.map((p) => ({ x: p.incEffect, y: p.incCost })) }))}
-          highlights={view.plane.map((s) => ({ id: s.id, label: `Mean: ${s.label}`, x: s.meanIncEffect, y: s.meanIncCost }))}
-          wtp={model.settings.wtp.map((w) => ({ value: w, label: `WTP ${money(w)}` }))}
-          xLabel={`Incremental ${effectLabel(effect)}`}
-          yLabel={`Incremental cost (${currency ?? 'currency'})`}
-          formatX={(v) => formatNumber(v, 3)}
-          formatY={incCostTick}
-          table={{
-            headers: ['Strategy', 'Mean incremental cost', `Mean incremental ${effectLabel(effect)}`, 'ICER (ratio of means)'],
-            rows: view.plane.map((s) => [s.label, money(s.meanIncCost), formatNumber(s.meanIncEffect, 4), formatIcer(s.icer, currency, effect)]),
-          }}
-          note={view.plottedPoints < view.draws * view.plane.length ? `Showing ${formatCount(view.plottedPoints)} of ${formatCount(view.draws * view.plane.length)} points (evenly spaced draws); means use every draw.` : `All ${formatCount(view.draws)} draws shown.`}
-        />
-        <SeriesLineChart
-          testId="chart-ceac"
-          title="Cost-effectiveness acceptability curves and frontier"
-          description="Probability that each strategy has the highest net benefit; the dashed black line (CEAF) follows the strategy with the highest expected net benefit."
-          summary={`CEAC of ${view.strategies.length} strategies from ${money(0)} to ${money(view.ceac[view.ceac.length - 1]?.wtp ?? 0)}. ${optimalText}`}
-          rows={ceacRows}
-          xKey="wtp"
-          xLabel={`Willingness to pay (${currency ?? 'currency'} per ${effectUnit(effect)})`}
-          yLabel="Probability cost-effective"
-          series={[...view.strategies.map((s) => ({ key: s.id, label: s.label })), { key: 'ceaf', label: 'CEAF (optimal strategy)', color: chartInk.text, dashed: true }]}
-          formatX={wtpTick}
-          formatTableX={money}
-          formatY={(v) => formatPercent(v, 0)}
-          formatTable={(v) => formatPercent(v, 1)}
-          yDomain={[0, 1]}
-          markers={model.settings.wtp.map((w) => ({ x: w, label: money(w) }))}
-          note={optimalText}
-        />
-        <SeriesLineChart
-          testId="chart-evpi"
-          title="Expected value of perfect information (per patient)"
-          description="What removing all parameter uncertainty would be worth per patient, by threshold."
-          summary={`EVPI per patient from ${money(view.evpi[0]?.evpi ?? 0)} to a maximum of ${money(Math.max(...view.evpi.map((e) => e.evpi)))}.`}
-          rows={view.evpi}
-          xKey="wtp"
-          xLabel={`Willingness to pay (${currency ?? 'currency'} per ${effectUnit(effect)})`}
-          yLabel={`EVPI (${currency ?? 'currency'})`}
-          series={[{ key: 'evpi', label: 'EVPI per patient' }]}
-          formatX={wtpTick}
-          formatTableX={money}
-          formatY={money}
-          yDomain={[0, 'auto']}
-          markers={model.settings.wtp.map((w) => ({ x: w, label: money(w) }))}
-        />
+      <PsaCharts
+        view={view}
+        testIds={{ plane: 'chart-psa-plane', ceac: 'chart-ceac', evpi: 'chart-evpi' }}
+        per="patient"
+        currency={currency}
+        effectLabel={effectLabel(effect)}
+        effectUnit={effectUnit(effect)}
+        effectDigits={3}
+        money={money}
+        moneyTick={wtpTick}
+        costTick={incCostTick}
+        icer={(v) => formatIcer(v, currency, effect)}
+        wtpMarkers={model.settings.wtp}
+        evpiDescription="What removing all parameter uncertainty would be worth per patient, by threshold."
+      >
         {view.convergence && view.convergence.rows.length > 1 && (
           <SeriesLineChart
             testId="chart-psa-convergence"
@@ -556,7 +511,7 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
             yReference={{ y: 0, label: 'Zero' }}
           />
         )}
-      </div>
+      </PsaCharts>
     </div>
   );
 }

@@ -30,7 +30,7 @@ interface EvppiRunInputs extends EvppiRequest {
   psaRunId: string;
 }
 
-function sortedBars(results: readonly EvppiResult[], name: (id: string) => string) {
+export function sortedBars(results: readonly EvppiResult[], name: (id: string) => string) {
   return [...results].sort((a, b) => b.evppi - a.evppi).map((r) => ({ ...r, label: r.parameters.map(name).join(' + ') }));
 }
 

@@ -13,6 +13,7 @@ import type { AccuracyMetaAnalysis, AccuracyOptions } from '../../engine/accurac
 import type { AccuracyStudy } from '../../engine/accuracy/two-by-two';
 import { survivalApi } from './survival-api';
 import { runCountryComparison } from '../../engine/countries/country-comparison';
+import { psaImportApi } from './psa-import-api';
 
 export type AccuracyOutcome = { ok: true; result: AccuracyMetaAnalysis; milliseconds: number } | { ok: false; message: string };
 
@@ -28,5 +29,5 @@ export function analyseAccuracy(studies: AccuracyStudy[], options: AccuracyOptio
   }
 }
 
-export const engineApi = { checkModel, runBaseCase, runTornado, runBudget, summarisePsa, runTwoWay, runThreshold, runScenarios, runEvppi, summariseScenarioPsa, analyseAccuracy, runCountryComparison, ...survivalApi };
+export const engineApi = { checkModel, runBaseCase, runTornado, runBudget, summarisePsa, runTwoWay, runThreshold, runScenarios, runEvppi, summariseScenarioPsa, analyseAccuracy, runCountryComparison, ...survivalApi, ...psaImportApi };
 export type EngineApi = typeof engineApi;

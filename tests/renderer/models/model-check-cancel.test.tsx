@@ -34,6 +34,7 @@ const platform: Platform = {
   kind: 'browser',
   saveFile: async () => ({ saved: false }),
   openFile: async () => ({ opened: true, name: 'deep.json', content: '{"format":"hta-workbench-model","version":1}' }),
+  openBinaryFile: async () => ({ opened: false, reason: 'canceled' }),
   printToPdf: async () => ({ printed: false }),
   appInfo: async () => ({ name: 'HTA Workbench', version: '0', platform: 'linux', versions: { electron: '', chrome: '', node: '' } }),
   onMenuCommand: () => () => undefined,

@@ -5,13 +5,15 @@ import { routeHash } from '../../app/routes';
 import { exampleIdForRef, findExample } from '../../models/model-catalog';
 import { linkFor } from '../../models/model-links';
 import { Card } from '../../ui/fields';
+import { ImportedPsaCard } from '../../psa-results/imported-psa-card';
 import { useToasts } from '../../ui/toasts';
 import { useWorkspace } from '../workspace-context';
 import type { SectionProps } from './section-props';
 
 // The dossier's models: links to workspace models (many-to-many; a model can serve several dossiers) and older links
 // to a bundled example by file name, which "Use this model" turns into a link to a workspace copy. Linking and
-// unlinking edit the dossier, so they are saved and recorded in its history like any other change.
+// unlinking edit the dossier, so they are saved and recorded in its history like any other change. Below them, the
+// PSA results of other models stored with the dossier.
 
 export function ModelLinksSection({ dossier, edit }: SectionProps) {
   const workspace = useWorkspace();
@@ -112,6 +114,7 @@ export function ModelLinksSection({ dossier, edit }: SectionProps) {
           )}
         </Card>
       )}
+      <ImportedPsaCard dossierId={dossier.id} />
     </div>
   );
 }
