@@ -5,6 +5,7 @@
 // sentence when the edit cannot be made (the model screen shows it). Whether the result is a valid model is
 // validation's job (the screen shows its located problems at the cell), so a half-built model can be saved.
 import { DocumentEditError } from './document-edits';
+import { CURVE_PARAMETER_NAMES } from '../psm/survival';
 import type { ModelDocumentJson } from './document-edits';
 
 type JsonRecord = Record<string, unknown>;
@@ -689,16 +690,8 @@ export function setPsmArm<D extends ModelDocumentJson>(doc: D, strategy: string 
   });
 }
 
-/** The fields each curve distribution takes (besides label, source and timeUnit). */
-export const CURVE_FIELDS: Record<string, readonly string[]> = {
-  exponential: ['rate'],
-  weibull: ['shape', 'scale'],
-  gompertz: ['shape', 'rate'],
-  'log-logistic': ['shape', 'scale'],
-  'log-normal': ['meanlog', 'sdlog'],
-  'generalised-gamma': ['mu', 'sigma', 'Q'],
-  'hazard-ratio': ['curve', 'hr'],
-};
+/** The fields each curve distribution takes (besides label, source and timeUnit): the parametric curves' own, and a hazard ratio's. */
+export const CURVE_FIELDS: Record<string, readonly string[]> = { ...CURVE_PARAMETER_NAMES, 'hazard-ratio': ['curve', 'hr'] };
 
 /**
  * Reads a survival table typed or pasted as lines of "time survival" (tab, comma, semicolon or spaces between;

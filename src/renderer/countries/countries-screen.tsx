@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useRetainedState } from '../ui/retained-state';
 import { DEFAULT_COUNTRY_SELECTION, useCountrySettings } from './country-settings';
 import { countryProfileSchema, profileFieldIds } from '../../engine/countries/country-profile';
 import type { CountryProfile, ProfileFieldId, VerificationStatus } from '../../engine/countries/country-profile';
@@ -104,20 +105,21 @@ export function CountriesScreen() {
     ],
     [stored],
   );
-  const [modelKey, setModelKey] = useState('ex:liquid-biopsy-nsclc');
+  const [modelKey, setModelKey] = useRetainedState('countries.model', 'ex:liquid-biopsy-nsclc');
   const model = choices.find((c) => c.key === modelKey) ?? choices.find((c) => c.storedId === null) ?? null;
 
   const { userProfiles, saveUserProfiles, rates, saveRates, selection: storedSelection, saveSelection, problem: storedProblem } = useCountrySettings();
-  const [picked, setSelected] = useState<string[] | null>(null);
+  const [picked, setSelected] = useRetainedState<string[] | null>('countries.selected', null);
   const selected = picked ?? storedSelection ?? DEFAULT_COUNTRY_SELECTION;
   const profiles = useMemo(() => [...shippedCountryProfiles(), ...userProfiles], [userProfiles]);
   const chosen = selected.map((id) => profiles.find((p) => p.id === id)).filter((p): p is CountryProfile => p !== undefined);
 
-  const [priceParameter, setPriceParameter] = useState('');
-  const [prices, setPrices] = useState<Record<string, string>>({});
-  const [headroomStrategy, setHeadroomStrategy] = useState('');
-  const [headroomHigh, setHeadroomHigh] = useState('');
-  const [outcome, setOutcome] = useState<CountryComparisonOutcome | null>(null);
+  const [priceParameter, setPriceParameter] = useRetainedState('countries.priceParameter', '');
+  const [prices, setPrices] = useRetainedState<Record<string, string>>('countries.prices', {});
+  const [headroomStrategy, setHeadroomStrategy] = useRetainedState('countries.headroomStrategy', '');
+  const [headroomHigh, setHeadroomHigh] = useRetainedState('countries.headroomHigh', '');
+  // The inputs and the last comparison survive a change of display language (which re-mounts the screens).
+  const [outcome, setOutcome] = useRetainedState<CountryComparisonOutcome | null>('countries.outcome', null);
   const [running, setRunning] = useState(false);
   const [editing, setEditing] = useState<CountryProfile | null>(null);
   const [applying, setApplying] = useState<{ profile: CountryProfile; application: ProfileApplication; before: Record<string, unknown> } | null>(null);

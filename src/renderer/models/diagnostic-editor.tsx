@@ -32,7 +32,7 @@ export function TestsCard({ document, issues, readOnly, apply }: StructureEditor
         <span className="subtle">Used by the test sequences of diagnostic nodes; turnaround in {unit}s; costs per test done.</span>
       </div>
       <div className="card-body">
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="Diagnostic tests table">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Diagnostic tests table">
           <table className="table structure-table" data-testid="tests-table">
             <thead>
               <tr>
