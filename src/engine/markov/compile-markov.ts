@@ -262,6 +262,20 @@ function columnIndex(rowPtr: Int32Array, colIdx: Int32Array, m: number): { cscPt
  * by column (the same products added in the same row order as the push), each state counted as soon as its
  * next occupancy is known. Fewer passes over the trace: faster for small models (HIV: 4 states).
  */
+/** One cycle's cost per category: occupancy × the category's per-state costs (state-major rows of costT). */
+function costsByCategory(occ: Float64Array, costT: Float64Array, zero: Uint8Array, rowCost: Float64Array, nCat: number, m: number): void {
+  for (let cat = 0, b = 0; cat < nCat; cat++, b += m) {
+    // A category without costs sums to 0 (every occupancy is finite, so every term is +-0).
+    if (zero[cat] === 1) {
+      rowCost[cat] = 0;
+      continue;
+    }
+    let x = 0;
+    for (let j = 0; j < m; j++) x += occ[j]! * costT[b + j]!;
+    rowCost[cat] = x;
+  }
+}
+
 function stepAndCount(
   trace: Float64Array,
   prev: number,
@@ -299,15 +313,7 @@ function stepAndCount(
     ly += o * alive[j]!;
     q += o * util[j]!;
   }
-  for (let cat = 0, b = 0; cat < nCat; cat++, b += m) {
-    if (zero[cat] === 1) {
-      rowCost[cat] = 0;
-      continue;
-    }
-    let x = 0;
-    for (let j = 0; j < m; j++) x += occ[j]! * costT[b + j]!;
-    rowCost[cat] = x;
-  }
+  costsByCategory(occ, costT, zero, rowCost, nCat, m);
   acc[0] = ly;
   acc[1] = q;
 }
@@ -392,16 +398,7 @@ function countCycle(
     ly += o * alive[j]!;
     q += o * util[j]!;
   }
-  for (let cat = 0, b = 0; cat < nCat; cat++, b += m) {
-    // A category without costs sums to 0 (every occupancy is finite, so every term is +-0).
-    if (zero[cat] === 1) {
-      rowCost[cat] = 0;
-      continue;
-    }
-    let x = 0;
-    for (let j = 0; j < m; j++) x += occ[j]! * costT[b + j]!;
-    rowCost[cat] = x;
-  }
+  costsByCategory(occ, costT, zero, rowCost, nCat, m);
   acc[0] = ly;
   acc[1] = q;
 }
