@@ -1,11 +1,12 @@
 // Message catalogues: every shipped language has every key of the English catalogue with the same placeholders,
 // and no catalogued screen holds a hard-coded user-facing string (JSX text or a labelling attribute).
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { catalogues, placeholdersOf, translator } from '../../src/report/i18n/translate';
 import type { Language } from '../../src/report/i18n/translate';
+import { areaCatalogues } from '../../src/report/i18n/areas';
 
 const root = resolve(__dirname, '../..');
 
@@ -38,12 +39,8 @@ describe('message catalogues', () => {
   });
 });
 
-/** Screens whose every user-facing text goes through the catalogue. */
-const cataloguedScreens = [
-  'src/renderer/countries/countries-screen.tsx',
-  'src/renderer/layout/app-frame.tsx',
-  'src/renderer/i18n/language.tsx',
-  'src/renderer/reports/report-page.tsx',
+/** Report parts whose every user-facing text goes through the catalogue (the renderer is checked whole, below). */
+const cataloguedReportParts = [
   'src/report/build/countries.ts',
   'src/report/countries/country-text.ts',
   'src/report/build/front-matter.ts',
@@ -51,9 +48,109 @@ const cataloguedScreens = [
   'src/report/build/scope.ts',
   'src/report/build/limitations.ts',
 ];
+/** Renderer files not yet through the catalogue (issue 19's remaining work): this list only shrinks. */
+const notYetCatalogued = new Set<string>([
+  'src/renderer/app/app.tsx',
+  'src/renderer/charts/ce-plane-chart.tsx',
+  'src/renderer/charts/chart-frame.tsx',
+  'src/renderer/charts/forest-plot.tsx',
+  'src/renderer/charts/heat-map-chart.tsx',
+  'src/renderer/charts/quadas-charts.tsx',
+  'src/renderer/charts/sroc-chart.tsx',
+  'src/renderer/charts/tornado-chart.tsx',
+  'src/renderer/dossiers/dossier-editor-page.tsx',
+  'src/renderer/dossiers/editor/accuracy-section.tsx',
+  'src/renderer/dossiers/editor/assessors-section.tsx',
+  'src/renderer/dossiers/editor/domain-section.tsx',
+  'src/renderer/dossiers/editor/evidence-accuracy-fields.tsx',
+  'src/renderer/dossiers/editor/evidence-section.tsx',
+  'src/renderer/dossiers/editor/history-section.tsx',
+  'src/renderer/dossiers/editor/model-links-section.tsx',
+  'src/renderer/dossiers/editor/overview-section.tsx',
+  'src/renderer/dossiers/editor/pico-section.tsx',
+  'src/renderer/dossiers/editor/reporting-section.tsx',
+  'src/renderer/dossiers/editor/section-nav.tsx',
+  'src/renderer/dossiers/editor/sections.ts',
+  'src/renderer/dossiers/editor/snapshots-section.tsx',
+  'src/renderer/dossiers/editor/technology-section.tsx',
+  'src/renderer/dossiers/library-page.tsx',
+  'src/renderer/dossiers/library-rows.tsx',
+  'src/renderer/dossiers/new-dossier-dialog.tsx',
+  'src/renderer/dossiers/problems-dialog.tsx',
+  'src/renderer/dossiers/safety-backups-card.tsx',
+  'src/renderer/dossiers/save-state-indicator.tsx',
+  'src/renderer/dossiers/stale-write-dialog.tsx',
+  'src/renderer/dossiers/status-dialogs.tsx',
+  'src/renderer/dossiers/use-file-actions.tsx',
+  'src/renderer/dossiers/workspace-context.tsx',
+  'src/renderer/exports/export-menu.tsx',
+  'src/renderer/models/diagnostic-editor.tsx',
+  'src/renderer/models/distribution-dialog.tsx',
+  'src/renderer/models/example-page.tsx',
+  'src/renderer/models/expression-grid.tsx',
+  'src/renderer/models/model-page.tsx',
+  'src/renderer/models/model-screens.tsx',
+  'src/renderer/models/model-view.tsx',
+  'src/renderer/models/models-page.tsx',
+  'src/renderer/models/new-model-dialog.tsx',
+  'src/renderer/models/parameter-table.tsx',
+  'src/renderer/models/structure-diagram-view.tsx',
+  'src/renderer/models/structure-editor.tsx',
+  'src/renderer/models/tree-editor.tsx',
+  'src/renderer/models/versions-panel.tsx',
+  'src/renderer/psa-results/imported-psa-card.tsx',
+  'src/renderer/psa-results/psa-results-screen.tsx',
+  'src/renderer/reports/report-page.tsx',
+  'src/renderer/results/base-case-panel.tsx',
+  'src/renderer/results/budget-analyses.tsx',
+  'src/renderer/results/budget-panel.tsx',
+  'src/renderer/results/psa-charts.tsx',
+  'src/renderer/results/run-status.tsx',
+  'src/renderer/results/strategy-details-panel.tsx',
+  'src/renderer/results/threshold-section.tsx',
+  'src/renderer/results/two-way-section.tsx',
+  'src/renderer/results/uncertainty-panel.tsx',
+  'src/renderer/results/voi-section.tsx',
+  'src/renderer/scenarios/scenario-editor.tsx',
+  'src/renderer/scenarios/scenarios-panel.tsx',
+  'src/renderer/survival/fit-table.tsx',
+  'src/renderer/survival/survival-charts.tsx',
+  'src/renderer/survival/survival-examples.ts',
+  'src/renderer/survival/survival-page.tsx',
+  'src/renderer/survival/survival-screen.tsx',
+  'src/renderer/survival/use-fit-panel.tsx',
+  'src/renderer/ui/dialog.tsx',
+  'src/renderer/ui/toasts.tsx',
+]);
+/** Every renderer source file, relative to the project root. */
+function rendererFiles(): string[] {
+  return readdirSync(resolve(root, 'src/renderer'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'))
+    .map((f) => `src/renderer/${f.split(sep).join('/')}`)
+    .sort();
+}
+const cataloguedScreens = [...rendererFiles().filter((f) => !notYetCatalogued.has(f)), ...cataloguedReportParts];
+
 const labelAttributes = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label']);
 /** The product's name and file formats' names are the same in every language. */
 const names = new Set(['HTA Workbench', 'HTML', 'Word', 'Excel']);
+
+/** Whether an expression's value is what a JSX expression container shows (through conditions and fallbacks only). */
+function shownInJsx(node: ts.Node): boolean {
+  let child = node;
+  let parent = node.parent;
+  while (parent) {
+    if (ts.isJsxExpression(parent)) return !ts.isJsxAttribute(parent.parent) || labelAttributes.has(parent.parent.name.getText());
+    const passesThrough =
+      ts.isParenthesizedExpression(parent) ||
+      (ts.isConditionalExpression(parent) && parent.condition !== child) ||
+      (ts.isBinaryExpression(parent) && ['??', '||', '&&'].includes(parent.operatorToken.getText()) && (parent.right === child || parent.operatorToken.getText() !== '&&'));
+    if (!passesThrough) return false;
+    child = parent;
+    parent = parent.parent;
+  }
+  return false;
+}
 
 /** Hard-coded texts in a TSX/TS file: JSX text with letters, and string literals in labelling attributes. */
 function hardCodedTexts(file: string): string[] {
@@ -70,6 +167,11 @@ function hardCodedTexts(file: string): string[] {
     if (ts.isPropertyAssignment(node) && ['caption', 'title', 'description', 'label', 'xLabel'].includes(node.name.getText()) && (ts.isStringLiteral(node.initializer) || ts.isNoSubstitutionTemplateLiteral(node.initializer)) && /\p{L}{2,}/u.test(node.initializer.text)) {
       found.push(`${node.name.getText()}: ${node.initializer.text}`);
     }
+    // A string shown from a JSX expression, directly or as a branch of a condition: {busy ? 'Saving…' : label}.
+    if ((ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node)) && shownInJsx(node)) {
+      const literal = ts.isTemplateExpression(node) ? [node.head.text, ...node.templateSpans.map((s) => s.literal.text)].join('{}') : node.text;
+      if (/\p{L}{2,}/u.test(literal) && /\s|^\p{Lu}/u.test(literal)) found.push(literal);
+    }
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -83,7 +185,25 @@ describe('catalogued screens have no hard-coded text', () => {
   });
 
   it('the check finds hard-coded text', () => {
-    const probe = 'src/renderer/psa-results/psa-results-screen.tsx';
-    expect(hardCodedTexts(probe).length).toBeGreaterThan(0);
+    const probe = 'tests/report/fixtures/hard-coded-texts.tsx';
+    expect(hardCodedTexts(probe).sort()).toEqual(['Delete the dossier', 'Save changes', 'aria-label="Close the dialog"', 'caption: Costs per strategy', 'Saving the model', 'Saving…', '{} selected'].sort());
+  });
+
+  it('files listed as not yet catalogued exist and still hold hard-coded text (a finished one leaves the list)', () => {
+    const all = new Set(rendererFiles());
+    for (const file of notYetCatalogued) {
+      expect(all.has(file), file).toBe(true);
+      expect(hardCodedTexts(file).length, file).toBeGreaterThan(0);
+    }
+  });
+
+  it('no two area catalogues define the same key', () => {
+    const owner = new Map<string, string>();
+    for (const [area, catalogue] of Object.entries(areaCatalogues)) {
+      for (const key of Object.keys(catalogue.en)) {
+        expect(owner.get(key), `${key} in ${area}`).toBeUndefined();
+        owner.set(key, area);
+      }
+    }
   });
 });

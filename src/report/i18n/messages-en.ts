@@ -1,16 +1,10 @@
 // English: the reference catalogue. Its keys are the message keys; every other language must have each of them
 // with the same {placeholders} (TypeScript and tests/report/i18n-catalogues.test.ts check it).
+import { navigation } from './areas/navigation';
+
 export const en = {
+  ...navigation.en,
   'app.language': 'Language',
-  'nav.main': 'Main',
-  'nav.workspace': 'Workspace',
-  'nav.library': 'Dossier library',
-  'nav.models': 'Models',
-  'nav.survival': 'Survival curves',
-  'nav.countries': 'Countries',
-  'nav.brandSub': 'Personalised cancer medicine',
-  'nav.localWorkspace': 'Local workspace',
-  'nav.version': 'Version {version}',
 
   'common.yes': 'yes',
   'common.no': 'no',

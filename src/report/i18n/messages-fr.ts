@@ -1,17 +1,10 @@
 // Français (Belgique).
+import { navigation } from './areas/navigation';
 import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
+  ...navigation.fr,
   'app.language': 'Langue',
-  'nav.main': 'Navigation principale',
-  'nav.workspace': 'Espace de travail',
-  'nav.library': 'Bibliothèque de dossiers',
-  'nav.models': 'Modèles',
-  'nav.survival': 'Courbes de survie',
-  'nav.countries': 'Pays',
-  'nav.brandSub': 'Médecine personnalisée du cancer',
-  'nav.localWorkspace': 'Espace de travail local',
-  'nav.version': 'Version {version}',
 
   'common.yes': 'oui',
   'common.no': 'non',

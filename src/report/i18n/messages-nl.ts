@@ -1,17 +1,10 @@
 // Nederlands (België).
+import { navigation } from './areas/navigation';
 import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
+  ...navigation.nl,
   'app.language': 'Taal',
-  'nav.main': 'Hoofdnavigatie',
-  'nav.workspace': 'Werkruimte',
-  'nav.library': 'Dossierbibliotheek',
-  'nav.models': 'Modellen',
-  'nav.survival': 'Overlevingscurven',
-  'nav.countries': 'Landen',
-  'nav.brandSub': 'Gepersonaliseerde kankergeneeskunde',
-  'nav.localWorkspace': 'Lokale werkruimte',
-  'nav.version': 'Versie {version}',
 
   'common.yes': 'ja',
   'common.no': 'nee',
