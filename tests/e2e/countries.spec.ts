@@ -4,40 +4,12 @@ import { test, expect } from './fixtures';
 import { en } from '../../src/report/i18n/messages-en';
 import { fr } from '../../src/report/i18n/messages-fr';
 import { nl } from '../../src/report/i18n/messages-nl';
-import type { Catalogue } from '../../src/report/i18n/translate';
+import { englishIn, uiText } from './language-check';
 
 // Issue 19 acceptance: the liquid-biopsy model compared across Belgium, England, the Netherlands and Denmark; the
 // optimal strategy differs where thresholds differ; the screen in French and Dutch shows no English catalogue text;
 // the report exports in Dutch with the country comparison.
 const dir = 'test-results/screenshots';
-
-/** English catalogue texts that differ in the other language, as fixed fragments (placeholders cut out). */
-function englishFragments(other: Catalogue): string[] {
-  const out = new Set<string>();
-  for (const [key, text] of Object.entries(en)) {
-    if (other[key as keyof typeof en] === text) continue;
-    for (const part of text.split(/\{\w+\}/)) {
-      const fragment = part.trim().replace(/^[(,.:;–]+|[(,.:;–]+$/g, '').trim();
-      // A fragment the translation shares (e.g. "source" in French) is not English text.
-      if (fragment.length >= 5 && /[a-z]/.test(fragment) && !other[key as keyof typeof en].includes(fragment)) out.add(fragment);
-    }
-  }
-  return [...out];
-}
-
-/** The screen's own text: navigation and UI, without profile data, model data, chart text and the report body. */
-async function uiText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const root = document.querySelector('.app-frame')!.cloneNode(true) as HTMLElement;
-    root.querySelectorAll('.profile-value, .profile-source, .profile-note, svg, option, [data-testid^="summary-"] th, tbody th[scope="row"], [data-testid="report-preview"]').forEach((n) => n.remove());
-    return root.innerText;
-  });
-}
-
-/** The English catalogue fragments found in `text` (whole words only). */
-function englishIn(text: string, catalogue: Catalogue): string[] {
-  return englishFragments(catalogue).filter((f) => new RegExp(`(^|[^\\p{L}])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text));
-}
 
 async function addTestRate(page: Page) {
   await page.getByTestId('add-rate').click();
