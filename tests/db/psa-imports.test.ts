@@ -83,6 +83,21 @@ describe('imported PSA results in the workspace', () => {
     other.close();
   });
 
+  it('are copied with a duplicated dossier, under new ids, and stay with the original', async () => {
+    const { ws } = await freshWorkspace();
+    const d = await ws.create({ title: 'Vaccine' });
+    const info = await ws.psaImports.add(newImport(d.id));
+    const copy = await ws.duplicate(d.id);
+    const copied = await ws.psaImports.list(copy.id);
+    expect(copied).toHaveLength(1);
+    expect(copied[0]!.id).not.toBe(info.id);
+    expect(copied[0]!.dossierId).toBe(copy.id);
+    expect(bits((await ws.psaImports.get(copied[0]!.id))!.costs)).toEqual(bits((await ws.psaImports.get(info.id))!.costs));
+    await ws.psaImports.remove(copied[0]!.id);
+    expect((await ws.psaImports.list(d.id)).map((i) => i.id)).toEqual([info.id]);
+    ws.close();
+  });
+
   it('refuses a dossier file with a bad imported block and writes nothing', async () => {
     const { ws } = await freshWorkspace();
     const d = await ws.create({ title: 'Vaccine' });

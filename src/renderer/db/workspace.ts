@@ -321,7 +321,13 @@ export class Workspace {
       // A copy starts its own governance: the original's approvals do not apply to it.
       ...(source.statusLog ? { statusLog: [] } : {}),
     };
-    await this.#writeNew(validated(copy));
+    const t = this.#t;
+    await this.#tx('rw', [t.dossiers, t.summaries, t.psaImports, t.psaImportDraws], async () => {
+      await this.#writeNew(validated(copy));
+      // The copy carries the original's stored PSA results as its own (new ids), as an imported copy does.
+      const blocks = await this.psaImports.fileBlocks(new Set([source.id]));
+      await this.psaImports.putFileBlocks(blocks.map((b) => ({ ...b, id: this.#newId() })), copy.id);
+    });
     return copy;
   }
 
