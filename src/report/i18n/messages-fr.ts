@@ -1,9 +1,11 @@
 // Français (Belgique).
+import { analysis } from './areas/analysis';
 import { navigation } from './areas/navigation';
 import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
+  ...analysis.fr,
   'app.language': 'Langue',
 
   'common.yes': 'oui',

@@ -1,9 +1,11 @@
 // Nederlands (België).
+import { analysis } from './areas/analysis';
 import { navigation } from './areas/navigation';
 import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
+  ...analysis.nl,
   'app.language': 'Taal',
 
   'common.yes': 'ja',
