@@ -20,6 +20,11 @@ const PFS_KEY = ':pfs';
 
 const statusKeys = { reference: 'analysis.status.reference', nondominated: 'analysis.status.nondominated', dominated: 'analysis.status.dominated', 'extendedly-dominated': 'analysis.status.extendedlyDominated' } as const;
 
+/** An incremental status in the display language (Reference, On frontier, Dominated, Extendedly dominated). */
+export function statusBadgeText(status: IncrementalRow['status'], t: Translate): string {
+  return t(statusKeys[status]);
+}
+
 export function statusBadge(status: IncrementalRow['status'], t: Translate) {
   const tone = status === 'dominated' || status === 'extendedly-dominated' ? 'badge-unverified' : status === 'reference' ? 'badge-draft' : 'badge-final';
   return <span className={`badge ${tone}`}>{t(statusKeys[status])}</span>;

@@ -1,11 +1,15 @@
 // Français (Belgique).
 import { analysis } from './areas/analysis';
 import { navigation } from './areas/navigation';
+import { psa } from './areas/psa';
+import { uncertainty } from './areas/uncertainty';
 import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
   ...analysis.fr,
+  ...psa.fr,
+  ...uncertainty.fr,
   'app.language': 'Langue',
 
   'common.yes': 'oui',

@@ -1,11 +1,15 @@
 // Nederlands (België).
 import { analysis } from './areas/analysis';
 import { navigation } from './areas/navigation';
+import { psa } from './areas/psa';
+import { uncertainty } from './areas/uncertainty';
 import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
   ...analysis.nl,
+  ...psa.nl,
+  ...uncertainty.nl,
   'app.language': 'Taal',
 
   'common.yes': 'ja',

@@ -178,7 +178,7 @@ export const analysis = areaCatalogue({
     'analysis.lifeYearsUndiscounted': 'Levensjaren (niet verdisconteerd)',
     'analysis.incremental': 'Incrementele analyse',
     'analysis.incrementalNote': 'Effect: {effect}; gesorteerd op kosten; dominantie zoals in calculate_icers van dampack',
-    'analysis.status': 'Status',
+    'analysis.status': 'Dominantie',
     'analysis.incCost': 'Incrementele kosten',
     'analysis.incEffect': 'Incrementele {effect}',
     'analysis.incrementalFooter': 'Verschillen ten opzichte van de eerstvolgende goedkopere strategie op de efficiëntiegrens; IKER in {currency} per gewonnen {unit}.',
@@ -241,7 +241,7 @@ export const analysis = areaCatalogue({
 
     'analysis.draws': '{n} trekkingen',
     'analysis.drawsOf': '{done} van {total} trekkingen',
-    'analysis.seedN': 'seed {seed}',
+    'analysis.seedN': 'met seed {seed}',
     'analysis.runAt': 'uitgevoerd op {date} in {duration}',
     'analysis.current': 'Actueel',
     'analysis.partial': 'Gedeeltelijk',

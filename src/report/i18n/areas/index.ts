@@ -3,5 +3,7 @@
 import type { AreaCatalogue } from '../area';
 import { analysis } from './analysis';
 import { navigation } from './navigation';
+import { psa } from './psa';
+import { uncertainty } from './uncertainty';
 
-export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation, analysis };
+export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation, analysis, uncertainty, psa };
