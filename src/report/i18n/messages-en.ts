@@ -2,12 +2,14 @@
 // with the same {placeholders} (TypeScript and tests/report/i18n-catalogues.test.ts check it).
 import { analysis } from './areas/analysis';
 import { navigation } from './areas/navigation';
+import { budgetView } from './areas/budget-view';
 import { psa } from './areas/psa';
 import { uncertainty } from './areas/uncertainty';
 
 export const en = {
   ...navigation.en,
   ...analysis.en,
+  ...budgetView.en,
   ...psa.en,
   ...uncertainty.en,
   'app.language': 'Language',

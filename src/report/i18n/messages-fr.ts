@@ -1,6 +1,7 @@
 // Français (Belgique).
 import { analysis } from './areas/analysis';
 import { navigation } from './areas/navigation';
+import { budgetView } from './areas/budget-view';
 import { psa } from './areas/psa';
 import { uncertainty } from './areas/uncertainty';
 import type { MessageKey } from './messages-en';
@@ -8,6 +9,7 @@ import type { MessageKey } from './messages-en';
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
   ...analysis.fr,
+  ...budgetView.fr,
   ...psa.fr,
   ...uncertainty.fr,
   'app.language': 'Langue',

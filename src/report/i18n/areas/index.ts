@@ -3,7 +3,8 @@
 import type { AreaCatalogue } from '../area';
 import { analysis } from './analysis';
 import { navigation } from './navigation';
+import { budgetView } from './budget-view';
 import { psa } from './psa';
 import { uncertainty } from './uncertainty';
 
-export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation, analysis, uncertainty, psa };
+export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation, analysis, uncertainty, psa, budgetView };
