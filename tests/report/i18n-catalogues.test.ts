@@ -99,8 +99,6 @@ const notYetCatalogued = new Set<string>([
   'src/renderer/models/tree-editor.tsx',
   'src/renderer/models/versions-panel.tsx',
   'src/renderer/reports/report-page.tsx',
-  'src/renderer/scenarios/scenario-editor.tsx',
-  'src/renderer/scenarios/scenarios-panel.tsx',
   'src/renderer/survival/fit-table.tsx',
   'src/renderer/survival/survival-charts.tsx',
   'src/renderer/survival/survival-examples.ts',

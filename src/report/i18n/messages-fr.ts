@@ -1,6 +1,7 @@
 // Français (Belgique).
 import { analysis } from './areas/analysis';
 import { navigation } from './areas/navigation';
+import { scenarios } from './areas/scenarios';
 import { budgetView } from './areas/budget-view';
 import { psa } from './areas/psa';
 import { uncertainty } from './areas/uncertainty';
@@ -9,6 +10,7 @@ import type { MessageKey } from './messages-en';
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
   ...analysis.fr,
+  ...scenarios.fr,
   ...budgetView.fr,
   ...psa.fr,
   ...uncertainty.fr,
