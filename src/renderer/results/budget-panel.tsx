@@ -64,7 +64,7 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
   // One tick style per axis: the scale of the largest stacked bar.
   const barSize = (row: Record<string, string | number>) => r.categories.reduce((a, c) => a + Math.abs(Number(row[c] ?? 0)), 0);
   const label = (id: string) => r.strategies.find((s) => s.id === id)?.label ?? id;
-  const rows = budgetBarRows(r.years, r.categories);
+  const rows = budgetBarRows(r.years, r.categories, (y, world) => t(world === 'current' ? 'budgetView.barCurrent' : 'budgetView.barNew', { when: whenOf(y) }));
   const impactRows = r.years.map((y) => ({ bar: whenOf(y), ...Object.fromEntries(r.categories.map((c) => [c, y.byCategory[c]?.impact ?? 0])) }));
   return (
     <div className="section-stack" data-testid="budget-panel">

@@ -2,6 +2,7 @@
 // with the same {placeholders} (TypeScript and tests/report/i18n-catalogues.test.ts check it).
 import { analysis } from './areas/analysis';
 import { navigation } from './areas/navigation';
+import { charts } from './areas/charts';
 import { scenarios } from './areas/scenarios';
 import { budgetView } from './areas/budget-view';
 import { psa } from './areas/psa';
@@ -10,6 +11,7 @@ import { uncertainty } from './areas/uncertainty';
 export const en = {
   ...navigation.en,
   ...analysis.en,
+  ...charts.en,
   ...scenarios.en,
   ...budgetView.en,
   ...psa.en,

@@ -1,6 +1,7 @@
 // Français (Belgique).
 import { analysis } from './areas/analysis';
 import { navigation } from './areas/navigation';
+import { charts } from './areas/charts';
 import { scenarios } from './areas/scenarios';
 import { budgetView } from './areas/budget-view';
 import { psa } from './areas/psa';
@@ -10,6 +11,7 @@ import type { MessageKey } from './messages-en';
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
   ...analysis.fr,
+  ...charts.fr,
   ...scenarios.fr,
   ...budgetView.fr,
   ...psa.fr,

@@ -1,6 +1,7 @@
 // Nederlands (België).
 import { analysis } from './areas/analysis';
 import { navigation } from './areas/navigation';
+import { charts } from './areas/charts';
 import { scenarios } from './areas/scenarios';
 import { budgetView } from './areas/budget-view';
 import { psa } from './areas/psa';
@@ -10,6 +11,7 @@ import type { MessageKey } from './messages-en';
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
   ...analysis.nl,
+  ...charts.nl,
   ...scenarios.nl,
   ...budgetView.nl,
   ...psa.nl,

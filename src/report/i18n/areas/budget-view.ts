@@ -3,6 +3,8 @@ import { areaCatalogue } from '../area';
 
 export const budgetView = areaCatalogue({
   en: {
+    'budgetView.barCurrent': '{when} current',
+    'budgetView.barNew': '{when} new',
     'budgetView.yearN': 'Year {n}',
     'budgetView.discountNone': 'none (undiscounted, ISPOR good practice)',
     'budgetView.discountRate': 'annual rate {rate}: budget year y divided by (1 + {rate})^(y − 1)',
@@ -68,6 +70,8 @@ export const budgetView = areaCatalogue({
     'budgetView.cumulativeBudgetImpact': 'Cumulative budget impact',
   },
   fr: {
+    'budgetView.barCurrent': '{when} actuel',
+    'budgetView.barNew': '{when} nouveau',
     'budgetView.yearN': 'Année {n}',
     'budgetView.discountNone': 'aucune (non actualisé, bonne pratique ISPOR)',
     'budgetView.discountRate': 'taux annuel {rate} : année budgétaire y divisée par (1 + {rate})^(y − 1)',
@@ -133,6 +137,8 @@ export const budgetView = areaCatalogue({
     'budgetView.cumulativeBudgetImpact': 'Impact budgétaire cumulé',
   },
   nl: {
+    'budgetView.barCurrent': '{when} huidig',
+    'budgetView.barNew': '{when} nieuw',
     'budgetView.yearN': 'Jaar {n}',
     'budgetView.discountNone': 'geen (niet verdisconteerd, goede praktijk volgens ISPOR)',
     'budgetView.discountRate': 'jaarlijkse voet {rate}: budgetjaar y gedeeld door (1 + {rate})^(y − 1)',

@@ -3,9 +3,10 @@
 import type { AreaCatalogue } from '../area';
 import { analysis } from './analysis';
 import { navigation } from './navigation';
+import { charts } from './charts';
 import { scenarios } from './scenarios';
 import { budgetView } from './budget-view';
 import { psa } from './psa';
 import { uncertainty } from './uncertainty';
 
-export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation, analysis, uncertainty, psa, budgetView, scenarios };
+export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation, analysis, uncertainty, psa, budgetView, scenarios, charts };
