@@ -94,7 +94,6 @@ const notYetCatalogued = new Set<string>([
   'src/renderer/models/structure-editor.tsx',
   'src/renderer/models/tree-editor.tsx',
   'src/renderer/models/versions-panel.tsx',
-  'src/renderer/reports/report-page.tsx',
   'src/renderer/survival/fit-table.tsx',
   'src/renderer/survival/survival-charts.tsx',
   'src/renderer/survival/survival-examples.ts',
@@ -115,7 +114,7 @@ const cataloguedScreens = [...rendererFiles().filter((f) => !notYetCatalogued.ha
 
 const labelAttributes = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label']);
 /** The product's name and file formats' names are the same in every language. */
-const names = new Set(['HTA Workbench', 'HTML', 'Word', 'Excel']);
+const names = new Set(['HTA Workbench', 'HTML', 'PDF', 'Word', 'Excel']);
 
 /** Whether an expression's value is what a JSX expression container shows (through conditions and fallbacks only). */
 function shownInJsx(node: ts.Node): boolean {
