@@ -29,6 +29,7 @@ import { displayFormats, formatCount, formatMoney, formatMoneyAxis, formatNumber
 const drawsFileTypes = (t: Translate) => [{ name: t('psa.fileType'), extensions: ['csv', 'txt', 'xlsx', 'xlsm'] }];
 const maxDrawsBytes = 50 * 1024 * 1024;
 const MAX_PLANE_POINTS = 2000;
+const drawsColumns = 'cost_<strategy>, eff_<strategy>; c_<strategy>, e_<strategy>; c1…cN, e1…eN; strategy, draw, cost, effect';
 const PARAMETERS_PER_CALL = 4;
 const EVPPI_SE_DRAWS = 200;
 
@@ -77,6 +78,8 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
   const [error, setError] = useState<string | null>(null);
   /** The file and names the last finished read was for: reading while they differ from the current ones. */
   const [readKey, setReadKey] = useState('');
+  // The column names a file must have are the file format's, the same in every language.
+  const [introBefore, introAfter] = t('psa.intro').split('{columns}');
   const maxWtp = parsePositive(maxWtpText, '50000', t);
   const evppiWtp = parsePositive(evppiWtpText, '25000', t);
 
@@ -153,7 +156,7 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
         <div className="page-header">
           <div className="page-title">
             <h1>{t('psa.title')}</h1>
-            <p>{t('psa.intro')}</p>
+            <p>{introBefore}<code data-user-content>{drawsColumns}</code>{introAfter}</p>
           </div>
           <button type="button" className="btn btn-primary" onClick={() => void choose()} data-testid="choose-draws-file">
             <UploadIcon />

@@ -7,7 +7,8 @@ import { SeriesLineChart } from '../charts/line-chart';
 import { baseCaseTable, costCategoryTable, incrementalTable } from '../../report/results-tables';
 import { TableExport } from '../exports/export-menu';
 import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
-import { effectLabel, effectNoun, effectUnit, humanise, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
+import { humanise, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
+import { effectLabel, effectNoun, effectUnit, formatIcer } from './effect-words';
 import { stateLabel } from '../../report/model-description';
 import { useLanguage } from '../i18n/language';
 import type { Translate } from '../../report/i18n/translate';
@@ -32,7 +33,7 @@ export function statusBadge(status: IncrementalRow['status'], t: Translate) {
 
 export function BaseCaseTables({ result, currency }: { result: OkBaseCase; currency: string | undefined }) {
   const { t } = useLanguage();
-  const unit = effectUnit(result.effect);
+  const unit = effectUnit(result.effect, t);
   return (
     <>
       <section className="card" aria-labelledby="base-case-title">
@@ -71,7 +72,7 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
       <section className="card" aria-labelledby="incremental-title">
         <div className="card-header">
           <h2 id="incremental-title">{t('analysis.incremental')}</h2>
-          <span className="subtle">{t('analysis.incrementalNote', { effect: effectLabel(result.effect) })}</span>
+          <span className="subtle">{t('analysis.incrementalNote', { effect: effectLabel(result.effect, t) })}</span>
           <TableExport table={() => incrementalTable(result, currency)} testId="export-incremental" />
         </div>
         <div className="card-body flush table-wrap">
@@ -81,9 +82,9 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
                 <th scope="col">{t('results.strategy')}</th>
                 <th scope="col">{t('analysis.status')}</th>
                 <th scope="col" className="num">{t('results.cost')}</th>
-                <th scope="col" className="num">{effectLabel(result.effect)}</th>
+                <th scope="col" className="num">{effectLabel(result.effect, t)}</th>
                 <th scope="col" className="num">{t('analysis.incCost')}</th>
-                <th scope="col" className="num">{t('analysis.incEffect', { effect: effectNoun(result.effect) })}</th>
+                <th scope="col" className="num">{t('analysis.incEffect', { effect: effectNoun(result.effect, t) })}</th>
                 <th scope="col" className="num">{t('results.icer')}</th>
               </tr>
             </thead>
@@ -98,7 +99,7 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
                     <td className="num">{formatNumber(r.effect, 3)}</td>
                     <td className="num" data-testid="cell-inc-cost" data-value={r.incCost ?? ''}>{r.incCost === null ? '—' : formatMoneyChange(r.incCost, currency)}</td>
                     <td className="num" data-testid="cell-inc-effect" data-value={r.incEffect ?? ''}>{r.incEffect === null ? '—' : formatNumberChange(r.incEffect, 4)}</td>
-                    <td className="num" data-testid="cell-icer" data-value={r.icer ?? ''}>{dominated ? <span className="subtle">{r.status === 'dominated' ? t('analysis.status.dominated') : t('analysis.extDominatedShort')}</span> : formatIcer(r.icer, currency, result.effect)}</td>
+                    <td className="num" data-testid="cell-icer" data-value={r.icer ?? ''}>{dominated ? <span className="subtle">{r.status === 'dominated' ? t('analysis.status.dominated') : t('analysis.extDominatedShort')}</span> : formatIcer(r.icer, currency, result.effect, t)}</td>
                   </tr>
                 );
               })}
@@ -180,7 +181,7 @@ export function BaseCaseCharts({ result, currency, deadStates, wtp = [], progres
   const sameSurvival = survival ? coincidingSeries(survival, result.strategies.map((s) => s.id), 1e-6) : [];
   const labelOf = (id: string) => result.strategies.find((s) => s.id === id)?.label ?? id;
   const years = (v: number) => formatNumber(v, v % 1 === 0 ? 0 : 1);
-  const effect = effectLabel(result.effect);
+  const effect = effectLabel(result.effect, t);
   const hasTrace = result.cycles > 1 && result.stateIds.length > 0;
   return (
     <div className="chart-grid">
@@ -189,11 +190,11 @@ export function BaseCaseCharts({ result, currency, deadStates, wtp = [], progres
           <CePlaneChart
             testId="chart-ce-plane"
             title={t('analysis.planeTitle')}
-            description={t('analysis.planeDescription', { effect: effectNoun(result.effect) }) + (reference && wtp.length > 0 ? ` ${t('analysis.planeThresholdLines', { strategy: reference.label })}` : '')}
+            description={t('analysis.planeDescription', { effect: effectNoun(result.effect, t) }) + (reference && wtp.length > 0 ? ` ${t('analysis.planeThresholdLines', { strategy: reference.label })}` : '')}
             summary={t('analysis.planeSummary', { n: plane.points.length, points: plane.points.map((p) => t(p.onFrontier ? 'analysis.planePoint' : 'analysis.planePointDominated', { strategy: p.label, cost: formatMoney(p.cost, currency), effect: `${formatNumber(p.effect, 3)} ${effect}` })).join('; ') })}
             series={plane.points.map((p) => ({ id: p.id, label: p.label, points: [{ x: p.effect, y: p.cost }] }))}
             frontier={plane.frontier.map((p) => ({ x: p.effect, y: p.cost }))}
-            wtp={reference ? wtp.map((w) => ({ value: w, label: `${formatIcer(w, currency, result.effect)}`, through: { x: reference.effect, y: reference.cost } })) : undefined}
+            wtp={reference ? wtp.map((w) => ({ value: w, label: `${formatIcer(w, currency, result.effect, t)}`, through: { x: reference.effect, y: reference.cost } })) : undefined}
             xLabel={effect}
             yLabel={t('analysis.costAxis', { currency: currency ?? t('analysis.currency') })}
             formatX={(v) => formatNumber(v, 3)}

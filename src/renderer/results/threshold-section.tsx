@@ -3,7 +3,8 @@ import type { ParameterRange } from '../../engine/analysis/model-check';
 import type { AnalysisProblem } from '../../engine/analysis/problems';
 import type { ThresholdRequest, ThresholdRunResult } from '../../engine/analysis/sensitivity-runs';
 import type { HtaModel } from '../../engine/model/schema';
-import { effectUnit, formatIcer, editableNumber, formatMoney, formatMoneyAxis } from '../settings/display-format';
+import { editableNumber, formatMoney, formatMoneyAxis } from '../settings/display-format';
+import { effectUnit, formatIcer } from './effect-words';
 import { SeriesLineChart } from '../charts/line-chart';
 import { engineWorker } from '../workers/engine-client';
 import { NumberField, ParameterSelect, ProblemsNotice, parameterFormatter, parameterName, parseEnd, rangedParameters } from './analysis-parts';
@@ -64,7 +65,7 @@ export function ThresholdSection({ ctx, model, ranges }: { ctx: RunContext; mode
       const record = await ctx.store.addRun({
         modelId: ctx.modelId,
         kind: 'threshold',
-        label: t('uncertainty.thresholdRunLabel', { parameter: parameterName(model, request.parameter), wtp: formatMoney(request.wtp, currency), unit: effectUnit(model.settings.effect) }),
+        label: t('uncertainty.thresholdRunLabel', { parameter: parameterName(model, request.parameter), wtp: formatMoney(request.wtp, currency), unit: effectUnit(model.settings.effect, t) }),
         modelHash: hash,
         startedAt,
         durationMs: clockMs() - t0,
@@ -93,7 +94,7 @@ export function ThresholdSection({ ctx, model, ranges }: { ctx: RunContext; mode
         <ParameterSelect id={`${formId}-parameter`} label={t('uncertainty.parameter')} value={parameter} options={options} onChange={setParameter} testId="threshold-parameter" />
         <NumberField id={`${formId}-low`} label={t('uncertainty.from')} value={endText('low')} onChange={(t) => setEnd('low', t)} invalid={!low.ok} testId="threshold-low" />
         <NumberField id={`${formId}-high`} label={t('uncertainty.to')} value={endText('high')} onChange={(t) => setEnd('high', t)} invalid={!high.ok} testId="threshold-high" />
-        <NumberField id={`${formId}-wtp`} label={t('uncertainty.thresholdField', { currency: currency ?? t('uncertainty.perUnit'), unit: effectUnit(model.settings.effect) })} value={wtpText} onChange={setWtpText} invalid={!wtp.ok} testId="threshold-wtp" />
+        <NumberField id={`${formId}-wtp`} label={t('uncertainty.thresholdField', { currency: currency ?? t('uncertainty.perUnit'), unit: effectUnit(model.settings.effect, t) })} value={wtpText} onChange={setWtpText} invalid={!wtp.ok} testId="threshold-wtp" />
         <div className="field">
           <label className="field-label" htmlFor={`${formId}-comparator`}>{t('uncertainty.nbComparedWith')}</label>
           <select id={`${formId}-comparator`} className="select" value={comparator} onChange={(e) => setComparator(e.target.value)} data-testid="threshold-comparator">
@@ -130,7 +131,7 @@ function ThresholdResultView({ model, result }: { model: HtaModel; result: Thres
   const curve = result.curve;
   const others = Object.keys(curve.incNmb);
   const rows = curve.values.map((x, k) => ({ x, ...Object.fromEntries(others.map((id) => [id, curve.incNmb[id]![k] ?? Number.NaN])) }));
-  const at = formatIcer(result.wtp, currency, model.settings.effect);
+  const at = formatIcer(result.wtp, currency, model.settings.effect, t);
   // The zero line is always in view: where a curve crosses it is the threshold.
   const found = others.flatMap((id) => curve.incNmb[id]!.filter((v): v is number => v !== null && Number.isFinite(v)));
   const low = Math.min(0, ...found);

@@ -5,7 +5,8 @@ import type { TwoWayRequest } from '../../engine/analysis/sensitivity-runs';
 import type { HtaModel } from '../../engine/model/schema';
 import type { TwoWayResult } from '../../engine/sensitivity/two-way';
 import type { OneWayResult } from '../../engine/sensitivity/one-way';
-import { effectUnit, formatIcer, editableNumber, formatMoney, formatMoneyAxis } from '../settings/display-format';
+import { editableNumber, formatMoney, formatMoneyAxis } from '../settings/display-format';
+import { effectUnit, formatIcer } from './effect-words';
 import { HeatMapChart } from '../charts/heat-map-chart';
 import type { HeatCell } from '../charts/heat-map-chart';
 import { seriesColor } from '../charts/palette';
@@ -116,7 +117,7 @@ export function TwoWaySection({ ctx, model, ranges }: { ctx: RunContext; model: 
       const record = await ctx.store.addRun({
         modelId: ctx.modelId,
         kind: 'two-way',
-        label: t('uncertainty.twoWayRunLabel', { x: parameterName(model, request.x.parameter), y: parameterName(model, request.y.parameter), wtp: formatMoney(request.wtp, currency), unit: effectUnit(model.settings.effect) }),
+        label: t('uncertainty.twoWayRunLabel', { x: parameterName(model, request.x.parameter), y: parameterName(model, request.y.parameter), wtp: formatMoney(request.wtp, currency), unit: effectUnit(model.settings.effect, t) }),
         modelHash: hash,
         startedAt,
         durationMs: clockMs() - t0,
@@ -152,7 +153,7 @@ export function TwoWaySection({ ctx, model, ranges }: { ctx: RunContext; model: 
         <NumberField id={`${formId}-ylow`} label={t('uncertainty.from')} value={endText(yId, 'low')} onChange={(t) => setEnd(yId, 'low', t)} invalid={!parsed[2]!.ok} testId="two-way-y-low" />
         <NumberField id={`${formId}-yhigh`} label={t('uncertainty.to')} value={endText(yId, 'high')} onChange={(t) => setEnd(yId, 'high', t)} invalid={!parsed[3]!.ok} testId="two-way-y-high" />
         <NumberField id={`${formId}-steps`} label={t('uncertainty.steps')} value={stepsText} onChange={setStepsText} invalid={!steps.ok} testId="two-way-steps" short />
-        <NumberField id={`${formId}-wtp`} label={t('uncertainty.thresholdField', { currency: currency ?? t('uncertainty.perUnit'), unit: effectUnit(model.settings.effect) })} value={wtpText} onChange={setWtpText} invalid={!wtp.ok} testId="two-way-wtp" />
+        <NumberField id={`${formId}-wtp`} label={t('uncertainty.thresholdField', { currency: currency ?? t('uncertainty.perUnit'), unit: effectUnit(model.settings.effect, t) })} value={wtpText} onChange={setWtpText} invalid={!wtp.ok} testId="two-way-wtp" />
         <button type="submit" className="btn btn-primary" disabled={error !== null || running || !ctx.model} data-testid="run-two-way">{running ? t('reportPage.running') : t('uncertainty.runTwoWay')}</button>
         <span className={error ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={error ? 'alert' : undefined}>
           {error ?? (ctx.model ? t(top.length === 2 && !picked ? 'uncertainty.twoWayHintTornado' : 'uncertainty.twoWayHint') : t('uncertainty.waiting'))}
@@ -222,7 +223,7 @@ function TwoWayHeatMap({ model, result, display }: { model: HtaModel; result: Tw
     <HeatMapChart
       testId="chart-two-way"
       title={title}
-      description={t('uncertainty.heatDescription', { wtp: formatIcer(result.wtp, currency, model.settings.effect), nx: result.x.values.length, ny: result.y.values.length })}
+      description={t('uncertainty.heatDescription', { wtp: formatIcer(result.wtp, currency, model.settings.effect, t), nx: result.x.values.length, ny: result.y.values.length })}
       summary={inmbMode
         ? t('uncertainty.heatSummaryInmb', { from: money(Math.min(...result.cells.flat().map((c) => inmbOf(c.nmb) ?? Infinity))), to: money(Math.max(...result.cells.flat().map((c) => inmbOf(c.nmb) ?? -Infinity))) })
         : t('uncertainty.heatSummary', { counts: ids.map((id, k) => t('uncertainty.cellsOf', { strategy: label(id), n: counts[k] ?? 0, total })).join(', ') })}

@@ -18,7 +18,8 @@ import { TableExport } from '../exports/export-menu';
 import { engineWorker } from '../workers/engine-client';
 import { runPsaInWebWorkers, warmPsaWorkers } from '../workers/psa-client';
 import { parameterRangeText } from '../../report/model-description';
-import { displayFormats, effectLabel, effectUnit, formatCount, parseDisplayNumber, formatIcer, formatMoneyAxis, formatMoneyChange, formatMoney, formatNumber, formatNumberChange, formatParameter, formatPercent } from '../settings/display-format';
+import { displayFormats, formatCount, parseDisplayNumber, formatMoneyAxis, formatMoneyChange, formatMoney, formatNumber, formatNumberChange, formatParameter, formatPercent } from '../settings/display-format';
+import { effectLabel, effectUnit, formatIcer } from './effect-words';
 import { PsaCharts } from './psa-charts';
 import { RunStatus } from './run-status';
 import './analyses.css';
@@ -101,7 +102,7 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
       const record = await ctx.store.addRun({
         modelId: ctx.modelId,
         kind: 'one-way',
-        label: t('uncertainty.tornadoRunLabel', { strategy: label(request.strategy), comparator: label(request.comparator), wtp: formatMoney(request.wtp, currency), unit: effectUnit(model.settings.effect) }),
+        label: t('uncertainty.tornadoRunLabel', { strategy: label(request.strategy), comparator: label(request.comparator), wtp: formatMoney(request.wtp, currency), unit: effectUnit(model.settings.effect, t) }),
         modelHash: hash,
         startedAt,
         durationMs: performance.now() - t0,
@@ -144,7 +145,7 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
           </select>
         </div>
         <div className="field field-wtp">
-          <label className="field-label" htmlFor={`${formId}-wtp`}>{t('uncertainty.wtpField', { currency: currency ?? t('uncertainty.perUnit'), unit: effectUnit(model.settings.effect) })}</label>
+          <label className="field-label" htmlFor={`${formId}-wtp`}>{t('uncertainty.wtpField', { currency: currency ?? t('uncertainty.perUnit'), unit: effectUnit(model.settings.effect, t) })}</label>
           <input id={`${formId}-wtp`} className="input input-num" inputMode="decimal" list={`${formId}-wtps`} value={wtpText} onChange={(e) => setWtpText(e.target.value)}
             aria-invalid={!wtp.ok || undefined} aria-describedby={`${formId}-wtp-note`} data-testid="dsa-wtp" />
           <datalist id={`${formId}-wtps`}>{model.settings.wtp.map((w) => <option key={w} value={w} />)}</datalist>
@@ -170,7 +171,7 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
             <RunStatus run={stored.run} hash={ctx.hash} testId="dsa-run-status" busy={running || blocked !== null} onRerun={() => void run(stored.run.inputs as unknown as TornadoRunInputs)} />
             <TornadoChart
               testId="chart-tornado"
-              title={t('uncertainty.tornadoTitle', { strategy: label(result.strategy), comparator: label(result.comparator), wtp: formatIcer(result.wtp, currency, model.settings.effect) })}
+              title={t('uncertainty.tornadoTitle', { strategy: label(result.strategy), comparator: label(result.comparator), wtp: formatIcer(result.wtp, currency, model.settings.effect, t) })}
               description={t(result.rows.length > bars.length ? 'uncertainty.tornadoDescriptionOf' : 'uncertainty.tornadoDescription', { base: money(result.base.incNmb), n: bars.length, total: result.rows.length })}
               summary={t('uncertainty.tornadoSummary', { swings: bars.slice(0, 5).map((b) => t('uncertainty.fromTo', { label: b.label, from: money(b.outcomeLow), to: money(b.outcomeHigh) })).join('; ') })}
               bars={bars}
@@ -469,7 +470,7 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
               <th scope="col">{t('results.strategy')}</th>
               <th scope="col" className="num">{t('uncertainty.meanCost')}</th>
               <th scope="col" className="num">{t('uncertainty.interval')}</th>
-              <th scope="col" className="num">{t('uncertainty.meanEffect', { effect: effectLabel(effect) })}</th>
+              <th scope="col" className="num">{t('uncertainty.meanEffect', { effect: effectLabel(effect, t) })}</th>
               <th scope="col" className="num">{t('uncertainty.interval')}</th>
             </tr>
           </thead>
@@ -492,13 +493,13 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
         testIds={{ plane: 'chart-psa-plane', ceac: 'chart-ceac', evpi: 'chart-evpi' }}
         per="patient"
         currency={currency}
-        effectLabel={effectLabel(effect)}
-        effectUnit={effectUnit(effect)}
+        effectLabel={effectLabel(effect, t)}
+        effectUnit={effectUnit(effect, t)}
         effectDigits={3}
         money={money}
         moneyTick={wtpTick}
         costTick={incCostTick}
-        icer={(v) => formatIcer(v, currency, effect)}
+        icer={(v) => formatIcer(v, currency, effect, t)}
         wtpMarkers={model.settings.wtp}
         evpiDescription={t('uncertainty.evpiDescription')}
       >
@@ -506,7 +507,7 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
           <SeriesLineChart
             testId="chart-psa-convergence"
             title={t('uncertainty.convergenceTitle', { comparator: view.comparatorLabel })}
-            description={t('uncertainty.convergenceDescription', { wtp: formatIcer(view.convergence.wtp, currency, effect) })}
+            description={t('uncertainty.convergenceDescription', { wtp: formatIcer(view.convergence.wtp, currency, effect, t) })}
             summary={t('uncertainty.convergenceSummary', { n: formatCount(view.draws), values: view.plane.map((s) => `${s.label} ${money(view.convergence!.rows[view.convergence!.rows.length - 1]![s.id] ?? Number.NaN)}`).join('; ') })}
             rows={view.convergence.rows}
             xKey="draws"
@@ -586,7 +587,7 @@ function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaMode
     <div className="section-stack">
       <div className="toolbar toolbar-plain">
         <div className="field field-wtp">
-          <label className="field-label" htmlFor={`${formId}-thresholds`}>{t('uncertainty.tableThresholds', { currency: currency ?? t('uncertainty.perUnit'), unit: effectUnit(effect) })}</label>
+          <label className="field-label" htmlFor={`${formId}-thresholds`}>{t('uncertainty.tableThresholds', { currency: currency ?? t('uncertainty.perUnit'), unit: effectUnit(effect, t) })}</label>
           <input id={`${formId}-thresholds`} className="input input-num" value={text} onChange={(e) => setText(e.target.value)} aria-invalid={!parsed.ok || undefined} aria-describedby={`${formId}-thresholds-note`} data-testid="psa-thresholds" />
         </div>
         <span id={`${formId}-thresholds-note`} className={error ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={error ? 'alert' : undefined}>
@@ -601,7 +602,7 @@ function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaMode
               <tr>
                 <th scope="col">{t('results.strategy')}</th>
                 <th scope="col" className="num">{t('analysis.incCost')}</th>
-                <th scope="col" className="num">{t('analysis.incEffect', { effect: effectLabel(effect) })}</th>
+                <th scope="col" className="num">{t('analysis.incEffect', { effect: effectLabel(effect, t) })}</th>
                 {thresholds.map((w) => <th key={w} scope="col" className="num">{t('uncertainty.incNmbAt', { wtp: formatMoney(w, currency) })}</th>)}
                 {thresholds.map((w) => <th key={`p${w}`} scope="col" className="num">{t('uncertainty.probCeAt', { wtp: formatMoney(w, currency) })}</th>)}
               </tr>

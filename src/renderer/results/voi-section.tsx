@@ -6,7 +6,8 @@ import type { PsaRunResults } from '../../engine/analysis/run-payloads';
 import type { HtaModel } from '../../engine/model/schema';
 import type { EvppiResult } from '../../engine/uncertainty/evppi';
 import { effectivePopulation } from '../../engine/uncertainty/psa-summary';
-import { effectUnit, formatCount, formatIcer, editableNumber, formatMoney, formatMoneyAxis, formatNumber } from '../settings/display-format';
+import { formatCount, editableNumber, formatMoney, formatMoneyAxis, formatNumber } from '../settings/display-format';
+import { effectUnit, formatIcer } from './effect-words';
 import { HorizontalBarChart } from '../charts/bar-chart';
 import { dedicatedEngineWorker, engineWorker } from '../workers/engine-client';
 import { NumberField, ProblemsNotice } from './analysis-parts';
@@ -92,7 +93,7 @@ export function VoiSection({ ctx, model }: { ctx: RunContext; model: HtaModel })
       const record = await ctx.store.addRun({
         modelId: ctx.modelId,
         kind: 'evppi',
-        label: t('uncertainty.evppiRunLabel', { n: formatCount(all.length), wtp: money(inputs.wtp), unit: effectUnit(model.settings.effect), draws: formatCount(psa.draws) }),
+        label: t('uncertainty.evppiRunLabel', { n: formatCount(all.length), wtp: money(inputs.wtp), unit: effectUnit(model.settings.effect, t), draws: formatCount(psa.draws) }),
         modelHash: psaRun.modelHash,
         startedAt,
         durationMs: performance.now() - t0,
@@ -128,7 +129,7 @@ export function VoiSection({ ctx, model }: { ctx: RunContext; model: HtaModel })
       </div>
       <PopulationEvpi ctx={ctx} model={model} psa={psa} wtp={wtp.ok ? wtp.value : null} />
       <form className="toolbar" aria-label={t('uncertainty.evppiSettings')} onSubmit={(e) => { e.preventDefault(); if (error === null) void run(); }}>
-        <NumberField id={`${formId}-wtp`} label={t('uncertainty.thresholdField', { currency: currency ?? t('uncertainty.perUnit'), unit: effectUnit(model.settings.effect) })} value={wtpText} onChange={setWtpText} invalid={!wtp.ok} testId="voi-wtp" />
+        <NumberField id={`${formId}-wtp`} label={t('uncertainty.thresholdField', { currency: currency ?? t('uncertainty.perUnit'), unit: effectUnit(model.settings.effect, t) })} value={wtpText} onChange={setWtpText} invalid={!wtp.ok} testId="voi-wtp" />
         <NumberField id={`${formId}-se`} label={t('uncertainty.seDraws')} value={seDrawsText} onChange={setSeDrawsText} invalid={!seDraws.ok} testId="voi-se-draws" short />
         {running ? (
           <button key="cancel" type="button" className="btn" onClick={() => cancel.current?.()} data-testid="cancel-evppi">{t('common.cancel')}</button>
@@ -203,7 +204,7 @@ function EvppiChart({ model, results }: { model: HtaModel; results: EvppiResult[
   return (
     <HorizontalBarChart
       testId="chart-evppi"
-      title={t('uncertainty.evppiTitle', { wtp: formatIcer(wtp, currency, model.settings.effect) })}
+      title={t('uncertainty.evppiTitle', { wtp: formatIcer(wtp, currency, model.settings.effect, t) })}
       description={t('uncertainty.evppiDescription', { evpi: money(evpi) })}
       summary={t('uncertainty.evppiSummary', { values: bars.slice(0, 5).map((b) => `${b.label} ${money(b.evppi)}`).join('; ') })}
       rows={bars.map((b) => ({ label: b.label, values: { evppi: b.evppi }, intervals: { evppi: b.se !== null ? [Math.max(0, b.evppi - b.se), b.evppi + b.se] : null } }))}
@@ -270,7 +271,7 @@ function PopulationEvpi({ ctx, model, psa, wtp }: { ctx: RunContext; model: HtaM
         </span>
       </form>
       <dl className="voi-figures">
-        <div><dt>{wtp !== null ? t('uncertainty.evpiPerPatientAt', { wtp: formatIcer(wtp, currency, model.settings.effect) }) : t('uncertainty.evpiPerPatient')}</dt><dd data-testid="voi-evpi-person">{evpi === null ? '—' : formatMoney(evpi, currency, 2)}</dd></div>
+        <div><dt>{wtp !== null ? t('uncertainty.evpiPerPatientAt', { wtp: formatIcer(wtp, currency, model.settings.effect, t) }) : t('uncertainty.evpiPerPatient')}</dt><dd data-testid="voi-evpi-person">{evpi === null ? '—' : formatMoney(evpi, currency, 2)}</dd></div>
         <div><dt>{t('uncertainty.peopleAffected')}</dt><dd data-testid="voi-people-effective">{people === null ? '—' : formatNumber(people, 0)}</dd></div>
         <div><dt>{t('uncertainty.populationEvpi')}</dt><dd data-testid="voi-evpi-population">{evpi === null || people === null ? '—' : formatMoney(evpi * people, currency)}</dd></div>
       </dl>

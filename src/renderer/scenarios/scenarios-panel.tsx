@@ -11,7 +11,8 @@ import { applyScenario } from '../../engine/sensitivity/scenarios';
 import type { ScenarioRunResult } from '../../engine/analysis/sensitivity-runs';
 import { BudgetScenarioComparison } from '../results/budget-analyses';
 import { describeScenario } from '../../report/model-description';
-import { displayFormats, effectLabel, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
+import { displayFormats, formatCount, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
+import { effectLabel, effectUnit, formatIcer } from '../results/effect-words';
 import { HorizontalBarChart } from '../charts/bar-chart';
 import { SeriesLineChart } from '../charts/line-chart';
 import { chartInk, seriesColor } from '../charts/palette';
@@ -318,9 +319,9 @@ function ScenarioRunResults({ model, results: stored }: { model: HtaModel; resul
               <th scope="col">{t('budgetView.scenario')}</th>
               <th scope="col">{t('results.strategy')}</th>
               <th scope="col" className="num">{t('results.cost')}</th>
-              <th scope="col" className="num">{effectLabel(effect)}</th>
+              <th scope="col" className="num">{effectLabel(effect, t)}</th>
               <th scope="col" className="num">{t('analysis.incCost')}</th>
-              <th scope="col" className="num">{t('analysis.incEffect', { effect: effectLabel(effect) })}</th>
+              <th scope="col" className="num">{t('analysis.incEffect', { effect: effectLabel(effect, t) })}</th>
               <th scope="col" className="num">{t('results.icer')}</th>
               {probabilistic && thresholds.map((w) => <th key={w} scope="col" className="num">{t('scenarios.pAt', { wtp: money(w) })}</th>)}
             </tr>
@@ -335,7 +336,7 @@ function ScenarioRunResults({ model, results: stored }: { model: HtaModel; resul
                   <td className="num">{formatNumber(row.effect, 3)}</td>
                   <td className="num">{row.incCost === null ? '—' : formatMoneyChange(row.incCost, currency)}</td>
                   <td className="num">{row.incEffect === null ? '—' : formatNumberChange(row.incEffect, 4)}</td>
-                  <td className="num" data-testid="scenario-icer">{row.status === 'nondominated' ? formatIcer(row.icer, currency, effect) : statusBadgeText(row.status, t)}</td>
+                  <td className="num" data-testid="scenario-icer">{row.status === 'nondominated' ? formatIcer(row.icer, currency, effect, t) : statusBadgeText(row.status, t)}</td>
                   {probabilistic && thresholds.map((w) => <td key={w} className="num">{formatPercent(probAt(r, row.id, w) ?? Number.NaN, 1)}</td>)}
                 </tr>
               )),
@@ -347,7 +348,7 @@ function ScenarioRunResults({ model, results: stored }: { model: HtaModel; resul
         <div className="field">
           <label className="field-label" htmlFor={`${formId}-measure`}>{t('scenarios.barsShow')}</label>
           <select id={`${formId}-measure`} className="select" value={measure} onChange={(e) => setMeasure(e.target.value)} data-testid="scenario-measure">
-            {thresholds.map((w) => <option key={w} value={`nmb:${w}`}>{t('scenarios.nmbOption', { wtp: money(w), unit: effectUnit(effect) })}</option>)}
+            {thresholds.map((w) => <option key={w} value={`nmb:${w}`}>{t('scenarios.nmbOption', { wtp: money(w), unit: effectUnit(effect, t) })}</option>)}
             <option value="icer">{t('scenarios.icerOption', { comparator: label(comparator) })}</option>
           </select>
         </div>
@@ -363,13 +364,13 @@ function ScenarioRunResults({ model, results: stored }: { model: HtaModel; resul
       <div className="chart-grid">
         <HorizontalBarChart
           testId="chart-scenarios"
-          title={atWtp !== null ? t('scenarios.barTitleNmb', { comparator: label(comparator), wtp: formatIcer(atWtp, currency, effect) }) : t('scenarios.barTitleIcer', { comparator: label(comparator) })}
+          title={atWtp !== null ? t('scenarios.barTitleNmb', { comparator: label(comparator), wtp: formatIcer(atWtp, currency, effect, t) }) : t('scenarios.barTitleIcer', { comparator: label(comparator) })}
           description={atWtp !== null ? t('scenarios.barDescriptionNmb') : t('scenarios.barDescriptionIcer')}
           summary={t('scenarios.barSummary', { values: results.map((r) => `${r.label}: ${others.map((id) => `${label(id)} ${money(valueOf(r, id) ?? Number.NaN)}`).join(', ')}`).join('; ') })}
           rows={results.map((r) => ({ label: r.label, values: Object.fromEntries(others.map((id) => [id, valueOf(r, id)])) }))}
           series={others.map((id) => ({ key: id, label: t('uncertainty.versus', { strategy: label(id), comparator: label(comparator) }) }))}
           categoryLabel={t('budgetView.scenario')}
-          valueLabel={atWtp !== null ? t('uncertainty.incNmbAxis', { currency: currency ?? t('analysis.currency') }) : t('scenarios.icerAxis', { currency: currency ?? t('analysis.currency'), unit: effectUnit(effect) })}
+          valueLabel={atWtp !== null ? t('uncertainty.incNmbAxis', { currency: currency ?? t('analysis.currency') }) : t('scenarios.icerAxis', { currency: currency ?? t('analysis.currency'), unit: effectUnit(effect, t) })}
           formatValue={money}
           formatTick={barTick}
           labelWidth={220}
@@ -382,7 +383,7 @@ function ScenarioRunResults({ model, results: stored }: { model: HtaModel; resul
             summary={t('scenarios.ceacSummary', { strategy: label(ceacStrategy), values: results.map((r) => `${r.label} ${thresholds.map((w) => t('scenarios.percentAt', { p: formatPercent(probAt(r, ceacStrategy, w) ?? Number.NaN, 0), wtp: money(w) })).join(', ')}`).join('; ') })}
             rows={ceacRows}
             xKey="wtp"
-            xLabel={t('uncertainty.wtpAxis', { currency: currency ?? t('analysis.currency'), unit: effectUnit(effect) })}
+            xLabel={t('uncertainty.wtpAxis', { currency: currency ?? t('analysis.currency'), unit: effectUnit(effect, t) })}
             yLabel={t('uncertainty.probCe')}
             series={results.map((r, i) => (i === 0 ? { key: r.id, label: r.label, color: chartInk.text, dashed: true } : { key: r.id, label: r.label, color: seriesColor(i - 1) }))}
             formatX={wtpTick}

@@ -101,7 +101,7 @@ export const budgetView = areaCatalogue({
     'budgetView.patientsTitle': 'Patients par stratégie',
     'budgetView.patientsSubtitle': 'Patients traités dans chaque situation (cohortes entrantes et cohorte prévalente)',
     'budgetView.world': 'Situation',
-    'budgetView.total': 'Ensemble',
+    'budgetView.total': 'Total général',
     'budgetView.sharesNote': 'Parts dans la nouvelle situation : {rules}. Parts de la première année (nouvelle situation) : {year1}.',
     'budgetView.testTitle': 'Budget des tests et coûts en aval',
     'budgetView.testSubtitle': 'Budget des tests : {tests} ; en aval : {downstream}',

@@ -58,7 +58,7 @@ export const charts = areaCatalogue({
     'charts.outcomeAtHigh': '{outcome} bij hoge waarde',
     'charts.swing': 'Uitslag',
     'charts.base': 'Basis {value}',
-    'charts.interval': 'bereik',
+    'charts.interval': 'betrouwbaarheidsinterval',
     'charts.lower': '{series} ondergrens',
     'charts.upper': '{series} bovengrens',
   },
