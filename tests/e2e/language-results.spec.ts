@@ -104,6 +104,12 @@ test('the analyses of the liquid-biopsy example in French and Dutch show no Engl
   await voi.getByTestId('run-evppi').click();
   await expect(voi.getByTestId('chart-evppi')).toBeVisible({ timeout: 180_000 });
   await noEnglish(page, fr, 'the uncertainty tab (fr)');
+  // A range the wrong way round is refused in words, in French.
+  await threshold.getByTestId('threshold-low').fill('7000');
+  await expect(threshold.getByRole('alert')).toHaveText(fr['uncertainty.lowBelowHigh']);
+  await expect(threshold.getByTestId('run-threshold')).toBeDisabled();
+  await noEnglish(page, fr, 'the threshold form with an error (fr)');
+  await threshold.getByTestId('threshold-low').fill('0');
   await shot(page, 'tornado-fr', 'chart-tornado');
   await shot(page, 'threshold-fr', 'threshold-section');
   await shot(page, 'psa-fr', 'psa-incremental-table');
