@@ -112,7 +112,7 @@ export const analysis = areaCatalogue({
     'analysis.incrementalNote': 'Effet : {effect} ; tri par coût ; dominance comme dans calculate_icers de dampack',
     'analysis.status': 'Statut',
     'analysis.incCost': 'Coût incrémental',
-    'analysis.incEffect': '{effect} incrémentaux',
+    'analysis.incEffect': '{effect} (incrément)',
     'analysis.incrementalFooter': 'Les écarts sont calculés par rapport à la stratégie moins chère suivante sur la frontière d’efficience ; RCED en {currency} par {unit} gagné.',
     'analysis.currencyUnits': 'unités monétaires',
     'analysis.currency': 'monnaie',
