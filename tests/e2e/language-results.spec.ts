@@ -86,6 +86,11 @@ test('the analyses of the liquid-biopsy example in French and Dutch show no Engl
   const threshold = page.getByTestId('threshold-section');
   await threshold.getByTestId('threshold-parameter').selectOption(PLASMA_COST);
   await threshold.getByTestId('threshold-low').fill('0');
+  // So is a number of PSA draws out of range (the number reader words its own messages in English).
+  await page.getByTestId('psa-iterations').fill('5');
+  await expect(page.getByTestId('psa-section').getByRole('alert')).toContainText(`${fr['uncertainty.iterations']} : un nombre entier de 10 à`);
+  await noEnglish(page, fr, 'the PSA form with an error (fr)');
+  await page.getByTestId('psa-iterations').fill('100');
   await threshold.getByTestId('threshold-high').fill('6000');
   await threshold.getByTestId('threshold-wtp').fill('30000');
   await threshold.getByTestId('run-threshold').click();

@@ -43,7 +43,7 @@ export function ThresholdSection({ ctx, model, ranges }: { ctx: RunContext; mode
   const [problems, setProblems] = useState<AnalysisProblem[]>([]);
   const low = parseEnd(model, parameter, endText('low'));
   const high = parseEnd(model, parameter, endText('high'));
-  const wtp = parseWtp(wtpText);
+  const wtp = parseWtp(wtpText, t);
   const error = options.length === 0 ? t('uncertainty.noRanges') : !low.ok ? low.error : !high.ok ? high.error : low.value >= high.value ? t('uncertainty.lowBelowHigh') : !wtp.ok ? wtp.error : null;
 
   const run = async (request: ThresholdRequest) => {

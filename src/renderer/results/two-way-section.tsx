@@ -91,8 +91,8 @@ export function TwoWaySection({ ctx, model, ranges }: { ctx: RunContext; model: 
   const [problems, setProblems] = useState<AnalysisProblem[]>([]);
 
   const parsed = [parseEnd(model, xId, endText(xId, 'low')), parseEnd(model, xId, endText(xId, 'high')), parseEnd(model, yId, endText(yId, 'low')), parseEnd(model, yId, endText(yId, 'high'))];
-  const steps = parseWhole(stepsText, 2, 41, 'Steps');
-  const wtp = parseWtp(wtpText);
+  const steps = parseWhole(stepsText, 2, 41, t('uncertainty.steps'), t);
+  const wtp = parseWtp(wtpText, t);
   const error =
     options.length < 2 ? t('uncertainty.needTwoRanges') :
     xId === yId ? t('uncertainty.twoParameters') :

@@ -42,14 +42,21 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** A whole number in [min, max] from text (the display language's rule), or an error message. */
-export function parseWhole(text: string, min: number, max: number, what: string): { ok: true; value: number } | { ok: false; error: string } {
-  return parseDisplayNumber(text, { whole: true, min, max, what });
+/**
+ * A whole number in [min, max] from text (the display language's rule), or an error message. report/number-input.ts
+ * words its messages in English; with `t` in another language the rule is said in that language instead.
+ */
+export function parseWhole(text: string, min: number, max: number, what: string, t?: Translate): { ok: true; value: number } | { ok: false; error: string } {
+  const parsed = parseDisplayNumber(text, { whole: true, min, max, what });
+  if (parsed.ok || !t || displayFormats().locale === 'en') return parsed;
+  return { ok: false, error: t('uncertainty.wholeFromTo', { what, min: formatCount(min), max: formatCount(max) }) };
 }
 
-/** A willingness-to-pay (>= 0) from text (the display language's rule), or an error message. */
-export function parseWtp(text: string): { ok: true; value: number } | { ok: false; error: string } {
-  return parseDisplayNumber(text, { min: 0, what: 'The threshold' });
+/** A willingness-to-pay (>= 0) from text (the display language's rule), or an error message (see parseWhole). */
+export function parseWtp(text: string, t?: Translate): { ok: true; value: number } | { ok: false; error: string } {
+  const parsed = parseDisplayNumber(text, { min: 0, what: 'The threshold' });
+  if (parsed.ok || !t || displayFormats().locale === 'en') return parsed;
+  return { ok: false, error: t('uncertainty.thresholdNumber') };
 }
 
 export function UncertaintyPanel({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
@@ -82,7 +89,7 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
     setStrategy(inputs.strategy);
     setWtpText(String(inputs.wtp));
   }
-  const wtp = parseWtp(wtpText);
+  const wtp = parseWtp(wtpText, t);
   const same = comparator === strategy;
 
   const run = async (request: TornadoRunInputs) => {
@@ -247,9 +254,9 @@ function PsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
   const [reopenMs, setReopenMs] = useState<{ fromRequest: number; sinceNavigation: number } | null>(null);
   const abort = useRef<AbortController | null>(null);
   const { stored } = useStoredRun<PsaRunResults>(ctx, 'psa');
-  const iterations = parseWhole(iterationsText, 10, 100000, 'Iterations');
-  const seed = parseWhole(seedText, 0, 4294967295, 'Seed');
-  const wtpMax = parseWtp(wtpMaxText);
+  const iterations = parseWhole(iterationsText, 10, 100000, t('uncertainty.iterations'), t);
+  const seed = parseWhole(seedText, 0, 4294967295, t('reportPage.seed'), t);
+  const wtpMax = parseWtp(wtpMaxText, t);
   const wtpMaxError = wtpMax.ok && wtpMax.value <= 0 ? t('uncertainty.wtpMaxPositive') : wtpMax.ok ? null : wtpMax.error;
   const inputError = !iterations.ok ? iterations.error : !seed.ok ? seed.error : wtpMaxError;
   const running = status.status === 'running';
@@ -536,7 +543,7 @@ export function parseThresholds(text: string, t: Translate = translator('en')): 
   if (parts.length > 6) return { ok: false, error: t('uncertainty.thresholdsTooMany') };
   const values: number[] = [];
   for (const part of parts) {
-    const w = parseWtp(part);
+    const w = parseWtp(part, t);
     if (!w.ok) return { ok: false, error: t('uncertainty.thresholdInvalid', { part, error: w.error }) };
     values.push(w.value);
   }

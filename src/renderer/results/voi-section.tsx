@@ -58,8 +58,8 @@ export function VoiSection({ ctx, model }: { ctx: RunContext; model: HtaModel })
   const [status, setStatus] = useState<{ done: number; total: number } | null>(null);
   const [problems, setProblems] = useState<AnalysisProblem[]>([]);
   const cancel = useRef<(() => void) | null>(null);
-  const wtp = parseWtp(wtpText);
-  const seDraws = parseWhole(seDrawsText, 0, 1000, 'Standard-error draws');
+  const wtp = parseWtp(wtpText, t);
+  const seDraws = parseWhole(seDrawsText, 0, 1000, t('uncertainty.seDraws'), t);
   const parameters = psa?.parameterNames ?? [];
   const error = !psa ? t('uncertainty.evppiNeedsPsa') : psa.strategyIds.length < 2 ? t('uncertainty.evppiNeedsTwo') : !wtp.ok ? wtp.error : !seDraws.ok ? seDraws.error : null;
 
@@ -255,8 +255,8 @@ function PopulationEvpi({ ctx, model, psa, wtp }: { ctx: RunContext; model: HtaM
       live = false;
     };
   }, [psa, wtp]);
-  const perYear = parseWhole(perYearText ?? String(defaults?.perYear ?? ''), 0, 1e9, 'People per year');
-  const years = parseWhole(yearsText ?? String(defaults?.years ?? 5), 1, 100, 'Years');
+  const perYear = parseWhole(perYearText ?? String(defaults?.perYear ?? ''), 0, 1e9, t('uncertainty.peoplePerYear'), t);
+  const years = parseWhole(yearsText ?? String(defaults?.years ?? 5), 1, 100, t('analysis.yearsAxis'), t);
   const rate = parseWtp(rateText);
   const people = perYear.ok && years.ok && rate.ok && rate.value < 1 ? effectivePopulation({ populationPerYear: perYear.value, years: years.value, discountRate: rate.value }) : null;
   const inputError = !perYear.ok ? perYear.error : !years.ok ? years.error : !rate.ok || rate.value >= 1 ? t('uncertainty.rateShare', { example: editableNumber(0.03) }) : null;

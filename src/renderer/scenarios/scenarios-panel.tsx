@@ -150,8 +150,8 @@ function ScenarioRuns({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
   const [state, setState] = useState<RunState>({ status: 'idle' });
   const [problems, setProblems] = useState<AnalysisProblem[]>([]);
   const abort = useRef<AbortController | null>(null);
-  const iterations = parseWhole(iterationsText, 10, 100000, 'Iterations');
-  const seed = parseWhole(seedText, 0, 4294967295, 'Seed');
+  const iterations = parseWhole(iterationsText, 10, 100000, t('uncertainty.iterations'), t);
+  const seed = parseWhole(seedText, 0, 4294967295, t('reportPage.seed'), t);
 
   const run = async (inputs: ScenarioRunInputs) => {
     const runModel = ctx.model;

@@ -3,6 +3,8 @@ import { areaCatalogue } from '../area';
 
 export const uncertainty = areaCatalogue({
   en: {
+    'uncertainty.wholeFromTo': '{what} must be a whole number from {min} to {max}.',
+    'uncertainty.thresholdNumber': 'The threshold must be a number of 0 or more.',
     'uncertainty.waiting': 'Waiting for the model check…',
     'uncertainty.perUnit': 'per unit',
     'uncertainty.range': '{low} to {high}',
@@ -192,6 +194,8 @@ export const uncertainty = areaCatalogue({
     'uncertainty.populationEvpi': 'Population EVPI',
   },
   fr: {
+    'uncertainty.wholeFromTo': '{what} : un nombre entier de {min} à {max} est attendu.',
+    'uncertainty.thresholdNumber': 'Le seuil doit être un nombre supérieur ou égal à 0.',
     'uncertainty.waiting': 'En attente de la vérification du modèle…',
     'uncertainty.perUnit': 'par unité',
     'uncertainty.range': '{low} à {high}',
@@ -381,6 +385,8 @@ export const uncertainty = areaCatalogue({
     'uncertainty.populationEvpi': 'EVPI de la population',
   },
   nl: {
+    'uncertainty.wholeFromTo': '{what}: een geheel getal van {min} tot {max} wordt verwacht.',
+    'uncertainty.thresholdNumber': 'De drempel moet een getal van 0 of meer zijn.',
     'uncertainty.waiting': 'Wachten op de controle van het model…',
     'uncertainty.perUnit': 'per eenheid',
     'uncertainty.range': '{low} tot {high}',
