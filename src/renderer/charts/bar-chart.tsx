@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { numberColumn, textColumn } from '../../report/data-table';
 import { ChartDataTable, ChartFrame } from './chart-frame';
 import { chartInk, seriesColor } from './palette';
+import { useLanguage } from '../i18n/language';
 
 // Horizontal bars, one row per category (a scenario, a parameter), one bar per series, optionally with an interval
 // (e.g. EVPPI ± its standard error): long labels stay readable on the left and negative values run left of zero.
@@ -35,6 +36,7 @@ export interface HorizontalBarChartProps {
 }
 
 export function HorizontalBarChart(props: HorizontalBarChartProps) {
+  const { t } = useLanguage();
   const { rows, series, formatValue } = props;
   const withIntervals = rows.some((r) => r.intervals && Object.values(r.intervals).some((v) => v !== null));
   const barSize = series.length > 1 ? 12 : 16;
@@ -52,9 +54,9 @@ export function HorizontalBarChart(props: HorizontalBarChartProps) {
   const signed = rows.some((r) => series.some((s) => (r.values[s.key] ?? 0) < 0));
   const intervalText = (r: BarRow, key: string) => {
     const i = r.intervals?.[key];
-    return i ? `${formatValue(i[0])} to ${formatValue(i[1])}` : '—';
+    return i ? t('uncertainty.range', { low: formatValue(i[0]), high: formatValue(i[1]) }) : '—';
   };
-  const headers = [props.categoryLabel, ...series.flatMap((s) => (withIntervals ? [s.label, `${s.label}: ${props.intervalLabel ?? 'interval'}`] : [s.label]))];
+  const headers = [props.categoryLabel, ...series.flatMap((s) => (withIntervals ? [s.label, `${s.label}: ${props.intervalLabel ?? t('charts.interval')}`] : [s.label]))];
   return (
     <ChartFrame
       title={props.title}
@@ -66,7 +68,7 @@ export function HorizontalBarChart(props: HorizontalBarChartProps) {
       legend={series.map((s, i) => ({ label: s.label, color: seriesColor(i), mark: 'bar' }))}
       data={{
         title: props.title,
-        columns: [textColumn(props.categoryLabel), ...series.flatMap((s) => (withIntervals ? [numberColumn(s.label, 4), numberColumn(`${s.label} lower`, 4), numberColumn(`${s.label} upper`, 4)] : [numberColumn(s.label, 4)]))],
+        columns: [textColumn(props.categoryLabel), ...series.flatMap((s) => (withIntervals ? [numberColumn(s.label, 4), numberColumn(t('charts.lower', { series: s.label }), 4), numberColumn(t('charts.upper', { series: s.label }), 4)] : [numberColumn(s.label, 4)]))],
         rows: rows.map((r) => [r.label, ...series.flatMap((s) => (withIntervals ? [r.values[s.key] ?? null, r.intervals?.[s.key]?.[0] ?? null, r.intervals?.[s.key]?.[1] ?? null] : [r.values[s.key] ?? null]))]),
       }}
       table={

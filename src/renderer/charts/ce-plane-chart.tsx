@@ -5,6 +5,7 @@ import { ChartDataTable, ChartFrame } from './chart-frame';
 import type { LegendItem } from './chart-frame';
 import { niceAxis } from './chart-data';
 import { chartInk, seriesColor } from './palette';
+import { useLanguage } from '../i18n/language';
 
 // The cost-effectiveness plane: effect on x, cost on y. Base case: one point per strategy and the efficiency
 // frontier. PSA: a cloud of incremental draws per strategy, the mean increment and a willingness-to-pay line.
@@ -64,6 +65,7 @@ function extent(values: number[]): [number, number] {
 }
 
 export function CePlaneChart(props: CePlaneChartProps) {
+  const { t } = useLanguage();
   const all = props.series.flatMap((s) => s.points);
   const wtpLines: readonly WtpLine[] = props.wtp === undefined ? [] : 'value' in props.wtp ? [props.wtp] : props.wtp;
   const withOrigin = wtpLines.some((w) => w.through === undefined);
@@ -73,18 +75,18 @@ export function CePlaneChart(props: CePlaneChartProps) {
   const [y0, y1] = yAxis.domain;
   const wtpSegments = wtpLines.map((w) => ({ line: w, segment: clipLine(w.value, [x0, x1], [y0, y1], w.through) }));
   const table = props.table ?? {
-    headers: ['Strategy', props.xLabel, props.yLabel],
+    headers: [t('results.strategy'), props.xLabel, props.yLabel],
     rows: (props.highlights ?? props.series.flatMap((s) => s.points.map((p) => ({ label: s.label, ...p })))).map((p) => [p.label, props.formatX(p.x), props.formatY(p.y)]),
   };
   const legend: LegendItem[] = [
     ...props.series.map((s, i) => ({ label: s.label, color: seriesColor(i), mark: 'point' as const })),
     ...(props.highlights ?? []).map((h, i) => ({ label: h.label, color: seriesColor(i), mark: 'diamond' as const })),
-    ...(props.frontier && props.frontier.length > 1 ? [{ label: 'Efficiency frontier', color: chartInk.axis, mark: 'dashed' as const }] : []),
+    ...(props.frontier && props.frontier.length > 1 ? [{ label: t('charts.frontier'), color: chartInk.axis, mark: 'dashed' as const }] : []),
     ...wtpLines.map((w, i) => ({ label: w.label, color: chartInk.axis, mark: wtpMarks[i % wtpMarks.length]! })),
   ];
   const data = {
     title: props.title,
-    columns: [textColumn('Series'), numberColumn(props.xLabel, 6), numberColumn(props.yLabel, 2)],
+    columns: [textColumn(t('charts.series')), numberColumn(props.xLabel, 6), numberColumn(props.yLabel, 2)],
     rows: [...props.series.flatMap((s) => s.points.map((p) => [s.label, p.x, p.y])), ...(props.highlights ?? []).map((h) => [h.label, h.x, h.y])],
   };
   return (
@@ -108,7 +110,7 @@ export function CePlaneChart(props: CePlaneChartProps) {
             ) : null,
           )}
           {props.frontier && props.frontier.length > 1 && (
-            <Line data={props.frontier as { x: number; y: number }[]} dataKey="y" name="Efficiency frontier" stroke={chartInk.axis} strokeDasharray="5 4" dot={false} isAnimationActive={false} legendType="plainline" />
+            <Line data={props.frontier as { x: number; y: number }[]} dataKey="y" name={t('charts.frontier')} stroke={chartInk.axis} strokeDasharray="5 4" dot={false} isAnimationActive={false} legendType="plainline" />
           )}
           {props.series.map((s, i) => (
             <Scatter key={s.id} name={s.label} data={s.points as { x: number; y: number }[]} fill={seriesColor(i)} fillOpacity={props.highlights ? 0.35 : 1} isAnimationActive={false}

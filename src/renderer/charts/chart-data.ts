@@ -166,11 +166,15 @@ interface BudgetYear {
  * Rows of the stacked budget chart: for each year, one bar for the current world and one for the new world, each
  * stacked by cost category (keyed by category id).
  */
-export function budgetBarRows(years: readonly BudgetYear[], categories: readonly string[]): Record<string, string | number>[] {
+export function budgetBarRows(
+  years: readonly BudgetYear[],
+  categories: readonly string[],
+  /** The bar's name (default "2026 current", "Year 2 new"); the screens pass one in the display language. */
+  barName: (y: BudgetYear, world: 'current' | 'new') => string = (y, world) => `${y.calendarYear !== null ? String(y.calendarYear) : `Year ${y.year}`} ${world}`,
+): Record<string, string | number>[] {
   return years.flatMap((y) => {
-    const when = y.calendarYear !== null ? String(y.calendarYear) : `Year ${y.year}`;
     return (['current', 'new'] as const).map((world) => ({
-      bar: `${when} ${world === 'current' ? 'current' : 'new'}`,
+      bar: barName(y, world),
       year: y.year,
       world,
       ...Object.fromEntries(categories.map((c) => [c, y.byCategory[c]?.[world] ?? 0])),

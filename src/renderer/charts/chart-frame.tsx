@@ -6,6 +6,7 @@ import { mimeTypes, useExports } from '../exports/export-context';
 import { ExportMenu } from '../exports/export-menu';
 import { standaloneChartSvg, svgToPng } from './chart-export';
 import './charts.css';
+import { useLanguage } from '../i18n/language';
 
 // Every chart sits in a figure with a visible title, a one-line description, a text summary for screen readers
 // (the drawing itself is one labelled image), the numbers behind it in a "Data table" disclosure and, on a model
@@ -37,6 +38,7 @@ export interface LegendItem {
 }
 
 export function ChartFrame({ title, description, summary, height = 320, children, table, testId, note, legend, data }: ChartFrameProps) {
+  const { t } = useLanguage();
   const titleId = useId();
   const figure = useRef<HTMLElement>(null);
   const canvas = useRef<HTMLDivElement>(null);
@@ -52,16 +54,16 @@ export function ChartFrame({ title, description, summary, height = 320, children
         </div>
         {exports && (
           <ExportMenu
-            label={`Export chart: ${title}`}
+            label={t('charts.exportChart', { title })}
             testId={testId ? `${testId}-export` : undefined}
             choices={[
-              { label: 'Chart as SVG', testId: testId ? `${testId}-svg` : undefined, onSelect: () => exports.save(exports.fileName(title, 'svg'), () => picture().svg, mimeTypes.svg) },
+              { label: t('charts.svg'), testId: testId ? `${testId}-svg` : undefined, onSelect: () => exports.save(exports.fileName(title, 'svg'), () => picture().svg, mimeTypes.svg) },
               {
-                label: 'Chart as PNG',
+                label: t('charts.png'),
                 testId: testId ? `${testId}-png` : undefined,
                 onSelect: () => exports.save(exports.fileName(title, 'png'), () => svgToPng(picture()), mimeTypes.png),
               },
-              ...(data ? [{ label: 'Chart data as CSV', testId: testId ? `${testId}-csv` : undefined, onSelect: () => exports.exportCsv(data, title) }] : []),
+              ...(data ? [{ label: t('charts.csv'), testId: testId ? `${testId}-csv` : undefined, onSelect: () => exports.exportCsv(data, title) }] : []),
             ]}
           />
         )}
@@ -81,7 +83,7 @@ export function ChartFrame({ title, description, summary, height = 320, children
       </div>
       {note && <p className="chart-note subtle">{note}</p>}
       <details className="chart-data">
-        <summary>Data table</summary>
+        <summary>{t('charts.dataTable')}</summary>
         <div className="chart-data-body">{table}</div>
       </details>
     </figure>

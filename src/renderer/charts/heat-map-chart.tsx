@@ -3,6 +3,7 @@ import { numberColumn, textColumn } from '../../report/data-table';
 import { ChartDataTable, ChartFrame } from './chart-frame';
 import type { LegendItem } from './chart-frame';
 import { chartInk } from './palette';
+import { useLanguage } from '../i18n/language';
 
 // A grid of coloured cells over two parameters (the two-way analysis): each cell is filled with its category's colour
 // (the optimal strategy, or a band of incremental NMB); the base case is marked with a ring. Drawn as one SVG with a
@@ -54,6 +55,7 @@ function position(values: readonly number[], v: number, start: number, cell: num
 }
 
 export function HeatMapChart(props: HeatMapChartProps) {
+  const { t } = useLanguage();
   const { xValues, yValues, cells, categories } = props;
   const plotW = W - LEFT - 16;
   const cellW = plotW / xValues.length;
@@ -68,7 +70,7 @@ export function HeatMapChart(props: HeatMapChartProps) {
   const by = byRaw === null ? null : TOP + plotH - byRaw;
   const legend: LegendItem[] = [
     ...categories.map((c) => ({ label: c.label, color: c.color, mark: 'bar' as const })),
-    ...(props.base ? [{ label: 'Base case', color: chartInk.text, mark: 'point' as const }] : []),
+    ...(props.base ? [{ label: t('analysis.baseCase'), color: chartInk.text, mark: 'point' as const }] : []),
   ];
   return (
     <ChartFrame

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { numberColumn, textColumn } from '../../report/data-table';
 import { ChartDataTable, ChartFrame } from './chart-frame';
 import { chartInk, seriesColor } from './palette';
+import { useLanguage } from '../i18n/language';
 
 // Bars stacked by category, one bar per row of data (e.g. each budget year in the current and the new world).
 
@@ -25,6 +26,7 @@ export interface StackedBarChartProps {
 }
 
 export function StackedBarChart(props: StackedBarChartProps) {
+  const { t } = useLanguage();
   const { rows, stacks, categoryKey, formatY } = props;
   const formatTable = props.formatTable ?? formatY;
   return (
@@ -37,13 +39,13 @@ export function StackedBarChart(props: StackedBarChartProps) {
       legend={stacks.map((s, i) => ({ label: s.label, color: seriesColor(i), mark: 'bar' }))}
       data={{
         title: props.title,
-        columns: [textColumn(props.xLabel), ...stacks.map((s) => numberColumn(s.label, 2)), numberColumn('Total', 2)],
+        columns: [textColumn(props.xLabel), ...stacks.map((s) => numberColumn(s.label, 2)), numberColumn(t('budgetView.total'), 2)],
         rows: rows.map((r) => [String(r[categoryKey]), ...stacks.map((s) => Number(r[s.key])), stacks.reduce((a, s) => a + Number(r[s.key]), 0)]),
       }}
       table={
         <ChartDataTable
           caption={props.title}
-          headers={[props.xLabel, ...stacks.map((s) => s.label), 'Total']}
+          headers={[props.xLabel, ...stacks.map((s) => s.label), t('budgetView.total')]}
           rows={rows.map((r) => [String(r[categoryKey]), ...stacks.map((s) => formatTable(Number(r[s.key]))), formatTable(stacks.reduce((a, s) => a + Number(r[s.key]), 0))])}
         />
       }

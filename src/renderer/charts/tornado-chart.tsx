@@ -5,6 +5,7 @@ import { ChartDataTable, ChartFrame } from './chart-frame';
 import { niceAxis, tornadoDomain } from './chart-data';
 import type { TornadoBar } from './chart-data';
 import { chartInk, seriesColor } from './palette';
+import { useLanguage } from '../i18n/language';
 
 // Tornado diagram: one row per parameter, widest swing on top; each row's two bars run from the base-case outcome to
 // the outcome at the parameter's low and high value.
@@ -29,10 +30,11 @@ export interface TornadoChartProps {
 const BAR = 16;
 
 export function TornadoChart(props: TornadoChartProps) {
+  const { t } = useLanguage();
   const { bars, base } = props;
   const height = Math.max(180, bars.length * (BAR + 18) + 70);
   const axis = niceAxis(...tornadoDomain(bars, base), 6);
-  const rangeLabel = props.rangeLabel ?? ((b: TornadoBar) => `${b.label} (${props.formatValue(b.low)} to ${props.formatValue(b.high)})`);
+  const rangeLabel = props.rangeLabel ?? ((b: TornadoBar) => `${b.label} (${t('uncertainty.range', { low: props.formatValue(b.low), high: props.formatValue(b.high) })})`);
   const rows = bars.map((b) => ({ ...b, axisLabel: rangeLabel(b) }));
   return (
     <ChartFrame
@@ -42,16 +44,16 @@ export function TornadoChart(props: TornadoChartProps) {
       height={height}
       testId={props.testId}
       note={props.note}
-      legend={[{ label: 'Parameter at its low value', color: seriesColor(0), mark: 'bar' }, { label: 'Parameter at its high value', color: seriesColor(1), mark: 'bar' }]}
+      legend={[{ label: t('charts.atLow'), color: seriesColor(0), mark: 'bar' }, { label: t('charts.atHigh'), color: seriesColor(1), mark: 'bar' }]}
       data={{
         title: props.title,
-        columns: [textColumn('Parameter'), numberColumn('Low value', 6), numberColumn('High value', 6), numberColumn(`${props.outcomeLabel} at low`, 2), numberColumn(`${props.outcomeLabel} at high`, 2), numberColumn('Swing', 2)],
+        columns: [textColumn(t('uncertainty.parameter')), numberColumn(t('charts.lowValue'), 6), numberColumn(t('charts.highValue'), 6), numberColumn(t('charts.outcomeAtLow', { outcome: props.outcomeLabel }), 2), numberColumn(t('charts.outcomeAtHigh', { outcome: props.outcomeLabel }), 2), numberColumn(t('charts.swing'), 2)],
         rows: bars.map((b) => [b.label, b.low, b.high, b.outcomeLow, b.outcomeHigh, b.swing]),
       }}
       table={
         <ChartDataTable
           caption={props.title}
-          headers={['Parameter', 'Low value', 'High value', `${props.outcomeLabel} at low`, `${props.outcomeLabel} at high`, 'Swing']}
+          headers={[t('uncertainty.parameter'), t('charts.lowValue'), t('charts.highValue'), t('charts.outcomeAtLow', { outcome: props.outcomeLabel }), t('charts.outcomeAtHigh', { outcome: props.outcomeLabel }), t('charts.swing')]}
           rows={bars.map((b) => [b.label, props.formatValue(b.low), props.formatValue(b.high), props.formatOutcome(b.outcomeLow), props.formatOutcome(b.outcomeHigh), props.formatOutcome(b.swing)])}
         />
       }
@@ -68,9 +70,9 @@ export function TornadoChart(props: TornadoChartProps) {
               return [props.formatOutcome(range[1]), name];
             }}
           />
-          <ReferenceLine x={base} stroke={chartInk.text} label={{ value: `Base ${props.formatOutcome(base)}`, position: 'top', fill: chartInk.text, fontSize: 11 }} />
-          <Bar dataKey="lowBar" name="Parameter at low value" fill={seriesColor(0)} isAnimationActive={false} />
-          <Bar dataKey="highBar" name="Parameter at high value" fill={seriesColor(1)} isAnimationActive={false} />
+          <ReferenceLine x={base} stroke={chartInk.text} label={{ value: t('charts.base', { value: props.formatOutcome(base) }), position: 'top', fill: chartInk.text, fontSize: 11 }} />
+          <Bar dataKey="lowBar" name={t('charts.atLow')} fill={seriesColor(0)} isAnimationActive={false} />
+          <Bar dataKey="highBar" name={t('charts.atHigh')} fill={seriesColor(1)} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>

@@ -3,11 +3,13 @@ import { routeHash } from '../app/routes';
 import { useWorkspace } from '../dossiers/workspace-context';
 import { Card } from '../ui/fields';
 import { useToasts } from '../ui/toasts';
-import { formatCount, formatDateTime } from '../settings/display-format';
+import { displayFormats, formatCount } from '../settings/display-format';
+import { useLanguage } from '../i18n/language';
 
 // A dossier's imported PSA results (stored from "Analyse PSA results…"): each opens the same charts again.
 
 export function ImportedPsaCard({ dossierId }: { dossierId: string }) {
+  const { t } = useLanguage();
   const workspace = useWorkspace();
   const toasts = useToasts();
   const imports = useLiveQuery(() => workspace.psaImports.list(dossierId), [workspace, dossierId]);
@@ -15,27 +17,27 @@ export function ImportedPsaCard({ dossierId }: { dossierId: string }) {
   const remove = async (id: string, fileName: string) => {
     try {
       await workspace.psaImports.remove(id);
-      toasts.show({ message: `Removed the PSA results of ${fileName}.` });
+      toasts.show({ message: t('psa.removed', { file: fileName }) });
     } catch (e) {
-      toasts.show({ tone: 'error', message: `Could not remove them: ${e instanceof Error ? e.message : String(e)}` });
+      toasts.show({ tone: 'error', message: t('psa.removeFailed', { message: e instanceof Error ? e.message : String(e) }) });
     }
   };
   return (
-    <Card title="Imported PSA results" testId="imported-psa-card">
+    <Card title={t('psa.importedTitle')} testId="imported-psa-card">
       {imports === undefined ? (
-        <p className="empty">Loading…</p>
+        <p className="empty">{t('common.loading')}</p>
       ) : imports.length === 0 ? (
-        <p className="empty">None yet. <a href={routeHash({ page: 'psa-results' })}>Analyse PSA results…</a> reads another model’s draws and stores them here.</p>
+        <p className="empty">{t('psa.noneYet')} <a href={routeHash({ page: 'psa-results' })}>{t('psa.analyseLink')}</a> {t('psa.noneYetAfter')}</p>
       ) : (
         <table className="table" data-testid="imported-psa-table">
           <thead>
             <tr>
-              <th scope="col">File</th>
-              <th scope="col">Strategies</th>
-              <th scope="col" className="num">Draws</th>
-              <th scope="col">Parameters</th>
-              <th scope="col">Stored</th>
-              <th scope="col" className="actions"><span className="visually-hidden">Actions</span></th>
+              <th scope="col">{t('psa.file')}</th>
+              <th scope="col">{t('psa.strategies')}</th>
+              <th scope="col" className="num">{t('uncertainty.drawsAxis')}</th>
+              <th scope="col">{t('report.methods.parameters')}</th>
+              <th scope="col">{t('psa.stored')}</th>
+              <th scope="col" className="actions"><span className="visually-hidden">{t('rates.actions')}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -45,10 +47,10 @@ export function ImportedPsaCard({ dossierId }: { dossierId: string }) {
                 <td>{i.strategyIds.join(', ')}</td>
                 <td className="num">{formatCount(i.draws)}</td>
                 <td>{i.parameterNames.length === 0 ? '—' : formatCount(i.parameterNames.length)}</td>
-                <td className="subtle-cell">{formatDateTime(i.importedAt)}</td>
+                <td className="subtle-cell">{displayFormats().dateTime(i.importedAt)}</td>
                 <td className="actions">
-                  <a className="btn btn-sm" href={routeHash({ page: 'psa-results', importId: i.id })} aria-label={`Open the PSA results of ${i.fileName}`} data-testid="open-imported-psa">Open</a>{' '}
-                  {!readOnly && <button type="button" className="btn btn-ghost btn-sm" onClick={() => void remove(i.id, i.fileName)} aria-label={`Remove the PSA results of ${i.fileName}`} data-testid="remove-imported-psa">Remove</button>}
+                  <a className="btn btn-sm" href={routeHash({ page: 'psa-results', importId: i.id })} aria-label={t('psa.openOf', { file: i.fileName })} data-testid="open-imported-psa">{t('psa.open')}</a>{' '}
+                  {!readOnly && <button type="button" className="btn btn-ghost btn-sm" onClick={() => void remove(i.id, i.fileName)} aria-label={t('psa.removeOf', { file: i.fileName })} data-testid="remove-imported-psa">{t('rates.remove')}</button>}
                 </td>
               </tr>
             ))}

@@ -9,14 +9,16 @@ import { HorizontalBarChart } from '../charts/bar-chart';
 import { routeHash } from '../app/routes';
 import { useWorkspace } from '../dossiers/workspace-context';
 import { PsaCharts } from '../results/psa-charts';
-import { EVPPI_METHOD, sortedBars } from '../results/voi-section';
+import { sortedBars } from '../results/voi-section';
+import { statusBadgeText } from '../results/base-case-panel';
+import { useLanguage } from '../i18n/language';
+import type { Translate } from '../../report/i18n/translate';
 import { dedicatedEngineWorker, engineWorker } from '../workers/engine-client';
 import type { ImportedDrawsSummary } from '../workers/psa-import-api';
 import type { ExternalPsaDraws } from '../../engine/psa/external-draws';
 import type { EvppiResult } from '../../engine/uncertainty/evppi';
 import type { PsaImportSettings, StoredPsaImport } from '../../dossier/psa-imports';
-import { incrementalStatusLabels } from '../../report/results-tables';
-import { formatCount, formatDateTime, formatMoney, formatMoneyAxis, formatNumber } from '../settings/display-format';
+import { displayFormats, formatCount, formatMoney, formatMoneyAxis, formatNumber } from '../settings/display-format';
 
 // "Analyse PSA results…": per-draw costs and effects made by another model (BCEA / dampack exports, a company's
 // spreadsheet as CSV or .xlsx), read in the engine worker with the reader of `hta voi`, shown with the model screens'
@@ -24,9 +26,10 @@ import { formatCount, formatDateTime, formatMoney, formatMoneyAxis, formatNumber
 // EVPPI per parameter by the engine function `hta voi` uses (a worker of its own: progress and Cancel). The results
 // can be stored with a dossier and reopened from it (`#/psa-results/<id>`) with the same figures.
 
-const drawsFileTypes = [{ name: 'PSA draws (CSV or Excel)', extensions: ['csv', 'txt', 'xlsx', 'xlsm'] }];
+const drawsFileTypes = (t: Translate) => [{ name: t('psa.fileType'), extensions: ['csv', 'txt', 'xlsx', 'xlsm'] }];
 const maxDrawsBytes = 50 * 1024 * 1024;
 const MAX_PLANE_POINTS = 2000;
+const drawsColumns = 'cost_<strategy>, eff_<strategy>; c_<strategy>, e_<strategy>; c1…cN, e1…eN; strategy, draw, cost, effect';
 const PARAMETERS_PER_CALL = 4;
 const EVPPI_SE_DRAWS = 200;
 
@@ -41,9 +44,9 @@ interface Loaded {
   stored: StoredPsaImport | null;
 }
 
-function parsePositive(text: string, example: string): number | string {
+function parsePositive(text: string, example: string, t: Translate): number | string {
   const x = Number(text.replace(/[\s,]/g, ''));
-  return text.trim() !== '' && Number.isFinite(x) && x > 0 ? x : `Enter a number greater than 0, e.g. ${example}.`;
+  return text.trim() !== '' && Number.isFinite(x) && x > 0 ? x : t('psa.positive', { example });
 }
 
 function drawsOfStored(item: StoredPsaImport): ExternalPsaDraws {
@@ -63,6 +66,7 @@ function namesOf(text: string): string[] | undefined {
 }
 
 export function PsaResultsScreen({ importId }: { importId?: string }) {
+  const { t } = useLanguage();
   const platform = usePlatform();
   const workspace = useWorkspace();
   const [names, setNames] = useState('');
@@ -74,8 +78,10 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
   const [error, setError] = useState<string | null>(null);
   /** The file and names the last finished read was for: reading while they differ from the current ones. */
   const [readKey, setReadKey] = useState('');
-  const maxWtp = parsePositive(maxWtpText, '50000');
-  const evppiWtp = parsePositive(evppiWtpText, '25000');
+  // The column names a file must have are the file format's, the same in every language.
+  const [introBefore, introAfter] = t('psa.intro').split('{columns}');
+  const maxWtp = parsePositive(maxWtpText, '50000', t);
+  const evppiWtp = parsePositive(evppiWtpText, '25000', t);
 
   // Reopened from a dossier: the stored draws and the settings they were stored with.
   useEffect(() => {
@@ -84,7 +90,7 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
     void workspace.psaImports.get(importId).then(
       (item) => {
         if (!live) return;
-        if (!item) return setError('These imported PSA results are no longer in the workspace.');
+        if (!item) return setError(t('psa.gone'));
         setNames(item.settings.strategyNames);
         setMaxWtpText(String(item.settings.maxWtp));
         if (item.settings.evppiWtp !== null) setEvppiWtpText(String(item.settings.evppiWtp));
@@ -96,6 +102,8 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
     return () => {
       live = false;
     };
+    // t: the message is set once, in the language of the moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [workspace, importId]);
 
   // A chosen file is read (and read again when the c1…cN names change) in the engine worker.
@@ -129,9 +137,9 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
   }, [file, namesKey]);
 
   const choose = async () => {
-    const opened = await platform.openBinaryFile({ fileTypes: drawsFileTypes, maxBytes: maxDrawsBytes });
+    const opened = await platform.openBinaryFile({ fileTypes: drawsFileTypes(t), maxBytes: maxDrawsBytes });
     if (!opened.opened) {
-      if (opened.reason !== 'canceled') setError(opened.message ?? `The file could not be read (${opened.reason}).`);
+      if (opened.reason !== 'canceled') setError(opened.message ?? t('psa.unreadable', { reason: opened.reason }));
       return;
     }
     setError(null);
@@ -143,37 +151,37 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
     typeof maxWtp === 'number' ? { maxWtp, evppiWtp: loaded && loaded.draws.parameterDraws.names.length > 0 && typeof evppiWtp === 'number' ? evppiWtp : null, currency: currency.trim(), strategyNames: names.trim() } : null;
 
   return (
-    <AppFrame activeNav="models" title={<span className="current">Analyse PSA results</span>}>
+    <AppFrame activeNav="models" title={<span className="current">{t('psa.title')}</span>}>
       <div className="page" data-testid="psa-results-screen">
         <div className="page-header">
           <div className="page-title">
-            <h1>Analyse PSA results</h1>
-            <p>Per-draw costs and effects from another model, as BCEA and dampack export them (CSV or Excel): columns cost_&lt;strategy&gt; and eff_&lt;strategy&gt;, c_&lt;strategy&gt; and e_&lt;strategy&gt;, c1…cN and e1…eN, or long rows strategy, draw, cost, effect. Other numeric columns are parameters, valued by EVPPI.</p>
+            <h1>{t('psa.title')}</h1>
+            <p>{introBefore}<code data-user-content>{drawsColumns}</code>{introAfter}</p>
           </div>
           <button type="button" className="btn btn-primary" onClick={() => void choose()} data-testid="choose-draws-file">
             <UploadIcon />
-            Choose draws file…
+            {t('psa.choose')}
           </button>
         </div>
         <div className="section-stack">
           <section className="card" aria-labelledby="psa-results-options">
             <div className="card-header">
-              <h2 id="psa-results-options">Options</h2>
+              <h2 id="psa-results-options">{t('psa.options')}</h2>
               {loaded && <span className="subtle" data-testid="draws-file-name">{loaded.fileName}</span>}
             </div>
             <div className="card-body form-grid-3">
-              <TextField label="Strategy names (c1…cN)" value={names} onChange={setNames} placeholder="e.g. Status quo, Vaccination" hint="For c1…cN columns, comma-separated." testId="draws-strategy-names" readOnly={loaded?.stored !== null && loaded?.stored !== undefined} />
-              <TextField label="Highest willingness to pay" value={maxWtpText} onChange={setMaxWtpText} error={typeof maxWtp === 'string' ? maxWtp : undefined} hint="Per unit of effect; 101 thresholds." testId="draws-max-wtp" />
-              <TextField label="Currency" value={currency} onChange={setCurrency} placeholder="e.g. GBP" testId="draws-currency" />
+              <TextField label={t('psa.strategyNames')} value={names} onChange={setNames} placeholder={t('psa.strategyNamesExample')} hint={t('psa.strategyNamesHint')} testId="draws-strategy-names" readOnly={loaded?.stored !== null && loaded?.stored !== undefined} />
+              <TextField label={t('psa.maxWtp')} value={maxWtpText} onChange={setMaxWtpText} error={typeof maxWtp === 'string' ? maxWtp : undefined} hint={t('psa.maxWtpHint')} testId="draws-max-wtp" />
+              <TextField label={t('editor.currency')} value={currency} onChange={setCurrency} placeholder={t('psa.currencyExample')} testId="draws-currency" />
             </div>
           </section>
           {error && (
             <div className="notice notice-error" role="alert" data-testid="draws-error">
-              <div><strong>These draws cannot be analysed.</strong> {error}</div>
+              <div><strong>{t('psa.cannotAnalyse')}</strong> {error}</div>
             </div>
           )}
-          {reading && !loaded && <p className="subtle" aria-live="polite" data-testid="draws-reading">Reading {file?.name}…</p>}
-          {!file && !importId && !error && <p className="empty" data-testid="no-draws">Choose a CSV or Excel file of PSA draws to see the means, the incremental analysis, the CE plane, the acceptability curves, the EVPI and, with parameter columns, the EVPPI.</p>}
+          {reading && !loaded && <p className="subtle" aria-live="polite" data-testid="draws-reading">{t('psa.reading', { name: file?.name ?? '' })}</p>}
+          {!file && !importId && !error && <p className="empty" data-testid="no-draws">{t('psa.empty')}</p>}
           {loaded && typeof maxWtp === 'number' && settings && (
             <>
               {loaded.stored && <StoredNote stored={loaded.stored} />}
@@ -192,12 +200,14 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
 
 /** Where reopened results are stored, with the file they came from. */
 function StoredNote({ stored }: { stored: StoredPsaImport }) {
+  const { t } = useLanguage();
   const workspace = useWorkspace();
   const owner = useLiveQuery(() => workspace.get(stored.dossierId), [workspace, stored.dossierId]);
   return (
     <div className="notice" data-testid="draws-stored-note">
       <div>
-        Stored with the dossier {owner ? <a href={routeHash({ page: 'dossier', dossierId: owner.id, section: 'models' })}>{owner.title}</a> : '…'} on {formatDateTime(stored.importedAt)}: file {stored.fileName}{stored.sheet ? `, worksheet “${stored.sheet}”` : ''} (SHA-256 <span className="mono">{stored.fileSha256.slice(0, 12)}…</span>), read as the {stored.layout} layout.
+        {t('psa.storedWith')} {owner ? <a href={routeHash({ page: 'dossier', dossierId: owner.id, section: 'models' })} data-user-content>{owner.title}</a> : '…'}{' '}
+        {t(stored.sheet ? 'psa.storedDetailsSheet' : 'psa.storedDetails', { date: displayFormats().dateTime(stored.importedAt), file: stored.fileName, sheet: stored.sheet ?? '', sha: stored.fileSha256.slice(0, 12), layout: stored.layout })}
       </div>
     </div>
   );
@@ -205,6 +215,7 @@ function StoredNote({ stored }: { stored: StoredPsaImport }) {
 
 /** Store the results with a dossier (the draws, the file's name and SHA-256, the settings). */
 function StoreInDossier({ loaded, settings }: { loaded: Loaded; settings: PsaImportSettings }) {
+  const { t } = useLanguage();
   const workspace = useWorkspace();
   const toasts = useToasts();
   const selectId = useId();
@@ -235,9 +246,9 @@ function StoreInDossier({ loaded, settings }: { loaded: Loaded; settings: PsaImp
         settings,
       });
       setStoredIn({ dossierId: chosen, importId: info.id });
-      toasts.show({ message: `Stored with “${dossiers?.find((x) => x.id === chosen)?.title ?? 'the dossier'}”.` });
+      toasts.show({ message: t('psa.storedToast', { title: dossiers?.find((x) => x.id === chosen)?.title ?? '' }) });
     } catch (e) {
-      toasts.show({ tone: 'error', message: `The results could not be stored: ${e instanceof Error ? e.message : String(e)}` });
+      toasts.show({ tone: 'error', message: t('psa.storeFailed', { message: e instanceof Error ? e.message : String(e) }) });
     } finally {
       setBusy(false);
     }
@@ -245,23 +256,23 @@ function StoreInDossier({ loaded, settings }: { loaded: Loaded; settings: PsaImp
   return (
     <section className="card" aria-labelledby={`${selectId}-title`} data-testid="store-draws-card">
       <div className="card-header">
-        <h2 id={`${selectId}-title`}>Store in a dossier</h2>
-        <span className="subtle">The draws, the file’s name and SHA-256 and these settings; listed under the dossier’s Model links.</span>
+        <h2 id={`${selectId}-title`}>{t('psa.storeTitle')}</h2>
+        <span className="subtle">{t('psa.storeNote')}</span>
       </div>
       <div className="card-body">
         {dossiers && dossiers.length === 0 ? (
-          <p className="empty">No dossier yet: create one in the <a href={routeHash({ page: 'library' })}>library</a> first.</p>
+          <p className="empty">{t('psa.noDossier')} <a href={routeHash({ page: 'library' })}>{t('nav.library')}</a></p>
         ) : (
           <form className="inline-form" onSubmit={(e) => { e.preventDefault(); void store(); }}>
             <div className="field grow">
-              <label className="field-label" htmlFor={selectId}>Dossier</label>
+              <label className="field-label" htmlFor={selectId}>{t('psa.dossier')}</label>
               <select id={selectId} className="select" value={chosen} onChange={(e) => setChoice(e.target.value)} disabled={readOnly || !dossiers} data-testid="store-draws-dossier">
                 {(dossiers ?? []).map((d) => <option key={d.id} value={d.id}>{d.title}</option>)}
               </select>
             </div>
-            <button type="submit" className="btn btn-primary" disabled={readOnly || busy || !chosen} data-testid="store-draws">Store in dossier</button>
+            <button type="submit" className="btn btn-primary" disabled={readOnly || busy || !chosen} data-testid="store-draws">{t('psa.store')}</button>
             {storedIn && (
-              <a className="btn" href={routeHash({ page: 'psa-results', importId: storedIn.importId })} data-testid="open-stored-draws">Open stored copy</a>
+              <a className="btn" href={routeHash({ page: 'psa-results', importId: storedIn.importId })} data-testid="open-stored-draws">{t('psa.openStored')}</a>
             )}
           </form>
         )}
@@ -271,6 +282,7 @@ function StoreInDossier({ loaded, settings }: { loaded: Loaded; settings: PsaImp
 }
 
 function DrawsResults({ loaded, maxWtp, currency }: { loaded: Loaded; maxWtp: number; currency: string | undefined }) {
+  const { t } = useLanguage();
   const { draws } = loaded;
   const [summary, setSummary] = useState<ImportedDrawsSummary | null>(null);
   useEffect(() => {
@@ -282,7 +294,7 @@ function DrawsResults({ loaded, maxWtp, currency }: { loaded: Loaded; maxWtp: nu
       live = false;
     };
   }, [draws, maxWtp]);
-  if (!summary) return <p className="subtle" aria-live="polite">Summarising {formatCount(draws.draws)} draws…</p>;
+  if (!summary) return <p className="subtle" aria-live="polite">{t('psa.summarising', { n: formatCount(draws.draws) })}</p>;
   const { view, incremental } = summary;
   // Draws from other models are often small amounts (a vaccine's cost per person): cents when costs are below 1,000.
   const small = Math.max(...view.means.map((m) => Math.abs(m.cost.mean))) < 1000;
@@ -292,18 +304,20 @@ function DrawsResults({ loaded, maxWtp, currency }: { loaded: Loaded; maxWtp: nu
   return (
     <div className="section-stack" data-testid="draws-results">
       <p className="subtle" data-testid="draws-summary">
-        {formatCount(draws.draws)} draws of {draws.strategyIds.length} strategies ({draws.layout} layout){draws.parameterDraws.names.length > 0 ? `; ${draws.parameterDraws.names.length} parameter columns (${draws.parameterDraws.names.join(', ')})` : ''}.
+        {draws.parameterDraws.names.length > 0
+          ? t('psa.summaryParameters', { n: formatCount(draws.draws), strategies: draws.strategyIds.length, layout: draws.layout, parameters: draws.parameterDraws.names.length, names: draws.parameterDraws.names.join(', ') })
+          : t('psa.summary', { n: formatCount(draws.draws), strategies: draws.strategyIds.length, layout: draws.layout })}
       </p>
       <div className="table-wrap">
         <table className="table" data-testid="draws-means-table">
-          <caption className="table-caption">Mean and 95% interval (2.5th–97.5th percentile) per person</caption>
+          <caption className="table-caption">{t('psa.meansCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Strategy</th>
-              <th scope="col" className="num">Mean cost</th>
-              <th scope="col" className="num">95% interval</th>
-              <th scope="col" className="num">Mean effect</th>
-              <th scope="col" className="num">95% interval</th>
+              <th scope="col">{t('results.strategy')}</th>
+              <th scope="col" className="num">{t('uncertainty.meanCost')}</th>
+              <th scope="col" className="num">{t('uncertainty.interval')}</th>
+              <th scope="col" className="num">{t('psa.meanEffect')}</th>
+              <th scope="col" className="num">{t('uncertainty.interval')}</th>
             </tr>
           </thead>
           <tbody>
@@ -311,9 +325,9 @@ function DrawsResults({ loaded, maxWtp, currency }: { loaded: Loaded; maxWtp: nu
               <tr key={m.id}>
                 <th scope="row" className="row-head">{m.label}</th>
                 <td className="num">{money(m.cost.mean)}</td>
-                <td className="num">{money(m.cost.lower)} to {money(m.cost.upper)}</td>
+                <td className="num">{t('uncertainty.range', { low: money(m.cost.lower), high: money(m.cost.upper) })}</td>
                 <td className="num">{formatNumber(m.effect.mean, 6)}</td>
-                <td className="num">{formatNumber(m.effect.lower, 6)} to {formatNumber(m.effect.upper, 6)}</td>
+                <td className="num">{t('uncertainty.range', { low: formatNumber(m.effect.lower, 6), high: formatNumber(m.effect.upper, 6) })}</td>
               </tr>
             ))}
           </tbody>
@@ -321,21 +335,21 @@ function DrawsResults({ loaded, maxWtp, currency }: { loaded: Loaded; maxWtp: nu
       </div>
       <div className="table-wrap">
         <table className="table" data-testid="draws-incremental-table">
-          <caption className="table-caption">Incremental analysis of the means (increments over the next cheaper strategy on the frontier)</caption>
+          <caption className="table-caption">{t('psa.incrementalCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Strategy</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">Incremental cost</th>
-              <th scope="col" className="num">Incremental effect</th>
-              <th scope="col" className="num">ICER</th>
+              <th scope="col">{t('results.strategy')}</th>
+              <th scope="col">{t('analysis.status')}</th>
+              <th scope="col" className="num">{t('analysis.incCost')}</th>
+              <th scope="col" className="num">{t('psa.incEffect')}</th>
+              <th scope="col" className="num">{t('results.icer')}</th>
             </tr>
           </thead>
           <tbody>
             {incremental.map((r) => (
               <tr key={r.id}>
                 <th scope="row" className="row-head">{r.id}</th>
-                <td>{incrementalStatusLabels[r.status]}</td>
+                <td>{statusBadgeText(r.status, t)}</td>
                 <td className="num">{r.incCost === null ? '—' : money(r.incCost)}</td>
                 <td className="num">{r.incEffect === null ? '—' : formatNumber(r.incEffect, 6)}</td>
                 <td className="num">{r.icer === null ? '—' : formatMoney(r.icer, currency)}</td>
@@ -349,15 +363,15 @@ function DrawsResults({ loaded, maxWtp, currency }: { loaded: Loaded; maxWtp: nu
         testIds={{ plane: 'draws-plane', ceac: 'draws-ceac', evpi: 'draws-evpi' }}
         per="person"
         currency={currency}
-        effectLabel="effect"
-        effectUnit="unit of effect"
+        effectLabel={t('psa.effect')}
+        effectUnit={t('psa.unitOfEffect')}
         effectDigits={5}
         money={money}
         moneyTick={wtpTick}
         costTick={costTick}
         evpiMoney={(v) => formatMoney(v, currency, 2)}
         icer={(v) => (v === null ? '—' : formatMoney(v, currency))}
-        evpiDescription="What removing all uncertainty in these draws would be worth per person, by threshold."
+        evpiDescription={t('psa.evpiDescription')}
       />
     </div>
   );
@@ -367,6 +381,7 @@ type EvppiState = { kind: 'running'; done: number; total: number } | { kind: 'do
 
 /** EVPPI per parameter column at one threshold, in a worker of its own (a few parameters per call: progress; Cancel ends the worker). */
 function EvppiCard({ draws, wtpText, onWtpText, wtp, currency }: { draws: ExternalPsaDraws; wtpText: string; onWtpText: (text: string) => void; wtp: number | string; currency: string | undefined }) {
+  const { t } = useLanguage();
   const formId = useId();
   const [state, setState] = useState<EvppiState | null>(null);
   const [runKey, setRunKey] = useState(0);
@@ -412,44 +427,44 @@ function EvppiCard({ draws, wtpText, onWtpText, wtp, currency }: { draws: Extern
   return (
     <section className="card" aria-labelledby={`${formId}-title`} data-testid="draws-evppi-card">
       <div className="card-header">
-        <h2 id={`${formId}-title`}>Expected value of partial perfect information</h2>
-        <span className="subtle">Per parameter column, per person</span>
+        <h2 id={`${formId}-title`}>{t('psa.evppiTitle')}</h2>
+        <span className="subtle">{t('psa.evppiSubtitle')}</span>
       </div>
       <div className="card-body section-stack">
         <div className="toolbar">
-          <TextField label={`Threshold (${currency ?? 'currency'} per unit of effect)`} value={wtpText} onChange={onWtpText} error={typeof wtp === 'string' ? wtp : undefined} testId="draws-evppi-wtp" />
+          <TextField label={t('psa.evppiWtp', { currency: currency ?? t('analysis.currency') })} value={wtpText} onChange={onWtpText} error={typeof wtp === 'string' ? wtp : undefined} testId="draws-evppi-wtp" />
           {state?.kind === 'running' ? (
-            <button type="button" className="btn" onClick={() => cancel.current?.()} data-testid="cancel-draws-evppi">Cancel</button>
+            <button type="button" className="btn" onClick={() => cancel.current?.()} data-testid="cancel-draws-evppi">{t('common.cancel')}</button>
           ) : (
-            state?.kind === 'cancelled' && <button type="button" className="btn btn-primary" onClick={() => setRunKey((k) => k + 1)} data-testid="run-draws-evppi">Compute EVPPI</button>
+            state?.kind === 'cancelled' && <button type="button" className="btn btn-primary" onClick={() => setRunKey((k) => k + 1)} data-testid="run-draws-evppi">{t('psa.computeEvppi')}</button>
           )}
         </div>
         {state?.kind === 'running' && (
           <div className="psa-progress" data-testid="draws-evppi-progress">
-            <div className="psa-progress-track" role="progressbar" aria-label="EVPPI progress" aria-valuemin={0} aria-valuemax={state.total} aria-valuenow={state.done} aria-valuetext={`${state.done} of ${state.total} parameters`}>
+            <div className="psa-progress-track" role="progressbar" aria-label={t('uncertainty.evppiProgress')} aria-valuemin={0} aria-valuemax={state.total} aria-valuenow={state.done} aria-valuetext={t('psa.parametersDone', { done: state.done, total: state.total })}>
               <span className="psa-progress-fill" style={{ width: `${state.total ? (100 * state.done) / state.total : 0}%` }} />
             </div>
-            <span className="subtle" aria-live="polite">{state.done} of {state.total} parameters</span>
+            <span className="subtle" aria-live="polite">{t('psa.parametersDone', { done: state.done, total: state.total })}</span>
           </div>
         )}
-        {state?.kind === 'cancelled' && <p className="subtle" data-testid="draws-evppi-cancelled">EVPPI cancelled.</p>}
-        {state?.kind === 'failed' && <div className="notice notice-error" role="alert" data-testid="draws-evppi-error">EVPPI could not be computed: {state.message}</div>}
+        {state?.kind === 'cancelled' && <p className="subtle" data-testid="draws-evppi-cancelled">{t('psa.evppiCancelled')}</p>}
+        {state?.kind === 'failed' && <div className="notice notice-error" role="alert" data-testid="draws-evppi-error">{t('psa.evppiFailed', { message: state.message })}</div>}
         {state?.kind === 'done' && typeof wtp === 'number' && (
           <>
             <HorizontalBarChart
               testId="draws-evppi"
-              title={`EVPPI per person at ${formatMoney(wtp, currency)} per unit of effect`}
-              description={`Sorted, largest first; whiskers are ±1 standard error. EVPI per person (all uncertainty): ${money(evpi)}.`}
-              summary={`EVPPI per person, largest: ${bars.slice(0, 5).map((b) => `${b.label} ${money(b.evppi)}`).join('; ')}.`}
+              title={t('psa.evppiChartTitle', { wtp: formatMoney(wtp, currency) })}
+              description={t('psa.evppiDescription', { evpi: money(evpi) })}
+              summary={t('psa.evppiSummary', { values: bars.slice(0, 5).map((b) => `${b.label} ${money(b.evppi)}`).join('; ') })}
               rows={bars.map((b) => ({ label: b.label, values: { evppi: b.evppi }, intervals: { evppi: b.se !== null ? [Math.max(0, b.evppi - b.se), b.evppi + b.se] : null } }))}
-              series={[{ key: 'evppi', label: 'EVPPI per person' }]}
-              categoryLabel="Parameter"
-              valueLabel={`EVPPI per person (${currency ?? 'currency'})`}
+              series={[{ key: 'evppi', label: t('psa.evppiPerPerson') }]}
+              categoryLabel={t('uncertainty.parameter')}
+              valueLabel={t('psa.evppiAxis', { currency: currency ?? t('analysis.currency') })}
               formatValue={money}
-              intervalLabel="± 1 SE"
+              intervalLabel={t('uncertainty.oneSe')}
               labelWidth={200}
             />
-            <p className="subtle method-note" data-testid="draws-evppi-method"><strong>Method:</strong> {EVPPI_METHOD} Computed in {formatNumber(state.ms / 1000, 1)} s.</p>
+            <p className="subtle method-note" data-testid="draws-evppi-method"><strong>{t('uncertainty.method')}</strong> {t('uncertainty.evppiMethod')} {t('psa.computedIn', { seconds: formatNumber(state.ms / 1000, 1) })}</p>
           </>
         )}
       </div>

@@ -353,7 +353,7 @@ function AnalysesPanel({
           {analyses.prepared.models.length === 0 && <p className="muted">{t('reportPage.noModel')}</p>}
           {analyses.prepared.models.map((m) => (
             <div key={m.id} className="report-model">
-              <div className="report-model-title">{m.title}</div>
+              <div className="report-model-title" data-user-content>{m.title}</div>
               <ul className="report-runs">
                 {m.runs.map((r) => (
                   <li key={r.kind}>

@@ -4,11 +4,14 @@ import { CePlaneChart } from '../charts/ce-plane-chart';
 import { cePlanePoints, coincidingSeries, stateShareRows, survivalRows, thinRows, traceRows } from '../charts/chart-data';
 import { seriesColor } from '../charts/palette';
 import { SeriesLineChart } from '../charts/line-chart';
-import { baseCaseTable, costCategoryTable, incrementalStatusLabels, incrementalTable } from '../../report/results-tables';
+import { baseCaseTable, costCategoryTable, incrementalTable } from '../../report/results-tables';
 import { TableExport } from '../exports/export-menu';
 import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
-import { effectLabel, effectNoun, effectUnit, humanise, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
+import { humanise, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
+import { effectLabel, effectNoun, effectUnit, formatIcer } from './effect-words';
 import { stateLabel } from '../../report/model-description';
+import { useLanguage } from '../i18n/language';
+import type { Translate } from '../../report/i18n/translate';
 
 // Base-case results: totals per strategy, the incremental analysis (dominated strategies marked), the CE plane, the
 // cohort trace of a chosen strategy and survival (share alive) by strategy.
@@ -16,31 +19,39 @@ import { stateLabel } from '../../report/model-description';
 type OkBaseCase = Extract<BaseCaseOutcome, { ok: true }>;
 const PFS_KEY = ':pfs';
 
-export function statusBadge(status: IncrementalRow['status']) {
+const statusKeys = { reference: 'analysis.status.reference', nondominated: 'analysis.status.nondominated', dominated: 'analysis.status.dominated', 'extendedly-dominated': 'analysis.status.extendedlyDominated' } as const;
+
+/** An incremental status in the display language (Reference, On frontier, Dominated, Extendedly dominated). */
+export function statusBadgeText(status: IncrementalRow['status'], t: Translate): string {
+  return t(statusKeys[status]);
+}
+
+export function statusBadge(status: IncrementalRow['status'], t: Translate) {
   const tone = status === 'dominated' || status === 'extendedly-dominated' ? 'badge-unverified' : status === 'reference' ? 'badge-draft' : 'badge-final';
-  return <span className={`badge ${tone}`}>{incrementalStatusLabels[status]}</span>;
+  return <span className={`badge ${tone}`}>{t(statusKeys[status])}</span>;
 }
 
 export function BaseCaseTables({ result, currency }: { result: OkBaseCase; currency: string | undefined }) {
-  const unit = effectUnit(result.effect);
+  const { t } = useLanguage();
+  const unit = effectUnit(result.effect, t);
   return (
     <>
       <section className="card" aria-labelledby="base-case-title">
         <div className="card-header">
-          <h2 id="base-case-title">Base case</h2>
-          <span className="subtle">Per patient, discounted</span>
+          <h2 id="base-case-title">{t('analysis.baseCase')}</h2>
+          <span className="subtle">{t('analysis.perPatientDiscounted')}</span>
           <TableExport table={() => baseCaseTable(result, currency)} testId="export-base-case" />
         </div>
         <div className="card-body flush table-wrap">
           <table className="table" data-testid="base-case-table">
             <thead>
               <tr>
-                <th scope="col">Strategy</th>
-                <th scope="col" className="num">Cost</th>
-                <th scope="col" className="num">QALYs</th>
-                <th scope="col" className="num">Life-years</th>
-                <th scope="col" className="num">Cost (undiscounted)</th>
-                <th scope="col" className="num">Life-years (undiscounted)</th>
+                <th scope="col">{t('results.strategy')}</th>
+                <th scope="col" className="num">{t('results.cost')}</th>
+                <th scope="col" className="num">{t('results.qalys')}</th>
+                <th scope="col" className="num">{t('results.lifeYears')}</th>
+                <th scope="col" className="num">{t('analysis.costUndiscounted')}</th>
+                <th scope="col" className="num">{t('analysis.lifeYearsUndiscounted')}</th>
               </tr>
             </thead>
             <tbody>
@@ -60,21 +71,21 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
       </section>
       <section className="card" aria-labelledby="incremental-title">
         <div className="card-header">
-          <h2 id="incremental-title">Incremental analysis</h2>
-          <span className="subtle">Effect: {effectLabel(result.effect)}; sorted by cost; dominance as in dampack’s calculate_icers</span>
+          <h2 id="incremental-title">{t('analysis.incremental')}</h2>
+          <span className="subtle">{t('analysis.incrementalNote', { effect: effectLabel(result.effect, t) })}</span>
           <TableExport table={() => incrementalTable(result, currency)} testId="export-incremental" />
         </div>
         <div className="card-body flush table-wrap">
           <table className="table" data-testid="incremental-table">
             <thead>
               <tr>
-                <th scope="col">Strategy</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="num">Cost</th>
-                <th scope="col" className="num">{effectLabel(result.effect)}</th>
-                <th scope="col" className="num">Incremental cost</th>
-                <th scope="col" className="num">Incremental {effectNoun(result.effect)}</th>
-                <th scope="col" className="num">ICER</th>
+                <th scope="col">{t('results.strategy')}</th>
+                <th scope="col">{t('analysis.status')}</th>
+                <th scope="col" className="num">{t('results.cost')}</th>
+                <th scope="col" className="num">{effectLabel(result.effect, t)}</th>
+                <th scope="col" className="num">{t('analysis.incCost')}</th>
+                <th scope="col" className="num">{t('analysis.incEffect', { effect: effectNoun(result.effect, t) })}</th>
+                <th scope="col" className="num">{t('results.icer')}</th>
               </tr>
             </thead>
             <tbody>
@@ -83,12 +94,12 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
                 return (
                   <tr key={r.id} data-testid="incremental-row" data-strategy={r.id} data-status={r.status} className={dominated ? 'is-dominated' : undefined}>
                     <th scope="row" className="row-head">{r.label ?? r.id}</th>
-                    <td>{statusBadge(r.status)}</td>
+                    <td>{statusBadge(r.status, t)}</td>
                     <td className="num">{formatMoney(r.cost, currency)}</td>
                     <td className="num">{formatNumber(r.effect, 3)}</td>
                     <td className="num" data-testid="cell-inc-cost" data-value={r.incCost ?? ''}>{r.incCost === null ? '—' : formatMoneyChange(r.incCost, currency)}</td>
                     <td className="num" data-testid="cell-inc-effect" data-value={r.incEffect ?? ''}>{r.incEffect === null ? '—' : formatNumberChange(r.incEffect, 4)}</td>
-                    <td className="num" data-testid="cell-icer" data-value={r.icer ?? ''}>{dominated ? <span className="subtle">{r.status === 'dominated' ? 'Dominated' : 'Ext. dominated'}</span> : formatIcer(r.icer, currency, result.effect)}</td>
+                    <td className="num" data-testid="cell-icer" data-value={r.icer ?? ''}>{dominated ? <span className="subtle">{r.status === 'dominated' ? t('analysis.status.dominated') : t('analysis.extDominatedShort')}</span> : formatIcer(r.icer, currency, result.effect, t)}</td>
                   </tr>
                 );
               })}
@@ -96,23 +107,23 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
           </table>
         </div>
         <div className="table-footer subtle">
-          Increments are over the next cheaper strategy on the efficiency frontier; ICER in {currency ?? 'currency units'} per {unit} gained.
+          {t('analysis.incrementalFooter', { currency: currency ?? t('analysis.currencyUnits'), unit })}
         </div>
       </section>
       {result.categoryIds.length > 1 && (
         <section className="card" aria-labelledby="categories-title">
           <div className="card-header">
-            <h2 id="categories-title">Costs by category</h2>
-            <span className="subtle">Per patient, discounted</span>
+            <h2 id="categories-title">{t('analysis.costsByCategory')}</h2>
+            <span className="subtle">{t('analysis.perPatientDiscounted')}</span>
             <TableExport table={() => costCategoryTable(result, currency)} testId="export-categories" />
           </div>
           <div className="card-body flush table-wrap">
             <table className="table" data-testid="category-table">
               <thead>
                 <tr>
-                  <th scope="col">Strategy</th>
+                  <th scope="col">{t('results.strategy')}</th>
                   {result.categoryIds.map((c) => <th key={c} scope="col" className="num">{humanise(c)}</th>)}
-                  <th scope="col" className="num">Total</th>
+                  <th scope="col" className="num">{t('analysis.total')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -140,6 +151,7 @@ export function BaseCaseCharts({ result, currency, deadStates, wtp = [], progres
   /** Progression-free states: with them the survival chart adds PFS (dashed) to OS per strategy. */
   progressionFreeStates?: ReadonlySet<string>;
 }) {
+  const { t } = useLanguage();
   const [traceStrategy, setTraceStrategy] = useState(result.strategies[0]?.id ?? '');
   const [survivalStrategy, setSurvivalStrategy] = useState('all');
   const selectId = useId();
@@ -162,14 +174,14 @@ export function BaseCaseCharts({ result, currency, deadStates, wtp = [], progres
     survivalStrategy !== 'all' && survivalStrategy !== s.id
       ? []
       : [
-          { key: s.id, label: hasPfs ? `${s.label}: overall survival` : s.label, color: seriesColor(i) },
-          ...(hasPfs ? [{ key: `${s.id}${PFS_KEY}`, label: `${s.label}: progression-free`, color: seriesColor(i), dashed: true }] : []),
+          { key: s.id, label: hasPfs ? t('analysis.seriesOs', { strategy: s.label }) : s.label, color: seriesColor(i) },
+          ...(hasPfs ? [{ key: `${s.id}${PFS_KEY}`, label: t('analysis.seriesPfs', { strategy: s.label }), color: seriesColor(i), dashed: true }] : []),
         ],
   );
   const sameSurvival = survival ? coincidingSeries(survival, result.strategies.map((s) => s.id), 1e-6) : [];
   const labelOf = (id: string) => result.strategies.find((s) => s.id === id)?.label ?? id;
   const years = (v: number) => formatNumber(v, v % 1 === 0 ? 0 : 1);
-  const effect = effectLabel(result.effect);
+  const effect = effectLabel(result.effect, t);
   const hasTrace = result.cycles > 1 && result.stateIds.length > 0;
   return (
     <div className="chart-grid">
@@ -177,14 +189,14 @@ export function BaseCaseCharts({ result, currency, deadStates, wtp = [], progres
         <div className="card-body">
           <CePlaneChart
             testId="chart-ce-plane"
-            title="Cost-effectiveness plane (base case)"
-            description={`Cost and ${effectNoun(result.effect)} per patient; the dashed line joins strategies on the efficiency frontier.${reference && wtp.length > 0 ? ` Threshold lines run through ${reference.label}: strategies below a line are cost-effective against it at that threshold.` : ''}`}
-            summary={`Cost-effectiveness plane with ${plane.points.length} strategies: ${plane.points.map((p) => `${p.label}, cost ${formatMoney(p.cost, currency)}, ${formatNumber(p.effect, 3)} ${effect}${p.onFrontier ? '' : ' (dominated)'}`).join('; ')}.`}
+            title={t('analysis.planeTitle')}
+            description={t('analysis.planeDescription', { effect: effectNoun(result.effect, t) }) + (reference && wtp.length > 0 ? ` ${t('analysis.planeThresholdLines', { strategy: reference.label })}` : '')}
+            summary={t('analysis.planeSummary', { n: plane.points.length, points: plane.points.map((p) => t(p.onFrontier ? 'analysis.planePoint' : 'analysis.planePointDominated', { strategy: p.label, cost: formatMoney(p.cost, currency), effect: `${formatNumber(p.effect, 3)} ${effect}` })).join('; ') })}
             series={plane.points.map((p) => ({ id: p.id, label: p.label, points: [{ x: p.effect, y: p.cost }] }))}
             frontier={plane.frontier.map((p) => ({ x: p.effect, y: p.cost }))}
-            wtp={reference ? wtp.map((w) => ({ value: w, label: `${formatIcer(w, currency, result.effect)}`, through: { x: reference.effect, y: reference.cost } })) : undefined}
+            wtp={reference ? wtp.map((w) => ({ value: w, label: `${formatIcer(w, currency, result.effect, t)}`, through: { x: reference.effect, y: reference.cost } })) : undefined}
             xLabel={effect}
-            yLabel={`Cost (${currency ?? 'currency'})`}
+            yLabel={t('analysis.costAxis', { currency: currency ?? t('analysis.currency') })}
             formatX={(v) => formatNumber(v, 3)}
             formatY={(v) => formatMoney(v, currency)}
           />
@@ -196,9 +208,9 @@ export function BaseCaseCharts({ result, currency, deadStates, wtp = [], progres
             {result.strategies.length > 1 && (
               <div className="chart-controls">
                 <div className="field">
-                  <label className="field-label" htmlFor={survivalSelectId}>Strategies shown</label>
+                  <label className="field-label" htmlFor={survivalSelectId}>{t('analysis.strategiesShown')}</label>
                   <select id={survivalSelectId} className="select" value={survivalStrategy} onChange={(e) => setSurvivalStrategy(e.target.value)} data-testid="survival-strategy">
-                    <option value="all">All strategies</option>
+                    <option value="all">{t('analysis.allStrategies')}</option>
                     {result.strategies.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
                   </select>
                 </div>
@@ -206,15 +218,15 @@ export function BaseCaseCharts({ result, currency, deadStates, wtp = [], progres
             )}
             <SeriesLineChart
               testId="chart-survival"
-              title={hasPfs ? 'Overall and progression-free survival by strategy' : 'Overall survival by strategy'}
-              description={`Share of the cohort alive (solid lines)${hasPfs ? ' and alive without progression (dashed lines), over all sub-models of a strategy' : ''}, from the cohort trace.`}
-              summary={`${hasPfs ? 'Overall and progression-free' : 'Overall'} survival curves of ${result.strategies.length} strategies over ${years(result.cycles * result.cycleLength)} years.`}
+              title={hasPfs ? t('analysis.survivalTitlePfs') : t('analysis.survivalTitle')}
+              description={hasPfs ? t('analysis.survivalDescriptionPfs') : t('analysis.survivalDescription')}
+              summary={t(hasPfs ? 'analysis.survivalSummaryPfs' : 'analysis.survivalSummary', { n: result.strategies.length, years: years(result.cycles * result.cycleLength) })}
               rows={survival}
               xKey="time"
-              xLabel="Years since the start of the model"
-              yLabel="Share of the cohort (%)"
+              xLabel={t('analysis.yearsSinceStart')}
+              yLabel={t('analysis.shareOfCohortPct')}
               series={survivalSeries}
-              note={sameSurvival.length > 0 && survivalStrategy === 'all' ? `Curves drawn over each other (the same survival): ${sameSurvival.map((g) => g.map(labelOf).join(' and ')).join('; ')}. Choose a strategy above to see one alone.` : undefined}
+              note={sameSurvival.length > 0 && survivalStrategy === 'all' ? t('analysis.sameSurvival', { groups: sameSurvival.map((g) => g.map(labelOf).join(t('analysis.andSeparator'))).join('; ') }) : undefined}
               formatX={years}
               formatY={(v) => formatPercent(v, 0)}
               formatTable={(v) => formatPercent(v, 2)}
@@ -228,7 +240,7 @@ export function BaseCaseCharts({ result, currency, deadStates, wtp = [], progres
           <div className="card-body">
             <div className="chart-controls">
               <div className="field">
-                <label className="field-label" htmlFor={selectId}>Strategy</label>
+                <label className="field-label" htmlFor={selectId}>{t('results.strategy')}</label>
                 <select id={selectId} className="select" value={strategy.id} onChange={(e) => setTraceStrategy(e.target.value)} data-testid="trace-strategy">
                   {result.strategies.map((s) => <option key={s.id} value={s.id}>{s.label}</option>)}
                 </select>
@@ -236,13 +248,13 @@ export function BaseCaseCharts({ result, currency, deadStates, wtp = [], progres
             </div>
             <SeriesLineChart
               testId="chart-trace"
-              title={`Cohort trace: ${strategy.label}`}
-              description="Share of the cohort in each health state at the end of each cycle."
-              summary={`Cohort trace of ${strategy.label}: ${result.stateIds.length} states over ${result.cycles} cycles.`}
+              title={t('analysis.traceTitle', { strategy: strategy.label })}
+              description={t('analysis.traceDescription')}
+              summary={t('analysis.traceSummary', { strategy: strategy.label, states: result.stateIds.length, cycles: result.cycles })}
               rows={trace}
               xKey="time"
-              xLabel="Years"
-              yLabel="Share of cohort"
+              xLabel={t('analysis.yearsAxis')}
+              yLabel={t('analysis.shareOfCohort')}
               series={result.stateIds.map((id) => ({ key: id, label: stateLabel(id) }))}
               formatX={years}
               formatY={(v) => formatPercent(v, 0)}

@@ -6,6 +6,9 @@ import { tornadoBars } from '../charts/chart-data';
 import { SeriesLineChart } from '../charts/line-chart';
 import { TornadoChart } from '../charts/tornado-chart';
 import './analyses.css';
+import { useLanguage } from '../i18n/language';
+import { translator } from '../../report/i18n/translate';
+import type { Translate } from '../../report/i18n/translate';
 
 // The budget impact's own analyses: the test budget apart from the downstream treatment and care costs it causes,
 // the one-way sensitivity (tornado) on the cumulative impact, and the named budget-impact scenarios per year and
@@ -13,19 +16,24 @@ import './analyses.css';
 
 const TORNADO_ROWS = 12;
 
+/** A budget year as a column or row head: its calendar year when known, else "Year 2". */
+export function budgetYearLabel(y: { year: number; calendarYear?: number | null }, t: Translate): string {
+  return y.calendarYear !== null && y.calendarYear !== undefined ? `${y.calendarYear}` : t('budgetView.yearN', { n: y.year });
+}
+
 /** Cost categories of testing (molecular tests, diagnostics, screening), told by their id. */
 export function isTestCategory(id: string): boolean {
   return /test|diagnos|screen|assay|biopsy_ngs|genotyp/i.test(id);
 }
 
-export function testBudgetRows(r: BudgetImpactReport): { year: number; when: string; test: { current: number; new: number; impact: number }; downstream: { current: number; new: number; impact: number } }[] {
+export function testBudgetRows(r: BudgetImpactReport, t: Translate = translator('en')): { year: number; when: string; test: { current: number; new: number; impact: number }; downstream: { current: number; new: number; impact: number } }[] {
   const tests = r.categories.filter(isTestCategory);
   return r.years.map((y) => {
     const sum = (ids: readonly string[], key: 'current' | 'new' | 'impact') => ids.reduce((a, c) => a + (y.byCategory[c]?.[key] ?? 0), 0);
     const rest = r.categories.filter((c) => !isTestCategory(c));
     return {
       year: y.year,
-      when: y.calendarYear !== null ? `${y.calendarYear}` : `Year ${y.year}`,
+      when: budgetYearLabel(y, t),
       test: { current: sum(tests, 'current'), new: sum(tests, 'new'), impact: sum(tests, 'impact') },
       downstream: { current: sum(rest, 'current'), new: sum(rest, 'new'), impact: sum(rest, 'impact') },
     };
@@ -33,29 +41,30 @@ export function testBudgetRows(r: BudgetImpactReport): { year: number; when: str
 }
 
 export function BudgetTestSplit({ report: r }: { report: BudgetImpactReport }) {
+  const { t } = useLanguage();
   const currency = r.currency ?? undefined;
   const money = (v: number) => formatMoney(v, currency);
   const change = (v: number) => formatMoneyChange(v, currency);
   const tests = r.categories.filter(isTestCategory);
   if (tests.length === 0 || tests.length === r.categories.length) return null;
-  const rows = testBudgetRows(r);
+  const rows = testBudgetRows(r, t);
   const total = rows.reduce((a, x) => ({ testCurrent: a.testCurrent + x.test.current, testNew: a.testNew + x.test.new, test: a.test + x.test.impact, down: a.down + x.downstream.impact }), { testCurrent: 0, testNew: 0, test: 0, down: 0 });
   return (
     <section className="card" aria-labelledby="bia-test-title" data-testid="budget-test-split">
       <div className="card-header">
-        <h2 id="bia-test-title">Test budget and downstream costs</h2>
-        <span className="subtle">Test budget: {tests.map(humanise).join(', ')}; downstream: {r.categories.filter((c) => !isTestCategory(c)).map(humanise).join(', ')}</span>
+        <h2 id="bia-test-title">{t('budgetView.testTitle')}</h2>
+        <span className="subtle">{t('budgetView.testSubtitle', { tests: tests.map(humanise).join(', '), downstream: r.categories.filter((c) => !isTestCategory(c)).map(humanise).join(', ') })}</span>
       </div>
-      <div className="card-body flush table-wrap" tabIndex={0} role="region" aria-label="Test budget and downstream costs (scrolls sideways)">
+      <div className="card-body flush table-wrap" tabIndex={0} role="region" aria-label={t('budgetView.testRegion')}>
         <table className="table table-money" data-testid="budget-test-table">
           <thead>
             <tr>
-              <th scope="col">Year</th>
-              <th scope="col" className="num">Test budget, current world</th>
-              <th scope="col" className="num">Test budget, new world</th>
-              <th scope="col" className="num">Test budget impact</th>
-              <th scope="col" className="num">Downstream treatment and care impact</th>
-              <th scope="col" className="num">Total impact</th>
+              <th scope="col">{t('budgetView.year')}</th>
+              <th scope="col" className="num">{t('budgetView.testCurrent')}</th>
+              <th scope="col" className="num">{t('budgetView.testNew')}</th>
+              <th scope="col" className="num">{t('budgetView.testImpact')}</th>
+              <th scope="col" className="num">{t('budgetView.downstreamImpact')}</th>
+              <th scope="col" className="num">{t('budgetView.totalImpact')}</th>
             </tr>
           </thead>
           <tbody>
@@ -72,7 +81,7 @@ export function BudgetTestSplit({ report: r }: { report: BudgetImpactReport }) {
           </tbody>
           <tfoot>
             <tr className="total-row">
-              <th scope="row" className="row-head">Total, {r.horizonYears} years</th>
+              <th scope="row" className="row-head">{t('budgetView.totalYears', { n: r.horizonYears })}</th>
               <td className="num">{money(total.testCurrent)}</td>
               <td className="num">{money(total.testNew)}</td>
               <td className="num">{change(total.test)}</td>
@@ -82,7 +91,7 @@ export function BudgetTestSplit({ report: r }: { report: BudgetImpactReport }) {
           </tfoot>
         </table>
       </div>
-      <div className="table-footer subtle">The test budget is what the laboratories and payers spend on the tests; downstream costs follow from the treatments, procedures and care the results lead to.</div>
+      <div className="table-footer subtle">{t('budgetView.testNote')}</div>
     </section>
   );
 }
@@ -92,6 +101,7 @@ export type ParameterUnits = readonly { id: string; unit?: string; kind?: string
 
 export function BudgetTornado({ report: r, parameters = [] }: { report: BudgetImpactReport; parameters?: ParameterUnits }) {
   const currency = r.currency ?? undefined;
+  const { t: tr } = useLanguage();
   const money = (v: number) => formatMoneyChange(v, currency);
   const t = r.tornado;
   const bars = tornadoBars(t.rows.map((row) => ({ parameter: row.id, label: row.label, low: row.low, high: row.high, outcomeLow: row.impactAtLow, outcomeHigh: row.impactAtHigh, swing: row.swing, decisionChanges: false })), t.baseImpact, TORNADO_ROWS);
@@ -102,23 +112,23 @@ export function BudgetTornado({ report: r, parameters = [] }: { report: BudgetIm
       <div className="card-body section-stack">
         <TornadoChart
           testId="chart-budget-tornado"
-          title={`Budget impact tornado: cumulative impact over ${r.horizonYears} years`}
-          description={`Each input at its low and its high value, everything else at base; base-case cumulative impact ${money(t.baseImpact)}. The ${bars.length} inputs with the widest swing${t.rows.length > bars.length ? ` of ${t.rows.length}` : ''}.`}
-          summary={`Budget impact tornado. Widest swings: ${bars.slice(0, 5).map((b) => `${b.label} from ${money(b.outcomeLow)} to ${money(b.outcomeHigh)}`).join('; ')}.`}
+          title={tr('budgetView.tornadoTitle', { n: r.horizonYears })}
+          description={tr(t.rows.length > bars.length ? 'budgetView.tornadoDescriptionOf' : 'budgetView.tornadoDescription', { base: money(t.baseImpact), n: bars.length, total: t.rows.length })}
+          summary={tr('budgetView.tornadoSummary', { swings: bars.slice(0, 5).map((b) => tr('uncertainty.fromTo', { label: b.label, from: money(b.outcomeLow), to: money(b.outcomeHigh) })).join('; ') })}
           bars={bars}
           base={t.baseImpact}
-          outcomeLabel={`Cumulative budget impact (${currency ?? 'currency'})`}
+          outcomeLabel={tr('budgetView.cumulativeAxis', { currency: currency ?? tr('analysis.currency') })}
           formatOutcome={money}
           formatTick={formatMoneyAxis(Math.max(0, ...bars.flatMap((b) => [Math.abs(b.outcomeLow), Math.abs(b.outcomeHigh)])), currency)}
           formatValue={formatParameter}
           rangeLabel={(b) => {
             const row = t.rows.find((x) => x.id === b.parameter);
-            if (row?.kind === 'uptake') return `${b.label}, ${formatPercent(b.low, 0)} to ${formatPercent(b.high, 0)}`;
+            if (row?.kind === 'uptake') return `${b.label}, ${tr('uncertainty.range', { low: formatPercent(b.low, 0), high: formatPercent(b.high, 0) })}`;
             const p = parameters.find((q) => q.id === b.parameter);
             return parameterRangeText({ id: b.parameter, label: b.label, unit: p?.unit, kind: p?.kind }, b.low, b.high, currency, displayFormats());
           }}
         />
-        {failed.length > 0 && <div className="notice notice-warning">{failed.length} input{failed.length === 1 ? '' : 's'} could not be evaluated at an end of the range: {failed.map((f) => `${f.label}: ${f.error}`).join('; ')}</div>}
+        {failed.length > 0 && <div className="notice notice-warning">{tr(failed.length === 1 ? 'budgetView.failedOne' : 'budgetView.failedMany', { n: failed.length, errors: failed.map((f) => `${f.label}: ${f.error}`).join('; ') })}</div>}
       </div>
     </section>
   );
@@ -133,16 +143,17 @@ export interface BudgetScenarioItem {
 
 /** The named scenarios of the budget impact analysis (the model file's), next to the base case. */
 export function BudgetScenarios({ report: r }: { report: BudgetImpactReport }) {
+  const { t } = useLanguage();
   if (r.scenarios.length === 0) return null;
   const items: BudgetScenarioItem[] = [
-    { id: 'base', label: 'Base case', years: r.years.map((y) => ({ year: y.year, calendarYear: y.calendarYear, impact: y.impact })), cumulative: r.cumulative.impact },
+    { id: 'base', label: t('analysis.baseCase'), years: r.years.map((y) => ({ year: y.year, calendarYear: y.calendarYear, impact: y.impact })), cumulative: r.cumulative.impact },
     ...r.scenarios.map((s) => ({ id: s.id, label: s.label, years: s.years.map((y) => ({ year: y.year, calendarYear: r.years.find((x) => x.year === y.year)?.calendarYear ?? null, impact: y.impact })), cumulative: s.cumulative.impact })),
   ];
   return (
     <BudgetScenarioComparison
       testId="budget-scenarios"
-      title="Budget impact scenarios"
-      subtitle={`${r.scenarios.length} named scenario${r.scenarios.length === 1 ? '' : 's'} of the budget impact analysis, next to the base case`}
+      title={t('budgetView.scenariosTitle')}
+      subtitle={t(r.scenarios.length === 1 ? 'budgetView.scenariosSubtitleOne' : 'budgetView.scenariosSubtitle', { n: r.scenarios.length })}
       currency={r.currency ?? undefined}
       horizonYears={r.horizonYears}
       items={items}
@@ -152,13 +163,11 @@ export function BudgetScenarios({ report: r }: { report: BudgetImpactReport }) {
 
 /** Budget impact per year and cumulated for a base case (first item) and scenarios: a table, lines and bars. */
 export function BudgetScenarioComparison({ testId, title, subtitle, currency, horizonYears, items }: { testId: string; title: string; subtitle: string; currency: string | undefined; horizonYears: number; items: readonly BudgetScenarioItem[] }) {
+  const { t } = useLanguage();
   const change = (v: number) => formatMoneyChange(v, currency);
   const base = items[0];
   if (!base) return null;
-  const when = (year: number) => {
-    const y = base.years.find((x) => x.year === year);
-    return y?.calendarYear != null ? `${y.calendarYear}` : `Year ${year}`;
-  };
+  const when = (year: number) => budgetYearLabel({ year, calendarYear: base.years.find((x) => x.year === year)?.calendarYear ?? null }, t);
   const rows = base.years.map((y, k) => ({ year: y.year, ...Object.fromEntries(items.map((s) => [s.id, s.years[k]?.impact ?? Number.NaN])) }));
   return (
     <section className="card" aria-labelledby={`${testId}-title`} data-testid={testId}>
@@ -166,14 +175,14 @@ export function BudgetScenarioComparison({ testId, title, subtitle, currency, ho
         <h2 id={`${testId}-title`}>{title}</h2>
         <span className="subtle">{subtitle}</span>
       </div>
-      <div className="card-body flush table-wrap" tabIndex={0} role="region" aria-label={`${title} (scrolls sideways)`}>
+      <div className="card-body flush table-wrap" tabIndex={0} role="region" aria-label={t('budgetView.scrolls', { title })}>
         <table className="table table-money" data-testid={`${testId}-table`}>
           <thead>
             <tr>
-              <th scope="col">Scenario</th>
+              <th scope="col">{t('budgetView.scenario')}</th>
               {base.years.map((y) => <th key={y.year} scope="col" className="num">{when(y.year)}</th>)}
-              <th scope="col" className="num">Cumulative</th>
-              <th scope="col" className="num">Difference from base</th>
+              <th scope="col" className="num">{t('budgetView.cumulative')}</th>
+              <th scope="col" className="num">{t('budgetView.differenceFromBase')}</th>
             </tr>
           </thead>
           <tbody>
@@ -191,13 +200,13 @@ export function BudgetScenarioComparison({ testId, title, subtitle, currency, ho
       <div className="card-body chart-grid">
         <SeriesLineChart
           testId={`chart-${testId}`}
-          title={`${title}: impact per year`}
-          description="New world minus current world in each year."
-          summary={`Budget impact per year: ${items.map((s) => `${s.label} ${s.years.map((y) => change(y.impact)).join(', ')}`).join('; ')}.`}
+          title={t('budgetView.perYearTitle', { title })}
+          description={t('budgetView.perYearDescription')}
+          summary={t('budgetView.perYearSummary', { values: items.map((s) => `${s.label} ${s.years.map((y) => change(y.impact)).join(', ')}`).join('; ') })}
           rows={rows}
           xKey="year"
-          xLabel="Budget year"
-          yLabel={`Budget impact (${currency ?? 'currency'})`}
+          xLabel={t('budgetView.budgetYear')}
+          yLabel={t('budgetView.impactAxisFull', { currency: currency ?? t('analysis.currency') })}
           series={items.map((s, i) => ({ key: s.id, label: s.label, dashed: i === 0 }))}
           formatX={(v) => when(v)}
           formatY={formatMoneyAxis(Math.max(0, ...items.flatMap((s) => s.years.map((y) => Math.abs(y.impact)))), currency)}
@@ -205,13 +214,13 @@ export function BudgetScenarioComparison({ testId, title, subtitle, currency, ho
         />
         <HorizontalBarChart
           testId={`chart-${testId}-cumulative`}
-          title={`${title}: cumulative impact over ${horizonYears} years`}
-          description="Sum of the yearly impacts."
-          summary={`Cumulative budget impact: ${items.map((s) => `${s.label} ${change(s.cumulative)}`).join('; ')}.`}
+          title={t('budgetView.cumulativeTitle', { title, n: horizonYears })}
+          description={t('budgetView.cumulativeDescription')}
+          summary={t('budgetView.cumulativeSummary', { values: items.map((s) => `${s.label} ${change(s.cumulative)}`).join('; ') })}
           rows={items.map((s) => ({ label: s.label, values: { cumulative: s.cumulative } }))}
-          series={[{ key: 'cumulative', label: 'Cumulative budget impact' }]}
-          categoryLabel="Scenario"
-          valueLabel={`Cumulative budget impact (${currency ?? 'currency'})`}
+          series={[{ key: 'cumulative', label: t('budgetView.cumulativeBudgetImpact') }]}
+          categoryLabel={t('budgetView.scenario')}
+          valueLabel={t('budgetView.cumulativeAxis', { currency: currency ?? t('analysis.currency') })}
           formatValue={change}
           formatTick={formatMoneyAxis(Math.max(0, ...items.map((s) => Math.abs(s.cumulative))), currency)}
           labelWidth={220}

@@ -1,11 +1,14 @@
 import type { BudgetImpactReport } from '../../engine/budget/run-budget-impact';
 import { budgetBarRows } from '../charts/chart-data';
-import { BudgetScenarios, BudgetTestSplit, BudgetTornado } from './budget-analyses';
+import { BudgetScenarios, BudgetTestSplit, BudgetTornado, budgetYearLabel } from './budget-analyses';
 import type { ParameterUnits } from './budget-analyses';
 import { StackedBarChart } from '../charts/stacked-bar-chart';
 import { TableExport } from '../exports/export-menu';
 import { budgetPatientsTable, budgetYearsTable } from '../../report/results-tables';
 import { formatMoney, formatMoneyAxis, humanise, formatMoneyChange, formatNumber, formatPercent } from '../settings/display-format';
+import type { Uptake } from '../../engine/budget/bia-schema';
+import { useLanguage } from '../i18n/language';
+import type { Translate } from '../../report/i18n/translate';
 
 // Budget impact: per-year costs in the current and the new world, the impact and its cumulative sum, costs stacked by
 // category, and the patients in each world per strategy.
@@ -17,38 +20,60 @@ export interface BudgetState {
   document: unknown;
 }
 
-function whenOf(y: { year: number; calendarYear: number | null }): string {
-  return y.calendarYear !== null ? `${y.calendarYear}` : `Year ${y.year}`;
+/** How the budget years are discounted, in words (the engine's own text is English, for reports). */
+function discountingText(rate: number, t: Translate): string {
+  return rate === 0 ? t('budgetView.discountNone') : t('budgetView.discountRate', { rate });
+}
+
+const share = (x: number) => formatPercent(x, x * 100 === Math.round(x * 100) ? 0 : 2);
+
+/** A world's uptake rule in words, in the display language (the engine's describeUptake writes English for reports). */
+function uptakeText(u: Uptake, horizon: number, t: Translate): string {
+  if (u === 'rest') return t('budgetView.uptakeRest');
+  if (typeof u === 'number') return t('budgetView.uptakeConstant', { value: share(u) });
+  switch (u.shape) {
+    case 'constant':
+      return t('budgetView.uptakeConstant', { value: share(u.value) });
+    case 'linear':
+      return t('budgetView.uptakeLinear', { from: share(u.from), fromYear: u.fromYear, to: share(u.to), toYear: u.toYear ?? horizon });
+    case 's-curve':
+      return t('budgetView.uptakeSCurve', { from: share(u.from), to: share(u.to), steepness: u.steepness, midpoint: u.midpoint });
+    case 'series':
+      return t('budgetView.uptakeSeries', { values: u.values.map(share).join(', ') });
+  }
 }
 
 export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; updating: boolean }) {
-  if (!budget) return <p className="empty" role="status">Running the budget impact analysis…</p>;
+  const { t } = useLanguage();
+  if (!budget) return <p className="empty" role="status">{t('budgetView.running')}</p>;
   if (!budget.report) {
     return (
       <div className="notice notice-error" role="alert" data-testid="budget-error">
         <div>
-          <strong>The budget impact analysis could not be run.</strong>
+          <strong>{t('budgetView.failed')}</strong>
           <ul className="plain-list">{budget.problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{p.message}</li>)}</ul>
         </div>
       </div>
     );
   }
   const r = budget.report;
+  const whenOf = (y: { year: number; calendarYear: number | null }) => budgetYearLabel(y, t);
+  const newShares = (budget.document as { budgetImpact?: { newWorld?: { shares?: Record<string, Uptake> } } } | null)?.budgetImpact?.newWorld?.shares ?? {};
   const currency = r.currency ?? undefined;
   const money = (v: number) => formatMoney(v, currency);
   // One tick style per axis: the scale of the largest stacked bar.
   const barSize = (row: Record<string, string | number>) => r.categories.reduce((a, c) => a + Math.abs(Number(row[c] ?? 0)), 0);
   const label = (id: string) => r.strategies.find((s) => s.id === id)?.label ?? id;
-  const rows = budgetBarRows(r.years, r.categories);
+  const rows = budgetBarRows(r.years, r.categories, (y, world) => t(world === 'current' ? 'budgetView.barCurrent' : 'budgetView.barNew', { when: whenOf(y) }));
   const impactRows = r.years.map((y) => ({ bar: whenOf(y), ...Object.fromEntries(r.categories.map((c) => [c, y.byCategory[c]?.impact ?? 0])) }));
   return (
     <div className="section-stack" data-testid="budget-panel">
-      {updating && <div className="notice notice-info" role="status">Updating for the edited parameters…</div>}
+      {updating && <div className="notice notice-info" role="status">{t('budgetView.updating')}</div>}
       <section className="card" aria-labelledby="bia-title">
         <div className="card-header">
-          <h2 id="bia-title">{r.label ?? 'Budget impact'}</h2>
+          <h2 id="bia-title">{r.label ?? t('run.kind.budget-impact')}</h2>
           <span className="subtle">
-            {[r.country, r.perspective, `${currency ?? ''}${r.priceYear !== null ? ` ${r.priceYear}` : ''}`.trim(), `${r.horizonYears} years`].filter(Boolean).join(' · ')}
+            {[r.country, r.perspective, `${currency ?? ''}${r.priceYear !== null ? ` ${r.priceYear}` : ''}`.trim(), t('common.years', { n: r.horizonYears })].filter(Boolean).join(' · ')}
           </span>
           <TableExport table={() => budgetYearsTable(r)} testId="export-budget-table" />
         </div>
@@ -56,12 +81,12 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
           <table className="table" data-testid="budget-table">
             <thead>
               <tr>
-                <th scope="col">Year</th>
-                <th scope="col" className="num">Patients</th>
-                <th scope="col" className="num">Current world</th>
-                <th scope="col" className="num">New world</th>
-                <th scope="col" className="num">Budget impact</th>
-                <th scope="col" className="num">Cumulative impact</th>
+                <th scope="col">{t('budgetView.year')}</th>
+                <th scope="col" className="num">{t('budgetView.patients')}</th>
+                <th scope="col" className="num">{t('budgetView.currentWorld')}</th>
+                <th scope="col" className="num">{t('budgetView.newWorld')}</th>
+                <th scope="col" className="num">{t('run.kind.budget-impact')}</th>
+                <th scope="col" className="num">{t('budgetView.cumulativeImpact')}</th>
               </tr>
             </thead>
             <tbody>
@@ -78,7 +103,7 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
             </tbody>
             <tfoot>
               <tr className="total-row">
-                <th scope="row" className="row-head">Total, {r.horizonYears} years</th>
+                <th scope="row" className="row-head">{t('budgetView.totalYears', { n: r.horizonYears })}</th>
                 <td className="num">{formatNumber(r.years.reduce((a, y) => a + y.patients.entering + y.patients.prevalent, 0), 0)}</td>
                 <td className="num">{money(r.cumulative.current)}</td>
                 <td className="num">{money(r.cumulative.new)}</td>
@@ -88,7 +113,7 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
             </tfoot>
           </table>
         </div>
-        <div className="table-footer subtle">Discounting: {r.discounting}.</div>
+        <div className="table-footer subtle">{t('budgetView.discounting', { text: discountingText(r.discountRate, t) })}</div>
       </section>
       <BudgetTestSplit report={r} />
       <BudgetScenarios report={r} />
@@ -97,14 +122,14 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
         <div className="card-body">
           <StackedBarChart
             testId="chart-budget"
-            title="Budget by cost category, current and new world"
-            description="For each year, the left bar is the current world and the right bar the new world."
-            summary={`Budget per year by category. Cumulative impact over ${r.horizonYears} years: ${formatMoneyChange(r.cumulative.impact, currency)}.`}
+            title={t('budgetView.chartTitle')}
+            description={t('budgetView.chartDescription')}
+            summary={t('budgetView.chartSummary', { n: r.horizonYears, impact: formatMoneyChange(r.cumulative.impact, currency) })}
             rows={rows}
             categoryKey="bar"
             stacks={r.categories.map((c) => ({ key: c, label: humanise(c) }))}
-            xLabel="Year and world"
-            yLabel={`Cost (${currency ?? 'currency'})`}
+            xLabel={t('budgetView.yearAndWorld')}
+            yLabel={t('analysis.costAxis', { currency: currency ?? t('analysis.currency') })}
             formatY={formatMoneyAxis(Math.max(0, ...rows.map(barSize)), currency)}
             formatTable={money}
             height={340}
@@ -115,14 +140,14 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
         <div className="card-body">
           <StackedBarChart
             testId="chart-budget-impact"
-            title="Budget impact by cost category"
-            description="New world minus current world per year: bars above zero are extra spending, below zero savings."
-            summary={`Budget impact per year by category: ${r.years.map((y) => `${whenOf(y)} ${formatMoneyChange(y.impact, currency)}`).join(', ')}.`}
+            title={t('budgetView.impactChartTitle')}
+            description={t('budgetView.impactChartDescription')}
+            summary={t('budgetView.impactChartSummary', { values: r.years.map((y) => `${whenOf(y)} ${formatMoneyChange(y.impact, currency)}`).join(', ') })}
             rows={impactRows}
             categoryKey="bar"
             stacks={r.categories.map((c) => ({ key: c, label: humanise(c) }))}
-            xLabel="Year"
-            yLabel={`Impact (${currency ?? 'currency'})`}
+            xLabel={t('budgetView.year')}
+            yLabel={t('budgetView.impactAxis', { currency: currency ?? t('analysis.currency') })}
             formatY={formatMoneyAxis(Math.max(0, ...impactRows.map(barSize)), currency)}
             formatTable={(v) => formatMoneyChange(v, currency)}
             signed
@@ -132,25 +157,25 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
       </section>
       <section className="card" aria-labelledby="bia-patients-title">
         <div className="card-header">
-          <h2 id="bia-patients-title">Patients by strategy</h2>
-          <span className="subtle">Patients treated in each world (entering cohorts and the prevalent cohort)</span>
+          <h2 id="bia-patients-title">{t('budgetView.patientsTitle')}</h2>
+          <span className="subtle">{t('budgetView.patientsSubtitle')}</span>
           <TableExport table={() => budgetPatientsTable(r)} testId="export-budget-patients" />
         </div>
         <div className="card-body flush table-wrap">
           <table className="table" data-testid="budget-patients-table">
             <thead>
               <tr>
-                <th scope="col">World</th>
-                <th scope="col">Strategy</th>
+                <th scope="col">{t('budgetView.world')}</th>
+                <th scope="col">{t('results.strategy')}</th>
                 {r.years.map((y) => <th key={y.year} scope="col" className="num">{whenOf(y)}</th>)}
-                <th scope="col" className="num">Total</th>
+                <th scope="col" className="num">{t('budgetView.total')}</th>
               </tr>
             </thead>
             <tbody>
               {(['current', 'new'] as const).flatMap((world) =>
                 r.strategies.map((s, k) => (
                   <tr key={`${world}-${s.id}`} className={k === 0 ? 'group-start' : undefined}>
-                    {k === 0 && <th scope="rowgroup" rowSpan={r.strategies.length} className="row-head">{world === 'current' ? 'Current world' : 'New world'}</th>}
+                    {k === 0 && <th scope="rowgroup" rowSpan={r.strategies.length} className="row-head">{world === 'current' ? t('budgetView.currentWorld') : t('budgetView.newWorld')}</th>}
                     <th scope="row" className="row-head row-head-plain">{s.label}</th>
                     {r.years.map((y) => <td key={y.year} className="num">{formatNumber(y.patients[world][s.id], 0)}</td>)}
                     <td className="num">{formatNumber(r.years.reduce((a, y) => a + (y.patients[world][s.id] ?? 0), 0), 0)}</td>
@@ -161,7 +186,10 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
           </table>
         </div>
         <div className="table-footer subtle">
-          New-world shares: {Object.entries(r.uptake.new).map(([id, text]) => `${label(id)}: ${text}`).join('; ')}. Year-1 shares (new world): {Object.entries(r.shares.new[0]?.shares ?? {}).map(([id, v]) => `${label(id)} ${formatPercent(v, 0)}`).join(', ')}.
+          {t('budgetView.sharesNote', {
+            rules: Object.entries(r.uptake.new).map(([id, text]) => `${label(id)}: ${newShares[id] !== undefined ? uptakeText(newShares[id], r.horizonYears, t) : text}`).join('; '),
+            year1: Object.entries(r.shares.new[0]?.shares ?? {}).map(([id, v]) => `${label(id)} ${formatPercent(v, 0)}`).join(', '),
+          })}
         </div>
       </section>
     </div>

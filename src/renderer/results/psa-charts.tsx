@@ -4,6 +4,7 @@ import { formatCount, formatNumber, formatPercent } from '../settings/display-fo
 import { CePlaneChart } from '../charts/ce-plane-chart';
 import { SeriesLineChart } from '../charts/line-chart';
 import { chartInk } from '../charts/palette';
+import { useLanguage } from '../i18n/language';
 
 // The PSA chart block (CE plane, CEAC with CEAF, EVPI) of a model's PSA and of PSA results imported from another
 // model ("Analyse PSA results…"): one component, so both screens draw the same charts with the same words.
@@ -12,7 +13,7 @@ export interface PsaChartsProps {
   view: PsaView;
   testIds: { plane: string; ceac: string; evpi: string };
   /** Who the per-unit figures are for: "patient" (a model) or "person" (imported draws). */
-  per: string;
+  per: 'patient' | 'person';
   currency: string | undefined;
   /** e.g. "QALYs" or "effect"; "QALY" or "unit of effect". */
   effectLabel: string;
@@ -35,44 +36,46 @@ export interface PsaChartsProps {
 }
 
 export function PsaCharts({ view, testIds, per, currency, effectLabel, effectUnit, effectDigits, money, moneyTick, costTick = moneyTick, evpiMoney = money, icer, wtpMarkers = [], evpiDescription, children }: PsaChartsProps) {
+  const { t } = useLanguage();
+  const perPatient = per === 'patient';
   const labelOf = new Map(view.strategies.map((s) => [s.id, s.label]));
   const markers = wtpMarkers.length > 0 ? wtpMarkers.map((w) => ({ x: w, label: money(w) })) : undefined;
   const ceacRows = view.ceac.map((r, i) => ({ ...r, ceaf: view.ceaf[i]!.probability }));
   const switches = view.ceaf.filter((c, i) => i > 0 && c.optimalId !== view.ceaf[i - 1]!.optimalId);
   const optimalText = switches.length === 0
-    ? `${labelOf.get(view.ceaf[0]?.optimalId ?? '') ?? ''} has the highest expected net benefit across the range.`
-    : `The strategy with the highest expected net benefit changes at ${switches.map((s) => `${money(s.wtp)} (to ${labelOf.get(s.optimalId)})`).join(', ')}.`;
-  const wtpLabel = `Willingness to pay (${currency ?? 'currency'} per ${effectUnit})`;
+    ? t('uncertainty.optimalThroughout', { strategy: labelOf.get(view.ceaf[0]?.optimalId ?? '') ?? '' })
+    : t('uncertainty.optimalChanges', { switches: switches.map((s) => t('uncertainty.switchTo', { wtp: money(s.wtp), strategy: labelOf.get(s.optimalId) ?? s.optimalId })).join(', ') });
+  const wtpLabel = t('uncertainty.wtpAxis', { currency: currency ?? t('analysis.currency'), unit: effectUnit });
   return (
     <div className="chart-grid">
       <CePlaneChart
         testId={testIds.plane}
-        title={`Incremental cost-effectiveness plane vs ${view.comparatorLabel}`}
-        description={`Each point is one draw; diamonds are the mean increments.${wtpMarkers.length > 0 ? ` Threshold lines: ${wtpMarkers.map((w) => icer(w)).join(', ')} (points below a line are cost-effective at it).` : ''}`}
-        summary={`Incremental CE plane of ${view.plane.length} strategies against ${view.comparatorLabel}: ${view.plane.map((s) => `${s.label} mean incremental cost ${money(s.meanIncCost)}, ${formatNumber(s.meanIncEffect, effectDigits + 1)} ${effectLabel}`).join('; ')}.`}
+        title={t('uncertainty.psaPlaneTitle', { comparator: view.comparatorLabel })}
+        description={t('uncertainty.psaPlaneDescription') + (wtpMarkers.length > 0 ? ` ${t('uncertainty.psaPlaneLines', { lines: wtpMarkers.map((w) => icer(w)).join(', ') })}` : '')}
+        summary={t('uncertainty.psaPlaneSummary', { n: view.plane.length, comparator: view.comparatorLabel, points: view.plane.map((s) => t('uncertainty.psaPlanePoint', { strategy: s.label, cost: money(s.meanIncCost), effect: `${formatNumber(s.meanIncEffect, effectDigits + 1)} ${effectLabel}` })).join('; ') })}
         series={view.plane.map((s) => ({ id: s.id, label: s.label, points: s.points.map((p) => ({ x: p.incEffect, y: p.incCost })) }))}
-        highlights={view.plane.map((s) => ({ id: s.id, label: `Mean: ${s.label}`, x: s.meanIncEffect, y: s.meanIncCost }))}
-        wtp={wtpMarkers.map((w) => ({ value: w, label: `WTP ${money(w)}` }))}
-        xLabel={`Incremental ${effectLabel}`}
-        yLabel={`Incremental cost (${currency ?? 'currency'})`}
+        highlights={view.plane.map((s) => ({ id: s.id, label: t('uncertainty.meanOf', { strategy: s.label }), x: s.meanIncEffect, y: s.meanIncCost }))}
+        wtp={wtpMarkers.map((w) => ({ value: w, label: t('uncertainty.wtpLine', { wtp: money(w) }) }))}
+        xLabel={t('analysis.incEffect', { effect: effectLabel })}
+        yLabel={t('uncertainty.incCostAxis', { currency: currency ?? t('analysis.currency') })}
         formatX={(v) => formatNumber(v, effectDigits)}
         formatY={costTick}
         table={{
-          headers: ['Strategy', 'Mean incremental cost', `Mean incremental ${effectLabel}`, 'ICER (ratio of means)'],
+          headers: [t('results.strategy'), t('uncertainty.meanIncCost'), t('uncertainty.meanIncEffect', { effect: effectLabel }), t('uncertainty.icerOfMeans')],
           rows: view.plane.map((s) => [s.label, money(s.meanIncCost), formatNumber(s.meanIncEffect, effectDigits + 1), icer(s.icer)]),
         }}
-        note={view.plottedPoints < view.draws * view.plane.length ? `Showing ${formatCount(view.plottedPoints)} of ${formatCount(view.draws * view.plane.length)} points (evenly spaced draws); means use every draw.` : `All ${formatCount(view.draws)} draws shown.`}
+        note={view.plottedPoints < view.draws * view.plane.length ? t('uncertainty.pointsShown', { shown: formatCount(view.plottedPoints), total: formatCount(view.draws * view.plane.length) }) : t('uncertainty.allDrawsShown', { n: formatCount(view.draws) })}
       />
       <SeriesLineChart
         testId={testIds.ceac}
-        title="Cost-effectiveness acceptability curves and frontier"
-        description="Probability that each strategy has the highest net benefit; the dashed black line (CEAF) follows the strategy with the highest expected net benefit."
-        summary={`CEAC of ${view.strategies.length} strategies from ${money(0)} to ${money(view.ceac[view.ceac.length - 1]?.wtp ?? 0)}. ${optimalText}`}
+        title={t('uncertainty.ceacTitle')}
+        description={t('uncertainty.ceacDescription')}
+        summary={`${t('uncertainty.ceacSummary', { n: view.strategies.length, from: money(0), to: money(view.ceac[view.ceac.length - 1]?.wtp ?? 0) })} ${optimalText}`}
         rows={ceacRows}
         xKey="wtp"
         xLabel={wtpLabel}
-        yLabel="Probability cost-effective"
-        series={[...view.strategies.map((s) => ({ key: s.id, label: s.label })), { key: 'ceaf', label: 'CEAF (optimal strategy)', color: chartInk.text, dashed: true }]}
+        yLabel={t('uncertainty.probCe')}
+        series={[...view.strategies.map((s) => ({ key: s.id, label: s.label })), { key: 'ceaf', label: t('uncertainty.ceaf'), color: chartInk.text, dashed: true }]}
         formatX={moneyTick}
         formatTableX={money}
         formatY={(v) => formatPercent(v, 0)}
@@ -83,14 +86,14 @@ export function PsaCharts({ view, testIds, per, currency, effectLabel, effectUni
       />
       <SeriesLineChart
         testId={testIds.evpi}
-        title={`Expected value of perfect information (per ${per})`}
+        title={t(perPatient ? 'uncertainty.evpiTitlePatient' : 'uncertainty.evpiTitlePerson')}
         description={evpiDescription}
-        summary={`EVPI per ${per} from ${evpiMoney(view.evpi[0]?.evpi ?? 0)} to a maximum of ${evpiMoney(Math.max(...view.evpi.map((e) => e.evpi)))}.`}
+        summary={t(perPatient ? 'uncertainty.evpiSummaryPatient' : 'uncertainty.evpiSummaryPerson', { from: evpiMoney(view.evpi[0]?.evpi ?? 0), max: evpiMoney(Math.max(...view.evpi.map((e) => e.evpi))) })}
         rows={view.evpi}
         xKey="wtp"
         xLabel={wtpLabel}
-        yLabel={`EVPI (${currency ?? 'currency'})`}
-        series={[{ key: 'evpi', label: `EVPI per ${per}` }]}
+        yLabel={t('uncertainty.evpiAxis', { currency: currency ?? t('analysis.currency') })}
+        series={[{ key: 'evpi', label: t(perPatient ? 'uncertainty.evpiPerPatient' : 'uncertainty.evpiPerPerson') }]}
         formatX={moneyTick}
         formatTableX={money}
         formatY={evpiMoney}

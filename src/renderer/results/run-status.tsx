@@ -2,7 +2,10 @@ import type { RunKind } from '../../dossier/workspace-models';
 import type { HtaModel } from '../../engine/model/schema';
 import type { ModelStore } from '../db/model-store';
 import type { RunRecord } from '../db/records';
-import { formatCount, formatDateTime, formatDuration } from '../settings/display-format';
+import { displayFormats, formatCount, formatDuration } from '../settings/display-format';
+import { useLanguage } from '../i18n/language';
+import { translator } from '../../report/i18n/translate';
+import type { Translate } from '../../report/i18n/translate';
 
 // Where a stored result came from, and whether it still describes the model: a run made from another version of
 // the model document (its SHA-256 differs) is out of date, and says so with a Re-run button.
@@ -24,28 +27,29 @@ export function isCurrent(run: Pick<RunRecord, 'modelHash'>, hash: string): bool
 }
 
 /** "10,000 draws, seed 1 · run 1 May 2026, 10:03 in 4.2 s". */
-export function describeRun(run: RunRecord): string {
+export function describeRun(run: RunRecord, t: Translate = translator('en')): string {
   const parts: string[] = [];
   if (run.iterations !== undefined) {
     const done = run.completedIterations ?? run.iterations;
-    parts.push(run.status === 'partial' ? `${formatCount(done)} of ${formatCount(run.iterations)} draws` : `${formatCount(run.iterations)} draws`);
+    parts.push(run.status === 'partial' ? t('analysis.drawsOf', { done: formatCount(done), total: formatCount(run.iterations) }) : t('analysis.draws', { n: formatCount(run.iterations) }));
   }
-  if (run.seed !== undefined) parts.push(`seed ${run.seed}`);
-  return [parts.join(', '), `run ${formatDateTime(run.startedAt)} in ${formatDuration(run.durationMs)}`].filter(Boolean).join(' · ');
+  if (run.seed !== undefined) parts.push(t('analysis.seedN', { seed: run.seed }));
+  return [parts.join(', '), t('analysis.runAt', { date: displayFormats().dateTime(run.startedAt), duration: formatDuration(run.durationMs) })].filter(Boolean).join(' · ');
 }
 
 export function RunStatus({ run, hash, onRerun, busy, testId }: { run: RunRecord; hash: string; onRerun?: () => void; busy?: boolean; testId: string }) {
+  const { t } = useLanguage();
   const current = isCurrent(run, hash);
   return (
     <div className={current ? 'run-status' : 'run-status notice notice-warning'} data-testid={testId} data-current={current}>
-      {current && <span className="badge badge-final" data-testid={`${testId}-badge`}>Current</span>}
-      {run.status === 'partial' && <span className="badge badge-under-review">Partial</span>}
+      {current && <span className="badge badge-final" data-testid={`${testId}-badge`}>{t('analysis.current')}</span>}
+      {run.status === 'partial' && <span className="badge badge-under-review">{t('analysis.partial')}</span>}
       <span className="run-status-text">
-        {current ? describeRun(run) : <><strong>Out of date — the model changed since this run.</strong> {describeRun(run)}</>}
+        {current ? describeRun(run, t) : <><strong>{t('analysis.outOfDate')}</strong> {describeRun(run, t)}</>}
       </span>
       {!current && onRerun && (
         <button type="button" className="btn btn-sm btn-primary" onClick={onRerun} disabled={busy} data-testid={`${testId}-rerun`}>
-          Re-run
+          {t('analysis.rerun')}
         </button>
       )}
     </div>

@@ -3,11 +3,52 @@ import type { BaseCaseResult } from '../../engine/analysis/base-case';
 import { TableExport } from '../exports/export-menu';
 import { formatNumber } from '../settings/display-format';
 import { groupedOutcomeCounts, outcomeCountIds, outcomeCountLabelInGroup, outcomeCountsTable } from '../../report/results-tables';
+import type { OutcomeCountGroup } from '../../report/results-tables';
+import { useLanguage } from '../i18n/language';
+import type { MessageKey, Translate } from '../../report/i18n/translate';
+
+const groupKeys: Record<OutcomeCountGroup, MessageKey> = {
+  Tests: 'analysis.group.tests',
+  Results: 'analysis.group.results',
+  Treatments: 'analysis.group.treatments',
+  'Adverse events': 'analysis.group.adverseEvents',
+  'Other outcomes': 'analysis.group.other',
+};
+const countKeys: Record<string, MessageKey> = {
+  truePositive: 'analysis.count.truePositive',
+  falsePositive: 'analysis.count.falsePositive',
+  falseNegative: 'analysis.count.falseNegative',
+  trueNegative: 'analysis.count.trueNegative',
+  noResult: 'analysis.count.noResult',
+  missed: 'analysis.count.missed',
+  missed_actionable: 'analysis.count.missedActionable',
+  matched_targeted_therapy: 'analysis.count.matchedTargeted',
+  targeted_without_target: 'analysis.count.targetedWithoutTarget',
+  chemo_immunotherapy: 'analysis.count.chemoImmunotherapy',
+};
+
+const timeKeys: Record<string, MessageKey> = {
+  day: 'analysis.timeToTreatmentDays',
+  week: 'analysis.timeToTreatmentWeeks',
+  month: 'analysis.timeToTreatmentMonths',
+  year: 'analysis.timeToTreatmentYears',
+  cycle: 'analysis.timeToTreatmentCycles',
+};
+
+/** A counter's label in the display language; the names of tests and events (from the model's ids) stay as written. */
+function countLabel(id: string, t: Translate): string {
+  const key = countKeys[id];
+  if (key) return t(key);
+  // outcomeCountLabelInGroup turns "test_plasma_ngs" into "Plasma NGS": the same words for a targeted therapy's name.
+  if (id.startsWith('targeted_')) return t('analysis.count.targeted', { name: outcomeCountLabelInGroup(`test_${id.slice(9)}`) });
+  return outcomeCountLabelInGroup(id);
+}
 
 // Extras of decision trees and partitioned survival models: expected outcome counts per 1,000 patients (true
 // positives, tests done, adverse events…), time to treatment, restricted mean survival per curve, and warnings.
 
 export function StrategyDetailsPanel({ result }: { result: BaseCaseResult }) {
+  const { t } = useLanguage();
   const strategies = result.strategies;
   const ids = outcomeCountIds(strategies);
   const hasTime = strategies.some((s) => s.details?.timeToTreatment);
@@ -17,8 +58,8 @@ export function StrategyDetailsPanel({ result }: { result: BaseCaseResult }) {
   return (
     <section className="card" aria-labelledby="details-title" data-testid="strategy-details">
       <div className="card-header">
-        <h2 id="details-title">Diagnostic outcomes and time to treatment</h2>
-        <span className="subtle">Expected per 1,000 patients tested</span>
+        <h2 id="details-title">{t('analysis.detailsTitle')}</h2>
+        <span className="subtle">{t('analysis.detailsPer1000')}</span>
         <TableExport table={() => outcomeCountsTable(result)!} testId="export-outcomes" />
       </div>
       {/* Focusable: with many strategies the table scrolls sideways, and keyboard users must be able to scroll it. */}
@@ -26,7 +67,7 @@ export function StrategyDetailsPanel({ result }: { result: BaseCaseResult }) {
         <table className="table" data-testid="outcome-table">
           <thead>
             <tr>
-              <th scope="col">Outcome</th>
+              <th scope="col">{t('analysis.outcome')}</th>
               {strategies.map((s) => <th key={s.id} scope="col" className="num">{s.label}</th>)}
             </tr>
           </thead>
@@ -34,11 +75,11 @@ export function StrategyDetailsPanel({ result }: { result: BaseCaseResult }) {
             {groupedOutcomeCounts(ids).map((g) => (
               <Fragment key={g.group}>
                 <tr className="group-row">
-                  <th scope="colgroup" colSpan={strategies.length + 1}>{g.group}</th>
+                  <th scope="colgroup" colSpan={strategies.length + 1}>{t(groupKeys[g.group])}</th>
                 </tr>
                 {g.ids.map((id) => (
                   <tr key={id} data-testid="outcome-row" data-outcome={id}>
-                    <th scope="row" className="row-head row-head-indented">{outcomeCountLabelInGroup(id)}</th>
+                    <th scope="row" className="row-head row-head-indented">{countLabel(id, t)}</th>
                     {strategies.map((s) => <td key={s.id} className="num">{formatNumber((s.details?.outcomeCounts?.[id] ?? Number.NaN) * 1000, 1)}</td>)}
                   </tr>
                 ))}
@@ -46,7 +87,7 @@ export function StrategyDetailsPanel({ result }: { result: BaseCaseResult }) {
             ))}
             {hasTime && (
               <tr>
-                <th scope="row" className="row-head">Mean time to treatment ({unit}s)</th>
+                <th scope="row" className="row-head">{t(timeKeys[unit] ?? 'analysis.timeToTreatment', { unit })}</th>
                 {strategies.map((s) => <td key={s.id} className="num">{formatNumber(s.details?.timeToTreatment?.mean, 1)}</td>)}
               </tr>
             )}

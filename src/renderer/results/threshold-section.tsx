@@ -3,7 +3,8 @@ import type { ParameterRange } from '../../engine/analysis/model-check';
 import type { AnalysisProblem } from '../../engine/analysis/problems';
 import type { ThresholdRequest, ThresholdRunResult } from '../../engine/analysis/sensitivity-runs';
 import type { HtaModel } from '../../engine/model/schema';
-import { effectUnit, formatIcer, editableNumber, formatMoney, formatMoneyAxis } from '../settings/display-format';
+import { editableNumber, formatMoney, formatMoneyAxis } from '../settings/display-format';
+import { effectUnit, formatIcer } from './effect-words';
 import { SeriesLineChart } from '../charts/line-chart';
 import { engineWorker } from '../workers/engine-client';
 import { NumberField, ParameterSelect, ProblemsNotice, parameterFormatter, parameterName, parseEnd, rangedParameters } from './analysis-parts';
@@ -12,6 +13,7 @@ import './analyses.css';
 import type { RunContext } from './run-status';
 import { clockMs, errorMessage, useStoredRun } from './use-stored-run';
 import { parseWtp } from './uncertainty-panel';
+import { useLanguage } from '../i18n/language';
 
 // Threshold analysis: the value(s) of one parameter at which the optimal strategy changes at a willingness to pay
 // ("at what plasma test price is plasma-first cost-effective at €30,000/QALY?"), found by Brent's method, with the
@@ -24,6 +26,7 @@ function defaultParameter(model: HtaModel, options: { id: string }[]): string {
 }
 
 export function ThresholdSection({ ctx, model, ranges }: { ctx: RunContext; model: HtaModel; ranges: readonly ParameterRange[] }) {
+  const { t } = useLanguage();
   const formId = useId();
   const options = rangedParameters(model, ranges);
   const currency = model.settings.currency;
@@ -40,8 +43,8 @@ export function ThresholdSection({ ctx, model, ranges }: { ctx: RunContext; mode
   const [problems, setProblems] = useState<AnalysisProblem[]>([]);
   const low = parseEnd(model, parameter, endText('low'));
   const high = parseEnd(model, parameter, endText('high'));
-  const wtp = parseWtp(wtpText);
-  const error = options.length === 0 ? 'No parameter of the model has a range.' : !low.ok ? low.error : !high.ok ? high.error : low.value >= high.value ? 'The low end must be below the high end.' : !wtp.ok ? wtp.error : null;
+  const wtp = parseWtp(wtpText, t);
+  const error = options.length === 0 ? t('uncertainty.noRanges') : !low.ok ? low.error : !high.ok ? high.error : low.value >= high.value ? t('uncertainty.lowBelowHigh') : !wtp.ok ? wtp.error : null;
 
   const run = async (request: ThresholdRequest) => {
     const runModel = ctx.model;
@@ -62,7 +65,7 @@ export function ThresholdSection({ ctx, model, ranges }: { ctx: RunContext; mode
       const record = await ctx.store.addRun({
         modelId: ctx.modelId,
         kind: 'threshold',
-        label: `Threshold: ${parameterName(model, request.parameter)} at ${formatMoney(request.wtp, currency)} per ${effectUnit(model.settings.effect)}`,
+        label: t('uncertainty.thresholdRunLabel', { parameter: parameterName(model, request.parameter), wtp: formatMoney(request.wtp, currency), unit: effectUnit(model.settings.effect, t) }),
         modelHash: hash,
         startedAt,
         durationMs: clockMs() - t0,
@@ -84,34 +87,34 @@ export function ThresholdSection({ ctx, model, ranges }: { ctx: RunContext; mode
   return (
     <section className="card" aria-labelledby={`${formId}-title`} data-testid="threshold-section">
       <div className="card-header">
-        <h2 id={`${formId}-title`}>Threshold analysis</h2>
-        <span className="subtle">The parameter value at which the optimal strategy changes</span>
+        <h2 id={`${formId}-title`}>{t('run.kind.threshold')}</h2>
+        <span className="subtle">{t('uncertainty.thresholdSubtitle')}</span>
       </div>
-      <form className="toolbar" aria-label="Threshold settings" onSubmit={(e) => { e.preventDefault(); if (error === null && low.ok && high.ok && wtp.ok) void run({ parameter, low: low.value, high: high.value, wtp: wtp.value, comparator }); }}>
-        <ParameterSelect id={`${formId}-parameter`} label="Parameter" value={parameter} options={options} onChange={setParameter} testId="threshold-parameter" />
-        <NumberField id={`${formId}-low`} label="From" value={endText('low')} onChange={(t) => setEnd('low', t)} invalid={!low.ok} testId="threshold-low" />
-        <NumberField id={`${formId}-high`} label="To" value={endText('high')} onChange={(t) => setEnd('high', t)} invalid={!high.ok} testId="threshold-high" />
-        <NumberField id={`${formId}-wtp`} label={`Threshold (${currency ?? 'per unit'} per ${effectUnit(model.settings.effect)})`} value={wtpText} onChange={setWtpText} invalid={!wtp.ok} testId="threshold-wtp" />
+      <form className="toolbar" aria-label={t('uncertainty.thresholdSettings')} onSubmit={(e) => { e.preventDefault(); if (error === null && low.ok && high.ok && wtp.ok) void run({ parameter, low: low.value, high: high.value, wtp: wtp.value, comparator }); }}>
+        <ParameterSelect id={`${formId}-parameter`} label={t('uncertainty.parameter')} value={parameter} options={options} onChange={setParameter} testId="threshold-parameter" />
+        <NumberField id={`${formId}-low`} label={t('uncertainty.from')} value={endText('low')} onChange={(t) => setEnd('low', t)} invalid={!low.ok} testId="threshold-low" />
+        <NumberField id={`${formId}-high`} label={t('uncertainty.to')} value={endText('high')} onChange={(t) => setEnd('high', t)} invalid={!high.ok} testId="threshold-high" />
+        <NumberField id={`${formId}-wtp`} label={t('uncertainty.thresholdField', { currency: currency ?? t('uncertainty.perUnit'), unit: effectUnit(model.settings.effect, t) })} value={wtpText} onChange={setWtpText} invalid={!wtp.ok} testId="threshold-wtp" />
         <div className="field">
-          <label className="field-label" htmlFor={`${formId}-comparator`}>Net benefit compared with</label>
+          <label className="field-label" htmlFor={`${formId}-comparator`}>{t('uncertainty.nbComparedWith')}</label>
           <select id={`${formId}-comparator`} className="select" value={comparator} onChange={(e) => setComparator(e.target.value)} data-testid="threshold-comparator">
             {model.strategies.map((s) => <option key={s.id} value={s.id}>{s.label ?? s.id}</option>)}
           </select>
         </div>
-        <button type="submit" className="btn btn-primary" disabled={error !== null || running || !ctx.model} data-testid="run-threshold">{running ? 'Running…' : 'Find threshold'}</button>
+        <button type="submit" className="btn btn-primary" disabled={error !== null || running || !ctx.model} data-testid="run-threshold">{running ? t('reportPage.running') : t('uncertainty.findThreshold')}</button>
         <span className={error ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={error ? 'alert' : undefined}>
-          {error ?? (ctx.model ? 'Widen the range to look further; every change of the optimal strategy inside it is found.' : 'Waiting for the model check…')}
+          {error ?? (ctx.model ? t('uncertainty.thresholdHint') : t('uncertainty.waiting'))}
         </span>
       </form>
       <div className="card-body">
-        <ProblemsNotice title="The threshold analysis could not be computed." problems={problems} testId="threshold-error" />
+        <ProblemsNotice title={t('uncertainty.thresholdFailed')} problems={problems} testId="threshold-error" />
         {stored && result ? (
           <div className="section-stack">
             <RunStatus run={stored.run} hash={ctx.hash} testId="threshold-run-status" busy={running || !ctx.model} onRerun={() => void run(stored.run.inputs as unknown as ThresholdRequest)} />
             <ThresholdResultView model={model} result={result} />
           </div>
         ) : (
-          problems.length === 0 && <p className="empty">Choose a parameter (a test’s price, say) and a range, then find the threshold. The result is kept with the model.</p>
+          problems.length === 0 && <p className="empty">{t('uncertainty.thresholdEmpty')}</p>
         )}
       </div>
     </section>
@@ -119,6 +122,7 @@ export function ThresholdSection({ ctx, model, ranges }: { ctx: RunContext; mode
 }
 
 function ThresholdResultView({ model, result }: { model: HtaModel; result: ThresholdRunResult }) {
+  const { t } = useLanguage();
   const currency = model.settings.currency;
   const label = (id: string | null) => (id === null ? '—' : (model.strategies.find((s) => s.id === id)?.label ?? id));
   const fmt = parameterFormatter(model, result.parameter);
@@ -127,7 +131,7 @@ function ThresholdResultView({ model, result }: { model: HtaModel; result: Thres
   const curve = result.curve;
   const others = Object.keys(curve.incNmb);
   const rows = curve.values.map((x, k) => ({ x, ...Object.fromEntries(others.map((id) => [id, curve.incNmb[id]![k] ?? Number.NaN])) }));
-  const at = formatIcer(result.wtp, currency, model.settings.effect);
+  const at = formatIcer(result.wtp, currency, model.settings.effect, t);
   // The zero line is always in view: where a curve crosses it is the threshold.
   const found = others.flatMap((id) => curve.incNmb[id]!.filter((v): v is number => v !== null && Number.isFinite(v)));
   const low = Math.min(0, ...found);
@@ -137,32 +141,39 @@ function ThresholdResultView({ model, result }: { model: HtaModel; result: Thres
       <div className={result.status === 'found' ? 'notice notice-info' : 'notice notice-warning'} role="status" data-testid="threshold-answer" data-status={result.status}>
         {result.status === 'found' ? (
           <ul className="plain-list threshold-list">
-            {result.thresholds.map((t, i) => (
-              <li key={i} data-testid="threshold-value" data-value={t.value}>
-                At <strong>{model.parameters.find((p) => p.id === result.parameter)?.label ?? result.parameter} = {fmt(t.value)}</strong> the optimal strategy at {at} changes from {label(t.from)} (below) to {label(t.to)} (above){t.exact ? '.' : ` (approximate: within ${fmt(t.bracket[0])} to ${fmt(t.bracket[1])}).`}
+            {result.thresholds.map((th, i) => (
+              <li key={i} data-testid="threshold-value" data-value={th.value}>
+                {t(th.exact ? 'uncertainty.thresholdAt' : 'uncertainty.thresholdAtApprox', {
+                  parameter: `${model.parameters.find((p) => p.id === result.parameter)?.label ?? result.parameter} = ${fmt(th.value)}`,
+                  wtp: at,
+                  below: label(th.from),
+                  above: label(th.to),
+                  low: fmt(th.bracket[0]),
+                  high: fmt(th.bracket[1]),
+                })}
               </li>
             ))}
           </ul>
         ) : (
-          <span data-testid="threshold-none"><strong>No threshold in range:</strong> between {fmt(result.low)} and {fmt(result.high)} the optimal strategy at {at} is {label(result.optimalAtLow)} throughout.</span>
+          <span data-testid="threshold-none"><strong>{t('uncertainty.noThresholdInRange')}</strong> {t('uncertainty.optimalBetween', { low: fmt(result.low), high: fmt(result.high), wtp: at, strategy: label(result.optimalAtLow) })}</span>
         )}
       </div>
       <SeriesLineChart
         testId="chart-threshold"
-        title={`Incremental net monetary benefit over ${label(curve.comparator)} by ${name}`}
-        description={`At ${at}. Above the zero line a strategy has a higher net benefit than ${label(curve.comparator)}.`}
-        summary={`Incremental NMB against ${name} from ${fmt(result.low)} to ${fmt(result.high)}: ${others.map((id) => `${label(id)} from ${money(curve.incNmb[id]![0] ?? Number.NaN)} to ${money(curve.incNmb[id]![curve.values.length - 1] ?? Number.NaN)}`).join('; ')}.`}
+        title={t('uncertainty.thresholdChartTitle', { comparator: label(curve.comparator), parameter: name })}
+        description={t('uncertainty.thresholdChartDescription', { wtp: at, comparator: label(curve.comparator) })}
+        summary={t('uncertainty.thresholdChartSummary', { parameter: name, low: fmt(result.low), high: fmt(result.high), values: others.map((id) => t('uncertainty.fromTo', { label: label(id), from: money(curve.incNmb[id]![0] ?? Number.NaN), to: money(curve.incNmb[id]![curve.values.length - 1] ?? Number.NaN) })).join('; ') })}
         rows={rows}
         xKey="x"
         xLabel={name}
-        yLabel={`Incremental NMB (${currency ?? 'currency'})`}
-        series={others.map((id) => ({ key: id, label: `${label(id)} vs ${label(curve.comparator)}` }))}
+        yLabel={t('uncertainty.incNmbAxis', { currency: currency ?? t('analysis.currency') })}
+        series={others.map((id) => ({ key: id, label: t('uncertainty.versus', { strategy: label(id), comparator: label(curve.comparator) }) }))}
         formatX={fmt}
         formatY={formatMoneyAxis(Math.max(-low, high), currency)}
         yDomain={[low, high]}
         formatTable={money}
-        markers={result.thresholds.map((t) => ({ x: t.value, label: `Threshold ${fmt(t.value)}` }))}
-        yReference={{ y: 0, label: 'Zero' }}
+        markers={result.thresholds.map((th) => ({ x: th.value, label: t('uncertainty.thresholdMarker', { value: fmt(th.value) }) }))}
+        yReference={{ y: 0, label: t('uncertainty.zero') }}
       />
     </>
   );

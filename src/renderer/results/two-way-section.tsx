@@ -5,7 +5,8 @@ import type { TwoWayRequest } from '../../engine/analysis/sensitivity-runs';
 import type { HtaModel } from '../../engine/model/schema';
 import type { TwoWayResult } from '../../engine/sensitivity/two-way';
 import type { OneWayResult } from '../../engine/sensitivity/one-way';
-import { effectUnit, formatIcer, editableNumber, formatMoney, formatMoneyAxis } from '../settings/display-format';
+import { editableNumber, formatMoney, formatMoneyAxis } from '../settings/display-format';
+import { effectUnit, formatIcer } from './effect-words';
 import { HeatMapChart } from '../charts/heat-map-chart';
 import type { HeatCell } from '../charts/heat-map-chart';
 import { seriesColor } from '../charts/palette';
@@ -17,6 +18,7 @@ import './analyses.css';
 import type { RunContext } from './run-status';
 import { clockMs, errorMessage, useStoredRun } from './use-stored-run';
 import { parseWhole, parseWtp } from './uncertainty-panel';
+import { useLanguage } from '../i18n/language';
 
 // Two-way sensitivity analysis: two parameters over their ranges on a grid, a heat map of the optimal strategy (or
 // of one strategy's incremental NMB over a comparator) with the base case marked. Runs in the engine worker and is
@@ -60,6 +62,7 @@ function inOrder(low: ParsedInput, high: ParsedInput): boolean {
 }
 
 export function TwoWaySection({ ctx, model, ranges }: { ctx: RunContext; model: HtaModel; ranges: readonly ParameterRange[] }) {
+  const { t } = useLanguage();
   const formId = useId();
   const options = rangedParameters(model, ranges);
   const currency = model.settings.currency;
@@ -88,13 +91,13 @@ export function TwoWaySection({ ctx, model, ranges }: { ctx: RunContext; model: 
   const [problems, setProblems] = useState<AnalysisProblem[]>([]);
 
   const parsed = [parseEnd(model, xId, endText(xId, 'low')), parseEnd(model, xId, endText(xId, 'high')), parseEnd(model, yId, endText(yId, 'low')), parseEnd(model, yId, endText(yId, 'high'))];
-  const steps = parseWhole(stepsText, 2, 41, 'Steps');
-  const wtp = parseWtp(wtpText);
+  const steps = parseWhole(stepsText, 2, 41, t('uncertainty.steps'), t);
+  const wtp = parseWtp(wtpText, t);
   const error =
-    options.length < 2 ? 'The model needs two parameters with a range.' :
-    xId === yId ? 'Choose two different parameters.' :
+    options.length < 2 ? t('uncertainty.needTwoRanges') :
+    xId === yId ? t('uncertainty.twoParameters') :
     parsed.find((p) => !p.ok)?.ok === false ? (parsed.find((p) => !p.ok) as { error: string }).error :
-    !inOrder(parsed[0]!, parsed[1]!) || !inOrder(parsed[2]!, parsed[3]!) ? 'The low end must be below the high end.' :
+    !inOrder(parsed[0]!, parsed[1]!) || !inOrder(parsed[2]!, parsed[3]!) ? t('uncertainty.lowBelowHigh') :
     !steps.ok ? steps.error : !wtp.ok ? wtp.error : null;
 
   const run = async (request: TwoWayRequest) => {
@@ -114,7 +117,7 @@ export function TwoWaySection({ ctx, model, ranges }: { ctx: RunContext; model: 
       const record = await ctx.store.addRun({
         modelId: ctx.modelId,
         kind: 'two-way',
-        label: `Two-way: ${parameterName(model, request.x.parameter)} × ${parameterName(model, request.y.parameter)} at ${formatMoney(request.wtp, currency)} per ${effectUnit(model.settings.effect)}`,
+        label: t('uncertainty.twoWayRunLabel', { x: parameterName(model, request.x.parameter), y: parameterName(model, request.y.parameter), wtp: formatMoney(request.wtp, currency), unit: effectUnit(model.settings.effect, t) }),
         modelHash: hash,
         startedAt,
         durationMs: clockMs() - t0,
@@ -139,41 +142,41 @@ export function TwoWaySection({ ctx, model, ranges }: { ctx: RunContext; model: 
   return (
     <section className="card" aria-labelledby={`${formId}-title`} data-testid="two-way-section">
       <div className="card-header">
-        <h2 id={`${formId}-title`}>Two-way sensitivity analysis</h2>
-        <span className="subtle">Two parameters varied together on a grid; all others at base</span>
+        <h2 id={`${formId}-title`}>{t('uncertainty.twoWayTitle')}</h2>
+        <span className="subtle">{t('uncertainty.twoWaySubtitle')}</span>
       </div>
-      <form className="toolbar" aria-label="Two-way settings" onSubmit={(e) => { e.preventDefault(); submit(); }}>
-        <ParameterSelect id={`${formId}-x`} label="Horizontal axis" value={xId} options={options} onChange={pickX} testId="two-way-x" />
-        <NumberField id={`${formId}-xlow`} label="From" value={endText(xId, 'low')} onChange={(t) => setEnd(xId, 'low', t)} invalid={!parsed[0]!.ok} testId="two-way-x-low" />
-        <NumberField id={`${formId}-xhigh`} label="To" value={endText(xId, 'high')} onChange={(t) => setEnd(xId, 'high', t)} invalid={!parsed[1]!.ok} testId="two-way-x-high" />
-        <ParameterSelect id={`${formId}-y`} label="Vertical axis" value={yId} options={options} onChange={pickY} testId="two-way-y" />
-        <NumberField id={`${formId}-ylow`} label="From" value={endText(yId, 'low')} onChange={(t) => setEnd(yId, 'low', t)} invalid={!parsed[2]!.ok} testId="two-way-y-low" />
-        <NumberField id={`${formId}-yhigh`} label="To" value={endText(yId, 'high')} onChange={(t) => setEnd(yId, 'high', t)} invalid={!parsed[3]!.ok} testId="two-way-y-high" />
-        <NumberField id={`${formId}-steps`} label="Steps per axis" value={stepsText} onChange={setStepsText} invalid={!steps.ok} testId="two-way-steps" short />
-        <NumberField id={`${formId}-wtp`} label={`Threshold (${currency ?? 'per unit'} per ${effectUnit(model.settings.effect)})`} value={wtpText} onChange={setWtpText} invalid={!wtp.ok} testId="two-way-wtp" />
-        <button type="submit" className="btn btn-primary" disabled={error !== null || running || !ctx.model} data-testid="run-two-way">{running ? 'Running…' : 'Run two-way'}</button>
+      <form className="toolbar" aria-label={t('uncertainty.twoWaySettings')} onSubmit={(e) => { e.preventDefault(); submit(); }}>
+        <ParameterSelect id={`${formId}-x`} label={t('uncertainty.xAxis')} value={xId} options={options} onChange={pickX} testId="two-way-x" />
+        <NumberField id={`${formId}-xlow`} label={t('uncertainty.from')} value={endText(xId, 'low')} onChange={(t) => setEnd(xId, 'low', t)} invalid={!parsed[0]!.ok} testId="two-way-x-low" />
+        <NumberField id={`${formId}-xhigh`} label={t('uncertainty.to')} value={endText(xId, 'high')} onChange={(t) => setEnd(xId, 'high', t)} invalid={!parsed[1]!.ok} testId="two-way-x-high" />
+        <ParameterSelect id={`${formId}-y`} label={t('uncertainty.yAxis')} value={yId} options={options} onChange={pickY} testId="two-way-y" />
+        <NumberField id={`${formId}-ylow`} label={t('uncertainty.from')} value={endText(yId, 'low')} onChange={(t) => setEnd(yId, 'low', t)} invalid={!parsed[2]!.ok} testId="two-way-y-low" />
+        <NumberField id={`${formId}-yhigh`} label={t('uncertainty.to')} value={endText(yId, 'high')} onChange={(t) => setEnd(yId, 'high', t)} invalid={!parsed[3]!.ok} testId="two-way-y-high" />
+        <NumberField id={`${formId}-steps`} label={t('uncertainty.steps')} value={stepsText} onChange={setStepsText} invalid={!steps.ok} testId="two-way-steps" short />
+        <NumberField id={`${formId}-wtp`} label={t('uncertainty.thresholdField', { currency: currency ?? t('uncertainty.perUnit'), unit: effectUnit(model.settings.effect, t) })} value={wtpText} onChange={setWtpText} invalid={!wtp.ok} testId="two-way-wtp" />
+        <button type="submit" className="btn btn-primary" disabled={error !== null || running || !ctx.model} data-testid="run-two-way">{running ? t('reportPage.running') : t('uncertainty.runTwoWay')}</button>
         <span className={error ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={error ? 'alert' : undefined}>
-          {error ?? (ctx.model ? `Ranges start at the one-way ranges of the parameter table${top.length === 2 && !picked ? '; the axes are the tornado’s two widest swings' : ''}.` : 'Waiting for the model check…')}
+          {error ?? (ctx.model ? t(top.length === 2 && !picked ? 'uncertainty.twoWayHintTornado' : 'uncertainty.twoWayHint') : t('uncertainty.waiting'))}
         </span>
       </form>
       <div className="card-body">
-        <ProblemsNotice title="The two-way analysis could not be computed." problems={problems} testId="two-way-error" />
+        <ProblemsNotice title={t('uncertainty.twoWayFailed')} problems={problems} testId="two-way-error" />
         {stored && result ? (
           <div className="section-stack">
             <RunStatus run={stored.run} hash={ctx.hash} testId="two-way-run-status" busy={running || !ctx.model} onRerun={() => void run(stored.run.inputs as unknown as TwoWayRequest)} />
-            <div className="toolbar toolbar-plain" role="group" aria-label="What the cells show">
+            <div className="toolbar toolbar-plain" role="group" aria-label={t('uncertainty.cellsShowGroup')}>
               <div className="field">
-                <label className="field-label" htmlFor={`${formId}-display`}>Cells show</label>
+                <label className="field-label" htmlFor={`${formId}-display`}>{t('uncertainty.cellsShow')}</label>
                 <select id={`${formId}-display`} className="select" value={display} onChange={(e) => setDisplay(e.target.value)} data-testid="two-way-display">
-                  <option value="optimal">Optimal strategy (highest net benefit)</option>
-                  {result.strategyIds.slice(1).map((id) => <option key={id} value={id}>Incremental NMB: {strategyLabel(id)} vs {strategyLabel(result.strategyIds[0]!)}</option>)}
+                  <option value="optimal">{t('uncertainty.cellsOptimal')}</option>
+                  {result.strategyIds.slice(1).map((id) => <option key={id} value={id}>{t('uncertainty.cellsInmb', { strategy: strategyLabel(id), comparator: strategyLabel(result.strategyIds[0]!) })}</option>)}
                 </select>
               </div>
             </div>
             <TwoWayHeatMap model={model} result={result} display={display} />
           </div>
         ) : (
-          problems.length === 0 && <p className="empty">Choose two parameters and their ranges, then run. The result is kept with the model.</p>
+          problems.length === 0 && <p className="empty">{t('uncertainty.twoWayEmpty')}</p>
         )}
       </div>
     </section>
@@ -181,6 +184,7 @@ export function TwoWaySection({ ctx, model, ranges }: { ctx: RunContext; model: 
 }
 
 function TwoWayHeatMap({ model, result, display }: { model: HtaModel; result: TwoWayResult; display: string }) {
+  const { t } = useLanguage();
   const currency = model.settings.currency;
   const money = (v: number) => formatMoney(v, currency);
   const label = (id: string) => model.strategies.find((s) => s.id === id)?.label ?? id;
@@ -196,11 +200,11 @@ function TwoWayHeatMap({ model, result, display }: { model: HtaModel; result: Tw
   const bands = inmbBands(Math.min(...inmbValues), Math.max(...inmbValues));
   const bandMoney = formatMoneyAxis(Math.max(0, ...bands.map((b) => Math.max(Math.abs(b.lower), Math.abs(b.upper)))), currency);
   const categories = inmbMode
-    ? bands.map((b) => ({ label: `${bandMoney(b.lower)} to ${bandMoney(b.upper)}`, color: b.color }))
+    ? bands.map((b) => ({ label: t('uncertainty.range', { low: bandMoney(b.lower), high: bandMoney(b.upper) }), color: b.color }))
     : ids.map((id, k) => ({ label: label(id), color: seriesColor(k) }));
   const cells: HeatCell[][] = result.cells.map((col) =>
     col.map((c) => {
-      if (!c.nmb || c.optimal === null) return { x: c.x, y: c.y, category: null, text: c.error?.message ?? 'not evaluated' };
+      if (!c.nmb || c.optimal === null) return { x: c.x, y: c.y, category: null, text: c.error?.message ?? t('uncertainty.notEvaluated') };
       if (inmbMode) {
         const v = inmbOf(c.nmb)!;
         return { x: c.x, y: c.y, category: bandOf(bands, v), text: money(v) };
@@ -214,15 +218,15 @@ function TwoWayHeatMap({ model, result, display }: { model: HtaModel; result: Tw
   const counts = ids.map((id) => result.cells.flat().filter((c) => c.optimal === id).length);
   const total = result.cells.flat().length;
   const failed = result.cells.flat().filter((c) => c.optimal === null).length;
-  const title = inmbMode ? `Incremental NMB of ${label(display)} vs ${label(comparator)} over ${xName} and ${yName}` : `Optimal strategy over ${xName} and ${yName}`;
+  const title = inmbMode ? t('uncertainty.heatTitleInmb', { strategy: label(display), comparator: label(comparator), x: xName, y: yName }) : t('uncertainty.heatTitle', { x: xName, y: yName });
   return (
     <HeatMapChart
       testId="chart-two-way"
       title={title}
-      description={`At ${formatIcer(result.wtp, currency, model.settings.effect)}; ${result.x.values.length} × ${result.y.values.length} grid. The ring marks the base case.`}
+      description={t('uncertainty.heatDescription', { wtp: formatIcer(result.wtp, currency, model.settings.effect, t), nx: result.x.values.length, ny: result.y.values.length })}
       summary={inmbMode
-        ? `Heat map of incremental net monetary benefit from ${money(Math.min(...result.cells.flat().map((c) => inmbOf(c.nmb) ?? Infinity)))} to ${money(Math.max(...result.cells.flat().map((c) => inmbOf(c.nmb) ?? -Infinity)))}.`
-        : `Heat map of the optimal strategy: ${ids.map((id, k) => `${label(id)} in ${counts[k]} of ${total} cells`).join(', ')}.`}
+        ? t('uncertainty.heatSummaryInmb', { from: money(Math.min(...result.cells.flat().map((c) => inmbOf(c.nmb) ?? Infinity))), to: money(Math.max(...result.cells.flat().map((c) => inmbOf(c.nmb) ?? -Infinity))) })
+        : t('uncertainty.heatSummary', { counts: ids.map((id, k) => t('uncertainty.cellsOf', { strategy: label(id), n: counts[k] ?? 0, total })).join(', ') })}
       xValues={result.x.values}
       yValues={result.y.values}
       cells={cells}
@@ -232,8 +236,8 @@ function TwoWayHeatMap({ model, result, display }: { model: HtaModel; result: Tw
       formatX={fx}
       formatY={fy}
       base={base}
-      cellLabel={inmbMode ? `Incremental NMB (${currency ?? 'currency'})` : 'Optimal strategy'}
-      note={failed > 0 ? `${failed} cell${failed === 1 ? '' : 's'} could not be evaluated (hatched); the data table says why.` : undefined}
+      cellLabel={inmbMode ? t('uncertainty.incNmbAxis', { currency: currency ?? t('analysis.currency') }) : t('results.optimal')}
+      note={failed > 0 ? t(failed === 1 ? 'uncertainty.cellFailed' : 'uncertainty.cellsFailed', { n: failed }) : undefined}
     />
   );
 }

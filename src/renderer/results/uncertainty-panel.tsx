@@ -18,11 +18,15 @@ import { TableExport } from '../exports/export-menu';
 import { engineWorker } from '../workers/engine-client';
 import { runPsaInWebWorkers, warmPsaWorkers } from '../workers/psa-client';
 import { parameterRangeText } from '../../report/model-description';
-import { displayFormats, effectLabel, effectUnit, formatCount, parseDisplayNumber, formatIcer, formatMoneyAxis, formatMoneyChange, formatMoney, formatNumber, formatNumberChange, formatParameter, formatPercent } from '../settings/display-format';
+import { displayFormats, formatCount, parseDisplayNumber, formatMoneyAxis, formatMoneyChange, formatMoney, formatNumber, formatNumberChange, formatParameter, formatPercent } from '../settings/display-format';
+import { effectLabel, effectUnit, formatIcer } from './effect-words';
 import { PsaCharts } from './psa-charts';
 import { RunStatus } from './run-status';
 import './analyses.css';
 import { useStoredRun } from './use-stored-run';
+import { useLanguage } from '../i18n/language';
+import { translator } from '../../report/i18n/translate';
+import type { Translate } from '../../report/i18n/translate';
 import type { RunContext } from './run-status';
 
 // Deterministic (tornado) and probabilistic sensitivity analysis of a workspace model. Every run is stored with its
@@ -38,14 +42,21 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** A whole number in [min, max] from text (the display language's rule), or an error message. */
-export function parseWhole(text: string, min: number, max: number, what: string): { ok: true; value: number } | { ok: false; error: string } {
-  return parseDisplayNumber(text, { whole: true, min, max, what });
+/**
+ * A whole number in [min, max] from text (the display language's rule), or an error message. report/number-input.ts
+ * words its messages in English; with `t` in another language the rule is said in that language instead.
+ */
+export function parseWhole(text: string, min: number, max: number, what: string, t?: Translate): { ok: true; value: number } | { ok: false; error: string } {
+  const parsed = parseDisplayNumber(text, { whole: true, min, max, what });
+  if (parsed.ok || !t || displayFormats().locale === 'en') return parsed;
+  return { ok: false, error: t('uncertainty.wholeFromTo', { what, min: formatCount(min), max: formatCount(max) }) };
 }
 
-/** A willingness-to-pay (>= 0) from text (the display language's rule), or an error message. */
-export function parseWtp(text: string): { ok: true; value: number } | { ok: false; error: string } {
-  return parseDisplayNumber(text, { min: 0, what: 'The threshold' });
+/** A willingness-to-pay (>= 0) from text (the display language's rule), or an error message (see parseWhole). */
+export function parseWtp(text: string, t?: Translate): { ok: true; value: number } | { ok: false; error: string } {
+  const parsed = parseDisplayNumber(text, { min: 0, what: 'The threshold' });
+  if (parsed.ok || !t || displayFormats().locale === 'en') return parsed;
+  return { ok: false, error: t('uncertainty.thresholdNumber') };
 }
 
 export function UncertaintyPanel({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
@@ -58,6 +69,7 @@ export function UncertaintyPanel({ ctx, model }: { ctx: RunContext; model: HtaMo
 }
 
 function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
+  const { t } = useLanguage();
   const ids = model.strategies.map((s) => s.id);
   const label = (id: string) => model.strategies.find((s) => s.id === id)?.label ?? id;
   const currency = model.settings.currency;
@@ -77,7 +89,7 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
     setStrategy(inputs.strategy);
     setWtpText(String(inputs.wtp));
   }
-  const wtp = parseWtp(wtpText);
+  const wtp = parseWtp(wtpText, t);
   const same = comparator === strategy;
 
   const run = async (request: TornadoRunInputs) => {
@@ -97,7 +109,7 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
       const record = await ctx.store.addRun({
         modelId: ctx.modelId,
         kind: 'one-way',
-        label: `Tornado: ${label(request.strategy)} vs ${label(request.comparator)} at ${formatMoney(request.wtp, currency)} per ${effectUnit(model.settings.effect)}`,
+        label: t('uncertainty.tornadoRunLabel', { strategy: label(request.strategy), comparator: label(request.comparator), wtp: formatMoney(request.wtp, currency), unit: effectUnit(model.settings.effect, t) }),
         modelHash: hash,
         startedAt,
         durationMs: performance.now() - t0,
@@ -118,45 +130,45 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
   const bars = result ? tornadoBars(result.rows, result.base.incNmb, TORNADO_ROWS) : [];
   const failed = result ? result.rows.filter((r) => r.errors.length > 0) : [];
   const money = (v: number) => formatMoney(v, currency);
-  const blocked = !ctx.model ? 'Waiting for the model check…' : null;
+  const blocked = !ctx.model ? t('uncertainty.waiting') : null;
   return (
     <section className="card" aria-labelledby={`${formId}-title`} data-testid="dsa-section">
       <div className="card-header">
-        <h2 id={`${formId}-title`}>One-way sensitivity analysis (tornado)</h2>
-        <span className="subtle">Outcome: incremental net monetary benefit</span>
+        <h2 id={`${formId}-title`}>{t('uncertainty.dsaTitle')}</h2>
+        <span className="subtle">{t('uncertainty.dsaOutcome')}</span>
         {result && <TableExport table={() => tornadoTable(result, label, currency)} testId="export-tornado-table" />}
       </div>
-      <form className="toolbar" onSubmit={(e) => { e.preventDefault(); if (wtp.ok && !same) void run({ wtp: wtp.value, comparator, strategy }); }} aria-label="Tornado settings">
+      <form className="toolbar" onSubmit={(e) => { e.preventDefault(); if (wtp.ok && !same) void run({ wtp: wtp.value, comparator, strategy }); }} aria-label={t('uncertainty.dsaSettings')}>
         <div className="field">
-          <label className="field-label" htmlFor={`${formId}-strategy`}>Strategy</label>
+          <label className="field-label" htmlFor={`${formId}-strategy`}>{t('results.strategy')}</label>
           <select id={`${formId}-strategy`} className="select" value={strategy} onChange={(e) => setStrategy(e.target.value)} data-testid="dsa-strategy">
             {ids.map((id) => <option key={id} value={id}>{label(id)}</option>)}
           </select>
         </div>
         <div className="field">
-          <label className="field-label" htmlFor={`${formId}-comparator`}>Compared with</label>
+          <label className="field-label" htmlFor={`${formId}-comparator`}>{t('uncertainty.comparedWith')}</label>
           <select id={`${formId}-comparator`} className="select" value={comparator} onChange={(e) => setComparator(e.target.value)} data-testid="dsa-comparator">
             {ids.map((id) => <option key={id} value={id}>{label(id)}</option>)}
           </select>
         </div>
         <div className="field field-wtp">
-          <label className="field-label" htmlFor={`${formId}-wtp`}>Willingness to pay ({currency ?? 'per unit'} per {effectUnit(model.settings.effect)})</label>
+          <label className="field-label" htmlFor={`${formId}-wtp`}>{t('uncertainty.wtpField', { currency: currency ?? t('uncertainty.perUnit'), unit: effectUnit(model.settings.effect, t) })}</label>
           <input id={`${formId}-wtp`} className="input input-num" inputMode="decimal" list={`${formId}-wtps`} value={wtpText} onChange={(e) => setWtpText(e.target.value)}
             aria-invalid={!wtp.ok || undefined} aria-describedby={`${formId}-wtp-note`} data-testid="dsa-wtp" />
           <datalist id={`${formId}-wtps`}>{model.settings.wtp.map((w) => <option key={w} value={w} />)}</datalist>
         </div>
         <button type="submit" className="btn btn-primary" disabled={!wtp.ok || same || running || blocked !== null} data-testid="run-dsa">
-          {running ? 'Running…' : result ? 'Run again' : 'Run tornado'}
+          {running ? t('reportPage.running') : result ? t('reportPage.rerun') : t('uncertainty.runTornado')}
         </button>
         <span id={`${formId}-wtp-note`} className={!wtp.ok || same ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={!wtp.ok || same ? 'alert' : undefined}>
-          {!wtp.ok ? wtp.error : same ? 'Choose two different strategies.' : blocked ?? 'Each parameter is set to its low and then its high value (as the parameter table shows), all others at base.'}
+          {!wtp.ok ? wtp.error : same ? t('uncertainty.twoStrategies') : blocked ?? t('uncertainty.dsaHint')}
         </span>
       </form>
       <div className="card-body">
         {problems.length > 0 && (
           <div className="notice notice-error" role="alert" data-testid="dsa-error">
             <div>
-              <strong>The tornado could not be computed.</strong>
+              <strong>{t('uncertainty.dsaFailed')}</strong>
               <ul className="plain-list">{problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{p.message}</li>)}</ul>
             </div>
           </div>
@@ -166,31 +178,31 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
             <RunStatus run={stored.run} hash={ctx.hash} testId="dsa-run-status" busy={running || blocked !== null} onRerun={() => void run(stored.run.inputs as unknown as TornadoRunInputs)} />
             <TornadoChart
               testId="chart-tornado"
-              title={`Tornado: ${label(result.strategy)} vs ${label(result.comparator)} at ${formatIcer(result.wtp, currency, model.settings.effect)}`}
-              description={`Base-case incremental net monetary benefit ${money(result.base.incNmb)}; the ${bars.length} parameters with the widest swing${result.rows.length > bars.length ? ` of ${result.rows.length}` : ''}.`}
-              summary={`Tornado diagram. Widest swings: ${bars.slice(0, 5).map((b) => `${b.label} from ${money(b.outcomeLow)} to ${money(b.outcomeHigh)}`).join('; ')}.`}
+              title={t('uncertainty.tornadoTitle', { strategy: label(result.strategy), comparator: label(result.comparator), wtp: formatIcer(result.wtp, currency, model.settings.effect, t) })}
+              description={t(result.rows.length > bars.length ? 'uncertainty.tornadoDescriptionOf' : 'uncertainty.tornadoDescription', { base: money(result.base.incNmb), n: bars.length, total: result.rows.length })}
+              summary={t('uncertainty.tornadoSummary', { swings: bars.slice(0, 5).map((b) => t('uncertainty.fromTo', { label: b.label, from: money(b.outcomeLow), to: money(b.outcomeHigh) })).join('; ') })}
               bars={bars}
               base={result.base.incNmb}
-              outcomeLabel={`Incremental NMB (${currency ?? 'currency'})`}
+              outcomeLabel={t('uncertainty.incNmbAxis', { currency: currency ?? t('analysis.currency') })}
               formatOutcome={money}
               formatValue={formatParameter}
               rangeLabel={(b) => {
                 const p = model.parameters.find((q) => q.id === b.parameter);
                 return parameterRangeText({ id: b.parameter, label: b.label, unit: p?.unit, kind: p?.kind }, b.low, b.high, currency, displayFormats());
               }}
-              note={bars.some((b) => b.decisionChanges) ? `The optimal strategy changes within the range of: ${bars.filter((b) => b.decisionChanges).map((b) => b.label).join(', ')}.` : 'The optimal strategy does not change within any parameter’s range.'}
+              note={bars.some((b) => b.decisionChanges) ? t('uncertainty.decisionChanges', { parameters: bars.filter((b) => b.decisionChanges).map((b) => b.label).join(', ') }) : t('uncertainty.noDecisionChange')}
             />
             {failed.length > 0 && (
               <div className="notice notice-warning" data-testid="dsa-failed-steps">
                 <div>
-                  <strong>{failed.length} parameter{failed.length === 1 ? '' : 's'} could not be evaluated at an end of the range:</strong>
+                  <strong>{t(failed.length === 1 ? 'uncertainty.failedOne' : 'uncertainty.failedMany', { n: failed.length })}</strong>
                   <ul className="plain-list">{failed.flatMap((r) => r.errors.map((e, i) => <li key={`${r.parameter}-${i}`}>{e.message}</li>))}</ul>
                 </div>
               </div>
             )}
           </>
         ) : (
-          problems.length === 0 && <p className="empty">Choose the strategies and the threshold, then run the tornado. The result is kept with the model.</p>
+          problems.length === 0 && <p className="empty">{t('uncertainty.dsaEmpty')}</p>
         )}
       </div>
     </section>
@@ -222,11 +234,14 @@ async function summariseRun(model: HtaModel, run: RunRecord, results: PsaRunResu
   return { run, results, view, comparator: view.comparator, wtpMax: max };
 }
 
-function psaLabel(inputs: PsaRunInputs, done: number): string {
-  return done < inputs.iterations ? `PSA, partial: ${formatCount(done)} of ${formatCount(inputs.iterations)} draws, seed ${inputs.seed}` : `PSA, ${formatCount(inputs.iterations)} draws, seed ${inputs.seed}`;
+function psaLabel(inputs: PsaRunInputs, done: number, t: Translate): string {
+  return done < inputs.iterations
+    ? t('uncertainty.psaRunLabelPartial', { done: formatCount(done), total: formatCount(inputs.iterations), seed: inputs.seed })
+    : t('uncertainty.psaRunLabel', { total: formatCount(inputs.iterations), seed: inputs.seed });
 }
 
 function PsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
+  const { t } = useLanguage();
   const ids = model.strategies.map((s) => s.id);
   const currency = model.settings.currency;
   const formId = useId();
@@ -239,10 +254,10 @@ function PsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
   const [reopenMs, setReopenMs] = useState<{ fromRequest: number; sinceNavigation: number } | null>(null);
   const abort = useRef<AbortController | null>(null);
   const { stored } = useStoredRun<PsaRunResults>(ctx, 'psa');
-  const iterations = parseWhole(iterationsText, 10, 100000, 'Iterations');
-  const seed = parseWhole(seedText, 0, 4294967295, 'Seed');
-  const wtpMax = parseWtp(wtpMaxText);
-  const wtpMaxError = wtpMax.ok && wtpMax.value <= 0 ? 'The largest threshold must be above 0.' : wtpMax.ok ? null : wtpMax.error;
+  const iterations = parseWhole(iterationsText, 10, 100000, t('uncertainty.iterations'), t);
+  const seed = parseWhole(seedText, 0, 4294967295, t('reportPage.seed'), t);
+  const wtpMax = parseWtp(wtpMaxText, t);
+  const wtpMaxError = wtpMax.ok && wtpMax.value <= 0 ? t('uncertainty.wtpMaxPositive') : wtpMax.ok ? null : wtpMax.error;
   const inputError = !iterations.ok ? iterations.error : !seed.ok ? seed.error : wtpMaxError;
   const running = status.status === 'running';
   const sampled = model.parameters.filter((p) => p.uncertainty?.distribution && p.uncertainty.distribution.type !== 'fixed').length;
@@ -284,7 +299,7 @@ function PsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
     const record = await ctx.store.addRun({
       modelId: ctx.modelId,
       kind: 'psa',
-      label: psaLabel(inputs, run.draws),
+      label: psaLabel(inputs, run.draws, t),
       modelHash: hash,
       startedAt,
       durationMs,
@@ -351,27 +366,27 @@ function PsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
   return (
     <section className="card" aria-labelledby={`${formId}-title`} data-testid="psa-section">
       <div className="card-header">
-        <h2 id={`${formId}-title`}>Probabilistic sensitivity analysis</h2>
-        <span className="subtle">{sampled} parameters sampled from the distributions the parameter table shows</span>
+        <h2 id={`${formId}-title`}>{t('uncertainty.psaTitle')}</h2>
+        <span className="subtle">{t('uncertainty.psaSampled', { n: sampled })}</span>
         {shown && <TableExport table={() => psaMeansTable(shown.view, model.settings.effect, currency)} testId="export-psa-means" />}
       </div>
-      <form className="toolbar" onSubmit={(e) => { e.preventDefault(); const inputs = inputsFromForm(); if (inputs) void start(inputs); }} aria-label="PSA settings">
+      <form className="toolbar" onSubmit={(e) => { e.preventDefault(); const inputs = inputsFromForm(); if (inputs) void start(inputs); }} aria-label={t('uncertainty.psaSettings')}>
         <div className="field field-short">
-          <label className="field-label" htmlFor={`${formId}-iterations`}>Iterations</label>
+          <label className="field-label" htmlFor={`${formId}-iterations`}>{t('uncertainty.iterations')}</label>
           <input id={`${formId}-iterations`} className="input input-num" inputMode="numeric" value={iterationsText} onChange={(e) => setIterationsText(e.target.value)} aria-invalid={!iterations.ok || undefined} disabled={running} data-testid="psa-iterations" />
         </div>
         <div className="field field-short">
-          <label className="field-label" htmlFor={`${formId}-seed`}>Seed</label>
+          <label className="field-label" htmlFor={`${formId}-seed`}>{t('reportPage.seed')}</label>
           <input id={`${formId}-seed`} className="input input-num" inputMode="numeric" value={seedText} onChange={(e) => setSeedText(e.target.value)} aria-invalid={!seed.ok || undefined} disabled={running} data-testid="psa-seed" />
         </div>
         <div className="field field-wtp">
-          <label className="field-label" htmlFor={`${formId}-wtpmax`}>Largest threshold for CEAC ({currency ?? 'per unit'})</label>
+          <label className="field-label" htmlFor={`${formId}-wtpmax`}>{t('uncertainty.wtpMax', { currency: currency ?? t('uncertainty.perUnit') })}</label>
           <input id={`${formId}-wtpmax`} className="input input-num" inputMode="decimal" value={wtpMaxText}
             onChange={(e) => setWtpMaxText(e.target.value)} onBlur={() => { const w = parseWtp(wtpMaxText); if (w.ok && w.value > 0 && shown && w.value !== shown.wtpMax) reshow(comparator, w.value); }}
             aria-invalid={!!wtpMaxError || undefined} disabled={running} data-testid="psa-wtp-max" />
         </div>
         <div className="field">
-          <label className="field-label" htmlFor={`${formId}-comparator`}>CE plane comparator</label>
+          <label className="field-label" htmlFor={`${formId}-comparator`}>{t('uncertainty.planeComparator')}</label>
           <select id={`${formId}-comparator`} className="select" value={comparator} onChange={(e) => changeComparator(e.target.value)} data-testid="psa-comparator">
             {model.strategies.map((s) => <option key={s.id} value={s.id}>{s.label ?? s.id}</option>)}
           </select>
@@ -379,12 +394,12 @@ function PsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
         {running ? (
           // Distinct keys: the Run button must be a new element, or the Cancel click would submit the form once the
           // run has stopped and the same element became the submit button again.
-          <button key="cancel" type="button" className="btn" onClick={() => abort.current?.abort()} data-testid="cancel-psa">Cancel</button>
+          <button key="cancel" type="button" className="btn" onClick={() => abort.current?.abort()} data-testid="cancel-psa">{t('common.cancel')}</button>
         ) : (
-          <button key="run" type="submit" className="btn btn-primary" disabled={inputError !== null || !ctx.model} data-testid="run-psa">Run PSA</button>
+          <button key="run" type="submit" className="btn btn-primary" disabled={inputError !== null || !ctx.model} data-testid="run-psa">{t('uncertainty.runPsa')}</button>
         )}
         <span className={inputError ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={inputError ? 'alert' : undefined}>
-          {inputError ?? (ctx.model ? 'The same seed gives the same draws, whatever the number of workers.' : 'Waiting for the model check…')}
+          {inputError ?? (ctx.model ? t('uncertainty.seedHint') : t('uncertainty.waiting'))}
         </span>
       </form>
       <div className="card-body">
@@ -397,21 +412,22 @@ function PsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
             status={<RunStatus run={shown.run} hash={ctx.hash} testId="psa-run-status" busy={running || !ctx.model} onRerun={() => void start({ ...(shown.run.inputs as unknown as PsaRunInputs) })} />}
           />
         )}
-        {!shown && status.status === 'idle' && <p className="empty">Set the number of iterations and the seed, then run the PSA. The draws are kept with the model.</p>}
+        {!shown && status.status === 'idle' && <p className="empty">{t('uncertainty.psaEmpty')}</p>}
       </div>
     </section>
   );
 }
 
 function PsaProgress({ status, onKeep, onDiscard }: { status: PsaStatus; onKeep: () => void; onDiscard: () => void }) {
+  const { t } = useLanguage();
   if (status.status === 'running') {
     const pct = status.total > 0 ? (100 * status.done) / status.total : 0;
     return (
       <div className="psa-progress" data-testid="psa-progress">
-        <div className="psa-progress-track" role="progressbar" aria-label="PSA progress" aria-valuemin={0} aria-valuemax={status.total} aria-valuenow={status.done} aria-valuetext={`${status.done} of ${status.total} draws`}>
+        <div className="psa-progress-track" role="progressbar" aria-label={t('uncertainty.psaProgress')} aria-valuemin={0} aria-valuemax={status.total} aria-valuenow={status.done} aria-valuetext={t('analysis.drawsOf', { done: status.done, total: status.total })}>
           <span className="psa-progress-fill" style={{ width: `${pct}%` }} />
         </div>
-        <span className="subtle" aria-live="polite">{formatCount(status.done)} of {formatCount(status.total)} draws</span>
+        <span className="subtle" aria-live="polite">{t('analysis.drawsOf', { done: formatCount(status.done), total: formatCount(status.total) })}</span>
       </div>
     );
   }
@@ -420,23 +436,24 @@ function PsaProgress({ status, onKeep, onDiscard }: { status: PsaStatus; onKeep:
     return (
       <div className="notice notice-warning psa-cancelled" role="status" data-testid="psa-cancelled">
         <div>
-          <strong>PSA cancelled after {formatCount(status.done)} of {formatCount(status.total)} draws.</strong>{' '}
+          <strong>{t('uncertainty.psaCancelled', { done: formatCount(status.done), total: formatCount(status.total) })}</strong>{' '}
           {kept > 0
-            ? `You can keep the ${kept === status.done ? '' : 'first '}${formatCount(kept)} finished draws as a partial run (labelled as such), or discard them.`
-            : 'No draw was finished, so there is nothing to keep.'}
+            ? t(kept === status.done ? 'uncertainty.keepAll' : 'uncertainty.keepFirst', { n: formatCount(kept) })
+            : t('uncertainty.nothingToKeep')}
           <div className="btn-group psa-cancelled-actions">
-            {kept > 0 && <button type="button" className="btn btn-sm btn-primary" onClick={onKeep} data-testid="psa-keep-partial">Keep partial results ({formatCount(kept)} draws)</button>}
-            <button type="button" className="btn btn-sm" onClick={onDiscard} data-testid="psa-discard-partial">{kept > 0 ? 'Discard' : 'Close'}</button>
+            {kept > 0 && <button type="button" className="btn btn-sm btn-primary" onClick={onKeep} data-testid="psa-keep-partial">{t('uncertainty.keepPartial', { n: formatCount(kept) })}</button>}
+            <button type="button" className="btn btn-sm" onClick={onDiscard} data-testid="psa-discard-partial">{kept > 0 ? t('uncertainty.discard') : t('uncertainty.close')}</button>
           </div>
         </div>
       </div>
     );
   }
-  if (status.status === 'failed') return <div className="notice notice-error" role="alert" data-testid="psa-error"><div><strong>The PSA stopped.</strong> {status.message}</div></div>;
+  if (status.status === 'failed') return <div className="notice notice-error" role="alert" data-testid="psa-error"><div><strong>{t('uncertainty.psaStopped')}</strong> {status.message}</div></div>;
   return null;
 }
 
 function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model: HtaModel; status: ReactNode; reopenMs: { fromRequest: number; sinceNavigation: number } | null }) {
+  const { t } = useLanguage();
   const { view, run } = shown;
   const currency = model.settings.currency;
   const effect = model.settings.effect;
@@ -448,20 +465,20 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
       {status}
       {run.status === 'partial' && (
         <div className="notice notice-warning" data-testid="psa-partial-note">
-          Partial results: the run was cancelled after {formatCount(view.draws)} of {formatCount(run.iterations ?? view.draws)} draws. Means, intervals, CEAC and EVPI use these {formatCount(view.draws)} draws only.
+          {t('uncertainty.partialNote', { done: formatCount(view.draws), total: formatCount(run.iterations ?? view.draws) })}
         </div>
       )}
-      <p className="subtle" data-testid="psa-draws">{formatCount(view.draws)} draws, seed {view.seed}.</p>
+      <p className="subtle" data-testid="psa-draws">{t('uncertainty.drawsSeed', { n: formatCount(view.draws), seed: view.seed })}</p>
       <div className="table-wrap">
         <table className="table" data-testid="psa-means-table">
-          <caption className="table-caption">Mean and 95% interval (2.5th–97.5th percentile) per patient</caption>
+          <caption className="table-caption">{t('uncertainty.meansCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Strategy</th>
-              <th scope="col" className="num">Mean cost</th>
-              <th scope="col" className="num">95% interval</th>
-              <th scope="col" className="num">Mean {effectLabel(effect)}</th>
-              <th scope="col" className="num">95% interval</th>
+              <th scope="col">{t('results.strategy')}</th>
+              <th scope="col" className="num">{t('uncertainty.meanCost')}</th>
+              <th scope="col" className="num">{t('uncertainty.interval')}</th>
+              <th scope="col" className="num">{t('uncertainty.meanEffect', { effect: effectLabel(effect, t) })}</th>
+              <th scope="col" className="num">{t('uncertainty.interval')}</th>
             </tr>
           </thead>
           <tbody>
@@ -469,9 +486,9 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
               <tr key={m.id}>
                 <th scope="row" className="row-head">{m.label}</th>
                 <td className="num">{money(m.cost.mean)}</td>
-                <td className="num">{money(m.cost.lower)} to {money(m.cost.upper)}</td>
+                <td className="num">{t('uncertainty.range', { low: money(m.cost.lower), high: money(m.cost.upper) })}</td>
                 <td className="num">{formatNumber(m.effect.mean, 3)}</td>
-                <td className="num">{formatNumber(m.effect.lower, 3)} to {formatNumber(m.effect.upper, 3)}</td>
+                <td className="num">{t('uncertainty.range', { low: formatNumber(m.effect.lower, 3), high: formatNumber(m.effect.upper, 3) })}</td>
               </tr>
             ))}
           </tbody>
@@ -483,32 +500,32 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
         testIds={{ plane: 'chart-psa-plane', ceac: 'chart-ceac', evpi: 'chart-evpi' }}
         per="patient"
         currency={currency}
-        effectLabel={effectLabel(effect)}
-        effectUnit={effectUnit(effect)}
+        effectLabel={effectLabel(effect, t)}
+        effectUnit={effectUnit(effect, t)}
         effectDigits={3}
         money={money}
         moneyTick={wtpTick}
         costTick={incCostTick}
-        icer={(v) => formatIcer(v, currency, effect)}
+        icer={(v) => formatIcer(v, currency, effect, t)}
         wtpMarkers={model.settings.wtp}
-        evpiDescription="What removing all parameter uncertainty would be worth per patient, by threshold."
+        evpiDescription={t('uncertainty.evpiDescription')}
       >
         {view.convergence && view.convergence.rows.length > 1 && (
           <SeriesLineChart
             testId="chart-psa-convergence"
-            title={`Convergence: running mean incremental NMB vs ${view.comparatorLabel}`}
-            description={`At ${formatIcer(view.convergence.wtp, currency, effect)}; a flat line by the last draws means more draws would change the mean little.`}
-            summary={`Running mean incremental NMB after ${formatCount(view.draws)} draws: ${view.plane.map((s) => `${s.label} ${money(view.convergence!.rows[view.convergence!.rows.length - 1]![s.id] ?? Number.NaN)}`).join('; ')}.`}
+            title={t('uncertainty.convergenceTitle', { comparator: view.comparatorLabel })}
+            description={t('uncertainty.convergenceDescription', { wtp: formatIcer(view.convergence.wtp, currency, effect, t) })}
+            summary={t('uncertainty.convergenceSummary', { n: formatCount(view.draws), values: view.plane.map((s) => `${s.label} ${money(view.convergence!.rows[view.convergence!.rows.length - 1]![s.id] ?? Number.NaN)}`).join('; ') })}
             rows={view.convergence.rows}
             xKey="draws"
-            xLabel="Draws"
+            xLabel={t('uncertainty.drawsAxis')}
             xDomain={[0, view.draws]}
-            yLabel={`Mean incremental NMB (${currency ?? 'currency'})`}
-            series={view.plane.map((s) => ({ key: s.id, label: `${s.label} vs ${view.comparatorLabel}` }))}
+            yLabel={t('uncertainty.meanIncNmbAxis', { currency: currency ?? t('analysis.currency') })}
+            series={view.plane.map((s) => ({ key: s.id, label: t('uncertainty.versus', { strategy: s.label, comparator: view.comparatorLabel }) }))}
             formatX={(v) => formatCount(v)}
             formatY={formatMoneyAxis(Math.max(0, ...view.convergence.rows.flatMap((r) => view.plane.map((s) => Math.abs(r[s.id] ?? 0)))), currency)}
             formatTable={money}
-            yReference={{ y: 0, label: 'Zero' }}
+            yReference={{ y: 0, label: t('uncertainty.zero') }}
           />
         )}
       </PsaCharts>
@@ -520,14 +537,14 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
  * Thresholds typed as "30,000; 50,000" (semicolons between them; spaces too where a space is not a thousands
  * separator of the display language, which reads each number), or an error message.
  */
-export function parseThresholds(text: string): { ok: true; values: number[] } | { ok: false; error: string } {
+export function parseThresholds(text: string, t: Translate = translator('en')): { ok: true; values: number[] } | { ok: false; error: string } {
   const parts = text.split(';').map((t) => t.trim()).filter((t) => t !== '').flatMap((t) => (parseWtp(t).ok ? [t] : t.split(/\s+/)));
-  if (parts.length === 0) return { ok: false, error: 'Give at least one threshold.' };
-  if (parts.length > 6) return { ok: false, error: 'Give at most six thresholds.' };
+  if (parts.length === 0) return { ok: false, error: t('uncertainty.thresholdsNone') };
+  if (parts.length > 6) return { ok: false, error: t('uncertainty.thresholdsTooMany') };
   const values: number[] = [];
   for (const part of parts) {
-    const w = parseWtp(part);
-    if (!w.ok) return { ok: false, error: `“${part}”: ${w.error} Separate thresholds with a semicolon.` };
+    const w = parseWtp(part, t);
+    if (!w.ok) return { ok: false, error: t('uncertainty.thresholdInvalid', { part, error: w.error }) };
     values.push(w.value);
   }
   return { ok: true, values: [...new Set(values)].sort((x, y) => x - y) };
@@ -538,13 +555,14 @@ export function parseThresholds(text: string): { ok: true; values: number[] } | 
  * intervals, the incremental NMB with its interval and the probability of being cost-effective.
  */
 function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaModel }) {
+  const { t } = useLanguage();
   const formId = useId();
   const currency = model.settings.currency;
   const effect = model.settings.effect;
   const [text, setText] = useState(model.settings.wtp.join('; '));
   const [view, setView] = useState<PsaView | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const parsed = parseThresholds(text);
+  const parsed = parseThresholds(text, t);
   const key = parsed.ok ? parsed.values.join(',') : null;
   useEffect(() => {
     let live = true;
@@ -576,24 +594,24 @@ function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaMode
     <div className="section-stack">
       <div className="toolbar toolbar-plain">
         <div className="field field-wtp">
-          <label className="field-label" htmlFor={`${formId}-thresholds`}>Thresholds of the table ({currency ?? 'per unit'} per {effectUnit(effect)})</label>
+          <label className="field-label" htmlFor={`${formId}-thresholds`}>{t('uncertainty.tableThresholds', { currency: currency ?? t('uncertainty.perUnit'), unit: effectUnit(effect, t) })}</label>
           <input id={`${formId}-thresholds`} className="input input-num" value={text} onChange={(e) => setText(e.target.value)} aria-invalid={!parsed.ok || undefined} aria-describedby={`${formId}-thresholds-note`} data-testid="psa-thresholds" />
         </div>
         <span id={`${formId}-thresholds-note`} className={error ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={error ? 'alert' : undefined}>
-          {error ?? 'Separate thresholds with a semicolon, e.g. 30000; 50000.'}
+          {error ?? t('uncertainty.thresholdsHint')}
         </span>
       </div>
       {view && rows.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="PSA incremental results (scrolls sideways)">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('uncertainty.incrementalRegion')}>
           <table className="table table-money table-psa-incremental" data-testid="psa-incremental-table">
-            <caption className="table-caption">Against {view.comparatorLabel}, per patient: means with 95% intervals (2.5th–97.5th percentile) below them; incremental net monetary benefit (NMB) and the probability of being cost-effective (the highest net benefit of all strategies) at each threshold</caption>
+            <caption className="table-caption">{t('uncertainty.incrementalCaption', { comparator: view.comparatorLabel })}</caption>
             <thead>
               <tr>
-                <th scope="col">Strategy</th>
-                <th scope="col" className="num">Incremental cost</th>
-                <th scope="col" className="num">Incremental {effectLabel(effect)}</th>
-                {thresholds.map((w) => <th key={w} scope="col" className="num">Incremental NMB at {formatMoney(w, currency)}</th>)}
-                {thresholds.map((w) => <th key={`p${w}`} scope="col" className="num">Probability cost-effective at {formatMoney(w, currency)}</th>)}
+                <th scope="col">{t('results.strategy')}</th>
+                <th scope="col" className="num">{t('analysis.incCost')}</th>
+                <th scope="col" className="num">{t('analysis.incEffect', { effect: effectLabel(effect, t) })}</th>
+                {thresholds.map((w) => <th key={w} scope="col" className="num">{t('uncertainty.incNmbAt', { wtp: formatMoney(w, currency) })}</th>)}
+                {thresholds.map((w) => <th key={`p${w}`} scope="col" className="num">{t('uncertainty.probCeAt', { wtp: formatMoney(w, currency) })}</th>)}
               </tr>
             </thead>
             <tbody>
@@ -601,12 +619,12 @@ function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaMode
                 <tr key={r.id} data-testid="psa-incremental-row">
                   <th scope="row" className="row-head">{r.label}</th>
                   {r.reference ? (
-                    <td className="num subtle" colSpan={2 + thresholds.length}>Comparator</td>
+                    <td className="num subtle" colSpan={2 + thresholds.length}>{t('uncertainty.comparator')}</td>
                   ) : (
                     <>
-                      <td className="num">{money(r.incCost.mean)}<span className="interval">{money(r.incCost.lower)} to {money(r.incCost.upper)}</span></td>
-                      <td className="num">{formatNumberChange(r.incEffect.mean, 4)}<span className="interval">{formatNumberChange(r.incEffect.lower, 4)} to {formatNumberChange(r.incEffect.upper, 4)}</span></td>
-                      {r.byWtp.map((b) => <td key={b.wtp} className="num">{money(b.incNmb.mean)}<span className="interval">{money(b.incNmb.lower)} to {money(b.incNmb.upper)}</span></td>)}
+                      <td className="num">{money(r.incCost.mean)}<span className="interval">{t('uncertainty.range', { low: money(r.incCost.lower), high: money(r.incCost.upper) })}</span></td>
+                      <td className="num">{formatNumberChange(r.incEffect.mean, 4)}<span className="interval">{t('uncertainty.range', { low: formatNumberChange(r.incEffect.lower, 4), high: formatNumberChange(r.incEffect.upper, 4) })}</span></td>
+                      {r.byWtp.map((b) => <td key={b.wtp} className="num">{money(b.incNmb.mean)}<span className="interval">{t('uncertainty.range', { low: money(b.incNmb.lower), high: money(b.incNmb.upper) })}</span></td>)}
                     </>
                   )}
                   {thresholds.map((w) => <td key={`p${w}`} className="num" data-testid="psa-prob-ce">{formatPercent(ceacAt(w)?.[r.id] ?? Number.NaN, 1)}</td>)}

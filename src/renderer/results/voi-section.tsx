@@ -6,7 +6,8 @@ import type { PsaRunResults } from '../../engine/analysis/run-payloads';
 import type { HtaModel } from '../../engine/model/schema';
 import type { EvppiResult } from '../../engine/uncertainty/evppi';
 import { effectivePopulation } from '../../engine/uncertainty/psa-summary';
-import { effectUnit, formatCount, formatIcer, editableNumber, formatMoney, formatMoneyAxis, formatNumber } from '../settings/display-format';
+import { formatCount, editableNumber, formatMoney, formatMoneyAxis, formatNumber } from '../settings/display-format';
+import { effectUnit, formatIcer } from './effect-words';
 import { HorizontalBarChart } from '../charts/bar-chart';
 import { dedicatedEngineWorker, engineWorker } from '../workers/engine-client';
 import { NumberField, ProblemsNotice } from './analysis-parts';
@@ -15,6 +16,7 @@ import './analyses.css';
 import type { RunContext } from './run-status';
 import { errorMessage, useStoredRun } from './use-stored-run';
 import { parseWhole, parseWtp } from './uncertainty-panel';
+import { useLanguage } from '../i18n/language';
 
 // Value of information from the latest stored PSA: EVPI per person and for the population the decision affects
 // (people per year and years from the budget-impact funnel when the model has one), and EVPPI of each sampled
@@ -22,9 +24,6 @@ import { parseWhole, parseWtp } from './uncertainty-panel';
 // standard errors. EVPPI runs in an engine worker of its own, a few groups at a time (progress; Cancel ends it).
 
 const GROUPS_PER_CALL = 4;
-
-export const EVPPI_METHOD =
-  'Non-parametric regression of the incremental net benefit on the parameters across the PSA draws (Strong, Oakley & Brennan 2014): a penalised cubic regression spline (P-spline, smoothing chosen by GCV) for one parameter, a tensor-product spline for groups of two or three, an additive model for four or more (which ignores interactions and may underestimate). Standard errors from draws of the spline coefficients’ approximate posterior.';
 
 interface EvppiRunInputs extends EvppiRequest {
   psaRunId: string;
@@ -35,6 +34,7 @@ export function sortedBars(results: readonly EvppiResult[], name: (id: string) =
 }
 
 export function VoiSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
+  const { t } = useLanguage();
   const formId = useId();
   const currency = model.settings.currency;
   const money = (v: number) => formatMoney(v, currency);
@@ -58,10 +58,10 @@ export function VoiSection({ ctx, model }: { ctx: RunContext; model: HtaModel })
   const [status, setStatus] = useState<{ done: number; total: number } | null>(null);
   const [problems, setProblems] = useState<AnalysisProblem[]>([]);
   const cancel = useRef<(() => void) | null>(null);
-  const wtp = parseWtp(wtpText);
-  const seDraws = parseWhole(seDrawsText, 0, 1000, 'Standard-error draws');
+  const wtp = parseWtp(wtpText, t);
+  const seDraws = parseWhole(seDrawsText, 0, 1000, t('uncertainty.seDraws'), t);
   const parameters = psa?.parameterNames ?? [];
-  const error = !psa ? 'Run a PSA first: EVPPI is estimated from its draws.' : psa.strategyIds.length < 2 ? 'EVPPI needs two strategies or more.' : !wtp.ok ? wtp.error : !seDraws.ok ? seDraws.error : null;
+  const error = !psa ? t('uncertainty.evppiNeedsPsa') : psa.strategyIds.length < 2 ? t('uncertainty.evppiNeedsTwo') : !wtp.ok ? wtp.error : !seDraws.ok ? seDraws.error : null;
 
   const run = async () => {
     if (!psa || !psaRun || !wtp.ok || !seDraws.ok) return;
@@ -93,7 +93,7 @@ export function VoiSection({ ctx, model }: { ctx: RunContext; model: HtaModel })
       const record = await ctx.store.addRun({
         modelId: ctx.modelId,
         kind: 'evppi',
-        label: `EVPPI of ${formatCount(all.length)} parameters and groups at ${money(inputs.wtp)} per ${effectUnit(model.settings.effect)} (${formatCount(psa.draws)} draws)`,
+        label: t('uncertainty.evppiRunLabel', { n: formatCount(all.length), wtp: money(inputs.wtp), unit: effectUnit(model.settings.effect, t), draws: formatCount(psa.draws) }),
         modelHash: psaRun.modelHash,
         startedAt,
         durationMs: performance.now() - t0,
@@ -124,47 +124,47 @@ export function VoiSection({ ctx, model }: { ctx: RunContext; model: HtaModel })
   return (
     <section className="card" aria-labelledby={`${formId}-title`} data-testid="voi-section">
       <div className="card-header">
-        <h2 id={`${formId}-title`}>Value of information</h2>
-        <span className="subtle">From the latest PSA{psa ? ` (${formatCount(psa.draws)} draws, seed ${psa.seed})` : ''}</span>
+        <h2 id={`${formId}-title`}>{t('uncertainty.voiTitle')}</h2>
+        <span className="subtle">{psa ? t('uncertainty.voiFromPsaDraws', { n: formatCount(psa.draws), seed: psa.seed }) : t('uncertainty.voiFromPsa')}</span>
       </div>
       <PopulationEvpi ctx={ctx} model={model} psa={psa} wtp={wtp.ok ? wtp.value : null} />
-      <form className="toolbar" aria-label="EVPPI settings" onSubmit={(e) => { e.preventDefault(); if (error === null) void run(); }}>
-        <NumberField id={`${formId}-wtp`} label={`Threshold (${currency ?? 'per unit'} per ${effectUnit(model.settings.effect)})`} value={wtpText} onChange={setWtpText} invalid={!wtp.ok} testId="voi-wtp" />
-        <NumberField id={`${formId}-se`} label="SE draws" value={seDrawsText} onChange={setSeDrawsText} invalid={!seDraws.ok} testId="voi-se-draws" short />
+      <form className="toolbar" aria-label={t('uncertainty.evppiSettings')} onSubmit={(e) => { e.preventDefault(); if (error === null) void run(); }}>
+        <NumberField id={`${formId}-wtp`} label={t('uncertainty.thresholdField', { currency: currency ?? t('uncertainty.perUnit'), unit: effectUnit(model.settings.effect, t) })} value={wtpText} onChange={setWtpText} invalid={!wtp.ok} testId="voi-wtp" />
+        <NumberField id={`${formId}-se`} label={t('uncertainty.seDraws')} value={seDrawsText} onChange={setSeDrawsText} invalid={!seDraws.ok} testId="voi-se-draws" short />
         {running ? (
-          <button key="cancel" type="button" className="btn" onClick={() => cancel.current?.()} data-testid="cancel-evppi">Cancel</button>
+          <button key="cancel" type="button" className="btn" onClick={() => cancel.current?.()} data-testid="cancel-evppi">{t('common.cancel')}</button>
         ) : (
-          <button key="run" type="submit" className="btn btn-primary" disabled={error !== null} data-testid="run-evppi">Run EVPPI</button>
+          <button key="run" type="submit" className="btn btn-primary" disabled={error !== null} data-testid="run-evppi">{t('uncertainty.runEvppi')}</button>
         )}
         <span className={error && psa ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={error && psa ? 'alert' : undefined}>
-          {error ?? `Each of the ${parameters.length} sampled parameters${groups.length > 0 ? ` and ${groups.length} group${groups.length === 1 ? '' : 's'}` : ''}.`}
+          {error ?? (groups.length === 0 ? t('uncertainty.evppiEach', { n: parameters.length }) : t(groups.length === 1 ? 'uncertainty.evppiEachGroup' : 'uncertainty.evppiEachGroups', { n: parameters.length, groups: groups.length }))}
         </span>
       </form>
       {psa && parameters.length > 1 && (
         <details className="voi-groups" data-testid="voi-groups">
-          <summary>Parameter groups ({groups.length})</summary>
+          <summary>{t('uncertainty.groups', { n: groups.length })}</summary>
           <div className="voi-groups-body">
             {groups.length > 0 && (
               <ul className="plain-list voi-group-list">
                 {groups.map((g, i) => (
                   <li key={i}>
                     {g.map(nameOf).join(' + ')}{' '}
-                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => setGroups((all) => all.filter((_, k) => k !== i))} aria-label={`Remove group ${g.map(nameOf).join(' + ')}`}>Remove</button>
+                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => setGroups((all) => all.filter((_, k) => k !== i))} aria-label={t('uncertainty.removeGroup', { group: g.map(nameOf).join(' + ') })}>{t('rates.remove')}</button>
                   </li>
                 ))}
               </ul>
             )}
             <fieldset className="fieldset voi-pick">
-              <legend className="field-label">Tick two or more parameters to value them together</legend>
+              <legend className="field-label">{t('uncertainty.tickParameters')}</legend>
               <div className="voi-pick-list">
                 {parameters.map((p) => (
                   <label key={p} className="checkbox">
-                    <input type="checkbox" checked={ticked.has(p)} onChange={(e) => setTicked((t) => { const n = new Set(t); if (e.target.checked) n.add(p); else n.delete(p); return n; })} data-testid={`voi-tick-${p}`} />
+                    <input type="checkbox" checked={ticked.has(p)} onChange={(e) => setTicked((was) => { const n = new Set(was); if (e.target.checked) n.add(p); else n.delete(p); return n; })} data-testid={`voi-tick-${p}`} />
                     {nameOf(p)}
                   </label>
                 ))}
               </div>
-              <button type="button" className="btn btn-sm" disabled={ticked.size < 2} onClick={addGroup} data-testid="voi-add-group">Add group of {ticked.size} ticked</button>
+              <button type="button" className="btn btn-sm" disabled={ticked.size < 2} onClick={addGroup} data-testid="voi-add-group">{t('uncertainty.addGroup', { n: ticked.size })}</button>
             </fieldset>
           </div>
         </details>
@@ -172,21 +172,21 @@ export function VoiSection({ ctx, model }: { ctx: RunContext; model: HtaModel })
       <div className="card-body">
         {status && (
           <div className="psa-progress" data-testid="evppi-progress">
-            <div className="psa-progress-track" role="progressbar" aria-label="EVPPI progress" aria-valuemin={0} aria-valuemax={status.total} aria-valuenow={status.done} aria-valuetext={`${status.done} of ${status.total} parameters and groups`}>
+            <div className="psa-progress-track" role="progressbar" aria-label={t('uncertainty.evppiProgress')} aria-valuemin={0} aria-valuemax={status.total} aria-valuenow={status.done} aria-valuetext={t('uncertainty.evppiDone', { done: status.done, total: status.total })}>
               <span className="psa-progress-fill" style={{ width: `${status.total ? (100 * status.done) / status.total : 0}%` }} />
             </div>
-            <span className="subtle" aria-live="polite">{status.done} of {status.total} parameters and groups</span>
+            <span className="subtle" aria-live="polite">{t('uncertainty.evppiDone', { done: status.done, total: status.total })}</span>
           </div>
         )}
-        <ProblemsNotice title="EVPPI could not be computed." problems={problems} testId="evppi-error" />
+        <ProblemsNotice title={t('uncertainty.evppiFailed')} problems={problems} testId="evppi-error" />
         {stored && result && result.length > 0 ? (
           <div className="section-stack">
             <RunStatus run={stored.run} hash={ctx.hash} testId="evppi-run-status" />
             <EvppiChart model={model} results={result} />
-            <p className="subtle method-note" data-testid="evppi-method"><strong>Method:</strong> {EVPPI_METHOD}</p>
+            <p className="subtle method-note" data-testid="evppi-method"><strong>{t('uncertainty.method')}</strong> {t('uncertainty.evppiMethod')}</p>
           </div>
         ) : (
-          problems.length === 0 && !status && <p className="empty">{psa ? 'Run EVPPI to see which parameters are worth more research.' : 'Run a PSA above first; EVPPI is estimated from its draws.'}</p>
+          problems.length === 0 && !status && <p className="empty">{psa ? t('uncertainty.evppiEmpty') : t('uncertainty.evppiEmptyNoPsa')}</p>
         )}
       </div>
     </section>
@@ -194,6 +194,7 @@ export function VoiSection({ ctx, model }: { ctx: RunContext; model: HtaModel })
 }
 
 function EvppiChart({ model, results }: { model: HtaModel; results: EvppiResult[] }) {
+  const { t } = useLanguage();
   const currency = model.settings.currency;
   const money = (v: number) => formatMoney(v, currency, Math.abs(v) < 100 ? 2 : 0);
   const nameOf = (id: string) => model.parameters.find((p) => p.id === id)?.label ?? id;
@@ -203,27 +204,28 @@ function EvppiChart({ model, results }: { model: HtaModel; results: EvppiResult[
   return (
     <HorizontalBarChart
       testId="chart-evppi"
-      title={`Expected value of partial perfect information per patient at ${formatIcer(wtp, currency, model.settings.effect)}`}
-      description={`Sorted, largest first; whiskers are ±1 standard error. EVPI per patient (all parameters): ${money(evpi)}.`}
-      summary={`EVPPI per patient, largest: ${bars.slice(0, 5).map((b) => `${b.label} ${money(b.evppi)}`).join('; ')}.`}
+      title={t('uncertainty.evppiTitle', { wtp: formatIcer(wtp, currency, model.settings.effect, t) })}
+      description={t('uncertainty.evppiDescription', { evpi: money(evpi) })}
+      summary={t('uncertainty.evppiSummary', { values: bars.slice(0, 5).map((b) => `${b.label} ${money(b.evppi)}`).join('; ') })}
       rows={bars.map((b) => ({ label: b.label, values: { evppi: b.evppi }, intervals: { evppi: b.se !== null ? [Math.max(0, b.evppi - b.se), b.evppi + b.se] : null } }))}
-      series={[{ key: 'evppi', label: 'EVPPI per patient' }]}
-      categoryLabel="Parameter or group"
-      valueLabel={`EVPPI per patient (${currency ?? 'currency'})`}
+      series={[{ key: 'evppi', label: t('uncertainty.evppiPerPatient') }]}
+      categoryLabel={t('uncertainty.parameterOrGroup')}
+      valueLabel={t('uncertainty.evppiAxis', { currency: currency ?? t('analysis.currency') })}
       formatValue={money}
       formatTick={formatMoneyAxis(Math.max(0, ...bars.map((b) => b.evppi + (b.se ?? 0))), currency)}
-      intervalLabel="± 1 SE"
+      intervalLabel={t('uncertainty.oneSe')}
       labelWidth={280}
-      note={bars.some((b) => b.method === 'additive-p-spline') ? 'Groups of four or more parameters use an additive model, which ignores interactions and may underestimate.' : undefined}
+      note={bars.some((b) => b.method === 'additive-p-spline') ? t('uncertainty.additiveNote') : undefined}
     />
   );
 }
 
 /** EVPI per person at the threshold (from the PSA) and for the population: people per year × discounted years. */
 function PopulationEvpi({ ctx, model, psa, wtp }: { ctx: RunContext; model: HtaModel; psa: PsaRunResults | null; wtp: number | null }) {
+  const { t } = useLanguage();
   const formId = useId();
   const currency = model.settings.currency;
-  const [defaults, setDefaults] = useState<{ perYear: number; years: number; source: string } | null>(null);
+  const [defaults, setDefaults] = useState<{ perYear: number; years: number; label: string | null } | null>(null);
   const [perYearText, setPerYearText] = useState<string | null>(null);
   const [yearsText, setYearsText] = useState<string | null>(null);
   const [rateText, setRateText] = useState(editableNumber(model.settings.discount.costs));
@@ -234,7 +236,7 @@ function PopulationEvpi({ ctx, model, psa, wtp }: { ctx: RunContext; model: HtaM
     void engineWorker().runBudget(ctx.model).then((out) => {
       if (!live || !out.ok) return;
       const entering = out.report.population.entering;
-      setDefaults({ perYear: Math.round(entering[0] ?? 0), years: out.report.horizonYears, source: `the budget-impact funnel (${out.report.label ?? 'budget impact'}): patients entering in year 1 and its ${out.report.horizonYears}-year horizon` });
+      setDefaults({ perYear: Math.round(entering[0] ?? 0), years: out.report.horizonYears, label: out.report.label ?? null });
     });
     return () => {
       live = false;
@@ -253,25 +255,25 @@ function PopulationEvpi({ ctx, model, psa, wtp }: { ctx: RunContext; model: HtaM
       live = false;
     };
   }, [psa, wtp]);
-  const perYear = parseWhole(perYearText ?? String(defaults?.perYear ?? ''), 0, 1e9, 'People per year');
-  const years = parseWhole(yearsText ?? String(defaults?.years ?? 5), 1, 100, 'Years');
+  const perYear = parseWhole(perYearText ?? String(defaults?.perYear ?? ''), 0, 1e9, t('uncertainty.peoplePerYear'), t);
+  const years = parseWhole(yearsText ?? String(defaults?.years ?? 5), 1, 100, t('analysis.yearsAxis'), t);
   const rate = parseWtp(rateText);
   const people = perYear.ok && years.ok && rate.ok && rate.value < 1 ? effectivePopulation({ populationPerYear: perYear.value, years: years.value, discountRate: rate.value }) : null;
-  const inputError = !perYear.ok ? perYear.error : !years.ok ? years.error : !rate.ok || rate.value >= 1 ? `The discount rate is a share below 1 (e.g. ${editableNumber(0.03)}).` : null;
+  const inputError = !perYear.ok ? perYear.error : !years.ok ? years.error : !rate.ok || rate.value >= 1 ? t('uncertainty.rateShare', { example: editableNumber(0.03) }) : null;
   return (
     <div className="voi-population" data-testid="voi-population">
-      <form className="toolbar toolbar-plain" aria-label="Population EVPI settings" onSubmit={(e) => e.preventDefault()}>
-        <NumberField id={`${formId}-people`} label="People per year" value={perYearText ?? String(defaults?.perYear ?? '')} onChange={setPerYearText} invalid={!perYear.ok} testId="voi-people" />
-        <NumberField id={`${formId}-years`} label="Years" value={yearsText ?? String(defaults?.years ?? 5)} onChange={setYearsText} invalid={!years.ok} testId="voi-years" short />
-        <NumberField id={`${formId}-rate`} label="Discount rate" value={rateText} onChange={setRateText} invalid={!rate.ok} testId="voi-rate" short />
+      <form className="toolbar toolbar-plain" aria-label={t('uncertainty.populationSettings')} onSubmit={(e) => e.preventDefault()}>
+        <NumberField id={`${formId}-people`} label={t('uncertainty.peoplePerYear')} value={perYearText ?? String(defaults?.perYear ?? '')} onChange={setPerYearText} invalid={!perYear.ok} testId="voi-people" />
+        <NumberField id={`${formId}-years`} label={t('analysis.yearsAxis')} value={yearsText ?? String(defaults?.years ?? 5)} onChange={setYearsText} invalid={!years.ok} testId="voi-years" short />
+        <NumberField id={`${formId}-rate`} label={t('uncertainty.discountRate')} value={rateText} onChange={setRateText} invalid={!rate.ok} testId="voi-rate" short />
         <span className={inputError ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={inputError ? 'alert' : undefined}>
-          {inputError ?? (defaults ? `Defaults from ${defaults.source}.` : 'Type the number of people the decision affects each year.')}
+          {inputError ?? (defaults ? t('uncertainty.defaultsFrom', { label: defaults.label ?? t('run.kind.budget-impact'), years: defaults.years }) : t('uncertainty.typePeople'))}
         </span>
       </form>
       <dl className="voi-figures">
-        <div><dt>EVPI per patient{wtp !== null ? ` at ${formatIcer(wtp, currency, model.settings.effect)}` : ''}</dt><dd data-testid="voi-evpi-person">{evpi === null ? '—' : formatMoney(evpi, currency, 2)}</dd></div>
-        <div><dt>People affected (discounted)</dt><dd data-testid="voi-people-effective">{people === null ? '—' : formatNumber(people, 0)}</dd></div>
-        <div><dt>Population EVPI</dt><dd data-testid="voi-evpi-population">{evpi === null || people === null ? '—' : formatMoney(evpi * people, currency)}</dd></div>
+        <div><dt>{wtp !== null ? t('uncertainty.evpiPerPatientAt', { wtp: formatIcer(wtp, currency, model.settings.effect, t) }) : t('uncertainty.evpiPerPatient')}</dt><dd data-testid="voi-evpi-person">{evpi === null ? '—' : formatMoney(evpi, currency, 2)}</dd></div>
+        <div><dt>{t('uncertainty.peopleAffected')}</dt><dd data-testid="voi-people-effective">{people === null ? '—' : formatNumber(people, 0)}</dd></div>
+        <div><dt>{t('uncertainty.populationEvpi')}</dt><dd data-testid="voi-evpi-population">{evpi === null || people === null ? '—' : formatMoney(evpi * people, currency)}</dd></div>
       </dl>
     </div>
   );

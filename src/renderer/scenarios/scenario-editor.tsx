@@ -6,6 +6,9 @@ import { editableNumber, formatParameter, parseDisplayNumber } from '../settings
 import { parseParameterInput } from '../models/parameter-input';
 import { recentreDistribution } from '../../engine/uncertainty/distribution-summary';
 import { Dialog } from '../ui/dialog';
+import { useLanguage } from '../i18n/language';
+import { translator } from '../../report/i18n/translate';
+import type { Translate } from '../../report/i18n/translate';
 
 // Editing one named scenario: its name, description and perspective; new values for parameters (a number, or an
 // expression kept as written) with an optional one-way range; and the settings it changes (horizon, discount rates,
@@ -54,18 +57,18 @@ export function draftOf(scenario: ScenarioJson | null): ScenarioDraft {
 const numberLike = /^[+\-\u2212]?[\d.,\s\u00a0\u202f]+([eE][+\-\u2212]?\d+)?$/;
 
 /** The scenario the draft describes (keeping fields the form does not edit), or the first problem in words. */
-export function scenarioFromDraft(draft: ScenarioDraft, model: HtaModel, id: string, previous: ScenarioJson | null): { ok: true; scenario: ScenarioJson } | { ok: false; error: string } {
+export function scenarioFromDraft(draft: ScenarioDraft, model: HtaModel, id: string, previous: ScenarioJson | null, t: Translate = translator('en')): { ok: true; scenario: ScenarioJson } | { ok: false; error: string } {
   const label = draft.label.trim();
-  if (label === '') return { ok: false, error: 'Give the scenario a name.' };
+  if (label === '') return { ok: false, error: t('scenarios.needName') };
   const parameters: Record<string, number | string> = {};
   const previousUncertainty = ((previous?.uncertainty ?? {}) as Record<string, JsonRecord>);
   const uncertainty: Record<string, JsonRecord> = {};
   for (const row of draft.rows) {
     const p = model.parameters.find((q) => q.id === row.id);
-    if (!p) return { ok: false, error: `Choose a parameter for every row.` };
-    if (row.id in parameters) return { ok: false, error: `${p.label ?? p.id} is changed twice.` };
+    if (!p) return { ok: false, error: t('scenarios.needParameter') };
+    if (row.id in parameters) return { ok: false, error: t('scenarios.twice', { name: p.label ?? p.id }) };
     const text = row.value.trim();
-    if (text === '') return { ok: false, error: `Give a value for ${p.label ?? p.id}.` };
+    if (text === '') return { ok: false, error: t('scenarios.needValue', { name: p.label ?? p.id }) };
     if (numberLike.test(text)) {
       const v = parseParameterInput(text, p);
       if (!v.ok) return { ok: false, error: `${p.label ?? p.id}: ${v.error}` };
@@ -75,16 +78,16 @@ export function scenarioFromDraft(draft: ScenarioDraft, model: HtaModel, id: str
     }
     const low = row.low.trim();
     const high = row.high.trim();
-    if ((low === '') !== (high === '')) return { ok: false, error: `${p.label ?? p.id}: give both ends of the range, or neither.` };
+    if ((low === '') !== (high === '')) return { ok: false, error: t('scenarios.bothEnds', { name: p.label ?? p.id }) };
     const kept: JsonRecord = { ...(previousUncertainty[row.id] ?? {}) };
     delete kept.low;
     delete kept.high;
     if (low !== '') {
       const l = parseParameterInput(low, p);
       const h = parseParameterInput(high, p);
-      if (!l.ok) return { ok: false, error: `${p.label ?? p.id}, low end: ${l.error}` };
-      if (!h.ok) return { ok: false, error: `${p.label ?? p.id}, high end: ${h.error}` };
-      if (l.value >= h.value) return { ok: false, error: `${p.label ?? p.id}: the low end must be below the high end.` };
+      if (!l.ok) return { ok: false, error: t('scenarios.lowEnd', { name: p.label ?? p.id, error: l.error }) };
+      if (!h.ok) return { ok: false, error: t('scenarios.highEnd', { name: p.label ?? p.id, error: h.error }) };
+      if (l.value >= h.value) return { ok: false, error: t('scenarios.lowBelowHigh', { name: p.label ?? p.id }) };
       kept.low = l.value;
       kept.high = h.value;
     }
@@ -93,7 +96,7 @@ export function scenarioFromDraft(draft: ScenarioDraft, model: HtaModel, id: str
     if (!row.sample) delete kept.distribution;
     else if (typeof value === 'number' && baseDistribution) {
       const moved = recentreDistribution(baseDistribution, value, p.id);
-      if (!moved.ok) return { ok: false, error: `${p.label ?? p.id}: its distribution cannot be centred on ${formatParameter(value)} (${moved.message}); leave “Sampled” unticked to fix it in the PSA.` };
+      if (!moved.ok) return { ok: false, error: t('scenarios.cannotCentre', { name: p.label ?? p.id, value: formatParameter(value), message: moved.message }) };
       kept.distribution = moved.spec;
     }
     if (Object.keys(kept).length > 0) uncertainty[row.id] = kept;
@@ -106,17 +109,16 @@ export function scenarioFromDraft(draft: ScenarioDraft, model: HtaModel, id: str
   delete discount.effects;
   delete settings.discount;
   if (draft.horizon.trim() !== '') {
-    const t = draft.horizon.trim();
-    const v = parseDisplayNumber(t);
-    if (!v.ok || !(v.value > 0)) return { ok: false, error: `The horizon is a number of years above 0${v.ok ? '' : ` (${v.error})`}.` };
+    const v = parseDisplayNumber(draft.horizon.trim());
+    if (!v.ok || !(v.value > 0)) return { ok: false, error: v.ok ? t('scenarios.horizon') : t('scenarios.horizonWhy', { error: v.error }) };
     settings.horizon = v.value;
     delete settings.cycles;
   }
   for (const [key, text] of [['costs', draft.discountCosts], ['effects', draft.discountEffects]] as const) {
-    const t = text.trim();
-    if (t === '') continue;
-    const v = parseDisplayNumber(t);
-    if (!v.ok || v.value < 0 || v.value >= 1) return { ok: false, error: `The ${key} discount rate is a share from 0 to below 1 (e.g. ${editableNumber(0.03)} for 3%).` };
+    const typed = text.trim();
+    if (typed === '') continue;
+    const v = parseDisplayNumber(typed);
+    if (!v.ok || v.value < 0 || v.value >= 1) return { ok: false, error: t(key === 'costs' ? 'scenarios.rateCosts' : 'scenarios.rateEffects', { example: editableNumber(0.03) }) };
     discount[key] = v.value;
   }
   if (Object.keys(discount).length > 0) settings.discount = discount;
@@ -131,6 +133,7 @@ export function scenarioFromDraft(draft: ScenarioDraft, model: HtaModel, id: str
 }
 
 export function ScenarioEditor({ open, model, scenario, onSave, onClose }: { open: boolean; model: HtaModel; scenario: ScenarioJson | null; onSave: (draft: ScenarioDraft) => string | null; onClose: () => void }) {
+  const { t } = useLanguage();
   const formId = useId();
   const [draft, setDraft] = useState<ScenarioDraft>(() => draftOf(scenario));
   const [error, setError] = useState<string | null>(null);
@@ -148,46 +151,46 @@ export function ScenarioEditor({ open, model, scenario, onSave, onClose }: { ope
   return (
     <Dialog
       open={open}
-      title={scenario ? `Edit scenario: ${scenario.label ?? scenario.id}` : 'New scenario'}
+      title={scenario ? t('scenarios.editTitle', { name: scenario.label ?? scenario.id }) : t('scenarios.new')}
       onClose={onClose}
       wide
       testId="scenario-editor"
       footer={
         <>
           {error && <span className="field-error dialog-error" role="alert" data-testid="scenario-editor-error">{error}</span>}
-          <button type="button" className="btn" onClick={onClose} data-testid="scenario-cancel">Cancel</button>
-          <button type="button" className="btn btn-primary" onClick={save} data-testid="scenario-save">Save scenario</button>
+          <button type="button" className="btn" onClick={onClose} data-testid="scenario-cancel">{t('common.cancel')}</button>
+          <button type="button" className="btn btn-primary" onClick={save} data-testid="scenario-save">{t('scenarios.save')}</button>
         </>
       }
     >
       <form className="scenario-form" onSubmit={(e) => { e.preventDefault(); save(); }}>
         <div className="form-grid">
           <div className="field">
-            <label className="field-label" htmlFor={`${formId}-label`}>Name</label>
+            <label className="field-label" htmlFor={`${formId}-label`}>{t('scenarios.name')}</label>
             <input id={`${formId}-label`} className="input" value={draft.label} onChange={(e) => set({ label: e.target.value })} data-testid="scenario-label" autoFocus />
           </div>
           <div className="field">
-            <label className="field-label" htmlFor={`${formId}-perspective`}>Perspective (blank: as the base case)</label>
+            <label className="field-label" htmlFor={`${formId}-perspective`}>{t('scenarios.perspective')}</label>
             <input id={`${formId}-perspective`} className="input" value={draft.perspective} onChange={(e) => set({ perspective: e.target.value })} data-testid="scenario-perspective" />
           </div>
           <div className="field span-all">
-            <label className="field-label" htmlFor={`${formId}-description`}>Description</label>
+            <label className="field-label" htmlFor={`${formId}-description`}>{t('scenarios.description')}</label>
             <input id={`${formId}-description`} className="input" value={draft.description} onChange={(e) => set({ description: e.target.value })} data-testid="scenario-description" />
           </div>
         </div>
         <fieldset className="fieldset scenario-fieldset">
-          <legend className="field-label">Parameter values</legend>
+          <legend className="field-label">{t('scenarios.parameterValues')}</legend>
           {draft.rows.length > 0 && (
             <table className="table scenario-rows">
               <thead>
                 <tr>
-                  <th scope="col">Parameter</th>
-                  <th scope="col" className="num">Base</th>
-                  <th scope="col">Scenario value</th>
-                  <th scope="col">One-way low</th>
-                  <th scope="col">One-way high</th>
-                  <th scope="col">Sampled in PSA</th>
-                  <th scope="col"><span className="visually-hidden">Remove</span></th>
+                  <th scope="col">{t('uncertainty.parameter')}</th>
+                  <th scope="col" className="num">{t('scenarios.base')}</th>
+                  <th scope="col">{t('scenarios.value')}</th>
+                  <th scope="col">{t('scenarios.low')}</th>
+                  <th scope="col">{t('scenarios.high')}</th>
+                  <th scope="col">{t('scenarios.sampled')}</th>
+                  <th scope="col"><span className="visually-hidden">{t('rates.remove')}</span></th>
                 </tr>
               </thead>
               <tbody>
@@ -196,16 +199,16 @@ export function ScenarioEditor({ open, model, scenario, onSave, onClose }: { ope
                   return (
                     <tr key={k} data-testid="scenario-row">
                       <td>
-                        <select className="select" aria-label={`Parameter ${k + 1}`} value={row.id} onChange={(e) => setRow(k, { id: e.target.value })} data-testid="scenario-row-parameter">
+                        <select className="select" aria-label={t('scenarios.parameterN', { n: k + 1 })} value={row.id} onChange={(e) => setRow(k, { id: e.target.value })} data-testid="scenario-row-parameter">
                           {model.parameters.map((p) => <option key={p.id} value={p.id}>{p.label ?? p.id}</option>)}
                         </select>
                       </td>
                       <td className="num">{base(row.id)}</td>
-                      <td><input className="input input-num" aria-label={`Scenario value of ${name}`} value={row.value} onChange={(e) => setRow(k, { value: e.target.value })} data-testid="scenario-row-value" /></td>
-                      <td><input className="input input-num" aria-label={`One-way low of ${name}`} value={row.low} onChange={(e) => setRow(k, { low: e.target.value })} data-testid="scenario-row-low" /></td>
-                      <td><input className="input input-num" aria-label={`One-way high of ${name}`} value={row.high} onChange={(e) => setRow(k, { high: e.target.value })} data-testid="scenario-row-high" /></td>
-                      <td><input type="checkbox" checked={row.sample} onChange={(e) => setRow(k, { sample: e.target.checked })} aria-label={`Sample ${name} in the PSA`} disabled={!model.parameters.find((p) => p.id === row.id)?.uncertainty?.distribution} data-testid="scenario-row-sample" /></td>
-                      <td><button type="button" className="btn btn-sm btn-ghost" onClick={() => setDraft((d) => ({ ...d, rows: d.rows.filter((_, i) => i !== k) }))} aria-label={`Remove the change of ${name}`}>Remove</button></td>
+                      <td><input className="input input-num" aria-label={t('scenarios.valueOf', { name })} value={row.value} onChange={(e) => setRow(k, { value: e.target.value })} data-testid="scenario-row-value" /></td>
+                      <td><input className="input input-num" aria-label={t('scenarios.lowOf', { name })} value={row.low} onChange={(e) => setRow(k, { low: e.target.value })} data-testid="scenario-row-low" /></td>
+                      <td><input className="input input-num" aria-label={t('scenarios.highOf', { name })} value={row.high} onChange={(e) => setRow(k, { high: e.target.value })} data-testid="scenario-row-high" /></td>
+                      <td><input type="checkbox" checked={row.sample} onChange={(e) => setRow(k, { sample: e.target.checked })} aria-label={t('scenarios.sampleOf', { name })} disabled={!model.parameters.find((p) => p.id === row.id)?.uncertainty?.distribution} data-testid="scenario-row-sample" /></td>
+                      <td><button type="button" className="btn btn-sm btn-ghost" onClick={() => setDraft((d) => ({ ...d, rows: d.rows.filter((_, i) => i !== k) }))} aria-label={t('scenarios.removeOf', { name })}>{t('rates.remove')}</button></td>
                     </tr>
                   );
                 })}
@@ -213,29 +216,29 @@ export function ScenarioEditor({ open, model, scenario, onSave, onClose }: { ope
             </table>
           )}
           <button type="button" className="btn btn-sm" onClick={() => setDraft((d) => ({ ...d, rows: [...d.rows, { id: model.parameters.find((p) => !d.rows.some((r) => r.id === p.id))?.id ?? '', value: '', low: '', high: '', sample: true }] }))} data-testid="scenario-add-parameter">
-            Add a parameter value
+            {t('scenarios.addParameter')}
           </button>
-          <p className="field-hint">A value is a number (point for decimals, no thousands separators) or an expression. “Sampled in PSA” keeps the parameter’s distribution, re-centred on the scenario value with its relative standard error; unticked, the value is fixed in the probabilistic analysis. The one-way range (optional) is the tornado’s under this scenario.</p>
+          <p className="field-hint">{t('scenarios.valuesHint')}</p>
         </fieldset>
         <fieldset className="fieldset scenario-fieldset">
-          <legend className="field-label">Settings (blank: as the base case)</legend>
+          <legend className="field-label">{t('scenarios.settings')}</legend>
           <div className="form-grid form-grid-4">
             <div className="field">
-              <label className="field-label" htmlFor={`${formId}-horizon`}>Horizon, years (base {s.horizon !== undefined ? formatParameter(s.horizon) : '—'})</label>
+              <label className="field-label" htmlFor={`${formId}-horizon`}>{t('scenarios.horizonField', { base: s.horizon !== undefined ? formatParameter(s.horizon) : '—' })}</label>
               <input id={`${formId}-horizon`} className="input input-num" value={draft.horizon} onChange={(e) => set({ horizon: e.target.value })} data-testid="scenario-horizon" />
             </div>
             <div className="field">
-              <label className="field-label" htmlFor={`${formId}-dc`}>Cost discount rate (base {formatParameter(s.discount.costs)})</label>
+              <label className="field-label" htmlFor={`${formId}-dc`}>{t('scenarios.costRateField', { base: formatParameter(s.discount.costs) })}</label>
               <input id={`${formId}-dc`} className="input input-num" value={draft.discountCosts} onChange={(e) => set({ discountCosts: e.target.value })} data-testid="scenario-discount-costs" />
             </div>
             <div className="field">
-              <label className="field-label" htmlFor={`${formId}-de`}>Effect discount rate (base {formatParameter(s.discount.effects)})</label>
+              <label className="field-label" htmlFor={`${formId}-de`}>{t('scenarios.effectRateField', { base: formatParameter(s.discount.effects) })}</label>
               <input id={`${formId}-de`} className="input input-num" value={draft.discountEffects} onChange={(e) => set({ discountEffects: e.target.value })} data-testid="scenario-discount-effects" />
             </div>
             <div className="field">
-              <label className="field-label" htmlFor={`${formId}-counting`}>Counting method</label>
+              <label className="field-label" htmlFor={`${formId}-counting`}>{t('scenarios.counting')}</label>
               <select id={`${formId}-counting`} className="select" value={draft.counting} onChange={(e) => set({ counting: e.target.value })} data-testid="scenario-counting">
-                <option value="">As the base case</option>
+                <option value="">{t('scenarios.asBase')}</option>
                 {['beginning', 'end', 'life-table', 'half-cycle', 'simpson-1/3'].map((c) => <option key={c} value={c}>{countingLabels[c] ?? c}</option>)}
               </select>
             </div>

@@ -11,7 +11,8 @@ import { applyScenario } from '../../engine/sensitivity/scenarios';
 import type { ScenarioRunResult } from '../../engine/analysis/sensitivity-runs';
 import { BudgetScenarioComparison } from '../results/budget-analyses';
 import { describeScenario } from '../../report/model-description';
-import { displayFormats, effectLabel, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
+import { displayFormats, formatCount, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
+import { effectLabel, effectUnit, formatIcer } from '../results/effect-words';
 import { HorizontalBarChart } from '../charts/bar-chart';
 import { SeriesLineChart } from '../charts/line-chart';
 import { chartInk, seriesColor } from '../charts/palette';
@@ -27,6 +28,9 @@ import { ScenarioEditor, scenarioFromDraft } from './scenario-editor';
 import type { ScenarioDraft } from './scenario-editor';
 import '../results/analyses.css';
 import './scenarios.css';
+import { useLanguage } from '../i18n/language';
+import { statusBadgeText } from '../results/base-case-panel';
+import { BASE_SCENARIO_ID } from '../../engine/sensitivity/scenarios';
 
 // Named scenarios of a workspace model: defined, edited, duplicated and deleted here (they are part of the model
 // document, so they are saved, versioned and exported with it), run deterministically (engine worker) or
@@ -47,6 +51,7 @@ export function ScenariosPanel({ ctx, model, document, readOnly, onEdit }: {
   readOnly: boolean;
   onEdit: (change: (doc: ModelDocument) => ModelDocument) => void;
 }) {
+  const { t } = useLanguage();
   const listed = (Array.isArray(document.scenarios) ? document.scenarios : []) as ScenarioJson[];
   const [editing, setEditing] = useState<{ scenario: ScenarioJson | null; key: number } | null>(null);
   const [deleting, setDeleting] = useState<ScenarioJson | null>(null);
@@ -54,7 +59,7 @@ export function ScenariosPanel({ ctx, model, document, readOnly, onEdit }: {
   const save = (draft: ScenarioDraft): string | null => {
     const previous = editing?.scenario ?? null;
     const id = previous?.id ?? uniqueScenarioId(draft.label, listed.map((s) => s.id));
-    const out = scenarioFromDraft(draft, model, id, previous);
+    const out = scenarioFromDraft(draft, model, id, previous, t);
     if (!out.ok) return out.error;
     try {
       onEdit((d) => putScenario(d, out.scenario, previous?.id));
@@ -68,11 +73,11 @@ export function ScenariosPanel({ ctx, model, document, readOnly, onEdit }: {
     <div className="section-stack" data-testid="scenarios-panel">
       <section className="card" aria-labelledby="scenario-list-title">
         <div className="card-header">
-          <h2 id="scenario-list-title">Named scenarios</h2>
-          <span className="subtle">Part of the model: saved, versioned and exported with it</span>
+          <h2 id="scenario-list-title">{t('scenarios.listTitle')}</h2>
+          <span className="subtle">{t('scenarios.listSubtitle')}</span>
           {!readOnly && (
             <button type="button" className="btn btn-primary card-header-action" onClick={() => setEditing({ scenario: null, key: ++editKey.current })} data-testid="new-scenario">
-              New scenario
+              {t('scenarios.new')}
             </button>
           )}
         </div>
@@ -80,15 +85,15 @@ export function ScenariosPanel({ ctx, model, document, readOnly, onEdit }: {
           <table className="table table-scenarios" data-testid="scenario-list">
             <thead>
               <tr>
-                <th scope="col">Scenario</th>
-                <th scope="col">What it changes</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                <th scope="col">{t('budgetView.scenario')}</th>
+                <th scope="col">{t('scenarios.changes')}</th>
+                <th scope="col"><span className="visually-hidden">{t('rates.actions')}</span></th>
               </tr>
             </thead>
             <tbody>
               <tr>
-                <th scope="row" className="row-head">Base case</th>
-                <td className="subtle">The model as it stands</td>
+                <th scope="row" className="row-head">{t('analysis.baseCase')}</th>
+                <td className="subtle">{t('scenarios.asItStands')}</td>
                 <td />
               </tr>
               {model.scenarios.map((s) => {
@@ -100,9 +105,9 @@ export function ScenariosPanel({ ctx, model, document, readOnly, onEdit }: {
                     <td className="actions">
                       {!readOnly && raw && (
                         <span className="btn-group">
-                          <button type="button" className="btn btn-sm" onClick={() => setEditing({ scenario: raw, key: ++editKey.current })} aria-label={`Edit ${s.label ?? s.id}`} data-testid="edit-scenario">Edit</button>
-                          <button type="button" className="btn btn-sm" onClick={() => onEdit((d) => duplicateScenario(d, s.id))} aria-label={`Duplicate ${s.label ?? s.id}`} data-testid="duplicate-scenario">Duplicate</button>
-                          <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDeleting(raw)} aria-label={`Delete ${s.label ?? s.id}`} data-testid="delete-scenario">Delete</button>
+                          <button type="button" className="btn btn-sm" onClick={() => setEditing({ scenario: raw, key: ++editKey.current })} aria-label={t('scenarios.editOf', { name: s.label ?? s.id })} data-testid="edit-scenario">{t('profile.edit')}</button>
+                          <button type="button" className="btn btn-sm" onClick={() => onEdit((d) => duplicateScenario(d, s.id))} aria-label={t('scenarios.duplicateOf', { name: s.label ?? s.id })} data-testid="duplicate-scenario">{t('scenarios.duplicate')}</button>
+                          <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDeleting(raw)} aria-label={t('scenarios.deleteOf', { name: s.label ?? s.id })} data-testid="delete-scenario">{t('profile.delete')}</button>
                         </span>
                       )}
                     </td>
@@ -111,15 +116,15 @@ export function ScenariosPanel({ ctx, model, document, readOnly, onEdit }: {
               })}
             </tbody>
           </table>
-          {model.scenarios.length === 0 && <p className="empty">No scenarios yet. A scenario sets parameters (a test’s price, say) and settings (horizon, discount rates, counting) to other values and is compared with the base case.</p>}
+          {model.scenarios.length === 0 && <p className="empty">{t('scenarios.none')}</p>}
         </div>
       </section>
       {editing && <ScenarioEditor key={editing.key} open model={model} scenario={editing.scenario} onSave={save} onClose={() => setEditing(null)} />}
       <ConfirmDialog
         open={deleting !== null}
-        title="Delete this scenario?"
-        message={<p>“{deleting?.label ?? deleting?.id}” is removed from the model (Undo brings it back; stored runs keep their results).</p>}
-        confirmLabel="Delete scenario"
+        title={t('scenarios.deleteTitle')}
+        message={<p>{t('scenarios.deleteMessage', { name: deleting?.label ?? deleting?.id ?? '' })}</p>}
+        confirmLabel={t('scenarios.deleteConfirm')}
         tone="danger"
         onCancel={() => setDeleting(null)}
         onConfirm={() => {
@@ -137,6 +142,7 @@ export function ScenariosPanel({ ctx, model, document, readOnly, onEdit }: {
 type RunState = { status: 'idle' } | { status: 'running'; done: number; total: number; what: string } | { status: 'cancelled' };
 
 function ScenarioRuns({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
+  const { t } = useLanguage();
   const formId = useId();
   const { stored, setStored } = useStoredRun<ScenarioRunResult[]>(ctx, 'scenarios');
   const [iterationsText, setIterationsText] = useState('500');
@@ -144,8 +150,8 @@ function ScenarioRuns({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
   const [state, setState] = useState<RunState>({ status: 'idle' });
   const [problems, setProblems] = useState<AnalysisProblem[]>([]);
   const abort = useRef<AbortController | null>(null);
-  const iterations = parseWhole(iterationsText, 10, 100000, 'Iterations');
-  const seed = parseWhole(seedText, 0, 4294967295, 'Seed');
+  const iterations = parseWhole(iterationsText, 10, 100000, t('uncertainty.iterations'), t);
+  const seed = parseWhole(seedText, 0, 4294967295, t('reportPage.seed'), t);
 
   const run = async (inputs: ScenarioRunInputs) => {
     const runModel = ctx.model;
@@ -157,14 +163,14 @@ function ScenarioRuns({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
     const controller = new AbortController();
     abort.current = controller;
     try {
-      setState({ status: 'running', done: 0, total: 0, what: 'Deterministic run' });
+      setState({ status: 'running', done: 0, total: 0, what: t('scenarios.deterministicRun') });
       const out = await engineWorker().runScenarios(runModel, { wtp: inputs.wtp, budget: runModel.budgetImpact !== undefined });
       if (!out.ok) {
         setProblems(out.problems);
         setState({ status: 'idle' });
         return;
       }
-      const results = out.result;
+      const results = out.result.map((r) => (r.id === BASE_SCENARIO_ID ? { ...r, label: t('analysis.baseCase') } : r));
       if (inputs.psa) {
         const { iterations: n, seed: s } = inputs.psa;
         const grid = wtpGrid(defaultWtpMax(runModel.settings.wtp), CEAC_STEPS, runModel.settings.wtp);
@@ -192,7 +198,7 @@ function ScenarioRuns({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
       const record = await ctx.store.addRun({
         modelId: ctx.modelId,
         kind: 'scenarios',
-        label: `Scenarios: base case and ${results.length - 1}, ${inputs.psa ? `PSA ${formatCount(inputs.psa.iterations)} draws each, seed ${inputs.psa.seed}` : 'deterministic'}`,
+        label: inputs.psa ? t('scenarios.runLabelPsa', { n: results.length - 1, draws: formatCount(inputs.psa.iterations), seed: inputs.psa.seed }) : t('scenarios.runLabel', { n: results.length - 1 }),
         modelHash: hash,
         startedAt,
         durationMs: performance.now() - t0,
@@ -220,53 +226,56 @@ function ScenarioRuns({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
   return (
     <section className="card" aria-labelledby={`${formId}-title`} data-testid="scenario-runs">
       <div className="card-header">
-        <h2 id={`${formId}-title`}>Scenarios compared with the base case</h2>
-        <span className="subtle">{model.scenarios.length} scenario{model.scenarios.length === 1 ? '' : 's'} and the base case</span>
+        <h2 id={`${formId}-title`}>{t('scenarios.runsTitle')}</h2>
+        <span className="subtle">{t(model.scenarios.length === 1 ? 'scenarios.countOne' : 'scenarios.count', { n: model.scenarios.length })}</span>
       </div>
-      <form className="toolbar" aria-label="Scenario run settings" onSubmit={(e) => e.preventDefault()}>
-        <button type="button" className="btn btn-primary" disabled={running || !ctx.model} onClick={() => void run({ wtp, psa: null })} data-testid="run-scenarios">Run deterministic</button>
-        <NumberField id={`${formId}-iterations`} label="PSA draws per scenario" value={iterationsText} onChange={setIterationsText} invalid={!iterations.ok} testId="scenario-iterations" short />
-        <NumberField id={`${formId}-seed`} label="Seed" value={seedText} onChange={setSeedText} invalid={!seed.ok} testId="scenario-seed" short />
+      <form className="toolbar" aria-label={t('scenarios.runSettings')} onSubmit={(e) => e.preventDefault()}>
+        <button type="button" className="btn btn-primary" disabled={running || !ctx.model} onClick={() => void run({ wtp, psa: null })} data-testid="run-scenarios">{t('scenarios.runDeterministic')}</button>
+        <NumberField id={`${formId}-iterations`} label={t('scenarios.drawsPer')} value={iterationsText} onChange={setIterationsText} invalid={!iterations.ok} testId="scenario-iterations" short />
+        <NumberField id={`${formId}-seed`} label={t('reportPage.seed')} value={seedText} onChange={setSeedText} invalid={!seed.ok} testId="scenario-seed" short />
         {running ? (
-          <button key="cancel" type="button" className="btn" onClick={() => abort.current?.abort()} data-testid="cancel-scenarios">Cancel</button>
+          <button key="cancel" type="button" className="btn" onClick={() => abort.current?.abort()} data-testid="cancel-scenarios">{t('common.cancel')}</button>
         ) : (
-          <button key="run" type="button" className="btn" disabled={inputError !== null || !ctx.model} onClick={() => iterations.ok && seed.ok && void run({ wtp, psa: { iterations: iterations.value, seed: seed.value } })} data-testid="run-scenarios-psa">Run probabilistic</button>
+          <button key="run" type="button" className="btn" disabled={inputError !== null || !ctx.model} onClick={() => iterations.ok && seed.ok && void run({ wtp, psa: { iterations: iterations.value, seed: seed.value } })} data-testid="run-scenarios-psa">{t('scenarios.runProbabilistic')}</button>
         )}
         <span className={inputError ? 'field-error toolbar-message' : 'subtle toolbar-message'} role={inputError ? 'alert' : undefined}>
-          {inputError ?? (ctx.model ? 'Probabilistic: one PSA per scenario with the same seed (common random numbers), CEACs of all scenarios on one chart.' : 'Waiting for the model check…')}
+          {inputError ?? (ctx.model ? t('scenarios.runHint') : t('uncertainty.waiting'))}
         </span>
       </form>
       <div className="card-body">
         {state.status === 'running' && (
           <div className="psa-progress" data-testid="scenario-progress">
             {state.total > 0 ? (
-              <div className="psa-progress-track" role="progressbar" aria-label="Scenario PSA progress" aria-valuemin={0} aria-valuemax={state.total} aria-valuenow={state.done} aria-valuetext={`${state.done} of ${state.total} draws`}>
+              <div className="psa-progress-track" role="progressbar" aria-label={t('scenarios.progress')} aria-valuemin={0} aria-valuemax={state.total} aria-valuenow={state.done} aria-valuetext={t('analysis.drawsOf', { done: state.done, total: state.total })}>
                 <span className="psa-progress-fill" style={{ width: `${(100 * state.done) / state.total}%` }} />
               </div>
             ) : null}
-            <span className="subtle" aria-live="polite">{state.total > 0 ? `${state.what}: ${formatCount(state.done)} of ${formatCount(state.total)} draws` : `${state.what}…`}</span>
+            <span className="subtle" aria-live="polite">{state.total > 0 ? `${state.what}: ${t('analysis.drawsOf', { done: formatCount(state.done), total: formatCount(state.total) })}` : `${state.what}…`}</span>
           </div>
         )}
         {state.status === 'cancelled' && (
           <div className="notice notice-warning" role="status" data-testid="scenarios-cancelled">
-            <div>Scenario PSA cancelled; nothing was stored. <button type="button" className="btn btn-sm" onClick={() => setState({ status: 'idle' })}>Close</button></div>
+            <div>{t('scenarios.cancelled')} <button type="button" className="btn btn-sm" onClick={() => setState({ status: 'idle' })}>{t('uncertainty.close')}</button></div>
           </div>
         )}
-        <ProblemsNotice title="The scenarios could not be run." problems={problems} testId="scenarios-error" />
+        <ProblemsNotice title={t('scenarios.failed')} problems={problems} testId="scenarios-error" />
         {stored ? (
           <div className="section-stack">
             <RunStatus run={stored.run} hash={ctx.hash} testId="scenarios-run-status" busy={running || !ctx.model} onRerun={() => void run(stored.run.inputs as unknown as ScenarioRunInputs)} />
             <ScenarioRunResults model={model} results={stored.results} />
           </div>
         ) : (
-          problems.length === 0 && state.status === 'idle' && <p className="empty">Run the scenarios to compare them with the base case. Results are kept with the model.</p>
+          problems.length === 0 && state.status === 'idle' && <p className="empty">{t('scenarios.runsEmpty')}</p>
         )}
       </div>
     </section>
   );
 }
 
-function ScenarioRunResults({ model, results }: { model: HtaModel; results: ScenarioRunResult[] }) {
+function ScenarioRunResults({ model, results: stored }: { model: HtaModel; results: ScenarioRunResult[] }) {
+  const { t } = useLanguage();
+  // The base case's name is the display language's, whatever the language of the run.
+  const results = stored.map((r) => (r.id === BASE_SCENARIO_ID ? { ...r, label: t('analysis.baseCase') } : r));
   const formId = useId();
   const currency = model.settings.currency;
   const effect = model.settings.effect;
@@ -302,19 +311,19 @@ function ScenarioRunResults({ model, results }: { model: HtaModel; results: Scen
   const wtpTick = formatMoneyAxis(Math.max(0, ...ceacRows.map((r) => r.wtp)), currency);
   return (
     <>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="Scenario results (scrolls sideways)">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('scenarios.resultsRegion')}>
         <table className="table table-money table-scenario-results" data-testid="scenario-table">
-          <caption className="table-caption">Per patient, discounted; incremental analysis within each scenario (status on the cost-effectiveness frontier){probabilistic ? `; probability cost-effective from ${formatCount(results[0]!.probabilistic!.iterations)} PSA draws` : ''}</caption>
+          <caption className="table-caption">{probabilistic ? t('scenarios.captionPsa', { n: formatCount(results[0]!.probabilistic!.iterations) }) : t('scenarios.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Scenario</th>
-              <th scope="col">Strategy</th>
-              <th scope="col" className="num">Cost</th>
-              <th scope="col" className="num">{effectLabel(effect)}</th>
-              <th scope="col" className="num">Incremental cost</th>
-              <th scope="col" className="num">Incremental {effectLabel(effect)}</th>
-              <th scope="col" className="num">ICER</th>
-              {probabilistic && thresholds.map((w) => <th key={w} scope="col" className="num">P(cost-effective) at {money(w)}</th>)}
+              <th scope="col">{t('budgetView.scenario')}</th>
+              <th scope="col">{t('results.strategy')}</th>
+              <th scope="col" className="num">{t('results.cost')}</th>
+              <th scope="col" className="num">{effectLabel(effect, t)}</th>
+              <th scope="col" className="num">{t('analysis.incCost')}</th>
+              <th scope="col" className="num">{t('analysis.incEffect', { effect: effectLabel(effect, t) })}</th>
+              <th scope="col" className="num">{t('results.icer')}</th>
+              {probabilistic && thresholds.map((w) => <th key={w} scope="col" className="num">{t('scenarios.pAt', { wtp: money(w) })}</th>)}
             </tr>
           </thead>
           <tbody>
@@ -327,7 +336,7 @@ function ScenarioRunResults({ model, results }: { model: HtaModel; results: Scen
                   <td className="num">{formatNumber(row.effect, 3)}</td>
                   <td className="num">{row.incCost === null ? '—' : formatMoneyChange(row.incCost, currency)}</td>
                   <td className="num">{row.incEffect === null ? '—' : formatNumberChange(row.incEffect, 4)}</td>
-                  <td className="num" data-testid="scenario-icer">{row.status === 'reference' ? 'Reference' : row.status === 'nondominated' ? formatIcer(row.icer, currency, effect) : row.status === 'dominated' ? 'Dominated' : 'Extendedly dominated'}</td>
+                  <td className="num" data-testid="scenario-icer">{row.status === 'nondominated' ? formatIcer(row.icer, currency, effect, t) : statusBadgeText(row.status, t)}</td>
                   {probabilistic && thresholds.map((w) => <td key={w} className="num">{formatPercent(probAt(r, row.id, w) ?? Number.NaN, 1)}</td>)}
                 </tr>
               )),
@@ -335,17 +344,17 @@ function ScenarioRunResults({ model, results }: { model: HtaModel; results: Scen
           </tbody>
         </table>
       </div>
-      <div className="toolbar toolbar-plain" role="group" aria-label="Chart settings">
+      <div className="toolbar toolbar-plain" role="group" aria-label={t('scenarios.chartSettings')}>
         <div className="field">
-          <label className="field-label" htmlFor={`${formId}-measure`}>Bars show</label>
+          <label className="field-label" htmlFor={`${formId}-measure`}>{t('scenarios.barsShow')}</label>
           <select id={`${formId}-measure`} className="select" value={measure} onChange={(e) => setMeasure(e.target.value)} data-testid="scenario-measure">
-            {thresholds.map((w) => <option key={w} value={`nmb:${w}`}>Incremental NMB at {money(w)} per {effectUnit(effect)}</option>)}
-            <option value="icer">ICER vs {label(comparator)}</option>
+            {thresholds.map((w) => <option key={w} value={`nmb:${w}`}>{t('scenarios.nmbOption', { wtp: money(w), unit: effectUnit(effect, t) })}</option>)}
+            <option value="icer">{t('scenarios.icerOption', { comparator: label(comparator) })}</option>
           </select>
         </div>
         {probabilistic && others.length > 1 && (
           <div className="field">
-            <label className="field-label" htmlFor={`${formId}-ceac`}>CEAC of</label>
+            <label className="field-label" htmlFor={`${formId}-ceac`}>{t('scenarios.ceacOf')}</label>
             <select id={`${formId}-ceac`} className="select" value={ceacStrategy} onChange={(e) => setCeacStrategy(e.target.value)} data-testid="scenario-ceac-strategy">
               {strategyIds.map((id) => <option key={id} value={id}>{label(id)}</option>)}
             </select>
@@ -355,13 +364,13 @@ function ScenarioRunResults({ model, results }: { model: HtaModel; results: Scen
       <div className="chart-grid">
         <HorizontalBarChart
           testId="chart-scenarios"
-          title={atWtp !== null ? `Incremental NMB vs ${label(comparator)} by scenario at ${formatIcer(atWtp, currency, effect)}` : `ICER vs ${label(comparator)} by scenario`}
-          description={atWtp !== null ? 'Above zero: a higher net benefit than the comparator.' : 'Cost per unit of effect gained over the comparator; no bar where the effects are equal.'}
-          summary={`By scenario: ${results.map((r) => `${r.label}: ${others.map((id) => `${label(id)} ${money(valueOf(r, id) ?? Number.NaN)}`).join(', ')}`).join('; ')}.`}
+          title={atWtp !== null ? t('scenarios.barTitleNmb', { comparator: label(comparator), wtp: formatIcer(atWtp, currency, effect, t) }) : t('scenarios.barTitleIcer', { comparator: label(comparator) })}
+          description={atWtp !== null ? t('scenarios.barDescriptionNmb') : t('scenarios.barDescriptionIcer')}
+          summary={t('scenarios.barSummary', { values: results.map((r) => `${r.label}: ${others.map((id) => `${label(id)} ${money(valueOf(r, id) ?? Number.NaN)}`).join(', ')}`).join('; ') })}
           rows={results.map((r) => ({ label: r.label, values: Object.fromEntries(others.map((id) => [id, valueOf(r, id)])) }))}
-          series={others.map((id) => ({ key: id, label: `${label(id)} vs ${label(comparator)}` }))}
-          categoryLabel="Scenario"
-          valueLabel={atWtp !== null ? `Incremental NMB (${currency ?? 'currency'})` : `ICER (${currency ?? 'currency'} per ${effectUnit(effect)})`}
+          series={others.map((id) => ({ key: id, label: t('uncertainty.versus', { strategy: label(id), comparator: label(comparator) }) }))}
+          categoryLabel={t('budgetView.scenario')}
+          valueLabel={atWtp !== null ? t('uncertainty.incNmbAxis', { currency: currency ?? t('analysis.currency') }) : t('scenarios.icerAxis', { currency: currency ?? t('analysis.currency'), unit: effectUnit(effect, t) })}
           formatValue={money}
           formatTick={barTick}
           labelWidth={220}
@@ -369,13 +378,13 @@ function ScenarioRunResults({ model, results }: { model: HtaModel; results: Scen
         {probabilistic ? (
           <SeriesLineChart
             testId="chart-scenario-ceac"
-            title={`Probability ${label(ceacStrategy)} is cost-effective, by scenario`}
-            description="Cost-effectiveness acceptability curves of all scenarios on one chart (each from its own PSA with the same seed); the base case is the dashed black line."
-            summary={`CEAC of ${label(ceacStrategy)}: ${results.map((r) => `${r.label} ${thresholds.map((w) => `${formatPercent(probAt(r, ceacStrategy, w) ?? Number.NaN, 0)} at ${money(w)}`).join(', ')}`).join('; ')}.`}
+            title={t('scenarios.ceacTitle', { strategy: label(ceacStrategy) })}
+            description={t('scenarios.ceacDescription')}
+            summary={t('scenarios.ceacSummary', { strategy: label(ceacStrategy), values: results.map((r) => `${r.label} ${thresholds.map((w) => t('scenarios.percentAt', { p: formatPercent(probAt(r, ceacStrategy, w) ?? Number.NaN, 0), wtp: money(w) })).join(', ')}`).join('; ') })}
             rows={ceacRows}
             xKey="wtp"
-            xLabel={`Willingness to pay (${currency ?? 'currency'} per ${effectUnit(effect)})`}
-            yLabel="Probability cost-effective"
+            xLabel={t('uncertainty.wtpAxis', { currency: currency ?? t('analysis.currency'), unit: effectUnit(effect, t) })}
+            yLabel={t('uncertainty.probCe')}
             series={results.map((r, i) => (i === 0 ? { key: r.id, label: r.label, color: chartInk.text, dashed: true } : { key: r.id, label: r.label, color: seriesColor(i - 1) }))}
             formatX={wtpTick}
             formatTableX={money}
@@ -385,7 +394,7 @@ function ScenarioRunResults({ model, results }: { model: HtaModel; results: Scen
             markers={thresholds.map((w) => ({ x: w, label: money(w) }))}
           />
         ) : (
-          <p className="empty">Run the scenarios probabilistically to see the CEACs of all scenarios on one chart.</p>
+          <p className="empty">{t('scenarios.ceacEmpty')}</p>
         )}
       </div>
       <ScenarioBudgets model={model} results={results} />
@@ -395,16 +404,17 @@ function ScenarioRunResults({ model, results }: { model: HtaModel; results: Scen
 
 /** Budget impact under each scenario (the model's budget impact section run on the scenario's model). */
 function ScenarioBudgets({ model, results }: { model: HtaModel; results: ScenarioRunResult[] }) {
+  const { t } = useLanguage();
   const withBudget = results.filter((r) => r.budgetImpact && r.budgetImpact.problem === null);
   const failed = results.filter((r) => r.budgetImpact?.problem);
   if (withBudget.length === 0 || withBudget[0]!.id !== results[0]!.id) return null;
   return (
     <>
-      {failed.length > 0 && <div className="notice notice-warning">No budget impact for {failed.map((r) => `${r.label} (${r.budgetImpact!.problem})`).join('; ')}.</div>}
+      {failed.length > 0 && <div className="notice notice-warning">{t('scenarios.noBudget', { list: failed.map((r) => `${r.label} (${r.budgetImpact!.problem})`).join('; ') })}</div>}
       <BudgetScenarioComparison
         testId="scenario-budget"
-        title="Budget impact by scenario"
-        subtitle="The model’s budget impact analysis run under each scenario"
+        title={t('scenarios.budgetTitle')}
+        subtitle={t('scenarios.budgetSubtitle')}
         currency={model.settings.currency}
         horizonYears={withBudget[0]!.budgetImpact!.years.length}
         items={withBudget.map((r) => ({ id: r.id, label: r.label, years: r.budgetImpact!.years, cumulative: r.budgetImpact!.cumulative.impact }))}

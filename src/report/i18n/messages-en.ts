@@ -1,9 +1,21 @@
 // English: the reference catalogue. Its keys are the message keys; every other language must have each of them
 // with the same {placeholders} (TypeScript and tests/report/i18n-catalogues.test.ts check it).
+import { analysis } from './areas/analysis';
 import { navigation } from './areas/navigation';
+import { charts } from './areas/charts';
+import { scenarios } from './areas/scenarios';
+import { budgetView } from './areas/budget-view';
+import { psa } from './areas/psa';
+import { uncertainty } from './areas/uncertainty';
 
 export const en = {
   ...navigation.en,
+  ...analysis.en,
+  ...charts.en,
+  ...scenarios.en,
+  ...budgetView.en,
+  ...psa.en,
+  ...uncertainty.en,
   'app.language': 'Language',
 
   'common.yes': 'yes',

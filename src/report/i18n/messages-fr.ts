@@ -1,9 +1,21 @@
 // Français (Belgique).
+import { analysis } from './areas/analysis';
 import { navigation } from './areas/navigation';
+import { charts } from './areas/charts';
+import { scenarios } from './areas/scenarios';
+import { budgetView } from './areas/budget-view';
+import { psa } from './areas/psa';
+import { uncertainty } from './areas/uncertainty';
 import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
+  ...analysis.fr,
+  ...charts.fr,
+  ...scenarios.fr,
+  ...budgetView.fr,
+  ...psa.fr,
+  ...uncertainty.fr,
   'app.language': 'Langue',
 
   'common.yes': 'oui',

@@ -1,9 +1,21 @@
 // Nederlands (België).
+import { analysis } from './areas/analysis';
 import { navigation } from './areas/navigation';
+import { charts } from './areas/charts';
+import { scenarios } from './areas/scenarios';
+import { budgetView } from './areas/budget-view';
+import { psa } from './areas/psa';
+import { uncertainty } from './areas/uncertainty';
 import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
+  ...analysis.nl,
+  ...charts.nl,
+  ...scenarios.nl,
+  ...budgetView.nl,
+  ...psa.nl,
+  ...uncertainty.nl,
   'app.language': 'Taal',
 
   'common.yes': 'ja',
