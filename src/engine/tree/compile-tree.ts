@@ -25,7 +25,7 @@ import { compileMarkovModel } from '../markov/compile-markov';
 import { costCategoryIds } from '../markov/compile-markov';
 import { compilePsmModel } from '../psm/compile-psm';
 import type { PsmDetails, PsmStrategyResult } from '../psm/compile-psm';
-import { yearsPerUnit } from '../psm/survival';
+import { CurveGridCache, yearsPerUnit } from '../psm/survival';
 import { flattenNode, KIND_CHANCE, KIND_DECISION, KIND_TERMINAL, TreeTooLargeError } from './flatten-tree';
 import type { FlattenContext, PlanNode } from './flatten-tree';
 import { buildTreeTape, SiteTable, TIME_MIN, TIME_SUM } from './tree-tape';
@@ -81,6 +81,8 @@ interface Submodel {
   /** Per sub-model strategy: categories with a non-zero per-cycle cost, valid when activeStamp = evaluation. */
   activeCategories: Uint8Array[];
   activeStamp: Float64Array;
+  /** An earlier sub-model with the same definition (labels aside), whose results this one reads; -1: none. */
+  sameAs: number;
 }
 
 interface StrategyPlan {
@@ -158,6 +160,10 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   const sharedSubmodelRuns = model.strategies.every((s) => Object.keys(s.parameters ?? {}).length === 0 && Object.keys(s.stateValues ?? {}).length === 0);
   const stateIds: string[] = [];
   const submodels: Submodel[] = [];
+  // Survival grids shared by the partitioned-survival sub-models within an evaluation (the same curve often
+  // describes several groups), and sub-models defined alike run once.
+  const gridCache = new CurveGridCache();
+  const definitionKeys: string[] = [];
   for (const id of submodelIds) {
     const sub = tree.submodels[id]!;
     const synthetic = {
@@ -168,7 +174,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       strategies: sharedSubmodelRuns ? [model.strategies[0]!] : model.strategies,
     } as HtaModel;
     const local: ModelIssue[] = [];
-    const compiled = sub.type === 'markov' ? compileMarkovModel(synthetic, options, local) : compilePsmModel(synthetic, options, local);
+    const compiled = sub.type === 'markov' ? compileMarkovModel(synthetic, options, local) : compilePsmModel(synthetic, options, local, gridCache);
     pushUniqueIssues(issues, local.map((i) => relocate(i, id)));
     if (!compiled) continue;
     const stateMap = Int32Array.from(compiled.stateIds.map((s) => {
@@ -178,7 +184,11 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     }));
     const nSubStrategies = compiled.strategyIds.length;
     const full = compiled.createResult();
-    submodels.push({ id, compiled, out: full, full, totals: compiled.createResult({ totalsOnly: true }), stateMap, activeCategories: Array.from({ length: nSubStrategies }, () => new Uint8Array(categories.length)), activeStamp: new Float64Array(nSubStrategies).fill(-1) });
+    // Labels name things for people; everything else decides the results.
+    const key = JSON.stringify(sub, (k, v: unknown) => (k === 'label' ? undefined : v));
+    const sameAs = definitionKeys.indexOf(key);
+    definitionKeys.push(key);
+    submodels.push({ id, compiled, out: full, full, totals: compiled.createResult({ totalsOnly: true }), stateMap, activeCategories: Array.from({ length: nSubStrategies }, () => new Uint8Array(categories.length)), activeStamp: new Float64Array(nSubStrategies).fill(-1), sameAs });
   }
   const waitingMortality = tree.waiting?.mortalityRate !== undefined;
   const waitingDeathState = waitingMortality && hasSubmodels ? stateIds.push('died_before_treatment') - 1 : -1;
@@ -419,8 +429,10 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
    * overlapping [0, τ), the life-years and (capped) QALYs lived while waiting, with excess mortality μ
    * (ly, q: ∫ density·e^(−μt) dt), and the sub-model values those years would have held (cut*; μ = 0).
    * Values are uniform within a cycle. q0D: QALYs while waiting without excess mortality (for the path rows).
+   * τ is the end of node i's time (passed as the node: a double argument of a call that is not inlined is boxed).
    */
-  function waitingValues(r: StrategyResult, tauEnd: number): void {
+  function waitingValues(r: StrategyResult, i: number): void {
+    const tauEnd = tau[i]! + own.time[i]!;
     wait.lyU = wait.lyD = wait.qU = wait.qD = wait.cutLyU = wait.cutLyD = wait.cutQU = wait.cutQD = wait.q0D = 0;
     if (tauEnd <= 0) return;
     const mu = waitMu;
@@ -486,7 +498,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
           const r = submodels[m]!.out.strategies[plan.strategyIndex]!;
           const tauEnd = tau[i]! + ownTime[i]!;
           const s = mu > 0 ? Math.exp(-mu * tauEnd) : 1;
-          waitingValues(r, tauEnd);
+          waitingValues(r, i);
           // Costs: the treatment course is counted in full for those alive to start it (a delay neither
           // shortens nor postpones it); life-years and QALYs: the waiting years, then the rest of the sub-model.
           const subCU = r.costByCategoryUndiscounted;
@@ -598,10 +610,10 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         counts[id] = counts[id]! + r * product(plan, counterFactorStart[k]!, counterFactorEnd[k]!, false);
       }
     }
-    const details = res.tree;
-    for (let k = 0; k < nCounters; k++) details.counts[counterNames[k]!] = counts[k]!;
     // Nothing below can fail, and a totals-only result (PSA, DSA, EVPPI) reads none of it.
     if (totalsOnly) return;
+    const details = res.tree;
+    for (let k = 0; k < nCounters; k++) details.counts[counterNames[k]!] = counts[k]!;
     // Per-cycle arrays and trace: one-offs in the first cycle, then sub-models weighted by who starts treatment,
     // with the waiting years of each path in the cycles they fall in.
     res.costPerCycle.fill(0);
@@ -801,7 +813,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       let subL = 0;
       if (n.submodel >= 0) {
         const r = submodels[n.submodel]!.out.strategies[plan.strategyIndex]!;
-        waitingValues(r, tauEnd);
+        waitingValues(r, i);
         for (let c = 0; c < nCat; c++) subCost += r.costByCategory[c]!;
         subQ = r.totals.qalys - wait.cutQD + wait.q0D;
         subL = r.totals.lifeYears;
@@ -892,9 +904,11 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       const result = out ?? createResult();
       evaluation++;
       const totalsOnly = result.totalsOnly === true;
+      gridCache.startEvaluation();
       for (const sub of submodels) {
-        sub.out = totalsOnly ? sub.totals : sub.full;
-        evaluateSubmodel(sub, params);
+        const source = sub.sameAs >= 0 ? submodels[sub.sameAs]! : sub;
+        sub.out = totalsOnly ? source.totals : source.full;
+        if (source === sub) evaluateSubmodel(sub, params);
       }
       for (const { program, table } of valueGroups) {
         program.prepare(params);
