@@ -46,8 +46,8 @@ export interface ModelResult {
    * Set on a result made by createResult({ totalsOnly: true }): evaluate() then computes only what a PSA, DSA or
    * EVPPI reads, totals and costByCategory (the same doubles as a full evaluation). The trace, the per-cycle
    * arrays and the model-specific details are left unspecified (empty or stale): never show them. (Markov and
-   * partitioned-survival results still fill their arrays: a hybrid's tree reads its sub-models' per-cycle
-   * life-years and QALYs for the waiting years.)
+   * partitioned-survival results still fill their per-cycle life-years and QALYs: a hybrid's tree reads its
+   * sub-models' for the waiting years.)
    */
   readonly totalsOnly?: true;
 }

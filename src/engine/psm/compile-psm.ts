@@ -16,6 +16,7 @@ import { compileCurves, CurveGridCache, simpsonArea } from './survival';
 import type { CurveSet } from './survival';
 import { PSM_STATE_IDS } from './psm-schema';
 import { ownValue } from '../own-key';
+import { ExpressionBatch } from '../expression/inline-forms';
 
 type PsmHtaModel = HtaModel & { model: { type: 'psm' } };
 
@@ -70,6 +71,12 @@ interface Plan {
   rateBase: Int32Array;
   /** 1 for categories with a cost that depends on the cycle (re-evaluated every cycle). */
   cycleCostCategories: Uint8Array;
+  /** A utility depends on the cycle. */
+  cycleUtilities: boolean;
+  /** The cycle-dependent values evaluated together; cycleSlot[target] = their index (cost targets, then 3·nCat + state for utilities), -1: static. */
+  cycleBatch: ExpressionBatch;
+  cycleTargets: Int32Array;
+  cycleSlot: Int32Array;
   utilValues: Float64Array;
   background: CompiledSite | null;
 }
@@ -107,7 +114,11 @@ export function describeRows(rows: number[]): string {
   return parts.join(', ');
 }
 
-export function compilePsmModel(model: HtaModel, options: CompileOptions, issues: ModelIssue[]): CompiledModel | null {
+/**
+ * `sharedGridCache`: a hybrid's cache shared by its partitioned-survival sub-models; the hybrid starts its
+ * evaluations (without it, the model has its own cache and starts one per evaluate()).
+ */
+export function compilePsmModel(model: HtaModel, options: CompileOptions, issues: ModelIssue[], sharedGridCache?: CurveGridCache): CompiledModel | null {
   if (model.model.type !== 'psm') return null;
   const psm = model as PsmHtaModel;
   const errorsBefore = issues.filter((i) => i.severity === 'error').length;
@@ -139,7 +150,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   const costRate = rateIndex(baseCostDiscount);
 
   const plans: Plan[] = [];
-  const gridCache = new CurveGridCache();
+  const gridCache = sharedGridCache ?? new CurveGridCache();
   model.strategies.forEach((strategy, si) => {
     const program = buildStrategyProgram(defs, strategy.parameters ?? {}, ['strategies', si, 'parameters'], issues, seenCycles);
     const local: ModelIssue[] = [];
@@ -220,6 +231,10 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       costRate: costRateIdx,
       rateBase: Int32Array.from(costRateIdx, (r) => r * (Tc + 1)),
       cycleCostCategories: Uint8Array.from(categories, (_, c) => (cycleValues.some((v) => v.target >= 0 && v.target % nCat === c) ? 1 : 0)),
+      cycleUtilities: cycleValues.some((v) => v.target < 0),
+      cycleBatch: new ExpressionBatch(cycleValues.map((v) => v.site)),
+      cycleTargets: Int32Array.from(cycleValues, (_, k) => k),
+      cycleSlot: Int32Array.from({ length: 3 * nCat + 3 }, (_, t) => cycleValues.findIndex((v) => (t < 3 * nCat ? v.target === t : v.target === -1 - (t - 3 * nCat)))),
       utilValues,
       background,
     };
@@ -254,7 +269,15 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   }
 
   const bg = new Float64Array(T + 1);
-  const costFree = new Uint8Array(nCat);
+  // Per value cycle (1..Tc): occupancy of each state; the values of each cycle when some depend on the cycle.
+  const occPf = new Float64Array(Tc + 1);
+  const occPd = new Float64Array(Tc + 1);
+  const occDead = new Float64Array(Tc + 1);
+  const maxCycleValues = Math.max(0, ...plans.map((p) => p.cycleValues.length));
+  /** cycleValues[(c - 1) · m + k]: cycle-dependent value k of value cycle c (m of them in the strategy). */
+  const cycleValues = new Float64Array(Tc * maxCycleValues);
+  const cycleScratch = new Float64Array(maxCycleValues);
+  const occupancies = [occPf, occPd, occDead];
 
   function fail(plan: Plan, vs: { site: CompiledSite; subject: string; state?: string }, value: number, cycle: number): never {
     throw new ModelEvaluationError({ code: 'not-a-number', strategy: plan.id, cycle, subject: vs.subject, value, path: vs.site.path, parameters: plan.program.involvedValues(vs.site.parameters), ...(vs.state ? { fromState: vs.state } : {}) });
@@ -282,6 +305,132 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       if (!(rate >= 0 && rate - rate === 0)) fail(plan, { site, subject: 'background mortality rate' }, rate, c);
       bg[c] = bg[c - 1]! * Math.exp(-rate * L);
     }
+  }
+
+  /**
+   * Costs of category `cat`, whose values do not depend on the cycle, over the value cycles: per cycle the sum over
+   * states 0 + PF + PD + Dead as in a state loop, then over cycles in order. A state without a cost in the
+   * category adds an exact zero (a finite occupancy times 0) to a sum that cannot be -0, which leaves it as it
+   * is, so only the states with a cost are visited. Per-cycle costs are kept in a full result only.
+   */
+  function categoryCostsStatic(plan: Plan, res: PsmStrategyResult, cat: number, totalsOnly: boolean): void {
+    const { costValues, rateBase } = plan;
+    const costPerCycle = res.costPerCycle;
+    const costPerCycleD = res.costPerCycleDiscounted;
+    let n = 0;
+    let oa = occPf;
+    let ob = occPf;
+    let oc = occPf;
+    let va = 0;
+    let vb = 0;
+    let vc = 0;
+    let da = 0;
+    let db = 0;
+    let dc = 0;
+    for (let s = 0; s < 3; s++) {
+      const v = costValues[s * nCat + cat]!;
+      if (v === 0) continue;
+      const o = occupancies[s]!;
+      const d = rateBase[s * nCat + cat]!;
+      if (n === 0) {
+        oa = o;
+        va = v;
+        da = d;
+      } else if (n === 1) {
+        ob = o;
+        vb = v;
+        db = d;
+      } else {
+        oc = o;
+        vc = v;
+        dc = d;
+      }
+      n++;
+    }
+    let totalU = 0;
+    let totalD = 0;
+    if (n === 0) {
+      if (!totalsOnly) {
+        for (let c = 1; c <= Tc; c++) {
+          costPerCycle[(c - 1) * nCat + cat] = 0;
+          costPerCycleD[(c - 1) * nCat + cat] = 0;
+        }
+      }
+    } else if (n === 1) {
+      for (let c = 1; c <= Tc; c++) {
+        const x0 = oa[c]! * va;
+        const sumU = 0 + x0;
+        const sumD = 0 + x0 * discount[da + c]!;
+        if (!totalsOnly) {
+          costPerCycle[(c - 1) * nCat + cat] = sumU;
+          costPerCycleD[(c - 1) * nCat + cat] = sumD;
+        }
+        totalU += sumU;
+        totalD += sumD;
+      }
+    } else if (n === 2) {
+      for (let c = 1; c <= Tc; c++) {
+        const x0 = oa[c]! * va;
+        const x1 = ob[c]! * vb;
+        const sumU = 0 + x0 + x1;
+        const sumD = 0 + x0 * discount[da + c]! + x1 * discount[db + c]!;
+        if (!totalsOnly) {
+          costPerCycle[(c - 1) * nCat + cat] = sumU;
+          costPerCycleD[(c - 1) * nCat + cat] = sumD;
+        }
+        totalU += sumU;
+        totalD += sumD;
+      }
+    } else {
+      for (let c = 1; c <= Tc; c++) {
+        const x0 = oa[c]! * va;
+        const x1 = ob[c]! * vb;
+        const x2 = oc[c]! * vc;
+        const sumU = 0 + x0 + x1 + x2;
+        const sumD = 0 + x0 * discount[da + c]! + x1 * discount[db + c]! + x2 * discount[dc + c]!;
+        if (!totalsOnly) {
+          costPerCycle[(c - 1) * nCat + cat] = sumU;
+          costPerCycleD[(c - 1) * nCat + cat] = sumD;
+        }
+        totalU += sumU;
+        totalD += sumD;
+      }
+    }
+    res.costByCategoryUndiscounted[cat] = totalU;
+    res.costByCategory[cat] = totalD;
+  }
+
+  /** As categoryCostsStatic for a category with a cost that depends on the cycle (every state visited). */
+  function categoryCostsVarying(plan: Plan, res: PsmStrategyResult, cat: number, totalsOnly: boolean): void {
+    const rateBase = plan.rateBase;
+    const costPerCycle = res.costPerCycle;
+    const costPerCycleD = res.costPerCycleDiscounted;
+    const { costValues, cycleSlot } = plan;
+    const m = plan.cycleValues.length;
+    const d0 = rateBase[cat]!;
+    const d1 = rateBase[nCat + cat]!;
+    const d2 = rateBase[2 * nCat + cat]!;
+    const k0 = cycleSlot[cat]!;
+    const k1 = cycleSlot[nCat + cat]!;
+    const k2 = cycleSlot[2 * nCat + cat]!;
+    let totalU = 0;
+    let totalD = 0;
+    for (let c = 1; c <= Tc; c++) {
+      const row = (c - 1) * m;
+      const x0 = occPf[c]! * (k0 < 0 ? costValues[cat]! : cycleValues[row + k0]!);
+      const x1 = occPd[c]! * (k1 < 0 ? costValues[nCat + cat]! : cycleValues[row + k1]!);
+      const x2 = occDead[c]! * (k2 < 0 ? costValues[2 * nCat + cat]! : cycleValues[row + k2]!);
+      const sumU = 0 + x0 + x1 + x2;
+      const sumD = 0 + x0 * discount[d0 + c]! + x1 * discount[d1 + c]! + x2 * discount[d2 + c]!;
+      if (!totalsOnly) {
+        costPerCycle[(c - 1) * nCat + cat] = sumU;
+        costPerCycleD[(c - 1) * nCat + cat] = sumD;
+      }
+      totalU += sumU;
+      totalD += sumD;
+    }
+    res.costByCategoryUndiscounted[cat] = totalU;
+    res.costByCategory[cat] = totalD;
   }
 
   function runStrategy(plan: Plan, params: Float64Array, res: PsmStrategyResult, totalsOnly: boolean): void {
@@ -330,54 +479,59 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
 
     evaluateValues(plan, plan.staticValues, 1);
     const hasCycleWork = plan.cycleValues.length > 0;
-    const { costValues, utilValues } = plan;
-    const costTotals = res.costByCategory;
-    const costTotalsU = res.costByCategoryUndiscounted;
-    const costPerCycle = res.costPerCycle;
-    const rateBase = plan.rateBase;
-    // Categories without a cost in any state (cycle-dependent costs may change, so those never count as free).
-    for (let cat = 0; cat < nCat; cat++) costFree[cat] = hasCycleWork && plan.cycleCostCategories[cat] === 1 ? 0 : costValues[cat] === 0 && costValues[nCat + cat] === 0 && costValues[2 * nCat + cat] === 0 ? 1 : 0;
-    const costPerCycleD = res.costPerCycleDiscounted;
-    costTotals.fill(0);
-    costTotalsU.fill(0);
+    const { utilValues } = plan;
+    // Cycle-dependent values of every cycle first (the first that is not a number fails, as it would in a
+    // cycle-by-cycle loop: nothing else below can fail), then each output accumulated over the cycles.
+    const m = plan.cycleValues.length;
+    if (hasCycleWork) {
+      for (let c = 1; c <= Tc; c++) {
+        setCycleVariables(prog.vars, c, L, startAge);
+        prog.updateCycle();
+        plan.cycleBatch.evaluate(prog.work, prog.vars, cycleScratch, plan.cycleTargets);
+        for (let k = 0; k < m; k++) {
+          const x = cycleScratch[k]!;
+          if (!(x - x === 0)) fail(plan, plan.cycleValues[k]!, x, c);
+          cycleValues[(c - 1) * m + k] = x;
+        }
+      }
+    }
+    // Occupancy of PF, PD, Dead counted in each value cycle.
+    const weightPrev = counting.weightPrev;
+    const weightNext = counting.weightNext;
+    for (let c = 1; c <= Tc; c++) {
+      const wp = weightPrev[c]!;
+      const wn = weightNext[c]!;
+      const prev = (c - 1) * 3;
+      occPf[c] = wp * trace[prev]! + (wn === 0 ? 0 : wn * trace[prev + 3]!);
+      occPd[c] = wp * trace[prev + 1]! + (wn === 0 ? 0 : wn * trace[prev + 4]!);
+      occDead[c] = wp * trace[prev + 2]! + (wn === 0 ? 0 : wn * trace[prev + 5]!);
+    }
+    // Life-years and QALYs; sums keep the order of the state loop (0 + PF + PD + Dead).
     let qU = 0;
     let qD = 0;
     let lyU = 0;
     let lyD = 0;
+    const effectRow = effectRate * (Tc + 1);
+    const utilityVaries = hasCycleWork && plan.cycleUtilities;
+    let u0 = utilValues[0]!;
+    let u1 = utilValues[1]!;
+    let u2 = utilValues[2]!;
+    const ku0 = plan.cycleSlot[3 * nCat]!;
+    const ku1 = plan.cycleSlot[3 * nCat + 1]!;
+    const ku2 = plan.cycleSlot[3 * nCat + 2]!;
     for (let c = 1; c <= Tc; c++) {
-      if (hasCycleWork) {
-        setCycleVariables(prog.vars, c, L, startAge);
-        prog.updateCycle();
-        evaluateValues(plan, plan.cycleValues, c);
+      const o0 = occPf[c]!;
+      const o1 = occPd[c]!;
+      const o2 = occDead[c]!;
+      if (utilityVaries) {
+        const row = (c - 1) * m;
+        if (ku0 >= 0) u0 = cycleValues[row + ku0]!;
+        if (ku1 >= 0) u1 = cycleValues[row + ku1]!;
+        if (ku2 >= 0) u2 = cycleValues[row + ku2]!;
       }
-      const wp = counting.weightPrev[c]!;
-      const wn = counting.weightNext[c]!;
-      const prev = (c - 1) * 3;
-      // Occupancy of PF, PD, Dead counted in this cycle; sums keep the order of the state loop (0 + PF + PD + Dead).
-      const o0 = wp * trace[prev]! + (wn === 0 ? 0 : wn * trace[prev + 3]!);
-      const o1 = wp * trace[prev + 1]! + (wn === 0 ? 0 : wn * trace[prev + 4]!);
-      const o2 = wp * trace[prev + 2]! + (wn === 0 ? 0 : wn * trace[prev + 5]!);
-      const row = (c - 1) * nCat;
       let ly = 0 + o0 + o1 + o2 * 0;
-      let q = 0 + o0 * utilValues[0]! + o1 * utilValues[1]! + o2 * utilValues[2]!;
-      for (let cat = 0; cat < nCat; cat++) {
-        if (costFree[cat] === 1) {
-          // No state has a cost in this category: every term is 0 (occupancies are finite), so is the sum.
-          costPerCycle[row + cat] = 0;
-          costPerCycleD[row + cat] = 0;
-          continue;
-        }
-        const x0 = o0 * costValues[cat]!;
-        const x1 = o1 * costValues[nCat + cat]!;
-        const x2 = o2 * costValues[2 * nCat + cat]!;
-        const sumU = 0 + x0 + x1 + x2;
-        const sumD = 0 + x0 * discount[rateBase[cat]! + c]! + x1 * discount[rateBase[nCat + cat]! + c]! + x2 * discount[rateBase[2 * nCat + cat]! + c]!;
-        costPerCycle[row + cat] = sumU;
-        costPerCycleD[row + cat] = sumD;
-        costTotalsU[cat] = costTotalsU[cat]! + sumU;
-        costTotals[cat] = costTotals[cat]! + sumD;
-      }
-      const dfE = discount[effectRate * (Tc + 1) + c]!;
+      let q = 0 + o0 * u0 + o1 * u1 + o2 * u2;
+      const dfE = discount[effectRow + c]!;
       ly *= L;
       q *= L;
       res.qalysPerCycle[c - 1] = q;
@@ -388,6 +542,13 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       qD += q * dfE;
       lyU += ly;
       lyD += ly * dfE;
+    }
+    // Costs, category by category (each category's sums run over the cycles in order, as cycle by cycle).
+    const costTotals = res.costByCategory;
+    const costTotalsU = res.costByCategoryUndiscounted;
+    for (let cat = 0; cat < nCat; cat++) {
+      if (hasCycleWork && plan.cycleCostCategories[cat] === 1) categoryCostsVarying(plan, res, cat, totalsOnly);
+      else categoryCostsStatic(plan, res, cat, totalsOnly);
     }
     let cost = 0;
     let costU = 0;
@@ -459,7 +620,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     evaluate(params, out) {
       checkParameterCount(params, space.ids.length);
       const result = out ?? createResult();
-      gridCache.startEvaluation();
+      if (!sharedGridCache) gridCache.startEvaluation();
       const totalsOnly = result.totalsOnly === true;
       for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, params, result.strategies[s] as PsmStrategyResult, totalsOnly);
       return result;

@@ -101,35 +101,60 @@ export class CurveParameterError extends ModelEvaluationError {
 }
 
 /**
- * Grids of parametric curves shared by the strategies of one model within one evaluation: a strategy whose
- * curve has the same parameter values as one computed earlier in the evaluation (the comparator's curve under
- * a hazard ratio, say) copies its grid. Nothing is kept from one evaluation to the next.
+ * Grids of parametric curves shared within one evaluation by the strategies of a model, and by the
+ * partitioned-survival sub-models of a hybrid: a curve of the same distribution with the same parameter values
+ * as one computed earlier in the evaluation (the comparator's curve under a hazard ratio, or the same overall
+ * survival in several sub-models) copies that grid. Nothing is kept from one evaluation to the next.
  */
 export class CurveGridCache {
-  private readonly entries = new Map<string, { evaluation: number; a: number; b: number; c: number; unit: number; step: number; n: number; grid: Float64Array }>();
+  private readonly entries: { evaluation: number; kind: string; key: Float64Array; grid: Float64Array }[] = [];
   private evaluation = 0;
+  /** Next entry to overwrite once the cache holds MAX_ENTRIES. */
+  private next = 0;
+  private static readonly MAX_ENTRIES = 32;
+  /**
+   * The grid asked for, set before copy/remember: parameters a, b, c, time unit, step, last point n (an array
+   * rather than arguments: doubles passed to a call that is not inlined are boxed, once per curve and draw).
+   */
+  readonly key = new Float64Array(6);
 
   /** Forgets every grid (call at the start of each evaluation). */
   startEvaluation(): void {
     this.evaluation++;
   }
 
-  /** Copies a grid of curve `id` with these values computed in this evaluation into out; false when there is none. */
-  copy(id: string, a: number, b: number, c: number, unit: number, step: number, n: number, out: Float64Array): boolean {
-    const e = this.entries.get(id);
-    if (!e || e.evaluation !== this.evaluation || !Object.is(e.a, a) || !Object.is(e.b, b) || !Object.is(e.c, c) || e.unit !== unit || e.step !== step || e.n !== n) return false;
-    out.set(e.grid.subarray(0, n + 1));
-    return true;
+  /** Copies the grid `key` of a curve of this kind computed in this evaluation into out; false when there is none. */
+  copy(kind: string, out: Float64Array): boolean {
+    const key = this.key;
+    for (const e of this.entries) {
+      const k = e.key;
+      if (e.evaluation !== this.evaluation || e.kind !== kind || !Object.is(k[0], key[0]) || !Object.is(k[1], key[1]) || !Object.is(k[2], key[2]) || k[3] !== key[3] || k[4] !== key[4] || k[5] !== key[5]) continue;
+      const grid = e.grid;
+      for (let i = 0; i <= key[5]!; i++) out[i] = grid[i]!;
+      return true;
+    }
+    return false;
   }
 
-  remember(id: string, a: number, b: number, c: number, unit: number, step: number, n: number, grid: Float64Array): void {
-    let e = this.entries.get(id);
-    if (!e || e.grid.length < n + 1) {
-      e = { evaluation: this.evaluation, a, b, c, unit, step, n, grid: new Float64Array(n + 1) };
-      this.entries.set(id, e);
+  /** Keeps `grid` as the grid `key` of a curve of this kind. */
+  remember(kind: string, grid: Float64Array): void {
+    const n = this.key[5]!;
+    let e = this.entries.find((x) => x.evaluation !== this.evaluation);
+    if (!e) {
+      if (this.entries.length < CurveGridCache.MAX_ENTRIES) {
+        e = { evaluation: 0, kind, key: new Float64Array(6), grid: new Float64Array(n + 1) };
+        this.entries.push(e);
+      } else {
+        e = this.entries[this.next]!;
+        this.next = (this.next + 1) % CurveGridCache.MAX_ENTRIES;
+      }
     }
-    Object.assign(e, { evaluation: this.evaluation, a, b, c, unit, step, n });
-    e.grid.set(grid.subarray(0, n + 1));
+    if (e.grid.length < n + 1) e.grid = new Float64Array(n + 1);
+    e.evaluation = this.evaluation;
+    e.kind = kind;
+    for (let i = 0; i < 6; i++) e.key[i] = this.key[i]!;
+    const g = e.grid;
+    for (let i = 0; i <= n; i++) g[i] = grid[i]!;
   }
 }
 
@@ -216,16 +241,36 @@ export class CurveSet {
     const c = v[2] ?? 0;
     const unit = p.unitYears;
     const cache = this.gridCache;
-    if (cache?.copy(p.id, a, b, c, unit, step, n, out)) return;
+    if (cache) {
+      const key = cache.key;
+      key[0] = a;
+      key[1] = b;
+      key[2] = c;
+      key[3] = unit;
+      key[4] = step;
+      key[5] = n;
+      if (cache.copy(p.kind, out)) return;
+    }
+    // The formulas of parametricSurvival, inline for the common distributions.
     if (p.kind === 'exponential') {
       for (let k = 0; k <= n; k++) {
         const u = (k * step) / unit;
         out[k] = u <= 0 ? 1 : Math.exp(-a * u);
       }
+    } else if (p.kind === 'log-logistic') {
+      for (let k = 0; k <= n; k++) {
+        const u = (k * step) / unit;
+        out[k] = u <= 0 ? 1 : 1 / (1 + (u / b) ** a);
+      }
+    } else if (p.kind === 'weibull') {
+      for (let k = 0; k <= n; k++) {
+        const u = (k * step) / unit;
+        out[k] = u <= 0 ? 1 : Math.exp(-((u / b) ** a));
+      }
     } else {
       for (let k = 0; k <= n; k++) out[k] = parametricSurvival(p.kind, a, b, (k * step) / unit, c);
     }
-    cache?.remember(p.id, a, b, c, unit, step, n, out);
+    cache?.remember(p.kind, out);
   }
 
   /** S(t) of curve `i` at model time t (years). */

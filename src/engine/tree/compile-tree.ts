@@ -25,9 +25,11 @@ import { compileMarkovModel } from '../markov/compile-markov';
 import { costCategoryIds } from '../markov/compile-markov';
 import { compilePsmModel } from '../psm/compile-psm';
 import type { PsmDetails, PsmStrategyResult } from '../psm/compile-psm';
-import { yearsPerUnit } from '../psm/survival';
+import { CurveGridCache, yearsPerUnit } from '../psm/survival';
 import { flattenNode, KIND_CHANCE, KIND_DECISION, KIND_TERMINAL, TreeTooLargeError } from './flatten-tree';
-import type { Factor, FlattenContext, PlanNode } from './flatten-tree';
+import type { FlattenContext, PlanNode } from './flatten-tree';
+import { buildTreeTape, SiteTable, TIME_MIN, TIME_SUM } from './tree-tape';
+import type { TreeTape } from './tree-tape';
 
 type TreeHtaModel = HtaModel & { model: TreeModel };
 
@@ -79,18 +81,27 @@ interface Submodel {
   /** Per sub-model strategy: categories with a non-zero per-cycle cost, valid when activeStamp = evaluation. */
   activeCategories: Uint8Array[];
   activeStamp: Float64Array;
+  /** An earlier sub-model with the same definition (labels aside), whose results this one reads; -1: none. */
+  sameAs: number;
 }
 
 interface StrategyPlan {
   id: string;
   label: string;
+  /** Shared by every strategy when none overrides a parameter (their parameter values are then the same). */
   program: StrategyParameterProgram;
+  /** The values of the tree's expressions (shared like the program). */
+  table: SiteTable;
   nodes: PlanNode[];
+  tape: TreeTape;
   leaves: number[];
   /** Sub-model strategy index (same order as the model strategies). */
   strategyIndex: number;
   waitU: CompiledSite | null;
   waitMu: CompiledSite | null;
+  /** Index of the waiting utility and mortality in table.values (-1: none). */
+  waitUValue: number;
+  waitMuValue: number;
 }
 
 function treeCategoryIds(model: TreeHtaModel): string[] {
@@ -149,6 +160,10 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   const sharedSubmodelRuns = model.strategies.every((s) => Object.keys(s.parameters ?? {}).length === 0 && Object.keys(s.stateValues ?? {}).length === 0);
   const stateIds: string[] = [];
   const submodels: Submodel[] = [];
+  // Survival grids shared by the partitioned-survival sub-models within an evaluation (the same curve often
+  // describes several groups), and sub-models defined alike run once.
+  const gridCache = new CurveGridCache();
+  const definitionKeys: string[] = [];
   for (const id of submodelIds) {
     const sub = tree.submodels[id]!;
     const synthetic = {
@@ -159,7 +174,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       strategies: sharedSubmodelRuns ? [model.strategies[0]!] : model.strategies,
     } as HtaModel;
     const local: ModelIssue[] = [];
-    const compiled = sub.type === 'markov' ? compileMarkovModel(synthetic, options, local) : compilePsmModel(synthetic, options, local);
+    const compiled = sub.type === 'markov' ? compileMarkovModel(synthetic, options, local) : compilePsmModel(synthetic, options, local, gridCache);
     pushUniqueIssues(issues, local.map((i) => relocate(i, id)));
     if (!compiled) continue;
     const stateMap = Int32Array.from(compiled.stateIds.map((s) => {
@@ -169,7 +184,11 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     }));
     const nSubStrategies = compiled.strategyIds.length;
     const full = compiled.createResult();
-    submodels.push({ id, compiled, out: full, full, totals: compiled.createResult({ totalsOnly: true }), stateMap, activeCategories: Array.from({ length: nSubStrategies }, () => new Uint8Array(categories.length)), activeStamp: new Float64Array(nSubStrategies).fill(-1) });
+    // Labels name things for people; everything else decides the results.
+    const key = JSON.stringify(sub, (k, v: unknown) => (k === 'label' ? undefined : v));
+    const sameAs = definitionKeys.indexOf(key);
+    definitionKeys.push(key);
+    submodels.push({ id, compiled, out: full, full, totals: compiled.createResult({ totalsOnly: true }), stateMap, activeCategories: Array.from({ length: nSubStrategies }, () => new Uint8Array(categories.length)), activeStamp: new Float64Array(nSubStrategies).fill(-1), sameAs });
   }
   const waitingMortality = tree.waiting?.mortalityRate !== undefined;
   const waitingDeathState = waitingMortality && hasSubmodels ? stateIds.push('died_before_treatment') - 1 : -1;
@@ -195,8 +214,12 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   const counterIndex = new Map<string, number>();
   const plans: StrategyPlan[] = [];
   let needsWtp = false;
+  // Without parameter overrides every strategy has the same parameter values: one program and one table of
+  // expression values serve them all (computed once per evaluation).
+  const sharedProgram = model.strategies.every((s) => Object.keys(s.parameters ?? {}).length === 0) ? buildStrategyProgram(defs, {}, [], issues, seenCycles) : null;
+  const sharedTable = sharedProgram ? new SiteTable() : null;
   model.strategies.forEach((strategy, si) => {
-    const program = buildStrategyProgram(defs, strategy.parameters ?? {}, ['strategies', si, 'parameters'], issues, seenCycles);
+    const program = sharedProgram ?? buildStrategyProgram(defs, strategy.parameters ?? {}, ['strategies', si, 'parameters'], issues, seenCycles);
     const local: ModelIssue[] = [];
     const bi = branches.findIndex((b) => b.id === strategy.id);
     if (bi < 0) {
@@ -220,17 +243,26 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     pushUniqueIssues(issues, local);
     if (nodes.some((n) => n.kind === KIND_DECISION)) needsWtp = true;
     const leaves = nodes.flatMap((n, i) => (n.kind === KIND_TERMINAL ? [i] : []));
-    if (!local.some((i) => i.severity === 'error')) plans.push({
+    if (!local.some((i) => i.severity === 'error')) {
+      const table = sharedTable ?? new SiteTable();
+      plans.push({
         id: strategy.id,
         label: strategy.label ?? strategy.id,
         program,
+        table,
         nodes,
+        tape: buildTreeTape(nodes, table),
         leaves,
         strategyIndex: sharedSubmodelRuns ? 0 : si,
         waitU,
         waitMu,
+        waitUValue: waitU ? table.indexOf(waitU) : -1,
+        waitMuValue: waitMu ? table.indexOf(waitMu) : -1,
       });
+    }
   });
+  /** Each program with its table once (one pair when the strategies share them). */
+  const valueGroups = plans.filter((p, i) => plans.findIndex((q) => q.table === p.table) === i).map((p) => ({ program: p.program, table: p.table }));
   if (needsWtp && tree.decisionWtp === undefined) {
     issues.push({ code: 'missing-value', severity: 'error', path: ['model', 'decisionWtp'], message: 'a decision node inside a strategy needs model.decisionWtp (the threshold used to choose its branch)' });
   }
@@ -282,44 +314,52 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     throw new ModelEvaluationError({ code, strategy: plan.id, cycle: 0, subject, value, path: s?.path ?? path, parameters: plan.program.involvedValues(names) });
   }
 
-  function product(plan: StrategyPlan, factors: Factor[], checkProbability: boolean): number {
-    const { work, vars } = plan.program;
+  /** Product of the tape's factors [from, to) (each a value or 1 minus it); probabilities are range-checked. */
+  function product(plan: StrategyPlan, from: number, to: number, checkProbability: boolean): number {
+    const tape = plan.tape;
+    const values = plan.table.values;
+    const factorValue = tape.factorValue;
+    const factorComplement = tape.factorComplement;
     let x = 1;
-    for (let k = 0; k < factors.length; k++) {
-      const f = factors[k]!;
-      const v = f.site.fn(work, vars);
-      if (checkProbability && !(v >= -RANGE_EPS && v <= 1 + RANGE_EPS)) {
-        const subject = f.site.bareParameter ? `parameter ${f.site.bareParameter}` : `probability "${f.site.source}"`;
-        fail(plan, v !== v ? 'not-a-number' : 'not-a-probability', f.site, f.site.path, subject, v, f.site.parameters);
-      }
-      if (!(v - v === 0)) fail(plan, 'not-a-number', f.site, f.site.path, `"${f.site.source}"`, v, f.site.parameters);
-      x *= f.complement ? 1 - v : v;
+    for (let k = from; k < to; k++) {
+      const v = values[factorValue[k]!]!;
+      if (checkProbability && !(v >= -RANGE_EPS && v <= 1 + RANGE_EPS)) factorFail(plan, k, v, true);
+      if (!(v - v === 0)) factorFail(plan, k, v, false);
+      x *= factorComplement[k] === 1 ? 1 - v : v;
     }
     return x;
   }
 
+  function factorFail(plan: StrategyPlan, k: number, v: number, probability: boolean): never {
+    const site = plan.tape.factorSites[k]!;
+    if (probability) {
+      const subject = site.bareParameter ? `parameter ${site.bareParameter}` : `probability "${site.source}"`;
+      fail(plan, v !== v ? 'not-a-number' : 'not-a-probability', site, site.path, subject, v, site.parameters);
+    }
+    fail(plan, 'not-a-number', site, site.path, `"${site.source}"`, v, site.parameters);
+  }
+
   /** Conditional branch probabilities, completing complements and checking each chance node sums to 1. */
   function branchProbabilities(plan: StrategyPlan): void {
-    const nodes = plan.nodes;
-    for (let i = 0; i < nodes.length; i++) {
-      const n = nodes[i]!;
-      if (n.kind !== KIND_CHANCE) continue;
+    const { kind, childStart, children, complement: isComplement, probStart, probEnd, n: N } = plan.tape;
+    for (let i = 0; i < N; i++) {
+      if (kind[i] !== KIND_CHANCE) continue;
       let sum = 0;
       let complement = -1;
-      for (const c of n.children) {
-        const p = nodes[c]!.probability;
-        if (p === null) {
+      for (let j = childStart[i]!; j < childStart[i + 1]!; j++) {
+        const c = children[j]!;
+        if (isComplement[c] === 1) {
           complement = c;
           continue;
         }
-        prob[c] = product(plan, p, true);
+        prob[c] = product(plan, probStart[c]!, probEnd[c]!, true);
         sum += prob[c]!;
       }
       if (complement >= 0) {
         const rest = 1 - sum;
-        if (!(rest >= -SUM_TOL)) sumError(plan, n, sum);
+        if (!(rest >= -SUM_TOL)) sumError(plan, plan.nodes[i]!, sum);
         prob[complement] = rest < 0 ? 0 : rest;
-      } else if (!(Math.abs(sum - 1) <= SUM_TOL)) sumError(plan, n, sum);
+      } else if (!(Math.abs(sum - 1) <= SUM_TOL)) sumError(plan, plan.nodes[i]!, sum);
     }
   }
 
@@ -341,27 +381,36 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
 
   /** One-off costs and QALYs of each node, its time (years), and the waiting utility and mortality. */
   function ownValues(plan: StrategyPlan): void {
-    const { work, vars } = plan.program;
-    const nodes = plan.nodes;
-    const u = plan.waitU ? plan.waitU.fn(work, vars) : Infinity;
-    const mu = plan.waitMu ? plan.waitMu.fn(work, vars) : 0;
+    const values = plan.table.values;
+    const tape = plan.tape;
+    const { costStart, costCategory, costFactorStart, costFactorEnd, qalyStart, qalyFactorStart, qalyFactorEnd, timeStart, timeValue, timeMode } = tape;
+    const u = plan.waitU ? values[plan.waitUValue]! : Infinity;
+    const mu = plan.waitMu ? values[plan.waitMuValue]! : 0;
     if (plan.waitU && !(u - u === 0)) fail(plan, 'not-a-number', plan.waitU, [], 'waiting utility', u, plan.waitU.parameters);
     if (plan.waitMu && !(mu >= 0 && mu - mu === 0)) fail(plan, 'not-a-number', plan.waitMu, [], 'waiting mortality rate (must be >= 0)', mu, plan.waitMu.parameters);
     waitUtility = u;
     waitMu = mu;
-    for (let i = 0; i < nodes.length; i++) {
-      const n = nodes[i]!;
-      for (let c = 0; c < nCat; c++) own.c[i * nCat + c] = 0;
-      for (const term of n.costs) own.c[i * nCat + term.category] = own.c[i * nCat + term.category]! + product(plan, term.factors, false);
-      let q = 0;
-      for (const term of n.qalys) q += product(plan, term, false);
-      let t = n.timeMode === 'sum' ? 0 : n.timeMode === 'min' ? Infinity : -Infinity;
-      for (const s of n.time) {
-        const x = s.fn(work, vars);
-        if (!(x >= 0 && x - x === 0)) fail(plan, 'not-a-number', s, s.path, `time "${s.source}" (must be a number >= 0)`, x, s.parameters);
-        t = n.timeMode === 'sum' ? t + x : n.timeMode === 'min' ? Math.min(t, x) : Math.max(t, x);
+    const ownC = own.c;
+    for (let i = 0; i < tape.n; i++) {
+      const base = i * nCat;
+      for (let c = 0; c < nCat; c++) ownC[base + c] = 0;
+      for (let k = costStart[i]!; k < costStart[i + 1]!; k++) {
+        const at = base + costCategory[k]!;
+        ownC[at] = ownC[at]! + product(plan, costFactorStart[k]!, costFactorEnd[k]!, false);
       }
-      if (n.time.length === 0) t = 0;
+      let q = 0;
+      for (let k = qalyStart[i]!; k < qalyStart[i + 1]!; k++) q += product(plan, qalyFactorStart[k]!, qalyFactorEnd[k]!, false);
+      const mode = timeMode[i]!;
+      let t = mode === TIME_SUM ? 0 : mode === TIME_MIN ? Infinity : -Infinity;
+      for (let k = timeStart[i]!; k < timeStart[i + 1]!; k++) {
+        const x = values[timeValue[k]!]!;
+        if (!(x >= 0 && x - x === 0)) {
+          const s = tape.timeSites[k]!;
+          fail(plan, 'not-a-number', s, s.path, `time "${s.source}" (must be a number >= 0)`, x, s.parameters);
+        }
+        t = mode === TIME_SUM ? t + x : mode === TIME_MIN ? Math.min(t, x) : Math.max(t, x);
+      }
+      if (timeStart[i] === timeStart[i + 1]) t = 0;
       own.time[i] = t * unitYears;
       own.q[i] = q;
     }
@@ -380,8 +429,10 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
    * overlapping [0, τ), the life-years and (capped) QALYs lived while waiting, with excess mortality μ
    * (ly, q: ∫ density·e^(−μt) dt), and the sub-model values those years would have held (cut*; μ = 0).
    * Values are uniform within a cycle. q0D: QALYs while waiting without excess mortality (for the path rows).
+   * τ is the end of node i's time (passed as the node: a double argument of a call that is not inlined is boxed).
    */
-  function waitingValues(r: StrategyResult, tauEnd: number): void {
+  function waitingValues(r: StrategyResult, i: number): void {
+    const tauEnd = tau[i]! + own.time[i]!;
     wait.lyU = wait.lyD = wait.qU = wait.qD = wait.cutLyU = wait.cutLyD = wait.cutQU = wait.cutQD = wait.q0D = 0;
     if (tauEnd <= 0) return;
     const mu = waitMu;
@@ -410,26 +461,27 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     }
   }
 
-  function runStrategy(plan: StrategyPlan, params: Float64Array, res: TreeStrategyResult, totalsOnly: boolean): void {
-    const prog = plan.program;
-    prog.prepare(params);
-    setCycleVariables(prog.vars, 1, L, settings.startAge ?? NaN);
-    prog.updateCycle();
-    const nodes = plan.nodes;
-    const N = nodes.length;
+  function runStrategy(plan: StrategyPlan, res: TreeStrategyResult, totalsOnly: boolean): void {
+    const tape = plan.tape;
+    const { kind, parent, childStart, children, submodel } = tape;
+    const N = tape.n;
     branchProbabilities(plan);
     ownValues(plan);
     const mu = waitMu;
+    const ownTime = own.time;
     // Start times (years) in pre-order: a child starts when its parent's time is over.
     for (let i = 0; i < N; i++) {
-      const p = nodes[i]!.parent;
-      tau[i] = p < 0 ? 0 : tau[p]! + own.time[p]!;
+      const p = parent[i]!;
+      tau[i] = p < 0 ? 0 : tau[p]! + ownTime[p]!;
       alive[i] = mu > 0 ? Math.exp(-mu * tau[i]!) : 1;
     }
     // Roll back (post-order = reverse pre-order). One-offs are counted at diagnosis (not discounted: the
     // diagnostic phase lasts days to weeks), for those alive at the node.
+    const { cU, cD } = ev;
+    const ownC = own.c;
+    const ownQ = own.q;
     for (let i = N - 1; i >= 0; i--) {
-      const n = nodes[i]!;
+      const k = kind[i]!;
       const base = i * nCat;
       const a = alive[i]!;
       let qU = 0;
@@ -437,20 +489,23 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       let lU = 0;
       let lD = 0;
       for (let c = 0; c < nCat; c++) {
-        ev.cU[base + c] = 0;
-        ev.cD[base + c] = 0;
+        cU[base + c] = 0;
+        cD[base + c] = 0;
       }
-      if (n.kind === KIND_TERMINAL) {
-        if (n.submodel >= 0) {
-          const r = submodels[n.submodel]!.out.strategies[plan.strategyIndex]!;
-          const tauEnd = tau[i]! + own.time[i]!;
+      if (k === KIND_TERMINAL) {
+        const m = submodel[i]!;
+        if (m >= 0) {
+          const r = submodels[m]!.out.strategies[plan.strategyIndex]!;
+          const tauEnd = tau[i]! + ownTime[i]!;
           const s = mu > 0 ? Math.exp(-mu * tauEnd) : 1;
-          waitingValues(r, tauEnd);
+          waitingValues(r, i);
           // Costs: the treatment course is counted in full for those alive to start it (a delay neither
           // shortens nor postpones it); life-years and QALYs: the waiting years, then the rest of the sub-model.
+          const subCU = r.costByCategoryUndiscounted;
+          const subCD = r.costByCategory;
           for (let c = 0; c < nCat; c++) {
-            ev.cU[base + c] = s * r.costByCategoryUndiscounted[c]!;
-            ev.cD[base + c] = s * r.costByCategory[c]!;
+            cU[base + c] = s * subCU[c]!;
+            cD[base + c] = s * subCD[c]!;
           }
           const t = r.totals;
           lU = wait.lyU + s * (t.lifeYearsUndiscounted - wait.cutLyU);
@@ -458,13 +513,15 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
           qU = wait.qU + s * (t.qalysUndiscounted - wait.cutQU);
           qD = wait.qD + s * (t.qalys - wait.cutQD);
         }
-      } else if (n.kind === KIND_CHANCE) {
-        for (const ch of n.children) {
+      } else if (k === KIND_CHANCE) {
+        for (let j = childStart[i]!; j < childStart[i + 1]!; j++) {
+          const ch = children[j]!;
           const p = prob[ch]!;
           if (p === 0) continue;
+          const chBase = ch * nCat;
           for (let c = 0; c < nCat; c++) {
-            ev.cU[base + c] = ev.cU[base + c]! + p * ev.cU[ch * nCat + c]!;
-            ev.cD[base + c] = ev.cD[base + c]! + p * ev.cD[ch * nCat + c]!;
+            cU[base + c] = cU[base + c]! + p * cU[chBase + c]!;
+            cD[base + c] = cD[base + c]! + p * cD[chBase + c]!;
           }
           qU += p * ev.qU[ch]!;
           qD += p * ev.qD[ch]!;
@@ -474,9 +531,10 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       } else {
         let best = -1;
         let bestNmb = -Infinity;
-        for (const ch of n.children) {
+        for (let j = childStart[i]!; j < childStart[i + 1]!; j++) {
+          const ch = children[j]!;
           let cost = 0;
-          for (let c = 0; c < nCat; c++) cost += ev.cD[ch * nCat + c]!;
+          for (let c = 0; c < nCat; c++) cost += cD[ch * nCat + c]!;
           const nmb = (effectIsQalys ? ev.qD[ch]! : ev.lD[ch]!) * wtp - cost;
           if (nmb > bestNmb) {
             bestNmb = nmb;
@@ -485,8 +543,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         }
         chosen[i] = best;
         for (let c = 0; c < nCat; c++) {
-          ev.cU[base + c] = ev.cU[best * nCat + c]!;
-          ev.cD[base + c] = ev.cD[best * nCat + c]!;
+          cU[base + c] = cU[best * nCat + c]!;
+          cD[base + c] = cD[best * nCat + c]!;
         }
         qU = ev.qU[best]!;
         qD = ev.qD[best]!;
@@ -494,28 +552,30 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         lD = ev.lD[best]!;
       }
       for (let c = 0; c < nCat; c++) {
-        const x = a * own.c[base + c]!;
-        ev.cU[base + c] = ev.cU[base + c]! + x;
-        ev.cD[base + c] = ev.cD[base + c]! + x;
+        const x = a * ownC[base + c]!;
+        cU[base + c] = cU[base + c]! + x;
+        cD[base + c] = cD[base + c]! + x;
       }
-      const oneOffQ = a * own.q[i]!;
+      const oneOffQ = a * ownQ[i]!;
       ev.qU[i] = qU + oneOffQ;
       ev.qD[i] = qD + oneOffQ;
       ev.lU[i] = lU;
       ev.lD[i] = lD;
     }
-    // Shares setting out on each path (pre-order), and per-patient one-offs accumulated along each path.
+    // Shares setting out on each path (pre-order), and per-patient one-offs accumulated along each path (read by
+    // the path rows of a full result only).
     for (let i = 0; i < N; i++) {
-      const p = nodes[i]!.parent;
+      const p = parent[i]!;
       if (p < 0) pathShare[i] = 1;
       else {
-        const pn = nodes[p]!;
-        pathShare[i] = pn.kind === KIND_CHANCE ? pathShare[p]! * prob[i]! : pn.kind === KIND_DECISION ? (chosen[p] === i ? pathShare[p]! : 0) : 0;
+        const pk = kind[p]!;
+        pathShare[i] = pk === KIND_CHANCE ? pathShare[p]! * prob[i]! : pk === KIND_DECISION ? (chosen[p] === i ? pathShare[p]! : 0) : 0;
       }
+      if (totalsOnly) continue;
       let c = 0;
-      for (let k = 0; k < nCat; k++) c += own.c[i * nCat + k]!;
+      for (let k = 0; k < nCat; k++) c += ownC[i * nCat + k]!;
       acc.c[i] = (p < 0 ? 0 : acc.c[p]!) + c;
-      acc.q[i] = (p < 0 ? 0 : acc.q[p]!) + own.q[i]!;
+      acc.q[i] = (p < 0 ? 0 : acc.q[p]!) + ownQ[i]!;
     }
     writeTotals(plan, res, totalsOnly);
   }
@@ -541,15 +601,19 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     t.effectUndiscounted = effectIsQalys ? t.qalysUndiscounted : t.lifeYearsUndiscounted;
     // Counters: the share reaching a node alive.
     counts.fill(0);
+    const { counterStart, counterId, counterFactorStart, counterFactorEnd } = plan.tape;
     for (let i = 0; i < nodes.length; i++) {
       const r = pathShare[i]! * alive[i]!;
       if (r === 0) continue;
-      for (const k of nodes[i]!.counters) counts[k.counter] = counts[k.counter]! + r * product(plan, k.factors, false);
+      for (let k = counterStart[i]!; k < counterStart[i + 1]!; k++) {
+        const id = counterId[k]!;
+        counts[id] = counts[id]! + r * product(plan, counterFactorStart[k]!, counterFactorEnd[k]!, false);
+      }
     }
-    const details = res.tree;
-    for (let k = 0; k < nCounters; k++) details.counts[counterNames[k]!] = counts[k]!;
     // Nothing below can fail, and a totals-only result (PSA, DSA, EVPPI) reads none of it.
     if (totalsOnly) return;
+    const details = res.tree;
+    for (let k = 0; k < nCounters; k++) details.counts[counterNames[k]!] = counts[k]!;
     // Per-cycle arrays and trace: one-offs in the first cycle, then sub-models weighted by who starts treatment,
     // with the waiting years of each path in the cycles they fall in.
     res.costPerCycle.fill(0);
@@ -749,7 +813,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       let subL = 0;
       if (n.submodel >= 0) {
         const r = submodels[n.submodel]!.out.strategies[plan.strategyIndex]!;
-        waitingValues(r, tauEnd);
+        waitingValues(r, i);
         for (let c = 0; c < nCat; c++) subCost += r.costByCategory[c]!;
         subQ = r.totals.qalys - wait.cutQD + wait.q0D;
         subL = r.totals.lifeYears;
@@ -840,11 +904,19 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       const result = out ?? createResult();
       evaluation++;
       const totalsOnly = result.totalsOnly === true;
+      gridCache.startEvaluation();
       for (const sub of submodels) {
-        sub.out = totalsOnly ? sub.totals : sub.full;
-        evaluateSubmodel(sub, params);
+        const source = sub.sameAs >= 0 ? submodels[sub.sameAs]! : sub;
+        sub.out = totalsOnly ? source.totals : source.full;
+        if (source === sub) evaluateSubmodel(sub, params);
       }
-      for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, params, result.strategies[s] as TreeStrategyResult, totalsOnly);
+      for (const { program, table } of valueGroups) {
+        program.prepare(params);
+        setCycleVariables(program.vars, 1, L, settings.startAge ?? NaN);
+        program.updateCycle();
+        table.evaluate(program.work, program.vars);
+      }
+      for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, result.strategies[s] as TreeStrategyResult, totalsOnly);
       return result;
     },
   };

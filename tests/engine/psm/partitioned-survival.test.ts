@@ -155,6 +155,79 @@ describe('partitioned survival equals a Markov model with the same curves', () =
   });
 });
 
+describe('state values by category and cycle', () => {
+  // The partitioned-survival engine sums costs category by category and leaves out states without a cost in a
+  // category; a Markov model with the same exact curves sums state by state: both must agree, for costs and
+  // utilities that depend on the cycle, categories costed in one, two or three states, and one costed in none.
+  const model = (type: 'psm' | 'markov', counting: string): HtaModelInput => {
+    const stateValues = {
+      PF: { costs: { drug: 'if(time < 3, c_pf, 100)', care: 50, visit: 20, admin: 5 }, utility: 0.8 },
+      PD: { costs: { drug: 600, visit: 35, admin: 5 }, utility: '0.55 - 0.004 * cycle' },
+      Dead: { costs: { admin: 1 }, utility: 0 },
+    };
+    const structure =
+      type === 'psm'
+        ? { type, curves: { pfs: { dist: 'exponential', rate: 'lam + mu' }, os: { dist: 'exponential', rate: 'mu' } }, pfs: 'pfs', os: 'os', stateValues }
+        : {
+            type,
+            states: [{ id: 'PF' }, { id: 'PD' }, { id: 'Dead', dead: true }],
+            initial: { PF: 1 },
+            transitions: [
+              { from: 'PF', to: 'Dead', probability: '1 - exp(-mu * cycle_length)' },
+              { from: 'PF', to: 'PD', probability: 'exp(-mu * cycle_length) - exp(-(lam + mu) * cycle_length)' },
+              { from: 'PF', to: 'PF', probability: 'C' },
+              { from: 'PD', to: 'Dead', probability: '1 - exp(-mu * cycle_length)' },
+              { from: 'PD', to: 'PD', probability: 'C' },
+            ],
+            stateValues,
+          };
+    return {
+      format: 'hta-workbench-model',
+      version: 1,
+      metadata: { title: 'values by category' },
+      settings: { cycleLength: 0.5, cycles: 30, counting: counting as never, discount: { costs: 0.03, effects: 0.015 }, effect: 'qalys' },
+      costCategories: [{ id: 'drug' }, { id: 'care' }, { id: 'visit', discountRate: 0.05 }, { id: 'admin' }, { id: 'unused' }],
+      parameters: [
+        { id: 'lam', value: 0.35, kind: 'rate' },
+        { id: 'mu', value: 0.12, kind: 'rate' },
+        { id: 'c_pf', value: 2000, kind: 'cost' },
+      ],
+      model: structure as never,
+      strategies: [{ id: 'S' }],
+    };
+  };
+
+  it.each(['life-table', 'end', 'trapezoidal'])('counting %s: every category, per cycle and in total, as the Markov model gives', (counting) => {
+    const m = run(model('markov', counting));
+    const p = run(model('psm', counting));
+    for (let k = 0; k < 5; k++) {
+      for (const key of ['costByCategory', 'costByCategoryUndiscounted'] as const) {
+        const scale = Math.max(1, Math.abs(m[key][k]!));
+        expect(Math.abs(p[key][k]! - m[key][k]!) / scale).toBeLessThan(1e-11);
+      }
+    }
+    expect(p.costByCategory[4]).toBe(0);
+    expect(p.costByCategory[0]).toBeGreaterThan(p.costByCategory[1]!);
+    for (let k = 0; k < m.costPerCycleDiscounted.length; k++) expect(p.costPerCycleDiscounted[k]).toBeCloseTo(m.costPerCycleDiscounted[k]!, 9);
+    for (const key of ['qalys', 'qalysUndiscounted', 'lifeYears'] as const) expect(Math.abs(p.totals[key] - m.totals[key]) / m.totals[key]).toBeLessThan(1e-11);
+    for (let k = 0; k < m.qalysPerCycle.length; k++) expect(p.qalysPerCycle[k]).toBeCloseTo(m.qalysPerCycle[k]!, 12);
+  });
+
+  it('a cycle-dependent value that stops being a number fails at its first cycle, located', () => {
+    const json = model('psm', 'life-table');
+    (json.model as unknown as { stateValues: { PF: { costs: Record<string, unknown> } } }).stateValues.PF.costs.drug = 'if(time < 3, c_pf, log(4 - time))';
+    const compiled = compileModel(parseModel(json));
+    let error: unknown;
+    try {
+      compiled.evaluate(compiled.baseParameters(), compiled.createResult({ totalsOnly: true }));
+    } catch (e) {
+      error = e;
+    }
+    // time = (c − 1) × 0.5 reaches 4 at cycle 9: log(0) = −Infinity.
+    expect((error as ModelEvaluationError).details).toMatchObject({ code: 'not-a-number', cycle: 9, subject: 'cost drug in state PF', path: ['model', 'stateValues', 'PF', 'costs', 'drug'] });
+  });
+});
+
 describe('PFS above OS and background mortality', () => {
   it('caps PFS at OS and reports the cycles affected', () => {
     const s = run(psm({ pfs: { dist: 'exponential', rate: 0.1 }, os: { dist: 'exponential', rate: 0.3 } }));

@@ -134,6 +134,36 @@ describe('decision tree roll-back', () => {
     expect(issue.message).toMatch(/p_a/);
   });
 
+  // Strategies without overrides share one table of expression values; with an override each keeps its own.
+  it('evaluates an expression repeated across strategies once, unless a strategy overrides what it reads', () => {
+    const json = clone(twoStrategyTree());
+    // Strategy B's chance node reads p_a too (p_x = "p_a"): shared, both see 0.3.
+    (json.parameters as { id: string; value?: number; expression?: string }[])[1] = { id: 'p_x', expression: 'p_a' };
+    const [a, b] = run(json);
+    expect(a!.totals.cost).toBeCloseTo(65, 12);
+    // B: 10 + 0.3 × 100 + 0.7 × 20 = 54.
+    expect(b!.totals.cost).toBeCloseTo(54, 12);
+    // B overrides p_a (0.8): A keeps 0.3; B: 10 + 0.8 × 100 + 0.2 × 20 = 94.
+    json.strategies[1] = { id: 'B', parameters: { p_a: 0.8 } };
+    const [a2, b2] = run(json);
+    expect(a2!.totals.cost).toBeCloseTo(65, 12);
+    expect(b2!.totals.cost).toBeCloseTo(94, 12);
+    // An override out of range fails in its own strategy, located at the first node reading it, with its value.
+    json.strategies[1] = { id: 'B', parameters: { p_a: 1.4 } };
+    const compiled = compileModel(parseModel(json));
+    let error: unknown;
+    try {
+      compiled.evaluate(compiled.baseParameters());
+    } catch (e) {
+      error = e;
+    }
+    const details = (error as ModelEvaluationError).details;
+    expect(details.code).toBe('not-a-probability');
+    expect(details.strategy).toBe('B');
+    expect(details.path).toEqual(['model', 'root', 'branches', 1, 'branches', 0, 'probability']);
+    expect(details.parameters).toEqual({ p_x: 1.4, p_a: 1.4 });
+  });
+
   it('reports structural problems at compile time, each located', () => {
     const json = clone(twoStrategyTree()) as unknown as { model: { root: { branches: Record<string, unknown>[] } }; strategies: unknown[] };
     const b = json.model.root.branches[1]! as { branches: Record<string, unknown>[] };

@@ -152,6 +152,37 @@ describe('hybrid tree → PSM / Markov', () => {
     expect(rows[2]!.lifeYears).toBeLessThan(tau);
   });
 
+  // Sub-models defined alike (labels aside) run once per evaluation, and partitioned-survival sub-models share
+  // survival grids by distribution and parameter values; neither may mix up sub-models that differ.
+  it('sub-models defined alike give one result; a sub-model that differs keeps its own (same survival parameters, another distribution)', () => {
+    const json = hybrid();
+    const tree = json.model as unknown as { submodels: Record<string, unknown>; root: { branches: { branches: { submodel?: string; probability?: unknown }[] }[] } };
+    // "twin" is psmSub with labels; "gompertz" has the same parameter values under another distribution
+    // (Gompertz shape/rate vs Weibull shape/scale: a grid keyed by values alone would be shared wrongly).
+    tree.submodels.twin = { ...psmSub, curves: { pfs: { ...psmSub.curves.pfs, label: 'PFS (twin)' }, os: { ...psmSub.curves.os, label: 'OS (twin)' } } };
+    tree.submodels.targeted = { ...psmSub, curves: { pfs: psmSub.curves.pfs, os: { dist: 'weibull', shape: 'r_os', scale: 'r_pfs' } } };
+    tree.submodels.gompertz = { ...psmSub, curves: { pfs: psmSub.curves.pfs, os: { dist: 'gompertz', shape: 'r_os', rate: 'r_pfs' } } };
+    tree.submodels.plain = psmSub;
+    const branches = tree.root.branches[0]!.branches;
+    branches.splice(0, 2, { id: 'a', kind: 'terminal', probability: 0.1, submodel: 'targeted' } as never, { id: 'b', kind: 'terminal', probability: 0.2, submodel: 'gompertz' } as never, { id: 'c', kind: 'terminal', probability: 0.3, submodel: 'plain' } as never, { id: 'd', kind: 'terminal', probability: 'C', submodel: 'twin' } as never);
+    const s = run(json);
+    const weibull = standalone(tree.submodels.targeted);
+    const gompertz = standalone(tree.submodels.gompertz);
+    const plain = standalone(psmSub);
+    expect(weibull.totals.lifeYears).not.toBeCloseTo(gompertz.totals.lifeYears, 3);
+    for (const key of ['cost', 'qalys', 'lifeYears'] as const) {
+      const expected = 0.1 * weibull.totals[key] + 0.2 * gompertz.totals[key] + 0.7 * plain.totals[key];
+      expect(s.totals[key] - (key === 'cost' ? 250 : 0)).toBeCloseTo(expected, 9);
+    }
+    // The twin's entries are those of the sub-model it matches, under its own id.
+    expect(s.tree.submodels.twin!.probability).toBeCloseTo(0.4, 12);
+    expect(s.tree.submodels.twin!.psm).toEqual(s.tree.submodels.plain!.psm);
+    // Totals-only evaluation (PSA) gives the same totals.
+    const compiled = compileModel(parseModel(json));
+    const totals = compiled.evaluate(compiled.baseParameters(), compiled.createResult({ totalsOnly: true })).strategies[0]!;
+    expect({ ...totals.totals }).toEqual({ ...s.totals });
+  });
+
   it('locates sub-model errors inside model.submodels', () => {
     const json = hybrid();
     json.strategies[0] = { id: 'S', parameters: { p_die: 1.5 } };
