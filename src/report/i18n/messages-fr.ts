@@ -1,9 +1,11 @@
 // Français (Belgique).
+import { models } from './areas/models';
 import { navigation } from './areas/navigation';
 import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
+  ...models.fr,
   'app.language': 'Langue',
 
   'common.yes': 'oui',

@@ -1,9 +1,11 @@
 // Nederlands (België).
+import { models } from './areas/models';
 import { navigation } from './areas/navigation';
 import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
+  ...models.nl,
   'app.language': 'Taal',
 
   'common.yes': 'ja',
