@@ -2,10 +2,12 @@
 // with the same {placeholders} (TypeScript and tests/report/i18n-catalogues.test.ts check it).
 import { models } from './areas/models';
 import { navigation } from './areas/navigation';
+import { structure } from './areas/structure';
 
 export const en = {
   ...navigation.en,
   ...models.en,
+  ...structure.en,
   'app.language': 'Language',
 
   'common.yes': 'yes',

@@ -1,11 +1,13 @@
 // Français (Belgique).
 import { models } from './areas/models';
 import { navigation } from './areas/navigation';
+import { structure } from './areas/structure';
 import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
   ...models.fr,
+  ...structure.fr,
   'app.language': 'Langue',
 
   'common.yes': 'oui',

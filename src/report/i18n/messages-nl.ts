@@ -1,11 +1,13 @@
 // Nederlands (België).
 import { models } from './areas/models';
 import { navigation } from './areas/navigation';
+import { structure } from './areas/structure';
 import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
   ...models.nl,
+  ...structure.nl,
   'app.language': 'Taal',
 
   'common.yes': 'ja',

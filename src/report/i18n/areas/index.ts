@@ -3,5 +3,6 @@
 import type { AreaCatalogue } from '../area';
 import { models } from './models';
 import { navigation } from './navigation';
+import { structure } from './structure';
 
-export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation, models };
+export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation, models, structure };
