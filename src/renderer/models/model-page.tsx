@@ -28,6 +28,7 @@ import { ModelView } from './model-view';
 import { useModelDocument } from './use-model-document';
 import { useModelEvaluation } from './use-model-evaluation';
 import { VersionsPanel } from './versions-panel';
+import { templateTitle } from './new-model-dialog';
 import { StructureEditor } from './structure-editor';
 import { diagramValues } from '../../diagram/model-diagram';
 
@@ -192,7 +193,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
               <h1 data-testid="model-title">{session.title}</h1>
               <p>
                 {t('model.subtitle', { type: modelTypeLabel(summary, t), n: summary.strategies, origin: t(originWords[initial.origin.kind]) })}
-                {initial.origin.ref ? ` (${initial.origin.ref})` : ''}
+                {initial.origin.ref ? ` (${initial.origin.kind === 'template' ? templateTitle(initial.origin.ref, t) : initial.origin.ref})` : ''}
                 {linked && linked.length > 0 ? ` · ${linked.length === 1 ? t('model.linkedOne') : t('model.linkedMany', { n: linked.length })}` : ''}
               </p>
             </div>

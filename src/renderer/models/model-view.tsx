@@ -5,9 +5,10 @@ import { deadStateIds, progressionFreeStateIds } from '../../engine/analysis/dea
 import type { UncertaintyChange } from '../../engine/model/document-edits';
 import type { ModelDocument } from './use-model-document';
 import type { HtaModel, Parameter } from '../../engine/model/schema';
-import { formatIcer, formatMoney, formatNumber } from '../settings/display-format';
+import { formatMoney, formatNumber } from '../settings/display-format';
+import type { NumberFormats } from '../../report/format';
 import { useLanguage } from '../i18n/language';
-import type { MessageKey } from '../../report/i18n/translate';
+import type { MessageKey, Translate } from '../../report/i18n/translate';
 import { settingsRows } from '../../report/model-description';
 import { BaseCaseCharts, BaseCaseTables } from '../results/base-case-panel';
 import { BudgetPanel } from '../results/budget-panel';
@@ -44,6 +45,12 @@ export function modelTabs(hasBudgetImpact: boolean, withVersions: boolean): Mode
     ...(hasBudgetImpact ? [{ id: 'budget', label: 'model.tab.budget' as const }] : []),
     ...(withVersions ? [{ id: 'versions', label: 'model.tab.versions' as const }] : []),
   ];
+}
+
+/** "€40,032 per QALY" in the display language (a dash when there is no ratio). */
+export function icerWords(value: number | null | undefined, currency: string | undefined, effect: 'qalys' | 'life-years', t: Translate, fmt: NumberFormats): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return t(effect === 'qalys' ? 'threshold.perQaly' : 'threshold.perLifeYear', { amount: fmt.money(value, currency) });
 }
 
 export interface ModelViewProps {
@@ -276,7 +283,7 @@ function SettingsCard({ model }: { model: HtaModel }) {
 function BaseCaseStrip({ model, evaluation }: { model: HtaModel; evaluation: ModelEvaluation }) {
   const outcome: BaseCaseOutcome | undefined = evaluation.baseCase?.outcome;
   const currency = model.settings.currency;
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   let content: ReactNode;
   if (!outcome) content = <span className="subtle">{t('model.runningBaseCase')}</span>;
   else if (!outcome.ok) {
@@ -296,7 +303,7 @@ function BaseCaseStrip({ model, evaluation }: { model: HtaModel; evaluation: Mod
               {formatMoney(r.cost, currency)} · {formatNumber(r.effect, 3)} {t(outcome.effect === 'qalys' ? 'model.effect.qalys' : 'model.effect.lifeYears')}
             </span>
             <span className="strip-icer" data-testid="strip-icer">
-              {r.status === 'reference' ? t('model.reference') : r.status === 'nondominated' ? t('model.icer', { icer: formatIcer(r.icer, currency, outcome.effect) }) : r.status === 'dominated' ? t('model.dominated') : t('model.extendedlyDominated')}
+              {r.status === 'reference' ? t('model.reference') : r.status === 'nondominated' ? t('model.icer', { icer: icerWords(r.icer, currency, outcome.effect, t, fmt) }) : r.status === 'dominated' ? t('model.dominated') : t('model.extendedlyDominated')}
             </span>
           </li>
         ))}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { MODEL_TEMPLATES } from '../../engine/model/templates';
 import type { ModelTemplate } from '../../engine/model/templates';
-import type { MessageKey } from '../../report/i18n/translate';
+import type { MessageKey, Translate } from '../../report/i18n/translate';
 import { useLanguage } from '../i18n/language';
 import { Dialog } from '../ui/dialog';
 
@@ -10,6 +10,12 @@ import { Dialog } from '../ui/dialog';
 /** A template's name and description as shown (the engine's template ids and files stay as they are). */
 export function templateWords(id: ModelTemplate['id']): { title: MessageKey; description: MessageKey } {
   return { title: `models.template.${id}`, description: `models.template.${id}.description` };
+}
+
+/** A model's template as its origin names it (the English title stored with the model, or the id), in the display language. */
+export function templateTitle(ref: string, t: Translate): string {
+  const template = MODEL_TEMPLATES.find((x) => x.title === ref || x.id === ref);
+  return template ? t(templateWords(template.id).title) : ref;
 }
 
 export function NewModelDialog({ open, onClose, onCreate }: { open: boolean; onClose: () => void; onCreate: (template: ModelTemplate) => Promise<void> }) {

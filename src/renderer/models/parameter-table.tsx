@@ -33,10 +33,17 @@ export interface ParameterTableProps {
   onSetUncertainty: (id: string, change: UncertaintyChange) => void;
 }
 
-function unitOf(p: Parameter, t: Translate): string {
+/** The unit as the model file states it (data, kept as typed), then the kind and period in the display language. */
+function UnitOf({ p, t }: { p: Parameter; t: Translate }) {
   const kind = p.kind && p.kind !== 'other' ? parameterKindWord(p.kind, t) : undefined;
-  const parts = [p.unit, kind && kind !== p.unit ? kind : undefined, p.timeUnit && p.timeUnit !== 'cycle' ? t(`param.per.${p.timeUnit}` as MessageKey) : undefined];
-  return parts.filter(Boolean).join(', ') || '—';
+  const words = [kind && kind !== p.unit ? kind : undefined, p.timeUnit && p.timeUnit !== 'cycle' ? t(`param.per.${p.timeUnit}` as MessageKey) : undefined].filter(Boolean).join(', ');
+  if (!p.unit) return <>{words || '—'}</>;
+  return (
+    <>
+      <span data-user-content>{p.unit}</span>
+      {words ? `, ${words}` : ''}
+    </>
+  );
 }
 
 function matches(p: Parameter, query: string): boolean {
@@ -141,7 +148,7 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
                         </div>
                       )}
                     </td>
-                    <td className="subtle-cell">{unitOf(p, t)}</td>
+                    <td className="subtle-cell"><UnitOf p={p} t={t} /></td>
                     <td className="source-cell narrow-hidden"><span className="clamp" title={p.source ?? p.uncertainty?.source}>{p.source ?? p.uncertainty?.source ?? '—'}</span></td>
                     <td className="subtle-cell">
                       {readOnly ? (

@@ -4,7 +4,7 @@ import type { RunKind, StoredModel } from '../../dossier/workspace-models';
 import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
 import { diffModelDocuments } from '../../report/model-changes';
 import type { ModelChange } from '../../report/model-changes';
-import { formatBytes, formatDuration, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange } from '../settings/display-format';
+import { formatBytes, formatDuration, formatMoney, formatMoneyChange, formatNumber, formatNumberChange } from '../settings/display-format';
 import { useLanguage } from '../i18n/language';
 import type { MessageKey } from '../../report/i18n/translate';
 import type { ModelStore, ModelVersionInfo } from '../db/model-store';
@@ -13,6 +13,7 @@ import { isCurrent } from '../results/run-status';
 import { ConfirmDialog } from '../ui/dialog';
 import { useToasts } from '../ui/toasts';
 import { engineWorker } from '../workers/engine-client';
+import { icerWords } from './model-view';
 
 // Versions, comparison, stored runs and the edit history of a workspace model. A version is a named copy of the
 // document; restoring one first keeps the current document as an automatic version. Two versions (or a version and
@@ -192,7 +193,7 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
 
   const options = [{ value: CURRENT, label: t('versions.current') }, ...versions.map((v) => ({ value: v.id, label: `${v.name} (${fmt.dateTime(v.createdAt)})` }))];
   const cur = result?.currency;
-  const icerText = (x: ResultsRow['a']) => (!x ? '—' : x.status === 'dominated' ? t('model.dominated') : x.status === 'extendedly-dominated' ? t('versions.extDominated') : x.status === 'reference' ? t('model.reference') : formatIcer(x.icer, cur, result!.effect));
+  const icerText = (x: ResultsRow['a']) => (!x ? '—' : x.status === 'dominated' ? t('model.dominated') : x.status === 'extendedly-dominated' ? t('versions.extDominated') : x.status === 'reference' ? t('model.reference') : icerWords(x.icer, cur, result!.effect, t, fmt));
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="compare-card">
       <div className="card-header">
