@@ -114,7 +114,7 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
           </colgroup>
           <thead>
             <tr>
-              <th scope="col">{t('param.col.parameter')}</th>
+              <th scope="col">{t('report.methods.parameter')}</th>
               <th scope="col">{t('param.col.value')}</th>
               <th scope="col">{t('param.col.unit')}</th>
               <th scope="col" className="narrow-hidden">{t('report.methods.source')}</th>

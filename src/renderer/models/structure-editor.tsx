@@ -374,7 +374,7 @@ function StrategiesCard({ document, issues, values, readOnly, apply }: Structure
               {overrides.length > 0 && (
                 <table className="table structure-table">
                   <thead>
-                    <tr><th scope="col">{t('param.col.parameter')}</th><th scope="col">{t('structure.override')}</th><th scope="col">{t('structure.valueAtCycle1')}</th><th scope="col"><span className="visually-hidden">{t('models.col.actions')}</span></th></tr>
+                    <tr><th scope="col">{t('report.methods.parameter')}</th><th scope="col">{t('structure.override')}</th><th scope="col">{t('structure.valueAtCycle1')}</th><th scope="col"><span className="visually-hidden">{t('models.col.actions')}</span></th></tr>
                   </thead>
                   <tbody>
                     {overrides.map(([p, e]) => {
