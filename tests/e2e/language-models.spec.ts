@@ -123,6 +123,8 @@ for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
     await page.getByTestId('version-name').fill('Première version');
     await expectNoEnglish(page, catalogue, 'the save-version dialog');
     await page.getByTestId('save-version-ok').click();
+    // The version is stored before the next edit (so the comparison shows that edit).
+    await expect(page.getByTestId('save-version-dialog')).toHaveCount(0);
     await page.getByTestId('param-input-c_plasma_ngs').fill('1500');
     await baseCaseDone(page);
     await page.getByTestId('model-tab-versions').click();
