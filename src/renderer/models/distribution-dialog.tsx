@@ -7,6 +7,8 @@ import { summariseDistribution } from '../../engine/uncertainty/distribution-sum
 import type { DistributionSummary } from '../../engine/uncertainty/distribution-summary';
 import { formatParameter } from '../settings/display-format';
 import { Dialog } from '../ui/dialog';
+import { useLanguage } from '../i18n/language';
+import type { MessageKey, Translate } from '../../report/i18n/translate';
 import { parseParameterInput } from './parameter-input';
 
 // The uncertainty of one parameter: its PSA distribution (type, then its parameters natively or as mean and SE) with
@@ -15,36 +17,30 @@ import { parseParameterInput } from './parameter-input';
 
 type Choice = 'none' | Exclude<DistributionType, 'dirichlet'>;
 
-const choices: { value: Choice; label: string }[] = [
-  { value: 'none', label: 'None (not varied in the PSA)' },
-  { value: 'beta', label: 'Beta (probabilities, utilities)' },
-  { value: 'gamma', label: 'Gamma (costs, rates, durations)' },
-  { value: 'lognormal', label: 'Log-normal (relative risks, hazard ratios)' },
-  { value: 'normal', label: 'Normal' },
-  { value: 'uniform', label: 'Uniform' },
-  { value: 'triangular', label: 'Triangular' },
-  { value: 'fixed', label: 'Fixed value' },
+const choices: { value: Choice; label: MessageKey }[] = [
+  { value: 'none', label: 'dist.choice.none' },
+  { value: 'beta', label: 'dist.choice.beta' },
+  { value: 'gamma', label: 'dist.choice.gamma' },
+  { value: 'lognormal', label: 'dist.choice.lognormal' },
+  { value: 'normal', label: 'dist.choice.normal' },
+  { value: 'uniform', label: 'dist.choice.uniform' },
+  { value: 'triangular', label: 'dist.choice.triangular' },
+  { value: 'fixed', label: 'dist.choice.fixed' },
 ];
 
+type Field = { key: string; label: MessageKey };
+const field = (key: 'mean' | 'se' | 'alpha' | 'beta' | 'shape' | 'scale' | 'rate' | 'meanlog' | 'sdlog' | 'sd' | 'min' | 'max' | 'mode' | 'value'): Field => ({ key, label: `dist.field.${key}` });
+const meanSe = { id: 'moments', label: 'dist.form.meanSe', fields: [field('mean'), field('se')] } as const;
+
 /** Each type's parameterisations: the fields, with their labels. */
-const forms: Record<Exclude<Choice, 'none'>, { id: string; label: string; fields: { key: string; label: string }[] }[]> = {
-  beta: [
-    { id: 'moments', label: 'Mean and standard error', fields: [{ key: 'mean', label: 'Mean' }, { key: 'se', label: 'Standard error' }] },
-    { id: 'native', label: 'α and β', fields: [{ key: 'alpha', label: 'α (alpha)' }, { key: 'beta', label: 'β (beta)' }] },
-  ],
-  gamma: [
-    { id: 'moments', label: 'Mean and standard error', fields: [{ key: 'mean', label: 'Mean' }, { key: 'se', label: 'Standard error' }] },
-    { id: 'scale', label: 'Shape and scale', fields: [{ key: 'shape', label: 'Shape' }, { key: 'scale', label: 'Scale' }] },
-    { id: 'rate', label: 'Shape and rate', fields: [{ key: 'shape', label: 'Shape' }, { key: 'rate', label: 'Rate' }] },
-  ],
-  lognormal: [
-    { id: 'moments', label: 'Mean and standard error', fields: [{ key: 'mean', label: 'Mean' }, { key: 'se', label: 'Standard error' }] },
-    { id: 'native', label: 'μ and σ of log(x)', fields: [{ key: 'meanlog', label: 'μ (mean of log)' }, { key: 'sdlog', label: 'σ (SD of log)' }] },
-  ],
-  normal: [{ id: 'moments', label: 'Mean and SD', fields: [{ key: 'mean', label: 'Mean' }, { key: 'sd', label: 'Standard deviation' }] }],
-  uniform: [{ id: 'native', label: 'Minimum and maximum', fields: [{ key: 'min', label: 'Minimum' }, { key: 'max', label: 'Maximum' }] }],
-  triangular: [{ id: 'native', label: 'Minimum, mode and maximum', fields: [{ key: 'min', label: 'Minimum' }, { key: 'mode', label: 'Mode' }, { key: 'max', label: 'Maximum' }] }],
-  fixed: [{ id: 'native', label: 'Value', fields: [{ key: 'value', label: 'Value' }] }],
+const forms: Record<Exclude<Choice, 'none'>, readonly { id: string; label: MessageKey; fields: readonly Field[] }[]> = {
+  beta: [meanSe, { id: 'native', label: 'dist.form.alphaBeta', fields: [field('alpha'), field('beta')] }],
+  gamma: [meanSe, { id: 'scale', label: 'dist.form.shapeScale', fields: [field('shape'), field('scale')] }, { id: 'rate', label: 'dist.form.shapeRate', fields: [field('shape'), field('rate')] }],
+  lognormal: [meanSe, { id: 'native', label: 'dist.form.logMoments', fields: [field('meanlog'), field('sdlog')] }],
+  normal: [{ id: 'moments', label: 'dist.form.meanSd', fields: [field('mean'), field('sd')] }],
+  uniform: [{ id: 'native', label: 'dist.form.minMax', fields: [field('min'), field('max')] }],
+  triangular: [{ id: 'native', label: 'dist.form.minModeMax', fields: [field('min'), field('mode'), field('max')] }],
+  fixed: [{ id: 'native', label: 'dist.form.value', fields: [field('value')] }],
 };
 
 function formOf(spec: DistributionSpec | undefined): { choice: Choice; form: string; values: Record<string, string> } {
@@ -80,14 +76,14 @@ function prefill(choice: Exclude<Choice, 'none'>, moments: { mean: number; sd: n
 
 type Built = { ok: true; spec: DistributionSpec | null; summary: DistributionSummary | null } | { ok: false; error: string };
 
-function build(choice: Choice, form: string, values: Record<string, string>, parameter: Pick<Parameter, 'id'>): Built {
+function build(choice: Choice, form: string, values: Record<string, string>, parameter: Pick<Parameter, 'id'>, t: Translate): Built {
   if (choice === 'none') return { ok: true, spec: null, summary: null };
   const fields = forms[choice].find((f) => f.id === form)?.fields ?? forms[choice][0]!.fields;
   const spec: Record<string, unknown> = { type: choice };
-  for (const field of fields) {
-    const parsed = parseParameterInput(values[field.key] ?? '', { id: parameter.id, kind: 'other' });
-    if (!parsed.ok) return { ok: false, error: `${field.label}: ${parsed.error}` };
-    spec[field.key] = parsed.value;
+  for (const f of fields) {
+    const parsed = parseParameterInput(values[f.key] ?? '', { id: parameter.id, kind: 'other' }, t);
+    if (!parsed.ok) return { ok: false, error: t('dist.fieldError', { field: t(f.label), error: parsed.error }) };
+    spec[f.key] = parsed.value;
   }
   const problem = parameterisationProblem(spec as unknown as DistributionSpec);
   if (problem) return { ok: false, error: problem };
@@ -104,6 +100,7 @@ export interface DistributionDialogProps {
 
 export function DistributionDialog({ parameter, onApply, onClose }: DistributionDialogProps) {
   const id = useId();
+  const { t } = useLanguage();
   const spec = parameter.uncertainty?.distribution;
   const initial = formOf(spec);
   const currentSummary = useMemo(() => {
@@ -119,17 +116,17 @@ export function DistributionDialog({ parameter, onApply, onClose }: Distribution
   const [low, setLow] = useState(fileRange ? formatParameter(parameter.uncertainty!.low) : '');
   const [high, setHigh] = useState(fileRange ? formatParameter(parameter.uncertainty!.high) : '');
 
-  const built = build(choice, form, values, parameter);
-  const lowParsed = parseParameterInput(low, parameter);
-  const highParsed = parseParameterInput(high, parameter);
+  const built = build(choice, form, values, parameter, t);
+  const lowParsed = parseParameterInput(low, parameter, t);
+  const highParsed = parseParameterInput(high, parameter, t);
   const rangeError = !ownRange
     ? null
     : !lowParsed.ok
-      ? `Low: ${lowParsed.error}`
+      ? t('dist.lowError', { error: lowParsed.error })
       : !highParsed.ok
-        ? `High: ${highParsed.error}`
+        ? t('dist.highError', { error: highParsed.error })
         : !(lowParsed.value < highParsed.value)
-          ? 'The low value must be below the high value.'
+          ? t('dist.lowAboveHigh')
           : null;
   const error = !built.ok ? built.error : rangeError;
   const dirichlet = spec?.type === 'dirichlet';
@@ -156,66 +153,66 @@ export function DistributionDialog({ parameter, onApply, onClose }: Distribution
     <Dialog
       open
       wide
-      title={`Uncertainty of ${name}`}
+      title={t('dist.title', { name })}
       onClose={onClose}
       testId="distribution-dialog"
       footer={
         <>
-          <button type="button" className="btn" onClick={onClose}>Cancel</button>
-          <button type="button" className="btn btn-primary" onClick={apply} disabled={error !== null || dirichlet} data-testid="distribution-apply">Apply</button>
+          <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="button" className="btn btn-primary" onClick={apply} disabled={error !== null || dirichlet} data-testid="distribution-apply">{t('dist.apply')}</button>
         </>
       }
     >
       <p className="subtle">
-        Base value {parameter.value !== undefined ? formatParameter(parameter.value) : `(expression ${parameter.expression})`}. The PSA samples this distribution; the tornado varies the parameter over the one-way range.
+        {parameter.value !== undefined ? t('dist.intro', { value: formatParameter(parameter.value) }) : t('dist.introExpression', { expression: parameter.expression ?? '' })}
       </p>
       {dirichlet ? (
-        <div className="notice notice-info">This parameter is a category of the Dirichlet group “{spec.group}” (α = {formatParameter(spec.alpha)}). Its counts are edited with the whole group in the model file.</div>
+        <div className="notice notice-info">{t('dist.dirichlet', { group: spec.group, alpha: formatParameter(spec.alpha) })}</div>
       ) : (
         <div className="distribution-editor">
           <div className="distribution-fields">
             <div className="field">
-              <label className="field-label" htmlFor={`${id}-type`}>PSA distribution</label>
+              <label className="field-label" htmlFor={`${id}-type`}>{t('dist.type')}</label>
               <select id={`${id}-type`} className="select" value={choice} onChange={(e) => choose(e.target.value as Choice)} data-testid="distribution-type">
-                {choices.map((c) => <option key={c.value} value={c.value}>{c.label}</option>)}
+                {choices.map((c) => <option key={c.value} value={c.value}>{t(c.label)}</option>)}
               </select>
             </div>
             {choice !== 'none' && forms[choice].length > 1 && (
               <div className="field">
-                <label className="field-label" htmlFor={`${id}-form`}>Given as</label>
+                <label className="field-label" htmlFor={`${id}-form`}>{t('dist.givenAs')}</label>
                 <select id={`${id}-form`} className="select" value={form} onChange={(e) => setForm(e.target.value)} data-testid="distribution-form">
-                  {forms[choice].map((f) => <option key={f.id} value={f.id}>{f.label}</option>)}
+                  {forms[choice].map((f) => <option key={f.id} value={f.id}>{t(f.label)}</option>)}
                 </select>
               </div>
             )}
             <div className="distribution-numbers">
-              {fields.map((field) => (
-                <div key={field.key} className="field">
-                  <label className="field-label" htmlFor={`${id}-${field.key}`}>{field.label}</label>
-                  <input id={`${id}-${field.key}`} className="input input-num" inputMode="decimal" value={values[field.key] ?? ''}
-                    onChange={(e) => setValues({ ...values, [field.key]: e.target.value })} data-testid={`dist-input-${field.key}`} />
+              {fields.map((f) => (
+                <div key={f.key} className="field">
+                  <label className="field-label" htmlFor={`${id}-${f.key}`}>{t(f.label)}</label>
+                  <input id={`${id}-${f.key}`} className="input input-num" inputMode="decimal" value={values[f.key] ?? ''}
+                    onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} data-testid={`dist-input-${f.key}`} />
                 </div>
               ))}
             </div>
             <fieldset className="fieldset">
-              <legend className="field-label">One-way range (tornado)</legend>
+              <legend className="field-label">{t('dist.range')}</legend>
               <label className="checkbox">
                 <input type="checkbox" checked={ownRange} onChange={(e) => setOwnRange(e.target.checked)} data-testid="range-own" />
-                Give the low and high values
+                {t('dist.ownRange')}
               </label>
               {ownRange ? (
                 <div className="distribution-numbers">
                   <div className="field">
-                    <label className="field-label" htmlFor={`${id}-low`}>Low</label>
+                    <label className="field-label" htmlFor={`${id}-low`}>{t('dist.low')}</label>
                     <input id={`${id}-low`} className="input input-num" inputMode="decimal" value={low} onChange={(e) => setLow(e.target.value)} data-testid="range-low" />
                   </div>
                   <div className="field">
-                    <label className="field-label" htmlFor={`${id}-high`}>High</label>
+                    <label className="field-label" htmlFor={`${id}-high`}>{t('dist.high')}</label>
                     <input id={`${id}-high`} className="input input-num" inputMode="decimal" value={high} onChange={(e) => setHigh(e.target.value)} data-testid="range-high" />
                   </div>
                 </div>
               ) : (
-                <p className="subtle">{choice === 'none' || choice === 'fixed' ? 'Without a range or a distribution, the tornado leaves this parameter out.' : 'The 2.5th and 97.5th percentiles of the distribution.'}</p>
+                <p className="subtle">{choice === 'none' || choice === 'fixed' ? t('dist.noRangeNote') : t('dist.percentilesNote')}</p>
               )}
             </fieldset>
           </div>
@@ -234,9 +231,10 @@ const H = 110;
 
 /** A small density curve with the base value and the one-way range marked, and the summary in words. */
 function DistributionPreview({ built, base, range }: { built: Built; base: number | undefined; range: [number, number] | null }) {
+  const { t } = useLanguage();
   if (!built.ok) return <div className="distribution-preview empty-preview" aria-hidden="true" />;
   const s = built.summary;
-  if (!s) return <div className="distribution-preview"><p className="subtle">No distribution: the PSA uses the base value in every draw.</p></div>;
+  if (!s) return <div className="distribution-preview"><p className="subtle">{t('dist.noDistribution')}</p></div>;
   const points = s.density;
   const xs = [...points.map((p) => p.x), ...(base !== undefined ? [base] : []), ...(range ?? [])];
   const x0 = Math.min(...xs);
@@ -250,7 +248,7 @@ function DistributionPreview({ built, base, range }: { built: Built; base: numbe
   const f4 = (v: number) => formatParameter(Number(v.toPrecision(4)));
   return (
     <div className="distribution-preview" data-testid="distribution-preview">
-      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Density of the distribution from ${f(points[0]?.x)} to ${f(points[points.length - 1]?.x)}, mean ${f(s.mean)}`}>
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('dist.densityLabel', { from: f(points[0]?.x), to: f(points[points.length - 1]?.x), mean: f(s.mean) })}>
         <path d={area} fill="#e7effa" />
         <path d={path} fill="none" stroke="#1d5ea8" strokeWidth={2} />
         <line x1={8} x2={W - 8} y1={H - 18} y2={H - 18} stroke="#8e99a8" />
@@ -260,11 +258,11 @@ function DistributionPreview({ built, base, range }: { built: Built; base: numbe
         <text x={W - 8} y={H - 4} fontSize={11} fill="#4f5b6a" textAnchor="end">{f(Number(x1.toPrecision(3)))}</text>
       </svg>
       <dl className="distribution-stats">
-        <div><dt>Mean</dt><dd data-testid="preview-mean">{f(s.mean)}</dd></div>
-        <div><dt>SD</dt><dd>{f4(s.sd)}</dd></div>
-        <div><dt>95% interval</dt><dd data-testid="preview-interval">{f4(s.low95)} to {f4(s.high95)}</dd></div>
+        <div><dt>{t('dist.mean')}</dt><dd data-testid="preview-mean">{f(s.mean)}</dd></div>
+        <div><dt>{t('dist.sd')}</dt><dd>{f4(s.sd)}</dd></div>
+        <div><dt>{t('dist.interval')}</dt><dd data-testid="preview-interval">{t('dist.intervalValue', { low: f4(s.low95), high: f4(s.high95) })}</dd></div>
       </dl>
-      <p className="subtle legend-line"><span className="legend-swatch base" /> base value {range && <><span className="legend-swatch range" /> one-way range</>}</p>
+      <p className="subtle legend-line"><span className="legend-swatch base" /> {t('dist.baseValue')} {range && <><span className="legend-swatch range" /> {t('dist.oneWayRange')}</>}</p>
     </div>
   );
 }

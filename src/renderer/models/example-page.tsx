@@ -8,6 +8,7 @@ import { useWorkspace } from '../dossiers/workspace-context';
 import { ExportProvider } from '../exports/export-context';
 import { AppFrame } from '../layout/app-frame';
 import { useToasts } from '../ui/toasts';
+import { useLanguage } from '../i18n/language';
 import { findExample, modelTypeLabel } from './model-catalog';
 import type { ExampleModel } from './model-catalog';
 import { ModelView } from './model-view';
@@ -20,28 +21,30 @@ import { useModelEvaluation } from './use-model-evaluation';
 export function useCopyExample(navigate: (route: Route) => void): (example: ExampleModel, tab?: string) => Promise<void> {
   const workspace = useWorkspace();
   const toasts = useToasts();
+  const { t } = useLanguage();
   return useCallback(
     async (example, tab = 'model') => {
       try {
         const model = await workspace.models.create({ document: example.document, origin: { kind: 'example', ref: example.fileName } });
-        toasts.show({ message: `“${model.title}” is now in your workspace.` });
+        toasts.show({ message: t('example.copied', { title: model.title }) });
         navigate({ page: 'model', modelId: model.id, tab });
       } catch (error) {
-        toasts.show({ tone: 'error', message: `The model could not be copied: ${error instanceof Error ? error.message : String(error)}` });
+        toasts.show({ tone: 'error', message: t('example.copyFailed', { error: error instanceof Error ? error.message : String(error) }) });
       }
     },
-    [workspace, toasts, navigate],
+    [workspace, toasts, navigate, t],
   );
 }
 
 export function ExamplePage({ exampleId, tab, navigate }: { exampleId: string; tab: string; navigate: (route: Route) => void }) {
   const example = findExample(exampleId);
+  const { t } = useLanguage();
   return (
     <AppFrame
       activeNav="models"
       title={
         <>
-          <a className="crumb" href={routeHash({ page: 'models' })}>Models</a>
+          <a className="crumb" href={routeHash({ page: 'models' })}>{t('nav.models')}</a>
           <span className="crumb-sep" aria-hidden="true">/</span>
           <span className="current">{example?.title ?? exampleId}</span>
         </>
@@ -51,7 +54,7 @@ export function ExamplePage({ exampleId, tab, navigate }: { exampleId: string; t
         <ExampleView key={example.id} example={example} tab={tab} navigate={navigate} />
       ) : (
         <div className="page">
-          <div className="notice notice-warning" role="alert">There is no bundled example “{exampleId}”. <a href={routeHash({ page: 'models' })}>Go to the models</a></div>
+          <div className="notice notice-warning" role="alert">{t('example.missing', { id: exampleId })} <a href={routeHash({ page: 'models' })}>{t('models.goTo')}</a></div>
         </div>
       )}
     </AppFrame>
@@ -60,6 +63,7 @@ export function ExamplePage({ exampleId, tab, navigate }: { exampleId: string; t
 
 function ExampleView({ example, tab, navigate }: { example: ExampleModel; tab: string; navigate: (route: Route) => void }) {
   const workspace = useWorkspace();
+  const { t } = useLanguage();
   const document = example.document;
   const evaluation = useModelEvaluation(document);
   const copy = useCopyExample(navigate);
@@ -78,7 +82,7 @@ function ExampleView({ example, tab, navigate }: { example: ExampleModel; tab: s
   const useButton = (nextTab?: string, testId = 'use-model') =>
     canCopy && (
       <button type="button" className="btn btn-primary" onClick={() => void use(nextTab)} disabled={busy} data-testid={testId}>
-        Use this model
+        {t('models.use')}
       </button>
     );
   return (
@@ -87,12 +91,12 @@ function ExampleView({ example, tab, navigate }: { example: ExampleModel; tab: s
         <div className="page-header">
           <div className="page-title">
             <h1 data-testid="model-title">{example.title}</h1>
-            <p>{modelTypeLabel(example)} · {example.strategies} strategies · bundled example ({example.fileName}), read-only</p>
+            <p>{t('example.subtitle', { type: modelTypeLabel(example, t), n: example.strategies, file: example.fileName })}</p>
           </div>
           {useButton()}
         </div>
         <div className="notice notice-info" data-testid="template-note">
-          This bundled example is kept as published. “Use this model” puts a copy in your workspace: edit values and distributions, run the tornado and the PSA, save versions and link it to dossiers — all kept between sessions.
+          {t('example.note')}
         </div>
         <ModelView
           document={document}
@@ -106,9 +110,9 @@ function ExampleView({ example, tab, navigate }: { example: ExampleModel; tab: s
           hasBudgetImpact={example.hasBudgetImpact}
           templateUncertainty={
             <section className="card" data-testid="template-uncertainty">
-              <div className="card-header"><h2>Uncertainty and scenarios</h2></div>
+              <div className="card-header"><h2>{t('example.uncertaintyTitle')}</h2></div>
               <div className="card-body template-offer">
-                <p>The tornado, two-way, threshold and probabilistic analyses, value of information and named scenarios run on a model in your workspace, where their results are stored with the model they ran on.</p>
+                <p>{t('example.uncertaintyOffer')}</p>
                 {useButton('uncertainty', 'use-model-uncertainty')}
               </div>
             </section>

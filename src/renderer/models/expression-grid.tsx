@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
+import { useLanguage } from '../i18n/language';
 
 // A spreadsheet-like grid of expression cells (the transition matrix, state values): one cell in the tab order,
 // arrow keys / Home / End move between cells, Enter (or F2, or typing) edits, Enter commits, Escape cancels,
@@ -31,6 +32,7 @@ export interface ExpressionGridProps {
 }
 
 export function ExpressionGrid({ label, rows, columns, cell, cellName, onCommit, readOnly, trailing, testId, formatValue }: ExpressionGridProps) {
+  const { t } = useLanguage();
   const [active, setActive] = useState<[number, number]>([0, 0]);
   const [editing, setEditingState] = useState<{ draft: string } | null>(null);
   // The latest edit, read by commit (a blur after Enter must not commit twice).
@@ -109,7 +111,7 @@ export function ExpressionGrid({ label, rows, columns, cell, cellName, onCommit,
       <table className="table expression-grid" role="grid" aria-label={label} ref={table} data-testid={testId}>
         <thead>
           <tr>
-            <th scope="col"><span className="visually-hidden">From</span></th>
+            <th scope="col"><span className="visually-hidden">{t('structure.col.from')}</span></th>
             {columns.map((col) => <th key={col.key} scope="col">{col.label}</th>)}
             {trailing && <th scope="col">{trailing.label}</th>}
           </tr>
@@ -130,7 +132,7 @@ export function ExpressionGrid({ label, rows, columns, cell, cellName, onCommit,
                     tabIndex={isActive && !editing ? 0 : -1}
                     data-cell={`${i}:${j}`}
                     data-testid={`${testId}-cell-${row.key}-${col.key}`}
-                    aria-label={`${name}: ${value.text === '' ? 'empty' : value.text}${valueText && valueText !== value.text ? `, value ${valueText}` : ''}${value.error ? `. Problem: ${value.error}` : ''}`}
+                    aria-label={`${value.text === '' ? t('structure.cellEmpty', { name }) : t('structure.cellText', { name, text: value.text })}${valueText && valueText !== value.text ? t('structure.cellValue', { value: valueText }) : ''}${value.error ? t('structure.cellProblem', { problem: value.error }) : ''}`}
                     aria-invalid={value.error ? true : undefined}
                     className={`grid-cell${value.error ? ' has-error' : ''}${value.text === '' ? ' empty-cell' : ''}`}
                     onClick={() => {

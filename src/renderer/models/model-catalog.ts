@@ -2,6 +2,7 @@
 // model" copies into the workspace. And what the model lists show about any model document, read defensively
 // (a stored document may be invalid while it is being built).
 import type { StoredModel } from '../../dossier/workspace-models';
+import type { MessageKey, Translate } from '../../report/i18n/translate';
 
 export interface ModelSummary {
   title: string;
@@ -71,14 +72,15 @@ export function exampleIdForRef(ref: string): string | null {
   return exampleModels.some((m) => m.id === id) ? id : null;
 }
 
-export const modelTypeLabels: Record<string, string> = {
-  markov: 'Markov cohort',
-  psm: 'Partitioned survival',
-  tree: 'Decision tree',
+const modelTypeKeys: Record<string, MessageKey> = {
+  markov: 'models.type.markov',
+  psm: 'models.type.psm',
+  tree: 'models.type.tree',
 };
 
-/** "Decision tree + cohort models" for a tree with sub-models, else the type's name. */
-export function modelTypeLabel(summary: Pick<ModelSummary, 'type' | 'hybrid'>): string {
-  if (summary.hybrid) return 'Decision tree + cohort models';
-  return modelTypeLabels[summary.type] ?? summary.type;
+/** "Decision tree + cohort models" for a tree with sub-models, else the type's name (in the display language). */
+export function modelTypeLabel(summary: Pick<ModelSummary, 'type' | 'hybrid'>, t: Translate): string {
+  if (summary.hybrid) return t('models.type.hybrid');
+  const key = modelTypeKeys[summary.type];
+  return key ? t(key) : summary.type;
 }

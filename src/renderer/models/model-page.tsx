@@ -20,12 +20,15 @@ import type { RunContext } from '../results/run-status';
 import { ConfirmDialog, Dialog } from '../ui/dialog';
 import { TextArea, TextField } from '../ui/fields';
 import { useToasts } from '../ui/toasts';
+import { useLanguage } from '../i18n/language';
+import type { MessageKey } from '../../report/i18n/translate';
 import { modelTypeLabel, summariseDocument } from './model-catalog';
 import { linkModel, unlinkModel } from './model-links';
 import { ModelView } from './model-view';
 import { useModelDocument } from './use-model-document';
 import { useModelEvaluation } from './use-model-evaluation';
 import { VersionsPanel } from './versions-panel';
+import { templateTitle } from './new-model-dialog';
 import { StructureEditor } from './structure-editor';
 import { diagramValues } from '../../diagram/model-diagram';
 
@@ -34,17 +37,18 @@ import { diagramValues } from '../../diagram/model-diagram';
 
 type Load = { kind: 'loading' } | { kind: 'missing' } | { kind: 'loaded'; model: StoredModel };
 
-const originWords: Record<StoredModel['origin']['kind'], string> = {
-  example: 'copied from a bundled example',
-  file: 'opened from a file',
-  template: 'made from a template',
-  copy: 'a copy',
+const originWords: Record<StoredModel['origin']['kind'], MessageKey> = {
+  example: 'model.origin.example',
+  file: 'model.origin.file',
+  template: 'model.origin.template',
+  copy: 'model.origin.copy',
 };
 
 function Crumbs({ title }: { title: string }) {
+  const { t } = useLanguage();
   return (
     <>
-      <a className="crumb" href={routeHash({ page: 'models' })}>Models</a>
+      <a className="crumb" href={routeHash({ page: 'models' })}>{t('nav.models')}</a>
       <span className="crumb-sep" aria-hidden="true">/</span>
       <span className="current">{title}</span>
     </>
@@ -54,6 +58,7 @@ function Crumbs({ title }: { title: string }) {
 export function ModelPage({ modelId, tab, navigate }: { modelId: string; tab: string; navigate: (route: Route) => void }) {
   const workspace = useWorkspace();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const { t } = useLanguage();
   useEffect(() => {
     let live = true;
     void workspace.models.get(modelId).then((model) => live && setLoad(model ? { kind: 'loaded', model } : { kind: 'missing' }));
@@ -63,14 +68,14 @@ export function ModelPage({ modelId, tab, navigate }: { modelId: string; tab: st
   }, [workspace, modelId]);
   if (load.kind !== 'loaded') {
     return (
-      <AppFrame activeNav="models" title={<Crumbs title={load.kind === 'missing' ? 'Not found' : 'Loading…'} />}>
+      <AppFrame activeNav="models" title={<Crumbs title={load.kind === 'missing' ? t('common.notFound') : t('common.loading')} />}>
         <div className="page">
           {load.kind === 'missing' ? (
             <div className="notice notice-warning" role="alert" data-testid="model-missing">
-              There is no model with this id in the workspace (it may have been deleted). <a href={routeHash({ page: 'models' })}>Go to the models</a>
+              {t('model.missing')} <a href={routeHash({ page: 'models' })}>{t('models.goTo')}</a>
             </div>
           ) : (
-            <p className="empty">Loading…</p>
+            <p className="empty">{t('common.loading')}</p>
           )}
         </div>
       </AppFrame>
@@ -84,6 +89,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
   const store = workspace.models;
   const platform = usePlatform();
   const toasts = useToasts();
+  const { t } = useLanguage();
   const session = useModelDocument(store, initial);
   const { document, edit, undo, redo, autosave } = session;
   const evaluation = useModelEvaluation(document);
@@ -106,10 +112,10 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
         edit(change, mergeKey);
       } catch (error) {
         if (!(error instanceof DocumentEditError)) throw error;
-        toasts.show({ tone: 'error', message: `The change was not made: ${error.message}.` });
+        toasts.show({ tone: 'error', message: t('model.changeFailed', { error: error.message }) });
       }
     },
-    [edit, toasts],
+    [edit, toasts, t],
   );
   const onSetValue = useCallback((id: string, value: number) => apply((d) => setParameterValue(d, id, value), `value:${id}`), [apply]);
   // Structure edits work on the document as plain JSON records; the stored document type is the same JSON.
@@ -160,7 +166,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
       mimeType: mimeTypes.json,
       fileTypes: [{ name: 'HTA Workbench model', extensions: ['json'] }],
     });
-    if (outcome.saved) toasts.show({ message: outcome.via === 'download' ? `Downloaded ${outcome.location}.` : `Saved ${outcome.location}.` });
+    if (outcome.saved) toasts.show({ message: outcome.via === 'download' ? t('model.downloaded', { location: outcome.location }) : t('model.saved', { location: outcome.location }) });
   };
 
   const provenance = useMemo(
@@ -175,8 +181,8 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
       headerExtra={
         <>
           {!readOnly && <SaveStateIndicator state={autosave.state} onRetry={autosave.retry} />}
-          <button type="button" className="btn" onClick={undo} disabled={!session.canUndo || readOnly} title="Undo (Ctrl+Z)" data-testid="model-undo">Undo</button>
-          <button type="button" className="btn" onClick={redo} disabled={!session.canRedo || readOnly} title="Redo (Ctrl+Shift+Z)" data-testid="model-redo">Redo</button>
+          <button type="button" className="btn" onClick={undo} disabled={!session.canUndo || readOnly} title={t('model.undoTitle')} data-testid="model-undo">{t('model.undo')}</button>
+          <button type="button" className="btn" onClick={redo} disabled={!session.canRedo || readOnly} title={t('model.redoTitle')} data-testid="model-redo">{t('model.redo')}</button>
         </>
       }
     >
@@ -186,15 +192,15 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
             <div className="page-title">
               <h1 data-testid="model-title">{session.title}</h1>
               <p>
-                {modelTypeLabel(summary)} · {summary.strategies} strategies · {originWords[initial.origin.kind]}
-                {initial.origin.ref ? ` (${initial.origin.ref})` : ''}
-                {linked && linked.length > 0 ? ` · linked to ${linked.length} dossier${linked.length === 1 ? '' : 's'}` : ''}
+                {t('model.subtitle', { type: modelTypeLabel(summary, t), n: summary.strategies, origin: t(originWords[initial.origin.kind]) })}
+                {initial.origin.ref ? ` (${initial.origin.kind === 'template' ? templateTitle(initial.origin.ref, t) : initial.origin.ref})` : ''}
+                {linked && linked.length > 0 ? ` · ${linked.length === 1 ? t('model.linkedOne') : t('model.linkedMany', { n: linked.length })}` : ''}
               </p>
             </div>
             <div className="btn-group">
-              {!readOnly && <button type="button" className="btn" onClick={() => setDialog('version')} data-testid="save-version">Save version…</button>}
-              <button type="button" className="btn" onClick={() => void exportModel()} data-testid="export-model">Export model file</button>
-              {!readOnly && <button type="button" className="btn btn-ghost danger-text" onClick={() => setDialog('delete')} data-testid="delete-model">Delete</button>}
+              {!readOnly && <button type="button" className="btn" onClick={() => setDialog('version')} data-testid="save-version">{t('model.saveVersion')}</button>}
+              <button type="button" className="btn" onClick={() => void exportModel()} data-testid="export-model">{t('model.export')}</button>
+              {!readOnly && <button type="button" className="btn btn-ghost danger-text" onClick={() => setDialog('delete')} data-testid="delete-model">{t('model.delete')}</button>}
             </div>
           </div>
           <ModelView
@@ -209,7 +215,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
             runs={runs}
             hasBudgetImpact={summary.hasBudgetImpact}
             structureEditor={<StructureEditor document={document} issues={evaluation.check?.issues ?? []} values={structureValues} readOnly={readOnly} apply={applyStructure} />}
-            modelCards={<LinkedDossiersCard linked={linked} readOnly={readOnly} onLink={() => setDialog('link')} onUnlink={(l) => void unlinkModel(workspace, l.id, l.linkId).catch((e: unknown) => toasts.show({ tone: 'error', message: `Unlinking failed: ${e instanceof Error ? e.message : String(e)}` }))} />}
+            modelCards={<LinkedDossiersCard linked={linked} readOnly={readOnly} onLink={() => setDialog('link')} onUnlink={(l) => void unlinkModel(workspace, l.id, l.linkId).catch((e: unknown) => toasts.show({ tone: 'error', message: t('model.unlinkFailed', { error: e instanceof Error ? e.message : String(e) }) }))} />}
             versions={
               <VersionsPanel
                 store={store}
@@ -232,9 +238,9 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
         <SaveVersionDialog
           onClose={() => setDialog(null)}
           onSave={async (name, note) => {
-            if (!(await autosave.flush())) throw new Error('the open changes could not be saved; correct them first');
+            if (!(await autosave.flush())) throw new Error(t('model.unsavedChanges'));
             await store.saveVersion(initial.id, name, note);
-            toasts.show({ message: `Saved the version “${name}”.` });
+            toasts.show({ message: t('model.versionSaved', { name }) });
           }}
         />
       )}
@@ -244,19 +250,21 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
           onClose={() => setDialog(null)}
           onLink={async (dossierId) => {
             const d = await linkModel(workspace, dossierId, { id: initial.id, title: session.title, origin: initial.origin });
-            toasts.show({ message: `Linked to “${d.title}”.` });
+            toasts.show({ message: t('model.linkedTo', { title: d.title }) });
           }}
         />
       )}
       <ConfirmDialog
         open={dialog === 'delete'}
-        title="Delete this model?"
+        title={t('model.deleteTitle')}
         message={
           <p>
-            “{session.title}” will be deleted with its {linked && linked.length > 0 ? 'versions and stored runs; the links from ' + linked.map((l) => `“${l.title}”`).join(', ') + ' will show it as missing' : 'versions and stored runs'}. Export the model file first if you may want it back.
+            {linked && linked.length > 0
+              ? t('model.deleteMessageLinked', { title: session.title, dossiers: linked.map((l) => `“${l.title}”`).join(', ') })
+              : t('model.deleteMessage', { title: session.title })}
           </p>
         }
-        confirmLabel="Delete model"
+        confirmLabel={t('model.deleteConfirm')}
         tone="danger"
         onCancel={() => setDialog(null)}
         onConfirm={() => {
@@ -264,10 +272,10 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
           void store
             .remove(initial.id)
             .then(() => {
-              toasts.show({ message: `Deleted “${session.title}”.` });
+              toasts.show({ message: t('model.deleted', { title: session.title }) });
               navigate({ page: 'models' });
             })
-            .catch((e: unknown) => toasts.show({ tone: 'error', message: `Deleting failed: ${e instanceof Error ? e.message : String(e)}` }));
+            .catch((e: unknown) => toasts.show({ tone: 'error', message: t('model.deleteFailed', { error: e instanceof Error ? e.message : String(e) }) }));
         }}
       />
     </AppFrame>
@@ -275,25 +283,26 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
 }
 
 function LinkedDossiersCard({ linked, readOnly, onLink, onUnlink }: { linked: LinkedDossier[] | undefined; readOnly: boolean; onLink: () => void; onUnlink: (l: LinkedDossier) => void }) {
+  const { t } = useLanguage();
   return (
     <section className="card" aria-labelledby="linked-title" data-testid="linked-dossiers">
       <div className="card-header">
-        <h2 id="linked-title">Linked dossiers</h2>
-        <span className="subtle">Dossiers whose assessment uses this model</span>
-        {!readOnly && <button type="button" className="btn btn-sm" onClick={onLink} data-testid="link-dossier">Link to a dossier…</button>}
+        <h2 id="linked-title">{t('model.linkedTitle')}</h2>
+        <span className="subtle">{t('model.linkedHint')}</span>
+        {!readOnly && <button type="button" className="btn btn-sm" onClick={onLink} data-testid="link-dossier">{t('model.link')}</button>}
       </div>
       <div className="card-body flush">
         {linked === undefined ? (
-          <p className="empty">Loading…</p>
+          <p className="empty">{t('common.loading')}</p>
         ) : linked.length === 0 ? (
-          <p className="empty compact-empty">Not linked to any dossier yet.</p>
+          <p className="empty compact-empty">{t('model.notLinked')}</p>
         ) : (
           <ul className="link-list">
             {linked.map((l) => (
               <li key={`${l.id}-${l.linkId}`} data-testid="linked-dossier">
                 <a href={routeHash({ page: 'dossier', dossierId: l.id, section: 'models' })}>{l.title}</a> <StatusBadge status={l.status} />
                 {!readOnly && l.status !== 'final' && (
-                  <button type="button" className="btn btn-ghost btn-sm" onClick={() => onUnlink(l)} aria-label={`Unlink from ${l.title}`}>Unlink</button>
+                  <button type="button" className="btn btn-ghost btn-sm" onClick={() => onUnlink(l)} aria-label={t('model.unlinkLabel', { title: l.title })}>{t('model.unlink')}</button>
                 )}
               </li>
             ))}
@@ -305,6 +314,7 @@ function LinkedDossiersCard({ linked, readOnly, onLink, onUnlink }: { linked: Li
 }
 
 function SaveVersionDialog({ onClose, onSave }: { onClose: () => void; onSave: (name: string, note: string) => Promise<void> }) {
+  const { t } = useLanguage();
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -323,20 +333,20 @@ function SaveVersionDialog({ onClose, onSave }: { onClose: () => void; onSave: (
   return (
     <Dialog
       open
-      title="Save a version"
+      title={t('model.versionTitle')}
       onClose={onClose}
       testId="save-version-dialog"
       footer={
         <>
-          <button type="button" className="btn" onClick={onClose}>Cancel</button>
-          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy || name.trim() === ''} data-testid="save-version-ok">Save version</button>
+          <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="button" className="btn btn-primary" onClick={() => void save()} disabled={busy || name.trim() === ''} data-testid="save-version-ok">{t('model.versionSave')}</button>
         </>
       }
     >
-      <p className="subtle">A version keeps the model as it is now, under a name. You can compare versions and restore one later.</p>
+      <p className="subtle">{t('model.versionIntro')}</p>
       <div className="section-stack">
-        <TextField label="Name" hint="e.g. Submitted to the appraisal committee" value={name} onChange={setName} testId="version-name" />
-        <TextArea label="Note (optional)" value={note} onChange={setNote} rows={3} testId="version-note" />
+        <TextField label={t('model.versionName')} hint={t('model.versionNameHint')} value={name} onChange={setName} testId="version-name" />
+        <TextArea label={t('model.versionNote')} value={note} onChange={setNote} rows={3} testId="version-note" />
         {error && <p className="field-error" role="alert">{error}</p>}
       </div>
     </Dialog>
@@ -345,6 +355,7 @@ function SaveVersionDialog({ onClose, onSave }: { onClose: () => void; onSave: (
 
 function LinkDossierDialog({ linkedIds, onClose, onLink }: { linkedIds: ReadonlySet<string>; onClose: () => void; onLink: (dossierId: string) => Promise<void> }) {
   const workspace = useWorkspace();
+  const { t } = useLanguage();
   const dossiers = useLiveQuery(() => workspace.list({ archived: 'include', sort: 'title' }), [workspace]);
   const [choice, setChoice] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -361,27 +372,27 @@ function LinkDossierDialog({ linkedIds, onClose, onLink }: { linkedIds: Readonly
   return (
     <Dialog
       open
-      title="Link to a dossier"
+      title={t('model.linkTitle')}
       onClose={onClose}
       testId="link-dossier-dialog"
       footer={
         <>
-          <button type="button" className="btn" onClick={onClose}>Cancel</button>
-          <button type="button" className="btn btn-primary" onClick={() => void link()} disabled={!chosen} data-testid="link-dossier-ok">Link</button>
+          <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="button" className="btn btn-primary" onClick={() => void link()} disabled={!chosen} data-testid="link-dossier-ok">{t('model.linkOk')}</button>
         </>
       }
     >
       {dossiers === undefined ? (
-        <p className="empty">Loading…</p>
+        <p className="empty">{t('common.loading')}</p>
       ) : open.length === 0 ? (
-        <p className="empty">Every dossier in the library is linked to this model already.</p>
+        <p className="empty">{t('model.allLinked')}</p>
       ) : (
         <div className="field">
-          <label className="field-label" htmlFor="link-dossier-select">Dossier</label>
+          <label className="field-label" htmlFor="link-dossier-select">{t('model.dossier')}</label>
           <select id="link-dossier-select" className="select" value={chosen} onChange={(e) => setChoice(e.target.value)} data-testid="link-dossier-select">
             {open.map((d) => (
               <option key={d.id} value={d.id} disabled={d.status === 'final'}>
-                {d.title}{d.status === 'final' ? ' (final: reopen it to change its links)' : ''}
+                {d.status === 'final' ? t('model.finalDossier', { title: d.title }) : d.title}
               </option>
             ))}
           </select>

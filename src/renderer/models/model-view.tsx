@@ -5,7 +5,10 @@ import { deadStateIds, progressionFreeStateIds } from '../../engine/analysis/dea
 import type { UncertaintyChange } from '../../engine/model/document-edits';
 import type { ModelDocument } from './use-model-document';
 import type { HtaModel, Parameter } from '../../engine/model/schema';
-import { effectLabel, formatIcer, formatMoney, formatNumber } from '../settings/display-format';
+import { formatMoney, formatNumber } from '../settings/display-format';
+import type { NumberFormats } from '../../report/format';
+import { useLanguage } from '../i18n/language';
+import type { MessageKey, Translate } from '../../report/i18n/translate';
 import { settingsRows } from '../../report/model-description';
 import { BaseCaseCharts, BaseCaseTables } from '../results/base-case-panel';
 import { BudgetPanel } from '../results/budget-panel';
@@ -29,19 +32,25 @@ import './models.css';
 
 export interface ModelTab {
   id: string;
-  label: string;
+  label: MessageKey;
 }
 
 export function modelTabs(hasBudgetImpact: boolean, withVersions: boolean): ModelTab[] {
   return [
-    { id: 'model', label: 'Model and parameters' },
-    { id: 'structure', label: 'Structure' },
-    { id: 'results', label: 'Base-case results' },
-    { id: 'uncertainty', label: 'Uncertainty' },
-    { id: 'scenarios', label: 'Scenarios' },
-    ...(hasBudgetImpact ? [{ id: 'budget', label: 'Budget impact' }] : []),
-    ...(withVersions ? [{ id: 'versions', label: 'Versions and runs' }] : []),
+    { id: 'model', label: 'model.tab.model' },
+    { id: 'structure', label: 'model.tab.structure' },
+    { id: 'results', label: 'model.tab.results' },
+    { id: 'uncertainty', label: 'model.tab.uncertainty' },
+    { id: 'scenarios', label: 'model.tab.scenarios' },
+    ...(hasBudgetImpact ? [{ id: 'budget', label: 'model.tab.budget' as const }] : []),
+    ...(withVersions ? [{ id: 'versions', label: 'model.tab.versions' as const }] : []),
   ];
+}
+
+/** "€40,032 per QALY" in the display language (a dash when there is no ratio). */
+export function icerWords(value: number | null | undefined, currency: string | undefined, effect: 'qalys' | 'life-years', t: Translate, fmt: NumberFormats): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return t(effect === 'qalys' ? 'threshold.perQaly' : 'threshold.perLifeYear', { amount: fmt.money(value, currency) });
 }
 
 export interface ModelViewProps {
@@ -69,9 +78,10 @@ export interface ModelViewProps {
 
 export function ModelView(props: ModelViewProps) {
   const { evaluation, runs, tab, onTab } = props;
+  const { t } = useLanguage();
   const model = evaluation.check?.model ?? null;
   const tabs = modelTabs(props.hasBudgetImpact, props.versions !== undefined);
-  const active = tabs.some((t) => t.id === tab) ? tab : 'model';
+  const active = tabs.some((x) => x.id === tab) ? tab : 'model';
   const [visited, setVisited] = useState<ReadonlySet<string>>(() => new Set([active]));
   if (!visited.has(active)) setVisited(new Set([...visited, active]));
   const budget = useBudget(model, evaluation, props.hasBudgetImpact && visited.has('budget'), runs);
@@ -80,28 +90,28 @@ export function ModelView(props: ModelViewProps) {
 
   return (
     <>
-      {evaluation.checkError && <div className="notice notice-error" role="alert">The model could not be checked: {evaluation.checkError}</div>}
+      {evaluation.checkError && <div className="notice notice-error" role="alert">{t('model.checkError', { error: evaluation.checkError })}</div>}
       {evaluation.check && !evaluation.check.valid && <InvalidModel issues={evaluation.check.issues} />}
-      {!evaluation.check && !evaluation.checkError && <p className="empty" role="status">Checking the model…</p>}
+      {!evaluation.check && !evaluation.checkError && <p className="empty" role="status">{t('model.checkingModel')}</p>}
       {/* With a structure editor the tabs stay while the model is invalid, so the editor keeps its place (and focus) as
           edits make the model valid or not; the other tabs then wait for a valid model. */}
       {(model || (evaluation.check && props.structureEditor)) && (
         <>
           {model && <BaseCaseStrip model={model} evaluation={evaluation} />}
           <Tabs tabs={tabs} active={active} onTab={onTab} />
-          {tabs.map((t) =>
-            visited.has(t.id) ? (
-              <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} hidden={t.id !== active} className="tab-panel" data-testid={`model-panel-${t.id}`}>
-                {t.id === 'structure' ? (
+          {tabs.map((panel) =>
+            visited.has(panel.id) ? (
+              <div key={panel.id} role="tabpanel" id={`panel-${panel.id}`} aria-labelledby={`tab-${panel.id}`} hidden={panel.id !== active} className="tab-panel" data-testid={`model-panel-${panel.id}`}>
+                {panel.id === 'structure' ? (
                   <div className="section-stack">
                     {model && <StructureDiagramView model={model} />}
                     {props.structureEditor}
                   </div>
                 ) : !model ? (
-                  <p className="empty">The model has problems (listed above); this view comes back when they are fixed.</p>
+                  <p className="empty">{t('model.waitValid')}</p>
                 ) : (
                   <>
-                    {t.id === 'model' && (
+                    {panel.id === 'model' && (
                       <div className="section-stack">
                         <SettingsCard model={model} />
                         {props.modelCards}
@@ -116,14 +126,14 @@ export function ModelView(props: ModelViewProps) {
                         />
                       </div>
                     )}
-                    {t.id === 'results' && (
+                    {panel.id === 'results' && (
                       // Results of the previous document stay on screen while the edited one is evaluated, dimmed and
                       // marked busy so neither a reader nor a test takes them for the current ones.
                       <div className={evaluation.updating ? 'results-updating' : undefined} aria-busy={evaluation.updating} data-testid="results-current">
                         <ResultsTab model={model} outcome={evaluation.baseCase?.outcome} />
                       </div>
                     )}
-                    {t.id === 'uncertainty' && (runs ? (
+                    {panel.id === 'uncertainty' && (runs ? (
                       <div className="section-stack">
                         <UncertaintyPanel ctx={runs} model={model} />
                         <VoiSection ctx={runs} model={model} />
@@ -131,13 +141,13 @@ export function ModelView(props: ModelViewProps) {
                         <ThresholdSection ctx={runs} model={model} ranges={evaluation.check?.ranges ?? []} />
                       </div>
                     ) : props.templateUncertainty)}
-                    {t.id === 'scenarios' && (runs && props.onEditDocument ? (
+                    {panel.id === 'scenarios' && (runs && props.onEditDocument ? (
                       <ScenariosPanel ctx={runs} model={model} document={props.document as ModelDocument} readOnly={props.readOnly} onEdit={props.onEditDocument} />
                     ) : props.templateUncertainty)}
-                    {t.id === 'budget' && <BudgetPanel budget={budget} updating={budget !== null && budget.document !== evaluation.checked} />}
+                    {panel.id === 'budget' && <BudgetPanel budget={budget} updating={budget !== null && budget.document !== evaluation.checked} />}
                   </>
                 )}
-                {t.id === 'versions' && props.versions}
+                {panel.id === 'versions' && props.versions}
               </div>
             ) : null,
           )}
@@ -150,6 +160,7 @@ export function ModelView(props: ModelViewProps) {
 /** Stores the base case of each new document as the model's latest base-case run (workspace models only). */
 function useStoredBaseCase(evaluation: ModelEvaluation, runs: RunContext | null): void {
   const storedFor = useRef<string | null>(null);
+  const { t } = useLanguage();
   const baseCase = evaluation.baseCase;
   const upToDate = !evaluation.updating && runs !== null && runs.model !== null;
   useEffect(() => {
@@ -157,17 +168,18 @@ function useStoredBaseCase(evaluation: ModelEvaluation, runs: RunContext | null)
     storedFor.current = runs.hash;
     const { outcome, startedAt, durationMs } = baseCase;
     void runs.store
-      .addRun({ modelId: runs.modelId, kind: 'base-case', label: 'Base case', modelHash: runs.hash, startedAt, durationMs, status: 'complete', inputs: {}, results: outcome }, { replaceSameKind: true })
+      .addRun({ modelId: runs.modelId, kind: 'base-case', label: t('run.kind.base-case'), modelHash: runs.hash, startedAt, durationMs, status: 'complete', inputs: {}, results: outcome }, { replaceSameKind: true })
       .catch(() => {
         // The read-only banner or the save indicator already tells why nothing is written.
         storedFor.current = null;
       });
-  }, [runs, upToDate, baseCase]);
+  }, [runs, upToDate, baseCase, t]);
 }
 
 /** Runs the budget impact analysis (in the worker) once its tab is opened, and again after each change. */
 function useBudget(model: HtaModel | null, evaluation: ModelEvaluation, wanted: boolean, runs: RunContext | null): BudgetState | null {
   const [budget, setBudget] = useState<BudgetState | null>(null);
+  const { t } = useLanguage();
   const document = evaluation.checked;
   const hash = runs?.hash;
   useEffect(() => {
@@ -182,7 +194,7 @@ function useBudget(model: HtaModel | null, evaluation: ModelEvaluation, wanted: 
         setBudget(out.ok ? { report: out.report, problems: [], document } : { report: null, problems: out.problems, document });
         if (out.ok && runs && hash && !evaluation.updating) {
           void runs.store
-            .addRun({ modelId: runs.modelId, kind: 'budget-impact', label: out.report.label ?? 'Budget impact', modelHash: hash, startedAt, durationMs: performance.now() - t0, status: 'complete', inputs: {}, results: out.report }, { replaceSameKind: true })
+            .addRun({ modelId: runs.modelId, kind: 'budget-impact', label: out.report.label ?? t('run.kind.budget-impact'), modelHash: hash, startedAt, durationMs: performance.now() - t0, status: 'complete', inputs: {}, results: out.report }, { replaceSameKind: true })
             .catch(() => undefined);
         }
       })
@@ -197,6 +209,7 @@ function useBudget(model: HtaModel | null, evaluation: ModelEvaluation, wanted: 
 }
 
 function Tabs({ tabs, active, onTab }: { tabs: ModelTab[]; active: string; onTab: (id: string) => void }) {
+  const { t } = useLanguage();
   const refs = useRef(new Map<string, HTMLButtonElement>());
   const onKeyDown = (event: KeyboardEvent, index: number) => {
     const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -208,23 +221,23 @@ function Tabs({ tabs, active, onTab }: { tabs: ModelTab[]; active: string; onTab
     }
   };
   return (
-    <div className="model-tabs" role="tablist" aria-label="Model views">
-      {tabs.map((t, i) => (
+    <div className="model-tabs" role="tablist" aria-label={t('model.tabsLabel')}>
+      {tabs.map((tab, i) => (
         <button
-          key={t.id}
-          ref={(el) => { if (el) refs.current.set(t.id, el); }}
+          key={tab.id}
+          ref={(el) => { if (el) refs.current.set(tab.id, el); }}
           type="button"
           role="tab"
-          id={`tab-${t.id}`}
-          aria-selected={t.id === active}
-          aria-controls={`panel-${t.id}`}
-          tabIndex={t.id === active ? 0 : -1}
+          id={`tab-${tab.id}`}
+          aria-selected={tab.id === active}
+          aria-controls={`panel-${tab.id}`}
+          tabIndex={tab.id === active ? 0 : -1}
           className="model-tab"
-          onClick={() => onTab(t.id)}
+          onClick={() => onTab(tab.id)}
           onKeyDown={(e) => onKeyDown(e, i)}
-          data-testid={`model-tab-${t.id}`}
+          data-testid={`model-tab-${tab.id}`}
         >
-          {t.label}
+          {t(tab.label)}
         </button>
       ))}
     </div>
@@ -232,12 +245,13 @@ function Tabs({ tabs, active, onTab }: { tabs: ModelTab[]; active: string; onTab
 }
 
 function InvalidModel({ issues }: { issues: { path: string; message: string; severity: string }[] }) {
+  const { t } = useLanguage();
   return (
     <section className="card" data-testid="model-invalid">
-      <div className="card-header"><h2>This model has problems</h2><span className="subtle">{issues.length} found</span></div>
+      <div className="card-header"><h2>{t('model.problemsTitle')}</h2><span className="subtle">{t('model.problemsFound', { n: issues.length })}</span></div>
       <div className="card-body">
         <ul className="problem-list">
-          {issues.map((i, k) => <li key={k}><span className="problem-path">{i.path}</span><span>{i.severity === 'warning' ? 'Warning: ' : ''}{i.message}</span></li>)}
+          {issues.map((i, k) => <li key={k}><span className="problem-path">{i.path}</span><span>{i.severity === 'warning' ? t('models.warning', { message: i.message }) : i.message}</span></li>)}
         </ul>
       </div>
     </section>
@@ -245,10 +259,11 @@ function InvalidModel({ issues }: { issues: { path: string; message: string; sev
 }
 
 function SettingsCard({ model }: { model: HtaModel }) {
-  const rows = settingsRows(model);
+  const { t, fmt } = useLanguage();
+  const rows = settingsRows(model, fmt);
   return (
     <section className="card" aria-labelledby="settings-title" data-testid="model-settings">
-      <div className="card-header"><h2 id="settings-title">Settings</h2></div>
+      <div className="card-header"><h2 id="settings-title">{t('model.settings')}</h2></div>
       <div className="card-body settings-body">
         <dl className="settings-grid">
           {rows.map((r) => (
@@ -268,12 +283,13 @@ function SettingsCard({ model }: { model: HtaModel }) {
 function BaseCaseStrip({ model, evaluation }: { model: HtaModel; evaluation: ModelEvaluation }) {
   const outcome: BaseCaseOutcome | undefined = evaluation.baseCase?.outcome;
   const currency = model.settings.currency;
+  const { t, fmt } = useLanguage();
   let content: ReactNode;
-  if (!outcome) content = <span className="subtle">Running the base case…</span>;
+  if (!outcome) content = <span className="subtle">{t('model.runningBaseCase')}</span>;
   else if (!outcome.ok) {
     content = (
       <div className="strip-error" role="alert" data-testid="base-case-error">
-        <strong>The model cannot be evaluated with these values.</strong>
+        <strong>{t('model.cannotEvaluate')}</strong>
         <ul className="plain-list">{outcome.problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{p.message}</li>)}</ul>
       </div>
     );
@@ -284,10 +300,10 @@ function BaseCaseStrip({ model, evaluation }: { model: HtaModel; evaluation: Mod
           <li key={r.id} className="strip-item" data-testid="strip-item">
             <span className="strip-label">{r.label ?? r.id}</span>
             <span className="strip-values">
-              {formatMoney(r.cost, currency)} · {formatNumber(r.effect, 3)} {effectLabel(outcome.effect)}
+              {formatMoney(r.cost, currency)} · {formatNumber(r.effect, 3)} {t(outcome.effect === 'qalys' ? 'model.effect.qalys' : 'model.effect.lifeYears')}
             </span>
             <span className="strip-icer" data-testid="strip-icer">
-              {r.status === 'reference' ? 'Reference' : r.status === 'nondominated' ? `ICER ${formatIcer(r.icer, currency, outcome.effect)}` : r.status === 'dominated' ? 'Dominated' : 'Extendedly dominated'}
+              {r.status === 'reference' ? t('model.reference') : r.status === 'nondominated' ? t('model.icer', { icer: icerWords(r.icer, currency, outcome.effect, t, fmt) }) : r.status === 'dominated' ? t('model.dominated') : t('model.extendedlyDominated')}
             </span>
           </li>
         ))}
@@ -295,10 +311,10 @@ function BaseCaseStrip({ model, evaluation }: { model: HtaModel; evaluation: Mod
     );
   }
   return (
-    <section className="base-strip" aria-label="Base-case summary" aria-busy={evaluation.updating} data-testid="base-case-strip">
+    <section className="base-strip" aria-label={t('model.stripLabel')} aria-busy={evaluation.updating} data-testid="base-case-strip">
       <div className="strip-head">
-        <span className="strip-title">Base case</span>
-        <span className="subtle" aria-live="polite">{evaluation.updating ? 'Updating…' : 'Up to date'}</span>
+        <span className="strip-title">{t('run.kind.base-case')}</span>
+        <span className="subtle" aria-live="polite">{evaluation.updating ? t('model.updating') : t('model.upToDate')}</span>
       </div>
       {content}
     </section>
@@ -308,8 +324,9 @@ function BaseCaseStrip({ model, evaluation }: { model: HtaModel; evaluation: Mod
 function ResultsTab({ model, outcome }: { model: HtaModel; outcome: BaseCaseOutcome | undefined }) {
   const deadStates = useMemo(() => deadStateIds(model), [model]);
   const progressionFreeStates = useMemo(() => progressionFreeStateIds(model), [model]);
-  if (!outcome) return <p className="empty" role="status">Running the base case…</p>;
-  if (!outcome.ok) return <p className="empty">No results: the model cannot be evaluated with the current values (see above).</p>;
+  const { t } = useLanguage();
+  if (!outcome) return <p className="empty" role="status">{t('model.runningBaseCase')}</p>;
+  if (!outcome.ok) return <p className="empty">{t('model.noResults')}</p>;
   return (
     <div className="section-stack">
       <BaseCaseTables result={outcome} currency={model.settings.currency} />

@@ -12,12 +12,12 @@ import { UploadIcon } from '../ui/icons';
 import { useToasts } from '../ui/toasts';
 import { MODEL_CHECK_TIMEOUT_MS, checkModelInWorker } from '../workers/file-jobs';
 import { WorkerStoppedError } from '../workers/one-shot-worker';
-import { formatDateTime } from '../../report/format';
+import { useLanguage } from '../i18n/language';
 import { exampleModels, modelTypeLabel, summariseDocument } from './model-catalog';
 import type { ExampleModel } from './model-catalog';
 import type { StoredModel } from '../../dossier/workspace-models';
 import { useCopyExample } from './example-page';
-import { NewModelDialog } from './new-model-dialog';
+import { NewModelDialog, templateWords } from './new-model-dialog';
 import './models.css';
 
 // The Models screen: the workspace's own models (kept between sessions) and the bundled examples, which are
@@ -45,17 +45,18 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
   const cancelCheck = useRef<AbortController | null>(null);
   const readOnly = workspace.readOnlyReason !== null;
   const [newOpen, setNewOpen] = useState(false);
+  const { t, fmt } = useLanguage();
 
   const openFile = async () => {
     const file = await platform.openFile({ fileTypes: modelFileTypes, maxBytes: maxModelBytes });
     if (!file.opened) {
-      if (file.reason !== 'canceled') setProblems({ title: 'The file could not be read', intro: 'HTA Workbench could not read the file you chose.', problems: [{ path: '', message: file.message ?? file.reason }] });
+      if (file.reason !== 'canceled') setProblems({ title: t('models.unreadableTitle'), intro: t('models.unreadableIntro'), problems: [{ path: '', message: file.message ?? file.reason }] });
       return;
     }
     // The same reader as dossier import and the CLI: line and column of a syntax error, duplicate keys refused.
     const read = readJsonText(file.content, { maxDepth: MAX_MODEL_JSON_DEPTH });
     if (!read.ok) {
-      setProblems({ title: 'This file cannot be opened', intro: `${file.name} is not valid JSON.`, problems: read.problems.map((p) => ({ path: p.path.length > 0 ? formatPath(p.path) : '', message: p.message })) });
+      setProblems({ title: t('models.notOpenableTitle'), intro: t('models.notJson', { file: file.name }), problems: read.problems.map((p) => ({ path: p.path.length > 0 ? formatPath(p.path) : '', message: p.message })) });
       return;
     }
     const json = read.value;
@@ -66,26 +67,26 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
       const check = await checkModelInWorker(json, { signal: controller.signal });
       if (!check.valid) {
         setProblems({
-          title: 'This model cannot be opened',
-          intro: `${file.name} is not a valid HTA Workbench model. Nothing was added to the workspace.`,
-          problems: check.issues.map((i) => ({ path: i.path, message: i.severity === 'warning' ? `Warning: ${i.message}` : i.message })),
+          title: t('models.invalidTitle'),
+          intro: t('models.invalidIntro', { file: file.name }),
+          problems: check.issues.map((i) => ({ path: i.path, message: i.severity === 'warning' ? t('models.warning', { message: i.message }) : i.message })),
         });
         return;
       }
       const model = await workspace.models.create({ document: json as StoredModel['document'], origin: { kind: 'file', ref: file.name } });
-      toasts.show({ message: `Opened “${model.title}”; it is now in your workspace.` });
+      toasts.show({ message: t('models.opened', { title: model.title }) });
       navigate({ page: 'model', modelId: model.id, tab: 'model' });
     } catch (error) {
       if (error instanceof WorkerStoppedError && error.reason === 'cancelled') {
-        toasts.show({ message: `Checking ${file.name} was cancelled. The file was not opened.` });
+        toasts.show({ message: t('models.checkCancelled', { file: file.name }) });
       } else if (error instanceof WorkerStoppedError) {
         setProblems({
-          title: 'This model took too long to check',
-          intro: `${file.name} was not opened.`,
-          problems: [{ path: '', message: `Checking was stopped after ${MODEL_CHECK_TIMEOUT_MS / 1000} seconds. The file may be too large or too deeply nested for HTA Workbench.` }],
+          title: t('models.tooLongTitle'),
+          intro: t('models.notOpened', { file: file.name }),
+          problems: [{ path: '', message: t('models.tooLongMessage', { seconds: MODEL_CHECK_TIMEOUT_MS / 1000 }) }],
         });
       } else {
-        toasts.show({ tone: 'error', message: `Checking the model failed: ${error instanceof Error ? error.message : String(error)}` });
+        toasts.show({ tone: 'error', message: t('models.checkFailed', { error: error instanceof Error ? error.message : String(error) }) });
       }
     } finally {
       cancelCheck.current = null;
@@ -97,39 +98,39 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
     <div className="page" data-testid="models-page">
       <div className="page-header">
         <div className="page-title">
-          <h1>Models</h1>
-          <p>Cost-effectiveness and budget impact models: edit them, run the base case, sensitivity analyses and budget impact, and keep the results.</p>
+          <h1>{t('nav.models')}</h1>
+          <p>{t('models.intro')}</p>
         </div>
         {!readOnly && checking !== null && (
           <div className="check-progress" role="status" data-testid="model-check-progress">
-            <span className="subtle">Checking {checking}…</span>
-            <button type="button" className="btn" onClick={() => cancelCheck.current?.abort()} data-testid="cancel-model-check">Cancel</button>
+            <span className="subtle">{t('models.checking', { file: checking })}</span>
+            <button type="button" className="btn" onClick={() => cancelCheck.current?.abort()} data-testid="cancel-model-check">{t('common.cancel')}</button>
           </div>
         )}
         <a className="btn" href={routeHash({ page: 'psa-results' })} data-testid="analyse-psa-results">
-          Analyse PSA results…
+          {t('models.analysePsa')}
         </a>
         {!readOnly && (
-          <button type="button" className="btn" onClick={() => setNewOpen(true)} data-testid="new-model">New model…</button>
+          <button type="button" className="btn" onClick={() => setNewOpen(true)} data-testid="new-model">{t('models.new')}</button>
         )}
         {!readOnly && (
           <button type="button" className="btn btn-primary" onClick={() => void openFile()} disabled={checking !== null} data-testid="open-model-file">
             <UploadIcon />
-            {checking !== null ? 'Checking…' : 'Open model file…'}
+            {checking !== null ? t('models.checkingShort') : t('models.openFile')}
           </button>
         )}
       </div>
       <div className="section-stack">
         <section className="card" aria-labelledby="workspace-models-title">
           <div className="card-header">
-            <h2 id="workspace-models-title">Your models</h2>
-            <span className="subtle">{models === undefined ? '' : models.length === 1 ? '1 model' : `${models.length} models`} · kept in this workspace</span>
+            <h2 id="workspace-models-title">{t('models.yours')}</h2>
+            {models !== undefined && <span className="subtle">{models.length === 1 ? t('models.keptOne') : t('models.keptMany', { n: models.length })}</span>}
           </div>
           <div className="card-body flush">
             {models === undefined ? (
-              <p className="empty">Loading…</p>
+              <p className="empty">{t('common.loading')}</p>
             ) : models.length === 0 ? (
-              <p className="empty" data-testid="no-workspace-models">No models yet. “Use this model” on a bundled example below, or open a model file.</p>
+              <p className="empty" data-testid="no-workspace-models">{t('models.none')}</p>
             ) : (
               <div className="table-wrap">
               <table className="table table-fixed models-table" data-testid="workspace-models">
@@ -141,10 +142,10 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
                 </colgroup>
                 <thead>
                   <tr>
-                    <th scope="col">Model</th>
-                    <th scope="col">Type</th>
-                    <th scope="col" className="num">Strategies</th>
-                    <th scope="col">Last changed</th>
+                    <th scope="col">{t('countries.modelTitle')}</th>
+                    <th scope="col">{t('models.col.type')}</th>
+                    <th scope="col" className="num">{t('models.col.strategies')}</th>
+                    <th scope="col">{t('models.col.updated')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -156,9 +157,9 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
                           <a href={routeHash({ page: 'model', modelId: m.id, tab: 'model' })} data-testid="open-workspace-model">{m.title}</a>
                           <div className="subtle one-line" title={s.description}>{s.description || (m.origin.ref ?? '')}</div>
                         </td>
-                        <td>{modelTypeLabel(s)}</td>
+                        <td>{modelTypeLabel(s, t)}</td>
                         <td className="num">{s.strategies}</td>
-                        <td className="nowrap">{formatDateTime(m.updatedAt)}</td>
+                        <td className="nowrap">{fmt.dateTime(m.updatedAt)}</td>
                       </tr>
                     );
                   })}
@@ -176,7 +177,7 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
           onClose={() => setNewOpen(false)}
           onCreate={async (template) => {
             const model = await workspace.models.create({ document: template.create() as StoredModel['document'], origin: { kind: 'template', ref: template.title } });
-            toasts.show({ message: `Created “${model.title}” from the ${template.title} template.` });
+            toasts.show({ message: t('models.created', { title: model.title, template: t(templateWords(template.id).title) }) });
             navigate({ page: 'model', modelId: model.id, tab: 'structure' });
           }}
         />
@@ -187,11 +188,12 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
 }
 
 function ExamplesTable({ onUse, readOnly }: { onUse: (m: ExampleModel) => void; readOnly: boolean }) {
+  const { t } = useLanguage();
   return (
     <section className="card" aria-labelledby="example-models-title">
       <div className="card-header">
-        <h2 id="example-models-title">Bundled examples</h2>
-        <span className="subtle">{exampleModels.length} read-only templates, each reproduced by a test against its published source</span>
+        <h2 id="example-models-title">{t('models.examples')}</h2>
+        <span className="subtle">{t('models.examplesNote', { n: exampleModels.length })}</span>
       </div>
       <div className="card-body flush table-wrap">
         <table className="table table-fixed models-table" data-testid="example-models">
@@ -204,11 +206,11 @@ function ExamplesTable({ onUse, readOnly }: { onUse: (m: ExampleModel) => void; 
           </colgroup>
           <thead>
             <tr>
-              <th scope="col">Model</th>
-              <th scope="col">Type</th>
-              <th scope="col" className="num">Strategies</th>
-              <th scope="col">Budget impact</th>
-              <th scope="col" className="actions"><span className="visually-hidden">Actions</span></th>
+              <th scope="col">{t('countries.modelTitle')}</th>
+              <th scope="col">{t('models.col.type')}</th>
+              <th scope="col" className="num">{t('models.col.strategies')}</th>
+              <th scope="col">{t('models.col.budget')}</th>
+              <th scope="col" className="actions"><span className="visually-hidden">{t('models.col.actions')}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -218,13 +220,13 @@ function ExamplesTable({ onUse, readOnly }: { onUse: (m: ExampleModel) => void; 
                   <a href={routeHash({ page: 'example', exampleId: m.id, tab: 'model' })} data-testid="open-model">{m.title}</a>
                   <div className="subtle one-line" title={m.description || m.fileName}>{m.description || m.fileName}</div>
                 </td>
-                <td>{modelTypeLabel(m)}</td>
+                <td>{modelTypeLabel(m, t)}</td>
                 <td className="num">{m.strategies}</td>
-                <td>{m.hasBudgetImpact ? <span className="badge badge-info">Included</span> : <span className="subtle">—</span>}</td>
+                <td>{m.hasBudgetImpact ? <span className="badge badge-info">{t('models.included')}</span> : <span className="subtle">—</span>}</td>
                 <td className="actions">
                   {!readOnly && (
-                    <button type="button" className="btn btn-sm" onClick={() => onUse(m)} aria-label={`Use this model: ${m.title} (a copy in your workspace)`} data-testid="use-example">
-                      Use this model
+                    <button type="button" className="btn btn-sm" onClick={() => onUse(m)} aria-label={t('models.useLabel', { title: m.title })} data-testid="use-example">
+                      {t('models.use')}
                     </button>
                   )}
                 </td>

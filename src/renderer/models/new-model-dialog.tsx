@@ -1,18 +1,32 @@
 import { useState } from 'react';
 import { MODEL_TEMPLATES } from '../../engine/model/templates';
 import type { ModelTemplate } from '../../engine/model/templates';
+import type { MessageKey, Translate } from '../../report/i18n/translate';
+import { useLanguage } from '../i18n/language';
 import { Dialog } from '../ui/dialog';
 
 // "New model…": choose a template (each valid and runnable as created), then build it on the Structure tab.
 
+/** A template's name and description as shown (the engine's template ids and files stay as they are). */
+export function templateWords(id: ModelTemplate['id']): { title: MessageKey; description: MessageKey } {
+  return { title: `models.template.${id}`, description: `models.template.${id}.description` };
+}
+
+/** A model's template as its origin names it (the English title stored with the model, or the id), in the display language. */
+export function templateTitle(ref: string, t: Translate): string {
+  const template = MODEL_TEMPLATES.find((x) => x.title === ref || x.id === ref);
+  return template ? t(templateWords(template.id).title) : ref;
+}
+
 export function NewModelDialog({ open, onClose, onCreate }: { open: boolean; onClose: () => void; onCreate: (template: ModelTemplate) => Promise<void> }) {
+  const { t } = useLanguage();
   const [choice, setChoice] = useState<string>(MODEL_TEMPLATES[0]!.id);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const create = async () => {
     setBusy(true);
     try {
-      await onCreate(MODEL_TEMPLATES.find((t) => t.id === choice)!);
+      await onCreate(MODEL_TEMPLATES.find((template) => template.id === choice)!);
       onClose();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -23,24 +37,24 @@ export function NewModelDialog({ open, onClose, onCreate }: { open: boolean; onC
   return (
     <Dialog
       open={open}
-      title="New model"
+      title={t('models.newTitle')}
       onClose={onClose}
       testId="new-model-dialog"
       footer={
         <>
-          <button type="button" className="btn" onClick={onClose}>Cancel</button>
-          <button type="button" className="btn btn-primary" onClick={() => void create()} disabled={busy} data-testid="new-model-create">Create model</button>
+          <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="button" className="btn btn-primary" onClick={() => void create()} disabled={busy} data-testid="new-model-create">{t('models.create')}</button>
         </>
       }
     >
       <fieldset className="template-choices">
-        <legend className="subtle">Start from a template; every template runs as it is, so results show from the first edit.</legend>
-        {MODEL_TEMPLATES.map((t) => (
-          <label key={t.id} className="template-choice" data-testid={`template-${t.id}`}>
-            <input type="radio" name="model-template" value={t.id} checked={choice === t.id} onChange={() => setChoice(t.id)} />
+        <legend className="subtle">{t('models.templateIntro')}</legend>
+        {MODEL_TEMPLATES.map((template) => (
+          <label key={template.id} className="template-choice" data-testid={`template-${template.id}`}>
+            <input type="radio" name="model-template" value={template.id} checked={choice === template.id} onChange={() => setChoice(template.id)} />
             <span>
-              <strong>{t.title}</strong>
-              <span className="subtle">{t.description}</span>
+              <strong>{t(templateWords(template.id).title)}</strong>
+              <span className="subtle">{t(templateWords(template.id).description)}</span>
             </span>
           </label>
         ))}

@@ -6,11 +6,13 @@ import type { UncertaintyChange } from '../../engine/model/document-edits';
 import type { Parameter } from '../../engine/model/schema';
 import { summariseDistribution } from '../../engine/uncertainty/distribution-summary';
 import { formatParameter } from '../settings/display-format';
+import { useLanguage } from '../i18n/language';
+import type { MessageKey, Translate } from '../../report/i18n/translate';
 import { describeParameterDistribution } from '../../report/model-description';
 import { jointMarginalQuantile, jointMemberships } from '../../engine/uncertainty/joint-distribution';
 import type { JointDistributionSpec, JointMembership } from '../../engine/uncertainty/joint-distribution';
 import { DistributionDialog } from './distribution-dialog';
-import { parseParameterInput } from './parameter-input';
+import { parameterKindWord, parseParameterInput } from './parameter-input';
 import { ownValue } from '../../engine/own-key';
 
 // Every parameter with its value or expression, unit, source, PSA distribution and one-way range, read from the
@@ -31,10 +33,17 @@ export interface ParameterTableProps {
   onSetUncertainty: (id: string, change: UncertaintyChange) => void;
 }
 
-function unitOf(p: Parameter): string {
-  const kind = p.kind && p.kind !== 'other' ? p.kind.replace('-', ' ') : undefined;
-  const parts = [p.unit, kind && kind !== p.unit ? kind : undefined, p.timeUnit && p.timeUnit !== 'cycle' ? `per ${p.timeUnit}` : undefined];
-  return parts.filter(Boolean).join(', ') || '—';
+/** The unit as the model file states it (data, kept as typed), then the kind and period in the display language. */
+function UnitOf({ p, t }: { p: Parameter; t: Translate }) {
+  const kind = p.kind && p.kind !== 'other' ? parameterKindWord(p.kind, t) : undefined;
+  const words = [kind && kind !== p.unit ? kind : undefined, p.timeUnit && p.timeUnit !== 'cycle' ? t(`param.per.${p.timeUnit}` as MessageKey) : undefined].filter(Boolean).join(', ');
+  if (!p.unit) return <>{words || '—'}</>;
+  return (
+    <>
+      <span data-user-content>{p.unit}</span>
+      {words ? `, ${words}` : ''}
+    </>
+  );
 }
 
 function matches(p: Parameter, query: string): boolean {
@@ -43,19 +52,20 @@ function matches(p: Parameter, query: string): boolean {
   return [p.id, p.label, p.description, p.source, p.expression].some((t) => t?.toLowerCase().includes(q));
 }
 
-function distributionLine(p: Parameter, joint: JointMembership | undefined): string | null {
+function distributionLine(p: Parameter, joint: JointMembership | undefined, t: Translate): string | null {
   const f = (v: number) => formatParameter(Number(v.toPrecision(3)));
   if (joint) {
     const q = (x: number) => jointMarginalQuantile(joint.spec, joint.k, x);
-    return `median ${f(q(0.5))}, 95% ${f(q(0.025))}–${f(q(0.975))}`;
+    return t('param.jointLine', { median: f(q(0.5)), low: f(q(0.025)), high: f(q(0.975)) });
   }
   const d = p.uncertainty?.distribution;
   if (!d || d.type === 'dirichlet' || d.type === 'fixed') return null;
   const s = summariseDistribution(d, p.id, { density: false });
-  return s.ok ? `mean ${f(s.summary.mean)}, 95% ${f(s.summary.low95)}–${f(s.summary.high95)}` : `not valid: ${s.message}`;
+  return s.ok ? t('param.distributionLine', { mean: f(s.summary.mean), low: f(s.summary.low95), high: f(s.summary.high95) }) : t('param.notValid', { message: s.message });
 }
 
 export function ParameterTable({ parameters, jointDistributions, ranges, values, readOnly, onSetValue, onSetUncertainty }: ParameterTableProps) {
+  const { t, fmt } = useLanguage();
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   // The dialog is unmounted on close, so focus goes back to the button that opened it by hand.
@@ -75,20 +85,20 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
   return (
     <section className="card" aria-labelledby="parameters-title" data-testid="parameter-table-card">
       <div className="card-header">
-        <h2 id="parameters-title">Parameters</h2>
+        <h2 id="parameters-title">{t('param.title')}</h2>
         <span className="subtle">
-          {parameters.length} parameters, {editable} editable base values{warnings > 0 ? `; ${warnings} with a warning` : ''}
+          {warnings > 0 ? t('param.countWarnings', { n: parameters.length, editable, warnings }) : t('param.count', { n: parameters.length, editable })}
         </span>
       </div>
       <div className="toolbar">
         <div className="field grow">
-          <label className="field-label" htmlFor={searchId}>Find a parameter</label>
-          <input id={searchId} className="input" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name, description, source or expression" data-testid="parameter-search" />
+          <label className="field-label" htmlFor={searchId}>{t('param.find')}</label>
+          <input id={searchId} className="input" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('param.findPlaceholder')} data-testid="parameter-search" />
         </div>
         <p className="subtle toolbar-note">
           {readOnly
-            ? 'A bundled example is read-only: use it as your own model to edit values and distributions.'
-            : 'Edits are saved as you type and re-run the base case. Ctrl+Z undoes, Ctrl+Shift+Z redoes.'}
+            ? t('param.readOnlyNote')
+            : t('param.editNote')}
         </p>
       </div>
       <div className="card-body flush table-wrap">
@@ -104,13 +114,13 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
           </colgroup>
           <thead>
             <tr>
-              <th scope="col">Parameter</th>
-              <th scope="col">Base value or expression</th>
-              <th scope="col">Unit and kind</th>
-              <th scope="col" className="narrow-hidden">Source</th>
-              <th scope="col">PSA distribution</th>
-              <th scope="col" className="num">Low</th>
-              <th scope="col" className="num">High</th>
+              <th scope="col">{t('report.methods.parameter')}</th>
+              <th scope="col">{t('param.col.value')}</th>
+              <th scope="col">{t('param.col.unit')}</th>
+              <th scope="col" className="narrow-hidden">{t('report.methods.source')}</th>
+              <th scope="col">{t('param.col.distribution')}</th>
+              <th scope="col" className="num">{t('param.col.low')}</th>
+              <th scope="col" className="num">{t('param.col.high')}</th>
             </tr>
           </thead>
           <tbody>
@@ -118,14 +128,15 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
               const range = rangeById.get(p.id);
               const found = checks.get(p.id) ?? [];
               const joint = joints.get(p.id);
-              const line = distributionLine(p, joint);
+              const line = distributionLine(p, joint, t);
+              const described = joint || p.uncertainty?.distribution ? describeParameterDistribution(p, joint, fmt) : t('param.noDistribution');
               return (
                 <Fragment key={p.id}>
                   <tr data-testid="parameter-row" data-parameter={p.id} className={found.length > 0 ? 'has-warning' : undefined}>
                     <td>
                       <div className="mono param-id">{p.id}</div>
                       {(p.label || p.description) && <div className="subtle clamp">{p.label ?? p.description}</div>}
-                      {(p.source ?? p.uncertainty?.source) && <div className="narrow-only-block subtle"><span className="clamp" title={p.source ?? p.uncertainty?.source}>Source: {p.source ?? p.uncertainty?.source}</span></div>}
+                      {(p.source ?? p.uncertainty?.source) && <div className="narrow-only-block subtle"><span className="clamp" title={p.source ?? p.uncertainty?.source}>{t('param.source', { source: p.source ?? p.uncertainty?.source ?? '' })}</span></div>}
                     </td>
                     <td>
                       {p.value !== undefined ? (
@@ -137,20 +148,20 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
                         </div>
                       )}
                     </td>
-                    <td className="subtle-cell">{unitOf(p)}</td>
+                    <td className="subtle-cell"><UnitOf p={p} t={t} /></td>
                     <td className="source-cell narrow-hidden"><span className="clamp" title={p.source ?? p.uncertainty?.source}>{p.source ?? p.uncertainty?.source ?? '—'}</span></td>
                     <td className="subtle-cell">
                       {readOnly ? (
-                        <div data-testid={`distribution-${p.id}`}>{describeParameterDistribution(p, joint)}</div>
+                        <div data-testid={`distribution-${p.id}`}>{describeParameterDistribution(p, joint, fmt)}</div>
                       ) : (
-                        <button type="button" className="link-button" onClick={(e) => { opener.current = e.currentTarget; setEditing(p.id); }} aria-label={`${joint || p.uncertainty?.distribution ? describeParameterDistribution(p, joint) : 'None — add…'}: edit the uncertainty of ${p.id}`} title="Edit the distribution and the one-way range" data-testid={`edit-uncertainty-${p.id}`}>
-                          <span data-testid={`distribution-${p.id}`}>{joint || p.uncertainty?.distribution ? describeParameterDistribution(p, joint) : 'None — add…'}</span>
+                        <button type="button" className="link-button" onClick={(e) => { opener.current = e.currentTarget; setEditing(p.id); }} aria-label={t('param.editLabel', { distribution: described, id: p.id })} title={t('param.editTitle')} data-testid={`edit-uncertainty-${p.id}`}>
+                          <span data-testid={`distribution-${p.id}`}>{described}</span>
                         </button>
                       )}
                       {line && <div className="dist-line">{line}</div>}
                     </td>
-                    <td className="num" data-testid={`range-low-${p.id}`}>{range ? formatParameter(range.low) : '—'}{range?.source === 'distribution' && <span className="range-mark" title="2.5th percentile of the distribution">*</span>}</td>
-                    <td className="num" data-testid={`range-high-${p.id}`}>{range ? formatParameter(range.high) : '—'}{range?.source === 'distribution' && <span className="range-mark" title="97.5th percentile of the distribution">*</span>}</td>
+                    <td className="num" data-testid={`range-low-${p.id}`}>{range ? formatParameter(range.low) : '—'}{range?.source === 'distribution' && <span className="range-mark" title={t('param.low95')}>*</span>}</td>
+                    <td className="num" data-testid={`range-high-${p.id}`}>{range ? formatParameter(range.high) : '—'}{range?.source === 'distribution' && <span className="range-mark" title={t('param.high95')}>*</span>}</td>
                   </tr>
                   {found.length > 0 && (
                     <tr className="warning-row" data-testid={`param-warning-${p.id}`}>
@@ -164,9 +175,9 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
             })}
           </tbody>
         </table>
-        {shown.length === 0 && <p className="empty">No parameter matches “{query}”.</p>}
+        {shown.length === 0 && <p className="empty">{t('param.noMatch', { query })}</p>}
       </div>
-      <div className="table-footer subtle">* Range from the PSA distribution (2.5th–97.5th percentile); other ranges are the model’s own low and high values.</div>
+      <div className="table-footer subtle">{t('param.footer')}</div>
       {editingParameter && (
         <DistributionDialog
           parameter={editingParameter}
@@ -205,6 +216,7 @@ function ParameterWarnings({ checks, readOnly, onFix }: { checks: readonly Param
  * an inline message and the model keeps the last valid value.
  */
 function ValueInput({ parameter, value, readOnly, warned, onSetValue }: { parameter: Parameter; value: number; readOnly: boolean; warned: boolean; onSetValue: (id: string, value: number) => void }) {
+  const { t } = useLanguage();
   const [text, setText] = useState(formatParameter(value));
   const [error, setError] = useState<string | null>(null);
   const [shownValue, setShownValue] = useState(value);
@@ -212,7 +224,7 @@ function ValueInput({ parameter, value, readOnly, warned, onSetValue }: { parame
   // Only a change of the stored value re-syncs the text (adjusting state while rendering, as React advises).
   if (shownValue !== value) {
     setShownValue(value);
-    const parsed = parseParameterInput(text, parameter);
+    const parsed = parseParameterInput(text, parameter, t);
     if (!parsed.ok || parsed.value !== value) {
       setText(formatParameter(value));
       setError(null);
@@ -220,7 +232,7 @@ function ValueInput({ parameter, value, readOnly, warned, onSetValue }: { parame
   }
   const change = (next: string) => {
     setText(next);
-    const parsed = parseParameterInput(next, parameter);
+    const parsed = parseParameterInput(next, parameter, t);
     if (!parsed.ok) {
       setError(parsed.error);
       return;
@@ -230,7 +242,7 @@ function ValueInput({ parameter, value, readOnly, warned, onSetValue }: { parame
   };
   return (
     <div className="value-field">
-      <label htmlFor={id} className="visually-hidden">Base value of {parameter.id}</label>
+      <label htmlFor={id} className="visually-hidden">{t('param.baseValueOf', { id: parameter.id })}</label>
       <input
         id={id}
         className="input input-num"
@@ -244,7 +256,7 @@ function ValueInput({ parameter, value, readOnly, warned, onSetValue }: { parame
         data-warning={warned || undefined}
       />
       <span id={`${id}-note`} className={error ? 'field-error' : 'field-hint'} data-testid={error ? `param-error-${parameter.id}` : undefined}>
-        {error ? `${error} The model keeps the last valid value.` : ''}
+        {error ? t('param.keepsLast', { error }) : ''}
       </span>
     </div>
   );

@@ -9,6 +9,7 @@ import '../charts/charts.css';
 import { mimeTypes, useExports } from '../exports/export-context';
 import { ExportMenu } from '../exports/export-menu';
 import { formatPercent } from '../settings/display-format';
+import { useLanguage } from '../i18n/language';
 import type { CurvePlot } from '../../diagram/diagram-graph';
 
 // The model's structure diagram on screen: the same SVG the reports print (src/diagram), with a choice of part
@@ -30,6 +31,7 @@ function allFoldable(root: TreeNode): Set<string> {
 
 export function StructureDiagramView({ model }: { model: HtaModel }) {
   const id = useId().replace(/[^A-Za-z0-9_-]/g, '');
+  const { t } = useLanguage();
   const parts = useMemo(() => diagramParts(model), [model]);
   const [part, setPart] = useState('model');
   const activePart = parts.some((p) => p.key === part) ? part : 'model';
@@ -72,39 +74,39 @@ export function StructureDiagramView({ model }: { model: HtaModel }) {
     }
   };
   const fit = fitChoice ?? (drawn === null || drawn.width <= 1400);
-  const title = parts.find((p) => p.key === activePart)?.title ?? 'Model structure';
+  const title = parts.find((p) => p.key === activePart)?.title ?? t('structure.diagram');
   const picture = () => drawModelDiagram(model, 'diagram', { part: activePart, collapsed, values, title })!;
 
   return (
     <figure className="chart structure-diagram" aria-labelledby={`${id}-title`} data-testid="structure-diagram">
       <figcaption className="chart-caption">
         <div className="chart-caption-text">
-          <h3 id={`${id}-title`}>Model structure</h3>
+          <h3 id={`${id}-title`}>{t('structure.diagram')}</h3>
           <p className="subtle">{drawn?.description}</p>
         </div>
         <div className="btn-group">
           {parts.length > 1 && (
             <label className="inline-field">
-              <span>Show</span>
+              <span>{t('structure.show')}</span>
               <select className="select" value={activePart} onChange={(e) => setPart(e.target.value)} data-testid="diagram-part">
                 {parts.map((p) => <option key={p.key} value={p.key}>{p.title}</option>)}
               </select>
             </label>
           )}
-          <button type="button" className="btn btn-sm" aria-pressed={!fit} onClick={() => setFit(!fit)} data-testid="diagram-fit">{fit ? 'Actual size' : 'Fit to width'}</button>
+          <button type="button" className="btn btn-sm" aria-pressed={!fit} onClick={() => setFit(!fit)} data-testid="diagram-fit">{fit ? t('structure.actualSize') : t('structure.fitWidth')}</button>
           {isTree && (
             <>
-              <button type="button" className="btn btn-sm" onClick={() => setCollapsed(new Set())} data-testid="diagram-expand-all">Expand all</button>
-              <button type="button" className="btn btn-sm" onClick={() => setCollapsed(allFoldable(root))} data-testid="diagram-collapse-all">Collapse all</button>
+              <button type="button" className="btn btn-sm" onClick={() => setCollapsed(new Set())} data-testid="diagram-expand-all">{t('structure.expandAll')}</button>
+              <button type="button" className="btn btn-sm" onClick={() => setCollapsed(allFoldable(root))} data-testid="diagram-collapse-all">{t('structure.collapseAll')}</button>
             </>
           )}
           {exports && drawn && (
             <ExportMenu
-              label="Export diagram"
+              label={t('structure.exportDiagram')}
               testId="diagram-export"
               choices={[
-                { label: 'Diagram as SVG', testId: 'diagram-export-svg', onSelect: () => exports.save(exports.fileName(title, 'svg'), () => picture().svg, mimeTypes.svg) },
-                { label: 'Diagram as PNG', testId: 'diagram-export-png', onSelect: () => exports.save(exports.fileName(title, 'png'), () => svgToPng(picture()), mimeTypes.png) },
+                { label: t('structure.diagramSvg'), testId: 'diagram-export-svg', onSelect: () => exports.save(exports.fileName(title, 'svg'), () => picture().svg, mimeTypes.svg) },
+                { label: t('structure.diagramPng'), testId: 'diagram-export-png', onSelect: () => exports.save(exports.fileName(title, 'png'), () => svgToPng(picture()), mimeTypes.png) },
               ]}
             />
           )}
@@ -114,16 +116,16 @@ export function StructureDiagramView({ model }: { model: HtaModel }) {
         // The SVG is made by our own code from the model (text escaped by src/diagram/svg-markup.ts).
         <div className={`diagram-canvas${fit ? ' fit' : ''}`} ref={canvas} onClick={onClick} onKeyDown={onKeyDown} data-testid="diagram-canvas" dangerouslySetInnerHTML={{ __html: drawn.svg }} />
       ) : (
-        <p className="empty">Nothing to draw.</p>
+        <p className="empty">{t('structure.nothingToDraw')}</p>
       )}
       {drawn && (
         <details className="chart-data">
-          <summary>Data table</summary>
+          <summary>{t('structure.dataTable')}</summary>
           <div className="chart-data-body">
             <table className="table chart-table">
-              <caption className="visually-hidden">{title}: arrows</caption>
+              <caption className="visually-hidden">{t('structure.arrows', { title })}</caption>
               <thead>
-                <tr>{(model.model.type === 'psm' && activePart === 'model' ? ['Curve', 'Defines', 'Distribution'] : ['From', 'To', 'Probability']).map((h) => <th key={h} scope="col">{h}</th>)}</tr>
+                <tr>{(model.model.type === 'psm' && activePart === 'model' ? [t('report.methods.curve'), t('structure.col.defines'), t('structure.col.distribution')] : [t('structure.col.from'), t('structure.col.to'), t('structure.probability')]).map((h) => <th key={h} scope="col">{h}</th>)}</tr>
               </thead>
               <tbody>
                 {drawn.rows.map((r, i) => <tr key={i}>{r.map((c, k) => (k === 0 ? <th key={k} scope="row">{c}</th> : <td key={k}>{c}</td>))}</tr>)}
@@ -139,6 +141,7 @@ export function StructureDiagramView({ model }: { model: HtaModel }) {
 
 /** The survival plotted in the curve cards, at each whole year of the horizon (the nearest point drawn). */
 function CurveTable({ plots }: { plots: readonly { title: string; plot: CurvePlot }[] }) {
+  const { t } = useLanguage();
   const xMax = Math.max(...plots.map((p) => p.plot.xMax));
   const years = Array.from({ length: Math.floor(xMax) + 1 }, (_, k) => k);
   const at = (plot: CurvePlot, t: number) => {
@@ -149,12 +152,12 @@ function CurveTable({ plots }: { plots: readonly { title: string; plot: CurvePlo
   };
   return (
     <table className="table chart-table" data-testid="diagram-curve-table">
-      <caption className="table-caption">Survival S(t) of each curve by year</caption>
+      <caption className="table-caption">{t('structure.curveTable')}</caption>
       <thead>
-        <tr><th scope="col">Year</th>{plots.map((p) => <th key={p.title} scope="col" className="num">{p.title}</th>)}</tr>
+        <tr><th scope="col">{t('structure.year')}</th>{plots.map((p) => <th key={p.title} scope="col" className="num">{p.title}</th>)}</tr>
       </thead>
       <tbody>
-        {years.map((t) => <tr key={t}><th scope="row">{t}</th>{plots.map((p) => <td key={p.title} className="num">{formatPercent(at(p.plot, t), 1)}</td>)}</tr>)}
+        {years.map((year) => <tr key={year}><th scope="row">{year}</th>{plots.map((p) => <td key={p.title} className="num">{formatPercent(at(p.plot, year), 1)}</td>)}</tr>)}
       </tbody>
     </table>
   );

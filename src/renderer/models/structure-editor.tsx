@@ -6,6 +6,7 @@ import type { StructureValues } from '../../engine/model/structure-values';
 import * as edits from '../../engine/model/structure-edits';
 import type { SettingKey } from '../../engine/model/structure-edits';
 import { ConfirmDialog } from '../ui/dialog';
+import { useLanguage } from '../i18n/language';
 import { ExpressionGrid } from './expression-grid';
 import type { GridCell } from './expression-grid';
 import { AddForm, CommitInput, arr, exprText, problemAt, rec } from './structure-fields';
@@ -86,19 +87,20 @@ function StatesCard({ document, issues, values, readOnly, apply }: StructureEdit
   const m = rec(document.model);
   const states = arr(m.states);
   const initial = rec(m.initial);
+  const { t } = useLanguage();
   const [removing, setRemoving] = useState<string | null>(null);
   const references = removing ? edits.stateReferences(document, removing) : [];
   return (
-    <Card title="States" hint="Health states of the cohort; a dead state counts no life-years; a tunnel tracks time in the state." testId="states-card">
+    <Card title={t('structure.states')} hint={t('structure.statesHint')} testId="states-card">
       <table className="table structure-table" data-testid="states-table">
         <thead>
           <tr>
-            <th scope="col">Id</th>
-            <th scope="col">Label</th>
-            <th scope="col">Dead</th>
-            <th scope="col">Tunnel (cycles)</th>
-            <th scope="col">Share at start</th>
-            <th scope="col"><span className="visually-hidden">Actions</span></th>
+            <th scope="col">{t('structure.id')}</th>
+            <th scope="col">{t('structure.label')}</th>
+            <th scope="col">{t('structure.col.dead')}</th>
+            <th scope="col">{t('structure.col.tunnel')}</th>
+            <th scope="col">{t('structure.col.share')}</th>
+            <th scope="col"><span className="visually-hidden">{t('models.col.actions')}</span></th>
           </tr>
         </thead>
         <tbody>
@@ -108,31 +110,31 @@ function StatesCard({ document, issues, values, readOnly, apply }: StructureEdit
             const shareValue = value(values, share);
             return (
               <tr key={`${i}-${id}`} data-testid={`state-row-${id}`}>
-                <td><CommitInput value={id} label={`Id of state ${id}`} readOnly={readOnly} onCommit={(t) => apply((d) => edits.renameState(d, id, t.trim()))} testId={`state-id-${id}`} error={problemAt(issues, `model.states[${i}].id`)} width={110} /></td>
-                <td><CommitInput value={exprText(s.label)} label={`Label of state ${id}`} readOnly={readOnly} onCommit={(t) => apply((d) => edits.setStateFields(d, id, { label: t }), `state-label:${id}`)} testId={`state-label-${id}`} error={problemAt(issues, `model.states[${i}]`, true)} /></td>
-                <td><input type="checkbox" aria-label={`State ${id} is dead (absorbing)`} checked={s.dead === true} disabled={readOnly} onChange={(e) => apply((d) => edits.setStateFields(d, id, { dead: e.target.checked }))} data-testid={`state-dead-${id}`} /></td>
+                <td><CommitInput value={id} label={t('structure.stateId', { id })} readOnly={readOnly} onCommit={(typed) => apply((d) => edits.renameState(d, id, typed.trim()))} testId={`state-id-${id}`} error={problemAt(issues, `model.states[${i}].id`)} width={110} /></td>
+                <td><CommitInput value={exprText(s.label)} label={t('structure.stateLabel', { id })} readOnly={readOnly} onCommit={(typed) => apply((d) => edits.setStateFields(d, id, { label: typed }), `state-label:${id}`)} testId={`state-label-${id}`} error={problemAt(issues, `model.states[${i}]`, true)} /></td>
+                <td><input type="checkbox" aria-label={t('structure.stateDead', { id })} checked={s.dead === true} disabled={readOnly} onChange={(e) => apply((d) => edits.setStateFields(d, id, { dead: e.target.checked }))} data-testid={`state-dead-${id}`} /></td>
                 <td>
                   <CommitInput
                     value={exprText(s.maxStateTime)}
-                    label={`Tunnel length of state ${id} (cycles; empty for none)`}
-                    placeholder="none"
+                    label={t('structure.stateTunnel', { id })}
+                    placeholder={t('structure.none')}
                     readOnly={readOnly}
                     width={70}
-                    onCommit={(t) => apply((d) => edits.setStateFields(d, id, { maxStateTime: t.trim() === '' ? null : Number(t) }))}
+                    onCommit={(typed) => apply((d) => edits.setStateFields(d, id, { maxStateTime: typed.trim() === '' ? null : Number(typed) }))}
                     testId={`state-tunnel-${id}`}
                     error={problemAt(issues, `model.states[${i}].maxStateTime`)}
                   />
                 </td>
                 <td>
-                  <CommitInput value={exprText(share)} label={`Share of the cohort in ${id} at the start`} placeholder="0" readOnly={readOnly} width={90} onCommit={(t) => apply((d) => edits.setInitialShare(d, id, edits.parseExpressionInput(t)))} testId={`state-start-${id}`} error={problemAt(issues, `model.initial.${id}`)} />
+                  <CommitInput value={exprText(share)} label={t('structure.stateShare', { id })} placeholder="0" readOnly={readOnly} width={90} onCommit={(typed) => apply((d) => edits.setInitialShare(d, id, edits.parseExpressionInput(typed)))} testId={`state-start-${id}`} error={problemAt(issues, `model.initial.${id}`)} />
                   {shareValue !== null && typeof share === 'string' && <span className="subtle"> = {diagramNumber(shareValue)}</span>}
                 </td>
                 <td className="actions">
                   {!readOnly && (
                     <>
-                      <button type="button" className="btn btn-ghost btn-sm" aria-label={`Move state ${id} up`} disabled={i === 0} onClick={() => apply((d) => edits.moveState(d, id, -1))}>↑</button>
-                      <button type="button" className="btn btn-ghost btn-sm" aria-label={`Move state ${id} down`} disabled={i === states.length - 1} onClick={() => apply((d) => edits.moveState(d, id, 1))}>↓</button>
-                      <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => setRemoving(id)} data-testid={`state-remove-${id}`}>Remove</button>
+                      <button type="button" className="btn btn-ghost btn-sm" aria-label={t('structure.stateUp', { id })} disabled={i === 0} onClick={() => apply((d) => edits.moveState(d, id, -1))}>↑</button>
+                      <button type="button" className="btn btn-ghost btn-sm" aria-label={t('structure.stateDown', { id })} disabled={i === states.length - 1} onClick={() => apply((d) => edits.moveState(d, id, 1))}>↓</button>
+                      <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => setRemoving(id)} data-testid={`state-remove-${id}`}>{t('structure.remove')}</button>
                     </>
                   )}
                 </td>
@@ -144,25 +146,25 @@ function StatesCard({ document, issues, values, readOnly, apply }: StructureEdit
       <AddForm
         readOnly={readOnly}
         testId="add-state"
-        submitLabel="Add state"
-        fields={[{ key: 'id', label: 'Id', placeholder: 'e.g. Progressed' }, { key: 'label', label: 'Label' }]}
+        submitLabel={t('structure.addState')}
+        fields={[{ key: 'id', label: t('structure.id'), placeholder: t('structure.example', { example: 'Progressed' }) }, { key: 'label', label: t('structure.label') }]}
         onAdd={(v) => apply((d) => edits.addState(d, (v.id ?? '').trim(), v.label?.trim() || undefined))}
       />
       <ConfirmDialog
         open={removing !== null}
-        title={`Remove state ${removing ?? ''}?`}
+        title={t('structure.removeStateTitle', { id: removing ?? '' })}
         message={
           references.length > 0 ? (
             <>
-              <p>These go with it:</p>
+              <p>{t('structure.goWith')}</p>
               <ul data-testid="state-references">{references.map((r) => <li key={r}>{r}</li>)}</ul>
-              <p className="subtle">Undo (Ctrl+Z) brings them back.</p>
+              <p className="subtle">{t('structure.undoBrings')}</p>
             </>
           ) : (
-            <p>Nothing else refers to it.</p>
+            <p>{t('structure.nothingRefers')}</p>
           )
         }
-        confirmLabel="Remove state"
+        confirmLabel={t('structure.removeState')}
         tone="danger"
         onCancel={() => setRemoving(null)}
         onConfirm={() => {
@@ -178,6 +180,7 @@ function StatesCard({ document, issues, values, readOnly, apply }: StructureEdit
 // ---------- Markov: transition matrix ----------
 
 function TransitionsCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
+  const { t } = useLanguage();
   const m = rec(document.model);
   const states = arr(m.states).map((s) => ({ key: String(s.id), label: String(s.label ?? s.id) }));
   const transitions = arr(m.transitions);
@@ -205,9 +208,9 @@ function TransitionsCard({ document, issues, values, readOnly, apply }: Structur
   const cell = (from: string, to: string): GridCell => {
     const i = index.get(`${from}→${to}`);
     if (i === undefined) return { text: '', value: null };
-    const t = transitions[i]!;
+    const transition = transitions[i]!;
     const v = rows.get(from)?.get(to) ?? null;
-    return { text: exprText(t.probability), value: v, ...(t.probability === 'C' && v !== null ? { note: `= ${diagramNumber(v)}` } : {}), error: problemAt(issues, `model.transitions[${i}].probability`) };
+    return { text: exprText(transition.probability), value: v, ...(transition.probability === 'C' && v !== null ? { note: `= ${diagramNumber(v)}` } : {}), error: problemAt(issues, `model.transitions[${i}].probability`) };
   };
   const rowProblem = (from: string): string | undefined => {
     for (const [key, i] of index) if (key.startsWith(`${from}→`)) {
@@ -217,23 +220,23 @@ function TransitionsCard({ document, issues, values, readOnly, apply }: Structur
     return undefined;
   };
   return (
-    <Card title="Transitions" hint="Probability per cycle from the row's state to the column's; C is the rest of the row. Arrow keys move, Enter edits, Escape cancels." testId="transitions-card">
+    <Card title={t('structure.transitions')} hint={t('structure.transitionsHint')} testId="transitions-card">
       <ExpressionGrid
-        label="Transition probabilities per cycle, from row state to column state"
+        label={t('structure.matrixLabel')}
         rows={states}
         columns={states}
         cell={cell}
-        cellName={(from, to) => `Transition from ${from} to ${to}`}
+        cellName={(from, to) => t('structure.transitionCell', { from, to })}
         onCommit={(from, to, text) => apply((d) => edits.setTransition(d, from, to, edits.parseExpressionInput(text)), `transition:${from}:${to}`)}
         readOnly={readOnly}
         formatValue={diagramNumber}
         testId="transition-matrix"
         trailing={{
-          label: 'Row sum',
+          label: t('structure.rowSum'),
           render: (from) => {
             const vals = [...(rows.get(from)?.values() ?? [])];
             const problem = rowProblem(from);
-            if (vals.length === 0) return <span className="row-sum row-sum-bad" data-testid={`row-sum-${from}`}>no transitions</span>;
+            if (vals.length === 0) return <span className="row-sum row-sum-bad" data-testid={`row-sum-${from}`}>{t('structure.noTransitions')}</span>;
             const sum = vals.some((v) => v === null) ? null : vals.reduce<number>((a, v) => a + v!, 0);
             const ok = sum !== null && Math.abs(sum - 1) < 1e-9 && !problem;
             return (
@@ -252,11 +255,12 @@ function TransitionsCard({ document, issues, values, readOnly, apply }: Structur
 // ---------- Markov and PSM: state values ----------
 
 function StateValuesCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
+  const { t } = useLanguage();
   const m = rec(document.model);
   const psmStates = { progressionFree: 'PF', progressed: 'PD', dead: 'Dead', ...(rec(m.states) as Record<string, string>) };
   const states = m.type === 'psm' ? [psmStates.progressionFree, psmStates.progressed, psmStates.dead].map((id) => ({ key: id, label: id })) : arr(m.states).map((s) => ({ key: String(s.id), label: String(s.label ?? s.id) }));
-  const categories = arr(document.costCategories).map((c) => ({ key: String(c.id), label: `Cost: ${String(c.label ?? c.id)}` }));
-  const columns = [...categories, { key: '__utility', label: 'Utility' }];
+  const categories = arr(document.costCategories).map((c) => ({ key: String(c.id), label: t('structure.costColumn', { category: String(c.label ?? c.id) }) }));
+  const columns = [...categories, { key: '__utility', label: t('structure.utility') }];
   const stateValues = rec(m.stateValues);
   const cell = (state: string, column: string): GridCell => {
     const entry = rec(stateValues[state]);
@@ -266,19 +270,19 @@ function StateValuesCard({ document, issues, values, readOnly, apply }: Structur
     return { text, value: value(values, text === '' ? undefined : edits.parseExpressionInput(text) ?? undefined), error: problemAt(issues, path) };
   };
   return (
-    <Card title="State values" hint="Cost per cycle by category and utility in each state." testId="state-values-card">
+    <Card title={t('structure.stateValues')} hint={t('structure.stateValuesHint')} testId="state-values-card">
       <ExpressionGrid
-        label="Costs per cycle and utility by state"
+        label={t('structure.valuesLabel')}
         rows={states}
         columns={columns}
         cell={cell}
-        cellName={(state, column) => (column === '__utility' ? `Utility in ${state}` : `Cost per cycle in ${state}, ${column}`)}
+        cellName={(state, column) => (column === '__utility' ? t('structure.utilityIn', { state }) : t('structure.costIn', { state, category: column }))}
         onCommit={(state, column, text) => apply((d) => edits.setStateValue(d, state, column === '__utility' ? null : column, edits.parseExpressionInput(text)), `value:${state}:${column}`)}
         readOnly={readOnly}
         formatValue={diagramNumber}
         testId="state-values"
       />
-      <AddForm readOnly={readOnly} testId="add-category" submitLabel="Add cost category" fields={[{ key: 'id', label: 'Id', placeholder: 'e.g. drug' }, { key: 'label', label: 'Label' }]} onAdd={(v) => apply((d) => edits.addCostCategory(d, (v.id ?? '').trim(), v.label?.trim() || undefined))} />
+      <AddForm readOnly={readOnly} testId="add-category" submitLabel={t('structure.addCategory')} fields={[{ key: 'id', label: t('structure.id'), placeholder: t('structure.example', { example: 'drug' }) }, { key: 'label', label: t('structure.label') }]} onAdd={(v) => apply((d) => edits.addCostCategory(d, (v.id ?? '').trim(), v.label?.trim() || undefined))} />
     </Card>
   );
 }
@@ -288,56 +292,57 @@ function StateValuesCard({ document, issues, values, readOnly, apply }: Structur
 const COUNTING = ['life-table', 'half-cycle', 'beginning', 'end', 'none', 'trapezoidal', 'simpson-1/3'];
 
 function SettingsCard({ document, issues, readOnly, apply }: StructureEditorProps) {
+  const { t } = useLanguage();
   const s = rec(document.settings);
   const d = rec(s.discount);
   const set = (key: SettingKey, v: number | string | boolean | number[] | null) => apply((doc) => edits.setSetting(doc, key, v), `setting:${key}`);
   const num = (text: string): number | null => {
-    const t = text.trim();
-    return t === '' ? null : Number(t);
+    const trimmed = text.trim();
+    return trimmed === '' ? null : Number(trimmed);
   };
   const field = (key: SettingKey, label: string, current: unknown, parse: (t: string) => number | string | null = num, width = 100) => (
     <label className="setting-field" key={key}>
       <span>{label}</span>
-      <CommitInput value={exprText(current)} label={label} readOnly={readOnly} width={width} onCommit={(t) => set(key, parse(t))} testId={`edit-setting-${key.replace('.', '-')}`} error={problemAt(issues, `settings.${key}`)} />
+      <CommitInput value={exprText(current)} label={label} readOnly={readOnly} width={width} onCommit={(typed) => set(key, parse(typed))} testId={`edit-setting-${key.replace('.', '-')}`} error={problemAt(issues, `settings.${key}`)} />
     </label>
   );
   return (
-    <Card title="Settings" hint="Cycle length and horizon, discounting, counting method, currency and thresholds." testId="settings-editor">
+    <Card title={t('model.settings')} hint={t('structure.settingsHint')} testId="settings-editor">
       <div className="settings-form">
-        {field('cycleLength', 'Cycle length (years)', s.cycleLength)}
-        {field('cycles', 'Cycles', s.cycles)}
-        {field('horizon', 'or horizon (years)', s.horizon)}
-        {field('discount.costs', 'Discount rate, costs', d.costs)}
-        {field('discount.effects', 'Discount rate, effects', d.effects)}
+        {field('cycleLength', t('structure.cycleLength'), s.cycleLength)}
+        {field('cycles', t('structure.cycles'), s.cycles)}
+        {field('horizon', t('structure.horizon'), s.horizon)}
+        {field('discount.costs', t('structure.discountCosts'), d.costs)}
+        {field('discount.effects', t('structure.discountEffects'), d.effects)}
         <label className="setting-field">
-          <span>Discount from cycle 1</span>
-          <input type="checkbox" checked={d.firstCycleDiscounted === true} disabled={readOnly} onChange={(e) => set('discount.firstCycleDiscounted', e.target.checked)} data-testid="edit-setting-discount-firstCycleDiscounted" aria-label="Discount from the first cycle" />
+          <span>{t('structure.discountFirst')}</span>
+          <input type="checkbox" checked={d.firstCycleDiscounted === true} disabled={readOnly} onChange={(e) => set('discount.firstCycleDiscounted', e.target.checked)} data-testid="edit-setting-discount-firstCycleDiscounted" aria-label={t('structure.discountFirstLabel')} />
         </label>
         <label className="setting-field">
-          <span>Counting</span>
+          <span>{t('structure.counting')}</span>
           <select className="select" value={exprText(s.counting) || 'life-table'} disabled={readOnly} onChange={(e) => set('counting', e.target.value)} data-testid="edit-setting-counting">
             {COUNTING.map((c) => <option key={c} value={c}>{c}</option>)}
           </select>
         </label>
         <label className="setting-field">
-          <span>Effect</span>
+          <span>{t('structure.effect')}</span>
           <select className="select" value={exprText(s.effect) || 'qalys'} disabled={readOnly} onChange={(e) => set('effect', e.target.value)} data-testid="edit-setting-effect">
-            <option value="qalys">QALYs</option>
-            <option value="life-years">Life-years</option>
+            <option value="qalys">{t('model.effect.qalys')}</option>
+            <option value="life-years">{t('model.effect.lifeYears')}</option>
           </select>
         </label>
-        {field('currency', 'Currency', s.currency, (t) => t.trim() || null, 70)}
-        {field('priceYear', 'Price year', s.priceYear)}
-        {field('startAge', 'Start age', s.startAge)}
-        {field('cohortSize', 'Cohort size', s.cohortSize)}
+        {field('currency', t('structure.currency'), s.currency, (typed) => typed.trim() || null, 70)}
+        {field('priceYear', t('structure.priceYear'), s.priceYear)}
+        {field('startAge', t('structure.startAge'), s.startAge)}
+        {field('cohortSize', t('structure.cohortSize'), s.cohortSize)}
         <label className="setting-field">
-          <span>Thresholds (per unit of effect)</span>
+          <span>{t('structure.thresholds')}</span>
           <CommitInput
             value={arr(s.wtp).join(', ')}
-            label="Willingness-to-pay thresholds, separated by commas"
+            label={t('structure.wtpLabel')}
             readOnly={readOnly}
             width={180}
-            onCommit={(t) => set('wtp', t.split(/[,;\s]+/).filter(Boolean).map(Number))}
+            onCommit={(typed) => set('wtp', typed.split(/[,;\s]+/).filter(Boolean).map(Number))}
             testId="edit-setting-wtp"
             error={problemAt(issues, 'settings.wtp')}
           />
@@ -352,8 +357,9 @@ function SettingsCard({ document, issues, readOnly, apply }: StructureEditorProp
 function StrategiesCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
   const strategies = arr(document.strategies);
   const parameterIds = arr(document.parameters).map((p) => String(p.id));
+  const { t } = useLanguage();
   return (
-    <Card title="Strategies" hint="What is compared; each strategy may override parameters (a value or an expression such as cycle <= 2 ? rr : 1)." testId="strategies-card">
+    <Card title={t('models.col.strategies')} hint={t('structure.strategiesHint')} testId="strategies-card">
       <div className="section-stack">
         {strategies.map((s, i) => {
           const id = String(s.id);
@@ -362,13 +368,13 @@ function StrategiesCard({ document, issues, values, readOnly, apply }: Structure
             <div key={`${i}-${id}`} className="strategy-block" data-testid={`strategy-${id}`}>
               <div className="strategy-head">
                 <span className="mono">{id}</span>
-                <CommitInput value={exprText(s.label)} label={`Label of strategy ${id}`} readOnly={readOnly} onCommit={(t) => apply((d) => edits.setStrategyLabel(d, id, t), `strategy-label:${id}`)} testId={`strategy-label-${id}`} error={problemAt(issues, `strategies[${i}]`, true)} />
-                {!readOnly && strategies.length > 1 && <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => apply((d) => edits.removeStrategy(d, id))} data-testid={`strategy-remove-${id}`}>Remove</button>}
+                <CommitInput value={exprText(s.label)} label={t('structure.strategyLabel', { id })} readOnly={readOnly} onCommit={(typed) => apply((d) => edits.setStrategyLabel(d, id, typed), `strategy-label:${id}`)} testId={`strategy-label-${id}`} error={problemAt(issues, `strategies[${i}]`, true)} />
+                {!readOnly && strategies.length > 1 && <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => apply((d) => edits.removeStrategy(d, id))} data-testid={`strategy-remove-${id}`}>{t('structure.remove')}</button>}
               </div>
               {overrides.length > 0 && (
                 <table className="table structure-table">
                   <thead>
-                    <tr><th scope="col">Parameter</th><th scope="col">Override</th><th scope="col">Value at cycle 1</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+                    <tr><th scope="col">{t('report.methods.parameter')}</th><th scope="col">{t('structure.override')}</th><th scope="col">{t('structure.valueAtCycle1')}</th><th scope="col"><span className="visually-hidden">{t('models.col.actions')}</span></th></tr>
                   </thead>
                   <tbody>
                     {overrides.map(([p, e]) => {
@@ -376,9 +382,9 @@ function StrategiesCard({ document, issues, values, readOnly, apply }: Structure
                       return (
                         <tr key={p}>
                           <th scope="row" className="mono">{p}</th>
-                          <td><CommitInput value={exprText(e)} label={`Override of ${p} in ${id}`} readOnly={readOnly} onCommit={(t) => apply((d) => edits.setStrategyOverride(d, id, p, edits.parseExpressionInput(t)))} testId={`override-${id}-${p}`} error={problemAt(issues, `strategies[${i}].parameters.${p}`)} width={260} /></td>
+                          <td><CommitInput value={exprText(e)} label={t('structure.overrideOf', { parameter: p, strategy: id })} readOnly={readOnly} onCommit={(typed) => apply((d) => edits.setStrategyOverride(d, id, p, edits.parseExpressionInput(typed)))} testId={`override-${id}-${p}`} error={problemAt(issues, `strategies[${i}].parameters.${p}`)} width={260} /></td>
                           <td className="num">{v === null ? '—' : diagramNumber(v)}</td>
-                          <td>{!readOnly && <button type="button" className="btn btn-ghost btn-sm" onClick={() => apply((d) => edits.setStrategyOverride(d, id, p, null))} aria-label={`Remove the override of ${p} in ${id}`}>Remove</button>}</td>
+                          <td>{!readOnly && <button type="button" className="btn btn-ghost btn-sm" onClick={() => apply((d) => edits.setStrategyOverride(d, id, p, null))} aria-label={t('structure.removeOverride', { parameter: p, strategy: id })}>{t('structure.remove')}</button>}</td>
                         </tr>
                       );
                     })}
@@ -389,13 +395,14 @@ function StrategiesCard({ document, issues, values, readOnly, apply }: Structure
             </div>
           );
         })}
-        <AddForm readOnly={readOnly} testId="add-strategy" submitLabel="Add strategy" fields={[{ key: 'id', label: 'Id', placeholder: 'e.g. combination' }, { key: 'label', label: 'Label' }]} onAdd={(v) => apply((d) => edits.addStrategy(d, (v.id ?? '').trim(), v.label?.trim() || undefined))} />
+        <AddForm readOnly={readOnly} testId="add-strategy" submitLabel={t('structure.addStrategy')} fields={[{ key: 'id', label: t('structure.id'), placeholder: t('structure.example', { example: 'combination' }) }, { key: 'label', label: t('structure.label') }]} onAdd={(v) => apply((d) => edits.addStrategy(d, (v.id ?? '').trim(), v.label?.trim() || undefined))} />
       </div>
     </Card>
   );
 }
 
 function OverrideForm({ strategy, parameterIds, apply }: { strategy: string; parameterIds: string[]; apply: ApplyEdit }) {
+  const { t } = useLanguage();
   const [parameter, setParameter] = useState('');
   const [text, setText] = useState('');
   const chosen = parameter || parameterIds[0] || '';
@@ -413,16 +420,16 @@ function OverrideForm({ strategy, parameterIds, apply }: { strategy: string; par
       }}
     >
       <label className="inline-field">
-        <span>Override</span>
+        <span>{t('structure.override')}</span>
         <select className="select" value={chosen} onChange={(e) => setParameter(e.target.value)} data-testid={`add-override-${strategy}-parameter`}>
           {parameterIds.map((p) => <option key={p} value={p}>{p}</option>)}
         </select>
       </label>
       <label className="inline-field">
-        <span>with</span>
-        <input className="input" value={text} onChange={(e) => setText(e.target.value)} placeholder="value or expression" data-testid={`add-override-${strategy}-value`} />
+        <span>{t('structure.with')}</span>
+        <input className="input" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('structure.valueOrExpression')} data-testid={`add-override-${strategy}-value`} />
       </label>
-      <button type="submit" className="btn btn-sm" data-testid={`add-override-${strategy}-submit`}>Add override</button>
+      <button type="submit" className="btn btn-sm" data-testid={`add-override-${strategy}-submit`}>{t('structure.addOverride')}</button>
     </form>
   );
 }
@@ -431,13 +438,14 @@ function OverrideForm({ strategy, parameterIds, apply }: { strategy: string; par
 
 function ParametersCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
   const parameters = arr(document.parameters);
+  const { t } = useLanguage();
   const [removing, setRemoving] = useState<string | null>(null);
   return (
-    <Card title="Parameters" hint="Add parameters and change their definition (a number or an expression of other parameters). Uncertainty is edited on the Model and parameters tab." testId="parameters-editor">
+    <Card title={t('param.title')} hint={t('structure.parametersHint')} testId="parameters-editor">
       {parameters.length > 0 && (
         <table className="table structure-table" data-testid="parameter-definitions">
           <thead>
-            <tr><th scope="col">Id</th><th scope="col">Value or expression</th><th scope="col">Value</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+            <tr><th scope="col">{t('structure.id')}</th><th scope="col">{t('structure.col.definition')}</th><th scope="col">{t('structure.col.value')}</th><th scope="col"><span className="visually-hidden">{t('models.col.actions')}</span></th></tr>
           </thead>
           <tbody>
             {parameters.map((p, i) => {
@@ -447,24 +455,24 @@ function ParametersCard({ document, issues, values, readOnly, apply }: Structure
               return (
                 <tr key={`${i}-${id}`}>
                   <th scope="row" className="mono">{id}</th>
-                  <td><CommitInput value={exprText(def)} label={`Definition of ${id}`} readOnly={readOnly} width={300} onCommit={(t) => { const x = edits.parseExpressionInput(t); if (x !== null) apply((d) => edits.setParameterDefinition(d, id, x), `definition:${id}`); }} testId={`parameter-definition-${id}`} error={problemAt(issues, `parameters[${i}]`)} /></td>
+                  <td><CommitInput value={exprText(def)} label={t('structure.definitionOf', { id })} readOnly={readOnly} width={300} onCommit={(typed) => { const x = edits.parseExpressionInput(typed); if (x !== null) apply((d) => edits.setParameterDefinition(d, id, x), `definition:${id}`); }} testId={`parameter-definition-${id}`} error={problemAt(issues, `parameters[${i}]`)} /></td>
                   <td className="num">{v === null ? '—' : diagramNumber(v)}</td>
-                  <td>{!readOnly && <button type="button" className="btn btn-ghost btn-sm" onClick={() => setRemoving(id)} aria-label={`Remove parameter ${id}`}>Remove</button>}</td>
+                  <td>{!readOnly && <button type="button" className="btn btn-ghost btn-sm" onClick={() => setRemoving(id)} aria-label={t('structure.removeParameterLabel', { id })}>{t('structure.remove')}</button>}</td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       )}
-      <AddForm readOnly={readOnly} testId="add-parameter" submitLabel="Add parameter" fields={[{ key: 'id', label: 'Id', placeholder: 'e.g. rr' }, { key: 'definition', label: 'Value or expression', placeholder: 'e.g. 0.509' }]} onAdd={(v) => {
+      <AddForm readOnly={readOnly} testId="add-parameter" submitLabel={t('structure.addParameter')} fields={[{ key: 'id', label: t('structure.id'), placeholder: t('structure.example', { example: 'rr' }) }, { key: 'definition', label: t('structure.col.definition'), placeholder: t('structure.example', { example: '0.509' }) }]} onAdd={(v) => {
         const def = edits.parseExpressionInput(v.definition ?? '');
         apply((d) => edits.addParameter(d, (v.id ?? '').trim(), def ?? 0));
       }} />
       <ConfirmDialog
         open={removing !== null}
-        title={`Remove parameter ${removing ?? ''}?`}
-        message={<p>Expressions that use it will show a problem until you change them. Undo (Ctrl+Z) brings it back.</p>}
-        confirmLabel="Remove parameter"
+        title={t('structure.removeParameterTitle', { id: removing ?? '' })}
+        message={<p>{t('structure.removeParameterMessage')}</p>}
+        confirmLabel={t('structure.removeParameter')}
         tone="danger"
         onCancel={() => setRemoving(null)}
         onConfirm={() => {
@@ -483,6 +491,7 @@ const DISTRIBUTIONS = [...Object.keys(edits.CURVE_FIELDS), 'table', 'join'];
 
 /** A survival table as text (paste from a spreadsheet); refused lines are reported and the table stays as it was. */
 function SurvivalTableField({ id, spec, readOnly, onChange, error }: { id: string; spec: Record<string, unknown>; readOnly: boolean; onChange: (next: Record<string, unknown>) => void; error?: string | undefined }) {
+  const { t } = useLanguage();
   const stored = edits.survivalTableText(arr(spec.times), arr(spec.survival));
   const [draft, setDraft] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -500,14 +509,14 @@ function SurvivalTableField({ id, spec, readOnly, onChange, error }: { id: strin
   return (
     <div className="curve-table-field">
       <label className="inline-field stacked">
-        <span>Time and survival, one row per line</span>
+        <span>{t('structure.tableText')}</span>
         <textarea className="input mono" rows={5} value={draft ?? stored} readOnly={readOnly} onChange={(e) => setDraft(e.target.value)} onBlur={commit} aria-invalid={shown ? true : undefined} data-testid={`curve-${id}-table`} />
       </label>
       <label className="inline-field">
-        <span>Between rows</span>
+        <span>{t('structure.betweenRows')}</span>
         <select className="select" value={String(spec.interpolation ?? 'linear')} disabled={readOnly} onChange={(e) => onChange({ ...spec, interpolation: e.target.value })} data-testid={`curve-${id}-interpolation`}>
-          <option value="linear">linear</option>
-          <option value="step">step</option>
+          <option value="linear">{t('structure.linear')}</option>
+          <option value="step">{t('structure.step')}</option>
         </select>
       </label>
       {shown && <span className="field-error" role="alert">{shown}</span>}
@@ -517,6 +526,7 @@ function SurvivalTableField({ id, spec, readOnly, onChange, error }: { id: strin
 
 /** A joined curve: the curves used one after another and the times they change (heemod's join). */
 function JoinField({ id, spec, others, readOnly, issues, onChange }: { id: string; spec: Record<string, unknown>; others: string[]; readOnly: boolean; issues: readonly Issue[]; onChange: (next: Record<string, unknown>, mergeKey?: string) => void }) {
+  const { t } = useLanguage();
   const pieces = arr(spec.curves).map(String);
   const at = arr(spec.at);
   const setPiece = (i: number, curve: string) => onChange({ ...spec, curves: pieces.map((c, j) => (j === i ? curve : c)) });
@@ -530,19 +540,19 @@ function JoinField({ id, spec, others, readOnly, issues, onChange }: { id: strin
         <span key={i} className="inline-field">
           {i > 0 && (
             <label className="inline-field">
-              <span>from</span>
-              <CommitInput value={exprText(at[i - 1])} label={`Time curve ${id} changes to piece ${i + 1}`} readOnly={readOnly} width={70} onCommit={(t) => setAt(i - 1, t)} testId={`curve-${id}-at-${i - 1}`} error={problemAt(issues, `model.curves.${id}.at[${i - 1}]`)} />
+              <span>{t('structure.joinFrom')}</span>
+              <CommitInput value={exprText(at[i - 1])} label={t('structure.joinAt', { id, n: i + 1 })} readOnly={readOnly} width={70} onCommit={(typed) => setAt(i - 1, typed)} testId={`curve-${id}-at-${i - 1}`} error={problemAt(issues, `model.curves.${id}.at[${i - 1}]`)} />
             </label>
           )}
-          <select className="select" value={c} disabled={readOnly} onChange={(e) => setPiece(i, e.target.value)} aria-label={`Piece ${i + 1} of curve ${id}`} data-testid={`curve-${id}-piece-${i}`}>
+          <select className="select" value={c} disabled={readOnly} onChange={(e) => setPiece(i, e.target.value)} aria-label={t('structure.piece', { n: i + 1, id })} data-testid={`curve-${id}-piece-${i}`}>
             {others.map((o) => <option key={o} value={o}>{o}</option>)}
           </select>
         </span>
       ))}
       {!readOnly && (
         <>
-          <button type="button" className="btn btn-ghost btn-sm" onClick={() => onChange({ ...spec, curves: [...pieces, pieces[pieces.length - 1] ?? others[0] ?? id], at: [...at, Number(at[at.length - 1] ?? 0) + 1] })} data-testid={`curve-${id}-add-piece`}>Add piece</button>
-          {pieces.length > 2 && <button type="button" className="btn btn-ghost btn-sm" onClick={() => onChange({ ...spec, curves: pieces.slice(0, -1), at: at.slice(0, -1) })}>Remove last piece</button>}
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => onChange({ ...spec, curves: [...pieces, pieces[pieces.length - 1] ?? others[0] ?? id], at: [...at, Number(at[at.length - 1] ?? 0) + 1] })} data-testid={`curve-${id}-add-piece`}>{t('structure.addPiece')}</button>
+          {pieces.length > 2 && <button type="button" className="btn btn-ghost btn-sm" onClick={() => onChange({ ...spec, curves: pieces.slice(0, -1), at: at.slice(0, -1) })}>{t('structure.removeLastPiece')}</button>}
         </>
       )}
     </div>
@@ -550,6 +560,7 @@ function JoinField({ id, spec, others, readOnly, issues, onChange }: { id: strin
 }
 
 function CurvesCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
+  const { t } = useLanguage();
   const m = rec(document.model);
   const curves = rec(m.curves);
   const ids = Object.keys(curves);
@@ -589,10 +600,10 @@ function CurvesCard({ document, issues, values, readOnly, apply }: StructureEdit
     </label>
   );
   return (
-    <Card title="Survival curves" hint="Each curve's distribution and parameters (numbers or expressions); the plots in the diagram above follow every change." testId="curves-card">
+    <Card title={t('nav.survival')} hint={t('structure.curvesHint')} testId="curves-card">
       <table className="table structure-table" data-testid="curves-table">
         <thead>
-          <tr><th scope="col">Curve</th><th scope="col">Label</th><th scope="col">Distribution</th><th scope="col">Parameters</th><th scope="col">Median (years)</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
+          <tr><th scope="col">{t('report.methods.curve')}</th><th scope="col">{t('structure.label')}</th><th scope="col">{t('structure.col.distribution')}</th><th scope="col">{t('param.title')}</th><th scope="col">{t('structure.col.median')}</th><th scope="col"><span className="visually-hidden">{t('models.col.actions')}</span></th></tr>
         </thead>
         <tbody>
           {ids.map((id) => {
@@ -605,14 +616,14 @@ function CurvesCard({ document, issues, values, readOnly, apply }: StructureEdit
             return (
               <tr key={id} data-testid={`curve-row-${id}`}>
                 <th scope="row" className="mono">{id}</th>
-                <td><CommitInput value={exprText(spec.label)} label={`Label of curve ${id}`} readOnly={readOnly} onCommit={(t) => setField(id, 'label', t)} testId={`curve-label-${id}`} /></td>
+                <td><CommitInput value={exprText(spec.label)} label={t('structure.curveLabel', { id })} readOnly={readOnly} onCommit={(typed) => setField(id, 'label', typed)} testId={`curve-label-${id}`} /></td>
                 <td>
                   {DISTRIBUTIONS.includes(dist) ? (
-                    <select className="select" value={dist} disabled={readOnly} onChange={(e) => setDist(id, e.target.value)} aria-label={`Distribution of curve ${id}`} data-testid={`curve-dist-${id}`}>
+                    <select className="select" value={dist} disabled={readOnly} onChange={(e) => setDist(id, e.target.value)} aria-label={t('structure.curveDist', { id })} data-testid={`curve-dist-${id}`}>
                       {DISTRIBUTIONS.map((d) => <option key={d} value={d}>{d}</option>)}
                     </select>
                   ) : (
-                    <span>{dist} <span className="subtle">(edited in the file)</span></span>
+                    <span>{dist} <span className="subtle">{t('structure.editedInFile')}</span></span>
                   )}
                 </td>
                 <td>
@@ -622,7 +633,7 @@ function CurvesCard({ document, issues, values, readOnly, apply }: StructureEdit
                     {fields.map((f) =>
                       f === 'curve' ? (
                         <label key={f} className="inline-field">
-                          <span>on</span>
+                          <span>{t('structure.on')}</span>
                           <select className="select" value={exprText(spec.curve)} disabled={readOnly} onChange={(e) => setField(id, 'curve', e.target.value)} data-testid={`curve-${id}-curve`}>
                             {ids.filter((c) => c !== id).map((c) => <option key={c} value={c}>{c}</option>)}
                           </select>
@@ -630,25 +641,25 @@ function CurvesCard({ document, issues, values, readOnly, apply }: StructureEdit
                       ) : (
                         <label key={f} className="inline-field">
                           <span>{f}</span>
-                          <CommitInput value={exprText(spec[f])} label={`${f} of curve ${id}`} readOnly={readOnly} width={120} onCommit={(t) => setField(id, f, t)} testId={`curve-${id}-${f}`} error={problemAt(issues, `model.curves.${id}.${f}`)} />
+                          <CommitInput value={exprText(spec[f])} label={t('structure.curveField', { field: f, id })} readOnly={readOnly} width={120} onCommit={(typed) => setField(id, f, typed)} testId={`curve-${id}-${f}`} error={problemAt(issues, `model.curves.${id}.${f}`)} />
                         </label>
                       ),
                     )}
                   </div>
                 </td>
                 <td className="num" data-testid={`curve-median-${id}`}>{medianAt > 0 ? diagramNumber(grid[medianAt]!) : medianAt === 0 ? '0' : surv ? '> 50' : '—'}</td>
-                <td>{!readOnly && ids.length > 2 && <button type="button" className="btn btn-ghost btn-sm" onClick={() => apply((d) => edits.setCurve(d, id, null))} aria-label={`Remove curve ${id}`}>Remove</button>}</td>
+                <td>{!readOnly && ids.length > 2 && <button type="button" className="btn btn-ghost btn-sm" onClick={() => apply((d) => edits.setCurve(d, id, null))} aria-label={t('structure.removeCurve', { id })}>{t('structure.remove')}</button>}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      <AddForm readOnly={readOnly} testId="add-curve" submitLabel="Add curve (exponential)" fields={[{ key: 'id', label: 'Id', placeholder: 'e.g. os_new' }, { key: 'rate', label: 'Rate per year', placeholder: '0.3' }]} onAdd={(v) => apply((d) => edits.setCurve(d, (v.id ?? '').trim(), { dist: 'exponential', rate: edits.parseExpressionInput(v.rate ?? '') ?? 0.3 }))} />
+      <AddForm readOnly={readOnly} testId="add-curve" submitLabel={t('structure.addCurve')} fields={[{ key: 'id', label: t('structure.id'), placeholder: t('structure.example', { example: 'os_new' }) }, { key: 'rate', label: t('structure.ratePerYear'), placeholder: '0.3' }]} onAdd={(v) => apply((d) => edits.setCurve(d, (v.id ?? '').trim(), { dist: 'exponential', rate: edits.parseExpressionInput(v.rate ?? '') ?? 0.3 }))} />
       <div className="section-stack curve-arms">
         <div className="add-form">
-          <strong>Model</strong>
-          {armSelect('PFS', exprText(m.pfs), (v) => apply((d) => edits.setPsmArm(d, undefined, { pfs: v, os: String(m.os) })), 'arm-model-pfs')}
-          {armSelect('OS', exprText(m.os), (v) => apply((d) => edits.setPsmArm(d, undefined, { pfs: String(m.pfs), os: v })), 'arm-model-os')}
+          <strong>{t('countries.modelTitle')}</strong>
+          {armSelect(t('structure.pfs'), exprText(m.pfs), (v) => apply((d) => edits.setPsmArm(d, undefined, { pfs: v, os: String(m.os) })), 'arm-model-pfs')}
+          {armSelect(t('structure.os'), exprText(m.os), (v) => apply((d) => edits.setPsmArm(d, undefined, { pfs: String(m.pfs), os: v })), 'arm-model-os')}
         </div>
         {strategies.map((st) => {
           const sid = String(st.id);
@@ -659,10 +670,10 @@ function CurvesCard({ document, issues, values, readOnly, apply }: StructureEdit
               <strong>{String(st.label ?? sid)}</strong>
               <label className="inline-field">
                 <input type="checkbox" checked={own} disabled={readOnly} onChange={(e) => apply((d) => edits.setPsmArm(d, sid, e.target.checked ? { pfs: String(m.pfs), os: String(m.os) } : null))} data-testid={`arm-${sid}-own`} />
-                <span>own curves</span>
+                <span>{t('structure.ownCurves')}</span>
               </label>
-              {own && armSelect('PFS', exprText(arm.pfs), (v) => apply((d) => edits.setPsmArm(d, sid, { pfs: v, os: String(arm.os) })), `arm-${sid}-pfs`)}
-              {own && armSelect('OS', exprText(arm.os), (v) => apply((d) => edits.setPsmArm(d, sid, { pfs: String(arm.pfs), os: v })), `arm-${sid}-os`)}
+              {own && armSelect(t('structure.pfs'), exprText(arm.pfs), (v) => apply((d) => edits.setPsmArm(d, sid, { pfs: v, os: String(arm.os) })), `arm-${sid}-pfs`)}
+              {own && armSelect(t('structure.os'), exprText(arm.os), (v) => apply((d) => edits.setPsmArm(d, sid, { pfs: String(arm.pfs), os: v })), `arm-${sid}-os`)}
             </div>
           );
         })}

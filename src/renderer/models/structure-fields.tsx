@@ -1,6 +1,9 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Issue } from './structure-editor';
+import { translator } from '../../report/i18n/translate';
+import type { MessageKey, Translate } from '../../report/i18n/translate';
+import { displayFormats } from '../settings/display-format';
 
 type Json = Record<string, unknown>;
 
@@ -11,10 +14,17 @@ export const rec = (v: unknown): Json => (v !== null && typeof v === 'object' &&
 export const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
 export const exprText = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
-/** The first problem whose path is `path` or lies under it. */
-export function problemAt(issues: readonly Issue[], path: string, exact = false): string | undefined {
+/** The first problem whose path is `path` or lies under it (a warning says so in the display language). */
+export function problemAt(issues: readonly Issue[], path: string, exact = false, t: Translate = translator(displayFormats().locale)): string | undefined {
   const hit = issues.find((i) => i.path === path || (!exact && (i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))));
-  return hit ? `${hit.severity === 'warning' ? 'Warning: ' : ''}${hit.message}` : undefined;
+  return hit ? (hit.severity === 'warning' ? t('structure.warning', { message: hit.message }) : hit.message) : undefined;
+}
+
+/** "days", "months"… for a tree's time unit. */
+export function timeUnitWord(unit: string, t: Translate): string {
+  const messageKey = `structure.unit.${unit}` as MessageKey;
+  const word = t(messageKey);
+  return word === messageKey ? `${unit}s` : word;
 }
 
 export function CommitInput({ value, onCommit, label, testId, readOnly, error, width, placeholder }: { value: string; onCommit: (text: string) => void; label: string; testId: string; readOnly: boolean; error?: string | undefined; width?: number; placeholder?: string }) {

@@ -1,11 +1,14 @@
 import { useRef, useState } from 'react';
 import type { KeyboardEvent, Ref } from 'react';
 import { diagramNumber } from '../../diagram/diagram-graph';
-import { OUTCOME_WORDS, treeChildren } from '../../diagram/tree-graph';
+import { treeChildren } from '../../diagram/tree-graph';
+import type { MessageKey, Translate } from '../../report/i18n/translate';
+import { useLanguage } from '../i18n/language';
 import * as edits from '../../engine/model/structure-edits';
 import type { NodePath } from '../../engine/model/structure-edits';
 import type { TreeNode } from '../../engine/tree/tree-schema';
 import { DiagnosticSteps } from './diagnostic-editor';
+import { timeUnitWord } from './structure-fields';
 import type { StructureEditorProps } from './structure-editor';
 
 // The decision tree as an outline (a WAI-ARIA tree: Up/Down move, Right opens or goes to the first child, Left
@@ -25,7 +28,14 @@ interface Row {
   hasChildren: boolean;
 }
 
-function flatten(root: TreeNode, closed: ReadonlySet<string>): Row[] {
+/** A diagnostic outcome's name (truePositive → "True positive") in the display language. */
+function outcomeWord(key: string, t: Translate): string {
+  const messageKey = `structure.outcome.${key}` as MessageKey;
+  const word = t(messageKey);
+  return word === messageKey ? key : word;
+}
+
+function flatten(root: TreeNode, closed: ReadonlySet<string>, t: Translate): Row[] {
   const rows: Row[] = [];
   const walk = (node: TreeNode, path: NodePath, depth: number, edge: string) => {
     const key = ['root', ...path].join('.');
@@ -34,7 +44,7 @@ function flatten(root: TreeNode, closed: ReadonlySet<string>): Row[] {
     if (closed.has(key)) return;
     for (const c of children) {
       const k = node.kind === 'diagnostic' ? c.key : Number(c.key);
-      walk(c.node, [...path, k], depth + 1, node.kind === 'diagnostic' ? OUTCOME_WORDS[c.key as keyof typeof OUTCOME_WORDS] : '');
+      walk(c.node, [...path, k], depth + 1, node.kind === 'diagnostic' ? outcomeWord(c.key, t) : '');
     }
   };
   walk(root, [], 0, '');
@@ -53,13 +63,14 @@ function pathProblem(issues: StructureEditorProps['issues'], path: NodePath): st
 }
 
 export function TreeEditor({ document, issues, values, readOnly, apply }: StructureEditorProps) {
+  const { t } = useLanguage();
   const m = rec(document.model);
   const root = m.root as TreeNode;
   const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
   const [selected, setSelected] = useState('root');
   const list = useRef<HTMLUListElement>(null);
   const labelInput = useRef<HTMLInputElement>(null);
-  const rows = flatten(root, closed);
+  const rows = flatten(root, closed, t);
   const index = Math.max(0, rows.findIndex((r) => r.key === selected));
   const row = rows[index]!;
   const submodels = Object.keys(rec(m.submodels));
@@ -106,11 +117,11 @@ export function TreeEditor({ document, issues, values, readOnly, apply }: Struct
   return (
     <section className="card" aria-labelledby="tree-editor-title" data-testid="tree-editor">
       <div className="card-header">
-        <h2 id="tree-editor-title">Decision tree</h2>
-        <span className="subtle">Up/Down move, Right/Left open and close, Enter edits the label.</span>
+        <h2 id="tree-editor-title">{t('models.type.tree')}</h2>
+        <span className="subtle">{t('structure.treeHint')}</span>
       </div>
       <div className="card-body tree-editor">
-        <ul className="tree-outline" role="tree" aria-label="Decision tree nodes" ref={list} data-testid="tree-outline">
+        <ul className="tree-outline" role="tree" aria-label={t('structure.treeNodes')} ref={list} data-testid="tree-outline">
           {rows.map((r) => (
             <li
               key={r.key}
@@ -141,39 +152,39 @@ export function TreeEditor({ document, issues, values, readOnly, apply }: Struct
           <div className="settings-form">
             {node.kind !== 'diagnostic' && (
               <label className="setting-field">
-                <span>Kind</span>
+                <span>{t('structure.kind')}</span>
                 <select className="select" value={node.kind} disabled={readOnly || row.path.length === 0} onChange={(e) => apply((d) => edits.setNodeKind(d, row.path, e.target.value as 'chance' | 'decision' | 'terminal'))} data-testid="node-kind">
-                  <option value="chance">Chance</option>
-                  <option value="decision">Decision</option>
-                  <option value="terminal">Terminal</option>
+                  <option value="chance">{t('structure.kind.chance')}</option>
+                  <option value="decision">{t('structure.kind.decision')}</option>
+                  <option value="terminal">{t('structure.kind.terminal')}</option>
                 </select>
               </label>
             )}
-            <Field label="Id" value={node.id ?? ''} onCommit={(t) => set('id', t)} readOnly={readOnly} testId="node-id" />
-            <Field label="Label" value={node.label ?? ''} onCommit={(t) => set('label', t)} readOnly={readOnly} testId="node-label" inputRef={labelInput} />
-            {parent?.kind === 'chance' && isBranch && <Field label={`Probability${probValue !== null ? ` (= ${diagramNumber(probValue)})` : ''}`} value={String(node.probability ?? '')} onCommit={(t) => set('probability', t)} readOnly={readOnly} testId="node-probability" />}
-            {categories.map((c) => <Field key={c} label={`Cost: ${c}`} value={String(node.costs?.[c] ?? '')} onCommit={(t) => apply((d) => edits.setNodeCost(d, row.path, c, edits.parseExpressionInput(t)))} readOnly={readOnly} testId={`node-cost-${c}`} />)}
-            <Field label="QALYs (one-off)" value={String(node.qalys ?? '')} onCommit={(t) => set('qalys', t)} readOnly={readOnly} testId="node-qalys" />
-            <Field label={`Time (${String(m.timeUnit ?? 'day')}s)`} value={String(node.time ?? '')} onCommit={(t) => set('time', t)} readOnly={readOnly} testId="node-time" />
+            <Field label={t('structure.id')} value={node.id ?? ''} onCommit={(typed) => set('id', typed)} readOnly={readOnly} testId="node-id" />
+            <Field label={t('structure.label')} value={node.label ?? ''} onCommit={(typed) => set('label', typed)} readOnly={readOnly} testId="node-label" inputRef={labelInput} />
+            {parent?.kind === 'chance' && isBranch && <Field label={probValue !== null ? t('structure.probabilityValue', { value: diagramNumber(probValue) }) : t('structure.probability')} value={String(node.probability ?? '')} onCommit={(typed) => set('probability', typed)} readOnly={readOnly} testId="node-probability" />}
+            {categories.map((c) => <Field key={c} label={t('structure.costColumn', { category: c })} value={String(node.costs?.[c] ?? '')} onCommit={(typed) => apply((d) => edits.setNodeCost(d, row.path, c, edits.parseExpressionInput(typed)))} readOnly={readOnly} testId={`node-cost-${c}`} />)}
+            <Field label={t('structure.qalys')} value={String(node.qalys ?? '')} onCommit={(typed) => set('qalys', typed)} readOnly={readOnly} testId="node-qalys" />
+            <Field label={t('structure.time', { unit: timeUnitWord(String(m.timeUnit ?? 'day'), t) })} value={String(node.time ?? '')} onCommit={(typed) => set('time', typed)} readOnly={readOnly} testId="node-time" />
             {node.kind === 'terminal' && (
               <label className="setting-field">
-                <span>Enters sub-model</span>
+                <span>{t('structure.entersSubmodel')}</span>
                 <select className="select" value={node.submodel ?? ''} disabled={readOnly} onChange={(e) => set('submodel', e.target.value)} data-testid="node-submodel">
-                  <option value="">none (end of path)</option>
+                  <option value="">{t('structure.noSubmodel')}</option>
                   {submodels.map((s) => <option key={s} value={s}>{s}</option>)}
                 </select>
               </label>
             )}
-            {node.kind === 'diagnostic' && <Field label="Prevalence" value={String(node.prevalence ?? '')} onCommit={(t) => set('prevalence', t)} readOnly={readOnly} testId="node-prevalence" />}
+            {node.kind === 'diagnostic' && <Field label={t('structure.prevalence')} value={String(node.prevalence ?? '')} onCommit={(typed) => set('prevalence', typed)} readOnly={readOnly} testId="node-prevalence" />}
           </div>
           {node.kind === 'diagnostic' && <DiagnosticSteps document={document} issues={issues} values={values} readOnly={readOnly} apply={apply} path={row.path} steps={node.steps ?? []} problemPrefix={pathPrefix(row.path)} />}
           {isBranch && row.path.length >= 2 && !readOnly && <MoveTo document={document} path={row.path} apply={apply} onMoved={(to) => setSelected(['root', ...to].join('.'))} />}
           {!readOnly && (
             <div className="btn-group">
-              {(node.kind === 'chance' || node.kind === 'decision') && <button type="button" className="btn btn-sm" onClick={() => apply((d) => edits.addBranch(d, row.path, row.path.length === 0 ? { kind: 'terminal', id: `strategy_${(node.branches?.length ?? 0) + 1}`, label: 'New strategy' } : { kind: 'terminal', ...(node.kind === 'chance' ? { probability: 0 } : {}) }))} data-testid="node-add-branch">Add branch</button>}
-              {isBranch && <button type="button" className="btn btn-sm" onClick={() => { apply((d) => edits.moveNode(d, row.path, -1)); }} aria-label="Move this branch up" data-testid="node-up">↑</button>}
-              {isBranch && <button type="button" className="btn btn-sm" onClick={() => { apply((d) => edits.moveNode(d, row.path, 1)); }} aria-label="Move this branch down" data-testid="node-down">↓</button>}
-              {isBranch && <button type="button" className="btn btn-sm danger-text" onClick={() => { apply((d) => edits.removeNode(d, row.path)); setSelected(['root', ...row.path.slice(0, -1)].join('.')); }} data-testid="node-remove">Remove branch</button>}
+              {(node.kind === 'chance' || node.kind === 'decision') && <button type="button" className="btn btn-sm" onClick={() => apply((d) => edits.addBranch(d, row.path, row.path.length === 0 ? { kind: 'terminal', id: `strategy_${(node.branches?.length ?? 0) + 1}`, label: t('structure.newStrategy') } : { kind: 'terminal', ...(node.kind === 'chance' ? { probability: 0 } : {}) }))} data-testid="node-add-branch">{t('structure.addBranch')}</button>}
+              {isBranch && <button type="button" className="btn btn-sm" onClick={() => { apply((d) => edits.moveNode(d, row.path, -1)); }} aria-label={t('structure.branchUp')} data-testid="node-up">↑</button>}
+              {isBranch && <button type="button" className="btn btn-sm" onClick={() => { apply((d) => edits.moveNode(d, row.path, 1)); }} aria-label={t('structure.branchDown')} data-testid="node-down">↓</button>}
+              {isBranch && <button type="button" className="btn btn-sm danger-text" onClick={() => { apply((d) => edits.removeNode(d, row.path)); setSelected(['root', ...row.path.slice(0, -1)].join('.')); }} data-testid="node-remove">{t('structure.removeBranch')}</button>}
             </div>
           )}
         </div>
@@ -215,6 +226,7 @@ function Field({ label, value, onCommit, readOnly, testId, inputRef }: { label: 
 
 /** Moves the chosen branch with its subtree under another chance or decision node (a keyboard-usable "drag"). */
 function MoveTo({ document, path, apply, onMoved }: { document: StructureEditorProps['document']; path: NodePath; apply: StructureEditorProps['apply']; onMoved: (to: NodePath) => void }) {
+  const { t } = useLanguage();
   const root = rec(document.model).root as TreeNode;
   const targets = edits.moveTargets(document, path);
   const [choice, setChoice] = useState('');
@@ -224,7 +236,7 @@ function MoveTo({ document, path, apply, onMoved }: { document: StructureEditorP
     const names = p.map((k, i) => {
       const n = nodeAt(p.slice(0, i + 1));
       const name = n.label ?? n.id ?? n.kind;
-      return typeof k === 'string' ? `${OUTCOME_WORDS[k as keyof typeof OUTCOME_WORDS] ?? k}: ${name}` : name;
+      return typeof k === 'string' ? `${outcomeWord(k, t)}: ${name}` : name;
     });
     return names.join(' › ');
   };
@@ -232,9 +244,9 @@ function MoveTo({ document, path, apply, onMoved }: { document: StructureEditorP
   return (
     <div className="move-to inline-field">
       <label className="inline-field">
-        <span>Move under</span>
+        <span>{t('structure.moveUnder')}</span>
         <select className="select" value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="node-move-target">
-          <option value="">choose a node…</option>
+          <option value="">{t('structure.chooseNode')}</option>
           {targets.map((t) => <option key={t.join('.')} value={t.join('.')}>{describe(t)}</option>)}
         </select>
       </label>
@@ -256,7 +268,7 @@ function MoveTo({ document, path, apply, onMoved }: { document: StructureEditorP
         }}
         data-testid="node-move"
       >
-        Move
+        {t('structure.move')}
       </button>
     </div>
   );

@@ -1,17 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
-import { runKindLabels } from '../../dossier/workspace-models';
 import type { RunKind, StoredModel } from '../../dossier/workspace-models';
 import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
 import { diffModelDocuments } from '../../report/model-changes';
 import type { ModelChange } from '../../report/model-changes';
-import { effectLabel, formatBytes, formatDateTime, formatDuration, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange } from '../settings/display-format';
+import { formatBytes, formatDuration, formatMoney, formatMoneyChange, formatNumber, formatNumberChange } from '../settings/display-format';
+import { useLanguage } from '../i18n/language';
+import type { MessageKey } from '../../report/i18n/translate';
 import type { ModelStore, ModelVersionInfo } from '../db/model-store';
 import type { RunRecord } from '../db/records';
 import { isCurrent } from '../results/run-status';
 import { ConfirmDialog } from '../ui/dialog';
 import { useToasts } from '../ui/toasts';
 import { engineWorker } from '../workers/engine-client';
+import { icerWords } from './model-view';
 
 // Versions, comparison, stored runs and the edit history of a workspace model. A version is a named copy of the
 // document; restoring one first keeps the current document as an automatic version. Two versions (or a version and
@@ -49,6 +51,7 @@ export function VersionsPanel(props: Props) {
 
 function VersionsCard({ store, hash, readOnly, onRestored, onSaveVersion, versions }: Props & { versions: ModelVersionInfo[] | undefined }) {
   const toasts = useToasts();
+  const { t, fmt } = useLanguage();
   const [confirm, setConfirm] = useState<{ kind: 'restore' | 'delete'; version: ModelVersionInfo } | null>(null);
   const act = async () => {
     if (!confirm) return;
@@ -57,36 +60,37 @@ function VersionsCard({ store, hash, readOnly, onRestored, onSaveVersion, versio
     try {
       if (kind === 'delete') {
         await store.deleteVersion(version.id);
-        toasts.show({ message: `Deleted the version “${version.name}”.` });
+        toasts.show({ message: t('versions.deleted', { name: version.name }) });
         return;
       }
       const { model, safetyVersion } = await store.restoreVersion(version.id);
       onRestored(model);
-      toasts.show({ message: `Restored “${version.name}”. The model as it was is kept as the version “${safetyVersion.name}”.` });
+      toasts.show({ message: t('versions.restored', { name: version.name, safety: safetyVersion.name }) });
     } catch (error) {
-      toasts.show({ tone: 'error', message: `${kind === 'delete' ? 'Deleting' : 'Restoring'} failed: ${error instanceof Error ? error.message : String(error)}` });
+      const message = error instanceof Error ? error.message : String(error);
+      toasts.show({ tone: 'error', message: kind === 'delete' ? t('model.deleteFailed', { error: message }) : t('versions.restoreFailed', { error: message }) });
     }
   };
   return (
     <section className="card" aria-labelledby="versions-title" data-testid="versions-card">
       <div className="card-header">
-        <h2 id="versions-title">Versions</h2>
-        <span className="subtle">Named copies of the model; restoring one keeps the current model as a version first</span>
-        {!readOnly && <button type="button" className="btn btn-sm" onClick={onSaveVersion}>Save version…</button>}
+        <h2 id="versions-title">{t('versions.title')}</h2>
+        <span className="subtle">{t('versions.hint')}</span>
+        {!readOnly && <button type="button" className="btn btn-sm" onClick={onSaveVersion}>{t('model.saveVersion')}</button>}
       </div>
       <div className="card-body flush table-wrap">
         {versions === undefined ? (
-          <p className="empty">Loading…</p>
+          <p className="empty">{t('common.loading')}</p>
         ) : versions.length === 0 ? (
-          <p className="empty">No versions yet. “Save version…” keeps the model as it is now under a name, with a note.</p>
+          <p className="empty">{t('versions.none')}</p>
         ) : (
           <table className="table" data-testid="versions-table">
             <thead>
               <tr>
-                <th scope="col">Version</th>
-                <th scope="col">Saved</th>
-                <th scope="col">SHA-256</th>
-                <th scope="col" className="actions"><span className="visually-hidden">Actions</span></th>
+                <th scope="col">{t('versions.col.version')}</th>
+                <th scope="col">{t('versions.col.saved')}</th>
+                <th scope="col">{t('versions.col.hash')}</th>
+                <th scope="col" className="actions"><span className="visually-hidden">{t('models.col.actions')}</span></th>
               </tr>
             </thead>
             <tbody>
@@ -94,17 +98,17 @@ function VersionsCard({ store, hash, readOnly, onRestored, onSaveVersion, versio
                 <tr key={v.id} data-testid="version-row">
                   <td>
                     <div className="version-name">
-                      {v.name} {v.automatic && <span className="badge badge-draft">Automatic</span>} {v.hash === hash && <span className="badge badge-final">Same as current</span>}
+                      <span data-user-content>{v.name}</span> {v.automatic && <span className="badge badge-draft">{t('versions.automatic')}</span>} {v.hash === hash && <span className="badge badge-final">{t('versions.sameAsCurrent')}</span>}
                     </div>
-                    {v.note && <div className="subtle">{v.note}</div>}
+                    {v.note && <div className="subtle" data-user-content>{v.note}</div>}
                   </td>
-                  <td className="nowrap">{formatDateTime(v.createdAt)}</td>
+                  <td className="nowrap">{fmt.dateTime(v.createdAt)}</td>
                   <td className="mono subtle-cell" title={v.hash}>{shortHash(v.hash)}…</td>
                   <td className="actions">
                     {!readOnly && (
                       <>
-                        <button type="button" className="btn btn-sm" onClick={() => setConfirm({ kind: 'restore', version: v })} disabled={v.hash === hash} data-testid="restore-version">Restore</button>{' '}
-                        <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => setConfirm({ kind: 'delete', version: v })} aria-label={`Delete version ${v.name}`}>Delete</button>
+                        <button type="button" className="btn btn-sm" onClick={() => setConfirm({ kind: 'restore', version: v })} disabled={v.hash === hash} data-testid="restore-version">{t('versions.restore')}</button>{' '}
+                        <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => setConfirm({ kind: 'delete', version: v })} aria-label={t('versions.deleteLabel', { name: v.name })}>{t('model.delete')}</button>
                       </>
                     )}
                   </td>
@@ -116,15 +120,15 @@ function VersionsCard({ store, hash, readOnly, onRestored, onSaveVersion, versio
       </div>
       <ConfirmDialog
         open={confirm !== null}
-        title={confirm?.kind === 'delete' ? 'Delete this version?' : 'Restore this version?'}
+        title={confirm?.kind === 'delete' ? t('versions.deleteTitle') : t('versions.restoreTitle')}
         message={
           confirm?.kind === 'delete' ? (
-            <p>The version “{confirm.version.name}” will be deleted. The model itself does not change.</p>
+            <p>{t('versions.deleteMessage', { name: confirm.version.name })}</p>
           ) : (
-            <p>The model goes back to “{confirm?.version.name}”. The model as it is now is kept as an automatic version, so you can come back to it.</p>
+            <p>{t('versions.restoreMessage', { name: confirm?.version.name ?? '' })}</p>
           )
         }
-        confirmLabel={confirm?.kind === 'delete' ? 'Delete version' : 'Restore'}
+        confirmLabel={confirm?.kind === 'delete' ? t('versions.deleteConfirm') : t('versions.restore')}
         tone={confirm?.kind === 'delete' ? 'danger' : 'primary'}
         onConfirm={() => void act()}
         onCancel={() => setConfirm(null)}
@@ -143,13 +147,14 @@ async function baseCaseOf(document: unknown): Promise<BaseCaseOutcome> {
 
 function CompareCard({ store, document, versions }: Props & { versions: ModelVersionInfo[] }) {
   const id = useId();
+  const { t, fmt } = useLanguage();
   const [a, setA] = useState<string>('');
   const [b, setB] = useState<string>(CURRENT);
   const [result, setResult] = useState<{ key: unknown[]; changes: ModelChange[]; rows: ResultsRow[]; effect: 'qalys' | 'life-years'; currency: string | undefined; problems: string[] } | null>(null);
   const first = versions[0]?.id ?? '';
   const left = a || first;
   const busy = !result || result.key[0] !== left || result.key[1] !== b || result.key[2] !== document;
-  const nameOf = (key: string) => (key === CURRENT ? 'Current model' : (versions.find((v) => v.id === key)?.name ?? ''));
+  const nameOf = (key: string) => (key === CURRENT ? t('versions.current') : (versions.find((v) => v.id === key)?.name ?? ''));
 
   useEffect(() => {
     if (!left) return;
@@ -186,42 +191,42 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [left, b, document, store]);
 
-  const options = [{ value: CURRENT, label: 'Current model' }, ...versions.map((v) => ({ value: v.id, label: `${v.name} (${formatDateTime(v.createdAt)})` }))];
+  const options = [{ value: CURRENT, label: t('versions.current') }, ...versions.map((v) => ({ value: v.id, label: `${v.name} (${fmt.dateTime(v.createdAt)})` }))];
   const cur = result?.currency;
-  const icerText = (x: ResultsRow['a']) => (!x ? '—' : x.status === 'dominated' ? 'Dominated' : x.status === 'extendedly-dominated' ? 'Ext. dominated' : x.status === 'reference' ? 'Reference' : formatIcer(x.icer, cur, result!.effect));
+  const icerText = (x: ResultsRow['a']) => (!x ? '—' : x.status === 'dominated' ? t('model.dominated') : x.status === 'extendedly-dominated' ? t('versions.extDominated') : x.status === 'reference' ? t('model.reference') : icerWords(x.icer, cur, result!.effect, t, fmt));
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="compare-card">
       <div className="card-header">
-        <h2 id={`${id}-title`}>Compare</h2>
-        <span className="subtle">Every changed parameter and setting, and the base-case results of both</span>
+        <h2 id={`${id}-title`}>{t('versions.compare')}</h2>
+        <span className="subtle">{t('versions.compareHint')}</span>
       </div>
       {versions.length === 0 ? (
-        <div className="card-body"><p className="empty">Save a version to compare it with the current model or with another version.</p></div>
+        <div className="card-body"><p className="empty">{t('versions.compareEmpty')}</p></div>
       ) : (
         <>
           <div className="toolbar">
             <div className="field">
-              <label className="field-label" htmlFor={`${id}-a`}>From</label>
+              <label className="field-label" htmlFor={`${id}-a`}>{t('structure.col.from')}</label>
               <select id={`${id}-a`} className="select" value={left} onChange={(e) => setA(e.target.value)} data-testid="compare-a">
                 {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
               </select>
             </div>
             <div className="field">
-              <label className="field-label" htmlFor={`${id}-b`}>To</label>
+              <label className="field-label" htmlFor={`${id}-b`}>{t('structure.col.to')}</label>
               <select id={`${id}-b`} className="select" value={b} onChange={(e) => setB(e.target.value)} data-testid="compare-b">
                 {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
               </select>
             </div>
-            <span className="subtle toolbar-message" aria-live="polite">{busy ? 'Comparing…' : result ? `${result.changes.length} change${result.changes.length === 1 ? '' : 's'}` : ''}</span>
+            <span className="subtle toolbar-message" aria-live="polite">{busy ? t('versions.comparing') : result ? (result.changes.length === 1 ? t('versions.changesOne') : t('versions.changesMany', { n: result.changes.length })) : ''}</span>
           </div>
           {result && (
             <div className="card-body section-stack">
               {result.changes.length === 0 ? (
-                <p className="subtle" data-testid="compare-same">The two are the same model.</p>
+                <p className="subtle" data-testid="compare-same">{t('versions.same')}</p>
               ) : (
                 <div className="table-wrap">
                   <table className="table table-fixed" data-testid="compare-changes">
-                    <caption className="table-caption">Changes from “{nameOf(left)}” to “{nameOf(b)}”</caption>
+                    <caption className="table-caption">{t('versions.changesCaption', { from: nameOf(left), to: nameOf(b) })}</caption>
                     <colgroup>
                       <col />
                       <col className="w-compare-value" />
@@ -229,7 +234,7 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
                     </colgroup>
                     <thead>
                       <tr>
-                        <th scope="col">What</th>
+                        <th scope="col">{t('versions.what')}</th>
                         <th scope="col" className="num">{nameOf(left)}</th>
                         <th scope="col" className="num">{nameOf(b)}</th>
                       </tr>
@@ -249,7 +254,7 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
               {result.problems.length > 0 && <div className="notice notice-warning">{result.problems.join(' ')}</div>}
               <div className="table-wrap">
                 <table className="table table-fixed compare-results" data-testid="compare-results">
-                  <caption className="table-caption">Base-case results per patient (discounted), from “{nameOf(left)}” to “{nameOf(b)}”</caption>
+                  <caption className="table-caption">{t('versions.resultsCaption', { from: nameOf(left), to: nameOf(b) })}</caption>
                   <colgroup>
                     <col className="w-compare-strategy" />
                     <col />
@@ -258,10 +263,10 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
                   </colgroup>
                   <thead>
                     <tr>
-                      <th scope="col">Strategy</th>
-                      <th scope="col" className="num">Cost</th>
-                      <th scope="col" className="num">{effectLabel(result.effect)}</th>
-                      <th scope="col" className="num">ICER</th>
+                      <th scope="col">{t('results.strategy')}</th>
+                      <th scope="col" className="num">{t('versions.cost')}</th>
+                      <th scope="col" className="num">{t(result.effect === 'qalys' ? 'model.effect.qalys' : 'model.effect.lifeYears')}</th>
+                      <th scope="col" className="num">{t('versions.icer')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -292,30 +297,31 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
 
 function RunsCard({ store, hash, readOnly, onShowRun, runs }: Props & { runs: RunRecord[] | undefined }) {
   const toasts = useToasts();
+  const { t, fmt } = useLanguage();
   const [confirm, setConfirm] = useState<RunRecord | null>(null);
   const showable = (kind: RunKind) => kind !== 'base-case' && kind !== 'budget-impact';
   return (
     <section className="card" aria-labelledby="runs-title" data-testid="runs-card">
       <div className="card-header">
-        <h2 id="runs-title">Stored runs</h2>
-        <span className="subtle">Each with the SHA-256 of the model it ran on, app and engine versions, seed and timing</span>
+        <h2 id="runs-title">{t('versions.runs')}</h2>
+        <span className="subtle">{t('versions.runsHint')}</span>
       </div>
       <div className="card-body flush table-wrap">
         {runs === undefined ? (
-          <p className="empty">Loading…</p>
+          <p className="empty">{t('common.loading')}</p>
         ) : runs.length === 0 ? (
-          <p className="empty">No runs yet. Results of the base case, the tornado, two-way and threshold analyses, scenarios, the PSA, EVPPI and the budget impact are kept here.</p>
+          <p className="empty">{t('versions.noRuns')}</p>
         ) : (
           <table className="table" data-testid="runs-table">
             <thead>
               <tr>
-                <th scope="col">Analysis</th>
-                <th scope="col">Status</th>
-                <th scope="col">Started</th>
-                <th scope="col" className="num">Took</th>
-                <th scope="col" className="num">Size</th>
-                <th scope="col">Model SHA-256</th>
-                <th scope="col" className="actions"><span className="visually-hidden">Actions</span></th>
+                <th scope="col">{t('versions.col.analysis')}</th>
+                <th scope="col">{t('versions.col.status')}</th>
+                <th scope="col">{t('versions.col.started')}</th>
+                <th scope="col" className="num">{t('versions.col.took')}</th>
+                <th scope="col" className="num">{t('versions.col.size')}</th>
+                <th scope="col">{t('versions.col.modelHash')}</th>
+                <th scope="col" className="actions"><span className="visually-hidden">{t('models.col.actions')}</span></th>
               </tr>
             </thead>
             <tbody>
@@ -324,20 +330,20 @@ function RunsCard({ store, hash, readOnly, onShowRun, runs }: Props & { runs: Ru
                 return (
                   <tr key={r.id} data-testid="run-row" data-kind={r.kind} data-current={current}>
                     <td>
-                      <div className="version-name">{runKindLabels[r.kind]}</div>
-                      <div className="subtle">{r.label} · app {r.appVersion}, engine {r.engineVersion}</div>
+                      <div className="version-name">{t(`run.kind.${r.kind}` as MessageKey)}</div>
+                      <div className="subtle">{t('versions.runMeta', { label: r.label, app: r.appVersion, engine: r.engineVersion })}</div>
                     </td>
                     <td>
-                      <span className={current ? 'badge badge-final' : 'badge badge-unverified'}>{current ? 'Current' : 'Out of date'}</span>
-                      {r.status === 'partial' && <> <span className="badge badge-under-review">Partial</span></>}
+                      <span className={current ? 'badge badge-final' : 'badge badge-unverified'}>{current ? t('versions.runCurrent') : t('versions.outOfDate')}</span>
+                      {r.status === 'partial' && <> <span className="badge badge-under-review">{t('versions.partial')}</span></>}
                     </td>
-                    <td className="nowrap">{formatDateTime(r.startedAt)}</td>
+                    <td className="nowrap">{fmt.dateTime(r.startedAt)}</td>
                     <td className="num nowrap">{formatDuration(r.durationMs)}</td>
                     <td className="num nowrap">{formatBytes(r.resultBytes)}</td>
                     <td className="mono subtle-cell" title={r.modelHash}>{shortHash(r.modelHash)}…</td>
                     <td className="actions">
-                      {showable(r.kind) && <button type="button" className="btn btn-sm" onClick={() => onShowRun(r.kind, r.id)} data-testid="show-run">Show</button>}{' '}
-                      {!readOnly && <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => setConfirm(r)} aria-label={`Delete the run ${r.label}`}>Delete</button>}
+                      {showable(r.kind) && <button type="button" className="btn btn-sm" onClick={() => onShowRun(r.kind, r.id)} data-testid="show-run">{t('versions.show')}</button>}{' '}
+                      {!readOnly && <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => setConfirm(r)} aria-label={t('versions.deleteRunLabel', { label: r.label })}>{t('model.delete')}</button>}
                     </td>
                   </tr>
                 );
@@ -348,14 +354,14 @@ function RunsCard({ store, hash, readOnly, onShowRun, runs }: Props & { runs: Ru
       </div>
       <ConfirmDialog
         open={confirm !== null}
-        title="Delete this run?"
-        message={<p>The stored results of “{confirm?.label}” will be deleted. Reports that cite this run can no longer show it.</p>}
-        confirmLabel="Delete run"
+        title={t('versions.deleteRunTitle')}
+        message={<p>{t('versions.deleteRunMessage', { label: confirm?.label ?? '' })}</p>}
+        confirmLabel={t('versions.deleteRun')}
         tone="danger"
         onConfirm={() => {
           const run = confirm;
           setConfirm(null);
-          if (run) void store.deleteRun(run.id).catch((e: unknown) => toasts.show({ tone: 'error', message: `Deleting failed: ${e instanceof Error ? e.message : String(e)}` }));
+          if (run) void store.deleteRun(run.id).catch((e: unknown) => toasts.show({ tone: 'error', message: t('model.deleteFailed', { error: e instanceof Error ? e.message : String(e) }) }));
         }}
         onCancel={() => setConfirm(null)}
       />
@@ -363,35 +369,36 @@ function RunsCard({ store, hash, readOnly, onShowRun, runs }: Props & { runs: Ru
   );
 }
 
-const sourceLabels: Record<string, string> = { edit: 'Edit', 'version-restore': 'Version restored', 'import-replace': 'Import' };
+const sourceLabels: Record<string, MessageKey> = { edit: 'versions.source.edit', 'version-restore': 'versions.source.version-restore', 'import-replace': 'versions.source.import-replace' };
 
 function HistoryCard({ history }: { history: { seq: number; at: string; summary: string; source: string }[] | undefined }) {
+  const { t, fmt } = useLanguage();
   return (
     <section className="card" aria-labelledby="model-history-title" data-testid="model-history-card">
       <div className="card-header">
-        <h2 id="model-history-title">Edit history</h2>
-        <span className="subtle">Every change to the model, newest first</span>
+        <h2 id="model-history-title">{t('versions.history')}</h2>
+        <span className="subtle">{t('versions.historyHint')}</span>
       </div>
       <div className="card-body flush table-wrap">
         {history === undefined ? (
-          <p className="empty">Loading…</p>
+          <p className="empty">{t('common.loading')}</p>
         ) : history.length === 0 ? (
-          <p className="empty">No changes yet.</p>
+          <p className="empty">{t('versions.noHistory')}</p>
         ) : (
           <table className="table" data-testid="model-history">
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Change</th>
-                <th scope="col">How</th>
+                <th scope="col">{t('versions.col.when')}</th>
+                <th scope="col">{t('versions.col.change')}</th>
+                <th scope="col">{t('versions.col.how')}</th>
               </tr>
             </thead>
             <tbody>
               {history.map((h) => (
                 <tr key={h.seq} data-testid="model-history-row">
-                  <td className="nowrap">{formatDateTime(h.at)}</td>
+                  <td className="nowrap">{fmt.dateTime(h.at)}</td>
                   <td>{h.summary}</td>
-                  <td className="subtle-cell">{sourceLabels[h.source] ?? h.source}</td>
+                  <td className="subtle-cell">{sourceLabels[h.source] ? t(sourceLabels[h.source]!) : h.source}</td>
                 </tr>
               ))}
             </tbody>

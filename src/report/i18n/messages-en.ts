@@ -1,20 +1,24 @@
 // English: the reference catalogue. Its keys are the message keys; every other language must have each of them
 // with the same {placeholders} (TypeScript and tests/report/i18n-catalogues.test.ts check it).
 import { analysis } from './areas/analysis';
-import { navigation } from './areas/navigation';
-import { charts } from './areas/charts';
-import { scenarios } from './areas/scenarios';
 import { budgetView } from './areas/budget-view';
+import { charts } from './areas/charts';
+import { models } from './areas/models';
+import { navigation } from './areas/navigation';
 import { psa } from './areas/psa';
+import { scenarios } from './areas/scenarios';
+import { structure } from './areas/structure';
 import { uncertainty } from './areas/uncertainty';
 
 export const en = {
-  ...navigation.en,
   ...analysis.en,
-  ...charts.en,
-  ...scenarios.en,
   ...budgetView.en,
+  ...charts.en,
+  ...models.en,
+  ...navigation.en,
   ...psa.en,
+  ...scenarios.en,
+  ...structure.en,
   ...uncertainty.en,
   'app.language': 'Language',
 

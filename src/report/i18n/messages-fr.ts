@@ -1,20 +1,24 @@
 // Français (Belgique).
 import { analysis } from './areas/analysis';
-import { navigation } from './areas/navigation';
-import { charts } from './areas/charts';
-import { scenarios } from './areas/scenarios';
 import { budgetView } from './areas/budget-view';
+import { charts } from './areas/charts';
+import { models } from './areas/models';
+import { navigation } from './areas/navigation';
 import { psa } from './areas/psa';
+import { scenarios } from './areas/scenarios';
+import { structure } from './areas/structure';
 import { uncertainty } from './areas/uncertainty';
 import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
-  ...navigation.fr,
   ...analysis.fr,
-  ...charts.fr,
-  ...scenarios.fr,
   ...budgetView.fr,
+  ...charts.fr,
+  ...models.fr,
+  ...navigation.fr,
   ...psa.fr,
+  ...scenarios.fr,
+  ...structure.fr,
   ...uncertainty.fr,
   'app.language': 'Langue',
 

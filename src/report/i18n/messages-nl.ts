@@ -1,20 +1,24 @@
 // Nederlands (België).
 import { analysis } from './areas/analysis';
-import { navigation } from './areas/navigation';
-import { charts } from './areas/charts';
-import { scenarios } from './areas/scenarios';
 import { budgetView } from './areas/budget-view';
+import { charts } from './areas/charts';
+import { models } from './areas/models';
+import { navigation } from './areas/navigation';
 import { psa } from './areas/psa';
+import { scenarios } from './areas/scenarios';
+import { structure } from './areas/structure';
 import { uncertainty } from './areas/uncertainty';
 import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
-  ...navigation.nl,
   ...analysis.nl,
-  ...charts.nl,
-  ...scenarios.nl,
   ...budgetView.nl,
+  ...charts.nl,
+  ...models.nl,
+  ...navigation.nl,
   ...psa.nl,
+  ...scenarios.nl,
+  ...structure.nl,
   ...uncertainty.nl,
   'app.language': 'Taal',
 

@@ -1,0 +1,183 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { fr } from '../../src/report/i18n/messages-fr';
+import { nl } from '../../src/report/i18n/messages-nl';
+import type { Catalogue } from '../../src/report/i18n/translate';
+import { englishIn, englishLinesIn, uiText } from './language-check';
+
+// Issue 19 (languages): the models list, a bundled example, a workspace model's Model tab (parameter table,
+// distribution dialog, an inline input error), its Structure tab for a tree (with the diagnostic editor) and for a
+// Markov model, its Versions tab and the new-model and save-version dialogs, in French and in Dutch: no English.
+
+const dir = 'test-results/screenshots';
+
+/**
+ * What the screens show that is not this area's UI text: tab panels not shown (uiText reads a detached copy, so
+ * hidden panels would count), model content the example or the template typed (titles, descriptions, strategy,
+ * parameter and node labels, sources), and words made by modules other helpers translate (the settings summary and
+ * distribution names of report/model-description.ts, the diagram's description and data table of src/diagram, the
+ * save state of the dossiers' indicator, the change and history wording of report/model-changes.ts, engine
+ * validation messages, parameter-check fixes and the references a removed state takes with it).
+ */
+const modelData = [
+  '[role="tabpanel"][hidden]',
+  '.current',
+  '.save-state',
+  '.chart-data-body',
+  '.title-cell',
+  '[data-testid="model-title"]',
+  '.model-description',
+  '.strip-label',
+  '[data-testid="model-settings"] dl',
+  '[data-testid="parameter-table"] tbody td:first-child .subtle',
+  '.source-cell',
+  '[data-testid^="distribution-"]',
+  '.param-warnings',
+  '[data-testid="state-references"]',
+  '.chart-caption-text p',
+  '.tree-outline',
+  '.tree-node-form h3',
+  '[data-testid="compare-changes"] tbody',
+  '[data-testid="model-history"] tbody td:nth-child(2)',
+  '[data-testid="runs-table"] .subtle',
+  '[data-testid="linked-dossier"] a',
+];
+
+async function expectNoEnglish(page: Page, catalogue: Catalogue, where: string, data: string[] = []) {
+  const text = await uiText(page, modelData);
+  if (process.env.DEBUG_TEXT) console.log(`==== ${where}\n${text}`);
+  expect(englishIn(text, catalogue), `untranslated catalogue text on ${where}`).toEqual([]);
+  expect(englishLinesIn(text, data), `English lines on ${where}`).toEqual([]);
+}
+
+async function shot(page: Page, name: string, locale: string) {
+  mkdirSync(dir, { recursive: true });
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${dir}/language-models-${name}-${locale}.png` });
+}
+
+async function baseCaseDone(page: Page) {
+  await expect(page.getByTestId('strip-item').first()).toBeVisible();
+  await expect(page.getByTestId('base-case-strip')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+}
+
+test.describe.configure({ timeout: 300000 });
+
+for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
+  test(`models list, bundled example, Model tab, distribution dialog and Versions tab in ${locale}`, async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto('/');
+    await page.getByTestId('display-language').selectOption(locale);
+    await page.getByTestId('nav-models').click();
+    await expect(page.getByTestId('models-page')).toBeVisible();
+    await expect(page.getByTestId('no-workspace-models')).toBeVisible();
+    await expectNoEnglish(page, catalogue, 'the empty models list');
+    await shot(page, 'list-1440', locale);
+
+    await page.getByTestId('new-model').click();
+    await expect(page.getByTestId('new-model-dialog')).toBeVisible();
+    await expect(page.getByTestId('template-markov')).toContainText(catalogue['models.template.markov']);
+    await expectNoEnglish(page, catalogue, 'the new-model dialog');
+    await shot(page, 'new-model-1440', locale);
+    await page.getByTestId('new-model-dialog').getByRole('button', { name: catalogue['common.cancel'] }).click();
+
+    // A bundled example, read-only, on its Model tab and its Uncertainty offer.
+    await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('open-model').click();
+    await expect(page.getByTestId('template-note')).toHaveText(catalogue['example.note']);
+    await expect(page.getByTestId('strip-item').first()).toBeVisible();
+    await expectNoEnglish(page, catalogue, 'the bundled example');
+    await page.getByTestId('model-tab-uncertainty').click();
+    await expect(page.getByTestId('template-uncertainty')).toBeVisible();
+    await expectNoEnglish(page, catalogue, 'the bundled example’s uncertainty offer');
+
+    // Its workspace copy: the parameter table with an inline error, the distribution dialog, a saved version.
+    await page.getByTestId('use-model-uncertainty').click();
+    await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', /.+/);
+    await baseCaseDone(page);
+    await page.getByTestId('model-tab-model').click();
+    await expect(page.getByTestId('model-tab-model')).toHaveText(catalogue['model.tab.model']);
+    await page.getByTestId('param-input-sens_plasma').fill('1,5');
+    await expect(page.getByTestId('param-error-sens_plasma')).toContainText(catalogue['param.input.probability']);
+    await expectNoEnglish(page, catalogue, 'the Model tab');
+    await shot(page, 'model-tab-1440', locale);
+    await page.getByTestId('param-input-sens_plasma').fill('0,85');
+    await expect(page.getByTestId('param-error-sens_plasma')).toHaveCount(0);
+    await page.getByTestId('param-warning-sens_plasma').scrollIntoViewIfNeeded();
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await shot(page, 'parameters-1024', locale);
+    await page.getByTestId('edit-uncertainty-sens_plasma').click();
+    await expect(page.getByTestId('distribution-dialog')).toBeVisible();
+    await page.getByTestId('range-own').check();
+    await page.getByTestId('range-low').fill('0,9');
+    await page.getByTestId('range-high').fill('0,8');
+    await expect(page.getByTestId('distribution-message')).toHaveText(catalogue['dist.lowAboveHigh']);
+    await expectNoEnglish(page, catalogue, 'the distribution dialog');
+    await shot(page, 'distribution-1024', locale);
+    await page.getByTestId('distribution-dialog').getByRole('button', { name: catalogue['common.cancel'] }).click();
+    await baseCaseDone(page);
+
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByTestId('save-version').click();
+    await page.getByTestId('version-name').fill('Première version');
+    await expectNoEnglish(page, catalogue, 'the save-version dialog');
+    await page.getByTestId('save-version-ok').click();
+    // The version is stored before the next edit (so the comparison shows that edit).
+    await expect(page.getByTestId('save-version-dialog')).toHaveCount(0);
+    await page.getByTestId('param-input-c_plasma_ngs').fill('1500');
+    await baseCaseDone(page);
+    await page.getByTestId('model-tab-versions').click();
+    await expect(page.getByTestId('compare-change')).toHaveCount(1, { timeout: 30000 });
+    await expect(page.getByTestId('run-row').first()).toBeVisible();
+    await expectNoEnglish(page, catalogue, 'the Versions tab', ['Première version']);
+    await shot(page, 'versions-1440', locale);
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await shot(page, 'versions-1024', locale);
+    await page.getByTestId('restore-version').click();
+    await expect(page.locator('[data-testid="confirm-dialog"][open]')).toBeVisible();
+    await expectNoEnglish(page, catalogue, 'the restore confirmation', ['Première version']);
+    await page.getByTestId('confirm-cancel').click();
+  });
+
+  test(`Structure tab of a tree (diagnostic editor) and of a new Markov model in ${locale}`, async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto('/');
+    await page.getByTestId('display-language').selectOption(locale);
+    await page.goto('/#/models');
+    await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('use-example').click();
+    await baseCaseDone(page);
+    await page.getByTestId('model-tab-structure').click();
+    await expect(page.getByTestId('tree-editor')).toBeVisible();
+    await expect(page.getByTestId('tests-card')).toBeVisible();
+    // The first diagnostic node: its test sequence editor.
+    const diagnostic = page.locator('[data-testid^="tree-node-"]').filter({ has: page.locator('.tree-kind-diagnostic') }).first();
+    await diagnostic.click();
+    await expect(page.getByTestId('node-steps')).toBeVisible();
+    await expectNoEnglish(page, catalogue, 'the tree’s Structure tab');
+    await page.getByTestId('node-steps').scrollIntoViewIfNeeded();
+    await shot(page, 'tree-1440', locale);
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await page.getByTestId('tests-card').scrollIntoViewIfNeeded();
+    await shot(page, 'tests-1024', locale);
+
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByTestId('nav-models').click();
+    await page.getByTestId('new-model').click();
+    await page.getByTestId('template-markov').click();
+    await page.getByTestId('new-model-create').click();
+    await expect(page.getByTestId('structure-editor')).toBeVisible();
+    await expect(page.getByTestId('transition-matrix')).toBeVisible();
+    await baseCaseDone(page);
+    // A row that no longer sums to 1 shows its problem at the row.
+    await page.getByTestId('state-remove-Alive').click();
+    await expect(page.locator('[data-testid="confirm-dialog"][open]')).toBeVisible();
+    await expectNoEnglish(page, catalogue, 'the remove-state confirmation');
+    await page.getByTestId('confirm-cancel').click();
+    await expectNoEnglish(page, catalogue, 'the Markov Structure tab');
+    await shot(page, 'markov-1440', locale);
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await page.getByTestId('transitions-card').scrollIntoViewIfNeeded();
+    await shot(page, 'markov-1024', locale);
+  });
+}
