@@ -1,9 +1,19 @@
 // English: the reference catalogue. Its keys are the message keys; every other language must have each of them
 // with the same {placeholders} (TypeScript and tests/report/i18n-catalogues.test.ts check it).
 import { navigation } from './areas/navigation';
+import { reportCharts } from './areas/report-charts';
+import { reportAccuracy } from './areas/report-accuracy';
+import { reportEvidence } from './areas/report-evidence';
+import { reportSummary } from './areas/report-summary';
+import { reportText } from './areas/report-text';
 
 export const en = {
   ...navigation.en,
+  ...reportCharts.en,
+  ...reportAccuracy.en,
+  ...reportEvidence.en,
+  ...reportSummary.en,
+  ...reportText.en,
   'app.language': 'Language',
 
   'common.yes': 'yes',

@@ -1,9 +1,19 @@
 // Français (Belgique).
 import { navigation } from './areas/navigation';
+import { reportCharts } from './areas/report-charts';
+import { reportAccuracy } from './areas/report-accuracy';
+import { reportEvidence } from './areas/report-evidence';
+import { reportSummary } from './areas/report-summary';
+import { reportText } from './areas/report-text';
 import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
+  ...reportCharts.fr,
+  ...reportAccuracy.fr,
+  ...reportEvidence.fr,
+  ...reportSummary.fr,
+  ...reportText.fr,
   'app.language': 'Langue',
 
   'common.yes': 'oui',

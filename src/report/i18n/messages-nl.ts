@@ -1,9 +1,19 @@
 // Nederlands (België).
 import { navigation } from './areas/navigation';
+import { reportCharts } from './areas/report-charts';
+import { reportAccuracy } from './areas/report-accuracy';
+import { reportEvidence } from './areas/report-evidence';
+import { reportSummary } from './areas/report-summary';
+import { reportText } from './areas/report-text';
 import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
+  ...reportCharts.nl,
+  ...reportAccuracy.nl,
+  ...reportEvidence.nl,
+  ...reportSummary.nl,
+  ...reportText.nl,
   'app.language': 'Taal',
 
   'common.yes': 'ja',
