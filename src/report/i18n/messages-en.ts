@@ -1,6 +1,8 @@
 // English: the reference catalogue. Its keys are the message keys; every other language must have each of them
 // with the same {placeholders} (TypeScript and tests/report/i18n-catalogues.test.ts check it).
 import { navigation } from './areas/navigation';
+import { reportUncertainty } from './areas/report-uncertainty';
+import { reportResults } from './areas/report-results';
 import { reportCharts } from './areas/report-charts';
 import { reportAccuracy } from './areas/report-accuracy';
 import { reportEvidence } from './areas/report-evidence';
@@ -9,6 +11,8 @@ import { reportText } from './areas/report-text';
 
 export const en = {
   ...navigation.en,
+  ...reportUncertainty.en,
+  ...reportResults.en,
   ...reportCharts.en,
   ...reportAccuracy.en,
   ...reportEvidence.en,

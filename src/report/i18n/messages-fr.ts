@@ -1,5 +1,7 @@
 // Français (Belgique).
 import { navigation } from './areas/navigation';
+import { reportUncertainty } from './areas/report-uncertainty';
+import { reportResults } from './areas/report-results';
 import { reportCharts } from './areas/report-charts';
 import { reportAccuracy } from './areas/report-accuracy';
 import { reportEvidence } from './areas/report-evidence';
@@ -9,6 +11,8 @@ import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
+  ...reportUncertainty.fr,
+  ...reportResults.fr,
   ...reportCharts.fr,
   ...reportAccuracy.fr,
   ...reportEvidence.fr,

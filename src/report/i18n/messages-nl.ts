@@ -1,5 +1,7 @@
 // Nederlands (België).
 import { navigation } from './areas/navigation';
+import { reportUncertainty } from './areas/report-uncertainty';
+import { reportResults } from './areas/report-results';
 import { reportCharts } from './areas/report-charts';
 import { reportAccuracy } from './areas/report-accuracy';
 import { reportEvidence } from './areas/report-evidence';
@@ -9,6 +11,8 @@ import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
+  ...reportUncertainty.nl,
+  ...reportResults.nl,
   ...reportCharts.nl,
   ...reportAccuracy.nl,
   ...reportEvidence.nl,
