@@ -1,5 +1,6 @@
 // Nederlands (België).
 import { navigation } from './areas/navigation';
+import { reportBudget } from './areas/report-budget';
 import { reportUncertainty } from './areas/report-uncertainty';
 import { reportResults } from './areas/report-results';
 import { reportCharts } from './areas/report-charts';
@@ -11,6 +12,7 @@ import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
+  ...reportBudget.nl,
   ...reportUncertainty.nl,
   ...reportResults.nl,
   ...reportCharts.nl,
