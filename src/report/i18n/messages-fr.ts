@@ -1,5 +1,6 @@
 // Français (Belgique).
 import { navigation } from './areas/navigation';
+import { cheers } from './areas/cheers';
 import { reportBudget } from './areas/report-budget';
 import { reportUncertainty } from './areas/report-uncertainty';
 import { reportResults } from './areas/report-results';
@@ -12,6 +13,7 @@ import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
+  ...cheers.fr,
   ...reportBudget.fr,
   ...reportUncertainty.fr,
   ...reportResults.fr,
