@@ -31,8 +31,8 @@ export function limitationsSection(ctx: BuildContext): DraftSection[] {
     const rows = input.models.flatMap((m) => [
       ...m.model.parameters
         .filter((p) => parameterFlag(p) !== '—')
-        .map((p) => [input.models.length > 1 ? `${m.title}: ${p.label ?? p.id}` : (p.label ?? p.id), p.value !== undefined ? fmt.parameter(p.value) : (p.expression ?? '—'), parameterFlag(p), [p.source, p.uncertainty?.source].filter(Boolean).join(' ')]),
-      ...(m.analyses['budget-impact']?.inputs ?? []).filter((i) => isAssumption(i.source)).map((i) => [t('report.limits.budgetInput', { label: i.label }), fmt.parameter(i.value), 'Assumption', i.source ?? '']),
+        .map((p) => [input.models.length > 1 ? `${m.title}: ${p.label ?? p.id}` : (p.label ?? p.id), p.value !== undefined ? fmt.parameter(p.value) : (p.expression ?? '—'), parameterFlag(p, t), [p.source, p.uncertainty?.source].filter(Boolean).join(' ')]),
+      ...(m.analyses['budget-impact']?.inputs ?? []).filter((i) => isAssumption(i.source)).map((i) => [t('report.limits.budgetInput', { label: i.label }), fmt.parameter(i.value), t('reportText.assumption'), i.source ?? '']),
     ]);
     sections.push(
       draft('sec-limitations-assumptions', t('report.limits.assumptions'), [
@@ -47,7 +47,7 @@ export function limitationsSection(ctx: BuildContext): DraftSection[] {
     draft('sec-limitations-evidence', t('report.limits.evidence'), [
       flagged.length === 0
         ? paragraph(t('report.limits.noFlaggedEvidence'))
-        : table({ id: 'tab-limitations-evidence', caption: t('report.limits.evidenceCaption'), header: [t('report.limits.ref'), t('report.methods.source'), t('report.limits.flags')], rows: flagged.map(({ e, ref }) => [ref, e.citation, evidenceFlags(e)]), widths: [0.6, 6, 1.6] }),
+        : table({ id: 'tab-limitations-evidence', caption: t('report.limits.evidenceCaption'), header: [t('report.limits.ref'), t('report.methods.source'), t('report.limits.flags')], rows: flagged.map(({ e, ref }) => [ref, e.citation, evidenceFlags(e, t)]), widths: [0.6, 6, 1.6] }),
     ]),
   );
   if (ctx.profile !== 'jca') {

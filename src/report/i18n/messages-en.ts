@@ -1,6 +1,7 @@
 // English: the reference catalogue. Its keys are the message keys; every other language must have each of them
 // with the same {placeholders} (TypeScript and tests/report/i18n-catalogues.test.ts check it).
 import { navigation } from './areas/navigation';
+import { modelWords } from './areas/model-words';
 import { cheers } from './areas/cheers';
 import { reportBudget } from './areas/report-budget';
 import { reportUncertainty } from './areas/report-uncertainty';
@@ -13,6 +14,7 @@ import { reportText } from './areas/report-text';
 
 export const en = {
   ...navigation.en,
+  ...modelWords.en,
   ...cheers.en,
   ...reportBudget.en,
   ...reportUncertainty.en,

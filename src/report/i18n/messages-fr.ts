@@ -1,5 +1,6 @@
 // Français (Belgique).
 import { navigation } from './areas/navigation';
+import { modelWords } from './areas/model-words';
 import { cheers } from './areas/cheers';
 import { reportBudget } from './areas/report-budget';
 import { reportUncertainty } from './areas/report-uncertainty';
@@ -13,6 +14,7 @@ import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
+  ...modelWords.fr,
   ...cheers.fr,
   ...reportBudget.fr,
   ...reportUncertainty.fr,

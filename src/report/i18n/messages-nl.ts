@@ -1,5 +1,6 @@
 // Nederlands (België).
 import { navigation } from './areas/navigation';
+import { modelWords } from './areas/model-words';
 import { cheers } from './areas/cheers';
 import { reportBudget } from './areas/report-budget';
 import { reportUncertainty } from './areas/report-uncertainty';
@@ -13,6 +14,7 @@ import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
+  ...modelWords.nl,
   ...cheers.nl,
   ...reportBudget.nl,
   ...reportUncertainty.nl,
