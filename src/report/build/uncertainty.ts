@@ -1,6 +1,7 @@
 // Section "Uncertainty": one-way analysis (tornado), threshold values, two-way grid, scenarios, probabilistic
 // analysis (means with 95% intervals, CE plane, CEAC with CEAF, EVPI per person and for the population) and EVPPI.
 // Summaries of the PSA draws (CEAC on a threshold grid, EVPI) are computed here from the stored or computed draws.
+import { BASE_SCENARIO_ID } from '../../engine/sensitivity/scenarios';
 import { effectivePopulation, incrementalPlane, netBenefitSummary, psaMeans } from '../../engine/uncertainty/psa-summary';
 import { cePlaneChart, ceacChart, evpiChart, evppiChart, tornadoFigure, twoWayChart } from '../charts/hta-charts';
 import type { Block } from '../document';
@@ -128,15 +129,17 @@ function scenarioParts(ctx: BuildContext, m: ReportModel, prefix: string): Draft
     return [draft(`${prefix}-scenarios`, t('run.kind.scenarios'), blocks)];
   }
   const wtps = m.model.settings.wtp;
+  // The engine names the base case "Base case" unless the model labels a scenario with its id.
+  const scenarioLabel = (s: { id: string; label: string }) => (s.id === BASE_SCENARIO_ID && !m.model.scenarios.some((x) => x.id === s.id) ? t('run.kind.base-case') : s.label);
   return [
     draft(`${prefix}-scenarios`, t('run.kind.scenarios'), [
       table({
         id: `tab-${idPart(prefix)}-scenarios`,
         caption: t('reportUncertainty.scenariosCaption'),
         header: [t('reportUncertainty.scenario'), t('reportText.strategy'), t('results.cost'), e.label, t('reportResults.icerPer', { unit: e.unit }), t('reportEvidence.status')],
-        rows: sc.flatMap((s) => s.incremental.map((r, i) => [i === 0 ? s.label : '', strategyLabel(m, r.id), fmt.money(r.cost, cur), fmt.number(r.effect, 4), r.icer === null ? '—' : fmt.money(r.icer, cur), t(`reportUncertainty.scenarioStatus.${r.status}`)])),
+        rows: sc.flatMap((s) => s.incremental.map((r, i) => [i === 0 ? scenarioLabel(s) : '', strategyLabel(m, r.id), fmt.money(r.cost, cur), fmt.number(r.effect, 4), r.icer === null ? '—' : fmt.money(r.icer, cur), t(`reportUncertainty.scenarioStatus.${r.status}`)])),
         align: ['left', 'left', 'right', 'right', 'right', 'left'],
-        notes: wtps.length > 0 ? sc.map((s) => t('reportUncertainty.scenarioOptimal', { scenario: s.label, optimal: s.optimal.map((o) => t('reportUncertainty.optimalAtWtp', { wtp: fmt.moneyCompact(o.wtp, cur), strategy: strategyLabel(m, o.id) })).join(', ') })) : [],
+        notes: wtps.length > 0 ? sc.map((s) => t('reportUncertainty.scenarioOptimal', { scenario: scenarioLabel(s), optimal: s.optimal.map((o) => t('reportUncertainty.optimalAtWtp', { wtp: fmt.moneyCompact(o.wtp, cur), strategy: strategyLabel(m, o.id) })).join(', ') })) : [],
       }),
     ]),
   ];

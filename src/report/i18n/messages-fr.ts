@@ -1,5 +1,6 @@
 // Français (Belgique).
 import { navigation } from './areas/navigation';
+import { diagram } from './areas/diagram';
 import { modelWords } from './areas/model-words';
 import { cheers } from './areas/cheers';
 import { reportBudget } from './areas/report-budget';
@@ -14,6 +15,7 @@ import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
+  ...diagram.fr,
   ...modelWords.fr,
   ...cheers.fr,
   ...reportBudget.fr,
@@ -297,7 +299,7 @@ export const fr: Record<MessageKey, string> = {
   'report.methods.settingName': 'Réglage',
   'report.methods.value': 'Valeur',
   'report.methods.parameters': 'Paramètres',
-  'report.methods.parametersNote': 'Les {n} paramètres du modèle avec leur valeur de référence, leur unité, leur loi pour l’analyse probabiliste, leur intervalle pour l’analyse univariée et leur source. « Assumption » signale les valeurs que la source déclare supposées.',
+  'report.methods.parametersNote': 'Les {n} paramètres du modèle avec leur valeur de référence, leur unité, leur loi pour l’analyse probabiliste, leur intervalle pour l’analyse univariée et leur source. « Hypothèse » signale les valeurs que la source déclare supposées.',
   'report.methods.parameter': 'Paramètre',
   'report.methods.unit': 'Unité',
   'report.methods.range': 'Intervalle',

@@ -1,5 +1,6 @@
 // Nederlands (België).
 import { navigation } from './areas/navigation';
+import { diagram } from './areas/diagram';
 import { modelWords } from './areas/model-words';
 import { cheers } from './areas/cheers';
 import { reportBudget } from './areas/report-budget';
@@ -14,6 +15,7 @@ import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
+  ...diagram.nl,
   ...modelWords.nl,
   ...cheers.nl,
   ...reportBudget.nl,
@@ -297,7 +299,7 @@ export const nl: Record<MessageKey, string> = {
   'report.methods.settingName': 'Instelling',
   'report.methods.value': 'Waarde',
   'report.methods.parameters': 'Parameters',
-  'report.methods.parametersNote': 'Alle {n} parameters van het model met hun waarde in het basisscenario, eenheid, verdeling voor de probabilistische analyse, bereik voor de eenwegsanalyse en bron. ‘Assumption’ markeert waarden die volgens de bron aangenomen zijn.',
+  'report.methods.parametersNote': 'Alle {n} parameters van het model met hun waarde in het basisscenario, eenheid, verdeling voor de probabilistische analyse, bereik voor de eenwegsanalyse en bron. ‘Aanname’ markeert waarden die volgens de bron aangenomen zijn.',
   'report.methods.parameter': 'Parameter',
   'report.methods.unit': 'Eenheid',
   'report.methods.range': 'Bereik',

@@ -2,6 +2,7 @@
 // An area added here is also spread into messages-en.ts, messages-fr.ts and messages-nl.ts.
 import type { AreaCatalogue } from '../area';
 import { navigation } from './navigation';
+import { diagram } from './diagram';
 import { modelWords } from './model-words';
 import { cheers } from './cheers';
 import { reportBudget } from './report-budget';
@@ -13,4 +14,4 @@ import { reportEvidence } from './report-evidence';
 import { reportSummary } from './report-summary';
 import { reportText } from './report-text';
 
-export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation, modelWords, cheers, reportBudget, reportUncertainty, reportResults, reportCharts, reportAccuracy, reportEvidence, reportSummary, reportText };
+export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation, diagram, modelWords, cheers, reportBudget, reportUncertainty, reportResults, reportCharts, reportAccuracy, reportEvidence, reportSummary, reportText };
