@@ -1,6 +1,7 @@
 // What every section builder shares: the input, the locale's formats, the profile, and small constructors for
 // sections, tables and figures so builders read as content, not plumbing.
 import type { Translate } from '../i18n/translate';
+import { translator } from '../i18n/translate';
 import type { CountryRequest, HeadroomRequest } from '../../engine/countries/country-comparison';
 import type { ExchangeRateTable } from '../../engine/countries/exchange-rates';
 import type { Block, CellAlign, Chart, Figure, ReportPartId, ReportProfile, ReportSectionId, Section, Table, TableRow } from '../document';
@@ -126,9 +127,8 @@ export function currencyOf(model: ReportModel): string | undefined {
 }
 
 /** "QALY" / "life-year" for the model's effect measure, in the report's language (English without `t`). */
-export function effectWord(model: ReportModel, t?: Translate): { unit: string; plural: string; label: string } {
+export function effectWord(model: ReportModel, t: Translate = translator('en')): { unit: string; plural: string; label: string } {
   const qalys = model.model.settings.effect === 'qalys';
-  if (!t) return qalys ? { unit: 'QALY', plural: 'QALYs', label: 'QALYs' } : { unit: 'life-year', plural: 'life-years', label: 'Life-years' };
   return qalys
     ? { unit: t('reportText.qaly'), plural: t('reportText.qalys'), label: t('reportText.qalysLabel') }
     : { unit: t('reportText.lifeYear'), plural: t('reportText.lifeYears'), label: t('reportText.lifeYearsLabel') };

@@ -1,5 +1,6 @@
 // Français (Belgique).
 import { navigation } from './areas/navigation';
+import { xlsx } from './areas/xlsx';
 import { diagram } from './areas/diagram';
 import { modelWords } from './areas/model-words';
 import { cheers } from './areas/cheers';
@@ -15,6 +16,7 @@ import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
+  ...xlsx.fr,
   ...diagram.fr,
   ...modelWords.fr,
   ...cheers.fr,
