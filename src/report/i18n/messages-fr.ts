@@ -1,5 +1,6 @@
 // Français (Belgique).
 import { navigation } from './areas/navigation';
+import { engineProblem } from './areas/engine-problem';
 import { xlsx } from './areas/xlsx';
 import { diagram } from './areas/diagram';
 import { modelWords } from './areas/model-words';
@@ -16,6 +17,7 @@ import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
+  ...engineProblem.fr,
   ...xlsx.fr,
   ...diagram.fr,
   ...modelWords.fr,

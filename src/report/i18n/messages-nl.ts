@@ -1,5 +1,6 @@
 // Nederlands (België).
 import { navigation } from './areas/navigation';
+import { engineProblem } from './areas/engine-problem';
 import { xlsx } from './areas/xlsx';
 import { diagram } from './areas/diagram';
 import { modelWords } from './areas/model-words';
@@ -16,6 +17,7 @@ import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
+  ...engineProblem.nl,
   ...xlsx.nl,
   ...diagram.nl,
   ...modelWords.nl,

@@ -2,6 +2,7 @@
 // An area added here is also spread into messages-en.ts, messages-fr.ts and messages-nl.ts.
 import type { AreaCatalogue } from '../area';
 import { navigation } from './navigation';
+import { engineProblem } from './engine-problem';
 import { xlsx } from './xlsx';
 import { diagram } from './diagram';
 import { modelWords } from './model-words';
@@ -15,4 +16,4 @@ import { reportEvidence } from './report-evidence';
 import { reportSummary } from './report-summary';
 import { reportText } from './report-text';
 
-export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation, xlsx, diagram, modelWords, cheers, reportBudget, reportUncertainty, reportResults, reportCharts, reportAccuracy, reportEvidence, reportSummary, reportText };
+export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation, engineProblem, xlsx, diagram, modelWords, cheers, reportBudget, reportUncertainty, reportResults, reportCharts, reportAccuracy, reportEvidence, reportSummary, reportText };
