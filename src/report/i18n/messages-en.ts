@@ -1,6 +1,7 @@
 // English: the reference catalogue. Its keys are the message keys; every other language must have each of them
 // with the same {placeholders} (TypeScript and tests/report/i18n-catalogues.test.ts check it).
 import { navigation } from './areas/navigation';
+import { reportDocument } from './areas/report-document';
 import { engineProblem } from './areas/engine-problem';
 import { xlsx } from './areas/xlsx';
 import { diagram } from './areas/diagram';
@@ -17,6 +18,7 @@ import { reportText } from './areas/report-text';
 
 export const en = {
   ...navigation.en,
+  ...reportDocument.en,
   ...engineProblem.en,
   ...xlsx.en,
   ...diagram.en,

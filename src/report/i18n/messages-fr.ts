@@ -1,5 +1,6 @@
 // Français (Belgique).
 import { navigation } from './areas/navigation';
+import { reportDocument } from './areas/report-document';
 import { engineProblem } from './areas/engine-problem';
 import { xlsx } from './areas/xlsx';
 import { diagram } from './areas/diagram';
@@ -17,6 +18,7 @@ import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
+  ...reportDocument.fr,
   ...engineProblem.fr,
   ...xlsx.fr,
   ...diagram.fr,

@@ -1,5 +1,6 @@
 // Nederlands (België).
 import { navigation } from './areas/navigation';
+import { reportDocument } from './areas/report-document';
 import { engineProblem } from './areas/engine-problem';
 import { xlsx } from './areas/xlsx';
 import { diagram } from './areas/diagram';
@@ -17,6 +18,7 @@ import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
+  ...reportDocument.nl,
   ...engineProblem.nl,
   ...xlsx.nl,
   ...diagram.nl,

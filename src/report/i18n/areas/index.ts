@@ -2,6 +2,7 @@
 // An area added here is also spread into messages-en.ts, messages-fr.ts and messages-nl.ts.
 import type { AreaCatalogue } from '../area';
 import { navigation } from './navigation';
+import { reportDocument } from './report-document';
 import { engineProblem } from './engine-problem';
 import { xlsx } from './xlsx';
 import { diagram } from './diagram';
@@ -16,4 +17,4 @@ import { reportEvidence } from './report-evidence';
 import { reportSummary } from './report-summary';
 import { reportText } from './report-text';
 
-export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation, engineProblem, xlsx, diagram, modelWords, cheers, reportBudget, reportUncertainty, reportResults, reportCharts, reportAccuracy, reportEvidence, reportSummary, reportText };
+export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation, reportDocument, engineProblem, xlsx, diagram, modelWords, cheers, reportBudget, reportUncertainty, reportResults, reportCharts, reportAccuracy, reportEvidence, reportSummary, reportText };
