@@ -9,41 +9,16 @@ import { catalogues, languageOf } from '../../src/report/i18n/translate';
 import { workbookContent } from '../../src/report/xlsx/workbook-content';
 import { englishIn, englishLinesIn } from '../e2e/language-check';
 import { exampleInput } from './report-fixture';
-
-/** Every string of a value, split into lines, with the first letter also lower-cased (sentences quote labels). */
-function strings(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') {
-    for (const line of value.split('\n')) {
-      const text = line.trim();
-      if (text.length < 2) continue;
-      out.push(text, text.charAt(0).toLowerCase() + text.slice(1));
-    }
-  } else if (Array.isArray(value)) value.forEach((v) => strings(v, out));
-  else if (value && typeof value === 'object') Object.values(value).forEach((v) => strings(v, out));
-  return out;
-}
-
-/** The report's text as a reader sees it: the HTML body without its charts' SVG, one line per block or cell. */
-export function reportText(html: string): string {
-  return html
-    .replace(/<svg[\s\S]*?<\/svg>/g, '')
-    .replace(/<\/(p|td|th|h\d|li|caption|div|tr|figcaption|header|footer)>/g, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
+import { dataStrings, htmlReportText } from './report-text';
 
 describe('the whole report in Dutch and French', () => {
   const input = exampleInput();
-  const data = [...strings(input.dossier), ...input.models.flatMap((m) => strings([m.title, m.model]))];
+  const data = [...dataStrings(input.dossier), ...input.models.flatMap((m) => dataStrings([m.title, m.model]))];
 
   for (const locale of ['nl-BE', 'fr-BE'] as const) {
     it(`${locale}: no English sentence or catalogue text in any section`, () => {
       const doc = buildReport(input, { profile: 'full', locale });
-      const text = reportText(renderReportBody(doc));
+      const text = htmlReportText(renderReportBody(doc));
       expect(englishLinesIn(text, data)).toEqual([]);
       // English catalogue texts left in what remains once the user's data is cut out.
       const longestFirst = [...new Set(data)].sort((a, b) => b.length - a.length);
