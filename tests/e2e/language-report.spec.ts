@@ -18,7 +18,8 @@ const longestFirst = [...new Set(data)].sort((a, b) => b.length - a.length);
 
 /** English left in a report text: sentences, and catalogue texts once the user's data is cut out. */
 function englishOf(text: string): string[] {
-  const product = text.split('\n').map((line) => longestFirst.reduce((rest, d) => (rest.includes(d) ? rest.split(d).join(' ¦ ') : rest), line));
+  const present = longestFirst.filter((d) => text.includes(d));
+  const product = text.split('\n').map((line) => present.reduce((rest, d) => (rest.includes(d) ? rest.split(d).join(' ¦ ') : rest), line));
   // A word Dutch shares with English (Model, Status, Element, Setting…) is not English there.
   const ownWord = (f: string) => Object.values(nl).some((v) => new RegExp(`(^|[^\\p{L}])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(v));
   return [...englishLinesIn(text, data), ...englishIn(product.join('\n'), nl).filter((f) => !ownWord(f))];
