@@ -10,6 +10,9 @@ import { psmGraph } from './psm-graph';
 import { renderDiagramSvg } from './render-svg';
 import { treeGraph } from './tree-graph';
 
+import { translator } from '../report/i18n/translate';
+import type { Translate } from '../report/i18n/translate';
+
 export interface DiagramPart {
   /** "model", or "submodel:<id>". */
   key: string;
@@ -29,10 +32,11 @@ export interface DrawnDiagram {
 }
 
 /** The diagrams a model has: its structure, then each sub-model of a tree. */
-export function diagramParts(model: HtaModel): DiagramPart[] {
-  const parts: DiagramPart[] = [{ key: 'model', title: model.model.type === 'tree' ? 'Decision tree' : model.model.type === 'psm' ? 'Partitioned survival' : 'State transitions' }];
+export function diagramParts(model: HtaModel, t: Translate = translator('en')): DiagramPart[] {
+  const type = model.model.type;
+  const parts: DiagramPart[] = [{ key: 'model', title: t(type === 'tree' ? 'diagram.part.tree' : type === 'psm' ? 'diagram.part.psm' : 'diagram.part.markov') }];
   if (model.model.type === 'tree') {
-    for (const [id, sub] of Object.entries((model.model as TreeModel).submodels)) parts.push({ key: `submodel:${id}`, title: `Sub-model ${id} (${sub.type === 'psm' ? 'partitioned survival' : 'Markov'})` });
+    for (const [id, sub] of Object.entries((model.model as TreeModel).submodels)) parts.push({ key: `submodel:${id}`, title: t('diagram.part.submodel', { id, kind: t(sub.type === 'psm' ? 'diagram.kind.psm' : 'diagram.kind.markov') }) });
   }
   return parts;
 }
@@ -52,6 +56,8 @@ export interface DiagramOptions {
   /** Folded tree nodes. */
   collapsed?: ReadonlySet<string>;
   values?: StructureValues | null;
+  /** The diagram's language (default English). */
+  t?: Translate;
 }
 
 export function diagramGraph(model: HtaModel, options: DiagramOptions = {}): DiagramGraph | null {
@@ -66,7 +72,7 @@ export function diagramGraph(model: HtaModel, options: DiagramOptions = {}): Dia
   }
   if (structure.type === 'markov') return markovGraph(structure, values, model.strategies);
   if (structure.type === 'psm') return psmGraph(structure, model, values, model.strategies);
-  return treeGraph(model, values, options.collapsed ? { collapsed: options.collapsed } : {});
+  return treeGraph(model, values, { ...(options.collapsed ? { collapsed: options.collapsed } : {}), ...(options.t ? { t: options.t } : {}) });
 }
 
 /** Draws one diagram of a model as SVG (null when the part does not exist). */
@@ -74,7 +80,8 @@ export function drawModelDiagram(model: HtaModel, id: string, options: DiagramOp
   const graph = diagramGraph(model, options);
   if (!graph) return null;
   const laid = layoutDiagram(graph);
-  const title = options.title ?? diagramParts(model).find((p) => p.key === (options.part ?? 'model'))?.title ?? 'Model structure';
+  const t = options.t ?? translator('en');
+  const title = options.title ?? diagramParts(model, t).find((p) => p.key === (options.part ?? 'model'))?.title ?? t('diagram.modelStructure');
   const drawn = renderDiagramSvg(laid, { id, title, interactive: options.interactive ?? false });
   const plots = graph.nodes.flatMap((n) => (n.plot ? [{ title: n.title, plot: n.plot }] : []));
   return { ...drawn, description: graph.description, rows: graph.rows, nodeCount: graph.nodes.length, plots };

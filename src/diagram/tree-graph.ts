@@ -9,6 +9,7 @@ import type { StructureValues } from '../engine/model/structure-values';
 import { formatMoney, formatPercent } from '../report/format';
 import type { DiagramEdge, DiagramGraph, DiagramNode } from './diagram-graph';
 import { diagramNumber, expressionLabel, expressionLines } from './diagram-graph';
+import type { Translate } from '../report/i18n/translate';
 
 export const OUTCOME_WORDS: Record<(typeof DIAGNOSTIC_OUTCOMES)[number], string> = {
   truePositive: 'True positive',
@@ -34,6 +35,8 @@ export function descendantCount(node: TreeNode): number {
 export interface TreeGraphOptions {
   /** Ids (paths such as "root.1.noResult") of folded nodes. */
   collapsed?: ReadonlySet<string>;
+  /** The diagram's language for the outcome branches (default English). */
+  t?: Translate;
 }
 
 export function treeGraph(model: HtaModel, values: StructureValues | null, options: TreeGraphOptions = {}): DiagramGraph {
@@ -119,7 +122,7 @@ export function treeGraph(model: HtaModel, values: StructureValues | null, optio
       const childId = `${id}.${key}`;
       const childStrategy = depth === 0 && node.kind === 'decision' ? (child.id ?? strategy) : strategy;
       const label: string[] = [];
-      if (node.kind === 'diagnostic') label.push(OUTCOME_WORDS[key as keyof typeof OUTCOME_WORDS] ?? key);
+      if (node.kind === 'diagnostic') label.push(key in OUTCOME_WORDS ? (options.t ? options.t(`reportResults.outcome.${key as keyof typeof OUTCOME_WORDS}`) : OUTCOME_WORDS[key as keyof typeof OUTCOME_WORDS]) : key);
       else if (child.probability !== undefined) label.push(...expressionLines(child.probability, branchValue(node, child, childStrategy)));
       edges.push({ from: id, to: childId, label });
       rows.push([node.label ?? node.id ?? id, child.label ?? child.id ?? childId, label.join(' ') || '—']);

@@ -9,6 +9,20 @@ export interface ModelIssue {
   severity: 'error' | 'warning';
   path: IssuePath;
   message: string;
+  /** The values the message is built from, by name, so a screen or report can word it in another language. */
+  params?: Record<string, string | number>;
+}
+
+/** The values of an evaluation failure as an issue's params (see describeProblem in src/report). */
+export function evaluationParams(d: EvaluationErrorDetails): Record<string, string | number> {
+  return {
+    subject: d.subject,
+    value: d.value,
+    strategy: d.strategies && d.strategies.length > 1 ? d.strategies.join(', ') : d.strategy,
+    cycle: d.cycle,
+    ...(d.fromState !== undefined ? { from: d.fromState } : {}),
+    ...(d.toState !== undefined ? { to: d.toState } : {}),
+  };
 }
 
 /** Renders a path as `strategies[1].transitions[3].probability` (keys that are not identifiers are quoted). */

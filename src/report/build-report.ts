@@ -82,7 +82,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportD
       return { id: `sec-${id}`, number, title: ctx.t(`report.section.${id}`), level: 1, blocks: [], children: numberSections(number, 2, children) };
     });
   if (sectionNumbers.has('cheers')) {
-    const rows = cheersChecklist(sections, d.reporting);
+    const rows = cheersChecklist(sections, d.reporting, ctx.t);
     sections.push({
       id: 'sec-cheers',
       number: sectionNumbers.get('cheers')!,
@@ -91,9 +91,9 @@ export function buildReport(input: ReportInput, options: ReportOptions): ReportD
       blocks: [
         table({
           id: 'tab-cheers',
-          caption: 'CHEERS 2022 checklist (Husereau et al. 2022): where this report addresses each item',
-          header: ['No.', 'Topic', 'Item', 'Reported in'],
-          rows: rows.map((r) => ({ cells: [String(r.number), r.topic, r.item, r.reportedIn], ...(r.reportedIn === 'Not reported' ? { tone: 'warning' as const } : {}) })),
+          caption: ctx.t('cheers.caption'),
+          header: [ctx.t('cheers.number'), ctx.t('cheers.topic'), ctx.t('cheers.item'), ctx.t('cheers.reportedIn')],
+          rows: rows.map((r) => ({ cells: [String(r.number), r.topic, r.item, r.reportedIn], ...(r.status === 'not-reported' ? { tone: 'warning' as const } : {}) })),
           align: ['right', 'left', 'left', 'left'],
           widths: [0.6, 1.8, 4, 3.4],
         }),

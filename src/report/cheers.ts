@@ -5,6 +5,8 @@
 import type { Reporting } from '../dossier/schema';
 import type { Section } from './document';
 import { flattenSections } from './document';
+import { translator } from './i18n/translate';
+import type { Translate } from './i18n/translate';
 
 export interface CheersItem {
   number: number;
@@ -81,23 +83,31 @@ const addressedBy: Record<number, { sections: RegExp[]; field?: keyof Reporting;
 
 export interface CheersRow extends CheersItem {
   reportedIn: string;
+  /** Whether the report addresses the item (`reportedIn` is then where). */
+  status: 'reported' | 'not-reported' | 'not-applicable';
 }
 
-/** The checklist for a report whose sections are `sections` (numbered). */
-export function cheersChecklist(sections: readonly Section[], reporting: Reporting | undefined): CheersRow[] {
+/**
+ * The checklist for a report whose sections are `sections` (numbered), in the report's language (`t`, default
+ * English). The French and Dutch item wording is the product's translation of the English checklist (a French
+ * translation of CHEERS 2022 has been published, Guertin et al., CADTH 2023, but its text was not available to check
+ * against; no Dutch one was found).
+ */
+export function cheersChecklist(sections: readonly Section[], reporting: Reporting | undefined, t: Translate = translator('en')): CheersRow[] {
   const all = flattenSections(sections);
-  return cheersItems.map((item) => {
-    const rule = addressedBy[item.number]!;
-    if (rule.titlePage) return { ...item, reportedIn: 'Title page' };
+  return cheersItems.map((english) => {
+    const item = { number: english.number, topic: t(`cheers.topic.${english.number}` as 'cheers.topic.1'), item: t(`cheers.item.${english.number}` as 'cheers.item.1') };
+    const rule = addressedBy[english.number]!;
+    if (rule.titlePage) return { ...item, reportedIn: t('cheers.titlePage'), status: 'reported' };
     if (rule.field) {
       const text = reporting?.[rule.field]?.trim() ?? '';
-      if (text === '') return { ...item, reportedIn: 'Not reported' };
-      if (/^not applicable\b/i.test(text)) return { ...item, reportedIn: 'Not applicable' };
+      if (text === '') return { ...item, reportedIn: t('cheers.notReported'), status: 'not-reported' };
+      if (/^not applicable\b/i.test(text)) return { ...item, reportedIn: t('cheers.notApplicable'), status: 'not-applicable' };
     }
     const found = rule.sections.flatMap((pattern) => {
       const s = all.find((x) => pattern.test(x.id));
       return s ? [`${s.number} ${s.title}`] : [];
     });
-    return { ...item, reportedIn: found.length > 0 ? [...new Set(found)].join('; ') : 'Not reported' };
+    return found.length > 0 ? { ...item, reportedIn: [...new Set(found)].join('; '), status: 'reported' } : { ...item, reportedIn: t('cheers.notReported'), status: 'not-reported' };
   });
 }

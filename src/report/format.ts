@@ -5,6 +5,7 @@
 // or Infinity, and negative numbers carry the minus sign "−" (U+2212), not a hyphen.
 
 /** The locales reports (and later the app) can use: English and two comma-decimal Belgian locales. */
+import { translator } from './i18n/translate';
 export const reportLocales = ['en', 'nl-BE', 'fr-BE'] as const;
 export type ReportLocale = (typeof reportLocales)[number];
 export const reportLocaleLabels: Record<ReportLocale, string> = {
@@ -61,6 +62,7 @@ const finite = (v: Num): v is number => v !== null && v !== undefined && Number.
 
 function createFormats(locale: ReportLocale): NumberFormats {
   const tag = intlLocales[locale];
+  const words = translator(locale);
   const cache = new Map<string, Intl.NumberFormat>();
   const intl = (key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
     let f = cache.get(key);
@@ -139,7 +141,7 @@ function createFormats(locale: ReportLocale): NumberFormats {
     },
     icer(value, currency, effect) {
       if (!finite(value)) return DASH;
-      return `${formats.money(value, currency)} per ${effectUnit(effect)}`;
+      return words('reportText.perUnit', { amount: formats.money(value, currency), unit: words(effect === 'qalys' ? 'reportText.qaly' : 'reportText.lifeYear') });
     },
     percent(value, digits = 1) {
       if (!finite(value)) return DASH;

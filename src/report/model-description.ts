@@ -4,8 +4,13 @@ import { jointLabel } from '../engine/uncertainty/joint-distribution';
 import type { JointMembership } from '../engine/uncertainty/joint-distribution';
 import { formatsFor } from './format';
 import type { NumberFormats } from './format';
+import { translator } from './i18n/translate';
+import type { Translate } from './i18n/translate';
 
+// Every function here takes the language's formats and lookup last, defaulting to English (the renderer's and the
+// CLI's callers pass none).
 const english = formatsFor('en');
+const englishWords = translator('en');
 
 export const countingLabels: Record<string, string> = {
   beginning: 'Beginning of cycle (no correction)',
@@ -18,19 +23,24 @@ export const countingLabels: Record<string, string> = {
   custom: 'Custom weights',
 };
 
-function countingLabel(s: HtaModel['settings']): string {
-  const base = countingLabels[s.counting] ?? s.counting;
+/** A counting method's name in the language of `t`. */
+export function countingLabel(counting: string, t: Translate = englishWords): string {
+  return Object.hasOwn(countingLabels, counting) ? t(`modelWords.counting.${counting as 'end'}`) : counting;
+}
+
+function countingText(s: HtaModel['settings'], t: Translate): string {
+  const base = countingLabel(s.counting, t);
   const method = s.counting === 'custom' && s.countingWeights !== undefined ? `${base}: ${String(s.countingWeights)}` : base;
-  return s.transitionValues === 'destination-row' ? `${method}; one-off transition values at the destination row` : method;
+  return s.transitionValues === 'destination-row' ? t('modelWords.destinationRow', { method }) : method;
 }
 
 /** "1 month", "1 year", "1 week", else "0.25 years". */
-export function describeCycleLength(years: number, fmt: NumberFormats = english): string {
-  if (Math.abs(years - 1) < 1e-9) return '1 year';
-  if (Math.abs(years * 12 - 1) < 1e-9) return '1 month';
-  if (Math.abs(years * 52 - 1) < 1e-6 || Math.abs((years * 365.25) / 7 - 1) < 1e-6) return '1 week';
-  if (Math.abs(years * 365.25 - 1) < 1e-6 || Math.abs(years * 365 - 1) < 1e-6) return '1 day';
-  return `${fmt.parameter(years)} years`;
+export function describeCycleLength(years: number, fmt: NumberFormats = english, t: Translate = englishWords): string {
+  if (Math.abs(years - 1) < 1e-9) return t('modelWords.oneYear');
+  if (Math.abs(years * 12 - 1) < 1e-9) return t('modelWords.oneMonth');
+  if (Math.abs(years * 52 - 1) < 1e-6 || Math.abs((years * 365.25) / 7 - 1) < 1e-6) return t('modelWords.oneWeek');
+  if (Math.abs(years * 365.25 - 1) < 1e-6 || Math.abs(years * 365 - 1) < 1e-6) return t('modelWords.oneDay');
+  return t('modelWords.years', { n: fmt.parameter(years) });
 }
 
 export function cyclesOf(settings: HtaModel['settings']): number | null {
@@ -45,78 +55,78 @@ export interface SettingRow {
 }
 
 /** "3.5% a year", or a stepped schedule: "3.5% years 0–35, 2.5% years 35–70, 1.5% from year 70". */
-export function describeDiscount(spec: number | readonly { fromYear: number; rate: number }[], fmt: NumberFormats = english): string {
-  if (typeof spec === 'number') return `${fmt.percent(spec)} a year`;
+export function describeDiscount(spec: number | readonly { fromYear: number; rate: number }[], fmt: NumberFormats = english, t: Translate = englishWords): string {
+  if (typeof spec === 'number') return t('modelWords.rateAYear', { rate: fmt.percent(spec) });
   return spec
     .map((step, k) => {
       const next = spec[k + 1];
-      return next ? `${fmt.percent(step.rate)} years ${fmt.parameter(step.fromYear)}–${fmt.parameter(next.fromYear)}` : `${fmt.percent(step.rate)} from year ${fmt.parameter(step.fromYear)}`;
+      return next ? t('modelWords.rateYears', { rate: fmt.percent(step.rate), from: fmt.parameter(step.fromYear), to: fmt.parameter(next.fromYear) }) : t('modelWords.rateFromYear', { rate: fmt.percent(step.rate), from: fmt.parameter(step.fromYear) });
     })
     .join(', ');
 }
 
 /** The settings summary: cycle, horizon, discounting, counting, effect, currency, thresholds, cohort. */
-export function settingsRows(model: HtaModel, fmt: NumberFormats = english): SettingRow[] {
+export function settingsRows(model: HtaModel, fmt: NumberFormats = english, t: Translate = englishWords): SettingRow[] {
   const s = model.settings;
   const cycles = cyclesOf(s);
   const horizonYears = cycles !== null ? cycles * s.cycleLength : null;
+  const schedules = s.discount.costsSchedule || s.discount.effectsSchedule;
+  const rates = schedules
+    ? t('modelWords.discountSchedules', { costs: describeDiscount(s.discount.costsSchedule ?? s.discount.costs, fmt, t), effects: describeDiscount(s.discount.effectsSchedule ?? s.discount.effects, fmt, t) })
+    : t('modelWords.discountRates', { costs: fmt.percent(s.discount.costs), effects: fmt.percent(s.discount.effects) });
+  const unit = s.effect === 'qalys' ? t('reportText.qaly') : t('reportText.lifeYear');
   const rows: SettingRow[] = [
-    { label: 'Cycle length', value: describeCycleLength(s.cycleLength, fmt) },
-    { label: 'Time horizon', value: horizonYears === null ? '—' : `${fmt.parameter(horizonYears)} years (${cycles} cycles)` },
-    {
-      label: 'Discount rates',
-      value: `${s.discount.costsSchedule || s.discount.effectsSchedule ? `costs ${describeDiscount(s.discount.costsSchedule ?? s.discount.costs, fmt)}, effects ${describeDiscount(s.discount.effectsSchedule ?? s.discount.effects, fmt)}` : `costs ${fmt.percent(s.discount.costs)}, effects ${fmt.percent(s.discount.effects)} a year`}; ${s.discount.firstCycleDiscounted ? 'first cycle discounted' : 'first cycle not discounted'}`,
-    },
-    { label: 'Counting method', value: countingLabel(s) },
-    { label: 'Effect measure', value: s.effect === 'qalys' ? 'QALYs' : 'Life-years' },
-    { label: 'Currency and price year', value: [s.currency ?? 'not stated', s.priceYear !== undefined ? String(s.priceYear) : 'price year not stated'].join(', ') },
-    {
-      label: 'Willingness to pay',
-      value: s.wtp.length === 0 ? 'none given' : s.wtp.map((w) => `${fmt.money(w, s.currency)} per ${s.effect === 'qalys' ? 'QALY' : 'life-year'}`).join('; '),
-    },
-    { label: 'Cohort', value: `${fmt.parameter(s.cohortSize)}${s.startAge !== undefined ? `, starting at age ${fmt.parameter(s.startAge)}` : ''}` },
+    { label: t('modelWords.cycleLength'), value: describeCycleLength(s.cycleLength, fmt, t) },
+    { label: t('reportBudget.horizon'), value: horizonYears === null ? '—' : t('modelWords.horizon', { years: fmt.parameter(horizonYears), cycles: cycles! }) },
+    { label: t('modelWords.discountRatesLabel'), value: `${rates}; ${s.discount.firstCycleDiscounted ? t('modelWords.firstDiscounted') : t('modelWords.firstNotDiscounted')}` },
+    { label: t('modelWords.counting'), value: countingText(s, t) },
+    { label: t('modelWords.effect'), value: s.effect === 'qalys' ? t('reportText.qalysLabel') : t('reportText.lifeYearsLabel') },
+    { label: t('reportBudget.currency'), value: [s.currency ?? t('reportBudget.notStated'), s.priceYear !== undefined ? String(s.priceYear) : t('modelWords.priceYearNotStated')].join(', ') },
+    { label: t('reportUncertainty.wtp'), value: s.wtp.length === 0 ? t('modelWords.noneGiven') : s.wtp.map((w) => t('reportText.perUnit', { amount: fmt.money(w, s.currency), unit })).join('; ') },
+    { label: t('modelWords.cohort'), value: `${fmt.parameter(s.cohortSize)}${s.startAge !== undefined ? t('modelWords.startAge', { age: fmt.parameter(s.startAge) }) : ''}` },
   ];
   return rows;
 }
 
 
 /** "Beta(α = 350, β = 1401)", "Gamma(mean 1701, SE 1701)", "Dirichlet group from_A (α = 350)". */
-export function describeDistribution(d: Distribution | undefined, fmt: NumberFormats = english): string {
+export function describeDistribution(d: Distribution | undefined, fmt: NumberFormats = english, t: Translate = englishWords): string {
   if (!d) return '—';
   const f = (x: number | undefined) => fmt.parameter(x);
+  const meanSe = (name: string, e: { mean?: number | undefined; se?: number | undefined }) => t('modelWords.dist.meanSe', { name, mean: f(e.mean), se: f(e.se) });
   switch (d.type) {
     case 'beta':
-      return d.alpha !== undefined ? `Beta(α = ${f(d.alpha)}, β = ${f(d.beta)})` : `Beta(mean ${f(d.mean)}, SE ${f(d.se)})`;
+      return d.alpha !== undefined ? `Beta(α = ${f(d.alpha)}, β = ${f(d.beta)})` : meanSe('Beta', d);
     case 'gamma':
-      if (d.mean !== undefined) return `Gamma(mean ${f(d.mean)}, SE ${f(d.se)})`;
-      return d.scale !== undefined ? `Gamma(shape ${f(d.shape)}, scale ${f(d.scale)})` : `Gamma(shape ${f(d.shape)}, rate ${f(d.rate)})`;
+      if (d.mean !== undefined) return meanSe('Gamma', d);
+      return d.scale !== undefined ? t('modelWords.dist.gammaScale', { shape: f(d.shape), scale: f(d.scale) }) : t('modelWords.dist.gammaRate', { shape: f(d.shape), rate: f(d.rate) });
     case 'lognormal':
-      return d.meanlog !== undefined ? `Log-normal(μ = ${f(d.meanlog)}, σ = ${f(d.sdlog)})` : `Log-normal(mean ${f(d.mean)}, SE ${f(d.se)})`;
+      return d.meanlog !== undefined ? `${t('modelWords.dist.lognormal')}(μ = ${f(d.meanlog)}, σ = ${f(d.sdlog)})` : meanSe(t('modelWords.dist.lognormal'), d);
     case 'normal': {
-      const bounds = d.lower !== undefined || d.upper !== undefined ? ` in [${d.lower !== undefined ? f(d.lower) : '−∞'}, ${d.upper !== undefined ? f(d.upper) : '∞'}]` : '';
-      return `Normal(mean ${f(d.mean)}, SD ${f(d.sd ?? d.se)})${bounds}`;
+      const bounds = d.lower !== undefined || d.upper !== undefined ? t('modelWords.dist.bounds', { lower: d.lower !== undefined ? f(d.lower) : '−∞', upper: d.upper !== undefined ? f(d.upper) : '∞' }) : '';
+      return `${t('modelWords.dist.normal', { mean: f(d.mean), sd: f(d.sd ?? d.se) })}${bounds}`;
     }
     case 'uniform':
-      return `Uniform(${f(d.min)}, ${f(d.max)})`;
+      return `${t('modelWords.dist.uniform')}(${f(d.min)}, ${f(d.max)})`;
     case 'triangular':
-      return `Triangular(${f(d.min)}, ${f(d.mode)}, ${f(d.max)})`;
+      return `${t('modelWords.dist.triangular')}(${f(d.min)}, ${f(d.mode)}, ${f(d.max)})`;
     case 'dirichlet':
-      return `Dirichlet group ${d.group} (α = ${f(d.alpha)})`;
+      return t('modelWords.dist.dirichlet', { group: d.group, alpha: f(d.alpha) });
     case 'fixed':
-      return `Fixed at ${f(d.value)}`;
+      return t('modelWords.dist.fixed', { value: f(d.value) });
   }
 }
 
-const jointScaleWords = { identity: '', log: ', log scale', logit: ', logit scale' } as const;
 
 /**
  * A parameter's PSA distribution in words: its own, or the joint distribution it is sampled in ("Joint normal, logit
  * scale, with spec_plasma: Plasma ctDNA NGS accuracy"), so no sampled parameter reads as "—".
  */
-export function describeParameterDistribution(p: Parameter, joint: JointMembership | undefined, fmt: NumberFormats = english): string {
-  if (!joint) return describeDistribution(p.uncertainty?.distribution, fmt);
+export function describeParameterDistribution(p: Parameter, joint: JointMembership | undefined, fmt: NumberFormats = english, t: Translate = englishWords): string {
+  if (!joint) return describeDistribution(p.uncertainty?.distribution, fmt, t);
   const others = joint.spec.parameters.filter((_, i) => i !== joint.k).join(', ');
-  return `Joint normal${jointScaleWords[joint.spec.scale?.[joint.k] ?? 'identity']}, with ${others}: ${jointLabel(joint.spec, joint.index)}`;
+  const scale = joint.spec.scale?.[joint.k] ?? 'identity';
+  return t(scale === 'log' ? 'modelWords.jointLog' : scale === 'logit' ? 'modelWords.jointLogit' : 'modelWords.joint', { others, label: jointLabel(joint.spec, joint.index) });
 }
 
 /**

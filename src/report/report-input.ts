@@ -8,6 +8,7 @@ import type { StoredRun } from '../dossier/workspace-models';
 import { modelDocumentHash } from '../engine/json/canonical-json';
 import { validateModel } from '../engine/model/validate';
 import { formatIssue } from '../engine/errors';
+import type { ModelIssue } from '../engine/errors';
 import type { HtaModel } from '../engine/model/schema';
 import { completeAnalyses } from '../engine/analysis/model-analyses';
 import type { AnalysisKind, AnalysisProblem, AnalysisSettings, CompletedAnalyses, ModelAnalyses } from '../engine/analysis/model-analyses';
@@ -49,6 +50,8 @@ export interface ReportModel {
   problems: AnalysisProblem[];
   /** Validation warnings of the model document and notes on stored runs not used (e.g. made from another version). */
   warnings: string[];
+  /** The validation warnings as the engine's issues (code and values), the first entries of `warnings`. */
+  warningIssues?: ModelIssue[];
 }
 
 export interface ReportInput {
@@ -111,6 +114,7 @@ export function prepareReportModel(source: ReportModelSource, at: string, settin
     runs: [...stored.used, ...computedRuns],
     problems: completed.problems,
     warnings: [...validation.issues.filter((i) => i.severity === 'warning').map(formatIssue), ...stored.notes],
+    warningIssues: validation.issues.filter((i) => i.severity === 'warning'),
   };
 }
 

@@ -33,8 +33,9 @@ describe('message catalogues', () => {
   it('French and Dutch are translations, not copies of the English', () => {
     for (const language of ['fr', 'nl'] as const) {
       const same = keys.filter((k) => (catalogues[language] as Record<string, string>)[k] === english[k as keyof typeof english] && /[a-z]{4}/.test(english[k as keyof typeof english].replace(/\{\w+\}/g, '')));
-      // Words that are the same in both languages (Version, Source, Date, Actions, Perspective, Model, Basis…).
-      expect(same.length, `${language}: ${same.join(', ')}`).toBeLessThanOrEqual(12);
+      // Words that are the same in both languages (Version, Source, Date, Actions, Perspective, Model, Basis,
+      // Introduction, Total, Patients…): a few in a hundred keys at most.
+      expect(same.length, `${language}: ${same.join(', ')}`).toBeLessThanOrEqual(Math.max(12, Math.round(keys.length * 0.025)));
     }
   });
 });
@@ -47,6 +48,19 @@ const cataloguedReportParts = [
   'src/report/build/methods.ts',
   'src/report/build/scope.ts',
   'src/report/build/limitations.ts',
+  'src/report/build/summary.ts',
+  'src/report/build/domains.ts',
+  'src/report/build/evidence.ts',
+  'src/report/build/accuracy.ts',
+  'src/report/build/results.ts',
+  'src/report/build/uncertainty.ts',
+  'src/report/build/budget.ts',
+  'src/report/build/context.ts',
+  'src/report/cheers.ts',
+  'src/report/model-description.ts',
+  'src/report/charts/hta-charts.ts',
+  'src/report/charts/accuracy-charts.ts',
+  'src/diagram/model-diagram.ts',
 ];
 /** Renderer files not yet through the catalogue (issue 19's remaining work): this list only shrinks. */
 const notYetCatalogued = new Set<string>([

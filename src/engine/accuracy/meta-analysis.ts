@@ -64,6 +64,14 @@ export interface AccuracyMetaAnalysis {
   predictionRegion: RocPoint[] | null;
   studies: StudyAccuracy[];
   warnings: string[];
+  /** Each warning's stable code and values, in the order of `warnings` (for a translated text). */
+  warningDetails: AccuracyWarning[];
+}
+
+/** A meta-analysis warning as code and values: few-studies {min}, zero-tau2 {measure}, bivariate-failed. */
+export interface AccuracyWarning {
+  code: 'few-studies' | 'zero-tau2' | 'bivariate-failed';
+  params: Record<string, string | number>;
 }
 
 /** Bad input or a fit that cannot be made: the message says which study or why. */
@@ -109,17 +117,20 @@ export function metaAnalyseAccuracy(studies: readonly AccuracyStudy[], options: 
     throw new AccuracyAnalysisError(`a meta-analysis needs at least 2 studies (got ${studies.length})`);
   }
   const warnings: string[] = [];
+  const details: AccuracyWarning[] = [];
   let fit: BivariateFit;
   if (studies.length < MIN_BIVARIATE_STUDIES) {
     warnings.push(
       `only ${studies.length} studies: the bivariate model needs at least ${MIN_BIVARIATE_STUDIES}; fitted univariate random-effects models for sensitivity and specificity instead (correlation assumed 0)`,
     );
+    details.push({ code: 'few-studies', params: { n: studies.length, min: MIN_BIVARIATE_STUDIES } });
     fit = fitWith(method, studies, true);
   } else {
     fit = fitWith(method, studies, false);
     const failure = bivariateFailure(fit);
     if (failure !== null) {
       warnings.push(`${failure}; fitted univariate random-effects models for sensitivity and specificity instead (correlation assumed 0)`);
+      details.push({ code: 'bivariate-failed', params: { reason: failure } });
       fit = fitWith(method, studies, true);
     }
   }
@@ -127,9 +138,12 @@ export function metaAnalyseAccuracy(studies: readonly AccuracyStudy[], options: 
     throw new AccuracyAnalysisError(`the ${fit.rhoEstimated ? 'bivariate' : 'univariate'} model could not be fitted: ${fit.message}`);
   }
   for (const [index, name] of ['sensitivity', 'specificity'].entries()) {
-    if (fit.tau2[index]! < TAU2_ZERO) warnings.push(`the between-study variance of logit ${name} is estimated as 0 (no heterogeneity beyond chance)`);
+    if (fit.tau2[index]! < TAU2_ZERO) {
+      warnings.push(`the between-study variance of logit ${name} is estimated as 0 (no heterogeneity beyond chance)`);
+      details.push({ code: 'zero-tau2', params: { measure: name! } });
+    }
   }
-  return summarise(method, level, fit, studies, options.studyInterval ?? 'clopper-pearson', warnings);
+  return { ...summarise(method, level, fit, studies, options.studyInterval ?? 'clopper-pearson', warnings), warningDetails: details };
 }
 
 function summarise(
@@ -139,7 +153,7 @@ function summarise(
   studies: readonly AccuracyStudy[],
   studyInterval: IntervalMethod,
   warnings: string[],
-): AccuracyMetaAnalysis {
+): Omit<AccuracyMetaAnalysis, 'warningDetails'> {
   const z = normalQuantile(1 - (1 - level) / 2, 0, 1);
   const pooled = (mu: number, variance: number): ProportionEstimate => {
     const se = Math.sqrt(variance);

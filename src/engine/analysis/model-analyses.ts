@@ -2,7 +2,7 @@
 // one-way (tornado), threshold values, two-way grid, scenarios, PSA, EVPPI and budget impact. Results already
 // stored elsewhere (a workspace's runs) are passed in and kept; only the rest is computed, with the given seed.
 // An analysis that cannot run becomes a problem in words (the report says why it is missing), never a crash.
-import { ModelCompileError, ModelEvaluationError, formatIssue, formatPath } from '../errors';
+import { ModelCompileError, ModelEvaluationError, evaluationParams, formatIssue, formatPath } from '../errors';
 import type { HtaModel } from '../model/schema';
 import { runBudgetImpact } from '../budget/run-budget-impact';
 import type { BudgetImpactReport } from '../budget/run-budget-impact';
@@ -68,6 +68,9 @@ export interface ComputedAnalysis {
 export interface AnalysisProblem {
   kind: AnalysisKind;
   message: string;
+  /** The engine's code and values when the failure carries them (a single issue or an evaluation error). */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface CompletedAnalyses {
@@ -86,6 +89,14 @@ function messageOf(error: unknown): string {
   if (error instanceof ModelCompileError) return error.issues.map(formatIssue).join('; ');
   if (error instanceof ModelEvaluationError) return `${formatPath(error.details.path)}: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The code and values of a failure with exactly one cause, for a translated message. */
+function codeOf(error: unknown): { code?: string; params?: Record<string, string | number> } {
+  const issue = error instanceof ModelCompileError && error.issues.length === 1 ? error.issues[0]! : null;
+  if (issue?.params) return { code: issue.code, params: { ...issue.params, location: formatPath(issue.path) } };
+  if (error instanceof ModelEvaluationError) return { code: error.details.code, params: { ...evaluationParams(error.details), location: formatPath(error.details.path) } };
+  return {};
 }
 
 const now = (): number => Date.now();
@@ -117,7 +128,7 @@ export function completeAnalyses(model: HtaModel, have: Partial<ModelAnalyses>, 
       analyses[kind] = run();
       computed.push({ kind, durationMs: now() - t0, ...extra });
     } catch (error) {
-      problems.push({ kind, message: messageOf(error) });
+      problems.push({ kind, message: messageOf(error), ...codeOf(error) });
     }
   };
 

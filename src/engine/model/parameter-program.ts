@@ -197,7 +197,7 @@ function compileRaw(space: ParameterSpace, source: Expression, path: IssuePath, 
   try {
     tree = parseCached(source);
   } catch (e) {
-    issues.push({ code: 'syntax', severity: 'error', path, message: `cannot read expression ${quoteExpression(source)}: ${(e as Error).message}` });
+    issues.push({ code: 'syntax', severity: 'error', path, message: `cannot read expression ${quoteExpression(source)}: ${(e as Error).message}`, params: { expression: quoteExpression(source), reason: (e as Error).message } });
     return null;
   }
   const { names, calls } = collectNames(tree);
@@ -213,7 +213,7 @@ function compileRaw(space: ParameterSpace, source: Expression, path: IssuePath, 
         : name === 'C'
           ? ' (the complement "C" must be the whole probability of a transition)'
           : suggestName(name, [...space.index.keys(), ...builtins]);
-    issues.push({ code: 'unknown-name', severity: 'error', path, message: `unknown name '${name}' in ${quoteExpression(source)}${hint}` });
+    issues.push({ code: 'unknown-name', severity: 'error', path, message: `unknown name '${name}' in ${quoteExpression(source)}${hint}`, params: { name, expression: quoteExpression(source) } });
   }
   for (const call of calls) {
     if (call === CONDITIONAL_FUNCTION || getFunction(call) || space.tables.has(call)) continue;
@@ -319,7 +319,7 @@ export function buildStrategyProgram(
     const key = [...new Set(c)].sort().join(',');
     if (seenCycles.has(key)) continue;
     seenCycles.add(key);
-    issues.push({ code: 'dependency-cycle', severity: 'error', path: cyclePaths[space.index.get(c[0]!)!]!, message: `parameters depend on each other in a cycle: ${c.join(' → ')}` });
+    issues.push({ code: 'dependency-cycle', severity: 'error', path: cyclePaths[space.index.get(c[0]!)!]!, message: `parameters depend on each other in a cycle: ${c.join(' → ')}`, params: { cycle: c.join(' → ') } });
   }
   const timeVarying = new Uint8Array(n);
   const stateTimeVarying = new Uint8Array(n);

@@ -10,7 +10,7 @@ import type { CorrelationSpec } from '../uncertainty/copula';
 import { createParameterSampler } from '../uncertainty/sampler';
 import { sampledParameters } from '../uncertainty/sampled-parameters';
 import type { IssuePath, ModelIssue } from '../errors';
-import { ModelEvaluationError, describeEvaluationError, quoteExpression } from '../errors';
+import { ModelEvaluationError, describeEvaluationError, evaluationParams, quoteExpression } from '../errors';
 import { htaModelSchema } from './schema';
 import type { EvaluationErrorDetails } from '../errors';
 import type { CompiledModel, ModelResult } from '../compiled-model';
@@ -64,7 +64,7 @@ function parameterRangeIssues(p: Parameter, i: number): ModelIssue[] {
   const v = p.value;
   if (v === undefined) return [];
   const path = ['parameters', i, 'value'];
-  if ((p.kind === 'probability' || p.kind === 'proportion') && (v < 0 || v > 1)) return [{ code: 'not-a-probability', severity: 'error', path, message: `parameter ${p.id} = ${v} is not a ${p.kind} (must lie in [0, 1])` }];
+  if ((p.kind === 'probability' || p.kind === 'proportion') && (v < 0 || v > 1)) return [{ code: 'not-a-probability', severity: 'error', path, message: `parameter ${p.id} = ${v} is not a ${p.kind} (must lie in [0, 1])`, params: { parameter: p.id, value: v, kind: p.kind } }];
   if ((p.kind === 'rate' || p.kind === 'relative-risk' || p.kind === 'hazard-ratio' || p.kind === 'odds-ratio' || p.kind === 'odds' || p.kind === 'count' || p.kind === 'time') && v < 0) {
     return [{ code: 'negative', severity: 'error', path, message: `parameter ${p.id} = ${v} is a ${p.kind} and cannot be negative` }];
   }
@@ -232,6 +232,7 @@ function baseCaseIssues(model: HtaModel, compiled: CompiledModel | null): { issu
     severity: 'error' as const,
     path: details.path,
     message: strategies.length === 1 ? error.message : error.constructor === ModelEvaluationError ? describeEvaluationError({ ...details, strategies }) : `${error.message} (also in strategies ${strategies.slice(1).join(', ')})`,
+    params: evaluationParams({ ...details, strategies }),
   }));
   return { issues, result: null };
 }

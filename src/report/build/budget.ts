@@ -3,6 +3,11 @@
 // cumulative, per patient and per 100,000 inhabitants), costs by category with the test budget apart, scenarios
 // and the one-way (tornado) analysis.
 import type { BudgetImpactReport } from '../../engine/budget/run-budget-impact';
+import { COHORT_RULE } from '../../engine/budget/run-budget-impact';
+import { LINKED_COST_RULE } from '../../engine/budget/model-costs';
+import type { Uptake } from '../../engine/budget/bia-schema';
+import type { NumberFormats } from '../format';
+import type { Translate } from '../i18n/translate';
 import { budgetChart, tornadoFigure } from '../charts/hta-charts';
 import { humanise } from '../format';
 import type { TableRow } from '../document';
@@ -15,8 +20,31 @@ export function testCategory(r: BudgetImpactReport, labels: Map<string, string>)
   return r.categories.find((c) => c === 'test') ?? r.categories.find((c) => /test/i.test(c) || /test/i.test(labels.get(c) ?? '')) ?? null;
 }
 
+/** An uptake rule in words (the engine's describeUptake, in the report's language and number format). */
+function uptakeText(t: Translate, fmt: NumberFormats, u: Uptake, horizon: number): string {
+  const pct = (x: number) => `${fmt.parameter(+(x * 100).toPrecision(4))}%`;
+  if (u === 'rest') return t('reportBudget.uptake.rest');
+  if (typeof u === 'number') return t('reportBudget.uptake.constant', { share: pct(u) });
+  switch (u.shape) {
+    case 'constant':
+      return t('reportBudget.uptake.constant', { share: pct(u.value) });
+    case 'linear':
+      return t('reportBudget.uptake.linear', { from: pct(u.from), fromYear: u.fromYear, to: pct(u.to), toYear: u.toYear ?? horizon });
+    case 's-curve':
+      return t('reportBudget.uptake.sCurve', { from: pct(u.from), to: pct(u.to), steepness: fmt.parameter(u.steepness), midpoint: fmt.parameter(u.midpoint) });
+    case 'series':
+      return t('reportBudget.uptake.series', { shares: u.values.map(pct).join(', ') });
+  }
+}
+
 function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix: string): DraftSection[] {
-  const { fmt } = ctx;
+  const { fmt, t } = ctx;
+  const spec = m.model.budgetImpact;
+  const uptake = (world: 'current' | 'new', id: string) => {
+    const u = spec?.[world === 'current' ? 'currentWorld' : 'newWorld'].shares[id];
+    return u === undefined ? (r.uptake[world][id] ?? '—') : uptakeText(t, fmt, u, r.horizonYears);
+  };
+  const stated = (text: string | null | undefined) => text ?? t('report.methods.notStated');
   const p = idPart(prefix);
   const cur = r.currency ?? currencyOf(m);
   const money = (x: number | null | undefined) => fmt.money(x, cur);
@@ -25,55 +53,55 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
   const out: DraftSection[] = [];
 
   out.push(
-    draft(`${prefix}-design`, 'Design', [
+    draft(`${prefix}-design`, t('reportBudget.design'), [
       table({
         id: `tab-${p}-bia-design`,
-        caption: 'Budget impact analysis: design',
-        header: ['Item', 'Value'],
+        caption: t('reportBudget.designCaption'),
+        header: [t('report.front.item'), t('report.methods.value')],
         rows: [
-          ['Analysis', r.label ?? 'Budget impact'],
-          ['Country', r.country ?? 'Not stated'],
-          ['Perspective', r.perspective ?? 'Not stated'],
-          ['Time horizon', `${r.horizonYears} year${r.horizonYears === 1 ? '' : 's'}${r.startYear ? ` from ${r.startYear}` : ''}`],
-          ['Currency and price year', `${cur ?? 'not stated'}${r.priceYear ? `, ${r.priceYear}` : ''}`],
-          ['Discounting', r.discounting],
-          ['Cohorts', r.cohortRule],
-          ...(r.costLinkRule ? [['Costs from the linked model', r.costLinkRule]] : []),
+          [t('report.front.analysis'), r.label ?? t('run.kind.budget-impact')],
+          [t('results.country'), stated(r.country)],
+          [t('report.methods.perspective'), stated(r.perspective)],
+          [t('reportBudget.horizon'), `${r.horizonYears === 1 ? t('reportSummary.oneYear') : t('reportSummary.years', { n: r.horizonYears })}${r.startYear ? t('reportBudget.fromYear', { year: r.startYear }) : ''}`],
+          [t('reportBudget.currency'), `${cur ?? t('reportBudget.notStated')}${r.priceYear ? `, ${r.priceYear}` : ''}`],
+          [t('reportBudget.discounting'), r.discountRate === 0 ? t('reportBudget.noDiscounting') : t('reportBudget.annualRate', { rate: String(r.discountRate) })],
+          [t('reportBudget.cohorts'), r.cohortRule === COHORT_RULE ? t('reportBudget.cohortRule') : r.cohortRule],
+          ...(r.costLinkRule ? [[t('reportBudget.costLink'), r.costLinkRule === LINKED_COST_RULE ? t('reportBudget.costLinkRule') : r.costLinkRule]] : []),
         ],
         widths: [1.6, 5],
       }),
     ]),
   );
 
-  const yearHeaders = r.years.map((y) => `Year ${yearLabel(y)}`);
+  const yearHeaders = r.years.map((y) => t('reportBudget.yearN', { year: yearLabel(y) }));
   out.push(
-    draft(`${prefix}-population`, 'Eligible population', [
+    draft(`${prefix}-population`, t('reportBudget.population'), [
       table({
         id: `tab-${p}-funnel`,
-        caption: 'Population funnel: people per year at each step',
-        header: ['Step', 'Value', ...yearHeaders, 'Source'],
+        caption: t('reportBudget.funnelCaption'),
+        header: [t('reportBudget.step'), t('report.methods.value'), ...yearHeaders, t('report.methods.source')],
         rows: [
-          ...(r.population.inhabitants.some((x) => x !== null) ? [{ cells: ['Inhabitants', '—', ...r.population.inhabitants.map((x) => fmt.number(x, 0)), '—'] }] : []),
+          ...(r.population.inhabitants.some((x) => x !== null) ? [{ cells: [t('reportBudget.inhabitants'), '—', ...r.population.inhabitants.map((x) => fmt.number(x, 0)), '—'] }] : []),
           ...r.population.funnel.map((f) => ({ cells: [f.label, fmt.parameter(f.value), ...f.counts.map((c) => fmt.number(c, 0)), f.source ?? '—'] })),
-          { cells: ['Eligible patients entering', '', ...r.population.entering.map((c) => fmt.number(c, 0)), ''], tone: 'strong' as const },
+          { cells: [t('reportBudget.entering'), '', ...r.population.entering.map((c) => fmt.number(c, 0)), ''], tone: 'strong' as const },
         ],
         numeric: true,
         align: ['left', 'right', ...yearHeaders.map(() => 'right' as const), 'left'],
       }),
-      ...(r.population.prevalent ? [paragraph(`A prevalent cohort of ${fmt.number(r.population.prevalent.count, 0)} people enters in year 1 (in year ${r.population.prevalent.yearSinceStart} since their start).`)] : []),
+      ...(r.population.prevalent ? [paragraph(t('reportBudget.prevalent', { n: fmt.number(r.population.prevalent.count, 0), year: r.population.prevalent.yearSinceStart }))] : []),
     ]),
   );
 
   const sharesTable = (world: 'current' | 'new', title: string) =>
     table({
       id: `tab-${p}-shares-${world}`,
-      caption: `Market shares by year: ${title}`,
-      header: ['Strategy', ...r.shares[world].map((y) => `Year ${y.year}`), 'Uptake rule'],
-      rows: r.strategies.map((s) => [s.label, ...r.shares[world].map((y) => fmt.percent(y.shares[s.id] ?? 0)), r.uptake[world][s.id] ?? '—']),
+      caption: t('reportBudget.sharesCaption', { world: title }),
+      header: [t('reportText.strategy'), ...r.shares[world].map((y) => t('reportBudget.yearN', { year: y.year })), t('reportBudget.uptakeRule')],
+      rows: r.strategies.map((s) => [s.label, ...r.shares[world].map((y) => fmt.percent(y.shares[s.id] ?? 0)), uptake(world, s.id)]),
       numeric: true,
       align: ['left', ...r.shares[world].map(() => 'right' as const), 'left'],
     });
-  out.push(draft(`${prefix}-shares`, 'Market shares', [sharesTable('current', 'current world'), sharesTable('new', 'new world (with the technology)')]));
+  out.push(draft(`${prefix}-shares`, t('reportBudget.shares'), [sharesTable('current', t('reportBudget.currentWorldLower')), sharesTable('new', t('reportBudget.newWorldLower'))]));
 
   const perPatient = r.years.every((y) => y.perPatient !== null);
   const per100k = r.years.every((y) => y.per100k !== null);
@@ -81,19 +109,19 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
     cells: [yearLabel(y), fmt.number(y.patients.entering + y.patients.prevalent, 0), money(y.current), money(y.new), money(y.impact), money(y.cumulativeImpact), ...(perPatient ? [money(y.perPatient!.impact)] : []), ...(per100k ? [money(y.per100k!.impact)] : [])],
   }));
   yearRows.push({
-    cells: ['Total', '', money(r.cumulative.current), money(r.cumulative.new), money(r.cumulative.impact), '', ...(perPatient ? [money(r.cumulative.perPatient?.impact)] : []), ...(per100k ? [money(r.cumulative.per100k?.impact)] : [])],
+    cells: [t('reportResults.total'), '', money(r.cumulative.current), money(r.cumulative.new), money(r.cumulative.impact), '', ...(perPatient ? [money(r.cumulative.perPatient?.impact)] : []), ...(per100k ? [money(r.cumulative.per100k?.impact)] : [])],
     tone: 'strong',
   });
   out.push(
-    draft(`${prefix}-years`, 'Budget per year', [
+    draft(`${prefix}-years`, t('reportBudget.perYear'), [
       figure(
         `fig-${p}-budget`,
-        'Budget by year in the current and new world, and the budget impact',
-        budgetChart(`fig-${p}-budget-svg`, fmt, cur ?? undefined, r.years.map((y) => ({ label: yearLabel(y), current: y.current, new: y.new, impact: y.impact }))),
+        t('reportBudget.chartCaption'),
+        budgetChart(`fig-${p}-budget-svg`, fmt, cur ?? undefined, r.years.map((y) => ({ label: yearLabel(y), current: y.current, new: y.new, impact: y.impact })), t),
         table({
           id: `tab-${p}-budget-years`,
-          caption: 'Budget per year',
-          header: ['Year', 'Patients', 'Current world', 'New world', 'Budget impact', 'Cumulative impact', ...(perPatient ? ['Impact per patient'] : []), ...(per100k ? ['Impact per 100,000 inhabitants'] : [])],
+          caption: t('reportBudget.perYear'),
+          header: [t('reportCharts.year'), t('reportBudget.patients'), t('reportCharts.currentWorld'), t('reportCharts.newWorld'), t('reportCharts.budgetImpact'), t('reportBudget.cumulative'), ...(perPatient ? [t('reportBudget.perPatient')] : []), ...(per100k ? [t('reportBudget.per100k')] : [])],
           rows: yearRows,
           numeric: true,
         }),
@@ -104,67 +132,68 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
   const test = testCategory(r, categoryLabels);
   const ordered = test ? [test, ...r.categories.filter((c) => c !== test)] : r.categories;
   const catRows: TableRow[] = ordered.map((c) => {
-    const t = r.cumulative.byCategory[c]!;
-    return { cells: [categoryLabels.get(c) ?? c, money(t.current), money(t.new), money(t.impact)] };
+    const total = r.cumulative.byCategory[c]!;
+    return { cells: [categoryLabels.get(c) ?? c, money(total.current), money(total.new), money(total.impact)] };
   });
   if (test) {
     const rest = r.categories.filter((c) => c !== test).map((c) => r.cumulative.byCategory[c]!);
-    const sumOf = (k: 'current' | 'new' | 'impact') => rest.reduce((a, t) => a + t[k], 0);
-    catRows.splice(1, 0, { cells: ['All other categories', money(sumOf('current')), money(sumOf('new')), money(sumOf('impact'))], tone: 'strong' });
+    const sumOf = (k: 'current' | 'new' | 'impact') => rest.reduce((a, x) => a + x[k], 0);
+    catRows.splice(1, 0, { cells: [t('reportBudget.otherCategories'), money(sumOf('current')), money(sumOf('new')), money(sumOf('impact'))], tone: 'strong' });
   }
-  catRows.push({ cells: ['Total', money(r.cumulative.current), money(r.cumulative.new), money(r.cumulative.impact)], tone: 'strong' });
+  catRows.push({ cells: [t('reportResults.total'), money(r.cumulative.current), money(r.cumulative.new), money(r.cumulative.impact)], tone: 'strong' });
   out.push(
-    draft(`${prefix}-categories`, 'Costs by category', [
-      table({ id: `tab-${p}-budget-categories`, caption: `Budget over ${r.horizonYears} years by cost category${test ? ' (the test budget first, apart from the other categories)' : ''}`, header: ['Category', 'Current world', 'New world', 'Budget impact'], rows: catRows, numeric: true }),
+    draft(`${prefix}-categories`, t('reportBudget.categories'), [
+      table({ id: `tab-${p}-budget-categories`, caption: t(test ? 'reportBudget.categoriesCaptionTest' : 'reportBudget.categoriesCaption', { n: r.horizonYears }), header: [t('reportBudget.category'), t('reportCharts.currentWorld'), t('reportCharts.newWorld'), t('reportCharts.budgetImpact')], rows: catRows, numeric: true }),
     ]),
   );
 
   const scen = r.scenarios;
   out.push(
-    draft(`${prefix}-scenarios`, 'Scenarios', [
+    draft(`${prefix}-scenarios`, t('run.kind.scenarios'), [
       scen.length === 0
-        ? paragraph('The budget impact analysis defines no scenarios.')
+        ? paragraph(t('reportBudget.noScenarios'))
         : table({
             id: `tab-${p}-budget-scenarios`,
-            caption: `Scenarios: cumulative budget impact over ${r.horizonYears} years`,
-            header: ['Scenario', 'Current world', 'New world', 'Budget impact', 'Difference from the base case'],
-            rows: [['Base case', money(r.cumulative.current), money(r.cumulative.new), money(r.cumulative.impact), '—'], ...scen.map((s) => [s.label, money(s.cumulative.current), money(s.cumulative.new), money(s.cumulative.impact), fmt.moneyChange(s.differenceFromBase, cur ?? undefined)])],
+            caption: t('reportBudget.scenariosCaption', { n: r.horizonYears }),
+            header: [t('reportUncertainty.scenario'), t('reportCharts.currentWorld'), t('reportCharts.newWorld'), t('reportCharts.budgetImpact'), t('reportBudget.difference')],
+            rows: [[t('run.kind.base-case'), money(r.cumulative.current), money(r.cumulative.new), money(r.cumulative.impact), '—'], ...scen.map((s) => [s.label, money(s.cumulative.current), money(s.cumulative.new), money(s.cumulative.impact), fmt.moneyChange(s.differenceFromBase, cur ?? undefined)])],
             numeric: true,
           }),
     ]),
   );
 
-  const rows = r.tornado.rows.filter((t) => t.swing !== null).slice(0, 10);
+  const rows = r.tornado.rows.filter((x) => x.swing !== null).slice(0, 10);
   if (rows.length > 0) {
     out.push(
-      draft(`${prefix}-tornado`, 'One-way sensitivity analysis', [
+      draft(`${prefix}-tornado`, t('reportUncertainty.oneWay'), [
         figure(
           `fig-${p}-budget-tornado`,
-          `Tornado diagram: ${r.tornado.measure}`,
-          tornadoFigure(`fig-${p}-budget-tornado-svg`, 'Budget impact tornado diagram', `Cumulative budget impact when each of the ${rows.length} most influential inputs is at its low or high value; the vertical line is the base case.`, rows.map((t) => ({ label: t.label, atLow: t.impactAtLow, atHigh: t.impactAtHigh })), r.tornado.baseImpact, 'Cumulative budget impact', (v) => fmt.moneyCompact(v, cur ?? undefined)),
+          t('reportUncertainty.tornadoCaption', { what: t('reportBudget.measure', { n: r.horizonYears }) }),
+          tornadoFigure(`fig-${p}-budget-tornado-svg`, t('reportBudget.tornado'), t('reportBudget.tornadoDescription', { n: rows.length }), rows.map((x) => ({ label: x.label, atLow: x.impactAtLow, atHigh: x.impactAtHigh })), r.tornado.baseImpact, t('reportBudget.cumulativeImpact'), (v) => fmt.moneyCompact(v, cur ?? undefined), t),
           table({
             id: `tab-${p}-budget-tornado-data`,
-            caption: 'Budget impact one-way analysis',
-            header: ['Input', 'Low', 'High', 'Impact at low', 'Impact at high', 'Swing'],
-            rows: r.tornado.rows.slice(0, 15).map((t) => [t.label, fmt.parameter(t.low), fmt.parameter(t.high), money(t.impactAtLow), money(t.impactAtHigh), t.error ? `invalid: ${t.error}` : money(t.swing)]),
+            caption: t('reportBudget.tornadoDataCaption'),
+            header: [t('report.limits.input'), t('reportAccuracy.rating.low'), t('reportAccuracy.rating.high'), t('reportBudget.atLow'), t('reportBudget.atHigh'), t('reportUncertainty.swing')],
+            rows: r.tornado.rows.slice(0, 15).map((x) => [x.label, fmt.parameter(x.low), fmt.parameter(x.high), money(x.impactAtLow), money(x.impactAtHigh), x.error ? t('reportBudget.invalid', { error: x.error }) : money(x.swing)]),
             numeric: true,
           }),
         ),
       ]),
     );
   }
-  if (r.warnings.length > 0) out.push(draft(`${prefix}-warnings`, 'Warnings', r.warnings.map((w) => notice(w, 'warning'))));
+  if (r.warnings.length > 0) out.push(draft(`${prefix}-warnings`, t('reportBudget.warnings'), r.warnings.map((w) => notice(w, 'warning'))));
   return out;
 }
 
 export function budgetSection(ctx: BuildContext): DraftSection[] {
   const withBudget = ctx.input.models.filter((m) => m.analyses['budget-impact'] !== null || m.model.budgetImpact !== undefined);
-  if (withBudget.length === 0) return [draft('sec-budget-none', 'Budget impact', [paragraph('No linked model has a budget impact analysis.')])];
+  const { t } = ctx;
+  if (withBudget.length === 0) return [draft('sec-budget-none', t('run.kind.budget-impact'), [paragraph(t('reportBudget.none'))])];
   const one = withBudget.length === 1;
   return withBudget.flatMap((m) => {
     const prefix = one ? 'sec-budget' : `sec-budget-${idPart(m.id)}`;
     const r = m.analyses['budget-impact'];
-    const content = r ? parts(ctx, m, r, prefix) : [draft(`${prefix}-failed`, 'Budget impact', [notice(`The budget impact analysis could not be run: ${m.problems.find((x) => x.kind === 'budget-impact')?.message ?? 'unknown reason'}.`, 'warning')])];
+    const content = r ? parts(ctx, m, r, prefix) : [draft(`${prefix}-failed`, t('run.kind.budget-impact'), [notice(t('reportBudget.failed', { message: m.problems.find((x) => x.kind === 'budget-impact')?.message ?? t('reportBudget.unknownReason') }), 'warning')])];
     return one ? content : [draft(prefix, m.title, [], content)];
   });
 }

@@ -1,6 +1,7 @@
 // What every section builder shares: the input, the locale's formats, the profile, and small constructors for
 // sections, tables and figures so builders read as content, not plumbing.
 import type { Translate } from '../i18n/translate';
+import { translator } from '../i18n/translate';
 import type { CountryRequest, HeadroomRequest } from '../../engine/countries/country-comparison';
 import type { ExchangeRateTable } from '../../engine/countries/exchange-rates';
 import type { Block, CellAlign, Chart, Figure, ReportPartId, ReportProfile, ReportSectionId, Section, Table, TableRow } from '../document';
@@ -125,14 +126,23 @@ export function currencyOf(model: ReportModel): string | undefined {
   return model.model.settings.currency;
 }
 
-/** "QALY" / "life-year" for the model's effect measure. */
-export function effectWord(model: ReportModel): { unit: string; plural: string; label: string } {
-  return model.model.settings.effect === 'qalys' ? { unit: 'QALY', plural: 'QALYs', label: 'QALYs' } : { unit: 'life-year', plural: 'life-years', label: 'Life-years' };
+/** "QALY" / "life-year" for the model's effect measure, in the report's language (English without `t`). */
+export function effectWord(model: ReportModel, t: Translate = translator('en')): { unit: string; plural: string; label: string } {
+  const qalys = model.model.settings.effect === 'qalys';
+  return qalys
+    ? { unit: t('reportText.qaly'), plural: t('reportText.qalys'), label: t('reportText.qalysLabel') }
+    : { unit: t('reportText.lifeYear'), plural: t('reportText.lifeYears'), label: t('reportText.lifeYearsLabel') };
 }
 
 /** "€30,000 per QALY" */
 export function wtpText(ctx: BuildContext, model: ReportModel, wtp: number): string {
-  return `${ctx.fmt.money(wtp, currencyOf(model))} per ${effectWord(model).unit}`;
+  return ctx.t('reportText.perUnit', { amount: ctx.fmt.money(wtp, currencyOf(model)), unit: effectWord(model, ctx.t).unit });
+}
+
+/** "a, b and c" in the report's language. */
+export function joinWords(t: Translate, items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return t('reportText.listAnd', { items: items.slice(0, -1).join(', '), last: items[items.length - 1]! });
 }
 
 /** Whether a source text labels the value as an assumption ("Assumption: …"). */

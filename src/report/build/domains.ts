@@ -2,7 +2,6 @@
 // evidence), clinical domains (CUR, TEC, SAF, EFF) first as in the Core Model. The JCA profile keeps the clinical
 // domains only (HTAR Art 2(e)).
 import { coreModelDomains } from '../../dossier/core-model';
-import { elementStatusLabels } from '../../dossier/schema';
 import type { BuildContext, DraftSection } from './context';
 import { draft, paragraph, table } from './context';
 
@@ -13,6 +12,7 @@ export function evidenceRef(ctx: BuildContext, evidenceId: string): string {
 }
 
 export function domainsSection(ctx: BuildContext): DraftSection[] {
+  const { t } = ctx;
   const domains = coreModelDomains.filter((d) => ctx.profile !== 'jca' || d.clinical);
   return domains.map((domain) => {
     const elements = ctx.input.dossier.domains[domain.code].elements;
@@ -23,16 +23,16 @@ export function domainsSection(ctx: BuildContext): DraftSection[] {
       blocks.push(
         table({
           id: `tab-domain-${domain.code.toLowerCase()}`,
-          caption: `${domain.name} (${domain.code}): answered assessment elements`,
-          header: ['Element', 'Issue', 'Answer', 'Status', 'Evidence'],
-          rows: answered.map((e) => [e.id, e.issue, e.answer.trim() || '—', elementStatusLabels[e.status], e.evidenceIds.map((id) => evidenceRef(ctx, id)).join(', ') || '—']),
+          caption: t('reportEvidence.domainCaption', { domain: t(`reportEvidence.domain.${domain.code}`), code: domain.code }),
+          header: [t('reportEvidence.element'), t('reportEvidence.issue'), t('reportEvidence.answer'), t('reportEvidence.status'), t('reportEvidence.evidence')],
+          rows: answered.map((e) => [e.id, e.issue, e.answer.trim() || '—', t(`reportEvidence.elementStatus.${e.status}`), e.evidenceIds.map((id) => evidenceRef(ctx, id)).join(', ') || '—']),
           widths: [0.9, 2.6, 5, 1.1, 1],
         }),
       );
     } else {
-      blocks.push(paragraph('No assessment element of this domain is answered yet.'));
+      blocks.push(paragraph(t('reportEvidence.noElementAnswered')));
     }
-    if (open.length > 0) blocks.push(paragraph(`Not answered yet: ${open.map((e) => `${e.id} (${e.issue})`).join('; ')}.`, 'note'));
-    return draft(`sec-domain-${domain.code.toLowerCase()}`, `${domain.name} (${domain.code})`, blocks);
+    if (open.length > 0) blocks.push(paragraph(t('reportEvidence.notAnswered', { elements: open.map((e) => `${e.id} (${e.issue})`).join('; ') }), 'note'));
+    return draft(`sec-domain-${domain.code.toLowerCase()}`, t('reportEvidence.domainTitle', { domain: t(`reportEvidence.domain.${domain.code}`), code: domain.code }), blocks);
   });
 }

@@ -5,22 +5,31 @@ import { parameterFlag } from './methods';
 import { evidenceFlags } from './evidence';
 import type { BuildContext, DraftSection } from './context';
 import { draft, isAssumption, list, paragraph, table } from './context';
-import { runKindLabels } from '../../dossier/workspace-models';
+import { formatPath } from '../../engine/errors';
+import { describeProblem } from '../engine-problems';
+import { translator } from '../i18n/translate';
+import type { Translate } from '../i18n/translate';
 import type { ReportModel } from '../report-input';
 
-/** Every warning the engine gave for a model, in words. */
-export function engineWarnings(m: ReportModel): string[] {
-  const out: string[] = [...m.warnings];
+/** Every warning the engine gave for a model, in words (in the language of `t`; codes it knows are translated). */
+export function engineWarnings(m: ReportModel, t: Translate = translator('en')): string[] {
+  const issues = m.warningIssues ?? [];
+  const validation = issues.map((i) => `${formatPath(i.path)}: ${t('engineProblem.warning', { text: describeProblem(i, t) })}`);
+  const out: string[] = [...validation, ...m.warnings.slice(issues.length)];
   const base = m.analyses['base-case'];
   for (const s of base?.strategies ?? []) {
     for (const w of s.details?.warnings ?? []) out.push(`${s.label}: ${w}`);
-    if (s.details?.pfsCappedCycles && s.details.pfsCappedCycles.length > 0) out.push(`${s.label}: progression-free survival was capped at overall survival in ${s.details.pfsCappedCycles.length} cycles.`);
+    if (s.details?.pfsCappedCycles && s.details.pfsCappedCycles.length > 0) out.push(t('engineProblem.pfsCapped', { strategy: s.label, n: s.details.pfsCappedCycles.length }));
     for (const [id, sub] of Object.entries(s.details?.submodels ?? {})) {
-      if (sub.pfsCappedCycles && sub.pfsCappedCycles.length > 0) out.push(`${s.label}, sub-model ${id}: progression-free survival was capped at overall survival in ${sub.pfsCappedCycles.length} cycles.`);
+      if (sub.pfsCappedCycles && sub.pfsCappedCycles.length > 0) out.push(t('engineProblem.pfsCappedSubmodel', { strategy: s.label, submodel: id, n: sub.pfsCappedCycles.length }));
     }
   }
-  for (const w of m.analyses['budget-impact']?.warnings ?? []) out.push(`Budget impact: ${w}`);
-  for (const p of m.problems) out.push(`${runKindLabels[p.kind]} could not be run: ${p.message}`);
+  for (const w of m.analyses['budget-impact']?.warnings ?? []) out.push(t('engineProblem.budgetWarning', { warning: w }));
+  for (const p of m.problems) {
+    const location = p.params?.location;
+    const problem = p.code && p.params ? describeProblem(p, t) : p.message;
+    out.push(t('engineProblem.couldNotRun', { analysis: t(`run.kind.${p.kind}`), problem: problem !== p.message && location ? `${location}: ${problem}` : problem }));
+  }
   return [...new Set(out)];
 }
 
@@ -31,8 +40,8 @@ export function limitationsSection(ctx: BuildContext): DraftSection[] {
     const rows = input.models.flatMap((m) => [
       ...m.model.parameters
         .filter((p) => parameterFlag(p) !== '—')
-        .map((p) => [input.models.length > 1 ? `${m.title}: ${p.label ?? p.id}` : (p.label ?? p.id), p.value !== undefined ? fmt.parameter(p.value) : (p.expression ?? '—'), parameterFlag(p), [p.source, p.uncertainty?.source].filter(Boolean).join(' ')]),
-      ...(m.analyses['budget-impact']?.inputs ?? []).filter((i) => isAssumption(i.source)).map((i) => [t('report.limits.budgetInput', { label: i.label }), fmt.parameter(i.value), 'Assumption', i.source ?? '']),
+        .map((p) => [input.models.length > 1 ? `${m.title}: ${p.label ?? p.id}` : (p.label ?? p.id), p.value !== undefined ? fmt.parameter(p.value) : (p.expression ?? '—'), parameterFlag(p, t), [p.source, p.uncertainty?.source].filter(Boolean).join(' ')]),
+      ...(m.analyses['budget-impact']?.inputs ?? []).filter((i) => isAssumption(i.source)).map((i) => [t('report.limits.budgetInput', { label: i.label }), fmt.parameter(i.value), t('reportText.assumption'), i.source ?? '']),
     ]);
     sections.push(
       draft('sec-limitations-assumptions', t('report.limits.assumptions'), [
@@ -47,11 +56,11 @@ export function limitationsSection(ctx: BuildContext): DraftSection[] {
     draft('sec-limitations-evidence', t('report.limits.evidence'), [
       flagged.length === 0
         ? paragraph(t('report.limits.noFlaggedEvidence'))
-        : table({ id: 'tab-limitations-evidence', caption: t('report.limits.evidenceCaption'), header: [t('report.limits.ref'), t('report.methods.source'), t('report.limits.flags')], rows: flagged.map(({ e, ref }) => [ref, e.citation, evidenceFlags(e)]), widths: [0.6, 6, 1.6] }),
+        : table({ id: 'tab-limitations-evidence', caption: t('report.limits.evidenceCaption'), header: [t('report.limits.ref'), t('report.methods.source'), t('report.limits.flags')], rows: flagged.map(({ e, ref }) => [ref, e.citation, evidenceFlags(e, t)]), widths: [0.6, 6, 1.6] }),
     ]),
   );
   if (ctx.profile !== 'jca') {
-    const warnings = [...input.models.flatMap((m) => engineWarnings(m).map((w) => (input.models.length > 1 ? `${m.title}: ${w}` : w))), ...input.unresolvedLinks.map((u) => t('report.limits.linkNotReported', { name: u.link.name, reason: u.reason }))];
+    const warnings = [...input.models.flatMap((m) => engineWarnings(m, t).map((w) => (input.models.length > 1 ? `${m.title}: ${w}` : w))), ...input.unresolvedLinks.map((u) => t('report.limits.linkNotReported', { name: u.link.name, reason: u.reason }))];
     sections.push(draft('sec-limitations-warnings', t('report.limits.warnings'), [warnings.length === 0 ? paragraph(t('report.limits.noWarning')) : list(warnings)]));
   }
   const text = input.dossier.reporting?.limitations?.trim() ?? '';

@@ -8,41 +8,44 @@ import { jointMemberships } from '../../engine/uncertainty/joint-distribution';
 import type { ReportModel } from '../report-input';
 import { drawModelDiagram } from '../../diagram/model-diagram';
 import type { BuildContext, DraftSection } from './context';
-import { draft, figure, idPart, isAssumption, orNotReported, paragraph, perModel, table } from './context';
+import { draft, figure, idPart, isAssumption, joinWords, orNotReported, paragraph, perModel, table } from './context';
+import { translator } from '../i18n/translate';
+import type { Translate } from '../i18n/translate';
 
-const modelTypeNames: Record<string, string> = {
-  markov: 'Markov cohort model',
-  psm: 'Partitioned survival model',
-  tree: 'Decision tree',
-};
+/** "Markov cohort model", … in the language of `t` (the type id for an unknown type). */
+export function modelTypeName(type: string, t: Translate = translator('en')): string {
+  return ['markov', 'psm', 'tree'].includes(type) ? t(`modelWords.type.${type as 'tree'}`) : type;
+}
 
 /** "Decision tree with diagnostic tests feeding 3 partitioned survival sub-models". */
-export function describeModelType(model: HtaModel): string {
+export function describeModelType(model: HtaModel, t: Translate = translator('en')): string {
   const structure = model.model as { type: string; tests?: unknown[]; submodels?: Record<string, { type: string }> };
-  const name = modelTypeNames[structure.type] ?? structure.type;
+  const name = modelTypeName(structure.type, t);
   if (structure.type !== 'tree') return name;
   const tests = structure.tests?.length ?? 0;
   const subs = Object.values(structure.submodels ?? {});
-  const kinds = [...new Set(subs.map((s) => (s.type === 'psm' ? 'partitioned survival' : s.type === 'markov' ? 'Markov' : s.type)))];
-  return `${name}${tests > 0 ? ` with ${tests} diagnostic test${tests === 1 ? '' : 's'}` : ''}${subs.length > 0 ? ` feeding ${subs.length} ${kinds.join(' and ')} sub-model${subs.length === 1 ? '' : 's'}` : ''}`;
+  const kinds = [...new Set(subs.map((s) => (s.type === 'psm' || s.type === 'markov' ? t(`modelWords.kind.${s.type}`) : s.type)))];
+  const withTests = tests > 0 ? t('modelWords.treeWith', { name, tests: tests === 1 ? t('modelWords.oneTest') : t('modelWords.tests', { n: tests }) }) : name;
+  if (subs.length === 0) return withTests;
+  return t(subs.length === 1 ? 'modelWords.feeding' : 'modelWords.feedingMany', { name: withTests, n: subs.length, kinds: joinWords(t, kinds) });
 }
 
 function structureRows(ctx: BuildContext, model: HtaModel): string[][] {
   const s = model.model as Record<string, unknown> & { type: string };
   const { t } = ctx;
-  const rows: string[][] = [[t('report.methods.modelType'), describeModelType(model)]];
+  const rows: string[][] = [[t('report.methods.modelType'), describeModelType(model, t)]];
   if (s.type === 'markov' && Array.isArray(s.states)) {
     const states = s.states as { id: string; label?: string; dead?: boolean }[];
     rows.push([t('report.methods.healthStates'), states.map((st) => (st.dead ? t('report.methods.dead', { state: st.label ?? st.id }) : (st.label ?? st.id))).join(', ')]);
     rows.push([t('report.methods.transitions'), String(Array.isArray(s.transitions) ? s.transitions.length : 0)]);
   }
-  if (s.type === 'psm') rows.push([t('report.methods.curves'), `progression-free survival “${String(s.pfs)}”, overall survival “${String(s.os)}”`]);
+  if (s.type === 'psm') rows.push([t('report.methods.curves'), t('modelWords.curves', { pfs: String(s.pfs), os: String(s.os) })]);
   if (s.type === 'tree') {
     const tests = (s.tests ?? []) as { id: string; label?: string }[];
     if (tests.length > 0) rows.push([t('report.methods.tests'), tests.map((t) => t.label ?? t.id).join('; ')]);
     const subs = Object.entries((s.submodels ?? {}) as Record<string, { type: string }>);
-    if (subs.length > 0) rows.push([t('report.methods.submodels'), subs.map(([id, sub]) => `${id} (${modelTypeNames[sub.type] ?? sub.type})`).join('; ')]);
-    if (typeof s.timeUnit === 'string') rows.push([t('report.methods.timeUnit'), s.timeUnit]);
+    if (subs.length > 0) rows.push([t('report.methods.submodels'), subs.map(([id, sub]) => `${id} (${modelTypeName(sub.type, t)})`).join('; ')]);
+    if (typeof s.timeUnit === 'string') rows.push([t('report.methods.timeUnit'), ['cycle', 'year', 'month', 'week', 'day'].includes(s.timeUnit) ? t(`modelWords.timeUnit.${s.timeUnit as 'day'}`) : s.timeUnit]);
   }
   const categories = model.costCategories.map((c) => c.label ?? c.id);
   if (categories.length > 0) rows.push([t('report.methods.costCategories'), categories.join(', ')]);
@@ -55,9 +58,9 @@ function rangeText(ctx: BuildContext, p: Parameter): string {
   return `${ctx.fmt.parameter(u.low)} – ${ctx.fmt.parameter(u.high)}`;
 }
 
-/** "Assumption", "Range assumed", both or none. */
-export function parameterFlag(p: Parameter): string {
-  const flags = [isAssumption(p.source) ? 'Assumption' : '', isAssumption(p.uncertainty?.source) ? 'Range assumed' : ''].filter(Boolean);
+/** "Assumption", "Range assumed", both or none (in the language of `t`). */
+export function parameterFlag(p: Parameter, t: Translate = translator('en')): string {
+  const flags = [isAssumption(p.source) ? t('reportText.assumption') : '', isAssumption(p.uncertainty?.source) ? t('reportText.rangeAssumed') : ''].filter(Boolean);
   return flags.join('; ') || '—';
 }
 
@@ -70,14 +73,14 @@ function parameterRows(ctx: BuildContext, m: ReportModel): string[][] {
     const value = ctx.fmt.parameter(p.value ?? values[p.id]);
     const name = `${p.label ?? p.id} (${p.id})${p.value === undefined && p.expression ? ` = ${p.expression}` : ''}`;
     const source = [p.source, p.uncertainty?.source].filter((x): x is string => typeof x === 'string' && x.trim() !== '').join(' ');
-    return [name, value, p.unit ?? p.kind ?? '—', describeParameterDistribution(p, joints.get(p.id), ctx.fmt), rangeText(ctx, p), source || ctx.t('report.methods.notStated'), parameterFlag(p)];
+    return [name, value, p.unit ?? p.kind ?? '—', describeParameterDistribution(p, joints.get(p.id), ctx.fmt, ctx.t), rangeText(ctx, p), source || ctx.t('report.methods.notStated'), parameterFlag(p, ctx.t)];
   });
 }
 
 function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSection[] {
   const { t } = ctx;
-  const settings = settingsRows(m.model, ctx.fmt).map((r) => [r.label, r.value]);
-  const diagram = drawModelDiagram(m.model, `${prefix}-structure-diagram`);
+  const settings = settingsRows(m.model, ctx.fmt, t).map((r) => [r.label, r.value]);
+  const diagram = drawModelDiagram(m.model, `${prefix}-structure-diagram`, { t });
   return [
     draft(`${prefix}-structure`, t('report.methods.structure'), [
       paragraph(m.model.metadata.description ?? m.model.metadata.title),

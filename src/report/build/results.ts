@@ -8,16 +8,16 @@ import type { SurvivalSeries } from '../charts/hta-charts';
 import { deadStateIds, progressionFreeStateIds } from '../../engine/analysis/dead-states';
 import { humanise } from '../format';
 import type { Block } from '../document';
+import type { Translate } from '../i18n/translate';
+import { translator } from '../i18n/translate';
 import type { ReportModel } from '../report-input';
 import type { BuildContext, DraftSection } from './context';
 import { currencyOf, draft, effectWord, figure, idPart, notice, paragraph, perModel, strategyLabel, table, wtpText } from './context';
 
-const statusWords: Record<string, string> = {
-  reference: 'Reference',
-  nondominated: 'On the frontier',
-  dominated: 'Dominated',
-  'extendedly-dominated': 'Extendedly dominated',
-};
+/** "On the frontier", "Dominated", … for an incremental-analysis status. */
+export function statusWord(t: Translate, status: string): string {
+  return ['reference', 'nondominated', 'dominated', 'extendedly-dominated'].includes(status) ? t(`reportResults.status.${status as 'reference'}`) : status;
+}
 
 export interface SurvivalSummary extends SurvivalSeries {
   meanOs: number;
@@ -65,49 +65,59 @@ export function survivalFromTrace(m: ReportModel, base: BaseCaseResult): Surviva
 }
 
 /** Words for an outcome counter: "test_plasma_ngs" → "Plasma ctDNA NGS done", "truePositive" → "True positive". */
-export function outcomeLabel(m: ReportModel, id: string): string {
+export function outcomeLabel(m: ReportModel, id: string, t: Translate = translator('en')): string {
   const tests = ((m.model.model as { tests?: { id: string; label?: string }[] }).tests ?? []);
-  const test = id.startsWith('test_') ? tests.find((t) => `test_${t.id}` === id) : undefined;
-  if (test) return `${test.label ?? test.id}: tests done`;
+  const test = id.startsWith('test_') ? tests.find((x) => `test_${x.id}` === id) : undefined;
+  if (test) return t('reportResults.testsDone', { test: test.label ?? test.id });
+  // The tree's own outcome counters (truePositive, …) are the product's words; other ids are the model's.
+  const own = `reportResults.outcome.${id}`;
+  if (english(own) !== own) return t(own as 'reportResults.outcome.truePositive');
   return humanise(id.replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`));
+}
+
+const english = translator('en') as (key: string) => string;
+
+/** "9.5 days" for a tree's time unit (English plural "s" for a unit the catalogue does not know). */
+function timeIn(t: Translate, value: string, unit: string): string {
+  return ['day', 'week', 'month', 'year', 'cycle'].includes(unit) ? t(`reportResults.timeIn.${unit as 'day'}`, { value }) : `${value} ${unit}s`;
 }
 
 function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSection[] {
   const base = m.analyses['base-case'];
   const p = idPart(prefix);
+  const { fmt, t } = ctx;
   if (!base) {
-    const why = m.problems.find((x) => x.kind === 'base-case')?.message ?? 'not run';
-    return [draft(`${prefix}-totals`, 'Base case', [notice(`The base case could not be run: ${why}.`, 'warning')])];
+    const why = m.problems.find((x) => x.kind === 'base-case')?.message ?? t('reportText.notRun');
+    return [draft(`${prefix}-totals`, t('run.kind.base-case'), [notice(t('reportResults.baseCaseFailed', { why }), 'warning')])];
   }
-  const { fmt } = ctx;
   const cur = currencyOf(m);
-  const e = effectWord(m);
+  const e = effectWord(m, t);
   const money = (x: number | null) => fmt.money(x, cur);
   const categoryLabels = base.categoryIds.map((c) => m.model.costCategories.find((x) => x.id === c)?.label ?? humanise(c));
   const parts: DraftSection[] = [];
 
   parts.push(
-    draft(`${prefix}-totals`, 'Costs and outcomes per strategy', [
+    draft(`${prefix}-totals`, t('reportResults.totals'), [
       table({
         id: `tab-${p}-totals`,
-        caption: 'Costs and outcomes per person (discounted)',
-        header: ['Strategy', `Cost (${cur ?? 'currency'})`, 'QALYs', 'Life-years'],
+        caption: t('reportResults.totalsCaption'),
+        header: [t('reportText.strategy'), t('reportResults.costIn', { currency: cur ?? t('reportText.currency') }), t('reportText.qalysLabel'), t('reportText.lifeYearsLabel')],
         rows: base.strategies.map((s) => [s.label, money(s.cost), fmt.number(s.qalys, 4), fmt.number(s.lifeYears, 4)]),
         numeric: true,
         widths: [4, 2, 1.5, 1.5],
       }),
       table({
         id: `tab-${p}-undiscounted`,
-        caption: 'Costs and outcomes per person (undiscounted)',
-        header: ['Strategy', `Cost (${cur ?? 'currency'})`, 'QALYs', 'Life-years'],
+        caption: t('reportResults.undiscountedCaption'),
+        header: [t('reportText.strategy'), t('reportResults.costIn', { currency: cur ?? t('reportText.currency') }), t('reportText.qalysLabel'), t('reportText.lifeYearsLabel')],
         rows: base.strategies.map((s) => [s.label, money(s.costUndiscounted), fmt.number(s.qalysUndiscounted, 4), fmt.number(s.lifeYearsUndiscounted, 4)]),
         numeric: true,
         widths: [4, 2, 1.5, 1.5],
       }),
       table({
         id: `tab-${p}-categories`,
-        caption: 'Discounted cost per person by category',
-        header: ['Strategy', ...categoryLabels, 'Total'],
+        caption: t('reportResults.categoriesCaption'),
+        header: [t('reportText.strategy'), ...categoryLabels, t('reportResults.total')],
         rows: base.strategies.map((s) => [s.label, ...s.costByCategory.map((c) => money(c)), money(s.cost)]),
         numeric: true,
       }),
@@ -117,21 +127,21 @@ function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSec
   const frontierPoints = base.incremental.map((r) => ({ id: r.id, label: strategyLabel(m, r.id), cost: r.cost, effect: r.effect, onFrontier: r.status === 'reference' || r.status === 'nondominated' }));
   const incrementalTable = table({
     id: `tab-${p}-incremental`,
-    caption: 'Incremental analysis (strategies on the frontier by cost, then dominated ones)',
-    header: ['Strategy', 'Cost', e.label, 'Incremental cost', `Incremental ${e.plural}`, `ICER (per ${e.unit})`, 'Status'],
-    rows: base.incremental.map((r) => [strategyLabel(m, r.id), money(r.cost), fmt.number(r.effect, 4), r.incCost === null ? '—' : fmt.moneyChange(r.incCost, cur), r.incEffect === null ? '—' : fmt.numberChange(r.incEffect, 4), r.icer === null ? '—' : money(r.icer), statusWords[r.status] ?? r.status]),
+    caption: t('reportResults.incrementalCaption'),
+    header: [t('reportText.strategy'), t('results.cost'), e.label, t('reportCharts.incrementalCost'), t('reportResults.incrementalEffect', { effect: e.plural }), t('reportResults.icerPer', { unit: e.unit }), t('reportEvidence.status')],
+    rows: base.incremental.map((r) => [strategyLabel(m, r.id), money(r.cost), fmt.number(r.effect, 4), r.incCost === null ? '—' : fmt.moneyChange(r.incCost, cur), r.incEffect === null ? '—' : fmt.numberChange(r.incEffect, 4), r.icer === null ? '—' : money(r.icer), statusWord(t, r.status)]),
     align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
     widths: [3.2, 1.4, 1, 1.4, 1.3, 1.4, 1.6],
   });
   parts.push(
-    draft(`${prefix}-incremental`, 'Incremental analysis', [
-      paragraph(`Strategies are ordered by cost; each strategy on the cost-effectiveness frontier is compared with the next cheaper one on it. Dominance follows dampack's calculate_icers (strong, then extended dominance).`, 'note'),
+    draft(`${prefix}-incremental`, t('reportResults.incremental'), [
+      paragraph(t('reportResults.incrementalNote'), 'note'),
       incrementalTable,
       figure(
         `fig-${p}-frontier`,
-        'Cost-effectiveness frontier',
-        frontierChart(`fig-${p}-frontier-svg`, { fmt, currency: cur, effectUnit: e.unit, effectLabel: e.label }, frontierPoints),
-        table({ id: `tab-${p}-frontier-data`, caption: 'Cost-effectiveness frontier', header: ['Strategy', 'Cost', e.label, 'On the frontier'], rows: frontierPoints.map((x) => [x.label, money(x.cost), fmt.number(x.effect, 4), x.onFrontier ? 'yes' : 'no']), numeric: true }),
+        t('reportCharts.frontier'),
+        frontierChart(`fig-${p}-frontier-svg`, { fmt, currency: cur, effectUnit: e.unit, effectLabel: e.label, t }, frontierPoints),
+        table({ id: `tab-${p}-frontier-data`, caption: t('reportCharts.frontier'), header: [t('reportText.strategy'), t('results.cost'), e.label, t('reportResults.status.nondominated')], rows: frontierPoints.map((x) => [x.label, money(x.cost), fmt.number(x.effect, 4), x.onFrontier ? t('reportText.yes') : t('reportText.no')]), numeric: true }),
       ),
     ]),
   );
@@ -141,17 +151,17 @@ function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSec
     const nb = incrementalNetBenefit(base.strategies.map((s) => ({ id: s.id, label: s.label, cost: s.cost, effect: s.effect })), wtps);
     const ref = strategyLabel(m, nb[0]!.referenceId);
     parts.push(
-      draft(`${prefix}-net-benefit`, 'Net monetary benefit at each threshold', [
+      draft(`${prefix}-net-benefit`, t('reportResults.netBenefit'), [
         table({
           id: `tab-${p}-net-benefit`,
-          caption: `Net monetary benefit per person (incremental: against ${ref})`,
-          header: ['Strategy', ...nb.flatMap((w) => [`NMB at ${fmt.moneyCompact(w.wtp, cur)}`, `Incremental NMB at ${fmt.moneyCompact(w.wtp, cur)}`])],
+          caption: t('reportResults.netBenefitCaption', { reference: ref }),
+          header: [t('reportText.strategy'), ...nb.flatMap((w) => [t('reportResults.nmbAt', { wtp: fmt.moneyCompact(w.wtp, cur) }), t('reportResults.incNmbAt', { wtp: fmt.moneyCompact(w.wtp, cur) })])],
           rows: base.strategies.map((s) => [s.label, ...nb.flatMap((w) => {
             const entry = w.strategies.find((x) => x.id === s.id)!;
             return [money(entry.nmb), fmt.moneyChange(entry.incNmb, cur)];
           })]),
           numeric: true,
-          notes: nb.map((w) => `At ${wtpText(ctx, m, w.wtp)} the strategy with the highest net monetary benefit is ${strategyLabel(m, w.optimalId)}.`),
+          notes: nb.map((w) => t('reportResults.optimalAt', { wtp: wtpText(ctx, m, w.wtp), strategy: strategyLabel(m, w.optimalId) })),
         }),
       ]),
     );
@@ -163,9 +173,9 @@ function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSec
     const blocks: Block[] = [
       table({
         id: `tab-${p}-outcomes`,
-        caption: 'Diagnostic and treatment outcomes per 1,000 people tested',
-        header: ['Outcome', ...withCounts.map((s) => s.label)],
-        rows: keys.map((k) => [outcomeLabel(m, k), ...withCounts.map((s) => fmt.number((s.details!.outcomeCounts![k] ?? 0) * 1000, 1))]),
+        caption: t('reportResults.outcomesCaption'),
+        header: [t('report.scope.outcome'), ...withCounts.map((s) => s.label)],
+        rows: keys.map((k) => [outcomeLabel(m, k, t), ...withCounts.map((s) => fmt.number((s.details!.outcomeCounts![k] ?? 0) * 1000, 1))]),
         numeric: true,
       }),
     ];
@@ -174,29 +184,29 @@ function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSec
       blocks.push(
         table({
           id: `tab-${p}-time-to-treatment`,
-          caption: 'Mean time to treatment',
-          header: ['Strategy', 'Mean time to treatment'],
-          rows: withTime.map((s) => [s.label, `${fmt.number(s.details!.timeToTreatment!.mean, 1)} ${s.details!.timeToTreatment!.unit}s`]),
+          caption: t('reportResults.timeToTreatment'),
+          header: [t('reportText.strategy'), t('reportResults.timeToTreatment')],
+          rows: withTime.map((s) => [s.label, timeIn(t, fmt.number(s.details!.timeToTreatment!.mean, 1), s.details!.timeToTreatment!.unit)]),
           numeric: true,
         }),
       );
     }
-    parts.push(draft(`${prefix}-outcomes`, 'Diagnostic outcomes per 1,000 tested', blocks));
+    parts.push(draft(`${prefix}-outcomes`, t('reportResults.outcomes'), blocks));
   }
 
   const survival = survivalFromTrace(m, base);
   if (survival) {
-    const yearsLabel = (x: number | null) => (x === null ? 'not reached' : fmt.number(x, 2));
+    const yearsLabel = (x: number | null) => (x === null ? t('reportResults.notReached') : fmt.number(x, 2));
     parts.push(
-      draft(`${prefix}-survival`, 'Survival', [
+      draft(`${prefix}-survival`, t('reportResults.survival'), [
         figure(
           `fig-${p}-survival`,
-          'Survival by strategy (share of the cohort)',
-          survivalChart(`fig-${p}-survival-svg`, fmt, survival),
+          t('reportResults.survivalCaption'),
+          survivalChart(`fig-${p}-survival-svg`, fmt, survival, t),
           table({
             id: `tab-${p}-survival-data`,
-            caption: 'Survival by strategy',
-            header: ['Strategy', 'Mean OS (years, restricted)', 'Median OS (years)', 'Mean PFS (years, restricted)', 'Median PFS (years)'],
+            caption: t('reportResults.survivalDataCaption'),
+            header: [t('reportText.strategy'), t('reportResults.meanOs'), t('reportResults.medianOs'), t('reportResults.meanPfs'), t('reportResults.medianPfs')],
             rows: survival.map((s) => [s.label, fmt.number(s.meanOs, 2), yearsLabel(s.medianOs), s.meanPfs === null ? '—' : fmt.number(s.meanPfs, 2), s.pfs === null ? '—' : yearsLabel(s.medianPfs)]),
             numeric: true,
           }),
@@ -208,6 +218,6 @@ function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSec
 }
 
 export function resultsSection(ctx: BuildContext): DraftSection[] {
-  if (ctx.input.models.length === 0) return [draft('sec-results-none', 'Models', [paragraph('The dossier links no model the report could read, so there are no results.')])];
+  if (ctx.input.models.length === 0) return [draft('sec-results-none', ctx.t('reportText.models'), [paragraph(ctx.t('reportResults.noModel'))])];
   return perModel(ctx, 'results', (m, prefix) => modelParts(ctx, m, prefix));
 }

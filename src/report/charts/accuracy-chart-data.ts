@@ -3,7 +3,7 @@
 import type { AccuracyMetaAnalysis } from '../../engine/accuracy/meta-analysis';
 import type { RocPoint } from '../../engine/accuracy/sroc';
 import { quadasDomains, quadasRatings } from '../../dossier/schema';
-import type { Quadas, QuadasRating } from '../../dossier/schema';
+import type { Quadas, QuadasDomain, QuadasRating } from '../../dossier/schema';
 
 /** A proportion as a percentage of the axis, clamped to [0, 100]. */
 export function axisPercent(p: number): number {
@@ -44,7 +44,7 @@ export function svgPath(box: PlotBox, points: readonly RocPoint[], closed = fals
 
 export interface QuadasBar {
   part: 'riskOfBias' | 'applicability';
-  domain: string;
+  domain: QuadasDomain;
   label: string;
   /** Share of studies judged low, high, unclear (sums to 1), and the counts. */
   shares: Record<QuadasRating, number>;

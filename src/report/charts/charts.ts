@@ -289,12 +289,14 @@ export interface CategoryGridSpec extends ChartBase {
   y: AxisSpec;
   /** The base-case point, marked with a cross. */
   base?: { x: number; y: number };
+  /** Legend text of cells that could not be evaluated (default English). */
+  notEvaluableLabel?: string;
 }
 
 export function categoryGridChart(spec: CategoryGridSpec): Chart {
   const height = 400;
   const leg = legend(
-    [...spec.categories.map((c) => ({ label: c.label, colour: c.colour, mark: 'box' as const })), { label: 'Not evaluable', colour: '#ffffff', mark: 'box' as const }],
+    [...spec.categories.map((c) => ({ label: c.label, colour: c.colour, mark: 'box' as const })), { label: spec.notEvaluableLabel ?? 'Not evaluable', colour: '#ffffff', mark: 'box' as const }],
     72,
     6,
     WIDTH - 90,

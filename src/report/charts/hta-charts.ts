@@ -3,6 +3,8 @@
 // the locale's formats, and returns a self-contained SVG chart.
 import type { Chart } from '../document';
 import type { NumberFormats } from '../format';
+import { translator } from '../i18n/translate';
+import type { Translate } from '../i18n/translate';
 import { barListChart, categoryGridChart, groupedBarChart, lineChart, scatterChart, tornadoChart } from './charts';
 import { seriesColour } from './svg';
 
@@ -16,7 +18,11 @@ interface Money {
   currency: string | undefined;
   effectUnit: string;
   effectLabel: string;
+  /** The report's language (default English). */
+  t?: Translate;
 }
+
+const english = translator('en');
 
 const moneyAxis = (m: Money) => (v: number) => m.fmt.moneyCompact(v, m.currency);
 
@@ -25,15 +31,16 @@ export function frontierChart(
   m: Money,
   points: readonly { id: string; label: string; cost: number; effect: number; onFrontier: boolean }[],
 ): Chart {
+  const t = m.t ?? english;
   const frontier = points.filter((p) => p.onFrontier).sort((a, b) => a.effect - b.effect);
   return scatterChart({
     id,
-    title: 'Cost-effectiveness frontier',
-    description: `Discounted cost against ${m.effectLabel} per person for ${points.length} strategies; the line joins the strategies on the cost-effectiveness frontier (${frontier.map((p) => p.label).join(', ')}).`,
+    title: t('reportCharts.frontier'),
+    description: t('reportCharts.frontierDescription', { effect: m.effectLabel, n: points.length, strategies: frontier.map((p) => p.label).join(', ') }),
     series: points.map((p, i) => ({ label: p.label, colour: seriesColour(i), xs: [p.effect], ys: [p.cost], radius: 6, opacity: 1 })),
-    polyline: { label: 'Cost-effectiveness frontier', colour: '#52606d', points: frontier.map((p) => ({ x: p.effect, y: p.cost })) },
-    x: { label: `${m.effectLabel} per person (discounted)`, format: (v) => m.fmt.number(v, 2) },
-    y: { label: `Cost per person (discounted)`, format: moneyAxis(m) },
+    polyline: { label: t('reportCharts.frontier'), colour: '#52606d', points: frontier.map((p) => ({ x: p.effect, y: p.cost })) },
+    x: { label: t('reportCharts.effectPerPerson', { effect: m.effectLabel }), format: (v) => m.fmt.number(v, 2) },
+    y: { label: t('reportCharts.costPerPerson'), format: moneyAxis(m) },
     height: 360,
   });
 }
@@ -53,14 +60,15 @@ export function cePlaneChart(
   wtps: readonly number[],
   maxPoints = 1000,
 ): Chart {
+  const t = m.t ?? english;
   return scatterChart({
     id,
-    title: `Cost-effectiveness plane against ${comparatorLabel}`,
-    description: `Incremental cost against incremental ${m.effectLabel} of each strategy over ${comparatorLabel} in every probabilistic draw (up to ${maxPoints} draws shown per strategy), with the mean and willingness-to-pay lines.`,
+    title: t('reportCharts.plane', { comparator: comparatorLabel }),
+    description: t('reportCharts.planeDescription', { effect: m.effectLabel, comparator: comparatorLabel, n: maxPoints }),
     series: series.map((s) => {
       const idx = sampleIndices(s.incCost.length, maxPoints);
       return {
-        label: `${s.label} vs ${comparatorLabel}`,
+        label: t('reportAccuracy.versus', { index: s.label, reference: comparatorLabel }),
         colour: seriesColour(s.colourIndex),
         xs: idx.map((i) => s.incEffect[i]!),
         ys: idx.map((i) => s.incCost[i]!),
@@ -69,9 +77,9 @@ export function cePlaneChart(
         mean: { x: s.meanIncEffect, y: s.meanIncCost },
       };
     }),
-    slopes: wtps.map((w, i) => ({ label: `${m.fmt.money(w, m.currency)} per ${m.effectUnit}`, slope: w, colour: '#1f2933', dash: i === 0 ? '6 4' : '2 3' })),
-    x: { label: `Incremental ${m.effectLabel}`, format: (v) => m.fmt.number(v, 2) },
-    y: { label: 'Incremental cost', format: moneyAxis(m) },
+    slopes: wtps.map((w, i) => ({ label: t('reportText.perUnit', { amount: m.fmt.money(w, m.currency), unit: m.effectUnit }), slope: w, colour: '#1f2933', dash: i === 0 ? '6 4' : '2 3' })),
+    x: { label: t('reportCharts.incrementalEffect', { effect: m.effectLabel }), format: (v) => m.fmt.number(v, 2) },
+    y: { label: t('reportCharts.incrementalCost'), format: moneyAxis(m) },
     includeOrigin: true,
   });
 }
@@ -82,29 +90,31 @@ export function ceacChart(
   strategies: readonly ChartStrategy[],
   grid: readonly { wtp: number; ceac: readonly number[]; optimalProbability: number }[],
 ): Chart {
+  const t = m.t ?? english;
   const wtpMax = grid[grid.length - 1]?.wtp ?? 1;
   return lineChart({
     id,
-    title: 'Cost-effectiveness acceptability curves and frontier',
-    description: `Probability that each strategy has the highest net benefit at willingness-to-pay from 0 to ${m.fmt.money(wtpMax, m.currency)} per ${m.effectUnit}; the dotted line (CEAF) follows the strategy with the highest expected net benefit.`,
+    title: t('reportCharts.ceac'),
+    description: t('reportCharts.ceacDescription', { max: m.fmt.money(wtpMax, m.currency), unit: m.effectUnit }),
     series: [
       ...strategies.map((s, j) => ({ label: s.label, colour: seriesColour(j), points: grid.map((g) => [g.wtp, g.ceac[j]!] as const) })),
-      { label: 'CEAF (highest expected net benefit)', colour: '#1f2933', dash: '2 4', strokeWidth: 3, points: grid.map((g) => [g.wtp, g.optimalProbability] as const) },
+      { label: t('reportCharts.ceaf'), colour: '#1f2933', dash: '2 4', strokeWidth: 3, points: grid.map((g) => [g.wtp, g.optimalProbability] as const) },
     ],
-    x: { label: `Willingness to pay per ${m.effectUnit}`, format: moneyAxis(m), domain: [0, wtpMax] },
-    y: { label: 'Probability cost-effective', format: (v) => m.fmt.percent(v, 0), domain: [0, 1] },
+    x: { label: t('reportCharts.wtpAxis', { unit: m.effectUnit }), format: moneyAxis(m), domain: [0, wtpMax] },
+    y: { label: t('reportCharts.probabilityCe'), format: (v) => m.fmt.percent(v, 0), domain: [0, 1] },
   });
 }
 
 export function evpiChart(id: string, m: Money, grid: readonly { wtp: number; evpi: number }[]): Chart {
+  const t = m.t ?? english;
   const wtpMax = grid[grid.length - 1]?.wtp ?? 1;
   return lineChart({
     id,
-    title: 'Expected value of perfect information per person',
-    description: `EVPI per person at willingness-to-pay from 0 to ${m.fmt.money(wtpMax, m.currency)} per ${m.effectUnit}.`,
-    series: [{ label: 'EVPI per person', colour: '#0072B2', points: grid.map((g) => [g.wtp, g.evpi] as const) }],
-    x: { label: `Willingness to pay per ${m.effectUnit}`, format: moneyAxis(m), domain: [0, wtpMax] },
-    y: { label: 'EVPI per person', format: moneyAxis(m) },
+    title: t('reportCharts.evpi'),
+    description: t('reportCharts.evpiDescription', { max: m.fmt.money(wtpMax, m.currency), unit: m.effectUnit }),
+    series: [{ label: t('reportCharts.evpiPerPerson'), colour: '#0072B2', points: grid.map((g) => [g.wtp, g.evpi] as const) }],
+    x: { label: t('reportCharts.wtpAxis', { unit: m.effectUnit }), format: moneyAxis(m), domain: [0, wtpMax] },
+    y: { label: t('reportCharts.evpiPerPerson'), format: moneyAxis(m) },
     height: 300,
   });
 }
@@ -117,8 +127,9 @@ export function tornadoFigure(
   base: number,
   xLabel: string,
   format: (v: number) => string,
+  t: Translate = english,
 ): Chart {
-  return tornadoChart({ id, title, description, bars, base, x: { label: xLabel, format }, lowLabel: 'Input at its low value', highLabel: 'Input at its high value' });
+  return tornadoChart({ id, title, description, bars, base, x: { label: xLabel, format }, lowLabel: t('reportCharts.low'), highLabel: t('reportCharts.high') });
 }
 
 export interface SurvivalSeries {
@@ -129,35 +140,35 @@ export interface SurvivalSeries {
   pfs: readonly number[] | null;
 }
 
-export function survivalChart(id: string, fmt: NumberFormats, series: readonly SurvivalSeries[]): Chart {
+export function survivalChart(id: string, fmt: NumberFormats, series: readonly SurvivalSeries[], t: Translate = english): Chart {
   const hasPfs = series.some((s) => s.pfs !== null);
   return lineChart({
     id,
-    title: hasPfs ? 'Overall and progression-free survival' : 'Overall survival',
-    description: `Share of the cohort alive${hasPfs ? ' (solid) and alive without progression (dashed)' : ''} over the model horizon, by strategy.`,
+    title: hasPfs ? t('reportCharts.survivalBoth') : t('reportCharts.survivalOs'),
+    description: hasPfs ? t('reportCharts.survivalBothDescription') : t('reportCharts.survivalOsDescription'),
     series: series.flatMap((s) => [
-      { label: `${s.label}: overall survival`, colour: seriesColour(s.colourIndex), points: s.years.map((t, i) => [t, s.os[i]!] as const) },
-      ...(s.pfs ? [{ label: `${s.label}: progression-free`, colour: seriesColour(s.colourIndex), dash: '6 4', points: s.years.map((t, i) => [t, s.pfs![i]!] as const) }] : []),
+      { label: t('reportCharts.seriesOs', { strategy: s.label }), colour: seriesColour(s.colourIndex), points: s.years.map((y, i) => [y, s.os[i]!] as const) },
+      ...(s.pfs ? [{ label: t('reportCharts.seriesPfs', { strategy: s.label }), colour: seriesColour(s.colourIndex), dash: '6 4', points: s.years.map((y, i) => [y, s.pfs![i]!] as const) }] : []),
     ]),
-    x: { label: 'Years since the start of the model', format: (v) => fmt.number(v, 0) },
-    y: { label: 'Share of the cohort', format: (v) => fmt.percent(v, 0), domain: [0, 1] },
+    x: { label: t('reportCharts.yearsSinceStart'), format: (v) => fmt.number(v, 0) },
+    y: { label: t('reportCharts.shareOfCohort'), format: (v) => fmt.percent(v, 0), domain: [0, 1] },
     height: 380,
   });
 }
 
-export function budgetChart(id: string, fmt: NumberFormats, currency: string | undefined, years: readonly { label: string; current: number; new: number; impact: number }[]): Chart {
+export function budgetChart(id: string, fmt: NumberFormats, currency: string | undefined, years: readonly { label: string; current: number; new: number; impact: number }[], t: Translate = english): Chart {
   return groupedBarChart({
     id,
-    title: 'Budget by year: current and new world',
-    description: `Budget of the current world and of the world with the new technology in each of ${years.length} years, and the difference (budget impact).`,
+    title: t('reportCharts.budget'),
+    description: t('reportCharts.budgetDescription', { n: years.length }),
     groups: years.map((y) => y.label),
     series: [
-      { label: 'Current world', colour: '#56B4E9', values: years.map((y) => y.current) },
-      { label: 'New world', colour: '#0072B2', values: years.map((y) => y.new) },
-      { label: 'Budget impact', colour: '#D55E00', values: years.map((y) => y.impact) },
+      { label: t('reportCharts.currentWorld'), colour: '#56B4E9', values: years.map((y) => y.current) },
+      { label: t('reportCharts.newWorld'), colour: '#0072B2', values: years.map((y) => y.new) },
+      { label: t('reportCharts.budgetImpact'), colour: '#D55E00', values: years.map((y) => y.impact) },
     ],
-    y: { label: 'Budget', format: (v) => fmt.moneyCompact(v, currency) },
-    xLabel: 'Year',
+    y: { label: t('reportCharts.budgetAxis'), format: (v) => fmt.moneyCompact(v, currency) },
+    xLabel: t('reportCharts.year'),
   });
 }
 
@@ -174,11 +185,13 @@ export function twoWayChart(
     base: { x: number; y: number };
     wtpText: string;
   },
+  t: Translate = english,
 ): Chart {
   return categoryGridChart({
     id,
-    title: 'Two-way sensitivity analysis: optimal strategy',
-    description: `Strategy with the highest net monetary benefit at ${spec.wtpText} as ${spec.xLabel} and ${spec.yLabel} vary over their ranges; the cross marks the base case.`,
+    title: t('reportCharts.twoWay'),
+    description: t('reportCharts.twoWayDescription', { wtp: spec.wtpText, x: spec.xLabel, y: spec.yLabel }),
+    notEvaluableLabel: t('reportCharts.notEvaluable'),
     xValues: spec.xValues,
     yValues: spec.yValues,
     cells: spec.cells,
@@ -190,11 +203,12 @@ export function twoWayChart(
 }
 
 export function evppiChart(id: string, m: Money, wtpText: string, bars: readonly { label: string; value: number }[]): Chart {
+  const t = m.t ?? english;
   return barListChart({
     id,
-    title: `Expected value of partial perfect information at ${wtpText}`,
-    description: `EVPPI per person of the ${bars.length} parameters or groups with the highest value at ${wtpText}.`,
+    title: t('reportCharts.evppi', { wtp: wtpText }),
+    description: t('reportCharts.evppiDescription', { n: bars.length, wtp: wtpText }),
     bars,
-    x: { label: 'EVPPI per person', format: moneyAxis(m) },
+    x: { label: t('reportCharts.evppiPerPerson'), format: moneyAxis(m) },
   });
 }

@@ -28,6 +28,7 @@ import {
 } from 'docx';
 import type { Block, Figure, ReportDocument, Section, Table } from '../document';
 import { translator } from '../i18n/translate';
+import type { Translate } from '../i18n/translate';
 
 /** SVG → PNG bytes at the given pixel width (null when it cannot be done here). */
 export type Rasterise = (svg: string, widthPx: number) => Promise<Uint8Array | null>;
@@ -98,7 +99,7 @@ function tableBlock(t: Table, captionPrefix = ''): BodyPart[] {
   return [caption, table, ...notes, new Paragraph({ spacing: { after: 80 }, children: [] })];
 }
 
-async function figureBlock(f: Figure, rasterise: Rasterise | undefined): Promise<BodyPart[]> {
+async function figureBlock(f: Figure, rasterise: Rasterise | undefined, t: Translate): Promise<BodyPart[]> {
   const png = rasterise ? await rasterise(f.chart.svg, FIGURE_RASTER_PX) : null;
   const height = Math.round((FIGURE_WIDTH_PX * f.chart.height) / f.chart.width);
   const picture = png
@@ -107,12 +108,12 @@ async function figureBlock(f: Figure, rasterise: Rasterise | undefined): Promise
         alignment: AlignmentType.CENTER,
         children: [new ImageRun({ type: 'png', data: png, transformation: { width: FIGURE_WIDTH_PX, height }, altText: { name: f.id, title: f.caption, description: f.chart.alt } })],
       })
-    : new Paragraph({ style: 'Note', keepNext: true, children: [run(`The chart could not be drawn as an image here; its data follow. (${f.chart.alt})`)] });
+    : new Paragraph({ style: 'Note', keepNext: true, children: [run(t('reportDocument.noImage', { alt: f.chart.alt }))] });
   const caption = new Paragraph({ style: 'Caption', children: [run(`${f.label}. `, { bold: true }), run(f.caption)] });
   return [picture, caption, ...tableBlock(f.data)];
 }
 
-async function blockParts(b: Block, rasterise: Rasterise | undefined): Promise<BodyPart[]> {
+async function blockParts(b: Block, rasterise: Rasterise | undefined, t: Translate): Promise<BodyPart[]> {
   switch (b.kind) {
     case 'paragraph':
       return [new Paragraph({ style: b.role === 'note' ? 'Note' : undefined, children: [run(b.text)] })];
@@ -130,18 +131,18 @@ async function blockParts(b: Block, rasterise: Rasterise | undefined): Promise<B
     case 'table':
       return tableBlock(b);
     case 'figure':
-      return figureBlock(b, rasterise);
+      return figureBlock(b, rasterise, t);
   }
 }
 
 const headingLevels = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3] as const;
 
-async function sectionParts(s: Section, rasterise: Rasterise | undefined): Promise<BodyPart[]> {
+async function sectionParts(s: Section, rasterise: Rasterise | undefined, t: Translate): Promise<BodyPart[]> {
   // Each main section starts a page; the number sits on a tab stop, as Word's own numbered headings do.
   const heading = new Paragraph({ heading: headingLevels[s.level - 1], pageBreakBefore: s.level === 1, tabStops: [{ type: TabStopType.LEFT, position: 680 }], children: [run(`${s.number}\t${s.title}`)] });
   const parts: BodyPart[] = [heading];
-  for (const b of s.blocks) parts.push(...(await blockParts(b, rasterise)));
-  for (const c of s.children) parts.push(...(await sectionParts(c, rasterise)));
+  for (const b of s.blocks) parts.push(...(await blockParts(b, rasterise, t)));
+  for (const c of s.children) parts.push(...(await sectionParts(c, rasterise, t)));
   return parts;
 }
 
@@ -172,9 +173,15 @@ function titlePage(doc: ReportDocument): BodyPart[] {
   ];
 }
 
+/** "Page 3 of 40" in the report's language, with Word's page fields where the numbers go. */
+function pageOfPages(t: Translate): (string | (typeof PageNumber)[keyof typeof PageNumber])[] {
+  const [before, between, after] = t('reportDocument.pageOf', { page: '\u0000', pages: '\u0000' }).split('\u0000') as [string, string, string];
+  return [before, PageNumber.CURRENT, between, PageNumber.TOTAL_PAGES, after].filter((x) => x !== '');
+}
+
 export async function renderDocx(doc: ReportDocument, options: DocxOptions = {}): Promise<Uint8Array> {
   const body: BodyPart[] = [...titlePage(doc)];
-  for (const s of doc.sections) body.push(...(await sectionParts(s, options.rasterise)));
+  for (const s of doc.sections) body.push(...(await sectionParts(s, options.rasterise, translator(doc.locale))));
   const header = new Header({
     children: [
       new Paragraph({
@@ -184,7 +191,7 @@ export async function renderDocx(doc: ReportDocument, options: DocxOptions = {})
     ],
   });
   const footer = new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ font: FONT, size: 16, color: '52606D', children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })],
+    children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ font: FONT, size: 16, color: '52606D', children: pageOfPages(translator(doc.locale)) })] })],
   });
   const document = new Document({
     creator: 'HTA Workbench',

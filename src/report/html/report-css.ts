@@ -1,6 +1,7 @@
 // The report's stylesheet, as text: inlined in the standalone HTML file and adopted by the app's preview. Every rule
 // is scoped to .hta-report so the app's own styles and the report's cannot collide; the page rules (A4, running
 // header, page numbers) are separate because @page cannot be scoped.
+import { translator } from '../i18n/translate';
 import type { ReportDocument } from '../document';
 
 export const REPORT_CSS = `
@@ -85,14 +86,16 @@ function shorten(text: string, max: number): string {
 }
 
 /** A4 pages with the running header (title, confidentiality mark) and "Page n of N", none on the title page. */
-export function reportPageCss(doc: Pick<ReportDocument, 'runningHeader' | 'confidentiality'>): string {
+export function reportPageCss(doc: Pick<ReportDocument, 'runningHeader' | 'confidentiality'> & { locale?: ReportDocument['locale'] }): string {
+  const [before, between, after] = translator(doc.locale ?? 'en')('reportDocument.pageOf', { page: '\u0000', pages: '\u0000' }).split('\u0000') as [string, string, string];
+  const pageOf = `${JSON.stringify(before)} counter(page) ${JSON.stringify(between)} counter(pages)${after ? ` ${JSON.stringify(after)}` : ''}`;
   const header = cssString(shorten(doc.runningHeader, 90));
   const mark = cssString(doc.confidentiality);
   return `
 @page { size: A4; margin: 20mm 17mm 18mm 17mm;
   @top-left { content: ${header}; font-family: 'Liberation Sans', 'DejaVu Sans', Arial, sans-serif; font-size: 7.5pt; color: #52606d; vertical-align: bottom; padding-bottom: 3mm; }
   @top-right { content: ${mark}; font-family: 'Liberation Sans', 'DejaVu Sans', Arial, sans-serif; font-size: 7.5pt; font-weight: 700; color: #9b1c1c; vertical-align: bottom; padding-bottom: 3mm; }
-  @bottom-right { content: "Page " counter(page) " of " counter(pages); font-family: 'Liberation Sans', 'DejaVu Sans', Arial, sans-serif; font-size: 8pt; color: #52606d; }
+  @bottom-right { content: ${pageOf}; font-family: 'Liberation Sans', 'DejaVu Sans', Arial, sans-serif; font-size: 8pt; color: #52606d; }
 }
 @page :first { @top-left { content: none; } @top-right { content: ${mark}; } }
 `;

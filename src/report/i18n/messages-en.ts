@@ -3,23 +3,51 @@
 import { analysis } from './areas/analysis';
 import { budgetView } from './areas/budget-view';
 import { charts } from './areas/charts';
+import { cheers } from './areas/cheers';
+import { diagram } from './areas/diagram';
+import { engineProblem } from './areas/engine-problem';
+import { modelWords } from './areas/model-words';
 import { models } from './areas/models';
 import { navigation } from './areas/navigation';
 import { psa } from './areas/psa';
+import { reportAccuracy } from './areas/report-accuracy';
+import { reportBudget } from './areas/report-budget';
+import { reportCharts } from './areas/report-charts';
+import { reportDocument } from './areas/report-document';
+import { reportEvidence } from './areas/report-evidence';
+import { reportResults } from './areas/report-results';
+import { reportSummary } from './areas/report-summary';
+import { reportText } from './areas/report-text';
+import { reportUncertainty } from './areas/report-uncertainty';
 import { scenarios } from './areas/scenarios';
 import { structure } from './areas/structure';
 import { uncertainty } from './areas/uncertainty';
+import { xlsx } from './areas/xlsx';
 
 export const en = {
   ...analysis.en,
   ...budgetView.en,
   ...charts.en,
+  ...cheers.en,
+  ...diagram.en,
+  ...engineProblem.en,
+  ...modelWords.en,
   ...models.en,
   ...navigation.en,
   ...psa.en,
+  ...reportAccuracy.en,
+  ...reportBudget.en,
+  ...reportCharts.en,
+  ...reportDocument.en,
+  ...reportEvidence.en,
+  ...reportResults.en,
+  ...reportSummary.en,
+  ...reportText.en,
+  ...reportUncertainty.en,
   ...scenarios.en,
   ...structure.en,
   ...uncertainty.en,
+  ...xlsx.en,
   'app.language': 'Language',
 
   'common.yes': 'yes',

@@ -2,24 +2,52 @@
 import { analysis } from './areas/analysis';
 import { budgetView } from './areas/budget-view';
 import { charts } from './areas/charts';
+import { cheers } from './areas/cheers';
+import { diagram } from './areas/diagram';
+import { engineProblem } from './areas/engine-problem';
+import { modelWords } from './areas/model-words';
 import { models } from './areas/models';
 import { navigation } from './areas/navigation';
 import { psa } from './areas/psa';
+import { reportAccuracy } from './areas/report-accuracy';
+import { reportBudget } from './areas/report-budget';
+import { reportCharts } from './areas/report-charts';
+import { reportDocument } from './areas/report-document';
+import { reportEvidence } from './areas/report-evidence';
+import { reportResults } from './areas/report-results';
+import { reportSummary } from './areas/report-summary';
+import { reportText } from './areas/report-text';
+import { reportUncertainty } from './areas/report-uncertainty';
 import { scenarios } from './areas/scenarios';
 import { structure } from './areas/structure';
 import { uncertainty } from './areas/uncertainty';
+import { xlsx } from './areas/xlsx';
 import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...analysis.fr,
   ...budgetView.fr,
   ...charts.fr,
+  ...cheers.fr,
+  ...diagram.fr,
+  ...engineProblem.fr,
+  ...modelWords.fr,
   ...models.fr,
   ...navigation.fr,
   ...psa.fr,
+  ...reportAccuracy.fr,
+  ...reportBudget.fr,
+  ...reportCharts.fr,
+  ...reportDocument.fr,
+  ...reportEvidence.fr,
+  ...reportResults.fr,
+  ...reportSummary.fr,
+  ...reportText.fr,
+  ...reportUncertainty.fr,
   ...scenarios.fr,
   ...structure.fr,
   ...uncertainty.fr,
+  ...xlsx.fr,
   'app.language': 'Langue',
 
   'common.yes': 'oui',
@@ -293,7 +321,7 @@ export const fr: Record<MessageKey, string> = {
   'report.methods.settingName': 'Réglage',
   'report.methods.value': 'Valeur',
   'report.methods.parameters': 'Paramètres',
-  'report.methods.parametersNote': 'Les {n} paramètres du modèle avec leur valeur de référence, leur unité, leur loi pour l’analyse probabiliste, leur intervalle pour l’analyse univariée et leur source. « Assumption » signale les valeurs que la source déclare supposées.',
+  'report.methods.parametersNote': 'Les {n} paramètres du modèle avec leur valeur de référence, leur unité, leur loi pour l’analyse probabiliste, leur intervalle pour l’analyse univariée et leur source. « Hypothèse » signale les valeurs que la source déclare supposées.',
   'report.methods.parameter': 'Paramètre',
   'report.methods.unit': 'Unité',
   'report.methods.range': 'Intervalle',

@@ -2,24 +2,52 @@
 import { analysis } from './areas/analysis';
 import { budgetView } from './areas/budget-view';
 import { charts } from './areas/charts';
+import { cheers } from './areas/cheers';
+import { diagram } from './areas/diagram';
+import { engineProblem } from './areas/engine-problem';
+import { modelWords } from './areas/model-words';
 import { models } from './areas/models';
 import { navigation } from './areas/navigation';
 import { psa } from './areas/psa';
+import { reportAccuracy } from './areas/report-accuracy';
+import { reportBudget } from './areas/report-budget';
+import { reportCharts } from './areas/report-charts';
+import { reportDocument } from './areas/report-document';
+import { reportEvidence } from './areas/report-evidence';
+import { reportResults } from './areas/report-results';
+import { reportSummary } from './areas/report-summary';
+import { reportText } from './areas/report-text';
+import { reportUncertainty } from './areas/report-uncertainty';
 import { scenarios } from './areas/scenarios';
 import { structure } from './areas/structure';
 import { uncertainty } from './areas/uncertainty';
+import { xlsx } from './areas/xlsx';
 import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...analysis.nl,
   ...budgetView.nl,
   ...charts.nl,
+  ...cheers.nl,
+  ...diagram.nl,
+  ...engineProblem.nl,
+  ...modelWords.nl,
   ...models.nl,
   ...navigation.nl,
   ...psa.nl,
+  ...reportAccuracy.nl,
+  ...reportBudget.nl,
+  ...reportCharts.nl,
+  ...reportDocument.nl,
+  ...reportEvidence.nl,
+  ...reportResults.nl,
+  ...reportSummary.nl,
+  ...reportText.nl,
+  ...reportUncertainty.nl,
   ...scenarios.nl,
   ...structure.nl,
   ...uncertainty.nl,
+  ...xlsx.nl,
   'app.language': 'Taal',
 
   'common.yes': 'ja',
@@ -293,7 +321,7 @@ export const nl: Record<MessageKey, string> = {
   'report.methods.settingName': 'Instelling',
   'report.methods.value': 'Waarde',
   'report.methods.parameters': 'Parameters',
-  'report.methods.parametersNote': 'Alle {n} parameters van het model met hun waarde in het basisscenario, eenheid, verdeling voor de probabilistische analyse, bereik voor de eenwegsanalyse en bron. ‘Assumption’ markeert waarden die volgens de bron aangenomen zijn.',
+  'report.methods.parametersNote': 'Alle {n} parameters van het model met hun waarde in het basisscenario, eenheid, verdeling voor de probabilistische analyse, bereik voor de eenwegsanalyse en bron. ‘Aanname’ markeert waarden die volgens de bron aangenomen zijn.',
   'report.methods.parameter': 'Parameter',
   'report.methods.unit': 'Eenheid',
   'report.methods.range': 'Bereik',

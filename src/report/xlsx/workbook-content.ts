@@ -13,6 +13,9 @@ import { safeCell } from '../spreadsheet-cells';
 import type { CellValue } from '../spreadsheet-cells';
 import { cheersChecklist } from '../cheers';
 import { parameterFlag } from '../build/methods';
+import { en } from '../i18n/messages-en';
+import { translator } from '../i18n/translate';
+import type { MessageKey, Translate } from '../i18n/translate';
 import { humanise } from '../format';
 import { accuracySynthesis } from '../accuracy-synthesis';
 import { studySensitivity, studySpecificity } from '../../engine/accuracy/two-by-two';
@@ -300,7 +303,7 @@ function cheersSheet(input: ReportInput, doc: ReportDocument): SheetBlock[] {
         { header: 'Item', width: 60 },
         { header: 'Reported in', width: 60 },
       ],
-      rows: cheersChecklist(doc.sections, input.dossier.reporting).map((r) => cells([r.number, r.topic, r.item, r.reportedIn])),
+      rows: cheersChecklist(doc.sections, input.dossier.reporting, translator(doc.locale)).map((r) => cells([r.number, r.topic, r.item, r.reportedIn])),
     },
   ];
 }
@@ -438,8 +441,51 @@ function accuracySheets(input: ReportInput, doc: ReportDocument, used: Set<strin
   ];
 }
 
-/** The sheets of the export for a report built from `input` (the document gives the profile and CHEERS numbers). */
+const headerPatterns: [RegExp, MessageKey][] = [
+  [/^Cost: (.+)$/, 'xlsx.pattern.cost'],
+  [/^Effect: (.+)$/, 'xlsx.pattern.effect'],
+  [/^NMB at (.+)$/, 'xlsx.pattern.nmbAt'],
+  [/^Incremental NMB at (.+)$/, 'xlsx.pattern.incNmbAt'],
+  [/^Year (.+)$/, 'xlsx.pattern.year'],
+  [/^PSA draws (.+)$/, 'xlsx.pattern.psaDraws'],
+  [/^Budget impact (.+)$/, 'xlsx.pattern.budgetImpact'],
+];
+
+/**
+ * A fixed sheet name, block title or column header in the report's language: the catalogue keys these texts by
+ * their English (xlsx area), and headers around a name or number by pattern; any other text (a model's title, a
+ * parameter id) is data and stays as it is.
+ */
+function workbookWords(t: Translate): (text: string) => string {
+  return (text) => {
+    const key = `xlsx.${text}`;
+    if (Object.hasOwn(en, key)) return t(key as MessageKey);
+    for (const [pattern, patternKey] of headerPatterns) {
+      const match = pattern.exec(text);
+      if (match) return t(patternKey, { name: match[1]! });
+    }
+    return text;
+  };
+}
+
+/** The sheets in the report's language (names, titles, headers; sheet names cut to Excel's 31 characters). */
+function translatedSheets(sheets: SheetSpec[], t: Translate): SheetSpec[] {
+  const words = workbookWords(t);
+  const used = new Set<string>();
+  return sheets.map((sheet) => ({
+    ...sheet,
+    name: sheetName(words(sheet.name), used),
+    blocks: sheet.blocks.map((b) => ({ ...b, ...(b.title !== undefined ? { title: words(b.title) } : {}), columns: b.columns.map((c) => ({ ...c, header: words(c.header) })) })),
+  }));
+}
+
+/** The sheets of the export for a report built from `input` (the document gives the profile, language and CHEERS numbers). */
 export function workbookContent(input: ReportInput, doc: ReportDocument): SheetSpec[] {
+  const sheets = englishWorkbookContent(input, doc);
+  return doc.locale === 'en' ? sheets : translatedSheets(sheets, translator(doc.locale));
+}
+
+function englishWorkbookContent(input: ReportInput, doc: ReportDocument): SheetSpec[] {
   const used = new Set<string>();
   const about: SheetSpec = { name: sheetName('About', used), blocks: aboutSheet(input, doc) };
   if (doc.profile === 'jca') return [about, ...clinicalSheets(input, used), ...accuracySheets(input, doc, used)];

@@ -1,0 +1,51 @@
+// The engine's problems in the reader's language (src/report/engine-problems.ts); the engine's own English messages
+// stay the CLI's.
+import { areaCatalogue } from '../area';
+
+export const engineProblem = areaCatalogue({
+  en: {
+    'engineProblem.notAProbability': 'parameter {parameter} = {value} is not a probability (must lie in [0, 1])',
+    'engineProblem.evaluatedNotAProbability': '{subject} = {value} is not a probability (strategy {strategy}, cycle {cycle})',
+    'engineProblem.rowSum': 'transition probabilities from {from} sum to {value}, not 1 (strategy {strategy}, cycle {cycle})',
+    'engineProblem.initialSum': 'initial state shares sum to {value}, not 1 (strategy {strategy})',
+    'engineProblem.notANumber': '{subject} is not a number ({value}) (strategy {strategy}, cycle {cycle})',
+    'engineProblem.unknownName': 'unknown name \'{name}\' in {expression}',
+    'engineProblem.syntax': 'cannot read expression {expression}',
+    'engineProblem.dependencyCycle': 'parameters depend on each other in a cycle: {cycle}',
+    'engineProblem.couldNotRun': '{analysis} could not be run: {problem}',
+    'engineProblem.pfsCapped': '{strategy}: progression-free survival was capped at overall survival in {n} cycles.',
+    'engineProblem.pfsCappedSubmodel': '{strategy}, sub-model {submodel}: progression-free survival was capped at overall survival in {n} cycles.',
+    'engineProblem.budgetWarning': 'Budget impact: {warning}',
+    'engineProblem.warning': 'warning: {text}',
+  },
+  fr: {
+    'engineProblem.notAProbability': 'le paramètre {parameter} = {value} n’est pas une probabilité (doit être compris dans [0, 1])',
+    'engineProblem.evaluatedNotAProbability': '{subject} = {value} n’est pas une probabilité (stratégie {strategy}, cycle {cycle})',
+    'engineProblem.rowSum': 'les probabilités de transition depuis {from} ont pour somme {value} et non 1 (stratégie {strategy}, cycle {cycle})',
+    'engineProblem.initialSum': 'les parts initiales des états ont pour somme {value} et non 1 (stratégie {strategy})',
+    'engineProblem.notANumber': '{subject} n’est pas un nombre ({value}) (stratégie {strategy}, cycle {cycle})',
+    'engineProblem.unknownName': 'nom inconnu « {name} » dans {expression}',
+    'engineProblem.syntax': 'expression illisible : {expression}',
+    'engineProblem.dependencyCycle': 'des paramètres dépendent les uns des autres en cycle : {cycle}',
+    'engineProblem.couldNotRun': '{analysis} n’a pas pu être exécutée : {problem}',
+    'engineProblem.pfsCapped': '{strategy} : la survie sans progression a été plafonnée à la survie globale dans {n} cycles.',
+    'engineProblem.pfsCappedSubmodel': '{strategy}, sous-modèle {submodel} : la survie sans progression a été plafonnée à la survie globale dans {n} cycles.',
+    'engineProblem.budgetWarning': 'Impact budgétaire : {warning}',
+    'engineProblem.warning': 'avertissement : {text}',
+  },
+  nl: {
+    'engineProblem.notAProbability': 'parameter {parameter} = {value} is geen kans (moet in [0, 1] liggen)',
+    'engineProblem.evaluatedNotAProbability': '{subject} = {value} is geen kans (strategie {strategy}, cyclus {cycle})',
+    'engineProblem.rowSum': 'de overgangskansen vanuit {from} tellen op tot {value}, niet tot 1 (strategie {strategy}, cyclus {cycle})',
+    'engineProblem.initialSum': 'de begin-aandelen van de toestanden tellen op tot {value}, niet tot 1 (strategie {strategy})',
+    'engineProblem.notANumber': '{subject} is geen getal ({value}) (strategie {strategy}, cyclus {cycle})',
+    'engineProblem.unknownName': 'onbekende naam ‘{name}’ in {expression}',
+    'engineProblem.syntax': 'uitdrukking niet leesbaar: {expression}',
+    'engineProblem.dependencyCycle': 'parameters hangen in een kringloop van elkaar af: {cycle}',
+    'engineProblem.couldNotRun': '{analysis} kon niet worden uitgevoerd: {problem}',
+    'engineProblem.pfsCapped': '{strategy}: de progressievrije overleving werd in {n} cycli afgetopt op de globale overleving.',
+    'engineProblem.pfsCappedSubmodel': '{strategy}, deelmodel {submodel}: de progressievrije overleving werd in {n} cycli afgetopt op de globale overleving.',
+    'engineProblem.budgetWarning': 'Budgetimpact: {warning}',
+    'engineProblem.warning': 'waarschuwing: {text}',
+  },
+});

@@ -1,0 +1,74 @@
+// Engine problems in the reader's language: the validator attaches a code and the values of each common mistake
+// (probability out of range, rows not summing to 1, unknown name, syntax error, dependency cycle) while its English
+// message stays the CLI's; describeProblem words a known code from the catalogue, keeps the engine's message in
+// English and for a code or values it does not know.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { validateModel } from '../../src/engine/model/validate';
+import type { ModelIssue } from '../../src/engine/errors';
+import { describeProblem } from '../../src/report/engine-problems';
+import { translator } from '../../src/report/i18n/translate';
+
+const TWO_STATE = resolve(__dirname, '..', '..', 'resources', 'examples', 'heemod-intro-two-state.json');
+
+interface ModelJson {
+  parameters: Record<string, unknown>[];
+  model: { transitions: Record<string, unknown>[] };
+}
+
+function issuesOf(edit: (model: ModelJson) => void): ModelIssue[] {
+  const model = JSON.parse(readFileSync(TWO_STATE, 'utf8')) as ModelJson;
+  edit(model);
+  return validateModel(model).issues;
+}
+
+const nl = translator('nl-BE');
+const fr = translator('fr-BE');
+const en = translator('en');
+
+describe('engine problems with codes and values', () => {
+  it('a probability out of range: code, values, the English message unchanged, Dutch and French from the catalogue', () => {
+    const [issue] = issuesOf((m) => (m.parameters[0]!.value = 1.5));
+    expect(issue!.code).toBe('not-a-probability');
+    expect(issue!.message).toBe('parameter p_AB = 1.5 is not a probability (must lie in [0, 1])');
+    expect(issue!.params).toEqual({ parameter: 'p_AB', value: 1.5, kind: 'probability' });
+    expect(describeProblem(issue!, en)).toBe(issue!.message);
+    expect(describeProblem(issue!, nl)).toBe('parameter p_AB = 1.5 is geen kans (moet in [0, 1] liggen)');
+    expect(describeProblem(issue!, fr)).toBe('le paramètre p_AB = 1.5 n’est pas une probabilité (doit être compris dans [0, 1])');
+  });
+
+  it('an unknown name and a syntax error', () => {
+    const unknown = issuesOf((m) => (m.model.transitions[1]!.probability = 'p_XY')).find((i) => i.code === 'unknown-name')!;
+    expect(unknown.params).toEqual({ name: 'p_XY', expression: '"p_XY"' });
+    expect(describeProblem(unknown, nl)).toBe('onbekende naam ‘p_XY’ in "p_XY"');
+    const syntax = issuesOf((m) => (m.model.transitions[1]!.probability = 'p_AB * ')).find((i) => i.code === 'syntax')!;
+    expect(syntax.params?.expression).toBe('"p_AB * "');
+    expect(describeProblem(syntax, fr)).toBe('expression illisible : "p_AB * "');
+    expect(syntax.message.startsWith('cannot read expression "p_AB * ": ')).toBe(true);
+  });
+
+  it('a dependency cycle', () => {
+    const cycle = issuesOf((m) => {
+      m.parameters.push({ id: 'a', expression: 'b + 1' }, { id: 'b', expression: 'a * 2' });
+    }).find((i) => i.code === 'dependency-cycle')!;
+    expect(cycle.params?.cycle).toMatch(/^(a → b → a|b → a → b)$/);
+    expect(describeProblem(cycle, nl)).toBe(`parameters hangen in een kringloop van elkaar af: ${cycle.params!.cycle}`);
+  });
+
+  it('a row that does not sum to 1: the evaluation values (state, sum, strategy, cycle)', () => {
+    const row = issuesOf((m) => {
+      m.model.transitions[0]!.probability = 0.5;
+    }).find((i) => i.code === 'row-sum')!;
+    expect(row.params).toMatchObject({ from: 'A', strategy: 'base', cycle: 1 });
+    expect(row.params!.value).toBeCloseTo(0.6, 12);
+    expect(describeProblem(row, nl)).toBe(`de overgangskansen vanuit A tellen op tot ${row.params!.value}, niet tot 1 (strategie base, cyclus 1)`);
+    expect(describeProblem(row, en)).toBe(row.message);
+  });
+
+  it('falls back to the engine message for an unknown code, missing values or no code', () => {
+    expect(describeProblem({ code: 'utility-above-one', params: { value: 2 }, message: 'utility 2 is above 1' }, nl)).toBe('utility 2 is above 1');
+    expect(describeProblem({ code: 'row-sum', params: { from: 'A' }, message: 'row A sums to 0.6' }, nl)).toBe('row A sums to 0.6');
+    expect(describeProblem({ message: 'something else' }, fr)).toBe('something else');
+  });
+});
