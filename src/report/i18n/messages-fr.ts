@@ -1,9 +1,11 @@
 // Français (Belgique).
 import { navigation } from './areas/navigation';
+import { shell } from './areas/shell';
 import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
+  ...shell.fr,
   'app.language': 'Langue',
 
   'common.yes': 'oui',

@@ -1,9 +1,11 @@
 // Nederlands (België).
 import { navigation } from './areas/navigation';
+import { shell } from './areas/shell';
 import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
+  ...shell.nl,
   'app.language': 'Taal',
 
   'common.yes': 'ja',

@@ -2,5 +2,6 @@
 // An area added here is also spread into messages-en.ts, messages-fr.ts and messages-nl.ts.
 import type { AreaCatalogue } from '../area';
 import { navigation } from './navigation';
+import { shell } from './shell';
 
-export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation };
+export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation, shell };
