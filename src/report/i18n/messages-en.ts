@@ -1,10 +1,12 @@
 // English: the reference catalogue. Its keys are the message keys; every other language must have each of them
 // with the same {placeholders} (TypeScript and tests/report/i18n-catalogues.test.ts check it).
 import { navigation } from './areas/navigation';
+import { library } from './areas/library';
 import { shell } from './areas/shell';
 
 export const en = {
   ...navigation.en,
+  ...library.en,
   ...shell.en,
   'app.language': 'Language',
 

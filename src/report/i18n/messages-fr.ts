@@ -1,10 +1,12 @@
 // Français (Belgique).
 import { navigation } from './areas/navigation';
+import { library } from './areas/library';
 import { shell } from './areas/shell';
 import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
+  ...library.fr,
   ...shell.fr,
   'app.language': 'Langue',
 

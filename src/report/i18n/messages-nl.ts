@@ -1,10 +1,12 @@
 // Nederlands (België).
 import { navigation } from './areas/navigation';
+import { library } from './areas/library';
 import { shell } from './areas/shell';
 import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
+  ...library.nl,
   ...shell.nl,
   'app.language': 'Taal',
 

@@ -2,6 +2,7 @@
 // An area added here is also spread into messages-en.ts, messages-fr.ts and messages-nl.ts.
 import type { AreaCatalogue } from '../area';
 import { navigation } from './navigation';
+import { library } from './library';
 import { shell } from './shell';
 
-export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation, shell };
+export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = { navigation, library, shell };
