@@ -1,11 +1,15 @@
 // Français (Belgique).
 import { navigation } from './areas/navigation';
+import { coreModel } from './areas/core-model';
+import { dossier } from './areas/dossier';
 import { library } from './areas/library';
 import { shell } from './areas/shell';
 import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
+  ...coreModel.fr,
+  ...dossier.fr,
   ...library.fr,
   ...shell.fr,
   'app.language': 'Langue',

@@ -1,11 +1,15 @@
 // Nederlands (België).
 import { navigation } from './areas/navigation';
+import { coreModel } from './areas/core-model';
+import { dossier } from './areas/dossier';
 import { library } from './areas/library';
 import { shell } from './areas/shell';
 import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
+  ...coreModel.nl,
+  ...dossier.nl,
   ...library.nl,
   ...shell.nl,
   'app.language': 'Taal',
