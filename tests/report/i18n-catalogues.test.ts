@@ -89,12 +89,6 @@ const notYetCatalogued = new Set<string>([
   'src/renderer/results/voi-section.tsx',
   'src/renderer/scenarios/scenario-editor.tsx',
   'src/renderer/scenarios/scenarios-panel.tsx',
-  'src/renderer/survival/fit-table.tsx',
-  'src/renderer/survival/survival-charts.tsx',
-  'src/renderer/survival/survival-examples.ts',
-  'src/renderer/survival/survival-page.tsx',
-  'src/renderer/survival/survival-screen.tsx',
-  'src/renderer/survival/use-fit-panel.tsx',
 ]);
 /** Every renderer source file, relative to the project root. */
 function rendererFiles(): string[] {

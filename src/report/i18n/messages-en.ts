@@ -1,6 +1,7 @@
 // English: the reference catalogue. Its keys are the message keys; every other language must have each of them
 // with the same {placeholders} (TypeScript and tests/report/i18n-catalogues.test.ts check it).
 import { navigation } from './areas/navigation';
+import { survival } from './areas/survival';
 import { coreModel } from './areas/core-model';
 import { dossier } from './areas/dossier';
 import { library } from './areas/library';
@@ -8,6 +9,7 @@ import { shell } from './areas/shell';
 
 export const en = {
   ...navigation.en,
+  ...survival.en,
   ...coreModel.en,
   ...dossier.en,
   ...library.en,

@@ -1,5 +1,6 @@
 // Français (Belgique).
 import { navigation } from './areas/navigation';
+import { survival } from './areas/survival';
 import { coreModel } from './areas/core-model';
 import { dossier } from './areas/dossier';
 import { library } from './areas/library';
@@ -8,6 +9,7 @@ import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
   ...navigation.fr,
+  ...survival.fr,
   ...coreModel.fr,
   ...dossier.fr,
   ...library.fr,

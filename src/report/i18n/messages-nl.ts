@@ -1,5 +1,6 @@
 // Nederlands (België).
 import { navigation } from './areas/navigation';
+import { survival } from './areas/survival';
 import { coreModel } from './areas/core-model';
 import { dossier } from './areas/dossier';
 import { library } from './areas/library';
@@ -8,6 +9,7 @@ import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
+  ...survival.nl,
   ...coreModel.nl,
   ...dossier.nl,
   ...library.nl,
