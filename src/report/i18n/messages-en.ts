@@ -1,6 +1,7 @@
 // English: the reference catalogue. Its keys are the message keys; every other language must have each of them
 // with the same {placeholders} (TypeScript and tests/report/i18n-catalogues.test.ts check it).
 import { navigation } from './areas/navigation';
+import { accuracy } from './areas/accuracy';
 import { survival } from './areas/survival';
 import { coreModel } from './areas/core-model';
 import { dossier } from './areas/dossier';
@@ -9,6 +10,7 @@ import { shell } from './areas/shell';
 
 export const en = {
   ...navigation.en,
+  ...accuracy.en,
   ...survival.en,
   ...coreModel.en,
   ...dossier.en,

@@ -1,5 +1,6 @@
 // Nederlands (België).
 import { navigation } from './areas/navigation';
+import { accuracy } from './areas/accuracy';
 import { survival } from './areas/survival';
 import { coreModel } from './areas/core-model';
 import { dossier } from './areas/dossier';
@@ -9,6 +10,7 @@ import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
   ...navigation.nl,
+  ...accuracy.nl,
   ...survival.nl,
   ...coreModel.nl,
   ...dossier.nl,

@@ -370,7 +370,7 @@ export const survival = areaCatalogue({
     'survival.use.title': 'Deze aanpassing in een model gebruiken',
     'survival.use.curveId': 'Curve-id',
     'survival.use.curveIdError': 'Een letter, daarna letters, cijfers of _',
-    'survival.use.parameters': 'Parameters {names}',
+    'survival.use.parameters': 'Parameternamen {names}',
     'survival.use.role': 'Rol',
     'survival.use.os': 'Totale overleving (OS)',
     'survival.use.pfs': 'Progressievrije overleving (PFS)',
