@@ -57,7 +57,6 @@ const notYetCatalogued = new Set<string>([
   'src/renderer/charts/quadas-charts.tsx',
   'src/renderer/charts/sroc-chart.tsx',
   'src/renderer/charts/tornado-chart.tsx',
-  'src/renderer/dossiers/editor/accuracy-section.tsx',
   'src/renderer/models/diagnostic-editor.tsx',
   'src/renderer/models/distribution-dialog.tsx',
   'src/renderer/models/example-page.tsx',
