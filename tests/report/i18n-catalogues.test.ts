@@ -54,7 +54,6 @@ const notYetCatalogued = new Set<string>([
   'src/renderer/charts/chart-frame.tsx',
   'src/renderer/charts/forest-plot.tsx',
   'src/renderer/charts/heat-map-chart.tsx',
-  'src/renderer/charts/quadas-charts.tsx',
   'src/renderer/charts/sroc-chart.tsx',
   'src/renderer/charts/tornado-chart.tsx',
   'src/renderer/models/diagnostic-editor.tsx',

@@ -100,7 +100,7 @@ function Crumbs({ title }: { title: string }) {
     <>
       <a className="crumb" href="#/library">{t('nav.library')}</a>
       <span className="crumb-sep" aria-hidden="true">›</span>
-      <h1 className="current" data-testid="header-dossier-title">{title}</h1>
+      <h1 className="current" data-testid="header-dossier-title" data-user-content>{title}</h1>
     </>
   );
 }

@@ -120,14 +120,14 @@ export function LibraryRows({ rows, scroller, hasLayout, readOnly, onExport, onD
             data-dossier-id={row.id}
           >
             <td className="title-cell">
-              <a href={routeHash({ page: 'dossier', dossierId: row.id, section: 'overview' })} data-testid="open-dossier">{row.title}</a>
+              <a href={routeHash({ page: 'dossier', dossierId: row.id, section: 'overview' })} data-testid="open-dossier" data-user-content>{row.title}</a>
               <div className="subtle">
                 <span className="type-label">{t(`report.technology.${row.technologyType}`)}</span>
-                {row.technologyName && ` · ${row.technologyName}`}
-                {row.indication && <span className="narrow-only"> · {row.indication}</span>}
+                {row.technologyName && <span data-user-content>{` · ${row.technologyName}`}</span>}
+                {row.indication && <span className="narrow-only" data-user-content> · {row.indication}</span>}
               </div>
             </td>
-            <td className="indication-cell narrow-hidden"><div className="clamp">{row.indication || <span className="subtle">—</span>}</div></td>
+            <td className="indication-cell narrow-hidden"><div className="clamp" data-user-content>{row.indication || <span className="subtle">—</span>}</div></td>
             <td className="nowrap">
               <StatusBadge status={row.status} /> {row.archived && <span className="badge badge-archived">{t('library.archived')}</span>}
             </td>

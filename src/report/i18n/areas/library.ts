@@ -286,7 +286,7 @@ export const library = areaCatalogue({
     'library.clearFilters': 'Filters wissen',
     'library.noMatch': 'Geen enkel dossier voldoet aan deze filters.',
     'library.empty': 'De bibliotheek is leeg. Maak een dossier aan of importeer er een.',
-    'library.dossier': 'HTA-dossier',
+    'library.dossier': 'Dossiertitel',
     'library.progress': 'Voortgang',
     'library.lastChanged': 'Laatst gewijzigd',
     'library.actions': 'Acties',
