@@ -17,6 +17,7 @@ import { maxImportBytes } from '../file-types';
 import type { SectionProps } from './section-props';
 import type { NumberFormats } from '../../../report/format';
 import { useLanguage } from '../../i18n/language';
+import type { Translate } from '../../../report/i18n/translate';
 import { countText } from '../count-text';
 
 // The dossier's test-accuracy evidence: every 2×2 table of the register, a bivariate meta-analysis of a chosen
@@ -25,6 +26,16 @@ import { countText } from '../count-text';
 const ALL = '*';
 
 type Fit = { state: 'idle' } | { state: 'running' } | { state: 'done'; result: AccuracyMetaAnalysis; milliseconds: number } | { state: 'failed'; message: string };
+
+/** The engine's warnings (English) in the display language where their wording is known; others as they are. */
+function localWarning(t: Translate, warning: string): string {
+  const few = /^only (\d+) studies: the bivariate model needs at least (\d+);/.exec(warning);
+  if (few) return t('accuracy.warn.fewStudies', { n: few[1]!, min: few[2]! });
+  const tau = /^the between-study variance of logit (sensitivity|specificity) is estimated as 0/.exec(warning);
+  if (tau) return t(tau[1] === 'sensitivity' ? 'accuracy.warn.tau0.sensitivity' : 'accuracy.warn.tau0.specificity');
+  const fallback = /^(.*); fitted univariate random-effects models for sensitivity and specificity instead/.exec(warning);
+  return fallback ? t('accuracy.warn.fallback', { reason: fallback[1]! }) : warning;
+}
 
 function percentWithCi(p: ProportionEstimate, fmt: NumberFormats): string {
   return `${fmt.number(100 * p.estimate, 1)}% (${fmt.number(100 * p.lower, 1)}–${fmt.number(100 * p.upper, 1)})`;
@@ -184,7 +195,7 @@ function FitSummary({ fit, studyCount, skipped }: { fit: Fit; studyCount: number
         {t(r.model === 'univariate' ? 'accuracy.fittedUni' : 'accuracy.fitted', { method: t(`accuracy.method.${r.method}`), n: r.studies.length, ms: fit.milliseconds < 1 ? '<1' : Math.round(fit.milliseconds) })}
         {r.studies.some((s) => s.continuityCorrected) && r.method === 'reml' ? ` ${t('accuracy.continuity')}` : ''}
       </p>
-      {r.warnings.map((w) => <div key={w} className="notice notice-warning" role="status">{w}</div>)}
+      {r.warnings.map((w) => <div key={w} className="notice notice-warning" role="status">{localWarning(t, w)}</div>)}
       {skipped.length > 0 && (
         <p className="subtle">
           {countText(t, fmt, 'accuracy.skipped', skipped.length)}
