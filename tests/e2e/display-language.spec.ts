@@ -9,7 +9,7 @@ async function useExample(page: Page) {
   await page.goto('/#/models');
   await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('use-example').click();
   await expect(page.getByTestId('strip-item').first()).toBeVisible();
-  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
 }
 
 test('English reads "10,000" as ten thousand and refuses "0,85"', async ({ page }) => {
@@ -37,7 +37,7 @@ test('French (Belgium) shows and reads comma decimals everywhere, and the choice
   await expect(page.getByTestId('param-error-sens_plasma')).toContainText('Use a comma for decimals');
   await sensitivity.fill('0,72');
   await expect(page.getByTestId('param-error-sens_plasma')).toHaveCount(0);
-  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
   // The tornado's threshold field reads the same way.
   await page.getByTestId('model-tab-uncertainty').click();
   await page.getByTestId('dsa-wtp').fill('30 000');

@@ -16,16 +16,22 @@ import { PsaResultsScreen } from '../psa-results/psa-results-screen';
 import { ToastProvider } from '../ui/toasts';
 import { MenuCommandProvider, useMenuCommand } from './menu-commands';
 import { useRoute } from './use-route';
+import { useLanguage } from '../i18n/language';
 
 export function App() {
   return (
-    <ToastProvider>
-      <MenuCommandProvider>
-        <WorkspaceProvider>
-          <SettingsProvider>{(language) => <Screens key={language} />}</SettingsProvider>
-        </WorkspaceProvider>
-      </MenuCommandProvider>
-    </ToastProvider>
+    // Settings outermost: notifications and the workspace's own messages follow the display language too.
+    <SettingsProvider>
+      {(language) => (
+        <ToastProvider>
+          <MenuCommandProvider>
+            <WorkspaceProvider>
+              <Screens key={language} />
+            </WorkspaceProvider>
+          </MenuCommandProvider>
+        </ToastProvider>
+      )}
+    </SettingsProvider>
   );
 }
 
@@ -34,6 +40,7 @@ function Screens() {
   const openDossier = useCallback((id: string) => navigate({ page: 'dossier', dossierId: id, section: 'overview' }), [navigate]);
   const files = useFileActions((dossier) => openDossier(dossier.id));
   const platform = usePlatform();
+  const { t } = useLanguage();
 
   // Commands that work on every screen (the library and editor handle the rest).
   useMenuCommand((command) => {
@@ -84,15 +91,15 @@ function Screens() {
     screen = <PsaResultsScreen key={route.importId ?? ''} importId={route.importId} />;
   } else if (route.page === 'library') {
     screen = (
-      <AppFrame activeNav="library" title={<span className="current">Dossier library</span>}>
+      <AppFrame activeNav="library" title={<span className="current">{t('nav.library')}</span>}>
         <LibraryPage files={files} onOpen={openDossier} />
       </AppFrame>
     );
   } else {
     screen = (
-      <AppFrame activeNav="" title={<span className="current">Not found</span>}>
+      <AppFrame activeNav="" title={<span className="current">{t('common.notFound')}</span>}>
         <div className="page">
-          <div className="notice notice-warning">There is no page at {route.hash}. <a href="#/library">Go to the dossier library</a></div>
+          <div className="notice notice-warning">{t('shell.noPage', { hash: route.hash })} <a href="#/library">{t('shell.goLibrary')}</a></div>
         </div>
       </AppFrame>
     );

@@ -1,5 +1,7 @@
 // Errors the workspace throws; `code` lets the UI pick a message or a dialog without parsing text.
 import type { FileProblem } from '../../dossier/parse-file';
+import { en } from '../../report/i18n/messages-en';
+import type { Translate } from '../../report/i18n/translate';
 
 export type WorkspaceErrorCode =
   /** The workspace was written by a newer app version (or upgraded in another window); nothing may be written. */
@@ -36,17 +38,32 @@ export class WorkspaceError extends Error {
 }
 
 export function newerWorkspaceMessage(found: number, supported: number): string {
-  return `This workspace was written by a newer HTA Workbench (data format ${found}); this version reads up to ${supported}. It is open read-only and nothing will be changed. Update HTA Workbench to edit it.`;
+  return en['shell.newerWorkspace'].replace('{found}', String(found)).replace('{supported}', String(supported));
 }
 
-export const DISK_FULL_MESSAGE = 'The disk is full: free some space, then Retry. Nothing you typed is lost.';
-export const STORAGE_FAILED_MESSAGE = 'The workspace could not be written to disk just now. Retry; nothing you typed is lost.';
-export const DATABASE_DELETED_MESSAGE =
-  'The workspace database was deleted while HTA Workbench had it open (for example when the browser’s site data was cleared). Nothing more can be saved to it; what is on screen stays until you reload. Reload to start a new, empty workspace, then restore a backup if you have one.';
-export const DATABASE_UPGRADED_MESSAGE =
-  'HTA Workbench was updated in another window and upgraded this workspace. Reload to continue; nothing more is saved here.';
-export const WORKSPACE_LOST_NOTICE =
-  'The workspace database that was on this computer was not found: it was deleted outside HTA Workbench (for example when the browser’s site data was cleared). A new, empty workspace was started and the example was not added. Restore a backup to bring your dossiers back.';
+// The workspace's messages are its English catalogue texts (the database layer has no display language); the
+// screens show them in the display language through localWorkspaceMessage.
+export const DISK_FULL_MESSAGE = en['shell.diskFull'];
+export const STORAGE_FAILED_MESSAGE = en['shell.storageFailed'];
+export const DATABASE_DELETED_MESSAGE = en['shell.databaseDeleted'];
+export const DATABASE_UPGRADED_MESSAGE = en['shell.databaseUpgraded'];
+export const WORKSPACE_LOST_NOTICE = en['shell.workspaceLost'];
+
+const messageKeys = {
+  [DISK_FULL_MESSAGE]: 'shell.diskFull',
+  [STORAGE_FAILED_MESSAGE]: 'shell.storageFailed',
+  [DATABASE_DELETED_MESSAGE]: 'shell.databaseDeleted',
+  [DATABASE_UPGRADED_MESSAGE]: 'shell.databaseUpgraded',
+  [WORKSPACE_LOST_NOTICE]: 'shell.workspaceLost',
+} as const;
+
+/** A workspace message in the display language (other texts, e.g. a file's own problem, pass unchanged). */
+export function localWorkspaceMessage(text: string, t: Translate): string {
+  const key = (messageKeys as Record<string, keyof typeof en>)[text];
+  if (key) return t(key);
+  const newer = /\(data format (\d+)\); this version reads up to (\d+)\./.exec(text);
+  return newer ? t('shell.newerWorkspace', { found: newer[1]!, supported: newer[2]! }) : text;
+}
 
 function errorChain(err: unknown): { name?: string }[] {
   const chain: { name?: string }[] = [];

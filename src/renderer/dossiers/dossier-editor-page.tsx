@@ -28,6 +28,7 @@ import { ApproveDialog, FinalBanner, ReopenDialog } from './status-dialogs';
 import { useAutosave } from './use-autosave';
 import type { FileActions } from './use-file-actions';
 import { useReadOnlyReason, useWorkspace } from './workspace-context';
+import { useLanguage } from '../i18n/language';
 
 /** What the editor starts from: the stored dossier, and the unsaved draft of the last visit if one was kept. */
 interface Loaded {
@@ -64,6 +65,7 @@ export interface DossierEditorPageProps {
 /** Loads the dossier, then hands it to the editor (which keeps the draft from then on). */
 export function DossierEditorPage(props: DossierEditorPageProps) {
   const workspace = useWorkspace();
+  const { t } = useLanguage();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   useEffect(() => {
     let cancelled = false;
@@ -76,14 +78,14 @@ export function DossierEditorPage(props: DossierEditorPageProps) {
   }, [workspace, props.dossierId]);
   if (load.kind !== 'loaded') {
     return (
-      <AppFrame activeNav="library" title={<Crumbs title={load.kind === 'missing' ? 'Not found' : 'Loading…'} />}>
+      <AppFrame activeNav="library" title={<Crumbs title={load.kind === 'missing' ? t('common.notFound') : t('common.loading')} />}>
         <div className="page">
           {load.kind === 'missing' ? (
             <div className="notice notice-warning" data-testid="dossier-missing">
-              This dossier is not in the library (it may have been deleted). <a href="#/library">Back to the library</a>
+              {t('dossier.missing')} <a href="#/library">{t('dossier.backToLibrary')}</a>
             </div>
           ) : (
-            <p className="empty">Loading…</p>
+            <p className="empty">{t('common.loading')}</p>
           )}
         </div>
       </AppFrame>
@@ -93,11 +95,12 @@ export function DossierEditorPage(props: DossierEditorPageProps) {
 }
 
 function Crumbs({ title }: { title: string }) {
+  const { t } = useLanguage();
   return (
     <>
-      <a className="crumb" href="#/library">Dossier library</a>
+      <a className="crumb" href="#/library">{t('nav.library')}</a>
       <span className="crumb-sep" aria-hidden="true">›</span>
-      <h1 className="current" data-testid="header-dossier-title">{title}</h1>
+      <h1 className="current" data-testid="header-dossier-title" data-user-content>{title}</h1>
     </>
   );
 }
@@ -106,6 +109,7 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
   const workspace = useWorkspace();
   const readOnlyReason = useReadOnlyReason(workspace);
   const toasts = useToasts();
+  const { t } = useLanguage();
   const [draft, setDraft] = useState<Dossier>(start.draft);
   const [updatedAt, setUpdatedAt] = useState(start.stored.updatedAt);
   // The stored version the draft builds on: every save expects it, so a save never overwrites another tab's.
@@ -159,7 +163,7 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
   const keepMine = (theirs: Dossier) => {
     setBase(theirs.updatedAt);
     setConflict(null);
-    void autosave.flush().then((ok) => ok && toasts.show({ message: 'Your version was saved. The other version is in the edit history.' }));
+    void autosave.flush().then((ok) => ok && toasts.show({ message: t('dossier.keptMine') }));
   };
 
   // Keep the unsaved draft in this tab's session storage until the workspace has it (a reload restores it).
@@ -197,14 +201,14 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
 
   /** Saves pending edits first; refuses (keeping the draft) when they cannot be saved. */
   const saveFirst = async () => {
-    if (!(await autosave.flush())) throw new Error('the open changes could not be saved; correct them first');
+    if (!(await autosave.flush())) throw new Error(t('dossier.unsavedChanges'));
   };
 
   const run = async (action: () => Promise<void>, failure: string) => {
     try {
       await action();
     } catch (error) {
-      toasts.show({ tone: 'error', message: `${failure}: ${error instanceof Error ? error.message : String(error)}` });
+      toasts.show({ tone: 'error', message: t('shell.failure', { action: failure, message: error instanceof Error ? error.message : String(error) }) });
     }
   };
 
@@ -214,7 +218,7 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
       await saveFirst();
       adopt(await workspace.changeStatus(dossierId, to, details));
       setStatusDialog(null);
-    }, 'Status change failed');
+    }, t('dossier.statusFailed'));
   /** Approving and reopening ask first (name, reason); other steps happen at once. */
   const changeStatus = (to: DossierStatus) => {
     if (to === 'final') setStatusDialog('approve');
@@ -226,14 +230,14 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
     run(async () => {
       await saveFirst();
       await files.exportDossier(dossierId);
-    }, 'Export failed');
+    }, t('dossier.exportFailed'));
 
   // Printing a dossier means its report: the form itself is not a document to hand out.
   const openReport = () =>
     run(async () => {
       await saveFirst();
       window.location.hash = routeHash({ page: 'report', dossierId });
-    }, 'The report could not be opened');
+    }, t('dossier.reportFailed'));
 
   useMenuCommand((command) => {
     if (command === 'export-dossier') void exportDossier();
@@ -270,39 +274,36 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
   return (
     <AppFrame
       activeNav="library"
-      title={<Crumbs title={draft.title || 'Untitled dossier'} />}
+      title={<Crumbs title={draft.title || t('dossier.untitled')} />}
       headerExtra={
         <>
           <StatusBadge status={draft.status} />
-          {draft.archived && <span className="badge badge-archived">Archived</span>}
+          {draft.archived && <span className="badge badge-archived">{t('dossier.archived')}</span>}
           <SaveStateIndicator state={autosave.state} onRetry={autosave.retry} />
-          <button type="button" className="btn" onClick={() => void openReport()} data-testid="open-report">Report…</button>
-          <button type="button" className="btn" onClick={() => void exportDossier()} data-testid="editor-export">Export…</button>
+          <button type="button" className="btn" onClick={() => void openReport()} data-testid="open-report">{t('dossier.report')}</button>
+          <button type="button" className="btn" onClick={() => void exportDossier()} data-testid="editor-export">{t('dossier.export')}</button>
         </>
       }
     >
       {restoredDraft && (
         <div className="notice notice-info banner" role="status" data-testid="draft-restored-notice">
-          <span className="grow">
-            Edits you made just before this page was reloaded or closed had not been saved yet. They were restored
-            {autosave.state.kind === 'saved' ? ' and are saved now.' : ' and are being saved.'}
-          </span>
-          <button type="button" className="btn btn-sm" onClick={() => setRestoredDraft(false)}>Dismiss</button>
+          <span className="grow">{autosave.state.kind === 'saved' ? t('dossier.restoredDraftSaved') : t('dossier.restoredDraftSaving')}</span>
+          <button type="button" className="btn btn-sm" onClick={() => setRestoredDraft(false)}>{t('shell.dismiss')}</button>
         </div>
       )}
       {changedElsewhere && (
         <div className="notice notice-warning banner" role="status" data-testid="changed-elsewhere-notice">
-          <span className="grow">This dossier was changed in another window or tab since it was opened here.</span>
+          <span className="grow">{t('dossier.changedElsewhere')}</span>
           {unsaved ? (
-            <button type="button" className="btn btn-sm" onClick={() => void workspace.get(dossierId).then((theirs) => theirs && setConflict({ theirs }))}>Compare and choose…</button>
+            <button type="button" className="btn btn-sm" onClick={() => void workspace.get(dossierId).then((theirs) => theirs && setConflict({ theirs }))}>{t('dossier.compareChoose')}</button>
           ) : (
-            <button type="button" className="btn btn-sm" onClick={() => void reloadStored()} data-testid="changed-elsewhere-reload">Reload</button>
+            <button type="button" className="btn btn-sm" onClick={() => void reloadStored()} data-testid="changed-elsewhere-reload">{t('dossier.reload')}</button>
           )}
         </div>
       )}
       {deletedElsewhere && (
         <div className="notice notice-error banner" role="alert" data-testid="deleted-elsewhere-notice">
-          This dossier was deleted in another window or tab. What is on screen is no longer saved; export it or copy what you need.
+          {t('dossier.deletedElsewhere')}
         </div>
       )}
       <StaleWriteDialog
@@ -338,8 +339,8 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
                   run(async () => {
                     await saveFirst();
                     await workspace.createSnapshot(dossierId, name);
-                    toasts.show({ message: `Snapshot “${name}” created.` });
-                  }, 'Snapshot failed')
+                    toasts.show({ message: t('dossier.snapshotCreated', { name }) });
+                  }, t('dossier.snapshotFailed'))
                 }
                 onRestore={(snapshot) =>
                   run(async () => {
@@ -347,11 +348,11 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
                     const { dossier, safetySnapshot } = await workspace.restoreSnapshot(snapshot.id);
                     adopt(dossier);
                     toasts.show({
-                      message: `Restored “${snapshot.name}”. The previous version is kept as “${safetySnapshot.name}”.`,
-                      actionLabel: 'Undo',
-                      onAction: () => run(async () => adopt((await workspace.restoreSnapshot(safetySnapshot.id)).dossier), 'Undo failed'),
+                      message: t('dossier.snapshotRestored', { name: snapshot.name, safety: safetySnapshot.name }),
+                      actionLabel: t('dossier.undo'),
+                      onAction: () => run(async () => adopt((await workspace.restoreSnapshot(safetySnapshot.id)).dossier), t('dossier.undoFailed')),
                     });
-                  }, 'Restore failed')
+                  }, t('dossier.restoreFailed'))
                 }
               />
             )}

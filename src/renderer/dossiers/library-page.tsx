@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { distinctIndications, queryLibrary } from '../../dossier/library-query';
 import type { ArchivedFilter, DossierSummary, ListQuery, SortKey } from '../../dossier/library-query';
-import { dossierStatusLabels, dossierStatuses, technologyTypeLabels, technologyTypes } from '../../dossier/schema';
+import { dossierStatuses, technologyTypes } from '../../dossier/schema';
 import type { DossierStatus, TechnologyType } from '../../dossier/schema';
 import { useMenuCommand } from '../app/menu-commands';
 import { ConfirmDialog } from '../ui/dialog';
@@ -14,6 +14,8 @@ import { NewDossierDialog } from './new-dossier-dialog';
 import { SafetyBackupsCard } from './safety-backups-card';
 import type { FileActions } from './use-file-actions';
 import { useReadOnlyReason, useWorkspace } from './workspace-context';
+import { useLanguage } from '../i18n/language';
+import { countText } from './count-text';
 
 // The dossier library: search, filter, sort and act on dossiers. The summaries are a live query (they follow
 // every change, in this tab or another, including undo); search and filters run over them in memory, debounced
@@ -52,6 +54,7 @@ export function listQueryFor(filters: Filters): ListQuery {
 export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id: string) => void }) {
   const workspace = useWorkspace();
   const toasts = useToasts();
+  const { t, fmt } = useLanguage();
   const [filters, setFilters] = useState<Filters>(initialFilters);
   const [searchInput, setSearchInput] = useState('');
   const [creating, setCreating] = useState(false);
@@ -108,7 +111,7 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
     try {
       await action();
     } catch (error) {
-      toasts.show({ tone: 'error', message: `${failure}: ${error instanceof Error ? error.message : String(error)}` });
+      toasts.show({ tone: 'error', message: t('shell.failure', { action: failure, message: error instanceof Error ? error.message : String(error) }) });
     }
   };
 
@@ -131,11 +134,11 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
     await act(async () => {
       const receipt = await workspace.delete(target.id);
       toasts.show({
-        message: `Deleted “${receipt.title}”.`,
-        actionLabel: 'Undo',
-        onAction: () => act(() => workspace.undoDelete(receipt.undoToken), 'Undo failed'),
+        message: t('library.deleted', { title: receipt.title }),
+        actionLabel: t('library.undo'),
+        onAction: () => act(() => workspace.undoDelete(receipt.undoToken), t('library.undoFailed')),
       });
-    }, 'Delete failed');
+    }, t('library.deleteFailed'));
   };
 
   const filtered = searchInput !== '' || filters.search !== '' || filters.status !== 'all' || filters.technologyType !== 'all' || filters.indication !== '' || filters.archived !== 'exclude';
@@ -144,50 +147,50 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
     <div className="page" data-testid="library-page" ref={pageRef}>
       <div className="page-header">
         <div className="page-title">
-          <h1>Dossier library</h1>
-          <p>HTA dossiers stored in this workspace on this computer.</p>
+          <h1>{t('nav.library')}</h1>
+          <p>{t('library.intro')}</p>
         </div>
         <div className="btn-group">
           <button type="button" className="btn" onClick={() => void files.backupWorkspace()} data-testid="backup-workspace">
-            <DownloadIcon /> Back up workspace
+            <DownloadIcon /> {t('library.backup')}
           </button>
           <button type="button" className="btn" onClick={files.restoreWorkspace} disabled={readOnly} data-testid="restore-workspace">
-            Restore backup…
+            {t('library.restore')}
           </button>
           <button type="button" className="btn" onClick={() => void files.importDossier()} disabled={readOnly} data-testid="import-dossier">
-            <UploadIcon /> Import dossier…
+            <UploadIcon /> {t('library.import')}
           </button>
           <button type="button" className="btn btn-primary" onClick={() => setCreating(true)} disabled={readOnly} data-testid="new-dossier">
-            <PlusIcon /> New dossier
+            <PlusIcon /> {t('library.new')}
           </button>
         </div>
       </div>
 
-      <section className="card" aria-label="Dossiers">
+      <section className="card" aria-label={t('library.dossiers')}>
         <div className="toolbar" role="search">
-          <TextField className="grow" label="Search" placeholder="Title, technology, indication, answers, citations…" value={searchInput} testId="library-search" onChange={onSearchInput} />
+          <TextField className="grow" label={t('library.search')} placeholder={t('library.searchPlaceholder')} value={searchInput} testId="library-search" onChange={onSearchInput} />
           <SelectField<DossierStatus | 'all'>
-            label="Status"
+            label={t('library.status')}
             value={filters.status}
             testId="filter-status"
-            options={[{ value: 'all', label: 'All statuses' }, ...dossierStatuses.map((s) => ({ value: s, label: dossierStatusLabels[s] }))]}
+            options={[{ value: 'all', label: t('library.allStatuses') }, ...dossierStatuses.map((s) => ({ value: s, label: t(`report.status.${s}`) }))]}
             onChange={(status) => set({ status })}
           />
           <SelectField<TechnologyType | 'all'>
-            label="Technology type"
+            label={t('library.technologyType')}
             value={filters.technologyType}
             testId="filter-technology"
-            options={[{ value: 'all', label: 'All types' }, ...technologyTypes.map((t) => ({ value: t, label: technologyTypeLabels[t] }))]}
+            options={[{ value: 'all', label: t('library.allTypes') }, ...technologyTypes.map((type) => ({ value: type, label: t(`report.technology.${type}`) }))]}
             onChange={(technologyType) => set({ technologyType })}
           />
           <div className="field">
-            <label className="field-label" htmlFor={`${indicationListId}-input`}>Indication</label>
+            <label className="field-label" htmlFor={`${indicationListId}-input`}>{t('library.indication')}</label>
             <input
               id={`${indicationListId}-input`}
               className="input"
               list={indicationListId}
               value={filters.indication}
-              placeholder="Any indication"
+              placeholder={t('library.anyIndication')}
               data-testid="filter-indication"
               onChange={(event) => set({ indication: event.target.value })}
             />
@@ -196,27 +199,27 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
             </datalist>
           </div>
           <SelectField<ArchivedFilter>
-            label="Archived"
+            label={t('library.archived')}
             value={filters.archived}
             testId="filter-archived"
-            options={[{ value: 'exclude', label: 'Hide archived' }, { value: 'include', label: 'Show archived' }, { value: 'only', label: 'Only archived' }]}
+            options={[{ value: 'exclude', label: t('library.hideArchived') }, { value: 'include', label: t('library.showArchived') }, { value: 'only', label: t('library.onlyArchived') }]}
             onChange={(archived) => set({ archived })}
           />
           {filtered && (
-            <button type="button" className="btn btn-ghost" onClick={clearFilters}>Clear filters</button>
+            <button type="button" className="btn btn-ghost" onClick={clearFilters}>{t('library.clearFilters')}</button>
           )}
         </div>
         {rows === undefined ? (
-          <p className="empty">Loading…</p>
+          <p className="empty">{t('common.loading')}</p>
         ) : rows.length === 0 ? (
           <div className="empty" data-testid="library-empty">
-            <p>{filtered ? 'No dossier matches these filters.' : 'The library is empty. Create a dossier or import one.'}</p>
+            <p>{filtered ? t('library.noMatch') : t('library.empty')}</p>
             {filtered ? (
-              <button type="button" className="btn" onClick={clearFilters}>Clear filters</button>
+              <button type="button" className="btn" onClick={clearFilters}>{t('library.clearFilters')}</button>
             ) : (
               <div className="btn-group">
-                <button type="button" className="btn btn-primary" disabled={readOnly} onClick={() => setCreating(true)}>New dossier</button>
-                <button type="button" className="btn" disabled={readOnly} onClick={() => void files.importDossier()}>Import dossier…</button>
+                <button type="button" className="btn btn-primary" disabled={readOnly} onClick={() => setCreating(true)}>{t('library.new')}</button>
+                <button type="button" className="btn" disabled={readOnly} onClick={() => void files.importDossier()}>{t('library.import')}</button>
               </div>
             )}
           </div>
@@ -233,12 +236,12 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
               </colgroup>
               <thead>
                 <tr aria-rowindex={1}>
-                  {sortHeader('title', 'Dossier')}
-                  <th className="narrow-hidden">Indication</th>
-                  {sortHeader('status', 'Status')}
-                  <th className="narrow-hidden">Progress</th>
-                  {sortHeader('updated', 'Last changed')}
-                  <th className="actions"><span className="visually-hidden">Actions</span></th>
+                  {sortHeader('title', t('library.dossier'))}
+                  <th className="narrow-hidden">{t('library.indication')}</th>
+                  {sortHeader('status', t('library.status'))}
+                  <th className="narrow-hidden">{t('library.progress')}</th>
+                  {sortHeader('updated', t('library.lastChanged'))}
+                  <th className="actions"><span className="visually-hidden">{t('library.actions')}</span></th>
                 </tr>
               </thead>
               <LibraryRows
@@ -247,15 +250,15 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
                 hasLayout={scroller.hasLayout}
                 readOnly={readOnly}
                 onExport={(row) => void files.exportDossier(row.id)}
-                onDuplicate={(row) => void act(() => workspace.duplicate(row.id), 'Duplicate failed')}
-                onArchive={(row) => void act(() => workspace.setArchived(row.id, !row.archived), 'Archiving failed')}
+                onDuplicate={(row) => void act(() => workspace.duplicate(row.id), t('library.duplicateFailed'))}
+                onArchive={(row) => void act(() => workspace.setArchived(row.id, !row.archived), t('library.archiveFailed'))}
                 onDelete={setDeleting}
               />
             </table>
           </div>
         )}
         {rows !== undefined && rows.length > 0 && (
-          <div className="table-footer subtle" data-testid="library-count">{rows.length} dossier{rows.length === 1 ? '' : 's'}</div>
+          <div className="table-footer subtle" data-testid="library-count">{countText(t, fmt, 'library.n.dossier', rows.length)}</div>
         )}
       </section>
 
@@ -272,13 +275,11 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
       />
       <ConfirmDialog
         open={deleting !== null}
-        title="Delete this dossier?"
+        title={t('library.deleteTitle')}
         message={
-          <p>
-            “{deleting?.title}” will be removed from the library. You can undo this right after deleting.
-          </p>
+          <p>{t('library.deleteMessage', { title: deleting?.title ?? '' })}</p>
         }
-        confirmLabel="Delete dossier"
+        confirmLabel={t('library.deleteConfirm')}
         testId="delete-dialog"
         tone="danger"
         onCancel={() => setDeleting(null)}

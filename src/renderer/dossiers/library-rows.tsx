@@ -2,9 +2,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { DossierSummary } from '../../dossier/library-query';
-import { technologyTypeLabels } from '../../dossier/schema';
 import { routeHash } from '../app/routes';
 import { StatusBadge } from './status-badge';
+import { useLanguage } from '../i18n/language';
 
 // The library's rows, virtualised (@tanstack/react-virtual): only the rows in view, plus a margin, are in the
 // page, whatever the number of dossiers. The page itself scrolls (.app-content), so the table keeps its place in
@@ -31,9 +31,9 @@ export interface LibraryRowsProps {
   onDelete: (row: DossierSummary) => void;
 }
 
-function formatUpdated(iso: string): string {
+function formatUpdated(iso: string, intlLocale: string): string {
   const date = new Date(iso);
-  return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return date.toLocaleDateString(intlLocale, { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
 /** The tbody's distance from the top of the scrolling content (what lies above the list in the same scroller). */
@@ -45,6 +45,7 @@ function offsetWithin(element: HTMLElement, scroller: HTMLElement): number {
 let lastScrollMargin = 0;
 
 export function LibraryRows({ rows, scroller, hasLayout, readOnly, onExport, onDuplicate, onArchive, onDelete }: LibraryRowsProps) {
+  const { t, fmt } = useLanguage();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [scrollMargin, setScrollMargin] = useState(lastScrollMargin);
   // Where the list starts inside the scroller moves when the filter bar wraps: measure again on resize.
@@ -119,28 +120,28 @@ export function LibraryRows({ rows, scroller, hasLayout, readOnly, onExport, onD
             data-dossier-id={row.id}
           >
             <td className="title-cell">
-              <a href={routeHash({ page: 'dossier', dossierId: row.id, section: 'overview' })} data-testid="open-dossier">{row.title}</a>
+              <a href={routeHash({ page: 'dossier', dossierId: row.id, section: 'overview' })} data-testid="open-dossier" data-user-content>{row.title}</a>
               <div className="subtle">
-                <span className="type-label">{technologyTypeLabels[row.technologyType]}</span>
-                {row.technologyName && ` · ${row.technologyName}`}
-                {row.indication && <span className="narrow-only"> · {row.indication}</span>}
+                <span className="type-label">{t(`report.technology.${row.technologyType}`)}</span>
+                {row.technologyName && <span data-user-content>{` · ${row.technologyName}`}</span>}
+                {row.indication && <span className="narrow-only" data-user-content> · {row.indication}</span>}
               </div>
             </td>
-            <td className="indication-cell narrow-hidden"><div className="clamp">{row.indication || <span className="subtle">—</span>}</div></td>
+            <td className="indication-cell narrow-hidden"><div className="clamp" data-user-content>{row.indication || <span className="subtle">—</span>}</div></td>
             <td className="nowrap">
-              <StatusBadge status={row.status} /> {row.archived && <span className="badge badge-archived">Archived</span>}
+              <StatusBadge status={row.status} /> {row.archived && <span className="badge badge-archived">{t('library.archived')}</span>}
             </td>
             <td className="nowrap narrow-hidden">
               <Progress done={row.completion.done} total={row.completion.total} />
             </td>
-            <td className="nowrap" title={new Date(row.updatedAt).toLocaleString()}>{formatUpdated(row.updatedAt)}</td>
+            <td className="nowrap" title={new Date(row.updatedAt).toLocaleString(fmt.intlLocale)}>{formatUpdated(row.updatedAt, fmt.intlLocale)}</td>
             <td className="actions">
-              <button type="button" className="btn btn-sm btn-ghost" onClick={() => onExport(row)} aria-label={`Export ${row.title}`} data-testid="export-dossier">Export</button>
-              <button type="button" className="btn btn-sm btn-ghost" disabled={readOnly} onClick={() => onDuplicate(row)} aria-label={`Duplicate ${row.title}`} data-testid="duplicate-dossier">Duplicate</button>
-              <button type="button" className="btn btn-sm btn-ghost" disabled={readOnly} onClick={() => onArchive(row)} aria-label={`${row.archived ? 'Unarchive' : 'Archive'} ${row.title}`} data-testid="archive-dossier">
-                {row.archived ? 'Unarchive' : 'Archive'}
+              <button type="button" className="btn btn-sm btn-ghost" onClick={() => onExport(row)} aria-label={t('library.exportNamed', { title: row.title })} data-testid="export-dossier">{t('library.export')}</button>
+              <button type="button" className="btn btn-sm btn-ghost" disabled={readOnly} onClick={() => onDuplicate(row)} aria-label={t('library.duplicateNamed', { title: row.title })} data-testid="duplicate-dossier">{t('library.duplicate')}</button>
+              <button type="button" className="btn btn-sm btn-ghost" disabled={readOnly} onClick={() => onArchive(row)} aria-label={t(row.archived ? 'library.unarchiveNamed' : 'library.archiveNamed', { title: row.title })} data-testid="archive-dossier">
+                {row.archived ? t('library.unarchive') : t('library.archive')}
               </button>
-              <button type="button" className="btn btn-sm btn-ghost danger-text" disabled={readOnly} onClick={() => onDelete(row)} aria-label={`Delete ${row.title}`} data-testid="delete-dossier">Delete</button>
+              <button type="button" className="btn btn-sm btn-ghost danger-text" disabled={readOnly} onClick={() => onDelete(row)} aria-label={t('library.deleteNamed', { title: row.title })} data-testid="delete-dossier">{t('library.delete')}</button>
             </td>
           </tr>
         );
@@ -160,9 +161,10 @@ function Spacer({ height }: { height: number }) {
 }
 
 function Progress({ done, total }: { done: number; total: number }) {
+  const { t } = useLanguage();
   const percent = total === 0 ? 0 : Math.round((done / total) * 100);
   return (
-    <span className="progress" title={`${done} of ${total} assessment elements complete or not relevant`} aria-label={`${done} of ${total} assessment elements done`}>
+    <span className="progress" title={t('library.progressTitle', { done, total })} aria-label={t('library.progressLabel', { done, total })}>
       <span className="progress-track" aria-hidden="true">
         <span className="progress-fill" style={{ width: `${percent}%` }} />
       </span>

@@ -1,13 +1,15 @@
 import { useState } from 'react';
-import { technologyTypeLabels, technologyTypes } from '../../dossier/schema';
+import { technologyTypes } from '../../dossier/schema';
 import type { TechnologyType } from '../../dossier/schema';
 import type { CreateDossierOptions } from '../db/workspace';
 import { Dialog } from '../ui/dialog';
 import { SelectField, TextField } from '../ui/fields';
+import { useLanguage } from '../i18n/language';
 
 type Template = NonNullable<CreateDossierOptions['template']>;
 
 export function NewDossierDialog({ open, onClose, onCreate }: { open: boolean; onClose: () => void; onCreate: (options: CreateDossierOptions) => Promise<void> }) {
+  const { t } = useLanguage();
   const [title, setTitle] = useState('');
   const [type, setType] = useState<TechnologyType>('liquid-biopsy');
   const [template, setTemplate] = useState<Template>('diagnostic');
@@ -20,7 +22,7 @@ export function NewDossierDialog({ open, onClose, onCreate }: { open: boolean; o
   };
   const submit = async () => {
     if (title.trim() === '') {
-      setError('Give the dossier a title.');
+      setError(t('library.titleRequired'));
       return;
     }
     setBusy(true);
@@ -35,7 +37,7 @@ export function NewDossierDialog({ open, onClose, onCreate }: { open: boolean; o
   return (
     <Dialog
       open={open}
-      title="New dossier"
+      title={t('library.newTitle')}
       onClose={() => {
         reset();
         onClose();
@@ -43,8 +45,8 @@ export function NewDossierDialog({ open, onClose, onCreate }: { open: boolean; o
       testId="new-dossier-dialog"
       footer={
         <>
-          <button type="button" className="btn" onClick={() => { reset(); onClose(); }}>Cancel</button>
-          <button type="submit" form="new-dossier-form" className="btn btn-primary" disabled={busy} data-testid="create-dossier">Create dossier</button>
+          <button type="button" className="btn" onClick={() => { reset(); onClose(); }}>{t('common.cancel')}</button>
+          <button type="submit" form="new-dossier-form" className="btn btn-primary" disabled={busy} data-testid="create-dossier">{t('library.create')}</button>
         </>
       }
     >
@@ -56,22 +58,22 @@ export function NewDossierDialog({ open, onClose, onCreate }: { open: boolean; o
           void submit();
         }}
       >
-        <TextField label="Title" value={title} error={error ?? undefined} testId="new-dossier-title" onChange={setTitle} placeholder="e.g. Tissue NGS panel for advanced NSCLC" />
+        <TextField label={t('library.title')} value={title} error={error ?? undefined} testId="new-dossier-title" onChange={setTitle} placeholder={t('library.titlePlaceholder')} />
         <SelectField<TechnologyType>
-          label="Technology type"
+          label={t('library.technologyType')}
           value={type}
           testId="new-dossier-type"
-          options={technologyTypes.map((t) => ({ value: t, label: technologyTypeLabels[t] }))}
+          options={technologyTypes.map((type) => ({ value: type, label: t(`report.technology.${type}`) }))}
           onChange={setType}
         />
         <SelectField<Template>
-          label="Start from"
+          label={t('library.startFrom')}
           value={template}
           testId="new-dossier-template"
           options={[
-            { value: 'diagnostic', label: 'Core Model elements for a diagnostic technology' },
-            { value: 'blank', label: 'Empty domains' },
-            { value: 'example', label: 'A copy of the bundled liquid-biopsy example' },
+            { value: 'diagnostic', label: t('library.templateDiagnostic') },
+            { value: 'blank', label: t('library.templateBlank') },
+            { value: 'example', label: t('library.templateExample') },
           ]}
           onChange={setTemplate}
         />

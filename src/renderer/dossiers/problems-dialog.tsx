@@ -1,8 +1,11 @@
 import type { FileProblem } from '../../dossier/parse-file';
 import { Dialog } from '../ui/dialog';
+import { useLanguage } from '../i18n/language';
 
 /** Every problem found in a file, each with where it is (path) and what is wrong. */
 export function ProblemsDialog({ title, intro, problems, onClose }: { title: string; intro: string; problems: FileProblem[] | null; onClose: () => void }) {
+  const { t } = useLanguage();
+  const count = problems?.length ?? 0;
   return (
     <Dialog
       open={problems !== null}
@@ -10,16 +13,14 @@ export function ProblemsDialog({ title, intro, problems, onClose }: { title: str
       title={title}
       onClose={onClose}
       testId="problems-dialog"
-      footer={<button type="button" className="btn btn-primary" onClick={onClose} autoFocus>Close</button>}
+      footer={<button type="button" className="btn btn-primary" onClick={onClose} autoFocus>{t('shell.close')}</button>}
     >
       <p>{intro}</p>
-      <p className="subtle">
-        {problems?.length === 1 ? '1 problem' : `${problems?.length ?? 0} problems`} found. Nothing was changed in your workspace.
-      </p>
+      <p className="subtle">{count === 1 ? t('library.problems.one') : t('library.problems.other', { n: count })}</p>
       <ul className="problem-list" data-testid="problem-list">
         {problems?.map((problem, i) => (
           <li key={`${problem.path}-${i}`} data-testid="problem">
-            <span className="problem-path">{problem.path || '(whole file)'}</span>
+            <span className="problem-path">{problem.path || t('library.wholeFile')}</span>
             <span>{problem.message}</span>
           </li>
         ))}

@@ -5,21 +5,21 @@ import { ConfirmDialog } from '../ui/dialog';
 import { useToasts } from '../ui/toasts';
 import type { FileActions } from './use-file-actions';
 import { useWorkspace } from './workspace-context';
+import type { NumberFormats } from '../../report/format';
+import { useLanguage } from '../i18n/language';
+import { countText } from './count-text';
 
 // Safety backups: the whole workspace as it was before each restore replaced it. They stay until the user
 // discards one (with a confirmation), and can be restored or downloaded like any backup file.
 
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
-}
-
-function formatSize(chars: number): string {
-  return chars < 1024 * 1024 ? `${Math.max(1, Math.round(chars / 1024))} KB` : `${(chars / (1024 * 1024)).toFixed(1)} MB`;
+function formatSize(chars: number, fmt: NumberFormats): string {
+  return chars < 1024 * 1024 ? `${fmt.number(Math.max(1, Math.round(chars / 1024)), 0)} KB` : `${fmt.number(chars / (1024 * 1024), 1)} MB`;
 }
 
 export function SafetyBackupsCard({ files, readOnly }: { files: FileActions; readOnly: boolean }) {
   const workspace = useWorkspace();
   const toasts = useToasts();
+  const { t, fmt } = useLanguage();
   const backups = useLiveQuery(() => workspace.listSafetyBackups(), [workspace]);
   const [restoring, setRestoring] = useState<SafetyBackupInfo | null>(null);
   const [discarding, setDiscarding] = useState<SafetyBackupInfo | null>(null);
@@ -29,21 +29,19 @@ export function SafetyBackupsCard({ files, readOnly }: { files: FileActions; rea
     setDiscarding(null);
     try {
       await workspace.discardSafetyBackup(backup.id);
-      toasts.show({ message: 'The safety backup was discarded.' });
+      toasts.show({ message: t('library.safety.discarded') });
     } catch (error) {
-      toasts.show({ tone: 'error', message: `Discarding failed: ${error instanceof Error ? error.message : String(error)}` });
+      toasts.show({ tone: 'error', message: t('shell.failure', { action: t('library.safety.discardFailed'), message: error instanceof Error ? error.message : String(error) }) });
     }
   };
 
   return (
     <section className="card section-gap" aria-labelledby="safety-backups-title" data-testid="safety-backups">
       <div className="card-header">
-        <h2 id="safety-backups-title">Safety backups</h2>
-        <span className="subtle">{plural(backups.length, 'backup', 'backups')}</span>
+        <h2 id="safety-backups-title">{t('library.safety.title')}</h2>
+        <span className="subtle">{countText(t, fmt, 'library.safety.count', backups.length)}</span>
       </div>
-      <p className="card-intro subtle">
-        The workspace as it was before a restore replaced it. Kept on this computer until you discard it.
-      </p>
+      <p className="card-intro subtle">{t('library.safety.intro')}</p>
       <div className="table-wrap">
         <table className="table table-fixed" data-testid="safety-backups-table">
           <colgroup>
@@ -54,29 +52,29 @@ export function SafetyBackupsCard({ files, readOnly }: { files: FileActions; rea
           </colgroup>
           <thead>
             <tr>
-              <th scope="col">Made</th>
-              <th scope="col">Reason and contents</th>
-              <th scope="col" className="num">Size</th>
-              <th scope="col" className="actions"><span className="visually-hidden">Actions</span></th>
+              <th scope="col">{t('library.safety.made')}</th>
+              <th scope="col">{t('library.safety.reason')}</th>
+              <th scope="col" className="num">{t('library.safety.size')}</th>
+              <th scope="col" className="actions"><span className="visually-hidden">{t('library.actions')}</span></th>
             </tr>
           </thead>
           <tbody>
             {backups.map((b) => {
-              const made = new Date(b.createdAt).toLocaleString();
+              const made = new Date(b.createdAt).toLocaleString(fmt.intlLocale);
               return (
                 <tr key={b.id} data-testid="safety-backup-row">
                   <td className="nowrap">{made}</td>
                   <td>
                     <div className="clamp">{b.reason}</div>
                     <div className="subtle">
-                      {plural(b.counts.dossiers, 'dossier', 'dossiers')}, {plural(b.counts.snapshots, 'snapshot', 'snapshots')}, {plural(b.counts.history, 'history entry', 'history entries')}
+                      {t('library.safety.contents', { dossiers: countText(t, fmt, 'library.n.dossier', b.counts.dossiers), snapshots: countText(t, fmt, 'library.n.snapshot', b.counts.snapshots), history: countText(t, fmt, 'library.n.history', b.counts.history) })}
                     </div>
                   </td>
-                  <td className="num nowrap">{formatSize(b.size)}</td>
+                  <td className="num nowrap">{formatSize(b.size, fmt)}</td>
                   <td className="actions">
-                    <button type="button" className="btn btn-sm" disabled={readOnly} onClick={() => setRestoring(b)} aria-label={`Restore the safety backup made ${made}`} data-testid="safety-backup-restore">Restore…</button>
-                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => void files.downloadSafetyBackup(b)} aria-label={`Download the safety backup made ${made}`} data-testid="safety-backup-download">Download</button>
-                    <button type="button" className="btn btn-sm btn-ghost danger-text" disabled={readOnly} onClick={() => setDiscarding(b)} aria-label={`Discard the safety backup made ${made}`} data-testid="safety-backup-discard">Discard…</button>
+                    <button type="button" className="btn btn-sm" disabled={readOnly} onClick={() => setRestoring(b)} aria-label={t('library.safety.restoreNamed', { made })} data-testid="safety-backup-restore">{t('library.safety.restore')}</button>
+                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => void files.downloadSafetyBackup(b)} aria-label={t('library.safety.downloadNamed', { made })} data-testid="safety-backup-download">{t('library.safety.download')}</button>
+                    <button type="button" className="btn btn-sm btn-ghost danger-text" disabled={readOnly} onClick={() => setDiscarding(b)} aria-label={t('library.safety.discardNamed', { made })} data-testid="safety-backup-discard">{t('library.safety.discard')}</button>
                   </td>
                 </tr>
               );
@@ -86,14 +84,14 @@ export function SafetyBackupsCard({ files, readOnly }: { files: FileActions; rea
       </div>
       <ConfirmDialog
         open={restoring !== null}
-        title="Restore this safety backup?"
+        title={t('library.safety.restoreTitle')}
         message={
           <>
-            <p>Every dossier in this workspace will be replaced by the {restoring ? plural(restoring.counts.dossiers, 'dossier', 'dossiers') : ''} of this safety backup.</p>
-            <p className="subtle">The workspace as it is now is kept as a new safety backup first.</p>
+            <p>{t('library.safety.restoreMessage', { dossiers: restoring ? countText(t, fmt, 'library.n.dossier', restoring.counts.dossiers) : '' })}</p>
+            <p className="subtle">{t('library.safety.restoreKept')}</p>
           </>
         }
-        confirmLabel="Restore"
+        confirmLabel={t('library.safety.restoreConfirm')}
         testId="safety-restore-dialog"
         tone="danger"
         onCancel={() => setRestoring(null)}
@@ -105,14 +103,14 @@ export function SafetyBackupsCard({ files, readOnly }: { files: FileActions; rea
       />
       <ConfirmDialog
         open={discarding !== null}
-        title="Discard this safety backup?"
+        title={t('library.safety.discardTitle')}
         message={
           <>
-            <p>The safety backup made {discarding ? new Date(discarding.createdAt).toLocaleString() : ''} will be deleted from this computer. This cannot be undone.</p>
-            <p className="subtle">Download it first if you may want it later.</p>
+            <p>{t('library.safety.discardMessage', { made: discarding ? new Date(discarding.createdAt).toLocaleString(fmt.intlLocale) : '' })}</p>
+            <p className="subtle">{t('library.safety.discardHint')}</p>
           </>
         }
-        confirmLabel="Discard backup"
+        confirmLabel={t('library.safety.discardConfirm')}
         testId="safety-discard-dialog"
         tone="danger"
         onCancel={() => setDiscarding(null)}

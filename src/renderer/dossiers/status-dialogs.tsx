@@ -1,14 +1,24 @@
 import { useState } from 'react';
 import { approvalWarnings, currentApproval } from '../../dossier/governance';
 import type { Dossier } from '../../dossier/schema';
-import { formatDateTime } from '../../report/format';
 import { Dialog } from '../ui/dialog';
 import { TextArea, TextField } from '../ui/fields';
+import { useLanguage } from '../i18n/language';
+import { countText } from './count-text';
+import { elementTopic } from './editor/core-model-text';
+import type { Translate } from '../../report/i18n/translate';
+
+/** The first `max` items joined, then "and N more". */
+function shortList(t: Translate, items: string[], max: number): string {
+  const shown = items.slice(0, max).join('; ');
+  return items.length > max ? t('dossier.approve.more', { list: shown, n: items.length - max }) : shown;
+}
 
 // Governance of a dossier's status: approving it as final (confirmation, the approver's name, warnings about
 // unfinished elements and unverified evidence) and reopening a final dossier (a reason is required).
 
 export function ApproveDialog({ dossier, onApprove, onClose }: { dossier: Dossier; onApprove: (by: string) => Promise<void>; onClose: () => void }) {
+  const { t, fmt } = useLanguage();
   const [by, setBy] = useState('');
   const [busy, setBusy] = useState(false);
   const warnings = approvalWarnings(dossier);
@@ -25,48 +35,51 @@ export function ApproveDialog({ dossier, onApprove, onClose }: { dossier: Dossie
     <Dialog
       open
       wide
-      title="Approve as final?"
+      title={t('dossier.approve.title')}
       onClose={onClose}
       testId="approve-dialog"
       footer={
         <>
-          <button type="button" className="btn" onClick={onClose}>Cancel</button>
+          <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
           <button type="button" className="btn btn-primary" onClick={() => void approve()} disabled={busy || by.trim() === ''} data-testid="approve-ok">
-            Approve as final
+            {t('dossier.approve.ok')}
           </button>
         </>
       }
     >
-      <p>A final dossier is read-only: to change it again, someone must reopen it as a draft and give a reason. The approval is recorded with your name and the time.</p>
+      <p>{t('dossier.approve.intro')}</p>
       {count > 0 ? (
         <div className="notice notice-warning" data-testid="approve-warnings">
           <div>
-            <strong>{count} point{count === 1 ? '' : 's'} to check before approving:</strong>
+            <strong>{countText(t, fmt, 'dossier.approve.points', count)}</strong>
             {warnings.incompleteElements.length > 0 && (
               <p className="warning-group">
-                {warnings.incompleteElements.length} assessment element{warnings.incompleteElements.length === 1 ? ' is' : 's are'} not complete:{' '}
-                {warnings.incompleteElements.slice(0, 12).map((e) => `${e.id} (${e.domain}) ${e.topic}`).join('; ')}
-                {warnings.incompleteElements.length > 12 ? `; and ${warnings.incompleteElements.length - 12} more` : ''}.
+                {countText(t, fmt, 'dossier.approve.incomplete', warnings.incompleteElements.length).replace(
+                  '{list}',
+                  shortList(t, warnings.incompleteElements.map((e) => `${e.id} (${e.domain}) ${elementTopic(t, e.topic)}`), 12),
+                )}
               </p>
             )}
             {warnings.unverifiedEvidence.length > 0 && (
               <p className="warning-group">
-                {warnings.unverifiedEvidence.length} evidence item{warnings.unverifiedEvidence.length === 1 ? ' was' : 's were'} not verified in the primary source:{' '}
-                {warnings.unverifiedEvidence.slice(0, 8).map((e) => e.citation.split('.')[0]).join('; ')}
-                {warnings.unverifiedEvidence.length > 8 ? `; and ${warnings.unverifiedEvidence.length - 8} more` : ''}.
+                {countText(t, fmt, 'dossier.approve.unverified', warnings.unverifiedEvidence.length).replace(
+                  '{list}',
+                  shortList(t, warnings.unverifiedEvidence.map((e) => e.citation.split('.')[0] ?? e.citation), 8),
+                )}
               </p>
             )}
           </div>
         </div>
       ) : (
-        <p className="subtle">Every assessment element is complete or not relevant, and every evidence item is verified.</p>
+        <p className="subtle">{t('dossier.approve.allDone')}</p>
       )}
-      <TextField label="Approved by" hint="Your name, as it should appear in the history and in reports" value={by} onChange={setBy} testId="approve-by" />
+      <TextField label={t('dossier.approve.by')} hint={t('dossier.approve.byHint')} value={by} onChange={setBy} testId="approve-by" />
     </Dialog>
   );
 }
 
 export function ReopenDialog({ onReopen, onClose }: { onReopen: (by: string, reason: string) => Promise<void>; onClose: () => void }) {
+  const { t } = useLanguage();
   const [by, setBy] = useState('');
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -81,22 +94,22 @@ export function ReopenDialog({ onReopen, onClose }: { onReopen: (by: string, rea
   return (
     <Dialog
       open
-      title="Reopen as draft"
+      title={t('dossier.reopen.title')}
       onClose={onClose}
       testId="reopen-dialog"
       footer={
         <>
-          <button type="button" className="btn" onClick={onClose}>Cancel</button>
+          <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
           <button type="button" className="btn btn-primary" onClick={() => void reopen()} disabled={busy || reason.trim() === ''} data-testid="reopen-ok">
-            Reopen as draft
+            {t('dossier.reopen.title')}
           </button>
         </>
       }
     >
-      <p>The dossier becomes an editable draft again and must pass review once more. The reason is kept in its history.</p>
+      <p>{t('dossier.reopen.intro')}</p>
       <div className="section-stack">
-        <TextArea label="Reason for reopening" value={reason} onChange={setReason} rows={3} testId="reopen-reason" />
-        <TextField label="Your name (optional)" value={by} onChange={setBy} testId="reopen-by" />
+        <TextArea label={t('dossier.reopen.reason')} value={reason} onChange={setReason} rows={3} testId="reopen-reason" />
+        <TextField label={t('dossier.reopen.by')} value={by} onChange={setBy} testId="reopen-by" />
       </div>
     </Dialog>
   );
@@ -104,13 +117,14 @@ export function ReopenDialog({ onReopen, onClose }: { onReopen: (by: string, rea
 
 /** Shown above a final dossier: who approved it and when, and the one way to change it. */
 export function FinalBanner({ dossier, onReopen, canReopen }: { dossier: Dossier; onReopen: () => void; canReopen: boolean }) {
+  const { t, fmt } = useLanguage();
   const approval = currentApproval(dossier);
   return (
     <div className="notice notice-info final-banner" role="status" data-testid="final-banner">
       <div className="final-banner-text">
-        <strong>Final{approval ? ` — approved by ${approval.by} on ${formatDateTime(approval.at)}` : ''}.</strong> This dossier is read-only. To change it, reopen it as a draft and give a reason.
+        <strong>{approval ? t('dossier.final.approved', { by: approval.by, date: fmt.dateTime(approval.at) }) : t('dossier.final.plain')}</strong> {t('dossier.final.readOnly')}
       </div>
-      {canReopen && <button type="button" className="btn btn-sm" onClick={onReopen} data-testid="reopen-dossier">Reopen as draft…</button>}
+      {canReopen && <button type="button" className="btn btn-sm" onClick={onReopen} data-testid="reopen-dossier">{t('dossier.reopen.button')}</button>}
     </div>
   );
 }

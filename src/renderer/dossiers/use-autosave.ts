@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { translator } from '../../report/i18n/translate';
+import type { Translate } from '../../report/i18n/translate';
 
 // Debounced autosave. The draft lives in the editor's state; this hook writes it ~500 ms after the last change
 // and reports what the user sees: pending/saving → "Saving…", saved → "All changes saved", error → the reason
@@ -89,14 +91,15 @@ export function useAutosave<T>(draft: T | null, save: (value: T) => Promise<void
 }
 
 /** The words the header shows for a save state. */
-export function saveStateLabel(state: SaveState): string {
+/** The save state in words (English unless given the display language's lookup). */
+export function saveStateLabel(state: SaveState, t: Translate = translator('en')): string {
   switch (state.kind) {
     case 'saved':
-      return 'All changes saved';
+      return t('dossier.save.saved');
     case 'pending':
     case 'saving':
-      return 'Saving…';
+      return t('dossier.save.saving');
     case 'error':
-      return `Not saved: ${state.message}`;
+      return t('dossier.save.notSavedDetail', { message: state.message });
   }
 }

@@ -12,6 +12,8 @@ import { useToasts } from '../ui/toasts';
 import { backupFileTypes, dossierFileTypes, jsonMimeType, maxBackupBytes, maxImportBytes } from './file-types';
 import { ProblemsDialog } from './problems-dialog';
 import { useWorkspace } from './workspace-context';
+import { useLanguage } from '../i18n/language';
+import { countText } from './count-text';
 
 // Export, import, backup and restore: the workspace makes and checks the file text, the platform moves it.
 
@@ -43,19 +45,21 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
   const workspace = useWorkspace();
   const platform = usePlatform();
   const toasts = useToasts();
+  const { t, fmt } = useLanguage();
+  const when = (iso: string) => new Date(iso).toLocaleString(fmt.intlLocale);
   const [pending, setPending] = useState<Pending>({ kind: 'none' });
   const close = () => setPending({ kind: 'none' });
 
   const saveText = async (file: FileText, fileTypes: FileType[]) => {
     const outcome = await platform.saveFile({ suggestedName: file.fileName, content: file.text, mimeType: jsonMimeType, fileTypes });
-    if (outcome.saved) toasts.show({ message: outcome.via === 'file' ? `Saved ${outcome.location}.` : `Downloaded ${outcome.location}.` });
+    if (outcome.saved) toasts.show({ message: t(outcome.via === 'file' ? 'library.file.saved' : 'library.file.downloaded', { location: outcome.location }) });
   };
 
   const readFile = async (fileTypes: typeof dossierFileTypes, maxBytes: number): Promise<string | null> => {
     const opened = await platform.openFile({ fileTypes, maxBytes });
     if (opened.opened) return opened.content;
     if (opened.reason !== 'canceled') {
-      setPending({ kind: 'problems', title: 'The file could not be read', intro: 'HTA Workbench could not read the file you chose.', problems: [{ path: '', message: opened.message ?? opened.reason }] });
+      setPending({ kind: 'problems', title: t('library.file.unreadableTitle'), intro: t('library.file.unreadableIntro'), problems: [{ path: '', message: opened.message ?? opened.reason }] });
     }
     return null;
   };
@@ -63,13 +67,13 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
   const finishImport = async (text: string, onConflict?: 'copy' | 'replace') => {
     const result = await workspace.importDossier(text, onConflict ? { onConflict } : {});
     if (result.kind === 'invalid') {
-      setPending({ kind: 'problems', title: 'This file cannot be imported', intro: 'The file is not a valid HTA Workbench dossier.', problems: result.problems });
+      setPending({ kind: 'problems', title: t('library.file.invalidTitle'), intro: t('library.file.invalidIntro'), problems: result.problems });
     } else if (result.kind === 'conflict') {
       setPending({ kind: 'conflict', text, existing: result.existing, incoming: result.incoming });
     } else {
       close();
-      const how = result.mode === 'replace' ? 'replaced the existing dossier' : result.mode === 'copy' ? 'imported as a copy' : 'imported';
-      toasts.show({ message: `“${result.dossier.title}” ${how}.` });
+      const done = result.mode === 'replace' ? 'library.file.replaced' : result.mode === 'copy' ? 'library.file.importedCopy' : 'library.file.imported';
+      toasts.show({ message: t(done, { title: result.dossier.title }) });
       onImported?.(result.dossier);
     }
   };
@@ -78,7 +82,7 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
     try {
       await action();
     } catch (error) {
-      toasts.show({ tone: 'error', message: `${failure}: ${errorMessage(error)}` });
+      toasts.show({ tone: 'error', message: t('shell.failure', { action: failure, message: errorMessage(error) }) });
     }
   };
 
@@ -88,7 +92,7 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
     try {
       const parsed = await parseBackupInWorker(text);
       if (!parsed.ok) {
-        setPending({ kind: 'problems', title: 'This backup cannot be restored', intro, problems: parsed.problems });
+        setPending({ kind: 'problems', title: t('library.file.badBackupTitle'), intro, problems: parsed.problems });
         return;
       }
       const result: RestoredBackup = await workspace.restoreParsedBackup(parsed.backup, { sourceName });
@@ -104,12 +108,12 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
     const opened = await platform.openFile({ fileTypes: backupFileTypes, maxBytes: maxBackupBytes });
     if (!opened.opened) {
       if (opened.reason !== 'canceled') {
-        setPending({ kind: 'problems', title: 'The file could not be read', intro: 'HTA Workbench could not read the file you chose.', problems: [{ path: '', message: opened.message ?? opened.reason }] });
+        setPending({ kind: 'problems', title: t('library.file.unreadableTitle'), intro: t('library.file.unreadableIntro'), problems: [{ path: '', message: opened.message ?? opened.reason }] });
       }
       return;
     }
-    await restoreText(opened.content, opened.name, 'The file is not a valid HTA Workbench backup.');
-  }, 'Restore failed');
+    await restoreText(opened.content, opened.name, t('library.file.badBackupIntro'));
+  }, t('library.file.restoreFailed'));
 
   const dialogs = (
     <>
@@ -121,67 +125,67 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
       />
       <Dialog
         open={pending.kind === 'conflict'}
-        title="This dossier is already in your library"
+        title={t('library.conflict.title')}
         onClose={close}
         testId="conflict-dialog"
         footer={
           <>
-            <button type="button" className="btn" onClick={close}>Cancel</button>
-            <button type="button" className="btn" data-testid="conflict-replace" onClick={guard(async () => { if (pending.kind === 'conflict') await finishImport(pending.text, 'replace'); }, 'Import failed')}>
-              Replace existing
+            <button type="button" className="btn" onClick={close}>{t('common.cancel')}</button>
+            <button type="button" className="btn" data-testid="conflict-replace" onClick={guard(async () => { if (pending.kind === 'conflict') await finishImport(pending.text, 'replace'); }, t('library.file.importFailed'))}>
+              {t('library.conflict.replace')}
             </button>
-            <button type="button" className="btn btn-primary" data-testid="conflict-copy" onClick={guard(async () => { if (pending.kind === 'conflict') await finishImport(pending.text, 'copy'); }, 'Import failed')} autoFocus>
-              Import as a copy
+            <button type="button" className="btn btn-primary" data-testid="conflict-copy" onClick={guard(async () => { if (pending.kind === 'conflict') await finishImport(pending.text, 'copy'); }, t('library.file.importFailed'))} autoFocus>
+              {t('library.conflict.copy')}
             </button>
           </>
         }
       >
         {pending.kind === 'conflict' && (
           <>
-            <p>The file holds a dossier with the same identity as one in your library.</p>
+            <p>{t('library.conflict.intro')}</p>
             <dl className="kv">
-              <dt>In your library</dt>
-              <dd>{pending.existing.title} <span className="subtle">(changed {new Date(pending.existing.updatedAt).toLocaleString()})</span></dd>
-              <dt>In the file</dt>
-              <dd>{pending.incoming.title} <span className="subtle">(changed {new Date(pending.incoming.updatedAt).toLocaleString()})</span></dd>
+              <dt>{t('library.conflict.inLibrary')}</dt>
+              <dd>{pending.existing.title} <span className="subtle">{t('library.conflict.changed', { date: when(pending.existing.updatedAt) })}</span></dd>
+              <dt>{t('library.conflict.inFile')}</dt>
+              <dd>{pending.incoming.title} <span className="subtle">{t('library.conflict.changed', { date: when(pending.incoming.updatedAt) })}</span></dd>
             </dl>
-            <p className="subtle">Replacing keeps the current version as an automatic snapshot of the dossier.</p>
+            <p className="subtle">{t('library.conflict.snapshot')}</p>
           </>
         )}
       </Dialog>
       <ConfirmDialog
         open={pending.kind === 'confirm-restore'}
-        title="Restore the whole workspace from a backup?"
+        title={t('library.restore.title')}
         message={
           <>
-            <p>Every dossier in this workspace will be replaced by the contents of the backup file you choose next.</p>
-            <p className="subtle">A backup of the current workspace is made first and offered for download.</p>
+            <p>{t('library.restore.message')}</p>
+            <p className="subtle">{t('library.restore.hint')}</p>
           </>
         }
-        confirmLabel="Choose backup file…"
+        confirmLabel={t('library.restore.choose')}
         testId="restore-confirm-dialog"
         tone="danger"
         onCancel={close}
         onConfirm={() => void restore()}
       />
-      <Dialog open={pending.kind === 'restoring'} title="Restoring the workspace" onClose={() => undefined} testId="restoring-dialog" footer={null}>
-        <p role="status">Checking the backup file and restoring it. This can take a while for a large workspace.</p>
+      <Dialog open={pending.kind === 'restoring'} title={t('library.restore.restoring')} onClose={() => undefined} testId="restoring-dialog" footer={null}>
+        <p role="status">{t('library.restore.checking')}</p>
       </Dialog>
       <Dialog
         open={pending.kind === 'restored'}
-        title="Workspace restored"
+        title={t('library.restore.done')}
         onClose={close}
         testId="restored-dialog"
         footer={
           <>
-            <button type="button" className="btn" onClick={close}>Close</button>
+            <button type="button" className="btn" onClick={close}>{t('shell.close')}</button>
             <button
               type="button"
               className="btn btn-primary"
               data-testid="download-previous"
-              onClick={guard(async () => { if (pending.kind === 'restored') await saveText(pending.previous, backupFileTypes); }, 'Saving the previous workspace failed')}
+              onClick={guard(async () => { if (pending.kind === 'restored') await saveText(pending.previous, backupFileTypes); }, t('library.file.savePreviousFailed'))}
             >
-              Save backup of the previous workspace
+              {t('library.restore.savePrevious')}
             </button>
           </>
         }
@@ -189,14 +193,15 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
         {pending.kind === 'restored' && (
           <>
             <p data-testid="restored-counts">
-              Restored {pending.counts.dossiers} dossier{pending.counts.dossiers === 1 ? '' : 's'}, {pending.counts.snapshots} snapshot
-              {pending.counts.snapshots === 1 ? '' : 's'} and {pending.counts.history} history entr{pending.counts.history === 1 ? 'y' : 'ies'}
-              {pending.counts.models > 0 && `, with ${pending.counts.models} model${pending.counts.models === 1 ? '' : 's'} and ${pending.counts.runs} stored run${pending.counts.runs === 1 ? '' : 's'}`}.
+              {t(pending.counts.models > 0 ? 'library.restore.countsModels' : 'library.restore.counts', {
+                dossiers: countText(t, fmt, 'library.n.dossier', pending.counts.dossiers),
+                snapshots: countText(t, fmt, 'library.n.snapshot', pending.counts.snapshots),
+                history: countText(t, fmt, 'library.n.history', pending.counts.history),
+                models: countText(t, fmt, 'library.n.model', pending.counts.models),
+                runs: countText(t, fmt, 'library.n.run', pending.counts.runs),
+              })}
             </p>
-            <p>
-              The workspace as it was before is kept as a safety backup: it is listed in the library under <strong>Safety backups</strong> until you
-              discard it, and you can restore it from there. You can also save it as a file (<span className="mono">{pending.previous.fileName}</span>).
-            </p>
+            <p>{t('library.restore.kept', { file: pending.previous.fileName })}</p>
           </>
         )}
       </Dialog>
@@ -204,19 +209,20 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
   );
 
   return {
-    exportDossier: (id) => guard(async () => saveText(await workspace.exportDossier(id), dossierFileTypes), 'Export failed')(),
+    exportDossier: (id) => guard(async () => saveText(await workspace.exportDossier(id), dossierFileTypes), t('library.file.exportFailed'))(),
     importDossier: guard(async () => {
       const text = await readFile(dossierFileTypes, maxImportBytes);
       if (text !== null) await finishImport(text);
-    }, 'Import failed'),
-    backupWorkspace: guard(async () => saveText(await workspace.backup(), backupFileTypes), 'Backup failed'),
+    }, t('library.file.importFailed')),
+    backupWorkspace: guard(async () => saveText(await workspace.backup(), backupFileTypes), t('library.file.backupFailed')),
     restoreWorkspace: () => setPending({ kind: 'confirm-restore' }),
     restoreSafetyBackup: (backup) =>
       guard(async () => {
         const file = await workspace.safetyBackupFile(backup.id);
-        await restoreText(file.text, `the safety backup of ${new Date(backup.createdAt).toLocaleString()}`, 'This safety backup is damaged and cannot be restored.');
-      }, 'Restore failed')(),
-    downloadSafetyBackup: (backup) => guard(async () => saveText(await workspace.safetyBackupFile(backup.id), backupFileTypes), 'Download failed')(),
+        // The source name is stored in the new safety backup's reason (data, in the workspace's English).
+        await restoreText(file.text, `the safety backup of ${new Date(backup.createdAt).toLocaleString()}`, t('library.safety.damaged'));
+      }, t('library.file.restoreFailed'))(),
+    downloadSafetyBackup: (backup) => guard(async () => saveText(await workspace.safetyBackupFile(backup.id), backupFileTypes), t('library.file.downloadFailed'))(),
     dialogs,
   };
 }

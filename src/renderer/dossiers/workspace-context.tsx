@@ -4,6 +4,8 @@ import { startUpWorkspace } from '../db/start-up';
 import type { MarkerStorage } from '../db/start-up';
 import { openWorkspace } from '../db/workspace';
 import type { Workspace } from '../db/workspace';
+import { localWorkspaceMessage } from '../db/errors';
+import { useLanguage } from '../i18n/language';
 
 // Opens the local workspace (IndexedDB) once, seeds the bundled example on a true first run (never silently
 // after the workspace was lost), and provides it. The banner follows the workspace: a database deleted or
@@ -36,6 +38,7 @@ function browserMarkerStorage(): MarkerStorage | null {
 }
 
 export function WorkspaceProvider({ children, open = openWorkspace }: { children: ReactNode; open?: () => Promise<Workspace> }) {
+  const { t } = useLanguage();
   const [state, setState] = useState<WorkspaceState>({ kind: 'opening' });
   useEffect(() => {
     let cancelled = false;
@@ -59,15 +62,15 @@ export function WorkspaceProvider({ children, open = openWorkspace }: { children
     };
   }, [open]);
   if (state.kind === 'opening') {
-    return <div className="splash" data-testid="workspace-opening">Opening the workspace…</div>;
+    return <div className="splash" data-testid="workspace-opening">{t('shell.openingWorkspace')}</div>;
   }
   if (state.kind === 'failed') {
     return (
       <div className="splash">
         <div className="notice notice-error" role="alert" data-testid="workspace-error">
           <div>
-            <strong>The workspace could not be opened.</strong>
-            <p>{state.message}</p>
+            <strong>{t('shell.workspaceFailed')}</strong>
+            <p>{localWorkspaceMessage(state.message, t)}</p>
           </div>
         </div>
       </div>
@@ -81,17 +84,18 @@ export function WorkspaceProvider({ children, open = openWorkspace }: { children
 }
 
 function OpenWorkspace({ workspace, notice, children }: { workspace: Workspace; notice: string | null; children: ReactNode }) {
+  const { t } = useLanguage();
   const readOnlyReason = useReadOnlyReason(workspace);
   const [showNotice, setShowNotice] = useState(notice !== null);
   return (
     <div className="workspace-root">
       {readOnlyReason && (
-        <div className={`notice ${workspace.deleted ? 'notice-error' : 'notice-warning'} banner`} role="alert" data-testid="read-only-banner">{readOnlyReason}</div>
+        <div className={`notice ${workspace.deleted ? 'notice-error' : 'notice-warning'} banner`} role="alert" data-testid="read-only-banner">{localWorkspaceMessage(readOnlyReason, t)}</div>
       )}
       {notice && showNotice && (
         <div className="notice notice-warning banner" role="alert" data-testid="workspace-notice">
-          <span className="grow">{notice}</span>
-          <button type="button" className="btn btn-sm" onClick={() => setShowNotice(false)}>Dismiss</button>
+          <span className="grow">{localWorkspaceMessage(notice, t)}</span>
+          <button type="button" className="btn btn-sm" onClick={() => setShowNotice(false)}>{t('shell.dismiss')}</button>
         </div>
       )}
       {children}

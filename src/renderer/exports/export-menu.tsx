@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import type { DataTable } from '../../report/data-table';
 import { useExports } from './export-context';
 import { DownloadIcon } from '../ui/icons';
+import { useLanguage } from '../i18n/language';
 
 // A small "Export" disclosure: a button that shows a list of formats. Keyboard: Enter/Space opens, arrows move,
 // Escape closes and returns focus to the button; a choice closes the list.
@@ -14,6 +15,7 @@ export interface ExportChoice {
 }
 
 export function ExportMenu({ label, choices, testId }: { label: string; choices: readonly ExportChoice[]; testId?: string }) {
+  const { t } = useLanguage();
   const [open, setOpen] = useState(false);
   const id = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -54,7 +56,7 @@ export function ExportMenu({ label, choices, testId }: { label: string; choices:
         data-testid={testId}
       >
         <DownloadIcon />
-        Export
+        {t('shell.export')}
       </button>
       {open && (
         <div className="export-menu-list" role="menu" id={`${id}-menu`} aria-label={label}>
@@ -82,14 +84,15 @@ export function ExportMenu({ label, choices, testId }: { label: string; choices:
 /** The export menu of one results table (CSV, XLSX); nothing outside a model screen. */
 export function TableExport({ table, testId }: { table: () => DataTable; testId: string }) {
   const exports = useExports();
+  const { t } = useLanguage();
   if (!exports) return null;
   return (
     <ExportMenu
-      label={`Export ${table().title}`}
+      label={t('shell.exportTable', { title: table().title })}
       testId={testId}
       choices={[
-        { label: 'Table as CSV', onSelect: () => exports.exportCsv(table()), testId: `${testId}-csv` },
-        { label: 'Table as Excel workbook (XLSX)', onSelect: () => exports.exportXlsx([table()], table().title), testId: `${testId}-xlsx` },
+        { label: t('shell.tableCsv'), onSelect: () => exports.exportCsv(table()), testId: `${testId}-csv` },
+        { label: t('shell.tableXlsx'), onSelect: () => exports.exportXlsx([table()], table().title), testId: `${testId}-xlsx` },
       ]}
     />
   );

@@ -3,6 +3,8 @@ import type { RankedFit } from '../../engine/survival-fit/fit-all';
 import { formatNumber } from '../settings/display-format';
 import { fitColour } from './survival-charts';
 import { formatEstimate, formatWithInterval } from './survival-format';
+import { useLanguage } from '../i18n/language';
+import { distributionLabel } from './survival-words';
 
 // The fits side by side, ranked by AIC: choose one (radio) and which are drawn (checkboxes).
 
@@ -21,23 +23,24 @@ export function FitTable({
   onShow: (d: FitDistribution, show: boolean) => void;
   timeLabel: string;
 }) {
+  const { t } = useLanguage();
   const horizon = fits[0]?.rmst.horizon;
   return (
     <div className="table-wrap">
       <table className="table fit-table" data-testid="fit-table">
-        <caption className="visually-hidden">Fitted distributions, ranked by AIC</caption>
+        <caption className="visually-hidden">{t('survival.table.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col" className="fit-choose">Use</th>
-            <th scope="col">Distribution</th>
-            <th scope="col" className="num">AIC</th>
-            <th scope="col" className="num">ΔAIC</th>
-            <th scope="col" className="num">BIC</th>
-            <th scope="col" className="num">Log-likelihood</th>
-            <th scope="col" className="num">Median (95% CI)</th>
-            <th scope="col" className="num">Mean to {formatEstimate(horizon)} (95% CI)</th>
-            <th scope="col">Parameters</th>
-            <th scope="col" className="fit-show">Plot</th>
+            <th scope="col" className="fit-choose">{t('survival.table.use')}</th>
+            <th scope="col">{t('survival.table.distribution')}</th>
+            <th scope="col" className="num">{t('survival.table.aic')}</th>
+            <th scope="col" className="num">{t('survival.table.deltaAic')}</th>
+            <th scope="col" className="num">{t('survival.table.bic')}</th>
+            <th scope="col" className="num">{t('survival.table.logLik')}</th>
+            <th scope="col" className="num">{t('survival.table.median')}</th>
+            <th scope="col" className="num">{t('survival.table.mean', { horizon: formatEstimate(horizon) })}</th>
+            <th scope="col">{t('survival.table.parameters')}</th>
+            <th scope="col" className="fit-show">{t('survival.table.plot')}</th>
           </tr>
         </thead>
         <tbody>
@@ -50,21 +53,21 @@ export function FitTable({
                   checked={f.distribution === chosen}
                   disabled={!f.converged}
                   onChange={() => onChoose(f.distribution)}
-                  aria-label={`Use the ${f.label} fit`}
+                  aria-label={t('survival.table.useFit', { label: distributionLabel(t, f.distribution) })}
                 />
               </td>
               <th scope="row" className="fit-name">
                 <span className="fit-swatch" style={{ background: fitColour(f.distribution) }} aria-hidden="true" />
-                {f.label}
-                {f.aicRank === 1 && <span className="badge badge-info fit-best">Lowest AIC</span>}
+                {distributionLabel(t, f.distribution)}
+                {f.aicRank === 1 && <span className="badge badge-info fit-best">{t('survival.table.best')}</span>}
                 {!f.converged && <div className="field-error">{f.message}</div>}
               </th>
               <td className="num">{formatNumber(f.aic, 2)}</td>
               <td className="num">{f.deltaAic === null ? '—' : formatNumber(f.deltaAic, 2)}</td>
               <td className="num">{formatNumber(f.bic, 2)}</td>
               <td className="num">{formatNumber(f.logLik, 3)}</td>
-              <td className="num nowrap">{f.converged ? formatWithInterval(f.median) : '—'}</td>
-              <td className="num nowrap">{f.converged ? formatWithInterval(f.rmst) : '—'}</td>
+              <td className="num nowrap">{f.converged ? formatWithInterval(f.median, t) : '—'}</td>
+              <td className="num nowrap">{f.converged ? formatWithInterval(f.rmst, t) : '—'}</td>
               <td className="fit-params">
                 {Object.entries(f.parameters)
                   .map(([name, value]) => `${name} ${formatEstimate(value)}`)
@@ -76,17 +79,14 @@ export function FitTable({
                   checked={shown.has(f.distribution)}
                   disabled={!f.converged}
                   onChange={(e) => onShow(f.distribution, e.target.checked)}
-                  aria-label={`Draw the ${f.label} curve`}
+                  aria-label={t('survival.table.draw', { label: distributionLabel(t, f.distribution) })}
                 />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="subtle table-note">
-        Times in {timeLabel}. AIC = −2 log-likelihood + 2k, BIC = −2 log-likelihood + k log n; the lowest is the best
-        compromise of fit and parameters, but the extrapolation must also be plausible. Intervals: delta method on the log scale.
-      </p>
+      <p className="subtle table-note">{t('survival.table.note', { units: timeLabel })}</p>
     </div>
   );
 }

@@ -7,14 +7,15 @@ import ovarian from '../../../resources/examples/survival/ovarian.csv?raw';
 export interface PatientDataExample {
   id: string;
   name: string;
-  description: string;
+  /** The catalogue key of its description. */
+  description: 'survival.example.ovarian' | 'survival.example.aml';
   csv: string;
   timeUnit: 'day' | 'week' | 'month' | 'year';
 }
 
 export const patientDataExamples: readonly PatientDataExample[] = [
-  { id: 'ovarian', name: 'ovarian.csv', description: 'Ovarian cancer trial, 26 patients, days (R survival package)', csv: ovarian, timeUnit: 'day' },
-  { id: 'aml', name: 'aml.csv', description: 'Acute myelogenous leukaemia, 23 patients, weeks (R survival package)', csv: aml, timeUnit: 'week' },
+  { id: 'ovarian', name: 'ovarian.csv', description: 'survival.example.ovarian', csv: ovarian, timeUnit: 'day' },
+  { id: 'aml', name: 'aml.csv', description: 'survival.example.aml', csv: aml, timeUnit: 'week' },
 ];
 
 export const digitisedExample = {

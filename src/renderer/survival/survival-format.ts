@@ -1,6 +1,8 @@
 // Number formats of the Survival screen: estimates with a precision that suits their size (fixed decimals:
 // report/format.ts), in the display language.
 import { displayFormats } from '../settings/display-format';
+import { translator } from '../../report/i18n/translate';
+import type { Translate } from '../../report/i18n/translate';
 
 /** 4 significant digits, thousands separated; "—" for null or non-finite. */
 export function formatEstimate(value: number | null | undefined): string {
@@ -13,7 +15,7 @@ export function formatEstimate(value: number | null | undefined): string {
 }
 
 /** "880 (523–1,480)". */
-export function formatWithInterval(e: { estimate: number; lower: number; upper: number } | null): string {
-  if (!e) return 'not reached';
+export function formatWithInterval(e: { estimate: number; lower: number; upper: number } | null, t: Translate = translator('en')): string {
+  if (!e) return t('survival.notReached');
   return `${formatEstimate(e.estimate)} (${formatEstimate(e.lower)}–${formatEstimate(e.upper)})`;
 }

@@ -14,6 +14,8 @@ import { digitisedExample, patientDataExamples } from './survival-examples';
 import { formatEstimate } from './survival-format';
 import { UseFitPanel } from './use-fit-panel';
 import type { TimeUnit } from './use-fit-panel';
+import { useLanguage } from '../i18n/language';
+import { distributionLabel, unitWord } from './survival-words';
 import './survival.css';
 
 // The Survival screen: patient data from a CSV (or rebuilt from a digitised Kaplan–Meier curve and its numbers at
@@ -27,12 +29,7 @@ interface DataSource {
   reconstruction?: { check: ReconstructionCheck; notes: string[] };
 }
 
-const TIME_UNITS: { value: TimeUnit; label: string }[] = [
-  { value: 'day', label: 'Days' },
-  { value: 'week', label: 'Weeks' },
-  { value: 'month', label: 'Months' },
-  { value: 'year', label: 'Years' },
-];
+const TIME_UNITS: readonly TimeUnit[] = ['day', 'week', 'month', 'year'];
 
 const NONE = '';
 const maxCsvBytes = 10 * 1024 * 1024;
@@ -43,6 +40,7 @@ function guessColumn(columns: readonly string[], wanted: string[], fallback: num
 
 export function SurvivalPage() {
   const platform = usePlatform();
+  const { t } = useLanguage();
   const [mode, setMode] = useState<'patients' | 'digitised'>('patients');
   const [source, setSource] = useState<DataSource | null>(null);
   const [columns, setColumns] = useState<string[]>([]);
@@ -65,7 +63,7 @@ export function SurvivalPage() {
   const request = useRef(0);
 
   const horizon = horizonText.trim() === '' ? undefined : numberOrNaN(horizonText);
-  const horizonError = horizon !== undefined && !(Number.isFinite(horizon) && horizon > 0) ? 'A number > 0' : undefined;
+  const horizonError = horizon !== undefined && !(Number.isFinite(horizon) && horizon > 0) ? t('survival.positive') : undefined;
 
   const loadData = async (next: DataSource, unit?: TimeUnit) => {
     const header = await engineWorker().csvColumns(next.csv);
@@ -87,9 +85,9 @@ export function SurvivalPage() {
   };
 
   const openCsv = async () => {
-    const file = await platform.openFile({ fileTypes: [{ name: 'Patient data (CSV)', extensions: ['csv', 'txt'] }], maxBytes: maxCsvBytes });
+    const file = await platform.openFile({ fileTypes: [{ name: t('survival.csvFiles'), extensions: ['csv', 'txt'] }], maxBytes: maxCsvBytes });
     if (!file.opened) {
-      if (file.reason !== 'canceled') setLoadError(file.message ?? `The file could not be read (${file.reason}).`);
+      if (file.reason !== 'canceled') setLoadError(file.message ?? t('survival.unreadable', { reason: file.reason }));
       return;
     }
     await loadData({ name: file.name, csv: file.content });
@@ -98,7 +96,7 @@ export function SurvivalPage() {
   const rebuild = async () => {
     const totalEvents = eventsText.trim() === '' ? undefined : numberOrNaN(eventsText);
     if (totalEvents !== undefined && !(Number.isInteger(totalEvents) && totalEvents >= 0)) {
-      setRebuildError('Total events must be a whole number.');
+      setRebuildError(t('survival.eventsWhole'));
       return;
     }
     const result = await engineWorker().reconstructSurvival({ curveCsv: curveText, riskCsv: riskText, totalEvents });
@@ -107,7 +105,7 @@ export function SurvivalPage() {
       return;
     }
     setRebuildError(null);
-    await loadData({ name: `reconstructed from ${curveName.trim() || 'a digitised curve'}`, csv: result.csv, reconstruction: { check: result.check, notes: result.notes } });
+    await loadData({ name: t('survival.rebuiltFrom', { source: curveName.trim() || t('survival.aDigitisedCurve') }), csv: result.csv, reconstruction: { check: result.check, notes: result.notes } });
   };
 
   // Fit whenever the data or the choices change; an answer counts only for the inputs it was asked for.
@@ -132,22 +130,22 @@ export function SurvivalPage() {
   const current = chosen && fits.some((f) => f.distribution === chosen && f.converged) ? chosen : best;
   const chosenFit = fits.find((f) => f.distribution === current) ?? null;
   const visible = useMemo(() => fits.filter((f) => f.converged && shown.has(f.distribution)).map((f) => f.distribution), [fits, shown]);
-  const timeLabel = TIME_UNITS.find((u) => u.value === timeUnit)!.label.toLowerCase();
+  const timeLabel = unitWord(t, timeUnit);
 
   return (
     <div className="page survival-page" data-testid="survival-page">
       <div className="page-header">
         <div className="page-title">
-          <h1>Survival curves</h1>
-          <p>Fit parametric curves to patient data, or to data rebuilt from a published Kaplan–Meier curve, compare them and take one into a model.</p>
+          <h1>{t('survival.title')}</h1>
+          <p>{t('survival.intro')}</p>
         </div>
       </div>
 
-      <Card title="Data" testId="survival-data">
-        <div className="model-tabs" role="tablist" aria-label="Source of the data">
+      <Card title={t('survival.data')} testId="survival-data">
+        <div className="model-tabs" role="tablist" aria-label={t('survival.sourceTabs')}>
           {(['patients', 'digitised'] as const).map((m) => (
             <button key={m} type="button" role="tab" className="model-tab" aria-selected={mode === m} onClick={() => setMode(m)} data-testid={`source-${m}`}>
-              {m === 'patients' ? 'Patient data (CSV)' : 'Digitised Kaplan–Meier curve'}
+              {m === 'patients' ? t('survival.tabPatients') : t('survival.tabDigitised')}
             </button>
           ))}
         </div>
@@ -156,13 +154,13 @@ export function SurvivalPage() {
             <div className="source-row">
               <button type="button" className="btn btn-primary" onClick={() => void openCsv()} data-testid="open-csv">
                 <UploadIcon />
-                Open CSV…
+                {t('survival.openCsv')}
               </button>
-              <span className="subtle">One row per patient: a time (&gt; 0) and an event (1 event, 0 censored); optionally an arm.</span>
+              <span className="subtle">{t('survival.csvHint')}</span>
               <span className="source-examples">
-                Examples:{' '}
+                {t('survival.examples')}{' '}
                 {patientDataExamples.map((ex) => (
-                  <button key={ex.id} type="button" className="btn btn-ghost btn-sm" title={ex.description} onClick={() => void loadData({ name: ex.name, csv: ex.csv }, ex.timeUnit)} data-testid={`example-${ex.id}`}>
+                  <button key={ex.id} type="button" className="btn btn-ghost btn-sm" title={t(ex.description)} onClick={() => void loadData({ name: ex.name, csv: ex.csv }, ex.timeUnit)} data-testid={`example-${ex.id}`}>
                     {ex.name}
                   </button>
                 ))}
@@ -170,14 +168,14 @@ export function SurvivalPage() {
             </div>
           ) : (
             <div className="digitised-form">
-              <TextArea label="Kaplan–Meier points: time, survival (one per line)" value={curveText} onChange={setCurveText} rows={7} placeholder={'0, 1\n2.1, 0.95\n…'} testId="digitised-curve" />
-              <TextArea label="Numbers at risk: time, number (from time 0)" value={riskText} onChange={setRiskText} rows={7} placeholder={'0, 120\n6, 98\n…'} testId="digitised-at-risk" />
+              <TextArea label={t('survival.curvePoints')} value={curveText} onChange={setCurveText} rows={7} placeholder={'0, 1\n2.1, 0.95\n…'} testId="digitised-curve" />
+              <TextArea label={t('survival.riskPoints')} value={riskText} onChange={setRiskText} rows={7} placeholder={'0, 120\n6, 98\n…'} testId="digitised-at-risk" />
               <div className="digitised-side">
-                <TextField label="Total events (if reported)" value={eventsText} onChange={setEventsText} testId="digitised-events" />
-                <TextField label="Source of the curve" value={curveName} onChange={setCurveName} placeholder="e.g. Smith 2021, figure 2A" testId="digitised-name" />
+                <TextField label={t('survival.totalEvents')} value={eventsText} onChange={setEventsText} testId="digitised-events" />
+                <TextField label={t('survival.curveSource')} value={curveName} onChange={setCurveName} placeholder={t('survival.curveSourcePlaceholder')} testId="digitised-name" />
                 <div className="btn-row">
                   <button type="button" className="btn btn-primary" onClick={() => void rebuild()} disabled={!curveText.trim() || !riskText.trim()} data-testid="rebuild">
-                    Rebuild patient data
+                    {t('survival.rebuild')}
                   </button>
                   <button
                     type="button"
@@ -190,7 +188,7 @@ export function SurvivalPage() {
                     }}
                     data-testid="digitised-example"
                   >
-                    Fill in an example
+                    {t('survival.fillExample')}
                   </button>
                 </div>
                 {rebuildError && <p className="field-error" role="alert" data-testid="rebuild-error">{rebuildError}</p>}
@@ -201,24 +199,24 @@ export function SurvivalPage() {
           {source && (
             <div className="data-options" data-testid="data-options">
               <div className="data-name">
-                <span className="strip-label">Data</span>
-                <span data-testid="data-name">{source.name}</span>
+                <span className="strip-label">{t('survival.data')}</span>
+                <span data-testid="data-name" data-user-content>{source.name}</span>
               </div>
-              <SelectField label="Time column" value={timeColumn} onChange={setTimeColumn} options={columns.map((c) => ({ value: c, label: c }))} testId="time-column" />
-              <SelectField label="Event column" value={eventColumn} onChange={setEventColumn} options={columns.map((c) => ({ value: c, label: c }))} testId="event-column" />
+              <SelectField label={t('survival.timeColumn')} value={timeColumn} onChange={setTimeColumn} options={columns.map((c) => ({ value: c, label: c }))} testId="time-column" />
+              <SelectField label={t('survival.eventColumn')} value={eventColumn} onChange={setEventColumn} options={columns.map((c) => ({ value: c, label: c }))} testId="event-column" />
               <SelectField
-                label="Arm column"
+                label={t('survival.armColumn')}
                 value={armColumn}
                 onChange={(v) => {
                   setArmColumn(v);
                   setArmValue(levels[v]?.[0] ?? '');
                 }}
-                options={[{ value: NONE, label: 'All patients' }, ...columns.filter((c) => levels[c]).map((c) => ({ value: c, label: c }))]}
+                options={[{ value: NONE, label: t('survival.allPatients') }, ...columns.filter((c) => levels[c]).map((c) => ({ value: c, label: c }))]}
                 testId="arm-column"
               />
-              {armColumn !== NONE && <SelectField label="Arm" value={armValue} onChange={setArmValue} options={(levels[armColumn] ?? []).map((a) => ({ value: a, label: a }))} testId="arm-value" />}
-              <SelectField label="Time unit" value={timeUnit} onChange={setTimeUnit} options={TIME_UNITS} testId="time-unit" />
-              <TextField label="Extrapolate to" value={horizonText} onChange={setHorizonText} placeholder={outcome?.ok ? formatEstimate(outcome.analysis.summary.maxTime) : ''} error={horizonError} testId="plot-horizon" />
+              {armColumn !== NONE && <SelectField label={t('survival.arm')} value={armValue} onChange={setArmValue} options={(levels[armColumn] ?? []).map((a) => ({ value: a, label: a }))} testId="arm-value" />}
+              <SelectField label={t('survival.timeUnit')} value={timeUnit} onChange={setTimeUnit} options={TIME_UNITS.map((u) => ({ value: u, label: t(`survival.unitName.${u}`) }))} testId="time-unit" />
+              <TextField label={t('survival.extrapolate')} value={horizonText} onChange={setHorizonText} placeholder={outcome?.ok ? formatEstimate(outcome.analysis.summary.maxTime) : ''} error={horizonError} testId="plot-horizon" />
             </div>
           )}
         </div>
@@ -231,11 +229,11 @@ export function SurvivalPage() {
       {outcome?.ok && (
         <>
           <Card
-            title="Fitted distributions"
+            title={t('survival.fitted')}
             testId="fits-card"
             actions={
               <span className="subtle" data-testid="data-summary">
-                {fitting ? 'Fitting…' : `${outcome.analysis.summary.n} patients, ${outcome.analysis.summary.events} events; Kaplan–Meier median ${formatEstimate(outcome.analysis.summary.kmMedian) === '—' ? 'not reached' : formatEstimate(outcome.analysis.summary.kmMedian)}`}
+                {fitting ? t('survival.fitting') : t('survival.summary', { n: outcome.analysis.summary.n, events: outcome.analysis.summary.events, median: formatEstimate(outcome.analysis.summary.kmMedian) === '—' ? t('survival.notReached') : formatEstimate(outcome.analysis.summary.kmMedian) })}
               </span>
             }
             flush
@@ -249,18 +247,18 @@ export function SurvivalPage() {
               timeLabel={timeLabel}
             />
           </Card>
-          <section className="card" aria-label="Plots">
+          <section className="card" aria-label={t('survival.plots')}>
             <div className="card-body survival-charts">
               <div className="span-all">
-                <SurvivalCurvesChart plot={outcome.plot} shown={visible} chosen={current} timeLabel={timeLabel} />
+                <SurvivalCurvesChart plot={outcome.plot} shown={visible} chosen={current} timeUnit={timeUnit} />
                 <NumbersAtRisk plot={outcome.plot} timeLabel={timeLabel} />
               </div>
-              <HazardChart plot={outcome.plot} shown={visible} chosen={current} timeLabel={timeLabel} />
-              <LogCumulativeHazardChart plot={outcome.plot} shown={visible} chosen={current} timeLabel={timeLabel} />
+              <HazardChart plot={outcome.plot} shown={visible} chosen={current} timeUnit={timeUnit} />
+              <LogCumulativeHazardChart plot={outcome.plot} shown={visible} chosen={current} timeUnit={timeUnit} />
             </div>
           </section>
           {chosenFit && (
-            <Card title={`Chosen fit: ${chosenFit.label}`} testId="chosen-fit">
+            <Card title={t('survival.chosenFit', { label: distributionLabel(t, chosenFit.distribution) })} testId="chosen-fit">
               <UseFitPanel
                 fit={chosenFit}
                 context={{ dataset: source!.name, n: outcome.analysis.summary.n, events: outcome.analysis.summary.events, candidates: fits.filter((f) => f.converged).length, timeUnit }}
@@ -275,42 +273,51 @@ export function SurvivalPage() {
 
 function ReconstructionCard({ check, notes, csv, name, timeLabel }: { check: ReconstructionCheck; notes: string[]; csv: string; name: string; timeLabel: string }) {
   const platform = usePlatform();
+  const { t } = useLanguage();
   // Differences below one patient's step (1/n) are at the resolution of the data; more deserves a look.
   const patients = check.atRisk[0]?.published ?? 1;
   const tolerance = Math.max(0.02, 1 / patients);
   const good = check.maxDifference <= tolerance;
   return (
     <Card
-      title="Rebuilt patient data"
+      title={t('survival.rebuilt')}
       testId="reconstruction-card"
       actions={
         <button type="button" className="btn btn-sm" onClick={() => void platform.saveFile({ suggestedName: 'reconstructed-ipd.csv', content: csv, mimeType: 'text/csv', fileTypes: [{ name: 'CSV', extensions: ['csv'] }] })} data-testid="download-ipd">
-          Download patient data (CSV)
+          {t('survival.downloadIpd')}
         </button>
       }
     >
       <p data-testid="reconstruction-summary">
-        {patients} patients and {check.events} events{check.publishedEvents !== null ? ` (published ${check.publishedEvents})` : ''}, {name}. At the {check.points.length} digitised
-        points the rebuilt Kaplan–Meier is within {formatNumber(check.maxDifference, 3)} of the curve (largest difference at {formatEstimate(check.atTime)} {timeLabel}).
+        {t(check.publishedEvents !== null ? 'survival.rebuiltSummaryPublished' : 'survival.rebuiltSummary', {
+          patients,
+          events: check.events,
+          published: check.publishedEvents ?? '',
+          name,
+          points: check.points.length,
+          difference: formatNumber(check.maxDifference, 3),
+          time: formatEstimate(check.atTime),
+          unit: timeLabel,
+        })}
       </p>
       {!good && (
         <p className="notice notice-warning" data-testid="reconstruction-warning">
-          That is more than one patient’s step (1/{patients}): check the digitised points and the numbers at risk around that time.
+          {t('survival.rebuiltWarning', { patients })}
         </p>
       )}
       <table className="table at-risk-table">
-        <caption className="table-caption">Numbers at risk: published and rebuilt</caption>
+        <caption className="table-caption">{t('survival.atRiskCaption')}</caption>
         <tbody>
           <tr>
             <th scope="row">{timeLabel}</th>
             {check.atRisk.map((a) => <td key={a.time} className="num">{formatEstimate(a.time)}</td>)}
           </tr>
           <tr>
-            <th scope="row">Published</th>
+            <th scope="row">{t('survival.published')}</th>
             {check.atRisk.map((a) => <td key={a.time} className="num">{a.published}</td>)}
           </tr>
           <tr>
-            <th scope="row">Rebuilt</th>
+            <th scope="row">{t('survival.rebuiltRow')}</th>
             {check.atRisk.map((a) => <td key={a.time} className="num">{a.reconstructed}</td>)}
           </tr>
         </tbody>

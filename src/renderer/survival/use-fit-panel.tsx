@@ -12,6 +12,9 @@ import { SelectField, TextField } from '../ui/fields';
 import { useToasts } from '../ui/toasts';
 import { engineWorker } from '../workers/engine-client';
 import { formatEstimate } from './survival-format';
+import { useLanguage } from '../i18n/language';
+import type { Translate } from '../../report/i18n/translate';
+import { distributionLabel } from './survival-words';
 
 // The chosen fit: its estimates and covariance on the estimation scale, and the ways into a model. The model
 // transform is the engine's (fit-into-model.ts); the result is a new workspace model (a copy of the chosen workspace
@@ -46,18 +49,20 @@ interface TargetModel {
   document: StoredModel['document'];
 }
 
-function targetModels(stored: readonly StoredModel[] | undefined): TargetModel[] {
+function targetModels(stored: readonly StoredModel[] | undefined, t: Translate): TargetModel[] {
   const own = (stored ?? []).map((m) => ({ key: `ws:${m.id}`, title: m.title, type: summariseDocument(m.document).type, document: m.document }));
-  const examples = exampleModels.map((e) => ({ key: `ex:${e.id}`, title: `${e.title} (bundled example)`, type: e.type, document: e.document }));
+  const examples = exampleModels.map((e) => ({ key: `ex:${e.id}`, title: t('survival.use.bundled', { title: e.title }), type: e.type, document: e.document }));
   return [...own, ...examples].filter((m) => m.type === 'psm' || m.type === 'tree' || m.type === 'markov');
 }
 
 export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitContext }) {
   const platform = usePlatform();
   const toasts = useToasts();
+  const { t } = useLanguage();
+  const label = distributionLabel(t, fit.distribution);
   const workspace = useWorkspace();
   const stored = useLiveQuery(() => workspace.models.list(), [workspace]);
-  const models = targetModels(stored);
+  const models = targetModels(stored, t);
   const [curveId, setCurveId] = useState('os');
   const [role, setRole] = useState<'none' | 'pfs' | 'os'>('os');
   // Default to a model that has survival curves (partitioned survival, or a tree with such sub-models).
@@ -69,7 +74,7 @@ export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitCont
   const [problems, setProblems] = useState<{ path: string; message: string }[] | null>(null);
   const [result, setResult] = useState<{ id: string; title: string; changes: string[]; json: unknown; fileName: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  const idError = ID.test(curveId) ? undefined : 'A letter, then letters, digits or _';
+  const idError = ID.test(curveId) ? undefined : t('survival.use.curveIdError');
 
   const options = (): FitIntoModelOptions => ({
     curveId,
@@ -109,9 +114,9 @@ export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitCont
       const model = await workspace.models.create({ document: outcome.model as StoredModel['document'], origin: { kind: 'copy', ref: target.title }, title });
       const fileName = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'model'}.json`;
       setResult({ id: model.id, title: model.title, changes: [...outcome.changes, ...outcome.warnings.map((w) => `warning: ${w}`)], json: outcome.model, fileName });
-      toasts.show({ message: `Added the ${fit.label} curve to a copy of “${target.title}”; the copy is in your workspace.` });
+      toasts.show({ message: t('survival.use.added', { label, title: target.title }) });
     } catch (error) {
-      toasts.show({ tone: 'error', message: `The model could not be saved: ${error instanceof Error ? error.message : String(error)}` });
+      toasts.show({ tone: 'error', message: t('survival.use.saveFailed', { message: error instanceof Error ? error.message : String(error) }) });
     } finally {
       setBusy(false);
     }
@@ -126,19 +131,19 @@ export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitCont
   return (
     <div className="use-fit" data-testid="use-fit-panel">
       <div className="use-fit-estimates">
-        <h3>{fit.label}: estimates and their covariance</h3>
+        <h3>{t('survival.use.estimates', { label })}</h3>
         <p className="subtle">
           {names.length > 1
-            ? 'On flexsurv’s estimation scale; a model’s PSA draws them from this multivariate normal, so they stay correlated.'
-            : `On the log scale; a model’s PSA draws ${names[0]} from this normal (a log-normal ${fit.estimationScale.names[0]!.replace(/^log\((.*)\)$/, '$1')}).`}
+            ? t('survival.use.multi')
+            : t('survival.use.single', { name: names[0] ?? '', parameter: fit.estimationScale.names[0]!.replace(/^log\((.*)\)$/, '$1') })}
         </p>
         <table className="table covariance-table" data-testid="covariance-table">
           <thead>
             <tr>
-              <th scope="col">Estimate</th>
-              <th scope="col" className="num">Value</th>
-              <th scope="col" className="num">SE</th>
-              {names.map((n) => <th key={n} scope="col" className="num">Cov. with {n}</th>)}
+              <th scope="col">{t('survival.use.estimate')}</th>
+              <th scope="col" className="num">{t('survival.use.value')}</th>
+              <th scope="col" className="num">{t('survival.use.se')}</th>
+              {names.map((n) => <th key={n} scope="col" className="num">{t('survival.use.covWith', { name: n })}</th>)}
             </tr>
           </thead>
           <tbody>
@@ -154,47 +159,47 @@ export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitCont
         </table>
       </div>
       <div className="use-fit-actions">
-        <h3>Use this fit in a model</h3>
+        <h3>{t('survival.use.title')}</h3>
         <div className="form-row">
-          <TextField label="Curve id" value={curveId} onChange={setCurveId} error={idError} hint={`Parameters ${curveId}_${fit.estimationScale.names.length > 1 ? '…' : 'rate'}`} testId="curve-id" className="field-short-wide" />
+          <TextField label={t('survival.use.curveId')} value={curveId} onChange={setCurveId} error={idError} hint={t('survival.use.parameters', { names: `${curveId}_${fit.estimationScale.names.length > 1 ? '…' : 'rate'}` })} testId="curve-id" className="field-short-wide" />
           <SelectField
-            label="Role"
+            label={t('survival.use.role')}
             value={role}
             onChange={setRole}
             options={[
-              { value: 'os', label: 'Overall survival (OS)' },
-              { value: 'pfs', label: 'Progression-free (PFS)' },
-              { value: 'none', label: 'Curve only' },
+              { value: 'os', label: t('survival.use.os') },
+              { value: 'pfs', label: t('survival.use.pfs') },
+              { value: 'none', label: t('survival.use.curveOnly') },
             ]}
           />
         </div>
         <div className="btn-row">
           <button type="button" className="btn" onClick={() => void downloadSnippet()} disabled={!!idError} data-testid="download-snippet">
-            Download curve as model JSON snippet
+            {t('survival.use.snippet')}
           </button>
         </div>
         <div className="form-row form-row-end">
-          <SelectField label="Model" value={modelId} onChange={setModelId} options={models.map((m) => ({ value: m.key, label: m.title }))} testId="target-model" className="field-grow" />
+          <SelectField label={t('survival.use.model')} value={modelId} onChange={setModelId} options={models.map((m) => ({ value: m.key, label: m.title }))} testId="target-model" className="field-grow" />
           {submodels.length > 0 && (
-            <SelectField label="Sub-model" value={submodel} onChange={setSubmodel} options={submodels.map((id) => ({ value: id, label: id }))} testId="target-submodel" />
+            <SelectField label={t('survival.use.submodel')} value={submodel} onChange={setSubmodel} options={submodels.map((id) => ({ value: id, label: id }))} testId="target-submodel" />
           )}
           <button type="button" className="btn btn-primary" onClick={() => void addToModel()} disabled={!!idError || busy || !modelId} data-testid="add-to-model">
-            {busy ? 'Adding…' : 'Add to a copy of this model'}
+            {busy ? t('survival.use.adding') : t('survival.use.add')}
           </button>
         </div>
         {result && (
           <div className="notice notice-info" data-testid="add-result">
             <p>
-              <a href={routeHash({ page: 'model', modelId: result.id, tab: 'model' })}>{result.title}</a> (a new model in your workspace) has:
+              {t('survival.use.resultHas', { model: '\u0000' }).split('\u0000').flatMap((part, i) => (i === 0 ? [part] : [<a key="model" href={routeHash({ page: 'model', modelId: result.id, tab: 'model' })}>{result.title}</a>, part]))}
             </p>
             <ul className="plain-list">
               {result.changes.map((c) => <li key={c}>{c}</li>)}
             </ul>
-            <button type="button" className="btn btn-sm" onClick={() => void downloadModel()}>Download the model file</button>
+            <button type="button" className="btn btn-sm" onClick={() => void downloadModel()}>{t('survival.use.downloadModel')}</button>
           </div>
         )}
       </div>
-      <ProblemsDialog title="The fit could not be added" intro="The model with this curve has problems:" problems={problems} onClose={() => setProblems(null)} />
+      <ProblemsDialog title={t('survival.use.problemsTitle')} intro={t('survival.use.problemsIntro')} problems={problems} onClose={() => setProblems(null)} />
     </div>
   );
 }

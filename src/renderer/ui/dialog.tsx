@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
+import { useLanguage } from '../i18n/language';
 
 // A modal on the native <dialog>: the browser traps focus, Escape closes it, and focus returns afterwards.
 
@@ -63,6 +64,7 @@ export interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ open, title, message, confirmLabel, tone = 'primary', onConfirm, onCancel, testId = 'confirm-dialog' }: ConfirmDialogProps) {
+  const { t } = useLanguage();
   return (
     <Dialog
       open={open}
@@ -72,7 +74,7 @@ export function ConfirmDialog({ open, title, message, confirmLabel, tone = 'prim
       footer={
         <>
           <button type="button" className="btn" onClick={onCancel} data-testid="confirm-cancel" autoFocus>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="button" className={tone === 'danger' ? 'btn btn-danger' : 'btn btn-primary'} onClick={onConfirm} data-testid="confirm-ok">
             {confirmLabel}

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
+import { useLanguage } from '../i18n/language';
 
 // Short notices at the bottom right, announced to screen readers, optionally with one action (Undo).
 
@@ -29,6 +30,7 @@ export function useToasts(): ToastApi {
 }
 
 function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
+  const { t } = useLanguage();
   useEffect(() => {
     const timer = setTimeout(() => onDismiss(toast.id), toast.durationMs ?? (toast.actionLabel ? 10_000 : 5_000));
     return () => clearTimeout(timer);
@@ -49,7 +51,7 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
           {toast.actionLabel}
         </button>
       )}
-      <button type="button" className="toast-close" aria-label="Dismiss notification" onClick={() => onDismiss(toast.id)}>
+      <button type="button" className="toast-close" aria-label={t('shell.dismissNotification')} onClick={() => onDismiss(toast.id)}>
         ×
       </button>
     </div>

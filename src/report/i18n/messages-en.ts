@@ -1,11 +1,15 @@
 // English: the reference catalogue. Its keys are the message keys; every other language must have each of them
 // with the same {placeholders} (TypeScript and tests/report/i18n-catalogues.test.ts check it).
+import { accuracy } from './areas/accuracy';
 import { analysis } from './areas/analysis';
 import { budgetView } from './areas/budget-view';
 import { charts } from './areas/charts';
 import { cheers } from './areas/cheers';
+import { coreModel } from './areas/core-model';
 import { diagram } from './areas/diagram';
+import { dossier } from './areas/dossier';
 import { engineProblem } from './areas/engine-problem';
+import { library } from './areas/library';
 import { modelWords } from './areas/model-words';
 import { models } from './areas/models';
 import { navigation } from './areas/navigation';
@@ -20,17 +24,23 @@ import { reportSummary } from './areas/report-summary';
 import { reportText } from './areas/report-text';
 import { reportUncertainty } from './areas/report-uncertainty';
 import { scenarios } from './areas/scenarios';
+import { shell } from './areas/shell';
 import { structure } from './areas/structure';
+import { survival } from './areas/survival';
 import { uncertainty } from './areas/uncertainty';
 import { xlsx } from './areas/xlsx';
 
 export const en = {
+  ...accuracy.en,
   ...analysis.en,
   ...budgetView.en,
   ...charts.en,
   ...cheers.en,
+  ...coreModel.en,
   ...diagram.en,
+  ...dossier.en,
   ...engineProblem.en,
+  ...library.en,
   ...modelWords.en,
   ...models.en,
   ...navigation.en,
@@ -45,7 +55,9 @@ export const en = {
   ...reportText.en,
   ...reportUncertainty.en,
   ...scenarios.en,
+  ...shell.en,
   ...structure.en,
+  ...survival.en,
   ...uncertainty.en,
   ...xlsx.en,
   'app.language': 'Language',

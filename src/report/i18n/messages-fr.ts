@@ -1,10 +1,14 @@
 // Français (Belgique).
+import { accuracy } from './areas/accuracy';
 import { analysis } from './areas/analysis';
 import { budgetView } from './areas/budget-view';
 import { charts } from './areas/charts';
 import { cheers } from './areas/cheers';
+import { coreModel } from './areas/core-model';
 import { diagram } from './areas/diagram';
+import { dossier } from './areas/dossier';
 import { engineProblem } from './areas/engine-problem';
+import { library } from './areas/library';
 import { modelWords } from './areas/model-words';
 import { models } from './areas/models';
 import { navigation } from './areas/navigation';
@@ -19,18 +23,24 @@ import { reportSummary } from './areas/report-summary';
 import { reportText } from './areas/report-text';
 import { reportUncertainty } from './areas/report-uncertainty';
 import { scenarios } from './areas/scenarios';
+import { shell } from './areas/shell';
 import { structure } from './areas/structure';
+import { survival } from './areas/survival';
 import { uncertainty } from './areas/uncertainty';
 import { xlsx } from './areas/xlsx';
 import type { MessageKey } from './messages-en';
 
 export const fr: Record<MessageKey, string> = {
+  ...accuracy.fr,
   ...analysis.fr,
   ...budgetView.fr,
   ...charts.fr,
   ...cheers.fr,
+  ...coreModel.fr,
   ...diagram.fr,
+  ...dossier.fr,
   ...engineProblem.fr,
+  ...library.fr,
   ...modelWords.fr,
   ...models.fr,
   ...navigation.fr,
@@ -45,7 +55,9 @@ export const fr: Record<MessageKey, string> = {
   ...reportText.fr,
   ...reportUncertainty.fr,
   ...scenarios.fr,
+  ...shell.fr,
   ...structure.fr,
+  ...survival.fr,
   ...uncertainty.fr,
   ...xlsx.fr,
   'app.language': 'Langue',

@@ -1,10 +1,14 @@
 // Nederlands (België).
+import { accuracy } from './areas/accuracy';
 import { analysis } from './areas/analysis';
 import { budgetView } from './areas/budget-view';
 import { charts } from './areas/charts';
 import { cheers } from './areas/cheers';
+import { coreModel } from './areas/core-model';
 import { diagram } from './areas/diagram';
+import { dossier } from './areas/dossier';
 import { engineProblem } from './areas/engine-problem';
+import { library } from './areas/library';
 import { modelWords } from './areas/model-words';
 import { models } from './areas/models';
 import { navigation } from './areas/navigation';
@@ -19,18 +23,24 @@ import { reportSummary } from './areas/report-summary';
 import { reportText } from './areas/report-text';
 import { reportUncertainty } from './areas/report-uncertainty';
 import { scenarios } from './areas/scenarios';
+import { shell } from './areas/shell';
 import { structure } from './areas/structure';
+import { survival } from './areas/survival';
 import { uncertainty } from './areas/uncertainty';
 import { xlsx } from './areas/xlsx';
 import type { MessageKey } from './messages-en';
 
 export const nl: Record<MessageKey, string> = {
+  ...accuracy.nl,
   ...analysis.nl,
   ...budgetView.nl,
   ...charts.nl,
   ...cheers.nl,
+  ...coreModel.nl,
   ...diagram.nl,
+  ...dossier.nl,
   ...engineProblem.nl,
+  ...library.nl,
   ...modelWords.nl,
   ...models.nl,
   ...navigation.nl,
@@ -45,7 +55,9 @@ export const nl: Record<MessageKey, string> = {
   ...reportText.nl,
   ...reportUncertainty.nl,
   ...scenarios.nl,
+  ...shell.nl,
   ...structure.nl,
+  ...survival.nl,
   ...uncertainty.nl,
   ...xlsx.nl,
   'app.language': 'Taal',

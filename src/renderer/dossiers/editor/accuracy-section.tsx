@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AccuracyMetaAnalysis, AccuracyMethod } from '../../../engine/accuracy/meta-analysis';
-import { accuracyMethodLabels } from '../../../engine/accuracy/meta-analysis';
 import type { ProportionEstimate } from '../../../engine/accuracy/two-by-two';
 import { proportionInterval } from '../../../engine/accuracy/two-by-two';
 import { ForestPlot } from '../../charts/forest-plot';
@@ -16,6 +15,10 @@ import { importTwoByTwoCsv } from '../accuracy/accuracy-data';
 import { newLocalId } from '../dossier-edits';
 import { maxImportBytes } from '../file-types';
 import type { SectionProps } from './section-props';
+import type { NumberFormats } from '../../../report/format';
+import { useLanguage } from '../../i18n/language';
+import type { Translate } from '../../../report/i18n/translate';
+import { countText } from '../count-text';
 
 // The dossier's test-accuracy evidence: every 2×2 table of the register, a bivariate meta-analysis of a chosen
 // subset (run in the engine worker), the paired forest plot and SROC plot, and the QUADAS-2 summary.
@@ -24,8 +27,18 @@ const ALL = '*';
 
 type Fit = { state: 'idle' } | { state: 'running' } | { state: 'done'; result: AccuracyMetaAnalysis; milliseconds: number } | { state: 'failed'; message: string };
 
-function percentWithCi(p: ProportionEstimate): string {
-  return `${(100 * p.estimate).toFixed(1)}% (${(100 * p.lower).toFixed(1)}–${(100 * p.upper).toFixed(1)})`;
+/** The engine's warnings (English) in the display language where their wording is known; others as they are. */
+function localWarning(t: Translate, warning: string): string {
+  const few = /^only (\d+) studies: the bivariate model needs at least (\d+);/.exec(warning);
+  if (few) return t('accuracy.warn.fewStudies', { n: few[1]!, min: few[2]! });
+  const tau = /^the between-study variance of logit (sensitivity|specificity) is estimated as 0/.exec(warning);
+  if (tau) return t(tau[1] === 'sensitivity' ? 'accuracy.warn.tau0.sensitivity' : 'accuracy.warn.tau0.specificity');
+  const fallback = /^(.*); fitted univariate random-effects models for sensitivity and specificity instead/.exec(warning);
+  return fallback ? t('accuracy.warn.fallback', { reason: fallback[1]! }) : warning;
+}
+
+function percentWithCi(p: ProportionEstimate, fmt: NumberFormats): string {
+  return `${fmt.number(100 * p.estimate, 1)}% (${fmt.number(100 * p.lower, 1)}–${fmt.number(100 * p.upper, 1)})`;
 }
 
 export function AccuracySection({ dossier, edit }: SectionProps) {
@@ -41,14 +54,15 @@ export function AccuracySection({ dossier, edit }: SectionProps) {
     () => selectRows(rows, { indexTest: indexTest === ALL ? null : indexTest, alteration: alteration === ALL ? null : alteration }),
     [rows, indexTest, alteration],
   );
+  const { t, fmt } = useLanguage();
   const { studies, skipped } = useMemo(() => studiesOf(selected), [selected]);
   const quadas = useMemo(() => quadasOf(dossier, selected), [dossier, selected]);
   const fit = useAccuracyFit(studies, method);
 
   const importCsv = async () => {
-    const opened = await platform.openFile({ fileTypes: [{ name: '2×2 table (CSV)', extensions: ['csv', 'txt'] }], maxBytes: maxImportBytes });
+    const opened = await platform.openFile({ fileTypes: [{ name: t('accuracy.csvFiles'), extensions: ['csv', 'txt'] }], maxBytes: maxImportBytes });
     if (!opened.opened) {
-      if (opened.reason !== 'canceled') toasts.show({ tone: 'error', message: opened.message ?? 'The file could not be read.' });
+      if (opened.reason !== 'canceled') toasts.show({ tone: 'error', message: opened.message ?? t('accuracy.unreadable') });
       return;
     }
     const result = importTwoByTwoCsv(dossier, opened.content, newLocalId);
@@ -58,47 +72,44 @@ export function AccuracySection({ dossier, edit }: SectionProps) {
     }
     setImportProblems([]);
     edit(() => result.dossier);
-    toasts.show({ message: `Imported ${result.tables} 2×2 table${result.tables === 1 ? '' : 's'} from ${opened.name}: ${result.newItems} new stud${result.newItems === 1 ? 'y' : 'ies'}, ${result.updatedItems} updated.` });
+    toasts.show({ message: t('accuracy.imported', { tables: countText(t, fmt, 'accuracy.n.table', result.tables), file: opened.name, studies: countText(t, fmt, 'accuracy.n.newStudy', result.newItems), updated: result.updatedItems }) });
   };
 
   return (
     <div className="section-stack" data-testid="accuracy-section">
       <Card
         flush
-        title="Test accuracy: 2×2 data"
+        title={t('accuracy.title')}
         actions={
           <button type="button" className="btn btn-sm" data-testid="import-two-by-two" onClick={() => void importCsv()}>
-            Import 2×2 CSV…
+            {t('accuracy.import')}
           </button>
         }
       >
         {importProblems.length > 0 && (
           <div className="notice notice-error accuracy-notice" role="alert" data-testid="import-problems">
             <div>
-              <strong>Nothing was imported.</strong> Correct the file and import it again:
+              <strong>{t('accuracy.nothingImported')}</strong> {t('accuracy.correctFile')}
               <ul>{importProblems.slice(0, 20).map((p) => <li key={p}>{p}</li>)}</ul>
-              {importProblems.length > 20 && <p>…and {importProblems.length - 20} more.</p>}
+              {importProblems.length > 20 && <p>{t('accuracy.more', { n: importProblems.length - 20 })}</p>}
             </div>
           </div>
         )}
         {rows.length === 0 ? (
-          <p className="empty">
-            No 2×2 data yet. Add TP, FN, TN and FP to a study in the evidence register, or import a CSV with columns study, tp, fn, tn, fp
-            (optional: n, index test, reference standard, setting, alteration, derived, and the seven QUADAS-2 columns rob_… / applicability_…).
-          </p>
+          <p className="empty">{t('accuracy.empty')}</p>
         ) : (
           <>
             <div className="accuracy-toolbar">
-              <SelectField label="Index test" value={indexTest} testId="accuracy-index-test" onChange={setIndexTest} options={[{ value: ALL, label: 'All index tests' }, ...subsets.indexTests.map((t) => ({ value: t, label: t }))]} />
-              <SelectField label="Alteration or gene" value={alteration} testId="accuracy-alteration" onChange={setAlteration} options={[{ value: ALL, label: 'All' }, ...subsets.alterations.map((t) => ({ value: t, label: t }))]} />
-              <SelectField label="Model" value={method} testId="accuracy-method" onChange={setMethod} options={[{ value: 'reml', label: 'Normal model on logits, REML' }, { value: 'glmm', label: 'Binomial GLMM, ML' }]} />
+              <SelectField label={t('accuracy.indexTest')} value={indexTest} testId="accuracy-index-test" onChange={setIndexTest} options={[{ value: ALL, label: t('accuracy.allIndexTests') }, ...subsets.indexTests.map((v) => ({ value: v, label: v }))]} />
+              <SelectField label={t('accuracy.alteration')} value={alteration} testId="accuracy-alteration" onChange={setAlteration} options={[{ value: ALL, label: t('accuracy.all') }, ...subsets.alterations.map((v) => ({ value: v, label: v }))]} />
+              <SelectField label={t('accuracy.model')} value={method} testId="accuracy-method" onChange={setMethod} options={[{ value: 'reml', label: t('accuracy.reml') }, { value: 'glmm', label: t('accuracy.glmm') }]} />
             </div>
             <TwoByTwoTable rows={selected} />
           </>
         )}
       </Card>
       {rows.length > 0 && (
-        <Card title="Meta-analysis" testId="accuracy-results">
+        <Card title={t('accuracy.metaAnalysis')} testId="accuracy-results">
           <div className="accuracy-results">
             <FitSummary fit={fit} studyCount={studies.length} skipped={skipped} />
             {fit.state === 'done' && <SrocChart result={fit.result} testId="sroc-chart" />}
@@ -106,20 +117,20 @@ export function AccuracySection({ dossier, edit }: SectionProps) {
         </Card>
       )}
       {fit.state === 'done' && (
-        <Card title="Forest plot">
+        <Card title={t('accuracy.forest')}>
           <ForestPlot
             testId="forest-plot"
             studies={fit.result.studies.map((s) => ({ label: s.study, tp: s.tp, fn: s.fn, tn: s.tn, fp: s.fp, sensitivity: s.sensitivity, specificity: s.specificity }))}
             pooled={{ sensitivity: fit.result.sensitivity, specificity: fit.result.specificity }}
-            intervalLabel="exact (Clopper–Pearson)"
-            pooledLabel="Pooled"
+            intervalLabel={t('accuracy.interval')}
+            pooledLabel={t('accuracy.pooled')}
           />
         </Card>
       )}
       {rows.length > 0 && (
-        <Card title="Risk of bias and applicability (QUADAS-2)" testId="quadas-card">
+        <Card title={t('accuracy.quadasTitle')} testId="quadas-card">
           {quadas.length === 0 ? (
-            <p className="empty">No QUADAS-2 judgements for these studies yet. Add them in each study’s evidence entry, or as columns of the CSV.</p>
+            <p className="empty">{t('accuracy.noQuadas')}</p>
           ) : (
             <div className="quadas-layout">
               <QuadasBars studies={quadas} testId="quadas-bars" />
@@ -160,33 +171,34 @@ function useAccuracyFit(studies: ReturnType<typeof studiesOf>['studies'], method
 }
 
 function FitSummary({ fit, studyCount, skipped }: { fit: Fit; studyCount: number; skipped: AccuracyRow[] }) {
-  if (fit.state === 'idle') return <p className="empty">A meta-analysis needs at least two studies with 2×2 data in the chosen subset ({studyCount} now).</p>;
-  if (fit.state === 'running') return <p className="subtle" role="status">Fitting the model to {studyCount} studies…</p>;
+  const { t, fmt } = useLanguage();
+  if (fit.state === 'idle') return <p className="empty">{t('accuracy.needTwo', { n: studyCount })}</p>;
+  if (fit.state === 'running') return <p className="subtle" role="status">{t('accuracy.fitting', { n: studyCount })}</p>;
   if (fit.state === 'failed') return <div className="notice notice-error" role="alert" data-testid="accuracy-error">{fit.message}</div>;
   const r = fit.result;
   const [[c11, c12], [, c22]] = r.logit.covariance;
   return (
     <div className="accuracy-summary" data-testid="accuracy-summary">
       <dl className="accuracy-figures">
-        <div><dt>Pooled sensitivity</dt><dd data-testid="pooled-sensitivity">{percentWithCi(r.sensitivity)}</dd></div>
-        <div><dt>Pooled specificity</dt><dd data-testid="pooled-specificity">{percentWithCi(r.specificity)}</dd></div>
-        <div><dt>Between-study τ² (logit sens / spec)</dt><dd>{r.tau2.sensitivity.toFixed(3)} / {r.tau2.specificity.toFixed(3)}</dd></div>
-        <div><dt>Correlation of logits</dt><dd>{r.rho === null ? 'not estimated' : r.rho.toFixed(3)}</dd></div>
+        <div><dt>{t('accuracy.pooledSens')}</dt><dd data-testid="pooled-sensitivity">{percentWithCi(r.sensitivity, fmt)}</dd></div>
+        <div><dt>{t('accuracy.pooledSpec')}</dt><dd data-testid="pooled-specificity">{percentWithCi(r.specificity, fmt)}</dd></div>
+        <div><dt>{t('accuracy.tau2')}</dt><dd>{fmt.number(r.tau2.sensitivity, 3)} / {fmt.number(r.tau2.specificity, 3)}</dd></div>
+        <div><dt>{t('accuracy.rho')}</dt><dd>{r.rho === null ? t('accuracy.notEstimated') : fmt.number(r.rho, 3)}</dd></div>
         <div>
-          <dt>Covariance of pooled logits</dt>
-          <dd className="matrix" aria-label={`sensitivity variance ${c11.toPrecision(3)}, covariance ${c12.toPrecision(3)}, specificity variance ${c22.toPrecision(3)}`}>
+          <dt>{t('accuracy.covariance')}</dt>
+          <dd className="matrix" aria-label={t('accuracy.matrix', { a: c11.toPrecision(3), b: c12.toPrecision(3), c: c22.toPrecision(3) })}>
             <span>{c11.toPrecision(3)}</span><span>{c12.toPrecision(3)}</span><span>{c12.toPrecision(3)}</span><span>{c22.toPrecision(3)}</span>
           </dd>
         </div>
       </dl>
       <p className="subtle">
-        {accuracyMethodLabels[r.method]}{r.model === 'univariate' ? ' — univariate fallback' : ''}; {r.studies.length} studies; fitted in {fit.milliseconds < 1 ? '<1' : Math.round(fit.milliseconds)} ms in the engine worker.
-        {r.studies.some((s) => s.continuityCorrected) && r.method === 'reml' ? ' 0.5 was added to all cells of studies with a zero cell.' : ''}
+        {t(r.model === 'univariate' ? 'accuracy.fittedUni' : 'accuracy.fitted', { method: t(`accuracy.method.${r.method}`), n: r.studies.length, ms: fit.milliseconds < 1 ? '<1' : Math.round(fit.milliseconds) })}
+        {r.studies.some((s) => s.continuityCorrected) && r.method === 'reml' ? ` ${t('accuracy.continuity')}` : ''}
       </p>
-      {r.warnings.map((w) => <div key={w} className="notice notice-warning" role="status">{w}</div>)}
+      {r.warnings.map((w) => <div key={w} className="notice notice-warning" role="status">{localWarning(t, w)}</div>)}
       {skipped.length > 0 && (
         <p className="subtle">
-          {skipped.length} more table{skipped.length === 1 ? '' : 's'} of the same studies left out (one table per study; choose an index test or alteration to analyse them).
+          {countText(t, fmt, 'accuracy.skipped', skipped.length)}
         </p>
       )}
     </div>
@@ -194,19 +206,20 @@ function FitSummary({ fit, studyCount, skipped }: { fit: Fit; studyCount: number
 }
 
 function TwoByTwoTable({ rows }: { rows: readonly AccuracyRow[] }) {
+  const { t: tr, fmt } = useLanguage();
   return (
-    <div className="table-wrap two-by-two-wrap" tabIndex={0} role="region" aria-label="2×2 tables">
+    <div className="table-wrap two-by-two-wrap" tabIndex={0} role="region" aria-label={tr('accuracy.tablesRegion')}>
       <table className="table two-by-two-table" data-testid="two-by-two-table">
         <thead>
           <tr>
-            <th scope="col">Study <span className="th-note">(index test vs reference; setting · alteration)</span></th>
-            <th scope="col" className="num">TP</th>
-            <th scope="col" className="num">FN</th>
-            <th scope="col" className="num">TN</th>
-            <th scope="col" className="num">FP</th>
+            <th scope="col">{tr('accuracy.study')} <span className="th-note">{tr('accuracy.studyNote')}</span></th>
+            <th scope="col" className="num">{tr('accuracy.tp')}</th>
+            <th scope="col" className="num">{tr('accuracy.fn')}</th>
+            <th scope="col" className="num">{tr('accuracy.tn')}</th>
+            <th scope="col" className="num">{tr('accuracy.fp')}</th>
             <th scope="col" className="num">n</th>
-            <th scope="col" className="num">Sensitivity (95% CI)</th>
-            <th scope="col" className="num">Specificity (95% CI)</th>
+            <th scope="col" className="num">{tr('accuracy.sensCi')}</th>
+            <th scope="col" className="num">{tr('accuracy.specCi')}</th>
           </tr>
         </thead>
         <tbody>
@@ -219,21 +232,21 @@ function TwoByTwoTable({ rows }: { rows: readonly AccuracyRow[] }) {
               <tr key={`${r.evidenceId}-${t.id}`} data-testid="two-by-two-row">
                 <td>
                   <div className="two-by-two-study">
-                    <span className="one-line" title={r.citation}>{r.label}</span>
-                    {t.derived && <span className="badge badge-info" title="Counts back-calculated from reported percentages">Derived</span>}
-                    {r.unverified && <span className="badge badge-unverified">Unverified</span>}
+                    <span className="one-line" title={r.citation} data-user-content>{r.label}</span>
+                    {t.derived && <span className="badge badge-info" title={tr('accuracy.tt.derivedTitle')}>{tr('accuracy.tt.derived')}</span>}
+                    {r.unverified && <span className="badge badge-unverified">{tr('accuracy.ev.unverified')}</span>}
                   </div>
-                  {(tests || where) && <div className="subtle one-line">{[tests, where].filter(Boolean).join(' — ')}</div>}
+                  {(tests || where) && <div className="subtle one-line" data-user-content>{[tests, where].filter(Boolean).join(' — ')}</div>}
                 </td>
                 <td className="num">{t.tp}</td>
                 <td className="num">{t.fn}</td>
                 <td className="num">{t.tn}</td>
                 <td className="num">{t.fp}</td>
-                <td className="num" title={r.n !== null && total < r.n ? `${total} of the study's ${r.n} participants are in this table` : undefined}>
+                <td className="num" title={r.n !== null && total < r.n ? tr('accuracy.partOfStudy', { total, n: r.n }) : undefined}>
                   {total}{r.n !== null && total < r.n ? <span className="subtle"> / {r.n}</span> : null}
                 </td>
-                <td className="num nowrap">{percentWithCi(proportionInterval(t.tp, t.tp + t.fn))}</td>
-                <td className="num nowrap">{percentWithCi(proportionInterval(t.tn, t.tn + t.fp))}</td>
+                <td className="num nowrap">{percentWithCi(proportionInterval(t.tp, t.tp + t.fn), fmt)}</td>
+                <td className="num nowrap">{percentWithCi(proportionInterval(t.tn, t.tn + t.fp), fmt)}</td>
               </tr>
             );
           })}

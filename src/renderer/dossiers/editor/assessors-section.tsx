@@ -2,11 +2,13 @@ import { Card, TextField } from '../../ui/fields';
 import { PlusIcon } from '../../ui/icons';
 import { newLocalId, removeAssessor, upsertAssessor } from '../dossier-edits';
 import type { SectionProps } from './section-props';
+import { useLanguage } from '../../i18n/language';
 
 export function AssessorsSection({ dossier, edit }: SectionProps) {
+  const { t } = useLanguage();
   return (
     <Card
-      title="Assessors"
+      title={t('dossier.assessors.title')}
       actions={
         <button
           type="button"
@@ -14,22 +16,22 @@ export function AssessorsSection({ dossier, edit }: SectionProps) {
           data-testid="add-assessor"
           onClick={() => edit((d) => upsertAssessor(d, { id: newLocalId('as'), name: '', role: '', organisation: '' }))}
         >
-          <PlusIcon /> Add assessor
+          <PlusIcon /> {t('dossier.assessors.add')}
         </button>
       }
     >
       {dossier.assessors.length === 0 ? (
-        <p className="empty">No assessors recorded.</p>
+        <p className="empty">{t('dossier.assessors.none')}</p>
       ) : (
         <div className="section-stack">
           {dossier.assessors.map((a, index) => (
             <div key={a.id} className="form-grid-3 assessor-row" data-testid="assessor-row">
-              <TextField label={`Name (assessor ${index + 1})`} value={a.name} onChange={(name) => edit((d) => upsertAssessor(d, { ...a, name }))} />
-              <TextField label="Role" value={a.role} onChange={(role) => edit((d) => upsertAssessor(d, { ...a, role }))} />
+              <TextField label={t('dossier.assessors.name', { n: index + 1 })} value={a.name} onChange={(name) => edit((d) => upsertAssessor(d, { ...a, name }))} />
+              <TextField label={t('dossier.assessors.role')} value={a.role} onChange={(role) => edit((d) => upsertAssessor(d, { ...a, role }))} />
               <div className="assessor-last">
-                <TextField label="Organisation" value={a.organisation} onChange={(organisation) => edit((d) => upsertAssessor(d, { ...a, organisation }))} />
-                <button type="button" className="btn btn-ghost" aria-label={`Remove assessor ${a.name || index + 1}`} onClick={() => edit((d) => removeAssessor(d, a.id))}>
-                  Remove
+                <TextField label={t('dossier.assessors.organisation')} value={a.organisation} onChange={(organisation) => edit((d) => upsertAssessor(d, { ...a, organisation }))} />
+                <button type="button" className="btn btn-ghost" aria-label={t('dossier.assessors.remove', { name: a.name || index + 1 })} onClick={() => edit((d) => removeAssessor(d, a.id))}>
+                  {t('dossier.remove')}
                 </button>
               </div>
             </div>

@@ -1,5 +1,8 @@
 import { Fragment } from 'react';
-import { quadasDomains, quadasRatingLabels, quadasRatings } from '../../../dossier/schema';
+import { quadasDomains, quadasRatings } from '../../../dossier/schema';
+import { translator } from '../../../report/i18n/translate';
+import type { Translate } from '../../../report/i18n/translate';
+import { useLanguage } from '../../i18n/language';
 import type { Evidence, Quadas, QuadasRating, TwoByTwoTable } from '../../../dossier/schema';
 import { PlusIcon } from '../../ui/icons';
 import { newLocalId } from '../dossier-edits';
@@ -38,10 +41,10 @@ export function twoByTwoFromDrafts(drafts: readonly TwoByTwoDraft[]): TwoByTwoTa
 }
 
 /** The judgement, undefined when nothing is rated, or an error when only some domains are. */
-export function quadasFromDraft(draft: QuadasDraft): { quadas?: Quadas; error?: string } {
+export function quadasFromDraft(draft: QuadasDraft, t: Translate = translator('en')): { quadas?: Quadas; error?: string } {
   const values = [...Object.values(draft.riskOfBias), ...Object.values(draft.applicability)];
   if (values.every((v) => v === '') && draft.notes.trim() === '') return {};
-  if (values.some((v) => v === '')) return { error: 'Rate all seven QUADAS-2 domains, or none.' };
+  if (values.some((v) => v === '')) return { error: t('accuracy.q.allOrNone') };
   return { quadas: { riskOfBias: draft.riskOfBias, applicability: draft.applicability, notes: draft.notes } as Quadas };
 }
 
@@ -57,21 +60,22 @@ interface TwoByTwoFieldsProps {
 }
 
 export function TwoByTwoFields({ rows, onChange, onAdd, problems }: TwoByTwoFieldsProps) {
+  const { t } = useLanguage();
   const set = (i: number, patch: Partial<TwoByTwoDraft>) => onChange(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
   return (
     <fieldset className="fieldset two-by-two-fields" data-testid="two-by-two-fields">
-      <legend className="field-label">2×2 tables (test-accuracy studies; one row per index test, alteration or setting)</legend>
+      <legend className="field-label">{t('accuracy.tt.legend')}</legend>
       {rows.length > 0 && (
         <table className="table two-by-two-edit">
           <thead>
             <tr>
-              <th scope="col">Index test</th>
-              <th scope="col">Reference standard</th>
-              <th scope="col">Setting</th>
-              <th scope="col">Alteration / gene</th>
+              <th scope="col">{t('accuracy.tt.indexTest')}</th>
+              <th scope="col">{t('accuracy.tt.reference')}</th>
+              <th scope="col">{t('accuracy.tt.setting')}</th>
+              <th scope="col">{t('accuracy.tt.alteration')}</th>
               {COUNTS.map((c) => <th key={c} scope="col" className="num">{c.toUpperCase()}</th>)}
-              <th scope="col" className="derived-col" title="Counts back-calculated from reported percentages">Derived</th>
-              <th scope="col" className="remove-col"><span className="visually-hidden">Remove</span></th>
+              <th scope="col" className="derived-col" title={t('accuracy.tt.derivedTitle')}>{t('accuracy.tt.derived')}</th>
+              <th scope="col" className="remove-col"><span className="visually-hidden">{t('accuracy.tt.remove')}</span></th>
             </tr>
           </thead>
           <tbody>
@@ -84,7 +88,7 @@ export function TwoByTwoFields({ rows, onChange, onAdd, problems }: TwoByTwoFiel
                 <tr data-testid="two-by-two-edit-row">
                   {(['indexTest', 'referenceStandard', 'setting', 'alteration'] as const).map((field) => (
                     <td key={field}>
-                      <input className="input input-sm" aria-label={`Table ${i + 1}: ${field === 'alteration' ? 'alteration or gene' : field.replace(/([A-Z])/g, ' $1').toLowerCase()}`} value={r[field]} onChange={(e) => set(i, { [field]: e.target.value })} />
+                      <input className="input input-sm" aria-label={t('accuracy.tt.cell', { n: i + 1, field: t(`accuracy.tt.field.${field}`) })} value={r[field]} onChange={(e) => set(i, { [field]: e.target.value })} />
                     </td>
                   ))}
                   {COUNTS.map((c) => (
@@ -92,7 +96,7 @@ export function TwoByTwoFields({ rows, onChange, onAdd, problems }: TwoByTwoFiel
                       <input
                         className="input input-sm input-count"
                         inputMode="numeric"
-                        aria-label={`Table ${i + 1}: ${c.toUpperCase()}`}
+                        aria-label={t('accuracy.tt.cell', { n: i + 1, field: c.toUpperCase() })}
                         aria-invalid={problems.has(`twoByTwo.${i}.${c}`) ? true : undefined}
                         data-testid={`two-by-two-${c}`}
                         value={r[c]}
@@ -101,15 +105,19 @@ export function TwoByTwoFields({ rows, onChange, onAdd, problems }: TwoByTwoFiel
                     </td>
                   ))}
                   <td className="center">
-                    <input type="checkbox" aria-label={`Table ${i + 1}: counts derived from reported percentages`} checked={r.derived} onChange={(e) => set(i, { derived: e.target.checked })} />
+                    <input type="checkbox" aria-label={t('accuracy.tt.derivedCheck', { n: i + 1 })} checked={r.derived} onChange={(e) => set(i, { derived: e.target.checked })} />
                   </td>
                   <td className="actions">
-                    <button type="button" className="btn btn-sm btn-ghost" aria-label={`Remove table ${i + 1}`} onClick={() => onChange(rows.filter((_, k) => k !== i))}>Remove</button>
+                    <button type="button" className="btn btn-sm btn-ghost" aria-label={t('accuracy.tt.removeTable', { n: i + 1 })} onClick={() => onChange(rows.filter((_, k) => k !== i))}>{t('accuracy.tt.remove')}</button>
                   </td>
                 </tr>
                 {message && (
                   <tr data-testid="two-by-two-edit-error">
-                    <td colSpan={10} className="field-error two-by-two-error" role="alert">Table {i + 1}{cellErrors.length > 0 && !rowError ? ` (${COUNTS.filter((c) => problems.has(`twoByTwo.${i}.${c}`)).map((c) => c.toUpperCase()).join(', ')})` : ''}: {message}</td>
+                    <td colSpan={10} className="field-error two-by-two-error" role="alert">
+                      {cellErrors.length > 0 && !rowError
+                        ? t('accuracy.tt.errorCells', { n: i + 1, cells: COUNTS.filter((c) => problems.has(`twoByTwo.${i}.${c}`)).map((c) => c.toUpperCase()).join(', '), message: message })
+                        : t('accuracy.tt.error', { n: i + 1, message: message })}
+                    </td>
                   </tr>
                 )}
                 </Fragment>
@@ -119,13 +127,14 @@ export function TwoByTwoFields({ rows, onChange, onAdd, problems }: TwoByTwoFiel
         </table>
       )}
       <button type="button" className="btn btn-sm" data-testid="add-two-by-two" onClick={onAdd}>
-        <PlusIcon /> Add 2×2 table
+        <PlusIcon /> {t('accuracy.tt.add')}
       </button>
     </fieldset>
   );
 }
 
 export function QuadasFields({ draft, onChange, error }: { draft: QuadasDraft; onChange: (d: QuadasDraft) => void; error?: string }) {
+  const { t } = useLanguage();
   const select = (part: 'riskOfBias' | 'applicability', key: string, label: string) => (
     <label key={`${part}-${key}`} className="field quadas-field">
       <span className="field-label">{label}</span>
@@ -136,25 +145,25 @@ export function QuadasFields({ draft, onChange, error }: { draft: QuadasDraft; o
         onChange={(e) => onChange({ ...draft, [part]: { ...draft[part], [key]: e.target.value as QuadasRating | '' } })}
       >
         <option value="">—</option>
-        {quadasRatings.map((r) => <option key={r} value={r}>{quadasRatingLabels[r]}</option>)}
+        {quadasRatings.map((r) => <option key={r} value={r}>{t(`accuracy.q.rating.${r}`)}</option>)}
       </select>
     </label>
   );
   return (
     <fieldset className="fieldset quadas-fields">
-      <legend className="field-label">QUADAS-2</legend>
+      <legend className="field-label">{t('accuracy.q.title')}</legend>
       <div className="quadas-field-groups">
         <div>
-          <h4 className="quadas-field-title">Risk of bias</h4>
-          <div className="quadas-field-row">{quadasDomains.map((d) => select('riskOfBias', d.key, d.label))}</div>
+          <h4 className="quadas-field-title">{t('accuracy.q.riskOfBias')}</h4>
+          <div className="quadas-field-row">{quadasDomains.map((d) => select('riskOfBias', d.key, t(`accuracy.q.domain.${d.key}`)))}</div>
         </div>
         <div>
-          <h4 className="quadas-field-title">Concerns about applicability</h4>
-          <div className="quadas-field-row">{applicabilityDomains.map((d) => select('applicability', d.key, d.label))}</div>
+          <h4 className="quadas-field-title">{t('accuracy.q.applicability')}</h4>
+          <div className="quadas-field-row">{applicabilityDomains.map((d) => select('applicability', d.key, t(`accuracy.q.domain.${d.key}`)))}</div>
         </div>
       </div>
       <label className="field">
-        <span className="field-label">QUADAS-2 notes</span>
+        <span className="field-label">{t('accuracy.q.notes')}</span>
         <input className="input" value={draft.notes} onChange={(e) => onChange({ ...draft, notes: e.target.value })} />
       </label>
       {error && <span className="field-error" role="alert">{error}</span>}

@@ -10,17 +10,19 @@ import type { SectionProps } from './section-props';
 import { blankTwoByTwo, QuadasFields, quadasDraft, quadasFromDraft, TwoByTwoFields, twoByTwoDrafts, twoByTwoFromDrafts } from './evidence-accuracy-fields';
 import type { QuadasDraft, TwoByTwoDraft } from './evidence-accuracy-fields';
 import { numberOrNaN } from '../../settings/display-format';
+import { useLanguage } from '../../i18n/language';
 
 export function EvidenceSection({ dossier, edit }: SectionProps) {
   const [editing, setEditing] = useState<Evidence | null>(null);
   const toasts = useToasts();
+  const { t } = useLanguage();
   const linkCount = (id: string) => Object.values(dossier.domains).reduce((n, dom) => n + dom.elements.filter((el) => el.evidenceIds.includes(id)).length, 0);
   const remove = (item: Evidence) => {
     const before = dossier;
     edit((d) => removeEvidence(d, item.id));
     toasts.show({
-      message: `Removed evidence “${item.citation.slice(0, 40)}${item.citation.length > 40 ? '…' : ''}”.`,
-      actionLabel: 'Undo',
+      message: t('accuracy.ev.removed', { citation: `${item.citation.slice(0, 40)}${item.citation.length > 40 ? '…' : ''}` }),
+      actionLabel: t('dossier.undo'),
       // Undo restores the item and its links exactly as they were.
       onAction: () => edit((d) => ({ ...d, evidence: before.evidence, domains: before.domains })),
     });
@@ -28,15 +30,15 @@ export function EvidenceSection({ dossier, edit }: SectionProps) {
   return (
     <Card
       flush
-      title="Evidence register"
+      title={t('accuracy.ev.title')}
       actions={
         <button type="button" className="btn btn-sm btn-primary" data-testid="add-evidence" onClick={() => setEditing(blankEvidence())}>
-          <PlusIcon /> Add evidence
+          <PlusIcon /> {t('accuracy.ev.add')}
         </button>
       }
     >
       {dossier.evidence.length === 0 ? (
-        <p className="empty">No evidence yet. Add studies to cite them from assessment elements.</p>
+        <p className="empty">{t('accuracy.ev.none')}</p>
       ) : (
         <div className="table-wrap">
           <table className="table table-fixed evidence-table" data-testid="evidence-table">
@@ -50,35 +52,35 @@ export function EvidenceSection({ dossier, edit }: SectionProps) {
             </colgroup>
             <thead>
               <tr>
-                <th>Citation and design</th>
+                <th>{t('accuracy.ev.citationDesign')}</th>
                 <th className="num">n</th>
-                <th className="narrow-hidden">Index / reference test</th>
-                <th>Accuracy (95% CI)</th>
-                <th className="num narrow-hidden">Links</th>
-                <th className="actions"><span className="visually-hidden">Actions</span></th>
+                <th className="narrow-hidden">{t('accuracy.ev.tests')}</th>
+                <th>{t('accuracy.ev.accuracy')}</th>
+                <th className="num narrow-hidden">{t('accuracy.ev.links')}</th>
+                <th className="actions"><span className="visually-hidden">{t('accuracy.ev.actions')}</span></th>
               </tr>
             </thead>
             <tbody>
               {dossier.evidence.map((item) => (
                 <tr key={item.id} data-testid="evidence-row">
                   <td>
-                    <div className="clamp citation">{item.citation || <span className="subtle">No citation</span>}</div>
+                    <div className="clamp citation" data-user-content>{item.citation || <span className="subtle">{t('accuracy.ev.noCitation')}</span>}</div>
                     <div className="evidence-meta">
-                      {item.unverified && <span className="badge badge-unverified" title="Figures not checked against the primary source" data-testid="unverified-badge">Unverified</span>}
-                      {item.secondarySource && <span className="badge badge-draft">Secondary source</span>}
-                      {(item.twoByTwo?.length ?? 0) > 0 && <span className="badge badge-info" title="2×2 tables in the Test accuracy section">2×2 ×{item.twoByTwo!.length}</span>}
-                      {item.quadas && <span className="badge badge-draft" title="Judged with QUADAS-2">QUADAS-2</span>}
-                      {item.design && <span className="subtle one-line" title={item.design}>{item.design}</span>}
+                      {item.unverified && <span className="badge badge-unverified" title={t('accuracy.ev.unverifiedTitle')} data-testid="unverified-badge">{t('accuracy.ev.unverified')}</span>}
+                      {item.secondarySource && <span className="badge badge-draft">{t('accuracy.ev.secondary')}</span>}
+                      {(item.twoByTwo?.length ?? 0) > 0 && <span className="badge badge-info" title={t('accuracy.ev.tablesTitle')}>2×2 ×{item.twoByTwo!.length}</span>}
+                      {item.quadas && <span className="badge badge-draft" title={t('accuracy.ev.quadasTitle')}>{t('accuracy.q.title')}</span>}
+                      {item.design && <span className="subtle one-line" title={item.design} data-user-content>{item.design}</span>}
                     </div>
-                    {(item.indexTest || item.referenceTest) && <div className="narrow-only-block subtle"><span className="clamp">{[item.indexTest, item.referenceTest].filter(Boolean).join(' vs ')}</span></div>}
+                    {(item.indexTest || item.referenceTest) && <div className="narrow-only-block subtle" data-user-content><span className="clamp">{[item.indexTest, item.referenceTest].filter(Boolean).join(' vs ')}</span></div>}
                   </td>
                   <td className="num">{item.n ?? '—'}</td>
-                  <td className="tests-cell narrow-hidden"><div className="clamp">{[item.indexTest, item.referenceTest].filter(Boolean).join(' vs ') || '—'}</div></td>
+                  <td className="tests-cell narrow-hidden" data-user-content><div className="clamp">{[item.indexTest, item.referenceTest].filter(Boolean).join(' vs ') || '—'}</div></td>
                   <td className="nowrap accuracy-cell">
                     {item.sensitivity || item.specificity ? (
                       <>
-                        <div><abbr title="Sensitivity">Se</abbr> {formatAccuracy(item.sensitivity)}</div>
-                        <div><abbr title="Specificity">Sp</abbr> {formatAccuracy(item.specificity)}</div>
+                        <div><abbr title={t('accuracy.ev.sensitivity')}>{t('accuracy.ev.se')}</abbr> {formatAccuracy(item.sensitivity)}</div>
+                        <div><abbr title={t('accuracy.ev.specificity')}>{t('accuracy.ev.sp')}</abbr> {formatAccuracy(item.specificity)}</div>
                       </>
                     ) : (
                       <span className="subtle">—</span>
@@ -86,8 +88,8 @@ export function EvidenceSection({ dossier, edit }: SectionProps) {
                   </td>
                   <td className="num narrow-hidden">{linkCount(item.id)}</td>
                   <td className="actions">
-                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => setEditing(item)} aria-label={`Edit ${item.citation}`}>Edit</button>
-                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => remove(item)} aria-label={`Remove ${item.citation}`} data-testid="remove-evidence">Remove</button>
+                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => setEditing(item)} aria-label={t('accuracy.ev.editNamed', { citation: item.citation })}>{t('accuracy.ev.editButton')}</button>
+                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => remove(item)} aria-label={t('accuracy.ev.removeNamed', { citation: item.citation })} data-testid="remove-evidence">{t('accuracy.ev.remove')}</button>
                   </td>
                 </tr>
               ))}
@@ -144,6 +146,7 @@ type Draft = Omit<Evidence, 'n' | 'sensitivity' | 'specificity' | 'twoByTwo' | '
 };
 
 function EvidenceDialog({ initial, isNew, onClose, onSave }: { initial: Evidence; isNew: boolean; onClose: () => void; onSave: (item: Evidence) => void }) {
+  const { t } = useLanguage();
   const [draft, setDraft] = useState<Draft>({
     ...initial,
     n: initial.n === null ? '' : String(initial.n),
@@ -156,7 +159,7 @@ function EvidenceDialog({ initial, isNew, onClose, onSave }: { initial: Evidence
   const [problems, setProblems] = useState<Map<string, string>>(new Map());
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const submit = () => {
-    const judged = quadasFromDraft(draft.quadas);
+    const judged = quadasFromDraft(draft.quadas, t);
     setQuadasError(judged.error);
     const { twoByTwo: tables, quadas: _quadas, ...rest } = draft;
     const candidate = {
@@ -176,11 +179,11 @@ function EvidenceDialog({ initial, isNew, onClose, onSave }: { initial: Evidence
   };
   const accuracyFields = (key: 'sensitivity' | 'specificity', label: string) => (
     <fieldset className="form-grid-3 fieldset">
-      <legend className="field-label">{label} (proportions 0–1, 95% CI)</legend>
+      <legend className="field-label">{t('accuracy.ev.proportions', { label })}</legend>
       {(['estimate', 'lower', 'upper'] as const).map((part) => (
         <TextField
           key={part}
-          label={part === 'estimate' ? 'Estimate' : part === 'lower' ? 'Lower 95%' : 'Upper 95%'}
+          label={part === 'estimate' ? t('accuracy.ev.estimate') : part === 'lower' ? t('accuracy.ev.lower') : t('accuracy.ev.upper')}
           value={draft[key][part]}
           testId={`evidence-${key}-${part}`}
           error={problems.get(part === 'estimate' ? `${key}.estimate` : `${key}.${part}`) ?? (part === 'estimate' ? problems.get(key) : undefined)}
@@ -193,28 +196,28 @@ function EvidenceDialog({ initial, isNew, onClose, onSave }: { initial: Evidence
     <Dialog
       open
       wide
-      title={isNew ? 'Add evidence' : 'Edit evidence'}
+      title={isNew ? t('accuracy.ev.add') : t('accuracy.ev.edit')}
       onClose={onClose}
       testId="evidence-dialog"
       footer={
         <>
-          <button type="button" className="btn" onClick={onClose}>Cancel</button>
-          <button type="button" className="btn btn-primary" data-testid="evidence-save" onClick={submit}>{isNew ? 'Add evidence' : 'Save changes'}</button>
+          <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="button" className="btn btn-primary" data-testid="evidence-save" onClick={submit}>{isNew ? t('accuracy.ev.add') : t('accuracy.ev.save')}</button>
         </>
       }
     >
       <div className="section-stack">
-        {(problems.size > 0 || quadasError) && <div className="notice notice-error" role="alert">Please correct the highlighted fields.</div>}
-        <TextArea label="Citation" rows={2} value={draft.citation} error={problems.get('citation')} testId="evidence-citation" onChange={(citation) => set({ citation })} />
+        {(problems.size > 0 || quadasError) && <div className="notice notice-error" role="alert">{t('accuracy.ev.correct')}</div>}
+        <TextArea label={t('accuracy.ev.citation')} rows={2} value={draft.citation} error={problems.get('citation')} testId="evidence-citation" onChange={(citation) => set({ citation })} />
         <div className="form-grid-3">
-          <TextField label="Design" value={draft.design} onChange={(design) => set({ design })} />
-          <TextField label="Participants (n)" value={draft.n} error={problems.get('n')} testId="evidence-n" onChange={(n) => set({ n })} />
-          <TextField label="Population" value={draft.population} onChange={(population) => set({ population })} />
-          <TextField label="Index test" value={draft.indexTest} onChange={(indexTest) => set({ indexTest })} />
-          <TextField label="Reference test" value={draft.referenceTest} onChange={(referenceTest) => set({ referenceTest })} />
+          <TextField label={t('accuracy.ev.design')} value={draft.design} onChange={(design) => set({ design })} />
+          <TextField label={t('accuracy.ev.n')} value={draft.n} error={problems.get('n')} testId="evidence-n" onChange={(n) => set({ n })} />
+          <TextField label={t('accuracy.ev.population')} value={draft.population} onChange={(population) => set({ population })} />
+          <TextField label={t('accuracy.ev.indexTest')} value={draft.indexTest} onChange={(indexTest) => set({ indexTest })} />
+          <TextField label={t('accuracy.ev.referenceTest')} value={draft.referenceTest} onChange={(referenceTest) => set({ referenceTest })} />
         </div>
-        {accuracyFields('sensitivity', 'Sensitivity')}
-        {accuracyFields('specificity', 'Specificity')}
+        {accuracyFields('sensitivity', t('accuracy.ev.sensitivity'))}
+        {accuracyFields('specificity', t('accuracy.ev.specificity'))}
         <TwoByTwoFields
           rows={draft.twoByTwo}
           problems={problems}
@@ -222,15 +225,15 @@ function EvidenceDialog({ initial, isNew, onClose, onSave }: { initial: Evidence
           onAdd={() => set({ twoByTwo: [...draft.twoByTwo, blankTwoByTwo(draft)] })}
         />
         <QuadasFields draft={draft.quadas} error={quadasError} onChange={(quadas) => set({ quadas })} />
-        <TextArea label="Notes" rows={2} value={draft.notes} onChange={(notes) => set({ notes })} />
+        <TextArea label={t('accuracy.ev.notes')} rows={2} value={draft.notes} onChange={(notes) => set({ notes })} />
         <div className="btn-group">
           <label className="checkbox">
             <input type="checkbox" checked={draft.unverified} onChange={(e) => set({ unverified: e.target.checked })} data-testid="evidence-unverified" />
-            Unverified (figures not checked against the primary source)
+            {t('accuracy.ev.unverifiedCheck')}
           </label>
           <label className="checkbox">
             <input type="checkbox" checked={draft.secondarySource} onChange={(e) => set({ secondarySource: e.target.checked })} />
-            From a secondary source
+            {t('accuracy.ev.secondaryCheck')}
           </label>
         </div>
       </div>

@@ -9,6 +9,7 @@ import { ImportedPsaCard } from '../../psa-results/imported-psa-card';
 import { useToasts } from '../../ui/toasts';
 import { useWorkspace } from '../workspace-context';
 import type { SectionProps } from './section-props';
+import { useLanguage } from '../../i18n/language';
 
 // The dossier's models: links to workspace models (many-to-many; a model can serve several dossiers) and older links
 // to a bundled example by file name, which "Use this model" turns into a link to a workspace copy. Linking and
@@ -18,6 +19,7 @@ import type { SectionProps } from './section-props';
 export function ModelLinksSection({ dossier, edit }: SectionProps) {
   const workspace = useWorkspace();
   const toasts = useToasts();
+  const { t } = useLanguage();
   const models = useLiveQuery(() => workspace.models.list(), [workspace]);
   const [choice, setChoice] = useState('');
   const selectId = useId();
@@ -38,25 +40,25 @@ export function ModelLinksSection({ dossier, edit }: SectionProps) {
     try {
       const model = await workspace.models.create({ document: example.document, origin: { kind: 'example', ref: example.fileName } });
       edit((d) => ({ ...d, modelLinks: d.modelLinks.map((x) => (x.id === l.id ? { ...x, modelId: model.id } : x)) }));
-      toasts.show({ message: `“${model.title}” is now in your workspace and linked to this dossier.` });
+      toasts.show({ message: t('dossier.models.copied', { title: model.title }) });
     } catch (error) {
-      toasts.show({ tone: 'error', message: `The model could not be copied: ${error instanceof Error ? error.message : String(error)}` });
+      toasts.show({ tone: 'error', message: t('dossier.models.copyFailed', { message: error instanceof Error ? error.message : String(error) }) });
     }
   };
 
   return (
     <div className="section-stack">
-      <Card title="Linked models" testId="model-links-card">
+      <Card title={t('dossier.models.linked')} testId="model-links-card">
         {dossier.modelLinks.length === 0 ? (
-          <p className="empty">No models linked yet. Link a model of your workspace below, or from the model’s own screen.</p>
+          <p className="empty">{t('dossier.models.none')}</p>
         ) : (
           <table className="table" data-testid="model-links-table">
             <thead>
               <tr>
-                <th scope="col">Model</th>
-                <th scope="col">Where it lives</th>
-                <th scope="col">Description</th>
-                <th scope="col" className="actions"><span className="visually-hidden">Actions</span></th>
+                <th scope="col">{t('dossier.models.model')}</th>
+                <th scope="col">{t('dossier.models.where')}</th>
+                <th scope="col">{t('dossier.models.description')}</th>
+                <th scope="col" className="actions"><span className="visually-hidden">{t('dossier.snapshots.actions')}</span></th>
               </tr>
             </thead>
             <tbody>
@@ -67,23 +69,23 @@ export function ModelLinksSection({ dossier, edit }: SectionProps) {
                   <tr key={l.id} data-testid="model-link-row">
                     <td>{model ? <a href={routeHash({ page: 'model', modelId: model.id, tab: 'results' })}>{model.title}</a> : l.name}</td>
                     <td className="subtle-cell">
-                      {model ? 'Workspace model' : l.modelId ? (models === undefined ? '…' : <span className="field-error">Missing: not in this workspace</span>) : exampleId ? 'Bundled example (read-only)' : <span className="mono">{l.ref || '—'}</span>}
+                      {model ? t('dossier.models.workspaceModel') : l.modelId ? (models === undefined ? '…' : <span className="field-error">{t('dossier.models.missing')}</span>) : exampleId ? t('dossier.models.bundled') : <span className="mono">{l.ref || '—'}</span>}
                     </td>
-                    <td>{l.description}</td>
+                    <td data-user-content>{l.description}</td>
                     <td className="actions">
                       {model && (
-                        <a className="btn btn-sm" href={routeHash({ page: 'model', modelId: model.id, tab: 'results' })} data-testid="open-linked-model" aria-label={`Open model ${model.title}`}>Open model</a>
+                        <a className="btn btn-sm" href={routeHash({ page: 'model', modelId: model.id, tab: 'results' })} data-testid="open-linked-model" aria-label={t('dossier.models.openModelNamed', { title: model.title })}>{t('dossier.models.openModel')}</a>
                       )}
                       {exampleId && (
                         <>
-                          <a className="btn btn-sm" href={routeHash({ page: 'example', exampleId, tab: 'results' })} data-testid="open-linked-model" aria-label={`Open example ${l.name}`}>Open example</a>{' '}
+                          <a className="btn btn-sm" href={routeHash({ page: 'example', exampleId, tab: 'results' })} data-testid="open-linked-model" aria-label={t('dossier.models.openExampleNamed', { name: l.name })}>{t('dossier.models.openExample')}</a>{' '}
                           {!readOnly && (
-                            <button type="button" className="btn btn-sm" onClick={() => void copyExample(l, exampleId)} data-testid="use-linked-example">Use this model</button>
+                            <button type="button" className="btn btn-sm" onClick={() => void copyExample(l, exampleId)} data-testid="use-linked-example">{t('dossier.models.use')}</button>
                           )}
                         </>
                       )}{' '}
                       {!readOnly && (
-                        <button type="button" className="btn btn-ghost btn-sm" onClick={() => unlink(l)} aria-label={`Unlink ${l.name}`} data-testid="unlink-model">Unlink</button>
+                        <button type="button" className="btn btn-ghost btn-sm" onClick={() => unlink(l)} aria-label={t('dossier.models.unlinkNamed', { name: l.name })} data-testid="unlink-model">{t('dossier.models.unlink')}</button>
                       )}
                     </td>
                   </tr>
@@ -94,22 +96,23 @@ export function ModelLinksSection({ dossier, edit }: SectionProps) {
         )}
       </Card>
       {!readOnly && (
-        <Card title="Link a model">
+        <Card title={t('dossier.models.link')}>
           {models === undefined ? (
-            <p className="empty">Loading…</p>
+            <p className="empty">{t('common.loading')}</p>
           ) : available.length === 0 ? (
             <p className="empty">
-              {models.length === 0 ? 'Your workspace has no models yet.' : 'Every model of your workspace is linked already.'} Add one on the <a href={routeHash({ page: 'models' })}>Models</a> screen (a bundled example or a model file).
+              {models.length === 0 ? t('dossier.models.noModels') : t('dossier.models.allLinked')}{' '}
+              {t('dossier.models.addOn', { screen: '\u0000' }).split('\u0000').flatMap((part, i) => (i === 0 ? [part] : [<a key="models" href={routeHash({ page: 'models' })}>{t('nav.models')}</a>, part]))}
             </p>
           ) : (
             <form className="inline-form" onSubmit={(e) => { e.preventDefault(); link(); }}>
               <div className="field grow">
-                <label className="field-label" htmlFor={selectId}>Workspace model</label>
+                <label className="field-label" htmlFor={selectId}>{t('dossier.models.select')}</label>
                 <select id={selectId} className="select" value={chosen} onChange={(e) => setChoice(e.target.value)} data-testid="link-model-select">
                   {available.map((m) => <option key={m.id} value={m.id}>{m.title}</option>)}
                 </select>
               </div>
-              <button type="submit" className="btn btn-primary" disabled={!chosen} data-testid="link-model">Link model</button>
+              <button type="submit" className="btn btn-primary" disabled={!chosen} data-testid="link-model">{t('dossier.models.linkButton')}</button>
             </form>
           )}
         </Card>

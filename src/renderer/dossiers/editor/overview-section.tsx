@@ -1,32 +1,36 @@
 import { coreModelDomains } from '../../../dossier/core-model';
+import type { MessageKey } from '../../../report/i18n/translate';
+import { useLanguage } from '../../i18n/language';
+import { domainName } from './core-model-text';
 import { dossierCompletion } from '../../../dossier/new-dossier';
-import { dossierStatusLabels, statusTransitions } from '../../../dossier/schema';
+import { statusTransitions } from '../../../dossier/schema';
 import type { DossierStatus } from '../../../dossier/schema';
 import { Card, TextField } from '../../ui/fields';
 import { StatusBadge } from '../status-badge';
 import type { SectionProps } from './section-props';
 
-const transitionLabels: Record<DossierStatus, Partial<Record<DossierStatus, string>>> = {
-  draft: { 'under-review': 'Submit for review' },
-  'under-review': { final: 'Approve as final', draft: 'Return to draft' },
-  final: { draft: 'Reopen as draft' },
+const transitionLabels: Record<DossierStatus, Partial<Record<DossierStatus, MessageKey>>> = {
+  draft: { 'under-review': 'dossier.overview.toReview' },
+  'under-review': { final: 'dossier.overview.toFinal', draft: 'dossier.overview.toDraft' },
+  final: { draft: 'dossier.overview.reopen' },
 };
 
-function formatDateTime(iso: string): string {
+function formatDateTime(iso: string, intlLocale: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(intlLocale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function OverviewSection({ dossier, edit, onStatus }: SectionProps & { onStatus: (to: DossierStatus) => void }) {
+  const { t, fmt } = useLanguage();
   const completion = dossierCompletion(dossier);
-  const titleError = dossier.title.trim() === '' ? 'A dossier needs a title.' : undefined;
+  const titleError = dossier.title.trim() === '' ? t('dossier.overview.titleRequired') : undefined;
   return (
     <div className="section-stack">
-      <Card title="Overview">
+      <Card title={t('dossier.overview.title')}>
         <div className="form-grid">
           <TextField
             className="span-2"
-            label="Title"
+            label={t('dossier.overview.titleField')}
             value={dossier.title}
             error={titleError}
             testId="field-title"
@@ -34,53 +38,53 @@ export function OverviewSection({ dossier, edit, onStatus }: SectionProps & { on
           />
           <TextField
             className="span-2"
-            label="Indication"
-            hint="Free text the library filters on, e.g. advanced non-squamous NSCLC"
+            label={t('dossier.overview.indication')}
+            hint={t('dossier.overview.indicationHint')}
             value={dossier.indication}
             testId="field-indication"
             onChange={(indication) => edit((d) => ({ ...d, indication }))}
           />
         </div>
       </Card>
-      <Card title="Status">
+      <Card title={t('dossier.overview.status')}>
         <div className="form-grid">
           <div>
             <p>
-              Current status: <StatusBadge status={dossier.status} />
+              {t('dossier.overview.currentStatus')} <StatusBadge status={dossier.status} />
             </p>
-            <p className="subtle">Workflow: draft → under review → final. A final dossier can only be reopened as a draft.</p>
-            {dossier.status === 'final' && <p data-testid="final-note">It is read-only: “Reopen as draft…” at the top of the page asks for a reason.</p>}
+            <p className="subtle">{t('dossier.overview.workflow')}</p>
+            {dossier.status === 'final' && <p data-testid="final-note">{t('dossier.overview.finalNote')}</p>}
             <div className="btn-group" data-testid="status-actions">
               {dossier.status !== 'final' && statusTransitions[dossier.status].map((to) => (
                 <button key={to} type="button" className={to === 'draft' ? 'btn' : 'btn btn-primary'} data-testid={`status-to-${to}`} onClick={() => onStatus(to)}>
-                  {transitionLabels[dossier.status][to] ?? dossierStatusLabels[to]}
+                  {t(transitionLabels[dossier.status][to] ?? `report.status.${to}`)}
                 </button>
               ))}
             </div>
           </div>
           <dl className="kv">
-            <dt>Assessment elements</dt>
-            <dd data-testid="completion">{completion.done} of {completion.total} complete or not relevant</dd>
-            <dt>Evidence items</dt>
+            <dt>{t('dossier.overview.elements')}</dt>
+            <dd data-testid="completion">{t('dossier.overview.completion', { done: completion.done, total: completion.total })}</dd>
+            <dt>{t('dossier.overview.evidence')}</dt>
             <dd>{dossier.evidence.length}</dd>
-            <dt>Created</dt>
-            <dd>{formatDateTime(dossier.createdAt)}</dd>
-            <dt>Last changed</dt>
-            <dd>{formatDateTime(dossier.updatedAt)}</dd>
-            <dt>Archived</dt>
-            <dd>{dossier.archived ? 'Yes' : 'No'}</dd>
+            <dt>{t('dossier.overview.created')}</dt>
+            <dd>{formatDateTime(dossier.createdAt, fmt.intlLocale)}</dd>
+            <dt>{t('dossier.overview.changed')}</dt>
+            <dd>{formatDateTime(dossier.updatedAt, fmt.intlLocale)}</dd>
+            <dt>{t('dossier.overview.archived')}</dt>
+            <dd>{dossier.archived ? t('dossier.overview.yes') : t('dossier.overview.no')}</dd>
           </dl>
         </div>
       </Card>
-      <Card title="Domains at a glance">
+      <Card title={t('dossier.overview.domains')}>
         <table className="table">
           <thead>
             <tr>
-              <th>Domain</th>
-              <th>Name</th>
-              <th className="num">Elements</th>
-              <th className="num">Done</th>
-              <th className="num">Answered</th>
+              <th>{t('dossier.overview.domain')}</th>
+              <th>{t('dossier.overview.name')}</th>
+              <th className="num">{t('dossier.overview.elementCount')}</th>
+              <th className="num">{t('dossier.overview.done')}</th>
+              <th className="num">{t('dossier.overview.answered')}</th>
             </tr>
           </thead>
           <tbody>
@@ -91,7 +95,7 @@ export function OverviewSection({ dossier, edit, onStatus }: SectionProps & { on
               return (
                 <tr key={domain.code}>
                   <td className="mono">{domain.code}</td>
-                  <td>{domain.name}</td>
+                  <td>{domainName(t, domain.code)}</td>
                   <td className="num">{elements.length}</td>
                   <td className="num">{done}</td>
                   <td className="num">{answered}</td>

@@ -1,10 +1,12 @@
 import type { KeyboardEvent } from 'react';
 import type { Dossier } from '../../../dossier/schema';
 import { editorSections } from './sections';
+import { useLanguage } from '../../i18n/language';
 
 // Vertical tab list: arrow keys move between sections, Home/End jump (WAI-ARIA tabs pattern).
 
 export function SectionNav({ dossier, active, onSelect }: { dossier: Dossier; active: string; onSelect: (id: string) => void }) {
+  const { t } = useLanguage();
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const index = editorSections.findIndex((s) => s.id === active);
     const next =
@@ -21,13 +23,13 @@ export function SectionNav({ dossier, active, onSelect }: { dossier: Dossier; ac
     button?.focus();
   };
   return (
-    <div className="section-nav" role="tablist" aria-orientation="vertical" aria-label="Dossier sections" onKeyDown={onKeyDown}>
+    <div className="section-nav" role="tablist" aria-orientation="vertical" aria-label={t('dossier.nav.label')} onKeyDown={onKeyDown}>
       {editorSections.map((section, index) => {
         const heading = index === 0 || editorSections[index - 1]!.group !== section.group ? section.group : null;
         const selected = section.id === active;
         return (
           <div key={section.id} role="presentation">
-            {heading && <div className="section-nav-group" role="presentation">{heading}</div>}
+            {heading && <div className="section-nav-group" role="presentation">{t(heading)}</div>}
             <button
               type="button"
               role="tab"
@@ -41,7 +43,7 @@ export function SectionNav({ dossier, active, onSelect }: { dossier: Dossier; ac
               onClick={() => onSelect(section.id)}
             >
               {section.domain && <span className="tab-code">{section.domain}</span>}
-              <span>{section.domain ? shortDomainLabel(section.label) : section.label}</span>
+              <span>{t(section.label)}</span>
               {section.count && <span className="tab-count">{section.count(dossier)}</span>}
             </button>
           </div>
@@ -49,15 +51,4 @@ export function SectionNav({ dossier, active, onSelect }: { dossier: Dossier; ac
       })}
     </div>
   );
-}
-
-/** Domain names are long; the nav shows the part before the first "and"/"of" where it helps. */
-function shortDomainLabel(name: string): string {
-  const short: Record<string, string> = {
-    'Health Problem and Current Use of the Technology': 'Health problem & current use',
-    'Description and technical characteristics of technology': 'Technical characteristics',
-    'Costs and economic evaluation': 'Costs & economic evaluation',
-    'Patients and Social aspects': 'Patients & social aspects',
-  };
-  return short[name] ?? name;
 }

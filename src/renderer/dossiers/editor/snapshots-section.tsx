@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SnapshotInfo } from '../../db/workspace';
 import { ConfirmDialog } from '../../ui/dialog';
 import { Card, TextField } from '../../ui/fields';
+import { useLanguage } from '../../i18n/language';
 
 export interface SnapshotsSectionProps {
   snapshots: readonly SnapshotInfo[] | undefined;
@@ -10,6 +11,7 @@ export interface SnapshotsSectionProps {
 }
 
 export function SnapshotsSection({ snapshots, onCreate, onRestore }: SnapshotsSectionProps) {
+  const { t, fmt } = useLanguage();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState<SnapshotInfo | null>(null);
@@ -24,7 +26,7 @@ export function SnapshotsSection({ snapshots, onCreate, onRestore }: SnapshotsSe
   };
   return (
     <div className="section-stack">
-      <Card title="Create a snapshot">
+      <Card title={t('dossier.snapshots.create')}>
         <form
           className="inline-form"
           onSubmit={(event) => {
@@ -32,36 +34,36 @@ export function SnapshotsSection({ snapshots, onCreate, onRestore }: SnapshotsSe
             if (name.trim() !== '') void create();
           }}
         >
-          <TextField label="Snapshot name" hint="e.g. Submitted to scoping meeting" value={name} testId="snapshot-name" onChange={setName} />
+          <TextField label={t('dossier.snapshots.name')} hint={t('dossier.snapshots.nameHint')} value={name} testId="snapshot-name" onChange={setName} />
           <button type="submit" className="btn btn-primary" disabled={busy || name.trim() === ''} data-testid="snapshot-create">
-            Create snapshot
+            {t('dossier.snapshots.createButton')}
           </button>
         </form>
       </Card>
-      <Card title="Snapshots">
+      <Card title={t('dossier.snapshots.title')}>
         {snapshots === undefined ? (
-          <p className="empty">Loading…</p>
+          <p className="empty">{t('common.loading')}</p>
         ) : snapshots.length === 0 ? (
-          <p className="empty">No snapshots yet. A snapshot keeps a named copy of the whole dossier that you can restore later.</p>
+          <p className="empty">{t('dossier.snapshots.none')}</p>
         ) : (
           <table className="table" data-testid="snapshots-table">
             <thead>
               <tr>
-                <th>Name</th>
-                <th>Created</th>
-                <th className="actions"><span className="visually-hidden">Actions</span></th>
+                <th>{t('dossier.snapshots.nameColumn')}</th>
+                <th>{t('dossier.snapshots.created')}</th>
+                <th className="actions"><span className="visually-hidden">{t('dossier.snapshots.actions')}</span></th>
               </tr>
             </thead>
             <tbody>
               {snapshots.map((s) => (
                 <tr key={s.id} data-testid="snapshot-row">
                   <td>
-                    {s.name} {s.automatic && <span className="badge badge-draft">Automatic</span>}
+                    <span data-user-content>{s.name}</span> {s.automatic && <span className="badge badge-draft">{t('dossier.snapshots.automatic')}</span>}
                   </td>
-                  <td>{new Date(s.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                  <td>{new Date(s.createdAt).toLocaleString(fmt.intlLocale, { dateStyle: 'medium', timeStyle: 'short' })}</td>
                   <td className="actions">
                     <button type="button" className="btn btn-sm" data-testid="snapshot-restore" onClick={() => setRestoring(s)}>
-                      Restore…
+                      {t('dossier.snapshots.restore')}
                     </button>
                   </td>
                 </tr>
@@ -72,14 +74,11 @@ export function SnapshotsSection({ snapshots, onCreate, onRestore }: SnapshotsSe
       </Card>
       <ConfirmDialog
         open={restoring !== null}
-        title="Restore this snapshot?"
+        title={t('dossier.snapshots.restoreTitle')}
         message={
-          <p>
-            The dossier will be replaced by the snapshot “{restoring?.name}”. The current version is kept first as an automatic snapshot, so
-            you can return to it.
-          </p>
+          <p>{t('dossier.snapshots.restoreMessage', { name: restoring?.name ?? '' })}</p>
         }
-        confirmLabel="Restore snapshot"
+        confirmLabel={t('dossier.snapshots.restoreConfirm')}
         testId="snapshot-restore-dialog"
         onCancel={() => setRestoring(null)}
         onConfirm={() => {

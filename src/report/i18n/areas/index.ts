@@ -1,12 +1,16 @@
 // Every area catalogue, for the test that no two areas define the same key (a spread would silently keep the last).
 // An area added here is also spread into messages-en.ts, messages-fr.ts and messages-nl.ts.
 import type { AreaCatalogue } from '../area';
+import { accuracy } from './accuracy';
 import { analysis } from './analysis';
 import { budgetView } from './budget-view';
 import { charts } from './charts';
 import { cheers } from './cheers';
+import { coreModel } from './core-model';
 import { diagram } from './diagram';
+import { dossier } from './dossier';
 import { engineProblem } from './engine-problem';
+import { library } from './library';
 import { modelWords } from './model-words';
 import { models } from './models';
 import { navigation } from './navigation';
@@ -21,17 +25,23 @@ import { reportSummary } from './report-summary';
 import { reportText } from './report-text';
 import { reportUncertainty } from './report-uncertainty';
 import { scenarios } from './scenarios';
+import { shell } from './shell';
 import { structure } from './structure';
+import { survival } from './survival';
 import { uncertainty } from './uncertainty';
 import { xlsx } from './xlsx';
 
 export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = {
+  accuracy,
   analysis,
   budgetView,
   charts,
   cheers,
+  coreModel,
   diagram,
+  dossier,
   engineProblem,
+  library,
   modelWords,
   models,
   navigation,
@@ -46,7 +56,9 @@ export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>
   reportText,
   reportUncertainty,
   scenarios,
+  shell,
   structure,
+  survival,
   uncertainty,
   xlsx,
 };
