@@ -15,7 +15,7 @@ import normalFactory from '@stdlib/random-base-normal';
 import { createStream } from './rng';
 import type { PsaResults } from './psa-summary';
 import { assertValidPsaResults } from './psa-summary';
-import { buildDesign, fitPenalisedRegressions, normalisedRanks, planSmoothing, solveUpper } from './penalised-spline';
+import { buildDesign, fitPenalisedRegressions, fittedRowOfMany, interleavedWidth, normalisedRanks, planSmoothing, solveUpper } from './penalised-spline';
 import type { BasisKind, PenalisedFit, SparseDesign } from './penalised-spline';
 
 export interface ParameterDraws {
@@ -97,8 +97,6 @@ function valueOfInformation(fitted: readonly Float64Array[], n: number): number 
 
 /** Posterior draws of the standard error handled per pass over the design (bounds the interleaved coefficients). */
 const SE_DRAWS_PER_PASS = 256;
-/** Draws whose fitted values are summed side by side in registers (a pass holds a multiple of it, zero-padded). */
-const DRAWS_SIDE_BY_SIDE = 8;
 
 function standardError(design: SparseDesign, fits: readonly PenalisedFit[], draws: number, seed: number): number {
   const m = design.columns;
@@ -108,8 +106,8 @@ function standardError(design: SparseDesign, fits: readonly PenalisedFit[], draw
   const z = new Float64Array(m);
   for (let first = 0; first < draws; first += SE_DRAWS_PER_PASS) {
     const block = Math.min(SE_DRAWS_PER_PASS, draws - first);
-    const width = Math.ceil(block / DRAWS_SIDE_BY_SIDE) * DRAWS_SIDE_BY_SIDE;
-    // Coefficients of every draw of the pass, interleaved by draw: betas[d][k * width + b] (padding draws 0).
+    const width = interleavedWidth(block);
+    // Coefficients of every draw of the pass, interleaved by draw: betas[d][k * width + b].
     const betas = fits.map(() => new Float64Array(m * width));
     for (let b = 0; b < block; b++) {
       fits.forEach((fit, d) => {
@@ -128,52 +126,18 @@ function standardError(design: SparseDesign, fits: readonly PenalisedFit[], draw
 
 /**
  * valueOfInformation(X beta_b) for each coefficient draw b (out.length of the `width` interleaved ones), with
- * the arithmetic of fittedValues and valueOfInformation in the same order (so the same doubles), but one pass
- * over the design rows for all draws, the fitted values of 8 draws summed side by side in registers.
+ * the arithmetic of valueOfInformation in the same order (so the same doubles), one pass over the design rows
+ * for all draws.
  */
 function valuesOfInformationOfDraws(design: SparseDesign, betas: readonly Float64Array[], width: number, out: Float64Array): void {
-  const { rows: n, nnz, indices, values } = design;
+  const n = design.rows;
   const strategies = betas.length;
   const used = out.length;
   const fitted = new Float64Array(strategies * width);
   const sums = new Float64Array(strategies * width);
   const sumMax = new Float64Array(width);
   for (let i = 0; i < n; i++) {
-    const row = i * nnz;
-    for (let d = 0; d < strategies; d++) {
-      const beta = betas[d]!;
-      for (let b = 0; b < width; b += DRAWS_SIDE_BY_SIDE) {
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        let s4 = 0;
-        let s5 = 0;
-        let s6 = 0;
-        let s7 = 0;
-        for (let a = 0; a < nnz; a++) {
-          const v = values[row + a]!;
-          const c = indices[row + a]! * width + b;
-          s0 += v * beta[c]!;
-          s1 += v * beta[c + 1]!;
-          s2 += v * beta[c + 2]!;
-          s3 += v * beta[c + 3]!;
-          s4 += v * beta[c + 4]!;
-          s5 += v * beta[c + 5]!;
-          s6 += v * beta[c + 6]!;
-          s7 += v * beta[c + 7]!;
-        }
-        const at = d * width + b;
-        fitted[at] = s0;
-        fitted[at + 1] = s1;
-        fitted[at + 2] = s2;
-        fitted[at + 3] = s3;
-        fitted[at + 4] = s4;
-        fitted[at + 5] = s5;
-        fitted[at + 6] = s6;
-        fitted[at + 7] = s7;
-      }
-    }
+    for (let d = 0; d < strategies; d++) fittedRowOfMany(design, betas[d]!, width, i, fitted, d * width);
     for (let b = 0; b < used; b++) {
       let best = 0;
       for (let d = 0; d < strategies; d++) {
