@@ -46,5 +46,10 @@ function synthetic(name: string, draws: number, strategies: number, seed: number
 }
 
 export function evppiGoldenCases(): EvppiGoldenCase[] {
-  return [synthetic('three strategies, 700 draws', 700, 3, 31, 30), synthetic('two strategies, 1,200 draws', 1200, 2, 5, 25)];
+  return [
+    synthetic('three strategies, 700 draws', 700, 3, 31, 30),
+    synthetic('two strategies, 1,200 draws', 1200, 2, 5, 25),
+    // More standard-error draws than one pass over the design takes (256), and not a multiple of 8.
+    { ...synthetic('three strategies, 300 standard-error draws', 300, 3, 9, 300), groups: [['t1'], ['t1', 't2', 't3']], wtps: [20000] },
+  ];
 }
