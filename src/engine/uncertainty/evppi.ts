@@ -15,7 +15,7 @@ import normalFactory from '@stdlib/random-base-normal';
 import { createStream } from './rng';
 import type { PsaResults } from './psa-summary';
 import { assertValidPsaResults } from './psa-summary';
-import { buildDesign, fitPenalisedRegressions, fittedValues, normalisedRanks, planSmoothing, solveUpper } from './penalised-spline';
+import { buildDesign, fitPenalisedRegressions, fittedRowOfMany, interleavedWidth, normalisedRanks, planSmoothing, solveUpper } from './penalised-spline';
 import type { BasisKind, PenalisedFit, SparseDesign } from './penalised-spline';
 
 export interface ParameterDraws {
@@ -95,26 +95,64 @@ function valueOfInformation(fitted: readonly Float64Array[], n: number): number 
   return sumMax / n - bestMean;
 }
 
+/** Posterior draws of the standard error handled per pass over the design (bounds the interleaved coefficients). */
+const SE_DRAWS_PER_PASS = 256;
+
 function standardError(design: SparseDesign, fits: readonly PenalisedFit[], draws: number, seed: number): number {
   const m = design.columns;
-  const n = design.rows;
   const stream = createStream(seed, 0);
   const normal = normalFactory.factory({ prng: stream.next });
-  const beta = new Float64Array(m);
-  const fitted = fits.map(() => new Float64Array(n));
   const values = new Float64Array(draws);
-  for (let b = 0; b < draws; b++) {
-    fits.forEach((fit, d) => {
-      // beta_b = beta_hat + sigma L^-T z has covariance sigma^2 (L L')^-1.
-      for (let k = 0; k < m; k++) beta[k] = normal(0, 1);
-      solveUpper(fit.factor, m, beta);
-      const sigma = Math.sqrt(fit.sigma2);
-      for (let k = 0; k < m; k++) beta[k] = fit.beta[k]! + sigma * beta[k]!;
-      fittedValues(design, beta, fitted[d]!);
-    });
-    values[b] = valueOfInformation(fitted, n);
+  const z = new Float64Array(m);
+  for (let first = 0; first < draws; first += SE_DRAWS_PER_PASS) {
+    const block = Math.min(SE_DRAWS_PER_PASS, draws - first);
+    const width = interleavedWidth(block);
+    // Coefficients of every draw of the pass, interleaved by draw: betas[d][k * width + b].
+    const betas = fits.map(() => new Float64Array(m * width));
+    for (let b = 0; b < block; b++) {
+      fits.forEach((fit, d) => {
+        // beta_b = beta_hat + sigma L^-T z has covariance sigma^2 (L L')^-1.
+        for (let k = 0; k < m; k++) z[k] = normal(0, 1);
+        solveUpper(fit.factor, m, z);
+        const sigma = Math.sqrt(fit.sigma2);
+        const beta = betas[d]!;
+        for (let k = 0; k < m; k++) beta[k * width + b] = fit.beta[k]! + sigma * z[k]!;
+      });
+    }
+    valuesOfInformationOfDraws(design, betas, width, values.subarray(first, first + block));
   }
   return standardDeviation(values);
+}
+
+/**
+ * valueOfInformation(X beta_b) for each coefficient draw b (out.length of the `width` interleaved ones), with
+ * the arithmetic of valueOfInformation in the same order (so the same doubles), one pass over the design rows
+ * for all draws.
+ */
+function valuesOfInformationOfDraws(design: SparseDesign, betas: readonly Float64Array[], width: number, out: Float64Array): void {
+  const n = design.rows;
+  const strategies = betas.length;
+  const used = out.length;
+  const fitted = new Float64Array(strategies * width);
+  const sums = new Float64Array(strategies * width);
+  const sumMax = new Float64Array(width);
+  for (let i = 0; i < n; i++) {
+    for (let d = 0; d < strategies; d++) fittedRowOfMany(design, betas[d]!, width, i, fitted, d * width);
+    for (let b = 0; b < used; b++) {
+      let best = 0;
+      for (let d = 0; d < strategies; d++) {
+        const v = fitted[d * width + b]!;
+        sums[d * width + b]! += v;
+        if (v > best) best = v;
+      }
+      sumMax[b]! += best;
+    }
+  }
+  for (let b = 0; b < used; b++) {
+    let bestMean = 0;
+    for (let d = 0; d < strategies; d++) bestMean = Math.max(bestMean, sums[d * width + b]! / n);
+    out[b] = sumMax[b]! / n - bestMean;
+  }
 }
 
 /** Sample standard deviation, scaled by the largest magnitude first so squares of large values cannot overflow. */

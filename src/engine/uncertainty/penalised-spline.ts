@@ -179,6 +179,55 @@ export function fittedValues(design: SparseDesign, beta: Float64Array, out: Floa
   return out;
 }
 
+/** Coefficient vectors whose fitted values fittedRowOfMany sums side by side (in registers). */
+export const SIDE_BY_SIDE = 8;
+
+/** Width of an interleaved block of `count` coefficient vectors: a multiple of SIDE_BY_SIDE (padding vectors 0). */
+export function interleavedWidth(count: number): number {
+  return Math.ceil(count / SIDE_BY_SIDE) * SIDE_BY_SIDE;
+}
+
+/**
+ * Fitted values at design row i of `width` coefficient vectors stored interleaved (betas[k * width + b]) into
+ * out[at + b]: the arithmetic of fittedValues in the same order (so the same doubles), but the row is read once
+ * for all vectors, 8 of them summed side by side. Many fits then cost one pass over the design, not one each.
+ */
+export function fittedRowOfMany(design: SparseDesign, betas: Float64Array, width: number, i: number, out: Float64Array, at: number): void {
+  const { nnz, indices, values } = design;
+  const row = i * nnz;
+  for (let b = 0; b < width; b += SIDE_BY_SIDE) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    let s5 = 0;
+    let s6 = 0;
+    let s7 = 0;
+    for (let a = 0; a < nnz; a++) {
+      const v = values[row + a]!;
+      const c = indices[row + a]! * width + b;
+      s0 += v * betas[c]!;
+      s1 += v * betas[c + 1]!;
+      s2 += v * betas[c + 2]!;
+      s3 += v * betas[c + 3]!;
+      s4 += v * betas[c + 4]!;
+      s5 += v * betas[c + 5]!;
+      s6 += v * betas[c + 6]!;
+      s7 += v * betas[c + 7]!;
+    }
+    const o = at + b;
+    out[o] = s0;
+    out[o + 1] = s1;
+    out[o + 2] = s2;
+    out[o + 3] = s3;
+    out[o + 4] = s4;
+    out[o + 5] = s5;
+    out[o + 6] = s6;
+    out[o + 7] = s7;
+  }
+}
+
 /** In-place lower Cholesky factor of a symmetric positive definite m x m matrix; false if not PD. */
 export function choleskyInPlace(a: Float64Array, m: number): boolean {
   for (let j = 0; j < m; j++) {
@@ -306,22 +355,34 @@ function penalisedMatrix(xtx: Float64Array, penalty: Float64Array, lambda: numbe
   return a;
 }
 
-/** Fits each response by penalised least squares, choosing lambda by GCV for each. */
+/**
+ * Fits each response by penalised least squares, choosing lambda by GCV for each. The fits of every grid point
+ * and response share one pass over the design (fittedRowOfMany), each with the arithmetic of a fit on its own.
+ */
 export function fitPenalisedRegressions(design: SparseDesign, responses: readonly Float64Array[], plan: SmoothingPlan = planSmoothing(design)): PenalisedFit[] {
   const n = design.rows;
+  const m = design.columns;
   const xty = responses.map((y) => crossProductWith(design, y));
+  const trials: { at: number; r: number }[] = [];
+  plan.grid.forEach(({ factor }, at) => {
+    if (factor) responses.forEach((_, r) => trials.push({ at, r }));
+  });
+  const width = interleavedWidth(trials.length);
+  const betas = new Float64Array(m * width);
+  trials.forEach(({ at, r }, t) => {
+    const beta = choleskySolve(plan.grid[at]!.factor!, m, Float64Array.from(xty[r]!));
+    for (let k = 0; k < m; k++) betas[k * width + t] = beta[k]!;
+  });
+  const fitted = new Float64Array(width);
+  const rss = new Float64Array(trials.length);
+  for (let i = 0; i < n; i++) {
+    fittedRowOfMany(design, betas, width, i, fitted, 0);
+    for (let t = 0; t < trials.length; t++) rss[t]! += (responses[trials[t]!.r]![i]! - fitted[t]!) ** 2;
+  }
   const best = responses.map(() => ({ gcv: Infinity, at: -1 }));
-  const fitted = new Float64Array(n);
-  plan.grid.forEach(({ factor, edf }, at) => {
-    if (!factor) return;
-    responses.forEach((y, r) => {
-      const beta = choleskySolve(factor, design.columns, Float64Array.from(xty[r]!));
-      fittedValues(design, beta, fitted);
-      let rss = 0;
-      for (let i = 0; i < n; i++) rss += (y[i]! - fitted[i]!) ** 2;
-      const gcv = (n * rss) / Math.max(n - edf, 1) ** 2;
-      if (gcv < best[r]!.gcv) best[r] = { gcv, at };
-    });
+  trials.forEach(({ at, r }, t) => {
+    const gcv = (n * rss[t]!) / Math.max(n - plan.grid[at]!.edf, 1) ** 2;
+    if (gcv < best[r]!.gcv) best[r] = { gcv, at };
   });
   return responses.map((y, r) => fitAt(plan, xty[r]!, y, best[r]!.at));
 }
