@@ -109,7 +109,7 @@ export function scenarioFromDraft(draft: ScenarioDraft, model: HtaModel, id: str
   delete discount.effects;
   delete settings.discount;
   if (draft.horizon.trim() !== '') {
-    const v = parseDisplayNumber(draft.horizon.trim());
+    const v = parseDisplayNumber(draft.horizon.trim(), {}, t);
     if (!v.ok || !(v.value > 0)) return { ok: false, error: v.ok ? t('scenarios.horizon') : t('scenarios.horizonWhy', { error: v.error }) };
     settings.horizon = v.value;
     delete settings.cycles;
@@ -117,7 +117,7 @@ export function scenarioFromDraft(draft: ScenarioDraft, model: HtaModel, id: str
   for (const [key, text] of [['costs', draft.discountCosts], ['effects', draft.discountEffects]] as const) {
     const typed = text.trim();
     if (typed === '') continue;
-    const v = parseDisplayNumber(typed);
+    const v = parseDisplayNumber(typed, {}, t);
     if (!v.ok || v.value < 0 || v.value >= 1) return { ok: false, error: t(key === 'costs' ? 'scenarios.rateCosts' : 'scenarios.rateEffects', { example: editableNumber(0.03) }) };
     discount[key] = v.value;
   }
