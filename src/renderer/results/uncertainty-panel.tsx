@@ -189,7 +189,7 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
               formatValue={formatParameter}
               rangeLabel={(b) => {
                 const p = model.parameters.find((q) => q.id === b.parameter);
-                return parameterRangeText({ id: b.parameter, label: b.label, unit: p?.unit, kind: p?.kind }, b.low, b.high, currency, displayFormats());
+                return parameterRangeText({ id: b.parameter, label: b.label, unit: p?.unit, kind: p?.kind }, b.low, b.high, currency, displayFormats(), t);
               }}
               note={bars.some((b) => b.decisionChanges) ? t('uncertainty.decisionChanges', { parameters: bars.filter((b) => b.decisionChanges).map((b) => b.label).join(', ') }) : t('uncertainty.noDecisionChange')}
             />

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { ScenarioJson } from '../../engine/model/document-edits';
 import type { HtaModel } from '../../engine/model/schema';
-import { countingLabels } from '../../report/model-description';
+import { countingLabel } from '../../report/model-description';
 import { editableNumber, formatParameter, parseDisplayNumber } from '../settings/display-format';
 import { parseParameterInput } from '../models/parameter-input';
 import { recentreDistribution } from '../../engine/uncertainty/distribution-summary';
@@ -239,7 +239,7 @@ export function ScenarioEditor({ open, model, scenario, onSave, onClose }: { ope
               <label className="field-label" htmlFor={`${formId}-counting`}>{t('scenarios.counting')}</label>
               <select id={`${formId}-counting`} className="select" value={draft.counting} onChange={(e) => set({ counting: e.target.value })} data-testid="scenario-counting">
                 <option value="">{t('scenarios.asBase')}</option>
-                {['beginning', 'end', 'life-table', 'half-cycle', 'simpson-1/3'].map((c) => <option key={c} value={c}>{countingLabels[c] ?? c}</option>)}
+                {['beginning', 'end', 'life-table', 'half-cycle', 'simpson-1/3'].map((c) => <option key={c} value={c}>{countingLabel(c, t)}</option>)}
               </select>
             </div>
           </div>
