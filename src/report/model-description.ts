@@ -140,6 +140,7 @@ export function parameterRangeText(
   high: number,
   currency: string | undefined,
   fmt: NumberFormats = english,
+  t: Translate = englishWords,
 ): string {
   const name = parameter.label ?? parameter.id;
   const unit = parameter.unit?.trim() ?? '';
@@ -147,10 +148,12 @@ export function parameterRangeText(
   if (money || (parameter.kind === 'cost' && unit === '')) {
     const code = money?.[1] ?? currency;
     const per = money?.[2] ?? '';
-    return `${name}, ${fmt.money(low, code, moneyDigits(low, high))} to ${fmt.money(high, code, moneyDigits(low, high))}${per ? ` ${per}` : ''}`;
+    const ends = { name, low: fmt.money(low, code, moneyDigits(low, high)), high: fmt.money(high, code, moneyDigits(low, high)) };
+    return per ? t('modelWords.rangeUnit', { ...ends, unit: per }) : t('modelWords.range', ends);
   }
   const unitless = unit === '' || parameter.kind === 'probability' || parameter.kind === 'proportion' || /^(probability|proportion|share\b)/.test(unit);
-  return `${name}, ${fmt.parameter(low)} to ${fmt.parameter(high)}${unitless ? '' : ` ${unit}`}`;
+  const ends = { name, low: fmt.parameter(low), high: fmt.parameter(high) };
+  return unitless ? t('modelWords.range', ends) : t('modelWords.rangeUnit', { ...ends, unit });
 }
 
 /** Whole currency units, or cents when the range is narrower than a few units. */
@@ -158,35 +161,37 @@ function moneyDigits(low: number, high: number): number {
   return Math.max(Math.abs(low), Math.abs(high)) < 100 && !(Number.isInteger(low) && Number.isInteger(high)) ? 2 : 0;
 }
 
-const stateWords: Record<string, string> = { PF: 'Progression-free', PD: 'Progressed', pf: 'Progression-free', pd: 'Progressed', OS: 'Alive', dead: 'Dead', Dead: 'Dead' };
+const stateWords: Record<string, 'progressionFree' | 'progressed' | 'alive' | 'dead'> = { PF: 'progressionFree', PD: 'progressed', pf: 'progressionFree', pd: 'progressed', OS: 'alive', dead: 'dead', Dead: 'dead' };
 
 /** A health state in words: the usual partitioned-survival ids ("PF" → "Progression-free"), else the id as words. */
-export function stateLabel(id: string): string {
-  if (stateWords[id]) return stateWords[id]!;
+export function stateLabel(id: string, t: Translate = englishWords): string {
+  const known = Object.hasOwn(stateWords, id) ? stateWords[id] : undefined;
+  if (known) return t(`modelWords.state.${known}`);
   const words = id.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** What a named scenario changes, in words: "Plasma NGS test cost 1500 (base 2000); horizon 10 years". */
-export function describeScenario(model: Pick<HtaModel, 'parameters' | 'settings'>, scenario: HtaModel['scenarios'][number], fmt: NumberFormats = english): string {
+export function describeScenario(model: Pick<HtaModel, 'parameters' | 'settings'>, scenario: HtaModel['scenarios'][number], fmt: NumberFormats = english, t: Translate = englishWords): string {
   const parts: string[] = [];
   for (const [id, value] of Object.entries(scenario.parameters ?? {})) {
     const p = model.parameters.find((q) => q.id === id);
     const base = p?.value !== undefined ? fmt.parameter(p.value) : p?.expression;
-    parts.push(`${p?.label ?? id} ${typeof value === 'number' ? fmt.parameter(value) : `= ${value}`}${base !== undefined ? ` (base ${base})` : ''}`);
+    const shown = { name: p?.label ?? id, value: typeof value === 'number' ? fmt.parameter(value) : `= ${value}` };
+    parts.push(base !== undefined ? t('modelWords.scenario.valueBase', { ...shown, base }) : t('modelWords.scenario.value', shown));
   }
   for (const id of Object.keys(scenario.uncertainty ?? {})) {
-    if (!(id in (scenario.parameters ?? {}))) parts.push(`new uncertainty for ${model.parameters.find((q) => q.id === id)?.label ?? id}`);
+    if (!(id in (scenario.parameters ?? {}))) parts.push(t('modelWords.scenario.newUncertainty', { name: model.parameters.find((q) => q.id === id)?.label ?? id }));
   }
   const s = scenario.settings ?? {};
-  if (s.horizon !== undefined) parts.push(`horizon ${fmt.parameter(s.horizon)} years`);
-  if (s.cycles !== undefined) parts.push(`${s.cycles} cycles`);
-  if (s.discount?.costs !== undefined) parts.push(`costs discounted at ${fmt.percent(s.discount.costs, 1)}`);
-  if (s.discount?.effects !== undefined) parts.push(`effects discounted at ${fmt.percent(s.discount.effects, 1)}`);
-  if (s.counting !== undefined) parts.push(`counting: ${countingLabels[s.counting] ?? s.counting}`);
+  if (s.horizon !== undefined) parts.push(t('modelWords.scenario.horizon', { years: fmt.parameter(s.horizon) }));
+  if (s.cycles !== undefined) parts.push(t('modelWords.scenario.cycles', { n: s.cycles }));
+  if (s.discount?.costs !== undefined) parts.push(t('modelWords.scenario.discountCosts', { rate: fmt.percent(s.discount.costs, 1) }));
+  if (s.discount?.effects !== undefined) parts.push(t('modelWords.scenario.discountEffects', { rate: fmt.percent(s.discount.effects, 1) }));
+  if (s.counting !== undefined) parts.push(t('modelWords.scenario.counting', { method: countingLabel(s.counting, t) }));
   for (const key of Object.keys(s)) {
-    if (!['horizon', 'cycles', 'discount', 'counting'].includes(key)) parts.push(`${key} changed`);
+    if (!['horizon', 'cycles', 'discount', 'counting'].includes(key)) parts.push(t('modelWords.scenario.changed', { setting: key }));
   }
-  if (scenario.perspective) parts.push(`perspective: ${scenario.perspective}`);
-  return parts.length > 0 ? parts.join('; ') : 'No changes from the base case';
+  if (scenario.perspective) parts.push(t('modelWords.scenario.perspective', { perspective: scenario.perspective }));
+  return parts.length > 0 ? parts.join('; ') : t('modelWords.scenario.none');
 }

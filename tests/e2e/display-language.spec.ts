@@ -34,7 +34,7 @@ test('French (Belgium) shows and reads comma decimals everywhere, and the choice
   const sensitivity = page.getByTestId('param-input-sens_plasma');
   await expect(sensitivity).toHaveValue('0,69');
   await sensitivity.fill('0.85');
-  await expect(page.getByTestId('param-error-sens_plasma')).toContainText('Use a comma for decimals');
+  await expect(page.getByTestId('param-error-sens_plasma')).toContainText('Utilisez une virgule pour les décimales');
   await sensitivity.fill('0,72');
   await expect(page.getByTestId('param-error-sens_plasma')).toHaveCount(0);
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');

@@ -36,9 +36,8 @@ const withoutProperNames = (text: string) => properNames.reduce((t, name) => t.s
 
 async function expectNoEnglish(page: Page, catalogue: Catalogue, where: string) {
   // What fields hold is the dossier's own text.
-  // Not checked here: the forest and SROC plots (not catalogued yet; their texts come in part from src/report/charts)
-  // and the imported-PSA card of the model links (the PSA results screens' own spec checks it).
-  const text = withoutProperNames(await uiText(page, ['textarea', '[data-testid="forest-plot"]', '[data-testid="sroc-chart"]', '[data-testid="imported-psa-card"]']));
+  // Not checked here: the imported-PSA card of the model links (the PSA results screens' own spec checks it).
+  const text = withoutProperNames(await uiText(page, ['textarea', '[data-testid="imported-psa-card"]']));
   expect(englishIn(text, catalogue), `English catalogue text on ${where}`).toEqual([]);
   expect(englishLinesIn(text, [exampleTitle, ...(await shownData(page))]), `English sentences on ${where}`).toEqual([]);
 }

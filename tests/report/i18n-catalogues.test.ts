@@ -64,8 +64,6 @@ const cataloguedReportParts = [
 ];
 /** Renderer files not yet through the catalogue (issue 19's remaining work): this list only shrinks. */
 const notYetCatalogued = new Set<string>([
-  'src/renderer/charts/forest-plot.tsx',
-  'src/renderer/charts/sroc-chart.tsx',
 ]);
 /** Every renderer source file, relative to the project root. */
 function rendererFiles(): string[] {

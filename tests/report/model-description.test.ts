@@ -68,3 +68,20 @@ describe('parameter ranges in words', () => {
     expect(parameterRangeText({ id: 'u', label: 'Disutility', unit: 'QALYs lost per event', kind: 'utility' }, -0.05, -0.01, 'EUR')).toBe('Disutility, −0.05 to −0.01 QALYs lost per event');
   });
 });
+
+describe('model words in the display language', () => {
+  it('a range, a health state and a scenario in Dutch and French; English by default', async () => {
+    const { parameterRangeText, stateLabel, describeScenario } = await import('../../src/report/model-description');
+    const { formatsFor } = await import('../../src/report/format');
+    const { translator } = await import('../../src/report/i18n/translate');
+    const nl = formatsFor('nl-BE');
+    expect(parameterRangeText({ id: 'tat', label: 'Doorlooptijd', unit: 'dagen', kind: 'time' }, 7, 12, 'EUR', nl, translator('nl-BE'))).toBe('Doorlooptijd, 7 tot 12 dagen');
+    expect(stateLabel('PF', translator('fr-BE'))).toBe('Sans progression');
+    expect(stateLabel('PF')).toBe('Progression-free');
+    expect(stateLabel('stable_disease', translator('fr-BE'))).toBe('Stable disease');
+    const model = { parameters: [{ id: 'c', label: 'Test cost', value: 2000 }], settings: {} } as unknown as Parameters<typeof describeScenario>[0];
+    const scenario = { id: 's', parameters: { c: 1500 }, settings: { horizon: 10 } } as unknown as Parameters<typeof describeScenario>[1];
+    expect(describeScenario(model, scenario)).toBe('Test cost 1500 (base 2000); horizon 10 years');
+    expect(describeScenario(model, scenario, formatsFor('fr-BE'), translator('fr-BE'))).toBe(`Test cost ${formatsFor('fr-BE').parameter(1500)} (référence ${formatsFor('fr-BE').parameter(2000)}); horizon de 10 ans`);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatsFor, reportLocales } from '../../src/report/format';
 import { parseNumber } from '../../src/report/number-input';
+import { translator } from '../../src/report/i18n/translate';
 
 describe('one rule for typed numbers, by display language', () => {
   it('English: comma thousands, point decimals', () => {
@@ -70,5 +71,15 @@ describe('number display by language', () => {
     expect([0, 2_500_000, 12_500_000].map(en.moneyAxis(14_000_000, 'EUR'))).toEqual(['€0m', '€2.5m', '€12.5m']);
     expect([250_000, 750_000].map(en.moneyAxis(1_000_000, 'EUR'))).toEqual(['€0.25m', '€0.75m']);
     expect(formatsFor('fr-BE').moneyAxis(40000, 'EUR')(5000)).toBe('5\u00a0k\u00a0€');
+  });
+});
+
+describe('the reader’s messages in the display language', () => {
+  it('says what is wrong in French and Dutch, and in English by default', () => {
+    expect(parseNumber('0.85', 'fr-BE', {}, translator('fr-BE'))).toEqual({ ok: false, error: 'Utilisez une virgule pour les décimales (p. ex. 1 250,5).' });
+    expect(parseNumber('0.85', 'fr-BE')).toEqual({ ok: false, error: 'Use a comma for decimals (e.g. 1 250,5).' });
+    expect(parseNumber('abc', 'nl-BE', {}, translator('nl-BE'))).toEqual({ ok: false, error: '‘abc’ is geen getal.' });
+    expect(parseNumber('5', 'nl-BE', { whole: true, min: 10, max: 100, what: 'Trekkingen' }, translator('nl-BE'))).toEqual({ ok: false, error: 'Trekkingen: een waarde van 10 tot 100 wordt verwacht.' });
+    expect(parseNumber('2,5', 'fr-BE', { whole: true }, translator('fr-BE'))).toEqual({ ok: false, error: 'Le nombre : un nombre entier est attendu.' });
   });
 });

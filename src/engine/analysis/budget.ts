@@ -12,7 +12,7 @@ export function runBudget(model: HtaModel): BudgetOutcome {
   try {
     const { report, issues } = runBudgetImpact(model);
     if (report) return { ok: true, report };
-    return { ok: false, problems: issues.filter((i) => i.severity === 'error').map((i) => ({ path: formatPath(i.path), message: i.message })) };
+    return { ok: false, problems: issues.filter((i) => i.severity === 'error').map((i) => ({ path: formatPath(i.path), message: i.message, code: i.code, ...(i.params ? { params: i.params } : {}) })) };
   } catch (error) {
     return { ok: false, problems: problemsOf(error) };
   }

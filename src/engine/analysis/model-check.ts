@@ -16,13 +16,13 @@ export interface ParameterRange {
 export interface ModelCheck {
   valid: boolean;
   /** Every problem found, errors first, each located. */
-  issues: { path: string; message: string; severity: 'error' | 'warning' }[];
+  issues: { path: string; message: string; severity: 'error' | 'warning'; code?: string; params?: Record<string, string | number> }[];
   model: HtaModel | null;
   ranges: ParameterRange[];
 }
 
 function issueRow(issue: ModelIssue): ModelCheck['issues'][number] {
-  return { path: formatPath(issue.path), message: issue.message, severity: issue.severity };
+  return { path: formatPath(issue.path), message: issue.message, severity: issue.severity, code: issue.code, ...(issue.params ? { params: issue.params } : {}) };
 }
 
 /** One-way ranges of a valid model; none when a distribution cannot be resolved (the PSA reports that). */

@@ -2,6 +2,8 @@ import type { ProportionEstimate } from '../../engine/accuracy/two-by-two';
 import { axisPercent } from '../../report/charts/accuracy-chart-data';
 import { ChartDataTable } from './chart-frame';
 import { chartInk, seriesColor } from './palette';
+import { useLanguage } from '../i18n/language';
+import type { Translate } from '../../report/i18n/translate';
 import './charts.css';
 
 // Paired forest plots of sensitivity and specificity, as in Cochrane DTA reviews: each study's estimate with its
@@ -96,22 +98,23 @@ function Axis({ label }: { label: string }) {
 type Which = 'sensitivity' | 'specificity';
 const WHICH: readonly Which[] = ['sensitivity', 'specificity'];
 const colorOf = (w: Which) => seriesColor(w === 'sensitivity' ? 0 : 1);
-const titleOf = (w: Which) => (w === 'sensitivity' ? 'Sensitivity' : 'Specificity');
+const titleOf = (w: Which, t: Translate) => t(w === 'sensitivity' ? 'accuracy.plot.sensitivity' : 'accuracy.plot.specificity');
 
 /** Both measures in one grid with one study column (wide containers). */
 function CombinedGrid({ props }: { props: ForestPlotProps }) {
+  const { t } = useLanguage();
   return (
     <div className="forest-combined" data-testid="forest-combined">
       <div className="forest-row forest-head">
-        <span className="forest-label">Study</span>
-        <span className="num">TP</span>
-        <span className="num">FN</span>
-        <span className="num">TN</span>
-        <span className="num">FP</span>
+        <span className="forest-label">{t('accuracy.study')}</span>
+        <span className="num">{t('accuracy.tp')}</span>
+        <span className="num">{t('accuracy.fn')}</span>
+        <span className="num">{t('accuracy.tn')}</span>
+        <span className="num">{t('accuracy.fp')}</span>
         {WHICH.map((w) => (
           <span key={w} className="forest-pair-head">
-            <span className="num">{titleOf(w)} % (95% CI)</span>
-            <span className="forest-plot-head">{titleOf(w)}</span>
+            <span className="num">{t('accuracy.plot.withCi', { measure: titleOf(w, t) })}</span>
+            <span className="forest-plot-head">{titleOf(w, t)}</span>
           </span>
         ))}
       </div>
@@ -154,7 +157,7 @@ function CombinedGrid({ props }: { props: ForestPlotProps }) {
         {WHICH.map((w) => (
           <span key={w} className="forest-pair">
             <span />
-            <Axis label={titleOf(w)} />
+            <Axis label={titleOf(w, t)} />
           </span>
         ))}
       </div>
@@ -164,16 +167,17 @@ function CombinedGrid({ props }: { props: ForestPlotProps }) {
 
 /** One measure per panel, the panels stacked (narrow containers). */
 function Panel({ which, props }: { which: Which; props: ForestPlotProps }) {
+  const { t } = useLanguage();
   const isSens = which === 'sensitivity';
-  const counts = isSens ? (['TP', 'FN'] as const) : (['TN', 'FP'] as const);
+  const counts = isSens ? [t('accuracy.tp'), t('accuracy.fn')] : [t('accuracy.tn'), t('accuracy.fp')];
   return (
     <div className="forest-panel" data-testid={`forest-${which}`}>
       <div className="forest-row forest-head">
-        <span className="forest-label">Study</span>
+        <span className="forest-label">{t('accuracy.study')}</span>
         <span className="num">{counts[0]}</span>
         <span className="num">{counts[1]}</span>
-        <span className="num">{titleOf(which)} % (95% CI)</span>
-        <span className="forest-plot-head">{titleOf(which)}</span>
+        <span className="num">{t('accuracy.plot.withCi', { measure: titleOf(which, t) })}</span>
+        <span className="forest-plot-head">{titleOf(which, t)}</span>
       </div>
       {props.studies.map((s, i) => (
         <div className="forest-row" key={i}>
@@ -198,7 +202,7 @@ function Panel({ which, props }: { which: Which; props: ForestPlotProps }) {
         <span />
         <span />
         <span />
-        <Axis label={titleOf(which)} />
+        <Axis label={titleOf(which, t)} />
       </div>
     </div>
   );
@@ -206,14 +210,15 @@ function Panel({ which, props }: { which: Which; props: ForestPlotProps }) {
 
 export function ForestPlot(props: ForestPlotProps) {
   const { studies, pooled } = props;
+  const { t } = useLanguage();
   const summary = pooled
-    ? `Paired forest plot of ${studies.length} studies: pooled sensitivity ${withInterval(pooled.sensitivity)} %, specificity ${withInterval(pooled.specificity)} %.`
-    : `Paired forest plot of ${studies.length} studies.`;
+    ? t('accuracy.plot.forestSummaryPooled', { n: studies.length, sensitivity: withInterval(pooled.sensitivity), specificity: withInterval(pooled.specificity) })
+    : t('accuracy.plot.forestSummary', { n: studies.length });
   return (
     <figure className="chart forest" data-testid={props.testId}>
       <figcaption className="chart-caption">
-        <h3>Paired forest plot</h3>
-        <p className="subtle">Each study’s sensitivity and specificity with {props.intervalLabel} 95% intervals; the diamond is the pooled estimate and its 95% CI.</p>
+        <h3>{t('accuracy.plot.forestTitle')}</h3>
+        <p className="subtle">{t('accuracy.plot.forestNote', { interval: props.intervalLabel })}</p>
       </figcaption>
       <div className="forest-drawing" role="img" aria-label={summary}>
         <CombinedGrid props={props} />
@@ -223,11 +228,11 @@ export function ForestPlot(props: ForestPlotProps) {
         </div>
       </div>
       <details className="chart-data">
-        <summary>Data table</summary>
+        <summary>{t('charts.dataTable')}</summary>
         <div className="chart-data-body">
           <ChartDataTable
-            caption="Paired forest plot"
-            headers={['Study', 'TP', 'FN', 'TN', 'FP', 'Sensitivity % (95% CI)', 'Specificity % (95% CI)']}
+            caption={t('accuracy.plot.forestTitle')}
+            headers={[t('accuracy.study'), t('accuracy.tp'), t('accuracy.fn'), t('accuracy.tn'), t('accuracy.fp'), t('accuracy.plot.withCi', { measure: titleOf('sensitivity', t) }), t('accuracy.plot.withCi', { measure: titleOf('specificity', t) })]}
             rows={[
               ...studies.map((s) => [s.label, s.tp, s.fn, s.tn, s.fp, withInterval(s.sensitivity), withInterval(s.specificity)]),
               ...(pooled ? [[props.pooledLabel, '', '', '', '', withInterval(pooled.sensitivity), withInterval(pooled.specificity)]] : []),

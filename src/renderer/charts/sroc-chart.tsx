@@ -3,6 +3,7 @@ import { srocDescription, srocGeometry } from '../../report/charts/accuracy-char
 import type { PlotBox } from '../../report/charts/accuracy-chart-data';
 import { ChartDataTable, ChartFrame } from './chart-frame';
 import { chartInk, seriesColor } from './palette';
+import { useLanguage } from '../i18n/language';
 
 // Summary ROC plot in ROC space (x = 1 − specificity, y = sensitivity): the studies as circles with area
 // proportional to their size, the Rutter–Gatsonis SROC curve over the studies' range of false-positive rates, the
@@ -20,28 +21,29 @@ function pct(p: number): string {
 export function SrocChart({ result, testId }: { result: AccuracyMetaAnalysis; testId?: string }) {
   const g = srocGeometry(result, BOX);
   const { plot } = g;
-  const description = srocDescription(result);
+  const { t } = useLanguage();
+  const description = srocDescription(result, t);
   return (
     <ChartFrame
-      title="Summary ROC plot"
+      title={t('accuracy.plot.srocTitle')}
       description={description}
-      summary={`SROC plot of ${result.studies.length} studies; summary point sensitivity ${pct(result.sensitivity.estimate)}, specificity ${pct(result.specificity.estimate)}.`}
+      summary={t('accuracy.plot.srocSummary', { n: result.studies.length, sensitivity: pct(result.sensitivity.estimate), specificity: pct(result.specificity.estimate) })}
       height={null}
       testId={testId}
       legend={[
-        { label: 'Studies', color: STUDY, mark: 'point' },
-        ...(result.sroc.curve.length > 0 ? [{ label: 'SROC curve', color: CURVE, mark: 'line' as const }] : []),
-        { label: 'Summary point', color: chartInk.text, mark: 'diamond' },
-        { label: '95% confidence region', color: REGION, mark: 'dashed' },
-        { label: '95% prediction region', color: REGION, mark: 'dotted' },
+        { label: t('accuracy.plot.studies'), color: STUDY, mark: 'point' },
+        ...(result.sroc.curve.length > 0 ? [{ label: t('accuracy.plot.srocCurve'), color: CURVE, mark: 'line' as const }] : []),
+        { label: t('accuracy.plot.summaryPoint'), color: chartInk.text, mark: 'diamond' },
+        { label: t('accuracy.plot.confidenceRegion'), color: REGION, mark: 'dashed' },
+        { label: t('accuracy.plot.predictionRegion'), color: REGION, mark: 'dotted' },
       ]}
       table={
         <ChartDataTable
-          caption="Studies in ROC space"
-          headers={['Study', 'n', 'Sensitivity', '1 − specificity']}
+          caption={t('accuracy.plot.rocSpace')}
+          headers={[t('accuracy.study'), 'n', t('accuracy.plot.sensitivity'), t('accuracy.plot.oneMinusSpecificity')]}
           rows={[
             ...result.studies.map((s) => [s.study, s.n, pct(s.sensitivity.estimate), pct(1 - s.specificity.estimate)]),
-            ['Summary point', '', pct(result.summaryPoint.sensitivity), pct(result.summaryPoint.fpr)],
+            [t('accuracy.plot.summaryPoint'), '', pct(result.summaryPoint.sensitivity), pct(result.summaryPoint.fpr)],
           ]}
         />
       }
@@ -57,8 +59,8 @@ export function SrocChart({ result, testId }: { result: AccuracyMetaAnalysis; te
         ))}
         <rect x={plot.x} y={plot.y} width={plot.width} height={plot.height} fill="none" stroke={chartInk.axis} />
         <line x1={g.chance.x1} y1={g.chance.y1} x2={g.chance.x2} y2={g.chance.y2} stroke={chartInk.reference} strokeDasharray="2 4" />
-        <text x={plot.x + plot.width / 2} y={BOX.height - 8} textAnchor="middle" fontSize="12" fill={chartInk.axis}>1 − specificity (false-positive rate)</text>
-        <text transform={`translate(14 ${plot.y + plot.height / 2}) rotate(-90)`} textAnchor="middle" fontSize="12" fill={chartInk.axis}>Sensitivity</text>
+        <text x={plot.x + plot.width / 2} y={BOX.height - 8} textAnchor="middle" fontSize="12" fill={chartInk.axis}>{t('accuracy.plot.fprAxis')}</text>
+        <text transform={`translate(14 ${plot.y + plot.height / 2}) rotate(-90)`} textAnchor="middle" fontSize="12" fill={chartInk.axis}>{t('accuracy.plot.sensitivity')}</text>
         {g.prediction && <path d={g.prediction} fill="none" stroke={REGION} strokeWidth="1.4" strokeDasharray="1.5 3" strokeLinecap="round" data-testid="sroc-prediction" />}
         {g.studies.map((p, i) => <circle key={i} cx={p.x} cy={p.y} r={p.r} fill={STUDY} fillOpacity="0.18" stroke={STUDY} strokeWidth="1.2" />)}
         {g.curve && <path d={g.curve} fill="none" stroke={CURVE} strokeWidth="2.2" data-testid="sroc-curve" />}

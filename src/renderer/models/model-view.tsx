@@ -25,6 +25,7 @@ import { ParameterTable } from './parameter-table';
 import { StructureDiagramView } from './structure-diagram-view';
 import type { ModelEvaluation } from './use-model-evaluation';
 import './models.css';
+import { describeProblem } from '../../report/engine-problems';
 
 // The tabs of one model, for a workspace model (editable, runs stored) and for a bundled example (read-only):
 // settings and parameters, base-case results, uncertainty, budget impact, and for workspace models the versions,
@@ -244,14 +245,14 @@ function Tabs({ tabs, active, onTab }: { tabs: ModelTab[]; active: string; onTab
   );
 }
 
-function InvalidModel({ issues }: { issues: { path: string; message: string; severity: string }[] }) {
+function InvalidModel({ issues }: { issues: { path: string; message: string; severity: string; code?: string; params?: Record<string, string | number> }[] }) {
   const { t } = useLanguage();
   return (
     <section className="card" data-testid="model-invalid">
       <div className="card-header"><h2>{t('model.problemsTitle')}</h2><span className="subtle">{t('model.problemsFound', { n: issues.length })}</span></div>
       <div className="card-body">
         <ul className="problem-list">
-          {issues.map((i, k) => <li key={k}><span className="problem-path">{i.path}</span><span>{i.severity === 'warning' ? t('models.warning', { message: i.message }) : i.message}</span></li>)}
+          {issues.map((i, k) => <li key={k}><span className="problem-path">{i.path}</span><span>{i.severity === 'warning' ? t('models.warning', { message: describeProblem(i, t) }) : describeProblem(i, t)}</span></li>)}
         </ul>
       </div>
     </section>
@@ -260,7 +261,7 @@ function InvalidModel({ issues }: { issues: { path: string; message: string; sev
 
 function SettingsCard({ model }: { model: HtaModel }) {
   const { t, fmt } = useLanguage();
-  const rows = settingsRows(model, fmt);
+  const rows = settingsRows(model, fmt, t);
   return (
     <section className="card" aria-labelledby="settings-title" data-testid="model-settings">
       <div className="card-header"><h2 id="settings-title">{t('model.settings')}</h2></div>
@@ -290,7 +291,7 @@ function BaseCaseStrip({ model, evaluation }: { model: HtaModel; evaluation: Mod
     content = (
       <div className="strip-error" role="alert" data-testid="base-case-error">
         <strong>{t('model.cannotEvaluate')}</strong>
-        <ul className="plain-list">{outcome.problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{p.message}</li>)}</ul>
+        <ul className="plain-list">{outcome.problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{describeProblem(p, t)}</li>)}</ul>
       </div>
     );
   } else {

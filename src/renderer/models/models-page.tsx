@@ -19,6 +19,7 @@ import type { StoredModel } from '../../dossier/workspace-models';
 import { useCopyExample } from './example-page';
 import { NewModelDialog, templateWords } from './new-model-dialog';
 import './models.css';
+import { describeProblem } from '../../report/engine-problems';
 
 // The Models screen: the workspace's own models (kept between sessions) and the bundled examples, which are
 // read-only templates ("Use this model" copies one into the workspace). Opening a model file validates it in the
@@ -69,7 +70,7 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
         setProblems({
           title: t('models.invalidTitle'),
           intro: t('models.invalidIntro', { file: file.name }),
-          problems: check.issues.map((i) => ({ path: i.path, message: i.severity === 'warning' ? t('models.warning', { message: i.message }) : i.message })),
+          problems: check.issues.map((i) => ({ path: i.path, message: i.severity === 'warning' ? t('models.warning', { message: describeProblem(i, t) }) : describeProblem(i, t) })),
         });
         return;
       }

@@ -20,7 +20,7 @@ export type ParsedInput = { ok: true; value: number } | { ok: false; error: stri
  * is ten thousand and "0.85" a decimal, in Dutch or French "0,85"), within the range its kind allows.
  */
 export function parseParameterInput(text: string, parameter: Pick<Parameter, 'id' | 'kind'>, t: Translate = translator(displayFormats().locale)): ParsedInput {
-  const parsed = parseDisplayNumber(text);
+  const parsed = parseDisplayNumber(text, {}, t);
   if (!parsed.ok) return parsed;
   const value = parsed.value;
   const kind = parameter.kind;

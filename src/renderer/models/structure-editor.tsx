@@ -26,6 +26,9 @@ export interface Issue {
   path: string;
   message: string;
   severity: 'error' | 'warning';
+  /** The engine's code and values, for describeProblem. */
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface StructureEditorProps {

@@ -4,6 +4,7 @@ import type { Issue } from './structure-editor';
 import { translator } from '../../report/i18n/translate';
 import type { MessageKey, Translate } from '../../report/i18n/translate';
 import { displayFormats } from '../settings/display-format';
+import { describeProblem } from '../../report/engine-problems';
 
 type Json = Record<string, unknown>;
 
@@ -17,7 +18,7 @@ export const exprText = (v: unknown): string => (v === undefined || v === null ?
 /** The first problem whose path is `path` or lies under it (a warning says so in the display language). */
 export function problemAt(issues: readonly Issue[], path: string, exact = false, t: Translate = translator(displayFormats().locale)): string | undefined {
   const hit = issues.find((i) => i.path === path || (!exact && (i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))));
-  return hit ? (hit.severity === 'warning' ? t('structure.warning', { message: hit.message }) : hit.message) : undefined;
+  return hit ? (hit.severity === 'warning' ? t('structure.warning', { message: describeProblem(hit, t) }) : describeProblem(hit, t)) : undefined;
 }
 
 /** "days", "months"… for a tree's time unit. */

@@ -14,6 +14,7 @@ import { ConfirmDialog } from '../ui/dialog';
 import { useToasts } from '../ui/toasts';
 import { engineWorker } from '../workers/engine-client';
 import { icerWords } from './model-view';
+import { describeProblem } from '../../report/engine-problems';
 
 // Versions, comparison, stored runs and the edit history of a workspace model. A version is a named copy of the
 // document; restoring one first keeps the current document as an automatic version. Two versions (or a version and
@@ -141,7 +142,7 @@ type ResultsRow = { id: string; label: string; a: { cost: number; effect: number
 
 async function baseCaseOf(document: unknown): Promise<BaseCaseOutcome> {
   const check = await engineWorker().checkModel(document);
-  if (!check.model) return { ok: false, problems: check.issues.filter((i) => i.severity === 'error').map((i) => ({ path: i.path, message: i.message })) };
+  if (!check.model) return { ok: false, problems: check.issues.filter((i) => i.severity === 'error').map((i) => ({ path: i.path, message: i.message, code: i.code, ...(i.params ? { params: i.params } : {}) })) };
   return engineWorker().runBaseCase(check.model);
 }
 
@@ -181,7 +182,7 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
         rows: ids.map((sid) => ({ id: sid, label: labelOf(sid), a: pick(ra, sid), b: pick(rb, sid) })),
         effect: ok(rb)?.effect ?? ok(ra)?.effect ?? 'qalys',
         currency: docB.settings?.currency,
-        problems: [...(ra.ok ? [] : [`${nameOf(left)}: ${ra.problems.map((p) => p.message).join('; ')}`]), ...(rb.ok ? [] : [`${nameOf(b)}: ${rb.problems.map((p) => p.message).join('; ')}`])],
+        problems: [...(ra.ok ? [] : [`${nameOf(left)}: ${ra.problems.map((p) => describeProblem(p, t)).join('; ')}`]), ...(rb.ok ? [] : [`${nameOf(b)}: ${rb.problems.map((p) => describeProblem(p, t)).join('; ')}`])],
       });
     })();
     return () => {

@@ -28,6 +28,7 @@ import { canvasRasterise } from './canvas-rasterise';
 import { modelSourcesForDossier } from './report-models';
 import { useReportStylesheet } from './use-report-stylesheet';
 import './reports.css';
+import { describeProblem } from '../../report/engine-problems';
 
 // The report preview of a dossier: choose the profile, locale and sections, edit the generated summary, read the
 // report as it will print, and export it as HTML, PDF, Word or Excel. Analyses of the linked models run in the
@@ -361,9 +362,12 @@ function AnalysesPanel({
                     {r.iterations !== null ? t('reportPage.drawsSeed', { n: fmt.number(r.iterations, 0), seed: r.seed ?? '—' }) : ''}
                   </li>
                 ))}
-                {m.problems.map((p) => (
-                  <li key={p.kind} className="field-error">{t(`run.kind.${p.kind}`)}: {p.message}</li>
-                ))}
+                {m.problems.map((p) => {
+                  // A translated problem loses the place the engine's message starts with: it is put back in front.
+                  const problem = describeProblem(p, t);
+                  const location = p.params?.location;
+                  return <li key={p.kind} className="field-error">{t(`run.kind.${p.kind}`)}: {problem !== p.message && location ? `${location}: ${problem}` : problem}</li>;
+                })}
               </ul>
             </div>
           ))}

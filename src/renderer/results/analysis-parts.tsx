@@ -4,6 +4,8 @@ import type { HtaModel } from '../../engine/model/schema';
 import { editableNumber, formatMoney, formatParameter } from '../settings/display-format';
 import { parseParameterInput } from '../models/parameter-input';
 import type { ParsedInput } from '../models/parameter-input';
+import { describeProblem } from '../../report/engine-problems';
+import { useLanguage } from '../i18n/language';
 
 // Pieces the analysis sections share: a parameter's name with its unit, its values formatted as money when it is a
 // cost, the ranged parameters to choose from, a typed range end read with the parameter's own rules, problems listed.
@@ -75,12 +77,13 @@ export function NumberField({ id, label, value, onChange, invalid, testId, short
 }
 
 export function ProblemsNotice({ title, problems, testId }: { title: string; problems: readonly AnalysisProblem[]; testId: string }) {
+  const { t } = useLanguage();
   if (problems.length === 0) return null;
   return (
     <div className="notice notice-error" role="alert" data-testid={testId}>
       <div>
         <strong>{title}</strong>
-        <ul className="plain-list">{problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{p.message}</li>)}</ul>
+        <ul className="plain-list">{problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{describeProblem(p, t)}</li>)}</ul>
       </div>
     </div>
   );

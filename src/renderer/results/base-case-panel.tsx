@@ -255,7 +255,7 @@ export function BaseCaseCharts({ result, currency, deadStates, wtp = [], progres
               xKey="time"
               xLabel={t('analysis.yearsAxis')}
               yLabel={t('analysis.shareOfCohort')}
-              series={result.stateIds.map((id) => ({ key: id, label: stateLabel(id) }))}
+              series={result.stateIds.map((id) => ({ key: id, label: stateLabel(id, t) }))}
               formatX={years}
               formatY={(v) => formatPercent(v, 0)}
               formatTable={(v) => formatPercent(v, 2)}

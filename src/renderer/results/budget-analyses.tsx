@@ -125,7 +125,7 @@ export function BudgetTornado({ report: r, parameters = [] }: { report: BudgetIm
             const row = t.rows.find((x) => x.id === b.parameter);
             if (row?.kind === 'uptake') return `${b.label}, ${tr('uncertainty.range', { low: formatPercent(b.low, 0), high: formatPercent(b.high, 0) })}`;
             const p = parameters.find((q) => q.id === b.parameter);
-            return parameterRangeText({ id: b.parameter, label: b.label, unit: p?.unit, kind: p?.kind }, b.low, b.high, currency, displayFormats());
+            return parameterRangeText({ id: b.parameter, label: b.label, unit: p?.unit, kind: p?.kind }, b.low, b.high, currency, displayFormats(), tr);
           }}
         />
         {failed.length > 0 && <div className="notice notice-warning">{tr(failed.length === 1 ? 'budgetView.failedOne' : 'budgetView.failedMany', { n: failed.length, errors: failed.map((f) => `${f.label}: ${f.error}`).join('; ') })}</div>}

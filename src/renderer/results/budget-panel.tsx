@@ -9,13 +9,14 @@ import { formatMoney, formatMoneyAxis, humanise, formatMoneyChange, formatNumber
 import type { Uptake } from '../../engine/budget/bia-schema';
 import { useLanguage } from '../i18n/language';
 import type { Translate } from '../../report/i18n/translate';
+import { describeProblem } from '../../report/engine-problems';
 
 // Budget impact: per-year costs in the current and the new world, the impact and its cumulative sum, costs stacked by
 // category, and the patients in each world per strategy.
 
 export interface BudgetState {
   report: BudgetImpactReport | null;
-  problems: { path: string; message: string }[];
+  problems: { path: string; message: string; code?: string; params?: Record<string, string | number> }[];
   /** The model document the analysis was run on. */
   document: unknown;
 }
@@ -51,7 +52,7 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
       <div className="notice notice-error" role="alert" data-testid="budget-error">
         <div>
           <strong>{t('budgetView.failed')}</strong>
-          <ul className="plain-list">{budget.problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{p.message}</li>)}</ul>
+          <ul className="plain-list">{budget.problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{describeProblem(p, t)}</li>)}</ul>
         </div>
       </div>
     );

@@ -28,6 +28,7 @@ import { useLanguage } from '../i18n/language';
 import { translator } from '../../report/i18n/translate';
 import type { Translate } from '../../report/i18n/translate';
 import type { RunContext } from './run-status';
+import { describeProblem } from '../../report/engine-problems';
 
 // Deterministic (tornado) and probabilistic sensitivity analysis of a workspace model. Every run is stored with its
 // provenance and shown again when the model is reopened; a run made from another version of the model says it is
@@ -169,7 +170,7 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
           <div className="notice notice-error" role="alert" data-testid="dsa-error">
             <div>
               <strong>{t('uncertainty.dsaFailed')}</strong>
-              <ul className="plain-list">{problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{p.message}</li>)}</ul>
+              <ul className="plain-list">{problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{describeProblem(p, t)}</li>)}</ul>
             </div>
           </div>
         )}
@@ -188,7 +189,7 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
               formatValue={formatParameter}
               rangeLabel={(b) => {
                 const p = model.parameters.find((q) => q.id === b.parameter);
-                return parameterRangeText({ id: b.parameter, label: b.label, unit: p?.unit, kind: p?.kind }, b.low, b.high, currency, displayFormats());
+                return parameterRangeText({ id: b.parameter, label: b.label, unit: p?.unit, kind: p?.kind }, b.low, b.high, currency, displayFormats(), t);
               }}
               note={bars.some((b) => b.decisionChanges) ? t('uncertainty.decisionChanges', { parameters: bars.filter((b) => b.decisionChanges).map((b) => b.label).join(', ') }) : t('uncertainty.noDecisionChange')}
             />

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { ScenarioJson } from '../../engine/model/document-edits';
 import type { HtaModel } from '../../engine/model/schema';
-import { countingLabels } from '../../report/model-description';
+import { countingLabel } from '../../report/model-description';
 import { editableNumber, formatParameter, parseDisplayNumber } from '../settings/display-format';
 import { parseParameterInput } from '../models/parameter-input';
 import { recentreDistribution } from '../../engine/uncertainty/distribution-summary';
@@ -109,7 +109,7 @@ export function scenarioFromDraft(draft: ScenarioDraft, model: HtaModel, id: str
   delete discount.effects;
   delete settings.discount;
   if (draft.horizon.trim() !== '') {
-    const v = parseDisplayNumber(draft.horizon.trim());
+    const v = parseDisplayNumber(draft.horizon.trim(), {}, t);
     if (!v.ok || !(v.value > 0)) return { ok: false, error: v.ok ? t('scenarios.horizon') : t('scenarios.horizonWhy', { error: v.error }) };
     settings.horizon = v.value;
     delete settings.cycles;
@@ -117,7 +117,7 @@ export function scenarioFromDraft(draft: ScenarioDraft, model: HtaModel, id: str
   for (const [key, text] of [['costs', draft.discountCosts], ['effects', draft.discountEffects]] as const) {
     const typed = text.trim();
     if (typed === '') continue;
-    const v = parseDisplayNumber(typed);
+    const v = parseDisplayNumber(typed, {}, t);
     if (!v.ok || v.value < 0 || v.value >= 1) return { ok: false, error: t(key === 'costs' ? 'scenarios.rateCosts' : 'scenarios.rateEffects', { example: editableNumber(0.03) }) };
     discount[key] = v.value;
   }
@@ -239,7 +239,7 @@ export function ScenarioEditor({ open, model, scenario, onSave, onClose }: { ope
               <label className="field-label" htmlFor={`${formId}-counting`}>{t('scenarios.counting')}</label>
               <select id={`${formId}-counting`} className="select" value={draft.counting} onChange={(e) => set({ counting: e.target.value })} data-testid="scenario-counting">
                 <option value="">{t('scenarios.asBase')}</option>
-                {['beginning', 'end', 'life-table', 'half-cycle', 'simpson-1/3'].map((c) => <option key={c} value={c}>{countingLabels[c] ?? c}</option>)}
+                {['beginning', 'end', 'life-table', 'half-cycle', 'simpson-1/3'].map((c) => <option key={c} value={c}>{countingLabel(c, t)}</option>)}
               </select>
             </div>
           </div>

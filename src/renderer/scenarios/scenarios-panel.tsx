@@ -101,7 +101,7 @@ export function ScenariosPanel({ ctx, model, document, readOnly, onEdit }: {
                 return (
                   <tr key={s.id} data-testid="scenario-list-row" data-scenario-id={s.id}>
                     <th scope="row" className="row-head">{s.label ?? s.id}{s.description && <span className="subtle scenario-description">{s.description}</span>}</th>
-                    <td>{describeScenario(model, s, displayFormats())}</td>
+                    <td>{describeScenario(model, s, displayFormats(), t)}</td>
                     <td className="actions">
                       {!readOnly && raw && (
                         <span className="btn-group">

@@ -7,6 +7,7 @@ import type { NumberFormats } from '../../report/format';
 import { parseNumber } from '../../report/number-input';
 import type { NumberRules, ParsedNumber } from '../../report/number-input';
 import type { DisplayLanguage } from './app-settings';
+import type { Translate } from '../../report/i18n/translate';
 
 export { effectLabel, effectNoun, effectUnit, formatBytes, formatDateTime, formatDuration, humanise } from '../../report/format';
 
@@ -45,9 +46,9 @@ export function editableNumber(value: number | null | undefined): string {
   return active.locale === 'en' ? text : text.replace('.', ',');
 }
 
-/** A number typed in any field, by the display language's rule (report/number-input.ts). */
-export function parseDisplayNumber(text: string, rules?: NumberRules): ParsedNumber {
-  return parseNumber(text, active.locale, rules);
+/** A number typed in any field, by the display language's rule (report/number-input.ts); messages in `t`'s language. */
+export function parseDisplayNumber(text: string, rules?: NumberRules, t?: Translate): ParsedNumber {
+  return parseNumber(text, active.locale, rules, t);
 }
 
 /** For forms checked by a schema afterwards: the number typed, or NaN (which the schema reports) when it is not one. */

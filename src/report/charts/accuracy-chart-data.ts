@@ -4,6 +4,8 @@ import type { AccuracyMetaAnalysis } from '../../engine/accuracy/meta-analysis';
 import type { RocPoint } from '../../engine/accuracy/sroc';
 import { quadasDomains, quadasRatings } from '../../dossier/schema';
 import type { Quadas, QuadasDomain, QuadasRating } from '../../dossier/schema';
+import { translator } from '../i18n/translate';
+import type { Translate } from '../i18n/translate';
 
 /** A proportion as a percentage of the axis, clamped to [0, 100]. */
 export function axisPercent(p: number): number {
@@ -110,8 +112,8 @@ export function srocGeometry(result: AccuracyMetaAnalysis, box: PlotBox): SrocGe
 }
 
 /** The sentence both SROC plots use to describe themselves. */
-export function srocDescription(result: AccuracyMetaAnalysis): string {
+export function srocDescription(result: AccuracyMetaAnalysis, t: Translate = translator('en')): string {
   const level = Math.round(result.level * 100);
-  const curve = result.sroc.parameters ? 'the Rutter–Gatsonis SROC curve over the studies’ range of false-positive rates' : 'no SROC curve (a between-study variance is 0)';
-  return `Sensitivity against 1 − specificity of ${result.studies.length} studies (circles, area proportional to n), with ${curve}, the summary point and its ${level}% confidence and prediction regions.`;
+  const curve = t(result.sroc.parameters ? 'accuracy.plot.srocCurveRange' : 'accuracy.plot.noSrocCurve');
+  return t('accuracy.plot.srocDescription', { n: result.studies.length, curve, level });
 }

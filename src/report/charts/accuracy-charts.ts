@@ -137,7 +137,7 @@ export function srocChart(id: string, fmt: NumberFormats, result: AccuracyMetaAn
     t(result.model === 'bivariate' ? 'reportCharts.studiesBivariate' : 'reportCharts.studiesUnivariate', { n: result.studies.length }),
   ];
   notes.forEach((n, i) => parts.push(textEl(lx, plot.y + 10 + items.length * 20 + 14 + i * 15, n, { fill: MUTED_INK, 'font-size': 10 })));
-  return chart(id, t('reportCharts.srocTitle'), srocDescription(result), SROC_BOX.height, parts.join(''));
+  return chart(id, t('reportCharts.srocTitle'), srocDescription(result, t), SROC_BOX.height, parts.join(''));
 }
 
 // ---- QUADAS-2 ----

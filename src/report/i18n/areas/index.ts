@@ -14,6 +14,7 @@ import { library } from './library';
 import { modelWords } from './model-words';
 import { models } from './models';
 import { navigation } from './navigation';
+import { numberInput } from './number-input';
 import { psa } from './psa';
 import { reportAccuracy } from './report-accuracy';
 import { reportBudget } from './report-budget';
@@ -45,6 +46,7 @@ export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>
   modelWords,
   models,
   navigation,
+  numberInput,
   psa,
   reportAccuracy,
   reportBudget,
