@@ -3,13 +3,6 @@ import { areaCatalogue } from '../area';
 
 export const analysis = areaCatalogue({
   en: {
-    'analysis.effect.qalysLabel': 'QALYs',
-    'analysis.effect.lifeYearsLabel': 'Life-years',
-    'analysis.effect.qalysNoun': 'QALYs',
-    'analysis.effect.lifeYearsNoun': 'life-years',
-    'analysis.effect.qalyUnit': 'QALY',
-    'analysis.effect.lifeYearUnit': 'life-year',
-    'analysis.icerValue': '{amount} per {unit}',
     'analysis.status.reference': 'Reference',
     'analysis.status.nondominated': 'On frontier',
     'analysis.status.dominated': 'Dominated',
@@ -92,13 +85,6 @@ export const analysis = areaCatalogue({
     'analysis.rerun': 'Re-run',
   },
   fr: {
-    'analysis.effect.qalysLabel': 'QALY',
-    'analysis.effect.lifeYearsLabel': 'Années de vie',
-    'analysis.effect.qalysNoun': 'QALY',
-    'analysis.effect.lifeYearsNoun': 'années de vie',
-    'analysis.effect.qalyUnit': 'QALY',
-    'analysis.effect.lifeYearUnit': 'année de vie',
-    'analysis.icerValue': '{amount} par {unit}',
     'analysis.status.reference': 'Référence',
     'analysis.status.nondominated': 'Sur la frontière',
     'analysis.status.dominated': 'Dominée',
@@ -181,13 +167,6 @@ export const analysis = areaCatalogue({
     'analysis.rerun': 'Relancer',
   },
   nl: {
-    'analysis.effect.qalysLabel': 'QALY’s',
-    'analysis.effect.lifeYearsLabel': 'Levensjaren',
-    'analysis.effect.qalysNoun': 'QALY’s',
-    'analysis.effect.lifeYearsNoun': 'levensjaren',
-    'analysis.effect.qalyUnit': 'QALY',
-    'analysis.effect.lifeYearUnit': 'levensjaar',
-    'analysis.icerValue': '{amount} per {unit}',
     'analysis.status.reference': 'Referentie',
     'analysis.status.nondominated': 'Op de grens',
     'analysis.status.dominated': 'Gedomineerd',
