@@ -260,7 +260,7 @@ function InvalidModel({ issues }: { issues: { path: string; message: string; sev
 
 function SettingsCard({ model }: { model: HtaModel }) {
   const { t, fmt } = useLanguage();
-  const rows = settingsRows(model, fmt);
+  const rows = settingsRows(model, fmt, t);
   return (
     <section className="card" aria-labelledby="settings-title" data-testid="model-settings">
       <div className="card-header"><h2 id="settings-title">{t('model.settings')}</h2></div>

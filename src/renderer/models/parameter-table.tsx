@@ -129,13 +129,13 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
               const found = checks.get(p.id) ?? [];
               const joint = joints.get(p.id);
               const line = distributionLine(p, joint, t);
-              const described = joint || p.uncertainty?.distribution ? describeParameterDistribution(p, joint, fmt) : t('param.noDistribution');
+              const described = joint || p.uncertainty?.distribution ? describeParameterDistribution(p, joint, fmt, t) : t('param.noDistribution');
               return (
                 <Fragment key={p.id}>
                   <tr data-testid="parameter-row" data-parameter={p.id} className={found.length > 0 ? 'has-warning' : undefined}>
                     <td>
-                      <div className="mono param-id">{p.id}</div>
-                      {(p.label || p.description) && <div className="subtle clamp">{p.label ?? p.description}</div>}
+                      <div className="mono param-id" data-user-content>{p.id}</div>
+                      {(p.label || p.description) && <div className="subtle clamp" data-user-content>{p.label ?? p.description}</div>}
                       {(p.source ?? p.uncertainty?.source) && <div className="narrow-only-block subtle"><span className="clamp" title={p.source ?? p.uncertainty?.source}>{t('param.source', { source: p.source ?? p.uncertainty?.source ?? '' })}</span></div>}
                     </td>
                     <td>
@@ -149,10 +149,10 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
                       )}
                     </td>
                     <td className="subtle-cell"><UnitOf p={p} t={t} /></td>
-                    <td className="source-cell narrow-hidden"><span className="clamp" title={p.source ?? p.uncertainty?.source}>{p.source ?? p.uncertainty?.source ?? '—'}</span></td>
+                    <td className="source-cell narrow-hidden"><span className="clamp" title={p.source ?? p.uncertainty?.source} data-user-content>{p.source ?? p.uncertainty?.source ?? '—'}</span></td>
                     <td className="subtle-cell">
                       {readOnly ? (
-                        <div data-testid={`distribution-${p.id}`}>{describeParameterDistribution(p, joint, fmt)}</div>
+                        <div data-testid={`distribution-${p.id}`}>{describeParameterDistribution(p, joint, fmt, t)}</div>
                       ) : (
                         <button type="button" className="link-button" onClick={(e) => { opener.current = e.currentTarget; setEditing(p.id); }} aria-label={t('param.editLabel', { distribution: described, id: p.id })} title={t('param.editTitle')} data-testid={`edit-uncertainty-${p.id}`}>
                           <span data-testid={`distribution-${p.id}`}>{described}</span>
