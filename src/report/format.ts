@@ -6,6 +6,7 @@
 
 /** The locales reports (and later the app) can use: English and two comma-decimal Belgian locales. */
 import { translator } from './i18n/translate';
+import type { Translate } from './i18n/translate';
 export const reportLocales = ['en', 'nl-BE', 'fr-BE'] as const;
 export type ReportLocale = (typeof reportLocales)[number];
 export const reportLocaleLabels: Record<ReportLocale, string> = {
@@ -215,17 +216,21 @@ export function formatIcer(value: Num, currency: string | undefined, effect: Eff
   return en.icer(value, currency, effect);
 }
 
-export function effectUnit(effect: Effect): string {
-  return effect === 'qalys' ? 'QALY' : 'life-year';
+const englishWords = translator('en');
+
+/** One unit of effect: "QALY", "life-year" (English unless a display or report language's `t` is given). */
+export function effectUnit(effect: Effect, t: Translate = englishWords): string {
+  return t(effect === 'qalys' ? 'reportText.qaly' : 'reportText.lifeYear');
 }
 
-export function effectLabel(effect: Effect): string {
-  return effect === 'qalys' ? 'QALYs' : 'Life-years';
+/** The effect as a heading: "QALYs", "Life-years". */
+export function effectLabel(effect: Effect, t: Translate = englishWords): string {
+  return t(effect === 'qalys' ? 'reportText.qalysLabel' : 'reportText.lifeYearsLabel');
 }
 
 /** The effect inside a sentence: "QALYs", "life-years". */
-export function effectNoun(effect: Effect): string {
-  return effect === 'qalys' ? 'QALYs' : 'life-years';
+export function effectNoun(effect: Effect, t: Translate = englishWords): string {
+  return t(effect === 'qalys' ? 'reportText.qalys' : 'reportText.lifeYears');
 }
 
 /** "12.5%" from 0.125. */

@@ -5,35 +5,75 @@ import type { Catalogue } from '../../src/report/i18n/translate';
 // Checks that a screen shown in French or Dutch holds no English: catalogue texts left untranslated, and
 // hard-coded English sentences (lines with two or more English function words that are not user data).
 
-/** English catalogue texts that differ in the other language, as fixed fragments (placeholders cut out). */
+// Whole words, where a snake_case identifier (a parameter id such as c_tki_month) is one word, not English.
+const wholeWord = (fragment: string) => new RegExp(`(^|[^\\p{L}\\p{N}_])${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}_])`, 'u');
+const fragmentsByCatalogue = new WeakMap<Catalogue, string[]>();
+
+/**
+ * English catalogue texts that differ in the other language, as fixed fragments (placeholders cut out). A fragment
+ * the other language itself uses as a word or phrase (French "Source", "Transitions"; Dutch "Model") is not English.
+ */
 export function englishFragments(other: Catalogue): string[] {
+  const known = fragmentsByCatalogue.get(other);
+  if (known) return known;
+  const otherTexts = Object.values(other).join('\n');
   const out = new Set<string>();
   for (const [key, text] of Object.entries(en)) {
     if (other[key as keyof typeof en] === text) continue;
     for (const part of text.split(/\{\w+\}/)) {
       const fragment = part.trim().replace(/^[(,.:;–]+|[(,.:;–]+$/g, '').trim();
-      // A fragment the translation shares (e.g. "source" in French) is not English text.
-      if (fragment.length >= 5 && /[a-z]/.test(fragment) && !other[key as keyof typeof en].includes(fragment)) out.add(fragment);
+      if (fragment.length >= 5 && /[a-z]/.test(fragment) && !(otherTexts.includes(fragment) && wholeWord(fragment).test(otherTexts))) out.add(fragment);
     }
   }
-  return [...out];
+  const fragments = [...out];
+  fragmentsByCatalogue.set(other, fragments);
+  return fragments;
 }
 
 /** Selectors of user or shipped data (profile values, model and chart content, the report body), not UI text. */
 const dataSelectors = ['.profile-value', '.profile-source', '.profile-note', 'svg', 'option', '[data-testid^="summary-"] th', 'tbody th[scope="row"]', '[data-testid="report-preview"]', '[data-user-content]'];
 
-/** The screen's own text: navigation and UI, without the data selectors above (plus any given). */
+/**
+ * The screen's own text as the user sees it: the visible text of the live app frame, one line per block element (a
+ * paragraph, a cell, a button, a heading), without the data selectors above (plus any given). Read from the live
+ * page because a detached copy has no layout: its innerText includes hidden panels and runs blocks together.
+ */
 export async function uiText(page: Page, moreDataSelectors: string[] = []): Promise<string> {
   return page.evaluate((selectors) => {
-    const root = document.querySelector('.app-frame')!.cloneNode(true) as HTMLElement;
-    root.querySelectorAll(selectors.join(', ')).forEach((n) => n.remove());
-    return root.innerText;
+    const frame = document.querySelector('.app-frame');
+    if (!frame) return '';
+    const dataSelector = selectors.join(', ');
+    const inline = new Set(['inline', 'contents']);
+    const blockOf = (element: Element): Element => {
+      let at: Element | null = element;
+      while (at && at !== frame && inline.has(getComputedStyle(at).display)) at = at.parentElement;
+      return at ?? frame;
+    };
+    const lines: string[] = [];
+    let currentBlock: Element | null = null;
+    let current = '';
+    const walker = document.createTreeWalker(frame, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      const parent = node.parentElement;
+      if (!parent || text.trim() === '' || parent.closest(dataSelector) || parent.closest('textarea')) continue;
+      if (!parent.checkVisibility({ visibilityProperty: true })) continue;
+      const block = blockOf(parent);
+      if (block !== currentBlock) {
+        if (current.trim()) lines.push(current.replace(/\s+/g, ' ').trim());
+        currentBlock = block;
+        current = '';
+      }
+      current += text;
+    }
+    if (current.trim()) lines.push(current.replace(/\s+/g, ' ').trim());
+    return lines.join('\n');
   }, [...dataSelectors, ...moreDataSelectors]);
 }
 
 /** The English catalogue fragments found in `text` (whole words only). */
 export function englishIn(text: string, catalogue: Catalogue): string[] {
-  return englishFragments(catalogue).filter((f) => new RegExp(`(^|[^\\p{L}])${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(text));
+  return englishFragments(catalogue).filter((f) => wholeWord(f).test(text));
 }
 
 /** Common words that are English and neither French nor Dutch (so not "in", "is", "of", "open", "per", "on"). */

@@ -37,7 +37,7 @@ describe('country comparison section', () => {
     expect(gb![0]).toBe('Engeland (NICE)');
     expect(be![2]).toBe('3,0% per jaar [Geverifieerd]');
     expect(nlRow![3]).toBe(`1,5% per jaar (${nl['results.modelRate']})`);
-    expect(dk![2]).toBe('3,5% jaren 0 tot 35, 2,5% jaren 35 tot 70, 1,5% vanaf jaar 70 [Geverifieerd]');
+    expect(dk![2]).toBe('3,5% jaren 0–35, 2,5% jaren 35–70, 1,5% vanaf jaar 70 [Geverifieerd]');
     expect(gb![6]).toContain('[Secundaire bron]');
     expect(gb![7]).toContain('medvance');
     const engine = compareCountries(input.models[0]!.model as unknown as Record<string, unknown>, countries.requests, { rates });

@@ -25,7 +25,7 @@ describe('message catalogues', () => {
   }
 
   it('translator fills placeholders, keeps unknown ones visible and picks the language of the locale', () => {
-    expect(translator('nl-BE')('discount.step', { rate: '3,5%', from: 0, to: 35 })).toBe('3,5% jaren 0 tot 35');
+    expect(translator('nl-BE')('discount.step', { rate: '3,5%', from: 0, to: 35 })).toBe('3,5% jaren 0–35');
     expect(translator('fr-BE')('common.years', {})).toBe('{n} ans');
     expect(translator('en')('nav.version', { version: '1.0' })).toBe('Version 1.0');
   });
@@ -148,5 +148,73 @@ describe('catalogued screens have no hard-coded text', () => {
         owner.set(key, area);
       }
     }
+  });
+});
+
+/**
+ * English texts whose keys mean different things and so may have different translations: a different sense
+ * (a verb and a noun, a rating and a bound), a count beside a list, or a label that French or Dutch must make
+ * explicit where the English word is bare. Everything else with one English text is one concept: one word per
+ * language (ICER is one abbreviation, a domain one name).
+ */
+const differentSenses = new Map<string, string>([
+  ['Actions', 'a column of buttons vs a list of operations vs the rate table rows'],
+  ['Archived', 'the state (archivé) vs the library section (archivage)'],
+  ['Description', 'a model description vs a scenario’s vs the report’s detailed description'],
+  ['Design', 'a study’s design vs the budget-impact design'],
+  ['Dossier', 'the dossier group vs the title column vs the dossier to link vs the target dossier'],
+  ['Edit', 'the verb (button) vs the noun (the source of a history entry)'],
+  ['Element', 'a Core Model assessment element vs a model component'],
+  ['High', 'a QUADAS-2 rating vs the upper bound of a range'],
+  ['Low', 'a QUADAS-2 rating vs the lower bound of a range'],
+  ['Id', 'a node id field (explained) vs a table column'],
+  ['Item', 'a CHEERS item vs a front-matter row'],
+  ['Kind', 'a tree node’s kind vs a spreadsheet column'],
+  ['Label', 'a PICO label vs a node label field (explained)'],
+  ['Model', 'a statistical model vs the decision model vs its name column'],
+  ['No result', 'a test outcome count vs a tree branch'],
+  ['Outcome', 'a test outcome vs the PICO outcome'],
+  ['Parameters', 'the model’s parameter table vs a curve’s parameter values vs the report list'],
+  ['Partial', 'grammatical gender (partiel, partielle)'],
+  ['Patients', 'patients treated (budget view) vs the report column'],
+  ['Population', 'a study’s population vs the PICO target population'],
+  ['Results', 'test results (a group of tree outcomes) vs the model’s results'],
+  ['Role', 'an assessor’s role vs a survival curve’s role'],
+  ['Setting', 'a study’s setting (context) vs a model setting (parameter)'],
+  ['Source', 'where a history entry came from vs a cited source'],
+  ['Status', 'a dominance status vs a dossier’s, an element’s, a version’s status'],
+  ['Studies', 'a count column vs the list of studies'],
+  ['Tests', 'a group of tests vs the tests performed'],
+  ['To', 'a transition’s destination vs the end of a range'],
+  ['Topic', 'a CHEERS topic vs a Core Model topic'],
+  ['Total', 'total costs vs grand total vs a plain total row'],
+  ['Transitions', 'the transitions between states vs their number'],
+  ['Type', 'a technology’s type vs a model’s type'],
+  ['Version', 'a saved version vs the dossier version of a report'],
+  ['Versions', 'the dossier’s versions vs the saved model versions'],
+  ['year', 'after a count (1 an) vs a time unit (année)'],
+]);
+
+describe('one English text, one translation per language', () => {
+  const english = catalogues.en as Record<string, string>;
+  const keysByText = new Map<string, string[]>();
+  for (const [key, text] of Object.entries(english)) keysByText.set(text, [...(keysByText.get(text) ?? []), key]);
+
+  for (const language of ['fr', 'nl'] as const) {
+    it(`${language}: keys with the same English text have the same translation unless listed as different senses`, () => {
+      const catalogue = catalogues[language] as Record<string, string>;
+      const conflicts: string[] = [];
+      for (const [text, keys] of keysByText) {
+        if (keys.length < 2 || differentSenses.has(text)) continue;
+        const translations = new Set(keys.map((key) => catalogue[key]));
+        if (translations.size > 1) conflicts.push(`"${text}": ${keys.map((key) => `${key} = "${catalogue[key]}"`).join(', ')}`);
+      }
+      expect(conflicts).toEqual([]);
+    });
+  }
+
+  it('the list of different senses holds only English texts that are used by more than one key', () => {
+    const stale = [...differentSenses.keys()].filter((text) => (keysByText.get(text)?.length ?? 0) < 2);
+    expect(stale).toEqual([]);
   });
 });

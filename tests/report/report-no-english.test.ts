@@ -35,7 +35,7 @@ describe('the whole report in Dutch and French', () => {
   it('nl-BE: the spreadsheet export names its sheets and columns in Dutch (within Excel\'s 31 characters)', () => {
     const doc = buildReport(input, { profile: 'full', locale: 'nl-BE' });
     const sheets = workbookContent(input, doc);
-    expect(sheets.map((s) => s.name)).toEqual(['Over dit rapport', 'Invoer', 'Resultaten', 'PSA-trekkingen', 'Budgetimpact', 'Testnauwkeurigheid', 'CHEERS 2022']);
+    expect(sheets.map((s) => s.name)).toEqual(['Over dit rapport', 'Invoer', 'Resultaten', 'PSA-trekkingen', 'Budgetimpact', 'Testaccuratesse', 'CHEERS 2022']);
     for (const s of sheets) expect(s.name).toMatch(/^[^[\]:*?/\\]{1,31}$/);
     const headers = sheets.flatMap((s) => s.blocks.flatMap((b) => b.columns.map((c) => c.header)));
     expect(englishLinesIn(headers.join('\n'), data)).toEqual([]);

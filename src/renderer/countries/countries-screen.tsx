@@ -345,7 +345,7 @@ function ComparisonResults({ result, chartSvg }: { result: NonNullable<Extract<C
                 <td>{discountText(r.discountCosts.value, t, fmt)}{r.discountCosts.from === 'model' && <div className="subtle">{t('results.modelRate')}</div>}</td>
                 <td>{discountText(r.discountEffects.value, t, fmt)}{r.discountEffects.from === 'model' && <div className="subtle">{t('results.modelRate')}</div>}</td>
                 <td>{r.thresholds.length === 0 ? '—' : r.thresholds.map((x) => thresholdText(x.threshold, t, fmt, false)).join('; ')}</td>
-                <td data-testid={`optimal-${r.profileId}`}>{r.optimal ? strategyLabel(result, r.optimal) : '—'}</td>
+                <td data-testid={`optimal-${r.profileId}`} data-user-content>{r.optimal ? strategyLabel(result, r.optimal) : '—'}</td>
                 <td>{r.thresholds.some((x) => x.headroom) ? r.thresholds.map((x, k) => <div key={k}>{headroomText(x.headroom, r.currency, lang, result)}</div>) : '—'}</td>
               </tr>
             ))}

@@ -134,8 +134,8 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
                 <Fragment key={p.id}>
                   <tr data-testid="parameter-row" data-parameter={p.id} className={found.length > 0 ? 'has-warning' : undefined}>
                     <td>
-                      <div className="mono param-id">{p.id}</div>
-                      {(p.label || p.description) && <div className="subtle clamp">{p.label ?? p.description}</div>}
+                      <div className="mono param-id" data-user-content>{p.id}</div>
+                      {(p.label || p.description) && <div className="subtle clamp" data-user-content>{p.label ?? p.description}</div>}
                       {(p.source ?? p.uncertainty?.source) && <div className="narrow-only-block subtle"><span className="clamp" title={p.source ?? p.uncertainty?.source}>{t('param.source', { source: p.source ?? p.uncertainty?.source ?? '' })}</span></div>}
                     </td>
                     <td>
@@ -149,7 +149,7 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
                       )}
                     </td>
                     <td className="subtle-cell"><UnitOf p={p} t={t} /></td>
-                    <td className="source-cell narrow-hidden"><span className="clamp" title={p.source ?? p.uncertainty?.source}>{p.source ?? p.uncertainty?.source ?? '—'}</span></td>
+                    <td className="source-cell narrow-hidden"><span className="clamp" title={p.source ?? p.uncertainty?.source} data-user-content>{p.source ?? p.uncertainty?.source ?? '—'}</span></td>
                     <td className="subtle-cell">
                       {readOnly ? (
                         <div data-testid={`distribution-${p.id}`}>{describeParameterDistribution(p, joint, fmt, t)}</div>

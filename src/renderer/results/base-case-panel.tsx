@@ -7,8 +7,7 @@ import { SeriesLineChart } from '../charts/line-chart';
 import { baseCaseTable, costCategoryTable, incrementalTable } from '../../report/results-tables';
 import { TableExport } from '../exports/export-menu';
 import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
-import { humanise, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
-import { effectLabel, effectNoun, effectUnit, formatIcer } from './effect-words';
+import { effectLabel, effectNoun, effectUnit, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent, humanise } from '../settings/display-format';
 import { stateLabel } from '../../report/model-description';
 import { useLanguage } from '../i18n/language';
 import type { Translate } from '../../report/i18n/translate';
@@ -99,7 +98,7 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
                     <td className="num">{formatNumber(r.effect, 3)}</td>
                     <td className="num" data-testid="cell-inc-cost" data-value={r.incCost ?? ''}>{r.incCost === null ? '—' : formatMoneyChange(r.incCost, currency)}</td>
                     <td className="num" data-testid="cell-inc-effect" data-value={r.incEffect ?? ''}>{r.incEffect === null ? '—' : formatNumberChange(r.incEffect, 4)}</td>
-                    <td className="num" data-testid="cell-icer" data-value={r.icer ?? ''}>{dominated ? <span className="subtle">{r.status === 'dominated' ? t('analysis.status.dominated') : t('analysis.extDominatedShort')}</span> : formatIcer(r.icer, currency, result.effect, t)}</td>
+                    <td className="num" data-testid="cell-icer" data-value={r.icer ?? ''}>{dominated ? <span className="subtle">{r.status === 'dominated' ? t('analysis.status.dominated') : t('analysis.extDominatedShort')}</span> : formatIcer(r.icer, currency, result.effect)}</td>
                   </tr>
                 );
               })}
@@ -194,7 +193,7 @@ export function BaseCaseCharts({ result, currency, deadStates, wtp = [], progres
             summary={t('analysis.planeSummary', { n: plane.points.length, points: plane.points.map((p) => t(p.onFrontier ? 'analysis.planePoint' : 'analysis.planePointDominated', { strategy: p.label, cost: formatMoney(p.cost, currency), effect: `${formatNumber(p.effect, 3)} ${effect}` })).join('; ') })}
             series={plane.points.map((p) => ({ id: p.id, label: p.label, points: [{ x: p.effect, y: p.cost }] }))}
             frontier={plane.frontier.map((p) => ({ x: p.effect, y: p.cost }))}
-            wtp={reference ? wtp.map((w) => ({ value: w, label: `${formatIcer(w, currency, result.effect, t)}`, through: { x: reference.effect, y: reference.cost } })) : undefined}
+            wtp={reference ? wtp.map((w) => ({ value: w, label: `${formatIcer(w, currency, result.effect)}`, through: { x: reference.effect, y: reference.cost } })) : undefined}
             xLabel={effect}
             yLabel={t('analysis.costAxis', { currency: currency ?? t('analysis.currency') })}
             formatX={(v) => formatNumber(v, 3)}

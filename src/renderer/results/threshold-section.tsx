@@ -3,8 +3,7 @@ import type { ParameterRange } from '../../engine/analysis/model-check';
 import type { AnalysisProblem } from '../../engine/analysis/problems';
 import type { ThresholdRequest, ThresholdRunResult } from '../../engine/analysis/sensitivity-runs';
 import type { HtaModel } from '../../engine/model/schema';
-import { editableNumber, formatMoney, formatMoneyAxis } from '../settings/display-format';
-import { effectUnit, formatIcer } from './effect-words';
+import { editableNumber, effectUnit, formatIcer, formatMoney, formatMoneyAxis } from '../settings/display-format';
 import { SeriesLineChart } from '../charts/line-chart';
 import { engineWorker } from '../workers/engine-client';
 import { NumberField, ParameterSelect, ProblemsNotice, parameterFormatter, parameterName, parseEnd, rangedParameters } from './analysis-parts';
@@ -131,7 +130,7 @@ function ThresholdResultView({ model, result }: { model: HtaModel; result: Thres
   const curve = result.curve;
   const others = Object.keys(curve.incNmb);
   const rows = curve.values.map((x, k) => ({ x, ...Object.fromEntries(others.map((id) => [id, curve.incNmb[id]![k] ?? Number.NaN])) }));
-  const at = formatIcer(result.wtp, currency, model.settings.effect, t);
+  const at = formatIcer(result.wtp, currency, model.settings.effect);
   // The zero line is always in view: where a curve crosses it is the threshold.
   const found = others.flatMap((id) => curve.incNmb[id]!.filter((v): v is number => v !== null && Number.isFinite(v)));
   const low = Math.min(0, ...found);

@@ -5,8 +5,7 @@ import type { TwoWayRequest } from '../../engine/analysis/sensitivity-runs';
 import type { HtaModel } from '../../engine/model/schema';
 import type { TwoWayResult } from '../../engine/sensitivity/two-way';
 import type { OneWayResult } from '../../engine/sensitivity/one-way';
-import { editableNumber, formatMoney, formatMoneyAxis } from '../settings/display-format';
-import { effectUnit, formatIcer } from './effect-words';
+import { editableNumber, effectUnit, formatIcer, formatMoney, formatMoneyAxis } from '../settings/display-format';
 import { HeatMapChart } from '../charts/heat-map-chart';
 import type { HeatCell } from '../charts/heat-map-chart';
 import { seriesColor } from '../charts/palette';
@@ -223,7 +222,7 @@ function TwoWayHeatMap({ model, result, display }: { model: HtaModel; result: Tw
     <HeatMapChart
       testId="chart-two-way"
       title={title}
-      description={t('uncertainty.heatDescription', { wtp: formatIcer(result.wtp, currency, model.settings.effect, t), nx: result.x.values.length, ny: result.y.values.length })}
+      description={t('uncertainty.heatDescription', { wtp: formatIcer(result.wtp, currency, model.settings.effect), nx: result.x.values.length, ny: result.y.values.length })}
       summary={inmbMode
         ? t('uncertainty.heatSummaryInmb', { from: money(Math.min(...result.cells.flat().map((c) => inmbOf(c.nmb) ?? Infinity))), to: money(Math.max(...result.cells.flat().map((c) => inmbOf(c.nmb) ?? -Infinity))) })
         : t('uncertainty.heatSummary', { counts: ids.map((id, k) => t('uncertainty.cellsOf', { strategy: label(id), n: counts[k] ?? 0, total })).join(', ') })}

@@ -18,8 +18,7 @@ import { TableExport } from '../exports/export-menu';
 import { engineWorker } from '../workers/engine-client';
 import { runPsaInWebWorkers, warmPsaWorkers } from '../workers/psa-client';
 import { parameterRangeText } from '../../report/model-description';
-import { displayFormats, formatCount, parseDisplayNumber, formatMoneyAxis, formatMoneyChange, formatMoney, formatNumber, formatNumberChange, formatParameter, formatPercent } from '../settings/display-format';
-import { effectLabel, effectUnit, formatIcer } from './effect-words';
+import { displayFormats, effectLabel, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatParameter, formatPercent, parseDisplayNumber } from '../settings/display-format';
 import { PsaCharts } from './psa-charts';
 import { RunStatus } from './run-status';
 import './analyses.css';
@@ -179,7 +178,7 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
             <RunStatus run={stored.run} hash={ctx.hash} testId="dsa-run-status" busy={running || blocked !== null} onRerun={() => void run(stored.run.inputs as unknown as TornadoRunInputs)} />
             <TornadoChart
               testId="chart-tornado"
-              title={t('uncertainty.tornadoTitle', { strategy: label(result.strategy), comparator: label(result.comparator), wtp: formatIcer(result.wtp, currency, model.settings.effect, t) })}
+              title={t('uncertainty.tornadoTitle', { strategy: label(result.strategy), comparator: label(result.comparator), wtp: formatIcer(result.wtp, currency, model.settings.effect) })}
               description={t(result.rows.length > bars.length ? 'uncertainty.tornadoDescriptionOf' : 'uncertainty.tornadoDescription', { base: money(result.base.incNmb), n: bars.length, total: result.rows.length })}
               summary={t('uncertainty.tornadoSummary', { swings: bars.slice(0, 5).map((b) => t('uncertainty.fromTo', { label: b.label, from: money(b.outcomeLow), to: money(b.outcomeHigh) })).join('; ') })}
               bars={bars}
@@ -507,7 +506,7 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
         money={money}
         moneyTick={wtpTick}
         costTick={incCostTick}
-        icer={(v) => formatIcer(v, currency, effect, t)}
+        icer={(v) => formatIcer(v, currency, effect)}
         wtpMarkers={model.settings.wtp}
         evpiDescription={t('uncertainty.evpiDescription')}
       >
@@ -515,7 +514,7 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
           <SeriesLineChart
             testId="chart-psa-convergence"
             title={t('uncertainty.convergenceTitle', { comparator: view.comparatorLabel })}
-            description={t('uncertainty.convergenceDescription', { wtp: formatIcer(view.convergence.wtp, currency, effect, t) })}
+            description={t('uncertainty.convergenceDescription', { wtp: formatIcer(view.convergence.wtp, currency, effect) })}
             summary={t('uncertainty.convergenceSummary', { n: formatCount(view.draws), values: view.plane.map((s) => `${s.label} ${money(view.convergence!.rows[view.convergence!.rows.length - 1]![s.id] ?? Number.NaN)}`).join('; ') })}
             rows={view.convergence.rows}
             xKey="draws"

@@ -6,8 +6,7 @@ import type { PsaRunResults } from '../../engine/analysis/run-payloads';
 import type { HtaModel } from '../../engine/model/schema';
 import type { EvppiResult } from '../../engine/uncertainty/evppi';
 import { effectivePopulation } from '../../engine/uncertainty/psa-summary';
-import { formatCount, editableNumber, formatMoney, formatMoneyAxis, formatNumber } from '../settings/display-format';
-import { effectUnit, formatIcer } from './effect-words';
+import { editableNumber, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyAxis, formatNumber } from '../settings/display-format';
 import { HorizontalBarChart } from '../charts/bar-chart';
 import { dedicatedEngineWorker, engineWorker } from '../workers/engine-client';
 import { NumberField, ProblemsNotice } from './analysis-parts';
@@ -204,7 +203,7 @@ function EvppiChart({ model, results }: { model: HtaModel; results: EvppiResult[
   return (
     <HorizontalBarChart
       testId="chart-evppi"
-      title={t('uncertainty.evppiTitle', { wtp: formatIcer(wtp, currency, model.settings.effect, t) })}
+      title={t('uncertainty.evppiTitle', { wtp: formatIcer(wtp, currency, model.settings.effect) })}
       description={t('uncertainty.evppiDescription', { evpi: money(evpi) })}
       summary={t('uncertainty.evppiSummary', { values: bars.slice(0, 5).map((b) => `${b.label} ${money(b.evppi)}`).join('; ') })}
       rows={bars.map((b) => ({ label: b.label, values: { evppi: b.evppi }, intervals: { evppi: b.se !== null ? [Math.max(0, b.evppi - b.se), b.evppi + b.se] : null } }))}
@@ -271,7 +270,7 @@ function PopulationEvpi({ ctx, model, psa, wtp }: { ctx: RunContext; model: HtaM
         </span>
       </form>
       <dl className="voi-figures">
-        <div><dt>{wtp !== null ? t('uncertainty.evpiPerPatientAt', { wtp: formatIcer(wtp, currency, model.settings.effect, t) }) : t('uncertainty.evpiPerPatient')}</dt><dd data-testid="voi-evpi-person">{evpi === null ? '—' : formatMoney(evpi, currency, 2)}</dd></div>
+        <div><dt>{wtp !== null ? t('uncertainty.evpiPerPatientAt', { wtp: formatIcer(wtp, currency, model.settings.effect) }) : t('uncertainty.evpiPerPatient')}</dt><dd data-testid="voi-evpi-person">{evpi === null ? '—' : formatMoney(evpi, currency, 2)}</dd></div>
         <div><dt>{t('uncertainty.peopleAffected')}</dt><dd data-testid="voi-people-effective">{people === null ? '—' : formatNumber(people, 0)}</dd></div>
         <div><dt>{t('uncertainty.populationEvpi')}</dt><dd data-testid="voi-evpi-population">{evpi === null || people === null ? '—' : formatMoney(evpi * people, currency)}</dd></div>
       </dl>

@@ -11,8 +11,7 @@ import { applyScenario } from '../../engine/sensitivity/scenarios';
 import type { ScenarioRunResult } from '../../engine/analysis/sensitivity-runs';
 import { BudgetScenarioComparison } from '../results/budget-analyses';
 import { describeScenario } from '../../report/model-description';
-import { displayFormats, formatCount, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
-import { effectLabel, effectUnit, formatIcer } from '../results/effect-words';
+import { displayFormats, effectLabel, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
 import { HorizontalBarChart } from '../charts/bar-chart';
 import { SeriesLineChart } from '../charts/line-chart';
 import { chartInk, seriesColor } from '../charts/palette';
@@ -336,7 +335,7 @@ function ScenarioRunResults({ model, results: stored }: { model: HtaModel; resul
                   <td className="num">{formatNumber(row.effect, 3)}</td>
                   <td className="num">{row.incCost === null ? '—' : formatMoneyChange(row.incCost, currency)}</td>
                   <td className="num">{row.incEffect === null ? '—' : formatNumberChange(row.incEffect, 4)}</td>
-                  <td className="num" data-testid="scenario-icer">{row.status === 'nondominated' ? formatIcer(row.icer, currency, effect, t) : statusBadgeText(row.status, t)}</td>
+                  <td className="num" data-testid="scenario-icer">{row.status === 'nondominated' ? formatIcer(row.icer, currency, effect) : statusBadgeText(row.status, t)}</td>
                   {probabilistic && thresholds.map((w) => <td key={w} className="num">{formatPercent(probAt(r, row.id, w) ?? Number.NaN, 1)}</td>)}
                 </tr>
               )),
@@ -364,7 +363,7 @@ function ScenarioRunResults({ model, results: stored }: { model: HtaModel; resul
       <div className="chart-grid">
         <HorizontalBarChart
           testId="chart-scenarios"
-          title={atWtp !== null ? t('scenarios.barTitleNmb', { comparator: label(comparator), wtp: formatIcer(atWtp, currency, effect, t) }) : t('scenarios.barTitleIcer', { comparator: label(comparator) })}
+          title={atWtp !== null ? t('scenarios.barTitleNmb', { comparator: label(comparator), wtp: formatIcer(atWtp, currency, effect) }) : t('scenarios.barTitleIcer', { comparator: label(comparator) })}
           description={atWtp !== null ? t('scenarios.barDescriptionNmb') : t('scenarios.barDescriptionIcer')}
           summary={t('scenarios.barSummary', { values: results.map((r) => `${r.label}: ${others.map((id) => `${label(id)} ${money(valueOf(r, id) ?? Number.NaN)}`).join(', ')}`).join('; ') })}
           rows={results.map((r) => ({ label: r.label, values: Object.fromEntries(others.map((id) => [id, valueOf(r, id)])) }))}

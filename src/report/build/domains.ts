@@ -23,7 +23,7 @@ export function domainsSection(ctx: BuildContext): DraftSection[] {
       blocks.push(
         table({
           id: `tab-domain-${domain.code.toLowerCase()}`,
-          caption: t('reportEvidence.domainCaption', { domain: t(`reportEvidence.domain.${domain.code}`), code: domain.code }),
+          caption: t('reportEvidence.domainCaption', { domain: t(`coreModel.domain.${domain.code}`), code: domain.code }),
           header: [t('reportEvidence.element'), t('reportEvidence.issue'), t('reportEvidence.answer'), t('reportEvidence.status'), t('reportEvidence.evidence')],
           rows: answered.map((e) => [e.id, e.issue, e.answer.trim() || '—', t(`reportEvidence.elementStatus.${e.status}`), e.evidenceIds.map((id) => evidenceRef(ctx, id)).join(', ') || '—']),
           widths: [0.9, 2.6, 5, 1.1, 1],
@@ -33,6 +33,6 @@ export function domainsSection(ctx: BuildContext): DraftSection[] {
       blocks.push(paragraph(t('reportEvidence.noElementAnswered')));
     }
     if (open.length > 0) blocks.push(paragraph(t('reportEvidence.notAnswered', { elements: open.map((e) => `${e.id} (${e.issue})`).join('; ') }), 'note'));
-    return draft(`sec-domain-${domain.code.toLowerCase()}`, t('reportEvidence.domainTitle', { domain: t(`reportEvidence.domain.${domain.code}`), code: domain.code }), blocks);
+    return draft(`sec-domain-${domain.code.toLowerCase()}`, t('reportEvidence.domainTitle', { domain: t(`coreModel.domain.${domain.code}`), code: domain.code }), blocks);
   });
 }

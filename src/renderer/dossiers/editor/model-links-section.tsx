@@ -67,7 +67,7 @@ export function ModelLinksSection({ dossier, edit }: SectionProps) {
                 const exampleId = !l.modelId ? exampleIdForRef(l.ref) : null;
                 return (
                   <tr key={l.id} data-testid="model-link-row">
-                    <td>{model ? <a href={routeHash({ page: 'model', modelId: model.id, tab: 'results' })}>{model.title}</a> : l.name}</td>
+                    <td data-user-content>{model ? <a href={routeHash({ page: 'model', modelId: model.id, tab: 'results' })}>{model.title}</a> : l.name}</td>
                     <td className="subtle-cell">
                       {model ? t('dossier.models.workspaceModel') : l.modelId ? (models === undefined ? '…' : <span className="field-error">{t('dossier.models.missing')}</span>) : exampleId ? t('dossier.models.bundled') : <span className="mono">{l.ref || '—'}</span>}
                     </td>

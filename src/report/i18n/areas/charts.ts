@@ -36,7 +36,7 @@ export const charts = areaCatalogue({
     'charts.highValue': 'Valeur haute',
     'charts.outcomeAtLow': '{outcome} à la valeur basse',
     'charts.outcomeAtHigh': '{outcome} à la valeur haute',
-    'charts.swing': 'Écart',
+    'charts.swing': 'Amplitude',
     'charts.base': 'Référence {value}',
     'charts.interval': 'intervalle',
     'charts.lower': '{series} borne inférieure',

@@ -72,7 +72,7 @@ export const reportResults = areaCatalogue({
     'reportResults.categoriesCaption': 'Coût actualisé par personne et par catégorie',
     'reportResults.total': 'Total',
     'reportResults.incrementalCaption': 'Analyse incrémentale (stratégies de la frontière par coût, puis stratégies dominées)',
-    'reportResults.incrementalEffect': '{effect} incrémentaux',
+    'reportResults.incrementalEffect': '{effect} (incrément)',
     'reportResults.icerPer': 'RCED (par {unit})',
     'reportResults.incremental': 'Analyse incrémentale',
     'reportResults.incrementalNote': 'Les stratégies sont classées par coût ; chaque stratégie de la frontière coût-efficacité est comparée à la stratégie moins coûteuse qui la précède sur celle-ci. La dominance suit calculate_icers de dampack (dominance stricte, puis par extension).',

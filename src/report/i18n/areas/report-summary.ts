@@ -85,7 +85,7 @@ export const reportSummary = areaCatalogue({
     'reportSummary.sensitivity': 'sensibilité {value}',
     'reportSummary.specificity': 'spécificité {value}',
     'reportSummary.reportedAccuracy': '{index} par rapport à {reference} : {accuracy} — {source}',
-    'reportSummary.indexTest': 'Test évalué',
+    'reportSummary.indexTest': 'Test index',
     'reportSummary.referenceTest': 'le test de référence',
     'reportSummary.pooledBivariate': 'Estimation poolée sur {n} études (modèle bivarié à effets aléatoires) : sensibilité {sensitivity}, spécificité {specificity}.',
     'reportSummary.pooledUnivariate': 'Estimation poolée sur {n} études (modèles univariés à effets aléatoires) : sensibilité {sensitivity}, spécificité {specificity}.',

@@ -198,7 +198,7 @@ export const survival = areaCatalogue({
     'survival.dist.generalised-gamma': 'Gamma généralisée',
     'survival.table.caption': 'Distributions ajustées, classées par AIC',
     'survival.table.use': 'Retenir',
-    'survival.table.distribution': 'Loi de distribution',
+    'survival.table.distribution': 'Loi de probabilité',
     'survival.table.logLik': 'Log-vraisemblance',
     'survival.table.median': 'Médiane (IC 95 %)',
     'survival.table.mean': 'Moyenne jusqu’à {horizon} (IC 95 %)',
