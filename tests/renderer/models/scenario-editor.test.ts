@@ -50,7 +50,8 @@ describe('scenario editor', () => {
       const nl = scenarioFromDraft(draft('1.500,5', '0,04'), model, 'a', null);
       expect(nl.ok && nl.scenario).toMatchObject({ parameters: { [cost.id]: 1500.5 }, settings: { discount: { costs: 0.04 } } });
       const wrong = scenarioFromDraft(draft('0.85', ''), model, 'a', null);
-      expect(wrong.ok ? null : wrong.error).toMatch(/comma for decimals/);
+      // The message is in the display language too (Dutch here).
+      expect(wrong.ok ? null : wrong.error).toMatch(/Gebruik een komma voor decimalen/);
       // The form starts with the scenario's numbers written the same way.
       expect(draftOf(nl.ok ? nl.scenario : null).rows[0]!.value).toBe('1500,5');
     } finally {
