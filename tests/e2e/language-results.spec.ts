@@ -165,12 +165,12 @@ test('imported PSA results and the report page in French and Dutch show no Engli
   await page.getByTestId('display-language').selectOption('fr-BE');
   await expect(page.getByTestId('no-draws')).toHaveText(fr['psa.empty']);
   await noEnglish(page, fr, 'the empty imported-PSA screen (fr)');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('choose-draws-file').click();
+  await (await chooser).setFiles({ name: 'bcea_vaccine_ce.csv', mimeType: 'text/csv', buffer: vaccineCsv });
   for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
-    // The screen starts afresh when the language changes: the file is read again.
+    // Changing the language draws the screen anew; the loaded draws and their analysis stay.
     await page.getByTestId('display-language').selectOption(locale);
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByTestId('choose-draws-file').click();
-    await (await chooser).setFiles({ name: 'bcea_vaccine_ce.csv', mimeType: 'text/csv', buffer: vaccineCsv });
     await expect(page.getByTestId('draws-evpi')).toBeVisible({ timeout: 60_000 });
     await expect(page.getByTestId('draws-summary')).toContainText(locale === 'fr-BE' ? 'tirages' : 'trekkingen');
     await noEnglish(page, catalogue, `the imported-PSA screen (${locale})`);

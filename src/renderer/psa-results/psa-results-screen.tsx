@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState } from 'react';
 import { AppFrame } from '../layout/app-frame';
 import { usePlatform } from '../platform/platform-context';
+import { useRetainedState } from '../ui/retained-state';
 import { TextField } from '../ui/fields';
 import { UploadIcon } from '../ui/icons';
 import { useToasts } from '../ui/toasts';
@@ -69,15 +70,17 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
   const { t } = useLanguage();
   const platform = usePlatform();
   const workspace = useWorkspace();
-  const [names, setNames] = useState('');
-  const [maxWtpText, setMaxWtpText] = useState('50000');
-  const [evppiWtpText, setEvppiWtpText] = useState('25000');
-  const [currency, setCurrency] = useState('');
-  const [file, setFile] = useState<{ name: string; bytes: Uint8Array; seq: number } | null>(null);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Kept across the re-mount a display-language change causes (per opened import, or the fresh screen).
+  const retained = `psaResults.${importId ?? 'new'}`;
+  const [names, setNames] = useRetainedState(`${retained}.names`, '');
+  const [maxWtpText, setMaxWtpText] = useRetainedState(`${retained}.maxWtp`, '50000');
+  const [evppiWtpText, setEvppiWtpText] = useRetainedState(`${retained}.evppiWtp`, '25000');
+  const [currency, setCurrency] = useRetainedState(`${retained}.currency`, '');
+  const [file, setFile] = useRetainedState<{ name: string; bytes: Uint8Array; seq: number } | null>(`${retained}.file`, null);
+  const [loaded, setLoaded] = useRetainedState<Loaded | null>(`${retained}.loaded`, null);
+  const [error, setError] = useRetainedState<string | null>(`${retained}.error`, null);
   /** The file and names the last finished read was for: reading while they differ from the current ones. */
-  const [readKey, setReadKey] = useState('');
+  const [readKey, setReadKey] = useRetainedState(`${retained}.readKey`, '');
   // The column names a file must have are the file format's, the same in every language.
   const [introBefore, introAfter] = t('psa.intro').split('{columns}');
   const maxWtp = parsePositive(maxWtpText, '50000', t);
@@ -111,10 +114,15 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
   const namesKey = strategyNames?.join('\u0000') ?? '';
   const currentKey = file ? `${file.seq}|${namesKey}` : '';
   const reading = currentKey !== '' && readKey !== currentKey;
+  // Drawn anew after a language change with this file already read: the first run has nothing to read again.
+  const readBeforeMount = useRef<string | null>(readKey);
   useEffect(() => {
     if (!file) return;
-    let live = true;
     const key = `${file.seq}|${namesKey}`;
+    const alreadyRead = readBeforeMount.current === key;
+    readBeforeMount.current = null;
+    if (alreadyRead) return;
+    let live = true;
     void engineWorker()
       .readImportedDraws({ name: file.name, bytes: file.bytes, strategyNames: namesKey === '' ? undefined : namesKey.split('\u0000') })
       .then(
@@ -134,7 +142,7 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
     return () => {
       live = false;
     };
-  }, [file, namesKey]);
+  }, [file, namesKey, setError, setLoaded, setReadKey]);
 
   const choose = async () => {
     const opened = await platform.openBinaryFile({ fileTypes: drawsFileTypes(t), maxBytes: maxDrawsBytes });
