@@ -1,26 +1,14 @@
 // `hta accuracy <studies.csv> [--method reml|glmm] --json`: the public JSON contract on Kearon 1998, exit statuses
 // and located messages.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { runHta, scratchFiles } from './cli-harness';
 
-const dir = mkdtempSync(join(tmpdir(), 'hta-accuracy-'));
+const { dir, write } = scratchFiles('accuracy');
 const reference = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/dta_bivariate_kearon.json'), 'utf8')).all_studies;
 
-function write(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-async function hta(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+const hta = runHta;
 
 const kearonCsv = write(
   'kearon.csv',

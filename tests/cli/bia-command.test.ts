@@ -1,26 +1,13 @@
 // `hta bia <model.json> [--json]`: the public JSON contract, the table, and exit 1 with located messages.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { runHta, scratchFiles } from './cli-harness';
 import { formatBiaPath } from '../../src/cli/commands/bia-command';
 import { carrierModel } from '../engine/budget/bia-fixtures';
 
-const dir = mkdtempSync(join(tmpdir(), 'hta-bia-'));
+const { dir, write } = scratchFiles('bia');
 
-function write(name: string, json: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, JSON.stringify(json));
-  return path;
-}
-
-async function hta(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+const hta = runHta;
 
 // Entrants 10, 20; A: test 100; B: test 250. Current: all A; new: B 50% then 100%.
 const valid = carrierModel({

@@ -1,27 +1,15 @@
 // `hta countries <model.json>`: the JSON contract, hand-computed figures, user profile and rate files, errors.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { runHta, scratchFiles } from './cli-harness';
 import { shippedCountryProfile } from '../../src/dossier/country-profiles';
 import { sumFactors, twoStrategyModel } from '../engine/countries/country-fixtures';
 import { nl } from '../../src/report/i18n/messages-nl';
 
-const dir = mkdtempSync(join(tmpdir(), 'hta-countries-'));
+const { dir, write } = scratchFiles('countries');
 
-function write(name: string, json: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, JSON.stringify(json));
-  return path;
-}
-
-async function hta(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+const hta = runHta;
 
 const rates = write('rates.json', { format: 'hta-workbench-exchange-rates', version: 1, rates: [{ from: 'GBP', to: 'EUR', rate: 1.25, basis: 'market-exchange', source: 'test value' }] });
 const model = write('model.json', twoStrategyModel(700));

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { runHta } from './cli-harness';
 import { commands } from '../../src/cli/commands';
 import type { CliCommand } from '../../src/cli/command';
 import { clone, loadExample } from '../engine/model-fixtures';
@@ -14,18 +14,7 @@ const ROOT = resolve(__dirname, '..', '..');
 const HIV = join(ROOT, 'resources', 'examples', 'hiv-chancellor-1997.json');
 const dir = mkdtempSync(join(tmpdir(), 'hta-reliability-'));
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function hta(...argv: string[]): Promise<Outcome> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { out: (t) => (stdout += `${t}\n`), err: (t) => (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
-}
+const hta = runHta;
 
 let fileCount = 0;
 function write(json: unknown): string {
@@ -41,12 +30,12 @@ const hiv = (): Json => clone(loadExample('hiv-chancellor-1997.json')) as unknow
 async function refusedEverywhere(path: string, expected: string): Promise<void> {
   const validate = await hta('validate', path);
   expect(validate.code).toBe(1);
-  expect(validate.stdout).toContain(expected);
+  expect(validate.out).toContain(expected);
   const run = await hta('run', path, '--json');
   expect(run.code).toBe(1);
-  expect(run.stdout).toBe('');
-  expect(run.stderr).toContain(expected);
-  expect(run.stderr).not.toMatch(/\n\s+at /);
+  expect(run.out).toBe('');
+  expect(run.err).toContain(expected);
+  expect(run.err).not.toMatch(/\n\s+at /);
 }
 
 describe('validate refuses what run would fail on (item 7)', () => {
@@ -77,14 +66,14 @@ describe('validate refuses what psa would fail on', () => {
     m.parameters[rr]!.uncertainty = { distribution: { type: 'beta', mean: 0.5, se: 0.9 } };
     const bad = await hta('validate', write(m));
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toContain(`parameters[${rr}].uncertainty.distribution: Parameter "rr": beta with mean 0.5 and se 0.9 is impossible`);
+    expect(bad.out).toContain(`parameters[${rr}].uncertainty.distribution: Parameter "rr": beta with mean 0.5 and se 0.9 is impossible`);
     m.parameters[rr]!.uncertainty = { distribution: { type: 'lognormal', mean: 0.5, se: 0.1 } };
     m.parameters.find((p) => p.id === 'cost_zido')!.uncertainty = { distribution: { type: 'gamma', mean: 2278, se: 100 } };
     m.correlations = [{ parameters: ['rr', 'cost_zido'], matrix: [[1, 2], [2, 1]] }];
     const path = write(m);
     const validate = await hta('validate', path);
     expect(validate.code).toBe(1);
-    expect(validate.stdout).toContain('correlations[0]: correlation matrix 1 (rr, cost_zido): entry [1, 2] = 2 is not in [-1, 1].');
+    expect(validate.out).toContain('correlations[0]: correlation matrix 1 (rr, cost_zido): entry [1, 2] = 2 is not in [-1, 1].');
     expect((await hta('psa', path, '--iterations', '10')).code).toBe(1);
   });
 });
@@ -105,8 +94,8 @@ describe('no null where a number belongs (item 8)', () => {
   it('hta psa --wtp 1e308: a located PsaSummaryError (exit 1), not a CEAC of 1 for the first strategy', async () => {
     const r = await hta('psa', HIV, '--iterations', '20', '--wtp', '1e308', '--json');
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/At a willingness to pay of 1e\+308, the net benefit of strategy "mono" in draw 0 is not a finite number/);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/At a willingness to pay of 1e\+308, the net benefit of strategy "mono" in draw 0 is not a finite number/);
   });
 
   it('a distribution that draws Infinity is blamed, by parameter name, not the expression that reads it', async () => {
@@ -114,7 +103,7 @@ describe('no null where a number belongs (item 8)', () => {
     m.parameters.push({ id: 'huge_rr', value: 1, uncertainty: { distribution: { type: 'lognormal', meanlog: 800, sdlog: 1 } } });
     const r = await hta('psa', write(m), '--iterations', '10');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('draw 0: the lognormal distribution of parameter huge_rr drew Infinity, not a finite number');
+    expect(r.err).toContain('draw 0: the lognormal distribution of parameter huge_rr drew Infinity, not a finite number');
   });
 });
 
@@ -142,14 +131,14 @@ describe('bounded inputs give located errors, not hangs or crashes (items 5 and 
     m.parameters[i] = { id: 'rr', expression: `${'('.repeat(4_990)}0.509${')'.repeat(4_990)}` };
     await refusedEverywhere(write(m), `parameters[${i}].expression: cannot read expression "((((`);
     const validate = await hta('validate', write(m));
-    expect(validate.stdout).toContain('nested too deeply (more than 200 levels)');
+    expect(validate.out).toContain('nested too deeply (more than 200 levels)');
   });
 
   it('a model file nested 10,000 levels deep is exit 1 with the path', async () => {
     const text = JSON.stringify(hiv()).replace('"metadata":{', `"deep":${'['.repeat(10_000)}${']'.repeat(10_000)},"metadata":{`);
     const r = await hta('validate', write(text));
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain(`  deep${'[0]'.repeat(199)}: nested more than 200 levels deep`);
+    expect(r.out).toContain(`  deep${'[0]'.repeat(199)}: nested more than 200 levels deep`);
   });
 });
 
@@ -161,9 +150,9 @@ describe('own keys: names such as toString (item 9)', () => {
     const path = write(m);
     expect((await hta('validate', path)).code).toBe(0);
     const psa = await hta('psa', path, '--scenario', 'low_rr', '--iterations', '40', '--json');
-    expect(psa.stderr).toBe('');
+    expect(psa.err).toBe('');
     expect(psa.code).toBe(0);
-    const out = JSON.parse(psa.stdout) as { psa: { sampledParameters: string[] } };
+    const out = JSON.parse(psa.out) as { psa: { sampledParameters: string[] } };
     expect(out.psa.sampledParameters).toContain('constructor');
     expect((await hta('dsa', path, '--wtp', '20000', '--json')).code).toBe(0);
     expect((await hta('run', path, '--json')).code).toBe(0);
@@ -175,7 +164,7 @@ describe('own keys: names such as toString (item 9)', () => {
     m.model.transitions.push({ from: 'toString', to: 'toString', probability: 'C' } as never);
     const r = await hta('validate', write(m));
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('state toString has no utility');
+    expect(r.out).toContain('state toString has no utility');
   });
 });
 
@@ -188,12 +177,12 @@ describe('JSON files (item 10)', () => {
   it('a syntax error has line and column; a duplicate key is refused with its path', async () => {
     const broken = await hta('validate', write('{\n  "format": "hta-workbench-model",\n  "version": 1,\n}'), '--json');
     expect(broken.code).toBe(1);
-    const issue = (JSON.parse(broken.stdout) as { issues: { message: string }[] }).issues[0]!;
+    const issue = (JSON.parse(broken.out) as { issues: { message: string }[] }).issues[0]!;
     expect(issue.message).toBe('not valid JSON: invalid JSON at line 4, column 1 near "}": expected a key in double quotes');
     const text = JSON.stringify(hiv(), null, 2).replace('"cycles": 20,', '"cycles": 20,\n    "cycles": 40,');
     const dup = await hta('validate', write(text));
     expect(dup.code).toBe(1);
-    expect(dup.stdout).toMatch(/settings\.cycles: the key "cycles" is given twice in the same object \(line \d+, column 5 and line \d+, column 5\); keep one/);
+    expect(dup.out).toMatch(/settings\.cycles: the key "cycles" is given twice in the same object \(line \d+, column 5 and line \d+, column 5\); keep one/);
   });
 });
 
@@ -219,10 +208,10 @@ describe('internal errors (item 6)', () => {
     commands.push(entry);
     const plain = await hta('crash-for-test');
     expect(plain.code).toBe(70);
-    expect(plain.stderr.trim().split('\n')).toHaveLength(1);
-    expect(plain.stderr).toContain("hta: internal error (TypeError: Cannot read properties of undefined (reading 'x')). This is a fault of HTA Workbench, not of your model: please report it to the HTA Workbench maintainers");
+    expect(plain.err.trim().split('\n')).toHaveLength(1);
+    expect(plain.err).toContain("hta: internal error (TypeError: Cannot read properties of undefined (reading 'x')). This is a fault of HTA Workbench, not of your model: please report it to the HTA Workbench maintainers");
     const debug = await hta('crash-for-test', '--debug');
     expect(debug.code).toBe(70);
-    expect(debug.stderr).toMatch(/\n\s+at /);
+    expect(debug.err).toMatch(/\n\s+at /);
   });
 });

@@ -1,27 +1,15 @@
 // `hta run --scenario ID --set name=value --trace FILE`: variants of a model without editing it, and per-cycle
 // values to compare with another tool (issue 14 item 6).
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { runHta, scratchFiles } from './cli-harness';
 import { clone, runJson, threeStateModel } from '../engine/model-fixtures';
 import type { MarkovHtaModelInput } from '../../src/engine/model/schema';
 
-const dir = mkdtempSync(join(tmpdir(), 'hta-run-variants-'));
+const { dir, write } = scratchFiles('run-variants');
 
-function write(name: string, json: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, JSON.stringify(json));
-  return path;
-}
-
-async function hta(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+const hta = runHta;
 
 type Report = { strategies: { id: string; cost: number; qalys: number; lifeYears: number; costUndiscounted: number; qalysUndiscounted: number; lifeYearsUndiscounted: number }[] };
 

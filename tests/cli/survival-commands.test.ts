@@ -1,29 +1,17 @@
 // `hta fit` and `hta reconstruct`: the JSON contract of the issue, the reference fits through the command line,
 // the written patient data, and exit 1 / 2 with located messages.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { runHta, scratchFiles } from './cli-harness';
 
-const dir = mkdtempSync(join(tmpdir(), 'hta-survival-'));
+const { dir, write } = scratchFiles('survival');
 const FIXTURES = resolve(__dirname, '../fixtures/survival');
 const reference = JSON.parse(readFileSync(resolve(FIXTURES, 'survival_fits.json'), 'utf8')) as {
   datasets: { aml: { fits: { weibull: { params: Record<string, number>; aic: number; logLik: number }; lognormal: { aic: number } }; km: { time: number[] } } };
 };
 
-function write(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-async function hta(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+const hta = runHta;
 
 describe('hta fit', () => {
   it('--json prints {"fits":[{distribution, parameters, logLik, aic, bic, covariance, median, rmst}], "km":{…}} matching R', async () => {

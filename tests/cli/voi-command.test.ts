@@ -1,30 +1,18 @@
 // `hta voi <draws>`: PSA results made elsewhere, in BCEA / dampack layouts, give the published BCEA vaccine figures
 // (tests/fixtures/reference/bcea_vaccine.json) whatever the layout or file type; located messages for bad tables.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { runHta, scratchFiles } from './cli-harness';
 
-const dir = mkdtempSync(join(tmpdir(), 'hta-voi-'));
+const { dir, write } = scratchFiles('voi');
 const referenceDir = resolve(__dirname, '../fixtures/reference');
 const vaccineCsv = resolve(referenceDir, 'data', 'bcea_vaccine_ce.csv');
 const smokingCsv = resolve(referenceDir, 'data', 'bcea_smoking_ce.csv');
 const published = JSON.parse(readFileSync(resolve(referenceDir, 'bcea_vaccine.json'), 'utf8')).vaccine.expected_published;
 
-function write(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-async function hta(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
+const hta = runHta;
 
 async function voi(...argv: string[]) {
   const r = await hta('voi', ...argv, '--json');
