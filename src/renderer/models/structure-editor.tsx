@@ -604,7 +604,7 @@ function CurvesCard({ document, issues, values, readOnly, apply }: StructureEdit
   );
   return (
     <Card title={t('nav.survival')} hint={t('structure.curvesHint')} testId="curves-card">
-      <table className="table structure-table" data-testid="curves-table">
+      <table className="table structure-table curves-table" data-testid="curves-table">
         <thead>
           <tr><th scope="col">{t('report.methods.curve')}</th><th scope="col">{t('structure.label')}</th><th scope="col">{t('structure.col.distribution')}</th><th scope="col">{t('param.title')}</th><th scope="col">{t('structure.col.median')}</th><th scope="col"><span className="visually-hidden">{t('models.col.actions')}</span></th></tr>
         </thead>
