@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import type { ParameterRange } from '../../engine/analysis/model-check';
-import type { AnalysisProblem } from '../../engine/analysis/problems';
 import type { ThresholdRequest, ThresholdRunResult } from '../../engine/analysis/sensitivity-runs';
 import type { HtaModel } from '../../engine/model/schema';
 import { editableNumber, effectUnit, formatIcer, formatMoney, formatMoneyAxis } from '../settings/display-format';
@@ -10,7 +9,7 @@ import { NumberField, ParameterSelect, ProblemsNotice, parameterFormatter, param
 import { RunStatus } from './run-status';
 import './analyses.css';
 import type { RunContext } from './run-status';
-import { clockMs, errorMessage, useStoredRun } from './use-stored-run';
+import { useStoreRun, useStoredRun } from './use-stored-run';
 import { parseWtp } from './uncertainty-panel';
 import { useLanguage } from '../i18n/language';
 
@@ -38,47 +37,19 @@ export function ThresholdSection({ ctx, model, ranges }: { ctx: RunContext; mode
   const setEnd = (end: 'low' | 'high', text: string) => setEnds((e) => ({ ...e, [`${parameter}:${end}`]: text }));
   const [comparator, setComparator] = useState(ids[0] ?? '');
   const [wtpText, setWtpText] = useState(() => editableNumber(model.settings.wtp[0] ?? 0));
-  const [running, setRunning] = useState(false);
-  const [problems, setProblems] = useState<AnalysisProblem[]>([]);
+  const { running, problems, runAndStore } = useStoreRun(ctx, 'threshold', setStored);
   const low = parseEnd(model, parameter, endText('low'));
   const high = parseEnd(model, parameter, endText('high'));
   const wtp = parseWtp(wtpText, t);
   const error = options.length === 0 ? t('uncertainty.noRanges') : !low.ok ? low.error : !high.ok ? high.error : low.value >= high.value ? t('uncertainty.lowBelowHigh') : !wtp.ok ? wtp.error : null;
 
-  const run = async (request: ThresholdRequest) => {
-    const runModel = ctx.model;
-    if (!runModel) return;
-    const hash = ctx.hash;
-    setRunning(true);
-    setProblems([]);
-    const startedAt = new Date().toISOString();
-    const t0 = clockMs();
-    try {
-      const out = await engineWorker().runThreshold(runModel, request);
-      if (!out.ok) {
-        setProblems(out.problems);
-        return;
-      }
+  const run = (request: ThresholdRequest) =>
+    runAndStore((runModel) => engineWorker().runThreshold(runModel, request), {
+      label: t('uncertainty.thresholdRunLabel', { parameter: parameterName(model, request.parameter), wtp: formatMoney(request.wtp, currency), unit: effectUnit(model.settings.effect, t) }),
+      inputs: { ...request },
       // Stored as the report reads threshold runs: a list of the engine's threshold results.
-      const results = [out.result];
-      const record = await ctx.store.addRun({
-        modelId: ctx.modelId,
-        kind: 'threshold',
-        label: t('uncertainty.thresholdRunLabel', { parameter: parameterName(model, request.parameter), wtp: formatMoney(request.wtp, currency), unit: effectUnit(model.settings.effect, t) }),
-        modelHash: hash,
-        startedAt,
-        durationMs: clockMs() - t0,
-        status: 'complete',
-        inputs: { ...request },
-        results,
-      });
-      setStored({ run: record, results: out.result });
-    } catch (e) {
-      setProblems([{ path: '', message: errorMessage(e) }]);
-    } finally {
-      setRunning(false);
-    }
-  };
+      storedResults: (result) => [result],
+    });
 
   // Stored runs hold a list; a run made here holds one result.
   const raw = stored?.results as ThresholdRunResult | ThresholdRunResult[] | undefined;

@@ -1,6 +1,5 @@
 import { useId, useState } from 'react';
 import type { ParameterRange } from '../../engine/analysis/model-check';
-import type { AnalysisProblem } from '../../engine/analysis/problems';
 import type { TwoWayRequest } from '../../engine/analysis/sensitivity-runs';
 import type { HtaModel } from '../../engine/model/schema';
 import type { TwoWayResult } from '../../engine/sensitivity/two-way';
@@ -15,7 +14,7 @@ import { NumberField, ParameterSelect, ProblemsNotice, parameterFormatter, param
 import { RunStatus } from './run-status';
 import './analyses.css';
 import type { RunContext } from './run-status';
-import { clockMs, errorMessage, useStoredRun } from './use-stored-run';
+import { useStoreRun, useStoredRun } from './use-stored-run';
 import { parseWhole, parseWtp } from './uncertainty-panel';
 import { useLanguage } from '../i18n/language';
 
@@ -86,8 +85,7 @@ export function TwoWaySection({ ctx, model, ranges }: { ctx: RunContext; model: 
   const [stepsText, setStepsText] = useState('11');
   const [wtpText, setWtpText] = useState(() => editableNumber(model.settings.wtp[0] ?? 0));
   const [display, setDisplay] = useState<string>('optimal');
-  const [running, setRunning] = useState(false);
-  const [problems, setProblems] = useState<AnalysisProblem[]>([]);
+  const { running, problems, runAndStore } = useStoreRun(ctx, 'two-way', setStored);
 
   const parsed = [parseEnd(model, xId, endText(xId, 'low')), parseEnd(model, xId, endText(xId, 'high')), parseEnd(model, yId, endText(yId, 'low')), parseEnd(model, yId, endText(yId, 'high'))];
   const steps = parseWhole(stepsText, 2, 41, t('uncertainty.steps'), t);
@@ -99,38 +97,11 @@ export function TwoWaySection({ ctx, model, ranges }: { ctx: RunContext; model: 
     !inOrder(parsed[0]!, parsed[1]!) || !inOrder(parsed[2]!, parsed[3]!) ? t('uncertainty.lowBelowHigh') :
     !steps.ok ? steps.error : !wtp.ok ? wtp.error : null;
 
-  const run = async (request: TwoWayRequest) => {
-    const runModel = ctx.model;
-    if (!runModel) return;
-    const hash = ctx.hash;
-    setRunning(true);
-    setProblems([]);
-    const startedAt = new Date().toISOString();
-    const t0 = clockMs();
-    try {
-      const out = await engineWorker().runTwoWay(runModel, request);
-      if (!out.ok) {
-        setProblems(out.problems);
-        return;
-      }
-      const record = await ctx.store.addRun({
-        modelId: ctx.modelId,
-        kind: 'two-way',
-        label: t('uncertainty.twoWayRunLabel', { x: parameterName(model, request.x.parameter), y: parameterName(model, request.y.parameter), wtp: formatMoney(request.wtp, currency), unit: effectUnit(model.settings.effect, t) }),
-        modelHash: hash,
-        startedAt,
-        durationMs: clockMs() - t0,
-        status: 'complete',
-        inputs: { ...request, x: { ...request.x }, y: { ...request.y } },
-        results: out.result,
-      });
-      setStored({ run: record, results: out.result });
-    } catch (e) {
-      setProblems([{ path: '', message: errorMessage(e) }]);
-    } finally {
-      setRunning(false);
-    }
-  };
+  const run = (request: TwoWayRequest) =>
+    runAndStore((runModel) => engineWorker().runTwoWay(runModel, request), {
+      label: t('uncertainty.twoWayRunLabel', { x: parameterName(model, request.x.parameter), y: parameterName(model, request.y.parameter), wtp: formatMoney(request.wtp, currency), unit: effectUnit(model.settings.effect, t) }),
+      inputs: { ...request, x: { ...request.x }, y: { ...request.y } },
+    });
   const submit = () => {
     if (error !== null || !steps.ok || !wtp.ok) return;
     const v = parsed.map((p) => (p.ok ? p.value : 0));

@@ -8,7 +8,6 @@ import { defaultWtpMax, wtpGrid } from '../../engine/analysis/psa-view';
 import type { PsaView } from '../../engine/analysis/psa-view';
 import { psaRunFromResults, psaRunResults } from '../../engine/analysis/run-payloads';
 import type { PsaRunInputs, PsaRunResults, TornadoRunInputs } from '../../engine/analysis/run-payloads';
-import type { AnalysisProblem } from '../../engine/analysis/problems';
 import { psaMeansTable, tornadoTable } from '../../report/results-tables';
 import { tornadoBars } from '../charts/chart-data';
 import { SeriesLineChart } from '../charts/line-chart';
@@ -22,7 +21,7 @@ import { displayFormats, effectLabel, effectUnit, formatCount, formatIcer, forma
 import { PsaCharts } from './psa-charts';
 import { RunStatus } from './run-status';
 import './analyses.css';
-import { useStoredRun } from './use-stored-run';
+import { useStoreRun, useStoredRun } from './use-stored-run';
 import { useLanguage } from '../i18n/language';
 import { translator } from '../../report/i18n/translate';
 import type { Translate } from '../../report/i18n/translate';
@@ -77,8 +76,7 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
   const [comparator, setComparator] = useState(ids[0] ?? '');
   const [strategy, setStrategy] = useState(ids[1] ?? ids[0] ?? '');
   const [wtpText, setWtpText] = useState(String(model.settings.wtp[0] ?? 0));
-  const [running, setRunning] = useState(false);
-  const [problems, setProblems] = useState<AnalysisProblem[]>([]);
+  const { running, problems, runAndStore } = useStoreRun(ctx, 'one-way', setStored);
   const formId = useId();
   const [formFor, setFormFor] = useState<string | null>(null);
   if (stored && formFor !== stored.run.id) {
@@ -93,37 +91,11 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
   const same = comparator === strategy;
 
   const run = async (request: TornadoRunInputs) => {
-    const runModel = ctx.model;
-    if (!runModel) return;
-    const hash = ctx.hash;
-    setRunning(true);
-    setProblems([]);
-    const startedAt = new Date().toISOString();
-    const t0 = performance.now();
-    try {
-      const out = await engineWorker().runTornado(runModel, request);
-      if (!out.ok) {
-        setProblems(out.problems);
-        return;
-      }
-      const record = await ctx.store.addRun({
-        modelId: ctx.modelId,
-        kind: 'one-way',
-        label: t('uncertainty.tornadoRunLabel', { strategy: label(request.strategy), comparator: label(request.comparator), wtp: formatMoney(request.wtp, currency), unit: effectUnit(model.settings.effect, t) }),
-        modelHash: hash,
-        startedAt,
-        durationMs: performance.now() - t0,
-        status: 'complete',
-        inputs: { ...request },
-        results: out.result,
-      });
-      setFormFor(record.id);
-      setStored({ run: record, results: out.result });
-    } catch (e) {
-      setProblems([{ path: '', message: message(e) }]);
-    } finally {
-      setRunning(false);
-    }
+    const record = await runAndStore((runModel) => engineWorker().runTornado(runModel, request), {
+      label: t('uncertainty.tornadoRunLabel', { strategy: label(request.strategy), comparator: label(request.comparator), wtp: formatMoney(request.wtp, currency), unit: effectUnit(model.settings.effect, t) }),
+      inputs: { ...request },
+    });
+    if (record) setFormFor(record.id);
   };
 
   const result = stored?.results ?? null;
