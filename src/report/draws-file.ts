@@ -10,8 +10,8 @@ export function isWorkbookFile(name: string): boolean {
   return /\.(xlsx|xlsm)$/i.test(name);
 }
 
-/** The table, and the worksheet it came from (null for CSV). */
-export type DrawsTable = CsvTable & { sheet: string | null };
+/** The table, the worksheet it came from (null for CSV) and every worksheet of the workbook ([] for CSV). */
+export type DrawsTable = CsvTable & { sheet: string | null; sheets: string[] };
 
 /**
  * The table in a draws file: the first worksheet (or `sheet`) of a workbook, else CSV text (UTF-8; a byte-order
@@ -21,7 +21,7 @@ export type DrawsTable = CsvTable & { sheet: string | null };
 export async function readDrawsTable(name: string, bytes: Uint8Array, sheet?: string): Promise<DrawsTable> {
   if (isWorkbookFile(name)) return workbookTable(bytes, sheet);
   if (sheet !== undefined) throw new DrawsTableError('a worksheet can be chosen in .xlsx files only');
-  return { ...parseCsv(new TextDecoder('utf-8').decode(bytes)), sheet: null };
+  return { ...parseCsv(new TextDecoder('utf-8').decode(bytes)), sheet: null, sheets: [] };
 }
 
 /** Row 1 is the header; empty rows are skipped; line numbers are the worksheet's row numbers. */
@@ -52,5 +52,5 @@ async function workbookTable(bytes: Uint8Array, sheet: string | undefined): Prom
     rows.push(cells);
     lines.push(r);
   }
-  return { header, rows, lines, sheet: ws.name };
+  return { header, rows, lines, sheet: ws.name, sheets: workbook.worksheets.map((w) => w.name) };
 }

@@ -1,5 +1,6 @@
 // The one reader of PSA-draws files (src/report/draws-file.ts), shared by `hta voi` and the app: the BCEA vaccine
-// draws give the same table, the same draws and the same analysis from CSV and from .xlsx; problems are located.
+// draws give the same table, the same draws and the same analysis from CSV and from .xlsx; problems are located; the
+// app reads the worksheet the user chooses.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -7,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readDrawsTable } from '../../src/report/draws-file';
 import { readPsaDraws } from '../../src/engine/psa/external-draws';
 import { analyseDraws } from '../../src/engine/psa/draws-analysis';
+import { psaImportApi } from '../../src/renderer/workers/psa-import-api';
 
 const csvBytes = readFileSync(resolve(__dirname, '../fixtures/reference/data/bcea_vaccine_ce.csv'));
 const published = JSON.parse(readFileSync(resolve(__dirname, '../fixtures/reference/bcea_vaccine.json'), 'utf8')).vaccine.expected_published;
@@ -66,5 +68,39 @@ describe('readDrawsTable', () => {
     const table = await readDrawsTable('bom.csv', new TextEncoder().encode('\ufeffsim,c_A,e_A,c_B,e_B\n1,1,2,3,4\n'));
     expect(table.header[0]).toBe('sim');
     expect(readPsaDraws(table).ignoredColumns).toEqual(['sim']);
+  });
+});
+
+describe('reading a chosen worksheet (the app\'s "Analyse PSA results…")', () => {
+  async function twoSheets(): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('About').addRow(['Exported by a company model']);
+    const draws = wb.addWorksheet('PSA draws');
+    draws.addRow(header);
+    for (const r of numbers.slice(0, 10)) draws.addRow(r);
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it('lists every worksheet; the first one holds no draws: a located message that names it, and the sheets to choose from', async () => {
+    const out = await psaImportApi.readImportedDraws({ name: 'company.xlsx', bytes: await twoSheets() });
+    expect(out.sheets).toEqual(['About', 'PSA draws']);
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.message).toMatch(/^company\.xlsx, worksheet "About": /);
+  });
+
+  it('reads the chosen worksheet: the same draws as the same rows in a CSV file', async () => {
+    const out = await psaImportApi.readImportedDraws({ name: 'company.xlsx', bytes: await twoSheets(), sheet: 'PSA draws' });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.sheet).toBe('PSA draws');
+    const csv = readPsaDraws(await readDrawsTable('x.csv', new TextEncoder().encode(lines.slice(0, 11).join('\n'))));
+    expect(out.draws.draws).toBe(10);
+    expect(Array.from(out.draws.costs)).toEqual(Array.from(csv.costs));
+    expect(Array.from(out.draws.effects)).toEqual(Array.from(csv.effects));
+  });
+
+  it('a CSV file has no worksheets to choose from', async () => {
+    const out = await psaImportApi.readImportedDraws({ name: 'v.csv', bytes: new Uint8Array(csvBytes) });
+    expect(out).toMatchObject({ ok: true, sheet: null, sheets: [] });
   });
 });

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { AppFrame } from '../layout/app-frame';
 import { usePlatform } from '../platform/platform-context';
 import { useRetainedState } from '../ui/retained-state';
-import { TextField } from '../ui/fields';
+import { SelectField, TextField } from '../ui/fields';
 import { UploadIcon } from '../ui/icons';
 import { useToasts } from '../ui/toasts';
 import { HorizontalBarChart } from '../charts/bar-chart';
@@ -79,6 +79,9 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
   const [file, setFile] = useRetainedState<{ name: string; bytes: Uint8Array; seq: number } | null>(`${retained}.file`, null);
   const [loaded, setLoaded] = useRetainedState<Loaded | null>(`${retained}.loaded`, null);
   const [error, setError] = useRetainedState<string | null>(`${retained}.error`, null);
+  /** The worksheet chosen ('' = the first) and every worksheet of the workbook read ([] for CSV). */
+  const [sheet, setSheet] = useRetainedState(`${retained}.sheet`, '');
+  const [sheets, setSheets] = useRetainedState<string[]>(`${retained}.sheets`, []);
   /** The file and names the last finished read was for: reading while they differ from the current ones. */
   const [readKey, setReadKey] = useRetainedState(`${retained}.readKey`, '');
   // The column names a file must have are the file format's, the same in every language.
@@ -112,22 +115,23 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
   // A chosen file is read (and read again when the c1…cN names change) in the engine worker.
   const strategyNames = namesOf(names);
   const namesKey = strategyNames?.join('\u0000') ?? '';
-  const currentKey = file ? `${file.seq}|${namesKey}` : '';
+  const currentKey = file ? `${file.seq}|${namesKey}|${sheet}` : '';
   const reading = currentKey !== '' && readKey !== currentKey;
   // Drawn anew after a language change with this file already read: the first run has nothing to read again.
   const readBeforeMount = useRef<string | null>(readKey);
   useEffect(() => {
     if (!file) return;
-    const key = `${file.seq}|${namesKey}`;
+    const key = `${file.seq}|${namesKey}|${sheet}`;
     const alreadyRead = readBeforeMount.current === key;
     readBeforeMount.current = null;
     if (alreadyRead) return;
     let live = true;
     void engineWorker()
-      .readImportedDraws({ name: file.name, bytes: file.bytes, strategyNames: namesKey === '' ? undefined : namesKey.split('\u0000') })
+      .readImportedDraws({ name: file.name, bytes: file.bytes, strategyNames: namesKey === '' ? undefined : namesKey.split('\u0000'), sheet: sheet === '' ? undefined : sheet })
       .then(
         (out) => {
           if (!live) return;
+          setSheets(out.sheets);
           if (out.ok) {
             setError(null);
             setLoaded({ fileName: file.name, fileSha256: out.sha256, sheet: out.sheet, draws: out.draws, stored: null });
@@ -142,7 +146,7 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
     return () => {
       live = false;
     };
-  }, [file, namesKey, setError, setLoaded, setReadKey]);
+  }, [file, namesKey, sheet, setError, setLoaded, setReadKey, setSheets]);
 
   const choose = async () => {
     const opened = await platform.openBinaryFile({ fileTypes: drawsFileTypes(t), maxBytes: maxDrawsBytes });
@@ -152,6 +156,8 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
     }
     setError(null);
     setLoaded(null);
+    setSheet('');
+    setSheets([]);
     setFile((f) => ({ name: opened.name, bytes: opened.bytes, seq: (f?.seq ?? 0) + 1 }));
   };
 
@@ -181,6 +187,9 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
               <TextField label={t('psa.strategyNames')} value={names} onChange={setNames} placeholder={t('psa.strategyNamesExample')} hint={t('psa.strategyNamesHint')} testId="draws-strategy-names" readOnly={loaded?.stored !== null && loaded?.stored !== undefined} />
               <TextField label={t('psa.maxWtp')} value={maxWtpText} onChange={setMaxWtpText} error={typeof maxWtp === 'string' ? maxWtp : undefined} hint={t('psa.maxWtpHint')} testId="draws-max-wtp" />
               <TextField label={t('editor.currency')} value={currency} onChange={setCurrency} placeholder={t('psa.currencyExample')} testId="draws-currency" />
+              {sheets.length > 1 && !loaded?.stored && (
+                <SelectField label={t('psa.worksheet')} value={sheet === '' ? sheets[0]! : sheet} onChange={setSheet} options={sheets.map((name) => ({ value: name, label: name }))} hint={t('psa.worksheetHint', { n: sheets.length })} testId="draws-sheet" />
+              )}
             </div>
           </section>
           {error && (

@@ -13,25 +13,41 @@ import { calculateIcers } from '../../engine/economics/incremental';
 import type { IncrementalRow } from '../../engine/economics/incremental';
 import type { EvppiResult } from '../../engine/uncertainty/evppi';
 import { readDrawsTable } from '../../report/draws-file';
+import type { DrawsTable } from '../../report/draws-file';
 
 export interface ReadDrawsRequest {
   name: string;
   bytes: Uint8Array;
   /** Names of c1…cN strategies (wide numbered layout). */
   strategyNames?: string[];
+  /** The worksheet of a workbook to read (default: the first). */
+  sheet?: string;
 }
 
-/** `sheet`: the worksheet read from a workbook, null for CSV. */
-export type ReadDrawsOutcome = { ok: true; draws: ExternalPsaDraws; sha256: string; sheet: string | null } | { ok: false; message: string };
+/**
+ * `sheet`: the worksheet read from a workbook, null for CSV; `sheets`: every worksheet of the workbook ([] for CSV),
+ * also when the one read holds no draws, so the user can choose another.
+ */
+export type ReadDrawsOutcome = { ok: true; draws: ExternalPsaDraws; sha256: string; sheet: string | null; sheets: string[] } | { ok: false; message: string; sheets: string[] };
+
+const isFileProblem = (e: unknown): e is Error => e instanceof CsvError || e instanceof DrawsTableError;
 
 /** The file's draws and the SHA-256 of its bytes, or the located reason it cannot be read. */
 async function readImportedDraws(request: ReadDrawsRequest): Promise<ReadDrawsOutcome> {
+  let table: DrawsTable;
   try {
-    const table = await readDrawsTable(request.name, request.bytes);
-    return { ok: true, draws: readPsaDraws(table, request.strategyNames), sha256: bytesToHex(sha256(request.bytes)), sheet: table.sheet };
+    table = await readDrawsTable(request.name, request.bytes, request.sheet);
   } catch (e) {
-    if (e instanceof CsvError || e instanceof DrawsTableError) return { ok: false, message: `${request.name}: ${e.message}` };
+    if (isFileProblem(e)) return { ok: false, message: `${request.name}: ${e.message}`, sheets: [] };
     throw e;
+  }
+  const sheets = table.sheets;
+  try {
+    return { ok: true, draws: readPsaDraws(table, request.strategyNames), sha256: bytesToHex(sha256(request.bytes)), sheet: table.sheet, sheets };
+  } catch (e) {
+    if (!isFileProblem(e)) throw e;
+    const where = sheets.length > 1 ? `${request.name}, worksheet "${table.sheet}"` : request.name;
+    return { ok: false, message: `${where}: ${e.message}`, sheets };
   }
 }
 
