@@ -34,7 +34,7 @@ export interface NumberFormats {
   /** "€150,039" (whole units by default); a dash when not finite. */
   money(value: Num, currency?: string | null, digits?: number): string;
   /** Signed money for increments: "+€1,348", "−€250". */
-  moneyChange(value: Num, currency?: string | null): string;
+  moneyChange(value: Num, currency?: string | null, digits?: number): string;
   /** A plain number with fixed decimals ("2.019"). */
   number(value: Num, digits?: number): string;
   /** Signed number for increments: "+0.0337". */
@@ -92,10 +92,10 @@ function createFormats(locale: ReportLocale): NumberFormats {
       if (!finite(value)) return DASH;
       return minusSign(moneyFormat(currency, digits).format(roundedZero(value, digits)));
     },
-    moneyChange(value, currency) {
+    moneyChange(value, currency, digits = 0) {
       if (!finite(value)) return DASH;
-      const text = formats.money(Math.abs(value), currency);
-      if (Math.abs(value) < 0.5) return text;
+      const text = formats.money(Math.abs(value), currency, digits);
+      if (Math.abs(value) < 0.5 * 10 ** -digits) return text;
       return `${value < 0 ? '−' : '+'}${text}`;
     },
     number(value, digits = 3) {

@@ -4,6 +4,8 @@
 // here with the given seed. Each result records where it came from, for the report's provenance table.
 import type { Dossier, ModelLink } from '../dossier/schema';
 import type { DossierFile } from '../dossier/file-format';
+import { psaImportFromFile } from '../dossier/psa-imports';
+import type { StoredPsaImport } from '../dossier/psa-imports';
 import type { StoredRun } from '../dossier/workspace-models';
 import { modelDocumentHash } from '../engine/json/canonical-json';
 import { validateModel } from '../engine/model/validate';
@@ -59,6 +61,8 @@ export interface ReportInput {
   models: ReportModel[];
   /** Links whose model the file does not hold. */
   unresolvedLinks: { link: ModelLink; reason: string }[];
+  /** PSA results of other models imported with the dossier (their draws; the report summarises them). */
+  importedPsa?: StoredPsaImport[];
   appVersion: string;
   engineVersion: string;
   generatedAt: string;
@@ -147,7 +151,7 @@ export function modelSourcesOf(file: Pick<DossierFile, 'dossier' | 'models'>): {
 }
 
 /** Everything a report needs from a dossier file; throws ReportInputError (every problem located) on a bad model or run. */
-export function prepareReportInput(file: Pick<DossierFile, 'dossier' | 'models'>, settings: PrepareSettings): ReportInput {
+export function prepareReportInput(file: Pick<DossierFile, 'dossier' | 'models'> & { psaImports?: DossierFile['psaImports'] }, settings: PrepareSettings): ReportInput {
   const { sources, unresolvedLinks } = modelSourcesOf(file);
   const problems: string[] = [];
   const models: ReportModel[] = [];
@@ -161,5 +165,6 @@ export function prepareReportInput(file: Pick<DossierFile, 'dossier' | 'models'>
     }
   }
   if (problems.length > 0) throw new ReportInputError(problems);
-  return { dossier: file.dossier, models, unresolvedLinks, appVersion: settings.appVersion, engineVersion: ENGINE_VERSION, generatedAt: settings.now };
+  const importedPsa = (file.psaImports ?? []).map(psaImportFromFile);
+  return { dossier: file.dossier, models, unresolvedLinks, ...(importedPsa.length > 0 ? { importedPsa } : {}), appVersion: settings.appVersion, engineVersion: ENGINE_VERSION, generatedAt: settings.now };
 }

@@ -29,8 +29,8 @@ async function vaccineWorkbook(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-test('BCEA vaccine draws from Excel: EVPI and EVPPI, stored in a dossier, reopened after a reload with the same figures', async ({ page }) => {
-  test.setTimeout(120_000);
+test('BCEA vaccine draws from Excel: EVPI and EVPPI, stored in a dossier, reopened after a reload with the same figures, summarised in its report', async ({ page }) => {
+  test.setTimeout(300_000);
   mkdirSync(dir, { recursive: true });
   const xlsx = await vaccineWorkbook();
   await page.goto('/#/models');
@@ -95,6 +95,19 @@ test('BCEA vaccine draws from Excel: EVPI and EVPPI, stored in a dossier, reopen
   await page.setViewportSize({ width: 1024, height: 640 });
   await page.getByTestId('draws-evppi-card').scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${dir}/psa-import-reopened-evppi-1024.png` });
+
+  // The dossier's report summarises the stored draws in its uncertainty section.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/#/library');
+  await page.getByTestId('library-row').filter({ hasText: dossierTitle }).getByTestId('open-dossier').click();
+  await page.getByTestId('open-report').click();
+  const imported = page.getByTestId('report-preview').locator('#sec-uncertainty-imported');
+  await expect(imported).toBeVisible({ timeout: 120_000 });
+  await expect(imported).toContainText('PSA results of other models');
+  await expect(imported).toContainText('worksheet “vaccine”');
+  await expect(imported).toContainText('1,000 draws of 2 strategies');
+  await imported.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${dir}/psa-import-report-1440.png` });
 });
 
 test('EVPPI of many parameter columns shows progress and can be cancelled, then run again', async ({ page }) => {

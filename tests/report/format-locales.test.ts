@@ -16,6 +16,14 @@ describe('locale formats', () => {
     expect(en.date('2026-12-06T10:00:00Z')).toBe('6 December 2026');
   });
 
+  it('a signed money change keeps whole units unless decimals are asked for (small amounts of imported draws)', () => {
+    expect(en.moneyChange(5.0372, 'EUR')).toBe('+€5');
+    expect(en.moneyChange(5.0372, 'EUR', 2)).toBe('+€5.04');
+    expect(en.moneyChange(-0.3, 'EUR', 2)).toBe('−€0.30');
+    expect(en.moneyChange(0.004, 'EUR', 2)).toBe('€0.00');
+    expect(en.moneyChange(0.3, 'EUR')).toBe('€0');
+  });
+
   it('Dutch (Belgium) uses point thousands and comma decimals', () => {
     expect(nbsp(nl.money(150038.69, 'EUR'))).toBe('€ 150.039');
     expect(nl.number(2.01934, 3)).toBe('2,019');

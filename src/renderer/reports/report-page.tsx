@@ -17,6 +17,7 @@ import { fileNameStem } from '../dossiers/file-names';
 import { useWorkspace } from '../dossiers/workspace-context';
 import { AppFrame } from '../layout/app-frame';
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { StoredPsaImport } from '../../dossier/psa-imports';
 import { modelDocumentHash } from '../../engine/json/canonical-json';
 import { usePlatform } from '../platform/platform-context';
 import { useToasts } from '../ui/toasts';
@@ -101,6 +102,12 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
   // The linked workspace models with their stored runs; re-read when a model or one of its runs changes.
   const resolvedNow = useLiveQuery(() => modelSourcesForDossier(dossier, workspace.models), [dossier, workspace]);
   const resolved = useMemo(() => resolvedNow ?? { sources: [], unresolvedLinks: [] }, [resolvedNow]);
+  // PSA results of other models imported with the dossier, oldest first (as in its file); the report summarises them.
+  const importedPsa = useLiveQuery(async () => {
+    const infos = await workspace.psaImports.list(dossier.id);
+    const items = await Promise.all([...infos].reverse().map((info) => workspace.psaImports.get(info.id)));
+    return items.filter((item): item is StoredPsaImport => item !== undefined);
+  }, [dossier.id, workspace]);
   // A new request when a model's document or its stored runs change, as well as the seed or the draws.
   const sourcesKey = useMemo(() => resolved.sources.map((x) => `${x.id}:${modelDocumentHash(x.document)}:${x.runs.map((r) => r.id).join(',')}`).join('|'), [resolved]);
   const requestKey = `${sourcesKey}/${seed}/${iterations}/${runKey}`;
@@ -124,9 +131,17 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
   const input = useMemo<ReportInput | null>(
     () =>
       analyses.kind === 'ready'
-        ? { dossier: { ...dossier, reporting: { ...dossier.reporting, summary } }, models: analyses.prepared.models, unresolvedLinks, appVersion: appInfo.version, engineVersion: ENGINE_VERSION, generatedAt: analyses.at }
+        ? {
+            dossier: { ...dossier, reporting: { ...dossier.reporting, summary } },
+            models: analyses.prepared.models,
+            unresolvedLinks,
+            ...(importedPsa && importedPsa.length > 0 ? { importedPsa } : {}),
+            appVersion: appInfo.version,
+            engineVersion: ENGINE_VERSION,
+            generatedAt: analyses.at,
+          }
         : null,
-    [analyses, dossier, summary, unresolvedLinks],
+    [analyses, dossier, summary, unresolvedLinks, importedPsa],
   );
   const sectionsKey = includedSections({ profile, sections: [...chosen], countries }).join(',');
   const omittedKey = [...omitted].sort().join(',');

@@ -1,12 +1,15 @@
 // Section "Uncertainty": one-way analysis (tornado), threshold values, two-way grid, scenarios, probabilistic
 // analysis (means with 95% intervals, CE plane, CEAC with CEAF, EVPI per person and for the population) and EVPPI.
-// Summaries of the PSA draws (CEAC on a threshold grid, EVPI) are computed here from the stored or computed draws.
+// Summaries of the PSA draws (CEAC on a threshold grid, EVPI) are computed here from the stored or computed draws;
+// PSA results of other models imported with the dossier follow the models (imported-psa.ts).
 import { BASE_SCENARIO_ID } from '../../engine/sensitivity/scenarios';
-import { effectivePopulation, incrementalPlane, netBenefitSummary, psaMeans } from '../../engine/uncertainty/psa-summary';
-import { cePlaneChart, ceacChart, evpiChart, evppiChart, tornadoFigure, twoWayChart } from '../charts/hta-charts';
+import { effectivePopulation, netBenefitSummary } from '../../engine/uncertainty/psa-summary';
+import { evpiChart, evppiChart, tornadoFigure, twoWayChart } from '../charts/hta-charts';
 import type { Block } from '../document';
 import type { ReportModel } from '../report-input';
 import type { BuildContext, DraftSection } from './context';
+import { drawsSummaryBlocks } from './draws-summary';
+import { importedPsaParts } from './imported-psa';
 import { currencyOf, draft, effectWord, figure, idPart, notice, paragraph, perModel, strategyLabel, table, wtpText } from './context';
 
 function problemNotice(ctx: BuildContext, m: ReportModel, kind: string): Block[] {
@@ -156,11 +159,8 @@ function psaParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSecti
     const blocks = problemNotice(ctx, m, 'psa');
     return blocks.length > 0 ? [draft(`${prefix}-psa`, t('run.kind.psa'), blocks)] : [];
   }
-  const labels = psa.strategyIds.map((id) => strategyLabel(m, id));
-  const means = psaMeans(psa);
   const wtps = m.model.settings.wtp;
   const comparator = m.decision?.comparator ?? psa.strategyIds[0]!;
-  const plane = incrementalPlane(psa, comparator);
   const grid = netBenefitSummary(psa, wtpGrid(wtps));
   const atThresholds = wtps.length > 0 ? netBenefitSummary(psa, wtps) : null;
   const bia = m.analyses['budget-impact'];
@@ -168,34 +168,10 @@ function psaParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSecti
   const effective = population ? effectivePopulation(population) : null;
   const sampled = m.model.parameters.filter((x) => x.uncertainty?.distribution).length;
   const parts: DraftSection[] = [];
-  const planeRows = plane.map((s) => {
-    let nePositive = 0;
-    for (let i = 0; i < s.incCost.length; i++) if (s.incCost[i]! > 0 && s.incEffect[i]! > 0) nePositive++;
-    return [t('reportAccuracy.versus', { index: strategyLabel(m, s.id), reference: strategyLabel(m, comparator) }), fmt.moneyChange(s.meanIncCost, cur), fmt.numberChange(s.meanIncEffect, 4), s.icer === null ? '—' : fmt.money(s.icer, cur), fmt.percent(nePositive / s.incCost.length)];
-  });
-  const ceacRows = grid.byWtp.filter((_, i) => i % 5 === 0).map((g) => [fmt.money(g.wtp, cur), ...g.ceac.map((c) => fmt.percent(c)), strategyLabel(m, g.optimalId)]);
   parts.push(
     draft(`${prefix}-psa`, t('run.kind.psa'), [
       paragraph(t('reportUncertainty.psaIntro', { draws: fmt.number(psa.draws, 0), seed: psa.seed, n: sampled })),
-      table({
-        id: `tab-${p}-psa-means`,
-        caption: t('reportUncertainty.psaCaption'),
-        header: [t('reportText.strategy'), t('reportUncertainty.meanCost'), t('reportUncertainty.interval'), t('reportUncertainty.meanEffect', { effect: e.plural }), t('reportUncertainty.interval')],
-        rows: means.map((x, j) => [labels[j]!, fmt.money(x.cost.mean, cur), `${fmt.money(x.cost.lower, cur)} – ${fmt.money(x.cost.upper, cur)}`, fmt.number(x.effect.mean, 4), `${fmt.number(x.effect.lower, 4)} – ${fmt.number(x.effect.upper, 4)}`]),
-        numeric: true,
-      }),
-      figure(
-        `fig-${p}-ce-plane`,
-        t('reportCharts.plane', { comparator: strategyLabel(m, comparator) }),
-        cePlaneChart(`fig-${p}-ce-plane-svg`, money, strategyLabel(m, comparator), plane.map((s) => ({ label: strategyLabel(m, s.id), incCost: s.incCost, incEffect: s.incEffect, meanIncCost: s.meanIncCost, meanIncEffect: s.meanIncEffect, colourIndex: psa.strategyIds.indexOf(s.id) })), wtps),
-        table({ id: `tab-${p}-ce-plane-data`, caption: t('reportUncertainty.planeDataCaption'), header: [t('reportUncertainty.comparison'), t('reportUncertainty.meanIncCost'), t('reportUncertainty.meanIncEffect', { effect: e.plural }), t('reportUncertainty.icerOfMeans'), t('reportUncertainty.shareNe')], rows: planeRows, numeric: true }),
-      ),
-      figure(
-        `fig-${p}-ceac`,
-        t('reportUncertainty.ceacCaption'),
-        ceacChart(`fig-${p}-ceac-svg`, money, psa.strategyIds.map((id, j) => ({ id, label: labels[j]! })), grid.byWtp),
-        table({ id: `tab-${p}-ceac-data`, caption: t('reportCharts.probabilityCe'), header: [t('reportUncertainty.wtp'), ...labels, t('reportUncertainty.ceafStrategy')], rows: ceacRows, numeric: true }),
-      ),
+      ...drawsSummaryBlocks(ctx, p, psa, { labelOf: (id) => strategyLabel(m, id), comparator, currency: cur, effect: e, wtps, grid }),
     ]),
   );
   const evpiRows = (atThresholds?.byWtp ?? []).map((s) => [wtpText(ctx, m, s.wtp), fmt.money(s.evpi, cur), effective === null ? '—' : fmt.money(s.evpi * effective, cur)]);
@@ -250,6 +226,7 @@ function psaParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSecti
 }
 
 export function uncertaintySection(ctx: BuildContext): DraftSection[] {
-  if (ctx.input.models.length === 0) return [draft('sec-uncertainty-none', ctx.t('reportText.models'), [paragraph(ctx.t('report.methods.noModel'))])];
-  return perModel(ctx, 'uncertainty', (m, prefix) => [...oneWayParts(ctx, m, prefix), ...scenarioParts(ctx, m, prefix), ...psaParts(ctx, m, prefix)]);
+  const imported = importedPsaParts(ctx);
+  if (ctx.input.models.length === 0) return [draft('sec-uncertainty-none', ctx.t('reportText.models'), [paragraph(ctx.t('report.methods.noModel'))]), ...imported];
+  return [...perModel(ctx, 'uncertainty', (m, prefix) => [...oneWayParts(ctx, m, prefix), ...scenarioParts(ctx, m, prefix), ...psaParts(ctx, m, prefix)]), ...imported];
 }

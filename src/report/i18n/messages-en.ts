@@ -23,6 +23,7 @@ import { reportEvidence } from './areas/report-evidence';
 import { reportResults } from './areas/report-results';
 import { reportSummary } from './areas/report-summary';
 import { reportText } from './areas/report-text';
+import { reportImportedPsa } from './areas/report-imported-psa';
 import { reportUncertainty } from './areas/report-uncertainty';
 import { scenarios } from './areas/scenarios';
 import { shell } from './areas/shell';
@@ -55,6 +56,7 @@ export const en = {
   ...reportResults.en,
   ...reportSummary.en,
   ...reportText.en,
+  ...reportImportedPsa.en,
   ...reportUncertainty.en,
   ...scenarios.en,
   ...shell.en,

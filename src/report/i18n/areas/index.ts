@@ -24,6 +24,7 @@ import { reportEvidence } from './report-evidence';
 import { reportResults } from './report-results';
 import { reportSummary } from './report-summary';
 import { reportText } from './report-text';
+import { reportImportedPsa } from './report-imported-psa';
 import { reportUncertainty } from './report-uncertainty';
 import { scenarios } from './scenarios';
 import { shell } from './shell';
@@ -56,6 +57,7 @@ export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>
   reportResults,
   reportSummary,
   reportText,
+  reportImportedPsa,
   reportUncertainty,
   scenarios,
   shell,
