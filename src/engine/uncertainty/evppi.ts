@@ -16,6 +16,7 @@ import { createStream } from './rng';
 import type { PsaResults } from './psa-summary';
 import { assertValidPsaResults } from './psa-summary';
 import { buildDesign, fitPenalisedRegressions, fittedRowOfMany, interleavedWidth, normalisedRanks, planSmoothing, solveUpper } from './penalised-spline';
+import { valuesOfInformationRowsSimd } from './evppi-simd';
 import type { BasisKind, PenalisedFit, SparseDesign } from './penalised-spline';
 
 export interface ParameterDraws {
@@ -127,15 +128,31 @@ function standardError(design: SparseDesign, fits: readonly PenalisedFit[], draw
 /**
  * valueOfInformation(X beta_b) for each coefficient draw b (out.length of the `width` interleaved ones), with
  * the arithmetic of valueOfInformation in the same order (so the same doubles), one pass over the design rows
- * for all draws.
+ * for all draws (in WebAssembly SIMD where it runs, evppi-simd.ts).
  */
 function valuesOfInformationOfDraws(design: SparseDesign, betas: readonly Float64Array[], width: number, out: Float64Array): void {
   const n = design.rows;
   const strategies = betas.length;
   const used = out.length;
-  const fitted = new Float64Array(strategies * width);
   const sums = new Float64Array(strategies * width);
   const sumMax = new Float64Array(width);
+  if (!valuesOfInformationRowsSimd(design, betas, width, sums, sumMax)) sumRowsOfDraws(design, betas, width, used, sums, sumMax);
+  for (let b = 0; b < used; b++) {
+    let bestMean = 0;
+    for (let d = 0; d < strategies; d++) bestMean = Math.max(bestMean, sums[d * width + b]! / n);
+    out[b] = sumMax[b]! / n - bestMean;
+  }
+}
+
+/**
+ * For each design row, the fitted values f of every strategy's interleaved draws, sums[d * width + b] += f and
+ * sumMax[b] += max(0, f over strategies), for the first `used` draws: the JavaScript twin of
+ * valuesOfInformationRowsSimd.
+ */
+export function sumRowsOfDraws(design: SparseDesign, betas: readonly Float64Array[], width: number, used: number, sums: Float64Array, sumMax: Float64Array): void {
+  const n = design.rows;
+  const strategies = betas.length;
+  const fitted = new Float64Array(strategies * width);
   for (let i = 0; i < n; i++) {
     for (let d = 0; d < strategies; d++) fittedRowOfMany(design, betas[d]!, width, i, fitted, d * width);
     for (let b = 0; b < used; b++) {
@@ -147,11 +164,6 @@ function valuesOfInformationOfDraws(design: SparseDesign, betas: readonly Float6
       }
       sumMax[b]! += best;
     }
-  }
-  for (let b = 0; b < used; b++) {
-    let bestMean = 0;
-    for (let d = 0; d < strategies; d++) bestMean = Math.max(bestMean, sums[d * width + b]! / n);
-    out[b] = sumMax[b]! / n - bestMean;
   }
 }
 
