@@ -24,6 +24,7 @@ interface SimdExports {
     sumMax: number,
   ): void;
   effectiveDegreesOfFreedom(m: number, l: number, xtx: number, inv: number, s: number, b: number): number;
+  solveUpperMany(m: number, l: number, x: number, widthBytes: number): void;
 }
 
 /** The part of the WebAssembly API used here (the engine's type library has no DOM or Node types). */
@@ -90,23 +91,23 @@ function fits(design: SparseDesign, width: number, scratchBytes: number): boolea
 }
 
 /**
- * Fitted values of every design row for `width` interleaved coefficient vectors (betas[k * width + b]) into
- * out[i * width + b], as fittedRowOfMany row by row. False (out untouched) where the WebAssembly loops cannot run.
+ * Fitted values of every design row for `width` interleaved coefficient vectors (betas[k * width + b]) at
+ * [i * width + b], as fittedRowOfMany row by row: a view of WebAssembly memory, valid until the next call here.
+ * Null where the WebAssembly loops cannot run.
  */
-export function fittedRowsSimd(design: SparseDesign, betas: Float64Array, width: number, out: Float64Array): boolean {
+export function fittedRowsSimd(design: SparseDesign, betas: Float64Array, width: number): Float64Array | null {
   const k = simdKernels();
   const outBytes = design.rows * width * 8;
-  if (!k || !fits(design, width, betas.length * 8 + outBytes)) return false;
+  if (!k || !fits(design, width, betas.length * 8 + outBytes)) return null;
   try {
     const scratch = stage(k, design, betas.length * 8 + outBytes);
     new Float64Array(k.memory.buffer, scratch, betas.length).set(betas);
     const at = scratch + betas.length * 8;
     k.fittedRows(design.rows, design.nnz, width * 8, staged!.values, staged!.columns, scratch, at);
-    out.set(new Float64Array(k.memory.buffer, at, design.rows * width));
-    return true;
+    return new Float64Array(k.memory.buffer, at, design.rows * width);
   } catch {
     staged = null;
-    return false; // memory could not grow: the JavaScript loop runs
+    return null; // memory could not grow: the JavaScript loop runs
   }
 }
 
@@ -145,6 +146,35 @@ export function valuesOfInformationRowsSimd(
   }
 }
 
+/** Room for `bytes` after the staged design (which the group's next fits and standard errors use); its address. */
+function scratchAfterDesign(k: SimdExports, bytes: number): number {
+  const at = staged?.end ?? 0;
+  const need = Math.ceil((at + bytes) / PAGE) - k.memory.buffer.byteLength / PAGE;
+  if (need > 0) k.memory.grow(need);
+  return at;
+}
+
+/**
+ * penalised-spline.ts solveUpperMany in place (the same doubles): L' x_b = z_b for `width` interleaved right-hand
+ * sides (x[k * width + b]); false (x untouched) where the WebAssembly loops cannot run.
+ */
+export function solveUpperManySimd(l: Float64Array, m: number, x: Float64Array, width: number): boolean {
+  const k = simdKernels();
+  const bytes = (m * m + m * width) * 8;
+  if (!k || m === 0 || width % 2 !== 0 || width === 0 || bytes >= 2 ** 30) return false;
+  try {
+    const at = scratchAfterDesign(k, bytes);
+    const xAt = at + m * m * 8;
+    new Float64Array(k.memory.buffer, at, m * m).set(l);
+    new Float64Array(k.memory.buffer, xAt, m * width).set(x);
+    k.solveUpperMany(m, at, xAt, width * 8);
+    x.set(new Float64Array(k.memory.buffer, xAt, m * width));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * penalised-spline.ts effectiveDegreesOfFreedom (the same doubles) for the Cholesky factor l and X'X (m x m each);
  * null where the WebAssembly loops cannot run.
@@ -154,10 +184,7 @@ export function effectiveDegreesOfFreedomSimd(l: Float64Array, xtx: Float64Array
   const matrixBytes = m * m * 8;
   if (!k || m === 0 || 3 * matrixBytes + 2 * m * 8 >= 2 ** 30) return null;
   try {
-    // After the staged design, which the fits and standard errors of the same group use next.
-    const at = staged?.end ?? 0;
-    const need = Math.ceil((at + 3 * matrixBytes + 2 * m * 8) / PAGE) - k.memory.buffer.byteLength / PAGE;
-    if (need > 0) k.memory.grow(need);
+    const at = scratchAfterDesign(k, 3 * matrixBytes + 2 * m * 8);
     new Float64Array(k.memory.buffer, at, m * m).set(l);
     new Float64Array(k.memory.buffer, at + matrixBytes, m * m).set(xtx);
     return k.effectiveDegreesOfFreedom(m, at, at + matrixBytes, at + 2 * matrixBytes, at + 3 * matrixBytes, at + 3 * matrixBytes + m * 8);

@@ -218,4 +218,39 @@
         (br_if $add (i32.lt_u (local.get $p) (i32.shl (local.get $count) (i32.const 3)))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br_if $traceRow (i32.lt_u (local.get $i) (local.get $m))))
-    (local.get $edf)))
+    (local.get $edf))
+
+  ;; penalised-spline.ts solveUpperMany: L' x_b = z_b in place for interleaved right-hand sides (x[k][b] at
+  ;; x + k * widthBytes + 8b, widthBytes a multiple of 16): row i, from the last, subtracts L[k][i] x[k][b] for k
+  ;; ascending and divides by L[i][i], two right-hand sides per lane pair.
+  (func (export "solveUpperMany") (param $m i32) (param $l i32) (param $x i32) (param $widthBytes i32)
+    (local $i i32) (local $k i32) (local $row i32) (local $krow i32) (local $p i32) (local $f v128)
+    (local.set $i (local.get $m))
+    (loop $solveRow
+      (local.set $i (i32.sub (local.get $i) (i32.const 1)))
+      (local.set $row (i32.add (local.get $x) (i32.mul (local.get $i) (local.get $widthBytes))))
+      (local.set $k (i32.add (local.get $i) (i32.const 1)))
+      (block $noTerms
+        (br_if $noTerms (i32.ge_u (local.get $k) (local.get $m)))
+        (loop $term
+          (local.set $f (f64x2.splat (f64.load (i32.add (local.get $l)
+            (i32.shl (i32.add (i32.mul (local.get $k) (local.get $m)) (local.get $i)) (i32.const 3))))))
+          (local.set $krow (i32.add (local.get $x) (i32.mul (local.get $k) (local.get $widthBytes))))
+          (local.set $p (i32.const 0))
+          (loop $pair
+            (v128.store (i32.add (local.get $row) (local.get $p))
+              (f64x2.sub (v128.load (i32.add (local.get $row) (local.get $p)))
+                (f64x2.mul (local.get $f) (v128.load (i32.add (local.get $krow) (local.get $p))))))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (br_if $pair (i32.lt_u (local.get $p) (local.get $widthBytes))))
+          (local.set $k (i32.add (local.get $k) (i32.const 1)))
+          (br_if $term (i32.lt_u (local.get $k) (local.get $m)))))
+      (local.set $f (f64x2.splat (f64.load (i32.add (local.get $l)
+        (i32.shl (i32.add (i32.mul (local.get $i) (local.get $m)) (local.get $i)) (i32.const 3))))))
+      (local.set $p (i32.const 0))
+      (loop $pair
+        (v128.store (i32.add (local.get $row) (local.get $p))
+          (f64x2.div (v128.load (i32.add (local.get $row) (local.get $p))) (local.get $f)))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br_if $pair (i32.lt_u (local.get $p) (local.get $widthBytes))))
+      (br_if $solveRow (i32.gt_u (local.get $i) (i32.const 0))))))

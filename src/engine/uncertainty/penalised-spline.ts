@@ -5,7 +5,7 @@
 // second-order differences of neighbouring coefficients (Kronecker sum for a tensor product), one smoothing
 // parameter chosen by generalised cross-validation (GCV) over a log grid. Design rows are sparse (4 non-zeros
 // per margin), so X'X costs n x nnz^2, not n x m^2.
-import { effectiveDegreesOfFreedomSimd, fittedRowsSimd } from './evppi-simd';
+import { effectiveDegreesOfFreedomSimd, fittedRowsSimd, solveUpperManySimd } from './evppi-simd';
 
 export interface SparseDesign {
   rows: number;
@@ -301,6 +301,25 @@ export function solveUpper(l: Float64Array, m: number, b: Float64Array): Float64
 }
 
 /**
+ * Solves L' x_b = z_b in place for `width` right-hand sides stored interleaved (x[k * width + b]): for each b the
+ * arithmetic of solveUpper in the same order (so the same doubles), with L read once for all of them.
+ */
+export function solveUpperMany(l: Float64Array, m: number, x: Float64Array, width: number): Float64Array {
+  if (solveUpperManySimd(l, m, x, width)) return x;
+  for (let i = m - 1; i >= 0; i--) {
+    const row = i * width;
+    for (let k = i + 1; k < m; k++) {
+      const lki = l[k * m + i]!;
+      const krow = k * width;
+      for (let b = 0; b < width; b++) x[row + b]! -= lki * x[krow + b]!;
+    }
+    const d = l[i * m + i]!;
+    for (let b = 0; b < width; b++) x[row + b] = x[row + b]! / d;
+  }
+  return x;
+}
+
+/**
  * Effective degrees of freedom tr(A^-1 X'X) with A = L L': equals tr(M X'X M') for M = L^-1, summed row by row
  * (only M's lower triangle is non-zero), over the non-zeros of X'X (58% of a 343-column tensor's are zeros).
  */
@@ -454,8 +473,8 @@ export function fitPenalisedRegressions(design: SparseDesign, responses: readonl
     for (let k = 0; k < m; k++) betas[k * width + t] = beta[k]!;
   });
   const rss = new Float64Array(trials.length);
-  const fittedRows = new Float64Array(n * width);
-  if (fittedRowsSimd(design, betas, width, fittedRows)) {
+  const fittedRows = fittedRowsSimd(design, betas, width);
+  if (fittedRows) {
     for (let i = 0; i < n; i++) {
       for (let t = 0; t < trials.length; t++) rss[t]! += (responses[trials[t]!.r]![i]! - fittedRows[i * width + t]!) ** 2;
     }

@@ -9,7 +9,7 @@ import { assembleEvppiSimd, generatedPath } from '../../../scripts/build-evppi-s
 import { allowEvppiSimd, evppiSimdAvailable, fittedRowsSimd, valuesOfInformationRowsSimd } from '../../../src/engine/uncertainty/evppi-simd';
 import { evppiSimdWasm } from '../../../src/engine/uncertainty/evppi-simd-wasm';
 import { evppiAcrossThresholds, sumRowsOfDraws } from '../../../src/engine/uncertainty/evppi';
-import { buildDesign, fittedRowOfMany, interleavedWidth, normalisedRanks, planSmoothing } from '../../../src/engine/uncertainty/penalised-spline';
+import { buildDesign, choleskyInPlace, fittedRowOfMany, interleavedWidth, normalisedRanks, planSmoothing, solveUpper, solveUpperMany } from '../../../src/engine/uncertainty/penalised-spline';
 import type { BasisKind, SparseDesign } from '../../../src/engine/uncertainty/penalised-spline';
 import { evppiGoldenCases } from '../golden/evppi-golden-cases';
 
@@ -74,8 +74,8 @@ describe('EVPPI WebAssembly SIMD loops', () => {
     for (const [count, special] of [[3, false], [16, false], [37, true]] as const) {
       const width = interleavedWidth(count);
       const betas = coefficients(d.columns, width, count, special);
-      const simd = new Float64Array(d.rows * width);
-      expect(fittedRowsSimd(d, betas, width, simd)).toBe(true);
+      const simd = fittedRowsSimd(d, betas, width)!;
+      expect(simd).not.toBeNull();
       const js = new Float64Array(d.rows * width);
       for (let i = 0; i < d.rows; i++) fittedRowOfMany(d, betas, width, i, js, i * width);
       expect(firstDifference(simd, js)).toBe(-1);
@@ -105,6 +105,29 @@ describe('EVPPI WebAssembly SIMD loops', () => {
     const js = planSmoothing(d).grid.map((g) => g.edf);
     expect(firstDifference(simd, js)).toBe(-1);
     expect(simd.some((edf) => Number.isFinite(edf) && edf > 1)).toBe(true);
+  });
+
+  it.each([[1, 8], [23, 16], [121, 200], [60, 24]])('solves of %i x %i interleaved right-hand sides equal solveUpper bit for bit, in both loops', (m, width) => {
+    const next = uniform(m * width);
+    // A positive definite matrix B'B + I, its Cholesky factor, and right-hand sides of mixed magnitudes.
+    const b = Float64Array.from({ length: m * m }, () => next() - 0.5);
+    const a = new Float64Array(m * m);
+    for (let r = 0; r < m; r++) for (let c = 0; c < m; c++) {
+      let s = r === c ? 1 : 0;
+      for (let k = 0; k < m; k++) s += b[k * m + r]! * b[k * m + c]!;
+      a[r * m + c] = s;
+    }
+    expect(choleskyInPlace(a, m)).toBe(true);
+    const z = Float64Array.from({ length: m * width }, () => (next() - 0.5) * 10 ** Math.floor(next() * 8 - 4));
+    const expected = new Float64Array(m * width);
+    for (let col = 0; col < width; col++) {
+      const x = Float64Array.from({ length: m }, (_, k) => z[k * width + col]!);
+      solveUpper(a, m, x);
+      for (let k = 0; k < m; k++) expected[k * width + col] = x[k]!;
+    }
+    expect(firstDifference(solveUpperMany(a, m, z.slice(), width), expected)).toBe(-1);
+    allowEvppiSimd(false);
+    expect(firstDifference(solveUpperMany(a, m, z.slice(), width), expected)).toBe(-1);
   });
 
   it('the golden EVPPI cases give the same results with the JavaScript loops (the fallback where WebAssembly cannot run)', () => {
