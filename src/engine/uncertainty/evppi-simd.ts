@@ -25,6 +25,7 @@ interface SimdExports {
   ): void;
   effectiveDegreesOfFreedom(m: number, l: number, xtx: number, inv: number, s: number, b: number): number;
   solveUpperMany(m: number, l: number, x: number, widthBytes: number): void;
+  crossProductUpper(rows: number, nnz: number, rowBytes: number, values: number, columns: number, xtx: number): void;
 }
 
 /** The part of the WebAssembly API used here (the engine's type library has no DOM or Node types). */
@@ -189,6 +190,27 @@ export function effectiveDegreesOfFreedomSimd(l: Float64Array, xtx: Float64Array
     new Float64Array(k.memory.buffer, at + matrixBytes, m * m).set(xtx);
     return k.effectiveDegreesOfFreedom(m, at, at + matrixBytes, at + 2 * matrixBytes, at + 3 * matrixBytes, at + 3 * matrixBytes + m * 8);
   } catch {
+    return null;
+  }
+}
+
+/**
+ * The upper triangle (and diagonal) of X'X summed as penalised-spline.ts crossProduct sums it, the lower triangle
+ * zero; null where the WebAssembly loops cannot run.
+ */
+export function crossProductUpperSimd(design: SparseDesign): Float64Array | null {
+  const k = simdKernels();
+  const m = design.columns;
+  const bytes = m * m * 8;
+  if (!k || m === 0 || !fits(design, 8, bytes)) return null;
+  try {
+    const at = stage(k, design, bytes);
+    const xtx = new Float64Array(k.memory.buffer, at, m * m);
+    xtx.fill(0);
+    k.crossProductUpper(design.rows, design.nnz, m * 8, staged!.values, staged!.columns, at);
+    return xtx.slice();
+  } catch {
+    staged = null;
     return null;
   }
 }

@@ -253,4 +253,38 @@
           (f64x2.div (v128.load (i32.add (local.get $row) (local.get $p))) (local.get $f)))
         (local.set $p (i32.add (local.get $p) (i32.const 16)))
         (br_if $pair (i32.lt_u (local.get $p) (local.get $widthBytes))))
-      (br_if $solveRow (i32.gt_u (local.get $i) (i32.const 0))))))
+      (br_if $solveRow (i32.gt_u (local.get $i) (i32.const 0)))))
+
+  ;; penalised-spline.ts crossProduct's sums: for each row in order, X'X[ca][cb] += va * vb for the row's pairs
+  ;; with cb >= ca (the upper triangle; the caller mirrors it). Scalar: the sums are scattered.
+  (func (export "crossProductUpper")
+    (param $rows i32) (param $nnz i32) (param $rowBytes i32) (param $values i32) (param $columns i32) (param $xtx i32)
+    (local $i i32) (local $end i32) (local $ap i32) (local $acp i32) (local $bp i32) (local $bcp i32)
+    (local $ca i32) (local $cb i32) (local $target i32) (local $address i32) (local $va f64)
+    (loop $row
+      (local.set $end (i32.add (local.get $values) (i32.shl (local.get $nnz) (i32.const 3))))
+      (local.set $ap (local.get $values))
+      (local.set $acp (local.get $columns))
+      (loop $first
+        (local.set $ca (i32.load (local.get $acp)))
+        (local.set $va (f64.load (local.get $ap)))
+        (local.set $target (i32.add (local.get $xtx) (i32.mul (local.get $ca) (local.get $rowBytes))))
+        (local.set $bp (local.get $values))
+        (local.set $bcp (local.get $columns))
+        (loop $second
+          (local.set $cb (i32.load (local.get $bcp)))
+          (if (i32.ge_s (local.get $cb) (local.get $ca))
+            (then
+              (local.set $address (i32.add (local.get $target) (i32.shl (local.get $cb) (i32.const 3))))
+              (f64.store (local.get $address)
+                (f64.add (f64.load (local.get $address)) (f64.mul (local.get $va) (f64.load (local.get $bp)))))))
+          (local.set $bp (i32.add (local.get $bp) (i32.const 8)))
+          (local.set $bcp (i32.add (local.get $bcp) (i32.const 4)))
+          (br_if $second (i32.lt_u (local.get $bp) (local.get $end))))
+        (local.set $ap (i32.add (local.get $ap) (i32.const 8)))
+        (local.set $acp (i32.add (local.get $acp) (i32.const 4)))
+        (br_if $first (i32.lt_u (local.get $ap) (local.get $end))))
+      (local.set $values (local.get $end))
+      (local.set $columns (i32.add (local.get $columns) (i32.shl (local.get $nnz) (i32.const 2))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $row (i32.lt_u (local.get $i) (local.get $rows))))))

@@ -5,7 +5,7 @@
 // second-order differences of neighbouring coefficients (Kronecker sum for a tensor product), one smoothing
 // parameter chosen by generalised cross-validation (GCV) over a log grid. Design rows are sparse (4 non-zeros
 // per margin), so X'X costs n x nnz^2, not n x m^2.
-import { effectiveDegreesOfFreedomSimd, fittedRowsSimd, solveUpperManySimd } from './evppi-simd';
+import { crossProductUpperSimd, effectiveDegreesOfFreedomSimd, fittedRowsSimd, solveUpperManySimd } from './evppi-simd';
 
 export interface SparseDesign {
   rows: number;
@@ -154,6 +154,14 @@ function kroneckerSumPenalty(margin: Float64Array, m: number, p: number): Float6
  * then mirrored: cell (c, r) would have summed the same products vb * va = va * vb in the same order.
  */
 export function crossProduct(design: SparseDesign): Float64Array {
+  const { columns } = design;
+  const xtx = crossProductUpperSimd(design) ?? crossProductUpper(design);
+  for (let r = 0; r < columns; r++) for (let c = r + 1; c < columns; c++) xtx[c * columns + r] = xtx[r * columns + c]!;
+  return xtx;
+}
+
+/** The JavaScript loop of crossProductUpperSimd. */
+function crossProductUpper(design: SparseDesign): Float64Array {
   const { rows, columns, nnz, indices, values } = design;
   const xtx = new Float64Array(columns * columns);
   for (let i = 0; i < rows; i++) {
@@ -168,7 +176,6 @@ export function crossProduct(design: SparseDesign): Float64Array {
       }
     }
   }
-  for (let r = 0; r < columns; r++) for (let c = r + 1; c < columns; c++) xtx[c * columns + r] = xtx[r * columns + c]!;
   return xtx;
 }
 
@@ -475,9 +482,13 @@ export function fitPenalisedRegressions(design: SparseDesign, responses: readonl
   const rss = new Float64Array(trials.length);
   const fittedRows = fittedRowsSimd(design, betas, width);
   if (fittedRows) {
-    for (let i = 0; i < n; i++) {
-      for (let t = 0; t < trials.length; t++) rss[t]! += (responses[trials[t]!.r]![i]! - fittedRows[i * width + t]!) ** 2;
-    }
+    // Trial by trial (each sum still runs over the rows in order).
+    trials.forEach(({ r }, t) => {
+      const y = responses[r]!;
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += (y[i]! - fittedRows[i * width + t]!) ** 2;
+      rss[t] = sum;
+    });
   } else {
     const fitted = new Float64Array(width);
     for (let i = 0; i < n; i++) {

@@ -9,7 +9,7 @@ import { assembleEvppiSimd, generatedPath } from '../../../scripts/build-evppi-s
 import { allowEvppiSimd, evppiSimdAvailable, fittedRowsSimd, valuesOfInformationRowsSimd } from '../../../src/engine/uncertainty/evppi-simd';
 import { evppiSimdWasm } from '../../../src/engine/uncertainty/evppi-simd-wasm';
 import { evppiAcrossThresholds, sumRowsOfDraws } from '../../../src/engine/uncertainty/evppi';
-import { buildDesign, choleskyInPlace, fittedRowOfMany, interleavedWidth, normalisedRanks, planSmoothing, solveUpper, solveUpperMany } from '../../../src/engine/uncertainty/penalised-spline';
+import { buildDesign, choleskyInPlace, crossProduct, fittedRowOfMany, interleavedWidth, normalisedRanks, planSmoothing, solveUpper, solveUpperMany } from '../../../src/engine/uncertainty/penalised-spline';
 import type { BasisKind, SparseDesign } from '../../../src/engine/uncertainty/penalised-spline';
 import { evppiGoldenCases } from '../golden/evppi-golden-cases';
 
@@ -105,6 +105,18 @@ describe('EVPPI WebAssembly SIMD loops', () => {
     const js = planSmoothing(d).grid.map((g) => g.edf);
     expect(firstDifference(simd, js)).toBe(-1);
     expect(simd.some((edf) => Number.isFinite(edf) && edf > 1)).toBe(true);
+  });
+
+  it.each(designs)("X'X equals the full sum over every pair of a row's non-zeros bit for bit, in both loops (%s)", (_, d) => {
+    const full = new Float64Array(d.columns * d.columns);
+    for (let i = 0; i < d.rows; i++) {
+      for (let a = 0; a < d.nnz; a++) {
+        for (let b = 0; b < d.nnz; b++) full[d.indices[i * d.nnz + a]! * d.columns + d.indices[i * d.nnz + b]!]! += d.values[i * d.nnz + a]! * d.values[i * d.nnz + b]!;
+      }
+    }
+    expect(firstDifference(crossProduct(d), full)).toBe(-1);
+    allowEvppiSimd(false);
+    expect(firstDifference(crossProduct(d), full)).toBe(-1);
   });
 
   it.each([[1, 8], [23, 16], [121, 200], [60, 24]])('solves of %i x %i interleaved right-hand sides equal solveUpper bit for bit, in both loops', (m, width) => {
