@@ -460,6 +460,9 @@ function penalisedMatrix(xtx: Float64Array, penalty: Float64Array, lambda: numbe
   return a;
 }
 
+/** Rows per block of the GCV residual sums: 256 rows of 32 trials' fitted values are 64 kB. */
+const RSS_ROWS_PER_BLOCK = 256;
+
 /**
  * Fits each response by penalised least squares, choosing lambda by GCV for each. The fits of every grid point
  * and response share one pass over the design (fittedRowOfMany, or its WebAssembly SIMD twin), each with the
@@ -482,13 +485,16 @@ export function fitPenalisedRegressions(design: SparseDesign, responses: readonl
   const rss = new Float64Array(trials.length);
   const fittedRows = fittedRowsSimd(design, betas, width);
   if (fittedRows) {
-    // Trial by trial (each sum still runs over the rows in order).
-    trials.forEach(({ r }, t) => {
-      const y = responses[r]!;
-      let sum = 0;
-      for (let i = 0; i < n; i++) sum += (y[i]! - fittedRows[i * width + t]!) ** 2;
-      rss[t] = sum;
-    });
+    // Trial by trial over blocks of rows that stay in cache (each sum still runs over the rows in order).
+    const ys = trials.map(({ r }) => responses[r]!);
+    for (let first = 0; first < n; first += RSS_ROWS_PER_BLOCK) {
+      const end = Math.min(n, first + RSS_ROWS_PER_BLOCK);
+      ys.forEach((y, t) => {
+        let sum = rss[t]!;
+        for (let i = first; i < end; i++) sum += (y[i]! - fittedRows[i * width + t]!) ** 2;
+        rss[t] = sum;
+      });
+    }
   } else {
     const fitted = new Float64Array(width);
     for (let i = 0; i < n; i++) {
