@@ -15,7 +15,8 @@ import normalFactory from '@stdlib/random-base-normal';
 import { createStream } from './rng';
 import type { PsaResults } from './psa-summary';
 import { assertValidPsaResults } from './psa-summary';
-import { buildDesign, fitPenalisedRegressions, fittedRowOfMany, interleavedWidth, normalisedRanks, planSmoothing, solveUpper } from './penalised-spline';
+import { buildDesign, fitPenalisedRegressions, fittedRowOfMany, interleavedWidth, normalisedRanks, planSmoothing, solveUpperMany } from './penalised-spline';
+import { valuesOfInformationRowsSimd } from './evppi-simd';
 import type { BasisKind, PenalisedFit, SparseDesign } from './penalised-spline';
 
 export interface ParameterDraws {
@@ -103,22 +104,23 @@ function standardError(design: SparseDesign, fits: readonly PenalisedFit[], draw
   const stream = createStream(seed, 0);
   const normal = normalFactory.factory({ prng: stream.next });
   const values = new Float64Array(draws);
-  const z = new Float64Array(m);
   for (let first = 0; first < draws; first += SE_DRAWS_PER_PASS) {
     const block = Math.min(SE_DRAWS_PER_PASS, draws - first);
     const width = interleavedWidth(block);
     // Coefficients of every draw of the pass, interleaved by draw: betas[d][k * width + b].
-    const betas = fits.map(() => new Float64Array(m * width));
+    // The normal deviates in the stream's order (draw by draw, strategy by strategy), interleaved by draw.
+    const deviates = fits.map(() => new Float64Array(m * width));
     for (let b = 0; b < block; b++) {
-      fits.forEach((fit, d) => {
-        // beta_b = beta_hat + sigma L^-T z has covariance sigma^2 (L L')^-1.
-        for (let k = 0; k < m; k++) z[k] = normal(0, 1);
-        solveUpper(fit.factor, m, z);
-        const sigma = Math.sqrt(fit.sigma2);
-        const beta = betas[d]!;
-        for (let k = 0; k < m; k++) beta[k * width + b] = fit.beta[k]! + sigma * z[k]!;
-      });
+      for (const z of deviates) for (let k = 0; k < m; k++) z[k * width + b] = normal(0, 1);
     }
+    // beta_b = beta_hat + sigma L^-T z_b has covariance sigma^2 (L L')^-1; all draws' solves share one pass over L.
+    const betas = fits.map((fit, d) => {
+      const z = solveUpperMany(fit.factor, m, deviates[d]!, width);
+      const sigma = Math.sqrt(fit.sigma2);
+      const beta = new Float64Array(m * width);
+      for (let k = 0; k < m; k++) for (let b = 0; b < block; b++) beta[k * width + b] = fit.beta[k]! + sigma * z[k * width + b]!;
+      return beta;
+    });
     valuesOfInformationOfDraws(design, betas, width, values.subarray(first, first + block));
   }
   return standardDeviation(values);
@@ -127,15 +129,31 @@ function standardError(design: SparseDesign, fits: readonly PenalisedFit[], draw
 /**
  * valueOfInformation(X beta_b) for each coefficient draw b (out.length of the `width` interleaved ones), with
  * the arithmetic of valueOfInformation in the same order (so the same doubles), one pass over the design rows
- * for all draws.
+ * for all draws (in WebAssembly SIMD where it runs, evppi-simd.ts).
  */
 function valuesOfInformationOfDraws(design: SparseDesign, betas: readonly Float64Array[], width: number, out: Float64Array): void {
   const n = design.rows;
   const strategies = betas.length;
   const used = out.length;
-  const fitted = new Float64Array(strategies * width);
   const sums = new Float64Array(strategies * width);
   const sumMax = new Float64Array(width);
+  if (!valuesOfInformationRowsSimd(design, betas, width, sums, sumMax)) sumRowsOfDraws(design, betas, width, used, sums, sumMax);
+  for (let b = 0; b < used; b++) {
+    let bestMean = 0;
+    for (let d = 0; d < strategies; d++) bestMean = Math.max(bestMean, sums[d * width + b]! / n);
+    out[b] = sumMax[b]! / n - bestMean;
+  }
+}
+
+/**
+ * For each design row, the fitted values f of every strategy's interleaved draws, sums[d * width + b] += f and
+ * sumMax[b] += max(0, f over strategies), for the first `used` draws: the JavaScript twin of
+ * valuesOfInformationRowsSimd.
+ */
+export function sumRowsOfDraws(design: SparseDesign, betas: readonly Float64Array[], width: number, used: number, sums: Float64Array, sumMax: Float64Array): void {
+  const n = design.rows;
+  const strategies = betas.length;
+  const fitted = new Float64Array(strategies * width);
   for (let i = 0; i < n; i++) {
     for (let d = 0; d < strategies; d++) fittedRowOfMany(design, betas[d]!, width, i, fitted, d * width);
     for (let b = 0; b < used; b++) {
@@ -147,11 +165,6 @@ function valuesOfInformationOfDraws(design: SparseDesign, betas: readonly Float6
       }
       sumMax[b]! += best;
     }
-  }
-  for (let b = 0; b < used; b++) {
-    let bestMean = 0;
-    for (let d = 0; d < strategies; d++) bestMean = Math.max(bestMean, sums[d * width + b]! / n);
-    out[b] = sumMax[b]! / n - bestMean;
   }
 }
 

@@ -5,6 +5,7 @@
 // second-order differences of neighbouring coefficients (Kronecker sum for a tensor product), one smoothing
 // parameter chosen by generalised cross-validation (GCV) over a log grid. Design rows are sparse (4 non-zeros
 // per margin), so X'X costs n x nnz^2, not n x m^2.
+import { crossProductUpperSimd, effectiveDegreesOfFreedomSimd, fittedRowsSimd, solveUpperManySimd } from './evppi-simd';
 
 export interface SparseDesign {
   rows: number;
@@ -148,15 +149,31 @@ function kroneckerSumPenalty(margin: Float64Array, m: number, p: number): Float6
   return out;
 }
 
+/**
+ * X'X. Only the upper triangle is summed (row by row, as the full product would: a row's columns are distinct),
+ * then mirrored: cell (c, r) would have summed the same products vb * va = va * vb in the same order.
+ */
 export function crossProduct(design: SparseDesign): Float64Array {
+  const { columns } = design;
+  const xtx = crossProductUpperSimd(design) ?? crossProductUpper(design);
+  for (let r = 0; r < columns; r++) for (let c = r + 1; c < columns; c++) xtx[c * columns + r] = xtx[r * columns + c]!;
+  return xtx;
+}
+
+/** The JavaScript loop of crossProductUpperSimd. */
+function crossProductUpper(design: SparseDesign): Float64Array {
   const { rows, columns, nnz, indices, values } = design;
   const xtx = new Float64Array(columns * columns);
   for (let i = 0; i < rows; i++) {
     const base = i * nnz;
     for (let a = 0; a < nnz; a++) {
-      const ia = indices[base + a]! * columns;
+      const ca = indices[base + a]!;
+      const ia = ca * columns;
       const va = values[base + a]!;
-      for (let b = 0; b < nnz; b++) xtx[ia + indices[base + b]!]! += va * values[base + b]!;
+      for (let b = 0; b < nnz; b++) {
+        const cb = indices[base + b]!;
+        if (cb >= ca) xtx[ia + cb]! += va * values[base + b]!;
+      }
     }
   }
   return xtx;
@@ -236,9 +253,33 @@ export function choleskyInPlace(a: Float64Array, m: number): boolean {
     if (!(d > 0)) return false;
     d = Math.sqrt(d);
     a[j * m + j] = d;
-    for (let i = j + 1; i < m; i++) {
+    // Four rows at a time: four independent sums share the loads of row j (each sum's order is unchanged).
+    const rj = j * m;
+    let i = j + 1;
+    for (; i + 3 < m; i += 4) {
+      const r0 = i * m;
+      const r1 = r0 + m;
+      const r2 = r1 + m;
+      const r3 = r2 + m;
+      let s0 = a[r0 + j]!;
+      let s1 = a[r1 + j]!;
+      let s2 = a[r2 + j]!;
+      let s3 = a[r3 + j]!;
+      for (let k = 0; k < j; k++) {
+        const ajk = a[rj + k]!;
+        s0 -= a[r0 + k]! * ajk;
+        s1 -= a[r1 + k]! * ajk;
+        s2 -= a[r2 + k]! * ajk;
+        s3 -= a[r3 + k]! * ajk;
+      }
+      a[r0 + j] = s0 / d;
+      a[r1 + j] = s1 / d;
+      a[r2 + j] = s2 / d;
+      a[r3 + j] = s3 / d;
+    }
+    for (; i < m; i++) {
       let s = a[i * m + j]!;
-      for (let k = 0; k < j; k++) s -= a[i * m + k]! * a[j * m + k]!;
+      for (let k = 0; k < j; k++) s -= a[i * m + k]! * a[rj + k]!;
       a[i * m + j] = s / d;
     }
     for (let k = j + 1; k < m; k++) a[j * m + k] = 0;
@@ -267,21 +308,46 @@ export function solveUpper(l: Float64Array, m: number, b: Float64Array): Float64
 }
 
 /**
- * Effective degrees of freedom tr(A^-1 X'X) with A = L L': equals tr(M X'X M') for M = L^-1, summed row by row
- * (only M's lower triangle is non-zero), with contiguous inner loops.
+ * Solves L' x_b = z_b in place for `width` right-hand sides stored interleaved (x[k * width + b]): for each b the
+ * arithmetic of solveUpper in the same order (so the same doubles), with L read once for all of them.
  */
-function effectiveDegreesOfFreedom(l: Float64Array, xtx: Float64Array, m: number): number {
-  const inv = new Float64Array(m * m);
-  const x = new Float64Array(m);
-  for (let j = 0; j < m; j++) {
-    x.fill(0, 0, j);
-    for (let i = j; i < m; i++) {
-      let s = i === j ? 1 : 0;
-      const row = i * m;
-      for (let k = j; k < i; k++) s -= l[row + k]! * x[k]!;
-      x[i] = s / l[row + i]!;
-      inv[row + j] = x[i]!;
+export function solveUpperMany(l: Float64Array, m: number, x: Float64Array, width: number): Float64Array {
+  if (solveUpperManySimd(l, m, x, width)) return x;
+  for (let i = m - 1; i >= 0; i--) {
+    const row = i * width;
+    for (let k = i + 1; k < m; k++) {
+      const lki = l[k * m + i]!;
+      const krow = k * width;
+      for (let b = 0; b < width; b++) x[row + b]! -= lki * x[krow + b]!;
     }
+    const d = l[i * m + i]!;
+    for (let b = 0; b < width; b++) x[row + b] = x[row + b]! / d;
+  }
+  return x;
+}
+
+/**
+ * Effective degrees of freedom tr(A^-1 X'X) with A = L L': equals tr(M X'X M') for M = L^-1, summed row by row
+ * (only M's lower triangle is non-zero), over the non-zeros of X'X (58% of a 343-column tensor's are zeros).
+ */
+function effectiveDegreesOfFreedom(l: Float64Array, xtx: SparseCrossProduct, m: number): number {
+  const simd = effectiveDegreesOfFreedomSimd(l, xtx.dense, m);
+  if (simd !== null) return simd;
+  // M by forward substitution, M[i][j] = (delta_ij - sum_{k=j}^{i-1} L[i][k] M[k][j]) / L[i][i], k ascending; row
+  // by row, so the inner loop runs over j along M's row k with many independent sums (not one long chain).
+  const inv = new Float64Array(m * m);
+  const s = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const row = i * m;
+    s.fill(0, 0, i);
+    s[i] = 1;
+    for (let k = 0; k < i; k++) {
+      const lik = l[row + k]!;
+      const krow = k * m;
+      for (let j = 0; j <= k; j++) s[j]! -= lik * inv[krow + j]!;
+    }
+    const d = l[row + i]!;
+    for (let j = 0; j <= i; j++) inv[row + j] = s[j]! / d;
   }
   const b = new Float64Array(m);
   let edf = 0;
@@ -292,11 +358,49 @@ function effectiveDegreesOfFreedom(l: Float64Array, xtx: Float64Array, m: number
       const a = inv[row + k]!;
       if (a === 0) continue;
       const xrow = k * m;
-      for (let j = 0; j <= i; j++) b[j]! += a * xtx[xrow + j]!;
+      if (Number.isFinite(a)) {
+        // X'X's zeros skipped: a * 0 is a zero, and adding a zero leaves b[j] (never -0: it starts at +0) as it is.
+        for (let t = xtx.rowStart[k]!, end = xtx.rowStart[k + 1]!; t < end; t++) {
+          const j = xtx.columns[t]!;
+          if (j > i) break;
+          b[j]! += a * xtx.values[t]!;
+        }
+      } else {
+        for (let j = 0; j <= i; j++) b[j]! += a * xtx.dense[xrow + j]!;
+      }
     }
     for (let j = 0; j <= i; j++) edf += b[j]! * inv[row + j]!;
   }
   return edf;
+}
+
+/** X'X with its non-zeros row by row (columns ascending), beside the dense matrix. */
+interface SparseCrossProduct {
+  dense: Float64Array;
+  rowStart: Int32Array;
+  columns: Int32Array;
+  values: Float64Array;
+}
+
+function sparseRows(dense: Float64Array, m: number): SparseCrossProduct {
+  const rowStart = new Int32Array(m + 1);
+  let count = 0;
+  for (let k = 0; k < m * m; k++) if (dense[k] !== 0) count++;
+  const columns = new Int32Array(count);
+  const values = new Float64Array(count);
+  let t = 0;
+  for (let r = 0; r < m; r++) {
+    rowStart[r] = t;
+    for (let c = 0; c < m; c++) {
+      const v = dense[r * m + c]!;
+      if (v !== 0) {
+        columns[t] = c;
+        values[t++] = v;
+      }
+    }
+  }
+  rowStart[m] = t;
+  return { dense, rowStart, columns, values };
 }
 
 export interface PenalisedFit {
@@ -340,9 +444,10 @@ export function planSmoothing(design: SparseDesign): SmoothingPlan {
   let diagonalMean = 0;
   for (let i = 0; i < m; i++) diagonalMean += xtx[i * m + i]! / m;
   const ridge = 1e-9 * (diagonalMean || 1); // keeps the additive basis (collinear margins) solvable
+  const sparse = sparseRows(xtx, m);
   const grid = lambdaGrid(xtx, design.penalty, m, m > 200 ? 9 : 25).map((lambda) => {
     const a = penalisedMatrix(xtx, design.penalty, lambda, ridge, m);
-    return choleskyInPlace(a, m) ? { lambda, factor: a, edf: effectiveDegreesOfFreedom(a, xtx, m) } : { lambda, factor: null, edf: NaN };
+    return choleskyInPlace(a, m) ? { lambda, factor: a, edf: effectiveDegreesOfFreedom(a, sparse, m) } : { lambda, factor: null, edf: NaN };
   });
   return { design, xtx, ridge, grid };
 }
@@ -355,9 +460,13 @@ function penalisedMatrix(xtx: Float64Array, penalty: Float64Array, lambda: numbe
   return a;
 }
 
+/** Rows per block of the GCV residual sums: 256 rows of 32 trials' fitted values are 64 kB. */
+const RSS_ROWS_PER_BLOCK = 256;
+
 /**
  * Fits each response by penalised least squares, choosing lambda by GCV for each. The fits of every grid point
- * and response share one pass over the design (fittedRowOfMany), each with the arithmetic of a fit on its own.
+ * and response share one pass over the design (fittedRowOfMany, or its WebAssembly SIMD twin), each with the
+ * arithmetic of a fit on its own.
  */
 export function fitPenalisedRegressions(design: SparseDesign, responses: readonly Float64Array[], plan: SmoothingPlan = planSmoothing(design)): PenalisedFit[] {
   const n = design.rows;
@@ -373,11 +482,25 @@ export function fitPenalisedRegressions(design: SparseDesign, responses: readonl
     const beta = choleskySolve(plan.grid[at]!.factor!, m, Float64Array.from(xty[r]!));
     for (let k = 0; k < m; k++) betas[k * width + t] = beta[k]!;
   });
-  const fitted = new Float64Array(width);
   const rss = new Float64Array(trials.length);
-  for (let i = 0; i < n; i++) {
-    fittedRowOfMany(design, betas, width, i, fitted, 0);
-    for (let t = 0; t < trials.length; t++) rss[t]! += (responses[trials[t]!.r]![i]! - fitted[t]!) ** 2;
+  const fittedRows = fittedRowsSimd(design, betas, width);
+  if (fittedRows) {
+    // Trial by trial over blocks of rows that stay in cache (each sum still runs over the rows in order).
+    const ys = trials.map(({ r }) => responses[r]!);
+    for (let first = 0; first < n; first += RSS_ROWS_PER_BLOCK) {
+      const end = Math.min(n, first + RSS_ROWS_PER_BLOCK);
+      ys.forEach((y, t) => {
+        let sum = rss[t]!;
+        for (let i = first; i < end; i++) sum += (y[i]! - fittedRows[i * width + t]!) ** 2;
+        rss[t] = sum;
+      });
+    }
+  } else {
+    const fitted = new Float64Array(width);
+    for (let i = 0; i < n; i++) {
+      fittedRowOfMany(design, betas, width, i, fitted, 0);
+      for (let t = 0; t < trials.length; t++) rss[t]! += (responses[trials[t]!.r]![i]! - fitted[t]!) ** 2;
+    }
   }
   const best = responses.map(() => ({ gcv: Infinity, at: -1 }));
   trials.forEach(({ at, r }, t) => {
