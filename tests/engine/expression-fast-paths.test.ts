@@ -159,6 +159,9 @@ describe('expression fast paths agree with a plain interpreter', () => {
     'rate_to_prob(a)', 'rate_to_prob(a * b)', 'rate_to_prob(a * (b + 0))', 'min(1, a * b)', 'max(0.5, a * b)', 'min(-0, a * b)', 'max(0, a * b)',
     'min(0 / 0, a * b)', 'max(0 / 0, a * b)', 'min(1 / 0, a * b)', 'max(-1 / 0, a * b)',
     'rescale_prob(a, b)', 'rescale_prob(mort(age), 1)', 'rescale_prob(a, 2)',
+    // powers with a constant exponent (x * x, sqrt, 1 / x, x where exact; the cycle length is 0.5 here)
+    'a ^ 0.5', 'a ^ -1', 'a ^ 1', 'a ^ 3', '(a + b) ^ 2', 'mort(age) ^ 0.5', 'pow(a, 2)', 'pow(a, 0.5)', 'pow(a * b, -1)', 'pow(a, 1.5)', 'pow(2, a)',
+    'rescale_prob(a, 1)', 'rescale_prob(a, 0.5)', 'rescale_prob(a, 0.25)', 'rescale_prob(a, -0.5)', 'rescale_prob(a, 0)', 'apply_hr(a, 2)', 'apply_hr(a, 0.5)', 'apply_hr(a, 0.8)', 'apply_hr(a * b, 1)',
     'cycle == 1 ? a : 0', 'cycle != b ? 1 : a', 'cycle == b ? -0 : b', 'age != 45 ? c : d', 'cycle == 2', 'cycle != a', '5', 'a', 'cycle',
   ])('%s', (src) => {
     expectSameAsInterpreter(src);

@@ -204,7 +204,10 @@ function compileBinary(op: string, a: Compiled, b: Compiled): Compiled {
     if (op === '+') return { fn: (p, v) => f(p, v) + k };
     if (op === '-') return { fn: (p, v) => f(p, v) - k };
     if (op === '/') return { fn: (p, v) => f(p, v) / k };
-    if (op === '^') return { fn: (p, v) => f(p, v) ** k };
+    if (op === '^') {
+      const power = exactPower(k);
+      return { fn: power ? (p, v) => power(f(p, v)) : (p, v) => f(p, v) ** k };
+    }
     if (op === '<=') return { fn: (p, v) => (f(p, v) <= k ? 1 : 0) };
     if (op === '<') return { fn: (p, v) => (f(p, v) < k ? 1 : 0) };
     if (op === '>=') return { fn: (p, v) => (f(p, v) >= k ? 1 : 0) };
@@ -223,6 +226,21 @@ function compileBinary(op: string, a: Compiled, b: Compiled): Compiled {
 }
 
 const EMPTY = new Float64Array(0);
+
+/**
+ * x ** k for the constant exponents whose power V8 computes as a cheaper exact operation (its pow, fdlibm's
+ * algorithm, returns x * x for 2, sqrt(x) for 0.5 and x >= +0, 1 / x for -1, x for 1): that operation itself,
+ * without the call to pow. null for any other exponent (** stays). tests/engine/expression-power.test.ts checks
+ * each against ** bit for bit over special values and a million random doubles.
+ */
+export function exactPower(k: number): ((x: number) => number) | null {
+  if (k === 2) return (x) => x * x;
+  if (k === 1) return (x) => x;
+  if (k === -1) return (x) => 1 / x;
+  // -0 and -Infinity have powers other than their square roots (+0 and +Infinity): ** takes those.
+  if (k === 0.5) return (x) => (x > 0 ? Math.sqrt(x) : x ** 0.5);
+  return null;
+}
 
 /** R's %%: the remainder takes the sign of the divisor (-1 %% 3 = 2), unlike JavaScript's %. */
 export function floorModulo(a: number, b: number): number {
@@ -512,6 +530,8 @@ function compileCall(name: string, argNodes: ExprNode[], r: NameResolver): Compi
   }
   const rate = rateOfTrendProduct(name, args, L) ?? rateOfParameters(name, args, L);
   if (rate) return rate;
+  const power = powerWithConstantExponent(name, args, L);
+  if (power) return power;
   const withConstant = minMaxWithConstant(name, args);
   if (withConstant) return withConstant;
   const fns = args.map((a) => a.fn);
@@ -603,6 +623,21 @@ function directCall(name: string, fns: Evaluator[], L: number): Evaluator | null
     }
   }
   return null;
+}
+
+/**
+ * pow(x, k), rescale_prob(p, from) and apply_hr(p, hr) with a constant exponent (k, cycle length / from, hr):
+ * the exponent computed once (the same division), and exactPower's operation where it has one.
+ */
+function powerWithConstantExponent(name: string, args: Compiled[], L: number): Compiled | null {
+  if (args.length !== 2 || args[1]!.constant === undefined) return null;
+  const k = args[1]!.constant;
+  if (name === 'pow') return compileBinary('^', args[0]!, args[1]!);
+  if (name !== 'rescale_prob' && name !== 'apply_hr') return null;
+  const e = name === 'rescale_prob' ? L / k : k;
+  const f = args[0]!.fn;
+  const power = exactPower(e);
+  return { fn: power ? (p, v) => 1 - power(1 - f(p, v)) : (p, v) => 1 - (1 - f(p, v)) ** e };
 }
 
 /** rate_to_prob(f * (c + k * cycle)) in one closure over f: same operations as rate_to_prob of the product. */

@@ -96,24 +96,41 @@ export function variationLevel(node: ExprNode, levelOfName: (name: string) => Va
 }
 
 /**
+ * True when a subexpression reads only names that no evaluation can change (`fixedName`: cycle, age, time and the
+ * model's constants; no parameter) besides numbers and tables: its value at a given model time is the same in
+ * every evaluation (e.g. rescale_prob(mort(age), 1) or 1 + 0.001 * cycle).
+ */
+export function readsOnlyFixedNames(node: ExprNode, fixedName: (name: string) => boolean): boolean {
+  if (node.kind === 'name') return fixedName(node.name);
+  return childrenOf(node).every((c) => readsOnlyFixedNames(c, fixedName));
+}
+
+/**
  * The tree with its loop invariants replaced by temporaries, for a site evaluated every cycle (or per time in
  * state): each largest compound subexpression that varies only per evaluation, and each largest one that varies
  * per cycle but not with time in state when it is `shared` (or the site is evaluated per time in state). The
- * whole site is never replaced. `temporary(node, key, level)` returns the name of the temporary that holds the
- * node's value (the same one for the same key). Sites fixed within an evaluation are returned unchanged.
+ * whole site is replaced only when `fixedName` is given and the site varies per cycle reading nothing but fixed
+ * names (readsOnlyFixedNames): such a temporary can keep its value per cycle from one evaluation to the next, as
+ * can any per-cycle one that reads only fixed names (hoisted even when not shared). `temporary(node, key, level)`
+ * returns the name of the temporary that holds the node's value (the same one for the same key). Sites fixed
+ * within an evaluation are returned unchanged.
  */
 export function hoistInvariants(
   tree: ExprNode,
   levelOfName: (name: string) => VariationLevel,
   shared: ReadonlySet<string>,
   temporary: (node: ExprNode, key: string, level: VariationLevel) => string,
+  fixedName?: (name: string) => boolean,
 ): ExprNode {
   const siteLevel = variationLevel(tree, levelOfName);
   if (siteLevel < LEVEL_CYCLE) return tree;
   const visit = (node: ExprNode, isRoot: boolean): ExprNode => {
     if (isLeaf(node)) return node;
+    const level = variationLevel(node, levelOfName);
+    if (level === LEVEL_CYCLE && fixedName && readsOnlyFixedNames(node, fixedName)) {
+      return { kind: 'name', name: temporary(node, subexpressionKey(node), level), pos: node.pos };
+    }
     if (!isRoot) {
-      const level = variationLevel(node, levelOfName);
       if (level === LEVEL_EVALUATION) return { kind: 'name', name: temporary(node, subexpressionKey(node), level), pos: node.pos };
       if (level === LEVEL_CYCLE) {
         const key = subexpressionKey(node);

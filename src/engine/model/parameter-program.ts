@@ -15,7 +15,7 @@ import type { CompiledTable } from '../expression/lookup-table';
 import { ExpressionBatch, FORM_CONSTANT, inlineForm } from '../expression/inline-forms';
 import type { FormedEvaluator, InlineForm } from '../expression/inline-forms';
 import { topologicalOrder } from './dependency-graph';
-import { hoistInvariants, LEVEL_CONSTANT, LEVEL_CYCLE, LEVEL_EVALUATION, LEVEL_STATE_TIME, TEMPORARY_PREFIX } from './hoisting';
+import { hoistInvariants, readsOnlyFixedNames, LEVEL_CONSTANT, LEVEL_CYCLE, LEVEL_EVALUATION, LEVEL_STATE_TIME, TEMPORARY_PREFIX } from './hoisting';
 import type { VariationLevel } from './hoisting';
 
 /** A compiled expression from the model file, with what it depends on. */
@@ -360,22 +360,29 @@ export function buildStrategyProgram(
 
   // Hidden temporaries of hoisted sites (slots n, n + 1, ...): per evaluation after the static parameters, per
   // cycle after the cycle parameters. Plain arrays while sites are compiled, typed arrays once evaluation starts.
+  // Per-cycle temporaries that read no parameter (model time, constants and tables only, e.g. an age-table
+  // mortality) are model-time temporaries: their values per cycle are kept from one evaluation to the next.
   const temporaryByKey = new Map<string, number>();
   const temporarySlotOf = new Map<string, number>();
+  const temporaryLevel = new Map<number, VariationLevel>();
   const evaluationTemporaries = { slots: [] as number[], fns: [] as FormedEvaluator[] };
   const cycleTemporaries = { slots: [] as number[], fns: [] as FormedEvaluator[] };
+  const modelTimeTemporaries = { slots: [] as number[], fns: [] as FormedEvaluator[] };
   let evaluationTempS = new Int32Array(0);
   let evaluationTempF = new ExpressionBatch([]);
   let cycleTempS = new Int32Array(0);
   let cycleTempF = new ExpressionBatch([]);
+  let modelTimeTemps = new ModelTimeTemporaries(new Int32Array(0), new ExpressionBatch([]));
   const levelOfName = (name: string): VariationLevel => {
     if (name === 'state_time') return LEVEL_STATE_TIME;
     if (name === 'cycle' || name === 'age' || name === 'time') return LEVEL_CYCLE;
     const slot = space.index.get(name) ?? temporarySlotOf.get(name);
     if (slot === undefined) return LEVEL_CONSTANT; // cycle_length
-    if (slot >= n) return cycleTemporaries.slots.includes(slot) ? LEVEL_CYCLE : LEVEL_EVALUATION;
+    if (slot >= n) return temporaryLevel.get(slot)!;
     return stateTimeVarying[slot] ? LEVEL_STATE_TIME : timeVarying[slot] ? LEVEL_CYCLE : LEVEL_EVALUATION;
   };
+  // Names the compiler reads as model time or as constants of the model (before any parameter of that name).
+  const fixedName = (name: string): boolean => name === 'cycle' || name === 'age' || name === 'time' || name === 'cycle_length' || space.resolver.constants?.has(name) === true;
   const temporaryResolver: NameResolver = {
     cycleLength: space.cycleLength,
     constants: space.resolver.constants,
@@ -383,7 +390,7 @@ export function buildStrategyProgram(
     table: (name) => space.tables.get(name),
   };
   const hoistingRewrite = (shared: ReadonlySet<string>): TreeRewrite => {
-    const rewrite = (tree: ExprNode): ExprNode => hoistInvariants(tree, levelOfName, shared, temporary);
+    const rewrite = (tree: ExprNode): ExprNode => hoistInvariants(tree, levelOfName, shared, temporary, fixedName);
     const temporary = (node: ExprNode, key: string, level: VariationLevel): string => {
       let slot = temporaryByKey.get(key);
       if (slot === undefined) {
@@ -397,13 +404,15 @@ export function buildStrategyProgram(
         program.work = work;
         temporaryByKey.set(key, slot);
         temporarySlotOf.set(`${TEMPORARY_PREFIX}${slot}`, slot);
-        const list = level === LEVEL_EVALUATION ? evaluationTemporaries : cycleTemporaries;
+        temporaryLevel.set(slot, level);
+        const list = level === LEVEL_EVALUATION ? evaluationTemporaries : readsOnlyFixedNames(node, fixedName) ? modelTimeTemporaries : cycleTemporaries;
         list.slots.push(slot);
         list.fns.push(fn);
         evaluationTempS = Int32Array.from(evaluationTemporaries.slots);
         evaluationTempF = new ExpressionBatch(evaluationTemporaries.fns);
         cycleTempS = Int32Array.from(cycleTemporaries.slots);
         cycleTempF = new ExpressionBatch(cycleTemporaries.fns);
+        modelTimeTemps = new ModelTimeTemporaries(Int32Array.from(modelTimeTemporaries.slots), new ExpressionBatch(modelTimeTemporaries.fns));
       }
       return `${TEMPORARY_PREFIX}${slot}`;
     };
@@ -430,6 +439,7 @@ export function buildStrategyProgram(
     },
     updateCycle() {
       run(cycleS, cycleF);
+      modelTimeTemps.update(work, vars);
       run(cycleTempS, cycleTempF);
     },
     updateCycleTracked(force) {
@@ -445,6 +455,7 @@ export function buildStrategyProgram(
           any ||= differs;
         }
       }
+      modelTimeTemps.update(w, vars);
       if (cycleTempS.length > 0) run(cycleTempS, cycleTempF);
       return any;
     },
@@ -487,6 +498,70 @@ export function buildStrategyProgram(
     },
   };
   return program;
+}
+
+/** Cycles up to which a program keeps its model-time temporaries (a bound on memory; later cycles compute them). */
+const MAX_KEPT_CYCLES = 1 << 16;
+
+/**
+ * The values of model-time temporaries (per-cycle temporaries that read no parameter) computed once per cycle
+ * for every evaluation: row c holds their values at cycle c with the age and time they were computed at, and is
+ * used again only when an evaluation reaches cycle c at that same age and time (so the same inputs: tables and
+ * constants never change). The same function of the same inputs, so the same doubles.
+ */
+class ModelTimeTemporaries {
+  private values = new Float64Array(0);
+  private ages = new Float64Array(0);
+  private times = new Float64Array(0);
+  private known = new Uint8Array(0);
+
+  constructor(
+    private readonly slots: Int32Array,
+    private readonly batch: ExpressionBatch,
+  ) {}
+
+  /** Sets the temporaries in `work` for the cycle, age and time in `vars`. */
+  update(work: Float64Array, vars: Float64Array): void {
+    const slots = this.slots;
+    const k = slots.length;
+    if (k === 0) return;
+    const cycle = vars[SLOT_CYCLE]!;
+    const age = vars[SLOT_AGE]!;
+    const time = vars[SLOT_TIME]!;
+    const row = cycle | 0;
+    if (!(row === cycle && row >= 0 && row < MAX_KEPT_CYCLES)) {
+      this.batch.evaluate(work, vars, work, slots);
+      return;
+    }
+    const base = row * k;
+    if (row < this.known.length && this.known[row] === 1 && this.times[row] === time && (this.ages[row] === age || (age !== age && this.ages[row] !== this.ages[row]))) {
+      const values = this.values;
+      for (let i = 0; i < k; i++) work[slots[i]!] = values[base + i]!;
+      return;
+    }
+    this.batch.evaluate(work, vars, work, slots);
+    if (row >= this.known.length) this.grow(row + 1);
+    for (let i = 0; i < k; i++) this.values[base + i] = work[slots[i]!]!;
+    this.ages[row] = age;
+    this.times[row] = time;
+    this.known[row] = 1;
+  }
+
+  private grow(rows: number): void {
+    const size = Math.min(MAX_KEPT_CYCLES, Math.max(rows, 2 * this.known.length, 64));
+    const values = new Float64Array(size * this.slots.length);
+    values.set(this.values);
+    this.values = values;
+    const ages = new Float64Array(size);
+    ages.set(this.ages);
+    this.ages = ages;
+    const times = new Float64Array(size);
+    times.set(this.times);
+    this.times = times;
+    const known = new Uint8Array(size);
+    known.set(this.known);
+    this.known = known;
+  }
 }
 
 /** Sets the model variables for a cycle (1-based): age at the start of the cycle, time elapsed in years. */
