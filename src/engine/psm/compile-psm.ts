@@ -258,10 +258,12 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
    */
   function fillSurvival(plan: Plan, stride: 1 | 2): void {
     const n = stride * T;
-    plan.curves.fillGrid(plan.pfs, L / stride, n, sPfs);
-    plan.curves.fillGrid(plan.os, L / stride, n, sOs);
+    const pfsGrid = sPfs;
+    const osGrid = sOs;
+    plan.curves.fillGrid(plan.pfs, L / stride, n, pfsGrid);
+    plan.curves.fillGrid(plan.os, L / stride, n, osGrid);
     for (let k = 0; k <= n; k++) {
-      if (!(sPfs[k]! - sPfs[k]! === 0) || !(sOs[k]! - sOs[k]! === 0)) {
+      if (!(pfsGrid[k]! - pfsGrid[k]! === 0) || !(osGrid[k]! - osGrid[k]! === 0)) {
         if (stride === 1) fillSurvival(plan, 2);
         throw new ModelEvaluationError({ code: 'not-a-number', strategy: plan.id, cycle: k / stride, subject: `survival at ${k * (L / stride)} years`, value: NaN, path: ['model', 'curves'], parameters: {} });
       }
@@ -314,6 +316,10 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
    * is, so only the states with a cost are visited. Per-cycle costs are kept in a full result only.
    */
   function categoryCostsStatic(plan: Plan, res: PsmStrategyResult, cat: number, totalsOnly: boolean): void {
+    const categoryCount = nCat;
+    const valueCycles = Tc;
+    const discountFactor = discount;
+    const occupancyOf = occupancies;
     const { costValues, rateBase } = plan;
     const costPerCycle = res.costPerCycle;
     const costPerCycleD = res.costPerCycleDiscounted;
@@ -328,10 +334,10 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     let db = 0;
     let dc = 0;
     for (let s = 0; s < 3; s++) {
-      const v = costValues[s * nCat + cat]!;
+      const v = costValues[s * categoryCount + cat]!;
       if (v === 0) continue;
-      const o = occupancies[s]!;
-      const d = rateBase[s * nCat + cat]!;
+      const o = occupancyOf[s]!;
+      const d = rateBase[s * categoryCount + cat]!;
       if (n === 0) {
         oa = o;
         va = v;
@@ -351,46 +357,46 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     let totalD = 0;
     if (n === 0) {
       if (!totalsOnly) {
-        for (let c = 1; c <= Tc; c++) {
-          costPerCycle[(c - 1) * nCat + cat] = 0;
-          costPerCycleD[(c - 1) * nCat + cat] = 0;
+        for (let c = 1; c <= valueCycles; c++) {
+          costPerCycle[(c - 1) * categoryCount + cat] = 0;
+          costPerCycleD[(c - 1) * categoryCount + cat] = 0;
         }
       }
     } else if (n === 1) {
-      for (let c = 1; c <= Tc; c++) {
+      for (let c = 1; c <= valueCycles; c++) {
         const x0 = oa[c]! * va;
         const sumU = 0 + x0;
-        const sumD = 0 + x0 * discount[da + c]!;
+        const sumD = 0 + x0 * discountFactor[da + c]!;
         if (!totalsOnly) {
-          costPerCycle[(c - 1) * nCat + cat] = sumU;
-          costPerCycleD[(c - 1) * nCat + cat] = sumD;
+          costPerCycle[(c - 1) * categoryCount + cat] = sumU;
+          costPerCycleD[(c - 1) * categoryCount + cat] = sumD;
         }
         totalU += sumU;
         totalD += sumD;
       }
     } else if (n === 2) {
-      for (let c = 1; c <= Tc; c++) {
+      for (let c = 1; c <= valueCycles; c++) {
         const x0 = oa[c]! * va;
         const x1 = ob[c]! * vb;
         const sumU = 0 + x0 + x1;
-        const sumD = 0 + x0 * discount[da + c]! + x1 * discount[db + c]!;
+        const sumD = 0 + x0 * discountFactor[da + c]! + x1 * discountFactor[db + c]!;
         if (!totalsOnly) {
-          costPerCycle[(c - 1) * nCat + cat] = sumU;
-          costPerCycleD[(c - 1) * nCat + cat] = sumD;
+          costPerCycle[(c - 1) * categoryCount + cat] = sumU;
+          costPerCycleD[(c - 1) * categoryCount + cat] = sumD;
         }
         totalU += sumU;
         totalD += sumD;
       }
     } else {
-      for (let c = 1; c <= Tc; c++) {
+      for (let c = 1; c <= valueCycles; c++) {
         const x0 = oa[c]! * va;
         const x1 = ob[c]! * vb;
         const x2 = oc[c]! * vc;
         const sumU = 0 + x0 + x1 + x2;
-        const sumD = 0 + x0 * discount[da + c]! + x1 * discount[db + c]! + x2 * discount[dc + c]!;
+        const sumD = 0 + x0 * discountFactor[da + c]! + x1 * discountFactor[db + c]! + x2 * discountFactor[dc + c]!;
         if (!totalsOnly) {
-          costPerCycle[(c - 1) * nCat + cat] = sumU;
-          costPerCycleD[(c - 1) * nCat + cat] = sumD;
+          costPerCycle[(c - 1) * categoryCount + cat] = sumU;
+          costPerCycleD[(c - 1) * categoryCount + cat] = sumD;
         }
         totalU += sumU;
         totalD += sumD;
@@ -402,29 +408,36 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
 
   /** As categoryCostsStatic for a category with a cost that depends on the cycle (every state visited). */
   function categoryCostsVarying(plan: Plan, res: PsmStrategyResult, cat: number, totalsOnly: boolean): void {
+    const categoryCount = nCat;
+    const valueCycles = Tc;
+    const discountFactor = discount;
+    const occupancyPf = occPf;
+    const occupancyPd = occPd;
+    const occupancyDead = occDead;
+    const cycleValueOf = cycleValues;
     const rateBase = plan.rateBase;
     const costPerCycle = res.costPerCycle;
     const costPerCycleD = res.costPerCycleDiscounted;
     const { costValues, cycleSlot } = plan;
     const m = plan.cycleValues.length;
     const d0 = rateBase[cat]!;
-    const d1 = rateBase[nCat + cat]!;
-    const d2 = rateBase[2 * nCat + cat]!;
+    const d1 = rateBase[categoryCount + cat]!;
+    const d2 = rateBase[2 * categoryCount + cat]!;
     const k0 = cycleSlot[cat]!;
-    const k1 = cycleSlot[nCat + cat]!;
-    const k2 = cycleSlot[2 * nCat + cat]!;
+    const k1 = cycleSlot[categoryCount + cat]!;
+    const k2 = cycleSlot[2 * categoryCount + cat]!;
     let totalU = 0;
     let totalD = 0;
-    for (let c = 1; c <= Tc; c++) {
+    for (let c = 1; c <= valueCycles; c++) {
       const row = (c - 1) * m;
-      const x0 = occPf[c]! * (k0 < 0 ? costValues[cat]! : cycleValues[row + k0]!);
-      const x1 = occPd[c]! * (k1 < 0 ? costValues[nCat + cat]! : cycleValues[row + k1]!);
-      const x2 = occDead[c]! * (k2 < 0 ? costValues[2 * nCat + cat]! : cycleValues[row + k2]!);
+      const x0 = occupancyPf[c]! * (k0 < 0 ? costValues[cat]! : cycleValueOf[row + k0]!);
+      const x1 = occupancyPd[c]! * (k1 < 0 ? costValues[categoryCount + cat]! : cycleValueOf[row + k1]!);
+      const x2 = occupancyDead[c]! * (k2 < 0 ? costValues[2 * categoryCount + cat]! : cycleValueOf[row + k2]!);
       const sumU = 0 + x0 + x1 + x2;
-      const sumD = 0 + x0 * discount[d0 + c]! + x1 * discount[d1 + c]! + x2 * discount[d2 + c]!;
+      const sumD = 0 + x0 * discountFactor[d0 + c]! + x1 * discountFactor[d1 + c]! + x2 * discountFactor[d2 + c]!;
       if (!totalsOnly) {
-        costPerCycle[(c - 1) * nCat + cat] = sumU;
-        costPerCycleD[(c - 1) * nCat + cat] = sumD;
+        costPerCycle[(c - 1) * categoryCount + cat] = sumU;
+        costPerCycleD[(c - 1) * categoryCount + cat] = sumD;
       }
       totalU += sumU;
       totalD += sumD;
@@ -434,9 +447,25 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   }
 
   function runStrategy(plan: Plan, params: Float64Array, res: PsmStrategyResult, totalsOnly: boolean): void {
+    // The closure's variables in locals: V8 shares the optimised code of this closure among the compiles of a
+    // model (validation, the PSA setup, every partitioned-survival sub-model of a hybrid) and then reloads closure
+    // variables at every use in the loops below.
+    const cycles = T;
+    const valueCycles = Tc;
+    const cycleLength = L;
+    const categoryCount = nCat;
+    const pfsGrid = sPfs;
+    const osGrid = sOs;
+    const backgroundGrid = bg;
+    const occupancyPf = occPf;
+    const occupancyPd = occPd;
+    const occupancyDead = occDead;
+    const discountFactor = discount;
+    const cycleValueOf = cycleValues;
+    const cycleValueScratch = cycleScratch;
     const prog = plan.program;
     prog.prepare(params);
-    setCycleVariables(prog.vars, 1, L, startAge);
+    setCycleVariables(prog.vars, 1, cycleLength, startAge);
     prog.updateCycle();
     plan.curves.prepare(plan.id);
     // Half-cycle points only feed the curve summaries, which a totals-only result (PSA, DSA) does not hold. A
@@ -448,16 +477,17 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     details.osCappedRows.length = 0;
     details.warnings.length = 0;
     if (plan.background) backgroundSurvival(plan);
-    // Trace rows: OS (capped by background survival), then PFS capped at OS.
+    // Trace rows: OS (capped by background survival), then PFS capped at OS. The capped rows and their warning
+    // only for a full result: a totals-only one leaves the details unspecified (nothing is allocated per draw).
     const trace = res.trace;
-    for (let t = 0; t <= T; t++) {
-      let os = sOs[stride * t]!;
-      if (plan.background && bg[t]! < os) {
-        os = bg[t]!;
-        details.osCappedRows.push(t);
+    for (let t = 0; t <= cycles; t++) {
+      let os = osGrid[stride * t]!;
+      if (plan.background && backgroundGrid[t]! < os) {
+        os = backgroundGrid[t]!;
+        if (!totalsOnly) details.osCappedRows.push(t);
       }
-      let pf = sPfs[stride * t]!;
-      if (pf > os + CROSS_TOL) details.pfsCappedRows.push(t);
+      let pf = pfsGrid[stride * t]!;
+      if (!totalsOnly && pf > os + CROSS_TOL) details.pfsCappedRows.push(t);
       if (pf > os) pf = os;
       trace[3 * t] = pf;
       trace[3 * t + 1] = os - pf;
@@ -469,11 +499,11 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     }
     if (!totalsOnly) {
       // Curve summaries over the horizon (uncapped curves, as specified).
-      const horizon = T * L;
+      const horizon = cycles * cycleLength;
       const summaries = details.curves;
-      summaries[0]!.restrictedMean = simpsonArea(sPfs, L / 2, nHalf);
+      summaries[0]!.restrictedMean = simpsonArea(pfsGrid, cycleLength / 2, nHalf);
       summaries[0]!.median = plan.curves.median(plan.pfs, horizon);
-      summaries[1]!.restrictedMean = simpsonArea(sOs, L / 2, nHalf);
+      summaries[1]!.restrictedMean = simpsonArea(osGrid, cycleLength / 2, nHalf);
       summaries[1]!.median = plan.curves.median(plan.os, horizon);
     }
 
@@ -484,60 +514,63 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     // cycle-by-cycle loop: nothing else below can fail), then each output accumulated over the cycles.
     const m = plan.cycleValues.length;
     if (hasCycleWork) {
-      for (let c = 1; c <= Tc; c++) {
-        setCycleVariables(prog.vars, c, L, startAge);
+      for (let c = 1; c <= valueCycles; c++) {
+        setCycleVariables(prog.vars, c, cycleLength, startAge);
         prog.updateCycle();
-        plan.cycleBatch.evaluate(prog.work, prog.vars, cycleScratch, plan.cycleTargets);
+        plan.cycleBatch.evaluate(prog.work, prog.vars, cycleValueScratch, plan.cycleTargets);
         for (let k = 0; k < m; k++) {
-          const x = cycleScratch[k]!;
+          const x = cycleValueScratch[k]!;
           if (!(x - x === 0)) fail(plan, plan.cycleValues[k]!, x, c);
-          cycleValues[(c - 1) * m + k] = x;
+          cycleValueOf[(c - 1) * m + k] = x;
         }
       }
     }
     // Occupancy of PF, PD, Dead counted in each value cycle.
     const weightPrev = counting.weightPrev;
     const weightNext = counting.weightNext;
-    for (let c = 1; c <= Tc; c++) {
+    for (let c = 1; c <= valueCycles; c++) {
       const wp = weightPrev[c]!;
       const wn = weightNext[c]!;
       const prev = (c - 1) * 3;
-      occPf[c] = wp * trace[prev]! + (wn === 0 ? 0 : wn * trace[prev + 3]!);
-      occPd[c] = wp * trace[prev + 1]! + (wn === 0 ? 0 : wn * trace[prev + 4]!);
-      occDead[c] = wp * trace[prev + 2]! + (wn === 0 ? 0 : wn * trace[prev + 5]!);
+      occupancyPf[c] = wp * trace[prev]! + (wn === 0 ? 0 : wn * trace[prev + 3]!);
+      occupancyPd[c] = wp * trace[prev + 1]! + (wn === 0 ? 0 : wn * trace[prev + 4]!);
+      occupancyDead[c] = wp * trace[prev + 2]! + (wn === 0 ? 0 : wn * trace[prev + 5]!);
     }
     // Life-years and QALYs; sums keep the order of the state loop (0 + PF + PD + Dead).
     let qU = 0;
     let qD = 0;
     let lyU = 0;
     let lyD = 0;
-    const effectRow = effectRate * (Tc + 1);
+    const effectRow = effectRate * (valueCycles + 1);
     const utilityVaries = hasCycleWork && plan.cycleUtilities;
     let u0 = utilValues[0]!;
     let u1 = utilValues[1]!;
     let u2 = utilValues[2]!;
-    const ku0 = plan.cycleSlot[3 * nCat]!;
-    const ku1 = plan.cycleSlot[3 * nCat + 1]!;
-    const ku2 = plan.cycleSlot[3 * nCat + 2]!;
-    for (let c = 1; c <= Tc; c++) {
-      const o0 = occPf[c]!;
-      const o1 = occPd[c]!;
-      const o2 = occDead[c]!;
+    const ku0 = plan.cycleSlot[3 * categoryCount]!;
+    const ku1 = plan.cycleSlot[3 * categoryCount + 1]!;
+    const ku2 = plan.cycleSlot[3 * categoryCount + 2]!;
+    const { qalysPerCycle, lifeYearsPerCycle } = res;
+    const qalysPerCycleD = res.qalysPerCycleDiscounted;
+    const lifeYearsPerCycleD = res.lifeYearsPerCycleDiscounted;
+    for (let c = 1; c <= valueCycles; c++) {
+      const o0 = occupancyPf[c]!;
+      const o1 = occupancyPd[c]!;
+      const o2 = occupancyDead[c]!;
       if (utilityVaries) {
         const row = (c - 1) * m;
-        if (ku0 >= 0) u0 = cycleValues[row + ku0]!;
-        if (ku1 >= 0) u1 = cycleValues[row + ku1]!;
-        if (ku2 >= 0) u2 = cycleValues[row + ku2]!;
+        if (ku0 >= 0) u0 = cycleValueOf[row + ku0]!;
+        if (ku1 >= 0) u1 = cycleValueOf[row + ku1]!;
+        if (ku2 >= 0) u2 = cycleValueOf[row + ku2]!;
       }
       let ly = 0 + o0 + o1 + o2 * 0;
       let q = 0 + o0 * u0 + o1 * u1 + o2 * u2;
-      const dfE = discount[effectRow + c]!;
-      ly *= L;
-      q *= L;
-      res.qalysPerCycle[c - 1] = q;
-      res.qalysPerCycleDiscounted[c - 1] = q * dfE;
-      res.lifeYearsPerCycle[c - 1] = ly;
-      res.lifeYearsPerCycleDiscounted[c - 1] = ly * dfE;
+      const dfE = discountFactor[effectRow + c]!;
+      ly *= cycleLength;
+      q *= cycleLength;
+      qalysPerCycle[c - 1] = q;
+      qalysPerCycleD[c - 1] = q * dfE;
+      lifeYearsPerCycle[c - 1] = ly;
+      lifeYearsPerCycleD[c - 1] = ly * dfE;
       qU += q;
       qD += q * dfE;
       lyU += ly;
@@ -546,13 +579,13 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     // Costs, category by category (each category's sums run over the cycles in order, as cycle by cycle).
     const costTotals = res.costByCategory;
     const costTotalsU = res.costByCategoryUndiscounted;
-    for (let cat = 0; cat < nCat; cat++) {
+    for (let cat = 0; cat < categoryCount; cat++) {
       if (hasCycleWork && plan.cycleCostCategories[cat] === 1) categoryCostsVarying(plan, res, cat, totalsOnly);
       else categoryCostsStatic(plan, res, cat, totalsOnly);
     }
     let cost = 0;
     let costU = 0;
-    for (let cat = 0; cat < nCat; cat++) {
+    for (let cat = 0; cat < categoryCount; cat++) {
       cost += costTotals[cat]!;
       costU += costTotalsU[cat]!;
     }

@@ -139,7 +139,9 @@ export class CurveGridCache {
   /** Keeps `grid` as the grid `key` of a curve of this kind. */
   remember(kind: string, grid: Float64Array): void {
     const n = this.key[5]!;
-    let e = this.entries.find((x) => x.evaluation !== this.evaluation);
+    // A plain loop: find() would allocate its callback, once per curve and draw.
+    let e: (typeof this.entries)[number] | undefined;
+    for (let k = 0; k < this.entries.length && !e; k++) if (this.entries[k]!.evaluation !== this.evaluation) e = this.entries[k];
     if (!e) {
       if (this.entries.length < CurveGridCache.MAX_ENTRIES) {
         e = { evaluation: 0, kind, key: new Float64Array(6), grid: new Float64Array(n + 1) };

@@ -286,7 +286,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
 
   // Per-evaluation scratch sized for the largest strategy tree.
   const maxNodes = Math.max(...plans.map((p) => p.nodes.length));
-  const prob = new Float64Array(maxNodes);
+  const probabilities = new Float64Array(maxNodes);
   const own = { c: new Float64Array(maxNodes * nCat), q: new Float64Array(maxNodes), time: new Float64Array(maxNodes) };
   const tau = new Float64Array(maxNodes);
   /** Share alive at a node's start, of those who set out on its path (excess mortality while waiting). */
@@ -320,10 +320,11 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     const values = plan.table.values;
     const factorValue = tape.factorValue;
     const factorComplement = tape.factorComplement;
+    const eps = RANGE_EPS;
     let x = 1;
     for (let k = from; k < to; k++) {
       const v = values[factorValue[k]!]!;
-      if (checkProbability && !(v >= -RANGE_EPS && v <= 1 + RANGE_EPS)) factorFail(plan, k, v, true);
+      if (checkProbability && !(v >= -eps && v <= 1 + eps)) factorFail(plan, k, v, true);
       if (!(v - v === 0)) factorFail(plan, k, v, false);
       x *= factorComplement[k] === 1 ? 1 - v : v;
     }
@@ -342,8 +343,10 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   /** Conditional branch probabilities, completing complements and checking each chance node sums to 1. */
   function branchProbabilities(plan: StrategyPlan): void {
     const { kind, childStart, children, complement: isComplement, probStart, probEnd, n: N } = plan.tape;
+    const prob = probabilities;
+    const chance = KIND_CHANCE;
     for (let i = 0; i < N; i++) {
-      if (kind[i] !== KIND_CHANCE) continue;
+      if (kind[i] !== chance) continue;
       let sum = 0;
       let complement = -1;
       for (let j = childStart[i]!; j < childStart[i + 1]!; j++) {
@@ -391,9 +394,13 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     waitUtility = u;
     waitMu = mu;
     const ownC = own.c;
+    const ownQ = own.q;
+    const ownTime = own.time;
+    const categoryCount = nCat;
+    const years = unitYears;
     for (let i = 0; i < tape.n; i++) {
-      const base = i * nCat;
-      for (let c = 0; c < nCat; c++) ownC[base + c] = 0;
+      const base = i * categoryCount;
+      for (let c = 0; c < categoryCount; c++) ownC[base + c] = 0;
       for (let k = costStart[i]!; k < costStart[i + 1]!; k++) {
         const at = base + costCategory[k]!;
         ownC[at] = ownC[at]! + product(plan, costFactorStart[k]!, costFactorEnd[k]!, false);
@@ -411,8 +418,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         t = mode === TIME_SUM ? t + x : mode === TIME_MIN ? Math.min(t, x) : Math.max(t, x);
       }
       if (timeStart[i] === timeStart[i + 1]) t = 0;
-      own.time[i] = t * unitYears;
-      own.q[i] = q;
+      ownTime[i] = t * years;
+      ownQ[i] = q;
     }
   }
 
@@ -433,12 +440,16 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
    */
   function waitingValues(r: StrategyResult, i: number): void {
     const tauEnd = tau[i]! + own.time[i]!;
-    wait.lyU = wait.lyD = wait.qU = wait.qD = wait.cutLyU = wait.cutLyD = wait.cutQU = wait.cutQD = wait.q0D = 0;
+    const w = wait;
+    w.lyU = w.lyD = w.qU = w.qD = w.cutLyU = w.cutLyD = w.cutQU = w.cutQD = w.q0D = 0;
     if (tauEnd <= 0) return;
     const mu = waitMu;
-    for (let v = 0; v < Tc && cycleStart[v]! < tauEnd; v++) {
-      const a = cycleStart[v]!;
-      const b = cycleEnd[v]!;
+    const starts = cycleStart;
+    const ends = cycleEnd;
+    const cycles = Tc;
+    for (let v = 0; v < cycles && starts[v]! < tauEnd; v++) {
+      const a = starts[v]!;
+      const b = ends[v]!;
       if (!(b > a)) continue;
       const hi = b < tauEnd ? b : tauEnd;
       const phi = (hi - a) / (b - a);
@@ -449,15 +460,15 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       const qD = r.qalysPerCycleDiscounted[v]!;
       const capU = cappedQalys(qU, lyU);
       const capD = cappedQalys(qD, lyD);
-      wait.lyU += e * lyU;
-      wait.lyD += e * lyD;
-      wait.qU += e * capU;
-      wait.qD += e * capD;
-      wait.cutLyU += phi * lyU;
-      wait.cutLyD += phi * lyD;
-      wait.cutQU += phi * qU;
-      wait.cutQD += phi * qD;
-      wait.q0D += phi * capD;
+      w.lyU += e * lyU;
+      w.lyD += e * lyD;
+      w.qU += e * capU;
+      w.qD += e * capD;
+      w.cutLyU += phi * lyU;
+      w.cutLyD += phi * lyD;
+      w.cutQU += phi * qU;
+      w.cutQD += phi * qD;
+      w.q0D += phi * capD;
     }
   }
 
@@ -467,66 +478,81 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     const N = tape.n;
     branchProbabilities(plan);
     ownValues(plan);
+    // The closure's variables in locals: V8 shares this closure's optimised code among every compile of a tree
+    // (validation, the base case, the PSA setup) and then reloads closure variables at every use in the loops.
+    const categoryCount = nCat;
     const mu = waitMu;
     const ownTime = own.time;
+    const tauOf = tau;
+    const aliveAt = alive;
+    const probOf = probabilities;
+    const subResults = submodels;
+    const strategyIndex = plan.strategyIndex;
+    const waiting = wait;
+    const terminal = KIND_TERMINAL;
+    const chance = KIND_CHANCE;
+    const decision = KIND_DECISION;
     // Start times (years) in pre-order: a child starts when its parent's time is over.
     for (let i = 0; i < N; i++) {
       const p = parent[i]!;
-      tau[i] = p < 0 ? 0 : tau[p]! + ownTime[p]!;
-      alive[i] = mu > 0 ? Math.exp(-mu * tau[i]!) : 1;
+      tauOf[i] = p < 0 ? 0 : tauOf[p]! + ownTime[p]!;
+      aliveAt[i] = mu > 0 ? Math.exp(-mu * tauOf[i]!) : 1;
     }
     // Roll back (post-order = reverse pre-order). One-offs are counted at diagnosis (not discounted: the
     // diagnostic phase lasts days to weeks), for those alive at the node.
-    const { cU, cD } = ev;
+    const { cU, cD, qU: evQU, qD: evQD, lU: evLU, lD: evLD } = ev;
     const ownC = own.c;
     const ownQ = own.q;
+    const chosenChild = chosen;
+    const decisionWtp = wtp;
+    const byQalys = effectIsQalys;
     for (let i = N - 1; i >= 0; i--) {
       const k = kind[i]!;
-      const base = i * nCat;
-      const a = alive[i]!;
+      const base = i * categoryCount;
+      const a = aliveAt[i]!;
       let qU = 0;
       let qD = 0;
       let lU = 0;
       let lD = 0;
-      for (let c = 0; c < nCat; c++) {
+      for (let c = 0; c < categoryCount; c++) {
         cU[base + c] = 0;
         cD[base + c] = 0;
       }
-      if (k === KIND_TERMINAL) {
+      if (k === terminal) {
         const m = submodel[i]!;
         if (m >= 0) {
-          const r = submodels[m]!.out.strategies[plan.strategyIndex]!;
-          const tauEnd = tau[i]! + ownTime[i]!;
+          const r = subResults[m]!.out.strategies[strategyIndex]!;
+          const tauEnd = tauOf[i]! + ownTime[i]!;
           const s = mu > 0 ? Math.exp(-mu * tauEnd) : 1;
           waitingValues(r, i);
           // Costs: the treatment course is counted in full for those alive to start it (a delay neither
           // shortens nor postpones it); life-years and QALYs: the waiting years, then the rest of the sub-model.
           const subCU = r.costByCategoryUndiscounted;
           const subCD = r.costByCategory;
-          for (let c = 0; c < nCat; c++) {
+          for (let c = 0; c < categoryCount; c++) {
             cU[base + c] = s * subCU[c]!;
             cD[base + c] = s * subCD[c]!;
           }
           const t = r.totals;
-          lU = wait.lyU + s * (t.lifeYearsUndiscounted - wait.cutLyU);
-          lD = wait.lyD + s * (t.lifeYears - wait.cutLyD);
-          qU = wait.qU + s * (t.qalysUndiscounted - wait.cutQU);
-          qD = wait.qD + s * (t.qalys - wait.cutQD);
+          lU = waiting.lyU + s * (t.lifeYearsUndiscounted - waiting.cutLyU);
+          lD = waiting.lyD + s * (t.lifeYears - waiting.cutLyD);
+          qU = waiting.qU + s * (t.qalysUndiscounted - waiting.cutQU);
+          qD = waiting.qD + s * (t.qalys - waiting.cutQD);
         }
-      } else if (k === KIND_CHANCE) {
+      } else if (k === chance) {
         for (let j = childStart[i]!; j < childStart[i + 1]!; j++) {
           const ch = children[j]!;
-          const p = prob[ch]!;
+          const p = probOf[ch]!;
           if (p === 0) continue;
-          const chBase = ch * nCat;
-          for (let c = 0; c < nCat; c++) {
+          const chBase = ch * categoryCount;
+          for (let c = 0; c < categoryCount; c++) {
             cU[base + c] = cU[base + c]! + p * cU[chBase + c]!;
             cD[base + c] = cD[base + c]! + p * cD[chBase + c]!;
           }
-          qU += p * ev.qU[ch]!;
-          qD += p * ev.qD[ch]!;
-          lU += p * ev.lU[ch]!;
-          lD += p * ev.lD[ch]!;
+          qU += p * evQU[ch]!;
+          qD += p * evQD[ch]!;
+          lU += p * evLU[ch]!;
+          lD += p * evLD[ch]!;
         }
       } else {
         let best = -1;
@@ -534,48 +560,51 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         for (let j = childStart[i]!; j < childStart[i + 1]!; j++) {
           const ch = children[j]!;
           let cost = 0;
-          for (let c = 0; c < nCat; c++) cost += cD[ch * nCat + c]!;
-          const nmb = (effectIsQalys ? ev.qD[ch]! : ev.lD[ch]!) * wtp - cost;
+          for (let c = 0; c < categoryCount; c++) cost += cD[ch * categoryCount + c]!;
+          const nmb = (byQalys ? evQD[ch]! : evLD[ch]!) * decisionWtp - cost;
           if (nmb > bestNmb) {
             bestNmb = nmb;
             best = ch;
           }
         }
-        chosen[i] = best;
-        for (let c = 0; c < nCat; c++) {
-          cU[base + c] = cU[best * nCat + c]!;
-          cD[base + c] = cD[best * nCat + c]!;
+        chosenChild[i] = best;
+        for (let c = 0; c < categoryCount; c++) {
+          cU[base + c] = cU[best * categoryCount + c]!;
+          cD[base + c] = cD[best * categoryCount + c]!;
         }
-        qU = ev.qU[best]!;
-        qD = ev.qD[best]!;
-        lU = ev.lU[best]!;
-        lD = ev.lD[best]!;
+        qU = evQU[best]!;
+        qD = evQD[best]!;
+        lU = evLU[best]!;
+        lD = evLD[best]!;
       }
-      for (let c = 0; c < nCat; c++) {
+      for (let c = 0; c < categoryCount; c++) {
         const x = a * ownC[base + c]!;
         cU[base + c] = cU[base + c]! + x;
         cD[base + c] = cD[base + c]! + x;
       }
       const oneOffQ = a * ownQ[i]!;
-      ev.qU[i] = qU + oneOffQ;
-      ev.qD[i] = qD + oneOffQ;
-      ev.lU[i] = lU;
-      ev.lD[i] = lD;
+      evQU[i] = qU + oneOffQ;
+      evQD[i] = qD + oneOffQ;
+      evLU[i] = lU;
+      evLD[i] = lD;
     }
     // Shares setting out on each path (pre-order), and per-patient one-offs accumulated along each path (read by
     // the path rows of a full result only).
+    const share = pathShare;
+    const accC = acc.c;
+    const accQ = acc.q;
     for (let i = 0; i < N; i++) {
       const p = parent[i]!;
-      if (p < 0) pathShare[i] = 1;
+      if (p < 0) share[i] = 1;
       else {
         const pk = kind[p]!;
-        pathShare[i] = pk === KIND_CHANCE ? pathShare[p]! * prob[i]! : pk === KIND_DECISION ? (chosen[p] === i ? pathShare[p]! : 0) : 0;
+        share[i] = pk === chance ? share[p]! * probOf[i]! : pk === decision ? (chosenChild[p] === i ? share[p]! : 0) : 0;
       }
       if (totalsOnly) continue;
       let c = 0;
-      for (let k = 0; k < nCat; k++) c += ownC[i * nCat + k]!;
-      acc.c[i] = (p < 0 ? 0 : acc.c[p]!) + c;
-      acc.q[i] = (p < 0 ? 0 : acc.q[p]!) + ownQ[i]!;
+      for (let k = 0; k < categoryCount; k++) c += ownC[i * categoryCount + k]!;
+      accC[i] = (p < 0 ? 0 : accC[p]!) + c;
+      accQ[i] = (p < 0 ? 0 : accQ[p]!) + ownQ[i]!;
     }
     writeTotals(plan, res, totalsOnly);
   }
@@ -600,14 +629,17 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     t.effect = effectIsQalys ? t.qalys : t.lifeYears;
     t.effectUndiscounted = effectIsQalys ? t.qalysUndiscounted : t.lifeYearsUndiscounted;
     // Counters: the share reaching a node alive.
-    counts.fill(0);
+    const counted = counts;
+    const share = pathShare;
+    const aliveAt = alive;
+    counted.fill(0);
     const { counterStart, counterId, counterFactorStart, counterFactorEnd } = plan.tape;
     for (let i = 0; i < nodes.length; i++) {
-      const r = pathShare[i]! * alive[i]!;
+      const r = share[i]! * aliveAt[i]!;
       if (r === 0) continue;
       for (let k = counterStart[i]!; k < counterStart[i + 1]!; k++) {
         const id = counterId[k]!;
-        counts[id] = counts[id]! + r * product(plan, counterFactorStart[k]!, counterFactorEnd[k]!, false);
+        counted[id] = counted[id]! + r * product(plan, counterFactorStart[k]!, counterFactorEnd[k]!, false);
       }
     }
     // Nothing below can fail, and a totals-only result (PSA, DSA, EVPPI) reads none of it.

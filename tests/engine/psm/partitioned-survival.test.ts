@@ -243,6 +243,21 @@ describe('PFS above OS and background mortality', () => {
     expect(ok.psm.pfsCappedRows).toEqual([]);
   });
 
+  it('a totals-only evaluation of crossing curves gives the full totals, and a full one after it still reports the crossing', () => {
+    const compiled = compileModel(parseModel(psm({ pfs: { dist: 'exponential', rate: 0.1 }, os: { dist: 'exponential', rate: 0.3 } })));
+    const params = compiled.baseParameters();
+    const full = compiled.evaluate(params).strategies[0] as PsmStrategyResult;
+    const totals = { ...full.totals };
+    const costs = [...full.costByCategory];
+    const totalsOnly = compiled.evaluate(params, compiled.createResult({ totalsOnly: true })).strategies[0]!;
+    expect({ ...totalsOnly.totals }).toEqual(totals);
+    expect([...totalsOnly.costByCategory]).toEqual(costs);
+    const again = compiled.evaluate(params).strategies[0] as PsmStrategyResult;
+    expect(again.psm.pfsCappedRows).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(again.psm.warnings).toHaveLength(1);
+    expect({ ...again.totals }).toEqual(totals);
+  });
+
   it('validation warns about a base-case crossing where the curves are chosen (also inside a hybrid)', () => {
     const crossing = psm({ pfs: { dist: 'exponential', rate: 0.1 }, os: { dist: 'exponential', rate: 0.3 } });
     const report = validateModel(crossing);
