@@ -296,11 +296,14 @@ export interface AdaptivePsaOptions extends PsaRunOptions {
 /** Draws of the first piece a run measures; pieces double up to the stream length. */
 const FIRST_PIECE = 32;
 /**
- * CPU seconds of measured draws before the first decision: the first draws run cold code, many times slower
- * than warm (32 cold HIV draws measure like a run 10 times longer), which alone would start a helper for a run
- * shorter than its start-up.
+ * CPU seconds of measured draws before the first decision. The first draws run cold code: the HIV example's
+ * pieces of 32, 64, 128, 256, 512, 1,024 draws cost 270-490, 190-370, 100-140, 70-150, 45-75 and 28-34 µs a draw
+ * in fresh processes on a loaded 2-core machine, its later streams 8 µs. An estimate from the first 20 ms
+ * (3 s for 10,000 draws) started a worker for a 0.3 s run, one from 0.1 s (45-58 µs, 0.5 s) still did now and
+ * then; after 0.15 s (about 2,000 draws, 28-34 µs) the estimate is within 4 times of the warm rate. A long run
+ * loses little by waiting: its first 0.15 s are real draws, not a probe.
  */
-export const MEASURE_BEFORE_DECIDING_SECONDS = 0.02;
+export const MEASURE_BEFORE_DECIDING_SECONDS = 0.15;
 
 /**
  * Runs the PSA in this thread and starts helpers only when the draws left are expected to outlast their start-up

@@ -60,13 +60,14 @@ function harness(setup: PsaSetup, iterations: number, cores: number, perDraw: (d
 describe('adaptive PSA (helpers started during the run)', () => {
   it('keeps a short run in this thread although its first, cold draws are slow', async () => {
     const setup = createPsaSetup(hiv, 1);
-    // 200 µs a draw for the first 96 draws (cold code), then 10 µs: 10,000 draws last ~0.12 s, less than a start-up.
-    const h = harness(setup, 10000, 2, (d) => (d < 96 ? 2e-4 : 1e-5));
+    // The HIV example's warm-up in a fresh process (µs a draw by piece), then 8 µs: 10,000 draws last ~0.2 s.
+    const coldThenWarm = (d: number) => (d < 32 ? 360e-6 : d < 96 ? 280e-6 : d < 480 ? 130e-6 : d < 992 ? 45e-6 : d < 4096 ? 30e-6 : 8e-6);
+    const h = harness(setup, 10000, 2, coldThenWarm);
     const run = await runPsaAdaptive(setup, h.options);
     expect(h.helpersStartedAt).toEqual([]);
     expect(same(run.costs, runPsa(createPsaSetup(hiv, 1), { iterations: 10000 }).costs)).toBe(true);
-    // The cold rate alone would have asked for a helper.
-    expect(2e-4 * 10000).toBeGreaterThan(2 * WORKER_START_SECONDS);
+    // The first 96 draws' rate alone would have asked for a helper.
+    expect(280e-6 * 10000).toBeGreaterThan(2 * WORKER_START_SECONDS);
   });
 
   it('starts a helper early for expensive draws, and the result equals the one-thread run', async () => {
@@ -74,23 +75,27 @@ describe('adaptive PSA (helpers started during the run)', () => {
     const h = harness(setup, 6000, 2, () => 1e-3);
     const run = await runPsaAdaptive(setup, h.options);
     expect(h.helpersStartedAt).toHaveLength(1);
-    // Decided as soon as MEASURE_BEFORE_DECIDING_SECONDS of draws were measured (32 draws at 1 ms here).
-    expect(h.helpersStartedAt[0]).toBe(32);
-    expect(32 * 1e-3).toBeGreaterThanOrEqual(MEASURE_BEFORE_DECIDING_SECONDS);
+    // Decided at the end of the first piece that brings the measured time to MEASURE_BEFORE_DECIDING_SECONDS:
+    // pieces of 32, 64, 128 draws at 1 ms.
+    expect(MEASURE_BEFORE_DECIDING_SECONDS).toBeGreaterThan(0.096);
+    expect(MEASURE_BEFORE_DECIDING_SECONDS).toBeLessThanOrEqual(0.224);
+    expect(h.helpersStartedAt[0]).toBe(224);
     expect(h.helperChunks.length).toBeGreaterThan(0);
     const reference = runPsa(createPsaSetup(hiv, 4), { iterations: 6000 });
     expect(same(run.costs, reference.costs) && same(run.effects, reference.effects)).toBe(true);
     expect(same(run.parameterDraws.values, reference.parameterDraws.values)).toBe(true);
   });
 
-  it('decides once enough draws are measured: a long run of cheap draws gets a helper after the first pieces', async () => {
+  it('decides once enough draws are measured: a long run of cheap draws gets a helper after a few streams', async () => {
     const setup = createPsaSetup(hiv, 9);
-    // 10 µs a draw: 60,000 draws last 0.6 s, more than two start-ups. Pieces of 32, 64, … 1,024 draws reach the
-    // 20 ms to measure at draw 2,016.
-    const h = harness(setup, 60000, 3, () => 1e-5);
+    // 20 µs a draw: 40,000 draws last 0.8 s. The first stream (pieces) and three more reach 0.15 s at draw
+    // 8,192, where the 31,808 draws left (0.64 s) outlast two start-ups.
+    expect(MEASURE_BEFORE_DECIDING_SECONDS).toBeGreaterThan(6144 * 2e-5);
+    expect(MEASURE_BEFORE_DECIDING_SECONDS).toBeLessThanOrEqual(8192 * 2e-5);
+    const h = harness(setup, 40000, 3, () => 2e-5);
     const run = await runPsaAdaptive(setup, h.options);
-    expect(h.helpersStartedAt).toEqual([2016]);
-    expect(same(run.costs, runPsa(createPsaSetup(hiv, 9), { iterations: 60000 }).costs)).toBe(true);
+    expect(h.helpersStartedAt).toEqual([8192]);
+    expect(same(run.costs, runPsa(createPsaSetup(hiv, 9), { iterations: 40000 }).costs)).toBe(true);
   });
 
   it('resumes mid-stream on chunk boundaries', () => {
