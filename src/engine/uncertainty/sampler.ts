@@ -317,11 +317,14 @@ export function createParameterSampler(
   // seen is thrown away at the second stream ("wrong call target") and that stream ran nearly as slowly as the
   // cold first (HIV: 40 ms against 3 ms for later streams). A few rows from two throwaway sampler sets (into
   // scratch; generators are fresh copies, so no draw changes) let every call site see two closures first.
-  if (parameterCount > 0) {
-    for (let set = 0; set < 2; set++) {
+  // A draw that throws does so again in the run, which reports it: creating the sampler stays as it was.
+  try {
+    for (let set = 0; set < 2 && parameterCount > 0; set++) {
       const samplers = samplersOver(streams.generatorAt(0), needs);
       for (let row = 0; row < WARM_UP_ROWS; row++) drawRow(samplers, scratch, 0);
     }
+  } catch {
+    // nothing to warm up
   }
 
   return {
