@@ -323,6 +323,7 @@ export async function runPsaAdaptive(setup: PsaSetup, options: AdaptivePsaOption
   let measured = 0;
   let perDraw = Infinity;
   let helpers: readonly PsaChunkExecutor[] = [];
+  let cores = 1;
   /** Runs [next, end) here (sampled rows from `block` when given), then decides on helpers. */
   const runHere = (end: number, block?: { rows: Float64Array; start: number; samplingPerDraw: number }): boolean => {
     if (options.signal?.aborted) throw new PsaCancelledError(acc.done, acc.partial(info));
@@ -339,7 +340,7 @@ export async function runPsaAdaptive(setup: PsaSetup, options: AdaptivePsaOption
     perDraw = Math.min(perDraw, seconds / (end - next));
     next = end;
     if (measured >= MEASURE_BEFORE_DECIDING_SECONDS && next < iterations) {
-      const cores = coresWorthUsing(perDraw, iterations - next, options.cores);
+      cores = coresWorthUsing(perDraw, iterations - next, options.cores);
       if (cores > 1) helpers = options.startHelpers(cores - 1);
     }
     return true;
@@ -352,7 +353,7 @@ export async function runPsaAdaptive(setup: PsaSetup, options: AdaptivePsaOption
   for (let piece = FIRST_PIECE; ok && next < firstEnd && helpers.length === 0; piece *= 2) ok = runHere(Math.min(firstEnd, next + piece), block);
   while (ok && next < iterations && helpers.length === 0) ok = runHere(Math.min(iterations, next + DRAWS_PER_STREAM));
   if (ok && next < iterations) {
-    const chunkSize = options.chunkSize ?? chunkSizeFor(perDraw, iterations - next, helpers.length + 1);
+    const chunkSize = options.chunkSize ?? chunkSizeFor(perDraw, iterations - next, cores);
     await dispatchChunks(planChunks(iterations, chunkSize, next), [options.localExecutor, ...helpers], acc, info, options);
   }
   return acc.result(info);
