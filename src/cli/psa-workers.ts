@@ -3,7 +3,7 @@
 import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
 import type { HtaModel } from '../engine/model/schema';
-import { runPsaChunks } from '../engine/psa/psa-run';
+import { runPsaAdaptive, runPsaChunks } from '../engine/psa/psa-run';
 import type { PsaChunk, PsaChunkExecutor, PsaRun, PsaRunOptions } from '../engine/psa/psa-run';
 import { createPsaWorkspace, runPsaChunk } from '../engine/psa/psa-runner';
 import type { PsaChunkResult } from '../engine/psa/psa-runner';
@@ -100,6 +100,8 @@ class PsaThread {
 
 export interface PsaWorkerPool {
   readonly size: number;
+  /** The threads' executor slots (`inFlight` per thread), each waiting for its thread to be ready. */
+  readonly executors: readonly PsaChunkExecutor[];
   /** Resolves when every thread has compiled the model. */
   readonly ready: Promise<void>;
   run(options: PsaRunOptions): Promise<PsaRun>;
@@ -152,6 +154,7 @@ export function createPsaWorkerPool(model: HtaModel, setup: PsaSetup, threads: n
   const executors = options.useCallingThread ? [callingThreadExecutor(setup), ...threadExecutors] : threadExecutors;
   return {
     size: threads,
+    executors: threadExecutors,
     ready,
     async run(runOptions) {
       return runPsaChunks(setup, executors, runOptions);
@@ -173,5 +176,36 @@ export async function runPsaInWorkers(model: HtaModel, setup: PsaSetup, workers:
     return await pool.run(options);
   } finally {
     await pool.close();
+  }
+}
+
+/** CPU seconds of this process so far (all threads). */
+export function processCpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+/**
+ * Runs the PSA of `model` on up to `cores` cores, deciding during the run: it starts in this thread, and worker
+ * threads start only once the draws left are expected to outlast their start-up (runPsaAdaptive). Measured in
+ * CPU time, not wall time: on a busy machine wall time would overstate the work and start workers. Identical
+ * output for any core count.
+ */
+export async function runPsaOnCores(model: HtaModel, setup: PsaSetup, cores: number, options: PsaRunOptions, cpuSeconds: () => number = processCpuSeconds): Promise<PsaRun> {
+  if (!Number.isInteger(cores) || cores < 1) throw new RangeError(`cores must be a whole number >= 1 (got ${cores})`);
+  let pool: PsaWorkerPool | null = null;
+  try {
+    return await runPsaAdaptive(setup, {
+      ...options,
+      cores,
+      clock: cpuSeconds,
+      localExecutor: callingThreadExecutor(setup),
+      startHelpers: (count) => {
+        pool = createPsaWorkerPool(model, setup, count);
+        return pool.executors;
+      },
+    });
+  } finally {
+    await (pool as PsaWorkerPool | null)?.close();
   }
 }

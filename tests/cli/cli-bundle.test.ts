@@ -106,6 +106,12 @@ describe('the bundle', () => {
     expect(text).not.toMatch(/Licensed under the Apache License|@license|@preserve/);
   });
 
+  it("carries zod's English messages only (the CLI reads no other z.locales)", async () => {
+    const inputs = Object.values(await outputs()).flatMap((o) => Object.keys(o.inputs));
+    expect(inputs).toContain('node_modules/zod/v4/locales/en.js');
+    expect(inputs.filter((f) => f.includes('zod/v4/locales/') && !f.endsWith('/en.js'))).toEqual([]);
+  });
+
   it('starts worker threads from the bundled thread entry, and from TypeScript through tsx when run from source', () => {
     expect(psaThreadEntry(join(ROOT, 'out', 'cli', 'chunk-X.mjs'))).toEqual({ file: join(ROOT, 'out', 'cli', 'psa-workers-thread.mjs'), execArgv: [] });
     expect(psaThreadEntry(join(ROOT, 'src', 'cli', 'psa-workers.ts'))).toEqual({ file: join(ROOT, 'src', 'cli', 'psa-workers-thread.ts'), execArgv: ['--require', 'tsx/cjs'] });

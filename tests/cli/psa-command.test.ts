@@ -115,6 +115,15 @@ describe('hta psa', () => {
     expect(failing.stderr).toMatch(/draw \d+: .*rr = /);
   });
 
+  it('the bundled command prints, byte for byte, what it printed before the speed work of issue 16 (1 and 2 cores)', () => {
+    // tests/fixtures/cli/hta-psa-hiv-5000-seed3.json: stdout of the command at commit b4ba29f (3 sampler streams).
+    const expected = readFileSync(join(ROOT, 'tests', 'fixtures', 'cli', 'hta-psa-hiv-5000-seed3.json'), 'utf8');
+    for (const workers of ['1', '2']) {
+      const stdout = execFileSync(process.execPath, [join(ROOT, 'bin', 'hta.cjs'), 'psa', HIV, '--iterations', '5000', '--seed', '3', '--json', '--workers', workers], { encoding: 'utf8' });
+      expect(stdout).toBe(expected);
+    }
+  }, 120000);
+
   it('runs from the npx entry point with worker threads', () => {
     // A run long enough for a worker thread (the hybrid model's draws cost ~0.3 ms: 3,000 of them outlast the
     // thread's start-up; a short HIV run stays in one thread).

@@ -10,13 +10,11 @@ import { runModel } from '../run-report';
 import type { HtaModel } from '../../engine/model/schema';
 import { createPsaSetup } from '../../engine/psa/psa-setup';
 import { sampledParameterNames, sampledParameters } from '../../engine/uncertainty/sampled-parameters';
-import type { PsaSetup } from '../../engine/psa/psa-setup';
-import { chunkSizeFor, coresWorthUsing, planChunks, runPsa } from '../../engine/psa/psa-run';
-import { createPsaWorkspace, runPsaChunk } from '../../engine/psa/psa-runner';
+import { runPsa } from '../../engine/psa/psa-run';
 import type { PsaProgress, PsaRun } from '../../engine/psa/psa-run';
 import { analysePsa, defaultEvppiGroups } from '../../engine/psa/psa-analysis';
 import { withScenario } from '../model-variant';
-import { runPsaInWorkers } from '../psa-workers';
+import { runPsaOnCores } from '../psa-workers';
 import { isWholeAtLeast, numberOption, stringOption, wtpListOption } from './psa-options';
 import { psaJson, psaSamplesCsv, psaText } from './psa-output';
 import { finiteJson } from '../finite-output';
@@ -73,40 +71,8 @@ function progressReporter(io: CliIo, iterations: number): ((p: PsaProgress) => v
 async function runDraws(model: HtaModel, o: PsaCommandOptions, io: CliIo): Promise<PsaRun> {
   const setup = createPsaSetup(model, o.seed);
   const options = { iterations: o.iterations, onProgress: progressReporter(io, o.iterations) };
-  if (o.workers === 1) return runPsa(setup, options);
-  const perDraw = secondsPerDraw(setup);
-  const chunkSize = chunkSizeFor(perDraw, o.iterations, o.workers);
-  // Worker threads only when the run outlasts their start-up, and no more threads than chunks (a short run on
-  // one chunk stays in this thread). The output is the same either way.
-  const workers = Math.min(coresWorthUsing(perDraw, o.iterations, o.workers), planChunks(o.iterations, chunkSize).length);
-  return workers > 1 ? runPsaInWorkers(model, setup, workers, { ...options, chunkSize }) : runPsa(setup, options);
-}
-
-/** CPU seconds of this process so far (all threads). */
-function processCpuSeconds(): number {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-}
-
-/**
- * Rough CPU cost of one draw, sampling included, to plan the run (never its results): the fastest of rounds of
- * 32 draws, at least 3 and more while the probe has cost under 20 ms (at most 16). Cold code is many times
- * slower than warm: after 32 draws a model evaluated in 10 µs still measured 200 µs a draw, which started a
- * worker for a run shorter than its start-up. CPU time, not wall time: on a busy machine wall time would
- * overstate the work and start workers.
- */
-export function secondsPerDraw(setup: PsaSetup, cpuSeconds: () => number = processCpuSeconds): number {
-  const workspace = createPsaWorkspace(setup);
-  let best = Infinity;
-  let spent = 0;
-  for (let round = 0; round < 16 && (round < 3 || spent < 0.02); round++) {
-    const t0 = cpuSeconds();
-    runPsaChunk(setup, 0, 32, workspace);
-    const seconds = cpuSeconds() - t0;
-    spent += seconds;
-    best = Math.min(best, seconds / 32);
-  }
-  return best;
+  // More cores: worker threads join only when the run turns out to outlast their start-up. Same output either way.
+  return o.workers === 1 ? runPsa(setup, options) : runPsaOnCores(model, setup, o.workers, options);
 }
 
 function modelFor(file: string, o: PsaCommandOptions, io: CliIo): HtaModel | null {

@@ -4,7 +4,7 @@
 import { DRAWS_PER_STREAM } from '../uncertainty/rng';
 import type { PsaResults } from '../uncertainty/psa-summary';
 import type { ParameterDraws } from '../uncertainty/evppi';
-import { createPsaWorkspace, runPsaChunk } from './psa-runner';
+import { createPsaWorkspace, evaluateSampledDraws, runPsaChunk } from './psa-runner';
 import type { PsaChunkResult, PsaDrawFailure } from './psa-runner';
 import type { PsaSetup } from './psa-setup';
 
@@ -101,13 +101,18 @@ export function coresWorthUsing(secondsPerDraw: number, iterations: number, requ
   return Math.max(1, Math.min(requested, 1 + Math.floor(expected / (2 * WORKER_START_SECONDS))));
 }
 
-/** Chunks of `chunkSize` draws covering [0, iterations). */
-export function planChunks(iterations: number, chunkSize = DRAWS_PER_STREAM): PsaChunk[] {
+/**
+ * Chunks covering [from, iterations), cut at the multiples of `chunkSize` (a run resumed mid-stream first finishes
+ * that stream's chunk).
+ */
+export function planChunks(iterations: number, chunkSize = DRAWS_PER_STREAM, from = 0): PsaChunk[] {
   assertValidIterations(iterations);
   if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`chunk size must be a whole number >= 1 (got ${chunkSize})`);
   const chunks: PsaChunk[] = [];
-  for (let start = 0, index = 0; start < iterations; start += chunkSize, index++) {
-    chunks.push({ index, start, end: Math.min(start + chunkSize, iterations) });
+  for (let start = from, index = 0; start < iterations; index++) {
+    const end = Math.min((Math.floor(start / chunkSize) + 1) * chunkSize, iterations);
+    chunks.push({ index, start, end });
+    start = end;
   }
   return chunks;
 }
@@ -226,6 +231,12 @@ export async function runPsaChunks(setupOrInfo: PsaSetup | PsaRunInfo, executors
   if (executors.length === 0) throw new RangeError('at least one executor is needed');
   const chunks = planChunks(options.iterations, options.chunkSize);
   const acc = new PsaAccumulator(options.iterations, info.strategyIds.length, info.parameterNames.length);
+  await dispatchChunks(chunks, executors, acc, info, options);
+  return acc.result(info);
+}
+
+/** Hands `chunks` to the executors into `acc`; throws PsaCancelledError when cancelled before a failing draw. */
+async function dispatchChunks(chunks: readonly PsaChunk[], executors: readonly PsaChunkExecutor[], acc: PsaAccumulator, info: PsaRunInfo, options: PsaRunOptions): Promise<void> {
   let next = 0;
   let failed = false;
   let cancelled = false;
@@ -234,6 +245,7 @@ export async function runPsaChunks(setupOrInfo: PsaSetup | PsaRunInfo, executors
   const dispatched = new Promise<void>((resolve) => {
     markDispatched = resolve;
   });
+  if (chunks.length === 0) markDispatched();
   const work = async (execute: PsaChunkExecutor): Promise<void> => {
     if (execute.ready) await Promise.race([execute.ready, dispatched]);
     while (next < chunks.length && !failed) {
@@ -265,5 +277,84 @@ export async function runPsaChunks(setupOrInfo: PsaSetup | PsaRunInfo, executors
     markDispatched();
   }
   if (cancelled && !failed) throw new PsaCancelledError(acc.done, acc.partial(info));
+}
+
+export interface AdaptivePsaOptions extends PsaRunOptions {
+  /** Cores the run may use: this thread plus up to cores - 1 helpers. */
+  cores: number;
+  /** CPU seconds spent so far (by this process or thread): measures the draws run here, never changes results. */
+  clock: () => number;
+  /** Starts `count` helpers (worker threads); returns their executor slots, each with `ready`. */
+  startHelpers: (count: number) => readonly PsaChunkExecutor[];
+  /**
+   * Runs a chunk in this thread, yielding to other events first (so helpers' messages are handled); used for the
+   * rest of the run once helpers are started.
+   */
+  localExecutor: PsaChunkExecutor;
+}
+
+/** Draws of the first piece a run measures; pieces double up to the stream length. */
+const FIRST_PIECE = 32;
+/**
+ * CPU seconds of measured draws before the first decision. The first draws run cold code: the HIV example's
+ * pieces of 32, 64, 128, 256, 512, 1,024 draws cost 270-490, 190-370, 100-140, 70-150, 45-75 and 28-34 µs a draw
+ * in fresh processes on a loaded 2-core machine, its later streams 8 µs. An estimate from the first 20 ms
+ * (3 s for 10,000 draws) started a worker for a 0.3 s run, one from 0.1 s (45-58 µs, 0.5 s) still did now and
+ * then; after 0.15 s (about 2,000 draws, 28-34 µs) the estimate is within 4 times of the warm rate. A long run
+ * loses little by waiting: its first 0.15 s are real draws, not a probe.
+ */
+export const MEASURE_BEFORE_DECIDING_SECONDS = 0.15;
+
+/**
+ * Runs the PSA in this thread and starts helpers only when the draws left are expected to outlast their start-up
+ * (coresWorthUsing), judged after every piece of the run from its measured cost, so a loaded or slow machine is
+ * judged by what it does, not by a probe. The first stream is sampled once and evaluated in doubling pieces (the
+ * decision comes early for expensive draws); later draws run a stream at a time. Once helpers start, the draws
+ * left are shared in chunks. The result is the same as runPsa's whether or when helpers start.
+ */
+export async function runPsaAdaptive(setup: PsaSetup, options: AdaptivePsaOptions): Promise<PsaRun> {
+  const { iterations, clock } = options;
+  assertValidIterations(iterations);
+  const info = psaRunInfo(setup);
+  const acc = new PsaAccumulator(iterations, setup.strategyIds.length, setup.sampler.parameterCount);
+  const workspace = createPsaWorkspace(setup);
+  const p = setup.sampler.parameterCount;
+  let next = 0;
+  let measured = 0;
+  let perDraw = Infinity;
+  let helpers: readonly PsaChunkExecutor[] = [];
+  let cores = 1;
+  /** Runs [next, end) here (sampled rows from `block` when given), then decides on helpers. */
+  const runHere = (end: number, block?: { rows: Float64Array; start: number; samplingPerDraw: number }): boolean => {
+    if (options.signal?.aborted) throw new PsaCancelledError(acc.done, acc.partial(info));
+    const t0 = clock();
+    const result = block
+      ? evaluateSampledDraws(setup, next, end, block.rows.subarray((next - block.start) * p, (end - block.start) * p), workspace)
+      : runPsaChunk(setup, next, end, workspace);
+    acc.add(result);
+    if (result.failure) return false;
+    options.onProgress?.({ done: acc.done, total: iterations });
+    const seconds = clock() - t0 + (block ? block.samplingPerDraw * (end - next) : 0);
+    measured += seconds;
+    // The fastest piece so far: cold code only ever makes a piece slower than the run will be.
+    perDraw = Math.min(perDraw, seconds / (end - next));
+    next = end;
+    if (measured >= MEASURE_BEFORE_DECIDING_SECONDS && next < iterations) {
+      cores = coresWorthUsing(perDraw, iterations - next, options.cores);
+      if (cores > 1) helpers = options.startHelpers(cores - 1);
+    }
+    return true;
+  };
+  const firstEnd = Math.min(iterations, DRAWS_PER_STREAM);
+  const t0 = clock();
+  const rows = setup.sampler.fill(0, firstEnd);
+  const block = { rows, start: 0, samplingPerDraw: (clock() - t0) / firstEnd };
+  let ok = true;
+  for (let piece = FIRST_PIECE; ok && next < firstEnd && helpers.length === 0; piece *= 2) ok = runHere(Math.min(firstEnd, next + piece), block);
+  while (ok && next < iterations && helpers.length === 0) ok = runHere(Math.min(iterations, next + DRAWS_PER_STREAM));
+  if (ok && next < iterations) {
+    const chunkSize = options.chunkSize ?? chunkSizeFor(perDraw, iterations - next, cores);
+    await dispatchChunks(planChunks(iterations, chunkSize, next), [options.localExecutor, ...helpers], acc, info, options);
+  }
   return acc.result(info);
 }

@@ -72,11 +72,18 @@ function totalFailure(setup: PsaSetup, draw: number, row: Float64Array, offset: 
 
 /** Evaluates draws [start, end) of the setup's seed. Allocates only the result arrays. */
 export function runPsaChunk(setup: PsaSetup, start: number, end: number, workspace: PsaWorkspace = createPsaWorkspace(setup)): PsaChunkResult {
+  return evaluateSampledDraws(setup, start, end, setup.sampler.fill(start, end), workspace);
+}
+
+/**
+ * Evaluates draws [start, end) whose sampled rows `parameters` holds (sampler.fill of that range, or a view of
+ * a larger block): a run can sample a stream once and evaluate it in pieces.
+ */
+export function evaluateSampledDraws(setup: PsaSetup, start: number, end: number, parameters: Float64Array, workspace: PsaWorkspace): PsaChunkResult {
   const { compiled, sampler, slots } = setup;
+  const p = sampler.parameterCount;
   const n = end - start;
   const s = setup.strategyIds.length;
-  const p = sampler.parameterCount;
-  const parameters = sampler.fill(start, end);
   const costs = new Float64Array(n * s);
   const effects = new Float64Array(n * s);
   const { params, out } = workspace;

@@ -1,0 +1,144 @@
+// The PSA that decides during the run whether helpers (worker threads) are worth starting: with a scripted CPU
+// clock, cold first pieces do not start a helper for a short run, expensive draws start one early, and the result
+// is runPsa's whether, when and how many helpers start.
+import { describe, expect, it } from 'vitest';
+import { parseModel } from '../../../src/engine/compile-model';
+import { createPsaSetup } from '../../../src/engine/psa/psa-setup';
+import { runPsaChunk } from '../../../src/engine/psa/psa-runner';
+import { MEASURE_BEFORE_DECIDING_SECONDS, planChunks, PsaCancelledError, PsaDrawError, runPsa, runPsaAdaptive, WORKER_START_SECONDS } from '../../../src/engine/psa/psa-run';
+import type { AdaptivePsaOptions, PsaChunk, PsaChunkExecutor } from '../../../src/engine/psa/psa-run';
+import type { PsaSetup } from '../../../src/engine/psa/psa-setup';
+import { loadExample } from '../model-fixtures';
+import { handModel } from '../sensitivity/dsa-fixtures';
+
+const hiv = parseModel(loadExample('hiv-chancellor-1997.json'));
+
+function same(a: Float64Array, b: Float64Array): boolean {
+  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+}
+
+/** Asynchronous in-process executor (stands in for a worker thread or this thread's yielding executor). */
+function asyncExecutor(setup: PsaSetup, log: PsaChunk[], ready?: Promise<unknown>): PsaChunkExecutor {
+  const execute = (chunk: PsaChunk) => new Promise<ReturnType<typeof runPsaChunk>>((resolve) => setTimeout(() => (log.push(chunk), resolve(runPsaChunk(setup, chunk.start, chunk.end))), 0));
+  return ready ? Object.assign(execute, { ready }) : execute;
+}
+
+interface Harness {
+  options: AdaptivePsaOptions;
+  helpersStartedAt: number[];
+  helperChunks: PsaChunk[];
+}
+
+/** Options whose clock charges `perDraw(d)` for every draw finished (progress counts them); helpers are logged. */
+function harness(setup: PsaSetup, iterations: number, cores: number, perDraw: (draw: number) => number): Harness {
+  const helpersStartedAt: number[] = [];
+  const helperChunks: PsaChunk[] = [];
+  const localChunks: PsaChunk[] = [];
+  let charged = 0;
+  let done = 0;
+  let now = 0;
+  const clock = () => {
+    for (; charged < done; charged++) now += perDraw(charged);
+    return now;
+  };
+  const options: AdaptivePsaOptions = {
+    iterations,
+    cores,
+    clock,
+    onProgress: (p) => {
+      done = p.done;
+    },
+    localExecutor: asyncExecutor(setup, localChunks),
+    startHelpers: (count) => {
+      helpersStartedAt.push(done);
+      return Array.from({ length: count }, () => asyncExecutor(setup, helperChunks, new Promise((r) => setTimeout(r, 5))));
+    },
+  };
+  return { options, helpersStartedAt, helperChunks };
+}
+
+describe('adaptive PSA (helpers started during the run)', () => {
+  it('keeps a short run in this thread although its first, cold draws are slow', async () => {
+    const setup = createPsaSetup(hiv, 1);
+    // The HIV example's warm-up in a fresh process (µs a draw by piece), then 8 µs: 10,000 draws last ~0.2 s.
+    const coldThenWarm = (d: number) => (d < 32 ? 360e-6 : d < 96 ? 280e-6 : d < 480 ? 130e-6 : d < 992 ? 45e-6 : d < 4096 ? 30e-6 : 8e-6);
+    const h = harness(setup, 10000, 2, coldThenWarm);
+    const run = await runPsaAdaptive(setup, h.options);
+    expect(h.helpersStartedAt).toEqual([]);
+    expect(same(run.costs, runPsa(createPsaSetup(hiv, 1), { iterations: 10000 }).costs)).toBe(true);
+    // The first 96 draws' rate alone would have asked for a helper.
+    expect(280e-6 * 10000).toBeGreaterThan(2 * WORKER_START_SECONDS);
+  });
+
+  it('starts a helper early for expensive draws, and the result equals the one-thread run', async () => {
+    const setup = createPsaSetup(hiv, 4);
+    const h = harness(setup, 6000, 2, () => 1e-3);
+    const run = await runPsaAdaptive(setup, h.options);
+    expect(h.helpersStartedAt).toHaveLength(1);
+    // Decided at the end of the first piece that brings the measured time to MEASURE_BEFORE_DECIDING_SECONDS:
+    // pieces of 32, 64, 128 draws at 1 ms.
+    expect(MEASURE_BEFORE_DECIDING_SECONDS).toBeGreaterThan(0.096);
+    expect(MEASURE_BEFORE_DECIDING_SECONDS).toBeLessThanOrEqual(0.224);
+    expect(h.helpersStartedAt[0]).toBe(224);
+    expect(h.helperChunks.length).toBeGreaterThan(0);
+    const reference = runPsa(createPsaSetup(hiv, 4), { iterations: 6000 });
+    expect(same(run.costs, reference.costs) && same(run.effects, reference.effects)).toBe(true);
+    expect(same(run.parameterDraws.values, reference.parameterDraws.values)).toBe(true);
+  });
+
+  it('decides once enough draws are measured: a long run of cheap draws gets a helper after a few streams', async () => {
+    const setup = createPsaSetup(hiv, 9);
+    // 20 µs a draw: 40,000 draws last 0.8 s. The first stream (pieces) and three more reach 0.15 s at draw
+    // 8,192, where the 31,808 draws left (0.64 s) outlast two start-ups.
+    expect(MEASURE_BEFORE_DECIDING_SECONDS).toBeGreaterThan(6144 * 2e-5);
+    expect(MEASURE_BEFORE_DECIDING_SECONDS).toBeLessThanOrEqual(8192 * 2e-5);
+    const h = harness(setup, 40000, 3, () => 2e-5);
+    const run = await runPsaAdaptive(setup, h.options);
+    expect(h.helpersStartedAt).toEqual([8192]);
+    expect(same(run.costs, runPsa(createPsaSetup(hiv, 9), { iterations: 40000 }).costs)).toBe(true);
+  });
+
+  it('resumes mid-stream on chunk boundaries', () => {
+    expect(planChunks(5000, 2048, 96).map((c) => [c.start, c.end])).toEqual([
+      [96, 2048],
+      [2048, 4096],
+      [4096, 5000],
+    ]);
+    expect(planChunks(10, 4, 10)).toEqual([]);
+  });
+
+  it('reports the lowest failing draw and stops when cancelled', async () => {
+    const json = handModel();
+    json.parameters![0] = { id: 'p', value: 0.2, kind: 'probability', uncertainty: { distribution: { type: 'normal', mean: 0.2, sd: 0.3 } } };
+    const model = parseModel(json);
+    const local = (() => {
+      try {
+        runPsa(createPsaSetup(model, 12), { iterations: 6000 });
+      } catch (e) {
+        return e as PsaDrawError;
+      }
+      return null;
+    })();
+    expect(local).toBeInstanceOf(PsaDrawError);
+    for (const perDraw of [1e-6, 1e-3]) {
+      const setup = createPsaSetup(model, 12);
+      const failed = await runPsaAdaptive(setup, harness(setup, 6000, 2, () => perDraw).options).catch((e: unknown) => e);
+      expect(failed).toBeInstanceOf(PsaDrawError);
+      expect((failed as PsaDrawError).failure.draw).toBe(local!.failure.draw);
+    }
+    const setup = createPsaSetup(hiv, 1);
+    const h = harness(setup, 6000, 1, () => 1e-5);
+    const signal = { aborted: false };
+    const onProgress = h.options.onProgress!;
+    const cancelled = await runPsaAdaptive(setup, {
+      ...h.options,
+      signal,
+      onProgress: (p) => {
+        onProgress(p);
+        if (p.done >= 100) signal.aborted = true;
+      },
+    }).catch((e: unknown) => e);
+    expect(cancelled).toBeInstanceOf(PsaCancelledError);
+    expect((cancelled as PsaCancelledError).partial!.draws).toBe((cancelled as PsaCancelledError).done);
+  });
+});
