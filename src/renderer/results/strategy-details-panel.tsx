@@ -1,3 +1,4 @@
+import { describeWarnings } from '../../report/engine-problems';
 import { Fragment } from 'react';
 import type { BaseCaseResult } from '../../engine/analysis/base-case';
 import { TableExport } from '../exports/export-menu';
@@ -52,7 +53,7 @@ export function StrategyDetailsPanel({ result }: { result: BaseCaseResult }) {
   const strategies = result.strategies;
   const ids = outcomeCountIds(strategies);
   const hasTime = strategies.some((s) => s.details?.timeToTreatment);
-  const warnings = strategies.flatMap((s) => (s.details?.warnings ?? []).map((w) => `${s.label}: ${w}`));
+  const warnings = strategies.flatMap((s) => describeWarnings(s.details?.warnings ?? [], s.details?.warningDetails, t).map((w) => `${s.label}: ${w}`));
   if (ids.length === 0 && !hasTime && warnings.length === 0) return null;
   const unit = strategies.find((s) => s.details?.timeToTreatment)?.details?.timeToTreatment?.unit ?? 'day';
   return (
