@@ -13,6 +13,12 @@ export interface ModelIssue {
   params?: Record<string, string | number>;
 }
 
+/** A warning's stable code and the values its English text is built from (a screen or report words it anew). */
+export interface WarningDetail {
+  code: string;
+  params: Record<string, string | number>;
+}
+
 /** The values of an evaluation failure as an issue's params (see describeProblem in src/report). */
 export function evaluationParams(d: EvaluationErrorDetails): Record<string, string | number> {
   return {

@@ -3,6 +3,7 @@
 // is worded from the catalogue, and anything else keeps the engine's English message (never a blank or a key).
 import { translator } from './i18n/translate';
 import type { MessageKey, Translate } from './i18n/translate';
+import type { WarningDetail } from '../engine/errors';
 
 const english = translator('en');
 
@@ -22,7 +23,28 @@ const byCode: Record<string, { key: MessageKey; needs: string[] }> = {
   'unknown-name': { key: 'engineProblem.unknownName', needs: ['name', 'expression'] },
   syntax: { key: 'engineProblem.syntax', needs: ['expression'] },
   'dependency-cycle': { key: 'engineProblem.dependencyCycle', needs: ['cycle'] },
+  'utility-above-one': { key: 'engineProblem.utilityAboveOne', needs: ['parameter', 'value'] },
+  'pfs-above-os': { key: 'engineProblem.pfsAboveOs', needs: ['strategy', 'pfs', 'os', 'cycles'] },
+  'pfs-capped': { key: 'engineProblem.pfsCappedAt', needs: ['strategy', 'pfs', 'os', 'cycles'] },
+  'submodel-pfs-capped': { key: 'engineProblem.submodelPfsCappedAt', needs: ['submodel', 'strategy', 'pfs', 'os', 'cycles'] },
+  'bia-half-range': { key: 'engineProblem.biaHalfRange', needs: ['value'] },
+  'bia-model-horizon': { key: 'engineProblem.biaModelHorizon', needs: ['covered', 'horizon'] },
 };
+
+/** Why the bivariate accuracy model was replaced by univariate ones, per cause the engine names. */
+const bivariateCauses: Record<string, { key: MessageKey; needs: string[] }> = {
+  'zero-variance:sensitivity': { key: 'engineProblem.bivariate.zeroVarianceSensitivity', needs: [] },
+  'zero-variance:specificity': { key: 'engineProblem.bivariate.zeroVarianceSpecificity', needs: [] },
+  'correlation-boundary': { key: 'engineProblem.bivariate.correlationBoundary', needs: ['rho'] },
+  'not-converged': { key: 'engineProblem.bivariate.notConverged', needs: [] },
+  'no-covariance': { key: 'engineProblem.bivariate.noCovariance', needs: [] },
+};
+
+function bivariateFailure(params: Record<string, string | number>, t: Translate): string | undefined {
+  const cause = bivariateCauses[params.cause === 'zero-variance' ? `zero-variance:${params.measure}` : String(params.cause)];
+  if (!cause || cause.needs.some((name) => params[name] === undefined)) return undefined;
+  return t('accuracy.warn.fallback', { reason: t(cause.key, params) });
+}
 
 /** An evaluated probability out of range names its subject rather than a parameter. */
 const evaluatedProbability: { key: MessageKey; needs: string[] } = { key: 'engineProblem.evaluatedNotAProbability', needs: ['subject', 'value', 'strategy', 'cycle'] };
@@ -31,10 +53,19 @@ const evaluatedProbability: { key: MessageKey; needs: string[] } = { key: 'engin
 export function describeProblem(problem: DescribableProblem, t: Translate): string {
   const params = problem.params;
   if (!problem.code || !params) return problem.message;
+  if (problem.code === 'bivariate-failed') {
+    const text = bivariateFailure(params, t);
+    return text === undefined || text === bivariateFailure(params, english) ? problem.message : text;
+  }
   let entry = byCode[problem.code];
   if (problem.code === 'not-a-probability' && params.parameter === undefined) entry = evaluatedProbability;
   if (!entry || entry.needs.some((name) => params[name] === undefined)) return problem.message;
   const text = t(entry.key, params);
   // In English the engine's own message is the text: it may say more (the parameters involved, the row's entries).
   return text === english(entry.key, params) ? problem.message : text;
+}
+
+/** Warnings given as English texts with their codes and values alongside (same order; absent in old results). */
+export function describeWarnings(warnings: readonly string[], details: readonly WarningDetail[] | undefined, t: Translate): string[] {
+  return warnings.map((message, i) => describeProblem({ ...details?.[i], message }, t));
 }

@@ -189,3 +189,36 @@ test('imported PSA results and the report page in French and Dutch show no Engli
     await shot(page, `report-${locale}`);
   }
 });
+
+test('engine warnings (PFS above OS) on the results in French and Dutch', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // PFS exponential(0.1) lies above OS exponential(0.3) at every cycle: the engine caps it and warns.
+  const crossing = {
+    format: 'hta-workbench-model', version: 1, metadata: { title: 'Crossing curves' },
+    settings: { cycleLength: 1, cycles: 10, counting: 'life-table', effect: 'qalys' },
+    costCategories: [{ id: 'drug' }], parameters: [],
+    model: {
+      type: 'psm', curves: { pfs_curve: { dist: 'exponential', rate: 0.1 }, os_curve: { dist: 'exponential', rate: 0.3 } }, pfs: 'pfs_curve', os: 'os_curve',
+      stateValues: { PF: { costs: { drug: 1000 }, utility: 0.8 }, PD: { costs: { drug: 500 }, utility: 0.5 } },
+    },
+    strategies: [{ id: 'arm_a', label: 'Arm A' }, { id: 'arm_b', label: 'Arm B' }],
+  };
+  await page.goto('/#/models');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('open-model-file').click();
+  await (await chooser).setFiles({ name: 'crossing.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(crossing)) });
+  await expect(page.getByTestId('model-title')).toHaveText('Crossing curves');
+  await page.getByTestId('model-tab-results').click();
+  const warnings = page.getByTestId('model-warnings');
+  for (const [locale, catalogue, words] of [
+    ['fr-BE', fr, 'Arm A: stratégie arm_a : la SSP (pfs_curve) dépasse la SG (os_curve) aux cycles 1–10 ; la SSP y a été plafonnée à la SG'],
+    ['nl-BE', nl, 'Arm A: strategie arm_a: PFS (pfs_curve) lag boven OS (os_curve) in cycli 1–10; PFS werd daar afgetopt op OS'],
+  ] as const) {
+    await page.getByTestId('display-language').selectOption(locale);
+    await expect(warnings.locator('li').first()).toHaveText(words, { timeout: 60_000 });
+    const text = (await uiText(page, ['.app-header', '.page-header', '[data-testid="base-case-strip"]', '.model-tabs', '[hidden]'])).split('Arm A').join(' ').split('Arm B').join(' ');
+    expect(englishIn(text, catalogue), `English catalogue text on the PSM results (${locale})`).toEqual([]);
+    expect(englishLinesIn(text, ['Crossing curves', 'arm_a', 'arm_b', 'pfs_curve', 'os_curve']), `English sentences on the PSM results (${locale})`).toEqual([]);
+    await shot(page, `psm-warnings-${locale}`, 'model-warnings');
+  }
+});

@@ -67,7 +67,7 @@ describe('engine problems with codes and values', () => {
   });
 
   it('falls back to the engine message for an unknown code, missing values or no code', () => {
-    expect(describeProblem({ code: 'utility-above-one', params: { value: 2 }, message: 'utility 2 is above 1' }, nl)).toBe('utility 2 is above 1');
+    expect(describeProblem({ code: 'no-such-code', params: { value: 2 }, message: 'utility 2 is above 1' }, nl)).toBe('utility 2 is above 1');
     expect(describeProblem({ code: 'row-sum', params: { from: 'A' }, message: 'row A sums to 0.6' }, nl)).toBe('row A sums to 0.6');
     expect(describeProblem({ message: 'something else' }, fr)).toBe('something else');
   });

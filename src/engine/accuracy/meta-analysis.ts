@@ -68,7 +68,7 @@ export interface AccuracyMetaAnalysis {
   warningDetails: AccuracyWarning[];
 }
 
-/** A meta-analysis warning as code and values: few-studies {min}, zero-tau2 {measure}, bivariate-failed. */
+/** A meta-analysis warning as code and values: few-studies {min}, zero-tau2 {measure}, bivariate-failed {reason, cause…}. */
 export interface AccuracyWarning {
   code: 'few-studies' | 'zero-tau2' | 'bivariate-failed';
   params: Record<string, string | number>;
@@ -95,13 +95,19 @@ function finiteCovariance(c: Matrix2): boolean {
   return c.every((row) => row.every(Number.isFinite)) && c[0][0] > 0 && c[1][1] > 0;
 }
 
-/** Why a bivariate fit cannot be used, or null when it can. */
-function bivariateFailure(fit: BivariateFit): string | null {
+/**
+ * Why a bivariate fit cannot be used (in English, and as `cause` and its values for wording it in another
+ * language: zero-variance {measure}, correlation-boundary {rho}, not-converged, no-covariance), or null when it can.
+ */
+function bivariateFailure(fit: BivariateFit): { reason: string; cause: Record<string, string | number> } | null {
   const zero = fit.tau2.findIndex((t) => t < TAU2_ZERO);
-  if (zero >= 0) return `the between-study variance of logit ${zero === 0 ? 'sensitivity' : 'specificity'} is 0, so no correlation can be estimated`;
-  if (Math.abs(fit.rho) > RHO_BOUNDARY) return `the between-study correlation went to ${fit.rho.toFixed(3)} (the boundary of ±1)`;
-  if (!fit.converged) return `the bivariate fit ${fit.message}`;
-  if (!finiteCovariance(fit.covariance)) return 'the covariance of the pooled logits could not be estimated';
+  if (zero >= 0) {
+    const measure = zero === 0 ? 'sensitivity' : 'specificity';
+    return { reason: `the between-study variance of logit ${measure} is 0, so no correlation can be estimated`, cause: { cause: 'zero-variance', measure } };
+  }
+  if (Math.abs(fit.rho) > RHO_BOUNDARY) return { reason: `the between-study correlation went to ${fit.rho.toFixed(3)} (the boundary of ±1)`, cause: { cause: 'correlation-boundary', rho: fit.rho.toFixed(3) } };
+  if (!fit.converged) return { reason: `the bivariate fit ${fit.message}`, cause: { cause: 'not-converged' } };
+  if (!finiteCovariance(fit.covariance)) return { reason: 'the covariance of the pooled logits could not be estimated', cause: { cause: 'no-covariance' } };
   return null;
 }
 
@@ -129,8 +135,8 @@ export function metaAnalyseAccuracy(studies: readonly AccuracyStudy[], options: 
     fit = fitWith(method, studies, false);
     const failure = bivariateFailure(fit);
     if (failure !== null) {
-      warnings.push(`${failure}; fitted univariate random-effects models for sensitivity and specificity instead (correlation assumed 0)`);
-      details.push({ code: 'bivariate-failed', params: { reason: failure } });
+      warnings.push(`${failure.reason}; fitted univariate random-effects models for sensitivity and specificity instead (correlation assumed 0)`);
+      details.push({ code: 'bivariate-failed', params: { reason: failure.reason, ...failure.cause } });
       fit = fitWith(method, studies, true);
     }
   }

@@ -3,7 +3,7 @@
 // outcomes of a strategy linked to a model strategy see that strategy's parameter overrides. Every problem is a
 // located ModelIssue (path from the file root, e.g. budgetImpact.strategies[1].costs.test[0]).
 import type { HtaModel, Expression, Parameter } from '../model/schema';
-import type { IssuePath, ModelIssue } from '../errors';
+import type { IssuePath, ModelIssue, WarningDetail } from '../errors';
 import type { CompiledModel } from '../compiled-model';
 import type { CompiledSite, ModelDefinitions, ParameterSpace, StrategyParameterProgram } from '../model/parameter-program';
 import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables, suggestName } from '../model/parameter-program';
@@ -71,6 +71,8 @@ export interface PreparedBudgetImpact {
   compiledModel: CompiledModel | null;
   startAge: number;
   warnings: string[];
+  /** Code and values of each of `warnings` (same order). */
+  warningDetails: WarningDetail[];
 }
 
 export const DEFAULT_IDS = { inhabitants: 'inhabitants', annualGrowth: 'annual_growth', eligible: 'eligible', prevalent: 'prevalent' } as const;
@@ -152,7 +154,7 @@ interface NamedValueProgram {
 }
 
 /** Named values join the parameter list after the model's parameters; their own problems are located in the BIA. */
-function compileNamedValues(model: HtaModel, spec: BudgetImpactSpec, issues: ModelIssue[], warnings: string[]): NamedValueProgram {
+function compileNamedValues(model: HtaModel, spec: BudgetImpactSpec, issues: ModelIssue[], warnings: string[], warningDetails: WarningDetail[]): NamedValueProgram {
   const namedRaw = collectNamedValues(spec);
   const modelIds = new Set(model.parameters.map((p) => p.id));
   const seen = new Set<string>();
@@ -177,7 +179,10 @@ function compileNamedValues(model: HtaModel, spec: BudgetImpactSpec, issues: Mod
     if (n.raw.source !== undefined) v.source = n.raw.source;
     if (n.raw.low !== undefined) v.low = n.raw.low;
     if (n.raw.high !== undefined) v.high = n.raw.high;
-    if ((n.raw.low === undefined) !== (n.raw.high === undefined)) warnings.push(`${n.raw.id}: give both low and high to include it in the tornado`);
+    if ((n.raw.low === undefined) !== (n.raw.high === undefined)) {
+      warnings.push(`${n.raw.id}: give both low and high to include it in the tornado`);
+      warningDetails.push({ code: 'bia-half-range', params: { value: n.raw.id } });
+    }
     if (program.timeVarying[v.slot]) issues.push({ code: 'bia-time-varying', severity: 'error', path: [...n.path, 'value'], message: `${n.raw.id} depends on model time (cycle, age or time); budget-impact values must be constant` });
     return v;
   });
@@ -258,10 +263,14 @@ function scenarioValueIssues(spec: BudgetImpactSpec, known: Set<string>): ModelI
 }
 
 /** A warning when the budget needs years since start beyond the linked model's horizon (they cost 0). */
-function horizonWarning(compiled: CompiledModel, spec: BudgetImpactSpec): string | null {
-  const covered = compiled.valueCycles * compiled.cycleLength;
+function horizonWarning(compiled: CompiledModel, spec: BudgetImpactSpec): { message: string; detail: WarningDetail } | null {
+  const covered = +(compiled.valueCycles * compiled.cycleLength).toPrecision(6);
   const needed = spec.horizonYears + (spec.population.prevalent ? spec.population.prevalent.yearSinceStart - 1 : 0);
-  return covered + 1e-9 < needed ? `the model covers ${+covered.toPrecision(6)} years since entry; linked costs after that are 0 in the budget (horizon ${needed} years since start)` : null;
+  if (!(compiled.valueCycles * compiled.cycleLength + 1e-9 < needed)) return null;
+  return {
+    message: `the model covers ${covered} years since entry; linked costs after that are 0 in the budget (horizon ${needed} years since start)`,
+    detail: { code: 'bia-model-horizon', params: { covered, horizon: needed } },
+  };
 }
 
 function linkedModel(model: HtaModel, needed: boolean, issues: ModelIssue[]): CompiledModel | null {
@@ -277,7 +286,8 @@ export function prepareBudgetImpact(model: HtaModel): { prepared: PreparedBudget
   if (!spec) return { prepared: null, issues: [{ code: 'bia-missing', severity: 'error', path: ROOT, message: 'this model has no budgetImpact section' }] };
   const issues: ModelIssue[] = [...populationIssues(spec)];
   const warnings: string[] = [];
-  const nv = compileNamedValues(model, spec, issues, warnings);
+  const warningDetails: WarningDetail[] = [];
+  const nv = compileNamedValues(model, spec, issues, warnings, warningDetails);
   const compile = siteCompiler(nv, issues);
 
   const specs = strategySpecs(model, spec);
@@ -294,7 +304,10 @@ export function prepareBudgetImpact(model: HtaModel): { prepared: PreparedBudget
   const perYear = spec.population.eligible?.perYear?.map((e, i) => compile(e, [...ROOT, 'population', 'eligible', 'perYear', i], {}, ROOT)) ?? null;
   issues.push(...scenarioValueIssues(spec, new Set([...model.parameters.map((p) => p.id), ...nv.named.map((n) => n.id)])));
   const late = compiledModel ? horizonWarning(compiledModel, spec) : null;
-  if (late) warnings.push(late);
+  if (late) {
+    warnings.push(late.message);
+    warningDetails.push(late.detail);
+  }
   if (issues.some((i) => i.severity === 'error')) return { prepared: null, issues };
 
   // Base values: inputs as given, expression values (model and named) at cycle 1.
@@ -320,6 +333,7 @@ export function prepareBudgetImpact(model: HtaModel): { prepared: PreparedBudget
       compiledModel,
       startAge,
       warnings,
+      warningDetails,
     },
     issues,
   };

@@ -1,7 +1,7 @@
 // The budget impact analysis of a model file: base case, one-way sensitivity (tornado) and named scenarios,
 // as a plain JSON-ready report (what `hta bia --json` prints under "budgetImpact").
 import type { HtaModel } from '../model/schema';
-import type { ModelIssue } from '../errors';
+import type { ModelIssue, WarningDetail } from '../errors';
 import { formatPath } from '../errors';
 import { prepareBudgetImpact } from './prepare-budget-impact';
 import type { PreparedBudgetImpact } from './prepare-budget-impact';
@@ -80,6 +80,8 @@ export interface BudgetImpactReport {
   /** Input table (ISPOR reporting): every named budget-impact value with its source and range. */
   inputs: { id: string; label: string; role: string; value: number; source: string | null; low: number | null; high: number | null; location: string }[];
   warnings: string[];
+  /** Code and values of each of `warnings` (same order); absent in reports stored before they were recorded. */
+  warningDetails?: WarningDetail[];
 }
 
 function triple(c: number, n: number): CostTriple {
@@ -222,6 +224,7 @@ export function budgetImpactReport(prep: PreparedBudgetImpact): BudgetImpactRepo
     values: run.values,
     inputs: prep.named.map((n) => ({ id: n.id, label: n.label, role: n.role, value: run.values[n.id]!, source: n.source ?? null, low: n.low ?? null, high: n.high ?? null, location: formatPath(n.path) })),
     warnings: prep.warnings,
+    warningDetails: prep.warningDetails,
   };
 }
 

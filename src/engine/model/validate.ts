@@ -68,7 +68,7 @@ function parameterRangeIssues(p: Parameter, i: number): ModelIssue[] {
   if ((p.kind === 'rate' || p.kind === 'relative-risk' || p.kind === 'hazard-ratio' || p.kind === 'odds-ratio' || p.kind === 'odds' || p.kind === 'count' || p.kind === 'time') && v < 0) {
     return [{ code: 'negative', severity: 'error', path, message: `parameter ${p.id} = ${v} is a ${p.kind} and cannot be negative` }];
   }
-  if (p.kind === 'utility' && v > 1) return [{ code: 'utility-above-one', severity: 'warning', path, message: `parameter ${p.id} = ${v} is a utility above 1 (full health)` }];
+  if (p.kind === 'utility' && v > 1) return [{ code: 'utility-above-one', severity: 'warning', path, message: `parameter ${p.id} = ${v} is a utility above 1 (full health)`, params: { parameter: p.id, value: v } }];
   if (p.kind === 'cost' && v < 0) return [{ code: 'negative-cost', severity: 'warning', path, message: `parameter ${p.id} = ${v} is a negative cost` }];
   return [];
 }

@@ -4,7 +4,7 @@
 // Counting (within-cycle correction) and discounting reuse economics/conventions.ts, exactly as in the Markov
 // engine, so results are comparable and `hta run` reads the same CompiledModel interface.
 import type { CostEntry, Expression, HtaModel, StateValue } from '../model/schema';
-import type { IssuePath, ModelIssue } from '../errors';
+import type { IssuePath, ModelIssue, WarningDetail } from '../errors';
 import { ModelEvaluationError, pushUniqueIssues } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
 import { checkParameterCount, describeCompiledModel } from '../compiled-model';
@@ -40,6 +40,8 @@ export interface PsmDetails {
   osCappedRows: number[];
   /** Human-readable notes, e.g. "PFS exceeded OS at cycles 7–10; capped at OS". */
   warnings: string[];
+  /** Code and values of each of `warnings` (same order), for wording them in another language. */
+  warningDetails: WarningDetail[];
 }
 
 export interface PsmStrategyResult extends StrategyResult {
@@ -476,6 +478,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     details.pfsCappedRows.length = 0;
     details.osCappedRows.length = 0;
     details.warnings.length = 0;
+    details.warningDetails.length = 0;
     if (plan.background) backgroundSurvival(plan);
     // Trace rows: OS (capped by background survival), then PFS capped at OS. The capped rows and their warning
     // only for a full result: a totals-only one leaves the details unspecified (nothing is allocated per draw).
@@ -496,6 +499,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     if (details.pfsCappedRows.length > 0) {
       const r = details.pfsCappedRows;
       details.warnings.push(`strategy ${plan.id}: PFS (${plan.pfsId}) exceeded OS (${plan.osId}) at cycle(s) ${describeRows(r)}; PFS was capped at OS there`);
+      details.warningDetails.push({ code: 'pfs-capped', params: { strategy: plan.id, pfs: plan.pfsId, os: plan.osId, cycles: describeRows(r) } });
     }
     if (!totalsOnly) {
       // Curve summaries over the horizon (uncapped curves, as specified).
@@ -625,6 +629,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
             pfsCappedRows: [],
             osCappedRows: [],
             warnings: [],
+            warningDetails: [],
           },
         }),
       ),
@@ -677,6 +682,6 @@ function crossingWarnings(compiled: CompiledModel, plans: Plan[], model: PsmHtaM
     if (d.pfsCappedRows.length === 0) return [];
     const arm = ownValue(model.model.strategyCurves, plans[k]!.id);
     const path: IssuePath = arm ? ['model', 'strategyCurves', plans[k]!.id, 'pfs'] : ['model', 'pfs'];
-    return [{ code: 'pfs-above-os', severity: 'warning' as const, path, message: `${d.warnings[0]!} (base case)` }];
+    return [{ code: 'pfs-above-os', severity: 'warning' as const, path, message: `${d.warnings[0]!} (base case)`, params: { ...d.warningDetails[0]!.params } }];
   });
 }

@@ -14,7 +14,7 @@
 // counted at diagnosis, undiscounted, for those alive at their node. Per-cycle arrays (budget impact) place
 // one-offs in the first cycle and the waiting years in the cycles they fall in.
 import type { HtaModel, TreeModel } from '../model/schema';
-import type { IssuePath, ModelIssue } from '../errors';
+import type { IssuePath, ModelIssue, WarningDetail } from '../errors';
 import { ModelEvaluationError, pushUniqueIssues } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
 import { checkParameterCount, describeCompiledModel } from '../compiled-model';
@@ -63,6 +63,8 @@ export interface TreeDetails {
   /** Sub-model details (mean survival per curve, capping warnings) of the sub-models this strategy uses. */
   submodels: Record<string, { probability: number; psm?: PsmDetails }>;
   warnings: string[];
+  /** Code and values of each of `warnings` (same order). */
+  warningDetails: WarningDetail[];
 }
 
 export interface TreeStrategyResult extends StrategyResult {
@@ -698,10 +700,12 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     details.meanTimeToTerminal = survivors > 0 ? timeSum / survivors / unitYears : 0;
     writePaths(plan, res, survivors);
     details.warnings.length = 0;
+    details.warningDetails.length = 0;
     const used = details.submodels;
     for (const id in used) {
-      const warnings = used[id]!.psm?.warnings;
-      if (warnings) for (const w of warnings) details.warnings.push(`sub-model ${id}: ${w}`);
+      const psm = used[id]!.psm;
+      if (psm) for (const w of psm.warnings) details.warnings.push(`sub-model ${id}: ${w}`);
+      if (psm) for (const d of psm.warningDetails) details.warningDetails.push({ code: `submodel-${d.code}`, params: { submodel: id, ...d.params } });
     }
   }
 
@@ -906,7 +910,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
           qalysPerCycleDiscounted: rows(Tc),
           lifeYearsPerCycle: rows(Tc),
           lifeYearsPerCycleDiscounted: rows(Tc),
-          tree: { counts: {}, paths, meanTimeToTerminal: 0, timeUnit: tree.timeUnit, submodels: {}, warnings: [] },
+          tree: { counts: {}, paths, meanTimeToTerminal: 0, timeUnit: tree.timeUnit, submodels: {}, warnings: [], warningDetails: [] },
         };
       }),
     };

@@ -2,6 +2,7 @@
 // capping warnings (partitioned survival), outcome counts, time to treatment and the path breakdown (trees and
 // hybrids). Markov results have none (undefined), so their reports are unchanged.
 import type { StrategyResult } from '../compiled-model';
+import type { WarningDetail } from '../errors';
 import type { PsmDetails, PsmStrategyResult } from '../psm/compile-psm';
 import type { PathRow, TreeStrategyResult } from './compile-tree';
 
@@ -22,6 +23,13 @@ export interface StrategyDetails {
   paths?: PathRow[];
   submodels?: Record<string, { share: number; meanSurvival?: CurveDetails[]; pfsCappedCycles?: number[] }>;
   warnings: string[];
+  /** Code and values of each of `warnings` (same order); absent in results stored before they were recorded. */
+  warningDetails?: WarningDetail[];
+}
+
+/** A copy of the warnings' codes and values; none when there is no warning (the field appears only with warnings). */
+function warningDetails(details: readonly WarningDetail[]): { warningDetails?: WarningDetail[] } {
+  return details.length === 0 ? {} : { warningDetails: details.map((d) => ({ code: d.code, params: { ...d.params } })) };
 }
 
 function curves(psm: PsmDetails): CurveDetails[] {
@@ -32,7 +40,7 @@ function curves(psm: PsmDetails): CurveDetails[] {
 export function strategyDetails(s: StrategyResult): StrategyDetails | undefined {
   if ('psm' in s) {
     const psm = (s as PsmStrategyResult).psm;
-    return { meanSurvival: curves(psm), pfsCappedCycles: [...psm.pfsCappedRows], warnings: [...psm.warnings] };
+    return { meanSurvival: curves(psm), pfsCappedCycles: [...psm.pfsCappedRows], warnings: [...psm.warnings], ...warningDetails(psm.warningDetails) };
   }
   if ('tree' in s) {
     const t = (s as TreeStrategyResult).tree;
@@ -46,6 +54,7 @@ export function strategyDetails(s: StrategyResult): StrategyDetails | undefined 
       paths: t.paths.map((p) => ({ ...p })),
       submodels,
       warnings: [...t.warnings],
+      ...warningDetails(t.warningDetails),
     };
   }
   return undefined;

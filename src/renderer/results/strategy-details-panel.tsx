@@ -1,3 +1,4 @@
+import { describeWarnings } from '../../report/engine-problems';
 import { Fragment } from 'react';
 import type { BaseCaseResult } from '../../engine/analysis/base-case';
 import { TableExport } from '../exports/export-menu';
@@ -52,17 +53,20 @@ export function StrategyDetailsPanel({ result }: { result: BaseCaseResult }) {
   const strategies = result.strategies;
   const ids = outcomeCountIds(strategies);
   const hasTime = strategies.some((s) => s.details?.timeToTreatment);
-  const warnings = strategies.flatMap((s) => (s.details?.warnings ?? []).map((w) => `${s.label}: ${w}`));
-  if (ids.length === 0 && !hasTime && warnings.length === 0) return null;
+  const warnings = strategies.flatMap((s) => describeWarnings(s.details?.warnings ?? [], s.details?.warningDetails, t).map((w) => `${s.label}: ${w}`));
+  const hasTable = ids.length > 0 || hasTime;
+  if (!hasTable && warnings.length === 0) return null;
   const unit = strategies.find((s) => s.details?.timeToTreatment)?.details?.timeToTreatment?.unit ?? 'day';
   return (
     <section className="card" aria-labelledby="details-title" data-testid="strategy-details">
       <div className="card-header">
         <h2 id="details-title">{t('analysis.detailsTitle')}</h2>
-        <span className="subtle">{t('analysis.detailsPer1000')}</span>
-        <TableExport table={() => outcomeCountsTable(result)!} testId="export-outcomes" />
+        {hasTable && <span className="subtle">{t('analysis.detailsPer1000')}</span>}
+        {/* A partitioned survival model with only warnings has no outcome table (and nothing to export). */}
+        {hasTable && <TableExport table={() => outcomeCountsTable(result)!} testId="export-outcomes" />}
       </div>
-      {/* Focusable: with many strategies the table scrolls sideways, and keyboard users must be able to scroll it. */}
+      {hasTable && (
+        /* Focusable: with many strategies the table scrolls sideways, and keyboard users must be able to scroll it. */
       <div className="card-body flush table-wrap" tabIndex={0} role="region" aria-labelledby="details-title">
         <table className="table" data-testid="outcome-table">
           <thead>
@@ -94,6 +98,7 @@ export function StrategyDetailsPanel({ result }: { result: BaseCaseResult }) {
           </tbody>
         </table>
       </div>
+      )}
       {warnings.length > 0 && (
         <div className="card-body">
           <div className="notice notice-warning" data-testid="model-warnings">

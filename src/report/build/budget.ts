@@ -2,6 +2,7 @@
 // rule), population funnel, market shares by year in each world, the budget per year (current, new, impact,
 // cumulative, per patient and per 100,000 inhabitants), costs by category with the test budget apart, scenarios
 // and the one-way (tornado) analysis.
+import { describeWarnings } from '../engine-problems';
 import type { BudgetImpactReport } from '../../engine/budget/run-budget-impact';
 import { COHORT_RULE } from '../../engine/budget/run-budget-impact';
 import { LINKED_COST_RULE } from '../../engine/budget/model-costs';
@@ -181,7 +182,7 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
       ]),
     );
   }
-  if (r.warnings.length > 0) out.push(draft(`${prefix}-warnings`, t('reportBudget.warnings'), r.warnings.map((w) => notice(w, 'warning'))));
+  if (r.warnings.length > 0) out.push(draft(`${prefix}-warnings`, t('reportBudget.warnings'), describeWarnings(r.warnings, r.warningDetails, t).map((w) => notice(w, 'warning'))));
   return out;
 }
 

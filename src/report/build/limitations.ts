@@ -6,7 +6,7 @@ import { evidenceFlags } from './evidence';
 import type { BuildContext, DraftSection } from './context';
 import { draft, isAssumption, list, paragraph, table } from './context';
 import { formatPath } from '../../engine/errors';
-import { describeProblem } from '../engine-problems';
+import { describeProblem, describeWarnings } from '../engine-problems';
 import { translator } from '../i18n/translate';
 import type { Translate } from '../i18n/translate';
 import type { ReportModel } from '../report-input';
@@ -18,13 +18,14 @@ export function engineWarnings(m: ReportModel, t: Translate = translator('en')):
   const out: string[] = [...validation, ...m.warnings.slice(issues.length)];
   const base = m.analyses['base-case'];
   for (const s of base?.strategies ?? []) {
-    for (const w of s.details?.warnings ?? []) out.push(`${s.label}: ${w}`);
+    for (const w of describeWarnings(s.details?.warnings ?? [], s.details?.warningDetails, t)) out.push(`${s.label}: ${w}`);
     if (s.details?.pfsCappedCycles && s.details.pfsCappedCycles.length > 0) out.push(t('engineProblem.pfsCapped', { strategy: s.label, n: s.details.pfsCappedCycles.length }));
     for (const [id, sub] of Object.entries(s.details?.submodels ?? {})) {
       if (sub.pfsCappedCycles && sub.pfsCappedCycles.length > 0) out.push(t('engineProblem.pfsCappedSubmodel', { strategy: s.label, submodel: id, n: sub.pfsCappedCycles.length }));
     }
   }
-  for (const w of m.analyses['budget-impact']?.warnings ?? []) out.push(t('engineProblem.budgetWarning', { warning: w }));
+  const budget = m.analyses['budget-impact'];
+  for (const w of describeWarnings(budget?.warnings ?? [], budget?.warningDetails, t)) out.push(t('engineProblem.budgetWarning', { warning: w }));
   for (const p of m.problems) {
     const location = p.params?.location;
     const problem = p.code && p.params ? describeProblem(p, t) : p.message;

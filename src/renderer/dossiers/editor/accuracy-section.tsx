@@ -17,6 +17,7 @@ import { maxImportBytes } from '../file-types';
 import type { SectionProps } from './section-props';
 import type { NumberFormats } from '../../../report/format';
 import { useLanguage } from '../../i18n/language';
+import { describeProblem } from '../../../report/engine-problems';
 import type { Translate } from '../../../report/i18n/translate';
 import { countText } from '../count-text';
 
@@ -27,14 +28,12 @@ const ALL = '*';
 
 type Fit = { state: 'idle' } | { state: 'running' } | { state: 'done'; result: AccuracyMetaAnalysis; milliseconds: number } | { state: 'failed'; message: string };
 
-/** The engine's warnings (English) in the display language where their wording is known; others as they are. */
-function localWarning(t: Translate, warning: string): string {
-  const few = /^only (\d+) studies: the bivariate model needs at least (\d+);/.exec(warning);
-  if (few) return t('accuracy.warn.fewStudies', { n: few[1]!, min: few[2]! });
-  const tau = /^the between-study variance of logit (sensitivity|specificity) is estimated as 0/.exec(warning);
-  if (tau) return t(tau[1] === 'sensitivity' ? 'accuracy.warn.tau0.sensitivity' : 'accuracy.warn.tau0.specificity');
-  const fallback = /^(.*); fitted univariate random-effects models for sensitivity and specificity instead/.exec(warning);
-  return fallback ? t('accuracy.warn.fallback', { reason: fallback[1]! }) : warning;
+/** The engine's warning `i` in the display language, from its code and values (its English text without them). */
+function localWarning(t: Translate, r: AccuracyMetaAnalysis, i: number): string {
+  const detail = r.warningDetails[i];
+  if (detail?.code === 'few-studies') return t('accuracy.warn.fewStudies', { n: detail.params.n ?? r.studies.length, min: detail.params.min ?? '' });
+  if (detail?.code === 'zero-tau2') return t(detail.params.measure === 'specificity' ? 'accuracy.warn.tau0.specificity' : 'accuracy.warn.tau0.sensitivity');
+  return describeProblem({ ...detail, message: r.warnings[i]! }, t);
 }
 
 function percentWithCi(p: ProportionEstimate, fmt: NumberFormats): string {
@@ -195,7 +194,7 @@ function FitSummary({ fit, studyCount, skipped }: { fit: Fit; studyCount: number
         {t(r.model === 'univariate' ? 'accuracy.fittedUni' : 'accuracy.fitted', { method: t(`accuracy.method.${r.method}`), n: r.studies.length, ms: fit.milliseconds < 1 ? '<1' : Math.round(fit.milliseconds) })}
         {r.studies.some((s) => s.continuityCorrected) && r.method === 'reml' ? ` ${t('accuracy.continuity')}` : ''}
       </p>
-      {r.warnings.map((w) => <div key={w} className="notice notice-warning" role="status">{localWarning(t, w)}</div>)}
+      {r.warnings.map((w, i) => <div key={w} className="notice notice-warning" role="status">{localWarning(t, r, i)}</div>)}
       {skipped.length > 0 && (
         <p className="subtle">
           {countText(t, fmt, 'accuracy.skipped', skipped.length)}
