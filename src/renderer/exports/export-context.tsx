@@ -6,6 +6,7 @@ import type { DataTable } from '../../report/data-table';
 import { tableToCsv } from '../../report/table-csv';
 import { usePlatform } from '../platform/platform-context';
 import { useToasts } from '../ui/toasts';
+import { useLanguage } from '../i18n/language';
 
 // What exports need to know on a model screen: the model's title (file names say model, analysis and date), the
 // provenance lines written above exported tables, and how to save a file (the platform's save dialog or download).
@@ -38,6 +39,7 @@ export const mimeTypes = {
 export function ExportProvider({ modelTitle, provenance, children }: { modelTitle: string; provenance: string[]; children: ReactNode }) {
   const platform = usePlatform();
   const toasts = useToasts();
+  const { t } = useLanguage();
   const api = useMemo<ExportApi>(() => {
     const fileName = (analysis: string, extension: string) => exportFileName(modelTitle, analysis, new Date(), extension);
     const save = async (name: string, produce: FileContent | (() => FileContent | Promise<FileContent>), mimeType: string) => {
@@ -45,9 +47,9 @@ export function ExportProvider({ modelTitle, provenance, children }: { modelTitl
         const content = typeof produce === 'function' ? await produce() : produce;
         const extension = name.slice(name.lastIndexOf('.') + 1);
         const outcome = await platform.saveFile({ suggestedName: name, content, mimeType, fileTypes: [{ name: extension.toUpperCase(), extensions: [extension] }] });
-        if (outcome.saved) toasts.show({ message: outcome.via === 'download' ? `Downloaded ${outcome.location}.` : `Saved ${outcome.location}.` });
+        if (outcome.saved) toasts.show({ message: t(outcome.via === 'download' ? 'library.file.downloaded' : 'library.file.saved', { location: outcome.location }) });
       } catch (error) {
-        toasts.show({ tone: 'error', message: `Export failed: ${error instanceof Error ? error.message : String(error)}` });
+        toasts.show({ tone: 'error', message: t('shell.failure', { action: t('library.file.exportFailed'), message: error instanceof Error ? error.message : String(error) }) });
       }
     };
     return {
@@ -65,6 +67,6 @@ export function ExportProvider({ modelTitle, provenance, children }: { modelTitl
           mimeTypes.xlsx,
         ),
     };
-  }, [modelTitle, provenance, platform, toasts]);
+  }, [modelTitle, provenance, platform, toasts, t]);
   return <ExportContext.Provider value={api}>{children}</ExportContext.Provider>;
 }

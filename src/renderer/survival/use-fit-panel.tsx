@@ -110,10 +110,10 @@ export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitCont
         setProblems(outcome.problems.length > 0 ? outcome.problems : [{ path: '', message: outcome.message }]);
         return;
       }
-      const title = `${summariseDocument(target.document, target.title).title} with the ${fit.label} ${curveId} curve`;
+      const title = t('survival.use.copyTitle', { model: summariseDocument(target.document, target.title).title, fit: fit.label, curve: curveId });
       const model = await workspace.models.create({ document: outcome.model as StoredModel['document'], origin: { kind: 'copy', ref: target.title }, title });
       const fileName = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'model'}.json`;
-      setResult({ id: model.id, title: model.title, changes: [...outcome.changes, ...outcome.warnings.map((w) => `warning: ${w}`)], json: outcome.model, fileName });
+      setResult({ id: model.id, title: model.title, changes: [...outcome.changes, ...outcome.warnings.map((w) => t('survival.use.warningLine', { warning: w }))], json: outcome.model, fileName });
       toasts.show({ message: t('survival.use.added', { label, title: target.title }) });
     } catch (error) {
       toasts.show({ tone: 'error', message: t('survival.use.saveFailed', { message: error instanceof Error ? error.message : String(error) }) });
