@@ -106,6 +106,10 @@ for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
     await shot(page, 'model-tab-1440', locale);
     await page.getByTestId('param-input-sens_plasma').fill('0,85');
     await expect(page.getByTestId('param-error-sens_plasma')).toHaveCount(0);
+    // Its findings (the joint distribution it is drawn from, the one-way range) and their fix, in the language.
+    await expect(page.getByTestId('param-warning-sens_plasma')).toContainText(locale === 'fr-BE' ? 'et non sur la valeur de base 0,85' : 'niet op de basiswaarde 0,85');
+    await expect(page.getByTestId('param-fix-widen-range-sens_plasma')).toHaveText(locale === 'fr-BE' ? 'Élargir l’intervalle à 0,63 à 0,85' : 'Het bereik verruimen tot 0,63 tot 0,85');
+    await expectNoEnglish(page, catalogue, 'the parameter findings', ['Plasma ctDNA NGS accuracy, any driver (Chen 2023)']);
     await page.getByTestId('param-warning-sens_plasma').scrollIntoViewIfNeeded();
     await page.setViewportSize({ width: 1024, height: 640 });
     await shot(page, 'parameters-1024', locale);

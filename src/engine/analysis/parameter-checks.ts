@@ -17,9 +17,31 @@ export interface ParameterCheck {
   kind: 'outside-support' | 'distribution-mean' | 'joint-centre' | 'outside-range';
   /** In plain words, e.g. "The PSA samples around 0.69 (the distribution's mean), not 0.85." */
   message: string;
+  /** What the message is built from, so a screen can word it in its own language and number format. */
+  values: ParameterCheckValues;
   fixes: ParameterFix[];
   /** Why the re-centring fix is not offered, when it cannot be done. */
   unavailable?: string;
+  /** The engine's reason when re-centring failed (part of `unavailable`). */
+  recentreFailure?: string;
+}
+
+export interface ParameterCheckValues {
+  base: number;
+  /** joint-centre: the joint distribution's label, the other parameters drawn with it, its centre (a median on a log scale). */
+  joint?: string;
+  others?: string;
+  centre?: number;
+  median?: boolean;
+  /** outside-support: the values the distribution can take. */
+  min?: number;
+  max?: number;
+  /** distribution-mean: the mean it samples around (a fixed distribution's value). */
+  mean?: number;
+  fixed?: boolean;
+  /** outside-range: the one-way range as given. */
+  low?: number;
+  high?: number;
 }
 
 /** A value as the parameter table shows it (6 significant digits), for messages (the engine cannot use src/report). */
@@ -63,6 +85,7 @@ export function parameterChecks(parameter: Parameter, joint?: JointMembership): 
         parameter: parameter.id,
         kind: 'joint-centre',
         message: `The PSA samples it with ${others} from the joint distribution “${jointLabel(joint.spec, joint.index)}”, centred on ${formatValue(centre)}${scale === 'identity' ? '' : ' (its median)'}, not the base value ${formatValue(base)}.`,
+        values: { base, joint: jointLabel(joint.spec, joint.index), others, centre, median: scale !== 'identity' },
         fixes: [],
         unavailable: 'It cannot be re-centred here: change that joint distribution’s mean in the model file (jointDistributions).',
       });
@@ -90,8 +113,9 @@ export function parameterChecks(parameter: Parameter, joint?: JointMembership): 
             : dist.type === 'fixed'
               ? `The PSA uses the fixed value ${formatValue(s.mean)}, not the base value ${formatValue(base)}.`
               : `The PSA samples around ${formatValue(s.mean)} (the distribution’s mean), not the base value ${formatValue(base)}.`,
+          values: outside ? { base, min: s.support.min, max: s.support.max } : { base, mean: s.mean, fixed: dist.type === 'fixed' },
           fixes: recentred.ok ? [{ kind: 'recentre', label: `Re-centre the distribution on ${formatValue(base)}${dist.type === 'fixed' ? '' : ' (same relative SE)'}`, distribution: recentred.spec }] : [],
-          ...(recentred.ok ? {} : { unavailable: `It cannot be re-centred automatically: ${recentred.message}.` }),
+          ...(recentred.ok ? {} : { unavailable: `It cannot be re-centred automatically: ${recentred.message}.`, recentreFailure: recentred.message }),
         });
       }
     }
@@ -103,6 +127,7 @@ export function parameterChecks(parameter: Parameter, joint?: JointMembership): 
       parameter: parameter.id,
       kind: 'outside-range',
       message: `The base value ${formatValue(base)} is outside the one-way range ${formatValue(u.low)} to ${formatValue(u.high)}, so the tornado tests one side only.`,
+      values: { base, low: u.low, high: u.high },
       fixes: [{ kind: 'widen-range', label: `Widen the range to ${formatValue(low)} to ${formatValue(high)}`, low, high }],
     });
   }

@@ -7,6 +7,7 @@ import type { Parameter } from '../../engine/model/schema';
 import { summariseDistribution } from '../../engine/uncertainty/distribution-summary';
 import { formatParameter } from '../settings/display-format';
 import { useLanguage } from '../i18n/language';
+import { parameterCheckText, parameterFixLabel } from './parameter-check-text';
 import type { MessageKey, Translate } from '../../report/i18n/translate';
 import { describeParameterDistribution } from '../../report/model-description';
 import { jointMarginalQuantile, jointMemberships } from '../../engine/uncertainty/joint-distribution';
@@ -193,15 +194,16 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
 }
 
 function ParameterWarnings({ checks, readOnly, onFix }: { checks: readonly ParameterCheck[]; readOnly: boolean; onFix: (fix: ParameterFix) => void }) {
+  const wording = useLanguage();
   return (
     <ul className="param-warnings">
       {checks.map((c) => (
         <li key={c.kind} className="param-warning" data-kind={c.kind}>
-          <span className="param-warning-text">{c.message}{c.unavailable ? ` ${c.unavailable}` : ''}</span>
+          <span className="param-warning-text">{parameterCheckText(c, wording)}</span>
           {!readOnly &&
             c.fixes.map((fix) => (
               <button key={fix.kind} type="button" className="btn btn-sm" onClick={() => onFix(fix)} data-testid={`param-fix-${fix.kind}-${c.parameter}`}>
-                {fix.label}
+                {parameterFixLabel(fix, c, wording)}
               </button>
             ))}
         </li>
