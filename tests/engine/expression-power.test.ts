@@ -4,25 +4,14 @@
 // and random probabilities; any other exponent keeps **.
 import { describe, expect, it } from 'vitest';
 import { exactPower } from '../../src/engine/expression/compile';
-
-/** Deterministic 32-bit generator (mulberry32), so a failure can be reproduced. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
+import { mulberry32 } from '../seeded-random';
 
 const SPECIAL = [0, -0, 1, -1, 2, -2, 0.5, Infinity, -Infinity, NaN, Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE, 2.2250738585072014e-308, 1e-300, 1e300, 1 - 2 ** -53, 1 + 2 ** -52, 0.1, 1 / 3];
 
 /** Special values, then 400,000 doubles from random bit patterns, 400,000 in [0, 1) and 200,000 of moderate size. */
 function* doubles(): Generator<number> {
   yield* SPECIAL;
-  const next = generator(16);
+  const next = mulberry32(16);
   const bits = new Float64Array(1);
   const words = new Uint32Array(bits.buffer);
   for (let i = 0; i < 400_000; i++) {

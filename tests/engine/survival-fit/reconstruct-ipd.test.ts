@@ -7,17 +7,12 @@ import type { KaplanMeier } from '../../../src/engine/survival-fit/kaplan-meier'
 import { ReconstructionError, reconstructIpd } from '../../../src/engine/survival-fit/reconstruct-ipd';
 import { survivalData } from '../../../src/engine/survival-fit/survival-data';
 import type { SurvivalData } from '../../../src/engine/survival-fit/survival-data';
+import { mulberry32 } from '../../seeded-random';
 
-/** mulberry32: a small seeded generator, so the simulated trial is the same on every run. */
+/** Uniforms in [0, 1) from mulberry32, so the simulated trial is the same on every run. */
 function uniforms(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
+  return () => next() / 4294967296;
 }
 
 /** n patients with Weibull(shape, scale) event times, uniform drop-out over (0, dropout) and follow-up ending at `end`. */
