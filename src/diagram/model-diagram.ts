@@ -68,10 +68,10 @@ export function diagramGraph(model: HtaModel, options: DiagramOptions = {}): Dia
     if (structure.type !== 'tree') return null;
     const sub = (structure as TreeModel).submodels[part.slice('submodel:'.length)];
     if (!sub) return null;
-    return sub.type === 'markov' ? markovGraph(sub as MarkovModel, values) : psmGraph(sub as PsmModel, model, values, model.strategies);
+    return sub.type === 'markov' ? markovGraph(sub as MarkovModel, values, [], '', options.t) : psmGraph(sub as PsmModel, model, values, model.strategies, '', options.t);
   }
-  if (structure.type === 'markov') return markovGraph(structure, values, model.strategies);
-  if (structure.type === 'psm') return psmGraph(structure, model, values, model.strategies);
+  if (structure.type === 'markov') return markovGraph(structure, values, model.strategies, '', options.t);
+  if (structure.type === 'psm') return psmGraph(structure, model, values, model.strategies, '', options.t);
   return treeGraph(model, values, { ...(options.collapsed ? { collapsed: options.collapsed } : {}), ...(options.t ? { t: options.t } : {}) });
 }
 

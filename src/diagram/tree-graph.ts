@@ -9,6 +9,7 @@ import type { StructureValues } from '../engine/model/structure-values';
 import { formatMoney, formatPercent } from '../report/format';
 import type { DiagramEdge, DiagramGraph, DiagramNode } from './diagram-graph';
 import { diagramNumber, expressionLabel, expressionLines } from './diagram-graph';
+import { translator } from '../report/i18n/translate';
 import type { Translate } from '../report/i18n/translate';
 
 export const OUTCOME_WORDS: Record<(typeof DIAGNOSTIC_OUTCOMES)[number], string> = {
@@ -19,7 +20,7 @@ export const OUTCOME_WORDS: Record<(typeof DIAGNOSTIC_OUTCOMES)[number], string>
   noResult: 'No result',
 };
 
-const WHEN_WORDS: Record<string, string> = { positive: 'positive', negative: 'negative', 'no-result': 'no result' };
+const WHEN_KEYS = { positive: 'structure.result.positive', negative: 'structure.result.negative', 'no-result': 'structure.result.no-result' } as const;
 
 /** The children of a tree node with the label of the branch that leads to each. */
 export function treeChildren(node: TreeNode): { key: string; node: TreeNode }[] {
@@ -35,7 +36,7 @@ export function descendantCount(node: TreeNode): number {
 export interface TreeGraphOptions {
   /** Ids (paths such as "root.1.noResult") of folded nodes. */
   collapsed?: ReadonlySet<string>;
-  /** The diagram's language for the outcome branches (default English). */
+  /** The diagram's language (default English). */
   t?: Translate;
 }
 
@@ -43,6 +44,8 @@ export function treeGraph(model: HtaModel, values: StructureValues | null, optio
   const tree = model.model as TreeModel;
   const currency = model.settings.currency;
   const collapsed = options.collapsed ?? new Set<string>();
+  const words = options.t ?? translator('en');
+  const units = (): string => words(`structure.unit.${tree.timeUnit}`);
   const tests = new Map(tree.tests.map((t) => [t.id, t]));
   const nodes: DiagramNode[] = [];
   const edges: DiagramEdge[] = [];
@@ -63,24 +66,24 @@ export function treeGraph(model: HtaModel, values: StructureValues | null, optio
   // expressions are in the test's form and the parameter table).
   const testLines = (id: string, strategy: string | undefined): [string, string] => {
     const t = tests.get(id);
-    if (!t) return [id, 'unknown test'];
+    if (!t) return [id, words('diagram.unknownTest')];
     const parts = [`Se ${num(t.sensitivity, strategy)}`, `Sp ${num(t.specificity, strategy)}`];
     if (t.noResult !== undefined) {
       const nr = value(t.noResult, strategy);
-      parts.push(`no result ${nr === null ? String(t.noResult) : formatPercent(nr, 1)}`);
+      parts.push(words('diagram.noResult', { value: nr === null ? String(t.noResult) : formatPercent(nr, 1) }));
     }
     const cost = money(t.costs, strategy);
     if (cost) parts.push(cost);
     if (t.turnaround !== undefined) {
       const tat = value(t.turnaround, strategy);
-      parts.push(`${tat === null ? t.turnaround : diagramNumber(tat)} ${tree.timeUnit}${tat === 1 ? '' : 's'}`);
+      parts.push(`${tat === null ? t.turnaround : diagramNumber(tat)} ${tat === 1 ? words(`modelWords.timeUnit.${tree.timeUnit}`) : units()}`);
     }
     return [t.label ?? t.id, parts.join(' · ')];
   };
   const submodelWords = (id: string): string => {
     const s = tree.submodels[id];
     if (!s) return id;
-    return s.type === 'markov' ? `${id} (Markov, ${s.states.length} states)` : `${id} (partitioned survival)`;
+    return s.type === 'markov' ? words('diagram.submodelMarkov', { id, n: s.states.length }) : words('diagram.submodelPsm', { id });
   };
 
   // A complement branch ("C") gets 1 minus its siblings' probabilities.
@@ -99,30 +102,31 @@ export function treeGraph(model: HtaModel, values: StructureValues | null, optio
   const visit = (node: TreeNode, id: string, strategy: string | undefined, depth: number): void => {
     const lines: string[] = [];
     if (node.kind === 'diagnostic') {
-      if (node.prevalence !== undefined) lines.push(`Prevalence ${expr(node.prevalence, strategy)}`);
+      if (node.prevalence !== undefined) lines.push(words('diagram.prevalence', { value: expr(node.prevalence, strategy) }));
       (node.steps ?? []).forEach((step, i) => {
-        const when = i === 0 && !step.when ? '' : ` if ${(step.when ?? ['no-result']).map((w) => WHEN_WORDS[w] ?? w).join(' or ')}`;
-        const uptake = step.uptake !== undefined ? ` (uptake ${expr(step.uptake, strategy)})` : '';
+        const whenWords = (step.when ?? ['no-result']).map((w) => (w in WHEN_KEYS ? words(WHEN_KEYS[w as keyof typeof WHEN_KEYS]) : w));
+        const when = i === 0 && !step.when ? '' : ` ${words('diagram.ifWhen', { when: whenWords.reduce((first, next) => words('diagram.or', { first, next })) })}`;
+        const uptake = step.uptake !== undefined ? ` ${words('diagram.uptake', { value: expr(step.uptake, strategy) })}` : '';
         step.tests.forEach((t, k) => {
           const [name, figures] = testLines(t, strategy);
-          lines.push(`${k === 0 ? `${i + 1}.${when}${uptake}` : '   and'} ${name}`, `      ${figures}`);
+          lines.push(`${k === 0 ? `${i + 1}.${when}${uptake}` : `   ${words('diagram.and')}`} ${name}`, `      ${figures}`);
         });
       });
     }
     const cost = money(node.costs, strategy);
-    if (cost) lines.push(`Cost ${cost}`);
-    if (node.qalys !== undefined) lines.push(`QALYs ${expr(node.qalys, strategy)}`);
-    if (node.time !== undefined) lines.push(`Time ${expr(node.time, strategy)} ${tree.timeUnit}s`);
-    if (node.kind === 'terminal') lines.push(node.submodel ? `→ ${submodelWords(node.submodel)}` : 'end of path');
+    if (cost) lines.push(words('diagram.cost', { value: cost }));
+    if (node.qalys !== undefined) lines.push(words('diagram.qalys', { value: expr(node.qalys, strategy) }));
+    if (node.time !== undefined) lines.push(words('diagram.time', { value: expr(node.time, strategy), units: units() }));
+    if (node.kind === 'terminal') lines.push(node.submodel ? `→ ${submodelWords(node.submodel)}` : words('diagram.endOfPath'));
     const children = treeChildren(node);
     const fold = children.length > 0 && depth > 0 ? { collapsed: collapsed.has(id), hidden: descendantCount(node) } : undefined;
-    nodes.push({ id, shape: node.kind, title: node.label ?? node.id ?? (depth === 0 ? 'Decision' : node.kind), lines, ...(fold ? { fold } : {}) });
+    nodes.push({ id, shape: node.kind, title: node.label ?? node.id ?? (depth === 0 ? words('structure.kind.decision') : node.kind), lines, ...(fold ? { fold } : {}) });
     if (fold?.collapsed) return;
     children.forEach(({ key, node: child }) => {
       const childId = `${id}.${key}`;
       const childStrategy = depth === 0 && node.kind === 'decision' ? (child.id ?? strategy) : strategy;
       const label: string[] = [];
-      if (node.kind === 'diagnostic') label.push(key in OUTCOME_WORDS ? (options.t ? options.t(`reportResults.outcome.${key as keyof typeof OUTCOME_WORDS}`) : OUTCOME_WORDS[key as keyof typeof OUTCOME_WORDS]) : key);
+      if (node.kind === 'diagnostic') label.push(key in OUTCOME_WORDS ? words(`reportResults.outcome.${key as keyof typeof OUTCOME_WORDS}`) : key);
       else if (child.probability !== undefined) label.push(...expressionLines(child.probability, branchValue(node, child, childStrategy)));
       edges.push({ from: id, to: childId, label });
       rows.push([node.label ?? node.id ?? id, child.label ?? child.id ?? childId, label.join(' ') || '—']);
@@ -137,7 +141,12 @@ export function treeGraph(model: HtaModel, values: StructureValues | null, optio
     nodes,
     edges,
     notes: [],
-    description: `Decision tree with ${total} nodes and ${strategies} strategies${Object.keys(tree.submodels).length > 0 ? `, entering ${Object.keys(tree.submodels).length} cohort sub-models` : ''}${nodes.length < total ? ` (${total - nodes.length} nodes folded)` : ''}.`,
+    description: words('diagram.treeDescription', {
+      total,
+      strategies,
+      submodels: Object.keys(tree.submodels).length > 0 ? words('diagram.treeSubmodels', { n: Object.keys(tree.submodels).length }) : '',
+      folded: nodes.length < total ? words('diagram.treeFolded', { n: total - nodes.length }) : '',
+    }),
     rows,
   };
 }

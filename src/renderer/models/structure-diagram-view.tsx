@@ -38,7 +38,7 @@ export function StructureDiagramView({ model }: { model: HtaModel }) {
   const root = model.model.type === 'tree' ? (model.model as TreeModel).root : null;
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => (root ? defaultCollapsed(root) : new Set()));
   const values = useMemo(() => diagramValues(model), [model]);
-  const drawn = useMemo(() => drawModelDiagram(model, `diagram-${id}`, { part: activePart, collapsed, values, interactive: true }), [model, id, activePart, collapsed, values]);
+  const drawn = useMemo(() => drawModelDiagram(model, `diagram-${id}`, { part: activePart, collapsed, values, interactive: true, t }), [model, id, activePart, collapsed, values, t]);
   const canvas = useRef<HTMLDivElement>(null);
   const refocus = useRef<string | null>(null);
   const exports = useExports();
@@ -75,7 +75,7 @@ export function StructureDiagramView({ model }: { model: HtaModel }) {
   };
   const fit = fitChoice ?? (drawn === null || drawn.width <= 1400);
   const title = parts.find((p) => p.key === activePart)?.title ?? t('structure.diagram');
-  const picture = () => drawModelDiagram(model, 'diagram', { part: activePart, collapsed, values, title })!;
+  const picture = () => drawModelDiagram(model, 'diagram', { part: activePart, collapsed, values, title, t })!;
 
   return (
     <figure className="chart structure-diagram" aria-labelledby={`${id}-title`} data-testid="structure-diagram">
