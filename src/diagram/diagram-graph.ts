@@ -6,6 +6,8 @@ export type NodeShape = 'state' | 'absorbing' | 'decision' | 'chance' | 'termina
 export interface CurvePlot {
   /** Years on the x axis, survival (0..1) on the y axis. */
   xMax: number;
+  /** The x axis's end label in the drawing language (default "<xMax> years"). */
+  xLabel?: string;
   series: { label: string; points: [number, number][] }[];
 }
 

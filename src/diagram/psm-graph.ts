@@ -64,7 +64,7 @@ export function psmGraph(psm: PsmModel, model: HtaModel, values: StructureValues
     const spec = psm.curves[id]!;
     const strategyUsing = arms.find((a) => a.arm.pfs === id || a.arm.os === id)?.strategy?.id;
     const points = values?.survival(psm.curves, id, times, strategyUsing) ?? null;
-    const plot: CurvePlot | undefined = points ? { xMax: horizon, series: [{ label: id, points: times.map((time, k) => [time, points[k]!] as [number, number]) }] } : undefined;
+    const plot: CurvePlot | undefined = points ? { xMax: horizon, xLabel: t('modelWords.years', { n: Math.round(horizon * 10) / 10 }), series: [{ label: id, points: times.map((time, k) => [time, points[k]!] as [number, number]) }] } : undefined;
     const role = uses.get(id);
     nodes.push({ id: `${idPrefix}curve:${id}`, shape: 'curve', title: id, lines: [...(spec.label ? [spec.label] : []), ...curveWords(spec, values, strategyUsing, t), role ? role.join('; ') : t('diagram.referenceCurve')], ...(plot ? { plot } : {}) });
   }

@@ -56,7 +56,7 @@ function plotSvg(n: PlacedNode, top: number): string {
     textEl(left - 4, bottom, '0', { 'text-anchor': 'end', 'font-size': 9, fill: MUTED_INK }),
     // Axis titles: survival S(t) up the y axis, years along the x axis from 0 to the horizon.
     textEl(left, bottom + 11, '0', { 'text-anchor': 'middle', 'font-size': 9, fill: MUTED_INK }),
-    textEl(right, bottom + 11, `${Math.round(plot.xMax * 10) / 10} years`, { 'text-anchor': 'end', 'font-size': 9, fill: MUTED_INK }),
+    textEl(right, bottom + 11, plot.xLabel ?? `${Math.round(plot.xMax * 10) / 10} years`, { 'text-anchor': 'end', 'font-size': 9, fill: MUTED_INK }),
     textEl(left - 14, (top + bottom) / 2, 'S(t)', { 'text-anchor': 'middle', 'font-size': 9, fill: MUTED_INK, transform: `rotate(-90 ${left - 14} ${(top + bottom) / 2})` }),
   ];
   for (const s of plot.series) {

@@ -38,6 +38,10 @@ describe('diagram words in the drawing language', () => {
     expect(nl).toMatch(/PFS van /);
     expect(nl).toContain('hazardratio op');
     expect(nl).not.toMatch(/death|reference curve| of every strategy|hazard ratio on|time in /);
+    const plots = diagramGraph(psm, { t: translator('nl-BE') })!.nodes.flatMap((n) => (n.plot ? [n.plot.xLabel] : []));
+    expect(plots.length).toBeGreaterThan(0);
+    expect(new Set(plots)).toEqual(new Set(['10 jaar']));
+    expect(diagramGraph(psm)!.nodes.find((n) => n.plot)!.plot!.xLabel).toBe('10 years');
   });
 
   it('decision tree (liquid biopsy): test sequence, turnaround, sub-models and outcomes in French', () => {
