@@ -15,6 +15,8 @@ export interface TornadoItem {
   kind: 'budget-impact-value' | 'uptake' | 'model-parameter';
   /** For budget-impact values: population, funnel, eligible, prevalent or parameter. */
   role: string | null;
+  /** Uptake items: which world and strategy (so a screen or report can word the label in its language). */
+  uptake?: UptakeOf;
   path: IssuePath;
   base: number;
   low: number;
@@ -23,11 +25,19 @@ export interface TornadoItem {
   variation(value: number): BiaVariation;
 }
 
+/** An uptake item's world (its label as given, or null) and strategy label. */
+export interface UptakeOf {
+  world: WorldId;
+  worldLabel: string | null;
+  strategy: string;
+}
+
 export interface TornadoRow {
   id: string;
   label: string;
   kind: TornadoItem['kind'];
   role: string | null;
+  uptake?: UptakeOf;
   location: string;
   source: string | null;
   base: number;
@@ -78,6 +88,7 @@ function uptakeItems(prep: PreparedBudgetImpact): TornadoItem[] {
         label: `${prep.spec[world].label ?? (world === 'newWorld' ? 'New world' : 'Current world')}: uptake of ${prep.strategies.find((s) => s.id === sid)?.label ?? sid}`,
         kind: 'uptake',
         role: null,
+        uptake: { world, worldLabel: prep.spec[world].label ?? null, strategy: prep.strategies.find((s) => s.id === sid)?.label ?? sid },
         path: ['budgetImpact', world, 'shares', sid],
         base: target,
         low: u.low,
@@ -132,7 +143,7 @@ function rowOf(prep: PreparedBudgetImpact, item: TornadoItem): TornadoRow {
   const impactAtLow = total(yearsAtLow);
   const impactAtHigh = total(yearsAtHigh);
   const swing = impactAtLow !== null && impactAtHigh !== null ? Math.abs(impactAtHigh - impactAtLow) : null;
-  return { id: item.id, label: item.label, kind: item.kind, role: item.role, location: formatPath(item.path), source: item.source, base: item.base, low: item.low, high: item.high, impactAtLow, impactAtHigh, swing, yearsAtLow, yearsAtHigh, error };
+  return { id: item.id, label: item.label, kind: item.kind, role: item.role, ...(item.uptake ? { uptake: item.uptake } : {}), location: formatPath(item.path), source: item.source, base: item.base, low: item.low, high: item.high, impactAtLow, impactAtHigh, swing, yearsAtLow, yearsAtHigh, error };
 }
 
 /** Tornado rows, widest swing first (invalid runs last; ties by id). */

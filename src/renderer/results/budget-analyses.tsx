@@ -9,6 +9,7 @@ import './analyses.css';
 import { useLanguage } from '../i18n/language';
 import { translator } from '../../report/i18n/translate';
 import type { Translate } from '../../report/i18n/translate';
+import { tornadoRowLabel } from '../../report/build/budget';
 
 // The budget impact's own analyses: the test budget apart from the downstream treatment and care costs it causes,
 // the one-way sensitivity (tornado) on the cumulative impact, and the named budget-impact scenarios per year and
@@ -104,7 +105,7 @@ export function BudgetTornado({ report: r, parameters = [] }: { report: BudgetIm
   const { t: tr } = useLanguage();
   const money = (v: number) => formatMoneyChange(v, currency);
   const t = r.tornado;
-  const bars = tornadoBars(t.rows.map((row) => ({ parameter: row.id, label: row.label, low: row.low, high: row.high, outcomeLow: row.impactAtLow, outcomeHigh: row.impactAtHigh, swing: row.swing, decisionChanges: false })), t.baseImpact, TORNADO_ROWS);
+  const bars = tornadoBars(t.rows.map((row) => ({ parameter: row.id, label: tornadoRowLabel(row, tr), low: row.low, high: row.high, outcomeLow: row.impactAtLow, outcomeHigh: row.impactAtHigh, swing: row.swing, decisionChanges: false })), t.baseImpact, TORNADO_ROWS);
   const failed = t.rows.filter((row) => row.error !== null);
   if (bars.length === 0) return null;
   return (

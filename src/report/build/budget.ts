@@ -7,6 +7,7 @@ import type { BudgetImpactReport } from '../../engine/budget/run-budget-impact';
 import { COHORT_RULE } from '../../engine/budget/run-budget-impact';
 import { LINKED_COST_RULE } from '../../engine/budget/model-costs';
 import type { Uptake } from '../../engine/budget/bia-schema';
+import type { TornadoRow } from '../../engine/budget/bia-tornado';
 import type { NumberFormats } from '../format';
 import type { Translate } from '../i18n/translate';
 import { budgetChart, tornadoFigure } from '../charts/hta-charts';
@@ -15,6 +16,13 @@ import type { TableRow } from '../document';
 import type { ReportModel } from '../report-input';
 import type { BuildContext, DraftSection } from './context';
 import { currencyOf, draft, figure, idPart, notice, paragraph, table } from './context';
+
+/** A budget-impact tornado row's label in the report's language: an uptake row is worded here, others are data. */
+export function tornadoRowLabel(row: Pick<TornadoRow, 'label' | 'uptake'>, t: Translate): string {
+  if (!row.uptake) return row.label;
+  const world = row.uptake.worldLabel ?? t(row.uptake.world === 'newWorld' ? 'budgetView.newWorld' : 'budgetView.currentWorld');
+  return t('reportBudget.uptakeOf', { world, strategy: row.uptake.strategy });
+}
 
 /** The category that holds the test budget: "test", else the first whose id or label names tests. */
 export function testCategory(r: BudgetImpactReport, labels: Map<string, string>): string | null {
@@ -170,12 +178,12 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
         figure(
           `fig-${p}-budget-tornado`,
           t('reportUncertainty.tornadoCaption', { what: t('reportBudget.measure', { n: r.horizonYears }) }),
-          tornadoFigure(`fig-${p}-budget-tornado-svg`, t('reportBudget.tornado'), t('reportBudget.tornadoDescription', { n: rows.length }), rows.map((x) => ({ label: x.label, atLow: x.impactAtLow, atHigh: x.impactAtHigh })), r.tornado.baseImpact, t('reportBudget.cumulativeImpact'), (v) => fmt.moneyCompact(v, cur ?? undefined), t),
+          tornadoFigure(`fig-${p}-budget-tornado-svg`, t('reportBudget.tornado'), t('reportBudget.tornadoDescription', { n: rows.length }), rows.map((x) => ({ label: tornadoRowLabel(x, t), atLow: x.impactAtLow, atHigh: x.impactAtHigh })), r.tornado.baseImpact, t('reportBudget.cumulativeImpact'), (v) => fmt.moneyCompact(v, cur ?? undefined), t),
           table({
             id: `tab-${p}-budget-tornado-data`,
             caption: t('reportBudget.tornadoDataCaption'),
             header: [t('report.limits.input'), t('reportAccuracy.rating.low'), t('reportAccuracy.rating.high'), t('reportBudget.atLow'), t('reportBudget.atHigh'), t('reportUncertainty.swing')],
-            rows: r.tornado.rows.slice(0, 15).map((x) => [x.label, fmt.parameter(x.low), fmt.parameter(x.high), money(x.impactAtLow), money(x.impactAtHigh), x.error ? t('reportBudget.invalid', { error: x.error }) : money(x.swing)]),
+            rows: r.tornado.rows.slice(0, 15).map((x) => [tornadoRowLabel(x, t), fmt.parameter(x.low), fmt.parameter(x.high), money(x.impactAtLow), money(x.impactAtHigh), x.error ? t('reportBudget.invalid', { error: x.error }) : money(x.swing)]),
             numeric: true,
           }),
         ),
