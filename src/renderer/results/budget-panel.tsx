@@ -9,6 +9,7 @@ import { formatMoney, formatMoneyAxis, humanise, formatMoneyChange, formatNumber
 import type { Uptake } from '../../engine/budget/bia-schema';
 import { useLanguage } from '../i18n/language';
 import type { Translate } from '../../report/i18n/translate';
+import { uptakeText } from '../../report/build/budget';
 import { describeProblem } from '../../report/engine-problems';
 
 // Budget impact: per-year costs in the current and the new world, the impact and its cumulative sum, costs stacked by
@@ -28,21 +29,6 @@ function discountingText(rate: number, t: Translate): string {
 
 const share = (x: number) => formatPercent(x, x * 100 === Math.round(x * 100) ? 0 : 2);
 
-/** A world's uptake rule in words, in the display language (the engine's describeUptake writes English for reports). */
-function uptakeText(u: Uptake, horizon: number, t: Translate): string {
-  if (u === 'rest') return t('budgetView.uptakeRest');
-  if (typeof u === 'number') return t('budgetView.uptakeConstant', { value: share(u) });
-  switch (u.shape) {
-    case 'constant':
-      return t('budgetView.uptakeConstant', { value: share(u.value) });
-    case 'linear':
-      return t('budgetView.uptakeLinear', { from: share(u.from), fromYear: u.fromYear, to: share(u.to), toYear: u.toYear ?? horizon });
-    case 's-curve':
-      return t('budgetView.uptakeSCurve', { from: share(u.from), to: share(u.to), steepness: u.steepness, midpoint: u.midpoint });
-    case 'series':
-      return t('budgetView.uptakeSeries', { values: u.values.map(share).join(', ') });
-  }
-}
 
 export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; updating: boolean }) {
   const { t } = useLanguage();
@@ -188,7 +174,7 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
         </div>
         <div className="table-footer subtle">
           {t('budgetView.sharesNote', {
-            rules: Object.entries(r.uptake.new).map(([id, text]) => `${label(id)}: ${newShares[id] !== undefined ? uptakeText(newShares[id], r.horizonYears, t) : text}`).join('; '),
+            rules: Object.entries(r.uptake.new).map(([id, text]) => `${label(id)}: ${newShares[id] !== undefined ? uptakeText(newShares[id], r.horizonYears, t, share, String) : text}`).join('; '),
             year1: Object.entries(r.shares.new[0]?.shares ?? {}).map(([id, v]) => `${label(id)} ${formatPercent(v, 0)}`).join(', '),
           })}
         </div>

@@ -8,7 +8,6 @@ import { COHORT_RULE } from '../../engine/budget/run-budget-impact';
 import { LINKED_COST_RULE } from '../../engine/budget/model-costs';
 import type { Uptake } from '../../engine/budget/bia-schema';
 import type { TornadoRow } from '../../engine/budget/bia-tornado';
-import type { NumberFormats } from '../format';
 import type { Translate } from '../i18n/translate';
 import { budgetChart, tornadoFigure } from '../charts/hta-charts';
 import { humanise } from '../format';
@@ -29,20 +28,22 @@ export function testCategory(r: BudgetImpactReport, labels: Map<string, string>)
   return r.categories.find((c) => c === 'test') ?? r.categories.find((c) => /test/i.test(c) || /test/i.test(labels.get(c) ?? '')) ?? null;
 }
 
-/** An uptake rule in words (the engine's describeUptake, in the report's language and number format). */
-function uptakeText(t: Translate, fmt: NumberFormats, u: Uptake, horizon: number): string {
-  const pct = (x: number) => `${fmt.parameter(+(x * 100).toPrecision(4))}%`;
+/**
+ * An uptake rule in words (the engine's describeUptake, in a display language): for the report and the budget
+ * screen alike; `share` formats a market share and `num` the S-curve's numbers.
+ */
+export function uptakeText(u: Uptake, horizon: number, t: Translate, share: (x: number) => string, num: (x: number) => string): string {
   if (u === 'rest') return t('reportBudget.uptake.rest');
-  if (typeof u === 'number') return t('reportBudget.uptake.constant', { share: pct(u) });
+  if (typeof u === 'number') return t('reportBudget.uptake.constant', { share: share(u) });
   switch (u.shape) {
     case 'constant':
-      return t('reportBudget.uptake.constant', { share: pct(u.value) });
+      return t('reportBudget.uptake.constant', { share: share(u.value) });
     case 'linear':
-      return t('reportBudget.uptake.linear', { from: pct(u.from), fromYear: u.fromYear, to: pct(u.to), toYear: u.toYear ?? horizon });
+      return t('reportBudget.uptake.linear', { from: share(u.from), fromYear: u.fromYear, to: share(u.to), toYear: u.toYear ?? horizon });
     case 's-curve':
-      return t('reportBudget.uptake.sCurve', { from: pct(u.from), to: pct(u.to), steepness: fmt.parameter(u.steepness), midpoint: fmt.parameter(u.midpoint) });
+      return t('reportBudget.uptake.sCurve', { from: share(u.from), to: share(u.to), steepness: num(u.steepness), midpoint: num(u.midpoint) });
     case 'series':
-      return t('reportBudget.uptake.series', { shares: u.values.map(pct).join(', ') });
+      return t('reportBudget.uptake.series', { shares: u.values.map(share).join(', ') });
   }
 }
 
@@ -51,7 +52,7 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
   const spec = m.model.budgetImpact;
   const uptake = (world: 'current' | 'new', id: string) => {
     const u = spec?.[world === 'current' ? 'currentWorld' : 'newWorld'].shares[id];
-    return u === undefined ? (r.uptake[world][id] ?? '—') : uptakeText(t, fmt, u, r.horizonYears);
+    return u === undefined ? (r.uptake[world][id] ?? '—') : uptakeText(u, r.horizonYears, t, (x) => `${fmt.parameter(+(x * 100).toPrecision(4))}%`, (x) => fmt.parameter(x));
   };
   const stated = (text: string | null | undefined) => text ?? t('report.methods.notStated');
   const p = idPart(prefix);
