@@ -82,6 +82,7 @@ const ROWS: Row[] = [
     target: '<= 2x',
   },
   { what: 'liquid-biopsy PSA 10,000 draws, 2 cores, whole process', unit: 'ms', measure: psa(LIQUID_BIOPSY, ['--workers', '2']), target: '< 1000 ms', cpu: true },
+  { what: 'liquid-biopsy `hta run`, whole process', unit: 'ms', measure: (root) => hta(root, ['run', LIQUID_BIOPSY, '--json']), target: 'as low as possible (the set-up every command pays)', cpu: true },
   { what: 'HIV `hta psa --evppi` 10,000 draws, whole process', unit: 'ms', measure: psa(HIV, ['--evppi']), target: '< 3000 ms', cpu: true },
   { what: 'HIV 10,000 draws, 2 workers / 1 worker (whole process)', unit: 'x', measure: (root) => psa(HIV, ['--workers', '2'])(root) / psa(HIV, ['--workers', '1'])(root), target: '<= 1' },
 ];

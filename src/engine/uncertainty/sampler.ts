@@ -37,6 +37,8 @@ export interface ParameterSampler {
   columnOf(name: string): number;
   /** Writes draw i's value of parameter j at out[(i - start) * parameterCount + j]; allocates `out` if absent. */
   fill(start: number, end: number, out?: Float64Array): Float64Array;
+  /** Builds the inversion tables now (the first fill does otherwise), e.g. to hand them to worker threads. */
+  prepare(): void;
 }
 
 const enum Kind {
@@ -54,6 +56,7 @@ const enum Kind {
 interface CopulaGroup {
   columns: Int32Array;
   dists: ResolvedDistribution[];
+  /** Filled at the first draw (createRowDrawer). */
   tables: (InversionTable | null)[];
   lower: Float64Array;
   normals: Float64Array;
@@ -153,7 +156,7 @@ function copulaGroups(
     return {
       columns: Int32Array.from(cols),
       dists: cols.map((c) => dists[c]!),
-      tables: cols.map((c) => tableFor(dists[c]!)),
+      tables: [],
       lower,
       normals: new Float64Array(cols.length),
     };
@@ -221,8 +224,73 @@ export function createParameterSampler(
   const dirichlets = dirichletGroups(dists);
   const jointDraws = jointGroups(joints, names, columns);
   const parameterCount = names.length;
-  const grouped = new Set<number>([...copulas, ...dirichlets, ...jointDraws].flatMap((g) => [...g.columns]));
+  const streams = new StreamSequence(seed);
+  // Everything above can refuse the distributions (validation calls this to check them); the inversion tables
+  // (about 5 ms each, 220 ms for the liquid-biopsy example) are built at the first draw, which checking never makes.
+  let drawRow: RowDrawer | null = null;
+  const prepare = (): RowDrawer => (drawRow ??= createRowDrawer(dists, copulas, dirichlets, jointDraws, streams, parameterCount));
 
+  function fill(start: number, end: number, out?: Float64Array): Float64Array {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
+      throw new RangeError(`Draw range must be integers with 0 <= start <= end (got [${start}, ${end})).`);
+    }
+    const size = (end - start) * parameterCount;
+    const target = out ?? new Float64Array(size);
+    if (target.length < size) {
+      throw new RangeError(`Output block holds ${target.length} values; draws [${start}, ${end}) need ${size}.`);
+    }
+    if (end === start) return target;
+    const { draw, needs, scratch } = prepare();
+    const firstStream = Math.floor(start / DRAWS_PER_STREAM);
+    const lastStream = Math.floor((end - 1) / DRAWS_PER_STREAM);
+    for (let stream = firstStream; stream <= lastStream; stream++) {
+      const samplers = samplersOver(streams.generatorAt(stream), needs);
+      const streamStart = stream * DRAWS_PER_STREAM;
+      const streamEnd = Math.min(streamStart + DRAWS_PER_STREAM, end);
+      // Draws before `start` in this stream are generated and discarded so later draws keep their position.
+      for (let d = streamStart; d < start; d++) draw(samplers, scratch, 0);
+      for (let d = Math.max(streamStart, start); d < streamEnd; d++) {
+        draw(samplers, target, (d - start) * parameterCount);
+      }
+    }
+    return target;
+  }
+
+  return {
+    names,
+    parameterCount,
+    seed,
+    drawsPerStream: DRAWS_PER_STREAM,
+    columnOf(name: string): number {
+      const column = columns.get(name);
+      if (column === undefined) throw new RangeError(`Parameter "${name}" is not sampled.`);
+      return column;
+    },
+    fill,
+    prepare() {
+      prepare();
+    },
+  };
+}
+
+/** How one row is drawn, fixed at the first draw: the samplers a stream needs and the row's code. */
+interface RowDrawer {
+  needs: Set<string>;
+  draw: (s: ChunkSamplers, out: Float64Array, offset: number) => void;
+  /** Row for discarded draws. */
+  scratch: Float64Array;
+}
+
+function createRowDrawer(
+  dists: readonly ResolvedDistribution[],
+  copulas: readonly CopulaGroup[],
+  dirichlets: readonly DirichletGroup[],
+  jointDraws: readonly JointGroup[],
+  streams: StreamSequence,
+  parameterCount: number,
+): RowDrawer {
+  for (const group of copulas) group.tables = group.dists.map(tableFor);
+  const grouped = new Set<number>([...copulas, ...dirichlets, ...jointDraws].flatMap((g) => [...g.columns]));
   const independent = dists.map((_, c) => c).filter((c) => !grouped.has(c));
   const indColumns = Int32Array.from(independent);
   const tables = independent.map((c) => tableFor(dists[c]!));
@@ -245,7 +313,6 @@ export function createParameterSampler(
   if (dirichlets.length > 0) needs.add('gamma');
   if (copulas.length > 0 || jointDraws.length > 0) needs.add('normal');
 
-  const streams = new StreamSequence(seed);
   const scratch = new Float64Array(parameterCount);
 
   function drawRow(s: ChunkSamplers, out: Float64Array, offset: number): void {
@@ -288,36 +355,11 @@ export function createParameterSampler(
     for (const group of jointDraws) drawJoint(s, group, out, offset);
   }
 
-  function fill(start: number, end: number, out?: Float64Array): Float64Array {
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) {
-      throw new RangeError(`Draw range must be integers with 0 <= start <= end (got [${start}, ${end})).`);
-    }
-    const size = (end - start) * parameterCount;
-    const target = out ?? new Float64Array(size);
-    if (target.length < size) {
-      throw new RangeError(`Output block holds ${target.length} values; draws [${start}, ${end}) need ${size}.`);
-    }
-    if (end === start) return target;
-    const firstStream = Math.floor(start / DRAWS_PER_STREAM);
-    const lastStream = Math.floor((end - 1) / DRAWS_PER_STREAM);
-    for (let stream = firstStream; stream <= lastStream; stream++) {
-      const samplers = samplersOver(streams.generatorAt(stream), needs);
-      const streamStart = stream * DRAWS_PER_STREAM;
-      const streamEnd = Math.min(streamStart + DRAWS_PER_STREAM, end);
-      // Draws before `start` in this stream are generated and discarded so later draws keep their position.
-      for (let draw = streamStart; draw < start; draw++) drawRow(samplers, scratch, 0);
-      for (let draw = Math.max(streamStart, start); draw < streamEnd; draw++) {
-        drawRow(samplers, target, (draw - start) * parameterCount);
-      }
-    }
-    return target;
-  }
-
   // Each stream brings new stdlib sampler closures. Code optimised while only the first stream's closures had been
   // seen is thrown away at the second stream ("wrong call target") and that stream ran nearly as slowly as the
   // cold first (HIV: 40 ms against 3 ms for later streams). A few rows from two throwaway sampler sets (into
   // scratch; generators are fresh copies, so no draw changes) let every call site see two closures first.
-  // A draw that throws does so again in the run, which reports it: creating the sampler stays as it was.
+  // A draw that throws does so again in the run, which reports it: preparing the draws stays as it was.
   try {
     for (let set = 0; set < 2 && parameterCount > 0; set++) {
       const samplers = samplersOver(streams.generatorAt(0), needs);
@@ -326,19 +368,7 @@ export function createParameterSampler(
   } catch {
     // nothing to warm up
   }
-
-  return {
-    names,
-    parameterCount,
-    seed,
-    drawsPerStream: DRAWS_PER_STREAM,
-    columnOf(name: string): number {
-      const column = columns.get(name);
-      if (column === undefined) throw new RangeError(`Parameter "${name}" is not sampled.`);
-      return column;
-    },
-    fill,
-  };
+  return { needs, draw: drawRow, scratch };
 }
 
 function drawDirichlet(s: ChunkSamplers, group: DirichletGroup, out: Float64Array, offset: number): void {

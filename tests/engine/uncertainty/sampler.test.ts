@@ -221,6 +221,13 @@ describe('determinism by draw index', () => {
     expect(assembled).toEqual(whole);
   });
 
+  it('gives the same draws whether prepare() or the first fill builds the tables', () => {
+    const prepared = createParameterSampler(all, correlations, 42);
+    prepared.prepare();
+    prepared.prepare();
+    expect(prepared.fill(DRAWS_PER_STREAM - 5, DRAWS_PER_STREAM + 5)).toEqual(createParameterSampler(all, correlations, 42).fill(DRAWS_PER_STREAM - 5, DRAWS_PER_STREAM + 5));
+  });
+
   it('depends on the seed, and fills a caller buffer at offset 0', () => {
     const a = createParameterSampler(params, [], 1).fill(10, 20);
     const b = createParameterSampler(params, [], 2).fill(10, 20);
