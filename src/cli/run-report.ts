@@ -3,6 +3,7 @@
 import { compileModel } from '../engine/compile-model';
 import type { CompiledModel, ModelResult } from '../engine/compiled-model';
 import type { HtaModel } from '../engine/model/schema';
+import { checkedModelOf } from '../engine/model/checked-models';
 import { calculateIcers, incrementalNetBenefit } from '../engine/economics/incremental';
 import type { IncrementalRow, NetBenefitAtWtp } from '../engine/economics/incremental';
 import { strategyDetails } from '../engine/tree/strategy-details';
@@ -43,8 +44,10 @@ function detailsOf(s: ModelResult['strategies'][number]): { details?: StrategyDe
 }
 
 export function runModel(model: HtaModel): RunOutcome {
-  const compiled = compileModel(model);
-  const result = compiled.evaluate(compiled.baseParameters());
+  // A model just validated was compiled and run by the check: the same compiled model and base case, reused.
+  const checked = checkedModelOf(model);
+  const compiled = checked?.compiled ?? compileModel(model);
+  const result = checked?.baseResult ?? compiled.evaluate(compiled.baseParameters());
   const strategies = result.strategies.map((s): StrategyReport => ({
     id: s.id,
     label: s.label,

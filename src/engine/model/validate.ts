@@ -18,6 +18,8 @@ import { baseCaseResultIssues } from './result-checks';
 import { compileModelCollecting } from '../compile-model';
 import { fromJointScale, jointLabel } from '../uncertainty/joint-distribution';
 import { ownValue } from '../own-key';
+import { checkedModels } from './checked-models';
+import type { CheckedModel } from './checked-models';
 
 export interface ValidationReport {
   valid: boolean;
@@ -247,13 +249,15 @@ export function validateModel(json: unknown): ValidationReport {
     unique.sort(byPlace);
     return { valid: false, issues: unique };
   }
-  const unique = dedupe(checkParsedModel(model, issues, true));
+  const unique = dedupe(checkParsedModel(model, issues, true, (checked) => checkedModels.set(model, checked)));
   unique.sort(byPlace);
-  return { valid: !unique.some((i) => i.severity === 'error'), issues: unique, model };
+  const valid = !unique.some((i) => i.severity === 'error');
+  if (!valid) checkedModels.delete(model);
+  return { valid, issues: unique, model };
 }
 
 /** Every check after the schema's: compile (names, syntax, cycles), units, settings, uncertainty, then the base case. */
-function checkParsedModel(model: HtaModel, issues: ModelIssue[], runBaseCase: boolean): ModelIssue[] {
+function checkParsedModel(model: HtaModel, issues: ModelIssue[], runBaseCase: boolean, keep?: (checked: CheckedModel) => void): ModelIssue[] {
   const { compiled, issues: compileIssues } = compileModelCollecting(model);
   issues.push(...compileIssues, ...unitIssues(model), ...settingsIssues(model), ...uncertaintyIssues(model), ...jointDistributionIssues(model));
   if (!runBaseCase) return issues;
@@ -261,7 +265,10 @@ function checkParsedModel(model: HtaModel, issues: ModelIssue[], runBaseCase: bo
   const run = baseCaseIssues(model, compiled);
   issues.push(...run.issues);
   // Then the checks of what `hta run` reports (finite totals, ICERs, net benefit at each threshold).
-  if (run.result && !issues.some((i) => i.severity === 'error')) issues.push(...baseCaseResultIssues(model, run.result));
+  if (run.result && !issues.some((i) => i.severity === 'error')) {
+    issues.push(...baseCaseResultIssues(model, run.result));
+    if (compiled) keep?.({ compiled, baseResult: run.result });
+  }
   return issues;
 }
 

@@ -4,6 +4,7 @@
 import { compileModel } from '../compile-model';
 import type { CompiledModel } from '../compiled-model';
 import type { HtaModel } from '../model/schema';
+import { checkedModelOf } from '../model/checked-models';
 import { createParameterSampler } from '../uncertainty/sampler';
 import type { ParameterSampler } from '../uncertainty/sampler';
 import { sampledParameterNames, sampledParameters } from '../uncertainty/sampled-parameters';
@@ -39,7 +40,8 @@ export function createPsaSetup(model: HtaModel, seed: number): PsaSetup {
       if (!known.has(name)) throw new JointDistributionError(`${jointLabel(joint, index)}: "${name}" is not a parameter of the model.`, jointLabel(joint, index), ['parameters', k]);
     }),
   );
-  const compiled = compileModel(model, { inputs });
+  // Without sampled expression parameters the PSA's compiled model is the one a validation of this object made.
+  const compiled = (inputs.length === 0 ? checkedModelOf(model)?.compiled : undefined) ?? compileModel(model, { inputs });
   const sampler = createParameterSampler(distributions, model.correlations as CorrelationSpec[], seed, model.jointDistributions);
   const slots = Int32Array.from(sampler.names.map((name) => compiled.parameterIndex.get(name)!));
   return {
