@@ -10,6 +10,7 @@ import type { PsaChunkResult } from '../engine/psa/psa-runner';
 import type { PsaSetup } from '../engine/psa/psa-setup';
 import type { PsaWorkerRequest, PsaWorkerResponse } from '../engine/psa/psa-worker-protocol';
 import { cachedInversionTables } from '../engine/uncertainty/inversion-table';
+import type { InversionTableEntry } from '../engine/uncertainty/inversion-table';
 
 /**
  * The thread's entry next to this module: the bundled `psa-workers-thread.mjs` when this code runs from the CLI
@@ -43,7 +44,8 @@ class PsaThread {
   private onReady: { resolve: () => void; reject: (e: Error) => void } | null = null;
   readonly ready: Promise<void>;
 
-  constructor(model: HtaModel, seed: number) {
+  /** Starts the thread loading its code; it compiles the model once `init` is called. */
+  constructor() {
     const entry = psaThreadEntry();
     this.worker = new Worker(entry.file, { execArgv: entry.execArgv });
     this.ready = new Promise((resolve, reject) => {
@@ -54,8 +56,10 @@ class PsaThread {
     this.worker.on('exit', (code) => {
       if (code !== 0) this.failAll(new PsaWorkerError(`PSA worker thread exited with code ${code}`));
     });
-    // The calling thread built the setup already: its inversion tables spare the thread that work.
-    this.send({ type: 'init', model, seed, tables: cachedInversionTables() });
+  }
+
+  init(model: HtaModel, seed: number, tables: InversionTableEntry[]): void {
+    this.send({ type: 'init', model, seed, tables });
   }
 
   private send(request: PsaWorkerRequest): void {
@@ -143,7 +147,12 @@ export function createPsaWorkerPool(model: HtaModel, setup: PsaSetup, threads: n
     throw new RangeError(`threads must be a whole number >= 1 (got ${threads})`);
   }
   const inFlight = options.inFlight ?? 2;
-  const pool = Array.from({ length: threads }, () => new PsaThread(model, setup.sampler.seed));
+  const pool = Array.from({ length: threads }, () => new PsaThread());
+  // While the threads load their code, this thread builds the sampler's inversion tables (if no draw has yet):
+  // each thread adopts them rather than building its own.
+  setup.sampler.prepare();
+  const tables = cachedInversionTables();
+  for (const thread of pool) thread.init(model, setup.sampler.seed, tables);
   const ready = Promise.all(pool.map((t) => t.ready)).then(() => undefined);
   // Startup errors reach the caller through run(); this keeps an unawaited `ready` from being an unhandled rejection.
   ready.catch(() => undefined);

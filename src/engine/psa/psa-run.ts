@@ -5,7 +5,7 @@ import { DRAWS_PER_STREAM } from '../uncertainty/rng';
 import type { PsaResults } from '../uncertainty/psa-summary';
 import type { ParameterDraws } from '../uncertainty/evppi';
 import { createPsaWorkspace, evaluateSampledDraws, runPsaChunk } from './psa-runner';
-import type { PsaChunkResult, PsaDrawFailure } from './psa-runner';
+import type { PsaChunkResult, PsaDrawFailure, PsaWorkspace } from './psa-runner';
 import type { PsaSetup } from './psa-setup';
 
 export interface PsaChunk {
@@ -306,6 +306,35 @@ const FIRST_PIECE = 32;
 export const MEASURE_BEFORE_DECIDING_SECONDS = 0.15;
 
 /**
+ * How many times a warm draw one early evaluation of the base case may cost, at most: V8 runs a model's code
+ * interpreted before optimising it. Measured with the bundled CLI in fresh processes (the model compiled and run
+ * once by validation): the liquid-biopsy example's probe 16-28 ms against 0.29 ms a warm draw (55-97 times), the
+ * HIV example's 0.2 ms against 8 µs (25 times).
+ */
+export const COLD_EVALUATION_FACTOR = 128;
+
+/**
+ * Helpers start before the first draw when the run, judged from the probe divided by COLD_EVALUATION_FACTOR, is
+ * expected to last this long: twice the margin of the decision from measured draws, so only a model whose first
+ * evaluation costs over 256 times its warm draw could start a helper for a run shorter than two start-ups.
+ */
+export const START_AT_ONCE_SECONDS = 4 * WORKER_START_SECONDS;
+
+/**
+ * Seconds a draw is expected to cost at least, from one evaluation of the base case timed on `clock` (also the
+ * first evaluation of a totals-only result, so not wasted); 0 when it fails (the draws will report it).
+ */
+function probeSecondsPerDraw(setup: PsaSetup, workspace: PsaWorkspace, clock: () => number): number {
+  const t0 = clock();
+  try {
+    setup.compiled.evaluate(setup.base, workspace.out);
+  } catch {
+    return 0;
+  }
+  return (clock() - t0) / COLD_EVALUATION_FACTOR;
+}
+
+/**
  * Runs the PSA in this thread and starts helpers only when the draws left are expected to outlast their start-up
  * (coresWorthUsing), judged after every piece of the run from its measured cost, so a loaded or slow machine is
  * judged by what it does, not by a probe. The first stream is sampled once and evaluated in doubling pieces (the
@@ -345,15 +374,27 @@ export async function runPsaAdaptive(setup: PsaSetup, options: AdaptivePsaOption
     }
     return true;
   };
-  const firstEnd = Math.min(iterations, DRAWS_PER_STREAM);
-  const t0 = clock();
-  const rows = setup.sampler.fill(0, firstEnd);
-  const block = { rows, start: 0, samplingPerDraw: (clock() - t0) / firstEnd };
+  // A run that even a lower bound on the draws' cost shows to be long starts its helpers now: their start-up
+  // (loading, compiling, cold draws) then overlaps this thread's (inversion tables, first draws).
+  if (options.cores > 1) {
+    const probe = probeSecondsPerDraw(setup, workspace, clock);
+    if (probe * iterations >= START_AT_ONCE_SECONDS) {
+      cores = coresWorthUsing(probe, iterations, options.cores);
+      if (cores > 1) helpers = options.startHelpers(cores - 1);
+    }
+  }
   let ok = true;
-  for (let piece = FIRST_PIECE; ok && next < firstEnd && helpers.length === 0; piece *= 2) ok = runHere(Math.min(firstEnd, next + piece), block);
-  while (ok && next < iterations && helpers.length === 0) ok = runHere(Math.min(iterations, next + DRAWS_PER_STREAM));
+  if (helpers.length === 0) {
+    const firstEnd = Math.min(iterations, DRAWS_PER_STREAM);
+    const t0 = clock();
+    const rows = setup.sampler.fill(0, firstEnd);
+    const block = { rows, start: 0, samplingPerDraw: (clock() - t0) / firstEnd };
+    for (let piece = FIRST_PIECE; ok && next < firstEnd && helpers.length === 0; piece *= 2) ok = runHere(Math.min(firstEnd, next + piece), block);
+    while (ok && next < iterations && helpers.length === 0) ok = runHere(Math.min(iterations, next + DRAWS_PER_STREAM));
+  }
   if (ok && next < iterations) {
-    const chunkSize = options.chunkSize ?? chunkSizeFor(perDraw, iterations - next, cores);
+    // Helpers started before any draw: the cost of a draw is not known yet, so chunks small enough to share evenly.
+    const chunkSize = options.chunkSize ?? chunkSizeFor(next === 0 ? Infinity : perDraw, iterations - next, cores);
     await dispatchChunks(planChunks(iterations, chunkSize, next), [options.localExecutor, ...helpers], acc, info, options);
   }
   return acc.result(info);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../../src/engine/compile-model';
 import { createPsaSetup } from '../../../src/engine/psa/psa-setup';
 import { runPsaChunk } from '../../../src/engine/psa/psa-runner';
-import { MEASURE_BEFORE_DECIDING_SECONDS, planChunks, PsaCancelledError, PsaDrawError, runPsa, runPsaAdaptive, WORKER_START_SECONDS } from '../../../src/engine/psa/psa-run';
+import { COLD_EVALUATION_FACTOR, MEASURE_BEFORE_DECIDING_SECONDS, planChunks, PsaCancelledError, PsaDrawError, runPsa, runPsaAdaptive, START_AT_ONCE_SECONDS, WORKER_START_SECONDS } from '../../../src/engine/psa/psa-run';
 import type { AdaptivePsaOptions, PsaChunk, PsaChunkExecutor } from '../../../src/engine/psa/psa-run';
 import type { PsaSetup } from '../../../src/engine/psa/psa-setup';
 import { loadExample } from '../model-fixtures';
@@ -29,15 +29,20 @@ interface Harness {
   helperChunks: PsaChunk[];
 }
 
-/** Options whose clock charges `perDraw(d)` for every draw finished (progress counts them); helpers are logged. */
-function harness(setup: PsaSetup, iterations: number, cores: number, perDraw: (draw: number) => number): Harness {
+/**
+ * Options whose clock charges `perDraw(d)` for every draw finished (progress counts them), and `probe` seconds for
+ * the base-case evaluation timed before the first draw (between the first two readings); helpers are logged.
+ */
+function harness(setup: PsaSetup, iterations: number, cores: number, perDraw: (draw: number) => number, probe = 0): Harness {
   const helpersStartedAt: number[] = [];
   const helperChunks: PsaChunk[] = [];
   const localChunks: PsaChunk[] = [];
   let charged = 0;
   let done = 0;
   let now = 0;
+  let readings = 0;
   const clock = () => {
+    if (++readings === 2 && cores > 1) now += probe;
     for (; charged < done; charged++) now += perDraw(charged);
     return now;
   };
@@ -96,6 +101,32 @@ describe('adaptive PSA (helpers started during the run)', () => {
     const run = await runPsaAdaptive(setup, h.options);
     expect(h.helpersStartedAt).toEqual([8192]);
     expect(same(run.costs, runPsa(createPsaSetup(hiv, 9), { iterations: 40000 }).costs)).toBe(true);
+  });
+
+  it('starts helpers before the first draw when a cold base-case evaluation shows the run is long', async () => {
+    const setup = createPsaSetup(hiv, 5);
+    // The liquid-biopsy example: a base-case evaluation of 20 ms (cold) and 0.3 ms a warm draw.
+    const probe = 0.02;
+    expect((probe / COLD_EVALUATION_FACTOR) * 10000).toBeGreaterThanOrEqual(START_AT_ONCE_SECONDS);
+    const h = harness(setup, 10000, 2, () => 3e-4, probe);
+    const run = await runPsaAdaptive(setup, h.options);
+    expect(h.helpersStartedAt).toEqual([0]);
+    expect(h.helperChunks.length).toBeGreaterThan(0);
+    const reference = runPsa(createPsaSetup(hiv, 5), { iterations: 10000 });
+    expect(same(run.costs, reference.costs) && same(run.effects, reference.effects)).toBe(true);
+    expect(same(run.parameterDraws.values, reference.parameterDraws.values)).toBe(true);
+  });
+
+  it('does not start helpers before the first draw for a cheap model, nor for a run too short for the probe', async () => {
+    // The HIV example: a 0.5 ms cold base-case evaluation, then 8 µs a draw; 10,000 draws stay in one thread.
+    const cheap = harness(createPsaSetup(hiv, 6), 10000, 2, () => 8e-6, 5e-4);
+    await runPsaAdaptive(createPsaSetup(hiv, 6), cheap.options);
+    expect(cheap.helpersStartedAt).toEqual([]);
+    // An expensive model (20 ms probe, 1 ms a draw), 3,000 draws: the probe's lower bound (0.47 s) is below the
+    // bar, so the helper waits for measured draws (and then starts: 3 s of draws).
+    const short = harness(createPsaSetup(hiv, 6), 3000, 2, () => 1e-3, 0.02);
+    await runPsaAdaptive(createPsaSetup(hiv, 6), short.options);
+    expect(short.helpersStartedAt).toEqual([224]);
   });
 
   it('resumes mid-stream on chunk boundaries', () => {
