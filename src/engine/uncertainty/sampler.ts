@@ -228,6 +228,8 @@ export function createParameterSampler(
   // Everything above can refuse the distributions (validation calls this to check them); the inversion tables
   // (about 5 ms each, 220 ms for the liquid-biopsy example) are built at the first draw, which checking never makes.
   let drawRow: RowDrawer | null = null;
+  /** Where the last fill stopped: a worker's next chunk of the same stream continues its samplers. */
+  let cursor: { stream: number; next: number; samplers: ChunkSamplers } | null = null;
   const prepare = (): RowDrawer => (drawRow ??= createRowDrawer(dists, copulas, dirichlets, jointDraws, streams, parameterCount));
 
   function fill(start: number, end: number, out?: Float64Array): Float64Array {
@@ -243,15 +245,20 @@ export function createParameterSampler(
     const { draw, needs, scratch } = prepare();
     const firstStream = Math.floor(start / DRAWS_PER_STREAM);
     const lastStream = Math.floor((end - 1) / DRAWS_PER_STREAM);
+    const resume = cursor;
+    cursor = null; // a draw that throws leaves the samplers mid-row
     for (let stream = firstStream; stream <= lastStream; stream++) {
-      const samplers = samplersOver(streams.generatorAt(stream), needs);
       const streamStart = stream * DRAWS_PER_STREAM;
       const streamEnd = Math.min(streamStart + DRAWS_PER_STREAM, end);
-      // Draws before `start` in this stream are generated and discarded so later draws keep their position.
-      for (let d = streamStart; d < start; d++) draw(samplers, scratch, 0);
+      // Draws before `start` in this stream are generated and discarded so later draws keep their position;
+      // after an earlier fill of this stream up to `start` or before, its samplers go on from where they stopped.
+      const goOn = resume !== null && resume.stream === stream && resume.next <= start;
+      const samplers = goOn ? resume.samplers : samplersOver(streams.generatorAt(stream), needs);
+      for (let d = goOn ? resume.next : streamStart; d < start; d++) draw(samplers, scratch, 0);
       for (let d = Math.max(streamStart, start); d < streamEnd; d++) {
         draw(samplers, target, (d - start) * parameterCount);
       }
+      if (stream === lastStream) cursor = { stream, next: streamEnd, samplers };
     }
     return target;
   }

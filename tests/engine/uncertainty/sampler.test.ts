@@ -221,6 +221,15 @@ describe('determinism by draw index', () => {
     expect(assembled).toEqual(whole);
   });
 
+  it('gives the same draws when one sampler fills chunks of a stream in order, with gaps, and back again', () => {
+    const whole = createParameterSampler(all, correlations, 42).fill(0, n);
+    const width = all.length;
+    const s = createParameterSampler(all, correlations, 42);
+    // In order with gaps (a worker's share of interleaved chunks), across a stream boundary, then backwards.
+    const cuts: [number, number][] = [[0, 100], [100, 300], [700, 900], [900, DRAWS_PER_STREAM + 10], [DRAWS_PER_STREAM + 500, DRAWS_PER_STREAM + 600], [DRAWS_PER_STREAM + 20, DRAWS_PER_STREAM + 30], [50, 60], [DRAWS_PER_STREAM + 600, n]];
+    for (const [a, b] of cuts) expect(s.fill(a, b)).toEqual(whole.subarray(a * width, b * width));
+  });
+
   it('gives the same draws whether prepare() or the first fill builds the tables', () => {
     const prepared = createParameterSampler(all, correlations, 42);
     prepared.prepare();
