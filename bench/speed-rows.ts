@@ -1,7 +1,7 @@
 // The rows of issue 16 ("speed where users wait"), each against its hand loop or target, measured in fresh
 // processes: medians of alternated rounds. With HTA_BENCH_BASELINE=<checkout> (a checkout of the engine before a
 // change, with its CLI built) every row is measured for that checkout too, side by side in the same rounds.
-// Run alone: `npx tsx bench/speed-rows.ts`; part of `npm run bench`.
+// Run alone: `npx tsx bench/speed-rows.ts`; part of `npm run bench`. HTA_BENCH_ONLY=liquid,workers picks rows.
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
@@ -96,7 +96,9 @@ function format(x: number, unit: string): string {
 export function runSpeedRows(rounds = Number(process.env.HTA_BENCH_ROUNDS ?? 5), baseline = process.env.HTA_BENCH_BASELINE): void {
   const roots: [string, string][] = baseline ? [['before', resolve(baseline)], ['after', ROOT]] : [['now', ROOT]];
   console.log(`Issue 16 rows: medians of ${rounds} alternated rounds in fresh processes${baseline ? ` (before = ${resolve(baseline)})` : ''}`);
-  for (const row of ROWS) {
+  // HTA_BENCH_ONLY=a,b measures only the rows whose description contains one of the words (case-insensitive).
+  const only = (process.env.HTA_BENCH_ONLY ?? '').split(',').map((w) => w.trim().toLowerCase()).filter((w) => w !== '');
+  for (const row of ROWS.filter((r) => only.length === 0 || only.some((w) => r.what.toLowerCase().includes(w)))) {
     const samples = new Map<string, number[]>(roots.map(([name]) => [name, []]));
     const cpu = new Map<string, number[]>(roots.map(([name]) => [name, []]));
     const yard: number[] = [];
