@@ -308,17 +308,12 @@ export const MEASURE_BEFORE_DECIDING_SECONDS = 0.15;
 /**
  * How many times a warm draw one early evaluation of the base case may cost, at most: V8 runs a model's code
  * interpreted before optimising it. Measured with the bundled CLI in fresh processes (the model compiled and run
- * once by validation): the liquid-biopsy example's probe 16-28 ms against 0.29 ms a warm draw (55-97 times), the
- * HIV example's 0.2 ms against 8 µs (25 times).
+ * once by validation, so the probe is its second evaluation): the liquid-biopsy example's probe 8.7-19 ms against
+ * 0.29 ms a warm draw (30-65 times), the HIV example's 0.47 ms against 8 µs (59 times), the time-dependent Markov
+ * yardstick's 7 ms against 1.4 ms (5 times). Twice the largest: a helper started on the probe's word alone (the
+ * rule of coresWorthUsing) needs a model whose probe costs over 128 times its warm draw to be a waste.
  */
 export const COLD_EVALUATION_FACTOR = 128;
-
-/**
- * Helpers start before the first draw when the run, judged from the probe divided by COLD_EVALUATION_FACTOR, is
- * expected to last this long: twice the margin of the decision from measured draws, so only a model whose first
- * evaluation costs over 256 times its warm draw could start a helper for a run shorter than two start-ups.
- */
-export const START_AT_ONCE_SECONDS = 4 * WORKER_START_SECONDS;
 
 /**
  * Seconds a draw is expected to cost at least, from one evaluation of the base case timed on `clock` (also the
@@ -378,10 +373,8 @@ export async function runPsaAdaptive(setup: PsaSetup, options: AdaptivePsaOption
   // (loading, compiling, cold draws) then overlaps this thread's (inversion tables, first draws).
   if (options.cores > 1) {
     const probe = probeSecondsPerDraw(setup, workspace, clock);
-    if (probe * iterations >= START_AT_ONCE_SECONDS) {
-      cores = coresWorthUsing(probe, iterations, options.cores);
-      if (cores > 1) helpers = options.startHelpers(cores - 1);
-    }
+    cores = coresWorthUsing(probe, iterations, options.cores);
+    if (cores > 1) helpers = options.startHelpers(cores - 1);
   }
   let ok = true;
   if (helpers.length === 0) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../../src/engine/compile-model';
 import { createPsaSetup } from '../../../src/engine/psa/psa-setup';
 import { runPsaChunk } from '../../../src/engine/psa/psa-runner';
-import { COLD_EVALUATION_FACTOR, MEASURE_BEFORE_DECIDING_SECONDS, planChunks, PsaCancelledError, PsaDrawError, runPsa, runPsaAdaptive, START_AT_ONCE_SECONDS, WORKER_START_SECONDS } from '../../../src/engine/psa/psa-run';
+import { COLD_EVALUATION_FACTOR, MEASURE_BEFORE_DECIDING_SECONDS, planChunks, PsaCancelledError, PsaDrawError, runPsa, runPsaAdaptive, WORKER_START_SECONDS } from '../../../src/engine/psa/psa-run';
 import type { AdaptivePsaOptions, PsaChunk, PsaChunkExecutor } from '../../../src/engine/psa/psa-run';
 import type { PsaSetup } from '../../../src/engine/psa/psa-setup';
 import { loadExample } from '../model-fixtures';
@@ -105,9 +105,9 @@ describe('adaptive PSA (helpers started during the run)', () => {
 
   it('starts helpers before the first draw when a cold base-case evaluation shows the run is long', async () => {
     const setup = createPsaSetup(hiv, 5);
-    // The liquid-biopsy example: a base-case evaluation of 20 ms (cold) and 0.3 ms a warm draw.
-    const probe = 0.02;
-    expect((probe / COLD_EVALUATION_FACTOR) * 10000).toBeGreaterThanOrEqual(START_AT_ONCE_SECONDS);
+    // The liquid-biopsy example: a base-case evaluation of 9 ms (cold) and 0.3 ms a warm draw.
+    const probe = 0.009;
+    expect((probe / COLD_EVALUATION_FACTOR) * 10000).toBeGreaterThanOrEqual(2 * WORKER_START_SECONDS);
     const h = harness(setup, 10000, 2, () => 3e-4, probe);
     const run = await runPsaAdaptive(setup, h.options);
     expect(h.helpersStartedAt).toEqual([0]);
@@ -122,8 +122,9 @@ describe('adaptive PSA (helpers started during the run)', () => {
     const cheap = harness(createPsaSetup(hiv, 6), 10000, 2, () => 8e-6, 5e-4);
     await runPsaAdaptive(createPsaSetup(hiv, 6), cheap.options);
     expect(cheap.helpersStartedAt).toEqual([]);
-    // An expensive model (20 ms probe, 1 ms a draw), 3,000 draws: the probe's lower bound (0.47 s) is below the
-    // bar, so the helper waits for measured draws (and then starts: 3 s of draws).
+    // An expensive model (20 ms probe, 1 ms a draw), 3,000 draws: the probe's lower bound (0.47 s) is below two
+    // start-ups, so the helper waits for measured draws (and then starts: 3 s of draws).
+    expect((0.02 / COLD_EVALUATION_FACTOR) * 3000).toBeLessThan(2 * WORKER_START_SECONDS);
     const short = harness(createPsaSetup(hiv, 6), 3000, 2, () => 1e-3, 0.02);
     await runPsaAdaptive(createPsaSetup(hiv, 6), short.options);
     expect(short.helpersStartedAt).toEqual([224]);
