@@ -308,10 +308,11 @@ export const MEASURE_BEFORE_DECIDING_SECONDS = 0.15;
 /**
  * How many times a warm draw one early evaluation of the base case may cost, at most: V8 runs a model's code
  * interpreted before optimising it. Measured with the bundled CLI in fresh processes (the model compiled and run
- * once by validation, so the probe is its second evaluation): the liquid-biopsy example's probe 8.7-19 ms against
- * 0.29 ms a warm draw (30-65 times), the HIV example's 0.47 ms against 8 µs (59 times), the time-dependent Markov
- * yardstick's 7 ms against 1.4 ms (5 times). Twice the largest: a helper started on the probe's word alone (the
- * rule of coresWorthUsing) needs a model whose probe costs over 128 times its warm draw to be a waste.
+ * once by validation, so the probe is its second evaluation; CPU time of the process, on a loaded 2-core machine):
+ * the liquid-biopsy example's probe 6.8-26 ms against 0.29 ms a warm draw (23-90 times), the HIV example's
+ * 0.4-0.5 ms against 8 µs (50-60 times), the time-dependent Markov yardstick's 7 ms against 1.4 ms (5 times). A
+ * helper started on the probe's word alone (the rule of coresWorthUsing) is a waste only for a model whose probe
+ * costs over 128 times its warm draw.
  */
 export const COLD_EVALUATION_FACTOR = 128;
 
