@@ -31,4 +31,11 @@ describe('checkedModelOf', () => {
     expect(checkedModelOf(valid.model!)).toBeDefined();
     expect(checkedModelOf({ ...valid.model! })).toBeUndefined();
   });
+
+  it('keeps nothing for a model changed in place after its check', () => {
+    const valid = validateModel(threeStateModel());
+    expect(checkedModelOf(valid.model!)).toBeDefined();
+    valid.model!.parameters[0]!.value = 0.123456;
+    expect(checkedModelOf(valid.model!)).toBeUndefined();
+  });
 });

@@ -11,13 +11,23 @@ export interface CheckedModel {
   baseResult: ModelResult;
 }
 
-/** Filled by validateModel only, for the parsed model object it returns. */
-export const checkedModels = new WeakMap<HtaModel, CheckedModel>();
+/** Filled by validateModel only, for the parsed model object it returns, with the model's JSON text as checked. */
+const checkedModels = new WeakMap<HtaModel, CheckedModel & { text: string }>();
+
+export function keepCheckedModel(model: HtaModel, checked: CheckedModel): void {
+  checkedModels.set(model, { ...checked, text: JSON.stringify(model) });
+}
+
+export function forgetCheckedModel(model: HtaModel): void {
+  checkedModels.delete(model);
+}
 
 /**
- * What validateModel compiled and ran for the model object it returned as valid. Parsed models are never changed
- * in place (edits make copies), so an entry stays true to its object; a copy has none.
+ * What validateModel compiled and ran for the model object it returned as valid; a copy has none. Edits make
+ * copies, but a model changed in place since its check would be run stale and quietly wrong, so the entry counts
+ * only while the model's JSON text is still the one checked (~0.3 ms for the largest bundled example).
  */
 export function checkedModelOf(model: HtaModel): CheckedModel | undefined {
-  return checkedModels.get(model);
+  const entry = checkedModels.get(model);
+  return entry && entry.text === JSON.stringify(model) ? entry : undefined;
 }

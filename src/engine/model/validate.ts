@@ -18,7 +18,7 @@ import { baseCaseResultIssues } from './result-checks';
 import { compileModelCollecting } from '../compile-model';
 import { fromJointScale, jointLabel } from '../uncertainty/joint-distribution';
 import { ownValue } from '../own-key';
-import { checkedModels } from './checked-models';
+import { forgetCheckedModel, keepCheckedModel } from './checked-models';
 import type { CheckedModel } from './checked-models';
 
 export interface ValidationReport {
@@ -249,10 +249,10 @@ export function validateModel(json: unknown): ValidationReport {
     unique.sort(byPlace);
     return { valid: false, issues: unique };
   }
-  const unique = dedupe(checkParsedModel(model, issues, true, (checked) => checkedModels.set(model, checked)));
+  const unique = dedupe(checkParsedModel(model, issues, true, (checked) => keepCheckedModel(model, checked)));
   unique.sort(byPlace);
   const valid = !unique.some((i) => i.severity === 'error');
-  if (!valid) checkedModels.delete(model);
+  if (!valid) forgetCheckedModel(model);
   return { valid, issues: unique, model };
 }
 
