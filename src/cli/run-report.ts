@@ -42,8 +42,11 @@ function detailsOf(s: ModelResult['strategies'][number]): { details?: StrategyDe
   return details ? { details } : {};
 }
 
-export function runModel(model: HtaModel): RunOutcome {
-  const compiled = compileModel(model);
+/**
+ * The base case of the model. `compiled`: the model already compiled by the caller (e.g. a PSA's setup, which
+ * compiles it once for every draw), so it is not compiled twice.
+ */
+export function runModel(model: HtaModel, compiled: CompiledModel = compileModel(model)): RunOutcome {
   const result = compiled.evaluate(compiled.baseParameters());
   const strategies = result.strategies.map((s): StrategyReport => ({
     id: s.id,
