@@ -33,6 +33,9 @@ async function loadFromSource() {
 
 function loadCli() {
   if (process.env.HTA_FROM_SOURCE !== '1') {
+    const commandFiles = require('./command-files.cjs');
+    const file = commandFiles.commandFile(root, process.argv[2]);
+    if (file) return Promise.resolve(commandFiles.compileCommandFile(file, process.env.HTA_CODE_CACHE !== '0').cli);
     if (existsSync(bundle)) return import(pathToFileURL(bundle).href);
     process.stderr.write('hta: the pre-built command line (out/cli/main.mjs) is missing; running from the TypeScript sources, which starts slower. `npm run build:cli` builds it.\n');
   }
@@ -43,16 +46,27 @@ function loadCli() {
   });
 }
 
-loadCli()
-  .then(({ main }) => main(process.argv.slice(2)))
-  .then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      // main() reports every failure itself; this is the last resort (e.g. the engine failed to load).
-      const details = process.argv.includes('--debug') && error && error.stack ? `\n${error.stack}` : '';
-      process.stderr.write(`hta: internal error (${error && error.message ? error.message : String(error)}); please report it to the HTA Workbench maintainers.${details}\n`);
-      process.exitCode = 70;
-    },
-  );
+function runCli() {
+  loadCli()
+    .then(({ main }) => main(process.argv.slice(2)))
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (error) => {
+        // main() reports every failure itself; this is the last resort (e.g. the engine failed to load).
+        const details = process.argv.includes('--debug') && error && error.stack ? `\n${error.stack}` : '';
+        process.stderr.write(`hta: internal error (${error && error.message ? error.message : String(error)}); please report it to the HTA Workbench maintainers.${details}\n`);
+        process.exitCode = 70;
+      },
+    );
+}
+
+if (process.env.HTA_WRITE_CODE_CACHE) {
+  require('./command-files.cjs').writeCodeCache(root, JSON.parse(process.env.HTA_WRITE_CODE_CACHE)).catch((error) => {
+    process.stderr.write(`${error && error.stack ? error.stack : error}\n`);
+    process.exitCode = 1;
+  });
+} else {
+  runCli();
+}
