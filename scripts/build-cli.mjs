@@ -72,10 +72,12 @@ const CACHED_COMMANDS = {
   run: [
     ['run', 'hiv-chancellor-1997.json', '--json'],
     ['run', 'total-hip-replacement.json'],
+    ['run', 'liquid-biopsy-nsclc.json'],
   ],
   psa: [
     ['psa', 'hiv-chancellor-1997.json', '--iterations', '300', '--json'],
     ['psa', 'hiv-chancellor-1997.json', '--iterations', '100'],
+    ['psa', 'liquid-biopsy-nsclc.json', '--iterations', '50', '--json'],
   ],
   dsa: [['dsa', 'hiv-chancellor-1997.json', '--json']],
 };
