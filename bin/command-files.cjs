@@ -2,41 +2,67 @@
 // scripts/build-cli.mjs) and V8's code cache of each (<name>-command.cjs.cache, written at build time).
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, loaded by bin/hta.cjs before any bundle */
-const { existsSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
 const { createRequire } = require('node:module');
+const { createHash } = require('node:crypto');
 
-/** First 16 bytes of a code cache: size and modification time of the file it was made from. */
-function cacheHeader(stat) {
-  const header = Buffer.alloc(16);
-  header.writeDoubleLE(stat.size, 0);
-  header.writeDoubleLE(stat.mtimeMs, 8);
-  return header;
+/**
+ * What a code cache was made from: the file's bytes (SHA-1) and the Node that made it. V8 refuses a cache of another
+ * V8 version or flags by itself; two Node builds of one V8 version are told apart here.
+ */
+function cacheKey(source) {
+  return JSON.stringify({ source: sha1(source), node: process.version, v8: process.versions.v8, arch: process.arch });
+}
+
+function sha1(bytes) {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/** The cache file: 4-byte length of the header, the header (key and SHA-1 of the data) as JSON, the V8 data. */
+function cacheFileBytes(key, data) {
+  const header = Buffer.from(JSON.stringify({ key, sha1: sha1(data) }));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length, 0);
+  return Buffer.concat([length, header, data]);
+}
+
+/**
+ * The V8 data of the cache when it was made from this file by this Node and arrived intact (V8 does not check a
+ * cache's bytes: a damaged one would crash the process), else undefined.
+ */
+function readCache(file, key) {
+  let bytes;
+  try {
+    bytes = readFileSync(`${file}.cache`);
+  } catch {
+    return undefined; // no cache (yet): compile as usual
+  }
+  try {
+    const end = 4 + bytes.readUInt32LE(0);
+    const header = JSON.parse(bytes.subarray(4, end).toString('utf8'));
+    const data = bytes.subarray(end);
+    return header.key === key && header.sha1 === sha1(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * A command with a CommonJS file of its own (out/cli/<name>-command.cjs, see scripts/build-cli.mjs) is compiled as
- * Node compiles a CommonJS module, but with V8's code cache when one was made from this very file (same size and
- * time): no parsing and compiling of the engine at every start. V8 refuses a cache from another V8 version or
- * other flags; the file then compiles as usual.
+ * Node compiles a CommonJS module, but with V8's code cache when one was made from these very bytes by this Node:
+ * no parsing and compiling of the engine at every start. Without a usable cache the file compiles as usual.
  */
 function compileCommandFile(file, useCache) {
-  const stat = statSync(file);
-  let cachedData;
-  if (useCache) {
-    try {
-      const cache = readFileSync(`${file}.cache`);
-      if (cache.subarray(0, 16).equals(cacheHeader(stat))) cachedData = cache.subarray(16);
-    } catch {
-      // no cache yet: compile as usual
-    }
-  }
-  const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`;
+  const bytes = readFileSync(file);
+  const key = cacheKey(bytes);
+  const cachedData = useCache ? readCache(file, key) : undefined;
+  const source = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`;
   const script = new vm.Script(source, { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
-  return { cli: module.exports, script, stat, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
+  return { cli: module.exports, script, key, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
 
 /** The command's own CommonJS file, when the build made one (a plain lower-case command name only). */
@@ -50,13 +76,13 @@ function commandFile(root, name) {
 async function writeCodeCache(root, { name, commandLines }) {
   const file = commandFile(root, name);
   if (!file) throw new Error(`out/cli/${name}-command.cjs is missing`);
-  const { cli, script, stat } = compileCommandFile(file, false);
+  const { cli, script, key } = compileCommandFile(file, false);
   const quiet = { out: () => undefined, err: () => undefined };
   for (const argv of commandLines) {
     const code = await cli.main(argv, quiet);
     if (code !== 0) throw new Error(`hta ${argv.join(' ')} ended with status ${code}`);
   }
-  writeFileSync(`${file}.cache.tmp`, Buffer.concat([cacheHeader(stat), script.createCachedData()]));
+  writeFileSync(`${file}.cache.tmp`, cacheFileBytes(key, script.createCachedData()));
   renameSync(`${file}.cache.tmp`, `${file}.cache`);
 }
 

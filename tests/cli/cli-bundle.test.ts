@@ -1,7 +1,7 @@
 // The pre-built `hta` (out/cli/, built by tests/setup/build-cli-bundle.ts as by `npm ci`) against the TypeScript
 // sources it is built from: the same bytes on stdout and stderr and the same exit status, worker threads included.
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -163,13 +163,30 @@ describe('commands started from a CommonJS file of their own with V8\'s code cac
     expect(startFile('../psa').file).toBeNull();
   });
 
-  it('compiles without the cache when the file is not the one the cache was made from', () => {
+  /** A copy of psa-command.cjs and its cache in a folder of its own. */
+  function copyOfPsaFile(): { folder: string; copy: string } {
     const folder = mkdtempSync(join(tmpdir(), 'hta-code-cache-'));
     mkdirSync(join(folder, 'out', 'cli'), { recursive: true });
     const copy = join(folder, 'out', 'cli', 'psa-command.cjs');
     copyFileSync(join(ROOT, 'out', 'cli', 'psa-command.cjs'), copy);
     copyFileSync(join(ROOT, 'out', 'cli', 'psa-command.cjs.cache'), `${copy}.cache`);
+    return { folder, copy };
+  }
+
+  it('compiles without the cache when the file is not the one the cache was made from', () => {
+    const { folder, copy } = copyOfPsaFile();
+    expect(startFile('psa', folder)).toEqual({ file: copy, cacheUsed: true });
     appendFileSync(copy, '\n// edited\n');
+    expect(startFile('psa', folder)).toEqual({ file: copy, cacheUsed: false });
+  });
+
+  it('compiles without the cache when the cache is damaged (V8 would crash on it)', () => {
+    const { folder, copy } = copyOfPsaFile();
+    const bytes = readFileSync(`${copy}.cache`);
+    for (let i = bytes.length >> 1; i < bytes.length; i += 4096) bytes[i] = bytes[i]! ^ 0xff;
+    writeFileSync(`${copy}.cache`, bytes);
+    expect(startFile('psa', folder)).toEqual({ file: copy, cacheUsed: false });
+    writeFileSync(`${copy}.cache`, bytes.subarray(0, 3));
     expect(startFile('psa', folder)).toEqual({ file: copy, cacheUsed: false });
   });
 
