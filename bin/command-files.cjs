@@ -2,11 +2,9 @@
 // scripts/build-cli.mjs) and V8's code cache of each (<name>-command.cjs.cache, written at build time).
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, loaded by bin/hta.cjs before any bundle */
+// node:vm, node:module and node:crypto load only when a command file runs: `hta --help` needs none of them.
 const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
-const vm = require('node:vm');
-const { createRequire } = require('node:module');
-const { createHash } = require('node:crypto');
 
 /**
  * What a code cache was made from: the file's bytes (SHA-1) and the Node that made it. V8 refuses a cache of another
@@ -17,7 +15,7 @@ function cacheKey(source) {
 }
 
 function sha1(bytes) {
-  return createHash('sha1').update(bytes).digest('hex');
+  return require('node:crypto').createHash('sha1').update(bytes).digest('hex');
 }
 
 /** The cache file: 4-byte length of the header, the header (key and SHA-1 of the data) as JSON, the V8 data. */
@@ -59,9 +57,9 @@ function compileCommandFile(file, useCache) {
   const key = cacheKey(bytes);
   const cachedData = useCache ? readCache(file, key) : undefined;
   const source = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`;
-  const script = new vm.Script(source, { filename: file, cachedData });
+  const script = new (require('node:vm').Script)(source, { filename: file, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  script.runInThisContext()(module.exports, require('node:module').createRequire(file), module, file, path.dirname(file));
   return { cli: module.exports, script, key, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
 
