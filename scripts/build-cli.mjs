@@ -2,6 +2,7 @@
 // Builds the `hta` command into out/cli/ with esbuild: main.mjs (what bin/hta.cjs runs), psa-workers-thread.mjs
 // (the PSA worker threads) and shared chunks, so commands load lazily (`hta --help` loads no engine code).
 // Runs at `npm ci` (prepare), in `npm run build` and before the unit tests (tests/cli-bundle-setup.ts).
+import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -60,11 +61,88 @@ export function cliBuildOptions(rootDir) {
   };
 }
 
+/**
+ * Commands that start from a CommonJS file of their own, out/cli/<name>-command.cjs, which bin/hta.cjs compiles
+ * with V8's code cache (<name>-command.cjs.cache): Node 20 keeps no compiled code for ES modules, so every start of
+ * `hta psa` parsed and compiled the engine again. Each is listed with the runs (bundled examples) that fill its
+ * cache at build time. Other commands, `hta --help` and the PSA worker threads run the ES module build.
+ */
+const CACHED_COMMANDS = {
+  validate: [['validate', 'hiv-chancellor-1997.json']],
+  run: [
+    ['run', 'hiv-chancellor-1997.json', '--json'],
+    ['run', 'total-hip-replacement.json'],
+    ['run', 'liquid-biopsy-nsclc.json'],
+  ],
+  psa: [
+    ['psa', 'hiv-chancellor-1997.json', '--iterations', '300', '--json'],
+    ['psa', 'hiv-chancellor-1997.json', '--iterations', '100'],
+    ['psa', 'liquid-biopsy-nsclc.json', '--iterations', '50', '--json'],
+  ],
+  dsa: [['dsa', 'hiv-chancellor-1997.json', '--json']],
+};
+
+/** Leaves every command but `name` out of a command's own bundle (main() loads only the command it runs). */
+function onlyCommand(name) {
+  return {
+    name: 'only-command',
+    setup(build) {
+      build.onResolve({ filter: /-command$/ }, (args) => (/[\\/]src[\\/]cli[\\/]commands\.ts$/.test(args.importer) && !args.path.endsWith(`/${name}-command`) ? { path: args.path, external: true } : undefined));
+    },
+  };
+}
+
+/**
+ * esbuild options of the CommonJS file of one command of CACHED_COMMANDS: main() with that command only.
+ * @param {string} rootDir the project folder
+ * @param {string} name the command
+ */
+export function cliCommandBundleOptions(rootDir, name) {
+  const esm = cliBuildOptions(rootDir);
+  return {
+    absWorkingDir: esm.absWorkingDir,
+    entryPoints: [cliEntryPoints.main],
+    outfile: join(esm.outdir, `${name}-command.cjs`),
+    bundle: true,
+    format: 'cjs',
+    platform: esm.platform,
+    target: esm.target,
+    legalComments: esm.legalComments,
+    external: esm.external,
+    logLevel: esm.logLevel,
+    // import() of a package left outside the bundle (resvg) becomes require(): a script compiled with vm has no
+    // module loader of its own.
+    supported: { 'dynamic-import': false },
+    plugins: [...esm.plugins, onlyCommand(name)],
+  };
+}
+
+/**
+ * Writes the code cache of each command's CommonJS file with the node that builds it (V8 refuses a cache from
+ * another V8 version or other flags, and the file then compiles as usual). Warns when a cache is not written.
+ */
+export function writeCodeCaches(rootDir) {
+  const examples = join(rootDir, 'resources', 'examples');
+  const writes = Object.entries(CACHED_COMMANDS).map(([name, runs]) => {
+    const commandLines = runs.map(([command, file, ...rest]) => [command, join(examples, file), ...rest]);
+    const child = spawn(process.execPath, [join(rootDir, 'bin', 'hta.cjs')], { env: { ...process.env, HTA_WRITE_CODE_CACHE: JSON.stringify({ name, commandLines }) }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
+    return new Promise((resolvePromise) => {
+      const warn = (why) => console.warn(`hta: the code cache of \`hta ${name}\` was not written (the command starts slower): ${why}`);
+      child.on('error', (error) => resolvePromise(warn(error.message)));
+      child.on('close', (status) => resolvePromise(status === 0 ? undefined : warn(stderr || `status ${status}`)));
+    });
+  });
+  return Promise.all(writes);
+}
+
 /** Builds out/cli/ from scratch (stale chunks of an earlier build removed). Returns esbuild's metafile. */
 export async function buildCli(rootDir, esbuild) {
   const options = cliBuildOptions(rootDir);
   rmSync(options.outdir, { recursive: true, force: true });
-  const result = await esbuild.build(options);
+  const [result] = await Promise.all([esbuild.build(options), ...Object.keys(CACHED_COMMANDS).map((name) => esbuild.build(cliCommandBundleOptions(rootDir, name)))]);
+  await writeCodeCaches(rootDir);
   return result.metafile;
 }
 

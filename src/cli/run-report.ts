@@ -43,11 +43,15 @@ function detailsOf(s: ModelResult['strategies'][number]): { details?: StrategyDe
   return details ? { details } : {};
 }
 
-export function runModel(model: HtaModel): RunOutcome {
-  // A model just validated was compiled and run by the check: the same compiled model and base case, reused.
+/**
+ * The base case of the model. `prebuilt`: the model already compiled by the caller (a PSA's setup compiles it once
+ * for every draw). A model just validated was compiled and run by the check: that base case is reused.
+ */
+export function runModel(model: HtaModel, prebuilt?: CompiledModel): RunOutcome {
   const checked = checkedModelOf(model);
-  const compiled = checked?.compiled ?? compileModel(model);
-  const result = checked?.baseResult ?? compiled.evaluate(compiled.baseParameters());
+  const reuseChecked = checked !== undefined && (prebuilt === undefined || prebuilt === checked.compiled);
+  const compiled = prebuilt ?? checked?.compiled ?? compileModel(model);
+  const result = reuseChecked ? checked.baseResult : compiled.evaluate(compiled.baseParameters());
   const strategies = result.strategies.map((s): StrategyReport => ({
     id: s.id,
     label: s.label,

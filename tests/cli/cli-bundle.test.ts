@@ -1,13 +1,13 @@
 // The pre-built `hta` (out/cli/, built by tests/setup/build-cli-bundle.ts as by `npm ci`) against the TypeScript
 // sources it is built from: the same bytes on stdout and stderr and the same exit status, worker threads included.
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain ESM script without type declarations
-import { cliBuildOptions } from '../../scripts/build-cli.mjs';
+import { cliBuildOptions, cliCommandBundleOptions } from '../../scripts/build-cli.mjs';
 import { psaThreadEntry } from '../../src/cli/psa-workers';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -122,8 +122,7 @@ describe('bin/hta.cjs without the bundle', () => {
   /** A copy of the project with bin/ and, optionally, the sources and node_modules, but no out/cli/. */
   function checkoutWithoutBundle(withDevDependencies: boolean): string {
     const dir = mkdtempSync(join(tmpdir(), 'hta-nobundle-'));
-    mkdirSync(join(dir, 'bin'));
-    cpSync(join(ROOT, 'bin', 'hta.cjs'), join(dir, 'bin', 'hta.cjs'));
+    cpSync(join(ROOT, 'bin'), join(dir, 'bin'), { recursive: true });
     symlinkSync(join(ROOT, 'src'), join(dir, 'src'));
     if (withDevDependencies) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
     return dir;
@@ -143,5 +142,70 @@ describe('bin/hta.cjs without the bundle', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toBe('');
     expect(r.status).toBe(70);
+  });
+});
+
+describe('commands started from a CommonJS file of their own with V8\'s code cache', () => {
+  const commandFiles = join(ROOT, 'bin', 'command-files.cjs');
+  /** In a fresh node (the test runner's V8 flags would make V8 refuse any cache): the file and whether its cache was used. */
+  function startFile(name: string, folder = ROOT): { file: string | null; cacheUsed: boolean | null } {
+    const script = `const c = require(${JSON.stringify(commandFiles)}); const file = c.commandFile(${JSON.stringify(folder)}, ${JSON.stringify(name)});
+      process.stdout.write(JSON.stringify({ file, cacheUsed: file && c.compileCommandFile(file, true).cacheUsed }));`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    return JSON.parse(r.stdout) as { file: string | null; cacheUsed: boolean | null };
+  }
+
+  it('psa, run, validate and dsa start from their own file, and V8 takes its code cache', () => {
+    for (const name of ['psa', 'run', 'validate', 'dsa']) expect(startFile(name)).toEqual({ file: join(ROOT, 'out', 'cli', `${name}-command.cjs`), cacheUsed: true });
+    // Other commands and names that are no command run the ES module build.
+    expect(startFile('report').file).toBeNull();
+    expect(startFile('../psa').file).toBeNull();
+  });
+
+  /** A copy of psa-command.cjs and its cache in a folder of its own. */
+  function copyOfPsaFile(): { folder: string; copy: string } {
+    const folder = mkdtempSync(join(tmpdir(), 'hta-code-cache-'));
+    mkdirSync(join(folder, 'out', 'cli'), { recursive: true });
+    const copy = join(folder, 'out', 'cli', 'psa-command.cjs');
+    copyFileSync(join(ROOT, 'out', 'cli', 'psa-command.cjs'), copy);
+    copyFileSync(join(ROOT, 'out', 'cli', 'psa-command.cjs.cache'), `${copy}.cache`);
+    return { folder, copy };
+  }
+
+  it('compiles without the cache when the file is not the one the cache was made from', () => {
+    const { folder, copy } = copyOfPsaFile();
+    expect(startFile('psa', folder)).toEqual({ file: copy, cacheUsed: true });
+    appendFileSync(copy, '\n// edited\n');
+    expect(startFile('psa', folder)).toEqual({ file: copy, cacheUsed: false });
+  });
+
+  it('compiles without the cache when the cache is damaged (V8 would crash on it)', () => {
+    const { folder, copy } = copyOfPsaFile();
+    const bytes = readFileSync(`${copy}.cache`);
+    for (let i = bytes.length >> 1; i < bytes.length; i += 4096) bytes[i] = bytes[i]! ^ 0xff;
+    writeFileSync(`${copy}.cache`, bytes);
+    expect(startFile('psa', folder)).toEqual({ file: copy, cacheUsed: false });
+    writeFileSync(`${copy}.cache`, bytes.subarray(0, 3));
+    expect(startFile('psa', folder)).toEqual({ file: copy, cacheUsed: false });
+  });
+
+  it('prints the same with and without the cache', async () => {
+    const args = ['psa', HIV, '--iterations', '500', '--seed', '9', '--json'];
+    const withCache = await hta(args);
+    process.env.HTA_CODE_CACHE = '0';
+    try {
+      expect(await hta(args)).toEqual(withCache);
+    } finally {
+      delete process.env.HTA_CODE_CACHE;
+    }
+    expect(withCache.status).toBe(0);
+  });
+
+  it('bundles only its own command into a command file', async () => {
+    const result = await esbuild.build({ ...cliCommandBundleOptions(ROOT, 'psa'), write: false, metafile: true, logLevel: 'silent' });
+    const inputs = Object.keys(result.metafile!.inputs);
+    expect(inputs).toContain('src/cli/commands/psa-command.ts');
+    expect(inputs.filter((f) => /-command\.ts$/.test(f))).toEqual(['src/cli/commands/psa-command.ts']);
   });
 });

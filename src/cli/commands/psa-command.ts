@@ -9,6 +9,7 @@ import { loadValidModel } from '../model-loading';
 import { runModel } from '../run-report';
 import type { HtaModel } from '../../engine/model/schema';
 import { createPsaSetup } from '../../engine/psa/psa-setup';
+import type { PsaSetup } from '../../engine/psa/psa-setup';
 import { sampledParameterNames, sampledParameters } from '../../engine/uncertainty/sampled-parameters';
 import { runPsa } from '../../engine/psa/psa-run';
 import type { PsaProgress, PsaRun } from '../../engine/psa/psa-run';
@@ -68,8 +69,7 @@ function progressReporter(io: CliIo, iterations: number): ((p: PsaProgress) => v
   };
 }
 
-async function runDraws(model: HtaModel, o: PsaCommandOptions, io: CliIo): Promise<PsaRun> {
-  const setup = createPsaSetup(model, o.seed);
+async function runDraws(model: HtaModel, setup: PsaSetup, o: PsaCommandOptions, io: CliIo): Promise<PsaRun> {
   const options = { iterations: o.iterations, onProgress: progressReporter(io, o.iterations) };
   // More cores: worker threads join only when the run turns out to outlast their start-up. Same output either way.
   return o.workers === 1 ? runPsa(setup, options) : runPsaOnCores(model, setup, o.workers, options);
@@ -130,8 +130,11 @@ export const psaCommand: CliCommand = {
       const wtp = o.wtp ?? model.settings.wtp;
       if (wtp.length === 0) throw new UsageError('the model has no settings.wtp: give --wtp a,b,c');
       if (sampledParameterNames(model).length === 0) io.err(`${file}: warning: no parameter has a distribution; every draw equals the base case`);
-      const base = runModel(model);
-      const run = await runDraws(model, o, io);
+      // The base case from the PSA's compiled model: one compilation for both (sampled expression parameters are
+      // inputs there, set to the values the model computes, so the base case is the same to the bit).
+      const setup = createPsaSetup(model, o.seed);
+      const base = runModel(model, setup.compiled);
+      const run = await runDraws(model, setup, o, io);
       const evppiGroups = o.evppi ? defaultEvppiGroups(sampledParameters(model), model.correlations, model.jointDistributions) : [];
       const analysisStart = performance.now();
       const analysis = analysePsa(run, { wtp, comparator: o.comparator, population: o.population, evppiGroups, evppiSeDraws: o.evppiSeDraws });
