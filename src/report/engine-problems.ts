@@ -4,6 +4,9 @@
 import { translator } from './i18n/translate';
 import type { MessageKey, Translate } from './i18n/translate';
 import type { WarningDetail } from '../engine/errors';
+import type { ProblemDetail } from '../shared/problem-detail';
+import type { NumberFormats } from './format';
+import { describeFileProblem } from './file-problems';
 
 const english = translator('en');
 
@@ -12,6 +15,8 @@ export interface DescribableProblem {
   code?: string;
   params?: Record<string, string | number>;
   message: string;
+  /** A problem with the model file itself (its schema), worded by describeFileProblem. */
+  detail?: ProblemDetail;
 }
 
 /** Catalogue text and the params it needs, per engine code. */
@@ -49,8 +54,12 @@ function bivariateFailure(params: Record<string, string | number>, t: Translate)
 /** An evaluated probability out of range names its subject rather than a parameter. */
 const evaluatedProbability: { key: MessageKey; needs: string[] } = { key: 'engineProblem.evaluatedNotAProbability', needs: ['subject', 'value', 'strategy', 'cycle'] };
 
-/** The problem in the language of `t`; the engine's English message for a code (or values) it does not know. */
-export function describeProblem(problem: DescribableProblem, t: Translate): string {
+/**
+ * The problem in the language of `t`; the engine's English message for a code (or values) it does not know. A
+ * problem with the model file's schema needs the number formats `fmt` too (without them: English).
+ */
+export function describeProblem(problem: DescribableProblem, t: Translate, fmt?: NumberFormats): string {
+  if (problem.detail) return fmt ? describeFileProblem(problem, t, fmt) : problem.message;
   const params = problem.params;
   if (!problem.code || !params) return problem.message;
   if (problem.code === 'bivariate-failed') {

@@ -10,6 +10,7 @@ import { coreModel } from './core-model';
 import { diagram } from './diagram';
 import { dossier } from './dossier';
 import { engineProblem } from './engine-problem';
+import { fileProblem } from './file-problem';
 import { library } from './library';
 import { modelWords } from './model-words';
 import { models } from './models';
@@ -43,6 +44,7 @@ export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>
   diagram,
   dossier,
   engineProblem,
+  fileProblem,
   library,
   modelWords,
   models,
