@@ -162,6 +162,39 @@ export function describeZodIssue(issue: z.core.$ZodRawIssue): string | undefined
   return detail && englishText(detail);
 }
 
+/** Messages schemas write themselves ({ error: schemaError(...) }), by their English text. */
+const schemaErrors = new Map<string, ProblemDetail>();
+
+/** A schema's own message with its detail, for `{ error: schemaError(message, detail) }` (the message stays as written). */
+export function schemaError(message: string, detail: ProblemDetail): string {
+  schemaErrors.set(message, detail);
+  return message;
+}
+
+/** An issue a refinement adds; its params may carry the detail. */
+export type CustomIssue = {
+  code: 'custom';
+  path: (string | number)[];
+  message: string;
+  params?: { detail?: ProblemDetail };
+};
+
+/** A refinement's issue with its detail (kept in the issue's params), for ctx.addIssue. */
+export function customIssue(path: (string | number)[], message: string, detail: ProblemDetail): CustomIssue {
+  return { code: 'custom', path, message, params: { detail } };
+}
+
+/** The detail of a final issue: ours when the message is ours, else the one the schema gave with its message. */
+function issueDetail(issue: z.core.$ZodIssue): ProblemDetail | undefined {
+  const detail = zodIssueDetail(issue);
+  if (detail && englishText(detail) === issue.message) return detail;
+  if (issue.code === 'custom') {
+    const given = (issue.params as { detail?: ProblemDetail } | undefined)?.detail;
+    if (given) return given;
+  }
+  return schemaErrors.get(issue.message);
+}
+
 /**
  * Every issue as a located problem. A union that failed for another reason than the value's type reports the
  * problems of its closest branch (the one that matched the type, else the one with fewest problems).
@@ -176,9 +209,8 @@ export function flattenZodIssues(issues: readonly z.core.$ZodIssue[], prefix: re
       const branch = candidates.reduce((best, e) => (e.length < best.length ? e : best));
       out.push(...flattenZodIssues(branch, path));
     } else {
-      const detail = zodIssueDetail(issue);
-      // A message the schema wrote itself (refine, { error }) is not ours to reword.
-      out.push(detail && englishText(detail) === issue.message ? { path, message: issue.message, detail } : { path, message: issue.message });
+      const detail = issueDetail(issue);
+      out.push(detail ? { path, message: issue.message, detail } : { path, message: issue.message });
     }
   }
   return out;

@@ -11,7 +11,7 @@ import { describeProblem } from '../../src/report/engine-problems';
 import { formatsFor } from '../../src/report/format';
 import type { ReportLocale } from '../../src/report/format';
 import { translator } from '../../src/report/i18n/translate';
-import { fileObject } from '../dossier/fixtures';
+import { evidence, fileObject, fileText, validDossier } from '../dossier/fixtures';
 
 const DOSSIER = 'hta-workbench-dossier';
 
@@ -168,16 +168,48 @@ describe('schema problems (zod issues) in plain words', () => {
   });
 
   it('a message the schema wrote itself, or a code the catalogue does not know, stays in English (whole)', () => {
-    const problems = problemsOf(withDossier((d) => {
-      d.title = ' ';
-    }));
-    const title = problems.find((p) => p.path === 'dossier.title')!;
-    expect(title.detail).toBeUndefined();
-    expect(wordings(title)['fr-BE']).toBe(title.message);
+    const written: FileProblem = { path: 'x', message: 'a message a schema wrote without a detail' };
+    expect(wordings(written)['fr-BE']).toBe(written.message);
     const unknown: FileProblem = { path: '', message: 'something new', detail: { code: 'something-new' } };
     expect(wordings(unknown)['nl-BE']).toBe('something new');
     const unknownPiece: FileProblem = { path: '', message: 'expected a bigint, got a list', detail: { code: 'expected-got', parts: { expected: [{ code: 'type', values: { type: 'bigint' } }], got: { code: 'value-list' } } } };
     expect(wordings(unknownPiece)['fr-BE']).toBe('expected a bigint, got a list');
+  });
+});
+
+describe('messages the dossier schema writes itself', () => {
+  it('each carries its detail and is worded in French and Dutch', () => {
+    const f = fileObject(validDossier({ evidence: [evidence('e1'), evidence('e1')] }));
+    const ev = f.dossier.evidence as Record<string, unknown>[];
+    ev[0]!.sensitivity = { estimate: 1.4, lower: null, upper: null };
+    ev[1]!.n = 2.5;
+    f.dossier.title = ' ';
+    f.dossier.picos = [];
+    const problems = problemsOf(JSON.stringify(f));
+    const worded = problems.map((p) => [p.path, wordings(p)] as const);
+    const at = (path: string) => worded.find(([where]) => where === path)?.[1];
+    expect(at('dossier.title')).toEqual({ en: 'a dossier needs a title', 'fr-BE': 'un dossier doit avoir un titre', 'nl-BE': 'een dossier heeft een titel nodig' });
+    expect(at('dossier.picos')?.['fr-BE']).toBe('un dossier doit avoir au moins une question PICO');
+    expect(at('dossier.evidence[0].sensitivity.estimate')?.['nl-BE']).toBe('getal tussen 0 en 1 verwacht');
+    expect(at('dossier.evidence[1].n')?.['fr-BE']).toBe('nombre entier de participants attendu');
+    // Cross-field rules run once the fields themselves are right.
+    const dup = problemsOf(fileText(validDossier({ evidence: [evidence('e1'), evidence('e1')] })));
+    expect(dup.map(wordings)).toEqual([{ en: 'duplicate id "e1"', 'fr-BE': 'identifiant "e1" en double', 'nl-BE': 'dubbele id "e1"' }]);
+    // Every problem of this file is worded: none keeps its English message.
+    for (const [path, w] of worded) {
+      expect(w['fr-BE'], path).not.toBe(w.en);
+      expect(w['nl-BE'], path).not.toBe(w.en);
+    }
+  });
+
+  it('limits of lists and texts, in the reader’s number format', () => {
+    const f = fileObject();
+    f.dossier.evidence = Array.from({ length: 5001 }, (_, i) => evidence(`e${i}`));
+    f.dossier.title = 'x'.repeat(1001);
+    const problems = problemsOf(JSON.stringify(f));
+    const texts = problems.map((p) => `${p.path}: ${wordings(p)['fr-BE']} | ${wordings(p)['nl-BE']}`);
+    expect(texts).toContain('dossier.evidence: trop d’éléments de preuve (5000 au maximum) | te veel bewijsstukken (hoogstens 5000)');
+    expect(texts).toContain('dossier.title: texte trop long (1000 caractères au maximum) | tekst is te lang (hoogstens 1000 tekens)');
   });
 });
 
