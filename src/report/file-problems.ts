@@ -27,7 +27,9 @@ function wordPieces(piece: ProblemDetail | readonly ProblemDetail[], t: Translat
   const list: readonly ProblemDetail[] = Array.isArray(piece) ? piece : [piece as ProblemDetail];
   const words = list.map((p) => word(p, t, fmt));
   if (words.length === 0 || words.some((w) => w === undefined)) return undefined;
-  return (words as string[]).reduce((first, second) => t('fileProblem.or', { first, second }));
+  const all = words as string[];
+  // "a, b or c" (the English message repeats "or"; the other languages list as they write).
+  return all.length === 1 ? all[0]! : t('fileProblem.or', { first: all.slice(0, -1).join(', '), second: all[all.length - 1]! });
 }
 
 /** The detail in the language of `t`, or undefined when some part of it has no catalogue text. */
