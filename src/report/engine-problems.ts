@@ -78,3 +78,21 @@ export function describeProblem(problem: DescribableProblem, t: Translate, fmt?:
 export function describeWarnings(warnings: readonly string[], details: readonly WarningDetail[] | undefined, t: Translate): string[] {
   return warnings.map((message, i) => describeProblem({ ...details?.[i], message }, t));
 }
+
+/** What describeAccuracyWarning needs of a meta-analysis (src/engine/accuracy). */
+interface AccuracyWarnings {
+  warnings: readonly string[];
+  warningDetails: readonly (WarningDetail | undefined)[];
+  studies: readonly unknown[];
+}
+
+/**
+ * The meta-analysis's warning `i` in the language of `t`, worded once for the accuracy screen and the report (which
+ * writes it as a sentence); the engine's English text for a warning without a code.
+ */
+export function describeAccuracyWarning(r: AccuracyWarnings, i: number, t: Translate): string {
+  const detail = r.warningDetails[i];
+  if (detail?.code === 'few-studies') return t('accuracy.warn.fewStudies', { n: detail.params.n ?? r.studies.length, min: detail.params.min ?? '' });
+  if (detail?.code === 'zero-tau2') return t(detail.params.measure === 'specificity' ? 'accuracy.warn.tau0.specificity' : 'accuracy.warn.tau0.sensitivity');
+  return describeProblem({ ...detail, message: r.warnings[i]! }, t);
+}
