@@ -10,6 +10,7 @@ import { diagram } from './areas/diagram';
 import { dossier } from './areas/dossier';
 import { engineProblem } from './areas/engine-problem';
 import { fileProblem } from './areas/file-problem';
+import { provenance } from './areas/provenance';
 import { numberInput } from './areas/number-input';
 import { library } from './areas/library';
 import { modelWords } from './areas/model-words';
@@ -44,6 +45,7 @@ export const en = {
   ...dossier.en,
   ...engineProblem.en,
   ...fileProblem.en,
+  ...provenance.en,
   ...numberInput.en,
   ...library.en,
   ...modelWords.en,

@@ -9,6 +9,7 @@ import { diagram } from './areas/diagram';
 import { dossier } from './areas/dossier';
 import { engineProblem } from './areas/engine-problem';
 import { fileProblem } from './areas/file-problem';
+import { provenance } from './areas/provenance';
 import { numberInput } from './areas/number-input';
 import { library } from './areas/library';
 import { modelWords } from './areas/model-words';
@@ -44,6 +45,7 @@ export const fr: Record<MessageKey, string> = {
   ...dossier.fr,
   ...engineProblem.fr,
   ...fileProblem.fr,
+  ...provenance.fr,
   ...numberInput.fr,
   ...library.fr,
   ...modelWords.fr,

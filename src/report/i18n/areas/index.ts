@@ -16,6 +16,7 @@ import { modelWords } from './model-words';
 import { models } from './models';
 import { navigation } from './navigation';
 import { numberInput } from './number-input';
+import { provenance } from './provenance';
 import { psa } from './psa';
 import { reportAccuracy } from './report-accuracy';
 import { reportBudget } from './report-budget';
@@ -50,6 +51,7 @@ export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>
   models,
   navigation,
   numberInput,
+  provenance,
   psa,
   reportAccuracy,
   reportBudget,
