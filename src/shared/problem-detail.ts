@@ -11,3 +11,8 @@ export interface ProblemDetail {
   /** Pieces worded on their own (a list is joined with "or"). */
   parts?: Record<string, ProblemDetail | readonly ProblemDetail[]>;
 }
+
+/** A chosen file above the size limit, in English and as data (the renderer's and the main process's file pickers). */
+export function fileTooLarge(file: string, size: number, maxBytes: number): { message: string; detail: ProblemDetail } {
+  return { message: `${file} is ${size} bytes; the limit is ${maxBytes} bytes.`, detail: { code: 'file-larger-than-limit', values: { file, size, maximum: maxBytes } } };
+}

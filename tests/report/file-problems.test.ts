@@ -11,6 +11,7 @@ import { describeProblem } from '../../src/report/engine-problems';
 import { formatsFor } from '../../src/report/format';
 import type { ReportLocale } from '../../src/report/format';
 import { translator } from '../../src/report/i18n/translate';
+import { fileTooLarge } from '../../src/shared/problem-detail';
 import { evidence, fileObject, fileText, validDossier } from '../dossier/fixtures';
 
 const DOSSIER = 'hta-workbench-dossier';
@@ -157,6 +158,7 @@ describe('schema problems (zod issues) in plain words', () => {
       [{ code: 'expected-got', parts: { expected: [{ code: 'type', values: { type: 'int' } }], got: { code: 'value-list' } } }, 'attendu : un nombre entier ; trouvé : une liste', 'verwacht: een geheel getal, gevonden: een lijst'],
       [{ code: 'missing', parts: { expected: { code: 'type', values: { type: 'boolean' } } } }, 'champ obligatoire manquant (attendu : true ou false)', 'verplicht veld ontbreekt (verwacht: true of false)'],
       [{ code: 'file-too-large', values: { megabytes: 50 } }, 'le fichier dépasse 50 Mo, la taille maximale que HTA Workbench lit', 'het bestand is groter dan 50 MB, het maximum dat HTA Workbench leest'],
+      [{ code: 'file-larger-than-limit', values: { file: 'big.json', size: 123456789, maximum: 104857600 } }, 'big.json fait 123\u202f456\u202f789 octets ; la limite est de 104\u202f857\u202f600 octets.', 'big.json is 123.456.789 bytes; de limiet is 104.857.600 bytes.'],
       [{ code: 'not-text' }, 'le fichier n’a pas pu être lu comme du texte', 'het bestand kon niet als tekst worden gelezen'],
       [{ code: 'version-no-upgrade', values: { version: 2 } }, 'aucune mise à niveau depuis la version de format 2', 'geen upgrade vanaf formaatversie 2'],
       [{ code: 'more-problems', values: { count: 50 } }, '…et 50 autres problèmes', '…en nog 50 problemen'],
@@ -165,6 +167,12 @@ describe('schema problems (zod issues) in plain words', () => {
       const p: FileProblem = { path: '', message: 'English', detail };
       expect(wordings(p), detail!.code).toEqual({ en: 'English', 'fr-BE': fr, 'nl-BE': nl });
     }
+  });
+
+  it('a chosen file above the size limit: the pickers\' English as before, with its detail', () => {
+    const big = fileTooLarge('big.json', 123456789, 104857600);
+    expect(big.message).toBe('big.json is 123456789 bytes; the limit is 104857600 bytes.');
+    expect(wordings({ path: '', ...big })['nl-BE']).toBe('big.json is 123.456.789 bytes; de limiet is 104.857.600 bytes.');
   });
 
   it('a message the schema wrote itself, or a code the catalogue does not know, stays in English (whole)', () => {

@@ -52,7 +52,7 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
   const openFile = async () => {
     const file = await platform.openFile({ fileTypes: modelFileTypes, maxBytes: maxModelBytes });
     if (!file.opened) {
-      if (file.reason !== 'canceled') setProblems({ title: t('models.unreadableTitle'), intro: t('models.unreadableIntro'), problems: [{ path: '', message: file.message ?? file.reason }] });
+      if (file.reason !== 'canceled') setProblems({ title: t('models.unreadableTitle'), intro: t('models.unreadableIntro'), problems: [{ path: '', message: file.message ?? file.reason, detail: file.detail }] });
       return;
     }
     // The same reader as dossier import and the CLI: line and column of a syntax error, duplicate keys refused.

@@ -123,6 +123,7 @@ export const fileProblem = areaCatalogue({
     'fileProblem.belongs-to-missing-model': 'belongs to model "{model}", which is not in the backup',
     'fileProblem.snapshot-of-missing-dossier': 'snapshot of dossier "{id}", which is not in the backup',
     'fileProblem.history-of-missing-dossier': 'history of dossier "{id}", which is not in the backup',
+    'fileProblem.file-larger-than-limit': '{file} is {size} bytes; the limit is {maximum} bytes.',
   },
   fr: {
     'fileProblem.or': '{first} ou {second}',
@@ -243,6 +244,7 @@ export const fileProblem = areaCatalogue({
     'fileProblem.belongs-to-missing-model': 'appartient au modèle "{model}", absent de la sauvegarde',
     'fileProblem.snapshot-of-missing-dossier': 'instantané du dossier "{id}", absent de la sauvegarde',
     'fileProblem.history-of-missing-dossier': 'historique du dossier "{id}", absent de la sauvegarde',
+    'fileProblem.file-larger-than-limit': '{file} fait {size} octets ; la limite est de {maximum} octets.',
   },
   nl: {
     'fileProblem.or': '{first} of {second}',
@@ -363,5 +365,6 @@ export const fileProblem = areaCatalogue({
     'fileProblem.belongs-to-missing-model': 'hoort bij model "{model}", dat niet in de back-up staat',
     'fileProblem.snapshot-of-missing-dossier': 'momentopname van dossier "{id}", dat niet in de back-up staat',
     'fileProblem.history-of-missing-dossier': 'historiek van dossier "{id}", dat niet in de back-up staat',
+    'fileProblem.file-larger-than-limit': '{file} is {size} bytes; de limiet is {maximum} bytes.',
   },
 });
