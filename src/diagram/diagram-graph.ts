@@ -1,5 +1,6 @@
 // A model's structure as a graph to draw: boxes with text, arrows with labels. Built from the parsed model by
 // markov-graph.ts, tree-graph.ts and psm-graph.ts; laid out by layout.ts; drawn by render-svg.ts.
+import type { NumberFormats } from '../report/format';
 
 export type NodeShape = 'state' | 'absorbing' | 'decision' | 'chance' | 'terminal' | 'diagnostic' | 'curve';
 
@@ -45,23 +46,32 @@ export interface DiagramGraph {
   rows: string[][];
 }
 
-/** A value in a diagram: four significant digits, no grouping ("0.2018", "0.009804", "1251"). */
-export function diagramNumber(x: number): string {
+/**
+ * A value in a diagram: four significant digits, no grouping ("0.2018", "0.009804", "1251"), with the decimal comma
+ * of `fmt`'s language (French, Dutch: "0,2018"); English without `fmt`.
+ */
+/** A number as the model file gives it ("0.5"), with the decimal comma of `fmt`'s language; English without `fmt`. */
+export function typedNumber(x: number, fmt?: NumberFormats): string {
+  return fmt && fmt.locale !== 'en' ? String(x).replace('.', ',') : String(x);
+}
+
+export function diagramNumber(x: number, fmt?: NumberFormats): string {
   if (!Number.isFinite(x)) return '—';
   if (x === 0) return '0';
   const digits = Math.abs(x) >= 1000 ? 0 : Math.max(0, 3 - Math.floor(Math.log10(Math.abs(x))));
-  return String(Number(x.toFixed(Math.min(digits, 10))));
+  const text = String(Number(x.toFixed(Math.min(digits, 10))));
+  return fmt && fmt.locale !== 'en' ? text.replace('.', ',') : text;
 }
 
 /**
  * Label lines of an expression and its base-case value: ["p_AB * rr", "= 0.1027"], ["0.3"], ["C (the rest)", "= 0.72"].
  * An expression that changes over time is labelled with its value at cycle 1.
  */
-export function expressionLines(expression: number | string, value: number | null, varies = false): string[] {
-  if (typeof expression === 'number') return [diagramNumber(expression)];
+export function expressionLines(expression: number | string, value: number | null, varies = false, fmt?: NumberFormats): string[] {
+  if (typeof expression === 'number') return [diagramNumber(expression, fmt)];
   const text = expression === 'C' ? 'C (the rest)' : expression;
   if (value === null) return wrapText(text);
-  const valueText = diagramNumber(value);
+  const valueText = diagramNumber(value, fmt);
   if (expression.trim() === valueText) return [valueText];
   return [...wrapText(text), `= ${valueText}${varies ? ' at cycle 1' : ''}`];
 }
@@ -85,6 +95,6 @@ export function wrapText(text: string, width = 28, maxLines = 3): string[] {
 }
 
 /** The same on one line: "p_AB * rr = 0.1027". */
-export function expressionLabel(expression: number | string, value: number | null, varies = false): string {
-  return expressionLines(expression, value, varies).join(' ');
+export function expressionLabel(expression: number | string, value: number | null, varies = false, fmt?: NumberFormats): string {
+  return expressionLines(expression, value, varies, fmt).join(' ');
 }

@@ -12,6 +12,7 @@ import { treeGraph } from './tree-graph';
 
 import { translator } from '../report/i18n/translate';
 import type { Translate } from '../report/i18n/translate';
+import type { NumberFormats } from '../report/format';
 
 export interface DiagramPart {
   /** "model", or "submodel:<id>". */
@@ -58,6 +59,8 @@ export interface DiagramOptions {
   values?: StructureValues | null;
   /** The diagram's language (default English). */
   t?: Translate;
+  /** The number formats of that language (default English). */
+  fmt?: NumberFormats;
 }
 
 export function diagramGraph(model: HtaModel, options: DiagramOptions = {}): DiagramGraph | null {
@@ -68,11 +71,11 @@ export function diagramGraph(model: HtaModel, options: DiagramOptions = {}): Dia
     if (structure.type !== 'tree') return null;
     const sub = (structure as TreeModel).submodels[part.slice('submodel:'.length)];
     if (!sub) return null;
-    return sub.type === 'markov' ? markovGraph(sub as MarkovModel, values, [], '', options.t) : psmGraph(sub as PsmModel, model, values, model.strategies, '', options.t);
+    return sub.type === 'markov' ? markovGraph(sub as MarkovModel, values, [], '', options.t, options.fmt) : psmGraph(sub as PsmModel, model, values, model.strategies, '', options.t, options.fmt);
   }
-  if (structure.type === 'markov') return markovGraph(structure, values, model.strategies, '', options.t);
-  if (structure.type === 'psm') return psmGraph(structure, model, values, model.strategies, '', options.t);
-  return treeGraph(model, values, { ...(options.collapsed ? { collapsed: options.collapsed } : {}), ...(options.t ? { t: options.t } : {}) });
+  if (structure.type === 'markov') return markovGraph(structure, values, model.strategies, '', options.t, options.fmt);
+  if (structure.type === 'psm') return psmGraph(structure, model, values, model.strategies, '', options.t, options.fmt);
+  return treeGraph(model, values, { ...(options.collapsed ? { collapsed: options.collapsed } : {}), ...(options.t ? { t: options.t } : {}), ...(options.fmt ? { fmt: options.fmt } : {}) });
 }
 
 /** Draws one diagram of a model as SVG (null when the part does not exist). */

@@ -4,16 +4,18 @@ import type { HtaModel, PsmModel, Strategy } from '../engine/model/schema';
 import type { StructureValues } from '../engine/model/structure-values';
 import { PSM_STATE_IDS } from '../engine/psm/psm-schema';
 import type { CurvePlot, DiagramEdge, DiagramGraph, DiagramNode } from './diagram-graph';
-import { diagramNumber } from './diagram-graph';
+import { diagramNumber, typedNumber } from './diagram-graph';
+import type { NumberFormats } from '../report/format';
 import { translator } from '../report/i18n/translate';
 import type { Translate } from '../report/i18n/translate';
 
 const PLOT_POINTS = 48;
 
-function curveWords(spec: PsmModel['curves'][string], values: StructureValues | null, strategy: string | undefined, t: Translate): string[] {
+function curveWords(spec: PsmModel['curves'][string], values: StructureValues | null, strategy: string | undefined, t: Translate, fmt?: NumberFormats): string[] {
   const v = (e: number | string) => {
     const x = values?.value(e, strategy) ?? null;
-    return typeof e === 'number' || x === null ? String(e) : `${e} = ${diagramNumber(x)}`;
+    if (typeof e === 'number') return typedNumber(e, fmt);
+    return x === null ? e : `${e} = ${diagramNumber(x, fmt)}`;
   };
   switch (spec.dist) {
     case 'hazard-ratio':
@@ -31,7 +33,7 @@ function curveWords(spec: PsmModel['curves'][string], values: StructureValues | 
 }
 
 /** The partitioned-survival structure of a model or sub-model; `horizonYears` sets the plots' time axis. */
-export function psmGraph(psm: PsmModel, model: HtaModel, values: StructureValues | null, strategies: readonly Strategy[], idPrefix = '', t: Translate = translator('en')): DiagramGraph {
+export function psmGraph(psm: PsmModel, model: HtaModel, values: StructureValues | null, strategies: readonly Strategy[], idPrefix = '', t: Translate = translator('en'), fmt?: NumberFormats): DiagramGraph {
   const ids = { ...PSM_STATE_IDS, ...(psm.states ?? {}) };
   const s = model.settings;
   const horizon = s.horizon ?? (s.cycles ?? 1) * s.cycleLength;
@@ -66,9 +68,9 @@ export function psmGraph(psm: PsmModel, model: HtaModel, values: StructureValues
     const points = values?.survival(psm.curves, id, times, strategyUsing) ?? null;
     const plot: CurvePlot | undefined = points ? { xMax: horizon, xLabel: t('modelWords.years', { n: Math.round(horizon * 10) / 10 }), series: [{ label: id, points: times.map((time, k) => [time, points[k]!] as [number, number]) }] } : undefined;
     const role = uses.get(id);
-    nodes.push({ id: `${idPrefix}curve:${id}`, shape: 'curve', title: id, lines: [...(spec.label ? [spec.label] : []), ...curveWords(spec, values, strategyUsing, t), role ? role.join('; ') : t('diagram.referenceCurve')], ...(plot ? { plot } : {}) });
+    nodes.push({ id: `${idPrefix}curve:${id}`, shape: 'curve', title: id, lines: [...(spec.label ? [spec.label] : []), ...curveWords(spec, values, strategyUsing, t, fmt), role ? role.join('; ') : t('diagram.referenceCurve')], ...(plot ? { plot } : {}) });
   }
-  const rows = curveIds.map((id) => [psm.curves[id]!.label ?? id, (uses.get(id) ?? [t('diagram.referenceCurve')]).join('; '), curveWords(psm.curves[id]!, values, undefined, t).join(', ')]);
+  const rows = curveIds.map((id) => [psm.curves[id]!.label ?? id, (uses.get(id) ?? [t('diagram.referenceCurve')]).join('; '), curveWords(psm.curves[id]!, values, undefined, t, fmt).join(', ')]);
   return {
     kind: 'psm',
     nodes,

@@ -7,8 +7,9 @@ import type { TreeNode } from '../engine/tree/tree-schema';
 import type { HtaModel, TreeModel } from '../engine/model/schema';
 import type { StructureValues } from '../engine/model/structure-values';
 import { formatMoney, formatPercent } from '../report/format';
+import type { NumberFormats } from '../report/format';
 import type { DiagramEdge, DiagramGraph, DiagramNode } from './diagram-graph';
-import { diagramNumber, expressionLabel, expressionLines } from './diagram-graph';
+import { diagramNumber, expressionLabel, expressionLines, typedNumber } from './diagram-graph';
 import { translator } from '../report/i18n/translate';
 import type { Translate } from '../report/i18n/translate';
 
@@ -38,6 +39,8 @@ export interface TreeGraphOptions {
   collapsed?: ReadonlySet<string>;
   /** The diagram's language (default English). */
   t?: Translate;
+  /** The number formats of that language (default English). */
+  fmt?: NumberFormats;
 }
 
 export function treeGraph(model: HtaModel, values: StructureValues | null, options: TreeGraphOptions = {}): DiagramGraph {
@@ -51,16 +54,17 @@ export function treeGraph(model: HtaModel, values: StructureValues | null, optio
   const edges: DiagramEdge[] = [];
   const rows: string[][] = [];
   const value = (e: number | string, strategy: string | undefined) => values?.value(e, strategy) ?? null;
-  const expr = (e: number | string, strategy: string | undefined) => expressionLabel(e, value(e, strategy));
+  const fmt = options.fmt;
+  const expr = (e: number | string, strategy: string | undefined) => expressionLabel(e, value(e, strategy), false, fmt);
   const num = (e: number | string, strategy: string | undefined) => {
     const x = value(e, strategy);
-    return x === null ? String(e) : diagramNumber(x);
+    return x === null ? (typeof e === 'number' ? typedNumber(e, fmt) : e) : diagramNumber(x, fmt);
   };
   const money = (costs: Record<string, number | string> | undefined, strategy: string | undefined): string | null => {
     const entries = Object.values(costs ?? {});
     if (entries.length === 0) return null;
     const total = entries.reduce<number | null>((sum, e) => (sum === null || value(e, strategy) === null ? null : sum + value(e, strategy)!), 0);
-    return total === null ? entries.join(' + ') : formatMoney(total, currency, 0);
+    return total === null ? entries.join(' + ') : fmt ? fmt.money(total, currency, 0) : formatMoney(total, currency, 0);
   };
   // A test as two lines: its name, then its accuracy, no-result rate, cost and turnaround (values only; the
   // expressions are in the test's form and the parameter table).
@@ -70,13 +74,13 @@ export function treeGraph(model: HtaModel, values: StructureValues | null, optio
     const parts = [`Se ${num(t.sensitivity, strategy)}`, `Sp ${num(t.specificity, strategy)}`];
     if (t.noResult !== undefined) {
       const nr = value(t.noResult, strategy);
-      parts.push(words('diagram.noResult', { value: nr === null ? String(t.noResult) : formatPercent(nr, 1) }));
+      parts.push(words('diagram.noResult', { value: nr === null ? String(t.noResult) : (fmt ? fmt.percent(nr, 1) : formatPercent(nr, 1)) }));
     }
     const cost = money(t.costs, strategy);
     if (cost) parts.push(cost);
     if (t.turnaround !== undefined) {
       const tat = value(t.turnaround, strategy);
-      parts.push(`${tat === null ? t.turnaround : diagramNumber(tat)} ${tat === 1 ? words(`modelWords.timeUnit.${tree.timeUnit}`) : units()}`);
+      parts.push(`${tat === null ? t.turnaround : diagramNumber(tat, fmt)} ${tat === 1 ? words(`modelWords.timeUnit.${tree.timeUnit}`) : units()}`);
     }
     return [t.label ?? t.id, parts.join(' · ')];
   };
@@ -127,7 +131,7 @@ export function treeGraph(model: HtaModel, values: StructureValues | null, optio
       const childStrategy = depth === 0 && node.kind === 'decision' ? (child.id ?? strategy) : strategy;
       const label: string[] = [];
       if (node.kind === 'diagnostic') label.push(key in OUTCOME_WORDS ? words(`reportResults.outcome.${key as keyof typeof OUTCOME_WORDS}`) : key);
-      else if (child.probability !== undefined) label.push(...expressionLines(child.probability, branchValue(node, child, childStrategy)));
+      else if (child.probability !== undefined) label.push(...expressionLines(child.probability, branchValue(node, child, childStrategy), false, fmt));
       edges.push({ from: id, to: childId, label });
       rows.push([node.label ?? node.id ?? id, child.label ?? child.id ?? childId, label.join(' ') || '—']);
       visit(child, childId, childStrategy, depth + 1);

@@ -1,9 +1,11 @@
 // The two file formats: one dossier (`.htad.json`) and a whole-workspace backup. Both are versioned JSON
 // envelopes; readers migrate older versions (see migrations.ts) and refuse newer ones.
 import { z } from 'zod';
+import { customIssue } from '../shared/zod-issue-text';
+import type { CustomIssue } from '../shared/zod-issue-text';
 import type { AppInfo } from './app-info';
 import { MAX_BACKUP_DOSSIERS, MAX_BACKUP_HISTORY, MAX_BACKUP_SNAPSHOTS, MAX_MODEL_HISTORY, MAX_MODEL_VERSIONS, MAX_MODELS, MAX_RUNS, MAX_SHORT_TEXT } from './limits';
-import { dossierSchema, historyEntrySchema, snapshotSchema, timestampSchema } from './schema';
+import { dossierSchema, historyEntrySchema, snapshotSchema, timestampSchema, tooMany } from './schema';
 import type { Dossier, HistoryEntry, Snapshot } from './schema';
 import { modelBundleSchema, modelHistoryEntrySchema, modelVersionSchema, storedModelSchema, storedRunSchema } from './workspace-models';
 import type { ModelBundle, ModelHistoryEntry, ModelVersion, StoredModel, StoredRun } from './workspace-models';
@@ -24,17 +26,17 @@ export const appInfoSchema = z.strictObject({
   version: z.string().max(MAX_SHORT_TEXT),
 });
 
-type IssueSink = { addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void };
+type IssueSink = { addIssue: (issue: CustomIssue) => void };
 
 /** Models in a file: unique ids, and the versions, history and runs of each belong to it. */
 function checkModelBundles(bundles: readonly ModelBundle[], ctx: IssueSink): void {
   const modelIds = new Set<string>();
   bundles.forEach((b, i) => {
-    if (modelIds.has(b.model.id)) ctx.addIssue({ code: 'custom', path: ['models', i, 'model', 'id'], message: `duplicate model id "${b.model.id}"` });
+    if (modelIds.has(b.model.id)) ctx.addIssue(customIssue(['models', i, 'model', 'id'], `duplicate model id "${b.model.id}"`, { code: 'duplicate-model-id', values: { id: b.model.id } }));
     modelIds.add(b.model.id);
     const own = (list: 'versions' | 'history' | 'runs') =>
       b[list].forEach((item, j) => {
-        if (item.modelId !== b.model.id) ctx.addIssue({ code: 'custom', path: ['models', i, list, j, 'modelId'], message: `belongs to model "${item.modelId}", not to "${b.model.id}"` });
+        if (item.modelId !== b.model.id) ctx.addIssue(customIssue(['models', i, list, j, 'modelId'], `belongs to model "${item.modelId}", not to "${b.model.id}"`, { code: 'belongs-to-other-model', values: { model: item.modelId, expected: b.model.id } }));
       });
     own('versions');
     own('history');
@@ -47,12 +49,12 @@ function checkModelBundles(bundles: readonly ModelBundle[], ctx: IssueSink): voi
 function uniqueIds(items: readonly { id: string }[], at: (string | number)[], what: string, ctx: IssueSink): void {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [...at, i, 'id'], message: `duplicate ${what} id "${item.id}"` });
+    if (seen.has(item.id)) ctx.addIssue(customIssue([...at, i, 'id'], `duplicate ${what} id "${item.id}"`, { code: `duplicate-${what.replace(/ /g, '-')}-id`, values: { id: item.id } }));
     seen.add(item.id);
   });
 }
 
-const psaImportsSchema = z.array(psaImportFileSchema).max(MAX_PSA_IMPORTS, { error: `too many imported PSA results (at most ${MAX_PSA_IMPORTS})` });
+const psaImportsSchema = z.array(psaImportFileSchema).max(MAX_PSA_IMPORTS, { error: tooMany('imported PSA results', MAX_PSA_IMPORTS) });
 
 export const dossierFileSchema = z
   .strictObject({
@@ -62,7 +64,7 @@ export const dossierFileSchema = z
     app: appInfoSchema,
     dossier: dossierSchema,
     /** The workspace models the dossier links to, with their versions, history and stored runs. */
-    models: z.array(modelBundleSchema).max(MAX_MODELS, { error: `too many models (at most ${MAX_MODELS})` }),
+    models: z.array(modelBundleSchema).max(MAX_MODELS, { error: tooMany('models', MAX_MODELS) }),
     /** PSA results of other models imported into the dossier (since version 3). */
     psaImports: psaImportsSchema,
   })
@@ -77,17 +79,17 @@ export type DossierFile = z.infer<typeof dossierFileSchema>;
 function checkBackupReferences(b: BackupContent, ctx: IssueSink): void {
   const dossierIds = new Set<string>();
   b.dossiers.forEach((d, i) => {
-    if (dossierIds.has(d.id)) ctx.addIssue({ code: 'custom', path: ['dossiers', i, 'id'], message: `duplicate dossier id "${d.id}"` });
+    if (dossierIds.has(d.id)) ctx.addIssue(customIssue(['dossiers', i, 'id'], `duplicate dossier id "${d.id}"`, { code: 'duplicate-dossier-id', values: { id: d.id } }));
     dossierIds.add(d.id);
   });
   const snapshotIds = new Set<string>();
   b.snapshots.forEach((s, i) => {
-    if (snapshotIds.has(s.id)) ctx.addIssue({ code: 'custom', path: ['snapshots', i, 'id'], message: `duplicate snapshot id "${s.id}"` });
+    if (snapshotIds.has(s.id)) ctx.addIssue(customIssue(['snapshots', i, 'id'], `duplicate snapshot id "${s.id}"`, { code: 'duplicate-snapshot-id', values: { id: s.id } }));
     snapshotIds.add(s.id);
-    if (!dossierIds.has(s.dossierId)) ctx.addIssue({ code: 'custom', path: ['snapshots', i, 'dossierId'], message: `snapshot of dossier "${s.dossierId}", which is not in the backup` });
+    if (!dossierIds.has(s.dossierId)) ctx.addIssue(customIssue(['snapshots', i, 'dossierId'], `snapshot of dossier "${s.dossierId}", which is not in the backup`, { code: 'snapshot-of-missing-dossier', values: { id: s.dossierId } }));
   });
   b.history.forEach((h, i) => {
-    if (!dossierIds.has(h.dossierId)) ctx.addIssue({ code: 'custom', path: ['history', i, 'dossierId'], message: `history of dossier "${h.dossierId}", which is not in the backup` });
+    if (!dossierIds.has(h.dossierId)) ctx.addIssue(customIssue(['history', i, 'dossierId'], `history of dossier "${h.dossierId}", which is not in the backup`, { code: 'history-of-missing-dossier', values: { id: h.dossierId } }));
   });
   uniqueIds(b.models, ['models'], 'model', ctx);
   uniqueIds(b.modelVersions, ['modelVersions'], 'model version', ctx);
@@ -95,7 +97,7 @@ function checkBackupReferences(b: BackupContent, ctx: IssueSink): void {
   const modelIds = new Set(b.models.map((m) => m.id));
   const belongs = (list: 'modelVersions' | 'modelHistory' | 'runs') =>
     b[list].forEach((item, i) => {
-      if (!modelIds.has(item.modelId)) ctx.addIssue({ code: 'custom', path: [list, i, 'modelId'], message: `belongs to model "${item.modelId}", which is not in the backup` });
+      if (!modelIds.has(item.modelId)) ctx.addIssue(customIssue([list, i, 'modelId'], `belongs to model "${item.modelId}", which is not in the backup`, { code: 'belongs-to-missing-model', values: { model: item.modelId } }));
     });
   belongs('modelVersions');
   belongs('modelHistory');
@@ -122,13 +124,13 @@ export const backupFileSchema = z
     version: z.literal(BACKUP_FILE_VERSION),
     createdAt: timestampSchema,
     app: appInfoSchema,
-    dossiers: z.array(dossierSchema).max(MAX_BACKUP_DOSSIERS, { error: `too many dossiers (at most ${MAX_BACKUP_DOSSIERS})` }),
-    snapshots: z.array(snapshotSchema).max(MAX_BACKUP_SNAPSHOTS, { error: `too many snapshots (at most ${MAX_BACKUP_SNAPSHOTS})` }),
-    history: z.array(historyEntrySchema).max(MAX_BACKUP_HISTORY, { error: `too many history entries (at most ${MAX_BACKUP_HISTORY})` }),
-    models: z.array(storedModelSchema).max(MAX_MODELS, { error: `too many models (at most ${MAX_MODELS})` }),
-    modelVersions: z.array(modelVersionSchema).max(MAX_MODEL_VERSIONS, { error: `too many model versions (at most ${MAX_MODEL_VERSIONS})` }),
-    modelHistory: z.array(modelHistoryEntrySchema).max(MAX_MODEL_HISTORY, { error: `too many model history entries (at most ${MAX_MODEL_HISTORY})` }),
-    runs: z.array(storedRunSchema).max(MAX_RUNS, { error: `too many runs (at most ${MAX_RUNS})` }),
+    dossiers: z.array(dossierSchema).max(MAX_BACKUP_DOSSIERS, { error: tooMany('dossiers', MAX_BACKUP_DOSSIERS) }),
+    snapshots: z.array(snapshotSchema).max(MAX_BACKUP_SNAPSHOTS, { error: tooMany('snapshots', MAX_BACKUP_SNAPSHOTS) }),
+    history: z.array(historyEntrySchema).max(MAX_BACKUP_HISTORY, { error: tooMany('history entries', MAX_BACKUP_HISTORY) }),
+    models: z.array(storedModelSchema).max(MAX_MODELS, { error: tooMany('models', MAX_MODELS) }),
+    modelVersions: z.array(modelVersionSchema).max(MAX_MODEL_VERSIONS, { error: tooMany('model versions', MAX_MODEL_VERSIONS) }),
+    modelHistory: z.array(modelHistoryEntrySchema).max(MAX_MODEL_HISTORY, { error: tooMany('model history entries', MAX_MODEL_HISTORY) }),
+    runs: z.array(storedRunSchema).max(MAX_RUNS, { error: tooMany('runs', MAX_RUNS) }),
     psaImports: psaImportsSchema,
   })
   .superRefine(checkBackupReferences)

@@ -5,12 +5,16 @@
 // and locate duplicate keys, which JSON.parse and the common JSON libraries do not; values still come from
 // JSON.parse once the text is known to be clean.
 
+import type { ProblemDetail } from '../shared/problem-detail';
+
 export type JsonPath = (string | number)[];
 
 export interface JsonTextProblem {
   /** Where in the document (empty: the file as a whole). */
   path: JsonPath;
   message: string;
+  /** The message as data, for screens that word it in another language. */
+  detail: ProblemDetail;
   line: number;
   column: number;
 }
@@ -46,10 +50,27 @@ interface Frame {
   at: string | number;
 }
 
+/** What went wrong at a position, by stable code, with its English words. */
+export const syntaxWhat = {
+  'text-not-closed': 'a text is not closed',
+  'control-character': 'a control character (such as a line break) inside a text must be escaped',
+  'bad-unicode-escape': 'invalid \\u escape in a text',
+  'bad-escape': 'invalid escape in a text',
+  'bad-number': 'a number is malformed',
+  'text-after-end': 'there is more text after the end of the JSON value',
+  'expected-key-or-end': 'expected a key in double quotes or "}"',
+  'expected-key': 'expected a key in double quotes',
+  'expected-colon': 'expected ":" after a key',
+  'expected-comma-or-bracket': 'expected "," or "]"',
+  'expected-comma-or-brace': 'expected "," or "}"',
+  'expected-value': 'expected a value (a text in double quotes, a number, true, false, null, an object or a list)',
+  'ends-early': 'the file ends too early',
+} as const;
+
 class SyntaxProblem {
   constructor(
     readonly position: number,
-    readonly what: string,
+    readonly what: keyof typeof syntaxWhat,
   ) {}
 }
 
@@ -70,20 +91,20 @@ function scanString(text: string, start: number): { end: number; escaped: boolea
   let i = start + 1;
   let escaped = false;
   for (;;) {
-    if (i >= text.length) throw new SyntaxProblem(text.length, 'a text is not closed');
+    if (i >= text.length) throw new SyntaxProblem(text.length, 'text-not-closed');
     const c = text.charCodeAt(i);
     if (c === 0x22) return { end: i + 1, escaped };
-    if (c < 0x20) throw new SyntaxProblem(i, 'a control character (such as a line break) inside a text must be escaped');
+    if (c < 0x20) throw new SyntaxProblem(i, 'control-character');
     if (c === 0x5c) {
       escaped = true;
       const e = text.charCodeAt(i + 1);
       if (e === 0x75) {
-        for (let k = 2; k < 6; k += 1) if (!isHex(text.charCodeAt(i + k))) throw new SyntaxProblem(i, 'invalid \\u escape in a text');
+        for (let k = 2; k < 6; k += 1) if (!isHex(text.charCodeAt(i + k))) throw new SyntaxProblem(i, 'bad-unicode-escape');
         i += 6;
       } else if (e === 0x22 || e === 0x5c || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) {
         i += 2;
       } else {
-        throw new SyntaxProblem(i, 'invalid escape in a text');
+        throw new SyntaxProblem(i, 'bad-escape');
       }
     } else {
       i += 1;
@@ -97,16 +118,16 @@ function scanNumber(text: string, start: number): number {
   if (text.charCodeAt(i) === 0x2d) i += 1;
   if (text.charCodeAt(i) === 0x30) i += 1;
   else if (isDigit(text.charCodeAt(i))) while (isDigit(text.charCodeAt(i))) i += 1;
-  else throw new SyntaxProblem(i, 'a number is malformed');
+  else throw new SyntaxProblem(i, 'bad-number');
   if (text.charCodeAt(i) === 0x2e) {
     i += 1;
-    if (!isDigit(text.charCodeAt(i))) throw new SyntaxProblem(i, 'a number is malformed');
+    if (!isDigit(text.charCodeAt(i))) throw new SyntaxProblem(i, 'bad-number');
     while (isDigit(text.charCodeAt(i))) i += 1;
   }
   if (text.charCodeAt(i) === 0x65 || text.charCodeAt(i) === 0x45) {
     i += 1;
     if (text.charCodeAt(i) === 0x2b || text.charCodeAt(i) === 0x2d) i += 1;
-    if (!isDigit(text.charCodeAt(i))) throw new SyntaxProblem(i, 'a number is malformed');
+    if (!isDigit(text.charCodeAt(i))) throw new SyntaxProblem(i, 'bad-number');
     while (isDigit(text.charCodeAt(i))) i += 1;
   }
   return i;
@@ -125,7 +146,7 @@ export function readJsonText(raw: string, options: { maxDepth?: number } = {}): 
   const maxDepth = options.maxDepth ?? Infinity;
   const duplicates: JsonTextProblem[] = [];
   const stack: Frame[] = [];
-  const located = (path: JsonPath, message: string, position: number): JsonTextProblem => ({ path, message, ...lineAndColumn(text, position) });
+  const located = (path: JsonPath, message: string, detail: ProblemDetail, position: number): JsonTextProblem => ({ path, message, detail, ...lineAndColumn(text, position) });
   // What the scanner expects next: a value, a key (or the end of an empty object), ':' or ',' / the end.
   let expect: 'value' | 'first-value' | 'key' | 'first-key' | 'colon' | 'next' = 'value';
   let i = 0;
@@ -137,7 +158,7 @@ export function readJsonText(raw: string, options: { maxDepth?: number } = {}): 
         i += 1;
         continue;
       }
-      if (done) throw new SyntaxProblem(i, 'there is more text after the end of the JSON value');
+      if (done) throw new SyntaxProblem(i, 'text-after-end');
       const top = stack[stack.length - 1];
       if (expect === 'key' || expect === 'first-key') {
         if (c === 0x7d && expect === 'first-key') {
@@ -153,18 +174,19 @@ export function readJsonText(raw: string, options: { maxDepth?: number } = {}): 
             if (duplicates.length < MAX_DUPLICATES) {
               const was = lineAndColumn(text, first);
               const now = lineAndColumn(text, i);
-              duplicates.push(located(pathOf(stack), `the key ${JSON.stringify(key)} is given twice in the same object (line ${was.line}, column ${was.column} and line ${now.line}, column ${now.column}); keep one`, i));
+              const values = { key: JSON.stringify(key), firstLine: was.line, firstColumn: was.column, line: now.line, column: now.column };
+              duplicates.push(located(pathOf(stack), `the key ${values.key} is given twice in the same object (line ${was.line}, column ${was.column} and line ${now.line}, column ${now.column}); keep one`, { code: 'duplicate-key', values }, i));
             }
           } else top!.keys!.set(key, i);
           i = end;
           expect = 'colon';
         } else {
-          throw new SyntaxProblem(i, expect === 'first-key' ? 'expected a key in double quotes or "}"' : 'expected a key in double quotes');
+          throw new SyntaxProblem(i, expect === 'first-key' ? 'expected-key-or-end' : 'expected-key');
         }
         continue;
       }
       if (expect === 'colon') {
-        if (c !== 0x3a) throw new SyntaxProblem(i, 'expected ":" after a key');
+        if (c !== 0x3a) throw new SyntaxProblem(i, 'expected-colon');
         i += 1;
         expect = 'value';
         continue;
@@ -184,7 +206,7 @@ export function readJsonText(raw: string, options: { maxDepth?: number } = {}): 
           stack.pop();
           i += 1;
         } else {
-          throw new SyntaxProblem(i, top.kind === 'array' ? 'expected "," or "]"' : 'expected "," or "}"');
+          throw new SyntaxProblem(i, top.kind === 'array' ? 'expected-comma-or-bracket' : 'expected-comma-or-brace');
         }
         continue;
       }
@@ -197,7 +219,7 @@ export function readJsonText(raw: string, options: { maxDepth?: number } = {}): 
       }
       if (c === 0x7b || c === 0x5b) {
         if (stack.length >= maxDepth) {
-          throw new DepthProblem(located(pathOf(stack), `nested more than ${maxDepth} levels deep`, i));
+          throw new DepthProblem(located(pathOf(stack), `nested more than ${maxDepth} levels deep`, { code: 'nested-too-deep', values: { maximum: maxDepth } }, i));
         }
         stack.push(c === 0x7b ? { kind: 'object', keys: new Map(), at: '' } : { kind: 'array', keys: null, at: 0 });
         i += 1;
@@ -209,11 +231,11 @@ export function readJsonText(raw: string, options: { maxDepth?: number } = {}): 
       else if (text.startsWith('true', i)) i += 4;
       else if (text.startsWith('false', i)) i += 5;
       else if (text.startsWith('null', i)) i += 4;
-      else if (['true', 'false', 'null'].some((word) => word.startsWith(text.slice(i).trimEnd()))) throw new SyntaxProblem(text.length, 'the file ends too early');
-      else throw new SyntaxProblem(i, 'expected a value (a text in double quotes, a number, true, false, null, an object or a list)');
+      else if (['true', 'false', 'null'].some((word) => word.startsWith(text.slice(i).trimEnd()))) throw new SyntaxProblem(text.length, 'ends-early');
+      else throw new SyntaxProblem(i, 'expected-value');
       expect = 'next';
     }
-    if (!done && (stack.length > 0 || expect !== 'next')) throw new SyntaxProblem(text.length, 'the file ends too early');
+    if (!done && (stack.length > 0 || expect !== 'next')) throw new SyntaxProblem(text.length, 'ends-early');
   } catch (e) {
     if (e instanceof DepthProblem) return { ok: false, problems: [e.problem] };
     if (!(e instanceof SyntaxProblem)) throw e;
@@ -229,9 +251,11 @@ class DepthProblem {
 
 function syntaxProblem(text: string, e: SyntaxProblem): JsonTextProblem {
   const { line, column } = lineAndColumn(text, e.position);
-  if (text.trim() === '') return { path: [], message: 'the file is empty', line, column };
-  if (e.position >= text.trimEnd().length) return { path: [], message: 'the file ends unexpectedly: it is truncated or incomplete (invalid JSON)', line, column };
+  if (text.trim() === '') return { path: [], message: 'the file is empty', detail: { code: 'file-empty' }, line, column };
+  if (e.position >= text.trimEnd().length) return { path: [], message: 'the file ends unexpectedly: it is truncated or incomplete (invalid JSON)', detail: { code: 'file-truncated' }, line, column };
   const found = text.charAt(e.position);
   const near = found.trim() === '' ? '' : ` near ${JSON.stringify(found)}`;
-  return { path: [], message: `invalid JSON at line ${line}, column ${column}${near}: ${e.what}`, line, column };
+  const reason = { code: `json-${e.what}` };
+  const detail: ProblemDetail = near ? { code: 'json-syntax-near', values: { line, column, near: JSON.stringify(found) }, parts: { reason } } : { code: 'json-syntax', values: { line, column }, parts: { reason } };
+  return { path: [], message: `invalid JSON at line ${line}, column ${column}${near}: ${syntaxWhat[e.what]}`, detail, line, column };
 }

@@ -20,11 +20,15 @@ import { dossierSchema } from './schema';
 import type { Dossier } from './schema';
 import { describeZodIssue, flattenZodIssues } from '../shared/zod-issue-text';
 import { readJsonText } from './json-text';
+import type { ProblemDetail } from '../shared/problem-detail';
 
 /** One problem in a file; `path` is empty for problems with the file as a whole. */
 export interface FileProblem {
   path: string;
+  /** In English (the CLI's words). */
   message: string;
+  /** The message as data, for screens that word it in the display language (src/report/file-problems.ts). */
+  detail?: ProblemDetail;
 }
 
 export type DossierFileResult =
@@ -76,26 +80,29 @@ export function parseBackupFile(text: string, options: ParseOptions = {}): Backu
 
 type EnvelopeResult = { ok: true; file: JsonObject; migratedFrom: number | null } | { ok: false; problems: FileProblem[] };
 
-function fail(message: string, path = ''): { ok: false; problems: FileProblem[] } {
-  return { ok: false, problems: [{ path, message }] };
+function fail(message: string, detail: ProblemDetail, path = ''): { ok: false; problems: FileProblem[] } {
+  return { ok: false, problems: [{ path, message, detail }] };
 }
 
 function readEnvelope(text: string, format: string, current: number, chain: MigrationChain, maxBytes: number): EnvelopeResult {
-  if (typeof text !== 'string') return fail('the file could not be read as text');
+  if (typeof text !== 'string') return fail('the file could not be read as text', { code: 'not-text' });
   // A UTF-16 string has at most 3 UTF-8 bytes per code unit and at least 1; check the cheap bound first.
   if (text.length > maxBytes || (text.length * 3 > maxBytes && utf8Length(text) > maxBytes)) {
-    return fail(`the file is larger than ${maxBytes / (1024 * 1024)} MB, the most HTA Workbench reads`);
+    const megabytes = maxBytes / (1024 * 1024);
+    return fail(`the file is larger than ${megabytes} MB, the most HTA Workbench reads`, { code: 'file-too-large', values: { megabytes } });
   }
   const json = readJsonText(text);
-  if (!json.ok) return { ok: false, problems: json.problems.map((p) => ({ path: pathToString(p.path), message: p.message })) };
+  if (!json.ok) return { ok: false, problems: json.problems.map((p) => ({ path: pathToString(p.path), message: p.message, detail: p.detail })) };
   const hostile = findHostileStructure(json.value);
   if (hostile.length > 0) return { ok: false, problems: hostile };
   const root = json.value;
-  if (root === null || typeof root !== 'object' || Array.isArray(root)) return fail(`not an HTA Workbench file: expected a JSON object with "format": "${format}"`);
+  if (root === null || typeof root !== 'object' || Array.isArray(root)) {
+    return fail(`not an HTA Workbench file: expected a JSON object with "format": "${format}"`, { code: 'not-an-object', values: { format: JSON.stringify(format) } });
+  }
   const obj = root as JsonObject;
-  if (obj.format !== format) return fail(describeWrongFormat(obj.format, format), 'format');
+  if (obj.format !== format) return fail(describeWrongFormat(obj.format, format), wrongFormatDetail(obj.format, format), 'format');
   const migrated = migrateFile(obj, chain, current);
-  if (!migrated.ok) return fail(migrated.message, 'version');
+  if (!migrated.ok) return fail(migrated.message, migrated.detail, 'version');
   return { ok: true, file: migrated.file, migratedFrom: migrated.migratedFrom };
 }
 
@@ -104,6 +111,13 @@ function describeWrongFormat(found: unknown, expected: string): string {
   if (found === DOSSIER_FILE_FORMAT) return 'this is a single dossier file, not a workspace backup: use "Import dossier" to open it';
   if (found === undefined) return `not an HTA Workbench file: the "format" field is missing (expected "${expected}")`;
   return `not an HTA Workbench file of this kind: format is ${JSON.stringify(found).slice(0, 80)}, expected "${expected}"`;
+}
+
+function wrongFormatDetail(found: unknown, expected: string): ProblemDetail {
+  if (found === BACKUP_FILE_FORMAT) return { code: 'is-a-backup' };
+  if (found === DOSSIER_FILE_FORMAT) return { code: 'is-a-dossier-file' };
+  if (found === undefined) return { code: 'format-missing', values: { format: JSON.stringify(expected) } };
+  return { code: 'wrong-format', values: { found: JSON.stringify(found).slice(0, 80), format: JSON.stringify(expected) } };
 }
 
 function utf8Length(text: string): number {
@@ -132,7 +146,7 @@ export function findHostileStructure(root: unknown): FileProblem[] {
     const { value, path, depth } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
     if (depth > MAX_JSON_DEPTH) {
-      if (!tooDeepReported) problems.push({ path, message: `nested more than ${MAX_JSON_DEPTH} levels deep; a dossier file never is` });
+      if (!tooDeepReported) problems.push({ path, message: `nested more than ${MAX_JSON_DEPTH} levels deep; a dossier file never is`, detail: { code: 'dossier-too-deep', values: { maximum: MAX_JSON_DEPTH } } });
       tooDeepReported = true;
       continue;
     }
@@ -143,7 +157,7 @@ export function findHostileStructure(root: unknown): FileProblem[] {
     for (const key of Object.keys(value)) {
       const childPath = joinPath(path, key);
       if (FORBIDDEN_KEYS.has(key)) {
-        problems.push({ path: childPath, message: `forbidden key "${key}" (files may not contain __proto__, constructor or prototype keys)` });
+        problems.push({ path: childPath, message: `forbidden key "${key}" (files may not contain __proto__, constructor or prototype keys)`, detail: { code: 'forbidden-key', values: { key: JSON.stringify(key) } } });
         continue;
       }
       stack.push({ value: (value as Record<string, unknown>)[key], path: childPath, depth: depth + 1 });
@@ -163,8 +177,9 @@ export function pathToString(path: readonly PropertyKey[]): string {
 }
 
 function problemsFromIssues(issues: readonly z.core.$ZodIssue[]): FileProblem[] {
-  const all = flattenZodIssues(issues).map((p) => ({ path: pathToString(p.path), message: p.message }));
+  const all = flattenZodIssues(issues).map((p): FileProblem => ({ path: pathToString(p.path), message: p.message, ...(p.detail ? { detail: p.detail } : {}) }));
   const shown = all.slice(0, MAX_REPORTED_PROBLEMS);
-  if (all.length > shown.length) shown.push({ path: '', message: `…and ${all.length - shown.length} more problems` });
+  const more = all.length - shown.length;
+  if (more > 0) shown.push({ path: '', message: `…and ${more} more problems`, detail: { code: 'more-problems', values: { count: more } } });
   return shown;
 }

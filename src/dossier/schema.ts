@@ -2,6 +2,8 @@
 // the JSON Schema shipped in resources/schema/. Validators use only zod features that work with
 // `z.config({ jitless: true })` (the renderer's CSP forbids new Function).
 import { z } from 'zod';
+import { customIssue, schemaError } from '../shared/zod-issue-text';
+import type { CustomIssue } from '../shared/zod-issue-text';
 import { coreModelDomains, domainCodes } from './core-model';
 import type { DomainCode } from './core-model';
 import {
@@ -61,24 +63,35 @@ export function canChangeStatus(from: DossierStatus, to: DossierStatus): boolean
   return statusTransitions[from].includes(to);
 }
 
-export const shortText = z.string().max(MAX_SHORT_TEXT, { error: `text is too long (at most ${MAX_SHORT_TEXT} characters)` });
-export const longText = z.string().max(MAX_LONG_TEXT, { error: `text is too long (at most ${MAX_LONG_TEXT} characters)` });
-const textList = z.array(shortText).max(MAX_LIST_ITEMS, { error: `too many items (at most ${MAX_LIST_ITEMS})` });
+// The schema's own messages carry their detail, so screens can word them in the display language.
+export function textTooLong(maximum: number): string {
+  return schemaError(`text is too long (at most ${maximum} characters)`, { code: 'text-too-long', values: { maximum } });
+}
+export function tooMany(what: string, maximum: number): string {
+  return schemaError(`too many ${what} (at most ${maximum})`, { code: `too-many-${what.replace(/[^A-Za-z0-9]+/g, '-').toLowerCase()}`, values: { maximum } });
+}
+const proportionError = schemaError('expected a number between 0 and 1', { code: 'proportion' });
+const wholeNumber = schemaError('expected a whole number >= 0', { code: 'whole-number' });
+const participants = schemaError('expected a whole number of participants', { code: 'whole-participants' });
+
+export const shortText = z.string().max(MAX_SHORT_TEXT, { error: textTooLong(MAX_SHORT_TEXT) });
+export const longText = z.string().max(MAX_LONG_TEXT, { error: textTooLong(MAX_LONG_TEXT) });
+const textList = z.array(shortText).max(MAX_LIST_ITEMS, { error: schemaError(`too many items (at most ${MAX_LIST_ITEMS})`, { code: 'too-many-items', values: { maximum: MAX_LIST_ITEMS } }) });
 
 /** Local identifiers: letters, digits, '-', '_' and '.' (UUIDs fit). */
 export const idSchema = z
   .string()
-  .min(1, { error: 'an id cannot be empty' })
-  .max(MAX_ID, { error: `an id has at most ${MAX_ID} characters` })
-  .regex(/^[A-Za-z0-9._-]+$/, { error: "an id may contain only letters, digits, '.', '_' and '-'" });
+  .min(1, { error: schemaError('an id cannot be empty', { code: 'id-empty' }) })
+  .max(MAX_ID, { error: schemaError(`an id has at most ${MAX_ID} characters`, { code: 'id-too-long', values: { maximum: MAX_ID } }) })
+  .regex(/^[A-Za-z0-9._-]+$/, { error: schemaError("an id may contain only letters, digits, '.', '_' and '-'", { code: 'id-characters' }) });
 
 /** ISO 8601 date-time with a time zone, e.g. 2026-11-28T12:00:00.000Z. */
-export const timestampSchema = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 date-time such as 2026-11-28T12:00:00Z' });
+export const timestampSchema = z.iso.datetime({ offset: true, error: schemaError('expected an ISO 8601 date-time such as 2026-11-28T12:00:00Z', { code: 'timestamp' }) });
 
 const proportion = z
-  .number({ error: 'expected a number between 0 and 1' })
-  .min(0, { error: 'expected a number between 0 and 1' })
-  .max(1, { error: 'expected a number between 0 and 1' });
+  .number({ error: proportionError })
+  .min(0, { error: proportionError })
+  .max(1, { error: proportionError });
 
 /** A proportion (sensitivity, specificity) with its 95% confidence interval; bounds may be unknown. */
 export const accuracyEstimateSchema = z
@@ -88,8 +101,8 @@ export const accuracyEstimateSchema = z
     upper: proportion.nullable(),
   })
   .superRefine((v, ctx) => {
-    if (v.lower !== null && v.lower > v.estimate) ctx.addIssue({ code: 'custom', path: ['lower'], message: 'the lower 95% bound is above the estimate' });
-    if (v.upper !== null && v.upper < v.estimate) ctx.addIssue({ code: 'custom', path: ['upper'], message: 'the upper 95% bound is below the estimate' });
+    if (v.lower !== null && v.lower > v.estimate) ctx.addIssue(customIssue(['lower'], 'the lower 95% bound is above the estimate', { code: 'lower-above-estimate' }));
+    if (v.upper !== null && v.upper < v.estimate) ctx.addIssue(customIssue(['upper'], 'the upper 95% bound is below the estimate', { code: 'upper-below-estimate' }));
   })
   .meta({ description: 'Point estimate with 95% confidence interval, all as proportions in [0, 1].' });
 export type AccuracyEstimate = z.infer<typeof accuracyEstimateSchema>;
@@ -117,7 +130,7 @@ export type Pico = z.infer<typeof picoSchema>;
 /** Element IDs: the domain letter, then the Core Model number (A0002) or a local suffix (G-local-1). */
 export const elementIdSchema = z
   .string()
-  .regex(/^[A-I][A-Za-z0-9-]{1,40}$/, { error: 'expected an element id such as A0002 (domain letter A–I, then a number)' });
+  .regex(/^[A-I][A-Za-z0-9-]{1,40}$/, { error: schemaError('expected an element id such as A0002 (domain letter A–I, then a number)', { code: 'element-id' }) });
 
 export const assessmentElementSchema = z.strictObject({
   id: elementIdSchema,
@@ -125,12 +138,12 @@ export const assessmentElementSchema = z.strictObject({
   issue: longText,
   answer: longText,
   status: z.enum(elementStatuses),
-  evidenceIds: z.array(idSchema).max(MAX_LINKED_EVIDENCE, { error: `too many linked evidence items (at most ${MAX_LINKED_EVIDENCE})` }),
+  evidenceIds: z.array(idSchema).max(MAX_LINKED_EVIDENCE, { error: tooMany('linked evidence items', MAX_LINKED_EVIDENCE) }),
 });
 export type AssessmentElement = z.infer<typeof assessmentElementSchema>;
 
 export const domainSchema = z.strictObject({
-  elements: z.array(assessmentElementSchema).max(MAX_ELEMENTS_PER_DOMAIN, { error: `too many elements in one domain (at most ${MAX_ELEMENTS_PER_DOMAIN})` }),
+  elements: z.array(assessmentElementSchema).max(MAX_ELEMENTS_PER_DOMAIN, { error: tooMany('elements in one domain', MAX_ELEMENTS_PER_DOMAIN) }),
 });
 export type DomainAssessment = z.infer<typeof domainSchema>;
 
@@ -148,10 +161,10 @@ export const domainsSchema = z.strictObject({
 export type Domains = z.infer<typeof domainsSchema>;
 
 const cellCount = z
-  .number({ error: 'expected a whole number >= 0' })
-  .int({ error: 'expected a whole number >= 0' })
-  .min(0, { error: 'expected a whole number >= 0' })
-  .max(1e9, { error: 'expected at most 1,000,000,000' });
+  .number({ error: wholeNumber })
+  .int({ error: wholeNumber })
+  .min(0, { error: wholeNumber })
+  .max(1e9, { error: schemaError('expected at most 1,000,000,000', { code: 'expected-at-most', values: { maximum: 1e9 } }) });
 
 /**
  * One 2×2 table of a test-accuracy study against its reference standard; a study may report several (per index
@@ -173,8 +186,8 @@ export const twoByTwoSchema = z
     derived: z.boolean(),
   })
   .superRefine((t, ctx) => {
-    if (t.tp + t.fn === 0) ctx.addIssue({ code: 'custom', path: ['tp'], message: 'no one with the condition (TP + FN = 0): sensitivity is undefined' });
-    if (t.tn + t.fp === 0) ctx.addIssue({ code: 'custom', path: ['tn'], message: 'no one without the condition (TN + FP = 0): specificity is undefined' });
+    if (t.tp + t.fn === 0) ctx.addIssue(customIssue(['tp'], 'no one with the condition (TP + FN = 0): sensitivity is undefined', { code: 'no-one-with-condition' }));
+    if (t.tn + t.fp === 0) ctx.addIssue(customIssue(['tn'], 'no one without the condition (TN + FP = 0): specificity is undefined', { code: 'no-one-without-condition' }));
   })
   .meta({ description: 'A 2×2 table: true/false positives and negatives against the reference standard.' });
 export type TwoByTwoTable = z.infer<typeof twoByTwoSchema>;
@@ -207,7 +220,7 @@ export const evidenceSchema = z.strictObject({
   citation: longText,
   design: shortText,
   population: longText,
-  n: z.number().int({ error: 'expected a whole number of participants' }).min(0, { error: 'expected a whole number of participants' }).max(1e9).nullable(),
+  n: z.number().int({ error: participants }).min(0, { error: participants }).max(1e9).nullable(),
   indexTest: shortText,
   referenceTest: shortText,
   /** Only for test-accuracy studies; null otherwise. */
@@ -219,17 +232,17 @@ export const evidenceSchema = z.strictObject({
   /** The figures come from a secondary source reporting the primary one (tag [S]). */
   secondarySource: z.boolean(),
   /** Test-accuracy studies: their 2×2 tables (optional; absent in older files). */
-  twoByTwo: z.array(twoByTwoSchema).max(MAX_TWO_BY_TWO, { error: `too many 2×2 tables (at most ${MAX_TWO_BY_TWO})` }).optional(),
+  twoByTwo: z.array(twoByTwoSchema).max(MAX_TWO_BY_TWO, { error: tooMany('2×2 tables', MAX_TWO_BY_TWO) }).optional(),
   /** Test-accuracy studies: the QUADAS-2 judgement (optional). */
   quadas: quadasSchema.optional(),
 }).superRefine((e, ctx) => {
   const seen = new Set<string>();
   (e.twoByTwo ?? []).forEach((t, i) => {
-    if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: ['twoByTwo', i, 'id'], message: `duplicate id "${t.id}"` });
+    if (seen.has(t.id)) ctx.addIssue(customIssue(['twoByTwo', i, 'id'], `duplicate id "${t.id}"`, { code: 'duplicate-id', values: { id: t.id } }));
     seen.add(t.id);
     const total = t.tp + t.fn + t.tn + t.fp;
     if (e.n !== null && total > e.n) {
-      ctx.addIssue({ code: 'custom', path: ['twoByTwo', i], message: `TP + FN + TN + FP = ${total} is more than the study's n = ${e.n}` });
+      ctx.addIssue(customIssue(['twoByTwo', i], `TP + FN + TN + FP = ${total} is more than the study's n = ${e.n}`, { code: 'two-by-two-above-n', values: { total, n: e.n } }));
     }
   });
 });
@@ -306,7 +319,7 @@ export type Reporting = z.infer<typeof reportingSchema>;
 
 const dossierObjectSchema = z.strictObject({
   id: idSchema,
-  title: z.string().regex(/\S/, { error: 'a dossier needs a title' }).max(MAX_SHORT_TEXT, { error: `text is too long (at most ${MAX_SHORT_TEXT} characters)` }),
+  title: z.string().regex(/\S/, { error: schemaError('a dossier needs a title', { code: 'title-needed' }) }).max(MAX_SHORT_TEXT, { error: textTooLong(MAX_SHORT_TEXT) }),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   status: z.enum(dossierStatuses),
@@ -316,25 +329,25 @@ const dossierObjectSchema = z.strictObject({
   technology: technologySchema,
   picos: z
     .array(picoSchema)
-    .min(1, { error: 'a dossier needs at least one PICO question' })
-    .max(MAX_PICOS, { error: `too many PICO questions (at most ${MAX_PICOS})` }),
+    .min(1, { error: schemaError('a dossier needs at least one PICO question', { code: 'pico-needed' }) })
+    .max(MAX_PICOS, { error: tooMany('PICO questions', MAX_PICOS) }),
   domains: domainsSchema,
-  evidence: z.array(evidenceSchema).max(MAX_EVIDENCE, { error: `too many evidence items (at most ${MAX_EVIDENCE})` }),
-  assessors: z.array(assessorSchema).max(MAX_ASSESSORS, { error: `too many assessors (at most ${MAX_ASSESSORS})` }),
-  modelLinks: z.array(modelLinkSchema).max(MAX_MODEL_LINKS, { error: `too many model links (at most ${MAX_MODEL_LINKS})` }),
+  evidence: z.array(evidenceSchema).max(MAX_EVIDENCE, { error: tooMany('evidence items', MAX_EVIDENCE) }),
+  assessors: z.array(assessorSchema).max(MAX_ASSESSORS, { error: tooMany('assessors', MAX_ASSESSORS) }),
+  modelLinks: z.array(modelLinkSchema).max(MAX_MODEL_LINKS, { error: tooMany('model links', MAX_MODEL_LINKS) }),
   /** Status changes with approver and reasons (since this version; older dossiers have none). */
-  statusLog: z.array(statusEventSchema).max(MAX_STATUS_EVENTS, { error: `too many status changes (at most ${MAX_STATUS_EVENTS})` }).optional(),
+  statusLog: z.array(statusEventSchema).max(MAX_STATUS_EVENTS, { error: tooMany('status changes', MAX_STATUS_EVENTS) }).optional(),
   /** Added in file version 2 (optional, so version-2 files without it stay valid). */
   reporting: reportingSchema.optional(),
 });
 
 type DossierShape = z.infer<typeof dossierObjectSchema>;
-type IssueSink = { addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void };
+type IssueSink = { addIssue: (issue: CustomIssue) => void };
 
 function reportDuplicateIds(items: readonly { id: string }[], listPath: string, ctx: IssueSink): void {
   const seen = new Set<string>();
   items.forEach((item, i) => {
-    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [listPath, i, 'id'], message: `duplicate id "${item.id}"` });
+    if (seen.has(item.id)) ctx.addIssue(customIssue([listPath, i, 'id'], `duplicate id "${item.id}"`, { code: 'duplicate-id', values: { id: item.id } }));
     seen.add(item.id);
   });
 }
@@ -352,12 +365,12 @@ function checkDossierReferences(d: DossierShape, ctx: IssueSink): void {
     d.domains[domain.code].elements.forEach((el, i) => {
       const at = ['domains', domain.code, 'elements', i];
       if (el.id.charAt(0) !== domain.letter) {
-        ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `element ${el.id} does not belong to ${domain.code} (its IDs start with ${domain.letter})` });
+        ctx.addIssue(customIssue([...at, 'id'], `element ${el.id} does not belong to ${domain.code} (its IDs start with ${domain.letter})`, { code: 'element-wrong-domain', values: { element: el.id, domain: domain.code, letter: domain.letter } }));
       }
-      if (elementIds.has(el.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `duplicate element id "${el.id}"` });
+      if (elementIds.has(el.id)) ctx.addIssue(customIssue([...at, 'id'], `duplicate element id "${el.id}"`, { code: 'duplicate-element-id', values: { id: el.id } }));
       elementIds.add(el.id);
       el.evidenceIds.forEach((ref, j) => {
-        if (!evidenceIds.has(ref)) ctx.addIssue({ code: 'custom', path: [...at, 'evidenceIds', j], message: `links to evidence "${ref}", which is not in the evidence register` });
+        if (!evidenceIds.has(ref)) ctx.addIssue(customIssue([...at, 'evidenceIds', j], `links to evidence "${ref}", which is not in the evidence register`, { code: 'unknown-evidence-link', values: { id: ref } }));
       });
     });
   }

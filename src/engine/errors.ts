@@ -1,6 +1,8 @@
 // Typed, located problems. A location is a path into the model file (e.g. strategies[1].transitions[3].probability)
 // so the UI can point at the cell and the CLI can print it.
 
+import type { ProblemDetail } from '../shared/problem-detail';
+
 export type IssuePath = (string | number)[];
 
 export interface ModelIssue {
@@ -11,6 +13,8 @@ export interface ModelIssue {
   message: string;
   /** The values the message is built from, by name, so a screen or report can word it in another language. */
   params?: Record<string, string | number>;
+  /** A problem with the model file itself (its schema), as data for the same purpose (src/report/file-problems.ts). */
+  detail?: ProblemDetail;
 }
 
 /** A warning's stable code and the values its English text is built from (a screen or report words it anew). */

@@ -1,4 +1,5 @@
 import type { AppInfo, IpcChannel, IpcParsedArgs, IpcResults } from '../shared/ipc';
+import { fileTooLarge } from '../shared/problem-detail';
 import { ipcArgSchemas } from '../shared/ipc';
 import { isTrustedUrl } from './security';
 
@@ -48,7 +49,7 @@ export function createIpcHandlers(host: HostServices): IpcHandlers {
       if (path === null) return { opened: false, reason: 'canceled' };
       const size = await host.fileSize(path);
       if (size > maxBytes) {
-        return { opened: false, reason: 'too-large', message: `${baseName(path)} is ${size} bytes; the limit is ${maxBytes} bytes.` };
+        return { opened: false, reason: 'too-large', ...fileTooLarge(baseName(path), size, maxBytes) };
       }
       try {
         return { opened: true, name: baseName(path), content: binary ? await host.readBinaryFile(path) : await host.readTextFile(path) };

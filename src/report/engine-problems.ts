@@ -4,6 +4,9 @@
 import { translator } from './i18n/translate';
 import type { MessageKey, Translate } from './i18n/translate';
 import type { WarningDetail } from '../engine/errors';
+import type { ProblemDetail } from '../shared/problem-detail';
+import type { NumberFormats } from './format';
+import { describeFileProblem } from './file-problems';
 
 const english = translator('en');
 
@@ -12,6 +15,8 @@ export interface DescribableProblem {
   code?: string;
   params?: Record<string, string | number>;
   message: string;
+  /** A problem with the model file itself (its schema), worded by describeFileProblem. */
+  detail?: ProblemDetail;
 }
 
 /** Catalogue text and the params it needs, per engine code. */
@@ -49,8 +54,12 @@ function bivariateFailure(params: Record<string, string | number>, t: Translate)
 /** An evaluated probability out of range names its subject rather than a parameter. */
 const evaluatedProbability: { key: MessageKey; needs: string[] } = { key: 'engineProblem.evaluatedNotAProbability', needs: ['subject', 'value', 'strategy', 'cycle'] };
 
-/** The problem in the language of `t`; the engine's English message for a code (or values) it does not know. */
-export function describeProblem(problem: DescribableProblem, t: Translate): string {
+/**
+ * The problem in the language of `t`; the engine's English message for a code (or values) it does not know. A
+ * problem with the model file's schema needs the number formats `fmt` too (without them: English).
+ */
+export function describeProblem(problem: DescribableProblem, t: Translate, fmt?: NumberFormats): string {
+  if (problem.detail) return fmt ? describeFileProblem(problem, t, fmt) : problem.message;
   const params = problem.params;
   if (!problem.code || !params) return problem.message;
   if (problem.code === 'bivariate-failed') {
@@ -68,4 +77,22 @@ export function describeProblem(problem: DescribableProblem, t: Translate): stri
 /** Warnings given as English texts with their codes and values alongside (same order; absent in old results). */
 export function describeWarnings(warnings: readonly string[], details: readonly WarningDetail[] | undefined, t: Translate): string[] {
   return warnings.map((message, i) => describeProblem({ ...details?.[i], message }, t));
+}
+
+/** What describeAccuracyWarning needs of a meta-analysis (src/engine/accuracy). */
+interface AccuracyWarnings {
+  warnings: readonly string[];
+  warningDetails: readonly (WarningDetail | undefined)[];
+  studies: readonly unknown[];
+}
+
+/**
+ * The meta-analysis's warning `i` in the language of `t`, worded once for the accuracy screen and the report (which
+ * writes it as a sentence); the engine's English text for a warning without a code.
+ */
+export function describeAccuracyWarning(r: AccuracyWarnings, i: number, t: Translate): string {
+  const detail = r.warningDetails[i];
+  if (detail?.code === 'few-studies') return t('accuracy.warn.fewStudies', { n: detail.params.n ?? r.studies.length, min: detail.params.min ?? '' });
+  if (detail?.code === 'zero-tau2') return t(detail.params.measure === 'specificity' ? 'accuracy.warn.tau0.specificity' : 'accuracy.warn.tau0.sensitivity');
+  return describeProblem({ ...detail, message: r.warnings[i]! }, t);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ProblemDetail } from './problem-detail';
 import { MAX_BACKUP_FILE_BYTES } from '../dossier/limits';
 
 // Every renderer → main call, in one typed map: the channel name, the zod schema of its single argument and
@@ -49,7 +50,7 @@ export type PrintToPdfArgs = z.input<typeof printToPdfArgs>;
 export type SaveFileResult = { saved: true; path: string } | { saved: false };
 export type OpenFileResult =
   | { opened: true; name: string; content: string | Uint8Array }
-  | { opened: false; reason: 'canceled' | 'too-large' | 'unreadable'; message?: string };
+  | { opened: false; reason: 'canceled' | 'too-large' | 'unreadable'; message?: string; detail?: ProblemDetail };
 export type PrintToPdfResult = SaveFileResult;
 export interface AppInfo {
   name: string;

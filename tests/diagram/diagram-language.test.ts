@@ -5,6 +5,7 @@ import { diagramGraph } from '../../src/diagram/model-diagram';
 import { parseModel } from '../../src/engine/compile-model';
 import { modelTemplate } from '../../src/engine/model/templates';
 import { translator } from '../../src/report/i18n/translate';
+import { formatsFor } from '../../src/report/format';
 import { loadExample } from '../engine/model-fixtures';
 
 const wordsOf = (graph: ReturnType<typeof diagramGraph>): string => {
@@ -58,5 +59,34 @@ describe('diagram words in the drawing language', () => {
     expect(fr).toContain('Arbre de décision à 101 nœuds et 4 stratégies, menant à 8 sous-modèles de cohorte.');
     expect(fr).toContain('Vrai positif');
     expect(fr).not.toMatch(/Prevalence|if no result|uptake|partitioned survival|Decision tree with| days|True positive/);
+  });
+});
+
+describe('diagram numbers in the drawing language', () => {
+  const drawn = (model: Parameters<typeof diagramGraph>[0], locale?: 'fr-BE' | 'nl-BE') => wordsOf(diagramGraph(model, locale ? { t: translator(locale), fmt: formatsFor(locale) } : {}));
+
+  it('Markov (HIV): probabilities with a decimal comma in French and Dutch, a point in English (as before)', () => {
+    const hiv = parseModel(loadExample('hiv-chancellor-1997.json'));
+    const en = drawn(hiv);
+    const decimals = en.match(/\b\d+\.\d+\b/g) ?? [];
+    expect(decimals.length).toBeGreaterThan(3);
+    expect(drawn(hiv, 'fr-BE')).not.toMatch(/\b\d+\.\d+\b/);
+    const nl = drawn(hiv, 'nl-BE');
+    expect(nl).not.toMatch(/\b\d+\.\d+\b/);
+    for (const d of decimals) expect(nl).toContain(d.replace('.', ','));
+  });
+
+  it('a tree: money, percentages and probabilities in the language’s format', () => {
+    const tree = parseModel(loadExample('liquid-biopsy-nsclc.json'));
+    const en = drawn(tree);
+    expect(en).toMatch(/\b\d+\.\d+%/);
+    const fr = drawn(tree, 'fr-BE');
+    expect(fr).not.toMatch(/\b\d+\.\d+\b/);
+    expect(fr).toMatch(/\d+,\d+\s?%/);
+  });
+
+  it('without number formats, English (the report in English draws the same bytes as before)', () => {
+    const hiv = parseModel(loadExample('hiv-chancellor-1997.json'));
+    expect(wordsOf(diagramGraph(hiv, { fmt: formatsFor('en') }))).toBe(drawn(hiv));
   });
 });

@@ -71,7 +71,7 @@ describe('readJsonText', () => {
 describe('dossier files use the same reader', () => {
   it('a duplicate key in a dossier file is refused with its path, a BOM is accepted', () => {
     const r = parseDossierFile('\ufeff{"format": "hta-workbench-dossier", "version": 1, "dossier": {"title": "a", "title": "b"}}');
-    expect(r).toEqual({ ok: false, problems: [{ path: 'dossier.title', message: 'the key "title" is given twice in the same object (line 1, column 63 and line 1, column 77); keep one' }] });
+    expect(r).toEqual({ ok: false, problems: [{ path: 'dossier.title', message: 'the key "title" is given twice in the same object (line 1, column 63 and line 1, column 77); keep one', detail: { code: 'duplicate-key', values: { key: '"title"', firstLine: 1, firstColumn: 63, line: 1, column: 77 } } }] });
   });
 });
 

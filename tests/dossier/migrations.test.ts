@@ -31,16 +31,17 @@ describe('migration pipeline', () => {
   });
 
   it('reports a broken chain, a failing step and a step that forgets the version', () => {
-    expect(migrateFile({ version: 0 }, { 1: step(1, 'b') }, 2)).toEqual({ ok: false, message: 'format version 0 is too old for this version of HTA Workbench (it reads versions 1 to 2)' });
+    expect(migrateFile({ version: 0 }, { 1: step(1, 'b') }, 2)).toEqual({ ok: false, message: 'format version 0 is too old for this version of HTA Workbench (it reads versions 1 to 2)', detail: { code: 'version-too-old', values: { found: 0, oldest: 1, current: 2 } } });
     const throwing = { 0: () => { throw new Error('field x missing'); } };
-    expect(migrateFile({ version: 0 }, throwing, 1)).toEqual({ ok: false, message: 'could not upgrade from format version 0: field x missing' });
-    expect(migrateFile({ version: 0 }, { 0: (f) => f }, 1)).toEqual({ ok: false, message: 'the upgrade from format version 0 did not produce version 1' });
+    expect(migrateFile({ version: 0 }, throwing, 1)).toEqual({ ok: false, message: 'could not upgrade from format version 0: field x missing', detail: { code: 'version-upgrade-failed', values: { version: 0, error: 'field x missing' } } });
+    expect(migrateFile({ version: 0 }, { 0: (f) => f }, 1)).toEqual({ ok: false, message: 'the upgrade from format version 0 did not produce version 1', detail: { code: 'version-upgrade-wrong', values: { version: 0, next: 1 } } });
   });
 
   it('refuses newer versions', () => {
     expect(migrateFile({ version: 5 }, {}, 1)).toEqual({
       ok: false,
       message: 'written by a newer HTA Workbench (format version 5); this version reads up to 1. Update HTA Workbench to open it.',
+      detail: { code: 'version-newer', values: { found: 5, current: 1 } },
     });
   });
 });

@@ -181,7 +181,7 @@ describe('parseDossierFile: lists every problem with its path', () => {
     expect(r.ok).toBe(false);
     const problems = (r as { problems: FileProblem[] }).problems;
     expect(problems).toHaveLength(MAX_REPORTED_PROBLEMS + 1);
-    expect(problems[MAX_REPORTED_PROBLEMS]).toEqual({ path: '', message: '…and 50 more problems' });
+    expect(problems[MAX_REPORTED_PROBLEMS]).toEqual({ path: '', message: '…and 50 more problems', detail: { code: 'more-problems', values: { count: 50 } } });
   });
 });
 

@@ -12,7 +12,7 @@ import { strategyDetails } from '../../src/engine/tree/strategy-details';
 import { runBudgetImpact } from '../../src/engine/budget/run-budget-impact';
 import { metaAnalyseAccuracy } from '../../src/engine/accuracy/meta-analysis';
 import type { AccuracyStudy } from '../../src/engine/accuracy/two-by-two';
-import { describeProblem, describeWarnings } from '../../src/report/engine-problems';
+import { describeAccuracyWarning, describeProblem, describeWarnings } from '../../src/report/engine-problems';
 import { translator } from '../../src/report/i18n/translate';
 
 const fr = translator('fr-BE');
@@ -156,7 +156,7 @@ describe('the bivariate accuracy model replaced by univariate ones', () => {
     expect(problem.message).toBe(`the between-study correlation went to ${rho} (the boundary of ±1); fitted univariate random-effects models for sensitivity and specificity instead (correlation assumed 0)`);
     expect(describeProblem(problem, en)).toBe(problem.message);
     expect(describeProblem(problem, fr)).toBe(`la corrélation inter-études a atteint ${rho} (la limite de ±1) ; des modèles univariés à effets aléatoires ont été ajustés pour la sensibilité et la spécificité (corrélation supposée nulle)`);
-    expect(describeProblem(problem, nl)).toBe(`de correlatie tussen studies ging naar ${rho} (de grens van ±1); in de plaats daarvan werden univariate random-effectsmodellen voor sensitiviteit en specificiteit aangepast (correlatie verondersteld 0)`);
+    expect(describeProblem(problem, nl)).toBe(`de correlatie tussen studies ging naar ${rho} (de grens van ±1); in de plaats daarvan werden univariate random-effectsmodellen voor sensitiviteit en specificiteit geschat (correlatie verondersteld 0)`);
   });
 
   it('each other cause has its wording; an unknown cause keeps the English', () => {
@@ -169,6 +169,25 @@ describe('the bivariate accuracy model replaced by univariate ones', () => {
     expect(said({ cause: 'something new' })).toBe(message);
     expect(said({ cause: 'correlation-boundary' })).toBe(message); // its value missing
     expect(said({ cause: 'not-converged' }, en)).toBe(message);
+  });
+});
+
+describe('accuracy warnings: one wording for the accuracy screen and the report', () => {
+  it('too few studies and a zero between-study variance, in English (the engine\'s text), French and Dutch', () => {
+    const studies: AccuracyStudy[] = [
+      { study: 'A', tp: 40, fn: 10, tn: 80, fp: 20 },
+      { study: 'B', tp: 45, fn: 5, tn: 70, fp: 30 },
+      { study: 'C', tp: 30, fn: 20, tn: 90, fp: 10 },
+    ];
+    const result = metaAnalyseAccuracy(studies, { method: 'reml' });
+    const few = result.warningDetails.findIndex((d) => d.code === 'few-studies');
+    expect(few).toBeGreaterThanOrEqual(0);
+    expect(describeAccuracyWarning(result, few, en)).toBe(result.warnings[few]);
+    expect(describeAccuracyWarning(result, few, nl)).toBe('slechts 3 studies: het bivariate model vereist er minstens 4; in de plaats daarvan werden univariate random-effectsmodellen voor sensitiviteit en specificiteit geschat (correlatie verondersteld 0)');
+    expect(describeAccuracyWarning(result, few, fr)).toMatch(/^seulement 3 études : le modèle bivarié en demande au moins 4 ; des modèles univariés à effets aléatoires ont été ajustés/);
+    const zero = { warnings: ['the between-study variance of logit specificity is estimated as 0 (no heterogeneity beyond chance)'], warningDetails: [{ code: 'zero-tau2', params: { measure: 'specificity' } }], studies };
+    expect(describeAccuracyWarning(zero, 0, en)).toBe(zero.warnings[0]);
+    expect(describeAccuracyWarning(zero, 0, nl)).toBe('de variantie tussen studies van de logit-specificiteit wordt op 0 geschat (geen heterogeniteit buiten toeval)');
   });
 });
 

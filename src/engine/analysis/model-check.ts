@@ -1,5 +1,6 @@
 // Checking a model document before it is shown or run: every located problem, the parsed model when usable and
 // the one-way range of each parameter (the file's low/high, else the distribution's 2.5th/97.5th percentiles).
+import type { ProblemDetail } from '../../shared/problem-detail';
 import { formatPath } from '../errors';
 import type { ModelIssue } from '../errors';
 import type { HtaModel } from '../model/schema';
@@ -16,13 +17,13 @@ export interface ParameterRange {
 export interface ModelCheck {
   valid: boolean;
   /** Every problem found, errors first, each located. */
-  issues: { path: string; message: string; severity: 'error' | 'warning'; code?: string; params?: Record<string, string | number> }[];
+  issues: { path: string; message: string; severity: 'error' | 'warning'; code?: string; params?: Record<string, string | number>; detail?: ProblemDetail }[];
   model: HtaModel | null;
   ranges: ParameterRange[];
 }
 
 function issueRow(issue: ModelIssue): ModelCheck['issues'][number] {
-  return { path: formatPath(issue.path), message: issue.message, severity: issue.severity, code: issue.code, ...(issue.params ? { params: issue.params } : {}) };
+  return { path: formatPath(issue.path), message: issue.message, severity: issue.severity, code: issue.code, ...(issue.params ? { params: issue.params } : {}), ...(issue.detail ? { detail: issue.detail } : {}) };
 }
 
 /** One-way ranges of a valid model; none when a distribution cannot be resolved (the PSA reports that). */

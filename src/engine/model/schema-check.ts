@@ -22,12 +22,17 @@ export function pathDeeperThan(root: unknown, limit: number): IssuePath | null {
 
 export function checkModelSchema(json: unknown): { model?: HtaModel; issues: ModelIssue[] } {
   const deep = pathDeeperThan(json, MAX_MODEL_JSON_DEPTH);
-  if (deep) return { issues: [{ code: 'too-deep', severity: 'error', path: deep, message: `nested more than ${MAX_MODEL_JSON_DEPTH} levels deep; a model file never is` }] };
+  if (deep) {
+    const message = `nested more than ${MAX_MODEL_JSON_DEPTH} levels deep; a model file never is`;
+    return { issues: [{ code: 'too-deep', severity: 'error', path: deep, message, detail: { code: 'model-too-deep', values: { maximum: MAX_MODEL_JSON_DEPTH } } }] };
+  }
   const parsed = htaModelSchema.safeParse(json, { error: describeZodIssue, reportInput: true });
   if (parsed.success) return { model: parsed.data, issues: [] };
   const issues = flattenZodIssues(parsed.error.issues).map((p): ModelIssue => {
     const path = p.path.map((k) => (typeof k === 'symbol' ? String(k) : k));
-    return { code: 'schema', severity: 'error', path, message: portingHint(json, path, p.message) };
+    const hint = portingHint(json, path, p.message);
+    const detail = hint && p.detail ? { code: 'with-hint', parts: { problem: p.detail, hint: { code: hint.code } } } : p.detail;
+    return { code: 'schema', severity: 'error', path, message: hint ? hint.message : p.message, ...(detail ? { detail } : {}) };
   });
   return { issues };
 }
@@ -48,12 +53,12 @@ function isParameterValuePath(path: IssuePath): boolean {
 }
 
 /** Messages for what modellers porting R or spreadsheet models write first (issue 14): where it goes instead. */
-function portingHint(json: unknown, path: IssuePath, message: string): string {
+function portingHint(json: unknown, path: IssuePath, message: string): { message: string; code: string } | undefined {
   if (isParameterValuePath(path) && Array.isArray(valueAt(json, path))) {
-    return `${message}: a parameter holds one number or expression; put values that vary by age, cycle or group in a lookup table ("tables", see docs/model-format.md#lookup-tables) and read them with e.g. mortality(age) or by_cycle(cycle)`;
+    return { code: 'hint-lookup-table', message: `${message}: a parameter holds one number or expression; put values that vary by age, cycle or group in a lookup table ("tables", see docs/model-format.md#lookup-tables) and read them with e.g. mortality(age) or by_cycle(cycle)` };
   }
   if (path[0] === 'strategies' && path.length === 2 && /"transitionValues"/.test(message)) {
-    return `${message}: transition values are model-level (model.transitionValues, shared by every strategy); to make one differ by strategy, write it with a parameter and override that parameter in the strategy's "parameters"`;
+    return { code: 'hint-transition-values', message: `${message}: transition values are model-level (model.transitionValues, shared by every strategy); to make one differ by strategy, write it with a parameter and override that parameter in the strategy's "parameters"` };
   }
-  return message;
+  return undefined;
 }

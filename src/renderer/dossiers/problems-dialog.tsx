@@ -1,10 +1,11 @@
 import type { FileProblem } from '../../dossier/parse-file';
 import { Dialog } from '../ui/dialog';
 import { useLanguage } from '../i18n/language';
+import { describeFileProblem } from '../../report/file-problems';
 
-/** Every problem found in a file, each with where it is (path) and what is wrong. */
+/** Every problem found in a file, each with where it is (path, as in the file) and what is wrong (in the display language). */
 export function ProblemsDialog({ title, intro, problems, onClose }: { title: string; intro: string; problems: FileProblem[] | null; onClose: () => void }) {
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   const count = problems?.length ?? 0;
   return (
     <Dialog
@@ -21,7 +22,7 @@ export function ProblemsDialog({ title, intro, problems, onClose }: { title: str
         {problems?.map((problem, i) => (
           <li key={`${problem.path}-${i}`} data-testid="problem">
             <span className="problem-path">{problem.path || t('library.wholeFile')}</span>
-            <span>{problem.message}</span>
+            <span>{describeFileProblem(problem, t, fmt)}</span>
           </li>
         ))}
       </ul>

@@ -59,7 +59,7 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
     const opened = await platform.openFile({ fileTypes, maxBytes });
     if (opened.opened) return opened.content;
     if (opened.reason !== 'canceled') {
-      setPending({ kind: 'problems', title: t('library.file.unreadableTitle'), intro: t('library.file.unreadableIntro'), problems: [{ path: '', message: opened.message ?? opened.reason }] });
+      setPending({ kind: 'problems', title: t('library.file.unreadableTitle'), intro: t('library.file.unreadableIntro'), problems: [{ path: '', message: opened.message ?? opened.reason, detail: opened.detail }] });
     }
     return null;
   };
@@ -108,7 +108,7 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
     const opened = await platform.openFile({ fileTypes: backupFileTypes, maxBytes: maxBackupBytes });
     if (!opened.opened) {
       if (opened.reason !== 'canceled') {
-        setPending({ kind: 'problems', title: t('library.file.unreadableTitle'), intro: t('library.file.unreadableIntro'), problems: [{ path: '', message: opened.message ?? opened.reason }] });
+        setPending({ kind: 'problems', title: t('library.file.unreadableTitle'), intro: t('library.file.unreadableIntro'), problems: [{ path: '', message: opened.message ?? opened.reason, detail: opened.detail }] });
       }
       return;
     }

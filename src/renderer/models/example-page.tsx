@@ -76,8 +76,12 @@ function ExampleView({ example, tab, navigate }: { example: ExampleModel; tab: s
   const canCopy = workspace.readOnlyReason === null;
   const noop = useMemo(() => () => undefined, []);
   const provenance = useMemo(
-    () => [`Model: ${example.title} (bundled example ${example.fileName})`, `Model SHA-256: ${modelDocumentHash(document)}`, `${appInfo.name} ${appInfo.version}, engine ${ENGINE_VERSION}`],
-    [example, document],
+    () => [
+      t('provenance.example', { title: example.title, file: example.fileName }),
+      t('provenance.hash', { hash: modelDocumentHash(document) }),
+      t('provenance.app', { app: appInfo.name, version: appInfo.version, engine: ENGINE_VERSION }),
+    ],
+    [example, document, t],
   );
   const useButton = (nextTab?: string, testId = 'use-model') =>
     canCopy && (

@@ -170,8 +170,8 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
   };
 
   const provenance = useMemo(
-    () => [`Model: ${session.title}`, `Model SHA-256: ${hash}`, `${appInfo.name} ${appInfo.version}, engine ${ENGINE_VERSION}`],
-    [session.title, hash],
+    () => [t('provenance.model', { title: session.title }), t('provenance.hash', { hash }), t('provenance.app', { app: appInfo.name, version: appInfo.version, engine: ENGINE_VERSION })],
+    [session.title, hash, t],
   );
 
   return (

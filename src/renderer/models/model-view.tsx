@@ -26,6 +26,7 @@ import { StructureDiagramView } from './structure-diagram-view';
 import type { ModelEvaluation } from './use-model-evaluation';
 import './models.css';
 import { describeProblem } from '../../report/engine-problems';
+import type { ProblemDetail } from '../../shared/problem-detail';
 
 // The tabs of one model, for a workspace model (editable, runs stored) and for a bundled example (read-only):
 // settings and parameters, base-case results, uncertainty, budget impact, and for workspace models the versions,
@@ -245,14 +246,14 @@ function Tabs({ tabs, active, onTab }: { tabs: ModelTab[]; active: string; onTab
   );
 }
 
-function InvalidModel({ issues }: { issues: { path: string; message: string; severity: string; code?: string; params?: Record<string, string | number> }[] }) {
-  const { t } = useLanguage();
+function InvalidModel({ issues }: { issues: { path: string; message: string; severity: string; code?: string; params?: Record<string, string | number>; detail?: ProblemDetail }[] }) {
+  const { t, fmt } = useLanguage();
   return (
     <section className="card" data-testid="model-invalid">
       <div className="card-header"><h2>{t('model.problemsTitle')}</h2><span className="subtle">{t('model.problemsFound', { n: issues.length })}</span></div>
       <div className="card-body">
         <ul className="problem-list">
-          {issues.map((i, k) => <li key={k}><span className="problem-path">{i.path}</span><span>{i.severity === 'warning' ? t('models.warning', { message: describeProblem(i, t) }) : describeProblem(i, t)}</span></li>)}
+          {issues.map((i, k) => <li key={k}><span className="problem-path">{i.path}</span><span>{i.severity === 'warning' ? t('models.warning', { message: describeProblem(i, t, fmt) }) : describeProblem(i, t, fmt)}</span></li>)}
         </ul>
       </div>
     </section>

@@ -6,6 +6,7 @@ import { readJsonText } from '../../dossier/json-text';
 import { formatPath } from '../../engine/errors';
 import { MAX_MODEL_JSON_DEPTH } from '../../engine/model/limits';
 import { ProblemsDialog } from '../dossiers/problems-dialog';
+import type { FileProblem } from '../../dossier/parse-file';
 import { useWorkspace } from '../dossiers/workspace-context';
 import { usePlatform } from '../platform/platform-context';
 import { UploadIcon } from '../ui/icons';
@@ -32,7 +33,7 @@ export const maxModelBytes = 20 * 1024 * 1024;
 interface Problems {
   title: string;
   intro: string;
-  problems: { path: string; message: string }[];
+  problems: FileProblem[];
 }
 
 export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
@@ -51,13 +52,13 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
   const openFile = async () => {
     const file = await platform.openFile({ fileTypes: modelFileTypes, maxBytes: maxModelBytes });
     if (!file.opened) {
-      if (file.reason !== 'canceled') setProblems({ title: t('models.unreadableTitle'), intro: t('models.unreadableIntro'), problems: [{ path: '', message: file.message ?? file.reason }] });
+      if (file.reason !== 'canceled') setProblems({ title: t('models.unreadableTitle'), intro: t('models.unreadableIntro'), problems: [{ path: '', message: file.message ?? file.reason, detail: file.detail }] });
       return;
     }
     // The same reader as dossier import and the CLI: line and column of a syntax error, duplicate keys refused.
     const read = readJsonText(file.content, { maxDepth: MAX_MODEL_JSON_DEPTH });
     if (!read.ok) {
-      setProblems({ title: t('models.notOpenableTitle'), intro: t('models.notJson', { file: file.name }), problems: read.problems.map((p) => ({ path: p.path.length > 0 ? formatPath(p.path) : '', message: p.message })) });
+      setProblems({ title: t('models.notOpenableTitle'), intro: t('models.notJson', { file: file.name }), problems: read.problems.map((p) => ({ path: p.path.length > 0 ? formatPath(p.path) : '', message: p.message, detail: p.detail })) });
       return;
     }
     const json = read.value;
@@ -70,7 +71,7 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
         setProblems({
           title: t('models.invalidTitle'),
           intro: t('models.invalidIntro', { file: file.name }),
-          problems: check.issues.map((i) => ({ path: i.path, message: i.severity === 'warning' ? t('models.warning', { message: describeProblem(i, t) }) : describeProblem(i, t) })),
+          problems: check.issues.map((i) => ({ path: i.path, message: i.severity === 'warning' ? t('models.warning', { message: describeProblem(i, t, fmt) }) : describeProblem(i, t, fmt) })),
         });
         return;
       }

@@ -31,14 +31,14 @@ function allFoldable(root: TreeNode): Set<string> {
 
 export function StructureDiagramView({ model }: { model: HtaModel }) {
   const id = useId().replace(/[^A-Za-z0-9_-]/g, '');
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   const parts = useMemo(() => diagramParts(model), [model]);
   const [part, setPart] = useState('model');
   const activePart = parts.some((p) => p.key === part) ? part : 'model';
   const root = model.model.type === 'tree' ? (model.model as TreeModel).root : null;
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => (root ? defaultCollapsed(root) : new Set()));
   const values = useMemo(() => diagramValues(model), [model]);
-  const drawn = useMemo(() => drawModelDiagram(model, `diagram-${id}`, { part: activePart, collapsed, values, interactive: true, t }), [model, id, activePart, collapsed, values, t]);
+  const drawn = useMemo(() => drawModelDiagram(model, `diagram-${id}`, { part: activePart, collapsed, values, interactive: true, t, fmt }), [model, id, activePart, collapsed, values, t, fmt]);
   const canvas = useRef<HTMLDivElement>(null);
   const refocus = useRef<string | null>(null);
   const exports = useExports();
@@ -75,7 +75,7 @@ export function StructureDiagramView({ model }: { model: HtaModel }) {
   };
   const fit = fitChoice ?? (drawn === null || drawn.width <= 1400);
   const title = parts.find((p) => p.key === activePart)?.title ?? t('structure.diagram');
-  const picture = () => drawModelDiagram(model, 'diagram', { part: activePart, collapsed, values, title, t })!;
+  const picture = () => drawModelDiagram(model, 'diagram', { part: activePart, collapsed, values, title, t, fmt })!;
 
   return (
     <figure className="chart structure-diagram" aria-labelledby={`${id}-title`} data-testid="structure-diagram">

@@ -90,7 +90,7 @@ function StatesCard({ document, issues, values, readOnly, apply }: StructureEdit
   const m = rec(document.model);
   const states = arr(m.states);
   const initial = rec(m.initial);
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   const [removing, setRemoving] = useState<string | null>(null);
   const references = removing ? edits.stateReferences(document, removing) : [];
   return (
@@ -130,7 +130,7 @@ function StatesCard({ document, issues, values, readOnly, apply }: StructureEdit
                 </td>
                 <td>
                   <CommitInput value={exprText(share)} label={t('structure.stateShare', { id })} placeholder="0" readOnly={readOnly} width={90} onCommit={(typed) => apply((d) => edits.setInitialShare(d, id, edits.parseExpressionInput(typed)))} testId={`state-start-${id}`} error={problemAt(issues, `model.initial.${id}`)} />
-                  {shareValue !== null && typeof share === 'string' && <span className="subtle"> = {diagramNumber(shareValue)}</span>}
+                  {shareValue !== null && typeof share === 'string' && <span className="subtle"> = {diagramNumber(shareValue, fmt)}</span>}
                 </td>
                 <td className="actions">
                   {!readOnly && (
@@ -183,7 +183,7 @@ function StatesCard({ document, issues, values, readOnly, apply }: StructureEdit
 // ---------- Markov: transition matrix ----------
 
 function TransitionsCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   const m = rec(document.model);
   const states = arr(m.states).map((s) => ({ key: String(s.id), label: String(s.label ?? s.id) }));
   const transitions = arr(m.transitions);
@@ -213,7 +213,7 @@ function TransitionsCard({ document, issues, values, readOnly, apply }: Structur
     if (i === undefined) return { text: '', value: null };
     const transition = transitions[i]!;
     const v = rows.get(from)?.get(to) ?? null;
-    return { text: exprText(transition.probability), value: v, ...(transition.probability === 'C' && v !== null ? { note: `= ${diagramNumber(v)}` } : {}), error: problemAt(issues, `model.transitions[${i}].probability`) };
+    return { text: exprText(transition.probability), value: v, ...(transition.probability === 'C' && v !== null ? { note: `= ${diagramNumber(v, fmt)}` } : {}), error: problemAt(issues, `model.transitions[${i}].probability`) };
   };
   const rowProblem = (from: string): string | undefined => {
     for (const [key, i] of index) if (key.startsWith(`${from}→`)) {
@@ -232,7 +232,7 @@ function TransitionsCard({ document, issues, values, readOnly, apply }: Structur
         cellName={(from, to) => t('structure.transitionCell', { from, to })}
         onCommit={(from, to, text) => apply((d) => edits.setTransition(d, from, to, edits.parseExpressionInput(text)), `transition:${from}:${to}`)}
         readOnly={readOnly}
-        formatValue={diagramNumber}
+        formatValue={(x) => diagramNumber(x, fmt)}
         testId="transition-matrix"
         trailing={{
           label: t('structure.rowSum'),
@@ -244,7 +244,7 @@ function TransitionsCard({ document, issues, values, readOnly, apply }: Structur
             const ok = sum !== null && Math.abs(sum - 1) < 1e-9 && !problem;
             return (
               <span className={`row-sum ${ok ? 'row-sum-ok' : sum === null ? '' : 'row-sum-bad'}`} data-testid={`row-sum-${from}`} title={problem}>
-                {sum === null ? '—' : `${ok ? '✓ ' : '✗ '}${diagramNumber(sum)}`}
+                {sum === null ? '—' : `${ok ? '✓ ' : '✗ '}${diagramNumber(sum, fmt)}`}
                 {problem && <span className="visually-hidden">. {problem}</span>}
               </span>
             );
@@ -258,7 +258,7 @@ function TransitionsCard({ document, issues, values, readOnly, apply }: Structur
 // ---------- Markov and PSM: state values ----------
 
 function StateValuesCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   const m = rec(document.model);
   const psmStates = { progressionFree: 'PF', progressed: 'PD', dead: 'Dead', ...(rec(m.states) as Record<string, string>) };
   const states = m.type === 'psm' ? [psmStates.progressionFree, psmStates.progressed, psmStates.dead].map((id) => ({ key: id, label: id })) : arr(m.states).map((s) => ({ key: String(s.id), label: String(s.label ?? s.id) }));
@@ -282,7 +282,7 @@ function StateValuesCard({ document, issues, values, readOnly, apply }: Structur
         cellName={(state, column) => (column === '__utility' ? t('structure.utilityIn', { state }) : t('structure.costIn', { state, category: column }))}
         onCommit={(state, column, text) => apply((d) => edits.setStateValue(d, state, column === '__utility' ? null : column, edits.parseExpressionInput(text)), `value:${state}:${column}`)}
         readOnly={readOnly}
-        formatValue={diagramNumber}
+        formatValue={(x) => diagramNumber(x, fmt)}
         testId="state-values"
       />
       <AddForm readOnly={readOnly} testId="add-category" submitLabel={t('structure.addCategory')} fields={[{ key: 'id', label: t('structure.id'), placeholder: t('structure.example', { example: 'drug' }) }, { key: 'label', label: t('structure.label') }]} onAdd={(v) => apply((d) => edits.addCostCategory(d, (v.id ?? '').trim(), v.label?.trim() || undefined))} />
@@ -360,7 +360,7 @@ function SettingsCard({ document, issues, readOnly, apply }: StructureEditorProp
 function StrategiesCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
   const strategies = arr(document.strategies);
   const parameterIds = arr(document.parameters).map((p) => String(p.id));
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   return (
     <Card title={t('models.col.strategies')} hint={t('structure.strategiesHint')} testId="strategies-card">
       <div className="section-stack">
@@ -386,7 +386,7 @@ function StrategiesCard({ document, issues, values, readOnly, apply }: Structure
                         <tr key={p}>
                           <th scope="row" className="mono">{p}</th>
                           <td><CommitInput value={exprText(e)} label={t('structure.overrideOf', { parameter: p, strategy: id })} readOnly={readOnly} onCommit={(typed) => apply((d) => edits.setStrategyOverride(d, id, p, edits.parseExpressionInput(typed)))} testId={`override-${id}-${p}`} error={problemAt(issues, `strategies[${i}].parameters.${p}`)} width={260} /></td>
-                          <td className="num">{v === null ? '—' : diagramNumber(v)}</td>
+                          <td className="num">{v === null ? '—' : diagramNumber(v, fmt)}</td>
                           <td>{!readOnly && <button type="button" className="btn btn-ghost btn-sm" onClick={() => apply((d) => edits.setStrategyOverride(d, id, p, null))} aria-label={t('structure.removeOverride', { parameter: p, strategy: id })}>{t('structure.remove')}</button>}</td>
                         </tr>
                       );
@@ -441,7 +441,7 @@ function OverrideForm({ strategy, parameterIds, apply }: { strategy: string; par
 
 function ParametersCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
   const parameters = arr(document.parameters);
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   const [removing, setRemoving] = useState<string | null>(null);
   return (
     <Card title={t('param.title')} hint={t('structure.parametersHint')} testId="parameters-editor">
@@ -459,7 +459,7 @@ function ParametersCard({ document, issues, values, readOnly, apply }: Structure
                 <tr key={`${i}-${id}`}>
                   <th scope="row" className="mono">{id}</th>
                   <td><CommitInput value={exprText(def)} label={t('structure.definitionOf', { id })} readOnly={readOnly} width={300} onCommit={(typed) => { const x = edits.parseExpressionInput(typed); if (x !== null) apply((d) => edits.setParameterDefinition(d, id, x), `definition:${id}`); }} testId={`parameter-definition-${id}`} error={problemAt(issues, `parameters[${i}]`)} /></td>
-                  <td className="num">{v === null ? '—' : diagramNumber(v)}</td>
+                  <td className="num">{v === null ? '—' : diagramNumber(v, fmt)}</td>
                   <td>{!readOnly && <button type="button" className="btn btn-ghost btn-sm" onClick={() => setRemoving(id)} aria-label={t('structure.removeParameterLabel', { id })}>{t('structure.remove')}</button>}</td>
                 </tr>
               );
@@ -563,7 +563,7 @@ function JoinField({ id, spec, others, readOnly, issues, onChange }: { id: strin
 }
 
 function CurvesCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   const m = rec(document.model);
   const curves = rec(m.curves);
   const ids = Object.keys(curves);
@@ -650,7 +650,7 @@ function CurvesCard({ document, issues, values, readOnly, apply }: StructureEdit
                     )}
                   </div>
                 </td>
-                <td className="num" data-testid={`curve-median-${id}`}>{medianAt > 0 ? diagramNumber(grid[medianAt]!) : medianAt === 0 ? '0' : surv ? '> 50' : '—'}</td>
+                <td className="num" data-testid={`curve-median-${id}`}>{medianAt > 0 ? diagramNumber(grid[medianAt]!, fmt) : medianAt === 0 ? '0' : surv ? '> 50' : '—'}</td>
                 <td>{!readOnly && ids.length > 2 && <button type="button" className="btn btn-ghost btn-sm" onClick={() => apply((d) => edits.setCurve(d, id, null))} aria-label={t('structure.removeCurve', { id })}>{t('structure.remove')}</button>}</td>
               </tr>
             );

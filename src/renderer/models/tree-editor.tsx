@@ -64,7 +64,7 @@ function pathProblem(issues: StructureEditorProps['issues'], path: NodePath, t: 
 }
 
 export function TreeEditor({ document, issues, values, readOnly, apply }: StructureEditorProps) {
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   const m = rec(document.model);
   const root = m.root as TreeNode;
   const [closed, setClosed] = useState<ReadonlySet<string>>(new Set());
@@ -163,7 +163,7 @@ export function TreeEditor({ document, issues, values, readOnly, apply }: Struct
             )}
             <Field label={t('structure.id')} value={node.id ?? ''} onCommit={(typed) => set('id', typed)} readOnly={readOnly} testId="node-id" />
             <Field label={t('structure.label')} value={node.label ?? ''} onCommit={(typed) => set('label', typed)} readOnly={readOnly} testId="node-label" inputRef={labelInput} />
-            {parent?.kind === 'chance' && isBranch && <Field label={probValue !== null ? t('structure.probabilityValue', { value: diagramNumber(probValue) }) : t('structure.probability')} value={String(node.probability ?? '')} onCommit={(typed) => set('probability', typed)} readOnly={readOnly} testId="node-probability" />}
+            {parent?.kind === 'chance' && isBranch && <Field label={probValue !== null ? t('structure.probabilityValue', { value: diagramNumber(probValue, fmt) }) : t('structure.probability')} value={String(node.probability ?? '')} onCommit={(typed) => set('probability', typed)} readOnly={readOnly} testId="node-probability" />}
             {categories.map((c) => <Field key={c} label={t('structure.costColumn', { category: c })} value={String(node.costs?.[c] ?? '')} onCommit={(typed) => apply((d) => edits.setNodeCost(d, row.path, c, edits.parseExpressionInput(typed)))} readOnly={readOnly} testId={`node-cost-${c}`} />)}
             <Field label={t('structure.qalys')} value={String(node.qalys ?? '')} onCommit={(typed) => set('qalys', typed)} readOnly={readOnly} testId="node-qalys" />
             <Field label={t('structure.time', { unit: timeUnitWord(String(m.timeUnit ?? 'day'), t) })} value={String(node.time ?? '')} onCommit={(typed) => set('time', typed)} readOnly={readOnly} testId="node-time" />

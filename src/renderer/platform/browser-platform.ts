@@ -1,4 +1,5 @@
 import { appInfo } from '../../dossier/app-info';
+import { fileTooLarge } from '../../shared/problem-detail';
 import type { Platform, FileType } from './platform';
 
 // The same renderer in a plain browser: downloads instead of a save dialog, a file input instead of an open
@@ -53,7 +54,7 @@ export function createBrowserPlatform(win: Window = window): Platform {
       const file = await pickFile(doc, acceptAttribute(fileTypes));
       if (file === null) return { opened: false, reason: 'canceled' };
       if (file.size > maxBytes) {
-        return { opened: false, reason: 'too-large', message: `${file.name} is ${file.size} bytes; the limit is ${maxBytes} bytes.` };
+        return { opened: false, reason: 'too-large', ...fileTooLarge(file.name, file.size, maxBytes) };
       }
       try {
         return { opened: true, name: file.name, content: await file.text() };
@@ -65,7 +66,7 @@ export function createBrowserPlatform(win: Window = window): Platform {
       const file = await pickFile(doc, acceptAttribute(fileTypes));
       if (file === null) return { opened: false, reason: 'canceled' };
       if (file.size > maxBytes) {
-        return { opened: false, reason: 'too-large', message: `${file.name} is ${file.size} bytes; the limit is ${maxBytes} bytes.` };
+        return { opened: false, reason: 'too-large', ...fileTooLarge(file.name, file.size, maxBytes) };
       }
       try {
         return { opened: true, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };

@@ -1,4 +1,5 @@
 import type { AppInfo, MenuCommand } from '../../shared/ipc';
+import type { ProblemDetail } from '../../shared/problem-detail';
 
 // The one way the renderer reaches its host (Electron or a plain browser).
 
@@ -27,11 +28,11 @@ export interface OpenFileRequest {
 
 export type OpenFileOutcome =
   | { opened: true; name: string; content: string }
-  | { opened: false; reason: 'canceled' | 'too-large' | 'unreadable'; message?: string };
+  | { opened: false; reason: 'canceled' | 'too-large' | 'unreadable'; message?: string; detail?: ProblemDetail };
 
 export type OpenBinaryFileOutcome =
   | { opened: true; name: string; bytes: Uint8Array }
-  | { opened: false; reason: 'canceled' | 'too-large' | 'unreadable'; message?: string };
+  | { opened: false; reason: 'canceled' | 'too-large' | 'unreadable'; message?: string; detail?: ProblemDetail };
 
 export interface PrintRequest {
   suggestedName: string;

@@ -2,7 +2,7 @@
 // sensitivity and specificity and exact 95% intervals), the QUADAS-2 summary (traffic lights and stacked bars), and
 // per pool (see accuracy-synthesis.ts) the pooled estimates, the paired forest plot and the SROC plot. Every number
 // comes from the engine (two-by-two.ts, meta-analysis.ts); this module only lays it out.
-import { describeProblem } from '../engine-problems';
+import { describeAccuracyWarning } from '../engine-problems';
 import type { AccuracyRow } from '../../dossier/accuracy-rows';
 import { quadasOf } from '../../dossier/accuracy-rows';
 import { quadasDomains } from '../../dossier/schema';
@@ -127,11 +127,8 @@ function pooledTable(ctx: BuildContext, id: string, r: AccuracyMetaAnalysis): Bl
 
 /** The meta-analysis's warnings in the report's language (by code; English text for a warning without one). */
 function accuracyWarnings(t: Translate, r: AccuracyMetaAnalysis): string[] {
-  return r.warnings.map((w, i) => {
-    const detail = r.warningDetails[i];
-    if (detail?.code === 'few-studies') return t('reportAccuracy.warn.fewStudies', { n: r.studies.length, min: detail.params.min ?? '' });
-    if (detail?.code === 'zero-tau2') return t(detail.params.measure === 'specificity' ? 'reportAccuracy.warn.zeroTau2Specificity' : 'reportAccuracy.warn.zeroTau2Sensitivity');
-    const text = describeProblem({ ...detail, message: w }, t);
+  return r.warnings.map((_, i) => {
+    const text = describeAccuracyWarning(r, i, t);
     return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
   });
 }

@@ -80,7 +80,7 @@ function parameterRows(ctx: BuildContext, m: ReportModel): string[][] {
 function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSection[] {
   const { t } = ctx;
   const settings = settingsRows(m.model, ctx.fmt, t).map((r) => [r.label, r.value]);
-  const diagram = drawModelDiagram(m.model, `${prefix}-structure-diagram`, { t });
+  const diagram = drawModelDiagram(m.model, `${prefix}-structure-diagram`, { t, fmt: ctx.fmt });
   return [
     draft(`${prefix}-structure`, t('report.methods.structure'), [
       paragraph(m.model.metadata.description ?? m.model.metadata.title),

@@ -9,6 +9,8 @@ import { coreModel } from './areas/core-model';
 import { diagram } from './areas/diagram';
 import { dossier } from './areas/dossier';
 import { engineProblem } from './areas/engine-problem';
+import { fileProblem } from './areas/file-problem';
+import { provenance } from './areas/provenance';
 import { numberInput } from './areas/number-input';
 import { library } from './areas/library';
 import { modelWords } from './areas/model-words';
@@ -42,6 +44,8 @@ export const en = {
   ...diagram.en,
   ...dossier.en,
   ...engineProblem.en,
+  ...fileProblem.en,
+  ...provenance.en,
   ...numberInput.en,
   ...library.en,
   ...modelWords.en,

@@ -17,8 +17,7 @@ import { maxImportBytes } from '../file-types';
 import type { SectionProps } from './section-props';
 import type { NumberFormats } from '../../../report/format';
 import { useLanguage } from '../../i18n/language';
-import { describeProblem } from '../../../report/engine-problems';
-import type { Translate } from '../../../report/i18n/translate';
+import { describeAccuracyWarning } from '../../../report/engine-problems';
 import { countText } from '../count-text';
 
 // The dossier's test-accuracy evidence: every 2×2 table of the register, a bivariate meta-analysis of a chosen
@@ -28,13 +27,6 @@ const ALL = '*';
 
 type Fit = { state: 'idle' } | { state: 'running' } | { state: 'done'; result: AccuracyMetaAnalysis; milliseconds: number } | { state: 'failed'; message: string };
 
-/** The engine's warning `i` in the display language, from its code and values (its English text without them). */
-function localWarning(t: Translate, r: AccuracyMetaAnalysis, i: number): string {
-  const detail = r.warningDetails[i];
-  if (detail?.code === 'few-studies') return t('accuracy.warn.fewStudies', { n: detail.params.n ?? r.studies.length, min: detail.params.min ?? '' });
-  if (detail?.code === 'zero-tau2') return t(detail.params.measure === 'specificity' ? 'accuracy.warn.tau0.specificity' : 'accuracy.warn.tau0.sensitivity');
-  return describeProblem({ ...detail, message: r.warnings[i]! }, t);
-}
 
 function percentWithCi(p: ProportionEstimate, fmt: NumberFormats): string {
   return `${fmt.number(100 * p.estimate, 1)}% (${fmt.number(100 * p.lower, 1)}–${fmt.number(100 * p.upper, 1)})`;
@@ -194,7 +186,7 @@ function FitSummary({ fit, studyCount, skipped }: { fit: Fit; studyCount: number
         {t(r.model === 'univariate' ? 'accuracy.fittedUni' : 'accuracy.fitted', { method: t(`accuracy.method.${r.method}`), n: r.studies.length, ms: fit.milliseconds < 1 ? '<1' : Math.round(fit.milliseconds) })}
         {r.studies.some((s) => s.continuityCorrected) && r.method === 'reml' ? ` ${t('accuracy.continuity')}` : ''}
       </p>
-      {r.warnings.map((w, i) => <div key={w} className="notice notice-warning" role="status">{localWarning(t, r, i)}</div>)}
+      {r.warnings.map((w, i) => <div key={w} className="notice notice-warning" role="status">{describeAccuracyWarning(r, i, t)}</div>)}
       {skipped.length > 0 && (
         <p className="subtle">
           {countText(t, fmt, 'accuracy.skipped', skipped.length)}

@@ -10,11 +10,13 @@ import { coreModel } from './core-model';
 import { diagram } from './diagram';
 import { dossier } from './dossier';
 import { engineProblem } from './engine-problem';
+import { fileProblem } from './file-problem';
 import { library } from './library';
 import { modelWords } from './model-words';
 import { models } from './models';
 import { navigation } from './navigation';
 import { numberInput } from './number-input';
+import { provenance } from './provenance';
 import { psa } from './psa';
 import { reportAccuracy } from './report-accuracy';
 import { reportBudget } from './report-budget';
@@ -43,11 +45,13 @@ export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>
   diagram,
   dossier,
   engineProblem,
+  fileProblem,
   library,
   modelWords,
   models,
   navigation,
   numberInput,
+  provenance,
   psa,
   reportAccuracy,
   reportBudget,

@@ -73,9 +73,6 @@ export const reportAccuracy = areaCatalogue({
     'reportAccuracy.noStudy': 'no study',
     'reportAccuracy.notPooled': 'Not pooled (fewer than 2 studies): {pools}. Their 2×2 data are in section {section}.',
     'reportAccuracy.notPooledProblem': '{pool}: not pooled: {problem}',
-    'reportAccuracy.warn.fewStudies': 'Only {n} studies: the bivariate model needs at least {min}; fitted univariate random-effects models for sensitivity and specificity instead (correlation assumed 0).',
-    'reportAccuracy.warn.zeroTau2Sensitivity': 'The between-study variance of logit sensitivity is estimated as 0 (no heterogeneity beyond chance).',
-    'reportAccuracy.warn.zeroTau2Specificity': 'The between-study variance of logit specificity is estimated as 0 (no heterogeneity beyond chance).',
   },
   fr: {
     'reportAccuracy.versus': '{index} vs {reference}',
@@ -147,9 +144,6 @@ export const reportAccuracy = areaCatalogue({
     'reportAccuracy.noStudy': 'aucune étude',
     'reportAccuracy.notPooled': 'Non poolés (moins de 2 études) : {pools}. Leurs données 2×2 figurent à la section {section}.',
     'reportAccuracy.notPooledProblem': '{pool} : non poolé : {problem}',
-    'reportAccuracy.warn.fewStudies': 'Seulement {n} études : le modèle bivarié en demande au moins {min} ; des modèles univariés à effets aléatoires ont été ajustés pour la sensibilité et la spécificité (corrélation supposée nulle).',
-    'reportAccuracy.warn.zeroTau2Sensitivity': 'La variance inter-études du logit de la sensibilité est estimée à 0 (pas d’hétérogénéité au-delà du hasard).',
-    'reportAccuracy.warn.zeroTau2Specificity': 'La variance inter-études du logit de la spécificité est estimée à 0 (pas d’hétérogénéité au-delà du hasard).',
   },
   nl: {
     'reportAccuracy.versus': '{index} vs {reference}',
@@ -221,8 +215,5 @@ export const reportAccuracy = areaCatalogue({
     'reportAccuracy.noStudy': 'geen studie',
     'reportAccuracy.notPooled': 'Niet gepoold (minder dan 2 studies): {pools}. Hun 2×2-gegevens staan in hoofdstuk {section}.',
     'reportAccuracy.notPooledProblem': '{pool}: niet gepoold: {problem}',
-    'reportAccuracy.warn.fewStudies': 'Slechts {n} studies: het bivariate model vraagt er minstens {min}; in de plaats werden univariate random-effectsmodellen voor sensitiviteit en specificiteit geschat (correlatie verondersteld 0).',
-    'reportAccuracy.warn.zeroTau2Sensitivity': 'De variantie tussen studies van de logit van de sensitiviteit wordt op 0 geschat (geen heterogeniteit buiten het toeval).',
-    'reportAccuracy.warn.zeroTau2Specificity': 'De variantie tussen studies van de logit van de specificiteit wordt op 0 geschat (geen heterogeniteit buiten het toeval).',
   },
 });
