@@ -1,6 +1,8 @@
 // A model's structure as a graph to draw: boxes with text, arrows with labels. Built from the parsed model by
 // markov-graph.ts, tree-graph.ts and psm-graph.ts; laid out by layout.ts; drawn by render-svg.ts.
 import type { NumberFormats } from '../report/format';
+import { translator } from '../report/i18n/translate';
+import type { Translate } from '../report/i18n/translate';
 
 export type NodeShape = 'state' | 'absorbing' | 'decision' | 'chance' | 'terminal' | 'diagnostic' | 'curve';
 
@@ -67,13 +69,15 @@ export function diagramNumber(x: number, fmt?: NumberFormats): string {
  * Label lines of an expression and its base-case value: ["p_AB * rr", "= 0.1027"], ["0.3"], ["C (the rest)", "= 0.72"].
  * An expression that changes over time is labelled with its value at cycle 1.
  */
-export function expressionLines(expression: number | string, value: number | null, varies = false, fmt?: NumberFormats): string[] {
+const english = translator('en');
+
+export function expressionLines(expression: number | string, value: number | null, varies = false, fmt?: NumberFormats, t: Translate = english): string[] {
   if (typeof expression === 'number') return [diagramNumber(expression, fmt)];
-  const text = expression === 'C' ? 'C (the rest)' : expression;
+  const text = expression === 'C' ? t('diagram.complement') : expression;
   if (value === null) return wrapText(text);
   const valueText = diagramNumber(value, fmt);
   if (expression.trim() === valueText) return [valueText];
-  return [...wrapText(text), `= ${valueText}${varies ? ' at cycle 1' : ''}`];
+  return [...wrapText(text), varies ? t('diagram.valueAtCycle1', { value: valueText }) : `= ${valueText}`];
 }
 
 /** Long expressions break at spaces into lines of about `width` characters, so labels stay narrow (at most `maxLines`, the last cut with an ellipsis). */
@@ -95,6 +99,6 @@ export function wrapText(text: string, width = 28, maxLines = 3): string[] {
 }
 
 /** The same on one line: "p_AB * rr = 0.1027". */
-export function expressionLabel(expression: number | string, value: number | null, varies = false, fmt?: NumberFormats): string {
-  return expressionLines(expression, value, varies, fmt).join(' ');
+export function expressionLabel(expression: number | string, value: number | null, varies = false, fmt?: NumberFormats, t: Translate = english): string {
+  return expressionLines(expression, value, varies, fmt, t).join(' ');
 }

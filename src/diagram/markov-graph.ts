@@ -23,14 +23,14 @@ export function markovGraph(markov: MarkovModel, values: StructureValues | null,
     }
     return rest;
   };
-  const label = (tr: MarkovModel['transitions'][number]): string[] => expressionLines(tr.probability, valueOf(tr), tr.probability !== 'C' && (values?.timeVarying(tr.probability) ?? false), fmt);
+  const label = (tr: MarkovModel['transitions'][number]): string[] => expressionLines(tr.probability, valueOf(tr), tr.probability !== 'C' && (values?.timeVarying(tr.probability) ?? false), fmt, t);
   const stateLabel = new Map(markov.states.map((s) => [s.id, s.label ?? s.id]));
   const leaving = new Set(markov.transitions.filter((tr) => tr.from !== tr.to).map((tr) => tr.from));
   const nodes: DiagramNode[] = markov.states.map((s) => {
     const lines: string[] = [];
     if (s.label && s.label !== s.id) lines.push(s.id);
     const start = markov.initial[s.id];
-    if (start !== undefined && start !== 0) lines.push(t('diagram.start', { value: expressionLabel(start, values?.value(start) ?? null, false, fmt) }));
+    if (start !== undefined && start !== 0) lines.push(t('diagram.start', { value: expressionLabel(start, values?.value(start) ?? null, false, fmt, t) }));
     const absorbing = s.dead === true || !leaving.has(s.id);
     if (s.dead) lines.push(t('diagram.deadAbsorbing'));
     else if (absorbing) lines.push(t('diagram.absorbing'));

@@ -55,7 +55,7 @@ export function treeGraph(model: HtaModel, values: StructureValues | null, optio
   const rows: string[][] = [];
   const value = (e: number | string, strategy: string | undefined) => values?.value(e, strategy) ?? null;
   const fmt = options.fmt;
-  const expr = (e: number | string, strategy: string | undefined) => expressionLabel(e, value(e, strategy), false, fmt);
+  const expr = (e: number | string, strategy: string | undefined) => expressionLabel(e, value(e, strategy), false, fmt, words);
   const num = (e: number | string, strategy: string | undefined) => {
     const x = value(e, strategy);
     return x === null ? (typeof e === 'number' ? typedNumber(e, fmt) : e) : diagramNumber(x, fmt);
@@ -131,7 +131,7 @@ export function treeGraph(model: HtaModel, values: StructureValues | null, optio
       const childStrategy = depth === 0 && node.kind === 'decision' ? (child.id ?? strategy) : strategy;
       const label: string[] = [];
       if (node.kind === 'diagnostic') label.push(key in OUTCOME_WORDS ? words(`reportResults.outcome.${key as keyof typeof OUTCOME_WORDS}`) : key);
-      else if (child.probability !== undefined) label.push(...expressionLines(child.probability, branchValue(node, child, childStrategy), false, fmt));
+      else if (child.probability !== undefined) label.push(...expressionLines(child.probability, branchValue(node, child, childStrategy), false, fmt, words));
       edges.push({ from: id, to: childId, label });
       rows.push([node.label ?? node.id ?? id, child.label ?? child.id ?? childId, label.join(' ') || '—']);
       visit(child, childId, childStrategy, depth + 1);

@@ -20,7 +20,7 @@ export type DrawsTable = CsvTable & { sheet: string | null; sheets: string[] };
  */
 export async function readDrawsTable(name: string, bytes: Uint8Array, sheet?: string): Promise<DrawsTable> {
   if (isWorkbookFile(name)) return workbookTable(bytes, sheet);
-  if (sheet !== undefined) throw new DrawsTableError('a worksheet can be chosen in .xlsx files only');
+  if (sheet !== undefined) throw new DrawsTableError('a worksheet can be chosen in .xlsx files only', { code: 'draws-sheet-not-workbook' });
   return { ...parseCsv(new TextDecoder('utf-8').decode(bytes)), sheet: null, sheets: [] };
 }
 
@@ -31,10 +31,15 @@ async function workbookTable(bytes: Uint8Array, sheet: string | undefined): Prom
   try {
     await workbook.xlsx.load(bytes.slice().buffer);
   } catch (e) {
-    throw new DrawsTableError(`not a readable .xlsx workbook (${(e as Error).message})`);
+    const reason = (e as Error).message;
+    throw new DrawsTableError(`not a readable .xlsx workbook (${reason})`, { code: 'draws-workbook-unreadable', values: { reason } });
   }
   const ws = sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheet);
-  if (!ws) throw new DrawsTableError(sheet === undefined ? 'the workbook has no worksheet' : `no worksheet "${sheet}" (sheets: ${workbook.worksheets.map((w) => w.name).join(', ')})`);
+  if (!ws) {
+    if (sheet === undefined) throw new DrawsTableError('the workbook has no worksheet', { code: 'draws-workbook-no-sheet' });
+    const sheets = workbook.worksheets.map((w) => w.name).join(', ');
+    throw new DrawsTableError(`no worksheet "${sheet}" (sheets: ${sheets})`, { code: 'draws-sheet-missing', values: { sheet, sheets } });
+  }
   const width = ws.getRow(1).cellCount;
   const text = (v: unknown): string => {
     if (v === null || v === undefined) return '';

@@ -2,6 +2,7 @@
 // English stays as it was (the report's section hashes cover the English figures).
 import { describe, expect, it } from 'vitest';
 import { diagramGraph } from '../../src/diagram/model-diagram';
+import { expressionLines } from '../../src/diagram/diagram-graph';
 import { parseModel } from '../../src/engine/compile-model';
 import { modelTemplate } from '../../src/engine/model/templates';
 import { translator } from '../../src/report/i18n/translate';
@@ -26,6 +27,18 @@ describe('diagram words in the drawing language', () => {
     expect(fr).toContain('Modèle de Markov à 4 états');
     expect(fr).not.toMatch(/absorbing|start:|Markov model/);
     expect(wordsOf(diagramGraph(hiv, { t: translator('nl-BE') }))).toContain('overleden (absorberend)');
+  });
+
+  it('the complement C and a time-varying value "at cycle 1" in French and Dutch; English as before', () => {
+    const hiv = parseModel(loadExample('hiv-chancellor-1997.json'));
+    expect(wordsOf(diagramGraph(hiv))).toContain('C (the rest)');
+    const fr = wordsOf(diagramGraph(hiv, { t: translator('fr-BE') }));
+    expect(fr).toContain('C (le reste)');
+    expect(fr).not.toContain('the rest');
+    expect(wordsOf(diagramGraph(hiv, { t: translator('nl-BE') }))).toContain('C (de rest)');
+    expect(expressionLines('0.1 * cycle', 0.1, true)).toEqual(['0.1 * cycle', '= 0.1 at cycle 1']);
+    expect(expressionLines('0.1 * cycle', 0.1, true, formatsFor('fr-BE'), translator('fr-BE'))).toEqual(['0.1 * cycle', '= 0,1 au cycle 1']);
+    expect(expressionLines('0.1 * cycle', 0.1, true, formatsFor('nl-BE'), translator('nl-BE'))).toEqual(['0.1 * cycle', '= 0,1 in cyclus 1']);
   });
 
   it('partitioned survival: states, arrows, curve roles and the note in Dutch', () => {

@@ -176,6 +176,12 @@ test('imported PSA results and the report page in French and Dutch show no Engli
     await noEnglish(page, catalogue, `the imported-PSA screen (${locale})`);
     await shot(page, `imported-psa-${locale}`, 'draws-incremental-table');
   }
+  // A broken file: the located problem in the display language (Dutch now); file and column names as typed.
+  const bad = page.waitForEvent('filechooser');
+  await page.getByTestId('choose-draws-file').click();
+  await (await bad).setFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('c_A,e_A,c_B,e_B\n1,2,3,4\n1,2,abc,4\n') });
+  await expect(page.getByTestId('draws-error')).toContainText('bad.csv: regel 3, kolom ‘c_B’: ‘abc’ is geen getal');
+  await noEnglish(page, nl, 'a broken draws file (nl-BE)');
 
   await page.getByTestId('nav-library').click();
   await page.getByTestId('library-row').filter({ hasText: 'Plasma ctDNA' }).getByTestId('open-dossier').click();

@@ -9,6 +9,7 @@
 import type { CsvTable } from '../survival-fit/csv-table';
 import type { PsaResults } from '../uncertainty/psa-summary';
 import type { ParameterDraws } from '../uncertainty/evppi';
+import type { ProblemDetail } from '../../shared/problem-detail';
 
 export type DrawsLayout = 'wide-named' | 'wide-numbered' | 'long';
 
@@ -20,10 +21,18 @@ export interface ExternalPsaDraws extends PsaResults {
 }
 
 export class DrawsTableError extends Error {
-  constructor(message: string) {
+  /** The problem as data, for screens that word it in their language (src/report/file-problems.ts). */
+  readonly detail?: ProblemDetail;
+  constructor(message: string, detail?: ProblemDetail) {
     super(message);
     this.name = 'DrawsTableError';
+    if (detail) this.detail = detail;
   }
+}
+
+/** A draws-table problem: the English message and its detail (code "draws-…" and the values in the message). */
+function drawsError(code: string, values: Record<string, string | number>, message: string): DrawsTableError {
+  return new DrawsTableError(message, { code, values });
 }
 
 const DRAW_COLUMNS = new Set(['', 'draw', 'draws', 'sim', 'sims', 'simulation', 'iteration', 'iter', 'run', 'psa', 'id']);
@@ -39,7 +48,10 @@ function cellNumber(table: CsvTable, row: number, column: number): number {
   const cell = table.rows[row]![column]!;
   const value = cell === '' ? NaN : Number(cell);
   if (!Number.isFinite(value)) {
-    throw new DrawsTableError(`line ${table.lines[row]}, column "${table.header[column]}": ${cell === '' ? 'empty cell' : `"${cell}" is not a number`}`);
+    const where = { line: table.lines[row]!, column: table.header[column]! };
+    throw cell === ''
+      ? drawsError('cell-empty', where, `line ${where.line}, column "${where.column}": empty cell`)
+      : drawsError('cell-not-a-number', { ...where, cell }, `line ${where.line}, column "${where.column}": "${cell}" is not a number`);
   }
   return value;
 }
@@ -50,7 +62,7 @@ function findColumn(table: CsvTable, names: readonly string[]): number {
 
 /** Reads per-draw costs and effects, detecting the layout; `strategyNames` names the strategies of c1…cN / e1…eN. */
 export function readPsaDraws(table: CsvTable, strategyNames?: readonly string[]): ExternalPsaDraws {
-  if (table.rows.length === 0) throw new DrawsTableError('the table has a header but no draws');
+  if (table.rows.length === 0) throw drawsError('draws-none', {}, 'the table has a header but no draws');
   const strategyColumn = findColumn(table, STRATEGY_COLUMNS);
   if (strategyColumn >= 0) return readLong(table, strategyColumn);
   return readWide(table, strategyNames);
@@ -77,31 +89,37 @@ function widePairs(table: CsvTable, strategyNames: readonly string[] | undefined
     if (m) numbered.set(Number(m[1]), { ...numbered.get(Number(m[1])), effect: i });
   });
   if (named.size > 0 && numbered.size > 0) {
-    throw new DrawsTableError(`the columns mix named (${table.header[[...named.values()][0]!.cost ?? [...named.values()][0]!.effect!]}) and numbered (c1, e1, …) strategies; use one layout`);
+    const column = table.header[[...named.values()][0]!.cost ?? [...named.values()][0]!.effect!]!;
+    throw drawsError('draws-mixed-layouts', { column }, `the columns mix named (${column}) and numbered (c1, e1, …) strategies; use one layout`);
   }
   const layout: DrawsLayout = numbered.size > 0 ? 'wide-numbered' : 'wide-named';
   const found = layout === 'wide-numbered' ? [...numbered.entries()].sort((a, b) => a[0] - b[0]).map(([k, v]) => [String(k), v] as const) : [...named.entries()];
   if (found.length === 0) {
-    throw new DrawsTableError(
-      `no cost and effect columns found (columns: ${table.header.join(', ')}); expected cost_<strategy> and eff_<strategy>, c_<strategy> and e_<strategy>, c1…cN and e1…eN, or a long table with columns strategy, draw, cost, effect`,
+    const columns = table.header.join(', ');
+    throw drawsError(
+      'draws-no-columns',
+      { columns },
+      `no cost and effect columns found (columns: ${columns}); expected cost_<strategy> and eff_<strategy>, c_<strategy> and e_<strategy>, c1…cN and e1…eN, or a long table with columns strategy, draw, cost, effect`,
     );
   }
   for (const [id, cols] of found) {
-    if (cols.cost === undefined) throw new DrawsTableError(`strategy "${id}" has an effect column (${table.header[cols.effect!]}) but no cost column`);
-    if (cols.effect === undefined) throw new DrawsTableError(`strategy "${id}" has a cost column (${table.header[cols.cost]}) but no effect column`);
+    if (cols.cost === undefined) throw drawsError('draws-no-cost-column', { id, column: table.header[cols.effect!]! }, `strategy "${id}" has an effect column (${table.header[cols.effect!]}) but no cost column`);
+    if (cols.effect === undefined) throw drawsError('draws-no-effect-column', { id, column: table.header[cols.cost]! }, `strategy "${id}" has a cost column (${table.header[cols.cost]}) but no effect column`);
   }
   let ids = found.map(([id]) => id);
   if (layout === 'wide-numbered') {
     const numbers = found.map(([id]) => Number(id));
-    if (numbers.some((n, k) => n !== k + 1)) throw new DrawsTableError(`numbered strategies must run 1…N without gaps (found ${numbers.join(', ')})`);
+    if (numbers.some((n, k) => n !== k + 1)) throw drawsError('draws-numbering-gaps', { found: numbers.join(', ') }, `numbered strategies must run 1…N without gaps (found ${numbers.join(', ')})`);
     if (strategyNames !== undefined) {
-      if (strategyNames.length !== ids.length) throw new DrawsTableError(`--strategies names ${strategyNames.length} strategies, the table has ${ids.length} (c1…c${ids.length})`);
+      if (strategyNames.length !== ids.length) {
+        throw drawsError('draws-names-count', { given: strategyNames.length, count: ids.length }, `--strategies names ${strategyNames.length} strategies, the table has ${ids.length} (c1…c${ids.length})`);
+      }
       ids = [...strategyNames];
     }
   } else if (strategyNames !== undefined) {
-    throw new DrawsTableError('--strategies names the strategies of c1…cN / e1…eN columns only; this table names them in its columns');
+    throw drawsError('draws-names-not-numbered', {}, '--strategies names the strategies of c1…cN / e1…eN columns only; this table names them in its columns');
   }
-  if (new Set(ids).size !== ids.length) throw new DrawsTableError(`strategy names must be different (got ${ids.join(', ')})`);
+  if (new Set(ids).size !== ids.length) throw drawsError('draws-names-repeated', { names: ids.join(', ') }, `strategy names must be different (got ${ids.join(', ')})`);
   return { pairs: found.map(([, cols], k) => ({ id: ids[k]!, cost: cols.cost!, effect: cols.effect! })), layout };
 }
 
@@ -127,7 +145,8 @@ function readLong(table: CsvTable, strategyColumn: number): ExternalPsaDraws {
   const costColumn = findColumn(table, COST_COLUMNS);
   const effectColumn = findColumn(table, EFFECT_COLUMNS);
   if (costColumn < 0 || effectColumn < 0) {
-    throw new DrawsTableError(`a long table (column "${table.header[strategyColumn]}") needs a cost and an effect column (columns: ${table.header.join(', ')})`);
+    const [column, columns] = [table.header[strategyColumn]!, table.header.join(', ')];
+    throw drawsError('draws-long-columns', { column, columns }, `a long table (column "${column}") needs a cost and an effect column (columns: ${columns})`);
   }
   const drawColumn = table.header.findIndex((h, i) => i !== strategyColumn && DRAW_COLUMNS.has(h.trim().toLowerCase()) && h.trim() !== '');
   const ids: string[] = [];
@@ -135,7 +154,10 @@ function readLong(table: CsvTable, strategyColumn: number): ExternalPsaDraws {
   const drawKeys = new Map<string, string[]>();
   table.rows.forEach((row, r) => {
     const id = row[strategyColumn]!;
-    if (id === '') throw new DrawsTableError(`line ${table.lines[r]}, column "${table.header[strategyColumn]}": no strategy named`);
+    if (id === '') {
+      const where = { line: table.lines[r]!, column: table.header[strategyColumn]! };
+      throw drawsError('draws-no-strategy', where, `line ${where.line}, column "${where.column}": no strategy named`);
+    }
     if (!rowsOf.has(id)) {
       ids.push(id);
       rowsOf.set(id, []);
@@ -146,12 +168,21 @@ function readLong(table: CsvTable, strategyColumn: number): ExternalPsaDraws {
   });
   const first = drawKeys.get(ids[0]!)!;
   const order = new Map(first.map((key, k) => [key, k]));
-  if (order.size !== first.length) throw new DrawsTableError(`strategy "${ids[0]}" has draw "${first.find((k, i) => first.indexOf(k) !== i)}" more than once`);
+  if (order.size !== first.length) {
+    const draw = first.find((k, i) => first.indexOf(k) !== i)!;
+    throw drawsError('draws-draw-repeated', { id: ids[0]!, draw }, `strategy "${ids[0]}" has draw "${draw}" more than once`);
+  }
   for (const id of ids) {
     const keys = drawKeys.get(id)!;
-    if (keys.length !== first.length) throw new DrawsTableError(`strategy "${id}" has ${keys.length} draws, strategy "${ids[0]}" has ${first.length}; every strategy needs the same draws`);
+    if (keys.length !== first.length) {
+      const values = { id, count: keys.length, first: ids[0]!, firstCount: first.length };
+      throw drawsError('draws-counts-differ', values, `strategy "${id}" has ${keys.length} draws, strategy "${ids[0]}" has ${first.length}; every strategy needs the same draws`);
+    }
     keys.forEach((key, k) => {
-      if (!order.has(key)) throw new DrawsTableError(`line ${table.lines[rowsOf.get(id)![k]!]}: draw "${key}" of strategy "${id}" is not a draw of strategy "${ids[0]}"`);
+      if (!order.has(key)) {
+        const values = { line: table.lines[rowsOf.get(id)![k]!]!, draw: key, id, first: ids[0]! };
+        throw drawsError('draws-draw-unknown', values, `line ${values.line}: draw "${key}" of strategy "${id}" is not a draw of strategy "${ids[0]}"`);
+      }
     });
   }
   const draws = first.length;
@@ -163,7 +194,10 @@ function readLong(table: CsvTable, strategyColumn: number): ExternalPsaDraws {
   ids.forEach((id, j) => {
     rowsOf.get(id)!.forEach((r, k) => {
       const i = order.get(drawKeys.get(id)![k]!)!;
-      if (seen[i * s + j]) throw new DrawsTableError(`line ${table.lines[r]}: strategy "${id}" has draw "${drawKeys.get(id)![k]}" more than once`);
+      if (seen[i * s + j]) {
+        const values = { line: table.lines[r]!, id, draw: drawKeys.get(id)![k]! };
+        throw drawsError('draws-draw-repeated-at', values, `line ${values.line}: strategy "${id}" has draw "${values.draw}" more than once`);
+      }
       seen[i * s + j] = 1;
       costs[i * s + j] = cellNumber(table, r, costColumn);
       effects[i * s + j] = cellNumber(table, r, effectColumn);
@@ -191,7 +225,7 @@ function parameterColumns(table: CsvTable, columns: number[], rowOfDraw: number[
       ignoredColumns.push(`${name} (the same in every draw)`);
       continue;
     }
-    if (names.includes(name)) throw new DrawsTableError(`column "${name}" appears more than once`);
+    if (names.includes(name)) throw drawsError('draws-column-repeated', { name }, `column "${name}" appears more than once`);
     names.push(name);
     series.push(values);
   }

@@ -2,6 +2,8 @@
 // comma, semicolon or tab separators (detected from the header), a header row, numeric cells. Hand-written: the
 // files are a few numeric columns, and papaparse's type definitions pull Node's types into the pure engine.
 
+import type { ProblemDetail } from '../../shared/problem-detail';
+
 export interface CsvTable {
   header: string[];
   /** Rows as strings, 0-based; line numbers for messages are in `lines`. */
@@ -11,9 +13,12 @@ export interface CsvTable {
 }
 
 export class CsvError extends Error {
-  constructor(message: string) {
+  /** The problem as data, for screens that word it in their language (src/report/file-problems.ts). */
+  readonly detail?: ProblemDetail;
+  constructor(message: string, detail?: ProblemDetail) {
     super(message);
     this.name = 'CsvError';
+    if (detail) this.detail = detail;
   }
 }
 
@@ -58,7 +63,7 @@ function records(text: string, separator: string): { fields: string[]; line: num
       recordLine = line;
     } else field += ch;
   }
-  if (quoted) throw new CsvError(`line ${recordLine}: a quoted field is not closed`);
+  if (quoted) throw new CsvError(`line ${recordLine}: a quoted field is not closed`, { code: 'csv-quote-not-closed', values: { line: recordLine } });
   if (field !== '' || fields.length > 0) {
     fields.push(field);
     out.push({ fields, line: recordLine });
@@ -80,14 +85,15 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvTable 
   const clean = text.replace(/^\uFEFF/, '');
   const firstLine = clean.split(/\r?\n/, 1)[0] ?? '';
   const all = records(clean, detectSeparator(firstLine));
-  if (all.length === 0) throw new CsvError('the file is empty');
+  if (all.length === 0) throw new CsvError('the file is empty', { code: 'file-empty' });
   const headerless = options.header === 'auto' && all[0]!.fields.every((f) => f.trim() !== '' && Number.isFinite(Number(f)));
   const width = all[0]!.fields.length;
   const header = headerless ? Array.from({ length: width }, (_, i) => options.defaultHeader?.[i] ?? `column ${i + 1}`) : all[0]!.fields.map((h) => h.trim());
   const body = headerless ? all : all.slice(1);
   for (const r of body) {
     if (r.fields.length !== header.length) {
-      throw new CsvError(`line ${r.line}: ${r.fields.length} fields, but the header has ${header.length} (${header.join(', ')})`);
+      const values = { line: r.line, fields: r.fields.length, count: header.length, columns: header.join(', ') };
+      throw new CsvError(`line ${r.line}: ${r.fields.length} fields, but the header has ${header.length} (${values.columns})`, { code: 'csv-field-count', values });
     }
   }
   return { header, rows: body.map((r) => r.fields.map((f) => f.trim())), lines: body.map((r) => r.line) };
@@ -97,7 +103,10 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvTable 
 export function columnIndex(table: CsvTable, name: string, aliases: readonly string[] = []): number {
   const wanted = [name, ...aliases].map((n) => n.toLowerCase());
   const i = table.header.findIndex((h) => wanted.includes(h.toLowerCase()));
-  if (i < 0) throw new CsvError(`no column "${name}" (columns: ${table.header.join(', ')})`);
+  if (i < 0) {
+    const columns = table.header.join(', ');
+    throw new CsvError(`no column "${name}" (columns: ${columns})`, { code: 'csv-no-column', values: { name, columns } });
+  }
   return i;
 }
 
@@ -108,7 +117,8 @@ export function numericColumn(table: CsvTable, index: number): Float64Array {
     const cell = row[index]!;
     const value = cell === '' ? NaN : Number(cell);
     if (!Number.isFinite(value)) {
-      throw new CsvError(`line ${table.lines[r]}, column "${table.header[index]}": "${cell}" is not a number`);
+      const values = { line: table.lines[r]!, column: table.header[index]!, cell };
+      throw new CsvError(`line ${values.line}, column "${values.column}": "${cell}" is not a number`, { code: 'cell-not-a-number', values });
     }
     out[r] = value;
   });

@@ -13,6 +13,7 @@ import { PsaCharts } from '../results/psa-charts';
 import { sortedBars } from '../results/voi-section';
 import { statusBadgeText } from '../results/base-case-panel';
 import { useLanguage } from '../i18n/language';
+import { describeFileProblem } from '../../report/file-problems';
 import type { Translate } from '../../report/i18n/translate';
 import { dedicatedEngineWorker, engineWorker } from '../workers/engine-client';
 import type { ImportedDrawsSummary } from '../workers/psa-import-api';
@@ -67,7 +68,7 @@ function namesOf(text: string): string[] | undefined {
 }
 
 export function PsaResultsScreen({ importId }: { importId?: string }) {
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   const platform = usePlatform();
   const workspace = useWorkspace();
   // Kept across the re-mount a display-language change causes (per opened import, or the fresh screen).
@@ -137,7 +138,8 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
             setLoaded({ fileName: file.name, fileSha256: out.sha256, sheet: out.sheet, draws: out.draws, stored: null });
           } else {
             setLoaded(null);
-            setError(out.message);
+            const problem = describeFileProblem({ message: out.problem, detail: out.detail }, t, fmt);
+            setError(out.sheet === null ? t('fileProblem.inFile', { file: out.file, problem }) : t('fileProblem.inFileSheet', { file: out.file, sheet: out.sheet, problem }));
           }
         },
         (e: unknown) => live && setError(`${file.name}: ${e instanceof Error ? e.message : String(e)}`),
@@ -146,6 +148,8 @@ export function PsaResultsScreen({ importId }: { importId?: string }) {
     return () => {
       live = false;
     };
+    // t, fmt: the message is set once, in the language of the moment (the screen is drawn anew on a language change).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [file, namesKey, sheet, setError, setLoaded, setReadKey, setSheets]);
 
   const choose = async () => {

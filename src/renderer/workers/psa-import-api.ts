@@ -5,6 +5,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { CsvError } from '../../engine/survival-fit/csv-table';
 import { DrawsTableError, readPsaDraws } from '../../engine/psa/external-draws';
+import type { ProblemDetail } from '../../shared/problem-detail';
 import type { ExternalPsaDraws } from '../../engine/psa/external-draws';
 import { drawsEvppi } from '../../engine/psa/draws-analysis';
 import { summarisePsa, wtpGrid } from '../../engine/analysis/psa-view';
@@ -28,9 +29,22 @@ export interface ReadDrawsRequest {
  * `sheet`: the worksheet read from a workbook, null for CSV; `sheets`: every worksheet of the workbook ([] for CSV),
  * also when the one read holds no draws, so the user can choose another.
  */
-export type ReadDrawsOutcome = { ok: true; draws: ExternalPsaDraws; sha256: string; sheet: string | null; sheets: string[] } | { ok: false; message: string; sheets: string[] };
+export type ReadDrawsOutcome =
+  | { ok: true; draws: ExternalPsaDraws; sha256: string; sheet: string | null; sheets: string[] }
+  | {
+      ok: false;
+      /** The located problem in English: "<file>[, worksheet "<sheet>"]: <problem>". */
+      message: string;
+      sheets: string[];
+      /** The same in pieces, for the screen to word in its language: the file, the worksheet when it is named, the problem. */
+      file: string;
+      sheet: string | null;
+      problem: string;
+      detail?: ProblemDetail;
+    };
 
-const isFileProblem = (e: unknown): e is Error => e instanceof CsvError || e instanceof DrawsTableError;
+const isFileProblem = (e: unknown): e is CsvError | DrawsTableError => e instanceof CsvError || e instanceof DrawsTableError;
+const problemOf = (e: CsvError | DrawsTableError): { problem: string; detail?: ProblemDetail } => ({ problem: e.message, ...(e.detail ? { detail: e.detail } : {}) });
 
 /** The file's draws and the SHA-256 of its bytes, or the located reason it cannot be read. */
 async function readImportedDraws(request: ReadDrawsRequest): Promise<ReadDrawsOutcome> {
@@ -38,7 +52,7 @@ async function readImportedDraws(request: ReadDrawsRequest): Promise<ReadDrawsOu
   try {
     table = await readDrawsTable(request.name, request.bytes, request.sheet);
   } catch (e) {
-    if (isFileProblem(e)) return { ok: false, message: `${request.name}: ${e.message}`, sheets: [] };
+    if (isFileProblem(e)) return { ok: false, message: `${request.name}: ${e.message}`, sheets: [], file: request.name, sheet: null, ...problemOf(e) };
     throw e;
   }
   const sheets = table.sheets;
@@ -46,8 +60,9 @@ async function readImportedDraws(request: ReadDrawsRequest): Promise<ReadDrawsOu
     return { ok: true, draws: readPsaDraws(table, request.strategyNames), sha256: bytesToHex(sha256(request.bytes)), sheet: table.sheet, sheets };
   } catch (e) {
     if (!isFileProblem(e)) throw e;
-    const where = sheets.length > 1 ? `${request.name}, worksheet "${table.sheet}"` : request.name;
-    return { ok: false, message: `${where}: ${e.message}`, sheets };
+    const sheet = sheets.length > 1 ? table.sheet : null;
+    const where = sheet !== null ? `${request.name}, worksheet "${sheet}"` : request.name;
+    return { ok: false, message: `${where}: ${e.message}`, sheets, file: request.name, sheet, ...problemOf(e) };
   }
 }
 
