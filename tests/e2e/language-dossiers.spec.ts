@@ -107,5 +107,18 @@ for (const [locale, catalogue] of locales) {
     await page.setViewportSize({ width: 1024, height: 640 });
     await page.getByTestId('fits-card').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${dir}/language-survival-1024-${locale}.png` });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // Problems with a chosen CSV file, worded in the display language (file and column names as typed).
+    await page.getByTestId('source-patients').click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('open-csv').click();
+    await (await chooser).setFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('time;event\n1;x\n2;1\n') });
+    await expect(page.getByTestId('fit-error')).toContainText(locale === 'fr-BE' ? 'ligne 2, colonne « event » : « x » n’est pas un nombre' : 'regel 2, kolom ‘event’: ‘x’ is geen getal');
+    await expectNoEnglish(page, catalogue, 'a CSV file with a bad cell');
+    const broken = page.waitForEvent('filechooser');
+    await page.getByTestId('open-csv').click();
+    await (await broken).setFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('time;event\n1;1;7\n') });
+    await expect(page.getByTestId('load-error')).toContainText(locale === 'fr-BE' ? 'broken.csv : ligne 2 : 3 champs, mais l’en-tête en compte 2' : 'broken.csv: regel 2: 3 velden, maar de kopregel heeft er 2');
+    await expectNoEnglish(page, catalogue, 'a CSV file that cannot be read');
   });
 }

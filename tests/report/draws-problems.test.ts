@@ -1,10 +1,11 @@
-// Problems with PSA draws files (CSV and workbooks read by "Analyse PSA results") in French and Dutch: each
+// Problems with CSV files (PSA draws read by "Analyse PSA results", survival data) and workbooks in French and Dutch: each
 // problem the readers raise carries a detail that the catalogue words; the catalogue's English says what the
 // reader's own English message says (the CLI prints that one), so the two cannot drift apart.
 import { describe, expect, it } from 'vitest';
 import { DrawsTableError, readPsaDraws } from '../../src/engine/psa/external-draws';
 import { CsvError, columnIndex, parseCsv } from '../../src/engine/survival-fit/csv-table';
 import { readDrawsTable } from '../../src/report/draws-file';
+import { readSurvivalCsv } from '../../src/engine/survival-fit/read-survival-csv';
 import { describeFileProblem } from '../../src/report/file-problems';
 import { formatsFor } from '../../src/report/format';
 import type { ReportLocale } from '../../src/report/format';
@@ -42,6 +43,7 @@ const cases: [string, () => unknown][] = [
   ['csv-quote-not-closed', () => parseCsv('a,b\n"1,2\n')],
   ['csv-field-count', () => parseCsv('a,b\n1,2,3\n')],
   ['csv-no-column', () => columnIndex(parseCsv('a,b\n1,2\n'), 'time')],
+  ['csv-no-rows-with', () => readSurvivalCsv('time,event,arm\n1,0,A\n', { arm: { column: 'arm', value: 'B' } })],
   ['file-empty', () => parseCsv('\n\n')],
   ['draws-none', draws('cost_a,eff_a\n')],
   ['draws-mixed-layouts', draws('cost_a,eff_a,c1,e1\n1,2,3,4\n')],

@@ -26,7 +26,8 @@ export function readSurvivalCsv(text: string, options: SurvivalCsvOptions = {}):
   const arms = armIndex >= 0 ? [...new Set(table.rows.map((r) => r[armIndex]!))] : [];
   const keep = table.rows.map((r) => armIndex < 0 || r[armIndex] === options.arm!.value);
   if (options.arm && !keep.some(Boolean)) {
-    throw new CsvError(`no rows with ${options.arm.column} = "${options.arm.value}" (values: ${arms.join(', ')})`);
+    const values = { column: options.arm.column, value: options.arm.value, values: arms.join(', ') };
+    throw new CsvError(`no rows with ${values.column} = "${values.value}" (values: ${values.values})`, { code: 'csv-no-rows-with', values });
   }
   const times = numericColumn(table, timeIndex);
   const events = numericColumn(table, eventIndex);

@@ -15,6 +15,7 @@ import { formatEstimate } from './survival-format';
 import { UseFitPanel } from './use-fit-panel';
 import type { TimeUnit } from './use-fit-panel';
 import { useLanguage } from '../i18n/language';
+import { describeFileProblem } from '../../report/file-problems';
 import { distributionLabel, unitWord } from './survival-words';
 import './survival.css';
 
@@ -40,7 +41,7 @@ function guessColumn(columns: readonly string[], wanted: string[], fallback: num
 
 export function SurvivalPage() {
   const platform = usePlatform();
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   const [mode, setMode] = useState<'patients' | 'digitised'>('patients');
   const [source, setSource] = useState<DataSource | null>(null);
   const [columns, setColumns] = useState<string[]>([]);
@@ -68,7 +69,7 @@ export function SurvivalPage() {
   const loadData = async (next: DataSource, unit?: TimeUnit) => {
     const header = await engineWorker().csvColumns(next.csv);
     if (!header.ok) {
-      setLoadError(`${next.name}: ${header.message}`);
+      setLoadError(t('fileProblem.inFile', { file: next.name, problem: describeFileProblem(header, t, fmt) }));
       return;
     }
     setLoadError(null);
@@ -224,7 +225,7 @@ export function SurvivalPage() {
 
       {source?.reconstruction && <ReconstructionCard check={source.reconstruction.check} notes={source.reconstruction.notes} csv={source.csv} name={source.name} timeLabel={timeLabel} />}
 
-      {outcome && !outcome.ok && <div className="notice notice-error" role="alert" data-testid="fit-error">{outcome.message}</div>}
+      {outcome && !outcome.ok && <div className="notice notice-error" role="alert" data-testid="fit-error">{describeFileProblem(outcome, t, fmt)}</div>}
 
       {outcome?.ok && (
         <>

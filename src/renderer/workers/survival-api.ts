@@ -1,7 +1,7 @@
 // What the engine worker does for the Survival screen: read patient data, fit the curves and shape the plots;
 // rebuild patient data from a digitised curve; write a chosen fit into a model. Plain functions over the pure engine
 // (they run in the worker and in vitest alike); every failure comes back as a message, never a throw.
-import { parseCsv } from '../../engine/survival-fit/csv-table';
+import { CsvError, parseCsv } from '../../engine/survival-fit/csv-table';
 import type { FitDistribution } from '../../engine/survival-fit/distributions';
 import { fitSurvivalData } from '../../engine/survival-fit/fit-all';
 import type { SurvivalAnalysis } from '../../engine/survival-fit/fit-all';
@@ -17,6 +17,7 @@ import type { ModelFragment, FitIntoModelOptions } from '../../engine/survival-f
 import { validateModel } from '../../engine/model/validate';
 import type { HtaModelInput } from '../../engine/model/schema';
 import { formatPath } from '../../engine/errors';
+import type { ProblemDetail } from '../../shared/problem-detail';
 
 export interface SurvivalFitRequest {
   csv: string;
@@ -29,12 +30,13 @@ export interface SurvivalFitRequest {
   rmstHorizon?: number;
 }
 
-export type SurvivalFitOutcome =
-  | { ok: true; analysis: SurvivalAnalysis; plot: SurvivalPlot; arms: string[] }
-  | { ok: false; message: string };
+/** A failure: the English message, and the problem as data when the reader gave it (for the screen's language). */
+export type FailedOutcome = { ok: false; message: string; detail?: ProblemDetail };
+
+export type SurvivalFitOutcome = { ok: true; analysis: SurvivalAnalysis; plot: SurvivalPlot; arms: string[] } | FailedOutcome;
 
 /** Columns of a CSV, and the distinct values of each column that has at most 50 (arms to choose from). */
-export function csvColumns(csv: string): { ok: true; columns: string[]; levels: Record<string, string[]> } | { ok: false; message: string } {
+export function csvColumns(csv: string): { ok: true; columns: string[]; levels: Record<string, string[]> } | FailedOutcome {
   try {
     const table = parseCsv(csv);
     const levels: Record<string, string[]> = {};
@@ -44,7 +46,7 @@ export function csvColumns(csv: string): { ok: true; columns: string[]; levels: 
     });
     return { ok: true, columns: table.header, levels };
   } catch (error) {
-    return { ok: false, message: messageOf(error) };
+    return failure(error);
   }
 }
 
@@ -55,7 +57,7 @@ export function fitSurvival(request: SurvivalFitRequest): SurvivalFitOutcome {
     const plot = survivalPlotData(data, analysis.km, analysis.fits, request.plotHorizon ?? analysis.summary.maxTime);
     return { ok: true, analysis, plot, arms };
   } catch (error) {
-    return { ok: false, message: messageOf(error) };
+    return failure(error);
   }
 }
 
@@ -110,6 +112,10 @@ export function applySurvivalFit(modelJson: unknown, fit: SurvivalFit, options: 
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function failure(error: unknown): FailedOutcome {
+  return { ok: false, message: messageOf(error), ...(error instanceof CsvError && error.detail ? { detail: error.detail } : {}) };
 }
 
 export const survivalApi = { csvColumns, fitSurvival, reconstructSurvival, survivalFitFragment, applySurvivalFit };

@@ -46,6 +46,7 @@ export const fileProblem = areaCatalogue({
     'fileProblem.csv-quote-not-closed': 'line {line}: a quoted field is not closed',
     'fileProblem.csv-field-count': 'line {line}: {fields} fields, but the header has {count} ({columns})',
     'fileProblem.csv-no-column': 'no column "{name}" (columns: {columns})',
+    'fileProblem.csv-no-rows-with': 'no rows with {column} = "{value}" (values: {values})',
     'fileProblem.draws-none': 'the table has a header but no draws',
     'fileProblem.draws-mixed-layouts': 'the columns mix named ({column}) and numbered (c1, e1, …) strategies; use one layout',
     'fileProblem.draws-no-columns':
@@ -195,6 +196,7 @@ export const fileProblem = areaCatalogue({
     'fileProblem.csv-quote-not-closed': 'ligne {line} : un champ entre guillemets n’est pas fermé',
     'fileProblem.csv-field-count': 'ligne {line} : {fields} champs, mais l’en-tête en compte {count} ({columns})',
     'fileProblem.csv-no-column': 'pas de colonne « {name} » (colonnes : {columns})',
+    'fileProblem.csv-no-rows-with': 'aucune ligne avec {column} = « {value} » (valeurs : {values})',
     'fileProblem.draws-none': 'le tableau a un en-tête mais aucun tirage',
     'fileProblem.draws-mixed-layouts': 'les colonnes mélangent des stratégies nommées ({column}) et numérotées (c1, e1, …) ; utilisez une seule disposition',
     'fileProblem.draws-no-columns':
@@ -344,6 +346,7 @@ export const fileProblem = areaCatalogue({
     'fileProblem.csv-quote-not-closed': 'regel {line}: een veld tussen aanhalingstekens wordt niet afgesloten',
     'fileProblem.csv-field-count': 'regel {line}: {fields} velden, maar de kopregel heeft er {count} ({columns})',
     'fileProblem.csv-no-column': 'geen kolom ‘{name}’ (kolommen: {columns})',
+    'fileProblem.csv-no-rows-with': 'geen rijen met {column} = ‘{value}’ (waarden: {values})',
     'fileProblem.draws-none': 'de tabel heeft een kopregel maar geen trekkingen',
     'fileProblem.draws-mixed-layouts': 'de kolommen mengen strategieën met een naam ({column}) en genummerde strategieën (c1, e1, …); gebruik één indeling',
     'fileProblem.draws-no-columns':
