@@ -115,6 +115,11 @@ for (const [locale, catalogue] of locales) {
     await (await chooser).setFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('time;event\n1;x\n2;1\n') });
     await expect(page.getByTestId('fit-error')).toContainText(locale === 'fr-BE' ? 'ligne 2, colonne « event » : « x » n’est pas un nombre' : 'regel 2, kolom ‘event’: ‘x’ is geen getal');
     await expectNoEnglish(page, catalogue, 'a CSV file with a bad cell');
+    const halfEvent = page.waitForEvent('filechooser');
+    await page.getByTestId('open-csv').click();
+    await (await halfEvent).setFiles({ name: 'half.csv', mimeType: 'text/csv', buffer: Buffer.from('time;event\n1;0.5\n2;1\n') });
+    await expect(page.getByTestId('fit-error')).toContainText(locale === 'fr-BE' ? '(trouvé : 0,5)' : '(gevonden: 0,5)');
+    await expectNoEnglish(page, catalogue, 'a CSV file with an event of 0.5');
     const broken = page.waitForEvent('filechooser');
     await page.getByTestId('open-csv').click();
     await (await broken).setFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('time;event\n1;1;7\n') });

@@ -6,19 +6,20 @@ import { DrawsTableError, readPsaDraws } from '../../src/engine/psa/external-dra
 import { CsvError, columnIndex, parseCsv } from '../../src/engine/survival-fit/csv-table';
 import { readDrawsTable } from '../../src/report/draws-file';
 import { readSurvivalCsv } from '../../src/engine/survival-fit/read-survival-csv';
+import { SurvivalDataError, survivalData } from '../../src/engine/survival-fit/survival-data';
 import { describeFileProblem } from '../../src/report/file-problems';
 import { formatsFor } from '../../src/report/format';
 import type { ReportLocale } from '../../src/report/format';
 import { translator } from '../../src/report/i18n/translate';
 import type { MessageKey } from '../../src/report/i18n/translate';
 
-type ReaderError = CsvError | DrawsTableError;
+type ReaderError = CsvError | DrawsTableError | SurvivalDataError;
 
 function errorOf(read: () => unknown): ReaderError {
   try {
     read();
   } catch (e) {
-    if (e instanceof CsvError || e instanceof DrawsTableError) return e;
+    if (e instanceof CsvError || e instanceof DrawsTableError || e instanceof SurvivalDataError) return e;
     throw e;
   }
   throw new Error('expected a reader error');
@@ -43,6 +44,8 @@ const cases: [string, () => unknown][] = [
   ['csv-quote-not-closed', () => parseCsv('a,b\n"1,2\n')],
   ['csv-field-count', () => parseCsv('a,b\n1,2,3\n')],
   ['csv-no-column', () => columnIndex(parseCsv('a,b\n1,2\n'), 'time')],
+  ['survival-time-not-positive', () => readSurvivalCsv('time,event\n1,0\n-2.5,1\n')],
+  ['survival-event-not-binary', () => readSurvivalCsv('time,event\n1,0\n2,0.5\n')],
   ['csv-no-rows-with', () => readSurvivalCsv('time,event,arm\n1,0,A\n', { arm: { column: 'arm', value: 'B' } })],
   ['file-empty', () => parseCsv('\n\n')],
   ['draws-none', draws('cost_a,eff_a\n')],
@@ -85,6 +88,15 @@ describe('draws-file problems in the display language', () => {
     expect(say(e, 'fr-BE')).toBe('la stratégie « B » a 3 tirages, la stratégie « A » en a 2 ; chaque stratégie doit avoir les mêmes tirages');
     const cell = errorOf(draws('cost_a,eff_a\n1,0.5x\n'));
     expect(say(cell, 'nl-BE')).toBe('regel 2, kolom ‘eff_a’: ‘0.5x’ is geen getal');
+  });
+
+  it('survival values: numbers in the reader\'s format; an empty data set', () => {
+    const e = errorOf(() => readSurvivalCsv('time,event\n1,0\n2,0.5\n'));
+    expect(e.message).toBe('line 3, column "event": event must be 1 (event) or 0 (censored) (got 0.5)');
+    expect(say(e, 'fr-BE')).toBe('ligne 3, colonne « event » : l’événement doit valoir 1 (événement) ou 0 (censuré) (trouvé : 0,5)');
+    const empty = errorOf(() => survivalData([], []));
+    expect(empty.detail?.code).toBe('survival-no-patients');
+    expect(say(empty, 'nl-BE')).toBe('geen patiënten: de gegevensset is leeg');
   });
 
   it('workbook problems: a worksheet asked of a CSV file, a missing worksheet, an unreadable workbook', async () => {

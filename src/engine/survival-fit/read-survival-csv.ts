@@ -40,7 +40,8 @@ export function readSurvivalCsv(text: string, options: SurvivalCsvOptions = {}):
     if (!(error instanceof SurvivalDataError) || !error.at) throw error;
     // Name the file's line and column rather than the patient's position.
     const column = table.header[error.at.field === 'time' ? timeIndex : eventIndex];
-    throw new SurvivalDataError(`line ${lines[error.at.index]}, column "${column}": ${error.at.problem}`, error.at);
+    const values = { line: lines[error.at.index]!, column: column!, value: error.at.value };
+    throw new SurvivalDataError(`line ${values.line}, column "${column}": ${error.at.problem}`, error.at, { code: `survival-${error.at.code}`, values });
   }
 }
 

@@ -2,6 +2,7 @@
 // rebuild patient data from a digitised curve; write a chosen fit into a model. Plain functions over the pure engine
 // (they run in the worker and in vitest alike); every failure comes back as a message, never a throw.
 import { CsvError, parseCsv } from '../../engine/survival-fit/csv-table';
+import { SurvivalDataError } from '../../engine/survival-fit/survival-data';
 import type { FitDistribution } from '../../engine/survival-fit/distributions';
 import { fitSurvivalData } from '../../engine/survival-fit/fit-all';
 import type { SurvivalAnalysis } from '../../engine/survival-fit/fit-all';
@@ -115,7 +116,8 @@ function messageOf(error: unknown): string {
 }
 
 function failure(error: unknown): FailedOutcome {
-  return { ok: false, message: messageOf(error), ...(error instanceof CsvError && error.detail ? { detail: error.detail } : {}) };
+  const detail = error instanceof CsvError || error instanceof SurvivalDataError ? error.detail : undefined;
+  return { ok: false, message: messageOf(error), ...(detail ? { detail } : {}) };
 }
 
 export const survivalApi = { csvColumns, fitSurvival, reconstructSurvival, survivalFitFragment, applySurvivalFit };

@@ -23,6 +23,7 @@ describe('survival worker API', () => {
     expect(fitSurvival({ csv: 'time,event\n1,2\n', timeColumn: 'time', eventColumn: 'event', distributions: ['weibull'] })).toEqual({
       ok: false,
       message: 'line 2, column "event": event must be 1 (event) or 0 (censored) (got 2)',
+      detail: { code: 'survival-event-not-binary', values: { line: 2, column: 'event', value: 2 } },
     });
   });
 

@@ -47,6 +47,9 @@ export const fileProblem = areaCatalogue({
     'fileProblem.csv-field-count': 'line {line}: {fields} fields, but the header has {count} ({columns})',
     'fileProblem.csv-no-column': 'no column "{name}" (columns: {columns})',
     'fileProblem.csv-no-rows-with': 'no rows with {column} = "{value}" (values: {values})',
+    'fileProblem.survival-no-patients': 'no patients: the data set is empty',
+    'fileProblem.survival-time-not-positive': 'line {line}, column "{column}": time must be a number > 0 (got {value})',
+    'fileProblem.survival-event-not-binary': 'line {line}, column "{column}": event must be 1 (event) or 0 (censored) (got {value})',
     'fileProblem.draws-none': 'the table has a header but no draws',
     'fileProblem.draws-mixed-layouts': 'the columns mix named ({column}) and numbered (c1, e1, …) strategies; use one layout',
     'fileProblem.draws-no-columns':
@@ -197,6 +200,9 @@ export const fileProblem = areaCatalogue({
     'fileProblem.csv-field-count': 'ligne {line} : {fields} champs, mais l’en-tête en compte {count} ({columns})',
     'fileProblem.csv-no-column': 'pas de colonne « {name} » (colonnes : {columns})',
     'fileProblem.csv-no-rows-with': 'aucune ligne avec {column} = « {value} » (valeurs : {values})',
+    'fileProblem.survival-no-patients': 'aucun patient : le jeu de données est vide',
+    'fileProblem.survival-time-not-positive': 'ligne {line}, colonne « {column} » : le temps doit être un nombre > 0 (trouvé : {value})',
+    'fileProblem.survival-event-not-binary': 'ligne {line}, colonne « {column} » : l’événement doit valoir 1 (événement) ou 0 (censuré) (trouvé : {value})',
     'fileProblem.draws-none': 'le tableau a un en-tête mais aucun tirage',
     'fileProblem.draws-mixed-layouts': 'les colonnes mélangent des stratégies nommées ({column}) et numérotées (c1, e1, …) ; utilisez une seule disposition',
     'fileProblem.draws-no-columns':
@@ -347,6 +353,9 @@ export const fileProblem = areaCatalogue({
     'fileProblem.csv-field-count': 'regel {line}: {fields} velden, maar de kopregel heeft er {count} ({columns})',
     'fileProblem.csv-no-column': 'geen kolom ‘{name}’ (kolommen: {columns})',
     'fileProblem.csv-no-rows-with': 'geen rijen met {column} = ‘{value}’ (waarden: {values})',
+    'fileProblem.survival-no-patients': 'geen patiënten: de gegevensset is leeg',
+    'fileProblem.survival-time-not-positive': 'regel {line}, kolom ‘{column}’: de tijd moet een getal > 0 zijn (gevonden: {value})',
+    'fileProblem.survival-event-not-binary': 'regel {line}, kolom ‘{column}’: de gebeurtenis moet 1 (gebeurtenis) of 0 (gecensureerd) zijn (gevonden: {value})',
     'fileProblem.draws-none': 'de tabel heeft een kopregel maar geen trekkingen',
     'fileProblem.draws-mixed-layouts': 'de kolommen mengen strategieën met een naam ({column}) en genummerde strategieën (c1, e1, …); gebruik één indeling',
     'fileProblem.draws-no-columns':
