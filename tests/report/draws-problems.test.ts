@@ -15,25 +15,27 @@ import type { MessageKey } from '../../src/report/i18n/translate';
 
 type ReaderError = CsvError | DrawsTableError | SurvivalDataError;
 
+function readerError(e: unknown): ReaderError {
+  if (e instanceof CsvError || e instanceof DrawsTableError || e instanceof SurvivalDataError) return e;
+  throw e;
+}
+
 function errorOf(read: () => unknown): ReaderError {
   try {
     read();
   } catch (e) {
-    if (e instanceof CsvError || e instanceof DrawsTableError || e instanceof SurvivalDataError) return e;
-    throw e;
+    return readerError(e);
   }
   throw new Error('expected a reader error');
 }
 
-async function asyncErrorOf(read: () => Promise<unknown>): Promise<ReaderError> {
-  try {
-    await read();
-  } catch (e) {
-    if (e instanceof CsvError || e instanceof DrawsTableError) return e;
-    throw e;
-  }
-  throw new Error('expected a reader error');
-}
+const asyncErrorOf = (read: () => Promise<unknown>): Promise<ReaderError> =>
+  read().then(
+    () => {
+      throw new Error('expected a reader error');
+    },
+    readerError,
+  );
 
 const draws = (csv: string, names?: string[]) => () => readPsaDraws(parseCsv(csv), names);
 

@@ -33,10 +33,8 @@ export type ReadDrawsOutcome =
   | { ok: true; draws: ExternalPsaDraws; sha256: string; sheet: string | null; sheets: string[] }
   | {
       ok: false;
-      /** The located problem in English: "<file>[, worksheet "<sheet>"]: <problem>". */
-      message: string;
       sheets: string[];
-      /** The same in pieces, for the screen to word in its language: the file, the worksheet when it is named, the problem. */
+      /** The located problem, in pieces for the screen to word in its language: the file, the worksheet when it is named, the problem (English) and its detail. */
       file: string;
       sheet: string | null;
       problem: string;
@@ -52,7 +50,7 @@ async function readImportedDraws(request: ReadDrawsRequest): Promise<ReadDrawsOu
   try {
     table = await readDrawsTable(request.name, request.bytes, request.sheet);
   } catch (e) {
-    if (isFileProblem(e)) return { ok: false, message: `${request.name}: ${e.message}`, sheets: [], file: request.name, sheet: null, ...problemOf(e) };
+    if (isFileProblem(e)) return { ok: false, sheets: [], file: request.name, sheet: null, ...problemOf(e) };
     throw e;
   }
   const sheets = table.sheets;
@@ -60,9 +58,7 @@ async function readImportedDraws(request: ReadDrawsRequest): Promise<ReadDrawsOu
     return { ok: true, draws: readPsaDraws(table, request.strategyNames), sha256: bytesToHex(sha256(request.bytes)), sheet: table.sheet, sheets };
   } catch (e) {
     if (!isFileProblem(e)) throw e;
-    const sheet = sheets.length > 1 ? table.sheet : null;
-    const where = sheet !== null ? `${request.name}, worksheet "${sheet}"` : request.name;
-    return { ok: false, message: `${where}: ${e.message}`, sheets, file: request.name, sheet, ...problemOf(e) };
+    return { ok: false, sheets, file: request.name, sheet: sheets.length > 1 ? table.sheet : null, ...problemOf(e) };
   }
 }
 
