@@ -15,6 +15,7 @@ import type { JointDistributionSpec, JointMembership } from '../../engine/uncert
 import { DistributionDialog } from './distribution-dialog';
 import { parameterKindWord, parseParameterInput } from './parameter-input';
 import { ownValue } from '../../engine/own-key';
+import { uncommitted } from './structure-fields';
 
 // Every parameter with its value or expression, unit, source, PSA distribution and one-way range, read from the
 // model document itself: what the table shows is what the base case, the PSA and the tornado use. Base values given
@@ -252,6 +253,7 @@ function ValueInput({ parameter, value, readOnly, warned, onSetValue }: { parame
         value={text}
         readOnly={readOnly}
         aria-invalid={error ? true : undefined}
+        {...uncommitted(error !== null)}
         aria-describedby={`${id}-note`}
         onChange={(e) => change(e.target.value)}
         data-testid={`param-input-${parameter.id}`}

@@ -28,6 +28,14 @@ export function timeUnitWord(unit: string, t: Translate): string {
   return word === messageKey ? `${unit}s` : word;
 }
 
+/**
+ * Marks a field holding text the model does not have yet (a draft before Enter or leaving the field): the model
+ * page's Ctrl+Z then undoes that typing in the field instead of an earlier, unrelated model edit.
+ */
+export function uncommitted(pending: boolean): { 'data-uncommitted'?: true } {
+  return pending ? { 'data-uncommitted': true } : {};
+}
+
 export function CommitInput({ value, onCommit, label, testId, readOnly, error, width, placeholder }: { value: string; onCommit: (text: string) => void; label: string; testId: string; readOnly: boolean; error?: string | undefined; width?: number; placeholder?: string }) {
   const [draft, setDraft] = useState<string | null>(null);
   const errorId = useId();
@@ -46,6 +54,7 @@ export function CommitInput({ value, onCommit, label, testId, readOnly, error, w
         style={width ? { width } : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
+        {...uncommitted(draft !== null && draft !== value)}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
@@ -77,7 +86,7 @@ export function AddForm({ fields, onAdd, submitLabel, testId, readOnly }: { fiel
       {fields.map((f) => (
         <label key={f.key} className="inline-field">
           <span>{f.label}</span>
-          <input className="input" value={values[f.key] ?? ''} placeholder={f.placeholder} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} data-testid={`${testId}-${f.key}`} />
+          <input className="input" value={values[f.key] ?? ''} placeholder={f.placeholder} {...uncommitted((values[f.key] ?? '') !== '')} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} data-testid={`${testId}-${f.key}`} />
         </label>
       ))}
       <button type="submit" className="btn btn-sm" data-testid={`${testId}-submit`}>{submitLabel}</button>

@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+// Faults an analyst met editing models all day (review of 6 December 2026), each kept from coming back: undo that
+// reached an earlier edit while the analyst was still typing elsewhere, and range values broken across lines.
+
+const dir = 'test-results/screenshots';
+
+async function shot(page: Page, name: string) {
+  mkdirSync(dir, { recursive: true });
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${dir}/review-${name}.png` });
+}
+
+/** Copies a bundled example into the workspace and opens it. */
+async function useExample(page: Page, id: string) {
+  await page.goto('/#/models');
+  await page.locator(`[data-model-id="${id}"]`).getByTestId('use-example').click();
+  await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', /.+/);
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+}
+
+test('Ctrl+Z while typing in a field undoes that typing, never an earlier edit of another field', async ({ page }) => {
+  await useExample(page, 'hiv-chancellor-1997');
+  await page.getByTestId('model-tab-structure').click();
+  // An edit committed first…
+  const zido = page.getByTestId('parameter-definition-cost_zido');
+  await zido.fill('2300');
+  await zido.press('Enter');
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  // …then typing in another definition, not yet committed: Ctrl+Z must leave the committed edit alone.
+  const lami = page.getByTestId('parameter-definition-cost_lami');
+  await lami.click();
+  await lami.press('End');
+  await page.keyboard.type('0');
+  await page.keyboard.press('Control+z');
+  await expect(zido).toHaveValue('2300');
+  await expect(page.getByTestId('model-undo')).toBeEnabled();
+  // Escape drops the draft; Ctrl+Z from the now clean field undoes the last model edit as before.
+  await lami.press('Escape');
+  await page.keyboard.press('Control+z');
+  await expect(zido).toHaveValue('2278');
+
+  // A grid cell being edited: same rule.
+  await zido.fill('2300');
+  await zido.press('Enter');
+  await page.getByTestId('transition-matrix-cell-C-D').click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('0');
+  await page.keyboard.press('Control+z');
+  await expect(zido).toHaveValue('2300');
+  await page.keyboard.press('Escape');
+
+  // The parameter table: an invalid value (not in the model) is a draft too.
+  await page.getByTestId('model-tab-model').click();
+  const rr = page.getByTestId('param-input-rr');
+  await rr.fill('0.6');
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  const nAA = page.getByTestId('param-input-n_AA');
+  await nAA.fill('12x');
+  await expect(page.getByTestId('param-error-n_AA')).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(rr).toHaveValue('0.6');
+  // A valid value typed in the table is in the model at once: Ctrl+Z undoes it there (the existing behaviour).
+  await nAA.fill('1252');
+  await page.keyboard.press('Control+z');
+  await expect(nAA).toHaveValue('1251');
+  await expect(rr).toHaveValue('0.6');
+});
+
+/** Range cells whose number wraps onto a second line, or spills out of the cell. */
+async function brokenRangeCells(page: Page): Promise<string[]> {
+  return page.locator('[data-testid^="range-low-"], [data-testid^="range-high-"]').evaluateAll((cells) =>
+    cells.flatMap((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      return tops.size > 1 || cell.scrollWidth > cell.clientWidth ? [`${cell.getAttribute('data-testid')}: ${cell.textContent}`] : [];
+    }),
+  );
+}
+
+test('one-way range values stay whole on one line in the parameter table, at 1440×900 and at 1024×640', async ({ page }) => {
+  const examples = ['heemod-counting-methods', 'hiv-chancellor-heemod', 'hiv-chancellor-1997', 'liquid-biopsy-nsclc', 'liquid-biopsy-nsclc-bia-belgium', 'heemod-time-varying-two-state', 'total-hip-replacement', 'heemod-intro-two-state'];
+  for (const example of examples) {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`/#/examples/${example}/model`);
+    await expect(page.getByTestId('parameter-row').first()).toBeVisible();
+    expect(await brokenRangeCells(page), `${example} at 1440×900`).toEqual([]);
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await expect(page.getByTestId('parameter-row').first()).toBeVisible();
+    expect(await brokenRangeCells(page), `${example} at 1024×640`).toEqual([]);
+  }
+  await page.goto('/#/examples/hiv-chancellor-1997/model');
+  await page.getByTestId('parameter-row').nth(12).scrollIntoViewIfNeeded();
+  await shot(page, 'parameter-ranges-1024');
+});
