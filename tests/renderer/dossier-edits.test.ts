@@ -4,8 +4,9 @@ import { newDossier } from '../../src/dossier/new-dossier';
 import { dossierSchema } from '../../src/dossier/schema';
 import type { Dossier } from '../../src/dossier/schema';
 import {
-  addElement, addPico, allElementIds, changeStatus, formatAccuracy, linesToList, linkEvidence, reinsertElement, reinsertPico,
-  removeElement, removeEvidence, removePico, unlinkEvidence, updateElement, upsertEvidence, withoutBlankLines,
+  addElement, addPico, allElementIds, changeStatus, evidenceRemoval, formatAccuracy, linesToList, linkEvidence, reinsertElement,
+  reinsertEvidence, reinsertPico, removeElement, removeEvidence, removePico, unlinkEvidence, updateElement, upsertEvidence,
+  withoutBlankLines,
 } from '../../src/renderer/dossiers/dossier-edits';
 import { accuracyFromText } from '../../src/renderer/dossiers/editor/evidence-section';
 import { describeValue } from '../../src/renderer/dossiers/editor/history-section';
@@ -39,6 +40,37 @@ describe('dossier edits', () => {
     expect(next.domains.EFF.elements.find((e) => e.id === 'D1001')?.evidenceIds).toEqual([]);
     expect(next.domains.CUR.elements.find((e) => e.id === 'A0002')?.evidenceIds).toEqual(['ev-2']);
     expect(dossierSchema.safeParse(next).success).toBe(true);
+  });
+
+  it('undoing an evidence removal puts the item and its links back and keeps what was typed since', () => {
+    let d = upsertEvidence(upsertEvidence(base(), evidence('ev-1')), evidence('ev-2'));
+    d = linkEvidence(d, 'EFF', 'D1001', 'ev-1');
+    d = linkEvidence(d, 'CUR', 'A0002', 'ev-2');
+    d = linkEvidence(d, 'CUR', 'A0002', 'ev-1');
+    const removed = evidenceRemoval(d, 'ev-1')!;
+    expect(removed.index).toBe(0);
+    expect(removed.links).toEqual([{ code: 'CUR', elementId: 'A0002', position: 1 }, { code: 'EFF', elementId: 'D1001', position: 0 }]);
+    // After the removal the analyst answers an element, edits the other item and adds a third, then clicks Undo.
+    let after = removeEvidence(d, 'ev-1');
+    after = updateElement(after, 'EFF', 'D1001', { answer: 'Sensitivity 0.91' });
+    after = upsertEvidence(after, { ...evidence('ev-2'), citation: 'Study 2, corrected' });
+    after = upsertEvidence(after, evidence('ev-3'));
+    after = linkEvidence(after, 'CUR', 'A0002', 'ev-3');
+    const undone = reinsertEvidence(after, removed);
+    expect(undone.evidence.map((e) => e.id)).toEqual(['ev-1', 'ev-2', 'ev-3']);
+    expect(undone.evidence[1]?.citation).toBe('Study 2, corrected');
+    const d1001 = undone.domains.EFF.elements.find((e) => e.id === 'D1001')!;
+    expect(d1001.answer).toBe('Sensitivity 0.91');
+    expect(d1001.evidenceIds).toEqual(['ev-1']);
+    expect(undone.domains.CUR.elements.find((e) => e.id === 'A0002')?.evidenceIds).toEqual(['ev-2', 'ev-1', 'ev-3']);
+    expect(dossierSchema.safeParse(undone).success).toBe(true);
+    // An element removed in the meantime loses the link, not the undo; a second undo changes nothing.
+    const withoutElement = removeElement(after, 'EFF', 'D1001');
+    const partly = reinsertEvidence(withoutElement, removed);
+    expect(partly.evidence.map((e) => e.id)).toEqual(['ev-1', 'ev-2', 'ev-3']);
+    expect(dossierSchema.safeParse(partly).success).toBe(true);
+    expect(reinsertEvidence(undone, removed)).toBe(undone);
+    expect(evidenceRemoval(d, 'nope')).toBeNull();
   });
 
   it('works on the bundled example: removing every evidence item leaves a valid dossier', () => {

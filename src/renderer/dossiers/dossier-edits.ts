@@ -67,6 +67,48 @@ export function removeEvidence(d: Dossier, evidenceId: string): Dossier {
   return { ...d, domains, evidence: d.evidence.filter((e) => e.id !== evidenceId) };
 }
 
+/** A removed evidence item with its place in the register and the elements that cited it, for undo. */
+export interface RemovedEvidence {
+  item: Evidence;
+  index: number;
+  links: { code: DomainCode; elementId: string; position: number }[];
+}
+
+/** What removeEvidence would take away, or null when there is no such item. */
+export function evidenceRemoval(d: Dossier, evidenceId: string): RemovedEvidence | null {
+  const index = d.evidence.findIndex((e) => e.id === evidenceId);
+  if (index < 0) return null;
+  const links = (Object.entries(d.domains) as [DomainCode, Dossier['domains'][DomainCode]][]).flatMap(([code, domain]) =>
+    domain.elements.flatMap((el) => {
+      const position = el.evidenceIds.indexOf(evidenceId);
+      return position < 0 ? [] : [{ code, elementId: el.id, position }];
+    }),
+  );
+  return { item: d.evidence[index]!, index, links };
+}
+
+/**
+ * Puts a removed evidence item back at its place with its links (undo), keeping every edit made since the removal;
+ * links to elements removed in the meantime are dropped, and nothing happens if an item with that id exists again.
+ */
+export function reinsertEvidence(d: Dossier, removed: RemovedEvidence): Dossier {
+  const { item, index, links } = removed;
+  if (d.evidence.some((e) => e.id === item.id)) return d;
+  const evidence = [...d.evidence];
+  evidence.splice(Math.max(0, Math.min(index, evidence.length)), 0, item);
+  let domains = d.domains;
+  for (const link of links) {
+    const elements = domains[link.code].elements.map((el) => {
+      if (el.id !== link.elementId || el.evidenceIds.includes(item.id)) return el;
+      const evidenceIds = [...el.evidenceIds];
+      evidenceIds.splice(Math.max(0, Math.min(link.position, evidenceIds.length)), 0, item.id);
+      return { ...el, evidenceIds };
+    });
+    domains = { ...domains, [link.code]: { elements } };
+  }
+  return { ...d, evidence, domains };
+}
+
 export function upsertAssessor(d: Dossier, assessor: Assessor): Dossier {
   const exists = d.assessors.some((a) => a.id === assessor.id);
   return { ...d, assessors: exists ? d.assessors.map((a) => (a.id === assessor.id ? assessor : a)) : [...d.assessors, assessor] };

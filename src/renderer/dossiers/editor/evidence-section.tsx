@@ -5,7 +5,7 @@ import { Dialog } from '../../ui/dialog';
 import { Card, TextArea, TextField } from '../../ui/fields';
 import { PlusIcon } from '../../ui/icons';
 import { useToasts } from '../../ui/toasts';
-import { formatAccuracy, newLocalId, removeEvidence, upsertEvidence } from '../dossier-edits';
+import { evidenceRemoval, formatAccuracy, newLocalId, reinsertEvidence, removeEvidence, upsertEvidence } from '../dossier-edits';
 import type { SectionProps } from './section-props';
 import { blankTwoByTwo, QuadasFields, quadasDraft, quadasFromDraft, TwoByTwoFields, twoByTwoDrafts, twoByTwoFromDrafts } from './evidence-accuracy-fields';
 import type { QuadasDraft, TwoByTwoDraft } from './evidence-accuracy-fields';
@@ -18,13 +18,14 @@ export function EvidenceSection({ dossier, edit }: SectionProps) {
   const { t } = useLanguage();
   const linkCount = (id: string) => Object.values(dossier.domains).reduce((n, dom) => n + dom.elements.filter((el) => el.evidenceIds.includes(id)).length, 0);
   const remove = (item: Evidence) => {
-    const before = dossier;
+    const removed = evidenceRemoval(dossier, item.id);
+    if (!removed) return;
     edit((d) => removeEvidence(d, item.id));
     toasts.show({
       message: t('accuracy.ev.removed', { citation: `${item.citation.slice(0, 40)}${item.citation.length > 40 ? '…' : ''}` }),
       actionLabel: t('dossier.undo'),
-      // Undo restores the item and its links exactly as they were.
-      onAction: () => edit((d) => ({ ...d, evidence: before.evidence, domains: before.domains })),
+      // Undo puts the item and its links back and keeps what was typed since (answers, other evidence).
+      onAction: () => edit((d) => reinsertEvidence(d, removed)),
     });
   };
   return (
