@@ -21,7 +21,7 @@ async function useExample(page: Page, id: string) {
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
 }
 
-test('Ctrl+Z while typing in a field undoes that typing, never an earlier edit of another field', async ({ page }) => {
+test('Ctrl+Z while typing in a field undoes that typing, never an earlier model edit elsewhere', async ({ page }) => {
   await useExample(page, 'hiv-chancellor-1997');
   await page.getByTestId('model-tab-structure').click();
   // An edit committed first…
@@ -67,6 +67,17 @@ test('Ctrl+Z while typing in a field undoes that typing, never an earlier edit o
   await page.keyboard.press('Control+z');
   await expect(nAA).toHaveValue('1251');
   await expect(rr).toHaveValue('0.6');
+  // Analysis settings and the parameter search are not model fields: Ctrl+Z there never reaches the model.
+  await page.getByTestId('parameter-search').fill('rr');
+  await page.keyboard.press('Control+z');
+  await expect(rr).toHaveValue('0.6');
+  await page.getByTestId('parameter-search').fill('');
+  await page.getByTestId('model-tab-uncertainty').click();
+  await page.getByTestId('dsa-wtp').fill('25000');
+  await page.keyboard.press('Control+z');
+  await page.getByTestId('model-tab-model').click();
+  await expect(rr).toHaveValue('0.6');
+  await expect(page.getByTestId('model-undo')).toBeEnabled();
 });
 
 /** Range cells whose number wraps onto a second line, or spills out of the cell. */
@@ -95,4 +106,22 @@ test('one-way range values stay whole on one line in the parameter table, at 144
   await page.goto('/#/examples/hiv-chancellor-1997/model');
   await page.getByTestId('parameter-row').nth(12).scrollIntoViewIfNeeded();
   await shot(page, 'parameter-ranges-1024');
+});
+
+test('a base value shows in full in the parameter table, as the model uses it and the Structure tab shows it', async ({ page }) => {
+  await useExample(page, 'total-hip-replacement');
+  // The model file holds cons = -5.490935; six significant digits ("-5.49094") would be another number.
+  const cons = page.getByTestId('param-input-cons');
+  await expect(cons).toHaveValue('-5.490935');
+  // Tabbing through the table and undoing an edit elsewhere leave it whole.
+  await cons.focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const lngamma = page.getByTestId('param-input-lngamma');
+  await lngamma.fill('0.38');
+  await page.keyboard.press('Control+z');
+  await expect(lngamma).toHaveValue('0.3740968');
+  await expect(cons).toHaveValue('-5.490935');
+  await page.getByTestId('model-tab-structure').click();
+  await expect(page.getByTestId('parameter-definition-cons')).toHaveValue('-5.490935');
 });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { useLanguage } from '../i18n/language';
-import { uncommitted } from './structure-fields';
+import { modelField } from './structure-fields';
 
 // A spreadsheet-like grid of expression cells (the transition matrix, state values): one cell in the tab order,
 // arrow keys / Home / End move between cells, Enter (or F2, or typing) edits, Enter commits, Escape cancels,
@@ -147,7 +147,7 @@ export function ExpressionGrid({ label, rows, columns, cell, cellName, onCommit,
                         className="input grid-input"
                         aria-label={name}
                         value={editing.draft}
-                        {...uncommitted(editing.draft !== value.text)}
+                        {...modelField(editing.draft !== value.text)}
                         onChange={(e) => setEditing({ draft: e.target.value })}
                         onKeyDown={onInputKey}
                         onBlur={() => commit(false)}

@@ -30,6 +30,7 @@ import { useModelEvaluation } from './use-model-evaluation';
 import { VersionsPanel } from './versions-panel';
 import { templateTitle } from './new-model-dialog';
 import { StructureEditor } from './structure-editor';
+import { keepsTextUndo } from './structure-fields';
 import { diagramValues } from '../../diagram/model-diagram';
 
 // One workspace model: its document edited in place (autosaved, undo/redo), versions, stored runs, links to
@@ -124,15 +125,15 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
   const structureValues = useMemo(() => (checkedModel ? diagramValues(checkedModel) : null), [checkedModel]);
   const onSetUncertainty = useCallback((id: string, change: UncertaintyChange) => apply((d) => setParameterUncertainty(d, id, change)), [apply]);
 
-  // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo model edits anywhere on the page but in dialogs and in a field
-  // holding text not yet in the model (there they undo the typing, not an earlier edit elsewhere).
+  // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo model edits anywhere on the page but in dialogs and in text
+  // fields whose typing is not (yet) a model edit: there they undo the typing, not an earlier edit elsewhere.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const target = event.target as Element | null;
       const key = event.key.toLowerCase();
       if (target?.closest?.('dialog')) return;
-      if (key !== 's' && target?.closest?.('[data-uncommitted]')) return;
+      if (key !== 's' && keepsTextUndo(target)) return;
       if (key === 'z' && !event.shiftKey) {
         event.preventDefault();
         undo();

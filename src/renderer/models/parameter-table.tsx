@@ -5,7 +5,7 @@ import type { ParameterCheck, ParameterFix } from '../../engine/analysis/paramet
 import type { UncertaintyChange } from '../../engine/model/document-edits';
 import type { Parameter } from '../../engine/model/schema';
 import { summariseDistribution } from '../../engine/uncertainty/distribution-summary';
-import { formatParameter } from '../settings/display-format';
+import { editableNumber, formatParameter } from '../settings/display-format';
 import { useLanguage } from '../i18n/language';
 import { parameterCheckText, parameterFixLabel } from './parameter-check-text';
 import type { MessageKey, Translate } from '../../report/i18n/translate';
@@ -15,7 +15,7 @@ import type { JointDistributionSpec, JointMembership } from '../../engine/uncert
 import { DistributionDialog } from './distribution-dialog';
 import { parameterKindWord, parseParameterInput } from './parameter-input';
 import { ownValue } from '../../engine/own-key';
-import { uncommitted } from './structure-fields';
+import { modelField } from './structure-fields';
 
 // Every parameter with its value or expression, unit, source, PSA distribution and one-way range, read from the
 // model document itself: what the table shows is what the base case, the PSA and the tornado use. Base values given
@@ -220,7 +220,9 @@ function ParameterWarnings({ checks, readOnly, onFix }: { checks: readonly Param
  */
 function ValueInput({ parameter, value, readOnly, warned, onSetValue }: { parameter: Parameter; value: number; readOnly: boolean; warned: boolean; onSetValue: (id: string, value: number) => void }) {
   const { t } = useLanguage();
-  const [text, setText] = useState(formatParameter(value));
+  // The field holds the stored value in full (formatParameter rounds to 6 digits): what it shows is what the
+  // model uses, and editing one digit keeps the others.
+  const [text, setText] = useState(editableNumber(value));
   const [error, setError] = useState<string | null>(null);
   const [shownValue, setShownValue] = useState(value);
   const id = useId();
@@ -229,7 +231,7 @@ function ValueInput({ parameter, value, readOnly, warned, onSetValue }: { parame
     setShownValue(value);
     const parsed = parseParameterInput(text, parameter, t);
     if (!parsed.ok || parsed.value !== value) {
-      setText(formatParameter(value));
+      setText(editableNumber(value));
       setError(null);
     }
   }
@@ -253,7 +255,7 @@ function ValueInput({ parameter, value, readOnly, warned, onSetValue }: { parame
         value={text}
         readOnly={readOnly}
         aria-invalid={error ? true : undefined}
-        {...uncommitted(error !== null)}
+        {...modelField(error !== null)}
         aria-describedby={`${id}-note`}
         onChange={(e) => change(e.target.value)}
         data-testid={`param-input-${parameter.id}`}

@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../ui/dialog';
 import { useLanguage } from '../i18n/language';
 import { ExpressionGrid } from './expression-grid';
 import type { GridCell } from './expression-grid';
-import { AddForm, CommitInput, arr, exprText, problemAt, rec, uncommitted } from './structure-fields';
+import { AddForm, CommitInput, arr, exprText, problemAt, rec, modelField } from './structure-fields';
 import { TestsCard } from './diagnostic-editor';
 import { TreeEditor } from './tree-editor';
 
@@ -430,7 +430,7 @@ function OverrideForm({ strategy, parameterIds, apply }: { strategy: string; par
       </label>
       <label className="inline-field">
         <span>{t('structure.with')}</span>
-        <input className="input" value={text} {...uncommitted(text !== '')} onChange={(e) => setText(e.target.value)} placeholder={t('structure.valueOrExpression')} data-testid={`add-override-${strategy}-value`} />
+        <input className="input" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('structure.valueOrExpression')} data-testid={`add-override-${strategy}-value`} />
       </label>
       <button type="submit" className="btn btn-sm" data-testid={`add-override-${strategy}-submit`}>{t('structure.addOverride')}</button>
     </form>
@@ -513,7 +513,7 @@ function SurvivalTableField({ id, spec, readOnly, onChange, error }: { id: strin
     <div className="curve-table-field">
       <label className="inline-field stacked">
         <span>{t('structure.tableText')}</span>
-        <textarea className="input mono" rows={5} value={draft ?? stored} readOnly={readOnly} {...uncommitted(draft !== null && draft !== stored)} onChange={(e) => setDraft(e.target.value)} onBlur={commit} aria-invalid={shown ? true : undefined} data-testid={`curve-${id}-table`} />
+        <textarea className="input mono" rows={5} value={draft ?? stored} readOnly={readOnly} {...modelField(draft !== null && draft !== stored)} onChange={(e) => setDraft(e.target.value)} onBlur={commit} aria-invalid={shown ? true : undefined} data-testid={`curve-${id}-table`} />
       </label>
       <label className="inline-field">
         <span>{t('structure.betweenRows')}</span>

@@ -29,11 +29,24 @@ export function timeUnitWord(unit: string, t: Translate): string {
 }
 
 /**
- * Marks a field holding text the model does not have yet (a draft before Enter or leaving the field): the model
- * page's Ctrl+Z then undoes that typing in the field instead of an earlier, unrelated model edit.
+ * Marks a text field that edits the model document, and whether it holds text the model does not have yet (a draft
+ * before Enter or leaving the field). The model page's Ctrl+Z undoes model edits from such a field when it has no
+ * draft; in any other text field (a draft, an add form, an analysis setting) it undoes the typing there instead of
+ * an earlier, unrelated model edit.
  */
-export function uncommitted(pending: boolean): { 'data-uncommitted'?: true } {
-  return pending ? { 'data-uncommitted': true } : {};
+export function modelField(pending: boolean): { 'data-model-field': true; 'data-uncommitted'?: true } {
+  return pending ? { 'data-model-field': true, 'data-uncommitted': true } : { 'data-model-field': true };
+}
+
+/** True when Ctrl+Z / Ctrl+Y pressed in `target` belong to the text being typed there rather than to the model's history. */
+export function keepsTextUndo(target: Element | null): boolean {
+  if (!target) return false;
+  const textEntry =
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type)) ||
+    (target instanceof HTMLElement && target.isContentEditable);
+  if (!textEntry) return false;
+  return !target.hasAttribute('data-model-field') || target.hasAttribute('data-uncommitted');
 }
 
 export function CommitInput({ value, onCommit, label, testId, readOnly, error, width, placeholder }: { value: string; onCommit: (text: string) => void; label: string; testId: string; readOnly: boolean; error?: string | undefined; width?: number; placeholder?: string }) {
@@ -54,7 +67,7 @@ export function CommitInput({ value, onCommit, label, testId, readOnly, error, w
         style={width ? { width } : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
-        {...uncommitted(draft !== null && draft !== value)}
+        {...modelField(draft !== null && draft !== value)}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
@@ -86,7 +99,7 @@ export function AddForm({ fields, onAdd, submitLabel, testId, readOnly }: { fiel
       {fields.map((f) => (
         <label key={f.key} className="inline-field">
           <span>{f.label}</span>
-          <input className="input" value={values[f.key] ?? ''} placeholder={f.placeholder} {...uncommitted((values[f.key] ?? '') !== '')} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} data-testid={`${testId}-${f.key}`} />
+          <input className="input" value={values[f.key] ?? ''} placeholder={f.placeholder} onChange={(e) => setValues({ ...values, [f.key]: e.target.value })} data-testid={`${testId}-${f.key}`} />
         </label>
       ))}
       <button type="submit" className="btn btn-sm" data-testid={`${testId}-submit`}>{submitLabel}</button>

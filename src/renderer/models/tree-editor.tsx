@@ -9,7 +9,7 @@ import * as edits from '../../engine/model/structure-edits';
 import type { NodePath } from '../../engine/model/structure-edits';
 import type { TreeNode } from '../../engine/tree/tree-schema';
 import { DiagnosticSteps } from './diagnostic-editor';
-import { timeUnitWord, uncommitted } from './structure-fields';
+import { modelField, timeUnitWord } from './structure-fields';
 import type { StructureEditorProps } from './structure-editor';
 
 // The decision tree as an outline (a WAI-ARIA tree: Up/Down move, Right opens or goes to the first child, Left
@@ -208,7 +208,7 @@ function Field({ label, value, onCommit, readOnly, testId, inputRef }: { label: 
         className="input"
         value={draft ?? value}
         readOnly={readOnly}
-        {...uncommitted(draft !== null && draft !== value)}
+        {...modelField(draft !== null && draft !== value)}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
