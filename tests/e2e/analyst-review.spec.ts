@@ -125,3 +125,20 @@ test('a base value shows in full in the parameter table, as the model uses it an
   await page.getByTestId('model-tab-structure').click();
   await expect(page.getByTestId('parameter-definition-cons')).toHaveValue('-5.490935');
 });
+
+test('an invalid model lists each problem under the name of the parameter it is in, not only its row number', async ({ page }) => {
+  await useExample(page, 'hiv-chancellor-1997');
+  await page.getByTestId('model-tab-structure').click();
+  const definition = page.getByTestId('parameter-definition-p_CD');
+  await definition.fill('n_CD / (n_CC + n_CDD)');
+  await definition.press('Enter');
+  const problem = page.getByTestId('model-problem');
+  await expect(problem).toHaveCount(1);
+  await expect(problem.locator('.problem-subject')).toHaveText('p_CD');
+  await expect(problem).toContainText('parameters[17].expression');
+  await expect(problem).toContainText("unknown name 'n_CDD'");
+  await page.getByTestId('model-tab-model').click();
+  await shot(page, 'invalid-model-1440');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await shot(page, 'invalid-model-1024');
+});

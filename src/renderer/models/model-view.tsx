@@ -4,6 +4,7 @@ import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
 import { deadStateIds, progressionFreeStateIds } from '../../engine/analysis/dead-states';
 import type { UncertaintyChange } from '../../engine/model/document-edits';
 import type { ModelDocument } from './use-model-document';
+import { problemSubject } from './problem-subject';
 import type { HtaModel, Parameter } from '../../engine/model/schema';
 import { formatMoney, formatNumber } from '../settings/display-format';
 import type { NumberFormats } from '../../report/format';
@@ -93,7 +94,7 @@ export function ModelView(props: ModelViewProps) {
   return (
     <>
       {evaluation.checkError && <div className="notice notice-error" role="alert">{t('model.checkError', { error: evaluation.checkError })}</div>}
-      {evaluation.check && !evaluation.check.valid && <InvalidModel issues={evaluation.check.issues} />}
+      {evaluation.check && !evaluation.check.valid && <InvalidModel issues={evaluation.check.issues} document={evaluation.checked} />}
       {!evaluation.check && !evaluation.checkError && <p className="empty" role="status">{t('model.checkingModel')}</p>}
       {/* With a structure editor the tabs stay while the model is invalid, so the editor keeps its place (and focus) as
           edits make the model valid or not; the other tabs then wait for a valid model. */}
@@ -246,14 +247,17 @@ function Tabs({ tabs, active, onTab }: { tabs: ModelTab[]; active: string; onTab
   );
 }
 
-function InvalidModel({ issues }: { issues: { path: string; message: string; severity: string; code?: string; params?: Record<string, string | number>; detail?: ProblemDetail }[] }) {
+function InvalidModel({ issues, document }: { issues: { path: string; message: string; severity: string; code?: string; params?: Record<string, string | number>; detail?: ProblemDetail }[]; document: unknown }) {
   const { t, fmt } = useLanguage();
   return (
     <section className="card" data-testid="model-invalid">
       <div className="card-header"><h2>{t('model.problemsTitle')}</h2><span className="subtle">{t('model.problemsFound', { n: issues.length })}</span></div>
       <div className="card-body">
         <ul className="problem-list">
-          {issues.map((i, k) => <li key={k}><span className="problem-path">{i.path}</span><span>{i.severity === 'warning' ? t('models.warning', { message: describeProblem(i, t, fmt) }) : describeProblem(i, t, fmt)}</span></li>)}
+          {issues.map((i, k) => {
+            const subject = problemSubject(document, i.path);
+            return <li key={k} data-testid="model-problem"><span className="problem-path">{subject && <strong className="problem-subject" data-user-content>{subject}</strong>}{i.path}</span><span>{i.severity === 'warning' ? t('models.warning', { message: describeProblem(i, t, fmt) }) : describeProblem(i, t, fmt)}</span></li>;
+          })}
         </ul>
       </div>
     </section>
