@@ -53,6 +53,28 @@ function psaRun(modelId: string, document: StoredModel['document'], draws = 4): 
 }
 
 describe('models in the workspace', () => {
+  it('duplicates a model: a new id, "(copy)" in the list and in the document, the same model, its own history', async () => {
+    const { ws } = await freshWorkspace();
+    const original = await ws.models.create({ document: example, origin: exampleOrigin });
+    const edited = setParameterValue(original.document, 'p_rebiopsy', 0.6);
+    await ws.models.updateDocument(original.id, edited);
+    await ws.models.saveVersion(original.id, 'v1', '');
+    const copy = await ws.models.duplicate(original.id);
+    expect(copy.id).not.toBe(original.id);
+    expect(copy.title).toBe(`${original.title} (copy)`);
+    expect(copy.origin).toEqual({ kind: 'copy', ref: original.title });
+    expect((copy.document.metadata as { title: string }).title).toBe(copy.title);
+    // The same model but for its title: the edit is in it.
+    expect({ ...copy.document, metadata: edited.metadata }).toEqual(edited);
+    expect(await ws.models.listVersions(copy.id)).toEqual([]);
+    // An edit of the copy keeps its title and leaves the original alone.
+    const next = await ws.models.updateDocument(copy.id, setParameterValue(copy.document, 'p_rebiopsy', 0.7));
+    expect(next.model.title).toBe(copy.title);
+    expect((await ws.models.get(original.id))!.document).toEqual(edited);
+    expect((await ws.models.list()).map((m) => m.title).sort()).toEqual([original.title, copy.title].sort());
+    expect((await rejection(ws.models.duplicate('missing'))).code).toBe('not-found');
+  });
+
   it('a copy of a bundled example is stored with its title and origin, and listed', async () => {
     const { ws } = await freshWorkspace();
     const m = await ws.models.create({ document: example, origin: exampleOrigin });

@@ -142,3 +142,24 @@ test('an invalid model lists each problem under the name of the parameter it is 
   await page.setViewportSize({ width: 1024, height: 640 });
   await shot(page, 'invalid-model-1024');
 });
+
+test('duplicate a workspace model: the copy opens with the latest edit and is edited on its own', async ({ page }) => {
+  await useExample(page, 'hiv-chancellor-1997');
+  const originalId = await page.getByTestId('model-page').getAttribute('data-model-id');
+  const title = await page.getByTestId('model-title').innerText();
+  await page.getByTestId('param-input-rr').fill('0.6');
+  // Duplicated at once, before the autosave: the copy has the edit all the same.
+  await page.getByTestId('duplicate-model').click();
+  await expect(page.getByTestId('model-page')).not.toHaveAttribute('data-model-id', originalId!);
+  await expect(page.getByTestId('model-title')).toHaveText(`${title} (copy)`);
+  await expect(page.getByTestId('param-input-rr')).toHaveValue('0.6');
+  await page.getByTestId('param-input-rr').fill('0.7');
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await page.reload();
+  await expect(page.getByTestId('model-title')).toHaveText(`${title} (copy)`);
+  await expect(page.getByTestId('param-input-rr')).toHaveValue('0.7');
+  await page.goto('/#/models');
+  await expect(page.getByTestId('workspace-model-row')).toHaveCount(2);
+  await page.locator(`[data-testid="workspace-model-row"][data-model-id="${originalId}"]`).getByTestId('open-workspace-model').click();
+  await expect(page.getByTestId('param-input-rr')).toHaveValue('0.6');
+});

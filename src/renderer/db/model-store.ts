@@ -14,7 +14,8 @@ import { resultsByteSize } from '../../engine/analysis/run-payloads';
 import { jsonEqual } from '../../engine/json/json-diff';
 import type { JsonValue } from '../../engine/json/json-diff';
 import { modelDocumentHash } from '../../engine/json/canonical-json';
-import { documentTitle } from '../../engine/model/document-edits';
+import { documentTitle, setDocumentTitle } from '../../engine/model/document-edits';
+import { suffixedTitle } from '../../dossier/new-dossier';
 import { ENGINE_VERSION } from '../../engine/version';
 import { describeModelChange, diffModelDocuments } from '../../report/model-changes';
 import type { ModelChange } from '../../report/model-changes';
@@ -180,6 +181,16 @@ export class ModelStore {
     });
     await this.#t.models.add(model);
     return model;
+  }
+
+  /**
+   * A copy of a workspace model under a new id, titled "… (copy)" in the list and in its document (the title an edit
+   * keeps); versions, edit history and stored runs stay with the original. Not linked to any dossier.
+   */
+  async duplicate(id: string): Promise<StoredModel> {
+    const source = await this.#require(id);
+    const title = suffixedTitle(source.title, ' (copy)');
+    return this.create({ document: setDocumentTitle(source.document, title), origin: { kind: 'copy', ref: source.title }, title });
   }
 
   /** Saves a new document and records every changed field in words; nothing happens when nothing changed. */

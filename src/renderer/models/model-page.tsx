@@ -172,6 +172,18 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
     if (outcome.saved) toasts.show({ message: outcome.via === 'download' ? t('model.downloaded', { location: outcome.location }) : t('model.saved', { location: outcome.location }) });
   };
 
+  // A copy of the model as it is now (pending edits saved first), opened at once.
+  const duplicate = async () => {
+    try {
+      if (!(await autosave.flush())) throw new Error(t('model.unsavedChanges'));
+      const copy = await store.duplicate(initial.id);
+      toasts.show({ message: t('models.opened', { title: copy.title }) });
+      navigate({ page: 'model', modelId: copy.id, tab: 'model' });
+    } catch (e) {
+      toasts.show({ tone: 'error', message: t('shell.failure', { action: t('library.duplicateFailed'), message: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+
   const provenance = useMemo(
     () => [t('provenance.model', { title: session.title }), t('provenance.hash', { hash }), t('provenance.app', { app: appInfo.name, version: appInfo.version, engine: ENGINE_VERSION })],
     [session.title, hash, t],
@@ -202,6 +214,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
             </div>
             <div className="btn-group">
               {!readOnly && <button type="button" className="btn" onClick={() => setDialog('version')} data-testid="save-version">{t('model.saveVersion')}</button>}
+              {!readOnly && <button type="button" className="btn" onClick={() => void duplicate()} aria-label={t('library.duplicateNamed', { title: session.title })} data-testid="duplicate-model">{t('library.duplicate')}</button>}
               <button type="button" className="btn" onClick={() => void exportModel()} data-testid="export-model">{t('model.export')}</button>
               {!readOnly && <button type="button" className="btn btn-ghost danger-text" onClick={() => setDialog('delete')} data-testid="delete-model">{t('model.delete')}</button>}
             </div>
