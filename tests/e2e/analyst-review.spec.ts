@@ -163,3 +163,26 @@ test('duplicate a workspace model: the copy opens with the latest edit and is ed
   await page.locator(`[data-testid="workspace-model-row"][data-model-id="${originalId}"]`).getByTestId('open-workspace-model').click();
   await expect(page.getByTestId('param-input-rr')).toHaveValue('0.6');
 });
+
+test('in French, a decimal comma typed on the Structure tab is the number, not an unreadable expression', async ({ page }) => {
+  await page.goto('/#/models');
+  await page.getByTestId('display-language').selectOption('fr-BE');
+  await page.locator('[data-model-id="heemod-intro-two-state"]').getByTestId('use-example').click();
+  await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', /.+/);
+  await page.getByTestId('model-tab-structure').click();
+  const definition = page.getByTestId('parameter-definition-p_AB');
+  await definition.fill('0,15');
+  await definition.press('Enter');
+  await expect(definition).toHaveValue('0.15');
+  await expect(page.getByTestId('model-invalid')).toHaveCount(0);
+  // The transition matrix reads it the same way.
+  await page.getByTestId('transition-matrix-cell-B-A').click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('0,25');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('transition-matrix-cell-B-A')).toContainText('0.25');
+  await expect(page.getByTestId('model-invalid')).toHaveCount(0);
+  await page.getByTestId('model-tab-model').click();
+  await expect(page.getByTestId('param-input-p_AB')).toHaveValue('0,15');
+});

@@ -3,7 +3,7 @@ import type { NodePath, TestField, TestResultStatus } from '../../engine/model/s
 import type { StructureEditorProps } from './structure-editor';
 import type { MessageKey } from '../../report/i18n/translate';
 import { useLanguage } from '../i18n/language';
-import { AddForm, CommitInput, arr, exprText, problemAt, rec, timeUnitWord } from './structure-fields';
+import { AddForm, CommitInput, arr, exprText, problemAt, readExpressionInput, rec, timeUnitWord } from './structure-fields';
 
 // The diagnostic tests of a tree model (model.tests: accuracy, no-result rate, turnaround, costs, rule-out) and a
 // diagnostic construct's test sequence (which tests at each step, on which results a step runs, its uptake), edited
@@ -62,7 +62,7 @@ export function TestsCard({ document, issues, readOnly, apply }: StructureEditor
                           placeholder={f.placeholder}
                           readOnly={readOnly}
                           width={110}
-                          onCommit={(v) => apply((d) => edits.setTestField(d, id, f.field, edits.parseExpressionInput(v)), `test:${id}:${f.field}`)}
+                          onCommit={(v) => apply((d) => edits.setTestField(d, id, f.field, readExpressionInput(v)), `test:${id}:${f.field}`)}
                           testId={`test-${id}-${f.field}`}
                           error={problemAt(issues, `model.tests[${i}].${f.field}`)}
                         />
@@ -70,7 +70,7 @@ export function TestsCard({ document, issues, readOnly, apply }: StructureEditor
                     ))}
                     {categories.map((c) => (
                       <td key={c}>
-                        <CommitInput value={exprText(rec(test.costs)[c])} label={t('structure.testCost', { category: c, id })} placeholder="0" readOnly={readOnly} width={110} onCommit={(v) => apply((d) => edits.setTestCost(d, id, c, edits.parseExpressionInput(v)), `test-cost:${id}:${c}`)} testId={`test-${id}-cost-${c}`} error={problemAt(issues, `model.tests[${i}].costs.${c}`)} />
+                        <CommitInput value={exprText(rec(test.costs)[c])} label={t('structure.testCost', { category: c, id })} placeholder="0" readOnly={readOnly} width={110} onCommit={(v) => apply((d) => edits.setTestCost(d, id, c, readExpressionInput(v)), `test-cost:${id}:${c}`)} testId={`test-${id}-cost-${c}`} error={problemAt(issues, `model.tests[${i}].costs.${c}`)} />
                       </td>
                     ))}
                     <td>
@@ -152,7 +152,7 @@ export function DiagnosticSteps({ document, issues, readOnly, apply, path, steps
                   )}
                   <label className="inline-field">
                     <span>{t('structure.uptake')}</span>
-                    <CommitInput value={exprText(step.uptake)} label={t('structure.uptakeOf', { n: i + 1 })} placeholder="1" readOnly={readOnly} width={110} onCommit={(v) => setStep(i, { uptake: edits.parseExpressionInput(v) })} testId={`step-${i}-uptake`} error={problemAt(issues, `${problemPrefix}.steps[${i}].uptake`)} />
+                    <CommitInput value={exprText(step.uptake)} label={t('structure.uptakeOf', { n: i + 1 })} placeholder="1" readOnly={readOnly} width={110} onCommit={(v) => setStep(i, { uptake: readExpressionInput(v) })} testId={`step-${i}-uptake`} error={problemAt(issues, `${problemPrefix}.steps[${i}].uptake`)} />
                   </label>
                   {!readOnly && (
                     <span className="btn-group">

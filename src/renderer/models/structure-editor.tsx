@@ -9,7 +9,7 @@ import { ConfirmDialog } from '../ui/dialog';
 import { useLanguage } from '../i18n/language';
 import { ExpressionGrid } from './expression-grid';
 import type { GridCell } from './expression-grid';
-import { AddForm, CommitInput, arr, exprText, problemAt, rec, modelField } from './structure-fields';
+import { AddForm, CommitInput, arr, exprText, problemAt, rec, modelField, readExpressionInput } from './structure-fields';
 import { TestsCard } from './diagnostic-editor';
 import { TreeEditor } from './tree-editor';
 
@@ -129,7 +129,7 @@ function StatesCard({ document, issues, values, readOnly, apply }: StructureEdit
                   />
                 </td>
                 <td>
-                  <CommitInput value={exprText(share)} label={t('structure.stateShare', { id })} placeholder="0" readOnly={readOnly} width={90} onCommit={(typed) => apply((d) => edits.setInitialShare(d, id, edits.parseExpressionInput(typed)))} testId={`state-start-${id}`} error={problemAt(issues, `model.initial.${id}`)} />
+                  <CommitInput value={exprText(share)} label={t('structure.stateShare', { id })} placeholder="0" readOnly={readOnly} width={90} onCommit={(typed) => apply((d) => edits.setInitialShare(d, id, readExpressionInput(typed)))} testId={`state-start-${id}`} error={problemAt(issues, `model.initial.${id}`)} />
                   {shareValue !== null && typeof share === 'string' && <span className="subtle"> = {diagramNumber(shareValue, fmt)}</span>}
                 </td>
                 <td className="actions">
@@ -230,7 +230,7 @@ function TransitionsCard({ document, issues, values, readOnly, apply }: Structur
         columns={states}
         cell={cell}
         cellName={(from, to) => t('structure.transitionCell', { from, to })}
-        onCommit={(from, to, text) => apply((d) => edits.setTransition(d, from, to, edits.parseExpressionInput(text)), `transition:${from}:${to}`)}
+        onCommit={(from, to, text) => apply((d) => edits.setTransition(d, from, to, readExpressionInput(text)), `transition:${from}:${to}`)}
         readOnly={readOnly}
         formatValue={(x) => diagramNumber(x, fmt)}
         testId="transition-matrix"
@@ -270,7 +270,7 @@ function StateValuesCard({ document, issues, values, readOnly, apply }: Structur
     const raw = column === '__utility' ? entry.utility : rec(entry.costs)[column];
     const text = typeof raw === 'object' && raw !== null ? exprText(rec(raw).value) : exprText(raw);
     const path = column === '__utility' ? `model.stateValues.${state}.utility` : `model.stateValues.${state}.costs.${column}`;
-    return { text, value: value(values, text === '' ? undefined : edits.parseExpressionInput(text) ?? undefined), error: problemAt(issues, path) };
+    return { text, value: value(values, text === '' ? undefined : readExpressionInput(text) ?? undefined), error: problemAt(issues, path) };
   };
   return (
     <Card title={t('structure.stateValues')} hint={t('structure.stateValuesHint')} testId="state-values-card">
@@ -280,7 +280,7 @@ function StateValuesCard({ document, issues, values, readOnly, apply }: Structur
         columns={columns}
         cell={cell}
         cellName={(state, column) => (column === '__utility' ? t('structure.utilityIn', { state }) : t('structure.costIn', { state, category: column }))}
-        onCommit={(state, column, text) => apply((d) => edits.setStateValue(d, state, column === '__utility' ? null : column, edits.parseExpressionInput(text)), `value:${state}:${column}`)}
+        onCommit={(state, column, text) => apply((d) => edits.setStateValue(d, state, column === '__utility' ? null : column, readExpressionInput(text)), `value:${state}:${column}`)}
         readOnly={readOnly}
         formatValue={(x) => diagramNumber(x, fmt)}
         testId="state-values"
@@ -385,7 +385,7 @@ function StrategiesCard({ document, issues, values, readOnly, apply }: Structure
                       return (
                         <tr key={p}>
                           <th scope="row" className="mono">{p}</th>
-                          <td><CommitInput value={exprText(e)} label={t('structure.overrideOf', { parameter: p, strategy: id })} readOnly={readOnly} onCommit={(typed) => apply((d) => edits.setStrategyOverride(d, id, p, edits.parseExpressionInput(typed)))} testId={`override-${id}-${p}`} error={problemAt(issues, `strategies[${i}].parameters.${p}`)} width={260} /></td>
+                          <td><CommitInput value={exprText(e)} label={t('structure.overrideOf', { parameter: p, strategy: id })} readOnly={readOnly} onCommit={(typed) => apply((d) => edits.setStrategyOverride(d, id, p, readExpressionInput(typed)))} testId={`override-${id}-${p}`} error={problemAt(issues, `strategies[${i}].parameters.${p}`)} width={260} /></td>
                           <td className="num">{v === null ? '—' : diagramNumber(v, fmt)}</td>
                           <td>{!readOnly && <button type="button" className="btn btn-ghost btn-sm" onClick={() => apply((d) => edits.setStrategyOverride(d, id, p, null))} aria-label={t('structure.removeOverride', { parameter: p, strategy: id })}>{t('structure.remove')}</button>}</td>
                         </tr>
@@ -416,7 +416,7 @@ function OverrideForm({ strategy, parameterIds, apply }: { strategy: string; par
       data-testid={`add-override-${strategy}`}
       onSubmit={(e) => {
         e.preventDefault();
-        const v = edits.parseExpressionInput(text);
+        const v = readExpressionInput(text);
         if (v === null) return;
         apply((d) => edits.setStrategyOverride(d, strategy, chosen, v));
         setText('');
@@ -458,7 +458,7 @@ function ParametersCard({ document, issues, values, readOnly, apply }: Structure
               return (
                 <tr key={`${i}-${id}`}>
                   <th scope="row" className="mono">{id}</th>
-                  <td><CommitInput value={exprText(def)} label={t('structure.definitionOf', { id })} readOnly={readOnly} width={300} onCommit={(typed) => { const x = edits.parseExpressionInput(typed); if (x !== null) apply((d) => edits.setParameterDefinition(d, id, x), `definition:${id}`); }} testId={`parameter-definition-${id}`} error={problemAt(issues, `parameters[${i}]`)} /></td>
+                  <td><CommitInput value={exprText(def)} label={t('structure.definitionOf', { id })} readOnly={readOnly} width={300} onCommit={(typed) => { const x = readExpressionInput(typed); if (x !== null) apply((d) => edits.setParameterDefinition(d, id, x), `definition:${id}`); }} testId={`parameter-definition-${id}`} error={problemAt(issues, `parameters[${i}]`)} /></td>
                   <td className="num">{v === null ? '—' : diagramNumber(v, fmt)}</td>
                   <td>{!readOnly && <button type="button" className="btn btn-ghost btn-sm" onClick={() => setRemoving(id)} aria-label={t('structure.removeParameterLabel', { id })}>{t('structure.remove')}</button>}</td>
                 </tr>
@@ -468,7 +468,7 @@ function ParametersCard({ document, issues, values, readOnly, apply }: Structure
         </table>
       )}
       <AddForm readOnly={readOnly} testId="add-parameter" submitLabel={t('structure.addParameter')} fields={[{ key: 'id', label: t('structure.id'), placeholder: t('structure.example', { example: 'rr' }) }, { key: 'definition', label: t('structure.col.definition'), placeholder: t('structure.example', { example: '0.509' }) }]} onAdd={(v) => {
-        const def = edits.parseExpressionInput(v.definition ?? '');
+        const def = readExpressionInput(v.definition ?? '');
         apply((d) => edits.addParameter(d, (v.id ?? '').trim(), def ?? 0));
       }} />
       <ConfirmDialog
@@ -534,7 +534,7 @@ function JoinField({ id, spec, others, readOnly, issues, onChange }: { id: strin
   const at = arr(spec.at);
   const setPiece = (i: number, curve: string) => onChange({ ...spec, curves: pieces.map((c, j) => (j === i ? curve : c)) });
   const setAt = (i: number, text: string) => {
-    const v = edits.parseExpressionInput(text);
+    const v = readExpressionInput(text);
     if (v !== null) onChange({ ...spec, at: at.map((x, j) => (j === i ? v : x)) }, `curve:${id}:at:${i}`);
   };
   return (
@@ -571,7 +571,7 @@ function CurvesCard({ document, issues, values, readOnly, apply }: StructureEdit
   const arms = rec(m.strategyCurves);
   const setField = (id: string, field: string, text: string) => {
     const spec = { ...rec(curves[id]) };
-    const v = field === 'curve' || field === 'label' ? text.trim() : edits.parseExpressionInput(text);
+    const v = field === 'curve' || field === 'label' ? text.trim() : readExpressionInput(text);
     if (v === null || v === '') delete spec[field];
     else spec[field] = v;
     apply((d) => edits.setCurve(d, id, spec), `curve:${id}:${field}`);
@@ -657,7 +657,7 @@ function CurvesCard({ document, issues, values, readOnly, apply }: StructureEdit
           })}
         </tbody>
       </table>
-      <AddForm readOnly={readOnly} testId="add-curve" submitLabel={t('structure.addCurve')} fields={[{ key: 'id', label: t('structure.id'), placeholder: t('structure.example', { example: 'os_new' }) }, { key: 'rate', label: t('structure.ratePerYear'), placeholder: '0.3' }]} onAdd={(v) => apply((d) => edits.setCurve(d, (v.id ?? '').trim(), { dist: 'exponential', rate: edits.parseExpressionInput(v.rate ?? '') ?? 0.3 }))} />
+      <AddForm readOnly={readOnly} testId="add-curve" submitLabel={t('structure.addCurve')} fields={[{ key: 'id', label: t('structure.id'), placeholder: t('structure.example', { example: 'os_new' }) }, { key: 'rate', label: t('structure.ratePerYear'), placeholder: '0.3' }]} onAdd={(v) => apply((d) => edits.setCurve(d, (v.id ?? '').trim(), { dist: 'exponential', rate: readExpressionInput(v.rate ?? '') ?? 0.3 }))} />
       <div className="section-stack curve-arms">
         <div className="add-form">
           <strong>{t('countries.modelTitle')}</strong>

@@ -5,6 +5,8 @@ import { translator } from '../../report/i18n/translate';
 import type { MessageKey, Translate } from '../../report/i18n/translate';
 import { displayFormats } from '../settings/display-format';
 import { describeProblem } from '../../report/engine-problems';
+import { parseExpressionInput } from '../../engine/model/structure-edits';
+import type { ReportLocale } from '../../report/format';
 
 type Json = Record<string, unknown>;
 
@@ -14,6 +16,17 @@ type Json = Record<string, unknown>;
 export const rec = (v: unknown): Json => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
 export const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]) : []);
 export const exprText = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
+
+/**
+ * What a structure field's text is for the model: a number or an expression, as structure-edits reads it; and, in a
+ * display language that writes decimals with a comma, a plain decimal such as "0,15" is that number (expressions
+ * write it "0.15", so a comma there could only be an error). Other text is read as typed: "1.250" stays 1.25.
+ */
+export function readExpressionInput(text: string, locale: ReportLocale = displayFormats().locale): string | number | null {
+  const trimmed = text.trim();
+  if (locale !== 'en' && /^[+\-\u2212]?\d+,\d+$/.test(trimmed)) return Number(trimmed.replace('\u2212', '-').replace(',', '.'));
+  return parseExpressionInput(text);
+}
 
 /** The first problem whose path is `path` or lies under it (a warning says so in the display language). */
 export function problemAt(issues: readonly Issue[], path: string, exact = false, t: Translate = translator(displayFormats().locale)): string | undefined {

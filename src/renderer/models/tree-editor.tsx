@@ -9,7 +9,7 @@ import * as edits from '../../engine/model/structure-edits';
 import type { NodePath } from '../../engine/model/structure-edits';
 import type { TreeNode } from '../../engine/tree/tree-schema';
 import { DiagnosticSteps } from './diagnostic-editor';
-import { modelField, timeUnitWord } from './structure-fields';
+import { modelField, readExpressionInput, timeUnitWord } from './structure-fields';
 import type { StructureEditorProps } from './structure-editor';
 
 // The decision tree as an outline (a WAI-ARIA tree: Up/Down move, Right opens or goes to the first child, Left
@@ -110,7 +110,7 @@ export function TreeEditor({ document, issues, values, readOnly, apply }: Struct
   const node = row.node;
   const parent = row.path.length > 0 ? rows.find((r) => r.key === ['root', ...row.path.slice(0, -1)].join('.'))?.node : undefined;
   const isBranch = typeof row.path[row.path.length - 1] === 'number';
-  const set = (field: Parameters<typeof edits.setNodeField>[2], text: string) => apply((d) => edits.setNodeField(d, row.path, field, field === 'label' || field === 'id' || field === 'submodel' ? (text.trim() === '' ? null : text.trim()) : edits.parseExpressionInput(text)), `node:${row.key}:${field}`);
+  const set = (field: Parameters<typeof edits.setNodeField>[2], text: string) => apply((d) => edits.setNodeField(d, row.path, field, field === 'label' || field === 'id' || field === 'submodel' ? (text.trim() === '' ? null : text.trim()) : readExpressionInput(text)), `node:${row.key}:${field}`);
   const problem = pathProblem(issues, row.path, t);
   const strategyId = row.path.length > 0 && typeof row.path[0] === 'number' ? (root.branches?.[row.path[0]]?.id ?? undefined) : undefined;
   const probValue = node.probability !== undefined && node.probability !== 'C' && values ? values.value(node.probability, strategyId) : null;
@@ -164,7 +164,7 @@ export function TreeEditor({ document, issues, values, readOnly, apply }: Struct
             <Field label={t('structure.id')} value={node.id ?? ''} onCommit={(typed) => set('id', typed)} readOnly={readOnly} testId="node-id" />
             <Field label={t('structure.label')} value={node.label ?? ''} onCommit={(typed) => set('label', typed)} readOnly={readOnly} testId="node-label" inputRef={labelInput} />
             {parent?.kind === 'chance' && isBranch && <Field label={probValue !== null ? t('structure.probabilityValue', { value: diagramNumber(probValue, fmt) }) : t('structure.probability')} value={String(node.probability ?? '')} onCommit={(typed) => set('probability', typed)} readOnly={readOnly} testId="node-probability" />}
-            {categories.map((c) => <Field key={c} label={t('structure.costColumn', { category: c })} value={String(node.costs?.[c] ?? '')} onCommit={(typed) => apply((d) => edits.setNodeCost(d, row.path, c, edits.parseExpressionInput(typed)))} readOnly={readOnly} testId={`node-cost-${c}`} />)}
+            {categories.map((c) => <Field key={c} label={t('structure.costColumn', { category: c })} value={String(node.costs?.[c] ?? '')} onCommit={(typed) => apply((d) => edits.setNodeCost(d, row.path, c, readExpressionInput(typed)))} readOnly={readOnly} testId={`node-cost-${c}`} />)}
             <Field label={t('structure.qalys')} value={String(node.qalys ?? '')} onCommit={(typed) => set('qalys', typed)} readOnly={readOnly} testId="node-qalys" />
             <Field label={t('structure.time', { unit: timeUnitWord(String(m.timeUnit ?? 'day'), t) })} value={String(node.time ?? '')} onCommit={(typed) => set('time', typed)} readOnly={readOnly} testId="node-time" />
             {node.kind === 'terminal' && (
