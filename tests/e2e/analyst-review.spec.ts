@@ -186,3 +186,28 @@ test('in French, a decimal comma typed on the Structure tab is the number, not a
   await page.getByTestId('model-tab-model').click();
   await expect(page.getByTestId('param-input-p_AB')).toHaveValue('0,15');
 });
+
+test('at the minimum window the page actions wrap under the title instead of squeezing it into a narrow column', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  const titleShare = async () => {
+    const header = (await page.locator('.page-header').first().boundingBox())!;
+    const title = (await page.locator('.page-header .page-title').first().boundingBox())!;
+    return title.width / header.width;
+  };
+  await page.goto('/#/library');
+  await expect(page.getByTestId('library-table')).toBeVisible();
+  // "Dossier library" took five lines beside its four buttons (a column of 130 px).
+  expect(await titleShare()).toBeGreaterThan(0.9);
+  expect((await page.locator('.page-header h1').boundingBox())!.height).toBeLessThan(40);
+  await shot(page, 'library-1024');
+  await useExample(page, 'liquid-biopsy-nsclc');
+  expect(await titleShare()).toBeGreaterThan(0.9);
+  await shot(page, 'model-header-1024');
+  // At 1440×900 the actions still sit beside the title.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/#/library');
+  await expect(page.getByTestId('library-table')).toBeVisible();
+  const title = (await page.locator('.page-header .page-title').boundingBox())!;
+  const actions = (await page.getByTestId('new-dossier').boundingBox())!;
+  expect(actions.y).toBeLessThan(title.y + title.height);
+});
