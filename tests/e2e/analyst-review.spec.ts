@@ -211,3 +211,49 @@ test('at the minimum window the page actions wrap under the title instead of squ
   const actions = (await page.getByTestId('new-dossier').boundingBox())!;
   expect(actions.y).toBeLessThan(title.y + title.height);
 });
+
+test('building a Markov model from scratch: an edit the model refuses (a state id with a space, a taken id) says why and the page stays', async ({ page, guard }) => {
+  await page.goto('/#/models');
+  await page.getByTestId('new-model').click();
+  await page.getByTestId('template-markov').click();
+  await page.getByTestId('new-model-create').click();
+  await expect(page.getByTestId('structure-editor')).toBeVisible();
+  const addState = async (id: string, label: string) => {
+    await page.getByTestId('add-state-id').fill(id);
+    await page.getByTestId('add-state-label').fill(label);
+    await page.getByTestId('add-state-submit').click();
+  };
+  // This blanked the whole window (an uncaught exception inside a React state update).
+  await addState('Progressed disease', 'Progressed');
+  await expect(page.getByTestId('toast').filter({ hasText: 'must start with a letter' })).toBeVisible();
+  await expect(page.getByTestId('structure-editor')).toBeVisible();
+  await addState('Alive', 'Again');
+  await expect(page.getByTestId('toast').filter({ hasText: 'Alive' }).last()).toBeVisible();
+  await expect(page.getByTestId('state-row-Alive')).toHaveCount(1);
+  // The refused edits left no undo step behind; a valid state goes in and undoes in one step.
+  await expect(page.getByTestId('model-undo')).toBeDisabled();
+  await addState('PD', 'Progressed');
+  await expect(page.getByTestId('state-row-PD')).toBeVisible();
+  await page.getByTestId('transition-matrix-cell-Alive-PD').click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('0.2');
+  await page.keyboard.press('Enter');
+  // From PD, by keyboard: 0.3 to Dead, then the rest (C) back into PD; a utility for PD.
+  await page.getByTestId('transition-matrix-cell-PD-Dead').click();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('0.3');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('C');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('state-values-cell-PD-__utility').click();
+  await page.keyboard.type('0.6');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('row-sum-PD')).toHaveText('✓ 1');
+  await expect(page.getByTestId('row-sum-Alive')).toHaveText('✓ 1');
+  await page.getByTestId('model-tab-results').click();
+  await expect(page.getByTestId('results-current')).toHaveAttribute('aria-busy', 'false');
+  await expect(page.getByTestId('model-invalid')).toHaveCount(0);
+  await shot(page, 'built-markov-results');
+  expect(guard.consoleErrors).toEqual([]);
+});

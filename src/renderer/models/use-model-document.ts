@@ -38,7 +38,15 @@ interface History {
 }
 
 export function useModelDocument(store: ModelStore, initial: StoredModel): ModelDocumentSession {
-  const [history, setHistory] = useState<History>({ past: [], present: initial.document, future: [], lastKey: null, lastAt: 0 });
+  const [history, setHistoryState] = useState<History>({ past: [], present: initial.document, future: [], lastKey: null, lastAt: 0 });
+  // The latest history, read and written synchronously: an edit runs here, in the caller's call, so an edit the
+  // document refuses (a state id with a space) throws to the caller, which says why, instead of throwing inside a
+  // React state update, where nothing catches it and the whole page goes blank.
+  const historyRef = useRef(history);
+  const setHistory = useCallback((next: History) => {
+    historyRef.current = next;
+    setHistoryState(next);
+  }, []);
   const [updatedAt, setUpdatedAt] = useState(initial.updatedAt);
   const [title, setTitle] = useState(initial.title);
   const updatedAtRef = useRef(initial.updatedAt);
@@ -54,30 +62,35 @@ export function useModelDocument(store: ModelStore, initial: StoredModel): Model
   const autosave = useAutosave<ModelDocument>(history.present, save);
   const { markSaved } = autosave;
 
-  const edit = useCallback((change: (doc: ModelDocument) => ModelDocument, mergeKey?: string) => {
-    setHistory((h) => {
+  const edit = useCallback(
+    (change: (doc: ModelDocument) => ModelDocument, mergeKey?: string) => {
+      const h = historyRef.current;
       const next = change(h.present);
-      if (next === h.present) return h;
+      if (next === h.present) return;
       const now = Date.now();
       const merge = mergeKey !== undefined && mergeKey === h.lastKey && now - h.lastAt < UNDO_MERGE_MS;
-      return { past: merge ? h.past : [...h.past, h.present], present: next, future: [], lastKey: mergeKey ?? null, lastAt: now };
-    });
-  }, []);
+      setHistory({ past: merge ? h.past : [...h.past, h.present], present: next, future: [], lastKey: mergeKey ?? null, lastAt: now });
+    },
+    [setHistory],
+  );
   const undo = useCallback(() => {
-    setHistory((h) => (h.past.length === 0 ? h : { past: h.past.slice(0, -1), present: h.past[h.past.length - 1]!, future: [h.present, ...h.future], lastKey: null, lastAt: 0 }));
-  }, []);
+    const h = historyRef.current;
+    if (h.past.length > 0) setHistory({ past: h.past.slice(0, -1), present: h.past[h.past.length - 1]!, future: [h.present, ...h.future], lastKey: null, lastAt: 0 });
+  }, [setHistory]);
   const redo = useCallback(() => {
-    setHistory((h) => (h.future.length === 0 ? h : { past: [...h.past, h.present], present: h.future[0]!, future: h.future.slice(1), lastKey: null, lastAt: 0 }));
-  }, []);
+    const h = historyRef.current;
+    if (h.future.length > 0) setHistory({ past: [...h.past, h.present], present: h.future[0]!, future: h.future.slice(1), lastKey: null, lastAt: 0 });
+  }, [setHistory]);
   const adopt = useCallback(
     (model: StoredModel) => {
       markSaved(model.document);
       updatedAtRef.current = model.updatedAt;
       setUpdatedAt(model.updatedAt);
       setTitle(model.title);
-      setHistory((h) => ({ past: [...h.past, h.present], present: model.document, future: [], lastKey: null, lastAt: 0 }));
+      const h = historyRef.current;
+      setHistory({ past: [...h.past, h.present], present: model.document, future: [], lastKey: null, lastAt: 0 });
     },
-    [markSaved],
+    [markSaved, setHistory],
   );
 
   return {
