@@ -34,6 +34,7 @@ test('Ctrl+Z while typing in a field undoes that typing, never an earlier model 
   await lami.click();
   await lami.press('End');
   await page.keyboard.type('0');
+  await expect(lami).toHaveValue('2086.50');
   await page.keyboard.press('Control+z');
   await expect(zido).toHaveValue('2300');
   await expect(page.getByTestId('model-undo')).toBeEnabled();
@@ -46,7 +47,9 @@ test('Ctrl+Z while typing in a field undoes that typing, never an earlier model 
   await zido.fill('2300');
   await zido.press('Enter');
   await page.getByTestId('transition-matrix-cell-C-D').click();
+  await expect(page.getByTestId('transition-matrix-cell-C-D')).toBeFocused();
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('transition-matrix-input')).toBeFocused();
   await page.keyboard.type('0');
   await page.keyboard.press('Control+z');
   await expect(zido).toHaveValue('2300');
@@ -177,7 +180,9 @@ test('in French, a decimal comma typed on the Structure tab is the number, not a
   await expect(page.getByTestId('model-invalid')).toHaveCount(0);
   // The transition matrix reads it the same way.
   await page.getByTestId('transition-matrix-cell-B-A').click();
+  await expect(page.getByTestId('transition-matrix-cell-B-A')).toBeFocused();
   await page.keyboard.press('Enter');
+  await expect(page.getByTestId('transition-matrix-input')).toBeFocused();
   await page.keyboard.press('Control+a');
   await page.keyboard.type('0,25');
   await page.keyboard.press('Enter');
@@ -230,25 +235,26 @@ test('building a Markov model from scratch: an edit the model refuses (a state i
   await addState('Alive', 'Again');
   await expect(page.getByTestId('toast').filter({ hasText: 'Alive' }).last()).toBeVisible();
   await expect(page.getByTestId('state-row-Alive')).toHaveCount(1);
-  // The refused edits left no undo step behind; a valid state goes in and undoes in one step.
+  // The refused edits left no undo step behind.
   await expect(page.getByTestId('model-undo')).toBeDisabled();
   await addState('PD', 'Progressed');
   await expect(page.getByTestId('state-row-PD')).toBeVisible();
-  await page.getByTestId('transition-matrix-cell-Alive-PD').click();
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('0.2');
-  await page.keyboard.press('Enter');
-  // From PD, by keyboard: 0.3 to Dead, then the rest (C) back into PD; a utility for PD.
-  await page.getByTestId('transition-matrix-cell-PD-Dead').click();
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('0.3');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.type('C');
-  await page.keyboard.press('Enter');
-  await page.getByTestId('state-values-cell-PD-__utility').click();
-  await page.keyboard.type('0.6');
-  await page.keyboard.press('Enter');
+  // The grids by keyboard: focus a cell, Enter, type, Enter. From PD: 0.3 to Dead, the rest (C) stays; a utility for PD.
+  const editCell = async (cell: string, text: string) => {
+    await page.getByTestId(cell).click();
+    await expect(page.getByTestId(cell)).toBeFocused();
+    await page.keyboard.press('Enter');
+    const input = page.getByTestId(`${cell.startsWith('transition') ? 'transition-matrix' : 'state-values'}-input`);
+    await expect(input).toBeFocused();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId(cell)).toContainText(text);
+  };
+  await editCell('transition-matrix-cell-Alive-PD', '0.2');
+  await editCell('transition-matrix-cell-PD-Dead', '0.3');
+  await editCell('transition-matrix-cell-PD-PD', 'C');
+  await editCell('state-values-cell-PD-__utility', '0.6');
   await expect(page.getByTestId('row-sum-PD')).toHaveText('✓ 1');
   await expect(page.getByTestId('row-sum-Alive')).toHaveText('✓ 1');
   await page.getByTestId('model-tab-results').click();
