@@ -21,6 +21,7 @@ import type { Dossier } from './schema';
 import { describeZodIssue, flattenZodIssues } from '../shared/zod-issue-text';
 import { readJsonText } from './json-text';
 import type { ProblemDetail } from '../shared/problem-detail';
+import { MODEL_FORMAT } from '../engine/model/schema';
 
 /** One problem in a file; `path` is empty for problems with the file as a whole. */
 export interface FileProblem {
@@ -109,6 +110,7 @@ function readEnvelope(text: string, format: string, current: number, chain: Migr
 function describeWrongFormat(found: unknown, expected: string): string {
   if (found === BACKUP_FILE_FORMAT) return 'this is a workspace backup, not a dossier file: use "Restore backup" to open it';
   if (found === DOSSIER_FILE_FORMAT) return 'this is a single dossier file, not a workspace backup: use "Import dossier" to open it';
+  if (found === MODEL_FORMAT) return 'this is a model file: open it on the Models screen with "Open model file…"';
   if (found === undefined) return `not an HTA Workbench file: the "format" field is missing (expected "${expected}")`;
   return `not an HTA Workbench file of this kind: format is ${JSON.stringify(found).slice(0, 80)}, expected "${expected}"`;
 }
@@ -116,6 +118,7 @@ function describeWrongFormat(found: unknown, expected: string): string {
 function wrongFormatDetail(found: unknown, expected: string): ProblemDetail {
   if (found === BACKUP_FILE_FORMAT) return { code: 'is-a-backup' };
   if (found === DOSSIER_FILE_FORMAT) return { code: 'is-a-dossier-file' };
+  if (found === MODEL_FORMAT) return { code: 'is-a-model-file' };
   if (found === undefined) return { code: 'format-missing', values: { format: JSON.stringify(expected) } };
   return { code: 'wrong-format', values: { found: JSON.stringify(found).slice(0, 80), format: JSON.stringify(expected) } };
 }

@@ -58,6 +58,10 @@ describe('parseDossierFile: malformed and truncated files', () => {
     expect(messages('{"format": "hta-workbench-backup", "version": 1}')).toEqual(['format: this is a workspace backup, not a dossier file: use "Restore backup" to open it']);
     const r = parseBackupFile(fileText(validDossier()));
     expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual(['format: this is a single dossier file, not a workspace backup: use "Import dossier" to open it']);
+    const model = ['format: this is a model file: open it on the Models screen with "Open model file…"'];
+    expect(messages('{"format": "hta-workbench-model", "version": 1}')).toEqual(model);
+    const asBackup = parseBackupFile('{"format": "hta-workbench-model", "version": 1}');
+    expect(asBackup.ok ? [] : asBackup.problems.map(formatProblem)).toEqual(model);
   });
 });
 

@@ -223,6 +223,8 @@ test('building a Markov model from scratch: an edit the model refuses (a state i
   await page.getByTestId('template-markov').click();
   await page.getByTestId('new-model-create').click();
   await expect(page.getByTestId('structure-editor')).toBeVisible();
+  // The template has one strategy: the subtitle says so in the singular.
+  await expect(page.getByTestId('model-page').locator('.page-title p')).toContainText('Markov cohort · 1 strategy ·');
   const addState = async (id: string, label: string) => {
     await page.getByTestId('add-state-id').fill(id);
     await page.getByTestId('add-state-label').fill(label);
@@ -239,6 +241,8 @@ test('building a Markov model from scratch: an edit the model refuses (a state i
   await expect(page.getByTestId('model-undo')).toBeDisabled();
   await addState('PD', 'Progressed');
   await expect(page.getByTestId('state-row-PD')).toBeVisible();
+  // Each row's Remove button names what it removes (a screen reader's list of buttons is not ten times "Remove").
+  await expect(page.getByTestId('state-remove-PD')).toHaveAccessibleName('Remove state PD');
   // The grids by keyboard: focus a cell, Enter, type, Enter. From PD: 0.3 to Dead, the rest (C) stays; a utility for PD.
   const editCell = async (cell: string, text: string) => {
     await page.getByTestId(cell).click();

@@ -96,6 +96,11 @@ describe('envelope problems: what kind of file, which version', () => {
     const backup = parseBackupFile(`{"format": "${DOSSIER}"}`);
     expect(backup.ok).toBe(false);
     if (!backup.ok) expect(wordings(backup.problems[0]!)['nl-BE']).toBe('dit is een dossierbestand, geen back-up van de werkruimte: open het met ‘Dossier importeren’');
+    expect(only('{"format": "hta-workbench-model", "version": 1}')).toEqual({
+      en: 'this is a model file: open it on the Models screen with "Open model file…"',
+      'fr-BE': 'il s’agit d’un fichier de modèle : ouvrez-le dans l’écran Modèles avec « Ouvrir un fichier de modèle… »',
+      'nl-BE': 'dit is een modelbestand: open het in het scherm Modellen met ‘Modelbestand openen…’',
+    });
     expect(only('{}')['nl-BE']).toBe('geen HTA Workbench-bestand: het veld "format" ontbreekt ("hta-workbench-dossier" verwacht)');
     expect(only('{"format": "csv"}')['fr-BE']).toBe('ce n’est pas un fichier HTA Workbench de ce type : le format est "csv", "hta-workbench-dossier" attendu');
   });

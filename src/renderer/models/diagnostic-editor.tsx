@@ -76,7 +76,7 @@ export function TestsCard({ document, issues, readOnly, apply }: StructureEditor
                     <td>
                       <input type="checkbox" aria-label={t('structure.ruleOut', { id })} checked={test.ruleOut !== false} disabled={readOnly} onChange={(e) => apply((d) => edits.setTestField(d, id, 'ruleOut', e.target.checked))} data-testid={`test-${id}-ruleOut`} />
                     </td>
-                    <td>{!readOnly && <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => apply((d) => edits.removeTest(d, id))} data-testid={`test-remove-${id}`}>{t('structure.remove')}</button>}</td>
+                    <td>{!readOnly && <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => apply((d) => edits.removeTest(d, id))} data-testid={`test-remove-${id}`} aria-label={t('structure.removeTestLabel', { id })}>{t('structure.remove')}</button>}</td>
                   </tr>
                 );
               })}

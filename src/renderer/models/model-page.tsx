@@ -207,7 +207,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
             <div className="page-title">
               <h1 data-testid="model-title">{session.title}</h1>
               <p>
-                {t('model.subtitle', { type: modelTypeLabel(summary, t), n: summary.strategies, origin: t(originWords[initial.origin.kind]) })}
+                {t(summary.strategies === 1 ? 'model.subtitleOne' : 'model.subtitle', { type: modelTypeLabel(summary, t), n: summary.strategies, origin: t(originWords[initial.origin.kind]) })}
                 {initial.origin.ref ? ` (${initial.origin.kind === 'template' ? templateTitle(initial.origin.ref, t) : initial.origin.ref})` : ''}
                 {linked && linked.length > 0 ? ` · ${linked.length === 1 ? t('model.linkedOne') : t('model.linkedMany', { n: linked.length })}` : ''}
               </p>

@@ -137,7 +137,7 @@ function StatesCard({ document, issues, values, readOnly, apply }: StructureEdit
                     <>
                       <button type="button" className="btn btn-ghost btn-sm" aria-label={t('structure.stateUp', { id })} disabled={i === 0} onClick={() => apply((d) => edits.moveState(d, id, -1))}>↑</button>
                       <button type="button" className="btn btn-ghost btn-sm" aria-label={t('structure.stateDown', { id })} disabled={i === states.length - 1} onClick={() => apply((d) => edits.moveState(d, id, 1))}>↓</button>
-                      <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => setRemoving(id)} data-testid={`state-remove-${id}`}>{t('structure.remove')}</button>
+                      <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => setRemoving(id)} data-testid={`state-remove-${id}`} aria-label={t('structure.removeStateLabel', { id })}>{t('structure.remove')}</button>
                     </>
                   )}
                 </td>
@@ -372,7 +372,7 @@ function StrategiesCard({ document, issues, values, readOnly, apply }: Structure
               <div className="strategy-head">
                 <span className="mono">{id}</span>
                 <CommitInput value={exprText(s.label)} label={t('structure.strategyLabel', { id })} readOnly={readOnly} onCommit={(typed) => apply((d) => edits.setStrategyLabel(d, id, typed), `strategy-label:${id}`)} testId={`strategy-label-${id}`} error={problemAt(issues, `strategies[${i}]`, true)} />
-                {!readOnly && strategies.length > 1 && <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => apply((d) => edits.removeStrategy(d, id))} data-testid={`strategy-remove-${id}`}>{t('structure.remove')}</button>}
+                {!readOnly && strategies.length > 1 && <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => apply((d) => edits.removeStrategy(d, id))} data-testid={`strategy-remove-${id}`} aria-label={t('structure.removeStrategyLabel', { id })}>{t('structure.remove')}</button>}
               </div>
               {overrides.length > 0 && (
                 <table className="table structure-table">
