@@ -8,6 +8,6 @@ const port = parentPort;
 if (port) {
   port.on('message', (request: PsaWorkerRequest) => {
     const reply = handle(request);
-    port.postMessage(reply.message, reply.transfer);
+    if (reply) port.postMessage(reply.message, reply.transfer);
   });
 }

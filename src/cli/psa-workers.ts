@@ -58,8 +58,13 @@ class PsaThread {
     });
   }
 
-  init(model: HtaModel, seed: number, tables: InversionTableEntry[]): void {
-    this.send({ type: 'init', model, seed, tables });
+  init(model: HtaModel, seed: number): void {
+    this.send({ type: 'init', model, seed });
+  }
+
+  /** Inversion tables this thread adopts before its first chunk. */
+  adoptTables(tables: InversionTableEntry[]): void {
+    this.send({ type: 'tables', tables });
   }
 
   private send(request: PsaWorkerRequest): void {
@@ -148,11 +153,12 @@ export function createPsaWorkerPool(model: HtaModel, setup: PsaSetup, threads: n
   }
   const inFlight = options.inFlight ?? 2;
   const pool = Array.from({ length: threads }, () => new PsaThread());
-  // While the threads load their code, this thread builds the sampler's inversion tables (if no draw has yet):
-  // each thread adopts them rather than building its own.
+  // While the threads load their code and compile the model, this thread builds the sampler's inversion tables (if
+  // no draw has yet): each thread adopts them, before its first chunk, rather than building its own.
+  for (const thread of pool) thread.init(model, setup.sampler.seed);
   setup.sampler.prepare();
   const tables = cachedInversionTables();
-  for (const thread of pool) thread.init(model, setup.sampler.seed, tables);
+  for (const thread of pool) thread.adoptTables(tables);
   const ready = Promise.all(pool.map((t) => t.ready)).then(() => undefined);
   // Startup errors reach the caller through run(); this keeps an unawaited `ready` from being an unhandled rejection.
   ready.catch(() => undefined);
