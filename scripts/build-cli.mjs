@@ -80,6 +80,8 @@ const CACHED_COMMANDS = {
     ['psa', 'liquid-biopsy-nsclc.json', '--iterations', '50', '--json'],
   ],
   dsa: [['dsa', 'hiv-chancellor-1997.json', '--json']],
+  bia: [['bia', 'liquid-biopsy-nsclc.json', '--json'], ['bia', 'liquid-biopsy-nsclc.json']],
+  countries: [['countries', 'hiv-chancellor-1997.json', '--json'], ['countries', 'hiv-chancellor-1997.json']],
 };
 
 /**

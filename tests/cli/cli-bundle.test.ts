@@ -56,6 +56,7 @@ const cases: Array<[string, string[]]> = [
   ['dsa (liquid biopsy)', ['dsa', LIQUID_BIOPSY, '--wtp', '50000', '--json']],
   ['bia (liquid biopsy)', ['bia', LIQUID_BIOPSY, '--json']],
   ['bia (liquid biopsy, table)', ['bia', LIQUID_BIOPSY]],
+  ['countries (HIV, JSON)', ['countries', HIV, '--json']],
 ];
 
 describe('the bundled hta prints exactly what the TypeScript sources print', () => {
@@ -161,8 +162,8 @@ describe('commands started from a CommonJS file of their own with V8\'s code cac
     return JSON.parse(r.stdout) as { file: string | null; cacheUsed: boolean | null };
   }
 
-  it('psa, run, validate and dsa start from their own file, and V8 takes its code cache', () => {
-    for (const name of ['psa', 'run', 'validate', 'dsa']) expect(startFile(name)).toEqual({ file: join(ROOT, 'out', 'cli', `${name}-command.cjs`), cacheUsed: true });
+  it('psa, run, validate, dsa, bia and countries start from their own file, and V8 takes its code cache', () => {
+    for (const name of ['psa', 'run', 'validate', 'dsa', 'bia', 'countries']) expect(startFile(name)).toEqual({ file: join(ROOT, 'out', 'cli', `${name}-command.cjs`), cacheUsed: true });
     // Other commands and names that are no command run the ES module build.
     expect(startFile('report').file).toBeNull();
     expect(startFile('../psa').file).toBeNull();
