@@ -56,7 +56,9 @@ function compileCommandFile(file, useCache) {
   const bytes = readFileSync(file);
   const key = cacheKey(bytes);
   const cachedData = useCache ? readCache(file, key) : undefined;
-  const source = `(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`;
+  // An ASCII file (the build makes them so) is its own Latin-1 text: copied, not decoded as UTF-8 (~3 ms for 1.5 MB).
+  const text = require('node:buffer').isAscii(bytes) ? bytes.latin1Slice(0, bytes.length) : bytes.toString('utf8');
+  const source = `(function (exports, require, module, __filename, __dirname) {${text}\n})`;
   const script = new (require('node:vm').Script)(source, { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, require('node:module').createRequire(file), module, file, path.dirname(file));

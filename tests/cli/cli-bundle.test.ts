@@ -225,6 +225,15 @@ describe('commands started from a CommonJS file of their own with V8\'s code cac
     expect(withCache.status).toBe(0);
   });
 
+  it('command files are ASCII (read as Latin-1, not decoded as UTF-8), with the comments esbuild keeps escaped', () => {
+    for (const name of ['psa-command', 'run-command', 'validate-command', 'dsa-command', 'bia-command', 'countries-command', 'psa-workers-thread']) {
+      const bytes = readFileSync(join(ROOT, 'out', 'cli', `${name}.cjs`));
+      expect(bytes.every((b) => b < 0x80)).toBe(true);
+    }
+    // The sources do have non-ASCII characters in comments esbuild keeps (e.g. survival's "k·step").
+    expect(readFileSync(join(ROOT, 'out', 'cli', 'psa-command.cjs'), 'latin1')).toMatch(/\\u\{[0-9a-f]+\}/);
+  });
+
   it('bundles only its own command into a command file', async () => {
     const result = await esbuild.build({ ...cliCommandBundleOptions(ROOT, 'psa'), write: false, metafile: true, logLevel: 'silent' });
     const inputs = Object.keys(result.metafile!.inputs);
