@@ -3,17 +3,11 @@ import { parentPort } from 'node:worker_threads';
 import { parseModel } from '../engine/compile-model';
 import { createPsaWorkerHandler } from '../engine/psa/psa-worker-protocol';
 import type { PsaWorkerRequest } from '../engine/psa/psa-worker-protocol';
-import { buildSharedTables } from './psa-workers';
-import type { ShareTablesRequest } from './psa-workers';
 
 const handle = createPsaWorkerHandler();
 const port = parentPort;
 if (port) {
-  port.on('message', (request: PsaWorkerRequest | ShareTablesRequest) => {
-    if (request.type === 'share-tables') {
-      buildSharedTables(request);
-      return;
-    }
+  port.on('message', (request: PsaWorkerRequest) => {
     const reply = handle(request);
     if (reply) port.postMessage(reply.message, reply.transfer);
   });

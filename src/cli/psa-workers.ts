@@ -1,7 +1,6 @@
 // A pool of Node worker threads running PSA chunks for the CLI. Each thread runs the same worker handler as the
 // app's Web Worker: from the pre-built CLI bundle, or from the TypeScript sources through tsx (tests, benches).
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import type { MessagePort } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { HtaModel } from '../engine/model/schema';
@@ -11,9 +10,8 @@ import { createPsaWorkspace, runPsaChunk } from '../engine/psa/psa-runner';
 import type { PsaChunkResult } from '../engine/psa/psa-runner';
 import type { PsaSetup } from '../engine/psa/psa-setup';
 import type { PsaWorkerRequest, PsaWorkerResponse } from '../engine/psa/psa-worker-protocol';
-import { adoptInversionTable, cachedInversionTables, hasInversionTable, inversionTableFor } from '../engine/uncertainty/inversion-table';
+import { cachedInversionTables } from '../engine/uncertainty/inversion-table';
 import type { InversionTableEntry } from '../engine/uncertainty/inversion-table';
-import type { ResolvedDistribution } from '../engine/uncertainty/distributions';
 
 /**
  * The thread's entry next to this module: in a command's CommonJS file (out/cli/<name>-command.cjs, compiled with
@@ -72,12 +70,6 @@ class PsaThread {
     this.send({ type: 'tables', tables });
   }
 
-  /** Asks the thread to build tables of `dists` from the last, posting each on `port` (see buildTablesWith). */
-  shareTables(dists: ResolvedDistribution[], port: MessagePort): void {
-    const request: ShareTablesRequest = { type: 'share-tables', dists, port };
-    this.worker.postMessage(request, [port]);
-  }
-
   private send(request: PsaWorkerRequest): void {
     this.worker.postMessage(request);
   }
@@ -116,57 +108,6 @@ class PsaThread {
   terminate(): Promise<number> {
     return this.worker.terminate();
   }
-}
-
-/**
- * A CLI thread's share of the inversion tables (psa-workers-thread.ts): build the tables of `dists` from the last,
- * post each ({ dist, values }, values null when the distribution has none) on `port`, and stop at the first
- * message the calling thread posts there (it then has every table).
- */
-export interface ShareTablesRequest {
-  type: 'share-tables';
-  dists: ResolvedDistribution[];
-  port: MessagePort;
-}
-
-/** What a thread posts for each table it built. */
-export interface SharedTable {
-  dist: ResolvedDistribution;
-  values: Float64Array | null;
-}
-
-/** The thread side of ShareTablesRequest. */
-export function buildSharedTables({ dists, port }: ShareTablesRequest): void {
-  for (let k = dists.length - 1; k >= 0 && receiveMessageOnPort(port) === undefined; k--) {
-    const dist = dists[k]!;
-    if (hasInversionTable(dist)) continue;
-    const table: SharedTable = { dist, values: inversionTableFor(dist)?.values ?? null };
-    port.postMessage(table);
-  }
-  port.close();
-}
-
-/**
- * Builds the sampler's inversion tables (stdlib's quantiles, 3-20 ms each: ~0.25 s for the liquid-biopsy example)
- * in this thread from the first, while `helper`, once it has loaded, builds them from the last and posts each; this
- * thread adopts those it reaches, and tells the helper to stop when it has every table. The tables are the same
- * whichever thread builds them (deterministic values), so the draws are too.
- */
-export function buildTablesWith(setup: PsaSetup, helper: Pick<PsaThread, 'shareTables'>): void {
-  const dists = setup.sampler.tabulatedDistributions().filter((d) => !hasInversionTable(d));
-  if (dists.length >= 2) {
-    const { port1, port2 } = new MessageChannel();
-    helper.shareTables(dists, port2);
-    for (const dist of dists) {
-      for (let posted = receiveMessageOnPort(port1); posted !== undefined; posted = receiveMessageOnPort(port1)) {
-        const { dist: built, values } = posted.message as SharedTable;
-        adoptInversionTable(built, values);
-      }
-      if (!hasInversionTable(dist)) inversionTableFor(dist);
-    }
-    port1.postMessage('stop');
-  }
-  setup.sampler.prepare();
 }
 
 export interface PsaWorkerPool {
@@ -216,11 +157,9 @@ export function createPsaWorkerPool(model: HtaModel, setup: PsaSetup, threads: n
   const inFlight = options.inFlight ?? 2;
   const pool = Array.from({ length: threads }, () => new PsaThread());
   // While the threads load their code and compile the model, this thread builds the sampler's inversion tables (if
-  // no draw has yet), the first thread helping once it is ready: each thread adopts them, before its first chunk,
-  // rather than building its own.
+  // no draw has yet): each thread adopts them, before its first chunk, rather than building its own.
   for (const thread of pool) thread.init(model, setup.sampler.seed);
-  if (pool[0]) buildTablesWith(setup, pool[0]);
-  else setup.sampler.prepare();
+  setup.sampler.prepare();
   const tables = cachedInversionTables();
   for (const thread of pool) thread.adoptTables(tables);
   const ready = Promise.all(pool.map((t) => t.ready)).then(() => undefined);

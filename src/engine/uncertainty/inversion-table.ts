@@ -66,22 +66,11 @@ export function cachedInversionTables(): InversionTableEntry[] {
  * their 3-20 ms each.
  */
 export function adoptInversionTables(entries: readonly InversionTableEntry[]): void {
-  for (const { dist, values } of entries) adoptInversionTable(dist, values);
-}
-
-/**
- * Adopts one table another thread built for `dist`, or (null) its finding that interpolation cannot reach the
- * tolerance for it: the same deterministic outcome this thread's inversionTableFor would have.
- */
-export function adoptInversionTable(dist: ResolvedDistribution, values: Float64Array | null): void {
-  if (values !== null && values.length !== KNOTS) return;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(keyOf(dist), values === null ? null : { dist, values });
-}
-
-/** Whether this thread has built or adopted the table of `dist` (or knows there is none). */
-export function hasInversionTable(dist: ResolvedDistribution): boolean {
-  return cache.has(keyOf(dist));
+  for (const { dist, values } of entries) {
+    if (values.length !== KNOTS) continue;
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(keyOf(dist), { dist, values });
+  }
 }
 
 /** Tabulated h, or null when cubic interpolation cannot reach the tolerance for this distribution. */

@@ -39,8 +39,6 @@ export interface ParameterSampler {
   fill(start: number, end: number, out?: Float64Array): Float64Array;
   /** Builds the inversion tables now (the first fill does otherwise), e.g. to hand them to worker threads. */
   prepare(): void;
-  /** The distributions whose inversion tables prepare() builds (or finds in this thread's cache). */
-  tabulatedDistributions(): ResolvedDistribution[];
 }
 
 const enum Kind {
@@ -279,8 +277,6 @@ export function createParameterSampler(
     prepare() {
       prepare();
     },
-    // Copula members and independent columns of these types get tables; Dirichlet and joint columns are of other types.
-    tabulatedDistributions: () => dists.filter(isTabulated),
   };
 }
 
@@ -451,11 +447,8 @@ function transformNormalScore(dist: ResolvedDistribution, table: InversionTable 
   return exactTransform(dist, z);
 }
 
-/** The types whose stdlib samplers are slow (beta, gamma, truncated normal) are drawn through inversion tables. */
-function isTabulated(dist: ResolvedDistribution): boolean {
-  return dist.type === 'beta' || dist.type === 'gamma' || (dist.type === 'normal' && (dist.lower > -Infinity || dist.upper < Infinity));
-}
-
+/** Inversion tables for the types whose stdlib samplers are slow (beta, gamma, truncated normal). */
 function tableFor(dist: ResolvedDistribution): InversionTable | null {
-  return isTabulated(dist) ? inversionTableFor(dist) : null;
+  const tabulated = dist.type === 'beta' || dist.type === 'gamma' || (dist.type === 'normal' && (dist.lower > -Infinity || dist.upper < Infinity));
+  return tabulated ? inversionTableFor(dist) : null;
 }
