@@ -3,7 +3,7 @@
 // (the PSA worker threads) and shared chunks, so commands load lazily (`hta --help` loads no engine code).
 // Runs at `npm ci` (prepare), in `npm run build` and before the unit tests (tests/cli-bundle-setup.ts).
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -65,7 +65,7 @@ export function cliBuildOptions(rootDir) {
  * Commands that start from a CommonJS file of their own, out/cli/<name>-command.cjs, which bin/hta.cjs compiles
  * with V8's code cache (<name>-command.cjs.cache): Node 20 keeps no compiled code for ES modules, so every start of
  * `hta psa` parsed and compiled the engine again. Each is listed with the runs (bundled examples) that fill its
- * cache at build time. Other commands, `hta --help` and the PSA worker threads run the ES module build.
+ * cache at build time. Other commands and `hta --help` run the ES module build.
  */
 const CACHED_COMMANDS = {
   validate: [['validate', 'hiv-chancellor-1997.json']],
@@ -80,6 +80,23 @@ const CACHED_COMMANDS = {
     ['psa', 'liquid-biopsy-nsclc.json', '--iterations', '50', '--json'],
   ],
   dsa: [['dsa', 'hiv-chancellor-1997.json', '--json']],
+  bia: [['bia', 'liquid-biopsy-nsclc.json', '--json'], ['bia', 'liquid-biopsy-nsclc.json']],
+  countries: [['countries', 'hiv-chancellor-1997.json', '--json'], ['countries', 'hiv-chancellor-1997.json']],
+};
+
+/**
+ * The PSA worker threads of a command started from its CommonJS file start from a CommonJS file too,
+ * out/cli/psa-workers-thread.cjs (through bin/psa-thread.cjs), with its code cache: loading the ES module build
+ * parsed and compiled the engine again in every thread. Its cache is filled by a thread's work on these examples
+ * (file, draws).
+ */
+const CACHED_THREAD = {
+  name: 'psa-workers-thread',
+  entry: cliEntryPoints['psa-workers-thread'],
+  warmUps: [
+    ['hiv-chancellor-1997.json', 300],
+    ['liquid-biopsy-nsclc.json', 50],
+  ],
 };
 
 /** Leaves every command but `name` out of a command's own bundle (main() loads only the command it runs). */
@@ -100,9 +117,23 @@ function onlyCommand(name) {
 export function cliCommandBundleOptions(rootDir, name) {
   const esm = cliBuildOptions(rootDir);
   return {
+    ...commonJsFileOptions(rootDir, cliEntryPoints.main, `${name}-command.cjs`),
+    plugins: [...esm.plugins, onlyCommand(name)],
+  };
+}
+
+/** esbuild options of the CommonJS file of the PSA worker threads (CACHED_THREAD). */
+export function cliThreadBundleOptions(rootDir) {
+  return commonJsFileOptions(rootDir, CACHED_THREAD.entry, `${CACHED_THREAD.name}.cjs`);
+}
+
+/** esbuild options of a CommonJS file in out/cli/ that bin/command-files.cjs compiles with its code cache. */
+function commonJsFileOptions(rootDir, entry, fileName) {
+  const esm = cliBuildOptions(rootDir);
+  return {
     absWorkingDir: esm.absWorkingDir,
-    entryPoints: [cliEntryPoints.main],
-    outfile: join(esm.outdir, `${name}-command.cjs`),
+    entryPoints: [entry],
+    outfile: join(esm.outdir, fileName),
     bundle: true,
     format: 'cjs',
     platform: esm.platform,
@@ -113,7 +144,7 @@ export function cliCommandBundleOptions(rootDir, name) {
     // import() of a package left outside the bundle (resvg) becomes require(): a script compiled with vm has no
     // module loader of its own.
     supported: { 'dynamic-import': false },
-    plugins: [...esm.plugins, onlyCommand(name)],
+    plugins: esm.plugins,
   };
 }
 
@@ -123,9 +154,13 @@ export function cliCommandBundleOptions(rootDir, name) {
  */
 export function writeCodeCaches(rootDir) {
   const examples = join(rootDir, 'resources', 'examples');
-  const writes = Object.entries(CACHED_COMMANDS).map(([name, runs]) => {
-    const commandLines = runs.map(([command, file, ...rest]) => [command, join(examples, file), ...rest]);
-    const child = spawn(process.execPath, [join(rootDir, 'bin', 'hta.cjs')], { env: { ...process.env, HTA_WRITE_CODE_CACHE: JSON.stringify({ name, commandLines }) }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const jobs = [
+    ...Object.entries(CACHED_COMMANDS).map(([name, runs]) => ({ name, commandLines: runs.map(([command, file, ...rest]) => [command, join(examples, file), ...rest]) })),
+    { name: CACHED_THREAD.name, thread: true, warmUps: CACHED_THREAD.warmUps.map(([file, draws]) => [join(examples, file), draws]) },
+  ];
+  const writes = jobs.map((job) => {
+    const name = job.thread ? `${job.name} (PSA worker threads)` : job.name;
+    const child = spawn(process.execPath, [join(rootDir, 'bin', 'hta.cjs')], { env: { ...process.env, HTA_WRITE_CODE_CACHE: JSON.stringify(job) }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
     return new Promise((resolvePromise) => {
@@ -137,11 +172,30 @@ export function writeCodeCaches(rootDir) {
   return Promise.all(writes);
 }
 
+/**
+ * esbuild writes strings and identifiers as ASCII but copies the comments it keeps as they are: spells their other
+ * characters as \u escapes, so the file is ASCII and bin/command-files.cjs reads it as Latin-1 (a plain copy)
+ * instead of decoding UTF-8 (about 3 ms for 1.5 MB at every start). Outside comments such a character cannot
+ * occur; if one did, the file would stay as it is (and be decoded as UTF-8).
+ */
+function asciiComments(file) {
+  const text = readFileSync(file, 'utf8');
+  if (!/[^\p{ASCII}]/u.test(text)) return;
+  const comment = /^\s*(\/\/|\/\*|\*)/;
+  const lines = text.split('\n').map((line) => (comment.test(line) ? line.replace(/[^\p{ASCII}]/gu, (c) => `\\u{${c.codePointAt(0).toString(16)}}`) : line));
+  writeFileSync(file, lines.join('\n'));
+}
+
 /** Builds out/cli/ from scratch (stale chunks of an earlier build removed). Returns esbuild's metafile. */
 export async function buildCli(rootDir, esbuild) {
   const options = cliBuildOptions(rootDir);
   rmSync(options.outdir, { recursive: true, force: true });
-  const [result] = await Promise.all([esbuild.build(options), ...Object.keys(CACHED_COMMANDS).map((name) => esbuild.build(cliCommandBundleOptions(rootDir, name)))]);
+  const [result] = await Promise.all([
+    esbuild.build(options),
+    ...Object.keys(CACHED_COMMANDS).map((name) => esbuild.build(cliCommandBundleOptions(rootDir, name))),
+    esbuild.build(cliThreadBundleOptions(rootDir)),
+  ]);
+  for (const file of [...Object.keys(CACHED_COMMANDS).map((name) => cliCommandBundleOptions(rootDir, name).outfile), cliThreadBundleOptions(rootDir).outfile]) asciiComments(file);
   await writeCodeCaches(rootDir);
   return result.metafile;
 }

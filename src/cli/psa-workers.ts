@@ -1,6 +1,7 @@
 // A pool of Node worker threads running PSA chunks for the CLI. Each thread runs the same worker handler as the
 // app's Web Worker: from the pre-built CLI bundle, or from the TypeScript sources through tsx (tests, benches).
 import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { HtaModel } from '../engine/model/schema';
 import { runPsaAdaptive, runPsaChunks } from '../engine/psa/psa-run';
@@ -13,15 +14,17 @@ import { cachedInversionTables } from '../engine/uncertainty/inversion-table';
 import type { InversionTableEntry } from '../engine/uncertainty/inversion-table';
 
 /**
- * The thread's entry next to this module: the bundled `psa-workers-thread.mjs` when this code runs from the CLI
- * bundle (scripts/build-cli.mjs defines __filename there), the TypeScript file through tsx otherwise.
- * __filename, not __dirname: tsx defines the former in every loading mode (CommonJS register, ESM import).
+ * The thread's entry next to this module: in a command's CommonJS file (out/cli/<name>-command.cjs, compiled with
+ * its code cache by bin/command-files.cjs) bin/psa-thread.cjs, which starts the threads' CommonJS file with its code
+ * cache; in the ES module build the bundled `psa-workers-thread.mjs` (scripts/build-cli.mjs defines __filename
+ * there); the TypeScript file through tsx otherwise. __filename, not __dirname: tsx defines the former in every
+ * loading mode (CommonJS register, ESM import).
  */
 export function psaThreadEntry(moduleFile: string = __filename): { file: string; execArgv: string[] } {
   const folder = dirname(moduleFile);
-  return moduleFile.endsWith('.ts')
-    ? { file: join(folder, 'psa-workers-thread.ts'), execArgv: ['--require', 'tsx/cjs'] }
-    : { file: join(folder, 'psa-workers-thread.mjs'), execArgv: [] };
+  if (moduleFile.endsWith('.ts')) return { file: join(folder, 'psa-workers-thread.ts'), execArgv: ['--require', 'tsx/cjs'] };
+  if (moduleFile.endsWith('.cjs') && existsSync(join(folder, 'psa-workers-thread.cjs'))) return { file: join(folder, '..', '..', 'bin', 'psa-thread.cjs'), execArgv: [] };
+  return { file: join(folder, 'psa-workers-thread.mjs'), execArgv: [] };
 }
 
 export class PsaWorkerError extends Error {
@@ -58,8 +61,13 @@ class PsaThread {
     });
   }
 
-  init(model: HtaModel, seed: number, tables: InversionTableEntry[]): void {
-    this.send({ type: 'init', model, seed, tables });
+  init(model: HtaModel, seed: number): void {
+    this.send({ type: 'init', model, seed });
+  }
+
+  /** Inversion tables this thread adopts before its first chunk. */
+  adoptTables(tables: InversionTableEntry[]): void {
+    this.send({ type: 'tables', tables });
   }
 
   private send(request: PsaWorkerRequest): void {
@@ -148,11 +156,12 @@ export function createPsaWorkerPool(model: HtaModel, setup: PsaSetup, threads: n
   }
   const inFlight = options.inFlight ?? 2;
   const pool = Array.from({ length: threads }, () => new PsaThread());
-  // While the threads load their code, this thread builds the sampler's inversion tables (if no draw has yet):
-  // each thread adopts them rather than building its own.
+  // While the threads load their code and compile the model, this thread builds the sampler's inversion tables (if
+  // no draw has yet): each thread adopts them, before its first chunk, rather than building its own.
+  for (const thread of pool) thread.init(model, setup.sampler.seed);
   setup.sampler.prepare();
   const tables = cachedInversionTables();
-  for (const thread of pool) thread.init(model, setup.sampler.seed, tables);
+  for (const thread of pool) thread.adoptTables(tables);
   const ready = Promise.all(pool.map((t) => t.ready)).then(() => undefined);
   // Startup errors reach the caller through run(); this keeps an unawaited `ready` from being an unhandled rejection.
   ready.catch(() => undefined);

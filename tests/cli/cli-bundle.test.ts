@@ -56,6 +56,7 @@ const cases: Array<[string, string[]]> = [
   ['dsa (liquid biopsy)', ['dsa', LIQUID_BIOPSY, '--wtp', '50000', '--json']],
   ['bia (liquid biopsy)', ['bia', LIQUID_BIOPSY, '--json']],
   ['bia (liquid biopsy, table)', ['bia', LIQUID_BIOPSY]],
+  ['countries (HIV, JSON)', ['countries', HIV, '--json']],
 ];
 
 describe('the bundled hta prints exactly what the TypeScript sources print', () => {
@@ -114,6 +115,11 @@ describe('the bundle', () => {
 
   it('starts worker threads from the bundled thread entry, and from TypeScript through tsx when run from source', () => {
     expect(psaThreadEntry(join(ROOT, 'out', 'cli', 'chunk-X.mjs'))).toEqual({ file: join(ROOT, 'out', 'cli', 'psa-workers-thread.mjs'), execArgv: [] });
+    // From a command's CommonJS file: the threads' CommonJS file (with its code cache) through bin/psa-thread.cjs.
+    expect(psaThreadEntry(join(ROOT, 'out', 'cli', 'psa-command.cjs'))).toEqual({ file: join(ROOT, 'bin', 'psa-thread.cjs'), execArgv: [] });
+    // Without that file (a partial build) the ES module build's entry.
+    const elsewhere = mkdtempSync(join(tmpdir(), 'hta-no-thread-file-'));
+    expect(psaThreadEntry(join(elsewhere, 'psa-command.cjs'))).toEqual({ file: join(elsewhere, 'psa-workers-thread.mjs'), execArgv: [] });
     expect(psaThreadEntry(join(ROOT, 'src', 'cli', 'psa-workers.ts'))).toEqual({ file: join(ROOT, 'src', 'cli', 'psa-workers-thread.ts'), execArgv: ['--require', 'tsx/cjs'] });
   });
 });
@@ -156,11 +162,28 @@ describe('commands started from a CommonJS file of their own with V8\'s code cac
     return JSON.parse(r.stdout) as { file: string | null; cacheUsed: boolean | null };
   }
 
-  it('psa, run, validate and dsa start from their own file, and V8 takes its code cache', () => {
-    for (const name of ['psa', 'run', 'validate', 'dsa']) expect(startFile(name)).toEqual({ file: join(ROOT, 'out', 'cli', `${name}-command.cjs`), cacheUsed: true });
+  it('psa, run, validate, dsa, bia and countries start from their own file, and V8 takes its code cache', () => {
+    for (const name of ['psa', 'run', 'validate', 'dsa', 'bia', 'countries']) expect(startFile(name)).toEqual({ file: join(ROOT, 'out', 'cli', `${name}-command.cjs`), cacheUsed: true });
     // Other commands and names that are no command run the ES module build.
     expect(startFile('report').file).toBeNull();
     expect(startFile('../psa').file).toBeNull();
+  });
+
+  it("the PSA worker threads' file has its code cache too, and a thread started from it works", () => {
+    const script = `const c = require(${JSON.stringify(commandFiles)}); const file = c.threadFile(${JSON.stringify(ROOT)});
+      const { cli, cacheUsed } = c.compileCommandFile(file, true);
+      process.stdout.write(JSON.stringify({ file, cacheUsed, warmUp: typeof cli.warmUpForCodeCache }));`;
+    const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ file: join(ROOT, 'out', 'cli', 'psa-workers-thread.cjs'), cacheUsed: true, warmUp: 'function' });
+    // A real thread from bin/psa-thread.cjs answers init with ready (the worker-thread cases above compare whole runs).
+    const thread = `const { Worker } = require('node:worker_threads');
+      const w = new Worker(${JSON.stringify(join(ROOT, 'bin', 'psa-thread.cjs'))});
+      w.on('message', (m) => { process.stdout.write(m.type); w.terminate(); });
+      w.postMessage({ type: 'init', model: { bad: 'model' }, seed: 1 });`;
+    const t = spawnSync(process.execPath, ['-e', thread], { encoding: 'utf8' });
+    expect(t.stderr).toBe('');
+    expect(t.stdout).toBe('error');
   });
 
   /** A copy of psa-command.cjs and its cache in a folder of its own. */
@@ -200,6 +223,15 @@ describe('commands started from a CommonJS file of their own with V8\'s code cac
       delete process.env.HTA_CODE_CACHE;
     }
     expect(withCache.status).toBe(0);
+  });
+
+  it('command files are ASCII (read as Latin-1, not decoded as UTF-8), with the comments esbuild keeps escaped', () => {
+    for (const name of ['psa-command', 'run-command', 'validate-command', 'dsa-command', 'bia-command', 'countries-command', 'psa-workers-thread']) {
+      const bytes = readFileSync(join(ROOT, 'out', 'cli', `${name}.cjs`));
+      expect(bytes.every((b) => b < 0x80)).toBe(true);
+    }
+    // The sources do have non-ASCII characters in comments esbuild keeps (e.g. survival's "k·step").
+    expect(readFileSync(join(ROOT, 'out', 'cli', 'psa-command.cjs'), 'latin1')).toMatch(/\\u\{[0-9a-f]+\}/);
   });
 
   it('bundles only its own command into a command file', async () => {

@@ -24,3 +24,11 @@ export const MAX_TREE_NODES = 200_000;
 /** Most strategies and scenarios: each is compiled and run on its own (validation, DSA scenario comparison). */
 export const MAX_STRATEGIES = 1_000;
 export const MAX_SCENARIOS = 500;
+
+/**
+ * A whole number with thousands separators, as `toLocaleString('en-US')` writes it, without Intl: the first Intl
+ * call of a process costs ~12 ms (ICU set-up), too much for messages built when a module loads.
+ */
+export function withThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}

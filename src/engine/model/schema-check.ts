@@ -20,13 +20,21 @@ export function pathDeeperThan(root: unknown, limit: number): IssuePath | null {
   return null;
 }
 
+/**
+ * zod compiles a fast path (new Function) for each object schema at its first parse: for the one parse most
+ * processes make (a CLI command, a worker) compiling costs more than it saves (liquid-biopsy example, cold: 45 ms
+ * against 18 ms without it). So the first parse of a process goes without it; later ones compile and use it. The
+ * issues are the same either way (tests/engine/model/schema-jitless.test.ts).
+ */
+let parsesSoFar = 0;
+
 export function checkModelSchema(json: unknown): { model?: HtaModel; issues: ModelIssue[] } {
   const deep = pathDeeperThan(json, MAX_MODEL_JSON_DEPTH);
   if (deep) {
     const message = `nested more than ${MAX_MODEL_JSON_DEPTH} levels deep; a model file never is`;
     return { issues: [{ code: 'too-deep', severity: 'error', path: deep, message, detail: { code: 'model-too-deep', values: { maximum: MAX_MODEL_JSON_DEPTH } } }] };
   }
-  const parsed = htaModelSchema.safeParse(json, { error: describeZodIssue, reportInput: true });
+  const parsed = htaModelSchema.safeParse(json, { error: describeZodIssue, reportInput: true, jitless: parsesSoFar++ === 0 });
   if (parsed.success) return { model: parsed.data, issues: [] };
   const issues = flattenZodIssues(parsed.error.issues).map((p): ModelIssue => {
     const path = p.path.map((k) => (typeof k === 'symbol' ? String(k) : k));

@@ -7,7 +7,7 @@ import { distributionSpecSchema, correlationSpecSchema, jointDistributionSchema 
 import { buildPsmModelSchema } from '../psm/psm-schema';
 import { buildTreeModelSchema } from '../tree/tree-schema';
 import { budgetImpactSchema } from '../budget/bia-schema';
-import { MAX_CYCLES, MAX_CYCLE_LENGTH, MAX_SCENARIOS, MAX_STRATEGIES, MAX_TABLE_ROWS, MIN_CYCLE_LENGTH } from './limits';
+import { MAX_CYCLES, MAX_CYCLE_LENGTH, MAX_SCENARIOS, MAX_STRATEGIES, MAX_TABLE_ROWS, MIN_CYCLE_LENGTH, withThousands } from './limits';
 
 export const MODEL_FORMAT = 'hta-workbench-model';
 export const MODEL_FORMAT_VERSION = 1;
@@ -49,7 +49,7 @@ const cycleLength = z
   .number()
   .min(MIN_CYCLE_LENGTH, `must be at least ${MIN_CYCLE_LENGTH} years (about 53 minutes)`)
   .max(MAX_CYCLE_LENGTH, `must be at most ${MAX_CYCLE_LENGTH} years`);
-const cycleCount = z.number().int().min(1).max(MAX_CYCLES, `must be at most ${MAX_CYCLES.toLocaleString('en-US')} (the engine's limit)`);
+const cycleCount = z.number().int().min(1).max(MAX_CYCLES, `must be at most ${withThousands(MAX_CYCLES)} (the engine's limit)`);
 const horizonYears = z
   .number()
   .positive()
@@ -121,7 +121,7 @@ export const tableSchema = z
     rows: z
       .array(z.array(finite))
       .min(1)
-      .max(MAX_TABLE_ROWS, `too many rows (at most ${MAX_TABLE_ROWS.toLocaleString('en-US')})`)
+      .max(MAX_TABLE_ROWS, `too many rows (at most ${withThousands(MAX_TABLE_ROWS)})`)
       .describe('Each row: one value per key, then the table value.'),
   })
   .strict();

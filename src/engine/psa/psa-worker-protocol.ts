@@ -14,6 +14,11 @@ import type { PsaRunInfo } from './psa-run';
 export type PsaWorkerRequest =
   /** tables: inversion tables the client already built (cachedInversionTables), so the worker need not. */
   | { type: 'init'; model: HtaModel; seed: number; tables?: InversionTableEntry[] }
+  /**
+   * Inversion tables built by the client after `init` (it sends init first, so the worker compiles the model while
+   * the client builds them); they arrive before any chunk. No reply.
+   */
+  | { type: 'tables'; tables: InversionTableEntry[] }
   | { type: 'chunk'; id: number; start: number; end: number };
 
 export type PsaWorkerResponse =
@@ -27,8 +32,8 @@ export interface PsaWorkerReply {
   transfer: ArrayBuffer[];
 }
 
-/** Worker-side state machine: feed it requests, post back what it returns. Never throws. */
-export function createPsaWorkerHandler(): (request: PsaWorkerRequest) => PsaWorkerReply {
+/** Worker-side state machine: feed it requests, post back what it returns (if anything). Never throws. */
+export function createPsaWorkerHandler(): (request: PsaWorkerRequest) => PsaWorkerReply | null {
   let setup: PsaSetup | null = null;
   let workspace: PsaWorkspace | null = null;
   const fail = (id: number | null, e: unknown): PsaWorkerReply => ({
@@ -45,6 +50,10 @@ export function createPsaWorkerHandler(): (request: PsaWorkerRequest) => PsaWork
       } catch (e) {
         return fail(null, e);
       }
+    }
+    if (request.type === 'tables') {
+      adoptInversionTables(request.tables);
+      return null;
     }
     if (!setup || !workspace) return fail(request.id, new Error('PSA worker received a chunk before init'));
     try {

@@ -14,5 +14,5 @@ const handle = createPsaWorkerHandler();
 
 scope.onmessage = (event) => {
   const reply = handle(event.data);
-  scope.postMessage(reply.message, reply.transfer);
+  if (reply) scope.postMessage(reply.message, reply.transfer);
 };

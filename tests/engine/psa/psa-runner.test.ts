@@ -5,6 +5,7 @@ import { createPsaWorkspace, runPsaChunk } from '../../../src/engine/psa/psa-run
 import { chunkSizeFor, coresWorthUsing, planChunks, PsaCancelledError, PsaDrawError, runPsa, runPsaChunks, WORKER_START_SECONDS } from '../../../src/engine/psa/psa-run';
 import type { PsaChunkExecutor } from '../../../src/engine/psa/psa-run';
 import { createPsaWorkerHandler } from '../../../src/engine/psa/psa-worker-protocol';
+import { cachedInversionTables } from '../../../src/engine/uncertainty/inversion-table';
 import { loadExample, clone } from '../model-fixtures';
 import { handModel } from '../sensitivity/dsa-fixtures';
 
@@ -59,14 +60,19 @@ describe('PSA runner', () => {
   it('gives the same result with 1 and 4 asynchronous executors finishing in any order', async () => {
     const reference = runPsa(createPsaSetup(hiv, 1), { iterations: 5000, chunkSize: 500 });
     const setup = createPsaSetup(hiv, 1);
-    // Each executor is a worker handler (as in a real worker), answering after a random delay.
+    // Each executor is a worker handler (as in a real worker), answering after a random delay; like the CLI's
+    // pool, it gets the inversion tables in a message of their own after init, which has no reply.
+    setup.sampler.prepare();
+    const tables = cachedInversionTables();
+    expect(tables.length).toBeGreaterThan(0);
     const executor = (): PsaChunkExecutor => {
       const handle = createPsaWorkerHandler();
-      handle({ type: 'init', model: hiv, seed: 1 });
+      expect(handle({ type: 'init', model: hiv, seed: 1 })!.message.type).toBe('ready');
+      expect(handle({ type: 'tables', tables: structuredClone(tables) })).toBeNull();
       return (chunk) =>
         new Promise((resolve, reject) => {
           setTimeout(() => {
-            const reply = handle({ type: 'chunk', id: chunk.index, start: chunk.start, end: chunk.end }).message;
+            const reply = handle({ type: 'chunk', id: chunk.index, start: chunk.start, end: chunk.end })!.message;
             if (reply.type === 'chunk') resolve(reply.result);
             else reject(new Error(reply.type === 'error' ? reply.message : 'unexpected reply'));
           }, Math.floor(Math.random() * 5));

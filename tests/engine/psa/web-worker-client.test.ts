@@ -22,8 +22,8 @@ function fakeWorker(stats: { terminated: number }): () => PsaWorkerLike {
       postMessage(message: PsaWorkerRequest) {
         setTimeout(() => {
           if (!alive) return;
-          const reply: PsaWorkerResponse = handle(structuredClone(message)).message;
-          w.onmessage?.({ data: reply });
+          const reply: PsaWorkerResponse | undefined = handle(structuredClone(message))?.message;
+          if (reply) w.onmessage?.({ data: reply });
         }, Math.floor(Math.random() * 3));
       },
       terminate() {
