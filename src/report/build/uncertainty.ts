@@ -166,7 +166,8 @@ function psaParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSecti
   const bia = m.analyses['budget-impact'];
   const population = bia && bia.population.entering.length > 0 ? { populationPerYear: bia.population.entering.reduce((a, b) => a + b, 0) / bia.population.entering.length, years: bia.horizonYears, discountRate: m.model.settings.discount.costs } : null;
   const effective = population ? effectivePopulation(population) : null;
-  const sampled = m.model.parameters.filter((x) => x.uncertainty?.distribution).length;
+  // The inputs this PSA drew (joint distributions' members included), as the EVPPI list names them.
+  const sampled = psa.parameterDraws.names.length;
   const parts: DraftSection[] = [];
   parts.push(
     draft(`${prefix}-psa`, t('run.kind.psa'), [
@@ -174,7 +175,8 @@ function psaParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSecti
       ...drawsSummaryBlocks(ctx, p, psa, { labelOf: (id) => strategyLabel(m, id), comparator, currency: cur, effect: e, wtps, grid }),
     ]),
   );
-  const evpiRows = (atThresholds?.byWtp ?? []).map((s) => [wtpText(ctx, m, s.wtp), fmt.money(s.evpi, cur), effective === null ? '—' : fmt.money(s.evpi * effective, cur)]);
+  const evpiDigits = centsBelow100((atThresholds?.byWtp ?? []).map((s) => s.evpi));
+  const evpiRows = (atThresholds?.byWtp ?? []).map((s) => [wtpText(ctx, m, s.wtp), fmt.money(s.evpi, cur, evpiDigits), effective === null ? '—' : fmt.money(s.evpi * effective, cur)]);
   parts.push(
     draft(`${prefix}-evpi`, t('reportUncertainty.voi'), [
       paragraph(
@@ -201,6 +203,7 @@ function psaParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSecti
       byGroup.get(key)!.set(r.wtp, r.evppi);
     }
     const top = first.slice(0, 15);
+    const evppiDigits = centsBelow100(evppi.map((r) => r.evppi));
     parts.push(
       draft(`${prefix}-evppi`, t('run.kind.evppi'), [
         paragraph(t('reportUncertainty.evppiNote'), 'note'),
@@ -212,7 +215,7 @@ function psaParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSecti
             id: `tab-${p}-evppi-data`,
             caption: t('reportUncertainty.evppiDataCaption'),
             header: [t('reportUncertainty.parameters'), ...wtps.map((w) => t('reportUncertainty.evppiAt', { wtp: fmt.moneyCompact(w, cur) }))],
-            rows: top.map((r) => [label(r.parameters), ...wtps.map((w) => fmt.money(byGroup.get(r.parameters.join(','))?.get(w) ?? null, cur))]),
+            rows: top.map((r) => [label(r.parameters), ...wtps.map((w) => fmt.money(byGroup.get(r.parameters.join(','))?.get(w) ?? null, cur, evppiDigits))]),
             numeric: true,
           }),
         ),
@@ -223,6 +226,11 @@ function psaParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSecti
     if (blocks.length > 0) parts.push(draft(`${prefix}-evppi`, t('run.kind.evppi'), blocks));
   }
   return parts;
+}
+
+/** Per-person value-of-information amounts below 100 keep their cents: "€0.04", not a row of "€0". */
+function centsBelow100(amounts: readonly number[]): number {
+  return amounts.every((v) => !Number.isFinite(v) || Math.abs(v) < 100) ? 2 : 0;
 }
 
 export function uncertaintySection(ctx: BuildContext): DraftSection[] {
