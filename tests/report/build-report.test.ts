@@ -117,6 +117,17 @@ describe('report document of the bundled example', () => {
     if (evppi.every((r) => r.evppi < 100)) for (const r of rows) for (const c of r.cells.slice(1)) expect(c).toMatch(/\.\d\d$/);
   });
 
+  it('lists first the EVPPI that is largest at any threshold, not only at the first one', () => {
+    const m = input.models[0]!;
+    const wtps = m.model.settings.wtp;
+    const best = [...m.analyses.evppi!].sort((a, b) => b.evppi - a.evppi)[0]!;
+    expect(best.evppi).toBeGreaterThan(0);
+    const rows = tableById(doc, 'tab-sec-uncertainty-evppi-data').rows;
+    const label = m.model.parameters.find((x) => x.id === best.parameters[0])?.label;
+    expect(rows[0]!.cells[0]).toBe(label ?? best.parameters[0]);
+    expect(rows[0]!.cells[1 + wtps.indexOf(best.wtp)]).toBe(fmt.money(best.evppi, 'EUR', best.evppi < 100 ? 2 : 0));
+  });
+
   it('adds a warning row where a PICO comparator or population has no strategy in the linked model', () => {
     // The example's three PICOs are all answered by the model's four strategies.
     for (const id of ['pico-1', 'pico-2', 'pico-3']) expect(tableById(doc, `tab-pico-${id}`).rows.filter((r) => r.tone === 'warning'), id).toEqual([]);
