@@ -86,3 +86,21 @@ test('PSA results of the liquid-biopsy example: the table fits, colours match, c
   expect(ticks.length).toBeGreaterThan(2);
   expect(new Set(ticks).size, ticks.join(' | ')).toBe(ticks.length);
 });
+
+test('PSA table of the HIV example (five thresholds): every probability of being cost-effective is on the card at 1440×900', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/#/models');
+  await page.locator('[data-model-id="hiv-chancellor-1997"]').getByTestId('use-example').click();
+  await expect(page.getByTestId('strip-item').first()).toBeVisible();
+  await page.getByTestId('model-tab-uncertainty').click();
+  await page.getByTestId('psa-iterations').fill('200');
+  await page.getByTestId('run-psa').click();
+  await expect(page.getByTestId('psa-results')).toBeVisible({ timeout: 180000 });
+  const table = page.getByTestId('psa-incremental-table');
+  const cells = table.getByTestId('psa-prob-ce');
+  await expect(cells).toHaveCount(2 * 5);
+  // Thirteen columns do not fit; what scrolls off must be the NMB columns, not the probabilities.
+  const wrapRight = await table.locator('xpath=..').evaluate((el) => el.getBoundingClientRect().right);
+  for (const box of await cells.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(wrapRight + 1);
+  await shot(page, 'psa-table-hiv', table);
+});

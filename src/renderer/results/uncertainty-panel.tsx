@@ -588,8 +588,9 @@ function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaMode
                 <th scope="col">{t('results.strategy')}</th>
                 <th scope="col" className="num">{t('analysis.incCost')}</th>
                 <th scope="col" className="num">{t('analysis.incEffect', { effect: effectLabel(effect, t) })}</th>
-                {thresholds.map((w) => <th key={w} scope="col" className="num">{t('uncertainty.incNmbAt', { wtp: formatMoney(w, currency) })}</th>)}
+                {/* The probabilities before the NMB columns: with many thresholds, what scrolls off is the NMB. */}
                 {thresholds.map((w) => <th key={`p${w}`} scope="col" className="num">{t('uncertainty.probCeAt', { wtp: formatMoney(w, currency) })}</th>)}
+                {thresholds.map((w) => <th key={w} scope="col" className="num">{t('uncertainty.incNmbAt', { wtp: formatMoney(w, currency) })}</th>)}
               </tr>
             </thead>
             <tbody>
@@ -597,15 +598,17 @@ function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaMode
                 <tr key={r.id} data-testid="psa-incremental-row">
                   <th scope="row" className="row-head">{r.label}</th>
                   {r.reference ? (
-                    <td className="num subtle" colSpan={2 + thresholds.length}>{t('uncertainty.comparator')}</td>
+                    <td className="num subtle" colSpan={2}>{t('uncertainty.comparator')}</td>
                   ) : (
                     <>
                       <td className="num">{money(r.incCost.mean)}<span className="interval">{interval(r.incCost.lower, r.incCost.upper, money)}</span></td>
                       <td className="num">{formatNumberChange(r.incEffect.mean, 4)}<span className="interval">{interval(r.incEffect.lower, r.incEffect.upper, (v) => formatNumberChange(v, 4))}</span></td>
-                      {r.byWtp.map((b) => <td key={b.wtp} className="num">{money(b.incNmb.mean)}<span className="interval">{interval(b.incNmb.lower, b.incNmb.upper, money)}</span></td>)}
                     </>
                   )}
                   {thresholds.map((w) => <td key={`p${w}`} className="num" data-testid="psa-prob-ce">{formatPercent(ceacAt(w)?.[r.id] ?? Number.NaN, 1)}</td>)}
+                  {r.reference
+                    ? thresholds.length > 0 && <td className="num subtle" colSpan={thresholds.length} aria-hidden="true" />
+                    : r.byWtp.map((b) => <td key={b.wtp} className="num">{money(b.incNmb.mean)}<span className="interval">{interval(b.incNmb.lower, b.incNmb.upper, money)}</span></td>)}
                 </tr>
               ))}
             </tbody>
