@@ -103,4 +103,15 @@ test('PSA table of the HIV example (five thresholds): every probability of being
   const wrapRight = await table.locator('xpath=..').evaluate((el) => el.getBoundingClientRect().right);
   for (const box of await cells.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(wrapRight + 1);
   await shot(page, 'psa-table-hiv', table);
+
+  // The five threshold lines on the CEAC: their labels do not print over each other.
+  const ceac = page.getByTestId('chart-ceac');
+  await ceac.scrollIntoViewIfNeeded();
+  // Threshold labels read "£10,000"; the axis ticks read "£10k".
+  const labels = ceac.locator('svg text').filter({ hasText: /^£\d{1,3}(,\d{3})+$/ });
+  await expect(labels.first()).toBeVisible();
+  const boxes = (await labels.evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right, text: e.textContent }; }))).sort((a, b) => a.left - b.left);
+  expect(boxes.length).toBeGreaterThanOrEqual(2);
+  for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left, `${boxes[i - 1]!.text} / ${boxes[i]!.text}`).toBeGreaterThanOrEqual(boxes[i - 1]!.right);
+  await shot(page, 'ceac-hiv', ceac);
 });
