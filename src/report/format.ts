@@ -123,7 +123,16 @@ function createFormats(locale: ReportLocale): NumberFormats {
     },
     moneyAxis(maxAbs, currency) {
       const unit = !Number.isFinite(maxAbs) ? 1 : Math.abs(maxAbs) >= 1e9 ? 1e9 : Math.abs(maxAbs) >= 1e6 ? 1e6 : Math.abs(maxAbs) >= 1e4 ? 1e3 : 1;
-      if (unit === 1) return (value) => formats.money(value, currency);
+      if (unit === 1) {
+        // Small amounts (an EVPPI of cents) need decimals, or ticks at 0.25 steps all read "€0" and "€1".
+        const max = Math.abs(maxAbs);
+        const digits = max >= 100 ? 0 : max >= 10 ? 1 : max >= 1 ? 2 : max > 0 ? Math.min(6, Math.ceil(-Math.log10(max)) + 2) : 2;
+        if (digits === 0) return (value) => formats.money(value, currency);
+        const format = isCurrencyCode(currency)
+          ? intl(`a|${currency}|${digits}|small`, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: digits })
+          : intl(`a||${digits}|small`, { minimumFractionDigits: 0, maximumFractionDigits: digits });
+        return (value) => (Number.isFinite(value) ? minusSign(format.format(roundedZero(value, digits))) : DASH);
+      }
       const suffix = compactSuffix(unit);
       // Enough decimals for ticks at quarter and half steps of the unit (€0.25m, €2.5m; €12.5m on a €15m axis).
       const digits = Math.abs(maxAbs) / unit < 10 ? 2 : Math.abs(maxAbs) / unit < 100 ? 1 : 0;

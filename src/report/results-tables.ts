@@ -9,6 +9,7 @@ import type { StrategyDetails } from '../engine/tree/strategy-details';
 import { finiteOrNull, integerColumn, moneyColumn, numberColumn, percentColumn, textColumn } from './data-table';
 import type { DataTable } from './data-table';
 import { effectLabel, effectNoun, effectUnit, humanise } from './format';
+import type { MessageKey, Translate } from './i18n/translate';
 
 export const incrementalStatusLabels: Record<IncrementalRow['status'], string> = {
   reference: 'Reference',
@@ -44,6 +45,34 @@ export function outcomeCountLabel(id: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+const outcomeCountKeys: Record<string, MessageKey> = {
+  truePositive: 'analysis.count.truePositive',
+  falsePositive: 'analysis.count.falsePositive',
+  falseNegative: 'analysis.count.falseNegative',
+  trueNegative: 'analysis.count.trueNegative',
+  noResult: 'analysis.count.noResult',
+  missed: 'analysis.count.missed',
+  missed_actionable: 'analysis.count.missedActionable',
+  matched_targeted_therapy: 'analysis.count.matchedTargeted',
+  targeted_without_target: 'analysis.count.targetedWithoutTarget',
+  chemo_immunotherapy: 'analysis.count.chemoImmunotherapy',
+};
+
+/**
+ * A counter's label under its group heading in the display language, the same words on the screen and in the
+ * report: "Condition missed (false negative or no result)", "On targeted therapy: EGFR", "Chest drain". A test's
+ * count takes the test's label from the model when `tests` names it; other names come from the model's ids.
+ */
+export function outcomeCountText(id: string, t: Translate, tests: readonly { id: string; label?: string }[] = []): string {
+  const key = outcomeCountKeys[id];
+  if (key) return t(key);
+  const test = id.startsWith('test_') ? tests.find((x) => `test_${x.id}` === id) : undefined;
+  if (test?.label) return test.label;
+  // The target as the model's id names it ("EGFR", "other"): the model's word, not the product's.
+  if (id.startsWith('targeted_')) return t('analysis.count.targeted', { name: words(id.slice(9)) });
+  return outcomeCountLabelInGroup(id);
+}
+
 /** The label under its group heading: "Tissue NGS" under Tests, "Chest drain" under Adverse events. */
 export function outcomeCountLabelInGroup(id: string): string {
   const label = outcomeCountLabel(id).replace(/^(Tests done|Adverse events): /, '');
@@ -61,6 +90,15 @@ export function outcomeCountGroup(id: string): OutcomeCountGroup {
   if (/^(targeted|matched|chemo|treat|immuno|therapy)/.test(id)) return 'Treatments';
   return 'Other outcomes';
 }
+
+/** The catalogue key of each group heading. */
+export const outcomeGroupKeys: Record<OutcomeCountGroup, MessageKey> = {
+  Tests: 'analysis.group.tests',
+  Results: 'analysis.group.results',
+  Treatments: 'analysis.group.treatments',
+  'Adverse events': 'analysis.group.adverseEvents',
+  'Other outcomes': 'analysis.group.other',
+};
 
 const groupOrder: readonly OutcomeCountGroup[] = ['Tests', 'Results', 'Treatments', 'Adverse events', 'Other outcomes'];
 

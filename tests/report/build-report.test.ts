@@ -89,8 +89,43 @@ describe('report document of the bundled example', () => {
   it('shows diagnostic outcomes per 1,000 tested from the tree counts', () => {
     const base = input.models[0]!.analyses['base-case']!;
     const t = tableById(doc, 'tab-sec-results-outcomes');
-    const tp = t.rows.find((r) => r.cells[0] === 'True positive')!;
+    const tp = t.rows.find((r) => r.cells[0] === 'True positives')!;
     expect(tp.cells.slice(1)).toEqual(base.strategies.map((s) => fmt.number(s.details!.outcomeCounts!.truePositive! * 1000, 1)));
+  });
+
+  it('words the outcome counters as the screen does, in its order: tests, results, treatments, adverse events', () => {
+    const base = input.models[0]!.analyses['base-case']!;
+    const labels = tableById(doc, 'tab-sec-results-outcomes').rows.map((r) => r.cells[0]);
+    // Two counters of equal value must not read alike ("Missed" next to "Missed actionable"), nor as raw ids.
+    expect(labels).toContain('Condition missed (false negative or no result)');
+    expect(labels).toContain('Actionable alteration missed');
+    expect(labels).toContain('On targeted therapy: EGFR');
+    expect(labels).toContain('Adverse event: Chest drain');
+    expect(labels.filter((l) => /^(Ae |Missed$|Targeted [a-z])/.test(l!))).toEqual([]);
+    const tests = (input.models[0]!.model.model as { tests: { id: string; label: string }[] }).tests;
+    expect([...labels.slice(0, tests.length)].sort()).toEqual(tests.filter((x) => base.strategies.some((s) => s.details?.outcomeCounts?.[`test_${x.id}`] !== undefined)).map((x) => `${x.label}: tests done`).sort());
+    expect(labels.indexOf('True positives')).toBeLessThan(labels.indexOf('Correctly on targeted therapy'));
+    expect(labels.indexOf('Correctly on targeted therapy')).toBeLessThan(labels.indexOf('Adverse event: Chest drain'));
+  });
+
+  it('counts the PSA inputs as the EVPPI lists them (joint distributions included), and keeps the cents of small EVPPIs', () => {
+    const psa = input.models[0]!.analyses.psa!;
+    expect(textOf(doc)).toContain(`of the ${psa.parameterDraws.names.length} parameters with a distribution`);
+    const evppi = input.models[0]!.analyses.evppi!;
+    const rows = tableById(doc, 'tab-sec-uncertainty-evppi-data').rows;
+    // Below 100 per person every amount keeps two decimals, so a small EVPPI does not read "€0".
+    if (evppi.every((r) => r.evppi < 100)) for (const r of rows) for (const c of r.cells.slice(1)) expect(c).toMatch(/\.\d\d$/);
+  });
+
+  it('lists first the EVPPI that is largest at any threshold, not only at the first one', () => {
+    const m = input.models[0]!;
+    const wtps = m.model.settings.wtp;
+    const best = [...m.analyses.evppi!].sort((a, b) => b.evppi - a.evppi)[0]!;
+    expect(best.evppi).toBeGreaterThan(0);
+    const rows = tableById(doc, 'tab-sec-uncertainty-evppi-data').rows;
+    const label = m.model.parameters.find((x) => x.id === best.parameters[0])?.label;
+    expect(rows[0]!.cells[0]).toBe(label ?? best.parameters[0]);
+    expect(rows[0]!.cells[1 + wtps.indexOf(best.wtp)]).toBe(fmt.money(best.evppi, 'EUR', best.evppi < 100 ? 2 : 0));
   });
 
   it('adds a warning row where a PICO comparator or population has no strategy in the linked model', () => {

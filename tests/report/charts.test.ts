@@ -3,7 +3,8 @@
 // coordinates) and free of NaN.
 import { describe, expect, it } from 'vitest';
 import { lineChart, tornadoChart } from '../../src/report/charts/charts';
-import { sampleIndices } from '../../src/report/charts/hta-charts';
+import { evppiChart, sampleIndices } from '../../src/report/charts/hta-charts';
+import { formatsFor } from '../../src/report/format';
 import { escapeXml } from '../../src/report/charts/svg';
 
 const parse = (svg: string) => {
@@ -13,6 +14,16 @@ const parse = (svg: string) => {
 };
 
 describe('report charts', () => {
+  it('labels the ticks of an EVPPI axis of cents apart (not "€0 €0 €0 €1 €1 €1")', () => {
+    const chart = evppiChart('e', { fmt: formatsFor('en'), currency: 'EUR', effectUnit: 'QALY', effectLabel: 'QALYs' }, '€30,000 per QALY', [
+      { label: 'Tissue NGS failure', value: 0.9 },
+      { label: 'Plasma NGS sensitivity', value: 0.04 },
+    ]);
+    const texts = [...parse(chart.svg).getElementsByTagName('text')].map((e) => e.textContent ?? '').filter((x) => x.startsWith('€'));
+    expect(texts.length).toBeGreaterThan(2);
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
   it('draws tornado bars from the base value to the value at each end of the range', () => {
     const chart = tornadoChart({
       id: 't',

@@ -71,6 +71,18 @@ describe('number display by language', () => {
     expect([0, 2_500_000, 12_500_000].map(en.moneyAxis(14_000_000, 'EUR'))).toEqual(['€0m', '€2.5m', '€12.5m']);
     expect([250_000, 750_000].map(en.moneyAxis(1_000_000, 'EUR'))).toEqual(['€0.25m', '€0.75m']);
     expect(formatsFor('fr-BE').moneyAxis(40000, 'EUR')(5000)).toBe('5\u00a0k\u00a0€');
+
+  });
+
+  it('a money axis of small amounts keeps the decimals its ticks need (never "€0, €0, €1")', () => {
+    const en = formatsFor('en');
+    // An EVPPI of cents: ticks at 0.25 steps; all-zero bars get the default 0–1 axis.
+    for (const max of [0.8, 0]) expect([0, 0.25, 0.5, 0.75, 1].map(en.moneyAxis(max, 'EUR'))).toEqual(['€0', '€0.25', '€0.5', '€0.75', '€1']);
+    expect([0, 1.25, 2.5, 5].map(en.moneyAxis(5, 'EUR'))).toEqual(['€0', '€1.25', '€2.5', '€5']);
+    expect([0, 0.002, 0.004].map(en.moneyAxis(0.004, 'EUR'))).toEqual(['€0', '€0.002', '€0.004']);
+    expect([0, 20, 40, 60].map(en.moneyAxis(60, 'EUR'))).toEqual(['€0', '€20', '€40', '€60']);
+    expect([-0.5, 0.5].map(en.moneyAxis(0.5, 'EUR'))).toEqual(['−€0.5', '€0.5']);
+    expect(formatsFor('nl-BE').moneyAxis(0.8, 'EUR')(0.25)).toBe('€\u00a00,25');
   });
 });
 

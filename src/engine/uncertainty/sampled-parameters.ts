@@ -12,3 +12,9 @@ export function sampledParameters(model: HtaModel): ParameterDistribution[] {
 export function sampledParameterNames(model: HtaModel): string[] {
   return [...sampledParameters(model).map((d) => d.name), ...model.jointDistributions.flatMap((j) => j.parameters)];
 }
+
+/** How many inputs a PSA varies: parameters with a distribution that is not fixed, and joint distributions' members. */
+export function sampledInputCount(model: HtaModel): number {
+  const fixed = new Set(sampledParameters(model).filter((d) => d.dist.type === 'fixed').map((d) => d.name));
+  return new Set(sampledParameterNames(model).filter((id) => !fixed.has(id))).size;
+}

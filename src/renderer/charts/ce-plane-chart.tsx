@@ -14,6 +14,8 @@ export interface PlaneSeries {
   id: string;
   label: string;
   points: readonly { x: number; y: number }[];
+  /** The strategy's colour on the screen's other charts (default: by position in `series`). */
+  color?: string;
 }
 
 export interface WtpLine {
@@ -43,7 +45,7 @@ export interface CePlaneChartProps {
    */
   wtp?: WtpLine | readonly WtpLine[];
   /** Highlighted points (e.g. mean increments), drawn larger. */
-  highlights?: readonly { id: string; label: string; x: number; y: number }[];
+  highlights?: readonly { id: string; label: string; x: number; y: number; color?: string }[];
   /** Rows of the data table (defaults to the highlights, else every point). */
   table?: { headers: string[]; rows: (string | number)[][] };
   height?: number;
@@ -79,8 +81,8 @@ export function CePlaneChart(props: CePlaneChartProps) {
     rows: (props.highlights ?? props.series.flatMap((s) => s.points.map((p) => ({ label: s.label, ...p })))).map((p) => [p.label, props.formatX(p.x), props.formatY(p.y)]),
   };
   const legend: LegendItem[] = [
-    ...props.series.map((s, i) => ({ label: s.label, color: seriesColor(i), mark: 'point' as const })),
-    ...(props.highlights ?? []).map((h, i) => ({ label: h.label, color: seriesColor(i), mark: 'diamond' as const })),
+    ...props.series.map((s, i) => ({ label: s.label, color: s.color ?? seriesColor(i), mark: 'point' as const })),
+    ...(props.highlights ?? []).map((h, i) => ({ label: h.label, color: h.color ?? seriesColor(i), mark: 'diamond' as const })),
     ...(props.frontier && props.frontier.length > 1 ? [{ label: t('charts.frontier'), color: chartInk.axis, mark: 'dashed' as const }] : []),
     ...wtpLines.map((w, i) => ({ label: w.label, color: chartInk.axis, mark: wtpMarks[i % wtpMarks.length]! })),
   ];
@@ -113,11 +115,11 @@ export function CePlaneChart(props: CePlaneChartProps) {
             <Line data={props.frontier as { x: number; y: number }[]} dataKey="y" name={t('charts.frontier')} stroke={chartInk.axis} strokeDasharray="5 4" dot={false} isAnimationActive={false} legendType="plainline" />
           )}
           {props.series.map((s, i) => (
-            <Scatter key={s.id} name={s.label} data={s.points as { x: number; y: number }[]} fill={seriesColor(i)} fillOpacity={props.highlights ? 0.35 : 1} isAnimationActive={false}
+            <Scatter key={s.id} name={s.label} data={s.points as { x: number; y: number }[]} fill={s.color ?? seriesColor(i)} fillOpacity={props.highlights ? 0.35 : 1} isAnimationActive={false}
               zAxisId="points" shape="circle" legendType="circle" />
           ))}
           {props.highlights?.map((h, i) => (
-            <Scatter key={`mean-${h.id}`} name={h.label} data={[{ x: h.x, y: h.y }]} fill={seriesColor(i)} stroke={chartInk.text} strokeWidth={1.5} zAxisId="means" shape="diamond" legendType="diamond" isAnimationActive={false} />
+            <Scatter key={`mean-${h.id}`} name={h.label} data={[{ x: h.x, y: h.y }]} fill={h.color ?? seriesColor(i)} stroke={chartInk.text} strokeWidth={1.5} zAxisId="means" shape="diamond" legendType="diamond" isAnimationActive={false} />
           ))}
         </ComposedChart>
       </ResponsiveContainer>

@@ -230,3 +230,21 @@ export function niceAxis(lo: number, hi: number, count = 5): { domain: [number, 
   const ticks = Array.from({ length: n + 1 }, (_, k) => Number((start + k * step).toFixed(digits)));
   return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
 }
+
+/**
+ * Which reference-line labels to print: each at least `minShare` of the x range right of the last one printed, so
+ * thresholds such as £2,000, £5,000 and £10,000 on a £60,000 axis do not print over each other. Every line stays.
+ */
+export function spacedMarkerLabels(xs: readonly number[], range: readonly [number, number], minShare = 0.12): boolean[] {
+  const span = Math.abs(range[1] - range[0]);
+  const order = xs.map((x, i) => ({ x, i })).sort((a, b) => a.x - b.x);
+  const shown = xs.map(() => false);
+  let last = Number.NEGATIVE_INFINITY;
+  for (const { x, i } of order) {
+    if (!(span > 0) || x - last >= minShare * span) {
+      shown[i] = true;
+      last = x;
+    }
+  }
+  return shown;
+}

@@ -2,7 +2,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import type { ReactNode } from 'react';
 import { numberColumn } from '../../report/data-table';
 import { ChartDataTable, ChartFrame } from './chart-frame';
-import { thinRows } from './chart-data';
+import { spacedMarkerLabels, thinRows } from './chart-data';
 import { chartInk, seriesColor } from './palette';
 
 // Lines over a numeric x axis: Markov trace, survival, CEAC, EVPI.
@@ -46,6 +46,8 @@ export interface SeriesLineChartProps {
 export function SeriesLineChart(props: SeriesLineChartProps) {
   const { rows, xKey, series, formatX, formatY } = props;
   const table = thinRows(rows, props.tableRows ?? 41);
+  const xRange = props.xDomain ?? rows.reduce<[number, number]>(([lo, hi], r) => [Math.min(lo, Number(r[xKey])), Math.max(hi, Number(r[xKey]))], [Infinity, -Infinity]);
+  const labelShown = spacedMarkerLabels((props.markers ?? []).map((m) => m.x), xRange);
   return (
     <ChartFrame
       title={props.title}
@@ -87,8 +89,8 @@ export function SeriesLineChart(props: SeriesLineChartProps) {
             label={{ value: props.yLabel, angle: -90, position: 'insideLeft', offset: 0, dy: 60, fill: chartInk.axis }}
           />
           <Tooltip formatter={(v) => formatY(Number(v))} labelFormatter={(v) => `${props.xLabel}: ${formatX(Number(v))}`} />
-          {props.markers?.map((m) => (
-            <ReferenceLine key={m.x} x={m.x} stroke={chartInk.reference} strokeDasharray="4 3" label={{ value: m.label, position: 'insideTopRight', fill: chartInk.axis, fontSize: 11 }} />
+          {props.markers?.map((m, i) => (
+            <ReferenceLine key={m.x} x={m.x} stroke={chartInk.reference} strokeDasharray="4 3" label={labelShown[i] ? { value: m.label, position: 'insideTopRight', fill: chartInk.axis, fontSize: 11 } : undefined} />
           ))}
           {props.yReference && <ReferenceLine y={props.yReference.y} stroke={chartInk.text} label={{ value: props.yReference.label, position: 'insideBottomLeft', fill: chartInk.axis, fontSize: 11 }} />}
           {series.map((s, i) => (

@@ -3,7 +3,7 @@ import type { PsaView } from '../../engine/analysis/psa-view';
 import { formatCount, formatNumber, formatPercent } from '../settings/display-format';
 import { CePlaneChart } from '../charts/ce-plane-chart';
 import { SeriesLineChart } from '../charts/line-chart';
-import { chartInk } from '../charts/palette';
+import { chartInk, seriesColor } from '../charts/palette';
 import { useLanguage } from '../i18n/language';
 
 // The PSA chart block (CE plane, CEAC with CEAF, EVPI) of a model's PSA and of PSA results imported from another
@@ -45,6 +45,8 @@ export function PsaCharts({ view, testIds, per, currency, effectLabel, effectUni
   const optimalText = switches.length === 0
     ? t('uncertainty.optimalThroughout', { strategy: labelOf.get(view.ceaf[0]?.optimalId ?? '') ?? '' })
     : t('uncertainty.optimalChanges', { switches: switches.map((s) => t('uncertainty.switchTo', { wtp: money(s.wtp), strategy: labelOf.get(s.optimalId) ?? s.optimalId })).join(', ') });
+  // A strategy keeps its colour on every chart: the plane leaves the comparator out, the CEAC does not.
+  const colorOf = (id: string) => seriesColor(Math.max(0, view.strategies.findIndex((s) => s.id === id)));
   const wtpLabel = t('uncertainty.wtpAxis', { currency: currency ?? t('analysis.currency'), unit: effectUnit });
   return (
     <div className="chart-grid">
@@ -53,8 +55,8 @@ export function PsaCharts({ view, testIds, per, currency, effectLabel, effectUni
         title={t('uncertainty.psaPlaneTitle', { comparator: view.comparatorLabel })}
         description={t('uncertainty.psaPlaneDescription') + (wtpMarkers.length > 0 ? ` ${t('uncertainty.psaPlaneLines', { lines: wtpMarkers.map((w) => icer(w)).join(', ') })}` : '')}
         summary={t('uncertainty.psaPlaneSummary', { n: view.plane.length, comparator: view.comparatorLabel, points: view.plane.map((s) => t('uncertainty.psaPlanePoint', { strategy: s.label, cost: money(s.meanIncCost), effect: `${formatNumber(s.meanIncEffect, effectDigits + 1)} ${effectLabel}` })).join('; ') })}
-        series={view.plane.map((s) => ({ id: s.id, label: s.label, points: s.points.map((p) => ({ x: p.incEffect, y: p.incCost })) }))}
-        highlights={view.plane.map((s) => ({ id: s.id, label: t('uncertainty.meanOf', { strategy: s.label }), x: s.meanIncEffect, y: s.meanIncCost }))}
+        series={view.plane.map((s) => ({ id: s.id, label: s.label, color: colorOf(s.id), points: s.points.map((p) => ({ x: p.incEffect, y: p.incCost })) }))}
+        highlights={view.plane.map((s) => ({ id: s.id, label: t('uncertainty.meanOf', { strategy: s.label }), color: colorOf(s.id), x: s.meanIncEffect, y: s.meanIncCost }))}
         wtp={wtpMarkers.map((w) => ({ value: w, label: t('uncertainty.wtpLine', { wtp: money(w) }) }))}
         xLabel={t('analysis.incEffect', { effect: effectLabel })}
         yLabel={t('uncertainty.incCostAxis', { currency: currency ?? t('analysis.currency') })}

@@ -3,30 +3,10 @@ import { Fragment } from 'react';
 import type { BaseCaseResult } from '../../engine/analysis/base-case';
 import { TableExport } from '../exports/export-menu';
 import { formatNumber } from '../settings/display-format';
-import { groupedOutcomeCounts, outcomeCountIds, outcomeCountLabelInGroup, outcomeCountsTable } from '../../report/results-tables';
-import type { OutcomeCountGroup } from '../../report/results-tables';
+import { groupedOutcomeCounts, outcomeCountIds, outcomeCountText, outcomeCountsTable, outcomeGroupKeys } from '../../report/results-tables';
 import { useLanguage } from '../i18n/language';
-import type { MessageKey, Translate } from '../../report/i18n/translate';
-
-const groupKeys: Record<OutcomeCountGroup, MessageKey> = {
-  Tests: 'analysis.group.tests',
-  Results: 'analysis.group.results',
-  Treatments: 'analysis.group.treatments',
-  'Adverse events': 'analysis.group.adverseEvents',
-  'Other outcomes': 'analysis.group.other',
-};
-const countKeys: Record<string, MessageKey> = {
-  truePositive: 'analysis.count.truePositive',
-  falsePositive: 'analysis.count.falsePositive',
-  falseNegative: 'analysis.count.falseNegative',
-  trueNegative: 'analysis.count.trueNegative',
-  noResult: 'analysis.count.noResult',
-  missed: 'analysis.count.missed',
-  missed_actionable: 'analysis.count.missedActionable',
-  matched_targeted_therapy: 'analysis.count.matchedTargeted',
-  targeted_without_target: 'analysis.count.targetedWithoutTarget',
-  chemo_immunotherapy: 'analysis.count.chemoImmunotherapy',
-};
+import './analyses.css';
+import type { MessageKey } from '../../report/i18n/translate';
 
 const timeKeys: Record<string, MessageKey> = {
   day: 'analysis.timeToTreatmentDays',
@@ -35,15 +15,6 @@ const timeKeys: Record<string, MessageKey> = {
   year: 'analysis.timeToTreatmentYears',
   cycle: 'analysis.timeToTreatmentCycles',
 };
-
-/** A counter's label in the display language; the names of tests and events (from the model's ids) stay as written. */
-function countLabel(id: string, t: Translate): string {
-  const key = countKeys[id];
-  if (key) return t(key);
-  // outcomeCountLabelInGroup turns "test_plasma_ngs" into "Plasma NGS": the same words for a targeted therapy's name.
-  if (id.startsWith('targeted_')) return t('analysis.count.targeted', { name: outcomeCountLabelInGroup(`test_${id.slice(9)}`) });
-  return outcomeCountLabelInGroup(id);
-}
 
 // Extras of decision trees and partitioned survival models: expected outcome counts per 1,000 patients (true
 // positives, tests done, adverse events…), time to treatment, restricted mean survival per curve, and warnings.
@@ -68,7 +39,7 @@ export function StrategyDetailsPanel({ result }: { result: BaseCaseResult }) {
       {hasTable && (
         /* Focusable: with many strategies the table scrolls sideways, and keyboard users must be able to scroll it. */
       <div className="card-body flush table-wrap" tabIndex={0} role="region" aria-labelledby="details-title">
-        <table className="table" data-testid="outcome-table">
+        <table className="table table-wrap-head" data-testid="outcome-table">
           <thead>
             <tr>
               <th scope="col">{t('analysis.outcome')}</th>
@@ -79,11 +50,11 @@ export function StrategyDetailsPanel({ result }: { result: BaseCaseResult }) {
             {groupedOutcomeCounts(ids).map((g) => (
               <Fragment key={g.group}>
                 <tr className="group-row">
-                  <th scope="colgroup" colSpan={strategies.length + 1}>{t(groupKeys[g.group])}</th>
+                  <th scope="colgroup" colSpan={strategies.length + 1}>{t(outcomeGroupKeys[g.group])}</th>
                 </tr>
                 {g.ids.map((id) => (
                   <tr key={id} data-testid="outcome-row" data-outcome={id}>
-                    <th scope="row" className="row-head row-head-indented">{countLabel(id, t)}</th>
+                    <th scope="row" className="row-head row-head-indented">{outcomeCountText(id, t)}</th>
                     {strategies.map((s) => <td key={s.id} className="num">{formatNumber((s.details?.outcomeCounts?.[id] ?? Number.NaN) * 1000, 1)}</td>)}
                   </tr>
                 ))}

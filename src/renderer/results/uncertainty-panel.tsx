@@ -11,12 +11,14 @@ import type { PsaRunInputs, PsaRunResults, TornadoRunInputs } from '../../engine
 import { psaMeansTable, tornadoTable } from '../../report/results-tables';
 import { tornadoBars } from '../charts/chart-data';
 import { SeriesLineChart } from '../charts/line-chart';
+import { seriesColor } from '../charts/palette';
 import { TornadoChart } from '../charts/tornado-chart';
 import type { RunRecord } from '../db/records';
 import { TableExport } from '../exports/export-menu';
 import { engineWorker } from '../workers/engine-client';
 import { runPsaInWebWorkers, warmPsaWorkers } from '../workers/psa-client';
 import { parameterRangeText } from '../../report/model-description';
+import { sampledInputCount } from '../../engine/uncertainty/sampled-parameters';
 import { displayFormats, effectLabel, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatParameter, formatPercent, parseDisplayNumber } from '../settings/display-format';
 import { PsaCharts } from './psa-charts';
 import { RunStatus } from './run-status';
@@ -232,7 +234,8 @@ function PsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
   const wtpMaxError = wtpMax.ok && wtpMax.value <= 0 ? t('uncertainty.wtpMaxPositive') : wtpMax.ok ? null : wtpMax.error;
   const inputError = !iterations.ok ? iterations.error : !seed.ok ? seed.error : wtpMaxError;
   const running = status.status === 'running';
-  const sampled = model.parameters.filter((p) => p.uncertainty?.distribution && p.uncertainty.distribution.type !== 'fixed').length;
+  // Joint distributions' members count too: the same inputs the EVPPI section lists.
+  const sampled = sampledInputCount(model);
 
   const summarise = async (run: RunRecord, results: PsaRunResults, comparatorId: string, max: number): Promise<void> => {
     setShown(await summariseRun(model, run, results, comparatorId, max));
@@ -493,7 +496,7 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
             xLabel={t('uncertainty.drawsAxis')}
             xDomain={[0, view.draws]}
             yLabel={t('uncertainty.meanIncNmbAxis', { currency: currency ?? t('analysis.currency') })}
-            series={view.plane.map((s) => ({ key: s.id, label: t('uncertainty.versus', { strategy: s.label, comparator: view.comparatorLabel }) }))}
+            series={view.plane.map((s) => ({ key: s.id, label: t('uncertainty.versus', { strategy: s.label, comparator: view.comparatorLabel }), color: seriesColor(Math.max(0, view.strategies.findIndex((x) => x.id === s.id))) }))}
             formatX={(v) => formatCount(v)}
             formatY={formatMoneyAxis(Math.max(0, ...view.convergence.rows.flatMap((r) => view.plane.map((s) => Math.abs(r[s.id] ?? 0)))), currency)}
             formatTable={money}
@@ -562,6 +565,9 @@ function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaMode
   const thresholds = rows[0]?.byWtp.map((b) => b.wtp) ?? [];
   const ceacAt = (wtp: number) => view?.ceac.find((r) => r.wtp === wtp);
   const error = !parsed.ok ? parsed.error : failure;
+  // A narrow table breaks an interval after "to", never between a sign and its amount ("+" / "€843").
+  const keepSign = (text: string) => text.replace(/^([+\u2212-])/, '$1\u2060');
+  const interval = (low: number, high: number, format: (v: number) => string) => t('uncertainty.range', { low: keepSign(format(low)), high: keepSign(format(high)) });
   return (
     <div className="section-stack">
       <div className="toolbar toolbar-plain">
@@ -575,15 +581,16 @@ function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaMode
       </div>
       {view && rows.length > 0 && (
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t('uncertainty.incrementalRegion')}>
-          <table className="table table-money table-psa-incremental" data-testid="psa-incremental-table">
+          <table className="table table-money table-psa-incremental table-wrap-head" data-testid="psa-incremental-table">
             <caption className="table-caption">{t('uncertainty.incrementalCaption', { comparator: view.comparatorLabel })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('results.strategy')}</th>
                 <th scope="col" className="num">{t('analysis.incCost')}</th>
                 <th scope="col" className="num">{t('analysis.incEffect', { effect: effectLabel(effect, t) })}</th>
-                {thresholds.map((w) => <th key={w} scope="col" className="num">{t('uncertainty.incNmbAt', { wtp: formatMoney(w, currency) })}</th>)}
+                {/* The probabilities before the NMB columns: with many thresholds, what scrolls off is the NMB. */}
                 {thresholds.map((w) => <th key={`p${w}`} scope="col" className="num">{t('uncertainty.probCeAt', { wtp: formatMoney(w, currency) })}</th>)}
+                {thresholds.map((w) => <th key={w} scope="col" className="num">{t('uncertainty.incNmbAt', { wtp: formatMoney(w, currency) })}</th>)}
               </tr>
             </thead>
             <tbody>
@@ -591,15 +598,17 @@ function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaMode
                 <tr key={r.id} data-testid="psa-incremental-row">
                   <th scope="row" className="row-head">{r.label}</th>
                   {r.reference ? (
-                    <td className="num subtle" colSpan={2 + thresholds.length}>{t('uncertainty.comparator')}</td>
+                    <td className="num subtle" colSpan={2}>{t('uncertainty.comparator')}</td>
                   ) : (
                     <>
-                      <td className="num">{money(r.incCost.mean)}<span className="interval">{t('uncertainty.range', { low: money(r.incCost.lower), high: money(r.incCost.upper) })}</span></td>
-                      <td className="num">{formatNumberChange(r.incEffect.mean, 4)}<span className="interval">{t('uncertainty.range', { low: formatNumberChange(r.incEffect.lower, 4), high: formatNumberChange(r.incEffect.upper, 4) })}</span></td>
-                      {r.byWtp.map((b) => <td key={b.wtp} className="num">{money(b.incNmb.mean)}<span className="interval">{t('uncertainty.range', { low: money(b.incNmb.lower), high: money(b.incNmb.upper) })}</span></td>)}
+                      <td className="num">{money(r.incCost.mean)}<span className="interval">{interval(r.incCost.lower, r.incCost.upper, money)}</span></td>
+                      <td className="num">{formatNumberChange(r.incEffect.mean, 4)}<span className="interval">{interval(r.incEffect.lower, r.incEffect.upper, (v) => formatNumberChange(v, 4))}</span></td>
                     </>
                   )}
                   {thresholds.map((w) => <td key={`p${w}`} className="num" data-testid="psa-prob-ce">{formatPercent(ceacAt(w)?.[r.id] ?? Number.NaN, 1)}</td>)}
+                  {r.reference
+                    ? thresholds.length > 0 && <td className="num subtle" colSpan={thresholds.length} aria-hidden="true" />
+                    : r.byWtp.map((b) => <td key={b.wtp} className="num">{money(b.incNmb.mean)}<span className="interval">{interval(b.incNmb.lower, b.incNmb.upper, money)}</span></td>)}
                 </tr>
               ))}
             </tbody>

@@ -7,6 +7,7 @@ import { frontierChart, survivalChart } from '../charts/hta-charts';
 import type { SurvivalSeries } from '../charts/hta-charts';
 import { deadStateIds, progressionFreeStateIds } from '../../engine/analysis/dead-states';
 import { humanise } from '../format';
+import { groupedOutcomeCounts, outcomeCountGroup, outcomeCountText } from '../results-tables';
 import type { Block } from '../document';
 import type { Translate } from '../i18n/translate';
 import { translator } from '../i18n/translate';
@@ -65,17 +66,16 @@ export function survivalFromTrace(m: ReportModel, base: BaseCaseResult): Surviva
 }
 
 /** Words for an outcome counter: "test_plasma_ngs" → "Plasma ctDNA NGS done", "truePositive" → "True positive". */
+/** A tree's outcome counter as the screen words it, with what it counts where the screen's group heading says it. */
 export function outcomeLabel(m: ReportModel, id: string, t: Translate = translator('en')): string {
   const tests = ((m.model.model as { tests?: { id: string; label?: string }[] }).tests ?? []);
-  const test = id.startsWith('test_') ? tests.find((x) => `test_${x.id}` === id) : undefined;
-  if (test) return t('reportResults.testsDone', { test: test.label ?? test.id });
-  // The tree's own outcome counters (truePositive, …) are the product's words; other ids are the model's.
-  const own = `reportResults.outcome.${id}`;
-  if (english(own) !== own) return t(own as 'reportResults.outcome.truePositive');
-  return humanise(id.replace(/([a-z])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`));
+  const label = outcomeCountText(id, t, tests);
+  const group = outcomeCountGroup(id);
+  if (group === 'Tests') return t('reportResults.testsDone', { test: label });
+  if (group === 'Adverse events') return t('reportResults.adverseEvent', { event: label });
+  return label;
 }
 
-const english = translator('en') as (key: string) => string;
 
 /** "9.5 days" for a tree's time unit (English plural "s" for a unit the catalogue does not know). */
 function timeIn(t: Translate, value: string, unit: string): string {
@@ -175,7 +175,8 @@ function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSec
         id: `tab-${p}-outcomes`,
         caption: t('reportResults.outcomesCaption'),
         header: [t('report.scope.outcome'), ...withCounts.map((s) => s.label)],
-        rows: keys.map((k) => [outcomeLabel(m, k, t), ...withCounts.map((s) => fmt.number((s.details!.outcomeCounts![k] ?? 0) * 1000, 1))]),
+        // The screen's order (tests, results, treatments, adverse events) and words.
+        rows: groupedOutcomeCounts(keys).flatMap((g) => g.ids).map((k) => [outcomeLabel(m, k, t), ...withCounts.map((s) => fmt.number((s.details!.outcomeCounts![k] ?? 0) * 1000, 1))]),
         numeric: true,
       }),
     ];

@@ -166,7 +166,8 @@ function psaParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSecti
   const bia = m.analyses['budget-impact'];
   const population = bia && bia.population.entering.length > 0 ? { populationPerYear: bia.population.entering.reduce((a, b) => a + b, 0) / bia.population.entering.length, years: bia.horizonYears, discountRate: m.model.settings.discount.costs } : null;
   const effective = population ? effectivePopulation(population) : null;
-  const sampled = m.model.parameters.filter((x) => x.uncertainty?.distribution).length;
+  // The inputs this PSA drew (joint distributions' members included), as the EVPPI list names them.
+  const sampled = psa.parameterDraws.names.length;
   const parts: DraftSection[] = [];
   parts.push(
     draft(`${prefix}-psa`, t('run.kind.psa'), [
@@ -174,7 +175,8 @@ function psaParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSecti
       ...drawsSummaryBlocks(ctx, p, psa, { labelOf: (id) => strategyLabel(m, id), comparator, currency: cur, effect: e, wtps, grid }),
     ]),
   );
-  const evpiRows = (atThresholds?.byWtp ?? []).map((s) => [wtpText(ctx, m, s.wtp), fmt.money(s.evpi, cur), effective === null ? '—' : fmt.money(s.evpi * effective, cur)]);
+  const evpiDigits = centsBelow100((atThresholds?.byWtp ?? []).map((s) => s.evpi));
+  const evpiRows = (atThresholds?.byWtp ?? []).map((s) => [wtpText(ctx, m, s.wtp), fmt.money(s.evpi, cur, evpiDigits), effective === null ? '—' : fmt.money(s.evpi * effective, cur)]);
   parts.push(
     draft(`${prefix}-evpi`, t('reportUncertainty.voi'), [
       paragraph(
@@ -193,26 +195,32 @@ function psaParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSecti
   const evppi = m.analyses.evppi;
   if (evppi && evppi.length > 0 && wtps.length > 0) {
     const label = (ids: string[]) => ids.map((id) => parameterLabel(m, id)).join(' + ');
-    const first = evppi.filter((r) => r.wtp === wtps[0]).sort((a, b) => b.evppi - a.evppi);
     const byGroup = new Map<string, Map<number, number>>();
     for (const r of evppi) {
       const key = r.parameters.join(',');
       if (!byGroup.has(key)) byGroup.set(key, new Map());
       byGroup.get(key)!.set(r.wtp, r.evppi);
     }
-    const top = first.slice(0, 15);
+    // The chart's threshold: the first one at which any EVPPI is above zero (all bars at zero show nothing).
+    const chartWtp = wtps.find((w) => evppi.some((r) => r.wtp === w && r.evppi > 0)) ?? wtps[0]!;
+    const at = (r: { parameters: string[] }, w: number) => byGroup.get(r.parameters.join(','))?.get(w) ?? 0;
+    // Largest first by the largest value at any threshold: ranking by the first threshold alone listed fifteen
+    // zeros at €30,000 and left out the one input worth €4 per person at €50,000.
+    const ranked = evppi.filter((r) => r.wtp === wtps[0]).sort((a, b) => Math.max(...wtps.map((w) => at(b, w))) - Math.max(...wtps.map((w) => at(a, w))) || at(b, wtps[0]!) - at(a, wtps[0]!));
+    const top = ranked.slice(0, 15);
+    const evppiDigits = centsBelow100(evppi.map((r) => r.evppi));
     parts.push(
       draft(`${prefix}-evppi`, t('run.kind.evppi'), [
         paragraph(t('reportUncertainty.evppiNote'), 'note'),
         figure(
           `fig-${p}-evppi`,
-          t('reportUncertainty.evppiCaption', { wtp: wtpText(ctx, m, wtps[0]!) }),
-          evppiChart(`fig-${p}-evppi-svg`, money, wtpText(ctx, m, wtps[0]!), first.slice(0, 10).map((r) => ({ label: label(r.parameters), value: r.evppi }))),
+          t('reportUncertainty.evppiCaption', { wtp: wtpText(ctx, m, chartWtp) }),
+          evppiChart(`fig-${p}-evppi-svg`, money, wtpText(ctx, m, chartWtp), [...ranked].sort((a, b) => at(b, chartWtp) - at(a, chartWtp)).slice(0, 10).map((r) => ({ label: label(r.parameters), value: at(r, chartWtp) }))),
           table({
             id: `tab-${p}-evppi-data`,
             caption: t('reportUncertainty.evppiDataCaption'),
             header: [t('reportUncertainty.parameters'), ...wtps.map((w) => t('reportUncertainty.evppiAt', { wtp: fmt.moneyCompact(w, cur) }))],
-            rows: top.map((r) => [label(r.parameters), ...wtps.map((w) => fmt.money(byGroup.get(r.parameters.join(','))?.get(w) ?? null, cur))]),
+            rows: top.map((r) => [label(r.parameters), ...wtps.map((w) => fmt.money(byGroup.get(r.parameters.join(','))?.get(w) ?? null, cur, evppiDigits))]),
             numeric: true,
           }),
         ),
@@ -223,6 +231,11 @@ function psaParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSecti
     if (blocks.length > 0) parts.push(draft(`${prefix}-evppi`, t('run.kind.evppi'), blocks));
   }
   return parts;
+}
+
+/** Per-person value-of-information amounts below 100 keep their cents: "€0.04", not a row of "€0". */
+function centsBelow100(amounts: readonly number[]): number {
+  return amounts.every((v) => !Number.isFinite(v) || Math.abs(v) < 100) ? 2 : 0;
 }
 
 export function uncertaintySection(ctx: BuildContext): DraftSection[] {

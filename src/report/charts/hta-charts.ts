@@ -24,7 +24,12 @@ interface Money {
 
 const english = translator('en');
 
-const moneyAxis = (m: Money) => (v: number) => m.fmt.moneyCompact(v, m.currency);
+/** One tick style for a money axis over these amounts (decimals for cents, "k" for thousands: never "€0, €0, €1"). */
+const moneyAxis = (m: Money, amounts: Iterable<number>) => {
+  let maxAbs = 0;
+  for (const v of amounts) if (Number.isFinite(v)) maxAbs = Math.max(maxAbs, Math.abs(v));
+  return m.fmt.moneyAxis(maxAbs, m.currency);
+};
 
 export function frontierChart(
   id: string,
@@ -40,7 +45,7 @@ export function frontierChart(
     series: points.map((p, i) => ({ label: p.label, colour: seriesColour(i), xs: [p.effect], ys: [p.cost], radius: 6, opacity: 1 })),
     polyline: { label: t('reportCharts.frontier'), colour: '#52606d', points: frontier.map((p) => ({ x: p.effect, y: p.cost })) },
     x: { label: t('reportCharts.effectPerPerson', { effect: m.effectLabel }), format: (v) => m.fmt.number(v, 2) },
-    y: { label: t('reportCharts.costPerPerson'), format: moneyAxis(m) },
+    y: { label: t('reportCharts.costPerPerson'), format: moneyAxis(m, points.map((p) => p.cost)) },
     height: 360,
   });
 }
@@ -79,7 +84,7 @@ export function cePlaneChart(
     }),
     slopes: wtps.map((w, i) => ({ label: t('reportText.perUnit', { amount: m.fmt.money(w, m.currency), unit: m.effectUnit }), slope: w, colour: '#1f2933', dash: i === 0 ? '6 4' : '2 3' })),
     x: { label: t('reportCharts.incrementalEffect', { effect: m.effectLabel }), format: (v) => m.fmt.number(v, 2) },
-    y: { label: t('reportCharts.incrementalCost'), format: moneyAxis(m) },
+    y: { label: t('reportCharts.incrementalCost'), format: moneyAxis(m, series.flatMap((s) => Array.from(s.incCost))) },
     includeOrigin: true,
   });
 }
@@ -100,7 +105,7 @@ export function ceacChart(
       ...strategies.map((s, j) => ({ label: s.label, colour: seriesColour(j), points: grid.map((g) => [g.wtp, g.ceac[j]!] as const) })),
       { label: t('reportCharts.ceaf'), colour: '#1f2933', dash: '2 4', strokeWidth: 3, points: grid.map((g) => [g.wtp, g.optimalProbability] as const) },
     ],
-    x: { label: t('reportCharts.wtpAxis', { unit: m.effectUnit }), format: moneyAxis(m), domain: [0, wtpMax] },
+    x: { label: t('reportCharts.wtpAxis', { unit: m.effectUnit }), format: moneyAxis(m, [wtpMax]), domain: [0, wtpMax] },
     y: { label: t('reportCharts.probabilityCe'), format: (v) => m.fmt.percent(v, 0), domain: [0, 1] },
   });
 }
@@ -113,8 +118,8 @@ export function evpiChart(id: string, m: Money, grid: readonly { wtp: number; ev
     title: t('reportCharts.evpi'),
     description: t('reportCharts.evpiDescription', { max: m.fmt.money(wtpMax, m.currency), unit: m.effectUnit }),
     series: [{ label: t('reportCharts.evpiPerPerson'), colour: '#0072B2', points: grid.map((g) => [g.wtp, g.evpi] as const) }],
-    x: { label: t('reportCharts.wtpAxis', { unit: m.effectUnit }), format: moneyAxis(m), domain: [0, wtpMax] },
-    y: { label: t('reportCharts.evpiPerPerson'), format: moneyAxis(m) },
+    x: { label: t('reportCharts.wtpAxis', { unit: m.effectUnit }), format: moneyAxis(m, [wtpMax]), domain: [0, wtpMax] },
+    y: { label: t('reportCharts.evpiPerPerson'), format: moneyAxis(m, grid.map((g) => g.evpi)) },
     height: 300,
   });
 }
@@ -209,6 +214,6 @@ export function evppiChart(id: string, m: Money, wtpText: string, bars: readonly
     title: t('reportCharts.evppi', { wtp: wtpText }),
     description: t('reportCharts.evppiDescription', { n: bars.length, wtp: wtpText }),
     bars,
-    x: { label: t('reportCharts.evppiPerPerson'), format: moneyAxis(m) },
+    x: { label: t('reportCharts.evppiPerPerson'), format: moneyAxis(m, bars.map((b) => b.value)) },
   });
 }

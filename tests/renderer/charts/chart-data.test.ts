@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetBarRows, cePlanePoints, coincidingSeries, stateShareRows, niceAxis, niceStep, survivalRows, thinRows, tornadoBars, tornadoDomain, traceRows } from '../../../src/renderer/charts/chart-data';
+import { spacedMarkerLabels, budgetBarRows, cePlanePoints, coincidingSeries, stateShareRows, niceAxis, niceStep, survivalRows, thinRows, tornadoBars, tornadoDomain, traceRows } from '../../../src/renderer/charts/chart-data';
 import { clipLine } from '../../../src/renderer/charts/ce-plane-chart';
 import { seriesColor, seriesColors } from '../../../src/renderer/charts/palette';
 
@@ -124,5 +124,16 @@ describe('survival by strategy', () => {
     const rows = [{ a: 1, b: 1, c: 1 }, { a: 0.5, b: 0.5, c: 0.6 }];
     expect(coincidingSeries(rows, ['a', 'b', 'c'])).toEqual([['a', 'b']]);
     expect(coincidingSeries(rows, ['a', 'c'])).toEqual([]);
+  });
+});
+
+describe('threshold marker labels', () => {
+  it('prints a label only where it clears the last one printed; every line stays', () => {
+    // The HIV example's thresholds on a £0–60,000 CEAC axis: £5,000 would print over £2,000.
+    expect(spacedMarkerLabels([2000, 5000, 10000, 20000, 30000], [0, 60000])).toEqual([true, false, true, true, true]);
+    // Two thresholds far apart keep both labels, in any order given.
+    expect(spacedMarkerLabels([50000, 30000], [0, 100000])).toEqual([true, true]);
+    expect(spacedMarkerLabels([30000, 31000], [0, 100000])).toEqual([true, false]);
+    expect(spacedMarkerLabels([1], [0, 0])).toEqual([true]);
   });
 });

@@ -1,0 +1,117 @@
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+// An assessor's reading of the PSA results of the bundled liquid-biopsy example: every number of the PSA table on
+// the card at 1440×900 (the probabilities used to run off its edge and read "100." and "0."), a strategy in the same
+// colour on the CE plane as on the CEAC (the plane leaves the comparator out), the PSA and the EVPPI sections
+// counting the same sampled inputs, an EVPPI axis of cents with distinct ticks, and the outcome table on the card.
+
+const dir = 'test-results/screenshots';
+
+async function shot(page: Page, name: string, target: Locator) {
+  mkdirSync(dir, { recursive: true });
+  await page.mouse.move(0, 0);
+  for (const [w, h] of [[1440, 900], [1024, 640]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await target.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${dir}/review-${name}-${w}.png` });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+/** True when nothing of the element's contents is cut off by its scrolling box. */
+async function fitsWithoutScrolling(wrap: Locator): Promise<boolean> {
+  return wrap.evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+}
+
+/** Legend colours of a chart by label. */
+async function legendColours(chart: Locator): Promise<Record<string, string>> {
+  return chart.locator('.chart-legend li').evaluateAll((items) =>
+    Object.fromEntries(items.map((li) => {
+      const mark = li.querySelector('.legend-mark > *')!;
+      return [li.textContent!.trim(), mark.getAttribute('fill') ?? mark.getAttribute('stroke') ?? ''];
+    })));
+}
+
+test.describe.configure({ timeout: 300000 });
+
+test('PSA results of the liquid-biopsy example: the table fits, colours match, counts agree, EVPPI ticks are distinct', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/#/models');
+  await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('use-example').click();
+  await expect(page.getByTestId('strip-item').first()).toBeVisible();
+
+  // The outcome table of four strategies: every column on the card.
+  await page.getByTestId('model-tab-results').click();
+  const outcomes = page.getByTestId('outcome-table');
+  await expect(outcomes).toBeVisible();
+  expect(await fitsWithoutScrolling(outcomes.locator('xpath=..'))).toBe(true);
+
+  await page.getByTestId('model-tab-uncertainty').click();
+  await page.getByTestId('psa-iterations').fill('200');
+  await page.getByTestId('run-psa').click();
+  await expect(page.getByTestId('psa-results')).toBeVisible({ timeout: 180000 });
+  const table = page.getByTestId('psa-incremental-table');
+  await expect(table.getByTestId('psa-prob-ce').first()).toBeVisible();
+  // Two thresholds: seven columns, all on the card, the probabilities readable in full.
+  expect(await fitsWithoutScrolling(table.locator('xpath=..'))).toBe(true);
+  await expect(table.getByTestId('psa-prob-ce').first()).toHaveText(/^\d+\.\d%$/);
+  // At the smallest window too: an interval breaks after "to" instead.
+  await page.setViewportSize({ width: 1024, height: 640 });
+  expect(await fitsWithoutScrolling(table.locator('xpath=..'))).toBe(true);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await shot(page, 'psa-table', table);
+
+  // The plane's first series is the first strategy after the comparator; it has the CEAC's colour for it.
+  const plane = await legendColours(page.getByTestId('chart-psa-plane'));
+  const ceac = await legendColours(page.getByTestId('chart-ceac'));
+  const shared = Object.keys(plane).filter((label) => label in ceac);
+  expect(shared.length).toBeGreaterThanOrEqual(3);
+  for (const label of shared) expect(plane[label], label).toBe(ceac[label]);
+
+  // The PSA's header and the EVPPI section count the same sampled inputs (joint distributions' members included).
+  const psaCount = (await page.getByTestId('psa-section').locator('.card-header').textContent())!.match(/(\d+) parameters sampled/)![1];
+  const voi = page.getByTestId('voi-section');
+  await expect(voi).toContainText(`Each of the ${psaCount} sampled parameters`);
+
+  // EVPPI per patient at €30,000 is worth cents in this example: its axis ticks must still read apart.
+  await voi.getByTestId('voi-se-draws').fill('20');
+  await voi.getByTestId('run-evppi').click();
+  await expect(voi.getByTestId('chart-evppi')).toBeVisible({ timeout: 180000 });
+  await voi.getByTestId('chart-evppi').scrollIntoViewIfNeeded();
+  const tickText = voi.getByTestId('chart-evppi').locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-label');
+  await expect(tickText.first()).toBeVisible();
+  const ticks = await tickText.allTextContents();
+  expect(ticks.length).toBeGreaterThan(2);
+  expect(new Set(ticks).size, ticks.join(' | ')).toBe(ticks.length);
+});
+
+test('PSA table of the HIV example (five thresholds): every probability of being cost-effective is on the card at 1440×900', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/#/models');
+  await page.locator('[data-model-id="hiv-chancellor-1997"]').getByTestId('use-example').click();
+  await expect(page.getByTestId('strip-item').first()).toBeVisible();
+  await page.getByTestId('model-tab-uncertainty').click();
+  await page.getByTestId('psa-iterations').fill('200');
+  await page.getByTestId('run-psa').click();
+  await expect(page.getByTestId('psa-results')).toBeVisible({ timeout: 180000 });
+  const table = page.getByTestId('psa-incremental-table');
+  const cells = table.getByTestId('psa-prob-ce');
+  await expect(cells).toHaveCount(2 * 5);
+  // Thirteen columns do not fit; what scrolls off must be the NMB columns, not the probabilities.
+  const wrapRight = await table.locator('xpath=..').evaluate((el) => el.getBoundingClientRect().right);
+  for (const box of await cells.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(wrapRight + 1);
+  await shot(page, 'psa-table-hiv', table);
+
+  // The five threshold lines on the CEAC: their labels do not print over each other.
+  const ceac = page.getByTestId('chart-ceac');
+  await ceac.scrollIntoViewIfNeeded();
+  // Threshold labels read "£10,000"; the axis ticks read "£10k".
+  const labels = ceac.locator('svg text').filter({ hasText: /^£\d{1,3}(,\d{3})+$/ });
+  await expect(labels.first()).toBeVisible();
+  const boxes = (await labels.evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { left: r.left, right: r.right, text: e.textContent }; }))).sort((a, b) => a.left - b.left);
+  expect(boxes.length).toBeGreaterThanOrEqual(2);
+  for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left, `${boxes[i - 1]!.text} / ${boxes[i]!.text}`).toBeGreaterThanOrEqual(boxes[i - 1]!.right);
+  await shot(page, 'ceac-hiv', ceac);
+});
