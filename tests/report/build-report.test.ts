@@ -207,6 +207,12 @@ describe('report document of the bundled example', () => {
     ]);
   });
 
+  it('words the budget tornado horizon in plain plural, never "year(s)"', () => {
+    const text = textOf(doc);
+    expect(text).toMatch(/cumulative budget impact over \d+ years/);
+    expect(text).not.toContain('year(s)');
+  });
+
   it('records provenance: app version, model SHA-256 and the analyses used', () => {
     const models = tableById(doc, 'tab-provenance-models');
     expect(models.rows[0]!.cells[2]).toBe(input.models[0]!.hash);

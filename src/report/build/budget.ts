@@ -178,7 +178,7 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
       draft(`${prefix}-tornado`, t('reportUncertainty.oneWay'), [
         figure(
           `fig-${p}-budget-tornado`,
-          t('reportUncertainty.tornadoCaption', { what: t('reportBudget.measure', { n: r.horizonYears }) }),
+          t('reportUncertainty.tornadoCaption', { what: r.horizonYears === 1 ? t('reportBudget.measureOne') : t('reportBudget.measure', { n: r.horizonYears }) }),
           tornadoFigure(`fig-${p}-budget-tornado-svg`, t('reportBudget.tornado'), t('reportBudget.tornadoDescription', { n: rows.length }), rows.map((x) => ({ label: tornadoRowLabel(x, t), atLow: x.impactAtLow, atHigh: x.impactAtHigh })), r.tornado.baseImpact, t('reportBudget.cumulativeImpact'), (v) => fmt.moneyCompact(v, cur ?? undefined), t),
           table({
             id: `tab-${p}-budget-tornado-data`,
