@@ -55,6 +55,11 @@ for (const [locale, catalogue] of locales) {
     await expect(error).toContainText(french ? '40 sujets à risque au temps 1' : '40 at risk op tijd 1');
     await expectNoEnglish(page, catalogue, 'numbers at risk that rise');
 
+    // A headerless risk table with a third column the reader numbered, and a short line.
+    await rebuildWith(page, '0,1\n1,0.9\n2,0.8\n', '0,30,1\n1,28\n');
+    await expect(error).toContainText(french ? '(time, n_risk, colonne 3)' : '(time, n_risk, kolom 3)');
+    await expectNoEnglish(page, catalogue, 'a headerless risk table with a short line');
+
     // A bad cell in the curve; more events than patients.
     await rebuildWith(page, '0,1\n1,x\n', '0,30\n');
     await expect(error).toContainText(french ? 'courbe numérisée : ligne 2' : 'gedigitaliseerde curve: regel 2');

@@ -1,9 +1,11 @@
 // Problems and notes of the reconstruction of patient data from a digitised Kaplan–Meier curve in French and Dutch:
 // each carries a code and values that the catalogue words; the catalogue's English is the engine's own English
-// message (the CLI prints that one), so the two cannot drift apart.
+// message (the CLI prints that one), so the two cannot drift apart. Headerless CSV files' "column N" names likewise.
 import { describe, expect, it } from 'vitest';
 import { ReconstructionError, reconstructIpd } from '../../src/engine/survival-fit/reconstruct-ipd';
 import type { DigitisedCurve, RiskTable } from '../../src/engine/survival-fit/reconstruct-ipd';
+import { CsvError } from '../../src/engine/survival-fit/csv-table';
+import { readDigitisedCurveCsv, readRiskTableCsv } from '../../src/engine/survival-fit/read-km-csv';
 import { reconstructSurvival } from '../../src/renderer/workers/survival-api';
 import { describeFileProblem } from '../../src/report/file-problems';
 import { formatsFor } from '../../src/report/format';
@@ -98,5 +100,26 @@ describe('reconstruction problems and notes in the display language', () => {
     const curveProblem = reconstructSurvival({ curveCsv: '0,1\n1,x\n', riskCsv: '0,30\n' });
     if (curveProblem.ok) throw new Error('expected a problem');
     expect(say(curveProblem, 'fr-BE')).toBe('courbe numérisée : ligne 2, colonne « survival » : « x » n’est pas un nombre');
+  });
+
+  it('headerless files: the columns the reader numbered are worded, the named ones stay', () => {
+    let error: unknown;
+    try {
+      readRiskTableCsv('0,30,1\n2,28\n');
+    } catch (e) {
+      error = e;
+    }
+    if (!(error instanceof CsvError)) throw new Error('expected a CSV problem');
+    expect(error.message).toBe('line 2: 2 fields, but the header has 3 (time, n_risk, column 3)');
+    expect(say(error, 'en')).toBe(error.message);
+    expect(say(error, 'fr-BE')).toBe('ligne 2 : 2 champs, mais l’en-tête en compte 3 (time, n_risk, colonne 3)');
+    expect(say(error, 'nl-BE')).toBe('regel 2: 2 velden, maar de kopregel heeft er 3 (time, n_risk, kolom 3)');
+    // A file with a header keeps its names as typed, without pieces.
+    try {
+      readDigitisedCurveCsv('t;surv;note\n1;0.9;a;b\n');
+    } catch (e) {
+      error = e;
+    }
+    expect((error as CsvError).detail?.parts).toBeUndefined();
   });
 });
