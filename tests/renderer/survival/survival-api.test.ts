@@ -45,6 +45,15 @@ describe('survival worker API', () => {
     expect(reconstructSurvival({ curveCsv: '0,1\n1,0.9\n', riskCsv: 'time\n0\n' })).toMatchObject({ ok: false, detail: { code: 'in-risk-table', parts: { problem: { code: 'csv-no-column' } } } });
   });
 
+  it('fits data rebuilt from a short curve with two event times (the generalised gamma\'s mean once never returned)', () => {
+    const rebuilt = reconstructSurvival({ curveCsv: '0,100\n1,90\n2,95\n3,70\n4,60\n', riskCsv: '0,30\n2,20\n' });
+    if (!rebuilt.ok) throw new Error(rebuilt.message);
+    const r = fitSurvival({ csv: rebuilt.csv, timeColumn: 'time', eventColumn: 'event', distributions: ['weibull', 'generalised-gamma'] });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.analysis.fits.map((f) => f.distribution)).toEqual(['weibull', 'generalised-gamma']);
+    expect(r.analysis.summary.events).toBe(6);
+  });
+
   it('writes a fit into a tree sub-model and validates the result; a bad target is refused with a reason', () => {
     const r = fitSurvival({ csv: aml, timeColumn: 'time', eventColumn: 'event', distributions: ['weibull'] });
     if (!r.ok) throw new Error(r.message);
