@@ -5,6 +5,7 @@
 // Deterministic: the same graph always gives the same picture. Runs in the renderer and under Node alike.
 import dagre from '@dagrejs/dagre';
 import { hierarchy, tree as tidyTree } from 'd3-hierarchy';
+import { curveBasis, line } from 'd3-shape';
 import { estimateTextWidth } from './svg-markup';
 import type { DiagramEdge, DiagramGraph, DiagramNode } from './diagram-graph';
 
@@ -197,5 +198,77 @@ export function layoutDiagram(graph: DiagramGraph): LaidOutDiagram {
     }
     return { ...e, points, labelAt: label.width > 0 && data.x !== undefined && data.y !== undefined ? { x: data.x, y: data.y } : null, labelWidth: label.width };
   });
+  clearLabels(edges, nodes, width, height);
   return { graph, nodes, edges, width, height };
+}
+
+/** Points along an edge as it is drawn (a B-spline through its points, d3's curveBasis), about every 2 px. */
+export function edgeCurvePoints(points: readonly Point[]): Point[] {
+  const out: Point[] = [];
+  let at: Point = { x: 0, y: 0 };
+  const context = {
+    moveTo(x: number, y: number) {
+      at = { x, y };
+      out.push(at);
+    },
+    lineTo(x: number, y: number) {
+      const steps = Math.max(1, Math.ceil(Math.hypot(x - at.x, y - at.y) / 2));
+      for (let k = 1; k <= steps; k++) out.push({ x: at.x + ((x - at.x) * k) / steps, y: at.y + ((y - at.y) * k) / steps });
+      at = { x, y };
+    },
+    bezierCurveTo(x1: number, y1: number, x2: number, y2: number, x: number, y: number) {
+      const steps = Math.max(1, Math.ceil((Math.hypot(x1 - at.x, y1 - at.y) + Math.hypot(x2 - x1, y2 - y1) + Math.hypot(x - x2, y - y2)) / 2));
+      for (let k = 1; k <= steps; k++) {
+        const t = k / steps;
+        const u = 1 - t;
+        out.push({ x: u * u * u * at.x + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x, y: u * u * u * at.y + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y });
+      }
+      at = { x, y };
+    },
+    closePath() {},
+  };
+  line<Point>()
+    .x((p) => p.x)
+    .y((p) => p.y)
+    .curve(curveBasis)
+    .context(context as unknown as CanvasRenderingContext2D)([...points]);
+  return out;
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+/** Room kept between a label and another edge passing by. */
+const LABEL_CLEARANCE = 6;
+const boxesOverlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inBox = (p: Point, b: Box, room: number) => p.x > b.x - room && p.x < b.x + b.width + room && p.y > b.y - room && p.y < b.y + b.height + room;
+
+/** The box a label is drawn in, centred on `at`. */
+export function labelBox(e: PlacedEdge, at: Point): Box {
+  const height = edgeLabelSize(e).height;
+  return { x: at.x - e.labelWidth / 2, y: at.y - height / 2, width: e.labelWidth, height };
+}
+
+/**
+ * dagre keeps labels off other edges, but the edges' ends are moved afterwards (from the layout box, loop area
+ * included, to the state's own box), which can bring another edge under a label (HIV example: B→D under B→C's label).
+ * Such a label is moved up or down, the least that clears every other edge, every box and every other label, and
+ * stays in the picture; a label that has no such place nearby stays where dagre put it.
+ */
+function clearLabels(edges: PlacedEdge[], nodes: PlacedNode[], width: number, height: number): void {
+  const curves = edges.map((e) => edgeCurvePoints(e.points));
+  const free = (i: number, box: Box): boolean =>
+    box.x >= 0 && box.y >= 0 && box.x + box.width <= width && box.y + box.height <= height &&
+    curves.every((curve, j) => j === i || !curve.some((p) => inBox(p, box, LABEL_CLEARANCE))) &&
+    nodes.every((n) => !boxesOverlap(box, { x: n.x, y: n.y - (n.loop ? LOOP_SPACE : 0), width: n.width, height: n.height + (n.loop ? LOOP_SPACE : 0) })) &&
+    edges.every((other, j) => j === i || !other.labelAt || !boxesOverlap(box, labelBox(other, other.labelAt)));
+  edges.forEach((e, i) => {
+    if (!e.labelAt || free(i, labelBox(e, e.labelAt))) return;
+    const at = e.labelAt;
+    for (let shift = 2; shift <= 40; shift += 2) {
+      const next = [{ x: at.x, y: at.y + shift }, { x: at.x, y: at.y - shift }].find((p) => free(i, labelBox(e, p)));
+      if (next) {
+        e.labelAt = next;
+        return;
+      }
+    }
+  });
 }

@@ -36,6 +36,12 @@ function wordPieces(piece: ProblemDetail | readonly ProblemDetail[], t: Translat
 function word(detail: ProblemDetail, t: Translate, fmt: NumberFormats): string | undefined {
   const values = detail.values ?? {};
   if (detail.code === 'literal') return typeof values.text === 'string' ? values.text : undefined;
+  if (detail.code === 'list') {
+    // Names listed as the readers list them: "a, b, c".
+    const items = detail.parts?.items;
+    const words = (Array.isArray(items) ? items : items ? [items as ProblemDetail] : []).map((p) => word(p, t, fmt));
+    return words.some((w) => w === undefined) ? undefined : words.join(', ');
+  }
   const key = detail.code === 'type' || detail.code === 'value-type' ? keyOf(`${detail.code}.${String(values.type)}`) : keyOf(detail.code);
   if (!key) return undefined;
   const params: Record<string, string | number> = {};

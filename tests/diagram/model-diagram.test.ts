@@ -2,7 +2,9 @@
 // Structure diagrams are drawn from the model: what the boxes and arrows say is checked against hand-computed
 // values, and the layout is checked geometrically (no two boxes overlap, no label sits on a box, everything is
 // inside the picture, a tree keeps the file's order) so a picture that only looks plausible cannot pass.
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { curveBasis, line } from 'd3-shape';
 import { diagramGraph, diagramParts, drawModelDiagram } from '../../src/diagram/model-diagram';
 import { layoutDiagram } from '../../src/diagram/layout';
 import type { LaidOutDiagram } from '../../src/diagram/layout';
@@ -11,7 +13,7 @@ import { parseModel } from '../../src/engine/compile-model';
 import { structureValues } from '../../src/engine/model/structure-values';
 import { modelTemplate } from '../../src/engine/model/templates';
 import type { TreeModel } from '../../src/engine/model/schema';
-import { loadExample } from '../engine/model-fixtures';
+import { EXAMPLES_DIR, loadExample } from '../engine/model-fixtures';
 import { generatedTree } from './generated-tree';
 
 const parseSvg = (svg: string) => {
@@ -36,6 +38,65 @@ function expectTidy(d: LaidOutDiagram): void {
   for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) if (overlap(labels[i]!, labels[j]!)) problems.push(`labels ${labels[i]!.id} / ${labels[j]!.id}`);
   expect(problems).toEqual([]);
 }
+
+/** Points along an edge as the SVG draws it: d3's curveBasis path, its cubic pieces sampled every few pixels. */
+function drawnCurve(points: { x: number; y: number }[]): { x: number; y: number }[] {
+  const d = line<{ x: number; y: number }>().x((p) => p.x).y((p) => p.y).curve(curveBasis)(points) ?? '';
+  const out: { x: number; y: number }[] = [];
+  let at = { x: 0, y: 0 };
+  for (const [, command, args] of d.matchAll(/([MLC])([^MLC]*)/g)) {
+    const v = args!.split(/[ ,]+/).filter((x) => x !== '').map(Number);
+    if (command === 'M') at = { x: v[0]!, y: v[1]! };
+    const ends = command === 'C' ? [[v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!]] : [[at.x, at.y, v[0]!, v[1]!, v[0]!, v[1]!]];
+    for (const [x1, y1, x2, y2, x, y] of ends as number[][]) {
+      for (let k = 0; k <= 40; k++) {
+        const t = k / 40;
+        const u = 1 - t;
+        out.push({ x: u * u * u * at.x + 3 * u * u * t * x1! + 3 * u * t * t * x2! + t * t * t * x!, y: u * u * u * at.y + 3 * u * u * t * y1! + 3 * u * t * t * y2! + t * t * t * y! });
+      }
+      at = { x: x!, y: y! };
+    }
+  }
+  return out;
+}
+
+/**
+ * Labels no other edge passes under or touches (its line is 1.3 px wide; `room` px around the box are kept clear).
+ * An edge may run under its own label, as dagre places it.
+ */
+function labelsUnderEdges(d: LaidOutDiagram, room = 3): string[] {
+  const problems: string[] = [];
+  const curves = d.edges.map((e) => drawnCurve(e.points));
+  d.edges.forEach((e, i) => {
+    if (!e.labelAt) return;
+    const h = e.label.length * 14 + 4;
+    const box = { x: e.labelAt.x - e.labelWidth / 2, y: e.labelAt.y - h / 2, width: e.labelWidth, height: h };
+    curves.forEach((curve, j) => {
+      if (j !== i && curve.some((p) => p.x > box.x - room && p.x < box.x + box.width + room && p.y > box.y - room && p.y < box.y + box.height + room)) problems.push(`${d.edges[j]!.from}→${d.edges[j]!.to} under the label of ${e.from}→${e.to}`);
+    });
+  });
+  return problems;
+}
+
+describe('edges and labels of the bundled examples\' state diagrams', () => {
+  const examples = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json') && !f.endsWith('.htad.json'));
+  it.each(examples)('%s: no edge passes under another edge\'s label; boxes and labels tidy', (file) => {
+    const graph = diagramGraph(parseModel(loadExample(file)));
+    if (!graph || graph.kind === 'tree') return;
+    const d = layoutDiagram(graph);
+    expect(d.edges.length).toBeGreaterThan(0);
+    expect(labelsUnderEdges(d)).toEqual([]);
+    expectTidy(d);
+  });
+
+  it('the HIV example: the B→C label clears the B→D edge, and stays on its own edge', () => {
+    const d = layoutDiagram(diagramGraph(parseModel(loadExample('hiv-chancellor-1997.json')))!);
+    const bc = d.edges.find((e) => e.from === 'B' && e.to === 'C')!;
+    const h = bc.label.length * 14 + 4;
+    const own = drawnCurve(bc.points);
+    expect(own.some((p) => Math.abs(p.x - bc.labelAt!.x) < bc.labelWidth / 2 && Math.abs(p.y - bc.labelAt!.y) < h / 2)).toBe(true);
+  });
+});
 
 describe('Markov state-transition diagram', () => {
   const model = parseModel(loadExample('hiv-chancellor-1997.json'));

@@ -24,13 +24,21 @@ function kronrod(f: (x: number) => number, a: number, b: number): { value: numbe
   return { value: kronrodSum * half, error: Math.abs((kronrodSum - gaussSum) * half) };
 }
 
+/**
+ * At most this many panels per integral: an integrand whose error estimate never settles (numerical noise, e.g. a
+ * generalised gamma survival near its limits) otherwise splits towards 2^depth panels and never returns.
+ */
+const MAX_PANELS = 20_000;
+
 /** Integral of f over [a, b] to relative tolerance `tolerance` (absolute below 1e-300), up to 2^depth panels deep. */
 export function integrate(f: (x: number) => number, a: number, b: number, tolerance = 1e-12, depth = 40): number {
   if (b === a) return 0;
   const whole = kronrod(f, a, b);
   const target = Math.max(tolerance * Math.abs(whole.value), 1e-300);
+  let panels = 1;
   const refine = (lo: number, hi: number, estimate: { value: number; error: number }, budget: number, level: number): number => {
-    if (estimate.error <= budget || level >= depth) return estimate.value;
+    if (estimate.error <= budget || level >= depth || panels >= MAX_PANELS) return estimate.value;
+    panels += 2;
     const mid = (lo + hi) / 2;
     return refine(lo, mid, kronrod(f, lo, mid), budget / Math.SQRT2, level + 1) + refine(mid, hi, kronrod(f, mid, hi), budget / Math.SQRT2, level + 1);
   };

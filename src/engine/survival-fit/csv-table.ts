@@ -10,6 +10,20 @@ export interface CsvTable {
   rows: string[][];
   /** 1-based line number of each row in the file. */
   lines: number[];
+  /** A headerless file: the columns the reader named "column N" itself (0-based), worded in the reader's language on screens. */
+  numberedColumns?: readonly number[];
+}
+
+/** A column's name as data: a name the reader made up ("column 3") is a piece of its own, to be worded on screens. */
+function columnNamePiece(table: Pick<CsvTable, 'header' | 'numberedColumns'>, index: number): ProblemDetail {
+  return table.numberedColumns?.includes(index) ? { code: 'csv-column-number', values: { number: index + 1 } } : { code: 'literal', values: { text: table.header[index]! } };
+}
+
+/** The parts naming the table's columns in a detail (`columns`, and `column` for one of them), when some are numbered. */
+function columnParts(table: Pick<CsvTable, 'header' | 'numberedColumns'>, index?: number): Pick<ProblemDetail, 'parts'> {
+  if (!table.numberedColumns?.length) return {};
+  const columns: ProblemDetail = { code: 'list', parts: { items: table.header.map((_, i) => columnNamePiece(table, i)) } };
+  return { parts: index === undefined ? { columns } : { columns, column: columnNamePiece(table, index) } };
 }
 
 export class CsvError extends Error {
@@ -88,15 +102,18 @@ export function parseCsv(text: string, options: ParseCsvOptions = {}): CsvTable 
   if (all.length === 0) throw new CsvError('the file is empty', { code: 'file-empty' });
   const headerless = options.header === 'auto' && all[0]!.fields.every((f) => f.trim() !== '' && Number.isFinite(Number(f)));
   const width = all[0]!.fields.length;
+  const named = headerless ? Math.min(width, options.defaultHeader?.length ?? 0) : width;
   const header = headerless ? Array.from({ length: width }, (_, i) => options.defaultHeader?.[i] ?? `column ${i + 1}`) : all[0]!.fields.map((h) => h.trim());
+  const numbered = Array.from({ length: width - named }, (_, i) => named + i);
+  const names = { header, ...(numbered.length > 0 ? { numberedColumns: numbered } : {}) };
   const body = headerless ? all : all.slice(1);
   for (const r of body) {
     if (r.fields.length !== header.length) {
       const values = { line: r.line, fields: r.fields.length, count: header.length, columns: header.join(', ') };
-      throw new CsvError(`line ${r.line}: ${r.fields.length} fields, but the header has ${header.length} (${values.columns})`, { code: 'csv-field-count', values });
+      throw new CsvError(`line ${r.line}: ${r.fields.length} fields, but the header has ${header.length} (${values.columns})`, { code: 'csv-field-count', values, ...columnParts(names) });
     }
   }
-  return { header, rows: body.map((r) => r.fields.map((f) => f.trim())), lines: body.map((r) => r.line) };
+  return { ...names, rows: body.map((r) => r.fields.map((f) => f.trim())), lines: body.map((r) => r.line) };
 }
 
 /** Index of a column by name or one of its aliases (case-insensitive), or a message listing the columns there are. */
@@ -105,7 +122,7 @@ export function columnIndex(table: CsvTable, name: string, aliases: readonly str
   const i = table.header.findIndex((h) => wanted.includes(h.toLowerCase()));
   if (i < 0) {
     const columns = table.header.join(', ');
-    throw new CsvError(`no column "${name}" (columns: ${columns})`, { code: 'csv-no-column', values: { name, columns } });
+    throw new CsvError(`no column "${name}" (columns: ${columns})`, { code: 'csv-no-column', values: { name, columns }, ...columnParts(table) });
   }
   return i;
 }
@@ -118,7 +135,7 @@ export function numericColumn(table: CsvTable, index: number): Float64Array {
     const value = cell === '' ? NaN : Number(cell);
     if (!Number.isFinite(value)) {
       const values = { line: table.lines[r]!, column: table.header[index]!, cell };
-      throw new CsvError(`line ${values.line}, column "${values.column}": "${cell}" is not a number`, { code: 'cell-not-a-number', values });
+      throw new CsvError(`line ${values.line}, column "${values.column}": "${cell}" is not a number`, { code: 'cell-not-a-number', values, ...columnParts(table, index) });
     }
     out[r] = value;
   });

@@ -9,6 +9,7 @@
 import { kaplanMeier, kmSurvivalAt, numbersAtRisk } from './kaplan-meier';
 import { survivalData } from './survival-data';
 import type { SurvivalData } from './survival-data';
+import type { ProblemDetail } from '../../shared/problem-detail';
 
 export interface DigitisedCurve {
   time: readonly number[];
@@ -38,12 +39,35 @@ export interface Reconstruction {
   check: ReconstructionCheck;
   /** What was changed in the input or could not be matched, in words. */
   notes: string[];
+  /** The same notes as data (code and values), one per note, for screens that word them in their language. */
+  noteDetails: ProblemDetail[];
 }
 
 export class ReconstructionError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The problem as data, for screens that word it in their language (src/report/file-problems.ts). */
+    readonly detail?: ProblemDetail,
+  ) {
     super(message);
     this.name = 'ReconstructionError';
+  }
+}
+
+type Values = Record<string, number>;
+
+/** A problem of the input: the English message (the CLI's) and its code ("reconstruct-…") and values. */
+function problem(code: string, values: Values, message: string): ReconstructionError {
+  return new ReconstructionError(message, { code: `reconstruct-${code}`, values });
+}
+
+/** Notes in English and as data, side by side. */
+class Notes {
+  readonly messages: string[] = [];
+  readonly details: ProblemDetail[] = [];
+  add(code: string, values: Values, message: string): void {
+    this.messages.push(message);
+    this.details.push({ code: `reconstruct-note-${code}`, values });
   }
 }
 
@@ -61,16 +85,16 @@ interface CleanCurve {
 }
 
 /** Sorted, one point per time (the lowest survival: the foot of a drop), survival non-increasing, (0, 1) first. */
-function cleanCurve(curve: DigitisedCurve, notes: string[]): CleanCurve {
-  if (curve.time.length !== curve.survival.length) throw new ReconstructionError(`the curve has ${curve.time.length} times but ${curve.survival.length} survival values`);
-  if (curve.time.length === 0) throw new ReconstructionError('the digitised curve has no points');
+function cleanCurve(curve: DigitisedCurve, notes: Notes): CleanCurve {
+  if (curve.time.length !== curve.survival.length) throw problem('curve-lengths', { times: curve.time.length, values: curve.survival.length }, `the curve has ${curve.time.length} times but ${curve.survival.length} survival values`);
+  if (curve.time.length === 0) throw problem('curve-empty', {}, 'the digitised curve has no points');
   curve.time.forEach((t, i) => {
-    if (!(Number.isFinite(t) && t >= 0)) throw new ReconstructionError(`curve point ${i + 1}: time must be a number >= 0 (got ${t})`);
+    if (!(Number.isFinite(t) && t >= 0)) throw problem('curve-time', { point: i + 1, value: t }, `curve point ${i + 1}: time must be a number >= 0 (got ${t})`);
     const s = curve.survival[i]!;
-    if (!Number.isFinite(s) || s < 0) throw new ReconstructionError(`curve point ${i + 1}: survival must be a number >= 0 (got ${s})`);
+    if (!Number.isFinite(s) || s < 0) throw problem('curve-survival', { point: i + 1, value: s }, `curve point ${i + 1}: survival must be a number >= 0 (got ${s})`);
   });
   const percent = Math.max(...curve.survival) > 1.5;
-  if (percent) notes.push('survival values above 1.5 were read as percentages and divided by 100');
+  if (percent) notes.add('percentages', {}, 'survival values above 1.5 were read as percentages and divided by 100');
   const scale = percent ? 0.01 : 1;
   // A drop digitised at time 0 (events in the first days, below the curve's resolution) is placed half the smallest
   // gap between digitised times after 0: about half a pixel.
@@ -81,7 +105,7 @@ function cleanCurve(curve: DigitisedCurve, notes: string[]): CleanCurve {
     .map((t, i) => [t, Math.min(1, curve.survival[i]! * scale)] as [number, number])
     .map(([t, s]) => [t === 0 && s < 1 ? early : t, s] as [number, number])
     .sort((a, b) => a[0] - b[0]);
-  if (pairs.some(([t]) => t === early)) notes.push(`a drop digitised at time 0 was placed just after it (time ${early})`);
+  if (pairs.some(([t]) => t === early)) notes.add('early-drop', { time: early }, `a drop digitised at time 0 was placed just after it (time ${early})`);
   const t: number[] = [0];
   const s: number[] = [1];
   let raised = 0;
@@ -94,23 +118,23 @@ function cleanCurve(curve: DigitisedCurve, notes: string[]): CleanCurve {
       s.push(floor);
     }
   }
-  if (raised > 0) notes.push(`${raised} digitised point(s) rose above an earlier one and were lowered to it (survival cannot increase)`);
+  if (raised > 0) notes.add('raised', { count: raised }, `${raised} digitised point(s) rose above an earlier one and were lowered to it (survival cannot increase)`);
   return { t, s };
 }
 
-function checkRiskTable(table: RiskTable, lastTime: number, notes: string[]): { time: number[]; nRisk: number[] } {
-  if (table.time.length !== table.nRisk.length) throw new ReconstructionError(`the risk table has ${table.time.length} times but ${table.nRisk.length} numbers at risk`);
-  if (table.time.length === 0) throw new ReconstructionError('the risk table is empty: give at least the number of patients at time 0');
-  if (table.time[0] !== 0) throw new ReconstructionError(`the risk table must start at time 0 with the number of patients (it starts at ${table.time[0]})`);
+function checkRiskTable(table: RiskTable, lastTime: number, notes: Notes): { time: number[]; nRisk: number[] } {
+  if (table.time.length !== table.nRisk.length) throw problem('risk-lengths', { times: table.time.length, counts: table.nRisk.length }, `the risk table has ${table.time.length} times but ${table.nRisk.length} numbers at risk`);
+  if (table.time.length === 0) throw problem('risk-empty', {}, 'the risk table is empty: give at least the number of patients at time 0');
+  if (table.time[0] !== 0) throw problem('risk-not-from-zero', { time: table.time[0]! }, `the risk table must start at time 0 with the number of patients (it starts at ${table.time[0]})`);
   table.time.forEach((t, i) => {
     const n = table.nRisk[i]!;
-    if (!(Number.isInteger(n) && n >= 0)) throw new ReconstructionError(`risk table row ${i + 1}: the number at risk must be a whole number >= 0 (got ${n})`);
-    if (i > 0 && !(t > table.time[i - 1]!)) throw new ReconstructionError(`risk table row ${i + 1}: times must increase (${t} after ${table.time[i - 1]})`);
-    if (i > 0 && n > table.nRisk[i - 1]!) throw new ReconstructionError(`risk table row ${i + 1}: ${n} at risk at time ${t} is more than ${table.nRisk[i - 1]} before`);
+    if (!(Number.isInteger(n) && n >= 0)) throw problem('risk-not-whole', { row: i + 1, value: n }, `risk table row ${i + 1}: the number at risk must be a whole number >= 0 (got ${n})`);
+    if (i > 0 && !(t > table.time[i - 1]!)) throw problem('risk-times-not-increasing', { row: i + 1, time: t, previous: table.time[i - 1]! }, `risk table row ${i + 1}: times must increase (${t} after ${table.time[i - 1]})`);
+    if (i > 0 && n > table.nRisk[i - 1]!) throw problem('risk-rises', { row: i + 1, count: n, time: t, previous: table.nRisk[i - 1]! }, `risk table row ${i + 1}: ${n} at risk at time ${t} is more than ${table.nRisk[i - 1]} before`);
   });
-  if (!(table.nRisk[0]! > 0)) throw new ReconstructionError('the number at risk at time 0 must be > 0');
+  if (!(table.nRisk[0]! > 0)) throw problem('risk-no-patients', {}, 'the number at risk at time 0 must be > 0');
   const kept = table.time.map((t, i) => i).filter((i) => table.time[i]! < lastTime);
-  if (kept.length < table.time.length) notes.push(`${table.time.length - kept.length} risk-table time(s) at or after the last digitised point (${lastTime}) were not used`);
+  if (kept.length < table.time.length) notes.add('risk-times-unused', { count: table.time.length - kept.length, time: lastTime }, `${table.time.length - kept.length} risk-table time(s) at or after the last digitised point (${lastTime}) were not used`);
   return { time: kept.map((i) => table.time[i]!), nRisk: kept.map((i) => table.nRisk[i]!) };
 }
 
@@ -134,13 +158,13 @@ function evenCensorings(count: number, from: number, to: number): number[] {
 }
 
 export function reconstructIpd(curve: DigitisedCurve, riskTable: RiskTable, totalEvents?: number): Reconstruction {
-  const notes: string[] = [];
+  const notes = new Notes();
   const { t, s } = cleanCurve(curve, notes);
   const table = checkRiskTable(riskTable, t[t.length - 1]!, notes);
   const nRisk = [...table.nRisk];
   const nInt = nRisk.length;
   if (totalEvents !== undefined && !(Number.isInteger(totalEvents) && totalEvents >= 0 && totalEvents <= nRisk[0]!)) {
-    throw new ReconstructionError(`the total number of events must be a whole number from 0 to ${nRisk[0]} (got ${totalEvents})`);
+    throw problem('events-range', { maximum: nRisk[0]!, value: totalEvents }, `the total number of events must be a whole number from 0 to ${nRisk[0]} (got ${totalEvents})`);
   }
   // A risk interval without digitised points lies on a plateau: add the plateau's point at the risk time.
   let added = 0;
@@ -152,7 +176,7 @@ export function reconstructIpd(curve: DigitisedCurve, riskTable: RiskTable, tota
     s.splice(at, 0, s[at - 1]!);
     added++;
   });
-  if (added > 0) notes.push(`${added} risk-table time(s) had no digitised point up to the next one; the curve's flat value was added there`);
+  if (added > 0) notes.add('plateau-added', { count: added }, `${added} risk-table time(s) had no digitised point up to the next one; the curve's flat value was added there`);
   // Points of each risk interval i: lower[i] .. upper[i].
   const lower = table.time.map((tr) => t.findIndex((x) => x >= tr));
   const upper = table.time.map((_, i) => {
@@ -165,8 +189,9 @@ export function reconstructIpd(curve: DigitisedCurve, riskTable: RiskTable, tota
   });
   table.time.forEach((tr, i) => {
     if (lower[i]! < 0 || lower[i]! > upper[i]!) {
-      const end = i + 1 < nInt ? ` and ${table.time[i + 1]}` : '';
-      throw new ReconstructionError(`no digitised point between time ${tr}${end}: digitise the curve there, or leave that number at risk out`);
+      const advice = 'digitise the curve there, or leave that number at risk out';
+      if (i + 1 < nInt) throw problem('no-point-between', { from: tr, to: table.time[i + 1]! }, `no digitised point between time ${tr} and ${table.time[i + 1]}: ${advice}`);
+      throw problem('no-point-from', { from: tr }, `no digitised point between time ${tr}: ${advice}`);
     }
   });
   const nt = upper[nInt - 1]! + 1;
@@ -205,7 +230,7 @@ export function reconstructIpd(curve: DigitisedCurve, riskTable: RiskTable, tota
     nCensor[i] = roundHalfEven((nRisk[i]! * s[next]!) / s[lower[i]!]! - nRisk[i + 1]!);
     let adjustments = 0;
     while (nHat[next]! > nRisk[i + 1]! || (nHat[next]! < nRisk[i + 1]! && nCensor[i]! > 0)) {
-      if (++adjustments > MAX_ADJUSTMENTS) throw new ReconstructionError(`the censoring between times ${table.time[i]} and ${table.time[i + 1]} could not be matched to the numbers at risk`);
+      if (++adjustments > MAX_ADJUSTMENTS) throw problem('censoring-unmatched', { from: table.time[i]!, to: table.time[i + 1]! }, `the censoring between times ${table.time[i]} and ${table.time[i + 1]} could not be matched to the numbers at risk`);
       if (nCensor[i]! <= 0) nCensor[i] = 0;
       spreadCensorings(i, nCensor[i]!, t[next]!, upper[i]!);
       nHat[lower[i]!] = nRisk[i]!;
@@ -221,7 +246,11 @@ export function reconstructIpd(curve: DigitisedCurve, riskTable: RiskTable, tota
       nCensor[i] = nCensor[i]! + (nHat[next]! - nRisk[i + 1]!);
     }
     if (nHat[next]! < nRisk[i + 1]!) {
-      notes.push(`the curve implies ${nHat[next]} at risk at time ${table.time[i + 1]}, fewer than the published ${nRisk[i + 1]}; the reconstruction continues from ${nHat[next]}`);
+      notes.add(
+        'fewer-at-risk',
+        { implied: nHat[next]!, time: table.time[i + 1]!, published: nRisk[i + 1]! },
+        `the curve implies ${nHat[next]} at risk at time ${table.time[i + 1]}, fewer than the published ${nRisk[i + 1]}; the reconstruction continues from ${nHat[next]}`,
+      );
       nRisk[i + 1] = nHat[next]!;
     }
     lastEvent[i + 1] = last;
@@ -262,22 +291,25 @@ export function reconstructIpd(curve: DigitisedCurve, riskTable: RiskTable, tota
         cen[k] = 0;
         nHat[k + 1] = nRisk[iLast]!;
       }
-      if (eventsBefore > totalEvents) notes.push(`the curve before the last risk time already implies ${eventsBefore} events, more than the reported ${totalEvents}`);
+      if (eventsBefore > totalEvents) notes.add('events-before-last', { events: eventsBefore, reported: totalEvents }, `the curve before the last risk time already implies ${eventsBefore} events, more than the reported ${totalEvents}`);
     } else {
       let events = sum(upper[iLast]!);
       let adjustments = 0;
       while (events > totalEvents || (events < totalEvents && nCensor[iLast]! > 0)) {
-        if (++adjustments > MAX_ADJUSTMENTS) {
-          notes.push(`the total of ${totalEvents} events could not be matched (the reconstruction has ${events})`);
+        // No more censorings than patients at risk: beyond that nothing changes, and the censoring times grow without
+        // bound (a curve far below the reported events once took minutes here).
+        const censored = Math.min(nRisk[iLast]!, Math.max(0, nCensor[iLast]! + (events - totalEvents)));
+        if (++adjustments > MAX_ADJUSTMENTS || censored === nCensor[iLast]) {
+          notes.add('events-unmatched', { reported: totalEvents, events }, `the total of ${totalEvents} events could not be matched (the reconstruction has ${events})`);
           break;
         }
-        nCensor[iLast] = Math.max(0, nCensor[iLast]! + (events - totalEvents));
+        nCensor[iLast] = censored;
         fillLastInterval(true);
         events = sum(upper[iLast]!);
       }
     }
   }
-  if (negativeEvents > 0) notes.push(`${negativeEvents} digitised point(s) lay above the reconstructed curve; no events were placed there`);
+  if (negativeEvents > 0) notes.add('above-curve', { count: negativeEvents }, `${negativeEvents} digitised point(s) lay above the reconstructed curve; no events were placed there`);
 
   // Patients: events at the digitised times, censorings at the midpoints, the rest censored at the last time.
   const times: number[] = [];
@@ -291,10 +323,10 @@ export function reconstructIpd(curve: DigitisedCurve, riskTable: RiskTable, tota
   for (let k = 0; k < nt; k++) add(d[k]!, t[k]!, 1);
   for (let k = 0; k < nt - 1; k++) add(cen[k]!, (t[k]! + t[k + 1]!) / 2, 0);
   const remaining = nRisk[0]! - times.length;
-  if (remaining < 0) throw new ReconstructionError(`the reconstruction placed ${times.length} patients, more than the ${nRisk[0]} at time 0`);
+  if (remaining < 0) throw problem('too-many-patients', { placed: times.length, patients: nRisk[0]! }, `the reconstruction placed ${times.length} patients, more than the ${nRisk[0]} at time 0`);
   add(remaining, t[nt - 1]!, 0);
   const data = survivalData(times, flags);
-  return { data, check: compareWithCurve(data, { time: t.slice(1, nt), survival: s.slice(1, nt) }, table, totalEvents), notes };
+  return { data, check: compareWithCurve(data, { time: t.slice(1, nt), survival: s.slice(1, nt) }, table, totalEvents), notes: notes.messages, noteDetails: notes.details };
 }
 
 /** The reconstructed KM at each digitised point, and the numbers at risk at the risk-table times. */

@@ -1,3 +1,4 @@
+import { shownVersionName } from '../../report/automatic-names';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { diffDossiers } from '../../dossier/diff';
@@ -348,7 +349,7 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
                     const { dossier, safetySnapshot } = await workspace.restoreSnapshot(snapshot.id);
                     adopt(dossier);
                     toasts.show({
-                      message: t('dossier.snapshotRestored', { name: snapshot.name, safety: safetySnapshot.name }),
+                      message: t('dossier.snapshotRestored', { name: shownVersionName(snapshot, t), safety: shownVersionName(safetySnapshot, t) }),
                       actionLabel: t('dossier.undo'),
                       onAction: () => run(async () => adopt((await workspace.restoreSnapshot(safetySnapshot.id)).dossier), t('dossier.undoFailed')),
                     });

@@ -1,3 +1,4 @@
+import { shownSafetyBackupReason } from '../../report/automatic-names';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { SafetyBackupInfo } from '../db/workspace';
@@ -65,7 +66,7 @@ export function SafetyBackupsCard({ files, readOnly }: { files: FileActions; rea
                 <tr key={b.id} data-testid="safety-backup-row">
                   <td className="nowrap">{made}</td>
                   <td>
-                    <div className="clamp">{b.reason}</div>
+                    <div className="clamp">{shownSafetyBackupReason(b.reason, t)}</div>
                     <div className="subtle">
                       {t('library.safety.contents', { dossiers: countText(t, fmt, 'library.n.dossier', b.counts.dossiers), snapshots: countText(t, fmt, 'library.n.snapshot', b.counts.snapshots), history: countText(t, fmt, 'library.n.history', b.counts.history) })}
                     </div>

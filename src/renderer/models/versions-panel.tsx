@@ -1,3 +1,4 @@
+import { shownVersionName } from '../../report/automatic-names';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import type { RunKind, StoredModel } from '../../dossier/workspace-models';
@@ -61,12 +62,12 @@ function VersionsCard({ store, hash, readOnly, onRestored, onSaveVersion, versio
     try {
       if (kind === 'delete') {
         await store.deleteVersion(version.id);
-        toasts.show({ message: t('versions.deleted', { name: version.name }) });
+        toasts.show({ message: t('versions.deleted', { name: shownVersionName(version, t) }) });
         return;
       }
       const { model, safetyVersion } = await store.restoreVersion(version.id);
       onRestored(model);
-      toasts.show({ message: t('versions.restored', { name: version.name, safety: safetyVersion.name }) });
+      toasts.show({ message: t('versions.restored', { name: shownVersionName(version, t), safety: shownVersionName(safetyVersion, t) }) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       toasts.show({ tone: 'error', message: kind === 'delete' ? t('model.deleteFailed', { error: message }) : t('versions.restoreFailed', { error: message }) });
@@ -99,7 +100,7 @@ function VersionsCard({ store, hash, readOnly, onRestored, onSaveVersion, versio
                 <tr key={v.id} data-testid="version-row">
                   <td>
                     <div className="version-name">
-                      <span data-user-content>{v.name}</span> {v.automatic && <span className="badge badge-draft">{t('versions.automatic')}</span>} {v.hash === hash && <span className="badge badge-final">{t('versions.sameAsCurrent')}</span>}
+                      <span data-user-content>{shownVersionName(v, t)}</span> {v.automatic && <span className="badge badge-draft">{t('versions.automatic')}</span>} {v.hash === hash && <span className="badge badge-final">{t('versions.sameAsCurrent')}</span>}
                     </div>
                     {v.note && <div className="subtle" data-user-content>{v.note}</div>}
                   </td>
@@ -109,7 +110,7 @@ function VersionsCard({ store, hash, readOnly, onRestored, onSaveVersion, versio
                     {!readOnly && (
                       <>
                         <button type="button" className="btn btn-sm" onClick={() => setConfirm({ kind: 'restore', version: v })} disabled={v.hash === hash} data-testid="restore-version">{t('versions.restore')}</button>{' '}
-                        <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => setConfirm({ kind: 'delete', version: v })} aria-label={t('versions.deleteLabel', { name: v.name })}>{t('model.delete')}</button>
+                        <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => setConfirm({ kind: 'delete', version: v })} aria-label={t('versions.deleteLabel', { name: shownVersionName(v, t) })}>{t('model.delete')}</button>
                       </>
                     )}
                   </td>
@@ -124,9 +125,9 @@ function VersionsCard({ store, hash, readOnly, onRestored, onSaveVersion, versio
         title={confirm?.kind === 'delete' ? t('versions.deleteTitle') : t('versions.restoreTitle')}
         message={
           confirm?.kind === 'delete' ? (
-            <p>{t('versions.deleteMessage', { name: confirm.version.name })}</p>
+            <p>{t('versions.deleteMessage', { name: shownVersionName(confirm.version, t) })}</p>
           ) : (
-            <p>{t('versions.restoreMessage', { name: confirm?.version.name ?? '' })}</p>
+            <p>{t('versions.restoreMessage', { name: confirm ? shownVersionName(confirm.version, t) : '' })}</p>
           )
         }
         confirmLabel={confirm?.kind === 'delete' ? t('versions.deleteConfirm') : t('versions.restore')}
@@ -155,7 +156,7 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
   const first = versions[0]?.id ?? '';
   const left = a || first;
   const busy = !result || result.key[0] !== left || result.key[1] !== b || result.key[2] !== document;
-  const nameOf = (key: string) => (key === CURRENT ? t('versions.current') : (versions.find((v) => v.id === key)?.name ?? ''));
+  const nameOf = (key: string) => (key === CURRENT ? t('versions.current') : shownVersionName(versions.find((v) => v.id === key) ?? { name: '' }, t));
 
   useEffect(() => {
     if (!left) return;
@@ -192,7 +193,7 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [left, b, document, store]);
 
-  const options = [{ value: CURRENT, label: t('versions.current') }, ...versions.map((v) => ({ value: v.id, label: `${v.name} (${fmt.dateTime(v.createdAt)})` }))];
+  const options = [{ value: CURRENT, label: t('versions.current') }, ...versions.map((v) => ({ value: v.id, label: `${shownVersionName(v, t)} (${fmt.dateTime(v.createdAt)})` }))];
   const cur = result?.currency;
   const icerText = (x: ResultsRow['a']) => (!x ? '—' : x.status === 'dominated' ? t('model.dominated') : x.status === 'extendedly-dominated' ? t('versions.extDominated') : x.status === 'reference' ? t('model.reference') : icerWords(x.icer, cur, result!.effect, t, fmt));
   return (

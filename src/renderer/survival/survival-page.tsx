@@ -16,6 +16,8 @@ import { UseFitPanel } from './use-fit-panel';
 import type { TimeUnit } from './use-fit-panel';
 import { useLanguage } from '../i18n/language';
 import { describeFileProblem } from '../../report/file-problems';
+import type { DescribableFileProblem } from '../../report/file-problems';
+import type { ProblemDetail } from '../../shared/problem-detail';
 import { distributionLabel, unitWord } from './survival-words';
 import './survival.css';
 
@@ -27,7 +29,7 @@ interface DataSource {
   name: string;
   csv: string;
   /** Set when the data were rebuilt from a digitised curve. */
-  reconstruction?: { check: ReconstructionCheck; notes: string[] };
+  reconstruction?: { check: ReconstructionCheck; notes: string[]; noteDetails: ProblemDetail[] };
 }
 
 const TIME_UNITS: readonly TimeUnit[] = ['day', 'week', 'month', 'year'];
@@ -60,7 +62,7 @@ export function SurvivalPage() {
   const [riskText, setRiskText] = useState('');
   const [eventsText, setEventsText] = useState('');
   const [curveName, setCurveName] = useState('');
-  const [rebuildError, setRebuildError] = useState<string | null>(null);
+  const [rebuildError, setRebuildError] = useState<DescribableFileProblem | null>(null);
   const request = useRef(0);
 
   const horizon = horizonText.trim() === '' ? undefined : numberOrNaN(horizonText);
@@ -97,16 +99,16 @@ export function SurvivalPage() {
   const rebuild = async () => {
     const totalEvents = eventsText.trim() === '' ? undefined : numberOrNaN(eventsText);
     if (totalEvents !== undefined && !(Number.isInteger(totalEvents) && totalEvents >= 0)) {
-      setRebuildError(t('survival.eventsWhole'));
+      setRebuildError({ message: t('survival.eventsWhole') });
       return;
     }
     const result = await engineWorker().reconstructSurvival({ curveCsv: curveText, riskCsv: riskText, totalEvents });
     if (!result.ok) {
-      setRebuildError(result.message);
+      setRebuildError(result);
       return;
     }
     setRebuildError(null);
-    await loadData({ name: t('survival.rebuiltFrom', { source: curveName.trim() || t('survival.aDigitisedCurve') }), csv: result.csv, reconstruction: { check: result.check, notes: result.notes } });
+    await loadData({ name: t('survival.rebuiltFrom', { source: curveName.trim() || t('survival.aDigitisedCurve') }), csv: result.csv, reconstruction: { check: result.check, notes: result.notes, noteDetails: result.noteDetails } });
   };
 
   // Fit whenever the data or the choices change; an answer counts only for the inputs it was asked for.
@@ -192,7 +194,7 @@ export function SurvivalPage() {
                     {t('survival.fillExample')}
                   </button>
                 </div>
-                {rebuildError && <p className="field-error" role="alert" data-testid="rebuild-error">{rebuildError}</p>}
+                {rebuildError && <p className="field-error" role="alert" data-testid="rebuild-error">{describeFileProblem(rebuildError, t, fmt)}</p>}
               </div>
             </div>
           )}
@@ -223,7 +225,7 @@ export function SurvivalPage() {
         </div>
       </Card>
 
-      {source?.reconstruction && <ReconstructionCard check={source.reconstruction.check} notes={source.reconstruction.notes} csv={source.csv} name={source.name} timeLabel={timeLabel} />}
+      {source?.reconstruction && <ReconstructionCard check={source.reconstruction.check} notes={source.reconstruction.notes.map((message, i) => ({ message, detail: source.reconstruction!.noteDetails[i] }))} csv={source.csv} name={source.name} timeLabel={timeLabel} />}
 
       {outcome && !outcome.ok && <div className="notice notice-error" role="alert" data-testid="fit-error">{describeFileProblem(outcome, t, fmt)}</div>}
 
@@ -272,9 +274,9 @@ export function SurvivalPage() {
   );
 }
 
-function ReconstructionCard({ check, notes, csv, name, timeLabel }: { check: ReconstructionCheck; notes: string[]; csv: string; name: string; timeLabel: string }) {
+function ReconstructionCard({ check, notes, csv, name, timeLabel }: { check: ReconstructionCheck; notes: DescribableFileProblem[]; csv: string; name: string; timeLabel: string }) {
   const platform = usePlatform();
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   // Differences below one patient's step (1/n) are at the resolution of the data; more deserves a look.
   const patients = check.atRisk[0]?.published ?? 1;
   const tolerance = Math.max(0.02, 1 / patients);
@@ -325,7 +327,7 @@ function ReconstructionCard({ check, notes, csv, name, timeLabel }: { check: Rec
       </table>
       {notes.length > 0 && (
         <ul className="plain-list subtle">
-          {notes.map((n) => <li key={n}>{n}</li>)}
+          {notes.map((n) => <li key={n.message}>{describeFileProblem(n, t, fmt)}</li>)}
         </ul>
       )}
     </Card>

@@ -11,7 +11,7 @@ import { survivalPlotData } from '../../engine/survival-fit/plot-data';
 import type { SurvivalPlot } from '../../engine/survival-fit/plot-data';
 import { readDigitisedCurveCsv, readRiskTableCsv } from '../../engine/survival-fit/read-km-csv';
 import { readSurvivalCsv, survivalCsv } from '../../engine/survival-fit/read-survival-csv';
-import { reconstructIpd } from '../../engine/survival-fit/reconstruct-ipd';
+import { ReconstructionError, reconstructIpd } from '../../engine/survival-fit/reconstruct-ipd';
 import type { ReconstructionCheck } from '../../engine/survival-fit/reconstruct-ipd';
 import { fitModelFragment, writeFitIntoModel } from '../../engine/survival-fit/fit-into-model';
 import type { ModelFragment, FitIntoModelOptions } from '../../engine/survival-fit/fit-into-model';
@@ -68,19 +68,28 @@ export interface ReconstructRequest {
   totalEvents?: number;
 }
 
-export type ReconstructOutcome = { ok: true; csv: string; check: ReconstructionCheck; notes: string[] } | { ok: false; message: string };
+export type ReconstructOutcome = { ok: true; csv: string; check: ReconstructionCheck; notes: string[]; noteDetails: ProblemDetail[] } | FailedOutcome;
+
+/** Which input a reconstruction problem is in: the English prefix of the message, and the code of its detail. */
+const reconstructionParts = {
+  curve: { words: 'digitised curve', code: 'in-digitised-curve' },
+  risk: { words: 'numbers at risk', code: 'in-risk-table' },
+  rebuild: { words: 'reconstruction', code: 'in-reconstruction' },
+} as const;
 
 export function reconstructSurvival(request: ReconstructRequest): ReconstructOutcome {
-  let part = 'digitised curve';
+  let part: keyof typeof reconstructionParts = 'curve';
   try {
     const curve = readDigitisedCurveCsv(request.curveCsv);
-    part = 'numbers at risk';
+    part = 'risk';
     const table = readRiskTableCsv(request.riskCsv);
-    part = 'reconstruction';
+    part = 'rebuild';
     const r = reconstructIpd(curve, table, request.totalEvents);
-    return { ok: true, csv: survivalCsv(r.data), check: r.check, notes: r.notes };
+    return { ok: true, csv: survivalCsv(r.data), check: r.check, notes: r.notes, noteDetails: r.noteDetails };
   } catch (error) {
-    return { ok: false, message: `${part}: ${messageOf(error)}` };
+    const { words, code } = reconstructionParts[part];
+    const inner = failure(error);
+    return { ok: false, message: `${words}: ${inner.message}`, ...(inner.detail ? { detail: { code, parts: { problem: inner.detail } } } : {}) };
   }
 }
 
@@ -116,7 +125,7 @@ function messageOf(error: unknown): string {
 }
 
 function failure(error: unknown): FailedOutcome {
-  const detail = error instanceof CsvError || error instanceof SurvivalDataError ? error.detail : undefined;
+  const detail = error instanceof CsvError || error instanceof SurvivalDataError || error instanceof ReconstructionError ? error.detail : undefined;
   return { ok: false, message: messageOf(error), ...(detail ? { detail } : {}) };
 }
 

@@ -2,6 +2,7 @@
 // with the same {placeholders} (TypeScript and tests/report/i18n-catalogues.test.ts check it).
 import { accuracy } from './areas/accuracy';
 import { analysis } from './areas/analysis';
+import { automaticName } from './areas/automatic-name';
 import { budgetView } from './areas/budget-view';
 import { charts } from './areas/charts';
 import { cheers } from './areas/cheers';
@@ -37,6 +38,7 @@ import { xlsx } from './areas/xlsx';
 export const en = {
   ...accuracy.en,
   ...analysis.en,
+  ...automaticName.en,
   ...budgetView.en,
   ...charts.en,
   ...cheers.en,

@@ -1,6 +1,7 @@
 // Français (Belgique).
 import { accuracy } from './areas/accuracy';
 import { analysis } from './areas/analysis';
+import { automaticName } from './areas/automatic-name';
 import { budgetView } from './areas/budget-view';
 import { charts } from './areas/charts';
 import { cheers } from './areas/cheers';
@@ -37,6 +38,7 @@ import type { MessageKey } from './messages-en';
 export const fr: Record<MessageKey, string> = {
   ...accuracy.fr,
   ...analysis.fr,
+  ...automaticName.fr,
   ...budgetView.fr,
   ...charts.fr,
   ...cheers.fr,

@@ -58,7 +58,17 @@ describe('adaptive Gauss–Kronrod quadrature', () => {
   it('integrates smooth, singular-slope and fast-decaying integrands to 1e-12', () => {
     expect(integrate(Math.sqrt, 0, 1)).toBeCloseTo(2 / 3, 12);
     expect(integrate((x) => Math.exp(-x), 0, 50)).toBeCloseTo(1 - Math.exp(-50), 12);
+  });
 
+  it('stops splitting an integrand whose error never settles, with a close answer (a bounded number of evaluations)', () => {
+    // Noise of ±1e-9 around 1: no panel meets a 1e-13 tolerance, so every panel would split down to 2^40.
+    let calls = 0;
+    const noisy = (x: number) => {
+      calls++;
+      return 1 + 1e-9 * Math.sin(1e7 * x);
+    };
+    expect(integrate(noisy, 0, 3, 1e-13)).toBeCloseTo(3, 6);
+    expect(calls).toBeLessThanOrEqual(15 * 20_001);
   });
 });
 

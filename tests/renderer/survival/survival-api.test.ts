@@ -31,8 +31,27 @@ describe('survival worker API', () => {
     const ok = reconstructSurvival({ curveCsv: '0,1\n1,0.9\n2,0.8\n3,0.7\n', riskCsv: 'time,n_risk\n0,30\n' });
     if (!ok.ok) throw new Error(ok.message);
     expect(ok.csv.split('\n')[0]).toBe('time,event');
-    expect(reconstructSurvival({ curveCsv: '0,1\n1,x\n', riskCsv: '0,30\n' })).toEqual({ ok: false, message: 'digitised curve: line 2, column "survival": "x" is not a number' });
-    expect(reconstructSurvival({ curveCsv: '0,1\n1,0.9\n', riskCsv: '2,30\n' })).toMatchObject({ ok: false, message: expect.stringMatching(/^reconstruction: the risk table must start at time 0/) });
+    expect(reconstructSurvival({ curveCsv: '0,1\n1,x\n', riskCsv: '0,30\n' })).toEqual({
+      ok: false,
+      message: 'digitised curve: line 2, column "survival": "x" is not a number',
+      detail: { code: 'in-digitised-curve', parts: { problem: { code: 'cell-not-a-number', values: { line: 2, column: 'survival', cell: 'x' } } } },
+    });
+    expect(reconstructSurvival({ curveCsv: '0,1\n1,0.9\n', riskCsv: '2,30\n' })).toEqual({
+      ok: false,
+      message: 'reconstruction: the risk table must start at time 0 with the number of patients (it starts at 2)',
+      detail: { code: 'in-reconstruction', parts: { problem: { code: 'reconstruct-risk-not-from-zero', values: { time: 2 } } } },
+    });
+    expect(reconstructSurvival({ curveCsv: '0,1\n1,0.9\n', riskCsv: 'time,n_risk\n0,3.5\n' })).toMatchObject({ ok: false, detail: { code: 'in-reconstruction' } });
+    expect(reconstructSurvival({ curveCsv: '0,1\n1,0.9\n', riskCsv: 'time\n0\n' })).toMatchObject({ ok: false, detail: { code: 'in-risk-table', parts: { problem: { code: 'csv-no-column' } } } });
+  });
+
+  it('fits data rebuilt from a short curve with two event times (the generalised gamma\'s mean once never returned)', () => {
+    const rebuilt = reconstructSurvival({ curveCsv: '0,100\n1,90\n2,95\n3,70\n4,60\n', riskCsv: '0,30\n2,20\n' });
+    if (!rebuilt.ok) throw new Error(rebuilt.message);
+    const r = fitSurvival({ csv: rebuilt.csv, timeColumn: 'time', eventColumn: 'event', distributions: ['weibull', 'generalised-gamma'] });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.analysis.fits.map((f) => f.distribution)).toEqual(['weibull', 'generalised-gamma']);
+    expect(r.analysis.summary.events).toBe(6);
   });
 
   it('writes a fit into a tree sub-model and validates the result; a bad target is refused with a reason', () => {

@@ -1,3 +1,4 @@
+import { shownVersionName } from '../../../report/automatic-names';
 import { useState } from 'react';
 import type { SnapshotInfo } from '../../db/workspace';
 import { ConfirmDialog } from '../../ui/dialog';
@@ -58,7 +59,7 @@ export function SnapshotsSection({ snapshots, onCreate, onRestore }: SnapshotsSe
               {snapshots.map((s) => (
                 <tr key={s.id} data-testid="snapshot-row">
                   <td>
-                    <span data-user-content>{s.name}</span> {s.automatic && <span className="badge badge-draft">{t('dossier.snapshots.automatic')}</span>}
+                    <span data-user-content>{shownVersionName(s, t)}</span> {s.automatic && <span className="badge badge-draft">{t('dossier.snapshots.automatic')}</span>}
                   </td>
                   <td>{new Date(s.createdAt).toLocaleString(fmt.intlLocale, { dateStyle: 'medium', timeStyle: 'short' })}</td>
                   <td className="actions">
@@ -76,7 +77,7 @@ export function SnapshotsSection({ snapshots, onCreate, onRestore }: SnapshotsSe
         open={restoring !== null}
         title={t('dossier.snapshots.restoreTitle')}
         message={
-          <p>{t('dossier.snapshots.restoreMessage', { name: restoring?.name ?? '' })}</p>
+          <p>{t('dossier.snapshots.restoreMessage', { name: restoring ? shownVersionName(restoring, t) : '' })}</p>
         }
         confirmLabel={t('dossier.snapshots.restoreConfirm')}
         testId="snapshot-restore-dialog"

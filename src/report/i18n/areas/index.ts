@@ -3,6 +3,7 @@
 import type { AreaCatalogue } from '../area';
 import { accuracy } from './accuracy';
 import { analysis } from './analysis';
+import { automaticName } from './automatic-name';
 import { budgetView } from './budget-view';
 import { charts } from './charts';
 import { cheers } from './cheers';
@@ -38,6 +39,7 @@ import { xlsx } from './xlsx';
 export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>>> = {
   accuracy,
   analysis,
+  automaticName,
   budgetView,
   charts,
   cheers,

@@ -1,0 +1,39 @@
+// Names the workbench gives automatically are stored in English; screens show them in the display language, and a
+// name the user typed as typed.
+import { describe, expect, it } from 'vitest';
+import { shownSafetyBackupReason, shownVersionName } from '../../src/report/automatic-names';
+import { translator } from '../../src/report/i18n/translate';
+
+const en = translator('en');
+const fr = translator('fr-BE');
+const nl = translator('nl-BE');
+
+describe('automatic names in the display language', () => {
+  it('a version or snapshot kept before a restore (as the model store and the workspace name it)', () => {
+    const kept = { name: 'Before restoring “As published”', automatic: true };
+    expect(shownVersionName(kept, en)).toBe(kept.name);
+    expect(shownVersionName(kept, fr)).toBe('Avant la restauration de « As published »');
+    expect(shownVersionName(kept, nl)).toBe('Vóór het terugzetten van ‘As published’');
+  });
+
+  it('a restore of a version that was itself kept automatically: both levels worded; the user\'s name inside as typed', () => {
+    const twice = { name: 'Before restoring “Before restoring “Scoping””', automatic: true };
+    expect(shownVersionName(twice, en)).toBe(twice.name);
+    expect(shownVersionName(twice, fr)).toBe('Avant la restauration de « Avant la restauration de « Scoping » »');
+  });
+
+  it('a name the user typed stays as typed, even in the automatic form; other automatic names too', () => {
+    expect(shownVersionName({ name: 'Before restoring “X”', automatic: false }, fr)).toBe('Before restoring “X”');
+    expect(shownVersionName({ name: 'Before restoring “X”' }, nl)).toBe('Before restoring “X”');
+    expect(shownVersionName({ name: 'As published', automatic: true }, fr)).toBe('As published');
+  });
+
+  it('a safety backup\'s reason: a file, a backup, a safety backup (its date as stored)', () => {
+    expect(shownSafetyBackupReason('Before restoring team.htabackup.json', en)).toBe('Before restoring team.htabackup.json');
+    expect(shownSafetyBackupReason('Before restoring team.htabackup.json', fr)).toBe('Avant la restauration de team.htabackup.json');
+    expect(shownSafetyBackupReason('Before restoring a backup', nl)).toBe('Vóór het terugzetten van een back-up');
+    expect(shownSafetyBackupReason('Before restoring a backup', en)).toBe('Before restoring a backup');
+    expect(shownSafetyBackupReason('Before restoring the safety backup of 12/6/2026, 10:00:00 PM', fr)).toBe('Avant la restauration de la sauvegarde de sécurité du 12/6/2026, 10:00:00 PM');
+    expect(shownSafetyBackupReason('Imported by hand', fr)).toBe('Imported by hand');
+  });
+});
