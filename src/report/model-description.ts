@@ -161,7 +161,8 @@ function moneyDigits(low: number, high: number): number {
   return Math.max(Math.abs(low), Math.abs(high)) < 100 && !(Number.isInteger(low) && Number.isInteger(high)) ? 2 : 0;
 }
 
-const stateWords: Record<string, 'progressionFree' | 'progressed' | 'alive' | 'dead'> = { PF: 'progressionFree', PD: 'progressed', pf: 'progressionFree', pd: 'progressed', OS: 'alive', dead: 'dead', Dead: 'dead' };
+// died_before_treatment: the state a tree with waiting mortality adds (the engine's, so worded like the others).
+const stateWords: Record<string, 'progressionFree' | 'progressed' | 'alive' | 'dead' | 'diedBeforeTreatment'> = { PF: 'progressionFree', PD: 'progressed', pf: 'progressionFree', pd: 'progressed', OS: 'alive', dead: 'dead', Dead: 'dead', died_before_treatment: 'diedBeforeTreatment' };
 
 /** A health state in words: the usual partitioned-survival ids ("PF" → "Progression-free"), else the id as words. */
 export function stateLabel(id: string, t: Translate = englishWords): string {

@@ -78,6 +78,8 @@ describe('model words in the display language', () => {
     expect(parameterRangeText({ id: 'tat', label: 'Doorlooptijd', unit: 'dagen', kind: 'time' }, 7, 12, 'EUR', nl, translator('nl-BE'))).toBe('Doorlooptijd, 7 tot 12 dagen');
     expect(stateLabel('PF', translator('fr-BE'))).toBe('Sans progression');
     expect(stateLabel('PF')).toBe('Progression-free');
+    // The state the engine adds for waiting mortality is the product's word, so it is translated too.
+    expect(stateLabel('died_before_treatment', translator('nl-BE'))).toBe('Overleden vóór behandeling');
     expect(stateLabel('stable_disease', translator('fr-BE'))).toBe('Stable disease');
     const model = { parameters: [{ id: 'c', label: 'Test cost', value: 2000 }], settings: {} } as unknown as Parameters<typeof describeScenario>[0];
     const scenario = { id: 's', parameters: { c: 1500 }, settings: { horizon: 10 } } as unknown as Parameters<typeof describeScenario>[1];
