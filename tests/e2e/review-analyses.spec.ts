@@ -85,6 +85,13 @@ test('PSA results of the liquid-biopsy example: the table fits, colours match, c
   const ticks = await tickText.allTextContents();
   expect(ticks.length).toBeGreaterThan(2);
   expect(new Set(ticks).size, ticks.join(' | ')).toBe(ticks.length);
+  // At €30,000 the same strategy is optimal in every draw (EVPI €0.00): the empty bars get a sentence saying why.
+  await expect(voi.getByTestId('evppi-all-zero')).toContainText('Every EVPPI is zero at this threshold');
+  // At €50,000 some inputs are worth something: no such sentence.
+  await voi.getByTestId('voi-wtp').fill('50000');
+  await voi.getByTestId('run-evppi').click();
+  await expect(voi.getByTestId('chart-evppi')).toContainText('€50,000', { timeout: 180000 });
+  await expect(voi.getByTestId('evppi-all-zero')).toHaveCount(0);
 });
 
 test('PSA table of the HIV example (five thresholds): every probability of being cost-effective is on the card at 1440×900', async ({ page }) => {

@@ -200,6 +200,8 @@ function EvppiChart({ model, results }: { model: HtaModel; results: EvppiResult[
   const bars = sortedBars(results, nameOf);
   const evpi = results[0]?.evpi ?? 0;
   const wtp = results[0]?.wtp ?? 0;
+  const allZero = bars.every((b) => b.evppi === 0);
+  const additive = bars.some((b) => b.method === 'additive-p-spline');
   return (
     <HorizontalBarChart
       testId="chart-evppi"
@@ -214,8 +216,20 @@ function EvppiChart({ model, results }: { model: HtaModel; results: EvppiResult[
       formatTick={formatMoneyAxis(Math.max(0, ...bars.map((b) => b.evppi + (b.se ?? 0))), currency)}
       intervalLabel={t('uncertainty.oneSe')}
       labelWidth={280}
-      note={bars.some((b) => b.method === 'additive-p-spline') ? t('uncertainty.additiveNote') : undefined}
+      note={allZero || additive ? <EvppiNotes allZero={allZero} additive={additive} evpi={money(evpi)} /> : undefined}
     />
+  );
+}
+
+/** Why the bars are empty (all zero: a chart of nothing explained) and what an additive fit leaves out. */
+function EvppiNotes({ allZero, additive, evpi }: { allZero: boolean; additive: boolean; evpi: string }) {
+  const { t } = useLanguage();
+  return (
+    <>
+      {allZero && <span data-testid="evppi-all-zero">{t('uncertainty.evppiAllZero', { evpi })}</span>}
+      {allZero && additive && ' '}
+      {additive && t('uncertainty.additiveNote')}
+    </>
   );
 }
 
