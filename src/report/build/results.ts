@@ -65,7 +65,6 @@ export function survivalFromTrace(m: ReportModel, base: BaseCaseResult): Surviva
   });
 }
 
-/** Words for an outcome counter: "test_plasma_ngs" → "Plasma ctDNA NGS done", "truePositive" → "True positive". */
 /** A tree's outcome counter as the screen words it, with what it counts where the screen's group heading says it. */
 export function outcomeLabel(m: ReportModel, id: string, t: Translate = translator('en')): string {
   const tests = ((m.model.model as { tests?: { id: string; label?: string }[] }).tests ?? []);
@@ -75,7 +74,6 @@ export function outcomeLabel(m: ReportModel, id: string, t: Translate = translat
   if (group === 'Adverse events') return t('reportResults.adverseEvent', { event: label });
   return label;
 }
-
 
 /** "9.5 days" for a tree's time unit (English plural "s" for a unit the catalogue does not know). */
 function timeIn(t: Translate, value: string, unit: string): string {
