@@ -91,14 +91,51 @@ export const WORKER_START_SECONDS = 0.25;
 
 /**
  * How many of the `requested` cores (this thread + worker threads) a run of `iterations` draws should use: the
- * calling thread starts at once and each worker joins after WORKER_START_SECONDS, so a worker is started only
- * while the run is expected to last at least twice its start-up per worker (a short run stays in one thread,
- * where a second one would only cost start-up CPU).
+ * calling thread starts at once and each worker joins after `startSeconds`, so a worker is started only while the
+ * run is expected to last at least twice its start-up per worker (a short run stays in one thread, where a second
+ * one would only cost start-up CPU).
  */
-export function coresWorthUsing(secondsPerDraw: number, iterations: number, requested: number): number {
+export function coresWorthUsing(secondsPerDraw: number, iterations: number, requested: number, startSeconds = WORKER_START_SECONDS): number {
   const expected = secondsPerDraw * iterations;
   if (!(expected > 0)) return 1;
-  return Math.max(1, Math.min(requested, 1 + Math.floor(expected / (2 * WORKER_START_SECONDS))));
+  return Math.max(1, Math.min(requested, 1 + Math.floor(expected / (2 * startSeconds))));
+}
+
+/**
+ * A piece at most this many times the cost a draw of the piece before it means the code is still warming up (V8
+ * still optimising it): the HIV example's first pieces fall by 0.5-0.6 per doubling, then level off.
+ */
+export const WARMING_RATE_RATIO = 0.7;
+/**
+ * While the pieces still get cheaper, the draws left are expected to cost at most 1/WARMING_FACTOR of the latest
+ * piece's rate: the HIV example's piece of 512 draws costs 65-110 µs a draw (process CPU), its warm streams 8-11.
+ */
+export const WARMING_FACTOR = 4;
+
+/** What a run has measured of its own draws so far (the input of coresAfterMeasuring). */
+export interface MeasuredDraws {
+  /** CPU seconds of the draws measured. */
+  seconds: number;
+  /** Draws measured. */
+  draws: number;
+  /** The cheapest piece's cost a draw. */
+  perDraw: number;
+  /** The latest piece cost at most WARMING_RATE_RATIO times a draw of the piece before it. */
+  warming: boolean;
+}
+
+/**
+ * Cores worth using for the `drawsLeft` draws after what the run has measured (1 before
+ * MEASURE_BEFORE_DECIDING_SECONDS): a worker goes through the warm-up this thread went through, so its start-up is
+ * WORKER_START_SECONDS plus what the measured draws cost beyond their cheapest rate; while the pieces still get
+ * cheaper the draws left are estimated at 1/WARMING_FACTOR of that rate. Cold pieces then never start a worker for
+ * a run that will be short once warm.
+ */
+export function coresAfterMeasuring(measured: MeasuredDraws, drawsLeft: number, requested: number): number {
+  if (!(measured.seconds >= MEASURE_BEFORE_DECIDING_SECONDS)) return 1;
+  const warmUp = Math.max(0, measured.seconds - measured.perDraw * measured.draws);
+  const perDraw = measured.warming ? measured.perDraw / WARMING_FACTOR : measured.perDraw;
+  return coresWorthUsing(perDraw, drawsLeft, requested, WORKER_START_SECONDS + warmUp);
 }
 
 /**
@@ -347,6 +384,7 @@ export async function runPsaAdaptive(setup: PsaSetup, options: AdaptivePsaOption
   let next = 0;
   let measured = 0;
   let perDraw = Infinity;
+  let latestRate = Infinity;
   let helpers: readonly PsaChunkExecutor[] = [];
   let cores = 1;
   /** Runs [next, end) here (sampled rows from `block` when given), then decides on helpers. */
@@ -361,11 +399,14 @@ export async function runPsaAdaptive(setup: PsaSetup, options: AdaptivePsaOption
     options.onProgress?.({ done: acc.done, total: iterations });
     const seconds = clock() - t0 + (block ? block.samplingPerDraw * (end - next) : 0);
     measured += seconds;
+    const rate = seconds / (end - next);
+    const warming = rate <= WARMING_RATE_RATIO * latestRate;
+    latestRate = rate;
     // The fastest piece so far: cold code only ever makes a piece slower than the run will be.
-    perDraw = Math.min(perDraw, seconds / (end - next));
+    perDraw = Math.min(perDraw, rate);
     next = end;
-    if (measured >= MEASURE_BEFORE_DECIDING_SECONDS && next < iterations) {
-      cores = coresWorthUsing(perDraw, iterations - next, options.cores);
+    if (next < iterations) {
+      cores = coresAfterMeasuring({ seconds: measured, draws: next, perDraw, warming }, iterations - next, options.cores);
       if (cores > 1) helpers = options.startHelpers(cores - 1);
     }
     return true;
@@ -380,6 +421,8 @@ export async function runPsaAdaptive(setup: PsaSetup, options: AdaptivePsaOption
   let ok = true;
   if (helpers.length === 0) {
     const firstEnd = Math.min(iterations, DRAWS_PER_STREAM);
+    // The inversion tables are built once per run (and handed to workers), not per draw: kept out of the measure.
+    setup.sampler.prepare();
     const t0 = clock();
     const rows = setup.sampler.fill(0, firstEnd);
     const block = { rows, start: 0, samplingPerDraw: (clock() - t0) / firstEnd };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../../src/engine/compile-model';
 import { createPsaSetup } from '../../../src/engine/psa/psa-setup';
 import { createPsaWorkspace, runPsaChunk } from '../../../src/engine/psa/psa-runner';
-import { chunkSizeFor, coresWorthUsing, planChunks, PsaCancelledError, PsaDrawError, runPsa, runPsaChunks, WORKER_START_SECONDS } from '../../../src/engine/psa/psa-run';
+import { chunkSizeFor, coresAfterMeasuring, coresWorthUsing, MEASURE_BEFORE_DECIDING_SECONDS, planChunks, PsaCancelledError, PsaDrawError, runPsa, runPsaChunks, WARMING_FACTOR, WORKER_START_SECONDS } from '../../../src/engine/psa/psa-run';
 import type { PsaChunkExecutor } from '../../../src/engine/psa/psa-run';
 import { createPsaWorkerHandler } from '../../../src/engine/psa/psa-worker-protocol';
 import { cachedInversionTables } from '../../../src/engine/uncertainty/inversion-table';
@@ -179,5 +179,41 @@ describe('worker threads only when they pay for their start-up', () => {
     expect(coresWorthUsing(Number.NaN, 10000, 4)).toBe(1);
     expect(coresWorthUsing((2 * WORKER_START_SECONDS) / 1000, 999, 2)).toBe(1);
     expect(coresWorthUsing((2 * WORKER_START_SECONDS) / 1000, 1000, 2)).toBe(2);
+    // A longer start-up asks for a longer run.
+    expect(coresWorthUsing(1e-4, 10000, 2, 0.5)).toBe(2);
+    expect(coresWorthUsing(1e-4, 9999, 2, 0.5)).toBe(1);
+  });
+
+  it('decides from measured draws only after MEASURE_BEFORE_DECIDING_SECONDS', () => {
+    const below = { seconds: MEASURE_BEFORE_DECIDING_SECONDS * 0.99, draws: 100, perDraw: 1e-3, warming: false };
+    expect(coresAfterMeasuring(below, 100000, 2)).toBe(1);
+    expect(coresAfterMeasuring({ ...below, seconds: MEASURE_BEFORE_DECIDING_SECONDS }, 100000, 2)).toBe(2);
+    expect(coresAfterMeasuring({ ...below, seconds: Number.NaN }, 100000, 2)).toBe(1);
+  });
+
+  it('counts the warm-up this thread measured into a worker start-up', () => {
+    // 2,000 draws in 0.2 s, the cheapest piece at 20 µs a draw: 0.16 s of warm-up beyond the warm rate, so a
+    // worker needs 0.25 + 0.16 s before it helps. 30,000 draws left (0.6 s) outlast 2 x 0.25 s but not 2 x 0.41 s.
+    const measured = { seconds: 0.2, draws: 2000, perDraw: 2e-5, warming: false };
+    expect(coresWorthUsing(2e-5, 30000, 2)).toBe(2);
+    expect(coresAfterMeasuring(measured, 30000, 2)).toBe(1);
+    expect(coresAfterMeasuring(measured, 40000, 2)).toBe(1);
+    expect(coresAfterMeasuring(measured, 42000, 2)).toBe(2);
+    // Measured at the warm rate throughout: no warm-up to add.
+    expect(coresAfterMeasuring({ seconds: 0.2, draws: 10000, perDraw: 2e-5, warming: false }, 25000, 2)).toBe(2);
+  });
+
+  it('discounts the rate of pieces that are still getting cheaper (cold code)', () => {
+    // The HIV example in a fresh process (process CPU, loaded 2-core machine): pieces of 512 draws at 92 µs a
+    // draw after 0.18 s, half the rate of the piece before; warm streams then cost 8-11 µs. The old rule (the
+    // latest rate for the 9,008 draws left, 0.83 s) started a worker; the run lasted ~0.1 s more.
+    const hivAt992 = { seconds: 0.183, draws: 992, perDraw: 92e-6, warming: true };
+    expect(coresWorthUsing(92e-6, 9008, 2)).toBe(2);
+    expect(coresAfterMeasuring(hivAt992, 9008, 2)).toBe(1);
+    expect(coresAfterMeasuring({ ...hivAt992, warming: false }, 9008, 2)).toBe(2);
+    // Expensive draws (the liquid-biopsy example, ~1 ms cold, 0.3 ms warm) still get a worker while warming up.
+    const expensive = { seconds: 0.16, draws: 224, perDraw: 6e-4, warming: true };
+    expect((6e-4 / WARMING_FACTOR) * 9776).toBeGreaterThan(2 * (WORKER_START_SECONDS + 0.16 - 224 * 6e-4));
+    expect(coresAfterMeasuring(expensive, 9776, 2)).toBe(2);
   });
 });
