@@ -1,7 +1,7 @@
 // Everything reported from a PSA run, through the uncertainty summaries: means and 95 % intervals, the CE plane
 // against a comparator, CEAC, CEAF, expected loss, EVPI per person and for a population, convergence of the
 // incremental net benefit, and regression EVPPI for single parameters and groups (with its standard error).
-import { convergence, incrementalPlane, netBenefitSummary, populationEvpi, psaMeans } from '../uncertainty/psa-summary';
+import { populationEvpi, psaSummaries } from '../uncertainty/psa-summary';
 import type { ConvergenceSeries, IncrementalPlaneSeries, NetBenefitSummary, PopulationOptions, StrategyPsaMeans } from '../uncertainty/psa-summary';
 import { evppiAcrossThresholds } from '../uncertainty/evppi';
 import type { EvppiResult, ParameterDraws } from '../uncertainty/evppi';
@@ -35,15 +35,15 @@ export type PsaDraws = PsaResults & { parameterDraws: ParameterDraws };
 export function analysePsa(run: PsaDraws, options: PsaAnalysisOptions): PsaAnalysis {
   const comparator = options.comparator ?? run.strategyIds[0]!;
   if (!run.strategyIds.includes(comparator)) throw new RangeError(`comparator "${comparator}" is not a strategy (${run.strategyIds.join(', ')})`);
-  const netBenefit = netBenefitSummary(run, options.wtp);
+  const { netBenefit, means, plane, convergence } = psaSummaries(run, options.wtp, comparator);
   const groups = options.evppiGroups ?? [];
   return {
-    means: psaMeans(run),
+    means,
     comparator,
-    plane: incrementalPlane(run, comparator),
+    plane,
     netBenefit,
     populationEvpi: options.population ? populationEvpi(netBenefit, options.population) : null,
-    convergence: options.wtp.map((wtp) => ({ wtp, series: convergence(run, comparator, wtp) })),
+    convergence,
     evppi: groups.length === 0 ? [] : evppiAcrossThresholds(run, run.parameterDraws, groups, options.wtp, { seDraws: options.evppiSeDraws ?? 200 }),
   };
 }

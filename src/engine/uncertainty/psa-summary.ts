@@ -89,6 +89,10 @@ export interface StrategyPsaMeans {
 /** Mean and 95 % interval (2.5th and 97.5th percentiles) of each strategy's cost and effect. */
 export function psaMeans(results: PsaResults): StrategyPsaMeans[] {
   assertValidPsaResults(results);
+  return meansOfChecked(results);
+}
+
+function meansOfChecked(results: PsaResults): StrategyPsaMeans[] {
   const s = results.strategyIds.length;
   return results.strategyIds.map((id, j) => ({
     id,
@@ -110,6 +114,10 @@ export interface IncrementalPlaneSeries {
 /** Per-draw increments of every other strategy over the comparator: the cost-effectiveness plane. */
 export function incrementalPlane(results: PsaResults, comparatorId: string): IncrementalPlaneSeries[] {
   assertValidPsaResults(results);
+  return planeOfChecked(results, comparatorId);
+}
+
+function planeOfChecked(results: PsaResults, comparatorId: string): IncrementalPlaneSeries[] {
   const s = results.strategyIds.length;
   const ref = indexOfStrategy(results, comparatorId);
   return results.strategyIds.flatMap((id, j) => {
@@ -206,6 +214,10 @@ function summaryAtWtp(results: PsaResults, wtp: number, sums: Float64Array, wins
 export function netBenefitSummary(results: PsaResults, wtps: readonly number[]): NetBenefitSummary {
   assertValidPsaResults(results);
   assertValidWtps(wtps);
+  return netBenefitOfChecked(results, wtps);
+}
+
+function netBenefitOfChecked(results: PsaResults, wtps: readonly number[]): NetBenefitSummary {
   const sums = new Float64Array(results.strategyIds.length);
   const wins = new Float64Array(results.strategyIds.length);
   return {
@@ -265,26 +277,66 @@ export interface ConvergenceSeries {
 
 /** Running mean of incremental NB vs a comparator at one threshold, at up to `points` evenly spaced checkpoints. */
 export function convergence(results: PsaResults, comparatorId: string, wtp: number, points = 200): ConvergenceSeries[] {
+  return convergenceAcrossThresholds(results, comparatorId, [wtp], points)[0]!.series;
+}
+
+/** convergence at each threshold, in one pass over the draws (the same sums, in the same order, per threshold). */
+export function convergenceAcrossThresholds(results: PsaResults, comparatorId: string, wtps: readonly number[], points = 200): { wtp: number; series: ConvergenceSeries[] }[] {
   assertValidPsaResults(results);
-  assertValidWtps([wtp]);
+  assertValidWtps(wtps);
+  return convergenceOfChecked(results, comparatorId, wtps, points);
+}
+
+function convergenceOfChecked(results: PsaResults, comparatorId: string, wtps: readonly number[], points: number): { wtp: number; series: ConvergenceSeries[] }[] {
   const s = results.strategyIds.length;
   const ref = indexOfStrategy(results, comparatorId);
   const step = Math.max(1, Math.floor(results.draws / Math.max(1, points)));
-  return results.strategyIds.flatMap((id, j) => {
-    if (j === ref) return [];
-    const draws: number[] = [];
-    const runningMeanIncNb: number[] = [];
-    let sum = 0;
+  const byWtp = wtps.map((wtp) => ({ wtp, series: [] as ConvergenceSeries[] }));
+  const w = Float64Array.from(wtps);
+  const sums = new Float64Array(wtps.length);
+  for (let j = 0; j < s; j++) {
+    if (j === ref) continue;
+    const series = byWtp.map(({ series: list }) => {
+      const one: ConvergenceSeries = { id: results.strategyIds[j]!, draws: [], runningMeanIncNb: [] };
+      list.push(one);
+      return one;
+    });
+    sums.fill(0);
     for (let i = 0; i < results.draws; i++) {
       const row = i * s;
-      sum += wtp * (results.effects[row + j]! - results.effects[row + ref]!) - (results.costs[row + j]! - results.costs[row + ref]!);
+      const incEffect = results.effects[row + j]! - results.effects[row + ref]!;
+      const incCost = results.costs[row + j]! - results.costs[row + ref]!;
+      for (let k = 0; k < w.length; k++) sums[k] = sums[k]! + (w[k]! * incEffect - incCost);
       if ((i + 1) % step === 0 || i === results.draws - 1) {
-        draws.push(i + 1);
-        runningMeanIncNb.push(sum / (i + 1));
+        for (let k = 0; k < w.length; k++) {
+          series[k]!.draws.push(i + 1);
+          series[k]!.runningMeanIncNb.push(sums[k]! / (i + 1));
+        }
       }
     }
-    return [{ id, draws, runningMeanIncNb }];
-  });
+  }
+  return byWtp;
+}
+
+/** What a PSA run reports beyond EVPPI (see analysePsa), with the draws checked once for all of it. */
+export interface PsaSummaries {
+  netBenefit: NetBenefitSummary;
+  means: StrategyPsaMeans[];
+  plane: IncrementalPlaneSeries[];
+  convergence: { wtp: number; series: ConvergenceSeries[] }[];
+}
+
+/** netBenefitSummary, psaMeans, incrementalPlane and convergence at every threshold, the draws checked once. */
+export function psaSummaries(results: PsaResults, wtps: readonly number[], comparatorId: string): PsaSummaries {
+  assertValidPsaResults(results);
+  assertValidWtps(wtps);
+  const netBenefit = netBenefitOfChecked(results, wtps);
+  return {
+    netBenefit,
+    means: meansOfChecked(results),
+    plane: planeOfChecked(results, comparatorId),
+    convergence: convergenceOfChecked(results, comparatorId, wtps, 200),
+  };
 }
 
 export interface PsaCliSummary {

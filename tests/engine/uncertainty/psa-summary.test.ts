@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import {
+  assertValidPsaResults,
   convergence,
+  convergenceAcrossThresholds,
   effectivePopulation,
   incrementalPlane,
   netBenefitSummary,
   populationEvpi,
   psaCliSummary,
   psaMeans,
+  psaSummaries,
   sortedQuantile,
 } from '../../../src/engine/uncertainty/psa-summary';
 import type { PsaResults } from '../../../src/engine/uncertainty/psa-summary';
@@ -159,5 +162,50 @@ describe('population EVPI and convergence', () => {
     const enb = netBenefitSummary(results, [30000]).byWtp[0]!.expectedNb;
     expect(series!.runningMeanIncNb.at(-1)).toBeCloseTo(enb[1]! - enb[0]!, 6);
     expect(series!.runningMeanIncNb.at(-1)).toBeCloseTo(10000, -3);
+  });
+
+  it('one pass over the draws gives, to the bit, the running means of one threshold at a time', () => {
+    // Three strategies, the comparator in the middle; a hand-written running sum at each threshold.
+    const two = twoStrategyNormal(3001, 4);
+    const s = 3;
+    const results: PsaResults = { strategyIds: ['A', 'B', 'C'], draws: 3001, costs: new Float64Array(3001 * s), effects: new Float64Array(3001 * s) };
+    for (let i = 0; i < 3001; i++) {
+      for (let j = 0; j < s; j++) {
+        results.costs[i * s + j] = two.costs[i * 2 + 1]! * (j + 0.5) + i;
+        results.effects[i * s + j] = two.effects[i * 2 + 1]! * (1 + j / 3);
+      }
+    }
+    const wtps = [0, 12345.6, 30000];
+    const fused = convergenceAcrossThresholds(results, 'B', wtps, 70);
+    expect(fused.map((f) => f.wtp)).toEqual(wtps);
+    wtps.forEach((wtp, k) => {
+      expect(fused[k]!.series).toEqual(convergence(results, 'B', wtp, 70));
+      for (const [j, series] of [[0, fused[k]!.series[0]!], [2, fused[k]!.series[1]!]] as const) {
+        expect(series.id).toBe(results.strategyIds[j]);
+        let sum = 0;
+        const expected: number[] = [];
+        for (let i = 0; i < 3001; i++) {
+          sum += wtp * (results.effects[i * s + j]! - results.effects[i * s + 1]!) - (results.costs[i * s + j]! - results.costs[i * s + 1]!);
+          if ((i + 1) % 42 === 0 || i === 3000) expected.push(sum / (i + 1));
+        }
+        expect(series.runningMeanIncNb.every((x, i) => Object.is(x, expected[i]))).toBe(true);
+        expect(series.runningMeanIncNb).toHaveLength(expected.length);
+      }
+    });
+    expect(() => convergenceAcrossThresholds(results, 'B', [1000, -1])).toThrow(/position 1/);
+  });
+
+  it('psaSummaries equals the summaries one by one, and checks the draws', () => {
+    const results = twoStrategyNormal(2000, 5);
+    const wtps = [10000, 20000];
+    const all = psaSummaries(results, wtps, 'A');
+    expect(all.netBenefit).toEqual(netBenefitSummary(results, wtps));
+    expect(all.means).toEqual(psaMeans(results));
+    expect(all.plane).toEqual(incrementalPlane(results, 'A'));
+    expect(all.convergence).toEqual(wtps.map((wtp) => ({ wtp, series: convergence(results, 'A', wtp) })));
+    const broken = { ...results, costs: results.costs.slice() };
+    broken.costs[7] = Number.NaN;
+    expect(() => psaSummaries(broken, wtps, 'A')).toThrow(/not finite/);
+    expect(() => assertValidPsaResults(broken)).toThrow(/not finite/);
   });
 });
