@@ -1,0 +1,118 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+// What an assessor relies on with confidential dossiers: nothing typed is lost, and every problem is said at its field.
+
+const exampleTitle = 'Plasma ctDNA NGS (liquid biopsy) for first-line genotyping of advanced non-squamous NSCLC';
+
+async function openLibrary(page: Page) {
+  await page.goto('/');
+  await expect(page.getByTestId('library-table')).toBeVisible();
+}
+
+async function createDossier(page: Page, title: string) {
+  await page.getByTestId('new-dossier').click();
+  await page.getByTestId('new-dossier-title').fill(title);
+  await page.getByTestId('create-dossier').click();
+  await expect(page.getByTestId('dossier-editor')).toBeVisible();
+  await expect(page.getByTestId('header-dossier-title')).toHaveText(title);
+}
+
+async function exportFromLibrary(page: Page, title: string): Promise<{ name: string; text: string }> {
+  const row = page.getByTestId('library-row').filter({ hasText: title });
+  const downloadPromise = page.waitForEvent('download');
+  await row.getByTestId('export-dossier').click();
+  const download = await downloadPromise;
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+}
+
+async function importFile(page: Page, name: string, text: string) {
+  const chooserPromise = page.waitForEvent('filechooser');
+  await page.getByTestId('import-dossier').click();
+  const chooser = await chooserPromise;
+  await chooser.setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
+}
+
+test('an empty title is a located field problem: everything else is saved and the typing survives a reload', async ({ page }) => {
+  await openLibrary(page);
+  await createDossier(page, 'Tumour-agnostic NTRK testing');
+  const title = page.getByTestId('field-title');
+  await title.fill('');
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  const describedBy = await title.getAttribute('aria-describedby');
+  expect(describedBy).toBeTruthy();
+  await expect(page.locator(`[id="${describedBy}"]`)).toContainText('A dossier needs a title');
+  await expect(page.locator(`[id="${describedBy}"]`)).toContainText('Tumour-agnostic NTRK testing');
+  // Another field edited meanwhile is saved; the header says the title alone is not, never "Not saved … Retry".
+  await page.getByTestId('field-indication').fill('Solid tumours with NTRK fusion');
+  await expect(page.getByTestId('save-state')).toHaveText('Title not saved');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'title-problem');
+  await expect(page.getByTestId('save-error')).toHaveCount(0);
+
+  // The library holds the new indication under the last saved title.
+  await page.getByTestId('nav-library').click();
+  const row = page.getByTestId('library-row').filter({ hasText: 'Tumour-agnostic NTRK testing' });
+  await expect(row).toContainText('Solid tumours with NTRK fusion');
+
+  // Back in the editor: the emptied title is still what the field shows (nothing typed was dropped).
+  await row.getByTestId('open-dossier').click();
+  await expect(page.getByTestId('field-title')).toHaveValue('');
+  await page.reload();
+  await expect(page.getByTestId('field-title')).toHaveValue('');
+  await expect(page.getByTestId('field-indication')).toHaveValue('Solid tumours with NTRK fusion');
+
+  // From another section, the header's button takes the keyboard to the title.
+  await page.getByTestId('section-pico').click();
+  await page.getByTestId('go-to-title').click();
+  await expect(page.getByTestId('field-title')).toBeFocused();
+  await page.keyboard.type('NTRK fusion testing');
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('field-title')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('header-dossier-title')).toHaveText('NTRK fusion testing');
+});
+
+test('an emptied title blocks export with a reason instead of exporting the old title silently', async ({ page }) => {
+  await openLibrary(page);
+  await createDossier(page, 'BRCA testing in ovarian cancer');
+  await page.getByTestId('field-title').fill('   ');
+  await expect(page.getByTestId('save-state')).toHaveText('Title not saved');
+  await page.getByTestId('editor-export').click();
+  await expect(page.getByTestId('toast')).toContainText('the title is empty or too long');
+});
+
+test('evidence needs a citation; an older item without one still opens, marked', async ({ page }) => {
+  await openLibrary(page);
+  // A dossier file whose first evidence item has no citation (allowed by the file format).
+  const exported = await exportFromLibrary(page, exampleTitle);
+  const file = JSON.parse(exported.text) as { dossier: { evidence: { citation: string }[] } };
+  const itemCount = file.dossier.evidence.length;
+  file.dossier.evidence[0]!.citation = '';
+  await importFile(page, exported.name, JSON.stringify(file));
+  await page.getByTestId('conflict-copy').click();
+  await expect(page.getByTestId('dossier-editor')).toBeVisible();
+  await page.getByTestId('section-evidence').click();
+  await expect(page.getByTestId('evidence-row')).toHaveCount(itemCount);
+  const marked = page.getByTestId('evidence-row').first();
+  await expect(marked).toHaveAttribute('data-problem', 'citation-missing');
+  await expect(marked.getByTestId('citation-missing-badge')).toHaveText('Citation missing');
+  await expect(page.getByTestId('citation-missing-badge')).toHaveCount(1);
+  await expect(marked.getByRole('button', { name: 'Edit No citation' })).toBeVisible();
+
+  // A new item without a citation is refused at the citation field; what was typed stays in the dialog.
+  await page.getByTestId('add-evidence').click();
+  await page.getByTestId('evidence-n').fill('120');
+  await page.getByTestId('evidence-save').click();
+  const citation = page.getByTestId('evidence-citation');
+  await expect(citation).toHaveAttribute('aria-invalid', 'true');
+  await expect(citation).toBeFocused();
+  const describedBy = await citation.getAttribute('aria-describedby');
+  await expect(page.locator(`[id="${describedBy}"]`)).toContainText('Enter the citation');
+  await expect(page.getByTestId('evidence-n')).toHaveValue('120');
+  await expect(page.getByTestId('evidence-row')).toHaveCount(itemCount);
+  await citation.fill('Smith J, et al. ctDNA NGS in NSCLC. J Thorac Oncol. 2024.');
+  await page.getByTestId('evidence-save').click();
+  await expect(page.getByTestId('evidence-dialog')).toHaveCount(0);
+  await expect(page.getByTestId('evidence-row')).toHaveCount(itemCount + 1);
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+});
