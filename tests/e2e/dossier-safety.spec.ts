@@ -116,3 +116,75 @@ test('evidence needs a citation; an older item without one still opens, marked',
   await expect(page.getByTestId('evidence-row')).toHaveCount(itemCount + 1);
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
 });
+
+test('a deleted dossier waits in Recently deleted across restarts, and comes back by keyboard', async ({ page }) => {
+  await openLibrary(page);
+  const row = page.getByTestId('library-row').filter({ hasText: exampleTitle });
+  await row.getByTestId('delete-dossier').click();
+  await expect(page.getByTestId('delete-dialog')).toContainText('Recently deleted');
+  await expect(page.getByTestId('delete-dialog')).toContainText('30 days');
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('toast')).toContainText('Recently deleted');
+  await expect(page.getByTestId('library-empty')).toBeVisible();
+  const bin = page.getByTestId('recently-deleted');
+  await expect(bin.getByRole('heading', { name: 'Recently deleted' })).toBeVisible();
+  await expect(bin.getByTestId('recently-deleted-row')).toHaveCount(1);
+  await expect(bin.getByTestId('recently-deleted-row')).toContainText(exampleTitle);
+
+  // A restart no longer purges it.
+  await page.reload();
+  await expect(page.getByTestId('recently-deleted-row')).toHaveCount(1);
+
+  // Restore, by keyboard: the button is reachable and named after the dossier.
+  const restore = page.getByRole('button', { name: `Restore ${exampleTitle}` });
+  await restore.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('library-row')).toHaveCount(1);
+  await expect(page.getByTestId('recently-deleted')).toHaveCount(0);
+  await expect(page.getByTestId('toast')).toContainText('Restored');
+  // Its contents came back whole: the evidence register is there.
+  await page.getByTestId('library-row').getByTestId('open-dossier').click();
+  await page.getByTestId('section-evidence').click();
+  await expect(page.getByTestId('evidence-row').first()).toBeVisible();
+});
+
+test('Delete permanently and Empty ask first, and backups leave deleted dossiers out', async ({ page }) => {
+  await openLibrary(page);
+  await createDossier(page, 'Kept dossier');
+  await page.getByTestId('nav-library').click();
+  await createDossier(page, 'Second deleted dossier');
+  await page.getByTestId('nav-library').click();
+  for (const title of [exampleTitle, 'Second deleted dossier']) {
+    await page.getByTestId('library-row').filter({ hasText: title }).getByTestId('delete-dossier').click();
+    await page.getByTestId('confirm-ok').click();
+  }
+  await expect(page.getByTestId('recently-deleted-row')).toHaveCount(2);
+
+  // A backup holds the live dossier only (as before Recently deleted existed).
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByTestId('backup-workspace').click();
+  const backup = JSON.parse(await readFile(await (await downloadPromise).path(), 'utf8')) as { dossiers: { title: string }[] };
+  expect(backup.dossiers.map((d) => d.title)).toEqual(['Kept dossier']);
+
+  // Delete permanently: Cancel keeps it; confirming removes it.
+  const exampleRow = page.getByTestId('recently-deleted-row').filter({ hasText: exampleTitle });
+  await exampleRow.getByRole('button', { name: `Delete ${exampleTitle} permanently` }).click();
+  const dialog = page.getByTestId('recently-deleted-remove-dialog');
+  await expect(dialog).toContainText('cannot be undone');
+  await dialog.getByTestId('confirm-cancel').click();
+  await expect(page.getByTestId('recently-deleted-row')).toHaveCount(2);
+  await exampleRow.getByTestId('recently-deleted-remove').click();
+  await page.getByTestId('recently-deleted-remove-dialog').getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('recently-deleted-row')).toHaveCount(1);
+  // The keyboard stays in the card.
+  await expect(page.getByRole('heading', { name: 'Recently deleted' })).toBeFocused();
+
+  // Empty: asks, then removes the rest.
+  await page.getByTestId('recently-deleted-empty').click();
+  await expect(page.getByTestId('recently-deleted-empty-dialog')).toContainText('1 dossier');
+  await page.getByTestId('recently-deleted-empty-dialog').getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('recently-deleted')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('library-row')).toHaveCount(1);
+  await expect(page.getByTestId('recently-deleted')).toHaveCount(0);
+});

@@ -143,7 +143,7 @@ test('delete asks for confirmation and can be undone', async ({ page }) => {
   await row.getByTestId('delete-dossier').click();
   await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('library-empty')).toBeVisible();
-  await expect(page.getByTestId('toast')).toContainText('Deleted');
+  await expect(page.getByTestId('toast')).toContainText('Recently deleted');
   await page.getByTestId('toast-action').click();
   await expect(page.getByTestId('library-row')).toHaveCount(1);
   await expect(page.getByTestId('library-row')).toContainText(exampleTitle);
