@@ -188,3 +188,43 @@ test('Delete permanently and Empty ask first, and backups leave deleted dossiers
   await expect(page.getByTestId('library-row')).toHaveCount(1);
   await expect(page.getByTestId('recently-deleted')).toHaveCount(0);
 });
+
+async function chooseLanguage(page: Page, locale: string) {
+  await page.goto('/');
+  await page.getByTestId('display-language').selectOption(locale);
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
+}
+
+test('a restored safety backup’s time is written in the display language’s format (fr-BE)', async ({ page }) => {
+  await chooseLanguage(page, 'fr-BE');
+  const backupDownload = page.waitForEvent('download');
+  await page.getByTestId('backup-workspace').click();
+  const backupText = await readFile(await (await backupDownload).path(), 'utf8');
+  await page.getByTestId('restore-workspace').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('restore-confirm-dialog').getByTestId('confirm-ok').click();
+  await (await chooser).setFiles({ name: 'equipe.htabackup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
+  await page.getByTestId('restored-dialog').getByRole('button', { name: 'Fermer' }).click();
+  const safety = page.getByTestId('safety-backup-row');
+  await expect(safety).toHaveCount(1);
+  const made = (await safety.locator('td').first().innerText()).trim();
+  await safety.getByTestId('safety-backup-restore').click();
+  await page.getByTestId('safety-restore-dialog').getByTestId('confirm-ok').click();
+  await page.getByTestId('restored-dialog').getByRole('button', { name: 'Fermer' }).click();
+  await expect(safety).toHaveCount(2);
+  // The newest reason names the restored backup by its time, as the "Made" column writes it in French.
+  const reason = safety.first().locator('td').nth(1);
+  await expect(reason).toContainText(`Avant la restauration de la sauvegarde de sécurité du ${made}`);
+  expect(await reason.innerText()).not.toMatch(/AM|PM|\dT\d/);
+});
+
+test('the ignored columns of imported PSA draws are worded in the display language (nl-BE)', async ({ page }) => {
+  await chooseLanguage(page, 'nl-BE');
+  await page.goto('/#/psa-results');
+  const csv = ['"",sim,age,c_A,e_A,c_B,e_B,p_resp', '"1",1,60,100,1.1,150,1.3,0.4', '"2",2,60,110,1.0,160,1.2,0.5', '"3",3,60,90,1.2,140,1.4,0.45', '"4",4,60,95,1.15,155,1.25,0.42'].join('\n');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('choose-draws-file').click();
+  await (await chooser).setFiles({ name: 'trekkingen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const ignored = page.getByTestId('draws-ignored-columns');
+  await expect(ignored).toHaveText('Kolommen die niet als parameter worden gebruikt: kolom 1 (rijnamen); sim (trekkingsnummer); age (gelijk in elke trekking).');
+});
