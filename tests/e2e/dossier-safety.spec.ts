@@ -1,8 +1,12 @@
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 
 // What an assessor relies on with confidential dossiers: nothing typed is lost, and every problem is said at its field.
+
+const shots = 'test-results/screenshots';
+test.beforeAll(() => mkdirSync(shots, { recursive: true }));
 
 const exampleTitle = 'Plasma ctDNA NGS (liquid biopsy) for first-line genotyping of advanced non-squamous NSCLC';
 
@@ -227,4 +231,72 @@ test('the ignored columns of imported PSA draws are worded in the display langua
   await (await chooser).setFiles({ name: 'trekkingen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const ignored = page.getByTestId('draws-ignored-columns');
   await expect(ignored).toHaveText('Kolommen die niet als parameter worden gebruikt: kolom 1 (rijnamen); sim (trekkingsnummer); age (gelijk in elke trekking).');
+});
+
+/** Closes every toast, so a screenshot shows the screen under them. */
+async function dismissToasts(page: Page) {
+  const close = page.locator('.toast-close');
+  while ((await close.count()) > 0) await close.first().click();
+}
+
+test('screenshots of the changed screens at 1440×900 and 1024×640', async ({ page }) => {
+  const sizes = [
+    [1440, 900],
+    [1024, 640],
+  ] as const;
+  await openLibrary(page);
+  await createDossier(page, 'Tumour-agnostic NTRK testing');
+  await page.getByTestId('field-title').fill('');
+  await expect(page.getByTestId('save-state')).toHaveText('Title not saved');
+  for (const [w, h] of sizes) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `${shots}/dossier-title-problem-${w}.png` });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByTestId('field-title').fill('Tumour-agnostic NTRK testing');
+  await page.getByTestId('section-evidence').click();
+  await page.getByTestId('add-evidence').click();
+  await page.getByTestId('evidence-save').click();
+  for (const [w, h] of sizes) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `${shots}/evidence-citation-required-${w}.png` });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByTestId('evidence-dialog').getByRole('button', { name: 'Cancel' }).click();
+
+  const exported = await (async () => {
+    await page.getByTestId('nav-library').click();
+    return exportFromLibrary(page, exampleTitle);
+  })();
+  const file = JSON.parse(exported.text) as { dossier: { evidence: { citation: string }[] } };
+  file.dossier.evidence[1]!.citation = '';
+  await importFile(page, exported.name, JSON.stringify(file));
+  await page.getByTestId('conflict-copy').click();
+  await page.getByTestId('section-evidence').click();
+  await dismissToasts(page);
+  for (const [w, h] of sizes) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `${shots}/evidence-citation-missing-${w}.png` });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  await page.getByTestId('nav-library').click();
+  await page.getByTestId('library-row').filter({ hasText: 'Tumour-agnostic' }).getByTestId('delete-dossier').click();
+  for (const [w, h] of sizes) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `${shots}/library-delete-dialog-${w}.png` });
+  }
+  await page.getByTestId('confirm-ok').click();
+  await page.getByTestId('library-row').filter({ hasText: '(imported copy)' }).getByTestId('delete-dossier').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('recently-deleted-row')).toHaveCount(2);
+  await dismissToasts(page);
+  await page.mouse.move(0, 0);
+  for (const [w, h] of sizes) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.getByTestId('recently-deleted').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${shots}/library-recently-deleted-${w}.png` });
+  }
+  await page.getByTestId('recently-deleted-row').first().getByTestId('recently-deleted-remove').click();
+  await page.screenshot({ path: `${shots}/library-delete-permanently-1024.png` });
 });

@@ -523,12 +523,15 @@ export class Workspace {
       if (!rec || rec.deleted === 1 || options.onConflict) modelIds = await this.models.importBundles(parsed.file.models);
       const incoming = relinked(parsed.dossier, modelIds);
       if (rec && rec.deleted === 1) {
-        // A deleted dossier with this id is waiting for purge: the import takes its place.
-        await t.history.where('dossierId').equals(rec.id).delete();
-        await t.snapshots.where('dossierId').equals(rec.id).delete();
+        // A dossier with this id is in "Recently deleted": the import takes its place without losing it. The deleted
+        // version becomes an automatic snapshot of the imported dossier, and its history and snapshots stay.
+        await this.#putSnapshot(rec.dossier, 'Before replacing by an imported file', true);
+        const replacement = validated(incoming);
+        await this.#writeVersion(rec.dossier, replacement, 'import-replace');
+        await this.psaImports.putFileBlocks(parsed.file.psaImports, replacement.id);
+        return { kind: 'imported', dossier: replacement, mode: 'new', migratedFrom: parsed.migratedFrom };
       }
-      if (rec && rec.deleted === 1) await this.psaImports.removeForDossier(rec.id);
-      if (!rec || rec.deleted === 1) {
+      if (!rec) {
         await this.#putLive(incoming);
         await this.psaImports.putFileBlocks(parsed.file.psaImports, incoming.id);
         return { kind: 'imported', dossier: incoming, mode: 'new', migratedFrom: parsed.migratedFrom };

@@ -301,7 +301,7 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
   return (
     <AppFrame
       activeNav="library"
-      title={<Crumbs title={draft.title || t('dossier.untitled')} />}
+      title={<Crumbs title={(badTitle ? savedTitle : draft.title) || t('dossier.untitled')} />}
       headerExtra={
         <>
           <StatusBadge status={draft.status} />

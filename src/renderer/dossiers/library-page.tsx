@@ -136,7 +136,7 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
     await act(async () => {
       const receipt = await workspace.delete(target.id);
       toasts.show({
-        message: t('library.deleted', { title: receipt.title, days: DELETED_RETENTION_DAYS }),
+        message: t('library.deleted', { title: receipt.title }),
         actionLabel: t('library.undo'),
         onAction: () => act(() => workspace.undoDelete(receipt.undoToken), t('library.undoFailed')),
       });
