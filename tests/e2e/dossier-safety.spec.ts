@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { fr } from '../../src/report/i18n/messages-fr';
+import { nl } from '../../src/report/i18n/messages-nl';
+import { englishIn, englishLinesIn, uiText } from './language-check';
 
 // What an assessor relies on with confidential dossiers: nothing typed is lost, and every problem is said at its field.
 
@@ -300,3 +303,44 @@ test('screenshots of the changed screens at 1440×900 and 1024×640', async ({ p
   await page.getByTestId('recently-deleted-row').first().getByTestId('recently-deleted-remove').click();
   await page.screenshot({ path: `${shots}/library-delete-permanently-1024.png` });
 });
+
+for (const [locale, catalogue] of [
+  ['fr-BE', fr],
+  ['nl-BE', nl],
+] as const) {
+  test(`Recently deleted, the title problem and the citation marker show no English in ${locale}`, async ({ page }) => {
+    await chooseLanguage(page, locale);
+    // A dossier whose first evidence item has no citation, as an older file may hold.
+    const exported = await exportFromLibrary(page, exampleTitle);
+    const file = JSON.parse(exported.text) as { dossier: { evidence: { citation: string }[] } };
+    file.dossier.evidence[0]!.citation = '';
+    await importFile(page, exported.name, JSON.stringify(file));
+    await page.getByTestId('conflict-copy').click();
+    await page.getByTestId('field-title').fill('');
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'title-problem');
+    const data = [exampleTitle, `${exampleTitle} (imported copy)`, await page.getByTestId('field-indication').inputValue()];
+    const noEnglish = async (where: string) => {
+      const text = (await uiText(page, ['textarea', '[data-testid="header-dossier-title"]'])).split('HTA Workbench').join(' ');
+      expect(englishIn(text, catalogue), `English catalogue text on ${where}`).toEqual([]);
+      expect(englishLinesIn(text, data), `English sentences on ${where}`).toEqual([]);
+    };
+    await noEnglish('the overview with an empty title');
+    await page.getByTestId('section-evidence').click();
+    await expect(page.getByTestId('citation-missing-badge')).toHaveText(catalogue['dossier.evidence.citationMissing']);
+    await page.getByTestId('section-overview').click();
+    await page.getByTestId('field-title').fill('Dossier');
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('library-row').filter({ hasText: exampleTitle }).getByTestId('delete-dossier').click();
+    await expect(page.getByTestId('delete-dialog')).toContainText(catalogue['library.bin.title']);
+    await page.getByTestId('confirm-ok').click();
+    await dismissToasts(page);
+    await expect(page.getByTestId('recently-deleted-row')).toHaveCount(1);
+    await noEnglish('the library with Recently deleted');
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await page.getByTestId('recently-deleted').scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: `${shots}/library-recently-deleted-1024-${locale}.png` });
+  });
+}
