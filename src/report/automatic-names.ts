@@ -18,11 +18,33 @@ export function shownVersionName(version: { name: string; automatic?: boolean },
   return version.automatic ? wordedName(version.name, t) : version.name;
 }
 
-/** A safety backup's reason as shown (every reason is the workbench's own; a file name in it stays as it is). */
-export function shownSafetyBackupReason(reason: string, t: Translate): string {
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/u;
+// Before 2026-12-07 the time was stored as the browser's default-locale text; en-US text (the only one with AM/PM
+// here) reads without doubt. Day/month order in other locales' text is ambiguous, so such text is shown as stored.
+const usLocaleDateTime = /^(\d{1,2})\/(\d{1,2})\/(\d{4}), (\d{1,2}):(\d{2}):(\d{2})\s?(AM|PM)$/u;
+
+/** The instant in a safety backup's reason: an ISO time (stored since 2026-12-07) or older en-US text; null otherwise. */
+export function storedBackupInstant(text: string): Date | null {
+  if (isoInstant.test(text)) return new Date(text);
+  const us = usLocaleDateTime.exec(text);
+  if (!us) return null;
+  const [, month, day, year, hour, minute, second, half] = us;
+  const h = (Number(hour) % 12) + (half === 'PM' ? 12 : 0);
+  const date = new Date(Number(year), Number(month) - 1, Number(day), h, Number(minute), Number(second));
+  return Number.isNaN(date.getTime()) || date.getDate() !== Number(day) ? null : date;
+}
+
+/**
+ * A safety backup's reason as shown (every reason is the workbench's own; a file name in it stays as it is).
+ * `dateTime` words the time of a restored safety backup in the display language (the screen's date format).
+ */
+export function shownSafetyBackupReason(reason: string, t: Translate, dateTime?: (date: Date) => string): string {
   if (reason === 'Before restoring a backup') return t('automaticName.beforeRestoringBackup');
   const safety = beforeRestoringSafetyBackup.exec(reason);
-  if (safety) return t('automaticName.beforeRestoringSafetyBackup', { made: safety[1]! });
+  if (safety) {
+    const instant = dateTime ? storedBackupInstant(safety[1]!) : null;
+    return t('automaticName.beforeRestoringSafetyBackup', { made: instant ? dateTime!(instant) : safety[1]! });
+  }
   const file = beforeRestoringFile.exec(reason);
   return file ? t('automaticName.beforeRestoringFile', { file: file[1]! }) : reason;
 }

@@ -85,15 +85,22 @@ describe('export and import of one dossier', () => {
     ws.close();
   });
 
-  it('lets an import take the place of a deleted dossier with the same id', async () => {
+  it('lets an import take the place of a deleted dossier with the same id, keeping the deleted version as a snapshot', async () => {
     const { ws } = await freshWorkspace();
     const d = await ws.create({ title: 'Gone' });
     const file = await ws.exportDossier(d.id);
+    await ws.update(d.id, (x) => ({ ...x, indication: 'edited after the export' }));
     await ws.createSnapshot(d.id, 'old');
     const receipt = await ws.delete(d.id);
     const r = await ws.importDossier(file.text);
     expect(r.kind === 'imported' && r.mode).toBe('new');
-    expect(await ws.listSnapshots(d.id)).toEqual([]);
+    expect((await ws.get(d.id))?.indication).toBe('');
+    expect(await ws.listDeleted()).toEqual([]);
+    // Nothing of the deleted dossier is lost: its last version, its snapshots and its history are there.
+    const snapshots = await ws.listSnapshots(d.id);
+    expect(snapshots.map((x) => x.name)).toEqual(['Before replacing by an imported file', 'old']);
+    expect((await ws.getSnapshot(snapshots[0]!.id))?.dossier.indication).toBe('edited after the export');
+    expect((await ws.history(d.id)).some((h) => h.path === 'indication' && h.after === 'edited after the export')).toBe(true);
     await expect(ws.undoDelete(receipt.undoToken)).rejects.toMatchObject({ code: 'not-found' });
     ws.close();
   });

@@ -1,7 +1,7 @@
 // Names the workbench gives automatically are stored in English; screens show them in the display language, and a
 // name the user typed as typed.
 import { describe, expect, it } from 'vitest';
-import { shownSafetyBackupReason, shownVersionName } from '../../src/report/automatic-names';
+import { shownSafetyBackupReason, shownVersionName, storedBackupInstant } from '../../src/report/automatic-names';
 import { translator } from '../../src/report/i18n/translate';
 
 const en = translator('en');
@@ -35,5 +35,20 @@ describe('automatic names in the display language', () => {
     expect(shownSafetyBackupReason('Before restoring a backup', en)).toBe('Before restoring a backup');
     expect(shownSafetyBackupReason('Before restoring the safety backup of 12/6/2026, 10:00:00 PM', fr)).toBe('Avant la restauration de la sauvegarde de sécurité du 12/6/2026, 10:00:00 PM');
     expect(shownSafetyBackupReason('Imported by hand', fr)).toBe('Imported by hand');
+  });
+
+  it('a restored safety backup time in the display language format (ISO since 2026-12-07, en-US text before)', () => {
+    const words = (locale: string) => (date: Date) => date.toLocaleString(locale, { timeZone: 'UTC' });
+    expect(storedBackupInstant('2026-12-06T22:00:00.000Z')?.toISOString()).toBe('2026-12-06T22:00:00.000Z');
+    expect(shownSafetyBackupReason('Before restoring the safety backup of 2026-12-06T22:00:00.000Z', fr, words('fr-BE'))).toBe('Avant la restauration de la sauvegarde de sécurité du 06/12/2026 22:00:00');
+    expect(shownSafetyBackupReason('Before restoring the safety backup of 2026-12-06T22:00:00.000Z', nl, words('nl-BE'))).toBe('Vóór het terugzetten van de veiligheidsback-up van 6/12/2026, 22:00:00');
+    // Older en-US text (local time, with the narrow space newer ICU writes before PM) reads as the same instant.
+    const local = new Date(2026, 11, 6, 22, 0, 0);
+    expect(storedBackupInstant('12/6/2026, 10:00:00\u202fPM')?.getTime()).toBe(local.getTime());
+    expect(storedBackupInstant('12/6/2026, 12:05:00 AM')?.getTime()).toBe(new Date(2026, 11, 6, 0, 5, 0).getTime());
+    // Day/month order of other locales' text is ambiguous: shown as stored, never misread.
+    expect(storedBackupInstant('06/12/2026 22:00:00')).toBeNull();
+    expect(storedBackupInstant('2/30/2026, 1:00:00 PM')).toBeNull();
+    expect(shownSafetyBackupReason('Before restoring the safety backup of 06/12/2026 22:00:00', fr, words('fr-BE'))).toBe('Avant la restauration de la sauvegarde de sécurité du 06/12/2026 22:00:00');
   });
 });

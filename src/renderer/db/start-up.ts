@@ -1,7 +1,11 @@
-// What happens once the workspace is open: the example on a true first run, the purge of older deletes, and
+// What happens once the workspace is open: the example on a true first run, the purge of deletes past retention, and
 // no silent fresh start when a workspace this computer had was deleted behind the app's back.
 import { WORKSPACE_LOST_NOTICE } from './errors';
 import type { Workspace } from './workspace';
+
+/** How long a deleted dossier stays in "Recently deleted" (restorable) before a start-up removes it for good. */
+export const DELETED_RETENTION_DAYS = 30;
+export const DELETED_RETENTION_MS = DELETED_RETENTION_DAYS * 24 * 60 * 60 * 1000;
 
 /** The part of Web Storage used here (localStorage in the app; a Map-backed fake in tests). */
 export type MarkerStorage = Pick<Storage, 'getItem' | 'setItem'>;
@@ -36,7 +40,7 @@ export async function startUpWorkspace(workspace: Workspace, marker: MarkerStora
     await workspace.seedExampleOnFirstRun();
   }
   if (marker) safely(() => marker.setItem(key, new Date().toISOString()), undefined);
-  // Deletes can be undone only in the session that made them: finish older ones now.
-  await workspace.purgeDeleted({ olderThanMs: 0 });
+  // Deleted dossiers wait in "Recently deleted" for the retention period, then go for good.
+  await workspace.purgeDeleted({ olderThanMs: DELETED_RETENTION_MS });
   return { notice };
 }

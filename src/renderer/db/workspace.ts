@@ -64,6 +64,14 @@ export interface DeleteReceipt {
   title: string;
 }
 
+/** A deleted dossier waiting in "Recently deleted" (restorable until purged). */
+export interface DeletedDossierInfo {
+  id: string;
+  title: string;
+  indication: string;
+  deletedAt: string;
+}
+
 export interface StoredHistoryEntry extends HistoryEntry {
   seq: number;
 }
@@ -374,6 +382,50 @@ export class Workspace {
     });
   }
 
+  /** Deleted dossiers not yet purged, most recently deleted first (the library's "Recently deleted"). */
+  async listDeleted(): Promise<DeletedDossierInfo[]> {
+    return this.#read(async () => {
+      const records = await this.#t.dossiers.where('deleted').equals(1).toArray();
+      return records
+        .map((r) => ({ id: r.id, title: r.dossier.title, indication: r.dossier.indication, deletedAt: r.deletedAt ?? '' }))
+        .sort((a, b) => (a.deletedAt < b.deletedAt ? 1 : a.deletedAt > b.deletedAt ? -1 : 0));
+    }, []);
+  }
+
+  /** Brings a deleted dossier back into the library (from "Recently deleted"). */
+  async restoreDeleted(id: string): Promise<Dossier> {
+    this.#assertWritable();
+    const t = this.#t;
+    return this.#tx('rw', [t.dossiers, t.summaries], async () => {
+      const rec = await t.dossiers.get(id);
+      if (!rec || rec.deleted !== 1) throw new WorkspaceError('not-found', 'The deleted dossier can no longer be restored.');
+      const live = liveRecord(rec.dossier);
+      await t.dossiers.put(live);
+      await t.summaries.put(summaryRecordFor(live));
+      return rec.dossier;
+    });
+  }
+
+  /** Removes one deleted dossier for good, with its history, snapshots and imported PSA results (the UI confirms first). */
+  async deletePermanently(id: string): Promise<void> {
+    this.#assertWritable();
+    const t = this.#t;
+    await this.#tx('rw', [t.dossiers, t.history, t.snapshots, t.psaImports, t.psaImportDraws], async () => {
+      const rec = await t.dossiers.get(id);
+      // Only a dossier already in "Recently deleted": a live one must go through delete() first.
+      if (!rec || rec.deleted !== 1) throw new WorkspaceError('not-found', `No deleted dossier with id ${id}`);
+      await this.#removeForGood(id);
+    });
+  }
+
+  async #removeForGood(id: string): Promise<void> {
+    const t = this.#t;
+    await this.psaImports.removeForDossier(id);
+    await t.history.where('dossierId').equals(id).delete();
+    await t.snapshots.where('dossierId').equals(id).delete();
+    await t.dossiers.delete(id);
+  }
+
   async undoDelete(undoToken: string): Promise<Dossier> {
     this.#assertWritable();
     const token = decodeUndoToken(undoToken);
@@ -397,12 +449,7 @@ export class Workspace {
     const t = this.#t;
     return this.#tx('rw', [t.dossiers, t.history, t.snapshots, t.psaImports, t.psaImportDraws], async () => {
       const doomed = await t.dossiers.where('deleted').equals(1).filter((r) => (r.deletedAt ?? '') <= cutoff).toArray();
-      for (const r of doomed) {
-        await this.psaImports.removeForDossier(r.id);
-        await t.history.where('dossierId').equals(r.id).delete();
-        await t.snapshots.where('dossierId').equals(r.id).delete();
-        await t.dossiers.delete(r.id);
-      }
+      for (const r of doomed) await this.#removeForGood(r.id);
       return doomed.length;
     });
   }
@@ -476,12 +523,15 @@ export class Workspace {
       if (!rec || rec.deleted === 1 || options.onConflict) modelIds = await this.models.importBundles(parsed.file.models);
       const incoming = relinked(parsed.dossier, modelIds);
       if (rec && rec.deleted === 1) {
-        // A deleted dossier with this id is waiting for purge: the import takes its place.
-        await t.history.where('dossierId').equals(rec.id).delete();
-        await t.snapshots.where('dossierId').equals(rec.id).delete();
+        // A dossier with this id is in "Recently deleted": the import takes its place without losing it. The deleted
+        // version becomes an automatic snapshot of the imported dossier, and its history and snapshots stay.
+        await this.#putSnapshot(rec.dossier, 'Before replacing by an imported file', true);
+        const replacement = validated(incoming);
+        await this.#writeVersion(rec.dossier, replacement, 'import-replace');
+        await this.psaImports.putFileBlocks(parsed.file.psaImports, replacement.id);
+        return { kind: 'imported', dossier: replacement, mode: 'new', migratedFrom: parsed.migratedFrom };
       }
-      if (rec && rec.deleted === 1) await this.psaImports.removeForDossier(rec.id);
-      if (!rec || rec.deleted === 1) {
+      if (!rec) {
         await this.#putLive(incoming);
         await this.psaImports.putFileBlocks(parsed.file.psaImports, incoming.id);
         return { kind: 'imported', dossier: incoming, mode: 'new', migratedFrom: parsed.migratedFrom };

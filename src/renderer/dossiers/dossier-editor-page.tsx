@@ -27,6 +27,7 @@ import { StaleWriteDialog } from './stale-write-dialog';
 import { StatusBadge } from './status-badge';
 import { ApproveDialog, FinalBanner, ReopenDialog } from './status-dialogs';
 import { useAutosave } from './use-autosave';
+import { savableDraft, titleProblem } from './title-check';
 import type { FileActions } from './use-file-actions';
 import { useReadOnlyReason, useWorkspace } from './workspace-context';
 import { useLanguage } from '../i18n/language';
@@ -122,12 +123,20 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
   }, []);
   const [restoredDraft, setRestoredDraft] = useState(start.restoredDraft);
   const [conflict, setConflict] = useState<{ theirs: Dossier } | null>(null);
+  // The title the workspace holds: saves use it while the field's title cannot be stored (see title-check.ts).
+  const [savedTitle, setSavedTitleState] = useState(start.stored.title);
+  const savedTitleRef = useRef(start.stored.title);
+  const setSavedTitle = useCallback((title: string) => {
+    savedTitleRef.current = title;
+    setSavedTitleState(title);
+  }, []);
   const save = useCallback(
     async (value: Dossier) => {
       try {
-        const result = await workspace.update(dossierId, value, { expectedUpdatedAt: baseRef.current });
+        const result = await workspace.update(dossierId, savableDraft(value, savedTitleRef.current), { expectedUpdatedAt: baseRef.current });
         setBase(result.dossier.updatedAt);
         setUpdatedAt(result.dossier.updatedAt);
+        setSavedTitle(result.dossier.title);
       } catch (error) {
         if (error instanceof WorkspaceError && error.code === 'stale') {
           const theirs = await workspace.get(dossierId);
@@ -136,7 +145,7 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
         throw error;
       }
     },
-    [workspace, dossierId, setBase],
+    [workspace, dossierId, setBase, setSavedTitle],
   );
   const autosave = useAutosave<Dossier>(draft, save, 500, start.stored);
   const edit = useCallback((change: (d: Dossier) => Dossier) => setDraft((d) => change(d)), []);
@@ -151,6 +160,7 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
     setDraft(dossier);
     setUpdatedAt(dossier.updatedAt);
     setBase(dossier.updatedAt);
+    setSavedTitle(dossier.title);
   };
 
   /** Takes the stored version, dropping the edits on screen (the user chose Reload). */
@@ -168,7 +178,9 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
   };
 
   // Keep the unsaved draft in this tab's session storage until the workspace has it (a reload restores it).
-  const unsaved = autosave.state.kind !== 'saved';
+  // A title that cannot be stored counts as unsaved: the tab keeps it, and a reload brings it back.
+  const badTitle = titleProblem(draft.title);
+  const unsaved = autosave.state.kind !== 'saved' || badTitle !== null;
   const latestDraft = useRef({ draft, base });
   useEffect(() => {
     latestDraft.current = { draft, base };
@@ -203,6 +215,7 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
   /** Saves pending edits first; refuses (keeping the draft) when they cannot be saved. */
   const saveFirst = async () => {
     if (!(await autosave.flush())) throw new Error(t('dossier.unsavedChanges'));
+    if (titleProblem(latestDraft.current.draft.title)) throw new Error(t('dossier.titleFirst'));
   };
 
   const run = async (action: () => Promise<void>, failure: string) => {
@@ -271,16 +284,29 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
   }, [unsaved, autosave]);
 
   const current = sectionById(section);
+  // The header's "Go to the title": focus the field once the overview shows (the section changes through the route).
+  const focusTitlePending = useRef(false);
+  const focusTitle = () => document.querySelector<HTMLInputElement>('[data-testid="field-title"]')?.focus();
+  const goToTitle = () => {
+    if (current.id === 'overview') return focusTitle();
+    focusTitlePending.current = true;
+    onSection('overview');
+  };
+  useEffect(() => {
+    if (current.id !== 'overview' || !focusTitlePending.current) return;
+    focusTitlePending.current = false;
+    focusTitle();
+  }, [current.id]);
   const sectionProps = { dossier: draft, edit };
   return (
     <AppFrame
       activeNav="library"
-      title={<Crumbs title={draft.title || t('dossier.untitled')} />}
+      title={<Crumbs title={(badTitle ? savedTitle : draft.title) || t('dossier.untitled')} />}
       headerExtra={
         <>
           <StatusBadge status={draft.status} />
           {draft.archived && <span className="badge badge-archived">{t('dossier.archived')}</span>}
-          <SaveStateIndicator state={autosave.state} onRetry={autosave.retry} />
+          <SaveStateIndicator state={autosave.state} onRetry={autosave.retry} titleProblem={badTitle !== null} onGoToTitle={goToTitle} />
           <button type="button" className="btn" onClick={() => void openReport()} data-testid="open-report">{t('dossier.report')}</button>
           <button type="button" className="btn" onClick={() => void exportDossier()} data-testid="editor-export">{t('dossier.export')}</button>
         </>
@@ -323,7 +349,7 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
         {/* The tab panel is a div (a fieldset may not take role="tabpanel"); the fieldset inside disables every field at once. */}
         <div id="section-panel" role="tabpanel" aria-labelledby={`tab-${current.id}`} className="section-panel" data-testid={`panel-${current.id}`}>
           <fieldset className="panel-fieldset" disabled={readOnlyReason !== null || draft.status === 'final'}>
-            {current.id === 'overview' && <OverviewSection {...sectionProps} dossier={{ ...draft, updatedAt }} onStatus={changeStatus} />}
+            {current.id === 'overview' && <OverviewSection {...sectionProps} dossier={{ ...draft, updatedAt }} savedTitle={savedTitle} onStatus={changeStatus} />}
             {current.id === 'technology' && <TechnologySection {...sectionProps} />}
             {current.id === 'pico' && <PicoSection {...sectionProps} />}
             {current.domain && <DomainSection {...sectionProps} code={current.domain as DomainCode} />}

@@ -11,7 +11,9 @@ import { ArrowIcon, DownloadIcon, PlusIcon, UploadIcon } from '../ui/icons';
 import { useToasts } from '../ui/toasts';
 import { LibraryRows } from './library-rows';
 import { NewDossierDialog } from './new-dossier-dialog';
+import { RecentlyDeletedCard } from './recently-deleted-card';
 import { SafetyBackupsCard } from './safety-backups-card';
+import { DELETED_RETENTION_DAYS } from '../db/start-up';
 import type { FileActions } from './use-file-actions';
 import { useReadOnlyReason, useWorkspace } from './workspace-context';
 import { useLanguage } from '../i18n/language';
@@ -262,6 +264,8 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
         )}
       </section>
 
+      <RecentlyDeletedCard readOnly={readOnly} onOpen={onOpen} />
+
       <SafetyBackupsCard files={files} readOnly={readOnly} />
 
       <NewDossierDialog
@@ -277,7 +281,7 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
         open={deleting !== null}
         title={t('library.deleteTitle')}
         message={
-          <p>{t('library.deleteMessage', { title: deleting?.title ?? '' })}</p>
+          <p>{t('library.deleteMessage', { title: deleting?.title ?? '', days: DELETED_RETENTION_DAYS })}</p>
         }
         confirmLabel={t('library.deleteConfirm')}
         testId="delete-dialog"

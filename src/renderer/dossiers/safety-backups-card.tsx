@@ -66,7 +66,7 @@ export function SafetyBackupsCard({ files, readOnly }: { files: FileActions; rea
                 <tr key={b.id} data-testid="safety-backup-row">
                   <td className="nowrap">{made}</td>
                   <td>
-                    <div className="clamp">{shownSafetyBackupReason(b.reason, t)}</div>
+                    <div className="clamp">{shownSafetyBackupReason(b.reason, t, (date) => date.toLocaleString(fmt.intlLocale))}</div>
                     <div className="subtle">
                       {t('library.safety.contents', { dossiers: countText(t, fmt, 'library.n.dossier', b.counts.dossiers), snapshots: countText(t, fmt, 'library.n.snapshot', b.counts.snapshots), history: countText(t, fmt, 'library.n.history', b.counts.history) })}
                     </div>

@@ -220,7 +220,7 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
       guard(async () => {
         const file = await workspace.safetyBackupFile(backup.id);
         // The source name is stored in the new safety backup's reason (data, in the workspace's English).
-        await restoreText(file.text, `the safety backup of ${new Date(backup.createdAt).toLocaleString()}`, t('library.safety.damaged'));
+        await restoreText(file.text, `the safety backup of ${backup.createdAt}`, t('library.safety.damaged'));
       }, t('library.file.restoreFailed'))(),
     downloadSafetyBackup: (backup) => guard(async () => saveText(await workspace.safetyBackupFile(backup.id), backupFileTypes), t('library.file.downloadFailed'))(),
     dialogs,

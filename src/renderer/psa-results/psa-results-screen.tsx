@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { ignoredColumnsSentence } from '../../report/psa-ignored-columns';
 import { useEffect, useId, useRef, useState } from 'react';
 import { AppFrame } from '../layout/app-frame';
 import { usePlatform } from '../platform/platform-context';
@@ -329,6 +330,7 @@ function DrawsResults({ loaded, maxWtp, currency }: { loaded: Loaded; maxWtp: nu
           ? t('psa.summaryParameters', { n: formatCount(draws.draws), strategies: draws.strategyIds.length, layout: draws.layout, parameters: draws.parameterDraws.names.length, names: draws.parameterDraws.names.join(', ') })
           : t('psa.summary', { n: formatCount(draws.draws), strategies: draws.strategyIds.length, layout: draws.layout })}
       </p>
+      {draws.ignoredColumns.length > 0 && <p className="subtle" data-testid="draws-ignored-columns">{ignoredColumnsSentence(draws.ignoredColumns, t)}</p>}
       <div className="table-wrap">
         <table className="table" data-testid="draws-means-table">
           <caption className="table-caption">{t('psa.meansCaption')}</caption>

@@ -49,10 +49,11 @@ export function TextArea({
         value={value}
         placeholder={placeholder}
         aria-invalid={error ? true : undefined}
+        aria-describedby={hint || error ? `${id}-hint` : undefined}
         data-testid={testId}
         onChange={(event) => onChange(event.target.value)}
       />
-      {(hint || error) && <span className={error ? 'field-error' : 'field-hint'}>{error ?? hint}</span>}
+      {(hint || error) && <span id={`${id}-hint`} className={error ? 'field-error' : 'field-hint'}>{error ?? hint}</span>}
     </div>
   );
 }

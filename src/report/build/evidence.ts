@@ -71,7 +71,7 @@ export function evidenceSection(ctx: BuildContext): DraftSection[] {
         id: 'tab-evidence',
         caption: t('reportEvidence.register'),
         header: [t('report.limits.ref'), t('report.methods.source'), t('reportEvidence.design'), t('report.scope.population'), 'n', t('report.limits.flags')],
-        rows: evidence.map((e, i) => [`E${i + 1}`, e.citation, e.design || '—', e.population || '—', e.n === null ? '—' : ctx.fmt.number(e.n, 0), evidenceFlags(e, t)]),
+        rows: evidence.map((e, i) => [`E${i + 1}`, e.citation.trim() || '—', e.design || '—', e.population || '—', e.n === null ? '—' : ctx.fmt.number(e.n, 0), evidenceFlags(e, t)]),
         align: ['left', 'left', 'left', 'left', 'right', 'left'],
         widths: [0.9, 3.6, 2.4, 2.2, 0.7, 1.2],
       }),

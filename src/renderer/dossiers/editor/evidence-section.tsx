@@ -63,10 +63,11 @@ export function EvidenceSection({ dossier, edit }: SectionProps) {
             </thead>
             <tbody>
               {dossier.evidence.map((item) => (
-                <tr key={item.id} data-testid="evidence-row">
+                <tr key={item.id} data-testid="evidence-row" data-problem={item.citation.trim() === '' ? 'citation-missing' : undefined}>
                   <td>
-                    <div className="clamp citation" data-user-content>{item.citation || <span className="subtle">{t('accuracy.ev.noCitation')}</span>}</div>
+                    <div className="clamp citation" data-user-content>{item.citation.trim() || <span className="subtle">{t('accuracy.ev.noCitation')}</span>}</div>
                     <div className="evidence-meta">
+                      {item.citation.trim() === '' && <span className="badge badge-problem" title={t('dossier.evidence.citationMissingTitle')} data-testid="citation-missing-badge">{t('dossier.evidence.citationMissing')}</span>}
                       {item.unverified && <span className="badge badge-unverified" title={t('accuracy.ev.unverifiedTitle')} data-testid="unverified-badge">{t('accuracy.ev.unverified')}</span>}
                       {item.secondarySource && <span className="badge badge-draft">{t('accuracy.ev.secondary')}</span>}
                       {(item.twoByTwo?.length ?? 0) > 0 && <span className="badge badge-info" title={t('accuracy.ev.tablesTitle')}>2×2 ×{item.twoByTwo!.length}</span>}
@@ -89,8 +90,8 @@ export function EvidenceSection({ dossier, edit }: SectionProps) {
                   </td>
                   <td className="num narrow-hidden">{linkCount(item.id)}</td>
                   <td className="actions">
-                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => setEditing(item)} aria-label={t('accuracy.ev.editNamed', { citation: item.citation })}>{t('accuracy.ev.editButton')}</button>
-                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => remove(item)} aria-label={t('accuracy.ev.removeNamed', { citation: item.citation })} data-testid="remove-evidence">{t('accuracy.ev.remove')}</button>
+                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => setEditing(item)} aria-label={t('accuracy.ev.editNamed', { citation: item.citation.trim() || t('accuracy.ev.noCitation') })}>{t('accuracy.ev.editButton')}</button>
+                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => remove(item)} aria-label={t('accuracy.ev.removeNamed', { citation: item.citation.trim() || t('accuracy.ev.noCitation') })} data-testid="remove-evidence">{t('accuracy.ev.remove')}</button>
                   </td>
                 </tr>
               ))}
@@ -172,11 +173,17 @@ function EvidenceDialog({ initial, isNew, onClose, onSave }: { initial: Evidence
       ...(judged.quadas ? { quadas: judged.quadas } : {}),
     };
     const parsed = evidenceSchema.safeParse(candidate);
-    if (parsed.success && !judged.error) {
+    // The file format allows an empty citation (older dossiers have such items); a new or edited item needs one.
+    const citationMissing = draft.citation.trim() === '';
+    if (parsed.success && !judged.error && !citationMissing) {
       onSave(parsed.data);
       return;
     }
-    setProblems(new Map(parsed.success ? [] : parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message])));
+    const found = new Map(parsed.success ? [] : parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message]));
+    if (citationMissing) found.set('citation', t('dossier.evidence.citationRequired'));
+    setProblems(found);
+    // Take the keyboard to the first field to correct.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="evidence-dialog"] [aria-invalid="true"]')?.focus());
   };
   const accuracyFields = (key: 'sensitivity' | 'specificity', label: string) => (
     <fieldset className="form-grid-3 fieldset">

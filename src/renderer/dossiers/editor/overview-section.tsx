@@ -1,5 +1,6 @@
 import { coreModelDomains } from '../../../dossier/core-model';
-import type { MessageKey } from '../../../report/i18n/translate';
+import type { MessageKey, Translate } from '../../../report/i18n/translate';
+import { titleProblem } from '../title-check';
 import { useLanguage } from '../../i18n/language';
 import { domainName } from './core-model-text';
 import { dossierCompletion } from '../../../dossier/new-dossier';
@@ -20,10 +21,18 @@ function formatDateTime(iso: string, intlLocale: string): string {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(intlLocale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export function OverviewSection({ dossier, edit, onStatus }: SectionProps & { onStatus: (to: DossierStatus) => void }) {
+/** What is wrong with the title field, in words; undefined when the title can be stored. */
+function titleErrorText(title: string, savedTitle: string, t: Translate): string | undefined {
+  const problem = titleProblem(title);
+  if (!problem) return undefined;
+  if (problem.code === 'too-long') return t('dossier.overview.titleTooLong', { count: problem.count, max: problem.max, title: savedTitle });
+  return t('dossier.overview.titleRequiredKept', { title: savedTitle });
+}
+
+export function OverviewSection({ dossier, edit, onStatus, savedTitle }: SectionProps & { onStatus: (to: DossierStatus) => void; savedTitle: string }) {
   const { t, fmt } = useLanguage();
   const completion = dossierCompletion(dossier);
-  const titleError = dossier.title.trim() === '' ? t('dossier.overview.titleRequired') : undefined;
+  const titleError = titleErrorText(dossier.title, savedTitle, t);
   return (
     <div className="section-stack">
       <Card title={t('dossier.overview.title')}>
