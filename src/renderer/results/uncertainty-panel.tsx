@@ -19,7 +19,7 @@ import { engineWorker } from '../workers/engine-client';
 import { runPsaInWebWorkers, warmPsaWorkers } from '../workers/psa-client';
 import { parameterRangeText } from '../../report/model-description';
 import { sampledInputCount } from '../../engine/uncertainty/sampled-parameters';
-import { displayFormats, effectLabel, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatParameter, formatPercent, parseDisplayNumber } from '../settings/display-format';
+import { capitalFirst, displayFormats, effectNoun, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatParameter, formatPercent, parseDisplayNumber } from '../settings/display-format';
 import { PsaCharts } from './psa-charts';
 import { RunStatus } from './run-status';
 import './analyses.css';
@@ -384,7 +384,7 @@ function PsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
             shown={shown}
             model={model}
             reopenMs={reopenMs}
-            status={<RunStatus run={shown.run} hash={ctx.hash} testId="psa-run-status" busy={running || !ctx.model} onRerun={() => void start({ ...(shown.run.inputs as unknown as PsaRunInputs) })} />}
+            status={<RunStatus run={shown.run} hash={ctx.hash} testId="psa-run-status" drawsTestId="psa-draws" busy={running || !ctx.model} onRerun={() => void start({ ...(shown.run.inputs as unknown as PsaRunInputs) })} />}
           />
         )}
         {!shown && status.status === 'idle' && <p className="empty">{t('uncertainty.psaEmpty')}</p>}
@@ -443,7 +443,6 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
           {t('uncertainty.partialNote', { done: formatCount(view.draws), total: formatCount(run.iterations ?? view.draws) })}
         </div>
       )}
-      <p className="subtle" data-testid="psa-draws">{t('uncertainty.drawsSeed', { n: formatCount(view.draws), seed: view.seed })}</p>
       <div className="table-wrap">
         <table className="table" data-testid="psa-means-table">
           <caption className="table-caption">{t('uncertainty.meansCaption')}</caption>
@@ -452,7 +451,7 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
               <th scope="col">{t('results.strategy')}</th>
               <th scope="col" className="num">{t('uncertainty.meanCost')}</th>
               <th scope="col" className="num">{t('uncertainty.interval')}</th>
-              <th scope="col" className="num">{t('uncertainty.meanEffect', { effect: effectLabel(effect, t) })}</th>
+              <th scope="col" className="num">{capitalFirst(t('uncertainty.meanEffect', { effect: effectNoun(effect, t) }))}</th>
               <th scope="col" className="num">{t('uncertainty.interval')}</th>
             </tr>
           </thead>
@@ -475,7 +474,7 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
         testIds={{ plane: 'chart-psa-plane', ceac: 'chart-ceac', evpi: 'chart-evpi' }}
         per="patient"
         currency={currency}
-        effectLabel={effectLabel(effect, t)}
+        effectNoun={effectNoun(effect, t)}
         effectUnit={effectUnit(effect, t)}
         effectDigits={3}
         money={money}
@@ -587,7 +586,7 @@ function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaMode
               <tr>
                 <th scope="col">{t('results.strategy')}</th>
                 <th scope="col" className="num">{t('analysis.incCost')}</th>
-                <th scope="col" className="num">{t('analysis.incEffect', { effect: effectLabel(effect, t) })}</th>
+                <th scope="col" className="num">{capitalFirst(t('analysis.incEffect', { effect: effectNoun(effect, t) }))}</th>
                 {/* The probabilities before the NMB columns: with many thresholds, what scrolls off is the NMB. */}
                 {thresholds.map((w) => <th key={`p${w}`} scope="col" className="num">{t('uncertainty.probCeAt', { wtp: formatMoney(w, currency) })}</th>)}
                 {thresholds.map((w) => <th key={w} scope="col" className="num">{t('uncertainty.incNmbAt', { wtp: formatMoney(w, currency) })}</th>)}
