@@ -150,17 +150,30 @@ function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSec
     const ref = strategyLabel(m, nb[0]!.referenceId);
     parts.push(
       draft(`${prefix}-net-benefit`, t('reportResults.netBenefit'), [
-        table({
-          id: `tab-${p}-net-benefit`,
-          caption: t('reportResults.netBenefitCaption', { reference: ref }),
-          header: [t('reportText.strategy'), ...nb.flatMap((w) => [t('reportResults.nmbAt', { wtp: fmt.moneyCompact(w.wtp, cur) }), t('reportResults.incNmbAt', { wtp: fmt.moneyCompact(w.wtp, cur) })])],
-          rows: base.strategies.map((s) => [s.label, ...nb.flatMap((w) => {
-            const entry = w.strategies.find((x) => x.id === s.id)!;
-            return [money(entry.nmb), fmt.moneyChange(entry.incNmb, cur)];
-          })]),
-          numeric: true,
-          notes: nb.map((w) => t('reportResults.optimalAt', { wtp: wtpText(ctx, m, w.wtp), strategy: strategyLabel(m, w.optimalId) })),
-        }),
+        // Up to two thresholds side by side; more as rows (threshold, strategy), so the table keeps to the page width.
+        nb.length <= 2
+          ? table({
+              id: `tab-${p}-net-benefit`,
+              caption: t('reportResults.netBenefitCaption', { reference: ref }),
+              header: [t('reportText.strategy'), ...nb.flatMap((w) => [t('reportResults.nmbAt', { wtp: fmt.moneyCompact(w.wtp, cur) }), t('reportResults.incNmbAt', { wtp: fmt.moneyCompact(w.wtp, cur) })])],
+              rows: base.strategies.map((s) => [s.label, ...nb.flatMap((w) => {
+                const entry = w.strategies.find((x) => x.id === s.id)!;
+                return [money(entry.nmb), fmt.moneyChange(entry.incNmb, cur)];
+              })]),
+              numeric: true,
+              notes: nb.map((w) => t('reportResults.optimalAt', { wtp: wtpText(ctx, m, w.wtp), strategy: strategyLabel(m, w.optimalId) })),
+            })
+          : table({
+              id: `tab-${p}-net-benefit`,
+              caption: t('reportResults.netBenefitCaption', { reference: ref }),
+              header: [t('reportUncertainty.wtp'), t('reportText.strategy'), t('reportResults.nmb'), t('reportUncertainty.incNmb')],
+              rows: nb.flatMap((w) => base.strategies.map((s, i) => {
+                const entry = w.strategies.find((x) => x.id === s.id)!;
+                return [i === 0 ? wtpText(ctx, m, w.wtp) : '', s.label, money(entry.nmb), fmt.moneyChange(entry.incNmb, cur)];
+              })),
+              align: ['left', 'left', 'right', 'right'],
+              notes: nb.map((w) => t('reportResults.optimalAt', { wtp: wtpText(ctx, m, w.wtp), strategy: strategyLabel(m, w.optimalId) })),
+            }),
       ]),
     );
   }
