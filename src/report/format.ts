@@ -41,6 +41,8 @@ export interface NumberFormats {
   numberChange(value: Num, digits?: number): string;
   /** A parameter value as typed by analysts: up to 6 significant digits, no grouping ("0.509", "11800000"). */
   parameter(value: Num): string;
+  /** The same value for readers: up to 6 significant digits, grouped ("5,294", fr "5 823,4", "0.509"). */
+  grouped(value: Num): string;
   /** Axis ticks: "€240m", "€12.5k", "€950". */
   moneyCompact(value: number, currency?: string | null): string;
   /**
@@ -113,6 +115,11 @@ function createFormats(locale: ReportLocale): NumberFormats {
       const decimalPoint = (text: string) => minusSign(locale === 'en' ? text : text.replace('.', ','));
       if (value !== 0 && (Math.abs(value) >= 1e9 || Math.abs(value) < 1e-4)) return decimalPoint(value.toExponential(3));
       return decimalPoint(String(Number(value.toPrecision(6))));
+    },
+    grouped(value) {
+      if (!finite(value)) return DASH;
+      if (value !== 0 && (Math.abs(value) >= 1e9 || Math.abs(value) < 1e-4)) return formats.parameter(value);
+      return minusSign(intl('g', { maximumSignificantDigits: 6 }).format(value));
     },
     moneyCompact(value, currency) {
       if (!Number.isFinite(value)) return DASH;
@@ -249,8 +256,16 @@ export function formatPercent(value: Num, digits = 1): string {
 
 /** An id as words: "adverse_events" → "Adverse events". */
 export function humanise(id: string): string {
-  const words = id.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return capitalFirst(id.replace(/_/g, ' '));
+}
+
+/**
+ * A composed label as a heading: its first letter in capitals ("Mean {effect}" with "life-years" → "Mean
+ * life-years"; French "{effect} (moyenne)" → "Années de vie (moyenne)"). Phrases take the effect's sentence form
+ * (effectNoun), so it is lower case mid-phrase in every language and capitalised only where a label starts with it.
+ */
+export function capitalFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** "1 May 2026, 10:03" in the app's locale; the text itself when it is not a date. */

@@ -6,6 +6,7 @@ import type { FieldChange, JsonValue } from '../engine/json/json-diff';
 import type { Distribution } from '../engine/model/schema';
 import { describeDistribution } from './model-description';
 import { formatParameter, formatPercent, humanise } from './format';
+import type { NumberFormats } from './format';
 
 export type ModelChangeGroup = 'parameter' | 'setting' | 'strategy' | 'scenario' | 'structure' | 'budget-impact' | 'description' | 'other';
 
@@ -68,14 +69,24 @@ function labelOf(item: JsonRecord | null, id: string): string {
   return item && typeof item.label === 'string' && item.label.trim() !== '' ? item.label : humanise(id);
 }
 
-/** A value in words: numbers as analysts type them, distributions as "Beta(α = 10, β = 20)", objects summarised. */
-export function describeValue(value: JsonValue, field = ''): string {
+/** Between the numbers of a list: a comma where it is not the decimal sign. */
+function listSeparator(fmt: NumberFormats | undefined): string {
+  return !fmt || fmt.locale === 'en' ? ', ' : fmt.locale === 'fr-BE' ? ' ; ' : '; ';
+}
+
+/**
+ * A value in words: distributions as "Beta(α = 10, β = 20)", objects summarised, expressions as typed. Numbers are
+ * written as analysts type them ("5294", the stored history lines) or, given a reader's formats, grouped in them
+ * ("5,294"; fr "5 294").
+ */
+export function describeValue(value: JsonValue, field = '', fmt?: NumberFormats): string {
   if (value === null) return '—';
-  if (typeof value === 'number') return field.startsWith('discount.') ? formatPercent(value, 2).replace(/\.?0+%$/, '%') : formatParameter(value);
+  const number = (v: number) => (fmt ? fmt.grouped(v) : formatParameter(v));
+  if (typeof value === 'number') return field.startsWith('discount.') ? (fmt ? fmt.percent(value, 2) : formatPercent(value, 2)).replace(/[.,]?0+(?=\s?%$)/u, '') : number(value);
   if (typeof value === 'boolean') return field === 'discount.firstCycleDiscounted' ? (value ? 'discounted' : 'not discounted') : value ? 'yes' : 'no';
   if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 77)}…` : value;
-  if (Array.isArray(value)) return value.every((v) => typeof v === 'number') ? value.map((v) => formatParameter(v as number)).join(', ') : `${value.length} item${value.length === 1 ? '' : 's'}`;
-  if (typeof value.type === 'string' && field.endsWith('distribution')) return describeDistribution(value as unknown as Distribution);
+  if (Array.isArray(value)) return value.every((v) => typeof v === 'number') ? value.map((v) => number(v as number)).join(listSeparator(fmt)) : `${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (typeof value.type === 'string' && field.endsWith('distribution')) return describeDistribution(value as unknown as Distribution, fmt);
   if (typeof value.id === 'string') return labelOf(value, value.id);
   return 'changed';
 }
@@ -84,6 +95,14 @@ export function describeValue(value: JsonValue, field = ''): string {
 function keyedPath(path: string): { collection: string; id: string; rest: string } | null {
   const m = /^([A-Za-z]+)\[#([^\]]+)\](?:\.(.*))?$/.exec(path);
   return m ? { collection: m[1]!, id: m[2]!, rest: m[3] ?? '' } : null;
+}
+
+/** The field of a change that decides how its values read (`uncertainty.low`, `discount.costs`). */
+function fieldOf(path: string): string {
+  const keyed = keyedPath(path);
+  if (keyed) return keyed.rest;
+  if (path.startsWith('settings.')) return path.slice('settings.'.length);
+  return path;
 }
 
 function subjectOf(path: string, before: JsonRecord, after: JsonRecord): { group: ModelChangeGroup; subject: string; field: string } {
@@ -130,13 +149,13 @@ function describePath(path: string): string {
   return [humanise(words[0]!), ...words.slice(1)].join(' › ');
 }
 
-/** One change in words. */
-export function describeModelChange(change: FieldChange, before: unknown, after: unknown): ModelChange {
+/** One change in words (numbers as typed, or grouped in a reader's formats). */
+export function describeModelChange(change: FieldChange, before: unknown, after: unknown, fmt?: NumberFormats): ModelChange {
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
   const { group, subject, field } = subjectOf(change.path, b, a);
-  let beforeText = describeValue(change.before, field);
-  let afterText = describeValue(change.after, field);
+  let beforeText = describeValue(change.before, field, fmt);
+  let afterText = describeValue(change.after, field, fmt);
   let summary: string;
   if (change.before === null && change.after !== null && field === '' && keyedPath(change.path)) summary = `${subject} added`;
   else if (change.after === null && change.before !== null && field === '' && keyedPath(change.path)) summary = `${subject} removed`;
@@ -178,9 +197,25 @@ function wholeDistributions(changes: FieldChange[], before: JsonRecord, after: J
   return out;
 }
 
-/** Every change from one model document to another, in words (metadata changes included, `$schema` ignored). */
-export function diffModelDocuments(before: unknown, after: unknown): ModelChange[] {
+/**
+ * Every change from one model document to another, in words (metadata changes included, `$schema` ignored);
+ * numbers as typed, or grouped in a reader's formats.
+ */
+export function diffModelDocuments(before: unknown, after: unknown, fmt?: NumberFormats): ModelChange[] {
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
-  return wholeDistributions(diffJson(b, a, new Set(['$schema'])), b, a).map((change) => describeModelChange(change, b, a));
+  return wholeDistributions(diffJson(b, a, new Set(['$schema'])), b, a).map((change) => describeModelChange(change, b, a, fmt));
+}
+
+/**
+ * A stored history line ("Cost 5294 → 5823.4", its numbers as typed) with its values in a reader's formats
+ * ("Cost 5,294 → 5,823.4"; fr "Cost 5 294 → 5 823,4"); a line of another shape as stored.
+ */
+export function historySummary(entry: { path: string; before: unknown; after: unknown; summary: string }, fmt: NumberFormats): string {
+  const field = fieldOf(entry.path);
+  const before = entry.before as JsonValue;
+  const after = entry.after as JsonValue;
+  const typed = ` ${describeValue(before ?? null, field)} → ${describeValue(after ?? null, field)}`;
+  if (!entry.summary.endsWith(typed)) return entry.summary;
+  return `${entry.summary.slice(0, -typed.length)} ${describeValue(before ?? null, field, fmt)} → ${describeValue(after ?? null, field, fmt)}`;
 }

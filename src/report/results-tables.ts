@@ -193,7 +193,7 @@ export function psaMeansTable(view: PsaView, effect: 'qalys' | 'life-years', cur
       money(currency, 'Mean cost'),
       money(currency, 'Cost 2.5th percentile'),
       money(currency, 'Cost 97.5th percentile'),
-      numberColumn(`Mean ${e}`, 4),
+      numberColumn(`Mean ${effectNoun(effect)}`, 4),
       numberColumn(`${e} 2.5th percentile`, 4),
       numberColumn(`${e} 97.5th percentile`, 4),
     ],

@@ -169,9 +169,10 @@ test('two-way heat map, threshold of the plasma test price at €30,000, PSA sum
   await expect(page.getByTestId('chart-psa-convergence')).toBeVisible();
   // Thresholds of the table chosen by the user: one probability column each.
   await page.getByTestId('psa-thresholds').fill('20000; 40000; 60000');
-  await expect(page.getByTestId('psa-incremental-table').locator('thead th')).toHaveCount(1 + 2 + 3 + 3);
-  await expect(page.getByTestId('psa-incremental-row').first().getByTestId('psa-prob-ce')).toHaveCount(3);
-  await page.getByTestId('psa-incremental-table').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('psa-threshold-table').getByTestId('psa-threshold-rows')).toHaveCount(3);
+  await expect(page.getByTestId('psa-threshold-table').locator('tbody').first().getByTestId('psa-prob-ce')).toHaveCount((example.strategies as unknown[]).length);
+  await expect(page.getByTestId('psa-threshold-table').locator('tbody').first().locator('th').first()).toHaveText('€20,000');
+  await page.getByTestId('psa-threshold-table').scrollIntoViewIfNeeded();
   await shot(page, 'psa-summaries');
   const voi = page.getByTestId('voi-section');
   await expect(voi.getByTestId('voi-evpi-person')).not.toHaveText('—');

@@ -135,6 +135,11 @@ for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
     await baseCaseDone(page);
     await page.getByTestId('model-tab-versions').click();
     await expect(page.getByTestId('compare-change')).toHaveCount(1, { timeout: 30000 });
+    // Plain numbers read grouped in the display language's format, in the comparison and in the edit history.
+    const grouped = (n: string) => new RegExp(n.replaceAll('.', '\\.').replaceAll(' ', '[\\s\\u202f]'));
+    await expect(page.getByTestId('compare-change').locator('td').first()).toHaveText(grouped(locale === 'fr-BE' ? '1 000' : '1.000'));
+    await expect(page.getByTestId('compare-change').locator('td').nth(1)).toHaveText(grouped(locale === 'fr-BE' ? '1 500' : '1.500'));
+    await expect(page.getByTestId('model-history-row').first()).toContainText(grouped(locale === 'fr-BE' ? '1 000 → 1 500' : '1.000 → 1.500'));
     await expect(page.getByTestId('run-row').first()).toBeVisible();
     await expectNoEnglish(page, catalogue, 'the Versions tab', ['Première version']);
     await shot(page, 'versions-1440', locale);

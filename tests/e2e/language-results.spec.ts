@@ -117,7 +117,7 @@ test('the analyses of the liquid-biopsy example in French and Dutch show no Engl
   await threshold.getByTestId('threshold-low').fill('0');
   await shot(page, 'tornado-fr', 'chart-tornado');
   await shot(page, 'threshold-fr', 'threshold-section');
-  await shot(page, 'psa-fr', 'psa-incremental-table');
+  await shot(page, 'psa-fr', 'psa-threshold-table');
   await shot(page, 'evppi-fr', 'voi-section');
 
   // A scenario run, and the scenario editor open.

@@ -52,9 +52,10 @@ test('PSA results of the liquid-biopsy example: the table fits, colours match, c
   await page.getByTestId('psa-iterations').fill('200');
   await page.getByTestId('run-psa').click();
   await expect(page.getByTestId('psa-results')).toBeVisible({ timeout: 180000 });
-  const table = page.getByTestId('psa-incremental-table');
+  const table = page.getByTestId('psa-threshold-table');
   await expect(table.getByTestId('psa-prob-ce').first()).toBeVisible();
-  // Two thresholds: seven columns, all on the card, the probabilities readable in full.
+  // Two thresholds as rows, the strategies as columns: all on the card, the probabilities readable in full.
+  expect(await fitsWithoutScrolling(page.getByTestId('psa-incremental-table').locator('xpath=..'))).toBe(true);
   expect(await fitsWithoutScrolling(table.locator('xpath=..'))).toBe(true);
   await expect(table.getByTestId('psa-prob-ce').first()).toHaveText(/^\d+\.\d%$/);
   // At the smallest window too: an interval breaks after "to" instead.
@@ -62,6 +63,16 @@ test('PSA results of the liquid-biopsy example: the table fits, colours match, c
   expect(await fitsWithoutScrolling(table.locator('xpath=..'))).toBe(true);
   await page.setViewportSize({ width: 1440, height: 900 });
   await shot(page, 'psa-table', table);
+  // Eight thresholds: eight row groups, still without sideways scrolling at 1440×900 and 1024×640.
+  await page.getByTestId('psa-thresholds').fill('10000; 20000; 30000; 40000; 50000; 60000; 80000; 100000');
+  await expect(table.getByTestId('psa-threshold-rows')).toHaveCount(8);
+  await expect(table.getByTestId('psa-prob-ce')).toHaveCount(8 * 4);
+  await expect(table.getByTestId('psa-inc-nmb')).toHaveCount(8 * 3);
+  expect(await fitsWithoutScrolling(table.locator('xpath=..'))).toBe(true);
+  await shot(page, 'psa-table-8', table);
+  await page.setViewportSize({ width: 1024, height: 640 });
+  expect(await fitsWithoutScrolling(table.locator('xpath=..'))).toBe(true);
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // The plane's first series is the first strategy after the comparator; it has the CEAC's colour for it.
   const plane = await legendColours(page.getByTestId('chart-psa-plane'));
@@ -103,12 +114,14 @@ test('PSA table of the HIV example (five thresholds): every probability of being
   await page.getByTestId('psa-iterations').fill('200');
   await page.getByTestId('run-psa').click();
   await expect(page.getByTestId('psa-results')).toBeVisible({ timeout: 180000 });
-  const table = page.getByTestId('psa-incremental-table');
+  const table = page.getByTestId('psa-threshold-table');
   const cells = table.getByTestId('psa-prob-ce');
   await expect(cells).toHaveCount(2 * 5);
-  // Thirteen columns do not fit; what scrolls off must be the NMB columns, not the probabilities.
-  const wrapRight = await table.locator('xpath=..').evaluate((el) => el.getBoundingClientRect().right);
-  for (const box of await cells.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(wrapRight + 1);
+  // Five thresholds are five row groups: every probability and net benefit is on the card, nothing scrolls sideways.
+  expect(await fitsWithoutScrolling(table.locator('xpath=..'))).toBe(true);
+  await page.setViewportSize({ width: 1024, height: 640 });
+  expect(await fitsWithoutScrolling(table.locator('xpath=..'))).toBe(true);
+  await page.setViewportSize({ width: 1440, height: 900 });
   await shot(page, 'psa-table-hiv', table);
 
   // The five threshold lines on the CEAC: their labels do not print over each other.

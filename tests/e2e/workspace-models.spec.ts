@@ -94,7 +94,10 @@ test('edit, PSA, leave and reload: the edit and the PSA are still there and curr
   await page.getByTestId('psa-seed').fill('3');
   await page.getByTestId('run-psa').click();
   await expect(page.getByTestId('psa-results')).toBeVisible({ timeout: 180000 });
-  await expect(page.getByTestId('psa-draws')).toHaveText('1,000 draws, seed 3.');
+  await expect(page.getByTestId('psa-draws')).toHaveText('1,000 draws, seed 3');
+  // Draws and seed are stated once on the card, in the run's status line.
+  expect((await page.getByTestId('psa-section').innerText()).split('draws, seed').length - 1).toBe(1);
+  await expect(page.getByTestId('psa-run-status').getByTestId('psa-draws')).toHaveCount(1);
   await expect(page.getByTestId('psa-run-status')).toHaveAttribute('data-current', 'true');
   const runId = await page.getByTestId('psa-results').getAttribute('data-run-id');
 
@@ -108,7 +111,7 @@ test('edit, PSA, leave and reload: the edit and the PSA are still there and curr
   await expect(page.getByTestId('psa-run-status')).toHaveAttribute('data-current', 'true');
   await expect(page.getByTestId('psa-run-status-badge')).toHaveText('Current');
   await expect(page.getByTestId('dsa-run-status')).toHaveAttribute('data-current', 'true');
-  await expect(page.getByTestId('psa-draws')).toHaveText('1,000 draws, seed 3.');
+  await expect(page.getByTestId('psa-draws')).toHaveText('1,000 draws, seed 3');
   await expect(page.getByTestId('chart-ceac').locator('.recharts-line-curve')).toHaveCount((example.strategies as unknown[]).length + 1); // one per strategy and the frontier
   await page.getByTestId('model-tab-model').click();
   await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.9');
@@ -132,7 +135,7 @@ test('edit, PSA, leave and reload: the edit and the PSA are still there and curr
   await shot(page, 'out-of-date');
   await page.getByTestId('psa-run-status-rerun').click();
   await expect(page.getByTestId('psa-run-status')).toHaveAttribute('data-current', 'true', { timeout: 180000 });
-  await expect(page.getByTestId('psa-draws')).toHaveText('1,000 draws, seed 3.');
+  await expect(page.getByTestId('psa-draws')).toHaveText('1,000 draws, seed 3');
   const ceacAfter = await page.getByTestId('chart-ceac').locator('.chart-data-body').textContent();
   expect(ceacAfter).not.toEqual(ceacBefore);
   expect(await page.getByTestId('psa-results').getAttribute('data-run-id')).not.toBe(runId);
@@ -253,7 +256,7 @@ test('a cancelled PSA says how many draws were done and keeps them, labelled par
   expect(kept).toBeLessThan(20000);
   await page.getByTestId('psa-keep-partial').click();
   await expect(page.getByTestId('psa-partial-note')).toContainText(`cancelled after ${kept.toLocaleString('en-GB')} of 20,000 draws`);
-  await expect(page.getByTestId('psa-draws')).toHaveText(`${kept.toLocaleString('en-GB')} draws, seed 1.`);
+  await expect(page.getByTestId('psa-draws')).toHaveText(`${kept.toLocaleString('en-GB')} of 20,000 draws, seed 1`);
   await expect(page.getByTestId('psa-run-status')).toContainText('Partial');
   await page.reload();
   await expect(page.getByTestId('psa-partial-note')).toBeVisible({ timeout: 30000 });
@@ -285,8 +288,8 @@ test('versions: save, compare in words and results, restore; links to dossiers f
   const changes = page.getByTestId('compare-change');
   await expect(changes).toHaveCount(2);
   await expect(page.getByTestId('compare-changes')).toContainText('Plasma NGS sensitivity');
-  await expect(changes.filter({ hasText: 'Plasma NGS cost' })).toContainText('1000');
-  await expect(changes.filter({ hasText: 'Plasma NGS cost' })).toContainText('1500');
+  await expect(changes.filter({ hasText: 'Plasma NGS cost' })).toContainText('1,000');
+  await expect(changes.filter({ hasText: 'Plasma NGS cost' })).toContainText('1,500');
   await expect(page.getByTestId('compare-results').locator('tbody tr')).toHaveCount((example.strategies as unknown[]).length);
   await page.getByTestId('compare-card').scrollIntoViewIfNeeded();
   await shot(page, 'versions-compare');

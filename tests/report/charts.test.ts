@@ -3,8 +3,11 @@
 // coordinates) and free of NaN.
 import { describe, expect, it } from 'vitest';
 import { lineChart, tornadoChart } from '../../src/report/charts/charts';
-import { evppiChart, sampleIndices } from '../../src/report/charts/hta-charts';
-import { formatsFor } from '../../src/report/format';
+import { cePlaneChart, evppiChart, frontierChart, sampleIndices } from '../../src/report/charts/hta-charts';
+import { effectNoun, formatsFor } from '../../src/report/format';
+import type { ReportLocale } from '../../src/report/format';
+import { psaMeansTable } from '../../src/report/results-tables';
+import { translator } from '../../src/report/i18n/translate';
 import { escapeXml } from '../../src/report/charts/svg';
 
 const parse = (svg: string) => {
@@ -15,7 +18,7 @@ const parse = (svg: string) => {
 
 describe('report charts', () => {
   it('labels the ticks of an EVPPI axis of cents apart (not "€0 €0 €0 €1 €1 €1")', () => {
-    const chart = evppiChart('e', { fmt: formatsFor('en'), currency: 'EUR', effectUnit: 'QALY', effectLabel: 'QALYs' }, '€30,000 per QALY', [
+    const chart = evppiChart('e', { fmt: formatsFor('en'), currency: 'EUR', effectUnit: 'QALY', effectNoun: 'QALYs' }, '€30,000 per QALY', [
       { label: 'Tissue NGS failure', value: 0.9 },
       { label: 'Plasma NGS sensitivity', value: 0.04 },
     ]);
@@ -67,5 +70,29 @@ describe('report charts', () => {
 
   it('escapes text for XML', () => {
     expect(escapeXml(`a<b>&"c'`)).toBe('a&lt;b&gt;&amp;&quot;c&#39;');
+  });
+
+  it('writes the effect in lower case inside a phrase and capitalises only a label that starts with it (en/fr/nl)', () => {
+    const cases: [ReportLocale, string, string, string][] = [
+      ['en', 'Life-years per person (discounted)', 'Incremental life-years', 'Discounted cost against life-years per person'],
+      ['fr-BE', 'Années de vie par personne (actualisés)', 'Années de vie (incrément)', 'Coût actualisé en fonction des années de vie par personne'],
+      ['nl-BE', 'Levensjaren per persoon (verdisconteerd)', 'Incrementele levensjaren', 'Verdisconteerde kosten tegenover levensjaren per persoon'],
+    ];
+    for (const [locale, frontierAxis, planeAxis, description] of cases) {
+      const t = translator(locale);
+      const m = { fmt: formatsFor(locale), currency: 'EUR', effectUnit: t('reportText.lifeYear'), effectNoun: effectNoun('life-years', t), t };
+      const frontier = frontierChart('f', m, [{ id: 'a', label: 'A', cost: 1000, effect: 2, onFrontier: true }, { id: 'b', label: 'B', cost: 2000, effect: 3, onFrontier: true }]);
+      const texts = (svg: string) => [...parse(svg).getElementsByTagName('text')].map((e) => e.textContent ?? '');
+      expect(texts(frontier.svg)).toContain(frontierAxis);
+      expect(frontier.alt).toContain(description);
+      const plane = cePlaneChart('p', m, 'A', [{ label: 'B', incCost: Float64Array.of(900, 1100), incEffect: Float64Array.of(0.9, 1.1), meanIncCost: 1000, meanIncEffect: 1, colourIndex: 1 }], [30000]);
+      expect(texts(plane.svg)).toContain(planeAxis);
+    }
+  });
+
+  it('heads the PSA means column "Mean life-years" in the exported table', () => {
+    const view = { draws: 2, seed: 1, means: [{ id: 'a', label: 'A', cost: { mean: 1, lower: 0, upper: 2 }, effect: { mean: 1, lower: 0, upper: 2 } }] };
+    const table = psaMeansTable(view as unknown as Parameters<typeof psaMeansTable>[0], 'life-years', 'EUR');
+    expect(table.columns.map((c) => c.header)).toContain('Mean life-years');
   });
 });

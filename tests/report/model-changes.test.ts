@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { diffModelDocuments } from '../../src/report/model-changes';
+import { formatsFor } from '../../src/report/format';
+import { describeModelChange, diffModelDocuments, historySummary } from '../../src/report/model-changes';
 
 type Doc = {
   settings: { discount: { costs: number }; wtp?: number[] };
@@ -50,5 +51,38 @@ describe('model changes in words', () => {
     const before = { settings: {}, parameters: [] };
     const after = { settings: { toString: 1 }, parameters: [] };
     expect(diffModelDocuments(before, after).map((c) => c.path)).toEqual(['settings.toString']);
+  });
+
+  it('groups plain numbers in the reader\'s format and keeps expressions as typed', () => {
+    const before = load();
+    const after = load();
+    const p = after.parameters.find((x) => x.id === 'sens_plasma')!;
+    p.value = 5823.4;
+    (before.parameters.find((x) => x.id === 'sens_plasma')! as { value?: number }).value = 5294;
+    after.settings.discount.costs = 0.035;
+    after.settings.wtp = [30000, 50000, 100000];
+    const typed = diffModelDocuments(before, after).map((c) => c.summary);
+    expect(typed).toContain(`${p.label} 5294 → 5823.4`);
+    const en = diffModelDocuments(before, after, formatsFor('en')).map((c) => c.summary);
+    expect(en).toContain(`${p.label} 5,294 → 5,823.4`);
+    expect(en).toContain('Discount rate for costs 3% → 3.5%');
+    expect(en.find((s) => s.startsWith('Willingness-to-pay thresholds'))).toMatch(/→ 30,000, 50,000, 100,000$/);
+    const fr = diffModelDocuments(before, after, formatsFor('fr-BE')).map((c) => c.summary.replace(/[\u00a0\u202f]/g, ' '));
+    expect(fr).toContain(`${p.label} 5 294 → 5 823,4`);
+    expect(fr).toContain('Discount rate for costs 3 % → 3,5 %');
+    expect(fr.find((s) => s.startsWith('Willingness-to-pay thresholds'))).toMatch(/→ 30 000 ; 50 000 ; 100 000$/);
+    const nl = diffModelDocuments(before, after, formatsFor('nl-BE')).map((c) => c.summary);
+    expect(nl).toContain(`${p.label} 5.294 → 5.823,4`);
+    // An expression is shown as typed, in every format.
+    const expression = describeModelChange({ path: 'parameters[#sens_plasma].expression', before: 'c_base * 1000', after: 'c_base * 1500.5' }, before, after, formatsFor('fr-BE'));
+    expect(expression.summary).toBe(`${p.label}: expression c_base * 1000 → c_base * 1500.5`);
+  });
+
+  it('rewrites the numbers of a stored history line in the reader\'s format, and leaves other lines as stored', () => {
+    const entry = { path: 'parameters[#c_test].value', before: 5294, after: 5823.4, summary: 'Test cost 5294 → 5823.4' };
+    expect(historySummary(entry, formatsFor('en'))).toBe('Test cost 5,294 → 5,823.4');
+    expect(historySummary(entry, formatsFor('fr-BE')).replace(/[\u00a0\u202f]/g, ' ')).toBe('Test cost 5 294 → 5 823,4');
+    expect(historySummary({ path: 'parameters[#c_test]', before: null, after: { id: 'c_test', value: 5 }, summary: 'Parameter Test cost added' }, formatsFor('fr-BE'))).toBe('Parameter Test cost added');
+    expect(historySummary({ path: 'settings.discount.costs', before: 0.03, after: 0.035, summary: 'Discount rate for costs 3% → 3.5%' }, formatsFor('nl-BE'))).toBe('Discount rate for costs 3% → 3,5%');
   });
 });

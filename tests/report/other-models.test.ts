@@ -79,6 +79,24 @@ describe('a report of two Markov models', () => {
     expect(incremental.rows.find((r) => r.cells[0] === incremental.rows[1]!.cells[0])!.cells[5]).toBe('£6,276');
   });
 
+  it('lists the net benefit at five thresholds as rows (threshold, strategy), so the table keeps to the page', () => {
+    const nb = tables.find((t) => t.id === 'tab-sec-results-hiv-net-benefit')!;
+    expect(nb.header).toEqual(['Willingness to pay', 'Strategy', 'Net monetary benefit', 'Incremental net monetary benefit']);
+    expect(nb.rows).toHaveLength(5 * 2);
+    expect(nb.rows.map((r) => r.cells[0]).filter(Boolean)).toEqual(['£2,000', '£5,000', '£10,000', '£20,000', '£30,000'].map((w) => `${w} per life-year`));
+    expect(nb.rows[0]!.cells[3]).toBe('£0');
+  });
+
+  it('writes life-years in lower case inside a heading and capitalised where it starts one (en, fr)', () => {
+    const incremental = tables.find((t) => t.id === 'tab-sec-results-hiv-incremental')!;
+    expect(incremental.header).toContain('Incremental life-years');
+    const fr = buildReport(input, { profile: 'full', locale: 'fr-BE' });
+    const frTables = flattenSections(fr.sections).flatMap((s) => s.blocks.flatMap((b): Table[] => (b.kind === 'table' ? [b] : b.kind === 'figure' ? [b.data] : [])));
+    expect(frTables.find((t) => t.id === 'tab-sec-results-hiv-incremental')!.header).toContain('Années de vie (incrément)');
+    const frMeans = frTables.find((t) => t.id.endsWith('hiv-psa-means'))!;
+    expect(frMeans.header).toContain('Années de vie (moyenne)');
+  });
+
   it('points every CHEERS item at a section that exists', () => {
     const cheers = tables.find((t) => t.id === 'tab-cheers')!;
     const names = new Set(flattenSections(doc.sections).map((s) => `${s.number} ${s.title}`));

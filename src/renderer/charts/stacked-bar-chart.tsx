@@ -25,10 +25,25 @@ export interface StackedBarChartProps {
   signed?: boolean;
 }
 
+/**
+ * An x-axis label on two lines at its first space ("2027" over "current"): ten bars side by side leave each label
+ * about 60 px at the smallest window, where "2027 current" on one line ran into its neighbours.
+ */
+function TwoLineTick({ x, y, payload }: { x?: number; y?: number; payload?: { value?: unknown } }) {
+  const [first, ...rest] = String(payload?.value ?? '').split(' ');
+  return (
+    <text x={x} y={y} dy={12} textAnchor="middle" fill={chartInk.axis} fontSize={11.5} className="recharts-cartesian-axis-tick-value">
+      <tspan x={x}>{first}</tspan>
+      {rest.length > 0 && <tspan x={x} dy={14}>{rest.join(' ')}</tspan>}
+    </text>
+  );
+}
+
 export function StackedBarChart(props: StackedBarChartProps) {
   const { t } = useLanguage();
   const { rows, stacks, categoryKey, formatY } = props;
   const formatTable = props.formatTable ?? formatY;
+  const twoLines = rows.some((r) => String(r[categoryKey]).includes(' '));
   return (
     <ChartFrame
       title={props.title}
@@ -51,10 +66,10 @@ export function StackedBarChart(props: StackedBarChartProps) {
       }
     >
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows as Record<string, string | number>[]} margin={{ top: 8, right: 24, bottom: 28, left: 24 }} accessibilityLayer={false} stackOffset={props.signed ? 'sign' : undefined}>
+        <BarChart data={rows as Record<string, string | number>[]} margin={{ top: 8, right: 24, bottom: twoLines ? 42 : 28, left: 24 }} accessibilityLayer={false} stackOffset={props.signed ? 'sign' : undefined}>
           <CartesianGrid stroke={chartInk.grid} vertical={false} />
-          <XAxis dataKey={categoryKey} stroke={chartInk.axis} interval={0} tick={{ fontSize: 11.5 }}
-            label={{ value: props.xLabel, position: 'insideBottom', offset: -16, fill: chartInk.axis }} />
+          <XAxis dataKey={categoryKey} stroke={chartInk.axis} interval={0} tick={twoLines ? <TwoLineTick /> : { fontSize: 11.5 }} height={twoLines ? 44 : undefined}
+            label={{ value: props.xLabel, position: 'insideBottom', offset: twoLines ? -30 : -16, fill: chartInk.axis }} />
           <YAxis tickFormatter={formatY} stroke={chartInk.axis} width={84}
             label={{ value: props.yLabel, angle: -90, position: 'insideLeft', offset: -12, dy: 50, fill: chartInk.axis }} />
           {props.signed && <ReferenceLine y={0} stroke={chartInk.text} />}

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import type { RunKind, StoredModel } from '../../dossier/workspace-models';
 import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
-import { diffModelDocuments } from '../../report/model-changes';
+import { diffModelDocuments, historySummary } from '../../report/model-changes';
 import type { ModelChange } from '../../report/model-changes';
 import { formatBytes, formatDuration, formatMoney, formatMoneyChange, formatNumber, formatNumberChange } from '../settings/display-format';
 import { useLanguage } from '../i18n/language';
@@ -179,7 +179,7 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
       const docB = db as { settings?: { currency?: string } };
       setResult({
         key: [left, b, document],
-        changes: diffModelDocuments(da, db),
+        changes: diffModelDocuments(da, db, fmt),
         rows: ids.map((sid) => ({ id: sid, label: labelOf(sid), a: pick(ra, sid), b: pick(rb, sid) })),
         effect: ok(rb)?.effect ?? ok(ra)?.effect ?? 'qalys',
         currency: docB.settings?.currency,
@@ -191,7 +191,7 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
     };
     // nameOf reads the version list only for messages.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [left, b, document, store]);
+  }, [left, b, document, store, fmt]);
 
   const options = [{ value: CURRENT, label: t('versions.current') }, ...versions.map((v) => ({ value: v.id, label: `${shownVersionName(v, t)} (${fmt.dateTime(v.createdAt)})` }))];
   const cur = result?.currency;
@@ -373,7 +373,7 @@ function RunsCard({ store, hash, readOnly, onShowRun, runs }: Props & { runs: Ru
 
 const sourceLabels: Record<string, MessageKey> = { edit: 'versions.source.edit', 'version-restore': 'versions.source.version-restore', 'import-replace': 'versions.source.import-replace' };
 
-function HistoryCard({ history }: { history: { seq: number; at: string; summary: string; source: string }[] | undefined }) {
+function HistoryCard({ history }: { history: { seq: number; at: string; path: string; before: unknown; after: unknown; summary: string; source: string }[] | undefined }) {
   const { t, fmt } = useLanguage();
   return (
     <section className="card" aria-labelledby="model-history-title" data-testid="model-history-card">
@@ -399,7 +399,7 @@ function HistoryCard({ history }: { history: { seq: number; at: string; summary:
               {history.map((h) => (
                 <tr key={h.seq} data-testid="model-history-row">
                   <td className="nowrap">{fmt.dateTime(h.at)}</td>
-                  <td>{h.summary}</td>
+                  <td>{historySummary(h, fmt)}</td>
                   <td className="subtle-cell">{sourceLabels[h.source] ? t(sourceLabels[h.source]!) : h.source}</td>
                 </tr>
               ))}

@@ -386,7 +386,7 @@ function DrawsResults({ loaded, maxWtp, currency }: { loaded: Loaded; maxWtp: nu
         testIds={{ plane: 'draws-plane', ceac: 'draws-ceac', evpi: 'draws-evpi' }}
         per="person"
         currency={currency}
-        effectLabel={t('psa.effect')}
+        effectNoun={t('psa.effect')}
         effectUnit={t('psa.unitOfEffect')}
         effectDigits={5}
         money={money}

@@ -7,7 +7,7 @@ import { SeriesLineChart } from '../charts/line-chart';
 import { baseCaseTable, costCategoryTable, incrementalTable } from '../../report/results-tables';
 import { TableExport } from '../exports/export-menu';
 import type { BaseCaseOutcome } from '../../engine/analysis/base-case';
-import { effectLabel, effectNoun, effectUnit, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent, humanise } from '../settings/display-format';
+import { capitalFirst, effectLabel, effectNoun, effectUnit, formatIcer, formatMoney, formatMoneyChange, formatNumber, formatNumberChange, formatPercent, humanise } from '../settings/display-format';
 import { stateLabel } from '../../report/model-description';
 import { useLanguage } from '../i18n/language';
 import type { Translate } from '../../report/i18n/translate';
@@ -71,7 +71,7 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
       <section className="card" aria-labelledby="incremental-title">
         <div className="card-header">
           <h2 id="incremental-title">{t('analysis.incremental')}</h2>
-          <span className="subtle">{t('analysis.incrementalNote', { effect: effectLabel(result.effect, t) })}</span>
+          <span className="subtle">{t('analysis.incrementalNote', { effect: effectNoun(result.effect, t) })}</span>
           <TableExport table={() => incrementalTable(result, currency)} testId="export-incremental" />
         </div>
         <div className="card-body flush table-wrap">
@@ -83,7 +83,7 @@ export function BaseCaseTables({ result, currency }: { result: OkBaseCase; curre
                 <th scope="col" className="num">{t('results.cost')}</th>
                 <th scope="col" className="num">{effectLabel(result.effect, t)}</th>
                 <th scope="col" className="num">{t('analysis.incCost')}</th>
-                <th scope="col" className="num">{t('analysis.incEffect', { effect: effectNoun(result.effect, t) })}</th>
+                <th scope="col" className="num">{capitalFirst(t('analysis.incEffect', { effect: effectNoun(result.effect, t) }))}</th>
                 <th scope="col" className="num">{t('results.icer')}</th>
               </tr>
             </thead>
@@ -190,7 +190,7 @@ export function BaseCaseCharts({ result, currency, deadStates, wtp = [], progres
             testId="chart-ce-plane"
             title={t('analysis.planeTitle')}
             description={t('analysis.planeDescription', { effect: effectNoun(result.effect, t) }) + (reference && wtp.length > 0 ? ` ${t('analysis.planeThresholdLines', { strategy: reference.label })}` : '')}
-            summary={t('analysis.planeSummary', { n: plane.points.length, points: plane.points.map((p) => t(p.onFrontier ? 'analysis.planePoint' : 'analysis.planePointDominated', { strategy: p.label, cost: formatMoney(p.cost, currency), effect: `${formatNumber(p.effect, 3)} ${effect}` })).join('; ') })}
+            summary={t('analysis.planeSummary', { n: plane.points.length, points: plane.points.map((p) => t(p.onFrontier ? 'analysis.planePoint' : 'analysis.planePointDominated', { strategy: p.label, cost: formatMoney(p.cost, currency), effect: `${formatNumber(p.effect, 3)} ${effectNoun(result.effect, t)}` })).join('; ') })}
             series={plane.points.map((p) => ({ id: p.id, label: p.label, points: [{ x: p.effect, y: p.cost }] }))}
             frontier={plane.frontier.map((p) => ({ x: p.effect, y: p.cost }))}
             wtp={reference ? wtp.map((w) => ({ value: w, label: `${formatIcer(w, currency, result.effect)}`, through: { x: reference.effect, y: reference.cost } })) : undefined}

@@ -1,6 +1,6 @@
 import type { BudgetImpactReport } from '../../engine/budget/run-budget-impact';
 import { parameterRangeText } from '../../report/model-description';
-import { displayFormats, formatPercent, formatMoney, formatMoneyAxis, formatMoneyChange, formatParameter, humanise } from '../settings/display-format';
+import { displayFormats, formatPercent, formatMoney, formatMoneyAxis, formatMoneyChange, formatParameter } from '../settings/display-format';
 import { HorizontalBarChart } from '../charts/bar-chart';
 import { tornadoBars } from '../charts/chart-data';
 import { SeriesLineChart } from '../charts/line-chart';
@@ -41,7 +41,7 @@ export function testBudgetRows(r: BudgetImpactReport, t: Translate = translator(
   });
 }
 
-export function BudgetTestSplit({ report: r }: { report: BudgetImpactReport }) {
+export function BudgetTestSplit({ report: r, categoryLabel }: { report: BudgetImpactReport; categoryLabel: (id: string) => string }) {
   const { t } = useLanguage();
   const currency = r.currency ?? undefined;
   const money = (v: number) => formatMoney(v, currency);
@@ -54,10 +54,10 @@ export function BudgetTestSplit({ report: r }: { report: BudgetImpactReport }) {
     <section className="card" aria-labelledby="bia-test-title" data-testid="budget-test-split">
       <div className="card-header">
         <h2 id="bia-test-title">{t('budgetView.testTitle')}</h2>
-        <span className="subtle">{t('budgetView.testSubtitle', { tests: tests.map(humanise).join(', '), downstream: r.categories.filter((c) => !isTestCategory(c)).map(humanise).join(', ') })}</span>
+        <span className="subtle">{t('budgetView.testSubtitle', { tests: tests.map(categoryLabel).join(', '), downstream: r.categories.filter((c) => !isTestCategory(c)).map(categoryLabel).join(', ') })}</span>
       </div>
       <div className="card-body flush table-wrap" tabIndex={0} role="region" aria-label={t('budgetView.testRegion')}>
-        <table className="table table-money" data-testid="budget-test-table">
+        <table className="table table-money table-wrap-head" data-testid="budget-test-table">
           <thead>
             <tr>
               <th scope="col">{t('budgetView.year')}</th>

@@ -5,11 +5,11 @@ import type { ParameterUnits } from './budget-analyses';
 import { StackedBarChart } from '../charts/stacked-bar-chart';
 import { TableExport } from '../exports/export-menu';
 import { budgetPatientsTable, budgetYearsTable } from '../../report/results-tables';
-import { formatMoney, formatMoneyAxis, humanise, formatMoneyChange, formatNumber, formatPercent } from '../settings/display-format';
+import { formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatPercent } from '../settings/display-format';
 import type { Uptake } from '../../engine/budget/bia-schema';
 import { useLanguage } from '../i18n/language';
 import type { Translate } from '../../report/i18n/translate';
-import { uptakeText } from '../../report/build/budget';
+import { costCategoryLabels, uptakeText } from '../../report/build/budget';
 import { describeProblem } from '../../report/engine-problems';
 
 // Budget impact: per-year costs in the current and the new world, the impact and its cumulative sum, costs stacked by
@@ -51,6 +51,8 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
   // One tick style per axis: the scale of the largest stacked bar.
   const barSize = (row: Record<string, string | number>) => r.categories.reduce((a, c) => a + Math.abs(Number(row[c] ?? 0)), 0);
   const label = (id: string) => r.strategies.find((s) => s.id === id)?.label ?? id;
+  const categoryLabels = costCategoryLabels(r.categories, (budget.document as { costCategories?: { id: string; label?: string }[] } | null)?.costCategories);
+  const categoryLabel = (id: string) => categoryLabels.get(id) ?? id;
   const rows = budgetBarRows(r.years, r.categories, (y, world) => t(world === 'current' ? 'budgetView.barCurrent' : 'budgetView.barNew', { when: whenOf(y) }));
   const impactRows = r.years.map((y) => ({ bar: whenOf(y), ...Object.fromEntries(r.categories.map((c) => [c, y.byCategory[c]?.impact ?? 0])) }));
   return (
@@ -102,7 +104,7 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
         </div>
         <div className="table-footer subtle">{t('budgetView.discounting', { text: discountingText(r.discountRate, t) })}</div>
       </section>
-      <BudgetTestSplit report={r} />
+      <BudgetTestSplit report={r} categoryLabel={categoryLabel} />
       <BudgetScenarios report={r} />
       <BudgetTornado report={r} parameters={parametersOf(budget.document)} />
       <section className="card chart-card">
@@ -114,7 +116,7 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
             summary={t('budgetView.chartSummary', { n: r.horizonYears, impact: formatMoneyChange(r.cumulative.impact, currency) })}
             rows={rows}
             categoryKey="bar"
-            stacks={r.categories.map((c) => ({ key: c, label: humanise(c) }))}
+            stacks={r.categories.map((c) => ({ key: c, label: categoryLabel(c) }))}
             xLabel={t('budgetView.yearAndWorld')}
             yLabel={t('analysis.costAxis', { currency: currency ?? t('analysis.currency') })}
             formatY={formatMoneyAxis(Math.max(0, ...rows.map(barSize)), currency)}
@@ -132,7 +134,7 @@ export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; 
             summary={t('budgetView.impactChartSummary', { values: r.years.map((y) => `${whenOf(y)} ${formatMoneyChange(y.impact, currency)}`).join(', ') })}
             rows={impactRows}
             categoryKey="bar"
-            stacks={r.categories.map((c) => ({ key: c, label: humanise(c) }))}
+            stacks={r.categories.map((c) => ({ key: c, label: categoryLabel(c) }))}
             xLabel={t('budgetView.year')}
             yLabel={t('budgetView.impactAxis', { currency: currency ?? t('analysis.currency') })}
             formatY={formatMoneyAxis(Math.max(0, ...impactRows.map(barSize)), currency)}

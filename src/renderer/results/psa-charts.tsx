@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { PsaView } from '../../engine/analysis/psa-view';
-import { formatCount, formatNumber, formatPercent } from '../settings/display-format';
+import { capitalFirst, formatCount, formatNumber, formatPercent } from '../settings/display-format';
 import { CePlaneChart } from '../charts/ce-plane-chart';
 import { SeriesLineChart } from '../charts/line-chart';
 import { chartInk, seriesColor } from '../charts/palette';
@@ -15,8 +15,8 @@ export interface PsaChartsProps {
   /** Who the per-unit figures are for: "patient" (a model) or "person" (imported draws). */
   per: 'patient' | 'person';
   currency: string | undefined;
-  /** e.g. "QALYs" or "effect"; "QALY" or "unit of effect". */
-  effectLabel: string;
+  /** The effect inside a phrase, e.g. "QALYs", "life-years" or "effect"; its unit "QALY" or "unit of effect". */
+  effectNoun: string;
   effectUnit: string;
   /** Decimals of incremental effects on the plane's axis (its table shows one more). */
   effectDigits: number;
@@ -35,7 +35,7 @@ export interface PsaChartsProps {
   children?: ReactNode;
 }
 
-export function PsaCharts({ view, testIds, per, currency, effectLabel, effectUnit, effectDigits, money, moneyTick, costTick = moneyTick, evpiMoney = money, icer, wtpMarkers = [], evpiDescription, children }: PsaChartsProps) {
+export function PsaCharts({ view, testIds, per, currency, effectNoun, effectUnit, effectDigits, money, moneyTick, costTick = moneyTick, evpiMoney = money, icer, wtpMarkers = [], evpiDescription, children }: PsaChartsProps) {
   const { t } = useLanguage();
   const perPatient = per === 'patient';
   const labelOf = new Map(view.strategies.map((s) => [s.id, s.label]));
@@ -54,16 +54,16 @@ export function PsaCharts({ view, testIds, per, currency, effectLabel, effectUni
         testId={testIds.plane}
         title={t('uncertainty.psaPlaneTitle', { comparator: view.comparatorLabel })}
         description={t('uncertainty.psaPlaneDescription') + (wtpMarkers.length > 0 ? ` ${t('uncertainty.psaPlaneLines', { lines: wtpMarkers.map((w) => icer(w)).join(', ') })}` : '')}
-        summary={t('uncertainty.psaPlaneSummary', { n: view.plane.length, comparator: view.comparatorLabel, points: view.plane.map((s) => t('uncertainty.psaPlanePoint', { strategy: s.label, cost: money(s.meanIncCost), effect: `${formatNumber(s.meanIncEffect, effectDigits + 1)} ${effectLabel}` })).join('; ') })}
+        summary={t('uncertainty.psaPlaneSummary', { n: view.plane.length, comparator: view.comparatorLabel, points: view.plane.map((s) => t('uncertainty.psaPlanePoint', { strategy: s.label, cost: money(s.meanIncCost), effect: `${formatNumber(s.meanIncEffect, effectDigits + 1)} ${effectNoun}` })).join('; ') })}
         series={view.plane.map((s) => ({ id: s.id, label: s.label, color: colorOf(s.id), points: s.points.map((p) => ({ x: p.incEffect, y: p.incCost })) }))}
         highlights={view.plane.map((s) => ({ id: s.id, label: t('uncertainty.meanOf', { strategy: s.label }), color: colorOf(s.id), x: s.meanIncEffect, y: s.meanIncCost }))}
         wtp={wtpMarkers.map((w) => ({ value: w, label: t('uncertainty.wtpLine', { wtp: money(w) }) }))}
-        xLabel={t('analysis.incEffect', { effect: effectLabel })}
+        xLabel={capitalFirst(t('analysis.incEffect', { effect: effectNoun }))}
         yLabel={t('uncertainty.incCostAxis', { currency: currency ?? t('analysis.currency') })}
         formatX={(v) => formatNumber(v, effectDigits)}
         formatY={costTick}
         table={{
-          headers: [t('results.strategy'), t('uncertainty.meanIncCost'), t('uncertainty.meanIncEffect', { effect: effectLabel }), t('uncertainty.icerOfMeans')],
+          headers: [t('results.strategy'), t('uncertainty.meanIncCost'), capitalFirst(t('uncertainty.meanIncEffect', { effect: effectNoun })), t('uncertainty.icerOfMeans')],
           rows: view.plane.map((s) => [s.label, money(s.meanIncCost), formatNumber(s.meanIncEffect, effectDigits + 1), icer(s.icer)]),
         }}
         note={view.plottedPoints < view.draws * view.plane.length ? t('uncertainty.pointsShown', { shown: formatCount(view.plottedPoints), total: formatCount(view.draws * view.plane.length) }) : t('uncertainty.allDrawsShown', { n: formatCount(view.draws) })}

@@ -26,26 +26,43 @@ export function isCurrent(run: Pick<RunRecord, 'modelHash'>, hash: string): bool
   return run.modelHash === hash;
 }
 
-/** "10,000 draws, seed 1 · run 1 May 2026, 10:03 in 4.2 s". */
-export function describeRun(run: RunRecord, t: Translate = translator('en')): string {
+/** "10,000 draws, seed 1" (empty for a run without draws). */
+export function describeDraws(run: RunRecord, t: Translate = translator('en')): string {
   const parts: string[] = [];
   if (run.iterations !== undefined) {
     const done = run.completedIterations ?? run.iterations;
     parts.push(run.status === 'partial' ? t('analysis.drawsOf', { done: formatCount(done), total: formatCount(run.iterations) }) : t('analysis.draws', { n: formatCount(run.iterations) }));
   }
   if (run.seed !== undefined) parts.push(t('analysis.seedN', { seed: run.seed }));
-  return [parts.join(', '), t('analysis.runAt', { date: displayFormats().dateTime(run.startedAt), duration: formatDuration(run.durationMs) })].filter(Boolean).join(' · ');
+  return parts.join(', ');
 }
 
-export function RunStatus({ run, hash, onRerun, busy, testId }: { run: RunRecord; hash: string; onRerun?: () => void; busy?: boolean; testId: string }) {
+/** "run 1 May 2026, 10:03 in 4.2 s". */
+function describeWhen(run: RunRecord, t: Translate): string {
+  return t('analysis.runAt', { date: displayFormats().dateTime(run.startedAt), duration: formatDuration(run.durationMs) });
+}
+
+/** "10,000 draws, seed 1 · run 1 May 2026, 10:03 in 4.2 s". */
+export function describeRun(run: RunRecord, t: Translate = translator('en')): string {
+  return [describeDraws(run, t), describeWhen(run, t)].filter(Boolean).join(' · ');
+}
+
+/**
+ * The run's status line; `drawsTestId` marks its draws and seed (the PSA card states them only here, once).
+ */
+export function RunStatus({ run, hash, onRerun, busy, testId, drawsTestId }: { run: RunRecord; hash: string; onRerun?: () => void; busy?: boolean; testId: string; drawsTestId?: string }) {
   const { t } = useLanguage();
   const current = isCurrent(run, hash);
+  const draws = describeDraws(run, t);
+  const description = drawsTestId && draws
+    ? <><span data-testid={drawsTestId}>{draws}</span>{' · '}{describeWhen(run, t)}</>
+    : describeRun(run, t);
   return (
     <div className={current ? 'run-status' : 'run-status notice notice-warning'} data-testid={testId} data-current={current}>
       {current && <span className="badge badge-final" data-testid={`${testId}-badge`}>{t('analysis.current')}</span>}
       {run.status === 'partial' && <span className="badge badge-under-review">{t('analysis.partial')}</span>}
       <span className="run-status-text">
-        {current ? describeRun(run, t) : <><strong>{t('analysis.outOfDate')}</strong> {describeRun(run, t)}</>}
+        {current ? description : <><strong>{t('analysis.outOfDate')}</strong> {description}</>}
       </span>
       {!current && onRerun && (
         <button type="button" className="btn btn-sm btn-primary" onClick={onRerun} disabled={busy} data-testid={`${testId}-rerun`}>

@@ -19,7 +19,7 @@ import { engineWorker } from '../workers/engine-client';
 import { runPsaInWebWorkers, warmPsaWorkers } from '../workers/psa-client';
 import { parameterRangeText } from '../../report/model-description';
 import { sampledInputCount } from '../../engine/uncertainty/sampled-parameters';
-import { displayFormats, effectLabel, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatParameter, formatPercent, parseDisplayNumber } from '../settings/display-format';
+import { capitalFirst, displayFormats, effectNoun, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatParameter, formatPercent, parseDisplayNumber } from '../settings/display-format';
 import { PsaCharts } from './psa-charts';
 import { RunStatus } from './run-status';
 import './analyses.css';
@@ -384,7 +384,7 @@ function PsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
             shown={shown}
             model={model}
             reopenMs={reopenMs}
-            status={<RunStatus run={shown.run} hash={ctx.hash} testId="psa-run-status" busy={running || !ctx.model} onRerun={() => void start({ ...(shown.run.inputs as unknown as PsaRunInputs) })} />}
+            status={<RunStatus run={shown.run} hash={ctx.hash} testId="psa-run-status" drawsTestId="psa-draws" busy={running || !ctx.model} onRerun={() => void start({ ...(shown.run.inputs as unknown as PsaRunInputs) })} />}
           />
         )}
         {!shown && status.status === 'idle' && <p className="empty">{t('uncertainty.psaEmpty')}</p>}
@@ -443,7 +443,6 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
           {t('uncertainty.partialNote', { done: formatCount(view.draws), total: formatCount(run.iterations ?? view.draws) })}
         </div>
       )}
-      <p className="subtle" data-testid="psa-draws">{t('uncertainty.drawsSeed', { n: formatCount(view.draws), seed: view.seed })}</p>
       <div className="table-wrap">
         <table className="table" data-testid="psa-means-table">
           <caption className="table-caption">{t('uncertainty.meansCaption')}</caption>
@@ -452,7 +451,7 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
               <th scope="col">{t('results.strategy')}</th>
               <th scope="col" className="num">{t('uncertainty.meanCost')}</th>
               <th scope="col" className="num">{t('uncertainty.interval')}</th>
-              <th scope="col" className="num">{t('uncertainty.meanEffect', { effect: effectLabel(effect, t) })}</th>
+              <th scope="col" className="num">{capitalFirst(t('uncertainty.meanEffect', { effect: effectNoun(effect, t) }))}</th>
               <th scope="col" className="num">{t('uncertainty.interval')}</th>
             </tr>
           </thead>
@@ -475,7 +474,7 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
         testIds={{ plane: 'chart-psa-plane', ceac: 'chart-ceac', evpi: 'chart-evpi' }}
         per="patient"
         currency={currency}
-        effectLabel={effectLabel(effect, t)}
+        effectNoun={effectNoun(effect, t)}
         effectUnit={effectUnit(effect, t)}
         effectDigits={3}
         money={money}
@@ -515,7 +514,7 @@ function PsaResults({ shown, model, status, reopenMs }: { shown: ShownPsa; model
 export function parseThresholds(text: string, t: Translate = translator('en')): { ok: true; values: number[] } | { ok: false; error: string } {
   const parts = text.split(';').map((t) => t.trim()).filter((t) => t !== '').flatMap((t) => (parseWtp(t).ok ? [t] : t.split(/\s+/)));
   if (parts.length === 0) return { ok: false, error: t('uncertainty.thresholdsNone') };
-  if (parts.length > 6) return { ok: false, error: t('uncertainty.thresholdsTooMany') };
+  if (parts.length > 8) return { ok: false, error: t('uncertainty.thresholdsTooMany') };
   const values: number[] = [];
   for (const part of parts) {
     const w = parseWtp(part, t);
@@ -564,6 +563,7 @@ function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaMode
   const money = (v: number) => formatMoneyChange(v, currency);
   const thresholds = rows[0]?.byWtp.map((b) => b.wtp) ?? [];
   const ceacAt = (wtp: number) => view?.ceac.find((r) => r.wtp === wtp);
+  const strategies = view ? [{ id: view.comparator, label: view.comparatorLabel, reference: true as const }, ...rows.map((r) => ({ ...r, reference: false as const }))] : [];
   const error = !parsed.ok ? parsed.error : failure;
   // A narrow table breaks an interval after "to", never between a sign and its amount ("+" / "€843").
   const keepSign = (text: string) => text.replace(/^([+\u2212-])/, '$1\u2060');
@@ -580,21 +580,18 @@ function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaMode
         </span>
       </div>
       {view && rows.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('uncertainty.incrementalRegion')}>
-          <table className="table table-money table-psa-incremental table-wrap-head" data-testid="psa-incremental-table">
+        <div className="table-wrap">
+          <table className="table table-money table-psa-incremental" data-testid="psa-incremental-table">
             <caption className="table-caption">{t('uncertainty.incrementalCaption', { comparator: view.comparatorLabel })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('results.strategy')}</th>
                 <th scope="col" className="num">{t('analysis.incCost')}</th>
-                <th scope="col" className="num">{t('analysis.incEffect', { effect: effectLabel(effect, t) })}</th>
-                {/* The probabilities before the NMB columns: with many thresholds, what scrolls off is the NMB. */}
-                {thresholds.map((w) => <th key={`p${w}`} scope="col" className="num">{t('uncertainty.probCeAt', { wtp: formatMoney(w, currency) })}</th>)}
-                {thresholds.map((w) => <th key={w} scope="col" className="num">{t('uncertainty.incNmbAt', { wtp: formatMoney(w, currency) })}</th>)}
+                <th scope="col" className="num">{capitalFirst(t('analysis.incEffect', { effect: effectNoun(effect, t) }))}</th>
               </tr>
             </thead>
             <tbody>
-              {[{ id: view.comparator, label: view.comparatorLabel, reference: true as const }, ...rows.map((r) => ({ ...r, reference: false as const }))].map((r) => (
+              {strategies.map((r) => (
                 <tr key={r.id} data-testid="psa-incremental-row">
                   <th scope="row" className="row-head">{r.label}</th>
                   {r.reference ? (
@@ -605,13 +602,41 @@ function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaMode
                       <td className="num">{formatNumberChange(r.incEffect.mean, 4)}<span className="interval">{interval(r.incEffect.lower, r.incEffect.upper, (v) => formatNumberChange(v, 4))}</span></td>
                     </>
                   )}
-                  {thresholds.map((w) => <td key={`p${w}`} className="num" data-testid="psa-prob-ce">{formatPercent(ceacAt(w)?.[r.id] ?? Number.NaN, 1)}</td>)}
-                  {r.reference
-                    ? thresholds.length > 0 && <td className="num subtle" colSpan={thresholds.length} aria-hidden="true" />
-                    : r.byWtp.map((b) => <td key={b.wtp} className="num">{money(b.incNmb.mean)}<span className="interval">{interval(b.incNmb.lower, b.incNmb.upper, money)}</span></td>)}
                 </tr>
               ))}
             </tbody>
+          </table>
+        </div>
+      )}
+      {/* Thresholds as rows and strategies as columns: eight thresholds fit the card as well as two, with no sideways scrolling. */}
+      {view && rows.length > 0 && thresholds.length > 0 && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('uncertainty.byThresholdRegion')}>
+          <table className="table table-money table-psa-incremental table-psa-thresholds table-wrap-head" data-testid="psa-threshold-table">
+            <caption className="table-caption">{t('uncertainty.byThresholdCaption', { comparator: view.comparatorLabel })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('uncertainty.thresholdColumn', { unit: effectUnit(effect, t) })}</th>
+                <th scope="col">{t('uncertainty.measureColumn')}</th>
+                {strategies.map((r) => <th key={r.id} scope="col" className="num">{r.label}</th>)}
+              </tr>
+            </thead>
+            {thresholds.map((w, i) => (
+              <tbody key={w} data-testid="psa-threshold-rows" data-wtp={w}>
+                <tr>
+                  <th scope="rowgroup" rowSpan={2} className="row-head nowrap">{formatMoney(w, currency)}</th>
+                  <th scope="row" className="row-head-plain">{t('uncertainty.probCe')}</th>
+                  {strategies.map((r) => <td key={r.id} className="num" data-testid="psa-prob-ce" data-strategy={r.id}>{formatPercent(ceacAt(w)?.[r.id] ?? Number.NaN, 1)}</td>)}
+                </tr>
+                <tr>
+                  <th scope="row" className="row-head-plain">{t('uncertainty.incNmb')}</th>
+                  {strategies.map((r) => {
+                    if (r.reference) return <td key={r.id} className="num subtle">{t('uncertainty.comparator')}</td>;
+                    const b = r.byWtp[i]!;
+                    return <td key={r.id} className="num" data-testid="psa-inc-nmb" data-strategy={r.id}>{money(b.incNmb.mean)}<span className="interval">{interval(b.incNmb.lower, b.incNmb.upper, money)}</span></td>;
+                  })}
+                </tr>
+              </tbody>
+            ))}
           </table>
         </div>
       )}

@@ -11,7 +11,7 @@ import { applyScenario } from '../../engine/sensitivity/scenarios';
 import type { ScenarioRunResult } from '../../engine/analysis/sensitivity-runs';
 import { BudgetScenarioComparison } from '../results/budget-analyses';
 import { describeScenario } from '../../report/model-description';
-import { displayFormats, effectLabel, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
+import { capitalFirst, displayFormats, effectLabel, effectNoun, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatPercent } from '../settings/display-format';
 import { HorizontalBarChart } from '../charts/bar-chart';
 import { SeriesLineChart } from '../charts/line-chart';
 import { chartInk, seriesColor } from '../charts/palette';
@@ -320,7 +320,7 @@ function ScenarioRunResults({ model, results: stored }: { model: HtaModel; resul
               <th scope="col" className="num">{t('results.cost')}</th>
               <th scope="col" className="num">{effectLabel(effect, t)}</th>
               <th scope="col" className="num">{t('analysis.incCost')}</th>
-              <th scope="col" className="num">{t('analysis.incEffect', { effect: effectLabel(effect, t) })}</th>
+              <th scope="col" className="num">{capitalFirst(t('analysis.incEffect', { effect: effectNoun(effect, t) }))}</th>
               <th scope="col" className="num">{t('results.icer')}</th>
               {probabilistic && thresholds.map((w) => <th key={w} scope="col" className="num">{t('scenarios.pAt', { wtp: money(w) })}</th>)}
             </tr>

@@ -23,6 +23,11 @@ export function tornadoRowLabel(row: Pick<TornadoRow, 'label' | 'uptake'>, t: Tr
   return t('reportBudget.uptakeOf', { world, strategy: row.uptake.strategy });
 }
 
+/** Cost categories by the labels the model gives them ("Molecular tests"), else their ids in words; screen and report alike. */
+export function costCategoryLabels(ids: readonly string[], categories: readonly { id: string; label?: string }[] | undefined): Map<string, string> {
+  return new Map(ids.map((c) => [c, categories?.find((x) => x.id === c)?.label ?? humanise(c)]));
+}
+
 /** The category that holds the test budget: "test", else the first whose id or label names tests. */
 export function testCategory(r: BudgetImpactReport, labels: Map<string, string>): string | null {
   return r.categories.find((c) => c === 'test') ?? r.categories.find((c) => /test/i.test(c) || /test/i.test(labels.get(c) ?? '')) ?? null;
@@ -59,7 +64,7 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
   const cur = r.currency ?? currencyOf(m);
   const money = (x: number | null | undefined) => fmt.money(x, cur);
   const yearLabel = (y: { year: number; calendarYear?: number | null }) => (y.calendarYear ? `${y.year} (${y.calendarYear})` : String(y.year));
-  const categoryLabels = new Map(r.categories.map((c) => [c, m.model.costCategories.find((x) => x.id === c)?.label ?? humanise(c)]));
+  const categoryLabels = costCategoryLabels(r.categories, m.model.costCategories);
   const out: DraftSection[] = [];
 
   out.push(

@@ -3,6 +3,7 @@
 import { incrementalPlane, psaMeans } from '../../engine/uncertainty/psa-summary';
 import type { NetBenefitSummary, PsaResults } from '../../engine/uncertainty/psa-summary';
 import { cePlaneChart, ceacChart } from '../charts/hta-charts';
+import { capitalFirst } from '../format';
 import type { Block } from '../document';
 import type { BuildContext } from './context';
 import { figure, table } from './context';
@@ -32,7 +33,7 @@ export function drawsSummaryBlocks(ctx: BuildContext, p: string, psa: PsaResults
   const amount = (v: number) => fmt.money(v, cur, o.moneyDigits);
   const effectDigits = o.effectDigits ?? 4;
   const every = o.tableEvery ?? 5;
-  const money = { fmt, currency: cur, effectUnit: e.unit, effectLabel: e.label, t };
+  const money = { fmt, currency: cur, effectUnit: e.unit, effectNoun: e.plural, t };
   const labels = psa.strategyIds.map(o.labelOf);
   const means = psaMeans(psa);
   const plane = incrementalPlane(psa, o.comparator);
@@ -46,7 +47,7 @@ export function drawsSummaryBlocks(ctx: BuildContext, p: string, psa: PsaResults
     table({
       id: `tab-${p}-psa-means`,
       caption: t('reportUncertainty.psaCaption'),
-      header: [t('reportText.strategy'), t('reportUncertainty.meanCost'), t('reportUncertainty.interval'), t('reportUncertainty.meanEffect', { effect: e.plural }), t('reportUncertainty.interval')],
+      header: [t('reportText.strategy'), t('reportUncertainty.meanCost'), t('reportUncertainty.interval'), capitalFirst(t('reportUncertainty.meanEffect', { effect: e.plural })), t('reportUncertainty.interval')],
       rows: means.map((x, j) => [labels[j]!, amount(x.cost.mean), `${amount(x.cost.lower)} – ${amount(x.cost.upper)}`, fmt.number(x.effect.mean, effectDigits), `${fmt.number(x.effect.lower, effectDigits)} – ${fmt.number(x.effect.upper, effectDigits)}`]),
       numeric: true,
     }),
@@ -54,7 +55,7 @@ export function drawsSummaryBlocks(ctx: BuildContext, p: string, psa: PsaResults
       `fig-${p}-ce-plane`,
       t('reportCharts.plane', { comparator: o.labelOf(o.comparator) }),
       cePlaneChart(`fig-${p}-ce-plane-svg`, money, o.labelOf(o.comparator), plane.map((s) => ({ label: o.labelOf(s.id), incCost: s.incCost, incEffect: s.incEffect, meanIncCost: s.meanIncCost, meanIncEffect: s.meanIncEffect, colourIndex: psa.strategyIds.indexOf(s.id) })), o.wtps),
-      table({ id: `tab-${p}-ce-plane-data`, caption: t('reportUncertainty.planeDataCaption'), header: [t('reportUncertainty.comparison'), t('reportUncertainty.meanIncCost'), t('reportUncertainty.meanIncEffect', { effect: e.plural }), t('reportUncertainty.icerOfMeans'), t('reportUncertainty.shareNe')], rows: planeRows, numeric: true }),
+      table({ id: `tab-${p}-ce-plane-data`, caption: t('reportUncertainty.planeDataCaption'), header: [t('reportUncertainty.comparison'), t('reportUncertainty.meanIncCost'), capitalFirst(t('reportUncertainty.meanIncEffect', { effect: e.plural })), t('reportUncertainty.icerOfMeans'), t('reportUncertainty.shareNe')], rows: planeRows, numeric: true }),
     ),
     figure(
       `fig-${p}-ceac`,

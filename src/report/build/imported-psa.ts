@@ -36,7 +36,7 @@ function importBlocks(ctx: BuildContext, item: StoredPsaImport, p: string): Bloc
   });
   const blocks: Block[] = [paragraph(source)];
   if (item.parameterNames.length > 0) blocks.push(paragraph(t('reportImportedPsa.parameters', { n: item.parameterNames.length, names: item.parameterNames.join(', '), screen: t('psa.title') }), 'note'));
-  const money = { fmt, currency, effectUnit: effect.unit, effectLabel: effect.label, t };
+  const money = { fmt, currency, effectUnit: effect.unit, effectNoun: effect.plural, t };
   const evpiRows = grid.byWtp.filter((_, i) => i % 10 === 0).map((g) => [fmt.money(g.wtp, currency), fmt.money(g.evpi, currency, moneyDigits)]);
   blocks.push(
     ...drawsSummaryBlocks(ctx, p, psa, { labelOf: (id) => id, comparator: item.strategyIds[0]!, currency, effect, wtps: [], grid, moneyDigits, effectDigits: 6, tableEvery: 10 }),

@@ -6,7 +6,7 @@ import type { BaseCaseResult } from '../../engine/analysis/base-case';
 import { frontierChart, survivalChart } from '../charts/hta-charts';
 import type { SurvivalSeries } from '../charts/hta-charts';
 import { deadStateIds, progressionFreeStateIds } from '../../engine/analysis/dead-states';
-import { humanise } from '../format';
+import { capitalFirst, humanise } from '../format';
 import { groupedOutcomeCounts, outcomeCountGroup, outcomeCountText } from '../results-tables';
 import type { Block } from '../document';
 import type { Translate } from '../i18n/translate';
@@ -126,7 +126,7 @@ function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSec
   const incrementalTable = table({
     id: `tab-${p}-incremental`,
     caption: t('reportResults.incrementalCaption'),
-    header: [t('reportText.strategy'), t('results.cost'), e.label, t('reportCharts.incrementalCost'), t('reportResults.incrementalEffect', { effect: e.plural }), t('reportResults.icerPer', { unit: e.unit }), t('reportEvidence.status')],
+    header: [t('reportText.strategy'), t('results.cost'), e.label, t('reportCharts.incrementalCost'), capitalFirst(t('reportResults.incrementalEffect', { effect: e.plural })), t('reportResults.icerPer', { unit: e.unit }), t('reportEvidence.status')],
     rows: base.incremental.map((r) => [strategyLabel(m, r.id), money(r.cost), fmt.number(r.effect, 4), r.incCost === null ? '—' : fmt.moneyChange(r.incCost, cur), r.incEffect === null ? '—' : fmt.numberChange(r.incEffect, 4), r.icer === null ? '—' : money(r.icer), statusWord(t, r.status)]),
     align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
     widths: [3.2, 1.4, 1, 1.4, 1.3, 1.4, 1.6],
@@ -138,7 +138,7 @@ function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSec
       figure(
         `fig-${p}-frontier`,
         t('reportCharts.frontier'),
-        frontierChart(`fig-${p}-frontier-svg`, { fmt, currency: cur, effectUnit: e.unit, effectLabel: e.label, t }, frontierPoints),
+        frontierChart(`fig-${p}-frontier-svg`, { fmt, currency: cur, effectUnit: e.unit, effectNoun: e.plural, t }, frontierPoints),
         table({ id: `tab-${p}-frontier-data`, caption: t('reportCharts.frontier'), header: [t('reportText.strategy'), t('results.cost'), e.label, t('reportResults.status.nondominated')], rows: frontierPoints.map((x) => [x.label, money(x.cost), fmt.number(x.effect, 4), x.onFrontier ? t('reportText.yes') : t('reportText.no')]), numeric: true }),
       ),
     ]),
@@ -150,17 +150,30 @@ function modelParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSec
     const ref = strategyLabel(m, nb[0]!.referenceId);
     parts.push(
       draft(`${prefix}-net-benefit`, t('reportResults.netBenefit'), [
-        table({
-          id: `tab-${p}-net-benefit`,
-          caption: t('reportResults.netBenefitCaption', { reference: ref }),
-          header: [t('reportText.strategy'), ...nb.flatMap((w) => [t('reportResults.nmbAt', { wtp: fmt.moneyCompact(w.wtp, cur) }), t('reportResults.incNmbAt', { wtp: fmt.moneyCompact(w.wtp, cur) })])],
-          rows: base.strategies.map((s) => [s.label, ...nb.flatMap((w) => {
-            const entry = w.strategies.find((x) => x.id === s.id)!;
-            return [money(entry.nmb), fmt.moneyChange(entry.incNmb, cur)];
-          })]),
-          numeric: true,
-          notes: nb.map((w) => t('reportResults.optimalAt', { wtp: wtpText(ctx, m, w.wtp), strategy: strategyLabel(m, w.optimalId) })),
-        }),
+        // Up to two thresholds side by side; more as rows (threshold, strategy), so the table keeps to the page width.
+        nb.length <= 2
+          ? table({
+              id: `tab-${p}-net-benefit`,
+              caption: t('reportResults.netBenefitCaption', { reference: ref }),
+              header: [t('reportText.strategy'), ...nb.flatMap((w) => [t('reportResults.nmbAt', { wtp: fmt.moneyCompact(w.wtp, cur) }), t('reportResults.incNmbAt', { wtp: fmt.moneyCompact(w.wtp, cur) })])],
+              rows: base.strategies.map((s) => [s.label, ...nb.flatMap((w) => {
+                const entry = w.strategies.find((x) => x.id === s.id)!;
+                return [money(entry.nmb), fmt.moneyChange(entry.incNmb, cur)];
+              })]),
+              numeric: true,
+              notes: nb.map((w) => t('reportResults.optimalAt', { wtp: wtpText(ctx, m, w.wtp), strategy: strategyLabel(m, w.optimalId) })),
+            })
+          : table({
+              id: `tab-${p}-net-benefit`,
+              caption: t('reportResults.netBenefitCaption', { reference: ref }),
+              header: [t('reportUncertainty.wtp'), t('reportText.strategy'), t('reportResults.nmb'), t('reportUncertainty.incNmb')],
+              rows: nb.flatMap((w) => base.strategies.map((s, i) => {
+                const entry = w.strategies.find((x) => x.id === s.id)!;
+                return [i === 0 ? wtpText(ctx, m, w.wtp) : '', s.label, money(entry.nmb), fmt.moneyChange(entry.incNmb, cur)];
+              })),
+              align: ['left', 'left', 'right', 'right'],
+              notes: nb.map((w) => t('reportResults.optimalAt', { wtp: wtpText(ctx, m, w.wtp), strategy: strategyLabel(m, w.optimalId) })),
+            }),
       ]),
     );
   }

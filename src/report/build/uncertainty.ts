@@ -154,7 +154,7 @@ function psaParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSecti
   const p = idPart(prefix);
   const cur = currencyOf(m);
   const e = effectWord(m, t);
-  const money = { fmt, currency: cur, effectUnit: e.unit, effectLabel: e.label, t };
+  const money = { fmt, currency: cur, effectUnit: e.unit, effectNoun: e.plural, t };
   if (!psa) {
     const blocks = problemNotice(ctx, m, 'psa');
     return blocks.length > 0 ? [draft(`${prefix}-psa`, t('run.kind.psa'), blocks)] : [];

@@ -2,6 +2,7 @@
 // EVPI, tornado, survival, budget by year, two-way grid and EVPPI bars. Each takes numbers already computed and
 // the locale's formats, and returns a self-contained SVG chart.
 import type { Chart } from '../document';
+import { capitalFirst } from '../format';
 import type { NumberFormats } from '../format';
 import { translator } from '../i18n/translate';
 import type { Translate } from '../i18n/translate';
@@ -17,7 +18,8 @@ interface Money {
   fmt: NumberFormats;
   currency: string | undefined;
   effectUnit: string;
-  effectLabel: string;
+  /** The effect inside a phrase ("QALYs", "life-years"); labels that start with it capitalise it. */
+  effectNoun: string;
   /** The report's language (default English). */
   t?: Translate;
 }
@@ -41,10 +43,10 @@ export function frontierChart(
   return scatterChart({
     id,
     title: t('reportCharts.frontier'),
-    description: t('reportCharts.frontierDescription', { effect: m.effectLabel, n: points.length, strategies: frontier.map((p) => p.label).join(', ') }),
+    description: t('reportCharts.frontierDescription', { effect: m.effectNoun, n: points.length, strategies: frontier.map((p) => p.label).join(', ') }),
     series: points.map((p, i) => ({ label: p.label, colour: seriesColour(i), xs: [p.effect], ys: [p.cost], radius: 6, opacity: 1 })),
     polyline: { label: t('reportCharts.frontier'), colour: '#52606d', points: frontier.map((p) => ({ x: p.effect, y: p.cost })) },
-    x: { label: t('reportCharts.effectPerPerson', { effect: m.effectLabel }), format: (v) => m.fmt.number(v, 2) },
+    x: { label: capitalFirst(t('reportCharts.effectPerPerson', { effect: m.effectNoun })), format: (v) => m.fmt.number(v, 2) },
     y: { label: t('reportCharts.costPerPerson'), format: moneyAxis(m, points.map((p) => p.cost)) },
     height: 360,
   });
@@ -69,7 +71,7 @@ export function cePlaneChart(
   return scatterChart({
     id,
     title: t('reportCharts.plane', { comparator: comparatorLabel }),
-    description: t('reportCharts.planeDescription', { effect: m.effectLabel, comparator: comparatorLabel, n: maxPoints }),
+    description: t('reportCharts.planeDescription', { effect: m.effectNoun, comparator: comparatorLabel, n: maxPoints }),
     series: series.map((s) => {
       const idx = sampleIndices(s.incCost.length, maxPoints);
       return {
@@ -83,7 +85,7 @@ export function cePlaneChart(
       };
     }),
     slopes: wtps.map((w, i) => ({ label: t('reportText.perUnit', { amount: m.fmt.money(w, m.currency), unit: m.effectUnit }), slope: w, colour: '#1f2933', dash: i === 0 ? '6 4' : '2 3' })),
-    x: { label: t('reportCharts.incrementalEffect', { effect: m.effectLabel }), format: (v) => m.fmt.number(v, 2) },
+    x: { label: capitalFirst(t('reportCharts.incrementalEffect', { effect: m.effectNoun })), format: (v) => m.fmt.number(v, 2) },
     y: { label: t('reportCharts.incrementalCost'), format: moneyAxis(m, series.flatMap((s) => Array.from(s.incCost))) },
     includeOrigin: true,
   });

@@ -126,6 +126,9 @@ describe('PSA table thresholds', () => {
     expect(parseThresholds('50000; 30000 30000')).toEqual({ ok: true, values: [30000, 50000] });
     expect(parseThresholds('30,000; 50,000')).toEqual({ ok: true, values: [30000, 50000] });
     expect(parseThresholds(' ')).toEqual({ ok: false, error: 'Give at least one threshold.' });
+    // Up to eight thresholds: the PSA table lists them as rows.
+    expect(parseThresholds('10000; 20000; 30000; 40000; 50000; 60000; 70000; 80000')).toEqual({ ok: true, values: [10000, 20000, 30000, 40000, 50000, 60000, 70000, 80000] });
+    expect(parseThresholds('1; 2; 3; 4; 5; 6; 7; 8; 9')).toEqual({ ok: false, error: 'Give at most eight thresholds.' });
     const decimalComma = parseThresholds('30000,5');
     expect(decimalComma.ok).toBe(false);
     if (!decimalComma.ok) expect(decimalComma.error).toMatch(/“30000,5”.*semicolon/);
