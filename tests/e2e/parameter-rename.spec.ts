@@ -1,0 +1,126 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+// Renaming a parameter from the Structure tab renames every reference with it (results unchanged, one undo step),
+// refuses an id that is taken or reserved, and removing a parameter says where it is used.
+
+const dir = 'test-results/screenshots';
+
+async function shot(page: Page, name: string) {
+  mkdirSync(dir, { recursive: true });
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${dir}/parameter-${name}.png` });
+}
+
+/** Copies a bundled example into the workspace and opens it. */
+async function useExample(page: Page, id: string) {
+  await page.goto('/#/models');
+  await page.locator(`[data-model-id="${id}"]`).getByTestId('use-example').click();
+  await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', /.+/);
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+}
+
+async function baseCaseText(page: Page): Promise<string[]> {
+  await expect(page.getByTestId('base-case-strip')).toHaveAttribute('aria-busy', 'false');
+  return page.getByTestId('strip-item').allInnerTexts();
+}
+
+test('renaming a parameter used in transitions and a strategy override keeps the results; Ctrl+Z undoes it in one step', async ({ page }) => {
+  await useExample(page, 'hiv-chancellor-1997');
+  const before = await baseCaseText(page);
+  expect(before.join(' ')).toMatch(/£/);
+  await page.getByTestId('model-tab-structure').click();
+
+  // treatment_rr is read by six transitions and overridden (with an expression of rr) by one strategy.
+  await page.getByTestId('parameter-rename-treatment_rr').click();
+  const input = page.getByTestId('parameter-rename-input-treatment_rr');
+  await expect(input).toBeFocused();
+  await expect(page.getByTestId('parameter-rename-note-treatment_rr')).toHaveText('Enter renames it and its 7 uses, Escape cancels.');
+  // A taken id and a function name are refused where they are typed, before any edit.
+  await input.fill('cost_zido');
+  await expect(page.getByTestId('parameter-rename-note-treatment_rr')).toHaveText('There is already a parameter “cost_zido”.');
+  await input.press('Enter');
+  await expect(input).toBeVisible();
+  await input.fill('exp');
+  await expect(page.getByTestId('parameter-rename-note-treatment_rr')).toHaveText('“exp” is a name of the expression language (a function or model variable).');
+  await input.fill('hr_treatment');
+  await expect(page.getByTestId('parameter-rename-note-treatment_rr')).toHaveText('Enter renames it and its 7 uses, Escape cancels.');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByTestId('parameters-editor').scrollIntoViewIfNeeded();
+  await shot(page, 'rename-1440');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.getByTestId('parameter-rename-form-treatment_rr').scrollIntoViewIfNeeded();
+  await shot(page, 'rename-1024');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await input.press('Enter');
+
+  // The id, the transitions and the override all use the new name; the old one is gone.
+  await expect(page.getByTestId('parameter-definition-row-hr_treatment')).toBeVisible();
+  await expect(page.getByTestId('parameter-definition-row-treatment_rr')).toHaveCount(0);
+  await expect(page.getByTestId('parameter-rename-hr_treatment')).toBeFocused();
+  await expect(page.getByTestId('transition-matrix-cell-A-B').locator('.cell-expression')).toContainText('hr_treatment');
+  await expect(page.getByTestId('override-comb-hr_treatment')).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  expect(await baseCaseText(page)).toEqual(before);
+
+  // rr, read only by that override's expression: renamed there too.
+  await page.getByTestId('parameter-rename-rr').click();
+  await page.getByTestId('parameter-rename-input-rr').fill('rr_lamivudine');
+  await page.getByTestId('parameter-rename-input-rr').press('Enter');
+  await expect(page.getByTestId('override-comb-hr_treatment')).toHaveValue(/rr_lamivudine/);
+  expect(await baseCaseText(page)).toEqual(before);
+
+  // Escape leaves the id as it was.
+  await page.getByTestId('parameter-rename-cost_zido').click();
+  await page.getByTestId('parameter-rename-input-cost_zido').fill('zido');
+  await page.getByTestId('parameter-rename-input-cost_zido').press('Escape');
+  await expect(page.getByTestId('parameter-rename-input-cost_zido')).toHaveCount(0);
+  await expect(page.getByTestId('parameter-definition-row-cost_zido')).toBeVisible();
+  await expect(page.getByTestId('parameter-rename-cost_zido')).toBeFocused();
+
+  // One Ctrl+Z per rename: the last one first.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('parameter-definition-row-rr')).toBeVisible();
+  await expect(page.getByTestId('override-comb-hr_treatment')).not.toHaveValue(/rr_lamivudine/);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('parameter-definition-row-treatment_rr')).toBeVisible();
+  await expect(page.getByTestId('transition-matrix-cell-A-B').locator('.cell-expression')).toContainText('treatment_rr');
+  await expect(page.getByTestId('override-comb-treatment_rr')).toBeVisible();
+  expect(await baseCaseText(page)).toEqual(before);
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+
+  // The parameter table of the model tab follows.
+  await page.getByTestId('model-tab-model').click();
+  await expect(page.locator('[data-parameter="treatment_rr"]')).toBeVisible();
+});
+
+test('removing a parameter lists where it is used, or says it is not used', async ({ page }) => {
+  await useExample(page, 'hiv-chancellor-1997');
+  await page.getByTestId('model-tab-structure').click();
+  await page.getByTestId('parameter-remove-treatment_rr').click();
+  const dialog = page.getByTestId('parameter-remove-dialog');
+  await expect(dialog).toContainText('Remove parameter treatment_rr?');
+  await expect(dialog).toContainText('Used in:');
+  const uses = dialog.getByTestId('parameter-uses').locator('li');
+  await expect(uses).toHaveText(['transition A → B', 'transition A → C', 'transition A → D', 'transition B → C', 'transition B → D', 'transition C → D', 'override of treatment_rr in strategy Zidovudine + lamivudine']);
+  await shot(page, 'remove-dialog-1440');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await shot(page, 'remove-dialog-1024');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await dialog.getByTestId('confirm-cancel').click();
+  await expect(page.getByTestId('parameter-definition-row-treatment_rr')).toBeVisible();
+
+  // A parameter read by other parameters only.
+  await page.getByTestId('parameter-remove-n_CD').click();
+  await expect(dialog.getByTestId('parameter-uses').locator('li')).toHaveText(['parameter p_CC', 'parameter p_CD']);
+  await dialog.getByTestId('confirm-cancel').click();
+
+  // p_AA is read nowhere (its row's complement is "C"): removing it says so, and removes it.
+  await page.getByTestId('parameter-remove-p_AA').click();
+  await expect(dialog.getByTestId('parameter-unused')).toHaveText('Not used anywhere.');
+  await dialog.getByTestId('confirm-ok').click();
+  await expect(page.getByTestId('parameter-definition-row-p_AA')).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('parameter-definition-row-p_AA')).toBeVisible();
+});
