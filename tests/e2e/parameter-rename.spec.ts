@@ -90,9 +90,12 @@ test('renaming a parameter used in transitions and a strategy override keeps the
   expect(await baseCaseText(page)).toEqual(before);
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
 
-  // The parameter table of the model tab follows.
+  // The parameter table of the model tab follows, and the edit history records the renames.
   await page.getByTestId('model-tab-model').click();
   await expect(page.locator('[data-parameter="treatment_rr"]')).toBeVisible();
+  await page.getByTestId('model-tab-versions').click();
+  await expect(page.getByTestId('model-history')).toContainText(/hr.treatment/i);
+  await expect(page.getByTestId('model-history')).toContainText(/rr.lamivudine/i);
 });
 
 test('removing a parameter lists where it is used, or says it is not used', async ({ page }) => {
