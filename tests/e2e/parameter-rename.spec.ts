@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { fr } from '../../src/report/i18n/messages-fr';
+import { nl } from '../../src/report/i18n/messages-nl';
+import { translator } from '../../src/report/i18n/translate';
 
 // Renaming a parameter from the Structure tab renames every reference with it (results unchanged, one undo step),
 // refuses an id that is taken or reserved, and removing a parameter says where it is used.
@@ -127,3 +130,55 @@ test('removing a parameter lists where it is used, or says it is not used', asyn
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('parameter-definition-row-p_AA')).toBeVisible();
 });
+
+test('an invalid model keeps its parameter table: the problem shows under the parameter, whose expression is fixed there', async ({ page }) => {
+  await useExample(page, 'hiv-chancellor-1997');
+  const before = await baseCaseText(page);
+  const expression = page.getByTestId('param-expression-p_CD');
+  await expect(expression).toHaveValue('n_CD / (n_CC + n_CD)');
+  await expression.fill('n_CD / (n_CC + n_CDD)');
+  await expression.press('Enter');
+  await expect(page.getByTestId('model-invalid')).toBeVisible();
+  // The tab stays, with the parameters and the problem at its parameter.
+  await expect(page.getByTestId('model-panel-model')).toBeVisible();
+  await expect(page.getByTestId('parameter-row')).toHaveCount(30);
+  await expect(page.getByTestId('param-problem-p_CD')).toContainText("n_CDD");
+  await expect(page.getByTestId('param-input-rr')).toHaveValue('0.509');
+  await page.getByTestId('param-problem-p_CD').scrollIntoViewIfNeeded();
+  await shot(page, 'invalid-table-1440');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.getByTestId('param-problem-p_CD').scrollIntoViewIfNeeded();
+  await shot(page, 'invalid-table-1024');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(page.getByTestId('param-expression-p_CD')).toBeFocused();
+  await page.getByTestId('param-expression-p_CD').fill('n_CD / (n_CC + n_CD)');
+  await page.getByTestId('param-expression-p_CD').press('Enter');
+  await expect(page.getByTestId('model-invalid')).toHaveCount(0);
+  await expect(page.getByTestId('param-problem-p_CD')).toHaveCount(0);
+  expect(await baseCaseText(page)).toEqual(before);
+});
+
+for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
+  test(`the rename hint, a refused id and the uses of a removal are worded in ${locale}`, async ({ page }) => {
+    const t = translator(locale);
+    expect(t('structure.notUsed')).toBe(catalogue['structure.notUsed']);
+    await page.goto('/');
+    await page.getByTestId('display-language').selectOption(locale);
+    await page.goto('/#/models');
+    await page.locator('[data-model-id="hiv-chancellor-1997"]').getByTestId('use-example').click();
+    await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', /.+/);
+    await page.getByTestId('model-tab-structure').click();
+    await page.getByTestId('parameter-rename-treatment_rr').click();
+    const note = page.getByTestId('parameter-rename-note-treatment_rr');
+    await expect(note).toHaveText(t('structure.renameHintMany', { n: 7 }));
+    await page.getByTestId('parameter-rename-input-treatment_rr').fill('cost_zido');
+    await expect(note).toHaveText(t('structure.idProblem.taken', { id: 'cost_zido' }));
+    await page.getByTestId('parameter-rename-input-treatment_rr').press('Escape');
+    await page.getByTestId('parameter-remove-treatment_rr').click();
+    const dialog = page.getByTestId('parameter-remove-dialog');
+    await expect(dialog).toContainText(t('structure.usedIn'));
+    await expect(dialog.getByTestId('parameter-uses').locator('li').first()).toHaveText(t('structure.use.transition', { from: 'A', to: 'B' }));
+    await expect(dialog.getByTestId('parameter-uses').locator('li').last()).toHaveText(t('structure.use.strategy-override', { parameter: 'treatment_rr', strategy: 'Zidovudine + lamivudine' }));
+    await shot(page, `remove-dialog-${locale}`);
+  });
+}
