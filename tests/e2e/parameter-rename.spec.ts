@@ -4,6 +4,7 @@ import { test, expect } from './fixtures';
 import { fr } from '../../src/report/i18n/messages-fr';
 import { nl } from '../../src/report/i18n/messages-nl';
 import { translator } from '../../src/report/i18n/translate';
+import { seriousAxeViolations } from './axe';
 
 // Renaming a parameter from the Structure tab renames every reference with it (results unchanged, one undo step),
 // refuses an id that is taken or reserved, and removing a parameter says where it is used.
@@ -47,6 +48,7 @@ test('renaming a parameter used in transitions and a strategy override keeps the
   await expect(input).toBeVisible();
   await input.fill('exp');
   await expect(page.getByTestId('parameter-rename-note-treatment_rr')).toHaveText('“exp” is a name of the expression language (a function or model variable).');
+  expect(await seriousAxeViolations(page, '[data-testid="parameters-editor"]'), 'rename field with a refused id').toEqual([]);
   await input.fill('hr_treatment');
   await expect(page.getByTestId('parameter-rename-note-treatment_rr')).toHaveText('Enter renames it and its 7 uses, Escape cancels.');
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -120,6 +122,7 @@ test('removing a parameter lists where it is used, or says it is not used', asyn
   // A parameter read by other parameters only.
   await page.getByTestId('parameter-remove-n_CD').click();
   await expect(dialog.getByTestId('parameter-uses').locator('li')).toHaveText(['parameter p_CC', 'parameter p_CD']);
+  expect(await seriousAxeViolations(page), 'remove dialog').toEqual([]);
   await dialog.getByTestId('confirm-cancel').click();
 
   // p_AA is read nowhere (its row's complement is "C"): removing it says so, and removes it.
@@ -144,6 +147,7 @@ test('an invalid model keeps its parameter table: the problem shows under the pa
   await expect(page.getByTestId('parameter-row')).toHaveCount(30);
   await expect(page.getByTestId('param-problem-p_CD')).toContainText("n_CDD");
   await expect(page.getByTestId('param-input-rr')).toHaveValue('0.509');
+  expect(await seriousAxeViolations(page), 'parameter table of an invalid model').toEqual([]);
   await page.getByTestId('param-problem-p_CD').scrollIntoViewIfNeeded();
   await shot(page, 'invalid-table-1440');
   await page.setViewportSize({ width: 1024, height: 640 });
