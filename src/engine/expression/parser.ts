@@ -291,3 +291,21 @@ export function collectNames(root: ExprNode, names = new Set<string>(), calls = 
   }
   return { names, calls };
 }
+
+/** The names an expression reads as values (parameters, variables), with their offsets: name tokens not called as functions or tables. */
+export function valueNameTokens(src: string): { name: string; pos: number }[] {
+  const tokens = tokenize(src);
+  const out: { name: string; pos: number }[] = [];
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    if (t.type === 'name' && !(next?.type === 'op' && next.value === '(')) out.push({ name: t.value, pos: t.pos });
+  });
+  return out;
+}
+
+/** The expression with every value name `from` written `to`, token by token (`p` leaves `p_x`, functions and tables alone). */
+export function renameValueName(src: string, from: string, to: string): string {
+  let out = src;
+  for (const t of valueNameTokens(src).reverse()) if (t.name === from) out = out.slice(0, t.pos) + to + out.slice(t.pos + from.length);
+  return out;
+}

@@ -16,6 +16,11 @@ function duplicateIssues(items: { id: string }[], where: string, what: string): 
   return out;
 }
 
+/** Names of the expression language (model variables, constants, functions, the complement "C"): no parameter or table may take one. */
+export function reservedNames(): Set<string> {
+  return new Set<string>([...BUILTIN_NAMES, ...functionNames(), COMPLEMENT]);
+}
+
 export function structuralIssues(model: HtaModel): ModelIssue[] {
   const issues: ModelIssue[] = [
     ...duplicateIssues(model.parameters, 'parameters', 'parameter'),
@@ -25,7 +30,7 @@ export function structuralIssues(model: HtaModel): ModelIssue[] {
     ...duplicateIssues(model.scenarios, 'scenarios', 'scenario'),
   ];
   if (model.model.type === 'markov') issues.push(...duplicateIssues(model.model.states, 'model.states', 'state'));
-  const reserved = new Set<string>([...BUILTIN_NAMES, ...functionNames(), COMPLEMENT]);
+  const reserved = reservedNames();
   const tableIds = new Set(model.tables.map((t) => t.id));
   model.parameters.forEach((p, i) => {
     if (reserved.has(p.id)) issues.push({ code: 'reserved-name', severity: 'error', path: ['parameters', i, 'id'], message: `'${p.id}' is a reserved name of the expression language; rename the parameter` });

@@ -7,6 +7,12 @@
 import { DocumentEditError } from './document-edits';
 import { CURVE_PARAMETER_NAMES } from '../psm/survival';
 import type { ModelDocumentJson } from './document-edits';
+import { reservedNames } from './structure-checks';
+import { DEFAULT_IDS } from '../budget/prepare-budget-impact';
+import { renameParameterUses } from './parameter-uses';
+
+export { parameterUses } from './parameter-uses';
+export type { ParameterUse, ParameterUseKind } from './parameter-uses';
 
 type JsonRecord = Record<string, unknown>;
 type Expr = number | string;
@@ -266,9 +272,9 @@ export function removeCostCategory<D extends ModelDocumentJson>(doc: D, id: stri
 
 /** Adds a parameter with a value (a number) or an expression. */
 export function addParameter<D extends ModelDocumentJson>(doc: D, id: string, definition: Expr, fields: { kind?: string; label?: string } = {}): D {
-  checkIdentifier(id, 'parameter');
+  const problem = parameterIdProblem(doc, id);
+  if (problem) throw new DocumentEditError(problem.message);
   const parameters = list(doc.parameters);
-  if (parameters.some((p) => p.id === id)) throw new DocumentEditError(`there is already a parameter “${id}”`);
   if (typeof definition === 'number' && !Number.isFinite(definition)) throw new DocumentEditError(`the value of “${id}” must be a finite number`);
   const p: JsonRecord = { id, ...(fields.label ? { label: fields.label } : {}), ...(typeof definition === 'number' ? { value: definition } : { expression: definition }), ...(fields.kind ? { kind: fields.kind } : {}) };
   return { ...doc, parameters: [...parameters, p] } as D;
@@ -286,6 +292,46 @@ export function setParameterDefinition<D extends ModelDocumentJson>(doc: D, id: 
   const { id: pid, label, ...others } = copy[index]!;
   copy[index] = { id: pid, ...(label !== undefined ? { label } : {}), ...others };
   return { ...doc, parameters: copy } as D;
+}
+
+export type ParameterIdProblemCode = 'invalid' | 'reserved' | 'taken' | 'table' | 'budget-value';
+
+/** Why `id` cannot name a parameter of the document (null when it can): a code and value for screens, and a sentence. */
+export function parameterIdProblem(doc: ModelDocumentJson, id: string): { code: ParameterIdProblemCode; id: string; message: string } | null {
+  if (!IDENTIFIER.test(id)) return { code: 'invalid', id, message: `the parameter id “${id}” must start with a letter and contain only letters, digits and _` };
+  if (reservedNames().has(id)) return { code: 'reserved', id, message: `“${id}” is a reserved name of the expression language (a model variable or function); choose another id` };
+  if (list(doc.parameters).some((p) => p.id === id)) return { code: 'taken', id, message: `there is already a parameter “${id}”` };
+  if (list(doc.tables).some((t) => t.id === id)) return { code: 'table', id, message: `there is already a table “${id}”` };
+  if (budgetValueIds(doc).includes(id)) return { code: 'budget-value', id, message: `the budget impact analysis already has a value “${id}”` };
+  return null;
+}
+
+/** Ids of the budget impact analysis's named values: they share the expression names with the parameters. */
+function budgetValueIds(doc: ModelDocumentJson): string[] {
+  const bia = record(doc.budgetImpact);
+  const population = record(bia.population);
+  const out: string[] = [];
+  for (const [field, fallback] of Object.entries(DEFAULT_IDS)) {
+    const value = population[field];
+    if (isRecord(value)) out.push(typeof value.id === 'string' ? value.id : fallback);
+  }
+  for (const v of [...list(population.funnel), ...list(bia.parameters)]) if (typeof v.id === 'string') out.push(v.id);
+  return out;
+}
+
+/**
+ * Renames a parameter and every reference to it (parameterUses lists them): expressions are rewritten token by
+ * token, so `p` leaves `p_x`, functions, tables and state ids alone. Refuses an id that is invalid, reserved or taken.
+ */
+export function renameParameter<D extends ModelDocumentJson>(doc: D, from: string, to: string): D {
+  const parameters = list(doc.parameters);
+  const index = parameters.findIndex((p) => p.id === from);
+  if (index < 0) throw new DocumentEditError(`the model has no parameter “${from}”`);
+  if (from === to) return doc;
+  const problem = parameterIdProblem(doc, to);
+  if (problem) throw new DocumentEditError(problem.message);
+  const renamed = renameParameterUses(doc, from, to);
+  return { ...renamed, parameters: list(renamed.parameters).map((p, i) => (i === index ? { ...p, id: to } : p)) } as D;
 }
 
 export function removeParameter<D extends ModelDocumentJson>(doc: D, id: string): D {

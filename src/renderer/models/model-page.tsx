@@ -5,6 +5,7 @@ import { titleSlug } from '../../dossier/file-format';
 import type { RunKind, StoredModel } from '../../dossier/workspace-models';
 import { modelDocumentHash } from '../../engine/json/canonical-json';
 import { DocumentEditError, setParameterUncertainty, setParameterValue } from '../../engine/model/document-edits';
+import { setParameterDefinition } from '../../engine/model/structure-edits';
 import type { UncertaintyChange } from '../../engine/model/document-edits';
 import { ENGINE_VERSION } from '../../engine/version';
 import { routeHash } from '../app/routes';
@@ -124,6 +125,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
   const checkedModel = evaluation.check?.model ?? null;
   const structureValues = useMemo(() => (checkedModel ? diagramValues(checkedModel) : null), [checkedModel]);
   const onSetUncertainty = useCallback((id: string, change: UncertaintyChange) => apply((d) => setParameterUncertainty(d, id, change)), [apply]);
+  const onSetDefinition = useCallback((id: string, definition: string | number) => apply((d) => setParameterDefinition(d, id, definition), `definition:${id}`), [apply]);
 
   // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo model edits anywhere on the page but in dialogs and in text
   // fields whose typing is not (yet) a model edit: there they undo the typing, not an earlier edit elsewhere.
@@ -227,6 +229,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
             readOnly={readOnly}
             onSetValue={onSetValue}
             onSetUncertainty={onSetUncertainty}
+            onSetDefinition={onSetDefinition}
             onEditDocument={apply}
             runs={runs}
             hasBudgetImpact={summary.hasBudgetImpact}

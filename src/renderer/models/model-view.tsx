@@ -6,6 +6,8 @@ import type { UncertaintyChange } from '../../engine/model/document-edits';
 import type { ModelDocument } from './use-model-document';
 import { problemSubject } from './problem-subject';
 import type { HtaModel, Parameter } from '../../engine/model/schema';
+import { parameterSchema } from '../../engine/model/schema';
+import { jointDistributionSchema } from '../../engine/uncertainty/distribution-schema';
 import { formatMoney, formatNumber } from '../settings/display-format';
 import type { NumberFormats } from '../../report/format';
 import { useLanguage } from '../i18n/language';
@@ -65,6 +67,8 @@ export interface ModelViewProps {
   readOnly: boolean;
   onSetValue: (id: string, value: number) => void;
   onSetUncertainty: (id: string, change: UncertaintyChange) => void;
+  /** Edits an expression parameter's formula in the parameter table (workspace models). */
+  onSetDefinition?: (id: string, definition: string | number) => void;
   /** Any other edit of the document (named scenarios); absent for a read-only example. */
   onEditDocument?: (change: (doc: ModelDocument) => ModelDocument) => void;
   /** Stores and shows runs (workspace models); null for a bundled example. */
@@ -89,7 +93,7 @@ export function ModelView(props: ModelViewProps) {
   if (!visited.has(active)) setVisited(new Set([...visited, active]));
   const budget = useBudget(model, evaluation, props.hasBudgetImpact && visited.has('budget'), runs);
   useStoredBaseCase(evaluation, runs);
-  const parameters = useMemo(() => (Array.isArray(props.document.parameters) ? (props.document.parameters as Parameter[]) : []), [props.document]);
+  const table = useParameterTableInput(props.document, model, evaluation);
 
   return (
     <>
@@ -110,25 +114,24 @@ export function ModelView(props: ModelViewProps) {
                     {model && <StructureDiagramView model={model} />}
                     {props.structureEditor}
                   </div>
+                ) : panel.id === 'model' ? (
+                  // One table for a valid and an invalid model (the same element, so an edit that breaks or mends the
+                  // model keeps the focus in it): an invalid model keeps its parameters here, a bad expression is fixed here.
+                  <div className="section-stack">
+                    {model && <SettingsCard model={model} />}
+                    {props.modelCards}
+                    <ParameterTable
+                      {...table}
+                      readOnly={props.readOnly}
+                      onSetValue={props.onSetValue}
+                      onSetUncertainty={props.onSetUncertainty}
+                      {...(props.onSetDefinition ? { onSetDefinition: props.onSetDefinition } : {})}
+                    />
+                  </div>
                 ) : !model ? (
                   <p className="empty">{t('model.waitValid')}</p>
                 ) : (
                   <>
-                    {panel.id === 'model' && (
-                      <div className="section-stack">
-                        <SettingsCard model={model} />
-                        {props.modelCards}
-                        <ParameterTable
-                          parameters={parameters}
-                          jointDistributions={model.jointDistributions}
-                          ranges={evaluation.check?.ranges ?? []}
-                          values={evaluation.baseCase?.outcome.ok ? evaluation.baseCase.outcome.parameterValues : null}
-                          readOnly={props.readOnly}
-                          onSetValue={props.onSetValue}
-                          onSetUncertainty={props.onSetUncertainty}
-                        />
-                      </div>
-                    )}
                     {panel.id === 'results' && (
                       // Results of the previous document stay on screen while the edited one is evaluated, dimmed and
                       // marked busy so neither a reader nor a test takes them for the current ones.
@@ -262,6 +265,45 @@ function InvalidModel({ issues, document }: { issues: { path: string; message: s
       </div>
     </section>
   );
+}
+
+type Issue = { path: string; message: string; severity: string; code?: string; params?: Record<string, string | number>; detail?: ProblemDetail };
+
+/**
+ * What the parameter table shows. A valid model: every parameter of the document, with the checked model's joint
+ * distributions, ranges and base-case values. An invalid one: the parameters whose own entry is well formed (as the
+ * file format defines one; a malformed entry is left to the problem list and the Structure tab, which edit any
+ * document), no values until the model runs again, and each parameter's problems under its row.
+ */
+function useParameterTableInput(document: Record<string, unknown>, model: HtaModel | null, evaluation: ModelEvaluation) {
+  const { t, fmt } = useLanguage();
+  const raw = useMemo(() => (Array.isArray(document.parameters) ? (document.parameters as unknown[]) : []), [document]);
+  const check = evaluation.check;
+  const issues = useMemo((): readonly Issue[] | null => (model ? null : (check?.issues ?? [])), [model, check]);
+  const parameters = useMemo(() => (issues ? raw.filter((p) => parameterSchema.safeParse(p).success) : raw) as Parameter[], [raw, issues]);
+  const jointDistributions = useMemo(
+    () => model?.jointDistributions ?? (Array.isArray(document.jointDistributions) ? document.jointDistributions : []).flatMap((j) => jointDistributionSchema.safeParse(j).data ?? []),
+    [model, document],
+  );
+  const problems = useMemo(() => {
+    const out = new Map<string, string>();
+    for (const issue of issues ?? []) {
+      const index = /^parameters\[(\d+)\]/.exec(issue.path)?.[1];
+      const entry = index === undefined ? undefined : raw[Number(index)];
+      const id = entry && typeof entry === 'object' && 'id' in entry ? String(entry.id) : undefined;
+      if (id === undefined) continue;
+      const words = issue.severity === 'warning' ? t('models.warning', { message: describeProblem(issue, t, fmt) }) : describeProblem(issue, t, fmt);
+      out.set(id, out.has(id) ? `${out.get(id)!} ${words}` : words);
+    }
+    return out;
+  }, [issues, raw, t, fmt]);
+  return {
+    parameters,
+    jointDistributions,
+    ranges: evaluation.check?.ranges ?? [],
+    values: model && evaluation.baseCase?.outcome.ok ? evaluation.baseCase.outcome.parameterValues : null,
+    problems,
+  };
 }
 
 function SettingsCard({ model }: { model: HtaModel }) {

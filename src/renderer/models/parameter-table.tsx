@@ -15,7 +15,7 @@ import type { JointDistributionSpec, JointMembership } from '../../engine/uncert
 import { DistributionDialog } from './distribution-dialog';
 import { parameterKindWord, parseParameterInput } from './parameter-input';
 import { ownValue } from '../../engine/own-key';
-import { modelField } from './structure-fields';
+import { CommitInput, modelField, readExpressionInput } from './structure-fields';
 
 // Every parameter with its value or expression, unit, source, PSA distribution and one-way range, read from the
 // model document itself: what the table shows is what the base case, the PSA and the tornado use. Base values given
@@ -33,6 +33,10 @@ export interface ParameterTableProps {
   readOnly: boolean;
   onSetValue: (id: string, value: number) => void;
   onSetUncertainty: (id: string, change: UncertaintyChange) => void;
+  /** Edits an expression parameter's formula where it is shown (workspace models); absent: the formula is shown only. */
+  onSetDefinition?: (id: string, definition: string | number) => void;
+  /** Validation problems of a parameter, in words, by id (shown under its row while the model is invalid). */
+  problems?: ReadonlyMap<string, string>;
 }
 
 /** The unit as the model file states it (data, kept as typed), then the kind and period in the display language. */
@@ -66,7 +70,7 @@ function distributionLine(p: Parameter, joint: JointMembership | undefined, t: T
   return s.ok ? t('param.distributionLine', { mean: f(s.summary.mean), low: f(s.summary.low95), high: f(s.summary.high95) }) : t('param.notValid', { message: s.message });
 }
 
-export function ParameterTable({ parameters, jointDistributions, ranges, values, readOnly, onSetValue, onSetUncertainty }: ParameterTableProps) {
+export function ParameterTable({ parameters, jointDistributions, ranges, values, readOnly, onSetValue, onSetUncertainty, onSetDefinition, problems }: ParameterTableProps) {
   const { t, fmt } = useLanguage();
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
@@ -131,10 +135,11 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
               const found = checks.get(p.id) ?? [];
               const joint = joints.get(p.id);
               const line = distributionLine(p, joint, t);
+              const problem = problems?.get(p.id);
               const described = joint || p.uncertainty?.distribution ? describeParameterDistribution(p, joint, fmt, t) : t('param.noDistribution');
               return (
                 <Fragment key={p.id}>
-                  <tr data-testid="parameter-row" data-parameter={p.id} className={found.length > 0 ? 'has-warning' : undefined}>
+                  <tr data-testid="parameter-row" data-parameter={p.id} className={found.length > 0 || problem ? 'has-warning' : undefined}>
                     <td>
                       <div className="mono param-id" data-user-content>{p.id}</div>
                       {(p.label || p.description) && <div className="subtle clamp" data-user-content>{p.label ?? p.description}</div>}
@@ -145,7 +150,22 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
                         <ValueInput parameter={p} value={p.value} readOnly={readOnly} onSetValue={onSetValue} warned={found.length > 0} />
                       ) : (
                         <div>
-                          <code className="expression" title={p.expression}>{p.expression}</code>
+                          {onSetDefinition && !readOnly ? (
+                            <span className="param-expression-field">
+                              <CommitInput
+                                value={p.expression ?? ''}
+                                label={t('structure.definitionOf', { id: p.id })}
+                                readOnly={false}
+                                onCommit={(typed) => {
+                                  const definition = readExpressionInput(typed);
+                                  if (definition !== null) onSetDefinition(p.id, definition);
+                                }}
+                                testId={`param-expression-${p.id}`}
+                              />
+                            </span>
+                          ) : (
+                            <code className="expression" title={p.expression}>{p.expression}</code>
+                          )}
                           <div className="subtle">= {formatParameter(values ? ownValue(values, p.id) : undefined)}</div>
                         </div>
                       )}
@@ -165,6 +185,13 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
                     <td className="num" data-testid={`range-low-${p.id}`}>{range ? formatParameter(range.low) : '—'}{range?.source === 'distribution' && <span className="range-mark" title={t('param.low95')}>*</span>}</td>
                     <td className="num" data-testid={`range-high-${p.id}`}>{range ? formatParameter(range.high) : '—'}{range?.source === 'distribution' && <span className="range-mark" title={t('param.high95')}>*</span>}</td>
                   </tr>
+                  {problem && (
+                    <tr className="warning-row problem-row" data-testid={`param-problem-${p.id}`}>
+                      <td colSpan={7}>
+                        <p className="param-problem" role="note">{problem}</p>
+                      </td>
+                    </tr>
+                  )}
                   {found.length > 0 && (
                     <tr className="warning-row" data-testid={`param-warning-${p.id}`}>
                       <td colSpan={7}>
