@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
+import { axeViolations } from './axe';
 import { test, expect } from './fixtures';
 import { fr } from '../../src/report/i18n/messages-fr';
 import { nl } from '../../src/report/i18n/messages-nl';
@@ -56,6 +57,7 @@ test('an empty title is a located field problem: everything else is saved and th
   await expect(page.getByTestId('save-state')).toHaveText('Title not saved');
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'title-problem');
   await expect(page.getByTestId('save-error')).toHaveCount(0);
+  expect(await axeViolations(page, { impacts: ['serious', 'critical'] }), 'axe on the editor with a title problem').toEqual([]);
 
   // The library holds the new indication under the last saved title.
   await page.getByTestId('nav-library').click();
@@ -141,6 +143,7 @@ test('a deleted dossier waits in Recently deleted across restarts, and comes bac
   // A restart no longer purges it.
   await page.reload();
   await expect(page.getByTestId('recently-deleted-row')).toHaveCount(1);
+  expect(await axeViolations(page, { impacts: ['serious', 'critical'], alsoRules: ['aria-allowed-role'] }), 'axe on the library with Recently deleted').toEqual([]);
 
   // Restore, by keyboard: the button is reachable and named after the dossier.
   const restore = page.getByRole('button', { name: `Restore ${exampleTitle}` });
@@ -175,7 +178,7 @@ test('Delete permanently and Empty ask first, and backups leave deleted dossiers
 
   // Delete permanently: Cancel keeps it; confirming removes it.
   const exampleRow = page.getByTestId('recently-deleted-row').filter({ hasText: exampleTitle });
-  await exampleRow.getByRole('button', { name: `Delete ${exampleTitle} permanently` }).click();
+  await exampleRow.getByRole('button', { name: `Delete permanently: ${exampleTitle}` }).click();
   const dialog = page.getByTestId('recently-deleted-remove-dialog');
   await expect(dialog).toContainText('cannot be undone');
   await dialog.getByTestId('confirm-cancel').click();

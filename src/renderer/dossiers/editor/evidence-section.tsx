@@ -65,7 +65,8 @@ export function EvidenceSection({ dossier, edit }: SectionProps) {
               {dossier.evidence.map((item) => (
                 <tr key={item.id} data-testid="evidence-row" data-problem={item.citation.trim() === '' ? 'citation-missing' : undefined}>
                   <td>
-                    <div className="clamp citation" data-user-content>{item.citation.trim() || <span className="subtle">{t('accuracy.ev.noCitation')}</span>}</div>
+                    {/* An item without a citation shows the "Citation missing" marker below instead. */}
+                    {item.citation.trim() !== '' && <div className="clamp citation" data-user-content>{item.citation}</div>}
                     <div className="evidence-meta">
                       {item.citation.trim() === '' && <span className="badge badge-problem" title={t('dossier.evidence.citationMissingTitle')} data-testid="citation-missing-badge">{t('dossier.evidence.citationMissing')}</span>}
                       {item.unverified && <span className="badge badge-unverified" title={t('accuracy.ev.unverifiedTitle')} data-testid="unverified-badge">{t('accuracy.ev.unverified')}</span>}

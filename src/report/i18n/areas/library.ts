@@ -142,7 +142,7 @@ export const library = areaCatalogue({
     'library.bin.open': 'Open',
     'library.bin.restoreFailed': 'Restore failed',
     'library.bin.remove': 'Delete permanently',
-    'library.bin.removeNamed': 'Delete {title} permanently',
+    'library.bin.removeNamed': 'Delete permanently: {title}',
     'library.bin.removeTitle': 'Delete this dossier permanently?',
     'library.bin.removeMessage': '“{title}” will be removed from this computer with its history and snapshots.',
     'library.bin.removeHint': 'This cannot be undone. Export a dossier first if you may need it again.',
