@@ -4,11 +4,14 @@
 // the user typed is shown as typed (only names flagged automatic are read; a quoted name inside is read in turn).
 import type { Translate } from './i18n/translate';
 
+/** The stored name of the snapshot kept when an imported file replaces a dossier. */
+export const BEFORE_IMPORT_SNAPSHOT_NAME = 'Before replacing by an imported file';
 const beforeRestoringQuoted = /^Before restoring “(.*)”$/su;
 const beforeRestoringSafetyBackup = /^Before restoring the safety backup of (.+)$/su;
 const beforeRestoringFile = /^Before restoring (.+)$/su;
 
 function wordedName(name: string, t: Translate): string {
+  if (name === BEFORE_IMPORT_SNAPSHOT_NAME) return t('automaticName.beforeImport');
   const quoted = beforeRestoringQuoted.exec(name);
   return quoted ? t('automaticName.beforeRestoring', { name: wordedName(quoted[1]!, t) }) : name;
 }

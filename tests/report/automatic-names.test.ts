@@ -1,7 +1,7 @@
 // Names the workbench gives automatically are stored in English; screens show them in the display language, and a
 // name the user typed as typed.
 import { describe, expect, it } from 'vitest';
-import { shownSafetyBackupReason, shownVersionName, storedBackupInstant } from '../../src/report/automatic-names';
+import { BEFORE_IMPORT_SNAPSHOT_NAME, shownSafetyBackupReason, shownVersionName, storedBackupInstant } from '../../src/report/automatic-names';
 import { translator } from '../../src/report/i18n/translate';
 
 const en = translator('en');
@@ -20,6 +20,14 @@ describe('automatic names in the display language', () => {
     const twice = { name: 'Before restoring “Before restoring “Scoping””', automatic: true };
     expect(shownVersionName(twice, en)).toBe(twice.name);
     expect(shownVersionName(twice, fr)).toBe('Avant la restauration de « Avant la restauration de « Scoping » »');
+  });
+
+  it('the snapshot kept when an imported file replaces a dossier (in Recently deleted or not)', () => {
+    const kept = { name: BEFORE_IMPORT_SNAPSHOT_NAME, automatic: true };
+    expect(shownVersionName(kept, en)).toBe('Before replacing by an imported file');
+    expect(shownVersionName(kept, fr)).toBe('Avant le remplacement par un fichier importé');
+    expect(shownVersionName(kept, nl)).toBe('Vóór het vervangen door een geïmporteerd bestand');
+    expect(shownVersionName({ ...kept, automatic: false }, fr)).toBe(BEFORE_IMPORT_SNAPSHOT_NAME);
   });
 
   it('a name the user typed stays as typed, even in the automatic form; other automatic names too', () => {

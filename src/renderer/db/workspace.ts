@@ -27,6 +27,7 @@ import { PsaImportStore } from './psa-import-store';
 import { META_EXAMPLE_SEEDED } from './records';
 import type { DossierRecord, HistoryRecord, SafetyBackupRecord } from './records';
 import { summaryRecordFor } from './schema-versions';
+import { BEFORE_IMPORT_SNAPSHOT_NAME } from '../../report/automatic-names';
 
 /** Consecutive edits of the same field within this window merge into one history entry (autosave while typing). */
 export const HISTORY_MERGE_WINDOW_MS = 2 * 60 * 1000;
@@ -525,7 +526,7 @@ export class Workspace {
       if (rec && rec.deleted === 1) {
         // A dossier with this id is in "Recently deleted": the import takes its place without losing it. The deleted
         // version becomes an automatic snapshot of the imported dossier, and its history and snapshots stay.
-        await this.#putSnapshot(rec.dossier, 'Before replacing by an imported file', true);
+        await this.#putSnapshot(rec.dossier, BEFORE_IMPORT_SNAPSHOT_NAME, true);
         const replacement = validated(incoming);
         await this.#writeVersion(rec.dossier, replacement, 'import-replace');
         await this.psaImports.putFileBlocks(parsed.file.psaImports, replacement.id);
@@ -545,7 +546,7 @@ export class Workspace {
         await this.psaImports.putFileBlocks(parsed.file.psaImports.map((b) => ({ ...b, id: this.#newId() })), copy.id);
         return { kind: 'imported', dossier: copy, mode: 'copy', migratedFrom: parsed.migratedFrom };
       }
-      await this.#putSnapshot(rec.dossier, 'Before replacing by an imported file', true);
+      await this.#putSnapshot(rec.dossier, BEFORE_IMPORT_SNAPSHOT_NAME, true);
       const replacement = validated({ ...incoming, updatedAt: now });
       await this.#writeVersion(rec.dossier, replacement, 'import-replace');
       // Replacing keeps imports the file does not have (like snapshots, they are the workspace's record) and updates those it has.

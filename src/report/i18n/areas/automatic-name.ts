@@ -9,17 +9,20 @@ export const automaticName = areaCatalogue({
     'automaticName.beforeRestoringBackup': 'Before restoring a backup',
     'automaticName.beforeRestoringSafetyBackup': 'Before restoring the safety backup of {made}',
     'automaticName.beforeRestoringFile': 'Before restoring {file}',
+    'automaticName.beforeImport': 'Before replacing by an imported file',
   },
   fr: {
     'automaticName.beforeRestoring': 'Avant la restauration de « {name} »',
     'automaticName.beforeRestoringBackup': 'Avant la restauration d’une sauvegarde',
     'automaticName.beforeRestoringSafetyBackup': 'Avant la restauration de la sauvegarde de sécurité du {made}',
     'automaticName.beforeRestoringFile': 'Avant la restauration de {file}',
+    'automaticName.beforeImport': 'Avant le remplacement par un fichier importé',
   },
   nl: {
     'automaticName.beforeRestoring': 'Vóór het terugzetten van ‘{name}’',
     'automaticName.beforeRestoringBackup': 'Vóór het terugzetten van een back-up',
     'automaticName.beforeRestoringSafetyBackup': 'Vóór het terugzetten van de veiligheidsback-up van {made}',
     'automaticName.beforeRestoringFile': 'Vóór het terugzetten van {file}',
+    'automaticName.beforeImport': 'Vóór het vervangen door een geïmporteerd bestand',
   },
 });
