@@ -155,9 +155,10 @@ export function ExpressionGrid({ label, rows, columns, cell, cellName, onCommit,
                       />
                     ) : (
                       <>
+                        {/* Spaces between the (block) pieces: the text a cell shows is read as words, as its name says them. */}
                         <span className="cell-expression">{value.text || '·'}</span>
-                        {valueText && valueText !== value.text && <span className="cell-value">{valueText}</span>}
-                        {value.error && <span className="cell-error" aria-hidden="true">{value.error}</span>}
+                        {valueText && valueText !== value.text && <> <span className="cell-value">{valueText}</span></>}
+                        {value.error && <> <span className="cell-error" aria-hidden="true">{value.error}</span></>}
                       </>
                     )}
                   </td>

@@ -224,8 +224,8 @@ export const structure = areaCatalogue({
     'structure.year': 'Year',
     'structure.cellEmpty': '{name}: empty',
     'structure.cellText': '{name}: {text}',
-    'structure.cellValue': ', value {value}',
-    'structure.cellProblem': '. Problem: {problem}',
+    'structure.cellValue': ', {value}',
+    'structure.cellProblem': '. {problem}',
 
     'versions.deleted': 'Deleted the version “{name}”.',
     'versions.restored': 'Restored “{name}”. The model as it was is kept as the version “{safety}”.',
@@ -508,8 +508,8 @@ export const structure = areaCatalogue({
     'structure.year': 'Année',
     'structure.cellEmpty': '{name} : vide',
     'structure.cellText': '{name} : {text}',
-    'structure.cellValue': ', valeur {value}',
-    'structure.cellProblem': '. Problème : {problem}',
+    'structure.cellValue': ', {value}',
+    'structure.cellProblem': '. {problem}',
 
     'versions.deleted': 'Version « {name} » supprimée.',
     'versions.restored': '« {name} » restaurée. Le modèle tel qu’il était est conservé comme version « {safety} ».',
@@ -792,8 +792,8 @@ export const structure = areaCatalogue({
     'structure.year': 'Jaar',
     'structure.cellEmpty': '{name}: leeg',
     'structure.cellText': '{name}: {text}',
-    'structure.cellValue': ', waarde {value}',
-    'structure.cellProblem': '. Probleem: {problem}',
+    'structure.cellValue': ', {value}',
+    'structure.cellProblem': '. {problem}',
 
     'versions.deleted': 'Versie „{name}” verwijderd.',
     'versions.restored': '„{name}” teruggezet. Het model zoals het was, is bewaard als de versie „{safety}”.',
