@@ -143,17 +143,29 @@ export function parameterRangeText(
   t: Translate = englishWords,
 ): string {
   const name = parameter.label ?? parameter.id;
+  const shown = unitOf(parameter, currency);
+  if (shown.money !== false) {
+    const ends = { name, low: fmt.money(low, shown.money, moneyDigits(low, high)), high: fmt.money(high, shown.money, moneyDigits(low, high)) };
+    return shown.unit ? t('modelWords.rangeUnit', { ...ends, unit: shown.unit }) : t('modelWords.range', ends);
+  }
+  const ends = { name, low: fmt.parameter(low), high: fmt.parameter(high) };
+  return shown.unit ? t('modelWords.rangeUnit', { ...ends, unit: shown.unit }) : t('modelWords.range', ends);
+}
+
+/** How a parameter's values read: as money of a currency ("EUR per month", a cost without unit), with a unit, or bare. */
+function unitOf(parameter: { unit?: string; kind?: string }, currency: string | undefined): { money: string | undefined | false; unit: string } {
   const unit = parameter.unit?.trim() ?? '';
   const money = /^([A-Z]{3})\b\s*(.*)$/.exec(unit);
-  if (money || (parameter.kind === 'cost' && unit === '')) {
-    const code = money?.[1] ?? currency;
-    const per = money?.[2] ?? '';
-    const ends = { name, low: fmt.money(low, code, moneyDigits(low, high)), high: fmt.money(high, code, moneyDigits(low, high)) };
-    return per ? t('modelWords.rangeUnit', { ...ends, unit: per }) : t('modelWords.range', ends);
-  }
+  if (money || (parameter.kind === 'cost' && unit === '')) return { money: money?.[1] ?? currency, unit: money?.[2] ?? '' };
   const unitless = unit === '' || parameter.kind === 'probability' || parameter.kind === 'proportion' || /^(probability|proportion|share\b)/.test(unit);
-  const ends = { name, low: fmt.parameter(low), high: fmt.parameter(high) };
-  return unitless ? t('modelWords.range', ends) : t('modelWords.rangeUnit', { ...ends, unit });
+  return { money: false, unit: unitless ? '' : unit };
+}
+
+/** One value of a parameter in its unit, for tables: "€3,000 per month", "7 days", "0.63" (grouped: "1,500"). */
+export function parameterValueText(parameter: { unit?: string; kind?: string }, value: number, currency: string | undefined, fmt: NumberFormats = english): string {
+  const shown = unitOf(parameter, currency);
+  const text = shown.money !== false ? fmt.money(value, shown.money, moneyDigits(value, value)) : fmt.grouped(value);
+  return shown.unit ? `${text} ${shown.unit}` : text;
 }
 
 /** Whole currency units, or cents when the range is narrower than a few units. */

@@ -154,7 +154,7 @@ test('tornado and a 500-draw PSA run off the UI thread and draw their charts', a
   await page.getByTestId('psa-seed').fill('7');
   await page.getByTestId('run-psa').click();
   await expect(page.getByTestId('psa-results')).toBeVisible({ timeout: 90000 });
-  await expect(page.getByTestId('psa-section')).toContainText('500 draws, seed 7.');
+  await expect(page.getByTestId('psa-draws')).toHaveText('500 draws, seed 7');
   const ceac = page.getByTestId('chart-ceac');
   // One line per strategy plus the CEAF.
   await expect(ceac.locator('.recharts-line-curve')).toHaveCount(exampleStrategies + 1);

@@ -207,6 +207,18 @@ describe('report document of the bundled example', () => {
     ]);
   });
 
+  it('signs budget impacts as the screen does, and gives the tornado inputs\' ends in their units', () => {
+    const years = tables(doc).find((t) => t.id.endsWith('-budget-years'))!;
+    const impactColumn = years.header.indexOf('Budget impact');
+    expect(years.rows.every((r) => /^[+\u2212]?€/.test(r.cells[impactColumn]!) && r.cells[impactColumn] !== '')).toBe(true);
+    expect(years.rows[0]!.cells[impactColumn]).toMatch(/^\+€[\d,]+$/);
+    const tornado = tables(doc).find((t) => t.id.endsWith('-budget-tornado-data'))!;
+    const tki = tornado.rows.find((r) => r.cells[0]!.startsWith('Targeted therapy cost'))!;
+    expect(tki.cells.slice(1, 3)).toEqual(['€3,000 per month', '€7,000 per month']);
+    const rebiopsy = tornado.rows.find((r) => r.cells[0]!.startsWith('Re-biopsy uptake'))!;
+    expect(rebiopsy.cells.slice(1, 3)).toEqual(['0.3', '0.8']);
+  });
+
   it('words the budget tornado horizon in plain plural, never "year(s)"', () => {
     const text = textOf(doc);
     expect(text).toMatch(/cumulative budget impact over \d+ years/);

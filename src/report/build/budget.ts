@@ -11,6 +11,7 @@ import type { TornadoRow } from '../../engine/budget/bia-tornado';
 import type { Translate } from '../i18n/translate';
 import { budgetChart, tornadoFigure } from '../charts/hta-charts';
 import { humanise } from '../format';
+import { parameterValueText } from '../model-description';
 import type { TableRow } from '../document';
 import type { ReportModel } from '../report-input';
 import type { BuildContext, DraftSection } from './context';
@@ -63,6 +64,8 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
   const p = idPart(prefix);
   const cur = r.currency ?? currencyOf(m);
   const money = (x: number | null | undefined) => fmt.money(x, cur);
+  // Impacts carry their sign ("+€231,724"), as on the screen; budgets do not.
+  const change = (x: number | null | undefined) => fmt.moneyChange(x, cur);
   const yearLabel = (y: { year: number; calendarYear?: number | null }) => (y.calendarYear ? `${y.year} (${y.calendarYear})` : String(y.year));
   const categoryLabels = costCategoryLabels(r.categories, m.model.costCategories);
   const out: DraftSection[] = [];
@@ -121,10 +124,10 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
   const perPatient = r.years.every((y) => y.perPatient !== null);
   const per100k = r.years.every((y) => y.per100k !== null);
   const yearRows: TableRow[] = r.years.map((y) => ({
-    cells: [yearLabel(y), fmt.number(y.patients.entering + y.patients.prevalent, 0), money(y.current), money(y.new), money(y.impact), money(y.cumulativeImpact), ...(perPatient ? [money(y.perPatient!.impact)] : []), ...(per100k ? [money(y.per100k!.impact)] : [])],
+    cells: [yearLabel(y), fmt.number(y.patients.entering + y.patients.prevalent, 0), money(y.current), money(y.new), change(y.impact), change(y.cumulativeImpact), ...(perPatient ? [change(y.perPatient!.impact)] : []), ...(per100k ? [change(y.per100k!.impact)] : [])],
   }));
   yearRows.push({
-    cells: [t('reportResults.total'), '', money(r.cumulative.current), money(r.cumulative.new), money(r.cumulative.impact), '', ...(perPatient ? [money(r.cumulative.perPatient?.impact)] : []), ...(per100k ? [money(r.cumulative.per100k?.impact)] : [])],
+    cells: [t('reportResults.total'), '', money(r.cumulative.current), money(r.cumulative.new), change(r.cumulative.impact), '', ...(perPatient ? [change(r.cumulative.perPatient?.impact)] : []), ...(per100k ? [change(r.cumulative.per100k?.impact)] : [])],
     tone: 'strong',
   });
   out.push(
@@ -148,14 +151,14 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
   const ordered = test ? [test, ...r.categories.filter((c) => c !== test)] : r.categories;
   const catRows: TableRow[] = ordered.map((c) => {
     const total = r.cumulative.byCategory[c]!;
-    return { cells: [categoryLabels.get(c) ?? c, money(total.current), money(total.new), money(total.impact)] };
+    return { cells: [categoryLabels.get(c) ?? c, money(total.current), money(total.new), change(total.impact)] };
   });
   if (test) {
     const rest = r.categories.filter((c) => c !== test).map((c) => r.cumulative.byCategory[c]!);
     const sumOf = (k: 'current' | 'new' | 'impact') => rest.reduce((a, x) => a + x[k], 0);
-    catRows.splice(1, 0, { cells: [t('reportBudget.otherCategories'), money(sumOf('current')), money(sumOf('new')), money(sumOf('impact'))], tone: 'strong' });
+    catRows.splice(1, 0, { cells: [t('reportBudget.otherCategories'), money(sumOf('current')), money(sumOf('new')), change(sumOf('impact'))], tone: 'strong' });
   }
-  catRows.push({ cells: [t('reportResults.total'), money(r.cumulative.current), money(r.cumulative.new), money(r.cumulative.impact)], tone: 'strong' });
+  catRows.push({ cells: [t('reportResults.total'), money(r.cumulative.current), money(r.cumulative.new), change(r.cumulative.impact)], tone: 'strong' });
   out.push(
     draft(`${prefix}-categories`, t('reportBudget.categories'), [
       table({ id: `tab-${p}-budget-categories`, caption: t(test ? 'reportBudget.categoriesCaptionTest' : 'reportBudget.categoriesCaption', { n: r.horizonYears }), header: [t('reportBudget.category'), t('reportCharts.currentWorld'), t('reportCharts.newWorld'), t('reportCharts.budgetImpact')], rows: catRows, numeric: true }),
@@ -171,13 +174,15 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
             id: `tab-${p}-budget-scenarios`,
             caption: t('reportBudget.scenariosCaption', { n: r.horizonYears }),
             header: [t('reportUncertainty.scenario'), t('reportCharts.currentWorld'), t('reportCharts.newWorld'), t('reportCharts.budgetImpact'), t('reportBudget.difference')],
-            rows: [[t('run.kind.base-case'), money(r.cumulative.current), money(r.cumulative.new), money(r.cumulative.impact), '—'], ...scen.map((s) => [s.label, money(s.cumulative.current), money(s.cumulative.new), money(s.cumulative.impact), fmt.moneyChange(s.differenceFromBase, cur ?? undefined)])],
+            rows: [[t('run.kind.base-case'), money(r.cumulative.current), money(r.cumulative.new), change(r.cumulative.impact), '—'], ...scen.map((s) => [s.label, money(s.cumulative.current), money(s.cumulative.new), change(s.cumulative.impact), fmt.moneyChange(s.differenceFromBase, cur ?? undefined)])],
             numeric: true,
           }),
     ]),
   );
 
   const rows = r.tornado.rows.filter((x) => x.swing !== null).slice(0, 10);
+  // An input's low and high value in its unit ("3 000 € per month", a share as "60 %"), as the screen's tornado says them.
+  const end = (x: TornadoRow, v: number) => (x.uptake ? fmt.percent(v, 0) : x.kind === 'model-parameter' ? parameterValueText(m.model.parameters.find((q) => q.id === x.id) ?? {}, v, cur ?? undefined, fmt) : fmt.grouped(v));
   if (rows.length > 0) {
     out.push(
       draft(`${prefix}-tornado`, t('reportUncertainty.oneWay'), [
@@ -189,7 +194,7 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
             id: `tab-${p}-budget-tornado-data`,
             caption: t('reportBudget.tornadoDataCaption'),
             header: [t('report.limits.input'), t('reportAccuracy.rating.low'), t('reportAccuracy.rating.high'), t('reportBudget.atLow'), t('reportBudget.atHigh'), t('reportUncertainty.swing')],
-            rows: r.tornado.rows.slice(0, 15).map((x) => [tornadoRowLabel(x, t), fmt.parameter(x.low), fmt.parameter(x.high), money(x.impactAtLow), money(x.impactAtHigh), x.error ? t('reportBudget.invalid', { error: x.error }) : money(x.swing)]),
+            rows: r.tornado.rows.slice(0, 15).map((x) => [tornadoRowLabel(x, t), end(x, x.low), end(x, x.high), change(x.impactAtLow), change(x.impactAtHigh), x.error ? t('reportBudget.invalid', { error: x.error }) : money(x.swing)]),
             numeric: true,
           }),
         ),
