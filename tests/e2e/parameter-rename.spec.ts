@@ -75,6 +75,8 @@ test('renaming a parameter used in transitions and a strategy override keeps the
   await page.getByTestId('parameter-rename-input-rr').press('Enter');
   await expect(page.getByTestId('override-comb-hr_treatment')).toHaveValue(/rr_lamivudine/);
   expect(await baseCaseText(page)).toEqual(before);
+  // Saved before the undo below (an edit undone within the autosave pause never reaches the history).
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
 
   // Escape leaves the id as it was.
   await page.getByTestId('parameter-rename-cost_zido').click();

@@ -386,7 +386,10 @@ export class Workspace {
   /** Deleted dossiers not yet purged, most recently deleted first (the library's "Recently deleted"). */
   async listDeleted(): Promise<DeletedDossierInfo[]> {
     return this.#read(async () => {
-      const records = await this.#t.dossiers.where('deleted').equals(1).toArray();
+      // A newer workspace opened read-only may lack the index or hold record shapes this version does not know.
+      const records = this.#unavailable
+        ? (await this.#t.dossiers.toArray().catch(() => [] as DossierRecord[])).filter((r) => r.deleted === 1 && typeof r.dossier?.title === 'string')
+        : await this.#t.dossiers.where('deleted').equals(1).toArray();
       return records
         .map((r) => ({ id: r.id, title: r.dossier.title, indication: r.dossier.indication, deletedAt: r.deletedAt ?? '' }))
         .sort((a, b) => (a.deletedAt < b.deletedAt ? 1 : a.deletedAt > b.deletedAt ? -1 : 0));
