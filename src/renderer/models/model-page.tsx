@@ -99,6 +99,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
   const readOnly = workspace.readOnlyReason !== null;
   const [selected, setSelected] = useState<RunContext['selected']>(null);
   const [dialog, setDialog] = useState<'version' | 'link' | 'delete' | null>(null);
+  const [restoredDraft, setRestoredDraft] = useState(session.restoredDraft);
   const linked = useLiveQuery(() => store.linkedDossiers(initial.id), [store, initial.id]);
   const onTab = useCallback((next: string) => navigate({ page: 'model', modelId: initial.id, tab: next }), [navigate, initial.id]);
 
@@ -201,6 +202,12 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
         </>
       }
     >
+      {restoredDraft && (
+        <div className="notice notice-info banner" role="status" data-testid="model-draft-restored">
+          <span className="grow">{autosave.state.kind === 'saved' ? t('model.restoredDraftSaved') : t('model.restoredDraftSaving')}</span>
+          <button type="button" className="btn btn-sm" onClick={() => setRestoredDraft(false)}>{t('shell.dismiss')}</button>
+        </div>
+      )}
       <ExportProvider modelTitle={session.title} provenance={provenance}>
         <div className="page model-page" data-testid="model-page" data-model-id={initial.id}>
           <div className="page-header">

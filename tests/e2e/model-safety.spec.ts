@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+
+// Nothing lost on a workspace model's page: an edit made inside the autosave pause survives a reload (kept in the
+// tab's session storage and restored with a notice), and a save the workspace refuses says "Not saved", why, and
+// offers Retry while the edit stays on screen.
+
+const dir = 'test-results/screenshots';
+
+async function shot(page: Page, name: string) {
+  mkdirSync(dir, { recursive: true });
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${dir}/model-safety-${name}.png` });
+}
+
+/** Copies the bundled liquid-biopsy example into the workspace and opens the copy; returns its id. */
+async function useExample(page: Page): Promise<string> {
+  await page.goto('/#/models');
+  await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('use-example').click();
+  await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', /.+/);
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  return (await page.getByTestId('model-page').getAttribute('data-model-id'))!;
+}
+
+test.describe.configure({ timeout: 120000 });
+
+test('an edit made just before a reload is restored, said so, and saved', async ({ page }) => {
+  const modelId = await useExample(page);
+  // Leave at once, as a user who clicks "Leave" in the browser's unsaved-changes prompt.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.getByTestId('param-input-p_rebiopsy').fill('0.61');
+  await page.reload();
+  await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', modelId);
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.61');
+  await expect(page.getByTestId('model-draft-restored')).toContainText('They were restored');
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('model-draft-restored')).toContainText('are saved now');
+  await shot(page, 'restored-1440');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await shot(page, 'restored-1024');
+  await page.getByTestId('model-draft-restored').getByRole('button').click();
+  await expect(page.getByTestId('model-draft-restored')).toHaveCount(0);
+  // Saved for real: a second reload shows the value without a notice.
+  await page.reload();
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.61');
+  await expect(page.getByTestId('model-draft-restored')).toHaveCount(0);
+});
