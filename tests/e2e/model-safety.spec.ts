@@ -46,3 +46,39 @@ test('an edit made just before a reload is restored, said so, and saved', async 
   await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.61');
   await expect(page.getByTestId('model-draft-restored')).toHaveCount(0);
 });
+
+test('a save the disk refuses says Not saved and why, keeps the edit on screen, and Retry saves it', async ({ page }) => {
+  await useExample(page);
+  // The browser refuses every write, as IndexedDB does when the disk or the storage quota is full.
+  await page.evaluate(() => {
+    const w = window as unknown as { realPut?: unknown; realAdd?: unknown };
+    w.realPut = IDBObjectStore.prototype.put;
+    w.realAdd = IDBObjectStore.prototype.add;
+    const refuse = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.put = refuse;
+    IDBObjectStore.prototype.add = refuse;
+  });
+  await page.getByTestId('param-input-p_rebiopsy').fill('0.62');
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  await expect(page.getByTestId('save-error')).toHaveText('The disk is full: free some space, then Retry. Nothing you typed is lost.');
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.62');
+  await shot(page, 'not-saved-1440');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await shot(page, 'not-saved-1024');
+  // Retry while the disk is still full fails again, and says so again.
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  // Space freed: Retry saves, and a reload reads the edit back from the workspace.
+  await page.evaluate(() => {
+    const w = window as unknown as { realPut: IDBObjectStore['put']; realAdd: IDBObjectStore['add'] };
+    IDBObjectStore.prototype.put = w.realPut;
+    IDBObjectStore.prototype.add = w.realAdd;
+  });
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await page.reload();
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.62');
+  await expect(page.getByTestId('model-draft-restored')).toHaveCount(0);
+});
