@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, guardPage } from './fixtures';
 
 // Nothing lost on a workspace model's page: an edit made inside the autosave pause survives a reload (kept in the
 // tab's session storage and restored with a notice), and a save the workspace refuses says "Not saved", why, and
@@ -81,4 +81,87 @@ test('a save the disk refuses says Not saved and why, keeps the edit on screen, 
   await page.reload();
   await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.62');
   await expect(page.getByTestId('model-draft-restored')).toHaveCount(0);
+});
+
+/** Makes this page's IndexedDB writes fail (or work again), so an edit here stays unsaved for as long as needed. */
+async function refuseWrites(page: Page, refuse: boolean) {
+  await page.evaluate((on) => {
+    const w = window as unknown as { realPut?: IDBObjectStore['put']; realAdd?: IDBObjectStore['add'] };
+    w.realPut ??= IDBObjectStore.prototype.put;
+    w.realAdd ??= IDBObjectStore.prototype.add;
+    const fail = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.put = on ? fail : w.realPut;
+    IDBObjectStore.prototype.add = on ? fail : w.realAdd;
+  }, refuse);
+}
+
+test('two tabs on one model: a saved edit reaches the other tab, and an edit conflict is shown with a choice that loses neither side', async ({ page, context, guard }) => {
+  const modelId = await useExample(page);
+  const other = await context.newPage();
+  guardPage(other, guard);
+  await other.goto(`/#/models/${modelId}/model`);
+  await expect(other.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.5');
+
+  // Nothing unsaved here: the other tab's saved edit simply shows, with a notice.
+  await other.getByTestId('param-input-p_rebiopsy').fill('0.7');
+  await expect(other.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.7');
+  await expect(page.getByTestId('model-reloaded-elsewhere')).toContainText('changed in another window or tab');
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+
+  // An edit here not yet saved while the other tab saves its own: the conflict is shown, nothing is overwritten.
+  await refuseWrites(page, true);
+  await page.getByTestId('param-input-p_rebiopsy').fill('0.55');
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  await other.getByTestId('param-input-p_rebiopsy').fill('0.8');
+  await expect(other.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('model-changed-elsewhere')).toContainText('Keep which one?');
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.55');
+  await shot(page, 'conflict-1440');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await shot(page, 'conflict-1024');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await refuseWrites(page, false);
+  // Keep mine: saved here, shown in the other tab, and the other tab's 0.8 kept as a version.
+  await page.getByTestId('model-keep-mine').click();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('model-changed-elsewhere')).toHaveCount(0);
+  await expect(other.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.55');
+
+  // Again, now choosing the other tab's: its 0.9 shows here and this tab's 0.56 is kept as a version.
+  await refuseWrites(page, true);
+  await page.getByTestId('param-input-p_rebiopsy').fill('0.56');
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  await other.getByTestId('param-input-p_rebiopsy').fill('0.9');
+  await expect(other.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('model-changed-elsewhere')).toBeVisible();
+  await refuseWrites(page, false);
+  await page.getByTestId('model-use-theirs').click();
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.9');
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('model-changed-elsewhere')).toHaveCount(0);
+  await expect(other.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.9');
+
+  // Both set-aside sides are versions holding their values.
+  await page.getByTestId('model-tab-versions').click();
+  const setAside = page.getByTestId('version-row').filter({ hasText: 'Set aside when two windows changed the model' });
+  await expect(setAside).toHaveCount(2);
+  const versions = await page.evaluate(async (id) => {
+    const request = indexedDB.open('hta-workbench');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = await new Promise<{ modelId: string; name: string; document: { parameters: { id: string; value: number }[] } }[]>((resolve, reject) => {
+      const get = db.transaction('modelVersions').objectStore('modelVersions').getAll();
+      get.onsuccess = () => resolve(get.result as never);
+      get.onerror = () => reject(get.error);
+    });
+    db.close();
+    return all.filter((v) => v.modelId === id && v.name.startsWith('Set aside')).map((v) => v.document.parameters.find((p) => p.id === 'p_rebiopsy')!.value).sort();
+  }, modelId);
+  expect(versions).toEqual([0.56, 0.8]);
+  await other.close();
 });

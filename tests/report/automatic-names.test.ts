@@ -1,7 +1,7 @@
 // Names the workbench gives automatically are stored in English; screens show them in the display language, and a
 // name the user typed as typed.
 import { describe, expect, it } from 'vitest';
-import { shownSafetyBackupReason, shownVersionName } from '../../src/report/automatic-names';
+import { CONFLICT_VERSION_NAME, shownSafetyBackupReason, shownVersionName } from '../../src/report/automatic-names';
 import { translator } from '../../src/report/i18n/translate';
 
 const en = translator('en');
@@ -20,6 +20,14 @@ describe('automatic names in the display language', () => {
     const twice = { name: 'Before restoring “Before restoring “Scoping””', automatic: true };
     expect(shownVersionName(twice, en)).toBe(twice.name);
     expect(shownVersionName(twice, fr)).toBe('Avant la restauration de « Avant la restauration de « Scoping » »');
+  });
+
+  it('a model version set aside in an edit conflict between two windows', () => {
+    const setAside = { name: CONFLICT_VERSION_NAME, automatic: true };
+    expect(shownVersionName(setAside, en)).toBe('Set aside when two windows changed the model');
+    expect(shownVersionName(setAside, fr)).toBe('Mis de côté quand deux fenêtres ont modifié le modèle');
+    expect(shownVersionName(setAside, nl)).toBe('Opzijgezet toen twee vensters het model wijzigden');
+    expect(shownVersionName({ ...setAside, automatic: false }, fr)).toBe(CONFLICT_VERSION_NAME);
   });
 
   it('a name the user typed stays as typed, even in the automatic form; other automatic names too', () => {

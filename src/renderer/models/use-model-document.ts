@@ -25,6 +25,8 @@ export interface ModelDocumentSession {
   redo: () => void;
   canUndo: boolean;
   canRedo: boolean;
+  /** Saves the next write over the stored version of `updatedAt` (the user chose to keep these edits in a conflict). */
+  rebase: (updatedAt: string) => void;
   /** Takes a document the store saved itself (a restored version) without writing it again; clears redo. */
   adopt: (model: StoredModel) => void;
   autosave: Autosave<ModelDocument>;
@@ -139,6 +141,10 @@ export function useModelDocument(store: ModelStore, initial: StoredModel): Model
     const h = historyRef.current;
     if (h.future.length > 0) setHistory({ past: [...h.past, h.present], present: h.future[0]!, future: h.future.slice(1), lastKey: null, lastAt: 0 });
   }, [setHistory]);
+  const rebase = useCallback((next: string) => {
+    updatedAtRef.current = next;
+    setUpdatedAt(next);
+  }, []);
   const adopt = useCallback(
     (model: StoredModel) => {
       markSaved(model.document);
@@ -160,6 +166,7 @@ export function useModelDocument(store: ModelStore, initial: StoredModel): Model
     redo,
     canUndo: history.past.length > 0,
     canRedo: history.future.length > 0,
+    rebase,
     adopt,
     autosave,
     restoredDraft: start.restoredDraft,

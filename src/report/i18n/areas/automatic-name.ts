@@ -9,17 +9,20 @@ export const automaticName = areaCatalogue({
     'automaticName.beforeRestoringBackup': 'Before restoring a backup',
     'automaticName.beforeRestoringSafetyBackup': 'Before restoring the safety backup of {made}',
     'automaticName.beforeRestoringFile': 'Before restoring {file}',
+    'automaticName.setAsideInConflict': 'Set aside when two windows changed the model',
   },
   fr: {
     'automaticName.beforeRestoring': 'Avant la restauration de « {name} »',
     'automaticName.beforeRestoringBackup': 'Avant la restauration d’une sauvegarde',
     'automaticName.beforeRestoringSafetyBackup': 'Avant la restauration de la sauvegarde de sécurité du {made}',
     'automaticName.beforeRestoringFile': 'Avant la restauration de {file}',
+    'automaticName.setAsideInConflict': 'Mis de côté quand deux fenêtres ont modifié le modèle',
   },
   nl: {
     'automaticName.beforeRestoring': 'Vóór het terugzetten van ‘{name}’',
     'automaticName.beforeRestoringBackup': 'Vóór het terugzetten van een back-up',
     'automaticName.beforeRestoringSafetyBackup': 'Vóór het terugzetten van de veiligheidsback-up van {made}',
     'automaticName.beforeRestoringFile': 'Vóór het terugzetten van {file}',
+    'automaticName.setAsideInConflict': 'Opzijgezet toen twee vensters het model wijzigden',
   },
 });
