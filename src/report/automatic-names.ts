@@ -10,8 +10,12 @@ const beforeRestoringQuoted = /^Before restoring “(.*)”$/su;
 const beforeRestoringSafetyBackup = /^Before restoring the safety backup of (.+)$/su;
 const beforeRestoringFile = /^Before restoring (.+)$/su;
 
+/** The stored name of a model version set aside when two windows changed the model at once (the store writes it). */
+export const CONFLICT_VERSION_NAME = 'Set aside when two windows changed the model';
+
 function wordedName(name: string, t: Translate): string {
   if (name === BEFORE_IMPORT_SNAPSHOT_NAME) return t('automaticName.beforeImport');
+  if (name === CONFLICT_VERSION_NAME) return t('automaticName.setAsideInConflict');
   const quoted = beforeRestoringQuoted.exec(name);
   return quoted ? t('automaticName.beforeRestoring', { name: wordedName(quoted[1]!, t) }) : name;
 }

@@ -10,6 +10,7 @@ import { ENGINE_VERSION } from '../../src/engine/version';
 import { appInfo } from '../../src/dossier/app-info';
 import { WorkspaceError } from '../../src/renderer/db/errors';
 import type { NewRun } from '../../src/renderer/db/model-store';
+import { CONFLICT_VERSION_NAME } from '../../src/report/automatic-names';
 import { HISTORY_MERGE_WINDOW_MS, openWorkspace } from '../../src/renderer/db/workspace';
 import { freshDbName, freshWorkspace } from './helpers';
 
@@ -53,6 +54,20 @@ function psaRun(modelId: string, document: StoredModel['document'], draws = 4): 
 }
 
 describe('models in the workspace', () => {
+  it('sets a conflicting side aside as an automatic version without touching the model', async () => {
+    const { ws } = await freshWorkspace();
+    const m = await ws.models.create({ document: example, origin: exampleOrigin });
+    const theirs = setParameterValue(m.document, 'p_rebiopsy', 0.8);
+    const info = await ws.models.setAsideVersion(m.id, theirs);
+    expect(info).toMatchObject({ modelId: m.id, name: CONFLICT_VERSION_NAME, automatic: true, hash: modelDocumentHash(theirs) });
+    const version = await ws.models.getVersion(info.id);
+    expect(version?.document).toEqual(theirs);
+    const after = await ws.models.get(m.id);
+    expect(after?.updatedAt).toBe(m.updatedAt);
+    expect(after?.document).toEqual(m.document);
+    await expect(ws.models.setAsideVersion('no-such-model', theirs)).rejects.toMatchObject({ code: 'not-found' });
+  });
+
   it('duplicates a model: a new id, "(copy)" in the list and in the document, the same model, its own history', async () => {
     const { ws } = await freshWorkspace();
     const original = await ws.models.create({ document: example, origin: exampleOrigin });

@@ -1,7 +1,7 @@
 // Names the workbench gives automatically are stored in English; screens show them in the display language, and a
 // name the user typed as typed.
 import { describe, expect, it } from 'vitest';
-import { BEFORE_IMPORT_SNAPSHOT_NAME, shownSafetyBackupReason, shownVersionName, storedBackupInstant } from '../../src/report/automatic-names';
+import { BEFORE_IMPORT_SNAPSHOT_NAME, CONFLICT_VERSION_NAME, shownSafetyBackupReason, shownVersionName, storedBackupInstant } from '../../src/report/automatic-names';
 import { translator } from '../../src/report/i18n/translate';
 
 const en = translator('en');
@@ -28,6 +28,14 @@ describe('automatic names in the display language', () => {
     expect(shownVersionName(kept, fr)).toBe('Avant le remplacement par un fichier importé');
     expect(shownVersionName(kept, nl)).toBe('Vóór het vervangen door een geïmporteerd bestand');
     expect(shownVersionName({ ...kept, automatic: false }, fr)).toBe(BEFORE_IMPORT_SNAPSHOT_NAME);
+  });
+
+  it('a model version set aside in an edit conflict between two windows', () => {
+    const setAside = { name: CONFLICT_VERSION_NAME, automatic: true };
+    expect(shownVersionName(setAside, en)).toBe('Set aside when two windows changed the model');
+    expect(shownVersionName(setAside, fr)).toBe('Mis de côté quand deux fenêtres ont modifié le modèle');
+    expect(shownVersionName(setAside, nl)).toBe('Opzijgezet toen twee vensters het model wijzigden');
+    expect(shownVersionName({ ...setAside, automatic: false }, fr)).toBe(CONFLICT_VERSION_NAME);
   });
 
   it('a name the user typed stays as typed, even in the automatic form; other automatic names too', () => {

@@ -20,6 +20,7 @@ import { ENGINE_VERSION } from '../../engine/version';
 import { describeModelChange, diffModelDocuments } from '../../report/model-changes';
 import type { ModelChange } from '../../report/model-changes';
 import type { WorkbenchTables } from './database';
+import { CONFLICT_VERSION_NAME } from '../../report/automatic-names';
 import { WorkspaceError } from './errors';
 import type { ModelHistoryRecord, RunRecord } from './records';
 
@@ -224,6 +225,16 @@ export class ModelStore {
     this.#assertWritable();
     const t = this.#t;
     return this.#tx('rw', [t.models, t.modelVersions], async () => this.#putVersion(await this.#require(modelId), name.trim() || 'Version', note, false));
+  }
+
+  /**
+   * Keeps a document as an automatic version without changing the model: the side set aside when two windows
+   * changed the model at once (named CONFLICT_VERSION_NAME).
+   */
+  async setAsideVersion(modelId: string, document: StoredModel['document']): Promise<ModelVersionInfo> {
+    this.#assertWritable();
+    const t = this.#t;
+    return this.#tx('rw', [t.models, t.modelVersions], async () => this.#putVersion({ ...(await this.#require(modelId)), document }, CONFLICT_VERSION_NAME, '', true));
   }
 
   /** Restores a version: first saves the current document as an automatic version, then records the changes. */

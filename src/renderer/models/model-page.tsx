@@ -1,5 +1,6 @@
+import { liveQuery } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { appInfo } from '../../dossier/app-info';
 import { titleSlug } from '../../dossier/file-format';
 import type { RunKind, StoredModel } from '../../dossier/workspace-models';
@@ -100,7 +101,51 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
   const readOnly = workspace.readOnlyReason !== null;
   const [selected, setSelected] = useState<RunContext['selected']>(null);
   const [dialog, setDialog] = useState<'version' | 'link' | 'delete' | null>(null);
+  const [restoredDraft, setRestoredDraft] = useState(session.restoredDraft);
   const linked = useLiveQuery(() => store.linkedDossiers(initial.id), [store, initial.id]);
+
+  // Another window or tab saved this model. Without edits here, this page takes that version; with edits here
+  // (pending, or refused as stale), the user chooses which to keep, and the other side is kept as a version.
+  const [stored, setStored] = useState<StoredModel | undefined>(undefined);
+  const [reloadedFromElsewhere, setReloadedFromElsewhere] = useState(false);
+  const saveKind = autosave.state.kind;
+  const { adopt, rebase } = session;
+  const seen = useRef({ updatedAt: session.updatedAt, saveKind, adopt, readOnly });
+  useEffect(() => {
+    seen.current = { updatedAt: session.updatedAt, saveKind, adopt, readOnly };
+  });
+  useEffect(() => {
+    const subscription = liveQuery(() => store.get(initial.id)).subscribe({
+      next: (model) => {
+        setStored(model);
+        const now = seen.current;
+        if (model && model.updatedAt !== now.updatedAt && now.saveKind === 'saved' && !now.readOnly) {
+          now.adopt(model);
+          setReloadedFromElsewhere(true);
+        }
+      },
+    });
+    return () => subscription.unsubscribe();
+  }, [store, initial.id]);
+  const changedElsewhere = stored !== undefined && stored.updatedAt !== session.updatedAt && saveKind !== 'saving' && !readOnly;
+  const conflict = changedElsewhere && saveKind !== 'saved';
+  const resolveConflict = async (keep: 'mine' | 'theirs') => {
+    if (!stored) return;
+    try {
+      if (keep === 'mine') {
+        await store.setAsideVersion(initial.id, stored.document);
+        rebase(stored.updatedAt);
+        if (await autosave.flush()) toasts.show({ message: t('model.keptMine') });
+      } else {
+        await store.setAsideVersion(initial.id, document);
+        adopt(stored);
+        toasts.show({ message: t('model.usedTheirs') });
+      }
+      setReloadedFromElsewhere(false);
+    } catch (e) {
+      toasts.show({ tone: 'error', message: t('model.conflictFailed', { error: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
   const onTab = useCallback((next: string) => navigate({ page: 'model', modelId: initial.id, tab: next }), [navigate, initial.id]);
 
   const runs: RunContext = useMemo(
@@ -203,6 +248,25 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
         </>
       }
     >
+      {restoredDraft && (
+        <div className="notice notice-info banner" role="status" data-testid="model-draft-restored">
+          <span className="grow">{autosave.state.kind === 'saved' ? t('model.restoredDraftSaved') : t('model.restoredDraftSaving')}</span>
+          <button type="button" className="btn btn-sm" onClick={() => setRestoredDraft(false)}>{t('shell.dismiss')}</button>
+        </div>
+      )}
+      {conflict && (
+        <div className="notice notice-warning banner model-conflict-banner" role="alert" data-testid="model-changed-elsewhere">
+          <span className="grow">{t('model.changedElsewhere')}</span>
+          <button type="button" className="btn btn-sm" onClick={() => void resolveConflict('mine')} data-testid="model-keep-mine">{t('model.keepMine')}</button>
+          <button type="button" className="btn btn-sm" onClick={() => void resolveConflict('theirs')} data-testid="model-use-theirs">{t('model.useTheirs')}</button>
+        </div>
+      )}
+      {reloadedFromElsewhere && !conflict && (
+        <div className="notice notice-info banner" role="status" data-testid="model-reloaded-elsewhere">
+          <span className="grow">{t('model.reloadedFromElsewhere')}</span>
+          <button type="button" className="btn btn-sm" onClick={() => setReloadedFromElsewhere(false)}>{t('shell.dismiss')}</button>
+        </div>
+      )}
       <ExportProvider modelTitle={session.title} provenance={provenance}>
         <div className="page model-page" data-testid="model-page" data-model-id={initial.id}>
           <div className="page-header">

@@ -1,12 +1,16 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StoredModel } from '../../dossier/workspace-models';
 import type { ModelStore } from '../db/model-store';
+import { browserDraftStorage, dropPendingModelDraft, keepPendingModelDraft, readPendingModelDraft } from '../dossiers/pending-drafts';
+import type { DraftStorage } from '../dossiers/pending-drafts';
 import { useAutosave } from '../dossiers/use-autosave';
 import type { Autosave } from '../dossiers/use-autosave';
 
 // The open workspace model's document: edits apply at once in memory, are saved ~500 ms later (autosave, the same
 // visible states as the dossier editor), and can be undone and redone. Quick edits of the same field (typing
-// "0.85") make one undo step. A write refused as stale (the model changed in another window) shows as an error.
+// "0.85") make one undo step. Until the store has an edit it is also kept in the tab's session storage (as the
+// dossier editor does), so a reload, crash or close inside the autosave pause restores it on the next open.
+// A write refused as stale (the model changed in another window) shows as an error.
 
 export type ModelDocument = StoredModel['document'];
 
@@ -21,9 +25,13 @@ export interface ModelDocumentSession {
   redo: () => void;
   canUndo: boolean;
   canRedo: boolean;
+  /** Saves the next write over the stored version of `updatedAt` (the user chose to keep these edits in a conflict). */
+  rebase: (updatedAt: string) => void;
   /** Takes a document the store saved itself (a restored version) without writing it again; clears redo. */
   adopt: (model: StoredModel) => void;
   autosave: Autosave<ModelDocument>;
+  /** The session started from an unsaved draft a reload, crash or close had interrupted. */
+  restoredDraft: boolean;
 }
 
 /** Edits of one field closer together than this are one undo step. */
@@ -37,19 +45,43 @@ interface History {
   lastAt: number;
 }
 
+interface StartingPoint {
+  document: ModelDocument;
+  /** updatedAt of the stored model the document was edited from. */
+  baseUpdatedAt: string;
+  restoredDraft: boolean;
+}
+
+/** The stored model, or the unsaved draft of it this tab kept when it holds changes. */
+export function modelStartingPoint(storage: DraftStorage | null, stored: StoredModel): StartingPoint {
+  const pending = readPendingModelDraft(storage, stored.id);
+  if (pending && JSON.stringify(pending.document) !== JSON.stringify(stored.document)) {
+    return { document: pending.document, baseUpdatedAt: pending.baseUpdatedAt, restoredDraft: true };
+  }
+  // Saved after all (the save finished as the page went) or nothing changed: nothing to restore.
+  if (pending) dropPendingModelDraft(storage, stored.id);
+  return { document: stored.document, baseUpdatedAt: stored.updatedAt, restoredDraft: false };
+}
+
 export function useModelDocument(store: ModelStore, initial: StoredModel): ModelDocumentSession {
-  const [history, setHistoryState] = useState<History>({ past: [], present: initial.document, future: [], lastKey: null, lastAt: 0 });
+  const [start] = useState(() => modelStartingPoint(browserDraftStorage(), initial));
+  const [history, setHistoryState] = useState<History>({ past: [], present: start.document, future: [], lastKey: null, lastAt: 0 });
   // The latest history, read and written synchronously: an edit runs here, in the caller's call, so an edit the
   // document refuses (a state id with a space) throws to the caller, which says why, instead of throwing inside a
   // React state update, where nothing catches it and the whole page goes blank.
   const historyRef = useRef(history);
-  const setHistory = useCallback((next: History) => {
-    historyRef.current = next;
-    setHistoryState(next);
-  }, []);
-  const [updatedAt, setUpdatedAt] = useState(initial.updatedAt);
+  const updatedAtRef = useRef(start.baseUpdatedAt);
+  const setHistory = useCallback(
+    (next: History) => {
+      historyRef.current = next;
+      setHistoryState(next);
+      // Kept at once, in the edit's own event: a reload right after the keystroke cannot outrun it.
+      keepPendingModelDraft(browserDraftStorage(), { modelId: initial.id, document: next.present, baseUpdatedAt: updatedAtRef.current, keptAt: new Date().toISOString() });
+    },
+    [initial.id],
+  );
+  const [updatedAt, setUpdatedAt] = useState(start.baseUpdatedAt);
   const [title, setTitle] = useState(initial.title);
-  const updatedAtRef = useRef(initial.updatedAt);
   const save = useCallback(
     async (doc: ModelDocument) => {
       const result = await store.updateDocument(initial.id, doc, { expectedUpdatedAt: updatedAtRef.current });
@@ -59,8 +91,36 @@ export function useModelDocument(store: ModelStore, initial: StoredModel): Model
     },
     [store, initial.id],
   );
-  const autosave = useAutosave<ModelDocument>(history.present, save);
-  const { markSaved } = autosave;
+  const autosave = useAutosave<ModelDocument>(history.present, save, 500, initial.document);
+  const { markSaved, flush } = autosave;
+
+  // Until the store has the document, the tab's session storage keeps it (written by each edit, above); once saved,
+  // it is dropped.
+  const unsaved = autosave.state.kind !== 'saved';
+  const present = history.present;
+  const modelId = initial.id;
+  useEffect(() => {
+    // Again after a save that left later edits pending: the draft's base is then the newly stored version.
+    if (unsaved) keepPendingModelDraft(browserDraftStorage(), { modelId, document: present, baseUpdatedAt: updatedAt, keptAt: new Date().toISOString() });
+  }, [present, unsaved, modelId, updatedAt]);
+  useEffect(() => {
+    // Only on becoming saved: an edit's first render still shows "saved" (the autosave turns pending just after).
+    if (!unsaved) dropPendingModelDraft(browserDraftStorage(), modelId);
+  }, [unsaved, modelId]);
+
+  // Leaving the page (reload, close, another app in front): start saving what is pending now (a no-op otherwise).
+  useEffect(() => {
+    const flushPending = () => void flush();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') flushPending();
+    };
+    window.addEventListener('pagehide', flushPending);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flushPending);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [flush]);
 
   const edit = useCallback(
     (change: (doc: ModelDocument) => ModelDocument, mergeKey?: string) => {
@@ -81,6 +141,10 @@ export function useModelDocument(store: ModelStore, initial: StoredModel): Model
     const h = historyRef.current;
     if (h.future.length > 0) setHistory({ past: [...h.past, h.present], present: h.future[0]!, future: h.future.slice(1), lastKey: null, lastAt: 0 });
   }, [setHistory]);
+  const rebase = useCallback((next: string) => {
+    updatedAtRef.current = next;
+    setUpdatedAt(next);
+  }, []);
   const adopt = useCallback(
     (model: StoredModel) => {
       markSaved(model.document);
@@ -102,7 +166,9 @@ export function useModelDocument(store: ModelStore, initial: StoredModel): Model
     redo,
     canUndo: history.past.length > 0,
     canRedo: history.future.length > 0,
+    rebase,
     adopt,
     autosave,
+    restoredDraft: start.restoredDraft,
   };
 }

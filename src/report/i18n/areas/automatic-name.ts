@@ -10,6 +10,7 @@ export const automaticName = areaCatalogue({
     'automaticName.beforeRestoringSafetyBackup': 'Before restoring the safety backup of {made}',
     'automaticName.beforeRestoringFile': 'Before restoring {file}',
     'automaticName.beforeImport': 'Before replacing by an imported file',
+    'automaticName.setAsideInConflict': 'Set aside when two windows changed the model',
   },
   fr: {
     'automaticName.beforeRestoring': 'Avant la restauration de « {name} »',
@@ -17,6 +18,7 @@ export const automaticName = areaCatalogue({
     'automaticName.beforeRestoringSafetyBackup': 'Avant la restauration de la sauvegarde de sécurité du {made}',
     'automaticName.beforeRestoringFile': 'Avant la restauration de {file}',
     'automaticName.beforeImport': 'Avant le remplacement par un fichier importé',
+    'automaticName.setAsideInConflict': 'Mis de côté quand deux fenêtres ont modifié le modèle',
   },
   nl: {
     'automaticName.beforeRestoring': 'Vóór het terugzetten van ‘{name}’',
@@ -24,5 +26,6 @@ export const automaticName = areaCatalogue({
     'automaticName.beforeRestoringSafetyBackup': 'Vóór het terugzetten van de veiligheidsback-up van {made}',
     'automaticName.beforeRestoringFile': 'Vóór het terugzetten van {file}',
     'automaticName.beforeImport': 'Vóór het vervangen door een geïmporteerd bestand',
+    'automaticName.setAsideInConflict': 'Opzijgezet toen twee vensters het model wijzigden',
   },
 });

@@ -1,0 +1,167 @@
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect, guardPage } from './fixtures';
+
+// Nothing lost on a workspace model's page: an edit made inside the autosave pause survives a reload (kept in the
+// tab's session storage and restored with a notice), and a save the workspace refuses says "Not saved", why, and
+// offers Retry while the edit stays on screen.
+
+const dir = 'test-results/screenshots';
+
+async function shot(page: Page, name: string) {
+  mkdirSync(dir, { recursive: true });
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${dir}/model-safety-${name}.png` });
+}
+
+/** Copies the bundled liquid-biopsy example into the workspace and opens the copy; returns its id. */
+async function useExample(page: Page): Promise<string> {
+  await page.goto('/#/models');
+  await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('use-example').click();
+  await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', /.+/);
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  return (await page.getByTestId('model-page').getAttribute('data-model-id'))!;
+}
+
+test.describe.configure({ timeout: 120000 });
+
+test('an edit made just before a reload is restored, said so, and saved', async ({ page }) => {
+  const modelId = await useExample(page);
+  // Leave at once, as a user who clicks "Leave" in the browser's unsaved-changes prompt.
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.getByTestId('param-input-p_rebiopsy').fill('0.61');
+  await page.reload();
+  await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', modelId);
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.61');
+  await expect(page.getByTestId('model-draft-restored')).toContainText('They were restored');
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('model-draft-restored')).toContainText('are saved now');
+  await shot(page, 'restored-1440');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await shot(page, 'restored-1024');
+  await page.getByTestId('model-draft-restored').getByRole('button').click();
+  await expect(page.getByTestId('model-draft-restored')).toHaveCount(0);
+  // Saved for real: a second reload shows the value without a notice.
+  await page.reload();
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.61');
+  await expect(page.getByTestId('model-draft-restored')).toHaveCount(0);
+});
+
+test('a save the disk refuses says Not saved and why, keeps the edit on screen, and Retry saves it', async ({ page }) => {
+  await useExample(page);
+  // The browser refuses every write, as IndexedDB does when the disk or the storage quota is full.
+  await page.evaluate(() => {
+    const w = window as unknown as { realPut?: unknown; realAdd?: unknown };
+    w.realPut = IDBObjectStore.prototype.put;
+    w.realAdd = IDBObjectStore.prototype.add;
+    const refuse = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.put = refuse;
+    IDBObjectStore.prototype.add = refuse;
+  });
+  await page.getByTestId('param-input-p_rebiopsy').fill('0.62');
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  await expect(page.getByTestId('save-error')).toHaveText('The disk is full: free some space, then Retry. Nothing you typed is lost.');
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.62');
+  await shot(page, 'not-saved-1440');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await shot(page, 'not-saved-1024');
+  // Retry while the disk is still full fails again, and says so again.
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  // Space freed: Retry saves, and a reload reads the edit back from the workspace.
+  await page.evaluate(() => {
+    const w = window as unknown as { realPut: IDBObjectStore['put']; realAdd: IDBObjectStore['add'] };
+    IDBObjectStore.prototype.put = w.realPut;
+    IDBObjectStore.prototype.add = w.realAdd;
+  });
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await page.reload();
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.62');
+  await expect(page.getByTestId('model-draft-restored')).toHaveCount(0);
+});
+
+/** Makes this page's IndexedDB writes fail (or work again), so an edit here stays unsaved for as long as needed. */
+async function refuseWrites(page: Page, refuse: boolean) {
+  await page.evaluate((on) => {
+    const w = window as unknown as { realPut?: IDBObjectStore['put']; realAdd?: IDBObjectStore['add'] };
+    w.realPut ??= IDBObjectStore.prototype.put;
+    w.realAdd ??= IDBObjectStore.prototype.add;
+    const fail = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.put = on ? fail : w.realPut;
+    IDBObjectStore.prototype.add = on ? fail : w.realAdd;
+  }, refuse);
+}
+
+test('two tabs on one model: a saved edit reaches the other tab, and an edit conflict is shown with a choice that loses neither side', async ({ page, context, guard }) => {
+  const modelId = await useExample(page);
+  const other = await context.newPage();
+  guardPage(other, guard);
+  await other.goto(`/#/models/${modelId}/model`);
+  await expect(other.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.5');
+
+  // Nothing unsaved here: the other tab's saved edit simply shows, with a notice.
+  await other.getByTestId('param-input-p_rebiopsy').fill('0.7');
+  await expect(other.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.7');
+  await expect(page.getByTestId('model-reloaded-elsewhere')).toContainText('changed in another window or tab');
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+
+  // An edit here not yet saved while the other tab saves its own: the conflict is shown, nothing is overwritten.
+  await refuseWrites(page, true);
+  await page.getByTestId('param-input-p_rebiopsy').fill('0.55');
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  await other.getByTestId('param-input-p_rebiopsy').fill('0.8');
+  await expect(other.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('model-changed-elsewhere')).toContainText('Keep which one?');
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.55');
+  await shot(page, 'conflict-1440');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await shot(page, 'conflict-1024');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await refuseWrites(page, false);
+  // Keep mine: saved here, shown in the other tab, and the other tab's 0.8 kept as a version.
+  await page.getByTestId('model-keep-mine').click();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('model-changed-elsewhere')).toHaveCount(0);
+  await expect(other.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.55');
+
+  // Again, now choosing the other tab's: its 0.9 shows here and this tab's 0.56 is kept as a version.
+  await refuseWrites(page, true);
+  await page.getByTestId('param-input-p_rebiopsy').fill('0.56');
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  await other.getByTestId('param-input-p_rebiopsy').fill('0.9');
+  await expect(other.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('model-changed-elsewhere')).toBeVisible();
+  await refuseWrites(page, false);
+  await page.getByTestId('model-use-theirs').click();
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.9');
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('model-changed-elsewhere')).toHaveCount(0);
+  await expect(other.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.9');
+
+  // Both set-aside sides are versions holding their values.
+  await page.getByTestId('model-tab-versions').click();
+  const setAside = page.getByTestId('version-row').filter({ hasText: 'Set aside when two windows changed the model' });
+  await expect(setAside).toHaveCount(2);
+  const versions = await page.evaluate(async (id) => {
+    const request = indexedDB.open('hta-workbench');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = await new Promise<{ modelId: string; name: string; document: { parameters: { id: string; value: number }[] } }[]>((resolve, reject) => {
+      const get = db.transaction('modelVersions').objectStore('modelVersions').getAll();
+      get.onsuccess = () => resolve(get.result as never);
+      get.onerror = () => reject(get.error);
+    });
+    db.close();
+    return all.filter((v) => v.modelId === id && v.name.startsWith('Set aside')).map((v) => v.document.parameters.find((p) => p.id === 'p_rebiopsy')!.value).sort();
+  }, modelId);
+  expect(versions).toEqual([0.56, 0.8]);
+  await other.close();
+});
