@@ -135,3 +135,42 @@ for (const [name, open] of screens) {
     expect((await narrowColumns(page)).narrow).toEqual([]);
   });
 }
+
+test('parameter ids in a narrow column wrap after an underscore, never mid-word, at 1024×640 and 720 px', async ({ page }) => {
+  // The HIV model in the workspace: its value column holds inputs, so its id column is the narrowest.
+  await page.goto('/#/models');
+  await page.locator('[data-model-id="hiv-chancellor-1997"]').getByTestId('use-example').click();
+  await expect(page.getByTestId('strip-item').first()).toBeVisible();
+  const workspaceModel = page.url().replace(/\/[^/]*$/u, '/model');
+  for (const [width, address] of [[1024, '/#/examples/liquid-biopsy-nsclc/model'], [720, '/#/examples/liquid-biopsy-nsclc/model'], [1024, workspaceModel], [720, workspaceModel]] as const) {
+    await page.setViewportSize({ width, height: 640 });
+    await page.goto(address);
+    await expect(page.getByTestId('parameter-table')).toBeVisible({ timeout: 30_000 });
+    // Each id as the lines it is drawn on (a character whose box starts lower than the one before begins a line).
+    const ids = await page.locator('[data-testid="parameter-table"] .param-id').evaluateAll((elements) =>
+      elements.map((el) => {
+        const lines: string[] = [];
+        let top = -Infinity;
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const text = node.textContent ?? '';
+          for (let i = 0; i < text.length; i++) {
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const y = range.getBoundingClientRect().top;
+            if (y > top + 2 || lines.length === 0) lines.push(text[i]!);
+            else lines[lines.length - 1] = `${lines[lines.length - 1]!}${text[i]!}`;
+            top = Math.max(top, y);
+          }
+        }
+        return lines;
+      }),
+    );
+    expect(ids.length).toBeGreaterThan(15);
+    const wrapped = ids.filter((lines) => lines.length > 1);
+    console.log(`${address} at ${width} px: ${wrapped.length} of ${ids.length} ids wrap, e.g. ${wrapped.slice(0, 3).map((l) => l.join(' / ')).join('; ')}`);
+    const midWord = wrapped.filter((lines) => lines.slice(0, -1).some((line) => !line.endsWith('_')));
+    expect(midWord.map((lines) => lines.join(' / '))).toEqual([]);
+  }
+});

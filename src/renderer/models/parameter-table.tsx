@@ -40,6 +40,12 @@ export interface ParameterTableProps {
 }
 
 /** The unit as the model file states it (data, kept as typed), then the kind and period in the display language. */
+/** An id such as sens_plasma_egfr in a narrow column: it wraps after an underscore, not mid-word (sens_pl / asma). */
+function BreakableId({ id }: { id: string }) {
+  const parts = id.split(/(?<=_)/u);
+  return <>{parts.map((part, i) => <Fragment key={i}>{i > 0 && <wbr />}{part}</Fragment>)}</>;
+}
+
 function UnitOf({ p, t }: { p: Parameter; t: Translate }) {
   const kind = p.kind && p.kind !== 'other' ? parameterKindWord(p.kind, t) : undefined;
   const words = [kind && kind !== p.unit ? kind : undefined, p.timeUnit && p.timeUnit !== 'cycle' ? t(`param.per.${p.timeUnit}` as MessageKey) : undefined].filter(Boolean).join(', ');
@@ -141,7 +147,7 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
                 <Fragment key={p.id}>
                   <tr data-testid="parameter-row" data-parameter={p.id} className={found.length > 0 || problem ? 'has-warning' : undefined}>
                     <td>
-                      <div className="mono param-id" data-user-content>{p.id}</div>
+                      <div className="mono param-id" data-user-content><BreakableId id={p.id} /></div>
                       {(p.label || p.description) && <div className="subtle clamp" data-user-content>{p.label ?? p.description}</div>}
                       {(p.source ?? p.uncertainty?.source) && <div className="narrow-only-block subtle"><span className="clamp" title={p.source ?? p.uncertainty?.source}>{t('param.source', { source: p.source ?? p.uncertainty?.source ?? '' })}</span></div>}
                     </td>
