@@ -97,12 +97,12 @@ export function useModelDocument(store: ModelStore, initial: StoredModel): Model
   // Until the store has the document, the tab's session storage keeps it (written by each edit, above); once saved,
   // it is dropped.
   const unsaved = autosave.state.kind !== 'saved';
-  const present = history.present;
   const modelId = initial.id;
   useEffect(() => {
-    // Again after a save that left later edits pending: the draft's base is then the newly stored version.
-    if (unsaved) keepPendingModelDraft(browserDraftStorage(), { modelId, document: present, baseUpdatedAt: updatedAt, keptAt: new Date().toISOString() });
-  }, [present, unsaved, modelId, updatedAt]);
+    // Again after a save that left later edits pending: the draft's base is then the newly stored version (each
+    // edit itself is kept by setHistory, so this does not run per keystroke).
+    if (unsaved) keepPendingModelDraft(browserDraftStorage(), { modelId, document: historyRef.current.present, baseUpdatedAt: updatedAt, keptAt: new Date().toISOString() });
+  }, [unsaved, modelId, updatedAt]);
   useEffect(() => {
     // Only on becoming saved: an edit's first render still shows "saved" (the autosave turns pending just after).
     if (!unsaved) dropPendingModelDraft(browserDraftStorage(), modelId);
