@@ -34,13 +34,24 @@ export type ParameterUseKind =
 /** One use of a parameter: what kind of place, the names that say which one, and its path in the file. */
 export interface ParameterUse {
   kind: ParameterUseKind;
-  /** Names of the place (as written in the file): state, from, to, category, parameter, curve, node, test, scenario, name, item; strategy and submodel when the place belongs to one. */
+  /** Names of the place as the screens show them: state, from, to (a state's label, else its id), category, parameter, curve, node, test, scenario, name, item; strategy and submodel when the place belongs to one. */
   at: Record<string, string>;
   /** Where in the file, written as validation writes paths (e.g. "model.transitions[2].probability"). */
   path: string;
 }
 
 type Where = Omit<ParameterUse, 'path'>;
+
+/** A state id as the user sees the state: its label when it has one. */
+type StateName = (id: string) => string;
+
+/** The states of a Markov or partitioned-survival structure, named by label (an id no state has stays as it is). */
+function stateNames(model: unknown): StateName {
+  const states = isRecord(model) && Array.isArray(model.states) ? model.states : [];
+  const labels = new Map<string, string>();
+  for (const s of states) if (isRecord(s) && typeof s.id === 'string' && typeof s.label === 'string' && s.label.trim() !== '') labels.set(s.id, s.label);
+  return (id) => labels.get(id) ?? id;
+}
 
 interface Rewrite {
   /** A string expression (numbers name nothing): its new text. */
@@ -99,11 +110,12 @@ class Walker {
     return isRecord(value) ? withFields(value, (k, v) => this.costEntry(v, [...path, k], where(k))) : value;
   }
 
-  stateValues(value: unknown, path: Path, context: Record<string, string>): unknown {
+  stateValues(value: unknown, path: Path, context: Record<string, string>, name: StateName): unknown {
     if (!isRecord(value)) return value;
-    return withFields(value, (state, entry) => {
+    return withFields(value, (id, entry) => {
       if (!isRecord(entry)) return entry;
-      const at = [...path, state];
+      const at = [...path, id];
+      const state = name(id);
       return withFields(entry, (k, v) => {
         if (k === 'costs') return this.costs(v, [...at, k], (category) => ({ kind: 'state-cost', at: { ...context, state, category } }));
         if (k === 'utility') return this.expr(v, [...at, k], { kind: 'state-utility', at: { ...context, state } });
@@ -112,31 +124,32 @@ class Walker {
     });
   }
 
-  transitions(value: unknown, path: Path, context: Record<string, string>): unknown {
+  transitions(value: unknown, path: Path, context: Record<string, string>, name: StateName): unknown {
     if (!Array.isArray(value)) return value;
-    return value.map((t: unknown, i) => (isRecord(t) ? withFields(t, (k, v) => (k === 'probability' ? this.expr(v, [...path, i, k], { kind: 'transition', at: { ...context, from: String(t.from), to: String(t.to) } }) : v)) : t));
+    return value.map((t: unknown, i) => (isRecord(t) ? withFields(t, (k, v) => (k === 'probability' ? this.expr(v, [...path, i, k], { kind: 'transition', at: { ...context, from: name(String(t.from)), to: name(String(t.to)) } }) : v)) : t));
   }
 
-  initial(value: unknown, path: Path, context: Record<string, string>): unknown {
-    return this.exprRecord(value, path, (state) => ({ kind: 'initial', at: { ...context, state } }));
+  initial(value: unknown, path: Path, context: Record<string, string>, name: StateName): unknown {
+    return this.exprRecord(value, path, (state) => ({ kind: 'initial', at: { ...context, state: name(state) } }));
   }
 
   /** A Markov or partitioned-survival structure: the model's own, or a sub-model of a tree (context names it). */
   cohortModel(m: JsonRecord, path: Path, context: Record<string, string>): JsonRecord {
+    const name = stateNames(m);
     return withFields(m, (k, v) => {
       const at = [...path, k];
       switch (k) {
         case 'initial':
-          return this.initial(v, at, context);
+          return this.initial(v, at, context, name);
         case 'transitions':
-          return this.transitions(v, at, context);
+          return this.transitions(v, at, context, name);
         case 'stateValues':
-          return this.stateValues(v, at, context);
+          return this.stateValues(v, at, context, name);
         case 'transitionValues':
           return Array.isArray(v)
             ? v.map((tv: unknown, i) => {
                 if (!isRecord(tv)) return tv;
-                const where: Where = tv.from === undefined ? { kind: 'entry-value', at: { ...context, to: String(tv.to) } } : { kind: 'transition-value', at: { ...context, from: String(tv.from), to: String(tv.to) } };
+                const where: Where = tv.from === undefined ? { kind: 'entry-value', at: { ...context, to: name(String(tv.to)) } } : { kind: 'transition-value', at: { ...context, from: name(String(tv.from)), to: name(String(tv.to)) } };
                 return withFields(tv, (f, x) => (f === 'costs' ? this.costs(x, [...at, i, f], () => where) : f === 'qalys' ? this.expr(x, [...at, i, f], where) : x));
               })
             : v;
@@ -215,7 +228,8 @@ class Walker {
     });
   }
 
-  strategy(s: JsonRecord, path: Path): JsonRecord {
+  /** A strategy; its transitions and state values name the states of the model's own structure (`name`). */
+  strategy(s: JsonRecord, path: Path, name: StateName): JsonRecord {
     const strategy = String(s.label ?? s.id);
     return withFields(s, (k, v) => {
       const at = [...path, k];
@@ -223,11 +237,11 @@ class Walker {
         case 'parameters':
           return this.parameterRecord(v, at, (parameter) => ({ kind: 'strategy-override', at: { strategy, parameter } }), true);
         case 'transitions':
-          return this.transitions(v, at, { strategy });
+          return this.transitions(v, at, { strategy }, name);
         case 'stateValues':
-          return this.stateValues(v, at, { strategy });
+          return this.stateValues(v, at, { strategy }, name);
         case 'initial':
-          return this.initial(v, at, { strategy });
+          return this.initial(v, at, { strategy }, name);
         default:
           return v;
       }
@@ -292,7 +306,7 @@ class Walker {
           if (!isRecord(v)) return v;
           return v.type === 'tree' ? this.tree(v, [k]) : this.cohortModel(v, [k], {});
         case 'strategies':
-          return Array.isArray(v) ? v.map((s: unknown, i) => (isRecord(s) ? this.strategy(s, [k, i]) : s)) : v;
+          return Array.isArray(v) ? v.map((s: unknown, i) => (isRecord(s) ? this.strategy(s, [k, i], stateNames(doc.model)) : s)) : v;
         case 'scenarios':
           return Array.isArray(v) ? v.map((s: unknown, i) => (isRecord(s) ? this.scenario(s, [k, i]) : s)) : v;
         case 'correlations':

@@ -163,6 +163,30 @@ describe('renaming a parameter', () => {
     expect(((d.model as Json).transitions as Json[])[0]!.probability).toBe('p * lookup(age)');
   });
 
+  it('names a state by its label, as the screens show it (its id when it has none), in the model and in a strategy', () => {
+    const hiv = examples.find((e) => e.file === 'hiv-chancellor-1997.json')!.doc;
+    const transitions = parameterUses(hiv, 'treatment_rr').filter((u) => u.kind === 'transition');
+    expect(transitions[0]!.at).toEqual({ from: 'CD4 200-500 cells/mm3', to: 'CD4 < 200 cells/mm3' });
+    expect(transitions.some((u) => u.at.from === 'A' || u.at.to === 'B')).toBe(false);
+
+    let d = modelTemplate('markov')!.create() as ModelDocumentJson;
+    d = addParameter(d, 'p', 0.1);
+    const [a, b] = ((d.model as Json).states as Json[]).map((s) => String(s.id)) as [string, string];
+    const model = d.model as Json;
+    d = {
+      ...d,
+      model: { ...model, states: ((model.states as Json[]).map((s) => (s.id === a ? { ...s, label: 'Well' } : { ...s, label: undefined }))), transitions: [{ from: a, to: b, probability: 'p' }], stateValues: { [a]: { utility: 'p' } }, initial: { [a]: '1 - p' } },
+      strategies: [{ id: 'soc', transitions: [{ from: b, to: a, probability: 'p / 2' }] }],
+    };
+    expect(parameterUses(d, 'p').map((u) => [u.kind, u.at])).toEqual([
+      ['initial', { state: 'Well' }],
+      ['transition', { from: 'Well', to: b }],
+      ['state-utility', { state: 'Well' }],
+      ['transition', { strategy: 'soc', from: b, to: 'Well' }],
+    ]);
+
+  });
+
   it('the examples above rename uses of many kinds: trees, tests, sub-models, scenarios, budget impact', () => {
     const uses = examples.flatMap(({ doc }) => ids(doc).flatMap((id) => parameterUses(doc, id)));
     const kinds = new Set(uses.map((u) => u.kind));
