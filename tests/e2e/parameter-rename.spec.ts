@@ -105,6 +105,58 @@ test('renaming a parameter used in transitions and a strategy override keeps the
   await expect(page.getByTestId('model-history')).toContainText(/rr.lamivudine/i);
 });
 
+test('the Model and parameters table offers the same rename, by keyboard: every reference follows, one undo step', async ({ page }) => {
+  await useExample(page, 'hiv-chancellor-1997');
+  const before = await baseCaseText(page);
+  await expect(page.getByTestId('model-panel-model')).toBeVisible();
+  // Reached with Tab from the row above (its distribution), opened with Enter.
+  await page.getByTestId('edit-uncertainty-rr').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('param-rename-treatment_rr')).toBeFocused();
+  await expect(page.getByTestId('param-rename-treatment_rr')).toHaveAccessibleName('Rename parameter treatment_rr');
+  await page.keyboard.press('Enter');
+  const input = page.getByTestId('parameter-rename-input-treatment_rr');
+  await expect(input).toBeFocused();
+  await expect(page.getByTestId('parameter-rename-note-treatment_rr')).toHaveText('Enter renames it and its 7 uses, Escape cancels.');
+  await page.keyboard.type('cost_zido');
+  await expect(page.getByTestId('parameter-rename-note-treatment_rr')).toHaveText('There is already a parameter “cost_zido”.');
+  expect(await seriousAxeViolations(page, '[data-testid="parameter-table-card"]'), 'rename field in the parameter table').toEqual([]);
+  await input.fill('hr_treatment');
+  await page.getByTestId('parameter-rename-form-treatment_rr').scrollIntoViewIfNeeded();
+  await shot(page, 'table-rename-1440');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.getByTestId('parameter-rename-form-treatment_rr').scrollIntoViewIfNeeded();
+  await shot(page, 'table-rename-1024');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await input.press('Enter');
+
+  await expect(page.locator('[data-parameter="hr_treatment"]')).toBeVisible();
+  await expect(page.locator('[data-parameter="treatment_rr"]')).toHaveCount(0);
+  await expect(page.getByTestId('param-rename-hr_treatment')).toBeFocused();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  expect(await baseCaseText(page)).toEqual(before);
+  // The same edit as the Structure tab's: the transitions and the override read the new name.
+  await page.getByTestId('model-tab-structure').click();
+  await expect(page.getByTestId('parameter-definition-row-hr_treatment')).toBeVisible();
+  await expect(page.getByTestId('transition-matrix-cell-A-B').locator('.cell-expression')).toContainText('hr_treatment');
+  await expect(page.getByTestId('override-comb-hr_treatment')).toBeVisible();
+  await page.getByTestId('model-tab-model').click();
+
+  // Escape leaves the id and gives the focus back to the button.
+  await page.getByTestId('param-rename-rr').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('zz');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('parameter-rename-input-rr')).toHaveCount(0);
+  await expect(page.getByTestId('param-rename-rr')).toBeFocused();
+
+  // One Ctrl+Z undoes the rename.
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('[data-parameter="treatment_rr"]')).toBeVisible();
+  await expect(page.locator('[data-parameter="hr_treatment"]')).toHaveCount(0);
+  expect(await baseCaseText(page)).toEqual(before);
+});
+
 test('removing a parameter lists where it is used, or says it is not used', async ({ page }) => {
   await useExample(page, 'hiv-chancellor-1997');
   await page.getByTestId('model-tab-structure').click();
@@ -113,7 +165,9 @@ test('removing a parameter lists where it is used, or says it is not used', asyn
   await expect(dialog).toContainText('Remove parameter treatment_rr?');
   await expect(dialog).toContainText('Used in:');
   const uses = dialog.getByTestId('parameter-uses').locator('li');
-  await expect(uses).toHaveText(['transition A → B', 'transition A → C', 'transition A → D', 'transition B → C', 'transition B → D', 'transition C → D', 'override of treatment_rr in strategy Zidovudine + lamivudine']);
+  // States are named by their labels, as the screens show them (not ids A, B, C, D).
+  const [a, b, c, d] = ['CD4 200-500 cells/mm3', 'CD4 < 200 cells/mm3', 'AIDS', 'Death'];
+  await expect(uses).toHaveText([`transition ${a} → ${b}`, `transition ${a} → ${c}`, `transition ${a} → ${d}`, `transition ${b} → ${c}`, `transition ${b} → ${d}`, `transition ${c} → ${d}`, 'override of treatment_rr in strategy Zidovudine + lamivudine']);
   await shot(page, 'remove-dialog-1440');
   await page.setViewportSize({ width: 1024, height: 640 });
   await shot(page, 'remove-dialog-1024');
@@ -183,7 +237,7 @@ for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
     await page.getByTestId('parameter-remove-treatment_rr').click();
     const dialog = page.getByTestId('parameter-remove-dialog');
     await expect(dialog).toContainText(t('structure.usedIn'));
-    await expect(dialog.getByTestId('parameter-uses').locator('li').first()).toHaveText(t('structure.use.transition', { from: 'A', to: 'B' }));
+    await expect(dialog.getByTestId('parameter-uses').locator('li').first()).toHaveText(t('structure.use.transition', { from: 'CD4 200-500 cells/mm3', to: 'CD4 < 200 cells/mm3' }));
     await expect(dialog.getByTestId('parameter-uses').locator('li').last()).toHaveText(t('structure.use.strategy-override', { parameter: 'treatment_rr', strategy: 'Zidovudine + lamivudine' }));
     await shot(page, `remove-dialog-${locale}`);
   });

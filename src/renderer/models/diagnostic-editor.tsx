@@ -22,7 +22,7 @@ const FIELDS: { field: Exclude<TestField, 'label' | 'ruleOut'>; label: MessageKe
   { field: 'turnaround', label: 'structure.turnaround', placeholder: '0' },
 ];
 
-export function TestsCard({ document, issues, readOnly, apply }: StructureEditorProps) {
+export function TestsCard({ document, issues, readOnly, apply }: Omit<StructureEditorProps, 'onRenameParameter'>) {
   const m = rec(document.model);
   const tests = arr(m.tests);
   const categories = arr(document.costCategories).map((c) => String(c.id));
@@ -98,7 +98,7 @@ interface Step {
 }
 
 /** A diagnostic node's steps: tests done, when the step runs (not for the first: it always runs), uptake. */
-export function DiagnosticSteps({ document, issues, readOnly, apply, path, steps, problemPrefix }: StructureEditorProps & { path: NodePath; steps: readonly Step[]; problemPrefix: string }) {
+export function DiagnosticSteps({ document, issues, readOnly, apply, path, steps, problemPrefix }: Omit<StructureEditorProps, 'onRenameParameter'> & { path: NodePath; steps: readonly Step[]; problemPrefix: string }) {
   const { t } = useLanguage();
   const testIds = arr(rec(document.model).tests).map((test) => String(test.id));
   const setStep = (i: number, fields: edits.DiagnosticStepFields) => apply((d) => edits.setDiagnosticStep(d, path, i, fields));

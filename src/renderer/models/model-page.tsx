@@ -6,7 +6,7 @@ import { titleSlug } from '../../dossier/file-format';
 import type { RunKind, StoredModel } from '../../dossier/workspace-models';
 import { modelDocumentHash } from '../../engine/json/canonical-json';
 import { DocumentEditError, setParameterUncertainty, setParameterValue } from '../../engine/model/document-edits';
-import { setParameterDefinition } from '../../engine/model/structure-edits';
+import { renameParameter, setParameterDefinition } from '../../engine/model/structure-edits';
 import type { UncertaintyChange } from '../../engine/model/document-edits';
 import { ENGINE_VERSION } from '../../engine/version';
 import { routeHash } from '../app/routes';
@@ -171,6 +171,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
   const structureValues = useMemo(() => (checkedModel ? diagramValues(checkedModel) : null), [checkedModel]);
   const onSetUncertainty = useCallback((id: string, change: UncertaintyChange) => apply((d) => setParameterUncertainty(d, id, change)), [apply]);
   const onSetDefinition = useCallback((id: string, definition: string | number) => apply((d) => setParameterDefinition(d, id, definition), `definition:${id}`), [apply]);
+  const onRenameParameter = useCallback((from: string, to: string) => apply((d) => renameParameter(d, from, to)), [apply]);
 
   // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) undo and redo model edits anywhere on the page but in dialogs and in text
   // fields whose typing is not (yet) a model edit: there they undo the typing, not an earlier edit elsewhere.
@@ -294,10 +295,11 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
             onSetValue={onSetValue}
             onSetUncertainty={onSetUncertainty}
             onSetDefinition={onSetDefinition}
+            onRenameParameter={onRenameParameter}
             onEditDocument={apply}
             runs={runs}
             hasBudgetImpact={summary.hasBudgetImpact}
-            structureEditor={<StructureEditor document={document} issues={evaluation.check?.issues ?? []} values={structureValues} readOnly={readOnly} apply={applyStructure} />}
+            structureEditor={<StructureEditor document={document} issues={evaluation.check?.issues ?? []} values={structureValues} readOnly={readOnly} apply={applyStructure} onRenameParameter={onRenameParameter} />}
             modelCards={<LinkedDossiersCard linked={linked} readOnly={readOnly} onLink={() => setDialog('link')} onUnlink={(l) => void unlinkModel(workspace, l.id, l.linkId).catch((e: unknown) => toasts.show({ tone: 'error', message: t('model.unlinkFailed', { error: e instanceof Error ? e.message : String(e) }) }))} />}
             versions={
               <VersionsPanel

@@ -69,6 +69,8 @@ export interface ModelViewProps {
   onSetUncertainty: (id: string, change: UncertaintyChange) => void;
   /** Edits an expression parameter's formula in the parameter table (workspace models). */
   onSetDefinition?: (id: string, definition: string | number) => void;
+  /** Renames a parameter with every reference, from the parameter table (workspace models). */
+  onRenameParameter?: (from: string, to: string) => void;
   /** Any other edit of the document (named scenarios); absent for a read-only example. */
   onEditDocument?: (change: (doc: ModelDocument) => ModelDocument) => void;
   /** Stores and shows runs (workspace models); null for a bundled example. */
@@ -126,6 +128,7 @@ export function ModelView(props: ModelViewProps) {
                       onSetValue={props.onSetValue}
                       onSetUncertainty={props.onSetUncertainty}
                       {...(props.onSetDefinition ? { onSetDefinition: props.onSetDefinition } : {})}
+                      {...(props.onRenameParameter ? { rename: { document: props.document, onRename: props.onRenameParameter } } : {})}
                     />
                   </div>
                 ) : !model ? (

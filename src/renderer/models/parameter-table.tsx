@@ -16,6 +16,8 @@ import { DistributionDialog } from './distribution-dialog';
 import { parameterKindWord, parseParameterInput } from './parameter-input';
 import { ownValue } from '../../engine/own-key';
 import { CommitInput, modelField, readExpressionInput } from './structure-fields';
+import { RenameParameterButton, RenameParameterField, useParameterRename } from './rename-parameter-field';
+import type { ModelDocumentJson } from '../../engine/model/document-edits';
 
 // Every parameter with its value or expression, unit, source, PSA distribution and one-way range, read from the
 // model document itself: what the table shows is what the base case, the PSA and the tornado use. Base values given
@@ -37,15 +39,19 @@ export interface ParameterTableProps {
   onSetDefinition?: (id: string, definition: string | number) => void;
   /** Validation problems of a parameter, in words, by id (shown under its row while the model is invalid). */
   problems?: ReadonlyMap<string, string>;
+  /** Renames a parameter with every reference in `document` (workspace models); absent: ids are shown only. */
+  rename?: { document: ModelDocumentJson; onRename: (from: string, to: string) => void };
 }
 
-/** The unit as the model file states it (data, kept as typed), then the kind and period in the display language. */
+const noRename = () => {};
+
 /** An id such as sens_plasma_egfr in a narrow column: it wraps after an underscore, not mid-word (sens_pl / asma). */
 function BreakableId({ id }: { id: string }) {
   const parts = id.split(/(?<=_)/u);
   return <>{parts.map((part, i) => <Fragment key={i}>{i > 0 && <wbr />}{part}</Fragment>)}</>;
 }
 
+/** The unit as the model file states it (data, kept as typed), then the kind and period in the display language. */
 function UnitOf({ p, t }: { p: Parameter; t: Translate }) {
   const kind = p.kind && p.kind !== 'other' ? parameterKindWord(p.kind, t) : undefined;
   const words = [kind && kind !== p.unit ? kind : undefined, p.timeUnit && p.timeUnit !== 'cycle' ? t(`param.per.${p.timeUnit}` as MessageKey) : undefined].filter(Boolean).join(', ');
@@ -76,8 +82,10 @@ function distributionLine(p: Parameter, joint: JointMembership | undefined, t: T
   return s.ok ? t('param.distributionLine', { mean: f(s.summary.mean), low: f(s.summary.low95), high: f(s.summary.high95) }) : t('param.notValid', { message: s.message });
 }
 
-export function ParameterTable({ parameters, jointDistributions, ranges, values, readOnly, onSetValue, onSetUncertainty, onSetDefinition, problems }: ParameterTableProps) {
+export function ParameterTable({ parameters, jointDistributions, ranges, values, readOnly, onSetValue, onSetUncertainty, onSetDefinition, problems, rename }: ParameterTableProps) {
   const { t, fmt } = useLanguage();
+  const renaming = useParameterRename(rename?.onRename ?? noRename, 'param-rename');
+  const canRename = rename !== undefined && !readOnly;
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   // The dialog is unmounted on close, so focus goes back to the button that opened it by hand.
@@ -147,7 +155,14 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
                 <Fragment key={p.id}>
                   <tr data-testid="parameter-row" data-parameter={p.id} className={found.length > 0 || problem ? 'has-warning' : undefined}>
                     <td>
-                      <div className="mono param-id" data-user-content><BreakableId id={p.id} /></div>
+                      {canRename && renaming.renaming === p.id ? (
+                        <RenameParameterField document={rename.document} id={p.id} onCancel={() => renaming.cancel(p.id)} onRename={(to) => renaming.rename(p.id, to)} />
+                      ) : (
+                        <div className="param-id-line">
+                          <div className="mono param-id" data-user-content><BreakableId id={p.id} /></div>
+                          {canRename && <RenameParameterButton id={p.id} rename={renaming} testId={`param-rename-${p.id}`} />}
+                        </div>
+                      )}
                       {(p.label || p.description) && <div className="subtle clamp" data-user-content>{p.label ?? p.description}</div>}
                       {(p.source ?? p.uncertainty?.source) && <div className="narrow-only-block subtle"><span className="clamp" title={p.source ?? p.uncertainty?.source}>{t('param.source', { source: p.source ?? p.uncertainty?.source ?? '' })}</span></div>}
                     </td>

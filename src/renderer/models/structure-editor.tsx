@@ -13,6 +13,7 @@ import { AddForm, CommitInput, arr, exprText, problemAt, rec, modelField, readEx
 import { TestsCard } from './diagnostic-editor';
 import { TreeEditor } from './tree-editor';
 import { parameterUseList } from './parameter-use-text';
+import { RenameParameterButton, RenameParameterField, useParameterRename } from './rename-parameter-field';
 
 // Building a model's structure on screen: states, the transition matrix, state values, settings, strategies and
 // their overrides, parameters (and for trees the tree editor). Every change is a pure edit of the model document
@@ -38,6 +39,8 @@ export interface StructureEditorProps {
   values: StructureValues | null;
   readOnly: boolean;
   apply: ApplyEdit;
+  /** Renames a parameter with every reference (the page's one rename edit, also used by the parameter table). */
+  onRenameParameter: (from: string, to: string) => void;
 }
 
 function value(values: StructureValues | null, text: unknown, strategy?: string): number | null {
@@ -440,14 +443,12 @@ function OverrideForm({ strategy, parameterIds, apply }: { strategy: string; par
 
 // ---------- parameters ----------
 
-function ParametersCard({ document, issues, values, readOnly, apply }: StructureEditorProps) {
+function ParametersCard({ document, issues, values, readOnly, apply, onRenameParameter }: StructureEditorProps) {
   const parameters = arr(document.parameters);
   const { t, fmt } = useLanguage();
   const [removing, setRemoving] = useState<string | null>(null);
-  const [renaming, setRenaming] = useState<string | null>(null);
+  const rename = useParameterRename(onRenameParameter, 'parameter-rename');
   const uses = removing ? parameterUseList(edits.parameterUses(document, removing), t) : [];
-  // Focus goes back to the row's Rename button (its row is keyed by the id, so look it up once drawn).
-  const focusRename = (id: string) => requestAnimationFrame(() => window.document.querySelector<HTMLElement>(`[data-testid="parameter-rename-${id}"]`)?.focus());
   return (
     <Card title={t('param.title')} hint={t('structure.parametersHint')} testId="parameters-editor">
       {parameters.length > 0 && (
@@ -464,30 +465,14 @@ function ParametersCard({ document, issues, values, readOnly, apply }: Structure
                 return (
                   <tr key={`${i}-${id}`} data-testid={`parameter-definition-row-${id}`}>
                     <th scope="row" className="mono">
-                      {renaming === id ? (
-                        <RenameParameterField
-                          document={document}
-                          id={id}
-                          onCancel={() => {
-                            setRenaming(null);
-                            focusRename(id);
-                          }}
-                          onRename={(to) => {
-                            setRenaming(null);
-                            apply((d) => edits.renameParameter(d, id, to));
-                            focusRename(to);
-                          }}
-                        />
-                      ) : (
-                        id
-                      )}
+                      {rename.renaming === id ? <RenameParameterField document={document} id={id} onCancel={() => rename.cancel(id)} onRename={(to) => rename.rename(id, to)} /> : id}
                     </th>
                     <td><CommitInput value={exprText(def)} label={t('structure.definitionOf', { id })} readOnly={readOnly} width={300} onCommit={(typed) => { const x = readExpressionInput(typed); if (x !== null) apply((d) => edits.setParameterDefinition(d, id, x), `definition:${id}`); }} testId={`parameter-definition-${id}`} error={problemAt(issues, `parameters[${i}]`)} /></td>
                     <td className="num">{v === null ? '—' : diagramNumber(v, fmt)}</td>
                     <td className="actions">
                       {!readOnly && (
                         <>
-                          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setRenaming(id)} aria-label={t('structure.renameParameterLabel', { id })} disabled={renaming === id} data-testid={`parameter-rename-${id}`}>{t('structure.rename')}</button>
+                          <RenameParameterButton id={id} rename={rename} testId={`parameter-rename-${id}`} />
                           <button type="button" className="btn btn-ghost btn-sm danger-text" onClick={() => setRemoving(id)} aria-label={t('structure.removeParameterLabel', { id })} data-testid={`parameter-remove-${id}`}>{t('structure.remove')}</button>
                         </>
                       )}
@@ -539,60 +524,6 @@ function ParametersCard({ document, issues, values, readOnly, apply }: Structure
 
 /** Uses listed in the removal dialog before "and N more" (a parameter read everywhere would fill the screen). */
 const MAX_USES_SHOWN = 12;
-
-/**
- * The new id of a parameter, typed in its row: Enter renames it with every reference (one undo step), Escape or
- * Cancel leaves it. An id that cannot be used is refused here, in the display language, before any edit.
- */
-function RenameParameterField({ document, id, onRename, onCancel }: { document: Doc; id: string; onRename: (to: string) => void; onCancel: () => void }) {
-  const { t } = useLanguage();
-  const [text, setText] = useState(id);
-  const [tried, setTried] = useState(false);
-  const hintId = useId();
-  const to = text.trim();
-  const problem = to === id ? null : edits.parameterIdProblem(document, to);
-  const useCount = edits.parameterUses(document, id).length;
-  const shown = problem && (tried || to !== '') ? t(`structure.idProblem.${problem.code}`, { id: to }) : null;
-  return (
-    <form
-      className="rename-field"
-      data-testid={`parameter-rename-form-${id}`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTried(true);
-        if (to === id) onCancel();
-        else if (!problem) onRename(to);
-      }}
-    >
-      <input
-        className="input mono"
-        aria-label={t('structure.newIdOf', { id })}
-        value={text}
-        autoFocus
-        onFocus={(e) => e.currentTarget.select()}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            e.stopPropagation();
-            onCancel();
-          }
-        }}
-        aria-invalid={shown ? true : undefined}
-        aria-describedby={hintId}
-        spellCheck={false}
-        data-testid={`parameter-rename-input-${id}`}
-      />
-      <span className="rename-actions">
-        <button type="submit" className="btn btn-sm btn-primary" data-testid={`parameter-rename-ok-${id}`}>{t('structure.rename')}</button>
-        <button type="button" className="btn btn-sm" onClick={onCancel}>{t('common.cancel')}</button>
-      </span>
-      <span id={hintId} className={shown ? 'field-error' : 'field-hint'} role={shown ? 'alert' : undefined} data-testid={`parameter-rename-note-${id}`}>
-        {shown ?? (useCount === 0 ? t('structure.renameHintNone') : useCount === 1 ? t('structure.renameHintOne') : t('structure.renameHintMany', { n: useCount }))}
-      </span>
-    </form>
-  );
-}
 
 // ---------- partitioned survival: curves ----------
 
