@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, guardPage } from './fixtures';
+import { seriousAxeViolations } from './axe';
 
 // Nothing lost on a workspace model's page: an edit made inside the autosave pause survives a reload (kept in the
 // tab's session storage and restored with a notice), and a save the workspace refuses says "Not saved", why, and
@@ -163,5 +164,116 @@ test('two tabs on one model: a saved edit reaches the other tab, and an edit con
     return all.filter((v) => v.modelId === id && v.name.startsWith('Set aside')).map((v) => v.document.parameters.find((p) => p.id === 'p_rebiopsy')!.value).sort();
   }, modelId);
   expect(versions).toEqual([0.56, 0.8]);
+  await other.close();
+});
+
+test('during an edit conflict the header says only Not saved, pointing at the banner: not also the store\'s reason and a Retry', async ({ page, context, guard }) => {
+  const modelId = await useExample(page);
+  const other = await context.newPage();
+  guardPage(other, guard);
+  await other.goto(`/#/models/${modelId}/model`);
+  await expect(other.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.5');
+  await refuseWrites(page, true);
+  await page.getByTestId('param-input-p_rebiopsy').fill('0.55');
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  await other.getByTestId('param-input-p_rebiopsy').fill('0.8');
+  await expect(other.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('model-changed-elsewhere')).toBeVisible();
+  // Writes work again here: the next edit is refused by the store as stale ("changed elsewhere; reload it").
+  await refuseWrites(page, false);
+  await page.getByTestId('param-input-p_rebiopsy').fill('0.57');
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved: see the choice above');
+  await expect(page.getByTestId('save-state')).toHaveAccessibleDescription(/Keep which one\?/);
+  await expect(page.getByTestId('save-error')).toHaveCount(0);
+  await expect(page.locator('.app-header')).not.toContainText(/elsewhere|reload/i);
+  await expect(page.locator('.app-header').getByRole('button', { name: 'Retry' })).toHaveCount(0);
+  await expect(page.getByTestId('model-changed-elsewhere').getByRole('button')).toHaveCount(2);
+  await shot(page, 'conflict-header-1440');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await shot(page, 'conflict-header-1024');
+  expect(await seriousAxeViolations(page), 'conflict banner and header').toEqual([]);
+  await page.getByTestId('model-keep-mine').click();
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(other.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.57');
+  await other.close();
+});
+
+/** The ids of the workspace's models, read from IndexedDB (what the library lists). */
+async function storedModelIds(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const request = indexedDB.open('hta-workbench');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const ids = await new Promise<string[]>((resolve, reject) => {
+      const get = db.transaction('models').objectStore('models').getAllKeys();
+      get.onsuccess = () => resolve(get.result.map(String));
+      get.onerror = () => reject(get.error);
+    });
+    db.close();
+    return ids;
+  });
+}
+
+async function deleteIn(other: Page, modelId: string) {
+  await other.goto(`/#/models/${modelId}/model`);
+  await expect(other.getByTestId('model-page')).toHaveAttribute('data-model-id', modelId);
+  await other.getByTestId('delete-model').click();
+  await other.getByTestId('confirm-ok').click();
+  await expect(other.getByTestId('models-page')).toBeVisible();
+}
+
+test('a model deleted in another window: the open page says so, keeps its unsaved edit, writes nothing back unasked, and Keep it makes it a workspace model again', async ({ page, context, guard }) => {
+  const modelId = await useExample(page);
+  // An edit here the workspace has not taken yet.
+  await refuseWrites(page, true);
+  await page.getByTestId('param-input-p_rebiopsy').fill('0.63');
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  const other = await context.newPage();
+  guardPage(other, guard);
+  await deleteIn(other, modelId);
+
+  const banner = page.getByTestId('model-deleted-elsewhere');
+  await expect(banner).toContainText('deleted in another window or tab');
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.63');
+  // One message: no save state, no conflict banner, no Delete or Save version of a model that is gone.
+  await expect(page.getByTestId('save-state')).toHaveCount(0);
+  await expect(page.getByTestId('model-changed-elsewhere')).toHaveCount(0);
+  await expect(page.getByTestId('delete-model')).toHaveCount(0);
+  await expect(page.getByTestId('save-version')).toHaveCount(0);
+  // Writes work again and the user edits on: nothing re-creates the model behind their back.
+  await refuseWrites(page, false);
+  await page.getByTestId('param-input-p_rebiopsy').fill('0.64');
+  await page.waitForTimeout(1200);
+  expect(await storedModelIds(page)).not.toContain(modelId);
+  await expect(banner).toBeVisible();
+  expect(await seriousAxeViolations(page), 'deleted-elsewhere banner').toEqual([]);
+  await shot(page, 'deleted-elsewhere-1440');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await shot(page, 'deleted-elsewhere-1024');
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // Keep it: a workspace model again, with this window's edits, opened here.
+  await banner.getByRole('button', { name: 'Keep it' }).click();
+  await expect(page.getByTestId('model-page')).not.toHaveAttribute('data-model-id', modelId);
+  const keptId = (await page.getByTestId('model-page').getAttribute('data-model-id'))!;
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.64');
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('model-deleted-elsewhere')).toHaveCount(0);
+  expect(await storedModelIds(page)).toContain(keptId);
+  await other.goto('/#/models');
+  await expect(other.locator(`[data-testid="workspace-model-row"][data-model-id="${keptId}"]`)).toBeVisible();
+  // A reload shows the kept model as stored, without a stale draft notice.
+  await page.reload();
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.64');
+  await expect(page.getByTestId('model-draft-restored')).toHaveCount(0);
+
+  // Deleted again elsewhere, and this time closed here: back to the models list, nothing written back.
+  await deleteIn(other, keptId);
+  await expect(page.getByTestId('model-deleted-elsewhere')).toBeVisible();
+  await page.getByTestId('model-deleted-elsewhere').getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('models-page')).toBeVisible();
+  expect(await storedModelIds(page)).not.toContain(keptId);
   await other.close();
 });

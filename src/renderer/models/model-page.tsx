@@ -16,6 +16,7 @@ import { SaveStateIndicator } from '../dossiers/save-state-indicator';
 import { StatusBadge } from '../dossiers/status-badge';
 import { useWorkspace } from '../dossiers/workspace-context';
 import { ExportProvider, mimeTypes } from '../exports/export-context';
+import { browserDraftStorage, dropPendingModelDraft } from '../dossiers/pending-drafts';
 import { AppFrame } from '../layout/app-frame';
 import { usePlatform } from '../platform/platform-context';
 import type { RunContext } from '../results/run-status';
@@ -108,6 +109,10 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
   // (pending, or refused as stale), the user chooses which to keep, and the other side is kept as a version.
   const [stored, setStored] = useState<StoredModel | undefined>(undefined);
   const [reloadedFromElsewhere, setReloadedFromElsewhere] = useState(false);
+  // Deleted in another window (not by this page's own Delete, which leaves the page): the page keeps what it shows
+  // and offers to keep it as a workspace model again; nothing writes it back unasked.
+  const [deletedElsewhere, setDeletedElsewhere] = useState(false);
+  const deletingHere = useRef(false);
   const saveKind = autosave.state.kind;
   const { adopt, rebase } = session;
   const seen = useRef({ updatedAt: session.updatedAt, saveKind, adopt, readOnly });
@@ -118,6 +123,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
     const subscription = liveQuery(() => store.get(initial.id)).subscribe({
       next: (model) => {
         setStored(model);
+        setDeletedElsewhere(!model && !deletingHere.current);
         const now = seen.current;
         if (model && model.updatedAt !== now.updatedAt && now.saveKind === 'saved' && !now.readOnly) {
           now.adopt(model);
@@ -128,6 +134,20 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
     return () => subscription.unsubscribe();
   }, [store, initial.id]);
   const changedElsewhere = stored !== undefined && stored.updatedAt !== session.updatedAt && saveKind !== 'saving' && !readOnly;
+  const keepDeleted = async () => {
+    try {
+      const copy = await store.create({ document, origin: initial.origin, title: session.title });
+      dropPendingModelDraft(browserDraftStorage(), initial.id);
+      toasts.show({ message: t('model.keptDeleted', { title: copy.title }) });
+      navigate({ page: 'model', modelId: copy.id, tab });
+    } catch (e) {
+      toasts.show({ tone: 'error', message: t('model.keepDeletedFailed', { error: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+  const closeDeleted = () => {
+    dropPendingModelDraft(browserDraftStorage(), initial.id);
+    navigate({ page: 'models' });
+  };
   const conflict = changedElsewhere && saveKind !== 'saved';
   const resolveConflict = async (keep: 'mine' | 'theirs') => {
     if (!stored) return;
@@ -200,7 +220,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
   // Closing or reloading with unsaved edits: start saving and ask the browser (or Electron's shell) to confirm.
   const unsaved = autosave.state.kind !== 'saved';
   useEffect(() => {
-    if (!unsaved) return;
+    if (!unsaved || deletedElsewhere) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       void autosave.flush();
       event.preventDefault();
@@ -208,7 +228,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
     };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [unsaved, autosave]);
+  }, [unsaved, deletedElsewhere, autosave]);
 
   const exportModel = async () => {
     const outcome = await platform.saveFile({
@@ -243,7 +263,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
       title={<Crumbs title={session.title} />}
       headerExtra={
         <>
-          {!readOnly && <SaveStateIndicator state={autosave.state} onRetry={autosave.retry} />}
+          {!readOnly && !deletedElsewhere && <SaveStateIndicator state={autosave.state} onRetry={autosave.retry} {...(conflict ? { explainedBy: 'model-conflict-message', errorLabel: t('model.notSavedConflict') } : {})} />}
           <button type="button" className="btn" onClick={undo} disabled={!session.canUndo || readOnly} title={t('model.undoTitle')} data-testid="model-undo">{t('model.undo')}</button>
           <button type="button" className="btn" onClick={redo} disabled={!session.canRedo || readOnly} title={t('model.redoTitle')} data-testid="model-redo">{t('model.redo')}</button>
         </>
@@ -255,9 +275,16 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
           <button type="button" className="btn btn-sm" onClick={() => setRestoredDraft(false)}>{t('shell.dismiss')}</button>
         </div>
       )}
+      {deletedElsewhere && !readOnly && (
+        <div className="notice notice-warning banner model-conflict-banner" role="alert" data-testid="model-deleted-elsewhere">
+          <span className="grow">{t('model.deletedElsewhere')}</span>
+          <button type="button" className="btn btn-sm" onClick={() => void keepDeleted()} data-testid="model-keep-deleted">{t('model.keepDeleted')}</button>
+          <button type="button" className="btn btn-sm" onClick={closeDeleted} data-testid="model-close-deleted">{t('model.closeDeleted')}</button>
+        </div>
+      )}
       {conflict && (
         <div className="notice notice-warning banner model-conflict-banner" role="alert" data-testid="model-changed-elsewhere">
-          <span className="grow">{t('model.changedElsewhere')}</span>
+          <span className="grow" id="model-conflict-message">{t('model.changedElsewhere')}</span>
           <button type="button" className="btn btn-sm" onClick={() => void resolveConflict('mine')} data-testid="model-keep-mine">{t('model.keepMine')}</button>
           <button type="button" className="btn btn-sm" onClick={() => void resolveConflict('theirs')} data-testid="model-use-theirs">{t('model.useTheirs')}</button>
         </div>
@@ -280,10 +307,10 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
               </p>
             </div>
             <div className="btn-group">
-              {!readOnly && <button type="button" className="btn" onClick={() => setDialog('version')} data-testid="save-version">{t('model.saveVersion')}</button>}
-              {!readOnly && <button type="button" className="btn" onClick={() => void duplicate()} aria-label={t('library.duplicateNamed', { title: session.title })} data-testid="duplicate-model">{t('library.duplicate')}</button>}
+              {!readOnly && !deletedElsewhere && <button type="button" className="btn" onClick={() => setDialog('version')} data-testid="save-version">{t('model.saveVersion')}</button>}
+              {!readOnly && !deletedElsewhere && <button type="button" className="btn" onClick={() => void duplicate()} aria-label={t('library.duplicateNamed', { title: session.title })} data-testid="duplicate-model">{t('library.duplicate')}</button>}
               <button type="button" className="btn" onClick={() => void exportModel()} data-testid="export-model">{t('model.export')}</button>
-              {!readOnly && <button type="button" className="btn btn-ghost danger-text" onClick={() => setDialog('delete')} data-testid="delete-model">{t('model.delete')}</button>}
+              {!readOnly && !deletedElsewhere && <button type="button" className="btn btn-ghost danger-text" onClick={() => setDialog('delete')} data-testid="delete-model">{t('model.delete')}</button>}
             </div>
           </div>
           <ModelView
@@ -354,13 +381,17 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
         onCancel={() => setDialog(null)}
         onConfirm={() => {
           setDialog(null);
+          deletingHere.current = true;
           void store
             .remove(initial.id)
             .then(() => {
               toasts.show({ message: t('model.deleted', { title: session.title }) });
               navigate({ page: 'models' });
             })
-            .catch((e: unknown) => toasts.show({ tone: 'error', message: t('model.deleteFailed', { error: e instanceof Error ? e.message : String(e) }) }));
+            .catch((e: unknown) => {
+              deletingHere.current = false;
+              toasts.show({ tone: 'error', message: t('model.deleteFailed', { error: e instanceof Error ? e.message : String(e) }) });
+            });
         }}
       />
     </AppFrame>
