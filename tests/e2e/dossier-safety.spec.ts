@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { test, expect } from './fixtures';
+import { expectShownInFull } from './shown-in-full';
 import { fr } from '../../src/report/i18n/messages-fr';
 import { nl } from '../../src/report/i18n/messages-nl';
 import { englishIn, englishLinesIn, uiText } from './language-check';
@@ -58,6 +59,11 @@ test('an empty title is a located field problem: everything else is saved and th
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'title-problem');
   await expect(page.getByTestId('save-error')).toHaveCount(0);
   expect(await axeViolations(page, { impacts: ['serious', 'critical'] }), 'axe on the editor with a title problem').toEqual([]);
+  // Why, in full at the minimum window (under the header, not only in a tooltip), and the header's description.
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await expectShownInFull(page.getByTestId('save-title-problem'));
+  await expect(page.getByTestId('save-state')).toHaveAccessibleDescription('Other changes are saved. The title is empty or too long.');
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // The library holds the new indication under the last saved title.
   await page.getByTestId('nav-library').click();

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, guardPage } from './fixtures';
 import { seriousAxeViolations } from './axe';
+import { expectShownInFull } from './shown-in-full';
 
 // Nothing lost on a workspace model's page: an edit made inside the autosave pause survives a reload (kept in the
 // tab's session storage and restored with a notice), and a save the workspace refuses says "Not saved", why, and
@@ -68,6 +69,12 @@ test('a save the disk refuses says Not saved and why, keeps the edit on screen, 
   await shot(page, 'not-saved-1440');
   await page.setViewportSize({ width: 1024, height: 640 });
   await shot(page, 'not-saved-1024');
+  // At the minimum window the reason is shown in full (it wraps under the header, not cut to a tooltip), the header
+  // keeps the model's title, and Retry is the next stop for the keyboard after the reason.
+  await expectShownInFull(page.getByTestId('save-error'));
+  await expect(page.getByTestId('save-state')).toHaveAccessibleDescription(/The disk is full: free some space, then Retry\. Nothing you typed is lost\./);
+  await expect(page.getByTestId('header-title')).toContainText('Liquid biopsy');
+  expect(await seriousAxeViolations(page), 'not saved note').toEqual([]);
   // Retry while the disk is still full fails again, and says so again.
   await page.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByTestId('save-state')).toHaveText('Not saved');

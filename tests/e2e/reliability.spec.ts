@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, guardPage } from './fixtures';
+import { expectShownInFull } from './shown-in-full';
 
 // Nothing lost: two tabs on one dossier, a restore whose replaced workspace must survive closing, a reload inside
 // the autosave window, a full disk, a database deleted while open.
@@ -155,6 +156,13 @@ test('a full disk: plain words, the text stays, Retry saves once space is freed'
   await expect(page.getByTestId('save-state')).toHaveText('Not saved');
   await expect(page.getByTestId('save-error')).toHaveText('The disk is full: free some space, then Retry. Nothing you typed is lost.');
   await expect(page.getByTestId('field-indication')).toHaveValue('Typed while the disk was full');
+  // The reason in full at the minimum window (it wraps under the header; the header keeps the title).
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await expectShownInFull(page.getByTestId('save-error'));
+  await expect(page.getByTestId('header-title')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screenshots/dossier-not-saved-1024.png' });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: 'test-results/screenshots/dossier-not-saved-1440.png' });
   await page.evaluate(() => (window as unknown as { freeSpace: () => void }).freeSpace());
   await page.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');

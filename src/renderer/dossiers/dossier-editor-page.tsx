@@ -22,7 +22,7 @@ import { sectionById } from './editor/sections';
 import { SnapshotsSection } from './editor/snapshots-section';
 import { TechnologySection } from './editor/technology-section';
 import { browserDraftStorage, dropPendingDraft, keepPendingDraft, readPendingDraft } from './pending-drafts';
-import { SaveStateIndicator } from './save-state-indicator';
+import { SaveStateIndicator, SaveStateNote } from './save-state-indicator';
 import { StaleWriteDialog } from './stale-write-dialog';
 import { StatusBadge } from './status-badge';
 import { ApproveDialog, FinalBanner, ReopenDialog } from './status-dialogs';
@@ -302,11 +302,12 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
     <AppFrame
       activeNav="library"
       title={<Crumbs title={(badTitle ? savedTitle : draft.title) || t('dossier.untitled')} />}
+      headerNote={<SaveStateNote state={autosave.state} onRetry={autosave.retry} titleProblem={badTitle !== null} onGoToTitle={goToTitle} />}
       headerExtra={
         <>
           <StatusBadge status={draft.status} />
           {draft.archived && <span className="badge badge-archived">{t('dossier.archived')}</span>}
-          <SaveStateIndicator state={autosave.state} onRetry={autosave.retry} titleProblem={badTitle !== null} onGoToTitle={goToTitle} />
+          <SaveStateIndicator state={autosave.state} titleProblem={badTitle !== null} />
           <button type="button" className="btn" onClick={() => void openReport()} data-testid="open-report">{t('dossier.report')}</button>
           <button type="button" className="btn" onClick={() => void exportDossier()} data-testid="editor-export">{t('dossier.export')}</button>
         </>

@@ -34,11 +34,13 @@ export interface AppFrameProps {
   title: ReactNode;
   /** Right side of the header: saved state and page actions. */
   headerExtra?: ReactNode;
+  /** Under the header, outside the scrolled content (what is not saved and why): wraps at any width. */
+  headerNote?: ReactNode;
   children: ReactNode;
   footerNote?: string;
 }
 
-export function AppFrame({ activeNav, title, headerExtra, children, footerNote }: AppFrameProps) {
+export function AppFrame({ activeNav, title, headerExtra, headerNote, children, footerNote }: AppFrameProps) {
   const { t } = useLanguage();
   return (
     <div className="app-frame">
@@ -68,6 +70,7 @@ export function AppFrame({ activeNav, title, headerExtra, children, footerNote }
           <div className="app-header-spacer" />
           {headerExtra}
         </header>
+        {headerNote}
         <main className="app-content" id="main-content">{children}</main>
       </div>
     </div>

@@ -12,7 +12,7 @@ import { ENGINE_VERSION } from '../../engine/version';
 import { routeHash } from '../app/routes';
 import type { Route } from '../app/routes';
 import type { LinkedDossier } from '../db/model-store';
-import { SaveStateIndicator } from '../dossiers/save-state-indicator';
+import { SaveStateIndicator, SaveStateNote } from '../dossiers/save-state-indicator';
 import { StatusBadge } from '../dossiers/status-badge';
 import { useWorkspace } from '../dossiers/workspace-context';
 import { ExportProvider, mimeTypes } from '../exports/export-context';
@@ -149,6 +149,8 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
     navigate({ page: 'models' });
   };
   const conflict = changedElsewhere && saveKind !== 'saved';
+  // In a conflict the banner says why nothing is saved; the header only points at it.
+  const saveExplained = conflict ? { explainedBy: 'model-conflict-message', errorLabel: t('model.notSavedConflict') } : {};
   const resolveConflict = async (keep: 'mine' | 'theirs') => {
     if (!stored) return;
     try {
@@ -261,9 +263,10 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
     <AppFrame
       activeNav="models"
       title={<Crumbs title={session.title} />}
+      headerNote={!readOnly && !deletedElsewhere && <SaveStateNote state={autosave.state} onRetry={autosave.retry} {...saveExplained} />}
       headerExtra={
         <>
-          {!readOnly && !deletedElsewhere && <SaveStateIndicator state={autosave.state} onRetry={autosave.retry} {...(conflict ? { explainedBy: 'model-conflict-message', errorLabel: t('model.notSavedConflict') } : {})} />}
+          {!readOnly && !deletedElsewhere && <SaveStateIndicator state={autosave.state} {...saveExplained} />}
           <button type="button" className="btn" onClick={undo} disabled={!session.canUndo || readOnly} title={t('model.undoTitle')} data-testid="model-undo">{t('model.undo')}</button>
           <button type="button" className="btn" onClick={redo} disabled={!session.canRedo || readOnly} title={t('model.redoTitle')} data-testid="model-redo">{t('model.redo')}</button>
         </>
