@@ -16,6 +16,7 @@ import { DistributionDialog } from './distribution-dialog';
 import { parameterKindWord, parseParameterInput } from './parameter-input';
 import { ownValue } from '../../engine/own-key';
 import { CommitInput, modelField, readExpressionInput } from './structure-fields';
+import { NARROW_WINDOW, useMediaQuery } from '../ui/use-media-query';
 import { RenameParameterButton, RenameParameterField, useParameterRename } from './rename-parameter-field';
 import type { ModelDocumentJson } from '../../engine/model/document-edits';
 
@@ -86,6 +87,10 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
   const { t, fmt } = useLanguage();
   const renaming = useParameterRename(rename?.onRename ?? noRename, 'param-rename');
   const canRename = rename !== undefined && !readOnly;
+  // Below 1280 px the source column is not drawn (the source goes under the name), so the other columns keep their
+  // places and the table its full width.
+  const narrow = useMediaQuery(NARROW_WINDOW);
+  const columns = narrow ? 6 : 7;
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   // The dialog is unmounted on close, so focus goes back to the button that opened it by hand.
@@ -127,7 +132,7 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
             <col className="w-param-name" />
             <col className="w-param-value" />
             <col className="w-param-unit" />
-            <col className="w-param-source narrow-hidden" />
+            {!narrow && <col className="w-param-source" />}
             <col className="w-param-dist" />
             <col className="w-param-range" />
             <col className="w-param-range" />
@@ -137,7 +142,7 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
               <th scope="col">{t('report.methods.parameter')}</th>
               <th scope="col">{t('param.col.value')}</th>
               <th scope="col">{t('param.col.unit')}</th>
-              <th scope="col" className="narrow-hidden">{t('report.methods.source')}</th>
+              {!narrow && <th scope="col">{t('report.methods.source')}</th>}
               <th scope="col">{t('param.col.distribution')}</th>
               <th scope="col" className="num">{t('param.col.low')}</th>
               <th scope="col" className="num">{t('param.col.high')}</th>
@@ -164,7 +169,7 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
                         </div>
                       )}
                       {(p.label || p.description) && <div className="subtle clamp" data-user-content>{p.label ?? p.description}</div>}
-                      {(p.source ?? p.uncertainty?.source) && <div className="narrow-only-block subtle"><span className="clamp" title={p.source ?? p.uncertainty?.source}>{t('param.source', { source: p.source ?? p.uncertainty?.source ?? '' })}</span></div>}
+                      {narrow && (p.source ?? p.uncertainty?.source) && <div className="subtle"><span className="clamp" title={p.source ?? p.uncertainty?.source}>{t('param.source', { source: p.source ?? p.uncertainty?.source ?? '' })}</span></div>}
                     </td>
                     <td>
                       {p.value !== undefined ? (
@@ -192,7 +197,7 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
                       )}
                     </td>
                     <td className="subtle-cell"><UnitOf p={p} t={t} /></td>
-                    <td className="source-cell narrow-hidden"><span className="clamp" title={p.source ?? p.uncertainty?.source} data-user-content>{p.source ?? p.uncertainty?.source ?? '—'}</span></td>
+                    {!narrow && <td className="source-cell"><span className="clamp" title={p.source ?? p.uncertainty?.source} data-user-content>{p.source ?? p.uncertainty?.source ?? '—'}</span></td>}
                     <td className="subtle-cell">
                       {readOnly ? (
                         <div data-testid={`distribution-${p.id}`}>{describeParameterDistribution(p, joint, fmt, t)}</div>
@@ -208,14 +213,14 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
                   </tr>
                   {problem && (
                     <tr className="warning-row problem-row" data-testid={`param-problem-${p.id}`}>
-                      <td colSpan={7}>
+                      <td colSpan={columns}>
                         <p className="param-problem" role="note">{problem}</p>
                       </td>
                     </tr>
                   )}
                   {found.length > 0 && (
                     <tr className="warning-row" data-testid={`param-warning-${p.id}`}>
-                      <td colSpan={7}>
+                      <td colSpan={columns}>
                         <ParameterWarnings checks={found} readOnly={readOnly} onFix={(fix) => onSetUncertainty(p.id, fix.kind === 'recentre' ? { distribution: fix.distribution } : { low: fix.low, high: fix.high })} />
                       </td>
                     </tr>

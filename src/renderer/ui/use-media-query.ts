@@ -1,0 +1,24 @@
+import { useSyncExternalStore } from 'react';
+
+/** The width below which tables drop secondary columns (the `narrow-hidden` breakpoint in styles/app.css). */
+export const NARROW_WINDOW = '(max-width: 1279px)';
+
+function mediaQuery(query: string): MediaQueryList | null {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(query) : null;
+}
+
+/**
+ * Whether a CSS media query matches now, following window resizes. For a table column that must not be drawn at all
+ * (a <col> hidden with CSS keeps its place in a fixed-layout table, and the cells after it shift one column over).
+ */
+export function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const list = mediaQuery(query);
+      list?.addEventListener('change', onChange);
+      return () => list?.removeEventListener('change', onChange);
+    },
+    () => mediaQuery(query)?.matches ?? false,
+    () => false,
+  );
+}
