@@ -284,3 +284,40 @@ test('a model deleted in another window: the open page says so, keeps its unsave
   expect(await storedModelIds(page)).not.toContain(keptId);
   await other.close();
 });
+
+test('a model deleted elsewhere, then this tab reloaded with unsaved edits of it: the edits are offered back, kept or discarded by choice', async ({ page, context, guard }) => {
+  const modelId = await useExample(page);
+  await refuseWrites(page, true);
+  await page.getByTestId('param-input-p_rebiopsy').fill('0.66');
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  const other = await context.newPage();
+  guardPage(other, guard);
+  await deleteIn(other, modelId);
+  await expect(page.getByTestId('model-deleted-elsewhere')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('model-missing')).toBeVisible();
+  await expect(page.getByTestId('missing-model-draft')).toContainText('never saved');
+  expect(await seriousAxeViolations(page), 'missing model with a draft').toEqual([]);
+  await shot(page, 'missing-draft-1440');
+  await page.getByTestId('missing-model-keep').click();
+  await expect(page.getByTestId('model-page')).not.toHaveAttribute('data-model-id', modelId);
+  const keptId = (await page.getByTestId('model-page').getAttribute('data-model-id'))!;
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.66');
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  expect(await storedModelIds(page)).toContain(keptId);
+
+  // Discard: the offer goes, and does not come back on the next reload.
+  await refuseWrites(page, true);
+  await page.getByTestId('param-input-p_rebiopsy').fill('0.67');
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  await deleteIn(other, keptId);
+  await expect(page.getByTestId('model-deleted-elsewhere')).toBeVisible();
+  await page.reload();
+  await page.getByTestId('missing-model-discard').click();
+  await expect(page.getByTestId('missing-model-draft')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('model-missing')).toBeVisible();
+  await expect(page.getByTestId('missing-model-draft')).toHaveCount(0);
+  expect(await storedModelIds(page)).not.toContain(keptId);
+  await other.close();
+});

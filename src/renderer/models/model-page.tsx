@@ -5,7 +5,7 @@ import { appInfo } from '../../dossier/app-info';
 import { titleSlug } from '../../dossier/file-format';
 import type { RunKind, StoredModel } from '../../dossier/workspace-models';
 import { modelDocumentHash } from '../../engine/json/canonical-json';
-import { DocumentEditError, setParameterUncertainty, setParameterValue } from '../../engine/model/document-edits';
+import { DocumentEditError, documentTitle, setParameterUncertainty, setParameterValue } from '../../engine/model/document-edits';
 import { renameParameter, setParameterDefinition } from '../../engine/model/structure-edits';
 import type { UncertaintyChange } from '../../engine/model/document-edits';
 import { ENGINE_VERSION } from '../../engine/version';
@@ -16,7 +16,7 @@ import { SaveStateIndicator, SaveStateNote } from '../dossiers/save-state-indica
 import { StatusBadge } from '../dossiers/status-badge';
 import { useWorkspace } from '../dossiers/workspace-context';
 import { ExportProvider, mimeTypes } from '../exports/export-context';
-import { browserDraftStorage, dropPendingModelDraft } from '../dossiers/pending-drafts';
+import { browserDraftStorage, dropPendingModelDraft, readPendingModelDraft } from '../dossiers/pending-drafts';
 import { AppFrame } from '../layout/app-frame';
 import { usePlatform } from '../platform/platform-context';
 import type { RunContext } from '../results/run-status';
@@ -75,8 +75,11 @@ export function ModelPage({ modelId, tab, navigate }: { modelId: string; tab: st
       <AppFrame activeNav="models" title={<Crumbs title={load.kind === 'missing' ? t('common.notFound') : t('common.loading')} />}>
         <div className="page">
           {load.kind === 'missing' ? (
-            <div className="notice notice-warning" role="alert" data-testid="model-missing">
-              {t('model.missing')} <a href={routeHash({ page: 'models' })}>{t('models.goTo')}</a>
+            <div className="section-stack">
+              <div className="notice notice-warning" role="alert" data-testid="model-missing">
+                {t('model.missing')} <a href={routeHash({ page: 'models' })}>{t('models.goTo')}</a>
+              </div>
+              <UnsavedDraftOfMissing modelId={modelId} tab={tab} navigate={navigate} />
             </div>
           ) : (
             <p className="empty">{t('common.loading')}</p>
@@ -86,6 +89,40 @@ export function ModelPage({ modelId, tab, navigate }: { modelId: string; tab: st
     );
   }
   return <ModelWorkbench key={load.model.id} initial={load.model} tab={tab} navigate={navigate} />;
+}
+
+/**
+ * A model deleted (in another window) while this tab held unsaved edits of it, then reloaded: the edits kept in the
+ * tab's session storage are offered back as a workspace model, or discarded, never dropped unasked.
+ */
+function UnsavedDraftOfMissing({ modelId, tab, navigate }: { modelId: string; tab: string; navigate: (route: Route) => void }) {
+  const workspace = useWorkspace();
+  const toasts = useToasts();
+  const { t } = useLanguage();
+  const [draft, setDraft] = useState(() => readPendingModelDraft(browserDraftStorage(), modelId));
+  if (!draft || workspace.readOnlyReason !== null) return null;
+  const keep = async () => {
+    try {
+      const title = documentTitle(draft.document).trim();
+      const copy = await workspace.models.create({ document: draft.document, origin: { kind: 'copy', ...(title ? { ref: title } : {}) } });
+      dropPendingModelDraft(browserDraftStorage(), modelId);
+      toasts.show({ message: t('model.keptDeleted', { title: copy.title }) });
+      navigate({ page: 'model', modelId: copy.id, tab });
+    } catch (e) {
+      toasts.show({ tone: 'error', message: t('model.keepDeletedFailed', { error: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+  const discard = () => {
+    dropPendingModelDraft(browserDraftStorage(), modelId);
+    setDraft(null);
+  };
+  return (
+    <div className="notice notice-info" role="status" data-testid="missing-model-draft">
+      <span className="grow">{t('model.missingDraft')}</span>
+      <button type="button" className="btn btn-sm" onClick={() => void keep()} data-testid="missing-model-keep">{t('model.keepDeleted')}</button>
+      <button type="button" className="btn btn-sm" onClick={discard} data-testid="missing-model-discard">{t('model.discardDraft')}</button>
+    </div>
+  );
 }
 
 function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab: string; navigate: (route: Route) => void }) {
