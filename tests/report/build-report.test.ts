@@ -9,6 +9,7 @@ import { formatsFor } from '../../src/report/format';
 import { renderReportBody } from '../../src/report/html/render-html';
 import { runModel } from '../../src/cli/run-report';
 import { exampleInput } from './report-fixture';
+import { TORNADO_INPUTS } from '../../src/report/tornado-inputs';
 
 function tables(doc: ReportDocument): Table[] {
   return flattenSections(doc.sections).flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' ? [b] : b.kind === 'figure' ? [b.data] : [])));
@@ -217,6 +218,23 @@ describe('report document of the bundled example', () => {
     expect(tki.cells.slice(1, 3)).toEqual(['€3,000 per month', '€7,000 per month']);
     const rebiopsy = tornado.rows.find((r) => r.cells[0]!.startsWith('Re-biopsy uptake'))!;
     expect(rebiopsy.cells.slice(1, 3)).toEqual(['0.3', '0.8']);
+  });
+
+  it('lists in each tornado\'s data table the inputs its chart shows, as many as the screen shows, and says how many were varied', () => {
+    const figures = flattenSections(doc.sections).flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'figure' ? [b] : [])));
+    const unescape = (x: string) => x.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+    for (const suffix of ['-budget-tornado', '-tornado']) {
+      const fig = figures.find((f) => f.id.endsWith(suffix) && (suffix !== '-tornado' || !f.id.endsWith('-budget-tornado')))!;
+      const chartLabels = [...fig.chart.svg.matchAll(/<text[^>]*text-anchor="end"[^>]*>([^<]*)<\/text>/g)].map((x) => unescape(x[1]!));
+      const tableLabels = fig.data.rows.map((r) => r.cells[0]!);
+      expect(tableLabels, suffix).toHaveLength(TORNADO_INPUTS);
+      expect(chartLabels, suffix).toHaveLength(tableLabels.length);
+      chartLabels.forEach((l, i) => expect(tableLabels[i]!.startsWith(l.replace(/…$/, '')), `${suffix}: ${l} / ${tableLabels[i]}`).toBe(true));
+    }
+    const budget = input.models[0]!.analyses['budget-impact']!;
+    expect(budget.tornado.rows.length).toBeGreaterThan(TORNADO_INPUTS);
+    expect(textOf(doc)).toContain(`The one-way analysis varied ${budget.tornado.rows.length} inputs`);
+    expect(textOf(doc)).toContain(`show the ${TORNADO_INPUTS} with the widest swing`);
   });
 
   it('words the budget tornado horizon in plain plural, never "year(s)"', () => {

@@ -15,8 +15,6 @@ import { tornadoRowLabel } from '../../report/build/budget';
 // the one-way sensitivity (tornado) on the cumulative impact, and the named budget-impact scenarios per year and
 // cumulated, each next to the base case.
 
-const TORNADO_ROWS = 12;
-
 /** A budget year as a column or row head: its calendar year when known, else "Year 2". */
 export function budgetYearLabel(y: { year: number; calendarYear?: number | null }, t: Translate): string {
   return y.calendarYear !== null && y.calendarYear !== undefined ? `${y.calendarYear}` : t('budgetView.yearN', { n: y.year });
@@ -105,7 +103,7 @@ export function BudgetTornado({ report: r, parameters = [] }: { report: BudgetIm
   const { t: tr } = useLanguage();
   const money = (v: number) => formatMoneyChange(v, currency);
   const t = r.tornado;
-  const bars = tornadoBars(t.rows.map((row) => ({ parameter: row.id, label: tornadoRowLabel(row, tr), low: row.low, high: row.high, outcomeLow: row.impactAtLow, outcomeHigh: row.impactAtHigh, swing: row.swing, decisionChanges: false })), t.baseImpact, TORNADO_ROWS);
+  const bars = tornadoBars(t.rows.map((row) => ({ parameter: row.id, label: tornadoRowLabel(row, tr), low: row.low, high: row.high, outcomeLow: row.impactAtLow, outcomeHigh: row.impactAtHigh, swing: row.swing, decisionChanges: false })), t.baseImpact);
   const failed = t.rows.filter((row) => row.error !== null);
   if (bars.length === 0) return null;
   return (

@@ -36,7 +36,6 @@ import { describeProblem } from '../../report/engine-problems';
 // the PSA worker pool (progress, cancel with the finished draws kept on request), its summaries in the engine worker.
 
 export const MAX_PLANE_POINTS = 2000;
-const TORNADO_ROWS = 15;
 const WTP_STEPS = 40;
 
 function message(e: unknown): string {
@@ -101,7 +100,7 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
   };
 
   const result = stored?.results ?? null;
-  const bars = result ? tornadoBars(result.rows, result.base.incNmb, TORNADO_ROWS) : [];
+  const bars = result ? tornadoBars(result.rows, result.base.incNmb) : [];
   const failed = result ? result.rows.filter((r) => r.errors.length > 0) : [];
   const money = (v: number) => formatMoney(v, currency);
   const blocked = !ctx.model ? t('uncertainty.waiting') : null;

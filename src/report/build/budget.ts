@@ -12,6 +12,7 @@ import type { Translate } from '../i18n/translate';
 import { budgetChart, tornadoFigure } from '../charts/hta-charts';
 import { humanise } from '../format';
 import { parameterValueText } from '../model-description';
+import { widestSwings } from '../tornado-inputs';
 import type { TableRow } from '../document';
 import type { ReportModel } from '../report-input';
 import type { BuildContext, DraftSection } from './context';
@@ -180,12 +181,16 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
     ]),
   );
 
-  const rows = r.tornado.rows.filter((x) => x.swing !== null).slice(0, 10);
+  const rows = widestSwings(r.tornado.rows);
+  const valid = r.tornado.rows.filter((x) => x.swing !== null).length;
+  const failed = r.tornado.rows.filter((x) => x.error !== null);
   // An input's low and high value in its unit ("3 000 € per month", a share as "60 %"), as the screen's tornado says them.
   const end = (x: TornadoRow, v: number) => (x.uptake ? fmt.percent(v, 0) : x.kind === 'model-parameter' ? parameterValueText(m.model.parameters.find((q) => q.id === x.id) ?? {}, v, cur ?? undefined, fmt) : fmt.grouped(v));
   if (rows.length > 0) {
     out.push(
       draft(`${prefix}-tornado`, t('reportUncertainty.oneWay'), [
+        // The chart and its data table list the same inputs; the text says when the analysis varied more.
+        paragraph(t(valid > rows.length ? 'reportBudget.tornadoShownOf' : 'reportBudget.tornadoShown', { n: rows.length, total: valid })),
         figure(
           `fig-${p}-budget-tornado`,
           t('reportUncertainty.tornadoCaption', { what: r.horizonYears === 1 ? t('reportBudget.measureOne') : t('reportBudget.measure', { n: r.horizonYears }) }),
@@ -194,10 +199,11 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
             id: `tab-${p}-budget-tornado-data`,
             caption: t('reportBudget.tornadoDataCaption'),
             header: [t('report.limits.input'), t('reportAccuracy.rating.low'), t('reportAccuracy.rating.high'), t('reportBudget.atLow'), t('reportBudget.atHigh'), t('reportUncertainty.swing')],
-            rows: r.tornado.rows.slice(0, 15).map((x) => [tornadoRowLabel(x, t), end(x, x.low), end(x, x.high), change(x.impactAtLow), change(x.impactAtHigh), x.error ? t('reportBudget.invalid', { error: x.error }) : money(x.swing)]),
+            rows: rows.map((x) => [tornadoRowLabel(x, t), end(x, x.low), end(x, x.high), change(x.impactAtLow), change(x.impactAtHigh), money(x.swing)]),
             numeric: true,
           }),
         ),
+        ...failed.map((x) => notice(t('reportBudget.tornadoFailed', { input: tornadoRowLabel(x, t), error: x.error! }), 'warning')),
       ]),
     );
   }
