@@ -228,13 +228,28 @@ describe('report document of the bundled example', () => {
       const chartLabels = [...fig.chart.svg.matchAll(/<text[^>]*text-anchor="end"[^>]*>([^<]*)<\/text>/g)].map((x) => unescape(x[1]!));
       const tableLabels = fig.data.rows.map((r) => r.cells[0]!);
       expect(tableLabels, suffix).toHaveLength(TORNADO_INPUTS);
-      expect(chartLabels, suffix).toHaveLength(tableLabels.length);
-      chartLabels.forEach((l, i) => expect(tableLabels[i]!.startsWith(l.replace(/…$/, '')), `${suffix}: ${l} / ${tableLabels[i]}`).toBe(true));
+      // A bar's label takes one or two lines of the chart: read them back in order, one table row each.
+      let k = 0;
+      for (const label of tableLabels) {
+        const first = chartLabels[k++]!;
+        expect(label.startsWith(first.replace(/…$/, '')), `${suffix}: ${first} / ${label}`).toBe(true);
+        if (first.length < label.length && !first.endsWith('…')) {
+          const second = chartLabels[k++]!;
+          expect(label.startsWith(`${first} ${second.replace(/…$/, '')}`), `${suffix}: ${first} ${second} / ${label}`).toBe(true);
+        }
+      }
+      expect(k, suffix).toBe(chartLabels.length);
     }
     const budget = input.models[0]!.analyses['budget-impact']!;
     expect(budget.tornado.rows.length).toBeGreaterThan(TORNADO_INPUTS);
     expect(textOf(doc)).toContain(`The one-way analysis varied ${budget.tornado.rows.length} inputs`);
     expect(textOf(doc)).toContain(`show the ${TORNADO_INPUTS} with the widest swing`);
+  });
+
+  it('gives the cost-effectiveness tornado inputs\' base, low and high in their units, as the budget tornado does', () => {
+    const tornado = tables(doc).find((t) => t.id.endsWith('-tornado-data') && !t.id.endsWith('-budget-tornado-data'))!;
+    const tki = tornado.rows.find((r) => r.cells[0]!.startsWith('Targeted therapy cost'))!;
+    expect(tki.cells.slice(1, 4)).toEqual(['€5,000 per month', '€3,000 per month', '€7,000 per month']);
   });
 
   it('words the budget tornado horizon in plain plural, never "year(s)"', () => {

@@ -229,6 +229,12 @@ export function niceAxis(lo: number, hi: number, count = 5): { domain: [number, 
   return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
 }
 
+/** A y axis that always shows zero (where a net-benefit curve crosses it is the threshold), on round ticks. */
+export function axisWithZero(values: readonly (number | null)[]): { domain: [number, number]; ticks: number[] } {
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  return niceAxis(Math.min(0, ...finite), Math.max(0, ...finite));
+}
+
 /**
  * Which reference-line labels to print: each at least `minShare` of the x range right of the last one printed, so
  * thresholds such as £2,000, £5,000 and £10,000 on a £60,000 axis do not print over each other. Every line stays.

@@ -6,6 +6,7 @@ import { BASE_SCENARIO_ID } from '../../engine/sensitivity/scenarios';
 import { effectivePopulation, netBenefitSummary } from '../../engine/uncertainty/psa-summary';
 import { evpiChart, evppiChart, tornadoFigure, twoWayChart } from '../charts/hta-charts';
 import { widestSwings } from '../tornado-inputs';
+import { parameterValueText } from '../model-description';
 import type { Block } from '../document';
 import type { ReportModel } from '../report-input';
 import type { BuildContext, DraftSection } from './context';
@@ -42,6 +43,8 @@ function oneWayParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSe
   const what = t('reportUncertainty.what', { strategy: strategyLabel(m, ow.strategy), comparator: strategyLabel(m, ow.comparator), wtp: wtpText(ctx, m, ow.wtp) });
   // The chart and its data table list the same inputs, as many as the screen's tornado.
   const bars = widestSwings(ow.rows);
+  // An input's values in its unit ("€3,000 per month"), as the budget tornado's table and the screen say them.
+  const value = (id: string, v: number) => parameterValueText(m.model.parameters.find((q) => q.id === id) ?? {}, v, cur, fmt);
   const failed = ow.rows.filter((r) => r.errors.length > 0);
   out.push(
     draft(`${prefix}-one-way`, t('reportUncertainty.oneWay'), [
@@ -54,7 +57,7 @@ function oneWayParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSe
           id: `tab-${p}-tornado-data`,
           caption: t('reportUncertainty.oneWay'),
           header: [t('report.limits.input'), t('reportUncertainty.base'), t('reportAccuracy.rating.low'), t('reportAccuracy.rating.high'), t('reportUncertainty.atLow'), t('reportUncertainty.atHigh'), t('reportUncertainty.swing'), t('reportUncertainty.decisionChanges')],
-          rows: bars.map((r) => [r.label, fmt.parameter(r.base), fmt.parameter(r.low), fmt.parameter(r.high), fmt.money(r.outcomeLow, cur), fmt.money(r.outcomeHigh, cur), fmt.money(r.swing, cur), r.decisionChanges ? t('reportText.yes') : t('reportText.no')]),
+          rows: bars.map((r) => [r.label, value(r.parameter, r.base), value(r.parameter, r.low), value(r.parameter, r.high), fmt.money(r.outcomeLow, cur), fmt.money(r.outcomeHigh, cur), fmt.money(r.swing, cur), r.decisionChanges ? t('reportText.yes') : t('reportText.no')]),
           numeric: true,
           align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
           widths: [3, 1, 1, 1, 1.3, 1.3, 1.2, 1],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spacedMarkerLabels, budgetBarRows, cePlanePoints, coincidingSeries, stateShareRows, niceAxis, niceStep, survivalRows, thinRows, tornadoBars, tornadoDomain, traceRows } from '../../../src/renderer/charts/chart-data';
+import { axisWithZero, spacedMarkerLabels, budgetBarRows, cePlanePoints, coincidingSeries, stateShareRows, niceAxis, niceStep, survivalRows, thinRows, tornadoBars, tornadoDomain, traceRows } from '../../../src/renderer/charts/chart-data';
 import { TORNADO_INPUTS, widestSwings } from '../../../src/report/tornado-inputs';
 import { clipLine } from '../../../src/renderer/charts/ce-plane-chart';
 import { seriesColor, seriesColors } from '../../../src/renderer/charts/palette';
@@ -58,6 +58,19 @@ describe('tornado bars', () => {
     const [lo, hi] = tornadoDomain(bars, 20);
     expect(lo).toBeCloseTo(-60, 9);
     expect(hi).toBeCloseTo(160, 9);
+  });
+});
+
+describe('threshold axis', () => {
+  it('keeps zero in view on round ticks (not −€705, −€1,505, …), skipping failed points', () => {
+    const { domain, ticks } = axisWithZero([-2078, -3105, -2994, null, Number.NaN, -1993]);
+    expect(ticks).toContain(0);
+    expect(domain).toEqual([ticks[0], ticks[ticks.length - 1]]);
+    expect(domain[0]).toBeLessThanOrEqual(-3105);
+    const step = ticks[1]! - ticks[0]!;
+    for (const t of ticks) expect(Math.abs(t / step - Math.round(t / step))).toBeLessThan(1e-9);
+    expect([500, 1000]).toContain(step);
+    expect(axisWithZero([120, 480]).domain[0]).toBe(0);
   });
 });
 
