@@ -311,9 +311,10 @@ function ScenarioRunResults({ model, results: stored }: { model: HtaModel; resul
   const wtpTick = formatMoneyAxis(Math.max(0, ...ceacRows.map((r) => r.wtp)), currency);
   return (
     <>
+      {/* The caption above the scrolling box, so it wraps at the card's width instead of running off its edge. */}
+      <p className="table-caption" id={`${formId}-caption`} data-testid="scenario-table-caption">{probabilistic ? t('scenarios.captionPsa', { n: formatCount(results[0]!.probabilistic!.iterations) }) : t('scenarios.caption')}</p>
       <ScrollRegion label={t('scenarios.resultsRegion')}>
-        <table className="table table-money table-scenario-results" data-testid="scenario-table">
-          <caption className="table-caption">{probabilistic ? t('scenarios.captionPsa', { n: formatCount(results[0]!.probabilistic!.iterations) }) : t('scenarios.caption')}</caption>
+        <table className="table table-money table-wrap-head table-scenario-results" data-testid="scenario-table" aria-labelledby={`${formId}-caption`}>
           <thead>
             <tr>
               <th scope="col">{t('budgetView.scenario')}</th>
