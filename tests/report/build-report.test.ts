@@ -252,6 +252,16 @@ describe('report document of the bundled example', () => {
     expect(tki.cells.slice(1, 4)).toEqual(['€5,000 per month', '€3,000 per month', '€7,000 per month']);
   });
 
+  it('labels the two-way axes with the parameters\' units and gives their values in them, chart and table alike', () => {
+    const fig = flattenSections(doc.sections).flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'figure' && b.id.endsWith('-two-way') ? [b] : [])))[0]!;
+    expect(fig.data.rows.map((r) => r.cells[0])).toContain('€7,000');
+    expect(fig.chart.svg).toContain('>€7,000<');
+    expect(fig.chart.svg).toContain('>Targeted therapy cost (per month)<');
+    const fr = buildReport(input, { profile: 'full', locale: 'fr-BE' });
+    const frFig = flattenSections(fr.sections).flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'figure' && b.id.endsWith('-two-way') ? [b] : [])))[0]!;
+    expect(frFig.data.rows.map((r) => r.cells[0])).toContain(formatsFor('fr-BE').money(7000, 'EUR'));
+  });
+
   it('words the budget tornado horizon in plain plural, never "year(s)"', () => {
     const text = textOf(doc);
     expect(text).toMatch(/cumulative budget impact over \d+ years/);

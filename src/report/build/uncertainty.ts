@@ -6,7 +6,7 @@ import { BASE_SCENARIO_ID } from '../../engine/sensitivity/scenarios';
 import { effectivePopulation, netBenefitSummary } from '../../engine/uncertainty/psa-summary';
 import { evpiChart, evppiChart, tornadoFigure, twoWayChart } from '../charts/hta-charts';
 import { widestSwings } from '../tornado-inputs';
-import { parameterValueText } from '../model-description';
+import { parameterAxis, parameterValueText } from '../model-description';
 import type { Block } from '../document';
 import type { ReportModel } from '../report-input';
 import type { BuildContext, DraftSection } from './context';
@@ -92,6 +92,10 @@ function oneWayParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSe
     const strategies = tw.strategyIds.map((id) => ({ id, label: strategyLabel(m, id) }));
     const short = new Map(strategies.map((s, i) => [s.id, `S${i + 1}`]));
     const base = m.analyses['base-case']?.parameterValues ?? {};
+    // Axes and the table's heads in the parameters' units ("€7,000"; "Targeted therapy cost (per month)").
+    const axisOf = (id: string) => parameterAxis(m.model.parameters.find((q) => q.id === id) ?? { id }, cur, fmt);
+    const xAxis = axisOf(tw.x.parameter);
+    const yAxis = axisOf(tw.y.parameter);
     out.push(
       draft(`${prefix}-two-way`, t('reportUncertainty.twoWay'), [
         paragraph(t('reportUncertainty.twoWayIntro', { nx: tw.x.values.length, ny: tw.y.values.length, wtp: wtpText(ctx, m, tw.wtp) })),
@@ -99,8 +103,10 @@ function oneWayParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSe
           `fig-${p}-two-way`,
           t('reportUncertainty.twoWayCaption', { x: parameterLabel(m, tw.x.parameter), y: parameterLabel(m, tw.y.parameter) }),
           twoWayChart(`fig-${p}-two-way-svg`, fmt, {
-            xLabel: parameterLabel(m, tw.x.parameter),
-            yLabel: parameterLabel(m, tw.y.parameter),
+            xLabel: xAxis.label,
+            yLabel: yAxis.label,
+            xFormat: xAxis.format,
+            yFormat: yAxis.format,
             xValues: tw.x.values,
             yValues: tw.y.values,
             cells: tw.cells.map((col) => col.map((c) => c.optimal)),
@@ -111,8 +117,8 @@ function oneWayParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSe
           table({
             id: `tab-${p}-two-way-data`,
             caption: t('reportUncertainty.twoWayDataCaption', { y: parameterLabel(m, tw.y.parameter), x: parameterLabel(m, tw.x.parameter) }),
-            header: [`${parameterLabel(m, tw.y.parameter)} \\ ${parameterLabel(m, tw.x.parameter)}`, ...tw.x.values.map((v) => fmt.parameter(v))],
-            rows: [...tw.y.values.keys()].reverse().map((j) => [fmt.parameter(tw.y.values[j]!), ...tw.x.values.map((_, i) => {
+            header: [`${parameterLabel(m, tw.y.parameter)} \\ ${parameterLabel(m, tw.x.parameter)}`, ...tw.x.values.map((v) => xAxis.format(v))],
+            rows: [...tw.y.values.keys()].reverse().map((j) => [yAxis.format(tw.y.values[j]!), ...tw.x.values.map((_, i) => {
               const id = tw.cells[i]![j]!.optimal;
               return id === null ? '—' : (short.get(id) ?? id);
             })]),
