@@ -262,6 +262,17 @@ describe('report document of the bundled example', () => {
     expect(frFig.data.rows.map((r) => r.cells[0])).toContain(formatsFor('fr-BE').money(7000, 'EUR'));
   });
 
+  it('writes the uptake rules\' shares as the reader writes percentages, like the shares beside them', () => {
+    const fr = buildReport(input, { profile: 'full', locale: 'fr-BE' });
+    const frFmt = formatsFor('fr-BE');
+    const current = tables(fr).find((t) => t.id.endsWith('-shares-current'))!;
+    const rules = current.rows.map((r) => r.cells[r.cells.length - 1]!);
+    expect(rules).toContain(`constante ${frFmt.percent(0.05, 0)}`);
+    expect(rules.join(' ')).not.toMatch(/\d%/);
+    const en = tables(doc).find((t) => t.id.endsWith('-shares-new'))!.rows.map((r) => r.cells[r.cells.length - 1]!);
+    expect(en.join(' ')).toMatch(/linear: 30% up to year 1, 80% from year 5/);
+  });
+
   it('words the budget tornado horizon in plain plural, never "year(s)"', () => {
     const text = textOf(doc);
     expect(text).toMatch(/cumulative budget impact over \d+ years/);

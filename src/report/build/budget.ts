@@ -57,9 +57,11 @@ export function uptakeText(u: Uptake, horizon: number, t: Translate, share: (x: 
 function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix: string): DraftSection[] {
   const { fmt, t } = ctx;
   const spec = m.model.budgetImpact;
+  // A share as the reader writes percentages ("5%", "5 %"), with only the decimals it has (42.5%, at most 2).
+  const shareText = (x: number) => fmt.percent(x, Math.min(2, (String(+(x * 100).toPrecision(4)).split('.')[1] ?? '').length));
   const uptake = (world: 'current' | 'new', id: string) => {
     const u = spec?.[world === 'current' ? 'currentWorld' : 'newWorld'].shares[id];
-    return u === undefined ? (r.uptake[world][id] ?? '—') : uptakeText(u, r.horizonYears, t, (x) => `${fmt.parameter(+(x * 100).toPrecision(4))}%`, (x) => fmt.parameter(x));
+    return u === undefined ? (r.uptake[world][id] ?? '—') : uptakeText(u, r.horizonYears, t, shareText, (x) => fmt.parameter(x));
   };
   const stated = (text: string | null | undefined) => text ?? t('report.methods.notStated');
   const p = idPart(prefix);
