@@ -161,6 +161,19 @@ function unitOf(parameter: { unit?: string; kind?: string }, currency: string | 
   return { money: false, unit: unitless ? '' : unit };
 }
 
+/**
+ * A parameter as a chart axis: its name with the unit the ticks leave out ("Targeted therapy cost (per month)"), and
+ * ticks in the reader's format, money with its currency ("€7,000").
+ */
+export function parameterAxis(parameter: { label?: string; id: string; unit?: string; kind?: string }, currency: string | undefined, fmt: NumberFormats = english): { label: string; format: (v: number) => string } {
+  const shown = unitOf(parameter, currency);
+  const name = parameter.label ?? parameter.id;
+  return {
+    label: shown.unit ? `${name} (${shown.unit})` : name,
+    format: shown.money !== false ? (v) => fmt.money(v, shown.money as string | undefined, moneyDigits(v, v)) : (v) => fmt.grouped(v),
+  };
+}
+
 /** One value of a parameter in its unit, for tables: "€3,000 per month", "7 days", "0.63" (grouped: "1,500"). */
 export function parameterValueText(parameter: { unit?: string; kind?: string }, value: number, currency: string | undefined, fmt: NumberFormats = english): string {
   const shown = unitOf(parameter, currency);

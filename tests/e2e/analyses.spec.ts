@@ -84,6 +84,13 @@ test('scenarios: define "Plasma test €1,500", run it deterministically and pro
   await expect(page.getByTestId('scenario-progress')).toBeVisible();
   await expect(page.getByTestId('chart-scenario-ceac')).toBeVisible({ timeout: 180000 });
   await expect(page.getByTestId('scenarios-run-status')).toContainText('100 draws');
+  // At the smallest window the table's caption wraps on the card, not cut off at the edge of the scrolling table.
+  await page.setViewportSize({ width: 1024, height: 640 });
+  const caption = page.getByTestId('scenario-table-caption');
+  const fits = await caption.evaluate((el) => { const card = el.closest('.card')!.getBoundingClientRect(); const r = el.getBoundingClientRect(); return el.scrollWidth <= el.clientWidth + 1 && r.right <= card.right; });
+  expect(fits).toBe(true);
+  await expect(page.getByRole('table', { name: await caption.textContent() ?? '' })).toHaveAttribute('data-testid', 'scenario-table');
+  await page.setViewportSize({ width: 1440, height: 900 });
   await shot(page, 'scenario-list');
   await page.getByTestId('scenario-table').scrollIntoViewIfNeeded();
   await shot(page, 'scenarios');

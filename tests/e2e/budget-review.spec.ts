@@ -4,7 +4,7 @@ import { test, expect } from './fixtures';
 
 // The budget impact of the bundled liquid-biopsy example as an assessor reads it, in English and French at
 // 1440×900 and at the smallest window (1024×640): the model's own cost-category names, every table on its card
-// without sideways scrolling, and screenshots of each part.
+// without sideways scrolling (and so no "scrolls sideways" tab stop), readable scenario names, and screenshots of each part.
 
 const dir = 'test-results/screenshots';
 const example = JSON.parse(readFileSync('resources/examples/liquid-biopsy-nsclc.json', 'utf8')) as { costCategories: { id: string; label: string }[] };
@@ -40,8 +40,17 @@ for (const locale of ['en', 'fr-BE'] as const) {
 
     for (const [width, height] of sizes) {
       await page.setViewportSize({ width, height });
-      for (const id of ['budget-table', 'budget-test-table', 'budget-patients-table']) {
-        expect(await fitsWithoutScrolling(page.getByTestId(id).locator('xpath=..')), `${id} at ${width}`).toBe(true);
+      for (const id of ['budget-table', 'budget-test-table', 'budget-patients-table', 'budget-scenarios-table']) {
+        const wrap = page.getByTestId(id).locator('xpath=..');
+        expect(await fitsWithoutScrolling(wrap), `${id} at ${width}`).toBe(true);
+        // A table that fits is no tab stop and no region announcing "scrolls sideways".
+        await expect(wrap, `${id} at ${width}`).not.toHaveAttribute('tabindex');
+        await expect(wrap, `${id} at ${width}`).not.toHaveAttribute('role');
+      }
+      // Each scenario's name reads on one or two lines, never a word a line.
+      for (const name of await page.getByTestId('budget-scenarios-row').locator('th').all()) {
+        const lines = await name.evaluate((el) => { const range = document.createRange(); range.selectNodeContents(el); return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size; });
+        expect(lines, `${await name.textContent()} at ${width}`).toBeLessThanOrEqual(2);
       }
       // The ten bars' labels ("2027 current", "2027 new", …) do not run into each other.
       const ticks = page.getByTestId('chart-budget').locator('.recharts-xAxis-tick-labels text');

@@ -9,6 +9,7 @@ import { formatsFor } from '../../src/report/format';
 import { renderReportBody } from '../../src/report/html/render-html';
 import { runModel } from '../../src/cli/run-report';
 import { exampleInput } from './report-fixture';
+import { TORNADO_INPUTS } from '../../src/report/tornado-inputs';
 
 function tables(doc: ReportDocument): Table[] {
   return flattenSections(doc.sections).flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' ? [b] : b.kind === 'figure' ? [b.data] : [])));
@@ -217,6 +218,59 @@ describe('report document of the bundled example', () => {
     expect(tki.cells.slice(1, 3)).toEqual(['€3,000 per month', '€7,000 per month']);
     const rebiopsy = tornado.rows.find((r) => r.cells[0]!.startsWith('Re-biopsy uptake'))!;
     expect(rebiopsy.cells.slice(1, 3)).toEqual(['0.3', '0.8']);
+  });
+
+  it('lists in each tornado\'s data table the inputs its chart shows, as many as the screen shows, and says how many were varied', () => {
+    const figures = flattenSections(doc.sections).flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'figure' ? [b] : [])));
+    const unescape = (x: string) => x.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+    for (const suffix of ['-budget-tornado', '-tornado']) {
+      const fig = figures.find((f) => f.id.endsWith(suffix) && (suffix !== '-tornado' || !f.id.endsWith('-budget-tornado')))!;
+      const chartLabels = [...fig.chart.svg.matchAll(/<text[^>]*text-anchor="end"[^>]*>([^<]*)<\/text>/g)].map((x) => unescape(x[1]!));
+      const tableLabels = fig.data.rows.map((r) => r.cells[0]!);
+      expect(tableLabels, suffix).toHaveLength(TORNADO_INPUTS);
+      // A bar's label takes one or two lines of the chart: read them back in order, one table row each.
+      let k = 0;
+      for (const label of tableLabels) {
+        const first = chartLabels[k++]!;
+        expect(label.startsWith(first.replace(/…$/, '')), `${suffix}: ${first} / ${label}`).toBe(true);
+        if (first.length < label.length && !first.endsWith('…')) {
+          const second = chartLabels[k++]!;
+          expect(label.startsWith(`${first} ${second.replace(/…$/, '')}`), `${suffix}: ${first} ${second} / ${label}`).toBe(true);
+        }
+      }
+      expect(k, suffix).toBe(chartLabels.length);
+    }
+    const budget = input.models[0]!.analyses['budget-impact']!;
+    expect(budget.tornado.rows.length).toBeGreaterThan(TORNADO_INPUTS);
+    expect(textOf(doc)).toContain(`The one-way analysis varied ${budget.tornado.rows.length} inputs`);
+    expect(textOf(doc)).toContain(`show the ${TORNADO_INPUTS} with the widest swing`);
+  });
+
+  it('gives the cost-effectiveness tornado inputs\' base, low and high in their units, as the budget tornado does', () => {
+    const tornado = tables(doc).find((t) => t.id.endsWith('-tornado-data') && !t.id.endsWith('-budget-tornado-data'))!;
+    const tki = tornado.rows.find((r) => r.cells[0]!.startsWith('Targeted therapy cost'))!;
+    expect(tki.cells.slice(1, 4)).toEqual(['€5,000 per month', '€3,000 per month', '€7,000 per month']);
+  });
+
+  it('labels the two-way axes with the parameters\' units and gives their values in them, chart and table alike', () => {
+    const fig = flattenSections(doc.sections).flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'figure' && b.id.endsWith('-two-way') ? [b] : [])))[0]!;
+    expect(fig.data.rows.map((r) => r.cells[0])).toContain('€7,000');
+    expect(fig.chart.svg).toContain('>€7,000<');
+    expect(fig.chart.svg).toContain('>Targeted therapy cost (per month)<');
+    const fr = buildReport(input, { profile: 'full', locale: 'fr-BE' });
+    const frFig = flattenSections(fr.sections).flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'figure' && b.id.endsWith('-two-way') ? [b] : [])))[0]!;
+    expect(frFig.data.rows.map((r) => r.cells[0])).toContain(formatsFor('fr-BE').money(7000, 'EUR'));
+  });
+
+  it('writes the uptake rules\' shares as the reader writes percentages, like the shares beside them', () => {
+    const fr = buildReport(input, { profile: 'full', locale: 'fr-BE' });
+    const frFmt = formatsFor('fr-BE');
+    const current = tables(fr).find((t) => t.id.endsWith('-shares-current'))!;
+    const rules = current.rows.map((r) => r.cells[r.cells.length - 1]!);
+    expect(rules).toContain(`constante ${frFmt.percent(0.05, 0)}`);
+    expect(rules.join(' ')).not.toMatch(/\d%/);
+    const en = tables(doc).find((t) => t.id.endsWith('-shares-new'))!.rows.map((r) => r.cells[r.cells.length - 1]!);
+    expect(en.join(' ')).toMatch(/linear: 30% up to year 1, 80% from year 5/);
   });
 
   it('words the budget tornado horizon in plain plural, never "year(s)"', () => {

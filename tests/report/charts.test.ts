@@ -53,6 +53,14 @@ describe('report charts', () => {
     expect(doc.querySelector('desc')!.textContent).toBe('Tornado & <test>');
   });
 
+  it('gives a long tornado input name two lines instead of cutting it off', () => {
+    const long = 'Dependence: relative risk of a plasma miss when tissue gives no result';
+    const chart = tornadoChart({ id: 't', title: 'T', description: 'd', bars: [{ label: long, atLow: 1, atHigh: 3 }, { label: 'Short', atLow: 1.5, atHigh: 2.5 }], base: 2, x: { label: 'x', format: String }, lowLabel: 'low', highLabel: 'high' });
+    const labels = Array.from(parse(chart.svg).querySelectorAll('text[text-anchor="end"]')).map((e) => e.textContent);
+    expect(labels).toEqual(['Dependence: relative risk of a plasma miss', 'when tissue gives no result', 'Short']);
+    expect(chart.svg).not.toContain('…');
+  });
+
   it('skips points that are not numbers instead of drawing NaN', () => {
     const chart = lineChart({ id: 'l', title: 'L', description: 'd', series: [{ label: 's', colour: '#000', points: [[0, 1], [1, Number.NaN], [2, 0.5]] }], x: { label: 'x', format: String }, y: { label: 'y', format: String } });
     expect(chart.svg).not.toMatch(/NaN/);

@@ -50,6 +50,19 @@ describe('standalone HTML report', () => {
     }
   });
 
+  it('never breaks a number inside its cell ("+" above "€2,667,362"), in English and in French', () => {
+    for (const locale of ['en', 'fr-BE'] as const) {
+      const page = new DOMParser().parseFromString(renderStandaloneHtml(buildReport(input, { profile: 'full', locale })), 'text/html');
+      const cells = Array.from(page.querySelectorAll('[id$="-budget-tornado-data"] td.right'));
+      const signed = cells.filter((c) => /^[+\u2212-]/.test(c.textContent!));
+      expect(signed.length, locale).toBeGreaterThan(10);
+      for (const c of signed) expect(c.classList.contains('nowrap'), `${locale}: ${c.textContent}`).toBe(true);
+      // An input's end with its unit ("€3,000 per month") may still wrap.
+      expect(cells.some((c) => /\p{L}/u.test(c.textContent!) && !c.classList.contains('nowrap')), locale).toBe(true);
+    }
+    expect(html).toContain('td.nowrap { white-space: nowrap; }');
+  });
+
   it('escapes what users typed', () => {
     const hostile = { ...input, dossier: { ...input.dossier, title: '<script>alert(1)</script> & "quotes"' } };
     const out = renderStandaloneHtml(buildReport(hostile, { profile: 'jca', locale: 'en' }));

@@ -1,5 +1,6 @@
 // Pure shaping of engine results into the rows recharts draws (tested in vitest; recharts itself draws nothing
 // in jsdom, so the drawing is tested in Chromium).
+import { widestSwings } from '../../report/tornado-inputs';
 
 /** One row per trace row: time in years, then the share of the cohort in each state (keyed by state id). */
 export function traceRows(trace: ArrayLike<number>, stateIds: readonly string[], cycles: number, cycleLength: number): Record<string, number>[] {
@@ -124,15 +125,12 @@ interface TornadoInputRow {
 }
 
 /**
- * Bars of a tornado diagram, widest swing first, at most `max` of them: each bar spans from the base-case outcome to
- * the outcome at the parameter's low (and high) value. Rows whose low or high step failed are left out (listed
- * separately by the caller).
+ * Bars of a tornado diagram: the inputs the report shows too (widestSwings), each bar spanning from the base-case
+ * outcome to the outcome at the parameter's low (and high) value. Rows whose low or high step failed are left out
+ * (listed separately by the caller).
  */
-export function tornadoBars(rows: readonly TornadoInputRow[], baseOutcome: number, max: number): TornadoBar[] {
-  return rows
-    .filter((r): r is TornadoInputRow & { outcomeLow: number; outcomeHigh: number; swing: number } => r.outcomeLow !== null && r.outcomeHigh !== null && r.swing !== null)
-    .sort((a, b) => b.swing - a.swing)
-    .slice(0, Math.max(0, max))
+export function tornadoBars(rows: readonly TornadoInputRow[], baseOutcome: number): TornadoBar[] {
+  return widestSwings(rows.filter((r): r is TornadoInputRow & { outcomeLow: number; outcomeHigh: number } => r.outcomeLow !== null && r.outcomeHigh !== null))
     .map((r) => ({
       parameter: r.parameter,
       label: r.label,
@@ -229,6 +227,12 @@ export function niceAxis(lo: number, hi: number, count = 5): { domain: [number, 
   const digits = Math.max(0, -Math.floor(Math.log10(step)) + 2);
   const ticks = Array.from({ length: n + 1 }, (_, k) => Number((start + k * step).toFixed(digits)));
   return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
+}
+
+/** A y axis that always shows zero (where a net-benefit curve crosses it is the threshold), on round ticks. */
+export function axisWithZero(values: readonly (number | null)[]): { domain: [number, number]; ticks: number[] } {
+  const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  return niceAxis(Math.min(0, ...finite), Math.max(0, ...finite));
 }
 
 /**

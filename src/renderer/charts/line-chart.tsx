@@ -30,6 +30,8 @@ export interface SeriesLineChartProps {
   /** Format of the x values in the data table (default: formatX). */
   formatTableX?: (v: number) => string;
   yDomain?: [number | 'auto', number | 'auto'];
+  /** The y ticks, e.g. niceAxis's round ones for a fixed yDomain (recharts would space a fixed domain unevenly). */
+  yTicks?: readonly number[];
   /** The x range (default: the data's), e.g. [0, draws] so a count axis gets round ticks. */
   xDomain?: [number, number];
   /** Vertical reference lines, e.g. the model's WTP thresholds. */
@@ -84,6 +86,7 @@ export function SeriesLineChart(props: SeriesLineChartProps) {
           <YAxis
             tickFormatter={formatY}
             domain={props.yDomain ?? ['auto', 'auto']}
+            ticks={props.yTicks ? [...props.yTicks] : undefined}
             stroke={chartInk.axis}
             width={72}
             label={{ value: props.yLabel, angle: -90, position: 'insideLeft', offset: 0, dy: 60, fill: chartInk.axis }}

@@ -4,6 +4,7 @@ import type { StructureEditorProps } from './structure-editor';
 import type { MessageKey } from '../../report/i18n/translate';
 import { useLanguage } from '../i18n/language';
 import { AddForm, CommitInput, arr, exprText, problemAt, readExpressionInput, rec, timeUnitWord } from './structure-fields';
+import { ScrollRegion } from '../ui/scroll-region';
 
 // The diagnostic tests of a tree model (model.tests: accuracy, no-result rate, turnaround, costs, rule-out) and a
 // diagnostic construct's test sequence (which tests at each step, on which results a step runs, its uptake), edited
@@ -35,7 +36,7 @@ export function TestsCard({ document, issues, readOnly, apply }: Omit<StructureE
         <span className="subtle">{t('structure.testsHint', { unit: timeUnitWord(unit, t) })}</span>
       </div>
       <div className="card-body">
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('structure.testsTable')}>
+        <ScrollRegion label={t('structure.testsTable')}>
           <table className="table structure-table" data-testid="tests-table">
             <thead>
               <tr>
@@ -82,7 +83,7 @@ export function TestsCard({ document, issues, readOnly, apply }: Omit<StructureE
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         {problemAt(issues, 'model.tests', true) && <p className="field-error" role="note">{problemAt(issues, 'model.tests', true)}</p>}
         <AddForm readOnly={readOnly} testId="add-test" submitLabel={t('structure.addTest')} fields={[{ key: 'id', label: t('structure.id'), placeholder: t('structure.example', { example: 'plasma_ngs' }) }, { key: 'label', label: t('structure.label') }]} onAdd={(v) => apply((d) => edits.addTest(d, (v.id ?? '').trim(), v.label?.trim() || undefined))} />
       </div>

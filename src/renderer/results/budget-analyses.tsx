@@ -10,12 +10,11 @@ import { useLanguage } from '../i18n/language';
 import { translator } from '../../report/i18n/translate';
 import type { Translate } from '../../report/i18n/translate';
 import { tornadoRowLabel } from '../../report/build/budget';
+import { ScrollRegion } from '../ui/scroll-region';
 
 // The budget impact's own analyses: the test budget apart from the downstream treatment and care costs it causes,
 // the one-way sensitivity (tornado) on the cumulative impact, and the named budget-impact scenarios per year and
 // cumulated, each next to the base case.
-
-const TORNADO_ROWS = 12;
 
 /** A budget year as a column or row head: its calendar year when known, else "Year 2". */
 export function budgetYearLabel(y: { year: number; calendarYear?: number | null }, t: Translate): string {
@@ -56,7 +55,7 @@ export function BudgetTestSplit({ report: r, categoryLabel }: { report: BudgetIm
         <h2 id="bia-test-title">{t('budgetView.testTitle')}</h2>
         <span className="subtle">{t('budgetView.testSubtitle', { tests: tests.map(categoryLabel).join(', '), downstream: r.categories.filter((c) => !isTestCategory(c)).map(categoryLabel).join(', ') })}</span>
       </div>
-      <div className="card-body flush table-wrap" tabIndex={0} role="region" aria-label={t('budgetView.testRegion')}>
+      <ScrollRegion className="card-body flush" label={t('budgetView.testRegion')}>
         <table className="table table-money table-wrap-head" data-testid="budget-test-table">
           <thead>
             <tr>
@@ -91,7 +90,7 @@ export function BudgetTestSplit({ report: r, categoryLabel }: { report: BudgetIm
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
       <div className="table-footer subtle">{t('budgetView.testNote')}</div>
     </section>
   );
@@ -105,7 +104,7 @@ export function BudgetTornado({ report: r, parameters = [] }: { report: BudgetIm
   const { t: tr } = useLanguage();
   const money = (v: number) => formatMoneyChange(v, currency);
   const t = r.tornado;
-  const bars = tornadoBars(t.rows.map((row) => ({ parameter: row.id, label: tornadoRowLabel(row, tr), low: row.low, high: row.high, outcomeLow: row.impactAtLow, outcomeHigh: row.impactAtHigh, swing: row.swing, decisionChanges: false })), t.baseImpact, TORNADO_ROWS);
+  const bars = tornadoBars(t.rows.map((row) => ({ parameter: row.id, label: tornadoRowLabel(row, tr), low: row.low, high: row.high, outcomeLow: row.impactAtLow, outcomeHigh: row.impactAtHigh, swing: row.swing, decisionChanges: false })), t.baseImpact);
   const failed = t.rows.filter((row) => row.error !== null);
   if (bars.length === 0) return null;
   return (
@@ -176,28 +175,31 @@ export function BudgetScenarioComparison({ testId, title, subtitle, currency, ho
         <h2 id={`${testId}-title`}>{title}</h2>
         <span className="subtle">{subtitle}</span>
       </div>
-      <div className="card-body flush table-wrap" tabIndex={0} role="region" aria-label={t('budgetView.scrolls', { title })}>
-        <table className="table table-money" data-testid={`${testId}-table`}>
+      <ScrollRegion className="card-body flush" label={t('budgetView.scrolls', { title })}>
+        {/* Each scenario's name heads its row of figures, across the table: a long name stays readable on a narrow
+            window instead of squeezing into a column beside seven figures. */}
+        <table className="table table-money table-wrap-head table-budget-scenarios" data-testid={`${testId}-table`}>
           <thead>
             <tr>
-              <th scope="col">{t('budgetView.scenario')}</th>
               {base.years.map((y) => <th key={y.year} scope="col" className="num">{when(y.year)}</th>)}
               <th scope="col" className="num">{t('budgetView.cumulative')}</th>
               <th scope="col" className="num">{t('budgetView.differenceFromBase')}</th>
             </tr>
           </thead>
-          <tbody>
-            {items.map((s, i) => (
-              <tr key={s.id} data-testid={`${testId}-row`} data-scenario-id={s.id}>
-                <th scope="row" className="row-head">{s.label}</th>
+          {items.map((s, i) => (
+            <tbody key={s.id} data-testid={`${testId}-row`} data-scenario-id={s.id}>
+              <tr>
+                <th scope="rowgroup" colSpan={base.years.length + 2} className="row-head scenario-name">{s.label}</th>
+              </tr>
+              <tr>
                 {s.years.map((y) => <td key={y.year} className="num">{change(y.impact)}</td>)}
                 <td className="num">{change(s.cumulative)}</td>
                 <td className="num">{i === 0 ? '—' : change(s.cumulative - base.cumulative)}</td>
               </tr>
-            ))}
-          </tbody>
+            </tbody>
+          ))}
         </table>
-      </div>
+      </ScrollRegion>
       <div className="card-body chart-grid">
         <SeriesLineChart
           testId={`chart-${testId}`}

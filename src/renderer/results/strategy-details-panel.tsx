@@ -7,6 +7,7 @@ import { groupedOutcomeCounts, outcomeCountIds, outcomeCountText, outcomeCountsT
 import { useLanguage } from '../i18n/language';
 import './analyses.css';
 import type { MessageKey } from '../../report/i18n/translate';
+import { ScrollRegion } from '../ui/scroll-region';
 
 const timeKeys: Record<string, MessageKey> = {
   day: 'analysis.timeToTreatmentDays',
@@ -38,7 +39,7 @@ export function StrategyDetailsPanel({ result }: { result: BaseCaseResult }) {
       </div>
       {hasTable && (
         /* Focusable: with many strategies the table scrolls sideways, and keyboard users must be able to scroll it. */
-      <div className="card-body flush table-wrap" tabIndex={0} role="region" aria-labelledby="details-title">
+      <ScrollRegion className="card-body flush" labelledBy="details-title">
         <table className="table table-wrap-head" data-testid="outcome-table">
           <thead>
             <tr>
@@ -68,7 +69,7 @@ export function StrategyDetailsPanel({ result }: { result: BaseCaseResult }) {
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       )}
       {warnings.length > 0 && (
         <div className="card-body">

@@ -4,6 +4,7 @@ import type { ThresholdRequest, ThresholdRunResult } from '../../engine/analysis
 import type { HtaModel } from '../../engine/model/schema';
 import { editableNumber, effectUnit, formatIcer, formatMoney, formatMoneyAxis } from '../settings/display-format';
 import { SeriesLineChart } from '../charts/line-chart';
+import { axisWithZero } from '../charts/chart-data';
 import { engineWorker } from '../workers/engine-client';
 import { NumberField, ParameterSelect, ProblemsNotice, parameterFormatter, parameterName, parseEnd, rangedParameters } from './analysis-parts';
 import { RunStatus } from './run-status';
@@ -103,9 +104,8 @@ function ThresholdResultView({ model, result }: { model: HtaModel; result: Thres
   const rows = curve.values.map((x, k) => ({ x, ...Object.fromEntries(others.map((id) => [id, curve.incNmb[id]![k] ?? Number.NaN])) }));
   const at = formatIcer(result.wtp, currency, model.settings.effect);
   // The zero line is always in view: where a curve crosses it is the threshold.
-  const found = others.flatMap((id) => curve.incNmb[id]!.filter((v): v is number => v !== null && Number.isFinite(v)));
-  const low = Math.min(0, ...found);
-  const high = Math.max(0, ...found);
+  const axis = axisWithZero(others.flatMap((id) => curve.incNmb[id]!));
+  const [low, high] = axis.domain;
   return (
     <>
       <div className={result.status === 'found' ? 'notice notice-info' : 'notice notice-warning'} role="status" data-testid="threshold-answer" data-status={result.status}>
@@ -140,7 +140,8 @@ function ThresholdResultView({ model, result }: { model: HtaModel; result: Thres
         series={others.map((id) => ({ key: id, label: t('uncertainty.versus', { strategy: label(id), comparator: label(curve.comparator) }) }))}
         formatX={fmt}
         formatY={formatMoneyAxis(Math.max(-low, high), currency)}
-        yDomain={[low, high]}
+        yDomain={axis.domain}
+        yTicks={axis.ticks}
         formatTable={money}
         markers={result.thresholds.map((th) => ({ x: th.value, label: t('uncertainty.thresholdMarker', { value: fmt(th.value) }) }))}
         yReference={{ y: 0, label: t('uncertainty.zero') }}

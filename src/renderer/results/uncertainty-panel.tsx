@@ -29,6 +29,7 @@ import { translator } from '../../report/i18n/translate';
 import type { Translate } from '../../report/i18n/translate';
 import type { RunContext } from './run-status';
 import { describeProblem } from '../../report/engine-problems';
+import { ScrollRegion } from '../ui/scroll-region';
 
 // Deterministic (tornado) and probabilistic sensitivity analysis of a workspace model. Every run is stored with its
 // provenance and shown again when the model is reopened; a run made from another version of the model says it is
@@ -36,7 +37,6 @@ import { describeProblem } from '../../report/engine-problems';
 // the PSA worker pool (progress, cancel with the finished draws kept on request), its summaries in the engine worker.
 
 export const MAX_PLANE_POINTS = 2000;
-const TORNADO_ROWS = 15;
 const WTP_STEPS = 40;
 
 function message(e: unknown): string {
@@ -101,7 +101,7 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
   };
 
   const result = stored?.results ?? null;
-  const bars = result ? tornadoBars(result.rows, result.base.incNmb, TORNADO_ROWS) : [];
+  const bars = result ? tornadoBars(result.rows, result.base.incNmb) : [];
   const failed = result ? result.rows.filter((r) => r.errors.length > 0) : [];
   const money = (v: number) => formatMoney(v, currency);
   const blocked = !ctx.model ? t('uncertainty.waiting') : null;
@@ -610,7 +610,7 @@ function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaMode
       )}
       {/* Thresholds as rows and strategies as columns: eight thresholds fit the card as well as two, with no sideways scrolling. */}
       {view && rows.length > 0 && thresholds.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('uncertainty.byThresholdRegion')}>
+        <ScrollRegion label={t('uncertainty.byThresholdRegion')}>
           <table className="table table-money table-psa-incremental table-psa-thresholds table-wrap-head" data-testid="psa-threshold-table">
             <caption className="table-caption">{t('uncertainty.byThresholdCaption', { comparator: view.comparatorLabel })}</caption>
             <thead>
@@ -638,7 +638,7 @@ function PsaIncrementalTable({ shown, model }: { shown: ShownPsa; model: HtaMode
               </tbody>
             ))}
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

@@ -30,6 +30,7 @@ import './scenarios.css';
 import { useLanguage } from '../i18n/language';
 import { statusBadgeText } from '../results/base-case-panel';
 import { BASE_SCENARIO_ID } from '../../engine/sensitivity/scenarios';
+import { ScrollRegion } from '../ui/scroll-region';
 
 // Named scenarios of a workspace model: defined, edited, duplicated and deleted here (they are part of the model
 // document, so they are saved, versioned and exported with it), run deterministically (engine worker) or
@@ -310,9 +311,10 @@ function ScenarioRunResults({ model, results: stored }: { model: HtaModel; resul
   const wtpTick = formatMoneyAxis(Math.max(0, ...ceacRows.map((r) => r.wtp)), currency);
   return (
     <>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('scenarios.resultsRegion')}>
-        <table className="table table-money table-scenario-results" data-testid="scenario-table">
-          <caption className="table-caption">{probabilistic ? t('scenarios.captionPsa', { n: formatCount(results[0]!.probabilistic!.iterations) }) : t('scenarios.caption')}</caption>
+      {/* The caption above the scrolling box, so it wraps at the card's width instead of running off its edge. */}
+      <p className="table-caption" id={`${formId}-caption`} data-testid="scenario-table-caption">{probabilistic ? t('scenarios.captionPsa', { n: formatCount(results[0]!.probabilistic!.iterations) }) : t('scenarios.caption')}</p>
+      <ScrollRegion label={t('scenarios.resultsRegion')}>
+        <table className="table table-money table-wrap-head table-scenario-results" data-testid="scenario-table" aria-labelledby={`${formId}-caption`}>
           <thead>
             <tr>
               <th scope="col">{t('budgetView.scenario')}</th>
@@ -342,7 +344,7 @@ function ScenarioRunResults({ model, results: stored }: { model: HtaModel; resul
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <div className="toolbar toolbar-plain" role="group" aria-label={t('scenarios.chartSettings')}>
         <div className="field">
           <label className="field-label" htmlFor={`${formId}-measure`}>{t('scenarios.barsShow')}</label>

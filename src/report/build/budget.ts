@@ -12,6 +12,7 @@ import type { Translate } from '../i18n/translate';
 import { budgetChart, tornadoFigure } from '../charts/hta-charts';
 import { humanise } from '../format';
 import { parameterValueText } from '../model-description';
+import { widestSwings } from '../tornado-inputs';
 import type { TableRow } from '../document';
 import type { ReportModel } from '../report-input';
 import type { BuildContext, DraftSection } from './context';
@@ -56,9 +57,11 @@ export function uptakeText(u: Uptake, horizon: number, t: Translate, share: (x: 
 function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix: string): DraftSection[] {
   const { fmt, t } = ctx;
   const spec = m.model.budgetImpact;
+  // A share as the reader writes percentages ("5%", "5 %"), with only the decimals it has (42.5%, at most 2).
+  const shareText = (x: number) => fmt.percent(x, Math.min(2, (String(+(x * 100).toPrecision(4)).split('.')[1] ?? '').length));
   const uptake = (world: 'current' | 'new', id: string) => {
     const u = spec?.[world === 'current' ? 'currentWorld' : 'newWorld'].shares[id];
-    return u === undefined ? (r.uptake[world][id] ?? '—') : uptakeText(u, r.horizonYears, t, (x) => `${fmt.parameter(+(x * 100).toPrecision(4))}%`, (x) => fmt.parameter(x));
+    return u === undefined ? (r.uptake[world][id] ?? '—') : uptakeText(u, r.horizonYears, t, shareText, (x) => fmt.parameter(x));
   };
   const stated = (text: string | null | undefined) => text ?? t('report.methods.notStated');
   const p = idPart(prefix);
@@ -180,12 +183,16 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
     ]),
   );
 
-  const rows = r.tornado.rows.filter((x) => x.swing !== null).slice(0, 10);
+  const rows = widestSwings(r.tornado.rows);
+  const valid = r.tornado.rows.filter((x) => x.swing !== null).length;
+  const failed = r.tornado.rows.filter((x) => x.error !== null);
   // An input's low and high value in its unit ("3 000 € per month", a share as "60 %"), as the screen's tornado says them.
   const end = (x: TornadoRow, v: number) => (x.uptake ? fmt.percent(v, 0) : x.kind === 'model-parameter' ? parameterValueText(m.model.parameters.find((q) => q.id === x.id) ?? {}, v, cur ?? undefined, fmt) : fmt.grouped(v));
   if (rows.length > 0) {
     out.push(
       draft(`${prefix}-tornado`, t('reportUncertainty.oneWay'), [
+        // The chart and its data table list the same inputs; the text says when the analysis varied more.
+        paragraph(t(valid > rows.length ? 'reportBudget.tornadoShownOf' : 'reportBudget.tornadoShown', { n: rows.length, total: valid })),
         figure(
           `fig-${p}-budget-tornado`,
           t('reportUncertainty.tornadoCaption', { what: r.horizonYears === 1 ? t('reportBudget.measureOne') : t('reportBudget.measure', { n: r.horizonYears }) }),
@@ -194,10 +201,11 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
             id: `tab-${p}-budget-tornado-data`,
             caption: t('reportBudget.tornadoDataCaption'),
             header: [t('report.limits.input'), t('reportAccuracy.rating.low'), t('reportAccuracy.rating.high'), t('reportBudget.atLow'), t('reportBudget.atHigh'), t('reportUncertainty.swing')],
-            rows: r.tornado.rows.slice(0, 15).map((x) => [tornadoRowLabel(x, t), end(x, x.low), end(x, x.high), change(x.impactAtLow), change(x.impactAtHigh), x.error ? t('reportBudget.invalid', { error: x.error }) : money(x.swing)]),
+            rows: rows.map((x) => [tornadoRowLabel(x, t), end(x, x.low), end(x, x.high), change(x.impactAtLow), change(x.impactAtHigh), money(x.swing)]),
             numeric: true,
           }),
         ),
+        ...failed.map((x) => notice(t('reportBudget.tornadoFailed', { input: tornadoRowLabel(x, t), error: x.error! }), 'warning')),
       ]),
     );
   }

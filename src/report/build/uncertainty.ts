@@ -5,6 +5,8 @@
 import { BASE_SCENARIO_ID } from '../../engine/sensitivity/scenarios';
 import { effectivePopulation, netBenefitSummary } from '../../engine/uncertainty/psa-summary';
 import { evpiChart, evppiChart, tornadoFigure, twoWayChart } from '../charts/hta-charts';
+import { widestSwings } from '../tornado-inputs';
+import { parameterAxis, parameterValueText } from '../model-description';
 import type { Block } from '../document';
 import type { ReportModel } from '../report-input';
 import type { BuildContext, DraftSection } from './context';
@@ -39,7 +41,10 @@ function oneWayParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSe
     return out;
   }
   const what = t('reportUncertainty.what', { strategy: strategyLabel(m, ow.strategy), comparator: strategyLabel(m, ow.comparator), wtp: wtpText(ctx, m, ow.wtp) });
-  const bars = ow.rows.filter((r) => r.swing !== null).slice(0, 10);
+  // The chart and its data table list the same inputs, as many as the screen's tornado.
+  const bars = widestSwings(ow.rows);
+  // An input's values in its unit ("€3,000 per month"), as the budget tornado's table and the screen say them.
+  const value = (id: string, v: number) => parameterValueText(m.model.parameters.find((q) => q.id === id) ?? {}, v, cur, fmt);
   const failed = ow.rows.filter((r) => r.errors.length > 0);
   out.push(
     draft(`${prefix}-one-way`, t('reportUncertainty.oneWay'), [
@@ -52,7 +57,7 @@ function oneWayParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSe
           id: `tab-${p}-tornado-data`,
           caption: t('reportUncertainty.oneWay'),
           header: [t('report.limits.input'), t('reportUncertainty.base'), t('reportAccuracy.rating.low'), t('reportAccuracy.rating.high'), t('reportUncertainty.atLow'), t('reportUncertainty.atHigh'), t('reportUncertainty.swing'), t('reportUncertainty.decisionChanges')],
-          rows: ow.rows.slice(0, 15).map((r) => [r.label, fmt.parameter(r.base), fmt.parameter(r.low), fmt.parameter(r.high), fmt.money(r.outcomeLow, cur), fmt.money(r.outcomeHigh, cur), fmt.money(r.swing, cur), r.decisionChanges ? t('reportText.yes') : t('reportText.no')]),
+          rows: bars.map((r) => [r.label, value(r.parameter, r.base), value(r.parameter, r.low), value(r.parameter, r.high), fmt.money(r.outcomeLow, cur), fmt.money(r.outcomeHigh, cur), fmt.money(r.swing, cur), r.decisionChanges ? t('reportText.yes') : t('reportText.no')]),
           numeric: true,
           align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
           widths: [3, 1, 1, 1, 1.3, 1.3, 1.2, 1],
@@ -87,6 +92,10 @@ function oneWayParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSe
     const strategies = tw.strategyIds.map((id) => ({ id, label: strategyLabel(m, id) }));
     const short = new Map(strategies.map((s, i) => [s.id, `S${i + 1}`]));
     const base = m.analyses['base-case']?.parameterValues ?? {};
+    // Axes and the table's heads in the parameters' units ("€7,000"; "Targeted therapy cost (per month)").
+    const axisOf = (id: string) => parameterAxis(m.model.parameters.find((q) => q.id === id) ?? { id }, cur, fmt);
+    const xAxis = axisOf(tw.x.parameter);
+    const yAxis = axisOf(tw.y.parameter);
     out.push(
       draft(`${prefix}-two-way`, t('reportUncertainty.twoWay'), [
         paragraph(t('reportUncertainty.twoWayIntro', { nx: tw.x.values.length, ny: tw.y.values.length, wtp: wtpText(ctx, m, tw.wtp) })),
@@ -94,8 +103,10 @@ function oneWayParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSe
           `fig-${p}-two-way`,
           t('reportUncertainty.twoWayCaption', { x: parameterLabel(m, tw.x.parameter), y: parameterLabel(m, tw.y.parameter) }),
           twoWayChart(`fig-${p}-two-way-svg`, fmt, {
-            xLabel: parameterLabel(m, tw.x.parameter),
-            yLabel: parameterLabel(m, tw.y.parameter),
+            xLabel: xAxis.label,
+            yLabel: yAxis.label,
+            xFormat: xAxis.format,
+            yFormat: yAxis.format,
             xValues: tw.x.values,
             yValues: tw.y.values,
             cells: tw.cells.map((col) => col.map((c) => c.optimal)),
@@ -106,8 +117,8 @@ function oneWayParts(ctx: BuildContext, m: ReportModel, prefix: string): DraftSe
           table({
             id: `tab-${p}-two-way-data`,
             caption: t('reportUncertainty.twoWayDataCaption', { y: parameterLabel(m, tw.y.parameter), x: parameterLabel(m, tw.x.parameter) }),
-            header: [`${parameterLabel(m, tw.y.parameter)} \\ ${parameterLabel(m, tw.x.parameter)}`, ...tw.x.values.map((v) => fmt.parameter(v))],
-            rows: [...tw.y.values.keys()].reverse().map((j) => [fmt.parameter(tw.y.values[j]!), ...tw.x.values.map((_, i) => {
+            header: [`${parameterLabel(m, tw.y.parameter)} \\ ${parameterLabel(m, tw.x.parameter)}`, ...tw.x.values.map((v) => xAxis.format(v))],
+            rows: [...tw.y.values.keys()].reverse().map((j) => [yAxis.format(tw.y.values[j]!), ...tw.x.values.map((_, i) => {
               const id = tw.cells[i]![j]!.optimal;
               return id === null ? '—' : (short.get(id) ?? id);
             })]),

@@ -179,8 +179,23 @@ export interface TornadoChartSpec extends ChartBase {
   highLabel: string;
 }
 
+/**
+ * A label in at most two lines of the given width: broken at the last space that fits, the second line cut with an
+ * ellipsis only if it is still too long.
+ */
+export function twoLines(text: string, width: number, fontSize: number): string[] {
+  const max = Math.max(4, Math.floor(width / (fontSize * 0.56)));
+  if (text.length <= max) return [text];
+  const cut = text.lastIndexOf(' ', max);
+  if (cut <= 0) return [fitText(text, width, fontSize)];
+  return [text.slice(0, cut), fitText(text.slice(cut + 1), width, fontSize)];
+}
+
 export function tornadoChart(spec: TornadoChartSpec): Chart {
-  const rowHeight = 24;
+  const labelWidth = Math.min(260, Math.max(120, ...spec.bars.map((b) => estimateTextWidth(b.label, 11) + 8)));
+  // Long input names take two lines, as on the screen, rather than losing their end to an ellipsis.
+  const labels = spec.bars.map((b) => twoLines(b.label, labelWidth, 11));
+  const rowHeight = labels.some((l) => l.length > 1) ? 30 : 24;
   const lowColour = '#0072B2';
   const highColour = '#D55E00';
   const leg = legend(
@@ -192,7 +207,6 @@ export function tornadoChart(spec: TornadoChartSpec): Chart {
     6,
     WIDTH - 24,
   );
-  const labelWidth = Math.min(260, Math.max(120, ...spec.bars.map((b) => estimateTextWidth(b.label, 11) + 8)));
   const height = leg.height + 20 + spec.bars.length * rowHeight + 52;
   const f = frame(WIDTH, height, { top: leg.height + 16, right: 24, bottom: 52, left: labelWidth + 12 });
   const values = spec.bars.flatMap((b) => [b.atLow, b.atHigh]).filter((v): v is number => v !== null);
@@ -203,7 +217,8 @@ export function tornadoChart(spec: TornadoChartSpec): Chart {
   spec.bars.forEach((b, i) => {
     const top = f.top + i * rowHeight + 3;
     const h = rowHeight - 6;
-    parts.push(textEl(f.left - 8, top + h / 2 + 4, fitText(b.label, labelWidth, 11), { 'text-anchor': 'end' }));
+    const lines = labels[i]!;
+    lines.forEach((line, k) => parts.push(textEl(f.left - 8, top + h / 2 + 4 + (k - (lines.length - 1) / 2) * 12, line, { 'text-anchor': 'end' })));
     for (const [value, colour] of [
       [b.atLow, lowColour],
       [b.atHigh, highColour],

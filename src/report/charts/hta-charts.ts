@@ -191,6 +191,9 @@ export function twoWayChart(
     strategies: readonly ChartStrategy[];
     base: { x: number; y: number };
     wtpText: string;
+    /** Tick formats in the parameters' units (default: plain numbers). */
+    xFormat?: (v: number) => string;
+    yFormat?: (v: number) => string;
   },
   t: Translate = english,
 ): Chart {
@@ -203,8 +206,8 @@ export function twoWayChart(
     yValues: spec.yValues,
     cells: spec.cells,
     categories: spec.strategies.map((s, i) => ({ id: s.id, label: s.label, colour: seriesColour(i) })),
-    x: { label: spec.xLabel, format: (v) => fmt.parameter(v) },
-    y: { label: spec.yLabel, format: (v) => fmt.parameter(v) },
+    x: { label: spec.xLabel, format: spec.xFormat ?? ((v) => fmt.parameter(v)) },
+    y: { label: spec.yLabel, format: spec.yFormat ?? ((v) => fmt.parameter(v)) },
     base: spec.base,
   });
 }

@@ -9,16 +9,24 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/** A cell that is a number alone ("+€2,667,362", "−1 814", "95.0%"): no letter in it. */
+function isBareNumber(text: string): boolean {
+  return /\d/.test(text) && !/\p{L}/u.test(text);
+}
+
 function tableHtml(t: Table, extraClass = ''): string {
-  const cls = (i: number) => (t.align[i] === 'right' ? ' class="right"' : '');
-  const head = `<thead><tr>${t.header.map((h, i) => `<th scope="col"${cls(i)}>${h === '' ? '<span class="visually-hidden">Row</span>' : escapeHtml(h)}</th>`).join('')}</tr></thead>`;
-  const body = `<tbody>${t.rows
-    .map((r) => `<tr${r.tone ? ` class="${r.tone}"` : ''}>${r.cells.map((c, i) => `<td${cls(i)}>${escapeHtml(c)}</td>`).join('')}</tr>`)
-    .join('')}</tbody>`;
-  const notes = (t.notes ?? []).map((n) => `<p class="table-note">${escapeHtml(n)}</p>`).join('');
   // Relative widths as <col width> (a presentational hint, so no style attribute under a strict CSP).
   const total = t.widths?.reduce((a, b) => a + b, 0) ?? 0;
   const cols = t.widths && t.widths.length === t.header.length && total > 0 ? `<colgroup>${t.widths.map((w) => `<col width="${((100 * w) / total).toFixed(1)}%">`).join('')}</colgroup>` : '';
+  const cls = (i: number) => (t.align[i] === 'right' ? ' class="right"' : '');
+  // A number never breaks inside ("+" over "€2,667,362"): in a table that sizes its columns to their content, the
+  // column widens instead (a fixed layout keeps its given widths).
+  const cellCls = (i: number, text: string) => (t.align[i] === 'right' ? (!cols && isBareNumber(text) ? ' class="right nowrap"' : ' class="right"') : '');
+  const head = `<thead><tr>${t.header.map((h, i) => `<th scope="col"${cls(i)}>${h === '' ? '<span class="visually-hidden">Row</span>' : escapeHtml(h)}</th>`).join('')}</tr></thead>`;
+  const body = `<tbody>${t.rows
+    .map((r) => `<tr${r.tone ? ` class="${r.tone}"` : ''}>${r.cells.map((c, i) => `<td${cellCls(i, c)}>${escapeHtml(c)}</td>`).join('')}</tr>`)
+    .join('')}</tbody>`;
+  const notes = (t.notes ?? []).map((n) => `<p class="table-note">${escapeHtml(n)}</p>`).join('');
   return `<div class="table-wrap${extraClass}" id="${escapeHtml(t.id)}"><table class="data${cols ? ' fixed' : ''}"><caption><span class="label">${escapeHtml(t.label)}.</span> ${escapeHtml(t.caption)}</caption>${cols}${head}${body}</table>${notes}</div>`;
 }
 

@@ -41,6 +41,7 @@ export const REPORT_CSS = `
 .hta-report table.data.fixed { table-layout: fixed; }
 .hta-report table.data thead th { background: #e4ecf4; font-weight: 600; }
 .hta-report table.data td.right, .hta-report table.data th.right { text-align: right; font-variant-numeric: tabular-nums; overflow-wrap: normal; }
+.hta-report table.data td.nowrap { white-space: nowrap; }
 .hta-report table.data tr.warning td { background: #fff4e5; }
 .hta-report table.data tr.strong td { font-weight: 600; background: #f5f7fa; }
 .hta-report table.data thead { display: table-header-group; }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { spacedMarkerLabels, budgetBarRows, cePlanePoints, coincidingSeries, stateShareRows, niceAxis, niceStep, survivalRows, thinRows, tornadoBars, tornadoDomain, traceRows } from '../../../src/renderer/charts/chart-data';
+import { axisWithZero, spacedMarkerLabels, budgetBarRows, cePlanePoints, coincidingSeries, stateShareRows, niceAxis, niceStep, survivalRows, thinRows, tornadoBars, tornadoDomain, traceRows } from '../../../src/renderer/charts/chart-data';
+import { TORNADO_INPUTS, widestSwings } from '../../../src/report/tornado-inputs';
 import { clipLine } from '../../../src/renderer/charts/ce-plane-chart';
 import { seriesColor, seriesColors } from '../../../src/renderer/charts/palette';
 
@@ -38,18 +39,38 @@ describe('tornado bars', () => {
     parameter, label: parameter.toUpperCase(), low: 1, high: 2, outcomeLow, outcomeHigh,
     swing: outcomeLow === null || outcomeHigh === null ? null : Math.abs(outcomeHigh - outcomeLow), decisionChanges: false,
   });
-  it('sorts by swing, caps the count, spans from the base outcome, and leaves failed rows out', () => {
-    const bars = tornadoBars([row('a', 90, 110), row('b', 50, 200), row('c', null, 3), row('d', 99, 101)], 100, 2);
-    expect(bars.map((b) => b.parameter)).toEqual(['b', 'a']);
+  it('sorts by swing, spans from the base outcome, and leaves failed rows out', () => {
+    const bars = tornadoBars([row('a', 90, 110), row('b', 50, 200), row('c', null, 3), row('d', 99, 101)], 100);
+    expect(bars.map((b) => b.parameter)).toEqual(['b', 'a', 'd']);
     expect(bars[0]!.lowBar).toEqual([100, 50]);
     expect(bars[0]!.highBar).toEqual([100, 200]);
     expect(bars[0]!.swing).toBe(150);
   });
+  it('shows the inputs the report shows: the TORNADO_INPUTS widest swings', () => {
+    const rows = Array.from({ length: TORNADO_INPUTS + 5 }, (_, i) => row(`p${i}`, 100 - i, 100 + i));
+    const bars = tornadoBars(rows, 100);
+    expect(bars.map((b) => b.parameter)).toEqual(widestSwings(rows).map((r) => r.parameter));
+    expect(bars).toHaveLength(TORNADO_INPUTS);
+    expect(bars[0]!.parameter).toBe(`p${TORNADO_INPUTS + 4}`);
+  });
   it('domain covers every bar and the base with padding', () => {
-    const bars = tornadoBars([row('a', -50, 150)], 20, 10);
+    const bars = tornadoBars([row('a', -50, 150)], 20);
     const [lo, hi] = tornadoDomain(bars, 20);
     expect(lo).toBeCloseTo(-60, 9);
     expect(hi).toBeCloseTo(160, 9);
+  });
+});
+
+describe('threshold axis', () => {
+  it('keeps zero in view on round ticks (not −€705, −€1,505, …), skipping failed points', () => {
+    const { domain, ticks } = axisWithZero([-2078, -3105, -2994, null, Number.NaN, -1993]);
+    expect(ticks).toContain(0);
+    expect(domain).toEqual([ticks[0], ticks[ticks.length - 1]]);
+    expect(domain[0]).toBeLessThanOrEqual(-3105);
+    const step = ticks[1]! - ticks[0]!;
+    for (const t of ticks) expect(Math.abs(t / step - Math.round(t / step))).toBeLessThan(1e-9);
+    expect([500, 1000]).toContain(step);
+    expect(axisWithZero([120, 480]).domain[0]).toBe(0);
   });
 });
 

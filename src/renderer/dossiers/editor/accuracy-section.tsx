@@ -19,6 +19,7 @@ import type { NumberFormats } from '../../../report/format';
 import { useLanguage } from '../../i18n/language';
 import { describeAccuracyWarning } from '../../../report/engine-problems';
 import { countText } from '../count-text';
+import { ScrollRegion } from '../../ui/scroll-region';
 
 // The dossier's test-accuracy evidence: every 2×2 table of the register, a bivariate meta-analysis of a chosen
 // subset (run in the engine worker), the paired forest plot and SROC plot, and the QUADAS-2 summary.
@@ -199,7 +200,7 @@ function FitSummary({ fit, studyCount, skipped }: { fit: Fit; studyCount: number
 function TwoByTwoTable({ rows }: { rows: readonly AccuracyRow[] }) {
   const { t: tr, fmt } = useLanguage();
   return (
-    <div className="table-wrap two-by-two-wrap" tabIndex={0} role="region" aria-label={tr('accuracy.tablesRegion')}>
+    <ScrollRegion className="two-by-two-wrap" label={tr('accuracy.tablesRegion')}>
       <table className="table two-by-two-table" data-testid="two-by-two-table">
         <thead>
           <tr>
@@ -243,6 +244,6 @@ function TwoByTwoTable({ rows }: { rows: readonly AccuracyRow[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
