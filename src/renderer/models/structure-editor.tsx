@@ -5,6 +5,7 @@ import type { ModelDocumentJson } from '../../engine/model/document-edits';
 import type { StructureValues } from '../../engine/model/structure-values';
 import * as edits from '../../engine/model/structure-edits';
 import type { SettingKey } from '../../engine/model/structure-edits';
+import { stateReferenceText } from './state-reference-text';
 import { ConfirmDialog } from '../ui/dialog';
 import { useLanguage } from '../i18n/language';
 import { ExpressionGrid } from './expression-grid';
@@ -93,7 +94,7 @@ function StatesCard({ document, issues, values, readOnly, apply }: StructureEdit
   const initial = rec(m.initial);
   const { t, fmt } = useLanguage();
   const [removing, setRemoving] = useState<string | null>(null);
-  const references = removing ? edits.stateReferences(document, removing) : [];
+  const references = removing ? edits.stateReferences(document, removing).map((r) => stateReferenceText(r, t)) : [];
   return (
     <Card title={t('structure.states')} hint={t('structure.statesHint')} testId="states-card">
       <table className="table structure-table" data-testid="states-table">
