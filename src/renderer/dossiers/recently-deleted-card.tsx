@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../ui/dialog';
 import { useToasts } from '../ui/toasts';
 import { countText } from './count-text';
 import { useWorkspace } from './workspace-context';
+import { errorText } from '../db/errors';
 
 // "Recently deleted": deleted dossiers stay restorable (with their history and snapshots) for the retention period,
 // until the user deletes one permanently or empties the list; both ask first.
@@ -33,7 +34,7 @@ export function RecentlyDeletedCard({ readOnly, onOpen }: { readOnly: boolean; o
       // The row's buttons are gone: keep the keyboard in the card.
       headingRef.current?.focus();
     } catch (error) {
-      toasts.show({ tone: 'error', message: t('shell.failure', { action: failure, message: error instanceof Error ? error.message : String(error) }) });
+      toasts.show({ tone: 'error', message: t('shell.failure', { action: failure, message: errorText(error, t) }) });
     }
   };
   const restore = (item: DeletedDossierInfo) =>

@@ -9,6 +9,7 @@ import { useWorkspace } from './workspace-context';
 import type { NumberFormats } from '../../report/format';
 import { useLanguage } from '../i18n/language';
 import { countText } from './count-text';
+import { errorText } from '../db/errors';
 
 // Safety backups: the whole workspace as it was before each restore replaced it. They stay until the user
 // discards one (with a confirmation), and can be restored or downloaded like any backup file.
@@ -32,7 +33,7 @@ export function SafetyBackupsCard({ files, readOnly }: { files: FileActions; rea
       await workspace.discardSafetyBackup(backup.id);
       toasts.show({ message: t('library.safety.discarded') });
     } catch (error) {
-      toasts.show({ tone: 'error', message: t('shell.failure', { action: t('library.safety.discardFailed'), message: error instanceof Error ? error.message : String(error) }) });
+      toasts.show({ tone: 'error', message: t('shell.failure', { action: t('library.safety.discardFailed'), message: errorText(error, t) }) });
     }
   };
 

@@ -1,12 +1,12 @@
 import type { SaveState } from './use-autosave';
 import { saveStateLabel } from './use-autosave';
-import { localWorkspaceMessage } from '../db/errors';
+import { errorText } from '../db/errors';
 import { useLanguage } from '../i18n/language';
 
 /** `titleProblem`: the title field holds a title that cannot be stored (everything else is saved without it). */
 export function SaveStateIndicator({ state, onRetry, titleProblem = false, onGoToTitle }: { state: SaveState; onRetry: () => void; titleProblem?: boolean; onGoToTitle?: () => void }) {
   const { t } = useLanguage();
-  const message = state.kind === 'error' ? localWorkspaceMessage(state.message, t) : undefined;
+  const message = state.kind === 'error' ? errorText(state.error, t) : undefined;
   if (titleProblem && state.kind === 'saved') {
     return (
       <span className="save-indicator">

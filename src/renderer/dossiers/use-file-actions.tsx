@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { DossierSummary } from '../../dossier/library-query';
 import type { FileProblem } from '../../dossier/parse-file';
 import type { Dossier } from '../../dossier/schema';
+import { errorText } from '../db/errors';
 import type { FileText, RestoredBackup, SafetyBackupInfo } from '../db/workspace';
 import { parseBackupInWorker } from '../workers/file-jobs';
 import type { FileType } from '../platform/platform';
@@ -35,10 +36,6 @@ export interface FileActions {
   downloadSafetyBackup: (backup: SafetyBackupInfo) => Promise<void>;
   /** The dialogs these actions open; render once. */
   dialogs: ReactNode;
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export function useFileActions(onImported?: (dossier: Dossier) => void): FileActions {
@@ -82,7 +79,7 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
     try {
       await action();
     } catch (error) {
-      toasts.show({ tone: 'error', message: t('shell.failure', { action: failure, message: errorMessage(error) }) });
+      toasts.show({ tone: 'error', message: t('shell.failure', { action: failure, message: errorText(error, t) }) });
     }
   };
 

@@ -34,6 +34,7 @@ import { templateTitle } from './new-model-dialog';
 import { StructureEditor } from './structure-editor';
 import { keepsTextUndo } from './structure-fields';
 import { diagramValues } from '../../diagram/model-diagram';
+import { errorText } from '../db/errors';
 
 // One workspace model: its document edited in place (autosaved, undo/redo), versions, stored runs, links to
 // dossiers and exports. Loads the stored model once; from then on the page keeps the document being edited.
@@ -143,7 +144,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
       }
       setReloadedFromElsewhere(false);
     } catch (e) {
-      toasts.show({ tone: 'error', message: t('model.conflictFailed', { error: e instanceof Error ? e.message : String(e) }) });
+      toasts.show({ tone: 'error', message: t('model.conflictFailed', { error: errorText(e, t) }) });
     }
   };
   const onTab = useCallback((next: string) => navigate({ page: 'model', modelId: initial.id, tab: next }), [navigate, initial.id]);
@@ -227,7 +228,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
       toasts.show({ message: t('models.opened', { title: copy.title }) });
       navigate({ page: 'model', modelId: copy.id, tab: 'model' });
     } catch (e) {
-      toasts.show({ tone: 'error', message: t('shell.failure', { action: t('library.duplicateFailed'), message: e instanceof Error ? e.message : String(e) }) });
+      toasts.show({ tone: 'error', message: t('shell.failure', { action: t('library.duplicateFailed'), message: errorText(e, t) }) });
     }
   };
 
@@ -298,7 +299,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
             runs={runs}
             hasBudgetImpact={summary.hasBudgetImpact}
             structureEditor={<StructureEditor document={document} issues={evaluation.check?.issues ?? []} values={structureValues} readOnly={readOnly} apply={applyStructure} />}
-            modelCards={<LinkedDossiersCard linked={linked} readOnly={readOnly} onLink={() => setDialog('link')} onUnlink={(l) => void unlinkModel(workspace, l.id, l.linkId).catch((e: unknown) => toasts.show({ tone: 'error', message: t('model.unlinkFailed', { error: e instanceof Error ? e.message : String(e) }) }))} />}
+            modelCards={<LinkedDossiersCard linked={linked} readOnly={readOnly} onLink={() => setDialog('link')} onUnlink={(l) => void unlinkModel(workspace, l.id, l.linkId).catch((e: unknown) => toasts.show({ tone: 'error', message: t('model.unlinkFailed', { error: errorText(e, t) }) }))} />}
             versions={
               <VersionsPanel
                 store={store}
@@ -358,7 +359,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
               toasts.show({ message: t('model.deleted', { title: session.title }) });
               navigate({ page: 'models' });
             })
-            .catch((e: unknown) => toasts.show({ tone: 'error', message: t('model.deleteFailed', { error: e instanceof Error ? e.message : String(e) }) }));
+            .catch((e: unknown) => toasts.show({ tone: 'error', message: t('model.deleteFailed', { error: errorText(e, t) }) }));
         }}
       />
     </AppFrame>
@@ -408,7 +409,7 @@ function SaveVersionDialog({ onClose, onSave }: { onClose: () => void; onSave: (
       await onSave(name.trim(), note.trim());
       onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, t));
     } finally {
       setBusy(false);
     }
@@ -449,7 +450,7 @@ function LinkDossierDialog({ linkedIds, onClose, onLink }: { linkedIds: Readonly
       await onLink(chosen);
       onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, t));
     }
   };
   return (

@@ -14,6 +14,7 @@ import { AddForm, CommitInput, arr, exprText, problemAt, rec, modelField, readEx
 import { TestsCard } from './diagnostic-editor';
 import { TreeEditor } from './tree-editor';
 import { parameterUseList } from './parameter-use-text';
+import { errorText } from '../db/errors';
 
 // Building a model's structure on screen: states, the transition matrix, state values, settings, strategies and
 // their overrides, parameters (and for trees the tree editor). Every change is a pure edit of the model document
@@ -612,7 +613,7 @@ function SurvivalTableField({ id, spec, readOnly, onChange, error }: { id: strin
       setDraft(null);
       setProblem(null);
     } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
+      setProblem(errorText(e, t));
     }
   };
   const shown = problem ?? error;

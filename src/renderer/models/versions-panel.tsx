@@ -16,6 +16,7 @@ import { useToasts } from '../ui/toasts';
 import { engineWorker } from '../workers/engine-client';
 import { icerWords } from './model-view';
 import { describeProblem } from '../../report/engine-problems';
+import { errorText } from '../db/errors';
 
 // Versions, comparison, stored runs and the edit history of a workspace model. A version is a named copy of the
 // document; restoring one first keeps the current document as an automatic version. Two versions (or a version and
@@ -69,7 +70,7 @@ function VersionsCard({ store, hash, readOnly, onRestored, onSaveVersion, versio
       onRestored(model);
       toasts.show({ message: t('versions.restored', { name: shownVersionName(version, t), safety: shownVersionName(safetyVersion, t) }) });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error, t);
       toasts.show({ tone: 'error', message: kind === 'delete' ? t('model.deleteFailed', { error: message }) : t('versions.restoreFailed', { error: message }) });
     }
   };
@@ -363,7 +364,7 @@ function RunsCard({ store, hash, readOnly, onShowRun, runs }: Props & { runs: Ru
         onConfirm={() => {
           const run = confirm;
           setConfirm(null);
-          if (run) void store.deleteRun(run.id).catch((e: unknown) => toasts.show({ tone: 'error', message: t('model.deleteFailed', { error: e instanceof Error ? e.message : String(e) }) }));
+          if (run) void store.deleteRun(run.id).catch((e: unknown) => toasts.show({ tone: 'error', message: t('model.deleteFailed', { error: errorText(e, t) }) }));
         }}
         onCancel={() => setConfirm(null)}
       />
