@@ -180,7 +180,7 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
       const docB = db as { settings?: { currency?: string } };
       setResult({
         key: [left, b, document],
-        changes: diffModelDocuments(da, db, fmt),
+        changes: diffModelDocuments(da, db, fmt, t),
         rows: ids.map((sid) => ({ id: sid, label: labelOf(sid), a: pick(ra, sid), b: pick(rb, sid) })),
         effect: ok(rb)?.effect ?? ok(ra)?.effect ?? 'qalys',
         currency: docB.settings?.currency,
@@ -192,7 +192,7 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
     };
     // nameOf reads the version list only for messages.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [left, b, document, store, fmt]);
+  }, [left, b, document, store, fmt, t]);
 
   const options = [{ value: CURRENT, label: t('versions.current') }, ...versions.map((v) => ({ value: v.id, label: `${shownVersionName(v, t)} (${fmt.dateTime(v.createdAt)})` }))];
   const cur = result?.currency;
@@ -400,7 +400,7 @@ function HistoryCard({ history }: { history: { seq: number; at: string; path: st
               {history.map((h) => (
                 <tr key={h.seq} data-testid="model-history-row">
                   <td className="nowrap">{fmt.dateTime(h.at)}</td>
-                  <td>{historySummary(h, fmt)}</td>
+                  <td>{historySummary(h, fmt, t)}</td>
                   <td className="subtle-cell">{sourceLabels[h.source] ? t(sourceLabels[h.source]!) : h.source}</td>
                 </tr>
               ))}
