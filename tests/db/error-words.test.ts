@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredModel } from '../../src/dossier/workspace-models';
 import { setParameterValue } from '../../src/engine/model/document-edits';
 import { DISK_FULL_MESSAGE, WordedError, errorText } from '../../src/renderer/db/errors';
+import { DEFAULT_SNAPSHOT_NAME, DEFAULT_VERSION_NAME, shownVersionName } from '../../src/report/automatic-names';
 import { translator } from '../../src/report/i18n/translate';
 import { freshWorkspace } from './helpers';
 
@@ -86,5 +87,18 @@ describe('failure messages in the display language', () => {
         .filter((l) => l.text.includes('toasts.show(') && /instanceof Error \? \w+\.message/.test(l.text)),
     );
     expect(raw.map((l) => `${l.file}:${l.line}`)).toEqual([]);
+  });
+});
+
+describe('names of versions and snapshots saved without a name', () => {
+  it('are stored as the default English name, which screens word in the display language', async () => {
+    const { ws } = await freshWorkspace();
+    const d = await ws.create({ title: 'T' });
+    const snap = await ws.createSnapshot(d.id, '  ');
+    const m = await ws.models.create({ document: example, origin: { kind: 'example', ref: 'liquid-biopsy-nsclc.json' } });
+    const version = await ws.models.saveVersion(m.id, '');
+    expect([snap.name, version.name]).toEqual([DEFAULT_SNAPSHOT_NAME, DEFAULT_VERSION_NAME]);
+    expect([shownVersionName(snap, fr), shownVersionName(version, nl)]).toEqual(['Instantané', 'Versie']);
+    ws.close();
   });
 });

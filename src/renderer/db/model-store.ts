@@ -20,7 +20,7 @@ import { ENGINE_VERSION } from '../../engine/version';
 import { describeModelChange, diffModelDocuments } from '../../report/model-changes';
 import type { ModelChange } from '../../report/model-changes';
 import type { WorkbenchTables } from './database';
-import { CONFLICT_VERSION_NAME } from '../../report/automatic-names';
+import { CONFLICT_VERSION_NAME, DEFAULT_VERSION_NAME } from '../../report/automatic-names';
 import { WorkspaceError } from './errors';
 import type { ModelHistoryRecord, RunRecord } from './records';
 
@@ -224,7 +224,7 @@ export class ModelStore {
   async saveVersion(modelId: string, name: string, note = ''): Promise<ModelVersionInfo> {
     this.#assertWritable();
     const t = this.#t;
-    return this.#tx('rw', [t.models, t.modelVersions], async () => this.#putVersion(await this.#require(modelId), name.trim() || 'Version', note, false));
+    return this.#tx('rw', [t.models, t.modelVersions], async () => this.#putVersion(await this.#require(modelId), name.trim() || DEFAULT_VERSION_NAME, note, false));
   }
 
   /**

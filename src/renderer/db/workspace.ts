@@ -27,7 +27,7 @@ import { PsaImportStore } from './psa-import-store';
 import { META_EXAMPLE_SEEDED } from './records';
 import type { DossierRecord, HistoryRecord, SafetyBackupRecord } from './records';
 import { summaryRecordFor } from './schema-versions';
-import { BEFORE_IMPORT_SNAPSHOT_NAME } from '../../report/automatic-names';
+import { BEFORE_IMPORT_SNAPSHOT_NAME, DEFAULT_SNAPSHOT_NAME } from '../../report/automatic-names';
 
 /** Consecutive edits of the same field within this window merge into one history entry (autosave while typing). */
 export const HISTORY_MERGE_WINDOW_MS = 2 * 60 * 1000;
@@ -473,7 +473,7 @@ export class Workspace {
     const t = this.#t;
     return this.#tx('rw', [t.dossiers, t.snapshots], async () => {
       const current = await this.#requireLive(dossierId);
-      return this.#putSnapshot(current, name.trim() || 'Snapshot', false);
+      return this.#putSnapshot(current, name.trim() || DEFAULT_SNAPSHOT_NAME, false);
     });
   }
 

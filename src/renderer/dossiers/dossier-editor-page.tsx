@@ -365,8 +365,8 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
                 onCreate={(name) =>
                   run(async () => {
                     await saveFirst();
-                    await workspace.createSnapshot(dossierId, name);
-                    toasts.show({ message: t('dossier.snapshotCreated', { name }) });
+                    const created = await workspace.createSnapshot(dossierId, name);
+                    toasts.show({ message: t('dossier.snapshotCreated', { name: shownVersionName(created, t) }) });
                   }, t('dossier.snapshotFailed'))
                 }
                 onRestore={(snapshot) =>

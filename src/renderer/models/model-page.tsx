@@ -23,6 +23,7 @@ import { ConfirmDialog, Dialog } from '../ui/dialog';
 import { TextArea, TextField } from '../ui/fields';
 import { useToasts } from '../ui/toasts';
 import { useLanguage } from '../i18n/language';
+import { shownVersionName } from '../../report/automatic-names';
 import type { MessageKey } from '../../report/i18n/translate';
 import { modelTypeLabel, summariseDocument } from './model-catalog';
 import { linkModel, unlinkModel } from './model-links';
@@ -323,8 +324,8 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
           onClose={() => setDialog(null)}
           onSave={async (name, note) => {
             if (!(await autosave.flush())) throw new Error(t('model.unsavedChanges'));
-            await store.saveVersion(initial.id, name, note);
-            toasts.show({ message: t('model.versionSaved', { name }) });
+            const saved = await store.saveVersion(initial.id, name, note);
+            toasts.show({ message: t('model.versionSaved', { name: shownVersionName(saved, t) }) });
           }}
         />
       )}
