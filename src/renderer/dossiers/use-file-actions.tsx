@@ -43,7 +43,6 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
   const platform = usePlatform();
   const toasts = useToasts();
   const { t, fmt } = useLanguage();
-  const when = (iso: string) => new Date(iso).toLocaleString(fmt.intlLocale);
   const [pending, setPending] = useState<Pending>({ kind: 'none' });
   const close = () => setPending({ kind: 'none' });
 
@@ -142,9 +141,9 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
             <p>{t('library.conflict.intro')}</p>
             <dl className="kv">
               <dt>{t('library.conflict.inLibrary')}</dt>
-              <dd>{pending.existing.title} <span className="subtle">{t('library.conflict.changed', { date: when(pending.existing.updatedAt) })}</span></dd>
+              <dd>{pending.existing.title} <span className="subtle">{t('library.conflict.changed', { date: fmt.when(pending.existing.updatedAt) })}</span></dd>
               <dt>{t('library.conflict.inFile')}</dt>
-              <dd>{pending.incoming.title} <span className="subtle">{t('library.conflict.changed', { date: when(pending.incoming.updatedAt) })}</span></dd>
+              <dd>{pending.incoming.title} <span className="subtle">{t('library.conflict.changed', { date: fmt.when(pending.incoming.updatedAt) })}</span></dd>
             </dl>
             <p className="subtle">{t('library.conflict.snapshot')}</p>
           </>

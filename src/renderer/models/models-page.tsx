@@ -22,6 +22,7 @@ import { NewModelDialog, templateWords } from './new-model-dialog';
 import './models.css';
 import { describeProblem } from '../../report/engine-problems';
 import { errorText } from '../db/errors';
+import { When } from '../ui/when';
 
 // The Models screen: the workspace's own models (kept between sessions) and the bundled examples, which are
 // read-only templates ("Use this model" copies one into the workspace). Opening a model file validates it in the
@@ -162,7 +163,7 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
                         </td>
                         <td>{modelTypeLabel(s, t)}</td>
                         <td className="num">{s.strategies}</td>
-                        <td className="nowrap">{fmt.dateTime(m.updatedAt)}</td>
+                        <td className="nowrap"><When iso={m.updatedAt} /></td>
                       </tr>
                     );
                   })}
