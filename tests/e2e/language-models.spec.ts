@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { seriousAxeViolations } from './axe';
 import { test, expect } from './fixtures';
 import { fr } from '../../src/report/i18n/messages-fr';
 import { nl } from '../../src/report/i18n/messages-nl';
@@ -138,6 +139,7 @@ for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
     await expect(page.getByTestId('compare-change').locator('td').nth(1)).toHaveText(grouped(locale === 'fr-BE' ? '1 500' : '1.500'));
     await expect(page.getByTestId('model-history-row').first()).toContainText(grouped(locale === 'fr-BE' ? '1 000 → 1 500' : '1.000 → 1.500'));
     await expect(page.getByTestId('run-row').first()).toBeVisible();
+    expect(await seriousAxeViolations(page), 'axe on the Versions tab').toEqual([]);
     // Dates in local time, medium style, the exact instant with seconds in the title; no "UTC" on screens.
     const when = page.getByTestId('model-history-row').first().locator('time');
     await expect(when).toHaveAttribute('title', /\d{2}:\d{2}:\d{2}/);
@@ -188,6 +190,8 @@ for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
     // What goes with the state, in the language (transitions, its start share, its costs and utility).
     await expect(page.getByTestId('state-references').locator('li')).toContainText([catalogue['structure.stateRef.start-share'], catalogue['structure.stateRef.state-values']]);
     await expectNoEnglish(page, catalogue, 'the remove-state confirmation', ['Alive', 'Dead']);
+    expect(await seriousAxeViolations(page), 'axe on the remove-state confirmation').toEqual([]);
+    await shot(page, 'remove-state-1440', locale);
     await page.getByTestId('confirm-cancel').click();
     await expectNoEnglish(page, catalogue, 'the Markov Structure tab', ['Alive']);
     await shot(page, 'markov-1440', locale);
