@@ -66,6 +66,8 @@ describe('failure messages in the display language', () => {
     expect(chart.message).toBe('the chart has not been drawn yet');
     expect(errorText(chart, nl)).toBe('de grafiek is nog niet getekend');
     expect(errorText(new Error('ENOSPC: no space left on device'), fr)).toBe('ENOSPC: no space left on device');
+    const stopped = readFileSync('src/renderer/workers/one-shot-worker.ts', 'utf8').match(/event\.message \|\| '([^']+)'/)![1]!;
+    expect(errorText(new Error(stopped), fr)).toBe('le calcul en arrière-plan s’est arrêté sur une erreur');
     expect(errorText('plain', fr)).toBe('plain');
   });
 

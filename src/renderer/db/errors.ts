@@ -82,6 +82,8 @@ const messageKeys = {
   [DATABASE_DELETED_MESSAGE]: 'shell.databaseDeleted',
   [DATABASE_UPGRADED_MESSAGE]: 'shell.databaseUpgraded',
   [WORKSPACE_LOST_NOTICE]: 'shell.workspaceLost',
+  // Written by one-shot-worker.ts, which workers load too (so it does not import the catalogues).
+  [en['shell.error.workerStopped']]: 'shell.error.workerStopped',
 } as const;
 
 /** A workspace message in the display language (other texts, e.g. a file's own problem, pass unchanged). */

@@ -2,8 +2,6 @@
 // cancelled or runs out of time, so a pathological input can neither freeze the screen nor keep a CPU busy.
 // Worker side: answerOneShot(handler) in the worker module.
 
-import { WordedError } from '../db/errors';
-
 export type OneShotReply<T> = { ok: true; result: T } | { ok: false; message: string };
 
 /** The subset of the DOM Worker used here (tests pass an in-process fake). */
@@ -54,7 +52,7 @@ export function runOneShot<T>(create: () => OneShotWorker, request: unknown, opt
     };
     worker.onerror = (event) => {
       event.preventDefault?.();
-      finish(() => reject(event.message ? new Error(event.message) : new WordedError({ key: 'shell.error.workerStopped' })));
+      finish(() => reject(new Error(event.message || 'the worker stopped with an error')));
     };
     worker.postMessage(request);
   });
