@@ -13,16 +13,27 @@ const beforeRestoringFile = /^Before restoring (.+)$/su;
 /** The stored name of a model version set aside when two windows changed the model at once (the store writes it). */
 export const CONFLICT_VERSION_NAME = 'Set aside when two windows changed the model';
 
+/** The stored names of a model version and of a dossier snapshot saved without a name (shown in the display language). */
+export const DEFAULT_VERSION_NAME = 'Version';
+export const DEFAULT_SNAPSHOT_NAME = 'Snapshot';
+
 function wordedName(name: string, t: Translate): string {
   if (name === BEFORE_IMPORT_SNAPSHOT_NAME) return t('automaticName.beforeImport');
+  if (name === DEFAULT_VERSION_NAME) return t('automaticName.defaultVersion');
+  if (name === DEFAULT_SNAPSHOT_NAME) return t('automaticName.defaultSnapshot');
   if (name === CONFLICT_VERSION_NAME) return t('automaticName.setAsideInConflict');
   const quoted = beforeRestoringQuoted.exec(name);
   return quoted ? t('automaticName.beforeRestoring', { name: wordedName(quoted[1]!, t) }) : name;
 }
 
-/** A model version's or dossier snapshot's name as shown: automatic names in the display language. */
+/**
+ * A model version's or dossier snapshot's name as shown: automatic names and the default name of one saved without
+ * a name in the display language. (A name typed as exactly "Version" or "Snapshot" reads as that default: the stored
+ * data cannot tell them apart, and both mean the same.)
+ */
 export function shownVersionName(version: { name: string; automatic?: boolean }, t: Translate): string {
-  return version.automatic ? wordedName(version.name, t) : version.name;
+  if (version.automatic) return wordedName(version.name, t);
+  return version.name === DEFAULT_VERSION_NAME || version.name === DEFAULT_SNAPSHOT_NAME ? wordedName(version.name, t) : version.name;
 }
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/u;

@@ -54,10 +54,21 @@ export interface NumberFormats {
   icer(value: Num, currency: string | null | undefined, effect: Effect): string;
   /** "12.5%" from 0.125. */
   percent(value: Num, digits?: number): string;
-  /** "28 November 2026" from an ISO date-time. */
+  /** "28 November 2026" from an ISO date-time (UTC; reports). */
   date(iso: string): string;
-  /** "28 November 2026, 14:05" from an ISO date-time (UTC). */
+  /** "28 November 2026, 14:05 UTC" from an ISO date-time (reports, which are read anywhere). */
   dateTime(iso: string): string;
+  /**
+   * Screens' one date-time: "28 Nov 2026, 15:05" in the reader's own time zone, short enough for a 190 px column
+   * (fr "28 nov. 2026, 15:05"); the text itself when it is not a date.
+   */
+  when(value: string | Date): string;
+  /** The exact instant behind `when`, for a title attribute: "Saturday 28 November 2026 at 15:05:32 CET". */
+  whenExact(value: string | Date): string;
+  /** Screens' day alone: "28 Nov 2026" (reader's time zone). */
+  day(value: string | Date): string;
+  /** Screens' time of day alone, for what happened minutes ago: "15:05:32" (reader's time zone). */
+  time(value: string | Date): string;
 }
 
 const isCurrencyCode = (c: string | null | undefined): c is string => typeof c === 'string' && /^[A-Z]{3}$/.test(c);
@@ -81,6 +92,18 @@ function createFormats(locale: ReportLocale): NumberFormats {
       : intl(`m||${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   // Avoid "-€0" and "-0.000" for values that round to zero.
   const roundedZero = (value: number, digits: number) => (Math.abs(value) < 0.5 * 10 ** -digits ? 0 : value);
+  // Screens' date formats, in the reader's time zone (no timeZone option), created once.
+  const dateFormats = new Map<string, Intl.DateTimeFormat>();
+  const local = (key: string, options: Intl.DateTimeFormatOptions) => (value: string | Date): string => {
+    const date = typeof value === 'string' ? new Date(value) : value;
+    if (Number.isNaN(date.getTime())) return typeof value === 'string' ? value : DASH;
+    let f = dateFormats.get(key);
+    if (!f) {
+      f = new Intl.DateTimeFormat(tag, options);
+      dateFormats.set(key, f);
+    }
+    return f.format(date);
+  };
   const compactSuffix = (unit: number) => {
     const parts = intl('suffix', { notation: 'compact' }).formatToParts(unit);
     const at = parts.findIndex((p) => p.type === 'compact');
@@ -174,6 +197,10 @@ function createFormats(locale: ReportLocale): NumberFormats {
       if (Number.isNaN(d.getTime())) return DASH;
       return new Intl.DateTimeFormat(tag, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(d) + ' UTC';
     },
+    when: local('when', { dateStyle: 'medium', timeStyle: 'short' }),
+    whenExact: local('exact', { dateStyle: 'full', timeStyle: 'long' }),
+    day: local('day', { dateStyle: 'medium' }),
+    time: local('time', { timeStyle: 'medium' }),
   };
   return formats;
 }
@@ -266,12 +293,6 @@ export function humanise(id: string): string {
  */
 export function capitalFirst(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** "1 May 2026, 10:03" in the app's locale; the text itself when it is not a date. */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** "850 ms", "4.2 s", "3 min 12 s". */

@@ -89,10 +89,13 @@ export function settingsRows(model: HtaModel, fmt: NumberFormats = english, t: T
 }
 
 
-/** "Beta(α = 350, β = 1401)", "Gamma(mean 1701, SE 1701)", "Dirichlet group from_A (α = 350)". */
-export function describeDistribution(d: Distribution | undefined, fmt: NumberFormats = english, t: Translate = englishWords): string {
+/**
+ * "Beta(α = 350, β = 1401)", "Gamma(mean 1701, SE 1701)", "Dirichlet group from_A (α = 350)"; numbers as typed, or
+ * grouped for readers ("Gamma(mean 5,294, SE 529)"; fr "5 294").
+ */
+export function describeDistribution(d: Distribution | undefined, fmt: NumberFormats = english, t: Translate = englishWords, numbers: 'typed' | 'grouped' = 'typed'): string {
   if (!d) return '—';
-  const f = (x: number | undefined) => fmt.parameter(x);
+  const f = (x: number | undefined) => (numbers === 'grouped' ? fmt.grouped(x) : fmt.parameter(x));
   const meanSe = (name: string, e: { mean?: number | undefined; se?: number | undefined }) => t('modelWords.dist.meanSe', { name, mean: f(e.mean), se: f(e.se) });
   switch (d.type) {
     case 'beta':

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { seriousAxeViolations } from './axe';
 import { test, expect } from './fixtures';
 import { fr } from '../../src/report/i18n/messages-fr';
 import { nl } from '../../src/report/i18n/messages-nl';
@@ -17,8 +18,8 @@ const dir = 'test-results/screenshots';
  * hidden panels would count), model content the example or the template typed (titles, descriptions, strategy,
  * parameter and node labels, sources), and words made by modules other
  * helpers translate (the diagram's description and data table of src/diagram, the
- * save state of the dossiers' indicator, the change and history wording of report/model-changes.ts, engine
- * validation messages, parameter-check fixes and the references a removed state takes with it).
+ * save state of the dossiers' indicator, engine validation messages and parameter-check fixes). The change and
+ * history wording and the references a removed state takes with it are checked here.
  */
 const modelData = [
   '[role="tabpanel"][hidden]',
@@ -33,12 +34,9 @@ const modelData = [
   '.source-cell',
   '[data-testid^="distribution-"]',
   '.param-warnings',
-  '[data-testid="state-references"]',
   '.chart-caption-text p',
   '.tree-outline',
   '.tree-node-form h3',
-  '[data-testid="compare-changes"] tbody',
-  '[data-testid="model-history"] tbody td:nth-child(2)',
   '[data-testid="runs-table"] .subtle',
   '[data-testid="linked-dossier"] a',
 ];
@@ -141,7 +139,13 @@ for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
     await expect(page.getByTestId('compare-change').locator('td').nth(1)).toHaveText(grouped(locale === 'fr-BE' ? '1 500' : '1.500'));
     await expect(page.getByTestId('model-history-row').first()).toContainText(grouped(locale === 'fr-BE' ? '1 000 → 1 500' : '1.000 → 1.500'));
     await expect(page.getByTestId('run-row').first()).toBeVisible();
-    await expectNoEnglish(page, catalogue, 'the Versions tab', ['Première version']);
+    expect(await seriousAxeViolations(page), 'axe on the Versions tab').toEqual([]);
+    // Dates in local time, medium style, the exact instant with seconds in the title; no "UTC" on screens.
+    const when = page.getByTestId('model-history-row').first().locator('time');
+    await expect(when).toHaveAttribute('title', /\d{2}:\d{2}:\d{2}/);
+    await expect(when).toHaveText(/^\d{1,2} \S+ \d{4},? \d{2}:\d{2}$/);
+    await expect(page.getByTestId('model-history-card')).not.toContainText('UTC');
+    await expectNoEnglish(page, catalogue, 'the Versions tab', ['Première version', 'Plasma NGS cost']);
     await shot(page, 'versions-1440', locale);
     await page.setViewportSize({ width: 1024, height: 640 });
     await shot(page, 'versions-1024', locale);
@@ -183,7 +187,11 @@ for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
     // A row that no longer sums to 1 shows its problem at the row.
     await page.getByTestId('state-remove-Alive').click();
     await expect(page.locator('[data-testid="confirm-dialog"][open]')).toBeVisible();
-    await expectNoEnglish(page, catalogue, 'the remove-state confirmation', ['Alive']);
+    // What goes with the state, in the language (transitions, its start share, its costs and utility).
+    await expect(page.getByTestId('state-references').locator('li')).toContainText([catalogue['structure.stateRef.start-share'], catalogue['structure.stateRef.state-values']]);
+    await expectNoEnglish(page, catalogue, 'the remove-state confirmation', ['Alive', 'Dead']);
+    expect(await seriousAxeViolations(page), 'axe on the remove-state confirmation').toEqual([]);
+    await shot(page, 'remove-state-1440', locale);
     await page.getByTestId('confirm-cancel').click();
     await expectNoEnglish(page, catalogue, 'the Markov Structure tab', ['Alive']);
     await shot(page, 'markov-1440', locale);

@@ -59,7 +59,7 @@ describe('useAutosave', () => {
     await act(async () => {
       await vi.advanceTimersByTimeAsync(500);
     });
-    expect(result.current.state).toEqual({ kind: 'error', message: 'title: a dossier needs a title' });
+    expect(result.current.state).toMatchObject({ kind: 'error', message: 'title: a dossier needs a title' });
     fail = false;
     await act(async () => {
       result.current.retry();

@@ -1,7 +1,7 @@
 // Names the workbench gives automatically are stored in English; screens show them in the display language, and a
 // name the user typed as typed.
 import { describe, expect, it } from 'vitest';
-import { BEFORE_IMPORT_SNAPSHOT_NAME, CONFLICT_VERSION_NAME, shownSafetyBackupReason, shownVersionName, storedBackupInstant } from '../../src/report/automatic-names';
+import { BEFORE_IMPORT_SNAPSHOT_NAME, CONFLICT_VERSION_NAME, DEFAULT_SNAPSHOT_NAME, DEFAULT_VERSION_NAME, shownSafetyBackupReason, shownVersionName, storedBackupInstant } from '../../src/report/automatic-names';
 import { translator } from '../../src/report/i18n/translate';
 
 const en = translator('en');
@@ -9,6 +9,15 @@ const fr = translator('fr-BE');
 const nl = translator('nl-BE');
 
 describe('automatic names in the display language', () => {
+  it('a version or snapshot saved without a name, also inside the name of one kept before restoring it', () => {
+    expect(shownVersionName({ name: DEFAULT_VERSION_NAME, automatic: false }, en)).toBe('Version');
+    expect(shownVersionName({ name: DEFAULT_VERSION_NAME, automatic: false }, nl)).toBe('Versie');
+    expect(shownVersionName({ name: DEFAULT_SNAPSHOT_NAME, automatic: false }, fr)).toBe('Instantané');
+    expect(shownVersionName({ name: DEFAULT_SNAPSHOT_NAME }, nl)).toBe('Momentopname');
+    expect(shownVersionName({ name: `Before restoring “${DEFAULT_SNAPSHOT_NAME}”`, automatic: true }, fr)).toBe('Avant la restauration de « Instantané »');
+    expect(shownVersionName({ name: 'Version 2', automatic: false }, nl)).toBe('Version 2');
+  });
+
   it('a version or snapshot kept before a restore (as the model store and the workspace name it)', () => {
     const kept = { name: 'Before restoring “As published”', automatic: true };
     expect(shownVersionName(kept, en)).toBe(kept.name);

@@ -173,6 +173,7 @@ const differentSenses = new Map<string, string>([
   ['Label', 'a PICO label vs a node label field (explained)'],
   ['Model', 'a statistical model vs the decision model vs its name column'],
   ['No result', 'a test outcome count vs a tree branch'],
+  ['PSA distribution', 'a column heading or field label vs the changed field inside a history line (lower case after a colon in French)'],
   ['Outcome', 'a test outcome vs the PICO outcome'],
   ['Parameters', 'the model’s parameter table vs a curve’s parameter values vs the report list'],
   ['Partial', 'grammatical gender (partiel, partielle)'],

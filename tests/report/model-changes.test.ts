@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatsFor } from '../../src/report/format';
+import { translator } from '../../src/report/i18n/translate';
 import { describeModelChange, diffModelDocuments, historySummary } from '../../src/report/model-changes';
 
 type Doc = {
@@ -84,5 +85,62 @@ describe('model changes in words', () => {
     expect(historySummary(entry, formatsFor('fr-BE')).replace(/[\u00a0\u202f]/g, ' ')).toBe('Test cost 5 294 → 5 823,4');
     expect(historySummary({ path: 'parameters[#c_test]', before: null, after: { id: 'c_test', value: 5 }, summary: 'Parameter Test cost added' }, formatsFor('fr-BE'))).toBe('Parameter Test cost added');
     expect(historySummary({ path: 'settings.discount.costs', before: 0.03, after: 0.035, summary: 'Discount rate for costs 3% → 3.5%' }, formatsFor('nl-BE'))).toBe('Discount rate for costs 3% → 3,5%');
+  });
+});
+
+describe('model changes in the display language', () => {
+  const fr = translator('fr-BE');
+  const nl = translator('nl-BE');
+  const spaces = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+  it('words settings, parameter fields and added or removed items in French and Dutch; English is the stored line', () => {
+    const before = load();
+    const after = load();
+    after.settings.discount.costs = 0.035;
+    const p = after.parameters.find((x) => x.id === 'sens_plasma')!;
+    p.uncertainty = { ...p.uncertainty, low: 0.6 };
+    const removed = after.parameters.splice(0, 1)[0]!;
+    after.parameters.push({ id: 'new_cost', label: 'New cost', value: 10 });
+    const english = diffModelDocuments(before, after).map((c) => c.summary);
+    expect(diffModelDocuments(before, after, undefined, translator('en')).map((c) => c.summary)).toEqual(english);
+    const inFrench = diffModelDocuments(before, after, formatsFor('fr-BE'), fr).map((c) => spaces(c.summary));
+    expect(inFrench).toContain('Taux d’actualisation des coûts 3 % → 3,5 %');
+    expect(inFrench.find((s) => s.startsWith(`${p.label} : valeur basse univariée`))).toBeDefined();
+    expect(inFrench).toContain(`Paramètre ${removed.label ?? removed.id} : retrait`);
+    expect(inFrench).toContain('Paramètre New cost : ajout');
+    const inDutch = diffModelDocuments(before, after, formatsFor('nl-BE'), nl);
+    expect(inDutch.map((c) => c.summary)).toContain('Parameter New cost toegevoegd');
+    expect(inDutch.find((c) => c.path === 'settings.discount.costs')!.subject).toBe('Verdisconteringsvoet voor kosten');
+  });
+
+  it('words a stored history line again: the item name read from the English line, values in the reader’s formats', () => {
+    const added = { path: 'parameters[#c_test]', before: null, after: { id: 'c_test', value: 5 }, summary: 'Parameter Test cost added' };
+    expect(historySummary(added, formatsFor('fr-BE'), fr)).toBe('Paramètre Test cost : ajout');
+    expect(historySummary(added, formatsFor('nl-BE'), nl)).toBe('Parameter Test cost toegevoegd');
+    const field = { path: 'parameters[#c_test].uncertainty.high', before: 5294, after: 6000, summary: 'Test cost: one-way high value 5294 → 6000' };
+    expect(spaces(historySummary(field, formatsFor('fr-BE'), fr))).toBe('Test cost : valeur haute univariée 5 294 → 6 000');
+    const setting = { path: 'settings.discount.firstCycleDiscounted', before: false, after: true, summary: 'Discounting of the first cycle not discounted → discounted' };
+    expect(historySummary(setting, formatsFor('nl-BE'), nl)).toBe('Verdiscontering van de eerste cyclus niet verdisconteerd → verdisconteerd');
+    const order = { path: 'strategies[order]', before: ['a', 'b'], after: ['b', 'a'], summary: 'Strategies reordered' };
+    expect(historySummary(order, formatsFor('fr-BE'), fr)).toBe('Strategies reordered');
+    // A line in words an older version wrote stays readable as stored.
+    const older = { path: 'settings.discount.costs', before: 0.03, after: 0.035, summary: 'Costs discount changed' };
+    expect(historySummary(older, formatsFor('fr-BE'), fr)).toBe('Costs discount changed');
+  });
+
+  it('groups a distribution’s numbers like plain numbers; an expression stays as typed', () => {
+    const before = load();
+    const after = load();
+    const p = after.parameters.find((x) => x.id === 'sens_plasma')!;
+    (before.parameters.find((x) => x.id === 'sens_plasma')!.uncertainty ??= {}).distribution = { type: 'gamma', mean: 5294, se: 529.4 };
+    p.uncertainty = { ...p.uncertainty, distribution: { type: 'gamma', mean: 5823.4, se: 1200 } };
+    const [change] = diffModelDocuments(before, after, formatsFor('fr-BE'), fr);
+    expect(spaces(change!.beforeText)).toBe('Gamma(moyenne 5 294, ET 529,4)');
+    expect(spaces(change!.afterText)).toBe('Gamma(moyenne 5 823,4, ET 1 200)');
+    expect(diffModelDocuments(before, after, formatsFor('en'))[0]!.afterText).toBe('Gamma(mean 5,823.4, SE 1,200)');
+    // The stored (typed) line is unchanged, and the history shows it grouped.
+    const stored = diffModelDocuments(before, after)[0]!;
+    expect(stored.summary).toBe(`${p.label}: PSA distribution Gamma(mean 5294, SE 529.4) → Gamma(mean 5823.4, SE 1200)`);
+    expect(spaces(historySummary(stored, formatsFor('fr-BE'), fr))).toBe(`${p.label} : distribution PSA Gamma(moyenne 5 294, ET 529,4) → Gamma(moyenne 5 823,4, ET 1 200)`);
   });
 });

@@ -139,19 +139,30 @@ export function renameState<D extends ModelDocumentJson>(doc: D, from: string, t
   } as D;
 }
 
-/** Where a state is referred to, in words, so a removal can say what goes with it. */
-export function stateReferences(doc: ModelDocumentJson, id: string): string[] {
+export type StateReferenceKind = 'transition' | 'start-share' | 'state-values' | 'transition-value' | 'entry-value' | 'strategy-transitions' | 'strategy-values' | 'strategy-start-share';
+
+/** One thing that refers to a state: what kind, and the names that say which (from, to, strategy; as in the file). */
+export interface StateReference {
+  kind: StateReferenceKind;
+  at: Record<string, string>;
+}
+
+/** Where a state is referred to, so a removal can say (in the display language) what goes with it. */
+export function stateReferences(doc: ModelDocumentJson, id: string): StateReference[] {
   const m = markov(doc);
-  const out: string[] = [];
-  for (const t of list(m.transitions)) if (t.from === id || t.to === id) out.push(`transition ${String(t.from)} → ${String(t.to)}`);
-  if (isRecord(m.initial) && Object.hasOwn(m.initial, id)) out.push('its share of the cohort at the start');
-  if (isRecord(m.stateValues) && Object.hasOwn(m.stateValues, id)) out.push('its costs and utility');
-  for (const t of list(m.transitionValues)) if (t.from === id || t.to === id) out.push(`the one-off values of moving ${t.from === undefined ? 'into' : `${String(t.from)} →`} ${String(t.to)}`);
+  const out: StateReference[] = [];
+  for (const t of list(m.transitions)) if (t.from === id || t.to === id) out.push({ kind: 'transition', at: { from: String(t.from), to: String(t.to) } });
+  if (isRecord(m.initial) && Object.hasOwn(m.initial, id)) out.push({ kind: 'start-share', at: {} });
+  if (isRecord(m.stateValues) && Object.hasOwn(m.stateValues, id)) out.push({ kind: 'state-values', at: {} });
+  for (const t of list(m.transitionValues)) {
+    if (t.from !== id && t.to !== id) continue;
+    out.push(t.from === undefined ? { kind: 'entry-value', at: { to: String(t.to) } } : { kind: 'transition-value', at: { from: String(t.from), to: String(t.to) } });
+  }
   for (const s of list(doc.strategies)) {
-    const name = String(s.label ?? s.id);
-    if (list(s.transitions).some((t) => t.from === id || t.to === id)) out.push(`transitions of strategy ${name}`);
-    if (isRecord(s.stateValues) && Object.hasOwn(s.stateValues, id)) out.push(`values of strategy ${name}`);
-    if (isRecord(s.initial) && Object.hasOwn(s.initial, id)) out.push(`start share of strategy ${name}`);
+    const strategy = String(s.label ?? s.id);
+    if (list(s.transitions).some((t) => t.from === id || t.to === id)) out.push({ kind: 'strategy-transitions', at: { strategy } });
+    if (isRecord(s.stateValues) && Object.hasOwn(s.stateValues, id)) out.push({ kind: 'strategy-values', at: { strategy } });
+    if (isRecord(s.initial) && Object.hasOwn(s.initial, id)) out.push({ kind: 'strategy-start-share', at: { strategy } });
   }
   return out;
 }

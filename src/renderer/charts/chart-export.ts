@@ -1,6 +1,7 @@
 // A chart on screen as a standalone picture: the drawn SVG with its computed look written as attributes (so it looks the
 // same outside the app), under the chart's title and legend, on a white background. PNG is that SVG rasterised at
 // twice the size through a canvas (a data: image, which the app's Content-Security-Policy allows).
+import { WordedError } from '../db/errors';
 import type { LegendItem } from './chart-frame';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -64,7 +65,7 @@ export interface StandaloneChart {
 /** The chart inside `figure` (a ChartFrame) as one SVG document with its title and legend. */
 export function standaloneChartSvg(figure: HTMLElement, title: string, legend: readonly LegendItem[]): StandaloneChart {
   const drawn = figure.querySelector<SVGSVGElement>('.chart-canvas svg.recharts-surface');
-  if (!drawn) throw new Error('the chart has not been drawn yet');
+  if (!drawn) throw new WordedError({ key: 'shell.error.chartNotDrawn' });
   const doc = figure.ownerDocument;
   const box = drawn.getBoundingClientRect();
   const width = Math.round(box.width);
@@ -116,10 +117,10 @@ export async function svgToPng(chart: StandaloneChart, scale = 2): Promise<Uint8
   canvas.width = Math.round(chart.width * scale);
   canvas.height = Math.round(chart.height * scale);
   const context = canvas.getContext('2d');
-  if (!context) throw new Error('this browser cannot draw the picture (no 2D canvas)');
+  if (!context) throw new WordedError({ key: 'shell.error.noCanvas' });
   context.scale(scale, scale);
   context.drawImage(image, 0, 0, chart.width, chart.height);
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (!blob) throw new Error('the picture could not be encoded as PNG');
+  if (!blob) throw new WordedError({ key: 'shell.error.pngFailed' });
   return new Uint8Array(await blob.arrayBuffer());
 }

@@ -6,6 +6,7 @@ import { Dexie } from 'dexie';
 import type { Table } from 'dexie';
 import { appInfo } from '../../dossier/app-info';
 import { WorkspaceError, newerWorkspaceMessage } from './errors';
+import type { MessageKey } from '../../report/i18n/translate';
 import { META_DATA_FORMAT, META_WRITTEN_BY } from './records';
 import type { DossierRecord, HistoryRecord, MetaRecord, ModelHistoryRecord, ModelRecord, ModelVersionRecord, PsaImportDrawsRecord, PsaImportRecord, RunRecord, RunResultRecord, SafetyBackupFileRecord, SafetyBackupRecord, SnapshotRecord, SummaryRecord } from './records';
 import { LATEST_SCHEMA_VERSION, declareSchema } from './schema-versions';
@@ -95,12 +96,16 @@ export function tablesOf(db: Dexie): WorkbenchTables {
   };
 }
 
-function describeOpenError(err: unknown): string {
+function describeOpenError(err: unknown): string | { key: MessageKey } {
   const e = err as { name?: string; message?: string; inner?: { name?: string; message?: string } };
   const name = e.inner?.name ?? e.name ?? 'Error';
-  if (name === 'QuotaExceededError') return 'there is not enough disk space for the workspace';
-  if (name === 'InvalidStateError' || name === 'MissingAPIError') return 'the browser does not allow local storage here (private browsing?)';
+  if (name === 'QuotaExceededError') return { key: 'shell.error.openNoSpace' };
+  if (name === 'InvalidStateError' || name === 'MissingAPIError') return { key: 'shell.error.openNoStorage' };
   return `${name}: ${e.inner?.message ?? e.message ?? String(err)}`;
+}
+
+function openFailed(err: unknown): WorkspaceError {
+  return new WorkspaceError('open-failed', { key: 'shell.error.openFailed', params: { reason: describeOpenError(err) } });
 }
 
 async function installedFormat(probe: Dexie): Promise<number> {
@@ -118,14 +123,14 @@ export async function openWorkbenchDatabase(name: string = DEFAULT_DATABASE_NAME
   try {
     exists = await Dexie.exists(name);
   } catch (err) {
-    throw new WorkspaceError('open-failed', `Could not open the workspace: ${describeOpenError(err)}`);
+    throw openFailed(err);
   }
   if (exists) {
     const probe = new Dexie(name);
     try {
       await probe.open();
     } catch (err) {
-      throw new WorkspaceError('open-failed', `Could not open the workspace: ${describeOpenError(err)}`);
+      throw openFailed(err);
     }
     const found = await installedFormat(probe);
     if (found > LATEST_SCHEMA_VERSION) {
@@ -144,7 +149,7 @@ export async function openWorkbenchDatabase(name: string = DEFAULT_DATABASE_NAME
       await probe.open();
       return { tables: tablesOf(probe), readOnlyReason: newerWorkspaceMessage(probe.verno, LATEST_SCHEMA_VERSION), created: false };
     }
-    throw new WorkspaceError('open-failed', `Could not open the workspace: ${describeOpenError(err)}`);
+    throw openFailed(err);
   }
   const tables = tablesOf(db);
   try {
@@ -154,7 +159,7 @@ export async function openWorkbenchDatabase(name: string = DEFAULT_DATABASE_NAME
     });
   } catch (err) {
     db.close();
-    throw new WorkspaceError('open-failed', `Could not open the workspace: ${describeOpenError(err)}`);
+    throw openFailed(err);
   }
   return { tables, readOnlyReason: null, created: !exists };
 }

@@ -1,7 +1,8 @@
 // Errors the workspace throws; `code` lets the UI pick a message or a dialog without parsing text.
 import type { FileProblem } from '../../dossier/parse-file';
 import { en } from '../../report/i18n/messages-en';
-import type { Translate } from '../../report/i18n/translate';
+import { translator } from '../../report/i18n/translate';
+import type { MessageKey, Translate } from '../../report/i18n/translate';
 
 export type WorkspaceErrorCode =
   /** The workspace was written by a newer app version (or upgraded in another window); nothing may be written. */
@@ -25,15 +26,41 @@ export type WorkspaceErrorCode =
   /** Another storage failure; the write did not happen and may succeed on Retry. */
   | 'storage-failed';
 
+/** An app message as a key and its values (a value may be a key itself, e.g. a dossier status), worded when shown. */
+export interface MessageWords {
+  key: MessageKey;
+  params?: Record<string, string | { key: MessageKey }>;
+}
+
+const english = translator('en');
+
+function worded(words: MessageWords, t: Translate): string {
+  const params = Object.fromEntries(Object.entries(words.params ?? {}).map(([name, v]) => [name, typeof v === 'string' ? v : t(v.key)]));
+  return t(words.key, params);
+}
+
+/** An error of the app's own, with its words kept so a screen shows it in the display language (errorText). */
+export class WordedError extends Error {
+  readonly words: MessageWords;
+
+  constructor(words: MessageWords) {
+    super(worded(words, english));
+    this.words = words;
+  }
+}
+
 export class WorkspaceError extends Error {
   readonly code: WorkspaceErrorCode;
   readonly problems: FileProblem[];
+  /** The message as a key and values; the English `message` is kept for logs and the command line's tests. */
+  readonly words: MessageWords | undefined;
 
-  constructor(code: WorkspaceErrorCode, message: string, problems: FileProblem[] = []) {
-    super(message);
+  constructor(code: WorkspaceErrorCode, message: string | MessageWords, problems: FileProblem[] = []) {
+    super(typeof message === 'string' ? message : worded(message, english));
     this.name = 'WorkspaceError';
     this.code = code;
     this.problems = problems;
+    this.words = typeof message === 'string' ? undefined : message;
   }
 }
 
@@ -55,6 +82,8 @@ const messageKeys = {
   [DATABASE_DELETED_MESSAGE]: 'shell.databaseDeleted',
   [DATABASE_UPGRADED_MESSAGE]: 'shell.databaseUpgraded',
   [WORKSPACE_LOST_NOTICE]: 'shell.workspaceLost',
+  // Written by one-shot-worker.ts, which workers load too (so it does not import the catalogues).
+  [en['shell.error.workerStopped']]: 'shell.error.workerStopped',
 } as const;
 
 /** A workspace message in the display language (other texts, e.g. a file's own problem, pass unchanged). */
@@ -63,6 +92,13 @@ export function localWorkspaceMessage(text: string, t: Translate): string {
   if (key) return t(key);
   const newer = /\(data format (\d+)\); this version reads up to (\d+)\./.exec(text);
   return newer ? t('shell.newerWorkspace', { found: newer[1]!, supported: newer[2]! }) : text;
+}
+
+/** What failed, in the display language: the app's own messages worded, other text (a system's, a file's) as it is. */
+export function errorText(error: unknown, t: Translate): string {
+  if (!(error instanceof Error)) return String(error);
+  const words = (error as { words?: MessageWords }).words;
+  return words ? worded(words, t) : localWorkspaceMessage(error.message, t);
 }
 
 function errorChain(err: unknown): { name?: string }[] {

@@ -20,7 +20,7 @@ import { ENGINE_VERSION } from '../../engine/version';
 import { describeModelChange, diffModelDocuments } from '../../report/model-changes';
 import type { ModelChange } from '../../report/model-changes';
 import type { WorkbenchTables } from './database';
-import { CONFLICT_VERSION_NAME } from '../../report/automatic-names';
+import { CONFLICT_VERSION_NAME, DEFAULT_VERSION_NAME } from '../../report/automatic-names';
 import { WorkspaceError } from './errors';
 import type { ModelHistoryRecord, RunRecord } from './records';
 
@@ -201,7 +201,7 @@ export class ModelStore {
     return this.#tx('rw', [t.models, t.modelHistory], async () => {
       const current = await this.#require(id);
       if (options.expectedUpdatedAt !== undefined && options.expectedUpdatedAt !== current.updatedAt) {
-        throw new WorkspaceError('stale', 'This model was changed elsewhere (in another window?) since it was opened; reload it before saving.');
+        throw new WorkspaceError('stale', { key: 'shell.error.modelStale' });
       }
       return this.#writeDocument(current, document, options.source ?? 'edit');
     });
@@ -224,7 +224,7 @@ export class ModelStore {
   async saveVersion(modelId: string, name: string, note = ''): Promise<ModelVersionInfo> {
     this.#assertWritable();
     const t = this.#t;
-    return this.#tx('rw', [t.models, t.modelVersions], async () => this.#putVersion(await this.#require(modelId), name.trim() || 'Version', note, false));
+    return this.#tx('rw', [t.models, t.modelVersions], async () => this.#putVersion(await this.#require(modelId), name.trim() || DEFAULT_VERSION_NAME, note, false));
   }
 
   /**
@@ -243,7 +243,7 @@ export class ModelStore {
     const t = this.#t;
     return this.#tx('rw', [t.models, t.modelVersions, t.modelHistory], async () => {
       const version = await t.modelVersions.get(versionId);
-      if (!version) throw new WorkspaceError('not-found', `No model version with id ${versionId}`);
+      if (!version) throw new WorkspaceError('not-found', { key: 'shell.error.noModelVersion', params: { id: versionId } });
       const current = await this.#require(version.modelId);
       const safetyVersion = await this.#putVersion(current, `Before restoring “${version.name}”`, '', true);
       const { model, changes } = await this.#writeDocument(current, version.document, 'version-restore');
@@ -378,14 +378,14 @@ export class ModelStore {
     const parsed = storedModelSchema.safeParse(model);
     if (!parsed.success) {
       const problems = problemsOf(parsed.error.issues);
-      throw new WorkspaceError('invalid', `The model cannot be stored: ${problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ')}`, problems);
+      throw new WorkspaceError('invalid', { key: 'shell.error.modelInvalid', params: { problems: problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; ') } }, problems);
     }
     return parsed.data;
   }
 
   async #require(id: string): Promise<StoredModel> {
     const model = await this.#t.models.get(id);
-    if (!model) throw new WorkspaceError('not-found', `No model with id ${id} in this workspace`);
+    if (!model) throw new WorkspaceError('not-found', { key: 'shell.error.noModel', params: { id } });
     return model;
   }
 

@@ -30,7 +30,7 @@ function validatedImport(item: StoredPsaImport): StoredPsaImport {
   const parsed = psaImportSchema.safeParse(item, { error: describeZodIssue, reportInput: true });
   if (parsed.success) return parsed.data;
   const problems = flattenZodIssues(parsed.error.issues).map((p) => ({ path: pathToString(['psaImport', ...p.path]), message: p.message }));
-  throw new WorkspaceError('invalid', `The imported PSA results are not valid: ${problems.map(formatProblem).join('; ')}`, problems);
+  throw new WorkspaceError('invalid', { key: 'shell.error.psaInvalid', params: { problems: problems.map(formatProblem).join('; ') } }, problems);
 }
 
 export class PsaImportStore {
@@ -49,7 +49,7 @@ export class PsaImportStore {
     const item = validatedImport({ ...input, id: this.#o.newId(), importedAt: this.#o.now().toISOString() });
     return this.#o.transaction('rw', [t.dossiers, t.psaImports, t.psaImportDraws], async () => {
       const owner = await t.dossiers.get(item.dossierId);
-      if (!owner || owner.deleted === 1) throw new WorkspaceError('not-found', 'The dossier is no longer in the workspace.');
+      if (!owner || owner.deleted === 1) throw new WorkspaceError('not-found', { key: 'shell.error.dossierGone' });
       const { info, arrays } = split(item);
       await t.psaImports.add(info);
       await t.psaImportDraws.add(arrays);

@@ -16,7 +16,7 @@ import { newDossier, suffixedTitle } from '../../dossier/new-dossier';
 import type { DossierTemplate } from '../../dossier/new-dossier';
 import { formatProblem, parseBackupFile, parseDossierFile, validateDossier } from '../../dossier/parse-file';
 import type { FileProblem } from '../../dossier/parse-file';
-import { canChangeStatus, dossierStatusLabels } from '../../dossier/schema';
+import { canChangeStatus } from '../../dossier/schema';
 import type { Dossier, DossierStatus, HistoryEntry, HistorySource, Snapshot, TechnologyType } from '../../dossier/schema';
 import { DEFAULT_DATABASE_NAME, openWorkbenchDatabase } from './database';
 import type { WorkbenchTables } from './database';
@@ -27,7 +27,7 @@ import { PsaImportStore } from './psa-import-store';
 import { META_EXAMPLE_SEEDED } from './records';
 import type { DossierRecord, HistoryRecord, SafetyBackupRecord } from './records';
 import { summaryRecordFor } from './schema-versions';
-import { BEFORE_IMPORT_SNAPSHOT_NAME } from '../../report/automatic-names';
+import { BEFORE_IMPORT_SNAPSHOT_NAME, DEFAULT_SNAPSHOT_NAME } from '../../report/automatic-names';
 
 /** Consecutive edits of the same field within this window merge into one history entry (autosave while typing). */
 export const HISTORY_MERGE_WINDOW_MS = 2 * 60 * 1000;
@@ -118,7 +118,7 @@ interface Unavailable {
 function validated(dossier: Dossier): Dossier {
   const checked = validateDossier(dossier);
   if (!checked.ok) {
-    throw new WorkspaceError('invalid', `The dossier is not valid: ${checked.problems.map(formatProblem).join('; ')}`, checked.problems);
+    throw new WorkspaceError('invalid', { key: 'shell.error.dossierInvalid', params: { problems: checked.problems.map(formatProblem).join('; ') } }, checked.problems);
   }
   return checked.dossier;
 }
@@ -283,7 +283,7 @@ export class Workspace {
       const t = this.#t;
       return this.#tx('r', [t.safetyBackups, t.safetyBackupFiles], async () => {
         const [info, file] = await Promise.all([t.safetyBackups.get(id), t.safetyBackupFiles.get(id)]);
-        if (!info || !file) throw new WorkspaceError('not-found', 'This safety backup is no longer in the workspace.');
+        if (!info || !file) throw new WorkspaceError('not-found', { key: 'shell.error.safetyBackupGone' });
         return { fileName: info.fileName, text: file.text };
       });
     });
@@ -359,8 +359,8 @@ export class Workspace {
         id,
         (d) => {
           // A step the workflow forbids is refused by #save, with its own message.
-          if (canChangeStatus(d.status, to) && to === 'final' && by === '') throw new WorkspaceError('invalid', 'Approving a dossier as final needs the name of the person approving it.');
-          if (canChangeStatus(d.status, to) && d.status === 'final' && reason === '') throw new WorkspaceError('invalid', 'Reopening a final dossier needs a reason.');
+          if (canChangeStatus(d.status, to) && to === 'final' && by === '') throw new WorkspaceError('invalid', { key: 'shell.error.finalNeedsApprover' });
+          if (canChangeStatus(d.status, to) && d.status === 'final' && reason === '') throw new WorkspaceError('invalid', { key: 'shell.error.reopenNeedsReason' });
           return { ...d, status: to, statusLog: [...(d.statusLog ?? []), { id: eventId, at, from: d.status, to, by, reason }] };
         },
         {},
@@ -376,7 +376,7 @@ export class Workspace {
     const deletedAt = this.#stamp();
     return this.#tx('rw', [t.dossiers, t.summaries], async () => {
       const rec = await t.dossiers.get(id);
-      if (!rec || rec.deleted === 1) throw new WorkspaceError('not-found', `No dossier with id ${id}`);
+      if (!rec || rec.deleted === 1) throw new WorkspaceError('not-found', { key: 'shell.error.noDossier', params: { id } });
       await t.dossiers.put({ ...rec, deleted: 1, deletedAt });
       await t.summaries.delete(id);
       return { undoToken: encodeUndoToken(id, deletedAt), title: rec.dossier.title };
@@ -402,7 +402,7 @@ export class Workspace {
     const t = this.#t;
     return this.#tx('rw', [t.dossiers, t.summaries], async () => {
       const rec = await t.dossiers.get(id);
-      if (!rec || rec.deleted !== 1) throw new WorkspaceError('not-found', 'The deleted dossier can no longer be restored.');
+      if (!rec || rec.deleted !== 1) throw new WorkspaceError('not-found', { key: 'shell.error.deletedGone' });
       const live = liveRecord(rec.dossier);
       await t.dossiers.put(live);
       await t.summaries.put(summaryRecordFor(live));
@@ -417,7 +417,7 @@ export class Workspace {
     await this.#tx('rw', [t.dossiers, t.history, t.snapshots, t.psaImports, t.psaImportDraws], async () => {
       const rec = await t.dossiers.get(id);
       // Only a dossier already in "Recently deleted": a live one must go through delete() first.
-      if (!rec || rec.deleted !== 1) throw new WorkspaceError('not-found', `No deleted dossier with id ${id}`);
+      if (!rec || rec.deleted !== 1) throw new WorkspaceError('not-found', { key: 'shell.error.noDeletedDossier', params: { id } });
       await this.#removeForGood(id);
     });
   }
@@ -437,7 +437,7 @@ export class Workspace {
     return this.#tx('rw', [t.dossiers, t.summaries], async () => {
       const rec = token ? await t.dossiers.get(token.id) : undefined;
       if (!token || !rec || rec.deleted !== 1 || rec.deletedAt !== token.deletedAt) {
-        throw new WorkspaceError('not-found', 'The deleted dossier can no longer be restored.');
+        throw new WorkspaceError('not-found', { key: 'shell.error.deletedGone' });
       }
       const live = liveRecord(rec.dossier);
       await t.dossiers.put(live);
@@ -473,7 +473,7 @@ export class Workspace {
     const t = this.#t;
     return this.#tx('rw', [t.dossiers, t.snapshots], async () => {
       const current = await this.#requireLive(dossierId);
-      return this.#putSnapshot(current, name.trim() || 'Snapshot', false);
+      return this.#putSnapshot(current, name.trim() || DEFAULT_SNAPSHOT_NAME, false);
     });
   }
 
@@ -483,7 +483,7 @@ export class Workspace {
     const t = this.#t;
     return this.#tx('rw', [t.dossiers, t.summaries, t.history, t.snapshots], async () => {
       const snap = await t.snapshots.get(snapshotId);
-      if (!snap) throw new WorkspaceError('not-found', `No snapshot with id ${snapshotId}`);
+      if (!snap) throw new WorkspaceError('not-found', { key: 'shell.error.noSnapshot', params: { id: snapshotId } });
       const current = await this.#requireLive(snap.dossierId);
       assertNotFinal(current);
       const safetySnapshot = await this.#putSnapshot(current, `Before restoring “${snap.name}”`, true);
@@ -705,7 +705,7 @@ export class Workspace {
 
   async #requireLive(id: string): Promise<Dossier> {
     const d = await this.get(id);
-    if (!d) throw new WorkspaceError('not-found', `No dossier with id ${id}`);
+    if (!d) throw new WorkspaceError('not-found', { key: 'shell.error.noDossier', params: { id } });
     return d;
   }
 
@@ -718,7 +718,7 @@ export class Workspace {
   async #writeNew(dossier: Dossier): Promise<void> {
     const t = this.#t;
     await this.#tx('rw', [t.dossiers, t.summaries], async () => {
-      if (await t.dossiers.get(dossier.id)) throw new WorkspaceError('invalid', `A dossier with id ${dossier.id} already exists`);
+      if (await t.dossiers.get(dossier.id)) throw new WorkspaceError('invalid', { key: 'shell.error.dossierExists', params: { id: dossier.id } });
       await this.#putLive(dossier);
     });
   }
@@ -735,14 +735,14 @@ export class Workspace {
     return this.#tx('rw', [t.dossiers, t.summaries, t.history], async () => {
       const current = await this.#requireLive(id);
       if (options.expectedUpdatedAt !== undefined && options.expectedUpdatedAt !== current.updatedAt) {
-        throw new WorkspaceError('stale', 'This dossier was changed elsewhere since it was opened; reload it before saving.');
+        throw new WorkspaceError('stale', { key: 'shell.error.dossierStale' });
       }
       const proposed = typeof change === 'function' ? change(structuredClone(current)) : change;
-      if (proposed.id !== id) throw new WorkspaceError('invalid', 'The id of a dossier cannot change');
+      if (proposed.id !== id) throw new WorkspaceError('invalid', { key: 'shell.error.idCannotChange' });
       if (proposed.status !== current.status && !canChangeStatus(current.status, proposed.status)) {
         throw new WorkspaceError(
           'invalid-transition',
-          `A dossier cannot go from “${dossierStatusLabels[current.status]}” to “${dossierStatusLabels[proposed.status]}”.`,
+          { key: 'shell.error.statusTransition', params: { from: { key: `report.status.${current.status}` }, to: { key: `report.status.${proposed.status}` } } },
         );
       }
       const next = validated({ ...proposed, createdAt: current.createdAt, updatedAt: current.updatedAt });
@@ -805,7 +805,7 @@ export class Workspace {
 }
 
 function assertNotFinal(dossier: Dossier): void {
-  if (dossier.status === 'final') throw new WorkspaceError('final', `“${dossier.title}” is final and read-only. Reopen it as a draft, with a reason, to change it.`);
+  if (dossier.status === 'final') throw new WorkspaceError('final', { key: 'shell.error.final', params: { title: dossier.title } });
 }
 
 /** The dossier with its model links pointing at the ids the imported models have in this workspace. */

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { diffDossiers } from '../../dossier/diff';
 import type { DomainCode, Dossier, DossierStatus } from '../../dossier/schema';
-import { WorkspaceError } from '../db/errors';
+import { errorText, WorkspaceError } from '../db/errors';
 import { useMenuCommand } from '../app/menu-commands';
 import { routeHash } from '../app/routes';
 import { AppFrame } from '../layout/app-frame';
@@ -222,7 +222,7 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
     try {
       await action();
     } catch (error) {
-      toasts.show({ tone: 'error', message: t('shell.failure', { action: failure, message: error instanceof Error ? error.message : String(error) }) });
+      toasts.show({ tone: 'error', message: t('shell.failure', { action: failure, message: errorText(error, t) }) });
     }
   };
 
@@ -366,8 +366,8 @@ function DossierEditor({ dossierId, section, onSection, files, start }: DossierE
                 onCreate={(name) =>
                   run(async () => {
                     await saveFirst();
-                    await workspace.createSnapshot(dossierId, name);
-                    toasts.show({ message: t('dossier.snapshotCreated', { name }) });
+                    const created = await workspace.createSnapshot(dossierId, name);
+                    toasts.show({ message: t('dossier.snapshotCreated', { name: shownVersionName(created, t) }) });
                   }, t('dossier.snapshotFailed'))
                 }
                 onRestore={(snapshot) =>

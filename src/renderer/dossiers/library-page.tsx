@@ -18,6 +18,7 @@ import type { FileActions } from './use-file-actions';
 import { useReadOnlyReason, useWorkspace } from './workspace-context';
 import { useLanguage } from '../i18n/language';
 import { countText } from './count-text';
+import { errorText } from '../db/errors';
 
 // The dossier library: search, filter, sort and act on dossiers. The summaries are a live query (they follow
 // every change, in this tab or another, including undo); search and filters run over them in memory, debounced
@@ -113,7 +114,7 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
     try {
       await action();
     } catch (error) {
-      toasts.show({ tone: 'error', message: t('shell.failure', { action: failure, message: error instanceof Error ? error.message : String(error) }) });
+      toasts.show({ tone: 'error', message: t('shell.failure', { action: failure, message: errorText(error, t) }) });
     }
   };
 

@@ -5,6 +5,7 @@ import type { DossierSummary } from '../../dossier/library-query';
 import { routeHash } from '../app/routes';
 import { StatusBadge } from './status-badge';
 import { useLanguage } from '../i18n/language';
+import { When } from '../ui/when';
 
 // The library's rows, virtualised (@tanstack/react-virtual): only the rows in view, plus a margin, are in the
 // page, whatever the number of dossiers. The page itself scrolls (.app-content), so the table keeps its place in
@@ -31,11 +32,6 @@ export interface LibraryRowsProps {
   onDelete: (row: DossierSummary) => void;
 }
 
-function formatUpdated(iso: string, intlLocale: string): string {
-  const date = new Date(iso);
-  return date.toLocaleDateString(intlLocale, { year: 'numeric', month: 'short', day: 'numeric' });
-}
-
 /** The tbody's distance from the top of the scrolling content (what lies above the list in the same scroller). */
 function offsetWithin(element: HTMLElement, scroller: HTMLElement): number {
   return Math.round(element.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop);
@@ -45,7 +41,7 @@ function offsetWithin(element: HTMLElement, scroller: HTMLElement): number {
 let lastScrollMargin = 0;
 
 export function LibraryRows({ rows, scroller, hasLayout, readOnly, onExport, onDuplicate, onArchive, onDelete }: LibraryRowsProps) {
-  const { t, fmt } = useLanguage();
+  const { t } = useLanguage();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [scrollMargin, setScrollMargin] = useState(lastScrollMargin);
   // Where the list starts inside the scroller moves when the filter bar wraps: measure again on resize.
@@ -134,7 +130,7 @@ export function LibraryRows({ rows, scroller, hasLayout, readOnly, onExport, onD
             <td className="nowrap narrow-hidden">
               <Progress done={row.completion.done} total={row.completion.total} />
             </td>
-            <td className="nowrap" title={new Date(row.updatedAt).toLocaleString(fmt.intlLocale)}>{formatUpdated(row.updatedAt, fmt.intlLocale)}</td>
+            <td className="nowrap"><When iso={row.updatedAt} dayOnly /></td>
             <td className="actions">
               <button type="button" className="btn btn-sm btn-ghost" onClick={() => onExport(row)} aria-label={t('library.exportNamed', { title: row.title })} data-testid="export-dossier">{t('library.export')}</button>
               <button type="button" className="btn btn-sm btn-ghost" disabled={readOnly} onClick={() => onDuplicate(row)} aria-label={t('library.duplicateNamed', { title: row.title })} data-testid="duplicate-dossier">{t('library.duplicate')}</button>

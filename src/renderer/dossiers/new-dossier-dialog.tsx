@@ -5,6 +5,7 @@ import type { CreateDossierOptions } from '../db/workspace';
 import { Dialog } from '../ui/dialog';
 import { SelectField, TextField } from '../ui/fields';
 import { useLanguage } from '../i18n/language';
+import { errorText } from '../db/errors';
 
 type Template = NonNullable<CreateDossierOptions['template']>;
 
@@ -30,7 +31,7 @@ export function NewDossierDialog({ open, onClose, onCreate }: { open: boolean; o
       await onCreate({ title: title.trim(), technologyType: type, template });
       reset();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, t));
       setBusy(false);
     }
   };

@@ -7,15 +7,11 @@ import { ConfirmDialog } from '../ui/dialog';
 import { useToasts } from '../ui/toasts';
 import { countText } from './count-text';
 import { useWorkspace } from './workspace-context';
+import { errorText } from '../db/errors';
+import { When } from '../ui/when';
 
 // "Recently deleted": deleted dossiers stay restorable (with their history and snapshots) for the retention period,
 // until the user deletes one permanently or empties the list; both ask first.
-
-function dateTime(iso: string, intlLocale: string, withTime: boolean): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(intlLocale, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
-}
 
 export function RecentlyDeletedCard({ readOnly, onOpen }: { readOnly: boolean; onOpen: (id: string) => void }) {
   const workspace = useWorkspace();
@@ -33,7 +29,7 @@ export function RecentlyDeletedCard({ readOnly, onOpen }: { readOnly: boolean; o
       // The row's buttons are gone: keep the keyboard in the card.
       headingRef.current?.focus();
     } catch (error) {
-      toasts.show({ tone: 'error', message: t('shell.failure', { action: failure, message: error instanceof Error ? error.message : String(error) }) });
+      toasts.show({ tone: 'error', message: t('shell.failure', { action: failure, message: errorText(error, t) }) });
     }
   };
   const restore = (item: DeletedDossierInfo) =>
@@ -87,8 +83,8 @@ export function RecentlyDeletedCard({ readOnly, onOpen }: { readOnly: boolean; o
                     <div className="clamp" data-user-content>{item.title}</div>
                     {item.indication && <div className="subtle one-line" data-user-content>{item.indication}</div>}
                   </td>
-                  <td className="nowrap">{dateTime(item.deletedAt, fmt.intlLocale, true)}</td>
-                  <td className="nowrap narrow-hidden">{dateTime(keptUntil, fmt.intlLocale, false)}</td>
+                  <td className="nowrap"><When iso={item.deletedAt} /></td>
+                  <td className="nowrap narrow-hidden"><When iso={keptUntil} dayOnly /></td>
                   <td className="actions">
                     <button type="button" className="btn btn-sm" disabled={readOnly} onClick={() => void restore(item)} aria-label={t('library.bin.restoreNamed', { title: item.title })} data-testid="recently-deleted-restore">{t('library.bin.restore')}</button>
                     <button type="button" className="btn btn-sm btn-ghost danger-text" disabled={readOnly} onClick={() => setRemoving(item)} aria-label={t('library.bin.removeNamed', { title: item.title })} data-testid="recently-deleted-remove">{t('library.bin.remove')}</button>

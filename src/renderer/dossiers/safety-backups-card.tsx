@@ -9,6 +9,8 @@ import { useWorkspace } from './workspace-context';
 import type { NumberFormats } from '../../report/format';
 import { useLanguage } from '../i18n/language';
 import { countText } from './count-text';
+import { errorText } from '../db/errors';
+import { When } from '../ui/when';
 
 // Safety backups: the whole workspace as it was before each restore replaced it. They stay until the user
 // discards one (with a confirmation), and can be restored or downloaded like any backup file.
@@ -32,7 +34,7 @@ export function SafetyBackupsCard({ files, readOnly }: { files: FileActions; rea
       await workspace.discardSafetyBackup(backup.id);
       toasts.show({ message: t('library.safety.discarded') });
     } catch (error) {
-      toasts.show({ tone: 'error', message: t('shell.failure', { action: t('library.safety.discardFailed'), message: error instanceof Error ? error.message : String(error) }) });
+      toasts.show({ tone: 'error', message: t('shell.failure', { action: t('library.safety.discardFailed'), message: errorText(error, t) }) });
     }
   };
 
@@ -61,12 +63,12 @@ export function SafetyBackupsCard({ files, readOnly }: { files: FileActions; rea
           </thead>
           <tbody>
             {backups.map((b) => {
-              const made = new Date(b.createdAt).toLocaleString(fmt.intlLocale);
+              const made = fmt.when(b.createdAt);
               return (
                 <tr key={b.id} data-testid="safety-backup-row">
-                  <td className="nowrap">{made}</td>
+                  <td className="nowrap"><When iso={b.createdAt} /></td>
                   <td>
-                    <div className="clamp">{shownSafetyBackupReason(b.reason, t, (date) => date.toLocaleString(fmt.intlLocale))}</div>
+                    <div className="clamp">{shownSafetyBackupReason(b.reason, t, fmt.when)}</div>
                     <div className="subtle">
                       {t('library.safety.contents', { dossiers: countText(t, fmt, 'library.n.dossier', b.counts.dossiers), snapshots: countText(t, fmt, 'library.n.snapshot', b.counts.snapshots), history: countText(t, fmt, 'library.n.history', b.counts.history) })}
                     </div>
@@ -107,7 +109,7 @@ export function SafetyBackupsCard({ files, readOnly }: { files: FileActions; rea
         title={t('library.safety.discardTitle')}
         message={
           <>
-            <p>{t('library.safety.discardMessage', { made: discarding ? new Date(discarding.createdAt).toLocaleString(fmt.intlLocale) : '' })}</p>
+            <p>{t('library.safety.discardMessage', { made: discarding ? fmt.when(discarding.createdAt) : '' })}</p>
             <p className="subtle">{t('library.safety.discardHint')}</p>
           </>
         }

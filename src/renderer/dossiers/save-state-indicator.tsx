@@ -1,6 +1,6 @@
 import type { SaveState } from './use-autosave';
 import { saveStateLabel } from './use-autosave';
-import { localWorkspaceMessage } from '../db/errors';
+import { errorText } from '../db/errors';
 import { useLanguage } from '../i18n/language';
 
 // The saved state of an editor (dossier, workspace model): a short word in the header, and when something is not
@@ -41,7 +41,7 @@ export function SaveStateNote({ state, onRetry, titleProblem = false, onGoToTitl
   if (state.kind === 'error') {
     return (
       <div className="notice notice-error banner save-note" role="alert" data-testid="save-note">
-        <span className="grow" id={SAVE_NOTE_ID} data-testid="save-error">{localWorkspaceMessage(state.message, t)}</span>
+        <span className="grow" id={SAVE_NOTE_ID} data-testid="save-error">{errorText(state.error, t)}</span>
         <button type="button" className="btn btn-sm" onClick={onRetry}>{t('dossier.save.retry')}</button>
       </div>
     );

@@ -42,7 +42,7 @@ export function StaleWriteDialog({ open, theirs, mine, onReload, onKeepMine, onC
         </>
       }
     >
-      <p>{theirs ? t('dossier.stale.introAt', { time: new Date(theirs.updatedAt).toLocaleTimeString(fmt.intlLocale) }) : t('dossier.stale.intro')}</p>
+      <p>{theirs ? t('dossier.stale.introAt', { time: fmt.time(theirs.updatedAt) }) : t('dossier.stale.intro')}</p>
       <ul className="choice-list">
         <li><strong>{t('dossier.reload')}</strong> {t('dossier.stale.reloadHelp')}</li>
         <li><strong>{t('dossier.stale.keepMine')}</strong> {t('dossier.stale.keepHelp')}</li>

@@ -122,7 +122,7 @@ export function FinalBanner({ dossier, onReopen, canReopen }: { dossier: Dossier
   return (
     <div className="notice notice-info final-banner" role="status" data-testid="final-banner">
       <div className="final-banner-text">
-        <strong>{approval ? t('dossier.final.approved', { by: approval.by, date: fmt.dateTime(approval.at) }) : t('dossier.final.plain')}</strong> {t('dossier.final.readOnly')}
+        <strong>{approval ? t('dossier.final.approved', { by: approval.by, date: fmt.when(approval.at) }) : t('dossier.final.plain')}</strong> {t('dossier.final.readOnly')}
       </div>
       {canReopen && <button type="button" className="btn btn-sm" onClick={onReopen} data-testid="reopen-dossier">{t('dossier.reopen.button')}</button>}
     </div>

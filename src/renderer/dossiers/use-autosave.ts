@@ -6,7 +6,7 @@ import type { Translate } from '../../report/i18n/translate';
 // and reports what the user sees: pending/saving → "Saving…", saved → "All changes saved", error → the reason
 // (the draft, and so the user's text, stays in the editor and is saved again on the next change or retry).
 
-export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; message: string };
+export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; message: string; error: unknown };
 
 export interface Autosave<T> {
   state: SaveState;
@@ -53,7 +53,7 @@ export function useAutosave<T>(draft: T | null, save: (value: T) => Promise<void
         return true;
       })
       .catch((error: unknown) => {
-        setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+        setState({ kind: 'error', message: error instanceof Error ? error.message : String(error), error });
         return false;
       });
     inFlight.current = attempt.then(() => undefined);

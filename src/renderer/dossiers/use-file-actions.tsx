@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { DossierSummary } from '../../dossier/library-query';
 import type { FileProblem } from '../../dossier/parse-file';
 import type { Dossier } from '../../dossier/schema';
+import { errorText } from '../db/errors';
 import type { FileText, RestoredBackup, SafetyBackupInfo } from '../db/workspace';
 import { parseBackupInWorker } from '../workers/file-jobs';
 import type { FileType } from '../platform/platform';
@@ -37,16 +38,11 @@ export interface FileActions {
   dialogs: ReactNode;
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export function useFileActions(onImported?: (dossier: Dossier) => void): FileActions {
   const workspace = useWorkspace();
   const platform = usePlatform();
   const toasts = useToasts();
   const { t, fmt } = useLanguage();
-  const when = (iso: string) => new Date(iso).toLocaleString(fmt.intlLocale);
   const [pending, setPending] = useState<Pending>({ kind: 'none' });
   const close = () => setPending({ kind: 'none' });
 
@@ -82,7 +78,7 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
     try {
       await action();
     } catch (error) {
-      toasts.show({ tone: 'error', message: t('shell.failure', { action: failure, message: errorMessage(error) }) });
+      toasts.show({ tone: 'error', message: t('shell.failure', { action: failure, message: errorText(error, t) }) });
     }
   };
 
@@ -145,9 +141,9 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
             <p>{t('library.conflict.intro')}</p>
             <dl className="kv">
               <dt>{t('library.conflict.inLibrary')}</dt>
-              <dd>{pending.existing.title} <span className="subtle">{t('library.conflict.changed', { date: when(pending.existing.updatedAt) })}</span></dd>
+              <dd>{pending.existing.title} <span className="subtle">{t('library.conflict.changed', { date: fmt.when(pending.existing.updatedAt) })}</span></dd>
               <dt>{t('library.conflict.inFile')}</dt>
-              <dd>{pending.incoming.title} <span className="subtle">{t('library.conflict.changed', { date: when(pending.incoming.updatedAt) })}</span></dd>
+              <dd>{pending.incoming.title} <span className="subtle">{t('library.conflict.changed', { date: fmt.when(pending.incoming.updatedAt) })}</span></dd>
             </dl>
             <p className="subtle">{t('library.conflict.snapshot')}</p>
           </>

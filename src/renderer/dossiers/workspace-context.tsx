@@ -4,14 +4,14 @@ import { startUpWorkspace } from '../db/start-up';
 import type { MarkerStorage } from '../db/start-up';
 import { openWorkspace } from '../db/workspace';
 import type { Workspace } from '../db/workspace';
-import { localWorkspaceMessage } from '../db/errors';
+import { errorText, localWorkspaceMessage } from '../db/errors';
 import { useLanguage } from '../i18n/language';
 
 // Opens the local workspace (IndexedDB) once, seeds the bundled example on a true first run (never silently
 // after the workspace was lost), and provides it. The banner follows the workspace: a database deleted or
 // upgraded elsewhere while open is reported as soon as it happens.
 
-type WorkspaceState = { kind: 'opening' } | { kind: 'open'; workspace: Workspace; notice: string | null } | { kind: 'failed'; message: string };
+type WorkspaceState = { kind: 'opening' } | { kind: 'open'; workspace: Workspace; notice: string | null } | { kind: 'failed'; error: unknown };
 
 const WorkspaceContext = createContext<Workspace | null>(null);
 
@@ -54,7 +54,7 @@ export function WorkspaceProvider({ children, open = openWorkspace }: { children
         if (!cancelled) setState({ kind: 'open', workspace, notice });
       })
       .catch((error: unknown) => {
-        if (!cancelled) setState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+        if (!cancelled) setState({ kind: 'failed', error });
       });
     return () => {
       cancelled = true;
@@ -70,7 +70,7 @@ export function WorkspaceProvider({ children, open = openWorkspace }: { children
         <div className="notice notice-error" role="alert" data-testid="workspace-error">
           <div>
             <strong>{t('shell.workspaceFailed')}</strong>
-            <p>{localWorkspaceMessage(state.message, t)}</p>
+            <p>{errorText(state.error, t)}</p>
           </div>
         </div>
       </div>

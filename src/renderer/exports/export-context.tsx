@@ -7,6 +7,7 @@ import { tableToCsv } from '../../report/table-csv';
 import { usePlatform } from '../platform/platform-context';
 import { useToasts } from '../ui/toasts';
 import { useLanguage } from '../i18n/language';
+import { errorText } from '../db/errors';
 
 // What exports need to know on a model screen: the model's title (file names say model, analysis and date), the
 // provenance lines written above exported tables, and how to save a file (the platform's save dialog or download).
@@ -49,7 +50,7 @@ export function ExportProvider({ modelTitle, provenance, children }: { modelTitl
         const outcome = await platform.saveFile({ suggestedName: name, content, mimeType, fileTypes: [{ name: extension.toUpperCase(), extensions: [extension] }] });
         if (outcome.saved) toasts.show({ message: t(outcome.via === 'download' ? 'library.file.downloaded' : 'library.file.saved', { location: outcome.location }) });
       } catch (error) {
-        toasts.show({ tone: 'error', message: t('shell.failure', { action: t('library.file.exportFailed'), message: error instanceof Error ? error.message : String(error) }) });
+        toasts.show({ tone: 'error', message: t('shell.failure', { action: t('library.file.exportFailed'), message: errorText(error, t) }) });
       }
     };
     return {

@@ -13,6 +13,7 @@ import { findExample, modelTypeLabel } from './model-catalog';
 import type { ExampleModel } from './model-catalog';
 import { ModelView } from './model-view';
 import { useModelEvaluation } from './use-model-evaluation';
+import { errorText } from '../db/errors';
 
 // A bundled example as a read-only template: its settings, parameters, base case and budget impact can be looked
 // at; "Use this model" makes a workspace copy to edit, run analyses on and keep.
@@ -29,7 +30,7 @@ export function useCopyExample(navigate: (route: Route) => void): (example: Exam
         toasts.show({ message: t('example.copied', { title: model.title }) });
         navigate({ page: 'model', modelId: model.id, tab });
       } catch (error) {
-        toasts.show({ tone: 'error', message: t('example.copyFailed', { error: error instanceof Error ? error.message : String(error) }) });
+        toasts.show({ tone: 'error', message: t('example.copyFailed', { error: errorText(error, t) }) });
       }
     },
     [workspace, toasts, navigate, t],

@@ -24,6 +24,7 @@ import { ConfirmDialog, Dialog } from '../ui/dialog';
 import { TextArea, TextField } from '../ui/fields';
 import { useToasts } from '../ui/toasts';
 import { useLanguage } from '../i18n/language';
+import { shownVersionName } from '../../report/automatic-names';
 import type { MessageKey } from '../../report/i18n/translate';
 import { modelTypeLabel, summariseDocument } from './model-catalog';
 import { linkModel, unlinkModel } from './model-links';
@@ -35,6 +36,7 @@ import { templateTitle } from './new-model-dialog';
 import { StructureEditor } from './structure-editor';
 import { keepsTextUndo } from './structure-fields';
 import { diagramValues } from '../../diagram/model-diagram';
+import { errorText } from '../db/errors';
 
 // One workspace model: its document edited in place (autosaved, undo/redo), versions, stored runs, links to
 // dossiers and exports. Loads the stored model once; from then on the page keeps the document being edited.
@@ -109,7 +111,7 @@ function UnsavedDraftOfMissing({ modelId, tab, navigate }: { modelId: string; ta
       toasts.show({ message: t('model.keptDeleted', { title: copy.title }) });
       navigate({ page: 'model', modelId: copy.id, tab });
     } catch (e) {
-      toasts.show({ tone: 'error', message: t('model.keepDeletedFailed', { error: e instanceof Error ? e.message : String(e) }) });
+      toasts.show({ tone: 'error', message: t('model.keepDeletedFailed', { error: errorText(e, t) }) });
     }
   };
   const discard = () => {
@@ -178,7 +180,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
       toasts.show({ message: t('model.keptDeleted', { title: copy.title }) });
       navigate({ page: 'model', modelId: copy.id, tab });
     } catch (e) {
-      toasts.show({ tone: 'error', message: t('model.keepDeletedFailed', { error: e instanceof Error ? e.message : String(e) }) });
+      toasts.show({ tone: 'error', message: t('model.keepDeletedFailed', { error: errorText(e, t) }) });
     }
   };
   const closeDeleted = () => {
@@ -202,7 +204,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
       }
       setReloadedFromElsewhere(false);
     } catch (e) {
-      toasts.show({ tone: 'error', message: t('model.conflictFailed', { error: e instanceof Error ? e.message : String(e) }) });
+      toasts.show({ tone: 'error', message: t('model.conflictFailed', { error: errorText(e, t) }) });
     }
   };
   const onTab = useCallback((next: string) => navigate({ page: 'model', modelId: initial.id, tab: next }), [navigate, initial.id]);
@@ -287,7 +289,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
       toasts.show({ message: t('models.opened', { title: copy.title }) });
       navigate({ page: 'model', modelId: copy.id, tab: 'model' });
     } catch (e) {
-      toasts.show({ tone: 'error', message: t('shell.failure', { action: t('library.duplicateFailed'), message: e instanceof Error ? e.message : String(e) }) });
+      toasts.show({ tone: 'error', message: t('shell.failure', { action: t('library.duplicateFailed'), message: errorText(e, t) }) });
     }
   };
 
@@ -367,7 +369,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
             runs={runs}
             hasBudgetImpact={summary.hasBudgetImpact}
             structureEditor={<StructureEditor document={document} issues={evaluation.check?.issues ?? []} values={structureValues} readOnly={readOnly} apply={applyStructure} onRenameParameter={onRenameParameter} />}
-            modelCards={<LinkedDossiersCard linked={linked} readOnly={readOnly} onLink={() => setDialog('link')} onUnlink={(l) => void unlinkModel(workspace, l.id, l.linkId).catch((e: unknown) => toasts.show({ tone: 'error', message: t('model.unlinkFailed', { error: e instanceof Error ? e.message : String(e) }) }))} />}
+            modelCards={<LinkedDossiersCard linked={linked} readOnly={readOnly} onLink={() => setDialog('link')} onUnlink={(l) => void unlinkModel(workspace, l.id, l.linkId).catch((e: unknown) => toasts.show({ tone: 'error', message: t('model.unlinkFailed', { error: errorText(e, t) }) }))} />}
             versions={
               <VersionsPanel
                 store={store}
@@ -391,8 +393,8 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
           onClose={() => setDialog(null)}
           onSave={async (name, note) => {
             if (!(await autosave.flush())) throw new Error(t('model.unsavedChanges'));
-            await store.saveVersion(initial.id, name, note);
-            toasts.show({ message: t('model.versionSaved', { name }) });
+            const saved = await store.saveVersion(initial.id, name, note);
+            toasts.show({ message: t('model.versionSaved', { name: shownVersionName(saved, t) }) });
           }}
         />
       )}
@@ -430,7 +432,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
             })
             .catch((e: unknown) => {
               deletingHere.current = false;
-              toasts.show({ tone: 'error', message: t('model.deleteFailed', { error: e instanceof Error ? e.message : String(e) }) });
+              toasts.show({ tone: 'error', message: t('model.deleteFailed', { error: errorText(e, t) }) });
             });
         }}
       />
@@ -481,7 +483,7 @@ function SaveVersionDialog({ onClose, onSave }: { onClose: () => void; onSave: (
       await onSave(name.trim(), note.trim());
       onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, t));
     } finally {
       setBusy(false);
     }
@@ -522,7 +524,7 @@ function LinkDossierDialog({ linkedIds, onClose, onLink }: { linkedIds: Readonly
       await onLink(chosen);
       onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, t));
     }
   };
   return (

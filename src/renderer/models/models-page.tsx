@@ -21,6 +21,8 @@ import { useCopyExample } from './example-page';
 import { NewModelDialog, templateWords } from './new-model-dialog';
 import './models.css';
 import { describeProblem } from '../../report/engine-problems';
+import { errorText } from '../db/errors';
+import { When } from '../ui/when';
 
 // The Models screen: the workspace's own models (kept between sessions) and the bundled examples, which are
 // read-only templates ("Use this model" copies one into the workspace). Opening a model file validates it in the
@@ -88,7 +90,7 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
           problems: [{ path: '', message: t('models.tooLongMessage', { seconds: MODEL_CHECK_TIMEOUT_MS / 1000 }) }],
         });
       } else {
-        toasts.show({ tone: 'error', message: t('models.checkFailed', { error: error instanceof Error ? error.message : String(error) }) });
+        toasts.show({ tone: 'error', message: t('models.checkFailed', { error: errorText(error, t) }) });
       }
     } finally {
       cancelCheck.current = null;
@@ -161,7 +163,7 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
                         </td>
                         <td>{modelTypeLabel(s, t)}</td>
                         <td className="num">{s.strategies}</td>
-                        <td className="nowrap">{fmt.dateTime(m.updatedAt)}</td>
+                        <td className="nowrap"><When iso={m.updatedAt} /></td>
                       </tr>
                     );
                   })}

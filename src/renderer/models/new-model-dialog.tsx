@@ -4,6 +4,7 @@ import type { ModelTemplate } from '../../engine/model/templates';
 import type { MessageKey, Translate } from '../../report/i18n/translate';
 import { useLanguage } from '../i18n/language';
 import { Dialog } from '../ui/dialog';
+import { errorText } from '../db/errors';
 
 // "New model…": choose a template (each valid and runnable as created), then build it on the Structure tab.
 
@@ -29,7 +30,7 @@ export function NewModelDialog({ open, onClose, onCreate }: { open: boolean; onC
       await onCreate(MODEL_TEMPLATES.find((template) => template.id === choice)!);
       onClose();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e, t));
     } finally {
       setBusy(false);
     }

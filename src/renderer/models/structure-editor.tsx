@@ -5,6 +5,7 @@ import type { ModelDocumentJson } from '../../engine/model/document-edits';
 import type { StructureValues } from '../../engine/model/structure-values';
 import * as edits from '../../engine/model/structure-edits';
 import type { SettingKey } from '../../engine/model/structure-edits';
+import { stateReferenceText } from './state-reference-text';
 import { ConfirmDialog } from '../ui/dialog';
 import { useLanguage } from '../i18n/language';
 import { ExpressionGrid } from './expression-grid';
@@ -14,6 +15,7 @@ import { TestsCard } from './diagnostic-editor';
 import { TreeEditor } from './tree-editor';
 import { parameterUseList } from './parameter-use-text';
 import { RenameParameterButton, RenameParameterField, useParameterRename } from './rename-parameter-field';
+import { errorText } from '../db/errors';
 
 // Building a model's structure on screen: states, the transition matrix, state values, settings, strategies and
 // their overrides, parameters (and for trees the tree editor). Every change is a pure edit of the model document
@@ -96,7 +98,7 @@ function StatesCard({ document, issues, values, readOnly, apply }: StructureEdit
   const initial = rec(m.initial);
   const { t, fmt } = useLanguage();
   const [removing, setRemoving] = useState<string | null>(null);
-  const references = removing ? edits.stateReferences(document, removing) : [];
+  const references = removing ? edits.stateReferences(document, removing).map((r) => stateReferenceText(r, t)) : [];
   return (
     <Card title={t('structure.states')} hint={t('structure.statesHint')} testId="states-card">
       <table className="table structure-table" data-testid="states-table">
@@ -542,7 +544,7 @@ function SurvivalTableField({ id, spec, readOnly, onChange, error }: { id: strin
       setDraft(null);
       setProblem(null);
     } catch (e) {
-      setProblem(e instanceof Error ? e.message : String(e));
+      setProblem(errorText(e, t));
     }
   };
   const shown = problem ?? error;

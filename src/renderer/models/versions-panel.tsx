@@ -16,6 +16,8 @@ import { useToasts } from '../ui/toasts';
 import { engineWorker } from '../workers/engine-client';
 import { icerWords } from './model-view';
 import { describeProblem } from '../../report/engine-problems';
+import { errorText } from '../db/errors';
+import { When } from '../ui/when';
 
 // Versions, comparison, stored runs and the edit history of a workspace model. A version is a named copy of the
 // document; restoring one first keeps the current document as an automatic version. Two versions (or a version and
@@ -53,7 +55,7 @@ export function VersionsPanel(props: Props) {
 
 function VersionsCard({ store, hash, readOnly, onRestored, onSaveVersion, versions }: Props & { versions: ModelVersionInfo[] | undefined }) {
   const toasts = useToasts();
-  const { t, fmt } = useLanguage();
+  const { t } = useLanguage();
   const [confirm, setConfirm] = useState<{ kind: 'restore' | 'delete'; version: ModelVersionInfo } | null>(null);
   const act = async () => {
     if (!confirm) return;
@@ -69,7 +71,7 @@ function VersionsCard({ store, hash, readOnly, onRestored, onSaveVersion, versio
       onRestored(model);
       toasts.show({ message: t('versions.restored', { name: shownVersionName(version, t), safety: shownVersionName(safetyVersion, t) }) });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorText(error, t);
       toasts.show({ tone: 'error', message: kind === 'delete' ? t('model.deleteFailed', { error: message }) : t('versions.restoreFailed', { error: message }) });
     }
   };
@@ -104,7 +106,7 @@ function VersionsCard({ store, hash, readOnly, onRestored, onSaveVersion, versio
                     </div>
                     {v.note && <div className="subtle" data-user-content>{v.note}</div>}
                   </td>
-                  <td className="nowrap">{fmt.dateTime(v.createdAt)}</td>
+                  <td className="nowrap"><When iso={v.createdAt} /></td>
                   <td className="mono subtle-cell" title={v.hash}>{shortHash(v.hash)}…</td>
                   <td className="actions">
                     {!readOnly && (
@@ -179,7 +181,7 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
       const docB = db as { settings?: { currency?: string } };
       setResult({
         key: [left, b, document],
-        changes: diffModelDocuments(da, db, fmt),
+        changes: diffModelDocuments(da, db, fmt, t),
         rows: ids.map((sid) => ({ id: sid, label: labelOf(sid), a: pick(ra, sid), b: pick(rb, sid) })),
         effect: ok(rb)?.effect ?? ok(ra)?.effect ?? 'qalys',
         currency: docB.settings?.currency,
@@ -191,9 +193,9 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
     };
     // nameOf reads the version list only for messages.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [left, b, document, store, fmt]);
+  }, [left, b, document, store, fmt, t]);
 
-  const options = [{ value: CURRENT, label: t('versions.current') }, ...versions.map((v) => ({ value: v.id, label: `${shownVersionName(v, t)} (${fmt.dateTime(v.createdAt)})` }))];
+  const options = [{ value: CURRENT, label: t('versions.current') }, ...versions.map((v) => ({ value: v.id, label: `${shownVersionName(v, t)} (${fmt.when(v.createdAt)})` }))];
   const cur = result?.currency;
   const icerText = (x: ResultsRow['a']) => (!x ? '—' : x.status === 'dominated' ? t('model.dominated') : x.status === 'extendedly-dominated' ? t('versions.extDominated') : x.status === 'reference' ? t('model.reference') : icerWords(x.icer, cur, result!.effect, t, fmt));
   return (
@@ -299,7 +301,7 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
 
 function RunsCard({ store, hash, readOnly, onShowRun, runs }: Props & { runs: RunRecord[] | undefined }) {
   const toasts = useToasts();
-  const { t, fmt } = useLanguage();
+  const { t } = useLanguage();
   const [confirm, setConfirm] = useState<RunRecord | null>(null);
   const showable = (kind: RunKind) => kind !== 'base-case' && kind !== 'budget-impact';
   return (
@@ -339,7 +341,7 @@ function RunsCard({ store, hash, readOnly, onShowRun, runs }: Props & { runs: Ru
                       <span className={current ? 'badge badge-final' : 'badge badge-unverified'}>{current ? t('versions.runCurrent') : t('versions.outOfDate')}</span>
                       {r.status === 'partial' && <> <span className="badge badge-under-review">{t('versions.partial')}</span></>}
                     </td>
-                    <td className="nowrap">{fmt.dateTime(r.startedAt)}</td>
+                    <td className="nowrap"><When iso={r.startedAt} /></td>
                     <td className="num nowrap">{formatDuration(r.durationMs)}</td>
                     <td className="num nowrap">{formatBytes(r.resultBytes)}</td>
                     <td className="mono subtle-cell" title={r.modelHash}>{shortHash(r.modelHash)}…</td>
@@ -363,7 +365,7 @@ function RunsCard({ store, hash, readOnly, onShowRun, runs }: Props & { runs: Ru
         onConfirm={() => {
           const run = confirm;
           setConfirm(null);
-          if (run) void store.deleteRun(run.id).catch((e: unknown) => toasts.show({ tone: 'error', message: t('model.deleteFailed', { error: e instanceof Error ? e.message : String(e) }) }));
+          if (run) void store.deleteRun(run.id).catch((e: unknown) => toasts.show({ tone: 'error', message: t('model.deleteFailed', { error: errorText(e, t) }) }));
         }}
         onCancel={() => setConfirm(null)}
       />
@@ -398,8 +400,8 @@ function HistoryCard({ history }: { history: { seq: number; at: string; path: st
             <tbody>
               {history.map((h) => (
                 <tr key={h.seq} data-testid="model-history-row">
-                  <td className="nowrap">{fmt.dateTime(h.at)}</td>
-                  <td>{historySummary(h, fmt)}</td>
+                  <td className="nowrap"><When iso={h.at} /></td>
+                  <td>{historySummary(h, fmt, t)}</td>
                   <td className="subtle-cell">{sourceLabels[h.source] ? t(sourceLabels[h.source]!) : h.source}</td>
                 </tr>
               ))}

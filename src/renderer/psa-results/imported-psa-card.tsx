@@ -5,6 +5,7 @@ import { Card } from '../ui/fields';
 import { useToasts } from '../ui/toasts';
 import { displayFormats, formatCount } from '../settings/display-format';
 import { useLanguage } from '../i18n/language';
+import { errorText } from '../db/errors';
 
 // A dossier's imported PSA results (stored from "Analyse PSA results…"): each opens the same charts again.
 
@@ -19,7 +20,7 @@ export function ImportedPsaCard({ dossierId }: { dossierId: string }) {
       await workspace.psaImports.remove(id);
       toasts.show({ message: t('psa.removed', { file: fileName }) });
     } catch (e) {
-      toasts.show({ tone: 'error', message: t('psa.removeFailed', { message: e instanceof Error ? e.message : String(e) }) });
+      toasts.show({ tone: 'error', message: t('psa.removeFailed', { message: errorText(e, t) }) });
     }
   };
   return (

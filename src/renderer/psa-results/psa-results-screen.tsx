@@ -22,6 +22,7 @@ import type { ExternalPsaDraws } from '../../engine/psa/external-draws';
 import type { EvppiResult } from '../../engine/uncertainty/evppi';
 import type { PsaImportSettings, StoredPsaImport } from '../../dossier/psa-imports';
 import { displayFormats, formatCount, formatMoney, formatMoneyAxis, formatNumber } from '../settings/display-format';
+import { errorText } from '../db/errors';
 
 // "Analyse PSA results…": per-draw costs and effects made by another model (BCEA / dampack exports, a company's
 // spreadsheet as CSV or .xlsx), read in the engine worker with the reader of `hta voi`, shown with the model screens'
@@ -270,7 +271,7 @@ function StoreInDossier({ loaded, settings }: { loaded: Loaded; settings: PsaImp
       setStoredIn({ dossierId: chosen, importId: info.id });
       toasts.show({ message: t('psa.storedToast', { title: dossiers?.find((x) => x.id === chosen)?.title ?? '' }) });
     } catch (e) {
-      toasts.show({ tone: 'error', message: t('psa.storeFailed', { message: e instanceof Error ? e.message : String(e) }) });
+      toasts.show({ tone: 'error', message: t('psa.storeFailed', { message: errorText(e, t) }) });
     } finally {
       setBusy(false);
     }

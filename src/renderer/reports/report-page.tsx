@@ -30,6 +30,7 @@ import { modelSourcesForDossier } from './report-models';
 import { useReportStylesheet } from './use-report-stylesheet';
 import './reports.css';
 import { describeProblem } from '../../report/engine-problems';
+import { errorText } from '../db/errors';
 
 // The report preview of a dossier: choose the profile, locale and sections, edit the generated summary, read the
 // report as it will print, and export it as HTML, PDF, Word or Excel. Analyses of the linked models run in the
@@ -174,7 +175,7 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
       saveTimer.current = null;
       void workspace
         .update(dossier.id, (d) => ({ ...d, reporting: { ...d.reporting, summary: text } }))
-        .catch((error: unknown) => toasts.show({ tone: 'error', message: t('reportPage.summarySaveFailed', { message: error instanceof Error ? error.message : String(error) }) }));
+        .catch((error: unknown) => toasts.show({ tone: 'error', message: t('reportPage.summarySaveFailed', { message: errorText(error, t) }) }));
     }, 600);
   };
   useEffect(() => () => {
@@ -197,7 +198,7 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
       });
       if (outcome.saved) toasts.show({ message: t(outcome.via === 'file' ? 'reportPage.saved' : 'reportPage.downloaded', { location: outcome.location }) });
     } catch (error) {
-      toasts.show({ tone: 'error', message: t('reportPage.exportFailed', { message: error instanceof Error ? error.message : String(error) }) });
+      toasts.show({ tone: 'error', message: t('reportPage.exportFailed', { message: errorText(error, t) }) });
     } finally {
       setBusy(null);
     }
@@ -209,7 +210,7 @@ function ReportPreview({ initial, crumbs }: { initial: Dossier; crumbs: React.Re
       const outcome = await platform.printToPdf({ suggestedName: `${stem}.pdf` });
       if (outcome.printed && outcome.location) toasts.show({ message: t('reportPage.saved', { location: outcome.location }) });
     } catch (error) {
-      toasts.show({ tone: 'error', message: t('reportPage.printFailed', { message: error instanceof Error ? error.message : String(error) }) });
+      toasts.show({ tone: 'error', message: t('reportPage.printFailed', { message: errorText(error, t) }) });
     } finally {
       setBusy(null);
     }

@@ -9,7 +9,7 @@ import type { NumberRules, ParsedNumber } from '../../report/number-input';
 import type { DisplayLanguage } from './app-settings';
 import type { Translate } from '../../report/i18n/translate';
 
-export { capitalFirst, effectLabel, effectNoun, effectUnit, formatBytes, formatDateTime, formatDuration, humanise } from '../../report/format';
+export { capitalFirst, effectLabel, effectNoun, effectUnit, formatBytes, formatDuration, humanise } from '../../report/format';
 
 let active: NumberFormats = formatsFor('en');
 

@@ -15,6 +15,7 @@ import { formatEstimate } from './survival-format';
 import { useLanguage } from '../i18n/language';
 import type { Translate } from '../../report/i18n/translate';
 import { distributionLabel } from './survival-words';
+import { errorText } from '../db/errors';
 
 // The chosen fit: its estimates and covariance on the estimation scale, and the ways into a model. The model
 // transform is the engine's (fit-into-model.ts); the result is a new workspace model (a copy of the chosen workspace
@@ -116,7 +117,7 @@ export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitCont
       setResult({ id: model.id, title: model.title, changes: [...outcome.changes, ...outcome.warnings.map((w) => t('survival.use.warningLine', { warning: w }))], json: outcome.model, fileName });
       toasts.show({ message: t('survival.use.added', { label, title: target.title }) });
     } catch (error) {
-      toasts.show({ tone: 'error', message: t('survival.use.saveFailed', { message: error instanceof Error ? error.message : String(error) }) });
+      toasts.show({ tone: 'error', message: t('survival.use.saveFailed', { message: errorText(error, t) }) });
     } finally {
       setBusy(false);
     }

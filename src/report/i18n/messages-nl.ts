@@ -13,6 +13,7 @@ import { fileProblem } from './areas/file-problem';
 import { provenance } from './areas/provenance';
 import { numberInput } from './areas/number-input';
 import { library } from './areas/library';
+import { modelChange } from './areas/model-change';
 import { modelWords } from './areas/model-words';
 import { models } from './areas/models';
 import { navigation } from './areas/navigation';
@@ -50,6 +51,7 @@ export const nl: Record<MessageKey, string> = {
   ...provenance.nl,
   ...numberInput.nl,
   ...library.nl,
+  ...modelChange.nl,
   ...modelWords.nl,
   ...models.nl,
   ...navigation.nl,

@@ -90,7 +90,13 @@ describe('structure edits', () => {
     expect(d.model.transitions.map((t) => `${t.from}→${t.to}`)).toEqual(['Well→Well', 'Well→Dead', 'Dead→Dead']);
     expect(Object.keys(d.model.stateValues)).toEqual(['Well', 'Dead']);
     expect(Object.keys(d.strategies[0]!.stateValues as object)).toEqual(['Well']);
-    expect(stateReferences(d, 'Well')).toEqual(['transition Well → Well', 'transition Well → Dead', 'its share of the cohort at the start', 'its costs and utility', 'values of strategy Standard care']);
+    expect(stateReferences(d, 'Well')).toEqual([
+      { kind: 'transition', at: { from: 'Well', to: 'Well' } },
+      { kind: 'transition', at: { from: 'Well', to: 'Dead' } },
+      { kind: 'start-share', at: {} },
+      { kind: 'state-values', at: {} },
+      { kind: 'strategy-values', at: { strategy: 'Standard care' } },
+    ]);
     const removed = removeState(d, 'Dead');
     expect(removed.model.transitions.map((t) => `${t.from}→${t.to}`)).toEqual(['Well→Well']);
     expect(Object.keys(removed.model.stateValues)).toEqual(['Well']);

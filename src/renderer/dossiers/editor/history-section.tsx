@@ -6,6 +6,7 @@ import { translator } from '../../../report/i18n/translate';
 import type { Translate } from '../../../report/i18n/translate';
 import { useLanguage } from '../../i18n/language';
 import { Card } from '../../ui/fields';
+import { When } from '../../ui/when';
 
 const english = translator('en');
 
@@ -39,7 +40,7 @@ export function describeStatusEventIn(t: Translate, e: Pick<StatusEvent, 'from' 
 }
 
 export function HistorySection({ entries }: { entries: readonly HistoryEntry[] | undefined }) {
-  const { t, fmt } = useLanguage();
+  const { t } = useLanguage();
   return (
     <Card title={t('dossier.history.title')}>
       {entries === undefined ? (
@@ -60,7 +61,7 @@ export function HistorySection({ entries }: { entries: readonly HistoryEntry[] |
             </thead>
             <tbody>
               {entries.map((entry, i) => {
-                const when = new Date(entry.at).toLocaleString(fmt.intlLocale, { dateStyle: 'short', timeStyle: 'medium' });
+                const when = <When iso={entry.at} />;
                 const source = t(`dossier.history.source.${entry.source}`);
                 const events = statusEventsAdded(entry.path, entry.before, entry.after);
                 if (events.length > 0) {

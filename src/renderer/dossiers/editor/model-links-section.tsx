@@ -10,6 +10,7 @@ import { useToasts } from '../../ui/toasts';
 import { useWorkspace } from '../workspace-context';
 import type { SectionProps } from './section-props';
 import { useLanguage } from '../../i18n/language';
+import { errorText } from '../../db/errors';
 
 // The dossier's models: links to workspace models (many-to-many; a model can serve several dossiers) and older links
 // to a bundled example by file name, which "Use this model" turns into a link to a workspace copy. Linking and
@@ -42,7 +43,7 @@ export function ModelLinksSection({ dossier, edit }: SectionProps) {
       edit((d) => ({ ...d, modelLinks: d.modelLinks.map((x) => (x.id === l.id ? { ...x, modelId: model.id } : x)) }));
       toasts.show({ message: t('dossier.models.copied', { title: model.title }) });
     } catch (error) {
-      toasts.show({ tone: 'error', message: t('dossier.models.copyFailed', { message: error instanceof Error ? error.message : String(error) }) });
+      toasts.show({ tone: 'error', message: t('dossier.models.copyFailed', { message: errorText(error, t) }) });
     }
   };
 

@@ -9,17 +9,13 @@ import type { DossierStatus } from '../../../dossier/schema';
 import { Card, TextField } from '../../ui/fields';
 import { StatusBadge } from '../status-badge';
 import type { SectionProps } from './section-props';
+import { When } from '../../ui/when';
 
 const transitionLabels: Record<DossierStatus, Partial<Record<DossierStatus, MessageKey>>> = {
   draft: { 'under-review': 'dossier.overview.toReview' },
   'under-review': { final: 'dossier.overview.toFinal', draft: 'dossier.overview.toDraft' },
   final: { draft: 'dossier.overview.reopen' },
 };
-
-function formatDateTime(iso: string, intlLocale: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(intlLocale, { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 /** What is wrong with the title field, in words; undefined when the title can be stored. */
 function titleErrorText(title: string, savedTitle: string, t: Translate): string | undefined {
@@ -30,7 +26,7 @@ function titleErrorText(title: string, savedTitle: string, t: Translate): string
 }
 
 export function OverviewSection({ dossier, edit, onStatus, savedTitle }: SectionProps & { onStatus: (to: DossierStatus) => void; savedTitle: string }) {
-  const { t, fmt } = useLanguage();
+  const { t } = useLanguage();
   const completion = dossierCompletion(dossier);
   const titleError = titleErrorText(dossier.title, savedTitle, t);
   return (
@@ -77,9 +73,9 @@ export function OverviewSection({ dossier, edit, onStatus, savedTitle }: Section
             <dt>{t('dossier.overview.evidence')}</dt>
             <dd>{dossier.evidence.length}</dd>
             <dt>{t('dossier.overview.created')}</dt>
-            <dd>{formatDateTime(dossier.createdAt, fmt.intlLocale)}</dd>
+            <dd><When iso={dossier.createdAt} /></dd>
             <dt>{t('dossier.overview.changed')}</dt>
-            <dd>{formatDateTime(dossier.updatedAt, fmt.intlLocale)}</dd>
+            <dd><When iso={dossier.updatedAt} /></dd>
             <dt>{t('dossier.overview.archived')}</dt>
             <dd>{dossier.archived ? t('dossier.overview.yes') : t('dossier.overview.no')}</dd>
           </dl>

@@ -4,6 +4,7 @@ import type { SnapshotInfo } from '../../db/workspace';
 import { ConfirmDialog } from '../../ui/dialog';
 import { Card, TextField } from '../../ui/fields';
 import { useLanguage } from '../../i18n/language';
+import { When } from '../../ui/when';
 
 export interface SnapshotsSectionProps {
   snapshots: readonly SnapshotInfo[] | undefined;
@@ -12,7 +13,7 @@ export interface SnapshotsSectionProps {
 }
 
 export function SnapshotsSection({ snapshots, onCreate, onRestore }: SnapshotsSectionProps) {
-  const { t, fmt } = useLanguage();
+  const { t } = useLanguage();
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState<SnapshotInfo | null>(null);
@@ -61,7 +62,7 @@ export function SnapshotsSection({ snapshots, onCreate, onRestore }: SnapshotsSe
                   <td>
                     <span data-user-content>{shownVersionName(s, t)}</span> {s.automatic && <span className="badge badge-draft">{t('dossier.snapshots.automatic')}</span>}
                   </td>
-                  <td>{new Date(s.createdAt).toLocaleString(fmt.intlLocale, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                  <td className="nowrap"><When iso={s.createdAt} /></td>
                   <td className="actions">
                     <button type="button" className="btn btn-sm" data-testid="snapshot-restore" onClick={() => setRestoring(s)}>
                       {t('dossier.snapshots.restore')}

@@ -11,6 +11,8 @@ export const automaticName = areaCatalogue({
     'automaticName.beforeRestoringFile': 'Before restoring {file}',
     'automaticName.beforeImport': 'Before replacing by an imported file',
     'automaticName.setAsideInConflict': 'Set aside when two windows changed the model',
+    'automaticName.defaultVersion': 'Version',
+    'automaticName.defaultSnapshot': 'Snapshot',
   },
   fr: {
     'automaticName.beforeRestoring': 'Avant la restauration de « {name} »',
@@ -19,6 +21,8 @@ export const automaticName = areaCatalogue({
     'automaticName.beforeRestoringFile': 'Avant la restauration de {file}',
     'automaticName.beforeImport': 'Avant le remplacement par un fichier importé',
     'automaticName.setAsideInConflict': 'Mis de côté quand deux fenêtres ont modifié le modèle',
+    'automaticName.defaultVersion': 'Version',
+    'automaticName.defaultSnapshot': 'Instantané',
   },
   nl: {
     'automaticName.beforeRestoring': 'Vóór het terugzetten van ‘{name}’',
@@ -27,5 +31,7 @@ export const automaticName = areaCatalogue({
     'automaticName.beforeRestoringFile': 'Vóór het terugzetten van {file}',
     'automaticName.beforeImport': 'Vóór het vervangen door een geïmporteerd bestand',
     'automaticName.setAsideInConflict': 'Opzijgezet toen twee vensters het model wijzigden',
+    'automaticName.defaultVersion': 'Versie',
+    'automaticName.defaultSnapshot': 'Momentopname',
   },
 });

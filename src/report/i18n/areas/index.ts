@@ -13,6 +13,7 @@ import { dossier } from './dossier';
 import { engineProblem } from './engine-problem';
 import { fileProblem } from './file-problem';
 import { library } from './library';
+import { modelChange } from './model-change';
 import { modelWords } from './model-words';
 import { models } from './models';
 import { navigation } from './navigation';
@@ -49,6 +50,7 @@ export const areaCatalogues: Record<string, AreaCatalogue<Record<string, string>
   engineProblem,
   fileProblem,
   library,
+  modelChange,
   modelWords,
   models,
   navigation,
