@@ -22,6 +22,15 @@ describe('net benefit summaries', () => {
     expect(() => netBenefitSummary(results([-1e308, 0, 0, 0], [1e308, 1, 1, 1]), [2])).toThrow('the net benefit of strategy "a" in draw 0 is not a finite number (2 × 1e+308 − -1e+308)');
   });
 
+  it('with several thresholds, the first in the list that fails is reported, at its first failing draw', () => {
+    // Thresholds 1 and 2 are fine in draw 0 but 2 overflows in draw 1; threshold 3 overflows already in draw 0.
+    const r = results([0, 0, 0, 0], [0.5e308, 1, 0.9e308, 1]);
+    expect(() => netBenefitSummary(r, [1, 2, 3])).toThrow('At a willingness to pay of 2, the net benefit of strategy "a" in draw 1 is not a finite number');
+    // Sums past the largest double at the second threshold only.
+    const big = results([0, 0, 0, 0], [0.6e308, 0, 0.6e308, 0]);
+    expect(() => netBenefitSummary(big, [1, 2])).toThrow('At a willingness to pay of 2, the expected net benefits add up beyond the largest number');
+  });
+
   it('expected net benefits that add up past the largest double are refused', () => {
     expect(() => netBenefitSummary(results([-1.5e308, 0, -1.5e308, 0], [0, 0, 0, 0]), [1])).toThrow('expected net benefits add up beyond the largest number');
   });
