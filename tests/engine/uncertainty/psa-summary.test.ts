@@ -231,7 +231,7 @@ describe('population EVPI and convergence', () => {
     expect(JSON.parse(JSON.stringify(plane[0]!)).incEffect['2000']).toBe(plane[0]!.incEffect[2000]);
   });
 
-  it('every threshold in one pass over the draws: the sums of one threshold at a time, to the bit', () => {
+  it('psaSummaries in one pass over the draws: the sums of one threshold and one summary at a time, to the bit', () => {
     const two = twoStrategyNormal(3001, 8);
     const s = 3;
     const results: PsaResults = { strategyIds: ['A', 'B', 'C'], draws: 3001, costs: new Float64Array(3001 * s), effects: new Float64Array(3001 * s) };
@@ -242,7 +242,16 @@ describe('population EVPI and convergence', () => {
       }
     }
     const wtps = [0, 12345.6, 17000, 30000, 1e6];
-    const summary = netBenefitSummary(results, wtps);
+    const all = psaSummaries(results, wtps, 'B');
+    const summary = all.netBenefit;
+    // Every part as the one-by-one functions give it, number for number (Object.is: -0 and NaN count).
+    const same = (a: unknown, b: unknown): boolean =>
+      typeof a === 'number' ? Object.is(a, b) : a instanceof Float64Array || Array.isArray(a) ? (b as ArrayLike<unknown>).length === a.length && Array.from(a as ArrayLike<unknown>).every((x, i) => same(x, (b as ArrayLike<unknown>)[i])) : a !== null && typeof a === 'object' ? Object.keys(a).every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) && Object.keys(a).length === Object.keys(b as object).length : a === b;
+    expect(same(all.netBenefit, netBenefitSummary(results, wtps))).toBe(true);
+    expect(same(all.means, psaMeans(results))).toBe(true);
+    expect(same(all.plane, incrementalPlane(results, 'B'))).toBe(true);
+    expect(same(all.convergence, convergenceAcrossThresholds(results, 'B', wtps))).toBe(true);
+    expect(all.convergence[2]!.series.map((x) => x.id)).toEqual(['A', 'C']);
     wtps.forEach((wtp, k) => {
       // Hand-written: one threshold at a time, sums in draw order, ties to the first strategy.
       const sums = [0, 0, 0];
