@@ -979,11 +979,14 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       initSum += x;
     }
     if (!(Math.abs(initSum - 1) <= ROW_SUM_TOL)) fail(plan, { code: 'initial-sum', cycle: 0, subject: 'initial distribution', value: initSum, path: ['model', 'initial'] }, plan.initialSites.flatMap((s) => s.site.parameters));
-    sums.fill(0);
-    carryCostU.fill(0);
-    carryCostD.fill(0);
-    carryQ.fill(0);
+    // Zeroed in loops: TypedArray fill is a C++ builtin that optimised code calls out to (four calls per strategy
+    // and draw of a PSA).
+    for (let k = 0; k < sums.length; k++) sums[k] = 0;
+    carryQ[0] = 0;
+    carryQ[1] = 0;
     for (let cat = 0; cat < nCat; cat++) {
+      carryCostU[cat] = 0;
+      carryCostD[cat] = 0;
       costU[cat] = 0;
       costD[cat] = 0;
     }

@@ -6,19 +6,20 @@
 //  - beta, gamma, truncated normal: numerical inversion in normal scores, X = Q(Phi(Z)) read from a table built
 //    from stdlib's exact quantiles (see inversion-table.ts, checked to 1e-8 of the 95 % range); if the table
 //    cannot reach that accuracy, stdlib's exact samplers (beta, gamma) or the exact inverse CDF are used;
-//  - uniform: min + (max - min) U; triangular: stdlib's sampler; Dirichlet: normalised stdlib Gamma(alpha_i, 1);
+//  - uniform: min + (max - min) U; triangular: stdlib's sampler; Dirichlet: normalised Gamma(alpha_i, 1) draws
+//    (gamma-sampler.ts: stdlib's gamma sampler, the same draws with fewer logarithms);
 //  - Gaussian copula: correlated normal scores z = L e, then each marginal's h(z) (the same tables);
 //  - joint multivariate normal on a scale per parameter (joint-distribution.ts): z = mean + L e, then identity, exp or
 //    expit; drawn after the copulas in each row.
 // stdlib's ziggurat keeps an internal MT19937 seeded from the first uniform it sees, so samplers are re-created
 // at the start of every stream in a fixed order (about 0.05 ms per stream of DRAWS_PER_STREAM draws).
 import betaFactory from '@stdlib/random-base-beta';
-import gammaFactory from '@stdlib/random-base-gamma';
 import normalFactory from '@stdlib/random-base-normal';
 import triangularFactory from '@stdlib/random-base-triangular';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import { choleskyFactor, CorrelationError } from './copula';
+import { gammaSampler } from './gamma-sampler';
 import type { CorrelationSpec } from './copula';
 import { distributionQuantile, resolveParameters } from './distributions';
 import { exactTransform, interpolate, inversionTableFor } from './inversion-table';
@@ -182,7 +183,7 @@ function samplersOver(generator: JumpableRandomGenerator, needs: Set<string>): C
   return {
     uniform,
     beta: needs.has('beta') ? betaFactory.factory(opts) : unusedSampler,
-    gamma: needs.has('gamma') ? gammaFactory.factory(opts) : unusedSampler,
+    gamma: needs.has('gamma') ? gammaSampler(uniform) : unusedSampler,
     normal: needs.has('normal') ? normalFactory.factory(opts) : unusedSampler,
     triangular: needs.has('triangular') ? triangularFactory.factory(opts) : unusedSampler,
   };

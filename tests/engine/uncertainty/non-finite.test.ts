@@ -2,7 +2,7 @@
 // Dirichlet draws with tiny alphas stay finite (log space); the EVPPI standard error cannot overflow to NaN.
 import { describe, expect, it } from 'vitest';
 import { createParameterSampler } from '../../../src/engine/uncertainty/sampler';
-import { netBenefitSummary, PsaSummaryError } from '../../../src/engine/uncertainty/psa-summary';
+import { netBenefitSummary, psaSummaries, PsaSummaryError } from '../../../src/engine/uncertainty/psa-summary';
 import { evppiByRegression } from '../../../src/engine/uncertainty/evppi';
 
 describe('net benefit summaries', () => {
@@ -20,6 +20,22 @@ describe('net benefit summaries', () => {
     const r = results([0, 0, 0, 0], [1, 2, 1, 2]);
     expect(() => netBenefitSummary(r, [1e308 * 10])).toThrow(PsaSummaryError); // Infinity is not a threshold
     expect(() => netBenefitSummary(results([-1e308, 0, 0, 0], [1e308, 1, 1, 1]), [2])).toThrow('the net benefit of strategy "a" in draw 0 is not a finite number (2 × 1e+308 − -1e+308)');
+  });
+
+  it('with several thresholds, the first in the list that fails is reported, at its first failing draw', () => {
+    // Thresholds 1 and 2 are fine in draw 0 but 2 overflows in draw 1; threshold 3 overflows already in draw 0.
+    // psaSummaries (one pass over the draws for everything) reports what netBenefitSummary reports.
+    const r = results([0, 0, 0, 0], [0.5e308, 1, 0.9e308, 1]);
+    for (const summarise of [(x: typeof r, w: number[]) => netBenefitSummary(x, w), (x: typeof r, w: number[]) => psaSummaries(x, w, 'a')]) {
+      expect(() => summarise(r, [1, 2, 3])).toThrow('At a willingness to pay of 2, the net benefit of strategy "a" in draw 1 is not a finite number');
+      // Sums past the largest double at the second threshold only.
+      const big = results([0, 0, 0, 0], [0.6e308, 0, 0.6e308, 0]);
+      expect(() => summarise(big, [1, 2])).toThrow('At a willingness to pay of 2, the expected net benefits add up beyond the largest number');
+      // A cost that is not finite is reported before any threshold.
+      expect(() => summarise(results([0, Number.POSITIVE_INFINITY, 0, 0], [0.5e308, 1, 0.9e308, 1]), [1, 2, 3])).toThrow('PSA costs of strategy "b" in draw 0 is not finite');
+    }
+    expect(() => psaSummaries(results([0, 0, 0, 0], [1, 1, 1, 1]), [1], 'c')).toThrow('Strategy "c" is not in the PSA results.');
+    expect(() => psaSummaries(results([0, 0, 0, 0], [1, 1, 1, 1]), [1, -2], 'a')).toThrow(/position 1/);
   });
 
   it('expected net benefits that add up past the largest double are refused', () => {

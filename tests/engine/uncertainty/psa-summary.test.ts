@@ -195,6 +195,86 @@ describe('population EVPI and convergence', () => {
     expect(() => convergenceAcrossThresholds(results, 'B', [1000, -1])).toThrow(/position 1/);
   });
 
+  it('the per-draw increments of the plane, built only when read, are the differences its means add up', () => {
+    // Three strategies, the comparator in the middle, costs and effects of every sign and size.
+    const two = twoStrategyNormal(2001, 6);
+    const s = 3;
+    const results: PsaResults = { strategyIds: ['A', 'B', 'C'], draws: 2001, costs: new Float64Array(2001 * s), effects: new Float64Array(2001 * s) };
+    for (let i = 0; i < 2001; i++) {
+      for (let j = 0; j < s; j++) {
+        results.costs[i * s + j] = two.costs[i * 2 + 1]! * (j - 0.7) + i * 1e-3;
+        results.effects[i * s + j] = two.effects[i * 2 + 1]! * (1 + j / 7) - (i % 3) * 0.1;
+      }
+    }
+    const plane = incrementalPlane(results, 'B');
+    expect(plane.map((p) => p.id)).toEqual(['A', 'C']);
+    // Not built yet (`hta psa` prints the means only).
+    expect(Object.getOwnPropertyDescriptor(plane[0]!, 'incCost')!.get).toBeTypeOf('function');
+    // Key order and enumerability as before: a copy (spread, JSON, structured clone) holds the arrays.
+    expect(Object.keys(plane[0]!)).toEqual(['id', 'incCost', 'incEffect', 'meanIncCost', 'meanIncEffect', 'icer']);
+    const copied = structuredClone(plane[1]!);
+    for (const [k, j] of [[0, 0], [1, 2]] as const) {
+      const series = plane[k]!;
+      const incCost = Array.from({ length: 2001 }, (_, i) => results.costs[i * s + j]! - results.costs[i * s + 1]!);
+      const incEffect = Array.from({ length: 2001 }, (_, i) => results.effects[i * s + j]! - results.effects[i * s + 1]!);
+      expect(series.incCost).toBeInstanceOf(Float64Array);
+      expect(Array.from(series.incCost).every((x, i) => Object.is(x, incCost[i]))).toBe(true);
+      expect(Array.from(series.incEffect).every((x, i) => Object.is(x, incEffect[i]))).toBe(true);
+      // The means add those very differences in draw order (to the bit).
+      expect(series.meanIncCost).toBe(incCost.reduce((a, b) => a + b, 0) / 2001);
+      expect(series.meanIncEffect).toBe(incEffect.reduce((a, b) => a + b, 0) / 2001);
+      expect(series.icer).toBe(series.meanIncCost / series.meanIncEffect);
+      // Built once: a second read gives the same array.
+      expect(series.incCost).toBe(series.incCost);
+    }
+    expect(Array.from(copied.incCost)).toEqual(Array.from(plane[1]!.incCost));
+    expect(JSON.parse(JSON.stringify(plane[0]!)).incEffect['2000']).toBe(plane[0]!.incEffect[2000]);
+  });
+
+  it('psaSummaries in one pass over the draws: the sums of one threshold and one summary at a time, to the bit', () => {
+    const two = twoStrategyNormal(3001, 8);
+    const s = 3;
+    const results: PsaResults = { strategyIds: ['A', 'B', 'C'], draws: 3001, costs: new Float64Array(3001 * s), effects: new Float64Array(3001 * s) };
+    for (let i = 0; i < 3001; i++) {
+      for (let j = 0; j < s; j++) {
+        results.costs[i * s + j] = two.costs[i * 2 + 1]! * (j + 0.3) + (i % 7);
+        results.effects[i * s + j] = two.effects[i * 2 + 1]! * (1 + j / 5);
+      }
+    }
+    const wtps = [0, 12345.6, 17000, 30000, 1e6];
+    const all = psaSummaries(results, wtps, 'B');
+    const summary = all.netBenefit;
+    // Every part as the one-by-one functions give it, number for number (Object.is: -0 and NaN count).
+    const same = (a: unknown, b: unknown): boolean =>
+      typeof a === 'number' ? Object.is(a, b) : a instanceof Float64Array || Array.isArray(a) ? (b as ArrayLike<unknown>).length === a.length && Array.from(a as ArrayLike<unknown>).every((x, i) => same(x, (b as ArrayLike<unknown>)[i])) : a !== null && typeof a === 'object' ? Object.keys(a).every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) && Object.keys(a).length === Object.keys(b as object).length : a === b;
+    expect(same(all.netBenefit, netBenefitSummary(results, wtps))).toBe(true);
+    expect(same(all.means, psaMeans(results))).toBe(true);
+    expect(same(all.plane, incrementalPlane(results, 'B'))).toBe(true);
+    expect(same(all.convergence, convergenceAcrossThresholds(results, 'B', wtps))).toBe(true);
+    expect(all.convergence[2]!.series.map((x) => x.id)).toEqual(['A', 'C']);
+    wtps.forEach((wtp, k) => {
+      // Hand-written: one threshold at a time, sums in draw order, ties to the first strategy.
+      const sums = [0, 0, 0];
+      const wins = [0, 0, 0];
+      let sumMax = 0;
+      for (let i = 0; i < 3001; i++) {
+        const nb = [0, 1, 2].map((j) => wtp * results.effects[i * s + j]! - results.costs[i * s + j]!);
+        nb.forEach((x, j) => (sums[j] = sums[j]! + x));
+        const best = nb.indexOf(Math.max(...nb));
+        wins[best]! += 1;
+        sumMax += nb[best]!;
+      }
+      const at = summary.byWtp[k]!;
+      expect(at.wtp).toBe(wtp);
+      expect(at.expectedNb.every((x, j) => Object.is(x, sums[j]! / 3001))).toBe(true);
+      expect(at.ceac).toEqual(wins.map((x) => x / 3001));
+      const optimal = at.expectedNb.indexOf(Math.max(...at.expectedNb));
+      expect(Object.is(at.evpi, Math.max(0, sumMax / 3001 - at.expectedNb[optimal]!))).toBe(true);
+      expect(at.optimalId).toBe(results.strategyIds[optimal]);
+      expect(at).toEqual(netBenefitSummary(results, [wtp]).byWtp[0]);
+    });
+  });
+
   it('psaSummaries equals the summaries one by one, and checks the draws', () => {
     const results = twoStrategyNormal(2000, 5);
     const wtps = [10000, 20000];
