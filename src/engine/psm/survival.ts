@@ -90,6 +90,11 @@ interface CurvePlan {
   survival?: Float64Array;
   step?: boolean;
   path: IssuePath;
+  /**
+   * Model times of the last grid asked for, in the curve's unit: (k·step)/unitYears for k = 0..n. The same for
+   * every draw, so computed once (a multiplication and a division per point and draw saved).
+   */
+  gridPoints?: { step: number; n: number; u: Float64Array };
 }
 
 /** A curve error found at run time (a draw gave a shape <= 0, say): a located evaluation error. */
@@ -253,24 +258,31 @@ export class CurveSet {
       key[5] = n;
       if (cache.copy(p.kind, out)) return;
     }
+    let points = p.gridPoints;
+    if (!points || points.step !== step || points.n !== n) {
+      const u = new Float64Array(n + 1);
+      for (let k = 0; k <= n; k++) u[k] = (k * step) / unit;
+      points = p.gridPoints = { step, n, u };
+    }
+    const times = points.u;
     // The formulas of parametricSurvival, inline for the common distributions.
     if (p.kind === 'exponential') {
       for (let k = 0; k <= n; k++) {
-        const u = (k * step) / unit;
+        const u = times[k]!;
         out[k] = u <= 0 ? 1 : Math.exp(-a * u);
       }
     } else if (p.kind === 'log-logistic') {
       for (let k = 0; k <= n; k++) {
-        const u = (k * step) / unit;
+        const u = times[k]!;
         out[k] = u <= 0 ? 1 : 1 / (1 + (u / b) ** a);
       }
     } else if (p.kind === 'weibull') {
       for (let k = 0; k <= n; k++) {
-        const u = (k * step) / unit;
+        const u = times[k]!;
         out[k] = u <= 0 ? 1 : Math.exp(-((u / b) ** a));
       }
     } else {
-      for (let k = 0; k <= n; k++) out[k] = parametricSurvival(p.kind, a, b, (k * step) / unit, c);
+      for (let k = 0; k <= n; k++) out[k] = parametricSurvival(p.kind, a, b, times[k]!, c);
     }
     cache?.remember(p.kind, out);
   }
