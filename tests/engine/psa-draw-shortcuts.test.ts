@@ -12,6 +12,7 @@ import type { CompiledModel, ModelResult } from '../../src/engine/compiled-model
 import { ModelEvaluationError } from '../../src/engine/errors';
 import type { HtaModelInput } from '../../src/engine/model/schema';
 import { CycleValueCache } from '../../src/engine/psm/cycle-value-cache';
+import { sameValue } from '../../src/engine/psm/survival';
 import { hybridSettings as settings } from './hybrid-fixtures';
 
 const totalsOf = (r: ModelResult): unknown => r.strategies.map((s) => ({ ...s.totals, costByCategory: [...s.costByCategory], costByCategoryUndiscounted: [...s.costByCategoryUndiscounted] }));
@@ -25,6 +26,13 @@ function failureOf(compiled: CompiledModel, params: Float64Array, out: ModelResu
   }
   return 'no error';
 }
+
+describe('sameValue (the caches\' key compare)', () => {
+  it('is Object.is on doubles', () => {
+    const values = [0, -0, NaN, 1, -1, Infinity, -Infinity, Number.MIN_VALUE, -Number.MIN_VALUE, 1 + Number.EPSILON];
+    for (const a of values) for (const b of values) expect([a, b, sameValue(a, b)]).toEqual([a, b, Object.is(a, b)]);
+  });
+});
 
 describe('CycleValueCache', () => {
   it('gives values back only in the same evaluation, for the same key and the very same values read', () => {

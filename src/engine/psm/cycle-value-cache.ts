@@ -5,6 +5,7 @@
 // and on the values they read (parameters that do not vary with the cycle, and the model time of the cycle, the
 // same in every sub-model of a hybrid); the cache is keyed on exactly those, so a hit is the same doubles by
 // construction. Nothing is kept from one evaluation to the next.
+import { sameValue } from './survival';
 
 export class CycleValueCache {
   private readonly entries: { evaluation: number; key: string; read: Float64Array; values: Float64Array }[] = [];
@@ -58,6 +59,6 @@ export class CycleValueCache {
 /** Same length and the same values, NaN equal to NaN and 0 apart from -0 (Object.is): what an expression can tell apart. */
 function sameValues(a: Float64Array, b: Float64Array): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  for (let i = 0; i < a.length; i++) if (!sameValue(a[i]!, b[i]!)) return false;
   return true;
 }

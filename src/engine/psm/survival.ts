@@ -133,7 +133,7 @@ export class CurveGridCache {
     const key = this.key;
     for (const e of this.entries) {
       const k = e.key;
-      if (e.evaluation !== this.evaluation || e.kind !== kind || !Object.is(k[0], key[0]) || !Object.is(k[1], key[1]) || !Object.is(k[2], key[2]) || k[3] !== key[3] || k[4] !== key[4] || k[5] !== key[5]) continue;
+      if (e.evaluation !== this.evaluation || e.kind !== kind || !sameValue(k[0]!, key[0]!) || !sameValue(k[1]!, key[1]!) || !sameValue(k[2]!, key[2]!) || k[3] !== key[3] || k[4] !== key[4] || k[5] !== key[5]) continue;
       const grid = e.grid;
       for (let i = 0; i <= key[5]!; i++) out[i] = grid[i]!;
       return true;
@@ -163,6 +163,14 @@ export class CurveGridCache {
     const g = e.grid;
     for (let i = 0; i <= n; i++) g[i] = grid[i]!;
   }
+}
+
+/**
+ * Object.is for two doubles (NaN equals NaN, 0 differs from -0) without calling it: a call of the builtin boxes
+ * both doubles, twice per key compare, curve and draw.
+ */
+export function sameValue(a: number, b: number): boolean {
+  return a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
 }
 
 /** The curves of one strategy, compiled against its parameter program; values refreshed by `prepare`. */
