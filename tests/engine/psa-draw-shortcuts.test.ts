@@ -167,10 +167,11 @@ function psm(counting: string, extra: Record<string, unknown> = {}, settingsExtr
 describe('totals-only partitioned survival: occupancies without the trace', () => {
   const cases: [string, HtaModelInput][] = [
     ...['life-table', 'beginning', 'end', 'half-cycle', 'trapezoidal', 'simpson-1/3'].map((c): [string, HtaModelInput] => [c, psm(c)]),
-    ['background mortality', psm('life-table', { backgroundMortality: 'if(age < 64, 0.02, 0.4)' }, { startAge: 60 })],
+    ['background mortality', psm('life-table', { backgroundMortality: 'if(age < 62, 0.02, 3)' }, { startAge: 60 })],
     ['custom weights', psm('custom', {}, { countingWeights: 'if(cycle == 0, 0.5, 1)' })],
   ];
 
+  // Full and totals-only evaluations alternate: survival grids of another step (half cycles) come in between.
   it.each(cases)('%s: the totals of a full evaluation, PFS crossing OS included', (_, json) => {
     const compiled = compileModel(parseModel(json));
     const out = compiled.createResult({ totalsOnly: true });
