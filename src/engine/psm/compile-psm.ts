@@ -17,6 +17,7 @@ import type { CurveSet } from './survival';
 import { PSM_STATE_IDS } from './psm-schema';
 import { ownValue } from '../own-key';
 import { ExpressionBatch } from '../expression/inline-forms';
+import type { CycleValueCache } from './cycle-value-cache';
 
 type PsmHtaModel = HtaModel & { model: { type: 'psm' } };
 
@@ -81,6 +82,14 @@ interface Plan {
   cycleSlot: Int32Array;
   utilValues: Float64Array;
   background: CompiledSite | null;
+  /**
+   * The cycle-dependent values' expressions and model time, to share them with the other sub-models of a hybrid
+   * (CycleValueCache); null when an expression reads a parameter that varies with the cycle or the time in state.
+   */
+  cycleShareKey: string | null;
+  /** Parameter slots the cycle-dependent values read (the rest of the cache key), and their values in this evaluation. */
+  cycleReadSlots: Int32Array;
+  cycleRead: Float64Array;
 }
 
 function psmStateIds(model: PsmHtaModel): [string, string, string] {
@@ -120,7 +129,7 @@ export function describeRows(rows: number[]): string {
  * `sharedGridCache`: a hybrid's cache shared by its partitioned-survival sub-models; the hybrid starts its
  * evaluations (without it, the model has its own cache and starts one per evaluate()).
  */
-export function compilePsmModel(model: HtaModel, options: CompileOptions, issues: ModelIssue[], sharedGridCache?: CurveGridCache): CompiledModel | null {
+export function compilePsmModel(model: HtaModel, options: CompileOptions, issues: ModelIssue[], sharedGridCache?: CurveGridCache, sharedCycleValues?: CycleValueCache): CompiledModel | null {
   if (model.model.type !== 'psm') return null;
   const psm = model as PsmHtaModel;
   const errorsBefore = issues.filter((i) => i.severity === 'error').length;
@@ -218,6 +227,8 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     }
     const background = psm.model.backgroundMortality === undefined ? null : program.compileSite(psm.model.backgroundMortality, ['model', 'backgroundMortality'], local, false);
     if (!curves || pfs === undefined || os === undefined) return null;
+    const cycleReadSlots = [...new Set(cycleValues.flatMap((v) => v.site.parameters.map((name) => space.index.get(name)!)))];
+    const shareable = cycleValues.every((v) => !v.site.stateTimeVarying) && cycleReadSlots.every((slot) => program.timeVarying[slot] !== 1 && program.stateTimeVarying[slot] !== 1);
     return {
       id: strategy.id,
       label: strategy.label ?? strategy.id,
@@ -239,6 +250,9 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       cycleSlot: Int32Array.from({ length: 3 * nCat + 3 }, (_, t) => cycleValues.findIndex((v) => (t < 3 * nCat ? v.target === t : v.target === -1 - (t - 3 * nCat)))),
       utilValues,
       background,
+      cycleShareKey: shareable ? JSON.stringify([cycleValues.map((v) => v.site.source), Tc, L, startAge]) : null,
+      cycleReadSlots: Int32Array.from(cycleReadSlots),
+      cycleRead: new Float64Array(cycleReadSlots.length),
     };
   }
 
@@ -480,21 +494,24 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     details.warnings.length = 0;
     details.warningDetails.length = 0;
     if (plan.background) backgroundSurvival(plan);
-    // Trace rows: OS (capped by background survival), then PFS capped at OS. The capped rows and their warning
-    // only for a full result: a totals-only one leaves the details unspecified (nothing is allocated per draw).
+    // Trace rows: OS (capped by background survival), then PFS capped at OS, with the capped rows and their
+    // warning. A totals-only result leaves the trace and the details unspecified: its occupancies are computed
+    // from the same rows below, in one pass without the trace.
     const trace = res.trace;
-    for (let t = 0; t <= cycles; t++) {
-      let os = osGrid[stride * t]!;
-      if (plan.background && backgroundGrid[t]! < os) {
-        os = backgroundGrid[t]!;
-        if (!totalsOnly) details.osCappedRows.push(t);
+    if (!totalsOnly) {
+      for (let t = 0; t <= cycles; t++) {
+        let os = osGrid[stride * t]!;
+        if (plan.background && backgroundGrid[t]! < os) {
+          os = backgroundGrid[t]!;
+          details.osCappedRows.push(t);
+        }
+        let pf = pfsGrid[stride * t]!;
+        if (pf > os + CROSS_TOL) details.pfsCappedRows.push(t);
+        if (pf > os) pf = os;
+        trace[3 * t] = pf;
+        trace[3 * t + 1] = os - pf;
+        trace[3 * t + 2] = 1 - os;
       }
-      let pf = pfsGrid[stride * t]!;
-      if (!totalsOnly && pf > os + CROSS_TOL) details.pfsCappedRows.push(t);
-      if (pf > os) pf = os;
-      trace[3 * t] = pf;
-      trace[3 * t + 1] = os - pf;
-      trace[3 * t + 2] = 1 - os;
     }
     if (details.pfsCappedRows.length > 0) {
       const r = details.pfsCappedRows;
@@ -518,27 +535,68 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     // cycle-by-cycle loop: nothing else below can fail), then each output accumulated over the cycles.
     const m = plan.cycleValues.length;
     if (hasCycleWork) {
-      for (let c = 1; c <= valueCycles; c++) {
-        setCycleVariables(prog.vars, c, cycleLength, startAge);
-        prog.updateCycle();
-        plan.cycleBatch.evaluate(prog.work, prog.vars, cycleValueScratch, plan.cycleTargets);
-        for (let k = 0; k < m; k++) {
-          const x = cycleValueScratch[k]!;
-          if (!(x - x === 0)) fail(plan, plan.cycleValues[k]!, x, c);
-          cycleValueOf[(c - 1) * m + k] = x;
+      // Another sub-model of the hybrid may have computed the same expressions from the same values in this
+      // evaluation (then they were all numbers: it would have failed otherwise).
+      const shared = plan.cycleShareKey === null ? undefined : sharedCycleValues;
+      const read = plan.cycleRead;
+      if (shared) for (let k = 0; k < read.length; k++) read[k] = prog.work[plan.cycleReadSlots[k]!]!;
+      if (!shared?.copy(plan.cycleShareKey!, read, valueCycles * m, cycleValueOf)) {
+        for (let c = 1; c <= valueCycles; c++) {
+          setCycleVariables(prog.vars, c, cycleLength, startAge);
+          prog.updateCycle();
+          plan.cycleBatch.evaluate(prog.work, prog.vars, cycleValueScratch, plan.cycleTargets);
+          for (let k = 0; k < m; k++) {
+            const x = cycleValueScratch[k]!;
+            if (!(x - x === 0)) fail(plan, plan.cycleValues[k]!, x, c);
+            cycleValueOf[(c - 1) * m + k] = x;
+          }
         }
+        shared?.remember(plan.cycleShareKey!, read, valueCycles * m, cycleValueOf);
       }
     }
     // Occupancy of PF, PD, Dead counted in each value cycle.
     const weightPrev = counting.weightPrev;
     const weightNext = counting.weightNext;
-    for (let c = 1; c <= valueCycles; c++) {
-      const wp = weightPrev[c]!;
-      const wn = weightNext[c]!;
-      const prev = (c - 1) * 3;
-      occupancyPf[c] = wp * trace[prev]! + (wn === 0 ? 0 : wn * trace[prev + 3]!);
-      occupancyPd[c] = wp * trace[prev + 1]! + (wn === 0 ? 0 : wn * trace[prev + 4]!);
-      occupancyDead[c] = wp * trace[prev + 2]! + (wn === 0 ? 0 : wn * trace[prev + 5]!);
+    if (totalsOnly) {
+      // The trace rows of the loop above (the grids have stride 1 here), kept in locals: row c - 1 and row c. Rows
+      // past the last (point counting's extra value cycle) are never read (weightNext = 0 there).
+      const hasBackground = plan.background !== null;
+      let pf0 = 0;
+      let pd0 = 0;
+      let dead0 = 0;
+      for (let t = 0; t <= valueCycles; t++) {
+        let pf1 = 0;
+        let pd1 = 0;
+        let dead1 = 0;
+        if (t <= cycles) {
+          let os = osGrid[t]!;
+          if (hasBackground && backgroundGrid[t]! < os) os = backgroundGrid[t]!;
+          let pf = pfsGrid[t]!;
+          if (pf > os) pf = os;
+          pf1 = pf;
+          pd1 = os - pf;
+          dead1 = 1 - os;
+        }
+        if (t > 0) {
+          const wp = weightPrev[t]!;
+          const wn = weightNext[t]!;
+          occupancyPf[t] = wp * pf0 + (wn === 0 ? 0 : wn * pf1);
+          occupancyPd[t] = wp * pd0 + (wn === 0 ? 0 : wn * pd1);
+          occupancyDead[t] = wp * dead0 + (wn === 0 ? 0 : wn * dead1);
+        }
+        pf0 = pf1;
+        pd0 = pd1;
+        dead0 = dead1;
+      }
+    } else {
+      for (let c = 1; c <= valueCycles; c++) {
+        const wp = weightPrev[c]!;
+        const wn = weightNext[c]!;
+        const prev = (c - 1) * 3;
+        occupancyPf[c] = wp * trace[prev]! + (wn === 0 ? 0 : wn * trace[prev + 3]!);
+        occupancyPd[c] = wp * trace[prev + 1]! + (wn === 0 ? 0 : wn * trace[prev + 4]!);
+        occupancyDead[c] = wp * trace[prev + 2]! + (wn === 0 ? 0 : wn * trace[prev + 5]!);
+      }
     }
     // Life-years and QALYs; sums keep the order of the state loop (0 + PF + PD + Dead).
     let qU = 0;

@@ -90,6 +90,11 @@ interface CurvePlan {
   survival?: Float64Array;
   step?: boolean;
   path: IssuePath;
+  /**
+   * Model times of the last grid asked for, in the curve's unit: (k·step)/unitYears for k = 0..n. The same for
+   * every draw, so computed once (a multiplication and a division per point and draw saved).
+   */
+  gridPoints?: { step: number; n: number; u: Float64Array };
 }
 
 /** A curve error found at run time (a draw gave a shape <= 0, say): a located evaluation error. */
@@ -128,7 +133,7 @@ export class CurveGridCache {
     const key = this.key;
     for (const e of this.entries) {
       const k = e.key;
-      if (e.evaluation !== this.evaluation || e.kind !== kind || !Object.is(k[0], key[0]) || !Object.is(k[1], key[1]) || !Object.is(k[2], key[2]) || k[3] !== key[3] || k[4] !== key[4] || k[5] !== key[5]) continue;
+      if (e.evaluation !== this.evaluation || e.kind !== kind || !sameValue(k[0]!, key[0]!) || !sameValue(k[1]!, key[1]!) || !sameValue(k[2]!, key[2]!) || k[3] !== key[3] || k[4] !== key[4] || k[5] !== key[5]) continue;
       const grid = e.grid;
       for (let i = 0; i <= key[5]!; i++) out[i] = grid[i]!;
       return true;
@@ -158,6 +163,14 @@ export class CurveGridCache {
     const g = e.grid;
     for (let i = 0; i <= n; i++) g[i] = grid[i]!;
   }
+}
+
+/**
+ * Object.is for two doubles (NaN equals NaN, 0 differs from -0) without calling it: a call of the builtin boxes
+ * both doubles, twice per key compare, curve and draw.
+ */
+export function sameValue(a: number, b: number): boolean {
+  return a === b ? a !== 0 || 1 / a === 1 / b : a !== a && b !== b;
 }
 
 /** The curves of one strategy, compiled against its parameter program; values refreshed by `prepare`. */
@@ -253,24 +266,31 @@ export class CurveSet {
       key[5] = n;
       if (cache.copy(p.kind, out)) return;
     }
+    let points = p.gridPoints;
+    if (!points || points.step !== step || points.n !== n) {
+      const u = new Float64Array(n + 1);
+      for (let k = 0; k <= n; k++) u[k] = (k * step) / unit;
+      points = p.gridPoints = { step, n, u };
+    }
+    const times = points.u;
     // The formulas of parametricSurvival, inline for the common distributions.
     if (p.kind === 'exponential') {
       for (let k = 0; k <= n; k++) {
-        const u = (k * step) / unit;
+        const u = times[k]!;
         out[k] = u <= 0 ? 1 : Math.exp(-a * u);
       }
     } else if (p.kind === 'log-logistic') {
       for (let k = 0; k <= n; k++) {
-        const u = (k * step) / unit;
+        const u = times[k]!;
         out[k] = u <= 0 ? 1 : 1 / (1 + (u / b) ** a);
       }
     } else if (p.kind === 'weibull') {
       for (let k = 0; k <= n; k++) {
-        const u = (k * step) / unit;
+        const u = times[k]!;
         out[k] = u <= 0 ? 1 : Math.exp(-((u / b) ** a));
       }
     } else {
-      for (let k = 0; k <= n; k++) out[k] = parametricSurvival(p.kind, a, b, (k * step) / unit, c);
+      for (let k = 0; k <= n; k++) out[k] = parametricSurvival(p.kind, a, b, times[k]!, c);
     }
     cache?.remember(p.kind, out);
   }

@@ -26,6 +26,7 @@ import { costCategoryIds } from '../markov/compile-markov';
 import { compilePsmModel } from '../psm/compile-psm';
 import type { PsmDetails, PsmStrategyResult } from '../psm/compile-psm';
 import { CurveGridCache, yearsPerUnit } from '../psm/survival';
+import { CycleValueCache } from '../psm/cycle-value-cache';
 import { flattenNode, KIND_CHANCE, KIND_DECISION, KIND_TERMINAL, TreeTooLargeError } from './flatten-tree';
 import type { FlattenContext, PlanNode } from './flatten-tree';
 import { buildTreeTape, SiteTable, TIME_MIN, TIME_SUM } from './tree-tape';
@@ -104,6 +105,35 @@ interface StrategyPlan {
   /** Index of the waiting utility and mortality in table.values (-1: none). */
   waitUValue: number;
   waitMuValue: number;
+  /** Every counter factor is a value checked before the counters in every evaluation (countersCannotFail). */
+  countersCannotFail: boolean;
+}
+
+/**
+ * True when every factor of a counter is a value that each evaluation has checked to be a finite number before it
+ * counts (a probability of a chance node's branch, a one-off cost or QALY factor, a time): the counters' own
+ * NaN check can then never fail, so a result that does not read them may skip them and still fail where a full
+ * evaluation fails.
+ */
+function countersCannotFail(tape: TreeTape): boolean {
+  const checked = new Set<number>();
+  const addRange = (from: number, to: number): void => {
+    for (let k = from; k < to; k++) checked.add(tape.factorValue[k]!);
+  };
+  for (let i = 0; i < tape.n; i++) {
+    if (tape.kind[i] !== KIND_CHANCE) continue;
+    for (let j = tape.childStart[i]!; j < tape.childStart[i + 1]!; j++) {
+      const c = tape.children[j]!;
+      if (tape.complement[c] !== 1) addRange(tape.probStart[c]!, tape.probEnd[c]!);
+    }
+  }
+  for (let k = 0; k < tape.costFactorStart.length; k++) addRange(tape.costFactorStart[k]!, tape.costFactorEnd[k]!);
+  for (let k = 0; k < tape.qalyFactorStart.length; k++) addRange(tape.qalyFactorStart[k]!, tape.qalyFactorEnd[k]!);
+  for (const v of tape.timeValue) checked.add(v);
+  for (let k = 0; k < tape.counterFactorStart.length; k++) {
+    for (let f = tape.counterFactorStart[k]!; f < tape.counterFactorEnd[k]!; f++) if (!checked.has(tape.factorValue[f]!)) return false;
+  }
+  return true;
 }
 
 function treeCategoryIds(model: TreeHtaModel): string[] {
@@ -162,9 +192,10 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   const sharedSubmodelRuns = model.strategies.every((s) => Object.keys(s.parameters ?? {}).length === 0 && Object.keys(s.stateValues ?? {}).length === 0);
   const stateIds: string[] = [];
   const submodels: Submodel[] = [];
-  // Survival grids shared by the partitioned-survival sub-models within an evaluation (the same curve often
-  // describes several groups), and sub-models defined alike run once.
+  // Survival grids and cycle-dependent state values shared by the partitioned-survival sub-models within an
+  // evaluation (the same curve or cost often describes several groups), and sub-models defined alike run once.
   const gridCache = new CurveGridCache();
+  const cycleValueCache = new CycleValueCache();
   const definitionKeys: string[] = [];
   for (const id of submodelIds) {
     const sub = tree.submodels[id]!;
@@ -176,7 +207,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       strategies: sharedSubmodelRuns ? [model.strategies[0]!] : model.strategies,
     } as HtaModel;
     const local: ModelIssue[] = [];
-    const compiled = sub.type === 'markov' ? compileMarkovModel(synthetic, options, local) : compilePsmModel(synthetic, options, local, gridCache);
+    const compiled = sub.type === 'markov' ? compileMarkovModel(synthetic, options, local) : compilePsmModel(synthetic, options, local, gridCache, cycleValueCache);
     pushUniqueIssues(issues, local.map((i) => relocate(i, id)));
     if (!compiled) continue;
     const stateMap = Int32Array.from(compiled.stateIds.map((s) => {
@@ -247,19 +278,21 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     const leaves = nodes.flatMap((n, i) => (n.kind === KIND_TERMINAL ? [i] : []));
     if (!local.some((i) => i.severity === 'error')) {
       const table = sharedTable ?? new SiteTable();
+      const tape = buildTreeTape(nodes, table);
       plans.push({
         id: strategy.id,
         label: strategy.label ?? strategy.id,
         program,
         table,
         nodes,
-        tape: buildTreeTape(nodes, table),
+        tape,
         leaves,
         strategyIndex: sharedSubmodelRuns ? 0 : si,
         waitU,
         waitMu,
         waitUValue: waitU ? table.indexOf(waitU) : -1,
         waitMuValue: waitMu ? table.indexOf(waitMu) : -1,
+        countersCannotFail: countersCannotFail(tape),
       });
     }
   });
@@ -630,6 +663,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     t.lifeYearsUndiscounted = ev.lU[0]!;
     t.effect = effectIsQalys ? t.qalys : t.lifeYears;
     t.effectUndiscounted = effectIsQalys ? t.qalysUndiscounted : t.lifeYearsUndiscounted;
+    // A totals-only result reads no counter; they are skipped when none can fail (see countersCannotFail).
+    if (totalsOnly && plan.countersCannotFail) return;
     // Counters: the share reaching a node alive.
     const counted = counts;
     const share = pathShare;
@@ -941,6 +976,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       evaluation++;
       const totalsOnly = result.totalsOnly === true;
       gridCache.startEvaluation();
+      cycleValueCache.startEvaluation();
       for (const sub of submodels) {
         const source = sub.sameAs >= 0 ? submodels[sub.sameAs]! : sub;
         sub.out = totalsOnly ? source.totals : source.full;
