@@ -144,7 +144,7 @@ test('edit, PSA, leave and reload: the edit and the PSA are still there and curr
   await page.getByTestId('model-tab-versions').click();
   const history = page.getByTestId('model-history');
   await expect(history).toContainText('Re-biopsy uptake 0.5 → 0.9');
-  await expect(history).toContainText('Targeted therapy cost: PSA distribution Gamma(mean 5000, SE 1020.41) → Gamma(mean 5000, SE 2500)');
+  await expect(history).toContainText('Targeted therapy cost: PSA distribution Gamma(mean 5,000, SE 1,020.41) → Gamma(mean 5,000, SE 2,500)');
   const psaRuns = page.locator('[data-testid="run-row"][data-kind="psa"]');
   await expect(psaRuns).toHaveCount(2);
   await expect(psaRuns.nth(0)).toHaveAttribute('data-current', 'true');
