@@ -1,8 +1,8 @@
 // The app's own failure messages (what a toast, the save indicator or the start-up screen shows) are worded in the
 // display language; English stays the stored sentence, and text that is not the app's own (a system's) passes as is.
 import 'fake-indexeddb/auto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StoredModel } from '../../src/dossier/workspace-models';
 import { setParameterValue } from '../../src/engine/model/document-edits';
@@ -10,6 +10,7 @@ import { DISK_FULL_MESSAGE, WordedError, errorText } from '../../src/renderer/db
 import { DEFAULT_SNAPSHOT_NAME, DEFAULT_VERSION_NAME, shownVersionName } from '../../src/report/automatic-names';
 import { translator } from '../../src/report/i18n/translate';
 import { freshWorkspace } from './helpers';
+import { projectRoot, rendererSourceFiles } from '../renderer-source-files';
 
 const example = JSON.parse(readFileSync('resources/examples/liquid-biopsy-nsclc.json', 'utf8')) as StoredModel['document'];
 const fr = translator('fr-BE');
@@ -73,17 +74,9 @@ describe('failure messages in the display language', () => {
 
   // Engine refusals (an edit the model cannot take) and a file's own read error are not the app's words: they may show.
   it('no screen puts a caught error’s raw message into a notification', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (/\.tsx?$/.test(name)) files.push(path);
-      }
-    };
-    walk('src/renderer');
+    const files = rendererSourceFiles();
     const raw = files.flatMap((file) =>
-      readFileSync(file, 'utf8')
+      readFileSync(resolve(projectRoot, file), 'utf8')
         .split('\n')
         .map((line, i) => ({ file, line: i + 1, text: line }))
         .filter((l) => l.text.includes('toasts.show(') && /instanceof Error \? \w+\.message/.test(l.text)),

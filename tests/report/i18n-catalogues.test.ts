@@ -1,12 +1,13 @@
 // Message catalogues: every shipped language has every key of the English catalogue with the same placeholders,
 // and no catalogued screen holds a hard-coded user-facing string (JSX text or a labelling attribute).
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { catalogues, placeholdersOf, translator } from '../../src/report/i18n/translate';
 import type { Language } from '../../src/report/i18n/translate';
 import { areaCatalogues } from '../../src/report/i18n/areas';
+import { rendererSourceFiles } from '../renderer-source-files';
 
 const root = resolve(__dirname, '../..');
 
@@ -65,14 +66,7 @@ const cataloguedReportParts = [
 /** Renderer files not yet through the catalogue (issue 19's remaining work): this list only shrinks. */
 const notYetCatalogued = new Set<string>([
 ]);
-/** Every renderer source file, relative to the project root. */
-function rendererFiles(): string[] {
-  return readdirSync(resolve(root, 'src/renderer'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'))
-    .map((f) => `src/renderer/${f.split(sep).join('/')}`)
-    .sort();
-}
-const cataloguedScreens = [...rendererFiles().filter((f) => !notYetCatalogued.has(f)), ...cataloguedReportParts];
+const cataloguedScreens = [...rendererSourceFiles().filter((f) => !notYetCatalogued.has(f)), ...cataloguedReportParts];
 
 const labelAttributes = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label']);
 /** The product's name and file formats' names are the same in every language. */
@@ -133,7 +127,7 @@ describe('catalogued screens have no hard-coded text', () => {
   });
 
   it('files listed as not yet catalogued exist and still hold hard-coded text (a finished one leaves the list)', () => {
-    const all = new Set(rendererFiles());
+    const all = new Set(rendererSourceFiles());
     for (const file of notYetCatalogued) {
       expect(all.has(file), file).toBe(true);
       expect(hardCodedTexts(file).length, file).toBeGreaterThan(0);

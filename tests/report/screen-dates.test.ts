@@ -1,10 +1,11 @@
 // Screens show one date convention: medium date and time in the reader's time zone (Brussels here), short enough
 // for a 190 px column, with the exact instant and its zone for a title; reports keep UTC with "UTC".
 process.env.TZ = 'Europe/Brussels';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatsFor } from '../../src/report/format';
+import { projectRoot, rendererSourceFiles } from '../renderer-source-files';
 
 const en = formatsFor('en');
 const fr = formatsFor('fr-BE');
@@ -37,16 +38,8 @@ describe('dates on screens', () => {
   });
 
   it('no screen formats a date itself', () => {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (/\.tsx?$/.test(name)) files.push(path);
-      }
-    };
-    walk('src/renderer');
-    const own = files.filter((file) => /new Date\([^)]*\)\.toLocale|toLocaleDateString|toLocaleTimeString|fmt\.dateTime\(|fmt\.date\(/.test(readFileSync(file, 'utf8')));
+    const files = rendererSourceFiles();
+    const own = files.filter((file) => /new Date\([^)]*\)\.toLocale|toLocaleDateString|toLocaleTimeString|fmt\.dateTime\(|fmt\.date\(/.test(readFileSync(resolve(projectRoot, file), 'utf8')));
     expect(own).toEqual([]);
   });
 });
