@@ -125,8 +125,8 @@ export function describeDistribution(d: Distribution | undefined, fmt: NumberFor
  * A parameter's PSA distribution in words: its own, or the joint distribution it is sampled in ("Joint normal, logit
  * scale, with spec_plasma: Plasma ctDNA NGS accuracy"), so no sampled parameter reads as "—".
  */
-export function describeParameterDistribution(p: Parameter, joint: JointMembership | undefined, fmt: NumberFormats = english, t: Translate = englishWords): string {
-  if (!joint) return describeDistribution(p.uncertainty?.distribution, fmt, t);
+export function describeParameterDistribution(p: Parameter, joint: JointMembership | undefined, fmt: NumberFormats = english, t: Translate = englishWords, numbers: 'typed' | 'grouped' = 'typed'): string {
+  if (!joint) return describeDistribution(p.uncertainty?.distribution, fmt, t, numbers);
   const others = joint.spec.parameters.filter((_, i) => i !== joint.k).join(', ');
   const scale = joint.spec.scale?.[joint.k] ?? 'identity';
   return t(scale === 'log' ? 'modelWords.jointLog' : scale === 'logit' ? 'modelWords.jointLogit' : 'modelWords.joint', { others, label: jointLabel(joint.spec, joint.index) });

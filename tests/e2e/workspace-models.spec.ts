@@ -126,7 +126,7 @@ test('edit, PSA, leave and reload: the edit and the PSA are still there and curr
   await dialog.getByTestId('dist-input-se').fill('2500');
   await expect(dialog.getByTestId('preview-mean')).toHaveText('5000');
   await dialog.getByTestId('distribution-apply').click();
-  await expect(page.getByTestId('distribution-c_tki_month')).toHaveText('Gamma(mean 5000, SE 2500)');
+  await expect(page.getByTestId('distribution-c_tki_month')).toHaveText('Gamma(mean 5,000, SE 2,500)');
   await saved(page);
   await page.getByTestId('model-tab-uncertainty').click();
   await expect(page.getByTestId('psa-run-status')).toHaveAttribute('data-current', 'false');

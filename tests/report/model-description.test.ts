@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../src/engine/compile-model';
-import { describeCycleLength, describeDistribution, settingsRows } from '../../src/report/model-description';
+import { describeCycleLength, describeDistribution, describeParameterDistribution, settingsRows } from '../../src/report/model-description';
+import { describeValue } from '../../src/report/model-changes';
+import { formatsFor } from '../../src/report/format';
+import { translator } from '../../src/report/i18n/translate';
 import { modelTabs } from '../../src/renderer/models/model-view';
 import { parseWhole, parseWtp } from '../../src/renderer/results/uncertainty-panel';
 
@@ -34,6 +37,20 @@ describe('distributions in words', () => {
     expect(describeDistribution({ type: 'normal', mean: 1, sd: 0.1, lower: 0 })).toBe('Normal(mean 1, SD 0.1) in [0, ∞]');
     expect(describeDistribution({ type: 'dirichlet', group: 'from_A', alpha: 350 })).toBe('Dirichlet group from_A (α = 350)');
     expect(describeDistribution(undefined)).toBe('—');
+  });
+  it('groups a parameter\'s distribution for the parameter table as the edit history does', () => {
+    const distribution = { type: 'gamma' as const, mean: 5000, se: 2500 };
+    const parameter = { id: 'c_tki_month', value: 5000, uncertainty: { distribution } };
+    const spaces = (s: string) => s.replace(/[\u00a0\u202f]/gu, ' ');
+    expect(describeParameterDistribution(parameter, undefined, formatsFor('en'), translator('en'), 'grouped')).toBe('Gamma(mean 5,000, SE 2,500)');
+    expect(spaces(describeParameterDistribution(parameter, undefined, formatsFor('fr-BE'), translator('fr-BE'), 'grouped'))).toMatch(/\(\D*5 000\D*2 500\)$/u);
+    for (const language of ['en', 'fr-BE', 'nl-BE'] as const) {
+      const fmt = formatsFor(language);
+      const t = translator(language);
+      expect(describeParameterDistribution(parameter, undefined, fmt, t, 'grouped')).toBe(describeValue(distribution, 'uncertainty.distribution', fmt, t));
+    }
+    // The report's methods table keeps the numbers as typed.
+    expect(describeParameterDistribution(parameter, undefined)).toBe('Gamma(mean 5000, SE 2500)');
   });
 });
 

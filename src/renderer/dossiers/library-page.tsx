@@ -19,6 +19,7 @@ import { useReadOnlyReason, useWorkspace } from './workspace-context';
 import { useLanguage } from '../i18n/language';
 import { countText } from './count-text';
 import { errorText } from '../db/errors';
+import { NARROW_WINDOW, useMediaQuery } from '../ui/use-media-query';
 
 // The dossier library: search, filter, sort and act on dossiers. The summaries are a live query (they follow
 // every change, in this tab or another, including undo); search and filters run over them in memory, debounced
@@ -58,6 +59,8 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
   const workspace = useWorkspace();
   const toasts = useToasts();
   const { t, fmt } = useLanguage();
+  // Below 1280 px the indication and progress columns are not drawn (the indication goes under the title).
+  const narrow = useMediaQuery(NARROW_WINDOW);
   const [filters, setFilters] = useState<Filters>(initialFilters);
   const [searchInput, setSearchInput] = useState('');
   const [creating, setCreating] = useState(false);
@@ -231,18 +234,18 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
             <table className="table table-fixed" data-testid="library-table" aria-rowcount={rows.length + 1}>
               <colgroup>
                 <col />
-                <col className="w-indication narrow-hidden" />
+                {!narrow && <col className="w-indication" />}
                 <col className="w-status" />
-                <col className="w-progress narrow-hidden" />
+                {!narrow && <col className="w-progress" />}
                 <col className="w-date" />
                 <col className="w-library-actions" />
               </colgroup>
               <thead>
                 <tr aria-rowindex={1}>
                   {sortHeader('title', t('library.dossier'))}
-                  <th className="narrow-hidden">{t('library.indication')}</th>
+                  {!narrow && <th>{t('library.indication')}</th>}
                   {sortHeader('status', t('library.status'))}
-                  <th className="narrow-hidden">{t('library.progress')}</th>
+                  {!narrow && <th>{t('library.progress')}</th>}
                   {sortHeader('updated', t('library.lastChanged'))}
                   <th className="actions"><span className="visually-hidden">{t('library.actions')}</span></th>
                 </tr>
@@ -252,6 +255,7 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
                 scroller={scroller.element}
                 hasLayout={scroller.hasLayout}
                 readOnly={readOnly}
+                narrow={narrow}
                 onExport={(row) => void files.exportDossier(row.id)}
                 onDuplicate={(row) => void act(() => workspace.duplicate(row.id), t('library.duplicateFailed'))}
                 onArchive={(row) => void act(() => workspace.setArchived(row.id, !row.archived), t('library.archiveFailed'))}

@@ -26,6 +26,8 @@ export interface LibraryRowsProps {
   /** False while the scroller has no size (first paint, or no layout at all as in jsdom). */
   hasLayout: boolean;
   readOnly: boolean;
+  /** Below 1280 px: no indication and progress columns (the indication goes under the title). */
+  narrow: boolean;
   onExport: (row: DossierSummary) => void;
   onDuplicate: (row: DossierSummary) => void;
   onArchive: (row: DossierSummary) => void;
@@ -40,7 +42,7 @@ function offsetWithin(element: HTMLElement, scroller: HTMLElement): number {
 /** Where the list started last time: the first render after a search that emptied the list starts from it. */
 let lastScrollMargin = 0;
 
-export function LibraryRows({ rows, scroller, hasLayout, readOnly, onExport, onDuplicate, onArchive, onDelete }: LibraryRowsProps) {
+export function LibraryRows({ rows, scroller, hasLayout, readOnly, narrow, onExport, onDuplicate, onArchive, onDelete }: LibraryRowsProps) {
   const { t } = useLanguage();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [scrollMargin, setScrollMargin] = useState(lastScrollMargin);
@@ -72,6 +74,7 @@ export function LibraryRows({ rows, scroller, hasLayout, readOnly, onExport, onD
   const last = items[items.length - 1];
   const paddingTop = first ? first.start - scrollMargin : 0;
   const paddingBottom = last ? Math.max(0, virtualizer.getTotalSize() - (last.end - scrollMargin)) : 0;
+  const columns = narrow ? 4 : 6;
 
   /** Scrolls a row into view and focuses its link once it is rendered. */
   const focusRow = useCallback(
@@ -102,7 +105,7 @@ export function LibraryRows({ rows, scroller, hasLayout, readOnly, onExport, onD
 
   return (
     <tbody ref={bodyRef} onKeyDown={onKeyDown}>
-      {paddingTop > 0 && <Spacer height={paddingTop} />}
+      {paddingTop > 0 && <Spacer height={paddingTop} columns={columns} />}
       {items.map((item) => {
         const row = rows[item.index]!;
         return (
@@ -120,16 +123,18 @@ export function LibraryRows({ rows, scroller, hasLayout, readOnly, onExport, onD
               <div className="subtle">
                 <span className="type-label">{t(`report.technology.${row.technologyType}`)}</span>
                 {row.technologyName && <span data-user-content>{` · ${row.technologyName}`}</span>}
-                {row.indication && <span className="narrow-only" data-user-content> · {row.indication}</span>}
+                {narrow && row.indication && <span data-user-content> · {row.indication}</span>}
               </div>
             </td>
-            <td className="indication-cell narrow-hidden"><div className="clamp" data-user-content>{row.indication || <span className="subtle">—</span>}</div></td>
+            {!narrow && <td className="indication-cell"><div className="clamp" data-user-content>{row.indication || <span className="subtle">—</span>}</div></td>}
             <td className="nowrap">
               <StatusBadge status={row.status} /> {row.archived && <span className="badge badge-archived">{t('library.archived')}</span>}
             </td>
-            <td className="nowrap narrow-hidden">
-              <Progress done={row.completion.done} total={row.completion.total} />
-            </td>
+            {!narrow && (
+              <td className="nowrap">
+                <Progress done={row.completion.done} total={row.completion.total} />
+              </td>
+            )}
             <td className="nowrap"><When iso={row.updatedAt} dayOnly /></td>
             <td className="actions">
               <button type="button" className="btn btn-sm btn-ghost" onClick={() => onExport(row)} aria-label={t('library.exportNamed', { title: row.title })} data-testid="export-dossier">{t('library.export')}</button>
@@ -142,16 +147,17 @@ export function LibraryRows({ rows, scroller, hasLayout, readOnly, onExport, onD
           </tr>
         );
       })}
-      {paddingBottom > 0 && <Spacer height={paddingBottom} />}
+      {paddingBottom > 0 && <Spacer height={paddingBottom} columns={columns} />}
     </tbody>
   );
 }
 
 /** Stands in for the rows above or below the rendered ones, so the scrollbar matches the whole list. */
-function Spacer({ height }: { height: number }) {
+/** Stands for the rows not drawn; spans exactly the columns drawn (a wider span adds empty columns to the table). */
+function Spacer({ height, columns }: { height: number; columns: number }) {
   return (
     <tr aria-hidden="true" className="virtual-spacer">
-      <td colSpan={6} style={{ height }} />
+      <td colSpan={columns} style={{ height }} />
     </tr>
   );
 }

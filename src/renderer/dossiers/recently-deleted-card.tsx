@@ -9,6 +9,7 @@ import { countText } from './count-text';
 import { useWorkspace } from './workspace-context';
 import { errorText } from '../db/errors';
 import { When } from '../ui/when';
+import { NARROW_WINDOW, useMediaQuery } from '../ui/use-media-query';
 
 // "Recently deleted": deleted dossiers stay restorable (with their history and snapshots) for the retention period,
 // until the user deletes one permanently or empties the list; both ask first.
@@ -17,6 +18,8 @@ export function RecentlyDeletedCard({ readOnly, onOpen }: { readOnly: boolean; o
   const workspace = useWorkspace();
   const toasts = useToasts();
   const { t, fmt } = useLanguage();
+  // Below 1280 px the kept-until column is not drawn.
+  const narrow = useMediaQuery(NARROW_WINDOW);
   const deleted = useLiveQuery(() => workspace.listDeleted(), [workspace]);
   const [removing, setRemoving] = useState<DeletedDossierInfo | null>(null);
   const [emptying, setEmptying] = useState(false);
@@ -63,14 +66,14 @@ export function RecentlyDeletedCard({ readOnly, onOpen }: { readOnly: boolean; o
           <colgroup>
             <col />
             <col className="w-date-time" />
-            <col className="w-date narrow-hidden" />
+            {!narrow && <col className="w-date" />}
             <col className="w-bin-actions" />
           </colgroup>
           <thead>
             <tr>
               <th scope="col">{t('library.dossier')}</th>
               <th scope="col">{t('library.bin.deletedAt')}</th>
-              <th scope="col" className="narrow-hidden">{t('library.bin.keptUntil')}</th>
+              {!narrow && <th scope="col">{t('library.bin.keptUntil')}</th>}
               <th scope="col" className="actions"><span className="visually-hidden">{t('library.actions')}</span></th>
             </tr>
           </thead>
@@ -84,7 +87,7 @@ export function RecentlyDeletedCard({ readOnly, onOpen }: { readOnly: boolean; o
                     {item.indication && <div className="subtle one-line" data-user-content>{item.indication}</div>}
                   </td>
                   <td className="nowrap"><When iso={item.deletedAt} /></td>
-                  <td className="nowrap narrow-hidden"><When iso={keptUntil} dayOnly /></td>
+                  {!narrow && <td className="nowrap"><When iso={keptUntil} dayOnly /></td>}
                   <td className="actions">
                     <button type="button" className="btn btn-sm" disabled={readOnly} onClick={() => void restore(item)} aria-label={t('library.bin.restoreNamed', { title: item.title })} data-testid="recently-deleted-restore">{t('library.bin.restore')}</button>
                     <button type="button" className="btn btn-sm btn-ghost danger-text" disabled={readOnly} onClick={() => setRemoving(item)} aria-label={t('library.bin.removeNamed', { title: item.title })} data-testid="recently-deleted-remove">{t('library.bin.remove')}</button>

@@ -155,7 +155,9 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
               const joint = joints.get(p.id);
               const line = distributionLine(p, joint, t);
               const problem = problems?.get(p.id);
-              const described = joint || p.uncertainty?.distribution ? describeParameterDistribution(p, joint, fmt, t) : t('param.noDistribution');
+              // Numbers grouped as the edit history and version compare word them ("Gamma(mean 5,000, SE 2,500)").
+              const distribution = describeParameterDistribution(p, joint, fmt, t, 'grouped');
+              const described = joint || p.uncertainty?.distribution ? distribution : t('param.noDistribution');
               return (
                 <Fragment key={p.id}>
                   <tr data-testid="parameter-row" data-parameter={p.id} className={found.length > 0 || problem ? 'has-warning' : undefined}>
@@ -200,7 +202,7 @@ export function ParameterTable({ parameters, jointDistributions, ranges, values,
                     {!narrow && <td className="source-cell"><span className="clamp" title={p.source ?? p.uncertainty?.source} data-user-content>{p.source ?? p.uncertainty?.source ?? '—'}</span></td>}
                     <td className="subtle-cell">
                       {readOnly ? (
-                        <div data-testid={`distribution-${p.id}`}>{describeParameterDistribution(p, joint, fmt, t)}</div>
+                        <div data-testid={`distribution-${p.id}`}>{distribution}</div>
                       ) : (
                         <button type="button" className="link-button" onClick={(e) => { opener.current = e.currentTarget; setEditing(p.id); }} aria-label={t('param.editLabel', { distribution: described, id: p.id })} title={t('param.editTitle')} data-testid={`edit-uncertainty-${p.id}`}>
                           <span data-testid={`distribution-${p.id}`}>{described}</span>

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 
-/** The width below which tables drop secondary columns (the `narrow-hidden` breakpoint in styles/app.css). */
+/** The width below which tables drop secondary columns (not drawn; the same breakpoint as styles/app.css's narrow rules). */
 export const NARROW_WINDOW = '(max-width: 1279px)';
 
 function mediaQuery(query: string): MediaQueryList | null {

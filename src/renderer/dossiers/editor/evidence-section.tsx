@@ -11,11 +11,14 @@ import { blankTwoByTwo, QuadasFields, quadasDraft, quadasFromDraft, TwoByTwoFiel
 import type { QuadasDraft, TwoByTwoDraft } from './evidence-accuracy-fields';
 import { numberOrNaN } from '../../settings/display-format';
 import { useLanguage } from '../../i18n/language';
+import { NARROW_WINDOW, useMediaQuery } from '../../ui/use-media-query';
 
 export function EvidenceSection({ dossier, edit }: SectionProps) {
   const [editing, setEditing] = useState<Evidence | null>(null);
   const toasts = useToasts();
   const { t } = useLanguage();
+  // Below 1280 px the test pair and link count columns are not drawn (the test pair goes under the citation).
+  const narrow = useMediaQuery(NARROW_WINDOW);
   const linkCount = (id: string) => Object.values(dossier.domains).reduce((n, dom) => n + dom.elements.filter((el) => el.evidenceIds.includes(id)).length, 0);
   const remove = (item: Evidence) => {
     const removed = evidenceRemoval(dossier, item.id);
@@ -46,18 +49,18 @@ export function EvidenceSection({ dossier, edit }: SectionProps) {
             <colgroup>
               <col />
               <col className="w-n" />
-              <col className="w-tests narrow-hidden" />
+              {!narrow && <col className="w-tests" />}
               <col className="w-accuracy" />
-              <col className="w-links narrow-hidden" />
+              {!narrow && <col className="w-links" />}
               <col className="w-evidence-actions" />
             </colgroup>
             <thead>
               <tr>
                 <th>{t('accuracy.ev.citationDesign')}</th>
                 <th className="num">n</th>
-                <th className="narrow-hidden">{t('accuracy.ev.tests')}</th>
+                {!narrow && <th>{t('accuracy.ev.tests')}</th>}
                 <th>{t('accuracy.ev.accuracy')}</th>
-                <th className="num narrow-hidden">{t('accuracy.ev.links')}</th>
+                {!narrow && <th className="num">{t('accuracy.ev.links')}</th>}
                 <th className="actions"><span className="visually-hidden">{t('accuracy.ev.actions')}</span></th>
               </tr>
             </thead>
@@ -75,10 +78,10 @@ export function EvidenceSection({ dossier, edit }: SectionProps) {
                       {item.quadas && <span className="badge badge-draft" title={t('accuracy.ev.quadasTitle')}>{t('accuracy.q.title')}</span>}
                       {item.design && <span className="subtle one-line" title={item.design} data-user-content>{item.design}</span>}
                     </div>
-                    {(item.indexTest || item.referenceTest) && <div className="narrow-only-block subtle" data-user-content><span className="clamp">{[item.indexTest, item.referenceTest].filter(Boolean).join(' vs ')}</span></div>}
+                    {narrow && (item.indexTest || item.referenceTest) && <div className="subtle" data-user-content><span className="clamp">{[item.indexTest, item.referenceTest].filter(Boolean).join(' vs ')}</span></div>}
                   </td>
                   <td className="num">{item.n ?? '—'}</td>
-                  <td className="tests-cell narrow-hidden" data-user-content><div className="clamp">{[item.indexTest, item.referenceTest].filter(Boolean).join(' vs ') || '—'}</div></td>
+                  {!narrow && <td className="tests-cell" data-user-content><div className="clamp">{[item.indexTest, item.referenceTest].filter(Boolean).join(' vs ') || '—'}</div></td>}
                   <td className="nowrap accuracy-cell">
                     {item.sensitivity || item.specificity ? (
                       <>
@@ -89,7 +92,7 @@ export function EvidenceSection({ dossier, edit }: SectionProps) {
                       <span className="subtle">—</span>
                     )}
                   </td>
-                  <td className="num narrow-hidden">{linkCount(item.id)}</td>
+                  {!narrow && <td className="num">{linkCount(item.id)}</td>}
                   <td className="actions">
                     <button type="button" className="btn btn-sm btn-ghost" onClick={() => setEditing(item)} aria-label={t('accuracy.ev.editNamed', { citation: item.citation.trim() || t('accuracy.ev.noCitation') })}>{t('accuracy.ev.editButton')}</button>
                     <button type="button" className="btn btn-sm btn-ghost" onClick={() => remove(item)} aria-label={t('accuracy.ev.removeNamed', { citation: item.citation.trim() || t('accuracy.ev.noCitation') })} data-testid="remove-evidence">{t('accuracy.ev.remove')}</button>
