@@ -29,6 +29,8 @@ export interface ChartFrameProps {
   legend?: readonly LegendItem[];
   /** The numbers drawn, in full precision, for the CSV export. */
   data?: DataTable;
+  /** False: nothing worth drawing (e.g. every bar zero): the note stands alone, the table and CSV stay. */
+  drawn?: boolean;
 }
 
 export interface LegendItem {
@@ -37,7 +39,7 @@ export interface LegendItem {
   mark: 'line' | 'dashed' | 'dotted' | 'dashdot' | 'longdash' | 'point' | 'diamond' | 'bar';
 }
 
-export function ChartFrame({ title, description, summary, height = 320, children, table, testId, note, legend, data }: ChartFrameProps) {
+export function ChartFrame({ title, description, summary, height = 320, children, table, testId, note, legend, data, drawn = true }: ChartFrameProps) {
   const { t } = useLanguage();
   const titleId = useId();
   const figure = useRef<HTMLElement>(null);
@@ -57,18 +59,20 @@ export function ChartFrame({ title, description, summary, height = 320, children
             label={t('charts.exportChart', { title })}
             testId={testId ? `${testId}-export` : undefined}
             choices={[
+              ...(drawn ? [
               { label: t('charts.svg'), testId: testId ? `${testId}-svg` : undefined, onSelect: () => exports.save(exports.fileName(title, 'svg'), () => picture().svg, mimeTypes.svg) },
               {
                 label: t('charts.png'),
                 testId: testId ? `${testId}-png` : undefined,
                 onSelect: () => exports.save(exports.fileName(title, 'png'), () => svgToPng(picture()), mimeTypes.png),
               },
+              ] : []),
               ...(data ? [{ label: t('charts.csv'), testId: testId ? `${testId}-csv` : undefined, onSelect: () => exports.exportCsv(data, title) }] : []),
             ]}
           />
         )}
       </figcaption>
-      {legend && legend.length > 0 && (
+      {drawn && legend && legend.length > 0 && (
         <ul className="chart-legend" aria-hidden="true">
           {legend.map((item) => (
             <li key={item.label}>
@@ -78,9 +82,11 @@ export function ChartFrame({ title, description, summary, height = 320, children
           ))}
         </ul>
       )}
-      <div className="chart-canvas" role="img" aria-label={summary} style={height === null ? undefined : { height }} ref={canvas}>
-        {shown && children}
-      </div>
+      {drawn && (
+        <div className="chart-canvas" role="img" aria-label={summary} style={height === null ? undefined : { height }} ref={canvas}>
+          {shown && children}
+        </div>
+      )}
       {note && <p className="chart-note subtle">{note}</p>}
       <details className="chart-data">
         <summary>{t('charts.dataTable')}</summary>
