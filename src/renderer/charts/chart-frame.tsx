@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { ReactNode } from 'react';
 import type { DataTable } from '../../report/data-table';
+import { THRESHOLD_DASHES } from '../../report/charts/threshold-dashes';
 import { mimeTypes, useExports } from '../exports/export-context';
 import { ExportMenu } from '../exports/export-menu';
 import { standaloneChartSvg, svgToPng } from './chart-export';
@@ -36,7 +37,7 @@ export interface ChartFrameProps {
 export interface LegendItem {
   label: string;
   color: string;
-  mark: 'line' | 'dashed' | 'dotted' | 'dashdot' | 'longdash' | 'point' | 'diamond' | 'bar';
+  mark: 'line' | 'dashed' | 'dotted' | 'dashdot' | 'longdash' | 'dashdotdot' | 'doubledash' | 'point' | 'diamond' | 'bar';
 }
 
 export function ChartFrame({ title, description, summary, height = 320, children, table, testId, note, legend, data, drawn = true }: ChartFrameProps) {
@@ -130,6 +131,11 @@ export function ChartDataTable({ caption, headers, rows }: { caption: string; he
   );
 }
 
+/** The legend's short pattern of a threshold line's dashes. */
+export function legendDash(mark: LegendItem['mark']): string | undefined {
+  return THRESHOLD_DASHES.find((d) => d.name === mark)?.legend;
+}
+
 function legendMark({ color, mark }: LegendItem) {
   switch (mark) {
     case 'line':
@@ -139,9 +145,10 @@ function legendMark({ color, mark }: LegendItem) {
     case 'dotted':
       return <line x1="1" y1="5" x2="17" y2="5" stroke={color} strokeWidth="2" strokeDasharray="1.5 3" strokeLinecap="round" />;
     case 'dashdot':
-      return <line x1="0" y1="5" x2="18" y2="5" stroke={color} strokeWidth="1.5" strokeDasharray="7 2 2 2" />;
     case 'longdash':
-      return <line x1="0" y1="5" x2="18" y2="5" stroke={color} strokeWidth="1.5" strokeDasharray="9 3" />;
+    case 'dashdotdot':
+    case 'doubledash':
+      return <line x1="0" y1="5" x2="18" y2="5" stroke={color} strokeWidth="1.5" strokeDasharray={legendDash(mark)} />;
     case 'point':
       return <circle cx="9" cy="5" r="4.5" fill={color} />;
     case 'diamond':
