@@ -44,8 +44,6 @@ export function ChartFrame({ title, description, summary, height = 320, children
   const { t } = useLanguage();
   const titleId = useId();
   const figure = useRef<HTMLElement>(null);
-  const canvas = useRef<HTMLDivElement>(null);
-  const shown = useHasWidth(canvas);
   const exports = useExports();
   const picture = () => standaloneChartSvg(figure.current!, title, legend ?? []);
   return (
@@ -83,17 +81,24 @@ export function ChartFrame({ title, description, summary, height = 320, children
           ))}
         </ul>
       )}
-      {drawn && (
-        <div className="chart-canvas" role="img" aria-label={summary} style={height === null ? undefined : { height }} ref={canvas}>
-          {shown && children}
-        </div>
-      )}
+      {drawn && <ChartCanvas summary={summary} height={height}>{children}</ChartCanvas>}
       {note && <p className="chart-note subtle">{note}</p>}
       <details className="chart-data">
         <summary>{t('charts.dataTable')}</summary>
         <div className="chart-data-body">{table}</div>
       </details>
     </figure>
+  );
+}
+
+/** The drawing, drawn once it has a width (its own component: it may mount after the frame, when `drawn` turns true). */
+function ChartCanvas({ summary, height, children }: { summary: string; height: number | null; children: ReactNode }) {
+  const canvas = useRef<HTMLDivElement>(null);
+  const shown = useHasWidth(canvas);
+  return (
+    <div className="chart-canvas" role="img" aria-label={summary} style={height === null ? undefined : { height }} ref={canvas}>
+      {shown && children}
+    </div>
   );
 }
 
