@@ -86,22 +86,24 @@ test('PSA results of the liquid-biopsy example: the table fits, colours match, c
   const voi = page.getByTestId('voi-section');
   await expect(voi).toContainText(`Each of the ${psaCount} sampled parameters`);
 
-  // EVPPI per patient at €30,000 is worth cents in this example: its axis ticks must still read apart.
+  // At €30,000 the same strategy is optimal in every draw (EVPI €0.00): no chart of empty rows, the sentence saying
+  // why instead; the data table keeps a row per input.
   await voi.getByTestId('voi-se-draws').fill('20');
   await voi.getByTestId('run-evppi').click();
-  await expect(voi.getByTestId('chart-evppi')).toBeVisible({ timeout: 180000 });
+  await expect(voi.getByTestId('evppi-all-zero')).toContainText('Every EVPPI is zero at this threshold', { timeout: 180000 });
+  await expect(voi.getByTestId('chart-evppi').locator('.chart-canvas')).toHaveCount(0);
+  await expect(voi.getByTestId('chart-evppi').locator('.chart-table tbody tr')).toHaveCount(Number(psaCount));
+  await shot(page, 'evppi-all-zero', voi.getByTestId('chart-evppi'));
+  // At €50,000 some inputs are worth something (cents per patient): no such sentence, and the axis ticks read apart.
+  await voi.getByTestId('voi-wtp').fill('50000');
+  await voi.getByTestId('run-evppi').click();
+  await expect(voi.getByTestId('chart-evppi')).toContainText('€50,000', { timeout: 180000 });
   await voi.getByTestId('chart-evppi').scrollIntoViewIfNeeded();
   const tickText = voi.getByTestId('chart-evppi').locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-label');
   await expect(tickText.first()).toBeVisible();
   const ticks = await tickText.allTextContents();
   expect(ticks.length).toBeGreaterThan(2);
   expect(new Set(ticks).size, ticks.join(' | ')).toBe(ticks.length);
-  // At €30,000 the same strategy is optimal in every draw (EVPI €0.00): the empty bars get a sentence saying why.
-  await expect(voi.getByTestId('evppi-all-zero')).toContainText('Every EVPPI is zero at this threshold');
-  // At €50,000 some inputs are worth something: no such sentence.
-  await voi.getByTestId('voi-wtp').fill('50000');
-  await voi.getByTestId('run-evppi').click();
-  await expect(voi.getByTestId('chart-evppi')).toContainText('€50,000', { timeout: 180000 });
   await expect(voi.getByTestId('evppi-all-zero')).toHaveCount(0);
 });
 

@@ -220,6 +220,13 @@ describe('report document of the bundled example', () => {
     expect(rebiopsy.cells.slice(1, 3)).toEqual(['0.3', '0.8']);
   });
 
+  it('groups the population funnel\'s values as its year columns do (9,410, not 9410)', () => {
+    const funnel = tables(doc).find((t) => t.id.endsWith('-funnel'))!;
+    const big = funnel.rows.filter((r) => /^\d/.test(r.cells[1]!) && Number(r.cells[1]!.replace(/,/g, '')) >= 1000);
+    expect(big.length).toBeGreaterThan(0);
+    for (const r of big) expect(r.cells[1]).toMatch(/^\d{1,3}(,\d{3})+(\.\d+)?$/);
+  });
+
   it('lists in each tornado\'s data table the inputs its chart shows, as many as the screen shows, and says how many were varied', () => {
     const figures = flattenSections(doc.sections).flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'figure' ? [b] : [])));
     const unescape = (x: string) => x.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");

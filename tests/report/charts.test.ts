@@ -9,6 +9,7 @@ import type { ReportLocale } from '../../src/report/format';
 import { psaMeansTable } from '../../src/report/results-tables';
 import { translator } from '../../src/report/i18n/translate';
 import { escapeXml } from '../../src/report/charts/svg';
+import { THRESHOLD_DASHES } from '../../src/report/charts/threshold-dashes';
 
 const parse = (svg: string) => {
   const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
@@ -96,6 +97,22 @@ describe('report charts', () => {
       const plane = cePlaneChart('p', m, 'A', [{ label: 'B', incCost: Float64Array.of(900, 1100), incEffect: Float64Array.of(0.9, 1.1), meanIncCost: 1000, meanIncEffect: 1, colourIndex: 1 }], [30000]);
       expect(texts(plane.svg)).toContain(planeAxis);
     }
+  });
+
+  it('draws each of five thresholds on the plane with its own dash pattern, the legend showing the same five', () => {
+    const t = translator('en');
+    const m = { fmt: formatsFor('en'), currency: 'GBP', effectUnit: t('reportText.lifeYear'), effectNoun: effectNoun('life-years', t), t };
+    const wtps = [2000, 5000, 10000, 20000, 30000];
+    const plane = cePlaneChart('p', m, 'A', [{ label: 'B', incCost: Float64Array.of(900, 1100), incEffect: Float64Array.of(0.9, 1.1), meanIncCost: 1000, meanIncEffect: 1, colourIndex: 1 }], wtps);
+    const dashes = [...parse(plane.svg).getElementsByTagName('line')].map((l) => l.getAttribute('stroke-dasharray')).filter((d): d is string => d !== null);
+    const slopeDashes = THRESHOLD_DASHES.map((d) => d.line);
+    const legendDashes = THRESHOLD_DASHES.map((d) => d.legend);
+    expect(dashes.filter((d) => slopeDashes.includes(d as never))).toEqual(slopeDashes);
+    expect(dashes.filter((d) => legendDashes.includes(d as never))).toEqual(legendDashes);
+    expect(new Set(slopeDashes).size).toBe(wtps.length);
+    expect(new Set(legendDashes).size).toBe(wtps.length);
+    const texts = [...parse(plane.svg).getElementsByTagName('text')].map((e) => e.textContent ?? '');
+    for (const label of ['£2,000 per life-year', '£20,000 per life-year']) expect(texts).toContain(label);
   });
 
   it('heads the PSA means column "Mean life-years" in the exported table', () => {

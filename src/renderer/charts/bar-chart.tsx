@@ -33,6 +33,8 @@ export interface HorizontalBarChartProps {
   note?: ReactNode;
   /** Width of the category labels (default 260 px). */
   labelWidth?: number;
+  /** False: no drawing (nothing to see), only the note and the data table. */
+  drawn?: boolean;
 }
 
 export function HorizontalBarChart(props: HorizontalBarChartProps) {
@@ -65,6 +67,7 @@ export function HorizontalBarChart(props: HorizontalBarChartProps) {
       height={height}
       testId={props.testId}
       note={props.note}
+      drawn={props.drawn}
       legend={series.map((s, i) => ({ label: s.label, color: seriesColor(i), mark: 'bar' }))}
       data={{
         title: props.title,

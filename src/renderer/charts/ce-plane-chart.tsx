@@ -6,6 +6,7 @@ import type { LegendItem } from './chart-frame';
 import { niceAxis } from './chart-data';
 import { chartInk, seriesColor } from './palette';
 import { useLanguage } from '../i18n/language';
+import { thresholdDash } from '../../report/charts/threshold-dashes';
 
 // The cost-effectiveness plane: effect on x, cost on y. Base case: one point per strategy and the efficiency
 // frontier. PSA: a cloud of incremental draws per strategy, the mean increment and a willingness-to-pay line.
@@ -24,9 +25,6 @@ export interface WtpLine {
   through?: { x: number; y: number };
 }
 
-// Threshold lines: dotted, then dash-dot, then long dashes, all unlike the frontier's dashes.
-const wtpDashes = ['2 3', '10 3 2 3', '12 4'] as const;
-const wtpMarks = ['dotted', 'dashdot', 'longdash'] as const;
 
 export interface CePlaneChartProps {
   title: string;
@@ -84,7 +82,7 @@ export function CePlaneChart(props: CePlaneChartProps) {
     ...props.series.map((s, i) => ({ label: s.label, color: s.color ?? seriesColor(i), mark: 'point' as const })),
     ...(props.highlights ?? []).map((h, i) => ({ label: h.label, color: h.color ?? seriesColor(i), mark: 'diamond' as const })),
     ...(props.frontier && props.frontier.length > 1 ? [{ label: t('charts.frontier'), color: chartInk.axis, mark: 'dashed' as const }] : []),
-    ...wtpLines.map((w, i) => ({ label: w.label, color: chartInk.axis, mark: wtpMarks[i % wtpMarks.length]! })),
+    ...wtpLines.map((w, i) => ({ label: w.label, color: chartInk.axis, mark: thresholdDash(i).name })),
   ];
   const data = {
     title: props.title,
@@ -107,7 +105,7 @@ export function CePlaneChart(props: CePlaneChartProps) {
           {withOrigin && <ReferenceLine y={0} stroke={chartInk.reference} />}
           {wtpSegments.map(({ line, segment }, i) =>
             segment ? (
-              <ReferenceLine key={`wtp-${line.value}`} segment={segment} stroke={chartInk.axis} strokeWidth={1.5} strokeDasharray={wtpDashes[i % wtpDashes.length]}
+              <ReferenceLine key={`wtp-${line.value}`} segment={segment} stroke={chartInk.axis} strokeWidth={1.5} strokeDasharray={thresholdDash(i).line}
                 label={wtpLines.length === 1 ? { value: line.label, position: 'insideTopLeft', fill: chartInk.axis, fontSize: 11 } : undefined} />
             ) : null,
           )}

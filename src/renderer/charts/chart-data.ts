@@ -229,6 +229,23 @@ export function niceAxis(lo: number, hi: number, count = 5): { domain: [number, 
   return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
 }
 
+/** Narrowest space between two value-axis ticks that keeps labels such as "€12.5m" apart and readable. */
+export const MIN_TICK_GAP = 64;
+
+/**
+ * Round ticks for a value axis `plotWidth` px long (null: not measured yet): as many as fit at least MIN_TICK_GAP
+ * apart, at most about `most` (a tornado at 1024 px has ~250 px of axis beside its labels: 0, 5, 10, 15 M€, not
+ * seven crowded ticks of which recharts hides some).
+ */
+export function fittingAxis(lo: number, hi: number, plotWidth: number | null, most = 6): { domain: [number, number]; ticks: number[] } {
+  if (plotWidth === null) return niceAxis(lo, hi, most);
+  for (let count = most; count > 1; count--) {
+    const axis = niceAxis(lo, hi, count);
+    if (plotWidth / Math.max(1, axis.ticks.length - 1) >= MIN_TICK_GAP) return axis;
+  }
+  return niceAxis(lo, hi, 1);
+}
+
 /** A y axis that always shows zero (where a net-benefit curve crosses it is the threshold), on round ticks. */
 export function axisWithZero(values: readonly (number | null)[]): { domain: [number, number]; ticks: number[] } {
   const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));

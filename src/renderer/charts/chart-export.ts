@@ -2,6 +2,7 @@
 // same outside the app), under the chart's title and legend, on a white background. PNG is that SVG rasterised at
 // twice the size through a canvas (a data: image, which the app's Content-Security-Policy allows).
 import { WordedError } from '../db/errors';
+import { legendDash } from './chart-frame';
 import type { LegendItem } from './chart-frame';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -44,9 +45,10 @@ function legendMark(doc: Document, item: LegendItem, x: number, y: number): SVGE
     case 'dotted':
       return svgElement(doc, 'line', { x1: x + 1, y1: y, x2: x + 17, y2: y, stroke: item.color, 'stroke-width': 2, 'stroke-dasharray': '1.5 3', 'stroke-linecap': 'round' });
     case 'dashdot':
-      return svgElement(doc, 'line', { x1: x, y1: y, x2: x + 18, y2: y, stroke: item.color, 'stroke-width': 1.5, 'stroke-dasharray': '7 2 2 2' });
     case 'longdash':
-      return svgElement(doc, 'line', { x1: x, y1: y, x2: x + 18, y2: y, stroke: item.color, 'stroke-width': 1.5, 'stroke-dasharray': '9 3' });
+    case 'dashdotdot':
+    case 'doubledash':
+      return svgElement(doc, 'line', { x1: x, y1: y, x2: x + 18, y2: y, stroke: item.color, 'stroke-width': 1.5, 'stroke-dasharray': legendDash(item.mark)! });
     case 'point':
       return svgElement(doc, 'circle', { cx: x + 9, cy: y, r: 4.5, fill: item.color });
     case 'diamond':

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { ReactNode } from 'react';
 import type { DataTable } from '../../report/data-table';
+import { THRESHOLD_DASHES } from '../../report/charts/threshold-dashes';
 import { mimeTypes, useExports } from '../exports/export-context';
 import { ExportMenu } from '../exports/export-menu';
 import { standaloneChartSvg, svgToPng } from './chart-export';
@@ -29,20 +30,20 @@ export interface ChartFrameProps {
   legend?: readonly LegendItem[];
   /** The numbers drawn, in full precision, for the CSV export. */
   data?: DataTable;
+  /** False: nothing worth drawing (e.g. every bar zero): the note stands alone, the table and CSV stay. */
+  drawn?: boolean;
 }
 
 export interface LegendItem {
   label: string;
   color: string;
-  mark: 'line' | 'dashed' | 'dotted' | 'dashdot' | 'longdash' | 'point' | 'diamond' | 'bar';
+  mark: 'line' | 'dashed' | 'dotted' | 'dashdot' | 'longdash' | 'dashdotdot' | 'doubledash' | 'point' | 'diamond' | 'bar';
 }
 
-export function ChartFrame({ title, description, summary, height = 320, children, table, testId, note, legend, data }: ChartFrameProps) {
+export function ChartFrame({ title, description, summary, height = 320, children, table, testId, note, legend, data, drawn = true }: ChartFrameProps) {
   const { t } = useLanguage();
   const titleId = useId();
   const figure = useRef<HTMLElement>(null);
-  const canvas = useRef<HTMLDivElement>(null);
-  const shown = useHasWidth(canvas);
   const exports = useExports();
   const picture = () => standaloneChartSvg(figure.current!, title, legend ?? []);
   return (
@@ -57,18 +58,20 @@ export function ChartFrame({ title, description, summary, height = 320, children
             label={t('charts.exportChart', { title })}
             testId={testId ? `${testId}-export` : undefined}
             choices={[
+              ...(drawn ? [
               { label: t('charts.svg'), testId: testId ? `${testId}-svg` : undefined, onSelect: () => exports.save(exports.fileName(title, 'svg'), () => picture().svg, mimeTypes.svg) },
               {
                 label: t('charts.png'),
                 testId: testId ? `${testId}-png` : undefined,
                 onSelect: () => exports.save(exports.fileName(title, 'png'), () => svgToPng(picture()), mimeTypes.png),
               },
+              ] : []),
               ...(data ? [{ label: t('charts.csv'), testId: testId ? `${testId}-csv` : undefined, onSelect: () => exports.exportCsv(data, title) }] : []),
             ]}
           />
         )}
       </figcaption>
-      {legend && legend.length > 0 && (
+      {drawn && legend && legend.length > 0 && (
         <ul className="chart-legend" aria-hidden="true">
           {legend.map((item) => (
             <li key={item.label}>
@@ -78,15 +81,24 @@ export function ChartFrame({ title, description, summary, height = 320, children
           ))}
         </ul>
       )}
-      <div className="chart-canvas" role="img" aria-label={summary} style={height === null ? undefined : { height }} ref={canvas}>
-        {shown && children}
-      </div>
+      {drawn && <ChartCanvas summary={summary} height={height}>{children}</ChartCanvas>}
       {note && <p className="chart-note subtle">{note}</p>}
       <details className="chart-data">
         <summary>{t('charts.dataTable')}</summary>
         <div className="chart-data-body">{table}</div>
       </details>
     </figure>
+  );
+}
+
+/** The drawing, drawn once it has a width (its own component: it may mount after the frame, when `drawn` turns true). */
+function ChartCanvas({ summary, height, children }: { summary: string; height: number | null; children: ReactNode }) {
+  const canvas = useRef<HTMLDivElement>(null);
+  const shown = useHasWidth(canvas);
+  return (
+    <div className="chart-canvas" role="img" aria-label={summary} style={height === null ? undefined : { height }} ref={canvas}>
+      {shown && children}
+    </div>
   );
 }
 
@@ -124,6 +136,11 @@ export function ChartDataTable({ caption, headers, rows }: { caption: string; he
   );
 }
 
+/** The legend's short pattern of a threshold line's dashes. */
+export function legendDash(mark: LegendItem['mark']): string | undefined {
+  return THRESHOLD_DASHES.find((d) => d.name === mark)?.legend;
+}
+
 function legendMark({ color, mark }: LegendItem) {
   switch (mark) {
     case 'line':
@@ -133,9 +150,10 @@ function legendMark({ color, mark }: LegendItem) {
     case 'dotted':
       return <line x1="1" y1="5" x2="17" y2="5" stroke={color} strokeWidth="2" strokeDasharray="1.5 3" strokeLinecap="round" />;
     case 'dashdot':
-      return <line x1="0" y1="5" x2="18" y2="5" stroke={color} strokeWidth="1.5" strokeDasharray="7 2 2 2" />;
     case 'longdash':
-      return <line x1="0" y1="5" x2="18" y2="5" stroke={color} strokeWidth="1.5" strokeDasharray="9 3" />;
+    case 'dashdotdot':
+    case 'doubledash':
+      return <line x1="0" y1="5" x2="18" y2="5" stroke={color} strokeWidth="1.5" strokeDasharray={legendDash(mark)} />;
     case 'point':
       return <circle cx="9" cy="5" r="4.5" fill={color} />;
     case 'diamond':

@@ -1,8 +1,9 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { numberColumn, textColumn } from '../../report/data-table';
 import { ChartDataTable, ChartFrame } from './chart-frame';
-import { niceAxis, tornadoDomain } from './chart-data';
+import { fittingAxis, tornadoDomain } from './chart-data';
 import type { TornadoBar } from './chart-data';
 import { chartInk, seriesColor } from './palette';
 import { useLanguage } from '../i18n/language';
@@ -28,12 +29,16 @@ export interface TornadoChartProps {
 }
 
 const BAR = 16;
+const LABEL_WIDTH = 430;
+const MARGIN = { top: 8, right: 32, bottom: 28, left: 8 };
 
 export function TornadoChart(props: TornadoChartProps) {
   const { t } = useLanguage();
   const { bars, base } = props;
   const height = Math.max(180, bars.length * (BAR + 18) + 70);
-  const axis = niceAxis(...tornadoDomain(bars, base), 6);
+  // The axis beside the labels is short at 1024 px: as many ticks as fit there.
+  const [plotWidth, setPlotWidth] = useState<number | null>(null);
+  const axis = fittingAxis(...tornadoDomain(bars, base), plotWidth);
   const rangeLabel = props.rangeLabel ?? ((b: TornadoBar) => `${b.label} (${t('uncertainty.range', { low: props.formatValue(b.low), high: props.formatValue(b.high) })})`);
   const rows = bars.map((b) => ({ ...b, axisLabel: rangeLabel(b) }));
   return (
@@ -58,12 +63,12 @@ export function TornadoChart(props: TornadoChartProps) {
         />
       }
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 32, bottom: 28, left: 8 }} barGap={-BAR} barSize={BAR} accessibilityLayer={false}>
+      <ResponsiveContainer width="100%" height="100%" onResize={(width) => setPlotWidth(Math.max(0, width - LABEL_WIDTH - MARGIN.left - MARGIN.right))}>
+        <BarChart data={rows} layout="vertical" margin={MARGIN} barGap={-BAR} barSize={BAR} accessibilityLayer={false}>
           <CartesianGrid stroke={chartInk.grid} horizontal={false} />
           <XAxis type="number" domain={axis.domain} ticks={axis.ticks} tickFormatter={props.formatTick ?? props.formatOutcome} stroke={chartInk.axis}
             label={{ value: props.outcomeLabel, position: 'insideBottom', offset: -16, fill: chartInk.axis }} />
-          <YAxis type="category" dataKey="axisLabel" width={430} stroke={chartInk.axis} interval={0} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="axisLabel" width={LABEL_WIDTH} stroke={chartInk.axis} interval={0} tick={{ fontSize: 12 }} />
           <Tooltip
             formatter={(v, name) => {
               const range = v as unknown as [number, number];

@@ -8,7 +8,7 @@ import { problemSubject } from './problem-subject';
 import type { HtaModel, Parameter } from '../../engine/model/schema';
 import { parameterSchema } from '../../engine/model/schema';
 import { jointDistributionSchema } from '../../engine/uncertainty/distribution-schema';
-import { formatMoney, formatNumber } from '../settings/display-format';
+import { effectNoun, formatMoney, formatNumber } from '../settings/display-format';
 import type { NumberFormats } from '../../report/format';
 import { useLanguage } from '../i18n/language';
 import type { MessageKey, Translate } from '../../report/i18n/translate';
@@ -331,7 +331,7 @@ function SettingsCard({ model }: { model: HtaModel }) {
 }
 
 /** Always-visible summary of the base case, so an edit's effect shows on every tab. */
-function BaseCaseStrip({ model, evaluation }: { model: HtaModel; evaluation: ModelEvaluation }) {
+export function BaseCaseStrip({ model, evaluation }: { model: HtaModel; evaluation: ModelEvaluation }) {
   const outcome: BaseCaseOutcome | undefined = evaluation.baseCase?.outcome;
   const currency = model.settings.currency;
   const { t, fmt } = useLanguage();
@@ -351,7 +351,7 @@ function BaseCaseStrip({ model, evaluation }: { model: HtaModel; evaluation: Mod
           <li key={r.id} className="strip-item" data-testid="strip-item">
             <span className="strip-label">{r.label ?? r.id}</span>
             <span className="strip-values">
-              {formatMoney(r.cost, currency)} · {formatNumber(r.effect, 3)} {t(outcome.effect === 'qalys' ? 'model.effect.qalys' : 'model.effect.lifeYears')}
+              {formatMoney(r.cost, currency)} · {formatNumber(r.effect, 3)} {effectNoun(outcome.effect, t)}
             </span>
             <span className="strip-icer" data-testid="strip-icer">
               {r.status === 'reference' ? t('model.reference') : r.status === 'nondominated' ? t('model.icer', { icer: icerWords(r.icer, currency, outcome.effect, t, fmt) }) : r.status === 'dominated' ? t('model.dominated') : t('model.extendedlyDominated')}

@@ -192,7 +192,7 @@ export function VoiSection({ ctx, model }: { ctx: RunContext; model: HtaModel })
   );
 }
 
-function EvppiChart({ model, results }: { model: HtaModel; results: EvppiResult[] }) {
+export function EvppiChart({ model, results }: { model: HtaModel; results: EvppiResult[] }) {
   const { t } = useLanguage();
   const currency = model.settings.currency;
   const money = (v: number) => formatMoney(v, currency, Math.abs(v) < 100 ? 2 : 0);
@@ -216,6 +216,7 @@ function EvppiChart({ model, results }: { model: HtaModel; results: EvppiResult[
       formatTick={formatMoneyAxis(Math.max(0, ...bars.map((b) => b.evppi + (b.se ?? 0))), currency)}
       intervalLabel={t('uncertainty.oneSe')}
       labelWidth={280}
+      drawn={!allZero}
       note={allZero || additive ? <EvppiNotes allZero={allZero} additive={additive} evpi={money(evpi)} /> : undefined}
     />
   );

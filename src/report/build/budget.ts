@@ -103,7 +103,7 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
         header: [t('reportBudget.step'), t('report.methods.value'), ...yearHeaders, t('report.methods.source')],
         rows: [
           ...(r.population.inhabitants.some((x) => x !== null) ? [{ cells: [t('reportBudget.inhabitants'), '—', ...r.population.inhabitants.map((x) => fmt.number(x, 0)), '—'] }] : []),
-          ...r.population.funnel.map((f) => ({ cells: [f.label, fmt.parameter(f.value), ...f.counts.map((c) => fmt.number(c, 0)), f.source ?? '—'] })),
+          ...r.population.funnel.map((f) => ({ cells: [f.label, fmt.grouped(f.value), ...f.counts.map((c) => fmt.number(c, 0)), f.source ?? '—'] })),
           { cells: [t('reportBudget.entering'), '', ...r.population.entering.map((c) => fmt.number(c, 0)), ''], tone: 'strong' as const },
         ],
         numeric: true,

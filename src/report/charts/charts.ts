@@ -91,7 +91,7 @@ export interface ScatterChartSpec extends ChartBase {
   x: AxisSpec;
   y: AxisSpec;
   /** Lines through the origin with these slopes (willingness-to-pay lines on the CE plane). */
-  slopes?: readonly { label: string; slope: number; colour: string; dash?: string }[];
+  slopes?: readonly { label: string; slope: number; colour: string; dash?: string; /** The pattern in the legend's short line (default dash). */ legendDash?: string }[];
   /** A polyline through these points (the cost-effectiveness frontier). */
   polyline?: { label: string; colour: string; points: readonly { x: number; y: number }[] };
   /** Text next to points. */
@@ -108,7 +108,7 @@ export function scatterChart(spec: ScatterChartSpec): Chart {
   const height = spec.height ?? 380;
   const items: LegendItem[] = [
     ...spec.series.map((s): LegendItem => ({ label: s.label, colour: s.colour, mark: 'dot' })),
-    ...(spec.slopes ?? []).map((l): LegendItem => ({ label: l.label, colour: l.colour, mark: 'line', dash: l.dash })),
+    ...(spec.slopes ?? []).map((l): LegendItem => ({ label: l.label, colour: l.colour, mark: 'line', dash: l.legendDash ?? l.dash })),
     ...(spec.polyline ? [{ label: spec.polyline.label, colour: spec.polyline.colour, mark: 'line' as const }] : []),
   ];
   const leg = legend(items, 72, 6, WIDTH - 90);

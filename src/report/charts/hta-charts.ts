@@ -8,6 +8,7 @@ import { translator } from '../i18n/translate';
 import type { Translate } from '../i18n/translate';
 import { barListChart, categoryGridChart, groupedBarChart, lineChart, scatterChart, tornadoChart } from './charts';
 import { seriesColour } from './svg';
+import { thresholdDash } from './threshold-dashes';
 
 export interface ChartStrategy {
   id: string;
@@ -84,7 +85,7 @@ export function cePlaneChart(
         mean: { x: s.meanIncEffect, y: s.meanIncCost },
       };
     }),
-    slopes: wtps.map((w, i) => ({ label: t('reportText.perUnit', { amount: m.fmt.money(w, m.currency), unit: m.effectUnit }), slope: w, colour: '#1f2933', dash: i === 0 ? '6 4' : '2 3' })),
+    slopes: wtps.map((w, i) => ({ label: t('reportText.perUnit', { amount: m.fmt.money(w, m.currency), unit: m.effectUnit }), slope: w, colour: '#1f2933', dash: thresholdDash(i).line, legendDash: thresholdDash(i).legend })),
     x: { label: capitalFirst(t('reportCharts.incrementalEffect', { effect: m.effectNoun })), format: (v) => m.fmt.number(v, 2) },
     y: { label: t('reportCharts.incrementalCost'), format: moneyAxis(m, series.flatMap((s) => Array.from(s.incCost))) },
     includeOrigin: true,

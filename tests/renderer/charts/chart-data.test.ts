@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisWithZero, spacedMarkerLabels, budgetBarRows, cePlanePoints, coincidingSeries, stateShareRows, niceAxis, niceStep, survivalRows, thinRows, tornadoBars, tornadoDomain, traceRows } from '../../../src/renderer/charts/chart-data';
+import { axisWithZero, fittingAxis, MIN_TICK_GAP, spacedMarkerLabels, budgetBarRows, cePlanePoints, coincidingSeries, stateShareRows, niceAxis, niceStep, survivalRows, thinRows, tornadoBars, tornadoDomain, traceRows } from '../../../src/renderer/charts/chart-data';
 import { TORNADO_INPUTS, widestSwings } from '../../../src/report/tornado-inputs';
 import { clipLine } from '../../../src/renderer/charts/ce-plane-chart';
 import { seriesColor, seriesColors } from '../../../src/renderer/charts/palette';
@@ -156,5 +156,20 @@ describe('threshold marker labels', () => {
     expect(spacedMarkerLabels([50000, 30000], [0, 100000])).toEqual([true, true]);
     expect(spacedMarkerLabels([30000, 31000], [0, 100000])).toEqual([true, false]);
     expect(spacedMarkerLabels([1], [0, 0])).toEqual([true]);
+  });
+});
+
+describe('value axis that fits its width', () => {
+  // The liquid-biopsy budget tornado at 1024 px: ~255 px of axis for 0 to ~€14.2m.
+  it('gives a short axis fewer ticks, each at least MIN_TICK_GAP apart (0, 5, 10, 15 M€, not 0, 2.5, 5 … 15)', () => {
+    const narrow = fittingAxis(0, 14_200_000, 255);
+    expect(narrow.ticks).toEqual([0, 5_000_000, 10_000_000, 15_000_000]);
+    expect(255 / (narrow.ticks.length - 1)).toBeGreaterThanOrEqual(MIN_TICK_GAP);
+  });
+
+  it('keeps the finer ticks where there is room, or before the width is known', () => {
+    expect(fittingAxis(0, 14_200_000, 700).ticks).toEqual([0, 2_500_000, 5_000_000, 7_500_000, 10_000_000, 12_500_000, 15_000_000]);
+    expect(fittingAxis(0, 14_200_000, null)).toEqual(niceAxis(0, 14_200_000, 6));
+    expect(fittingAxis(0, 14_200_000, 40).ticks.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -1,0 +1,47 @@
+// @vitest-environment jsdom
+// EVPPI all zero (one strategy optimal in every draw): no chart of 58 empty rows, the note alone; the data table stays.
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { HtaModel } from '../../../src/engine/model/schema';
+import type { EvppiResult } from '../../../src/engine/uncertainty/evppi';
+import { EvppiChart } from '../../../src/renderer/results/voi-section';
+
+const model = { settings: { currency: 'EUR', effect: 'qaly' }, parameters: [] } as unknown as HtaModel;
+const result = (id: string, evppi: number, evpi: number): EvppiResult => ({ parameters: [id], wtp: 30000, evppi, raw: evppi, se: 0, evpi, method: 'p-spline' });
+
+describe('EvppiChart', () => {
+  afterEach(cleanup);
+
+  it('draws nothing when every EVPPI is zero: the note says why, the table keeps the rows', () => {
+    render(<EvppiChart model={model} results={['a', 'b', 'c'].map((id) => result(id, 0, 0))} />);
+    const figure = screen.getByTestId('chart-evppi');
+    expect(screen.getByTestId('evppi-all-zero').textContent).toContain('Every EVPPI is zero');
+    expect(figure.querySelector('.chart-canvas')).toBeNull();
+    expect(figure.querySelector('[role="img"]')).toBeNull();
+    expect(figure.querySelectorAll('.chart-table tbody tr')).toHaveLength(3);
+  });
+
+  it('draws the bars when some EVPPI is not zero', () => {
+    render(<EvppiChart model={model} results={[result('a', 12, 40), result('b', 0, 40)]} />);
+    const figure = screen.getByTestId('chart-evppi');
+    expect(screen.queryByTestId('evppi-all-zero')).toBeNull();
+    expect(figure.querySelector('.chart-canvas[role="img"]')).not.toBeNull();
+  });
+
+  it('draws the bars after a run at another threshold that was all zero (the drawing mounts later and still measures)', () => {
+    // A browser's ResizeObserver: the canvas reports its width once observed.
+    vi.stubGlobal('ResizeObserver', class {
+      constructor(private readonly report: (entries: { contentRect: { width: number } }[]) => void) {}
+      observe() { this.report([{ contentRect: { width: 600 } }]); }
+      disconnect() {}
+    });
+    try {
+      const { rerender } = render(<EvppiChart model={model} results={[result('a', 0, 0), result('b', 0, 0)]} />);
+      expect(screen.getByTestId('chart-evppi').querySelector('.chart-canvas')).toBeNull();
+      rerender(<EvppiChart model={model} results={[result('a', 12, 40), result('b', 0, 40)]} />);
+      expect(screen.getByTestId('chart-evppi').querySelector('.chart-canvas .recharts-responsive-container')).not.toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
