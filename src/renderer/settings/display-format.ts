@@ -25,22 +25,14 @@ export function displayFormats(): NumberFormats {
 
 type Num = number | null | undefined;
 
-/**
- * A sign before a currency symbol ("−€250", "+£2,000") is a place a line may break (both are prefixes to Unicode's
- * line breaking): a word joiner keeps the signed amount on one line in screen text.
- */
-export function signedUnbroken(text: string): string {
-  return text.replace(/([−+])(?=\p{Sc})/gu, '$1\u2060');
-}
-
-export const formatMoney = (value: Num, currency?: string, digits = 0) => signedUnbroken(active.money(value, currency, digits));
-export const formatMoneyChange = (value: Num, currency?: string) => signedUnbroken(active.moneyChange(value, currency));
+export const formatMoney = (value: Num, currency?: string, digits = 0) => active.money(value, currency, digits);
+export const formatMoneyChange = (value: Num, currency?: string) => active.moneyChange(value, currency);
 export const formatNumber = (value: Num, digits = 3) => active.number(value, digits);
 export const formatNumberChange = (value: Num, digits = 4) => active.numberChange(value, digits);
 export const formatParameter = (value: Num) => active.parameter(value);
-export const formatMoneyCompact = (value: number, currency?: string) => signedUnbroken(active.moneyCompact(value, currency));
+export const formatMoneyCompact = (value: number, currency?: string) => active.moneyCompact(value, currency);
 export const formatMoneyAxis = (maxAbs: number, currency?: string) => active.moneyAxis(maxAbs, currency);
-export const formatIcer = (value: Num, currency: string | undefined, effect: 'qalys' | 'life-years') => signedUnbroken(active.icer(value, currency, effect));
+export const formatIcer = (value: Num, currency: string | undefined, effect: 'qalys' | 'life-years') => active.icer(value, currency, effect);
 export const formatPercent = (value: Num, digits = 1) => active.percent(value, digits);
 export const formatCount = (n: number) => (Number.isFinite(n) ? active.number(Math.round(n), 0) : '—');
 
