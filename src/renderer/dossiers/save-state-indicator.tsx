@@ -14,8 +14,9 @@ export interface SaveStateProps {
   /** The title field holds a title that cannot be stored (everything else is saved without it). */
   titleProblem?: boolean;
   /**
-   * The id of a message on the page that already says why nothing is saved and what to do (an edit conflict): a
-   * failed save then says only `errorLabel` in the header, described by that message, and no strip.
+   * The id of a message on the page that already says why nothing is saved and what to do (an edit conflict): an
+   * unsaved state (pending, saving or failed) then says only `errorLabel` in the header, described by that
+   * message, and no strip.
    */
   explainedBy?: string;
   errorLabel?: string;
@@ -24,11 +25,14 @@ export interface SaveStateProps {
 export function SaveStateIndicator({ state, titleProblem = false, explainedBy, errorLabel }: SaveStateProps) {
   const { t } = useLanguage();
   const titleOnly = titleProblem && state.kind === 'saved';
-  const noted = titleOnly || state.kind === 'error';
+  // Explained by a message on the page: whatever the autosave is doing (waiting, trying, refused), nothing gets
+  // saved until the user chooses there, so the header says that one thing.
+  const explained = explainedBy !== undefined && state.kind !== 'saved';
+  const noted = titleOnly || state.kind === 'error' || explained;
   return (
     <span className="save-indicator">
-      <span className="save-state" data-state={titleOnly ? 'title-problem' : state.kind} data-testid="save-state" role="status" aria-describedby={noted ? (explainedBy ?? SAVE_NOTE_ID) : undefined}>
-        {titleOnly ? t('dossier.save.titleNotSaved') : state.kind === 'error' ? (explainedBy ? (errorLabel ?? t('dossier.save.notSaved')) : t('dossier.save.notSaved')) : saveStateLabel(state, t)}
+      <span className="save-state" data-state={titleOnly ? 'title-problem' : explained ? 'error' : state.kind} data-testid="save-state" role="status" aria-describedby={noted ? (explainedBy ?? SAVE_NOTE_ID) : undefined}>
+        {titleOnly ? t('dossier.save.titleNotSaved') : explained ? (errorLabel ?? t('dossier.save.notSaved')) : state.kind === 'error' ? t('dossier.save.notSaved') : saveStateLabel(state, t)}
       </span>
     </span>
   );

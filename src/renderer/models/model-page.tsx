@@ -187,7 +187,13 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
     dropPendingModelDraft(browserDraftStorage(), initial.id);
     navigate({ page: 'models' });
   };
-  const conflict = changedElsewhere && saveKind !== 'saved';
+  // A conflict stays shown while an edit made during it tries to save (that write is refused as stale): the banner
+  // neither flickers away nor is announced again per edit.
+  const [conflictWith, setConflictWith] = useState<string | null>(null);
+  const conflict =
+    (changedElsewhere && saveKind !== 'saved') ||
+    (saveKind === 'saving' && stored !== undefined && conflictWith === stored.updatedAt && stored.updatedAt !== session.updatedAt && !readOnly);
+  if (conflict && stored && conflictWith !== stored.updatedAt) setConflictWith(stored.updatedAt);
   // In a conflict the banner says why nothing is saved; the header only points at it.
   const saveExplained = conflict ? { explainedBy: 'model-conflict-message', errorLabel: t('model.notSavedConflict') } : {};
   const resolveConflict = async (keep: 'mine' | 'theirs') => {
