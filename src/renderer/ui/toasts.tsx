@@ -1,15 +1,19 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import type { ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { useLanguage } from '../i18n/language';
 
-// Short notices at the bottom right, announced to screen readers, optionally with one action (Undo).
+// Short notices at the bottom right, optionally with one action (Undo). At most MAX_VISIBLE_TOASTS show, newest
+// first; the others wait behind a "+N more" button that shows them all. Errors stay until dismissed, the others
+// time out (not while the pointer or the focus is on them). Each notice is announced once, by a live region of
+// its own (the notices themselves are no live regions, so a notice leaving or moving up is not read again). The
+// stack moves to the top when it would cover the focused control; Escape on a notice dismisses it.
 
 export interface ToastOptions {
   message: string;
   tone?: 'info' | 'error';
   actionLabel?: string;
   onAction?: () => void | Promise<void>;
-  /** Milliseconds before it disappears; undo toasts stay longer. */
+  /** Milliseconds before it disappears; undo toasts stay longer; errors stay until dismissed. */
   durationMs?: number;
 }
 
@@ -21,6 +25,13 @@ interface ToastApi {
   show(options: ToastOptions): void;
 }
 
+/** Notices shown at once; the others wait behind "+N more". */
+export const MAX_VISIBLE_TOASTS = 2;
+/** Notices kept at most (the oldest that can time out go first), so a burst cannot grow the list without end. */
+const MAX_KEPT_TOASTS = 20;
+const INFO_MS = 5_000;
+const ACTION_MS = 10_000;
+
 const ToastContext = createContext<ToastApi | null>(null);
 
 export function useToasts(): ToastApi {
@@ -29,14 +40,28 @@ export function useToasts(): ToastApi {
   return api;
 }
 
-function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number) => void }) {
+/** How long a notice stays, or null: until dismissed. */
+export function toastLifetime(toast: ToastOptions): number | null {
+  if (toast.durationMs !== undefined) return toast.durationMs;
+  if (toast.tone === 'error') return null;
+  return toast.actionLabel ? ACTION_MS : INFO_MS;
+}
+
+function ToastItem({ toast, held, onDismiss }: { toast: Toast; held: boolean; onDismiss: (id: number) => void }) {
   const { t } = useLanguage();
+  const lifetime = toastLifetime(toast);
   useEffect(() => {
-    const timer = setTimeout(() => onDismiss(toast.id), toast.durationMs ?? (toast.actionLabel ? 10_000 : 5_000));
+    if (lifetime === null || held) return;
+    const timer = setTimeout(() => onDismiss(toast.id), lifetime);
     return () => clearTimeout(timer);
-  }, [toast, onDismiss]);
+  }, [toast.id, lifetime, held, onDismiss]);
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    onDismiss(toast.id);
+  };
   return (
-    <div className="toast" role="status" data-tone={toast.tone ?? 'info'} data-testid="toast">
+    <div className="toast" data-tone={toast.tone ?? 'info'} data-testid="toast" onKeyDown={onKeyDown}>
       <span className="toast-message">{toast.message}</span>
       {toast.actionLabel && toast.onAction && (
         <button
@@ -58,26 +83,107 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
   );
 }
 
+function overlaps(a: DOMRect, b: DOMRect): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom && a.width > 0 && b.width > 0;
+}
+
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const { t } = useLanguage();
   const [toasts, setToasts] = useState<Toast[]>([]);
+  const [expanded, setExpanded] = useState(false);
+  // Pointer or focus on the stack: nothing times out under the user's hand (an Undo about to be pressed).
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const [atTop, setAtTop] = useState(false);
+  // What the live region says: the newest notice, set when it comes (not when another goes).
+  const [announced, setAnnounced] = useState<Toast | null>(null);
+  const region = useRef<HTMLDivElement>(null);
   const nextId = useRef(1);
-  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
+  const dismiss = useCallback((id: number) => {
+    // Focus on a notice that goes would fall to the page's start: it moves to the stack's next button instead.
+    const root = region.current;
+    const hadFocus = root?.contains(document.activeElement) ?? false;
+    setToasts((list) => list.filter((toast) => toast.id !== id));
+    if (hadFocus) {
+      requestAnimationFrame(() => {
+        const next = region.current?.querySelector<HTMLElement>('button');
+        if (next) next.focus();
+        else setFocused(false);
+      });
+    }
+  }, []);
   const api = useMemo<ToastApi>(
     () => ({
       show: (options) => {
         const id = nextId.current++;
-        setToasts((list) => [...list.slice(-3), { ...options, id }]);
+        setAnnounced({ ...options, id });
+        setToasts((list) => {
+          const next = [...list, { ...options, id }];
+          while (next.length > MAX_KEPT_TOASTS) {
+            const oldest = next.findIndex((toast) => toastLifetime(toast) !== null);
+            next.splice(oldest === -1 ? 0 : oldest, 1);
+          }
+          return next;
+        });
       },
     }),
     [],
   );
+  const newestFirst = useMemo(() => [...toasts].reverse(), [toasts]);
+  const showAll = expanded || toasts.length <= MAX_VISIBLE_TOASTS;
+  const shown = showAll ? newestFirst : newestFirst.slice(0, MAX_VISIBLE_TOASTS);
+  const waiting = toasts.length - shown.length;
+  // Back to two once no more wait: the next burst starts folded again.
+  if (expanded && toasts.length <= MAX_VISIBLE_TOASTS) setExpanded(false);
+
+  // Out of the focused control's way: bottom right unless that covers it, then top right.
+  const place = useCallback(() => {
+    const root = region.current;
+    const active = document.activeElement;
+    if (!root || !active || active === document.body || root.contains(active)) return;
+    const control = active.getBoundingClientRect();
+    const height = root.getBoundingClientRect().height;
+    const rootStyle = getComputedStyle(root);
+    const inset = parseFloat(rootStyle.right) || 0;
+    const atBottom = new DOMRect(window.innerWidth - inset - root.offsetWidth, window.innerHeight - inset - height, root.offsetWidth, height);
+    setAtTop(overlaps(control, atBottom));
+  }, []);
+  useLayoutEffect(() => {
+    if (toasts.length > 0) place();
+  }, [toasts, expanded, place]);
+  useEffect(() => {
+    document.addEventListener('focusin', place);
+    window.addEventListener('resize', place);
+    return () => {
+      document.removeEventListener('focusin', place);
+      window.removeEventListener('resize', place);
+    };
+  }, [place]);
+
+  const held = hovered || focused;
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div className="toast-region" aria-live="polite">
-        {toasts.map((toast) => (
-          <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="toast-announcer">
+        {announced && <span key={announced.id}>{announced.message}</span>}
+      </div>
+      <div
+        ref={region}
+        className={atTop ? 'toast-region at-top' : 'toast-region'}
+        data-testid="toast-region"
+        onPointerEnter={() => setHovered(true)}
+        onPointerLeave={() => setHovered(false)}
+        onFocus={() => setFocused(true)}
+        onBlur={(event) => !region.current?.contains(event.relatedTarget as Node | null) && setFocused(false)}
+      >
+        {shown.map((toast) => (
+          <ToastItem key={toast.id} toast={toast} held={held} onDismiss={dismiss} />
         ))}
+        {(waiting > 0 || (expanded && toasts.length > MAX_VISIBLE_TOASTS)) && (
+          <button type="button" className="btn btn-sm toast-more" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)} data-testid="toast-more">
+            {expanded ? t('shell.fewerNotifications') : t('shell.moreNotifications', { n: waiting })}
+          </button>
+        )}
       </div>
     </ToastContext.Provider>
   );
