@@ -6,6 +6,7 @@ import { routeHash } from '../app/routes';
 import { StatusBadge } from './status-badge';
 import { useLanguage } from '../i18n/language';
 import { When } from '../ui/when';
+import { MenuButton } from '../ui/menu-button';
 
 // The library's rows, virtualised (@tanstack/react-virtual): only the rows in view, plus a margin, are in the
 // page, whatever the number of dossiers. The page itself scrolls (.app-content), so the table keeps its place in
@@ -138,11 +139,29 @@ export function LibraryRows({ rows, scroller, hasLayout, readOnly, narrow, onExp
             <td className="nowrap"><When iso={row.updatedAt} dayOnly /></td>
             <td className="actions">
               <button type="button" className="btn btn-sm btn-ghost" onClick={() => onExport(row)} aria-label={t('library.exportNamed', { title: row.title })} data-testid="export-dossier">{t('library.export')}</button>
-              <button type="button" className="btn btn-sm btn-ghost" disabled={readOnly} onClick={() => onDuplicate(row)} aria-label={t('library.duplicateNamed', { title: row.title })} data-testid="duplicate-dossier">{t('library.duplicate')}</button>
-              <button type="button" className="btn btn-sm btn-ghost" disabled={readOnly} onClick={() => onArchive(row)} aria-label={t(row.archived ? 'library.unarchiveNamed' : 'library.archiveNamed', { title: row.title })} data-testid="archive-dossier">
-                {row.archived ? t('library.unarchive') : t('library.archive')}
-              </button>
-              <button type="button" className="btn btn-sm btn-ghost danger-text" disabled={readOnly} onClick={() => onDelete(row)} aria-label={t('library.deleteNamed', { title: row.title })} data-testid="delete-dossier">{t('library.delete')}</button>
+              {narrow ? (
+                // At the narrow widths the other actions wait in a menu, so the title keeps the row's width.
+                <MenuButton
+                  label={t('library.moreActionsNamed', { title: row.title })}
+                  content={t('library.moreActions')}
+                  className="btn btn-sm btn-ghost"
+                  disabled={readOnly}
+                  testId="more-dossier-actions"
+                  choices={[
+                    { label: t('library.duplicate'), onSelect: () => onDuplicate(row), testId: 'duplicate-dossier' },
+                    { label: row.archived ? t('library.unarchive') : t('library.archive'), onSelect: () => onArchive(row), testId: 'archive-dossier' },
+                    { label: t('library.delete'), onSelect: () => onDelete(row), testId: 'delete-dossier', danger: true },
+                  ]}
+                />
+              ) : (
+                <>
+                  <button type="button" className="btn btn-sm btn-ghost" disabled={readOnly} onClick={() => onDuplicate(row)} aria-label={t('library.duplicateNamed', { title: row.title })} data-testid="duplicate-dossier">{t('library.duplicate')}</button>
+                  <button type="button" className="btn btn-sm btn-ghost" disabled={readOnly} onClick={() => onArchive(row)} aria-label={t(row.archived ? 'library.unarchiveNamed' : 'library.archiveNamed', { title: row.title })} data-testid="archive-dossier">
+                    {row.archived ? t('library.unarchive') : t('library.archive')}
+                  </button>
+                  <button type="button" className="btn btn-sm btn-ghost danger-text" disabled={readOnly} onClick={() => onDelete(row)} aria-label={t('library.deleteNamed', { title: row.title })} data-testid="delete-dossier">{t('library.delete')}</button>
+                </>
+              )}
             </td>
           </tr>
         );
