@@ -202,6 +202,28 @@ describe('models in the workspace', () => {
     again.close();
   });
 
+  it('a model deleted elsewhere and kept again takes its old id back, so the links to it work again; never another model\'s id', async () => {
+    const { ws } = await freshWorkspace();
+    const m = await ws.models.create({ document: example, origin: exampleOrigin });
+    const d = await ws.create({ title: 'D' });
+    await ws.update(d.id, (x) => ({ ...x, modelLinks: [{ id: 'l1', name: 'M', ref: '', description: '', modelId: m.id }] }));
+    await ws.models.saveVersion(m.id, 'v1');
+    await ws.models.remove(m.id);
+    const edited = setParameterValue(example, 'p_rebiopsy', 0.64);
+    const kept = await ws.models.create({ document: edited, origin: exampleOrigin, preferredId: m.id });
+    expect(kept.id).toBe(m.id);
+    expect((await ws.models.get(m.id))?.document).toEqual(edited);
+    expect(await ws.models.linkedDossiers(m.id)).toEqual([{ id: d.id, title: 'D', status: 'draft', linkId: 'l1' }]);
+    // The versions went with the delete: the kept model starts without them.
+    expect(await ws.models.listVersions(m.id)).toEqual([]);
+    // Kept again by a second window too: the first one's stays, the second gets a new id.
+    const second = await ws.models.create({ document: example, origin: exampleOrigin, preferredId: m.id });
+    expect(second.id).not.toBe(m.id);
+    expect((await ws.models.get(m.id))?.document).toEqual(edited);
+    expect((await ws.models.list()).map((x) => x.id).sort()).toEqual([m.id, second.id].sort());
+    ws.close();
+  });
+
   it('links: the dossiers linking to a model are found', async () => {
     const { ws } = await freshWorkspace();
     const m = await ws.models.create({ document: example, origin: exampleOrigin });

@@ -188,8 +188,23 @@ test('during an edit conflict the header says only Not saved, pointing at the ba
   await expect(page.getByTestId('model-changed-elsewhere')).toBeVisible();
   // Writes work again here: the next edit is refused by the store as stale ("changed elsewhere; reload it").
   await refuseWrites(page, false);
+  // Every save state and banner change while that edit waits, tries to save and is refused, recorded as it happens.
+  await page.evaluate(() => {
+    const w = window as unknown as { saveStates: string[]; bannerGone: boolean };
+    w.saveStates = [];
+    w.bannerGone = false;
+    new MutationObserver(() => {
+      const state = document.querySelector('[data-testid="save-state"]')?.textContent ?? '';
+      if (w.saveStates[w.saveStates.length - 1] !== state) w.saveStates.push(state);
+      if (!document.querySelector('[data-testid="model-changed-elsewhere"]')) w.bannerGone = true;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
   await page.getByTestId('param-input-p_rebiopsy').fill('0.57');
   await expect(page.getByTestId('save-state')).toHaveText('Not saved: see the choice above');
+  // Past the autosave pause and the refused write: one message throughout, never "Saving…", the banner never gone.
+  await page.waitForTimeout(1500);
+  expect(await page.evaluate(() => (window as unknown as { saveStates: string[] }).saveStates)).toEqual(['Not saved: see the choice above']);
+  expect(await page.evaluate(() => (window as unknown as { bannerGone: boolean }).bannerGone)).toBe(false);
   await expect(page.getByTestId('save-state')).toHaveAccessibleDescription(/Keep which one\?/);
   await expect(page.getByTestId('save-error')).toHaveCount(0);
   await expect(page.locator('.app-header')).not.toContainText(/elsewhere|reload/i);
@@ -261,13 +276,22 @@ test('a model deleted in another window: the open page says so, keeps its unsave
   await shot(page, 'deleted-elsewhere-1024');
   await page.setViewportSize({ width: 1440, height: 900 });
 
-  // Keep it: a workspace model again, with this window's edits, opened here.
+  // Keep it: a workspace model again under its own id (the links to it work again), with this window's edits and
+  // its undo history, no conflict or "changed elsewhere" notice about its own write.
   await banner.getByRole('button', { name: 'Keep it' }).click();
-  await expect(page.getByTestId('model-page')).not.toHaveAttribute('data-model-id', modelId);
-  const keptId = (await page.getByTestId('model-page').getAttribute('data-model-id'))!;
+  await expect(page.getByTestId('model-deleted-elsewhere')).toHaveCount(0);
+  const keptId = modelId;
+  await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', keptId);
   await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.64');
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
-  await expect(page.getByTestId('model-deleted-elsewhere')).toHaveCount(0);
+  await expect(page.getByTestId('model-changed-elsewhere')).toHaveCount(0);
+  await expect(page.getByTestId('model-reloaded-elsewhere')).toHaveCount(0);
+  await expect(page.getByTestId('model-undo')).toBeEnabled();
+  await page.getByTestId('param-input-p_rebiopsy').fill('0.65');
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
+  await page.getByTestId('model-undo').click();
+  await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.64');
+  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
   expect(await storedModelIds(page)).toContain(keptId);
   await other.goto('/#/models');
   await expect(other.locator(`[data-testid="workspace-model-row"][data-model-id="${keptId}"]`)).toBeVisible();
@@ -300,8 +324,9 @@ test('a model deleted elsewhere, then this tab reloaded with unsaved edits of it
   expect(await seriousAxeViolations(page), 'missing model with a draft').toEqual([]);
   await shot(page, 'missing-draft-1440');
   await page.getByTestId('missing-model-keep').click();
-  await expect(page.getByTestId('model-page')).not.toHaveAttribute('data-model-id', modelId);
-  const keptId = (await page.getByTestId('model-page').getAttribute('data-model-id'))!;
+  // Kept under its own id, opened at once.
+  const keptId = modelId;
+  await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', keptId);
   await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.66');
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
   expect(await storedModelIds(page)).toContain(keptId);

@@ -43,6 +43,11 @@ export interface NewModel {
   origin: StoredModel['origin'];
   /** Default: the document's metadata.title. */
   title?: string;
+  /**
+   * The id to take if no model has it (a model deleted in another window, kept again by a window that still shows
+   * it: the dossiers' links to it work again); a new id otherwise.
+   */
+  preferredId?: string;
 }
 
 export interface DocumentUpdateOptions {
@@ -172,14 +177,29 @@ export class ModelStore {
   async create(input: NewModel): Promise<StoredModel> {
     this.#assertWritable();
     const now = this.#stamp();
-    const model = this.#validated({
-      id: this.#o.newId(),
-      title: (input.title ?? documentTitle(input.document)).trim() || 'Untitled model',
-      createdAt: now,
-      updatedAt: now,
-      origin: input.origin,
-      document: structuredClone(input.document),
-    });
+    const withId = (id: string) =>
+      this.#validated({
+        id,
+        title: (input.title ?? documentTitle(input.document)).trim() || 'Untitled model',
+        createdAt: now,
+        updatedAt: now,
+        origin: input.origin,
+        document: structuredClone(input.document),
+      });
+    if (input.preferredId !== undefined) {
+      // add() never overwrites: a model that took the id meanwhile (kept again by another window) stays, and this
+      // one gets a new id.
+      const model = withId(input.preferredId);
+      const added = await this.#t.models.add(model).then(
+        () => true,
+        (error: unknown) => {
+          if ((error as { name?: string } | null)?.name === 'ConstraintError') return false;
+          throw error;
+        },
+      );
+      if (added) return model;
+    }
+    const model = withId(this.#o.newId());
     await this.#t.models.add(model);
     return model;
   }

@@ -81,7 +81,7 @@ export function ModelPage({ modelId, tab, navigate }: { modelId: string; tab: st
               <div className="notice notice-warning" role="alert" data-testid="model-missing">
                 {t('model.missing')} <a href={routeHash({ page: 'models' })}>{t('models.goTo')}</a>
               </div>
-              <UnsavedDraftOfMissing modelId={modelId} tab={tab} navigate={navigate} />
+              <UnsavedDraftOfMissing modelId={modelId} tab={tab} navigate={navigate} onKept={(model) => setLoad({ kind: 'loaded', model })} />
             </div>
           ) : (
             <p className="empty">{t('common.loading')}</p>
@@ -97,7 +97,7 @@ export function ModelPage({ modelId, tab, navigate }: { modelId: string; tab: st
  * A model deleted (in another window) while this tab held unsaved edits of it, then reloaded: the edits kept in the
  * tab's session storage are offered back as a workspace model, or discarded, never dropped unasked.
  */
-function UnsavedDraftOfMissing({ modelId, tab, navigate }: { modelId: string; tab: string; navigate: (route: Route) => void }) {
+function UnsavedDraftOfMissing({ modelId, tab, navigate, onKept }: { modelId: string; tab: string; navigate: (route: Route) => void; onKept: (model: StoredModel) => void }) {
   const workspace = useWorkspace();
   const toasts = useToasts();
   const { t } = useLanguage();
@@ -106,10 +106,12 @@ function UnsavedDraftOfMissing({ modelId, tab, navigate }: { modelId: string; ta
   const keep = async () => {
     try {
       const title = documentTitle(draft.document).trim();
-      const copy = await workspace.models.create({ document: draft.document, origin: { kind: 'copy', ...(title ? { ref: title } : {}) } });
+      // Under its own id when it is free (the dossiers' links to it work again), as the open page's Keep it does.
+      const kept = await workspace.models.create({ document: draft.document, origin: { kind: 'copy', ...(title ? { ref: title } : {}) }, preferredId: modelId });
       dropPendingModelDraft(browserDraftStorage(), modelId);
-      toasts.show({ message: t('model.keptDeleted', { title: copy.title }) });
-      navigate({ page: 'model', modelId: copy.id, tab });
+      toasts.show({ message: t('model.keptDeleted', { title: kept.title }) });
+      if (kept.id === modelId) onKept(kept);
+      else navigate({ page: 'model', modelId: kept.id, tab });
     } catch (e) {
       toasts.show({ tone: 'error', message: t('model.keepDeletedFailed', { error: errorText(e, t) }) });
     }
@@ -152,11 +154,13 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
   // and offers to keep it as a workspace model again; nothing writes it back unasked.
   const [deletedElsewhere, setDeletedElsewhere] = useState(false);
   const deletingHere = useRef(false);
+  // Keep it under way: the model coming back is this page's own write, no change from elsewhere.
+  const [keeping, setKeeping] = useState(false);
   const saveKind = autosave.state.kind;
   const { adopt, rebase } = session;
-  const seen = useRef({ updatedAt: session.updatedAt, saveKind, adopt, readOnly });
+  const seen = useRef({ updatedAt: session.updatedAt, saveKind, adopt, readOnly, keeping });
   useEffect(() => {
-    seen.current = { updatedAt: session.updatedAt, saveKind, adopt, readOnly };
+    seen.current = { updatedAt: session.updatedAt, saveKind, adopt, readOnly, keeping };
   });
   useEffect(() => {
     const subscription = liveQuery(() => store.get(initial.id)).subscribe({
@@ -164,7 +168,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
         setStored(model);
         setDeletedElsewhere(!model && !deletingHere.current);
         const now = seen.current;
-        if (model && model.updatedAt !== now.updatedAt && now.saveKind === 'saved' && !now.readOnly) {
+        if (model && model.updatedAt !== now.updatedAt && now.saveKind === 'saved' && !now.readOnly && !now.keeping) {
           now.adopt(model);
           setReloadedFromElsewhere(true);
         }
@@ -172,15 +176,29 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
     });
     return () => subscription.unsubscribe();
   }, [store, initial.id]);
-  const changedElsewhere = stored !== undefined && stored.updatedAt !== session.updatedAt && saveKind !== 'saving' && !readOnly;
+  const changedElsewhere = stored !== undefined && stored.updatedAt !== session.updatedAt && saveKind !== 'saving' && !readOnly && !keeping;
+  // Kept under its own id when no model took it meanwhile (nothing else refers to a deleted model's id but the
+  // dossiers' links, which then work again): the page goes on as it is, undo history included.
+  const { markSaved } = autosave;
   const keepDeleted = async () => {
+    setKeeping(true);
+    seen.current = { ...seen.current, keeping: true };
     try {
-      const copy = await store.create({ document, origin: initial.origin, title: session.title });
-      dropPendingModelDraft(browserDraftStorage(), initial.id);
-      toasts.show({ message: t('model.keptDeleted', { title: copy.title }) });
-      navigate({ page: 'model', modelId: copy.id, tab });
+      const kept = await store.create({ document, origin: initial.origin, title: session.title, preferredId: initial.id });
+      toasts.show({ message: t('model.keptDeleted', { title: kept.title }) });
+      if (kept.id === initial.id) {
+        rebase(kept.updatedAt);
+        markSaved(document);
+        setDeletedElsewhere(false);
+        setReloadedFromElsewhere(false);
+      } else {
+        dropPendingModelDraft(browserDraftStorage(), initial.id);
+        navigate({ page: 'model', modelId: kept.id, tab });
+      }
     } catch (e) {
       toasts.show({ tone: 'error', message: t('model.keepDeletedFailed', { error: errorText(e, t) }) });
+    } finally {
+      setKeeping(false);
     }
   };
   const closeDeleted = () => {
