@@ -246,9 +246,15 @@ test('the library, recently deleted and evidence tables fill their cards, every 
   for (const [width, height] of [[1440, 900], [1024, 640]] as const) {
     await page.setViewportSize({ width, height });
     // A dossier deleted at this size, a sort and a language change: each re-renders the library's tables.
-    await page.getByTestId('library-row').last().getByTestId('duplicate-dossier').click();
+    // Below 1280 px Duplicate and Delete wait in the row's "More actions" menu.
+    const rowAction = async (testId: string) => {
+      const row = page.getByTestId('library-row').last();
+      if (width < 1280) await row.getByTestId('more-dossier-actions').click();
+      await row.getByTestId(testId).click();
+    };
+    await rowAction('duplicate-dossier');
     await expect(page.getByTestId('library-row')).toHaveCount(3);
-    await page.getByTestId('library-row').last().getByTestId('delete-dossier').click();
+    await rowAction('delete-dossier');
     await page.getByTestId('confirm-ok').click();
     await expect(page.getByTestId('library-row')).toHaveCount(2);
     await expect(page.getByTestId('recently-deleted-row')).toHaveCount(width === 1440 ? 1 : 2);

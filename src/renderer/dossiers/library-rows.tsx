@@ -7,6 +7,7 @@ import { StatusBadge } from './status-badge';
 import { useLanguage } from '../i18n/language';
 import { When } from '../ui/when';
 import { MenuButton } from '../ui/menu-button';
+import { MoreIcon } from '../ui/icons';
 
 // The library's rows, virtualised (@tanstack/react-virtual): only the rows in view, plus a margin, are in the
 // page, whatever the number of dossiers. The page itself scrolls (.app-content), so the table keeps its place in
@@ -143,8 +144,9 @@ export function LibraryRows({ rows, scroller, hasLayout, readOnly, narrow, onExp
                 // At the narrow widths the other actions wait in a menu, so the title keeps the row's width.
                 <MenuButton
                   label={t('library.moreActionsNamed', { title: row.title })}
-                  content={t('library.moreActions')}
-                  className="btn btn-sm btn-ghost"
+                  content={<MoreIcon />}
+                  tooltip={t('library.moreActions')}
+                  className="btn btn-sm btn-ghost btn-icon"
                   disabled={readOnly}
                   testId="more-dossier-actions"
                   choices={[

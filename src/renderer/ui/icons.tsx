@@ -52,3 +52,14 @@ export function ArrowIcon({ direction }: { direction: 'up' | 'down' | 'none' }) 
     </svg>
   );
 }
+
+/** Three dots: a menu of more actions. */
+export function MoreIcon() {
+  return (
+    <svg {...common} fill="currentColor" stroke="none">
+      <circle cx="3" cy="8" r="1.5" />
+      <circle cx="8" cy="8" r="1.5" />
+      <circle cx="13" cy="8" r="1.5" />
+    </svg>
+  );
+}

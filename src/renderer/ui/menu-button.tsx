@@ -21,6 +21,8 @@ export interface MenuButtonProps {
   label: string;
   /** What the button shows; the label when absent. */
   content?: ReactNode;
+  /** A tooltip, for a button that shows only an icon. */
+  tooltip?: string;
   choices: readonly MenuChoice[];
   testId?: string;
   className?: string;
@@ -32,7 +34,7 @@ function enabledItems(root: HTMLElement | null): HTMLButtonElement[] {
   return Array.from(root?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)') ?? []);
 }
 
-export function MenuButton({ label, content, choices, testId, className = 'btn btn-sm', disabled }: MenuButtonProps) {
+export function MenuButton({ label, content, tooltip, choices, testId, className = 'btn btn-sm', disabled }: MenuButtonProps) {
   const [open, setOpen] = useState<false | 'first' | 'last'>(false);
   const id = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -103,6 +105,7 @@ export function MenuButton({ label, content, choices, testId, className = 'btn b
         aria-expanded={open !== false}
         aria-controls={open ? `${id}-menu` : undefined}
         aria-label={content === undefined ? undefined : label}
+        title={tooltip}
         disabled={disabled}
         onClick={() => setOpen((o) => (o ? false : 'first'))}
         onKeyDown={onButtonKeyDown}

@@ -169,7 +169,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       </div>
       <div
         ref={region}
-        className={atTop ? 'toast-region at-top' : 'toast-region'}
+        className={['toast-region', atTop && 'at-top', expanded && 'expanded'].filter(Boolean).join(' ')}
         data-testid="toast-region"
         onPointerEnter={() => setHovered(true)}
         onPointerLeave={() => setHovered(false)}

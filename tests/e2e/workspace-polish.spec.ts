@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { seriousAxeViolations } from './axe';
+
+// The library and notifications at the minimum window (1024×640), with the keyboard: a row keeps Export in view
+// and puts its other actions in a menu button (so the title keeps the width), and notifications stack at most two
+// high, keep out of the focused control's way and are dismissed with Escape.
+
+const dir = 'test-results/screenshots';
+const exampleTitle = 'Plasma ctDNA NGS (liquid biopsy)';
+
+async function shot(page: Page, name: string) {
+  mkdirSync(dir, { recursive: true });
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: `${dir}/workspace-polish-${name}.png` });
+}
+
+/** How many lines a link's text takes (one box per line of an inline element). */
+async function lines(link: Locator): Promise<number> {
+  return link.evaluate((el) => el.getClientRects().length);
+}
+
+/** The row's action buttons lie inside their cell (a label longer than the column would run over the edge). */
+async function expectActionsFit(row: Locator) {
+  const fit = await row.locator('td.actions').evaluate((td) => {
+    const cell = td.getBoundingClientRect();
+    return Array.from(td.querySelectorAll('button')).every((b) => {
+      const r = b.getBoundingClientRect();
+      return r.left >= cell.left && r.right <= cell.right;
+    });
+  });
+  expect(fit, 'row actions inside their cell').toBe(true);
+}
+
+test.describe.configure({ timeout: 120000 });
+
+test('library row actions: all four at 1440; at 1024 Export and a keyboard menu of the others, the title on one line', async ({ page }) => {
+  await page.goto('/');
+  const example = page.getByTestId('library-row').filter({ hasText: exampleTitle });
+  const title = (await example.getByTestId('open-dossier').textContent())!;
+  const row = page.locator(`[data-testid="library-row"][data-dossier-id="${await example.getAttribute('data-dossier-id')}"]`);
+  await expect(row.getByTestId('delete-dossier')).toBeVisible();
+  await expect(row.getByTestId('more-dossier-actions')).toHaveCount(0);
+  await shot(page, 'library-1440');
+
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await expect(row.getByTestId('more-dossier-actions')).toBeVisible();
+  await expect(row.getByTestId('export-dossier')).toBeVisible();
+  await expect(row.getByTestId('duplicate-dossier')).toHaveCount(0);
+  // The long example title took five lines beside the four buttons; two now.
+  expect(await lines(row.getByTestId('open-dossier'))).toBeLessThanOrEqual(2);
+  await expectActionsFit(row);
+
+  // The menu button pattern, with the keyboard only.
+  const more = row.getByRole('button', { name: `More actions for ${title}`, exact: true });
+  await more.focus();
+  await page.keyboard.press('ArrowDown');
+  const menu = page.getByRole('menu', { name: `More actions for ${title}`, exact: true });
+  await expect(menu.getByRole('menuitem', { name: 'Duplicate' })).toBeFocused();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Archive' })).toBeFocused();
+  // The list shows whole, inside the window (not clipped by the table's scrolling wrapper).
+  const box = (await menu.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(640);
+  await expect(menu.getByRole('menuitem', { name: 'Delete' })).toBeInViewport({ ratio: 1 });
+  expect(await seriousAxeViolations(page), 'library row menu open at 1024').toEqual([]);
+  await shot(page, 'library-menu-1024');
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(more).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu.getByRole('menuitem', { name: 'Duplicate' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('library-row')).toHaveCount(2);
+  await expect(more).toBeFocused();
+  // French labels fit as well.
+  await page.getByTestId('display-language').selectOption('fr-BE');
+  await expect(row.getByRole('button', { name: `Autres actions pour ${title}`, exact: true })).toHaveAttribute('title', 'Autres actions');
+  await expectActionsFit(row);
+  await shot(page, 'library-1024-fr-BE');
+  await page.getByTestId('display-language').selectOption('nl-BE');
+  await expectActionsFit(row);
+  await shot(page, 'library-1024-nl-BE');
+});
+
+test('notifications at 1024: two at most, newest first, the rest behind "+N more"; out of the focused control\'s way; Escape dismisses', async ({ page }) => {
+  await page.goto('/');
+  const example = page.getByTestId('library-row').filter({ hasText: exampleTitle });
+  await example.getByTestId('duplicate-dossier').click();
+  await expect(page.getByTestId('library-row')).toHaveCount(2);
+  await page.getByTestId('library-row').first().getByTestId('duplicate-dossier').click();
+  await expect(page.getByTestId('library-row')).toHaveCount(3);
+  await page.setViewportSize({ width: 1024, height: 640 });
+  // Three deletes, each with its Undo notice.
+  for (let i = 0; i < 3; i++) {
+    const first = page.getByTestId('library-row').first();
+    const title = await first.getByTestId('open-dossier').textContent();
+    const row = page.locator(`[data-testid="library-row"][data-dossier-id="${await first.getAttribute('data-dossier-id')}"]`);
+    await row.getByTestId('more-dossier-actions').click();
+    await row.getByTestId('delete-dossier').click();
+    await page.getByTestId('confirm-ok').click();
+    // Newest first.
+    await expect(page.getByTestId('toast').first()).toContainText(`Moved “${title}”`);
+  }
+  await expect(page.getByTestId('toast')).toHaveCount(2);
+  await expect(page.getByTestId('toast-more')).toHaveText('+1 more');
+  // Announced once each, by one live region: it holds the newest only.
+  await expect(page.getByTestId('toast-announcer')).toHaveText(/^Moved .* to Recently deleted/);
+  await expect(page.locator('.toast-region [aria-live], .toast-region [role="status"]')).toHaveCount(0);
+  expect(await seriousAxeViolations(page), 'notifications at 1024').toEqual([]);
+  await shot(page, 'toasts-1024');
+  await page.getByTestId('toast-more').click();
+  await expect(page.getByTestId('toast')).toHaveCount(3);
+  await shot(page, 'toasts-all-1024');
+
+  // A control the stack would cover takes the focus: the stack moves to the top, off the control.
+  const restore = page.getByTestId('recently-deleted-restore').last();
+  await restore.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await restore.focus();
+  await expect(page.getByTestId('toast-region')).toHaveClass(/at-top/);
+  const control = (await restore.boundingBox())!;
+  const stack = (await page.getByTestId('toast-region').boundingBox())!;
+  const overlap = control.x < stack.x + stack.width && stack.x < control.x + control.width && control.y < stack.y + stack.height && stack.y < control.y + control.height;
+  expect(overlap, 'the notifications cover the focused control').toBe(false);
+  await shot(page, 'toasts-moved-1024');
+
+  // Escape on a notice dismisses it; the focus stays in the stack.
+  await page.getByTestId('toast-action').first().focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('toast')).toHaveCount(2);
+  await expect(page.locator('.toast-region button:focus')).toHaveCount(1);
+});
