@@ -4,7 +4,7 @@ import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
 // A menu button (the WAI-ARIA menu button pattern): Enter, Space or ArrowDown opens the menu on its first item,
 // ArrowUp on its last; arrows, Home and End move; Escape closes and returns the focus to the button; Tab, a click
 // outside or a choice closes it. The list is placed fixed under the button (above it near the window's foot), so a
-// scrolling table around the button does not clip it; scrolling closes it.
+// scrolling table around the button does not clip it.
 
 export interface MenuChoice {
   label: string;
@@ -42,31 +42,32 @@ export function MenuButton({ label, content, tooltip, choices, testId, className
   const list = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState<CSSProperties>({});
   useLayoutEffect(() => {
-    const at = button.current?.getBoundingClientRect();
-    if (!open || !at) return;
-    const height = list.current?.offsetHeight ?? 0;
-    const right = document.documentElement.clientWidth - at.right;
-    setPlace(at.bottom + 4 + height > window.innerHeight && at.top - 4 - height >= 0 ? { right, bottom: window.innerHeight - at.top + 4 } : { right, top: at.bottom + 4 });
+    if (!open) return;
+    // Fixed in the window: placed again when the page scrolls or the window changes, so it stays by its button.
+    const placeList = () => {
+      const at = button.current?.getBoundingClientRect();
+      if (!at) return;
+      const height = list.current?.offsetHeight ?? 0;
+      const right = document.documentElement.clientWidth - at.right;
+      setPlace(at.bottom + 4 + height > window.innerHeight && at.top - 4 - height >= 0 ? { right, bottom: window.innerHeight - at.top + 4 } : { right, top: at.bottom + 4 });
+    };
+    placeList();
+    document.addEventListener('scroll', placeList, true);
+    window.addEventListener('resize', placeList);
+    return () => {
+      document.removeEventListener('scroll', placeList, true);
+      window.removeEventListener('resize', placeList);
+    };
   }, [open]);
   useEffect(() => {
     if (!open) return;
     const onPointer = (event: PointerEvent) => {
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
-    // The list is fixed in the window: it would float away from a button that scrolls.
-    const onScroll = (event: Event) => {
-      if (!list.current?.contains(event.target as Node)) setOpen(false);
-    };
     document.addEventListener('pointerdown', onPointer);
-    document.addEventListener('scroll', onScroll, true);
-    window.addEventListener('resize', onScroll);
     const enabled = enabledItems(root.current);
     (open === 'last' ? enabled[enabled.length - 1] : enabled[0])?.focus({ preventScroll: true });
-    return () => {
-      document.removeEventListener('pointerdown', onPointer);
-      document.removeEventListener('scroll', onScroll, true);
-      window.removeEventListener('resize', onScroll);
-    };
+    return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
   const close = () => {
     setOpen(false);

@@ -164,7 +164,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <div className="visually-hidden" role="status" aria-live="polite" data-testid="toast-announcer">
+      <div className="visually-hidden toast-announcer" role="status" aria-live="polite" data-testid="toast-announcer">
         {announced && <span key={announced.id}>{announced.message}</span>}
       </div>
       <div
