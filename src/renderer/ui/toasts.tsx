@@ -136,11 +136,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   // Back to two once no more wait: the next burst starts folded again.
   if (expanded && toasts.length <= MAX_VISIBLE_TOASTS) setExpanded(false);
 
-  // Out of the focused control's way: bottom right unless that covers it, then top right.
+  // Out of the focused control's way (as focus moves and the page scrolls): bottom right unless that covers it, then top right.
   const place = useCallback(() => {
     const root = region.current;
     const active = document.activeElement;
-    if (!root || !active || active === document.body || root.contains(active)) return;
+    if (!root || root.childElementCount === 0 || !active || active === document.body || root.contains(active)) return;
     const control = active.getBoundingClientRect();
     const height = root.getBoundingClientRect().height;
     const rootStyle = getComputedStyle(root);
@@ -153,9 +153,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   }, [toasts, expanded, place]);
   useEffect(() => {
     document.addEventListener('focusin', place);
+    document.addEventListener('scroll', place, true);
     window.addEventListener('resize', place);
     return () => {
       document.removeEventListener('focusin', place);
+      document.removeEventListener('scroll', place, true);
       window.removeEventListener('resize', place);
     };
   }, [place]);
