@@ -35,7 +35,7 @@ async function expectActionsFit(row: Locator) {
 
 test.describe.configure({ timeout: 120000 });
 
-test('library row actions: all four at 1440; at 1024 Export and a keyboard menu of the others, the title on one line', async ({ page }) => {
+test('library row actions: all four at 1440; at 1024 Export and a keyboard menu of the others, the title on two lines', async ({ page }) => {
   await page.goto('/');
   const example = page.getByTestId('library-row').filter({ hasText: exampleTitle });
   const title = (await example.getByTestId('open-dossier').textContent())!;
