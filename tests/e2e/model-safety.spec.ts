@@ -31,6 +31,15 @@ test('an edit made just before a reload is restored, said so, and saved', async 
   const modelId = await useExample(page);
   // Leave at once, as a user who clicks "Leave" in the browser's unsaved-changes prompt.
   page.on('dialog', (dialog) => void dialog.accept());
+  // The reload must come before the save ends, as for a user who leaves at once: on a loaded machine the save
+  // could finish first (no draft left to restore), so this page's writes fail until the reload (a new page).
+  await page.evaluate(() => {
+    const refuse = () => {
+      throw new DOMException('Writes held until the reload.', 'UnknownError');
+    };
+    IDBObjectStore.prototype.put = refuse;
+    IDBObjectStore.prototype.add = refuse;
+  });
   await page.getByTestId('param-input-p_rebiopsy').fill('0.61');
   await page.reload();
   await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', modelId);
