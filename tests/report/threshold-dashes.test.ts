@@ -19,11 +19,11 @@ function seenStrokes(pattern: string, visibleGap: number): number[] {
   const strokes: number[] = [];
   let joinNext = false;
   for (let i = 0; i < v.length; i += 2) {
-    if (joinNext) strokes[strokes.length - 1] += v[i - 1]! + v[i]!;
+    if (joinNext) strokes.push(strokes.pop()! + v[i - 1]! + v[i]!);
     else strokes.push(v[i]!);
     joinNext = v[i + 1]! < visibleGap;
   }
-  if (joinNext && strokes.length > 1) strokes[0] += v[v.length - 1]! + strokes.pop()!;
+  if (joinNext && strokes.length > 1) strokes.unshift(strokes.pop()! + v[v.length - 1]! + strokes.shift()!);
   return strokes;
 }
 
