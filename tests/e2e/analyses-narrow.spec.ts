@@ -73,3 +73,76 @@ test('tornado: bars take more than half of the chart at 1024 px, labels wrapped 
   await shot(page, 'tornado', chart);
   await expectNoAxeViolations(page, 'uncertainty screen with the tornado');
 });
+
+/** Each row of a table as [scenario id, strategy, its cells' texts]. */
+async function rowTexts(table: Locator, rowTestId: string): Promise<string[][]> {
+  return table.getByTestId(rowTestId).evaluateAll((rows) =>
+    rows.map((r) => [r.getAttribute('data-scenario-id') ?? '', ...[...r.querySelectorAll('th[scope="row"], td')].map((c) => c.textContent ?? '')]));
+}
+
+/** The table is on the card whole: nothing to scroll sideways, its last column inside the card. */
+async function expectOnCard(table: Locator, where: string) {
+  const fits = await table.evaluate((el) => {
+    const wrap = el.parentElement!;
+    const card = el.closest('.card')!.getBoundingClientRect();
+    return wrap.scrollWidth <= wrap.clientWidth + 1 && el.getBoundingClientRect().right <= card.right + 1;
+  });
+  expect(fits, where).toBe(true);
+  await expect(table.locator('xpath=..'), where).toHaveAttribute('data-scrolls', 'false');
+}
+
+for (const example of [{ id: 'liquid-biopsy-nsclc', thresholds: 2, splitAt: [1024] }, { id: 'hiv-chancellor-1997', thresholds: 5, splitAt: [1280, 1024] }]) {
+  test(`scenario results of ${example.id} (${example.thresholds} thresholds) read without sideways scrolling at 1440, 1280 and 1024 px, nothing lost`, async ({ page }) => {
+    await useExample(page, example.id);
+    await page.getByTestId('model-tab-scenarios').click();
+    await page.getByTestId('scenario-iterations').fill('20');
+    await page.getByTestId('run-scenarios-psa').click();
+    await expect(page.getByTestId('chart-scenario-ceac')).toBeVisible({ timeout: 300000 });
+    const table = page.getByTestId('scenario-table');
+    const psaTable = page.getByTestId('scenario-psa-table');
+
+    // 1440: one table, a scenario column and a probability column per threshold, as before.
+    await expectOnCard(table, '1440');
+    await expect(psaTable).toHaveCount(0);
+    await expect(table.locator('thead th')).toHaveCount(7 + example.thresholds);
+    const wide = await rowTexts(table, 'scenario-result-row');
+    expect(wide.length).toBeGreaterThan(1);
+    for (const row of wide) expect(row).toHaveLength(1 + 6 + example.thresholds);
+
+    for (const [w, h] of [[1280, 800], [1024, 640]] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      const split = example.splitAt.includes(w);
+      await expect(psaTable).toHaveCount(split ? 1 : 0);
+      await expectOnCard(table, `${w}`);
+      if (!split) {
+        expect(await rowTexts(table, 'scenario-result-row'), `${w}`).toEqual(wide);
+        continue;
+      }
+      await expectOnCard(psaTable, `${w} PSA`);
+      // Every ICER within the card, unclipped.
+      for (const icer of await table.getByTestId('scenario-icer').all()) {
+        expect(await icer.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.getBoundingClientRect().right <= el.closest('.card')!.getBoundingClientRect().right), `${w}`).toBe(true);
+      }
+      // The same figures as at 1440, each row's probabilities in the second table, row for row.
+      const results = await rowTexts(table, 'scenario-result-row');
+      const psa = await rowTexts(psaTable, 'scenario-psa-row');
+      expect(psa.map((r) => r.slice(0, 2)), `${w}`).toEqual(results.map((r) => r.slice(0, 2)));
+      expect(results.map((r, i) => [...r, ...psa[i]!.slice(2)]), `${w}`).toEqual(wide);
+      await expect(page.getByTestId('scenario-psa-caption')).toContainText('20 PSA draws per scenario');
+      await expect(page.getByRole('table', { name: await page.getByTestId('scenario-psa-caption').textContent() ?? '' })).toHaveAttribute('data-testid', 'scenario-psa-table');
+      if (w === 1024) {
+        // Below 1280 each scenario's name heads its rows across the table.
+        await expect(table.getByTestId('scenario-group')).toHaveCount(new Set(wide.map((r) => r[0])).size);
+        await expectNoAxeViolations(page, `${example.id} scenarios at ${w}`);
+      }
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect(psaTable).toHaveCount(0);
+    expect(await rowTexts(table, 'scenario-result-row')).toEqual(wide);
+    await expectNoAxeViolations(page, `${example.id} scenarios at 1440`);
+    await shot(page, `scenarios-${example.id}`, table);
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await psaTable.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${dir}/narrow-scenarios-psa-${example.id}-1024.png` });
+  });
+}
