@@ -144,5 +144,14 @@ for (const example of [{ id: 'liquid-biopsy-nsclc', thresholds: 2, splitAt: [102
     await page.setViewportSize({ width: 1024, height: 640 });
     await psaTable.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${dir}/narrow-scenarios-psa-${example.id}-1024.png` });
+    // French and Dutch headings are longer: still on the card.
+    for (const locale of ['fr-BE', 'nl-BE']) {
+      await page.getByTestId('display-language').selectOption(locale);
+      await expect(page.getByTestId('scenario-psa-caption')).not.toContainText('PSA draws per scenario');
+      await expectOnCard(table, `${locale} 1024`);
+      await expectOnCard(psaTable, `${locale} 1024 PSA`);
+    }
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${dir}/narrow-scenarios-nl-${example.id}-1024.png` });
   });
 }

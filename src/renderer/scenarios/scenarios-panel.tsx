@@ -353,11 +353,15 @@ function ScenarioRunResults({ model, results: stored }: { model: HtaModel; resul
           <p className="table-caption" id={`${formId}-psa-caption`} data-testid="scenario-psa-caption">{t('scenarios.psaCaption', { n: formatCount(results[0]!.probabilistic!.iterations) })}</p>
           <ScrollRegion label={t('scenarios.psaRegion')}>
             <table className="table table-money table-wrap-head table-scenario-results" data-testid="scenario-psa-table" aria-labelledby={`${formId}-psa-caption`}>
+              {/* "Probability cost-effective at" once over the thresholds: five long headings would not fit at 1024 px. */}
               <thead>
                 <tr>
-                  {!grouped && <th scope="col">{t('budgetView.scenario')}</th>}
-                  <th scope="col">{t('results.strategy')}</th>
-                  {thresholds.map((w) => <th key={w} scope="col" className="num">{t('scenarios.pAt', { wtp: money(w) })}</th>)}
+                  {!grouped && <th scope="col" rowSpan={2}>{t('budgetView.scenario')}</th>}
+                  <th scope="col" rowSpan={2}>{t('results.strategy')}</th>
+                  <th scope="colgroup" colSpan={thresholds.length} className="num">{t('scenarios.pAtHeading')}</th>
+                </tr>
+                <tr>
+                  {thresholds.map((w) => <th key={w} scope="col" className="num">{money(w)}</th>)}
                 </tr>
               </thead>
               <ScenarioRows results={results} grouped={grouped} columns={1 + thresholds.length} rowTestId="scenario-psa-row" label={label}
