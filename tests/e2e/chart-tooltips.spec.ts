@@ -87,7 +87,10 @@ test('tooltips of the base-case, uncertainty, budget and scenario charts show fo
   await voi.getByTestId('voi-se-draws').fill('20');
   await voi.getByTestId('run-evppi').click();
   await expect(voi.getByTestId('chart-evppi').locator('.recharts-surface')).toBeVisible({ timeout: 180000 });
-  await checkCharts(page, ['chart-tornado', 'chart-threshold', 'chart-psa-plane', 'chart-ceac', 'chart-evpi', 'chart-psa-convergence', 'chart-evppi']);
+  const uncertainty = await checkCharts(page, ['chart-tornado', 'chart-threshold', 'chart-psa-plane', 'chart-ceac', 'chart-evpi', 'chart-psa-convergence', 'chart-evppi']);
+  // A hovered draw's incremental cost is the exact amount, not the axis's compact "€1.6k".
+  expect(uncertainty['chart-psa-plane']!.some((text) => /Incremental cost \(EUR\) : [−+]?€\d{1,3}(,\d{3})*(?![\d.k])/.test(text))).toBe(true);
+  for (const text of uncertainty['chart-psa-plane']!) expect(text).not.toMatch(/€[\d.]+k/);
   // The two-way heat map's tooltips are its cells' titles: grid values of the parameters in their display format
   // (six significant digits, as in the parameter tables and the chart's data table), never a raw double.
   const titles = await twoWay.locator('[data-testid="chart-two-way-svg"] rect[data-category] title').allTextContents();
