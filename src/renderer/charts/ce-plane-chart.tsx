@@ -35,6 +35,8 @@ export interface CePlaneChartProps {
   yLabel: string;
   formatX: (v: number) => string;
   formatY: (v: number) => string;
+  /** A hovered point's cost in the tooltip (default formatY), e.g. the exact amount where the axis is compact. */
+  formatTooltipY?: (v: number) => string;
   /** Efficiency frontier (base case), drawn as a line through its points. */
   frontier?: readonly { x: number; y: number }[];
   /**
@@ -100,7 +102,9 @@ export function CePlaneChart(props: CePlaneChartProps) {
             label={{ value: props.yLabel, angle: -90, position: 'insideLeft', offset: -8, dy: 50, fill: chartInk.axis }} />
           <ZAxis zAxisId="points" type="number" range={props.highlights ? [14, 14] : [90, 90]} />
           <ZAxis zAxisId="means" type="number" range={[240, 240]} />
-          <Tooltip cursor={{ strokeDasharray: '3 3' }} formatter={(v, name) => [name === 'x' ? props.formatX(Number(v)) : props.formatY(Number(v)), name === 'x' ? props.xLabel : props.yLabel]} />
+          {/* The label is the hovered effect (raw from recharts): formatted like the axis, as the values are. */}
+          <Tooltip cursor={{ strokeDasharray: '3 3' }} formatter={(v, name) => [name === 'x' ? props.formatX(Number(v)) : (props.formatTooltipY ?? props.formatY)(Number(v)), name === 'x' ? props.xLabel : props.yLabel]}
+            labelFormatter={(v) => (typeof v === 'number' ? `${props.xLabel}: ${props.formatX(v)}` : v)} />
           {withOrigin && <ReferenceLine x={0} stroke={chartInk.reference} />}
           {withOrigin && <ReferenceLine y={0} stroke={chartInk.reference} />}
           {wtpSegments.map(({ line, segment }, i) =>

@@ -269,3 +269,46 @@ export function spacedMarkerLabels(xs: readonly number[], range: readonly [numbe
   }
   return shown;
 }
+
+/** Widest label column of a tornado (px): at 1440 px its labels fit on one or two lines. */
+export const TORNADO_LABEL_WIDTH = 430;
+
+/**
+ * The label column of a tornado `chartWidth` px wide (null: not measured yet): at most 40% of the chart, so the bars
+ * keep more than half of it at the smallest window (1024 px: ~290 px of labels, ~395 px of bars), the full 430 px
+ * from about 1100 px of chart.
+ */
+export function tornadoLabelWidth(chartWidth: number | null): number {
+  return chartWidth === null ? TORNADO_LABEL_WIDTH : Math.min(TORNADO_LABEL_WIDTH, Math.max(120, Math.round(0.4 * chartWidth)));
+}
+
+/**
+ * The tornado's label column widened from tornadoLabelWidth, 10 px at a time, until every label takes at most
+ * `maxLines` lines (`linesAt`: the most lines of a label at a width), but never past `widest` (the bars keep half).
+ * Rows are as tall as the tallest label, so one long name would otherwise space every row out.
+ */
+export function fittingLabelWidth(chartWidth: number | null, widest: number, linesAt: (width: number) => number, maxLines = 3): number {
+  let width = tornadoLabelWidth(chartWidth);
+  if (chartWidth === null) return width;
+  while (linesAt(width) > maxLines && width + 10 <= Math.min(widest, TORNADO_LABEL_WIDTH)) width += 10;
+  return width;
+}
+
+/**
+ * A label broken at spaces into lines no wider than `width` by `measure` (a word wider than the width on a line of
+ * its own): the lines drawn, so the rows can be made tall enough for them.
+ */
+export function wrapLabel(text: string, width: number, measure: (text: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  // Ordinary spaces only: a no-break space holds "9 000 €" or "60 %" together.
+  for (const word of text.split(/ +/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (line && measure(candidate) > width) {
+      lines.push(line);
+      line = word;
+    } else line = candidate;
+  }
+  if (line) lines.push(line);
+  return lines.length > 0 ? lines : [''];
+}

@@ -47,7 +47,7 @@ function legendMark(doc: Document, item: LegendItem, x: number, y: number): SVGE
     case 'dashdot':
     case 'longdash':
     case 'dashdotdot':
-    case 'doubledash':
+    case 'longshort':
       return svgElement(doc, 'line', { x1: x, y1: y, x2: x + 18, y2: y, stroke: item.color, 'stroke-width': 1.5, 'stroke-dasharray': legendDash(item.mark)! });
     case 'point':
       return svgElement(doc, 'circle', { cx: x + 9, cy: y, r: 4.5, fill: item.color });

@@ -37,7 +37,7 @@ export interface ChartFrameProps {
 export interface LegendItem {
   label: string;
   color: string;
-  mark: 'line' | 'dashed' | 'dotted' | 'dashdot' | 'longdash' | 'dashdotdot' | 'doubledash' | 'point' | 'diamond' | 'bar';
+  mark: 'line' | 'dashed' | 'dotted' | 'dashdot' | 'longdash' | 'dashdotdot' | 'longshort' | 'point' | 'diamond' | 'bar';
 }
 
 export function ChartFrame({ title, description, summary, height = 320, children, table, testId, note, legend, data, drawn = true }: ChartFrameProps) {
@@ -152,7 +152,7 @@ function legendMark({ color, mark }: LegendItem) {
     case 'dashdot':
     case 'longdash':
     case 'dashdotdot':
-    case 'doubledash':
+    case 'longshort':
       return <line x1="0" y1="5" x2="18" y2="5" stroke={color} strokeWidth="1.5" strokeDasharray={legendDash(mark)} />;
     case 'point':
       return <circle cx="9" cy="5" r="4.5" fill={color} />;

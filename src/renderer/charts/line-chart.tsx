@@ -91,7 +91,8 @@ export function SeriesLineChart(props: SeriesLineChartProps) {
             width={72}
             label={{ value: props.yLabel, angle: -90, position: 'insideLeft', offset: 0, dy: 60, fill: chartInk.axis }}
           />
-          <Tooltip formatter={(v) => formatY(Number(v))} labelFormatter={(v) => `${props.xLabel}: ${formatX(Number(v))}`} />
+          {/* The table's formats: a tooltip reads one point, so it shows it as exactly as the data table does. */}
+          <Tooltip formatter={(v) => (props.formatTable ?? formatY)(Number(v))} labelFormatter={(v) => `${props.xLabel}: ${(props.formatTableX ?? formatX)(Number(v))}`} />
           {props.markers?.map((m, i) => (
             <ReferenceLine key={m.x} x={m.x} stroke={chartInk.reference} strokeDasharray="4 3" label={labelShown[i] ? { value: m.label, position: 'insideTopRight', fill: chartInk.axis, fontSize: 11 } : undefined} />
           ))}

@@ -73,7 +73,7 @@ export function StackedBarChart(props: StackedBarChartProps) {
           <YAxis tickFormatter={formatY} stroke={chartInk.axis} width={84}
             label={{ value: props.yLabel, angle: -90, position: 'insideLeft', offset: -12, dy: 50, fill: chartInk.axis }} />
           {props.signed && <ReferenceLine y={0} stroke={chartInk.text} />}
-          <Tooltip formatter={(v) => formatY(Number(v))} />
+          <Tooltip formatter={(v) => formatTable(Number(v))} />
           {stacks.map((s, i) => (
             <Bar key={s.key} dataKey={s.key} name={s.label} stackId="stack" fill={seriesColor(i)} isAnimationActive={false} />
           ))}

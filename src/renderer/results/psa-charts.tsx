@@ -62,6 +62,7 @@ export function PsaCharts({ view, testIds, per, currency, effectNoun, effectUnit
         yLabel={t('uncertainty.incCostAxis', { currency: currency ?? t('analysis.currency') })}
         formatX={(v) => formatNumber(v, effectDigits)}
         formatY={costTick}
+        formatTooltipY={money}
         table={{
           headers: [t('results.strategy'), t('uncertainty.meanIncCost'), capitalFirst(t('uncertainty.meanIncEffect', { effect: effectNoun })), t('uncertainty.icerOfMeans')],
           rows: view.plane.map((s) => [s.label, money(s.meanIncCost), formatNumber(s.meanIncEffect, effectDigits + 1), icer(s.icer)]),

@@ -202,11 +202,16 @@ export function EvppiChart({ model, results }: { model: HtaModel; results: Evppi
   const wtp = results[0]?.wtp ?? 0;
   const allZero = bars.every((b) => b.evppi === 0);
   const additive = bars.some((b) => b.method === 'additive-p-spline');
+  // Only what is drawn is described: no bars when all are zero, no whiskers without a standard error.
+  const whiskers = bars.some((b) => b.se !== null && b.se > 0);
+  const description = allZero
+    ? t('uncertainty.evppiDescriptionTableOnly')
+    : t(whiskers ? 'uncertainty.evppiDescription' : 'uncertainty.evppiDescriptionNoWhiskers', { evpi: money(evpi) });
   return (
     <HorizontalBarChart
       testId="chart-evppi"
       title={t('uncertainty.evppiTitle', { wtp: formatIcer(wtp, currency, model.settings.effect) })}
-      description={t('uncertainty.evppiDescription', { evpi: money(evpi) })}
+      description={description}
       summary={t('uncertainty.evppiSummary', { values: bars.slice(0, 5).map((b) => `${b.label} ${money(b.evppi)}`).join('; ') })}
       rows={bars.map((b) => ({ label: b.label, values: { evppi: b.evppi }, intervals: { evppi: b.se !== null ? [Math.max(0, b.evppi - b.se), b.evppi + b.se] : null } }))}
       series={[{ key: 'evppi', label: t('uncertainty.evppiPerPatient') }]}

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { defaultWtpMax, wtpGrid } from '../../engine/analysis/psa-view';
 import type { AnalysisProblem } from '../../engine/analysis/problems';
 import { problemsOf } from '../../engine/analysis/problems';
@@ -31,6 +32,7 @@ import { useLanguage } from '../i18n/language';
 import { statusBadgeText } from '../results/base-case-panel';
 import { BASE_SCENARIO_ID } from '../../engine/sensitivity/scenarios';
 import { ScrollRegion } from '../ui/scroll-region';
+import { BELOW_WIDE_WINDOW, NARROW_WINDOW, useMediaQuery } from '../ui/use-media-query';
 
 // Named scenarios of a workspace model: defined, edited, duplicated and deleted here (they are part of the model
 // document, so they are saved, versioned and exported with it), run deterministically (engine worker) or
@@ -306,45 +308,68 @@ function ScenarioRunResults({ model, results: stored }: { model: HtaModel; resul
   const ceacRows = probabilistic
     ? results[0]!.probabilistic!.byWtp.map((b, k) => ({ wtp: b.wtp, ...Object.fromEntries(results.map((r) => [r.id, r.probabilistic!.byWtp[k]?.ceac[strategyIds.indexOf(ceacStrategy)] ?? Number.NaN])) }))
     : [];
+  // Below 1280 px a scenario's name heads its rows (no scenario column), and the PSA columns, which would push the
+  // ICER off the card, are a table of their own underneath; likewise below 1440 px with more than two thresholds.
+  const narrow = useMediaQuery(NARROW_WINDOW);
+  const belowWide = useMediaQuery(BELOW_WIDE_WINDOW);
+  const grouped = narrow;
+  const split = probabilistic && (narrow || (belowWide && thresholds.length > 2));
   const barValues = results.flatMap((r) => others.map((id) => Math.abs(valueOf(r, id) ?? 0)));
   const barTick = formatMoneyAxis(Math.max(0, ...barValues), currency);
   const wtpTick = formatMoneyAxis(Math.max(0, ...ceacRows.map((r) => r.wtp)), currency);
   return (
     <>
       {/* The caption above the scrolling box, so it wraps at the card's width instead of running off its edge. */}
-      <p className="table-caption" id={`${formId}-caption`} data-testid="scenario-table-caption">{probabilistic ? t('scenarios.captionPsa', { n: formatCount(results[0]!.probabilistic!.iterations) }) : t('scenarios.caption')}</p>
+      <p className="table-caption" id={`${formId}-caption`} data-testid="scenario-table-caption">{probabilistic && !split ? t('scenarios.captionPsa', { n: formatCount(results[0]!.probabilistic!.iterations) }) : t('scenarios.caption')}</p>
       <ScrollRegion label={t('scenarios.resultsRegion')}>
         <table className="table table-money table-wrap-head table-scenario-results" data-testid="scenario-table" aria-labelledby={`${formId}-caption`}>
           <thead>
             <tr>
-              <th scope="col">{t('budgetView.scenario')}</th>
+              {!grouped && <th scope="col">{t('budgetView.scenario')}</th>}
               <th scope="col">{t('results.strategy')}</th>
               <th scope="col" className="num">{t('results.cost')}</th>
               <th scope="col" className="num">{effectLabel(effect, t)}</th>
               <th scope="col" className="num">{t('analysis.incCost')}</th>
               <th scope="col" className="num">{capitalFirst(t('analysis.incEffect', { effect: effectNoun(effect, t) }))}</th>
               <th scope="col" className="num">{t('results.icer')}</th>
-              {probabilistic && thresholds.map((w) => <th key={w} scope="col" className="num">{t('scenarios.pAt', { wtp: money(w) })}</th>)}
+              {probabilistic && !split && thresholds.map((w) => <th key={w} scope="col" className="num">{t('scenarios.pAt', { wtp: money(w) })}</th>)}
             </tr>
           </thead>
-          <tbody>
-            {results.flatMap((r) =>
-              r.incremental.map((row, i) => (
-                <tr key={`${r.id}-${row.id}`} className={i === 0 ? 'group-start' : undefined} data-testid="scenario-result-row" data-scenario-id={r.id}>
-                  {i === 0 && <th scope="rowgroup" rowSpan={r.incremental.length} className="row-head">{r.label}</th>}
-                  <th scope="row" className="row-head row-head-plain">{row.label ?? label(row.id)}</th>
-                  <td className="num">{money(row.cost)}</td>
-                  <td className="num">{formatNumber(row.effect, 3)}</td>
-                  <td className="num">{row.incCost === null ? '—' : formatMoneyChange(row.incCost, currency)}</td>
-                  <td className="num">{row.incEffect === null ? '—' : formatNumberChange(row.incEffect, 4)}</td>
-                  <td className="num" data-testid="scenario-icer">{row.status === 'nondominated' ? formatIcer(row.icer, currency, effect) : statusBadgeText(row.status, t)}</td>
-                  {probabilistic && thresholds.map((w) => <td key={w} className="num">{formatPercent(probAt(r, row.id, w) ?? Number.NaN, 1)}</td>)}
-                </tr>
-              )),
-            )}
-          </tbody>
+          <ScenarioRows results={results} grouped={grouped} columns={6 + (probabilistic && !split ? thresholds.length : 0)} rowTestId="scenario-result-row" label={label}
+            cells={(r, row) => (
+              <>
+                <td className="num">{money(row.cost)}</td>
+                <td className="num">{formatNumber(row.effect, 3)}</td>
+                <td className="num">{row.incCost === null ? '—' : formatMoneyChange(row.incCost, currency)}</td>
+                <td className="num">{row.incEffect === null ? '—' : formatNumberChange(row.incEffect, 4)}</td>
+                <td className="num" data-testid="scenario-icer">{row.status === 'nondominated' ? formatIcer(row.icer, currency, effect) : statusBadgeText(row.status, t)}</td>
+                {probabilistic && !split && thresholds.map((w) => <td key={w} className="num" data-testid="scenario-p-ce">{formatPercent(probAt(r, row.id, w) ?? Number.NaN, 1)}</td>)}
+              </>
+            )} />
         </table>
       </ScrollRegion>
+      {split && (
+        <>
+          <p className="table-caption" id={`${formId}-psa-caption`} data-testid="scenario-psa-caption">{t('scenarios.psaCaption', { n: formatCount(results[0]!.probabilistic!.iterations) })}</p>
+          <ScrollRegion label={t('scenarios.psaRegion')}>
+            <table className="table table-money table-wrap-head table-scenario-results" data-testid="scenario-psa-table" aria-labelledby={`${formId}-psa-caption`}>
+              {/* "Probability cost-effective at" once over the thresholds: five long headings would not fit at 1024 px. */}
+              <thead>
+                <tr>
+                  {!grouped && <th scope="col" rowSpan={2}>{t('budgetView.scenario')}</th>}
+                  <th scope="col" rowSpan={2}>{t('results.strategy')}</th>
+                  <th scope="colgroup" colSpan={thresholds.length} className="num">{t('scenarios.pAtHeading')}</th>
+                </tr>
+                <tr>
+                  {thresholds.map((w) => <th key={w} scope="col" className="num">{money(w)}</th>)}
+                </tr>
+              </thead>
+              <ScenarioRows results={results} grouped={grouped} columns={1 + thresholds.length} rowTestId="scenario-psa-row" label={label}
+                cells={(r, row) => thresholds.map((w) => <td key={w} className="num" data-testid="scenario-p-ce">{formatPercent(probAt(r, row.id, w) ?? Number.NaN, 1)}</td>)} />
+            </table>
+          </ScrollRegion>
+        </>
+      )}
       <div className="toolbar toolbar-plain" role="group" aria-label={t('scenarios.chartSettings')}>
         <div className="field">
           <label className="field-label" htmlFor={`${formId}-measure`}>{t('scenarios.barsShow')}</label>
@@ -400,6 +425,51 @@ function ScenarioRunResults({ model, results: stored }: { model: HtaModel; resul
       </div>
       <ScenarioBudgets model={model} results={results} />
     </>
+  );
+}
+
+type IncrementalRow = ScenarioRunResult['incremental'][number];
+
+/**
+ * A scenario's rows, one per strategy: the scenario's name beside them (a column spanning its rows) or, `grouped`,
+ * heading them across the table.
+ */
+function ScenarioRows({ results, grouped, columns, rowTestId, label, cells }: {
+  results: readonly ScenarioRunResult[];
+  grouped: boolean;
+  /** Columns after the scenario's name: what a grouped heading spans. */
+  columns: number;
+  rowTestId: string;
+  label: (id: string) => string;
+  cells: (result: ScenarioRunResult, row: IncrementalRow) => ReactNode;
+}) {
+  if (grouped) {
+    return results.map((r) => (
+      <tbody key={r.id} data-testid="scenario-group" data-scenario-id={r.id}>
+        <tr className="group-start">
+          <th scope="rowgroup" colSpan={columns} className="row-head scenario-name">{r.label}</th>
+        </tr>
+        {r.incremental.map((row) => (
+          <tr key={row.id} data-testid={rowTestId} data-scenario-id={r.id}>
+            <th scope="row" className="row-head row-head-plain">{row.label ?? label(row.id)}</th>
+            {cells(r, row)}
+          </tr>
+        ))}
+      </tbody>
+    ));
+  }
+  return (
+    <tbody>
+      {results.flatMap((r) =>
+        r.incremental.map((row, i) => (
+          <tr key={`${r.id}-${row.id}`} className={i === 0 ? 'group-start' : undefined} data-testid={rowTestId} data-scenario-id={r.id}>
+            {i === 0 && <th scope="rowgroup" rowSpan={r.incremental.length} className="row-head">{r.label}</th>}
+            <th scope="row" className="row-head row-head-plain">{row.label ?? label(row.id)}</th>
+            {cells(r, row)}
+          </tr>
+        )),
+      )}
+    </tbody>
   );
 }
 

@@ -2,6 +2,8 @@ import { useSyncExternalStore } from 'react';
 
 /** The width below which tables drop secondary columns (not drawn; the same breakpoint as styles/app.css's narrow rules). */
 export const NARROW_WINDOW = '(max-width: 1279px)';
+/** Below the 1440 px window a wide table of many columns (e.g. one per threshold) no longer fits the card. */
+export const BELOW_WIDE_WINDOW = '(max-width: 1439px)';
 
 function mediaQuery(query: string): MediaQueryList | null {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? window.matchMedia(query) : null;

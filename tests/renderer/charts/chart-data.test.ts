@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisWithZero, fittingAxis, MIN_TICK_GAP, spacedMarkerLabels, budgetBarRows, cePlanePoints, coincidingSeries, stateShareRows, niceAxis, niceStep, survivalRows, thinRows, tornadoBars, tornadoDomain, traceRows } from '../../../src/renderer/charts/chart-data';
+import { axisWithZero, fittingAxis, fittingLabelWidth, TORNADO_LABEL_WIDTH, tornadoLabelWidth, wrapLabel, MIN_TICK_GAP, spacedMarkerLabels, budgetBarRows, cePlanePoints, coincidingSeries, stateShareRows, niceAxis, niceStep, survivalRows, thinRows, tornadoBars, tornadoDomain, traceRows } from '../../../src/renderer/charts/chart-data';
 import { TORNADO_INPUTS, widestSwings } from '../../../src/report/tornado-inputs';
 import { clipLine } from '../../../src/renderer/charts/ce-plane-chart';
 import { seriesColor, seriesColors } from '../../../src/renderer/charts/palette';
@@ -171,5 +171,38 @@ describe('value axis that fits its width', () => {
     expect(fittingAxis(0, 14_200_000, 700).ticks).toEqual([0, 2_500_000, 5_000_000, 7_500_000, 10_000_000, 12_500_000, 15_000_000]);
     expect(fittingAxis(0, 14_200_000, null)).toEqual(niceAxis(0, 14_200_000, 6));
     expect(fittingAxis(0, 14_200_000, 40).ticks.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('tornado labels', () => {
+  // Chart widths measured in Chromium: 1142 px at 1440×900, 726 px at 1024×640 (margins 8 + 32).
+  it('leaves the bars more than half of the chart at the smallest window, and 1440 px its full label column', () => {
+    const plot = (width: number) => width - tornadoLabelWidth(width) - 40;
+    expect(plot(726)).toBeGreaterThan(726 / 2);
+    expect(tornadoLabelWidth(1142)).toBe(TORNADO_LABEL_WIDTH);
+    expect(tornadoLabelWidth(null)).toBe(TORNADO_LABEL_WIDTH);
+    expect(tornadoLabelWidth(200)).toBe(120);
+  });
+
+  it('wraps a label at spaces into lines that fit, a word too long on its own line, nothing lost', () => {
+    const measure = (text: string) => text.length * 10;
+    const label = 'Dependence: relative risk of a plasma miss when tissue gives no result, 1 to 2 relative risk';
+    const lines = wrapLabel(label, 300, measure);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(measure(line)).toBeLessThanOrEqual(300);
+    expect(lines.join(' ')).toBe(label);
+    expect(wrapLabel('short', 300, measure)).toEqual(['short']);
+    expect(wrapLabel('a supercalifragilistic b', 100, measure)).toEqual(['a', 'supercalifragilistic', 'b']);
+    expect(wrapLabel('', 100, measure)).toEqual(['']);
+    // A no-break space (French "9 000 €", "60 %") holds its number together.
+    expect(wrapLabel('de 5\u202f000\u00a0€ à 9\u202f000\u00a0€', 80, measure)).toEqual(['de', '5\u202f000\u00a0€', 'à', '9\u202f000\u00a0€']);
+  });
+
+  it('widens the label column until no label needs more than three lines, never past the half left to the bars', () => {
+    expect(fittingLabelWidth(726, 322, () => 2)).toBe(290);
+    expect(fittingLabelWidth(726, 322, (w) => (w >= 310 ? 3 : 4))).toBe(310);
+    expect(fittingLabelWidth(726, 322, () => 9)).toBe(320);
+    expect(fittingLabelWidth(1142, 531, () => 9)).toBe(TORNADO_LABEL_WIDTH);
+    expect(fittingLabelWidth(null, 0, () => 9)).toBe(TORNADO_LABEL_WIDTH);
   });
 });

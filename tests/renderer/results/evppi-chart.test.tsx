@@ -7,7 +7,8 @@ import type { EvppiResult } from '../../../src/engine/uncertainty/evppi';
 import { EvppiChart } from '../../../src/renderer/results/voi-section';
 
 const model = { settings: { currency: 'EUR', effect: 'qaly' }, parameters: [] } as unknown as HtaModel;
-const result = (id: string, evppi: number, evpi: number): EvppiResult => ({ parameters: [id], wtp: 30000, evppi, raw: evppi, se: 0, evpi, method: 'p-spline' });
+const result = (id: string, evppi: number, evpi: number, se: number | null = 0): EvppiResult => ({ parameters: [id], wtp: 30000, evppi, raw: evppi, se, evpi, method: 'p-spline' });
+const description = () => screen.getByTestId('chart-evppi').querySelector('.chart-caption p')!.textContent!;
 
 describe('EvppiChart', () => {
   afterEach(cleanup);
@@ -19,6 +20,16 @@ describe('EvppiChart', () => {
     expect(figure.querySelector('.chart-canvas')).toBeNull();
     expect(figure.querySelector('[role="img"]')).toBeNull();
     expect(figure.querySelectorAll('.chart-table tbody tr')).toHaveLength(3);
+    // The description speaks of the table, not of bars or whiskers nobody sees.
+    expect(description()).toBe('The data table below gives the EVPPI of each parameter and group.');
+  });
+
+  it('mentions whiskers only when a standard error draws them', () => {
+    render(<EvppiChart model={model} results={[result('a', 12, 40, 3), result('b', 5, 40, null)]} />);
+    expect(description()).toContain('whiskers are ±1 standard error');
+    cleanup();
+    render(<EvppiChart model={model} results={[result('a', 12, 40, null), result('b', 5, 40, 0)]} />);
+    expect(description()).toBe('Sorted, largest first. EVPI per patient (all parameters): €40.00.');
   });
 
   it('draws the bars when some EVPPI is not zero', () => {
