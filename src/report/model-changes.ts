@@ -46,11 +46,6 @@ function labelOf(item: JsonRecord | null, id: string): string {
   return item && typeof item.label === 'string' && item.label.trim() !== '' ? item.label : humanise(id);
 }
 
-/** Between the numbers of a list: a comma where it is not the decimal sign. */
-function listSeparator(fmt: NumberFormats | undefined): string {
-  return !fmt || fmt.locale === 'en' ? ', ' : fmt.locale === 'fr-BE' ? ' ; ' : '; ';
-}
-
 /**
  * A value in words: distributions as "Beta(α = 10, β = 20)", objects summarised, expressions as typed. Numbers are
  * written as analysts type them ("5294", the stored history lines) or, given a reader's formats, grouped in them
@@ -62,7 +57,7 @@ export function describeValue(value: JsonValue, field = '', fmt?: NumberFormats,
   if (typeof value === 'number') return field.startsWith('discount.') ? (fmt ?? typedNumbers).percent(value, 2).replace(/[.,]?0+(?=\s?%$)/u, '') : number(value);
   if (typeof value === 'boolean') return t(field === 'discount.firstCycleDiscounted' ? (value ? 'modelChange.discounted' : 'modelChange.notDiscounted') : value ? 'modelChange.yes' : 'modelChange.no');
   if (typeof value === 'string') return value.length > 80 ? `${value.slice(0, 77)}…` : value;
-  if (Array.isArray(value)) return value.every((v) => typeof v === 'number') ? value.map((v) => number(v as number)).join(listSeparator(fmt)) : t(value.length === 1 ? 'modelChange.itemsOne' : 'modelChange.itemsMany', { n: value.length });
+  if (Array.isArray(value)) return value.every((v) => typeof v === 'number') ? value.map((v) => number(v as number)).join((fmt ?? typedNumbers).listSeparator) : t(value.length === 1 ? 'modelChange.itemsOne' : 'modelChange.itemsMany', { n: value.length });
   if (typeof value.type === 'string' && field.endsWith('distribution')) return describeDistribution(value as unknown as Distribution, fmt ?? typedNumbers, t, fmt ? 'grouped' : 'typed');
   if (typeof value.id === 'string') return labelOf(value, value.id);
   return t('modelChange.changedValue');
