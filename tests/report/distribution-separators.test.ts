@@ -1,6 +1,7 @@
 // A distribution in a comma-decimal language separates its arguments with the language's semicolon, never with the
 // comma that is also the decimal mark ("Uniform(0,5, 1,5)" read as three numbers): the screens' parameter table,
-// the edit history and the report's parameter table (HTML, PDF and Word are drawn from it) use the one helper.
+// the edit history, the report's parameter table (HTML, PDF and Word are drawn from it) and the spreadsheet's
+// Inputs sheet use the one helper.
 import { describe, expect, it } from 'vitest';
 import type { Distribution } from '../../src/engine/model/schema';
 import { buildReport } from '../../src/report/build-report';
@@ -11,6 +12,7 @@ import { translator } from '../../src/report/i18n/translate';
 import { describeValue } from '../../src/report/model-changes';
 import { describeDistribution } from '../../src/report/model-description';
 import type { ReportInput } from '../../src/report/report-input';
+import { workbookContent } from '../../src/report/xlsx/workbook-content';
 import { exampleInput } from './report-fixture';
 
 const spaces = (s: string) => s.replace(/[\u00a0\u202f]/gu, ' ');
@@ -52,6 +54,10 @@ describe('distribution arguments in comma-decimal languages', () => {
       const cells = allBlocks(doc).flatMap((b) => (b.kind === 'table' ? b.rows.flatMap((r) => r.cells.map(String)) : []));
       expect(cells.map(spaces)).toContain(expected);
       expect(spaces(renderReportBody(doc))).toContain(expected);
+      // The spreadsheet's Inputs sheet writes the same text.
+      const inputs = workbookContent(input, doc)[1]!.blocks[0]!;
+      const column = inputs.columns.findIndex((c) => c.header === (locale === 'en' ? 'Distribution' : translator(locale)('xlsx.Distribution')));
+      expect(inputs.rows.map((r) => spaces(String(r[column]))), locale).toContain(expected);
     }
   });
 });
