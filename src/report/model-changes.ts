@@ -215,9 +215,9 @@ function describePath(path: string): string {
 
 type ChangeKind = 'added' | 'removed' | 'reordered' | 'changed';
 
-function kindOf(change: FieldChange, field: string): ChangeKind {
+function kindOf(change: FieldChange): ChangeKind {
   // A whole item (`parameters[#p]`, `model.transitions[#H→S]`) came or went.
-  const item = /\[#[^\]]+\]$/.test(change.path) && (field === '' || field === change.path);
+  const item = /\[#[^\]]+\]$/.test(change.path);
   if (change.before === null && change.after !== null && item) return 'added';
   if (change.after === null && change.before !== null && item) return 'removed';
   return change.path.endsWith('[order]') ? 'reordered' : 'changed';
@@ -225,7 +225,7 @@ function kindOf(change: FieldChange, field: string): ChangeKind {
 
 function worded(change: FieldChange, subject: Subject, fmt: NumberFormats | undefined, t: Translate): Pick<ModelChange, 'subject' | 'beforeText' | 'afterText' | 'summary'> {
   const subjectText = subjectWords(subject, t);
-  const kind = kindOf(change, subject.field);
+  const kind = kindOf(change);
   if (kind === 'reordered') return { subject: subjectText, beforeText: t('modelChange.previousOrder'), afterText: t('modelChange.newOrder'), summary: t('modelChange.reordered', { subject: subjectText }) };
   const beforeText = describeValue(change.before, subject.field, fmt, t);
   const afterText = describeValue(change.after, subject.field, fmt, t);

@@ -46,6 +46,15 @@ describe('structure changes in words', () => {
     expect(changes).toContain(`Structure : Valeurs dans CD4 200-500 cells/mm3 › coût ${category} cost_zido + lami_cost_in_cycle → cost_zido`);
   });
 
+  it('says a transition a strategy adds to its overrides as one addition, named by its states', () => {
+    const before = load() as Doc & { strategies: { id: string; label?: string; transitions?: Transition[] }[] };
+    before.strategies[1]!.transitions = [{ from: 'A', to: 'B', probability: 0.1 }];
+    const after = structuredClone(before);
+    after.strategies[1]!.transitions!.push({ from: 'B', to: 'D', probability: 0.05 });
+    const changes = diffModelDocuments(before, after, formatsFor('nl-BE'), nl).map((c) => c.summary);
+    expect(changes).toEqual(['Strategie Zidovudine + lamivudine: Overgang CD4 < 200 cells/mm3 → Death toegevoegd']);
+  });
+
   it('words metadata fields from the catalogue', () => {
     const before = load();
     before.metadata.title = 'HIV model';
