@@ -32,7 +32,7 @@ const typedNumbers = formatsFor('en');
 const settingFields = new Set(['cycleLength', 'cycles', 'horizon', 'startAge', 'cohortSize', 'discount.costs', 'discount.effects', 'discount.firstCycleDiscounted', 'discount.costsSchedule', 'discount.effectsSchedule', 'counting', 'countingWeights', 'transitionValues', 'effect', 'currency', 'priceYear', 'wtp']);
 const metadataFields = new Set(['title', 'description', 'authors', 'references', 'notes']);
 /** Fields of the structure (states, transitions, values) worded from the catalogue; others read as in the file. */
-const structureFields = new Set(['probability', 'utility', 'qalys', 'value', 'discountRate', 'label', 'description', 'dead', 'maxStateTime', 'type']);
+const structureFields = new Set(['probability', 'utility', 'qalys', 'value', 'discountRate', 'label', 'description', 'dead', 'maxStateTime']);
 const parameterFields = new Set(['expression', 'label', 'unit', 'kind', 'timeUnit', 'description', 'source', 'uncertainty.distribution', 'uncertainty.low', 'uncertainty.high', 'uncertainty.source', 'uncertainty']);
 
 function isRecord(v: unknown): v is JsonRecord {
@@ -75,7 +75,7 @@ function keyedPath(path: string): { collection: string; id: string; rest: string
 /** The field of a change that decides how its values read (`uncertainty.low`, `discount.costs`). */
 function fieldOf(path: string): string {
   const keyed = keyedPath(path);
-  if (keyed) return keyed.rest;
+  if (keyed) return keyed.rest.replace(/^settings\./, '');
   if (path.startsWith('settings.')) return path.slice('settings.'.length);
   return path;
 }
@@ -93,7 +93,9 @@ interface Subject {
 type NameOf = (collection: string, id: string) => string;
 
 function keyedSubject(group: ModelChangeGroup, key: string, name: string, rest: string, nameOf: NameOf): Subject {
-  return rest ? { group, key: `modelChange.${key}Field` as MessageKey, params: { name, field: structurePath(rest, nameOf) }, field: rest } : { group, key: `modelChange.${key}` as MessageKey, params: { name }, field: rest };
+  // A scenario's settings read as the model's (`settings.discount.costs` as a percentage).
+  const field = rest.replace(/^settings\./, '');
+  return rest ? { group, key: `modelChange.${key}Field` as MessageKey, params: { name, field: structurePath(rest, nameOf) }, field } : { group, key: `modelChange.${key}` as MessageKey, params: { name }, field: rest };
 }
 
 /** `transitions[#H→S].probability` → ["transitions", "#H→S", "probability"]. */
@@ -134,13 +136,20 @@ function structurePath(path: string, nameOf: NameOf): (t: Translate) => string {
       const name = nameOf('costCategories', next);
       words.push((t) => t('modelChange.path.cost', { name }));
       i++;
+    } else if (i === 0 && (part === 'parameters' || part === 'uncertainty') && next !== undefined) {
+      // A strategy's or scenario's value or uncertainty of a parameter.
+      const name = nameOf('parameters', next);
+      words.push(part === 'parameters' ? (t) => t('modelChange.parameter', { name }) : (t) => t('modelChange.parameterField', { name, field: t('modelChange.field.uncertainty') }));
+      i++;
+    } else if (i === 0 && part === 'settings' && settingFields.has(parts.slice(1).join('.'))) {
+      const key = `modelChange.setting.${parts.slice(1).join('.')}` as MessageKey;
+      words.push((t) => t(key));
+      break;
     } else if (i === 0 && ['transitions', 'transitionValues', 'states', 'stateValues', 'initial', 'costs'].includes(part)) {
       const key = ({ transitions: 'modelChange.path.transitions', transitionValues: 'modelChange.path.transitionValues', states: 'modelChange.path.states', stateValues: 'modelChange.path.stateValues', initial: 'modelChange.path.initials', costs: 'modelChange.path.costs' } as const)[part as 'costs'];
       words.push((t) => t(key));
-    } else if (structureFields.has(part) && i > 0) {
+    } else if (structureFields.has(part)) {
       words.push((t) => t(`modelChange.path.field.${part}` as MessageKey));
-    } else if (i === 0 && part === 'type') {
-      words.push((t) => t('modelChange.path.field.type'));
     } else {
       const shown = i === 0 ? humanise(part) : part.replace(/^#/, '');
       words.push(() => shown);

@@ -55,6 +55,17 @@ describe('structure changes in words', () => {
     expect(changes).toEqual(['Strategie Zidovudine + lamivudine: Overgang CD4 < 200 cells/mm3 → Death toegevoegd']);
   });
 
+  it('words a strategy\'s parameter override and a scenario\'s setting like the model\'s own', () => {
+    type WithScenarios = Doc & { strategies: { id: string; parameters?: Record<string, string> }[]; scenarios: { id: string; label: string; settings?: { discount?: { costs?: number } } }[] };
+    const before = load() as WithScenarios;
+    before.scenarios = [{ id: 'low_rate', label: 'Lower discounting', settings: { discount: { costs: 0.03 } } }];
+    const after = structuredClone(before);
+    after.strategies[1]!.parameters!.treatment_rr = 'rr';
+    after.scenarios[0]!.settings!.discount!.costs = 0.015;
+    const changes = diffModelDocuments(before, after, frFormats, fr).map((c) => c.summary.replace(/[\u00a0\u202f]/gu, ' '));
+    expect(changes).toEqual(['Stratégie Zidovudine + lamivudine : Paramètre Treatment rr cycle <= effect_years ? rr : 1 → rr', 'Scénario Lower discounting : Taux d’actualisation des coûts 3 % → 1,5 %']);
+  });
+
   it('words metadata fields from the catalogue', () => {
     const before = load();
     before.metadata.title = 'HIV model';

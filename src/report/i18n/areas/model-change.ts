@@ -87,7 +87,6 @@ export const modelChange = areaCatalogue({
     'modelChange.path.field.description': 'description',
     'modelChange.path.field.dead': 'dead state',
     'modelChange.path.field.maxStateTime': 'time in state tracked',
-    'modelChange.path.field.type': 'model type',
   },
   fr: {
     'modelChange.setting.cycleLength': 'Durée du cycle (années)',
@@ -172,7 +171,6 @@ export const modelChange = areaCatalogue({
     'modelChange.path.field.description': 'description',
     'modelChange.path.field.dead': 'état de décès',
     'modelChange.path.field.maxStateTime': 'temps passé dans l’état suivi',
-    'modelChange.path.field.type': 'type de modèle',
   },
   nl: {
     'modelChange.setting.cycleLength': 'Cyclusduur (jaren)',
@@ -257,6 +255,5 @@ export const modelChange = areaCatalogue({
     'modelChange.path.field.description': 'beschrijving',
     'modelChange.path.field.dead': 'overlijdenstoestand',
     'modelChange.path.field.maxStateTime': 'gevolgde verblijfsduur',
-    'modelChange.path.field.type': 'modeltype',
   },
 });
