@@ -407,6 +407,11 @@ export const snapshotSchema = z.strictObject({
   createdAt: timestampSchema,
   /** true when the app made it (e.g. before restoring another snapshot) rather than the user. */
   automatic: z.boolean(),
+  /**
+   * true when the user typed the name (shown as typed, even "Version" or "Snapshot"); false when the app gave it.
+   * Written since 2026-12-07; absent in older data, where a name exactly the default reads as the default.
+   */
+  typedName: z.boolean().optional(),
   dossier: dossierSchema,
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;

@@ -55,6 +55,11 @@ export const modelVersionSchema = z.strictObject({
   hash: sha256HexSchema,
   /** true when the app made it (e.g. before restoring another version) rather than the user. */
   automatic: z.boolean(),
+  /**
+   * true when the user typed the name (shown as typed, even "Version" or "Snapshot"); false when the app gave it.
+   * Written since 2026-12-07; absent in older data, where a name exactly the default reads as the default.
+   */
+  typedName: z.boolean().optional(),
   document: modelDocumentSchema,
 });
 export type ModelVersion = z.infer<typeof modelVersionSchema>;

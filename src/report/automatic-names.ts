@@ -28,11 +28,13 @@ function wordedName(name: string, t: Translate): string {
 
 /**
  * A model version's or dossier snapshot's name as shown: automatic names and the default name of one saved without
- * a name in the display language. (A name typed as exactly "Version" or "Snapshot" reads as that default: the stored
- * data cannot tell them apart, and both mean the same.)
+ * a name in the display language; a typed name as typed, even "Version" or "Snapshot". Data from before
+ * 2026-12-07 does not say whether a name was typed: there a name exactly "Version" or "Snapshot" reads as the
+ * default (it cannot be told apart, and both mean the same).
  */
-export function shownVersionName(version: { name: string; automatic?: boolean }, t: Translate): string {
+export function shownVersionName(version: { name: string; automatic?: boolean; typedName?: boolean | undefined }, t: Translate): string {
   if (version.automatic) return wordedName(version.name, t);
+  if (version.typedName === true) return version.name;
   return version.name === DEFAULT_VERSION_NAME || version.name === DEFAULT_SNAPSHOT_NAME ? wordedName(version.name, t) : version.name;
 }
 

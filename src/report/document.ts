@@ -155,3 +155,8 @@ export function numberTablesAndFigures(sections: readonly Section[], t: Translat
     }
   }
 }
+
+/** A paragraph right before a table or a chart introduces it: PDF and Word keep the two on one page. */
+export function introduces(next: Block | undefined): boolean {
+  return next?.kind === 'table' || next?.kind === 'figure';
+}

@@ -39,6 +39,11 @@ export interface NumberFormats {
   number(value: Num, digits?: number): string;
   /** Signed number for increments: "+0.0337". */
   numberChange(value: Num, digits?: number): string;
+  /**
+   * Between the numbers of a list or a distribution's arguments: ", " where the decimal mark is a point; where it is a
+   * comma, the language's semicolon ("Uniform(0,5 ; 1,5)" in French, "Uniform(0,5; 1,5)" in Dutch).
+   */
+  readonly listSeparator: string;
   /** A parameter value as typed by analysts: up to 6 significant digits, no grouping ("0.509", "11800000"). */
   parameter(value: Num): string;
   /** The same value for readers: up to 6 significant digits, grouped ("5,294", fr "5 823,4", "0.509"). */
@@ -70,6 +75,9 @@ export interface NumberFormats {
   /** Screens' time of day alone, for what happened minutes ago: "15:05:32" (reader's time zone). */
   time(value: string | Date): string;
 }
+
+// French sets a (narrow, unbreakable) space before a semicolon, so it never starts a line.
+const listSeparators: Record<ReportLocale, string> = { en: ', ', 'nl-BE': '; ', 'fr-BE': '\u202f; ' };
 
 const isCurrencyCode = (c: string | null | undefined): c is string => typeof c === 'string' && /^[A-Z]{3}$/.test(c);
 const finite = (v: Num): v is number => v !== null && v !== undefined && Number.isFinite(v);
@@ -113,6 +121,7 @@ function createFormats(locale: ReportLocale): NumberFormats {
   const formats: NumberFormats = {
     locale,
     intlLocale: tag,
+    listSeparator: listSeparators[locale],
     money(value, currency, digits = 0) {
       if (!finite(value)) return DASH;
       return minusSign(moneyFormat(currency, digits).format(roundedZero(value, digits)));

@@ -96,23 +96,26 @@ export function settingsRows(model: HtaModel, fmt: NumberFormats = english, t: T
 export function describeDistribution(d: Distribution | undefined, fmt: NumberFormats = english, t: Translate = englishWords, numbers: 'typed' | 'grouped' = 'typed'): string {
   if (!d) return '—';
   const f = (x: number | undefined) => (numbers === 'grouped' ? fmt.grouped(x) : fmt.parameter(x));
-  const meanSe = (name: string, e: { mean?: number | undefined; se?: number | undefined }) => t('modelWords.dist.meanSe', { name, mean: f(e.mean), se: f(e.se) });
+  // The arguments are separated by the formats' list separator: never a comma where the comma is the decimal mark.
+  const sep = fmt.listSeparator;
+  const args = (...values: string[]) => `(${values.join(sep)})`;
+  const meanSe = (name: string, e: { mean?: number | undefined; se?: number | undefined }) => t('modelWords.dist.meanSe', { name, mean: f(e.mean), se: f(e.se), sep });
   switch (d.type) {
     case 'beta':
-      return d.alpha !== undefined ? `Beta(α = ${f(d.alpha)}, β = ${f(d.beta)})` : meanSe('Beta', d);
+      return d.alpha !== undefined ? `Beta${args(`α = ${f(d.alpha)}`, `β = ${f(d.beta)}`)}` : meanSe('Beta', d);
     case 'gamma':
       if (d.mean !== undefined) return meanSe('Gamma', d);
-      return d.scale !== undefined ? t('modelWords.dist.gammaScale', { shape: f(d.shape), scale: f(d.scale) }) : t('modelWords.dist.gammaRate', { shape: f(d.shape), rate: f(d.rate) });
+      return d.scale !== undefined ? t('modelWords.dist.gammaScale', { shape: f(d.shape), scale: f(d.scale), sep }) : t('modelWords.dist.gammaRate', { shape: f(d.shape), rate: f(d.rate), sep });
     case 'lognormal':
-      return d.meanlog !== undefined ? `${t('modelWords.dist.lognormal')}(μ = ${f(d.meanlog)}, σ = ${f(d.sdlog)})` : meanSe(t('modelWords.dist.lognormal'), d);
+      return d.meanlog !== undefined ? `${t('modelWords.dist.lognormal')}${args(`μ = ${f(d.meanlog)}`, `σ = ${f(d.sdlog)}`)}` : meanSe(t('modelWords.dist.lognormal'), d);
     case 'normal': {
-      const bounds = d.lower !== undefined || d.upper !== undefined ? t('modelWords.dist.bounds', { lower: d.lower !== undefined ? f(d.lower) : '−∞', upper: d.upper !== undefined ? f(d.upper) : '∞' }) : '';
-      return `${t('modelWords.dist.normal', { mean: f(d.mean), sd: f(d.sd ?? d.se) })}${bounds}`;
+      const bounds = d.lower !== undefined || d.upper !== undefined ? t('modelWords.dist.bounds', { lower: d.lower !== undefined ? f(d.lower) : '−∞', upper: d.upper !== undefined ? f(d.upper) : '∞', sep }) : '';
+      return `${t('modelWords.dist.normal', { mean: f(d.mean), sd: f(d.sd ?? d.se), sep })}${bounds}`;
     }
     case 'uniform':
-      return `${t('modelWords.dist.uniform')}(${f(d.min)}, ${f(d.max)})`;
+      return `${t('modelWords.dist.uniform')}${args(f(d.min), f(d.max))}`;
     case 'triangular':
-      return `${t('modelWords.dist.triangular')}(${f(d.min)}, ${f(d.mode)}, ${f(d.max)})`;
+      return `${t('modelWords.dist.triangular')}${args(f(d.min), f(d.mode), f(d.max))}`;
     case 'dirichlet':
       return t('modelWords.dist.dirichlet', { group: d.group, alpha: f(d.alpha) });
     case 'fixed':

@@ -10,7 +10,8 @@ import { ENGINE_VERSION } from '../../src/engine/version';
 import { appInfo } from '../../src/dossier/app-info';
 import { WorkspaceError } from '../../src/renderer/db/errors';
 import type { NewRun } from '../../src/renderer/db/model-store';
-import { CONFLICT_VERSION_NAME } from '../../src/report/automatic-names';
+import { CONFLICT_VERSION_NAME, shownVersionName } from '../../src/report/automatic-names';
+import { translator } from '../../src/report/i18n/translate';
 import { HISTORY_MERGE_WINDOW_MS, openWorkspace } from '../../src/renderer/db/workspace';
 import { freshDbName, freshWorkspace } from './helpers';
 
@@ -183,6 +184,18 @@ describe('models in the workspace', () => {
     await ws.models.deleteRun(run.id);
     expect(await ws.models.getRunResults(run.id)).toBeUndefined();
     expect(await ws.models.latestRun(m.id, 'psa')).toBeUndefined();
+    ws.close();
+  });
+
+  it('a version named "Version" by the user reads as typed in Dutch; one saved without a name is the translated default', async () => {
+    const { ws, clock } = await freshWorkspace();
+    const m = await ws.models.create({ document: example, origin: exampleOrigin });
+    const typed = await ws.models.saveVersion(m.id, 'Version');
+    clock.advance(1000);
+    const unnamed = await ws.models.saveVersion(m.id, '');
+    expect([typed.name, typed.typedName, unnamed.name, unnamed.typedName]).toEqual(['Version', true, 'Version', false]);
+    const nl = translator('nl-BE');
+    expect((await ws.models.listVersions(m.id)).map((v) => shownVersionName(v, nl))).toEqual(['Versie', 'Version']);
     ws.close();
   });
 

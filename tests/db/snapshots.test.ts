@@ -1,13 +1,16 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { freshWorkspace } from './helpers';
+import { shownVersionName } from '../../src/report/automatic-names';
+import { translator } from '../../src/report/i18n/translate';
+import { openWorkspace } from '../../src/renderer/db/workspace';
+import { freshDbName, freshWorkspace } from './helpers';
 
 describe('snapshots', () => {
   it('creates named snapshots, lists them newest first, and restores one', async () => {
     const { ws, clock } = await freshWorkspace();
     const d = await ws.create({ title: 'Version A' });
     const s1 = await ws.createSnapshot(d.id, '  Before review  ');
-    expect(s1).toEqual({ id: expect.any(String), dossierId: d.id, name: 'Before review', createdAt: '2026-11-28T10:00:00.000Z', automatic: false });
+    expect(s1).toEqual({ id: expect.any(String), dossierId: d.id, name: 'Before review', createdAt: '2026-11-28T10:00:00.000Z', automatic: false, typedName: true });
     clock.advance(1000);
     const b = (await ws.update(d.id, (x) => ({ ...x, title: 'Version B', indication: 'NSCLC' }))).dossier;
     clock.advance(1000);
@@ -39,5 +42,22 @@ describe('snapshots', () => {
     expect(await ws.listSnapshots(d.id)).toEqual([]);
     await expect(ws.restoreSnapshot(s.id)).rejects.toMatchObject({ code: 'not-found' });
     ws.close();
+  });
+
+  it('a snapshot named "Snapshot" by the user reads as typed; one saved without a name is the translated default, also after a backup and its restore', async () => {
+    const { ws, clock } = await freshWorkspace();
+    const d = await ws.create({ title: 'Names' });
+    const typed = await ws.createSnapshot(d.id, 'Snapshot');
+    clock.advance(1000);
+    const unnamed = await ws.createSnapshot(d.id, '  ');
+    expect([typed.name, typed.typedName, unnamed.name, unnamed.typedName]).toEqual(['Snapshot', true, 'Snapshot', false]);
+    const fr = translator('fr-BE');
+    const shown = (list: { name: string; automatic: boolean; typedName?: boolean | undefined }[]) => list.map((s) => shownVersionName(s, fr));
+    expect(shown(await ws.listSnapshots(d.id))).toEqual(['Instantané', 'Snapshot']);
+    const other = await openWorkspace({ name: freshDbName() });
+    expect((await other.restoreBackup((await ws.backup()).text)).kind).toBe('restored');
+    expect(shown(await other.listSnapshots(d.id))).toEqual(['Instantané', 'Snapshot']);
+    ws.close();
+    other.close();
   });
 });

@@ -60,6 +60,12 @@ for (const locale of ['en', 'fr-BE'] as const) {
       await shot(page, `${locale}-${width}-table`, page.getByTestId('budget-table'));
       await shot(page, `${locale}-${width}-test`, split);
       await shot(page, `${locale}-${width}-scenarios`, page.getByTestId('budget-scenarios'));
+      // The signed base impact in the tornado's description stays on one line; its text is just what is shown.
+      const amount = page.getByTestId('chart-budget-tornado').locator('p .nowrap');
+      await expect(amount).toHaveCount(1);
+      await expect(amount).toHaveText(/^[+−][^\n]*\d/u);
+      expect(await amount.evaluate((el) => { const range = document.createRange(); range.selectNodeContents(el); return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size; }), `amount at ${width}`).toBe(1);
+      expect(await amount.evaluate((el) => /[\u200b-\u200d\u2060\ufeff]/u.test(el.textContent ?? ''))).toBe(false);
       await shot(page, `${locale}-${width}-tornado`, page.getByTestId('chart-budget-tornado'));
       await shot(page, `${locale}-${width}-chart`, page.getByTestId('chart-budget'));
       await shot(page, `${locale}-${width}-impact`, page.getByTestId('chart-budget-impact'));

@@ -198,5 +198,21 @@ for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
     await page.setViewportSize({ width: 1024, height: 640 });
     await page.getByTestId('transitions-card').scrollIntoViewIfNeeded();
     await shot(page, 'markov-1024', locale);
+
+    // A transition's edit in the edit history: named by its states, its field in the language.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByTestId('transition-matrix-cell-Alive-Dead').click();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('transition-matrix-input')).toBeFocused();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('0,02');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('save-state')).toHaveText(catalogue['dossier.save.saved']);
+    await page.getByTestId('model-tab-versions').click();
+    const transition = catalogue['modelChange.path.transition'].replace('{from}', 'Alive').replace('{to}', 'Dead');
+    await expect(page.getByTestId('model-history-row').first()).toContainText(`${transition} › ${catalogue['modelChange.path.field.probability']} p_death → 0,02`);
+    await expectNoEnglish(page, catalogue, 'the edit history of a transition', ['Alive', 'Dead', 'p_death']);
+    expect(await seriousAxeViolations(page), 'axe on the Versions tab after a structure edit').toEqual([]);
+    await shot(page, 'history-structure-1440', locale);
   });
 }

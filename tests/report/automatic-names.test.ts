@@ -18,6 +18,15 @@ describe('automatic names in the display language', () => {
     expect(shownVersionName({ name: 'Version 2', automatic: false }, nl)).toBe('Version 2');
   });
 
+  it('a name typed exactly "Version" or "Snapshot" stays as typed; the default one saved without a name is translated', () => {
+    expect(shownVersionName({ name: 'Version', automatic: false, typedName: true }, fr)).toBe('Version');
+    expect(shownVersionName({ name: 'Snapshot', automatic: false, typedName: true }, nl)).toBe('Snapshot');
+    expect(shownVersionName({ name: DEFAULT_VERSION_NAME, automatic: false, typedName: false }, nl)).toBe('Versie');
+    expect(shownVersionName({ name: DEFAULT_SNAPSHOT_NAME, automatic: false, typedName: false }, fr)).toBe('Instantané');
+    // Older data does not say: today's reading (the default) is kept.
+    expect(shownVersionName({ name: DEFAULT_SNAPSHOT_NAME, automatic: false }, fr)).toBe('Instantané');
+  });
+
   it('a version or snapshot kept before a restore (as the model store and the workspace name it)', () => {
     const kept = { name: 'Before restoring “As published”', automatic: true };
     expect(shownVersionName(kept, en)).toBe(kept.name);

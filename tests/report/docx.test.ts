@@ -4,7 +4,7 @@
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/report/build-report';
-import { flattenSections } from '../../src/report/document';
+import { flattenSections, introduces } from '../../src/report/document';
 import { renderDocx } from '../../src/report/docx/render-docx';
 import { formatsFor } from '../../src/report/format';
 import { resvgRasteriser } from '../../src/cli/report/rasterise-svg';
@@ -44,6 +44,16 @@ describe('DOCX export of the bundled example', () => {
     expect(headings).toEqual(flattenSections(doc.sections).map((s) => `Heading${s.level}|${s.number}\t${s.title}`));
     const styles = await zip.file('word/styles.xml')!.async('string');
     expect(styles).toContain('w:styleId="Heading1"');
+  });
+
+  it('keeps every intro paragraph with the table or chart after it (keep with next, lines together), and no other paragraph', () => {
+    const intros = new Set(flattenSections(doc.sections).flatMap((s) => s.blocks.flatMap((b, i) => (b.kind === 'paragraph' && introduces(s.blocks[i + 1]) ? [b.text] : []))));
+    const others = new Set(flattenSections(doc.sections).flatMap((s) => s.blocks.flatMap((b, i) => (b.kind === 'paragraph' && !introduces(s.blocks[i + 1]) ? [b.text] : []))));
+    expect(intros.size).toBeGreaterThanOrEqual(10);
+    const kept = (p: Element) => p.getElementsByTagNameNS(W, 'keepNext').length > 0 && p.getElementsByTagNameNS(W, 'keepLines').length > 0;
+    const paragraphs = Array.from(body.getElementsByTagNameNS(W, 'p'));
+    expect([...intros].filter((text) => !paragraphs.some((p) => textOf(p) === text && kept(p)))).toEqual([]);
+    expect(paragraphs.filter((p) => others.has(textOf(p)) && !intros.has(textOf(p)) && p.getElementsByTagNameNS(W, 'keepNext').length > 0).map(textOf)).toEqual([]);
   });
 
   it('has a table of contents field and every report table, each with a repeating header row', () => {

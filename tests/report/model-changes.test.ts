@@ -135,12 +135,12 @@ describe('model changes in the display language', () => {
     (before.parameters.find((x) => x.id === 'sens_plasma')!.uncertainty ??= {}).distribution = { type: 'gamma', mean: 5294, se: 529.4 };
     p.uncertainty = { ...p.uncertainty, distribution: { type: 'gamma', mean: 5823.4, se: 1200 } };
     const [change] = diffModelDocuments(before, after, formatsFor('fr-BE'), fr);
-    expect(spaces(change!.beforeText)).toBe('Gamma(moyenne 5 294, ET 529,4)');
-    expect(spaces(change!.afterText)).toBe('Gamma(moyenne 5 823,4, ET 1 200)');
+    expect(spaces(change!.beforeText)).toBe('Gamma(moyenne 5 294 ; ET 529,4)');
+    expect(spaces(change!.afterText)).toBe('Gamma(moyenne 5 823,4 ; ET 1 200)');
     expect(diffModelDocuments(before, after, formatsFor('en'))[0]!.afterText).toBe('Gamma(mean 5,823.4, SE 1,200)');
     // The stored (typed) line is unchanged, and the history shows it grouped.
     const stored = diffModelDocuments(before, after)[0]!;
     expect(stored.summary).toBe(`${p.label}: PSA distribution Gamma(mean 5294, SE 529.4) → Gamma(mean 5823.4, SE 1200)`);
-    expect(spaces(historySummary(stored, formatsFor('fr-BE'), fr))).toBe(`${p.label} : distribution PSA Gamma(moyenne 5 294, ET 529,4) → Gamma(moyenne 5 823,4, ET 1 200)`);
+    expect(spaces(historySummary(stored, formatsFor('fr-BE'), fr))).toBe(`${p.label} : distribution PSA Gamma(moyenne 5 294 ; ET 529,4) → Gamma(moyenne 5 823,4 ; ET 1 200)`);
   });
 });

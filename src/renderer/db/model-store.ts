@@ -244,7 +244,7 @@ export class ModelStore {
   async saveVersion(modelId: string, name: string, note = ''): Promise<ModelVersionInfo> {
     this.#assertWritable();
     const t = this.#t;
-    return this.#tx('rw', [t.models, t.modelVersions], async () => this.#putVersion(await this.#require(modelId), name.trim() || DEFAULT_VERSION_NAME, note, false));
+    return this.#tx('rw', [t.models, t.modelVersions], async () => this.#putVersion(await this.#require(modelId), name.trim() || DEFAULT_VERSION_NAME, note, false, name.trim() !== ''));
   }
 
   /**
@@ -409,7 +409,7 @@ export class ModelStore {
     return model;
   }
 
-  async #putVersion(model: StoredModel, name: string, note: string, automatic: boolean): Promise<ModelVersionInfo> {
+  async #putVersion(model: StoredModel, name: string, note: string, automatic: boolean, typedName = false): Promise<ModelVersionInfo> {
     const version: ModelVersion = {
       id: this.#o.newId(),
       modelId: model.id,
@@ -418,6 +418,7 @@ export class ModelStore {
       createdAt: this.#stamp(),
       hash: modelDocumentHash(model.document),
       automatic,
+      typedName,
       document: structuredClone(model.document),
     };
     await this.#t.modelVersions.add(version);

@@ -473,7 +473,7 @@ export class Workspace {
     const t = this.#t;
     return this.#tx('rw', [t.dossiers, t.snapshots], async () => {
       const current = await this.#requireLive(dossierId);
-      return this.#putSnapshot(current, name.trim() || DEFAULT_SNAPSHOT_NAME, false);
+      return this.#putSnapshot(current, name.trim() || DEFAULT_SNAPSHOT_NAME, false, name.trim() !== '');
     });
   }
 
@@ -723,8 +723,8 @@ export class Workspace {
     });
   }
 
-  async #putSnapshot(dossier: Dossier, name: string, automatic: boolean): Promise<SnapshotInfo> {
-    const info: SnapshotInfo = { id: this.#newId(), dossierId: dossier.id, name, createdAt: this.#stamp(), automatic };
+  async #putSnapshot(dossier: Dossier, name: string, automatic: boolean, typedName = false): Promise<SnapshotInfo> {
+    const info: SnapshotInfo = { id: this.#newId(), dossierId: dossier.id, name, createdAt: this.#stamp(), automatic, typedName };
     await this.#t.snapshots.add({ ...info, dossier: structuredClone(dossier) });
     return info;
   }

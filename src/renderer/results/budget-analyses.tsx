@@ -1,5 +1,6 @@
 import type { BudgetImpactReport } from '../../engine/budget/run-budget-impact';
 import { parameterRangeText } from '../../report/model-description';
+import { proseWithAmounts } from '../i18n/amounts-in-prose';
 import { displayFormats, formatPercent, formatMoney, formatMoneyAxis, formatMoneyChange, formatParameter } from '../settings/display-format';
 import { HorizontalBarChart } from '../charts/bar-chart';
 import { tornadoBars } from '../charts/chart-data';
@@ -113,7 +114,7 @@ export function BudgetTornado({ report: r, parameters = [] }: { report: BudgetIm
         <TornadoChart
           testId="chart-budget-tornado"
           title={tr('budgetView.tornadoTitle', { n: r.horizonYears })}
-          description={tr(t.rows.length > bars.length ? 'budgetView.tornadoDescriptionOf' : 'budgetView.tornadoDescription', { base: money(t.baseImpact), n: bars.length, total: t.rows.length })}
+          description={proseWithAmounts(tr, t.rows.length > bars.length ? 'budgetView.tornadoDescriptionOf' : 'budgetView.tornadoDescription', { base: money(t.baseImpact), n: bars.length, total: t.rows.length }, ['base'])}
           summary={tr('budgetView.tornadoSummary', { swings: bars.slice(0, 5).map((b) => tr('uncertainty.fromTo', { label: b.label, from: money(b.outcomeLow), to: money(b.outcomeHigh) })).join('; ') })}
           bars={bars}
           base={t.baseImpact}

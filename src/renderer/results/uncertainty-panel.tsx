@@ -21,6 +21,7 @@ import { parameterRangeText } from '../../report/model-description';
 import { sampledInputCount } from '../../engine/uncertainty/sampled-parameters';
 import { capitalFirst, displayFormats, effectNoun, effectUnit, formatCount, formatIcer, formatMoney, formatMoneyAxis, formatMoneyChange, formatNumber, formatNumberChange, formatParameter, formatPercent, parseDisplayNumber } from '../settings/display-format';
 import { PsaCharts } from './psa-charts';
+import { proseWithAmounts } from '../i18n/amounts-in-prose';
 import { RunStatus } from './run-status';
 import './analyses.css';
 import { useStoreRun, useStoredRun } from './use-stored-run';
@@ -153,7 +154,7 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
             <TornadoChart
               testId="chart-tornado"
               title={t('uncertainty.tornadoTitle', { strategy: label(result.strategy), comparator: label(result.comparator), wtp: formatIcer(result.wtp, currency, model.settings.effect) })}
-              description={t(result.rows.length > bars.length ? 'uncertainty.tornadoDescriptionOf' : 'uncertainty.tornadoDescription', { base: money(result.base.incNmb), n: bars.length, total: result.rows.length })}
+              description={proseWithAmounts(t, result.rows.length > bars.length ? 'uncertainty.tornadoDescriptionOf' : 'uncertainty.tornadoDescription', { base: money(result.base.incNmb), n: bars.length, total: result.rows.length }, ['base'])}
               summary={t('uncertainty.tornadoSummary', { swings: bars.slice(0, 5).map((b) => t('uncertainty.fromTo', { label: b.label, from: money(b.outcomeLow), to: money(b.outcomeHigh) })).join('; ') })}
               bars={bars}
               base={result.base.incNmb}

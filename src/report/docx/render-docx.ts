@@ -26,6 +26,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { introduces } from '../document';
 import type { Block, Figure, ReportDocument, Section, Table } from '../document';
 import { translator } from '../i18n/translate';
 import type { Translate } from '../i18n/translate';
@@ -113,10 +114,13 @@ async function figureBlock(f: Figure, rasterise: Rasterise | undefined, t: Trans
   return [picture, caption, ...tableBlock(f.data)];
 }
 
-async function blockParts(b: Block, rasterise: Rasterise | undefined, t: Translate): Promise<BodyPart[]> {
+async function blockParts(b: Block, next: Block | undefined, rasterise: Rasterise | undefined, t: Translate): Promise<BodyPart[]> {
   switch (b.kind) {
-    case 'paragraph':
-      return [new Paragraph({ style: b.role === 'note' ? 'Note' : undefined, children: [run(b.text)] })];
+    case 'paragraph': {
+      // An intro stays on the page of the table or chart it introduces, as in the PDF.
+      const keep = introduces(next) ? { keepNext: true, keepLines: true } : {};
+      return [new Paragraph({ style: b.role === 'note' ? 'Note' : undefined, ...keep, children: [run(b.text)] })];
+    }
     case 'notice':
       return [
         new Paragraph({
@@ -141,7 +145,7 @@ async function sectionParts(s: Section, rasterise: Rasterise | undefined, t: Tra
   // Each main section starts a page; the number sits on a tab stop, as Word's own numbered headings do.
   const heading = new Paragraph({ heading: headingLevels[s.level - 1], pageBreakBefore: s.level === 1, tabStops: [{ type: TabStopType.LEFT, position: 680 }], children: [run(`${s.number}\t${s.title}`)] });
   const parts: BodyPart[] = [heading];
-  for (const b of s.blocks) parts.push(...(await blockParts(b, rasterise, t)));
+  for (const [i, b] of s.blocks.entries()) parts.push(...(await blockParts(b, s.blocks[i + 1], rasterise, t)));
   for (const c of s.children) parts.push(...(await sectionParts(c, rasterise, t)));
   return parts;
 }

@@ -1,6 +1,7 @@
 // ReportDocument → HTML. The body (an <article class="hta-report">) is what the app's preview shows; the standalone
 // file wraps it with the inline stylesheet and a Content-Security-Policy that forbids every request, so the file
 // opens offline, anywhere, and is also the source of the PDF (printed by Chromium or Electron).
+import { introduces } from '../document';
 import type { Block, Figure, ReportDocument, Section, Table } from '../document';
 import { REPORT_CSS, reportPageCss } from './report-css';
 import { translator } from '../i18n/translate';
@@ -34,10 +35,12 @@ function figureHtml(f: Figure): string {
   return `<figure id="${escapeHtml(f.id)}"><div class="chart">${f.chart.svg}<figcaption><span class="label">${escapeHtml(f.label)}.</span> ${escapeHtml(f.caption)}</figcaption></div><div class="figure-data">${tableHtml(f.data)}</div></figure>`;
 }
 
-function blockHtml(b: Block): string {
+function blockHtml(b: Block, next: Block | undefined): string {
   switch (b.kind) {
-    case 'paragraph':
-      return `<p${b.role ? ` class="${b.role}"` : ''}>${escapeHtml(b.text)}</p>`;
+    case 'paragraph': {
+      const classes = [b.role, introduces(next) ? 'intro' : undefined].filter(Boolean).join(' ');
+      return `<p${classes ? ` class="${classes}"` : ''}>${escapeHtml(b.text)}</p>`;
+    }
     case 'notice':
       return `<div class="notice ${b.tone}" role="note">${escapeHtml(b.text)}</div>`;
     case 'list':
@@ -52,7 +55,7 @@ function blockHtml(b: Block): string {
 function sectionHtml(s: Section): string {
   const h = `h${s.level + 1}`;
   const headingId = `${s.id}-h`;
-  return `<section id="${escapeHtml(s.id)}" aria-labelledby="${escapeHtml(headingId)}"><${h} id="${escapeHtml(headingId)}"><span class="num">${escapeHtml(s.number)}</span> ${escapeHtml(s.title)}</${h}>${s.blocks.map(blockHtml).join('')}${s.children.map(sectionHtml).join('')}</section>`;
+  return `<section id="${escapeHtml(s.id)}" aria-labelledby="${escapeHtml(headingId)}"><${h} id="${escapeHtml(headingId)}"><span class="num">${escapeHtml(s.number)}</span> ${escapeHtml(s.title)}</${h}>${s.blocks.map((b, i) => blockHtml(b, s.blocks[i + 1])).join('')}${s.children.map(sectionHtml).join('')}</section>`;
 }
 
 function tocHtml(sections: readonly Section[], depth = 1): string {

@@ -16,7 +16,7 @@ export const REPORT_CSS = `
 .hta-report p { margin: 0.5em 0; orphans: 3; widows: 3; }
 .hta-report p.lead { font-size: 1.02em; }
 .hta-report p.note, .hta-report .table-note { font-size: 0.88em; color: #3e4c59; }
-.hta-report p.note { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+.hta-report p.note, .hta-report p.intro { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
 .hta-report .kicker { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.85em; color: #1f5f8b; margin: 0; }
 .hta-report .title-page { border-bottom: 1px solid #cbd2d9; padding-bottom: 1em; margin-bottom: 1.2em; }
 .hta-report .doc-info { border-collapse: collapse; margin: 1em 0; width: 100%; }

@@ -16,7 +16,7 @@ import { parameterFlag } from '../build/methods';
 import { en } from '../i18n/messages-en';
 import { translator } from '../i18n/translate';
 import type { MessageKey, Translate } from '../i18n/translate';
-import { humanise } from '../format';
+import { formatsFor, humanise } from '../format';
 import { accuracySynthesis } from '../accuracy-synthesis';
 import { studySensitivity, studySpecificity } from '../../engine/accuracy/two-by-two';
 
@@ -105,7 +105,11 @@ function aboutSheet(input: ReportInput, doc: ReportDocument): SheetBlock[] {
   return input.models.length > 0 && doc.profile !== 'jca' ? [info, models, runs] : [info];
 }
 
-function inputsSheet(input: ReportInput): SheetBlock[] {
+function inputsSheet(input: ReportInput, doc: ReportDocument): SheetBlock[] {
+  // A distribution is text: in the report's language and number format, as the report's parameter table writes it
+  // (Excel shows the number cells beside it with the reader's decimal mark).
+  const fmt = formatsFor(doc.locale);
+  const t = translator(doc.locale);
   return [
     {
       columns: [
@@ -125,7 +129,7 @@ function inputsSheet(input: ReportInput): SheetBlock[] {
       ],
       rows: input.models.flatMap((m) =>
         m.model.parameters.map((p) =>
-          cells([m.id, p.id, p.label ?? '', p.value ?? m.analyses['base-case']?.parameterValues[p.id] ?? null, p.expression ?? '', p.unit ?? '', p.kind ?? '', describeDistribution(p.uncertainty?.distribution), p.uncertainty?.low ?? null, p.uncertainty?.high ?? null, p.source ?? '', p.uncertainty?.source ?? '', parameterFlag(p) === '—' ? '' : parameterFlag(p)]),
+          cells([m.id, p.id, p.label ?? '', p.value ?? m.analyses['base-case']?.parameterValues[p.id] ?? null, p.expression ?? '', p.unit ?? '', p.kind ?? '', describeDistribution(p.uncertainty?.distribution, fmt, t), p.uncertainty?.low ?? null, p.uncertainty?.high ?? null, p.source ?? '', p.uncertainty?.source ?? '', parameterFlag(p) === '—' ? '' : parameterFlag(p)]),
         ),
       ),
     },
@@ -491,7 +495,7 @@ function englishWorkbookContent(input: ReportInput, doc: ReportDocument): SheetS
   if (doc.profile === 'jca') return [about, ...clinicalSheets(input, used), ...accuracySheets(input, doc, used)];
   return [
     about,
-    { name: sheetName('Inputs', used), blocks: inputsSheet(input) },
+    { name: sheetName('Inputs', used), blocks: inputsSheet(input, doc) },
     { name: sheetName('Results', used), blocks: resultsSheet(input) },
     ...psaSheets(input, used),
     ...budgetSheets(input, used),
