@@ -274,6 +274,8 @@ test('the library, recently deleted and evidence tables fill their cards, every 
   await page.getByTestId('section-evidence').click();
   for (const [width, height] of [[1440, 900], [1024, 640]] as const) {
     await page.setViewportSize({ width, height });
+    // The register is drawn before its rows are counted (a count taken while the section opens reads 0).
+    await expect(page.getByTestId('evidence-row').first()).toBeVisible();
     const items = await page.getByTestId('evidence-row').count();
     await page.getByTestId('add-evidence').click();
     await page.getByTestId('evidence-citation').fill(`Layout check at ${width} px. J Test. 2026.`);

@@ -304,7 +304,9 @@ test('a model deleted in another window: the open page says so, keeps its unsave
   expect(await storedModelIds(page)).toContain(keptId);
   await other.goto('/#/models');
   await expect(other.locator(`[data-testid="workspace-model-row"][data-model-id="${keptId}"]`)).toBeVisible();
-  // A reload shows the kept model as stored, without a stale draft notice.
+  // A reload shows the kept model as stored, without a stale draft notice: once the undo's save has ended (the
+  // save state reads "All changes saved" before that save starts) and the tab's draft is gone.
+  await expect.poll(() => page.evaluate((key) => sessionStorage.getItem(key), `hta-workbench:unsaved-model-draft:${keptId}`)).toBeNull();
   await page.reload();
   await expect(page.getByTestId('param-input-p_rebiopsy')).toHaveValue('0.64');
   await expect(page.getByTestId('model-draft-restored')).toHaveCount(0);
