@@ -32,33 +32,55 @@ export function exactTransform(dist: ResolvedDistribution, z: number): number {
 }
 
 // Tables cost 3-20 ms each (stdlib's quantiles are slow in the tails), so they are kept per distribution for
-// the life of the worker; the cache is bounded and holds only deterministic values.
-const cache = new Map<string, InversionTable | null>();
+// the life of the worker; the cache is bounded and holds only deterministic values (refusals included).
+const cache = new Map<string, InversionTableEntry>();
 const CACHE_LIMIT = 512;
 
 const keyOf = (dist: ResolvedDistribution): string => Object.entries(dist).map(([k, v]) => `${k}=${String(v)}`).join(';'); // keeps +-Infinity distinct
+/** Tables built (not adopted) by this thread, so tests can check that threads sharing the work never repeat it. */
+let built = 0;
+
+export function inversionTablesBuilt(): number {
+  return built;
+}
+
+/** A table as built for a distribution, to hand to another worker; values null: interpolation was refused. */
+export interface InversionTableEntry {
+  dist: ResolvedDistribution;
+  values: Float64Array | null;
+}
+
+const asTable = (entry: InversionTableEntry): InversionTable | null => (entry.values ? { dist: entry.dist, values: entry.values } : null);
+
+function remember(entry: InversionTableEntry): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(keyOf(entry.dist), entry);
+}
 
 /** Tabulated h, or null when cubic interpolation cannot reach the tolerance for this distribution (cached). */
 export function inversionTableFor(dist: ResolvedDistribution): InversionTable | null {
-  const key = keyOf(dist);
-  let table = cache.get(key);
-  if (table === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    table = buildInversionTable(dist);
-    cache.set(key, table);
-  }
+  const entry = cache.get(keyOf(dist));
+  if (entry !== undefined) return asTable(entry);
+  const table = buildInversionTable(dist);
+  built++;
+  remember({ dist, values: table ? table.values : null });
   return table;
 }
 
-/** A table as built for a distribution, to hand to another worker. */
-export interface InversionTableEntry {
-  dist: ResolvedDistribution;
-  values: Float64Array;
+/** Distinct distributions of `dists` (one table each), in their first order. */
+export function distinctForTables(dists: readonly ResolvedDistribution[]): ResolvedDistribution[] {
+  const keys = dists.map(keyOf);
+  return dists.filter((_, i) => keys.indexOf(keys[i]!) === i);
 }
 
-/** The tables this thread has built (or adopted), for a worker's init message. */
+/** Whether this thread holds the table of `dist` (built, adopted, or known to be refused). */
+export function hasInversionTable(dist: ResolvedDistribution): boolean {
+  return cache.has(keyOf(dist));
+}
+
+/** The tables this thread has built (or adopted), refused ones included, for a worker's init message. */
 export function cachedInversionTables(): InversionTableEntry[] {
-  return [...cache.values()].flatMap((table) => (table ? [{ dist: table.dist, values: table.values }] : []));
+  return [...cache.values()];
 }
 
 /**
@@ -66,11 +88,33 @@ export function cachedInversionTables(): InversionTableEntry[] {
  * their 3-20 ms each.
  */
 export function adoptInversionTables(entries: readonly InversionTableEntry[]): void {
-  for (const { dist, values } of entries) {
-    if (values.length !== KNOTS) continue;
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(keyOf(dist), { dist, values });
+  for (const entry of entries) if (entry.values === null || entry.values.length === KNOTS) remember(entry);
+}
+
+/**
+ * How threads split the building of a run's tables (the same values whoever builds them, so the same draws).
+ * `claims`: shared memory, one slot per table (0 = free), each thread taking the free ones with its `id`, so a
+ * thread that starts late takes fewer; `index` of `of`: every `of`-th table, for threads without shared memory.
+ */
+export type TableShare = { claims: SharedArrayBuffer; id: number } | { index: number; of: number };
+
+/**
+ * Builds this thread's share of the tables of `dists` (distinctForTables, the same list in every thread) and
+ * returns it, to hand to the other threads.
+ */
+export function buildTableShare(dists: readonly ResolvedDistribution[], share: TableShare): InversionTableEntry[] {
+  let takes: (i: number) => boolean;
+  if ('claims' in share) {
+    const claims = new Int32Array(share.claims);
+    takes = (i) => Atomics.compareExchange(claims, i, 0, share.id) === 0;
+  } else {
+    takes = (i) => i % share.of === share.index;
   }
+  return dists.flatMap((dist, i) => {
+    if (!takes(i)) return [];
+    const table = inversionTableFor(dist);
+    return [{ dist, values: table ? table.values : null }];
+  });
 }
 
 /** Tabulated h, or null when cubic interpolation cannot reach the tolerance for this distribution. */
