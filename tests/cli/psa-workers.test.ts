@@ -84,10 +84,10 @@ describe('PSA on Node worker threads', () => {
   }, 60000);
 
   it('the calling thread and the threads build the inversion tables together, none twice', async () => {
-    const model = modelWithTables(40, 1);
+    const model = modelWithTables(60, 1);
     const setup = createPsaSetup(model, 7);
     const tables = setup.sampler.tableDistributions();
-    expect(tables.length).toBe(41);
+    expect(tables.length).toBe(61);
     expect(tables.some(hasInversionTable)).toBe(false);
     const before = inversionTablesBuilt();
     // A thread that has loaded its code (started ahead) takes its share; it refuses a chunk that builds a table.
@@ -95,7 +95,7 @@ describe('PSA on Node worker threads', () => {
     const pool = createPsaWorkerPool(model, setup, 1, { useCallingThread: true, started });
     try {
       const taken = await pool.tablesShared;
-      expect(taken[0]! + taken[1]!).toBe(41);
+      expect(taken[0]! + taken[1]!).toBe(61);
       expect(taken[1]).toBeGreaterThan(0);
       expect(tables.every(hasInversionTable)).toBe(true);
       const run = await pool.run({ iterations: 3000, chunkSize: 500 });
