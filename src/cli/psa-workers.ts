@@ -10,8 +10,8 @@ import { createPsaWorkspace, runPsaChunk } from '../engine/psa/psa-runner';
 import type { PsaChunkResult } from '../engine/psa/psa-runner';
 import type { PsaSetup } from '../engine/psa/psa-setup';
 import type { PsaWorkerRequest, PsaWorkerResponse } from '../engine/psa/psa-worker-protocol';
-import { adoptInversionTables, buildTableShare, cachedInversionTables, hasInversionTable } from '../engine/uncertainty/inversion-table';
-import type { InversionTableEntry, TableShare } from '../engine/uncertainty/inversion-table';
+import { cachedInversionTables } from '../engine/uncertainty/inversion-table';
+import type { InversionTableEntry } from '../engine/uncertainty/inversion-table';
 
 /**
  * The thread's entry next to this module: in a command's CommonJS file (out/cli/<name>-command.cjs, compiled with
@@ -39,16 +39,13 @@ interface PendingChunk {
   reject: (error: Error) => void;
 }
 
-/**
- * One worker thread; `ready` resolves once it has compiled the model (and built its share of the inversion
- * tables, which it resolves with).
- */
+/** One worker thread; `ready` resolves once it has compiled the model. */
 class PsaThread {
   private readonly worker: Worker;
   private readonly pending = new Map<number, PendingChunk>();
   private nextId = 0;
-  private onReady: { resolve: (tables: InversionTableEntry[]) => void; reject: (e: Error) => void } | null = null;
-  readonly ready: Promise<InversionTableEntry[]>;
+  private onReady: { resolve: () => void; reject: (e: Error) => void } | null = null;
+  readonly ready: Promise<void>;
 
   /** Starts the thread loading its code; it compiles the model once `init` is called. */
   constructor(entry = psaThreadEntry()) {
@@ -65,8 +62,8 @@ class PsaThread {
     });
   }
 
-  init(model: HtaModel, seed: number, tables: { adopt?: InversionTableEntry[]; share?: TableShare }): void {
-    this.send({ type: 'init', model, seed, tables: tables.adopt, share: tables.share });
+  init(model: HtaModel, seed: number): void {
+    this.send({ type: 'init', model, seed });
   }
 
   /** Inversion tables this thread adopts before its first chunk. */
@@ -80,7 +77,7 @@ class PsaThread {
 
   private receive(m: PsaWorkerResponse): void {
     if (m.type === 'ready') {
-      this.onReady?.resolve(m.tables ?? []);
+      this.onReady?.resolve();
       return;
     }
     if (m.type === 'error' && m.id === null) {
@@ -120,12 +117,6 @@ export interface PsaWorkerPool {
   readonly executors: readonly PsaChunkExecutor[];
   /** Resolves when every thread has compiled the model. */
   readonly ready: Promise<void>;
-  /**
-   * Resolves once this thread holds every inversion table of the run, its own share and the threads'
-   * (shareInversionTables), with how many tables this thread and then each thread took; rejects with the error
-   * building them gives this thread.
-   */
-  readonly tablesShared: Promise<number[]>;
   run(options: PsaRunOptions): Promise<PsaRun>;
   close(): Promise<void>;
 }
@@ -140,8 +131,6 @@ export interface PsaPoolOptions {
   inFlight?: number;
   /** Threads started ahead of the run (PsaThreads), used before new ones are started. */
   started?: PsaThreads;
-  /** Where new threads start (default psaThreadEntry(); tests start threads that fail on purpose). */
-  threadEntry?: { file: string; execArgv: string[] };
 }
 
 /**
@@ -151,8 +140,8 @@ export interface PsaPoolOptions {
 export class PsaThreads {
   private readonly idle: PsaThread[];
 
-  constructor(count: number, entry = psaThreadEntry()) {
-    this.idle = Array.from({ length: count }, () => new PsaThread(entry));
+  constructor(count: number) {
+    this.idle = Array.from({ length: count }, () => new PsaThread());
   }
 
   /** Up to `count` of the threads, now owned by the caller. */
@@ -181,44 +170,6 @@ function callingThreadExecutor(setup: PsaSetup): PsaChunkExecutor {
 }
 
 /**
- * Sends `init` to the threads and, if this thread has not built the run's inversion tables yet, builds them with
- * the threads while they load: each thread takes the tables nobody has taken (shared claims), so a thread still
- * loading takes none and no table is built twice. Every thread gets the others' tables before its first chunk.
- * The promise resolves once this thread holds them all; it waits only for threads that took some (they have
- * loaded), and builds the tables of a thread that failed itself, so its errors are the ones it gave when it built
- * every table.
- */
-function shareInversionTables(model: HtaModel, setup: PsaSetup, threads: readonly PsaThread[]): Promise<number[]> {
-  const seed = setup.sampler.seed;
-  const dists = setup.sampler.tableDistributions();
-  if (dists.every(hasInversionTable)) {
-    const adopt = cachedInversionTables();
-    for (const thread of threads) thread.init(model, seed, { adopt });
-    return Promise.resolve([0, ...threads.map(() => 0)]);
-  }
-  const claims = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT * dists.length);
-  const idOf = (k: number): number => k + 2; // 0 is a free slot, 1 this thread
-  threads.forEach((thread, k) => thread.init(model, seed, { share: { claims, id: idOf(k) } }));
-  const mine = buildTableShare(dists, { claims, id: 1 });
-  for (const thread of threads) thread.adoptTables(mine);
-  // Every table is taken once this thread has gone through them: only the threads that took some are waited for.
-  const owners = new Set(new Int32Array(claims));
-  const builders = threads.filter((_, k) => owners.has(idOf(k)));
-  if (builders.length === 0) return Promise.resolve([mine.length, ...threads.map(() => 0)]);
-  return Promise.allSettled(builders.map((t) => t.ready)).then((settled) => {
-    const theirs = settled.map((r) => (r.status === 'fulfilled' ? r.value : []));
-    for (const tables of theirs) adoptInversionTables(tables);
-    for (const thread of threads) {
-      const others = builders.flatMap((builder, j) => (builder === thread ? [] : theirs[j]!));
-      if (others.length > 0) thread.adoptTables(others);
-    }
-    // Tables a failed thread took are built here.
-    setup.sampler.prepare();
-    return [mine.length, ...threads.map((thread) => theirs[builders.indexOf(thread)]?.length ?? 0)];
-  });
-}
-
-/**
  * `threads` worker threads, each holding the compiled model and the sampler of `setup`'s seed; runs can be
  * repeated. `setup` is the caller's own setup of the same model and seed (strategy ids, sampled parameter names,
  * and the calling thread's share of the work when `useCallingThread`).
@@ -229,33 +180,26 @@ export function createPsaWorkerPool(model: HtaModel, setup: PsaSetup, threads: n
   }
   const inFlight = options.inFlight ?? 2;
   const pool = options.started?.take(threads) ?? [];
-  while (pool.length < threads) pool.push(new PsaThread(options.threadEntry));
-  let tablesShared: Promise<number[]>;
-  try {
-    tablesShared = shareInversionTables(model, setup, pool);
-  } catch (e) {
-    void Promise.all(pool.map((t) => t.terminate()));
-    throw e;
-  }
+  while (pool.length < threads) pool.push(new PsaThread());
+  // While the threads load their code and compile the model, this thread builds the sampler's inversion tables (if
+  // no draw has yet): each thread adopts them, before its first chunk, rather than building its own. Not shared
+  // out: a thread building some pays the cold start of stdlib's quantiles again (measured +0.1 s CPU, no faster).
+  for (const thread of pool) thread.init(model, setup.sampler.seed);
+  setup.sampler.prepare();
+  const tables = cachedInversionTables();
+  for (const thread of pool) thread.adoptTables(tables);
   const ready = Promise.all(pool.map((t) => t.ready)).then(() => undefined);
-  // Startup errors reach the caller through run(); these keep a promise nobody awaits from being an unhandled rejection.
-  const handled = <T>(p: Promise<T>): Promise<T> => {
-    p.catch(() => undefined);
-    return p;
-  };
-  handled(ready);
-  handled(tablesShared);
-  // A thread's executor waits for that thread only (and the tables): a slow-starting thread does not hold the others back.
-  const threadExecutors: PsaChunkExecutor[] = pool.flatMap((t) => {
-    const threadReady = handled(tablesShared.then(() => t.ready));
-    return Array.from({ length: inFlight }, (): PsaChunkExecutor => Object.assign((chunk: PsaChunk) => t.run(chunk), { ready: threadReady }));
-  });
-  const executors = options.useCallingThread ? [Object.assign(callingThreadExecutor(setup), { ready: tablesShared }), ...threadExecutors] : threadExecutors;
+  // Startup errors reach the caller through run(); this keeps an unawaited `ready` from being an unhandled rejection.
+  ready.catch(() => undefined);
+  // A thread's executor waits for that thread only: a slow-starting thread does not hold the others back.
+  const threadExecutors: PsaChunkExecutor[] = pool.flatMap((t) =>
+    Array.from({ length: inFlight }, (): PsaChunkExecutor => Object.assign((chunk: PsaChunk) => t.run(chunk), { ready: t.ready })),
+  );
+  const executors = options.useCallingThread ? [callingThreadExecutor(setup), ...threadExecutors] : threadExecutors;
   return {
     size: threads,
     executors: threadExecutors,
     ready,
-    tablesShared,
     async run(runOptions) {
       return runPsaChunks(setup, executors, runOptions);
     },
@@ -301,17 +245,14 @@ export async function runPsaOnCores(
 ): Promise<PsaRun> {
   if (!Number.isInteger(cores) || cores < 1) throw new RangeError(`cores must be a whole number >= 1 (got ${cores})`);
   let pool: PsaWorkerPool | null = null;
-  const localExecutor = callingThreadExecutor(setup);
   try {
     return await runPsaAdaptive(setup, {
       ...options,
       cores,
       clock: cpuSeconds,
-      localExecutor,
+      localExecutor: callingThreadExecutor(setup),
       startHelpers: (count) => {
         pool = createPsaWorkerPool(model, setup, count, { started });
-        // This thread's first chunk waits for the threads' share of the inversion tables.
-        localExecutor.ready = pool.tablesShared;
         return pool.executors;
       },
     });

@@ -77,8 +77,8 @@ async function runDraws(model: HtaModel, setup: PsaSetup, o: PsaCommandOptions, 
 
 /**
  * A run on several cores starts its worker threads before validating the model, so they load their code (0.1 s or
- * more of another core) meanwhile, when it is likely to use them: this many draws or more, and a model with this
- * many beta or gamma distributions, whose inversion tables (5-10 ms each) the threads then build together.
+ * more of another core) meanwhile and are ready once this thread has built the inversion tables, when it is likely
+ * to use them: this many draws or more, and a model with this many beta or gamma distributions.
  */
 export const EARLY_THREADS = { iterations: 5000, tabulated: 16 };
 

@@ -37,7 +37,7 @@ const cache = new Map<string, InversionTableEntry>();
 const CACHE_LIMIT = 512;
 
 const keyOf = (dist: ResolvedDistribution): string => Object.entries(dist).map(([k, v]) => `${k}=${String(v)}`).join(';'); // keeps +-Infinity distinct
-/** Tables built (not adopted) by this thread, so tests can check that threads sharing the work never repeat it. */
+/** Tables built (not adopted) by this thread, so tests can check that an adopted table or refusal is not rebuilt. */
 let built = 0;
 
 export function inversionTablesBuilt(): number {
@@ -73,11 +73,6 @@ export function distinctForTables(dists: readonly ResolvedDistribution[]): Resol
   return dists.filter((_, i) => keys.indexOf(keys[i]!) === i);
 }
 
-/** Whether this thread holds the table of `dist` (built, adopted, or known to be refused). */
-export function hasInversionTable(dist: ResolvedDistribution): boolean {
-  return cache.has(keyOf(dist));
-}
-
 /** The tables this thread has built (or adopted), refused ones included, for a worker's init message. */
 export function cachedInversionTables(): InversionTableEntry[] {
   return [...cache.values()];
@@ -92,26 +87,21 @@ export function adoptInversionTables(entries: readonly InversionTableEntry[]): v
 }
 
 /**
- * How threads split the building of a run's tables (the same values whoever builds them, so the same draws).
- * `claims`: shared memory, one slot per table (0 = free), each thread taking the free ones with its `id`, so a
- * thread that starts late takes fewer; `index` of `of`: every `of`-th table, for threads without shared memory.
+ * How workers split the building of a run's tables (the same values whoever builds them, so the same draws): each
+ * takes every `of`-th table from `index`.
  */
-export type TableShare = { claims: SharedArrayBuffer; id: number } | { index: number; of: number };
+export interface TableShare {
+  index: number;
+  of: number;
+}
 
 /**
- * Builds this thread's share of the tables of `dists` (distinctForTables, the same list in every thread) and
- * returns it, to hand to the other threads.
+ * Builds this worker's share of the tables of `dists` (distinctForTables, the same list in every worker) and
+ * returns it, to hand to the other workers.
  */
 export function buildTableShare(dists: readonly ResolvedDistribution[], share: TableShare): InversionTableEntry[] {
-  let takes: (i: number) => boolean;
-  if ('claims' in share) {
-    const claims = new Int32Array(share.claims);
-    takes = (i) => Atomics.compareExchange(claims, i, 0, share.id) === 0;
-  } else {
-    takes = (i) => i % share.of === share.index;
-  }
   return dists.flatMap((dist, i) => {
-    if (!takes(i)) return [];
+    if (i % share.of !== share.index) return [];
     const table = inversionTableFor(dist);
     return [{ dist, values: table ? table.values : null }];
   });

@@ -143,8 +143,8 @@ export async function runPsaInWebWorkers(model: HtaModel, options: WebPsaOptions
   const pool = options.warmPool ?? (options.createWorker ? null : appWorkers);
   const workers = pool ? pool.take(count, create) : Array.from({ length: count }, create);
   let finished = false;
-  // Each worker builds every count-th inversion table while the others build theirs (Web Workers have no shared
-  // memory here to claim them as the CLI's threads do), then gets the others' before its first chunk.
+  // Each worker builds every count-th inversion table while the others build theirs (each built all of them before),
+  // then gets the others' before its first chunk.
   const links = workers.map((w, index) => connect(w, model, options.seed, count > 1 ? { index, of: count } : undefined));
   const cancel = (): void => {
     for (const l of links) l.fail(new PsaCancelledError(0));

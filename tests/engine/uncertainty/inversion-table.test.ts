@@ -5,7 +5,6 @@ import {
   buildTableShare,
   cachedInversionTables,
   exactTransform,
-  hasInversionTable,
   interpolate,
   inversionTableFor,
   inversionTablesBuilt,
@@ -63,10 +62,10 @@ describe('inversion tables handed to a worker', () => {
   });
 });
 
-describe('inversion tables built by several threads', () => {
+describe('inversion tables built by several workers', () => {
   const gamma = (mean: number) => resolveDistribution('x', { type: 'gamma', mean, se: mean / 5 });
 
-  it('every index-th table for a thread without shared memory; refused tables are handed on too', () => {
+  it('every of-th table from index for each worker; refused tables are handed on too', () => {
     const dists = [gamma(311), gamma(312), resolveDistribution('x', { type: 'beta', alpha: 0.5, beta: 0.7 }), gamma(313)];
     const odd = buildTableShare(dists, { index: 1, of: 2 });
     expect(odd.map((e) => e.dist)).toEqual([dists[1], dists[3]]);
@@ -80,19 +79,6 @@ describe('inversion tables built by several threads', () => {
     adoptInversionTables([{ dist: refused, values: null }]);
     expect(inversionTableFor(refused)).toBeNull();
     expect(inversionTablesBuilt()).toBe(built);
-  });
-
-  it('with shared claims, a table taken by one thread is not built by another', () => {
-    const dists = [gamma(321), gamma(322), gamma(323)];
-    const claims = new SharedArrayBuffer(4 * dists.length);
-    new Int32Array(claims)[1] = 7; // taken by another thread
-    const built = inversionTablesBuilt();
-    expect(buildTableShare(dists, { claims, id: 1 }).map((e) => e.dist)).toEqual([dists[0], dists[2]]);
-    expect(Array.from(new Int32Array(claims))).toEqual([1, 7, 1]);
-    expect(inversionTablesBuilt()).toBe(built + 2);
-    expect(hasInversionTable(dists[1]!)).toBe(false);
-    // Nothing is left to take.
-    expect(buildTableShare(dists, { claims, id: 2 })).toEqual([]);
   });
 
   it("the sampler lists each distribution drawn from a table once, in the model's order", () => {
