@@ -17,8 +17,9 @@ function withDistributions(dists: Record<string, Distribution>, correlations?: u
 
 const uncertaintyIssues = (json: unknown): ModelIssue[] => validateModel(json).issues.filter((i) => i.code === 'bad-distribution' || i.code === 'bad-correlation');
 
-/** Whether this thread holds an inversion table for a beta(alpha, beta). */
-const hasBetaTable = (alpha: number, beta: number): boolean => cachedInversionTables().some(({ dist }) => dist.type === 'beta' && dist.alpha === alpha && dist.beta === beta);
+/** Whether this thread holds an inversion table for a beta(alpha, beta) (not a refusal to build one). */
+const hasBetaTable = (alpha: number, beta: number): boolean =>
+  cachedInversionTables().some(({ dist, values }) => values !== null && dist.type === 'beta' && dist.alpha === alpha && dist.beta === beta);
 
 describe('validateModel: PSA distributions and correlations', () => {
   it('locates a Dirichlet group of one parameter at that parameter', () => {

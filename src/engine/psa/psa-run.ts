@@ -154,6 +154,19 @@ export function planChunks(iterations: number, chunkSize = DRAWS_PER_STREAM, fro
   return chunks;
 }
 
+/**
+ * planChunks, but the last `slots` chunks' draws cut in quarters when chunks are already shorter than a stream
+ * (expensive draws, chunkSizeFor): a thread that holds queued chunks when the others run out of work then keeps
+ * them waiting a quarter as long (the liquid-biopsy example's chunks of 512 draws cost 0.1 s).
+ */
+export function planTaperedChunks(iterations: number, chunkSize: number, from: number, slots: number): PsaChunk[] {
+  const quarter = chunkSize / 4;
+  if (chunkSize >= DRAWS_PER_STREAM || !Number.isInteger(quarter)) return planChunks(iterations, chunkSize, from);
+  const cut = Math.max(from, Math.floor((iterations - slots * chunkSize) / chunkSize) * chunkSize);
+  const chunks = cut > from ? planChunks(cut, chunkSize, from) : [];
+  return [...chunks, ...planChunks(iterations, quarter, cut)].map((chunk, index) => ({ ...chunk, index }));
+}
+
 /** What a merged run needs to know about the setup (also known to a client whose workers hold the setup). */
 export interface PsaRunInfo {
   strategyIds: readonly string[];
@@ -431,8 +444,12 @@ export async function runPsaAdaptive(setup: PsaSetup, options: AdaptivePsaOption
   }
   if (ok && next < iterations) {
     // Helpers started before any draw: the cost of a draw is not known yet, so chunks small enough to share evenly.
-    const chunkSize = options.chunkSize ?? chunkSizeFor(next === 0 ? Infinity : perDraw, iterations - next, cores);
-    await dispatchChunks(planChunks(iterations, chunkSize, next), [options.localExecutor, ...helpers], acc, info, options);
+    const executors = [options.localExecutor, ...helpers];
+    const chunks =
+      options.chunkSize === undefined
+        ? planTaperedChunks(iterations, chunkSizeFor(next === 0 ? Infinity : perDraw, iterations - next, cores), next, executors.length)
+        : planChunks(iterations, options.chunkSize, next);
+    await dispatchChunks(chunks, executors, acc, info, options);
   }
   return acc.result(info);
 }

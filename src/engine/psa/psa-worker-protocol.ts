@@ -7,22 +7,26 @@ import type { PsaSetup } from './psa-setup';
 import { createPsaWorkspace, runPsaChunk } from './psa-runner';
 import type { PsaChunkResult, PsaWorkspace } from './psa-runner';
 import { psaRunInfo } from './psa-run';
-import { adoptInversionTables } from '../uncertainty/inversion-table';
-import type { InversionTableEntry } from '../uncertainty/inversion-table';
+import { adoptInversionTables, buildTableShare } from '../uncertainty/inversion-table';
+import type { InversionTableEntry, TableShare } from '../uncertainty/inversion-table';
 import type { PsaRunInfo } from './psa-run';
 
 export type PsaWorkerRequest =
-  /** tables: inversion tables the client already built (cachedInversionTables), so the worker need not. */
-  | { type: 'init'; model: HtaModel; seed: number; tables?: InversionTableEntry[] }
   /**
-   * Inversion tables built by the client after `init` (it sends init first, so the worker compiles the model while
-   * the client builds them); they arrive before any chunk. No reply.
+   * tables: inversion tables the client already built (cachedInversionTables), so the worker need not. share: the
+   * worker builds its share of the run's tables before it is ready, and replies with them for the other workers.
+   */
+  | { type: 'init'; model: HtaModel; seed: number; tables?: InversionTableEntry[]; share?: TableShare }
+  /**
+   * Inversion tables built by the client or other workers after `init` (it sends init first, so the worker
+   * compiles the model while they are built); they arrive before any chunk. No reply.
    */
   | { type: 'tables'; tables: InversionTableEntry[] }
   | { type: 'chunk'; id: number; start: number; end: number };
 
 export type PsaWorkerResponse =
-  | { type: 'ready'; info: PsaRunInfo }
+  /** tables: the worker's share of the inversion tables (init's `share`). */
+  | { type: 'ready'; info: PsaRunInfo; tables?: InversionTableEntry[] }
   | { type: 'chunk'; id: number; result: PsaChunkResult }
   | { type: 'error'; id: number | null; name: string; message: string };
 
@@ -46,7 +50,8 @@ export function createPsaWorkerHandler(): (request: PsaWorkerRequest) => PsaWork
         if (request.tables) adoptInversionTables(request.tables);
         setup = createPsaSetup(request.model, request.seed);
         workspace = createPsaWorkspace(setup);
-        return { message: { type: 'ready', info: psaRunInfo(setup) }, transfer: [] };
+        const tables = request.share ? buildTableShare(setup.sampler.tableDistributions(), request.share) : undefined;
+        return { message: { type: 'ready', info: psaRunInfo(setup), tables }, transfer: [] };
       } catch (e) {
         return fail(null, e);
       }

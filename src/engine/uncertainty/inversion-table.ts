@@ -32,33 +32,50 @@ export function exactTransform(dist: ResolvedDistribution, z: number): number {
 }
 
 // Tables cost 3-20 ms each (stdlib's quantiles are slow in the tails), so they are kept per distribution for
-// the life of the worker; the cache is bounded and holds only deterministic values.
-const cache = new Map<string, InversionTable | null>();
+// the life of the worker; the cache is bounded and holds only deterministic values (refusals included).
+const cache = new Map<string, InversionTableEntry>();
 const CACHE_LIMIT = 512;
 
 const keyOf = (dist: ResolvedDistribution): string => Object.entries(dist).map(([k, v]) => `${k}=${String(v)}`).join(';'); // keeps +-Infinity distinct
+/** Tables built (not adopted) by this thread, so tests can check that an adopted table or refusal is not rebuilt. */
+let built = 0;
+
+export function inversionTablesBuilt(): number {
+  return built;
+}
+
+/** A table as built for a distribution, to hand to another worker; values null: interpolation was refused. */
+export interface InversionTableEntry {
+  dist: ResolvedDistribution;
+  values: Float64Array | null;
+}
+
+const asTable = (entry: InversionTableEntry): InversionTable | null => (entry.values ? { dist: entry.dist, values: entry.values } : null);
+
+function remember(entry: InversionTableEntry): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(keyOf(entry.dist), entry);
+}
 
 /** Tabulated h, or null when cubic interpolation cannot reach the tolerance for this distribution (cached). */
 export function inversionTableFor(dist: ResolvedDistribution): InversionTable | null {
-  const key = keyOf(dist);
-  let table = cache.get(key);
-  if (table === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    table = buildInversionTable(dist);
-    cache.set(key, table);
-  }
+  const entry = cache.get(keyOf(dist));
+  if (entry !== undefined) return asTable(entry);
+  const table = buildInversionTable(dist);
+  built++;
+  remember({ dist, values: table ? table.values : null });
   return table;
 }
 
-/** A table as built for a distribution, to hand to another worker. */
-export interface InversionTableEntry {
-  dist: ResolvedDistribution;
-  values: Float64Array;
+/** Distinct distributions of `dists` (one table each), in their first order. */
+export function distinctForTables(dists: readonly ResolvedDistribution[]): ResolvedDistribution[] {
+  const keys = dists.map(keyOf);
+  return dists.filter((_, i) => keys.indexOf(keys[i]!) === i);
 }
 
-/** The tables this thread has built (or adopted), for a worker's init message. */
+/** The tables this thread has built (or adopted), refused ones included, for a worker's init message. */
 export function cachedInversionTables(): InversionTableEntry[] {
-  return [...cache.values()].flatMap((table) => (table ? [{ dist: table.dist, values: table.values }] : []));
+  return [...cache.values()];
 }
 
 /**
@@ -66,11 +83,28 @@ export function cachedInversionTables(): InversionTableEntry[] {
  * their 3-20 ms each.
  */
 export function adoptInversionTables(entries: readonly InversionTableEntry[]): void {
-  for (const { dist, values } of entries) {
-    if (values.length !== KNOTS) continue;
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(keyOf(dist), { dist, values });
-  }
+  for (const entry of entries) if (entry.values === null || entry.values.length === KNOTS) remember(entry);
+}
+
+/**
+ * How workers split the building of a run's tables (the same values whoever builds them, so the same draws): each
+ * takes every `of`-th table from `index`.
+ */
+export interface TableShare {
+  index: number;
+  of: number;
+}
+
+/**
+ * Builds this worker's share of the tables of `dists` (distinctForTables, the same list in every worker) and
+ * returns it, to hand to the other workers.
+ */
+export function buildTableShare(dists: readonly ResolvedDistribution[], share: TableShare): InversionTableEntry[] {
+  return dists.flatMap((dist, i) => {
+    if (i % share.of !== share.index) return [];
+    const table = inversionTableFor(dist);
+    return [{ dist, values: table ? table.values : null }];
+  });
 }
 
 /** Tabulated h, or null when cubic interpolation cannot reach the tolerance for this distribution. */

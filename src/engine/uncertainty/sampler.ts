@@ -22,7 +22,7 @@ import { choleskyFactor, CorrelationError } from './copula';
 import { gammaSampler } from './gamma-sampler';
 import type { CorrelationSpec } from './copula';
 import { distributionQuantile, resolveParameters } from './distributions';
-import { exactTransform, interpolate, inversionTableFor } from './inversion-table';
+import { distinctForTables, exactTransform, interpolate, inversionTableFor } from './inversion-table';
 import { fromJointScale, JointDistributionError, prepareJoint } from './joint-distribution';
 import type { JointDistributionSpec, PreparedJoint } from './joint-distribution';
 import type { InversionTable } from './inversion-table';
@@ -40,6 +40,11 @@ export interface ParameterSampler {
   fill(start: number, end: number, out?: Float64Array): Float64Array;
   /** Builds the inversion tables now (the first fill does otherwise), e.g. to hand them to worker threads. */
   prepare(): void;
+  /**
+   * The distinct distributions whose inversion tables prepare() uses, in an order fixed by the model, so threads
+   * can split their building by index (buildTableShare).
+   */
+  tableDistributions(): ResolvedDistribution[];
 }
 
 const enum Kind {
@@ -278,7 +283,17 @@ export function createParameterSampler(
     prepare() {
       prepare();
     },
+    tableDistributions() {
+      const independent = independentColumns(dists, [...copulas, ...dirichlets, ...jointDraws]).map((c) => dists[c]!);
+      return distinctForTables([...copulas.flatMap((g) => g.dists), ...independent].filter(isTabulated));
+    },
   };
+}
+
+/** Columns drawn on their own (in no copula, Dirichlet or joint group). */
+function independentColumns(dists: readonly ResolvedDistribution[], groups: readonly { columns: Int32Array }[]): number[] {
+  const grouped = new Set<number>(groups.flatMap((g) => [...g.columns]));
+  return dists.map((_, c) => c).filter((c) => !grouped.has(c));
 }
 
 /** How one row is drawn, fixed at the first draw: the samplers a stream needs and the row's code. */
@@ -298,8 +313,7 @@ function createRowDrawer(
   parameterCount: number,
 ): RowDrawer {
   for (const group of copulas) group.tables = group.dists.map(tableFor);
-  const grouped = new Set<number>([...copulas, ...dirichlets, ...jointDraws].flatMap((g) => [...g.columns]));
-  const independent = dists.map((_, c) => c).filter((c) => !grouped.has(c));
+  const independent = independentColumns(dists, [...copulas, ...dirichlets, ...jointDraws]);
   const indColumns = Int32Array.from(independent);
   const tables = independent.map((c) => tableFor(dists[c]!));
   const indKinds = Uint8Array.from(independent.map((c, k) => (tables[k] ? Kind.Table : kindOf(dists[c]!))));
@@ -448,8 +462,11 @@ function transformNormalScore(dist: ResolvedDistribution, table: InversionTable 
   return exactTransform(dist, z);
 }
 
-/** Inversion tables for the types whose stdlib samplers are slow (beta, gamma, truncated normal). */
+/** The types whose stdlib samplers are slow (beta, gamma, truncated normal) are drawn from inversion tables. */
+function isTabulated(dist: ResolvedDistribution): boolean {
+  return dist.type === 'beta' || dist.type === 'gamma' || (dist.type === 'normal' && (dist.lower > -Infinity || dist.upper < Infinity));
+}
+
 function tableFor(dist: ResolvedDistribution): InversionTable | null {
-  const tabulated = dist.type === 'beta' || dist.type === 'gamma' || (dist.type === 'normal' && (dist.lower > -Infinity || dist.upper < Infinity));
-  return tabulated ? inversionTableFor(dist) : null;
+  return isTabulated(dist) ? inversionTableFor(dist) : null;
 }

@@ -8,6 +8,7 @@ import { PsaCancelledError, runPsaChunks } from '../../engine/psa/psa-run';
 import type { PsaChunkExecutor, PsaProgress, PsaRun, PsaRunInfo } from '../../engine/psa/psa-run';
 import type { PsaChunkResult } from '../../engine/psa/psa-runner';
 import type { PsaWorkerRequest, PsaWorkerResponse } from '../../engine/psa/psa-worker-protocol';
+import type { InversionTableEntry, TableShare } from '../../engine/uncertainty/inversion-table';
 
 /** The subset of the DOM Worker the client uses (lets tests pass an in-process fake). */
 export interface PsaWorkerLike {
@@ -88,11 +89,25 @@ function defaultWorkerCount(): number {
   return Math.max(1, Number.isInteger(n) ? n : 1);
 }
 
-/** One worker: init once, then chunk requests matched to replies by id. */
-function connect(worker: PsaWorkerLike, model: HtaModel, seed: number): { ready: Promise<PsaRunInfo>; run: PsaChunkExecutor; fail: (e: Error) => void } {
+interface WorkerReady {
+  info: PsaRunInfo;
+  /** The worker's share of the inversion tables, for the other workers. */
+  tables: InversionTableEntry[];
+}
+
+/**
+ * One worker: init once (building its `share` of the inversion tables), then chunk requests matched to replies by
+ * id.
+ */
+function connect(
+  worker: PsaWorkerLike,
+  model: HtaModel,
+  seed: number,
+  share: TableShare | undefined,
+): { ready: Promise<WorkerReady>; run: PsaChunkExecutor; fail: (e: Error) => void; adoptTables: (tables: InversionTableEntry[]) => void } {
   const pending = new Map<number, { resolve: (r: PsaChunkResult) => void; reject: (e: Error) => void }>();
-  let onReady: { resolve: (info: PsaRunInfo) => void; reject: (e: Error) => void } | null = null;
-  const ready = new Promise<PsaRunInfo>((resolve, reject) => {
+  let onReady: { resolve: (ready: WorkerReady) => void; reject: (e: Error) => void } | null = null;
+  const ready = new Promise<WorkerReady>((resolve, reject) => {
     onReady = { resolve, reject };
   });
   const fail = (e: Error): void => {
@@ -101,7 +116,7 @@ function connect(worker: PsaWorkerLike, model: HtaModel, seed: number): { ready:
     pending.clear();
   };
   worker.onmessage = ({ data }) => {
-    if (data.type === 'ready') onReady?.resolve(data.info);
+    if (data.type === 'ready') onReady?.resolve({ info: data.info, tables: data.tables ?? [] });
     else if (data.type === 'error' && data.id === null) onReady?.reject(new PsaWorkerFailure(`${data.name}: ${data.message}`));
     else if (data.id !== null) {
       const p = pending.get(data.id);
@@ -111,7 +126,7 @@ function connect(worker: PsaWorkerLike, model: HtaModel, seed: number): { ready:
     }
   };
   worker.onerror = (event) => fail(new PsaWorkerFailure(`PSA worker failed: ${event.message ?? 'unknown error'}`));
-  worker.postMessage({ type: 'init', model, seed });
+  worker.postMessage({ type: 'init', model, seed, share });
   let nextId = 0;
   const run: PsaChunkExecutor = (chunk) =>
     new Promise((resolve, reject) => {
@@ -119,7 +134,7 @@ function connect(worker: PsaWorkerLike, model: HtaModel, seed: number): { ready:
       pending.set(id, { resolve, reject });
       worker.postMessage({ type: 'chunk', id, start: chunk.start, end: chunk.end });
     });
-  return { ready, run, fail };
+  return { ready, run, fail, adoptTables: (tables) => worker.postMessage({ type: 'tables', tables }) };
 }
 
 export async function runPsaInWebWorkers(model: HtaModel, options: WebPsaOptions): Promise<PsaRun> {
@@ -128,16 +143,22 @@ export async function runPsaInWebWorkers(model: HtaModel, options: WebPsaOptions
   const pool = options.warmPool ?? (options.createWorker ? null : appWorkers);
   const workers = pool ? pool.take(count, create) : Array.from({ length: count }, create);
   let finished = false;
-  const links = workers.map((w) => connect(w, model, options.seed));
+  // Each worker builds every count-th inversion table while the others build theirs (each built all of them before),
+  // then gets the others' before its first chunk.
+  const links = workers.map((w, index) => connect(w, model, options.seed, count > 1 ? { index, of: count } : undefined));
   const cancel = (): void => {
     for (const l of links) l.fail(new PsaCancelledError(0));
   };
   options.signal?.addEventListener('abort', cancel, { once: true });
   try {
     if (options.signal?.aborted) throw new PsaCancelledError(0);
-    const infos = await Promise.all(links.map((l) => l.ready));
+    const readies = await Promise.all(links.map((l) => l.ready));
+    links.forEach((link, k) => {
+      const others = readies.flatMap((r, j) => (j === k ? [] : r.tables));
+      if (others.length > 0) link.adoptTables(others);
+    });
     const run = await runPsaChunks(
-      infos[0]!,
+      readies[0]!.info,
       links.map((l) => l.run),
       { iterations: options.iterations, chunkSize: options.chunkSize, onProgress: options.onProgress, signal: options.signal },
     );

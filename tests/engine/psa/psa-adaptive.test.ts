@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseModel } from '../../../src/engine/compile-model';
 import { createPsaSetup } from '../../../src/engine/psa/psa-setup';
 import { runPsaChunk } from '../../../src/engine/psa/psa-runner';
-import { COLD_EVALUATION_FACTOR, MEASURE_BEFORE_DECIDING_SECONDS, planChunks, PsaCancelledError, PsaDrawError, runPsa, runPsaAdaptive, WORKER_START_SECONDS } from '../../../src/engine/psa/psa-run';
+import { COLD_EVALUATION_FACTOR, MEASURE_BEFORE_DECIDING_SECONDS, planChunks, planTaperedChunks, PsaCancelledError, PsaDrawError, runPsa, runPsaAdaptive, WORKER_START_SECONDS } from '../../../src/engine/psa/psa-run';
 import type { AdaptivePsaOptions, PsaChunk, PsaChunkExecutor } from '../../../src/engine/psa/psa-run';
 import type { PsaSetup } from '../../../src/engine/psa/psa-setup';
 import { loadExample } from '../model-fixtures';
@@ -148,6 +148,21 @@ describe('adaptive PSA (helpers started during the run)', () => {
       [4096, 5000],
     ]);
     expect(planChunks(10, 4, 10)).toEqual([]);
+  });
+
+  it('cuts the last chunks of expensive draws in quarters, so no executor waits long for another at the end', () => {
+    const chunks = planTaperedChunks(10000, 512, 96, 3);
+    // Whole and in order from the resumed draw, indexed in order.
+    expect(chunks.map((c) => c.index)).toEqual(chunks.map((_, i) => i));
+    expect(chunks[0]!.start).toBe(96);
+    expect(chunks.every((c, i) => i === 0 || c.start === chunks[i - 1]!.end)).toBe(true);
+    expect(chunks[chunks.length - 1]!.end).toBe(10000);
+    // 512-draw chunks up to 3 x 512 draws before the end (on a multiple of 512), then 128-draw ones.
+    expect(chunks.filter((c) => c.start >= 8192).every((c) => c.end - c.start === 128 || c.end === 10000)).toBe(true);
+    expect(chunks.filter((c) => c.start >= 512 && c.end <= 8192).every((c) => c.end - c.start === 512)).toBe(true);
+    // Cheap draws (whole-stream chunks) and short runs keep planChunks' plan or taper all of it.
+    expect(planTaperedChunks(10000, 2048, 0, 3)).toEqual(planChunks(10000, 2048, 0));
+    expect(planTaperedChunks(600, 512, 0, 3).map((c) => c.end - c.start)).toEqual([128, 128, 128, 128, 88]);
   });
 
   it('reports the lowest failing draw and stops when cancelled', async () => {

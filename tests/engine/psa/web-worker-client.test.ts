@@ -117,4 +117,33 @@ describe('Web Worker PSA client', () => {
     const bad = { ...hiv, correlations: [{ name: 'bad', parameters: ['rr', 'cost_dm_A'], matrix: [[1, 2], [2, 1]] }] };
     await expect(runPsaInWebWorkers(bad, { iterations: 10, seed: 1, workers: 1, createWorker: fakeWorker({ terminated: 0 }) })).rejects.toThrow(/bad/);
   });
+
+  it('each worker builds every n-th inversion table and gets the others before its first chunk', async () => {
+    const received: PsaWorkerRequest[][] = [];
+    const fake = fakeWorker({ terminated: 0 });
+    const createWorker = (): PsaWorkerLike => {
+      const w = fake();
+      const log: PsaWorkerRequest[] = [];
+      received.push(log);
+      const post = w.postMessage.bind(w);
+      w.postMessage = (message) => {
+        log.push(message);
+        post(message);
+      };
+      return w;
+    };
+    const run = await runPsaInWebWorkers(hiv, { iterations: 1000, seed: 6, chunkSize: 250, workers: 3, createWorker });
+    expect(Array.from(run.costs)).toEqual(Array.from(runPsa(createPsaSetup(hiv, 6), { iterations: 1000 }).costs));
+    const tables = createPsaSetup(hiv, 6).sampler.tableDistributions();
+    expect(tables.length).toBeGreaterThan(3);
+    received.forEach((log, k) => {
+      expect(log[0]).toMatchObject({ type: 'init', share: { index: k, of: 3 } });
+      expect(log[1]!.type).toBe('tables');
+      // The tables of the two other workers' shares, one entry per table.
+      const others = tables.filter((_, i) => i % 3 !== k);
+      expect((log[1] as { tables: { dist: unknown }[] }).tables.map((e) => e.dist)).toEqual(expect.arrayContaining(others));
+      expect((log[1] as { tables: unknown[] }).tables.length).toBe(others.length);
+      expect(log.slice(2).every((m) => m.type === 'chunk')).toBe(true);
+    });
+  });
 });

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { adoptInversionTables, buildInversionTable, cachedInversionTables, exactTransform, interpolate, inversionTableFor, Z_MAX } from '../../../src/engine/uncertainty/inversion-table';
+import {
+  adoptInversionTables,
+  buildInversionTable,
+  buildTableShare,
+  cachedInversionTables,
+  exactTransform,
+  interpolate,
+  inversionTableFor,
+  inversionTablesBuilt,
+  Z_MAX,
+} from '../../../src/engine/uncertainty/inversion-table';
+import { createParameterSampler } from '../../../src/engine/uncertainty/sampler';
 import { distributionQuantile, resolveDistribution } from '../../../src/engine/uncertainty/distributions';
 import type { DistributionSpec } from '../../../src/engine/uncertainty/distribution-spec';
 
@@ -48,5 +59,40 @@ describe('inversion tables handed to a worker', () => {
     // A table of the wrong length is refused.
     adoptInversionTables([{ dist, values: new Float64Array(3) }]);
     expect(inversionTableFor(dist)!.values).toBe(cloned.values);
+  });
+});
+
+describe('inversion tables built by several workers', () => {
+  const gamma = (mean: number) => resolveDistribution('x', { type: 'gamma', mean, se: mean / 5 });
+
+  it('every of-th table from index for each worker; refused tables are handed on too', () => {
+    const dists = [gamma(311), gamma(312), resolveDistribution('x', { type: 'beta', alpha: 0.5, beta: 0.7 }), gamma(313)];
+    const odd = buildTableShare(dists, { index: 1, of: 2 });
+    expect(odd.map((e) => e.dist)).toEqual([dists[1], dists[3]]);
+    const even = buildTableShare(dists, { index: 0, of: 2 });
+    expect(even.map((e) => e.dist)).toEqual([dists[0], dists[2]]);
+    // The refusal travels as null values: the thread adopting it does not build it again.
+    expect(even[1]!.values).toBeNull();
+    expect(cachedInversionTables().find((e) => e.dist === dists[2])!.values).toBeNull();
+    const built = inversionTablesBuilt();
+    const refused = resolveDistribution('x', { type: 'beta', alpha: 0.51, beta: 0.7 });
+    adoptInversionTables([{ dist: refused, values: null }]);
+    expect(inversionTableFor(refused)).toBeNull();
+    expect(inversionTablesBuilt()).toBe(built);
+  });
+
+  it("the sampler lists each distribution drawn from a table once, in the model's order", () => {
+    const sampler = createParameterSampler(
+      [
+        { name: 'a', dist: { type: 'gamma', mean: 331, se: 30 } },
+        { name: 'b', dist: { type: 'normal', mean: 0, sd: 1 } },
+        { name: 'c', dist: { type: 'beta', alpha: 3, beta: 9 } },
+        { name: 'd', dist: { type: 'gamma', mean: 331, se: 30 } },
+        { name: 'e', dist: { type: 'normal', mean: 1, sd: 1, lower: 0 } },
+      ],
+      [{ name: 'ce', parameters: ['c', 'e'], matrix: [[1, 0.3], [0.3, 1]] }],
+    );
+    // Correlated ones first (the copula's tables), then the others; the normal without bounds has no table.
+    expect(sampler.tableDistributions().map((d) => d.type)).toEqual(['beta', 'normal', 'gamma']);
   });
 });
