@@ -48,13 +48,12 @@ class PsaThread {
   readonly ready: Promise<void>;
 
   /** Starts the thread loading its code; it compiles the model once `init` is called. */
-  constructor(entry = psaThreadEntry()) {
+  constructor() {
+    const entry = psaThreadEntry();
     this.worker = new Worker(entry.file, { execArgv: entry.execArgv });
     this.ready = new Promise((resolve, reject) => {
       this.onReady = { resolve, reject };
     });
-    // A thread started ahead of its run may fail before anyone awaits it: its run reports that, not the process.
-    this.ready.catch(() => undefined);
     this.worker.on('message', (m: PsaWorkerResponse) => this.receive(m));
     this.worker.on('error', (e) => this.failAll(new PsaWorkerError(`PSA worker thread failed: ${e.message}`)));
     this.worker.on('exit', (code) => {
@@ -129,29 +128,6 @@ export interface PsaPoolOptions {
   useCallingThread?: boolean;
   /** Chunks queued per thread, so a thread never waits for the next request (default 2). */
   inFlight?: number;
-  /** Threads started ahead of the run (PsaThreads), used before new ones are started. */
-  started?: PsaThreads;
-}
-
-/**
- * Worker threads started ahead of a run, e.g. while the model is validated, so that their code loads meanwhile;
- * a pool takes them (and closes them), close() ends the ones no pool took.
- */
-export class PsaThreads {
-  private readonly idle: PsaThread[];
-
-  constructor(count: number) {
-    this.idle = Array.from({ length: count }, () => new PsaThread());
-  }
-
-  /** Up to `count` of the threads, now owned by the caller. */
-  take(count: number): PsaThread[] {
-    return this.idle.splice(0, count);
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.take(this.idle.length).map((t) => t.terminate()));
-  }
 }
 
 /** Chunk executor in the calling thread: one chunk per macrotask, so worker messages are handled in between. */
@@ -179,8 +155,7 @@ export function createPsaWorkerPool(model: HtaModel, setup: PsaSetup, threads: n
     throw new RangeError(`threads must be a whole number >= 1 (got ${threads})`);
   }
   const inFlight = options.inFlight ?? 2;
-  const pool = options.started?.take(threads) ?? [];
-  while (pool.length < threads) pool.push(new PsaThread());
+  const pool = Array.from({ length: threads }, () => new PsaThread());
   // While the threads load their code and compile the model, this thread builds the sampler's inversion tables (if
   // no draw has yet): each thread adopts them, before its first chunk, rather than building its own. Not shared
   // out: a thread building some pays the cold start of stdlib's quantiles again (measured +0.1 s CPU, no faster).
@@ -235,14 +210,7 @@ export function processCpuSeconds(): number {
  * CPU time, not wall time: on a busy machine wall time would overstate the work and start workers. Identical
  * output for any core count.
  */
-export async function runPsaOnCores(
-  model: HtaModel,
-  setup: PsaSetup,
-  cores: number,
-  options: PsaRunOptions,
-  cpuSeconds: () => number = processCpuSeconds,
-  started?: PsaThreads,
-): Promise<PsaRun> {
+export async function runPsaOnCores(model: HtaModel, setup: PsaSetup, cores: number, options: PsaRunOptions, cpuSeconds: () => number = processCpuSeconds): Promise<PsaRun> {
   if (!Number.isInteger(cores) || cores < 1) throw new RangeError(`cores must be a whole number >= 1 (got ${cores})`);
   let pool: PsaWorkerPool | null = null;
   try {
@@ -252,12 +220,11 @@ export async function runPsaOnCores(
       clock: cpuSeconds,
       localExecutor: callingThreadExecutor(setup),
       startHelpers: (count) => {
-        pool = createPsaWorkerPool(model, setup, count, { started });
+        pool = createPsaWorkerPool(model, setup, count);
         return pool.executors;
       },
     });
   } finally {
     await (pool as PsaWorkerPool | null)?.close();
-    await started?.close();
   }
 }

@@ -1,7 +1,7 @@
 // `hta psa <model.json> --iterations N --seed S [--wtp a,b,c] [--workers K] [--samples out.csv] [--json]`:
 // probabilistic analysis. The JSON output is the `run --json` object plus a "psa" section; it does not depend
 // on the number of workers. Progress goes to stderr (never to stdout).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { CliCommand, ParsedCommandLine } from '../command';
 import { EXIT, UsageError } from '../io';
 import type { CliIo } from '../io';
@@ -15,7 +15,7 @@ import { runPsa } from '../../engine/psa/psa-run';
 import type { PsaProgress, PsaRun } from '../../engine/psa/psa-run';
 import { analysePsa, defaultEvppiGroups } from '../../engine/psa/psa-analysis';
 import { withScenario } from '../model-variant';
-import { PsaThreads, runPsaOnCores } from '../psa-workers';
+import { runPsaOnCores } from '../psa-workers';
 import { isWholeAtLeast, numberOption, stringOption, wtpListOption } from './psa-options';
 import { psaJson, psaSamplesCsv, psaText } from './psa-output';
 import { finiteJson } from '../finite-output';
@@ -69,30 +69,10 @@ function progressReporter(io: CliIo, iterations: number): ((p: PsaProgress) => v
   };
 }
 
-async function runDraws(model: HtaModel, setup: PsaSetup, o: PsaCommandOptions, io: CliIo, started: PsaThreads | undefined): Promise<PsaRun> {
+async function runDraws(model: HtaModel, setup: PsaSetup, o: PsaCommandOptions, io: CliIo): Promise<PsaRun> {
   const options = { iterations: o.iterations, onProgress: progressReporter(io, o.iterations) };
   // More cores: worker threads join only when the run turns out to outlast their start-up. Same output either way.
-  return o.workers === 1 ? runPsa(setup, options) : runPsaOnCores(model, setup, o.workers, options, undefined, started);
-}
-
-/**
- * A run on several cores starts its worker threads before validating the model, so they load their code (0.1 s or
- * more of another core) meanwhile and are ready once this thread has built the inversion tables, when it is likely
- * to use them: this many draws or more, and a model with this many beta or gamma distributions.
- */
-export const EARLY_THREADS = { iterations: 5000, tabulated: 16 };
-
-/** A first look at the file, before validation; a wrong guess only costs or saves start-up time. */
-function startThreadsEarly(file: string, o: PsaCommandOptions): boolean {
-  if (o.workers === 1 || o.iterations < EARLY_THREADS.iterations) return false;
-  let json: { parameters?: { uncertainty?: { distribution?: { type?: unknown } } }[] };
-  try {
-    json = JSON.parse(readFileSync(file, 'utf8')) as typeof json;
-  } catch {
-    return false;
-  }
-  const types = Array.isArray(json.parameters) ? json.parameters.map((p) => p?.uncertainty?.distribution?.type) : [];
-  return types.filter((type) => type === 'beta' || type === 'gamma').length >= EARLY_THREADS.tabulated;
+  return o.workers === 1 ? runPsa(setup, options) : runPsaOnCores(model, setup, o.workers, options);
 }
 
 function modelFor(file: string, o: PsaCommandOptions, io: CliIo): HtaModel | null {
@@ -144,7 +124,6 @@ export const psaCommand: CliCommand = {
   async run(args, io) {
     const file = args.positionals[0]!;
     const o = parseOptions(args);
-    const started = startThreadsEarly(file, o) ? new PsaThreads(o.workers - 1) : undefined;
     try {
       const model = modelFor(file, o, io);
       if (!model) return EXIT.invalidModel;
@@ -155,7 +134,7 @@ export const psaCommand: CliCommand = {
       // inputs there, set to the values the model computes, so the base case is the same to the bit).
       const setup = createPsaSetup(model, o.seed);
       const base = runModel(model, setup.compiled);
-      const run = await runDraws(model, setup, o, io, started);
+      const run = await runDraws(model, setup, o, io);
       const evppiGroups = o.evppi ? defaultEvppiGroups(sampledParameters(model), model.correlations, model.jointDistributions) : [];
       const analysisStart = performance.now();
       const analysis = analysePsa(run, { wtp, comparator: o.comparator, population: o.population, evppiGroups, evppiSeDraws: o.evppiSeDraws });
@@ -167,8 +146,6 @@ export const psaCommand: CliCommand = {
     } catch (e) {
       if (e instanceof RangeError && /comparator/.test(e.message)) throw new UsageError(e.message);
       throw e;
-    } finally {
-      await started?.close();
     }
   },
 };
