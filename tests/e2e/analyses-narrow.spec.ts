@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { screenshotsAtBothSizes, useExample as useWorkspaceCopy } from './journeys';
 import { axeViolations } from './axe';
 
 // The analysis screens at the minimum window (1024×640) as well as at 1440×900: the tornado's bars keep more than
@@ -9,22 +9,11 @@ import { axeViolations } from './axe';
 
 const dir = 'test-results/screenshots';
 
-async function shot(page: Page, name: string, target: Locator) {
-  mkdirSync(dir, { recursive: true });
-  await page.mouse.move(0, 0);
-  for (const [w, h] of [[1440, 900], [1024, 640]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await target.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${dir}/narrow-${name}-${w}.png` });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
+const shot = (page: Page, name: string, target: Locator) => screenshotsAtBothSizes(page, `narrow-${name}`, target);
 
 async function useExample(page: Page, id: string): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/#/models');
-  await page.locator(`[data-model-id="${id}"]`).getByTestId('use-example').click();
-  await expect(page.getByTestId('strip-item').first()).toBeVisible();
+  await useWorkspaceCopy(page, id);
 }
 
 async function expectNoAxeViolations(page: Page, where: string) {

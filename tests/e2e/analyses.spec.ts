@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { screenshotsAtBothSizes, useExample } from './journeys';
 import { parseModel } from '../../src/engine/compile-model';
 import { createDsaSetup } from '../../src/engine/sensitivity/dsa-setup';
 import { thresholdAnalysis } from '../../src/engine/sensitivity/threshold';
@@ -13,30 +14,13 @@ import { formatMoney } from '../../src/report/format';
 // price, EVPPI bars from a PSA, the PSA summaries and the budget impact's scenarios, tornado and test budget.
 // Expected numbers come from the engine in Node on the same document, never from the page.
 
-const dir = 'test-results/screenshots';
 const file = 'resources/examples/liquid-biopsy-nsclc.json';
 const example = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 const PLASMA_COST = 'c_plasma_ngs';
 const plasmaFirst = (example.strategies as { id: string; label?: string }[]).find((s) => s.id === 'plasma_first')!;
 const bundled = ((example.scenarios ?? []) as { id: string }[]).length;
 
-async function shot(page: Page, name: string) {
-  mkdirSync(dir, { recursive: true });
-  await page.mouse.move(0, 0);
-  for (const [w, h] of [[1440, 900], [1024, 640]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await page.screenshot({ path: `${dir}/analyses-${name}-${w}.png`, fullPage: false });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
-
-async function useExample(page: Page): Promise<void> {
-  await page.goto('/#/models');
-  await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('use-example').click();
-  await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', /.+/);
-  await expect(page.getByTestId('strip-item').first()).toBeVisible();
-  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
-}
+const shot = (page: Page, name: string) => screenshotsAtBothSizes(page, `analyses-${name}`);
 
 test.describe.configure({ timeout: 300000 });
 

@@ -1,25 +1,11 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { screenshot, useExample } from './journeys';
 
 // Faults an analyst met editing models all day (review of 6 December 2026), each kept from coming back: undo that
 // reached an earlier edit while the analyst was still typing elsewhere, and range values broken across lines.
 
-const dir = 'test-results/screenshots';
-
-async function shot(page: Page, name: string) {
-  mkdirSync(dir, { recursive: true });
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${dir}/review-${name}.png` });
-}
-
-/** Copies a bundled example into the workspace and opens it. */
-async function useExample(page: Page, id: string) {
-  await page.goto('/#/models');
-  await page.locator(`[data-model-id="${id}"]`).getByTestId('use-example').click();
-  await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', /.+/);
-  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
-}
+const shot = (page: Page, name: string) => screenshot(page, `review-${name}`);
 
 test('Ctrl+Z while typing in a field undoes that typing, never an earlier model edit elsewhere', async ({ page }) => {
   await useExample(page, 'hiv-chancellor-1997');

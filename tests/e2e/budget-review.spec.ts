@@ -1,12 +1,12 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { screenshot } from './journeys';
 
 // The budget impact of the bundled liquid-biopsy example as an assessor reads it, in English and French at
 // 1440×900 and at the smallest window (1024×640): the model's own cost-category names, every table on its card
 // without sideways scrolling (and so no "scrolls sideways" tab stop), readable scenario names, and screenshots of each part.
 
-const dir = 'test-results/screenshots';
 const example = JSON.parse(readFileSync('resources/examples/liquid-biopsy-nsclc.json', 'utf8')) as { costCategories: { id: string; label: string }[] };
 const sizes = [[1440, 900], [1024, 640]] as const;
 
@@ -15,10 +15,8 @@ async function fitsWithoutScrolling(wrap: Locator): Promise<boolean> {
 }
 
 async function shot(page: Page, name: string, target: Locator) {
-  mkdirSync(dir, { recursive: true });
-  await page.mouse.move(0, 0);
   await target.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `${dir}/budget-review-${name}.png` });
+  await screenshot(page, `budget-review-${name}`);
 }
 
 for (const locale of ['en', 'fr-BE'] as const) {

@@ -1,16 +1,9 @@
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { useExample } from './journeys';
 
 // The display-language setting: numbers on every screen and in every field follow it, one reading rule in every
 // numeric field (English: "10,000" is ten thousand, "0.85" a decimal; French or Dutch (Belgium): "0,85"), and the
 // choice is kept on this computer across reloads.
-
-async function useExample(page: Page) {
-  await page.goto('/#/models');
-  await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('use-example').click();
-  await expect(page.getByTestId('strip-item').first()).toBeVisible();
-  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
-}
 
 test('English reads "10,000" as ten thousand and refuses "0,85"', async ({ page }) => {
   await useExample(page);

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { screenshot } from './journeys';
 import { fr } from '../../src/report/i18n/messages-fr';
 import { nl } from '../../src/report/i18n/messages-nl';
 import type { Catalogue } from '../../src/report/i18n/translate';
@@ -11,8 +11,6 @@ import { englishIn, englishLinesIn, uiText } from './language-check';
 // error, a truncated file, a backup opened as a dossier, a newer version), a dossier file given as a backup, and a
 // broken model file (JSON and schema problems with a porting hint) — are worded in French and in Dutch. The paths
 // into the file (dossier.title, parameters[0].value) are data and stay as they are.
-
-const dir = 'test-results/screenshots';
 
 /**
  * The open problems dialog's text, one line per block, without the paths into the file (data); with the library
@@ -31,11 +29,7 @@ async function expectNoEnglish(page: Page, catalogue: Catalogue, where: string, 
   expect(englishLinesIn(text), `English lines on ${where}`).toEqual([]);
 }
 
-async function shot(page: Page, name: string, locale: string) {
-  mkdirSync(dir, { recursive: true });
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${dir}/language-file-problems-${name}-${locale}.png` });
-}
+const shot = (page: Page, name: string, locale: string) => screenshot(page, `language-file-problems-${name}-${locale}`);
 
 async function exportExample(page: Page): Promise<string> {
   const row = page.getByTestId('library-row').first();

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { seriousAxeViolations } from './axe';
 import { test, expect } from './fixtures';
+import { screenshot } from './journeys';
 import { fr } from '../../src/report/i18n/messages-fr';
 import { nl } from '../../src/report/i18n/messages-nl';
 import type { Catalogue } from '../../src/report/i18n/translate';
@@ -10,8 +10,6 @@ import { englishIn, englishLinesIn, uiText } from './language-check';
 // Issue 19 (languages): the models list, a bundled example, a workspace model's Model tab (parameter table,
 // distribution dialog, an inline input error), its Structure tab for a tree (with the diagnostic editor) and for a
 // Markov model, its Versions tab and the new-model and save-version dialogs, in French and in Dutch: no English.
-
-const dir = 'test-results/screenshots';
 
 /**
  * What the screens show that is not this area's UI text: tab panels not shown (uiText reads a detached copy, so
@@ -51,11 +49,7 @@ async function expectNoEnglish(page: Page, catalogue: Catalogue, where: string, 
   expect(englishLinesIn(text, data), `English lines on ${where}`).toEqual([]);
 }
 
-async function shot(page: Page, name: string, locale: string) {
-  mkdirSync(dir, { recursive: true });
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${dir}/language-models-${name}-${locale}.png` });
-}
+const shot = (page: Page, name: string, locale: string) => screenshot(page, `language-models-${name}-${locale}`);
 
 async function baseCaseDone(page: Page) {
   await expect(page.getByTestId('strip-item').first()).toBeVisible();

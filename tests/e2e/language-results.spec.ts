@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { screenshotsAtBothSizes } from './journeys';
 import { fr } from '../../src/report/i18n/messages-fr';
 import { nl } from '../../src/report/i18n/messages-nl';
 import type { Catalogue } from '../../src/report/i18n/translate';
@@ -13,7 +14,6 @@ import { englishIn, englishLinesIn, uiText } from './language-check';
 // every tab is checked again in Dutch, with the imported-PSA screen and the report page. Names typed in the model
 // (strategies, parameters, scenarios) are data and stay as written.
 
-const dir = 'test-results/screenshots';
 const example = JSON.parse(readFileSync('resources/examples/liquid-biopsy-nsclc.json', 'utf8')) as {
   strategies: { id: string; label?: string }[];
   parameters: { id: string; label?: string }[];
@@ -51,16 +51,7 @@ async function noEnglish(page: Page, catalogue: Catalogue, where: string): Promi
   expect(englishLinesIn(text, data), `English sentences on ${where}`).toEqual([]);
 }
 
-async function shot(page: Page, name: string, target?: string): Promise<void> {
-  mkdirSync(dir, { recursive: true });
-  await page.mouse.move(0, 0);
-  for (const [w, h] of [[1440, 900], [1024, 640]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    if (target) await page.getByTestId(target).first().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${dir}/language-results-${name}-${w}.png` });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
+const shot = (page: Page, name: string, target?: string) => screenshotsAtBothSizes(page, `language-results-${name}`, target ? page.getByTestId(target).first() : undefined);
 
 test.describe.configure({ timeout: 600_000 });
 

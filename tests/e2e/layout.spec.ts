@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { libraryBackupText } from '../../bench/large-library';
 import { test, expect } from './fixtures';
+import { useExample } from './journeys';
 
 // At the app's minimum window (1024×640) every visible table column keeps a readable width (48 px or more: tables
 // wrap, hide secondary columns behind a toggle or scroll sideways), and at 720 px wide (1440 px at 200% zoom,
@@ -109,12 +110,6 @@ const screens: Array<[string, (page: Page) => Promise<void>]> = [
     for (const details of await page.locator('details.chart-data').all()) await details.locator('summary').click();
   }],
 ];
-
-async function useExample(page: Page): Promise<void> {
-  await page.goto('/#/models');
-  await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('use-example').click();
-  await expect(page.getByTestId('strip-item').first()).toBeVisible();
-}
 
 for (const [name, open] of screens) {
   test(`${name}: every table column is at least ${MIN_COLUMN_PX} px wide at 1024×640`, async ({ page }) => {

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, guardPage } from './fixtures';
+import { screenshot, useExample } from './journeys';
 import { seriousAxeViolations } from './axe';
 import { expectShownInFull } from './shown-in-full';
 
@@ -8,22 +8,7 @@ import { expectShownInFull } from './shown-in-full';
 // tab's session storage and restored with a notice), and a save the workspace refuses says "Not saved", why, and
 // offers Retry while the edit stays on screen.
 
-const dir = 'test-results/screenshots';
-
-async function shot(page: Page, name: string) {
-  mkdirSync(dir, { recursive: true });
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${dir}/model-safety-${name}.png` });
-}
-
-/** Copies the bundled liquid-biopsy example into the workspace and opens the copy; returns its id. */
-async function useExample(page: Page): Promise<string> {
-  await page.goto('/#/models');
-  await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('use-example').click();
-  await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', /.+/);
-  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
-  return (await page.getByTestId('model-page').getAttribute('data-model-id'))!;
-}
+const shot = (page: Page, name: string) => screenshot(page, `model-safety-${name}`);
 
 test.describe.configure({ timeout: 120000 });
 

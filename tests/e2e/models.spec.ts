@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { screenshot } from './journeys';
 import { compileModel, parseModel } from '../../src/engine/compile-model';
 import { calculateIcers } from '../../src/engine/economics/incremental';
 import { runBudgetImpact } from '../../src/engine/budget/run-budget-impact';
@@ -10,7 +11,6 @@ import { formatIcer, formatMoney, formatMoneyChange, formatNumber } from '../../
 // of it). Expected numbers are computed here, in Node, by the engine on the same file (never copied from the UI),
 // then compared with what the page shows.
 
-const dir = 'test-results/screenshots';
 const file = 'resources/examples/liquid-biopsy-nsclc.json';
 const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
 /** Strategies and parameters of the example, read from the file (the example is rebuilt by its source script). */
@@ -51,11 +51,7 @@ async function useExample(page: Page, tab?: string) {
   if (tab) await page.getByTestId(`model-tab-${tab}`).click();
 }
 
-async function shot(page: Page, name: string) {
-  mkdirSync(dir, { recursive: true });
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${dir}/models-${name}.png` });
-}
+const shot = (page: Page, name: string) => screenshot(page, `models-${name}`);
 
 test.describe.configure({ timeout: 120000 });
 

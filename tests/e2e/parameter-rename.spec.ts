@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { screenshot, useExample } from './journeys';
 import { fr } from '../../src/report/i18n/messages-fr';
 import { nl } from '../../src/report/i18n/messages-nl';
 import { translator } from '../../src/report/i18n/translate';
@@ -9,21 +9,7 @@ import { seriousAxeViolations } from './axe';
 // Renaming a parameter from the Structure tab renames every reference with it (results unchanged, one undo step),
 // refuses an id that is taken or reserved, and removing a parameter says where it is used.
 
-const dir = 'test-results/screenshots';
-
-async function shot(page: Page, name: string) {
-  mkdirSync(dir, { recursive: true });
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${dir}/parameter-${name}.png` });
-}
-
-/** Copies a bundled example into the workspace and opens it. */
-async function useExample(page: Page, id: string) {
-  await page.goto('/#/models');
-  await page.locator(`[data-model-id="${id}"]`).getByTestId('use-example').click();
-  await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', /.+/);
-  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
-}
+const shot = (page: Page, name: string) => screenshot(page, `parameter-${name}`);
 
 async function baseCaseText(page: Page): Promise<string[]> {
   await expect(page.getByTestId('base-case-strip')).toHaveAttribute('aria-busy', 'false');

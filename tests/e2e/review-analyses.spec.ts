@@ -1,24 +1,13 @@
-import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { screenshotsAtBothSizes } from './journeys';
 
 // An assessor's reading of the PSA results of the bundled liquid-biopsy example: every number of the PSA table on
 // the card at 1440×900 (the probabilities used to run off its edge and read "100." and "0."), a strategy in the same
 // colour on the CE plane as on the CEAC (the plane leaves the comparator out), the PSA and the EVPPI sections
 // counting the same sampled inputs, an EVPPI axis of cents with distinct ticks, and the outcome table on the card.
 
-const dir = 'test-results/screenshots';
-
-async function shot(page: Page, name: string, target: Locator) {
-  mkdirSync(dir, { recursive: true });
-  await page.mouse.move(0, 0);
-  for (const [w, h] of [[1440, 900], [1024, 640]] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await target.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${dir}/review-${name}-${w}.png` });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
+const shot = (page: Page, name: string, target: Locator) => screenshotsAtBothSizes(page, `review-${name}`, target);
 
 /** True when nothing of the element's contents is cut off by its scrolling box. */
 async function fitsWithoutScrolling(wrap: Locator): Promise<boolean> {

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { screenshot } from './journeys';
 import { formatIcer } from '../../src/report/format';
 import { seriousAxeViolations } from './axe';
 
@@ -12,14 +13,7 @@ import { seriousAxeViolations } from './axe';
 // its exported file validated and run by `hta`; a small test-and-treat tree with Markov sub-models checked against
 // a hand calculation; and screenshots of the diagrams.
 
-const dir = 'test-results/screenshots';
-
-async function shot(page: Page, name: string, target?: Locator) {
-  mkdirSync(dir, { recursive: true });
-  await page.mouse.move(0, 0);
-  if (target) await target.screenshot({ path: `${dir}/structure-${name}.png` });
-  else await page.screenshot({ path: `${dir}/structure-${name}.png` });
-}
+const shot = (page: Page, name: string, target?: Locator) => screenshot(page, `structure-${name}`, target);
 
 async function newModel(page: Page, template: string) {
   await page.goto('/');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { screenshot, useExample } from './journeys';
 import { compileModel, parseModel } from '../../src/engine/compile-model';
 import { calculateIcers } from '../../src/engine/economics/incremental';
 import { setParameterValue } from '../../src/engine/model/document-edits';
@@ -14,7 +15,6 @@ import { exportDate } from '../../src/report/export-names';
 // runs are stored with provenance and reopen current; exports read back as the engine computes. Expected numbers
 // come from the engine in Node on the same document, never from the page.
 
-const dir = 'test-results/screenshots';
 const file = 'resources/examples/liquid-biopsy-nsclc.json';
 const example = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
 
@@ -24,21 +24,7 @@ function engineIncremental(document: unknown) {
   return calculateIcers(result.strategies.map((s) => ({ id: s.id, label: s.label, cost: s.totals.cost, effect: s.totals.effect })));
 }
 
-async function shot(page: Page, name: string) {
-  mkdirSync(dir, { recursive: true });
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${dir}/workspace-${name}.png` });
-}
-
-/** Copies the bundled liquid-biopsy example into the workspace and opens the copy; returns its id. */
-async function useExample(page: Page): Promise<string> {
-  await page.goto('/#/models');
-  await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('use-example').click();
-  await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', /.+/);
-  await expect(page.getByTestId('strip-item').first()).toBeVisible();
-  await expect(page.getByTestId('save-state')).toHaveText('All changes saved');
-  return (await page.getByTestId('model-page').getAttribute('data-model-id'))!;
-}
+const shot = (page: Page, name: string) => screenshot(page, `workspace-${name}`);
 
 async function saved(page: Page) {
   await expect(page.getByTestId('save-state')).toHaveText('All changes saved');

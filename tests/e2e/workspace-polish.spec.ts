@@ -1,20 +1,15 @@
-import { mkdirSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { screenshot } from './journeys';
 import { seriousAxeViolations } from './axe';
 
 // The library and notifications at the minimum window (1024×640), with the keyboard: a row keeps Export in view
 // and puts its other actions in a menu button (so the title keeps the width), and notifications stack at most two
 // high, keep out of the focused control's way and are dismissed with Escape.
 
-const dir = 'test-results/screenshots';
 const exampleTitle = 'Plasma ctDNA NGS (liquid biopsy)';
 
-async function shot(page: Page, name: string) {
-  mkdirSync(dir, { recursive: true });
-  await page.mouse.move(0, 0);
-  await page.screenshot({ path: `${dir}/workspace-polish-${name}.png` });
-}
+const shot = (page: Page, name: string) => screenshot(page, `workspace-polish-${name}`);
 
 /** How many lines a link's text takes (one box per line of an inline element). */
 async function lines(link: Locator): Promise<number> {

@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+// Steps many end-to-end journeys share: screenshots a person looks at after the run, and a workspace copy of a
+// bundled example to work on.
+
+export const SCREENSHOT_DIR = 'test-results/screenshots';
+
+/** A screenshot of the page, or of `target` alone, with the pointer out of the way (no hover state in it). */
+export async function screenshot(page: Page, name: string, target?: Locator): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.mouse.move(0, 0);
+  const path = `${SCREENSHOT_DIR}/${name}.png`;
+  if (target) await target.screenshot({ path });
+  else await page.screenshot({ path });
+}
+
+/**
+ * Screenshots at 1440×900 and at the minimum window 1024×640 (`<name>-1440.png`, `<name>-1024.png`), `scrollTo`
+ * brought into view at each size; the page is left at 1440×900.
+ */
+export async function screenshotsAtBothSizes(page: Page, name: string, scrollTo?: Locator): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.mouse.move(0, 0);
+  for (const [width, height] of [[1440, 900], [1024, 640]] as const) {
+    await page.setViewportSize({ width, height });
+    if (scrollTo) await scrollTo.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+/**
+ * Copies a bundled example into the workspace from the Models screen and opens the copy; resolves once its base
+ * case is drawn and the copy is saved (in any display language), with the copy's id.
+ */
+export async function useExample(page: Page, exampleId = 'liquid-biopsy-nsclc'): Promise<string> {
+  await page.goto('/#/models');
+  await page.locator(`[data-model-id="${exampleId}"]`).getByTestId('use-example').click();
+  await expect(page.getByTestId('model-page')).toHaveAttribute('data-model-id', /.+/);
+  await expect(page.getByTestId('strip-item').first()).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  return (await page.getByTestId('model-page').getAttribute('data-model-id'))!;
+}
