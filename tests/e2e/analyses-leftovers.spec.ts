@@ -83,6 +83,8 @@ for (const size of sizes) {
     expect(n).toBeGreaterThan(1);
     const fills = await symbols.evaluateAll((els) => els.map((e) => e.querySelector('path')?.getAttribute('fill') ?? ''));
     expect(new Set(fills).size).toBe(n);
+    const rows = await plane.locator('.chart-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')));
+    expect(rows.map((r) => r[0])).toEqual(strategies);
     const tooltip = plane.locator('.recharts-tooltip-wrapper').first();
     let named = 0;
     for (let i = 0; i < n; i++) {
@@ -93,7 +95,13 @@ for (const size of sizes) {
       await expect(tooltip).toBeVisible();
       const text = (await tooltip.textContent()) ?? '';
       // Headed by one of the strategies (the hovered one; coinciding points may share a spot).
-      if (strategies.some((s) => text.startsWith(s))) named++;
+      // ... and its figures are that strategy's (the plane's data table: strategy, effect, cost).
+      const strategy = strategies.find((s) => text.startsWith(s));
+      if (strategy !== undefined) {
+        named++;
+        const row = rows.find((r) => r[0] === strategy)!;
+        expect(text, `${strategy}: its cost`).toContain(row[2]);
+      }
       expect(text, 'the effect and the cost stay').toMatch(/QALYs ?: \d\.\d{3}.*Cost \(EUR\) : €[\d,]+/);
       // No grey hover dot over the point: what shows at its centre is the strategy's own colour.
       await expect(plane.locator('.recharts-active-dot')).toHaveCount(0);
