@@ -102,9 +102,13 @@ export function CePlaneChart(props: CePlaneChartProps) {
             label={{ value: props.yLabel, angle: -90, position: 'insideLeft', offset: -8, dy: 50, fill: chartInk.axis }} />
           <ZAxis zAxisId="points" type="number" range={props.highlights ? [14, 14] : [90, 90]} />
           <ZAxis zAxisId="means" type="number" range={[240, 240]} />
-          {/* The label is the hovered effect (raw from recharts): formatted like the axis, as the values are. */}
+          {/* The label names the hovered point's strategy, then the hovered effect (raw from recharts), formatted like the axis. */}
           <Tooltip cursor={{ strokeDasharray: '3 3' }} formatter={(v, name) => [name === 'x' ? props.formatX(Number(v)) : (props.formatTooltipY ?? props.formatY)(Number(v)), name === 'x' ? props.xLabel : props.yLabel]}
-            labelFormatter={(v) => (typeof v === 'number' ? `${props.xLabel}: ${props.formatX(v)}` : v)} />
+            labelFormatter={(v, payload) => {
+              const effect = typeof v === 'number' ? `${props.xLabel}: ${props.formatX(v)}` : v;
+              const strategy = pointStrategy(payload);
+              return strategy === undefined ? effect : <>{strategy}{effect !== undefined && effect !== '' && <><br />{effect}</>}</>;
+            }} />
           {withOrigin && <ReferenceLine x={0} stroke={chartInk.reference} />}
           {withOrigin && <ReferenceLine y={0} stroke={chartInk.reference} />}
           {wtpSegments.map(({ line, segment }, i) =>
@@ -114,19 +118,36 @@ export function CePlaneChart(props: CePlaneChartProps) {
             ) : null,
           )}
           {props.frontier && props.frontier.length > 1 && (
-            <Line data={props.frontier as { x: number; y: number }[]} dataKey="y" name={t('charts.frontier')} stroke={chartInk.axis} strokeDasharray="5 4" dot={false} isAnimationActive={false} legendType="plainline" />
+            <Line data={props.frontier.map((p) => ({ x: p.x, y: p.y, strategy: strategiesAt(props.series, p) }))} dataKey="y" name={t('charts.frontier')} stroke={chartInk.axis} strokeDasharray="5 4" dot={false} activeDot={false} isAnimationActive={false} legendType="plainline" />
           )}
           {props.series.map((s, i) => (
-            <Scatter key={s.id} name={s.label} data={s.points as { x: number; y: number }[]} fill={s.color ?? seriesColor(i)} fillOpacity={props.highlights ? 0.35 : 1} isAnimationActive={false}
+            <Scatter key={s.id} name={s.label} data={s.points.map((p) => ({ x: p.x, y: p.y, strategy: s.label }))} fill={s.color ?? seriesColor(i)} fillOpacity={props.highlights ? 0.35 : 1} isAnimationActive={false}
               zAxisId="points" shape="circle" legendType="circle" />
           ))}
           {props.highlights?.map((h, i) => (
-            <Scatter key={`mean-${h.id}`} name={h.label} data={[{ x: h.x, y: h.y }]} fill={h.color ?? seriesColor(i)} stroke={chartInk.text} strokeWidth={1.5} zAxisId="means" shape="diamond" legendType="diamond" isAnimationActive={false} />
+            <Scatter key={`mean-${h.id}`} name={h.label} data={[{ x: h.x, y: h.y, strategy: h.label }]} fill={h.color ?? seriesColor(i)} stroke={chartInk.text} strokeWidth={1.5} zAxisId="means" shape="diamond" legendType="diamond" isAnimationActive={false} />
           ))}
         </ComposedChart>
       </ResponsiveContainer>
     </ChartFrame>
   );
+}
+
+/** The strategies drawn at a frontier point (its tooltip, shown where the line passes over their points, names them). */
+function strategiesAt(series: readonly PlaneSeries[], at: { x: number; y: number }): string | undefined {
+  const names = series.filter((s) => s.points.some((p) => p.x === at.x && p.y === at.y)).map((s) => s.label);
+  return names.length > 0 ? names.join(', ') : undefined;
+}
+
+/** The strategy of a hovered point (its data carry the series' label), for the tooltip's heading. */
+function pointStrategy(payload: readonly { payload?: unknown }[] | undefined): string | undefined {
+  // recharts gives a scatter point with its datum nested under `payload`; a line's datum is given as is.
+  for (const entry of payload ?? []) {
+    const point = entry.payload as { strategy?: unknown; payload?: { strategy?: unknown } } | undefined;
+    const strategy = point?.strategy ?? point?.payload?.strategy;
+    if (typeof strategy === 'string') return strategy;
+  }
+  return undefined;
 }
 
 /** The segment of y = slope·x (or the line of that slope through `through`) inside the plotting box (for WTP lines). */

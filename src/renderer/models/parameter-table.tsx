@@ -308,6 +308,7 @@ function ValueInput({ parameter, value, readOnly, warned, onSetValue }: { parame
         className="input input-num"
         inputMode="decimal"
         value={text}
+        title={text}
         readOnly={readOnly}
         aria-invalid={error ? true : undefined}
         {...modelField(error !== null)}

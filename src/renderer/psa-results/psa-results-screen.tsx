@@ -7,11 +7,11 @@ import { useRetainedState } from '../ui/retained-state';
 import { SelectField, TextField } from '../ui/fields';
 import { UploadIcon } from '../ui/icons';
 import { useToasts } from '../ui/toasts';
-import { HorizontalBarChart } from '../charts/bar-chart';
 import { routeHash } from '../app/routes';
 import { useWorkspace } from '../dossiers/workspace-context';
 import { PsaCharts } from '../results/psa-charts';
-import { sortedBars } from '../results/voi-section';
+import { EvppiBars } from '../results/voi-section';
+import type { EvppiWording } from '../results/voi-section';
 import { statusBadgeText } from '../results/base-case-panel';
 import { useLanguage } from '../i18n/language';
 import { describeFileProblem } from '../../report/file-problems';
@@ -401,6 +401,17 @@ function DrawsResults({ loaded, maxWtp, currency }: { loaded: Loaded; maxWtp: nu
   );
 }
 
+const IMPORTED_EVPPI_WORDING: EvppiWording = {
+  description: 'psa.evppiDescription',
+  descriptionNoWhiskers: 'psa.evppiDescriptionNoWhiskers',
+  tableOnly: 'psa.evppiDescriptionTableOnly',
+  allZero: 'psa.evppiAllZero',
+  summary: 'psa.evppiSummary',
+  series: 'psa.evppiPerPerson',
+  axis: 'psa.evppiAxis',
+  category: 'uncertainty.parameter',
+};
+
 type EvppiState = { kind: 'running'; done: number; total: number } | { kind: 'done'; results: EvppiResult[]; ms: number } | { kind: 'cancelled' } | { kind: 'failed'; message: string };
 
 /** EVPPI per parameter column at one threshold, in a worker of its own (a few parameters per call: progress; Cancel ends the worker). */
@@ -445,9 +456,6 @@ function EvppiCard({ draws, wtpText, onWtpText, wtp, currency }: { draws: Extern
     };
   }, [draws, wtp, parameters, runKey]);
 
-  const money = (v: number) => formatMoney(v, currency, Math.abs(v) < 100 ? 2 : 0);
-  const bars = state?.kind === 'done' ? sortedBars(state.results, (id) => id) : [];
-  const evpi = state?.kind === 'done' ? (state.results[0]?.evpi ?? 0) : 0;
   return (
     <section className="card" aria-labelledby={`${formId}-title`} data-testid="draws-evppi-card">
       <div className="card-header">
@@ -475,19 +483,7 @@ function EvppiCard({ draws, wtpText, onWtpText, wtp, currency }: { draws: Extern
         {state?.kind === 'failed' && <div className="notice notice-error" role="alert" data-testid="draws-evppi-error">{t('psa.evppiFailed', { message: state.message })}</div>}
         {state?.kind === 'done' && typeof wtp === 'number' && (
           <>
-            <HorizontalBarChart
-              testId="draws-evppi"
-              title={t('psa.evppiChartTitle', { wtp: formatMoney(wtp, currency) })}
-              description={t('psa.evppiDescription', { evpi: money(evpi) })}
-              summary={t('psa.evppiSummary', { values: bars.slice(0, 5).map((b) => `${b.label} ${money(b.evppi)}`).join('; ') })}
-              rows={bars.map((b) => ({ label: b.label, values: { evppi: b.evppi }, intervals: { evppi: b.se !== null ? [Math.max(0, b.evppi - b.se), b.evppi + b.se] : null } }))}
-              series={[{ key: 'evppi', label: t('psa.evppiPerPerson') }]}
-              categoryLabel={t('uncertainty.parameter')}
-              valueLabel={t('psa.evppiAxis', { currency: currency ?? t('analysis.currency') })}
-              formatValue={money}
-              intervalLabel={t('uncertainty.oneSe')}
-              labelWidth={200}
-            />
+            <EvppiBars testId="draws-evppi" title={t('psa.evppiChartTitle', { wtp: formatMoney(wtp, currency) })} results={state.results} nameOf={(id) => id} currency={currency} wording={IMPORTED_EVPPI_WORDING} labelWidth={200} />
             <p className="subtle method-note" data-testid="draws-evppi-method"><strong>{t('uncertainty.method')}</strong> {t('uncertainty.evppiMethod')} {t('psa.computedIn', { seconds: formatNumber(state.ms / 1000, 1) })}</p>
           </>
         )}

@@ -16,6 +16,7 @@ import type { RunContext } from './run-status';
 import { errorMessage, useStoredRun } from './use-stored-run';
 import { parseWhole, parseWtp } from './uncertainty-panel';
 import { useLanguage } from '../i18n/language';
+import type { MessageKey } from '../../report/i18n/translate';
 
 // Value of information from the latest stored PSA: EVPI per person and for the population the decision affects
 // (people per year and years from the budget-impact funnel when the model has one), and EVPPI of each sampled
@@ -195,44 +196,79 @@ export function VoiSection({ ctx, model }: { ctx: RunContext; model: HtaModel })
 export function EvppiChart({ model, results }: { model: HtaModel; results: EvppiResult[] }) {
   const { t } = useLanguage();
   const currency = model.settings.currency;
+  return (
+    <EvppiBars
+      testId="chart-evppi"
+      title={t('uncertainty.evppiTitle', { wtp: formatIcer(results[0]?.wtp ?? 0, currency, model.settings.effect) })}
+      results={results}
+      nameOf={(id) => model.parameters.find((p) => p.id === id)?.label ?? id}
+      currency={currency}
+      wording={MODEL_EVPPI_WORDING}
+      labelWidth={280}
+    />
+  );
+}
+
+/** The texts of an EVPPI chart: the model's ("per patient", parameters and groups) or an imported file's ("per person"). */
+export interface EvppiWording {
+  description: MessageKey;
+  descriptionNoWhiskers: MessageKey;
+  tableOnly: MessageKey;
+  allZero: MessageKey;
+  summary: MessageKey;
+  series: MessageKey;
+  axis: MessageKey;
+  category: MessageKey;
+}
+
+const MODEL_EVPPI_WORDING: EvppiWording = {
+  description: 'uncertainty.evppiDescription',
+  descriptionNoWhiskers: 'uncertainty.evppiDescriptionNoWhiskers',
+  tableOnly: 'uncertainty.evppiDescriptionTableOnly',
+  allZero: 'uncertainty.evppiAllZero',
+  summary: 'uncertainty.evppiSummary',
+  series: 'uncertainty.evppiPerPatient',
+  axis: 'uncertainty.evppiAxis',
+  category: 'uncertainty.parameterOrGroup',
+};
+
+/** EVPPI bars, largest first, with ±1 SE whiskers; all zero: no drawing, a note and the table (the model's VOI section and imported draws). */
+export function EvppiBars({ testId, title, results, nameOf, currency, wording, labelWidth }: { testId: string; title: string; results: readonly EvppiResult[]; nameOf: (id: string) => string; currency: string | undefined; wording: EvppiWording; labelWidth: number }) {
+  const { t } = useLanguage();
   const money = (v: number) => formatMoney(v, currency, Math.abs(v) < 100 ? 2 : 0);
-  const nameOf = (id: string) => model.parameters.find((p) => p.id === id)?.label ?? id;
   const bars = sortedBars(results, nameOf);
   const evpi = results[0]?.evpi ?? 0;
-  const wtp = results[0]?.wtp ?? 0;
   const allZero = bars.every((b) => b.evppi === 0);
   const additive = bars.some((b) => b.method === 'additive-p-spline');
   // Only what is drawn is described: no bars when all are zero, no whiskers without a standard error.
   const whiskers = bars.some((b) => b.se !== null && b.se > 0);
-  const description = allZero
-    ? t('uncertainty.evppiDescriptionTableOnly')
-    : t(whiskers ? 'uncertainty.evppiDescription' : 'uncertainty.evppiDescriptionNoWhiskers', { evpi: money(evpi) });
+  const description = allZero ? t(wording.tableOnly) : t(whiskers ? wording.description : wording.descriptionNoWhiskers, { evpi: money(evpi) });
   return (
     <HorizontalBarChart
-      testId="chart-evppi"
-      title={t('uncertainty.evppiTitle', { wtp: formatIcer(wtp, currency, model.settings.effect) })}
+      testId={testId}
+      title={title}
       description={description}
-      summary={t('uncertainty.evppiSummary', { values: bars.slice(0, 5).map((b) => `${b.label} ${money(b.evppi)}`).join('; ') })}
+      summary={t(wording.summary, { values: bars.slice(0, 5).map((b) => `${b.label} ${money(b.evppi)}`).join('; ') })}
       rows={bars.map((b) => ({ label: b.label, values: { evppi: b.evppi }, intervals: { evppi: b.se !== null ? [Math.max(0, b.evppi - b.se), b.evppi + b.se] : null } }))}
-      series={[{ key: 'evppi', label: t('uncertainty.evppiPerPatient') }]}
-      categoryLabel={t('uncertainty.parameterOrGroup')}
-      valueLabel={t('uncertainty.evppiAxis', { currency: currency ?? t('analysis.currency') })}
+      series={[{ key: 'evppi', label: t(wording.series) }]}
+      categoryLabel={t(wording.category)}
+      valueLabel={t(wording.axis, { currency: currency ?? t('analysis.currency') })}
       formatValue={money}
       formatTick={formatMoneyAxis(Math.max(0, ...bars.map((b) => b.evppi + (b.se ?? 0))), currency)}
       intervalLabel={t('uncertainty.oneSe')}
-      labelWidth={280}
+      labelWidth={labelWidth}
       drawn={!allZero}
-      note={allZero || additive ? <EvppiNotes allZero={allZero} additive={additive} evpi={money(evpi)} /> : undefined}
+      note={allZero || additive ? <EvppiNotes allZero={allZero} additive={additive} allZeroKey={wording.allZero} evpi={money(evpi)} /> : undefined}
     />
   );
 }
 
 /** Why the bars are empty (all zero: a chart of nothing explained) and what an additive fit leaves out. */
-function EvppiNotes({ allZero, additive, evpi }: { allZero: boolean; additive: boolean; evpi: string }) {
+function EvppiNotes({ allZero, additive, allZeroKey, evpi }: { allZero: boolean; additive: boolean; allZeroKey: MessageKey; evpi: string }) {
   const { t } = useLanguage();
   return (
     <>
-      {allZero && <span data-testid="evppi-all-zero">{t('uncertainty.evppiAllZero', { evpi })}</span>}
+      {allZero && <span data-testid="evppi-all-zero">{t(allZeroKey, { evpi })}</span>}
       {allZero && additive && ' '}
       {additive && t('uncertainty.additiveNote')}
     </>
