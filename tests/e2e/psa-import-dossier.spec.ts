@@ -112,9 +112,11 @@ test('BCEA vaccine draws from Excel: EVPI and EVPPI, stored in a dossier, reopen
 
 test('EVPPI of many parameter columns shows progress and can be cancelled, then run again', async ({ page }) => {
   test.setTimeout(120_000);
-  // 12 parameter columns: EVPPI runs four at a time, so the first call is still running when Cancel is pressed.
+  // 12 parameter columns of 10,000 draws (the 1,000 above, ten times): EVPPI runs four at a time, so the first call
+  // is still running when Cancel is pressed (with 1,000 draws a fast run could end before the click).
   const names = Array.from({ length: 12 }, (_, k) => `p${k + 1}`);
-  const lines = [[...header.slice(0, 5), ...names].join(','), ...rows.map((r, i) => [...r.slice(0, 5), ...names.map((_, k) => ((i * (k + 7919)) % 997) / 997)].join(','))];
+  const draws = Array.from({ length: 10 }, () => rows).flat();
+  const lines = [[...header.slice(0, 5), ...names].join(','), ...draws.map((r, i) => [...r.slice(0, 5), ...names.map((_, k) => ((i * (k + 7919)) % 997) / 997)].join(','))];
   await page.goto('/#/psa-results');
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('choose-draws-file').click();
