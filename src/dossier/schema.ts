@@ -409,6 +409,7 @@ export const snapshotSchema = z.strictObject({
   automatic: z.boolean(),
   /**
    * true when the user typed the name (shown as typed, even "Version" or "Snapshot"); false when the app gave it.
+   * On an automatic "Before restoring “…”" name: true when the name quoted deepest in it was typed.
    * Written since 2026-12-07; absent in older data, where a name exactly the default reads as the default.
    */
   typedName: z.boolean().optional(),

@@ -13,27 +13,47 @@ const beforeRestoringFile = /^Before restoring (.+)$/su;
 /** The stored name of a model version set aside when two windows changed the model at once (the store writes it). */
 export const CONFLICT_VERSION_NAME = 'Set aside when two windows changed the model';
 
+/** The stored name of the automatic version or snapshot kept before restoring `restored`. */
+export function beforeRestoringName(restored: { name: string }): string {
+  return `Before restoring “${restored.name}”`;
+}
+
+/**
+ * typedName of the automatic version or snapshot kept before restoring `restored`: whether the name quoted deepest
+ * in it was typed (carried through a restore of an automatic one, whose own quoted name may be typed).
+ */
+export function restoreTypedName(restored: { typedName?: boolean | undefined }): boolean {
+  return restored.typedName === true;
+}
+
 /** The stored names of a model version and of a dossier snapshot saved without a name (shown in the display language). */
 export const DEFAULT_VERSION_NAME = 'Version';
 export const DEFAULT_SNAPSHOT_NAME = 'Snapshot';
 
-function wordedName(name: string, t: Translate): string {
+/** `innermostTyped`: the name quoted deepest in a "Before restoring “…”" chain was typed, so it stays as typed. */
+function wordedName(name: string, t: Translate, innermostTyped = false): string {
+  const quoted = beforeRestoringQuoted.exec(name);
+  if (quoted) {
+    const inner = quoted[1]!;
+    const innerShown = innermostTyped && !beforeRestoringQuoted.test(inner) ? inner : wordedName(inner, t, innermostTyped);
+    return t('automaticName.beforeRestoring', { name: innerShown });
+  }
   if (name === BEFORE_IMPORT_SNAPSHOT_NAME) return t('automaticName.beforeImport');
   if (name === DEFAULT_VERSION_NAME) return t('automaticName.defaultVersion');
   if (name === DEFAULT_SNAPSHOT_NAME) return t('automaticName.defaultSnapshot');
   if (name === CONFLICT_VERSION_NAME) return t('automaticName.setAsideInConflict');
-  const quoted = beforeRestoringQuoted.exec(name);
-  return quoted ? t('automaticName.beforeRestoring', { name: wordedName(quoted[1]!, t) }) : name;
+  return name;
 }
 
 /**
  * A model version's or dossier snapshot's name as shown: automatic names and the default name of one saved without
  * a name in the display language; a typed name as typed, even "Version" or "Snapshot". Data from before
  * 2026-12-07 does not say whether a name was typed: there a name exactly "Version" or "Snapshot" reads as the
- * default (it cannot be told apart, and both mean the same).
+ * default (it cannot be told apart, and both mean the same). On an automatic "Before restoring “…”" name, typedName
+ * says the innermost quoted name was typed (restoreTypedName); a typed name itself of that form reads as automatic.
  */
 export function shownVersionName(version: { name: string; automatic?: boolean; typedName?: boolean | undefined }, t: Translate): string {
-  if (version.automatic) return wordedName(version.name, t);
+  if (version.automatic) return wordedName(version.name, t, version.typedName === true);
   if (version.typedName === true) return version.name;
   return version.name === DEFAULT_VERSION_NAME || version.name === DEFAULT_SNAPSHOT_NAME ? wordedName(version.name, t) : version.name;
 }

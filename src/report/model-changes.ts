@@ -7,6 +7,7 @@ import type { FieldChange, JsonValue } from '../engine/json/json-diff';
 import type { Distribution } from '../engine/model/schema';
 import { describeDistribution } from './model-description';
 import { formatsFor, humanise } from './format';
+import { modelChange as modelChangeMessages } from './i18n/areas/model-change';
 import type { NumberFormats } from './format';
 import { translator } from './i18n/translate';
 import type { MessageKey, Translate } from './i18n/translate';
@@ -179,8 +180,12 @@ function subjectAt(path: string, name: NameOf): Subject {
         return keyedSubject('structure', 'costCategory', name(keyed.collection, keyed.id), keyed.rest, name);
       case 'tables':
         return keyedSubject('parameter', 'table', keyed.id, keyed.rest, name);
-      default:
-        return { group: 'other', key: null, params: { name: `${humanise(keyed.collection)} ${name(keyed.collection, keyed.id)}${keyed.rest ? `: ${describePath(keyed.rest)}` : ''}` }, field: keyed.rest };
+      default: {
+        const collection = describePath(keyed.collection);
+        const label = name(keyed.collection, keyed.id);
+        const rest = describePath(keyed.rest);
+        return { group: 'other', key: null, params: { name: (t) => `${collection(t)} ${label}${keyed.rest ? `: ${rest(t)}` : ''}` }, field: keyed.rest };
+      }
     }
   }
   if (path.startsWith('settings.')) {
@@ -193,8 +198,8 @@ function subjectAt(path: string, name: NameOf): Subject {
   }
   if (path.startsWith('model.')) return { group: 'structure', key: 'modelChange.structure', params: { field: structurePath(path.slice('model.'.length), name) }, field: path };
   if (path.startsWith('budgetImpact')) {
-    const part = describePath(path.slice('budgetImpact'.length).replace(/^\./, ''));
-    return { group: 'budget-impact', key: 'modelChange.budgetImpact', params: { field: part || { key: 'modelChange.budgetImpactSection' } }, field: path };
+    const part = path.slice('budgetImpact'.length).replace(/^\./, '');
+    return { group: 'budget-impact', key: 'modelChange.budgetImpact', params: { field: part ? describePath(part) : { key: 'modelChange.budgetImpactSection' } }, field: path };
   }
   return { group: 'other', key: null, params: { name: describePath(path) }, field: path };
 }
@@ -211,15 +216,22 @@ function subjectOf(path: string, before: JsonRecord, after: JsonRecord): Subject
   return subjectAt(path, (collection, id) => labelOf(itemById(list(after, collection) ?? null, id) ?? itemById(list(before, collection) ?? null, id), id));
 }
 
-/** `stateValues.H.costs.drug` → "State values › H › costs › drug". */
-function describePath(path: string): string {
-  const words = path
-    .replace(/\[#([^\]]+)\]/g, '.$1')
-    .replace(/\[order\]/g, '.order')
-    .split('.')
-    .filter((part) => part !== '');
-  if (words.length === 0) return '';
-  return [humanise(words[0]!), ...words.slice(1)].join(' › ');
+/**
+ * A path outside the structure (budget impact, other collections) in the reader's words: `population.annualGrowth`
+ * → fr "Population › croissance annuelle"; ids and words the catalogue lacks read as in the file, the first part
+ * capitalised ("Population › annualGrowth" in English, as stored lines have it).
+ */
+function describePath(path: string): (t: Translate) => string {
+  const parts = pathParts(path);
+  return (t) =>
+    parts
+      .map((part, i) => {
+        if (part.startsWith('#')) return part.slice(1);
+        const key = `modelChange.pathWord.${part}`;
+        const word = Object.hasOwn(modelChangeMessages.en, key) ? t(key as MessageKey) : part;
+        return i === 0 ? humanise(word) : word;
+      })
+      .join(' › ');
 }
 
 type ChangeKind = 'added' | 'removed' | 'reordered' | 'changed';

@@ -199,6 +199,28 @@ describe('models in the workspace', () => {
     ws.close();
   });
 
+  it('restoring a version typed "Version" keeps the name inside the kept version as typed; the unnamed default is translated inside', async () => {
+    const { ws, clock } = await freshWorkspace();
+    const m = await ws.models.create({ document: example, origin: exampleOrigin });
+    const typed = await ws.models.saveVersion(m.id, 'Version');
+    clock.advance(1000);
+    const unnamed = await ws.models.saveVersion(m.id, '');
+    clock.advance(1000);
+    const keptTyped = (await ws.models.restoreVersion(typed.id)).safetyVersion;
+    clock.advance(1000);
+    const keptUnnamed = (await ws.models.restoreVersion(unnamed.id)).safetyVersion;
+    clock.advance(1000);
+    // A restore of the automatic one kept before: the typed name deepest inside still reads as typed.
+    const keptTwice = (await ws.models.restoreVersion(keptTyped.id)).safetyVersion;
+    expect([keptTyped.name, keptTyped.typedName, keptUnnamed.typedName, keptTwice.typedName]).toEqual(['Before restoring “Version”', true, false, true]);
+    const nl = translator('nl-BE');
+    const shown = new Map((await ws.models.listVersions(m.id)).map((v) => [v.id, shownVersionName(v, nl)]));
+    expect(shown.get(keptTyped.id)).toBe('Vóór het terugzetten van ‘Version’');
+    expect(shown.get(keptUnnamed.id)).toBe('Vóór het terugzetten van ‘Versie’');
+    expect(shown.get(keptTwice.id)).toBe('Vóór het terugzetten van ‘Vóór het terugzetten van ‘Version’’');
+    ws.close();
+  });
+
   it('removing a model removes its versions, history and runs', async () => {
     const { ws, name } = await freshWorkspace();
     const m = await ws.models.create({ document: example, origin: exampleOrigin });

@@ -60,4 +60,20 @@ describe('snapshots', () => {
     ws.close();
     other.close();
   });
+
+  it('restoring a snapshot typed "Snapshot" keeps the name inside the kept snapshot as typed', async () => {
+    const { ws, clock } = await freshWorkspace();
+    const d = await ws.create({ title: 'Names' });
+    const typed = await ws.createSnapshot(d.id, 'Snapshot');
+    clock.advance(1000);
+    const unnamed = await ws.createSnapshot(d.id, '');
+    clock.advance(1000);
+    const keptTyped = (await ws.restoreSnapshot(typed.id)).safetySnapshot;
+    clock.advance(1000);
+    const keptUnnamed = (await ws.restoreSnapshot(unnamed.id)).safetySnapshot;
+    const fr = translator('fr-BE');
+    expect([keptTyped.typedName, keptUnnamed.typedName]).toEqual([true, false]);
+    expect([shownVersionName(keptTyped, fr), shownVersionName(keptUnnamed, fr)]).toEqual(['Avant la restauration de « Snapshot »', 'Avant la restauration de « Instantané »']);
+    ws.close();
+  });
 });

@@ -203,7 +203,8 @@ for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
     await page.keyboard.press('Enter');
     await expect(page.getByTestId('save-state')).toHaveText(catalogue['dossier.save.saved']);
     await page.getByTestId('model-tab-versions').click();
-    const transition = catalogue['modelChange.path.transition'].replace('{from}', 'Alive').replace('{to}', 'Dead');
+    // The new model's states were named in the language when it was created.
+    const transition = catalogue['modelChange.path.transition'].replace('{from}', catalogue['modelWords.state.alive']).replace('{to}', catalogue['modelWords.state.dead']);
     await expect(page.getByTestId('model-history-row').first()).toContainText(`${transition} › ${catalogue['modelChange.path.field.probability']} p_death → 0,02`);
     await expectNoEnglish(page, catalogue, 'the edit history of a transition', ['Alive', 'Dead', 'p_death']);
     expect(await seriousAxeViolations(page), 'axe on the Versions tab after a structure edit').toEqual([]);

@@ -40,6 +40,12 @@ describe('automatic names in the display language', () => {
     expect(shownVersionName(twice, fr)).toBe('Avant la restauration de « Avant la restauration de « Scoping » »');
   });
 
+  it('a restore of a version typed "Version": the name inside stays as typed, at any depth; untyped it is the default', () => {
+    expect(shownVersionName({ name: 'Before restoring “Version”', automatic: true, typedName: true }, nl)).toBe('Vóór het terugzetten van ‘Version’');
+    expect(shownVersionName({ name: 'Before restoring “Version”', automatic: true, typedName: false }, nl)).toBe('Vóór het terugzetten van ‘Versie’');
+    expect(shownVersionName({ name: 'Before restoring “Before restoring “Snapshot””', automatic: true, typedName: true }, fr)).toBe('Avant la restauration de « Avant la restauration de « Snapshot » »');
+  });
+
   it('the snapshot kept when an imported file replaces a dossier (in Recently deleted or not)', () => {
     const kept = { name: BEFORE_IMPORT_SNAPSHOT_NAME, automatic: true };
     expect(shownVersionName(kept, en)).toBe('Before replacing by an imported file');

@@ -144,3 +144,29 @@ describe('model changes in the display language', () => {
     expect(spaces(historySummary(stored, formatsFor('fr-BE'), fr))).toBe(`${p.label} : distribution PSA Gamma(moyenne 5 294 ; ET 529,4) → Gamma(moyenne 5 823,4 ; ET 1 200)`);
   });
 });
+
+describe('budget-impact paths and other collections in the display language', () => {
+  const fr = translator('fr-BE');
+  const nl = translator('nl-BE');
+  const stored = (path: string, before: unknown, after: unknown) => describeModelChange({ path, before: before as never, after: after as never }, {}, {}).summary;
+
+  it('words them from the catalogue; English keeps the file\'s words as the stored lines have them', () => {
+    const growth = { path: 'budgetImpact.population.annualGrowth.value', before: 0.005, after: 0.01 };
+    const step = { path: 'budgetImpact.population.funnel[#incidence].value', before: 0.0005, after: 0.0006 };
+    const share = { path: 'budgetImpact.newWorld.shares.liquid.to', before: 0.5, after: 0.6 };
+    const joint = { path: 'jointDistributions[#sens_spec]', before: null, after: { id: 'sens_spec' } };
+    expect([growth, step, share, joint].map((c) => stored(c.path, c.before, c.after))).toEqual([
+      'Budget impact: Population › annualGrowth › value 0.005 → 0.01',
+      'Budget impact: Population › funnel › incidence › value 0.0005 → 0.0006',
+      'Budget impact: NewWorld › shares › liquid › to 0.5 → 0.6',
+      'JointDistributions Sens spec added',
+    ]);
+    const fmt = formatsFor('fr-BE');
+    const frenchLine = (c: typeof growth | typeof joint) => historySummary({ ...c, summary: stored(c.path, c.before, c.after) }, fmt, fr).replace(/[\u00a0\u202f]/g, ' ');
+    expect(frenchLine(growth)).toBe('Impact budgétaire : Population › croissance annuelle › valeur 0,005 → 0,01');
+    expect(frenchLine(step)).toBe('Impact budgétaire : Population › entonnoir › incidence › valeur 0,0005 → 0,0006');
+    expect(frenchLine(share)).toBe('Impact budgétaire : Nouveau monde › parts › liquid › à 0,5 → 0,6');
+    expect(frenchLine(joint)).toBe('Distributions conjointes Sens spec : ajout');
+    expect(historySummary({ ...growth, summary: stored(growth.path, growth.before, growth.after) }, formatsFor('nl-BE'), nl)).toBe('Budgetimpact: Populatie › jaarlijkse groei › waarde 0,005 → 0,01');
+  });
+});

@@ -5,11 +5,19 @@ import type { ModelDocumentJson } from './document-edits';
 
 export type ModelTemplateId = 'markov' | 'psm' | 'tree-hybrid' | 'budget-impact';
 
+/**
+ * Names a template gives that users see and edit (the model's title, strategies, states). The app passes them in
+ * the display language when it creates the model, so they are stored as first shown; English by default.
+ */
+export type TemplateName = 'New Markov model' | 'New partitioned survival model' | 'New test-and-treat model' | 'New budget impact analysis' | 'Standard care' | 'New treatment' | 'No testing' | 'Test and treat' | 'Alive' | 'Dead';
+export type NameInLanguage = (name: TemplateName) => string;
+const asInEnglish: NameInLanguage = (name) => name;
+
 export interface ModelTemplate {
   id: ModelTemplateId;
   title: string;
   description: string;
-  create: () => ModelDocumentJson;
+  create: (name?: NameInLanguage) => ModelDocumentJson;
 }
 
 const header = (title: string, description: string) => ({
@@ -20,9 +28,9 @@ const header = (title: string, description: string) => ({
 
 const settings = { cycleLength: 1, cycles: 20, cohortSize: 1, discount: { costs: 0.035, effects: 0.035 }, counting: 'life-table', effect: 'qalys', currency: 'EUR', wtp: [20000, 50000] };
 
-function blankMarkov(): ModelDocumentJson {
+function blankMarkov(name: NameInLanguage = asInEnglish): ModelDocumentJson {
   return {
-    ...header('New Markov model', 'A two-state Markov cohort model to build on: add states, transitions, values and strategies.'),
+    ...header(name('New Markov model'), 'A two-state Markov cohort model to build on: add states, transitions, values and strategies.'),
     settings,
     costCategories: [{ id: 'direct', label: 'Direct medical' }],
     parameters: [
@@ -33,8 +41,8 @@ function blankMarkov(): ModelDocumentJson {
     model: {
       type: 'markov',
       states: [
-        { id: 'Alive', label: 'Alive' },
-        { id: 'Dead', label: 'Dead', dead: true },
+        { id: 'Alive', label: name('Alive') },
+        { id: 'Dead', label: name('Dead'), dead: true },
       ],
       initial: { Alive: 1 },
       transitions: [
@@ -44,13 +52,13 @@ function blankMarkov(): ModelDocumentJson {
       ],
       stateValues: { Alive: { costs: { direct: 'c_alive' }, utility: 'u_alive' }, Dead: { utility: 0 } },
     },
-    strategies: [{ id: 'standard', label: 'Standard care' }],
+    strategies: [{ id: 'standard', label: name('Standard care') }],
   };
 }
 
-function partitionedSurvival(): ModelDocumentJson {
+function partitionedSurvival(name: NameInLanguage = asInEnglish): ModelDocumentJson {
   return {
-    ...header('New partitioned survival model', 'Progression-free, progressed and dead states read from PFS and OS curves; the new treatment acts through hazard ratios.'),
+    ...header(name('New partitioned survival model'), 'Progression-free, progressed and dead states read from PFS and OS curves; the new treatment acts through hazard ratios.'),
     settings: { ...settings, cycleLength: 1 / 12, cycles: 120, counting: 'half-cycle' },
     costCategories: [{ id: 'drug', label: 'Drugs' }, { id: 'care', label: 'Care' }],
     parameters: [
@@ -84,8 +92,8 @@ function partitionedSurvival(): ModelDocumentJson {
       },
     },
     strategies: [
-      { id: 'standard', label: 'Standard care' },
-      { id: 'new_treatment', label: 'New treatment', parameters: { on_new: 1 } },
+      { id: 'standard', label: name('Standard care') },
+      { id: 'new_treatment', label: name('New treatment'), parameters: { on_new: 1 } },
     ],
   };
 }
@@ -102,10 +110,10 @@ const alive = (pDeath: string, cost: string, utility: string) => ({
   stateValues: { Alive: { costs: { treatment: cost }, utility } },
 });
 
-function treeHybrid(): ModelDocumentJson {
+function treeHybrid(name: NameInLanguage = asInEnglish): ModelDocumentJson {
   const outcome = (id: string, submodel: string) => ({ kind: 'terminal', id, submodel });
   return {
-    ...header('New test-and-treat model', 'A decision tree with a diagnostic test sequence (test, re-test when there is no result) leading into Markov cohort sub-models.'),
+    ...header(name('New test-and-treat model'), 'A decision tree with a diagnostic test sequence (test, re-test when there is no result) leading into Markov cohort sub-models.'),
     settings: { ...settings, cycles: 10 },
     costCategories: [{ id: 'test', label: 'Testing' }, { id: 'treatment', label: 'Treatment' }],
     parameters: [
@@ -133,11 +141,11 @@ function treeHybrid(): ModelDocumentJson {
         kind: 'decision',
         label: 'Testing strategy',
         branches: [
-          { kind: 'terminal', id: 'no_test', label: 'No testing', submodel: 'standard' },
+          { kind: 'terminal', id: 'no_test', label: name('No testing'), submodel: 'standard' },
           {
             kind: 'diagnostic',
             id: 'test_treat',
-            label: 'Test and treat',
+            label: name('Test and treat'),
             prevalence: 'prevalence',
             steps: [{ tests: ['test'] }, { tests: ['test'], when: ['no-result'], label: 're-test' }],
             outcomes: {
@@ -152,21 +160,21 @@ function treeHybrid(): ModelDocumentJson {
       },
     },
     strategies: [
-      { id: 'no_test', label: 'No testing' },
-      { id: 'test_treat', label: 'Test and treat' },
+      { id: 'no_test', label: name('No testing') },
+      { id: 'test_treat', label: name('Test and treat') },
     ],
   };
 }
 
-function budgetImpact(): ModelDocumentJson {
-  const markov = blankMarkov();
+function budgetImpact(name: NameInLanguage = asInEnglish): ModelDocumentJson {
+  const markov = blankMarkov(name);
   return {
     ...markov,
-    metadata: { title: 'New budget impact analysis', description: 'A Markov model of the current and the new treatment, with a five-year budget impact of moving patients to the new one.' },
+    metadata: { title: name('New budget impact analysis'), description: 'A Markov model of the current and the new treatment, with a five-year budget impact of moving patients to the new one.' },
     parameters: [...(markov.parameters as object[]), { id: 'c_new', value: 2500, kind: 'cost', description: 'Yearly cost while alive on the new treatment' }],
     strategies: [
-      { id: 'standard', label: 'Standard care' },
-      { id: 'new_treatment', label: 'New treatment', parameters: { c_alive: 'c_new' } },
+      { id: 'standard', label: name('Standard care') },
+      { id: 'new_treatment', label: name('New treatment'), parameters: { c_alive: 'c_new' } },
     ],
     budgetImpact: {
       label: 'Budget impact of the new treatment',

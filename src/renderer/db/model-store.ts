@@ -20,7 +20,7 @@ import { ENGINE_VERSION } from '../../engine/version';
 import { describeModelChange, diffModelDocuments } from '../../report/model-changes';
 import type { ModelChange } from '../../report/model-changes';
 import type { WorkbenchTables } from './database';
-import { CONFLICT_VERSION_NAME, DEFAULT_VERSION_NAME } from '../../report/automatic-names';
+import { beforeRestoringName, CONFLICT_VERSION_NAME, DEFAULT_VERSION_NAME, restoreTypedName } from '../../report/automatic-names';
 import { WorkspaceError } from './errors';
 import type { ModelHistoryRecord, RunRecord } from './records';
 
@@ -265,7 +265,7 @@ export class ModelStore {
       const version = await t.modelVersions.get(versionId);
       if (!version) throw new WorkspaceError('not-found', { key: 'shell.error.noModelVersion', params: { id: versionId } });
       const current = await this.#require(version.modelId);
-      const safetyVersion = await this.#putVersion(current, `Before restoring “${version.name}”`, '', true);
+      const safetyVersion = await this.#putVersion(current, beforeRestoringName(version), '', true, restoreTypedName(version));
       const { model, changes } = await this.#writeDocument(current, version.document, 'version-restore');
       return { model, safetyVersion, changes };
     });

@@ -27,7 +27,7 @@ import { PsaImportStore } from './psa-import-store';
 import { META_EXAMPLE_SEEDED } from './records';
 import type { DossierRecord, HistoryRecord, SafetyBackupRecord } from './records';
 import { summaryRecordFor } from './schema-versions';
-import { BEFORE_IMPORT_SNAPSHOT_NAME, DEFAULT_SNAPSHOT_NAME } from '../../report/automatic-names';
+import { BEFORE_IMPORT_SNAPSHOT_NAME, beforeRestoringName, DEFAULT_SNAPSHOT_NAME, restoreTypedName } from '../../report/automatic-names';
 
 /** Consecutive edits of the same field within this window merge into one history entry (autosave while typing). */
 export const HISTORY_MERGE_WINDOW_MS = 2 * 60 * 1000;
@@ -486,7 +486,7 @@ export class Workspace {
       if (!snap) throw new WorkspaceError('not-found', { key: 'shell.error.noSnapshot', params: { id: snapshotId } });
       const current = await this.#requireLive(snap.dossierId);
       assertNotFinal(current);
-      const safetySnapshot = await this.#putSnapshot(current, `Before restoring “${snap.name}”`, true);
+      const safetySnapshot = await this.#putSnapshot(current, beforeRestoringName(snap), true, restoreTypedName(snap));
       const restored = validated({ ...structuredClone(upgradeElementWording(snap.dossier).dossier), id: current.id, createdAt: current.createdAt, updatedAt: this.#stamp() });
       await this.#writeVersion(current, restored, 'snapshot-restore');
       return { dossier: restored, safetySnapshot };

@@ -18,7 +18,7 @@ import { exampleModels, modelTypeLabel, summariseDocument } from './model-catalo
 import type { ExampleModel } from './model-catalog';
 import type { StoredModel } from '../../dossier/workspace-models';
 import { useCopyExample } from './example-page';
-import { NewModelDialog, templateWords } from './new-model-dialog';
+import { NewModelDialog, templateDocument, templateWords } from './new-model-dialog';
 import './models.css';
 import { describeProblem } from '../../report/engine-problems';
 import { errorText } from '../db/errors';
@@ -180,7 +180,7 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
           open
           onClose={() => setNewOpen(false)}
           onCreate={async (template) => {
-            const model = await workspace.models.create({ document: template.create() as StoredModel['document'], origin: { kind: 'template', ref: template.title } });
+            const model = await workspace.models.create({ document: templateDocument(template, t) as StoredModel['document'], origin: { kind: 'template', ref: template.title } });
             toasts.show({ message: t('models.created', { title: model.title, template: t(templateWords(template.id).title) }) });
             navigate({ page: 'model', modelId: model.id, tab: 'structure' });
           }}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { MODEL_TEMPLATES } from '../../engine/model/templates';
-import type { ModelTemplate } from '../../engine/model/templates';
+import type { ModelTemplate, TemplateName } from '../../engine/model/templates';
+import type { ModelDocumentJson } from '../../engine/model/document-edits';
 import type { MessageKey, Translate } from '../../report/i18n/translate';
 import { useLanguage } from '../i18n/language';
 import { Dialog } from '../ui/dialog';
@@ -11,6 +12,27 @@ import { errorText } from '../db/errors';
 /** A template's name and description as shown (the engine's template ids and files stay as they are). */
 export function templateWords(id: ModelTemplate['id']): { title: MessageKey; description: MessageKey } {
   return { title: `models.template.${id}`, description: `models.template.${id}.description` };
+}
+
+const templateNameKeys: Record<TemplateName, MessageKey> = {
+  'New Markov model': 'models.templateName.newMarkov',
+  'New partitioned survival model': 'models.templateName.newPsm',
+  'New test-and-treat model': 'models.templateName.newTreeHybrid',
+  'New budget impact analysis': 'models.templateName.newBudgetImpact',
+  'Standard care': 'models.templateName.standardCare',
+  'New treatment': 'models.templateName.newTreatment',
+  'No testing': 'models.templateName.noTesting',
+  'Test and treat': 'models.templateName.testAndTreat',
+  Alive: 'modelWords.state.alive',
+  Dead: 'modelWords.state.dead',
+};
+
+/**
+ * A template's model with the names it gives in the display language: stored as first shown, then the user's to
+ * edit (simpler than marking them as the app's own and translating on every screen, report and export).
+ */
+export function templateDocument(template: ModelTemplate, t: Translate): ModelDocumentJson {
+  return template.create((name) => t(templateNameKeys[name]));
 }
 
 /** A model's template as its origin names it (the English title stored with the model, or the id), in the display language. */
