@@ -80,12 +80,23 @@ export function runPsaChunk(setup: PsaSetup, start: number, end: number, workspa
  * a larger block): a run can sample a stream once and evaluate it in pieces.
  */
 export function evaluateSampledDraws(setup: PsaSetup, start: number, end: number, parameters: Float64Array, workspace: PsaWorkspace): PsaChunkResult {
-  const { compiled, sampler, slots } = setup;
-  const p = sampler.parameterCount;
   const n = end - start;
   const s = setup.strategyIds.length;
   const costs = new Float64Array(n * s);
   const effects = new Float64Array(n * s);
+  const failure = evaluateDrawsInto(setup, start, n, parameters, workspace, costs, effects);
+  return { start, end, costs, effects, parameters, failure };
+}
+
+/**
+ * The draw loop of evaluateSampledDraws, in its own function: V8 optimises the loop while the first chunk runs
+ * (on-stack replacement), before the result object after it was ever built, and that optimised code was thrown
+ * away at the end of every chunk (no type feedback there). Here the loop ends in a bare return.
+ */
+function evaluateDrawsInto(setup: PsaSetup, start: number, n: number, parameters: Float64Array, workspace: PsaWorkspace, costs: Float64Array, effects: Float64Array): PsaDrawFailure | null {
+  const { compiled, sampler, slots } = setup;
+  const p = sampler.parameterCount;
+  const s = setup.strategyIds.length;
   const { params, out } = workspace;
   const strategies = out.strategies;
   for (let d = 0; d < n; d++) {
@@ -94,7 +105,7 @@ export function evaluateSampledDraws(setup: PsaSetup, start: number, end: number
       const x = parameters[offset + k]!;
       if (!(x - x === 0)) {
         params.set(setup.base);
-        return { start, end, costs, effects, parameters, failure: samplingFailure(setup, start + d, parameters, offset, k) };
+        return samplingFailure(setup, start + d, parameters, offset, k);
       }
       params[slots[k]!] = x;
     }
@@ -103,7 +114,7 @@ export function evaluateSampledDraws(setup: PsaSetup, start: number, end: number
     } catch (e) {
       if (!(e instanceof ModelEvaluationError)) throw e;
       params.set(setup.base);
-      return { start, end, costs, effects, parameters, failure: failureOf(setup, start + d, parameters, offset, e) };
+      return failureOf(setup, start + d, parameters, offset, e);
     }
     const row = d * s;
     for (let j = 0; j < s; j++) {
@@ -111,11 +122,11 @@ export function evaluateSampledDraws(setup: PsaSetup, start: number, end: number
       if (!(totals.cost - totals.cost === 0 && totals.effect - totals.effect === 0)) {
         params.set(setup.base);
         const field = totals.cost - totals.cost === 0 ? 'effect' : 'cost';
-        return { start, end, costs, effects, parameters, failure: totalFailure(setup, start + d, parameters, offset, j, field, totals[field]) };
+        return totalFailure(setup, start + d, parameters, offset, j, field, totals[field]);
       }
       costs[row + j] = totals.cost;
       effects[row + j] = totals.effect;
     }
   }
-  return { start, end, costs, effects, parameters, failure: null };
+  return null;
 }
