@@ -220,13 +220,13 @@ test('a restored safety backup’s time is written in the display language’s f
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('restore-confirm-dialog').getByTestId('confirm-ok').click();
   await (await chooser).setFiles({ name: 'equipe.htabackup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
-  await page.getByTestId('restored-dialog').getByRole('button', { name: 'Fermer' }).click();
+  await page.getByTestId('restored-dialog').getByRole('button', { name: 'Fermer', exact: true }).click();
   const safety = page.getByTestId('safety-backup-row');
   await expect(safety).toHaveCount(1);
   const made = (await safety.locator('td').first().innerText()).trim();
   await safety.getByTestId('safety-backup-restore').click();
   await page.getByTestId('safety-restore-dialog').getByTestId('confirm-ok').click();
-  await page.getByTestId('restored-dialog').getByRole('button', { name: 'Fermer' }).click();
+  await page.getByTestId('restored-dialog').getByRole('button', { name: 'Fermer', exact: true }).click();
   await expect(safety).toHaveCount(2);
   // The newest reason names the restored backup by its time, as the "Made" column writes it in French.
   const reason = safety.first().locator('td').nth(1);

@@ -30,8 +30,11 @@ export function englishFragments(other: Catalogue): string[] {
   return fragments;
 }
 
-/** Selectors of user or shipped data (profile values, model and chart content, the report body), not UI text. */
-const dataSelectors = ['.profile-value', '.profile-source', '.profile-note', 'svg', 'option', '[data-testid^="summary-"] th', 'tbody th[scope="row"]', '[data-testid="report-preview"]', '[data-user-content]'];
+/**
+ * Selectors of user or shipped data (profile values, model and chart content, the report body), not UI text; and the
+ * notices drawn inside an open dialog (with a model's title in them), left out as the page's notices are (outside the frame).
+ */
+const dataSelectors = ['.profile-value', '.profile-source', '.profile-note', 'svg', 'option', '[data-testid^="summary-"] th', 'tbody th[scope="row"]', '[data-testid="report-preview"]', '[data-user-content]', '.dialog-notices'];
 
 /**
  * The screen's own text as the user sees it: the visible text of the live app frame, one line per block element (a

@@ -53,7 +53,7 @@ test('safety backups and Recently deleted: local time, medium style, exact time 
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('restore-confirm-dialog').getByTestId('confirm-ok').click();
   await (await chooser).setFiles({ name: 'equipe.htabackup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
-  await page.getByTestId('restored-dialog').getByRole('button', { name: 'Fermer' }).click();
+  await page.getByTestId('restored-dialog').getByRole('button', { name: 'Fermer', exact: true }).click();
   await page.getByTestId('library-row').filter({ hasText: exampleTitle }).getByTestId('delete-dossier').click();
   await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('recently-deleted-row')).toHaveCount(1);

@@ -45,7 +45,7 @@ async function chooseFile(page: Page, button: string, name: string, text: string
 }
 
 async function closeDialog(page: Page, catalogue: Catalogue) {
-  await page.getByTestId('problems-dialog').getByRole('button', { name: catalogue['shell.close'] }).click();
+  await page.getByTestId('problems-dialog').getByRole('button', { name: catalogue['shell.close'], exact: true }).click();
   await expect(page.locator('dialog[open][data-testid="problems-dialog"]')).toHaveCount(0);
 }
 
@@ -129,13 +129,13 @@ for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
     await page.setViewportSize({ width: 1024, height: 640 });
     await shot(page, 'model-1024', locale);
     await page.setViewportSize({ width: 1440, height: 900 });
-    await modelDialog.getByRole('button', { name: catalogue['shell.close'] }).click();
+    await modelDialog.getByRole('button', { name: catalogue['shell.close'], exact: true }).click();
 
     await chooseFile(page, 'open-model-file', 'broken.json', '{\n  "format": "hta-workbench-model",\n  "version": 1,\n  "metadata": {"title": "x"}}\n}');
     await expect(modelDialog).toBeVisible();
     await expect(modelDialog.getByTestId('problem')).toContainText(locale === 'fr-BE' ? 'ligne 5, colonne 1' : 'regel 5, kolom 1');
     await expectNoEnglish(page, catalogue, 'a model file with a syntax error', false);
-    await modelDialog.getByRole('button', { name: catalogue['shell.close'] }).click();
+    await modelDialog.getByRole('button', { name: catalogue['shell.close'], exact: true }).click();
     await expect(page.getByTestId('no-workspace-models')).toBeVisible();
   });
 }

@@ -1,12 +1,15 @@
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { useLanguage } from '../i18n/language';
+import { useTopmostDialogSlot } from './dialog';
 
 // Short notices at the bottom right, optionally with one action (Undo). At most MAX_VISIBLE_TOASTS show, newest
 // first; the others wait behind a "+N more" button that shows them all. Errors stay until dismissed, the others
 // time out (not while the pointer or the focus is on them). Each notice is announced once, by a live region of
 // its own (the notices themselves are no live regions, so a notice leaving or moving up is not read again). The
-// stack moves to the top when it would cover the focused control; Escape on a notice dismisses it.
+// stack moves to the top when it would cover the focused control; Escape on a notice dismisses it. While a modal
+// dialog is open the stack and a live region of its own are drawn inside it (the page around it is inert).
 
 export interface ToastOptions {
   message: string;
@@ -21,6 +24,11 @@ interface Toast extends ToastOptions {
   id: number;
 }
 
+interface Announcement extends Toast {
+  /** Shown less than CARRIED_ANNOUNCEMENT_MS ago. */
+  recent: boolean;
+}
+
 interface ToastApi {
   show(options: ToastOptions): void;
 }
@@ -31,6 +39,12 @@ export const MAX_VISIBLE_TOASTS = 2;
 const MAX_KEPT_TOASTS = 20;
 const INFO_MS = 5_000;
 const ACTION_MS = 10_000;
+/**
+ * A notice this recent is announced again when the stack moves between the page and a dialog: it came with the
+ * action that opened or closed the dialog, and the live region it was put in has gone (or is inert). Older ones
+ * were read where they came and are not read twice.
+ */
+const CARRIED_ANNOUNCEMENT_MS = 1_000;
 
 const ToastContext = createContext<ToastApi | null>(null);
 
@@ -57,6 +71,8 @@ function ToastItem({ toast, held, onDismiss }: { toast: Toast; held: boolean; on
   }, [toast.id, lifetime, held, onDismiss]);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
+    // Not the dialog's Escape too: no default means no 'cancel' closing the dialog the notice sits in.
+    event.preventDefault();
     event.stopPropagation();
     onDismiss(toast.id);
   };
@@ -96,8 +112,26 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [focused, setFocused] = useState(false);
   const [atTop, setAtTop] = useState(false);
   // What the live region says: the newest notice, set when it comes (not when another goes).
-  const [announced, setAnnounced] = useState<Toast | null>(null);
+  const [announced, setAnnounced] = useState<Announcement | null>(null);
+  const announcedId = announced?.id;
+  useEffect(() => {
+    if (announcedId === undefined) return;
+    const timer = setTimeout(() => setAnnounced((a) => (a?.id === announcedId ? { ...a, recent: false } : a)), CARRIED_ANNOUNCEMENT_MS);
+    return () => clearTimeout(timer);
+  }, [announcedId]);
+  // Inside the topmost open modal dialog, or null: on the page.
+  const host = useTopmostDialogSlot();
+  const [drawnIn, setDrawnIn] = useState(host);
+  if (drawnIn !== host) {
+    setDrawnIn(host);
+    // The stack is drawn anew there: the old one's pointer and focus went with it.
+    setHovered(false);
+    setFocused(false);
+    if (announced && !announced.recent) setAnnounced(null);
+  }
   const region = useRef<HTMLDivElement>(null);
+  // Where the focus came from into the stack: it goes back there when the last notice goes.
+  const focusOrigin = useRef<HTMLElement | null>(null);
   const nextId = useRef(1);
   const dismiss = useCallback((id: number) => {
     // Focus on a notice that goes would fall to the page's start: it moves to the stack's next button instead.
@@ -106,7 +140,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setToasts((list) => list.filter((toast) => toast.id !== id));
     if (hadFocus) {
       requestAnimationFrame(() => {
-        const next = region.current?.querySelector<HTMLElement>('button');
+        const next = region.current?.querySelector<HTMLElement>('button') ?? (focusOrigin.current?.isConnected ? focusOrigin.current : null);
         if (next) next.focus();
         else setFocused(false);
       });
@@ -116,7 +150,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     () => ({
       show: (options) => {
         const id = nextId.current++;
-        setAnnounced({ ...options, id });
+        setAnnounced({ ...options, id, recent: true });
         setToasts((list) => {
           const next = [...list, { ...options, id }];
           while (next.length > MAX_KEPT_TOASTS) {
@@ -150,7 +184,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   }, []);
   useLayoutEffect(() => {
     if (toasts.length > 0) place();
-  }, [toasts, expanded, place]);
+  }, [toasts, expanded, host, place]);
   useEffect(() => {
     document.addEventListener('focusin', place);
     document.addEventListener('scroll', place, true);
@@ -163,19 +197,24 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   }, [place]);
 
   const held = hovered || focused;
-  return (
-    <ToastContext.Provider value={api}>
-      {children}
-      <div className="visually-hidden toast-announcer" role="status" aria-live="polite" data-testid="toast-announcer">
-        {announced && <span key={announced.id}>{announced.message}</span>}
-      </div>
+  const announcer = (here: boolean) => (
+    <div className="visually-hidden toast-announcer" role="status" aria-live="polite" data-testid="toast-announcer">
+      {here && announced && <span key={announced.id}>{announced.message}</span>}
+    </div>
+  );
+  const stack = (
+    <>
+      {host && announcer(true)}
       <div
         ref={region}
         className={['toast-region', atTop && 'at-top', expanded && 'expanded'].filter(Boolean).join(' ')}
         data-testid="toast-region"
         onPointerEnter={() => setHovered(true)}
         onPointerLeave={() => setHovered(false)}
-        onFocus={() => setFocused(true)}
+        onFocus={(event) => {
+          if (!region.current?.contains(event.relatedTarget as Node | null)) focusOrigin.current = event.relatedTarget as HTMLElement | null;
+          setFocused(true);
+        }}
         onBlur={(event) => !region.current?.contains(event.relatedTarget as Node | null) && setFocused(false)}
       >
         {shown.map((toast) => (
@@ -187,6 +226,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           </button>
         )}
       </div>
+    </>
+  );
+  return (
+    <ToastContext.Provider value={api}>
+      {children}
+      {/* The page's live region stays mounted (one mounted late may not be read); it is quiet while a dialog is open. */}
+      {announcer(!host)}
+      {host ? createPortal(stack, host) : stack}
     </ToastContext.Provider>
   );
 }

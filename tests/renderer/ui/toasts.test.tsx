@@ -4,6 +4,8 @@
 // region (the notices themselves are not live regions, so one leaving does not make the others read again).
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useState } from 'react';
+import { Dialog } from '../../../src/renderer/ui/dialog';
 import { MAX_VISIBLE_TOASTS, ToastProvider, useToasts } from '../../../src/renderer/ui/toasts';
 import type { ToastOptions } from '../../../src/renderer/ui/toasts';
 
@@ -105,5 +107,92 @@ describe('ToastProvider', () => {
     fireEvent.click(screen.getAllByRole('button', { name: 'Dismiss notification' })[0]!);
     expect(messages()).toEqual(['first']);
     expect(announcer.textContent).toBe('second');
+  });
+
+  describe('while a modal dialog is open (the page around it is inert)', () => {
+    let setOpen: (open: { outer: boolean; inner: boolean }) => void = () => {};
+    const onClose = vi.fn();
+    function WithDialogs() {
+      const [open, set] = useState({ outer: false, inner: false });
+      setOpen = set;
+      return (
+        <>
+          <Dialog open={open.outer} title="Outer" onClose={onClose} testId="outer" footer={<button type="button" data-testid="outer-button">outer</button>}>
+            <Dialog open={open.inner} title="Inner" onClose={onClose} testId="inner" footer={<button type="button">inner</button>}>
+              inner body
+            </Dialog>
+          </Dialog>
+        </>
+      );
+    }
+    function renderWithDialogs() {
+      render(
+        <ToastProvider>
+          <Grab />
+          <WithDialogs />
+        </ToastProvider>,
+      );
+    }
+    const region = () => screen.getByTestId('toast-region');
+    const announcers = () => screen.getAllByTestId('toast-announcer');
+    const dialogOf = (element: Element) => element.closest('dialog')?.getAttribute('data-testid') ?? 'page';
+
+    it('draws the stack and a live region inside the topmost dialog, and back on the page when it closes, keeping every notice', () => {
+      renderWithDialogs();
+      act(() => show({ message: 'before', tone: 'error' }));
+      expect(dialogOf(region())).toBe('page');
+      act(() => setOpen({ outer: true, inner: false }));
+      expect(dialogOf(region())).toBe('outer');
+      act(() => show({ message: 'in outer', tone: 'error' }));
+      act(() => setOpen({ outer: true, inner: true }));
+      expect(dialogOf(region())).toBe('inner');
+      act(() => show({ message: 'in inner', tone: 'error' }));
+      // Announced in the dialog; the page's live region (inert behind it) says nothing.
+      const inInner = announcers().filter((a) => dialogOf(a) === 'inner');
+      expect(inInner).toHaveLength(1);
+      expect(inInner[0]!.textContent).toBe('in inner');
+      expect(announcers().filter((a) => dialogOf(a) === 'page').map((a) => a.textContent)).toEqual(['']);
+      act(() => setOpen({ outer: true, inner: false }));
+      expect(dialogOf(region())).toBe('outer');
+      act(() => setOpen({ outer: false, inner: false }));
+      expect(dialogOf(region())).toBe('page');
+      expect(region().querySelectorAll('[data-testid="toast"]').length).toBe(2);
+      expect(screen.getByTestId('toast-more').textContent).toBe('+1 more');
+      fireEvent.click(screen.getByTestId('toast-more'));
+      expect(messages()).toEqual(['in inner', 'in outer', 'before']);
+    });
+
+    it('does not read a notice again when the stack moves, but reads one that came with the move', () => {
+      renderWithDialogs();
+      act(() => setOpen({ outer: true, inner: false }));
+      act(() => show({ message: 'read in the dialog', tone: 'error' }));
+      act(() => void vi.advanceTimersByTime(5_000));
+      act(() => setOpen({ outer: false, inner: false }));
+      expect(announcers().map((a) => a.textContent)).toEqual(['']);
+      act(() => setOpen({ outer: true, inner: false }));
+      // Shown by the action that also closes the dialog: its live region goes, so the page's reads it.
+      act(() => {
+        show({ message: 'saved, dialog closed' });
+        setOpen({ outer: false, inner: false });
+      });
+      expect(announcers().map((a) => a.textContent)).toEqual(['saved, dialog closed']);
+    });
+
+    it('Escape on a notice in a dialog dismisses the notice, not the dialog, and the focus goes back into the dialog', () => {
+      renderWithDialogs();
+      act(() => setOpen({ outer: true, inner: false }));
+      act(() => show({ message: 'failed', tone: 'error' }));
+      const origin = screen.getByTestId('outer-button');
+      act(() => origin.focus());
+      const close = screen.getByRole('button', { name: 'Dismiss notification' });
+      act(() => close.focus());
+      fireEvent.focus(close, { relatedTarget: origin });
+      // fireEvent returns false when the default (the dialog's close request) was prevented.
+      expect(fireEvent.keyDown(close, { key: 'Escape' })).toBe(false);
+      expect(messages()).toEqual([]);
+      act(() => void vi.advanceTimersByTime(50));
+      expect(onClose).not.toHaveBeenCalled();
+      expect(document.activeElement).toBe(origin);
+    });
   });
 });
