@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { backUpWorkspace } from './journeys';
 
 // WCAG AA checks computed in the page: text contrast (4.5:1, 3:1 for large text), labelled form controls,
 // and named buttons. Disabled controls are exempt from contrast (WCAG 1.4.3).
@@ -114,9 +114,7 @@ const screens: Array<[string, (page: Page) => Promise<void>]> = [
     await expect(page.getByTestId('toast')).toBeVisible();
   }],
   ['library with a safety backup', async (page) => {
-    const download = page.waitForEvent('download');
-    await page.getByTestId('backup-workspace').click();
-    const text = await readFile(await (await download).path(), 'utf8');
+    const { text } = await backUpWorkspace(page);
     await page.getByTestId('restore-workspace').click();
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('restore-confirm-dialog').getByTestId('confirm-ok').click();

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { backUpWorkspace } from './journeys';
 import { seriousAxeViolations } from './axe';
 
 // A notice shown while a modal dialog is open: the page around the dialog is inert (under the backdrop, out of the
@@ -12,17 +12,14 @@ import { seriousAxeViolations } from './axe';
 async function openRestoredDialog(page: Page): Promise<Locator> {
   await page.goto('/');
   await expect(page.getByTestId('library-row')).toHaveCount(1);
-  const backupDownload = page.waitForEvent('download');
-  await page.getByTestId('backup-workspace').click();
-  const backup = await backupDownload;
-  const backupText = await readFile(await backup.path(), 'utf8');
+  const backup = await backUpWorkspace(page);
   // Its own "Downloaded" notice goes first, so the only notice left is the one the dialog shows.
   await page.getByTestId('toast').getByRole('button', { name: 'Dismiss notification' }).click();
   await expect(page.getByTestId('toast')).toHaveCount(0);
   await page.getByTestId('restore-workspace').click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('restore-confirm-dialog').getByTestId('confirm-ok').click();
-  await (await chooser).setFiles({ name: backup.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(backupText) });
+  await (await chooser).setFiles({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
   const dialog = page.getByTestId('restored-dialog');
   await expect(dialog).toBeVisible();
   return dialog;

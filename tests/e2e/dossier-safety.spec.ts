@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { test, expect } from './fixtures';
+import { backUpWorkspace } from './journeys';
 import { expectShownInFull } from './shown-in-full';
 import { fr } from '../../src/report/i18n/messages-fr';
 import { nl } from '../../src/report/i18n/messages-nl';
@@ -177,9 +178,7 @@ test('Delete permanently and Empty ask first, and backups leave deleted dossiers
   await expect(page.getByTestId('recently-deleted-row')).toHaveCount(2);
 
   // A backup holds the live dossier only (as before Recently deleted existed).
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByTestId('backup-workspace').click();
-  const backup = JSON.parse(await readFile(await (await downloadPromise).path(), 'utf8')) as { dossiers: { title: string }[] };
+  const backup = JSON.parse((await backUpWorkspace(page)).text) as { dossiers: { title: string }[] };
   expect(backup.dossiers.map((d) => d.title)).toEqual(['Kept dossier']);
 
   // Delete permanently: Cancel keeps it; confirming removes it.
@@ -213,9 +212,7 @@ async function chooseLanguage(page: Page, locale: string) {
 
 test('a restored safety backup’s time is written in the display language’s format (fr-BE)', async ({ page }) => {
   await chooseLanguage(page, 'fr-BE');
-  const backupDownload = page.waitForEvent('download');
-  await page.getByTestId('backup-workspace').click();
-  const backupText = await readFile(await (await backupDownload).path(), 'utf8');
+  const backupText = (await backUpWorkspace(page)).text;
   await page.getByTestId('restore-workspace').click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('restore-confirm-dialog').getByTestId('confirm-ok').click();
