@@ -61,14 +61,30 @@ export function toastLifetime(toast: ToastOptions): number | null {
   return toast.actionLabel ? ACTION_MS : INFO_MS;
 }
 
-function ToastItem({ toast, held, onDismiss }: { toast: Toast; held: boolean; onDismiss: (id: number) => void }) {
+interface ToastItemProps {
+  toast: Toast;
+  held: boolean;
+  /** Milliseconds left per notice whose time-out was cut short (the provider's, so it outlives this item). */
+  timeLeft: Map<number, number>;
+  onDismiss: (id: number) => void;
+}
+
+function ToastItem({ toast, held, timeLeft, onDismiss }: ToastItemProps) {
   const { t } = useLanguage();
   const lifetime = toastLifetime(toast);
   useEffect(() => {
-    if (lifetime === null || held) return;
-    const timer = setTimeout(() => onDismiss(toast.id), lifetime);
-    return () => clearTimeout(timer);
-  }, [toast.id, lifetime, held, onDismiss]);
+    if (lifetime === null) return;
+    // Held by the user: the full time again once let go.
+    if (held) return void timeLeft.delete(toast.id);
+    // Drawn anew (the stack moved between the page and a dialog, or was folded): the time it had left, not a new one.
+    const left = timeLeft.get(toast.id) ?? lifetime;
+    const started = Date.now();
+    const timer = setTimeout(() => onDismiss(toast.id), left);
+    return () => {
+      clearTimeout(timer);
+      timeLeft.set(toast.id, Math.max(0, left - (Date.now() - started)));
+    };
+  }, [toast.id, lifetime, held, timeLeft, onDismiss]);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     // Not the dialog's Escape too: no default means no 'cancel' closing the dialog the notice sits in.
@@ -133,6 +149,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   // Where the focus came from into the stack: it goes back there when the last notice goes.
   const focusOrigin = useRef<HTMLElement | null>(null);
   const nextId = useRef(1);
+  const [timeLeft] = useState(() => new Map<number, number>());
   const dismiss = useCallback((id: number) => {
     // Focus on a notice that goes would fall to the page's start: it moves to the stack's next button instead.
     const root = region.current;
@@ -163,6 +180,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     }),
     [],
   );
+  // Forget the time left of notices gone (after their items' clean-ups, which record it).
+  useEffect(() => {
+    for (const id of timeLeft.keys()) if (!toasts.some((toast) => toast.id === id)) timeLeft.delete(id);
+  }, [toasts, timeLeft]);
   const newestFirst = useMemo(() => [...toasts].reverse(), [toasts]);
   const showAll = expanded || toasts.length <= MAX_VISIBLE_TOASTS;
   const shown = showAll ? newestFirst : newestFirst.slice(0, MAX_VISIBLE_TOASTS);
@@ -218,7 +239,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         onBlur={(event) => !region.current?.contains(event.relatedTarget as Node | null) && setFocused(false)}
       >
         {shown.map((toast) => (
-          <ToastItem key={toast.id} toast={toast} held={held} onDismiss={dismiss} />
+          <ToastItem key={toast.id} toast={toast} held={held} timeLeft={timeLeft} onDismiss={dismiss} />
         ))}
         {(waiting > 0 || (expanded && toasts.length > MAX_VISIBLE_TOASTS)) && (
           <button type="button" className="btn btn-sm toast-more" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)} data-testid="toast-more">

@@ -162,6 +162,34 @@ describe('ToastProvider', () => {
       expect(messages()).toEqual(['in inner', 'in outer', 'before']);
     });
 
+    it('a notice keeps its remaining time when the stack moves into a dialog and back (the time-out does not start again)', () => {
+      renderWithDialogs();
+      act(() => show({ message: 'saved' }));
+      act(() => void vi.advanceTimersByTime(3_000));
+      act(() => setOpen({ outer: true, inner: false }));
+      expect(messages()).toEqual(['saved']);
+      act(() => void vi.advanceTimersByTime(1_000));
+      act(() => setOpen({ outer: false, inner: false }));
+      act(() => void vi.advanceTimersByTime(900));
+      expect(messages()).toEqual(['saved']);
+      act(() => void vi.advanceTimersByTime(200));
+      expect(messages()).toEqual([]);
+    });
+
+    it('a notice the user held starts its full time again when let go, also after the stack moved', () => {
+      renderWithDialogs();
+      act(() => show({ message: 'saved' }));
+      act(() => void vi.advanceTimersByTime(4_000));
+      fireEvent.pointerEnter(region());
+      act(() => void vi.advanceTimersByTime(60_000));
+      fireEvent.pointerLeave(region());
+      act(() => void vi.advanceTimersByTime(4_900));
+      expect(messages()).toEqual(['saved']);
+      act(() => setOpen({ outer: true, inner: false }));
+      act(() => void vi.advanceTimersByTime(200));
+      expect(messages()).toEqual([]);
+    });
+
     it('does not read a notice again when the stack moves, but reads one that came with the move', () => {
       renderWithDialogs();
       act(() => setOpen({ outer: true, inner: false }));
