@@ -43,8 +43,9 @@ test('a notice shown from a modal dialog is seen above it, announced, reached by
   const notice = dialog.getByTestId('toast');
   await expect(notice).toHaveText(new RegExp(`Downloaded ${fileName.replace(/\./g, '\\.')}`));
   expect(await drawnOnTop(notice)).toBe(true);
-  // Announced by a live region inside the dialog (the page's is inert while it is open).
+  // Announced by the one live region, inside the dialog (none is left on the page, inert while it is open).
   await expect(dialog.getByTestId('toast-announcer')).toHaveText(`Downloaded ${fileName}.`);
+  await expect(page.getByTestId('toast-announcer')).toHaveCount(1);
 
   // Tab from the dialog's last button reaches the notice's close button (focus on it holds the notice).
   await expect(page.getByTestId('download-previous')).toBeFocused();
@@ -81,6 +82,7 @@ test('a notice still showing when its dialog closes comes back to the page', asy
   await expect(notice).toHaveCount(1);
   await expect(notice).toContainText('Downloaded');
   expect(await notice.evaluate((element) => element.closest('dialog') === null)).toBe(true);
+  await expect(page.getByTestId('toast-announcer')).toHaveCount(1);
   expect(await drawnOnTop(notice)).toBe(true);
   // Escape on it there dismisses it too.
   await notice.getByRole('button', { name: 'Dismiss notification' }).focus();

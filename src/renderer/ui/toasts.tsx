@@ -9,7 +9,8 @@ import { useTopmostDialogSlot } from './dialog';
 // time out (not while the pointer or the focus is on them). Each notice is announced once, by a live region of
 // its own (the notices themselves are no live regions, so a notice leaving or moving up is not read again). The
 // stack moves to the top when it would cover the focused control; Escape on a notice dismisses it. While a modal
-// dialog is open the stack and a live region of its own are drawn inside it (the page around it is inert).
+// dialog is open the stack and its live region are drawn inside it (the page around it is inert): one live region
+// at a time, so nothing is read twice.
 
 export interface ToastOptions {
   message: string;
@@ -45,6 +46,8 @@ const ACTION_MS = 10_000;
  * were read where they came and are not read twice.
  */
 const CARRIED_ANNOUNCEMENT_MS = 1_000;
+/** How long a live region is in the page before it speaks: one that speaks as it comes in may not be read. */
+export const LIVE_REGION_SETTLE_MS = 100;
 
 const ToastContext = createContext<ToastApi | null>(null);
 
@@ -111,6 +114,20 @@ function ToastItem({ toast, held, timeLeft, onDismiss }: ToastItemProps) {
       <button type="button" className="toast-close" aria-label={t('shell.dismissNotification')} onClick={() => onDismiss(toast.id)}>
         ×
       </button>
+    </div>
+  );
+}
+
+/** The stack's live region: drawn anew where the stack goes, it says nothing until it has settled there. */
+function ToastAnnouncer({ announced }: { announced: Announcement | null }) {
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(true), LIVE_REGION_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return (
+    <div className="visually-hidden toast-announcer" role="status" aria-live="polite" data-testid="toast-announcer">
+      {settled && announced && <span key={announced.id}>{announced.message}</span>}
     </div>
   );
 }
@@ -218,14 +235,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   }, [place]);
 
   const held = hovered || focused;
-  const announcer = (here: boolean) => (
-    <div className="visually-hidden toast-announcer" role="status" aria-live="polite" data-testid="toast-announcer">
-      {here && announced && <span key={announced.id}>{announced.message}</span>}
-    </div>
-  );
   const stack = (
     <>
-      {host && announcer(true)}
+      <ToastAnnouncer announced={announced} />
       <div
         ref={region}
         className={['toast-region', atTop && 'at-top', expanded && 'expanded'].filter(Boolean).join(' ')}
@@ -252,8 +264,6 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      {/* The page's live region stays mounted (one mounted late may not be read); it is quiet while a dialog is open. */}
-      {announcer(!host)}
       {host ? createPortal(stack, host) : stack}
     </ToastContext.Provider>
   );
