@@ -119,6 +119,9 @@ test('notifications at 1024: two at most, newest first, the rest behind "+N more
   const stack = (await page.getByTestId('toast-region').boundingBox())!;
   const overlap = control.x < stack.x + stack.width && stack.x < control.x + control.width && control.y < stack.y + stack.height && stack.y < control.y + control.height;
   expect(overlap, 'the notifications cover the focused control').toBe(false);
+  // Below the page header, all three shown: its controls stay in sight.
+  const header = (await page.locator('header.app-header').boundingBox())!;
+  expect(stack.y, 'the notifications cover the page header').toBeGreaterThanOrEqual(header.y + header.height);
   await shot(page, 'toasts-moved-1024');
 
   // Escape on a notice dismisses it; the focus stays in the stack.

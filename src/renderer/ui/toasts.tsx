@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent, ReactNode } from 'react';
+import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useLanguage } from '../i18n/language';
 import { useTopmostDialogSlot } from './dialog';
@@ -48,6 +48,8 @@ const ACTION_MS = 10_000;
 const CARRIED_ANNOUNCEMENT_MS = 1_000;
 /** How long a live region is in the page before it speaks: one that speaks as it comes in may not be read. */
 export const LIVE_REGION_SETTLE_MS = 100;
+/** What a stack moved to the top stays below (the page header: its controls stay usable). */
+export const KEEP_CLEAR_OF_NOTICES = '[data-keep-clear-of-notices]';
 
 const ToastContext = createContext<ToastApi | null>(null);
 
@@ -143,7 +145,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   // Pointer or focus on the stack: nothing times out under the user's hand (an Undo about to be pressed).
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
-  const [atTop, setAtTop] = useState(false);
+  // Where the stack's top is when it moved to the top (px from the window's top), or null: at the bottom.
+  const [atTop, setAtTop] = useState<number | null>(null);
   // What the live region says: the newest notice, set when it comes (not when another goes).
   const [announced, setAnnounced] = useState<Announcement | null>(null);
   const announcedId = announced?.id;
@@ -208,7 +211,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   // Back to two once no more wait: the next burst starts folded again.
   if (expanded && toasts.length <= MAX_VISIBLE_TOASTS) setExpanded(false);
 
-  // Out of the focused control's way (as focus moves and the page scrolls): bottom right unless that covers it, then top right.
+  // Out of the focused control's way (as focus moves and the page scrolls): bottom right unless that covers it, then
+  // top right, below the page header (its controls stay in sight however many notices are shown).
   const place = useCallback(() => {
     const root = region.current;
     const active = document.activeElement;
@@ -218,7 +222,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     const rootStyle = getComputedStyle(root);
     const inset = parseFloat(rootStyle.right) || 0;
     const atBottom = new DOMRect(window.innerWidth - inset - root.offsetWidth, window.innerHeight - inset - height, root.offsetWidth, height);
-    setAtTop(overlaps(control, atBottom));
+    const header = document.querySelector(KEEP_CLEAR_OF_NOTICES)?.getBoundingClientRect();
+    setAtTop(overlaps(control, atBottom) ? Math.max(inset, (header?.bottom ?? 0) + inset) : null);
   }, []);
   useLayoutEffect(() => {
     if (toasts.length > 0) place();
@@ -240,7 +245,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       <ToastAnnouncer announced={announced} />
       <div
         ref={region}
-        className={['toast-region', atTop && 'at-top', expanded && 'expanded'].filter(Boolean).join(' ')}
+        className={['toast-region', atTop !== null && 'at-top', expanded && 'expanded'].filter(Boolean).join(' ')}
+        style={atTop === null ? undefined : ({ '--toast-top': `${atTop}px` } as CSSProperties)}
         data-testid="toast-region"
         onPointerEnter={() => setHovered(true)}
         onPointerLeave={() => setHovered(false)}
