@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { backUpWorkspace } from './journeys';
+import { backUpWorkspace, libraryRowAction } from './journeys';
 
 const exampleTitle = 'Plasma ctDNA NGS (liquid biopsy) for first-line genotyping of advanced non-squamous NSCLC';
 
@@ -150,15 +150,15 @@ test('evidence register: add a test-accuracy study, catch a bad interval, link i
 test('archive hides a dossier until archived ones are shown; duplicate makes a draft copy', async ({ page }) => {
   await page.goto('/');
   const row = page.getByTestId('library-row').filter({ hasText: exampleTitle });
-  await row.getByTestId('duplicate-dossier').click();
+  await libraryRowAction(row, 'duplicate-dossier');
   await expect(page.getByTestId('library-row')).toHaveCount(2);
   await expect(page.getByTestId('library-row').filter({ hasText: `${exampleTitle} (copy)` })).toHaveCount(1);
-  await page.getByTestId('library-row').filter({ hasText: '(copy)' }).getByTestId('archive-dossier').click();
+  await libraryRowAction(page.getByTestId('library-row').filter({ hasText: '(copy)' }), 'archive-dossier');
   await expect(page.getByTestId('library-row')).toHaveCount(1);
   await page.getByTestId('filter-archived').selectOption('only');
   await expect(page.getByTestId('library-row')).toHaveCount(1);
   await expect(page.getByTestId('library-row')).toContainText('Archived');
-  await page.getByTestId('library-row').getByTestId('archive-dossier').click();
+  await libraryRowAction(page.getByTestId('library-row'), 'archive-dossier');
   await page.getByTestId('filter-archived').selectOption('exclude');
   await expect(page.getByTestId('library-row')).toHaveCount(2);
   // Sorting by title puts the original before its copy; reversing flips them.

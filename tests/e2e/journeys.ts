@@ -52,3 +52,15 @@ export async function backUpWorkspace(page: Page): Promise<{ name: string; text:
   const backup = await download;
   return { name: backup.suggestedFilename(), text: await readFile(await backup.path(), 'utf8') };
 }
+
+/**
+ * Runs one of a library row's actions other than Export, from the row's "More actions" menu where it has one
+ * (windows below 1680 px), else from its button.
+ */
+export async function libraryRowAction(row: Locator, action: 'duplicate-dossier' | 'archive-dossier' | 'delete-dossier'): Promise<void> {
+  // Export is drawn either way: the row is in the page before the menu is looked for.
+  await row.getByTestId('export-dossier').waitFor();
+  const more = row.getByTestId('more-dossier-actions');
+  if ((await more.count()) > 0) await more.click();
+  await row.getByTestId(action).click();
+}
