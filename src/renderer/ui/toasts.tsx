@@ -8,7 +8,8 @@ import { useTopmostDialogSlot } from './dialog';
 // first; the others wait behind a "+N more" button that shows them all. Errors stay until dismissed, the others
 // time out (not while the pointer or the focus is on them). Each notice is announced once, by a live region of
 // its own (the notices themselves are no live regions, so a notice leaving or moving up is not read again). The
-// stack moves to the top when it would cover the focused control; Escape on a notice dismisses it. While a modal
+// stack moves to the top (below the page header) when it would cover the focused control; Escape on a notice
+// dismisses it. A notice drawn anew (the stack moved or was folded) keeps the time it had left. While a modal
 // dialog is open the stack and its live region are drawn inside it (the page around it is inert): one live region
 // at a time, so nothing is read twice.
 
@@ -49,7 +50,7 @@ const CARRIED_ANNOUNCEMENT_MS = 1_000;
 /** How long a live region is in the page before it speaks: one that speaks as it comes in may not be read. */
 export const LIVE_REGION_SETTLE_MS = 100;
 /** What a stack moved to the top stays below (the page header: its controls stay usable). */
-export const KEEP_CLEAR_OF_NOTICES = '[data-keep-clear-of-notices]';
+const KEEP_CLEAR_OF_NOTICES = '[data-keep-clear-of-notices]';
 
 const ToastContext = createContext<ToastApi | null>(null);
 
