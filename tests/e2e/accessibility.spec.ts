@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { backUpWorkspace, libraryRowAction } from './journeys';
 
 // WCAG AA checks computed in the page: text contrast (4.5:1, 3:1 for large text), labelled form controls,
 // and named buttons. Disabled controls are exempt from contrast (WCAG 1.4.3).
@@ -108,15 +108,13 @@ const screens: Array<[string, (page: Page) => Promise<void>]> = [
     await expect(page.getByTestId('reconstruction-card')).toBeVisible();
   }],
   ['delete dialog and undo toast', async (page) => {
-    await page.getByTestId('delete-dossier').first().click();
+    await libraryRowAction(page.getByTestId('library-row').first(), 'delete-dossier');
     await expect(page.getByTestId('delete-dialog')).toBeVisible();
     await page.getByTestId('confirm-ok').click();
     await expect(page.getByTestId('toast')).toBeVisible();
   }],
   ['library with a safety backup', async (page) => {
-    const download = page.waitForEvent('download');
-    await page.getByTestId('backup-workspace').click();
-    const text = await readFile(await (await download).path(), 'utf8');
+    const { text } = await backUpWorkspace(page);
     await page.getByTestId('restore-workspace').click();
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('restore-confirm-dialog').getByTestId('confirm-ok').click();

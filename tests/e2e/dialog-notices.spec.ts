@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { backUpWorkspace } from './journeys';
 import { seriousAxeViolations } from './axe';
 
 // A notice shown while a modal dialog is open: the page around the dialog is inert (under the backdrop, out of the
@@ -12,17 +12,14 @@ import { seriousAxeViolations } from './axe';
 async function openRestoredDialog(page: Page): Promise<Locator> {
   await page.goto('/');
   await expect(page.getByTestId('library-row')).toHaveCount(1);
-  const backupDownload = page.waitForEvent('download');
-  await page.getByTestId('backup-workspace').click();
-  const backup = await backupDownload;
-  const backupText = await readFile(await backup.path(), 'utf8');
+  const backup = await backUpWorkspace(page);
   // Its own "Downloaded" notice goes first, so the only notice left is the one the dialog shows.
   await page.getByTestId('toast').getByRole('button', { name: 'Dismiss notification' }).click();
   await expect(page.getByTestId('toast')).toHaveCount(0);
   await page.getByTestId('restore-workspace').click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('restore-confirm-dialog').getByTestId('confirm-ok').click();
-  await (await chooser).setFiles({ name: backup.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(backupText) });
+  await (await chooser).setFiles({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
   const dialog = page.getByTestId('restored-dialog');
   await expect(dialog).toBeVisible();
   return dialog;
@@ -46,8 +43,9 @@ test('a notice shown from a modal dialog is seen above it, announced, reached by
   const notice = dialog.getByTestId('toast');
   await expect(notice).toHaveText(new RegExp(`Downloaded ${fileName.replace(/\./g, '\\.')}`));
   expect(await drawnOnTop(notice)).toBe(true);
-  // Announced by a live region inside the dialog (the page's is inert while it is open).
+  // Announced by the one live region, inside the dialog (none is left on the page, inert while it is open).
   await expect(dialog.getByTestId('toast-announcer')).toHaveText(`Downloaded ${fileName}.`);
+  await expect(page.getByTestId('toast-announcer')).toHaveCount(1);
 
   // Tab from the dialog's last button reaches the notice's close button (focus on it holds the notice).
   await expect(page.getByTestId('download-previous')).toBeFocused();
@@ -84,6 +82,7 @@ test('a notice still showing when its dialog closes comes back to the page', asy
   await expect(notice).toHaveCount(1);
   await expect(notice).toContainText('Downloaded');
   expect(await notice.evaluate((element) => element.closest('dialog') === null)).toBe(true);
+  await expect(page.getByTestId('toast-announcer')).toHaveCount(1);
   expect(await drawnOnTop(notice)).toBe(true);
   // Escape on it there dismisses it too.
   await notice.getByRole('button', { name: 'Dismiss notification' }).focus();

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { test, expect } from './fixtures';
+import { backUpWorkspace, libraryRowAction } from './journeys';
 import { expectShownInFull } from './shown-in-full';
 import { fr } from '../../src/report/i18n/messages-fr';
 import { nl } from '../../src/report/i18n/messages-nl';
@@ -135,7 +136,7 @@ test('evidence needs a citation; an older item without one still opens, marked',
 test('a deleted dossier waits in Recently deleted across restarts, and comes back by keyboard', async ({ page }) => {
   await openLibrary(page);
   const row = page.getByTestId('library-row').filter({ hasText: exampleTitle });
-  await row.getByTestId('delete-dossier').click();
+  await libraryRowAction(row, 'delete-dossier');
   await expect(page.getByTestId('delete-dialog')).toContainText('Recently deleted');
   await expect(page.getByTestId('delete-dialog')).toContainText('30 days');
   await page.getByTestId('confirm-ok').click();
@@ -171,15 +172,13 @@ test('Delete permanently and Empty ask first, and backups leave deleted dossiers
   await createDossier(page, 'Second deleted dossier');
   await page.getByTestId('nav-library').click();
   for (const title of [exampleTitle, 'Second deleted dossier']) {
-    await page.getByTestId('library-row').filter({ hasText: title }).getByTestId('delete-dossier').click();
+    await libraryRowAction(page.getByTestId('library-row').filter({ hasText: title }), 'delete-dossier');
     await page.getByTestId('confirm-ok').click();
   }
   await expect(page.getByTestId('recently-deleted-row')).toHaveCount(2);
 
   // A backup holds the live dossier only (as before Recently deleted existed).
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByTestId('backup-workspace').click();
-  const backup = JSON.parse(await readFile(await (await downloadPromise).path(), 'utf8')) as { dossiers: { title: string }[] };
+  const backup = JSON.parse((await backUpWorkspace(page)).text) as { dossiers: { title: string }[] };
   expect(backup.dossiers.map((d) => d.title)).toEqual(['Kept dossier']);
 
   // Delete permanently: Cancel keeps it; confirming removes it.
@@ -213,9 +212,7 @@ async function chooseLanguage(page: Page, locale: string) {
 
 test('a restored safety backup’s time is written in the display language’s format (fr-BE)', async ({ page }) => {
   await chooseLanguage(page, 'fr-BE');
-  const backupDownload = page.waitForEvent('download');
-  await page.getByTestId('backup-workspace').click();
-  const backupText = await readFile(await (await backupDownload).path(), 'utf8');
+  const backupText = (await backUpWorkspace(page)).text;
   await page.getByTestId('restore-workspace').click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('restore-confirm-dialog').getByTestId('confirm-ok').click();
@@ -293,7 +290,7 @@ test('screenshots of the changed screens at 1440×900 and 1024×640', async ({ p
   await page.setViewportSize({ width: 1440, height: 900 });
 
   await page.getByTestId('nav-library').click();
-  await page.getByTestId('library-row').filter({ hasText: 'Tumour-agnostic' }).getByTestId('delete-dossier').click();
+  await libraryRowAction(page.getByTestId('library-row').filter({ hasText: 'Tumour-agnostic' }), 'delete-dossier');
   for (const [w, h] of sizes) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `${shots}/library-delete-dialog-${w}.png` });
@@ -301,7 +298,7 @@ test('screenshots of the changed screens at 1440×900 and 1024×640', async ({ p
   // Back to the wide window, where a row's Delete is a button of its own (below 1280 px it is in a menu).
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.getByTestId('confirm-ok').click();
-  await page.getByTestId('library-row').filter({ hasText: '(imported copy)' }).getByTestId('delete-dossier').click();
+  await libraryRowAction(page.getByTestId('library-row').filter({ hasText: '(imported copy)' }), 'delete-dossier');
   await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('recently-deleted-row')).toHaveCount(2);
   await dismissToasts(page);
@@ -343,7 +340,7 @@ for (const [locale, catalogue] of [
     await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
 
     await page.getByTestId('nav-library').click();
-    await page.getByTestId('library-row').filter({ hasText: exampleTitle }).getByTestId('delete-dossier').click();
+    await libraryRowAction(page.getByTestId('library-row').filter({ hasText: exampleTitle }), 'delete-dossier');
     await expect(page.getByTestId('delete-dialog')).toContainText(catalogue['library.bin.title']);
     await page.getByTestId('confirm-ok').click();
     await dismissToasts(page);

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, guardPage } from './fixtures';
+import { libraryRowAction } from './journeys';
 import type { PageGuard } from './fixtures';
 
 const exampleTitle = 'Plasma ctDNA NGS (liquid biopsy) for first-line genotyping of advanced non-squamous NSCLC';
@@ -135,12 +136,12 @@ test('importing a dossier that is already there asks: copy or replace', async ({
 test('delete asks for confirmation and can be undone', async ({ page }) => {
   await openLibrary(page);
   const row = page.getByTestId('library-row').filter({ hasText: exampleTitle });
-  await row.getByTestId('delete-dossier').click();
+  await libraryRowAction(row, 'delete-dossier');
   await expect(page.getByTestId('delete-dialog')).toBeVisible();
   await page.getByTestId('confirm-cancel').click();
   await expect(page.getByTestId('library-row')).toHaveCount(1);
 
-  await row.getByTestId('delete-dossier').click();
+  await libraryRowAction(row, 'delete-dossier');
   await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('library-empty')).toBeVisible();
   await expect(page.getByTestId('toast')).toContainText('Recently deleted');

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { backUpWorkspace, libraryRowAction } from './journeys';
 
 const exampleTitle = 'Plasma ctDNA NGS (liquid biopsy) for first-line genotyping of advanced non-squamous NSCLC';
 
@@ -149,15 +150,15 @@ test('evidence register: add a test-accuracy study, catch a bad interval, link i
 test('archive hides a dossier until archived ones are shown; duplicate makes a draft copy', async ({ page }) => {
   await page.goto('/');
   const row = page.getByTestId('library-row').filter({ hasText: exampleTitle });
-  await row.getByTestId('duplicate-dossier').click();
+  await libraryRowAction(row, 'duplicate-dossier');
   await expect(page.getByTestId('library-row')).toHaveCount(2);
   await expect(page.getByTestId('library-row').filter({ hasText: `${exampleTitle} (copy)` })).toHaveCount(1);
-  await page.getByTestId('library-row').filter({ hasText: '(copy)' }).getByTestId('archive-dossier').click();
+  await libraryRowAction(page.getByTestId('library-row').filter({ hasText: '(copy)' }), 'archive-dossier');
   await expect(page.getByTestId('library-row')).toHaveCount(1);
   await page.getByTestId('filter-archived').selectOption('only');
   await expect(page.getByTestId('library-row')).toHaveCount(1);
   await expect(page.getByTestId('library-row')).toContainText('Archived');
-  await page.getByTestId('library-row').getByTestId('archive-dossier').click();
+  await libraryRowAction(page.getByTestId('library-row'), 'archive-dossier');
   await page.getByTestId('filter-archived').selectOption('exclude');
   await expect(page.getByTestId('library-row')).toHaveCount(2);
   // Sorting by title puts the original before its copy; reversing flips them.
@@ -173,11 +174,8 @@ test('archive hides a dossier until archived ones are shown; duplicate makes a d
 test('backup and restore: restore replaces the workspace and offers the automatic backup of what it replaced', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('library-row')).toHaveCount(1);
-  const backupDownload = page.waitForEvent('download');
-  await page.getByTestId('backup-workspace').click();
-  const backup = await backupDownload;
-  expect(backup.suggestedFilename()).toMatch(/\.htabackup\.json$/);
-  const backupText = await readFile(await backup.path(), 'utf8');
+  const backup = await backUpWorkspace(page);
+  expect(backup.name).toMatch(/\.htabackup\.json$/);
 
   // Change the workspace after the backup.
   await page.getByTestId('new-dossier').click();
@@ -189,7 +187,7 @@ test('backup and restore: restore replaces the workspace and offers the automati
   await page.getByTestId('restore-workspace').click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('restore-confirm-dialog').getByTestId('confirm-ok').click();
-  await (await chooser).setFiles({ name: backup.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(backupText) });
+  await (await chooser).setFiles({ name: backup.name, mimeType: 'application/json', buffer: Buffer.from(backup.text) });
   await expect(page.getByTestId('restored-dialog')).toBeVisible();
   await expect(page.getByTestId('restored-counts')).toContainText('Restored 1 dossier');
   const previousDownload = page.waitForEvent('download');

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
-// Steps many end-to-end journeys share: screenshots a person looks at after the run, and a workspace copy of a
-// bundled example to work on.
+// Steps many end-to-end journeys share: screenshots a person looks at after the run, a workspace copy of a
+// bundled example to work on, and a backup of the workspace to restore.
 
 export const SCREENSHOT_DIR = 'test-results/screenshots';
 
@@ -42,4 +43,24 @@ export async function useExample(page: Page, exampleId = 'liquid-biopsy-nsclc'):
   await expect(page.getByTestId('strip-item').first()).toBeVisible();
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
   return (await page.getByTestId('model-page').getAttribute('data-model-id'))!;
+}
+
+/** Backs up the workspace from the library (which must be shown) and reads the downloaded file. */
+export async function backUpWorkspace(page: Page): Promise<{ name: string; text: string }> {
+  const download = page.waitForEvent('download');
+  await page.getByTestId('backup-workspace').click();
+  const backup = await download;
+  return { name: backup.suggestedFilename(), text: await readFile(await backup.path(), 'utf8') };
+}
+
+/**
+ * Runs one of a library row's actions other than Export, from the row's "More actions" menu where it has one
+ * (windows below 1680 px), else from its button.
+ */
+export async function libraryRowAction(row: Locator, action: 'duplicate-dossier' | 'archive-dossier' | 'delete-dossier'): Promise<void> {
+  // Export is drawn either way: the row is in the page before the menu is looked for.
+  await row.getByTestId('export-dossier').waitFor();
+  const more = row.getByTestId('more-dossier-actions');
+  if ((await more.count()) > 0) await more.click();
+  await row.getByTestId(action).click();
 }

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { test, expect } from './fixtures';
+import { backUpWorkspace, libraryRowAction } from './journeys';
 
 // One date convention on screens, in French, for a reader in Brussels: medium date and time in local time (never
 // "UTC"), the exact instant with its seconds in the title, within the 190 px date columns at the minimum window:
@@ -46,15 +46,13 @@ async function screenshots(page: Page, name: string, shown: Locator) {
 
 test('safety backups and Recently deleted: local time, medium style, exact time in the title (fr-BE)', async ({ page }) => {
   await chooseFrench(page);
-  const backupDownload = page.waitForEvent('download');
-  await page.getByTestId('backup-workspace').click();
-  const backupText = await readFile(await (await backupDownload).path(), 'utf8');
+  const backupText = (await backUpWorkspace(page)).text;
   await page.getByTestId('restore-workspace').click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('restore-confirm-dialog').getByTestId('confirm-ok').click();
   await (await chooser).setFiles({ name: 'equipe.htabackup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
   await page.getByTestId('restored-dialog').getByRole('button', { name: 'Fermer', exact: true }).click();
-  await page.getByTestId('library-row').filter({ hasText: exampleTitle }).getByTestId('delete-dossier').click();
+  await libraryRowAction(page.getByTestId('library-row').filter({ hasText: exampleTitle }), 'delete-dossier');
   await page.getByTestId('confirm-ok').click();
   await expect(page.getByTestId('recently-deleted-row')).toHaveCount(1);
   await page.locator('.toast-close').first().click();

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { libraryBackupText } from '../../bench/large-library';
 import { test, expect } from './fixtures';
-import { useExample } from './journeys';
+import { libraryRowAction, useExample } from './journeys';
 
 // At the app's minimum window (1024×640) every visible table column keeps a readable width (48 px or more: tables
 // wrap, hide secondary columns behind a toggle or scroll sideways), and at 720 px wide (1440 px at 200% zoom,
@@ -236,20 +236,14 @@ test('the library, recently deleted and evidence tables fill their cards, every 
   // fixed-layout table after a re-render: an empty strip at the card's edge and cells shifted under other headers).
   await page.goto('/');
   const example = page.getByTestId('library-row').filter({ hasText: exampleTitle });
-  await example.getByTestId('duplicate-dossier').click();
+  await libraryRowAction(example, 'duplicate-dossier');
   await expect(page.getByTestId('library-row')).toHaveCount(2);
   for (const [width, height] of [[1440, 900], [1024, 640]] as const) {
     await page.setViewportSize({ width, height });
     // A dossier deleted at this size, a sort and a language change: each re-renders the library's tables.
-    // Below 1280 px Duplicate and Delete wait in the row's "More actions" menu.
-    const rowAction = async (testId: string) => {
-      const row = page.getByTestId('library-row').last();
-      if (width < 1280) await row.getByTestId('more-dossier-actions').click();
-      await row.getByTestId(testId).click();
-    };
-    await rowAction('duplicate-dossier');
+    await libraryRowAction(page.getByTestId('library-row').last(), 'duplicate-dossier');
     await expect(page.getByTestId('library-row')).toHaveCount(3);
-    await rowAction('delete-dossier');
+    await libraryRowAction(page.getByTestId('library-row').last(), 'delete-dossier');
     await page.getByTestId('confirm-ok').click();
     await expect(page.getByTestId('library-row')).toHaveCount(2);
     await expect(page.getByTestId('recently-deleted-row')).toHaveCount(width === 1440 ? 1 : 2);

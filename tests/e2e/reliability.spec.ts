@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect, guardPage } from './fixtures';
+import { backUpWorkspace } from './journeys';
 import { expectShownInFull } from './shown-in-full';
 
 // Nothing lost: two tabs on one dossier, a restore whose replaced workspace must survive closing, a reload inside
@@ -74,10 +75,7 @@ test('another tab’s new dossier appears in this tab’s library without a relo
 test('restore, then close: the replaced workspace is listed as a safety backup and restores', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('library-row')).toHaveCount(1);
-  const backupDownload = page.waitForEvent('download');
-  await page.getByTestId('backup-workspace').click();
-  const backup = await backupDownload;
-  const backupText = await readFile(await backup.path(), 'utf8');
+  const backup = await backUpWorkspace(page);
 
   await page.getByTestId('new-dossier').click();
   await page.getByTestId('new-dossier-title').fill('Only in the replaced workspace');
@@ -88,7 +86,7 @@ test('restore, then close: the replaced workspace is listed as a safety backup a
   await page.getByTestId('restore-workspace').click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('restore-confirm-dialog').getByTestId('confirm-ok').click();
-  await (await chooser).setFiles({ name: 'team.htabackup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
+  await (await chooser).setFiles({ name: 'team.htabackup.json', mimeType: 'application/json', buffer: Buffer.from(backup.text) });
   await expect(page.getByTestId('restored-counts')).toContainText('Restored 1 dossier');
   // Close without saving anything: the safety backup is in the workspace anyway, also after closing the app.
   await page.getByTestId('restored-dialog').getByRole('button', { name: 'Close' }).click();

@@ -1,11 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { screenshot } from './journeys';
+import { libraryRowAction, screenshot } from './journeys';
 import { seriousAxeViolations } from './axe';
 
-// The library and notifications at the minimum window (1024×640), with the keyboard: a row keeps Export in view
-// and puts its other actions in a menu button (so the title keeps the width), and notifications stack at most two
-// high, keep out of the focused control's way and are dismissed with Escape.
+// The library and notifications, with the keyboard: below 1680 px a row keeps Export in view and puts its other
+// actions in a menu button (so the title keeps the width), and notifications stack at most two high, keep out of the
+// focused control's way (and below the page header) and are dismissed with Escape.
 
 const exampleTitle = 'Plasma ctDNA NGS (liquid biopsy)';
 
@@ -30,22 +30,30 @@ async function expectActionsFit(row: Locator) {
 
 test.describe.configure({ timeout: 120000 });
 
-test('library row actions: all four at 1440; at 1024 Export and a keyboard menu of the others, the title on two lines', async ({ page }) => {
+test('library row actions: all four from 1680 px; at 1440 and 1024 Export and a keyboard menu of the others, the title on two lines', async ({ page }) => {
   await page.goto('/');
   const example = page.getByTestId('library-row').filter({ hasText: exampleTitle });
   const title = (await example.getByTestId('open-dossier').textContent())!;
   const row = page.locator(`[data-testid="library-row"][data-dossier-id="${await example.getAttribute('data-dossier-id')}"]`);
+  // Four buttons where they leave the title as much room as the menu leaves it at 1440 px.
+  await page.setViewportSize({ width: 1680, height: 900 });
   await expect(row.getByTestId('delete-dossier')).toBeVisible();
   await expect(row.getByTestId('more-dossier-actions')).toHaveCount(0);
-  await shot(page, 'library-1440');
-
-  await page.setViewportSize({ width: 1024, height: 640 });
-  await expect(row.getByTestId('more-dossier-actions')).toBeVisible();
-  await expect(row.getByTestId('export-dossier')).toBeVisible();
-  await expect(row.getByTestId('duplicate-dossier')).toHaveCount(0);
-  // The long example title took five lines beside the four buttons; two now.
   expect(await lines(row.getByTestId('open-dossier'))).toBeLessThanOrEqual(2);
   await expectActionsFit(row);
+  await shot(page, 'library-1680');
+
+  // The long example title took four lines beside the four buttons at 1440 (five at 1024); two now.
+  for (const [width, height] of [[1440, 900], [1024, 640]] as const) {
+    await page.setViewportSize({ width, height });
+    await expect(row.getByTestId('more-dossier-actions')).toBeVisible();
+    await expect(row.getByTestId('export-dossier')).toBeVisible();
+    await expect(row.getByTestId('duplicate-dossier')).toHaveCount(0);
+    expect(await lines(row.getByTestId('open-dossier')), `title lines at ${width}`).toBeLessThanOrEqual(2);
+    await expectActionsFit(row);
+    expect(await seriousAxeViolations(page), `library at ${width}`).toEqual([]);
+    await shot(page, `library-${width}`);
+  }
 
   // The menu button pattern, with the keyboard only.
   const more = row.getByRole('button', { name: `More actions for ${title}`, exact: true });
@@ -83,9 +91,9 @@ test('library row actions: all four at 1440; at 1024 Export and a keyboard menu 
 test('notifications at 1024: two at most, newest first, the rest behind "+N more"; out of the focused control\'s way; Escape dismisses', async ({ page }) => {
   await page.goto('/');
   const example = page.getByTestId('library-row').filter({ hasText: exampleTitle });
-  await example.getByTestId('duplicate-dossier').click();
+  await libraryRowAction(example, 'duplicate-dossier');
   await expect(page.getByTestId('library-row')).toHaveCount(2);
-  await page.getByTestId('library-row').first().getByTestId('duplicate-dossier').click();
+  await libraryRowAction(page.getByTestId('library-row').first(), 'duplicate-dossier');
   await expect(page.getByTestId('library-row')).toHaveCount(3);
   await page.setViewportSize({ width: 1024, height: 640 });
   // Three deletes, each with its Undo notice.
@@ -119,6 +127,9 @@ test('notifications at 1024: two at most, newest first, the rest behind "+N more
   const stack = (await page.getByTestId('toast-region').boundingBox())!;
   const overlap = control.x < stack.x + stack.width && stack.x < control.x + control.width && control.y < stack.y + stack.height && stack.y < control.y + control.height;
   expect(overlap, 'the notifications cover the focused control').toBe(false);
+  // Below the page header, all three shown: its controls stay in sight.
+  const header = (await page.locator('header.app-header').boundingBox())!;
+  expect(stack.y, 'the notifications cover the page header').toBeGreaterThanOrEqual(header.y + header.height);
   await shot(page, 'toasts-moved-1024');
 
   // Escape on a notice dismisses it; the focus stays in the stack.

@@ -19,7 +19,7 @@ import { useReadOnlyReason, useWorkspace } from './workspace-context';
 import { useLanguage } from '../i18n/language';
 import { countText } from './count-text';
 import { errorText } from '../db/errors';
-import { NARROW_WINDOW, useMediaQuery } from '../ui/use-media-query';
+import { COMPACT_ROW_ACTIONS_WINDOW, NARROW_WINDOW, useMediaQuery } from '../ui/use-media-query';
 
 // The dossier library: search, filter, sort and act on dossiers. The summaries are a live query (they follow
 // every change, in this tab or another, including undo); search and filters run over them in memory, debounced
@@ -61,6 +61,8 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
   const { t, fmt } = useLanguage();
   // Below 1280 px the indication and progress columns are not drawn (the indication goes under the title).
   const narrow = useMediaQuery(NARROW_WINDOW);
+  // Below 1680 px a row's other actions wait in a menu beside Export (four buttons would squeeze the title).
+  const compactActions = useMediaQuery(COMPACT_ROW_ACTIONS_WINDOW);
   const [filters, setFilters] = useState<Filters>(initialFilters);
   const [searchInput, setSearchInput] = useState('');
   const [creating, setCreating] = useState(false);
@@ -238,7 +240,7 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
                 <col className="w-status" />
                 {!narrow && <col className="w-progress" />}
                 <col className="w-date" />
-                <col className="w-library-actions" />
+                <col className={compactActions ? 'w-library-actions-compact' : 'w-library-actions'} />
               </colgroup>
               <thead>
                 <tr aria-rowindex={1}>
@@ -256,6 +258,7 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
                 hasLayout={scroller.hasLayout}
                 readOnly={readOnly}
                 narrow={narrow}
+                compactActions={compactActions}
                 onExport={(row) => void files.exportDossier(row.id)}
                 onDuplicate={(row) => void act(() => workspace.duplicate(row.id), t('library.duplicateFailed'))}
                 onArchive={(row) => void act(() => workspace.setArchived(row.id, !row.archived), t('library.archiveFailed'))}

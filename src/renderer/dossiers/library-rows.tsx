@@ -30,6 +30,8 @@ export interface LibraryRowsProps {
   readOnly: boolean;
   /** Below 1280 px: no indication and progress columns (the indication goes under the title). */
   narrow: boolean;
+  /** Below 1680 px: Export and a menu of the other actions, so the title keeps the row's width. */
+  compactActions: boolean;
   onExport: (row: DossierSummary) => void;
   onDuplicate: (row: DossierSummary) => void;
   onArchive: (row: DossierSummary) => void;
@@ -44,7 +46,7 @@ function offsetWithin(element: HTMLElement, scroller: HTMLElement): number {
 /** Where the list started last time: the first render after a search that emptied the list starts from it. */
 let lastScrollMargin = 0;
 
-export function LibraryRows({ rows, scroller, hasLayout, readOnly, narrow, onExport, onDuplicate, onArchive, onDelete }: LibraryRowsProps) {
+export function LibraryRows({ rows, scroller, hasLayout, readOnly, narrow, compactActions, onExport, onDuplicate, onArchive, onDelete }: LibraryRowsProps) {
   const { t } = useLanguage();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const [scrollMargin, setScrollMargin] = useState(lastScrollMargin);
@@ -140,8 +142,8 @@ export function LibraryRows({ rows, scroller, hasLayout, readOnly, narrow, onExp
             <td className="nowrap"><When iso={row.updatedAt} dayOnly /></td>
             <td className="actions">
               <button type="button" className="btn btn-sm btn-ghost" onClick={() => onExport(row)} aria-label={t('library.exportNamed', { title: row.title })} data-testid="export-dossier">{t('library.export')}</button>
-              {narrow ? (
-                // At the narrow widths the other actions wait in a menu, so the title keeps the row's width.
+              {compactActions ? (
+                // Below 1680 px the other actions wait in a menu, so the title keeps the row's width.
                 <MenuButton
                   label={t('library.moreActionsNamed', { title: row.title })}
                   content={<MoreIcon />}

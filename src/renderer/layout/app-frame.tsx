@@ -65,7 +65,7 @@ export function AppFrame({ activeNav, title, headerExtra, headerNote, children, 
         </div>
       </nav>
       <div className="app-main">
-        <header className="app-header">
+        <header className="app-header" data-keep-clear-of-notices>
           <div className="app-header-title" data-testid="header-title">{title}</div>
           <div className="app-header-spacer" />
           {headerExtra}

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent, ReactNode } from 'react';
+import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useLanguage } from '../i18n/language';
 import { useTopmostDialogSlot } from './dialog';
@@ -8,8 +8,10 @@ import { useTopmostDialogSlot } from './dialog';
 // first; the others wait behind a "+N more" button that shows them all. Errors stay until dismissed, the others
 // time out (not while the pointer or the focus is on them). Each notice is announced once, by a live region of
 // its own (the notices themselves are no live regions, so a notice leaving or moving up is not read again). The
-// stack moves to the top when it would cover the focused control; Escape on a notice dismisses it. While a modal
-// dialog is open the stack and a live region of its own are drawn inside it (the page around it is inert).
+// stack moves to the top (below the page header) when it would cover the focused control; Escape on a notice
+// dismisses it. A notice drawn anew (the stack moved or was folded) keeps the time it had left. While a modal
+// dialog is open the stack and its live region are drawn inside it (the page around it is inert): one live region
+// at a time, so nothing is read twice.
 
 export interface ToastOptions {
   message: string;
@@ -45,6 +47,10 @@ const ACTION_MS = 10_000;
  * were read where they came and are not read twice.
  */
 const CARRIED_ANNOUNCEMENT_MS = 1_000;
+/** How long a live region is in the page before it speaks: one that speaks as it comes in may not be read. */
+export const LIVE_REGION_SETTLE_MS = 100;
+/** What a stack moved to the top stays below (the page header: its controls stay usable). */
+const KEEP_CLEAR_OF_NOTICES = '[data-keep-clear-of-notices]';
 
 const ToastContext = createContext<ToastApi | null>(null);
 
@@ -61,14 +67,30 @@ export function toastLifetime(toast: ToastOptions): number | null {
   return toast.actionLabel ? ACTION_MS : INFO_MS;
 }
 
-function ToastItem({ toast, held, onDismiss }: { toast: Toast; held: boolean; onDismiss: (id: number) => void }) {
+interface ToastItemProps {
+  toast: Toast;
+  held: boolean;
+  /** Milliseconds left per notice whose time-out was cut short (the provider's, so it outlives this item). */
+  timeLeft: Map<number, number>;
+  onDismiss: (id: number) => void;
+}
+
+function ToastItem({ toast, held, timeLeft, onDismiss }: ToastItemProps) {
   const { t } = useLanguage();
   const lifetime = toastLifetime(toast);
   useEffect(() => {
-    if (lifetime === null || held) return;
-    const timer = setTimeout(() => onDismiss(toast.id), lifetime);
-    return () => clearTimeout(timer);
-  }, [toast.id, lifetime, held, onDismiss]);
+    if (lifetime === null) return;
+    // Held by the user: the full time again once let go.
+    if (held) return void timeLeft.delete(toast.id);
+    // Drawn anew (the stack moved between the page and a dialog, or was folded): the time it had left, not a new one.
+    const left = timeLeft.get(toast.id) ?? lifetime;
+    const started = Date.now();
+    const timer = setTimeout(() => onDismiss(toast.id), left);
+    return () => {
+      clearTimeout(timer);
+      timeLeft.set(toast.id, Math.max(0, left - (Date.now() - started)));
+    };
+  }, [toast.id, lifetime, held, timeLeft, onDismiss]);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     // Not the dialog's Escape too: no default means no 'cancel' closing the dialog the notice sits in.
@@ -99,6 +121,20 @@ function ToastItem({ toast, held, onDismiss }: { toast: Toast; held: boolean; on
   );
 }
 
+/** The stack's live region: drawn anew where the stack goes, it says nothing until it has settled there. */
+function ToastAnnouncer({ announced }: { announced: Announcement | null }) {
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(true), LIVE_REGION_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return (
+    <div className="visually-hidden toast-announcer" role="status" aria-live="polite" data-testid="toast-announcer">
+      {settled && announced && <span key={announced.id}>{announced.message}</span>}
+    </div>
+  );
+}
+
 function overlaps(a: DOMRect, b: DOMRect): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom && a.width > 0 && b.width > 0;
 }
@@ -110,7 +146,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   // Pointer or focus on the stack: nothing times out under the user's hand (an Undo about to be pressed).
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
-  const [atTop, setAtTop] = useState(false);
+  // Where the stack's top is when it moved to the top (px from the window's top), or null: at the bottom.
+  const [atTop, setAtTop] = useState<number | null>(null);
   // What the live region says: the newest notice, set when it comes (not when another goes).
   const [announced, setAnnounced] = useState<Announcement | null>(null);
   const announcedId = announced?.id;
@@ -133,6 +170,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   // Where the focus came from into the stack: it goes back there when the last notice goes.
   const focusOrigin = useRef<HTMLElement | null>(null);
   const nextId = useRef(1);
+  const [timeLeft] = useState(() => new Map<number, number>());
   const dismiss = useCallback((id: number) => {
     // Focus on a notice that goes would fall to the page's start: it moves to the stack's next button instead.
     const root = region.current;
@@ -163,6 +201,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     }),
     [],
   );
+  // Forget the time left of notices gone (after their items' clean-ups, which record it).
+  useEffect(() => {
+    for (const id of timeLeft.keys()) if (!toasts.some((toast) => toast.id === id)) timeLeft.delete(id);
+  }, [toasts, timeLeft]);
   const newestFirst = useMemo(() => [...toasts].reverse(), [toasts]);
   const showAll = expanded || toasts.length <= MAX_VISIBLE_TOASTS;
   const shown = showAll ? newestFirst : newestFirst.slice(0, MAX_VISIBLE_TOASTS);
@@ -170,7 +212,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   // Back to two once no more wait: the next burst starts folded again.
   if (expanded && toasts.length <= MAX_VISIBLE_TOASTS) setExpanded(false);
 
-  // Out of the focused control's way (as focus moves and the page scrolls): bottom right unless that covers it, then top right.
+  // Out of the focused control's way (as focus moves and the page scrolls): bottom right unless that covers it, then
+  // top right, below the page header (its controls stay in sight however many notices are shown).
   const place = useCallback(() => {
     const root = region.current;
     const active = document.activeElement;
@@ -180,7 +223,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     const rootStyle = getComputedStyle(root);
     const inset = parseFloat(rootStyle.right) || 0;
     const atBottom = new DOMRect(window.innerWidth - inset - root.offsetWidth, window.innerHeight - inset - height, root.offsetWidth, height);
-    setAtTop(overlaps(control, atBottom));
+    const header = document.querySelector(KEEP_CLEAR_OF_NOTICES)?.getBoundingClientRect();
+    setAtTop(overlaps(control, atBottom) ? Math.max(inset, (header?.bottom ?? 0) + inset) : null);
   }, []);
   useLayoutEffect(() => {
     if (toasts.length > 0) place();
@@ -197,17 +241,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   }, [place]);
 
   const held = hovered || focused;
-  const announcer = (here: boolean) => (
-    <div className="visually-hidden toast-announcer" role="status" aria-live="polite" data-testid="toast-announcer">
-      {here && announced && <span key={announced.id}>{announced.message}</span>}
-    </div>
-  );
   const stack = (
     <>
-      {host && announcer(true)}
+      <ToastAnnouncer announced={announced} />
       <div
         ref={region}
-        className={['toast-region', atTop && 'at-top', expanded && 'expanded'].filter(Boolean).join(' ')}
+        className={['toast-region', atTop !== null && 'at-top', expanded && 'expanded'].filter(Boolean).join(' ')}
+        style={atTop === null ? undefined : ({ '--toast-top': `${atTop}px` } as CSSProperties)}
         data-testid="toast-region"
         onPointerEnter={() => setHovered(true)}
         onPointerLeave={() => setHovered(false)}
@@ -218,7 +258,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         onBlur={(event) => !region.current?.contains(event.relatedTarget as Node | null) && setFocused(false)}
       >
         {shown.map((toast) => (
-          <ToastItem key={toast.id} toast={toast} held={held} onDismiss={dismiss} />
+          <ToastItem key={toast.id} toast={toast} held={held} timeLeft={timeLeft} onDismiss={dismiss} />
         ))}
         {(waiting > 0 || (expanded && toasts.length > MAX_VISIBLE_TOASTS)) && (
           <button type="button" className="btn btn-sm toast-more" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)} data-testid="toast-more">
@@ -231,8 +271,6 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      {/* The page's live region stays mounted (one mounted late may not be read); it is quiet while a dialog is open. */}
-      {announcer(!host)}
       {host ? createPortal(stack, host) : stack}
     </ToastContext.Provider>
   );

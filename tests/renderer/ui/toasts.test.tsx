@@ -6,7 +6,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useState } from 'react';
 import { Dialog } from '../../../src/renderer/ui/dialog';
-import { MAX_VISIBLE_TOASTS, ToastProvider, useToasts } from '../../../src/renderer/ui/toasts';
+import { LIVE_REGION_SETTLE_MS, MAX_VISIBLE_TOASTS, ToastProvider, useToasts } from '../../../src/renderer/ui/toasts';
 import type { ToastOptions } from '../../../src/renderer/ui/toasts';
 
 let show: (options: ToastOptions) => void = () => {};
@@ -22,6 +22,9 @@ function renderToasts() {
     </ToastProvider>,
   );
 }
+
+/** A live region newly in the page speaks once it has settled there. */
+const settle = () => act(() => void vi.advanceTimersByTime(LIVE_REGION_SETTLE_MS));
 
 const messages = () => screen.queryAllByTestId('toast').map((toast) => toast.querySelector('.toast-message')!.textContent);
 
@@ -96,6 +99,7 @@ describe('ToastProvider', () => {
 
   it('announces each notice once through one live region; the notices themselves are not live regions', () => {
     renderToasts();
+    settle();
     act(() => show({ message: 'first' }));
     act(() => show({ message: 'second' }));
     const live = document.querySelectorAll('[aria-live], [role="status"], [role="alert"]');
@@ -137,7 +141,7 @@ describe('ToastProvider', () => {
     const announcers = () => screen.getAllByTestId('toast-announcer');
     const dialogOf = (element: Element) => element.closest('dialog')?.getAttribute('data-testid') ?? 'page';
 
-    it('draws the stack and a live region inside the topmost dialog, and back on the page when it closes, keeping every notice', () => {
+    it('draws the stack and its one live region inside the topmost dialog, and back on the page when it closes, keeping every notice', () => {
       renderWithDialogs();
       act(() => show({ message: 'before', tone: 'error' }));
       expect(dialogOf(region())).toBe('page');
@@ -146,20 +150,48 @@ describe('ToastProvider', () => {
       act(() => show({ message: 'in outer', tone: 'error' }));
       act(() => setOpen({ outer: true, inner: true }));
       expect(dialogOf(region())).toBe('inner');
+      settle();
       act(() => show({ message: 'in inner', tone: 'error' }));
-      // Announced in the dialog; the page's live region (inert behind it) says nothing.
-      const inInner = announcers().filter((a) => dialogOf(a) === 'inner');
-      expect(inInner).toHaveLength(1);
-      expect(inInner[0]!.textContent).toBe('in inner');
-      expect(announcers().filter((a) => dialogOf(a) === 'page').map((a) => a.textContent)).toEqual(['']);
+      // Announced in the dialog, by the only live region (none left on the page, inert behind it, to read it twice).
+      expect(announcers().map((a) => [dialogOf(a), a.textContent])).toEqual([['inner', 'in inner']]);
       act(() => setOpen({ outer: true, inner: false }));
       expect(dialogOf(region())).toBe('outer');
+      expect(announcers().map(dialogOf)).toEqual(['outer']);
       act(() => setOpen({ outer: false, inner: false }));
       expect(dialogOf(region())).toBe('page');
+      expect(announcers().map(dialogOf)).toEqual(['page']);
       expect(region().querySelectorAll('[data-testid="toast"]').length).toBe(2);
       expect(screen.getByTestId('toast-more').textContent).toBe('+1 more');
       fireEvent.click(screen.getByTestId('toast-more'));
       expect(messages()).toEqual(['in inner', 'in outer', 'before']);
+    });
+
+    it('a notice keeps its remaining time when the stack moves into a dialog and back (the time-out does not start again)', () => {
+      renderWithDialogs();
+      act(() => show({ message: 'saved' }));
+      act(() => void vi.advanceTimersByTime(3_000));
+      act(() => setOpen({ outer: true, inner: false }));
+      expect(messages()).toEqual(['saved']);
+      act(() => void vi.advanceTimersByTime(1_000));
+      act(() => setOpen({ outer: false, inner: false }));
+      act(() => void vi.advanceTimersByTime(900));
+      expect(messages()).toEqual(['saved']);
+      act(() => void vi.advanceTimersByTime(200));
+      expect(messages()).toEqual([]);
+    });
+
+    it('a notice the user held starts its full time again when let go, also after the stack moved', () => {
+      renderWithDialogs();
+      act(() => show({ message: 'saved' }));
+      act(() => void vi.advanceTimersByTime(4_000));
+      fireEvent.pointerEnter(region());
+      act(() => void vi.advanceTimersByTime(60_000));
+      fireEvent.pointerLeave(region());
+      act(() => void vi.advanceTimersByTime(4_900));
+      expect(messages()).toEqual(['saved']);
+      act(() => setOpen({ outer: true, inner: false }));
+      act(() => void vi.advanceTimersByTime(200));
+      expect(messages()).toEqual([]);
     });
 
     it('does not read a notice again when the stack moves, but reads one that came with the move', () => {
@@ -168,13 +200,17 @@ describe('ToastProvider', () => {
       act(() => show({ message: 'read in the dialog', tone: 'error' }));
       act(() => void vi.advanceTimersByTime(5_000));
       act(() => setOpen({ outer: false, inner: false }));
+      settle();
       expect(announcers().map((a) => a.textContent)).toEqual(['']);
       act(() => setOpen({ outer: true, inner: false }));
-      // Shown by the action that also closes the dialog: its live region goes, so the page's reads it.
+      // Shown by the action that also closes the dialog: its live region goes, so the page's reads it, once it
+      // has settled (one that speaks as it comes in may not be read).
       act(() => {
         show({ message: 'saved, dialog closed' });
         setOpen({ outer: false, inner: false });
       });
+      expect(announcers().map((a) => a.textContent)).toEqual(['']);
+      settle();
       expect(announcers().map((a) => a.textContent)).toEqual(['saved, dialog closed']);
     });
 
