@@ -151,4 +151,33 @@ for (const size of sizes) {
     await expect(plane.locator('.chart-table tbody tr')).toHaveCount(n);
     await serious(page);
   });
+
+  test(`PSA plane: over a mean's diamond the tooltip shows that mean (and means drawn over it), not the draws beneath (${size.width})`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.setViewportSize(size);
+    await page.goto('/#/models');
+    await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('use-example').click();
+    await expect(page.getByTestId('strip-item').first()).toBeVisible();
+    await page.getByTestId('model-tab-uncertainty').click();
+    await page.getByTestId('run-psa').click();
+    const plane = page.getByTestId('chart-psa-plane');
+    await expect(plane.locator('.recharts-scatter-symbol').first()).toBeVisible({ timeout: 200_000 });
+    await plane.scrollIntoViewIfNeeded();
+    // The data table: strategy, mean incremental cost, …; the diamonds are the last scatters, one per strategy.
+    const rows = await plane.locator('.chart-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')));
+    const scatters = plane.locator('.recharts-scatter');
+    const count = await scatters.count();
+    const tooltip = plane.getByTestId('plane-tooltip');
+    for (const [i, row] of rows.entries()) {
+      const diamond = scatters.nth(count - rows.length + i).locator('.recharts-scatter-symbol path').first();
+      const b = (await diamond.boundingBox())!;
+      // Off its centre, inside the diamond, where draws lie nearer than the mean's centre.
+      await page.mouse.move(b.x + b.width / 2 + 2, b.y + b.height / 2 + 1);
+      // Named with its own mean cost (first, or after a mean drawn over it nearer the pointer); no draw named.
+      await expect(tooltip.locator('.plane-tooltip-entry', { hasText: `Mean: ${row[0]}` })).toContainText(`Incremental cost (EUR): ${row[1]}`);
+      for (const title of await tooltip.locator('.chart-tooltip-title').allTextContents()) expect(title).toMatch(/^Mean: /);
+    }
+    await page.screenshot({ path: `${dir}/leftovers-psa-plane-mean-${size.width}.png` });
+    await serious(page);
+  });
 }

@@ -69,6 +69,8 @@ interface HoverPoint {
   label: string;
   color: string;
   radius: number;
+  /** A mean (PSA) is named with the means it covers, a draw or strategy with the draws or strategies. */
+  mean: boolean;
 }
 
 function extent(values: number[]): [number, number] {
@@ -107,8 +109,8 @@ export function CePlaneChart(props: CePlaneChartProps) {
   const { series, highlights } = props;
   const pointArea = highlights ? DRAW_AREA : POINT_AREA;
   const hoverPoints = useMemo<HoverPoint[]>(() => [
-    ...series.flatMap((s, i) => s.points.map((p) => ({ ...p, label: s.label, color: s.color ?? seriesColor(i), radius: radiusOf(pointArea) }))),
-    ...(highlights ?? []).map((h, i) => ({ x: h.x, y: h.y, label: h.label, color: h.color ?? seriesColor(i), radius: radiusOf(MEAN_AREA) })),
+    ...series.flatMap((s, i) => s.points.map((p) => ({ ...p, label: s.label, color: s.color ?? seriesColor(i), radius: radiusOf(pointArea), mean: false }))),
+    ...(highlights ?? []).map((h, i) => ({ x: h.x, y: h.y, label: h.label, color: h.color ?? seriesColor(i), radius: radiusOf(MEAN_AREA), mean: true })),
   ], [series, highlights, pointArea]);
   const [host, setHost] = useState<HTMLDivElement | null>(null);
   const data = {
@@ -199,11 +201,12 @@ function PlaneHover({ host, points, xLabel, yLabel, formatX, formatY }: {
       return px === undefined || py === undefined ? [] : [{ px, py, item }];
     });
   }, [points, xScale, yScale]);
-  const at = pointer ? nearestPoint(pointer, placed) : undefined;
+  // A mean's diamond is drawn over the draws: within it, it is what the pointer is on.
+  const at = pointer ? nearestPoint(pointer, placed.filter((p) => p.item.mean), radiusOf(MEAN_AREA)) ?? nearestPoint(pointer, placed) : undefined;
   if (!host || !at) return null;
   // Points covering the hovered one are named too (a strategy hidden under another). One entry per strategy (a PSA
   // cloud's draws pile up), its nearest point's figures; strategies at the very same figures share one heading.
-  const under = pointsOver(at, placed, at.item.radius);
+  const under = pointsOver(at, placed.filter((p) => p.item.mean === at.item.mean), at.item.radius);
   const entries: { labels: string[]; colors: string[]; x: string; y: string }[] = [];
   const seen = new Set<string>();
   for (const { item } of under) {
