@@ -3,9 +3,10 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { axeViolations } from './axe';
 
-// Three analysis leftovers, each on screen at 1440x900 and 1024x640: imported draws whose every EVPPI is zero get
-// the model's note and table (no empty chart, no whiskers described); the base-case plane's tooltip names the
-// hovered strategy, whose point keeps its colour; a full-precision parameter value is readable in its input at 1024 px.
+// Analysis leftovers, each on screen at 1440x900 and 1024x640: imported draws whose every EVPPI is zero get the
+// model's note and table (no empty chart, no whiskers described), and so does their EVPI, zero at every threshold;
+// the base-case plane's tooltip shows the strategy under the pointer (nearest in both axes) with the figures of its
+// data-table row, its point keeping its colour; a full-precision parameter value reads in full in its input at 1024 px.
 const dir = 'test-results/screenshots';
 const sizes = [{ width: 1440, height: 900 }, { width: 1024, height: 640 }];
 
@@ -27,7 +28,7 @@ async function serious(page: Page) {
 test.beforeAll(() => mkdirSync(dir, { recursive: true }));
 
 for (const size of sizes) {
-  test(`imported draws with every EVPPI zero: the note and the table, no chart and no whiskers (${size.width})`, async ({ page }) => {
+  test(`imported draws with every EVPPI and EVPI zero: notes and tables, no chart and no whiskers (${size.width})`, async ({ page }) => {
     test.setTimeout(180_000);
     await page.setViewportSize(size);
     await page.goto('/#/models');
@@ -37,13 +38,23 @@ for (const size of sizes) {
     await (await chooser).setFiles({ name: 'dominated.csv', mimeType: 'text/csv', buffer: Buffer.from(dominatedDraws()) });
     const evppi = page.getByTestId('draws-evppi');
     await expect(evppi).toBeVisible({ timeout: 60_000 });
-    await expect(evppi.getByTestId('evppi-all-zero')).toContainText('Every EVPPI is zero at this threshold');
+    await expect(evppi.getByTestId('evppi-all-zero')).toContainText('Every EVPPI is zero at this threshold: removing the uncertainty about any one parameter alone would not change the decision');
     await expect(evppi.locator('.chart-canvas')).toHaveCount(0);
     await expect(evppi.locator('.chart-caption p').first()).toHaveText('The data table below gives the EVPPI of each parameter.');
     await expect(evppi).not.toContainText('whiskers');
     await expect(evppi.locator('.chart-table tbody tr')).toHaveCount(2);
     await page.getByTestId('draws-evppi-card').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${dir}/leftovers-evppi-zero-${size.width}.png` });
+    await serious(page);
+
+    // EVPI is zero at every threshold too: a note instead of a flat line on the axis; the table keeps the thresholds.
+    const evpi = page.getByTestId('draws-evpi');
+    await expect(evpi.getByTestId('evpi-all-zero')).toContainText(/^EVPI is zero at every threshold from 0 to [\d,]+: at each one, the same strategy is best in every draw/);
+    await expect(evpi.locator('.chart-canvas')).toHaveCount(0);
+    await expect(evpi.locator('.chart-legend')).toHaveCount(0);
+    expect(await evpi.locator('.chart-table tbody tr').count()).toBeGreaterThan(2);
+    await evpi.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${dir}/leftovers-evpi-zero-${size.width}.png` });
     await serious(page);
   });
 
@@ -67,7 +78,7 @@ for (const size of sizes) {
     await serious(page);
   });
 
-  test(`base-case plane: the tooltip names the hovered strategy, whose point keeps its colour (${size.width})`, async ({ page }) => {
+  test(`base-case plane: the tooltip shows the strategy under the pointer, its figures as in the data table (${size.width})`, async ({ page }) => {
     test.setTimeout(180_000);
     await page.setViewportSize(size);
     await page.goto('/#/models');
@@ -77,43 +88,96 @@ for (const size of sizes) {
     const plane = page.getByTestId('chart-ce-plane');
     await expect(plane.locator('.recharts-scatter-symbol').first()).toBeVisible({ timeout: 60_000 });
     await plane.scrollIntoViewIfNeeded();
+    // One scatter per strategy, in the legend's order; the data table: strategy, effect, cost.
     const strategies = (await plane.locator('.chart-legend li').allTextContents()).slice(0, await plane.locator('.recharts-scatter').count());
     const symbols = plane.locator('.recharts-scatter-symbol');
     const n = await symbols.count();
-    expect(n).toBeGreaterThan(1);
+    expect(n).toBe(strategies.length);
     const fills = await symbols.evaluateAll((els) => els.map((e) => e.querySelector('path')?.getAttribute('fill') ?? ''));
     expect(new Set(fills).size).toBe(n);
     const rows = await plane.locator('.chart-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')));
     expect(rows.map((r) => r[0])).toEqual(strategies);
-    const tooltip = plane.locator('.recharts-tooltip-wrapper').first();
-    let named = 0;
+    // Plasma-first and concurrent have the same QALYs (costs €114 apart): the old tooltip, going by the effect
+    // alone, showed plasma-first's cost over concurrent's point.
+    expect(new Set(rows.map((r) => r[1])).size).toBeLessThan(n);
+    const tooltip = plane.getByTestId('plane-tooltip');
     for (let i = 0; i < n; i++) {
       const mark = symbols.nth(i).locator('path').first();
-      const fill = fills[i];
       const b = (await mark.boundingBox())!;
-      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+      const centre = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      await page.mouse.move(centre.x, centre.y);
       await expect(tooltip).toBeVisible();
-      const text = (await tooltip.textContent()) ?? '';
-      // Headed by one of the strategies (the hovered one; coinciding points may share a spot).
-      // ... and its figures are that strategy's (the plane's data table: strategy, effect, cost).
-      const strategy = strategies.find((s) => text.startsWith(s));
-      if (strategy !== undefined) {
-        named++;
-        const row = rows.find((r) => r[0] === strategy)!;
-        expect(text, `${strategy}: its cost`).toContain(row[2]);
+      // Headed by this strategy, with its own effect and cost exactly as its row of the data table gives them.
+      await expect(tooltip.locator('.chart-tooltip-title').first()).toHaveText(strategies[i]!);
+      const first = tooltip.locator('.plane-tooltip-entry').first();
+      await expect(first).toContainText(`QALYs: ${rows[i]![1]}`);
+      await expect(first).toContainText(`Cost (EUR): ${rows[i]![2]}`);
+      // A strategy drawn over it (plasma-first under concurrent, a few pixels apart) is named with its own figures.
+      for (const entry of await tooltip.locator('.plane-tooltip-entry').all()) {
+        const text = (await entry.textContent()) ?? '';
+        const named = rows.filter((r) => text.startsWith(r[0]!) || text.includes(`, ${r[0]!}`));
+        expect(named.length, text).toBeGreaterThan(0);
+        for (const r of named) expect(text, r[0]).toContain(`QALYs: ${r[1]}Cost (EUR): ${r[2]}`);
       }
-      expect(text, 'the effect and the cost stay').toMatch(/QALYs ?: \d\.\d{3}.*Cost \(EUR\) : €[\d,]+/);
-      // No grey hover dot over the point: what shows at its centre is the strategy's own colour.
-      await expect(plane.locator('.recharts-active-dot')).toHaveCount(0);
-      const top = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.getAttribute('fill') ?? null, { x: b.x + b.width / 2, y: b.y + b.height / 2 });
-      // (Two strategies of this example nearly coincide: the one drawn later may cover the other, in its own colour.)
-      expect(fills, `point ${i} (${fill}) keeps a strategy's colour`).toContain(top);
+      // A ring marks the point the tooltip is about; its colour stays the strategy's (nothing drawn over its centre).
+      await expect(plane.locator('.plane-hover-ring')).toHaveCount(1);
+      const top = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.getAttribute('fill') ?? null, centre);
+      expect(fills, `point ${i} keeps a strategy's colour`).toContain(top);
+      // The tooltip stays inside the drawing.
+      const box = (await plane.locator('.chart-canvas').boundingBox())!;
+      const tip = (await tooltip.boundingBox())!;
+      expect(tip.x).toBeGreaterThanOrEqual(box.x - 1);
+      expect(tip.x + tip.width).toBeLessThanOrEqual(box.x + box.width + 1);
     }
-    expect(named).toBe(n);
+    // Away from every point: no tooltip (it used to show whichever strategy was nearest along the effect axis).
+    const grid = (await plane.locator('.recharts-cartesian-grid').boundingBox())!;
+    await page.mouse.move(grid.x + 6, grid.y + 6); // top left: dearer and less effective than every strategy
+    await expect(tooltip).toHaveCount(0);
     const last = symbols.nth(n - 1).locator('path').first();
     const lb = (await last.boundingBox())!;
     await page.mouse.move(lb.x + lb.width / 2, lb.y + lb.height / 2);
+    await expect(tooltip).toBeVisible();
     await page.screenshot({ path: `${dir}/leftovers-plane-tooltip-${size.width}.png` });
+    await serious(page);
+    await page.mouse.move(0, 0);
+    await expect(tooltip).toHaveCount(0);
+
+    // Keyboard: the same figures in the plane's data table, opened from the keyboard.
+    const disclosure = plane.locator('.chart-data > summary');
+    await disclosure.focus();
+    await expect(disclosure).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(plane.locator('.chart-table')).toBeVisible();
+    await expect(plane.locator('.chart-table tbody tr')).toHaveCount(n);
+    await serious(page);
+  });
+
+  test(`PSA plane: over a mean's diamond the tooltip shows that mean (and means drawn over it), not the draws beneath (${size.width})`, async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.setViewportSize(size);
+    await page.goto('/#/models');
+    await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('use-example').click();
+    await expect(page.getByTestId('strip-item').first()).toBeVisible();
+    await page.getByTestId('model-tab-uncertainty').click();
+    await page.getByTestId('run-psa').click();
+    const plane = page.getByTestId('chart-psa-plane');
+    await expect(plane.locator('.recharts-scatter-symbol').first()).toBeVisible({ timeout: 200_000 });
+    await plane.scrollIntoViewIfNeeded();
+    // The data table: strategy, mean incremental cost, …; the diamonds are the last scatters, one per strategy.
+    const rows = await plane.locator('.chart-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')));
+    const scatters = plane.locator('.recharts-scatter');
+    const count = await scatters.count();
+    const tooltip = plane.getByTestId('plane-tooltip');
+    for (const [i, row] of rows.entries()) {
+      const diamond = scatters.nth(count - rows.length + i).locator('.recharts-scatter-symbol path').first();
+      const b = (await diamond.boundingBox())!;
+      // Off its centre, inside the diamond, where draws lie nearer than the mean's centre.
+      await page.mouse.move(b.x + b.width / 2 + 2, b.y + b.height / 2 + 1);
+      // Named with its own mean cost (first, or after a mean drawn over it nearer the pointer); no draw named.
+      await expect(tooltip.locator('.plane-tooltip-entry', { hasText: `Mean: ${row[0]}` })).toContainText(`Incremental cost (EUR): ${row[1]}`);
+      for (const title of await tooltip.locator('.chart-tooltip-title').allTextContents()) expect(title).toMatch(/^Mean: /);
+    }
+    await page.screenshot({ path: `${dir}/leftovers-psa-plane-mean-${size.width}.png` });
     await serious(page);
   });
 }

@@ -1,5 +1,7 @@
-import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis, ZAxis, useChartHeight, useChartWidth, useXAxisScale, useYAxisScale } from 'recharts';
+import { useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { numberColumn, textColumn } from '../../report/data-table';
 import { ChartDataTable, ChartFrame } from './chart-frame';
 import type { LegendItem } from './chart-frame';
@@ -7,6 +9,7 @@ import { niceAxis } from './chart-data';
 import { chartInk, seriesColor } from './palette';
 import { useLanguage } from '../i18n/language';
 import { thresholdDash } from '../../report/charts/threshold-dashes';
+import { nearestPoint, pointsOver } from './plane-hit';
 
 // The cost-effectiveness plane: effect on x, cost on y. Base case: one point per strategy and the efficiency
 // frontier. PSA: a cloud of incremental draws per strategy, the mean increment and a willingness-to-pay line.
@@ -53,6 +56,23 @@ export interface CePlaneChartProps {
   note?: ReactNode;
 }
 
+// Mark sizes (areas in px²): a base-case strategy, a PSA draw (small: a cloud of them) and a PSA mean.
+const POINT_AREA = 90;
+const DRAW_AREA = 14;
+const MEAN_AREA = 240;
+const radiusOf = (area: number) => Math.sqrt(area / Math.PI);
+
+/** A drawn point as the hover finds it: where, whose, in which colour and how big. */
+interface HoverPoint {
+  x: number;
+  y: number;
+  label: string;
+  color: string;
+  radius: number;
+  /** A mean (PSA) is named with the means it covers, a draw or strategy with the draws or strategies. */
+  mean: boolean;
+}
+
 function extent(values: number[]): [number, number] {
   if (values.length === 0) return [0, 1];
   let lo = Math.min(...values);
@@ -86,6 +106,13 @@ export function CePlaneChart(props: CePlaneChartProps) {
     ...(props.frontier && props.frontier.length > 1 ? [{ label: t('charts.frontier'), color: chartInk.axis, mark: 'dashed' as const }] : []),
     ...wtpLines.map((w, i) => ({ label: w.label, color: chartInk.axis, mark: thresholdDash(i).name })),
   ];
+  const { series, highlights } = props;
+  const pointArea = highlights ? DRAW_AREA : POINT_AREA;
+  const hoverPoints = useMemo<HoverPoint[]>(() => [
+    ...series.flatMap((s, i) => s.points.map((p) => ({ ...p, label: s.label, color: s.color ?? seriesColor(i), radius: radiusOf(pointArea), mean: false }))),
+    ...(highlights ?? []).map((h, i) => ({ x: h.x, y: h.y, label: h.label, color: h.color ?? seriesColor(i), radius: radiusOf(MEAN_AREA), mean: true })),
+  ], [series, highlights, pointArea]);
+  const [host, setHost] = useState<HTMLDivElement | null>(null);
   const data = {
     title: props.title,
     columns: [textColumn(t('charts.series')), numberColumn(props.xLabel, 6), numberColumn(props.yLabel, 2)],
@@ -93,6 +120,7 @@ export function CePlaneChart(props: CePlaneChartProps) {
   };
   return (
     <ChartFrame title={props.title} description={props.description} summary={props.summary} height={props.height} testId={props.testId} note={props.note} legend={legend} data={data} table={<ChartDataTable caption={props.title} headers={table.headers} rows={table.rows} />}>
+      <div className="plane-hover-host" ref={setHost}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart margin={{ top: 8, right: 24, bottom: 28, left: 24 }} accessibilityLayer={false}>
           <CartesianGrid stroke={chartInk.grid} />
@@ -100,15 +128,8 @@ export function CePlaneChart(props: CePlaneChartProps) {
             label={{ value: props.xLabel, position: 'insideBottom', offset: -16, fill: chartInk.axis }} />
           <YAxis type="number" dataKey="y" domain={[y0, y1]} ticks={yAxis.ticks} tickFormatter={props.formatY} stroke={chartInk.axis} width={84} allowDataOverflow
             label={{ value: props.yLabel, angle: -90, position: 'insideLeft', offset: -8, dy: 50, fill: chartInk.axis }} />
-          <ZAxis zAxisId="points" type="number" range={props.highlights ? [14, 14] : [90, 90]} />
-          <ZAxis zAxisId="means" type="number" range={[240, 240]} />
-          {/* The label names the hovered point's strategy, then the hovered effect (raw from recharts), formatted like the axis. */}
-          <Tooltip cursor={{ strokeDasharray: '3 3' }} formatter={(v, name) => [name === 'x' ? props.formatX(Number(v)) : (props.formatTooltipY ?? props.formatY)(Number(v)), name === 'x' ? props.xLabel : props.yLabel]}
-            labelFormatter={(v, payload) => {
-              const effect = typeof v === 'number' ? `${props.xLabel}: ${props.formatX(v)}` : v;
-              const strategy = pointStrategy(payload);
-              return strategy === undefined ? effect : <>{strategy}{effect !== undefined && effect !== '' && <><br />{effect}</>}</>;
-            }} />
+          <ZAxis zAxisId="points" type="number" range={[pointArea, pointArea]} />
+          <ZAxis zAxisId="means" type="number" range={[MEAN_AREA, MEAN_AREA]} />
           {withOrigin && <ReferenceLine x={0} stroke={chartInk.reference} />}
           {withOrigin && <ReferenceLine y={0} stroke={chartInk.reference} />}
           {wtpSegments.map(({ line, segment }, i) =>
@@ -118,36 +139,116 @@ export function CePlaneChart(props: CePlaneChartProps) {
             ) : null,
           )}
           {props.frontier && props.frontier.length > 1 && (
-            <Line data={props.frontier.map((p) => ({ x: p.x, y: p.y, strategy: strategiesAt(props.series, p) }))} dataKey="y" name={t('charts.frontier')} stroke={chartInk.axis} strokeDasharray="5 4" dot={false} activeDot={false} isAnimationActive={false} legendType="plainline" />
+            <Line data={props.frontier.map((p) => ({ x: p.x, y: p.y }))} dataKey="y" name={t('charts.frontier')} stroke={chartInk.axis} strokeDasharray="5 4" dot={false} activeDot={false} isAnimationActive={false} legendType="plainline" />
           )}
           {props.series.map((s, i) => (
-            <Scatter key={s.id} name={s.label} data={s.points.map((p) => ({ x: p.x, y: p.y, strategy: s.label }))} fill={s.color ?? seriesColor(i)} fillOpacity={props.highlights ? 0.35 : 1} isAnimationActive={false}
+            <Scatter key={s.id} name={s.label} data={s.points.map((p) => ({ x: p.x, y: p.y }))} fill={s.color ?? seriesColor(i)} fillOpacity={props.highlights ? 0.35 : 1} isAnimationActive={false}
               zAxisId="points" shape="circle" legendType="circle" />
           ))}
           {props.highlights?.map((h, i) => (
-            <Scatter key={`mean-${h.id}`} name={h.label} data={[{ x: h.x, y: h.y, strategy: h.label }]} fill={h.color ?? seriesColor(i)} stroke={chartInk.text} strokeWidth={1.5} zAxisId="means" shape="diamond" legendType="diamond" isAnimationActive={false} />
+            <Scatter key={`mean-${h.id}`} name={h.label} data={[{ x: h.x, y: h.y }]} fill={h.color ?? seriesColor(i)} stroke={chartInk.text} strokeWidth={1.5} zAxisId="means" shape="diamond" legendType="diamond" isAnimationActive={false} />
           ))}
+          <PlaneHover host={host} points={hoverPoints} xLabel={props.xLabel} yLabel={props.yLabel} formatX={props.formatX} formatY={props.formatTooltipY ?? props.formatY} />
         </ComposedChart>
       </ResponsiveContainer>
+      </div>
     </ChartFrame>
   );
 }
 
-/** The strategies drawn at a frontier point (its tooltip, shown where the line passes over their points, names them). */
-function strategiesAt(series: readonly PlaneSeries[], at: { x: number; y: number }): string | undefined {
-  const names = series.filter((s) => s.points.some((p) => p.x === at.x && p.y === at.y)).map((s) => s.label);
-  return names.length > 0 ? names.join(', ') : undefined;
-}
+/** Pixels between the hovered point and its tooltip. */
+const TOOLTIP_GAP = 12;
 
-/** The strategy of a hovered point (its data carry the series' label), for the tooltip's heading. */
-function pointStrategy(payload: readonly { payload?: unknown }[] | undefined): string | undefined {
-  // recharts gives a scatter point with its datum nested under `payload`; a line's datum is given as is.
-  for (const entry of payload ?? []) {
-    const point = entry.payload as { strategy?: unknown; payload?: { strategy?: unknown } } | undefined;
-    const strategy = point?.strategy ?? point?.payload?.strategy;
-    if (typeof strategy === 'string') return strategy;
+/**
+ * The tooltip of the point under the pointer (nearest in both axes, and any drawn over it) with a ring round
+ * it. Its own hit test: recharts' tooltip follows the x axis, so it showed another strategy drawn at the same effect.
+ * The same figures are in the data table for keyboard and screen-reader users.
+ */
+function PlaneHover({ host, points, xLabel, yLabel, formatX, formatY }: {
+  host: HTMLElement | null;
+  points: readonly HoverPoint[];
+  xLabel: string;
+  yLabel: string;
+  formatX: (v: number) => string;
+  formatY: (v: number) => string;
+}) {
+  const { t } = useLanguage();
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  const width = useChartWidth() ?? 0;
+  const height = useChartHeight() ?? 0;
+  const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
+  useEffect(() => {
+    if (!host) return;
+    // On the host, not the drawing: the marks take the events over them and they bubble up to it.
+    const move = (e: MouseEvent) => {
+      const box = host.getBoundingClientRect();
+      setPointer({ x: e.clientX - box.left, y: e.clientY - box.top });
+    };
+    const leave = () => setPointer(null);
+    host.addEventListener('mousemove', move);
+    host.addEventListener('mouseleave', leave);
+    return () => {
+      host.removeEventListener('mousemove', move);
+      host.removeEventListener('mouseleave', leave);
+    };
+  }, [host]);
+  const placed = useMemo(() => {
+    if (!xScale || !yScale) return [];
+    return points.flatMap((item) => {
+      const px = xScale(item.x);
+      const py = yScale(item.y);
+      return px === undefined || py === undefined ? [] : [{ px, py, item }];
+    });
+  }, [points, xScale, yScale]);
+  // A mean's diamond is drawn over the draws: within it, it is what the pointer is on.
+  const at = pointer ? nearestPoint(pointer, placed.filter((p) => p.item.mean), radiusOf(MEAN_AREA)) ?? nearestPoint(pointer, placed) : undefined;
+  if (!host || !at) return null;
+  // Points covering the hovered one are named too (a strategy hidden under another). One entry per strategy (a PSA
+  // cloud's draws pile up), its nearest point's figures; strategies at the very same figures share one heading.
+  const under = pointsOver(at, placed.filter((p) => p.item.mean === at.item.mean), at.item.radius);
+  const entries: { labels: string[]; colors: string[]; x: string; y: string }[] = [];
+  const seen = new Set<string>();
+  for (const { item } of under) {
+    if (seen.has(item.label)) continue;
+    seen.add(item.label);
+    const x = formatX(item.x);
+    const y = formatY(item.y);
+    const same = entries.find((e) => e.x === x && e.y === y);
+    if (same) {
+      same.labels.push(item.label);
+      same.colors.push(item.color);
+    } else entries.push({ labels: [item.label], colors: [item.color], x, y });
   }
-  return undefined;
+  // The tooltip opens towards the larger side of the drawing, so it never runs off it.
+  const right = at.px < width / 2;
+  const below = at.py < height / 2;
+  const room = (right ? width - at.px : at.px) - TOOLTIP_GAP - 4;
+  const style = {
+    [right ? 'left' : 'right']: right ? at.px + TOOLTIP_GAP : width - at.px + TOOLTIP_GAP,
+    [below ? 'top' : 'bottom']: below ? at.py + TOOLTIP_GAP : height - at.py + TOOLTIP_GAP,
+    maxWidth: Math.max(160, Math.min(320, room)),
+  };
+  return (
+    <>
+      <circle className="plane-hover-ring" cx={at.px} cy={at.py} r={at.item.radius + 3} fill="none" stroke={chartInk.text} strokeWidth={1.5} pointerEvents="none" />
+      {createPortal(
+        <div className="chart-tooltip plane-tooltip" data-testid="plane-tooltip" style={style}>
+          {entries.map((e) => (
+            <div key={e.labels.join('\n')} className="plane-tooltip-entry">
+              <div className="chart-tooltip-title">
+                {e.colors.map((c, i) => <span key={i} className="plane-tooltip-swatch" style={{ background: c }} />)}
+                {e.labels.join(', ')}
+              </div>
+              <div>{t('charts.tooltipValue', { label: xLabel, value: e.x })}</div>
+              <div>{t('charts.tooltipValue', { label: yLabel, value: e.y })}</div>
+            </div>
+          ))}
+        </div>,
+        host,
+      )}
+    </>
+  );
 }
 
 /** The segment of y = slope·x (or the line of that slope through `through`) inside the plotting box (for WTP lines). */

@@ -6,6 +6,7 @@ import { THRESHOLD_DASHES } from '../../report/charts/threshold-dashes';
 import { mimeTypes, useExports } from '../exports/export-context';
 import { ExportMenu } from '../exports/export-menu';
 import { standaloneChartSvg, svgToPng } from './chart-export';
+import { ScrollRegion } from '../ui/scroll-region';
 import './charts.css';
 import { useLanguage } from '../i18n/language';
 
@@ -85,7 +86,8 @@ export function ChartFrame({ title, description, summary, height = 320, children
       {note && <p className="chart-note subtle">{note}</p>}
       <details className="chart-data">
         <summary>{t('charts.dataTable')}</summary>
-        <div className="chart-data-body">{table}</div>
+        {/* Long tables scroll in their box: then it is a labelled region a keyboard user can scroll. */}
+        <ScrollRegion className="chart-data-body" label={t('charts.dataTableOf', { title })} vertical>{table}</ScrollRegion>
       </details>
     </figure>
   );

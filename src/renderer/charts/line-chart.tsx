@@ -43,6 +43,8 @@ export interface SeriesLineChartProps {
   height?: number;
   testId?: string;
   note?: ReactNode;
+  /** False: nothing worth drawing (e.g. a flat line at zero): the note stands alone, the table and CSV stay. */
+  drawn?: boolean;
 }
 
 export function SeriesLineChart(props: SeriesLineChartProps) {
@@ -58,6 +60,7 @@ export function SeriesLineChart(props: SeriesLineChartProps) {
       height={props.height}
       testId={props.testId}
       note={props.note}
+      drawn={props.drawn}
       legend={series.map((s, i) => ({ label: s.label, color: s.color ?? seriesColor(i), mark: s.dashed ? 'dashed' : 'line' }))}
       data={{
         title: props.title,

@@ -47,6 +47,8 @@ export function PsaCharts({ view, testIds, per, currency, effectNoun, effectUnit
     : t('uncertainty.optimalChanges', { switches: switches.map((s) => t('uncertainty.switchTo', { wtp: money(s.wtp), strategy: labelOf.get(s.optimalId) ?? s.optimalId })).join(', ') });
   // A strategy keeps its colour on every chart: the plane leaves the comparator out, the CEAC does not.
   const colorOf = (id: string) => seriesColor(Math.max(0, view.strategies.findIndex((s) => s.id === id)));
+  // EVPI zero at every threshold: a flat line on the axis says nothing a sentence does not say better.
+  const evpiZero = view.evpi.length > 0 && view.evpi.every((e) => e.evpi === 0);
   const wtpLabel = t('uncertainty.wtpAxis', { currency: currency ?? t('analysis.currency'), unit: effectUnit });
   return (
     <div className="chart-grid">
@@ -102,6 +104,8 @@ export function PsaCharts({ view, testIds, per, currency, effectNoun, effectUnit
         formatY={evpiMoney}
         yDomain={[0, 'auto']}
         markers={markers}
+        drawn={!evpiZero}
+        note={evpiZero ? <span data-testid="evpi-all-zero">{t('uncertainty.evpiAllZero', { from: money(view.evpi[0]!.wtp), to: money(view.evpi[view.evpi.length - 1]!.wtp) })}</span> : undefined}
       />
       {children}
     </div>

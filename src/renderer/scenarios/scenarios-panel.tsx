@@ -33,6 +33,7 @@ import { statusBadgeText } from '../results/base-case-panel';
 import { BASE_SCENARIO_ID } from '../../engine/sensitivity/scenarios';
 import { ScrollRegion } from '../ui/scroll-region';
 import { BELOW_WIDE_WINDOW, NARROW_WINDOW, useMediaQuery } from '../ui/use-media-query';
+import { PSA_COLUMNS, evenGroups } from './threshold-groups';
 
 // Named scenarios of a workspace model: defined, edited, duplicated and deleted here (they are part of the model
 // document, so they are saved, versioned and exported with it), run deterministically (engine worker) or
@@ -309,11 +310,13 @@ function ScenarioRunResults({ model, results: stored }: { model: HtaModel; resul
     ? results[0]!.probabilistic!.byWtp.map((b, k) => ({ wtp: b.wtp, ...Object.fromEntries(results.map((r) => [r.id, r.probabilistic!.byWtp[k]?.ceac[strategyIds.indexOf(ceacStrategy)] ?? Number.NaN])) }))
     : [];
   // Below 1280 px a scenario's name heads its rows (no scenario column), and the PSA columns, which would push the
-  // ICER off the card, are a table of their own underneath; likewise below 1440 px with more than two thresholds.
+  // ICER off the card, are a table of their own underneath; likewise below 1440 px with more than two thresholds,
+  // and at any width with more than five. More than five thresholds there: several tables of at most five.
   const narrow = useMediaQuery(NARROW_WINDOW);
   const belowWide = useMediaQuery(BELOW_WIDE_WINDOW);
   const grouped = narrow;
-  const split = probabilistic && (narrow || (belowWide && thresholds.length > 2));
+  const split = probabilistic && (narrow || (belowWide && thresholds.length > 2) || thresholds.length > PSA_COLUMNS);
+  const thresholdGroups = evenGroups(thresholds);
   const barValues = results.flatMap((r) => others.map((id) => Math.abs(valueOf(r, id) ?? 0)));
   const barTick = formatMoneyAxis(Math.max(0, ...barValues), currency);
   const wtpTick = formatMoneyAxis(Math.max(0, ...ceacRows.map((r) => r.wtp)), currency);
@@ -351,23 +354,27 @@ function ScenarioRunResults({ model, results: stored }: { model: HtaModel; resul
       {split && (
         <>
           <p className="table-caption" id={`${formId}-psa-caption`} data-testid="scenario-psa-caption">{t('scenarios.psaCaption', { n: formatCount(results[0]!.probabilistic!.iterations) })}</p>
-          <ScrollRegion label={t('scenarios.psaRegion')}>
-            <table className="table table-money table-wrap-head table-scenario-results" data-testid="scenario-psa-table" aria-labelledby={`${formId}-psa-caption`}>
-              {/* "Probability cost-effective at" once over the thresholds: five long headings would not fit at 1024 px. */}
-              <thead>
-                <tr>
-                  {!grouped && <th scope="col" rowSpan={2}>{t('budgetView.scenario')}</th>}
-                  <th scope="col" rowSpan={2}>{t('results.strategy')}</th>
-                  <th scope="colgroup" colSpan={thresholds.length} className="num">{t('scenarios.pAtHeading')}</th>
-                </tr>
-                <tr>
-                  {thresholds.map((w) => <th key={w} scope="col" className="num">{money(w)}</th>)}
-                </tr>
-              </thead>
-              <ScenarioRows results={results} grouped={grouped} columns={1 + thresholds.length} rowTestId="scenario-psa-row" label={label}
-                cells={(r, row) => thresholds.map((w) => <td key={w} className="num" data-testid="scenario-p-ce">{formatPercent(probAt(r, row.id, w) ?? Number.NaN, 1)}</td>)} />
-            </table>
-          </ScrollRegion>
+          {thresholdGroups.map((group, g) => (
+            <ScrollRegion key={g} label={t('scenarios.psaRegion')}>
+              <table className="table table-money table-wrap-head table-scenario-results" data-testid="scenario-psa-table"
+                aria-labelledby={thresholdGroups.length > 1 ? `${formId}-psa-caption ${formId}-psa-group-${g}` : `${formId}-psa-caption`}>
+                {thresholdGroups.length > 1 && <caption className="visually-hidden" id={`${formId}-psa-group-${g}`}>{t('scenarios.psaGroup', { from: money(group[0]!), to: money(group[group.length - 1]!) })}</caption>}
+                {/* "Probability cost-effective at" once over the thresholds: five long headings would not fit at 1024 px. */}
+                <thead>
+                  <tr>
+                    {!grouped && <th scope="col" rowSpan={2}>{t('budgetView.scenario')}</th>}
+                    <th scope="col" rowSpan={2}>{t('results.strategy')}</th>
+                    <th scope="colgroup" colSpan={group.length} className="num">{t('scenarios.pAtHeading')}</th>
+                  </tr>
+                  <tr>
+                    {group.map((w) => <th key={w} scope="col" className="num">{money(w)}</th>)}
+                  </tr>
+                </thead>
+                <ScenarioRows results={results} grouped={grouped} columns={1 + group.length} rowTestId="scenario-psa-row" label={label}
+                  cells={(r, row) => group.map((w) => <td key={w} className="num" data-testid="scenario-p-ce">{formatPercent(probAt(r, row.id, w) ?? Number.NaN, 1)}</td>)} />
+              </table>
+            </ScrollRegion>
+          ))}
         </>
       )}
       <div className="toolbar toolbar-plain" role="group" aria-label={t('scenarios.chartSettings')}>

@@ -10,13 +10,23 @@ export function overflowsSideways(element: Pick<HTMLElement, 'scrollWidth' | 'cl
   return element.scrollWidth > element.clientWidth + 1;
 }
 
-export function ScrollRegion({ className, label, labelledBy, children }: { className?: string; label?: string; labelledBy?: string; children: ReactNode }) {
+/** True when the element's content is taller than its box (1 px of rounding allowed). */
+export function overflowsDownwards(element: Pick<HTMLElement, 'scrollHeight' | 'clientHeight'>): boolean {
+  return element.scrollHeight > element.clientHeight + 1;
+}
+
+function scrolls(node: HTMLElement, vertical: boolean): boolean {
+  return overflowsSideways(node) || (vertical && overflowsDownwards(node));
+}
+
+/** `vertical`: the box has a height limit, so it may scroll downwards too (e.g. a chart's data table). */
+export function ScrollRegion({ className, label, labelledBy, vertical = false, children }: { className?: string; label?: string; labelledBy?: string; vertical?: boolean; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState(false);
   useLayoutEffect(() => {
     const node = ref.current;
     if (!node) return;
-    const check = () => setOverflows(overflowsSideways(node));
+    const check = () => setOverflows(scrolls(node, vertical));
     check();
     if (typeof ResizeObserver === 'undefined') return;
     // The box and the table inside it: either can change width (window, fonts, rows arriving).
@@ -24,11 +34,11 @@ export function ScrollRegion({ className, label, labelledBy, children }: { class
     observer.observe(node);
     if (node.firstElementChild) observer.observe(node.firstElementChild);
     return () => observer.disconnect();
-  }, []);
+  }, [vertical]);
   // Rows or columns may change with a render without the box changing width.
   useLayoutEffect(() => {
-    if (ref.current) setOverflows(overflowsSideways(ref.current));
-  }, [children]);
+    if (ref.current) setOverflows(scrolls(ref.current, vertical));
+  }, [children, vertical]);
   const region = overflows ? { tabIndex: 0, role: 'region', 'aria-label': label, 'aria-labelledby': labelledBy } : {};
   return (
     <div ref={ref} className={`table-wrap${className ? ` ${className}` : ''}`} data-scrolls={overflows ? 'true' : 'false'} {...region}>

@@ -16,7 +16,8 @@ describe('EvppiChart', () => {
   it('draws nothing when every EVPPI is zero: the note says why, the table keeps the rows', () => {
     render(<EvppiChart model={model} results={['a', 'b', 'c'].map((id) => result(id, 0, 0))} />);
     const figure = screen.getByTestId('chart-evppi');
-    expect(screen.getByTestId('evppi-all-zero').textContent).toContain('Every EVPPI is zero');
+    // Says plainly that no one input would change the decision (it read "…of no single parameter would change…").
+    expect(screen.getByTestId('evppi-all-zero').textContent).toBe('Every EVPPI is zero at this threshold: removing the uncertainty about any one parameter or group alone would not change the decision (EVPI per patient: €0.00). The result may differ at another threshold.');
     expect(figure.querySelector('.chart-canvas')).toBeNull();
     expect(figure.querySelector('[role="img"]')).toBeNull();
     expect(figure.querySelectorAll('.chart-table tbody tr')).toHaveLength(3);

@@ -19,6 +19,20 @@ function widths(scrollWidth: number, clientWidth: number) {
   };
 }
 
+/** As `widths`, for heights (a box with a height limit: a chart's data table). */
+function heights(scrollHeight: number, clientHeight: number) {
+  const proto = HTMLElement.prototype as unknown as Record<string, unknown>;
+  const saved = [Object.getOwnPropertyDescriptor(proto, 'scrollHeight'), Object.getOwnPropertyDescriptor(proto, 'clientHeight')];
+  Object.defineProperty(proto, 'scrollHeight', { configurable: true, get: () => scrollHeight });
+  Object.defineProperty(proto, 'clientHeight', { configurable: true, get: () => clientHeight });
+  return () => {
+    for (const [k, d] of [['scrollHeight', saved[0]], ['clientHeight', saved[1]]] as const) {
+      if (d) Object.defineProperty(proto, k, d);
+      else delete proto[k];
+    }
+  };
+}
+
 describe('ScrollRegion', () => {
   let restore = () => {};
   afterEach(() => {
@@ -43,5 +57,17 @@ describe('ScrollRegion', () => {
     const region = screen.getByRole('region', { name: 'Scenarios (scrolls sideways)' });
     expect(region.getAttribute('tabindex')).toBe('0');
     expect(region.className).toBe('table-wrap card-body flush');
+  });
+
+  it('with a height limit, is a region when its table is taller than the box (and only then)', () => {
+    const restoreWidths = widths(500, 500);
+    const restoreHeights = heights(900, 280);
+    restore = () => { restoreHeights(); restoreWidths(); };
+    render(<ScrollRegion className="chart-data-body" label="Data table: CEAC" vertical><table data-testid="t"><tbody><tr><td>1</td></tr></tbody></table></ScrollRegion>);
+    expect(screen.getByRole('region', { name: 'Data table: CEAC' }).getAttribute('tabindex')).toBe('0');
+    cleanup();
+    // Without the limit (the default), height does not count: tables outside such boxes grow with the page.
+    render(<ScrollRegion label="Scenarios"><table data-testid="t"><tbody><tr><td>1</td></tr></tbody></table></ScrollRegion>);
+    expect(screen.queryByRole('region')).toBeNull();
   });
 });
