@@ -212,12 +212,28 @@ describe('models in the workspace', () => {
     clock.advance(1000);
     // A restore of the automatic one kept before: the typed name deepest inside still reads as typed.
     const keptTwice = (await ws.models.restoreVersion(keptTyped.id)).safetyVersion;
-    expect([keptTyped.name, keptTyped.typedName, keptUnnamed.typedName, keptTwice.typedName]).toEqual(['Before restoring “Version”', true, false, true]);
+    expect([keptTyped.name, keptTyped.typedName, keptUnnamed.typedName, keptTwice.typedName]).toEqual(['Before restoring “Version”', 1, false, 2]);
     const nl = translator('nl-BE');
     const shown = new Map((await ws.models.listVersions(m.id)).map((v) => [v.id, shownVersionName(v, nl)]));
     expect(shown.get(keptTyped.id)).toBe('Vóór het terugzetten van ‘Version’');
     expect(shown.get(keptUnnamed.id)).toBe('Vóór het terugzetten van ‘Versie’');
     expect(shown.get(keptTwice.id)).toBe('Vóór het terugzetten van ‘Vóór het terugzetten van ‘Version’’');
+    ws.close();
+  });
+
+  it('a version the user named "Before restoring “…”" reads as typed inside the versions kept when it is restored, and again', async () => {
+    const { ws, clock } = await freshWorkspace();
+    const m = await ws.models.create({ document: example, origin: exampleOrigin });
+    const typed = await ws.models.saveVersion(m.id, 'Before restoring “Draft”');
+    clock.advance(1000);
+    const keptOnce = (await ws.models.restoreVersion(typed.id)).safetyVersion;
+    clock.advance(1000);
+    const keptTwice = (await ws.models.restoreVersion(keptOnce.id)).safetyVersion;
+    const fr = translator('fr-BE');
+    const shown = new Map((await ws.models.listVersions(m.id)).map((v) => [v.id, shownVersionName(v, fr)]));
+    expect(shown.get(typed.id)).toBe('Before restoring “Draft”');
+    expect(shown.get(keptOnce.id)).toBe('Avant la restauration de « Before restoring “Draft” »');
+    expect(shown.get(keptTwice.id)).toBe('Avant la restauration de « Avant la restauration de « Before restoring “Draft” » »');
     ws.close();
   });
 

@@ -21,6 +21,7 @@ import { describeModelChange, diffModelDocuments } from '../../report/model-chan
 import type { ModelChange } from '../../report/model-changes';
 import type { WorkbenchTables } from './database';
 import { beforeRestoringName, CONFLICT_VERSION_NAME, DEFAULT_VERSION_NAME, restoreTypedName } from '../../report/automatic-names';
+import type { TypedName } from '../../report/automatic-names';
 import { WorkspaceError } from './errors';
 import type { ModelHistoryRecord, RunRecord } from './records';
 
@@ -409,7 +410,7 @@ export class ModelStore {
     return model;
   }
 
-  async #putVersion(model: StoredModel, name: string, note: string, automatic: boolean, typedName = false): Promise<ModelVersionInfo> {
+  async #putVersion(model: StoredModel, name: string, note: string, automatic: boolean, typedName: TypedName = false): Promise<ModelVersionInfo> {
     const version: ModelVersion = {
       id: this.#o.newId(),
       modelId: model.id,
