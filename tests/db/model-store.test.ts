@@ -91,6 +91,15 @@ describe('models in the workspace', () => {
     expect((await rejection(ws.models.duplicate('missing'))).code).toBe('not-found');
   });
 
+  it('a model copied on a Dutch screen is titled with the Dutch suffix, in the list and in its document', async () => {
+    const { ws } = await freshWorkspace();
+    const original = await ws.models.create({ document: example, origin: exampleOrigin });
+    const copy = await ws.models.duplicate(original.id, translator('nl-BE')('common.copySuffix'));
+    expect(copy.title).toBe(`${original.title} (kopie)`);
+    expect((copy.document.metadata as { title: string }).title).toBe(copy.title);
+    ws.close();
+  });
+
   it('a copy of a bundled example is stored with its title and origin, and listed', async () => {
     const { ws } = await freshWorkspace();
     const m = await ws.models.create({ document: example, origin: exampleOrigin });

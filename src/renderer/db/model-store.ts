@@ -206,12 +206,13 @@ export class ModelStore {
   }
 
   /**
-   * A copy of a workspace model under a new id, titled "… (copy)" in the list and in its document (the title an edit
-   * keeps); versions, edit history and stored runs stay with the original. Not linked to any dossier.
+   * A copy of a workspace model under a new id, titled "… (copy)" (`copySuffix` in the display language) in the list
+   * and in its document (the title an edit keeps); versions, edit history and stored runs stay with the original.
+   * Not linked to any dossier.
    */
-  async duplicate(id: string): Promise<StoredModel> {
+  async duplicate(id: string, copySuffix = '(copy)'): Promise<StoredModel> {
     const source = await this.#require(id);
-    const title = suffixedTitle(source.title, ' (copy)');
+    const title = suffixedTitle(source.title, ` ${copySuffix}`);
     return this.create({ document: setDocumentTitle(source.document, title), origin: { kind: 'copy', ref: source.title }, title });
   }
 

@@ -316,14 +316,15 @@ export class Workspace {
     return dossier;
   }
 
-  async duplicate(id: string, options: { title?: string } = {}): Promise<Dossier> {
+  /** A copy titled `title`, else "… (copy)" (`copySuffix` in the display language). */
+  async duplicate(id: string, options: { title?: string; copySuffix?: string } = {}): Promise<Dossier> {
     this.#assertWritable();
     const source = await this.#requireLive(id);
     const now = this.#stamp();
     const copy: Dossier = {
       ...structuredClone(source),
       id: this.#newId(),
-      title: options.title ?? suffixedTitle(source.title, ' (copy)'),
+      title: options.title ?? suffixedTitle(source.title, ` ${options.copySuffix ?? '(copy)'}`),
       status: 'draft',
       archived: false,
       createdAt: now,
