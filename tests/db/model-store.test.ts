@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBackupFile, parseDossierFile } from '../../src/dossier/parse-file';
 import type { StoredModel } from '../../src/dossier/workspace-models';
 import { modelDocumentHash } from '../../src/engine/json/canonical-json';
-import { setParameterUncertainty, setParameterValue } from '../../src/engine/model/document-edits';
+import { setDocumentTitle, setParameterUncertainty, setParameterValue } from '../../src/engine/model/document-edits';
 import { ENGINE_VERSION } from '../../src/engine/version';
 import { appInfo } from '../../src/dossier/app-info';
 import { WorkspaceError } from '../../src/renderer/db/errors';
@@ -89,6 +89,14 @@ describe('models in the workspace', () => {
     expect((await ws.models.get(original.id))!.document).toEqual(edited);
     expect((await ws.models.list()).map((m) => m.title).sort()).toEqual([original.title, copy.title].sort());
     expect((await rejection(ws.models.duplicate('missing'))).code).toBe('not-found');
+  });
+
+  it('a model from a file without a title is named in the display language; English by default', async () => {
+    const { ws } = await freshWorkspace();
+    const untitled = setDocumentTitle(example, '  ');
+    expect((await ws.models.create({ document: untitled, origin: exampleOrigin, untitled: translator('nl-BE')('models.untitled') })).title).toBe('Model zonder titel');
+    expect((await ws.models.create({ document: untitled, origin: exampleOrigin })).title).toBe('Untitled model');
+    ws.close();
   });
 
   it('a model copied on a Dutch screen is titled with the Dutch suffix, in the list and in its document', async () => {

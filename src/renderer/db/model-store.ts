@@ -44,6 +44,8 @@ export interface NewModel {
   origin: StoredModel['origin'];
   /** Default: the document's metadata.title. */
   title?: string;
+  /** The title when neither `title` nor the document gives one (the app passes it in the display language). */
+  untitled?: string;
   /**
    * The id to take if no model has it (a model deleted in another window, kept again by a window that still shows
    * it: the dossiers' links to it work again); a new id otherwise.
@@ -181,7 +183,7 @@ export class ModelStore {
     const withId = (id: string) =>
       this.#validated({
         id,
-        title: (input.title ?? documentTitle(input.document)).trim() || 'Untitled model',
+        title: (input.title ?? documentTitle(input.document)).trim() || input.untitled || 'Untitled model',
         createdAt: now,
         updatedAt: now,
         origin: input.origin,
