@@ -31,6 +31,26 @@ export interface FitIntoModelOptions {
   submodel?: string;
   /** Also make this curve the model's (or sub-model's) PFS or OS curve. */
   role?: 'pfs' | 'os';
+  /** The texts written into the model, in the display language (the app passes them); English by default. */
+  words?: FitWords;
+}
+
+/**
+ * Texts a fit writes into the model that users see and edit. Plain data, so they cross to the engine's worker.
+ */
+export interface FitWords {
+  /** The family's name ("Weibull"), in the parameters' labels. */
+  family: string;
+  /** The curve's label. */
+  curveLabel: string;
+  /** The citation written into the parameters, the distribution and the curve. */
+  source: string;
+  /** A parameter's description, with {name}, {scaleName} and {estimate} filled in here. */
+  parameterDescription: string;
+  /** The decimal mark of {estimate}. */
+  decimalMark: string;
+  /** The name of the joint PSA distribution. */
+  jointName: string;
 }
 
 export interface ModelFragment {
@@ -70,6 +90,20 @@ export function fitSourceText(fit: SurvivalFit, p: FitProvenance, timeUnit: stri
   );
 }
 
+/** The texts a fit writes, in English (as the app words them in English: tests/renderer/survival). */
+export function englishFitWords(fit: SurvivalFit, options: Pick<FitIntoModelOptions, 'curveId' | 'timeUnit' | 'provenance'>): FitWords {
+  return {
+    family: fit.label,
+    curveLabel: `${fit.label} fit to ${options.provenance.dataset}`,
+    source: fitSourceText(fit, options.provenance, options.timeUnit),
+    parameterDescription: `${fit.label} {name} ({scaleName} = {estimate} on the estimation scale)`,
+    decimalMark: '.',
+    jointName: `${options.curveId} ${fit.label} fit`,
+  };
+}
+
+const filled = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/gu, (whole, key: string) => (Object.hasOwn(values, key) ? values[key]! : whole));
+
 /** The parameters, PSA distribution and curve of a fit, before they are merged into a model. */
 export function fitModelFragment(fit: SurvivalFit, options: FitIntoModelOptions): ModelFragment {
   const covariance = fit.covariance;
@@ -78,15 +112,16 @@ export function fitModelFragment(fit: SurvivalFit, options: FitIntoModelOptions)
   const prefix = options.parameterPrefix ?? options.curveId;
   if (!IDENTIFIER.test(prefix)) throw new FitIntoModelError(`parameter prefix "${prefix}" must start with a letter and contain only letters, digits and _`);
   const info = DISTRIBUTION_INFO[fit.distribution];
-  const source = fitSourceText(fit, options.provenance, options.timeUnit);
+  const words = options.words ?? englishFitWords(fit, options);
+  const source = words.source;
   const ids = info.parameters.map((name) => `${prefix}_${name}`);
   const parameters = info.parameters.map((name, i) => ({
     id: ids[i]!,
-    label: `${options.curveId}: ${fit.label} ${name}`,
+    label: `${options.curveId}: ${words.family} ${name}`,
     value: fit.parameters[name]!,
     kind: name === 'rate' ? ('rate' as const) : ('other' as const),
     ...(name === 'rate' ? { timeUnit: options.timeUnit } : {}),
-    description: `${fit.label} ${name} (${fit.estimationScale.names[i]} = ${fit.estimationScale.estimates[i]} on the estimation scale)`,
+    description: filled(words.parameterDescription, { name, scaleName: fit.estimationScale.names[i]!, estimate: String(fit.estimationScale.estimates[i]).replace('.', words.decimalMark) }),
     source,
     ...(info.parameters.length === 1
       ? { uncertainty: { distribution: { type: 'lognormal' as const, meanlog: fit.estimationScale.estimates[0]!, sdlog: Math.sqrt(covariance[0]![0]!) }, source } }
@@ -98,7 +133,7 @@ export function fitModelFragment(fit: SurvivalFit, options: FitIntoModelOptions)
       : [
           {
             type: 'multivariate-normal',
-            name: `${options.curveId} ${fit.label} fit`,
+            name: words.jointName,
             parameters: ids,
             scale: [...info.transforms],
             mean: [...fit.estimationScale.estimates],
@@ -109,7 +144,7 @@ export function fitModelFragment(fit: SurvivalFit, options: FitIntoModelOptions)
   const curve: Record<string, unknown> = { dist: fit.distribution };
   info.parameters.forEach((name, i) => (curve[name] = ids[i]));
   curve.timeUnit = options.timeUnit;
-  curve.label = `${fit.label} fit to ${options.provenance.dataset}`;
+  curve.label = words.curveLabel;
   curve.source = source;
   return { parameters, jointDistributions, curve };
 }
