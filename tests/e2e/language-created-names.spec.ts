@@ -60,4 +60,25 @@ for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
     expect(await seriousAxeViolations(page), 'axe on the copy’s Model tab').toEqual([]);
     await screenshot(page, `language-created-copy-1024-${locale}`);
   });
+
+  test(`a survival fit added to a model is written in ${locale}`, async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto('/');
+    await page.getByTestId('display-language').selectOption(locale);
+    await page.goto('/#/survival');
+    await page.getByTestId('example-aml').click();
+    await expect(page.getByTestId('fit-row')).toHaveCount(6);
+    await page.locator('[data-testid="fit-row"][data-distribution="weibull"] input[type="radio"]').check();
+    await page.getByTestId('target-model').selectOption('ex:liquid-biopsy-nsclc');
+    await page.getByTestId('target-submodel').selectOption('chemo_io');
+    await page.getByTestId('add-to-model').click();
+    await page.getByTestId('add-result').getByRole('link').click();
+    await expect(page.getByTestId('model-page')).toBeVisible();
+    // The parameters' source (the fit's citation), as the engine wrote it in the language.
+    const shape = page.locator('[data-testid="parameter-row"][data-parameter="os_shape"]');
+    await expect(shape.locator('.source-cell')).toContainText(locale === 'fr-BE' ? 'Ajustement Weibull par maximum de vraisemblance' : 'Weibull-aanpassing met maximale aannemelijkheid');
+    await expect(page.getByTestId('parameter-table')).not.toContainText('fitted by maximum likelihood');
+    await shape.scrollIntoViewIfNeeded();
+    await screenshot(page, `language-created-fit-1440-${locale}`);
+  });
 }
