@@ -62,7 +62,7 @@ for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
   });
 
   test(`a survival fit added to a model is written in ${locale}`, async ({ page }) => {
-    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.setViewportSize({ width: 1024, height: 640 });
     await page.goto('/');
     await page.getByTestId('display-language').selectOption(locale);
     await page.goto('/#/survival');
@@ -72,8 +72,14 @@ for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
     await page.getByTestId('target-model').selectOption('ex:liquid-biopsy-nsclc');
     await page.getByTestId('target-submodel').selectOption('chemo_io');
     await page.getByTestId('add-to-model').click();
+    // What changed, listed in the language.
+    await expect(page.getByTestId('add-result')).toContainText(locale === 'fr-BE' ? 'courbe os (Weibull) remplacée' : 'curve os (Weibull) vervangen');
+    await expect(page.getByTestId('add-result')).not.toContainText('replaced');
+    await page.getByTestId('add-result').scrollIntoViewIfNeeded();
+    await screenshot(page, `language-created-fit-changes-1024-${locale}`);
     await page.getByTestId('add-result').getByRole('link').click();
     await expect(page.getByTestId('model-page')).toBeVisible();
+    await page.setViewportSize({ width: 1440, height: 900 });
     // The parameters' source (the fit's citation), as the engine wrote it in the language.
     const shape = page.locator('[data-testid="parameter-row"][data-parameter="os_shape"]');
     await expect(shape.locator('.source-cell')).toContainText(locale === 'fr-BE' ? 'Ajustement Weibull par maximum de vraisemblance' : 'Weibull-aanpassing met maximale aannemelijkheid');

@@ -167,10 +167,37 @@ function curveHolder(model: HtaModelInput, submodel: string | undefined): CurveH
   return null;
 }
 
+/** One thing writing a fit changed in the model (worded by fitChangeText in English, by the app in the display language). */
+export type FitChange =
+  | { kind: 'parameter'; id: string; replaced: boolean; value: number }
+  | { kind: 'joint-replaced'; ids: string[] }
+  | { kind: 'joint-added'; ids: string[] }
+  | { kind: 'curve'; curve: string; replaced: boolean; distribution: SurvivalFit['distribution'] }
+  | { kind: 'role'; curve: string; role: 'pfs' | 'os' }
+  | { kind: 'no-curves'; modelType: string; example: string };
+
+/** A change in English words. */
+export function fitChangeText(change: FitChange): string {
+  switch (change.kind) {
+    case 'parameter':
+      return change.replaced ? `replaced parameter ${change.id}` : `added parameter ${change.id} = ${change.value}`;
+    case 'joint-replaced':
+      return `replaced the joint distribution of ${change.ids.join(', ')}`;
+    case 'joint-added':
+      return `added a multivariate normal PSA distribution of ${change.ids.join(', ')} on the estimation scale`;
+    case 'curve':
+      return `${change.replaced ? 'replaced' : 'added'} curve ${change.curve} (${DISTRIBUTION_INFO[change.distribution].label})`;
+    case 'role':
+      return `curve ${change.curve} is now the ${change.role.toUpperCase()} curve`;
+    case 'no-curves':
+      return `the model has no survival curves (${change.modelType}): use the parameters in expressions, e.g. ${change.example}`;
+  }
+}
+
 export interface FitIntoModelResult {
   model: HtaModelInput;
-  /** What was added or replaced, in words. */
-  changes: string[];
+  /** What was added or replaced (fitChangeText words one in English). */
+  changes: FitChange[];
 }
 
 /**
@@ -181,25 +208,21 @@ export interface FitIntoModelResult {
 export function writeFitIntoModel(model: HtaModelInput, fit: SurvivalFit, options: FitIntoModelOptions): FitIntoModelResult {
   const fragment = fitModelFragment(fit, options);
   const next = JSON.parse(JSON.stringify(model)) as HtaModelInput;
-  const changes: string[] = [];
+  const changes: FitChange[] = [];
   const parameters = [...(next.parameters ?? [])];
   for (const p of fragment.parameters) {
     const at = parameters.findIndex((q) => q.id === p.id);
-    if (at >= 0) {
-      parameters[at] = p;
-      changes.push(`replaced parameter ${p.id}`);
-    } else {
-      parameters.push(p);
-      changes.push(`added parameter ${p.id} = ${p.value}`);
-    }
+    if (at >= 0) parameters[at] = p;
+    else parameters.push(p);
+    changes.push({ kind: 'parameter', id: p.id, replaced: at >= 0, value: p.value! });
   }
   next.parameters = parameters;
   const ids = new Set(fragment.parameters.map((p) => p.id));
   const joints = (next.jointDistributions ?? []) as JointDistributionSpec[];
   const kept = joints.filter((j) => !j.parameters.some((name) => ids.has(name)));
-  if (kept.length < joints.length) changes.push(`replaced the joint distribution of ${[...ids].join(', ')}`);
+  if (kept.length < joints.length) changes.push({ kind: 'joint-replaced', ids: [...ids] });
   next.jointDistributions = [...kept, ...fragment.jointDistributions];
-  if (fragment.jointDistributions.length > 0) changes.push(`added a multivariate normal PSA distribution of ${[...ids].join(', ')} on the estimation scale`);
+  if (fragment.jointDistributions.length > 0) changes.push({ kind: 'joint-added', ids: [...ids] });
   // A parameter in a copula correlation cannot also be drawn jointly.
   next.correlations = (next.correlations ?? []).filter((c) => !c.parameters.some((name) => ids.has(name)));
 
@@ -207,14 +230,14 @@ export function writeFitIntoModel(model: HtaModelInput, fit: SurvivalFit, option
   if (holder) {
     const replaced = options.curveId in holder.curves;
     holder.curves[options.curveId] = fragment.curve;
-    changes.push(`${replaced ? 'replaced' : 'added'} curve ${options.curveId} (${fit.label})`);
+    changes.push({ kind: 'curve', curve: options.curveId, replaced, distribution: fit.distribution });
     if (options.role) {
       holder[options.role] = options.curveId;
-      changes.push(`curve ${options.curveId} is now the ${options.role.toUpperCase()} curve`);
+      changes.push({ kind: 'role', curve: options.curveId, role: options.role });
     }
   } else {
     const args = fragment.parameters.map((p) => p.id).join(', ');
-    changes.push(`the model has no survival curves (${(next.model as { type: string }).type}): use the parameters in expressions, e.g. ${EXPRESSION_FUNCTION[fit.distribution]}(t, ${args})`);
+    changes.push({ kind: 'no-curves', modelType: (next.model as { type: string }).type, example: `${EXPRESSION_FUNCTION[fit.distribution]}(t, ${args})` });
   }
   return { model: next, changes };
 }

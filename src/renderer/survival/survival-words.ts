@@ -1,7 +1,7 @@
 import type { FitDistribution } from '../../engine/survival-fit/distributions';
 import { DISTRIBUTION_INFO } from '../../engine/survival-fit/distributions';
 import type { SurvivalFit } from '../../engine/survival-fit/fit';
-import type { FitIntoModelOptions, FitWords } from '../../engine/survival-fit/fit-into-model';
+import type { FitChange, FitIntoModelOptions, FitWords } from '../../engine/survival-fit/fit-into-model';
 import { en } from '../../report/i18n/messages-en';
 import type { MessageKey, Translate } from '../../report/i18n/translate';
 
@@ -23,6 +23,8 @@ export function perUnit(t: Translate, unit: TimeUnit, scale: number, intlLocale:
   return scale === 1 ? t('survival.per', { unit: t(`survival.unitOne.${unit}`) }) : t('survival.perScale', { scale: scale.toLocaleString(intlLocale), units: unitWord(t, unit) });
 }
 
+const decimalMark = (intlLocale: string) => new Intl.NumberFormat(intlLocale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+
 /** A statistic in the source text: `digits` significant digits, the display language's decimal mark, no grouping. */
 function statistic(x: number, digits: number, mark: string): string {
   return String(Number(x.toPrecision(digits))).replace('.', mark);
@@ -35,7 +37,7 @@ function statistic(x: number, digits: number, mark: string): string {
 export function fitWords(t: Translate, intlLocale: string, fit: SurvivalFit, options: Pick<FitIntoModelOptions, 'curveId' | 'timeUnit' | 'provenance'>): FitWords {
   const family = distributionLabel(t, fit.distribution);
   const p = options.provenance;
-  const mark = new Intl.NumberFormat(intlLocale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+  const mark = decimalMark(intlLocale);
   return {
     family,
     curveLabel: t('survival.write.curveLabel', { family, dataset: p.dataset }),
@@ -48,4 +50,22 @@ export function fitWords(t: Translate, intlLocale: string, fit: SurvivalFit, opt
     decimalMark: mark,
     jointName: t('survival.write.jointName', { curve: options.curveId, family }),
   };
+}
+
+/** One change "Use this fit" made to the model, in the display language (in English as the engine words it). */
+export function fitChangeWords(t: Translate, intlLocale: string, change: FitChange): string {
+  switch (change.kind) {
+    case 'parameter':
+      return change.replaced ? t('survival.change.parameterReplaced', { id: change.id }) : t('survival.change.parameterAdded', { id: change.id, value: String(change.value).replace('.', decimalMark(intlLocale)) });
+    case 'joint-replaced':
+      return t('survival.change.jointReplaced', { ids: change.ids.join(', ') });
+    case 'joint-added':
+      return t('survival.change.jointAdded', { ids: change.ids.join(', ') });
+    case 'curve':
+      return t(change.replaced ? 'survival.change.curveReplaced' : 'survival.change.curveAdded', { curve: change.curve, family: distributionLabel(t, change.distribution) });
+    case 'role':
+      return t(change.role === 'os' ? 'survival.change.roleOs' : 'survival.change.rolePfs', { curve: change.curve });
+    case 'no-curves':
+      return t('survival.change.noCurves', { type: change.modelType, example: change.example });
+  }
 }
