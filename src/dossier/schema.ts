@@ -409,10 +409,11 @@ export const snapshotSchema = z.strictObject({
   automatic: z.boolean(),
   /**
    * true when the user typed the name (shown as typed, even "Version" or "Snapshot"); false when the app gave it.
-   * On an automatic "Before restoring “…”" name: true when the name quoted deepest in it was typed.
+   * On an automatic "Before restoring “…”" name: how many “…” levels down the typed name sits (1: the name quoted
+   * directly), false when none was typed; true (written on 2026-12-07 before levels were counted): the deepest.
    * Written since 2026-12-07; absent in older data, where a name exactly the default reads as the default.
    */
-  typedName: z.boolean().optional(),
+  typedName: z.union([z.boolean(), z.number().int().min(1)]).optional(),
   dossier: dossierSchema,
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;

@@ -18,24 +18,39 @@ export function beforeRestoringName(restored: { name: string }): string {
   return `Before restoring “${restored.name}”`;
 }
 
-/**
- * typedName of the automatic version or snapshot kept before restoring `restored`: whether the name quoted deepest
- * in it was typed (carried through a restore of an automatic one, whose own quoted name may be typed).
- */
-export function restoreTypedName(restored: { typedName?: boolean | undefined }): boolean {
-  return restored.typedName === true;
-}
-
 /** The stored names of a model version and of a dossier snapshot saved without a name (shown in the display language). */
 export const DEFAULT_VERSION_NAME = 'Version';
 export const DEFAULT_SNAPSHOT_NAME = 'Snapshot';
 
-/** `innermostTyped`: the name quoted deepest in a "Before restoring “…”" chain was typed, so it stays as typed. */
-function wordedName(name: string, t: Translate, innermostTyped = false): string {
+/**
+ * How a stored name says whether the user typed it. On a name the user saved: true (typed) or false (the default
+ * given to one saved without a name). On an automatic "Before restoring “…”" name: the number of “…” levels down to
+ * the name the user typed (1: the restored one's own name), false when none was; true (written on 2026-12-07
+ * before levels were counted) means the name quoted deepest. Absent in data from before 2026-12-07.
+ */
+export type TypedName = boolean | number;
+
+const isDefaultName = (name: string) => name === DEFAULT_VERSION_NAME || name === DEFAULT_SNAPSHOT_NAME;
+
+/**
+ * typedName of the automatic version or snapshot kept before restoring `restored`: the level of the typed name
+ * inside it, so a typed name that itself reads "Before restoring “…”" is shown as typed, however often restored.
+ */
+export function restoreTypedName(restored: { name: string; automatic?: boolean; typedName?: TypedName | undefined }): TypedName {
+  const { typedName } = restored;
+  if (restored.automatic) return typeof typedName === 'number' ? typedName + 1 : typedName === true;
+  if (typedName !== undefined) return typedName === true ? 1 : false;
+  // Older data does not say: a name exactly the default reads as the default, any other the user typed.
+  return isDefaultName(restored.name) ? false : 1;
+}
+
+/** `typed`: where in a "Before restoring “…”" chain the typed name sits (TypedName); that name stays as typed. */
+function wordedName(name: string, t: Translate, typed: TypedName = false): string {
   const quoted = beforeRestoringQuoted.exec(name);
   if (quoted) {
     const inner = quoted[1]!;
-    const innerShown = innermostTyped && !beforeRestoringQuoted.test(inner) ? inner : wordedName(inner, t, innermostTyped);
+    const innerTyped = typed === 1 || (typed === true && !beforeRestoringQuoted.test(inner));
+    const innerShown = innerTyped ? inner : wordedName(inner, t, typeof typed === 'number' ? typed - 1 : typed);
     return t('automaticName.beforeRestoring', { name: innerShown });
   }
   if (name === BEFORE_IMPORT_SNAPSHOT_NAME) return t('automaticName.beforeImport');
@@ -47,15 +62,14 @@ function wordedName(name: string, t: Translate, innermostTyped = false): string 
 
 /**
  * A model version's or dossier snapshot's name as shown: automatic names and the default name of one saved without
- * a name in the display language; a typed name as typed, even "Version" or "Snapshot". Data from before
- * 2026-12-07 does not say whether a name was typed: there a name exactly "Version" or "Snapshot" reads as the
- * default (it cannot be told apart, and both mean the same). On an automatic "Before restoring “…”" name, typedName
- * says the innermost quoted name was typed (restoreTypedName); a typed name itself of that form reads as automatic.
+ * a name in the display language; a typed name as typed, even "Version" or "Snapshot" or one that reads like an
+ * automatic name. Data from before 2026-12-07 does not say whether a name was typed: there a name exactly "Version"
+ * or "Snapshot" reads as the default (it cannot be told apart, and both mean the same).
  */
-export function shownVersionName(version: { name: string; automatic?: boolean; typedName?: boolean | undefined }, t: Translate): string {
-  if (version.automatic) return wordedName(version.name, t, version.typedName === true);
+export function shownVersionName(version: { name: string; automatic?: boolean; typedName?: TypedName | undefined }, t: Translate): string {
+  if (version.automatic) return wordedName(version.name, t, version.typedName ?? false);
   if (version.typedName === true) return version.name;
-  return version.name === DEFAULT_VERSION_NAME || version.name === DEFAULT_SNAPSHOT_NAME ? wordedName(version.name, t) : version.name;
+  return isDefaultName(version.name) ? wordedName(version.name, t) : version.name;
 }
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/u;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBackupFile, parseDossierFile } from '../../src/dossier/parse-file';
 import type { StoredModel } from '../../src/dossier/workspace-models';
 import { modelDocumentHash } from '../../src/engine/json/canonical-json';
-import { setParameterUncertainty, setParameterValue } from '../../src/engine/model/document-edits';
+import { setDocumentTitle, setParameterUncertainty, setParameterValue } from '../../src/engine/model/document-edits';
 import { ENGINE_VERSION } from '../../src/engine/version';
 import { appInfo } from '../../src/dossier/app-info';
 import { WorkspaceError } from '../../src/renderer/db/errors';
@@ -89,6 +89,23 @@ describe('models in the workspace', () => {
     expect((await ws.models.get(original.id))!.document).toEqual(edited);
     expect((await ws.models.list()).map((m) => m.title).sort()).toEqual([original.title, copy.title].sort());
     expect((await rejection(ws.models.duplicate('missing'))).code).toBe('not-found');
+  });
+
+  it('a model from a file without a title is named in the display language; English by default', async () => {
+    const { ws } = await freshWorkspace();
+    const untitled = setDocumentTitle(example, '  ');
+    expect((await ws.models.create({ document: untitled, origin: exampleOrigin, untitled: translator('nl-BE')('models.untitled') })).title).toBe('Model zonder titel');
+    expect((await ws.models.create({ document: untitled, origin: exampleOrigin })).title).toBe('Untitled model');
+    ws.close();
+  });
+
+  it('a model copied on a Dutch screen is titled with the Dutch suffix, in the list and in its document', async () => {
+    const { ws } = await freshWorkspace();
+    const original = await ws.models.create({ document: example, origin: exampleOrigin });
+    const copy = await ws.models.duplicate(original.id, translator('nl-BE')('common.copySuffix'));
+    expect(copy.title).toBe(`${original.title} (kopie)`);
+    expect((copy.document.metadata as { title: string }).title).toBe(copy.title);
+    ws.close();
   });
 
   it('a copy of a bundled example is stored with its title and origin, and listed', async () => {
@@ -212,12 +229,28 @@ describe('models in the workspace', () => {
     clock.advance(1000);
     // A restore of the automatic one kept before: the typed name deepest inside still reads as typed.
     const keptTwice = (await ws.models.restoreVersion(keptTyped.id)).safetyVersion;
-    expect([keptTyped.name, keptTyped.typedName, keptUnnamed.typedName, keptTwice.typedName]).toEqual(['Before restoring “Version”', true, false, true]);
+    expect([keptTyped.name, keptTyped.typedName, keptUnnamed.typedName, keptTwice.typedName]).toEqual(['Before restoring “Version”', 1, false, 2]);
     const nl = translator('nl-BE');
     const shown = new Map((await ws.models.listVersions(m.id)).map((v) => [v.id, shownVersionName(v, nl)]));
     expect(shown.get(keptTyped.id)).toBe('Vóór het terugzetten van ‘Version’');
     expect(shown.get(keptUnnamed.id)).toBe('Vóór het terugzetten van ‘Versie’');
     expect(shown.get(keptTwice.id)).toBe('Vóór het terugzetten van ‘Vóór het terugzetten van ‘Version’’');
+    ws.close();
+  });
+
+  it('a version the user named "Before restoring “…”" reads as typed inside the versions kept when it is restored, and again', async () => {
+    const { ws, clock } = await freshWorkspace();
+    const m = await ws.models.create({ document: example, origin: exampleOrigin });
+    const typed = await ws.models.saveVersion(m.id, 'Before restoring “Draft”');
+    clock.advance(1000);
+    const keptOnce = (await ws.models.restoreVersion(typed.id)).safetyVersion;
+    clock.advance(1000);
+    const keptTwice = (await ws.models.restoreVersion(keptOnce.id)).safetyVersion;
+    const fr = translator('fr-BE');
+    const shown = new Map((await ws.models.listVersions(m.id)).map((v) => [v.id, shownVersionName(v, fr)]));
+    expect(shown.get(typed.id)).toBe('Before restoring “Draft”');
+    expect(shown.get(keptOnce.id)).toBe('Avant la restauration de « Before restoring “Draft” »');
+    expect(shown.get(keptTwice.id)).toBe('Avant la restauration de « Avant la restauration de « Before restoring “Draft” » »');
     ws.close();
   });
 

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { shownVersionName } from '../../src/report/automatic-names';
+import type { TypedName } from '../../src/report/automatic-names';
 import { translator } from '../../src/report/i18n/translate';
 import { openWorkspace } from '../../src/renderer/db/workspace';
 import { freshDbName, freshWorkspace } from './helpers';
@@ -52,11 +53,26 @@ describe('snapshots', () => {
     const unnamed = await ws.createSnapshot(d.id, '  ');
     expect([typed.name, typed.typedName, unnamed.name, unnamed.typedName]).toEqual(['Snapshot', true, 'Snapshot', false]);
     const fr = translator('fr-BE');
-    const shown = (list: { name: string; automatic: boolean; typedName?: boolean | undefined }[]) => list.map((s) => shownVersionName(s, fr));
+    const shown = (list: { name: string; automatic: boolean; typedName?: TypedName | undefined }[]) => list.map((s) => shownVersionName(s, fr));
     expect(shown(await ws.listSnapshots(d.id))).toEqual(['Instantané', 'Snapshot']);
     const other = await openWorkspace({ name: freshDbName() });
     expect((await other.restoreBackup((await ws.backup()).text)).kind).toBe('restored');
     expect(shown(await other.listSnapshots(d.id))).toEqual(['Instantané', 'Snapshot']);
+    ws.close();
+    other.close();
+  });
+
+  it('a snapshot the user named "Before restoring “…”" reads as typed inside the one kept when it is restored, also after a backup and its restore', async () => {
+    const { ws, clock } = await freshWorkspace();
+    const d = await ws.create({ title: 'Names' });
+    const typed = await ws.createSnapshot(d.id, 'Before restoring “Scoping”');
+    clock.advance(1000);
+    const kept = (await ws.restoreSnapshot(typed.id)).safetySnapshot;
+    const nl = translator('nl-BE');
+    expect(shownVersionName(kept, nl)).toBe('Vóór het terugzetten van ‘Before restoring “Scoping”’');
+    const other = await openWorkspace({ name: freshDbName() });
+    expect((await other.restoreBackup((await ws.backup()).text)).kind).toBe('restored');
+    expect((await other.listSnapshots(d.id)).map((s) => shownVersionName(s, nl))).toEqual(['Vóór het terugzetten van ‘Before restoring “Scoping”’', 'Before restoring “Scoping”']);
     ws.close();
     other.close();
   });
@@ -72,7 +88,7 @@ describe('snapshots', () => {
     clock.advance(1000);
     const keptUnnamed = (await ws.restoreSnapshot(unnamed.id)).safetySnapshot;
     const fr = translator('fr-BE');
-    expect([keptTyped.typedName, keptUnnamed.typedName]).toEqual([true, false]);
+    expect([keptTyped.typedName, keptUnnamed.typedName]).toEqual([1, false]);
     expect([shownVersionName(keptTyped, fr), shownVersionName(keptUnnamed, fr)]).toEqual(['Avant la restauration de « Snapshot »', 'Avant la restauration de « Instantané »']);
     ws.close();
   });

@@ -4,6 +4,7 @@ import { EXAMPLE_DOSSIER_ID, EXAMPLE_DOSSIER_TITLE } from '../../src/dossier/exa
 import { describeStatusEvent, statusEventsAdded } from '../../src/dossier/governance';
 import { WorkspaceError } from '../../src/renderer/db/errors';
 import { HISTORY_MERGE_WINDOW_MS, openWorkspace } from '../../src/renderer/db/workspace';
+import { translator } from '../../src/report/i18n/translate';
 import { freshWorkspace } from './helpers';
 
 async function rejection(p: Promise<unknown>): Promise<WorkspaceError> {
@@ -49,6 +50,13 @@ describe('library', () => {
     expect((await ws.list({ archived: 'only' })).map((s) => s.title)).toEqual(['Alpha']);
     // Archiving stamped Alpha at the copy's time (the clock did not move): equal times sort by title.
     expect((await ws.list({ technologyType: 'ngs-panel', archived: 'include' })).map((s) => s.title)).toEqual(['Alpha', 'Alpha (copy)']);
+    ws.close();
+  });
+
+  it('a dossier copied on a French screen is titled with the French suffix', async () => {
+    const { ws } = await freshWorkspace();
+    const a = await ws.create({ title: 'Alpha' });
+    expect((await ws.duplicate(a.id, { copySuffix: translator('fr-BE')('common.copySuffix') })).title).toBe('Alpha (copie)');
     ws.close();
   });
 

@@ -61,6 +61,29 @@ for (const [locale, catalogue] of locales) {
     await page.screenshot({ path: `${dir}/language-version-kept-1440-${locale}.png` });
   });
 
+  test(`a version the user named like an automatic one stays as typed inside the one kept when it is restored, in ${locale}`, async ({ page }) => {
+    const typed = 'Before restoring “Brouillon”';
+    await chooseLanguage(page, locale);
+    await page.goto('/#/models');
+    await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('use-example').click();
+    await expect(page.getByTestId('base-case-strip')).toHaveAttribute('aria-busy', 'false');
+    await page.getByTestId('save-version').click();
+    await page.getByTestId('version-name').fill(typed);
+    await page.getByTestId('save-version-ok').click();
+    await expect(page.getByTestId('save-version-dialog')).toHaveCount(0);
+    await page.getByTestId('param-input-c_plasma_ngs').fill('1500');
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+    await page.getByTestId('model-tab-versions').click();
+    await expect(page.getByTestId('version-row').first()).toContainText(typed);
+    await page.getByTestId('version-row').filter({ hasText: typed }).getByTestId('restore-version').click();
+    await page.getByTestId('confirm-ok').click();
+    await expect(page.getByTestId('version-row')).toHaveCount(2);
+    // Before the fix the typed name was read as automatic: « Avant la restauration de « Brouillon » ».
+    await expect(page.getByTestId('version-row').first()).toContainText(kept(typed));
+    await expect(page.getByTestId('version-row').nth(1)).toContainText(typed);
+    await page.screenshot({ path: `${dir}/language-version-typed-kept-1440-${locale}.png` });
+  });
+
   test(`the snapshot kept before restoring a dossier snapshot, in ${locale}`, async ({ page }) => {
     await chooseLanguage(page, locale);
     await page.getByTestId('library-row').filter({ hasText: exampleTitle }).getByTestId('open-dossier').click();

@@ -1,7 +1,7 @@
 // Names the workbench gives automatically are stored in English; screens show them in the display language, and a
 // name the user typed as typed.
 import { describe, expect, it } from 'vitest';
-import { BEFORE_IMPORT_SNAPSHOT_NAME, CONFLICT_VERSION_NAME, DEFAULT_SNAPSHOT_NAME, DEFAULT_VERSION_NAME, shownSafetyBackupReason, shownVersionName, storedBackupInstant } from '../../src/report/automatic-names';
+import { BEFORE_IMPORT_SNAPSHOT_NAME, beforeRestoringName, CONFLICT_VERSION_NAME, DEFAULT_SNAPSHOT_NAME, DEFAULT_VERSION_NAME, restoreTypedName, shownSafetyBackupReason, shownVersionName, storedBackupInstant } from '../../src/report/automatic-names';
 import { translator } from '../../src/report/i18n/translate';
 
 const en = translator('en');
@@ -44,6 +44,24 @@ describe('automatic names in the display language', () => {
     expect(shownVersionName({ name: 'Before restoring “Version”', automatic: true, typedName: true }, nl)).toBe('Vóór het terugzetten van ‘Version’');
     expect(shownVersionName({ name: 'Before restoring “Version”', automatic: true, typedName: false }, nl)).toBe('Vóór het terugzetten van ‘Versie’');
     expect(shownVersionName({ name: 'Before restoring “Before restoring “Snapshot””', automatic: true, typedName: true }, fr)).toBe('Avant la restauration de « Avant la restauration de « Snapshot » »');
+  });
+
+  it('a typed name that reads like an automatic one ("Before restoring “x”") stays as typed inside the ones kept when it is restored, at any depth', () => {
+    const typed = { name: 'Before restoring “Draft”', automatic: false, typedName: true };
+    expect(shownVersionName(typed, fr)).toBe('Before restoring “Draft”');
+    // The chain the stores write: each restore keeps one automatically, named after the one restored.
+    const keptOnce = { name: beforeRestoringName(typed), automatic: true, typedName: restoreTypedName(typed) };
+    const keptTwice = { name: beforeRestoringName(keptOnce), automatic: true, typedName: restoreTypedName(keptOnce) };
+    expect([keptOnce.typedName, keptTwice.typedName]).toEqual([1, 2]);
+    expect(shownVersionName(keptOnce, fr)).toBe('Avant la restauration de « Before restoring “Draft” »');
+    expect(shownVersionName(keptTwice, nl)).toBe('Vóór het terugzetten van ‘Vóór het terugzetten van ‘Before restoring “Draft”’’');
+    expect(shownVersionName(keptTwice, en)).toBe(keptTwice.name);
+    // Saved without a name, and older data that does not say (a name other than the default was typed).
+    const unnamed = { name: DEFAULT_VERSION_NAME, automatic: false, typedName: false };
+    expect(shownVersionName({ name: beforeRestoringName(unnamed), automatic: true, typedName: restoreTypedName(unnamed) }, nl)).toBe('Vóór het terugzetten van ‘Versie’');
+    const older = { name: 'Before restoring “Draft”', automatic: false };
+    expect(shownVersionName({ name: beforeRestoringName(older), automatic: true, typedName: restoreTypedName(older) }, nl)).toBe('Vóór het terugzetten van ‘Before restoring “Draft”’');
+    expect(restoreTypedName({ name: DEFAULT_SNAPSHOT_NAME, automatic: false })).toBe(false);
   });
 
   it('the snapshot kept when an imported file replaces a dossier (in Recently deleted or not)', () => {

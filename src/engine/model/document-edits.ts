@@ -142,12 +142,15 @@ export function removeScenario<D extends ModelDocumentJson>(doc: D, id: string):
   return copy as D;
 }
 
-/** Adds a copy of the scenario right after it, with a new id and "(copy)" after its label. */
-export function duplicateScenario<D extends ModelDocumentJson>(doc: D, id: string): D {
+/**
+ * Adds a copy of the scenario right after it, with a new id and `copySuffix` after its label (the app passes it in
+ * the display language; the label is stored as first shown).
+ */
+export function duplicateScenario<D extends ModelDocumentJson>(doc: D, id: string, copySuffix = '(copy)'): D {
   const list = scenarioList(doc);
   const index = scenarioIndex(list, id);
   const original = list[index]!;
-  const label = `${original.label ?? original.id} (copy)`;
+  const label = `${original.label ?? original.id} ${copySuffix}`;
   const copy: ScenarioJson = { ...(JSON.parse(JSON.stringify(original)) as ScenarioJson), id: uniqueScenarioId(label, list.map((s) => s.id)), label };
   const next = [...list.slice(0, index + 1), copy, ...list.slice(index + 1)];
   return { ...doc, scenarios: next } as D;

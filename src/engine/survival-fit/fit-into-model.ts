@@ -31,6 +31,26 @@ export interface FitIntoModelOptions {
   submodel?: string;
   /** Also make this curve the model's (or sub-model's) PFS or OS curve. */
   role?: 'pfs' | 'os';
+  /** The texts written into the model, in the display language (the app passes them); English by default. */
+  words?: FitWords;
+}
+
+/**
+ * Texts a fit writes into the model that users see and edit. Plain data, so they cross to the engine's worker.
+ */
+export interface FitWords {
+  /** The family's name ("Weibull"), in the parameters' labels. */
+  family: string;
+  /** The curve's label. */
+  curveLabel: string;
+  /** The citation written into the parameters, the distribution and the curve. */
+  source: string;
+  /** A parameter's description, with {name}, {scaleName} and {estimate} filled in here. */
+  parameterDescription: string;
+  /** The decimal mark of {estimate}. */
+  decimalMark: string;
+  /** The name of the joint PSA distribution. */
+  jointName: string;
 }
 
 export interface ModelFragment {
@@ -70,6 +90,20 @@ export function fitSourceText(fit: SurvivalFit, p: FitProvenance, timeUnit: stri
   );
 }
 
+/** The texts a fit writes, in English (as the app words them in English: tests/renderer/survival). */
+export function englishFitWords(fit: SurvivalFit, options: Pick<FitIntoModelOptions, 'curveId' | 'timeUnit' | 'provenance'>): FitWords {
+  return {
+    family: fit.label,
+    curveLabel: `${fit.label} fit to ${options.provenance.dataset}`,
+    source: fitSourceText(fit, options.provenance, options.timeUnit),
+    parameterDescription: `${fit.label} {name} ({scaleName} = {estimate} on the estimation scale)`,
+    decimalMark: '.',
+    jointName: `${options.curveId} ${fit.label} fit`,
+  };
+}
+
+const filled = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/gu, (whole, key: string) => (Object.hasOwn(values, key) ? values[key]! : whole));
+
 /** The parameters, PSA distribution and curve of a fit, before they are merged into a model. */
 export function fitModelFragment(fit: SurvivalFit, options: FitIntoModelOptions): ModelFragment {
   const covariance = fit.covariance;
@@ -78,15 +112,16 @@ export function fitModelFragment(fit: SurvivalFit, options: FitIntoModelOptions)
   const prefix = options.parameterPrefix ?? options.curveId;
   if (!IDENTIFIER.test(prefix)) throw new FitIntoModelError(`parameter prefix "${prefix}" must start with a letter and contain only letters, digits and _`);
   const info = DISTRIBUTION_INFO[fit.distribution];
-  const source = fitSourceText(fit, options.provenance, options.timeUnit);
+  const words = options.words ?? englishFitWords(fit, options);
+  const source = words.source;
   const ids = info.parameters.map((name) => `${prefix}_${name}`);
   const parameters = info.parameters.map((name, i) => ({
     id: ids[i]!,
-    label: `${options.curveId}: ${fit.label} ${name}`,
+    label: `${options.curveId}: ${words.family} ${name}`,
     value: fit.parameters[name]!,
     kind: name === 'rate' ? ('rate' as const) : ('other' as const),
     ...(name === 'rate' ? { timeUnit: options.timeUnit } : {}),
-    description: `${fit.label} ${name} (${fit.estimationScale.names[i]} = ${fit.estimationScale.estimates[i]} on the estimation scale)`,
+    description: filled(words.parameterDescription, { name, scaleName: fit.estimationScale.names[i]!, estimate: String(fit.estimationScale.estimates[i]).replace('.', words.decimalMark) }),
     source,
     ...(info.parameters.length === 1
       ? { uncertainty: { distribution: { type: 'lognormal' as const, meanlog: fit.estimationScale.estimates[0]!, sdlog: Math.sqrt(covariance[0]![0]!) }, source } }
@@ -98,7 +133,7 @@ export function fitModelFragment(fit: SurvivalFit, options: FitIntoModelOptions)
       : [
           {
             type: 'multivariate-normal',
-            name: `${options.curveId} ${fit.label} fit`,
+            name: words.jointName,
             parameters: ids,
             scale: [...info.transforms],
             mean: [...fit.estimationScale.estimates],
@@ -109,7 +144,7 @@ export function fitModelFragment(fit: SurvivalFit, options: FitIntoModelOptions)
   const curve: Record<string, unknown> = { dist: fit.distribution };
   info.parameters.forEach((name, i) => (curve[name] = ids[i]));
   curve.timeUnit = options.timeUnit;
-  curve.label = `${fit.label} fit to ${options.provenance.dataset}`;
+  curve.label = words.curveLabel;
   curve.source = source;
   return { parameters, jointDistributions, curve };
 }
@@ -132,10 +167,37 @@ function curveHolder(model: HtaModelInput, submodel: string | undefined): CurveH
   return null;
 }
 
+/** One thing writing a fit changed in the model (worded by fitChangeText in English, by the app in the display language). */
+export type FitChange =
+  | { kind: 'parameter'; id: string; replaced: boolean; value: number }
+  | { kind: 'joint-replaced'; ids: string[] }
+  | { kind: 'joint-added'; ids: string[] }
+  | { kind: 'curve'; curve: string; replaced: boolean; distribution: SurvivalFit['distribution'] }
+  | { kind: 'role'; curve: string; role: 'pfs' | 'os' }
+  | { kind: 'no-curves'; modelType: string; example: string };
+
+/** A change in English words. */
+export function fitChangeText(change: FitChange): string {
+  switch (change.kind) {
+    case 'parameter':
+      return change.replaced ? `replaced parameter ${change.id}` : `added parameter ${change.id} = ${change.value}`;
+    case 'joint-replaced':
+      return `replaced the joint distribution of ${change.ids.join(', ')}`;
+    case 'joint-added':
+      return `added a multivariate normal PSA distribution of ${change.ids.join(', ')} on the estimation scale`;
+    case 'curve':
+      return `${change.replaced ? 'replaced' : 'added'} curve ${change.curve} (${DISTRIBUTION_INFO[change.distribution].label})`;
+    case 'role':
+      return `curve ${change.curve} is now the ${change.role.toUpperCase()} curve`;
+    case 'no-curves':
+      return `the model has no survival curves (${change.modelType}): use the parameters in expressions, e.g. ${change.example}`;
+  }
+}
+
 export interface FitIntoModelResult {
   model: HtaModelInput;
-  /** What was added or replaced, in words. */
-  changes: string[];
+  /** What was added or replaced (fitChangeText words one in English). */
+  changes: FitChange[];
 }
 
 /**
@@ -146,25 +208,21 @@ export interface FitIntoModelResult {
 export function writeFitIntoModel(model: HtaModelInput, fit: SurvivalFit, options: FitIntoModelOptions): FitIntoModelResult {
   const fragment = fitModelFragment(fit, options);
   const next = JSON.parse(JSON.stringify(model)) as HtaModelInput;
-  const changes: string[] = [];
+  const changes: FitChange[] = [];
   const parameters = [...(next.parameters ?? [])];
   for (const p of fragment.parameters) {
     const at = parameters.findIndex((q) => q.id === p.id);
-    if (at >= 0) {
-      parameters[at] = p;
-      changes.push(`replaced parameter ${p.id}`);
-    } else {
-      parameters.push(p);
-      changes.push(`added parameter ${p.id} = ${p.value}`);
-    }
+    if (at >= 0) parameters[at] = p;
+    else parameters.push(p);
+    changes.push({ kind: 'parameter', id: p.id, replaced: at >= 0, value: p.value! });
   }
   next.parameters = parameters;
   const ids = new Set(fragment.parameters.map((p) => p.id));
   const joints = (next.jointDistributions ?? []) as JointDistributionSpec[];
   const kept = joints.filter((j) => !j.parameters.some((name) => ids.has(name)));
-  if (kept.length < joints.length) changes.push(`replaced the joint distribution of ${[...ids].join(', ')}`);
+  if (kept.length < joints.length) changes.push({ kind: 'joint-replaced', ids: [...ids] });
   next.jointDistributions = [...kept, ...fragment.jointDistributions];
-  if (fragment.jointDistributions.length > 0) changes.push(`added a multivariate normal PSA distribution of ${[...ids].join(', ')} on the estimation scale`);
+  if (fragment.jointDistributions.length > 0) changes.push({ kind: 'joint-added', ids: [...ids] });
   // A parameter in a copula correlation cannot also be drawn jointly.
   next.correlations = (next.correlations ?? []).filter((c) => !c.parameters.some((name) => ids.has(name)));
 
@@ -172,14 +230,14 @@ export function writeFitIntoModel(model: HtaModelInput, fit: SurvivalFit, option
   if (holder) {
     const replaced = options.curveId in holder.curves;
     holder.curves[options.curveId] = fragment.curve;
-    changes.push(`${replaced ? 'replaced' : 'added'} curve ${options.curveId} (${fit.label})`);
+    changes.push({ kind: 'curve', curve: options.curveId, replaced, distribution: fit.distribution });
     if (options.role) {
       holder[options.role] = options.curveId;
-      changes.push(`curve ${options.curveId} is now the ${options.role.toUpperCase()} curve`);
+      changes.push({ kind: 'role', curve: options.curveId, role: options.role });
     }
   } else {
     const args = fragment.parameters.map((p) => p.id).join(', ');
-    changes.push(`the model has no survival curves (${(next.model as { type: string }).type}): use the parameters in expressions, e.g. ${EXPRESSION_FUNCTION[fit.distribution]}(t, ${args})`);
+    changes.push({ kind: 'no-curves', modelType: (next.model as { type: string }).type, example: `${EXPRESSION_FUNCTION[fit.distribution]}(t, ${args})` });
   }
   return { model: next, changes };
 }

@@ -21,6 +21,7 @@ import { describeModelChange, diffModelDocuments } from '../../report/model-chan
 import type { ModelChange } from '../../report/model-changes';
 import type { WorkbenchTables } from './database';
 import { beforeRestoringName, CONFLICT_VERSION_NAME, DEFAULT_VERSION_NAME, restoreTypedName } from '../../report/automatic-names';
+import type { TypedName } from '../../report/automatic-names';
 import { WorkspaceError } from './errors';
 import type { ModelHistoryRecord, RunRecord } from './records';
 
@@ -43,6 +44,8 @@ export interface NewModel {
   origin: StoredModel['origin'];
   /** Default: the document's metadata.title. */
   title?: string;
+  /** The title when neither `title` nor the document gives one (the app passes it in the display language). */
+  untitled?: string;
   /**
    * The id to take if no model has it (a model deleted in another window, kept again by a window that still shows
    * it: the dossiers' links to it work again); a new id otherwise.
@@ -180,7 +183,7 @@ export class ModelStore {
     const withId = (id: string) =>
       this.#validated({
         id,
-        title: (input.title ?? documentTitle(input.document)).trim() || 'Untitled model',
+        title: (input.title ?? documentTitle(input.document)).trim() || input.untitled || 'Untitled model',
         createdAt: now,
         updatedAt: now,
         origin: input.origin,
@@ -205,12 +208,13 @@ export class ModelStore {
   }
 
   /**
-   * A copy of a workspace model under a new id, titled "… (copy)" in the list and in its document (the title an edit
-   * keeps); versions, edit history and stored runs stay with the original. Not linked to any dossier.
+   * A copy of a workspace model under a new id, titled "… (copy)" (`copySuffix` in the display language) in the list
+   * and in its document (the title an edit keeps); versions, edit history and stored runs stay with the original.
+   * Not linked to any dossier.
    */
-  async duplicate(id: string): Promise<StoredModel> {
+  async duplicate(id: string, copySuffix = '(copy)'): Promise<StoredModel> {
     const source = await this.#require(id);
-    const title = suffixedTitle(source.title, ' (copy)');
+    const title = suffixedTitle(source.title, ` ${copySuffix}`);
     return this.create({ document: setDocumentTitle(source.document, title), origin: { kind: 'copy', ref: source.title }, title });
   }
 
@@ -409,7 +413,7 @@ export class ModelStore {
     return model;
   }
 
-  async #putVersion(model: StoredModel, name: string, note: string, automatic: boolean, typedName = false): Promise<ModelVersionInfo> {
+  async #putVersion(model: StoredModel, name: string, note: string, automatic: boolean, typedName: TypedName = false): Promise<ModelVersionInfo> {
     const version: ModelVersion = {
       id: this.#o.newId(),
       modelId: model.id,

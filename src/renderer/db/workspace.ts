@@ -28,6 +28,7 @@ import { META_EXAMPLE_SEEDED } from './records';
 import type { DossierRecord, HistoryRecord, SafetyBackupRecord } from './records';
 import { summaryRecordFor } from './schema-versions';
 import { BEFORE_IMPORT_SNAPSHOT_NAME, beforeRestoringName, DEFAULT_SNAPSHOT_NAME, restoreTypedName } from '../../report/automatic-names';
+import type { TypedName } from '../../report/automatic-names';
 
 /** Consecutive edits of the same field within this window merge into one history entry (autosave while typing). */
 export const HISTORY_MERGE_WINDOW_MS = 2 * 60 * 1000;
@@ -315,14 +316,15 @@ export class Workspace {
     return dossier;
   }
 
-  async duplicate(id: string, options: { title?: string } = {}): Promise<Dossier> {
+  /** A copy titled `title`, else "… (copy)" (`copySuffix` in the display language). */
+  async duplicate(id: string, options: { title?: string; copySuffix?: string } = {}): Promise<Dossier> {
     this.#assertWritable();
     const source = await this.#requireLive(id);
     const now = this.#stamp();
     const copy: Dossier = {
       ...structuredClone(source),
       id: this.#newId(),
-      title: options.title ?? suffixedTitle(source.title, ' (copy)'),
+      title: options.title ?? suffixedTitle(source.title, ` ${options.copySuffix ?? '(copy)'}`),
       status: 'draft',
       archived: false,
       createdAt: now,
@@ -723,7 +725,7 @@ export class Workspace {
     });
   }
 
-  async #putSnapshot(dossier: Dossier, name: string, automatic: boolean, typedName = false): Promise<SnapshotInfo> {
+  async #putSnapshot(dossier: Dossier, name: string, automatic: boolean, typedName: TypedName = false): Promise<SnapshotInfo> {
     const info: SnapshotInfo = { id: this.#newId(), dossierId: dossier.id, name, createdAt: this.#stamp(), automatic, typedName };
     await this.#t.snapshots.add({ ...info, dossier: structuredClone(dossier) });
     return info;

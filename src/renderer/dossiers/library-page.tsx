@@ -260,7 +260,7 @@ export function LibraryPage({ files, onOpen }: { files: FileActions; onOpen: (id
                 narrow={narrow}
                 compactActions={compactActions}
                 onExport={(row) => void files.exportDossier(row.id)}
-                onDuplicate={(row) => void act(() => workspace.duplicate(row.id), t('library.duplicateFailed'))}
+                onDuplicate={(row) => void act(() => workspace.duplicate(row.id, { copySuffix: t('common.copySuffix') }), t('library.duplicateFailed'))}
                 onArchive={(row) => void act(() => workspace.setArchived(row.id, !row.archived), t('library.archiveFailed'))}
                 onDelete={setDeleting}
               />

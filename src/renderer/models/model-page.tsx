@@ -309,7 +309,7 @@ function ModelWorkbench({ initial, tab, navigate }: { initial: StoredModel; tab:
   const duplicate = async () => {
     try {
       if (!(await autosave.flush())) throw new Error(t('model.unsavedChanges'));
-      const copy = await store.duplicate(initial.id);
+      const copy = await store.duplicate(initial.id, t('common.copySuffix'));
       toasts.show({ message: t('models.opened', { title: copy.title }) });
       navigate({ page: 'model', modelId: copy.id, tab: 'model' });
     } catch (e) {

@@ -77,7 +77,7 @@ export function ModelsPage({ navigate }: { navigate: (route: Route) => void }) {
         });
         return;
       }
-      const model = await workspace.models.create({ document: json as StoredModel['document'], origin: { kind: 'file', ref: file.name } });
+      const model = await workspace.models.create({ document: json as StoredModel['document'], origin: { kind: 'file', ref: file.name }, untitled: t('models.untitled') });
       toasts.show({ message: t('models.opened', { title: model.title }) });
       navigate({ page: 'model', modelId: model.id, tab: 'model' });
     } catch (error) {

@@ -32,7 +32,7 @@ function allFoldable(root: TreeNode): Set<string> {
 export function StructureDiagramView({ model }: { model: HtaModel }) {
   const id = useId().replace(/[^A-Za-z0-9_-]/g, '');
   const { t, fmt } = useLanguage();
-  const parts = useMemo(() => diagramParts(model), [model]);
+  const parts = useMemo(() => diagramParts(model, t), [model, t]);
   const [part, setPart] = useState('model');
   const activePart = parts.some((p) => p.key === part) ? part : 'model';
   const root = model.model.type === 'tree' ? (model.model as TreeModel).root : null;

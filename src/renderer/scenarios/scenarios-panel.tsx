@@ -109,7 +109,7 @@ export function ScenariosPanel({ ctx, model, document, readOnly, onEdit }: {
                       {!readOnly && raw && (
                         <span className="btn-group">
                           <button type="button" className="btn btn-sm" onClick={() => setEditing({ scenario: raw, key: ++editKey.current })} aria-label={t('scenarios.editOf', { name: s.label ?? s.id })} data-testid="edit-scenario">{t('profile.edit')}</button>
-                          <button type="button" className="btn btn-sm" onClick={() => onEdit((d) => duplicateScenario(d, s.id))} aria-label={t('scenarios.duplicateOf', { name: s.label ?? s.id })} data-testid="duplicate-scenario">{t('scenarios.duplicate')}</button>
+                          <button type="button" className="btn btn-sm" onClick={() => onEdit((d) => duplicateScenario(d, s.id, t('common.copySuffix')))} aria-label={t('scenarios.duplicateOf', { name: s.label ?? s.id })} data-testid="duplicate-scenario">{t('scenarios.duplicate')}</button>
                           <button type="button" className="btn btn-sm btn-ghost" onClick={() => setDeleting(raw)} aria-label={t('scenarios.deleteOf', { name: s.label ?? s.id })} data-testid="delete-scenario">{t('profile.delete')}</button>
                         </span>
                       )}

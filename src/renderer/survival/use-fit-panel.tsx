@@ -14,7 +14,7 @@ import { engineWorker } from '../workers/engine-client';
 import { formatEstimate } from './survival-format';
 import { useLanguage } from '../i18n/language';
 import type { Translate } from '../../report/i18n/translate';
-import { distributionLabel } from './survival-words';
+import { distributionLabel, fitChangeWords, fitWords } from './survival-words';
 import { errorText } from '../db/errors';
 
 // The chosen fit: its estimates and covariance on the estimation scale, and the ways into a model. The model
@@ -59,7 +59,7 @@ function targetModels(stored: readonly StoredModel[] | undefined, t: Translate):
 export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitContext }) {
   const platform = usePlatform();
   const toasts = useToasts();
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   const label = distributionLabel(t, fit.distribution);
   const workspace = useWorkspace();
   const stored = useLiveQuery(() => workspace.models.list(), [workspace]);
@@ -77,13 +77,17 @@ export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitCont
   const [busy, setBusy] = useState(false);
   const idError = ID.test(curveId) ? undefined : t('survival.use.curveIdError');
 
-  const options = (): FitIntoModelOptions => ({
-    curveId,
-    timeUnit: context.timeUnit,
-    role: role === 'none' ? undefined : role,
-    submodel: submodel || undefined,
-    provenance: { dataset: context.dataset, n: context.n, events: context.events, aicRank: fit.aicRank ?? 0, candidates: context.candidates },
-  });
+  const options = (): FitIntoModelOptions => {
+    const provenance = { dataset: context.dataset, n: context.n, events: context.events, aicRank: fit.aicRank ?? 0, candidates: context.candidates };
+    return {
+      curveId,
+      timeUnit: context.timeUnit,
+      role: role === 'none' ? undefined : role,
+      submodel: submodel || undefined,
+      provenance,
+      words: fitWords(t, fmt.intlLocale, fit, { curveId, timeUnit: context.timeUnit, provenance }),
+    };
+  };
 
   const downloadSnippet = async () => {
     const outcome = await engineWorker().survivalFitFragment(fit, options());
@@ -111,10 +115,10 @@ export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitCont
         setProblems(outcome.problems.length > 0 ? outcome.problems : [{ path: '', message: outcome.message }]);
         return;
       }
-      const title = t('survival.use.copyTitle', { model: summariseDocument(target.document, target.title).title, fit: fit.label, curve: curveId });
+      const title = t('survival.use.copyTitle', { model: summariseDocument(target.document, target.title).title, fit: label, curve: curveId });
       const model = await workspace.models.create({ document: outcome.model as StoredModel['document'], origin: { kind: 'copy', ref: target.title }, title });
       const fileName = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'model'}.json`;
-      setResult({ id: model.id, title: model.title, changes: [...outcome.changes, ...outcome.warnings.map((w) => t('survival.use.warningLine', { warning: w }))], json: outcome.model, fileName });
+      setResult({ id: model.id, title: model.title, changes: [...outcome.changes.map((change) => fitChangeWords(t, fmt.intlLocale, change)), ...outcome.warnings.map((w) => t('survival.use.warningLine', { warning: w }))], json: outcome.model, fileName });
       toasts.show({ message: t('survival.use.added', { label, title: target.title }) });
     } catch (error) {
       toasts.show({ tone: 'error', message: t('survival.use.saveFailed', { message: errorText(error, t) }) });

@@ -14,6 +14,7 @@ import { readSurvivalCsv, survivalCsv } from '../../engine/survival-fit/read-sur
 import { ReconstructionError, reconstructIpd } from '../../engine/survival-fit/reconstruct-ipd';
 import type { ReconstructionCheck } from '../../engine/survival-fit/reconstruct-ipd';
 import { fitModelFragment, writeFitIntoModel } from '../../engine/survival-fit/fit-into-model';
+import type { FitChange } from '../../engine/survival-fit/fit-into-model';
 import type { ModelFragment, FitIntoModelOptions } from '../../engine/survival-fit/fit-into-model';
 import { validateModel } from '../../engine/model/validate';
 import type { HtaModelInput } from '../../engine/model/schema';
@@ -104,7 +105,7 @@ export function survivalFitFragment(fit: SurvivalFit, options: FitIntoModelOptio
 }
 
 export type ApplyFitOutcome =
-  | { ok: true; model: HtaModelInput; changes: string[]; warnings: string[] }
+  | { ok: true; model: HtaModelInput; changes: FitChange[]; warnings: string[] }
   | { ok: false; message: string; problems: { path: string; message: string }[] };
 
 /** Writes the fit into a model document and validates the result (an invalid result is refused, with its problems). */

@@ -140,6 +140,12 @@ describe('scenario edits', () => {
     expect(removeScenario(removeScenario(removeScenario(copied, 'dear'), 'cheaper'), 'cheaper_copy').scenarios).toBeUndefined();
   });
 
+  it('a duplicated scenario is labelled with the suffix the app passes in the display language (English by default)', () => {
+    const one = putScenario(doc, { id: 'cheap', label: 'Bon marché' });
+    const copied = duplicateScenario(one, 'cheap', '(copie)');
+    expect((copied.scenarios as { id: string; label: string }[])[1]).toEqual({ id: 'bon_marche_copie', label: 'Bon marché (copie)' });
+  });
+
   it('refuses a duplicate id and an unknown scenario, in words', () => {
     const one = putScenario(doc, { id: 'cheap' });
     expect(() => putScenario(one, { id: 'cheap' })).toThrow(/already exists/);

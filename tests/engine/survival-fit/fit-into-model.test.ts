@@ -12,7 +12,7 @@ import { runPsa } from '../../../src/engine/psa/psa-run';
 import { fitDistribution } from '../../../src/engine/survival-fit/fit';
 import type { SurvivalFit } from '../../../src/engine/survival-fit/fit';
 import { readSurvivalCsv } from '../../../src/engine/survival-fit/read-survival-csv';
-import { FitIntoModelError, fitModelFragment, writeFitIntoModel } from '../../../src/engine/survival-fit/fit-into-model';
+import { FitIntoModelError, fitChangeText, fitModelFragment, writeFitIntoModel } from '../../../src/engine/survival-fit/fit-into-model';
 import type { FitIntoModelOptions } from '../../../src/engine/survival-fit/fit-into-model';
 
 const ovarian = readSurvivalCsv(readFileSync(resolve(__dirname, '../../fixtures/survival/ovarian_ipd.csv'), 'utf8')).data;
@@ -58,7 +58,7 @@ describe('use this fit', () => {
     expect(curve).toMatchObject({ dist: 'weibull', shape: 'os_fit_shape', scale: 'os_fit_scale', timeUnit: 'day' });
     expect(String(curve.source)).toMatch(/Weibull fitted by maximum likelihood to ovarian_ipd.csv \(n = 26, 12 events; times in days\): AIC 199\.908, rank 5 of 6/);
     expect((model.model as { os: string }).os).toBe('os_fit');
-    expect(changes).toContain('added curve os_fit (Weibull)');
+    expect(changes.map(fitChangeText)).toContain('added curve os_fit (Weibull)');
   });
 
   it('the base case follows the fitted curve (days converted to the model years)', () => {
@@ -104,7 +104,7 @@ describe('use this fit', () => {
     const again = writeFitIntoModel(model, fitDistribution('log-logistic', ovarian), { ...options, provenance: { ...options.provenance, aicRank: 3 } });
     expect(again.model.parameters!.map((p) => p.id)).toEqual(['pfs_rate', 'os_fit_shape', 'os_fit_scale']);
     expect(again.model.jointDistributions).toHaveLength(1);
-    expect(again.changes).toContain('replaced parameter os_fit_shape');
+    expect(again.changes.map(fitChangeText)).toContain('replaced parameter os_fit_shape');
     expect(validateModel(again.model).valid).toBe(true);
   });
 });
@@ -129,7 +129,7 @@ describe('fragments of other families', () => {
     const markov = JSON.parse(readFileSync(resolve(__dirname, '../../../resources/examples/hiv-chancellor-1997.json'), 'utf8')) as HtaModelInput;
     const { model, changes } = writeFitIntoModel(markov, weibull, { ...options, role: undefined });
     expect(validateModel(model).valid).toBe(true);
-    expect(changes.at(-1)).toMatch(/has no survival curves \(markov\): use the parameters in expressions, e.g. surv_weibull\(t, os_fit_shape, os_fit_scale\)/);
+    expect(fitChangeText(changes.at(-1)!)).toMatch(/has no survival curves \(markov\): use the parameters in expressions, e.g. surv_weibull\(t, os_fit_shape, os_fit_scale\)/);
   });
 
   it('refuses a fit that did not converge, and names bad ids', () => {

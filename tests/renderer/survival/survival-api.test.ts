@@ -60,7 +60,7 @@ describe('survival worker API', () => {
     const fit = r.analysis.fits[0]!;
     const options = { curveId: 'os', timeUnit: 'week' as const, role: 'os' as const, submodel: 'chemo_io', provenance: { dataset: 'aml.csv', n: 23, events: 18, aicRank: 1, candidates: 1 } };
     const applied = applySurvivalFit(example('liquid-biopsy-nsclc.json'), fit, options);
-    expect(applied).toMatchObject({ ok: true, changes: expect.arrayContaining(['replaced curve os (Weibull)']) });
+    expect(applied).toMatchObject({ ok: true, changes: expect.arrayContaining([{ kind: 'curve', curve: 'os', replaced: true, distribution: 'weibull' }]) });
     expect(applySurvivalFit(example('liquid-biopsy-nsclc.json'), fit, { ...options, submodel: 'nope' })).toMatchObject({ ok: false, message: expect.stringMatching(/no sub-model "nope"/) });
     expect(survivalFitFragment(fit, { ...options, curveId: '1x' })).toMatchObject({ ok: false, message: expect.stringMatching(/curve id "1x"/) });
   });

@@ -1,0 +1,56 @@
+// What "Use this fit" writes into a model (the curve's label, the parameters' descriptions, the source, the joint
+// distribution's name) is written in the display language; in English exactly as the engine writes it.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIT_DISTRIBUTIONS } from '../../../src/engine/survival-fit/distributions';
+import { fitDistribution } from '../../../src/engine/survival-fit/fit';
+import { fitChangeText, fitModelFragment, writeFitIntoModel } from '../../../src/engine/survival-fit/fit-into-model';
+import { MODEL_TEMPLATES } from '../../../src/engine/model/templates';
+import type { HtaModelInput } from '../../../src/engine/model/schema';
+import type { FitIntoModelOptions } from '../../../src/engine/survival-fit/fit-into-model';
+import { readSurvivalCsv } from '../../../src/engine/survival-fit/read-survival-csv';
+import { translator } from '../../../src/report/i18n/translate';
+import { fitChangeWords, fitWords } from '../../../src/renderer/survival/survival-words';
+
+const ovarian = readSurvivalCsv(readFileSync(resolve(__dirname, '../../fixtures/survival/ovarian_ipd.csv'), 'utf8')).data;
+const options: FitIntoModelOptions = { curveId: 'os_fit', timeUnit: 'day', role: 'os', provenance: { dataset: 'ovarian_ipd.csv', n: 26, events: 12, aicRank: 5, candidates: 6 } };
+const englishPhrases = /fit to|fitted by|estimation scale|rank \d|times in|log-likelihood| fit$/u;
+
+describe('the texts a fit writes into a model', () => {
+  it.each(FIT_DISTRIBUTIONS.map((d) => [d] as const))('%s: in English as the engine writes them', (distribution) => {
+    const fit = fitDistribution(distribution, ovarian);
+    expect(fitModelFragment(fit, { ...options, words: fitWords(translator('en'), 'en-GB', fit, options) })).toEqual(fitModelFragment(fit, options));
+  });
+
+  it('in French and Dutch: the curve, the descriptions, the source with the language decimal mark, the joint distribution', () => {
+    const fit = fitDistribution('generalised-gamma', ovarian);
+    const fr = fitModelFragment(fit, { ...options, words: fitWords(translator('fr-BE'), 'fr-BE', fit, options) });
+    expect(fr.curve.label).toBe('Ajustement Gamma généralisée à ovarian_ipd.csv');
+    expect(fr.curve.source).toMatch(/^Ajustement Gamma généralisée par maximum de vraisemblance à ovarian_ipd\.csv \(n = 26, 12 événements ; temps en jours\) : AIC \d+,\d+, rang 5 sur 6 ; BIC \d+,\d+ ; log-vraisemblance −?-?\d+,\d+$/u);
+    expect(fr.parameters[0]!.description).toMatch(/^Gamma généralisée mu \(mu = \d+,\d+ sur l’échelle d’estimation\)$/u);
+    expect(fr.parameters[0]!.label).toBe('os_fit: Gamma généralisée mu');
+    expect(fr.jointDistributions[0]!.name).toBe('Ajustement Gamma généralisée de os_fit');
+    const nl = fitModelFragment(fit, { ...options, words: fitWords(translator('nl-BE'), 'nl-BE', fit, options) });
+    expect(nl.curve.label).toBe('Gegeneraliseerde gamma-aanpassing aan ovarian_ipd.csv');
+    for (const texts of [fr, nl].map((f) => [String(f.curve.label), String(f.curve.source), ...f.parameters.map((p) => `${p.description} ${p.source}`), ...f.jointDistributions.map((j) => `${j.name} ${j.source}`)])) {
+      expect(texts.filter((text) => englishPhrases.test(text))).toEqual([]);
+    }
+  });
+
+  it('the changes listed after adding a fit: every kind, in English as the engine words them, in French and Dutch without English', () => {
+    const fit = fitDistribution('weibull', ovarian);
+    const template = (id: string) => MODEL_TEMPLATES.find((t) => t.id === id)!.create() as unknown as HtaModelInput;
+    const once = writeFitIntoModel(template('psm'), fit, options);
+    const again = writeFitIntoModel(once.model, fit, options);
+    const markov = writeFitIntoModel(template('markov'), fit, options);
+    const changes = [...once.changes, ...again.changes, ...markov.changes];
+    expect(new Set(changes.map((c) => `${c.kind}${'replaced' in c ? String(c.replaced) : ''}`)).size).toBe(8);
+    expect(changes.map((c) => fitChangeWords(translator('en'), 'en-GB', c))).toEqual(changes.map(fitChangeText));
+    const french = changes.map((c) => fitChangeWords(translator('fr-BE'), 'fr-BE', c));
+    expect(french).toContain('la courbe os_fit est maintenant la courbe de SG');
+    expect(french.find((line) => line.startsWith('paramètre os_fit_shape ='))).toMatch(/^paramètre os_fit_shape = \d+,\d+ ajouté$/u);
+    const dutch = changes.map((c) => fitChangeWords(translator('nl-BE'), 'nl-BE', c));
+    for (const line of [...french, ...dutch]) expect(line).not.toMatch(/added|replaced|is now the|has no survival/u);
+  });
+});
