@@ -107,17 +107,58 @@ export function buildTableShare(dists: readonly ResolvedDistribution[], share: T
   });
 }
 
+/**
+ * stdlib's gamma quantile is (1 / rate) * gammaincinv(p, shape): gammas of one shape (the HIV example's six costs
+ * with se = mean all have shape 1) share gammaincinv at the table's points, computed once per shape. Point i is
+ * knot i, or the midpoint checked after knot i - KNOTS; known[i] is 1 once it is computed.
+ */
+interface ShapePoints {
+  values: Float64Array;
+  known: Uint8Array;
+}
+const shapePoints = new Map<number, ShapePoints>();
+let shapePointsComputed = 0;
+
+/** gammaincinv values computed for tables (not taken from another table of the same shape), for tests. */
+export function gammaTablePointsComputed(): number {
+  return shapePointsComputed;
+}
+
+/** h at table point i (z), as exactTransform(dist, z) computes it. */
+function pointTransform(dist: ResolvedDistribution): (i: number, z: number) => number {
+  if (dist.type !== 'gamma' || !(dist.rate > 0)) return (_, z) => exactTransform(dist, z);
+  let points = shapePoints.get(dist.shape);
+  if (points === undefined) {
+    if (shapePoints.size >= CACHE_LIMIT) shapePoints.clear();
+    points = { values: new Float64Array(2 * KNOTS), known: new Uint8Array(2 * KNOTS) };
+    shapePoints.set(dist.shape, points);
+  }
+  const { values, known } = points;
+  // Rate 1: stdlib's (1.0 / 1) * gammaincinv(p, shape) is gammaincinv itself; scaled below as stdlib scales it.
+  const unit: ResolvedDistribution = { type: 'gamma', shape: dist.shape, rate: 1 };
+  const scale = 1.0 / dist.rate;
+  return (i, z) => {
+    if (known[i] === 0) {
+      values[i] = exactTransform(unit, z);
+      known[i] = 1;
+      shapePointsComputed++;
+    }
+    return scale * values[i]!;
+  };
+}
+
 /** Tabulated h, or null when cubic interpolation cannot reach the tolerance for this distribution. */
 export function buildInversionTable(dist: ResolvedDistribution): InversionTable | null {
+  const transform = pointTransform(dist);
   const values = new Float64Array(KNOTS);
-  for (let k = 0; k < KNOTS; k++) values[k] = exactTransform(dist, -Z_MAX + k * STEP);
+  for (let k = 0; k < KNOTS; k++) values[k] = transform(k, -Z_MAX + k * STEP);
   if (!values.every(Number.isFinite)) return null;
   const table = { dist, values };
   const range = distributionQuantile(dist, 0.975) - distributionQuantile(dist, 0.025);
   const limit = TOLERANCE * (range > 0 ? range : 1);
   for (let k = 1; k < KNOTS - 2; k += CHECK_EVERY) {
     const z = -Z_MAX + (k + 0.5) * STEP;
-    if (!(Math.abs(interpolate(table, z) - exactTransform(dist, z)) <= limit)) return null;
+    if (!(Math.abs(interpolate(table, z) - transform(KNOTS + k, z)) <= limit)) return null;
   }
   return table;
 }

@@ -7,19 +7,16 @@
 //    from stdlib's exact quantiles (see inversion-table.ts, checked to 1e-8 of the 95 % range); if the table
 //    cannot reach that accuracy, stdlib's exact samplers (beta, gamma) or the exact inverse CDF are used;
 //  - uniform: min + (max - min) U; triangular: stdlib's sampler; Dirichlet: normalised Gamma(alpha_i, 1) draws
-//    (gamma-sampler.ts: stdlib's gamma sampler, the same draws with fewer logarithms);
+//    (stdlib's gamma sampler, the same draws with fewer logarithms);
+//  (stream-samplers.ts: stdlib's normal and gamma samplers as methods of one class, the same draws to the bit.)
 //  - Gaussian copula: correlated normal scores z = L e, then each marginal's h(z) (the same tables);
 //  - joint multivariate normal on a scale per parameter (joint-distribution.ts): z = mean + L e, then identity, exp or
 //    expit; drawn after the copulas in each row.
 // stdlib's ziggurat keeps an internal MT19937 seeded from the first uniform it sees, so samplers are re-created
 // at the start of every stream in a fixed order (about 0.05 ms per stream of DRAWS_PER_STREAM draws).
-import betaFactory from '@stdlib/random-base-beta';
-import normalFactory from '@stdlib/random-base-normal';
-import triangularFactory from '@stdlib/random-base-triangular';
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import type { JumpableRandomGenerator } from 'pure-rand/types/JumpableRandomGenerator';
 import { choleskyFactor, CorrelationError } from './copula';
-import { gammaSampler } from './gamma-sampler';
+import { StreamSamplers } from './stream-samplers';
+import type { SamplerKind } from './stream-samplers';
 import type { CorrelationSpec } from './copula';
 import { distributionQuantile, resolveParameters } from './distributions';
 import { distinctForTables, exactTransform, interpolate, inversionTableFor } from './inversion-table';
@@ -82,18 +79,9 @@ interface JointGroup {
   normals: Float64Array;
 }
 
-interface ChunkSamplers {
-  uniform: () => number;
-  beta: (a: number, b: number) => number;
-  gamma: (shape: number, rate: number) => number;
-  normal: (mu: number, sigma: number) => number;
-  triangular: (a: number, b: number, c: number) => number;
-}
-
 const U_MIN = 2 ** -53;
 /** Rows each of two throwaway sampler sets draws when a sampler is created (see createParameterSampler). */
 const WARM_UP_ROWS = 8;
-const unusedSampler = (): number => Number.NaN;
 
 function kindOf(dist: ResolvedDistribution): Kind {
   switch (dist.type) {
@@ -181,21 +169,8 @@ function dirichletGroups(dists: readonly ResolvedDistribution[]): DirichletGroup
   });
 }
 
-/** stdlib samplers over one stream, created in a fixed order (each consumes uniforms when created). */
-function samplersOver(generator: JumpableRandomGenerator, needs: Set<string>): ChunkSamplers {
-  const uniform = (): number => uniformFloat64(generator);
-  const opts = { prng: uniform };
-  return {
-    uniform,
-    beta: needs.has('beta') ? betaFactory.factory(opts) : unusedSampler,
-    gamma: needs.has('gamma') ? gammaSampler(uniform) : unusedSampler,
-    normal: needs.has('normal') ? normalFactory.factory(opts) : unusedSampler,
-    triangular: needs.has('triangular') ? triangularFactory.factory(opts) : unusedSampler,
-  };
-}
-
-function openUniform(uniform: () => number): number {
-  const u = uniform();
+function openUniform(s: StreamSamplers): number {
+  const u = s.uniform();
   return u < U_MIN ? U_MIN : u;
 }
 
@@ -235,7 +210,7 @@ export function createParameterSampler(
   // (about 5 ms each, 220 ms for the liquid-biopsy example) are built at the first draw, which checking never makes.
   let drawRow: RowDrawer | null = null;
   /** Where the last fill stopped: a worker's next chunk of the same stream continues its samplers. */
-  let cursor: { stream: number; next: number; samplers: ChunkSamplers } | null = null;
+  let cursor: { stream: number; next: number; samplers: StreamSamplers } | null = null;
   const prepare = (): RowDrawer => (drawRow ??= createRowDrawer(dists, copulas, dirichlets, jointDraws, streams, parameterCount));
 
   function fill(start: number, end: number, out?: Float64Array): Float64Array {
@@ -259,7 +234,7 @@ export function createParameterSampler(
       // Draws before `start` in this stream are generated and discarded so later draws keep their position;
       // after an earlier fill of this stream up to `start` or before, its samplers go on from where they stopped.
       const goOn = resume !== null && resume.stream === stream && resume.next <= start;
-      const samplers = goOn ? resume.samplers : samplersOver(streams.generatorAt(stream), needs);
+      const samplers = goOn ? resume.samplers : new StreamSamplers(streams.generatorAt(stream), needs);
       for (let d = goOn ? resume.next : streamStart; d < start; d++) draw(samplers, scratch, 0);
       for (let d = Math.max(streamStart, start); d < streamEnd; d++) {
         draw(samplers, target, (d - start) * parameterCount);
@@ -298,8 +273,8 @@ function independentColumns(dists: readonly ResolvedDistribution[], groups: read
 
 /** How one row is drawn, fixed at the first draw: the samplers a stream needs and the row's code. */
 interface RowDrawer {
-  needs: Set<string>;
-  draw: (s: ChunkSamplers, out: Float64Array, offset: number) => void;
+  needs: Set<SamplerKind>;
+  draw: (s: StreamSamplers, out: Float64Array, offset: number) => void;
   /** Row for discarded draws. */
   scratch: Float64Array;
 }
@@ -325,7 +300,7 @@ function createRowDrawer(
   });
   const truncated = independent.map((c) => dists[c]!);
 
-  const needs = new Set<string>();
+  const needs = new Set<SamplerKind>();
   for (const kind of indKinds) {
     if (kind === Kind.Beta) needs.add('beta');
     if (kind === Kind.Gamma) needs.add('gamma');
@@ -337,7 +312,7 @@ function createRowDrawer(
 
   const scratch = new Float64Array(parameterCount);
 
-  function drawRow(s: ChunkSamplers, out: Float64Array, offset: number): void {
+  function drawRow(s: StreamSamplers, out: Float64Array, offset: number): void {
     for (let k = 0; k < indColumns.length; k++) {
       const a = pa[k]!;
       const b = pb[k]!;
@@ -359,7 +334,7 @@ function createRowDrawer(
           x = s.normal(a, b);
           break;
         case Kind.TruncatedNormal:
-          x = distributionQuantile(truncated[k]!, openUniform(s.uniform));
+          x = distributionQuantile(truncated[k]!, openUniform(s));
           break;
         case Kind.Uniform:
           x = a + b * s.uniform();
@@ -384,7 +359,7 @@ function createRowDrawer(
   // A draw that throws does so again in the run, which reports it: preparing the draws stays as it was.
   try {
     for (let set = 0; set < 2 && parameterCount > 0; set++) {
-      const samplers = samplersOver(streams.generatorAt(0), needs);
+      const samplers = new StreamSamplers(streams.generatorAt(0), needs);
       for (let row = 0; row < WARM_UP_ROWS; row++) drawRow(samplers, scratch, 0);
     }
   } catch {
@@ -393,7 +368,7 @@ function createRowDrawer(
   return { needs, draw: drawRow, scratch };
 }
 
-function drawDirichlet(s: ChunkSamplers, group: DirichletGroup, out: Float64Array, offset: number): void {
+function drawDirichlet(s: StreamSamplers, group: DirichletGroup, out: Float64Array, offset: number): void {
   if (group.logSpace) {
     drawDirichletLogSpace(s, group, out, offset);
     return;
@@ -411,12 +386,12 @@ function drawDirichlet(s: ChunkSamplers, group: DirichletGroup, out: Float64Arra
  * Dirichlet with some alpha < 1, stable for alpha as small as 1e-3: log Gamma(a) = log Gamma(a + 1) + log(U) / a
  * (Marsaglia & Tsang 2000, section 6), so no draw underflows; shares = exp(log g_i - max) / sum, which sums to 1.
  */
-function drawDirichletLogSpace(s: ChunkSamplers, group: DirichletGroup, out: Float64Array, offset: number): void {
+function drawDirichletLogSpace(s: StreamSamplers, group: DirichletGroup, out: Float64Array, offset: number): void {
   const { alphas, logs, columns } = group;
   let max = -Infinity;
   for (let i = 0; i < columns.length; i++) {
     const a = alphas[i]!;
-    const logG = a < 1 ? Math.log(s.gamma(a + 1, 1)) + Math.log(openUniform(s.uniform)) / a : Math.log(s.gamma(a, 1));
+    const logG = a < 1 ? Math.log(s.gamma(a + 1, 1)) + Math.log(openUniform(s)) / a : Math.log(s.gamma(a, 1));
     logs[i] = logG;
     if (logG > max) max = logG;
   }
@@ -428,7 +403,7 @@ function drawDirichletLogSpace(s: ChunkSamplers, group: DirichletGroup, out: Flo
   for (let i = 0; i < columns.length; i++) out[offset + columns[i]!] = logs[i]! / total;
 }
 
-function drawCopula(s: ChunkSamplers, group: CopulaGroup, out: Float64Array, offset: number): void {
+function drawCopula(s: StreamSamplers, group: CopulaGroup, out: Float64Array, offset: number): void {
   const n = group.columns.length;
   const e = group.normals;
   for (let i = 0; i < n; i++) e[i] = s.normal(0, 1);
@@ -441,7 +416,7 @@ function drawCopula(s: ChunkSamplers, group: CopulaGroup, out: Float64Array, off
   for (let i = 0; i < n; i++) out[offset + group.columns[i]!] = transformNormalScore(group.dists[i]!, group.tables[i]!, e[i]!);
 }
 
-function drawJoint(s: ChunkSamplers, group: JointGroup, out: Float64Array, offset: number): void {
+function drawJoint(s: StreamSamplers, group: JointGroup, out: Float64Array, offset: number): void {
   const { mean, lower, scales } = group.joint;
   const n = group.columns.length;
   const e = group.normals;

@@ -5,6 +5,7 @@ import {
   buildTableShare,
   cachedInversionTables,
   exactTransform,
+  gammaTablePointsComputed,
   interpolate,
   inversionTableFor,
   inversionTablesBuilt,
@@ -38,6 +39,24 @@ describe('numerical inversion tables', () => {
     const table = buildInversionTable(dist)!;
     expect(interpolate(table, 0)).toBeCloseTo(Math.LN2, 10);
     expect(interpolate(table, Z_MAX + 1)).toBe(exactTransform(dist, Z_MAX + 1));
+  });
+
+  it("gammas of one shape share its quantile points: another rate's table computes none and is exact to the bit", () => {
+    const shape = 1.2345;
+    const first = resolveDistribution('x', { type: 'gamma', shape, rate: 1 / 1701 });
+    const second = resolveDistribution('x', { type: 'gamma', shape, rate: 1 / 1055 });
+    const before = gammaTablePointsComputed();
+    const a = buildInversionTable(first)!;
+    expect(gammaTablePointsComputed()).toBeGreaterThan(before);
+    const between = gammaTablePointsComputed();
+    const b = buildInversionTable(second)!;
+    expect(gammaTablePointsComputed()).toBe(between);
+    for (const [table, dist] of [[a, first], [b, second]] as const) {
+      table.values.forEach((x, k) => expect(Object.is(x, exactTransform(dist, -Z_MAX + (k * 2 * Z_MAX) / (table.values.length - 1)))).toBe(true));
+    }
+    // Another shape computes its own points.
+    buildInversionTable(resolveDistribution('x', { type: 'gamma', shape: shape + 1e-9, rate: 1 / 1055 }));
+    expect(gammaTablePointsComputed()).toBeGreaterThan(between);
   });
 
   it('declines distributions it cannot interpolate accurately (the sampler then uses exact methods)', () => {
