@@ -52,6 +52,16 @@ describe('export and import of one dossier', () => {
     ws.close();
   });
 
+  it("titles an imported copy with the suffix it is given (the display language's)", async () => {
+    const { ws, clock } = await freshWorkspace();
+    const d = await ws.create({ title: 'Le mien' });
+    const file = await ws.exportDossier(d.id);
+    clock.advance(1000);
+    const r = await ws.importDossier(file.text, { onConflict: 'copy', importedCopySuffix: '(copie importée)' });
+    expect(r.kind === 'imported' && r.dossier.title).toBe('Le mien (copie importée)');
+    ws.close();
+  });
+
   it('replaces on request, after snapshotting the dossier it replaces, and records history', async () => {
     const { ws, clock } = await freshWorkspace();
     const d = await ws.create({ title: 'Original' });

@@ -359,6 +359,10 @@ describe('models in files', () => {
     expect((await clash.models.get(m.id))!.document).toEqual(edited);
     expect(await clash.models.get(copyId)).toMatchObject({ title: `${m.title} (imported copy)`, document: example });
     expect((await clash.models.listRuns(copyId)).map((x) => x.modelId)).toEqual([copyId]);
+    // A copy is titled with the suffix the app passes in the display language.
+    const dutch = await clash.importDossier(file.text, { onConflict: 'copy', importedCopySuffix: '(geïmporteerde kopie)' });
+    if (dutch.kind !== 'imported') throw new Error(dutch.kind);
+    expect((await clash.models.get(dutch.dossier.modelLinks[0]!.modelId!))!.title).toBe(`${m.title} (geïmporteerde kopie)`);
     clash.close();
     ws.close();
   });

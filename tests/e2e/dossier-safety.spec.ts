@@ -326,7 +326,7 @@ for (const [locale, catalogue] of [
     await page.getByTestId('conflict-copy').click();
     await page.getByTestId('field-title').fill('');
     await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'title-problem');
-    const data = [exampleTitle, `${exampleTitle} (imported copy)`, await page.getByTestId('field-indication').inputValue()];
+    const data = [exampleTitle, `${exampleTitle} ${catalogue['common.importedCopySuffix']}`, await page.getByTestId('field-indication').inputValue()];
     const noEnglish = async (where: string) => {
       const text = (await uiText(page, ['textarea', '[data-testid="header-dossier-title"]'])).split('HTA Workbench').join(' ');
       expect(englishIn(text, catalogue), `English catalogue text on ${where}`).toEqual([]);

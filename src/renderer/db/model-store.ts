@@ -352,9 +352,10 @@ export class ModelStore {
    * Adds the models of a dossier file (call inside a rw transaction on the model tables). A model whose id is new
    * comes in whole; one already here with the same document keeps what is here and gains the file's versions and
    * runs it lacks; one here with another document is never overwritten: the file's model comes in as a copy under a
-   * new id. Returns the id each file model has in the workspace.
+   * new id, its title followed by `importedCopySuffix` (the display language's). Returns the id each file model has in
+   * the workspace.
    */
-  async importBundles(bundles: readonly ModelBundle[]): Promise<Map<string, string>> {
+  async importBundles(bundles: readonly ModelBundle[], importedCopySuffix = '(imported copy)'): Promise<Map<string, string>> {
     const t = this.#t;
     const ids = new Map<string, string>();
     for (const bundle of bundles) {
@@ -373,7 +374,7 @@ export class ModelStore {
         ids.set(bundle.model.id, existing.id);
       } else {
         const id = this.#o.newId();
-        await t.models.add({ ...bundle.model, id, title: `${bundle.model.title} (imported copy)` });
+        await t.models.add({ ...bundle.model, id, title: `${bundle.model.title} ${importedCopySuffix}` });
         await t.modelVersions.bulkAdd(bundle.versions.map((v) => ({ ...v, id: this.#o.newId(), modelId: id })));
         await t.modelHistory.bulkAdd(bundle.history.map((h) => ({ ...h, modelId: id })));
         await this.#putDecodedRuns(bundle.runs.map((r) => ({ ...r, id: this.#o.newId(), modelId: id })));

@@ -514,9 +514,12 @@ export class Workspace {
   /**
    * Imports a `.htad.json` file. Validates everything first; writes nothing if there is any problem or if a
    * dossier with the same id exists and `onConflict` was not given ('conflict' result: ask the user).
-   * 'copy' imports under a new id; 'replace' snapshots the existing dossier, then overwrites it (history kept).
+   * 'copy' imports under a new id, titled with `importedCopySuffix` (the display language's; a model of the file
+   * that clashes with a different workspace model too); 'replace' snapshots the existing dossier, then overwrites it
+   * (history kept).
    */
-  async importDossier(text: string, options: { onConflict?: 'copy' | 'replace' } = {}): Promise<ImportResult> {
+  async importDossier(text: string, options: { onConflict?: 'copy' | 'replace'; importedCopySuffix?: string } = {}): Promise<ImportResult> {
+    const importedCopySuffix = options.importedCopySuffix ?? '(imported copy)';
     this.#assertWritable();
     const parsed = parseDossierFile(text);
     if (!parsed.ok) return { kind: 'invalid', problems: parsed.problems };
@@ -526,7 +529,7 @@ export class Workspace {
     const tables = [t.dossiers, t.summaries, t.history, t.snapshots, t.models, t.modelVersions, t.modelHistory, t.runs, t.runResults, t.psaImports, t.psaImportDraws];
     return this.#tx('rw', tables, async (): Promise<ImportResult> => {
       const rec = await t.dossiers.get(parsed.dossier.id);
-      if (!rec || rec.deleted === 1 || options.onConflict) modelIds = await this.models.importBundles(parsed.file.models);
+      if (!rec || rec.deleted === 1 || options.onConflict) modelIds = await this.models.importBundles(parsed.file.models, importedCopySuffix);
       const incoming = relinked(parsed.dossier, modelIds);
       if (rec && rec.deleted === 1) {
         // A dossier with this id is in "Recently deleted": the import takes its place without losing it. The deleted
@@ -545,7 +548,7 @@ export class Workspace {
       if (!options.onConflict) return { kind: 'conflict', existing: summarizeDossier(rec.dossier), incoming: summarizeDossier(incoming) };
       const now = this.#stamp();
       if (options.onConflict === 'copy') {
-        const copy = validated({ ...incoming, id: this.#newId(), title: suffixedTitle(incoming.title, ' (imported copy)'), createdAt: now, updatedAt: now });
+        const copy = validated({ ...incoming, id: this.#newId(), title: suffixedTitle(incoming.title, ` ${importedCopySuffix}`), createdAt: now, updatedAt: now });
         await this.#putLive(copy);
         // The copy's imported results are its own: new ids under the new dossier.
         await this.psaImports.putFileBlocks(parsed.file.psaImports.map((b) => ({ ...b, id: this.#newId() })), copy.id);

@@ -61,7 +61,7 @@ export function useFileActions(onImported?: (dossier: Dossier) => void): FileAct
   };
 
   const finishImport = async (text: string, onConflict?: 'copy' | 'replace') => {
-    const result = await workspace.importDossier(text, onConflict ? { onConflict } : {});
+    const result = await workspace.importDossier(text, { ...(onConflict ? { onConflict } : {}), importedCopySuffix: t('common.importedCopySuffix') });
     if (result.kind === 'invalid') {
       setPending({ kind: 'problems', title: t('library.file.invalidTitle'), intro: t('library.file.invalidIntro'), problems: result.problems });
     } else if (result.kind === 'conflict') {

@@ -80,6 +80,7 @@ export const en = {
   'common.cancel': 'Cancel',
   'common.save': 'Save',
   'common.copySuffix': '(copy)',
+  'common.importedCopySuffix': '(imported copy)',
 
   'countries.title': 'Country comparison',
   'countries.intro': 'Run one model as each country’s guideline requires: its discounting, its thresholds in its currency and your prices for that country. Profile values show how sure they are; empty fields were not retrieved and are never guessed.',

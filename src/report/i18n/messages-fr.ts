@@ -80,6 +80,7 @@ export const fr: Record<MessageKey, string> = {
   'common.cancel': 'Annuler',
   'common.save': 'Enregistrer',
   'common.copySuffix': '(copie)',
+  'common.importedCopySuffix': '(copie importée)',
 
   'countries.title': 'Comparaison entre pays',
   'countries.intro': 'Exécutez un même modèle selon les lignes directrices de chaque pays : son actualisation, ses seuils dans sa monnaie et vos prix pour ce pays. Chaque valeur indique son degré de certitude ; les champs vides n’ont pas été retrouvés et ne sont jamais devinés.',

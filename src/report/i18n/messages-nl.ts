@@ -80,6 +80,7 @@ export const nl: Record<MessageKey, string> = {
   'common.cancel': 'Annuleren',
   'common.save': 'Opslaan',
   'common.copySuffix': '(kopie)',
+  'common.importedCopySuffix': '(geïmporteerde kopie)',
 
   'countries.title': 'Vergelijking tussen landen',
   'countries.intro': 'Voer één model uit zoals de richtlijn van elk land het vraagt: de verdiscontering, de drempels in de eigen munt en uw prijzen voor dat land. Elke waarde toont hoe zeker ze is; lege velden zijn niet teruggevonden en worden nooit geraden.',
