@@ -2,61 +2,25 @@
 // scripts/build-cli.mjs) and V8's code cache of each (<name>-command.cjs.cache, written at build time).
 'use strict';
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, loaded by bin/hta.cjs before any bundle */
-// node:vm and node:module load only when a command file runs: `hta --help` needs none of them.
+// node:vm, node:module and node:crypto load only when a command file runs: `hta --help` needs none of them.
 const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
 /**
- * What a code cache was made from: the file's bytes (hash64) and the Node that made it. V8 refuses a cache of another
+ * What a code cache was made from: the file's bytes (SHA-1) and the Node that made it. V8 refuses a cache of another
  * V8 version or flags by itself; two Node builds of one V8 version are told apart here.
  */
 function cacheKey(source) {
-  return JSON.stringify({ source: hash64(source), node: process.version, v8: process.versions.v8, arch: process.arch });
+  return JSON.stringify({ source: sha1(source), node: process.version, v8: process.versions.v8, arch: process.arch });
 }
 
-/**
- * A 64-bit hash of bytes (two murmur3-style 32-bit lanes over native-order words; the key names the arch): tells a
- * changed or damaged file apart like SHA-1 did, without loading node:crypto (the PSA's 3 MB: ~80 million
- * instructions with crypto and SHA-1, ~40 million less this way, ~1 % of a 10,000-draw HIV PSA). Not meant to
- * resist an attacker: whoever can write the cache can write the command file.
- */
-function hash64(bytes) {
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : Uint8Array.prototype.slice.call(bytes); // a copy starts at 0
-  const words = new Int32Array(aligned.buffer, aligned.byteOffset, aligned.length >>> 2);
-  let h1 = 0x9747b28c | 0;
-  let h2 = 0x2f6b3a15 | 0;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    let k = Math.imul(w, 0xcc9e2d51);
-    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
-    h1 ^= k;
-    h1 = (Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64) | 0;
-    let j = Math.imul(w, 0x85ebca6b);
-    j = Math.imul((j << 13) | (j >>> 19), 0xc2b2ae35);
-    h2 ^= j;
-    h2 = (Math.imul((h2 << 17) | (h2 >>> 15), 9) + 0x38495ab5) | 0;
-  }
-  for (let i = words.length * 4; i < aligned.length; i++) {
-    h1 = Math.imul(h1 ^ aligned[i], 0x01000193);
-    h2 = Math.imul(h2 ^ aligned[i], 0x5bd1e995);
-  }
-  return `${mix32(h1 ^ aligned.length)}${mix32(h2 ^ aligned.length)}`;
+function sha1(bytes) {
+  return require('node:crypto').createHash('sha1').update(bytes).digest('hex');
 }
 
-/** murmur3's finaliser, as 8 hex digits. */
-function mix32(h) {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return ((h ^ (h >>> 16)) >>> 0).toString(16).padStart(8, '0');
-}
-
-/**
- * The cache file: 4-byte length of the header, the header (key and hash64 of the data) as JSON padded with spaces
- * so that the V8 data after it starts at a multiple of 8 bytes (hashed in place), the V8 data.
- */
+/** The cache file: 4-byte length of the header, the header (key and SHA-1 of the data) as JSON, the V8 data. */
 function cacheFileBytes(key, data) {
-  const json = JSON.stringify({ key, hash: hash64(data) });
-  const header = Buffer.from(json.padEnd(json.length + ((8 - ((4 + json.length) % 8)) % 8)));
+  const header = Buffer.from(JSON.stringify({ key, sha1: sha1(data) }));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length, 0);
   return Buffer.concat([length, header, data]);
@@ -77,7 +41,7 @@ function readCache(file, key) {
     const end = 4 + bytes.readUInt32LE(0);
     const header = JSON.parse(bytes.subarray(4, end).toString('utf8'));
     const data = bytes.subarray(end);
-    return header.key === key && header.hash === hash64(data) ? data : undefined;
+    return header.key === key && header.sha1 === sha1(data) ? data : undefined;
   } catch {
     return undefined;
   }

@@ -169,14 +169,6 @@ describe('commands started from a CommonJS file of their own with V8\'s code cac
     expect(startFile('../psa').file).toBeNull();
   });
 
-  it('checks the cache without node:crypto (loading it and OpenSSL cost more than the check): a PSA loads no crypto module', () => {
-    const reporter = join(mkdtempSync(join(tmpdir(), 'hta-no-crypto-')), 'report-crypto.cjs');
-    writeFileSync(reporter, "process.on('exit', () => process.stderr.write(`crypto modules: ${process.moduleLoadList.filter((m) => m.includes('crypto')).length}\\n`));");
-    const r = spawnSync(process.execPath, ['--require', reporter, join(ROOT, 'bin', 'hta.cjs'), 'psa', HIV, '--iterations', '20', '--json', '--workers', '1'], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.status).toBe(0);
-    expect(r.stderr).toContain('crypto modules: 0');
-  });
-
   it("the PSA worker threads' file has its code cache too, and a thread started from it works", () => {
     const script = `const c = require(${JSON.stringify(commandFiles)}); const file = c.threadFile(${JSON.stringify(ROOT)});
       const { cli, cacheUsed } = c.compileCommandFile(file, true);
