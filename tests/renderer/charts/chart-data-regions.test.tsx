@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
-// The forest plot's and the structure diagram's data tables scroll in a box of limited height, as every chart's
+// The forest plot's and the structure diagram's data tables (and the QUADAS-2 traffic lights) scroll in a box of limited height, as every chart's
 // does: while they overflow it, the box is a focusable region named after the chart (a keyboard user can scroll it).
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ForestPlot } from '../../../src/renderer/charts/forest-plot';
+import { QuadasTrafficLights } from '../../../src/renderer/charts/quadas-charts';
 import { StructureDiagramView } from '../../../src/renderer/models/structure-diagram-view';
 import { validateModel } from '../../../src/engine/model/validate';
 
@@ -51,5 +52,15 @@ describe('data tables of the forest plot and the structure diagram', () => {
     expect(region.getAttribute('tabindex')).toBe('0');
     expect(region.classList.contains('chart-data-body')).toBe(true);
     expect(region.querySelector('table caption')).not.toBeNull();
+  });
+
+  it('the QUADAS-2 traffic lights: a labelled, focusable region while they scroll', () => {
+    restore = heights(900, 460);
+    const quadas = { riskOfBias: { patientSelection: 'low', indexTest: 'low', referenceStandard: 'high', flowAndTiming: 'unclear' }, applicability: { patientSelection: 'low', indexTest: 'low', referenceStandard: 'low' }, notes: '' } as const;
+    render(<QuadasTrafficLights studies={studies.map((s) => ({ label: s.label, quadas }))} testId="quadas-table" />);
+    const region = screen.getByRole('region', { name: 'QUADAS-2 judgements per study' });
+    expect(region.getAttribute('tabindex')).toBe('0');
+    expect(region.getAttribute('data-testid')).toBe('quadas-table');
+    expect(region.querySelectorAll('tbody tr')).toHaveLength(30);
   });
 });
