@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { seriousAxeViolations } from './axe';
 
 // The Test accuracy section: import a CSV of 2×2 rows (Kearon 1998, with QUADAS-2 columns), see the pooled
 // estimates from the engine worker, the paired forest plot, the SROC plot and the QUADAS-2 summary, and switch to
@@ -186,3 +187,23 @@ test('the report’s evidence chapter shows the 2×2 table, QUADAS-2, forest and
   await page.getByTestId('report-section-evidence').uncheck();
   await expect(page.getByTestId('report-part-accuracy')).toBeDisabled();
 });
+
+for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 640 }]) {
+  test(`the forest plot's data table, opened from the keyboard, is a labelled region to scroll (${size.width})`, async ({ page }) => {
+    await importKearon(page, size);
+    const forest = page.getByTestId('forest-plot');
+    const disclosure = forest.locator('.chart-data > summary');
+    await disclosure.focus();
+    await page.keyboard.press('Enter');
+    // Thirty studies overflow the table's box: a focusable region named after the chart, the next tab stop.
+    const region = forest.getByRole('region', { name: 'Data table: Paired forest plot' });
+    await expect(region).toBeVisible();
+    await expect(region.locator('tbody tr')).toHaveCount(31); // 30 studies and the pooled estimate
+    await page.keyboard.press('Tab');
+    await expect(region).toBeFocused();
+    await page.keyboard.press('End');
+    await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    await page.screenshot({ path: `${dir}/accuracy-forest-table-${size.width}.png` });
+    expect(await seriousAxeViolations(page), 'axe with the forest plot data table open').toEqual([]);
+  });
+}

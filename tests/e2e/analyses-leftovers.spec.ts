@@ -21,6 +21,19 @@ function dominatedDraws(): string {
   return lines.join('\n');
 }
 
+/** Draws where three strategies' means nearly coincide, a little above the middle of the plane; a fourth lies lower. */
+function coincidingMeansDraws(): string {
+  const lines = ['sim,e_SQ,e_A,e_B,e_C,e_D,c_SQ,c_A,c_B,c_C,c_D,p_a,p_b'];
+  for (let i = 1; i <= 500; i++) {
+    const a = ((i * 37) % 101) / 101;
+    const b = ((i * 53) % 97) / 97;
+    const e = (k: number) => 1.05 + 0.0001 * k + 0.04 * (a - 0.5);
+    const c = (k: number) => 1560 + k + 800 * (b - 0.5);
+    lines.push([i, 1, e(0), e(1), e(2), 1 + 0.04 * (b - 0.5), 1000, c(0), c(1), c(2), 1300 + 500 * (a - 0.5), a, b].join(','));
+  }
+  return lines.join('\n');
+}
+
 async function serious(page: Page) {
   expect(await axeViolations(page, { impacts: ['serious', 'critical'] }), 'axe').toEqual([]);
 }
@@ -176,8 +189,54 @@ for (const size of sizes) {
       // Named with its own mean cost (first, or after a mean drawn over it nearer the pointer); no draw named.
       await expect(tooltip.locator('.plane-tooltip-entry', { hasText: `Mean: ${row[0]}` })).toContainText(`Incremental cost (EUR): ${row[1]}`);
       for (const title of await tooltip.locator('.chart-tooltip-title').allTextContents()) expect(title).toMatch(/^Mean: /);
+      // Inside the drawing.
+      const box = (await plane.locator('.chart-canvas').boundingBox())!;
+      const tip = (await tooltip.boundingBox())!;
+      expect(tip.y, `tooltip of ${row[0]} below the drawing's top`).toBeGreaterThanOrEqual(box.y - 1);
+      expect(tip.y + tip.height, `tooltip of ${row[0]} above the drawing's bottom`).toBeLessThanOrEqual(box.y + box.height + 1);
+      expect(tip.x).toBeGreaterThanOrEqual(box.x - 1);
+      expect(tip.x + tip.width).toBeLessThanOrEqual(box.x + box.width + 1);
     }
     await page.screenshot({ path: `${dir}/leftovers-psa-plane-mean-${size.width}.png` });
     await serious(page);
   });
 }
+
+test('PSA plane at 1024 px: the tooltip of three coinciding means stays inside the drawing', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.goto('/#/models');
+  await page.getByTestId('analyse-psa-results').click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('choose-draws-file').click();
+  await (await chooser).setFiles({ name: 'coinciding.csv', mimeType: 'text/csv', buffer: Buffer.from(coincidingMeansDraws()) });
+  const plane = page.getByTestId('draws-plane');
+  await expect(plane.locator('.recharts-scatter-symbol').first()).toBeVisible({ timeout: 60_000 });
+  await plane.scrollIntoViewIfNeeded();
+  const rows = await plane.locator('.chart-table tbody tr').count();
+  const scatters = plane.locator('.recharts-scatter');
+  const count = await scatters.count();
+  const tooltip = plane.getByTestId('plane-tooltip');
+  let most = 0;
+  for (let i = 0; i < rows; i++) {
+    const diamond = scatters.nth(count - rows + i).locator('.recharts-scatter-symbol path').first();
+    const b = (await diamond.boundingBox())!;
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    await expect(tooltip).toBeVisible();
+    const entries = await tooltip.locator('.plane-tooltip-entry').count();
+    const canvas = (await plane.locator('.chart-canvas').boundingBox())!;
+    const tip = (await tooltip.boundingBox())!;
+    // It opened below these means (upper half) and ran past the drawing's bottom edge; now it moves up.
+    expect(tip.y, `tooltip ${i} below the drawing's top`).toBeGreaterThanOrEqual(canvas.y - 1);
+    expect(tip.y + tip.height, `tooltip ${i} (${entries} entries) above the drawing's bottom`).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
+    expect(tip.x).toBeGreaterThanOrEqual(canvas.x - 1);
+    expect(tip.x + tip.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+    if (entries > most) {
+      most = entries;
+      await page.screenshot({ path: `${dir}/leftovers-psa-plane-three-means-1024.png` });
+    }
+  }
+  // The means of A, B and C are told apart (different figures), each in its own entry.
+  expect(most, 'a tooltip names the three coinciding means').toBeGreaterThanOrEqual(3);
+  await serious(page);
+});

@@ -400,3 +400,28 @@ test('diagrams: liquid-biopsy tree folds and unfolds by keyboard; PSM curves; sc
   await page.getByTestId('transitions-card').count(); // PSM has no transition matrix
   await expect(page.getByTestId('transitions-card')).toHaveCount(0);
 });
+
+for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 640 }]) {
+  test(`the structure diagram's data table, opened from the keyboard, is a labelled region to scroll (${size.width})`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/#/models');
+    await page.locator('[data-model-id="liquid-biopsy-nsclc"]').getByTestId('use-example').click();
+    await expect(page.getByTestId('strip-item').first()).toBeVisible();
+    await page.getByTestId('model-tab-structure').click();
+    const diagram = page.getByTestId('structure-diagram');
+    await expect(diagram).toBeVisible();
+    const disclosure = diagram.locator('.chart-data > summary');
+    await disclosure.focus();
+    await page.keyboard.press('Enter');
+    // The tree's arrows overflow the table's box: a focusable region named after the diagram, the next tab stop.
+    const region = diagram.getByRole('region', { name: /^Data table: / });
+    await expect(region).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(region).toBeFocused();
+    await page.keyboard.press('End');
+    await expect.poll(() => region.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    await region.scrollIntoViewIfNeeded();
+    await screenshot(page, `structure-diagram-table-${size.width}`);
+    expect(await seriousAxeViolations(page), 'axe with the diagram data table open').toEqual([]);
+  });
+}

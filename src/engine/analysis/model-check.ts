@@ -22,7 +22,8 @@ export interface ModelCheck {
   ranges: ParameterRange[];
 }
 
-function issueRow(issue: ModelIssue): ModelCheck['issues'][number] {
+/** An issue as screens show it: the path as text, the engine's code and values kept for their wording. */
+export function issueRow(issue: ModelIssue): ModelCheck['issues'][number] {
   return { path: formatPath(issue.path), message: issue.message, severity: issue.severity, code: issue.code, ...(issue.params ? { params: issue.params } : {}), ...(issue.detail ? { detail: issue.detail } : {}) };
 }
 

@@ -1,5 +1,5 @@
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis, ZAxis, useChartHeight, useChartWidth, useXAxisScale, useYAxisScale } from 'recharts';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { numberColumn, textColumn } from '../../report/data-table';
@@ -9,7 +9,7 @@ import { niceAxis } from './chart-data';
 import { chartInk, seriesColor } from './palette';
 import { useLanguage } from '../i18n/language';
 import { thresholdDash } from '../../report/charts/threshold-dashes';
-import { nearestPoint, pointsOver } from './plane-hit';
+import { nearestPoint, placeTooltip, pointsOver } from './plane-hit';
 
 // The cost-effectiveness plane: effect on x, cost on y. Base case: one point per strategy and the efficiency
 // frontier. PSA: a cloud of incremental draws per strategy, the mean increment and a willingness-to-pay line.
@@ -156,9 +156,6 @@ export function CePlaneChart(props: CePlaneChartProps) {
   );
 }
 
-/** Pixels between the hovered point and its tooltip. */
-const TOOLTIP_GAP = 12;
-
 /**
  * The tooltip of the point under the pointer (nearest in both axes, and any drawn over it) with a ring round
  * it. Its own hit test: recharts' tooltip follows the x axis, so it showed another strategy drawn at the same effect.
@@ -178,6 +175,9 @@ function PlaneHover({ host, points, xLabel, yLabel, formatX, formatY }: {
   const width = useChartWidth() ?? 0;
   const height = useChartHeight() ?? 0;
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
+  // The tooltip's height, measured once drawn (before it is painted): it is moved up or down to stay in the drawing.
+  const tooltip = useRef<HTMLDivElement>(null);
+  const [tooltipHeight, setTooltipHeight] = useState(0);
   useEffect(() => {
     if (!host) return;
     // On the host, not the drawing: the marks take the events over them and they bubble up to it.
@@ -203,6 +203,11 @@ function PlaneHover({ host, points, xLabel, yLabel, formatX, formatY }: {
   }, [points, xScale, yScale]);
   // A mean's diamond is drawn over the draws: within it, it is what the pointer is on.
   const at = pointer ? nearestPoint(pointer, placed.filter((p) => p.item.mean), radiusOf(MEAN_AREA)) ?? nearestPoint(pointer, placed) : undefined;
+  // Measured again for each hovered point (its entries, so its height, differ).
+  useLayoutEffect(() => {
+    const measured = tooltip.current?.offsetHeight;
+    if (measured !== undefined && measured !== tooltipHeight) setTooltipHeight(measured);
+  }, [at, tooltipHeight]);
   if (!host || !at) return null;
   // Points covering the hovered one are named too (a strategy hidden under another). One entry per strategy (a PSA
   // cloud's draws pile up), its nearest point's figures; strategies at the very same figures share one heading.
@@ -220,20 +225,13 @@ function PlaneHover({ host, points, xLabel, yLabel, formatX, formatY }: {
       same.colors.push(item.color);
     } else entries.push({ labels: [item.label], colors: [item.color], x, y });
   }
-  // The tooltip opens towards the larger side of the drawing, so it never runs off it.
-  const right = at.px < width / 2;
-  const below = at.py < height / 2;
-  const room = (right ? width - at.px : at.px) - TOOLTIP_GAP - 4;
-  const style = {
-    [right ? 'left' : 'right']: right ? at.px + TOOLTIP_GAP : width - at.px + TOOLTIP_GAP,
-    [below ? 'top' : 'bottom']: below ? at.py + TOOLTIP_GAP : height - at.py + TOOLTIP_GAP,
-    maxWidth: Math.max(160, Math.min(320, room)),
-  };
+  // Towards the larger side of the drawing, and inside it (above the point when it does not fit below).
+  const style = placeTooltip(at, { width, height }, tooltipHeight);
   return (
     <>
       <circle className="plane-hover-ring" cx={at.px} cy={at.py} r={at.item.radius + 3} fill="none" stroke={chartInk.text} strokeWidth={1.5} pointerEvents="none" />
       {createPortal(
-        <div className="chart-tooltip plane-tooltip" data-testid="plane-tooltip" style={style}>
+        <div ref={tooltip} className="chart-tooltip plane-tooltip" data-testid="plane-tooltip" style={style}>
           {entries.map((e) => (
             <div key={e.labels.join('\n')} className="plane-tooltip-entry">
               <div className="chart-tooltip-title">

@@ -1,6 +1,7 @@
 import type { ProportionEstimate } from '../../engine/accuracy/two-by-two';
 import { axisPercent } from '../../report/charts/accuracy-chart-data';
 import { ChartDataTable } from './chart-frame';
+import { ScrollRegion } from '../ui/scroll-region';
 import { chartInk, seriesColor } from './palette';
 import { useLanguage } from '../i18n/language';
 import type { Translate } from '../../report/i18n/translate';
@@ -229,7 +230,8 @@ export function ForestPlot(props: ForestPlotProps) {
       </div>
       <details className="chart-data">
         <summary>{t('charts.dataTable')}</summary>
-        <div className="chart-data-body">
+        {/* A long table scrolls in its box: then it is a labelled region a keyboard user can scroll. */}
+        <ScrollRegion className="chart-data-body" label={t('charts.dataTableOf', { title: t('accuracy.plot.forestTitle') })} vertical>
           <ChartDataTable
             caption={t('accuracy.plot.forestTitle')}
             headers={[t('accuracy.study'), t('accuracy.tp'), t('accuracy.fn'), t('accuracy.tn'), t('accuracy.fp'), t('accuracy.plot.withCi', { measure: titleOf('sensitivity', t) }), t('accuracy.plot.withCi', { measure: titleOf('specificity', t) })]}
@@ -238,7 +240,7 @@ export function ForestPlot(props: ForestPlotProps) {
               ...(pooled ? [[props.pooledLabel, '', '', '', '', withInterval(pooled.sensitivity), withInterval(pooled.specificity)]] : []),
             ]}
           />
-        </div>
+        </ScrollRegion>
       </details>
     </figure>
   );

@@ -35,3 +35,32 @@ export function pointsOver<T>(at: PlacedPoint<T>, points: readonly PlacedPoint<T
   const others = points.filter((p) => p !== at && apart(p) < overlap * overlap);
   return [at, ...others.sort((a, b) => apart(a) - apart(b))];
 }
+
+/** Pixels between the hovered point and its tooltip. */
+export const TOOLTIP_GAP = 12;
+/** Pixels kept free between the tooltip and the drawing's edge. */
+const EDGE = 4;
+
+export interface TooltipPlacement {
+  /** From the drawing's left edge, or (when the tooltip opens leftwards) its right edge. */
+  left?: number;
+  right?: number;
+  top: number;
+  maxWidth: number;
+}
+
+/**
+ * Where the tooltip of the point at (px, py) goes in a drawing of `box` size, given its measured height: towards the
+ * larger side sideways (its width capped to the room there) and up or down (below a point in the upper half, above
+ * one in the lower half); when it is too tall for that side, moved up or down to stay inside the drawing (still
+ * beside the point, not over it).
+ */
+export function placeTooltip(at: { px: number; py: number }, box: { width: number; height: number }, tooltipHeight: number, gap = TOOLTIP_GAP): TooltipPlacement {
+  const right = at.px < box.width / 2;
+  const room = (right ? box.width - at.px : at.px) - gap - EDGE;
+  const maxWidth = Math.max(160, Math.min(320, room));
+  const sideways = right ? { left: at.px + gap } : { right: box.width - at.px + gap };
+  const open = at.py < box.height / 2 ? at.py + gap : at.py - gap - tooltipHeight;
+  const top = Math.max(EDGE, Math.min(open, box.height - EDGE - tooltipHeight));
+  return { ...sideways, top, maxWidth };
+}

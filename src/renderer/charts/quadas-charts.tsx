@@ -3,6 +3,7 @@ import { useLanguage } from '../i18n/language';
 import type { Quadas, QuadasRating } from '../../dossier/schema';
 import { quadasBarOrder, quadasBars, quadasColors, quadasSymbols } from '../../report/charts/accuracy-chart-data';
 import { ChartDataTable, ChartFrame } from './chart-frame';
+import { ScrollRegion } from '../ui/scroll-region';
 
 // QUADAS-2 summaries as in Cochrane DTA reviews: the traffic-light table (one row per study, a coloured mark with a
 // symbol per domain, so colour is never the only cue) and the stacked bars (share of studies at low, high and
@@ -25,7 +26,8 @@ const applicabilityDomains = quadasDomains.filter((d) => d.key !== 'flowAndTimin
 export function QuadasTrafficLights({ studies, testId }: { studies: readonly { label: string; quadas: Quadas }[]; testId?: string }) {
   const { t } = useLanguage();
   return (
-    <div className="table-wrap quadas-table-wrap" data-testid={testId}>
+    // Many studies scroll in the box (its height is limited): then it is a labelled region a keyboard user can scroll.
+    <ScrollRegion className="quadas-table-wrap" label={t('accuracy.qc.caption')} vertical testId={testId}>
       <table className="table quadas-table">
         <caption className="visually-hidden">{t('accuracy.qc.caption')}</caption>
         <thead>
@@ -54,7 +56,7 @@ export function QuadasTrafficLights({ studies, testId }: { studies: readonly { l
           <span key={r} className="quadas-key-item"><Light rating={r} /> {t(`accuracy.q.rating.${r}`)}</span>
         ))}
       </p>
-    </div>
+    </ScrollRegion>
   );
 }
 

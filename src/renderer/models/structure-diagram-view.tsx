@@ -10,6 +10,7 @@ import { mimeTypes, useExports } from '../exports/export-context';
 import { ExportMenu } from '../exports/export-menu';
 import { formatPercent } from '../settings/display-format';
 import { useLanguage } from '../i18n/language';
+import { ScrollRegion } from '../ui/scroll-region';
 import type { CurvePlot } from '../../diagram/diagram-graph';
 
 // The model's structure diagram on screen: the same SVG the reports print (src/diagram), with a choice of part
@@ -121,7 +122,8 @@ export function StructureDiagramView({ model }: { model: HtaModel }) {
       {drawn && (
         <details className="chart-data">
           <summary>{t('structure.dataTable')}</summary>
-          <div className="chart-data-body">
+          {/* A long table scrolls in its box: then it is a labelled region a keyboard user can scroll. */}
+          <ScrollRegion className="chart-data-body" label={t('charts.dataTableOf', { title })} vertical>
             <table className="table chart-table">
               <caption className="visually-hidden">{t('structure.arrows', { title })}</caption>
               <thead>
@@ -132,7 +134,7 @@ export function StructureDiagramView({ model }: { model: HtaModel }) {
               </tbody>
             </table>
             {drawn.plots.length > 0 && <CurveTable plots={drawn.plots} />}
-          </div>
+          </ScrollRegion>
         </details>
       )}
     </figure>

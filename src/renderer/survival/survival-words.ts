@@ -4,6 +4,9 @@ import type { SurvivalFit } from '../../engine/survival-fit/fit';
 import type { FitChange, FitIntoModelOptions, FitWords } from '../../engine/survival-fit/fit-into-model';
 import { en } from '../../report/i18n/messages-en';
 import type { MessageKey, Translate } from '../../report/i18n/translate';
+import { describeProblem } from '../../report/engine-problems';
+import type { NumberFormats } from '../../report/format';
+import type { FitModelIssue } from '../workers/survival-api';
 
 // Words of the Survival screen that depend on a value: a family's name (Weibull and Gompertz are the same in every
 // language, so they have no catalogue key) and a time unit's forms.
@@ -68,4 +71,14 @@ export function fitChangeWords(t: Translate, intlLocale: string, change: FitChan
     case 'no-curves':
       return t('survival.change.noCurves', { type: change.modelType, example: change.example });
   }
+}
+
+/** A problem of the model with the fit, for the problems dialog: where it is, and what (in the display language). */
+export function fitProblemRow(t: Translate, fmt: NumberFormats, issue: FitModelIssue): { path: string; message: string } {
+  return { path: issue.path, message: describeProblem(issue, t, fmt) };
+}
+
+/** "warning: <where>: <what>" for a warning of the model with the fit, in the display language. */
+export function fitWarningLine(t: Translate, fmt: NumberFormats, issue: FitModelIssue): string {
+  return t('survival.use.warningLine', { path: issue.path, warning: describeProblem(issue, t, fmt) });
 }

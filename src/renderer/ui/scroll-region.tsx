@@ -20,7 +20,7 @@ function scrolls(node: HTMLElement, vertical: boolean): boolean {
 }
 
 /** `vertical`: the box has a height limit, so it may scroll downwards too (e.g. a chart's data table). */
-export function ScrollRegion({ className, label, labelledBy, vertical = false, children }: { className?: string; label?: string; labelledBy?: string; vertical?: boolean; children: ReactNode }) {
+export function ScrollRegion({ className, label, labelledBy, vertical = false, testId, children }: { className?: string; label?: string; labelledBy?: string; vertical?: boolean; testId?: string; children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState(false);
   useLayoutEffect(() => {
@@ -41,7 +41,7 @@ export function ScrollRegion({ className, label, labelledBy, vertical = false, c
   }, [children, vertical]);
   const region = overflows ? { tabIndex: 0, role: 'region', 'aria-label': label, 'aria-labelledby': labelledBy } : {};
   return (
-    <div ref={ref} className={`table-wrap${className ? ` ${className}` : ''}`} data-scrolls={overflows ? 'true' : 'false'} {...region}>
+    <div ref={ref} className={`table-wrap${className ? ` ${className}` : ''}`} data-scrolls={overflows ? 'true' : 'false'} data-testid={testId} {...region}>
       {children}
     </div>
   );

@@ -18,7 +18,8 @@ import type { FitChange } from '../../engine/survival-fit/fit-into-model';
 import type { ModelFragment, FitIntoModelOptions } from '../../engine/survival-fit/fit-into-model';
 import { validateModel } from '../../engine/model/validate';
 import type { HtaModelInput } from '../../engine/model/schema';
-import { formatPath } from '../../engine/errors';
+import { issueRow } from '../../engine/analysis/model-check';
+import type { ModelCheck } from '../../engine/analysis/model-check';
 import type { ProblemDetail } from '../../shared/problem-detail';
 
 export interface SurvivalFitRequest {
@@ -104,18 +105,24 @@ export function survivalFitFragment(fit: SurvivalFit, options: FitIntoModelOptio
   }
 }
 
-export type ApplyFitOutcome =
-  | { ok: true; model: HtaModelInput; changes: FitChange[]; warnings: string[] }
-  | { ok: false; message: string; problems: { path: string; message: string }[] };
+/** A validation issue of the model with the fit: located, with the engine's code and values (the screen words it). */
+export type FitModelIssue = ModelCheck['issues'][number];
 
-/** Writes the fit into a model document and validates the result (an invalid result is refused, with its problems). */
+export type ApplyFitOutcome =
+  | { ok: true; model: HtaModelInput; changes: FitChange[]; warnings: FitModelIssue[] }
+  | { ok: false; message: string; problems: FitModelIssue[] };
+
+/**
+ * Writes the fit into a model document and validates the result (an invalid result is refused, with its problems).
+ * Problems and warnings come back as the engine's issues, not as text, so the screen words them in its language.
+ */
 export function applySurvivalFit(modelJson: unknown, fit: SurvivalFit, options: FitIntoModelOptions): ApplyFitOutcome {
   try {
     const { model, changes } = writeFitIntoModel(modelJson as HtaModelInput, fit, options);
     const report = validateModel(model);
-    const rows = report.issues.map((i) => ({ path: formatPath(i.path), message: i.message, severity: i.severity }));
+    const rows = report.issues.map(issueRow);
     if (!report.valid) return { ok: false, message: 'the model with this curve does not validate', problems: rows.filter((r) => r.severity === 'error') };
-    return { ok: true, model, changes, warnings: rows.filter((r) => r.severity === 'warning').map((r) => `${r.path}: ${r.message}`) };
+    return { ok: true, model, changes, warnings: rows.filter((r) => r.severity === 'warning') };
   } catch (error) {
     return { ok: false, message: messageOf(error), problems: [] };
   }

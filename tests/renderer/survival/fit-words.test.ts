@@ -11,7 +11,8 @@ import type { HtaModelInput } from '../../../src/engine/model/schema';
 import type { FitIntoModelOptions } from '../../../src/engine/survival-fit/fit-into-model';
 import { readSurvivalCsv } from '../../../src/engine/survival-fit/read-survival-csv';
 import { translator } from '../../../src/report/i18n/translate';
-import { fitChangeWords, fitWords } from '../../../src/renderer/survival/survival-words';
+import { fitChangeWords, fitProblemRow, fitWarningLine, fitWords } from '../../../src/renderer/survival/survival-words';
+import { formatsFor } from '../../../src/report/format';
 
 const ovarian = readSurvivalCsv(readFileSync(resolve(__dirname, '../../fixtures/survival/ovarian_ipd.csv'), 'utf8')).data;
 const options: FitIntoModelOptions = { curveId: 'os_fit', timeUnit: 'day', role: 'os', provenance: { dataset: 'ovarian_ipd.csv', n: 26, events: 12, aicRank: 5, candidates: 6 } };
@@ -52,5 +53,32 @@ describe('the texts a fit writes into a model', () => {
     expect(french.find((line) => line.startsWith('paramètre os_fit_shape ='))).toMatch(/^paramètre os_fit_shape = \d+,\d+ ajouté$/u);
     const dutch = changes.map((c) => fitChangeWords(translator('nl-BE'), 'nl-BE', c));
     for (const line of [...french, ...dutch]) expect(line).not.toMatch(/added|replaced|is now the|has no survival/u);
+  });
+});
+
+describe('the problems of a model with the fit, as "Use this fit" shows them', () => {
+  const warning = {
+    path: 'model.submodels.chemo_io.pfs',
+    severity: 'warning' as const,
+    code: 'pfs-above-os',
+    message: 'strategy tissue_only: PFS (pfs) exceeded OS (os) at cycle(s) 1–240; PFS was capped at OS there (base case)',
+    params: { strategy: 'tissue_only', pfs: 'pfs', os: 'os', cycles: '1–240' },
+  };
+  const error = { path: 'parameters[0].value', severity: 'error' as const, code: 'not-a-probability', message: 'parameter p_egfr = 1.5 is not a proportion (must lie in [0, 1])', params: { parameter: 'p_egfr', value: 1.5 } };
+
+  it('in English as the engine words them', () => {
+    expect(fitWarningLine(translator('en'), formatsFor('en'), warning)).toBe(`warning: model.submodels.chemo_io.pfs: ${warning.message}`);
+    expect(fitProblemRow(translator('en'), formatsFor('en'), error)).toEqual({ path: 'parameters[0].value', message: error.message });
+  });
+
+  it.each([['fr-BE', 'avertissement : model.submodels.chemo_io.pfs : ', 'SSP'], ['nl-BE', 'waarschuwing: model.submodels.chemo_io.pfs: ', 'afgetopt']] as const)('in %s from the catalogue', (locale, prefix, word) => {
+    const line = fitWarningLine(translator(locale), formatsFor(locale), warning);
+    expect(line.startsWith(prefix)).toBe(true);
+    expect(line).toContain(word);
+    expect(line).not.toContain('exceeded');
+    const row = fitProblemRow(translator(locale), formatsFor(locale), error);
+    expect(row.path).toBe('parameters[0].value');
+    expect(row.message).toContain('p_egfr');
+    expect(row.message).not.toContain('must lie');
   });
 });

@@ -64,4 +64,24 @@ describe('survival worker API', () => {
     expect(applySurvivalFit(example('liquid-biopsy-nsclc.json'), fit, { ...options, submodel: 'nope' })).toMatchObject({ ok: false, message: expect.stringMatching(/no sub-model "nope"/) });
     expect(survivalFitFragment(fit, { ...options, curveId: '1x' })).toMatchObject({ ok: false, message: expect.stringMatching(/curve id "1x"/) });
   });
+
+  it('returns the warnings and problems of the model with the fit as issues (code and values), for the screen to word', () => {
+    const r = fitSurvival({ csv: aml, timeColumn: 'time', eventColumn: 'event', distributions: ['weibull'] });
+    if (!r.ok) throw new Error(r.message);
+    const fit = r.analysis.fits[0]!;
+    const options = { curveId: 'os', timeUnit: 'week' as const, role: 'os' as const, submodel: 'chemo_io', provenance: { dataset: 'aml.csv', n: 23, events: 18, aicRank: 1, candidates: 1 } };
+    // The aml curve (weeks) falls below the example's PFS: a warning.
+    const applied = applySurvivalFit(example('liquid-biopsy-nsclc.json'), fit, options);
+    if (!applied.ok) throw new Error(applied.message);
+    expect(applied.warnings).toEqual([
+      expect.objectContaining({ path: 'model.submodels.chemo_io.pfs', severity: 'warning', code: 'pfs-above-os', params: expect.objectContaining({ strategy: 'tissue_only', pfs: 'pfs', os: 'os' }) }),
+    ]);
+    // A model that does not validate with the fit: its errors, each with its code and values.
+    const broken = example('liquid-biopsy-nsclc.json') as { parameters: { value?: unknown }[] };
+    broken.parameters[0]!.value = 1.5;
+    const refused = applySurvivalFit(broken, fit, options);
+    if (refused.ok) throw new Error('the model with p_egfr = 1.5 validated');
+    expect(refused.problems[0]).toMatchObject({ path: 'parameters[0].value', severity: 'error', code: 'not-a-probability', params: { parameter: 'p_egfr', value: 1.5 } });
+    expect(refused.problems.every((p) => p.severity === 'error' && p.code !== undefined)).toBe(true);
+  });
 });

@@ -200,7 +200,7 @@ function FitSummary({ fit, studyCount, skipped }: { fit: Fit; studyCount: number
 function TwoByTwoTable({ rows }: { rows: readonly AccuracyRow[] }) {
   const { t: tr, fmt } = useLanguage();
   return (
-    <ScrollRegion className="two-by-two-wrap" label={tr('accuracy.tablesRegion')}>
+    <ScrollRegion className="two-by-two-wrap" label={tr('accuracy.tablesRegion')} vertical>
       <table className="table two-by-two-table" data-testid="two-by-two-table">
         <thead>
           <tr>
