@@ -159,9 +159,14 @@ function treeCategoryIds(model: TreeHtaModel): string[] {
 }
 
 /** Rewrites a sub-model issue path (model.…) to its place in the file (model.submodels.<id>.…). */
+/** Where a path inside sub-model `id` (['model', ...] as in a model of its own) lies in the tree's file. */
+function submodelPath(id: string, path: IssuePath): IssuePath {
+  return ['model', 'submodels', id, ...path.slice(1)];
+}
+
 function relocate(issue: ModelIssue, id: string): ModelIssue {
   if (issue.path[0] !== 'model') return issue;
-  return { ...issue, path: ['model', 'submodels', id, ...issue.path.slice(1)] };
+  return { ...issue, path: submodelPath(id, issue.path) };
 }
 
 
@@ -912,7 +917,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       sub.compiled.evaluate(params, sub.out);
     } catch (e) {
       if (!(e instanceof ModelEvaluationError) || e.details.path[0] !== 'model') throw e;
-      const relocated = new ModelEvaluationError({ ...e.details, path: ['model', 'submodels', sub.id, ...e.details.path.slice(1)] });
+      const relocated = new ModelEvaluationError({ ...e.details, path: submodelPath(sub.id, e.details.path) });
       relocated.message = `sub-model ${sub.id}: ${e.message}`;
       throw relocated;
     }
