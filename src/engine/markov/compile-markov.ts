@@ -18,7 +18,7 @@ import { VARIABLE_SLOTS } from '../expression/compile';
 import { MAX_EXPANDED_STATES, MAX_TRACE_CELLS } from '../model/limits';
 
 const SLOT_STATE_TIME = VARIABLE_SLOTS.state_time;
-import { countingWeights, discountFactors, resolveCycles } from '../economics/conventions';
+import { cohortTimeAxis, discountFactors } from '../economics/conventions';
 import { discountRateTable } from '../economics/discount-rate-table';
 import { categoriesInUse, costValueOf } from '../model/cost-categories';
 
@@ -475,11 +475,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   const markov = model as HtaModel & { model: { type: 'markov' } };
   const errorsBefore = issues.filter((i) => i.severity === 'error').length;
   const settings = model.settings;
-  const L = settings.cycleLength;
-  const T = resolveCycles(settings, issues);
-  const startAge = settings.startAge ?? NaN;
-  const counting = countingWeights(settings.counting, T, issues, settings.countingWeights);
-  const Tc = counting.valueCycles;
+  const { cycleLength: L, cycles: T, startAge, counting, valueCycles: Tc } = cohortTimeAxis(settings, issues);
   if (!withinSizeLimits(markov, T, issues)) return null;
 
   const space = buildParameterSpace(model, issues);

@@ -10,7 +10,7 @@ import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, Strateg
 import { checkParameterCount, describeCompiledModel, emptyStrategyResult } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { baseCaseValues, buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
-import { countingWeights, discountFactors, resolveCycles } from '../economics/conventions';
+import { cohortTimeAxis, discountFactors } from '../economics/conventions';
 import { discountRateTable } from '../economics/discount-rate-table';
 import { categoriesInUse, costValueOf } from '../model/cost-categories';
 import { compileCurves, CurveGridCache, simpsonArea } from './survival';
@@ -125,11 +125,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   const psm = model as PsmHtaModel;
   const errorsBefore = issues.filter((i) => i.severity === 'error').length;
   const settings = model.settings;
-  const L = settings.cycleLength;
-  const T = resolveCycles(settings, issues);
-  const startAge = settings.startAge ?? NaN;
-  const counting = countingWeights(settings.counting, T, issues, settings.countingWeights);
-  const Tc = counting.valueCycles;
+  const { cycleLength: L, cycles: T, startAge, counting, valueCycles: Tc } = cohortTimeAxis(settings, issues);
   const space = buildParameterSpace(model, issues);
   const defs = compileModelDefinitions(model, space, issues, options.inputs ?? []);
   const seenCycles = new Set<string>();
