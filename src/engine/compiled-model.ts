@@ -129,6 +129,36 @@ export function describeCompiledModel(
   };
 }
 
+/** Sizes of a strategy's result arrays. */
+export interface ResultSize {
+  states: number;
+  categories: number;
+  cycles: number;
+  valueCycles: number;
+}
+
+/**
+ * A strategy's result, all zero. `rows` allocates the trace and the per-cycle arrays (a tree's totals-only
+ * result gives them no room: nothing writes them).
+ */
+export function emptyStrategyResult(id: string, label: string, size: ResultSize, rows: (n: number) => Float64Array = (n) => new Float64Array(n)): StrategyResult {
+  const { states, categories, cycles, valueCycles } = size;
+  return {
+    id,
+    label,
+    totals: { cost: 0, costUndiscounted: 0, qalys: 0, qalysUndiscounted: 0, lifeYears: 0, lifeYearsUndiscounted: 0, effect: 0, effectUndiscounted: 0 },
+    costByCategory: new Float64Array(categories),
+    costByCategoryUndiscounted: new Float64Array(categories),
+    trace: rows((cycles + 1) * states),
+    costPerCycle: rows(valueCycles * categories),
+    costPerCycleDiscounted: rows(valueCycles * categories),
+    qalysPerCycle: rows(valueCycles),
+    qalysPerCycleDiscounted: rows(valueCycles),
+    lifeYearsPerCycle: rows(valueCycles),
+    lifeYearsPerCycleDiscounted: rows(valueCycles),
+  };
+}
+
 /** evaluate() takes exactly one value per parameter slot. */
 export function checkParameterCount(params: Float64Array, expected: number): void {
   if (params.length !== expected) throw new RangeError(`expected ${expected} parameter values, got ${params.length}`);

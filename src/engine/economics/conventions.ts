@@ -93,6 +93,24 @@ export function countingWeights(method: CountingMethod, T: number, issues: Model
   return { valueCycles, weightPrev, weightNext };
 }
 
+/** The time axis of a cohort model (Markov, partitioned survival): cycles, their counting weights and start age. */
+export interface CohortTimeAxis {
+  cycleLength: number;
+  /** Trace rows 0..cycles. */
+  cycles: number;
+  counting: CountingWeights;
+  /** counting.valueCycles. */
+  valueCycles: number;
+  /** NaN when the model gives none. */
+  startAge: number;
+}
+
+export function cohortTimeAxis(settings: Settings, issues: ModelIssue[]): CohortTimeAxis {
+  const cycles = resolveCycles(settings, issues);
+  const counting = countingWeights(settings.counting, cycles, issues, settings.countingWeights);
+  return { cycleLength: settings.cycleLength, cycles, counting, valueCycles: counting.valueCycles, startAge: settings.startAge ?? NaN };
+}
+
 /** One step of a stepped discount schedule: `rate` applies from `fromYear` (years since the start) to the next step. */
 export interface DiscountStep {
   fromYear: number;

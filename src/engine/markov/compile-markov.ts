@@ -8,9 +8,9 @@ import type { IssuePath, ModelIssue } from '../errors';
 import { ModelEvaluationError, formatPath, pushUniqueIssues, quoteExpression } from '../errors';
 import type { EvaluationErrorDetails } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
-import { checkParameterCount, describeCompiledModel } from '../compiled-model';
+import { checkParameterCount, describeCompiledModel, emptyStrategyResult } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
-import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
+import { baseCaseValues, buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
 import type { HoistOptions } from '../model/parameter-program';
 import { sharedSubexpressions } from '../model/hoisting';
 import { byForm, ExpressionBatch } from '../expression/inline-forms';
@@ -18,8 +18,9 @@ import { VARIABLE_SLOTS } from '../expression/compile';
 import { MAX_EXPANDED_STATES, MAX_TRACE_CELLS } from '../model/limits';
 
 const SLOT_STATE_TIME = VARIABLE_SLOTS.state_time;
-import { costDiscount, countingWeights, discountFactors, effectDiscount, resolveCycles } from '../economics/conventions';
-import type { DiscountRateSpec } from '../economics/conventions';
+import { cohortTimeAxis, discountFactors } from '../economics/conventions';
+import { discountRateTable } from '../economics/discount-rate-table';
+import { categoriesInUse, costValueOf } from '../model/cost-categories';
 
 const RANGE_EPS = 1e-12;
 /** Trace size (states x counted cycles) up to which a strategy's cycles run in one call (see oneCallPerCycle). */
@@ -403,21 +404,17 @@ function countCycle(
   acc[1] = q;
 }
 
-/** Cost categories: declared ones, or (when none are declared) every category used, in order of appearance. */
-export function costCategoryIds(model: HtaModel & { model: { type: 'markov' } }): string[] {
-  if (model.costCategories.length > 0) return model.costCategories.map((c) => c.id);
-  const seen = new Set<string>();
-  const add = (costs: Record<string, unknown> | undefined): void => {
-    for (const k of Object.keys(costs ?? {})) seen.add(k);
-  };
-  for (const sv of Object.values(model.model.stateValues)) add(sv.costs);
-  for (const tv of model.model.transitionValues) add(tv.costs);
-  for (const s of model.strategies) for (const sv of Object.values(s.stateValues ?? {})) add(sv.costs);
-  return [...seen];
+/** The cost maps of a Markov model in the order their categories are numbered: state values, transition values, then the strategies' state values. */
+export function markovCostMaps(model: HtaModel & { model: { type: 'markov' } }): (Record<string, unknown> | undefined)[] {
+  return [
+    ...Object.values(model.model.stateValues).map((sv) => sv.costs),
+    ...model.model.transitionValues.map((tv) => tv.costs),
+    ...model.strategies.flatMap((s) => Object.values(s.stateValues ?? {}).map((sv) => sv.costs)),
+  ];
 }
 
-function costValueOf(entry: CostEntry): { value: Expression; discountRate?: number } {
-  return typeof entry === 'object' ? entry : { value: entry };
+export function costCategoryIds(model: HtaModel & { model: { type: 'markov' } }): string[] {
+  return categoriesInUse(model.costCategories, markovCostMaps(model));
 }
 
 /** Every transition probability and state value of the model and its strategies (the sites compiled with hoisting). */
@@ -478,11 +475,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   const markov = model as HtaModel & { model: { type: 'markov' } };
   const errorsBefore = issues.filter((i) => i.severity === 'error').length;
   const settings = model.settings;
-  const L = settings.cycleLength;
-  const T = resolveCycles(settings, issues);
-  const startAge = settings.startAge ?? NaN;
-  const counting = countingWeights(settings.counting, T, issues, settings.countingWeights);
-  const Tc = counting.valueCycles;
+  const { cycleLength: L, cycles: T, startAge, counting, valueCycles: Tc } = cohortTimeAxis(settings, issues);
   if (!withinSizeLimits(markov, T, issues)) return null;
 
   const space = buildParameterSpace(model, issues);
@@ -497,18 +490,8 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   const categories = costCategoryIds(markov);
   const nCat = categories.length;
   const categoryIndex = new Map(categories.map((c, i) => [c, i]));
-  const categoryRate = new Map(model.costCategories.map((c) => [c.id, c.discountRate]));
-
-  // Discount tables: one row per distinct rate used.
-  const rates: DiscountRateSpec[] = [];
-  const rateIndex = (r: DiscountRateSpec): number => {
-    let i = rates.indexOf(r);
-    if (i < 0) i = rates.push(r) - 1;
-    return i;
-  };
-  const baseCostDiscount = costDiscount(settings);
-  const effectRate = rateIndex(effectDiscount(settings));
-  const costRate = rateIndex(baseCostDiscount);
+  const rateTable = discountRateTable(settings, model.costCategories);
+  const { rates, effectRow: effectRate, costRow: costRate } = rateTable;
 
   // Transitions and state values are evaluated every cycle when they vary with time: their loop invariants (an
   // age-table lookup shared by every state, the fixed factor of a time trend) are computed once (hoisting.ts).
@@ -642,7 +625,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         const valuePath = typeof entry === 'object' ? [...path, 'value'] : path;
         const site = program.compileSite(value, valuePath, localIssues, tunnel, hoist);
         if (!site) continue;
-        const rate = rateIndex(discountRate ?? categoryRate.get(cat) ?? baseCostDiscount);
+        const rate = rateTable.costRowOf(cat, discountRate);
         for (let k = 1; k <= states.size[s]!; k++) {
           const x = states.start[s]! + k - 1;
           costRateIdx[x * nCat + c] = rate;
@@ -655,7 +638,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       }
     }
     // Category discount overrides also apply to categories with no value in a state (keeps rates consistent).
-    for (let x = 0; x < m; x++) for (let c = 0; c < nCat; c++) if (costRateIdx[x * nCat + c] === costRate) costRateIdx[x * nCat + c] = rateIndex(categoryRate.get(categories[c]!) ?? baseCostDiscount);
+    for (let x = 0; x < m; x++) for (let c = 0; c < nCat; c++) if (costRateIdx[x * nCat + c] === costRate) costRateIdx[x * nCat + c] = rateTable.costRowOf(categories[c]!);
     // One-off values on transitions.
     const transitionValues: TransitionValue[] = [];
     markov.model.transitionValues.forEach((tv, i) => {
@@ -688,7 +671,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         }
         const { value, discountRate } = costValueOf(entry);
         costSites[c] = program.compileSite(value, typeof entry === 'object' ? [...path, 'value'] : path, localIssues, false);
-        rateOf[c] = rateIndex(discountRate ?? categoryRate.get(cat) ?? baseCostDiscount);
+        rateOf[c] = rateTable.costRowOf(cat, discountRate);
       }
       const qalySite = tv.qalys === undefined ? null : program.compileSite(tv.qalys, [...base, 'qalys'], localIssues, false);
       transitionValues.push({ rows: Int32Array.from(rows), positions: Int32Array.from(positions), costSites, costRate: rateOf, qalySite });
@@ -1188,33 +1171,11 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   function createResult(options?: ResultOptions): ModelResult {
     return {
       ...(options?.totalsOnly ? { totalsOnly: true as const } : {}),
-      strategies: plans.map((p) => ({
-        id: p.id,
-        label: p.label,
-        totals: { cost: 0, costUndiscounted: 0, qalys: 0, qalysUndiscounted: 0, lifeYears: 0, lifeYearsUndiscounted: 0, effect: 0, effectUndiscounted: 0 },
-        costByCategory: new Float64Array(nCat),
-        costByCategoryUndiscounted: new Float64Array(nCat),
-        trace: new Float64Array((T + 1) * nStates),
-        costPerCycle: new Float64Array(Tc * nCat),
-        costPerCycleDiscounted: new Float64Array(Tc * nCat),
-        qalysPerCycle: new Float64Array(Tc),
-        qalysPerCycleDiscounted: new Float64Array(Tc),
-        lifeYearsPerCycle: new Float64Array(Tc),
-        lifeYearsPerCycleDiscounted: new Float64Array(Tc),
-      })),
+      strategies: plans.map((p) => emptyStrategyResult(p.id, p.label, { states: nStates, categories: nCat, cycles: T, valueCycles: Tc })),
     };
   }
 
-  // Base values: inputs as given, expression parameters at cycle 1 (time in state 1).
-  const base = new Float64Array(space.ids.length);
-  model.parameters.forEach((p, i) => {
-    base[i] = p.value ?? NaN;
-  });
-  baseProgram.prepare(base);
-  setCycleVariables(baseProgram.vars, 1, L, startAge);
-  baseProgram.updateCycle();
-  baseProgram.updateStateTime();
-  const baseValues = Float64Array.from(baseProgram.work);
+  const baseValues = baseCaseValues(model, baseProgram, space.ids.length);
   void nRates;
 
   return {

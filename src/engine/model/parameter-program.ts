@@ -572,6 +572,25 @@ export function setCycleVariables(vars: Float64Array, cycle: number, cycleLength
   vars[SLOT_STATE_TIME] = 1;
 }
 
+/** Runs a program on `params` at the base-case time point: cycle 1, time in state 1. */
+export function runAtFirstCycle(program: StrategyParameterProgram, params: Float64Array, cycleLength: number, startAge: number): void {
+  program.prepare(params);
+  setCycleVariables(program.vars, 1, cycleLength, startAge);
+  program.updateCycle();
+  program.updateStateTime();
+}
+
+/**
+ * Base-case value of every parameter slot (CompiledModel.baseParameters): inputs as the model gives them,
+ * expression parameters computed by `program` (the model's, without strategy overrides) at cycle 1.
+ */
+export function baseCaseValues(model: HtaModel, program: StrategyParameterProgram, slotCount: number): Float64Array {
+  const base = new Float64Array(slotCount);
+  model.parameters.forEach((p, i) => (base[i] = p.value ?? NaN));
+  runAtFirstCycle(program, base, model.settings.cycleLength, model.settings.startAge ?? NaN);
+  return Float64Array.from(program.work);
+}
+
 // Module-level copies: imported bindings can be getters after transpiling, too slow for the hot loop.
 const SLOT_CYCLE = VARIABLE_SLOTS.cycle;
 const SLOT_TIME = VARIABLE_SLOTS.time;

@@ -4,7 +4,7 @@
 import type { ModelIssue } from '../errors';
 import type { CurveSet, SurvivalCurveSpec } from '../psm/survival';
 import { compileCurves } from '../psm/survival';
-import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from './parameter-program';
+import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, runAtFirstCycle } from './parameter-program';
 import type { StrategyParameterProgram } from './parameter-program';
 import type { Expression, HtaModel } from './schema';
 
@@ -34,10 +34,7 @@ export function structureValues(model: HtaModel): StructureValues {
     if (!program) {
       const strategy = model.strategies.find((s) => s.id === strategyId);
       program = buildStrategyProgram(defs, strategy?.parameters ?? {}, [], [], new Set());
-      program.prepare(inputs);
-      setCycleVariables(program.vars, 1, model.settings.cycleLength, model.settings.startAge ?? NaN);
-      program.updateCycle();
-      program.updateStateTime();
+      runAtFirstCycle(program, inputs, model.settings.cycleLength, model.settings.startAge ?? NaN);
       programs.set(key, program);
     }
     return program;

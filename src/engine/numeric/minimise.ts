@@ -21,6 +21,7 @@ export interface MinimiseResult {
 }
 
 import { inverseSpd } from './linear-algebra';
+import { centralDifferenceGradient, secondDifferenceHessian } from './finite-differences';
 
 type Objective = (x: Float64Array) => number;
 
@@ -35,45 +36,12 @@ function stepSize(x: number, relative: number): number {
 
 /** Central-difference gradient (step 1e-5 (1 + |x_i|)). */
 export function numericGradient(f: Objective, x: Float64Array, out = new Float64Array(x.length)): Float64Array {
-  const probe = Float64Array.from(x);
-  for (let i = 0; i < x.length; i++) {
-    const h = stepSize(x[i]!, 1e-5);
-    probe[i] = x[i]! + h;
-    const up = f(probe);
-    probe[i] = x[i]! - h;
-    const down = f(probe);
-    probe[i] = x[i]!;
-    out[i] = (up - down) / (2 * h);
-  }
-  return out;
+  return centralDifferenceGradient(f, x, (v) => stepSize(v, 1e-5), out);
 }
 
 /** Central second differences (step 1e-4 (1 + |x_i|)), symmetric, row-major n x n. */
 export function numericHessian(f: Objective, x: Float64Array): Float64Array {
-  const n = x.length;
-  const hess = new Float64Array(n * n);
-  const probe = Float64Array.from(x);
-  const h = Array.from(x, (v) => stepSize(v, 1e-4));
-  const at = (i: number, di: number, j: number, dj: number): number => {
-    probe[i] = probe[i]! + di;
-    probe[j] = probe[j]! + dj;
-    const v = f(probe);
-    probe[i] = x[i]!;
-    probe[j] = x[j]!;
-    return v;
-  };
-  const centre = f(x);
-  for (let i = 0; i < n; i++) {
-    const hi = h[i]!;
-    hess[i * n + i] = (at(i, hi, i, 0) - 2 * centre + at(i, -hi, i, 0)) / (hi * hi);
-    for (let j = 0; j < i; j++) {
-      const hj = h[j]!;
-      const v = (at(i, hi, j, hj) - at(i, hi, j, -hj) - at(i, -hi, j, hj) + at(i, -hi, j, -hj)) / (4 * hi * hj);
-      hess[i * n + j] = v;
-      hess[j * n + i] = v;
-    }
-  }
-  return hess;
+  return secondDifferenceHessian(f, x, Array.from(x, (v) => stepSize(v, 1e-4)));
 }
 
 function maxAbs(v: Float64Array): number {

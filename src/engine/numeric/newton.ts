@@ -4,6 +4,7 @@
 // precision, so fitted parameters match other software to 1e-8 or better. Hand-written: the npm optimisers
 // (fmin 0.0.4, numeric 1.2.6) are unmaintained since 2017 and offer no Newton method.
 import { choleskyInPlace, choleskySolve } from '../uncertainty/penalised-spline';
+import { centralDifferenceGradient, secondDifferenceHessian } from './finite-differences';
 
 export type Objective = (x: Float64Array, gradient: Float64Array | null) => number;
 
@@ -28,17 +29,7 @@ export interface MinimiseResult {
 
 /** Central-difference gradient of f at x (for objectives without an analytic one). */
 export function numericalGradient(f: (x: Float64Array) => number, x: Float64Array, out: Float64Array): Float64Array {
-  const probe = Float64Array.from(x);
-  for (let i = 0; i < x.length; i++) {
-    const h = 1e-6 * Math.max(1, Math.abs(x[i]!));
-    probe[i] = x[i]! + h;
-    const up = f(probe);
-    probe[i] = x[i]! - h;
-    const down = f(probe);
-    probe[i] = x[i]!;
-    out[i] = (up - down) / (2 * h);
-  }
-  return out;
+  return centralDifferenceGradient(f, x, (v) => 1e-6 * Math.max(1, Math.abs(v)), out);
 }
 
 /** Symmetric Hessian (row-major) by central differences of the gradient, with step steps[j] in coordinate j. */
@@ -83,29 +74,7 @@ export function hessianAtOptimum(objective: Objective, x: Float64Array): Float64
 
 /** Symmetric Hessian (row-major) by second differences of f alone (for objectives without an analytic gradient). */
 export function hessianOfValue(f: (x: Float64Array) => number, x: Float64Array, relativeStep = 1e-4): Float64Array {
-  const n = x.length;
-  const h = new Float64Array(n * n);
-  const probe = Float64Array.from(x);
-  const steps = Array.from(x, (v) => relativeStep * Math.max(1, Math.abs(v)));
-  const at = (i: number, di: number, j: number, dj: number): number => {
-    probe[i] = probe[i]! + di;
-    probe[j] = probe[j]! + dj;
-    const v = f(probe);
-    probe.set(x);
-    return v;
-  };
-  const f0 = f(probe);
-  for (let i = 0; i < n; i++) {
-    const si = steps[i]!;
-    h[i * n + i] = (at(i, si, i, 0) - 2 * f0 + at(i, -si, i, 0)) / (si * si);
-    for (let j = 0; j < i; j++) {
-      const sj = steps[j]!;
-      const v = (at(i, si, j, sj) - at(i, si, j, -sj) - at(i, -si, j, sj) + at(i, -si, j, -sj)) / (4 * si * sj);
-      h[i * n + j] = v;
-      h[j * n + i] = v;
-    }
-  }
-  return h;
+  return secondDifferenceHessian(f, x, Array.from(x, (v) => relativeStep * Math.max(1, Math.abs(v))));
 }
 
 /** Newton iterations in a row without a positive definite Hessian before giving up. */

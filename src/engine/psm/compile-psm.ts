@@ -3,15 +3,16 @@
 // mortality. Where PFS exceeds OS the engine caps PFS at OS and reports it (result warnings, rows affected).
 // Counting (within-cycle correction) and discounting reuse economics/conventions.ts, exactly as in the Markov
 // engine, so results are comparable and `hta run` reads the same CompiledModel interface.
-import type { CostEntry, Expression, HtaModel, StateValue } from '../model/schema';
+import type { HtaModel, StateValue } from '../model/schema';
 import type { IssuePath, ModelIssue, WarningDetail } from '../errors';
 import { ModelEvaluationError, pushUniqueIssues } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
-import { checkParameterCount, describeCompiledModel } from '../compiled-model';
+import { checkParameterCount, describeCompiledModel, emptyStrategyResult } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
-import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
-import { costDiscount, countingWeights, discountFactors, effectDiscount, resolveCycles } from '../economics/conventions';
-import type { DiscountRateSpec } from '../economics/conventions';
+import { baseCaseValues, buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
+import { cohortTimeAxis, discountFactors } from '../economics/conventions';
+import { discountRateTable } from '../economics/discount-rate-table';
+import { categoriesInUse, costValueOf } from '../model/cost-categories';
 import { compileCurves, CurveGridCache, simpsonArea } from './survival';
 import type { CurveSet } from './survival';
 import { PSM_STATE_IDS } from './psm-schema';
@@ -97,20 +98,10 @@ function psmStateIds(model: PsmHtaModel): [string, string, string] {
   return [s.progressionFree ?? PSM_STATE_IDS.progressionFree, s.progressed ?? PSM_STATE_IDS.progressed, s.dead ?? PSM_STATE_IDS.dead];
 }
 
-/** Declared cost categories, or every category used in state values, in order of appearance. */
+/** Cost categories (categoriesInUse): the model's state values, then the strategies'. */
 function psmCategoryIds(model: PsmHtaModel): string[] {
-  if (model.costCategories.length > 0) return model.costCategories.map((c) => c.id);
-  const seen: string[] = [];
-  const add = (values: Record<string, StateValue> | undefined): void => {
-    for (const sv of Object.values(values ?? {})) for (const k of Object.keys(sv.costs ?? {})) if (!seen.includes(k)) seen.push(k);
-  };
-  add(model.model.stateValues);
-  for (const s of model.strategies) add(s.stateValues);
-  return seen;
-}
-
-function costValueOf(entry: CostEntry): { value: Expression; discountRate?: number } {
-  return typeof entry === 'object' ? entry : { value: entry };
+  const stateValueSets = [model.model.stateValues, ...model.strategies.map((s) => s.stateValues ?? {})];
+  return categoriesInUse(model.costCategories, stateValueSets.flatMap((values) => Object.values(values).map((sv) => sv.costs)));
 }
 
 /** Runs of consecutive rows as "3–7, 12" for messages. */
@@ -134,11 +125,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   const psm = model as PsmHtaModel;
   const errorsBefore = issues.filter((i) => i.severity === 'error').length;
   const settings = model.settings;
-  const L = settings.cycleLength;
-  const T = resolveCycles(settings, issues);
-  const startAge = settings.startAge ?? NaN;
-  const counting = countingWeights(settings.counting, T, issues, settings.countingWeights);
-  const Tc = counting.valueCycles;
+  const { cycleLength: L, cycles: T, startAge, counting, valueCycles: Tc } = cohortTimeAxis(settings, issues);
   const space = buildParameterSpace(model, issues);
   const defs = compileModelDefinitions(model, space, issues, options.inputs ?? []);
   const seenCycles = new Set<string>();
@@ -149,16 +136,8 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   const categories = psmCategoryIds(psm);
   const nCat = categories.length;
   const categoryIndex = new Map(categories.map((c, i) => [c, i]));
-  const categoryRate = new Map(model.costCategories.map((c) => [c.id, c.discountRate]));
-  const rates: DiscountRateSpec[] = [];
-  const rateIndex = (r: DiscountRateSpec): number => {
-    let i = rates.indexOf(r);
-    if (i < 0) i = rates.push(r) - 1;
-    return i;
-  };
-  const baseCostDiscount = costDiscount(settings);
-  const effectRate = rateIndex(effectDiscount(settings));
-  const costRate = rateIndex(baseCostDiscount);
+  const rateTable = discountRateTable(settings, model.costCategories);
+  const { rates, effectRow: effectRate, costRow: costRate } = rateTable;
 
   const plans: Plan[] = [];
   const gridCache = sharedGridCache ?? new CurveGridCache();
@@ -205,7 +184,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
           }
           const { value, discountRate } = costValueOf(entry);
           const site = program.compileSite(value, typeof entry === 'object' ? [...path, 'value'] : path, local, false);
-          costRateIdx[s * nCat + c] = rateIndex(discountRate ?? categoryRate.get(cat) ?? baseCostDiscount);
+          costRateIdx[s * nCat + c] = rateTable.costRowOf(cat, discountRate);
           if (site) setValue({ site, target: s * nCat + c, subject: `cost ${cat} in state ${state}`, state });
         }
         if (sv.utility !== undefined) {
@@ -667,18 +646,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       ...(options?.totalsOnly ? { totalsOnly: true as const } : {}),
       strategies: plans.map(
         (p): PsmStrategyResult => ({
-          id: p.id,
-          label: p.label,
-          totals: { cost: 0, costUndiscounted: 0, qalys: 0, qalysUndiscounted: 0, lifeYears: 0, lifeYearsUndiscounted: 0, effect: 0, effectUndiscounted: 0 },
-          costByCategory: new Float64Array(nCat),
-          costByCategoryUndiscounted: new Float64Array(nCat),
-          trace: new Float64Array((T + 1) * 3),
-          costPerCycle: new Float64Array(Tc * nCat),
-          costPerCycleDiscounted: new Float64Array(Tc * nCat),
-          qalysPerCycle: new Float64Array(Tc),
-          qalysPerCycleDiscounted: new Float64Array(Tc),
-          lifeYearsPerCycle: new Float64Array(Tc),
-          lifeYearsPerCycleDiscounted: new Float64Array(Tc),
+          ...emptyStrategyResult(p.id, p.label, { states: 3, categories: nCat, cycles: T, valueCycles: Tc }),
           psm: {
             curves: [
               { id: p.pfsId, role: 'pfs', restrictedMean: NaN, median: null },
@@ -694,13 +662,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     };
   }
 
-  const base = new Float64Array(space.ids.length);
-  model.parameters.forEach((p, i) => (base[i] = p.value ?? NaN));
-  baseProgram.prepare(base);
-  setCycleVariables(baseProgram.vars, 1, L, startAge);
-  baseProgram.updateCycle();
-  baseProgram.updateStateTime();
-  const baseValues = Float64Array.from(baseProgram.work);
+  const baseValues = baseCaseValues(model, baseProgram, space.ids.length);
 
   const compiled: CompiledModel = {
     ...describeCompiledModel('psm', defs, settings, {

@@ -17,12 +17,13 @@ import type { HtaModel, TreeModel } from '../model/schema';
 import type { IssuePath, ModelIssue, WarningDetail } from '../errors';
 import { ModelEvaluationError, pushUniqueIssues } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
-import { checkParameterCount, describeCompiledModel } from '../compiled-model';
+import { checkParameterCount, describeCompiledModel, emptyStrategyResult } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
-import { buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
+import { baseCaseValues, buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
 import { countingWeights, resolveCycles } from '../economics/conventions';
 import { compileMarkovModel } from '../markov/compile-markov';
-import { costCategoryIds } from '../markov/compile-markov';
+import { markovCostMaps } from '../markov/compile-markov';
+import { categoriesInUse } from '../model/cost-categories';
 import { compilePsmModel } from '../psm/compile-psm';
 import type { PsmDetails, PsmStrategyResult } from '../psm/compile-psm';
 import { CurveGridCache, yearsPerUnit } from '../psm/survival';
@@ -136,17 +137,14 @@ function countersCannotFail(tape: TreeTape): boolean {
   return true;
 }
 
+/** Cost categories (categoriesInUse): the tree's nodes and tests, then each sub-model's. */
 function treeCategoryIds(model: TreeHtaModel): string[] {
-  if (model.costCategories.length > 0) return model.costCategories.map((c) => c.id);
-  const seen: string[] = [];
-  const add = (costs: Record<string, unknown> | undefined): void => {
-    for (const k of Object.keys(costs ?? {})) if (!seen.includes(k)) seen.push(k);
-  };
+  const costMaps: (Record<string, unknown> | undefined)[] = [];
   const walk = (n: unknown): void => {
     if (Array.isArray(n)) n.forEach(walk);
     else if (n && typeof n === 'object') {
       for (const [k, v] of Object.entries(n)) {
-        if (k === 'costs' && v && typeof v === 'object') add(v as Record<string, unknown>);
+        if (k === 'costs' && v && typeof v === 'object') costMaps.push(v as Record<string, unknown>);
         else walk(v);
       }
     }
@@ -154,16 +152,21 @@ function treeCategoryIds(model: TreeHtaModel): string[] {
   walk(model.model.root);
   walk(model.model.tests);
   for (const sub of Object.values(model.model.submodels)) {
-    if (sub.type === 'markov') for (const c of costCategoryIds({ ...model, model: sub } as HtaModel & { model: { type: 'markov' } })) add({ [c]: 0 });
-    else for (const sv of Object.values(sub.stateValues)) add(sv.costs);
+    if (sub.type === 'markov') costMaps.push(...markovCostMaps({ ...model, model: sub } as HtaModel & { model: { type: 'markov' } }));
+    else for (const sv of Object.values(sub.stateValues)) costMaps.push(sv.costs);
   }
-  return seen;
+  return categoriesInUse(model.costCategories, costMaps);
 }
 
 /** Rewrites a sub-model issue path (model.…) to its place in the file (model.submodels.<id>.…). */
+/** Where a path inside sub-model `id` (['model', ...] as in a model of its own) lies in the tree's file. */
+function submodelPath(id: string, path: IssuePath): IssuePath {
+  return ['model', 'submodels', id, ...path.slice(1)];
+}
+
 function relocate(issue: ModelIssue, id: string): ModelIssue {
   if (issue.path[0] !== 'model') return issue;
-  return { ...issue, path: ['model', 'submodels', id, ...issue.path.slice(1)] };
+  return { ...issue, path: submodelPath(id, issue.path) };
 }
 
 
@@ -914,7 +917,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       sub.compiled.evaluate(params, sub.out);
     } catch (e) {
       if (!(e instanceof ModelEvaluationError) || e.details.path[0] !== 'model') throw e;
-      const relocated = new ModelEvaluationError({ ...e.details, path: ['model', 'submodels', sub.id, ...e.details.path.slice(1)] });
+      const relocated = new ModelEvaluationError({ ...e.details, path: submodelPath(sub.id, e.details.path) });
       relocated.message = `sub-model ${sub.id}: ${e.message}`;
       throw relocated;
     }
@@ -933,31 +936,14 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         });
         if (waitingMortality) paths.push({ path: `${p.id} → died before treatment`, terminal: 'died before treatment', submodel: null, probability: 0, time: 0, cost: 0, qalys: 0, lifeYears: 0 });
         return {
-          id: p.id,
-          label: p.label,
-          totals: { cost: 0, costUndiscounted: 0, qalys: 0, qalysUndiscounted: 0, lifeYears: 0, lifeYearsUndiscounted: 0, effect: 0, effectUndiscounted: 0 },
-          costByCategory: new Float64Array(nCat),
-          costByCategoryUndiscounted: new Float64Array(nCat),
-          trace: rows((T + 1) * nS),
-          costPerCycle: rows(Tc * nCat),
-          costPerCycleDiscounted: rows(Tc * nCat),
-          qalysPerCycle: rows(Tc),
-          qalysPerCycleDiscounted: rows(Tc),
-          lifeYearsPerCycle: rows(Tc),
-          lifeYearsPerCycleDiscounted: rows(Tc),
+          ...emptyStrategyResult(p.id, p.label, { states: nS, categories: nCat, cycles: T, valueCycles: Tc }, rows),
           tree: { counts: {}, paths, meanTimeToTerminal: 0, timeUnit: tree.timeUnit, submodels: {}, warnings: [], warningDetails: [] },
         };
       }),
     };
   }
 
-  const base = new Float64Array(space.ids.length);
-  model.parameters.forEach((p, i) => (base[i] = p.value ?? NaN));
-  baseProgram.prepare(base);
-  setCycleVariables(baseProgram.vars, 1, L, settings.startAge ?? NaN);
-  baseProgram.updateCycle();
-  baseProgram.updateStateTime();
-  const baseValues = Float64Array.from(baseProgram.work);
+  const baseValues = baseCaseValues(model, baseProgram, space.ids.length);
 
   return {
     ...describeCompiledModel('tree', defs, settings, {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileModel, parseModel } from '../../../src/engine/compile-model';
 import { validateModel } from '../../../src/engine/model/validate';
+import type { ModelEvaluationError } from '../../../src/engine/errors';
 import type { HtaModelInput } from '../../../src/engine/model/schema';
 import type { StrategyResult } from '../../../src/engine/compiled-model';
 import type { TreeStrategyResult } from '../../../src/engine/tree/compile-tree';
@@ -188,6 +189,18 @@ describe('hybrid tree → PSM / Markov', () => {
     json.strategies[0] = { id: 'S', parameters: { p_die: 1.5 } };
     const issue = validateModel(json).issues.find((i) => i.severity === 'error')!;
     expect(issue.path.slice(0, 4)).toEqual(['model', 'submodels', 'chemo', 'transitions']);
+    // The run-time error itself, as evaluate() throws it.
+    const compiled = compileModel(parseModel(json));
+    const error = (() => {
+      try {
+        compiled.evaluate(compiled.baseParameters());
+      } catch (e) {
+        return e as ModelEvaluationError;
+      }
+      throw new Error('expected an evaluation error');
+    })();
+    expect(error.details.path.slice(0, 4)).toEqual(['model', 'submodels', 'chemo', 'transitions']);
+    expect(error.message.startsWith('sub-model chemo: ')).toBe(true);
     const json2 = hybrid();
     (json2.model as unknown as { submodels: { chemo: { states: { id: string }[] } } }).submodels.chemo.states[0]!.id = 'Aliv';
     const issues = validateModel(json2).issues.filter((i) => i.severity === 'error');
