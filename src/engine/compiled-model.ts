@@ -138,10 +138,11 @@ export interface ResultSize {
 }
 
 /**
- * A strategy's result, all zero. `rows` allocates the trace and the per-cycle arrays (a tree's totals-only
- * result gives them no room: nothing writes them).
+ * A Markov strategy's result, all zero. Partitioned survival and trees write theirs out in one literal with their own
+ * fields: a spread copy of this took other hidden classes, and the per-draw reads of results went megamorphic.
  */
-export function emptyStrategyResult(id: string, label: string, size: ResultSize, rows: (n: number) => Float64Array = (n) => new Float64Array(n)): StrategyResult {
+export function emptyStrategyResult(id: string, label: string, size: ResultSize): StrategyResult {
+  const rows = (n: number) => new Float64Array(n);
   const { states, categories, cycles, valueCycles } = size;
   return {
     id,

@@ -17,7 +17,7 @@ import type { HtaModel, TreeModel } from '../model/schema';
 import type { IssuePath, ModelIssue, WarningDetail } from '../errors';
 import { ModelEvaluationError, pushUniqueIssues } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
-import { checkParameterCount, describeCompiledModel, emptyStrategyResult } from '../compiled-model';
+import { checkParameterCount, describeCompiledModel } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { baseCaseValues, buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
 import { countingWeights, resolveCycles } from '../economics/conventions';
@@ -935,8 +935,21 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
           return { path: n.label, terminal: n.label.split(' → ').at(-1)!, submodel: n.submodel >= 0 ? submodelIds[n.submodel]! : null, probability: 0, time: 0, cost: 0, qalys: 0, lifeYears: 0 };
         });
         if (waitingMortality) paths.push({ path: `${p.id} → died before treatment`, terminal: 'died before treatment', submodel: null, probability: 0, time: 0, cost: 0, qalys: 0, lifeYears: 0 });
+        // Written out, not {...emptyStrategyResult(), tree}: a spread copy takes other hidden classes (megamorphic
+        // reads of results in the per-draw code: liquid-biopsy PSA +4 % instructions).
         return {
-          ...emptyStrategyResult(p.id, p.label, { states: nS, categories: nCat, cycles: T, valueCycles: Tc }, rows),
+          id: p.id,
+          label: p.label,
+          totals: { cost: 0, costUndiscounted: 0, qalys: 0, qalysUndiscounted: 0, lifeYears: 0, lifeYearsUndiscounted: 0, effect: 0, effectUndiscounted: 0 },
+          costByCategory: new Float64Array(nCat),
+          costByCategoryUndiscounted: new Float64Array(nCat),
+          trace: rows((T + 1) * nS),
+          costPerCycle: rows(Tc * nCat),
+          costPerCycleDiscounted: rows(Tc * nCat),
+          qalysPerCycle: rows(Tc),
+          qalysPerCycleDiscounted: rows(Tc),
+          lifeYearsPerCycle: rows(Tc),
+          lifeYearsPerCycleDiscounted: rows(Tc),
           tree: { counts: {}, paths, meanTimeToTerminal: 0, timeUnit: tree.timeUnit, submodels: {}, warnings: [], warningDetails: [] },
         };
       }),
