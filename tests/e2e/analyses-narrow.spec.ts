@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { screenshotsAtBothSizes, useExample as useWorkspaceCopy } from './journeys';
+import { expectOnCard, screenshotsAtBothSizes, useExample as useWorkspaceCopy } from './journeys';
 import { axeViolations } from './axe';
 
 // The analysis screens at the minimum window (1024×640) as well as at 1440×900: the tornado's bars keep more than
@@ -67,17 +67,6 @@ test('tornado: bars take more than half of the chart at 1024 px, labels wrapped 
 async function rowTexts(table: Locator, rowTestId: string): Promise<string[][]> {
   return table.getByTestId(rowTestId).evaluateAll((rows) =>
     rows.map((r) => [r.getAttribute('data-scenario-id') ?? '', ...[...r.querySelectorAll('th[scope="row"], td')].map((c) => c.textContent ?? '')]));
-}
-
-/** The table is on the card whole: nothing to scroll sideways, its last column inside the card. */
-async function expectOnCard(table: Locator, where: string) {
-  const fits = await table.evaluate((el) => {
-    const wrap = el.parentElement!;
-    const card = el.closest('.card')!.getBoundingClientRect();
-    return wrap.scrollWidth <= wrap.clientWidth + 1 && el.getBoundingClientRect().right <= card.right + 1;
-  });
-  expect(fits, where).toBe(true);
-  await expect(table.locator('xpath=..'), where).toHaveAttribute('data-scrolls', 'false');
 }
 
 for (const example of [{ id: 'liquid-biopsy-nsclc', thresholds: 2, splitAt: [1024] }, { id: 'hiv-chancellor-1997', thresholds: 5, splitAt: [1280, 1024] }]) {

@@ -64,3 +64,31 @@ export async function libraryRowAction(row: Locator, action: 'duplicate-dossier'
   if ((await more.count()) > 0) await more.click();
   await row.getByTestId(action).click();
 }
+
+/** The table is on its card whole: nothing to scroll sideways, its last column inside the card. */
+export async function expectOnCard(table: Locator, where: string): Promise<void> {
+  const fits = await table.evaluate((el) => {
+    const wrap = el.parentElement!;
+    const card = el.closest('.card')!.getBoundingClientRect();
+    return wrap.scrollWidth <= wrap.clientWidth + 1 && el.getBoundingClientRect().right <= card.right + 1;
+  });
+  expect(fits, where).toBe(true);
+  await expect(table.locator('xpath=..'), where).toHaveAttribute('data-scrolls', 'false');
+}
+
+/**
+ * On the Survival screen (in any display language): the aml example's Weibull fit added to the liquid-biopsy
+ * example's chemo_io sub-model ("Use this fit"); resolves with the result box once it is drawn.
+ */
+export async function addAmlWeibullFitToLiquidBiopsy(page: Page): Promise<Locator> {
+  await page.goto('/#/survival');
+  await page.getByTestId('example-aml').click();
+  await expect(page.getByTestId('fit-row')).toHaveCount(6);
+  await page.locator('[data-testid="fit-row"][data-distribution="weibull"] input[type="radio"]').check();
+  await page.getByTestId('target-model').selectOption('ex:liquid-biopsy-nsclc');
+  await page.getByTestId('target-submodel').selectOption('chemo_io');
+  await page.getByTestId('add-to-model').click();
+  const result = page.getByTestId('add-result');
+  await expect(result).toBeVisible();
+  return result;
+}

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { seriousAxeViolations } from './axe';
 import { test, expect } from './fixtures';
-import { screenshot } from './journeys';
+import { addAmlWeibullFitToLiquidBiopsy, screenshot } from './journeys';
 import { MODEL_TEMPLATES, TEMPLATE_NAMES } from '../../src/engine/model/templates';
 import { fr } from '../../src/report/i18n/messages-fr';
 import { nl } from '../../src/report/i18n/messages-nl';
@@ -65,13 +65,7 @@ for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
     await page.setViewportSize({ width: 1024, height: 640 });
     await page.goto('/');
     await page.getByTestId('display-language').selectOption(locale);
-    await page.goto('/#/survival');
-    await page.getByTestId('example-aml').click();
-    await expect(page.getByTestId('fit-row')).toHaveCount(6);
-    await page.locator('[data-testid="fit-row"][data-distribution="weibull"] input[type="radio"]').check();
-    await page.getByTestId('target-model').selectOption('ex:liquid-biopsy-nsclc');
-    await page.getByTestId('target-submodel').selectOption('chemo_io');
-    await page.getByTestId('add-to-model').click();
+    await addAmlWeibullFitToLiquidBiopsy(page);
     // What changed, listed in the language.
     await expect(page.getByTestId('add-result')).toContainText(locale === 'fr-BE' ? 'courbe os (Weibull) remplacée' : 'curve os (Weibull) vervangen');
     await expect(page.getByTestId('add-result')).not.toContainText('replaced');

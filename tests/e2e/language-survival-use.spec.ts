@@ -1,6 +1,6 @@
 import { seriousAxeViolations } from './axe';
 import { test, expect } from './fixtures';
-import { screenshot } from './journeys';
+import { addAmlWeibullFitToLiquidBiopsy, screenshot } from './journeys';
 import { englishLinesIn } from './language-check';
 
 // "Use this fit" in French and Dutch: a warning of the model with the fit (the aml curve, in weeks, falls below the
@@ -18,14 +18,7 @@ for (const locale of ['fr-BE', 'nl-BE'] as const) {
       await page.setViewportSize(size);
       await page.goto('/');
       await page.getByTestId('display-language').selectOption(locale);
-      await page.goto('/#/survival');
-      await page.getByTestId('example-aml').click();
-      await expect(page.getByTestId('fit-row')).toHaveCount(6);
-      await page.locator('[data-testid="fit-row"][data-distribution="weibull"] input[type="radio"]').check();
-      await page.getByTestId('target-model').selectOption('ex:liquid-biopsy-nsclc');
-      await page.getByTestId('target-submodel').selectOption('chemo_io');
-      await page.getByTestId('add-to-model').click();
-      const result = page.getByTestId('add-result');
+      const result = await addAmlWeibullFitToLiquidBiopsy(page);
       await expect(result).toContainText(expected[locale]);
       await expect(result).not.toContainText('exceeded');
       await expect(result).not.toContainText('warning:');

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { useExample } from './journeys';
+import { expectOnCard, useExample } from './journeys';
 import { axeViolations } from './axe';
 
 // Ten willingness-to-pay thresholds: the scenario results' probabilities cost-effective read without sideways
@@ -11,17 +11,6 @@ const THRESHOLDS = [0, 10000, 20000, 30000, 40000, 50000, 60000, 80000, 100000, 
 const dir = 'test-results/screenshots';
 
 test.describe.configure({ timeout: 400000 });
-
-/** The table is on the card whole: nothing to scroll sideways, its last column inside the card. */
-async function expectOnCard(table: Locator, where: string) {
-  const fits = await table.evaluate((el) => {
-    const wrap = el.parentElement!;
-    const card = el.closest('.card')!.getBoundingClientRect();
-    return wrap.scrollWidth <= wrap.clientWidth + 1 && el.getBoundingClientRect().right <= card.right + 1;
-  });
-  expect(fits, where).toBe(true);
-  await expect(table.locator('xpath=..'), where).toHaveAttribute('data-scrolls', 'false');
-}
 
 /** Each row of a table as [scenario id, strategy, its cells' texts]. */
 async function rowTexts(table: Locator, rowTestId: string): Promise<string[][]> {
