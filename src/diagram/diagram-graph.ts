@@ -54,7 +54,7 @@ export interface DiagramGraph {
  */
 /** A number as the model file gives it ("0.5"), with the decimal comma of `fmt`'s language; English without `fmt`. */
 export function typedNumber(x: number, fmt?: NumberFormats): string {
-  return fmt && fmt.locale !== 'en' ? String(x).replace('.', ',') : String(x);
+  return fmt ? String(x).replace('.', fmt.decimalMark) : String(x);
 }
 
 export function diagramNumber(x: number, fmt?: NumberFormats): string {
@@ -62,7 +62,7 @@ export function diagramNumber(x: number, fmt?: NumberFormats): string {
   if (x === 0) return '0';
   const digits = Math.abs(x) >= 1000 ? 0 : Math.max(0, 3 - Math.floor(Math.log10(Math.abs(x))));
   const text = String(Number(x.toFixed(Math.min(digits, 10))));
-  return fmt && fmt.locale !== 'en' ? text.replace('.', ',') : text;
+  return fmt ? text.replace('.', fmt.decimalMark) : text;
 }
 
 /**

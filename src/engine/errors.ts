@@ -27,6 +27,7 @@ export interface WarningDetail {
 export function evaluationParams(d: EvaluationErrorDetails): Record<string, string | number> {
   return {
     subject: d.subject,
+    ...(d.subjectOf ? { subjectCode: d.subjectOf.code, subjectName: d.subjectOf.code === 'probability' ? quoteExpression(d.subjectOf.name) : d.subjectOf.name } : {}),
     value: d.value,
     strategy: d.strategies && d.strategies.length > 1 ? d.strategies.join(', ') : d.strategy,
     cycle: d.cycle,
@@ -99,6 +100,8 @@ export interface EvaluationErrorDetails {
   stateTime?: number;
   /** What was being evaluated, e.g. "transition A → B" or "cost drug in state A". */
   subject: string;
+  /** The subject as data, when a screen can word it in its language (a parameter, a probability's expression, a state's initial share). */
+  subjectOf?: EvaluationSubject;
   value: number;
   /** Parameter values involved (read by the failing expression, directly or through other parameters). */
   parameters: Record<string, number>;
@@ -108,6 +111,17 @@ export interface EvaluationErrorDetails {
   rowEntries?: IssuePath[];
   /** Set when the same failure happens in several strategies (validation reports it once): all of them. */
   strategies?: string[];
+}
+
+/** What an evaluation failure is about, by kind: `name` is the parameter, the expression or the state. */
+export interface EvaluationSubject {
+  code: 'parameter' | 'probability' | 'initial-share';
+  name: string;
+}
+
+/** The subject of a probability out of range: the parameter it names alone, or its expression. */
+export function probabilitySubject(bareParameter: string | undefined, source: string | number): EvaluationSubject {
+  return bareParameter ? { code: 'parameter', name: bareParameter } : { code: 'probability', name: String(source) };
 }
 
 /** Thrown by evaluate(): a run-time check failed (row sum, probability range, NaN). */

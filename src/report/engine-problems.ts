@@ -51,6 +51,19 @@ function bivariateFailure(params: Record<string, string | number>, t: Translate)
   return t('accuracy.warn.fallback', { reason: t(cause.key, params) });
 }
 
+/** A failure's subject worded anew, by the kind the engine gives (its name as in the model). */
+const subjectKeys: Record<string, MessageKey> = {
+  parameter: 'engineProblem.subject.parameter',
+  probability: 'engineProblem.subject.probability',
+  'initial-share': 'engineProblem.subject.initialShare',
+};
+
+/** The params with the subject in the language of `t`, when the engine gave it as data. */
+function withSubject(params: Record<string, string | number>, t: Translate): Record<string, string | number> {
+  const key = subjectKeys[String(params.subjectCode)];
+  return key && params.subjectName !== undefined ? { ...params, subject: t(key, { name: params.subjectName }) } : params;
+}
+
 /** An evaluated probability out of range names its subject rather than a parameter. */
 const evaluatedProbability: { key: MessageKey; needs: string[] } = { key: 'engineProblem.evaluatedNotAProbability', needs: ['subject', 'value', 'strategy', 'cycle'] };
 
@@ -69,9 +82,9 @@ export function describeProblem(problem: DescribableProblem, t: Translate, fmt?:
   let entry = byCode[problem.code];
   if (problem.code === 'not-a-probability' && params.parameter === undefined) entry = evaluatedProbability;
   if (!entry || entry.needs.some((name) => params[name] === undefined)) return problem.message;
-  const text = t(entry.key, params);
+  const text = t(entry.key, withSubject(params, t));
   // In English the engine's own message is the text: it may say more (the parameters involved, the row's entries).
-  return text === english(entry.key, params) ? problem.message : text;
+  return text === english(entry.key, withSubject(params, english)) ? problem.message : text;
 }
 
 /** Warnings given as English texts with their codes and values alongside (same order; absent in old results). */

@@ -31,6 +31,8 @@ export interface NumberFormats {
   readonly locale: ReportLocale;
   /** The BCP 47 tag Intl uses (en-GB, nl-BE, fr-BE). */
   readonly intlLocale: string;
+  /** The decimal mark of numbers written without grouping (parameters, statistics in texts): "." or ",". */
+  readonly decimalMark: string;
   /** "€150,039" (whole units by default); a dash when not finite. */
   money(value: Num, currency?: string | null, digits?: number): string;
   /** Signed money for increments: "+€1,348", "−€250". */
@@ -75,6 +77,9 @@ export interface NumberFormats {
   /** Screens' time of day alone, for what happened minutes ago: "15:05:32" (reader's time zone). */
   time(value: string | Date): string;
 }
+
+// The decimal mark Intl writes for each language (tests/report/format: checked against it).
+const decimalMarks: Record<ReportLocale, string> = { en: '.', 'nl-BE': ',', 'fr-BE': ',' };
 
 // French sets a (narrow, unbreakable) space before a semicolon, so it never starts a line.
 const listSeparators: Record<ReportLocale, string> = { en: ', ', 'nl-BE': '; ', 'fr-BE': '\u202f; ' };
@@ -121,6 +126,7 @@ function createFormats(locale: ReportLocale): NumberFormats {
   const formats: NumberFormats = {
     locale,
     intlLocale: tag,
+    decimalMark: decimalMarks[locale],
     listSeparator: listSeparators[locale],
     money(value, currency, digits = 0) {
       if (!finite(value)) return DASH;
@@ -144,7 +150,7 @@ function createFormats(locale: ReportLocale): NumberFormats {
     },
     parameter(value) {
       if (!finite(value)) return DASH;
-      const decimalPoint = (text: string) => minusSign(locale === 'en' ? text : text.replace('.', ','));
+      const decimalPoint = (text: string) => minusSign(text.replace('.', formats.decimalMark));
       if (value !== 0 && (Math.abs(value) >= 1e9 || Math.abs(value) < 1e-4)) return decimalPoint(value.toExponential(3));
       return decimalPoint(String(Number(value.toPrecision(6))));
     },

@@ -44,6 +44,12 @@ for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
     await expectNoTemplateEnglish(page, 'the Structure tab');
     expect(await seriousAxeViolations(page), 'axe on the new model’s Structure tab').toEqual([]);
     await screenshot(page, `language-created-tree-1440-${locale}`);
+    // A sub-model's states are labelled in the language (the diagram shows their ids, Alive and Dead, under the labels).
+    await page.getByTestId('diagram-part').selectOption('submodel:standard');
+    await expect(page.getByTestId('diagram-canvas')).toContainText(catalogue['modelWords.state.alive']);
+    await expect(page.getByTestId('diagram-canvas')).toContainText(catalogue['modelWords.state.dead']);
+    await screenshot(page, `language-created-submodel-1440-${locale}`);
+    await page.getByTestId('diagram-part').selectOption('model');
 
     await page.getByTestId('model-tab-model').click();
     await expect(page.locator('.model-description')).toHaveText(catalogue['models.templateName.treeHybridDescription']);
@@ -76,6 +82,8 @@ for (const [locale, catalogue] of [['fr-BE', fr], ['nl-BE', nl]] as const) {
     await page.setViewportSize({ width: 1440, height: 900 });
     // The parameters' source (the fit's citation), as the engine wrote it in the language.
     const shape = page.locator('[data-testid="parameter-row"][data-parameter="os_shape"]');
+    // The parameter's label, as "Use this fit" named it in the language.
+    await expect(shape).toContainText(locale === 'fr-BE' ? 'os : forme (Weibull)' : 'os: vorm (Weibull)');
     await expect(shape.locator('.source-cell')).toContainText(locale === 'fr-BE' ? 'Ajustement Weibull par maximum de vraisemblance' : 'Weibull-aanpassing met maximale aannemelijkheid');
     await expect(page.getByTestId('parameter-table')).not.toContainText('fitted by maximum likelihood');
     await shape.scrollIntoViewIfNeeded();

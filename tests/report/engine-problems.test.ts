@@ -66,6 +66,25 @@ describe('engine problems with codes and values', () => {
     expect(describeProblem(row, en)).toBe(row.message);
   });
 
+  it('an evaluated probability out of range: its subject (a parameter, an expression) is worded in the language too', () => {
+    const byParameter = issuesOf((m) => {
+      m.parameters.push({ id: 'q_x', value: 1.5 });
+      m.model.transitions[1]!.probability = 'q_x';
+    }).find((i) => i.code === 'not-a-probability')!;
+    expect(byParameter.message).toMatch(/^parameter q_x = 1\.5 is not a probability /u);
+    expect(byParameter.params).toMatchObject({ subject: 'parameter q_x', subjectCode: 'parameter', subjectName: 'q_x' });
+    expect(describeProblem(byParameter, en)).toBe(byParameter.message);
+    expect(describeProblem(byParameter, fr)).toMatch(/^paramètre q_x = 1\.5 n’est pas une probabilité \(stratégie /u);
+    expect(describeProblem(byParameter, nl)).toMatch(/^parameter q_x = 1\.5 is geen kans \(strategie /u);
+    const byExpression = issuesOf((m) => {
+      m.parameters.push({ id: 'q_x', value: 0.75 });
+      m.model.transitions[1]!.probability = 'q_x * 2';
+    }).find((i) => i.code === 'not-a-probability')!;
+    expect(byExpression.params).toMatchObject({ subjectCode: 'probability', subjectName: '"q_x * 2"' });
+    expect(describeProblem(byExpression, fr)).toMatch(/^probabilité "q_x \* 2" = 1\.5 n’est pas une probabilité /u);
+    expect(describeProblem(byExpression, nl)).toMatch(/^kans "q_x \* 2" = 1\.5 is geen kans /u);
+  });
+
   it('falls back to the engine message for an unknown code, missing values or no code', () => {
     expect(describeProblem({ code: 'no-such-code', params: { value: 2 }, message: 'utility 2 is above 1' }, nl)).toBe('utility 2 is above 1');
     expect(describeProblem({ code: 'row-sum', params: { from: 'A' }, message: 'row A sums to 0.6' }, nl)).toBe('row A sums to 0.6');

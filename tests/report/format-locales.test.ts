@@ -55,4 +55,11 @@ describe('locale formats', () => {
     expect(nl.number(-0.0001, 2)).toBe('0,00');
     expect(en.money(-0.2, 'EUR')).toBe('€0');
   });
+
+  it.each([['en', '.'], ['nl-BE', ','], ['fr-BE', ',']] as const)('%s: the decimal mark is the one Intl writes, and parameters are written with it', (locale, mark) => {
+    const f = formatsFor(locale);
+    expect(f.decimalMark).toBe(mark);
+    expect(new Intl.NumberFormat(f.intlLocale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value).toBe(mark);
+    expect(f.parameter(0.509)).toBe(`0${mark}509`);
+  });
 });

@@ -152,6 +152,11 @@ describe('catalogued screens have no hard-coded text', () => {
  * language (ICER is one abbreviation, a domain one name).
  */
 const differentSenses = new Map<string, string>([
+  ['Exponential', 'a survival family starting a label vs inside a sentence (lower-case in French and Dutch)'],
+  ['Log-logistic', 'a survival family starting a label vs inside a sentence (lower-case in French and Dutch)'],
+  ['Log-normal', 'a survival family starting a label vs inside a sentence (lower-case in French and Dutch)'],
+  ['Generalised gamma', 'a survival family starting a label vs inside a sentence (lower-case in French and Dutch)'],
+  ['rate', 'a parameter kind (glossed in Dutch) vs a fitted parameter’s name in its label'],
   ['Actions', 'a column of buttons vs a list of operations vs the rate table rows'],
   ['Archived', 'the state (archivé) vs the library section (archivage)'],
   ['Description', 'a model description vs a scenario’s vs the report’s detailed description'],

@@ -5,7 +5,7 @@
 import type { HtaModel, Expression, CostEntry, StateValue, Transition, TransitionValueTiming } from '../model/schema';
 import { COMPLEMENT } from '../model/schema';
 import type { IssuePath, ModelIssue } from '../errors';
-import { ModelEvaluationError, formatPath, pushUniqueIssues, quoteExpression } from '../errors';
+import { ModelEvaluationError, formatPath, probabilitySubject, pushUniqueIssues, quoteExpression } from '../errors';
 import type { EvaluationErrorDetails } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
 import { checkParameterCount, describeCompiledModel, emptyStrategyResult } from '../compiled-model';
@@ -765,7 +765,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
   function checkEntry(plan: StrategyPlan, e: Entry, x: number, cycle: number): void {
     if (!(x >= -RANGE_EPS && x <= 1 + RANGE_EPS)) {
       const subject = e.site.bareParameter ? `parameter ${e.site.bareParameter}` : `probability ${quoteExpression(e.site.source)}`;
-      fail(plan, { code: x !== x ? 'not-a-number' : 'not-a-probability', cycle, fromState: e.from, toState: e.to, subject, value: x, path: e.site.path, ...(e.stateTime ? { stateTime: e.stateTime } : {}) }, e.site.parameters);
+      fail(plan, { code: x !== x ? 'not-a-number' : 'not-a-probability', cycle, fromState: e.from, toState: e.to, subject, subjectOf: probabilitySubject(e.site.bareParameter, e.site.source), value: x, path: e.site.path, ...(e.stateTime ? { stateTime: e.stateTime } : {}) }, e.site.parameters);
     }
   }
 
@@ -957,7 +957,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     for (let i = 0; i < plan.initialSites.length; i++) {
       const s = plan.initialSites[i]!;
       const x = s.site.fn(work, vars);
-      if (!(x >= -RANGE_EPS && x <= 1 + RANGE_EPS)) fail(plan, { code: x !== x ? 'not-a-number' : 'not-a-probability', cycle: 0, fromState: s.state, subject: `initial share of ${s.state}`, value: x, path: s.site.path }, s.site.parameters);
+      if (!(x >= -RANGE_EPS && x <= 1 + RANGE_EPS)) fail(plan, { code: x !== x ? 'not-a-number' : 'not-a-probability', cycle: 0, fromState: s.state, subject: `initial share of ${s.state}`, subjectOf: { code: 'initial-share', name: s.state }, value: x, path: s.site.path }, s.site.parameters);
       trace[s.target] = x;
       initSum += x;
     }

@@ -118,9 +118,9 @@ function partitionedSurvival(name: NameInLanguage = asInEnglish): ModelDocumentJ
   };
 }
 
-const alive = (pDeath: string, cost: string, utility: string) => ({
+const alive = (name: NameInLanguage, pDeath: string, cost: string, utility: string) => ({
   type: 'markov',
-  states: [{ id: 'Alive' }, { id: 'Dead', dead: true }],
+  states: [{ id: 'Alive', label: name('Alive') }, { id: 'Dead', label: name('Dead'), dead: true }],
   initial: { Alive: 1 },
   transitions: [
     { from: 'Alive', to: 'Alive', probability: 'C' },
@@ -154,8 +154,8 @@ function treeHybrid(name: NameInLanguage = asInEnglish): ModelDocumentJson {
       timeUnit: 'day',
       tests: [{ id: 'test', label: name('Molecular test'), sensitivity: 'sens', specificity: 'spec', noResult: 'fail', costs: { test: 'c_test' }, turnaround: 'tat' }],
       submodels: {
-        targeted: alive('p_death_targeted', 'c_targeted', 'u_alive'),
-        standard: alive('p_death_standard', 'c_standard', 'u_alive'),
+        targeted: alive(name, 'p_death_targeted', 'c_targeted', 'u_alive'),
+        standard: alive(name, 'p_death_standard', 'c_standard', 'u_alive'),
       },
       root: {
         kind: 'decision',

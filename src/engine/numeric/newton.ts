@@ -25,7 +25,16 @@ export interface MinimiseResult {
   converged: boolean;
   /** Why it stopped, in words. */
   message: string;
+  /** Why it stopped, as a code and the values of `message` (a screen words it in its language). */
+  stop: MinimiseStop;
 }
+
+export type MinimiseStop =
+  | { code: 'converged'; iterations: number }
+  | { code: 'start-not-finite' }
+  | { code: 'ridge'; estimates: number[] }
+  | { code: 'stalled'; decrease: number }
+  | { code: 'max-iterations'; iterations: number; decrease: number };
 
 /** Central-difference gradient of f at x (for objectives without an analytic one). */
 export function numericalGradient(f: (x: Float64Array) => number, x: Float64Array, out: Float64Array): Float64Array {
@@ -112,7 +121,7 @@ export function minimise(objective: Objective, start: readonly number[], options
   let g: Float64Array = new Float64Array(n);
   let f = evaluate(x, g);
   if (!Number.isFinite(f)) {
-    return { x, value: f, gradient: g, iterations: 0, evaluations, converged: false, message: 'the likelihood cannot be evaluated at the starting values' };
+    return { x, value: f, gradient: g, iterations: 0, evaluations, converged: false, message: 'the likelihood cannot be evaluated at the starting values', stop: { code: 'start-not-finite' } };
   }
   let decrement = Infinity;
   let iterations = 0;
@@ -158,9 +167,20 @@ export function minimise(objective: Objective, start: readonly number[], options
   }
   const converged = decrement < 1e-10;
   let message: string;
-  if (converged) message = `converged in ${iterations} iterations`;
-  else if (indefinite > RIDGE_ITERATIONS) message = `no optimum inside the parameter space: the estimates drift along a ridge (now ${Array.from(x, (v) => +v.toPrecision(4)).join(', ')})`;
-  else if (stalled) message = `no step lowered the objective further (predicted decrease ${decrement.toExponential(2)})`;
-  else message = `did not converge in ${maxIterations} iterations (predicted decrease ${decrement.toExponential(2)})`;
-  return { x, value: f, gradient: g, iterations, evaluations, converged, message };
+  let stop: MinimiseStop;
+  if (converged) {
+    message = `converged in ${iterations} iterations`;
+    stop = { code: 'converged', iterations };
+  } else if (indefinite > RIDGE_ITERATIONS) {
+    const estimates = Array.from(x, (v) => +v.toPrecision(4));
+    message = `no optimum inside the parameter space: the estimates drift along a ridge (now ${estimates.join(', ')})`;
+    stop = { code: 'ridge', estimates };
+  } else if (stalled) {
+    message = `no step lowered the objective further (predicted decrease ${decrement.toExponential(2)})`;
+    stop = { code: 'stalled', decrease: +decrement.toExponential(2) };
+  } else {
+    message = `did not converge in ${maxIterations} iterations (predicted decrease ${decrement.toExponential(2)})`;
+    stop = { code: 'max-iterations', iterations: maxIterations, decrease: +decrement.toExponential(2) };
+  }
+  return { x, value: f, gradient: g, iterations, evaluations, converged, message, stop };
 }

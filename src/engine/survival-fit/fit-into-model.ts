@@ -7,7 +7,7 @@ import type { HtaModelInput } from '../model/schema';
 import type { JointDistributionSpec } from '../uncertainty/joint-distribution';
 import type { TimeUnit } from '../psm/survival';
 import { DISTRIBUTION_INFO } from './distributions';
-import type { SurvivalFit } from './fit';
+import type { SurvivalFit, SurvivalFitProblem } from './fit';
 
 export interface FitProvenance {
   /** Name of the data set, e.g. the CSV file or "reconstructed from Smith 2021 fig. 2". */
@@ -39,8 +39,12 @@ export interface FitIntoModelOptions {
  * Texts a fit writes into the model that users see and edit. Plain data, so they cross to the engine's worker.
  */
 export interface FitWords {
-  /** The family's name ("Weibull"), in the parameters' labels. */
+  /** The family's name ("Weibull"). */
   family: string;
+  /** A parameter's label, with {name} filled in here ("os: Weibull {name}"). */
+  parameterLabel: string;
+  /** A parameter's name in {name} of the label and the description, by the model format's name (default: that name). */
+  parameterNames: Record<string, string>;
   /** The curve's label. */
   curveLabel: string;
   /** The citation written into the parameters, the distribution and the curve. */
@@ -59,8 +63,19 @@ export interface ModelFragment {
   curve: Record<string, unknown>;
 }
 
+/** Why a fit cannot be written into a model, as data (the app words it in the display language). */
+export type FitIntoModelProblem =
+  | { code: 'fit-not-usable'; distribution: SurvivalFit['distribution']; problem?: SurvivalFitProblem }
+  | { code: 'curve-id-invalid'; id: string }
+  | { code: 'prefix-invalid'; prefix: string }
+  | { code: 'no-submodel'; submodel: string; submodels: string[] }
+  | { code: 'submodel-not-psm'; submodel: string; type: string };
+
 export class FitIntoModelError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly problem: FitIntoModelProblem,
+  ) {
     super(message);
     this.name = 'FitIntoModelError';
   }
@@ -94,6 +109,8 @@ export function fitSourceText(fit: SurvivalFit, p: FitProvenance, timeUnit: stri
 export function englishFitWords(fit: SurvivalFit, options: Pick<FitIntoModelOptions, 'curveId' | 'timeUnit' | 'provenance'>): FitWords {
   return {
     family: fit.label,
+    parameterLabel: `${options.curveId}: ${fit.label} {name}`,
+    parameterNames: {},
     curveLabel: `${fit.label} fit to ${options.provenance.dataset}`,
     source: fitSourceText(fit, options.provenance, options.timeUnit),
     parameterDescription: `${fit.label} {name} ({scaleName} = {estimate} on the estimation scale)`,
@@ -107,21 +124,23 @@ const filled = (text: string, values: Record<string, string>) => text.replace(/\
 /** The parameters, PSA distribution and curve of a fit, before they are merged into a model. */
 export function fitModelFragment(fit: SurvivalFit, options: FitIntoModelOptions): ModelFragment {
   const covariance = fit.covariance;
-  if (!fit.converged || !covariance) throw new FitIntoModelError(`the ${fit.label} fit cannot be used: ${fit.message}`);
-  if (!IDENTIFIER.test(options.curveId)) throw new FitIntoModelError(`curve id "${options.curveId}" must start with a letter and contain only letters, digits and _`);
+  if (!fit.converged || !covariance) {
+    throw new FitIntoModelError(`the ${fit.label} fit cannot be used: ${fit.message}`, { code: 'fit-not-usable', distribution: fit.distribution, ...(fit.problem ? { problem: fit.problem } : {}) });
+  }
+  if (!IDENTIFIER.test(options.curveId)) throw new FitIntoModelError(`curve id "${options.curveId}" must start with a letter and contain only letters, digits and _`, { code: 'curve-id-invalid', id: options.curveId });
   const prefix = options.parameterPrefix ?? options.curveId;
-  if (!IDENTIFIER.test(prefix)) throw new FitIntoModelError(`parameter prefix "${prefix}" must start with a letter and contain only letters, digits and _`);
+  if (!IDENTIFIER.test(prefix)) throw new FitIntoModelError(`parameter prefix "${prefix}" must start with a letter and contain only letters, digits and _`, { code: 'prefix-invalid', prefix });
   const info = DISTRIBUTION_INFO[fit.distribution];
   const words = options.words ?? englishFitWords(fit, options);
   const source = words.source;
   const ids = info.parameters.map((name) => `${prefix}_${name}`);
   const parameters = info.parameters.map((name, i) => ({
     id: ids[i]!,
-    label: `${options.curveId}: ${words.family} ${name}`,
+    label: filled(words.parameterLabel, { name: words.parameterNames[name] ?? name }),
     value: fit.parameters[name]!,
     kind: name === 'rate' ? ('rate' as const) : ('other' as const),
     ...(name === 'rate' ? { timeUnit: options.timeUnit } : {}),
-    description: filled(words.parameterDescription, { name, scaleName: fit.estimationScale.names[i]!, estimate: String(fit.estimationScale.estimates[i]).replace('.', words.decimalMark) }),
+    description: filled(words.parameterDescription, { name: words.parameterNames[name] ?? name, scaleName: fit.estimationScale.names[i]!, estimate: String(fit.estimationScale.estimates[i]).replace('.', words.decimalMark) }),
     source,
     ...(info.parameters.length === 1
       ? { uncertainty: { distribution: { type: 'lognormal' as const, meanlog: fit.estimationScale.estimates[0]!, sdlog: Math.sqrt(covariance[0]![0]!) }, source } }
@@ -159,8 +178,9 @@ function curveHolder(model: HtaModelInput, submodel: string | undefined): CurveH
   const structure = model.model as unknown as { type: string; curves?: Record<string, unknown>; submodels?: Record<string, { type: string; curves?: Record<string, unknown> }> };
   if (submodel !== undefined) {
     const sub = structure.submodels?.[submodel];
-    if (!sub) throw new FitIntoModelError(`the model has no sub-model "${submodel}" (sub-models: ${Object.keys(structure.submodels ?? {}).join(', ') || 'none'})`);
-    if (sub.type !== 'psm') throw new FitIntoModelError(`sub-model "${submodel}" is a ${sub.type} model; survival curves belong to partitioned survival models`);
+    const submodels = Object.keys(structure.submodels ?? {});
+    if (!sub) throw new FitIntoModelError(`the model has no sub-model "${submodel}" (sub-models: ${submodels.join(', ') || 'none'})`, { code: 'no-submodel', submodel, submodels });
+    if (sub.type !== 'psm') throw new FitIntoModelError(`sub-model "${submodel}" is a ${sub.type} model; survival curves belong to partitioned survival models`, { code: 'submodel-not-psm', submodel, type: sub.type });
     return sub as unknown as CurveHolder;
   }
   if (structure.type === 'psm') return structure as unknown as CurveHolder;

@@ -5,6 +5,7 @@
 import normalQuantile from '@stdlib/stats-base-dists-normal-quantile';
 import { inverseSpd } from '../numeric/linear-algebra';
 import { hessianAtOptimum, hessianOfValue, minimise } from '../numeric/newton';
+import type { MinimiseStop } from '../numeric/newton';
 import { integrate } from '../numeric/quadrature';
 import {
   DISTRIBUTION_INFO,
@@ -19,6 +20,7 @@ import { kaplanMeier } from './kaplan-meier';
 import type { KaplanMeier } from './kaplan-meier';
 import { summariseSurvivalData } from './survival-data';
 import type { SurvivalData } from './survival-data';
+import type { ProblemDetail } from '../../shared/problem-detail';
 
 export interface Estimate {
   estimate: number;
@@ -47,7 +49,15 @@ export interface SurvivalFit {
   converged: boolean;
   /** How the optimiser ended, or why the fit is not usable. */
   message: string;
+  /** Why the fit is not usable, as data (a screen words it in its language); absent when it is usable. */
+  problem?: SurvivalFitProblem;
   iterations: number;
+}
+
+/** An unusable fit: the optimiser did not converge, or the likelihood is flat at the estimate (no covariance). */
+export interface SurvivalFitProblem {
+  code: 'not-converged' | 'no-covariance';
+  stop: MinimiseStop;
 }
 
 export interface FitOptions {
@@ -58,7 +68,11 @@ export interface FitOptions {
 }
 
 export class SurvivalFitError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The problem as data, for screens that word it in their language (src/report/file-problems.ts). */
+    readonly detail?: ProblemDetail,
+  ) {
     super(message);
     this.name = 'SurvivalFitError';
   }
@@ -186,6 +200,7 @@ interface Optimum {
   logLik: number;
   converged: boolean;
   message: string;
+  stop: MinimiseStop;
   iterations: number;
 }
 
@@ -200,7 +215,7 @@ function optimiseFrom(dist: FitDistribution, data: SurvivalData, starts: number[
   let best: Optimum | null = null;
   for (const start of starts) {
     const result = minimise(objective, start, dist === 'generalised-gamma' ? { hessian: hessianFor(dist, objective) } : {});
-    const candidate = { theta: result.x, logLik: -result.value, converged: result.converged, message: result.message, iterations: result.iterations };
+    const candidate = { theta: result.x, logLik: -result.value, converged: result.converged, message: result.message, stop: result.stop, iterations: result.iterations };
     const better = best === null || (candidate.converged && !best.converged) || (candidate.converged === best.converged && candidate.logLik > best.logLik);
     if (better) best = candidate;
   }
@@ -210,7 +225,7 @@ function optimiseFrom(dist: FitDistribution, data: SurvivalData, starts: number[
 /** Fits one distribution. Throws SurvivalFitError when the data cannot support any fit (no events). */
 export function fitDistribution(dist: FitDistribution, data: SurvivalData, options: FitOptions = {}, km: KaplanMeier = kaplanMeier(data)): SurvivalFit {
   const summary = summariseSurvivalData(data);
-  if (summary.events === 0) throw new SurvivalFitError('no events in the data: a parametric curve cannot be fitted to censored times only');
+  if (summary.events === 0) throw new SurvivalFitError('no events in the data: a parametric curve cannot be fitted to censored times only', { code: 'survival-no-events' });
   const info = DISTRIBUTION_INFO[dist];
   const k = info.parameters.length;
   let starts = startingValues(dist, data, km);
@@ -231,8 +246,14 @@ export function fitDistribution(dist: FitDistribution, data: SurvivalData, optio
   const inverse = inverseSpd(information, k);
   const covariance = inverse ? Array.from({ length: k }, (_, i) => Array.from(inverse.subarray(i * k, (i + 1) * k))) : null;
   let message = optimum.message;
-  if (!optimum.converged) message = `${info.label} fit did not converge: ${optimum.message}; do not use it`;
-  else if (!covariance) message = `${optimum.message}; the likelihood is flat in some direction at the estimate, so there is no covariance (the data do not identify every parameter)`;
+  let problem: SurvivalFitProblem | undefined;
+  if (!optimum.converged) {
+    message = `${info.label} fit did not converge: ${optimum.message}; do not use it`;
+    problem = { code: 'not-converged', stop: optimum.stop };
+  } else if (!covariance) {
+    message = `${optimum.message}; the likelihood is flat in some direction at the estimate, so there is no covariance (the data do not identify every parameter)`;
+    problem = { code: 'no-covariance', stop: optimum.stop };
+  }
 
   const confidenceLevel = options.confidenceLevel ?? 0.95;
   const z = normalQuantile(1 - (1 - confidenceLevel) / 2, 0, 1);
@@ -254,6 +275,7 @@ export function fitDistribution(dist: FitDistribution, data: SurvivalData, optio
     rmst: { ...rmst, horizon },
     converged: optimum.converged && covariance !== null,
     message,
+    ...(problem ? { problem } : {}),
     iterations: optimum.iterations,
   };
 }

@@ -14,8 +14,8 @@
 // counted at diagnosis, undiscounted, for those alive at their node. Per-cycle arrays (budget impact) place
 // one-offs in the first cycle and the waiting years in the cycles they fall in.
 import type { HtaModel, TreeModel } from '../model/schema';
-import type { IssuePath, ModelIssue, WarningDetail } from '../errors';
-import { ModelEvaluationError, pushUniqueIssues } from '../errors';
+import type { EvaluationSubject, IssuePath, ModelIssue, WarningDetail } from '../errors';
+import { ModelEvaluationError, probabilitySubject, pushUniqueIssues } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
 import { checkParameterCount, describeCompiledModel } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
@@ -348,8 +348,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   let waitUtility = Infinity;
   let waitMu = 0;
 
-  function fail(plan: StrategyPlan, code: 'not-a-probability' | 'row-sum' | 'not-a-number', s: CompiledSite | null, path: IssuePath, subject: string, value: number, names: string[]): never {
-    throw new ModelEvaluationError({ code, strategy: plan.id, cycle: 0, subject, value, path: s?.path ?? path, parameters: plan.program.involvedValues(names) });
+  function fail(plan: StrategyPlan, code: 'not-a-probability' | 'row-sum' | 'not-a-number', s: CompiledSite | null, path: IssuePath, subject: string, value: number, names: string[], subjectOf?: EvaluationSubject): never {
+    throw new ModelEvaluationError({ code, strategy: plan.id, cycle: 0, subject, ...(subjectOf ? { subjectOf } : {}), value, path: s?.path ?? path, parameters: plan.program.involvedValues(names) });
   }
 
   /** Product of the tape's factors [from, to) (each a value or 1 minus it); probabilities are range-checked. */
@@ -373,7 +373,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     const site = plan.tape.factorSites[k]!;
     if (probability) {
       const subject = site.bareParameter ? `parameter ${site.bareParameter}` : `probability "${site.source}"`;
-      fail(plan, v !== v ? 'not-a-number' : 'not-a-probability', site, site.path, subject, v, site.parameters);
+      fail(plan, v !== v ? 'not-a-number' : 'not-a-probability', site, site.path, subject, v, site.parameters, probabilitySubject(site.bareParameter, site.source));
     }
     fail(plan, 'not-a-number', site, site.path, `"${site.source}"`, v, site.parameters);
   }

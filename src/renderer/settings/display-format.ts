@@ -43,7 +43,7 @@ export const formatCount = (n: number) => (Number.isFinite(n) ? active.number(Ma
 export function editableNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '';
   const text = String(value);
-  return active.locale === 'en' ? text : text.replace('.', ',');
+  return text.replace('.', active.decimalMark);
 }
 
 /** A number typed in any field, by the display language's rule (report/number-input.ts); messages in `t`'s language. */

@@ -4,7 +4,7 @@ import { formatNumber } from '../settings/display-format';
 import { fitColour } from './survival-charts';
 import { formatEstimate, formatWithInterval } from './survival-format';
 import { useLanguage } from '../i18n/language';
-import { distributionLabel } from './survival-words';
+import { distributionLabel, textWithFamily, unusableFitWords } from './survival-words';
 
 // The fits side by side, ranked by AIC: choose one (radio) and which are drawn (checkboxes).
 
@@ -23,7 +23,7 @@ export function FitTable({
   onShow: (d: FitDistribution, show: boolean) => void;
   timeLabel: string;
 }) {
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   const horizon = fits[0]?.rmst.horizon;
   return (
     <div className="table-wrap">
@@ -53,14 +53,14 @@ export function FitTable({
                   checked={f.distribution === chosen}
                   disabled={!f.converged}
                   onChange={() => onChoose(f.distribution)}
-                  aria-label={t('survival.table.useFit', { label: distributionLabel(t, f.distribution) })}
+                  aria-label={textWithFamily(t, f.distribution, 'survival.table.useFit')}
                 />
               </td>
               <th scope="row" className="fit-name">
                 <span className="fit-swatch" style={{ background: fitColour(f.distribution) }} aria-hidden="true" />
                 {distributionLabel(t, f.distribution)}
                 {f.aicRank === 1 && <span className="badge badge-info fit-best">{t('survival.table.best')}</span>}
-                {!f.converged && <div className="field-error">{f.message}</div>}
+                {!f.converged && <div className="field-error" data-testid="fit-unusable">{unusableFitWords(t, fmt, f)}</div>}
               </th>
               <td className="num">{formatNumber(f.aic, 2)}</td>
               <td className="num">{f.deltaAic === null ? '—' : formatNumber(f.deltaAic, 2)}</td>
@@ -79,7 +79,7 @@ export function FitTable({
                   checked={shown.has(f.distribution)}
                   disabled={!f.converged}
                   onChange={(e) => onShow(f.distribution, e.target.checked)}
-                  aria-label={t('survival.table.draw', { label: distributionLabel(t, f.distribution) })}
+                  aria-label={textWithFamily(t, f.distribution, 'survival.table.draw')}
                 />
               </td>
             </tr>

@@ -10,7 +10,7 @@ export function formatEstimate(value: number | null | undefined): string {
   if (value === 0) return '0';
   const magnitude = Math.abs(value);
   const f = displayFormats();
-  if (magnitude >= 1e5 || magnitude < 1e-3) return value.toExponential(3).replace('.', f.locale === 'en' ? '.' : ',').replace(/-/g, '\u2212');
+  if (magnitude >= 1e5 || magnitude < 1e-3) return value.toExponential(3).replace('.', f.decimalMark).replace(/-/g, '\u2212');
   return Number(value.toPrecision(4)).toLocaleString(f.intlLocale, { maximumFractionDigits: 6 }).replace('-', '\u2212');
 }
 

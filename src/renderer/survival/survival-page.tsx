@@ -18,7 +18,7 @@ import { useLanguage } from '../i18n/language';
 import { describeFileProblem } from '../../report/file-problems';
 import type { DescribableFileProblem } from '../../report/file-problems';
 import type { ProblemDetail } from '../../shared/problem-detail';
-import { distributionLabel, unitWord } from './survival-words';
+import { textWithFamily, unitWord } from './survival-words';
 import './survival.css';
 
 // The Survival screen: patient data from a CSV (or rebuilt from a digitised Kaplan–Meier curve and its numbers at
@@ -261,7 +261,7 @@ export function SurvivalPage() {
             </div>
           </section>
           {chosenFit && (
-            <Card title={t('survival.chosenFit', { label: distributionLabel(t, chosenFit.distribution) })} testId="chosen-fit">
+            <Card title={textWithFamily(t, chosenFit.distribution, 'survival.chosenFit')} testId="chosen-fit">
               <UseFitPanel
                 fit={chosenFit}
                 context={{ dataset: source!.name, n: outcome.analysis.summary.n, events: outcome.analysis.summary.events, candidates: fits.filter((f) => f.converged).length, timeUnit }}

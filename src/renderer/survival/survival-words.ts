@@ -1,12 +1,13 @@
 import type { FitDistribution } from '../../engine/survival-fit/distributions';
 import { DISTRIBUTION_INFO } from '../../engine/survival-fit/distributions';
-import type { SurvivalFit } from '../../engine/survival-fit/fit';
-import type { FitChange, FitIntoModelOptions, FitWords } from '../../engine/survival-fit/fit-into-model';
+import type { SurvivalFit, SurvivalFitProblem } from '../../engine/survival-fit/fit';
+import type { FitChange, FitIntoModelOptions, FitIntoModelProblem, FitWords } from '../../engine/survival-fit/fit-into-model';
+import type { MinimiseStop } from '../../engine/numeric/newton';
 import { en } from '../../report/i18n/messages-en';
 import type { MessageKey, Translate } from '../../report/i18n/translate';
 import { describeProblem } from '../../report/engine-problems';
 import type { NumberFormats } from '../../report/format';
-import type { FitModelIssue } from '../workers/survival-api';
+import type { FitModelIssue, FitRefusal } from '../workers/survival-api';
 
 // Words of the Survival screen that depend on a value: a family's name (Weibull and Gompertz are the same in every
 // language, so they have no catalogue key) and a time unit's forms.
@@ -18,6 +19,31 @@ export function distributionLabel(t: Translate, d: FitDistribution): string {
   return Object.hasOwn(en, key) ? t(key as MessageKey) : DISTRIBUTION_INFO[d].label;
 }
 
+/** The family's name inside a sentence: lower-case in French and Dutch ("Ajustement gamma généralisée"). */
+function distributionInText(t: Translate, d: FitDistribution): string {
+  const key = `survival.distInText.${d}`;
+  return Object.hasOwn(en, key) ? t(key as MessageKey) : DISTRIBUTION_INFO[d].label;
+}
+
+/**
+ * A text with the family `{family}` (or another placeholder) in it, in its sentence form, except where it starts the
+ * text ("Gegeneraliseerde gamma-aanpassing"): there it keeps its capital.
+ */
+function withFamily(t: Translate, d: FitDistribution, key: MessageKey, values: Record<string, string | number>, placeholder = 'family'): string {
+  const inText = distributionInText(t, d);
+  const text = t(key, { ...values, [placeholder]: inText });
+  return text.startsWith(inText) ? distributionLabel(t, d) + text.slice(inText.length) : text;
+}
+
+/** "Use the gamma généralisée fit" and the like: screen texts with the family's name as `{label}`. */
+export const textWithFamily = (t: Translate, d: FitDistribution, key: MessageKey, values: Record<string, string | number> = {}, placeholder = 'label'): string => withFamily(t, d, key, values, placeholder);
+
+/** A parameter's name in the display language ("forme"); the model format's name when it has no catalogue word (mu). */
+function parameterName(t: Translate, name: string): string {
+  const key = `survival.parameterName.${name}`;
+  return Object.hasOwn(en, key) ? t(key as MessageKey) : name;
+}
+
 /** "days", "months": the unit as axis titles and sentences use it. */
 export const unitWord = (t: Translate, unit: TimeUnit): string => t(`survival.unit.${unit}`);
 
@@ -25,8 +51,6 @@ export const unitWord = (t: Translate, unit: TimeUnit): string => t(`survival.un
 export function perUnit(t: Translate, unit: TimeUnit, scale: number, intlLocale: string): string {
   return scale === 1 ? t('survival.per', { unit: t(`survival.unitOne.${unit}`) }) : t('survival.perScale', { scale: scale.toLocaleString(intlLocale), units: unitWord(t, unit) });
 }
-
-const decimalMark = (intlLocale: string) => new Intl.NumberFormat(intlLocale).formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
 
 /** A statistic in the source text: `digits` significant digits, the display language's decimal mark, no grouping. */
 function statistic(x: number, digits: number, mark: string): string {
@@ -37,35 +61,37 @@ function statistic(x: number, digits: number, mark: string): string {
  * What "Use this fit" writes into the model (parameter labels and descriptions, the curve's label, the source, the
  * joint distribution's name) in the display language: stored as first shown. In English as the engine writes it.
  */
-export function fitWords(t: Translate, intlLocale: string, fit: SurvivalFit, options: Pick<FitIntoModelOptions, 'curveId' | 'timeUnit' | 'provenance'>): FitWords {
-  const family = distributionLabel(t, fit.distribution);
+export function fitWords(t: Translate, fmt: NumberFormats, fit: SurvivalFit, options: Pick<FitIntoModelOptions, 'curveId' | 'timeUnit' | 'provenance'>): FitWords {
+  const d = fit.distribution;
   const p = options.provenance;
-  const mark = decimalMark(intlLocale);
+  const mark = fmt.decimalMark;
   return {
-    family,
-    curveLabel: t('survival.write.curveLabel', { family, dataset: p.dataset }),
-    source: t('survival.write.source', {
-      family, dataset: p.dataset, n: p.n, events: p.events, units: unitWord(t, options.timeUnit),
+    family: distributionLabel(t, d),
+    // {name} is left for the engine to fill in, per parameter (so are {scaleName} and {estimate} below).
+    parameterLabel: withFamily(t, d, 'survival.write.parameterLabel', { curve: options.curveId, name: '{name}' }),
+    parameterNames: Object.fromEntries(DISTRIBUTION_INFO[d].parameters.map((name) => [name, parameterName(t, name)])),
+    curveLabel: withFamily(t, d, 'survival.write.curveLabel', { dataset: p.dataset }),
+    source: withFamily(t, d, 'survival.write.source', {
+      dataset: p.dataset, n: p.n, events: p.events, units: unitWord(t, options.timeUnit),
       aic: statistic(fit.aic, 6, mark), rank: p.aicRank, candidates: p.candidates, bic: statistic(fit.bic, 6, mark), logLik: statistic(fit.logLik, 8, mark),
     }),
-    // {name}, {scaleName} and {estimate} are left for the engine to fill in, per parameter.
-    parameterDescription: t('survival.write.parameterDescription', { family }),
+    parameterDescription: withFamily(t, d, 'survival.write.parameterDescription', { name: '{name}', scaleName: '{scaleName}', estimate: '{estimate}' }),
     decimalMark: mark,
-    jointName: t('survival.write.jointName', { curve: options.curveId, family }),
+    jointName: withFamily(t, d, 'survival.write.jointName', { curve: options.curveId }),
   };
 }
 
 /** One change "Use this fit" made to the model, in the display language (in English as the engine words it). */
-export function fitChangeWords(t: Translate, intlLocale: string, change: FitChange): string {
+export function fitChangeWords(t: Translate, fmt: NumberFormats, change: FitChange): string {
   switch (change.kind) {
     case 'parameter':
-      return change.replaced ? t('survival.change.parameterReplaced', { id: change.id }) : t('survival.change.parameterAdded', { id: change.id, value: String(change.value).replace('.', decimalMark(intlLocale)) });
+      return change.replaced ? t('survival.change.parameterReplaced', { id: change.id }) : t('survival.change.parameterAdded', { id: change.id, value: String(change.value).replace('.', fmt.decimalMark) });
     case 'joint-replaced':
       return t('survival.change.jointReplaced', { ids: change.ids.join(', ') });
     case 'joint-added':
       return t('survival.change.jointAdded', { ids: change.ids.join(', ') });
     case 'curve':
-      return t(change.replaced ? 'survival.change.curveReplaced' : 'survival.change.curveAdded', { curve: change.curve, family: distributionLabel(t, change.distribution) });
+      return withFamily(t, change.distribution, change.replaced ? 'survival.change.curveReplaced' : 'survival.change.curveAdded', { curve: change.curve });
     case 'role':
       return t(change.role === 'os' ? 'survival.change.roleOs' : 'survival.change.rolePfs', { curve: change.curve });
     case 'no-curves':
@@ -81,4 +107,52 @@ export function fitProblemRow(t: Translate, fmt: NumberFormats, issue: FitModelI
 /** "warning: <where>: <what>" for a warning of the model with the fit, in the display language. */
 export function fitWarningLine(t: Translate, fmt: NumberFormats, issue: FitModelIssue): string {
   return t('survival.use.warningLine', { path: issue.path, warning: describeProblem(issue, t, fmt) });
+}
+
+/** Why the optimiser stopped, in the display language (numbers in its format). */
+function stopWords(t: Translate, fmt: NumberFormats, stop: MinimiseStop): string {
+  switch (stop.code) {
+    case 'converged':
+      return t('survival.problem.stop.converged', { iterations: stop.iterations });
+    case 'start-not-finite':
+      return t('survival.problem.stop.startNotFinite');
+    case 'ridge':
+      return t('survival.problem.stop.ridge', { estimates: stop.estimates.map((x) => fmt.parameter(x)).join(fmt.listSeparator) });
+    case 'stalled':
+      return t('survival.problem.stop.stalled', { decrease: fmt.parameter(stop.decrease) });
+    case 'max-iterations':
+      return t('survival.problem.stop.maxIterations', { iterations: stop.iterations, decrease: fmt.parameter(stop.decrease) });
+  }
+}
+
+function fitProblemWords(t: Translate, fmt: NumberFormats, d: FitDistribution, problem: SurvivalFitProblem): string {
+  const reason = stopWords(t, fmt, problem.stop);
+  return problem.code === 'not-converged' ? withFamily(t, d, 'survival.problem.notConverged', { reason }) : t('survival.problem.noCovariance', { reason });
+}
+
+/** Why a fit is not usable (under its row of the table): in the display language; in English as the engine words it. */
+export function unusableFitWords(t: Translate, fmt: NumberFormats, fit: Pick<SurvivalFit, 'distribution' | 'message' | 'problem'>): string {
+  if (fmt.locale === 'en' || !fit.problem) return fit.message;
+  return fitProblemWords(t, fmt, fit.distribution, fit.problem);
+}
+
+function refusalWords(t: Translate, fmt: NumberFormats, problem: FitIntoModelProblem): string | undefined {
+  switch (problem.code) {
+    case 'fit-not-usable':
+      return problem.problem ? withFamily(t, problem.distribution, 'survival.problem.fitNotUsable', { reason: fitProblemWords(t, fmt, problem.distribution, problem.problem) }) : undefined;
+    case 'curve-id-invalid':
+      return t('survival.problem.curveId', { id: problem.id });
+    case 'prefix-invalid':
+      return t('survival.problem.prefix', { prefix: problem.prefix });
+    case 'no-submodel':
+      return t('survival.problem.noSubmodel', { submodel: problem.submodel, submodels: problem.submodels.join(', ') || t('survival.problem.noSubmodels') });
+    case 'submodel-not-psm':
+      return t('survival.problem.submodelNotPsm', { submodel: problem.submodel, type: problem.type });
+  }
+}
+
+/** Why "Use this fit" refused the fit, in the display language; in English (or without a reason as data) the engine's words. */
+export function fitRefusalWords(t: Translate, fmt: NumberFormats, refusal: FitRefusal): string {
+  if (fmt.locale === 'en' || !refusal.problem) return refusal.message;
+  return refusalWords(t, fmt, refusal.problem) ?? refusal.message;
 }

@@ -14,7 +14,7 @@ import { engineWorker } from '../workers/engine-client';
 import { formatEstimate } from './survival-format';
 import { useLanguage } from '../i18n/language';
 import type { Translate } from '../../report/i18n/translate';
-import { distributionLabel, fitChangeWords, fitProblemRow, fitWarningLine, fitWords } from './survival-words';
+import { distributionLabel, fitChangeWords, fitProblemRow, fitRefusalWords, fitWarningLine, fitWords, textWithFamily } from './survival-words';
 import { errorText } from '../db/errors';
 
 // The chosen fit: its estimates and covariance on the estimation scale, and the ways into a model. The model
@@ -85,14 +85,14 @@ export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitCont
       role: role === 'none' ? undefined : role,
       submodel: submodel || undefined,
       provenance,
-      words: fitWords(t, fmt.intlLocale, fit, { curveId, timeUnit: context.timeUnit, provenance }),
+      words: fitWords(t, fmt, fit, { curveId, timeUnit: context.timeUnit, provenance }),
     };
   };
 
   const downloadSnippet = async () => {
     const outcome = await engineWorker().survivalFitFragment(fit, options());
     if (!outcome.ok) {
-      toasts.show({ tone: 'error', message: outcome.message });
+      toasts.show({ tone: 'error', message: fitRefusalWords(t, fmt, outcome) });
       return;
     }
     const { parameters, jointDistributions, curve } = outcome.fragment;
@@ -112,14 +112,14 @@ export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitCont
     try {
       const outcome = await engineWorker().applySurvivalFit(target.document, fit, options());
       if (!outcome.ok) {
-        setProblems(outcome.problems.length > 0 ? outcome.problems.map((issue) => fitProblemRow(t, fmt, issue)) : [{ path: '', message: outcome.message }]);
+        setProblems(outcome.problems.length > 0 ? outcome.problems.map((issue) => fitProblemRow(t, fmt, issue)) : [{ path: '', message: fitRefusalWords(t, fmt, outcome) }]);
         return;
       }
-      const title = t('survival.use.copyTitle', { model: summariseDocument(target.document, target.title).title, fit: label, curve: curveId });
+      const title = textWithFamily(t, fit.distribution, 'survival.use.copyTitle', { model: summariseDocument(target.document, target.title).title, curve: curveId }, 'fit');
       const model = await workspace.models.create({ document: outcome.model as StoredModel['document'], origin: { kind: 'copy', ref: target.title }, title });
       const fileName = `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'model'}.json`;
-      setResult({ id: model.id, title: model.title, changes: [...outcome.changes.map((change) => fitChangeWords(t, fmt.intlLocale, change)), ...outcome.warnings.map((issue) => fitWarningLine(t, fmt, issue))], json: outcome.model, fileName });
-      toasts.show({ message: t('survival.use.added', { label, title: target.title }) });
+      setResult({ id: model.id, title: model.title, changes: [...outcome.changes.map((change) => fitChangeWords(t, fmt, change)), ...outcome.warnings.map((issue) => fitWarningLine(t, fmt, issue))], json: outcome.model, fileName });
+      toasts.show({ message: textWithFamily(t, fit.distribution, 'survival.use.added', { title: target.title }) });
     } catch (error) {
       toasts.show({ tone: 'error', message: t('survival.use.saveFailed', { message: errorText(error, t) }) });
     } finally {

@@ -13,8 +13,9 @@ import { readDigitisedCurveCsv, readRiskTableCsv } from '../../engine/survival-f
 import { readSurvivalCsv, survivalCsv } from '../../engine/survival-fit/read-survival-csv';
 import { ReconstructionError, reconstructIpd } from '../../engine/survival-fit/reconstruct-ipd';
 import type { ReconstructionCheck } from '../../engine/survival-fit/reconstruct-ipd';
-import { fitModelFragment, writeFitIntoModel } from '../../engine/survival-fit/fit-into-model';
-import type { FitChange } from '../../engine/survival-fit/fit-into-model';
+import { FitIntoModelError, fitModelFragment, writeFitIntoModel } from '../../engine/survival-fit/fit-into-model';
+import type { FitChange, FitIntoModelProblem } from '../../engine/survival-fit/fit-into-model';
+import { SurvivalFitError } from '../../engine/survival-fit/fit';
 import type { ModelFragment, FitIntoModelOptions } from '../../engine/survival-fit/fit-into-model';
 import { validateModel } from '../../engine/model/validate';
 import type { HtaModelInput } from '../../engine/model/schema';
@@ -95,13 +96,16 @@ export function reconstructSurvival(request: ReconstructRequest): ReconstructOut
   }
 }
 
-export type FragmentOutcome = { ok: true; fragment: ModelFragment } | { ok: false; message: string };
+/** A fit that cannot go into a model: the English message, and why as data when the engine said (the screen words it). */
+export type FitRefusal = { ok: false; message: string; problem?: FitIntoModelProblem };
+
+export type FragmentOutcome = { ok: true; fragment: ModelFragment } | FitRefusal;
 
 export function survivalFitFragment(fit: SurvivalFit, options: FitIntoModelOptions): FragmentOutcome {
   try {
     return { ok: true, fragment: fitModelFragment(fit, options) };
   } catch (error) {
-    return { ok: false, message: messageOf(error) };
+    return refusal(error);
   }
 }
 
@@ -110,7 +114,7 @@ export type FitModelIssue = ModelCheck['issues'][number];
 
 export type ApplyFitOutcome =
   | { ok: true; model: HtaModelInput; changes: FitChange[]; warnings: FitModelIssue[] }
-  | { ok: false; message: string; problems: FitModelIssue[] };
+  | (FitRefusal & { problems: FitModelIssue[] });
 
 /**
  * Writes the fit into a model document and validates the result (an invalid result is refused, with its problems).
@@ -124,8 +128,12 @@ export function applySurvivalFit(modelJson: unknown, fit: SurvivalFit, options: 
     if (!report.valid) return { ok: false, message: 'the model with this curve does not validate', problems: rows.filter((r) => r.severity === 'error') };
     return { ok: true, model, changes, warnings: rows.filter((r) => r.severity === 'warning') };
   } catch (error) {
-    return { ok: false, message: messageOf(error), problems: [] };
+    return { ...refusal(error), problems: [] };
   }
+}
+
+function refusal(error: unknown): FitRefusal {
+  return { ok: false, message: messageOf(error), ...(error instanceof FitIntoModelError ? { problem: error.problem } : {}) };
 }
 
 function messageOf(error: unknown): string {
@@ -133,7 +141,7 @@ function messageOf(error: unknown): string {
 }
 
 function failure(error: unknown): FailedOutcome {
-  const detail = error instanceof CsvError || error instanceof SurvivalDataError || error instanceof ReconstructionError ? error.detail : undefined;
+  const detail = error instanceof CsvError || error instanceof SurvivalDataError || error instanceof ReconstructionError || error instanceof SurvivalFitError ? error.detail : undefined;
   return { ok: false, message: messageOf(error), ...(detail ? { detail } : {}) };
 }
 

@@ -34,6 +34,10 @@ describe('names a template gives, in the display language', () => {
     const tree = doc('tree-hybrid', 'nl-BE');
     expect([tree.model.root.label, tree.model.root.branches[1].steps[1].label, tree.model.tests[0].label, byId(tree.parameters, 'tat').unit]).toEqual(['Teststrategie', 'hertest', 'Moleculaire test', 'dagen']);
     expect(tree.model.root.branches.map((b: { id: string }) => b.id)).toEqual(['no_test', 'test_treat']);
+    // The sub-models' states: labelled in the language, ids as in English (their transitions refer to them).
+    for (const sub of Object.values(tree.model.submodels) as Json[]) expect(sub.states).toEqual([{ id: 'Alive', label: 'In leven' }, { id: 'Dead', label: 'Overleden', dead: true }]);
+    const frTree = doc('tree-hybrid', 'fr-BE');
+    expect(frTree.model.submodels.standard.states.map((s: { label: string }) => s.label)).toEqual(['En vie', 'Décès']);
     const bia = doc('budget-impact', 'nl-BE');
     expect([bia.budgetImpact.label, bia.budgetImpact.population.eligible.label, bia.budgetImpact.population.eligible.source]).toEqual(['Budgetimpact van de nieuwe behandeling', 'Patiënten die elk jaar met de behandeling starten', 'Aanname: vervang door lokale gegevens']);
     expect(bia.model.states.map((s: { id: string }) => s.id)).toEqual(['Alive', 'Dead']);

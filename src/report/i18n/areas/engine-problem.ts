@@ -6,6 +6,9 @@ export const engineProblem = areaCatalogue({
   en: {
     'engineProblem.notAProbability': 'parameter {parameter} = {value} is not a probability (must lie in [0, 1])',
     'engineProblem.evaluatedNotAProbability': '{subject} = {value} is not a probability (strategy {strategy}, cycle {cycle})',
+    'engineProblem.subject.parameter': 'parameter {name}',
+    'engineProblem.subject.probability': 'probability {name}',
+    'engineProblem.subject.initialShare': 'initial share of {name}',
     'engineProblem.rowSum': 'transition probabilities from {from} sum to {value}, not 1 (strategy {strategy}, cycle {cycle})',
     'engineProblem.initialSum': 'initial state shares sum to {value}, not 1 (strategy {strategy})',
     'engineProblem.notANumber': '{subject} is not a number ({value}) (strategy {strategy}, cycle {cycle})',
@@ -32,6 +35,9 @@ export const engineProblem = areaCatalogue({
   fr: {
     'engineProblem.notAProbability': 'le paramètre {parameter} = {value} n’est pas une probabilité (doit être compris dans [0, 1])',
     'engineProblem.evaluatedNotAProbability': '{subject} = {value} n’est pas une probabilité (stratégie {strategy}, cycle {cycle})',
+    'engineProblem.subject.parameter': 'paramètre {name}',
+    'engineProblem.subject.probability': 'probabilité {name}',
+    'engineProblem.subject.initialShare': 'part initiale de {name}',
     'engineProblem.rowSum': 'les probabilités de transition depuis {from} ont pour somme {value} et non 1 (stratégie {strategy}, cycle {cycle})',
     'engineProblem.initialSum': 'les parts initiales des états ont pour somme {value} et non 1 (stratégie {strategy})',
     'engineProblem.notANumber': '{subject} n’est pas un nombre ({value}) (stratégie {strategy}, cycle {cycle})',
@@ -58,6 +64,9 @@ export const engineProblem = areaCatalogue({
   nl: {
     'engineProblem.notAProbability': 'parameter {parameter} = {value} is geen kans (moet in [0, 1] liggen)',
     'engineProblem.evaluatedNotAProbability': '{subject} = {value} is geen kans (strategie {strategy}, cyclus {cycle})',
+    'engineProblem.subject.parameter': 'parameter {name}',
+    'engineProblem.subject.probability': 'kans {name}',
+    'engineProblem.subject.initialShare': 'beginaandeel van {name}',
     'engineProblem.rowSum': 'de overgangskansen vanuit {from} tellen op tot {value}, niet tot 1 (strategie {strategy}, cyclus {cycle})',
     'engineProblem.initialSum': 'de begin-aandelen van de toestanden tellen op tot {value}, niet tot 1 (strategie {strategy})',
     'engineProblem.notANumber': '{subject} is geen getal ({value}) (strategie {strategy}, cyclus {cycle})',
