@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { HIT_RADIUS, TOOLTIP_GAP, nearestPoint, placeTooltip, planeHitIndex, pointsOver } from '../../../src/renderer/charts/plane-hit';
 
-const at = (px: number, py: number, item: string) => ({ px, py, item });
+const at = <T,>(px: number, py: number, item: T) => ({ px, py, item });
 
 describe('nearestPoint', () => {
   // Liquid biopsy's plasma-first and concurrent: the same QALYs, costs €114 apart (a few pixels).
