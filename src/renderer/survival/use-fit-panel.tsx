@@ -193,7 +193,7 @@ export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitCont
           </button>
         </div>
         {result && (
-          <div className="notice notice-info" data-testid="add-result">
+          <div className="notice notice-info notice-stacked" data-testid="add-result">
             <p>
               {t('survival.use.resultHas', { model: '\u0000' }).split('\u0000').flatMap((part, i) => (i === 0 ? [part] : [<a key="model" href={routeHash({ page: 'model', modelId: result.id, tab: 'model' })}>{result.title}</a>, part]))}
             </p>
