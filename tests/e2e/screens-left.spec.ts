@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { seriousAxeViolations } from './axe';
 import { test, expect } from './fixtures';
 import { screenshot } from './journeys';
@@ -35,5 +36,46 @@ for (const size of sizes) {
     expect(button.y, 'the button below the changes').toBeGreaterThanOrEqual(changes.y + changes.height - 1);
     await screenshot(page, `screens-left-use-fit-result-${size.width}`);
     expect(await seriousAxeViolations(page), 'axe').toEqual([]);
+  });
+}
+
+/** Total hip replacement with a second copy of its mortality table named os_rate: an exponential "os" fit's rate clashes with it. */
+function modelWithTableOsRate(): string {
+  const model = JSON.parse(readFileSync('resources/examples/total-hip-replacement.json', 'utf8')) as { metadata: { title: string }; tables: { id: string }[] };
+  model.metadata.title = 'Hip replacement with an os_rate table';
+  model.tables.push({ ...model.tables[0]!, id: 'os_rate' });
+  return JSON.stringify(model, null, 2);
+}
+
+for (const size of sizes) {
+  test(`"Use this fit": a fit whose parameter id clashes with the model's table shows the problems dialog (${size.width})`, async ({ page }) => {
+    await page.setViewportSize(size);
+    // The route: a model opened from a file with a table named os_rate, and an exponential fit with curve id os.
+    await page.goto('/#/models');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('open-model-file').click();
+    await (await chooser).setFiles({ name: 'hip-os-rate.json', mimeType: 'application/json', buffer: Buffer.from(modelWithTableOsRate()) });
+    await expect(page.getByTestId('model-title')).toHaveText('Hip replacement with an os_rate table');
+    await page.goto('/#/survival');
+    await page.getByTestId('example-ovarian').click();
+    await expect(page.getByTestId('fit-row')).toHaveCount(6);
+    await page.getByLabel('Use the Exponential fit').check();
+    await page.getByTestId('target-model').selectOption({ label: 'Hip replacement with an os_rate table' });
+    await page.getByTestId('add-to-model').click();
+    const dialog = page.locator('dialog[open][data-testid="problems-dialog"]');
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('The fit could not be added');
+    await expect(dialog).toContainText('The model with this curve has problems:');
+    await expect(dialog.getByTestId('problem')).toHaveCount(1);
+    await expect(dialog.getByTestId('problem')).toContainText('os_rate');
+    await expect(page.getByTestId('add-result')).toHaveCount(0);
+    await screenshot(page, `screens-left-use-fit-problems-${size.width}`);
+    expect(await seriousAxeViolations(page), 'axe on the problems dialog').toEqual([]);
+    // Closed from the keyboard, the focus back on the button that opened it; no copy was made.
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByTestId('add-to-model')).toBeFocused();
+    await page.goto('/#/models');
+    await expect(page.getByTestId('workspace-model-row')).toHaveCount(1);
   });
 }
