@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { seriousAxeViolations } from './axe';
 import { test, expect } from './fixtures';
-import { screenshot } from './journeys';
+import type { Locator } from '@playwright/test';
+import { libraryRowAction, screenshot } from './journeys';
 
 // Screens left noticed, each measured at 1440x900 and 1024x640: the Survival screen's "Use this fit" result box
 // reads as a block (its sentence, the list of changes, the download button one under another), not three columns.
@@ -79,3 +80,66 @@ for (const size of sizes) {
     await expect(page.getByTestId('workspace-model-row')).toHaveCount(1);
   });
 }
+
+/** A notice's box grown by its shadow (offset and blur), as the computed box-shadow gives them. */
+async function withShadow(toast: Locator) {
+  const box = (await toast.boundingBox())!;
+  const shadow = await toast.evaluate((el) => getComputedStyle(el).boxShadow);
+  const [x = 0, y = 0, blur = 0, spread = 0] = (shadow.replace(/rgba?\([^)]*\)/g, '').match(/-?[\d.]+px/g) ?? []).map(parseFloat);
+  const reach = blur + spread;
+  return { left: box.x + x - reach, right: box.x + box.width + x + reach, top: box.y + y - reach, bottom: box.y + box.height + y + reach };
+}
+
+const covers = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test('notifications shown in full fold back once left, off Recently deleted\'s "Empty…"; their shadows are not clipped (1024)', async ({ page }) => {
+  await page.goto('/');
+  const example = page.getByTestId('library-row').filter({ hasText: 'Plasma ctDNA NGS (liquid biopsy)' });
+  await libraryRowAction(example, 'duplicate-dossier');
+  await libraryRowAction(page.getByTestId('library-row').first(), 'duplicate-dossier');
+  await expect(page.getByTestId('library-row')).toHaveCount(3);
+  await page.setViewportSize({ width: 1024, height: 640 });
+  for (let i = 0; i < 3; i++) {
+    const first = page.getByTestId('library-row').first();
+    const row = page.locator(`[data-testid="library-row"][data-dossier-id="${await first.getAttribute('data-dossier-id')}"]`);
+    await row.getByTestId('more-dossier-actions').click();
+    await row.getByTestId('delete-dossier').click();
+    await page.getByTestId('confirm-ok').click();
+  }
+  const region = page.getByTestId('toast-region');
+  await expect(page.getByTestId('toast')).toHaveCount(2);
+  // The pointer shows them all: every notice's shadow lies inside the scrolling stack (it was cut off under the last).
+  await page.getByTestId('toast-more').click();
+  await expect(page.getByTestId('toast')).toHaveCount(3);
+  const stack = (await region.boundingBox())!;
+  for (const toast of await page.getByTestId('toast').all()) {
+    const shadow = await withShadow(toast);
+    expect(shadow.left, 'shadow inside the stack, left').toBeGreaterThanOrEqual(stack.x - 0.5);
+    expect(shadow.right, 'shadow inside the stack, right').toBeLessThanOrEqual(stack.x + stack.width + 0.5);
+    expect(shadow.top, 'shadow inside the stack, top').toBeGreaterThanOrEqual(stack.y - 0.5);
+    expect(shadow.bottom, 'shadow inside the stack, bottom').toBeLessThanOrEqual(stack.y + stack.height + 0.5);
+  }
+  await screenshot(page, 'screens-left-toasts-all-1024');
+  // Shown in full they stay while the pointer is on them; it leaves: they fold back to two.
+  await page.mouse.move(300, 300);
+  await expect(page.getByTestId('toast')).toHaveCount(2);
+  await expect(page.getByTestId('toast-more')).toHaveText('+1 more');
+
+  // From the keyboard: shown in full, Tab along them and out of the stack to "Empty…": folded, and not over it.
+  const empty = page.getByTestId('recently-deleted-empty');
+  await page.getByTestId('recently-deleted-restore').last().evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await page.getByTestId('toast-more').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('toast')).toHaveCount(3);
+  await empty.focus();
+  await expect(page.getByTestId('toast')).toHaveCount(2);
+  await expect(empty).toBeFocused();
+  await expect(async () => {
+    expect(covers((await region.boundingBox())!, (await empty.boundingBox())!), 'the notifications cover "Empty…"').toBe(false);
+  }).toPass({ timeout: 2000 });
+  await screenshot(page, 'screens-left-toasts-folded-1024');
+  // One live region throughout.
+  await expect(page.locator('[role="status"][data-testid="toast-announcer"]')).toHaveCount(1);
+  expect(await seriousAxeViolations(page), 'axe with the notifications').toEqual([]);
+});
