@@ -106,6 +106,8 @@ test('notifications shown in full fold back once left, off Recently deleted\'s "
     await row.getByTestId('more-dossier-actions').click();
     await row.getByTestId('delete-dossier').click();
     await page.getByTestId('confirm-ok').click();
+    // Gone from the list before the next is picked (else the next pick can be this row, on its way out).
+    await expect(page.getByTestId('library-row')).toHaveCount(2 - i);
   }
   const region = page.getByTestId('toast-region');
   await expect(page.getByTestId('toast')).toHaveCount(2);
