@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { axeViolations } from './axe';
 
@@ -32,6 +32,22 @@ function coincidingMeansDraws(): string {
     lines.push([i, 1, e(0), e(1), e(2), 1 + 0.04 * (b - 0.5), 1000, c(0), c(1), c(2), 1300 + 500 * (a - 0.5), a, b].join(','));
   }
   return lines.join('\n');
+}
+
+/** The tooltip inside the plane's plot area (its grid), clear of every axis tick label. */
+async function tooltipInPlotArea(plane: Locator, what: string) {
+  const grid = (await plane.locator('.recharts-cartesian-grid').boundingBox())!;
+  const tip = (await plane.getByTestId('plane-tooltip').boundingBox())!;
+  expect(tip.y, `${what}: below the plot area's top`).toBeGreaterThanOrEqual(grid.y - 1);
+  expect(tip.y + tip.height, `${what}: above the plot area's bottom`).toBeLessThanOrEqual(grid.y + grid.height + 1);
+  expect(tip.x, `${what}: right of the plot area's left`).toBeGreaterThanOrEqual(grid.x - 1);
+  expect(tip.x + tip.width, `${what}: left of the plot area's right`).toBeLessThanOrEqual(grid.x + grid.width + 1);
+  for (const tick of await plane.locator('.recharts-cartesian-axis-tick-value').all()) {
+    const b = await tick.boundingBox();
+    if (!b) continue;
+    const covers = tip.x < b.x + b.width && b.x < tip.x + tip.width && tip.y < b.y + b.height && b.y < tip.y + tip.height;
+    expect(covers, `${what}: over the tick label ${await tick.textContent()}`).toBe(false);
+  }
 }
 
 async function serious(page: Page) {
@@ -196,6 +212,7 @@ for (const size of sizes) {
       expect(tip.y + tip.height, `tooltip of ${row[0]} above the drawing's bottom`).toBeLessThanOrEqual(box.y + box.height + 1);
       expect(tip.x).toBeGreaterThanOrEqual(box.x - 1);
       expect(tip.x + tip.width).toBeLessThanOrEqual(box.x + box.width + 1);
+      await tooltipInPlotArea(plane, `tooltip of ${row[0]}`);
     }
     await page.screenshot({ path: `${dir}/leftovers-psa-plane-mean-${size.width}.png` });
     await serious(page);
@@ -231,6 +248,8 @@ test('PSA plane at 1024 px: the tooltip of three coinciding means stays inside t
     expect(tip.y + tip.height, `tooltip ${i} (${entries} entries) above the drawing's bottom`).toBeLessThanOrEqual(canvas.y + canvas.height + 1);
     expect(tip.x).toBeGreaterThanOrEqual(canvas.x - 1);
     expect(tip.x + tip.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+    // Inside the plot area: moved up only to the drawing's bottom edge, it covered the x axis's tick labels.
+    await tooltipInPlotArea(plane, `tooltip ${i} (${entries} entries)`);
     if (entries > most) {
       most = entries;
       await page.screenshot({ path: `${dir}/leftovers-psa-plane-three-means-1024.png` });

@@ -1,4 +1,4 @@
-import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis, ZAxis, useChartHeight, useChartWidth, useXAxisScale, useYAxisScale } from 'recharts';
+import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis, ZAxis, useChartWidth, usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { createPortal } from 'react-dom';
@@ -9,7 +9,7 @@ import { niceAxis } from './chart-data';
 import { chartInk, seriesColor } from './palette';
 import { useLanguage } from '../i18n/language';
 import { thresholdDash } from '../../report/charts/threshold-dashes';
-import { nearestPoint, placeTooltip, pointsOver } from './plane-hit';
+import { planeHitIndex, placeTooltip } from './plane-hit';
 
 // The cost-effectiveness plane: effect on x, cost on y. Base case: one point per strategy and the efficiency
 // frontier. PSA: a cloud of incremental draws per strategy, the mean increment and a willingness-to-pay line.
@@ -173,9 +173,9 @@ function PlaneHover({ host, points, xLabel, yLabel, formatX, formatY }: {
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
   const width = useChartWidth() ?? 0;
-  const height = useChartHeight() ?? 0;
+  const plot = usePlotArea() ?? { x: 0, y: 0, width, height: 0 };
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
-  // The tooltip's height, measured once drawn (before it is painted): it is moved up or down to stay in the drawing.
+  // The tooltip's height, measured once drawn (before it is painted): it is moved up or down to stay in the plot area.
   const tooltip = useRef<HTMLDivElement>(null);
   const [tooltipHeight, setTooltipHeight] = useState(0);
   useEffect(() => {
@@ -193,25 +193,25 @@ function PlaneHover({ host, points, xLabel, yLabel, formatX, formatY }: {
       host.removeEventListener('mouseleave', leave);
     };
   }, [host]);
-  const placed = useMemo(() => {
-    if (!xScale || !yScale) return [];
-    return points.flatMap((item) => {
+  const index = useMemo(() => {
+    const placed = !xScale || !yScale ? [] : points.flatMap((item) => {
       const px = xScale(item.x);
       const py = yScale(item.y);
       return px === undefined || py === undefined ? [] : [{ px, py, item }];
     });
+    return planeHitIndex(placed, radiusOf(MEAN_AREA));
   }, [points, xScale, yScale]);
-  // A mean's diamond is drawn over the draws: within it, it is what the pointer is on.
-  const at = pointer ? nearestPoint(pointer, placed.filter((p) => p.item.mean), radiusOf(MEAN_AREA)) ?? nearestPoint(pointer, placed) : undefined;
+  const hovered = pointer ? index.hover(pointer) : undefined;
+  const at = hovered?.at;
   // Measured again for each hovered point (its entries, so its height, differ).
   useLayoutEffect(() => {
     const measured = tooltip.current?.offsetHeight;
     if (measured !== undefined && measured !== tooltipHeight) setTooltipHeight(measured);
   }, [at, tooltipHeight]);
-  if (!host || !at) return null;
+  if (!host || !hovered || !at) return null;
   // Points covering the hovered one are named too (a strategy hidden under another). One entry per strategy (a PSA
   // cloud's draws pile up), its nearest point's figures; strategies at the very same figures share one heading.
-  const under = pointsOver(at, placed.filter((p) => p.item.mean === at.item.mean), at.item.radius);
+  const { under } = hovered;
   const entries: { labels: string[]; colors: string[]; x: string; y: string }[] = [];
   const seen = new Set<string>();
   for (const { item } of under) {
@@ -225,8 +225,8 @@ function PlaneHover({ host, points, xLabel, yLabel, formatX, formatY }: {
       same.colors.push(item.color);
     } else entries.push({ labels: [item.label], colors: [item.color], x, y });
   }
-  // Towards the larger side of the drawing, and inside it (above the point when it does not fit below).
-  const style = placeTooltip(at, { width, height }, tooltipHeight);
+  // Towards the larger side of the plot area, and inside it, off the tick labels (above the point when it does not fit below).
+  const style = placeTooltip(at, plot, width, tooltipHeight);
   return (
     <>
       <circle className="plane-hover-ring" cx={at.px} cy={at.py} r={at.item.radius + 3} fill="none" stroke={chartInk.text} strokeWidth={1.5} pointerEvents="none" />

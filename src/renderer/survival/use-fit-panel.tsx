@@ -107,7 +107,7 @@ export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitCont
 
   const addToModel = async () => {
     const target = models.find((m) => m.key === modelId);
-    if (!target) return;
+    if (!target || busy) return;
     setBusy(true);
     try {
       const outcome = await engineWorker().applySurvivalFit(target.document, fit, options());
@@ -188,12 +188,13 @@ export function UseFitPanel({ fit, context }: { fit: RankedFit; context: FitCont
           {submodels.length > 0 && (
             <SelectField label={t('survival.use.submodel')} value={submodel} onChange={setSubmodel} options={submodels.map((id) => ({ value: id, label: id }))} testId="target-submodel" />
           )}
-          <button type="button" className="btn btn-primary" onClick={() => void addToModel()} disabled={!!idError || busy || !modelId} data-testid="add-to-model">
+          {/* Busy: aria-disabled, not disabled, so the focus stays on it (and returns to it from the problems dialog). */}
+          <button type="button" className="btn btn-primary" onClick={() => void addToModel()} disabled={!!idError || !modelId} aria-disabled={busy || undefined} data-testid="add-to-model">
             {busy ? t('survival.use.adding') : t('survival.use.add')}
           </button>
         </div>
         {result && (
-          <div className="notice notice-info" data-testid="add-result">
+          <div className="notice notice-info notice-stacked" data-testid="add-result">
             <p>
               {t('survival.use.resultHas', { model: '\u0000' }).split('\u0000').flatMap((part, i) => (i === 0 ? [part] : [<a key="model" href={routeHash({ page: 'model', modelId: result.id, tab: 'model' })}>{result.title}</a>, part]))}
             </p>

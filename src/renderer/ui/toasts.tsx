@@ -9,7 +9,8 @@ import { useTopmostDialogSlot } from './dialog';
 // time out (not while the pointer or the focus is on them). Each notice is announced once, by a live region of
 // its own (the notices themselves are no live regions, so a notice leaving or moving up is not read again). The
 // stack moves to the top (below the page header) when it would cover the focused control; Escape on a notice
-// dismisses it. A notice drawn anew (the stack moved or was folded) keeps the time it had left. While a modal
+// dismisses it. Shown in full ("+N more"), the stack folds back to two once the pointer and the focus have left it,
+// so the extra notices do not stay over the page's controls. A notice drawn anew (the stack moved or was folded) keeps the time it had left. While a modal
 // dialog is open the stack and its live region are drawn inside it (the page around it is inert): one live region
 // at a time, so nothing is read twice.
 
@@ -49,6 +50,8 @@ const ACTION_MS = 10_000;
 const CARRIED_ANNOUNCEMENT_MS = 1_000;
 /** How long a live region is in the page before it speaks: one that speaks as it comes in may not be read. */
 export const LIVE_REGION_SETTLE_MS = 100;
+/** How long after the pointer and the focus leave a stack shown in full it folds back (a slip off it is forgiven). */
+export const FOLD_AFTER_LEAVING_MS = 600;
 /** What a stack moved to the top stays below (the page header: its controls stay usable). */
 const KEEP_CLEAR_OF_NOTICES = '[data-keep-clear-of-notices]';
 
@@ -241,6 +244,18 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   }, [place]);
 
   const held = hovered || focused;
+  // Shown in full, it folds back once the user has been on it and left (the extra notices would cover the page). A
+  // button clicked keeps the focus: after a click only the pointer counts, after a key the focus does.
+  const [clicked, setClicked] = useState(false);
+  const staysOpen = hovered || (focused && !clicked);
+  const visited = useRef(false);
+  useEffect(() => {
+    if (!expanded) return void (visited.current = false);
+    if (staysOpen) return void (visited.current = true);
+    if (!visited.current) return;
+    const timer = setTimeout(() => setExpanded(false), FOLD_AFTER_LEAVING_MS);
+    return () => clearTimeout(timer);
+  }, [staysOpen, expanded]);
   const stack = (
     <>
       <ToastAnnouncer announced={announced} />
@@ -251,11 +266,17 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         data-testid="toast-region"
         onPointerEnter={() => setHovered(true)}
         onPointerLeave={() => setHovered(false)}
+        onPointerDown={() => setClicked(true)}
+        onKeyDown={() => setClicked(false)}
         onFocus={(event) => {
           if (!region.current?.contains(event.relatedTarget as Node | null)) focusOrigin.current = event.relatedTarget as HTMLElement | null;
           setFocused(true);
         }}
-        onBlur={(event) => !region.current?.contains(event.relatedTarget as Node | null) && setFocused(false)}
+        onBlur={(event) => {
+          if (region.current?.contains(event.relatedTarget as Node | null)) return;
+          setFocused(false);
+          setClicked(false);
+        }}
       >
         {shown.map((toast) => (
           <ToastItem key={toast.id} toast={toast} held={held} timeLeft={timeLeft} onDismiss={dismiss} />

@@ -6,7 +6,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useState } from 'react';
 import { Dialog } from '../../../src/renderer/ui/dialog';
-import { LIVE_REGION_SETTLE_MS, MAX_VISIBLE_TOASTS, ToastProvider, useToasts } from '../../../src/renderer/ui/toasts';
+import { FOLD_AFTER_LEAVING_MS, LIVE_REGION_SETTLE_MS, MAX_VISIBLE_TOASTS, ToastProvider, useToasts } from '../../../src/renderer/ui/toasts';
 import type { ToastOptions } from '../../../src/renderer/ui/toasts';
 
 let show: (options: ToastOptions) => void = () => {};
@@ -53,6 +53,70 @@ describe('ToastProvider', () => {
     expect(screen.getByTestId('toast-more').getAttribute('aria-expanded')).toBe('true');
     fireEvent.click(screen.getByTestId('toast-more'));
     expect(messages()).toEqual(['four', 'three']);
+  });
+
+  it('shown in full, the stack folds back to two once the pointer has left it (a slip off and back is forgiven)', () => {
+    renderToasts();
+    act(() => {
+      for (const message of ['one', 'two', 'three']) show({ message, tone: 'error' });
+    });
+    const region = screen.getByTestId('toast-region');
+    fireEvent.pointerEnter(region);
+    fireEvent.click(screen.getByTestId('toast-more'));
+    expect(messages()).toEqual(['three', 'two', 'one']);
+    // Still over it: shown in full for as long as the user likes.
+    act(() => void vi.advanceTimersByTime(60_000));
+    expect(messages()).toHaveLength(3);
+    fireEvent.pointerLeave(region);
+    act(() => void vi.advanceTimersByTime(FOLD_AFTER_LEAVING_MS - 1));
+    fireEvent.pointerEnter(region);
+    act(() => void vi.advanceTimersByTime(FOLD_AFTER_LEAVING_MS));
+    expect(messages()).toHaveLength(3);
+    fireEvent.pointerLeave(region);
+    act(() => void vi.advanceTimersByTime(FOLD_AFTER_LEAVING_MS));
+    expect(messages()).toEqual(['three', 'two']);
+    expect(screen.getByTestId('toast-more').textContent).toBe('+1 more');
+    expect(screen.getByTestId('toast-more').getAttribute('aria-expanded')).toBe('false');
+    // One live region throughout, holding the newest notice.
+    expect(screen.getAllByRole('status')).toHaveLength(1);
+  });
+
+  it('shown in full with a click (the button keeps the focus), the stack still folds back once the pointer leaves it', () => {
+    renderToasts();
+    act(() => {
+      for (const message of ['one', 'two', 'three']) show({ message, tone: 'error' });
+    });
+    const region = screen.getByTestId('toast-region');
+    const more = screen.getByTestId('toast-more');
+    fireEvent.pointerEnter(region);
+    fireEvent.pointerDown(more);
+    act(() => more.focus());
+    fireEvent.click(more);
+    expect(messages()).toHaveLength(3);
+    fireEvent.pointerLeave(region);
+    act(() => void vi.advanceTimersByTime(FOLD_AFTER_LEAVING_MS));
+    expect(messages()).toHaveLength(2);
+    expect(document.activeElement).toBe(screen.getByTestId('toast-more'));
+  });
+
+  it('shown in full from the keyboard, the stack folds back to two once the focus has left it for the page', () => {
+    renderToasts();
+    act(() => {
+      for (const message of ['one', 'two', 'three']) show({ message, tone: 'error' });
+    });
+    const more = screen.getByTestId('toast-more');
+    act(() => more.focus());
+    fireEvent.click(more);
+    expect(messages()).toHaveLength(3);
+    // Along the notices (Tab), then back to the page.
+    const close = screen.getAllByRole('button', { name: 'Dismiss notification' })[0]!;
+    act(() => close.focus());
+    act(() => void vi.advanceTimersByTime(FOLD_AFTER_LEAVING_MS * 2));
+    expect(messages()).toHaveLength(3);
+    act(() => screen.getByTestId('page-control').focus());
+    act(() => void vi.advanceTimersByTime(FOLD_AFTER_LEAVING_MS));
+    expect(messages()).toEqual(['three', 'two']);
+    expect(screen.getByTestId('page-control')).toBe(document.activeElement);
   });
 
   it('keeps an error until it is dismissed and lets the others time out (an Undo longer)', () => {

@@ -73,7 +73,7 @@ export function ModelLinksSection({ dossier, edit }: SectionProps) {
                       {model ? t('dossier.models.workspaceModel') : l.modelId ? (models === undefined ? '…' : <span className="field-error">{t('dossier.models.missing')}</span>) : exampleId ? t('dossier.models.bundled') : <span className="mono">{l.ref || '—'}</span>}
                     </td>
                     <td data-user-content>{l.description}</td>
-                    <td className="actions">
+                    <td className="actions actions-stack">
                       {model && (
                         <a className="btn btn-sm" href={routeHash({ page: 'model', modelId: model.id, tab: 'results' })} data-testid="open-linked-model" aria-label={t('dossier.models.openModelNamed', { title: model.title })}>{t('dossier.models.openModel')}</a>
                       )}
