@@ -36,6 +36,14 @@ import type { TreeTape } from './tree-tape';
 type TreeHtaModel = HtaModel & { model: TreeModel };
 
 const RANGE_EPS = 1e-12;
+/** Entry times remembered per sub-model while a strategy is rolled back (more are computed each time). */
+const TERMINAL_MEMO = 8;
+/** Calls of waitingValues (every module's trees), so tests can see terminals share them. */
+let waitingComputations = 0;
+
+export function waitingValuesComputed(): number {
+  return waitingComputations;
+}
 const SUM_TOL = 1e-9;
 
 /** One terminal path of a strategy: who walks it and what one such patient gets. */
@@ -408,6 +416,11 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   const subSeen = new Uint8Array(submodels.length);
   const subOrder = new Int32Array(submodels.length);
   const usedCache = new WeakMap<TreeDetails, { order: Int32Array; n: number; entries: { probability: number; psm?: PsmDetails }[] }>();
+  /**
+   * Per sub-model, up to TERMINAL_MEMO times τ at which a terminal of the strategy being rolled back entered it,
+   * with the life-years and QALYs (lU, lD, qU, qD) a terminal entering then gets.
+   */
+  const terminalMemo = { tau: new Float64Array(submodels.length * TERMINAL_MEMO), values: new Float64Array(submodels.length * TERMINAL_MEMO * 4), count: new Int32Array(submodels.length) };
   /** Waiting values of one terminal (see waitingValues). */
   const wait = { lyU: 0, lyD: 0, qU: 0, qD: 0, cutLyU: 0, cutLyD: 0, cutQU: 0, cutQD: 0, q0D: 0 };
   let waitUtility = Infinity;
@@ -543,6 +556,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
    * τ is the end of node i's time (passed as the node: a double argument of a call that is not inlined is boxed).
    */
   function waitingValues(r: StrategyResult, i: number): void {
+    waitingComputations++;
     const tauEnd = tau[i]! + own.time[i]!;
     const w = wait;
     w.lyU = w.lyD = w.qU = w.qD = w.cutLyU = w.cutLyD = w.cutQU = w.cutQD = w.q0D = 0;
@@ -596,6 +610,11 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     const terminal = KIND_TERMINAL;
     const chance = KIND_CHANCE;
     const decision = KIND_DECISION;
+    const memoTau = terminalMemo.tau;
+    const memoValues = terminalMemo.values;
+    const memoCount = terminalMemo.count;
+    // The waiting utility and mortality are the strategy's (ownValues): its terminals' values are its own.
+    memoCount.fill(0);
     // Start times (years) in pre-order: a child starts when its parent's time is over.
     for (let i = 0; i < N; i++) {
       const p = parent[i]!;
@@ -634,7 +653,6 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
           const r = subResults[m]!.out.strategies[strategyIndex]!;
           const tauEnd = tauOf[i]! + ownTime[i]!;
           const s = mu > 0 ? Math.exp(-mu * tauEnd) : 1;
-          waitingValues(r, i);
           // Costs: the treatment course is counted in full for those alive to start it (a delay neither
           // shortens nor postpones it); life-years and QALYs: the waiting years, then the rest of the sub-model.
           const subCU = r.costByCategoryUndiscounted;
@@ -644,11 +662,39 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
             cU[base + c] = s * subCU[c]!;
             cD[base + c] = s * subCD[c]!;
           }
-          const t = r.totals;
-          lU = waiting.lyU + s * (t.lifeYearsUndiscounted - waiting.cutLyU);
-          lD = waiting.lyD + s * (t.lifeYears - waiting.cutLyD);
-          qU = waiting.qU + s * (t.qalysUndiscounted - waiting.cutQU);
-          qD = waiting.qD + s * (t.qalys - waiting.cutQD);
+          // Many terminals enter the same sub-model after the same time (a test's positive and false-positive
+          // results, say): their life-years and QALYs are the same doubles, computed once per strategy.
+          const memoFrom = m * TERMINAL_MEMO;
+          const known = memoCount[m]!;
+          let hit = -1;
+          for (let e = memoFrom; e < memoFrom + known; e++) {
+            if (memoTau[e] === tauEnd) {
+              hit = e;
+              break;
+            }
+          }
+          if (hit >= 0) {
+            lU = memoValues[4 * hit]!;
+            lD = memoValues[4 * hit + 1]!;
+            qU = memoValues[4 * hit + 2]!;
+            qD = memoValues[4 * hit + 3]!;
+          } else {
+            waitingValues(r, i);
+            const t = r.totals;
+            lU = waiting.lyU + s * (t.lifeYearsUndiscounted - waiting.cutLyU);
+            lD = waiting.lyD + s * (t.lifeYears - waiting.cutLyD);
+            qU = waiting.qU + s * (t.qalysUndiscounted - waiting.cutQU);
+            qD = waiting.qD + s * (t.qalys - waiting.cutQD);
+            if (known < TERMINAL_MEMO) {
+              const e = memoFrom + known;
+              memoTau[e] = tauEnd;
+              memoValues[4 * e] = lU;
+              memoValues[4 * e + 1] = lD;
+              memoValues[4 * e + 2] = qU;
+              memoValues[4 * e + 3] = qD;
+              memoCount[m] = known + 1;
+            }
+          }
         }
       } else if (k === chance) {
         for (let j = childStart[i]!; j < childStart[i + 1]!; j++) {
