@@ -36,6 +36,14 @@ import type { TreeTape } from './tree-tape';
 type TreeHtaModel = HtaModel & { model: TreeModel };
 
 const RANGE_EPS = 1e-12;
+/** Entry times remembered per sub-model while a strategy is rolled back (more are computed each time). */
+const TERMINAL_MEMO = 8;
+/** Calls of waitingValues (every module's trees), so tests can see terminals share them. */
+let waitingComputations = 0;
+
+export function waitingValuesComputed(): number {
+  return waitingComputations;
+}
 const SUM_TOL = 1e-9;
 
 /** One terminal path of a strategy: who walks it and what one such patient gets. */
@@ -87,6 +95,8 @@ interface Submodel {
   activeStamp: Float64Array;
   /** An earlier sub-model with the same definition (labels aside), whose results this one reads; -1: none. */
   sameAs: number;
+  /** 1 for the categories a state or transition value of the sub-model (or of a strategy) costs; the others total 0. */
+  costed: Uint8Array;
 }
 
 interface StrategyPlan {
@@ -108,6 +118,56 @@ interface StrategyPlan {
   waitMuValue: number;
   /** Every counter factor is a value checked before the counters in every evaluation (countersCannotFail). */
   countersCannotFail: boolean;
+  /** One-off costs of each node by category (nodes × categories); only the categories a node costs are ever written. */
+  ownCost: Float64Array;
+  /** The categories each node costs itself (costStart's categories, once each, ascending). */
+  ownCategories: CategoryLists;
+  /** The categories whose values can be non-zero at each node (its own, its subtree's and its sub-model's). */
+  reached: CategoryLists;
+  /** Every category at every node: stands in for `reached` when a sub-model costs a category it was not known to. */
+  every: CategoryLists;
+}
+
+/** Per node i, categories list[start[i]], …, list[start[i + 1] - 1] in ascending order. */
+interface CategoryLists {
+  start: Int32Array;
+  list: Int32Array;
+}
+
+function isPositiveZero(x: number): boolean {
+  return x === 0 && 1 / x > 0;
+}
+
+function categoryLists(sets: readonly Uint8Array[]): CategoryLists {
+  const start = new Int32Array(sets.length + 1);
+  const list: number[] = [];
+  sets.forEach((set, i) => {
+    start[i] = list.length;
+    set.forEach((on, c) => void (on === 1 && list.push(c)));
+  });
+  start[sets.length] = list.length;
+  return { start, list: Int32Array.from(list) };
+}
+
+/**
+ * The categories a node's roll-back values can hold a non-zero cost in: the node's one-off costs, its sub-model's
+ * costed categories and its children's. Every other category of the node is an exact 0 in every evaluation, whose
+ * additions (p × 0 added to a sum that started at +0) change no bit: the roll-back skips them.
+ */
+export function reachedCategories(tape: TreeTape, nCat: number, submodelCosted: readonly Uint8Array[]): { own: Uint8Array[]; reached: Uint8Array[] } {
+  const own = Array.from({ length: tape.n }, () => new Uint8Array(nCat));
+  const reached = Array.from({ length: tape.n }, () => new Uint8Array(nCat));
+  for (let i = tape.n - 1; i >= 0; i--) {
+    for (let k = tape.costStart[i]!; k < tape.costStart[i + 1]!; k++) own[i]![tape.costCategory[k]!] = 1;
+    const set = reached[i]!;
+    set.set(own[i]!);
+    // A decision node takes every category of the branch it picks, NaN in every category when none compares.
+    if (tape.kind[i] === KIND_DECISION) set.fill(1);
+    const m = tape.submodel[i]!;
+    if (tape.kind[i] === KIND_TERMINAL && m >= 0) submodelCosted[m]!.forEach((on, c) => void (on === 1 && (set[c] = 1)));
+    for (let j = tape.childStart[i]!; j < tape.childStart[i + 1]!; j++) reached[tape.children[j]!]!.forEach((on, c) => void (on === 1 && (set[c] = 1)));
+  }
+  return { own, reached };
 }
 
 /**
@@ -224,7 +284,13 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     const key = JSON.stringify(sub, (k, v: unknown) => (k === 'label' ? undefined : v));
     const sameAs = definitionKeys.indexOf(key);
     definitionKeys.push(key);
-    submodels.push({ id, compiled, out: full, full, totals: compiled.createResult({ totalsOnly: true }), stateMap, activeCategories: Array.from({ length: nSubStrategies }, () => new Uint8Array(categories.length)), activeStamp: new Float64Array(nSubStrategies).fill(-1), sameAs });
+    const costMaps =
+      sub.type === 'markov'
+        ? markovCostMaps(synthetic as HtaModel & { model: { type: 'markov' } })
+        : [...Object.values(sub.stateValues), ...synthetic.strategies.flatMap((s) => Object.values(s.stateValues ?? {}))].map((sv) => sv.costs);
+    const costed = new Uint8Array(categories.length);
+    for (const costs of costMaps) for (const c of Object.keys(costs ?? {})) if (categoryIndex.has(c)) costed[categoryIndex.get(c)!] = 1;
+    submodels.push({ id, compiled, out: full, full, totals: compiled.createResult({ totalsOnly: true }), stateMap, activeCategories: Array.from({ length: nSubStrategies }, () => new Uint8Array(categories.length)), activeStamp: new Float64Array(nSubStrategies).fill(-1), sameAs, costed });
   }
   const waitingMortality = tree.waiting?.mortalityRate !== undefined;
   const waitingDeathState = waitingMortality && hasSubmodels ? stateIds.push('died_before_treatment') - 1 : -1;
@@ -249,6 +315,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
 
   const counterIndex = new Map<string, number>();
   const plans: StrategyPlan[] = [];
+  // By sub-model index (submodelIndex counts every sub-model, compiled or not; a failed one fails the compile).
+  const submodelCosted = submodelIds.map((id) => submodels.find((s) => s.id === id)?.costed ?? new Uint8Array(nCat).fill(1));
   let needsWtp = false;
   // Without parameter overrides every strategy has the same parameter values: one program and one table of
   // expression values serve them all (computed once per evaluation).
@@ -282,6 +350,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     if (!local.some((i) => i.severity === 'error')) {
       const table = sharedTable ?? new SiteTable();
       const tape = buildTreeTape(nodes, table);
+      const { own, reached } = reachedCategories(tape, nCat, submodelCosted);
       plans.push({
         id: strategy.id,
         label: strategy.label ?? strategy.id,
@@ -296,6 +365,10 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         waitUValue: waitU ? table.indexOf(waitU) : -1,
         waitMuValue: waitMu ? table.indexOf(waitMu) : -1,
         countersCannotFail: countersCannotFail(tape),
+        ownCost: new Float64Array(tape.n * nCat),
+        ownCategories: categoryLists(own),
+        reached: categoryLists(reached),
+        every: categoryLists(own.map(() => new Uint8Array(nCat).fill(1))),
       });
     }
   });
@@ -325,7 +398,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   // Per-evaluation scratch sized for the largest strategy tree.
   const maxNodes = Math.max(...plans.map((p) => p.nodes.length));
   const probabilities = new Float64Array(maxNodes);
-  const own = { c: new Float64Array(maxNodes * nCat), q: new Float64Array(maxNodes), time: new Float64Array(maxNodes) };
+  const own = { q: new Float64Array(maxNodes), time: new Float64Array(maxNodes) };
   const tau = new Float64Array(maxNodes);
   /** Share alive at a node's start, of those who set out on its path (excess mortality while waiting). */
   const alive = new Float64Array(maxNodes);
@@ -343,6 +416,11 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
   const subSeen = new Uint8Array(submodels.length);
   const subOrder = new Int32Array(submodels.length);
   const usedCache = new WeakMap<TreeDetails, { order: Int32Array; n: number; entries: { probability: number; psm?: PsmDetails }[] }>();
+  /**
+   * Per sub-model, up to TERMINAL_MEMO times τ at which a terminal of the strategy being rolled back entered it,
+   * with the life-years and QALYs (lU, lD, qU, qD) a terminal entering then gets.
+   */
+  const terminalMemo = { tau: new Float64Array(submodels.length * TERMINAL_MEMO), values: new Float64Array(submodels.length * TERMINAL_MEMO * 4), count: new Int32Array(submodels.length) };
   /** Waiting values of one terminal (see waitingValues). */
   const wait = { lyU: 0, lyD: 0, qU: 0, qD: 0, cutLyU: 0, cutLyD: 0, cutQU: 0, cutQD: 0, q0D: 0 };
   let waitUtility = Infinity;
@@ -431,14 +509,15 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     if (plan.waitMu && !(mu >= 0 && mu - mu === 0)) fail(plan, 'not-a-number', plan.waitMu, [], 'waiting mortality rate (must be >= 0)', mu, plan.waitMu.parameters);
     waitUtility = u;
     waitMu = mu;
-    const ownC = own.c;
+    const ownC = plan.ownCost;
     const ownQ = own.q;
     const ownTime = own.time;
     const categoryCount = nCat;
     const years = unitYears;
     for (let i = 0; i < tape.n; i++) {
       const base = i * categoryCount;
-      for (let c = 0; c < categoryCount; c++) ownC[base + c] = 0;
+      // The categories the node does not cost stay 0 in the strategy's own array.
+      for (let k = costStart[i]!; k < costStart[i + 1]!; k++) ownC[base + costCategory[k]!] = 0;
       for (let k = costStart[i]!; k < costStart[i + 1]!; k++) {
         const at = base + costCategory[k]!;
         ownC[at] = ownC[at]! + product(plan, costFactorStart[k]!, costFactorEnd[k]!, false);
@@ -477,6 +556,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
    * τ is the end of node i's time (passed as the node: a double argument of a call that is not inlined is boxed).
    */
   function waitingValues(r: StrategyResult, i: number): void {
+    waitingComputations++;
     const tauEnd = tau[i]! + own.time[i]!;
     const w = wait;
     w.lyU = w.lyD = w.qU = w.qD = w.cutLyU = w.cutLyD = w.cutQU = w.cutQD = w.q0D = 0;
@@ -510,7 +590,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     }
   }
 
-  function runStrategy(plan: StrategyPlan, res: TreeStrategyResult, totalsOnly: boolean): void {
+  function runStrategy(plan: StrategyPlan, res: TreeStrategyResult, totalsOnly: boolean, categoriesHold: boolean): void {
     const tape = plan.tape;
     const { kind, parent, childStart, children, submodel } = tape;
     const N = tape.n;
@@ -530,6 +610,11 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     const terminal = KIND_TERMINAL;
     const chance = KIND_CHANCE;
     const decision = KIND_DECISION;
+    const memoTau = terminalMemo.tau;
+    const memoValues = terminalMemo.values;
+    const memoCount = terminalMemo.count;
+    // The waiting utility and mortality are the strategy's (ownValues): its terminals' values are its own.
+    memoCount.fill(0);
     // Start times (years) in pre-order: a child starts when its parent's time is over.
     for (let i = 0; i < N; i++) {
       const p = parent[i]!;
@@ -539,8 +624,11 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     // Roll back (post-order = reverse pre-order). One-offs are counted at diagnosis (not discounted: the
     // diagnostic phase lasts days to weeks), for those alive at the node.
     const { cU, cD, qU: evQU, qD: evQD, lU: evLU, lD: evLD } = ev;
-    const ownC = own.c;
+    const ownC = plan.ownCost;
     const ownQ = own.q;
+    // Each node's values in the categories it can reach only (the others stay stale: nothing reads them).
+    const { start: catStart, list: cats } = categoriesHold ? plan.reached : plan.every;
+    const { start: ownCatStart, list: ownCats } = plan.ownCategories;
     const chosenChild = chosen;
     const decisionWtp = wtp;
     const byQalys = effectIsQalys;
@@ -552,7 +640,10 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       let qD = 0;
       let lU = 0;
       let lD = 0;
-      for (let c = 0; c < categoryCount; c++) {
+      const from = catStart[i]!;
+      const to = catStart[i + 1]!;
+      for (let x = from; x < to; x++) {
+        const c = cats[x]!;
         cU[base + c] = 0;
         cD[base + c] = 0;
       }
@@ -562,20 +653,48 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
           const r = subResults[m]!.out.strategies[strategyIndex]!;
           const tauEnd = tauOf[i]! + ownTime[i]!;
           const s = mu > 0 ? Math.exp(-mu * tauEnd) : 1;
-          waitingValues(r, i);
           // Costs: the treatment course is counted in full for those alive to start it (a delay neither
           // shortens nor postpones it); life-years and QALYs: the waiting years, then the rest of the sub-model.
           const subCU = r.costByCategoryUndiscounted;
           const subCD = r.costByCategory;
-          for (let c = 0; c < categoryCount; c++) {
+          for (let x = from; x < to; x++) {
+            const c = cats[x]!;
             cU[base + c] = s * subCU[c]!;
             cD[base + c] = s * subCD[c]!;
           }
-          const t = r.totals;
-          lU = waiting.lyU + s * (t.lifeYearsUndiscounted - waiting.cutLyU);
-          lD = waiting.lyD + s * (t.lifeYears - waiting.cutLyD);
-          qU = waiting.qU + s * (t.qalysUndiscounted - waiting.cutQU);
-          qD = waiting.qD + s * (t.qalys - waiting.cutQD);
+          // Many terminals enter the same sub-model after the same time (a test's positive and false-positive
+          // results, say): their life-years and QALYs are the same doubles, computed once per strategy.
+          const memoFrom = m * TERMINAL_MEMO;
+          const known = memoCount[m]!;
+          let hit = -1;
+          for (let e = memoFrom; e < memoFrom + known; e++) {
+            if (memoTau[e] === tauEnd) {
+              hit = e;
+              break;
+            }
+          }
+          if (hit >= 0) {
+            lU = memoValues[4 * hit]!;
+            lD = memoValues[4 * hit + 1]!;
+            qU = memoValues[4 * hit + 2]!;
+            qD = memoValues[4 * hit + 3]!;
+          } else {
+            waitingValues(r, i);
+            const t = r.totals;
+            lU = waiting.lyU + s * (t.lifeYearsUndiscounted - waiting.cutLyU);
+            lD = waiting.lyD + s * (t.lifeYears - waiting.cutLyD);
+            qU = waiting.qU + s * (t.qalysUndiscounted - waiting.cutQU);
+            qD = waiting.qD + s * (t.qalys - waiting.cutQD);
+            if (known < TERMINAL_MEMO) {
+              const e = memoFrom + known;
+              memoTau[e] = tauEnd;
+              memoValues[4 * e] = lU;
+              memoValues[4 * e + 1] = lD;
+              memoValues[4 * e + 2] = qU;
+              memoValues[4 * e + 3] = qD;
+              memoCount[m] = known + 1;
+            }
+          }
         }
       } else if (k === chance) {
         for (let j = childStart[i]!; j < childStart[i + 1]!; j++) {
@@ -583,7 +702,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
           const p = probOf[ch]!;
           if (p === 0) continue;
           const chBase = ch * categoryCount;
-          for (let c = 0; c < categoryCount; c++) {
+          for (let x = catStart[ch]!; x < catStart[ch + 1]!; x++) {
+            const c = cats[x]!;
             cU[base + c] = cU[base + c]! + p * cU[chBase + c]!;
             cD[base + c] = cD[base + c]! + p * cD[chBase + c]!;
           }
@@ -598,7 +718,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         for (let j = childStart[i]!; j < childStart[i + 1]!; j++) {
           const ch = children[j]!;
           let cost = 0;
-          for (let c = 0; c < categoryCount; c++) cost += cD[ch * categoryCount + c]!;
+          for (let x = catStart[ch]!; x < catStart[ch + 1]!; x++) cost += cD[ch * categoryCount + cats[x]!]!;
           const nmb = (byQalys ? evQD[ch]! : evLD[ch]!) * decisionWtp - cost;
           if (nmb > bestNmb) {
             bestNmb = nmb;
@@ -606,16 +726,26 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
           }
         }
         chosenChild[i] = best;
-        for (let c = 0; c < categoryCount; c++) {
-          cU[base + c] = cU[best * categoryCount + c]!;
-          cD[base + c] = cD[best * categoryCount + c]!;
+        if (best < 0) {
+          // No branch compares (NaN): every category NaN, as a read before the first node gives.
+          for (let x = from; x < to; x++) {
+            cU[base + cats[x]!] = NaN;
+            cD[base + cats[x]!] = NaN;
+          }
+        } else {
+          for (let x = catStart[best]!; x < catStart[best + 1]!; x++) {
+            const c = cats[x]!;
+            cU[base + c] = cU[best * categoryCount + c]!;
+            cD[base + c] = cD[best * categoryCount + c]!;
+          }
         }
         qU = evQU[best]!;
         qD = evQD[best]!;
         lU = evLU[best]!;
         lD = evLD[best]!;
       }
-      for (let c = 0; c < categoryCount; c++) {
+      for (let o = ownCatStart[i]!; o < ownCatStart[i + 1]!; o++) {
+        const c = ownCats[o]!;
         const x = a * ownC[base + c]!;
         cU[base + c] = cU[base + c]! + x;
         cD[base + c] = cD[base + c]! + x;
@@ -627,11 +757,13 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       evLD[i] = lD;
     }
     // Shares setting out on each path (pre-order), and per-patient one-offs accumulated along each path (read by
-    // the path rows of a full result only).
+    // the path rows of a full result only). The shares feed the counters only, which a totals-only result skips
+    // when none can fail (writeTotals).
     const share = pathShare;
     const accC = acc.c;
     const accQ = acc.q;
-    for (let i = 0; i < N; i++) {
+    const sharesRead = !totalsOnly || !plan.countersCannotFail;
+    for (let i = 0; i < N && sharesRead; i++) {
       const p = parent[i]!;
       if (p < 0) share[i] = 1;
       else {
@@ -644,14 +776,18 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       accC[i] = (p < 0 ? 0 : accC[p]!) + c;
       accQ[i] = (p < 0 ? 0 : accQ[p]!) + ownQ[i]!;
     }
-    writeTotals(plan, res, totalsOnly);
+    writeTotals(plan, res, totalsOnly, categoriesHold);
   }
 
-  function writeTotals(plan: StrategyPlan, res: TreeStrategyResult, totalsOnly: boolean): void {
+  function writeTotals(plan: StrategyPlan, res: TreeStrategyResult, totalsOnly: boolean, categoriesHold: boolean): void {
     const nodes = plan.nodes;
     let costD = 0;
     let costU = 0;
-    for (let c = 0; c < nCat; c++) {
+    res.costByCategory.fill(0);
+    res.costByCategoryUndiscounted.fill(0);
+    const { start, list } = categoriesHold ? plan.reached : plan.every;
+    for (let x = start[0]!; x < start[1]!; x++) {
+      const c = list[x]!;
       res.costByCategory[c] = ev.cD[c]!;
       res.costByCategoryUndiscounted[c] = ev.cU[c]!;
       costD += ev.cD[c]!;
@@ -706,7 +842,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       if (share === 0) continue;
       const r = share * alive[i]!;
       for (let c = 0; c < nCat; c++) {
-        const x = r * own.c[i * nCat + c]!;
+        const x = r * plan.ownCost[i * nCat + c]!;
         res.costPerCycle[c] = res.costPerCycle[c]! + x;
         res.costPerCycleDiscounted[c] = res.costPerCycleDiscounted[c]! + x;
       }
@@ -911,6 +1047,26 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     }
   }
 
+  /**
+   * Every sub-model's totals are exactly +0 in the categories it does not cost (Submodel.costed), as the roll-back's
+   * category lists (StrategyPlan.reached) assume; otherwise the evaluation visits every category.
+   */
+  function submodelsCostAsKnown(): boolean {
+    for (let k = 0; k < submodels.length; k++) {
+      const sub = submodels[k]!;
+      const costed = sub.costed;
+      const strategies = sub.out.strategies;
+      for (let s = 0; s < strategies.length; s++) {
+        const { costByCategory, costByCategoryUndiscounted } = strategies[s]!;
+        for (let c = 0; c < costed.length; c++) {
+          if (costed[c] === 1) continue;
+          if (!isPositiveZero(costByCategory[c]!) || !isPositiveZero(costByCategoryUndiscounted[c]!)) return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /** Runs a sub-model; its run-time errors point into model.submodels.<id>. */
   function evaluateSubmodel(sub: Submodel, params: Float64Array): void {
     try {
@@ -987,7 +1143,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         program.updateCycle();
         table.evaluate(program.work, program.vars);
       }
-      for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, result.strategies[s] as TreeStrategyResult, totalsOnly);
+      const categoriesHold = submodelsCostAsKnown();
+      for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, result.strategies[s] as TreeStrategyResult, totalsOnly, categoriesHold);
       return result;
     },
   };
