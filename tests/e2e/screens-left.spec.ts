@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { seriousAxeViolations } from './axe';
 import { test, expect } from './fixtures';
 import type { Locator } from '@playwright/test';
-import { libraryRowAction, screenshot } from './journeys';
+import { addAmlWeibullFitToLiquidBiopsy, libraryRowAction, screenshot } from './journeys';
 
 // Screens left noticed, each measured at 1440x900 and 1024x640: the Survival screen's "Use this fit" result box
 // reads as a block (its sentence, the list of changes, the download button one under another), not three columns.
@@ -13,14 +13,7 @@ const sizes = [{ width: 1440, height: 900 }, { width: 1024, height: 640 }];
 for (const size of sizes) {
   test(`"Use this fit": the result box's sentence, changes and button stack, each full width (${size.width})`, async ({ page }) => {
     await page.setViewportSize(size);
-    await page.goto('/#/survival');
-    await page.getByTestId('example-aml').click();
-    await expect(page.getByTestId('fit-row')).toHaveCount(6);
-    await page.getByLabel('Use the Weibull fit').check();
-    await page.getByTestId('target-model').selectOption('ex:liquid-biopsy-nsclc');
-    await page.getByTestId('target-submodel').selectOption('chemo_io');
-    await page.getByTestId('add-to-model').click();
-    const result = page.getByTestId('add-result');
+    const result = await addAmlWeibullFitToLiquidBiopsy(page);
     await expect(result).toContainText('replaced curve os (Weibull)');
     await page.getByTestId('toast').locator('.toast-close').click();
     await result.evaluate((el) => el.scrollIntoView({ block: 'end' }));

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
+import { addAmlWeibullFitToLiquidBiopsy } from './journeys';
 
 // The Survival screen: patient data → six fits against Kaplan–Meier, plots, choosing a fit, the fit into a model;
 // a digitised curve → rebuilt patient data. Screenshots at 1440×900 and at the minimum window, 1024×640.
@@ -27,13 +28,7 @@ test('fits the ovarian example, draws the three plots and ranks the fits by AIC'
 });
 
 test('adds the chosen fit to a copy of a model, which opens and validates', async ({ page }) => {
-  await page.goto('/#/survival');
-  await page.getByTestId('example-aml').click();
-  await expect(page.getByTestId('fit-row')).toHaveCount(6);
-  await page.getByLabel('Use the Weibull fit').check();
-  await page.getByTestId('target-model').selectOption('ex:liquid-biopsy-nsclc');
-  await page.getByTestId('target-submodel').selectOption('chemo_io');
-  await page.getByTestId('add-to-model').click();
+  await addAmlWeibullFitToLiquidBiopsy(page);
   await expect(page.getByTestId('add-result')).toContainText('replaced curve os (Weibull)');
   await expect(page.getByTestId('add-result')).toContainText('added a multivariate normal PSA distribution of os_shape, os_scale');
   await expect(page.getByTestId('add-result')).toContainText('a new model in your workspace');
