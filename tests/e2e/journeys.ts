@@ -60,9 +60,12 @@ export async function backUpWorkspace(page: Page): Promise<{ name: string; text:
 export async function libraryRowAction(row: Locator, action: 'duplicate-dossier' | 'archive-dossier' | 'delete-dossier'): Promise<void> {
   // Export is drawn either way: the row is in the page before the menu is looked for.
   await row.getByTestId('export-dossier').waitFor();
-  const more = row.getByTestId('more-dossier-actions');
+  // Pinned to its dossier: a row given by position (`.first()`) can change between the two clicks when a copy made
+  // just before lands on top, and the action is then looked for in a row whose menu is closed.
+  const pinned = row.page().locator(`[data-testid="library-row"][data-dossier-id="${await row.getAttribute('data-dossier-id')}"]`);
+  const more = pinned.getByTestId('more-dossier-actions');
   if ((await more.count()) > 0) await more.click();
-  await row.getByTestId(action).click();
+  await pinned.getByTestId(action).click();
 }
 
 /** The table is on its card whole: nothing to scroll sideways, its last column inside the card. */
