@@ -64,6 +64,13 @@ function withSubject(params: Record<string, string | number>, t: Translate): Rec
   return key && params.subjectName !== undefined ? { ...params, subject: t(key, { name: params.subjectName }) } : params;
 }
 
+/** A name taken by the expression language or by a table, per what clashes and what was named (`clash:kind`). */
+const reservedNames: Record<string, { key: MessageKey; needs: string[] }> = {
+  'language:parameter': { key: 'engineProblem.reservedParameter', needs: ['id'] },
+  'language:table': { key: 'engineProblem.reservedTable', needs: ['id'] },
+  'table:parameter': { key: 'engineProblem.parameterNamedAsTable', needs: ['id'] },
+};
+
 /** An evaluated probability out of range names its subject rather than a parameter. */
 const evaluatedProbability: { key: MessageKey; needs: string[] } = { key: 'engineProblem.evaluatedNotAProbability', needs: ['subject', 'value', 'strategy', 'cycle'] };
 
@@ -81,6 +88,7 @@ export function describeProblem(problem: DescribableProblem, t: Translate, fmt?:
   }
   let entry = byCode[problem.code];
   if (problem.code === 'not-a-probability' && params.parameter === undefined) entry = evaluatedProbability;
+  if (problem.code === 'reserved-name') entry = reservedNames[`${params.clash}:${params.kind}`];
   if (!entry || entry.needs.some((name) => params[name] === undefined)) return problem.message;
   const text = t(entry.key, withSubject(params, t));
   // In English the engine's own message is the text: it may say more (the parameters involved, the row's entries).

@@ -14,6 +14,7 @@ const TWO_STATE = resolve(__dirname, '..', '..', 'resources', 'examples', 'heemo
 
 interface ModelJson {
   parameters: Record<string, unknown>[];
+  tables?: Record<string, unknown>[];
   model: { transitions: Record<string, unknown>[] };
 }
 
@@ -28,6 +29,28 @@ const fr = translator('fr-BE');
 const en = translator('en');
 
 describe('engine problems with codes and values', () => {
+  it('names taken by the expression language or by a table: code, values, Dutch and French from the catalogue', () => {
+    const issues = issuesOf((m) => {
+      m.parameters.push({ id: 'exp', value: 1 }, { id: 'os_rate', value: 0.1 });
+      const table = (id: string) => ({ id, keys: [{ name: 'age', match: 'bins' }], rows: [[0, 0.1]] });
+      m.tables = [table('os_rate'), table('log')];
+    }).filter((i) => i.code === 'reserved-name');
+    expect(issues.map((i) => i.params)).toEqual([
+      { id: 'exp', kind: 'parameter', clash: 'language' },
+      { id: 'os_rate', kind: 'parameter', clash: 'table' },
+      { id: 'log', kind: 'table', clash: 'language' },
+    ]);
+    expect(issues.map((i) => describeProblem(i, en))).toEqual(issues.map((i) => i.message));
+    expect(issues.map((i) => describeProblem(i, fr))).toEqual([
+      '« exp » est un nom réservé du langage d’expressions ; renommez le paramètre',
+      'le paramètre « os_rate » porte le même nom qu’une table',
+      '« log » est un nom réservé du langage d’expressions ; renommez la table',
+    ]);
+    expect(describeProblem(issues[1]!, nl)).toBe('parameter ‘os_rate’ heeft dezelfde naam als een tabel');
+    // Values it does not know: the engine's message.
+    expect(describeProblem({ ...issues[1]!, params: { id: 'os_rate', kind: 'state', clash: 'table' } }, fr)).toBe(issues[1]!.message);
+  });
+
   it('a probability out of range: code, values, the English message unchanged, Dutch and French from the catalogue', () => {
     const [issue] = issuesOf((m) => (m.parameters[0]!.value = 1.5));
     expect(issue!.code).toBe('not-a-probability');

@@ -33,11 +33,11 @@ export function structuralIssues(model: HtaModel): ModelIssue[] {
   const reserved = reservedNames();
   const tableIds = new Set(model.tables.map((t) => t.id));
   model.parameters.forEach((p, i) => {
-    if (reserved.has(p.id)) issues.push({ code: 'reserved-name', severity: 'error', path: ['parameters', i, 'id'], message: `'${p.id}' is a reserved name of the expression language; rename the parameter` });
-    else if (tableIds.has(p.id)) issues.push({ code: 'reserved-name', severity: 'error', path: ['parameters', i, 'id'], message: `parameter '${p.id}' has the same name as a table` });
+    if (reserved.has(p.id)) issues.push({ code: 'reserved-name', severity: 'error', path: ['parameters', i, 'id'], message: `'${p.id}' is a reserved name of the expression language; rename the parameter`, params: { id: p.id, kind: 'parameter', clash: 'language' } });
+    else if (tableIds.has(p.id)) issues.push({ code: 'reserved-name', severity: 'error', path: ['parameters', i, 'id'], message: `parameter '${p.id}' has the same name as a table`, params: { id: p.id, kind: 'parameter', clash: 'table' } });
   });
   model.tables.forEach((t, i) => {
-    if (reserved.has(t.id)) issues.push({ code: 'reserved-name', severity: 'error', path: ['tables', i, 'id'], message: `'${t.id}' is a reserved name of the expression language; rename the table` });
+    if (reserved.has(t.id)) issues.push({ code: 'reserved-name', severity: 'error', path: ['tables', i, 'id'], message: `'${t.id}' is a reserved name of the expression language; rename the table`, params: { id: t.id, kind: 'table', clash: 'language' } });
   });
   return issues;
 }
