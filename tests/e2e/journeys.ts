@@ -68,6 +68,25 @@ export async function libraryRowAction(row: Locator, action: 'duplicate-dossier'
   await pinned.getByTestId(action).click();
 }
 
+/**
+ * Deletes the library's top row through its menu and the confirm dialog; returns its title once it has left the list.
+ * The row is pinned by its id before its title is read: the list is a live query and may still show a row deleted a
+ * moment ago (a run once read one row's title and the next row's id, and deleted the wrong dossier).
+ */
+export async function deleteTopLibraryRow(page: Page): Promise<string> {
+  const rows = page.getByTestId('library-row');
+  const before = await rows.count();
+  const id = await rows.first().getAttribute('data-dossier-id');
+  const row = page.locator(`[data-testid="library-row"][data-dossier-id="${id}"]`);
+  const title = (await row.getByTestId('open-dossier').textContent()) ?? '';
+  await row.getByTestId('more-dossier-actions').click();
+  await row.getByTestId('delete-dossier').click();
+  await page.getByTestId('confirm-ok').click();
+  await expect(row).toHaveCount(0);
+  await expect(rows).toHaveCount(before - 1);
+  return title;
+}
+
 /** The table is on its card whole: nothing to scroll sideways, its last column inside the card. */
 export async function expectOnCard(table: Locator, where: string): Promise<void> {
   const fits = await table.evaluate((el) => {

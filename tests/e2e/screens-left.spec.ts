@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { seriousAxeViolations } from './axe';
 import { test, expect } from './fixtures';
 import type { Locator } from '@playwright/test';
-import { addAmlWeibullFitToLiquidBiopsy, libraryRowAction, screenshot } from './journeys';
+import { addAmlWeibullFitToLiquidBiopsy, deleteTopLibraryRow, libraryRowAction, screenshot } from './journeys';
 
 // Screens left noticed, each measured at 1440x900 and 1024x640: the Survival screen's "Use this fit" result box
 // reads as a block (its sentence, the list of changes, the download button one under another), not three columns.
@@ -93,15 +93,7 @@ test('notifications shown in full fold back once left, off Recently deleted\'s "
   await libraryRowAction(page.getByTestId('library-row').first(), 'duplicate-dossier');
   await expect(page.getByTestId('library-row')).toHaveCount(3);
   await page.setViewportSize({ width: 1024, height: 640 });
-  for (let i = 0; i < 3; i++) {
-    const first = page.getByTestId('library-row').first();
-    const row = page.locator(`[data-testid="library-row"][data-dossier-id="${await first.getAttribute('data-dossier-id')}"]`);
-    await row.getByTestId('more-dossier-actions').click();
-    await row.getByTestId('delete-dossier').click();
-    await page.getByTestId('confirm-ok').click();
-    // Gone from the list before the next is picked (else the next pick can be this row, on its way out).
-    await expect(page.getByTestId('library-row')).toHaveCount(2 - i);
-  }
+  for (let i = 0; i < 3; i++) await deleteTopLibraryRow(page);
   const region = page.getByTestId('toast-region');
   await expect(page.getByTestId('toast')).toHaveCount(2);
   // The pointer shows them all: every notice's shadow lies inside the scrolling stack (it was cut off under the last).

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { libraryRowAction, screenshot } from './journeys';
+import { deleteTopLibraryRow, libraryRowAction, screenshot } from './journeys';
 import { seriousAxeViolations } from './axe';
 
 // The library and notifications, with the keyboard: below 1680 px a row keeps Export in view and puts its other
@@ -98,12 +98,7 @@ test('notifications at 1024: two at most, newest first, the rest behind "+N more
   await page.setViewportSize({ width: 1024, height: 640 });
   // Three deletes, each with its Undo notice.
   for (let i = 0; i < 3; i++) {
-    const first = page.getByTestId('library-row').first();
-    const title = await first.getByTestId('open-dossier').textContent();
-    const row = page.locator(`[data-testid="library-row"][data-dossier-id="${await first.getAttribute('data-dossier-id')}"]`);
-    await row.getByTestId('more-dossier-actions').click();
-    await row.getByTestId('delete-dossier').click();
-    await page.getByTestId('confirm-ok').click();
+    const title = await deleteTopLibraryRow(page);
     // Newest first.
     await expect(page.getByTestId('toast').first()).toContainText(`Moved “${title}”`);
   }
