@@ -1,6 +1,7 @@
 import { seriousAxeViolations } from './axe';
 import { test, expect } from './fixtures';
-import { screenshot } from './journeys';
+import type { Page } from '@playwright/test';
+import { screenshot, useExample } from './journeys';
 
 // Screens left noticed (twelfth session), each measured at 1440x900 and 1024x640.
 test.describe.configure({ timeout: 300000 });
@@ -40,4 +41,40 @@ for (const language of ['en', 'fr-BE'] as const) {
       expect(await seriousAxeViolations(page), 'axe on the Survival screen with an unusable fit').toEqual([]);
     });
   }
+}
+
+/** How many lines the header's save state takes, from its text's line boxes. */
+async function saveStateLines(page: Page): Promise<number> {
+  return page.getByTestId('save-state').evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+  });
+}
+
+for (const language of ['en', 'fr-BE', 'nl-BE'] as const) {
+  test(`The header's save state takes one or two lines at 1024, the title keeps its room (${language})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await page.goto('/');
+    await page.getByTestId('display-language').selectOption(language);
+    // A dossier and a workspace model, each saved.
+    await page.getByTestId('library-row').filter({ hasText: 'Plasma ctDNA' }).getByTestId('open-dossier').click();
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+    for (const where of ['dossier', 'model'] as const) {
+      if (where === 'model') await useExample(page);
+      await screenshot(page, `s12-header-save-state-${where}-${language}-1024`);
+      const lines = await saveStateLines(page);
+      expect(lines, `${where}: lines of the save state`).toBeGreaterThanOrEqual(1);
+      expect(lines, `${where}: lines of the save state`).toBeLessThanOrEqual(2);
+      const title = (await page.locator('.app-header-title .current').boundingBox())!;
+      const header = (await page.locator('header.app-header').boundingBox())!;
+      const state = (await page.getByTestId('save-state').boundingBox())!;
+      expect(state.y, `${where}: the save state inside the header`).toBeGreaterThanOrEqual(header.y);
+      expect(state.y + state.height, `${where}: the save state inside the header`).toBeLessThanOrEqual(header.y + header.height);
+      // The title keeps the room it had (nine of its ems at least).
+      const titleEm = await page.locator('.app-header-title .current').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      expect(title.width, `${where}: the title's width`).toBeGreaterThanOrEqual(9 * titleEm - 1);
+    }
+    expect(await seriousAxeViolations(page), 'axe').toEqual([]);
+  });
 }
