@@ -78,3 +78,70 @@ for (const language of ['en', 'fr-BE', 'nl-BE'] as const) {
     expect(await seriousAxeViolations(page), 'axe').toEqual([]);
   });
 }
+
+/** Whether two boxes share any area. */
+function overlap(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+test('Notifications never hide the focused control (tucked away where neither the top nor the bottom is clear); "Hide notifications" clears the content under them for the mouse', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.goto('/');
+  await page.getByTestId('library-row').filter({ hasText: 'Plasma ctDNA' }).getByTestId('open-dossier').click();
+  await page.getByTestId('section-snapshots').click();
+  const region = page.getByTestId('toast-region');
+  // Three notices; the pointer rests on the stack after each, so none times out while the test goes on.
+  for (const name of ['First', 'Second', 'Third']) {
+    await page.getByTestId('snapshot-name').fill(name);
+    await page.getByTestId('snapshot-create').click();
+    await expect(page.getByTestId('toast').first()).toContainText(name);
+    await region.hover();
+  }
+  await expect(page.getByTestId('toast')).toHaveCount(2);
+  await expect(page.getByTestId('toast-more')).toHaveText('+1 more');
+
+  // A text area the user made tall (its resize handle), in the middle of the window: the stack in full covers it
+  // at the bottom and at the top alike.
+  await page.getByTestId('section-technology').click();
+  const area = page.locator('textarea').first();
+  await area.evaluate((el) => {
+    el.style.height = '420px';
+    el.scrollIntoView({ block: 'center' });
+  });
+  await region.hover();
+  await area.focus();
+  await expect(page.getByTestId('toast-show')).toHaveText('Notifications (3)');
+  await expect(page.getByTestId('toast')).toHaveCount(0);
+  const control = (await area.boundingBox())!;
+  const tucked = (await region.boundingBox())!;
+  expect(overlap(control, tucked), 'the notifications cover the focused control').toBe(false);
+  await expect(page.getByTestId('toast-announcer')).toHaveCount(1);
+  await screenshot(page, 's12-notices-tucked-1024');
+  expect(await seriousAxeViolations(page), 'axe with the notifications tucked away').toEqual([]);
+
+  // The focus on a control the stack does not cover: back in full, none lost.
+  await page.getByTestId('section-overview').focus();
+  await expect(page.getByTestId('toast')).toHaveCount(2);
+  await expect(page.getByTestId('toast-more')).toHaveText('+1 more');
+  await expect(page.getByTestId('toast').first()).toContainText('Third');
+  await screenshot(page, 's12-notices-full-1024');
+
+  // With the mouse: "Hide notifications" tucks them away; what was under the stack is reached by the pointer.
+  const stack = (await region.boundingBox())!;
+  await page.getByTestId('toast-hide').click();
+  await expect(page.getByTestId('toast-show')).toHaveText('Notifications (3)');
+  const underStack = await page.evaluate(({ x, y }) => {
+    const hit = document.elementFromPoint(x, y);
+    return hit !== null && !hit.closest('[data-testid="toast-region"]');
+  }, { x: stack.x + stack.width / 2, y: stack.y + stack.height / 3 });
+  expect(underStack, 'the page under the former stack is reached').toBe(true);
+  const small = (await region.boundingBox())!;
+  expect(small.height, 'tucked away: one small button').toBeLessThan(48);
+  await screenshot(page, 's12-notices-hidden-1024');
+  // And brought back, all three still there.
+  await page.getByTestId('toast-show').click();
+  await expect(page.getByTestId('toast')).toHaveCount(2);
+  await page.getByTestId('toast-more').click();
+  await expect(page.getByTestId('toast')).toHaveCount(3);
+  expect(await seriousAxeViolations(page), 'axe with the notifications shown again').toEqual([]);
+});
