@@ -68,7 +68,9 @@ test('BCEA vaccine draws from Excel: EVPI and EVPPI, stored in a dossier, reopen
   // Store with the example dossier (seeded on first run).
   const select = page.getByTestId('store-draws-dossier');
   await expect(select.locator('option')).not.toHaveCount(0);
-  const dossierTitle = (await select.locator('option').first().textContent())!;
+  // The selected dossier's title (the one the draws go to), not the first option read apart from the selection.
+  const dossierTitle = await select.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent ?? '');
+  expect(dossierTitle).not.toBe('');
   await page.getByTestId('store-draws').click();
   await expect(page.getByTestId('open-stored-draws')).toBeVisible();
 

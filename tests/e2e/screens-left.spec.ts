@@ -115,6 +115,8 @@ test('notifications shown in full fold back once left, off Recently deleted\'s "
 
   // From the keyboard: shown in full, Tab along them and out of the stack to "Empty…": folded, and not over it.
   const empty = page.getByTestId('recently-deleted-empty');
+  // All three in Recently deleted before its last row is scrolled to (its live list may still be growing).
+  await expect(page.getByTestId('recently-deleted-row')).toHaveCount(3);
   await page.getByTestId('recently-deleted-restore').last().evaluate((el) => el.scrollIntoView({ block: 'end' }));
   await page.getByTestId('toast-more').focus();
   await page.keyboard.press('Enter');

@@ -343,7 +343,9 @@ test('diagrams: liquid-biopsy tree folds and unfolds by keyboard; PSM curves; sc
   await page.getByTestId('model-tab-structure').click();
   const diagram = page.getByTestId('structure-diagram');
   const nodes = diagram.locator('g.node');
-  // A large tree opens folded below the strategies' first level; Expand all shows every node.
+  // A large tree opens folded below the strategies' first level; Expand all shows every node. Counted once drawn (a
+  // count taken as the tab opens reads 0, and "more than folded" then proves nothing).
+  await expect(nodes.first()).toBeVisible();
   const folded = await nodes.count();
   await shot(page, 'liquid-biopsy-tree-1440');
   await shot(page, 'liquid-biopsy-tree-diagram', diagram);

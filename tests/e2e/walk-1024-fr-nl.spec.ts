@@ -92,7 +92,10 @@ for (const locale of ['fr-BE', 'nl-BE'] as const) {
     await at('library');
     // Dossier: every section.
     await page.getByTestId('library-row').filter({ hasText: 'Plasma ctDNA' }).getByTestId('open-dossier').click();
+    // The section list read once the editor is drawn (read as the dossier opened, it was empty and no section was walked).
+    await expect(page.getByTestId('section-overview')).toBeVisible();
     const sections = await page.locator('[data-testid^="section-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!).filter((id) => /^section-[a-z-]+$/.test(id)));
+    expect(sections.length, 'dossier sections to walk').toBeGreaterThan(10);
     for (const id of sections) {
       const link = page.getByTestId(id);
       if (!(await link.isVisible())) continue;

@@ -113,7 +113,10 @@ test('notifications at 1024: two at most, newest first, the rest behind "+N more
   await expect(page.getByTestId('toast')).toHaveCount(3);
   await shot(page, 'toasts-all-1024');
 
-  // A control the stack would cover takes the focus: the stack moves to the top, off the control.
+  // A control the stack would cover takes the focus: the stack moves to the top, off the control. Recently deleted
+  // holds all three first: '.last()' read while its live list still grows could be scrolled to, then measured, as
+  // two different rows.
+  await expect(page.getByTestId('recently-deleted-row')).toHaveCount(3);
   const restore = page.getByTestId('recently-deleted-restore').last();
   await restore.evaluate((el) => el.scrollIntoView({ block: 'end' }));
   await restore.focus();

@@ -8,9 +8,12 @@ import { useTopmostDialogSlot } from './dialog';
 // first; the others wait behind a "+N more" button that shows them all. Errors stay until dismissed, the others
 // time out (not while the pointer or the focus is on them). Each notice is announced once, by a live region of
 // its own (the notices themselves are no live regions, so a notice leaving or moving up is not read again). The
-// stack moves to the top (below the page header) when it would cover the focused control; Escape on a notice
-// dismisses it. Shown in full ("+N more"), the stack folds back to two once the pointer and the focus have left it,
-// so the extra notices do not stay over the page's controls. A notice drawn anew (the stack moved or was folded) keeps the time it had left. While a modal
+// stack moves to the top (below the page header) when it would cover the focused control, and where neither the
+// top nor the bottom is clear of it, it tucks away into one small "Notifications (N)" button: it never hides the
+// focused control. "Hide notifications" tucks it away by hand (the content under it reachable with the mouse too);
+// tucked away, nothing times out, and the button shows the notices again. Escape on a notice dismisses it. Shown in
+// full ("+N more"), the stack folds back to two once the pointer and the focus have left it, so the extra notices do
+// not stay over the page's controls. A notice drawn anew (the stack moved, folded or came back) keeps the time it had left. While a modal
 // dialog is open the stack and its live region are drawn inside it (the page around it is inert): one live region
 // at a time, so nothing is read twice.
 
@@ -151,6 +154,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [focused, setFocused] = useState(false);
   // Where the stack's top is when it moved to the top (px from the window's top), or null: at the bottom.
   const [atTop, setAtTop] = useState<number | null>(null);
+  // Tucked away into its "Notifications (N)" button: by hand ("Hide notifications"), or because neither the bottom nor
+  // the top is clear of the focused control.
+  const [hiddenByUser, setHiddenByUser] = useState(false);
+  const [noRoom, setNoRoom] = useState(false);
+  // The stack's size when last drawn in full: whether it would fit again is judged by it while it is tucked away.
+  const fullSize = useRef({ width: 0, height: 0 });
+  // The focus goes into the stack drawn anew (after "Notifications (N)" or "Hide notifications" from the keyboard).
+  const focusAfterDraw = useRef<'notice' | 'tucked' | null>(null);
   // What the live region says: the newest notice, set when it comes (not when another goes).
   const [announced, setAnnounced] = useState<Announcement | null>(null);
   const announcedId = announced?.id;
@@ -214,24 +225,46 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const waiting = toasts.length - shown.length;
   // Back to two once no more wait: the next burst starts folded again.
   if (expanded && toasts.length <= MAX_VISIBLE_TOASTS) setExpanded(false);
+  if (toasts.length === 0 && (hiddenByUser || noRoom)) {
+    setHiddenByUser(false);
+    setNoRoom(false);
+  }
+  const tucked = toasts.length > 0 && (hiddenByUser || noRoom);
 
   // Out of the focused control's way (as focus moves and the page scrolls): bottom right unless that covers it, then
   // top right, below the page header (its controls stay in sight however many notices are shown).
+  // Out of the focused control's way: at the bottom or the top in full if either is clear, else tucked away (its small
+  // button at the bottom, or the top if the bottom covers the control).
   const place = useCallback(() => {
     const root = region.current;
+    if (!root || root.childElementCount === 0) return;
+    const isTucked = root.classList.contains('tucked');
+    if (!isTucked) fullSize.current = { width: root.offsetWidth, height: root.getBoundingClientRect().height };
     const active = document.activeElement;
-    if (!root || root.childElementCount === 0 || !active || active === document.body || root.contains(active)) return;
+    if (!active || active === document.body || root.contains(active)) return;
     const control = active.getBoundingClientRect();
-    const height = root.getBoundingClientRect().height;
-    const rootStyle = getComputedStyle(root);
-    const inset = parseFloat(rootStyle.right) || 0;
-    const atBottom = new DOMRect(window.innerWidth - inset - root.offsetWidth, window.innerHeight - inset - height, root.offsetWidth, height);
+    const inset = parseFloat(getComputedStyle(root).right) || 0;
     const header = document.querySelector(KEEP_CLEAR_OF_NOTICES)?.getBoundingClientRect();
-    setAtTop(overlaps(control, atBottom) ? Math.max(inset, (header?.bottom ?? 0) + inset) : null);
+    const top = Math.max(inset, (header?.bottom ?? 0) + inset);
+    const clearAt = (y: number | null, width: number, height: number) =>
+      !overlaps(control, new DOMRect(window.innerWidth - inset - width, y ?? window.innerHeight - inset - height, width, height));
+    const full = fullSize.current;
+    const fullAt = clearAt(null, full.width, full.height) ? null : clearAt(top, full.width, full.height) ? top : undefined;
+    // Shown in full ("+N more") it would fold once left anyway: folded first, placed again once drawn so.
+    if (fullAt === undefined && root.classList.contains('expanded')) return void setExpanded(false);
+    setNoRoom(fullAt === undefined);
+    if (fullAt !== undefined && !isTucked) setAtTop(fullAt);
+    // Tucked away (or about to come back in full, placed again once drawn): its button where it is clear.
+    else setAtTop(clearAt(null, root.offsetWidth, root.getBoundingClientRect().height) ? null : top);
   }, []);
   useLayoutEffect(() => {
     if (toasts.length > 0) place();
-  }, [toasts, expanded, host, place]);
+  }, [toasts, expanded, host, tucked, place]);
+  useLayoutEffect(() => {
+    const want = focusAfterDraw.current;
+    focusAfterDraw.current = null;
+    if (want) region.current?.querySelector<HTMLElement>(want === 'tucked' ? '[data-testid="toast-show"]' : 'button')?.focus();
+  }, [tucked]);
   useEffect(() => {
     document.addEventListener('focusin', place);
     document.addEventListener('scroll', place, true);
@@ -261,7 +294,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       <ToastAnnouncer announced={announced} />
       <div
         ref={region}
-        className={['toast-region', atTop !== null && 'at-top', expanded && 'expanded'].filter(Boolean).join(' ')}
+        className={['toast-region', atTop !== null && 'at-top', expanded && !tucked && 'expanded', tucked && 'tucked'].filter(Boolean).join(' ')}
         style={atTop === null ? undefined : ({ '--toast-top': `${atTop}px` } as CSSProperties)}
         data-testid="toast-region"
         onPointerEnter={() => setHovered(true)}
@@ -278,13 +311,46 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           setClicked(false);
         }}
       >
-        {shown.map((toast) => (
-          <ToastItem key={toast.id} toast={toast} held={held} timeLeft={timeLeft} onDismiss={dismiss} />
-        ))}
-        {(waiting > 0 || (expanded && toasts.length > MAX_VISIBLE_TOASTS)) && (
-          <button type="button" className="btn btn-sm toast-more" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)} data-testid="toast-more">
-            {expanded ? t('shell.fewerNotifications') : t('shell.moreNotifications', { n: waiting })}
+        {tucked ? (
+          // Tucked away, its notices are not drawn: nothing times out unseen (each keeps the time it had left).
+          <button
+            type="button"
+            className="btn btn-sm toast-show"
+            data-testid="toast-show"
+            onClick={() => {
+              focusAfterDraw.current = 'notice';
+              setHiddenByUser(false);
+              setNoRoom(false);
+            }}
+          >
+            {t('shell.showNotifications', { n: toasts.length })}
           </button>
+        ) : (
+          <>
+            {shown.map((toast) => (
+              <ToastItem key={toast.id} toast={toast} held={held} timeLeft={timeLeft} onDismiss={dismiss} />
+            ))}
+            {toasts.length > 1 && (
+              <div className="toast-footer">
+                {(waiting > 0 || (expanded && toasts.length > MAX_VISIBLE_TOASTS)) && (
+                  <button type="button" className="btn btn-sm toast-more" aria-expanded={expanded} onClick={() => setExpanded((e) => !e)} data-testid="toast-more">
+                    {expanded ? t('shell.fewerNotifications') : t('shell.moreNotifications', { n: waiting })}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="btn btn-sm toast-hide"
+                  data-testid="toast-hide"
+                  onClick={() => {
+                    focusAfterDraw.current = 'tucked';
+                    setHiddenByUser(true);
+                  }}
+                >
+                  {t('shell.hideNotifications')}
+                </button>
+              </div>
+            )}
+          </>
         )}
       </div>
     </>

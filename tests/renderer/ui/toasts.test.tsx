@@ -161,6 +161,49 @@ describe('ToastProvider', () => {
     expect(messages()).toEqual([]);
   });
 
+  it('"Hide notifications" tucks the stack into "Notifications (N)": nothing times out there, a new notice is still announced, and the button brings every notice back', () => {
+    renderToasts();
+    settle();
+    act(() => {
+      show({ message: 'saved' });
+      show({ message: 'failed', tone: 'error' });
+    });
+    act(() => void vi.advanceTimersByTime(3_000));
+    fireEvent.click(screen.getByTestId('toast-hide'));
+    expect(messages()).toEqual([]);
+    const tucked = screen.getByTestId('toast-show');
+    expect(tucked.textContent).toBe('Notifications (2)');
+    expect(tucked).toBe(document.activeElement);
+    // Tucked away for a minute: none timed out unseen.
+    act(() => void vi.advanceTimersByTime(60_000));
+    expect(screen.getByTestId('toast-show').textContent).toBe('Notifications (2)');
+    fireEvent.click(screen.getByTestId('toast-show'));
+    expect(messages()).toEqual(['failed', 'saved']);
+    // The focus on the first notice's button (the one it was on is gone).
+    expect(screen.getAllByRole('button', { name: 'Dismiss notification' })[0]).toBe(document.activeElement);
+    // Held while the focus is on it, it times out as usual once the focus has left for the page.
+    act(() => void vi.advanceTimersByTime(60_000));
+    expect(messages()).toEqual(['failed', 'saved']);
+    act(() => screen.getByTestId('page-control').focus());
+    act(() => void vi.advanceTimersByTime(5_100));
+    expect(messages()).toEqual(['failed']);
+    // Tucked away again, a new notice is announced by the one live region and counted.
+    act(() => show({ message: 'exported', tone: 'error' }));
+    fireEvent.click(screen.getByTestId('toast-hide'));
+    act(() => show({ message: 'copied', tone: 'error' }));
+    expect(screen.getByTestId('toast-show').textContent).toBe('Notifications (3)');
+    expect(screen.getByTestId('toast-announcer').textContent).toBe('copied');
+    expect(document.querySelectorAll('[aria-live], [role="status"], [role="alert"]')).toHaveLength(1);
+  });
+
+  it('a single notice has no "Hide notifications" (it goes by its own close button)', () => {
+    renderToasts();
+    act(() => show({ message: 'failed', tone: 'error' }));
+    expect(screen.queryByTestId('toast-hide')).toBeNull();
+    act(() => show({ message: 'saved' }));
+    expect(screen.getByTestId('toast-hide').textContent).toBe('Hide notifications');
+  });
+
   it('announces each notice once through one live region; the notices themselves are not live regions', () => {
     renderToasts();
     settle();

@@ -283,7 +283,7 @@ export const dossier = areaCatalogue({
     'dossier.snapshotFailed': 'Échec de l’instantané',
     'dossier.snapshotRestored': '« {name} » restauré. La version précédente est conservée sous « {safety} ».',
     'dossier.restoreFailed': 'Échec de la restauration',
-    'dossier.save.saved': 'Toutes les modifications sont enregistrées',
+    'dossier.save.saved': 'Tout est enregistré',
     'dossier.save.saving': 'Enregistrement…',
     'dossier.save.notSaved': 'Non enregistré',
     'dossier.save.retry': 'Réessayer',
