@@ -7,7 +7,7 @@ import type { HtaModel, StateValue } from '../model/schema';
 import type { IssuePath, ModelIssue, WarningDetail } from '../errors';
 import { ModelEvaluationError, pushUniqueIssues } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
-import { checkParameterCount, describeCompiledModel } from '../compiled-model';
+import { checkParameterCount, describeCompiledModel, resultFlags } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { baseCaseValues, buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
 import { cohortTimeAxis, discountFactors } from '../economics/conventions';
@@ -24,6 +24,12 @@ type PsmHtaModel = HtaModel & { model: { type: 'psm' } };
 
 /** PFS may exceed OS by this much before it counts as crossing (rounding in tables). */
 const CROSS_TOL = 1e-12;
+/** Strategy runs that computed undiscounted values (every module's models), so tests can see discounted-only runs skip them. */
+let undiscountedRuns = 0;
+
+export function psmUndiscountedRuns(): number {
+  return undiscountedRuns;
+}
 
 export interface CurveSummary {
   id: string;
@@ -308,9 +314,10 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
    * Costs of category `cat`, whose values do not depend on the cycle, over the value cycles: per cycle the sum over
    * states 0 + PF + PD + Dead as in a state loop, then over cycles in order. A state without a cost in the
    * category adds an exact zero (a finite occupancy times 0) to a sum that cannot be -0, which leaves it as it
-   * is, so only the states with a cost are visited. Per-cycle costs are kept in a full result only.
+   * is, so only the states with a cost are visited. Per-cycle costs are kept in a full result only, undiscounted
+   * sums in every result but a discounted-only one.
    */
-  function categoryCostsStatic(plan: Plan, res: PsmStrategyResult, cat: number, totalsOnly: boolean): void {
+  function categoryCostsStatic(plan: Plan, res: PsmStrategyResult, cat: number, totalsOnly: boolean, undiscounted: boolean): void {
     const categoryCount = nCat;
     const valueCycles = Tc;
     const discountFactor = discount;
@@ -360,41 +367,44 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     } else if (n === 1) {
       for (let c = 1; c <= valueCycles; c++) {
         const x0 = oa[c]! * va;
-        const sumU = 0 + x0;
         const sumD = 0 + x0 * discountFactor[da + c]!;
+        totalD += sumD;
+        if (!undiscounted) continue;
+        const sumU = 0 + x0;
+        totalU += sumU;
         if (!totalsOnly) {
           costPerCycle[(c - 1) * categoryCount + cat] = sumU;
           costPerCycleD[(c - 1) * categoryCount + cat] = sumD;
         }
-        totalU += sumU;
-        totalD += sumD;
       }
     } else if (n === 2) {
       for (let c = 1; c <= valueCycles; c++) {
         const x0 = oa[c]! * va;
         const x1 = ob[c]! * vb;
-        const sumU = 0 + x0 + x1;
         const sumD = 0 + x0 * discountFactor[da + c]! + x1 * discountFactor[db + c]!;
+        totalD += sumD;
+        if (!undiscounted) continue;
+        const sumU = 0 + x0 + x1;
+        totalU += sumU;
         if (!totalsOnly) {
           costPerCycle[(c - 1) * categoryCount + cat] = sumU;
           costPerCycleD[(c - 1) * categoryCount + cat] = sumD;
         }
-        totalU += sumU;
-        totalD += sumD;
       }
     } else {
       for (let c = 1; c <= valueCycles; c++) {
         const x0 = oa[c]! * va;
         const x1 = ob[c]! * vb;
         const x2 = oc[c]! * vc;
-        const sumU = 0 + x0 + x1 + x2;
         const sumD = 0 + x0 * discountFactor[da + c]! + x1 * discountFactor[db + c]! + x2 * discountFactor[dc + c]!;
+        totalD += sumD;
+        if (!undiscounted) continue;
+        const sumU = 0 + x0 + x1 + x2;
+        totalU += sumU;
         if (!totalsOnly) {
           costPerCycle[(c - 1) * categoryCount + cat] = sumU;
           costPerCycleD[(c - 1) * categoryCount + cat] = sumD;
         }
-        totalU += sumU;
-        totalD += sumD;
       }
     }
     res.costByCategoryUndiscounted[cat] = totalU;
@@ -402,7 +412,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   }
 
   /** As categoryCostsStatic for a category with a cost that depends on the cycle (every state visited). */
-  function categoryCostsVarying(plan: Plan, res: PsmStrategyResult, cat: number, totalsOnly: boolean): void {
+  function categoryCostsVarying(plan: Plan, res: PsmStrategyResult, cat: number, totalsOnly: boolean, undiscounted: boolean): void {
     const categoryCount = nCat;
     const valueCycles = Tc;
     const discountFactor = discount;
@@ -428,20 +438,23 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       const x0 = occupancyPf[c]! * (k0 < 0 ? costValues[cat]! : cycleValueOf[row + k0]!);
       const x1 = occupancyPd[c]! * (k1 < 0 ? costValues[categoryCount + cat]! : cycleValueOf[row + k1]!);
       const x2 = occupancyDead[c]! * (k2 < 0 ? costValues[2 * categoryCount + cat]! : cycleValueOf[row + k2]!);
-      const sumU = 0 + x0 + x1 + x2;
       const sumD = 0 + x0 * discountFactor[d0 + c]! + x1 * discountFactor[d1 + c]! + x2 * discountFactor[d2 + c]!;
+      totalD += sumD;
+      if (!undiscounted) continue;
+      const sumU = 0 + x0 + x1 + x2;
+      totalU += sumU;
       if (!totalsOnly) {
         costPerCycle[(c - 1) * categoryCount + cat] = sumU;
         costPerCycleD[(c - 1) * categoryCount + cat] = sumD;
       }
-      totalU += sumU;
-      totalD += sumD;
     }
     res.costByCategoryUndiscounted[cat] = totalU;
     res.costByCategory[cat] = totalD;
   }
 
-  function runStrategy(plan: Plan, params: Float64Array, res: PsmStrategyResult, totalsOnly: boolean): void {
+  /** undiscounted: false for a discounted-only result (no undiscounted sums or per-cycle values). */
+  function runStrategy(plan: Plan, params: Float64Array, res: PsmStrategyResult, totalsOnly: boolean, undiscounted: boolean): void {
+    if (undiscounted) undiscountedRuns++;
     // The closure's variables in locals: V8 shares the optimised code of this closure among the compiles of a
     // model (validation, the PSA setup, every partitioned-survival sub-model of a hybrid) and then reloads closure
     // variables at every use in the loops below.
@@ -608,21 +621,22 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       const dfE = discountFactor[effectRow + c]!;
       ly *= cycleLength;
       q *= cycleLength;
-      qalysPerCycle[c - 1] = q;
       qalysPerCycleD[c - 1] = q * dfE;
-      lifeYearsPerCycle[c - 1] = ly;
       lifeYearsPerCycleD[c - 1] = ly * dfE;
-      qU += q;
       qD += q * dfE;
-      lyU += ly;
       lyD += ly * dfE;
+      if (!undiscounted) continue;
+      qalysPerCycle[c - 1] = q;
+      lifeYearsPerCycle[c - 1] = ly;
+      qU += q;
+      lyU += ly;
     }
     // Costs, category by category (each category's sums run over the cycles in order, as cycle by cycle).
     const costTotals = res.costByCategory;
     const costTotalsU = res.costByCategoryUndiscounted;
     for (let cat = 0; cat < categoryCount; cat++) {
-      if (hasCycleWork && plan.cycleCostCategories[cat] === 1) categoryCostsVarying(plan, res, cat, totalsOnly);
-      else categoryCostsStatic(plan, res, cat, totalsOnly);
+      if (hasCycleWork && plan.cycleCostCategories[cat] === 1) categoryCostsVarying(plan, res, cat, totalsOnly, undiscounted);
+      else categoryCostsStatic(plan, res, cat, totalsOnly, undiscounted);
     }
     let cost = 0;
     let costU = 0;
@@ -630,6 +644,8 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       cost += costTotals[cat]!;
       costU += costTotalsU[cat]!;
     }
+    // A discounted-only result's undiscounted totals are not computed: NaN, never a plausible stale value.
+    if (!undiscounted) qU = lyU = costU = NaN;
     const totals = res.totals;
     totals.cost = cost;
     totals.costUndiscounted = costU;
@@ -643,7 +659,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
 
   function createResult(options?: ResultOptions): ModelResult {
     return {
-      ...(options?.totalsOnly ? { totalsOnly: true as const } : {}),
+      ...resultFlags(options),
       strategies: plans.map(
         // Written out, not {...emptyStrategyResult(), psm}: a spread copy takes other hidden classes, and the tree's
         // per-draw reads of sub-model results went megamorphic (liquid-biopsy PSA: +4 % instructions).
@@ -693,7 +709,8 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       const result = out ?? createResult();
       if (!sharedGridCache) gridCache.startEvaluation();
       const totalsOnly = result.totalsOnly === true;
-      for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, params, result.strategies[s] as PsmStrategyResult, totalsOnly);
+      const undiscounted = result.discountedOnly !== true;
+      for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, params, result.strategies[s] as PsmStrategyResult, totalsOnly, undiscounted);
       return result;
     },
   };
