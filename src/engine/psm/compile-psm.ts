@@ -487,8 +487,8 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     details.warningDetails.length = 0;
     if (plan.background) backgroundSurvival(plan);
     // Trace rows: OS (capped by background survival), then PFS capped at OS, with the capped rows and their
-    // warning. A totals-only result leaves the trace and the details unspecified: its occupancies are computed
-    // from the same rows below, in one pass without the trace.
+    // warning. A totals-only result leaves the trace and the details unspecified (the occupancies below are
+    // computed from the grids, not from the trace).
     const trace = res.trace;
     if (!totalsOnly) {
       for (let t = 0; t <= cycles; t++) {
@@ -546,51 +546,15 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
         shared?.remember(plan.cycleShareKey!, read, valueCycles * m, cycleValueOf);
       }
     }
-    // Occupancy of PF, PD, Dead counted in each value cycle.
+    // One pass over the value cycles: the occupancy of PF, PD and Dead counted in each (kept for the costs below),
+    // then its life-years and QALYs; sums keep the order of the state loop (0 + PF + PD + Dead). The trace rows are
+    // recomputed from the grids as the trace loop above computes them (the same doubles), rows c - 1 and c in
+    // locals; one loop for every kind of result, so the optimised code is never left without feedback for a path
+    // that a PSA takes after a base case. Rows past the last (point counting's extra value cycle) are never read
+    // (weightNext = 0 there).
     const weightPrev = counting.weightPrev;
     const weightNext = counting.weightNext;
-    if (totalsOnly) {
-      // The trace rows of the loop above (the grids have stride 1 here), kept in locals: row c - 1 and row c. Rows
-      // past the last (point counting's extra value cycle) are never read (weightNext = 0 there).
-      const hasBackground = plan.background !== null;
-      let pf0 = 0;
-      let pd0 = 0;
-      let dead0 = 0;
-      for (let t = 0; t <= valueCycles; t++) {
-        let pf1 = 0;
-        let pd1 = 0;
-        let dead1 = 0;
-        if (t <= cycles) {
-          let os = osGrid[t]!;
-          if (hasBackground && backgroundGrid[t]! < os) os = backgroundGrid[t]!;
-          let pf = pfsGrid[t]!;
-          if (pf > os) pf = os;
-          pf1 = pf;
-          pd1 = os - pf;
-          dead1 = 1 - os;
-        }
-        if (t > 0) {
-          const wp = weightPrev[t]!;
-          const wn = weightNext[t]!;
-          occupancyPf[t] = wp * pf0 + (wn === 0 ? 0 : wn * pf1);
-          occupancyPd[t] = wp * pd0 + (wn === 0 ? 0 : wn * pd1);
-          occupancyDead[t] = wp * dead0 + (wn === 0 ? 0 : wn * dead1);
-        }
-        pf0 = pf1;
-        pd0 = pd1;
-        dead0 = dead1;
-      }
-    } else {
-      for (let c = 1; c <= valueCycles; c++) {
-        const wp = weightPrev[c]!;
-        const wn = weightNext[c]!;
-        const prev = (c - 1) * 3;
-        occupancyPf[c] = wp * trace[prev]! + (wn === 0 ? 0 : wn * trace[prev + 3]!);
-        occupancyPd[c] = wp * trace[prev + 1]! + (wn === 0 ? 0 : wn * trace[prev + 4]!);
-        occupancyDead[c] = wp * trace[prev + 2]! + (wn === 0 ? 0 : wn * trace[prev + 5]!);
-      }
-    }
-    // Life-years and QALYs; sums keep the order of the state loop (0 + PF + PD + Dead).
+    const hasBackground = plan.background !== null;
     let qU = 0;
     let qD = 0;
     let lyU = 0;
@@ -606,10 +570,36 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     const { qalysPerCycle, lifeYearsPerCycle } = res;
     const qalysPerCycleD = res.qalysPerCycleDiscounted;
     const lifeYearsPerCycleD = res.lifeYearsPerCycleDiscounted;
+    let os0 = osGrid[0]!;
+    if (hasBackground && backgroundGrid[0]! < os0) os0 = backgroundGrid[0]!;
+    let pf0 = pfsGrid[0]!;
+    if (pf0 > os0) pf0 = os0;
+    let pd0 = os0 - pf0;
+    let dead0 = 1 - os0;
     for (let c = 1; c <= valueCycles; c++) {
-      const o0 = occupancyPf[c]!;
-      const o1 = occupancyPd[c]!;
-      const o2 = occupancyDead[c]!;
+      let pf1 = 0;
+      let pd1 = 0;
+      let dead1 = 0;
+      if (c <= cycles) {
+        let os = osGrid[stride * c]!;
+        if (hasBackground && backgroundGrid[c]! < os) os = backgroundGrid[c]!;
+        let pf = pfsGrid[stride * c]!;
+        if (pf > os) pf = os;
+        pf1 = pf;
+        pd1 = os - pf;
+        dead1 = 1 - os;
+      }
+      const wp = weightPrev[c]!;
+      const wn = weightNext[c]!;
+      const o0 = wp * pf0 + (wn === 0 ? 0 : wn * pf1);
+      const o1 = wp * pd0 + (wn === 0 ? 0 : wn * pd1);
+      const o2 = wp * dead0 + (wn === 0 ? 0 : wn * dead1);
+      occupancyPf[c] = o0;
+      occupancyPd[c] = o1;
+      occupancyDead[c] = o2;
+      pf0 = pf1;
+      pd0 = pd1;
+      dead0 = dead1;
       if (utilityVaries) {
         const row = (c - 1) * m;
         if (ku0 >= 0) u0 = cycleValueOf[row + ku0]!;
