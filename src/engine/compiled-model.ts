@@ -50,11 +50,25 @@ export interface ModelResult {
    * sub-models' for the waiting years.)
    */
   readonly totalsOnly?: true;
+  /**
+   * Set on a result made by createResult({ totalsOnly: true, discountedOnly: true }): a totals-only result whose
+   * undiscounted totals and costByCategoryUndiscounted are unspecified too (a PSA, DSA or EVPPI reads discounted
+   * cost and effect only). Trees and hybrids then skip their undiscounted roll-back; other models may fill them.
+   */
+  readonly discountedOnly?: true;
 }
 
 export interface ResultOptions {
   /** Only totals and costByCategory are read (see ModelResult.totalsOnly). */
   totalsOnly?: boolean;
+  /** With totalsOnly: only the discounted totals and costByCategory are read (see ModelResult.discountedOnly). */
+  discountedOnly?: boolean;
+}
+
+/** The flags of a result made with these options (discountedOnly counts only with totalsOnly). */
+export function resultFlags(options: ResultOptions | undefined): { totalsOnly?: true; discountedOnly?: true } {
+  if (options?.totalsOnly !== true) return {};
+  return options.discountedOnly === true ? { totalsOnly: true, discountedOnly: true } : { totalsOnly: true };
 }
 
 export interface CompiledModel {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GOLDEN_DRAWS, GOLDEN_SEED, fullFingerprint, goldenCase, goldenModels, goldenRecord, totalsOnlyFingerprint } from './golden/result-fingerprint';
+import { GOLDEN_DRAWS, GOLDEN_SEED, discountedFingerprint, fullFingerprint, goldenCase, goldenModels, goldenRecord, totalsOnlyFingerprint } from './golden/result-fingerprint';
 import type { GoldenFixture } from './golden/result-fingerprint';
 
 const fixture = JSON.parse(readFileSync(resolve(__dirname, '..', 'fixtures', 'perf-golden.json'), 'utf8')) as GoldenFixture;
@@ -57,6 +57,23 @@ describe('engine results are bit-identical to the engine before the speed work',
       const a = goldenRecord(c.compiled, p, totalsOnly);
       const b = goldenRecord(c.compiled, p, full);
       const expected = b.error ? b : { hash: totalsOnlyFingerprint(full).slice(0, 8) };
+      if (JSON.stringify(a) !== JSON.stringify(expected)) mismatches.push(`draw ${d}: ${JSON.stringify(a)} (full: ${JSON.stringify(expected)})`);
+    }
+    expect(mismatches).toEqual([]);
+  }, SLOW_MODEL_TIMEOUT_MS);
+
+  // What a PSA, DSA or EVPPI evaluates now: the discounted totals and costs by category of a full evaluation.
+  it.each(models)('%s: discounted-only results equal the discounted values of full results', (name, json, draws) => {
+    const c = goldenCase(name, json, draws);
+    const full = c.compiled.createResult();
+    const discounted = c.compiled.createResult({ totalsOnly: true, discountedOnly: true });
+    expect(discounted.discountedOnly).toBe(true);
+    const mismatches: string[] = [];
+    for (let d = 0; d < draws && mismatches.length < 5; d++) {
+      const p = c.params(d);
+      const a = goldenRecord(c.compiled, p, discounted);
+      const b = goldenRecord(c.compiled, p, full);
+      const expected = b.error ? b : { hash: discountedFingerprint(full).slice(0, 8) };
       if (JSON.stringify(a) !== JSON.stringify(expected)) mismatches.push(`draw ${d}: ${JSON.stringify(a)} (full: ${JSON.stringify(expected)})`);
     }
     expect(mismatches).toEqual([]);

@@ -182,6 +182,27 @@ describe('totals-only partitioned survival: occupancies without the trace', () =
       expect(totalsOf(compiled.evaluate(params, out))).toEqual(totalsOf(compiled.evaluate(params)));
     }
   });
+
+  // The occupancies, life-years and QALYs come from one pass over the cycles for every kind of result: a full
+  // result's are those of its own trace rows.
+  it.each(cases)('%s: a full result counts the occupancies of its trace; discounted-only ones the same discounted doubles', (_, json) => {
+    const compiled = compileModel(parseModel(json));
+    const discounted = compiled.createResult({ totalsOnly: true, discountedOnly: true });
+    const params = compiled.baseParameters();
+    const L = compiled.cycleLength;
+    const lifeTable = (json.settings as { counting?: string }).counting === 'life-table';
+    for (const r of [0.5, 0.1, 0.31, 2]) {
+      params[compiled.parameterIndex.get('r_pfs')!] = r;
+      const full = compiled.evaluate(params).strategies[0]!;
+      const d = compiled.evaluate(params, discounted).strategies[0]!;
+      expect([d.totals.cost, d.totals.qalys, d.totals.lifeYears, d.totals.effect, ...d.costByCategory]).toEqual([full.totals.cost, full.totals.qalys, full.totals.lifeYears, full.totals.effect, ...full.costByCategory]);
+      // Life-years of a life-table cycle: the share alive (PF + PD) at its two ends, averaged, times the cycle length.
+      const alive = (row: number): number => full.trace[3 * row]! + full.trace[3 * row + 1]!;
+      if (lifeTable) {
+        for (let c = 1; c <= compiled.valueCycles; c++) expect(full.lifeYearsPerCycle[c - 1]).toBeCloseTo(((alive(c - 1) + alive(c)) / 2) * L, 12);
+      }
+    }
+  });
 });
 
 /** A tree whose only test has a complication read by its counter alone (no cost, no QALYs). */

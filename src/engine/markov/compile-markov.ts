@@ -8,7 +8,7 @@ import type { IssuePath, ModelIssue } from '../errors';
 import { ModelEvaluationError, formatPath, probabilitySubject, pushUniqueIssues, quoteExpression } from '../errors';
 import type { EvaluationErrorDetails } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
-import { checkParameterCount, describeCompiledModel, emptyStrategyResult } from '../compiled-model';
+import { checkParameterCount, describeCompiledModel, emptyStrategyResult, resultFlags } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { baseCaseValues, buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
 import type { HoistOptions } from '../model/parameter-program';
@@ -1167,10 +1167,11 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     sums[SUM_LYD] = sumLYD;
   }
 
-  // A totals-only result holds every array too: the cycle loop writes them on its way (the trace is its state).
+  // A totals-only result holds every array too: the cycle loop writes them on its way (the trace is its state); a
+  // discounted-only one its undiscounted totals too.
   function createResult(options?: ResultOptions): ModelResult {
     return {
-      ...(options?.totalsOnly ? { totalsOnly: true as const } : {}),
+      ...resultFlags(options),
       strategies: plans.map((p) => emptyStrategyResult(p.id, p.label, { states: nStates, categories: nCat, cycles: T, valueCycles: Tc })),
     };
   }

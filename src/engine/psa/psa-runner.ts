@@ -35,8 +35,8 @@ export interface PsaWorkspace {
 }
 
 export function createPsaWorkspace(setup: PsaSetup): PsaWorkspace {
-  // A PSA keeps per-draw cost and effect only.
-  return { params: Float64Array.from(setup.base), out: setup.compiled.createResult({ totalsOnly: true }) };
+  // A PSA keeps per-draw discounted cost and effect only.
+  return { params: Float64Array.from(setup.base), out: setup.compiled.createResult({ totalsOnly: true, discountedOnly: true }) };
 }
 
 function failureOf(setup: PsaSetup, draw: number, row: Float64Array, offset: number, error: ModelEvaluationError): PsaDrawFailure {

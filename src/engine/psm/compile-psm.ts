@@ -7,7 +7,7 @@ import type { HtaModel, StateValue } from '../model/schema';
 import type { IssuePath, ModelIssue, WarningDetail } from '../errors';
 import { ModelEvaluationError, pushUniqueIssues } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
-import { checkParameterCount, describeCompiledModel } from '../compiled-model';
+import { checkParameterCount, describeCompiledModel, resultFlags } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { baseCaseValues, buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
 import { cohortTimeAxis, discountFactors } from '../economics/conventions';
@@ -24,6 +24,12 @@ type PsmHtaModel = HtaModel & { model: { type: 'psm' } };
 
 /** PFS may exceed OS by this much before it counts as crossing (rounding in tables). */
 const CROSS_TOL = 1e-12;
+/** Strategy runs that computed undiscounted values (every module's models), so tests can see discounted-only runs skip them. */
+let undiscountedRuns = 0;
+
+export function psmUndiscountedRuns(): number {
+  return undiscountedRuns;
+}
 
 export interface CurveSummary {
   id: string;
@@ -308,9 +314,10 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
    * Costs of category `cat`, whose values do not depend on the cycle, over the value cycles: per cycle the sum over
    * states 0 + PF + PD + Dead as in a state loop, then over cycles in order. A state without a cost in the
    * category adds an exact zero (a finite occupancy times 0) to a sum that cannot be -0, which leaves it as it
-   * is, so only the states with a cost are visited. Per-cycle costs are kept in a full result only.
+   * is, so only the states with a cost are visited. Per-cycle costs are kept in a full result only, undiscounted
+   * sums in every result but a discounted-only one.
    */
-  function categoryCostsStatic(plan: Plan, res: PsmStrategyResult, cat: number, totalsOnly: boolean): void {
+  function categoryCostsStatic(plan: Plan, res: PsmStrategyResult, cat: number, totalsOnly: boolean, undiscounted: boolean): void {
     const categoryCount = nCat;
     const valueCycles = Tc;
     const discountFactor = discount;
@@ -360,41 +367,44 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     } else if (n === 1) {
       for (let c = 1; c <= valueCycles; c++) {
         const x0 = oa[c]! * va;
-        const sumU = 0 + x0;
         const sumD = 0 + x0 * discountFactor[da + c]!;
+        totalD += sumD;
+        if (!undiscounted) continue;
+        const sumU = 0 + x0;
+        totalU += sumU;
         if (!totalsOnly) {
           costPerCycle[(c - 1) * categoryCount + cat] = sumU;
           costPerCycleD[(c - 1) * categoryCount + cat] = sumD;
         }
-        totalU += sumU;
-        totalD += sumD;
       }
     } else if (n === 2) {
       for (let c = 1; c <= valueCycles; c++) {
         const x0 = oa[c]! * va;
         const x1 = ob[c]! * vb;
-        const sumU = 0 + x0 + x1;
         const sumD = 0 + x0 * discountFactor[da + c]! + x1 * discountFactor[db + c]!;
+        totalD += sumD;
+        if (!undiscounted) continue;
+        const sumU = 0 + x0 + x1;
+        totalU += sumU;
         if (!totalsOnly) {
           costPerCycle[(c - 1) * categoryCount + cat] = sumU;
           costPerCycleD[(c - 1) * categoryCount + cat] = sumD;
         }
-        totalU += sumU;
-        totalD += sumD;
       }
     } else {
       for (let c = 1; c <= valueCycles; c++) {
         const x0 = oa[c]! * va;
         const x1 = ob[c]! * vb;
         const x2 = oc[c]! * vc;
-        const sumU = 0 + x0 + x1 + x2;
         const sumD = 0 + x0 * discountFactor[da + c]! + x1 * discountFactor[db + c]! + x2 * discountFactor[dc + c]!;
+        totalD += sumD;
+        if (!undiscounted) continue;
+        const sumU = 0 + x0 + x1 + x2;
+        totalU += sumU;
         if (!totalsOnly) {
           costPerCycle[(c - 1) * categoryCount + cat] = sumU;
           costPerCycleD[(c - 1) * categoryCount + cat] = sumD;
         }
-        totalU += sumU;
-        totalD += sumD;
       }
     }
     res.costByCategoryUndiscounted[cat] = totalU;
@@ -402,7 +412,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   }
 
   /** As categoryCostsStatic for a category with a cost that depends on the cycle (every state visited). */
-  function categoryCostsVarying(plan: Plan, res: PsmStrategyResult, cat: number, totalsOnly: boolean): void {
+  function categoryCostsVarying(plan: Plan, res: PsmStrategyResult, cat: number, totalsOnly: boolean, undiscounted: boolean): void {
     const categoryCount = nCat;
     const valueCycles = Tc;
     const discountFactor = discount;
@@ -428,20 +438,23 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       const x0 = occupancyPf[c]! * (k0 < 0 ? costValues[cat]! : cycleValueOf[row + k0]!);
       const x1 = occupancyPd[c]! * (k1 < 0 ? costValues[categoryCount + cat]! : cycleValueOf[row + k1]!);
       const x2 = occupancyDead[c]! * (k2 < 0 ? costValues[2 * categoryCount + cat]! : cycleValueOf[row + k2]!);
-      const sumU = 0 + x0 + x1 + x2;
       const sumD = 0 + x0 * discountFactor[d0 + c]! + x1 * discountFactor[d1 + c]! + x2 * discountFactor[d2 + c]!;
+      totalD += sumD;
+      if (!undiscounted) continue;
+      const sumU = 0 + x0 + x1 + x2;
+      totalU += sumU;
       if (!totalsOnly) {
         costPerCycle[(c - 1) * categoryCount + cat] = sumU;
         costPerCycleD[(c - 1) * categoryCount + cat] = sumD;
       }
-      totalU += sumU;
-      totalD += sumD;
     }
     res.costByCategoryUndiscounted[cat] = totalU;
     res.costByCategory[cat] = totalD;
   }
 
-  function runStrategy(plan: Plan, params: Float64Array, res: PsmStrategyResult, totalsOnly: boolean): void {
+  /** undiscounted: false for a discounted-only result (no undiscounted sums or per-cycle values). */
+  function runStrategy(plan: Plan, params: Float64Array, res: PsmStrategyResult, totalsOnly: boolean, undiscounted: boolean): void {
+    if (undiscounted) undiscountedRuns++;
     // The closure's variables in locals: V8 shares the optimised code of this closure among the compiles of a
     // model (validation, the PSA setup, every partitioned-survival sub-model of a hybrid) and then reloads closure
     // variables at every use in the loops below.
@@ -474,8 +487,8 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     details.warningDetails.length = 0;
     if (plan.background) backgroundSurvival(plan);
     // Trace rows: OS (capped by background survival), then PFS capped at OS, with the capped rows and their
-    // warning. A totals-only result leaves the trace and the details unspecified: its occupancies are computed
-    // from the same rows below, in one pass without the trace.
+    // warning. A totals-only result leaves the trace and the details unspecified (the occupancies below are
+    // computed from the grids, not from the trace).
     const trace = res.trace;
     if (!totalsOnly) {
       for (let t = 0; t <= cycles; t++) {
@@ -533,51 +546,15 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
         shared?.remember(plan.cycleShareKey!, read, valueCycles * m, cycleValueOf);
       }
     }
-    // Occupancy of PF, PD, Dead counted in each value cycle.
+    // One pass over the value cycles: the occupancy of PF, PD and Dead counted in each (kept for the costs below),
+    // then its life-years and QALYs; sums keep the order of the state loop (0 + PF + PD + Dead). The trace rows are
+    // recomputed from the grids as the trace loop above computes them (the same doubles), rows c - 1 and c in
+    // locals; one loop for every kind of result, so the optimised code is never left without feedback for a path
+    // that a PSA takes after a base case. Rows past the last (point counting's extra value cycle) are never read
+    // (weightNext = 0 there).
     const weightPrev = counting.weightPrev;
     const weightNext = counting.weightNext;
-    if (totalsOnly) {
-      // The trace rows of the loop above (the grids have stride 1 here), kept in locals: row c - 1 and row c. Rows
-      // past the last (point counting's extra value cycle) are never read (weightNext = 0 there).
-      const hasBackground = plan.background !== null;
-      let pf0 = 0;
-      let pd0 = 0;
-      let dead0 = 0;
-      for (let t = 0; t <= valueCycles; t++) {
-        let pf1 = 0;
-        let pd1 = 0;
-        let dead1 = 0;
-        if (t <= cycles) {
-          let os = osGrid[t]!;
-          if (hasBackground && backgroundGrid[t]! < os) os = backgroundGrid[t]!;
-          let pf = pfsGrid[t]!;
-          if (pf > os) pf = os;
-          pf1 = pf;
-          pd1 = os - pf;
-          dead1 = 1 - os;
-        }
-        if (t > 0) {
-          const wp = weightPrev[t]!;
-          const wn = weightNext[t]!;
-          occupancyPf[t] = wp * pf0 + (wn === 0 ? 0 : wn * pf1);
-          occupancyPd[t] = wp * pd0 + (wn === 0 ? 0 : wn * pd1);
-          occupancyDead[t] = wp * dead0 + (wn === 0 ? 0 : wn * dead1);
-        }
-        pf0 = pf1;
-        pd0 = pd1;
-        dead0 = dead1;
-      }
-    } else {
-      for (let c = 1; c <= valueCycles; c++) {
-        const wp = weightPrev[c]!;
-        const wn = weightNext[c]!;
-        const prev = (c - 1) * 3;
-        occupancyPf[c] = wp * trace[prev]! + (wn === 0 ? 0 : wn * trace[prev + 3]!);
-        occupancyPd[c] = wp * trace[prev + 1]! + (wn === 0 ? 0 : wn * trace[prev + 4]!);
-        occupancyDead[c] = wp * trace[prev + 2]! + (wn === 0 ? 0 : wn * trace[prev + 5]!);
-      }
-    }
-    // Life-years and QALYs; sums keep the order of the state loop (0 + PF + PD + Dead).
+    const hasBackground = plan.background !== null;
     let qU = 0;
     let qD = 0;
     let lyU = 0;
@@ -593,10 +570,36 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     const { qalysPerCycle, lifeYearsPerCycle } = res;
     const qalysPerCycleD = res.qalysPerCycleDiscounted;
     const lifeYearsPerCycleD = res.lifeYearsPerCycleDiscounted;
+    let os0 = osGrid[0]!;
+    if (hasBackground && backgroundGrid[0]! < os0) os0 = backgroundGrid[0]!;
+    let pf0 = pfsGrid[0]!;
+    if (pf0 > os0) pf0 = os0;
+    let pd0 = os0 - pf0;
+    let dead0 = 1 - os0;
     for (let c = 1; c <= valueCycles; c++) {
-      const o0 = occupancyPf[c]!;
-      const o1 = occupancyPd[c]!;
-      const o2 = occupancyDead[c]!;
+      let pf1 = 0;
+      let pd1 = 0;
+      let dead1 = 0;
+      if (c <= cycles) {
+        let os = osGrid[stride * c]!;
+        if (hasBackground && backgroundGrid[c]! < os) os = backgroundGrid[c]!;
+        let pf = pfsGrid[stride * c]!;
+        if (pf > os) pf = os;
+        pf1 = pf;
+        pd1 = os - pf;
+        dead1 = 1 - os;
+      }
+      const wp = weightPrev[c]!;
+      const wn = weightNext[c]!;
+      const o0 = wp * pf0 + (wn === 0 ? 0 : wn * pf1);
+      const o1 = wp * pd0 + (wn === 0 ? 0 : wn * pd1);
+      const o2 = wp * dead0 + (wn === 0 ? 0 : wn * dead1);
+      occupancyPf[c] = o0;
+      occupancyPd[c] = o1;
+      occupancyDead[c] = o2;
+      pf0 = pf1;
+      pd0 = pd1;
+      dead0 = dead1;
       if (utilityVaries) {
         const row = (c - 1) * m;
         if (ku0 >= 0) u0 = cycleValueOf[row + ku0]!;
@@ -608,21 +611,22 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       const dfE = discountFactor[effectRow + c]!;
       ly *= cycleLength;
       q *= cycleLength;
-      qalysPerCycle[c - 1] = q;
       qalysPerCycleD[c - 1] = q * dfE;
-      lifeYearsPerCycle[c - 1] = ly;
       lifeYearsPerCycleD[c - 1] = ly * dfE;
-      qU += q;
       qD += q * dfE;
-      lyU += ly;
       lyD += ly * dfE;
+      if (!undiscounted) continue;
+      qalysPerCycle[c - 1] = q;
+      lifeYearsPerCycle[c - 1] = ly;
+      qU += q;
+      lyU += ly;
     }
     // Costs, category by category (each category's sums run over the cycles in order, as cycle by cycle).
     const costTotals = res.costByCategory;
     const costTotalsU = res.costByCategoryUndiscounted;
     for (let cat = 0; cat < categoryCount; cat++) {
-      if (hasCycleWork && plan.cycleCostCategories[cat] === 1) categoryCostsVarying(plan, res, cat, totalsOnly);
-      else categoryCostsStatic(plan, res, cat, totalsOnly);
+      if (hasCycleWork && plan.cycleCostCategories[cat] === 1) categoryCostsVarying(plan, res, cat, totalsOnly, undiscounted);
+      else categoryCostsStatic(plan, res, cat, totalsOnly, undiscounted);
     }
     let cost = 0;
     let costU = 0;
@@ -630,6 +634,8 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       cost += costTotals[cat]!;
       costU += costTotalsU[cat]!;
     }
+    // A discounted-only result's undiscounted totals are not computed: NaN, never a plausible stale value.
+    if (!undiscounted) qU = lyU = costU = NaN;
     const totals = res.totals;
     totals.cost = cost;
     totals.costUndiscounted = costU;
@@ -643,7 +649,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
 
   function createResult(options?: ResultOptions): ModelResult {
     return {
-      ...(options?.totalsOnly ? { totalsOnly: true as const } : {}),
+      ...resultFlags(options),
       strategies: plans.map(
         // Written out, not {...emptyStrategyResult(), psm}: a spread copy takes other hidden classes, and the tree's
         // per-draw reads of sub-model results went megamorphic (liquid-biopsy PSA: +4 % instructions).
@@ -693,7 +699,8 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       const result = out ?? createResult();
       if (!sharedGridCache) gridCache.startEvaluation();
       const totalsOnly = result.totalsOnly === true;
-      for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, params, result.strategies[s] as PsmStrategyResult, totalsOnly);
+      const undiscounted = result.discountedOnly !== true;
+      for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, params, result.strategies[s] as PsmStrategyResult, totalsOnly, undiscounted);
       return result;
     },
   };

@@ -109,8 +109,8 @@ export function createDsaSetup(model: HtaModel): DsaSetup {
     compiled,
     base,
     params: Float64Array.from(base),
-    // DSA reads totals only.
-    out: compiled.createResult({ totalsOnly: true }),
+    // DSA reads discounted totals only.
+    out: compiled.createResult({ totalsOnly: true, discountedOnly: true }),
     strategyIds: compiled.strategyIds,
     varied: variedParameters(model, compiled, base),
   };

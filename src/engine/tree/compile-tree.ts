@@ -17,7 +17,7 @@ import type { HtaModel, TreeModel } from '../model/schema';
 import type { EvaluationSubject, IssuePath, ModelIssue, WarningDetail } from '../errors';
 import { ModelEvaluationError, probabilitySubject, pushUniqueIssues } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
-import { checkParameterCount, describeCompiledModel } from '../compiled-model';
+import { checkParameterCount, describeCompiledModel, resultFlags } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import { baseCaseValues, buildParameterSpace, buildStrategyProgram, compileModelDefinitions, setCycleVariables } from '../model/parameter-program';
 import { countingWeights, resolveCycles } from '../economics/conventions';
@@ -43,6 +43,12 @@ let waitingComputations = 0;
 
 export function waitingValuesComputed(): number {
   return waitingComputations;
+}
+/** Strategies rolled back with undiscounted values (every module's trees), so tests can see discounted-only runs skip them. */
+let undiscountedRollBacks = 0;
+
+export function treeUndiscountedRollBacks(): number {
+  return undiscountedRollBacks;
 }
 const SUM_TOL = 1e-9;
 
@@ -84,10 +90,11 @@ export interface TreeStrategyResult extends StrategyResult {
 interface Submodel {
   id: string;
   compiled: CompiledModel;
-  /** The sub-model's result of the current evaluation: `full`, or `totals` when the tree's result is totals-only. */
+  /** The sub-model's result of the current evaluation: `full`, `totals` or `discounted`, as the tree's result. */
   out: ModelResult;
   full: ModelResult;
   totals: ModelResult;
+  discounted: ModelResult;
   /** Sub-model state j → column in the hybrid trace. */
   stateMap: Int32Array;
   /** Per sub-model strategy: categories with a non-zero per-cycle cost, valid when activeStamp = evaluation. */
@@ -290,7 +297,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         : [...Object.values(sub.stateValues), ...synthetic.strategies.flatMap((s) => Object.values(s.stateValues ?? {}))].map((sv) => sv.costs);
     const costed = new Uint8Array(categories.length);
     for (const costs of costMaps) for (const c of Object.keys(costs ?? {})) if (categoryIndex.has(c)) costed[categoryIndex.get(c)!] = 1;
-    submodels.push({ id, compiled, out: full, full, totals: compiled.createResult({ totalsOnly: true }), stateMap, activeCategories: Array.from({ length: nSubStrategies }, () => new Uint8Array(categories.length)), activeStamp: new Float64Array(nSubStrategies).fill(-1), sameAs, costed });
+    submodels.push({ id, compiled, out: full, full, totals: compiled.createResult({ totalsOnly: true }), discounted: compiled.createResult({ totalsOnly: true, discountedOnly: true }), stateMap, activeCategories: Array.from({ length: nSubStrategies }, () => new Uint8Array(categories.length)), activeStamp: new Float64Array(nSubStrategies).fill(-1), sameAs, costed });
   }
   const waitingMortality = tree.waiting?.mortalityRate !== undefined;
   const waitingDeathState = waitingMortality && hasSubmodels ? stateIds.push('died_before_treatment') - 1 : -1;
@@ -554,8 +561,9 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
    * (ly, q: ∫ density·e^(−μt) dt), and the sub-model values those years would have held (cut*; μ = 0).
    * Values are uniform within a cycle. q0D: QALYs while waiting without excess mortality (for the path rows).
    * τ is the end of node i's time (passed as the node: a double argument of a call that is not inlined is boxed).
+   * Without `undiscounted` only the discounted values are computed (the others are left as they were).
    */
-  function waitingValues(r: StrategyResult, i: number): void {
+  function waitingValues(r: StrategyResult, i: number, undiscounted: boolean): void {
     waitingComputations++;
     const tauEnd = tau[i]! + own.time[i]!;
     const w = wait;
@@ -572,25 +580,28 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       const hi = b < tauEnd ? b : tauEnd;
       const phi = (hi - a) / (b - a);
       const e = mu > 0 ? (Math.exp(-mu * a) - Math.exp(-mu * hi)) / mu / (b - a) : phi;
-      const lyU = r.lifeYearsPerCycle[v]!;
       const lyD = r.lifeYearsPerCycleDiscounted[v]!;
-      const qU = r.qalysPerCycle[v]!;
       const qD = r.qalysPerCycleDiscounted[v]!;
-      const capU = cappedQalys(qU, lyU);
       const capD = cappedQalys(qD, lyD);
-      w.lyU += e * lyU;
       w.lyD += e * lyD;
-      w.qU += e * capU;
       w.qD += e * capD;
-      w.cutLyU += phi * lyU;
       w.cutLyD += phi * lyD;
-      w.cutQU += phi * qU;
       w.cutQD += phi * qD;
       w.q0D += phi * capD;
+      if (!undiscounted) continue;
+      const lyU = r.lifeYearsPerCycle[v]!;
+      const qU = r.qalysPerCycle[v]!;
+      const capU = cappedQalys(qU, lyU);
+      w.lyU += e * lyU;
+      w.qU += e * capU;
+      w.cutLyU += phi * lyU;
+      w.cutQU += phi * qU;
     }
   }
 
-  function runStrategy(plan: StrategyPlan, res: TreeStrategyResult, totalsOnly: boolean, categoriesHold: boolean): void {
+  /** undiscounted: false for a discounted-only result (its undiscounted costs, QALYs and life-years are not rolled back). */
+  function runStrategy(plan: StrategyPlan, res: TreeStrategyResult, totalsOnly: boolean, undiscounted: boolean, categoriesHold: boolean): void {
+    if (undiscounted) undiscountedRollBacks++;
     const tape = plan.tape;
     const { kind, parent, childStart, children, submodel } = tape;
     const N = tape.n;
@@ -642,11 +653,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       let lD = 0;
       const from = catStart[i]!;
       const to = catStart[i + 1]!;
-      for (let x = from; x < to; x++) {
-        const c = cats[x]!;
-        cU[base + c] = 0;
-        cD[base + c] = 0;
-      }
+      for (let x = from; x < to; x++) cD[base + cats[x]!] = 0;
+      if (undiscounted) for (let x = from; x < to; x++) cU[base + cats[x]!] = 0;
       if (k === terminal) {
         const m = submodel[i]!;
         if (m >= 0) {
@@ -659,8 +667,13 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
           const subCD = r.costByCategory;
           for (let x = from; x < to; x++) {
             const c = cats[x]!;
-            cU[base + c] = s * subCU[c]!;
             cD[base + c] = s * subCD[c]!;
+          }
+          if (undiscounted) {
+            for (let x = from; x < to; x++) {
+              const c = cats[x]!;
+              cU[base + c] = s * subCU[c]!;
+            }
           }
           // Many terminals enter the same sub-model after the same time (a test's positive and false-positive
           // results, say): their life-years and QALYs are the same doubles, computed once per strategy.
@@ -679,12 +692,14 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
             qU = memoValues[4 * hit + 2]!;
             qD = memoValues[4 * hit + 3]!;
           } else {
-            waitingValues(r, i);
+            waitingValues(r, i, undiscounted);
             const t = r.totals;
-            lU = waiting.lyU + s * (t.lifeYearsUndiscounted - waiting.cutLyU);
             lD = waiting.lyD + s * (t.lifeYears - waiting.cutLyD);
-            qU = waiting.qU + s * (t.qalysUndiscounted - waiting.cutQU);
             qD = waiting.qD + s * (t.qalys - waiting.cutQD);
+            if (undiscounted) {
+              lU = waiting.lyU + s * (t.lifeYearsUndiscounted - waiting.cutLyU);
+              qU = waiting.qU + s * (t.qalysUndiscounted - waiting.cutQU);
+            }
             if (known < TERMINAL_MEMO) {
               const e = memoFrom + known;
               memoTau[e] = tauEnd;
@@ -702,14 +717,21 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
           const p = probOf[ch]!;
           if (p === 0) continue;
           const chBase = ch * categoryCount;
-          for (let x = catStart[ch]!; x < catStart[ch + 1]!; x++) {
-            const c = cats[x]!;
-            cU[base + c] = cU[base + c]! + p * cU[chBase + c]!;
-            cD[base + c] = cD[base + c]! + p * cD[chBase + c]!;
+          if (undiscounted) {
+            for (let x = catStart[ch]!; x < catStart[ch + 1]!; x++) {
+              const c = cats[x]!;
+              cU[base + c] = cU[base + c]! + p * cU[chBase + c]!;
+              cD[base + c] = cD[base + c]! + p * cD[chBase + c]!;
+            }
+            qU += p * evQU[ch]!;
+            lU += p * evLU[ch]!;
+          } else {
+            for (let x = catStart[ch]!; x < catStart[ch + 1]!; x++) {
+              const c = cats[x]!;
+              cD[base + c] = cD[base + c]! + p * cD[chBase + c]!;
+            }
           }
-          qU += p * evQU[ch]!;
           qD += p * evQD[ch]!;
-          lU += p * evLU[ch]!;
           lD += p * evLD[ch]!;
         }
       } else {
@@ -735,8 +757,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         } else {
           for (let x = catStart[best]!; x < catStart[best + 1]!; x++) {
             const c = cats[x]!;
-            cU[base + c] = cU[best * categoryCount + c]!;
             cD[base + c] = cD[best * categoryCount + c]!;
+            if (undiscounted) cU[base + c] = cU[best * categoryCount + c]!;
           }
         }
         qU = evQU[best]!;
@@ -747,10 +769,11 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       for (let o = ownCatStart[i]!; o < ownCatStart[i + 1]!; o++) {
         const c = ownCats[o]!;
         const x = a * ownC[base + c]!;
-        cU[base + c] = cU[base + c]! + x;
         cD[base + c] = cD[base + c]! + x;
+        if (undiscounted) cU[base + c] = cU[base + c]! + x;
       }
       const oneOffQ = a * ownQ[i]!;
+      // Without undiscounted values qU and lU stay 0 (the decision branch's copies are of stale values): unread.
       evQU[i] = qU + oneOffQ;
       evQD[i] = qD + oneOffQ;
       evLU[i] = lU;
@@ -776,31 +799,40 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       accC[i] = (p < 0 ? 0 : accC[p]!) + c;
       accQ[i] = (p < 0 ? 0 : accQ[p]!) + ownQ[i]!;
     }
-    writeTotals(plan, res, totalsOnly, categoriesHold);
+    writeTotals(plan, res, totalsOnly, undiscounted, categoriesHold);
   }
 
-  function writeTotals(plan: StrategyPlan, res: TreeStrategyResult, totalsOnly: boolean, categoriesHold: boolean): void {
+  function writeTotals(plan: StrategyPlan, res: TreeStrategyResult, totalsOnly: boolean, undiscounted: boolean, categoriesHold: boolean): void {
     const nodes = plan.nodes;
     let costD = 0;
     let costU = 0;
     res.costByCategory.fill(0);
-    res.costByCategoryUndiscounted.fill(0);
     const { start, list } = categoriesHold ? plan.reached : plan.every;
     for (let x = start[0]!; x < start[1]!; x++) {
       const c = list[x]!;
       res.costByCategory[c] = ev.cD[c]!;
-      res.costByCategoryUndiscounted[c] = ev.cU[c]!;
       costD += ev.cD[c]!;
-      costU += ev.cU[c]!;
     }
     const t = res.totals;
     t.cost = costD;
-    t.costUndiscounted = costU;
     t.qalys = ev.qD[0]!;
-    t.qalysUndiscounted = ev.qU[0]!;
     t.lifeYears = ev.lD[0]!;
-    t.lifeYearsUndiscounted = ev.lU[0]!;
     t.effect = effectIsQalys ? t.qalys : t.lifeYears;
+    if (undiscounted) {
+      res.costByCategoryUndiscounted.fill(0);
+      for (let x = start[0]!; x < start[1]!; x++) {
+        const c = list[x]!;
+        res.costByCategoryUndiscounted[c] = ev.cU[c]!;
+        costU += ev.cU[c]!;
+      }
+      t.costUndiscounted = costU;
+      t.qalysUndiscounted = ev.qU[0]!;
+      t.lifeYearsUndiscounted = ev.lU[0]!;
+    } else {
+      // Not computed: NaN, never a plausible stale value.
+      res.costByCategoryUndiscounted.fill(NaN);
+      t.costUndiscounted = t.qalysUndiscounted = t.lifeYearsUndiscounted = NaN;
+    }
     t.effectUndiscounted = effectIsQalys ? t.qalysUndiscounted : t.lifeYearsUndiscounted;
     // A totals-only result reads no counter; they are skipped when none can fail (see countersCannotFail).
     if (totalsOnly && plan.countersCannotFail) return;
@@ -1023,7 +1055,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       let subL = 0;
       if (n.submodel >= 0) {
         const r = submodels[n.submodel]!.out.strategies[plan.strategyIndex]!;
-        waitingValues(r, i);
+        waitingValues(r, i, true);
         for (let c = 0; c < nCat; c++) subCost += r.costByCategory[c]!;
         subQ = r.totals.qalys - wait.cutQD + wait.q0D;
         subL = r.totals.lifeYears;
@@ -1084,7 +1116,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     // A totals-only result has no per-cycle arrays or trace (never written).
     const rows = (n: number): Float64Array => new Float64Array(totalsOnly ? 0 : n);
     return {
-      ...(totalsOnly ? { totalsOnly: true as const } : {}),
+      ...resultFlags(options),
       strategies: plans.map((p): TreeStrategyResult => {
         const paths: PathRow[] = p.leaves.map((i) => {
           const n = p.nodes[i]!;
@@ -1130,11 +1162,12 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       const result = out ?? createResult();
       evaluation++;
       const totalsOnly = result.totalsOnly === true;
+      const undiscounted = result.discountedOnly !== true;
       gridCache.startEvaluation();
       cycleValueCache.startEvaluation();
       for (const sub of submodels) {
         const source = sub.sameAs >= 0 ? submodels[sub.sameAs]! : sub;
-        sub.out = totalsOnly ? source.totals : source.full;
+        sub.out = !undiscounted ? source.discounted : totalsOnly ? source.totals : source.full;
         if (source === sub) evaluateSubmodel(sub, params);
       }
       for (const { program, table } of valueGroups) {
@@ -1144,7 +1177,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         table.evaluate(program.work, program.vars);
       }
       const categoriesHold = submodelsCostAsKnown();
-      for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, result.strategies[s] as TreeStrategyResult, totalsOnly, categoriesHold);
+      for (let s = 0; s < plans.length; s++) runStrategy(plans[s]!, result.strategies[s] as TreeStrategyResult, totalsOnly, undiscounted, categoriesHold);
       return result;
     },
   };

@@ -14,6 +14,7 @@ import { strategyDetails } from '../../../src/engine/tree/strategy-details';
 import { syntheticModel } from '../../../bench/markov-bench';
 
 const TOTAL_KEYS = ['cost', 'costUndiscounted', 'qalys', 'qalysUndiscounted', 'lifeYears', 'lifeYearsUndiscounted', 'effect', 'effectUndiscounted'] as const;
+const DISCOUNTED_KEYS = ['cost', 'qalys', 'lifeYears', 'effect'] as const;
 const ARRAY_KEYS = ['costByCategory', 'costByCategoryUndiscounted', 'trace', 'costPerCycle', 'costPerCycleDiscounted', 'qalysPerCycle', 'qalysPerCycleDiscounted', 'lifeYearsPerCycle', 'lifeYearsPerCycleDiscounted'] as const;
 
 /** 64-bit hash (two 32-bit lanes) of 32-bit words, as 16 hex digits. */
@@ -70,6 +71,13 @@ export function totalsFingerprint(result: ModelResult): string {
 export function totalsOnlyFingerprint(result: ModelResult): string {
   const h = new WordHash();
   for (const s of result.strategies) h.numbers(TOTAL_KEYS.map((k) => s.totals[k])).numbers(s.costByCategory).numbers(s.costByCategoryUndiscounted);
+  return h.hex();
+}
+
+/** Hash of what a discounted-only result holds: every strategy's discounted totals and cost by category. */
+export function discountedFingerprint(result: ModelResult): string {
+  const h = new WordHash();
+  for (const s of result.strategies) h.numbers(DISCOUNTED_KEYS.map((k) => s.totals[k])).numbers(s.costByCategory);
   return h.hex();
 }
 
@@ -179,7 +187,7 @@ export function goldenCase(name: string, json: unknown, draws = GOLDEN_DRAWS): G
 
 /**
  * The record of one draw: its full fingerprint (8 hex digits; of totals and costs by category only for a
- * totals-only result), or the located error it raised.
+ * totals-only result, of the discounted ones for a discounted-only result), or the located error it raised.
  */
 export function goldenRecord(compiled: CompiledModel, params: Float64Array, out: ModelResult): { hash: string; error?: string } {
   try {
@@ -188,7 +196,7 @@ export function goldenRecord(compiled: CompiledModel, params: Float64Array, out:
     if (!(e instanceof ModelEvaluationError)) throw e;
     return { hash: '--------', error: `${e.details.code}:${e.details.strategy}:${e.details.cycle}:${e.details.subject}` };
   }
-  return { hash: (out.totalsOnly ? totalsOnlyFingerprint(out) : fullFingerprint(out)).slice(0, 8) };
+  return { hash: (out.discountedOnly ? discountedFingerprint(out) : out.totalsOnly ? totalsOnlyFingerprint(out) : fullFingerprint(out)).slice(0, 8) };
 }
 
 export interface GoldenFixture {
