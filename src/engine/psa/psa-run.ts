@@ -250,7 +250,15 @@ export class PsaAccumulator {
   }
 }
 
-/** Runs every chunk in this thread. */
+/** Draws of the first piece of a run's first stream (runPsa, runPsaAdaptive); pieces double up to the stream length. */
+const FIRST_PIECE = 32;
+
+/**
+ * Runs every chunk in this thread. The first chunk is sampled and evaluated in pieces of FIRST_PIECE draws doubling
+ * up to its end (the sampler goes on from where each piece stopped: the same draws), not sampled whole before its
+ * first evaluation: the sampler's and the model's code then warm up together, which cost the HIV example's
+ * 10,000-draw run 10-18 ms less CPU (medians of alternated runs). Progress and cancellation stay per chunk.
+ */
 export function runPsa(setup: PsaSetup, options: PsaRunOptions): PsaRun {
   const chunks = planChunks(options.iterations, options.chunkSize);
   const acc = new PsaAccumulator(options.iterations, setup.strategyIds.length, setup.sampler.parameterCount);
@@ -258,9 +266,15 @@ export function runPsa(setup: PsaSetup, options: PsaRunOptions): PsaRun {
   const info = psaRunInfo(setup);
   for (const chunk of chunks) {
     if (options.signal?.aborted) throw new PsaCancelledError(acc.done, acc.partial(info));
-    const result = runPsaChunk(setup, chunk.start, chunk.end, workspace);
-    acc.add(result);
-    if (result.failure) break;
+    let failed = false;
+    for (let start = chunk.start, piece = chunk.index === 0 ? FIRST_PIECE : chunk.end; start < chunk.end && !failed; piece *= 2) {
+      const end = Math.min(chunk.end, start + piece);
+      const result = runPsaChunk(setup, start, end, workspace);
+      acc.add(result);
+      failed = result.failure !== null;
+      start = end;
+    }
+    if (failed) break;
     options.onProgress?.({ done: acc.done, total: options.iterations });
   }
   return acc.result(info);
@@ -343,8 +357,6 @@ export interface AdaptivePsaOptions extends PsaRunOptions {
   localExecutor: PsaChunkExecutor;
 }
 
-/** Draws of the first piece a run measures; pieces double up to the stream length. */
-const FIRST_PIECE = 32;
 /**
  * CPU seconds of measured draws before the first decision. The first draws run cold code: the HIV example's
  * pieces of 32, 64, 128, 256, 512, 1,024 draws cost 270-490, 190-370, 100-140, 70-150, 45-75 and 28-34 µs a draw

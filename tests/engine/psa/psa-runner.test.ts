@@ -86,6 +86,30 @@ describe('PSA runner', () => {
     }
   });
 
+  it('samples and evaluates the first stream in doubling pieces, giving the draws of whole chunks', () => {
+    const setup = createPsaSetup(hiv, 3);
+    const fills: [number, number][] = [];
+    const sampler = { ...setup.sampler, fill: (start: number, end: number, out?: Float64Array) => (fills.push([start, end]), setup.sampler.fill(start, end, out)) };
+    const run = runPsa({ ...setup, sampler }, { iterations: 5000 });
+    expect(fills).toEqual([
+      [0, 32],
+      [32, 96],
+      [96, 224],
+      [224, 480],
+      [480, 992],
+      [992, 2016],
+      [2016, 2048],
+      [2048, 4096],
+      [4096, 5000],
+    ]);
+    const fresh = createPsaSetup(hiv, 3);
+    const whole = planChunks(5000).map((c) => runPsaChunk(fresh, c.start, c.end));
+    const joined = (key: 'costs' | 'effects' | 'parameters') => Float64Array.from(whole.flatMap((c) => Array.from(c[key])));
+    expect(same(run.costs, joined('costs'))).toBe(true);
+    expect(same(run.effects, joined('effects'))).toBe(true);
+    expect(same(run.parameterDraws.values, joined('parameters'))).toBe(true);
+  });
+
   it('reports progress and stops between chunks when cancelled', async () => {
     const setup = createPsaSetup(hiv, 1);
     const seen: number[] = [];
