@@ -71,7 +71,7 @@ export function UncertaintyPanel({ ctx, model }: { ctx: RunContext; model: HtaMo
 }
 
 function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   const ids = model.strategies.map((s) => s.id);
   const label = (id: string) => model.strategies.find((s) => s.id === id)?.label ?? id;
   const currency = model.settings.currency;
@@ -144,7 +144,7 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
           <div className="notice notice-error" role="alert" data-testid="dsa-error">
             <div>
               <strong>{t('uncertainty.dsaFailed')}</strong>
-              <ul className="plain-list">{problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{describeProblem(p, t)}</li>)}</ul>
+              <ul className="plain-list">{problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{describeProblem(p, t, fmt)}</li>)}</ul>
             </div>
           </div>
         )}
