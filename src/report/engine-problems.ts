@@ -38,6 +38,22 @@ const byCode: Record<string, { key: MessageKey; needs: string[] }> = {
   'submodel-pfs-capped': { key: 'engineProblem.submodelPfsCappedAt', needs: ['submodel', 'strategy', 'pfs', 'os', 'cycles'] },
   'bia-half-range': { key: 'engineProblem.biaHalfRange', needs: ['value'] },
   'bia-model-horizon': { key: 'engineProblem.biaModelHorizon', needs: ['covered', 'horizon'] },
+  'unknown-function': { key: 'engineProblem.unknownFunction', needs: ['name', 'expression'] },
+  'state-time-not-available': { key: 'engineProblem.stateTimeNotAvailable', needs: ['expression'] },
+  'simpson-odd-cycles': { key: 'engineProblem.simpsonOddCycles', needs: ['cycles'] },
+  negative: { key: 'engineProblem.negative', needs: ['parameter', 'value', 'kindName'] },
+  'negative-cost': { key: 'engineProblem.negativeCost', needs: ['parameter', 'value'] },
+  'time-varying-tree': { key: 'engineProblem.timeVaryingTree', needs: ['expression'] },
+  'time-varying-initial': { key: 'engineProblem.timeVaryingInitial', needs: ['state'] },
+};
+
+/** Codes the engine uses for more than one problem: the entry by the values it gives (the first that fits). */
+const byCodeAndValues: Record<string, { key: MessageKey; needs: string[] }[]> = {
+  'two-complements': [
+    { key: 'engineProblem.twoComplementsInRow', needs: ['from'] },
+    { key: 'engineProblem.twoComplementsAtNode', needs: ['node'] },
+  ],
+  'missing-value': [{ key: 'engineProblem.noUtility', needs: ['state', 'missing'] }],
 };
 
 /** Why the bivariate accuracy model was replaced by univariate ones, per cause the engine names. */
@@ -115,6 +131,9 @@ export function familyInText(family: string, t: Translate): string {
 function wordedParams(params: Record<string, string | number>, t: Translate, fmt: NumberFormats): Record<string, string | number> | undefined {
   const numbers: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(params)) numbers[key] = typeof value === 'number' ? typedNumber(value, fmt) : value;
+  // A parameter's kind ("rate") as the parameter editor names it.
+  const kindKey = `param.kind.${params.kind}`;
+  if (params.kind !== undefined && Object.hasOwn(en, kindKey)) numbers.kindName = t(kindKey as MessageKey);
   if (params.subjectCode === undefined) return numbers;
   const key = Object.hasOwn(subjectKeys, params.subjectCode) ? subjectKeys[params.subjectCode as EvaluationSubject['code']] : undefined;
   if (!key) return undefined;
@@ -151,6 +170,7 @@ function entryOf(code: string, params: Record<string, string | number>): { key: 
   if (code === 'not-a-probability' && params.parameter === undefined) return evaluatedProbability;
   if (code === 'not-a-number' && params.subjectCode !== undefined && Object.hasOwn(notANumberBySubject, params.subjectCode)) return notANumberBySubject[params.subjectCode];
   if (code === 'reserved-name') return reservedNames[`${params.clash}:${params.kind}`];
+  if (Object.hasOwn(byCodeAndValues, code)) return byCodeAndValues[code]!.find((e) => e.needs.every((name) => params[name] !== undefined));
   return Object.hasOwn(byCode, code) ? byCode[code] : undefined;
 }
 

@@ -16,7 +16,8 @@ const TWO_STATE = resolve(__dirname, '..', '..', 'resources', 'examples', 'heemo
 interface ModelJson {
   parameters: Record<string, unknown>[];
   tables?: Record<string, unknown>[];
-  model: { transitions: Record<string, unknown>[] };
+  settings: Record<string, unknown>;
+  model: { transitions: Record<string, unknown>[]; initial: Record<string, unknown>; stateValues: Record<string, { costs: Record<string, unknown>; utility?: unknown }> };
 }
 
 function issuesOf(edit: (model: ModelJson) => void): ModelIssue[] {
@@ -114,5 +115,75 @@ describe('engine problems with codes and values', () => {
     expect(describeProblem({ code: 'no-such-code', params: { value: 2 }, message: 'utility 2 is above 1' }, nl, formats.nl)).toBe('utility 2 is above 1');
     expect(describeProblem({ code: 'row-sum', params: { from: 'A' }, message: 'row A sums to 0.6' }, nl, formats.nl)).toBe('row A sums to 0.6');
     expect(describeProblem({ message: 'something else' }, fr, formats.fr)).toBe('something else');
+  });
+});
+
+describe('problems users can make in the editors: English unchanged, French and Dutch worded with every value', () => {
+  /** The issue of `code`, its English as the engine says it, and its French and Dutch words (each with `values`). */
+  function worded(issues: ModelIssue[], code: string, values: string[]): { fr: string; nl: string } {
+    const issue = issues.find((i) => i.code === code);
+    if (!issue) throw new Error(`no ${code} in ${issues.map((i) => i.code).join(', ')}`);
+    expect(describeProblem(issue, en, formats.en)).toBe(issue.message);
+    const out = { fr: describeProblem(issue, fr, formats.fr), nl: describeProblem(issue, nl, formats.nl) };
+    for (const text of [out.fr, out.nl]) {
+      expect(text).not.toBe(issue.message);
+      for (const v of values) expect(text).toContain(v);
+    }
+    return out;
+  }
+
+  it('an unknown function in an expression', () => {
+    const w = worded(issuesOf((m) => (m.model.transitions[1]!.probability = 'foo(p_AB)')), 'unknown-function', ['foo', '"foo(p_AB)"']);
+    expect(w.fr).toBe('fonction ou table inconnue « foo » dans "foo(p_AB)"');
+  });
+
+  it('state_time read outside a tunnel state', () => {
+    const w = worded(issuesOf((m) => (m.model.stateValues.A!.costs.cost = 'state_time * 10')), 'state-time-not-available', ['"state_time * 10"']);
+    expect(w.nl).toMatch(/^"state_time \* 10" leest state_time, dat alleen bestaat in toestanden /u);
+  });
+
+  it('Simpson\'s rule with an odd number of cycles', () => {
+    const w = worded(issuesOf((m) => Object.assign(m.settings, { counting: 'simpson-1/3', cycles: 9 })), 'simpson-odd-cycles', ['9']);
+    expect(w.fr).toMatch(/^la règle 1\/3 de Simpson demande un nombre pair de cycles ; ce modèle en a 9 /u);
+  });
+
+  it('a negative rate (its kind in the language) and a negative cost, values with a decimal comma', () => {
+    const issues = issuesOf((m) => m.parameters.push({ id: 'r_x', value: -0.5, kind: 'rate' }, { id: 'c_x', value: -12.5, kind: 'cost' }));
+    const rate = worded(issues, 'negative', ['r_x', '-0,5']);
+    expect(rate.fr).toBe('le paramètre r_x = -0,5 est de type « taux » et ne peut pas être négatif');
+    const cost = worded(issues, 'negative-cost', ['c_x', '-12,5']);
+    expect(cost.nl).toBe('parameter c_x = -12,5 is een negatieve kost');
+  });
+
+  it('an initial share that depends on time', () => {
+    const w = worded(issuesOf((m) => (m.model.initial.A = '1 + 0 * cycle')), 'time-varying-initial', ['A']);
+    expect(w.fr).toBe('la part initiale de A ne peut pas dépendre du cycle, de l’âge ou du temps');
+  });
+
+  it('two complements in a row of transitions', () => {
+    const w = worded(issuesOf((m) => (m.model.transitions[2]!.probability = 'C')), 'two-complements', ['B']);
+    expect(w.nl).toBe('meer dan één complement ‘C’ in de overgangen vanuit B');
+  });
+
+  it('a state without a utility when the effect is QALYs', () => {
+    const w = worded(issuesOf((m) => delete m.model.stateValues.B!.utility), 'missing-value', ['B']);
+    expect(w.fr).toBe('l’état B n’a pas d’utilité, alors que la mesure d’effet est le QALY');
+  });
+
+  it('in a tree: two complements among a chance node\'s branches, and a value that depends on time', () => {
+    const tree = (branches: Record<string, unknown>[]) => ({
+      format: 'hta-workbench-model',
+      version: 1,
+      metadata: { title: 'Tree' },
+      settings: { cycleLength: 1, effect: 'qalys' },
+      costCategories: [{ id: 'care' }],
+      parameters: [{ id: 'p_a', value: 0.3, kind: 'probability' }],
+      model: { type: 'tree', root: { kind: 'decision', branches: [{ id: 'A', kind: 'chance', branches }] } },
+      strategies: [{ id: 'A' }],
+    });
+    const two = validateModel(tree([{ id: 'y', kind: 'terminal', probability: 'C', qalys: 1 }, { id: 'n', kind: 'terminal', probability: 'C', qalys: 2 }])).issues;
+    expect(worded(two, 'two-complements', ['A']).fr).toBe('plus d’un complément « C » parmi les branches du nœud de chance « A »');
+    const timed = validateModel(tree([{ id: 'y', kind: 'terminal', probability: 'p_a', qalys: '1 + 0 * cycle' }, { id: 'n', kind: 'terminal', probability: 'C', qalys: 2 }])).issues;
+    expect(worded(timed, 'time-varying-tree', ['"1 + 0 * cycle"']).nl).toBe('waarden in een boom kunnen niet afhangen van cyclus, leeftijd of tijd ("1 + 0 * cycle")');
   });
 });

@@ -88,7 +88,7 @@ export function countingWeights(method: CountingMethod, T: number, issues: Model
     }
   }
   if (method === 'simpson-1/3' && T % 2 !== 0) {
-    issues.push({ code: 'simpson-odd-cycles', severity: 'error', path: ['settings', 'counting'], message: `Simpson's 1/3 rule needs an even number of cycles; this model has ${T} (for odd counts write the weights you need in settings.countingWeights with "counting": "custom")` });
+    issues.push({ code: 'simpson-odd-cycles', severity: 'error', path: ['settings', 'counting'], message: `Simpson's 1/3 rule needs an even number of cycles; this model has ${T} (for odd counts write the weights you need in settings.countingWeights with "counting": "custom")`, params: { cycles: T } });
   }
   return { valueCycles, weightPrev, weightNext };
 }

@@ -523,7 +523,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       if (complement) {
         const n = (complementCount.get(t.from) ?? 0) + 1;
         complementCount.set(t.from, n);
-        if (n === 2) localIssues.push({ code: 'two-complements', severity: 'error', path: t.path, message: `more than one complement "C" in the transitions from ${t.from}` });
+        if (n === 2) localIssues.push({ code: 'two-complements', severity: 'error', path: t.path, message: `more than one complement "C" in the transitions from ${t.from}`, params: { from: t.from } });
       }
       const tunnel = states.size[from]! > 1;
       const site = complement ? null : program.compileSite(t.probability, t.path, localIssues, tunnel, hoist);
@@ -587,7 +587,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         continue;
       }
       const site = program.compileSite(expr, path, localIssues, false);
-      if (site && site.timeVarying) localIssues.push({ code: 'time-varying-initial', severity: 'error', path, message: `the initial share of ${state} cannot depend on cycle, age or time` });
+      if (site && site.timeVarying) localIssues.push({ code: 'time-varying-initial', severity: 'error', path, message: `the initial share of ${state} cannot depend on cycle, age or time`, params: { state } });
       else if (site) initialSites.push({ site, target: states.start[s]!, state });
     }
     // State values.

@@ -201,7 +201,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     for (const v of byTarget.values()) (v.site.timeVarying ? cycleValues : staticValues).push(v);
     if (settings.effect === 'qalys') {
       stateIds.slice(0, 2).forEach((state, s) => {
-        if (!byTarget.has(-1 - s)) local.push({ code: 'missing-value', severity: 'error', path: ['model', 'stateValues'], message: `state ${state} has no utility, but the effect measure is QALYs (give stateValues.${state}.utility)` });
+        if (!byTarget.has(-1 - s)) local.push({ code: 'missing-value', severity: 'error', path: ['model', 'stateValues'], message: `state ${state} has no utility, but the effect measure is QALYs (give stateValues.${state}.utility)`, params: { state, missing: 'utility' } });
       });
     }
     const background = psm.model.backgroundMortality === undefined ? null : program.compileSite(psm.model.backgroundMortality, ['model', 'backgroundMortality'], local, false);

@@ -79,7 +79,7 @@ function emptyNode(kind: number, parent: number, path: IssuePath, label: string)
 function site(ctx: FlattenContext, expr: number | string, path: IssuePath): CompiledSite | null {
   const s = ctx.program.compileSite(expr, path, ctx.issues, false);
   if (s && s.timeVarying) {
-    ctx.issues.push({ code: 'time-varying-tree', severity: 'error', path, message: `tree values cannot depend on cycle, age or time ("${expr}")` });
+    ctx.issues.push({ code: 'time-varying-tree', severity: 'error', path, message: `tree values cannot depend on cycle, age or time ("${expr}")`, params: { expression: `"${expr}"` } });
     return null;
   }
   return s;
@@ -144,7 +144,7 @@ export function flattenNode(ctx: FlattenContext, node: TreeNode, path: IssuePath
       const branches = node.branches ?? [];
       if (branches.length === 0) ctx.issues.push({ code: 'no-branches', severity: 'error', path, message: `${node.kind} node '${label}' has no branches` });
       if (kind === KIND_CHANCE && branches.filter((b) => b.probability === COMPLEMENT).length > 1) {
-        ctx.issues.push({ code: 'two-complements', severity: 'error', path: [...path, 'branches'], message: `more than one complement "C" among the branches of chance node '${label}'` });
+        ctx.issues.push({ code: 'two-complements', severity: 'error', path: [...path, 'branches'], message: `more than one complement "C" among the branches of chance node '${label}'`, params: { node: label } });
       }
       branches.forEach((b, i) => flattenNode(ctx, b, [...path, 'branches', i], index, kind, nodes, `${label} → ${b.id ?? b.label ?? `branch ${i + 1}`}`));
       break;
