@@ -4,7 +4,8 @@
 import { placeholdersOf, translator } from './i18n/translate';
 import type { MessageKey, Translate } from './i18n/translate';
 import { en } from './i18n/messages-en';
-import type { CurveProblem, EvaluationSubject, WarningDetail } from '../engine/errors';
+import { evaluationParams } from '../engine/errors';
+import type { CurveProblem, EvaluationErrorDetails, EvaluationSubject, WarningDetail } from '../engine/errors';
 import type { ProblemDetail } from '../shared/problem-detail';
 import { formatsFor, typedNumber } from './format';
 import { DISTRIBUTION_INFO } from '../engine/survival-fit/distributions';
@@ -193,6 +194,25 @@ export function describeProblem(problem: DescribableProblem, t: Translate, fmt: 
   const text = t(entry.key, worded);
   // In English the engine's own message is the text: it may say more (the parameters involved, the row's entries).
   return text === english(entry.key, wordedParams(params, english, formatsFor('en')) ?? params) ? problem.message : text;
+}
+
+/** What describeDrawFailure needs of a failed PSA draw (PsaDrawError.failure in src/engine/psa). */
+interface DrawFailure {
+  draw: number;
+  parameters: Record<string, number>;
+  details: EvaluationErrorDetails;
+}
+
+/**
+ * A PSA draw that failed, in the language of `t` with the draw's sampled values in the numbers of `fmt`; undefined
+ * in English or when the failure cannot be worded (the caller shows the engine's message).
+ */
+export function describeDrawFailure(failure: DrawFailure, t: Translate, fmt: NumberFormats): string | undefined {
+  if (fmt.locale === 'en') return undefined;
+  const problem = describeProblem({ code: failure.details.code, params: evaluationParams(failure.details), message: '' }, t, fmt);
+  if (problem === '') return undefined;
+  const values = Object.entries(failure.parameters).map(([name, value]) => `${name} = ${typedNumber(value, fmt)}`);
+  return t('engineProblem.drawFailed', { draw: failure.draw, problem, values: values.join(fmt.listSeparator) });
 }
 
 /** Warnings given as English texts with their codes and values alongside (same order; absent in old results). */

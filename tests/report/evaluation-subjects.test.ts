@@ -8,7 +8,10 @@ import { validateModel } from '../../src/engine/model/validate';
 import type { HtaModelInput } from '../../src/engine/model/schema';
 import { evaluationParams, subjectText } from '../../src/engine/errors';
 import type { EvaluationSubject, ModelIssue } from '../../src/engine/errors';
-import { describeProblem } from '../../src/report/engine-problems';
+import { describeDrawFailure, describeProblem } from '../../src/report/engine-problems';
+import { parseModel } from '../../src/engine/compile-model';
+import { createPsaSetup } from '../../src/engine/psa/psa-setup';
+import { PsaDrawError, runPsa } from '../../src/engine/psa/psa-run';
 import { formatsFor } from '../../src/report/format';
 import { translator } from '../../src/report/i18n/translate';
 
@@ -157,5 +160,36 @@ describe('every subject the engine names has catalogue words, in English as the 
   it('an unknown subject kind keeps the engine\'s English', () => {
     const issue = { ...issueOf({ code: 'one-off-qalys' }), params: { ...issueOf({ code: 'one-off-qalys' }).params, subjectCode: 'something-new' } };
     expect(say.fr(issue)).toBe(issue.message);
+  });
+});
+
+describe('a PSA draw that fails, as the uncertainty screen shows it', () => {
+  it('the draw, the problem with its subject and the sampled values in French and Dutch; English keeps the message', () => {
+    const json = JSON.parse(readFileSync(TWO_STATE, 'utf8')) as { parameters: Record<string, unknown>[] };
+    json.parameters[0]!.uncertainty = { distribution: { type: 'normal', mean: 0.1, sd: 0.3 } };
+    let error: unknown = null;
+    try {
+      runPsa(createPsaSetup(parseModel(json), 7), { iterations: 200 });
+    } catch (e) {
+      error = e;
+    }
+    if (!(error instanceof PsaDrawError)) throw new Error('the run did not fail');
+    const { draw, parameters } = error.failure;
+    expect(describeDrawFailure(error.failure, translator('en'), formatsFor('en'))).toBeUndefined();
+    const fr = describeDrawFailure(error.failure, translator('fr-BE'), formatsFor('fr-BE'))!;
+    const value = String(parameters.p_AB).replace('.', ',');
+    expect(fr.startsWith(`tirage ${draw} : paramètre p_AB = ${value} n’est pas une probabilité (stratégie base, cycle 1) ; valeurs tirées : `)).toBe(true);
+    expect(fr).toContain(`p_AB = ${value}`);
+    expect(fr).not.toMatch(/is not a probability|sampled values/u);
+    const nl = describeDrawFailure(error.failure, translator('nl-BE'), formatsFor('nl-BE'))!;
+    expect(nl).toMatch(new RegExp(`^trekking ${draw}: parameter p_AB = .+ is geen kans .*; getrokken waarden: `, 'u'));
+  });
+
+  it('a distribution that drew no number: the subject from the run, worded', () => {
+    const subjectOf: EvaluationSubject = { code: 'distribution-draw', name: 'c_drug', distribution: 'gamma' };
+    const details = { code: 'not-a-number' as const, strategy: '', cycle: 0, subject: subjectText(subjectOf), subjectOf, value: NaN, parameters: {}, path: [] };
+    expect(describeDrawFailure({ draw: 4, parameters: { c_drug: NaN, p: 0.25 }, details }, translator('fr-BE'), formatsFor('fr-BE'))).toBe(
+      `tirage 4 : la loi gamma du paramètre c_drug a donné NaN, qui n’est pas un nombre fini (vérifiez les paramètres de la loi) ; valeurs tirées : c_drug = NaN${formatsFor('fr-BE').listSeparator}p = 0,25`,
+    );
   });
 });
