@@ -46,6 +46,13 @@ const byCode: Record<string, { key: MessageKey; needs: string[] }> = {
   'negative-cost': { key: 'engineProblem.negativeCost', needs: ['parameter', 'value'] },
   'time-varying-tree': { key: 'engineProblem.timeVaryingTree', needs: ['expression'] },
   'time-varying-initial': { key: 'engineProblem.timeVaryingInitial', needs: ['state'] },
+  'probability-at-decision': { key: 'engineProblem.probabilityAtDecision', needs: ['branch'] },
+};
+
+/** A tree node without branches, by the node's kind. */
+const noBranches: Record<string, { key: MessageKey; needs: string[] }> = {
+  chance: { key: 'engineProblem.noBranchesChance', needs: ['node'] },
+  decision: { key: 'engineProblem.noBranchesDecision', needs: ['node'] },
 };
 
 /** Codes the engine uses for more than one problem: the entry by the values it gives (the first that fits). */
@@ -54,7 +61,12 @@ const byCodeAndValues: Record<string, { key: MessageKey; needs: string[] }[]> = 
     { key: 'engineProblem.twoComplementsInRow', needs: ['from'] },
     { key: 'engineProblem.twoComplementsAtNode', needs: ['node'] },
   ],
-  'missing-value': [{ key: 'engineProblem.noUtility', needs: ['state', 'missing'] }],
+  'missing-value': [
+    { key: 'engineProblem.noUtility', needs: ['state', 'missing'] },
+    { key: 'engineProblem.branchNeedsProbability', needs: ['branch', 'missing'] },
+    { key: 'engineProblem.noCycles', needs: ['missing'] },
+  ],
+
 };
 
 /** Why the bivariate accuracy model was replaced by univariate ones, per cause the engine names. */
@@ -171,6 +183,7 @@ function entryOf(code: string, params: Record<string, string | number>): { key: 
   if (code === 'not-a-probability' && params.parameter === undefined) return evaluatedProbability;
   if (code === 'not-a-number' && params.subjectCode !== undefined && Object.hasOwn(notANumberBySubject, params.subjectCode)) return notANumberBySubject[params.subjectCode];
   if (code === 'reserved-name') return reservedNames[`${params.clash}:${params.kind}`];
+  if (code === 'no-branches') return Object.hasOwn(noBranches, String(params.kind)) ? noBranches[String(params.kind)] : undefined;
   if (Object.hasOwn(byCodeAndValues, code)) return byCodeAndValues[code]!.find((e) => e.needs.every((name) => params[name] !== undefined));
   return Object.hasOwn(byCode, code) ? byCode[code] : undefined;
 }

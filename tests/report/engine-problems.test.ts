@@ -170,6 +170,12 @@ describe('problems users can make in the editors: English unchanged, French and 
     expect(w.fr).toBe('l’état B n’a pas d’utilité, alors que la mesure d’effet est le QALY');
   });
 
+  it('neither cycles nor a horizon', () => {
+    const none = issuesOf((m) => delete m.settings.cycles).find((i) => i.code === 'missing-value')!;
+    expect(describeProblem(none, en, formats.en)).toBe(none.message);
+    expect(describeProblem(none, nl, formats.nl)).toBe('geef het aantal cycli of de tijdshorizon in jaren');
+  });
+
   it('in a tree: two complements among a chance node\'s branches, and a value that depends on time', () => {
     const tree = (branches: Record<string, unknown>[]) => ({
       format: 'hta-workbench-model',
@@ -183,6 +189,13 @@ describe('problems users can make in the editors: English unchanged, French and 
     });
     const two = validateModel(tree([{ id: 'y', kind: 'terminal', probability: 'C', qalys: 1 }, { id: 'n', kind: 'terminal', probability: 'C', qalys: 2 }])).issues;
     expect(worded(two, 'two-complements', ['A']).fr).toBe('plus d’un complément « C » parmi les branches du nœud de chance « A »');
+    const noProbability = validateModel(tree([{ id: 'y', kind: 'terminal', qalys: 1 }, { id: 'n', kind: 'terminal', probability: 'C', qalys: 2 }])).issues;
+    expect(worded(noProbability, 'missing-value', ['A → y']).fr).toBe('la branche « A → y » d’un nœud de chance doit avoir une probabilité (ou « C » pour le complément)');
+    const atDecision = tree([{ id: 'y', kind: 'terminal', probability: 'p_a', qalys: 1 }, { id: 'n', kind: 'terminal', probability: 'C', qalys: 2 }]);
+    (atDecision.model.root.branches[0] as Record<string, unknown>).probability = 0.5;
+    expect(worded(validateModel(atDecision).issues, 'probability-at-decision', ['A']).nl).toBe('tak ‘A’ van een beslisknoop heeft een kans; die wordt genegeerd (een beslisknoop kiest één tak)');
+    const empty = validateModel(tree([])).issues;
+    expect(worded(empty, 'no-branches', ['A']).nl).toBe('kansknoop ‘A’ heeft geen takken');
     const timed = validateModel(tree([{ id: 'y', kind: 'terminal', probability: 'p_a', qalys: '1 + 0 * cycle' }, { id: 'n', kind: 'terminal', probability: 'C', qalys: 2 }])).issues;
     expect(worded(timed, 'time-varying-tree', ['"1 + 0 * cycle"']).nl).toBe('waarden in een boom kunnen niet afhangen van cyclus, leeftijd of tijd ("1 + 0 * cycle")');
   });

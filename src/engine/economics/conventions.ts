@@ -13,7 +13,7 @@ type DiscountSettings = Settings['discount'];
 export function resolveCycles(settings: Settings, issues: ModelIssue[]): number {
   const { cycles, horizon, cycleLength } = settings;
   if (cycles === undefined && horizon === undefined) {
-    issues.push({ code: 'missing-value', severity: 'error', path: ['settings'], message: 'give the number of cycles (settings.cycles) or the time horizon in years (settings.horizon)' });
+    issues.push({ code: 'missing-value', severity: 'error', path: ['settings'], message: 'give the number of cycles (settings.cycles) or the time horizon in years (settings.horizon)', params: { missing: 'cycles' } });
     return 0;
   }
   if (horizon !== undefined) {
