@@ -1,6 +1,7 @@
 // A model's structure as a graph to draw: boxes with text, arrows with labels. Built from the parsed model by
 // markov-graph.ts, tree-graph.ts and psm-graph.ts; laid out by layout.ts; drawn by render-svg.ts.
 import type { NumberFormats } from '../report/format';
+import { typedNumber } from '../report/format';
 import { translator } from '../report/i18n/translate';
 import type { Translate } from '../report/i18n/translate';
 
@@ -48,15 +49,12 @@ export interface DiagramGraph {
   rows: string[][];
 }
 
+export { typedNumber };
+
 /**
  * A value in a diagram: four significant digits, no grouping ("0.2018", "0.009804", "1251"), with the decimal comma
  * of `fmt`'s language (French, Dutch: "0,2018"); English without `fmt`.
  */
-/** A number as the model file gives it ("0.5"), with the decimal comma of `fmt`'s language; English without `fmt`. */
-export function typedNumber(x: number, fmt?: NumberFormats): string {
-  return fmt ? String(x).replace('.', fmt.decimalMark) : String(x);
-}
-
 export function diagramNumber(x: number, fmt?: NumberFormats): string {
   if (!Number.isFinite(x)) return '—';
   if (x === 0) return '0';

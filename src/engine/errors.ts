@@ -27,7 +27,7 @@ export interface WarningDetail {
 export function evaluationParams(d: EvaluationErrorDetails): Record<string, string | number> {
   return {
     subject: d.subject,
-    ...(d.subjectOf ? { subjectCode: d.subjectOf.code, subjectName: d.subjectOf.code === 'probability' ? quoteExpression(d.subjectOf.name) : d.subjectOf.name } : {}),
+    ...(d.subjectOf ? subjectParams(d.subjectOf) : {}),
     value: d.value,
     strategy: d.strategies && d.strategies.length > 1 ? d.strategies.join(', ') : d.strategy,
     cycle: d.cycle,
@@ -113,10 +113,65 @@ export interface EvaluationErrorDetails {
   strategies?: string[];
 }
 
-/** What an evaluation failure is about, by kind: `name` is the parameter, the expression or the state. */
-export interface EvaluationSubject {
-  code: 'parameter' | 'probability' | 'initial-share';
+/**
+ * What an evaluation failure is about, by kind, with the names it is worded from: `name` is the parameter, the
+ * expression, the state, the curve, the cost category (one-off costs), the chance node's label or the strategy.
+ */
+export type EvaluationSubject =
+  | { code: 'parameter' | 'probability' | 'expression' | 'time' | 'initial-share' | 'state-utility' | 'transitions-from' | 'one-off-cost' | 'chance-branches' | 'strategy-total-cost' | 'strategy-total-effect'; name: string }
+  | { code: 'state-cost'; name: string; category: string }
+  | CurveSubject
+  | { code: 'survival-at'; years: number }
+  | { code: 'distribution-draw'; name: string; distribution: string }
+  | { code: 'one-off-qalys' | 'background-mortality' | 'waiting-utility' | 'waiting-mortality' };
+
+/** Why a curve's parameters are unusable, by code (src/engine/psm/survival.ts words it in English). */
+export type CurveProblem = 'not-finite' | 'rate-negative' | 'shape-scale' | 'sdlog' | 'sigma' | 'hazard-ratio' | 'cut-points';
+
+/** A curve whose parameters are unusable: why, and its family when parametric. */
+export interface CurveSubject {
+  code: 'curve';
   name: string;
+  problem: CurveProblem;
+  family?: string;
+}
+
+/** Subjects whose `name` is an expression: quoted (and shortened) as the English message quotes it. */
+const expressionSubjects: ReadonlySet<EvaluationSubject['code']> = new Set(['probability', 'expression', 'time']);
+
+/** The subject as params: `subjectCode`, and `subjectName`, `subjectCategory`… for its names (describeProblem words them). */
+function subjectParams(subject: EvaluationSubject): Record<string, string | number> {
+  const params: Record<string, string | number> = { subjectCode: subject.code };
+  for (const [key, value] of Object.entries(subject)) {
+    if (key === 'code') continue;
+    params[`subject${key[0]!.toUpperCase()}${key.slice(1)}`] = key === 'name' && expressionSubjects.has(subject.code) ? quoteExpression(value as string) : (value as string | number);
+  }
+  return params;
+}
+
+/** The subject in the English of the engine's messages (the command line's words). */
+export function subjectText(subject: EvaluationSubject): string {
+  switch (subject.code) {
+    case 'parameter': return `parameter ${subject.name}`;
+    case 'probability': return `probability ${quoteExpression(subject.name)}`;
+    case 'expression': return quoteExpression(subject.name);
+    case 'time': return `time ${quoteExpression(subject.name)} (must be a number >= 0)`;
+    case 'initial-share': return `initial share of ${subject.name}`;
+    case 'state-cost': return `cost ${subject.category} in state ${subject.name}`;
+    case 'state-utility': return `utility in state ${subject.name}`;
+    case 'transitions-from': return `transitions from ${subject.name}`;
+    case 'curve': return `curve ${subject.name}`;
+    case 'survival-at': return `survival at ${subject.years} years`;
+    case 'one-off-cost': return `one-off cost ${subject.name}`;
+    case 'one-off-qalys': return 'one-off QALYs';
+    case 'chance-branches': return `branches of chance node '${subject.name}'`;
+    case 'background-mortality': return 'background mortality rate';
+    case 'waiting-utility': return 'waiting utility';
+    case 'waiting-mortality': return 'waiting mortality rate (must be >= 0)';
+    case 'distribution-draw': return `the ${subject.distribution} distribution of parameter ${subject.name}`;
+    case 'strategy-total-cost': return `the total cost of strategy ${subject.name}`;
+    case 'strategy-total-effect': return `the total effect of strategy ${subject.name}`;
+  }
 }
 
 /** The subject of a probability out of range: the parameter it names alone, or its expression. */

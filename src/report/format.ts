@@ -220,6 +220,14 @@ function createFormats(locale: ReportLocale): NumberFormats {
   return formats;
 }
 
+/**
+ * A number with every digit, as the model file or the engine's English gives it ("0.5", "0.6000000000000001"), with
+ * the decimal comma of `fmt`'s language; English without `fmt`.
+ */
+export function typedNumber(x: number, fmt?: NumberFormats): string {
+  return fmt ? String(x).replace('.', fmt.decimalMark) : String(x);
+}
+
 /** Intl writes a hyphen-minus for negative numbers; typeset numbers use the minus sign. */
 function minusSign(text: string): string {
   return text.replace(/-/g, '\u2212');

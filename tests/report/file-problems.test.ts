@@ -267,11 +267,4 @@ describe('model files', () => {
     })).issues;
     expect(cycles.map((i) => say(i, 'nl-BE'))).toContain('verwacht: een getal, gevonden: de tekst "ten"');
   });
-
-  it('without number formats (callers that word only engine codes) a file problem stays English', () => {
-    const { issues } = checkModelSchema(model((m) => {
-      m.parameters = 'none';
-    }));
-    expect(describeProblem(issues[0]!, translator('fr-BE'))).toBe(issues[0]!.message);
-  });
 });

@@ -13,7 +13,7 @@ type DiscountSettings = Settings['discount'];
 export function resolveCycles(settings: Settings, issues: ModelIssue[]): number {
   const { cycles, horizon, cycleLength } = settings;
   if (cycles === undefined && horizon === undefined) {
-    issues.push({ code: 'missing-value', severity: 'error', path: ['settings'], message: 'give the number of cycles (settings.cycles) or the time horizon in years (settings.horizon)' });
+    issues.push({ code: 'missing-value', severity: 'error', path: ['settings'], message: 'give the number of cycles (settings.cycles) or the time horizon in years (settings.horizon)', params: { missing: 'cycles' } });
     return 0;
   }
   if (horizon !== undefined) {
@@ -88,7 +88,7 @@ export function countingWeights(method: CountingMethod, T: number, issues: Model
     }
   }
   if (method === 'simpson-1/3' && T % 2 !== 0) {
-    issues.push({ code: 'simpson-odd-cycles', severity: 'error', path: ['settings', 'counting'], message: `Simpson's 1/3 rule needs an even number of cycles; this model has ${T} (for odd counts write the weights you need in settings.countingWeights with "counting": "custom")` });
+    issues.push({ code: 'simpson-odd-cycles', severity: 'error', path: ['settings', 'counting'], message: `Simpson's 1/3 rule needs an even number of cycles; this model has ${T} (for odd counts write the weights you need in settings.countingWeights with "counting": "custom")`, params: { cycles: T } });
   }
   return { valueCycles, weightPrev, weightNext };
 }

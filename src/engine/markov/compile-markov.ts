@@ -4,8 +4,8 @@
 // preallocated typed arrays. Nothing is allocated per cycle or per evaluation (given `out`).
 import type { HtaModel, Expression, CostEntry, StateValue, Transition, TransitionValueTiming } from '../model/schema';
 import { COMPLEMENT } from '../model/schema';
-import type { IssuePath, ModelIssue } from '../errors';
-import { ModelEvaluationError, formatPath, probabilitySubject, pushUniqueIssues, quoteExpression } from '../errors';
+import type { EvaluationSubject, IssuePath, ModelIssue } from '../errors';
+import { ModelEvaluationError, formatPath, probabilitySubject, pushUniqueIssues, quoteExpression, subjectText } from '../errors';
 import type { EvaluationErrorDetails } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
 import { checkParameterCount, describeCompiledModel, emptyStrategyResult, resultFlags } from '../compiled-model';
@@ -61,7 +61,7 @@ interface ValueSite {
   /** Costs only: the same value's index in the category-major copy (cat * m + state). */
   targetByCategory: number;
   stateTime: number;
-  subject: string;
+  subject: EvaluationSubject;
   state: string;
 }
 
@@ -523,7 +523,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       if (complement) {
         const n = (complementCount.get(t.from) ?? 0) + 1;
         complementCount.set(t.from, n);
-        if (n === 2) localIssues.push({ code: 'two-complements', severity: 'error', path: t.path, message: `more than one complement "C" in the transitions from ${t.from}` });
+        if (n === 2) localIssues.push({ code: 'two-complements', severity: 'error', path: t.path, message: `more than one complement "C" in the transitions from ${t.from}`, params: { from: t.from } });
       }
       const tunnel = states.size[from]! > 1;
       const site = complement ? null : program.compileSite(t.probability, t.path, localIssues, tunnel, hoist);
@@ -587,7 +587,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         continue;
       }
       const site = program.compileSite(expr, path, localIssues, false);
-      if (site && site.timeVarying) localIssues.push({ code: 'time-varying-initial', severity: 'error', path, message: `the initial share of ${state} cannot depend on cycle, age or time` });
+      if (site && site.timeVarying) localIssues.push({ code: 'time-varying-initial', severity: 'error', path, message: `the initial share of ${state} cannot depend on cycle, age or time`, params: { state } });
       else if (site) initialSites.push({ site, target: states.start[s]!, state });
     }
     // State values.
@@ -598,7 +598,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     const cycleValues: ValueSite[] = [];
     const stateTimeValues: ValueSite[][] = Array.from({ length: maxStateTime + 1 }, () => []);
     const stateTimeStaticValues: ValueSite[][] = Array.from({ length: maxStateTime + 1 }, () => []);
-    const addValue = (site: CompiledSite, target: number, stateTime: number, subject: string, state: string): void => {
+    const addValue = (site: CompiledSite, target: number, stateTime: number, subject: EvaluationSubject, state: string): void => {
       const targetByCategory = target >= 0 ? (target % nCat) * m + Math.floor(target / nCat) : -1;
       const vs: ValueSite = { site, target, targetByCategory, stateTime, subject, state, always: site.directTime ?? site.timeVarying };
       const v = variationOf(site);
@@ -629,12 +629,12 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
         for (let k = 1; k <= states.size[s]!; k++) {
           const x = states.start[s]! + k - 1;
           costRateIdx[x * nCat + c] = rate;
-          addValue(site, x * nCat + c, tunnel ? k : 0, `cost ${cat} in state ${state}`, state);
+          addValue(site, x * nCat + c, tunnel ? k : 0, { code: 'state-cost', name: state, category: cat }, state);
         }
       }
       if (sv.utility) {
         const site = program.compileSite(sv.utility.value, sv.utility.path, localIssues, tunnel, hoist);
-        if (site) for (let k = 1; k <= states.size[s]!; k++) addValue(site, -1 - (states.start[s]! + k - 1), tunnel ? k : 0, `utility in state ${state}`, state);
+        if (site) for (let k = 1; k <= states.size[s]!; k++) addValue(site, -1 - (states.start[s]! + k - 1), tunnel ? k : 0, { code: 'state-utility', name: state }, state);
       }
     }
     // Category discount overrides also apply to categories with no value in a state (keeps rates consistent).
@@ -857,7 +857,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
     // The row is every entry from the state: point at its first one (in file order) and list them all.
     const path = rowEntries[0] ?? ['model', 'transitions'];
     const from = stateIds[stateOf[r]!]!;
-    return fail(plan, { code: sum !== sum ? 'not-a-number' : 'row-sum', cycle, fromState: from, subject: `transitions from ${from}`, value: sum, path, rowEntries, ...(stateTime ? { stateTime } : {}) }, names);
+    return fail(plan, { code: sum !== sum ? 'not-a-number' : 'row-sum', cycle, fromState: from, subject: `transitions from ${from}`, subjectOf: { code: 'transitions-from', name: from }, value: sum, path, rowEntries, ...(stateTime ? { stateTime } : {}) }, names);
   }
 
   /**
@@ -890,7 +890,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
       const vs = list[i]!;
       const x = results[i]!;
       if (!(x - x === 0)) {
-        fail(plan, { code: 'not-a-number', cycle, fromState: vs.state, subject: vs.subject, value: x, path: vs.site.path, ...(vs.stateTime ? { stateTime: vs.stateTime } : {}) }, vs.site.parameters);
+        fail(plan, { code: 'not-a-number', cycle, fromState: vs.state, subject: subjectText(vs.subject), subjectOf: vs.subject, value: x, path: vs.site.path, ...(vs.stateTime ? { stateTime: vs.stateTime } : {}) }, vs.site.parameters);
       }
       if (vs.target >= 0) {
         plan.costValues[vs.target] = x;
@@ -1101,7 +1101,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
             const site = tv.costSites[cat];
             if (!site) continue;
             const x = site.fn(work, vars);
-            if (!(x - x === 0)) fail(plan, { code: 'not-a-number', cycle: c, subject: `one-off cost ${categories[cat]}`, value: x, path: site.path }, site.parameters);
+            if (!(x - x === 0)) fail(plan, { code: 'not-a-number', cycle: c, subject: `one-off cost ${categories[cat]}`, subjectOf: { code: 'one-off-cost', name: categories[cat]! }, value: x, path: site.path }, site.parameters);
             const rateRow = tv.costRate[cat]! * width;
             cpc[rowStart + cat] = cpc[rowStart + cat]! + flow * x * wNow;
             cpd[rowStart + cat] = cpd[rowStart + cat]! + flow * x * wNow * discount[rateRow + c]!;
@@ -1112,7 +1112,7 @@ export function compileMarkovModel(model: HtaModel, options: CompileOptions, iss
           }
           if (tv.qalySite) {
             const x = tv.qalySite.fn(work, vars);
-            if (!(x - x === 0)) fail(plan, { code: 'not-a-number', cycle: c, subject: 'one-off QALYs', value: x, path: tv.qalySite.path }, tv.qalySite.parameters);
+            if (!(x - x === 0)) fail(plan, { code: 'not-a-number', cycle: c, subject: 'one-off QALYs', subjectOf: { code: 'one-off-qalys' }, value: x, path: tv.qalySite.path }, tv.qalySite.parameters);
             oneOffQ += flow * x * wNow;
             oneOffQD += flow * x * wNow * discount[effectRate * width + c]!;
             if (wLater !== 0) {

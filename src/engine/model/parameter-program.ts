@@ -218,7 +218,7 @@ function compileRaw(space: ParameterSpace, source: Expression, path: IssuePath, 
   for (const call of calls) {
     if (call === CONDITIONAL_FUNCTION || getFunction(call) || space.tables.has(call)) continue;
     ok = false;
-    issues.push({ code: 'unknown-function', severity: 'error', path, message: `unknown function or table '${call}' in ${quoteExpression(source)}` });
+    issues.push({ code: 'unknown-function', severity: 'error', path, message: `unknown function or table '${call}' in ${quoteExpression(source)}`, params: { name: call, expression: quoteExpression(source) } });
   }
   if (!ok) return null;
   let compiled: FormedEvaluator;
@@ -475,7 +475,7 @@ export function buildStrategyProgram(
         s ||= stateTimeVarying[ds] === 1;
       }
       if (s && !allowStateTime) {
-        siteIssues.push({ code: 'state-time-not-available', severity: 'error', path, message: `${quoteExpression(source)} reads state_time, which is only defined in states with maxStateTime (tunnel states)` });
+        siteIssues.push({ code: 'state-time-not-available', severity: 'error', path, message: `${quoteExpression(source)} reads state_time, which is only defined in states with maxStateTime (tunnel states)`, params: { expression: quoteExpression(source) } });
         return null;
       }
       const site: CompiledSite = { fn: r.fn, form: r.form, path, source, parameters: r.parameters, timeVarying: t, directTime: r.directTime, stateTimeVarying: s };

@@ -68,10 +68,10 @@ function parameterRangeIssues(p: Parameter, i: number): ModelIssue[] {
   const path = ['parameters', i, 'value'];
   if ((p.kind === 'probability' || p.kind === 'proportion') && (v < 0 || v > 1)) return [{ code: 'not-a-probability', severity: 'error', path, message: `parameter ${p.id} = ${v} is not a ${p.kind} (must lie in [0, 1])`, params: { parameter: p.id, value: v, kind: p.kind } }];
   if ((p.kind === 'rate' || p.kind === 'relative-risk' || p.kind === 'hazard-ratio' || p.kind === 'odds-ratio' || p.kind === 'odds' || p.kind === 'count' || p.kind === 'time') && v < 0) {
-    return [{ code: 'negative', severity: 'error', path, message: `parameter ${p.id} = ${v} is a ${p.kind} and cannot be negative` }];
+    return [{ code: 'negative', severity: 'error', path, message: `parameter ${p.id} = ${v} is a ${p.kind} and cannot be negative`, params: { parameter: p.id, value: v, kind: p.kind } }];
   }
   if (p.kind === 'utility' && v > 1) return [{ code: 'utility-above-one', severity: 'warning', path, message: `parameter ${p.id} = ${v} is a utility above 1 (full health)`, params: { parameter: p.id, value: v } }];
-  if (p.kind === 'cost' && v < 0) return [{ code: 'negative-cost', severity: 'warning', path, message: `parameter ${p.id} = ${v} is a negative cost` }];
+  if (p.kind === 'cost' && v < 0) return [{ code: 'negative-cost', severity: 'warning', path, message: `parameter ${p.id} = ${v} is a negative cost`, params: { parameter: p.id, value: v } }];
   return [];
 }
 
@@ -158,7 +158,7 @@ function settingsIssues(model: HtaModel): ModelIssue[] {
     model.model.states.forEach((s, i) => {
       if (s.dead) return;
       const given = ownValue(markov.stateValues, s.id)?.utility !== undefined || model.strategies.every((st) => ownValue(st.stateValues, s.id)?.utility !== undefined);
-      if (!given) issues.push({ code: 'missing-value', severity: 'error', path: ['model', 'states', i], message: `state ${s.id} has no utility, but the effect measure is QALYs (give stateValues.${s.id}.utility, or mark the state dead)` });
+      if (!given) issues.push({ code: 'missing-value', severity: 'error', path: ['model', 'states', i], message: `state ${s.id} has no utility, but the effect measure is QALYs (give stateValues.${s.id}.utility, or mark the state dead)`, params: { state: s.id, missing: 'utility' } });
     });
   }
   return issues;

@@ -2,8 +2,8 @@
 // function runs in-process, in a Node worker thread and in a Web Worker; a run is cut into chunks of whole
 // sampler streams, and chunk results are merged by draw index, so the output does not depend on the number of
 // workers or on the order in which chunks finish.
-import { ModelEvaluationError } from '../errors';
-import type { EvaluationErrorDetails } from '../errors';
+import { ModelEvaluationError, subjectText } from '../errors';
+import type { EvaluationErrorDetails, EvaluationSubject } from '../errors';
 import type { ModelResult } from '../compiled-model';
 import type { PsaSetup } from './psa-setup';
 
@@ -56,17 +56,19 @@ function samplingFailure(setup: PsaSetup, draw: number, row: Float64Array, offse
   const name = setup.sampler.names[k]!;
   const value = row[offset + k]!;
   const slot = setup.compiled.parameterIndex.get(name) ?? -1;
-  const subject = `the ${setup.distributionTypes[k]} distribution of parameter ${name}`;
+  const subjectOf: EvaluationSubject = { code: 'distribution-draw', name, distribution: setup.distributionTypes[k]! };
+  const subject = subjectText(subjectOf);
   const message = `draw ${draw}: ${subject} drew ${value}, not a finite number (check the distribution's parameters)`;
-  const details: EvaluationErrorDetails = { code: 'not-a-number', strategy: '', cycle: 0, subject, value, parameters: {}, path: ['parameters', slot, 'uncertainty', 'distribution'] };
+  const details: EvaluationErrorDetails = { code: 'not-a-number', strategy: '', cycle: 0, subject, subjectOf, value, parameters: {}, path: ['parameters', slot, 'uncertainty', 'distribution'] };
   return { draw, message, parameters: sampledValues(setup, row, offset), details };
 }
 
 /** A strategy total that overflowed in a draw (every value finite, their sum not). */
 function totalFailure(setup: PsaSetup, draw: number, row: Float64Array, offset: number, strategy: number, field: 'cost' | 'effect', value: number): PsaDrawFailure {
   const id = setup.strategyIds[strategy]!;
-  const subject = `the total ${field} of strategy ${id}`;
-  const details: EvaluationErrorDetails = { code: 'not-a-number', strategy: id, cycle: 0, subject, value, parameters: {}, path: ['strategies', strategy] };
+  const subjectOf: EvaluationSubject = { code: field === 'cost' ? 'strategy-total-cost' : 'strategy-total-effect', name: id };
+  const subject = subjectText(subjectOf);
+  const details: EvaluationErrorDetails = { code: 'not-a-number', strategy: id, cycle: 0, subject, subjectOf, value, parameters: {}, path: ['strategies', strategy] };
   return { draw, message: `draw ${draw}: ${subject} is not a finite number (${value}): the sampled values are too large to add up`, parameters: sampledValues(setup, row, offset), details };
 }
 

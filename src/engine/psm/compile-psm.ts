@@ -4,8 +4,8 @@
 // Counting (within-cycle correction) and discounting reuse economics/conventions.ts, exactly as in the Markov
 // engine, so results are comparable and `hta run` reads the same CompiledModel interface.
 import type { HtaModel, StateValue } from '../model/schema';
-import type { IssuePath, ModelIssue, WarningDetail } from '../errors';
-import { ModelEvaluationError, pushUniqueIssues } from '../errors';
+import type { EvaluationSubject, IssuePath, ModelIssue, WarningDetail } from '../errors';
+import { ModelEvaluationError, pushUniqueIssues, subjectText } from '../errors';
 import type { CompiledModel, CompileOptions, ModelResult, ResultOptions, StrategyResult } from '../compiled-model';
 import { checkParameterCount, describeCompiledModel, resultFlags } from '../compiled-model';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
@@ -60,7 +60,7 @@ interface ValueSite {
   site: CompiledSite;
   /** Cost: state * nCat + category; utility: -1 - state. */
   target: number;
-  subject: string;
+  subject: EvaluationSubject;
   state: string;
 }
 
@@ -191,11 +191,11 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
           const { value, discountRate } = costValueOf(entry);
           const site = program.compileSite(value, typeof entry === 'object' ? [...path, 'value'] : path, local, false);
           costRateIdx[s * nCat + c] = rateTable.costRowOf(cat, discountRate);
-          if (site) setValue({ site, target: s * nCat + c, subject: `cost ${cat} in state ${state}`, state });
+          if (site) setValue({ site, target: s * nCat + c, subject: { code: 'state-cost', name: state, category: cat }, state });
         }
         if (sv.utility !== undefined) {
           const site = program.compileSite(sv.utility, [...base, state, 'utility'], local, false);
-          if (site) setValue({ site, target: -1 - s, subject: `utility in state ${state}`, state });
+          if (site) setValue({ site, target: -1 - s, subject: { code: 'state-utility', name: state }, state });
         }
       }
     };
@@ -207,7 +207,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     for (const v of byTarget.values()) (v.site.timeVarying ? cycleValues : staticValues).push(v);
     if (settings.effect === 'qalys') {
       stateIds.slice(0, 2).forEach((state, s) => {
-        if (!byTarget.has(-1 - s)) local.push({ code: 'missing-value', severity: 'error', path: ['model', 'stateValues'], message: `state ${state} has no utility, but the effect measure is QALYs (give stateValues.${state}.utility)` });
+        if (!byTarget.has(-1 - s)) local.push({ code: 'missing-value', severity: 'error', path: ['model', 'stateValues'], message: `state ${state} has no utility, but the effect measure is QALYs (give stateValues.${state}.utility)`, params: { state, missing: 'utility' } });
       });
     }
     const background = psm.model.backgroundMortality === undefined ? null : program.compileSite(psm.model.backgroundMortality, ['model', 'backgroundMortality'], local, false);
@@ -266,7 +266,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
     for (let k = 0; k <= n; k++) {
       if (!(pfsGrid[k]! - pfsGrid[k]! === 0) || !(osGrid[k]! - osGrid[k]! === 0)) {
         if (stride === 1) fillSurvival(plan, 2);
-        throw new ModelEvaluationError({ code: 'not-a-number', strategy: plan.id, cycle: k / stride, subject: `survival at ${k * (L / stride)} years`, value: NaN, path: ['model', 'curves'], parameters: {} });
+        throw new ModelEvaluationError({ code: 'not-a-number', strategy: plan.id, cycle: k / stride, subject: `survival at ${k * (L / stride)} years`, subjectOf: { code: 'survival-at', years: k * (L / stride) }, value: NaN, path: ['model', 'curves'], parameters: {} });
       }
     }
   }
@@ -282,8 +282,8 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
   const cycleScratch = new Float64Array(maxCycleValues);
   const occupancies = [occPf, occPd, occDead];
 
-  function fail(plan: Plan, vs: { site: CompiledSite; subject: string; state?: string }, value: number, cycle: number): never {
-    throw new ModelEvaluationError({ code: 'not-a-number', strategy: plan.id, cycle, subject: vs.subject, value, path: vs.site.path, parameters: plan.program.involvedValues(vs.site.parameters), ...(vs.state ? { fromState: vs.state } : {}) });
+  function fail(plan: Plan, vs: { site: CompiledSite; subject: EvaluationSubject; state?: string }, value: number, cycle: number): never {
+    throw new ModelEvaluationError({ code: 'not-a-number', strategy: plan.id, cycle, subject: subjectText(vs.subject), subjectOf: vs.subject, value, path: vs.site.path, parameters: plan.program.involvedValues(vs.site.parameters), ...(vs.state ? { fromState: vs.state } : {}) });
   }
 
   function evaluateValues(plan: Plan, list: ValueSite[], cycle: number): void {
@@ -305,7 +305,7 @@ export function compilePsmModel(model: HtaModel, options: CompileOptions, issues
       setCycleVariables(vars, c, L, startAge);
       plan.program.updateCycle();
       const rate = site.fn(work, vars);
-      if (!(rate >= 0 && rate - rate === 0)) fail(plan, { site, subject: 'background mortality rate' }, rate, c);
+      if (!(rate >= 0 && rate - rate === 0)) fail(plan, { site, subject: { code: 'background-mortality' } }, rate, c);
       bg[c] = bg[c - 1]! * Math.exp(-rate * L);
     }
   }

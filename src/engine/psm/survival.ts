@@ -4,7 +4,7 @@
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
 import { gengammaLogSurvival } from './generalised-gamma';
 import type { z } from 'zod';
-import type { IssuePath, ModelIssue } from '../errors';
+import type { CurveProblem, CurveSubject, IssuePath, ModelIssue } from '../errors';
 import { ModelEvaluationError } from '../errors';
 import type { CompiledSite, StrategyParameterProgram } from '../model/parameter-program';
 import type { buildSurvivalCurveSchema } from './psm-schema';
@@ -53,21 +53,39 @@ export function parametricSurvival(dist: ParametricDistribution, a: number, b: n
 }
 
 /** Why a parameter pair is unusable, or null. Gompertz shape may be negative (a cure fraction) or zero. */
-export function parametricProblem(dist: ParametricDistribution, a: number, b: number, c = 0): string | null {
-  if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(c)) return 'parameters must be finite numbers';
+/** Why a curve's parameters are unusable, in the engine's English. */
+const curveProblemText: Record<CurveProblem, string> = {
+  'not-finite': 'parameters must be finite numbers',
+  'rate-negative': 'rate must be >= 0',
+  'shape-scale': 'shape and scale must be > 0',
+  sdlog: 'sdlog must be > 0',
+  sigma: 'sigma must be > 0',
+  'hazard-ratio': 'hazard ratio must be a finite number >= 0',
+  'cut-points': 'cut points must be finite, >= 0 and increasing',
+};
+
+/** Why the parameters (a, b, c) of a parametric curve are unusable, or null. */
+export function parametricProblemCode(dist: ParametricDistribution, a: number, b: number, c = 0): CurveProblem | null {
+  if (!Number.isFinite(a) || !Number.isFinite(b) || !Number.isFinite(c)) return 'not-finite';
   switch (dist) {
     case 'exponential':
-      return a >= 0 ? null : 'rate must be >= 0';
+      return a >= 0 ? null : 'rate-negative';
     case 'weibull':
     case 'log-logistic':
-      return a > 0 && b > 0 ? null : 'shape and scale must be > 0';
+      return a > 0 && b > 0 ? null : 'shape-scale';
     case 'gompertz':
-      return b >= 0 ? null : 'rate must be >= 0';
+      return b >= 0 ? null : 'rate-negative';
     case 'log-normal':
-      return b > 0 ? null : 'sdlog must be > 0';
+      return b > 0 ? null : 'sdlog';
     case 'generalised-gamma':
-      return b > 0 ? null : 'sigma must be > 0';
+      return b > 0 ? null : 'sigma';
   }
+}
+
+/** The same in the engine's English ("shape and scale must be > 0"), or null. */
+export function parametricProblem(dist: ParametricDistribution, a: number, b: number, c = 0): string | null {
+  const code = parametricProblemCode(dist, a, b, c);
+  return code === null ? null : curveProblemText[code];
 }
 
 /** The parameters of each parametric curve, in the order parametricSurvival takes them. */
@@ -99,8 +117,10 @@ interface CurvePlan {
 
 /** A curve error found at run time (a draw gave a shape <= 0, say): a located evaluation error. */
 export class CurveParameterError extends ModelEvaluationError {
-  constructor(strategy: string, curve: string, problem: string, value: number, path: IssuePath, parameters: Record<string, number>) {
-    super({ code: 'not-a-number', strategy, cycle: 0, subject: `curve ${curve}`, value, path, parameters });
+  constructor(strategy: string, subject: CurveSubject, value: number, path: IssuePath, parameters: Record<string, number>) {
+    const curve = subject.name;
+    super({ code: 'not-a-number', strategy, cycle: 0, subject: `curve ${curve}`, subjectOf: subject, value, path, parameters });
+    const problem = `${subject.family ? `${subject.family} ` : ''}${curveProblemText[subject.problem]}`;
     this.message = `curve ${curve}: ${problem} (got ${value}; strategy ${strategy})${Object.keys(parameters).length ? `; parameters: ${Object.entries(parameters).map(([k, v]) => `${k} = ${v}`).join(', ')}` : ''}`;
   }
 }
@@ -193,26 +213,26 @@ export class CurveSet {
       const p = this.plans[i]!;
       const v = this.values[i]!;
       for (let k = 0; k < p.sites.length; k++) v[k] = p.sites[k]!.fn(work, vars);
-      let problem: string | null = null;
+      let problem: CurveProblem | null = null;
       let bad = NaN;
       let site: CompiledSite | undefined;
       if (p.kind === 'hazard-ratio') {
-        if (!(v[0]! >= 0 && Number.isFinite(v[0]!))) [problem, bad, site] = ['hazard ratio must be a finite number >= 0', v[0]!, p.sites[0]];
+        if (!(v[0]! >= 0 && Number.isFinite(v[0]!))) [problem, bad, site] = ['hazard-ratio', v[0]!, p.sites[0]];
       } else if (p.kind === 'join') {
         for (let k = 0; k < v.length && !problem; k++) {
-          if (!(v[k]! >= (k === 0 ? 0 : v[k - 1]!) && Number.isFinite(v[k]!))) [problem, bad, site] = ['cut points must be finite, >= 0 and increasing', v[k]!, p.sites[k]];
+          if (!(v[k]! >= (k === 0 ? 0 : v[k - 1]!) && Number.isFinite(v[k]!))) [problem, bad, site] = ['cut-points', v[k]!, p.sites[k]];
         }
       } else if (p.kind !== 'table') {
-        problem = parametricProblem(p.kind, v[0]!, v[1] ?? 0, v[2] ?? 0);
+        problem = parametricProblemCode(p.kind, v[0]!, v[1] ?? 0, v[2] ?? 0);
         if (problem) {
           const k = badParameterIndex(p.kind, v[0]!, v[1] ?? 0);
           [bad, site] = [v[k]!, p.sites[k]];
-          problem = `${p.kind} ${problem}`;
         }
       }
       if (problem) {
         const names = p.sites.flatMap((s) => s.parameters);
-        throw new CurveParameterError(strategy, p.id, problem, bad, site?.path ?? p.path, this.program.involvedValues(names));
+        const family = p.kind === 'hazard-ratio' || p.kind === 'join' || p.kind === 'table' ? undefined : p.kind;
+        throw new CurveParameterError(strategy, { code: 'curve', name: p.id, problem, ...(family ? { family } : {}) }, bad, site?.path ?? p.path, this.program.involvedValues(names));
       }
     }
   }

@@ -460,7 +460,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       const subject = site.bareParameter ? `parameter ${site.bareParameter}` : `probability "${site.source}"`;
       fail(plan, v !== v ? 'not-a-number' : 'not-a-probability', site, site.path, subject, v, site.parameters, probabilitySubject(site.bareParameter, site.source));
     }
-    fail(plan, 'not-a-number', site, site.path, `"${site.source}"`, v, site.parameters);
+    fail(plan, 'not-a-number', site, site.path, `"${site.source}"`, v, site.parameters, { code: 'expression', name: String(site.source) });
   }
 
   /** Conditional branch probabilities, completing complements and checking each chance node sums to 1. */
@@ -496,6 +496,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
       strategy: plan.id,
       cycle: 0,
       subject: `branches of chance node '${n.label}'`,
+      subjectOf: { code: 'chance-branches', name: n.label },
       value: sum,
       path: [...n.path, 'branches'],
       parameters: plan.program.involvedValues(names),
@@ -512,8 +513,8 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
     const { costStart, costCategory, costFactorStart, costFactorEnd, qalyStart, qalyFactorStart, qalyFactorEnd, timeStart, timeValue, timeMode } = tape;
     const u = plan.waitU ? values[plan.waitUValue]! : Infinity;
     const mu = plan.waitMu ? values[plan.waitMuValue]! : 0;
-    if (plan.waitU && !(u - u === 0)) fail(plan, 'not-a-number', plan.waitU, [], 'waiting utility', u, plan.waitU.parameters);
-    if (plan.waitMu && !(mu >= 0 && mu - mu === 0)) fail(plan, 'not-a-number', plan.waitMu, [], 'waiting mortality rate (must be >= 0)', mu, plan.waitMu.parameters);
+    if (plan.waitU && !(u - u === 0)) fail(plan, 'not-a-number', plan.waitU, [], 'waiting utility', u, plan.waitU.parameters, { code: 'waiting-utility' });
+    if (plan.waitMu && !(mu >= 0 && mu - mu === 0)) fail(plan, 'not-a-number', plan.waitMu, [], 'waiting mortality rate (must be >= 0)', mu, plan.waitMu.parameters, { code: 'waiting-mortality' });
     waitUtility = u;
     waitMu = mu;
     const ownC = plan.ownCost;
@@ -537,7 +538,7 @@ export function compileTreeModel(model: HtaModel, options: CompileOptions, issue
         const x = values[timeValue[k]!]!;
         if (!(x >= 0 && x - x === 0)) {
           const s = tape.timeSites[k]!;
-          fail(plan, 'not-a-number', s, s.path, `time "${s.source}" (must be a number >= 0)`, x, s.parameters);
+          fail(plan, 'not-a-number', s, s.path, `time "${s.source}" (must be a number >= 0)`, x, s.parameters, { code: 'time', name: String(s.source) });
         }
         t = mode === TIME_SUM ? t + x : mode === TIME_MIN ? Math.min(t, x) : Math.max(t, x);
       }

@@ -79,7 +79,7 @@ function emptyNode(kind: number, parent: number, path: IssuePath, label: string)
 function site(ctx: FlattenContext, expr: number | string, path: IssuePath): CompiledSite | null {
   const s = ctx.program.compileSite(expr, path, ctx.issues, false);
   if (s && s.timeVarying) {
-    ctx.issues.push({ code: 'time-varying-tree', severity: 'error', path, message: `tree values cannot depend on cycle, age or time ("${expr}")` });
+    ctx.issues.push({ code: 'time-varying-tree', severity: 'error', path, message: `tree values cannot depend on cycle, age or time ("${expr}")`, params: { expression: `"${expr}"` } });
     return null;
   }
   return s;
@@ -117,11 +117,11 @@ export function flattenNode(ctx: FlattenContext, node: TreeNode, path: IssuePath
   if (parent >= 0) nodes[parent]!.children.push(index);
   // Probability of the branch at its parent.
   if (parentKind === KIND_CHANCE) {
-    if (node.probability === undefined) ctx.issues.push({ code: 'missing-value', severity: 'error', path, message: `branch '${label}' of a chance node needs a probability (or "C" for the complement)` });
+    if (node.probability === undefined) ctx.issues.push({ code: 'missing-value', severity: 'error', path, message: `branch '${label}' of a chance node needs a probability (or "C" for the complement)`, params: { branch: label, missing: 'probability' } });
     else if (node.probability === COMPLEMENT) flat.probability = null;
     else flat.probability = one(site(ctx, node.probability, [...path, 'probability']));
   } else if (parentKind === KIND_DECISION && node.probability !== undefined) {
-    ctx.issues.push({ code: 'probability-at-decision', severity: 'warning', path: [...path, 'probability'], message: `branch '${label}' of a decision node has a probability; it is ignored (a decision node chooses one branch)` });
+    ctx.issues.push({ code: 'probability-at-decision', severity: 'warning', path: [...path, 'probability'], message: `branch '${label}' of a decision node has a probability; it is ignored (a decision node chooses one branch)`, params: { branch: label } });
   }
   addNodeValues(ctx, node, path, flat);
   const has = (field: keyof TreeNode): boolean => node[field] !== undefined;
@@ -142,9 +142,9 @@ export function flattenNode(ctx: FlattenContext, node: TreeNode, path: IssuePath
     case 'decision': {
       misplaced(['submodel', 'prevalence', 'steps', 'outcomes', 'overrides']);
       const branches = node.branches ?? [];
-      if (branches.length === 0) ctx.issues.push({ code: 'no-branches', severity: 'error', path, message: `${node.kind} node '${label}' has no branches` });
+      if (branches.length === 0) ctx.issues.push({ code: 'no-branches', severity: 'error', path, message: `${node.kind} node '${label}' has no branches`, params: { node: label, kind: node.kind } });
       if (kind === KIND_CHANCE && branches.filter((b) => b.probability === COMPLEMENT).length > 1) {
-        ctx.issues.push({ code: 'two-complements', severity: 'error', path: [...path, 'branches'], message: `more than one complement "C" among the branches of chance node '${label}'` });
+        ctx.issues.push({ code: 'two-complements', severity: 'error', path: [...path, 'branches'], message: `more than one complement "C" among the branches of chance node '${label}'`, params: { node: label } });
       }
       branches.forEach((b, i) => flattenNode(ctx, b, [...path, 'branches', i], index, kind, nodes, `${label} → ${b.id ?? b.label ?? `branch ${i + 1}`}`));
       break;

@@ -341,7 +341,7 @@ export function BaseCaseStrip({ model, evaluation }: { model: HtaModel; evaluati
     content = (
       <div className="strip-error" role="alert" data-testid="base-case-error">
         <strong>{t('model.cannotEvaluate')}</strong>
-        <ul className="plain-list">{outcome.problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{describeProblem(p, t)}</li>)}</ul>
+        <ul className="plain-list">{outcome.problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{describeProblem(p, t, fmt)}</li>)}</ul>
       </div>
     );
   } else {

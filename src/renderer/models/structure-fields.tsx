@@ -6,7 +6,7 @@ import type { MessageKey, Translate } from '../../report/i18n/translate';
 import { displayFormats } from '../settings/display-format';
 import { describeProblem } from '../../report/engine-problems';
 import { parseExpressionInput } from '../../engine/model/structure-edits';
-import type { ReportLocale } from '../../report/format';
+import type { NumberFormats, ReportLocale } from '../../report/format';
 
 type Json = Record<string, unknown>;
 
@@ -29,9 +29,9 @@ export function readExpressionInput(text: string, locale: ReportLocale = display
 }
 
 /** The first problem whose path is `path` or lies under it (a warning says so in the display language). */
-export function problemAt(issues: readonly Issue[], path: string, exact = false, t: Translate = translator(displayFormats().locale)): string | undefined {
+export function problemAt(issues: readonly Issue[], path: string, exact = false, fmt: NumberFormats = displayFormats(), t: Translate = translator(fmt.locale)): string | undefined {
   const hit = issues.find((i) => i.path === path || (!exact && (i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))));
-  return hit ? (hit.severity === 'warning' ? t('structure.warning', { message: describeProblem(hit, t) }) : describeProblem(hit, t)) : undefined;
+  return hit ? (hit.severity === 'warning' ? t('structure.warning', { message: describeProblem(hit, t, fmt) }) : describeProblem(hit, t, fmt)) : undefined;
 }
 
 /** "days", "months"… for a tree's time unit. */

@@ -3,6 +3,7 @@ import type { KeyboardEvent, Ref } from 'react';
 import { diagramNumber } from '../../diagram/diagram-graph';
 import { treeChildren } from '../../diagram/tree-graph';
 import type { MessageKey, Translate } from '../../report/i18n/translate';
+import type { NumberFormats } from '../../report/format';
 import { useLanguage } from '../i18n/language';
 import { describeProblem } from '../../report/engine-problems';
 import * as edits from '../../engine/model/structure-edits';
@@ -57,10 +58,10 @@ function pathPrefix(path: NodePath): string {
   return `model.root${path.map((k) => (typeof k === 'number' ? `.branches[${k}]` : `.outcomes.${k}`)).join('')}`;
 }
 
-function pathProblem(issues: StructureEditorProps['issues'], path: NodePath, t: Translate): string | undefined {
+function pathProblem(issues: StructureEditorProps['issues'], path: NodePath, t: Translate, fmt: NumberFormats): string | undefined {
   const prefix = pathPrefix(path);
   const hit = issues.find((i) => i.path === prefix || i.path.startsWith(`${prefix}.`) && !i.path.slice(prefix.length).includes('branches') && !i.path.slice(prefix.length).includes('outcomes'));
-  return hit ? describeProblem(hit, t) : undefined;
+  return hit ? describeProblem(hit, t, fmt) : undefined;
 }
 
 export function TreeEditor({ document, issues, values, readOnly, apply }: StructureEditorProps) {
@@ -111,7 +112,7 @@ export function TreeEditor({ document, issues, values, readOnly, apply }: Struct
   const parent = row.path.length > 0 ? rows.find((r) => r.key === ['root', ...row.path.slice(0, -1)].join('.'))?.node : undefined;
   const isBranch = typeof row.path[row.path.length - 1] === 'number';
   const set = (field: Parameters<typeof edits.setNodeField>[2], text: string) => apply((d) => edits.setNodeField(d, row.path, field, field === 'label' || field === 'id' || field === 'submodel' ? (text.trim() === '' ? null : text.trim()) : readExpressionInput(text)), `node:${row.key}:${field}`);
-  const problem = pathProblem(issues, row.path, t);
+  const problem = pathProblem(issues, row.path, t, fmt);
   const strategyId = row.path.length > 0 && typeof row.path[0] === 'number' ? (root.branches?.[row.path[0]]?.id ?? undefined) : undefined;
   const probValue = node.probability !== undefined && node.probability !== 'C' && values ? values.value(node.probability, strategyId) : null;
 
@@ -132,7 +133,7 @@ export function TreeEditor({ document, issues, values, readOnly, apply }: Struct
               aria-expanded={r.hasChildren ? !closed.has(r.key) : undefined}
               tabIndex={r.key === row.key ? 0 : -1}
               data-key={r.key}
-              className={`tree-row${r.key === row.key ? ' selected' : ''}${pathProblem(issues, r.path, t) ? ' has-error' : ''}`}
+              className={`tree-row${r.key === row.key ? ' selected' : ''}${pathProblem(issues, r.path, t, fmt) ? ' has-error' : ''}`}
               style={{ paddingLeft: 8 + r.depth * 18 }}
               onClick={() => focusRow(r.key)}
               onKeyDown={r.key === row.key ? onKey : undefined}

@@ -185,7 +185,7 @@ function CompareCard({ store, document, versions }: Props & { versions: ModelVer
         rows: ids.map((sid) => ({ id: sid, label: labelOf(sid), a: pick(ra, sid), b: pick(rb, sid) })),
         effect: ok(rb)?.effect ?? ok(ra)?.effect ?? 'qalys',
         currency: docB.settings?.currency,
-        problems: [...(ra.ok ? [] : [`${nameOf(left)}: ${ra.problems.map((p) => describeProblem(p, t)).join('; ')}`]), ...(rb.ok ? [] : [`${nameOf(b)}: ${rb.problems.map((p) => describeProblem(p, t)).join('; ')}`])],
+        problems: [...(ra.ok ? [] : [`${nameOf(left)}: ${ra.problems.map((p) => describeProblem(p, t, fmt)).join('; ')}`]), ...(rb.ok ? [] : [`${nameOf(b)}: ${rb.problems.map((p) => describeProblem(p, t, fmt)).join('; ')}`])],
       });
     })();
     return () => {

@@ -380,7 +380,7 @@ function AnalysesPanel({
                 ))}
                 {m.problems.map((p) => {
                   // A translated problem loses the place the engine's message starts with: it is put back in front.
-                  const problem = describeProblem(p, t);
+                  const problem = describeProblem(p, t, fmt);
                   const location = p.params?.location;
                   return <li key={p.kind} className="field-error">{t(`run.kind.${p.kind}`)}: {problem !== p.message && location ? `${location}: ${problem}` : problem}</li>;
                 })}

@@ -77,13 +77,13 @@ export function NumberField({ id, label, value, onChange, invalid, testId, short
 }
 
 export function ProblemsNotice({ title, problems, testId }: { title: string; problems: readonly AnalysisProblem[]; testId: string }) {
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   if (problems.length === 0) return null;
   return (
     <div className="notice notice-error" role="alert" data-testid={testId}>
       <div>
         <strong>{title}</strong>
-        <ul className="plain-list">{problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{describeProblem(p, t)}</li>)}</ul>
+        <ul className="plain-list">{problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{describeProblem(p, t, fmt)}</li>)}</ul>
       </div>
     </div>
   );

@@ -31,14 +31,14 @@ const share = (x: number) => formatPercent(x, x * 100 === Math.round(x * 100) ? 
 
 
 export function BudgetPanel({ budget, updating }: { budget: BudgetState | null; updating: boolean }) {
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   if (!budget) return <p className="empty" role="status">{t('budgetView.running')}</p>;
   if (!budget.report) {
     return (
       <div className="notice notice-error" role="alert" data-testid="budget-error">
         <div>
           <strong>{t('budgetView.failed')}</strong>
-          <ul className="plain-list">{budget.problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{describeProblem(p, t)}</li>)}</ul>
+          <ul className="plain-list">{budget.problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{describeProblem(p, t, fmt)}</li>)}</ul>
         </div>
       </div>
     );

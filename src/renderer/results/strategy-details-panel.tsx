@@ -21,11 +21,11 @@ const timeKeys: Record<string, MessageKey> = {
 // positives, tests done, adverse events…), time to treatment, restricted mean survival per curve, and warnings.
 
 export function StrategyDetailsPanel({ result }: { result: BaseCaseResult }) {
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   const strategies = result.strategies;
   const ids = outcomeCountIds(strategies);
   const hasTime = strategies.some((s) => s.details?.timeToTreatment);
-  const warnings = strategies.flatMap((s) => describeWarnings(s.details?.warnings ?? [], s.details?.warningDetails, t).map((w) => `${s.label}: ${w}`));
+  const warnings = strategies.flatMap((s) => describeWarnings(s.details?.warnings ?? [], s.details?.warningDetails, t, fmt).map((w) => `${s.label}: ${w}`));
   const hasTable = ids.length > 0 || hasTime;
   if (!hasTable && warnings.length === 0) return null;
   const unit = strategies.find((s) => s.details?.timeToTreatment)?.details?.timeToTreatment?.unit ?? 'day';

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { HtaModel } from '../../engine/model/schema';
 import type { OneWayResult } from '../../engine/sensitivity/one-way';
-import { PsaCancelledError } from '../../engine/psa/psa-run';
+import { PsaCancelledError, PsaDrawError } from '../../engine/psa/psa-run';
 import type { PsaRun } from '../../engine/psa/psa-run';
 import { defaultWtpMax, wtpGrid } from '../../engine/analysis/psa-view';
 import type { PsaView } from '../../engine/analysis/psa-view';
@@ -29,7 +29,7 @@ import { useLanguage } from '../i18n/language';
 import { translator } from '../../report/i18n/translate';
 import type { Translate } from '../../report/i18n/translate';
 import type { RunContext } from './run-status';
-import { describeProblem } from '../../report/engine-problems';
+import { describeDrawFailure, describeProblem } from '../../report/engine-problems';
 import { ScrollRegion } from '../ui/scroll-region';
 
 // Deterministic (tornado) and probabilistic sensitivity analysis of a workspace model. Every run is stored with its
@@ -71,7 +71,7 @@ export function UncertaintyPanel({ ctx, model }: { ctx: RunContext; model: HtaMo
 }
 
 function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   const ids = model.strategies.map((s) => s.id);
   const label = (id: string) => model.strategies.find((s) => s.id === id)?.label ?? id;
   const currency = model.settings.currency;
@@ -144,7 +144,7 @@ function DsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
           <div className="notice notice-error" role="alert" data-testid="dsa-error">
             <div>
               <strong>{t('uncertainty.dsaFailed')}</strong>
-              <ul className="plain-list">{problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{describeProblem(p, t)}</li>)}</ul>
+              <ul className="plain-list">{problems.map((p, i) => <li key={i}>{p.path && <span className="mono">{p.path}: </span>}{describeProblem(p, t, fmt)}</li>)}</ul>
             </div>
           </div>
         )}
@@ -216,7 +216,7 @@ function psaLabel(inputs: PsaRunInputs, done: number, t: Translate): string {
 }
 
 function PsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
-  const { t } = useLanguage();
+  const { t, fmt } = useLanguage();
   const ids = model.strategies.map((s) => s.id);
   const currency = model.settings.currency;
   const formId = useId();
@@ -313,7 +313,7 @@ function PsaSection({ ctx, model }: { ctx: RunContext; model: HtaModel }) {
       if (e instanceof PsaCancelledError || controller.signal.aborted) {
         const cancelled = e instanceof PsaCancelledError ? e : null;
         setStatus({ status: 'cancelled', done: cancelled?.done ?? 0, total: inputs.iterations, partial: cancelled?.partial ?? null, inputs, hash, startedAt, durationMs: performance.now() - t0 });
-      } else setStatus({ status: 'failed', message: message(e) });
+      } else setStatus({ status: 'failed', message: (e instanceof PsaDrawError ? describeDrawFailure(e.failure, t, fmt) : undefined) ?? message(e) });
     } finally {
       abort.current = null;
     }

@@ -2,10 +2,12 @@ import type { FitDistribution } from '../../engine/survival-fit/distributions';
 import { DISTRIBUTION_INFO } from '../../engine/survival-fit/distributions';
 import type { SurvivalFit, SurvivalFitProblem } from '../../engine/survival-fit/fit';
 import type { FitChange, FitIntoModelOptions, FitIntoModelProblem, FitWords } from '../../engine/survival-fit/fit-into-model';
+import { fitChangeText } from '../../engine/survival-fit/fit-into-model';
 import type { MinimiseStop } from '../../engine/numeric/newton';
 import { en } from '../../report/i18n/messages-en';
 import type { MessageKey, Translate } from '../../report/i18n/translate';
-import { describeProblem } from '../../report/engine-problems';
+import { describeProblem, familyInText } from '../../report/engine-problems';
+import { modelTypeName } from '../../report/build/methods';
 import type { NumberFormats } from '../../report/format';
 import type { FitModelIssue, FitRefusal } from '../workers/survival-api';
 
@@ -20,10 +22,7 @@ export function distributionLabel(t: Translate, d: FitDistribution): string {
 }
 
 /** The family's name inside a sentence: lower-case in French and Dutch ("Ajustement gamma généralisée"). */
-function distributionInText(t: Translate, d: FitDistribution): string {
-  const key = `survival.distInText.${d}`;
-  return Object.hasOwn(en, key) ? t(key as MessageKey) : DISTRIBUTION_INFO[d].label;
-}
+const distributionInText = (t: Translate, d: FitDistribution): string => familyInText(d, t);
 
 /**
  * A text with the family `{family}` (or another placeholder) in it, in its sentence form, except where it starts the
@@ -83,6 +82,7 @@ export function fitWords(t: Translate, fmt: NumberFormats, fit: SurvivalFit, opt
 
 /** One change "Use this fit" made to the model, in the display language (in English as the engine words it). */
 export function fitChangeWords(t: Translate, fmt: NumberFormats, change: FitChange): string {
+  if (fmt.locale === 'en') return fitChangeText(change);
   switch (change.kind) {
     case 'parameter':
       return change.replaced ? t('survival.change.parameterReplaced', { id: change.id }) : t('survival.change.parameterAdded', { id: change.id, value: String(change.value).replace('.', fmt.decimalMark) });
@@ -95,7 +95,7 @@ export function fitChangeWords(t: Translate, fmt: NumberFormats, change: FitChan
     case 'role':
       return t(change.role === 'os' ? 'survival.change.roleOs' : 'survival.change.rolePfs', { curve: change.curve });
     case 'no-curves':
-      return t('survival.change.noCurves', { type: change.modelType, example: change.example });
+      return t('survival.change.noCurves', { type: modelTypeName(change.modelType, t), example: change.example });
   }
 }
 
@@ -147,7 +147,7 @@ function refusalWords(t: Translate, fmt: NumberFormats, problem: FitIntoModelPro
     case 'no-submodel':
       return t('survival.problem.noSubmodel', { submodel: problem.submodel, submodels: problem.submodels.join(', ') || t('survival.problem.noSubmodels') });
     case 'submodel-not-psm':
-      return t('survival.problem.submodelNotPsm', { submodel: problem.submodel, type: problem.type });
+      return t('survival.problem.submodelNotPsm', { submodel: problem.submodel, type: modelTypeName(problem.type, t) });
   }
 }
 

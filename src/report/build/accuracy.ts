@@ -8,6 +8,7 @@ import { quadasOf } from '../../dossier/accuracy-rows';
 import { quadasDomains } from '../../dossier/schema';
 import type { QuadasRating } from '../../dossier/schema';
 import type { Translate } from '../i18n/translate';
+import type { NumberFormats } from '../format';
 import type { Evidence } from '../../dossier/schema';
 import { studySensitivity, studySpecificity } from '../../engine/accuracy/two-by-two';
 import type { AccuracyMetaAnalysis } from '../../engine/accuracy/meta-analysis';
@@ -126,9 +127,9 @@ function pooledTable(ctx: BuildContext, id: string, r: AccuracyMetaAnalysis): Bl
 }
 
 /** The meta-analysis's warnings in the report's language (by code; English text for a warning without one). */
-function accuracyWarnings(t: Translate, r: AccuracyMetaAnalysis): string[] {
+function accuracyWarnings(t: Translate, fmt: NumberFormats, r: AccuracyMetaAnalysis): string[] {
   return r.warnings.map((_, i) => {
-    const text = describeAccuracyWarning(r, i, t);
+    const text = describeAccuracyWarning(r, i, t, fmt);
     return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
   });
 }
@@ -181,7 +182,7 @@ function poolSection(ctx: BuildContext, pool: AccuracyPool, idBase: string, titl
   );
   const blocks: Block[] = [
     pooledTable(ctx, `tab-${idBase}-pooled`, r),
-    ...accuracyWarnings(t, r).map((w) => notice(w, 'warning')),
+    ...accuracyWarnings(t, ctx.fmt, r).map((w) => notice(w, 'warning')),
     ...(pool.skipped.length > 0 ? [paragraph(t(pool.skipped.length === 1 ? 'reportAccuracy.skippedOne' : 'reportAccuracy.skipped', { n: pool.skipped.length }), 'note')] : []),
     forest,
     sroc,

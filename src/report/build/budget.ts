@@ -209,7 +209,7 @@ function parts(ctx: BuildContext, m: ReportModel, r: BudgetImpactReport, prefix:
       ]),
     );
   }
-  if (r.warnings.length > 0) out.push(draft(`${prefix}-warnings`, t('reportBudget.warnings'), describeWarnings(r.warnings, r.warningDetails, t).map((w) => notice(w, 'warning'))));
+  if (r.warnings.length > 0) out.push(draft(`${prefix}-warnings`, t('reportBudget.warnings'), describeWarnings(r.warnings, r.warningDetails, t, fmt).map((w) => notice(w, 'warning'))));
   return out;
 }
 

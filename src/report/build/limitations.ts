@@ -10,25 +10,27 @@ import { describeProblem, describeWarnings } from '../engine-problems';
 import { translator } from '../i18n/translate';
 import type { Translate } from '../i18n/translate';
 import type { ReportModel } from '../report-input';
+import { formatsFor } from '../format';
+import type { NumberFormats } from '../format';
 
 /** Every warning the engine gave for a model, in words (in the language of `t`; codes it knows are translated). */
-export function engineWarnings(m: ReportModel, t: Translate = translator('en')): string[] {
+export function engineWarnings(m: ReportModel, t: Translate = translator('en'), fmt: NumberFormats = formatsFor('en')): string[] {
   const issues = m.warningIssues ?? [];
-  const validation = issues.map((i) => `${formatPath(i.path)}: ${t('engineProblem.warning', { text: describeProblem(i, t) })}`);
+  const validation = issues.map((i) => `${formatPath(i.path)}: ${t('engineProblem.warning', { text: describeProblem(i, t, fmt) })}`);
   const out: string[] = [...validation, ...m.warnings.slice(issues.length)];
   const base = m.analyses['base-case'];
   for (const s of base?.strategies ?? []) {
-    for (const w of describeWarnings(s.details?.warnings ?? [], s.details?.warningDetails, t)) out.push(`${s.label}: ${w}`);
+    for (const w of describeWarnings(s.details?.warnings ?? [], s.details?.warningDetails, t, fmt)) out.push(`${s.label}: ${w}`);
     if (s.details?.pfsCappedCycles && s.details.pfsCappedCycles.length > 0) out.push(t('engineProblem.pfsCapped', { strategy: s.label, n: s.details.pfsCappedCycles.length }));
     for (const [id, sub] of Object.entries(s.details?.submodels ?? {})) {
       if (sub.pfsCappedCycles && sub.pfsCappedCycles.length > 0) out.push(t('engineProblem.pfsCappedSubmodel', { strategy: s.label, submodel: id, n: sub.pfsCappedCycles.length }));
     }
   }
   const budget = m.analyses['budget-impact'];
-  for (const w of describeWarnings(budget?.warnings ?? [], budget?.warningDetails, t)) out.push(t('engineProblem.budgetWarning', { warning: w }));
+  for (const w of describeWarnings(budget?.warnings ?? [], budget?.warningDetails, t, fmt)) out.push(t('engineProblem.budgetWarning', { warning: w }));
   for (const p of m.problems) {
     const location = p.params?.location;
-    const problem = p.code && p.params ? describeProblem(p, t) : p.message;
+    const problem = p.code && p.params ? describeProblem(p, t, fmt) : p.message;
     out.push(t('engineProblem.couldNotRun', { analysis: t(`run.kind.${p.kind}`), problem: problem !== p.message && location ? `${location}: ${problem}` : problem }));
   }
   return [...new Set(out)];
@@ -61,7 +63,7 @@ export function limitationsSection(ctx: BuildContext): DraftSection[] {
     ]),
   );
   if (ctx.profile !== 'jca') {
-    const warnings = [...input.models.flatMap((m) => engineWarnings(m, t).map((w) => (input.models.length > 1 ? `${m.title}: ${w}` : w))), ...input.unresolvedLinks.map((u) => t('report.limits.linkNotReported', { name: u.link.name, reason: u.reason }))];
+    const warnings = [...input.models.flatMap((m) => engineWarnings(m, t, fmt).map((w) => (input.models.length > 1 ? `${m.title}: ${w}` : w))), ...input.unresolvedLinks.map((u) => t('report.limits.linkNotReported', { name: u.link.name, reason: u.reason }))];
     sections.push(draft('sec-limitations-warnings', t('report.limits.warnings'), [warnings.length === 0 ? paragraph(t('report.limits.noWarning')) : list(warnings)]));
   }
   const text = input.dossier.reporting?.limitations?.trim() ?? '';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { fitDistribution } from '../../../src/engine/survival-fit/fit';
 import { survivalData } from '../../../src/engine/survival-fit/survival-data';
 import { applySurvivalFit, fitSurvival, survivalFitFragment } from '../../../src/renderer/workers/survival-api';
-import { fitRefusalWords, unusableFitWords } from '../../../src/renderer/survival/survival-words';
+import { fitChangeWords, fitRefusalWords, unusableFitWords } from '../../../src/renderer/survival/survival-words';
 import { describeFileProblem } from '../../../src/report/file-problems';
 import { translator } from '../../../src/report/i18n/translate';
 import { formatsFor } from '../../../src/report/format';
@@ -66,10 +66,20 @@ describe('"Use this fit" refused', () => {
         expect(text).not.toBe(outcome.message);
       }
     }
-    const [notUsable, curveId, , noSub] = refusals.map((o) => (o.ok ? '' : fitRefusalWords(translator('fr-BE'), formatsFor('fr-BE'), o)));
+    const [notUsable, curveId, , noSub, notPsm] = refusals.map((o) => (o.ok ? '' : fitRefusalWords(translator('fr-BE'), formatsFor('fr-BE'), o)));
     expect(notUsable).toMatch(/^l’ajustement gamma généralisée ne peut pas être utilisé : l’ajustement gamma généralisée n’a pas convergé/u);
     expect(curveId).toBe('l’identifiant de courbe « 1x » doit commencer par une lettre et ne contenir que des lettres, des chiffres et _');
     expect(noSub).toMatch(/^le modèle n’a pas de sous-modèle « nope » \(sous-modèles : .*chemo_io/u);
+    // The sub-model's type worded as the report names model types, not by its code ("markov").
+    expect(notPsm).toBe('le sous-modèle « chemo_io » n’est pas un modèle de survie partitionnée (Modèle de cohorte de Markov) ; seuls ces modèles ont des courbes de survie');
+    const nlNotPsm = refusals[4]!.ok ? '' : fitRefusalWords(translator('nl-BE'), formatsFor('nl-BE'), refusals[4]!);
+    expect(nlNotPsm).toBe('deelmodel “chemo_io” is geen gepartitioneerd overlevingsmodel (Markov-cohortmodel); alleen zulke modellen hebben overlevingscurven');
+  });
+
+  it('a model without curves names its type in the display language, not by its code', () => {
+    const change = { kind: 'no-curves' as const, modelType: 'markov', example: 'S_weibull(t, a, b)' };
+    expect(fitChangeWords(translator('fr-BE'), formatsFor('fr-BE'), change)).toBe('le modèle n’a pas de courbes de survie (Modèle de cohorte de Markov) : utilisez les paramètres dans des expressions, p. ex. S_weibull(t, a, b)');
+    expect(fitChangeWords(translator('nl-BE'), formatsFor('nl-BE'), change)).toMatch(/^het model heeft geen overlevingscurven \(Markov-cohortmodel\):/u);
   });
 
   it('without a reason as data (a refusal of an older worker): the English message, never a blank', () => {

@@ -187,7 +187,7 @@ function FitSummary({ fit, studyCount, skipped }: { fit: Fit; studyCount: number
         {t(r.model === 'univariate' ? 'accuracy.fittedUni' : 'accuracy.fitted', { method: t(`accuracy.method.${r.method}`), n: r.studies.length, ms: fit.milliseconds < 1 ? '<1' : Math.round(fit.milliseconds) })}
         {r.studies.some((s) => s.continuityCorrected) && r.method === 'reml' ? ` ${t('accuracy.continuity')}` : ''}
       </p>
-      {r.warnings.map((w, i) => <div key={w} className="notice notice-warning" role="status">{describeAccuracyWarning(r, i, t)}</div>)}
+      {r.warnings.map((w, i) => <div key={w} className="notice notice-warning" role="status">{describeAccuracyWarning(r, i, t, fmt)}</div>)}
       {skipped.length > 0 && (
         <p className="subtle">
           {countText(t, fmt, 'accuracy.skipped', skipped.length)}

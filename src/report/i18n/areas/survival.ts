@@ -166,7 +166,7 @@ export const survival = areaCatalogue({
     'survival.problem.prefix': 'parameter prefix "{prefix}" must start with a letter and contain only letters, digits and _',
     'survival.problem.noSubmodel': 'the model has no sub-model "{submodel}" (sub-models: {submodels})',
     'survival.problem.noSubmodels': 'none',
-    'survival.problem.submodelNotPsm': 'sub-model "{submodel}" is a {type} model; survival curves belong to partitioned survival models',
+    'survival.problem.submodelNotPsm': 'sub-model "{submodel}" is not a partitioned survival model ({type}); survival curves belong to partitioned survival models',
   },
   fr: {
     'survival.title': 'Courbes de survie',
@@ -332,7 +332,7 @@ export const survival = areaCatalogue({
     'survival.problem.prefix': 'le préfixe de paramètre « {prefix} » doit commencer par une lettre et ne contenir que des lettres, des chiffres et _',
     'survival.problem.noSubmodel': 'le modèle n’a pas de sous-modèle « {submodel} » (sous-modèles : {submodels})',
     'survival.problem.noSubmodels': 'aucun',
-    'survival.problem.submodelNotPsm': 'le sous-modèle « {submodel} » est un modèle {type} ; les courbes de survie appartiennent aux modèles de survie partitionnée',
+    'survival.problem.submodelNotPsm': 'le sous-modèle « {submodel} » n’est pas un modèle de survie partitionnée ({type}) ; seuls ces modèles ont des courbes de survie',
   },
   nl: {
     'survival.title': 'Overlevingscurven',
@@ -498,6 +498,6 @@ export const survival = areaCatalogue({
     'survival.problem.prefix': 'parameterprefix “{prefix}” moet met een letter beginnen en mag alleen letters, cijfers en _ bevatten',
     'survival.problem.noSubmodel': 'het model heeft geen submodel “{submodel}” (submodellen: {submodels})',
     'survival.problem.noSubmodels': 'geen',
-    'survival.problem.submodelNotPsm': 'submodel “{submodel}” is een {type}-model; overlevingscurven horen bij partitioned-survivalmodellen',
+    'survival.problem.submodelNotPsm': 'deelmodel “{submodel}” is geen gepartitioneerd overlevingsmodel ({type}); alleen zulke modellen hebben overlevingscurven',
   },
 });
