@@ -13,9 +13,9 @@ import { useTopmostDialogSlot } from './dialog';
 // focused control. "Hide notifications" tucks it away by hand (the content under it reachable with the mouse too);
 // tucked away, nothing times out, and the button shows the notices again. Escape on a notice dismisses it. Shown in
 // full ("+N more"), the stack folds back to two once the pointer and the focus have left it, so the extra notices do
-// not stay over the page's controls. A notice drawn anew (the stack moved, folded or came back) keeps the time it had left. While a modal
-// dialog is open the stack and its live region are drawn inside it (the page around it is inert): one live region
-// at a time, so nothing is read twice.
+// not stay over the page's controls. A notice drawn anew (the stack moved, folded or came back) keeps the time it
+// had left. While a modal dialog is open the stack and its live region are drawn inside it (the page around it is
+// inert): one live region at a time, so nothing is read twice.
 
 export interface ToastOptions {
   message: string;
@@ -231,10 +231,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   }
   const tucked = toasts.length > 0 && (hiddenByUser || noRoom);
 
-  // Out of the focused control's way (as focus moves and the page scrolls): bottom right unless that covers it, then
-  // top right, below the page header (its controls stay in sight however many notices are shown).
-  // Out of the focused control's way: at the bottom or the top in full if either is clear, else tucked away (its small
-  // button at the bottom, or the top if the bottom covers the control).
+  // Out of the focused control's way (as focus moves and the page scrolls): in full at the bottom right, else at the
+  // top right below the page header (its controls stay in sight), else tucked away (its small button at the bottom,
+  // or the top if the bottom covers the control).
   const place = useCallback(() => {
     const root = region.current;
     if (!root || root.childElementCount === 0) return;
