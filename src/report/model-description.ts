@@ -2,7 +2,7 @@
 import type { Distribution, HtaModel, Parameter } from '../engine/model/schema';
 import { jointLabel } from '../engine/uncertainty/joint-distribution';
 import type { JointMembership } from '../engine/uncertainty/joint-distribution';
-import { formatsFor } from './format';
+import { capitalFirst, formatsFor } from './format';
 import type { NumberFormats } from './format';
 import { translator } from './i18n/translate';
 import type { Translate } from './i18n/translate';
@@ -199,8 +199,7 @@ const stateWords: Record<string, 'progressionFree' | 'progressed' | 'alive' | 'd
 export function stateLabel(id: string, t: Translate = englishWords): string {
   const known = Object.hasOwn(stateWords, id) ? stateWords[id] : undefined;
   if (known) return t(`modelWords.state.${known}`);
-  const words = id.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return capitalFirst(id.replace(/_/g, ' '));
 }
 
 /** What a named scenario changes, in words: "Plasma NGS test cost 1500 (base 2000); horizon 10 years". */

@@ -8,7 +8,7 @@ import type { OneWayResult } from '../engine/sensitivity/one-way';
 import type { StrategyDetails } from '../engine/tree/strategy-details';
 import { finiteOrNull, integerColumn, moneyColumn, numberColumn, percentColumn, textColumn } from './data-table';
 import type { DataTable } from './data-table';
-import { effectLabel, effectNoun, effectUnit, humanise } from './format';
+import { capitalFirst, effectLabel, effectNoun, effectUnit, humanise } from './format';
 import type { MessageKey, Translate } from './i18n/translate';
 
 export const incrementalStatusLabels: Record<IncrementalRow['status'], string> = {
@@ -41,8 +41,7 @@ export function outcomeCountLabel(id: string): string {
   if (id.startsWith('test_')) return `Tests done: ${words(id.slice(5))}`;
   if (id.startsWith('ae_')) return `Adverse events: ${words(id.slice(3))}`;
   if (id.startsWith('targeted_')) return `On targeted therapy: ${words(id.slice(9))}`;
-  const text = words(id);
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return capitalFirst(words(id));
 }
 
 const outcomeCountKeys: Record<string, MessageKey> = {
@@ -76,7 +75,7 @@ export function outcomeCountText(id: string, t: Translate, tests: readonly { id:
 /** The label under its group heading: "Tissue NGS" under Tests, "Chest drain" under Adverse events. */
 export function outcomeCountLabelInGroup(id: string): string {
   const label = outcomeCountLabel(id).replace(/^(Tests done|Adverse events): /, '');
-  return label.charAt(0).toUpperCase() + label.slice(1);
+  return capitalFirst(label);
 }
 
 export type OutcomeCountGroup = 'Tests' | 'Results' | 'Treatments' | 'Adverse events' | 'Other outcomes';

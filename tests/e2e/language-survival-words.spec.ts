@@ -22,7 +22,7 @@ for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 640 }])
     await (await chooser).setFiles({ name: 'petit.csv', mimeType: 'text/csv', buffer: Buffer.from(ridgeCsv) });
     await expect(page.getByTestId('fit-row')).toHaveCount(6);
     const unusable = page.locator('[data-distribution="generalised-gamma"]').getByTestId('fit-unusable');
-    await expect(unusable).toContainText('l’ajustement gamma généralisée n’a pas convergé : ');
+    await expect(unusable).toContainText('L’ajustement gamma généralisée n’a pas convergé : ');
     await expect(unusable).toContainText('ne l’utilisez pas');
     expect(englishLinesIn(await unusable.innerText()), 'English in the unusable fit').toEqual([]);
     await expect(unusable).not.toContainText('did not converge');

@@ -24,6 +24,8 @@ for (const language of ['en', 'fr-BE'] as const) {
       await expect(page.getByTestId('fit-row')).toHaveCount(6);
       const message = page.locator('[data-distribution="generalised-gamma"]').getByTestId('fit-unusable');
       await expect(message).toBeVisible();
+      // A sentence of its own: it starts with a capital (the engine's words start lower-case, to follow a name).
+      expect(await message.innerText()).toMatch(/^\p{Lu}/u);
       await message.scrollIntoViewIfNeeded();
       // Whole: its text box inside the part of the table one sees (the table may scroll sideways at 1024), nothing
       // clipped inside the message itself.

@@ -1,6 +1,7 @@
 import { Fragment, useId } from 'react';
 import type { FitDistribution } from '../../engine/survival-fit/distributions';
 import type { RankedFit } from '../../engine/survival-fit/fit-all';
+import { capitalFirst } from '../../report/format';
 import { formatNumber } from '../settings/display-format';
 import { fitColour } from './survival-charts';
 import { formatEstimate, formatWithInterval } from './survival-format';
@@ -91,12 +92,12 @@ export function FitTable({
                   />
                 </td>
               </tr>
-              {/* Why the fit is unusable, on its own row under it: in the name cell it widened the column and ran past the
-                  table's visible edge at 1024 px. */}
+              {/* Why the fit is unusable, on its own row under it (in the name cell it widened the column and ran past
+                  the table's visible edge at 1024 px); a sentence of its own, so capitalised. */}
               {!f.converged && (
                 <tr className="fit-unusable-row" data-distribution={f.distribution}>
                   <td colSpan={COLUMNS}>
-                    <div className="field-error fit-unusable" id={unusableId(f.distribution)} data-testid="fit-unusable">{unusableFitWords(t, fmt, f)}</div>
+                    <div className="field-error fit-unusable" id={unusableId(f.distribution)} data-testid="fit-unusable">{capitalFirst(unusableFitWords(t, fmt, f))}</div>
                   </td>
                 </tr>
               )}
