@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { seriousAxeViolations } from './axe';
 import { test, expect } from './fixtures';
 import { screenshot } from './journeys';
@@ -6,21 +7,31 @@ import { screenshot } from './journeys';
 // French, not in the engine's English words.
 test.describe.configure({ timeout: 300000 });
 
-test('an evaluated probability out of range names its subject in French', async ({ page }) => {
+/** A new Markov model from its template, made with the app in `locale` at 1440 × 900. */
+async function newMarkovModel(page: Page, locale: string): Promise<void> {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
-  await page.getByTestId('display-language').selectOption('fr-BE');
+  await page.getByTestId('display-language').selectOption(locale);
   await page.goto('/#/models');
   await page.getByTestId('new-model').click();
   await page.getByTestId('template-markov').click();
   await page.getByTestId('new-model-create').click();
   await expect(page.getByTestId('transition-matrix')).toBeVisible();
-  await page.getByTestId('transition-matrix-cell-Alive-Dead').click();
+}
+
+/** Types `text` into a grid's cell from the keyboard (Enter edits, Enter commits). */
+async function editCell(page: Page, grid: string, cell: string, text: string): Promise<void> {
+  await page.getByTestId(`${grid}-cell-${cell}`).click();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('transition-matrix-input')).toBeFocused();
+  await expect(page.getByTestId(`${grid}-input`)).toBeFocused();
   await page.keyboard.press('Control+a');
-  await page.keyboard.type('p_death * 100');
+  await page.keyboard.type(text);
   await page.keyboard.press('Enter');
+}
+
+test('an evaluated probability out of range names its subject in French', async ({ page }) => {
+  await newMarkovModel(page, 'fr-BE');
+  await editCell(page, 'transition-matrix', 'Alive-Dead', 'p_death * 100');
   const frame = page.locator('.app-frame');
   await expect(frame).toContainText('probabilité "p_death * 100" = 10 n’est pas une probabilité');
   await expect(frame).not.toContainText('probability "p_death');
@@ -34,21 +45,8 @@ test('an evaluated probability out of range names its subject in French', async 
 // In Dutch: a state's cost that is not a number names the cost and the state in Dutch at the cell, and a value out of
 // [0, 1] is written with the decimal comma.
 test('a cost in a state that is not a number, and a value with a decimal comma, in Dutch', async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/');
-  await page.getByTestId('display-language').selectOption('nl-BE');
-  await page.goto('/#/models');
-  await page.getByTestId('new-model').click();
-  await page.getByTestId('template-markov').click();
-  await page.getByTestId('new-model-create').click();
-  const edit = async (grid: string, cell: string, text: string) => {
-    await page.getByTestId(`${grid}-cell-${cell}`).click();
-    await page.keyboard.press('Enter');
-    await expect(page.getByTestId(`${grid}-input`)).toBeFocused();
-    await page.keyboard.press('Control+a');
-    await page.keyboard.type(text);
-    await page.keyboard.press('Enter');
-  };
+  await newMarkovModel(page, 'nl-BE');
+  const edit = (grid: string, cell: string, text: string) => editCell(page, grid, cell, text);
   await expect(page.getByTestId('state-values')).toBeVisible();
   await edit('state-values', 'Alive-direct', '(p_death - 0.1) / (p_death - 0.1)');
   const frame = page.locator('.app-frame');
@@ -69,19 +67,8 @@ test('a cost in a state that is not a number, and a value with a decimal comma, 
 // In French: an unknown function typed in a transition is named in French at the cell (an editor's problem the
 // engine now gives with its values).
 test('an unknown function typed in a transition, in French', async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/');
-  await page.getByTestId('display-language').selectOption('fr-BE');
-  await page.goto('/#/models');
-  await page.getByTestId('new-model').click();
-  await page.getByTestId('template-markov').click();
-  await page.getByTestId('new-model-create').click();
-  await page.getByTestId('transition-matrix-cell-Alive-Dead').click();
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('transition-matrix-input')).toBeFocused();
-  await page.keyboard.press('Control+a');
-  await page.keyboard.type('foo(p_death)');
-  await page.keyboard.press('Enter');
+  await newMarkovModel(page, 'fr-BE');
+  await editCell(page, 'transition-matrix', 'Alive-Dead', 'foo(p_death)');
   const frame = page.locator('.app-frame');
   await expect(frame).toContainText('fonction ou table inconnue « foo » dans "foo(p_death)"');
   await expect(frame).not.toContainText('unknown function');
