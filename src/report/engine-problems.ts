@@ -118,6 +118,20 @@ const curveProblems: Record<CurveProblem, MessageKey> = {
   'cut-points': 'engineProblem.curveProblem.cutPoints',
 };
 
+/** Params the engine gives as a quoted expression (quoteExpression: JSON quotes), re-quoted as the language quotes. */
+const quotedParams = new Set(['expression', 'subjectName']);
+
+/** `"p_death * 100"` as « p_death * 100 » in French, ‘p_death * 100’ in Dutch; a value not in JSON quotes as it is. */
+function inLanguageQuotes(value: string, t: Translate): string {
+  if (!/^".*"$/su.test(value)) return value;
+  try {
+    const text: unknown = JSON.parse(value);
+    return typeof text === 'string' ? t('engineProblem.quoted', { text }) : value;
+  } catch {
+    return value;
+  }
+}
+
 /** The subject's names as the catalogue's placeholders: `subjectName` → `name`, `subjectCategory` → `category`… */
 function subjectValues(params: Record<string, string | number>): Record<string, string | number> {
   const values: Record<string, string | number> = {};
@@ -143,7 +157,9 @@ export function familyInText(family: string, t: Translate): string {
  */
 function wordedParams(params: Record<string, string | number>, t: Translate, fmt: NumberFormats): Record<string, string | number> | undefined {
   const numbers: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(params)) numbers[key] = typeof value === 'number' ? typedNumber(value, fmt) : value;
+  for (const [key, value] of Object.entries(params)) {
+    numbers[key] = typeof value === 'number' ? typedNumber(value, fmt) : quotedParams.has(key) ? inLanguageQuotes(value, t) : value;
+  }
   // A parameter's kind ("rate") as the parameter editor names it.
   const kindKey = `param.kind.${params.kind}`;
   if (params.kind !== undefined && Object.hasOwn(en, kindKey)) numbers.kindName = t(kindKey as MessageKey);

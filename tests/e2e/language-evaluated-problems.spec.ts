@@ -33,7 +33,7 @@ test('an evaluated probability out of range names its subject in French', async 
   await newMarkovModel(page, 'fr-BE');
   await editCell(page, 'transition-matrix', 'Alive-Dead', 'p_death * 100');
   const frame = page.locator('.app-frame');
-  await expect(frame).toContainText('probabilité "p_death * 100" = 10 n’est pas une probabilité');
+  await expect(frame).toContainText('probabilité « p_death * 100 » = 10 n’est pas une probabilité');
   await expect(frame).not.toContainText('probability "p_death');
   await expect(frame).not.toContainText('is not a probability');
   expect(await seriousAxeViolations(page), 'axe on the Structure tab with the problem').toEqual([]);
@@ -60,7 +60,7 @@ test('a cost in a state that is not a number, and a value with a decimal comma, 
   await page.setViewportSize({ width: 1440, height: 900 });
   await edit('state-values', 'Alive-direct', 'c_alive');
   await edit('transition-matrix', 'Alive-Dead', 'p_death * 15');
-  await expect(frame).toContainText('kans "p_death * 15" = 1,5 is geen kans');
+  await expect(frame).toContainText('kans ‘p_death * 15’ = 1,5 is geen kans');
   await expect(frame).not.toContainText('= 1.5 ');
 });
 
@@ -70,7 +70,7 @@ test('an unknown function typed in a transition, in French', async ({ page }) =>
   await newMarkovModel(page, 'fr-BE');
   await editCell(page, 'transition-matrix', 'Alive-Dead', 'foo(p_death)');
   const frame = page.locator('.app-frame');
-  await expect(frame).toContainText('fonction ou table inconnue « foo » dans "foo(p_death)"');
+  await expect(frame).toContainText('fonction ou table inconnue « foo » dans « foo(p_death) »');
   await expect(frame).not.toContainText('unknown function');
   expect(await seriousAxeViolations(page), 'axe on the Structure tab with the problem').toEqual([]);
   await screenshot(page, 'language-unknown-function-1440-fr-BE');

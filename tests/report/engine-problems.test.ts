@@ -67,10 +67,10 @@ describe('engine problems with codes and values', () => {
   it('an unknown name and a syntax error', () => {
     const unknown = issuesOf((m) => (m.model.transitions[1]!.probability = 'p_XY')).find((i) => i.code === 'unknown-name')!;
     expect(unknown.params).toEqual({ name: 'p_XY', expression: '"p_XY"' });
-    expect(describeProblem(unknown, nl, formats.nl)).toBe('onbekende naam ‘p_XY’ in "p_XY"');
+    expect(describeProblem(unknown, nl, formats.nl)).toBe('onbekende naam ‘p_XY’ in ‘p_XY’');
     const syntax = issuesOf((m) => (m.model.transitions[1]!.probability = 'p_AB * ')).find((i) => i.code === 'syntax')!;
     expect(syntax.params?.expression).toBe('"p_AB * "');
-    expect(describeProblem(syntax, fr, formats.fr)).toBe('expression illisible : "p_AB * "');
+    expect(describeProblem(syntax, fr, formats.fr)).toBe('expression illisible : « p_AB *  »');
     expect(syntax.message.startsWith('cannot read expression "p_AB * ": ')).toBe(true);
   });
 
@@ -107,8 +107,8 @@ describe('engine problems with codes and values', () => {
       m.model.transitions[1]!.probability = 'q_x * 2';
     }).find((i) => i.code === 'not-a-probability')!;
     expect(byExpression.params).toMatchObject({ subjectCode: 'probability', subjectName: '"q_x * 2"' });
-    expect(describeProblem(byExpression, fr, formats.fr)).toMatch(/^probabilité "q_x \* 2" = 1,5 n’est pas une probabilité /u);
-    expect(describeProblem(byExpression, nl, formats.nl)).toMatch(/^kans "q_x \* 2" = 1,5 is geen kans /u);
+    expect(describeProblem(byExpression, fr, formats.fr)).toMatch(/^probabilité « q_x \* 2 » = 1,5 n’est pas une probabilité /u);
+    expect(describeProblem(byExpression, nl, formats.nl)).toMatch(/^kans ‘q_x \* 2’ = 1,5 is geen kans /u);
   });
 
   it('falls back to the engine message for an unknown code, missing values or no code', () => {
@@ -133,13 +133,16 @@ describe('problems users can make in the editors: English unchanged, French and 
   }
 
   it('an unknown function in an expression', () => {
-    const w = worded(issuesOf((m) => (m.model.transitions[1]!.probability = 'foo(p_AB)')), 'unknown-function', ['foo', '"foo(p_AB)"']);
-    expect(w.fr).toBe('fonction ou table inconnue « foo » dans "foo(p_AB)"');
+    const w = worded(issuesOf((m) => (m.model.transitions[1]!.probability = 'foo(p_AB)')), 'unknown-function', ['foo', 'foo(p_AB)']);
+    // The expression in the language's quotes (the engine gives it in JSON quotes).
+    expect(w.fr).toBe('fonction ou table inconnue « foo » dans « foo(p_AB) »');
+    expect(w.nl).toBe('onbekende functie of tabel ‘foo’ in ‘foo(p_AB)’');
   });
 
   it('state_time read outside a tunnel state', () => {
-    const w = worded(issuesOf((m) => (m.model.stateValues.A!.costs.cost = 'state_time * 10')), 'state-time-not-available', ['"state_time * 10"']);
-    expect(w.nl).toMatch(/^"state_time \* 10" leest state_time, dat alleen bestaat in toestanden /u);
+    const w = worded(issuesOf((m) => (m.model.stateValues.A!.costs.cost = 'state_time * 10')), 'state-time-not-available', ['state_time * 10']);
+    expect(w.fr).toMatch(/^« state_time \* 10 » lit state_time/u);
+    expect(w.nl).toMatch(/^‘state_time \* 10’ leest state_time, dat alleen bestaat in toestanden /u);
   });
 
   it('Simpson\'s rule with an odd number of cycles', () => {
@@ -197,6 +200,6 @@ describe('problems users can make in the editors: English unchanged, French and 
     const empty = validateModel(tree([])).issues;
     expect(worded(empty, 'no-branches', ['A']).nl).toBe('kansknoop ‘A’ heeft geen takken');
     const timed = validateModel(tree([{ id: 'y', kind: 'terminal', probability: 'p_a', qalys: '1 + 0 * cycle' }, { id: 'n', kind: 'terminal', probability: 'C', qalys: 2 }])).issues;
-    expect(worded(timed, 'time-varying-tree', ['"1 + 0 * cycle"']).nl).toBe('waarden in een boom kunnen niet afhangen van cyclus, leeftijd of tijd ("1 + 0 * cycle")');
+    expect(worded(timed, 'time-varying-tree', ['1 + 0 * cycle']).nl).toBe('waarden in een boom kunnen niet afhangen van cyclus, leeftijd of tijd (‘1 + 0 * cycle’)');
   });
 });

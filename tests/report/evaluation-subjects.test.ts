@@ -106,8 +106,8 @@ describe('evaluation failures name their subject in the display language', () =>
     expect(issue.message).toMatch(/^"\(p_a - 0\.3\) \/ \(p_a - 0\.3\)" is not a number \(NaN\)/u);
     expect(issue.params).toMatchObject({ subjectCode: 'expression', subjectName: '"(p_a - 0.3) / (p_a - 0.3)"' });
     expect(say.en(issue)).toBe(issue.message);
-    expect(say.fr(issue)).toBe('l’expression "(p_a - 0.3) / (p_a - 0.3)" n’est pas un nombre (NaN) (stratégie A, cycle 0)');
-    expect(say.nl(issue)).toBe('uitdrukking "(p_a - 0.3) / (p_a - 0.3)" is geen getal (NaN) (strategie A, cyclus 0)');
+    expect(say.fr(issue)).toBe('l’expression « (p_a - 0.3) / (p_a - 0.3) » n’est pas un nombre (NaN) (stratégie A, cycle 0)');
+    expect(say.nl(issue)).toBe('uitdrukking ‘(p_a - 0.3) / (p_a - 0.3)’ is geen getal (NaN) (strategie A, cyclus 0)');
   });
 });
 
